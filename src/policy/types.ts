@@ -1,0 +1,50 @@
+// Core types shared by the engine, the server, the hook and the CLI.
+
+/** Ordered: allow < ask < deny. Combining decisions takes the strictest. */
+export type Decision = 'allow' | 'ask' | 'deny';
+
+export const DECISIONS: readonly Decision[] = ['allow', 'ask', 'deny'];
+
+/** One rule that matched, with where it was defined (file:line) so users can find it. */
+export interface RuleMatch {
+  id: string;
+  decision: Decision;
+  reason: string;
+  where: string;
+}
+
+/** The evidence behind a verdict; feeds shim replies, hook replies, the audit log and --json. */
+export interface Evaluation {
+  decision: Decision;
+  /** id of the rule that set the decision; null when the policy default applied. */
+  rule: string | null;
+  reason: string;
+  matched: RuleMatch[];
+}
+
+/** What the engine needs to know about the world; gathered by the I/O edge and passed in. */
+export interface Context {
+  /** Absolute working directory of the command. */
+  cwd: string;
+  /** Absolute project root fixed at session start; never `/` or HOME. */
+  projectRoot: string;
+  home: string;
+  /** Absolute RAMPART_HOME, a protected path. */
+  rampartHome: string;
+  /** Environment of the command (only what matters to analyzers is read). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Absolute path a file-descriptor redirection points at, when it is a file. */
+  stdin?: string;
+  stdout?: string;
+  /** Reads repository configuration (remotes, aliases, branch) for the cwd. */
+  git?: GitReader;
+}
+
+/** Repository facts for git analysis; implemented by the I/O edge (reads .git/config). */
+export interface GitReader {
+  remoteUrl(name: string): string | undefined;
+  alias(name: string): string | undefined;
+  currentBranch(): string | undefined;
+  /** The remote the current branch pushes to (branch.<b>.pushRemote/remote), if configured. */
+  upstreamRemote(): string | undefined;
+}
