@@ -1,0 +1,19 @@
+import type { Argv } from 'yargs';
+import type { Output } from './output.js';
+
+/** Everything a command handler receives: parsed args and the world it may touch. */
+export interface CommandEnv {
+  output: Output;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+}
+
+/** One CLI command module: static metadata plus a handler that returns an exit code. */
+export interface CommandModule<A = any> {
+  command: string;
+  describe: string;
+  builder?: (y: Argv) => Argv<any>;
+  handler: (args: A, ctx: CommandEnv) => Promise<number> | number;
+}

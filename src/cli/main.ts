@@ -1,0 +1,53 @@
+import yargs from 'yargs';
+import { commands } from './commands/index.js';
+import type { CommandEnv } from './command.js';
+import { EXIT, renderError, RampartError } from './errors.js';
+import { processOutput, type Output } from './output.js';
+
+/** Parses argv, runs one command and returns the exit code; never calls process.exit. */
+export async function main(argv: string[], ctx?: Partial<CommandEnv>): Promise<number> {
+  const output: Output = ctx?.output ?? processOutput();
+  const env: CommandEnv = {
+    output,
+    env: ctx?.env ?? process.env,
+    cwd: ctx?.cwd ?? process.cwd(),
+    stdinIsTTY: ctx?.stdinIsTTY ?? Boolean(process.stdin.isTTY),
+    stdoutIsTTY: ctx?.stdoutIsTTY ?? Boolean(process.stdout.isTTY),
+  };
+  let exitCode: number = EXIT.ok;
+  let failed = false;
+  const y = yargs(argv)
+    .scriptName('rampart')
+    .usage('rampart — a firewall for AI coding agents\n\nUsage: rampart <command> [options]')
+    .strict()
+    .demandCommand(1, 'Name a command; `rampart --help` lists them.')
+    .recommendCommands()
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      failed = true;
+      if (err) throw err;
+      throw new RampartError('USAGE', msg ?? 'invalid usage', 'Run `rampart --help` (or `rampart <command> --help`) for usage.');
+    });
+  for (const c of commands) {
+    y.command(c.command, c.describe, c.builder ?? ((a) => a), async (args) => {
+      exitCode = await c.handler(args, env);
+    });
+  }
+  try {
+    let parseError: Error | undefined;
+    await y.parseAsync(argv, {}, (err, _parsed, text) => {
+      if (err) parseError = err;
+      else if (text) output.out(text);
+    });
+    if (parseError) throw parseError;
+  } catch (e) {
+    const r = renderError(e);
+    output.err(r.text);
+    return r.exitCode;
+  }
+  return failed ? EXIT.usage : exitCode;
+}

@@ -1,0 +1,25 @@
+// One output channel: handlers write through this object; tests capture it without patching globals.
+
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+  /** True when stdout is a terminal and colour is allowed. */
+  color: boolean;
+}
+
+/** Output bound to the real process streams. */
+export function processOutput(): Output {
+  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  return {
+    out: (t) => void process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+    err: (t) => void process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+    color,
+  };
+}
+
+/** Output that records everything, for tests. */
+export function captureOutput(): Output & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, color: false, out: (t) => void stdout.push(t), err: (t) => void stderr.push(t) };
+}
