@@ -1,0 +1,150 @@
+// One command: dispatch to compound forms, or a simple command (assignments, argv, redirects, `f() …`).
+import { Cursor, META, describe, reservedAt, skipBlanks } from './cursor.js';
+import { parseCompound, parseFunctionBody } from './compound.js';
+import { tryRedirect } from './redirect.js';
+import { expandWords } from './split.js';
+import { readWord } from './word.js';
+import { buildWord, literalWord } from './word-build.js';
+import type { Assignment, Command, Redirect, SimpleCommand, Word } from './types.js';
+
+const NOT_A_START = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}', ']]']);
+const DECLARATIONS = new Set(['export', 'declare', 'local', 'readonly', 'typeset']);
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\[[^\]]*\])?(\+?)=/;
+
+/** Parses one command at the cursor. */
+export function parseCommand(cur: Cursor): Command {
+  skipBlanks(cur);
+  cur.enter();
+  const kw = reservedAt(cur);
+  if (kw && NOT_A_START.has(kw)) cur.fail(`unexpected '${kw}'`);
+  const cmd = kw === '[[' ? parseCond(cur) : parseCompound(cur, kw) ?? parseSimple(cur);
+  cur.leave();
+  return cmd;
+}
+
+/** Reads redirections following a compound command into `into`. */
+export function readTrailingRedirects(cur: Cursor, into: Redirect[]): void {
+  for (;;) {
+    skipBlanks(cur);
+    const r = tryRedirect(cur);
+    if (!r) return;
+    into.push(r);
+  }
+}
+
+function parseSimple(cur: Cursor): Command {
+  const start = cur.at();
+  const cmd: SimpleCommand = { kind: 'simple', assignments: [], words: [], redirects: [], start, end: start };
+  for (;;) {
+    skipBlanks(cur);
+    cur.tick();
+    if (cur.done) break;
+    const r = tryRedirect(cur);
+    if (r) {
+      cmd.redirects.push(r);
+      continue;
+    }
+    const c = cur.peek();
+    if (META.has(c) && !((c === '<' || c === '>') && cur.peek(1) === '(')) break;
+    const w = readWord(cur, 'normal');
+    if (cmd.words.length === 0) {
+      const a = asAssignment(w, 'prefix');
+      if (a) {
+        cmd.assignments.push(a);
+        continue;
+      }
+      const fn = tryFunctionDefinition(cur, w, start);
+      if (fn) return fn;
+    }
+    cmd.words.push(w);
+  }
+  if (!cmd.words.length && !cmd.assignments.length && !cmd.redirects.length) {
+    cur.fail(`unexpected ${describe(cur)}`);
+  }
+  cmd.end = cur.at();
+  cmd.words = expandWords(cmd.words);
+  if (!cmd.words.length) for (const a of cmd.assignments) a.scope = 'shell';
+  const head = cmd.words[0];
+  if (head && head.static && DECLARATIONS.has(head.value)) {
+    for (const w of cmd.words.slice(1)) {
+      const a = asAssignment(w, 'declaration');
+      if (a) cmd.assignments.push(a);
+    }
+  }
+  return cmd;
+}
+
+/** `NAME=value` / `NAME+=value` when the name part is unquoted; null otherwise. */
+export function asAssignment(w: Word, scope: Assignment['scope']): Assignment | null {
+  const first = w.parts[0];
+  if (!first || first.kind !== 'literal' || first.quote !== 'none') return null;
+  const m = ASSIGNMENT.exec(first.text);
+  if (!m) return null;
+  const rest = first.text.slice(m[0].length);
+  const parts = [...(rest ? [{ ...first, text: rest }] : []), ...w.parts.slice(1)];
+  const eq = w.raw.indexOf('=') + 1;
+  const value = buildWord(parts, w.raw.slice(eq), w.start + eq, w.end);
+  return { name: m[1]!, value, append: m[3] === '+', raw: w.raw, scope };
+}
+
+/** `name ( )` after the first word turns the command into a function definition. */
+function tryFunctionDefinition(cur: Cursor, w: Word, start: number): Command | null {
+  if (!w.static || !/^[^\s'"$`=]+$/.test(w.raw)) return null;
+  const save = cur.pos;
+  skipBlanks(cur);
+  if (cur.peek() === '(') {
+    cur.pos++;
+    skipBlanks(cur);
+    if (cur.peek() === ')') {
+      cur.pos++;
+      return parseFunctionBody(cur, w.value, start);
+    }
+  }
+  cur.pos = save;
+  return null;
+}
+
+/** `[[ … ]]` as a simple command whose argv is `[[`, the operands and operators, `]]`. */
+function parseCond(cur: Cursor): SimpleCommand {
+  const start = cur.at();
+  const words: Word[] = [];
+  for (;;) {
+    skipBlanks(cur);
+    while (cur.peek() === '\n') {
+      cur.pos++;
+      skipBlanks(cur);
+    }
+    if (cur.done) cur.fail("unterminated '[['");
+    const op = /^(&&|\|\||[()]|[<>!](?=[ \t\n]|$))/.exec(cur.text.slice(cur.pos, cur.pos + 3));
+    if (op && !(op[0] === '(' && words[words.length - 1]?.value === '=~')) {
+      words.push(literalWord(op[0], 'none', op[0], cur.at()));
+      cur.pos += op[0].length;
+      continue;
+    }
+    const w = words[words.length - 1]?.value === '=~' ? readRegex(cur) : readWord(cur, 'normal');
+    if (w.raw === '') cur.fail(`unexpected ${describe(cur)} in '[['`);
+    words.push(w);
+    if (w.raw === ']]') break;
+  }
+  const cmd: SimpleCommand = { kind: 'simple', assignments: [], words, redirects: [], start, end: start };
+  readTrailingRedirects(cur, cmd.redirects);
+  cmd.end = cur.at();
+  return cmd;
+}
+
+/** The right side of `=~`: parentheses and `|` belong to the regex, blanks end it at depth 0. */
+function readRegex(cur: Cursor): Word {
+  const start = cur.pos;
+  let depth = 0;
+  while (!cur.done) {
+    cur.tick();
+    const c = cur.peek();
+    if (depth === 0 && (c === ' ' || c === '\t' || c === '\n')) break;
+    if (c === '\\') cur.pos++;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    cur.pos++;
+  }
+  const raw = cur.text.slice(start, cur.pos);
+  return literalWord(raw, 'single', raw, cur.at(start));
+}

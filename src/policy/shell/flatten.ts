@@ -1,0 +1,210 @@
+// Flattens a parsed script into every simple command that will or may run, with pipes and nesting.
+import { substitutionsOf, type SubstitutionStyle } from './substitutions.js';
+import type { Assignment, Command, Redirect, Script, SimpleCommand, Word } from './types.js';
+
+/** Where a substitution's word sits: the parent's argv, an assignment value, a redirect target, a heredoc body, or a compound's own word (`for x in $(…)`, `case $(…) in`). */
+export type WordLocation = 'argv' | 'assignment' | 'redirect' | 'heredoc' | 'compound';
+
+/** How a command inside a substitution is connected to the command that consumes its output. */
+export interface Origin {
+  style: SubstitutionStyle;
+  /** Index (in the flat list) of the command whose word holds the substitution; null for a compound's word. */
+  parent: number | null;
+  location: WordLocation;
+  /** Index in the parent's argv / assignments / redirects; -1 for a compound. */
+  wordIndex: number;
+  word: Word;
+  quoted: boolean;
+  wholeWord: boolean;
+}
+
+/** One simple command as the judge sees it. */
+export interface FlatCommand {
+  index: number;
+  command: SimpleCommand;
+  argv: Word[];
+  assignments: Assignment[];
+  redirects: Redirect[];
+  /** Its innermost pipeline (`length` 1 when not piped); ids are unique per script. */
+  pipeline: { id: number; index: number; length: number };
+  /** Commands whose stdout may reach this command's stdin through a pipe (own or an enclosing one). */
+  stdinFrom: number[];
+  /** Commands whose stdin this command's stdout may reach through a pipe. */
+  stdoutTo: number[];
+  /** Its stderr also goes down a pipe (`|&`). */
+  stderrPiped: boolean;
+  /** It, or an enclosing list, ends with `&`. */
+  background: boolean;
+  /** May not run: right of `&&`/`||`, an if/loop/case body, a function body. */
+  conditional: boolean;
+  /** Runs in a subshell: `( )`, a pipeline element, a substitution. */
+  subshell: boolean;
+  /** In a pipeline negated with `!`. */
+  negated: boolean;
+  /** Number of substitutions it is nested in (0 = the command line itself). */
+  depth: number;
+  /** Set when it runs inside a substitution (innermost). */
+  origin: Origin | null;
+  /** Name of the function whose body holds it. */
+  inFunction: string | null;
+  /** argv[0] names a function defined in the same script. */
+  callsFunction: boolean;
+}
+
+interface Ctx {
+  background: boolean;
+  conditional: boolean;
+  subshell: boolean;
+  negated: boolean;
+  depth: number;
+  origin: DraftOrigin | null;
+  inFunction: string | null;
+  pipe: FlatCommand['pipeline'];
+  stderrPiped: boolean;
+}
+type DraftOrigin = Omit<Origin, 'parent'> & { parentDraft: FlatCommand | null };
+
+class Flattener {
+  readonly out: FlatCommand[] = [];
+  readonly origins = new Map<FlatCommand, DraftOrigin>();
+  readonly links: { from: FlatCommand[]; to: FlatCommand[] }[] = [];
+  readonly functions = new Set<string>();
+  private nextPipeline = 0;
+
+  script(s: Script, ctx: Ctx): void {
+    for (const item of s.body) {
+      const c = { ...ctx, background: ctx.background || item.background };
+      item.pipelines.forEach((p, i) => this.pipeline(p, i > 0 ? { ...c, conditional: true } : c));
+    }
+  }
+
+  private pipeline(p: Script['body'][number]['pipelines'][number], ctx: Ctx): void {
+    const id = this.nextPipeline++;
+    const length = p.commands.length;
+    const groups: FlatCommand[][] = [];
+    p.commands.forEach((cmd, index) => {
+      const before = this.out.length;
+      this.command(cmd, {
+        ...ctx,
+        subshell: ctx.subshell || length > 1,
+        negated: ctx.negated || p.negated,
+        pipe: { id, index, length },
+        stderrPiped: ctx.stderrPiped || p.operators[index] === '|&',
+      });
+      groups.push(this.out.slice(before).filter((d) => this.origins.get(d) === ctx.origin || (!this.origins.has(d) && !ctx.origin)));
+      if (index > 0) this.links.push({ from: groups[index - 1]!, to: groups[index]! });
+    });
+  }
+
+  private command(cmd: Command, ctx: Ctx): void {
+    const maybe = { ...ctx, conditional: true };
+    const words = (ws: Word[], c: Ctx): void => ws.forEach((w) => this.subs(w, c, null, 'compound', -1));
+    switch (cmd.kind) {
+      case 'simple':
+        return this.simple(cmd, ctx);
+      case 'subshell':
+        this.script(cmd.body, { ...ctx, subshell: true });
+        break;
+      case 'group':
+        this.script(cmd.body, ctx);
+        break;
+      case 'if':
+        cmd.clauses.forEach((cl, i) => {
+          this.script(cl.condition, i === 0 ? ctx : maybe);
+          this.script(cl.body, maybe);
+        });
+        if (cmd.elseBody) this.script(cmd.elseBody, maybe);
+        break;
+      case 'while':
+      case 'until':
+        this.script(cmd.condition, ctx);
+        this.script(cmd.body, maybe);
+        break;
+      case 'for':
+        words(cmd.items ?? [], ctx);
+        if (cmd.arithmetic) words([cmd.arithmetic], ctx);
+        this.script(cmd.body, maybe);
+        break;
+      case 'case':
+        words([cmd.subject], ctx);
+        for (const item of cmd.items) {
+          words(item.patterns, maybe);
+          this.script(item.body, maybe);
+        }
+        break;
+      case 'function':
+        this.functions.add(cmd.name);
+        this.command(cmd.body, { ...maybe, inFunction: cmd.name });
+        break;
+      case 'arith':
+        words([cmd.expression], ctx);
+        break;
+    }
+    this.redirects(cmd.redirects, ctx, null);
+  }
+
+  private simple(cmd: SimpleCommand, ctx: Ctx): void {
+    const draft: FlatCommand = {
+      index: -1, command: cmd, argv: cmd.words, assignments: cmd.assignments, redirects: cmd.redirects,
+      pipeline: ctx.pipe, stdinFrom: [], stdoutTo: [], stderrPiped: ctx.stderrPiped,
+      background: ctx.background, conditional: ctx.conditional, subshell: ctx.subshell, negated: ctx.negated,
+      depth: ctx.depth, origin: null, inFunction: ctx.inFunction, callsFunction: false,
+    };
+    cmd.assignments.forEach((a, i) => this.subs(a.value, ctx, draft, 'assignment', i));
+    cmd.words.forEach((w, i) => this.subs(w, ctx, draft, 'argv', i));
+    this.redirects(cmd.redirects, ctx, draft);
+    if (ctx.origin) this.origins.set(draft, ctx.origin);
+    this.out.push(draft);
+  }
+
+  private redirects(rs: Redirect[], ctx: Ctx, parent: FlatCommand | null): void {
+    rs.forEach((r, i) => {
+      this.subs(r.target, ctx, parent, parent ? 'redirect' : 'compound', parent ? i : -1);
+      if (r.heredoc) this.subs(r.heredoc.content, ctx, parent, parent ? 'heredoc' : 'compound', parent ? i : -1);
+    });
+  }
+
+  private subs(word: Word, ctx: Ctx, parent: FlatCommand | null, location: WordLocation, wordIndex: number): void {
+    for (const s of substitutionsOf(word)) {
+      const origin: DraftOrigin = { style: s.style, parentDraft: parent, location, wordIndex, word, quoted: s.quoted, wholeWord: s.wholeWord };
+      const pipe = { id: this.nextPipeline++, index: 0, length: 1 };
+      this.script(s.script, { ...ctx, subshell: true, depth: ctx.depth + 1, origin, pipe, stderrPiped: false, negated: false });
+    }
+  }
+}
+
+/** Every simple command of `script` that will or may run, in execution order (substitutions before their parent). */
+export function commandsOf(script: Script): FlatCommand[] {
+  const f = new Flattener();
+  const pipe = { id: -1, index: 0, length: 1 };
+  f.script(script, {
+    background: false, conditional: false, subshell: false, negated: false, depth: 0,
+    origin: null, inFunction: null, pipe, stderrPiped: false,
+  });
+  f.out.forEach((d, i) => (d.index = i));
+  for (const d of f.out) {
+    const o = f.origins.get(d);
+    if (o) {
+      const { parentDraft, ...rest } = o;
+      d.origin = { ...rest, parent: parentDraft ? parentDraft.index : null };
+    }
+    d.callsFunction = !!d.argv[0]?.static && f.functions.has(d.argv[0].value);
+  }
+  for (const { from, to } of f.links) {
+    for (const a of from) for (const b of to) {
+      if (!a.stdoutTo.includes(b.index)) a.stdoutTo.push(b.index);
+      if (!b.stdinFrom.includes(a.index)) b.stdinFrom.push(a.index);
+    }
+  }
+  return f.out;
+}
+
+/** Names of all functions the script defines (`f() { … }`, `function f { … }`), at any depth. */
+export function functionsOf(script: Script): string[] {
+  const f = new Flattener();
+  f.script(script, {
+    background: false, conditional: false, subshell: false, negated: false, depth: 0,
+    origin: null, inFunction: null, pipe: { id: -1, index: 0, length: 1 }, stderrPiped: false,
+  });
+  return [...f.functions];
+}

@@ -1,0 +1,1 @@
+export function resolveVariables(s: any) { return s; }

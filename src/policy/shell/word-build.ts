@@ -1,0 +1,86 @@
+// Derives a Word's summary fields (value, static, glob, tilde, substitutions, variables) from its parts.
+import type { LiteralPart, QuoteKind, Script, Word, WordPart } from './types.js';
+
+const GLOB = /[*?]|\[[^\]]*\]/;
+
+/** Builds a Word from parts; unresolved expansions contribute their raw text to `value`. */
+export function buildWord(parts: WordPart[], raw: string, start: number, end: number): Word {
+  let value = '';
+  let isStatic = true;
+  let glob = false;
+  let tilde = false;
+  const substitutions: Script[] = [];
+  const variables: string[] = [];
+  const absorb = (w: Word): void => {
+    substitutions.push(...w.substitutions);
+    variables.push(...w.variables);
+  };
+  for (const p of parts) {
+    switch (p.kind) {
+      case 'literal':
+        value += p.text;
+        if (p.quote === 'none' && GLOB.test(p.text)) glob = true;
+        break;
+      case 'tilde':
+        value += p.text;
+        tilde = true;
+        break;
+      case 'param':
+        value += p.raw;
+        isStatic = false;
+        variables.push(p.name);
+        if (p.arg) absorb(p.arg);
+        break;
+      case 'command-sub':
+      case 'process-sub':
+        value += p.raw;
+        isStatic = false;
+        substitutions.push(p.script);
+        break;
+      case 'arith':
+        value += p.raw;
+        isStatic = false;
+        absorb(p.expression);
+        break;
+      case 'array':
+        value += p.raw;
+        isStatic = false;
+        p.elements.forEach(absorb);
+        break;
+    }
+  }
+  return { raw, start, end, parts, value, static: isStatic, glob, tilde, substitutions, variables };
+}
+
+/** Appends a literal, merging it into the previous part when the quoting matches. */
+export function pushLiteral(parts: WordPart[], text: string, quote: QuoteKind): void {
+  const last = parts[parts.length - 1];
+  if (last && last.kind === 'literal' && last.quote === quote) last.text += text;
+  else parts.push({ kind: 'literal', text, quote } satisfies LiteralPart);
+}
+
+/** A static word holding exactly `text` (used for quoted heredoc bodies and `[[` operators). */
+export function literalWord(text: string, quote: QuoteKind, raw: string, start: number): Word {
+  return buildWord([{ kind: 'literal', text, quote }], raw, start, start + raw.length);
+}
+
+/**
+ * Groups parts into words at field breaks (`null`), as unquoted `$IFS` or an unquoted expanded
+ * value does. Each resulting word keeps the source `raw` and span of the original word.
+ */
+export function wordsFromPieces(pieces: (WordPart | null)[], like: Word): Word[] {
+  const out: Word[] = [];
+  let cur: WordPart[] = [];
+  const flush = (): void => {
+    if (cur.length) out.push(buildWord(cur, like.raw, like.start, like.end));
+    cur = [];
+  };
+  for (const p of pieces) {
+    if (p === null) flush();
+    else if (p.kind === 'literal' && p.text === '' && p.quote === 'none') continue;
+    else if (p.kind === 'literal') pushLiteral(cur, p.text, p.quote);
+    else cur.push(p);
+  }
+  flush();
+  return out;
+}

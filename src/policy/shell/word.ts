@@ -1,0 +1,145 @@
+// Reads one word: quotes, escapes, expansions, tilde; stops at the first unquoted metacharacter.
+import { Cursor, META } from './cursor.js';
+import { readAnsiC } from './ansi-c.js';
+import { readArray, readBacktick, readDollar, readProcessSub } from './expansion.js';
+import { buildWord, pushLiteral } from './word-build.js';
+import type { Word, WordPart } from './types.js';
+
+/**
+ * normal: command words; brace: the operand of `${x:-…}` (ends at `}`); arith: `$(( … ))` body
+ * (ends at an unbalanced `)`); heredoc: an unquoted heredoc body (runs to the end of the text).
+ */
+export type WordMode = 'normal' | 'brace' | 'arith' | 'heredoc';
+
+const ASSIGN_PREFIX = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=$/;
+
+/** Reads a word at the cursor in the given mode; may be empty when the cursor is at a terminator. */
+export function readWord(cur: Cursor, mode: WordMode = 'normal'): Word {
+  cur.enter();
+  const start = cur.pos;
+  const parts: WordPart[] = [];
+  let plain: string | null = ''; // unquoted text so far, while the word is all unquoted literal
+  let tildeOk = mode === 'normal';
+  let depth = 0;
+  while (!cur.done) {
+    cur.tick();
+    const c = cur.peek();
+    if (mode === 'normal') {
+      if ((c === '<' || c === '>') && cur.peek(1) === '(') {
+        parts.push(readProcessSub(cur));
+        plain = null;
+        continue;
+      }
+      if (c === '(' && plain !== null && ASSIGN_PREFIX.test(plain)) {
+        parts.push(readArray(cur));
+        plain = null;
+        continue;
+      }
+      if (META.has(c)) break;
+      if (c === '~' && tildeOk && readTilde(cur, parts)) {
+        tildeOk = false;
+        plain = null;
+        continue;
+      }
+    } else if (mode === 'brace' && c === '}') break;
+    else if (mode === 'arith') {
+      if (c === '(') depth++;
+      else if (c === ')' && depth-- === 0) break;
+    }
+    tildeOk = false;
+    if (c === '\\') {
+      readEscape(cur, parts, mode);
+      plain = null;
+    } else if (c === "'" && mode !== 'heredoc') {
+      const end = cur.text.indexOf("'", cur.pos + 1);
+      if (end < 0) cur.fail('unterminated single quote');
+      pushLiteral(parts, cur.text.slice(cur.pos + 1, end), 'single');
+      cur.pos = end + 1;
+      plain = null;
+    } else if (c === '"' && mode !== 'heredoc') {
+      readDoubleQuoted(cur, parts);
+      plain = null;
+    } else if (c === '$' && cur.peek(1) === "'" && mode !== 'heredoc') {
+      const r = readAnsiC(cur.text, cur.pos);
+      if (!r) cur.fail("unterminated $'…' quote");
+      pushLiteral(parts, r.value, 'ansi');
+      cur.pos = r.end;
+      plain = null;
+    } else if (c === '$' && cur.peek(1) === '"' && mode !== 'heredoc') {
+      cur.pos++;
+      readDoubleQuoted(cur, parts);
+      plain = null;
+    } else if (c === '$' || c === '`') {
+      parts.push(c === '$' ? readDollar(cur, mode === 'heredoc') : readBacktick(cur, mode === 'heredoc'));
+      plain = null;
+    } else {
+      pushLiteral(parts, c, 'none');
+      cur.pos++;
+      if (plain !== null) {
+        plain += c;
+        // bash expands `~` after the `=` of an assignment and after `:` in its value
+        if ((c === '=' || c === ':') && /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(plain)) tildeOk = true;
+      }
+    }
+  }
+  cur.leave();
+  return buildWord(parts, cur.text.slice(start, cur.pos), cur.at(start), cur.at(cur.pos));
+}
+
+function readEscape(cur: Cursor, parts: WordPart[], mode: WordMode): void {
+  const n = cur.peek(1);
+  if (n === '') {
+    pushLiteral(parts, '\\', 'none');
+    cur.pos++;
+  } else if (n === '\n') {
+    cur.pos += 2;
+  } else if (mode === 'heredoc' && !'$`\\'.includes(n)) {
+    pushLiteral(parts, '\\', 'none');
+    cur.pos++;
+  } else {
+    pushLiteral(parts, n, 'escape');
+    cur.pos += 2;
+  }
+}
+
+/** `~`, `~user` followed by `/`, `:`, a metacharacter or the end; otherwise the `~` is literal. */
+function readTilde(cur: Cursor, parts: WordPart[]): boolean {
+  const m = /^~[A-Za-z0-9._+-]*/.exec(cur.text.slice(cur.pos, cur.pos + 256))!;
+  const next = cur.text[cur.pos + m[0].length] ?? '';
+  if (next !== '' && next !== '/' && next !== ':' && !META.has(next)) return false;
+  parts.push({ kind: 'tilde', text: m[0] });
+  cur.pos += m[0].length;
+  return true;
+}
+
+/** Reads `"…"` at the cursor into parts (quoted literals and expansions). */
+export function readDoubleQuoted(cur: Cursor, parts: WordPart[]): void {
+  const open = cur.pos;
+  cur.pos++;
+  pushLiteral(parts, '', 'double');
+  for (;;) {
+    cur.tick();
+    if (cur.done) cur.fail('unterminated double quote', open);
+    const c = cur.peek();
+    if (c === '"') {
+      cur.pos++;
+      return;
+    }
+    if (c === '\\') {
+      const n = cur.peek(1);
+      if (n === '\n') cur.pos += 2;
+      else if (n !== '' && '$`"\\'.includes(n)) {
+        pushLiteral(parts, n, 'double');
+        cur.pos += 2;
+      } else {
+        pushLiteral(parts, '\\', 'double');
+        cur.pos++;
+      }
+    } else if (c === '$' || c === '`') {
+      parts.push(c === '$' ? readDollar(cur, true) : readBacktick(cur, true));
+    } else {
+      pushLiteral(parts, c, 'double');
+      cur.pos++;
+    }
+  }
+}
