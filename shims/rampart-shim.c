@@ -1,0 +1,467 @@
+/*
+ * rampart-shim: one multi-call PATH shim. Installed once per shims directory; each guarded
+ * binary (curl, git, rm, ...) is a symlink to it, and basename(argv[0]) says which one ran.
+ *
+ * Per call: read the config written at install time beside this binary (never from the
+ * environment: the agent controls the environment), send one JSON line describing the
+ * call to the decision server over its Unix socket, and on "allow" execv() the real binary
+ * (first match on PATH outside the shims directory) with the argv exactly as received.
+ * Anything else -- deny, no server, a malformed reply, a timeout -- exits 126 (fail closed).
+ *
+ * Wire strings: a byte string that is valid UTF-8 travels as a JSON string; otherwise as
+ * {"b64":"..."} holding the raw bytes, so the server judges the exact bytes.
+ *
+ * Build: cc -O2 -Wall -Wextra -o rampart-shim rampart-shim.c
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define PROTOCOL_VERSION 1
+#define GUARD_VAR "RAMPART_SHIM_GUARD"
+#define REPLY_TIMEOUT_MS 15000
+#define START_WAIT_MS 2000
+
+extern char **environ;
+
+/* ---- growable buffer ---------------------------------------------------------------- */
+typedef struct { char *p; size_t n, cap; } buf_t;
+
+static void die_oom(void) { fputs("rampart: denied: no decision (out of memory)\n", stderr); _exit(126); }
+
+static void put(buf_t *b, const char *s, size_t len) {
+  if (b->n + len + 1 > b->cap) {
+    size_t cap = b->cap ? b->cap : 4096;
+    while (cap < b->n + len + 1) cap *= 2;
+    char *p = realloc(b->p, cap);
+    if (!p) die_oom();
+    b->p = p; b->cap = cap;
+  }
+  memcpy(b->p + b->n, s, len);
+  b->n += len;
+  b->p[b->n] = 0;
+}
+static void puts_(buf_t *b, const char *s) { put(b, s, strlen(s)); }
+static void putnum(buf_t *b, long v) { char t[32]; snprintf(t, sizeof t, "%ld", v); puts_(b, t); }
+
+/* ---- JSON encoding ------------------------------------------------------------------ */
+static int valid_utf8(const unsigned char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    unsigned c = s[i];
+    size_t k;
+    unsigned min;
+    if (c < 0x80) { i++; continue; }
+    else if ((c & 0xE0) == 0xC0) { k = 1; min = 0x80; c &= 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { k = 2; min = 0x800; c &= 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { k = 3; min = 0x10000; c &= 0x07; }
+    else return 0;
+    for (size_t j = 1; j <= k; j++) {
+      if (i + j >= n || (s[i + j] & 0xC0) != 0x80) return 0;
+      c = (c << 6) | (s[i + j] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
+    i += k + 1;
+  }
+  return 1;
+}
+
+static void put_b64(buf_t *b, const unsigned char *s, size_t n) {
+  static const char T[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  char q[4];
+  for (size_t i = 0; i < n; i += 3) {
+    unsigned v = s[i] << 16 | (i + 1 < n ? s[i + 1] << 8 : 0) | (i + 2 < n ? s[i + 2] : 0);
+    q[0] = T[v >> 18 & 63]; q[1] = T[v >> 12 & 63];
+    q[2] = i + 1 < n ? T[v >> 6 & 63] : '=';
+    q[3] = i + 2 < n ? T[v & 63] : '=';
+    put(b, q, 4);
+  }
+}
+
+/* A wire string: JSON string when valid UTF-8, else {"b64":...}. */
+static void put_str(buf_t *b, const char *str) {
+  const unsigned char *s = (const unsigned char *)str;
+  size_t n = strlen(str);
+  if (!valid_utf8(s, n)) { puts_(b, "{\"b64\":\""); put_b64(b, s, n); puts_(b, "\"}"); return; }
+  put(b, "\"", 1);
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = s[i];
+    if (c == '"' || c == '\\') { char e[2] = {'\\', (char)c}; put(b, e, 2); }
+    else if (c < 0x20 || c == 0x7f) { char e[8]; snprintf(e, sizeof e, "\\u%04x", c); put(b, e, 6); }
+    else put(b, (const char *)&s[i], 1);
+  }
+  put(b, "\"", 1);
+}
+
+/* ---- install-time configuration ----------------------------------------------------- */
+static struct { char socket[PATH_MAX], shims_dir[PATH_MAX], fail[16], node[PATH_MAX], rampart[PATH_MAX],
+                rampart_home[PATH_MAX], home[PATH_MAX], project[PATH_MAX], log[PATH_MAX]; } conf;
+static char self_exe[PATH_MAX];
+
+static int read_conf(void) {
+  ssize_t k = readlink("/proc/self/exe", self_exe, sizeof self_exe - 1);
+  if (k <= 0) return -1;
+  self_exe[k] = 0;
+  char path[PATH_MAX + 32];
+  char *slash = strrchr(self_exe, '/');
+  snprintf(path, sizeof path, "%.*s/.rampart-shim.conf", (int)(slash - self_exe), self_exe);
+  FILE *f = fopen(path, "r");
+  if (!f) return -1;
+  char line[PATH_MAX + 64];
+  strcpy(conf.fail, "closed");
+  while (fgets(line, sizeof line, f)) {
+    line[strcspn(line, "\n")] = 0;
+    char *eq = strchr(line, '=');
+    if (!eq || line[0] == '#') continue;
+    *eq = 0;
+    const char *k2 = line, *v = eq + 1;
+#define SET(name) if (!strcmp(k2, #name)) snprintf(conf.name, sizeof conf.name, "%s", v);
+    SET(socket) SET(shims_dir) SET(fail) SET(node) SET(rampart) SET(rampart_home) SET(home) SET(project) SET(log)
+#undef SET
+  }
+  fclose(f);
+  return conf.socket[0] ? 0 : -1;
+}
+
+/* ---- finding the real binary -------------------------------------------------------- */
+static int find_real(const char *name, char *out) {
+  char shims_real[PATH_MAX] = "";
+  if (!realpath(conf.shims_dir, shims_real)) shims_real[0] = 0;
+  const char *path = getenv("PATH");
+  if (!path || !*path) path = "/usr/local/bin:/usr/bin:/bin";
+  const char *p = path;
+  while (1) {
+    const char *e = strchr(p, ':');
+    size_t len = e ? (size_t)(e - p) : strlen(p);
+    char dir[PATH_MAX], dir_real[PATH_MAX], cand[2 * PATH_MAX + 2], cand_real[PATH_MAX];
+    snprintf(dir, sizeof dir, "%.*s", (int)len, len ? p : ".");
+    /* Skip the shims directory itself (compared canonically) and any copy of this binary. */
+    if (!(realpath(dir, dir_real) && shims_real[0] && !strcmp(dir_real, shims_real))) {
+      snprintf(cand, sizeof cand, "%s/%s", dir, name);
+      struct stat st;
+      if (access(cand, X_OK) == 0 && stat(cand, &st) == 0 && S_ISREG(st.st_mode) &&
+          realpath(cand, cand_real) && strcmp(cand_real, self_exe) != 0) {
+        if (strlen(cand) >= PATH_MAX) return -1;
+        strcpy(out, cand);
+        return 0;
+      }
+    }
+    if (!e) return -1;
+    p = e + 1;
+  }
+}
+
+/* ---- the request -------------------------------------------------------------------- */
+static int env_wanted(const char *kv) {
+  static const char *exact[] = {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy",
+                                "no_proxy", "NO_PROXY", "ftp_proxy", "FTP_PROXY", "LD_PRELOAD", "LD_LIBRARY_PATH",
+                                "LD_AUDIT", "BASH_ENV", "ENV", "CURL_HOME", "WGETRC", "RSYNC_RSH", "RSYNC_CONNECT_PROG",
+                                "RSYNC_PROXY", "SSH_ASKPASS", "PATH", NULL};
+  static const char *prefix[] = {"GIT_", "npm_config_", "NPM_CONFIG_", NULL};
+  size_t n = strcspn(kv, "=");
+  for (int i = 0; exact[i]; i++) if (strlen(exact[i]) == n && !strncmp(kv, exact[i], n)) return 1;
+  for (int i = 0; prefix[i]; i++) if (!strncmp(kv, prefix[i], strlen(prefix[i]))) return 1;
+  return 0;
+}
+
+/* Where fd points, when it is a regular file (redirections: `< .env`, `>> ~/.ssh/authorized_keys`). */
+static void put_fd_target(buf_t *b, int fd, const char *key) {
+  char lnk[64], target[PATH_MAX];
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return;
+  snprintf(lnk, sizeof lnk, "/proc/self/fd/%d", fd);
+  ssize_t k = readlink(lnk, target, sizeof target - 1);
+  if (k <= 0) return;
+  target[k] = 0;
+  puts_(b, ",\""); puts_(b, key); puts_(b, "\":"); put_str(b, target);
+}
+
+/* The chain of parent processes (pid, comm), nearest first, up to 8 levels. */
+static void put_parents(buf_t *b) {
+  puts_(b, ",\"parents\":[");
+  pid_t pid = getppid();
+  for (int i = 0; i < 8 && pid > 1; i++) {
+    char path[64], stat[1024];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) break;
+    ssize_t k = read(fd, stat, sizeof stat - 1);
+    close(fd);
+    if (k <= 0) break;
+    stat[k] = 0;
+    char *l = strchr(stat, '('), *r = strrchr(stat, ')');
+    if (!l || !r) break;
+    *r = 0;
+    if (i) puts_(b, ",");
+    puts_(b, "{\"pid\":"); putnum(b, pid); puts_(b, ",\"comm\":"); put_str(b, l + 1); puts_(b, "}");
+    int ppid = 0;
+    if (sscanf(r + 2, "%*c %d", &ppid) != 1) break;
+    pid = ppid;
+  }
+  puts_(b, "]");
+}
+
+static void build_request(buf_t *b, int argc, char **argv) {
+  char cwd[PATH_MAX];
+  puts_(b, "{\"v\":"); putnum(b, PROTOCOL_VERSION); puts_(b, ",\"type\":\"decide\",\"source\":\"shim\",\"argv\":[");
+  for (int i = 0; i < argc; i++) { if (i) puts_(b, ","); put_str(b, argv[i]); }
+  puts_(b, "],\"cwd\":");
+  put_str(b, getcwd(cwd, sizeof cwd) ? cwd : "/nonexistent/unknown-cwd");
+  puts_(b, ",\"pid\":"); putnum(b, getpid());
+  puts_(b, ",\"ppid\":"); putnum(b, getppid());
+  const char *session = getenv("RAMPART_SESSION"); /* selects a session; cannot loosen anything */
+  if (session && *session) { puts_(b, ",\"session\":"); put_str(b, session); }
+  if (conf.project[0]) { puts_(b, ",\"project\":"); put_str(b, conf.project); }
+  put_fd_target(b, 0, "stdin");
+  put_fd_target(b, 1, "stdout");
+  put_parents(b);
+  puts_(b, ",\"env\":{");
+  int first = 1;
+  for (char **e = environ; *e; e++) {
+    if (!env_wanted(*e)) continue;
+    size_t n = strcspn(*e, "=");
+    char name[256];
+    if (n >= sizeof name) continue;
+    memcpy(name, *e, n); name[n] = 0;
+    if (!first) puts_(b, ",");
+    first = 0;
+    put_str(b, name); puts_(b, ":"); put_str(b, (*e)[n] ? *e + n + 1 : "");
+  }
+  puts_(b, "}}\n");
+}
+
+/* ---- talking to the server ---------------------------------------------------------- */
+static int connect_socket(void) {
+  struct sockaddr_un a = {.sun_family = AF_UNIX};
+  if (strlen(conf.socket) >= sizeof a.sun_path) return -1;
+  strcpy(a.sun_path, conf.socket);
+  int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return -1;
+  if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0) { close(fd); return -1; }
+  return fd;
+}
+
+static long now_ms(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec * 1000L + t.tv_nsec / 1000000; }
+
+/* Starts `node rampart serve` fully detached, with a clean environment from the config. */
+static void start_server(void) {
+  if (!conf.node[0] || !conf.rampart[0]) return;
+  pid_t p = fork();
+  if (p < 0) return;
+  if (p > 0) { waitpid(p, NULL, 0); return; }
+  setsid();
+  if (fork() != 0) _exit(0);
+  int nul = open("/dev/null", O_RDWR);
+  int lg = conf.log[0] ? open(conf.log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600) : -1;
+  if (nul >= 0) dup2(nul, 0);
+  dup2(lg >= 0 ? lg : nul, 1);
+  dup2(lg >= 0 ? lg : nul, 2);
+  char h[PATH_MAX + 8], rh[PATH_MAX + 16];
+  snprintf(h, sizeof h, "HOME=%s", conf.home);
+  snprintf(rh, sizeof rh, "RAMPART_HOME=%s", conf.rampart_home);
+  char *envp[] = {h, rh, "PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8", NULL};
+  execle(conf.node, conf.node, conf.rampart, "serve", (char *)NULL, envp);
+  _exit(127);
+}
+
+static int connect_or_start(void) {
+  int fd = connect_socket();
+  if (fd >= 0) return fd;
+  start_server();
+  long deadline = now_ms() + START_WAIT_MS;
+  while (now_ms() < deadline) {
+    struct timespec ts = {0, 20 * 1000000};
+    nanosleep(&ts, NULL);
+    if ((fd = connect_socket()) >= 0) return fd;
+  }
+  return -1;
+}
+
+static int write_all(int fd, const char *p, size_t n) {
+  while (n) {
+    ssize_t k = write(fd, p, n);
+    if (k < 0) { if (errno == EINTR) continue; return -1; }
+    p += k; n -= (size_t)k;
+  }
+  return 0;
+}
+
+/* Reads one line (without the newline) into b; -1 on EOF, error or timeout. */
+static int read_line(int fd, buf_t *b, buf_t *rest, int timeout_ms) {
+  b->n = 0;
+  for (;;) {
+    char *nl = rest->n ? memchr(rest->p, '\n', rest->n) : NULL;
+    if (nl) {
+      size_t len = (size_t)(nl - rest->p);
+      put(b, rest->p, len);
+      memmove(rest->p, nl + 1, rest->n - len - 1);
+      rest->n -= len + 1;
+      return 0;
+    }
+    struct pollfd pf = {fd, POLLIN, 0};
+    int r = poll(&pf, 1, timeout_ms);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) return -1;
+    char tmp[8192];
+    ssize_t k = read(fd, tmp, sizeof tmp);
+    if (k < 0 && errno == EINTR) continue;
+    if (k <= 0) return -1;
+    put(rest, tmp, (size_t)k);
+    if (rest->n > 16 * 1024 * 1024) return -1;
+  }
+}
+
+/* The value of the first "key":"..." string in a reply line, unescaped into out. */
+static int json_field(const char *line, const char *key, char *out, size_t cap) {
+  char pat[64];
+  snprintf(pat, sizeof pat, "\"%s\":\"", key);
+  const char *p = strstr(line, pat);
+  if (!p) return -1;
+  p += strlen(pat);
+  size_t n = 0;
+  while (*p && *p != '"' && n + 4 < cap) {
+    if (*p == '\\' && p[1]) {
+      p++;
+      char c = *p == 'n' ? '\n' : *p == 't' ? '\t' : *p;
+      if (*p == 'u' && p[1] && p[2] && p[3] && p[4]) { unsigned u; sscanf(p + 1, "%4x", &u); c = u < 0x80 ? (char)u : '?'; p += 4; }
+      out[n++] = c;
+    } else out[n++] = *p;
+    p++;
+  }
+  out[n] = 0;
+  return 0;
+}
+
+static int json_int_field(const char *line, const char *key) {
+  char pat[64];
+  snprintf(pat, sizeof pat, "\"%s\":", key);
+  const char *p = strstr(line, pat);
+  return p ? atoi(p + strlen(pat)) : -1;
+}
+
+/* ---- main --------------------------------------------------------------------------- */
+static void no_decision(const char *why, const char *real, char **argv) {
+  if (real && !strcmp(conf.fail, "open")) {
+    fprintf(stderr, "rampart: warning: no decision (%s); running anyway because fail-open was chosen at install\n", why);
+    if (conf.rampart_home[0]) {
+      char path[PATH_MAX + 32];
+      snprintf(path, sizeof path, "%s/failopen.jsonl", conf.rampart_home);
+      int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+      if (fd >= 0) {
+        buf_t b = {0};
+        puts_(&b, "{\"ts\":"); putnum(&b, (long)time(NULL)); puts_(&b, ",\"why\":"); put_str(&b, why);
+        puts_(&b, ",\"binary\":"); put_str(&b, real); puts_(&b, ",\"pid\":"); putnum(&b, getpid()); puts_(&b, "}\n");
+        write_all(fd, b.p, b.n);
+        close(fd);
+      }
+    }
+    char g[32];
+    snprintf(g, sizeof g, "%d", (int)getpid());
+    setenv(GUARD_VAR, g, 1);
+    execv(real, argv);
+  }
+  fprintf(stderr, "rampart: denied: no decision (%s)\n", why);
+  exit(126);
+}
+
+static int hook_mode(void) {
+  buf_t in = {0}, req = {0};
+  char tmp[8192];
+  ssize_t k;
+  while ((k = read(0, tmp, sizeof tmp)) > 0) put(&in, tmp, (size_t)k);
+  puts_(&req, "{\"v\":"); putnum(&req, PROTOCOL_VERSION); puts_(&req, ",\"type\":\"hook\",\"payload\":");
+  put_str(&req, in.p ? in.p : "");
+  puts_(&req, "}\n");
+  int fd = connect_or_start();
+  buf_t line = {0}, rest = {0};
+  if (fd < 0 || write_all(fd, req.p, req.n) != 0) goto fail;
+  for (;;) {
+    if (read_line(fd, &line, &rest, 24 * 3600 * 1000) != 0) goto fail;
+    if (strstr(line.p, "\"type\":\"pending\"")) {
+      char msg[4096];
+      if (json_field(line.p, "message", msg, sizeof msg) == 0) fprintf(stderr, "%s\n", msg);
+      continue;
+    }
+    printf("%s\n", line.p);
+    return 0;
+  }
+fail:
+  fputs("rampart: denied: no decision (decision server unavailable)\n", stderr);
+  return 2;
+}
+
+int main(int argc, char **argv) {
+  const char *name = strrchr(argv[0], '/');
+  name = name ? name + 1 : argv[0];
+  if (read_conf() != 0) {
+    fprintf(stderr, "rampart: denied: no decision (cannot read the shim configuration beside %s)\n", self_exe[0] ? self_exe : "the shim");
+    return 126;
+  }
+  if (!strcmp(name, "rampart-hook")) return hook_mode();
+  if (!strcmp(name, "rampart-shim") || !strcmp(name, ".rampart-shim")) {
+    fputs("rampart-shim: invoke through a symlink named after the guarded binary (see `rampart shims list`)\n", stderr);
+    return 2;
+  }
+  /* execv keeps the pid: a guard equal to our own pid means a shim exec'd a shim. */
+  const char *guard = getenv(GUARD_VAR);
+  if (guard && atoi(guard) == (int)getpid()) {
+    fprintf(stderr, "rampart: denied: recursion: the shim for %s would execute a shim\n", name);
+    return 126;
+  }
+  char real[PATH_MAX];
+  if (find_real(name, real) != 0) {
+    fprintf(stderr, "rampart: %s: command not found (no %s on PATH outside the shims directory)\n", name, name);
+    return 127;
+  }
+  buf_t req = {0}, line = {0}, rest = {0};
+  build_request(&req, argc, argv);
+  int fd = connect_or_start();
+  if (fd < 0) no_decision("decision server unavailable and could not be started", real, argv);
+  if (write_all(fd, req.p, req.n) != 0) no_decision("could not send the request", real, argv);
+  int timeout = REPLY_TIMEOUT_MS;
+  for (;;) {
+    if (read_line(fd, &line, &rest, timeout) != 0) no_decision("no reply from the decision server", real, argv);
+    if (strncmp(line.p, "{\"v\":", 5) != 0 || json_int_field(line.p, "v") != PROTOCOL_VERSION) {
+      no_decision("malformed or incompatible reply", real, argv);
+    }
+    char type[32] = "", decision[16] = "", msg[8192] = "";
+    json_field(line.p, "type", type, sizeof type);
+    json_field(line.p, "message", msg, sizeof msg);
+    if (!strcmp(type, "pending")) {
+      if (msg[0]) fprintf(stderr, "%s\n", msg);
+      int t = json_int_field(line.p, "timeoutSec");
+      timeout = (t > 0 ? t + 30 : 3600) * 1000; /* the server enforces the ask timeout */
+      continue;
+    }
+    if (strcmp(type, "verdict") != 0) {
+      char why[8300];
+      snprintf(why, sizeof why, "server error: %s", msg[0] ? msg : "unknown");
+      no_decision(why, real, argv);
+    }
+    json_field(line.p, "decision", decision, sizeof decision);
+    close(fd);
+    if (!strcmp(decision, "allow")) {
+      if (msg[0]) fprintf(stderr, "%s\n", msg);
+      char g[32];
+      snprintf(g, sizeof g, "%d", (int)getpid());
+      setenv(GUARD_VAR, g, 1);
+      execv(real, argv);
+      fprintf(stderr, "rampart: %s: cannot execute %s: %s\n", name, real, strerror(errno));
+      return 126;
+    }
+    fprintf(stderr, "%s\n", msg[0] ? msg : "rampart: denied");
+    return 126;
+  }
+}

@@ -1,0 +1,86 @@
+// The single writer of audit.jsonl: one line per decision, written to the file before the
+// reply goes out, with size-based rotation. Only the server writes, so lines never interleave.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** One audit record; every decision, allows included. */
+export interface AuditRecord {
+  ts: string;
+  id: string;
+  session: string | null;
+  source: string;
+  binary: string;
+  argv: string[];
+  cwd: string;
+  pid?: number;
+  ppid?: number;
+  parents?: { pid: number; comm: string }[];
+  decision: string;
+  /** The decision the policy gave, when it differs (audit mode). */
+  policyDecision?: string;
+  enforced: boolean;
+  rule: string | null;
+  reason: string;
+  ask?: string;
+  projectRoot?: string;
+  stdin?: string;
+  stdout?: string;
+  [k: string]: unknown;
+}
+
+export class AuditWriter {
+  private fd: number;
+  private size: number;
+  private dirty = false;
+  private timer: NodeJS.Timeout;
+
+  constructor(
+    readonly file: string,
+    private readonly maxBytes = DEFAULT_MAX_BYTES,
+  ) {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    this.fd = fs.openSync(file, 'a', 0o600);
+    this.size = fs.fstatSync(this.fd).size;
+    // fsync is batched: the write() itself already put the line in the page cache,
+    // so a killed server loses nothing; only a machine crash can.
+    this.timer = setInterval(() => this.sync(), 1000);
+    this.timer.unref();
+  }
+
+  /** Appends one record as one write() on an O_APPEND fd. */
+  append(rec: AuditRecord): void {
+    const line = Buffer.from(JSON.stringify(rec) + '\n');
+    if (this.size > 0 && this.size + line.length > this.maxBytes) this.rotate();
+    let off = 0;
+    while (off < line.length) off += fs.writeSync(this.fd, line, off);
+    this.size += line.length;
+    this.dirty = true;
+  }
+
+  /** audit.jsonl → audit.jsonl.1 (one generation kept), then a fresh file. */
+  private rotate(): void {
+    this.sync();
+    fs.closeSync(this.fd);
+    fs.renameSync(this.file, this.file + '.1');
+    this.fd = fs.openSync(this.file, 'a', 0o600);
+    this.size = 0;
+  }
+
+  sync(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    try {
+      fs.fdatasyncSync(this.fd);
+    } catch {
+      /* best effort */
+    }
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+    this.sync();
+    fs.closeSync(this.fd);
+  }
+}

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import type { CommandModule } from '../command.js';
+import { EXIT } from '../errors.js';
+import { request } from '../../server/client.js';
+import { MAX_SOCKET_PATH, resolvePaths } from '../../server/paths.js';
+import { readConf } from '../../shims/conf.js';
+import { DEFAULT_BINS, findReal, haveCompiler, listShims } from '../../shims/install.js';
+
+type Level = 'ok' | 'warn' | 'fail';
+
+/** `rampart doctor`: what is installed and running, and what to fix. */
+export const doctorCommand: CommandModule = {
+  command: 'doctor',
+  describe: 'Check the installation: shims (native or fallback), server, policy, socket path',
+  builder: (y) => y.option('json', { type: 'boolean', describe: 'Print JSON' }),
+  handler: async (args: { json?: boolean }, ctx) => {
+    const paths = resolvePaths(ctx.env);
+    const checks: { level: Level; what: string; detail: string }[] = [];
+    const add = (level: Level, what: string, detail: string) => checks.push({ level, what, detail });
+    const [major, minor] = process.versions.node.split('.').map(Number);
+    add(major > 20 || (major === 20 && minor >= 19) ? 'ok' : 'warn', 'node', process.versions.node);
+    add(haveCompiler() ? 'ok' : 'warn', 'C compiler', haveCompiler() ? 'cc found (native shims)' : 'no cc: only the slower fallback shims can be installed');
+    const conf = readConf(paths.shimsDir);
+    if (!conf) add('fail', 'shims', `none installed in ${paths.shimsDir}; run \`rampart shims install\``);
+    else {
+      add('ok', 'shims', `${conf.kind === 'native' ? 'native (C) shim' : 'fallback (POSIX sh + Node) shims'} in ${paths.shimsDir}, fail ${conf.fail}`);
+      if (conf.socket !== paths.socket) add('fail', 'shim socket', `shims point at ${conf.socket}, server uses ${paths.socket}; rerun \`rampart shims install\``);
+      if (conf.kind === 'native' && !fs.existsSync(`${paths.shimsDir}/.rampart-shim`)) add('fail', 'shim binary', 'missing; rerun `rampart shims install`');
+      const { shims } = listShims(paths.shimsDir, ctx.env.PATH ?? '');
+      const missing = shims.filter((s) => !s.real).map((s) => s.name);
+      if (missing.length) add('warn', 'guarded binaries', `not on PATH (their shims exit 127): ${missing.join(', ')}`);
+    }
+    const pathDirs = (ctx.env.PATH ?? '').split(':');
+    add(pathDirs[0] === paths.shimsDir ? 'ok' : 'warn', 'PATH', pathDirs[0] === paths.shimsDir ? 'shims first' : 'shims not first on this PATH (fine outside `rampart run` sessions)');
+    add(Buffer.byteLength(paths.socket) <= MAX_SOCKET_PATH ? 'ok' : 'fail', 'socket path', paths.socket);
+    const st = await request(paths.socket, { type: 'status' }, { timeoutMs: 3000 }).catch(() => null);
+    if (!st || st.type !== 'ok') add('warn', 'server', 'not running (the shims start it on first use; or `rampart start`)');
+    else {
+      const s = st as Record<string, any>;
+      add('ok', 'server', `pid ${s.pid}, ${s.decisions} decisions, ${(s.rssBytes / 1048576).toFixed(0)} MB`);
+      add(s.policy?.ok ? 'ok' : 'fail', 'policy', s.policy?.ok ? `${s.policy.files.length} file(s)` : String(s.policy?.error));
+    }
+    void DEFAULT_BINS;
+    void findReal;
+    if (args.json) ctx.output.out(JSON.stringify(checks));
+    else for (const c of checks) ctx.output.out(`${c.level.padEnd(4)}  ${c.what}: ${c.detail}`);
+    return checks.some((c) => c.level === 'fail') ? EXIT.failed : EXIT.ok;
+  },
+};

@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { CommandModule } from '../command.js';
+import { EXIT, RampartError } from '../errors.js';
+import { call, ensureServer } from '../../server/client.js';
+import { resolvePaths } from '../../server/paths.js';
+import { acceptableProjectRoot } from '../../server/sessions.js';
+import { readConf } from '../../shims/conf.js';
+import { installShims } from '../../shims/install.js';
+
+interface RunArgs {
+  audit?: boolean;
+  policy?: string;
+  cmd?: string[];
+  '--'?: string[];
+  _: (string | number)[];
+}
+
+/** `rampart run -- CMD …`: a session with a fixed project root, CMD run with the shims first on PATH. */
+export const runCommand: CommandModule<RunArgs> = {
+  command: 'run [cmd..]',
+  describe: 'Run a command (an agent) with the shims first on PATH, in a session rooted at the current directory',
+  builder: (y) =>
+    y
+      .parserConfiguration({ 'populate--': true, 'parse-numbers': false, 'parse-positional-numbers': false })
+      .option('audit', { type: 'boolean', describe: 'Audit mode: block nothing, log what would have been blocked' })
+      .option('policy', { type: 'string', describe: 'Use this policy file instead of the user policy' })
+      .positional('cmd', { type: 'string', array: true, describe: 'The command and its arguments (after --)' }),
+  handler: async (args, ctx) => {
+    const argv = [...(args.cmd ?? []), ...(args["--"] ?? [])].map(String);
+    if (!argv.length) throw new RampartError('USAGE', 'rampart run needs a command', 'Example: rampart run -- claude');
+    const paths = resolvePaths(ctx.env);
+    const projectRoot = fs.realpathSync(ctx.cwd);
+    if (!acceptableProjectRoot(projectRoot, fs.realpathSync(paths.home))) {
+      throw new RampartError('USAGE', `refusing to start a session in ${projectRoot}: the project root may not be / or your home directory`, 'cd into the project directory first.');
+    }
+    const policyFile = args.policy ? path.resolve(ctx.cwd, args.policy) : undefined;
+    if (policyFile && !fs.existsSync(policyFile)) throw new RampartError('CONFIG', `policy file not found: ${policyFile}`);
+    const conf = readConf(paths.shimsDir);
+    if (!conf || conf.socket !== paths.socket || conf.rampart_home !== paths.rampartHome) {
+      const r = installShims({ paths });
+      ctx.output.err(`rampart: installed ${r.kind} shims in ${r.dir}${r.note ? ` (${r.note})` : ''}`);
+    }
+    await ensureServer(paths, ctx.env);
+    const reg = await call(paths.socket, { type: 'session', op: 'register', projectRoot, audit: Boolean(args.audit), ...(policyFile ? { policyFile } : {}) });
+    const session = reg.session as { id: string };
+    if (reg.policy && !reg.policy.ok) ctx.output.err(`rampart: warning: policy problem: ${reg.policy.error} (see \`rampart status\`)`);
+    const env = { ...ctx.env, PATH: `${paths.shimsDir}:${ctx.env.PATH ?? '/usr/bin:/bin'}`, RAMPART_SESSION: session.id };
+    const child = spawn(argv[0], argv.slice(1), { stdio: 'inherit', env, cwd: ctx.cwd });
+    // The terminal delivers SIGINT to the whole group; SIGTERM/SIGHUP sent to us are passed on.
+    const forward = (s: NodeJS.Signals) => () => child.kill(s);
+    const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const).map((s) => [s, forward(s)] as const);
+    for (const [s, h] of handlers) process.on(s, h);
+    const code = await new Promise<number>((res) => {
+      child.on('error', (e: NodeJS.ErrnoException) => {
+        ctx.output.err(`rampart: cannot run ${argv[0]}: ${e.code === 'ENOENT' ? 'command not found' : e.message}`);
+        res(e.code === 'ENOENT' ? 127 : 126);
+      });
+      child.on('exit', (c, sig) => res(sig ? 128 + (os.constants.signals[sig] ?? 0) : (c ?? 1)));
+    });
+    for (const [s, h] of handlers) process.off(s, h);
+    await call(paths.socket, { type: 'session', op: 'end', id: session.id }).catch(() => undefined);
+    return code;
+  },
+};

@@ -1,0 +1,151 @@
+// Turns one decide request into a verdict: resolve session and policy, evaluate, apply
+// audit mode or hold for approval, write the audit line, then answer.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { redactArgv, redactString } from '../audit/redact.js';
+import type { AuditWriter } from '../audit/writer.js';
+import { evaluateArgv } from '../policy/evaluate.js';
+import type { Context, Decision, Evaluation } from '../policy/types.js';
+import type { Approvals } from './approvals.js';
+import { gitReaderFor } from './git-reader.js';
+import type { PolicyHolder } from './policy-holder.js';
+import { fromWire, PROTOCOL_VERSION, ProtocolError, type AskOutcome, type DecideRequest, type PendingNotice, type Verdict } from './protocol.js';
+import { acceptableProjectRoot, NO_PROJECT, type Session, type SessionTable } from './sessions.js';
+
+export interface DecideDeps {
+  home: string;
+  rampartHome: string;
+  sessions: SessionTable;
+  approvals: Approvals;
+  audit: AuditWriter;
+  holderFor(session: Session | undefined, projectRoot: string): Promise<PolicyHolder>;
+  counters: { decisions: number };
+}
+
+/** Callbacks into the connection that carries the request. */
+export interface Channel {
+  pending(n: PendingNotice): void;
+  /** Registers a function to run if the client goes away while waiting. */
+  onClose(fn: () => void): void;
+}
+
+export function newId(): string {
+  return randomBytes(4).toString('hex');
+}
+
+function decodeEnv(env: DecideRequest['env']): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (env && typeof env === 'object') for (const [k, v] of Object.entries(env)) out[k] = fromWire(v) ?? '';
+  return out;
+}
+
+/** The project root for a call: the session's, else the install-time one if acceptable, else none at all. */
+export function projectRootFor(session: Session | undefined, installRoot: string | undefined, home: string): string {
+  if (session) return session.projectRoot;
+  if (installRoot && acceptableProjectRoot(installRoot, home)) return path.resolve(installRoot);
+  return NO_PROJECT;
+}
+
+export async function decide(req: DecideRequest, deps: DecideDeps, ch: Channel): Promise<Verdict> {
+  const argv = req.argv.map((a) => fromWire(a) ?? '');
+  const cwd = fromWire(req.cwd) ?? '';
+  if (!path.isAbsolute(cwd)) throw new ProtocolError('bad-request', 'cwd must be an absolute path');
+  const binary = path.basename(argv[0]);
+  const session = deps.sessions.get(req.session);
+  const projectRoot = projectRootFor(session, fromWire(req.project), deps.home);
+  const holder = await deps.holderFor(session, projectRoot);
+  const stdin = fromWire(req.stdin);
+  const stdout = fromWire(req.stdout);
+  const ctx: Context = {
+    cwd,
+    projectRoot,
+    home: deps.home,
+    rampartHome: deps.rampartHome,
+    env: decodeEnv(req.env),
+    ...(stdin ? { stdin } : {}),
+    ...(stdout ? { stdout } : {}),
+    git: gitReaderFor(cwd, deps.home),
+  };
+  let ev: Evaluation;
+  let auditMode = Boolean(session?.audit);
+  if (!holder.policy) {
+    ev = { decision: 'deny', rule: 'rampart-no-policy', reason: `no valid policy is loaded (${holder.state.error ?? 'unknown error'})`, matched: [] };
+  } else {
+    auditMode ||= holder.policy.mode === 'audit';
+    try {
+      ev = evaluateArgv(holder.policy, [binary, ...argv.slice(1)], ctx);
+    } catch (e) {
+      // An engine bug must not open the gate.
+      ev = { decision: 'deny', rule: 'rampart-engine-error', reason: `policy evaluation failed: ${(e as Error).message}`, matched: [] };
+      auditMode = false;
+    }
+  }
+  const id = newId();
+  let decision: Decision = ev.decision;
+  let enforced = true;
+  let ask: AskOutcome | undefined;
+  let message: string | undefined;
+  const tag = ev.rule ? ` [${ev.rule}]` : '';
+  if (auditMode && ev.decision !== 'allow') {
+    decision = 'allow';
+    enforced = false;
+    message = `rampart(audit): would ${ev.decision}: ${ev.reason}${tag}`;
+  } else if (ev.decision === 'ask') {
+    const timeoutSec = holder.policy?.askTimeoutSec ?? 120;
+    const held = deps.approvals.hold({
+      id,
+      summary: { binary, argv: redactArgv(argv), cwd, session: session?.id ?? null, rule: ev.rule, reason: ev.reason },
+      since: new Date().toISOString(),
+      timeoutSec,
+    });
+    ch.onClose(held.abandon);
+    ch.pending({
+      v: PROTOCOL_VERSION,
+      type: 'pending',
+      message: `rampart: waiting for approval: rampart approve ${id} (or rampart deny ${id}) — ${ev.reason}${tag}`,
+      id,
+      ...(req.rid !== undefined ? { rid: req.rid } : {}),
+      timeoutSec,
+    });
+    ask = await held.outcome;
+    decision = ask === 'approved' ? 'allow' : 'deny';
+    if (decision === 'deny') message = `rampart: denied: ${ev.reason}${tag} (approval ${ask})`;
+  } else if (ev.decision === 'deny') {
+    message = `rampart: denied: ${ev.reason}${tag}`;
+  }
+  deps.counters.decisions++;
+  deps.audit.append({
+    ts: new Date().toISOString(),
+    id,
+    session: session?.id ?? null,
+    source: req.source === 'node-shim' ? 'shim' : (req.source ?? 'shim'),
+    binary,
+    argv: redactArgv(argv),
+    cwd,
+    ...(req.pid !== undefined ? { pid: req.pid } : {}),
+    ...(req.ppid !== undefined ? { ppid: req.ppid } : {}),
+    ...(req.parents ? { parents: req.parents.map((p) => ({ pid: Number(p.pid), comm: String(fromWire(p.comm as never) ?? '') })) } : {}),
+    ...(stdin ? { stdin: redactString(stdin) } : {}),
+    ...(stdout ? { stdout: redactString(stdout) } : {}),
+    projectRoot,
+    decision,
+    ...(decision !== ev.decision ? { policyDecision: ev.decision } : {}),
+    enforced,
+    rule: ev.rule,
+    reason: ev.reason,
+    ...(ask ? { ask } : {}),
+  });
+  return {
+    v: PROTOCOL_VERSION,
+    type: 'verdict',
+    decision,
+    ...(message ? { message } : {}),
+    id,
+    ...(req.rid !== undefined ? { rid: req.rid } : {}),
+    rule: ev.rule,
+    reason: ev.reason,
+    enforced,
+    policyDecision: ev.decision,
+    ...(ask ? { ask } : {}),
+  };
+}

@@ -1,0 +1,134 @@
+// Reads repository facts (remotes, aliases, branch) for the git analyzer, from the files
+// themselves rather than by running git: a decision must not execute the binary it judges.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { GitReader } from '../policy/types.js';
+
+type Ini = Map<string, string>; // "section.sub.key" (section and key lower-cased) → last value
+
+const cache = new Map<string, { mtimeMs: number; size: number; ini: Ini }>();
+
+/** Parses git-config syntax into flat keys; subsections keep their case. */
+export function parseGitConfig(text: string): Ini {
+  const ini: Ini = new Map();
+  let section = '';
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#') || line.startsWith(';')) continue;
+    const sec = /^\[\s*([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*\]/.exec(line);
+    if (sec) {
+      const [name, sub] = [sec[1].toLowerCase(), sec[2]];
+      if (sub !== undefined) section = `${name}.${sub.replace(/\\(.)/g, '$1')}`;
+      else {
+        // [branch.main] legacy form: subsection lower-cased
+        const dot = name.indexOf('.');
+        section = dot === -1 ? name : name;
+      }
+      continue;
+    }
+    const kv = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
+    if (!kv) continue;
+    ini.set(`${section}.${kv[1].toLowerCase()}`, unquote(kv[2] ?? 'true'));
+  }
+  return ini;
+}
+
+function unquote(v: string): string {
+  let out = '';
+  let q = false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v[i];
+    if (c === '"') q = !q;
+    else if (c === '\\' && i + 1 < v.length) {
+      const n = v[++i];
+      out += n === 'n' ? '\n' : n === 't' ? '\t' : n;
+    } else if (!q && (c === '#' || c === ';')) break;
+    else out += c;
+  }
+  return out.trim();
+}
+
+function readIni(file: string): Ini | undefined {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+  const hit = cache.get(file);
+  if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.ini;
+  try {
+    const ini = parseGitConfig(fs.readFileSync(file, 'utf8'));
+    cache.set(file, { mtimeMs: st.mtimeMs, size: st.size, ini });
+    return ini;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The git directory for cwd: walks up to a `.git` dir, or a `.git` file with `gitdir:`. */
+export function findGitDir(cwd: string): string | undefined {
+  let dir = path.resolve(cwd);
+  for (;;) {
+    const dotgit = path.join(dir, '.git');
+    try {
+      const st = fs.statSync(dotgit);
+      if (st.isDirectory()) return dotgit;
+      if (st.isFile()) {
+        const m = /^gitdir:\s*(.+)$/m.exec(fs.readFileSync(dotgit, 'utf8'));
+        if (m) return path.resolve(dir, m[1].trim());
+      }
+    } catch {
+      /* keep walking */
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/** A GitReader for the repository containing cwd (empty when there is none). */
+export function gitReaderFor(cwd: string, home: string): GitReader {
+  const gitDir = findGitDir(cwd);
+  let commonDir = gitDir;
+  if (gitDir) {
+    try {
+      commonDir = path.resolve(gitDir, fs.readFileSync(path.join(gitDir, 'commondir'), 'utf8').trim());
+    } catch {
+      /* not a worktree */
+    }
+  }
+  // Repository config overrides global config, as in git.
+  const layers = [
+    path.join(home, '.gitconfig'),
+    path.join(home, '.config', 'git', 'config'),
+    ...(commonDir ? [path.join(commonDir, 'config')] : []),
+    ...(gitDir && gitDir !== commonDir ? [path.join(gitDir, 'config.worktree')] : []),
+  ];
+  const get = (key: string): string | undefined => {
+    let v: string | undefined;
+    for (const f of layers) {
+      const x = readIni(f)?.get(key);
+      if (x !== undefined) v = x;
+    }
+    return v;
+  };
+  const currentBranch = (): string | undefined => {
+    if (!gitDir) return undefined;
+    try {
+      const m = /^ref:\s*refs\/heads\/(.+)$/m.exec(fs.readFileSync(path.join(gitDir, 'HEAD'), 'utf8'));
+      return m ? m[1].trim() : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    remoteUrl: (name) => get(`remote.${name}.pushurl`) ?? get(`remote.${name}.url`),
+    alias: (name) => get(`alias.${name.toLowerCase()}`),
+    currentBranch,
+    upstreamRemote: () => {
+      const b = currentBranch();
+      return (b && (get(`branch.${b}.pushremote`) ?? get('remote.pushdefault') ?? get(`branch.${b}.remote`))) || undefined;
+    },
+  };
+}

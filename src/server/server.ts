@@ -1,0 +1,135 @@
+// The decision server: holds sessions, policies, approvals and the audit writer, and
+// answers protocol verbs on a Unix socket.
+import net from 'node:net';
+import path from 'node:path';
+import { AuditWriter } from '../audit/writer.js';
+import { Approvals } from './approvals.js';
+import { handleConnection } from './connection.js';
+import { decide, newId, type DecideDeps } from './decide.js';
+import { PolicyHolder } from './policy-holder.js';
+import { PROTOCOL_VERSION, ProtocolError, type OkReply, type Reply, type Request } from './protocol.js';
+import type { RampartPaths } from './paths.js';
+import { acceptableProjectRoot, NO_PROJECT, SessionTable, type Session } from './sessions.js';
+
+export interface ServerOptions {
+  paths: RampartPaths;
+  log: (msg: string) => void;
+  /** Called when a client asks the server to stop or a newer client appears. */
+  onStop: (why: string) => void;
+  auditMaxBytes?: number;
+}
+
+export interface DecisionServer {
+  server: net.Server;
+  status(): Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+export async function createDecisionServer(opts: ServerOptions): Promise<DecisionServer> {
+  const { paths, log } = opts;
+  const sessions = new SessionTable(paths.sessionsFile);
+  const approvals = new Approvals();
+  const audit = new AuditWriter(paths.audit, opts.auditMaxBytes);
+  const holders = new Map<string, Promise<PolicyHolder>>();
+  const counters = { decisions: 0 };
+  const startedAt = new Date().toISOString();
+
+  const holderFor = (session: Session | undefined, projectRoot: string): Promise<PolicyHolder> => {
+    const key = `${session?.policyFile ?? ''}\0${projectRoot}`;
+    let h = holders.get(key);
+    if (!h) {
+      const holder = new PolicyHolder(
+        {
+          rampartHome: paths.rampartHome,
+          home: paths.home,
+          projectRoot,
+          // No session: no project layer either (there is no project to read it from).
+          ...(projectRoot === NO_PROJECT ? ({ noProject: true } as object) : {}),
+          ...(session?.policyFile ? { policyFile: session.policyFile } : {}),
+        },
+        (m) => log(`[policy ${session?.policyFile ?? projectRoot}] ${m}`),
+      );
+      h = holder.load().then(() => holder);
+      holders.set(key, h);
+    }
+    return h;
+  };
+  // The default policy (no session, no project) loads at start so `status` can report it.
+  const defaultHolder = await holderFor(undefined, NO_PROJECT);
+
+  const deps: DecideDeps = { home: paths.home, rampartHome: paths.rampartHome, sessions, approvals, audit, holderFor, counters };
+
+  const ok = (req: Request, body: Record<string, unknown>): OkReply => ({
+    v: PROTOCOL_VERSION,
+    type: 'ok',
+    ...(req.rid !== undefined ? { rid: req.rid } : {}),
+    ...body,
+  });
+
+  const status = () => ({
+    pid: process.pid,
+    protocol: PROTOCOL_VERSION,
+    startedAt,
+    socket: paths.socket,
+    rampartHome: paths.rampartHome,
+    sessions: sessions.size,
+    pending: approvals.size,
+    decisions: counters.decisions,
+    rssBytes: process.memoryUsage().rss,
+    policy: defaultHolder.state,
+    policies: holders.size,
+  });
+
+  const dispatch = async (req: Request, send: (r: Reply) => void, onClose: (fn: () => void) => void): Promise<Reply | null> => {
+    switch (req.type) {
+      case 'decide':
+        return decide(req, deps, { pending: send, onClose });
+      case 'hook':
+        // Issue 4 plugs the hook analyzer in here; until then the hook fails closed.
+        audit.append({
+          ts: new Date().toISOString(), id: newId(), session: null, source: 'hook', binary: '', argv: [], cwd: '',
+          decision: 'deny', enforced: true, rule: 'rampart-hook-unavailable', reason: 'the hook verb is not implemented by this server',
+        });
+        return { v: PROTOCOL_VERSION, type: 'verdict', decision: 'deny', message: 'rampart: denied: hook verb not available', id: newId(), rule: 'rampart-hook-unavailable', reason: 'the hook verb is not implemented by this server', enforced: true, policyDecision: 'deny' };
+      case 'approve':
+      case 'deny':
+        if (!approvals.decide(req.id, req.type === 'approve')) throw new ProtocolError('not-found', `no pending request with id ${req.id}`);
+        log(`${req.type === 'approve' ? 'approved' : 'denied'} ${req.id}`);
+        return ok(req, { id: req.id });
+      case 'pending':
+        return ok(req, { pending: approvals.list() });
+      case 'status':
+        return ok(req, status());
+      case 'session': {
+        if (req.op === 'end') return ok(req, { ended: sessions.end(String(req.id ?? '')) });
+        const root = req.projectRoot ?? '';
+        if (!acceptableProjectRoot(root, paths.home)) {
+          throw new ProtocolError('bad-request', `refusing project root ${JSON.stringify(root)}: it must be absolute and neither / nor HOME (or above it)`);
+        }
+        const s = sessions.register({ projectRoot: path.resolve(root), audit: Boolean(req.audit), ...(req.policyFile ? { policyFile: path.resolve(req.policyFile) } : {}) });
+        const holder = await holderFor(s, s.projectRoot);
+        log(`session ${s.id} started in ${s.projectRoot}${s.audit ? ' (audit mode)' : ''}`);
+        return ok(req, { session: s, policy: holder.state });
+      }
+      case 'stop':
+        setImmediate(() => opts.onStop('stop requested'));
+        return ok(req, { stopping: true });
+    }
+  };
+
+  const server = net.createServer({ allowHalfOpen: true }, (sock) =>
+    handleConnection(sock, dispatch, () => setImmediate(() => opts.onStop('a client speaks a newer protocol'))),
+  );
+  server.maxConnections = 10000;
+
+  return {
+    server,
+    status,
+    close: async () => {
+      approvals.abandonAll();
+      for (const h of holders.values()) (await h).unwatch();
+      await new Promise<void>((res) => server.close(() => res()));
+      audit.close();
+    },
+  };
+}

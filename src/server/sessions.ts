@@ -1,0 +1,67 @@
+// Sessions started by `rampart run`: each fixes a project root (and audit mode, and an
+// optional policy file) for every shim call that carries its id. Persisted so a server
+// restarted after a crash still knows them.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface Session {
+  id: string;
+  projectRoot: string;
+  audit: boolean;
+  policyFile?: string;
+  startedAt: string;
+}
+
+/**
+ * A path that exists nowhere: the project root of a call with no known session, so
+ * nothing counts as "inside the project" — never `/` or HOME, which would widen it.
+ */
+export const NO_PROJECT = '/nonexistent/rampart-no-project';
+
+/** True when `root` may serve as a project root (not `/`, not HOME, absolute). */
+export function acceptableProjectRoot(root: string, home: string): boolean {
+  if (!path.isAbsolute(root)) return false;
+  const r = path.resolve(root);
+  return r !== '/' && r !== path.resolve(home) && !path.resolve(home).startsWith(r + path.sep);
+}
+
+export class SessionTable {
+  private map = new Map<string, Session>();
+
+  constructor(private readonly file: string) {
+    try {
+      const list = JSON.parse(fs.readFileSync(file, 'utf8')) as Session[];
+      for (const s of list) if (s && typeof s.id === 'string') this.map.set(s.id, s);
+    } catch {
+      /* none yet */
+    }
+  }
+
+  register(s: Omit<Session, 'id' | 'startedAt'>): Session {
+    const session: Session = { ...s, id: randomBytes(12).toString('hex'), startedAt: new Date().toISOString() };
+    this.map.set(session.id, session);
+    this.save();
+    return session;
+  }
+
+  end(id: string): boolean {
+    const had = this.map.delete(id);
+    if (had) this.save();
+    return had;
+  }
+
+  get(id: string | undefined): Session | undefined {
+    return id ? this.map.get(id) : undefined;
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  private save(): void {
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify([...this.map.values()]), { mode: 0o600 });
+    fs.renameSync(tmp, this.file);
+  }
+}
