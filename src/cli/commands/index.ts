@@ -1,4 +1,24 @@
 import type { CommandModule } from '../command.js';
+import { approveCommand, denyCommand, pendingCommand } from './approvals.js';
+import { doctorCommand } from './doctor.js';
+import { logCommand } from './log.js';
+import { runCommand } from './run.js';
+import { serveCommand } from './serve.js';
+import { shimsCommand } from './shims.js';
+import { startCommand, stopCommand } from './start.js';
+import { statusCommand } from './status.js';
 
 /** The command registry: every top-level command, in the order --help lists them. */
-export const commands: CommandModule[] = [];
+export const commands: CommandModule[] = [
+  runCommand,
+  shimsCommand,
+  serveCommand,
+  startCommand,
+  stopCommand,
+  statusCommand,
+  logCommand,
+  pendingCommand,
+  approveCommand,
+  denyCommand,
+  doctorCommand,
+];
