@@ -1,5 +1,15 @@
-// TEMPORARY STUB — replaced by the real layered loader; the signature is stable.
-import type { CompiledPolicy } from '../policy/evaluate.js';
+// find → read → validate (schema) → layer → check examples. Every problem names file, line, key.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { cosmiconfig } from 'cosmiconfig';
+import { compileLayers, type Layer } from '../policy/compile.js';
+import { parsePolicyText } from '../policy/document.js';
+import { PolicyError, type PolicyProblem } from '../policy/errors.js';
+import { checkExamples } from '../policy/examples.js';
+import type { CompiledPolicy } from '../policy/policy.js';
+import { validatePolicy } from '../policy/validate.js';
+import { BUILTIN_POLICY, policySchema } from './package-files.js';
+import { isTrusted } from './trust.js';
 
 export interface LoadOptions {
   rampartHome: string;
@@ -7,6 +17,8 @@ export interface LoadOptions {
   projectRoot: string;
   /** An explicit policy file replacing the user policy (rampart run --policy). */
   policyFile?: string;
+  /** Skip the project policy (e.g. when the project root is unknown). */
+  noProject?: boolean;
 }
 
 export interface LoadedPolicy {
@@ -15,7 +27,48 @@ export interface LoadedPolicy {
   files: string[];
 }
 
-/** Loads built-in profile → user policy → project policy; throws PolicyError on a broken file. */
-export async function loadPolicy(_opts: LoadOptions): Promise<LoadedPolicy> {
-  return { policy: { mode: 'enforce', askTimeoutSec: 120 }, files: [] };
+export const PROJECT_POLICY_NAMES = ['.ramparterc', '.ramparterc.yaml', '.ramparterc.yml', '.ramparterc.json', 'rampart.policy.yaml'];
+
+/** The project policy file in the project root, if any (cosmiconfig search, root only). */
+export async function findProjectPolicy(projectRoot: string): Promise<string | undefined> {
+  const explorer = cosmiconfig('rampart', {
+    searchPlaces: PROJECT_POLICY_NAMES,
+    searchStrategy: 'none',
+    loaders: { '.yaml': (_p, c) => c, '.yml': (_p, c) => c, '.json': (_p, c) => c, noExt: (_p, c) => c },
+  });
+  const found = await explorer.search(projectRoot);
+  return found?.filepath;
+}
+
+function readLayer(file: string, layer: Layer['layer'], problems: PolicyProblem[], trusted?: boolean): Layer {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    problems.push({ file, line: 0, key: '', message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+    text = '';
+  }
+  const doc = parsePolicyText(text, file);
+  problems.push(...doc.problems, ...validatePolicy(doc, policySchema()));
+  return { doc, layer, trusted };
+}
+
+/** Loads built-in profile → user policy → project policy; throws PolicyError on any problem. */
+export async function loadPolicy(opts: LoadOptions): Promise<LoadedPolicy> {
+  const problems: PolicyProblem[] = [];
+  const layers: Layer[] = [readLayer(BUILTIN_POLICY, 'builtin', problems)];
+  const userFile = opts.policyFile ? resolve(opts.policyFile) : join(opts.rampartHome, 'policy.yaml');
+  if (opts.policyFile || existsSync(userFile)) layers.push(readLayer(userFile, 'user', problems));
+  if (!opts.noProject) {
+    const projectFile = await findProjectPolicy(opts.projectRoot);
+    if (projectFile) {
+      const text = readFileSync(projectFile);
+      layers.push(readLayer(projectFile, 'project', problems, isTrusted(opts.rampartHome, projectFile, text)));
+    }
+  }
+  if (problems.length > 0) throw new PolicyError(problems);
+  const { policy, problems: layerProblems } = compileLayers(layers);
+  problems.push(...layerProblems, ...checkExamples(policy));
+  if (problems.length > 0) throw new PolicyError(problems);
+  return { policy, files: layers.map((l) => l.doc.file) };
 }

@@ -1,15 +1,119 @@
-// TEMPORARY STUB — replaced by the real evaluator; the signature is stable.
-import type { Context, Evaluation } from './types.js';
+// The pure evaluator: argv + context → Evaluation. The strictest matching rule wins; the policy's
+// explicit default applies when nothing matches.
+import { analyze } from './analyzers/index.js';
+import { STDIN } from './analyzers/common.js';
+import { stricter } from './decision.js';
+import type { Facts } from './facts.js';
+import { hostMatches, isLoopback } from './hosts.js';
+import { pathClassifier, type PathClass, type PathClassifier } from './paths.js';
+import type { CompiledPolicy, Condition, HostClass, Rule } from './policy.js';
+import type { Context, Evaluation, RuleMatch } from './types.js';
 
-export interface CompiledPolicy {
-  mode: 'enforce' | 'audit';
-  askTimeoutSec: number;
+export type { CompiledPolicy } from './policy.js';
+
+/** Facts with every path classified and every host sorted into classes; what conditions read. */
+export interface Judged {
+  facts: Facts;
+  argv: readonly string[];
+  env: Context['env'];
+  hostClasses: Set<HostClass>;
+  pathClasses: Record<'sends' | 'writes' | 'deletes' | 'reads' | 'stages', Set<PathClass>>;
+}
+
+const classifierCache = new WeakMap<CompiledPolicy, Map<string, PathClassifier>>();
+
+function classifierFor(policy: CompiledPolicy, ctx: Context): PathClassifier {
+  let byCtx = classifierCache.get(policy);
+  if (!byCtx) classifierCache.set(policy, (byCtx = new Map()));
+  const key = `${ctx.home}\0${ctx.rampartHome}\0${ctx.projectRoot}\0${ctx.cwd}`;
+  let c = byCtx.get(key);
+  if (!c) {
+    if (byCtx.size > 256) byCtx.clear();
+    c = pathClassifier(policy.paths, ctx);
+    byCtx.set(key, c);
+  }
+  return c;
+}
+
+/** Sorts a command's hosts into the classes rules name. */
+export function hostClasses(policy: CompiledPolicy, facts: Facts): Set<HostClass> {
+  const out = new Set<HostClass>();
+  const { allowHosts, denyHosts, sshHosts } = policy.network;
+  for (const h of facts.hosts) {
+    out.add('any');
+    const denied = denyHosts.some((p) => hostMatches(h.host, p));
+    if (denied || !allowHosts.some((p) => hostMatches(h.host, p))) out.add('disallowed');
+    if (denied || !sshHosts.some((p) => hostMatches(h.host, p))) out.add('ssh_disallowed');
+    if (!isLoopback(h.host)) out.add('non_loopback');
+  }
+  return out;
+}
+
+/** Analyzes argv and classifies everything it touches. */
+export function judge(policy: CompiledPolicy, argv: readonly string[], ctx: Context): Judged {
+  const tool = (argv[0] ?? '').split('/').pop() ?? '';
+  const facts = analyze({ tool, args: argv.slice(1), env: ctx.env, cwd: ctx.cwd, home: ctx.home, git: ctx.git, depth: 0 });
+  const classifier = classifierFor(policy, ctx);
+  const classesOf = (paths: string[]): Set<PathClass> => {
+    const out = new Set<PathClass>();
+    for (const p of paths) {
+      const real = p === STDIN ? ctx.stdin : p;
+      if (real) for (const c of classifier.classify(real)) out.add(c);
+    }
+    return out;
+  };
+  const writes = ctx.stdout ? [...facts.writes, ctx.stdout] : facts.writes;
+  return {
+    facts,
+    argv,
+    env: ctx.env,
+    hostClasses: hostClasses(policy, facts),
+    pathClasses: {
+      sends: classesOf(facts.sends),
+      writes: classesOf(writes),
+      deletes: classesOf(facts.deletes),
+      reads: classesOf(facts.reads),
+      stages: classesOf(facts.stages),
+    },
+  };
+}
+
+const anyOf = <T>(wanted: readonly T[] | undefined, have: Set<T> | readonly T[]): boolean =>
+  wanted === undefined || wanted.some((w) => (have instanceof Set ? have.has(w) : have.includes(w)));
+
+/** True when one rule's condition holds for the judged command. */
+export function conditionHolds(rule: Rule, j: Judged): boolean {
+  const w: Condition = rule.when;
+  const f = j.facts;
+  if (w.tool && !w.tool.includes(f.tool)) return false;
+  if (w.subcommand && (f.subcommand === undefined || !w.subcommand.includes(f.subcommand))) return false;
+  if (!anyOf(w.tags, f.tags)) return false;
+  if (w.not_tags && w.not_tags.some((t) => f.tags.has(t))) return false;
+  if (!anyOf(w.hosts, j.hostClasses)) return false;
+  if (w.schemes_not_in && !f.schemes.some((s) => !w.schemes_not_in!.includes(s))) return false;
+  for (const k of ['sends', 'writes', 'deletes', 'reads', 'stages'] as const) {
+    if (!anyOf(w[k], j.pathClasses[k])) return false;
+  }
+  if (w.env && !w.env.some((e) => Boolean(j.env[e]))) return false;
+  if (rule.argvRegex && !rule.argvRegex.test(j.argv.join(' '))) return false;
+  return true;
+}
+
+/** Combines matched rules into one Evaluation (strictest wins; default when none). */
+export function decide(policy: CompiledPolicy, rules: readonly Rule[], j: Judged): Evaluation {
+  const matched: RuleMatch[] = [];
+  for (const r of rules) {
+    if (conditionHolds(r, j)) matched.push({ id: r.id, decision: r.action, reason: r.reason, where: r.where });
+  }
+  if (matched.length === 0) {
+    return { decision: policy.default, rule: null, reason: `no rule matched; the policy default is ${policy.default}`, matched };
+  }
+  let top = matched[0]!;
+  for (const m of matched) if (stricter(top.decision, m.decision) !== top.decision) top = m;
+  return { decision: top.decision, rule: top.id, reason: top.reason, matched };
 }
 
 /** The verdict for one binary's argv in a context. */
-export function evaluateArgv(_policy: CompiledPolicy, argv: string[], _ctx: Context): Evaluation {
-  const bad = argv.some((a) => a.includes('evil'));
-  return bad
-    ? { decision: 'deny', rule: 'stub-evil', reason: 'stub: evil host', matched: [{ id: 'stub-evil', decision: 'deny', reason: 'stub', where: 'stub:1' }] }
-    : { decision: 'allow', rule: null, reason: 'no rule matched; policy default is allow', matched: [] };
+export function evaluateArgv(policy: CompiledPolicy, argv: readonly string[], ctx: Context): Evaluation {
+  return decide(policy, policy.rules, judge(policy, argv, ctx));
 }

@@ -47,4 +47,6 @@ export interface GitReader {
   currentBranch(): string | undefined;
   /** The remote the current branch pushes to (branch.<b>.pushRemote/remote), if configured. */
   upstreamRemote(): string | undefined;
+  /** The reader for another repository directory (git -C DIR), if it can be read. */
+  at?(absDir: string): GitReader | undefined;
 }

@@ -1,0 +1,42 @@
+// Helpers analyzers share: recording URLs and hosts on a fact set.
+import { canonicalHost, expandBraces, parseUrl, type HostRef } from '../hosts.js';
+import type { Facts } from '../facts.js';
+
+/** Marker in `sends` for "whatever the command's stdin is"; the evaluator substitutes it. */
+export const STDIN = '<stdin>';
+
+/** Records every host and scheme of a URL (after curl-style brace expansion). */
+export function addUrl(f: Facts, raw: string, role: HostRef['role'], defaultScheme = 'http', braces = false): void {
+  for (const u of braces ? expandBraces(raw) : [raw]) {
+    const p = parseUrl(u, defaultScheme);
+    if (!f.schemes.includes(p.scheme)) f.schemes.push(p.scheme);
+    if (p.hosts.length === 0 && p.scheme !== 'file') {
+      f.tags.add('unparsed-url');
+      f.notes.push(`could not find a host in ${JSON.stringify(raw)}`);
+    }
+    for (const h of p.hosts) f.hosts.push({ host: h, role, scheme: p.scheme, raw });
+  }
+}
+
+/** Records a bare host (no scheme) such as an ssh destination or a proxy address. */
+export function addHost(f: Facts, raw: string, role: HostRef['role'], scheme?: string): void {
+  const host = canonicalHost(raw);
+  if (!host) return;
+  f.hosts.push({ host, role, scheme, raw });
+}
+
+/** Splits `host:port` / `[v6]:port` and returns the host part. */
+export function hostOfHostPort(s: string): string {
+  if (s.startsWith('[')) return s.slice(1, s.indexOf(']'));
+  const parts = s.split(':');
+  return parts.length > 2 ? s : parts[0]!;
+}
+
+/** Environment variable lookup that treats empty strings as unset. */
+export function envValue(env: Readonly<Record<string, string | undefined>>, ...names: string[]): string | undefined {
+  for (const n of names) {
+    const v = env[n];
+    if (v) return v;
+  }
+  return undefined;
+}

@@ -1,0 +1,120 @@
+// curl: every URL and host contacted (including proxies, --resolve, --connect-to, DoH, env
+// proxies), every file whose content is sent, every file written.
+import { posix } from 'node:path';
+import { atFile, newFacts, type Facts } from '../facts.js';
+import { optionTable, scan, values, has } from '../options.js';
+import { addHost, addUrl, envValue, hostOfHostPort, STDIN } from './common.js';
+import type { AnalyzerInput } from './types.js';
+
+const TABLE = optionTable([
+  // data and uploads
+  'd,data=', 'data-ascii=', 'data-binary=', 'data-raw=', 'data-urlencode=', 'json=', 'F,form=', 'form-string=',
+  'T,upload-file=', 'url-query=', 'variable=', 'K,config=', 'H,header=', 'proxy-header=', 'b,cookie=',
+  // destinations
+  'url=', 'x,proxy=', 'preproxy=', 'socks4=', 'socks4a=', 'socks5=', 'socks5-hostname=', 'proxy1.0=',
+  'resolve=', 'connect-to=', 'doh-url=', 'dns-servers=', 'unix-socket=', 'abstract-unix-socket=', 'noproxy=',
+  'proto-default=', 'haproxy-clientip=', 'interface=', 'dns-interface=', 'dns-ipv4-addr=', 'dns-ipv6-addr=',
+  // outputs
+  'o,output=', 'output-dir=', 'D,dump-header=', 'c,cookie-jar=', 'trace=', 'trace-ascii=', 'stderr=',
+  'etag-save=', 'etag-compare=', 'hsts=', 'alt-svc=', 'libcurl=',
+  // everything else that takes a value
+  'A,user-agent=', 'e,referer=', 'u,user=', 'U,proxy-user=', 'X,request=', 'E,cert=', 'cert-type=', 'key=',
+  'key-type=', 'pass=', 'cacert=', 'capath=', 'crlfile=', 'ciphers=', 'curves=', 'connect-timeout=',
+  'm,max-time=', 'max-filesize=', 'max-redirs=', 'retry=', 'retry-delay=', 'retry-max-time=', 'r,range=',
+  'C,continue-at=', 'Y,speed-limit=', 'y,speed-time=', 'limit-rate=', 'rate=', 'w,write-out=', 'z,time-cond=',
+  'P,ftp-port=', 'Q,quote=', 't,telnet-option=', 'oauth2-bearer=', 'aws-sigv4=', 'netrc-file=', 'proto=',
+  'proto-redir=', 'login-options=', 'sasl-authzid=', 'service-name=', 'mail-from=', 'mail-rcpt=', 'mail-auth=',
+  'request-target=', 'local-port=', 'keepalive-time=', 'keepalive-cnt=', 'expect100-timeout=', 'tls-max=',
+  'tls13-ciphers=', 'tlsauthtype=', 'tlsuser=', 'tlspassword=', 'pinnedpubkey=', 'hostpubmd5=', 'hostpubsha256=',
+  'pubkey=', 'krb=', 'delegation=', 'engine=', 'random-file=', 'egd-file=', 'ftp-account=', 'ftp-method=',
+  'ftp-alternative-to-user=', 'ftp-ssl-ccc-mode=', 'ip-tos=', 'vlan-priority=', 'happy-eyeballs-timeout-ms=',
+  'create-file-mode=', 'tftp-blksize=', 'socks5-gssapi-service=', 'proxy-service-name=', 'proxy-cacert=',
+  'proxy-capath=', 'proxy-cert=', 'proxy-cert-type=', 'proxy-ciphers=', 'proxy-crlfile=', 'proxy-key=',
+  'proxy-key-type=', 'proxy-pass=', 'proxy-pinnedpubkey=', 'proxy-tls13-ciphers=', 'proxy-tlsauthtype=',
+  'proxy-tlspassword=', 'proxy-tlsuser=', 'trace-config=', 'ech=', 'ssl-sessions=', 'knownhosts=', 'sigalgs=',
+  // flags that matter
+  'O,remote-name', 'remote-name-all', 'J,remote-header-name', 'G,get', 'n,netrc', 'q,disable', 'globoff',
+  'k,insecure', 'L,location', 's,silent', 'S,show-error', 'f,fail', 'fail-with-body', 'v,verbose', 'I,head',
+  'i,include', 'N,no-buffer', 'Z,parallel', 'l,list-only', 'a,append', 'B,use-ascii', 'j,junk-session-cookies',
+  'R,remote-time', 'M,manual', 'V,version', 'h,help', 'p,proxytunnel', 'g', '0,http1.0', '1,tlsv1', '2,sslv2',
+  '3,sslv3', '4,ipv4', '6,ipv6', '#,progress-bar', ':,next', 'compressed', 'create-dirs', 'http2', 'http1.1',
+  'http3', 'http3-only', 'http2-prior-knowledge', 'no-progress-meter', 'path-as-is', 'raw', 'tcp-nodelay',
+  'ssl', 'ssl-reqd', 'tlsv1.2', 'tlsv1.3', 'digest', 'basic', 'ntlm', 'negotiate', 'anyauth', 'post301',
+  'post302', 'post303', 'location-trusted', 'fail-early', 'styled-output', 'xattr', 'retry-all-errors',
+  'retry-connrefused', 'skip-existing', 'remove-on-error', 'mptcp', 'ca-native', 'proxy-insecure',
+  'suppress-connect-headers', 'tr-encoding', 'ignore-content-length', 'disallow-username-in-url',
+]);
+
+// Data options whose value may be `@file` (curl reads the file and sends it).
+const AT_DATA = ['data', 'data-ascii', 'data-binary', 'json'];
+
+/** Facts of one curl invocation. */
+export function analyzeCurl({ tool, args, env, cwd }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  // `--expand-data` etc. are the same options with variable expansion.
+  const s = scan(args.map((a) => a.replace(/^--expand-/, '--')), TABLE);
+  const sendFile = (file: string | undefined) => {
+    if (file === undefined) return;
+    f.sends.push(file === '-' ? STDIN : file);
+  };
+  for (const o of s.opts) {
+    const v = o.value ?? '';
+    if (AT_DATA.includes(o.name)) sendFile(atFile(v, false));
+    else if (o.name === 'data-urlencode' || o.name === 'url-query') sendFile(atFile(v.replace(/^[^=@]*=/, (m) => (m.includes('@') ? m : '')), true));
+    else if (o.name === 'form') sendFile(/=[@<]"?([^;"]*)/.exec(v)?.[1]);
+    else if (o.name === 'upload-file') sendFile(v === '.' ? '-' : v);
+    else if (o.name === 'variable' && !v.startsWith('%')) sendFile(atFile(v, true));
+    else if (o.name === 'header' || o.name === 'proxy-header') sendFile(atFile(v, false));
+    else if (o.name === 'cookie' && !v.includes('=')) sendFile(v);
+    else if (o.name === 'config') {
+      // Options come from a file we cannot read here: destinations are unknown.
+      sendFile(v);
+      f.tags.add('opaque-config');
+    }
+  }
+  const urls = [...s.positionals, ...values(s, 'url')];
+  const globbing = !has(s, 'globoff');
+  const defaultScheme = values(s, 'proto-default')[0] ?? 'http';
+  for (const u of urls) addUrl(f, u, 'target', defaultScheme, globbing);
+  if (urls.length === 0 && !has(s, 'config', 'version', 'help', 'manual')) f.notes.push('no URL given');
+  for (const p of values(s, 'proxy', 'preproxy', 'socks4', 'socks4a', 'socks5', 'socks5-hostname', 'proxy1.0')) {
+    if (p) addUrl(f, p, 'proxy');
+  }
+  for (const r of values(s, 'resolve')) {
+    // [+]host:port:addr[,addr]…
+    const addrs = r.replace(/^\+/, '').split(':').slice(2).join(':');
+    for (const a of addrs.split(',')) if (a) addHost(f, a.replace(/^\[|\]$/g, ''), 'resolve');
+  }
+  for (const c of values(s, 'connect-to')) {
+    // HOST1:PORT1:HOST2:PORT2 — the connection goes to HOST2.
+    const m = /^(\[[^\]]*\]|[^:]*):([^:]*):(\[[^\]]*\]|[^:]*):?/.exec(c);
+    if (m && m[3]) addHost(f, m[3].replace(/^\[|\]$/g, ''), 'resolve');
+  }
+  for (const d of values(s, 'doh-url')) addUrl(f, d, 'resolve');
+  for (const d of values(s, 'dns-servers')) for (const a of d.split(',')) addHost(f, hostOfHostPort(a), 'resolve');
+  if (!values(s, 'noproxy').includes('*') && !has(s, 'proxy')) {
+    const proxies = new Set<string>();
+    const schemes = new Set(f.schemes);
+    const p1 = schemes.has('http') ? envValue(env, 'http_proxy') : undefined;
+    const p2 = schemes.has('https') ? envValue(env, 'https_proxy', 'HTTPS_PROXY') : undefined;
+    const p3 = envValue(env, 'all_proxy', 'ALL_PROXY');
+    for (const p of [p1, p2, p3]) if (p) proxies.add(p);
+    for (const p of proxies) addUrl(f, p, 'proxy');
+  }
+  for (const w of values(s, 'output', 'dump-header', 'cookie-jar', 'trace', 'trace-ascii', 'stderr', 'etag-save', 'libcurl')) {
+    if (w !== '-' && w !== '%') f.writes.push(w);
+  }
+  if (has(s, 'remote-name', 'remote-name-all')) {
+    const dir = values(s, 'output-dir')[0] ?? cwd;
+    for (const u of urls) {
+      const name = posix.basename(u.split(/[?#]/)[0]!.replace(/^[a-z]+:\/\/[^/]*/i, '')) || 'index.html';
+      f.writes.push(posix.join(dir, name));
+    }
+  }
+  for (const u of values(s, 'unix-socket', 'abstract-unix-socket')) {
+    f.tags.add('unix-socket');
+    f.writes.push(u);
+  }
+  if (has(s, 'remote-header-name')) f.tags.add('server-named-output');
+  return f;
+}

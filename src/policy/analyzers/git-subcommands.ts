@@ -1,0 +1,225 @@
+// Per-subcommand analysis for git, after global options and aliases are resolved.
+import type { Facts } from '../facts.js';
+import { has, optionTable, scan, values, type OptionTable } from '../options.js';
+import { addUrl } from './common.js';
+import { addRemote, judgeConfig } from './git.js';
+import type { AnalyzerInput } from './types.js';
+
+const PROTECTED_BRANCHES = new Set(['main', 'master']);
+
+const T = (specs: string[]): OptionTable => optionTable(specs);
+const PUSH = T(['repo=', 'receive-pack=', 'exec=', 'o,push-option=', 'force-with-lease?=', 'signed?=', 'recurse-submodules=',
+  'f,force', 'force-if-includes', 'mirror', 'd,delete', 'all', 'branches', 'tags', 'follow-tags', 'prune', 'u,set-upstream',
+  'n,dry-run', 'q,quiet', 'v,verbose', 'atomic', 'no-verify', 'verify', 'thin', 'porcelain', 'progress', '4,ipv4', '6,ipv6']);
+const FETCH = T(['upload-pack=', 'depth=', 'deepen=', 'shallow-since=', 'shallow-exclude=', 'j,jobs=', 'refmap=',
+  'recurse-submodules?=', 'o,server-option=', 'negotiation-tip=', 'filter=', 's,strategy=', 'X,strategy-option=',
+  'rebase?=', 'log?=', 'cleanup=', 'S,gpg-sign?=', 'all', 'multiple', 'p,prune', 'P,prune-tags', 't,tags', 'n',
+  'no-tags', 'f,force', 'q,quiet', 'v,verbose', 'dry-run', 'unshallow', 'ff', 'no-ff', 'ff-only', 'r', 'autostash',
+  'no-rebase', 'set-upstream', 'update-shallow', 'k,keep', 'a,append', 'atomic', 'progress', '4,ipv4', '6,ipv6']);
+const CLONE = T(['o,origin=', 'b,branch=', 'u,upload-pack=', 'reference=', 'reference-if-able=', 'separate-git-dir=',
+  'depth=', 'shallow-since=', 'shallow-exclude=', 'j,jobs=', 'template=', 'c,config=', 'filter=', 'server-option=',
+  'bundle-uri=', 'ref-format=', 'revision=', 'recurse-submodules?=', 'l,local', 'no-hardlinks', 's,shared',
+  'dissociate', 'q,quiet', 'v,verbose', 'progress', 'n,no-checkout', 'bare', 'mirror', 'single-branch',
+  'no-single-branch', 'no-tags', 'shallow-submodules', 'remote-submodules', 'sparse', 'also-filter-submodules']);
+
+/** The remote's URL: a URL given literally, or a configured remote's (push)url. */
+function remoteUrl(f: Facts, input: AnalyzerInput, nameOrUrl: string): string | undefined {
+  if (/[:/]/.test(nameOrUrl) || nameOrUrl.startsWith('.') || nameOrUrl.startsWith('~')) return nameOrUrl;
+  if (!input.git) {
+    // Without the repository's configuration the destination of a remote name is unknown.
+    f.tags.add('unresolved-remote');
+    return undefined;
+  }
+  return input.git.remoteUrl(nameOrUrl);
+}
+
+function branchOf(ref: string, input: AnalyzerInput): string | undefined {
+  const r = ref.replace(/^refs\/heads\//, '');
+  if (r === 'HEAD' || r === '@' || r === '') return input.git?.currentBranch();
+  return r;
+}
+
+function push(f: Facts, rest: string[], input: AnalyzerInput): void {
+  const s = scan(rest, PUSH);
+  if (has(s, 'force', 'force-with-lease', 'force-if-includes', 'mirror')) f.tags.add('force-push');
+  if (values(s, 'receive-pack', 'exec').length > 0) f.tags.add('exec-config');
+  const [remote = values(s, 'repo')[0] ?? input.git?.upstreamRemote() ?? 'origin', ...refspecs] = s.positionals;
+  const url = remoteUrl(f, input, remote);
+  if (url) addRemote(f, url);
+  const targets: string[] = [];
+  for (const spec of refspecs) {
+    if (spec.startsWith('+')) f.tags.add('force-push');
+    const body = spec.replace(/^\+/, '');
+    const colon = body.indexOf(':');
+    if (colon === 0 || has(s, 'delete')) f.tags.add('push-delete');
+    const dst = colon >= 0 ? body.slice(colon + 1) : body;
+    const b = branchOf(dst || body.slice(0, colon), input);
+    if (b) targets.push(b);
+  }
+  if (refspecs.length === 0 && !has(s, 'tags')) {
+    if (has(s, 'all', 'branches', 'mirror')) targets.push('main');
+    else {
+      const cur = input.git?.currentBranch();
+      if (cur) targets.push(cur);
+    }
+  }
+  if (targets.some((t) => PROTECTED_BRANCHES.has(t))) f.tags.add('push-protected-branch');
+}
+
+function fetchLike(f: Facts, sub: string, rest: string[], input: AnalyzerInput): void {
+  const s = scan(rest, FETCH);
+  if (values(s, 'upload-pack').length > 0) f.tags.add('exec-config');
+  const remotes = has(s, 'multiple') ? s.positionals : s.positionals.slice(0, 1);
+  if (remotes.length === 0 && !has(s, 'all')) remotes.push(input.git?.upstreamRemote() ?? 'origin');
+  for (const r of remotes) {
+    const url = remoteUrl(f, input, r);
+    if (url) addRemote(f, url);
+  }
+  if (sub === 'pull' && has(s, 'force')) f.tags.add('discard-changes');
+}
+
+function clone(f: Facts, rest: string[]): void {
+  const s = scan(rest, CLONE);
+  if (values(s, 'upload-pack', 'template').length > 0) f.tags.add('exec-config');
+  for (const kv of values(s, 'config')) judgeConfig(f, kv.split('=')[0]!, kv.split('=').slice(1).join('='));
+  for (const b of values(s, 'bundle-uri')) addUrl(f, b, 'remote');
+  if (s.positionals[0]) addRemote(f, s.positionals[0]);
+  else f.notes.push('no repository given');
+}
+
+function pathsAfterDashDash(rest: string[]): string[] {
+  const i = rest.indexOf('--');
+  return i >= 0 ? rest.slice(i + 1) : [];
+}
+
+/** Adds the facts of `git <sub> <rest…>` to f. */
+export function gitSubcommand(f: Facts, sub: string, rest: string[], input: AnalyzerInput): void {
+  const flags = new Set(rest.filter((a) => a.startsWith('-')));
+  const shortHas = (c: string) => rest.some((a) => /^-[a-zA-Z]+$/.test(a) && a.includes(c));
+  switch (sub) {
+    case 'push':
+      return push(f, rest, input);
+    case 'fetch':
+    case 'pull':
+      return fetchLike(f, sub, rest, input);
+    case 'clone':
+      return clone(f, rest);
+    case 'ls-remote': {
+      const r = rest.find((a) => !a.startsWith('-'));
+      if (r) {
+        const url = remoteUrl(f, input, r);
+        if (url) addRemote(f, url);
+      }
+      return;
+    }
+    case 'archive':
+      for (const a of rest) if (a.startsWith('--remote=')) addRemote(f, a.slice(9));
+      return;
+    case 'remote': {
+      const [verb, ...args] = rest;
+      const pos = args.filter((a) => !a.startsWith('-'));
+      if (verb === 'add') {
+        f.subcommand = 'remote add';
+        const vals = scan(args, optionTable(['t=', 'm=', 'mirror?=', 'f', 'tags', 'no-tags'])).positionals;
+        if (vals[1]) addRemote(f, vals[1]);
+      } else if (verb === 'set-url') {
+        f.subcommand = 'remote set-url';
+        if (pos[1]) addRemote(f, pos[1]);
+      } else if (verb === 'remove' || verb === 'rm') f.subcommand = 'remote remove';
+      return;
+    }
+    case 'submodule': {
+      if (rest[0] !== 'add') return;
+      f.subcommand = 'submodule add';
+      const s = scan(rest.slice(1), optionTable(['b,branch=', 'name=', 'reference=', 'depth=', 'f,force', 'q,quiet']));
+      if (s.positionals[0]) addRemote(f, s.positionals[0]);
+      return;
+    }
+    case 'config': {
+      const s = scan(rest, optionTable(['f,file=', 'blob=', 'type=', 'default=', 'comment=', 'value=', 'global', 'system',
+        'local', 'worktree', 'add', 'replace-all', 'unset', 'unset-all', 'get', 'get-all', 'get-regexp', 'l,list',
+        'e,edit', 'bool', 'int', 'path', 'null', 'z', 'name-only', 'show-origin', 'show-scope', 'all', 'fixed-value']));
+      const pos = s.positionals[0] === 'set' ? s.positionals.slice(1) : s.positionals;
+      if (pos.length >= 2 && !has(s, 'get', 'get-all', 'get-regexp', 'unset', 'unset-all')) judgeConfig(f, pos[0]!, pos[1]!);
+      if (has(s, 'edit')) f.tags.add('exec-config');
+      return;
+    }
+    case 'reset':
+      if (flags.has('--hard')) f.tags.add('discard-changes');
+      return;
+    case 'clean': {
+      const force = flags.has('--force') || shortHas('f');
+      const dry = flags.has('--dry-run') || shortHas('n');
+      if (force && !dry) f.tags.add('discard-changes');
+      return;
+    }
+    case 'checkout':
+      if (rest.includes('--') || flags.has('--force') || shortHas('f') || rest.includes('.')) f.tags.add('discard-changes');
+      return;
+    case 'restore': {
+      const staged = flags.has('--staged') || shortHas('S');
+      const worktree = flags.has('--worktree') || shortHas('W');
+      if (!staged || worktree) f.tags.add('discard-changes');
+      return;
+    }
+    case 'switch':
+      if (flags.has('--discard-changes') || flags.has('--force') || shortHas('f')) f.tags.add('discard-changes');
+      return;
+    case 'branch': {
+      const del = flags.has('--delete') || shortHas('d') || shortHas('D');
+      if (shortHas('D') || (del && (flags.has('--force') || shortHas('f')))) f.tags.add('delete-branch-force');
+      return;
+    }
+    case 'stash':
+      if (rest[0] === 'drop' || rest[0] === 'clear') f.tags.add('discard-changes');
+      return;
+    case 'add': {
+      const s = scan(rest, optionTable(['chmod=', 'pathspec-from-file=', 'f,force', 'A,all', 'u,update', 'p,patch',
+        'n,dry-run', 'N,intent-to-add', 'v,verbose', 'i,interactive', 'e,edit', 'no-all', 'ignore-removal',
+        'refresh', 'ignore-errors', 'ignore-missing', 'renormalize', 'sparse', 'pathspec-file-nul']));
+      if (has(s, 'force')) f.tags.add('force-add');
+      if (!has(s, 'dry-run')) f.stages.push(...s.positionals);
+      return;
+    }
+    case 'log':
+    case 'show':
+    case 'diff':
+    case 'blame':
+    case 'cat-file':
+    case 'grep': {
+      f.reads.push(...pathsAfterDashDash(rest));
+      for (const a of rest) {
+        const m = /^[^-:][^:]*:(.+)$/.exec(a);
+        if (m && (sub === 'show' || sub === 'cat-file') && !a.includes('://')) f.reads.push(m[1]!);
+      }
+      if (sub === 'blame') {
+        const last = rest.filter((a) => !a.startsWith('-')).pop();
+        if (last) f.reads.push(last);
+      }
+      return;
+    }
+    case 'init':
+      if (rest.some((a) => a.startsWith('--template'))) f.tags.add('exec-config');
+      return;
+    case 'send-email':
+    case 'request-pull':
+    case 'imap-send':
+      f.tags.add('sends-mail');
+      return;
+    case 'daemon':
+    case 'instaweb':
+      f.tags.add('listen-public');
+      return;
+    case 'credential':
+    case 'credential-store':
+    case 'credential-cache':
+      f.tags.add('credential-access');
+      return;
+    case 'filter-branch':
+    case 'filter-repo':
+      f.tags.add('rewrite-history');
+      return;
+    default:
+      return;
+  }
+}

@@ -1,0 +1,105 @@
+// git: subcommand after global options and alias resolution, remote URLs (names resolved through
+// the injected repository reader), force pushes in every form, destructive local operations,
+// code-executing configuration (-c keys, GIT_* env, --exec-path, ext:: URLs) and staged secrets.
+import { posix } from 'node:path';
+import { newFacts, type Facts } from '../facts.js';
+import { has, optionTable, scan, values, type Scanned } from '../options.js';
+import { addUrl } from './common.js';
+import { gitSubcommand } from './git-subcommands.js';
+import type { AnalyzerInput } from './types.js';
+
+const GLOBAL = optionTable(
+  ['C=', 'c=', 'config-env=', 'exec-path?=', 'git-dir=', 'work-tree=', 'namespace=', 'super-prefix=', 'list-cmds=',
+   'attr-source=', 'p,paginate', 'P,no-pager', 'no-replace-objects', 'no-lazy-fetch', 'no-optional-locks',
+   'bare', 'literal-pathspecs', 'glob-pathspecs', 'noglob-pathspecs', 'icase-pathspecs', 'no-advice', 'html-path',
+   'man-path', 'info-path', 'version', 'help'],
+  { stopAtPositional: true },
+);
+
+// Configuration keys whose value git runs as a program, or that change where code comes from.
+const EXEC_KEY = /^(core\.(sshcommand|pager|fsmonitor|hookspath|editor|askpass|gitproxy|alternaterefscommand)|protocol\.(.*\.)?allow|uploadpack\.packobjectshook|credential\..*helper|credential\.helper|diff\..*\.(command|textconv)|diff\.external|merge\..*\.driver|filter\..*\.(clean|smudge|process)|gpg\.(.*\.)?program|sequence\.editor|pager\..*|url\..*\.(insteadof|pushinsteadof)|include\.path|includeif\..*\.path|alias\..*|remote\..*\.(receivepack|uploadpack|proxy|vcs)|sendemail\..*cmd|web\.browser|browser\..*\.cmd|man\..*\.cmd|init\.templatedir|ssh\.variant|core\.sshvariant)$/i;
+const PROXY_KEY = /^(http|https)(\..*)?\.proxy$|^http\.proxy$/i;
+// Environment variables that make git run a program or load code from elsewhere.
+const EXEC_ENV = ['GIT_SSH_COMMAND', 'GIT_SSH', 'GIT_PROXY_COMMAND', 'GIT_EXEC_PATH', 'GIT_EXTERNAL_DIFF', 'GIT_TEMPLATE_DIR', 'GIT_CONFIG_PARAMETERS'];
+
+/** Config pairs given on the command line and through GIT_CONFIG_COUNT/KEY_n/VALUE_n. */
+function configPairs(s: Scanned, env: AnalyzerInput['env']): [string, string][] {
+  const pairs: [string, string][] = values(s, 'c').map((kv) => {
+    const i = kv.indexOf('=');
+    return i < 0 ? [kv, 'true'] : [kv.slice(0, i), kv.slice(i + 1)];
+  });
+  for (const ce of values(s, 'config-env')) pairs.push([ce.split('=')[0]!, `$${ce.split('=')[1] ?? ''}`]);
+  const n = Number(env.GIT_CONFIG_COUNT ?? 0);
+  for (let i = 0; i < Math.min(n, 100); i++) pairs.push([env[`GIT_CONFIG_KEY_${i}`] ?? '', env[`GIT_CONFIG_VALUE_${i}`] ?? '']);
+  return pairs;
+}
+
+/** Judges one config key=value and records what it implies. */
+export function judgeConfig(f: Facts, key: string, value: string): void {
+  if (PROXY_KEY.test(key)) {
+    if (value) addUrl(f, value, 'proxy');
+  } else if (/^remote\..*\.(url|pushurl)$/i.test(key)) {
+    addRemote(f, value);
+  } else if (EXEC_KEY.test(key) && !(/^alias\./i.test(key) && !value.startsWith('!'))) {
+    if (!/^protocol\..*allow$/i.test(key) || /^always$/i.test(value)) {
+      f.tags.add('exec-config');
+      f.notes.push(`config ${key} makes git run or load code`);
+    }
+  }
+}
+
+/** Records the host of a remote URL; local paths and file:// are not network access. */
+export function addRemote(f: Facts, url: string): void {
+  if (/^ext::/i.test(url)) {
+    f.tags.add('exec-config');
+    f.schemes.push('ext');
+    f.notes.push('ext:: transports run a command');
+    return;
+  }
+  if (/^[a-z][a-z0-9+.-]*::/i.test(url)) {
+    // transport::address runs git-remote-<transport>.
+    f.tags.add('remote-helper');
+    return;
+  }
+  if (/^file:\/\//i.test(url) || url.startsWith('/') || url.startsWith('.') || url.startsWith('~')) return;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) addUrl(f, url, 'remote');
+  else if (/^(?:[^@/]+@)?(\[[^\]]+\]|[^:/]+):/.test(url)) addUrl(f, 'ssh://' + url.replace(/:/, '/'), 'remote');
+}
+
+/** Facts of one git invocation. */
+export function analyzeGit(input: AnalyzerInput): Facts {
+  const { tool, args, env, depth } = input;
+  const f = newFacts(tool);
+  const s = scan(args, GLOBAL);
+  // `git -C DIR` reads DIR's configuration: remotes and aliases come from there.
+  const dir = values(s, 'C').reduce((d, c) => posix.resolve(d, c), input.cwd);
+  const git = dir === input.cwd ? input.git : input.git?.at?.(dir);
+  if (dir !== input.cwd && !git) f.tags.add('unresolved-remote');
+  for (const [k, v] of configPairs(s, env)) judgeConfig(f, k, v);
+  for (const e of EXEC_ENV) if (env[e]) {
+    f.tags.add('exec-config');
+    f.notes.push(`${e} makes git run or load code`);
+  }
+  if (s.opts.some((o) => o.name === 'exec-path' && o.value !== undefined)) f.tags.add('exec-config');
+  let [sub, ...rest] = s.positionals;
+  if (sub === undefined) return f;
+  // Aliases: -c alias.x=… first, then the repository's configured aliases; `!` aliases run a shell.
+  const inline = new Map(configPairs(s, env).filter(([k]) => /^alias\./i.test(k)).map(([k, v]) => [k.slice(6).toLowerCase(), v]));
+  for (let hops = 0; hops < 5; hops++) {
+    const alias = inline.get(sub!.toLowerCase()) ?? git?.alias(sub!);
+    if (alias === undefined) break;
+    if (alias.startsWith('!')) {
+      f.tags.add('shell-alias');
+      f.runs.push(alias.slice(1) + (rest.length ? ' ' + rest.join(' ') : ''));
+      f.notes.push(`alias ${sub} runs a shell command`);
+      f.subcommand = sub;
+      return f;
+    }
+    const words = alias.trim().split(/\s+/);
+    f.notes.push(`alias ${sub} = ${alias}`);
+    [sub, ...rest] = [...words, ...rest];
+  }
+  f.subcommand = sub;
+  gitSubcommand(f, sub!, rest, { ...input, cwd: dir, git, depth: depth + 1 });
+  return f;
+}

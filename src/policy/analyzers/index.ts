@@ -1,0 +1,38 @@
+// The analyzer registry: which module understands which tool.
+import { newFacts, type Facts } from '../facts.js';
+import { analyzeCurl } from './curl.js';
+import { analyzeGit } from './git.js';
+import { analyzeNc } from './nc.js';
+import { analyzeNpm } from './npm.js';
+import { analyzeRm } from './rm.js';
+import { analyzeRsync } from './rsync.js';
+import { analyzeSocat } from './socat.js';
+import { analyzeScp, analyzeSftp, analyzeSsh } from './ssh.js';
+import type { Analyzer, AnalyzerInput } from './types.js';
+import { analyzeWget } from './wget.js';
+import { analyzeTelnet, analyzeOpenssl } from './telnet.js';
+
+export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
+  curl: analyzeCurl,
+  wget: analyzeWget,
+  ssh: analyzeSsh,
+  scp: analyzeScp,
+  sftp: analyzeSftp,
+  rsync: analyzeRsync,
+  git: analyzeGit,
+  rm: analyzeRm,
+  npm: analyzeNpm,
+  npx: analyzeNpm,
+  nc: analyzeNc,
+  ncat: analyzeNc,
+  netcat: analyzeNc,
+  socat: analyzeSocat,
+  telnet: analyzeTelnet,
+  openssl: analyzeOpenssl,
+};
+
+/** Facts for one argv; tools without an analyzer get facts that name only the tool. */
+export function analyze(input: AnalyzerInput): Facts {
+  const a = ANALYZERS[input.tool];
+  return a ? a(input) : newFacts(input.tool);
+}

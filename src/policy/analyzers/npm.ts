@@ -1,0 +1,99 @@
+// npm and npx: normalised subcommand, global installs, registries and proxies (flags, npm_config_*
+// env), package specs that fetch from URLs or git hosts, and auth-token writes.
+import { newFacts, type Facts } from '../facts.js';
+import { optionTable, scan, values } from '../options.js';
+import { addUrl, envValue } from './common.js';
+import type { AnalyzerInput } from './types.js';
+
+const ALIASES: Record<string, string> = {
+  i: 'install', in: 'install', ins: 'install', inst: 'install', insta: 'install', instal: 'install', isnt: 'install',
+  isnta: 'install', isntal: 'install', isntall: 'install', add: 'install', ci: 'ci', 'clean-install': 'ci',
+  ic: 'ci', 'install-clean': 'ci', 'isntall-clean': 'ci', t: 'test', tst: 'test', run: 'run-script', rum: 'run-script',
+  urn: 'run-script', x: 'exec', rm: 'uninstall', r: 'uninstall', un: 'uninstall', unlink: 'uninstall',
+  remove: 'uninstall', c: 'config', set: 'config set', get: 'config get', 'add-user': 'login', adduser: 'login',
+  up: 'update', upgrade: 'update', udpate: 'update', it: 'install-test', cit: 'install-ci-test',
+  'install-clean-test': 'install-ci-test', 'sit': 'install-ci-test', v: 'view', info: 'view', show: 'view',
+  s: 'search', se: 'search', find: 'search', ls: 'ls', list: 'ls', la: 'ls', ll: 'ls', dist_tag: 'dist-tag',
+  author: 'owner', ddp: 'dedupe', innit: 'init', create: 'init', hlep: 'help', verison: 'version', why: 'explain',
+};
+
+// Options that take a value (npm accepts --key value for non-boolean config keys).
+const TABLE = optionTable([
+  'registry=', 'userconfig=', 'globalconfig=', 'prefix=', 'cache=', 'w,workspace=', 'tag=', 'access=', 'otp=',
+  'scope=', 'proxy=', 'https-proxy=', 'noproxy=', 'location=', 'loglevel=', 'C,prefix=', 'before=', 'omit=',
+  'include=', 'install-strategy=', 'script-shell=', 'p,package=', 'c,call=', 'shell=', 'auth-type=', 'json?=',
+  'g,global', 'D,save-dev', 'S,save', 'E,save-exact', 'O,save-optional', 'P,save-prod', 'B,save-bundle', 'y,yes',
+  'no', 'f,force', 'ws,workspaces', 'if-present', 'ignore-scripts', 'dry-run', 'production', 'legacy-peer-deps',
+  'q,quiet', 's,silent', 'd,loglevel-info', 'dd,verbose', 'ddd', 'no-save', 'no-audit', 'no-fund', 'offline',
+  'prefer-offline', 'prefer-online', 'h,help', 'v,version', 'l,long', 'a,all', 'parseable',
+]);
+
+/** Records hosts a package spec fetches from (tarball URLs, git URLs, hosted-git shorthands). */
+function addSpec(f: Facts, spec: string): void {
+  const s = spec.replace(/^[^@/]+@npm:/, '');
+  if (/^(git\+)?(https?|ssh|git):\/\//i.test(s)) addUrl(f, s.replace(/^git\+/i, ''), 'target');
+  else if (/^git\+file:|^file:/i.test(s)) return;
+  else if (/^github:/i.test(s)) addUrl(f, 'https://github.com/', 'target');
+  else if (/^gitlab:/i.test(s)) addUrl(f, 'https://gitlab.com/', 'target');
+  else if (/^bitbucket:/i.test(s)) addUrl(f, 'https://bitbucket.org/', 'target');
+  else if (/^gist:/i.test(s)) addUrl(f, 'https://gist.github.com/', 'target');
+  else if (/^[^@/\s]+@[^:/\s]+:/.test(s) && !s.startsWith('@')) addUrl(f, 'ssh://' + s.replace(/:/, '/'), 'target');
+  else if (/^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+(#.*)?$/.test(s) && !s.startsWith('.')) addUrl(f, 'https://github.com/', 'target');
+}
+
+/** Facts of one npm or npx invocation. */
+export function analyzeNpm({ tool, args, env }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  const isNpx = tool === 'npx';
+  const s = scan(args, isNpx ? { ...TABLE, stopAtPositional: true } : TABLE);
+  // npm accepts any config key as a flag (`--//host/:_authToken=x`); unknown ones are read here.
+  for (const u of s.unknown) {
+    const m = /^--(.+?)(?:=(.*))?$/.exec(u);
+    if (m && /_auth|_password|authtoken/i.test(m[1]!)) f.tags.add('auth-token');
+    if (m && /(^|:)registry$/i.test(m[1]!) && m[2]) addUrl(f, m[2], 'registry', 'https');
+  }
+  const pos = s.positionals;
+  let sub = isNpx ? 'exec' : ALIASES[pos[0] ?? ''] ?? pos[0];
+  let rest = isNpx ? pos : pos.slice(1);
+  if (sub === 'config' && rest[0]) {
+    const verb = rest[0] === 'put' ? 'set' : rest[0];
+    sub = `config ${verb}`;
+    rest = rest.slice(1);
+  }
+  if (sub) f.subcommand = sub;
+  if (s.opts.some((o) => o.name === 'global' || (o.name === 'location' && o.value === 'global'))) f.tags.add('global');
+  if (envValue(env, 'npm_config_global', 'NPM_CONFIG_GLOBAL') === 'true') f.tags.add('global');
+  for (const r of values(s, 'registry')) addUrl(f, r, 'registry', 'https');
+  for (const p of values(s, 'proxy', 'https-proxy')) addUrl(f, p, 'proxy');
+  const envReg = envValue(env, 'npm_config_registry', 'NPM_CONFIG_REGISTRY');
+  if (envReg) addUrl(f, envReg, 'registry', 'https');
+  for (const p of [envValue(env, 'npm_config_proxy', 'NPM_CONFIG_PROXY'), envValue(env, 'npm_config_https_proxy', 'NPM_CONFIG_HTTPS_PROXY')]) {
+    if (p) addUrl(f, p, 'proxy');
+  }
+  if (sub === 'config set') {
+    // `npm config set key value` and `npm config set key=value`.
+    const pairs: [string, string][] = [];
+    for (let i = 0; i < rest.length; i++) {
+      const a = rest[i]!;
+      if (a.includes('=')) pairs.push([a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]);
+      else pairs.push([a, rest[++i] ?? '']);
+    }
+    for (const [k, v] of pairs) {
+      if (/_auth|_password|authtoken|certfile|keyfile/i.test(k)) f.tags.add('auth-token');
+      if (/(^|:)registry$/i.test(k)) addUrl(f, v, 'registry', 'https');
+      if (/^(https-)?proxy$/i.test(k)) addUrl(f, v, 'proxy');
+      if (/^(script-shell|shell|git|editor|browser|viewer)$/i.test(k)) f.tags.add('exec-config');
+      if (/^(userconfig|globalconfig|prefix|cache)$/i.test(k)) f.tags.add('config-location');
+    }
+  }
+  if (sub === 'install' || sub === 'ci' || sub === 'update' || sub === 'exec' || sub === 'install-test') {
+    for (const spec of sub === 'exec' && !isNpx ? rest.slice(0, 1) : isNpx ? rest.slice(0, 1) : rest) addSpec(f, spec);
+    for (const p of values(s, 'package')) addSpec(f, p);
+  }
+  for (const c of values(s, 'call', 'shell')) f.runs.push(c);
+  for (const sh of values(s, 'script-shell')) {
+    f.tags.add('exec-config');
+    f.runs.push(sh);
+  }
+  return f;
+}

@@ -1,0 +1,65 @@
+// rsync: remote hosts, local sources sent, and what --delete and friends remove.
+import { newFacts, type Facts } from '../facts.js';
+import { has, optionTable, scan, values } from '../options.js';
+import { addHost, addUrl } from './common.js';
+import { sshDestination } from './ssh.js';
+import type { AnalyzerInput } from './types.js';
+
+const TABLE = optionTable([
+  'e,rsh=', 'rsync-path=', 'files-from=', 'exclude=', 'include=', 'exclude-from=', 'include-from=', 'f,filter=',
+  'port=', 'password-file=', 'log-file=', 'log-file-format=', 'T,temp-dir=', 'backup-dir=', 'partial-dir=',
+  'link-dest=', 'compare-dest=', 'copy-dest=', 'chmod=', 'chown=', 'timeout=', 'contimeout=', 'bwlimit=',
+  'max-size=', 'min-size=', 'max-delete=', 'B,block-size=', 'M,remote-option=', 'suffix=', 'out-format=',
+  'usermap=', 'groupmap=', 'address=', 'sockopts=', 'outbuf=', 'iconv=', 'checksum-choice=', 'compress-choice=',
+  'compress-level=', 'skip-compress=', 'info=', 'debug=', 'stop-after=', 'stop-at=', 'only-write-batch=',
+  'write-batch=', 'read-batch=', 'protocol=', 'checksum-seed=', 'modify-window=', '@=', 'zc=', 'zl=',
+  'delete', 'delete-before', 'delete-during', 'delete-delay', 'delete-after', 'delete-excluded', 'del',
+  'delete-missing-args', 'remove-source-files', 'a,archive', 'r,recursive', 'v,verbose', 'z,compress',
+  'P', 'progress', 'partial', 'n,dry-run', 'u,update', 'l,links', 'L,copy-links', 'p,perms', 't,times',
+  'g,group', 'o,owner', 'D', 'H,hard-links', 'A,acls', 'X,xattrs', 'x,one-file-system', 'R,relative',
+  'c,checksum', 'h,human-readable', 'q,quiet', 'i,itemize-changes', 'S,sparse', 'W,whole-file', 'b,backup',
+  'd,dirs', 'k,copy-dirlinks', 'K,keep-dirlinks', 'E,executability', 'm,prune-empty-dirs', 'I,ignore-times',
+  'y,fuzzy', 'C,cvs-exclude', 'F', '4,ipv4', '6,ipv6', '0,from0', 's,protect-args', 'stats', 'force',
+  'ignore-existing', 'existing', 'inplace', 'append', 'append-verify', 'numeric-ids', 'list-only', 'version',
+  'help', 'mkpath', 'safe-links', 'copy-unsafe-links', 'ignore-errors', 'no-motd', 'old-args', 'secluded-args',
+]);
+
+/** Facts of one rsync invocation. */
+export function analyzeRsync({ tool, args }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  const s = scan(args, TABLE);
+  for (const rsh of values(s, 'rsh')) {
+    // The remote shell is a command line run locally; plain ssh (with options) is the normal case.
+    if (!/^\s*(\S*\/)?ssh(\s|$)/.test(rsh)) f.tags.add('exec');
+    else if (/ProxyCommand|LocalCommand|KnownHostsCommand/i.test(rsh)) f.tags.add('exec');
+    f.runs.push(rsh);
+  }
+  for (const file of values(s, 'files-from', 'exclude-from', 'include-from')) f.reads.push(file);
+  for (const w of values(s, 'log-file', 'write-batch', 'only-write-batch')) f.writes.push(w);
+  const ops = s.positionals;
+  const remote = (op: string): string | undefined => {
+    if (/^rsync:\/\//i.test(op)) return 'url';
+    return sshDestination(op.replace(/::/, ':'), true);
+  };
+  for (const op of ops) {
+    if (/^rsync:\/\//i.test(op)) addUrl(f, op, 'target', 'rsync');
+    else {
+      const h = remote(op);
+      if (h) addHost(f, h, 'target', 'ssh');
+    }
+  }
+  if (ops.length >= 2) {
+    const dest = ops[ops.length - 1]!;
+    const sources = ops.slice(0, -1);
+    const destRemote = remote(dest) !== undefined;
+    if (destRemote) for (const src of sources) if (!remote(src)) f.sends.push(src);
+    if (!destRemote) f.writes.push(dest);
+    const deleting = s.opts.some((o) => o.name.startsWith('delete') || o.name === 'del');
+    if (deleting && !destRemote && !has(s, 'dry-run')) {
+      f.deletes.push(dest);
+      f.tags.add('recursive');
+    }
+    if (has(s, 'remove-source-files')) for (const src of sources) if (!remote(src)) f.deletes.push(src);
+  }
+  return f;
+}

@@ -1,0 +1,110 @@
+// ssh, scp, sftp: destination hosts (including ProxyJump, -o HostName), code-executing options
+// (ProxyCommand, LocalCommand, KnownHostsCommand, scp -S), files sent and written.
+import { newFacts, type Facts } from '../facts.js';
+import { optionTable, scan, values, type Scanned } from '../options.js';
+import { canonicalHost } from '../hosts.js';
+import { addHost, STDIN } from './common.js';
+import type { AnalyzerInput } from './types.js';
+
+const SSH = optionTable(
+  ['B=', 'b=', 'c=', 'D=', 'E=', 'e=', 'F=', 'I=', 'i=', 'J=', 'L=', 'l=', 'm=', 'O=', 'o=', 'P=', 'p=', 'Q=', 'R=', 'S=', 'W=', 'w=',
+   '4', '6', 'A', 'a', 'C', 'f', 'G', 'g', 'K', 'k', 'M', 'N', 'n', 'q', 's', 'T', 't', 'V', 'v', 'X', 'x', 'Y', 'y'],
+  { stopAtPositional: true },
+);
+const SCP = optionTable(['c=', 'D=', 'F=', 'i=', 'J=', 'l=', 'o=', 'P=', 'S=', 'X=', '3', '4', '6', 'A', 'B', 'C', 'O', 'p', 'q', 'R', 'r', 's', 'T', 'v']);
+const SFTP = optionTable(
+  ['B=', 'b=', 'c=', 'D=', 'F=', 'i=', 'J=', 'l=', 'o=', 'P=', 'R=', 'S=', 'X=', '4', '6', 'A', 'a', 'C', 'f', 'N', 'p', 'q', 'r', 'v'],
+  { stopAtPositional: true },
+);
+
+// ssh_config keys whose value is a command run on this machine.
+const EXEC_KEYS = new Set(['proxycommand', 'localcommand', 'knownhostscommand', 'permitlocalcommand', 'remotecommand', 'match']);
+
+/** Splits `user@host`, `ssh://user@host:port/path` or scp's `user@host:path`; undefined when local. */
+export function sshDestination(spec: string, scpStyle: boolean): string | undefined {
+  if (/^(ssh|scp|sftp):\/\//i.test(spec)) {
+    const rest = spec.replace(/^[a-z]+:\/\//i, '');
+    const auth = rest.split('/')[0]!;
+    const hp = auth.slice(auth.lastIndexOf('@') + 1);
+    return canonicalHost(hp.startsWith('[') ? hp.slice(1, hp.indexOf(']')) : hp.split(':')[0]!);
+  }
+  if (!scpStyle) return canonicalHost(spec.slice(spec.lastIndexOf('@') + 1));
+  if (spec.startsWith('/') || spec.startsWith('.') || spec.startsWith('~')) return undefined;
+  const m = /^(?:[^@/]*@)?(\[[^\]]+\]|[^:/]+):/.exec(spec);
+  return m ? canonicalHost(m[1]!.replace(/^\[|\]$/g, '')) : undefined;
+}
+
+function sshOptions(f: Facts, s: Scanned): void {
+  for (const o of values(s, 'o')) {
+    const m = /^\s*([A-Za-z]+)\s*[= ]\s*(.*)$/.exec(o);
+    if (!m) continue;
+    const key = m[1]!.toLowerCase();
+    const val = m[2]!.trim();
+    if (EXEC_KEYS.has(key) && !/^(none|no)$/i.test(val)) {
+      f.tags.add('exec');
+      f.notes.push(`-o ${m[1]} runs a local command`);
+      if (key !== 'permitlocalcommand' && key !== 'match') f.runs.push(val);
+    }
+    if (key === 'hostname') addHost(f, val, 'target', 'ssh');
+    if (key === 'proxyjump') for (const j of val.split(',')) if (j !== 'none') addHost(f, sshDestination(j, false)!, 'proxy', 'ssh');
+  }
+  for (const j of values(s, 'J')) for (const h of j.split(',')) addHost(f, sshDestination(h, false)!, 'proxy', 'ssh');
+  for (const c of values(s, 'F')) if (c !== '/dev/null') f.tags.add('ssh-config-file');
+  for (const e of values(s, 'E')) f.writes.push(e);
+}
+
+/** Facts of ssh. */
+export function analyzeSsh({ tool, args }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  const s = scan(args, SSH);
+  sshOptions(f, s);
+  const [dest, ...command] = s.positionals;
+  if (dest) addHost(f, sshDestination(dest, false)!, 'target', 'ssh');
+  for (const w of values(s, 'W')) addHost(f, w.replace(/:\d+$/, '').replace(/^\[|\]$/g, ''), 'target', 'ssh');
+  if (values(s, 'L', 'R', 'D').length > 0) f.tags.add('port-forward');
+  if (!s.opts.some((o) => o.name === 'n' || o.name === 'f')) f.sends.push(STDIN);
+  if (command.length > 0) f.notes.push(`remote command: ${command.join(' ')}`);
+  return f;
+}
+
+/** Facts of scp: remote operands are hosts; local sources are sent when the target is remote. */
+export function analyzeScp({ tool, args }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  const s = scan(args, SCP);
+  sshOptions(f, s);
+  for (const p of values(s, 'S')) {
+    f.tags.add('exec');
+    f.notes.push(`-S ${p} replaces ssh with another program`);
+  }
+  const ops = s.positionals;
+  const target = ops[ops.length - 1];
+  const targetHost = target === undefined ? undefined : sshDestination(target, true);
+  for (const op of ops) {
+    const h = sshDestination(op, true);
+    if (h) addHost(f, h, 'target', 'ssh');
+  }
+  if (ops.length >= 2) {
+    if (targetHost) for (const src of ops.slice(0, -1)) if (!sshDestination(src, true)) f.sends.push(src);
+    if (!targetHost) f.writes.push(target!);
+  }
+  return f;
+}
+
+/** Facts of sftp: the destination host; a batch file is an opaque list of transfers. */
+export function analyzeSftp({ tool, args }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  const s = scan(args, SFTP);
+  sshOptions(f, s);
+  for (const p of values(s, 'S')) {
+    f.tags.add('exec');
+    f.notes.push(`-S ${p} replaces ssh with another program`);
+  }
+  for (const b of values(s, 'b')) {
+    f.tags.add('opaque-config');
+    if (b !== '-') f.reads.push(b);
+  }
+  const dest = s.positionals[0];
+  const host = dest === undefined ? undefined : sshDestination(dest, dest.includes(':'));
+  if (host) addHost(f, host, 'target', 'ssh');
+  return f;
+}

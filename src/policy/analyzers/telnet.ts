@@ -1,0 +1,32 @@
+// telnet and `openssl s_client`: raw network clients that reach a host and port.
+import { newFacts, type Facts } from '../facts.js';
+import { addHost, hostOfHostPort, STDIN } from './common.js';
+import type { AnalyzerInput } from './types.js';
+
+/** Facts of telnet: the first non-option argument is the host. */
+export function analyzeTelnet({ tool, args }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  const pos: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (/^-[bellnkX]$/.test(a)) i++;
+    else if (!a.startsWith('-')) pos.push(a);
+  }
+  if (pos[0]) addHost(f, pos[0], 'target');
+  f.sends.push(STDIN);
+  return f;
+}
+
+/** Facts of openssl: only s_client (a network client) contacts a host. */
+export function analyzeOpenssl({ tool, args }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  f.subcommand = args[0];
+  if (args[0] !== 's_client') return f;
+  const i = args.findIndex((a) => a === '-connect' || a.startsWith('-connect='));
+  const target = i < 0 ? 'localhost' : args[i].includes('=') ? args[i].slice(9) : args[i + 1] ?? '';
+  addHost(f, hostOfHostPort(target), 'target');
+  const proxy = args.indexOf('-proxy');
+  if (proxy >= 0 && args[proxy + 1]) addHost(f, hostOfHostPort(args[proxy + 1]!), 'proxy');
+  f.sends.push(STDIN);
+  return f;
+}

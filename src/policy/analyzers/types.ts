@@ -1,0 +1,16 @@
+import type { Facts } from '../facts.js';
+import type { GitReader } from '../types.js';
+
+/** What every analyzer receives: the tool name, its arguments and read-only context. */
+export interface AnalyzerInput {
+  tool: string;
+  args: readonly string[];
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  home: string;
+  git?: GitReader;
+  /** Recursion depth, for tools that re-enter analysis (git aliases). */
+  depth: number;
+}
+
+export type Analyzer = (input: AnalyzerInput) => Facts;

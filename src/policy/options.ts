@@ -1,0 +1,128 @@
+// A getopt-style argv scanner driven by a per-tool option table, so that flag order, combined
+// short flags (-rf, -fsSL), attached values (-d@x, -XPOST), --opt=value and `--` never change
+// what an analyzer sees.
+
+/** One option occurrence, by canonical name, with its value when the option takes one. */
+export interface Opt {
+  name: string;
+  value?: string;
+  /** How it was spelled, for messages. */
+  raw: string;
+}
+
+export interface Scanned {
+  opts: Opt[];
+  positionals: string[];
+  /** Options the table does not know; analyzers decide whether that matters. */
+  unknown: string[];
+}
+
+interface OptDef {
+  name: string;
+  takesValue: boolean;
+  /** Value may be attached only (e.g. git's --force-with-lease[=x]). */
+  optionalValue: boolean;
+}
+
+/** Compiled option table: short letters and long names mapped to definitions. */
+export interface OptionTable {
+  short: Map<string, OptDef>;
+  long: Map<string, OptDef>;
+  /** Stop at the first positional (git, npm exec, ssh remote command). */
+  stopAtPositional: boolean;
+  /** Single-dash long options (socat -lf, find -name). */
+  singleDashLong: boolean;
+}
+
+/**
+ * Builds a table from specs like "d,data,data-ascii=" (takes a value), "f,fail" (flag) or
+ * "force-with-lease?=" (optional attached value). The first long name is canonical.
+ */
+export function optionTable(specs: string[], cfg: { stopAtPositional?: boolean; singleDashLong?: boolean } = {}): OptionTable {
+  const short = new Map<string, OptDef>();
+  const long = new Map<string, OptDef>();
+  for (const spec of specs) {
+    const optionalValue = spec.endsWith('?=');
+    const takesValue = optionalValue || spec.endsWith('=');
+    const names = spec.replace(/\??=$/, '').split(',');
+    const canonical = names.find((n) => n.length > 1) ?? names[0]!;
+    const def = { name: canonical, takesValue, optionalValue };
+    for (const n of names) (n.length === 1 ? short : long).set(n, def);
+  }
+  return { short, long, stopAtPositional: cfg.stopAtPositional ?? false, singleDashLong: cfg.singleDashLong ?? false };
+}
+
+/** Scans argv (without the program name) against a table. */
+export function scan(args: readonly string[], table: OptionTable): Scanned {
+  const out: Scanned = { opts: [], positionals: [], unknown: [] };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      out.positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--') || (table.singleDashLong && a.startsWith('-') && a.length > 2 && table.long.has(a.slice(1).split('=')[0]!))) {
+      const body = a.startsWith('--') ? a.slice(2) : a.slice(1);
+      const eq = body.indexOf('=');
+      const name = eq >= 0 ? body.slice(0, eq) : body;
+      const def = table.long.get(name) ?? uniquePrefix(table.long, name);
+      if (!def) {
+        out.unknown.push(a);
+        continue;
+      }
+      if (!def.takesValue || def.optionalValue) {
+        out.opts.push({ name: def.name, value: eq >= 0 ? body.slice(eq + 1) : undefined, raw: a });
+      } else if (eq >= 0) {
+        out.opts.push({ name: def.name, value: body.slice(eq + 1), raw: a });
+      } else {
+        out.opts.push({ name: def.name, value: args[i + 1], raw: a });
+        i++;
+      }
+      continue;
+    }
+    if (a.startsWith('-') && a.length > 1) {
+      for (let j = 1; j < a.length; j++) {
+        const def = table.short.get(a[j]!);
+        if (!def) {
+          out.unknown.push('-' + a[j]);
+          continue;
+        }
+        if (def.takesValue && !def.optionalValue) {
+          const rest = a.slice(j + 1);
+          if (rest.length > 0) out.opts.push({ name: def.name, value: rest, raw: a });
+          else {
+            out.opts.push({ name: def.name, value: args[i + 1], raw: a });
+            i++;
+          }
+          break;
+        }
+        out.opts.push({ name: def.name, raw: a });
+      }
+      continue;
+    }
+    if (table.stopAtPositional) {
+      out.positionals.push(...args.slice(i));
+      break;
+    }
+    out.positionals.push(a);
+  }
+  return out;
+}
+
+// Tools built on getopt_long accept any unambiguous prefix of a long option (--recur for --recursive).
+function uniquePrefix(long: Map<string, OptDef>, name: string): OptDef | undefined {
+  if (name.length < 2) return undefined;
+  const hits = new Set<OptDef>();
+  for (const [k, d] of long) if (k.startsWith(name)) hits.add(d);
+  return hits.size === 1 ? [...hits][0] : undefined;
+}
+
+/** All values of the named options, in order. */
+export function values(s: Scanned, ...names: string[]): string[] {
+  return s.opts.filter((o) => names.includes(o.name) && o.value !== undefined).map((o) => o.value!);
+}
+
+/** True when any of the named options occurs. */
+export function has(s: Scanned, ...names: string[]): boolean {
+  return s.opts.some((o) => names.includes(o.name));
+}

@@ -1,0 +1,89 @@
+// Resolving the paths a command names and sorting them into the classes rules speak of.
+import { posix } from 'node:path';
+import { compilePattern, containsMatch, matchesAny, type PathPattern } from './glob.js';
+import type { Context } from './types.js';
+
+/** The classes a path can belong to; rules name them in `sends`, `writes`, `deletes`, `reads`. */
+export type PathClass =
+  | 'any'
+  | 'root'
+  | 'home'
+  | 'system'
+  | 'outside_project'
+  | 'project_root'
+  | 'project_git'
+  | 'inside_project'
+  | 'tmp'
+  | 'home_credential'
+  | 'project_secret'
+  | 'protected';
+
+export const PATH_CLASSES: readonly PathClass[] = [
+  'any', 'root', 'home', 'system', 'outside_project', 'project_root', 'project_git',
+  'inside_project', 'tmp', 'home_credential', 'project_secret', 'protected',
+];
+
+export interface PathLists {
+  homeCredentials: readonly string[];
+  projectSecrets: readonly string[];
+  protected: readonly string[];
+  systemDirs: readonly string[];
+}
+
+/** Path lists compiled against one context's anchors. */
+export interface PathClassifier {
+  classify(rawPath: string): Set<PathClass>;
+  resolve(rawPath: string): string;
+}
+
+const TMP_DIRS = ['/tmp', '/var/tmp', '/dev/shm'];
+
+/** Expands `~`, `$HOME` and relative paths against the context; keeps glob characters. */
+export function resolvePath(raw: string, ctx: Pick<Context, 'cwd' | 'home'>): string {
+  let p = raw;
+  if (p === '~' || p.startsWith('~/')) p = ctx.home + p.slice(1);
+  else if (/^\$\{?HOME\}?(\/|$)/.test(p)) p = ctx.home + p.replace(/^\$\{?HOME\}?/, '');
+  const abs = posix.resolve(ctx.cwd, p);
+  return abs;
+}
+
+function under(path: string, dir: string): boolean {
+  return dir === '/' ? path !== '/' : path.startsWith(dir + '/');
+}
+
+/** Builds a classifier for one context; cheap enough to build per decision, cached by callers. */
+export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
+  const anchors = { home: ctx.home, rampartHome: ctx.rampartHome, projectRoot: ctx.projectRoot };
+  const compile = (xs: readonly string[]): PathPattern[] => xs.map((x) => compilePattern(x, anchors));
+  const cred = compile(lists.homeCredentials);
+  const secret = compile(lists.projectSecrets);
+  const prot = compile(lists.protected);
+  const system = lists.systemDirs;
+  const resolve = (raw: string) => resolvePath(raw, ctx);
+  return {
+    resolve,
+    classify(raw: string): Set<PathClass> {
+      const abs = resolve(raw);
+      // A glob is judged by the directory it expands in: `/*` is the root, `src/*` inside.
+      const isGlob = /[*?[]/.test(abs);
+      const path = isGlob ? posix.dirname(abs.split(/[*?[]/)[0]! + 'x') : abs;
+      const out = new Set<PathClass>(['any']);
+      if (path === '/') out.add('root');
+      if (path === ctx.home || under(ctx.home, path)) out.add('home');
+      if (system.some((d) => path === d || under(path, d)) || (path !== '/' && under('/' , path) && path.split('/').length === 2 && !TMP_DIRS.includes(path) && path !== '/home')) out.add('system');
+      const inTmp = TMP_DIRS.some((d) => under(path, d));
+      if (inTmp) out.add('tmp');
+      const root = ctx.projectRoot;
+      if (isGlob && path === root) out.add('project_root');
+      else if (path === root) out.add('project_root');
+      else if (path === root + '/.git') out.add('project_git');
+      else if (under(path, root)) out.add('inside_project');
+      else if (!inTmp) out.add('outside_project');
+      const base = isGlob ? abs : path;
+      if (matchesAny(base, cred) || containsMatch(path, cred)) out.add('home_credential');
+      if (matchesAny(base, secret)) out.add('project_secret');
+      if (matchesAny(base, prot) || containsMatch(path, prot)) out.add('protected');
+      return out;
+    },
+  };
+}
