@@ -1,1 +1,198 @@
-export function resolveVariables(s: any) { return s; }
+// Substitutes variables assigned earlier in the same script (`c=curl; $c …` → `curl …`), in execution order.
+import { functionsOf } from './flatten.js';
+import { buildWord, wordsFromPieces } from './word-build.js';
+import type { AndOrList, Command, Pipeline, Redirect, Script, SimpleCommand, Word, WordPart } from './types.js';
+
+/** Known variables: a string when its value is certain, null when assigned but unknowable here. */
+type Env = Map<string, string | null>;
+
+const DECLARATIONS = new Set(['export', 'declare', 'local', 'readonly', 'typeset']);
+const READERS = new Set(['read', 'readarray', 'mapfile', 'getopts']);
+/** Commands that can assign arbitrary variables: afterwards nothing is known. */
+const OPAQUE = new Set(['eval', 'source', '.', 'let']);
+
+/**
+ * Returns a copy of `script` where `$x` / `${x}` are replaced by values assigned earlier in the
+ * same script when those values are certain (static, unconditional, not from a subshell).
+ * Unquoted replacements are field-split like bash does (`c="curl -d"; $c` → two words).
+ * Anything uncertain stays an unresolved (non-static) expansion, so the judge stays strict.
+ */
+export function resolveVariables(script: Script): Script {
+  return new Resolver(new Set(functionsOf(script))).script(script, new Map());
+}
+
+class Resolver {
+  constructor(private readonly functions: Set<string>) {}
+
+  script(s: Script, env: Env): Script {
+    return { ...s, body: s.body.map((item) => this.andOr(item, item.background ? new Map(env) : env)) };
+  }
+
+  private andOr(item: AndOrList, env: Env): AndOrList {
+    const [first, ...rest] = item.pipelines;
+    const pipelines = [this.pipeline(first!, env)];
+    // after `a && b=1 && $b`, b is certain wherever $b runs; with `||` in the chain it is not
+    const chained = item.operators.every((o) => o === '&&');
+    let child: Env = new Map(env);
+    for (const p of rest) {
+      if (!chained) child = new Map(env);
+      pipelines.push(this.pipeline(p, child));
+      if (!chained) forget(env, child);
+    }
+    if (chained) forget(env, child);
+    return { ...item, pipelines };
+  }
+
+  private pipeline(p: Pipeline, env: Env): Pipeline {
+    const piped = p.commands.length > 1; // every element of a pipeline runs in a subshell
+    return { ...p, commands: p.commands.map((c) => this.command(c, piped ? new Map(env) : env)) };
+  }
+
+  private command(c: Command, env: Env): Command {
+    const redirects = (rs: Redirect[], e: Env = env): Redirect[] => rs.map((r) => this.redirect(r, e));
+    switch (c.kind) {
+      case 'simple':
+        return this.simple(c, env);
+      case 'subshell':
+        return { ...c, body: this.script(c.body, new Map(env)), redirects: redirects(c.redirects) };
+      case 'group':
+        return { ...c, body: this.script(c.body, env), redirects: redirects(c.redirects) };
+      case 'if': {
+        const clauses = c.clauses.map((cl, i) => {
+          const e = i === 0 ? env : this.branch(env);
+          return { condition: this.script(cl.condition, e), body: this.branchScript(cl.body, env) };
+        });
+        const elseBody = c.elseBody && this.branchScript(c.elseBody, env);
+        return { ...c, clauses, elseBody, redirects: redirects(c.redirects) };
+      }
+      case 'while':
+      case 'until': {
+        const loop = this.loop(env, (e) => ({ condition: this.script(c.condition, e), body: this.script(c.body, e) }));
+        return { ...c, ...loop, redirects: redirects(c.redirects) };
+      }
+      case 'for': {
+        const items = c.items && c.items.flatMap((w) => this.word(w, env, true));
+        const arithmetic = c.arithmetic && this.word(c.arithmetic, env, false)[0]!;
+        if (c.variable) env.set(c.variable, null);
+        const body = this.loop(env, (e) => this.script(c.body, e));
+        return { ...c, items, arithmetic, body, redirects: redirects(c.redirects) };
+      }
+      case 'case': {
+        const subject = this.word(c.subject, env, false)[0]!;
+        const items = c.items.map((it) => ({ ...it, body: this.branchScript(it.body, env) }));
+        return { ...c, subject, items, redirects: redirects(c.redirects) };
+      }
+      case 'function': {
+        // the body runs when called, with variables we cannot know then
+        const unknown: Env = new Map([...env.keys()].map((k) => [k, null]));
+        return { ...c, body: this.command(c.body, unknown) };
+      }
+      case 'arith':
+        return { ...c, expression: this.word(c.expression, env, false)[0]!, redirects: redirects(c.redirects) };
+    }
+  }
+
+  private branch(env: Env): Env {
+    return new Map(env);
+  }
+
+  /** A body that may or may not run: its assignments make those variables unknown afterwards. */
+  private branchScript(s: Script, env: Env): Script {
+    const child = new Map(env);
+    const out = this.script(s, child);
+    forget(env, child);
+    return out;
+  }
+
+  /** A loop body may run many times: variables it assigns are unknown inside and after it. */
+  private loop<T>(env: Env, run: (e: Env) => T): T {
+    const probe = new Map(env);
+    run(probe);
+    forget(env, probe);
+    const child = new Map(env);
+    const out = run(child);
+    forget(env, child);
+    return out;
+  }
+
+  private redirect(r: Redirect, env: Env): Redirect {
+    const target = this.word(r.target, env, false)[0] ?? r.target;
+    if (!r.heredoc) return { ...r, target };
+    const content = this.word(r.heredoc.content, env, false)[0] ?? r.heredoc.content;
+    return { ...r, target, heredoc: { ...r.heredoc, content } };
+  }
+
+  private simple(c: SimpleCommand, env: Env): SimpleCommand {
+    const assignments = c.assignments.map((a) => ({ ...a, value: this.word(a.value, env, false)[0]! }));
+    const words = c.words.flatMap((w) => this.word(w, env, true));
+    const redirects = c.redirects.map((r) => this.redirect(r, env));
+    const head = words[0];
+    const name = head?.static ? head.value : null;
+    if (!head || (name && DECLARATIONS.has(name))) {
+      for (const a of assignments) {
+        if (a.scope === 'prefix' && head) continue;
+        const prev = env.get(a.name);
+        const known = a.value.static && (!a.append || typeof prev === 'string');
+        env.set(a.name, known ? (a.append ? prev : '') + a.value.value : null);
+      }
+      if (name && words.some((w, i) => i > 0 && /^-[a-zA-Z]*n/.test(w.value))) clear(env); // declare -n: a nameref
+    } else if (name === null || OPAQUE.has(name) || this.functions.has(name)) {
+      clear(env);
+    } else if (name === 'unset' || READERS.has(name)) {
+      for (const w of words.slice(1)) if (/^[A-Za-z_]\w*$/.test(w.value)) env.set(w.value, null);
+    } else if (name === 'printf') {
+      const v = words.findIndex((w) => w.value === '-v');
+      if (v > 0 && words[v + 1]) env.set(words[v + 1]!.value, null);
+    }
+    return { ...c, assignments, words, redirects };
+  }
+
+  /** Resolves one word; with `split`, an unquoted replacement is field-split into several words. */
+  word(w: Word, env: Env, split: boolean): Word[] {
+    if (!w.parts.some((p) => p.kind !== 'literal' && p.kind !== 'tilde')) return [w];
+    const pieces: (WordPart | null)[] = [];
+    for (const p of w.parts) pieces.push(...this.part(p, env, split));
+    if (split) return wordsFromPieces(pieces, w);
+    return [buildWord(pieces.filter((p): p is WordPart => p !== null), w.raw, w.start, w.end)];
+  }
+
+  private part(p: WordPart, env: Env, split: boolean): (WordPart | null)[] {
+    const one = (x: Word | undefined): Word | undefined => x && this.word(x, env, false)[0];
+    switch (p.kind) {
+      case 'param': {
+        const value = env.get(p.name);
+        if (p.op === '=' || p.op === ':=') env.set(p.name, null);
+        const plain = !p.op || ((p.op === ':-' || p.op === ':=') && !!value) || p.op === '-' || p.op === '=';
+        if (typeof value === 'string' && plain && !p.length && !p.indirect) return expanded(value, p.quoted, split);
+        return [p.arg ? { ...p, arg: one(p.arg)! } : p];
+      }
+      case 'command-sub':
+      case 'process-sub':
+        return [{ ...p, script: this.script(p.script, new Map(env)) }];
+      case 'arith':
+        return [{ ...p, expression: one(p.expression)! }];
+      case 'array':
+        return [{ ...p, elements: p.elements.map((e) => one(e)!) }];
+      default:
+        return [p];
+    }
+  }
+}
+
+/** The literal pieces a known value expands to; unquoted (and splitting) it breaks at blanks. */
+function expanded(value: string, quoted: boolean, split: boolean): (WordPart | null)[] {
+  if (quoted) return [{ kind: 'literal', text: value, quote: 'double' }];
+  if (!split) return [{ kind: 'literal', text: value, quote: 'none' }];
+  const out: (WordPart | null)[] = [];
+  value.split(/([ \t\n]+)/).forEach((s, i) => out.push(i % 2 ? null : { kind: 'literal', text: s, quote: 'none' }));
+  return out;
+}
+
+/** Variables that differ in `child` become unknown in `env`. */
+function forget(env: Env, child: Env): void {
+  for (const [k, v] of child) if (env.get(k) !== v || !env.has(k)) env.set(k, null);
+}
+
+function clear(env: Env): void {
+  for (const k of env.keys()) env.set(k, null);
+}
