@@ -89,6 +89,7 @@ function readParamBrace(cur: Cursor, quoted: boolean): ParamPart {
   const part: ParamPart = { kind: 'param', name, raw: '', quoted };
   if (length) part.length = true;
   if (indirect) part.indirect = true;
+  if (cur.done) cur.fail('unterminated ${ … }', start);
   if (cur.peek() !== '}') {
     const op = OPERATOR.exec(cur.text.slice(cur.pos, cur.pos + 2));
     if (!op) cur.fail('bad substitution', start);
