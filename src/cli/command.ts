@@ -16,4 +16,6 @@ export interface CommandModule<A = any> {
   describe: string;
   builder?: (y: Argv) => Argv<any>;
   handler: (args: A, ctx: CommandEnv) => Promise<number> | number;
+  /** Nested commands (`rampart policy explain`); the parent's handler is then unused. */
+  subcommands?: CommandModule[];
 }

@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import { commands } from './commands/index.js';
-import type { CommandEnv } from './command.js';
+import type { Argv } from 'yargs';
+import type { CommandEnv, CommandModule } from './command.js';
 import { EXIT, renderError, RampartError } from './errors.js';
 import { processOutput, type Output } from './output.js';
 
@@ -32,11 +33,18 @@ export async function main(argv: string[], ctx?: Partial<CommandEnv>): Promise<n
       if (err) throw err;
       throw new RampartError('USAGE', msg ?? 'invalid usage', 'Run `rampart --help` (or `rampart <command> --help`) for usage.');
     });
-  for (const c of commands) {
-    y.command(c.command, c.describe, c.builder ?? ((a) => a), async (args) => {
+  const register = (into: Argv<any>, c: CommandModule): void => {
+    const builder = (a: Argv<any>): Argv<any> => {
+      const b = c.builder ? c.builder(a) : a;
+      if (!c.subcommands) return b;
+      for (const s of c.subcommands) register(b, s);
+      return b.demandCommand(1, `Name a subcommand: ${c.subcommands.map((s) => s.command.split(' ')[0]).join(', ')}.`);
+    };
+    into.command(c.command, c.describe, builder, async (args) => {
       exitCode = await c.handler(args, env);
     });
-  }
+  };
+  for (const c of commands) register(y, c);
   try {
     let parseError: Error | undefined;
     await y.parseAsync(argv, {}, (err, _parsed, text) => {

@@ -82,7 +82,9 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
       const base = isGlob ? abs : path;
       if (matchesAny(base, cred) || containsMatch(path, cred)) out.add('home_credential');
       if (matchesAny(base, secret)) out.add('project_secret');
-      if (matchesAny(base, prot) || containsMatch(path, prot)) out.add('protected');
+      // Removing the project (or a tree in it) is judged by the project rules, not as tampering
+      // with the project's own protected files; trees outside that hold protected files are.
+      if (matchesAny(base, prot) || (!under(path, root) && path !== root && containsMatch(path, prot))) out.add('protected');
       return out;
     },
   };

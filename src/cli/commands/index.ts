@@ -2,6 +2,8 @@ import type { CommandModule } from '../command.js';
 import { approveCommand, denyCommand, pendingCommand } from './approvals.js';
 import { doctorCommand } from './doctor.js';
 import { logCommand } from './log.js';
+import { policyCommand } from './policy.js';
+import { trustCommand } from './trust.js';
 import { runCommand } from './run.js';
 import { serveCommand } from './serve.js';
 import { shimsCommand } from './shims.js';
@@ -10,6 +12,8 @@ import { statusCommand } from './status.js';
 
 /** The command registry: every top-level command, in the order --help lists them. */
 export const commands: CommandModule[] = [
+  policyCommand,
+  trustCommand,
   runCommand,
   shimsCommand,
   serveCommand,

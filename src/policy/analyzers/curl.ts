@@ -60,7 +60,7 @@ export function analyzeCurl({ tool, args, env, cwd }: AnalyzerInput): Facts {
   for (const o of s.opts) {
     const v = o.value ?? '';
     if (AT_DATA.includes(o.name)) sendFile(atFile(v, false));
-    else if (o.name === 'data-urlencode' || o.name === 'url-query') sendFile(atFile(v.replace(/^[^=@]*=/, (m) => (m.includes('@') ? m : '')), true));
+    else if (o.name === 'data-urlencode' || o.name === 'url-query') sendFile(atFile(v, true));
     else if (o.name === 'form') sendFile(/=[@<]"?([^;"]*)/.exec(v)?.[1]);
     else if (o.name === 'upload-file') sendFile(v === '.' ? '-' : v);
     else if (o.name === 'variable' && !v.startsWith('%')) sendFile(atFile(v, true));

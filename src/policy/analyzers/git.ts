@@ -74,7 +74,6 @@ export function analyzeGit(input: AnalyzerInput): Facts {
   // `git -C DIR` reads DIR's configuration: remotes and aliases come from there.
   const dir = values(s, 'C').reduce((d, c) => posix.resolve(d, c), input.cwd);
   const git = dir === input.cwd ? input.git : input.git?.at?.(dir);
-  if (dir !== input.cwd && !git) f.tags.add('unresolved-remote');
   for (const [k, v] of configPairs(s, env)) judgeConfig(f, k, v);
   for (const e of EXEC_ENV) if (env[e]) {
     f.tags.add('exec-config');

@@ -1,0 +1,44 @@
+// Builds what the policy commands need from the CLI's world: the layered policy and a Context
+// like the one a shim call from this directory would get.
+import { resolve } from 'node:path';
+import { loadPolicy, type LoadedPolicy } from '../config/load.js';
+import { PolicyError } from '../policy/errors.js';
+import type { Context } from '../policy/types.js';
+import { gitReaderFor } from '../server/git-reader.js';
+import { acceptableProjectRoot, NO_PROJECT } from '../server/sessions.js';
+import { rampartHomeFrom } from '../server/paths.js';
+import type { CommandEnv } from './command.js';
+import { RampartError } from './errors.js';
+
+export interface PolicyArgs {
+  cwd?: string;
+  project?: string;
+  policy?: string;
+}
+
+/** The context a command would be judged in: cwd, project root (never / or HOME), home, env. */
+export function cliContext(args: PolicyArgs, env: CommandEnv): Context {
+  const home = resolve(env.env.HOME ?? '/');
+  const cwd = resolve(env.cwd, args.cwd ?? '.');
+  const wanted = resolve(env.cwd, args.project ?? args.cwd ?? '.');
+  return {
+    cwd,
+    projectRoot: acceptableProjectRoot(wanted, home) ? wanted : NO_PROJECT,
+    home,
+    rampartHome: rampartHomeFrom(env.env),
+    env: env.env,
+    git: gitReaderFor(cwd, home),
+  };
+}
+
+/** Loads the layered policy for a context; a broken policy becomes a CONFIG error listing every problem. */
+export async function cliPolicy(ctx: Context, args: PolicyArgs): Promise<LoadedPolicy> {
+  try {
+    return await loadPolicy({ rampartHome: ctx.rampartHome, home: ctx.home, projectRoot: ctx.projectRoot, policyFile: args.policy, noProject: ctx.projectRoot === NO_PROJECT });
+  } catch (e) {
+    if (e instanceof PolicyError) {
+      throw new RampartError('CONFIG', `the policy has ${e.problems.length} problem(s):\n` + e.message.split('\n').map((l) => '  ' + l).join('\n'), 'Fix the lines above; `rampart policy lint` re-checks them.');
+    }
+    throw e;
+  }
+}
