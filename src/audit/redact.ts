@@ -10,10 +10,11 @@ const HEADER_FLAGS = new Set(['-H', '--header', '--proxy-header']);
 
 /** Redacts the password of URL userinfo and secret-named query parameters inside any string. */
 export function redactUrls(s: string): string {
-  return s.replace(/([a-z][a-z0-9+.-]*:\/\/)([^\s/@?#]*)@/gi, (_m, scheme: string, info: string) => {
+  // Bounded quantifiers: argv may be megabytes, and nested unbounded ones would backtrack quadratically.
+  return s.replace(/([a-z][a-z0-9+.-]{0,31}:\/\/)([^\s/@?#]{0,512})@/gi, (_m, scheme: string, info: string) => {
     const i = info.indexOf(':');
     return i === -1 ? `${scheme}${REDACTED}@` : `${scheme}${info.slice(0, i)}:${REDACTED}@`;
-  }).replace(/([?&;])([^=&#\s]+)=([^&#\s]*)/g, (m, sep: string, name: string) =>
+  }).replace(/([?&;])([^=&#\s?;]{1,128})=([^&#\s]*)/g, (m, sep: string, name: string) =>
     SECRET_PARAM.test(decodeSafe(name)) ? `${sep}${name}=${REDACTED}` : m);
 }
 
@@ -29,7 +30,7 @@ function decodeSafe(s: string): string {
 export function redactString(s: string): string {
   const h = SECRET_HEADER.exec(s);
   if (h) return h[1] + REDACTED;
-  let out = s.replace(/(_authToken|_auth|_password|token|password|secret)(\s*=\s*)([^\s'"]+)/gi, `$1$2${REDACTED}`);
+  let out = s.replace(/(_authToken|_auth|_password|token|password|secret)(\s*=\s*)([^\s'"&]+)/gi, `$1$2${REDACTED}`);
   out = redactUrls(out);
   return out;
 }
@@ -39,8 +40,16 @@ function redactUserPass(v: string): string {
   return i === -1 ? v : v.slice(0, i + 1) + REDACTED;
 }
 
-/** A copy of argv with secrets replaced by [REDACTED]; argv[0] is kept. */
-export function redactArgv(argv: readonly string[]): string[] {
+/** Longer arguments are cut in the log (the decision saw them whole). */
+export const MAX_LOGGED_ARG = 8192;
+
+function cut(a: string): string {
+  return a.length > MAX_LOGGED_ARG ? `${a.slice(0, MAX_LOGGED_ARG)}…[${a.length - MAX_LOGGED_ARG} more chars]` : a;
+}
+
+/** A copy of argv with secrets replaced by [REDACTED] (and huge arguments cut); argv[0] is kept. */
+export function redactArgv(argvIn: readonly string[]): string[] {
+  const argv = argvIn.map(cut);
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
