@@ -7,7 +7,7 @@ import { readWord } from './word.js';
 import { buildWord, literalWord } from './word-build.js';
 import type { Assignment, Command, Redirect, SimpleCommand, Word } from './types.js';
 
-const NOT_A_START = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}', ']]']);
+const NOT_A_START = new Set(['in', 'then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}', ']]']);
 const DECLARATIONS = new Set(['export', 'declare', 'local', 'readonly', 'typeset']);
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\[[^\]]*\])?(\+?)=/;
 

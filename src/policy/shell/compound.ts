@@ -4,7 +4,8 @@ import { parseCommand, readTrailingRedirects } from './command.js';
 import { parseList, skipLinebreaks } from './list.js';
 import { expandWords } from './split.js';
 import { readWord } from './word.js';
-import type { CaseItem, Command, Script, Word } from './types.js';
+import { parseCase } from './case.js';
+import type { Command, Script, Word } from './types.js';
 
 /** Parses the compound command introduced by `kw` (or `(`), or returns null for a simple command. */
 export function parseCompound(cur: Cursor, kw: string | null): Command | null {
@@ -128,44 +129,6 @@ function parseFor(cur: Cursor, keyword: 'for' | 'select', start: number): Comman
   cur.pos += open.length;
   const body = until(cur, [open === 'do' ? 'done' : '}']);
   return { kind: 'for', keyword, variable, items, arithmetic, body, redirects: [], start, end: 0 };
-}
-
-function parseCase(cur: Cursor, start: number): Command {
-  cur.pos += 4;
-  skipBlanks(cur);
-  const subject = readWord(cur, 'normal');
-  if (!subject.raw) cur.fail(`expected a word after 'case', found ${describe(cur)}`);
-  skipLinebreaks(cur);
-  if (reservedAt(cur) !== 'in') cur.fail(`expected 'in', found ${describe(cur)}`);
-  cur.pos += 2;
-  const items: CaseItem[] = [];
-  for (;;) {
-    skipLinebreaks(cur);
-    if (reservedAt(cur) === 'esac') break;
-    if (cur.done) cur.fail("expected 'esac', found end of input");
-    if (cur.peek() === '(') cur.pos++;
-    const patterns: Word[] = [];
-    for (;;) {
-      skipBlanks(cur);
-      const w = readWord(cur, 'normal');
-      if (!w.raw) cur.fail(`expected a case pattern, found ${describe(cur)}`);
-      patterns.push(w);
-      skipBlanks(cur);
-      if (cur.peek() !== '|') break;
-      cur.pos++;
-    }
-    cur.expect(')');
-    const body = parseList(cur, { words: ['esac'], caseItem: true });
-    const terminator = cur.startsWith(';;&') ? ';;&' : cur.startsWith(';;') ? ';;' : cur.startsWith(';&') ? ';&' : null;
-    if (terminator) cur.pos += terminator.length;
-    items.push({ patterns, body, terminator });
-    if (!terminator) {
-      skipLinebreaks(cur);
-      if (reservedAt(cur) !== 'esac') cur.fail(`expected ';;' or 'esac', found ${describe(cur)}`);
-    }
-  }
-  cur.pos += 4;
-  return { kind: 'case', subject, items, redirects: [], start, end: 0 };
 }
 
 /** `(( … ))`; null (cursor unchanged) when it is really a nested subshell `( ( … ) )`. */

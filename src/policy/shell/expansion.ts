@@ -86,6 +86,7 @@ function readParamBrace(cur: Cursor, quoted: boolean): ParamPart {
     if (close < 0) cur.fail('bad substitution', start);
     cur.pos = close + 1;
   }
+  if (indirect && (cur.peek() === '*' || cur.peek() === '@') && cur.peek(1) === '}') cur.pos++; // ${!prefix*}
   const part: ParamPart = { kind: 'param', name, raw: '', quoted };
   if (length) part.length = true;
   if (indirect) part.indirect = true;

@@ -1,7 +1,7 @@
 // Public surface of the bash command-line parser.
 export { parseShell } from './parse.js';
 export { commandsOf, functionsOf } from './flatten.js';
-export type { FlatCommand, Origin, WordLocation } from './flatten.js';
+export type { FlatCommand, Origin, WordLocation } from './flat-command.js';
 export { substitutionsOf } from './substitutions.js';
 export type { SubstitutionRef, SubstitutionStyle } from './substitutions.js';
 export { resolveVariables } from './resolve.js';

@@ -1,15 +1,10 @@
 // Substitutes variables assigned earlier in the same script (`c=curl; $c …` → `curl …`), in execution order.
 import { functionsOf } from './flatten.js';
+import { applyEffects, forget, type Env } from './variable-effects.js';
 import { buildWord, wordsFromPieces } from './word-build.js';
 import type { AndOrList, Command, Pipeline, Redirect, Script, SimpleCommand, Word, WordPart } from './types.js';
 
-/** Known variables: a string when its value is certain, null when assigned but unknowable here. */
-type Env = Map<string, string | null>;
 
-const DECLARATIONS = new Set(['export', 'declare', 'local', 'readonly', 'typeset']);
-const READERS = new Set(['read', 'readarray', 'mapfile', 'getopts']);
-/** Commands that can assign arbitrary variables: afterwards nothing is known. */
-const OPAQUE = new Set(['eval', 'source', '.', 'let']);
 
 /**
  * Returns a copy of `script` where `$x` / `${x}` are replaced by values assigned earlier in the
@@ -126,24 +121,7 @@ class Resolver {
     const assignments = c.assignments.map((a) => ({ ...a, value: this.word(a.value, env, false)[0]! }));
     const words = c.words.flatMap((w) => this.word(w, env, true));
     const redirects = c.redirects.map((r) => this.redirect(r, env));
-    const head = words[0];
-    const name = head?.static ? head.value : null;
-    if (!head || (name && DECLARATIONS.has(name))) {
-      for (const a of assignments) {
-        if (a.scope === 'prefix' && head) continue;
-        const prev = env.get(a.name);
-        const known = a.value.static && (!a.append || typeof prev === 'string');
-        env.set(a.name, known ? (a.append ? prev : '') + a.value.value : null);
-      }
-      if (name && words.some((w, i) => i > 0 && /^-[a-zA-Z]*n/.test(w.value))) clear(env); // declare -n: a nameref
-    } else if (name === null || OPAQUE.has(name) || this.functions.has(name)) {
-      clear(env);
-    } else if (name === 'unset' || READERS.has(name)) {
-      for (const w of words.slice(1)) if (/^[A-Za-z_]\w*$/.test(w.value)) env.set(w.value, null);
-    } else if (name === 'printf') {
-      const v = words.findIndex((w) => w.value === '-v');
-      if (v > 0 && words[v + 1]) env.set(words[v + 1]!.value, null);
-    }
+    applyEffects(env, assignments, words, this.functions);
     return { ...c, assignments, words, redirects };
   }
 
@@ -186,13 +164,4 @@ function expanded(value: string, quoted: boolean, split: boolean): (WordPart | n
   const out: (WordPart | null)[] = [];
   value.split(/([ \t\n]+)/).forEach((s, i) => out.push(i % 2 ? null : { kind: 'literal', text: s, quote: 'none' }));
   return out;
-}
-
-/** Variables that differ in `child` become unknown in `env`. */
-function forget(env: Env, child: Env): void {
-  for (const [k, v] of child) if (env.get(k) !== v || !env.has(k)) env.set(k, null);
-}
-
-function clear(env: Env): void {
-  for (const k of env.keys()) env.set(k, null);
 }
