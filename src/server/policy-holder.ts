@@ -1,6 +1,8 @@
 // Keeps one compiled policy in memory and reloads it when any file it was read from
 // changes. A broken edit keeps the last good policy and records why.
 import fs from 'node:fs';
+import path from 'node:path';
+import * as config from '../config/load.js';
 import { loadPolicy, type LoadOptions } from '../config/load.js';
 import type { CompiledPolicy } from '../policy/evaluate.js';
 import { PolicyError, type PolicyProblem } from '../policy/errors.js';
@@ -54,9 +56,18 @@ export class PolicyHolder {
     }
   }
 
+  /** Files that do not exist yet but would join the policy when created (user and project policy). */
+  private candidates(): string[] {
+    const names: string[] = (config as { PROJECT_POLICY_NAMES?: string[] }).PROJECT_POLICY_NAMES ?? [];
+    const out = this.opts.policyFile ? [] : [path.join(this.opts.rampartHome, 'policy.yaml')];
+    if (!(this.opts as { noProject?: boolean }).noProject) for (const n of names) out.push(path.join(this.opts.projectRoot, n));
+    return out;
+  }
+
   /** fs.watch for speed, plus a 1 s mtime poll because fs.watch misses atomic renames and some filesystems. */
-  private watch(files: string[]): void {
+  private watch(loaded: string[]): void {
     this.unwatch();
+    const files = [...new Set([...loaded, ...this.candidates()])];
     this.stamps = new Map(files.map((f) => [f, this.stamp(f)]));
     for (const f of files) {
       try {
