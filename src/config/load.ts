@@ -68,7 +68,13 @@ export async function loadPolicy(opts: LoadOptions): Promise<LoadedPolicy> {
   }
   if (problems.length > 0) throw new PolicyError(problems);
   const { policy, problems: layerProblems } = compileLayers(layers);
-  problems.push(...layerProblems, ...checkExamples(policy));
+  problems.push(...layerProblems);
+  // Each layer's examples are checked against the policy as that layer leaves it: a later layer
+  // that allows a host does not make the built-in examples about that host wrong.
+  for (let i = 0; i < layers.length; i++) {
+    const stage = i === layers.length - 1 ? policy : compileLayers(layers.slice(0, i + 1)).policy;
+    problems.push(...checkExamples(stage, layers[i]!.doc.file));
+  }
   if (problems.length > 0) throw new PolicyError(problems);
   return { policy, files: layers.map((l) => l.doc.file) };
 }

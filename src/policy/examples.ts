@@ -46,10 +46,11 @@ export function exampleMatches(policy: CompiledPolicy, rule: Rule, text: string)
   return conditionHolds(rule, judge(policy, ex.argv, { ...EXAMPLE_CONTEXT, env: ex.env }));
 }
 
-/** Every example that does not behave as its rule says, with file and line. */
-export function checkExamples(policy: CompiledPolicy): PolicyProblem[] {
+/** Every example that does not behave as its rule says, with file and line (optionally one file's rules). */
+export function checkExamples(policy: CompiledPolicy, onlyFile?: string): PolicyProblem[] {
   const problems: PolicyProblem[] = [];
   for (const rule of policy.rules) {
+    if (onlyFile !== undefined && !rule.where.startsWith(onlyFile + ':')) continue;
     for (const kind of ['match', 'not_match'] as const) {
       rule.examples[kind].forEach((text, k) => {
         const where = rule.exampleWhere[kind][k] ?? rule.where;

@@ -71,7 +71,8 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
       if (path === '/') out.add('root');
       if (path === ctx.home || under(ctx.home, path)) out.add('home');
       if (system.some((d) => path === d || under(path, d)) || (path !== '/' && under('/' , path) && path.split('/').length === 2 && !TMP_DIRS.includes(path) && path !== '/home')) out.add('system');
-      const inTmp = TMP_DIRS.some((d) => under(path, d));
+      // Below /tmp is scratch space, unless HOME itself lives there (as in test sandboxes).
+      const inTmp = TMP_DIRS.some((d) => under(path, d)) && !(path === ctx.home || under(path, ctx.home));
       if (inTmp) out.add('tmp');
       const root = ctx.projectRoot;
       if (isGlob && path === root) out.add('project_root');
