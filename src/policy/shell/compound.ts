@@ -16,7 +16,7 @@ export function parseCompound(cur: Cursor, kw: string | null): Command | null {
     cmd = arith;
   } else if (kw === null && cur.peek() === '(') {
     cur.pos++;
-    const body = parseList(cur, { paren: true });
+    const body = nonEmpty(cur, parseList(cur, { paren: true }));
     cur.expect(')');
     cmd = { kind: 'subshell', body, redirects: [], start, end: 0 };
   } else if (kw === '{') {
@@ -64,7 +64,7 @@ export function parseFunctionBody(cur: Cursor, name: string, start: number): Com
 
 /** Parses a list up to one of `words`, consumes that word, and returns the list. */
 function until(cur: Cursor, words: readonly string[]): Script {
-  const body = parseList(cur, { words });
+  const body = nonEmpty(cur, parseList(cur, { words }));
   const kw = reservedAt(cur);
   if (!kw || !words.includes(kw)) cur.fail(`expected '${words.join("' or '")}', found ${describe(cur)}`);
   cur.pos += kw.length;
@@ -77,7 +77,7 @@ function parseIf(cur: Cursor, start: number): Command {
   let elseBody: Script | null = null;
   for (;;) {
     const condition = until(cur, ['then']);
-    const body = parseList(cur, { words: ['elif', 'else', 'fi'] });
+    const body = nonEmpty(cur, parseList(cur, { words: ['elif', 'else', 'fi'] }));
     clauses.push({ condition, body });
     const kw = reservedAt(cur);
     if (kw === 'elif') {
@@ -129,6 +129,12 @@ function parseFor(cur: Cursor, keyword: 'for' | 'select', start: number): Comman
   cur.pos += open.length;
   const body = until(cur, [open === 'do' ? 'done' : '}']);
   return { kind: 'for', keyword, variable, items, arithmetic, body, redirects: [], start, end: 0 };
+}
+
+/** Bash rejects an empty body (`( )`, `{ }`, `then fi`). */
+function nonEmpty(cur: Cursor, body: Script): Script {
+  if (!body.body.length) cur.fail(`unexpected ${describe(cur)}`);
+  return body;
 }
 
 /** `(( … ))`; null (cursor unchanged) when it is really a nested subshell `( ( … ) )`. */
