@@ -43,8 +43,11 @@ class Flattener {
         pipe: { id, index, length },
         stderrPiped: ctx.stderrPiped || p.operators[index] === '|&',
       });
-      groups.push(this.out.slice(before).filter((d) => this.origins.get(d) === ctx.origin || (!this.origins.has(d) && !ctx.origin)));
-      if (index > 0) this.links.push({ from: groups[index - 1]!, to: groups[index]! });
+      const made = this.out.slice(before);
+      // stdout reaches the pipe only from commands at this level; a substitution's output becomes a word
+      groups.push(made.filter((d) => this.origins.get(d) === ctx.origin || (!this.origins.has(d) && !ctx.origin)));
+      // stdin is inherited by everything, substitutions included: `curl x | sh -c "$(cat)"`
+      if (index > 0) this.links.push({ from: groups[index - 1]!, to: made });
     });
   }
 

