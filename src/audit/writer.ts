@@ -49,13 +49,41 @@ export class AuditWriter {
     this.timer.unref();
   }
 
-  /** Appends one record as one write() on an O_APPEND fd. */
+  private queue: { line: string; then: () => void }[] = [];
+  private scheduled = false;
+
+  /** Appends one record now, as one write() on an O_APPEND fd. */
   append(rec: AuditRecord): void {
-    const line = Buffer.from(JSON.stringify(rec) + '\n');
-    if (this.size > 0 && this.size + line.length > this.maxBytes) this.rotate();
+    this.writeLines(JSON.stringify(rec) + '\n');
+  }
+
+  /**
+   * Group commit: records queued in the same event-loop turn are written with one write(),
+   * and only then are their callbacks (the replies) run — the line is always in the file
+   * before the answer leaves.
+   */
+  appendThen(rec: AuditRecord, then: () => void): void {
+    this.queue.push({ line: JSON.stringify(rec) + '\n', then });
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  flush(): void {
+    this.scheduled = false;
+    const batch = this.queue.splice(0);
+    if (!batch.length) return;
+    this.writeLines(batch.map((b) => b.line).join(''));
+    for (const b of batch) b.then();
+  }
+
+  private writeLines(text: string): void {
+    const buf = Buffer.from(text);
+    if (this.size > 0 && this.size + buf.length > this.maxBytes) this.rotate();
     let off = 0;
-    while (off < line.length) off += fs.writeSync(this.fd, line, off);
-    this.size += line.length;
+    while (off < buf.length) off += fs.writeSync(this.fd, buf, off);
+    this.size += buf.length;
     this.dirty = true;
   }
 
@@ -79,6 +107,7 @@ export class AuditWriter {
   }
 
   close(): void {
+    this.flush();
     clearInterval(this.timer);
     this.sync();
     fs.closeSync(this.fd);

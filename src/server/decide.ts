@@ -18,7 +18,7 @@ export interface DecideDeps {
   sessions: SessionTable;
   approvals: Approvals;
   audit: AuditWriter;
-  holderFor(session: Session | undefined, projectRoot: string): Promise<PolicyHolder>;
+  holderFor(session: Session | undefined, projectRoot: string): Promise<PolicyHolder> | PolicyHolder;
   counters: { decisions: number };
 }
 
@@ -29,8 +29,17 @@ export interface Channel {
   onClose(fn: () => void): void;
 }
 
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+
+/** A random 8-hex-digit id (approval ids are typed by humans); drawn from a pooled buffer. */
 export function newId(): string {
-  return randomBytes(4).toString('hex');
+  if (poolAt + 4 > pool.length) {
+    pool = randomBytes(4096);
+    poolAt = 0;
+  }
+  poolAt += 4;
+  return pool.toString('hex', poolAt - 4, poolAt);
 }
 
 function decodeEnv(env: DecideRequest['env']): Record<string, string> {
@@ -53,7 +62,8 @@ export async function decide(req: DecideRequest, deps: DecideDeps, ch: Channel):
   const binary = path.basename(argv[0]);
   const session = deps.sessions.get(req.session);
   const projectRoot = projectRootFor(session, fromWire(req.project), deps.home);
-  const holder = await deps.holderFor(session, projectRoot);
+  const h = deps.holderFor(session, projectRoot);
+  const holder = h instanceof Promise ? await h : h;
   const stdin = fromWire(req.stdin);
   const stdout = fromWire(req.stdout);
   const ctx: Context = {
@@ -114,7 +124,7 @@ export async function decide(req: DecideRequest, deps: DecideDeps, ch: Channel):
     message = `rampart: denied: ${ev.reason}${tag}`;
   }
   deps.counters.decisions++;
-  deps.audit.append({
+  const record = {
     ts: new Date().toISOString(),
     id,
     session: session?.id ?? null,
@@ -134,8 +144,8 @@ export async function decide(req: DecideRequest, deps: DecideDeps, ch: Channel):
     rule: ev.rule,
     reason: ev.reason,
     ...(ask ? { ask } : {}),
-  });
-  return {
+  };
+  const verdict: Verdict = {
     v: PROTOCOL_VERSION,
     type: 'verdict',
     decision,
@@ -148,4 +158,6 @@ export async function decide(req: DecideRequest, deps: DecideDeps, ch: Channel):
     policyDecision: ev.decision,
     ...(ask ? { ask } : {}),
   };
+  // The reply leaves only after the audit line is written.
+  return new Promise((resolve) => deps.audit.appendThen(record, () => resolve(verdict)));
 }

@@ -66,8 +66,22 @@ function readIni(file: string): Ini | undefined {
   }
 }
 
+const dirCache = new Map<string, { at: number; dir: string | undefined }>();
+/** How long a cwd → git dir lookup is reused; short, so a fresh `git init` is seen at once in practice. */
+const DIR_TTL_MS = 100;
+
 /** The git directory for cwd: walks up to a `.git` dir, or a `.git` file with `gitdir:`. */
 export function findGitDir(cwd: string): string | undefined {
+  const now = Date.now();
+  const hit = dirCache.get(cwd);
+  if (hit && now - hit.at < DIR_TTL_MS) return hit.dir;
+  const dir = walkForGitDir(cwd);
+  if (dirCache.size > 1000) dirCache.clear();
+  dirCache.set(cwd, { at: now, dir });
+  return dir;
+}
+
+function walkForGitDir(cwd: string): string | undefined {
   let dir = path.resolve(cwd);
   for (;;) {
     const dotgit = path.join(dir, '.git');
@@ -87,8 +101,22 @@ export function findGitDir(cwd: string): string | undefined {
   }
 }
 
-/** A GitReader for the repository containing cwd (empty when there is none). */
+/**
+ * A GitReader for the repository containing cwd (empty when there is none). Lazy: most
+ * decisions are not about git, so nothing is read until the engine asks.
+ */
 export function gitReaderFor(cwd: string, home: string): GitReader {
+  let real: GitReader | undefined;
+  const get = () => (real ??= eagerGitReader(cwd, home));
+  return {
+    remoteUrl: (n) => get().remoteUrl(n),
+    alias: (n) => get().alias(n),
+    currentBranch: () => get().currentBranch(),
+    upstreamRemote: () => get().upstreamRemote(),
+  };
+}
+
+function eagerGitReader(cwd: string, home: string): GitReader {
   const gitDir = findGitDir(cwd);
   let commonDir = gitDir;
   if (gitDir) {

@@ -34,8 +34,11 @@ export async function createDecisionServer(opts: ServerOptions): Promise<Decisio
   const counters = { decisions: 0 };
   const startedAt = new Date().toISOString();
 
-  const holderFor = (session: Session | undefined, projectRoot: string): Promise<PolicyHolder> => {
+  const ready = new Map<string, PolicyHolder>();
+  const holderFor = (session: Session | undefined, projectRoot: string): Promise<PolicyHolder> | PolicyHolder => {
     const key = `${session?.policyFile ?? ''}\0${projectRoot}`;
+    const done = ready.get(key);
+    if (done) return done; // hot path: no promise hop
     let h = holders.get(key);
     if (!h) {
       const holder = new PolicyHolder(
@@ -49,7 +52,10 @@ export async function createDecisionServer(opts: ServerOptions): Promise<Decisio
         },
         (m) => log(`[policy ${session?.policyFile ?? projectRoot}] ${m}`),
       );
-      h = holder.load().then(() => holder);
+      h = holder.load().then(() => {
+        ready.set(key, holder);
+        return holder;
+      });
       holders.set(key, h);
     }
     return h;
