@@ -9,6 +9,11 @@ export interface Output {
 
 /** Output bound to the real process streams. */
 export function processOutput(): Output {
+  // A reader that goes away (`rampart log | head`) is not an error.
+  for (const s of [process.stdout, process.stderr]) s.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   return {
     out: (t) => void process.stdout.write(t.endsWith('\n') ? t : t + '\n'),

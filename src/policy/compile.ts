@@ -16,6 +16,7 @@ export interface Layer {
 interface RawRule {
   id: string;
   action: Decision;
+  scope?: 'argv' | 'line';
   reason: string;
   when: Condition;
   examples: { match: string[]; not_match: string[] };
@@ -123,6 +124,7 @@ function compileRule(r: RawRule, where: string, doc: PolicyDocument, i: number, 
   return {
     id: r.id,
     action: r.action,
+    scope: r.scope ?? 'argv',
     reason: r.reason,
     when: r.when,
     examples: r.examples,

@@ -49,10 +49,19 @@ export function hostClasses(policy: CompiledPolicy, facts: Facts): Set<HostClass
   return out;
 }
 
+/** The facts an analyzer finds in argv (tool = basename of argv[0]). */
+export function analyzeArgv(argv: readonly string[], ctx: Context): Facts {
+  const tool = (argv[0] ?? '').split('/').pop() ?? '';
+  return analyze({ tool, args: argv.slice(1), env: ctx.env, cwd: ctx.cwd, home: ctx.home, git: ctx.git, depth: 0 });
+}
+
 /** Analyzes argv and classifies everything it touches. */
 export function judge(policy: CompiledPolicy, argv: readonly string[], ctx: Context): Judged {
-  const tool = (argv[0] ?? '').split('/').pop() ?? '';
-  const facts = analyze({ tool, args: argv.slice(1), env: ctx.env, cwd: ctx.cwd, home: ctx.home, git: ctx.git, depth: 0 });
+  return judgeFacts(policy, analyzeArgv(argv, ctx), argv, ctx);
+}
+
+/** Classifies the hosts and paths of facts (stdin/stdout of the context included). */
+export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly string[], ctx: Context): Judged {
   const classifier = classifierFor(policy, ctx);
   const classesOf = (paths: string[]): Set<PathClass> => {
     const out = new Set<PathClass>();
@@ -100,10 +109,11 @@ export function conditionHolds(rule: Rule, j: Judged): boolean {
 }
 
 /** Combines matched rules into one Evaluation (strictest wins; default when none). */
-export function decide(policy: CompiledPolicy, rules: readonly Rule[], j: Judged): Evaluation {
+export function decide(policy: CompiledPolicy, rules: readonly Rule[], j: Judged | readonly Judged[]): Evaluation {
   const matched: RuleMatch[] = [];
+  const all = Array.isArray(j) ? (j as readonly Judged[]) : [j as Judged];
   for (const r of rules) {
-    if (conditionHolds(r, j)) matched.push({ id: r.id, decision: r.action, reason: r.reason, where: r.where });
+    if (all.some((x) => conditionHolds(r, x))) matched.push({ id: r.id, decision: r.action, reason: r.reason, where: r.where });
   }
   if (matched.length === 0) {
     return { decision: policy.default, rule: null, reason: `no rule matched; the policy default is ${policy.default}`, matched };

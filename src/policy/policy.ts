@@ -35,6 +35,8 @@ export interface Examples {
 export interface Rule {
   id: string;
   action: Decision;
+  /** `line`: the rule speaks of whole command lines (hook layer); its examples are lines. */
+  scope: 'argv' | 'line';
   reason: string;
   when: Condition;
   examples: Examples;

@@ -36,6 +36,8 @@ export interface Context {
   /** Absolute path a file-descriptor redirection points at, when it is a file. */
   stdin?: string;
   stdout?: string;
+  /** The shims directory, when known: a PATH that drops it strips the firewall. */
+  shimsDir?: string;
   /** Reads repository configuration (remotes, aliases, branch) for the cwd. */
   git?: GitReader;
 }

@@ -1,11 +1,13 @@
 import type { CommandModule } from '../command.js';
 import { approveCommand, denyCommand, pendingCommand } from './approvals.js';
 import { doctorCommand } from './doctor.js';
+import { hookCommand } from './hook.js';
 import { logCommand } from './log.js';
 import { policyCommand } from './policy.js';
 import { trustCommand } from './trust.js';
 import { runCommand } from './run.js';
 import { serveCommand } from './serve.js';
+import { setupCommand } from './setup.js';
 import { shimsCommand } from './shims.js';
 import { startCommand, stopCommand } from './start.js';
 import { statusCommand } from './status.js';
@@ -25,4 +27,6 @@ export const commands: CommandModule[] = [
   approveCommand,
   denyCommand,
   doctorCommand,
+  setupCommand,
+  hookCommand,
 ];

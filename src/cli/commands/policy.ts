@@ -1,5 +1,6 @@
-// rampart policy <explain|show|lint|test>: verdicts and policy checks that run nothing.
+// rampart policy <explain|check|show|lint|test>: verdicts and policy checks that run nothing.
 import type { CommandModule } from '../command.js';
+import { policyCheckCommand } from './policy-check.js';
 import { policyExplainCommand } from './policy-explain.js';
 import { policyLintCommand } from './policy-lint.js';
 import { policyShowCommand } from './policy-show.js';
@@ -8,6 +9,6 @@ import { policyTestCommand } from './policy-test.js';
 export const policyCommand: CommandModule = {
   command: 'policy',
   describe: 'Explain verdicts and check policies (runs nothing)',
-  subcommands: [policyExplainCommand, policyShowCommand, policyLintCommand, policyTestCommand],
+  subcommands: [policyExplainCommand, policyCheckCommand, policyShowCommand, policyLintCommand, policyTestCommand],
   handler: () => 0,
 };

@@ -10,7 +10,9 @@ import { analyzeSocat } from './socat.js';
 import { analyzeScp, analyzeSftp, analyzeSsh } from './ssh.js';
 import type { Analyzer, AnalyzerInput } from './types.js';
 import { analyzeWget } from './wget.js';
+import { analyzeWebFetch } from './webfetch.js';
 import { analyzeTelnet, analyzeOpenssl } from './telnet.js';
+import { analyzeCopy, analyzeCrontab, analyzeDd, analyzeDestroyer, analyzeReader, analyzeSystemctl, analyzeWriter, READERS } from './files.js';
 
 export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   curl: analyzeCurl,
@@ -29,6 +31,23 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   socat: analyzeSocat,
   telnet: analyzeTelnet,
   openssl: analyzeOpenssl,
+  WebFetch: analyzeWebFetch,
+  cp: analyzeCopy,
+  mv: analyzeCopy,
+  install: analyzeCopy,
+  ln: analyzeCopy,
+  tee: analyzeWriter,
+  touch: analyzeWriter,
+  chmod: analyzeWriter,
+  chown: analyzeWriter,
+  chgrp: analyzeWriter,
+  shred: analyzeDestroyer,
+  truncate: analyzeDestroyer,
+  unlink: analyzeDestroyer,
+  dd: analyzeDd,
+  crontab: analyzeCrontab,
+  systemctl: analyzeSystemctl,
+  ...Object.fromEntries(READERS.filter((r) => r !== 'openssl-enc').map((r) => [r, analyzeReader])),
 };
 
 /** Facts for one argv; tools without an analyzer get facts that name only the tool. */

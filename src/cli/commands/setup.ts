@@ -1,0 +1,70 @@
+// `rampart setup claude-code`: install the shims, merge Rampart's hooks into Claude Code's
+// settings (or take them out again, or check that they work).
+import type { CommandModule } from '../command.js';
+import { EXIT, RampartError } from '../errors.js';
+import { resolvePaths } from '../../server/paths.js';
+import { installShims } from '../../shims/install.js';
+import { checkSetup } from '../../integrations/claude-code/check.js';
+import { lineDiff } from '../../integrations/claude-code/diff.js';
+import { hookCommands, nativeHookInstalled, planSetup, removeSetup, settingsPathFor, wouldBeNative, type Scope } from '../../integrations/claude-code/setup.js';
+
+interface SetupArgs {
+  agent: 'claude-code';
+  scope: Scope;
+  remove?: boolean;
+  check?: boolean;
+  'dry-run'?: boolean;
+  fallback?: boolean;
+}
+
+export const setupCommand: CommandModule<SetupArgs> = {
+  command: 'setup <agent>',
+  describe: "Install Rampart into an agent: shims on the Bash tool's PATH and a PreToolUse hook (Claude Code)",
+  builder: (y) =>
+    y
+      .positional('agent', { choices: ['claude-code'] as const, describe: 'The agent to set up' })
+      .option('scope', { choices: ['user', 'project'] as const, default: 'user' as const, describe: 'user: $CLAUDE_CONFIG_DIR or ~/.claude/settings.json; project: ./.claude/settings.json' })
+      .option('remove', { type: 'boolean', describe: 'Take Rampart out again (restores the original file when nothing else changed it)' })
+      .option('check', { type: 'boolean', describe: 'Run the installed hook on canary inputs and report' })
+      .option('dry-run', { type: 'boolean', describe: 'Print the change without writing anything' })
+      .option('fallback', { type: 'boolean', describe: 'Use the Node hook and POSIX-sh shims instead of the native program (slower)' })
+      .conflicts('remove', 'check'),
+  handler: async (args, ctx) => {
+    const paths = resolvePaths(ctx.env);
+    const file = settingsPathFor(args.scope, ctx.env, ctx.cwd, paths.home);
+    if (args.check) {
+      const r = await checkSetup(file, { env: ctx.env, cwd: ctx.cwd, home: paths.home });
+      ctx.output.out(r.lines.join('\n'));
+      ctx.output.out(r.ok ? 'rampart: the Claude Code hook works' : 'rampart: the Claude Code hook check failed');
+      return r.ok ? EXIT.ok : EXIT.failed;
+    }
+    if (args.remove) {
+      if (args['dry-run']) throw new RampartError('USAGE', '--dry-run is not supported with --remove', 'Run `rampart setup claude-code --remove` (it keeps nothing but what it found).');
+      const r = removeSetup(file, paths.rampartHome);
+      ctx.output.out(`${r.status.padEnd(9)} ${r.detail}`);
+      if (r.status !== 'nothing') ctx.output.out('The shims stay installed (`rampart shims uninstall` removes them).');
+      return EXIT.ok;
+    }
+    let native: boolean;
+    if (args['dry-run']) native = wouldBeNative(paths, Boolean(args.fallback));
+    else {
+      const s = installShims({ paths, fallback: Boolean(args.fallback) });
+      if (s.note) ctx.output.err(`rampart: ${s.note}`);
+      ctx.output.out(`${s.kind} shims in ${s.dir}`);
+      native = nativeHookInstalled(paths);
+    }
+    const plan = planSetup(file, hookCommands(paths, native), paths.rampartHome);
+    for (const n of plan.notes) ctx.output.err(`rampart: warning: ${n}`);
+    if (args['dry-run']) {
+      ctx.output.out(plan.changed ? `would change ${file}:\n${lineDiff(plan.before ?? '', plan.after)}` : `unchanged ${file}`);
+      return EXIT.ok;
+    }
+    const status = plan.apply();
+    ctx.output.out(`${status.padEnd(9)} ${file}`);
+    if (status !== 'unchanged') {
+      ctx.output.out(`PreToolUse hook: ${native ? 'native' : 'Node (slower)'}; SessionStart puts ${paths.shimsDir} first on the Bash tool's PATH.`);
+      ctx.output.out(`Check it with \`rampart setup claude-code${args.scope === 'project' ? ' --scope project' : ''} --check\`; new Claude Code sessions pick it up.`);
+    }
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,115 @@
+// Everyday file tools, so that a shim on them (user list) or the hook sees what they read into
+// the agent's context, write, move away or destroy.
+import { newFacts, type Facts } from '../facts.js';
+import type { AnalyzerInput } from './types.js';
+
+const operands = (args: readonly string[]): string[] => {
+  const out: string[] = [];
+  let opts = true;
+  for (const a of args) {
+    if (opts && a === '--') opts = false;
+    else if (opts && a.startsWith('-') && a !== '-') continue;
+    else out.push(a);
+  }
+  return out;
+};
+
+// Options of these tools that take a value (so the value is not mistaken for a file).
+const VALUE_OPTS: Record<string, RegExp> = {
+  head: /^-[nc]$/,
+  tail: /^-[ncs]$/,
+  grep: /^-[efABCmd]$|^--(regexp|file|context|after-context|before-context|max-count|include|exclude|exclude-dir)$/,
+  rg: /^-[egtTABCmMj]$|^--(regexp|glob|type|type-not|max-count|context|after-context|before-context|max-depth|threads)$/,
+  cut: /^-[dfcb]$/,
+  sort: /^-[tko]$/,
+  xxd: /^-[cgls]$/,
+  od: /^-[AjNtw]$/,
+  base64: /^-w$/,
+  jq: /^--(arg|argjson|slurpfile|rawfile|indent)$/,
+};
+
+function operandsOf(tool: string, args: readonly string[]): string[] {
+  const takes = VALUE_OPTS[tool];
+  if (!takes) return operands(args);
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      out.push(...args.slice(i + 1));
+      break;
+    }
+    if (takes.test(a)) i++;
+    else if (!a.startsWith('-') || a === '-') out.push(a);
+  }
+  return out;
+}
+
+/** Tools that print file content: every operand is read into the agent's context. */
+export function analyzeReader({ tool, args }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  let files = operandsOf(tool, args);
+  // grep/rg: the first operand is the pattern unless -e/-f gave it.
+  if ((tool === 'grep' || tool === 'rg' || tool === 'egrep' || tool === 'fgrep') && !args.some((a) => /^(-e|-f|--regexp|--file)/.test(a))) files = files.slice(1);
+  if (tool === 'jq' || tool === 'awk' || tool === 'sed') files = files.slice(1);
+  if (tool === 'sed' && args.some((a) => /^-i|^--in-place/.test(a))) f.writes.push(...files);
+  f.reads.push(...files.filter((x) => x !== '-'));
+  return f;
+}
+
+/** cp, install, ln: the last operand is written; mv also removes its sources. */
+export function analyzeCopy({ tool, args }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  const targetDir = args.find((a, i) => a === '-t' || a.startsWith('--target-directory')) ? args[args.findIndex((a) => a === '-t') + 1] : undefined;
+  const ops = operands(args.filter((a, i) => !(args[i - 1] === '-t')));
+  if (ops.length === 0) return f;
+  const dest = targetDir ?? ops[ops.length - 1]!;
+  const sources = targetDir ? ops : ops.slice(0, -1);
+  f.writes.push(dest);
+  if (tool === 'mv') f.deletes.push(...sources);
+  if (args.some((a) => /^-[a-zA-Z]*[rR]|^--recursive|^-a$/.test(a))) f.tags.add('recursive');
+  return f;
+}
+
+/** tee, touch, chmod, chown, mkdir-like writers: operands are written. */
+export function analyzeWriter({ tool, args }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  let ops = operands(args);
+  if (tool === 'chmod' || tool === 'chown' || tool === 'chgrp') ops = ops.slice(1);
+  f.writes.push(...ops);
+  return f;
+}
+
+/** shred, truncate, unlink, rmdir: operands are destroyed. */
+export function analyzeDestroyer({ tool, args }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  const ops = tool === 'truncate' ? operands(args.filter((a, i) => !/^-[sr]$/.test(args[i - 1] ?? '') && !/^-[sr]/.test(a))) : operands(args);
+  f.deletes.push(...ops);
+  if (tool === 'shred' || tool === 'truncate') f.tags.add('force');
+  return f;
+}
+
+/** dd: of= is written, if= is read. */
+export function analyzeDd({ tool, args }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  for (const a of args) {
+    if (a.startsWith('of=')) f.writes.push(a.slice(3));
+    if (a.startsWith('if=')) f.reads.push(a.slice(3));
+  }
+  return f;
+}
+
+/** crontab: anything but listing changes scheduled commands (persistence). */
+export function analyzeCrontab({ tool, args }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  if (!args.includes('-l')) f.tags.add('persistence');
+  return f;
+}
+
+/** systemctl --user enable/link/edit and friends install persistent units. */
+export function analyzeSystemctl({ tool, args }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  if (args.some((a) => /^(enable|link|edit|set-property|preset|reenable|daemon-reload)$/.test(a))) f.tags.add('persistence');
+  return f;
+}
+
+export const READERS = ['cat', 'tac', 'less', 'more', 'head', 'tail', 'bat', 'batcat', 'xxd', 'od', 'hexdump', 'base64', 'base32', 'strings', 'nl', 'grep', 'egrep', 'fgrep', 'rg', 'jq', 'yq', 'awk', 'sed', 'sort', 'uniq', 'cut', 'diff', 'cmp', 'rev', 'fold', 'column', 'view', 'vim', 'vi', 'nano', 'emacs', 'openssl-enc', 'gpg', 'zcat', 'gzip', 'bzip2', 'xz', 'tar', 'zip'];

@@ -1,0 +1,76 @@
+// Interpreter one-liners (python -c, node -e, perl -e, ruby -e, php -r): code that opens sockets,
+// spawns processes, deletes trees or reads secrets is refused; code that merely prints such text
+// is not. The code is read with its string literals blanked out, so `print('rm -rf /')` is text.
+
+export interface CodeVerdict {
+  tags: string[];
+  notes: string[];
+}
+
+interface Lang {
+  /** Flags whose next argument is code. */
+  codeFlags: RegExp;
+}
+
+const LANGS: Record<string, Lang> = {
+  python: { codeFlags: /^-c$/ },
+  node: { codeFlags: /^(-e|--eval|-p|--print)$/ },
+  perl: { codeFlags: /^-[a-zA-Z]*[eE]$/ },
+  ruby: { codeFlags: /^-[a-zA-Z]*e$/ },
+  php: { codeFlags: /^-r$/ },
+  deno: { codeFlags: /^eval$/ },
+  bun: { codeFlags: /^(-e|--eval|-p|--print)$/ },
+  osascript: { codeFlags: /^-e$/ },
+};
+
+/** The language family of an interpreter name (python3.12 → python), if it is one. */
+export function languageOf(name: string): string | undefined {
+  const base = name.replace(/[\d.]+$/, '');
+  if (base === 'python' || base === 'pypy') return 'python';
+  if (base === 'nodejs') return 'node';
+  return LANGS[base] ? base : undefined;
+}
+
+/** The one-liner code in an interpreter's argv, if any. */
+export function inlineCode(lang: string, args: string[]): string | undefined {
+  const flags = LANGS[lang]!.codeFlags;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (flags.test(a)) return args[i + 1] ?? '';
+    // Attached forms: -c'code', -e'code'.
+    const m = /^(-c|-e|-r)(.+)$/.exec(a);
+    if (m && flags.test(m[1]!)) return m[2]!;
+  }
+  return undefined;
+}
+
+// API names, checked in code with string literals removed.
+const NETWORK = /\b(socket|urllib\d?|requests|httpx|aiohttp|http\.client|HTTPConnection|urlopen|ftplib|smtplib|telnetlib|fetch|XMLHttpRequest|WebSocket|net\.(connect|createConnection|Socket)|https?\.(get|request)|dgram|tls\.connect|IO::Socket|LWP|HTTP::Tiny|Net::HTTP|TCPSocket|open-uri|URI\.open|fsockopen|curl_exec|file_get_contents\s*\(\s*\$?[^)]*https?)\b/;
+const SPAWN = /\b(os\.(system|popen|exec\w*|spawn\w*|fork)|subprocess|pty\.spawn|commands\.getoutput|child_process|execSync|spawnSync|execFileSync|execFile|spawn|exec|system|popen|shell_exec|passthru|proc_open|Process\.spawn|Kernel\.exec|IO\.popen|Open3|do shell script|__import__|importlib|getattr|eval|compile|Function\s*\(|ctypes)\b/;
+const DELETE = /\b(shutil\.rmtree|rmtree|rmSync|rmdirSync|rm_rf|remove_dir_all|unlinkSync|os\.(remove|unlink|rmdir|removedirs)|FileUtils\.rm\w*|File\.delete|unlink|rmdir)\b/;
+const FILE_READ = /\b(open|read_text|read_bytes|readFileSync|readFile|createReadStream|File\.read|IO\.read|file_get_contents|fopen|slurp|Path)\b|<\s*\$?\w*\s*>/;
+const SECRETISH = /(^|[/'"\s])(\.env(\.[\w-]+)?|id_rsa|id_ed25519|id_ecdsa|\.ssh|\.aws|credentials|\.netrc|\.npmrc|\.pypirc|\.git-credentials|\.kube|\.docker|gcloud|[\w-]+\.pem|[\w-]+\.key)(['"\s/]|$)/;
+// Modules whose import alone means network or process access.
+const MODULES = /\b(?:require\s*\(\s*['"](?:node:)?(child_process|net|http|https|dgram|tls|http2)['"]|import\s+(socket|subprocess|urllib|requests|http|pty|ctypes|ftplib|smtplib)\b|from\s+(socket|subprocess|urllib|requests|http|pty|ctypes)\b|from\s+['"](?:node:)?(child_process|net|http|https|dgram|tls)['"])/;
+
+/** Blanks string literals (quotes kept), so only code is searched for API names. */
+export function stripStrings(code: string): string {
+  return code.replace(/("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/g, (m) => m[0] + ' '.repeat(Math.max(0, m.length - 2)) + m[m.length - 1]);
+}
+
+/** What a one-liner does, as tags the line judge turns into facts. */
+export function judgeCode(code: string, lang: string): CodeVerdict {
+  const bare = stripStrings(code);
+  const tags: string[] = [];
+  const notes: string[] = [];
+  const flag = (tag: string, note: string) => {
+    tags.push(tag);
+    notes.push(note);
+  };
+  if (MODULES.test(code) || NETWORK.test(bare)) flag('interpreter-network', 'the one-liner opens network connections or loads a network/process module');
+  // Backticks run commands in perl, ruby and php (in JavaScript they are template strings).
+  if (SPAWN.test(bare) || (/^(perl|ruby|php)$/.test(lang) && bare.includes('`'))) flag('interpreter-spawn', 'the one-liner runs programs or evaluates dynamic code');
+  if (DELETE.test(bare)) flag('interpreter-delete', 'the one-liner deletes files or trees');
+  if (FILE_READ.test(bare) && SECRETISH.test(code)) flag('interpreter-secret', 'the one-liner reads what looks like a secret file');
+  return { tags, notes };
+}

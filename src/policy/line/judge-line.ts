@@ -1,0 +1,356 @@
+// Whole-command analysis for the agent hook: a bash command line becomes the simple commands
+// that will run (through pipes, lists, substitutions, wrappers and `sh -c`), each judged by the
+// same per-binary engine, plus line-level facts no single argv shows (a download fed to an
+// interpreter, /dev/tcp, a secret piped or substituted into a network command, loader variables).
+import { posix } from 'node:path';
+import { analyzeArgv, judgeFacts, type Judged } from '../evaluate.js';
+import { newFacts, type Facts } from '../facts.js';
+import type { CompiledPolicy } from '../policy.js';
+import { commandsOf, parseShell, resolveVariables, type FlatCommand, type Word } from '../shell/index.js';
+import type { Context, GitReader } from '../types.js';
+import { inlineCode, judgeCode, languageOf } from './interpreters.js';
+import { isShell, quote, scriptOperand, shellCommandString, unwrap, unwrapFind } from './unwrap.js';
+
+const MAX_DEPTH = 6;
+const DOWNLOADERS = new Set(['curl', 'wget', 'aria2c', 'http', 'https', 'xh', 'lwp-request', 'GET', 'fetch']);
+const NETWORK_TOOLS = new Set([...DOWNLOADERS, 'nc', 'ncat', 'netcat', 'socat', 'ssh', 'scp', 'sftp', 'rsync', 'git', 'telnet', 'openssl', 'npm', 'npx', 'gh', 'ftp', 'tftp', 'mail', 'sendmail']);
+const DNS_TOOLS = new Set(['dig', 'nslookup', 'host', 'getent', 'ping', 'ping6', 'drill', 'resolvectl', 'traceroute', 'tracepath', 'whois']);
+// Filters pass their input through: a secret piped into base64 is still a secret coming out.
+const FILTERS = new Set(['base64', 'base32', 'gzip', 'bzip2', 'xz', 'zstd', 'xxd', 'od', 'hexdump', 'tr', 'cut', 'head', 'tail', 'sed', 'awk', 'tee', 'cat', 'sort', 'uniq', 'rev', 'tac', 'jq', 'openssl', 'gpg', 'tar', 'zip', 'fold', 'paste', 'column', 'grep', 'rg', 'xargs']);
+const TEXT_SOURCES = new Set(['echo', 'printf', 'cat', 'print']);
+// Environment variables that load code into every process, or reconfigure Rampart itself.
+const LOADER_VARS = /^(LD_PRELOAD|LD_AUDIT|LD_LIBRARY_PATH|DYLD_\w+|BASH_ENV|ENV|PROMPT_COMMAND|GIT_EXEC_PATH|GIT_TEMPLATE_DIR|PERL5OPT|PERL5LIB|RUBYOPT|PYTHONSTARTUP|PYTHONPATH|NODE_PATH|ZDOTDIR|SHELLOPTS|BASHOPTS|IFS)$/;
+const RAMPART_VERBS = /^(approve|deny|trust|stop|setup|serve|start|shims|hook)$/;
+
+interface Info {
+  name: string;
+  argv: string[];
+  interpreterReadsStdin: boolean;
+  isInterpreter: boolean;
+  judged?: Judged;
+  /** A secret file this command's output carries (read, or passed through from stdin). */
+  secretOut?: string;
+  writesFiles: string[];
+}
+
+interface State {
+  policy: CompiledPolicy;
+  ctx: Context;
+  depth: number;
+  out: Judged[];
+  lineTags: Facts;
+  aliases: Map<string, string>;
+  /** git aliases defined earlier in the line (`git config alias.x …; git x`). */
+  gitAliases: Map<string, string>;
+}
+
+const SECRET = (j: Judged | undefined, k: 'reads' | 'sends') =>
+  j !== undefined && (j.pathClasses[k].has('home_credential') || j.pathClasses[k].has('project_secret'));
+
+/** Every judged unit of a command line: one per simple command, plus one for line-level facts. */
+export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, depth = 0): Judged[] {
+  const lineTags = newFacts('<line>');
+  const st: State = { policy, ctx, depth, out: [], lineTags, aliases: new Map(), gitAliases: new Map() };
+  if (depth > MAX_DEPTH) lineTags.tags.add('shell-too-deep');
+  else runLine(st, line, ctx.cwd);
+  st.out.push(judgeFacts(policy, lineTags, ['<line>'], { ...ctx, stdin: undefined, stdout: undefined }));
+  return st.out;
+}
+
+function sub(st: State, line: string, cwd: string, env: Context['env']): void {
+  for (const j of judgeLine(st.policy, line, { ...st.ctx, cwd, env }, st.depth + 1)) st.out.push(j);
+}
+
+const wordText = (w: Word): string => w.value;
+
+function runLine(st: State, line: string, cwd0: string): void {
+  const parsed = parseShell(line);
+  if (!parsed.ok) {
+    st.lineTags.tags.add('unparsed-line');
+    st.lineTags.notes.push(`cannot parse: ${parsed.error}`);
+    return;
+  }
+  const flat = commandsOf(resolveVariables(parsed.script));
+  const info: Info[] = [];
+  let cwd = cwd0;
+  let env: Record<string, string | undefined> = { ...st.ctx.env };
+  for (const fc of flat) {
+    const i = judgeSimple(st, fc, flat, info, cwd, env);
+    info[fc.index] = i.info;
+    cwd = i.cwd;
+    env = i.env;
+  }
+  lineChecks(st, flat, info, cwd0);
+}
+
+/** Judges one simple command; returns its record and the cwd/env for the commands after it. */
+function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info[], cwd: string, env: Record<string, string | undefined>) {
+  const argvWords = fc.argv;
+  let argv = argvWords.map(wordText);
+  const rec: Info = { name: '', argv, interpreterReadsStdin: false, isInterpreter: false, writesFiles: [] };
+  const cmdEnv: Record<string, string | undefined> = { ...env };
+  let nextEnv = env;
+  for (const a of fc.assignments) {
+    const v = a.value.value;
+    assignmentTags(st, a.name, v, a.value.static);
+    if (a.scope === 'prefix') cmdEnv[a.name] = v;
+    else {
+      nextEnv = { ...nextEnv, [a.name]: v };
+      cmdEnv[a.name] = v;
+    }
+  }
+  // Redirections: files written, the file fed to stdin, /dev/tcp.
+  const writes: string[] = [];
+  let stdin: string | undefined;
+  let stdinText: string | undefined;
+  for (const r of fc.redirects) {
+    const target = r.target.value;
+    if (/^\/dev\/(tcp|udp)\//.test(target)) {
+      st.lineTags.tags.add('dev-tcp');
+      st.lineTags.notes.push(`redirection to ${target} opens a network connection`);
+      continue;
+    }
+    if (r.op === '<<' || r.op === '<<-') stdinText = r.heredoc?.body ?? '';
+    else if (r.op === '<<<') stdinText = target;
+    else if (r.op === '<' || r.op === '<>') stdin = target;
+    else if ((r.op === '>&' || r.op === '<&') && /^\d+$|^-$/.test(target)) continue;
+    else if (!/^\/dev\/(null|stdout|stderr|fd\/\d+)$/.test(target)) writes.push(target);
+  }
+  const resolve = (p: string) => (p.startsWith('~') || p.startsWith('$HOME') || p.startsWith('/') ? p : posix.resolve(cwd, p));
+  rec.writesFiles = writes.map((w) => posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)));
+  // Secret on stdin: a file redirect, or a pipe from a command whose output carries a secret.
+  let stdinSecret: string | undefined;
+  for (const up of fc.stdinFrom) if (info[up]?.secretOut) stdinSecret = info[up]!.secretOut;
+  const cmdCtx: Context = { ...st.ctx, cwd, env: cmdEnv, stdin: stdin ? resolve(stdin) : stdinSecret, stdout: undefined };
+
+  if (argv.length === 0) {
+    const f = newFacts('<redirect>');
+    f.writes.push(...writes.map(resolve));
+    rec.judged = judgeFacts(st.policy, f, [], cmdCtx);
+    st.out.push(rec.judged);
+    return { info: rec, cwd, env: nextEnv };
+  }
+  // Shell aliases defined earlier in the line expand here.
+  const alias = st.aliases.get(argv[0]!);
+  if (alias !== undefined && argvWords[0]!.static) {
+    sub(st, [alias, ...argv.slice(1).map(quote)].join(' '), cwd, cmdEnv);
+    return { info: rec, cwd, env: nextEnv };
+  }
+  if (!argvWords[0]!.static) {
+    st.lineTags.tags.add('dynamic-command');
+    st.lineTags.notes.push(`the command name ${argvWords[0]!.raw} is only known when the line runs`);
+    // Judge the arguments as if each tool the expression mentions were the command.
+    for (const tool of NETWORK_TOOLS) if (new RegExp(`\\b${tool}\\b`).test(argvWords[0]!.raw)) judgeArgv(st, [tool, ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
+    for (const tool of ['rm', 'sh', 'bash']) if (new RegExp(`\\b${tool}\\b`).test(argvWords[0]!.raw)) judgeArgv(st, [tool, ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
+    return { info: rec, cwd, env: nextEnv };
+  }
+  // Secrets substituted into arguments: `curl -d "$(cat .env)"`.
+  const substitutedSecret = flat.find((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && info[c.index]?.secretOut);
+  judgeArgv(st, argv, cmdCtx, writes, stdinText, fc, flat, info, rec, substitutedSecret ? info[substitutedSecret.index]!.secretOut : undefined);
+  // State that later commands in the same line see.
+  const name = rec.name;
+  if (name === 'cd' && fc.depth === 0) {
+    const to = rec.argv[1];
+    if (to === undefined || to === '~') cwd = st.ctx.home;
+    else if (to !== '-' && argvWords[argvWords.length - 1]!.static) cwd = posix.resolve(cwd, to.replace(/^~(?=\/|$)/, st.ctx.home));
+  }
+  if (name === 'git') {
+    const k = rec.argv.indexOf('config');
+    const key = rec.argv.slice(k + 1).find((a) => !a.startsWith('-'));
+    const m = key && /^alias\.(.+)$/i.exec(key);
+    if (k > 0 && m) st.gitAliases.set(m[1]!.toLowerCase(), rec.argv[rec.argv.indexOf(key!) + 1] ?? '');
+  }
+  if (name === 'alias') {
+    for (const a of rec.argv.slice(1)) {
+      const m = /^([^=]+)=(.*)$/s.exec(a);
+      if (m) st.aliases.set(m[1]!, m[2]!);
+    }
+  }
+  if (name === 'export' || name === 'declare' || name === 'typeset' || name === 'local' || name === 'readonly') {
+    for (const a of rec.argv.slice(1)) {
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
+      if (m) nextEnv = { ...nextEnv, [m[1]!]: m[2] };
+    }
+  }
+  return { info: rec, cwd, env: nextEnv };
+}
+
+function assignmentTags(st: State, name: string, value: string, isStatic: boolean): void {
+  if (LOADER_VARS.test(name) || (name === 'NODE_OPTIONS' && /(^|\s)(-r|--require|--import|--loader|--experimental-loader)\b/.test(value))) {
+    st.lineTags.tags.add('loader-env');
+    st.lineTags.notes.push(`${name}= changes what code every program loads`);
+  }
+  if (/^RAMPART_/.test(name)) st.lineTags.tags.add('rampart-tamper');
+  if (name === 'PATH') {
+    const keeps = /\$\{?PATH\}?/.test(value) || (st.ctx.shimsDir !== undefined && value.split(':').includes(st.ctx.shimsDir));
+    if (!keeps || !isStatic && !/\$\{?PATH\}?/.test(value)) {
+      st.lineTags.tags.add('path-strip');
+      st.lineTags.notes.push('PATH is replaced without the Rampart shims directory');
+    }
+  }
+}
+
+/** Judges one argv after unwrapping prefixes and shells; records facts for line-level checks. */
+function judgeArgv(st: State, argv0: string[], ctx: Context, writes: string[], stdinText: string | undefined, fc: FlatCommand, flat: FlatCommand[], info: Info[], rec: Info, substitutedSecret?: string): void {
+  let argv = argv0;
+  let env = { ...ctx.env };
+  for (let hops = 0; hops < 12 && argv.length > 0; hops++) {
+    let name = posix.basename(argv[0]!);
+    // The dynamic loader runs its first operand: /lib64/ld-linux-x86-64.so.2 /usr/bin/curl …
+    if (/^ld(-linux[\w.-]*)?\.so(\.\d+)?$|^ld-musl/.test(name)) {
+      let k = 1;
+      while (k < argv.length && argv[k]!.startsWith('--')) k += argv[k] === '--library-path' || argv[k] === '--preload' || argv[k] === '--argv0' ? 2 : 1;
+      argv = argv.slice(k);
+      continue;
+    }
+    if (name === 'find') {
+      const f = unwrapFind(argv.slice(1));
+      if (f.deletes) judgeArgv(st, ['rm', '-r', ...f.roots], ctx, [], undefined, fc, flat, info, { ...rec });
+      for (const e of f.execs) judgeArgv(st, e, ctx, [], undefined, fc, flat, info, { ...rec });
+      for (const r of f.roots) if (/^\/dev\/(tcp|udp)\//.test(r)) st.lineTags.tags.add('dev-tcp');
+    }
+    const u = unwrap(name, argv.slice(1));
+    if (u) {
+      env = { ...env, ...u.env };
+      for (const [k, v] of Object.entries(u.env ?? {})) assignmentTags(st, k, v, true);
+      for (const t of u.tags ?? []) st.lineTags.tags.add(t);
+      if (u.shell !== undefined) {
+        sub(st, u.shell, ctx.cwd, env);
+        return;
+      }
+      if (!u.argv) return;
+      argv = u.argv;
+      continue;
+    }
+    rec.name = name;
+    rec.argv = argv;
+    const args = argv.slice(1);
+    if (isShell(name)) {
+      rec.isInterpreter = true;
+      const cmd = shellCommandString(args);
+      if (cmd !== undefined) sub(st, cmd, ctx.cwd, env);
+      else {
+        const script = scriptOperand(args);
+        if (script === undefined || script === '-' || script === '/dev/stdin') {
+          rec.interpreterReadsStdin = true;
+          if (stdinText !== undefined) sub(st, stdinText, ctx.cwd, env);
+        }
+      }
+    } else if (name === 'eval') {
+      rec.isInterpreter = true;
+      sub(st, args.join(' '), ctx.cwd, env);
+    } else if (name === 'source' || name === '.') {
+      rec.isInterpreter = true;
+    } else if (name === 'rampart') {
+      const verb = args.find((a) => !a.startsWith('-'));
+      if ((verb && RAMPART_VERBS.test(verb) && !(verb === 'shims' && !args.includes('uninstall')) && verb !== 'hook') || (verb === 'run' && args.some((a) => a === '--audit' || a.startsWith('--policy')))) {
+        st.lineTags.tags.add('rampart-tamper');
+        st.lineTags.notes.push(`rampart ${verb} changes the firewall; only the user may do that, outside the agent`);
+      }
+      const dashdash = args.indexOf('--');
+      if (verb === 'run' && dashdash >= 0) {
+        argv = args.slice(dashdash + 1);
+        continue;
+      }
+    } else if (name === 'kill' || name === 'pkill' || name === 'killall') {
+      const text = fc.argv.map((w) => w.raw).join(' ');
+      if (/rampart|server\.pid/.test(text) || (name !== 'kill' && args.some((a) => /^(node|nodejs)$/.test(a)))) st.lineTags.tags.add('rampart-tamper');
+    } else if (DNS_TOOLS.has(name) && fc.argv.slice(1).some((w) => w.substitutions.length > 0)) {
+      st.lineTags.tags.add('dns-exfil');
+      st.lineTags.notes.push(`${name} looks up a name built from a command's output`);
+    } else {
+      const lang = languageOf(name);
+      if (lang) {
+        rec.isInterpreter = true;
+        const code = inlineCode(lang, args);
+        if (code !== undefined) {
+          const v = judgeCode(code, lang);
+          for (const t of v.tags) st.lineTags.tags.add(t);
+          st.lineTags.notes.push(...v.notes);
+        } else {
+          const script = scriptOperand(args, /^-[mWXQ]$/);
+          if (script === undefined || script === '-') rec.interpreterReadsStdin = true;
+        }
+      }
+    }
+    const git = st.gitAliases.size && ctx.git ? withAliases(ctx.git, st.gitAliases) : st.gitAliases.size ? withAliases(undefined, st.gitAliases) : ctx.git;
+    const facts = analyzeArgv(argv, { ...ctx, env, git });
+    // Command strings the tool hands to a shell (npx -c, ssh ProxyCommand, nc -e, git ! aliases).
+    for (const r of facts.runs) sub(st, r, ctx.cwd, env);
+    const resolveW = (w: string) => (w.startsWith('~') || w.startsWith('/') ? w : posix.resolve(ctx.cwd, w));
+    facts.writes.push(...writes.map(resolveW));
+    if (substitutedSecret && (NETWORK_TOOLS.has(name) || facts.hosts.length > 0 || DNS_TOOLS.has(name))) facts.sends.push(substitutedSecret);
+    const j = judgeFacts(st.policy, facts, argv, { ...ctx, env });
+    st.out.push(j);
+    rec.judged = j;
+    // Resolved files written by this command (download-then-run detection).
+    for (const w of facts.writes) rec.writesFiles.push(posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home)));
+    // What this command's output carries.
+    if (SECRET(j, 'reads')) rec.secretOut = firstSecret(st, facts.reads, ctx);
+    else if (ctx.stdin && FILTERS.has(name) && isSecretPath(st, ctx.stdin, ctx)) rec.secretOut = ctx.stdin;
+    else if (FILTERS.has(name)) for (const up of fc.stdinFrom) if (info[up]?.secretOut) rec.secretOut = info[up]!.secretOut;
+    if (!rec.secretOut && fc.argv.some((w) => w.substitutions.length > 0) && substitutedSecret && FILTERS.has(name)) rec.secretOut = substitutedSecret;
+    return;
+  }
+}
+
+function withAliases(base: GitReader | undefined, extra: Map<string, string>): GitReader {
+  return {
+    remoteUrl: (n) => base?.remoteUrl(n),
+    alias: (n) => extra.get(n.toLowerCase()) ?? base?.alias(n),
+    currentBranch: () => base?.currentBranch(),
+    upstreamRemote: () => base?.upstreamRemote(),
+    at: base?.at ? (d) => base.at!(d) : undefined,
+  };
+}
+
+function isSecretPath(st: State, p: string, ctx: Context): boolean {
+  const j = judgeFacts(st.policy, { ...newFacts('<probe>'), reads: [p] }, [], { ...ctx, stdin: undefined, stdout: undefined });
+  return SECRET(j, 'reads');
+}
+
+function firstSecret(st: State, paths: string[], ctx: Context): string | undefined {
+  for (const p of paths) if (isSecretPath(st, p, ctx)) return posix.resolve(ctx.cwd, p.replace(/^~(?=\/|$)/, ctx.home));
+  return undefined;
+}
+
+/** Facts that need more than one command: downloads into interpreters, text piped into shells. */
+function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: string): void {
+  const tag = (t: string, note: string) => {
+    st.lineTags.tags.add(t);
+    st.lineTags.notes.push(note);
+  };
+  const downloaded = new Set<string>();
+  for (const fc of flat) {
+    const me = info[fc.index];
+    if (!me) continue;
+    const isDownloader = DOWNLOADERS.has(me.name);
+    if (isDownloader) {
+      for (const c of fc.stdoutTo) if (info[c]?.interpreterReadsStdin) tag('download-exec', `${me.name} output is piped into ${info[c]!.name}`);
+      const o = fc.origin;
+      if (o && o.parent !== null && info[o.parent]?.isInterpreter) tag('download-exec', `${me.name} output becomes code for ${info[o.parent]!.name}`);
+      for (const w of me.writesFiles) downloaded.add(w);
+    }
+    // Download-then-run: a later command executes (or feeds to an interpreter) a file downloaded earlier.
+    if (!isDownloader && downloaded.size > 0) {
+      const exe = me.argv[0] ? posix.resolve(cwd0, me.argv[0]) : '';
+      const operand = me.isInterpreter ? scriptOperand(me.argv.slice(1)) : undefined;
+      const opPath = operand ? posix.resolve(cwd0, operand) : '';
+      if (downloaded.has(exe) || downloaded.has(opPath)) tag('download-exec', `${me.argv[0]} runs a file downloaded earlier in the same line`);
+    }
+    // Text piped into a shell: judge the text as a command line.
+    if (me.interpreterReadsStdin) {
+      for (const up of fc.stdinFrom) {
+        const src = info[up];
+        if (!src || DOWNLOADERS.has(src.name)) continue;
+        if (TEXT_SOURCES.has(src.name) && src.name !== 'cat') {
+          const words = src.argv.slice(1).filter((a) => !/^-[neE]+$/.test(a));
+          sub(st, words.join(' '), cwd0, st.ctx.env);
+          for (const w of words) sub(st, w, cwd0, st.ctx.env);
+        } else if (src.name === 'cat' && flat[up]!.redirects.some((r) => r.heredoc)) {
+          sub(st, flat[up]!.redirects.find((r) => r.heredoc)!.heredoc!.body, cwd0, st.ctx.env);
+        } else tag('pipe-to-shell', `${src.name || 'a command'}'s output is run by ${me.name}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,178 @@
+// Prefix commands that run another command (env, sudo, timeout, xargs, find -exec, …): what they
+// run, so that `sudo -u x env -i FOO=1 nice curl …` is judged as curl.
+
+/** The inner command a wrapper runs, or a shell string it runs, or nothing. */
+export interface Unwrapped {
+  /** The command that actually runs (argv), when the wrapper runs one directly. */
+  argv?: string[];
+  /** Environment assignments the wrapper adds (env VAR=x). */
+  env?: Record<string, string>;
+  /** A command line the wrapper hands to a shell (watch, sh -c via su -c …). */
+  shell?: string;
+  /** Extra facts for the wrapper itself. */
+  deletes?: string[];
+  tags?: string[];
+}
+
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'busybox-sh', 'rbash']);
+export const isShell = (name: string): boolean => SHELLS.has(name);
+
+/** Skips options, honouring those that take a value; returns the index of the first operand. */
+function skipOpts(args: string[], takesValue: RegExp, stopAtDoubleDash = true): number {
+  let i = 0;
+  while (i < args.length) {
+    const a = args[i]!;
+    if (a === '--' && stopAtDoubleDash) return i + 1;
+    if (!a.startsWith('-') || a === '-') return i;
+    if (takesValue.test(a)) i += 2;
+    else i += 1;
+  }
+  return i;
+}
+
+const after = (args: string[], i: number): Unwrapped => (i < args.length ? { argv: args.slice(i) } : {});
+
+/** Unwraps one level; undefined when the name is not a wrapper. */
+export function unwrap(name: string, args: string[]): Unwrapped | undefined {
+  switch (name) {
+    case 'env': {
+      const env: Record<string, string> = {};
+      let i = 0;
+      for (; i < args.length; i++) {
+        const a = args[i]!;
+        if (a === '-u' || a === '--unset' || a === '-C' || a === '--chdir' || a === '-S' || a === '--split-string') {
+          if (a === '-S' || a === '--split-string') return { env, shell: args.slice(i + 1).join(' ') };
+          i++;
+        } else if (a.startsWith('-') && a !== '-') continue;
+        else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(a)) env[a.slice(0, a.indexOf('='))] = a.slice(a.indexOf('=') + 1);
+        else break;
+      }
+      return { ...after(args, i), env };
+    }
+    case 'command':
+      // `command -v x` / `-V` only look a name up.
+      if (args.some((a) => a === '-v' || a === '-V')) return {};
+      return after(args, skipOpts(args, /^$/));
+    case 'builtin':
+    case 'nohup':
+    case 'time':
+    case 'caffeinate':
+    case 'unbuffer':
+      return after(args, skipOpts(args, /^$/));
+    case 'exec':
+      return after(args, skipOpts(args, /^-a$/));
+    case 'nice':
+      return after(args, skipOpts(args, /^-n$|^--adjustment$/));
+    case 'ionice':
+      return after(args, skipOpts(args, /^-[cnp]$/));
+    case 'chrt':
+    case 'taskset': {
+      const i = skipOpts(args, /^-p$/);
+      return after(args, i + 1);
+    }
+    case 'timeout': {
+      const i = skipOpts(args, /^-[sk]$|^--signal$|^--kill-after$/);
+      return after(args, i + 1);
+    }
+    case 'stdbuf':
+      return after(args, skipOpts(args, /^-[ioe]$/));
+    case 'setsid':
+    case 'doas':
+      return after(args, skipOpts(args, /^-[uC]$/));
+    case 'sudo': {
+      const i = skipOpts(args, /^-[ugUpChrTDRt]$|^--(user|group|prompt|close-from|host|role|type|chdir)$/);
+      if (args.slice(0, i).some((a) => /^-[a-zA-Z]*[is]/.test(a)) && i >= args.length) return { tags: ['interactive-shell'] };
+      return after(args, i);
+    }
+    case 'flock': {
+      let i = skipOpts(args, /^-[wE]$|^--(timeout|conflict-exit-code)$/);
+      i += 1; // the lock file
+      if (args[i] === '-c' || args[i] === '--command') return { shell: args[i + 1] ?? '' };
+      return after(args, i);
+    }
+    case 'su': {
+      const c = args.findIndex((a) => a === '-c' || a === '--command');
+      return c >= 0 ? { shell: args[c + 1] ?? '' } : { tags: ['interactive-shell'] };
+    }
+    case 'script': {
+      const c = args.findIndex((a) => a === '-c' || a === '--command');
+      return c >= 0 ? { shell: args[c + 1] ?? '' } : {};
+    }
+    case 'watch': {
+      const i = skipOpts(args, /^-[nd]$|^--(interval|differences)$/);
+      // watch runs its arguments through `sh -c` joined by spaces.
+      return i < args.length ? { shell: args.slice(i).join(' ') } : {};
+    }
+    case 'busybox':
+      return after(args, 0);
+    case 'xargs': {
+      const i = skipOpts(args, /^-[EeIiLlnPsd]$|^--(eof|replace|max-lines|max-args|max-procs|max-chars|delimiter|arg-file|process-slot-var)$/, false);
+      // With no command xargs runs echo.
+      const rest = args[i] === '--' ? args.slice(i + 1) : args.slice(i);
+      return rest.length ? { argv: rest } : {};
+    }
+    case 'parallel': {
+      const sep = args.indexOf(':::');
+      const cmdEnd = sep >= 0 ? sep : args.length;
+      const i = skipOpts(args.slice(0, cmdEnd), /^-[jSI]$|^--(jobs|sshlogin|delay|timeout)$/);
+      const cmd = args.slice(i, cmdEnd);
+      if (cmd.length === 0) return {};
+      const inputs = sep >= 0 ? args.slice(sep + 1).filter((a) => a !== ':::') : [];
+      // GNU parallel runs each job through a shell with {} replaced (or the input appended).
+      const jobs = (inputs.length ? inputs : ['{}']).map((x) => (cmd.some((c) => c.includes('{}')) ? cmd.map((c) => c.replace(/\{\}/g, x)) : [...cmd, x]));
+      return { shell: jobs.map((j) => j.map(quote).join(' ')).join('\n') };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** find: roots, -delete, and every -exec/-execdir/-ok command (with {} standing for the roots). */
+export function unwrapFind(args: string[]): { roots: string[]; deletes: boolean; execs: string[][] } {
+  const roots: string[] = [];
+  let i = 0;
+  while (i < args.length && /^-[HLPO]/.test(args[i]!)) i++;
+  while (i < args.length && !args[i]!.startsWith('-') && args[i] !== '(' && args[i] !== '!') roots.push(args[i++]!);
+  if (roots.length === 0) roots.push('.');
+  const execs: string[][] = [];
+  let deletes = false;
+  for (; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-delete') deletes = true;
+    if (a === '-exec' || a === '-execdir' || a === '-ok' || a === '-okdir') {
+      const end = args.findIndex((x, k) => k > i && (x === ';' || x === '+' || x === '\\;'));
+      const cmd = args.slice(i + 1, end < 0 ? args.length : end);
+      execs.push(cmd.map((c) => (c === '{}' ? roots[0]! : c)));
+      i = end < 0 ? args.length : end;
+    }
+  }
+  return { roots, deletes, execs };
+}
+
+/** Shell-quotes a word so a joined command line parses back to the same words. */
+export function quote(w: string): string {
+  return /^[A-Za-z0-9_@%+=:,./~-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+
+/** For `bash -c STR`, `sh -lc STR`: the command string; undefined when not a -c call. */
+export function shellCommandString(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') return undefined;
+    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(a)) return args[i + 1] ?? '';
+    if (a === '-o' || a === '-O' || a === '+O' || a === '--rcfile' || a === '--init-file') i++;
+    else if (!a.startsWith('-') && !a.startsWith('+')) return undefined;
+  }
+  return undefined;
+}
+
+/** The script file a shell or interpreter runs (first operand), if any. */
+export function scriptOperand(args: string[], valueOpts: RegExp = /^-[oO]$|^--(rcfile|init-file)$/): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') return args[i + 1];
+    if (valueOpts.test(a)) i++;
+    else if (!a.startsWith('-') && !a.startsWith('+')) return a;
+  }
+  return undefined;
+}
