@@ -205,11 +205,17 @@ function judgeArgv(st: State, argv0: string[], ctx: Context, writes: string[], s
     }
     if (name === 'find') {
       const f = unwrapFind(argv.slice(1));
-      if (f.deletes) judgeArgv(st, ['rm', '-r', ...f.roots], ctx, [], undefined, fc, flat, info, { ...rec });
+      // -delete removes what matches below each root: judged as removing a child of the root.
+      if (f.deletes) judgeArgv(st, ['rm', '-r', ...f.roots.map((r) => posix.join(r, '-find-match-'))], ctx, [], undefined, fc, flat, info, { ...rec });
       for (const e of f.execs) judgeArgv(st, e, ctx, [], undefined, fc, flat, info, { ...rec });
       for (const r of f.roots) if (/^\/dev\/(tcp|udp)\//.test(r)) st.lineTags.tags.add('dev-tcp');
     }
     const u = unwrap(name, argv.slice(1));
+    if (u && name === 'xargs' && u.argv) {
+      // xargs appends what it reads: when that is echo/printf text in the same line, it is known.
+      const piped = fc.stdinFrom.flatMap((up) => (info[up] && /^(echo|printf)$/.test(info[up]!.name) ? info[up]!.argv.slice(1).join(' ').split(/\s+/).filter(Boolean) : []));
+      if (piped.length) u.argv = [...u.argv, ...piped];
+    }
     if (u) {
       env = { ...env, ...u.env };
       for (const [k, v] of Object.entries(u.env ?? {})) assignmentTags(st, k, v, true);
@@ -230,7 +236,9 @@ function judgeArgv(st: State, argv0: string[], ctx: Context, writes: string[], s
       const cmd = shellCommandString(args);
       if (cmd !== undefined) sub(st, cmd, ctx.cwd, env);
       else {
-        const script = scriptOperand(args);
+        // `sh -s ARGS` reads the script from stdin; ARGS are its parameters.
+        const readsStdinFlag = args.some((a) => /^-[a-zA-Z]*s[a-zA-Z]*$/.test(a));
+        const script = readsStdinFlag ? undefined : scriptOperand(args);
         if (script === undefined || script === '-' || script === '/dev/stdin') {
           rec.interpreterReadsStdin = true;
           if (stdinText !== undefined) sub(st, stdinText, ctx.cwd, env);
