@@ -1,0 +1,80 @@
+// The server's side of the `hook` verb, pure: raw PreToolUse payload + a resolver for policy and
+// context → the evaluation, the audit fields and the reply line the hook client prints.
+import type { CompiledPolicy } from '../../policy/policy.js';
+import { evaluateToolCall } from '../../policy/tool-call.js';
+import type { Context, Decision, Evaluation } from '../../policy/types.js';
+import { evaluateSafely, hookReply, parseHookInput, refusedEvaluation, type HookInput, type HookOutput } from './protocol.js';
+
+/** What the server knows for one parsed call: the policy to apply and the context to judge in. */
+export interface HookSetting {
+  /** undefined when no valid policy is loaded (→ deny). */
+  policy: CompiledPolicy | undefined;
+  policyError?: string;
+  ctx: Context;
+  /** Session or policy audit mode: log, do not block. */
+  audit?: boolean;
+  explicitAllow?: boolean;
+}
+
+export interface HookJudgement {
+  input: ReturnType<typeof parseHookInput>;
+  evaluation: Evaluation;
+  /** The decision applied (differs from evaluation.decision only in audit mode). */
+  decision: Decision;
+  enforced: boolean;
+  output: HookOutput;
+  /** Fields for the audit line (source "hook"); the server adds ts, id, redaction, session. */
+  audit: HookAuditFields;
+}
+
+export interface HookAuditFields {
+  source: 'hook';
+  agent: 'claude-code';
+  agentSession: string | null;
+  tool: string | null;
+  /** For Bash the command line; for file tools the path; for WebFetch the URL (server redacts). */
+  binary: string;
+  argv: string[];
+  cwd: string;
+}
+
+/** The audit fields for an input, readable or not. */
+export function hookAuditFields(input: ReturnType<typeof parseHookInput>): HookAuditFields {
+  if (!input.ok) {
+    return { source: 'hook', agent: 'claude-code', agentSession: input.session_id ?? null, tool: input.tool_name ?? null, binary: input.tool_name ?? '', argv: [], cwd: '' };
+  }
+  const ti = input.call.tool_input;
+  const subject = String(ti.command ?? ti.file_path ?? ti.notebook_path ?? ti.url ?? ti.pattern ?? '');
+  return { source: 'hook', agent: 'claude-code', agentSession: input.session_id || null, tool: input.tool, binary: input.tool, argv: [subject], cwd: input.cwd };
+}
+
+/** The payload as text: the native hook sends stdin as a JSON string; tolerate an object too. */
+export function payloadText(payload: unknown): string {
+  if (typeof payload === 'string') return payload;
+  if (payload === undefined || payload === null) return '';
+  return JSON.stringify(payload);
+}
+
+/**
+ * Judges one hook payload. `resolve` is called only for a readable input and may throw (a
+ * broken session store, say): that, like an engine error, becomes a deny.
+ */
+export function judgeHook(payload: unknown, resolve: (input: HookInput) => HookSetting): HookJudgement {
+  const input = parseHookInput(payloadText(payload));
+  let evaluation: Evaluation;
+  let setting: HookSetting | undefined;
+  if (!input.ok) evaluation = refusedEvaluation(input);
+  else {
+    evaluation = evaluateSafely(() => {
+      setting = resolve(input);
+      if (!setting.policy) return { decision: 'deny', rule: 'rampart-no-policy', reason: `no valid policy is loaded (${setting.policyError ?? 'unknown error'})`, matched: [] };
+      return evaluateToolCall(setting.policy, input.call, setting.ctx);
+    });
+  }
+  // Audit mode never hides a refusal to read the input or a missing policy: those stay denies.
+  const auditable = Boolean(setting?.audit && setting.policy) && evaluation.rule !== 'rampart-engine-error';
+  const enforced = !(auditable && evaluation.decision !== 'allow');
+  const decision: Decision = enforced ? evaluation.decision : 'allow';
+  const output = hookReply(evaluation, { explicitAllow: Boolean(setting?.explicitAllow), enforced, policyDecision: evaluation.decision });
+  return { input, evaluation, decision, enforced, output, audit: hookAuditFields(input) };
+}

@@ -1,0 +1,30 @@
+// The Node path of the PreToolUse hook (the native `rampart-hook` is the fast path): forward
+// stdin to the decision server's `hook` verb and turn its reply into output. No answer → block.
+import { ensureServer, request } from '../../server/client.js';
+import type { RampartPaths } from '../../server/paths.js';
+import { PROTOCOL_VERSION } from '../../server/protocol.js';
+import { noDecision, type HookOutput } from './protocol.js';
+import { judgeHook, type HookSetting } from './judge.js';
+import { outputFromReply } from './wire.js';
+
+/** Bounded well below the hook's timeout in settings: a timed-out hook lets the tool run. */
+export const HOOK_REPLY_TIMEOUT_MS = 7000;
+
+export interface PreToolUseOptions {
+  /**
+   * Tests only: judge in this process instead of asking the server (no audit line, no
+   * session). Never reachable from the CLI; the shipped hook denies when no server answers.
+   */
+  inProcess?: (input: Parameters<Parameters<typeof judgeHook>[1]>[0]) => HookSetting;
+}
+
+export async function runPreToolUse(stdin: string, paths: RampartPaths, env: NodeJS.ProcessEnv, o: PreToolUseOptions = {}): Promise<HookOutput> {
+  if (o.inProcess) return judgeHook(stdin, o.inProcess).output;
+  try {
+    await ensureServer(paths, env);
+    const r = await request(paths.socket, { v: PROTOCOL_VERSION, type: 'hook', agent: 'claude-code', payload: stdin }, { timeoutMs: HOOK_REPLY_TIMEOUT_MS });
+    return outputFromReply(r);
+  } catch (e) {
+    return noDecision(`decision server unavailable: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,104 @@
+// The SessionStart hook: put the shims first on the Bash tool's PATH through $CLAUDE_ENV_FILE
+// (settings `env.PATH` is overwritten by Claude Code's shell snapshot) and register the
+// session's project root with the server, fixed for the session whatever `cd` does later.
+import fs from 'node:fs';
+import path from 'node:path';
+import { call, ensureServer } from '../../server/client.js';
+import type { RampartPaths } from '../../server/paths.js';
+import { acceptableProjectRoot } from '../../server/sessions.js';
+import { readConf } from '../../shims/conf.js';
+
+export interface SessionStartResult {
+  /** Shown to the user (exit 1 is Claude Code's non-blocking notice); '' on success. */
+  stderr: string;
+  exitCode: 0 | 1;
+  /** The lines appended to the env file. */
+  lines: string[];
+  session?: string;
+}
+
+/** A shell word in single quotes: sourced as shell, so nothing in it may expand. */
+export function shSingle(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** PATH with the shims directory first, once; the rest as Claude Code has it now. */
+export function shimsFirst(shimsDir: string, envPath: string): string {
+  const canon = (d: string) => {
+    try {
+      return fs.realpathSync(d);
+    } catch {
+      return path.resolve(d);
+    }
+  };
+  const mine = canon(shimsDir);
+  const rest = envPath.split(':').filter((d) => d !== '' && canon(d) !== mine);
+  return [shimsDir, ...rest].join(':');
+}
+
+/** The lines for $CLAUDE_ENV_FILE; values are expanded now and quoted (the file is sourced). */
+export function envFileLines(shimsDir: string, envPath: string, session: string | undefined, projectRoot: string | undefined): string[] {
+  return [
+    `# rampart: shims first on PATH${projectRoot ? `; project root ${projectRoot.replace(/[\r\n]/g, ' ')}` : ''}`,
+    `export PATH=${shSingle(shimsFirst(shimsDir, envPath))}`,
+    ...(session ? [`export RAMPART_SESSION=${shSingle(session)}`] : []),
+  ];
+}
+
+function parseInput(text: string): Record<string, unknown> {
+  try {
+    const j = JSON.parse(text);
+    return j && typeof j === 'object' && !Array.isArray(j) ? j : {};
+  } catch {
+    return {};
+  }
+}
+
+export async function runSessionStart(stdin: string, paths: RampartPaths, env: NodeJS.ProcessEnv): Promise<SessionStartResult> {
+  const input = parseInput(stdin);
+  const envFile = env.CLAUDE_ENV_FILE;
+  const problems: string[] = [];
+  const conf = readConf(paths.shimsDir);
+  if (!conf) {
+    return { stderr: `rampart: no shims installed in ${paths.shimsDir}; the Bash tool runs unguarded by PATH shims. Run \`rampart setup claude-code\` again.`, exitCode: 1, lines: [] };
+  }
+  // Claude Code's project directory: fixed at session start, unlike the input's cwd.
+  const dir = env.CLAUDE_PROJECT_DIR || (typeof input.cwd === 'string' ? input.cwd : '');
+  let projectRoot: string | undefined;
+  try {
+    projectRoot = dir ? fs.realpathSync(dir) : undefined;
+  } catch {
+    projectRoot = undefined;
+  }
+  let session: string | undefined;
+  let home = paths.home;
+  try {
+    home = fs.realpathSync(home);
+  } catch {
+    /* keep as given */
+  }
+  if (projectRoot && acceptableProjectRoot(projectRoot, home)) {
+    try {
+      await ensureServer(paths, env);
+      const agentSession = typeof input.session_id === 'string' ? input.session_id : undefined;
+      const r = await call(paths.socket, { type: 'session', op: 'register', projectRoot, agent: 'claude-code', ...(agentSession ? { agentSession } : {}) }, { timeoutMs: 5000 });
+      session = (r.session as { id?: string } | undefined)?.id;
+    } catch (e) {
+      problems.push(`could not register the session with the decision server (${(e as Error).message}); shim calls will have no project root`);
+    }
+  } else {
+    problems.push(`no usable project root (${dir || 'none given'}: it must be a directory other than / or your home); shim calls will have no project root`);
+  }
+  const lines = envFileLines(paths.shimsDir, env.PATH ?? '', session, projectRoot);
+  if (!envFile) {
+    problems.unshift('CLAUDE_ENV_FILE is not set for this SessionStart hook, so the shims cannot be put on the Bash tool\'s PATH (start Claude Code with `rampart run -- claude` instead)');
+    return { stderr: problems.map((p) => `rampart: ${p}`).join('\n'), exitCode: 1, lines: [], ...(session ? { session } : {}) };
+  }
+  try {
+    fs.appendFileSync(envFile, lines.join('\n') + '\n', { mode: 0o600 });
+  } catch (e) {
+    problems.unshift(`cannot write ${envFile}: ${(e as Error).message}`);
+    return { stderr: problems.map((p) => `rampart: ${p}`).join('\n'), exitCode: 1, lines: [], ...(session ? { session } : {}) };
+  }
+  return { stderr: problems.map((p) => `rampart: ${p}`).join('\n'), exitCode: problems.length ? 1 : 0, lines, ...(session ? { session } : {}) };
+}
