@@ -271,7 +271,7 @@ static void start_server(void) {
   snprintf(h, sizeof h, "HOME=%s", conf.home);
   snprintf(rh, sizeof rh, "RAMPART_HOME=%s", conf.rampart_home);
   char *envp[] = {h, rh, "PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8", NULL};
-  execle(conf.node, conf.node, conf.rampart, "serve", (char *)NULL, envp);
+  execle(conf.node, conf.node, "--max-semi-space-size=2", conf.rampart, "serve", (char *)NULL, envp);
   _exit(127);
 }
 
@@ -426,14 +426,29 @@ int main(int argc, char **argv) {
   }
   buf_t req = {0}, line = {0}, rest = {0};
   build_request(&req, argc, argv);
+  int restarted = 0;
+retry:;
   int fd = connect_or_start();
   if (fd < 0) no_decision("decision server unavailable and could not be started", real, argv);
   if (write_all(fd, req.p, req.n) != 0) no_decision("could not send the request", real, argv);
   int timeout = REPLY_TIMEOUT_MS;
+  rest.n = 0;
   for (;;) {
     if (read_line(fd, &line, &rest, timeout) != 0) no_decision("no reply from the decision server", real, argv);
-    if (strncmp(line.p, "{\"v\":", 5) != 0 || json_int_field(line.p, "v") != PROTOCOL_VERSION) {
-      no_decision("malformed or incompatible reply", real, argv);
+    if (strncmp(line.p, "{\"v\":", 5) != 0) no_decision("malformed reply", real, argv);
+    if (json_int_field(line.p, "v") != PROTOCOL_VERSION || strstr(line.p, "\"code\":\"version\"")) {
+      /* An older server steps down when a newer client speaks to it; wait for it to go, then
+         start the current one (once). A newer server than this shim: reinstall the shims. */
+      close(fd);
+      if (restarted++ || json_int_field(line.p, "v") > PROTOCOL_VERSION) no_decision("protocol version mismatch; run `rampart shims install`", real, argv);
+      long deadline = now_ms() + 3000;
+      int probe;
+      while (now_ms() < deadline && (probe = connect_socket()) >= 0) {
+        close(probe);
+        struct timespec ts = {0, 20 * 1000000};
+        nanosleep(&ts, NULL);
+      }
+      goto retry;
     }
     char type[32] = "", decision[16] = "", msg[8192] = "";
     json_field(line.p, "type", type, sizeof type);

@@ -13,6 +13,9 @@ import { encode, PROTOCOL_VERSION, type PendingNotice, type Reply } from './prot
 /** Absolute path of bin/rampart.js in this installation. */
 export const RAMPART_BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../bin/rampart.js');
 
+/** A smaller young generation keeps the server's RSS down under load at no measured cost in throughput. */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=2'];
+
 export interface RequestOptions {
   timeoutMs?: number;
   onPending?: (n: PendingNotice) => void;
@@ -96,7 +99,7 @@ function alive(pid: number): boolean {
 export async function startServer(p: RampartPaths, env: NodeJS.ProcessEnv, timeoutMs = 10_000): Promise<number | undefined> {
   fs.mkdirSync(p.rampartHome, { recursive: true, mode: 0o700 });
   const logFd = fs.openSync(p.serverLog, 'a', 0o600);
-  const child = spawn(process.execPath, [RAMPART_BIN, 'serve'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, RAMPART_BIN, 'serve'], {
     detached: true,
     stdio: ['ignore', logFd, logFd],
     env: { ...env, HOME: p.home, RAMPART_HOME: p.rampartHome },

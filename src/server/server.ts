@@ -1,5 +1,6 @@
 // The decision server: holds sessions, policies, approvals and the audit writer, and
 // answers protocol verbs on a Unix socket.
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { AuditWriter } from '../audit/writer.js';
@@ -25,11 +26,45 @@ export interface DecisionServer {
   close(): Promise<void>;
 }
 
+/**
+ * Shims that ran a command without a decision (fail-open, chosen at install) leave a line
+ * in failopen.jsonl since no server was there to log it; the next server moves those lines
+ * into the audit log.
+ */
+function importFailOpens(rampartHome: string, audit: AuditWriter, log: (m: string) => void): void {
+  const file = path.join(rampartHome, 'failopen.jsonl');
+  const taken = `${file}.${process.pid}`;
+  try {
+    fs.renameSync(file, taken);
+  } catch {
+    return;
+  }
+  let n = 0;
+  for (const line of fs.readFileSync(taken, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    let r: { ts?: number; why?: string; binary?: string; pid?: number };
+    try {
+      r = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    n++;
+    audit.append({
+      ts: new Date((r.ts ?? 0) * 1000).toISOString(), id: newId(), session: null, source: 'shim', binary: path.basename(String(r.binary ?? '')),
+      argv: [], cwd: '', ...(r.pid ? { pid: r.pid } : {}), decision: 'allow', enforced: false, rule: 'rampart-fail-open',
+      reason: `ran without a decision (fail-open chosen at install): ${r.why ?? 'unknown'}`,
+    });
+  }
+  fs.rmSync(taken, { force: true });
+  if (n) log(`imported ${n} fail-open record(s) into the audit log`);
+}
+
 export async function createDecisionServer(opts: ServerOptions): Promise<DecisionServer> {
   const { paths, log } = opts;
   const sessions = new SessionTable(paths.sessionsFile);
   const approvals = new Approvals();
   const audit = new AuditWriter(paths.audit, opts.auditMaxBytes);
+  importFailOpens(paths.rampartHome, audit, log);
   const holders = new Map<string, Promise<PolicyHolder>>();
   const counters = { decisions: 0 };
   const startedAt = new Date().toISOString();

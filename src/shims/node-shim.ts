@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   } catch {
     // No server: start it detached, then retry for ~2 s.
     const logFd = fs.openSync(conf.log || '/dev/null', 'a');
-    spawn(conf.node!, [conf.rampart!, 'serve'], {
+    spawn(conf.node!, ['--max-semi-space-size=2', conf.rampart!, 'serve'], {
       detached: true,
       stdio: ['ignore', logFd, logFd],
       env: { HOME: conf.home, RAMPART_HOME: conf.rampart_home, PATH: '/usr/local/bin:/usr/bin:/bin', LANG: 'C.UTF-8' },

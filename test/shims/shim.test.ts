@@ -137,6 +137,9 @@ t.test('fail open only when chosen at install, and then logged', async (t) => {
   t.match(r.stderr, /fail-open/);
   t.ok(fs.existsSync(canary));
   t.match(fs.readFileSync(path.join(sb.rampartHome, 'failopen.jsonl'), 'utf8'), /touchit/);
+  // The next server moves it into the audit log.
+  await startServer(sb);
+  t.match(sb.audit().find((x) => x.rule === 'rampart-fail-open'), { binary: 'touchit', enforced: false });
 });
 
 t.test('no server: the shim starts one and gets a decision', async (t) => {
