@@ -19,8 +19,11 @@ export interface PolicyArgs {
 /** The context a command would be judged in: cwd, project root (never / or HOME), home, env. */
 export function cliContext(args: PolicyArgs, env: CommandEnv): Context {
   const home = resolve(env.env.HOME ?? '/');
-  const cwd = resolve(env.cwd, args.cwd ?? '.');
+  const here = resolve(env.cwd);
   const wanted = resolve(env.cwd, args.project ?? args.cwd ?? '.');
+  // Without --cwd, judge from here when here is inside the project, else from the project root:
+  // `--project D` asks what a command run in D's session would get.
+  const cwd = args.cwd !== undefined ? resolve(env.cwd, args.cwd) : here === wanted || here.startsWith(wanted + '/') ? here : wanted;
   return {
     cwd,
     projectRoot: acceptableProjectRoot(wanted, home) ? wanted : NO_PROJECT,
