@@ -7,6 +7,9 @@ import path from 'node:path';
 import t from 'tap';
 import { have, loopbackHttp, sandbox, sleep, until } from '../helpers/harness.js';
 
+// Real processes on a shared 2-core machine: generous, never a timing assertion.
+t.setTimeout(300_000);
+
 
 t.test('acceptance: loopback curl works, evil.example is denied before any connection', async (t) => {
   const sb = await sandbox(t);

@@ -8,6 +8,9 @@ import t from 'tap';
 import { resolvePaths } from '../../src/server/paths.js';
 import { BIN, rawRequest, sandbox, startServer, until } from '../helpers/harness.js';
 
+// Real processes on a shared 2-core machine: generous, never a timing assertion.
+t.setTimeout(300_000);
+
 const decide = (argv: string[], cwd = '/tmp') => JSON.stringify({ v: 1, type: 'decide', argv, cwd, source: 'cli' });
 
 t.test('socket 0600 in a 0700 directory; status answers', async (t) => {

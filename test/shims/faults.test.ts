@@ -1,0 +1,175 @@
+// Shim fault paths with a real server: fail closed, fail open, auto-start, SIGKILL, asks,
+// concurrency, protocol version change, hook mode, log --follow.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import t from 'tap';
+import { exec, rawRequest, session, startServer, until } from '../helpers/harness.js';
+import { TOOLS, tools } from './tools.js';
+
+t.setTimeout(300_000);
+
+t.test('fail closed: no server and none can be started', async (t) => {
+  const sb = await tools(t);
+  const confFile = path.join(sb.shimsDir, '.rampart-shim.conf');
+  fs.writeFileSync(confFile, fs.readFileSync(confFile, 'utf8').replace(/^node=.*$/m, 'node=/nonexistent/node'));
+  const canary = path.join(sb.dir, 'touched');
+  const r = await sb.shim('touchit', [canary]);
+  t.equal(r.code, 126);
+  t.match(r.stderr, /^rampart: denied: no decision \(/);
+  t.notOk(fs.existsSync(canary), 'command did not run');
+});
+
+t.test('fail open only when chosen at install, and then logged', async (t) => {
+  const sb = await tools(t);
+  await sb.rampart(['shims', 'install', '--bin', TOOLS.join(','), '--fail-open']);
+  const confFile = path.join(sb.shimsDir, '.rampart-shim.conf');
+  t.match(fs.readFileSync(confFile, 'utf8'), /^fail=open$/m);
+  fs.writeFileSync(confFile, fs.readFileSync(confFile, 'utf8').replace(/^node=.*$/m, 'node=/nonexistent/node'));
+  const canary = path.join(sb.dir, 'touched');
+  const r = await sb.shim('touchit', [canary]);
+  t.equal(r.code, 0);
+  t.match(r.stderr, /fail-open/);
+  t.ok(fs.existsSync(canary));
+  t.match(fs.readFileSync(path.join(sb.rampartHome, 'failopen.jsonl'), 'utf8'), /touchit/);
+  // The next server moves it into the audit log.
+  await startServer(sb);
+  t.match(sb.audit().find((x) => x.rule === 'rampart-fail-open'), { binary: 'touchit', enforced: false });
+});
+
+t.test('no server: the shim starts one and gets a decision', async (t) => {
+  const sb = await tools(t);
+  const r = await sb.shim('exitwith', ['3']);
+  t.equal(r.code, 3, r.stderr);
+  const pid = await until(() => sb.serverPid());
+  t.ok(pid, 'a server was started');
+  if (pid) sb.track(pid);
+});
+
+t.test('SIGKILL of the server mid-session: a denied command still never runs', async (t) => {
+  const sb = await tools(t);
+  const pid = await startServer(sb);
+  const sid = await session(sb);
+  process.kill(pid, 'SIGKILL');
+  const canary = path.join(sb.home, 'canary');
+  fs.writeFileSync(canary, 'x');
+  const r = await sb.shim('rm', ['-rf', sb.home], { session: sid });
+  const again = sb.serverPid();
+  if (again) sb.track(again);
+  t.equal(r.code, 126, r.stderr);
+  t.ok(fs.existsSync(canary), 'canary survives');
+  // And with no way to restart the server:
+  process.kill(again!, 'SIGKILL');
+  const confFile = path.join(sb.shimsDir, '.rampart-shim.conf');
+  fs.writeFileSync(confFile, fs.readFileSync(confFile, 'utf8').replace(/^node=.*$/m, 'node=/nonexistent/node'));
+  const r2 = await sb.shim('rm', ['-rf', sb.home], { session: sid });
+  t.equal(r2.code, 126);
+  t.ok(fs.existsSync(canary));
+});
+
+t.test('ask: held until approved; timeout denies; approve refuses without a terminal', async (t) => {
+  const sb = await tools(t);
+  fs.mkdirSync(sb.rampartHome, { recursive: true });
+  fs.writeFileSync(path.join(sb.rampartHome, 'policy.yaml'), 'version: 1\nask_timeout: 2\n');
+  await startServer(sb);
+  const sid = await session(sb);
+  spawnSync('git', ['init', '-q'], { cwd: sb.project, env: sb.env });
+  // Approve via the socket, as a human's `rampart approve` would.
+  const running = sb.shim('git', ['reset', '--hard'], { session: sid });
+  const list = await until(async () => {
+    const [r] = await rawRequest(sb.paths.socket, [JSON.stringify({ v: 1, type: 'pending' })]);
+    const p = JSON.parse(r).pending;
+    return p.length ? p : null;
+  });
+  t.ok(list, 'request is pending');
+  const id = list[0].id;
+  const cli = await sb.rampart(['approve', id]);
+  t.equal(cli.code, 2, 'rampart approve without a TTY refuses');
+  t.match(cli.stderr, /needs a terminal/);
+  const [ok] = await rawRequest(sb.paths.socket, [JSON.stringify({ v: 1, type: 'approve', id })]);
+  t.match(JSON.parse(ok), { type: 'ok' });
+  const r = await running;
+  t.match(r.stderr, new RegExp(`waiting for approval: rampart approve ${id}`));
+  t.equal(r.code, 0, r.stderr);
+  const timedOut = await sb.shim('git', ['reset', '--hard'], { session: sid });
+  t.equal(timedOut.code, 126);
+  t.match(timedOut.stderr, /approval timeout/);
+  const asks = sb.audit().filter((x) => x.binary === 'git');
+  t.same(asks.map((x) => [x.decision, x.ask]), [['allow', 'approved'], ['deny', 'timeout']]);
+});
+
+t.test('1,000 concurrent shim calls → 1,000 valid audit lines', async (t) => {
+  const sb = await tools(t);
+  await startServer(sb);
+  const r = await exec('sh', ['-c', 'i=0; while [ $i -lt 1000 ]; do argdump "call-$i" >/dev/null & i=$((i+1)); done; wait'], {
+    cwd: sb.project, env: { ...sb.env, PATH: `${sb.shimsDir}:${sb.env.PATH}` }, timeoutMs: 300_000,
+  });
+  t.equal(r.code, 0, r.stderr.slice(0, 500));
+  const lines = fs.readFileSync(sb.paths.audit, 'utf8').split('\n').filter(Boolean);
+  const recs = lines.map((l) => JSON.parse(l)).filter((x) => x.binary === 'argdump');
+  t.equal(recs.length, 1000);
+  t.equal(new Set(recs.map((x) => x.argv[1])).size, 1000, 'every call logged exactly once');
+});
+
+t.test('an older server is replaced: the shim waits for it to step down and asks the new one', async (t) => {
+  const sb = await tools(t);
+  fs.mkdirSync(sb.paths.runDir, { recursive: true, mode: 0o700 });
+  // A stand-in for a server from an older release: answers in protocol v0, then steps down.
+  const net = await import('node:net');
+  let asked = 0;
+  const old = net.createServer((s) => {
+    s.once('data', () => {
+      asked++;
+      s.end(JSON.stringify({ v: 0, type: 'error', code: 'version', message: 'old' }) + '\n');
+      old.close();
+      fs.rmSync(sb.paths.socket, { force: true });
+    });
+  });
+  await new Promise<void>((r) => old.listen(sb.paths.socket, () => r()));
+  t.teardown(() => old.close());
+  const r = await sb.shim('exitwith', ['5']);
+  t.equal(asked, 1, 'the old server was asked first');
+  t.equal(r.code, 5, r.stderr);
+  const pid = await until(() => sb.serverPid());
+  if (pid) sb.track(pid);
+  t.ok(sb.audit().some((x) => x.binary === 'exitwith'), 'the new server decided');
+});
+
+t.test('rampart-hook forwards stdin to the hook verb and prints the reply', async (t) => {
+  const sb = await tools(t);
+  await startServer(sb);
+  const r = await exec(path.join(sb.shimsDir, 'rampart-hook'), [], { env: sb.env, input: '{"tool_name":"Bash","tool_input":{"command":"ls"}}', argv0: 'rampart-hook' });
+  t.equal(r.code, 0, r.stderr);
+  const reply = JSON.parse(r.stdout);
+  t.equal(reply.type, 'verdict');
+  t.ok(['allow', 'ask', 'deny'].includes(reply.decision));
+});
+
+t.test('rampart log --follow prints new records as they arrive', async (t) => {
+  const sb = await tools(t);
+  await startServer(sb);
+  const { spawn } = await import('node:child_process');
+  const { BIN } = await import('../helpers/harness.js');
+  const child = spawn(process.execPath, [BIN, 'log', '--follow', '--json', '-n', '0'], { env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  sb.track(child.pid!);
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  await new Promise((r) => setTimeout(r, 500));
+  await sb.shim('exitwith', ['0']);
+  const seen = await until(() => out.includes('"binary":"exitwith"'));
+  t.ok(seen, 'followed record printed');
+  child.kill('SIGINT');
+  const code = await new Promise((r) => child.on('exit', r));
+  t.equal(code, 0);
+});
+
+t.test('pending lists nothing when idle; deny refuses without a terminal', async (t) => {
+  const sb = await tools(t);
+  await startServer(sb);
+  const p = await sb.rampart(['pending']);
+  t.equal(p.code, 0);
+  t.match(p.stdout, /nothing is waiting/);
+  const d = await sb.rampart(['deny', 'abcd1234']);
+  t.equal(d.code, 2);
+  t.match(d.stderr, /deny needs a terminal on stdin and stdout/);
+});
