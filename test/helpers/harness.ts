@@ -68,8 +68,26 @@ interface T {
   teardown(fn: () => void | Promise<void>): void;
 }
 
+/** Pids of processes whose environment names this RAMPART_HOME (servers started by shims, even mid-start). */
+function sandboxPids(rampartHome: string): number[] {
+  const needle = Buffer.from(`\0RAMPART_HOME=${rampartHome}\0`);
+  const out: number[] = [];
+  for (const d of fs.readdirSync('/proc')) {
+    const pid = Number(d);
+    if (!pid || pid === process.pid) continue;
+    try {
+      const env = Buffer.concat([Buffer.from([0]), fs.readFileSync(`/proc/${pid}/environ`)]);
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (env.includes(needle) && cmd.includes('serve')) out.push(pid);
+    } catch {
+      /* gone or not ours */
+    }
+  }
+  return out;
+}
+
 function killServer(paths: RampartPaths, extra: number[]): void {
-  const pids = new Set(extra);
+  const pids = new Set([...extra, ...sandboxPids(paths.rampartHome)]);
   try {
     pids.add(Number(fs.readFileSync(paths.pidFile, 'utf8').trim()));
   } catch {
