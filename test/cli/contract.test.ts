@@ -1,0 +1,39 @@
+// Contract tests that walk the registries: every command is described and handled and its
+// --help is true; every shipped rule has an id, a reason and examples both ways.
+import t from 'tap';
+import { commands } from '../../src/cli/commands/index.js';
+import type { CommandModule } from '../../src/cli/command.js';
+import { main } from '../../src/cli/main.js';
+import { captureOutput } from '../../src/cli/output.js';
+import { builtin } from '../policy/engine-harness.js';
+
+function walk(cs: CommandModule[], prefix: string[] = []): [string[], CommandModule][] {
+  return cs.flatMap((c) => {
+    const path = [...prefix, c.command.split(' ')[0]!];
+    return [[path, c] as [string[], CommandModule], ...walk(c.subcommands ?? [], path)];
+  });
+}
+
+t.test('every command has a description, a handler and a working --help', async (t) => {
+  const all = walk(commands);
+  t.ok(all.length >= 15, `${all.length} commands`);
+  for (const [path, c] of all) {
+    t.ok(c.describe && c.describe.length > 10, `${path.join(' ')} is described`);
+    t.type(c.handler, 'function', `${path.join(' ')} has a handler`);
+    const out = captureOutput();
+    const code = await main([...path, '--help'], { output: out, env: { HOME: '/nonexistent' }, cwd: '/' });
+    t.equal(code, 0, `${path.join(' ')} --help exits 0`);
+    t.match(out.stdout.join('\n'), path[path.length - 1]!, `${path.join(' ')} --help names the command`);
+  }
+});
+
+t.test('every shipped rule has an id, an action, a reason and examples both ways', async (t) => {
+  const policy = await builtin();
+  const ids = new Set<string>();
+  for (const r of policy.rules) {
+    t.notOk(ids.has(r.id), `${r.id} is unique`);
+    ids.add(r.id);
+    t.ok(r.reason.length > 10, `${r.id} has a reason`);
+    t.ok(r.examples.match.length > 0 && r.examples.not_match.length > 0, `${r.id} has examples both ways`);
+  }
+});
