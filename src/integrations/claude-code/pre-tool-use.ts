@@ -20,11 +20,21 @@ export interface PreToolUseOptions {
 
 export async function runPreToolUse(stdin: string, paths: RampartPaths, env: NodeJS.ProcessEnv, o: PreToolUseOptions = {}): Promise<HookOutput> {
   if (o.inProcess) return judgeHook(stdin, o.inProcess).output;
-  try {
+  const ask = async (): Promise<HookOutput> => {
     await ensureServer(paths, env);
     const r = await request(paths.socket, { v: PROTOCOL_VERSION, type: 'hook', agent: 'claude-code', payload: stdin }, { timeoutMs: HOOK_REPLY_TIMEOUT_MS });
     return outputFromReply(r);
+  };
+  // One deadline for start + ask: Claude Code kills a hook at its timeout and then runs the tool.
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<HookOutput>((res) => {
+    timer = setTimeout(() => res(noDecision(`no answer within ${HOOK_REPLY_TIMEOUT_MS} ms`)), HOOK_REPLY_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([ask(), deadline]);
   } catch (e) {
     return noDecision(`decision server unavailable: ${(e as Error).message}`);
+  } finally {
+    clearTimeout(timer);
   }
 }
