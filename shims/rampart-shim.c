@@ -322,25 +322,49 @@ static int read_line(int fd, buf_t *b, buf_t *rest, int timeout_ms) {
   }
 }
 
-/* The value of the first "key":"..." string in a reply line, unescaped into out. */
-static int json_field(const char *line, const char *key, char *out, size_t cap) {
+/* Appends the UTF-8 encoding of a code point. */
+static void put_utf8(buf_t *b, unsigned u) {
+  char t[4];
+  if (u < 0x80) { t[0] = (char)u; put(b, t, 1); }
+  else if (u < 0x800) { t[0] = (char)(0xC0 | u >> 6); t[1] = (char)(0x80 | (u & 63)); put(b, t, 2); }
+  else { t[0] = (char)(0xE0 | u >> 12); t[1] = (char)(0x80 | (u >> 6 & 63)); t[2] = (char)(0x80 | (u & 63)); put(b, t, 3); }
+}
+
+/* The first "key":"..." string value in a reply line, unescaped into out (any length). */
+static int json_str(const char *line, const char *key, buf_t *out) {
   char pat[64];
   snprintf(pat, sizeof pat, "\"%s\":\"", key);
   const char *p = strstr(line, pat);
+  out->n = 0;
+  put(out, "", 0);
   if (!p) return -1;
-  p += strlen(pat);
-  size_t n = 0;
-  while (*p && *p != '"' && n + 4 < cap) {
-    if (*p == '\\' && p[1]) {
-      p++;
-      char c = *p == 'n' ? '\n' : *p == 't' ? '\t' : *p;
-      if (*p == 'u' && p[1] && p[2] && p[3] && p[4]) { unsigned u; sscanf(p + 1, "%4x", &u); c = u < 0x80 ? (char)u : '?'; p += 4; }
-      out[n++] = c;
-    } else out[n++] = *p;
+  for (p += strlen(pat); *p && *p != '"'; p++) {
+    if (*p != '\\' || !p[1]) { put(out, p, 1); continue; }
     p++;
+    switch (*p) {
+      case 'n': put(out, "\n", 1); break;
+      case 't': put(out, "\t", 1); break;
+      case 'r': put(out, "\r", 1); break;
+      case 'b': put(out, "\b", 1); break;
+      case 'f': put(out, "\f", 1); break;
+      case 'u': {
+        unsigned u = 0;
+        if (sscanf(p + 1, "%4x", &u) == 1 && p[1] && p[2] && p[3] && p[4]) { put_utf8(out, u); p += 4; }
+        break;
+      }
+      default: put(out, p, 1);
+    }
   }
-  out[n] = 0;
   return 0;
+}
+
+/* The first "key":"..." string value, unescaped and truncated to cap bytes. */
+static int json_field(const char *line, const char *key, char *out, size_t cap) {
+  buf_t b = {0};
+  int r = json_str(line, key, &b);
+  snprintf(out, cap, "%s", b.p ? b.p : "");
+  free(b.p);
+  return r;
 }
 
 static int json_int_field(const char *line, const char *key) {
@@ -375,29 +399,31 @@ static void no_decision(const char *why, const char *real, char **argv) {
   exit(126);
 }
 
+/* `rampart-hook`: forward the agent hook's stdin to the server's `hook` verb, then print the
+   reply's stdout/stderr and exit with its code. No usable reply blocks (exit 2). */
 static int hook_mode(void) {
   buf_t in = {0}, req = {0};
   char tmp[8192];
   ssize_t k;
   while ((k = read(0, tmp, sizeof tmp)) > 0) put(&in, tmp, (size_t)k);
-  puts_(&req, "{\"v\":"); putnum(&req, PROTOCOL_VERSION); puts_(&req, ",\"type\":\"hook\",\"payload\":");
+  puts_(&req, "{\"v\":"); putnum(&req, PROTOCOL_VERSION); puts_(&req, ",\"type\":\"hook\",\"agent\":\"claude-code\",\"payload\":");
   put_str(&req, in.p ? in.p : "");
   puts_(&req, "}\n");
   int fd = connect_or_start();
-  buf_t line = {0}, rest = {0};
+  buf_t line = {0}, rest = {0}, out = {0}, err = {0};
+  const char *why = "decision server unavailable";
   if (fd < 0 || write_all(fd, req.p, req.n) != 0) goto fail;
-  for (;;) {
-    if (read_line(fd, &line, &rest, 24 * 3600 * 1000) != 0) goto fail;
-    if (strstr(line.p, "\"type\":\"pending\"")) {
-      char msg[4096];
-      if (json_field(line.p, "message", msg, sizeof msg) == 0) fprintf(stderr, "%s\n", msg);
-      continue;
-    }
-    printf("%s\n", line.p);
-    return 0;
-  }
+  why = "no reply from the decision server";
+  if (read_line(fd, &line, &rest, 8000) != 0) goto fail;
+  why = "malformed reply from the decision server";
+  if (!strstr(line.p, "\"type\":\"hook-reply\"")) goto fail;
+  int code = json_int_field(line.p, "exitCode");
+  if ((code != 0 && code != 2) || json_str(line.p, "stdout", &out) != 0 || json_str(line.p, "stderr", &err) != 0) goto fail;
+  if (out.n) { fwrite(out.p, 1, out.n, stdout); if (out.p[out.n - 1] != '\n') fputc('\n', stdout); }
+  if (err.n) { fwrite(err.p, 1, err.n, stderr); if (err.p[err.n - 1] != '\n') fputc('\n', stderr); }
+  return code;
 fail:
-  fputs("rampart: denied: no decision (decision server unavailable)\n", stderr);
+  fprintf(stderr, "rampart: no decision (%s); the tool call is blocked [rampart-no-decision]\n", why);
   return 2;
 }
 

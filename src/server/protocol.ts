@@ -53,6 +53,8 @@ export interface SessionRequest {
   projectRoot?: string;
   audit?: boolean;
   policyFile?: string;
+  agent?: string;
+  agentSession?: string;
 }
 
 export type Request =

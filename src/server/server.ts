@@ -7,6 +7,7 @@ import { AuditWriter } from '../audit/writer.js';
 import { Approvals } from './approvals.js';
 import { handleConnection } from './connection.js';
 import { decide, newId, type DecideDeps } from './decide.js';
+import { hook } from './hook.js';
 import { PolicyHolder } from './policy-holder.js';
 import { PROTOCOL_VERSION, ProtocolError, type OkReply, type Reply, type Request } from './protocol.js';
 import type { RampartPaths } from './paths.js';
@@ -126,12 +127,7 @@ export async function createDecisionServer(opts: ServerOptions): Promise<Decisio
       case 'decide':
         return decide(req, deps, { pending: send, onClose });
       case 'hook':
-        // Issue 4 plugs the hook analyzer in here; until then the hook fails closed.
-        audit.append({
-          ts: new Date().toISOString(), id: newId(), session: null, source: 'hook', binary: '', argv: [], cwd: '',
-          decision: 'deny', enforced: true, rule: 'rampart-hook-unavailable', reason: 'the hook verb is not implemented by this server',
-        });
-        return { v: PROTOCOL_VERSION, type: 'verdict', decision: 'deny', message: 'rampart: denied: hook verb not available', id: newId(), rule: 'rampart-hook-unavailable', reason: 'the hook verb is not implemented by this server', enforced: true, policyDecision: 'deny' };
+        return hook(req, deps) as unknown as Reply;
       case 'approve':
       case 'deny':
         if (!approvals.decide(req.id, req.type === 'approve')) throw new ProtocolError('not-found', `no pending request with id ${req.id}`);
@@ -147,7 +143,13 @@ export async function createDecisionServer(opts: ServerOptions): Promise<Decisio
         if (!acceptableProjectRoot(root, paths.home)) {
           throw new ProtocolError('bad-request', `refusing project root ${JSON.stringify(root)}: it must be absolute and neither / nor HOME (or above it)`);
         }
-        const s = sessions.register({ projectRoot: path.resolve(root), audit: Boolean(req.audit), ...(req.policyFile ? { policyFile: path.resolve(req.policyFile) } : {}) });
+        const s = sessions.register({
+          projectRoot: path.resolve(root),
+          audit: Boolean(req.audit),
+          ...(req.policyFile ? { policyFile: path.resolve(req.policyFile) } : {}),
+          ...(typeof req.agent === 'string' ? { agent: req.agent } : {}),
+          ...(typeof req.agentSession === 'string' && req.agentSession ? { agentSession: req.agentSession } : {}),
+        });
         const holder = await holderFor(s, s.projectRoot);
         log(`session ${s.id} started in ${s.projectRoot}${s.audit ? ' (audit mode)' : ''}`);
         return ok(req, { session: s, policy: holder.state });

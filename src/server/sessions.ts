@@ -10,6 +10,9 @@ export interface Session {
   projectRoot: string;
   audit: boolean;
   policyFile?: string;
+  /** The agent that registered it (claude-code) and that agent's own session id. */
+  agent?: string;
+  agentSession?: string;
   startedAt: string;
 }
 
@@ -53,6 +56,14 @@ export class SessionTable {
 
   get(id: string | undefined): Session | undefined {
     return id ? this.map.get(id) : undefined;
+  }
+
+  /** The newest session registered for an agent's session id (hook calls carry only that). */
+  byAgentSession(agentSession: string | undefined): Session | undefined {
+    if (!agentSession) return undefined;
+    let found: Session | undefined;
+    for (const s of this.map.values()) if (s.agentSession === agentSession) found = s;
+    return found;
   }
 
   get size(): number {

@@ -1,0 +1,60 @@
+// The server's `hook` verb: one agent tool call (Claude Code PreToolUse payload) judged with
+// the session's policy and project root, logged like every decision, answered as a
+// `hook-reply` the hook client prints as is. The judging itself is the integration's.
+import { redactArgv } from '../audit/redact.js';
+import { judgeHook, payloadText, type HookSetting } from '../integrations/claude-code/judge.js';
+import { parseHookInput } from '../integrations/claude-code/protocol.js';
+import { hookReplyMessage, type HookReplyMessage } from '../integrations/claude-code/wire.js';
+import type { DecideDeps } from './decide.js';
+import { gitReaderFor } from './git-reader.js';
+import { newId } from './decide.js';
+import { PROTOCOL_VERSION, type HookRequest } from './protocol.js';
+import { NO_PROJECT } from './sessions.js';
+
+export async function hook(req: HookRequest, deps: DecideDeps): Promise<HookReplyMessage> {
+  const text = payloadText(req.payload);
+  const pre = parseHookInput(text);
+  // The agent's session id selects the session registered at SessionStart; unknown → no project.
+  const session = deps.sessions.byAgentSession(pre.ok ? pre.session_id : pre.session_id);
+  const projectRoot = session?.projectRoot ?? NO_PROJECT;
+  const h = deps.holderFor(session, projectRoot);
+  const holder = h instanceof Promise ? await h : h;
+  const judgement = judgeHook(text, (input): HookSetting => ({
+    policy: holder.policy ?? undefined,
+    ...(holder.state.error ? { policyError: holder.state.error } : {}),
+    ctx: {
+      cwd: input.cwd,
+      projectRoot,
+      home: deps.home,
+      rampartHome: deps.rampartHome,
+      env: {},
+      git: gitReaderFor(input.cwd, deps.home),
+    },
+    audit: Boolean(session?.audit) || holder.policy?.mode === 'audit',
+  }));
+  const id = newId();
+  const ev = judgement.evaluation;
+  const record = {
+    ts: new Date().toISOString(),
+    id,
+    session: session?.id ?? null,
+    ...judgement.audit,
+    argv: redactArgv(judgement.audit.argv),
+    projectRoot,
+    decision: judgement.decision,
+    ...(judgement.decision !== ev.decision ? { policyDecision: ev.decision } : {}),
+    enforced: judgement.enforced,
+    rule: ev.rule,
+    reason: ev.reason,
+  };
+  deps.counters.decisions++;
+  const reply = hookReplyMessage(PROTOCOL_VERSION, judgement.output, {
+    id,
+    ...(req.rid !== undefined ? { rid: req.rid } : {}),
+    decision: judgement.decision,
+    rule: ev.rule,
+    reason: ev.reason,
+    enforced: judgement.enforced,
+  });
+  return new Promise((resolve) => deps.audit.appendThen(record, () => resolve(reply)));
+}
