@@ -17,10 +17,14 @@ export interface AuditRecord {
   pid?: number;
   ppid?: number;
   parents?: { pid: number; comm: string }[];
+  /** What the policy decided: allow, ask or deny. */
   decision: string;
-  /** The decision the policy gave, when it differs (audit mode). */
-  policyDecision?: string;
+  /** False in audit mode: logged, not applied. */
   enforced: boolean;
+  /** What happened: allowed (ran), blocked, or asked (the agent's own prompt, hook only). */
+  outcome?: string;
+  /** Older records: the policy's decision when `decision` held the applied one. */
+  policyDecision?: string;
   rule: string | null;
   reason: string;
   ask?: string;

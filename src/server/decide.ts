@@ -138,13 +138,14 @@ export async function decide(req: DecideRequest, deps: DecideDeps, ch: Channel):
     ...(stdin ? { stdin: redactString(stdin) } : {}),
     ...(stdout ? { stdout: redactString(stdout) } : {}),
     projectRoot,
-    decision,
-    ...(decision !== ev.decision ? { policyDecision: ev.decision } : {}),
+    // decision: what the policy said; enforced: false in audit mode; outcome: what happened.
+    decision: ev.decision,
     enforced,
+    outcome: decision === 'allow' ? 'allowed' : 'blocked',
     rule: ev.rule,
     reason: ev.reason,
     ...(ask ? { ask } : {}),
-  };
+  } as const;
   const verdict: Verdict = {
     v: PROTOCOL_VERSION,
     type: 'verdict',

@@ -41,9 +41,9 @@ export async function hook(req: HookRequest, deps: DecideDeps): Promise<HookRepl
     ...judgement.audit,
     argv: redactArgv(judgement.audit.argv),
     projectRoot,
-    decision: judgement.decision,
-    ...(judgement.decision !== ev.decision ? { policyDecision: ev.decision } : {}),
+    decision: ev.decision,
     enforced: judgement.enforced,
+    outcome: judgement.decision === 'allow' || judgement.decision === 'ask' ? (judgement.decision === 'ask' ? 'asked' : 'allowed') : 'blocked',
     rule: ev.rule,
     reason: ev.reason,
   };

@@ -81,7 +81,7 @@ t.test('audit mode: nothing blocked, would-be denies logged enforced:false', asy
   t.match(r.stderr, /^rampart\(audit\): would deny/m);
   t.notOk(fs.existsSync(victim), 'audit mode does not block');
   const rec = sb.audit().find((x) => x.binary === 'rm');
-  t.match(rec, { decision: 'allow', policyDecision: 'deny', enforced: false });
+  t.match(rec, { decision: 'deny', enforced: false, outcome: 'allowed' });
   const summary = await sb.rampart(['log', '--summary']);
   t.match(summary.stdout, /deny\*/);
 });

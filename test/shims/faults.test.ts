@@ -95,7 +95,7 @@ t.test('ask: held until approved; timeout denies; approve refuses without a term
   t.equal(timedOut.code, 126);
   t.match(timedOut.stderr, /approval timeout/);
   const asks = sb.audit().filter((x) => x.binary === 'git');
-  t.same(asks.map((x) => [x.decision, x.ask]), [['allow', 'approved'], ['deny', 'timeout']]);
+  t.same(asks.map((x) => [x.decision, x.ask, x.outcome]), [['ask', 'approved', 'allowed'], ['ask', 'timeout', 'blocked']]);
 });
 
 t.test('1,000 concurrent shim calls → 1,000 valid audit lines', async (t) => {

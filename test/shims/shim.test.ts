@@ -61,7 +61,7 @@ t.test('deny: exit 126, one stderr line, the binary never runs', async (t) => {
   t.match(r.stderr, /^rampart: denied: .+\[[\w-]+\]\n$/);
   t.equal(r.stderr.split('\n').length, 2, 'exactly one line');
   const rec = sb.audit().find((x) => x.binary === 'curl');
-  t.match(rec, { decision: 'deny', enforced: true, session: sid });
+  t.match(rec, { decision: 'deny', enforced: true, outcome: 'blocked', session: sid });
 });
 
 t.test('a guarded binary that is not installed exits 127 with a clear message', async (t) => {

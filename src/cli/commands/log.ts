@@ -21,7 +21,7 @@ function row(r: AuditRecord, c: InstanceType<typeof Chalk>): string {
   const mark = r.enforced ? d : `${d}*`;
   const cmd = r.argv.join(' ').replace(/\s+/g, ' ');
   const ts = r.ts.replace('T', ' ').slice(0, 19);
-  const extra = [r.rule ? `[${r.rule}]` : '', r.ask ? `ask:${r.ask}` : ''].filter(Boolean).join(' ');
+  const extra = [r.rule ? `[${r.rule}]` : '', r.ask ? `ask:${r.ask}` : '', r.outcome === 'blocked' && d !== 'deny' ? 'blocked' : ''].filter(Boolean).join(' ');
   const chain = r.parents?.length ? c.dim(` ← ${r.parents.map((p) => p.comm).slice(0, 4).join(' ← ')}`) : '';
   return `${c.dim(ts)} ${paint(mark.padEnd(6))} ${cmd.length > 80 ? cmd.slice(0, 77) + '...' : cmd}${chain} ${c.dim(extra)}`;
 }
