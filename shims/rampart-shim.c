@@ -33,7 +33,7 @@
 #define PROTOCOL_VERSION 1
 #define GUARD_VAR "RAMPART_SHIM_GUARD"
 #define REPLY_TIMEOUT_MS 15000
-#define START_WAIT_MS 2000
+#define START_WAIT_MS 3000
 
 extern char **environ;
 
@@ -257,6 +257,27 @@ static long now_ms(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t)
 /* Starts `node rampart serve` fully detached, with a clean environment from the config. */
 static void start_server(void) {
   if (!conf.node[0] || !conf.rampart[0]) return;
+  /* One launcher at a time: when many shims find no server at once (a build's first
+     second), only the one that creates the spawn lock starts Node; the rest just retry.
+     A lock older than 5 s is from a launch that failed and is taken over. */
+  char dir[PATH_MAX], lock[PATH_MAX + 8];
+  snprintf(dir, sizeof dir, "%s", conf.socket);
+  char *slash = strrchr(dir, '/');
+  if (slash) {
+    *slash = 0;
+    char *up = strrchr(dir, '/');
+    if (up && up != dir) { *up = 0; mkdir(dir, 0700); *up = '/'; }
+    mkdir(dir, 0700);
+  }
+  snprintf(lock, sizeof lock, "%s.spawn", conf.socket);
+  int lfd = open(lock, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+  if (lfd < 0 && errno == EEXIST) {
+    struct stat st;
+    if (stat(lock, &st) == 0 && time(NULL) - st.st_mtime > 5 && unlink(lock) == 0)
+      lfd = open(lock, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+    if (lfd < 0) return;
+  }
+  if (lfd >= 0) close(lfd);
   pid_t p = fork();
   if (p < 0) return;
   if (p > 0) { waitpid(p, NULL, 0); return; }

@@ -114,6 +114,8 @@ export async function serve(paths: RampartPaths, log: (m: string) => void): Prom
     fs.chmodSync(paths.socket, 0o600);
     ino = fs.statSync(paths.socket).ino;
     fs.writeFileSync(paths.pidFile, String(process.pid), { mode: 0o600 });
+    // The native shims' launch lock (see start_server in shims/rampart-shim.c): launched.
+    fs.rmSync(`${paths.socket}.spawn`, { force: true });
   } finally {
     release();
   }

@@ -46,6 +46,19 @@ t.test('no server: the shim starts one and gets a decision', async (t) => {
   if (pid) sb.track(pid);
 });
 
+t.test('no server and 100 concurrent shim calls: one server is started, every call decided', async (t) => {
+  const sb = await tools(t);
+  const r = await exec('sh', ['-c', 'i=0; while [ $i -lt 100 ]; do exitwith 0 >/dev/null 2>&1 || echo "failed $?"; i=$((i+1)); done & j=0; while [ $j -lt 100 ]; do (exitwith 0 >/dev/null 2>&1 || echo "failed $?") & j=$((j+1)); done; wait'], {
+    cwd: sb.project, env: { ...sb.env, PATH: `${sb.shimsDir}:${sb.env.PATH}` }, timeoutMs: 120_000,
+  });
+  t.equal(r.stdout, '', 'no call failed');
+  const pid = await until(() => sb.serverPid());
+  if (pid) sb.track(pid);
+  const log = fs.readFileSync(sb.paths.serverLog, 'utf8');
+  t.equal((log.match(/listening on/g) ?? []).length, 1, 'exactly one server listened');
+  t.equal(sb.audit().filter((x) => x.binary === 'exitwith').length, 200);
+});
+
 t.test('SIGKILL of the server mid-session: a denied command still never runs', async (t) => {
   const sb = await tools(t);
   const pid = await startServer(sb);
