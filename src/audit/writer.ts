@@ -49,7 +49,7 @@ export class AuditWriter {
     this.size = fs.fstatSync(this.fd).size;
     // fsync is batched: the write() itself already put the line in the page cache,
     // so a killed server loses nothing; only a machine crash can.
-    this.timer = setInterval(() => this.sync(), 1000);
+    this.timer = setInterval(() => this.syncSoon(), 1000);
     this.timer.unref();
   }
 
@@ -98,6 +98,13 @@ export class AuditWriter {
     fs.renameSync(this.file, this.file + '.1');
     this.fd = fs.openSync(this.file, 'a', 0o600);
     this.size = 0;
+  }
+
+  /** Batched fsync on the thread pool, so the event loop never waits for the disk. */
+  private syncSoon(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    fs.fdatasync(this.fd, () => {});
   }
 
   sync(): void {
