@@ -7,6 +7,7 @@ import type { AuditWriter } from '../audit/writer.js';
 import { evaluateArgv } from '../policy/evaluate.js';
 import type { Context, Decision, Evaluation } from '../policy/types.js';
 import type { Approvals } from './approvals.js';
+import { descendsFrom } from './ancestry.js';
 import { gitReaderFor } from './git-reader.js';
 import type { PolicyHolder } from './policy-holder.js';
 import { fromWire, PROTOCOL_VERSION, ProtocolError, type AskOutcome, type DecideRequest, type PendingNotice, type Verdict } from './protocol.js';
@@ -60,7 +61,10 @@ export async function decide(req: DecideRequest, deps: DecideDeps, ch: Channel):
   const cwd = fromWire(req.cwd) ?? '';
   if (!path.isAbsolute(cwd)) throw new ProtocolError('bad-request', 'cwd must be an absolute path');
   const binary = path.basename(argv[0]);
-  const session = deps.sessions.get(req.session);
+  // RAMPART_SESSION can only select a session the caller belongs to; anything else gets
+  // no session (the strictest setting), never someone else's project root or audit mode.
+  const claimed = deps.sessions.get(req.session);
+  const session = claimed && (claimed.pid === undefined || descendsFrom(req.pid, claimed.pid)) ? claimed : undefined;
   const projectRoot = projectRootFor(session, fromWire(req.project), deps.home);
   const h = deps.holderFor(session, projectRoot);
   const holder = h instanceof Promise ? await h : h;
@@ -128,6 +132,7 @@ export async function decide(req: DecideRequest, deps: DecideDeps, ch: Channel):
     ts: new Date().toISOString(),
     id,
     session: session?.id ?? null,
+    ...(req.session && !session ? { sessionRefused: String(req.session).slice(0, 64) } : {}),
     source: req.source === 'node-shim' ? 'shim' : (req.source ?? 'shim'),
     binary,
     argv: redactArgv(argv),

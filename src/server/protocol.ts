@@ -55,6 +55,8 @@ export interface SessionRequest {
   policyFile?: string;
   agent?: string;
   agentSession?: string;
+  /** The registering process; when set, only its descendants may use the session. */
+  pid?: number;
 }
 
 export type Request =

@@ -149,6 +149,7 @@ export async function createDecisionServer(opts: ServerOptions): Promise<Decisio
           ...(req.policyFile ? { policyFile: path.resolve(req.policyFile) } : {}),
           ...(typeof req.agent === 'string' ? { agent: req.agent } : {}),
           ...(typeof req.agentSession === 'string' && req.agentSession ? { agentSession: req.agentSession } : {}),
+          ...(Number.isInteger(req.pid) && (req.pid as number) > 1 ? { pid: req.pid } : {}),
         });
         const holder = await holderFor(s, s.projectRoot);
         log(`session ${s.id} started in ${s.projectRoot}${s.audit ? ' (audit mode)' : ''}`);

@@ -13,6 +13,8 @@ export interface Session {
   /** The agent that registered it (claude-code) and that agent's own session id. */
   agent?: string;
   agentSession?: string;
+  /** The `rampart run` process: only its descendants may use this session. */
+  pid?: number;
   startedAt: string;
 }
 

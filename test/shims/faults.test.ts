@@ -59,6 +59,34 @@ t.test('no server and 100 concurrent shim calls: one server is started, every ca
   t.equal(sb.audit().filter((x) => x.binary === 'exitwith').length, 200);
 });
 
+t.test('RAMPART_SESSION only selects a session the caller descends from (no borrowing audit mode)', async (t) => {
+  const sb = await tools(t);
+  await startServer(sb);
+  const { spawn } = await import('node:child_process');
+  const stranger = spawn('sleep', ['60'], { stdio: 'ignore' });
+  t.teardown(() => stranger.kill('SIGKILL'));
+  const register = async (pid: number) => {
+    const [r] = await rawRequest(sb.paths.socket, [JSON.stringify({ v: 1, type: 'session', op: 'register', projectRoot: sb.project, audit: true, pid })]);
+    return JSON.parse(r).session.id as string;
+  };
+  const canary = path.join(sb.home, 'canary');
+  fs.writeFileSync(canary, 'keep');
+  // Someone else's audit-mode session: not honoured, the rm is judged with no session and denied.
+  const foreign = await register(stranger.pid!);
+  const r = await sb.shim('rm', ['-rf', sb.home], { session: foreign });
+  t.equal(r.code, 126, r.stderr);
+  t.ok(fs.existsSync(canary));
+  t.match(sb.audit().at(-1), { session: null, sessionRefused: foreign, decision: 'deny', enforced: true });
+  // Our own ancestor's session is honoured (audit mode: logged, not blocked).
+  const own = await register(process.pid);
+  const victim = path.join(sb.home, 'victim');
+  fs.mkdirSync(victim);
+  const ok = await sb.shim('rm', ['-rf', victim], { session: own });
+  t.equal(ok.code, 0, ok.stderr);
+  t.match(ok.stderr, /would deny/);
+  t.match(sb.audit().at(-1), { session: own, decision: 'deny', enforced: false });
+});
+
 t.test('SIGKILL of the server mid-session: a denied command still never runs', async (t) => {
   const sb = await tools(t);
   const pid = await startServer(sb);

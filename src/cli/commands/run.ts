@@ -44,7 +44,7 @@ export const runCommand: CommandModule<RunArgs> = {
       ctx.output.err(`rampart: installed ${r.kind} shims in ${r.dir}${r.note ? ` (${r.note})` : ''}`);
     }
     await ensureServer(paths, ctx.env);
-    const reg = await call(paths.socket, { type: 'session', op: 'register', projectRoot, audit: Boolean(args.audit), ...(policyFile ? { policyFile } : {}) });
+    const reg = await call(paths.socket, { type: 'session', op: 'register', projectRoot, audit: Boolean(args.audit), pid: process.pid, ...(policyFile ? { policyFile } : {}) });
     const session = reg.session as { id: string };
     if (reg.policy && !reg.policy.ok) ctx.output.err(`rampart: warning: policy problem: ${reg.policy.error} (see \`rampart status\`)`);
     const env = { ...ctx.env, PATH: `${paths.shimsDir}:${ctx.env.PATH ?? '/usr/bin:/bin'}`, RAMPART_SESSION: session.id };
