@@ -103,7 +103,7 @@ export async function decide(req: DecideRequest, deps: DecideDeps, ch: Channel):
   if (auditMode && ev.decision !== 'allow') {
     decision = 'allow';
     enforced = false;
-    message = `rampart(audit): would ${ev.decision}: ${ev.reason}${tag}`;
+    if (session?.auditNotice !== false) message = `rampart(audit): would ${ev.decision}: ${ev.reason}${tag}`;
   } else if (ev.decision === 'ask') {
     const timeoutSec = holder.policy?.askTimeoutSec ?? 120;
     const held = deps.approvals.hold({

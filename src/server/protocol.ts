@@ -52,6 +52,7 @@ export interface SessionRequest {
   id?: string;
   projectRoot?: string;
   audit?: boolean;
+  auditNotice?: boolean;
   policyFile?: string;
   agent?: string;
   agentSession?: string;

@@ -146,6 +146,7 @@ export async function createDecisionServer(opts: ServerOptions): Promise<Decisio
         const s = sessions.register({
           projectRoot: path.resolve(root),
           audit: Boolean(req.audit),
+          ...(req.auditNotice === false ? { auditNotice: false } : {}),
           ...(req.policyFile ? { policyFile: path.resolve(req.policyFile) } : {}),
           ...(typeof req.agent === 'string' ? { agent: req.agent } : {}),
           ...(typeof req.agentSession === 'string' && req.agentSession ? { agentSession: req.agentSession } : {}),

@@ -9,6 +9,8 @@ export interface Session {
   id: string;
   projectRoot: string;
   audit: boolean;
+  /** False: audit mode without the `rampart(audit): would …` line on stderr. */
+  auditNotice?: boolean;
   policyFile?: string;
   /** The agent that registered it (claude-code) and that agent's own session id. */
   agent?: string;

@@ -84,6 +84,11 @@ t.test('audit mode: nothing blocked, would-be denies logged enforced:false', asy
   t.match(rec, { decision: 'deny', enforced: false, outcome: 'allowed' });
   const summary = await sb.rampart(['log', '--summary']);
   t.match(summary.stdout, /deny\*/);
+  fs.mkdirSync(victim);
+  const quiet = await sb.rampart(['run', '--audit', '--no-audit-notice', '--', 'rm', '-rf', victim]);
+  t.equal(quiet.code, 0);
+  t.notMatch(quiet.stderr, /would deny/, '--no-audit-notice only logs');
+  t.equal(sb.audit().filter((x) => x.binary === 'rm' && !x.enforced).length, 2);
 });
 
 t.test('mode: audit in the user policy also only logs', async (t) => {

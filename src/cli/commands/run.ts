@@ -12,6 +12,7 @@ import { installShims } from '../../shims/install.js';
 
 interface RunArgs {
   audit?: boolean;
+  'audit-notice'?: boolean;
   policy?: string;
   cmd?: string[];
   '--'?: string[];
@@ -26,6 +27,7 @@ export const runCommand: CommandModule<RunArgs> = {
     y
       .parserConfiguration({ 'populate--': true, 'parse-numbers': false, 'parse-positional-numbers': false })
       .option('audit', { type: 'boolean', describe: 'Audit mode: block nothing, log what would have been blocked' })
+      .option('audit-notice', { type: 'boolean', default: true, describe: 'In audit mode, print `rampart(audit): would deny …` on stderr (--no-audit-notice: only log)' })
       .option('policy', { type: 'string', describe: 'Use this policy file instead of the user policy' })
       .positional('cmd', { type: 'string', array: true, describe: 'The command and its arguments (after --)' }),
   handler: async (args, ctx) => {
@@ -44,7 +46,7 @@ export const runCommand: CommandModule<RunArgs> = {
       ctx.output.err(`rampart: installed ${r.kind} shims in ${r.dir}${r.note ? ` (${r.note})` : ''}`);
     }
     await ensureServer(paths, ctx.env);
-    const reg = await call(paths.socket, { type: 'session', op: 'register', projectRoot, audit: Boolean(args.audit), pid: process.pid, ...(policyFile ? { policyFile } : {}) });
+    const reg = await call(paths.socket, { type: 'session', op: 'register', projectRoot, audit: Boolean(args.audit), auditNotice: args['audit-notice'] !== false, pid: process.pid, ...(policyFile ? { policyFile } : {}) });
     const session = reg.session as { id: string };
     if (reg.policy && !reg.policy.ok) ctx.output.err(`rampart: warning: policy problem: ${reg.policy.error} (see \`rampart status\`)`);
     const env = { ...ctx.env, PATH: `${paths.shimsDir}:${ctx.env.PATH ?? '/usr/bin:/bin'}`, RAMPART_SESSION: session.id };
