@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import t from 'tap';
 import { exec, rawRequest, session, startServer, until } from '../helpers/harness.js';
-import { TOOLS, tools } from './tools.js';
+import { TOOLS, tools } from '../helpers/shim-tools.js';
 
 t.setTimeout(300_000);
 

@@ -6,7 +6,7 @@ import t from 'tap';
 
 t.setTimeout(300_000);
 import { exec, session, startServer } from '../helpers/harness.js';
-import { tools } from './tools.js';
+import { tools } from '../helpers/shim-tools.js';
 
 const hex = (b: Buffer | string) => Buffer.from(b).toString('hex');
 

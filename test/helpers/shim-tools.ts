@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { sandbox, script, type Sandbox } from '../helpers/harness.js';
+import { sandbox, script, type Sandbox } from './harness.js';
 
 export const TOOLS = ['argdump', 'exitwith', 'catter', 'selfkill', 'touchit', 'argv0', 'curl', 'git', 'rm', 'nosuchbin-xyz'];
 
