@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import { RampartError } from '../cli/errors.js';
-import { ensurePrivateDir, ensureRunDir, type RampartPaths } from './paths.js';
+import { ensureOwnedDir, ensureRunDir, type RampartPaths } from './paths.js';
 import { createDecisionServer } from './server.js';
 
 const LOCK_STALE_MS = 10_000;
@@ -57,7 +57,7 @@ export interface ServeResult {
 /** Runs the server until SIGTERM/SIGINT or a stop request. */
 export async function serve(paths: RampartPaths, log: (m: string) => void): Promise<ServeResult> {
   process.umask(0o077);
-  ensurePrivateDir(paths.rampartHome);
+  ensureOwnedDir(paths.rampartHome);
   ensureRunDir(paths);
   const release = await acquireLock(paths.lockFile);
   let ino: number;

@@ -85,6 +85,19 @@ export function ensurePrivateDir(dir: string): void {
   if ((st.mode & 0o077) !== 0) fs.chmodSync(dir, 0o700);
 }
 
+/**
+ * RAMPART_HOME itself may be a symlink (a user's choice), but must resolve to a directory
+ * we own: another user who owns it could swap the run directory inside it.
+ */
+export function ensureOwnedDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const st = fs.statSync(dir);
+  const uid = process.getuid?.();
+  if (!st.isDirectory() || (uid !== undefined && st.uid !== uid)) {
+    throw new RampartError('SERVER', `refusing to use ${dir}: not a directory owned by uid ${uid}`, 'Set RAMPART_HOME to a directory of your own.');
+  }
+}
+
 /** Prepares the run directory (and its /tmp parent when the fallback is used). */
 export function ensureRunDir(p: RampartPaths): void {
   checkSocketPath(p.socket);
