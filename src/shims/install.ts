@@ -160,7 +160,6 @@ export function installShims(o: InstallOptions): InstallResult {
       entries.push({ name: b, status: 'removed' });
     }
   }
-  // "created" for an entry that existed as the other kind reads better as "updated".
   return { dir, kind, entries, ...(note ? { note } : {}) };
 }
 

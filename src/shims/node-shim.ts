@@ -7,7 +7,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { request } from '../server/client.js';
-import type { RampartPaths } from '../server/paths.js';
 import { readConf } from './conf.js';
 import { findReal } from './install.js';
 import { envSubset, fdTarget, parentChain } from './proc.js';
@@ -82,4 +81,3 @@ async function main(): Promise<void> {
 }
 
 void main();
-export type { RampartPaths };

@@ -4,7 +4,7 @@ import { EXIT } from '../errors.js';
 import { request } from '../../server/client.js';
 import { MAX_SOCKET_PATH, resolvePaths } from '../../server/paths.js';
 import { readConf } from '../../shims/conf.js';
-import { DEFAULT_BINS, findReal, haveCompiler, listShims } from '../../shims/install.js';
+import { haveCompiler, listShims } from '../../shims/install.js';
 
 type Level = 'ok' | 'warn' | 'fail';
 
@@ -40,8 +40,6 @@ export const doctorCommand: CommandModule = {
       add('ok', 'server', `pid ${s.pid}, ${s.decisions} decisions, ${(s.rssBytes / 1048576).toFixed(0)} MB`);
       add(s.policy?.ok ? 'ok' : 'fail', 'policy', s.policy?.ok ? `${s.policy.files.length} file(s)` : String(s.policy?.error));
     }
-    void DEFAULT_BINS;
-    void findReal;
     if (args.json) ctx.output.out(JSON.stringify(checks));
     else for (const c of checks) ctx.output.out(`${c.level.padEnd(4)}  ${c.what}: ${c.detail}`);
     return checks.some((c) => c.level === 'fail') ? EXIT.failed : EXIT.ok;

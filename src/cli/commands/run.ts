@@ -40,10 +40,18 @@ export const runCommand: CommandModule<RunArgs> = {
     }
     const policyFile = args.policy ? path.resolve(ctx.cwd, args.policy) : undefined;
     if (policyFile && !fs.existsSync(policyFile)) throw new RampartError('CONFIG', `policy file not found: ${policyFile}`);
+    // Re-running install is idempotent and cheap; it rebuilds a shim whose source changed
+    // (an upgrade) and keeps what the user chose at install (entries, kind, fail mode).
     const conf = readConf(paths.shimsDir);
-    if (!conf || conf.socket !== paths.socket || conf.rampart_home !== paths.rampartHome) {
-      const r = installShims({ paths });
-      ctx.output.err(`rampart: installed ${r.kind} shims in ${r.dir}${r.note ? ` (${r.note})` : ''}`);
+    const r = installShims({
+      paths,
+      ...(conf?.bins ? { bins: conf.bins.split(',').filter(Boolean) } : {}),
+      fallback: conf?.kind === 'fallback',
+      failOpen: conf?.fail === 'open',
+      ...(conf?.project ? { project: conf.project } : {}),
+    });
+    if (r.entries.some((e) => e.status !== 'unchanged')) {
+      ctx.output.err(`rampart: ${conf ? 'updated' : 'installed'} ${r.kind} shims in ${r.dir}${r.note ? ` (${r.note})` : ''}`);
     }
     await ensureServer(paths, ctx.env);
     const reg = await call(paths.socket, { type: 'session', op: 'register', projectRoot, audit: Boolean(args.audit), auditNotice: args['audit-notice'] !== false, pid: process.pid, ...(policyFile ? { policyFile } : {}) });
