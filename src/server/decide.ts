@@ -49,6 +49,16 @@ function decodeEnv(env: DecideRequest['env']): Record<string, string> {
   return out;
 }
 
+/** The parent chain, cut after the session's own process (what ran inside the session). */
+function chainUpToSession(parents: NonNullable<DecideRequest['parents']>, sessionPid: number | undefined) {
+  const out: { pid: number; comm: string }[] = [];
+  for (const p of parents) {
+    out.push({ pid: Number(p.pid), comm: String(fromWire(p.comm as never) ?? '') });
+    if (sessionPid !== undefined && Number(p.pid) === sessionPid) break;
+  }
+  return out;
+}
+
 /** The project root for a call: the session's, else the install-time one if acceptable, else none at all. */
 export function projectRootFor(session: Session | undefined, installRoot: string | undefined, home: string): string {
   if (session) return session.projectRoot;
@@ -139,7 +149,7 @@ export async function decide(req: DecideRequest, deps: DecideDeps, ch: Channel):
     cwd,
     ...(req.pid !== undefined ? { pid: req.pid } : {}),
     ...(req.ppid !== undefined ? { ppid: req.ppid } : {}),
-    ...(req.parents ? { parents: req.parents.map((p) => ({ pid: Number(p.pid), comm: String(fromWire(p.comm as never) ?? '') })) } : {}),
+    ...(req.parents ? { parents: chainUpToSession(req.parents, session?.pid) } : {}),
     ...(stdin ? { stdin: redactString(stdin) } : {}),
     ...(stdout ? { stdout: redactString(stdout) } : {}),
     projectRoot,
