@@ -33,13 +33,23 @@ export function acceptableProjectRoot(root: string, home: string): boolean {
   return r !== '/' && r !== path.resolve(home) && !path.resolve(home).startsWith(r + path.sep);
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export class SessionTable {
   private map = new Map<string, Session>();
 
   constructor(private readonly file: string) {
     try {
       const list = JSON.parse(fs.readFileSync(file, 'utf8')) as Session[];
-      for (const s of list) if (s && typeof s.id === 'string') this.map.set(s.id, s);
+      // A `rampart run` that is gone (killed before it could end its session) leaves nothing behind.
+      for (const s of list) if (s && typeof s.id === 'string' && (s.pid === undefined || alive(s.pid))) this.map.set(s.id, s);
     } catch {
       /* none yet */
     }

@@ -34,6 +34,12 @@ t.test('sessions persist across a restart and can be ended', async (t) => {
   t.match(b.get(s.id), { projectRoot: '/tmp/p', audit: true });
   t.equal(b.byAgentSession('cc-1')?.id, s.id);
   t.equal(b.get('nope'), undefined);
+  // A session whose `rampart run` is gone is dropped at the next start.
+  const dead = a.register({ projectRoot: '/tmp/q', audit: false, pid: 2 ** 22 + 12345 });
+  const live = a.register({ projectRoot: '/tmp/r', audit: false, pid: process.pid });
+  const c = new SessionTable(file);
+  t.equal(c.get(dead.id), undefined);
+  t.ok(c.get(live.id));
   t.ok(b.end(s.id));
   t.equal(new SessionTable(file).get(s.id), undefined);
 });
