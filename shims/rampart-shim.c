@@ -283,6 +283,10 @@ static void start_server(void) {
   if (p > 0) { waitpid(p, NULL, 0); return; }
   setsid();
   if (fork() != 0) _exit(0);
+  /* The server must not hold the caller's descriptors (a pipe kept open would make a
+     `$(curl …)` or a build wait forever) nor pin its working directory. */
+  for (int fd = 3; fd < 1024; fd++) close(fd);
+  if (chdir("/") != 0) _exit(127);
   int nul = open("/dev/null", O_RDWR);
   int lg = conf.log[0] ? open(conf.log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600) : -1;
   if (nul >= 0) dup2(nul, 0);

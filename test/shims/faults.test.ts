@@ -39,8 +39,12 @@ t.test('fail open only when chosen at install, and then logged', async (t) => {
 
 t.test('no server: the shim starts one and gets a decision', async (t) => {
   const sb = await tools(t);
-  const r = await sb.shim('exitwith', ['3']);
-  t.equal(r.code, 3, r.stderr);
+  // Inside a command substitution with extra descriptors on the pipe: the auto-started
+  // server must not inherit them, or the substitution would wait for the server to exit.
+  const r = await exec('sh', ['-c', 'out=$(exitwith 3 3>&1 4>&1 2>/dev/null); echo "rc=$? out=$out"'], {
+    cwd: sb.project, env: { ...sb.env, PATH: `${sb.shimsDir}:${sb.env.PATH}` }, timeoutMs: 20_000,
+  });
+  t.equal(r.stdout, 'rc=3 out=to stdout\n', r.stderr);
   const pid = await until(() => sb.serverPid());
   t.ok(pid, 'a server was started');
   if (pid) sb.track(pid);
