@@ -101,6 +101,7 @@ export async function startServer(p: RampartPaths, env: NodeJS.ProcessEnv, timeo
   const logFd = fs.openSync(p.serverLog, 'a', 0o600);
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, RAMPART_BIN, 'serve'], {
     detached: true,
+    cwd: '/',
     stdio: ['ignore', logFd, logFd],
     env: { ...env, HOME: p.home, RAMPART_HOME: p.rampartHome },
   });

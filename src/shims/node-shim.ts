@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     const logFd = fs.openSync(conf.log || '/dev/null', 'a');
     spawn(conf.node!, ['--max-semi-space-size=2', conf.rampart!, 'serve'], {
       detached: true,
+      cwd: '/',
       stdio: ['ignore', logFd, logFd],
       env: { HOME: conf.home, RAMPART_HOME: conf.rampart_home, PATH: '/usr/local/bin:/usr/bin:/bin', LANG: 'C.UTF-8' },
     }).unref();
