@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import t from 'tap';
-import { exec, rawRequest, session, startServer, until } from '../helpers/harness.js';
+import { exec, have, rawRequest, session, startServer, until } from '../helpers/harness.js';
 import { TOOLS, tools } from '../helpers/shim-tools.js';
 
 t.setTimeout(300_000);
@@ -136,11 +136,28 @@ t.test('ask: held until approved; timeout denies; approve refuses without a term
   const r = await running;
   t.match(r.stderr, new RegExp(`waiting for approval: rampart approve ${id}`));
   t.equal(r.code, 0, r.stderr);
+  // From a terminal (a pty from script(1)), `rampart deny ID` acts.
+  if (have('script')) {
+    const waiting = sb.shim('git', ['reset', '--hard'], { session: sid });
+    const p2 = await until(async () => {
+      const [r2] = await rawRequest(sb.paths.socket, [JSON.stringify({ v: 1, type: 'pending' })]);
+      const p = JSON.parse(r2).pending;
+      return p.length ? p : null;
+    });
+    const { BIN } = await import('../helpers/harness.js');
+    const tty = await exec('script', ['-qec', `${process.execPath} ${BIN} deny ${p2[0].id}`, '/dev/null'], { env: sb.env });
+    t.equal(tty.code, 0, tty.stdout);
+    t.match(tty.stdout, new RegExp(`denied ${p2[0].id}`));
+    const w = await waiting;
+    t.equal(w.code, 126);
+    t.match(w.stderr, /approval denied/);
+  }
   const timedOut = await sb.shim('git', ['reset', '--hard'], { session: sid });
   t.equal(timedOut.code, 126);
   t.match(timedOut.stderr, /approval timeout/);
   const asks = sb.audit().filter((x) => x.binary === 'git');
-  t.same(asks.map((x) => [x.decision, x.ask, x.outcome]), [['ask', 'approved', 'allowed'], ['ask', 'timeout', 'blocked']]);
+  const expected = [['ask', 'approved', 'allowed'], ...(have('script') ? [['ask', 'denied', 'blocked']] : []), ['ask', 'timeout', 'blocked']];
+  t.same(asks.map((x) => [x.decision, x.ask, x.outcome]), expected);
 });
 
 t.test('1,000 concurrent shim calls → 1,000 valid audit lines', async (t) => {
