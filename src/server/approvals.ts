@@ -6,6 +6,8 @@ export interface PendingAsk {
   summary: { binary: string; argv: string[]; cwd: string; session: string | null; rule: string | null; reason: string };
   since: string;
   timeoutSec: number;
+  /** Processes that may not approve this request: the requester and its session's `rampart run`. */
+  requesterPids?: number[];
 }
 
 interface Held extends PendingAsk {
@@ -40,8 +42,12 @@ export class Approvals {
     return true;
   }
 
+  get(id: string): PendingAsk | undefined {
+    return this.held.get(id);
+  }
+
   list(): PendingAsk[] {
-    return [...this.held.values()].map(({ settle: _s, timer: _t, ...p }) => p);
+    return [...this.held.values()].map(({ settle: _s, timer: _t, requesterPids: _r, ...p }) => p);
   }
 
   get size(): number {

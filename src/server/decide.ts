@@ -119,6 +119,7 @@ export async function decide(req: DecideRequest, deps: DecideDeps, ch: Channel):
     const held = deps.approvals.hold({
       id,
       summary: { binary, argv: redactArgv(argv), cwd, session: session?.id ?? null, rule: ev.rule, reason: ev.reason },
+      requesterPids: [req.pid, session?.pid].filter((p): p is number => Number.isInteger(p) && (p as number) > 1),
       since: new Date().toISOString(),
       timeoutSec,
     });

@@ -40,7 +40,7 @@ export interface DecideRequest {
 }
 
 export interface HookRequest { v: number; type: 'hook'; rid?: string | number; payload: unknown; agent?: string }
-export interface ApproveRequest { v: number; type: 'approve' | 'deny'; rid?: string | number; id: string }
+export interface ApproveRequest { v: number; type: 'approve' | 'deny'; rid?: string | number; id: string; /** The approving process (the CLI sends its own). */ pid?: number }
 export interface PendingRequest { v: number; type: 'pending'; rid?: string | number }
 export interface StatusRequest { v: number; type: 'status'; rid?: string | number }
 export interface StopRequest { v: number; type: 'stop'; rid?: string | number }

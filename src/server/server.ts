@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { AuditWriter } from '../audit/writer.js';
+import { descendsFrom } from './ancestry.js';
 import { Approvals } from './approvals.js';
 import { handleConnection } from './connection.js';
 import { decide, newId, type DecideDeps } from './decide.js';
@@ -129,10 +130,18 @@ export async function createDecisionServer(opts: ServerOptions): Promise<Decisio
       case 'hook':
         return hook(req, deps) as unknown as Reply;
       case 'approve':
-      case 'deny':
-        if (!approvals.decide(req.id, req.type === 'approve')) throw new ProtocolError('not-found', `no pending request with id ${req.id}`);
+      case 'deny': {
+        const held = approvals.get(req.id);
+        if (!held) throw new ProtocolError('not-found', `no pending request with id ${req.id}`);
+        // An agent must not approve its own request: refuse an approval from inside the
+        // requesting session's process tree (denying is always allowed).
+        if (req.type === 'approve' && (held.requesterPids ?? []).some((p) => descendsFrom(req.pid, p))) {
+          throw new ProtocolError('bad-request', 'refusing an approval from inside the session that asked; approve from your own terminal');
+        }
+        approvals.decide(req.id, req.type === 'approve');
         log(`${req.type === 'approve' ? 'approved' : 'denied'} ${req.id}`);
         return ok(req, { id: req.id });
+      }
       case 'pending':
         return ok(req, { pending: approvals.list() });
       case 'status':

@@ -251,3 +251,27 @@ t.test('pending lists nothing when idle; deny refuses without a terminal', async
   t.equal(d.code, 2);
   t.match(d.stderr, /deny needs a terminal on stdin and stdout/);
 });
+
+t.test('an approval from inside the asking session is refused', { skip: have('script') ? false : 'script(1) not installed' }, async (t) => {
+  const sb = await tools(t);
+  fs.mkdirSync(sb.rampartHome, { recursive: true });
+  fs.writeFileSync(path.join(sb.rampartHome, 'policy.yaml'), 'version: 1\nask_timeout: 5\n');
+  await startServer(sb);
+  spawnSync('git', ['init', '-q'], { cwd: sb.project, env: sb.env });
+  // The session belongs to this test process, so the CLI below runs inside it, like an agent would.
+  const [reg] = await rawRequest(sb.paths.socket, [JSON.stringify({ v: 1, type: 'session', op: 'register', projectRoot: sb.project, pid: process.pid })]);
+  const sid = JSON.parse(reg).session.id;
+  const waiting = sb.shim('git', ['reset', '--hard'], { session: sid });
+  const p = await until(async () => {
+    const [r] = await rawRequest(sb.paths.socket, [JSON.stringify({ v: 1, type: 'pending' })]);
+    const list = JSON.parse(r).pending;
+    return list.length ? list : null;
+  });
+  const { BIN } = await import('../helpers/harness.js');
+  const tty = await exec('script', ['-qec', `${process.execPath} ${BIN} approve ${p[0].id}`, '/dev/null'], { env: sb.env });
+  t.not(tty.code, 0);
+  t.match(tty.stdout, /refusing an approval from inside the session/);
+  const [deny] = await rawRequest(sb.paths.socket, [JSON.stringify({ v: 1, type: 'deny', id: p[0].id })]);
+  t.match(JSON.parse(deny), { type: 'ok' });
+  t.equal((await waiting).code, 126);
+});

@@ -29,7 +29,7 @@ function decideCommand(verb: 'approve' | 'deny'): CommandModule {
       if (!ctx.stdinIsTTY || !ctx.stdoutIsTTY) {
         throw new RampartError('NOT_INTERACTIVE', `${verb} needs a terminal on stdin and stdout`, `Run \`rampart ${verb} ${args.id}\` yourself in a terminal; an agent cannot ${verb} its own requests.`);
       }
-      await call(resolvePaths(ctx.env).socket, { type: verb, id: String(args.id) });
+      await call(resolvePaths(ctx.env).socket, { type: verb, id: String(args.id), pid: process.pid });
       ctx.output.out(`rampart: ${verb === 'approve' ? 'approved' : 'denied'} ${args.id}`);
       return EXIT.ok;
     },
