@@ -63,11 +63,11 @@ export function judge(policy: CompiledPolicy, argv: readonly string[], ctx: Cont
 /** Classifies the hosts and paths of facts (stdin/stdout of the context included). */
 export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly string[], ctx: Context): Judged {
   const classifier = classifierFor(policy, ctx);
-  const classesOf = (paths: string[]): Set<PathClass> => {
+  const classesOf = (paths: string[], contains = true): Set<PathClass> => {
     const out = new Set<PathClass>();
     for (const p of paths) {
       const real = p === STDIN ? ctx.stdin : p;
-      if (real) for (const c of classifier.classify(real)) out.add(c);
+      if (real) for (const c of classifier.classify(real, { contains })) out.add(c);
     }
     return out;
   };
@@ -81,7 +81,8 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
       sends: classesOf(facts.sends),
       writes: classesOf(writes),
       deletes: classesOf(facts.deletes),
-      reads: classesOf(facts.reads),
+      // Printing a directory's name does not print the credentials below it.
+      reads: classesOf(facts.reads, false),
       stages: classesOf(facts.stages),
     },
   };

@@ -110,11 +110,22 @@ export function scan(args: readonly string[], table: OptionTable): Scanned {
 }
 
 // Tools built on getopt_long accept any unambiguous prefix of a long option (--recur for --recursive).
+// An ambiguous prefix makes the tool refuse to run; reading it as the shortest candidate
+// (--forc → --force) errs towards the stricter verdict.
 function uniquePrefix(long: Map<string, OptDef>, name: string): OptDef | undefined {
   if (name.length < 2) return undefined;
-  const hits = new Set<OptDef>();
-  for (const [k, d] of long) if (k.startsWith(name)) hits.add(d);
-  return hits.size === 1 ? [...hits][0] : undefined;
+  let best: [string, OptDef] | undefined;
+  for (const [k, d] of long) if (k.startsWith(name) && (!best || k.length < best[0].length)) best = [k, d];
+  return best?.[1];
+}
+
+/** True when some argument is the long option `--name` or a prefix of it (git, GNU tools). */
+export function hasLong(args: readonly string[], name: string, minPrefix = 3): boolean {
+  return args.some((a) => {
+    if (!a.startsWith('--')) return false;
+    const n = a.slice(2).split('=')[0]!;
+    return n === name || (n.length >= minPrefix && name.startsWith(n));
+  });
 }
 
 /** All values of the named options, in order. */

@@ -32,7 +32,8 @@ export interface PathLists {
 
 /** Path lists compiled against one context's anchors. */
 export interface PathClassifier {
-  classify(rawPath: string): Set<PathClass>;
+  /** Classes of a path; `contains: false` skips "this directory holds a protected path". */
+  classify(rawPath: string, opts?: { contains?: boolean }): Set<PathClass>;
   resolve(rawPath: string): string;
 }
 
@@ -41,8 +42,12 @@ const TMP_DIRS = ['/tmp', '/var/tmp', '/dev/shm'];
 /** Expands `~`, `$HOME` and relative paths against the context; keeps glob characters. */
 export function resolvePath(raw: string, ctx: Pick<Context, 'cwd' | 'home'>): string {
   let p = raw;
-  if (p === '~' || p.startsWith('~/')) p = ctx.home + p.slice(1);
-  else if (/^\$\{?HOME\}?(\/|$)/.test(p)) p = ctx.home + p.replace(/^\$\{?HOME\}?/, '');
+  const home = /^(?:~|\$HOME|\$\{HOME(?:[:]?[-?=+][^}]*)?\})(?=\/|$)/;
+  const pwd = /^(?:\$PWD|\$\{PWD(?:[:]?[-?=+][^}]*)?\}|\$\(pwd\)|`pwd`)(?=\/|$)/;
+  if (home.test(p)) p = ctx.home + p.replace(home, '');
+  else if (pwd.test(p)) p = ctx.cwd + p.replace(pwd, '');
+  else if (/^~root(\/|$)/.test(p)) p = '/root' + p.slice(5);
+  else if (/^~[a-z_][a-z0-9_-]*(\/|$)/i.test(p)) p = posix.join(posix.dirname(ctx.home), p.slice(1));
   const abs = posix.resolve(ctx.cwd, p);
   return abs;
 }
@@ -62,7 +67,8 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
   const resolve = (raw: string) => resolvePath(raw, ctx);
   return {
     resolve,
-    classify(raw: string): Set<PathClass> {
+    classify(raw: string, opts: { contains?: boolean } = {}): Set<PathClass> {
+      const contains = opts.contains !== false;
       const abs = resolve(raw);
       // A glob is judged by the directory it expands in: `/*` is the root, `src/*` inside.
       const isGlob = /[*?[]/.test(abs);
@@ -75,17 +81,19 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
       const inTmp = TMP_DIRS.some((d) => under(path, d)) && !(path === ctx.home || under(path, ctx.home));
       if (inTmp) out.add('tmp');
       const root = ctx.projectRoot;
-      if (isGlob && path === root) out.add('project_root');
+      // `*` in the root removes everything in it; `*.log` there only some files.
+      const everything = isGlob && /^(\*|\.\*|\*\/?|\.\[!.\]\*)$/.test(posix.basename(abs));
+      if (isGlob && path === root) out.add(everything ? 'project_root' : 'inside_project');
       else if (path === root) out.add('project_root');
       else if (path === root + '/.git') out.add('project_git');
       else if (under(path, root)) out.add('inside_project');
       else if (!inTmp) out.add('outside_project');
       const base = isGlob ? abs : path;
-      if (matchesAny(base, cred) || containsMatch(path, cred)) out.add('home_credential');
+      if (matchesAny(base, cred) || (contains && containsMatch(path, cred))) out.add('home_credential');
       if (matchesAny(base, secret)) out.add('project_secret');
       // Removing the project (or a tree in it) is judged by the project rules, not as tampering
       // with the project's own protected files; trees outside that hold protected files are.
-      if (matchesAny(base, prot) || (!under(path, root) && path !== root && containsMatch(path, prot))) out.add('protected');
+      if (matchesAny(base, prot) || (contains && !under(path, root) && path !== root && containsMatch(path, prot))) out.add('protected');
       return out;
     },
   };

@@ -150,7 +150,7 @@ const TABLE: Record<string, Row[]> = {
     ['node -e "require(\'fs\').rmSync(\'/\', {recursive: true})"', 'deny'],
     ['perl -e \'print `id`\'', 'deny'],
     ['php -r \'system("id");\'', 'deny'],
-    ['ruby -e \'puts File.read(".env")\'', 'deny'],
+    ['ruby -e \'puts File.read(".env")\'', 'ask'],
     ['python3 -c "print(\'hello\')"', 'allow'],
     ['node -e "console.log(process.version)"', 'allow'],
     ['python3 -m pytest -q', 'allow'],

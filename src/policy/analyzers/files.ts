@@ -65,7 +65,11 @@ export function analyzeCopy({ tool, args }: AnalyzerInput): Facts {
   const dest = targetDir ?? ops[ops.length - 1]!;
   const sources = targetDir ? ops : ops.slice(0, -1);
   f.writes.push(dest);
-  if (tool === 'mv') f.deletes.push(...sources);
+  // Moving a file away removes it from where it was (a tree, as a whole).
+  if (tool === 'mv') {
+    f.deletes.push(...sources);
+    f.tags.add('recursive');
+  }
   if (args.some((a) => /^-[a-zA-Z]*[rR]|^--recursive|^-a$/.test(a))) f.tags.add('recursive');
   return f;
 }
@@ -92,6 +96,11 @@ export function analyzeDestroyer({ tool, args }: AnalyzerInput): Facts {
 export function analyzeDd({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   for (const a of args) {
+    // Writing a block device destroys what is on it.
+    if (a.startsWith('of=/dev/') && !/^of=\/dev\/(null|stdout|stderr|tcp|udp)/.test(a)) {
+      f.deletes.push(a.slice(3));
+      f.tags.add('force');
+    }
     if (a.startsWith('of=')) f.writes.push(a.slice(3));
     if (a.startsWith('if=')) f.reads.push(a.slice(3));
   }
@@ -112,4 +121,4 @@ export function analyzeSystemctl({ tool, args }: AnalyzerInput): Facts {
   return f;
 }
 
-export const READERS = ['cat', 'tac', 'less', 'more', 'head', 'tail', 'bat', 'batcat', 'xxd', 'od', 'hexdump', 'base64', 'base32', 'strings', 'nl', 'grep', 'egrep', 'fgrep', 'rg', 'jq', 'yq', 'awk', 'sed', 'sort', 'uniq', 'cut', 'diff', 'cmp', 'rev', 'fold', 'column', 'view', 'vim', 'vi', 'nano', 'emacs', 'openssl-enc', 'gpg', 'zcat', 'gzip', 'bzip2', 'xz', 'tar', 'zip'];
+export const READERS = ['cat', 'tac', 'less', 'more', 'head', 'tail', 'bat', 'batcat', 'xxd', 'od', 'hexdump', 'base64', 'base32', 'strings', 'nl', 'grep', 'egrep', 'fgrep', 'rg', 'jq', 'yq', 'awk', 'sed', 'sort', 'uniq', 'cut', 'diff', 'cmp', 'rev', 'fold', 'column', 'view', 'vim', 'vi', 'nano', 'emacs', 'zcat', 'paste', 'comm', 'join', 'iconv', 'dos2unix'];

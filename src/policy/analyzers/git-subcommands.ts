@@ -1,6 +1,6 @@
 // Per-subcommand analysis for git, after global options and aliases are resolved.
 import type { Facts } from '../facts.js';
-import { has, optionTable, scan, values, type OptionTable } from '../options.js';
+import { has, hasLong, optionTable, scan, values, type OptionTable } from '../options.js';
 import { addUrl } from './common.js';
 import { addRemote, judgeConfig } from './git.js';
 import type { AnalyzerInput } from './types.js';
@@ -41,6 +41,8 @@ function branchOf(ref: string, input: AnalyzerInput): string | undefined {
 
 function push(f: Facts, rest: string[], input: AnalyzerInput): void {
   const s = scan(rest, PUSH);
+  // A dry run pushes nothing.
+  if (has(s, 'dry-run')) return;
   if (has(s, 'force', 'force-with-lease', 'force-if-includes', 'mirror')) f.tags.add('force-push');
   if (values(s, 'receive-pack', 'exec').length > 0) f.tags.add('exec-config');
   const [remote = values(s, 'repo')[0] ?? input.git?.upstreamRemote() ?? 'origin', ...refspecs] = s.positionals;
@@ -94,8 +96,18 @@ function pathsAfterDashDash(rest: string[]): string[] {
 
 /** Adds the facts of `git <sub> <rest…>` to f. */
 export function gitSubcommand(f: Facts, sub: string, rest: string[], input: AnalyzerInput): void {
-  const flags = new Set(rest.filter((a) => a.startsWith('-')));
+  // git accepts any unambiguous prefix of a long option: --har is --hard.
+  const flags = { has: (long: string) => hasLong(rest, long.replace(/^--/, '')) };
   const shortHas = (c: string) => rest.some((a) => /^-[a-zA-Z]+$/.test(a) && a.includes(c));
+  // Subcommands that run a shell command given as an argument.
+  const runArg = (optRe: RegExp) => {
+    for (let i = 0; i < rest.length; i++) {
+      const a = rest[i]!;
+      const m = /^(--[a-z-]+)=(.*)$/s.exec(a);
+      if (m && optRe.test(m[1]!)) f.runs.push(m[2]!);
+      else if (optRe.test(a) && rest[i + 1] !== undefined) f.runs.push(rest[++i]!);
+    }
+  };
   switch (sub) {
     case 'push':
       return push(f, rest, input);
@@ -129,6 +141,11 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       return;
     }
     case 'submodule': {
+      if (rest[0] === 'foreach') {
+        const cmd = rest.slice(1).filter((a) => a !== '--recursive' && a !== '-q' && a !== '--quiet');
+        if (cmd.length) f.runs.push(cmd.join(' '));
+        return;
+      }
       if (rest[0] !== 'add') return;
       f.subcommand = 'submodule add';
       const s = scan(rest.slice(1), optionTable(['b,branch=', 'name=', 'reference=', 'depth=', 'f,force', 'q,quiet']));
@@ -145,7 +162,25 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       return;
     }
     case 'reset':
-      if (flags.has('--hard')) f.tags.add('discard-changes');
+      if (flags.has('--hard') || flags.has('--merge') || flags.has('--keep')) f.tags.add('discard-changes');
+      return;
+    case 'update-ref':
+      if (rest.includes('-d') || flags.has('--delete')) f.tags.add('delete-branch-force');
+      return;
+    case 'rebase':
+      runArg(/^(-x|--exec)$/);
+      return;
+    case 'difftool':
+    case 'mergetool':
+      runArg(/^(-x|--extcmd|-t|--tool)$/);
+      if (f.runs.length) f.tags.add('exec-config');
+      return;
+    case 'bisect':
+      if (rest[0] === 'run' && rest.length > 1) f.runs.push(rest.slice(1).map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
+      return;
+    case 'filter-branch':
+      runArg(/^--(env|tree|index|parent|msg|commit|tag-name|subdirectory)-filter$/);
+      f.tags.add('rewrite-history');
       return;
     case 'clean': {
       const force = flags.has('--force') || shortHas('f');
@@ -186,8 +221,14 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
     case 'diff':
     case 'blame':
     case 'cat-file':
+    case 'format-patch':
     case 'grep': {
       f.reads.push(...pathsAfterDashDash(rest));
+      for (let i = 0; i < rest.length; i++) {
+        const m = /^--output(?:=(.*))?$|^-o$/.exec(rest[i]!);
+        if (m) f.writes.push(m[1] ?? rest[++i] ?? '');
+        if (/^--(ext-diff|textconv)$/.test(rest[i]!)) f.notes.push(`${rest[i]} runs configured programs`);
+      }
       for (const a of rest) {
         const m = /^[^-:][^:]*:(.+)$/.exec(a);
         if (m && (sub === 'show' || sub === 'cat-file') && !a.includes('://')) f.reads.push(m[1]!);

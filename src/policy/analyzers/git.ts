@@ -21,6 +21,9 @@ const EXEC_KEY = /^(core\.(sshcommand|pager|fsmonitor|hookspath|editor|askpass|g
 const PROXY_KEY = /^(http|https)(\..*)?\.proxy$|^http\.proxy$/i;
 // Environment variables that make git run a program or load code from elsewhere.
 const EXEC_ENV = ['GIT_SSH_COMMAND', 'GIT_SSH', 'GIT_PROXY_COMMAND', 'GIT_EXEC_PATH', 'GIT_EXTERNAL_DIFF', 'GIT_TEMPLATE_DIR', 'GIT_CONFIG_PARAMETERS'];
+// Program variables people set to their pager or editor; anything else there runs code.
+const PROGRAM_ENV = ['GIT_PAGER', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'PAGER', 'EDITOR', 'VISUAL'];
+const USUAL_PROGRAMS = /^\s*(\S*\/)?(less|more|most|cat|bat|batcat|delta|diff-so-fancy|vim?|nvim|nano|emacs|emacsclient|code|code-insiders|subl|mate|micro|hx|kak|true|:)(\s+(-[-\w=]+|--wait))*\s*$/;
 
 /** Config pairs given on the command line and through GIT_CONFIG_COUNT/KEY_n/VALUE_n. */
 function configPairs(s: Scanned, env: AnalyzerInput['env']): [string, string][] {
@@ -79,6 +82,11 @@ export function analyzeGit(input: AnalyzerInput): Facts {
     f.tags.add('exec-config');
     f.notes.push(`${e} makes git run or load code`);
   }
+  for (const e of PROGRAM_ENV) if (env[e] && !USUAL_PROGRAMS.test(env[e]!)) {
+    f.tags.add('exec-config');
+    f.notes.push(`${e}=${env[e]} makes git run a command`);
+  }
+
   if (s.opts.some((o) => o.name === 'exec-path' && o.value !== undefined)) f.tags.add('exec-config');
   let [sub, ...rest] = s.positionals;
   if (sub === undefined) return f;
@@ -100,5 +108,9 @@ export function analyzeGit(input: AnalyzerInput): Facts {
   }
   f.subcommand = sub;
   gitSubcommand(f, sub!, rest, { ...input, cwd: dir, git, depth: depth + 1 });
+  // git honours the usual proxy variables for http(s) remotes.
+  if (f.hosts.some((h) => h.role === 'remote' && (h.scheme === 'https' || h.scheme === 'http'))) {
+    for (const p of [env.https_proxy ?? env.HTTPS_PROXY, env.http_proxy ?? env.HTTP_PROXY, env.all_proxy ?? env.ALL_PROXY]) if (p) addUrl(f, p, 'proxy');
+  }
   return f;
 }

@@ -11,6 +11,9 @@ import { analyzeScp, analyzeSftp, analyzeSsh } from './ssh.js';
 import type { Analyzer, AnalyzerInput } from './types.js';
 import { analyzeWget } from './wget.js';
 import { analyzeWebFetch } from './webfetch.js';
+import { analyzeGh } from './gh.js';
+import { analyzeFind } from './find.js';
+import { analyzeDiskWriter, analyzeSshKeygen } from './system.js';
 import { analyzeTelnet, analyzeOpenssl } from './telnet.js';
 import { analyzeCopy, analyzeCrontab, analyzeDd, analyzeDestroyer, analyzeReader, analyzeSystemctl, analyzeWriter, READERS } from './files.js';
 
@@ -32,6 +35,18 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   telnet: analyzeTelnet,
   openssl: analyzeOpenssl,
   WebFetch: analyzeWebFetch,
+  gh: analyzeGh,
+  find: analyzeFind,
+  'ssh-keygen': analyzeSshKeygen,
+  mkfs: analyzeDiskWriter,
+  'mkfs.ext4': analyzeDiskWriter,
+  'mkfs.xfs': analyzeDiskWriter,
+  'mkfs.vfat': analyzeDiskWriter,
+  wipefs: analyzeDiskWriter,
+  fdisk: analyzeDiskWriter,
+  sfdisk: analyzeDiskWriter,
+  parted: analyzeDiskWriter,
+  blkdiscard: analyzeDiskWriter,
   cp: analyzeCopy,
   mv: analyzeCopy,
   install: analyzeCopy,

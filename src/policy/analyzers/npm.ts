@@ -67,7 +67,8 @@ export function analyzeNpm({ tool, args, env }: AnalyzerInput): Facts {
   for (const p of values(s, 'proxy', 'https-proxy')) addUrl(f, p, 'proxy');
   const envReg = envValue(env, 'npm_config_registry', 'NPM_CONFIG_REGISTRY');
   if (envReg) addUrl(f, envReg, 'registry', 'https');
-  for (const p of [envValue(env, 'npm_config_proxy', 'NPM_CONFIG_PROXY'), envValue(env, 'npm_config_https_proxy', 'NPM_CONFIG_HTTPS_PROXY')]) {
+  if (values(s, 'userconfig', 'globalconfig').length > 0 || envValue(env, 'npm_config_userconfig', 'NPM_CONFIG_USERCONFIG')) f.tags.add('config-location');
+  for (const p of [envValue(env, 'npm_config_proxy', 'NPM_CONFIG_PROXY'), envValue(env, 'npm_config_https_proxy', 'NPM_CONFIG_HTTPS_PROXY'), envValue(env, 'https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY')]) {
     if (p) addUrl(f, p, 'proxy');
   }
   if (sub === 'config set') {

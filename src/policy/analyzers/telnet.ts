@@ -22,8 +22,13 @@ export function analyzeOpenssl({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   f.subcommand = args[0];
   if (args[0] !== 's_client') return f;
-  const i = args.findIndex((a) => a === '-connect' || a.startsWith('-connect='));
-  const target = i < 0 ? 'localhost' : args[i].includes('=') ? args[i].slice(9) : args[i + 1] ?? '';
+  const valueOf = (name: string): string | undefined => {
+    const i = args.findIndex((a) => a === `-${name}` || a.startsWith(`-${name}=`));
+    return i < 0 ? undefined : args[i]!.includes('=') ? args[i]!.slice(name.length + 2) : args[i + 1];
+  };
+  // -connect host:port, -host h -port p, or a bare host:port operand (OpenSSL 3); default localhost:4433.
+  const bare = args.slice(1).find((a, k) => !a.startsWith('-') && !(args[k]?.startsWith('-') && !/^-(connect|host|port|proxy)$/.test(args[k]!) ? false : /^-\w+$/.test(args[k] ?? '')));
+  const target = valueOf('connect') ?? valueOf('host') ?? bare ?? 'localhost';
   addHost(f, hostOfHostPort(target), 'target');
   const proxy = args.indexOf('-proxy');
   if (proxy >= 0 && args[proxy + 1]) addHost(f, hostOfHostPort(args[proxy + 1]!), 'proxy');

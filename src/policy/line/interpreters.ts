@@ -67,7 +67,9 @@ export function judgeCode(code: string, lang: string): CodeVerdict {
     tags.push(tag);
     notes.push(note);
   };
-  if (MODULES.test(code) || NETWORK.test(bare)) flag('interpreter-network', 'the one-liner opens network connections or loads a network/process module');
+  // URL-taking file functions (php file_get_contents("https://…")) are network access too.
+  const urlFile = /\b(file_get_contents|fopen|readfile|copy|file|urlopen|open-uri)\s*\(\s*["']https?:/.test(code);
+  if (MODULES.test(code) || NETWORK.test(bare) || urlFile) flag('interpreter-network', 'the one-liner opens network connections or loads a network/process module');
   // Backticks run commands in perl, ruby and php (in JavaScript they are template strings).
   if (SPAWN.test(bare) || (/^(perl|ruby|php)$/.test(lang) && bare.includes('`'))) flag('interpreter-spawn', 'the one-liner runs programs or evaluates dynamic code');
   if (DELETE.test(bare)) flag('interpreter-delete', 'the one-liner deletes files or trees');

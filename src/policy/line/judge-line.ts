@@ -9,7 +9,7 @@ import type { CompiledPolicy } from '../policy.js';
 import { commandsOf, parseShell, resolveVariables, type FlatCommand, type Word } from '../shell/index.js';
 import type { Context, GitReader } from '../types.js';
 import { inlineCode, judgeCode, languageOf } from './interpreters.js';
-import { isShell, quote, scriptOperand, shellCommandString, unwrap, unwrapFind } from './unwrap.js';
+import { isShell, quote, scriptOperand, shellCommandString, unwrap } from './unwrap.js';
 
 const MAX_DEPTH = 6;
 const DOWNLOADERS = new Set(['curl', 'wget', 'aria2c', 'http', 'https', 'xh', 'lwp-request', 'GET', 'fetch']);
@@ -19,11 +19,16 @@ const DNS_TOOLS = new Set(['dig', 'nslookup', 'host', 'getent', 'ping', 'ping6',
 const FILTERS = new Set(['base64', 'base32', 'gzip', 'bzip2', 'xz', 'zstd', 'xxd', 'od', 'hexdump', 'tr', 'cut', 'head', 'tail', 'sed', 'awk', 'tee', 'cat', 'sort', 'uniq', 'rev', 'tac', 'jq', 'openssl', 'gpg', 'tar', 'zip', 'fold', 'paste', 'column', 'grep', 'rg', 'xargs']);
 const TEXT_SOURCES = new Set(['echo', 'printf', 'cat', 'print']);
 // Environment variables that load code into every process, or reconfigure Rampart itself.
-const LOADER_VARS = /^(LD_PRELOAD|LD_AUDIT|LD_LIBRARY_PATH|DYLD_\w+|BASH_ENV|ENV|PROMPT_COMMAND|GIT_EXEC_PATH|GIT_TEMPLATE_DIR|PERL5OPT|PERL5LIB|RUBYOPT|PYTHONSTARTUP|PYTHONPATH|NODE_PATH|ZDOTDIR|SHELLOPTS|BASHOPTS|IFS)$/;
+// (Search paths such as PYTHONPATH, NODE_PATH and LD_LIBRARY_PATH are everyday build settings.)
+const LOADER_VARS = /^(LD_PRELOAD|LD_AUDIT|DYLD_INSERT_LIBRARIES|DYLD_LIBRARY_PATH|BASH_ENV|ENV|PROMPT_COMMAND|GIT_EXEC_PATH|GIT_TEMPLATE_DIR|PERL5OPT|RUBYOPT|ZDOTDIR|SHELLOPTS|BASHOPTS|PS4)$/;
 const RAMPART_VERBS = /^(approve|deny|trust|stop|setup|serve|start|shims|hook)$/;
 
 interface Info {
   name: string;
+  /** Its output is (or passes through) downloaded content. */
+  downloadOut?: boolean;
+  /** Text its output is known to be (echo, printf, base64 -d of known text). */
+  textOut?: string;
   argv: string[];
   interpreterReadsStdin: boolean;
   isInterpreter: boolean;
@@ -42,6 +47,12 @@ interface State {
   aliases: Map<string, string>;
   /** git aliases defined earlier in the line (`git config alias.x …; git x`). */
   gitAliases: Map<string, string>;
+  /** Files made from a secret earlier in the line (cp .env x, ln -s .env x, cat .env > x) → the secret. */
+  tainted: Map<string, string>;
+  /** Some command in the line reads a secret. */
+  readsSecret: boolean;
+  /** DNS lookups of names computed at run time. */
+  dynamicLookups: string[];
 }
 
 const SECRET = (j: Judged | undefined, k: 'reads' | 'sends') =>
@@ -50,7 +61,7 @@ const SECRET = (j: Judged | undefined, k: 'reads' | 'sends') =>
 /** Every judged unit of a command line: one per simple command, plus one for line-level facts. */
 export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, depth = 0): Judged[] {
   const lineTags = newFacts('<line>');
-  const st: State = { policy, ctx, depth, out: [], lineTags, aliases: new Map(), gitAliases: new Map() };
+  const st: State = { policy, ctx, depth, out: [], lineTags, aliases: new Map(), gitAliases: new Map(), tainted: new Map(), readsSecret: false, dynamicLookups: [] };
   if (depth > MAX_DEPTH) lineTags.tags.add('shell-too-deep');
   else runLine(st, line, ctx.cwd);
   st.out.push(judgeFacts(policy, lineTags, ['<line>'], { ...ctx, stdin: undefined, stdout: undefined }));
@@ -142,6 +153,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     // Judge the arguments as if each tool the expression mentions were the command.
     for (const tool of NETWORK_TOOLS) if (new RegExp(`\\b${tool}\\b`).test(argvWords[0]!.raw)) judgeArgv(st, [tool, ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
     for (const tool of ['rm', 'sh', 'bash']) if (new RegExp(`\\b${tool}\\b`).test(argvWords[0]!.raw)) judgeArgv(st, [tool, ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
+    if (/\$\{?(SHELL|BASH)\b/.test(argvWords[0]!.raw)) judgeArgv(st, ['bash', ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
     return { info: rec, cwd, env: nextEnv };
   }
   // Secrets substituted into arguments: `curl -d "$(cat .env)"`.
@@ -194,8 +206,12 @@ function assignmentTags(st: State, name: string, value: string, isStatic: boolea
 function judgeArgv(st: State, argv0: string[], ctx: Context, writes: string[], stdinText: string | undefined, fc: FlatCommand, flat: FlatCommand[], info: Info[], rec: Info, substitutedSecret?: string): void {
   let argv = argv0;
   let env = { ...ctx.env };
+  const tag = (t: string, note?: string) => {
+    st.lineTags.tags.add(t);
+    if (note) st.lineTags.notes.push(note);
+  };
   for (let hops = 0; hops < 12 && argv.length > 0; hops++) {
-    let name = posix.basename(argv[0]!);
+    const name = posix.basename(argv[0]!);
     // The dynamic loader runs its first operand: /lib64/ld-linux-x86-64.so.2 /usr/bin/curl …
     if (/^ld(-linux[\w.-]*)?\.so(\.\d+)?$|^ld-musl/.test(name)) {
       let k = 1;
@@ -203,12 +219,8 @@ function judgeArgv(st: State, argv0: string[], ctx: Context, writes: string[], s
       argv = argv.slice(k);
       continue;
     }
-    if (name === 'find') {
-      const f = unwrapFind(argv.slice(1));
-      // -delete removes what matches below each root: judged as removing a child of the root.
-      if (f.deletes) judgeArgv(st, ['rm', '-r', ...f.roots.map((r) => posix.join(r, '-find-match-'))], ctx, [], undefined, fc, flat, info, { ...rec });
-      for (const e of f.execs) judgeArgv(st, e, ctx, [], undefined, fc, flat, info, { ...rec });
-      for (const r of f.roots) if (/^\/dev\/(tcp|udp)\//.test(r)) st.lineTags.tags.add('dev-tcp');
+    if (argv.some((a) => /(^|=)\/dev\/(tcp|udp)\//.test(a)) && name !== 'echo' && name !== 'printf' && name !== 'grep' && name !== 'rg') {
+      tag('dev-tcp', `${name} opens a /dev/tcp or /dev/udp connection`);
     }
     const u = unwrap(name, argv.slice(1));
     if (u && name === 'xargs' && u.argv) {
@@ -219,12 +231,26 @@ function judgeArgv(st: State, argv0: string[], ctx: Context, writes: string[], s
     if (u) {
       env = { ...env, ...u.env };
       for (const [k, v] of Object.entries(u.env ?? {})) assignmentTags(st, k, v, true);
-      for (const t of u.tags ?? []) st.lineTags.tags.add(t);
+      for (const t of u.tags ?? []) tag(t, `${name} ${t === 'persistence' ? 'schedules commands to run later' : 'starts a shell'}`);
+      if (u.stdinShell) {
+        rec.name = name;
+        rec.isInterpreter = true;
+        rec.interpreterReadsStdin = true;
+        if (stdinText !== undefined) sub(st, stdinText, ctx.cwd, env);
+        return;
+      }
       if (u.shell !== undefined) {
         sub(st, u.shell, ctx.cwd, env);
         return;
       }
       if (!u.argv) return;
+      // What xargs/parallel run gets its code from the input when it is a bare `sh -c`.
+      if (name === 'xargs' && isShell(posix.basename(u.argv[0] ?? '')) && (shellCommandString(u.argv.slice(1)) ?? '') === '') {
+        rec.name = posix.basename(u.argv[0]!);
+        rec.isInterpreter = true;
+        rec.interpreterReadsStdin = true;
+        return;
+      }
       argv = u.argv;
       continue;
     }
@@ -234,8 +260,11 @@ function judgeArgv(st: State, argv0: string[], ctx: Context, writes: string[], s
     if (isShell(name)) {
       rec.isInterpreter = true;
       const cmd = shellCommandString(args);
-      if (cmd !== undefined) sub(st, cmd, ctx.cwd, env);
-      else {
+      if (cmd !== undefined) {
+        // A placeholder (`sh -c '{}'`, `sh -c "$1"`) runs whatever text fills it in.
+        if (/^\s*("?\$[@*1-9]"?|\{\}|%s)\s*$/.test(cmd)) tag('pipe-to-shell', `${name} -c runs text supplied at run time`);
+        else sub(st, cmd, ctx.cwd, env);
+      } else {
         // `sh -s ARGS` reads the script from stdin; ARGS are its parameters.
         const readsStdinFlag = args.some((a) => /^-[a-zA-Z]*s[a-zA-Z]*$/.test(a));
         const script = readsStdinFlag ? undefined : scriptOperand(args);
@@ -252,20 +281,44 @@ function judgeArgv(st: State, argv0: string[], ctx: Context, writes: string[], s
     } else if (name === 'rampart') {
       const verb = args.find((a) => !a.startsWith('-'));
       if ((verb && RAMPART_VERBS.test(verb) && !(verb === 'shims' && !args.includes('uninstall')) && verb !== 'hook') || (verb === 'run' && args.some((a) => a === '--audit' || a.startsWith('--policy')))) {
-        st.lineTags.tags.add('rampart-tamper');
-        st.lineTags.notes.push(`rampart ${verb} changes the firewall; only the user may do that, outside the agent`);
+        tag('rampart-tamper', `rampart ${verb} changes the firewall; only the user may do that, outside the agent`);
       }
       const dashdash = args.indexOf('--');
       if (verb === 'run' && dashdash >= 0) {
         argv = args.slice(dashdash + 1);
         continue;
       }
-    } else if (name === 'kill' || name === 'pkill' || name === 'killall') {
+    } else if (name === 'npx' || name === 'bunx' || (name === 'pnpm' && args[0] === 'dlx') || (name === 'yarn' && args[0] === 'dlx')) {
+      // npx PKG ARGS runs PKG's binary: judge that too (npx rampart approve …).
+      const rest = name === 'npx' || name === 'bunx' ? args : args.slice(1);
+      const i = rest.findIndex((a) => !a.startsWith('-'));
+      const pkg = i >= 0 ? rest[i]!.replace(/^(@[^/]+\/)?([^@]+)(@.*)?$/, '$2') : undefined;
+      if (pkg && !/[:/]/.test(pkg)) judgeArgv(st, [pkg, ...rest.slice(i + 1)], ctx, [], undefined, fc, flat, info, { ...rec, writesFiles: [] });
+    } else if (name === 'kill' || name === 'pkill' || name === 'killall' || name === 'systemctl') {
       const text = fc.argv.map((w) => w.raw).join(' ');
-      if (/rampart|server\.pid/.test(text) || (name !== 'kill' && args.some((a) => /^(node|nodejs)$/.test(a)))) st.lineTags.tags.add('rampart-tamper');
-    } else if (DNS_TOOLS.has(name) && fc.argv.slice(1).some((w) => w.substitutions.length > 0)) {
-      st.lineTags.tags.add('dns-exfil');
-      st.lineTags.notes.push(`${name} looks up a name built from a command's output`);
+      const stops = name !== 'systemctl' || args.some((a) => /^(stop|kill|disable|mask|restart)$/.test(a));
+      if (stops && (/rampart|server\.pid/.test(text) || (name !== 'kill' && name !== 'systemctl' && args.some((a) => /^(node|nodejs)$/.test(a))))) tag('rampart-tamper', `${name} would stop the Rampart server`);
+    } else if (DNS_TOOLS.has(name) && fc.argv.slice(1).some((w) => !w.static)) {
+      if (fc.argv.slice(1).some((w) => w.substitutions.length > 0)) tag('dns-exfil', `${name} looks up a name built from a command's output`);
+      else st.dynamicLookups.push(name);
+    } else if (/^(g|m|n)?awk$/.test(name)) {
+      // awk runs commands through system(), `| getline` and `print | "cmd"`.
+      const prog = args.find((a, k) => !a.startsWith('-') && !/^-[fvF]$/.test(args[k - 1] ?? '')) ?? '';
+      for (const m of prog.matchAll(/system\s*\(\s*"((?:[^"\\]|\\.)*)"/g)) sub(st, m[1]!, ctx.cwd, env);
+      if (/system\s*\(\s*[^"\s]|\|\s*getline|print[^;}]*\|\s*"/.test(prog)) tag('interpreter-spawn', `${name} program runs commands`);
+    } else if (name === 'sed') {
+      const scripts = args.filter((a, k) => !a.startsWith('-') || args[k - 1] === '-e').slice(0, 1).concat(args.filter((_, k) => args[k - 1] === '-e'));
+      // GNU sed's `e` command and the s///e flag run shell commands.
+      if (scripts.some((x) => /(^|[;\n{}]|\d|\$|\/)\s*e(\s|$)|s(.).*\2.*\2[gpIiMm0-9]*e[gpIiMm0-9]*$/.test(x))) tag('interpreter-spawn', 'sed runs a shell command (e)');
+    } else if (/^(vim?|nvim|ex|view)$/.test(name)) {
+      for (let k = 0; k < args.length; k++) {
+        const c = args[k] === '-c' ? args[k + 1] ?? '' : args[k]!.startsWith('+') ? args[k]!.slice(1) : '';
+        const bang = /^:?\s*!(.*)$/s.exec(c);
+        if (bang) sub(st, bang[1]!, ctx.cwd, env);
+      }
+    } else if (/^python[\d.]*$/.test(name) && args[0] === '-m' && /^(http\.server|SimpleHTTPServer|smtpd|pydoc)$/.test(args[1] ?? '')) {
+      const bind = args.findIndex((a) => a === '-b' || a === '--bind');
+      if (bind < 0 || !/^(127\.|localhost|::1)/.test(args[bind + 1] ?? '')) tag('listen-public', `python -m ${args[1]} listens on every interface`);
     } else {
       const lang = languageOf(name);
       if (lang) {
@@ -283,21 +336,53 @@ function judgeArgv(st: State, argv0: string[], ctx: Context, writes: string[], s
     }
     const git = st.gitAliases.size && ctx.git ? withAliases(ctx.git, st.gitAliases) : st.gitAliases.size ? withAliases(undefined, st.gitAliases) : ctx.git;
     const facts = analyzeArgv(argv, { ...ctx, env, git });
-    // Command strings the tool hands to a shell (npx -c, ssh ProxyCommand, nc -e, git ! aliases).
+    // Command strings the tool hands to a shell (npx -c, ssh ProxyCommand, nc -e, find -exec, git ! aliases).
     for (const r of facts.runs) sub(st, r, ctx.cwd, env);
+    const abs = (w: string) => posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home));
     const resolveW = (w: string) => (w.startsWith('~') || w.startsWith('/') ? w : posix.resolve(ctx.cwd, w));
     facts.writes.push(...writes.map(resolveW));
+    // A copy of a secret made earlier in the line is the secret.
+    facts.sends = facts.sends.map((p) => st.tainted.get(abs(p)) ?? p);
+    facts.reads = facts.reads.map((p) => st.tainted.get(abs(p)) ?? p);
     if (substitutedSecret && (NETWORK_TOOLS.has(name) || facts.hosts.length > 0 || DNS_TOOLS.has(name))) facts.sends.push(substitutedSecret);
     const j = judgeFacts(st.policy, facts, argv, { ...ctx, env });
     st.out.push(j);
     rec.judged = j;
-    // Resolved files written by this command (download-then-run detection).
-    for (const w of facts.writes) rec.writesFiles.push(posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home)));
+    for (const w of facts.writes) rec.writesFiles.push(abs(w));
     // What this command's output carries.
     if (SECRET(j, 'reads')) rec.secretOut = firstSecret(st, facts.reads, ctx);
     else if (ctx.stdin && FILTERS.has(name) && isSecretPath(st, ctx.stdin, ctx)) rec.secretOut = ctx.stdin;
     else if (FILTERS.has(name)) for (const up of fc.stdinFrom) if (info[up]?.secretOut) rec.secretOut = info[up]!.secretOut;
     if (!rec.secretOut && fc.argv.some((w) => w.substitutions.length > 0) && substitutedSecret && FILTERS.has(name)) rec.secretOut = substitutedSecret;
+    // Archivers that write an archive of secrets to their output carry them (tar czf - ~/.ssh | curl -T -).
+    if (!rec.secretOut && /^(tar|zip|7z|gzip|bzip2|xz|zstd|cpio)$/.test(name)) {
+      const operands = args.filter((a) => !a.startsWith('-') && a !== '-');
+      const secret = operands.find((o) => {
+        const probe = judgeFacts(st.policy, { ...newFacts('<probe>'), sends: [o] }, [], { ...ctx, stdin: undefined, stdout: undefined });
+        return SECRET(probe, 'sends');
+      });
+      if (secret) rec.secretOut = abs(secret);
+    }
+    if (rec.secretOut) st.readsSecret = true;
+    // cp/ln/mv of a secret, or a secret written by redirection, makes its target a secret too.
+    if (/^(cp|ln|mv|install|rsync)$/.test(name) || rec.secretOut) {
+      const source = rec.secretOut ?? firstSecret(st, facts.deletes.length ? facts.deletes : args.filter((a) => !a.startsWith('-')).slice(0, -1), ctx);
+      if (source) for (const w of rec.writesFiles) st.tainted.set(w, source);
+    }
+    // Downloaded content flows through filters (curl … | tee x | sh).
+    if (DOWNLOADERS.has(name) || (FILTERS.has(name) && fc.stdinFrom.some((up) => info[up]?.downloadOut))) rec.downloadOut = true;
+    // Text known statically: echo/printf words, and base64 -d of known text.
+    if (name === 'echo' || name === 'printf') rec.textOut = args.filter((a) => !/^-[neE]+$/.test(a)).join(' ');
+    if ((name === 'base64' || name === 'base32') && args.some((a) => /^(-d|--decode|-D)$/.test(a))) {
+      const up = fc.stdinFrom.map((i) => info[i]?.textOut).find((x) => x !== undefined) ?? stdinText;
+      if (up !== undefined) {
+        try {
+          rec.textOut = Buffer.from(up.trim(), 'base64').toString('utf8');
+        } catch {
+          /* not base64 */
+        }
+      }
+    }
     return;
   }
 }
@@ -334,11 +419,11 @@ function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: string):
     if (!me) continue;
     const isDownloader = DOWNLOADERS.has(me.name);
     if (isDownloader) {
-      for (const c of fc.stdoutTo) if (info[c]?.interpreterReadsStdin) tag('download-exec', `${me.name} output is piped into ${info[c]!.name}`);
       const o = fc.origin;
       if (o && o.parent !== null && info[o.parent]?.isInterpreter) tag('download-exec', `${me.name} output becomes code for ${info[o.parent]!.name}`);
       for (const w of me.writesFiles) downloaded.add(w);
     }
+    if (!isDownloader && me.downloadOut) for (const w of me.writesFiles) downloaded.add(w);
     // Download-then-run: a later command executes (or feeds to an interpreter) a file downloaded earlier.
     if (!isDownloader && downloaded.size > 0) {
       const exe = me.argv[0] ? posix.resolve(cwd0, me.argv[0]) : '';
@@ -346,19 +431,24 @@ function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: string):
       const opPath = operand ? posix.resolve(cwd0, operand) : '';
       if (downloaded.has(exe) || downloaded.has(opPath)) tag('download-exec', `${me.argv[0]} runs a file downloaded earlier in the same line`);
     }
-    // Text piped into a shell: judge the text as a command line.
-    if (me.interpreterReadsStdin) {
-      for (const up of fc.stdinFrom) {
-        const src = info[up];
-        if (!src || DOWNLOADERS.has(src.name)) continue;
-        if (TEXT_SOURCES.has(src.name) && src.name !== 'cat') {
-          const words = src.argv.slice(1).filter((a) => !/^-[neE]+$/.test(a));
-          sub(st, words.join(' '), cwd0, st.ctx.env);
-          for (const w of words) sub(st, w, cwd0, st.ctx.env);
-        } else if (src.name === 'cat' && flat[up]!.redirects.some((r) => r.heredoc)) {
-          sub(st, flat[up]!.redirects.find((r) => r.heredoc)!.heredoc!.body, cwd0, st.ctx.env);
-        } else tag('pipe-to-shell', `${src.name || 'a command'}'s output is run by ${me.name}`);
+    if (!me.interpreterReadsStdin) continue;
+    for (const up of fc.stdinFrom) {
+      const src = info[up];
+      if (!src) continue;
+      // A download piped (directly or through filters) into an interpreter runs downloaded code.
+      if (src.downloadOut) {
+        tag('download-exec', `${src.name} output is piped into ${me.name}`);
+        continue;
       }
+      // Text known statically is judged as the command line it is.
+      if (src.textOut !== undefined) {
+        sub(st, src.textOut, cwd0, st.ctx.env);
+        for (const w of src.argv.slice(1)) if (src.name === 'echo' || src.name === 'printf') sub(st, w, cwd0, st.ctx.env);
+      } else if (src.name === 'cat' && flat[up]!.redirects.some((r) => r.heredoc)) {
+        sub(st, flat[up]!.redirects.find((r) => r.heredoc)!.heredoc!.body, cwd0, st.ctx.env);
+      } else tag('pipe-to-shell', `${src.name || 'a command'}'s output is run by ${me.name}`);
     }
   }
+  // A line that reads a secret and looks up names computed at run time leaks it through DNS.
+  if (st.readsSecret && st.dynamicLookups.length > 0) tag('dns-exfil', `${st.dynamicLookups[0]} looks up names computed in a line that reads a secret`);
 }

@@ -12,6 +12,8 @@ export interface Unwrapped {
   /** Extra facts for the wrapper itself. */
   deletes?: string[];
   tags?: string[];
+  /** The wrapper runs its stdin as shell commands (at, batch). */
+  stdinShell?: boolean;
 }
 
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'busybox-sh', 'rbash']);
@@ -95,9 +97,34 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       return c >= 0 ? { shell: args[c + 1] ?? '' } : { tags: ['interactive-shell'] };
     }
     case 'script': {
-      const c = args.findIndex((a) => a === '-c' || a === '--command');
+      const c = args.findIndex((a) => /^-[a-zA-Z]*c$/.test(a) || a === '--command');
       return c >= 0 ? { shell: args[c + 1] ?? '' } : {};
     }
+    case 'trap':
+      // trap 'COMMANDS' SIGNALS: the commands run later in this shell.
+      return args[0] && !args[0].startsWith('-') ? { shell: args[0] } : {};
+    case 'tmux': {
+      // tmux new[-session]/new-window/split-window/respawn-pane [opts] [SHELL-COMMAND]
+      const verb = args.findIndex((a) => /^(new|new-session|new-window|neww|split-window|splitw|respawn-pane|respawnp|run-shell|run|send-keys|send)$/.test(a));
+      if (verb < 0) return {};
+      const rest = args.slice(verb + 1);
+      const i = skipOpts(rest, /^-[cFnstxyelpPSeRwTt]$/);
+      return i < rest.length ? { shell: rest.slice(i).join(' ') } : {};
+    }
+    case 'screen':
+      return after(args, skipOpts(args, /^-[SLpcethX]$/));
+    case 'at':
+    case 'batch':
+      // at reads the commands it schedules from stdin: judged like a shell, and it is persistence.
+      return { tags: ['persistence'], stdinShell: true };
+    case 'unshare':
+    case 'nsenter':
+    case 'firejail':
+    case 'chroot':
+    case 'proot':
+      return after(args, name === 'chroot' ? skipOpts(args, /^--(userspec|groups)$/) + 1 : skipOpts(args, /^-[tSGnm]$|^--(setuid|setgid|target|root|wd)$/));
+    case 'coproc':
+      return after(args, 0);
     case 'watch': {
       const i = skipOpts(args, /^-[nd]$|^--(interval|differences)$/);
       // watch runs its arguments through `sh -c` joined by spaces.
@@ -106,7 +133,7 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
     case 'busybox':
       return after(args, 0);
     case 'xargs': {
-      const i = skipOpts(args, /^-[EeIiLlnPsd]$|^--(eof|replace|max-lines|max-args|max-procs|max-chars|delimiter|arg-file|process-slot-var)$/, false);
+      const i = skipOpts(args, /^-[aEeIiLlnPsd]$|^--(eof|replace|max-lines|max-args|max-procs|max-chars|delimiter|arg-file|process-slot-var)$/, false);
       // With no command xargs runs echo.
       const rest = args[i] === '--' ? args.slice(i + 1) : args.slice(i);
       return rest.length ? { argv: rest } : {};

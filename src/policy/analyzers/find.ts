@@ -1,0 +1,45 @@
+// find: -delete removes what matches below each root; -exec/-execdir/-ok run a command per match.
+import { newFacts, type Facts } from '../facts.js';
+import type { AnalyzerInput } from './types.js';
+
+/** The roots, whether -delete is given, and each -exec command with {} standing for a match. */
+export function findParts(args: readonly string[]): { roots: string[]; deletes: boolean; execs: string[][] } {
+  const roots: string[] = [];
+  let i = 0;
+  while (i < args.length && /^-[HLPO]/.test(args[i]!)) i++;
+  while (i < args.length && !args[i]!.startsWith('-') && args[i] !== '(' && args[i] !== '!') roots.push(args[i++]!);
+  if (roots.length === 0) roots.push('.');
+  const execs: string[][] = [];
+  let deletes = false;
+  // A match is something below a root, not the root itself; a literal -name says what it is.
+  const nameAt = args.findIndex((a) => a === '-name' || a === '-iname');
+  const name = nameAt >= 0 ? args[nameAt + 1] ?? '' : '';
+  const match = `${roots[0]!.replace(/\/+$/, '')}/${name && !name.includes('/') ? name : '-find-match-'}`;
+  for (; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-delete') deletes = true;
+    if (a === '-exec' || a === '-execdir' || a === '-ok' || a === '-okdir') {
+      const end = args.findIndex((x, k) => k > i && (x === ';' || x === '+' || x === '\\;'));
+      const cmd = args.slice(i + 1, end < 0 ? args.length : end);
+      execs.push(cmd.map((c) => c.replace(/\{\}/g, match)));
+      i = end < 0 ? args.length : end;
+    }
+    if (a === '-fprint' || a === '-fprintf' || a === '-fls' || a === '-fprint0') i++;
+  }
+  return { roots, deletes, execs };
+}
+
+const quote = (w: string) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
+
+/** Facts of one find invocation. */
+export function analyzeFind({ tool, args }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  const p = findParts(args);
+  if (p.deletes) {
+    f.deletes.push(...p.roots.map((r) => `${r.replace(/\/+$/, '')}/-find-match-`));
+    f.tags.add('recursive');
+  }
+  for (const e of p.execs) f.runs.push(e.map(quote).join(' '));
+  for (let i = 0; i < args.length; i++) if (/^-fprint0?$|^-fls$|^-fprintf$/.test(args[i]!)) f.writes.push(args[i + 1] ?? '');
+  return f;
+}

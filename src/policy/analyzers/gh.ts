@@ -1,0 +1,33 @@
+// gh (GitHub CLI): the files it uploads (gists, release assets, API fields and bodies). Its host is
+// GitHub, which is allowed — but a secret sent to an allowed host is still sent.
+import { atFile, newFacts, type Facts } from '../facts.js';
+import { STDIN } from './common.js';
+import type { AnalyzerInput } from './types.js';
+
+/** Facts of one gh invocation. */
+export function analyzeGh({ tool, args }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  const pos = args.filter((a) => !a.startsWith('-'));
+  const [group, verb] = pos;
+  f.subcommand = [group, verb].filter(Boolean).join(' ');
+  const send = (p: string) => f.sends.push(p === '-' ? STDIN : p);
+  if (group === 'gist' && (verb === 'create' || verb === 'edit')) {
+    // Operands after the verb are files (gist edit: the first is the gist id).
+    const files = pos.slice(verb === 'edit' ? 3 : 2);
+    files.forEach(send);
+    for (let i = 0; i < args.length; i++) if (args[i] === '-a' || args[i] === '--add') send(args[i + 1] ?? '');
+  }
+  if (group === 'release' && (verb === 'upload' || verb === 'create')) pos.slice(3).forEach((p) => send(p.split('#')[0]!));
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const v = a.includes('=') && a.startsWith('--') ? a.slice(a.indexOf('=') + 1) : args[i + 1];
+    if (/^(-F|--field|-f|--raw-field)$/.test(a) || /^--(field|raw-field)=/.test(a)) {
+      // -F key=@file reads the file; -f (raw) never does.
+      const file = /^(-F|--field)/.test(a) ? atFile((v ?? '').replace(/^[^=]*=/, ''), false) : undefined;
+      if (file !== undefined) send(file);
+    }
+    if (/^--input(=|$)/.test(a) && v) send(v);
+    if (/^(-F|--body-file)$/.test(a) && (group === 'issue' || group === 'pr') && v) send(v);
+  }
+  return f;
+}

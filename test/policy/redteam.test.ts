@@ -1,0 +1,51 @@
+// 1,028 labelled cases written from DESIGN.md by a reviewer who had not seen the rules, judged
+// through both layers. Where our reading of DESIGN differs, the case carries a `ruling`.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import t from 'tap';
+import { evaluateArgv } from '../../src/policy/evaluate.js';
+import { evaluateLine } from '../../src/policy/line/evaluate-line.js';
+import type { Context, GitReader } from '../../src/policy/types.js';
+import { ROOT } from '../helpers/harness.js';
+import { builtin } from './engine-harness.js';
+
+interface Case {
+  id: string;
+  command: string;
+  expect: string;
+  layer: 'shim' | 'hook' | 'both';
+  argv?: string[];
+  env?: Record<string, string>;
+  expect_hook?: string;
+  expect_shim?: string;
+  ruling?: string;
+}
+
+// The reviewer's sandbox: HOME under /tmp, a project with origin on GitHub, branch feature/x.
+const H = '/tmp/redteam/home';
+const P = `${H}/project`;
+const git: GitReader = {
+  remoteUrl: (n) => ({ origin: 'https://github.com/acme/app.git', evil: 'https://evil.example/x.git' })[n],
+  alias: () => undefined,
+  currentBranch: () => 'feature/x',
+  upstreamRemote: () => 'origin',
+};
+const ctx: Context = { cwd: P, projectRoot: P, home: H, rampartHome: `${H}/.rampart`, env: {}, git };
+
+const cases = readFileSync(join(ROOT, 'test', 'fixtures', 'redteam-cases.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Case);
+
+t.test('red-team cases, hook layer (whole lines)', async (t) => {
+  const policy = await builtin();
+  for (const c of cases.filter((c) => c.layer !== 'shim')) {
+    const e = evaluateLine(policy, c.command, ctx);
+    t.equal(e.decision, c.expect_hook ?? c.expect, `${c.id}: ${JSON.stringify(c.command)} → ${e.decision} (${e.rule ?? 'default'})${c.ruling ? ' [ruling: ' + c.ruling + ']' : ''}`);
+  }
+});
+
+t.test('red-team cases, shim layer (argv)', async (t) => {
+  const policy = await builtin();
+  for (const c of cases.filter((c) => c.layer !== 'hook' && c.argv)) {
+    const e = evaluateArgv(policy, c.argv!, { ...ctx, env: c.env ?? {} });
+    t.equal(e.decision, c.expect_shim ?? c.expect, `${c.id}: ${JSON.stringify(c.argv)} → ${e.decision} (${e.rule ?? 'default'})`);
+  }
+});
