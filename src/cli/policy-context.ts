@@ -1,5 +1,6 @@
 // Builds what the policy commands need from the CLI's world: the layered policy and a Context
 // like the one a shim call from this directory would get.
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadPolicy, type LoadedPolicy } from '../config/load.js';
 import { PolicyError } from '../policy/errors.js';
@@ -14,6 +15,15 @@ export interface PolicyArgs {
   cwd?: string;
   project?: string;
   policy?: string;
+}
+
+/** The real path of an existing file, undefined when it does not exist. */
+export function realpathOrUndefined(p: string): string | undefined {
+  try {
+    return realpathSync(p);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The context a command would be judged in: cwd, project root (never / or HOME), home, env. */
@@ -31,6 +41,7 @@ export function cliContext(args: PolicyArgs, env: CommandEnv): Context {
     rampartHome: rampartHomeFrom(env.env),
     env: env.env,
     git: gitReaderFor(cwd, home),
+    realpath: realpathOrUndefined,
   };
 }
 

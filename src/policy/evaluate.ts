@@ -66,8 +66,14 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
   const classesOf = (paths: string[], contains = true): Set<PathClass> => {
     const out = new Set<PathClass>();
     for (const p of paths) {
-      const real = p === STDIN ? ctx.stdin : p;
-      if (real) for (const c of classifier.classify(real, { contains })) out.add(c);
+      const given = p === STDIN ? ctx.stdin : p;
+      if (!given) continue;
+      for (const c of classifier.classify(given, { contains })) out.add(c);
+      // A symlink is judged as what it points at, too (ln -s .env notes.txt; curl -d @notes.txt).
+      const target = ctx.realpath?.(classifier.resolve(given));
+      if (target && target !== classifier.resolve(given)) {
+        for (const c of classifier.classify(target, { contains })) if (c === 'home_credential' || c === 'project_secret' || c === 'protected') out.add(c);
+      }
     }
     return out;
   };

@@ -38,6 +38,8 @@ export interface Context {
   stdout?: string;
   /** The shims directory, when known: a PATH that drops it strips the firewall. */
   shimsDir?: string;
+  /** Resolves symlinks of an absolute path (I/O edge); a link to .env is judged as .env. */
+  realpath?: (absPath: string) => string | undefined;
   /** Reads repository configuration (remotes, aliases, branch) for the cwd. */
   git?: GitReader;
 }
