@@ -150,10 +150,13 @@ static int find_real(const char *name, char *out) {
     size_t len = e ? (size_t)(e - p) : strlen(p);
     char dir[PATH_MAX], cand[PATH_MAX + 256];
     snprintf(dir, sizeof dir, "%.*s", (int)len, len ? p : ".");
-    int is_shims = have_shims && stat(dir, &st) == 0 && st.st_dev == shims_st.st_dev && st.st_ino == shims_st.st_ino;
-    if (!is_shims && (size_t)snprintf(cand, sizeof cand, "%s/%s", dir, name) < PATH_MAX &&
-        stat(cand, &st) == 0 && S_ISREG(st.st_mode) && access(cand, X_OK) == 0 &&
-        !(st.st_dev == self_st.st_dev && st.st_ino == self_st.st_ino)) {
+    /* Candidate first (most PATH entries lack it), then rule out the shims directory. */
+    struct stat dst;
+    if ((size_t)snprintf(cand, sizeof cand, "%s/%s", dir, name) < PATH_MAX &&
+        stat(cand, &st) == 0 && S_ISREG(st.st_mode) &&
+        !(st.st_dev == self_st.st_dev && st.st_ino == self_st.st_ino) &&
+        !(have_shims && stat(dir, &dst) == 0 && dst.st_dev == shims_st.st_dev && dst.st_ino == shims_st.st_ino) &&
+        access(cand, X_OK) == 0) {
       strcpy(out, cand);
       return 0;
     }
