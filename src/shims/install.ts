@@ -141,7 +141,7 @@ export function installShims(o: InstallOptions): InstallResult {
     bins: bins.join(','),
   };
   const confPath = path.join(dir, CONF_NAME);
-  entries.push({ name: CONF_NAME, status: writeIfChanged(confPath, renderConf(conf), 0o644) });
+  entries.push({ name: CONF_NAME, status: writeIfChanged(confPath, renderConf(conf), 0o444) }); // read-only: a speed bump, the hook guards RAMPART_HOME
   if (kind === 'native') {
     entries.push({ name: NATIVE_NAME, status: buildNative(dir, cc) });
     for (const b of [...bins, HOOK_NAME]) entries.push({ name: b, status: linkEntry(dir, b) });

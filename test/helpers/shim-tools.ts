@@ -22,3 +22,16 @@ export async function tools(t: Parameters<typeof sandbox>[0]): Promise<Sandbox &
   return Object.assign(sb, { bin });
 }
 
+
+/** Rewrites the installed shim config (read-only on disk) through `edit`. */
+export function editConf(sb: Sandbox, edit: (text: string) => string, dir = sb.shimsDir): void {
+  const file = path.join(dir, '.rampart-shim.conf');
+  fs.chmodSync(file, 0o644);
+  fs.writeFileSync(file, edit(fs.readFileSync(file, 'utf8')));
+  fs.chmodSync(file, 0o444);
+}
+
+/** Makes the shims unable to start a server (as if Node were gone). */
+export function breakAutoStart(sb: Sandbox): void {
+  editConf(sb, (s) => s.replace(/^node=.*$/m, 'node=/nonexistent/node'));
+}

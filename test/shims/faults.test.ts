@@ -5,14 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import t from 'tap';
 import { exec, have, rawRequest, session, startServer, until } from '../helpers/harness.js';
-import { TOOLS, tools } from '../helpers/shim-tools.js';
+import { breakAutoStart, TOOLS, tools } from '../helpers/shim-tools.js';
 
 t.setTimeout(300_000);
 
 t.test('fail closed: no server and none can be started', async (t) => {
   const sb = await tools(t);
-  const confFile = path.join(sb.shimsDir, '.rampart-shim.conf');
-  fs.writeFileSync(confFile, fs.readFileSync(confFile, 'utf8').replace(/^node=.*$/m, 'node=/nonexistent/node'));
+  breakAutoStart(sb);
   const canary = path.join(sb.dir, 'touched');
   const r = await sb.shim('touchit', [canary]);
   t.equal(r.code, 126);
@@ -23,9 +22,8 @@ t.test('fail closed: no server and none can be started', async (t) => {
 t.test('fail open only when chosen at install, and then logged', async (t) => {
   const sb = await tools(t);
   await sb.rampart(['shims', 'install', '--bin', TOOLS.join(','), '--fail-open']);
-  const confFile = path.join(sb.shimsDir, '.rampart-shim.conf');
-  t.match(fs.readFileSync(confFile, 'utf8'), /^fail=open$/m);
-  fs.writeFileSync(confFile, fs.readFileSync(confFile, 'utf8').replace(/^node=.*$/m, 'node=/nonexistent/node'));
+  t.match(fs.readFileSync(path.join(sb.shimsDir, '.rampart-shim.conf'), 'utf8'), /^fail=open$/m);
+  breakAutoStart(sb);
   const canary = path.join(sb.dir, 'touched');
   const r = await sb.shim('touchit', [canary]);
   t.equal(r.code, 0);
@@ -105,8 +103,7 @@ t.test('SIGKILL of the server mid-session: a denied command still never runs', a
   t.ok(fs.existsSync(canary), 'canary survives');
   // And with no way to restart the server:
   process.kill(again!, 'SIGKILL');
-  const confFile = path.join(sb.shimsDir, '.rampart-shim.conf');
-  fs.writeFileSync(confFile, fs.readFileSync(confFile, 'utf8').replace(/^node=.*$/m, 'node=/nonexistent/node'));
+  breakAutoStart(sb);
   const r2 = await sb.shim('rm', ['-rf', sb.home], { session: sid });
   t.equal(r2.code, 126);
   t.ok(fs.existsSync(canary));
@@ -215,8 +212,7 @@ t.test('rampart-hook (native) judges a PreToolUse payload through the server', a
   t.equal(recs.length, 3);
   t.match(recs[1], { decision: 'deny', tool: 'Bash', agent: 'claude-code' });
   // No server and none can start: blocked.
-  const confFile = path.join(sb.shimsDir, '.rampart-shim.conf');
-  fs.writeFileSync(confFile, fs.readFileSync(confFile, 'utf8').replace(/^node=.*$/m, 'node=/nonexistent/node'));
+  breakAutoStart(sb);
   await sb.rampart(['stop']);
   const down = await exec(hookBin, [], { env: sb.env, input: payload('git status'), argv0: 'rampart-hook' });
   t.equal(down.code, 2);
