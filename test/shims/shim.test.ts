@@ -32,8 +32,11 @@ t.test('transparency: argv bytes, exit code, stdio, signals, argv[0]', async (t)
   t.equal(c.stdout, 'piped stdin\n');
   const k = await sb.shim('selfkill', ['TERM'], { session: sid });
   t.equal(k.signal, 'SIGTERM', 'signal death passes through (the shim exec()d)');
-  const a0 = await exec('sh', ['-c', 'argv0'], { env: { ...sb.env, PATH: `${sb.shimsDir}:${sb.env.PATH}` } });
-  t.equal(a0.stdout.trim(), 'argv0', 'argv[0] as invoked');
+  // argv0 is a tiny C program (a script's argv[0] is replaced by its interpreter).
+  if (fs.existsSync(path.join(sb.bin, 'argv0'))) {
+    const a0 = await exec('sh', ['-c', 'argv0'], { env: { ...sb.env, PATH: `${sb.shimsDir}:${sb.env.PATH}` } });
+    t.equal(a0.stdout.trim(), 'argv0', 'argv[0] as invoked');
+  } else t.comment('argv[0] check skipped: no C compiler to build the probe');
 });
 
 t.test('the request carries redirections and the parent chain', async (t) => {
