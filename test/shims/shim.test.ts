@@ -3,10 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import t from 'tap';
-
-t.setTimeout(300_000);
 import { exec, session, startServer } from '../helpers/harness.js';
 import { tools } from '../helpers/shim-tools.js';
+
+t.setTimeout(300_000);
 
 const hex = (b: Buffer | string) => Buffer.from(b).toString('hex');
 
