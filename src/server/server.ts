@@ -73,7 +73,7 @@ export async function createDecisionServer(opts: ServerOptions): Promise<Decisio
 
   const ready = new Map<string, PolicyHolder>();
   const holderFor = (session: Session | undefined, projectRoot: string): Promise<PolicyHolder> | PolicyHolder => {
-    const key = `${session?.policyFile ?? ''}\0${projectRoot}`;
+    const key = keyOf(session, projectRoot);
     const done = ready.get(key);
     if (done) return done; // hot path: no promise hop
     let h = holders.get(key);
@@ -96,6 +96,16 @@ export async function createDecisionServer(opts: ServerOptions): Promise<Decisio
       holders.set(key, h);
     }
     return h;
+  };
+  const keyOf = (s: Session | undefined, projectRoot: string) => `${s?.policyFile ?? ''}\0${projectRoot}`;
+  /** Stops watching a session's policy files once no live session uses them. */
+  const releaseHolder = (s: Session) => {
+    const key = keyOf(s, s.projectRoot);
+    if (key === keyOf(undefined, NO_PROJECT) || sessions.all().some((o) => keyOf(o, o.projectRoot) === key)) return;
+    const h = ready.get(key);
+    ready.delete(key);
+    holders.delete(key);
+    h?.unwatch();
   };
   // The default policy (no session, no project) loads at start so `status` can report it.
   const defaultHolder = await holderFor(undefined, NO_PROJECT);
@@ -147,7 +157,12 @@ export async function createDecisionServer(opts: ServerOptions): Promise<Decisio
       case 'status':
         return ok(req, status());
       case 'session': {
-        if (req.op === 'end') return ok(req, { ended: sessions.end(String(req.id ?? '')) });
+        if (req.op === 'end') {
+          const gone = sessions.get(String(req.id ?? ''));
+          const ended = sessions.end(String(req.id ?? ''));
+          if (gone) releaseHolder(gone);
+          return ok(req, { ended });
+        }
         const root = req.projectRoot ?? '';
         if (!acceptableProjectRoot(root, paths.home)) {
           throw new ProtocolError('bad-request', `refusing project root ${JSON.stringify(root)}: it must be absolute and neither / nor HOME (or above it)`);

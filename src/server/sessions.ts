@@ -80,6 +80,10 @@ export class SessionTable {
     return found;
   }
 
+  all(): Session[] {
+    return [...this.map.values()];
+  }
+
   get size(): number {
     return this.map.size;
   }
