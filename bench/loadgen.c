@@ -1,7 +1,8 @@
 /* Load generator for the decision server, as the shims talk to it: N processes, each doing
    M sequential (connect, send one decide line, read the verdict, close). Prints one latency
    in microseconds per line on stdout, then nothing else.
-   usage: loadgen SOCKET PROCS PER_PROC CWD */
+   With a fifth argument `persistent`, each process keeps one connection for all its requests.
+   usage: loadgen SOCKET PROCS PER_PROC CWD [persistent] */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@ static const char *ARGV[] = {
 int main(int argc, char **argv) {
   if (argc < 5) return 2;
   int procs = atoi(argv[2]), per = atoi(argv[3]);
+  int persistent = argc > 5 && !strcmp(argv[5], "persistent");
   int pipes[2];
   if (pipe(pipes) != 0) return 1;
   for (int p = 0; p < procs; p++) {
@@ -26,16 +28,20 @@ int main(int argc, char **argv) {
     close(pipes[0]);
     char *out = malloc((size_t)per * 16);
     size_t on = 0;
+    int fd = -1;
     for (int i = 0; i < per; i++) {
       char req[1024];
       int n = snprintf(req, sizeof req, "{\"v\":1,\"type\":\"decide\",\"source\":\"shim\",\"argv\":%s,\"cwd\":\"%s\",\"pid\":%d,\"ppid\":1,\"parents\":[],\"env\":{}}\n",
                        ARGV[(p + i) % 5], argv[4], getpid());
       struct timespec a, b;
       clock_gettime(CLOCK_MONOTONIC, &a);
-      struct sockaddr_un s = {.sun_family = AF_UNIX};
-      strncpy(s.sun_path, argv[1], sizeof s.sun_path - 1);
-      int fd = socket(AF_UNIX, SOCK_STREAM, 0);
-      if (connect(fd, (struct sockaddr *)&s, sizeof s) != 0 || write(fd, req, (size_t)n) != n) _exit(1);
+      if (fd < 0) {
+        struct sockaddr_un s = {.sun_family = AF_UNIX};
+        strncpy(s.sun_path, argv[1], sizeof s.sun_path - 1);
+        fd = socket(AF_UNIX, SOCK_STREAM, 0);
+        if (connect(fd, (struct sockaddr *)&s, sizeof s) != 0) _exit(1);
+      }
+      if (write(fd, req, (size_t)n) != n) _exit(1);
       char buf[4096];
       size_t got = 0;
       for (;;) {
@@ -44,7 +50,10 @@ int main(int argc, char **argv) {
         got += (size_t)k;
         if (memchr(buf, '\n', got)) break;
       }
-      close(fd);
+      if (!persistent) {
+        close(fd);
+        fd = -1;
+      }
       clock_gettime(CLOCK_MONOTONIC, &b);
       on += (size_t)snprintf(out + on, 16, "%ld\n", (b.tv_sec - a.tv_sec) * 1000000L + (b.tv_nsec - a.tv_nsec) / 1000);
     }

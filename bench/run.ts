@@ -125,14 +125,14 @@ async function serverBench(clients: number, total: number, perRequestConnection:
 }
 
 /** The shims' pattern, from C: 32 processes, each a connection per request (bench/loadgen.c). */
-function shimPatternBench(procs: number, perProc: number) {
+function shimPatternBench(procs: number, perProc: number, persistent = false) {
   const exe = path.join(dir, 'loadgen');
   const cc = spawnSync('cc', ['-O2', '-o', exe, path.join(ROOT, 'bench', 'loadgen.c')], { encoding: 'utf8' });
   if (cc.status !== 0) return { skipped: 'no C compiler' };
   let peakRss = 0;
   const pid = Number(fs.readFileSync(paths.pidFile, 'utf8'));
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(exe, [paths.socket, String(procs), String(perProc), project], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(exe, [paths.socket, String(procs), String(perProc), project, ...(persistent ? ['persistent'] : [])], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   try {
     const m = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -164,7 +164,8 @@ async function main() {
     rampart('start');
     const native = execBench(path.join(paths.shimsDir, 'git'), RUNS);
     results.nativeShim = native;
-    results.serverPersistent = await serverBench(32, 40_000, false);
+    results.serverPersistentNode = await serverBench(32, 40_000, false);
+    results.serverPersistent = shimPatternBench(32, 1500, true);
     results.serverConnectionPerRequest = shimPatternBench(32, 600);
     results.evaluation = await evalBench(50_000);
     const fb = path.join(dir, 'fallback');
@@ -180,7 +181,8 @@ async function main() {
   }
   const n = results.nativeShim as ReturnType<typeof execBench>;
   const f = results.fallbackShim as ReturnType<typeof execBench>;
-  const sp = results.serverPersistent as Awaited<ReturnType<typeof serverBench>>;
+  const spn = results.serverPersistentNode as Awaited<ReturnType<typeof serverBench>>;
+  const sp = results.serverPersistent as Awaited<ReturnType<typeof serverBench>> & { skipped?: string };
   const sc = results.serverConnectionPerRequest as Awaited<ReturnType<typeof serverBench>> & { skipped?: string };
   const ev = results.evaluation as Awaited<ReturnType<typeof evalBench>>;
   const ms = (x: number) => `${x.toFixed(2)} ms`;
@@ -189,7 +191,8 @@ async function main() {
     ['git --version via native shim (median / p95)', `${ms(n.shimmed.median)} / ${ms(n.shimmed.p95)}`],
     ['native shim adds (median / p95)', `${ms(n.addedMedianMs)} / ${ms(n.addedP95Ms)}   [${n.direct.n} interleaved runs each]`],
     ['node fallback shim adds (median / p95)', `${ms(f.addedMedianMs)} / ${ms(f.addedP95Ms)}   [${f.direct.n} runs each]`],
-    ['server, 32 clients, persistent conns', `${Math.round(sp.perSecond)} decisions/s, p50 ${ms(sp.latencyMs.median)}, p99 ${ms(sp.latencyMs.p99)}, peak RSS ${sp.peakRssMB.toFixed(0)} MB`],
+    ['server, 32 C clients, persistent conns', sp.skipped ? `skipped: ${sp.skipped}` : `${Math.round(sp.perSecond)} decisions/s, p50 ${ms(sp.latencyMs.median)}, p99 ${ms(sp.latencyMs.p99)}, peak RSS ${sp.peakRssMB.toFixed(0)} MB`],
+    ['server, 32 Node clients, persistent conns', `${Math.round(spn.perSecond)} decisions/s, p50 ${ms(spn.latencyMs.median)}, p99 ${ms(spn.latencyMs.p99)}, peak RSS ${spn.peakRssMB.toFixed(0)} MB`],
     ['server, 32 C clients, 1 conn per request', sc.skipped ? `skipped: ${sc.skipped}` : `${Math.round(sc.perSecond)} decisions/s, p50 ${ms(sc.latencyMs.median)}, p99 ${ms(sc.latencyMs.p99)}, peak RSS ${sc.peakRssMB.toFixed(0)} MB`],
     ['policy evaluation (in process)', `${ev.usPerDecision.toFixed(1)} µs/decision`],
   ];

@@ -49,12 +49,9 @@ function unquote(v: string): string {
 }
 
 function readIni(file: string): Ini | undefined {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(file);
-  } catch {
-    return undefined;
-  }
+  // No exception for a missing file: building one costs more than the stat (hot path).
+  const st = fs.statSync(file, { throwIfNoEntry: false });
+  if (!st) return undefined;
   const hit = cache.get(file);
   if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.ini;
   try {
@@ -86,9 +83,9 @@ function walkForGitDir(cwd: string): string | undefined {
   for (;;) {
     const dotgit = path.join(dir, '.git');
     try {
-      const st = fs.statSync(dotgit);
-      if (st.isDirectory()) return dotgit;
-      if (st.isFile()) {
+      const st = fs.statSync(dotgit, { throwIfNoEntry: false });
+      if (st?.isDirectory()) return dotgit;
+      if (st?.isFile()) {
         const m = /^gitdir:\s*(.+)$/m.exec(fs.readFileSync(dotgit, 'utf8'));
         if (m) return path.resolve(dir, m[1].trim());
       }

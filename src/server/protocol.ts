@@ -200,7 +200,8 @@ export class LineSplitter {
       }
       if (nl === -1) break;
       if (!this.skipping) {
-        const line = Buffer.concat(this.chunks).toString('utf8');
+        // Common case: the whole line arrived in one chunk, no copy needed.
+        const line = (this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks)).toString('utf8');
         this.chunks = [];
         this.size = 0;
         if (line.trim() !== '') this.onLine(line);
