@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { GitReader } from '../policy/types.js';
 
 type Ini = Map<string, string>; // "section.sub.key" (section and key lower-cased) → last value
+/** Every value of multi-valued keys (a remote may have several url/pushurl lines: git pushes to all). */
+const multi = new WeakMap<Ini, Map<string, string[]>>();
 
 const cache = new Map<string, { mtimeMs: number; size: number; ini: Ini }>();
 
@@ -28,7 +30,12 @@ export function parseGitConfig(text: string): Ini {
     }
     const kv = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
     if (!kv) continue;
-    ini.set(`${section}.${kv[1].toLowerCase()}`, unquote(kv[2] ?? 'true'));
+    const key = `${section}.${kv[1].toLowerCase()}`;
+    const value = unquote(kv[2] ?? 'true');
+    ini.set(key, value);
+    let all = multi.get(ini);
+    if (!all) multi.set(ini, (all = new Map()));
+    all.set(key, [...(all.get(key) ?? []), value]);
   }
   return ini;
 }
@@ -102,18 +109,19 @@ function walkForGitDir(cwd: string): string | undefined {
  * A GitReader for the repository containing cwd (empty when there is none). Lazy: most
  * decisions are not about git, so nothing is read until the engine asks.
  */
-export function gitReaderFor(cwd: string, home: string): GitReader {
+export function gitReaderFor(cwd: string, home: string): GitReader & { remoteUrls(name: string): string[] } {
   let real: GitReader | undefined;
   const get = () => (real ??= eagerGitReader(cwd, home));
   return {
     remoteUrl: (n) => get().remoteUrl(n),
+    remoteUrls: (n: string) => (get() as GitReader & { remoteUrls(n: string): string[] }).remoteUrls(n),
     alias: (n) => get().alias(n),
     currentBranch: () => get().currentBranch(),
     upstreamRemote: () => get().upstreamRemote(),
   };
 }
 
-function eagerGitReader(cwd: string, home: string): GitReader {
+function eagerGitReader(cwd: string, home: string): GitReader & { remoteUrls(name: string): string[] } {
   const gitDir = findGitDir(cwd);
   let commonDir = gitDir;
   if (gitDir) {
@@ -138,6 +146,10 @@ function eagerGitReader(cwd: string, home: string): GitReader {
     }
     return v;
   };
+  const getAll = (key: string): string[] => layers.flatMap((f) => {
+    const ini = readIni(f);
+    return (ini && multi.get(ini)?.get(key)) ?? [];
+  });
   const currentBranch = (): string | undefined => {
     if (!gitDir) return undefined;
     try {
@@ -149,6 +161,9 @@ function eagerGitReader(cwd: string, home: string): GitReader {
   };
   return {
     remoteUrl: (name) => get(`remote.${name}.pushurl`) ?? get(`remote.${name}.url`),
+    // Not in the GitReader interface yet: every fetch and push URL of a remote, for an
+    // engine that wants to judge all of them (the strictest wins).
+    remoteUrls: (name: string) => [...new Set([...getAll(`remote.${name}.url`), ...getAll(`remote.${name}.pushurl`)])],
     alias: (name) => get(`alias.${name.toLowerCase()}`),
     currentBranch,
     upstreamRemote: () => {

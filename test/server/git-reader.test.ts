@@ -30,6 +30,8 @@ t.test('reads a real repository, a worktree and global aliases', async (t) => {
   const r = gitReaderFor(path.join(repo, 'sub'), home);
   t.equal(r.remoteUrl('origin'), 'https://evil.example/y.git', 'pushurl wins (push is the exfiltration path)');
   t.equal(r.alias('ff'), 'push --force');
+  git('remote', 'set-url', '--add', 'origin', 'https://second.example/y.git');
+  t.same(new Set(gitReaderFor(repo, home).remoteUrls('origin')), new Set(['https://github.com/x/y.git', 'https://second.example/y.git', 'https://evil.example/y.git']), 'all URLs of a remote');
   t.equal(r.alias('yolo'), 'push -f', 'global alias');
   t.equal(r.currentBranch(), 'main');
   t.equal(r.upstreamRemote(), 'origin');
