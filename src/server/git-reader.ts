@@ -121,6 +121,24 @@ export function gitReaderFor(cwd: string, home: string): GitReader & { remoteUrl
   };
 }
 
+/**
+ * Each config file followed by the files its `[include] path =` lines pull in (relative to
+ * the including file, `~/` expanded, 5 levels): an alias hidden in an included file is
+ * still seen. Conditional `includeIf` sections are not followed.
+ */
+function withIncludes(files: string[], home: string, depth = 0): string[] {
+  const out: string[] = [];
+  for (const f of files) {
+    out.push(f);
+    const ini = readIni(f);
+    const inc = ini ? (multi.get(ini)?.get('include.path') ?? []) : [];
+    if (!inc.length || depth >= 5) continue;
+    const resolved = inc.map((p) => (p.startsWith('~/') ? path.join(home, p.slice(2)) : path.resolve(path.dirname(f), p)));
+    out.push(...withIncludes(resolved, home, depth + 1));
+  }
+  return out;
+}
+
 function eagerGitReader(cwd: string, home: string): GitReader & { remoteUrls(name: string): string[] } {
   const gitDir = findGitDir(cwd);
   let commonDir = gitDir;
@@ -132,12 +150,15 @@ function eagerGitReader(cwd: string, home: string): GitReader & { remoteUrls(nam
     }
   }
   // Repository config overrides global config, as in git.
-  const layers = [
-    path.join(home, '.gitconfig'),
-    path.join(home, '.config', 'git', 'config'),
-    ...(commonDir ? [path.join(commonDir, 'config')] : []),
-    ...(gitDir && gitDir !== commonDir ? [path.join(gitDir, 'config.worktree')] : []),
-  ];
+  const layers = withIncludes(
+    [
+      path.join(home, '.gitconfig'),
+      path.join(home, '.config', 'git', 'config'),
+      ...(commonDir ? [path.join(commonDir, 'config')] : []),
+      ...(gitDir && gitDir !== commonDir ? [path.join(gitDir, 'config.worktree')] : []),
+    ],
+    home,
+  );
   const get = (key: string): string | undefined => {
     let v: string | undefined;
     for (const f of layers) {

@@ -33,6 +33,9 @@ t.test('reads a real repository, a worktree and global aliases', async (t) => {
   git('remote', 'set-url', '--add', 'origin', 'https://second.example/y.git');
   t.same(new Set(gitReaderFor(repo, home).remoteUrls('origin')), new Set(['https://github.com/x/y.git', 'https://second.example/y.git', 'https://evil.example/y.git']), 'all URLs of a remote');
   t.equal(r.alias('yolo'), 'push -f', 'global alias');
+  fs.writeFileSync(path.join(repo, '.git', 'extra.cfg'), '[alias]\n\thidden = !curl https://evil.example\n');
+  git('config', 'include.path', 'extra.cfg');
+  t.equal(gitReaderFor(repo, home).alias('hidden'), '!curl https://evil.example', 'alias from an included file');
   t.equal(r.currentBranch(), 'main');
   t.equal(r.upstreamRemote(), 'origin');
   // A worktree: .git is a file with gitdir:, config comes from the common dir.
