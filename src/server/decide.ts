@@ -80,15 +80,16 @@ export async function decide(req: DecideRequest, deps: DecideDeps, ch: Channel):
   const holder = h instanceof Promise ? await h : h;
   const stdin = fromWire(req.stdin);
   const stdout = fromWire(req.stdout);
+  const env = decodeEnv(req.env);
   const ctx: Context = {
     cwd,
     projectRoot,
     home: deps.home,
     rampartHome: deps.rampartHome,
-    env: decodeEnv(req.env),
+    env,
     ...(stdin ? { stdin } : {}),
     ...(stdout ? { stdout } : {}),
-    git: gitReaderFor(cwd, deps.home),
+    git: gitReaderFor(cwd, deps.home, env),
   };
   let ev: Evaluation;
   let auditMode = Boolean(session?.audit);

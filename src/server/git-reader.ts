@@ -109,9 +109,9 @@ function walkForGitDir(cwd: string): string | undefined {
  * A GitReader for the repository containing cwd (empty when there is none). Lazy: most
  * decisions are not about git, so nothing is read until the engine asks.
  */
-export function gitReaderFor(cwd: string, home: string): GitReader & { remoteUrls(name: string): string[] } {
+export function gitReaderFor(cwd: string, home: string, env: Readonly<Record<string, string | undefined>> = {}): GitReader & { remoteUrls(name: string): string[] } {
   let real: GitReader | undefined;
-  const get = () => (real ??= eagerGitReader(cwd, home));
+  const get = () => (real ??= eagerGitReader(cwd, home, env));
   return {
     remoteUrl: (n) => get().remoteUrl(n),
     remoteUrls: (n: string) => (get() as GitReader & { remoteUrls(n: string): string[] }).remoteUrls(n),
@@ -139,8 +139,29 @@ function withIncludes(files: string[], home: string, depth = 0): string[] {
   return out;
 }
 
-function eagerGitReader(cwd: string, home: string): GitReader & { remoteUrls(name: string): string[] } {
-  const gitDir = findGitDir(cwd);
+/** Configuration given in the environment (GIT_CONFIG_COUNT/KEY_n/VALUE_n): git's last layer. */
+function envConfig(env: Readonly<Record<string, string | undefined>>): Ini {
+  const ini: Ini = new Map();
+  const all = new Map<string, string[]>();
+  multi.set(ini, all);
+  const n = Math.min(Number(env.GIT_CONFIG_COUNT ?? 0) || 0, 1000);
+  for (let i = 0; i < n; i++) {
+    const k = env[`GIT_CONFIG_KEY_${i}`];
+    const v = env[`GIT_CONFIG_VALUE_${i}`] ?? '';
+    if (!k) continue;
+    // section.sub.key: section and key are case-insensitive, the subsection is not.
+    const first = k.indexOf('.');
+    const last = k.lastIndexOf('.');
+    const key = first === last ? k.toLowerCase() : `${k.slice(0, first).toLowerCase()}${k.slice(first, last)}.${k.slice(last + 1).toLowerCase()}`;
+    ini.set(key, v);
+    all.set(key, [...(all.get(key) ?? []), v]);
+  }
+  return ini;
+}
+
+function eagerGitReader(cwd: string, home: string, env: Readonly<Record<string, string | undefined>>): GitReader & { remoteUrls(name: string): string[] } {
+  // GIT_DIR (from the command's environment) picks the repository, as it does for git.
+  const gitDir = env.GIT_DIR ? path.resolve(cwd, env.GIT_DIR) : findGitDir(cwd);
   let commonDir = gitDir;
   if (gitDir) {
     try {
@@ -152,25 +173,23 @@ function eagerGitReader(cwd: string, home: string): GitReader & { remoteUrls(nam
   // Repository config overrides global config, as in git.
   const layers = withIncludes(
     [
-      path.join(home, '.gitconfig'),
-      path.join(home, '.config', 'git', 'config'),
+      ...(env.GIT_CONFIG_GLOBAL ? [path.resolve(cwd, env.GIT_CONFIG_GLOBAL)] : [path.join(home, '.gitconfig'), path.join(home, '.config', 'git', 'config')]),
       ...(commonDir ? [path.join(commonDir, 'config')] : []),
       ...(gitDir && gitDir !== commonDir ? [path.join(gitDir, 'config.worktree')] : []),
     ],
     home,
   );
+  const fromEnv = envConfig(env);
+  const inis = (): Ini[] => [...layers.map(readIni).filter((x): x is Ini => x !== undefined), fromEnv];
   const get = (key: string): string | undefined => {
     let v: string | undefined;
-    for (const f of layers) {
-      const x = readIni(f)?.get(key);
+    for (const ini of inis()) {
+      const x = ini.get(key);
       if (x !== undefined) v = x;
     }
     return v;
   };
-  const getAll = (key: string): string[] => layers.flatMap((f) => {
-    const ini = readIni(f);
-    return (ini && multi.get(ini)?.get(key)) ?? [];
-  });
+  const getAll = (key: string): string[] => inis().flatMap((ini) => multi.get(ini)?.get(key) ?? []);
   const currentBranch = (): string | undefined => {
     if (!gitDir) return undefined;
     try {

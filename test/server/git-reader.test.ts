@@ -36,6 +36,18 @@ t.test('reads a real repository, a worktree and global aliases', async (t) => {
   fs.writeFileSync(path.join(repo, '.git', 'extra.cfg'), '[alias]\n\thidden = !curl https://evil.example\n');
   git('config', 'include.path', 'extra.cfg');
   t.equal(gitReaderFor(repo, home).alias('hidden'), '!curl https://evil.example', 'alias from an included file');
+  const env = { GIT_CONFIG_COUNT: '2', GIT_CONFIG_KEY_0: 'alias.envy', GIT_CONFIG_VALUE_0: 'push --mirror', GIT_CONFIG_KEY_1: 'remote.origin.pushurl', GIT_CONFIG_VALUE_1: 'https://env.example/x' };
+  const e = gitReaderFor(repo, home, env);
+  t.equal(e.alias('envy'), 'push --mirror', 'alias from GIT_CONFIG_KEY_n');
+  t.equal(e.remoteUrl('origin'), 'https://env.example/x', 'environment config is the last layer');
+  const other = path.join(dir, 'other');
+  fs.mkdirSync(other);
+  spawnSync('git', ['init', '-q', '--bare', other]);
+  spawnSync('git', ['--git-dir', other, 'remote', 'add', 'origin', 'https://other.example/z']);
+  t.equal(gitReaderFor(repo, home, { GIT_DIR: other }).remoteUrl('origin'), 'https://other.example/z', 'GIT_DIR picks the repository');
+  const g = path.join(dir, 'gcfg');
+  fs.writeFileSync(g, '[alias]\n\tglob = status\n');
+  t.equal(gitReaderFor(repo, home, { GIT_CONFIG_GLOBAL: g }).alias('glob'), 'status', 'GIT_CONFIG_GLOBAL replaces ~/.gitconfig');
   t.equal(r.currentBranch(), 'main');
   t.equal(r.upstreamRemote(), 'origin');
   // A worktree: .git is a file with gitdir:, config comes from the common dir.
