@@ -1,6 +1,7 @@
 // The pure evaluator: argv + context → Evaluation. The strictest matching rule wins; the policy's
 // explicit default applies when nothing matches.
 import { analyze } from './analyzers/index.js';
+import { judgeLine } from './line/judge-line.js';
 import { STDIN } from './analyzers/common.js';
 import { stricter } from './decision.js';
 import type { Facts } from './facts.js';
@@ -130,7 +131,10 @@ export function decide(policy: CompiledPolicy, rules: readonly Rule[], j: Judged
   return { decision: top.decision, rule: top.id, reason: top.reason, matched };
 }
 
-/** The verdict for one binary's argv in a context. */
+/** The verdict for one binary's argv in a context (command strings it hands to a shell included). */
 export function evaluateArgv(policy: CompiledPolicy, argv: readonly string[], ctx: Context): Evaluation {
-  return decide(policy, policy.rules, judge(policy, argv, ctx));
+  const j = judge(policy, argv, ctx);
+  // npx -c '…', git `!` aliases, find -exec: the strings the tool runs are command lines.
+  const all = [j, ...j.facts.runs.flatMap((r) => judgeLine(policy, r, { ...ctx, stdin: undefined, stdout: undefined }, 1))];
+  return decide(policy, policy.rules, all);
 }

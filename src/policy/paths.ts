@@ -46,6 +46,7 @@ export function resolvePath(raw: string, ctx: Pick<Context, 'cwd' | 'home'>): st
   const pwd = /^(?:\$PWD|\$\{PWD(?:[:]?[-?=+][^}]*)?\}|\$\(pwd\)|`pwd`)(?=\/|$)/;
   if (home.test(p)) p = ctx.home + p.replace(home, '');
   else if (pwd.test(p)) p = ctx.cwd + p.replace(pwd, '');
+  else if (/^~\+(\/|$)/.test(p)) p = ctx.cwd + p.slice(2);
   else if (/^~root(\/|$)/.test(p)) p = '/root' + p.slice(5);
   else if (/^~[a-z_][a-z0-9_-]*(\/|$)/i.test(p)) p = posix.join(posix.dirname(ctx.home), p.slice(1));
   const abs = posix.resolve(ctx.cwd, p);
@@ -72,7 +73,11 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
       const abs = resolve(raw);
       // A glob is judged by the directory it expands in: `/*` is the root, `src/*` inside.
       const isGlob = /[*?[]/.test(abs);
-      const path = isGlob ? posix.dirname(abs.split(/[*?[]/)[0]! + 'x') : abs;
+      // A glob's matches are children of the directory it expands in; a pattern that matches
+      // everything there (`*`, `.*`) empties that directory, so it is judged as the directory.
+      const globDir = isGlob ? posix.dirname(abs.split(/[*?[]/)[0]! + 'x') : abs;
+      const everything = isGlob && /^(\*|\.\*|\*\/?|\.\[!.\]\*|\{\*,\.\*\})$/.test(posix.basename(abs)) && posix.dirname(abs) === globDir;
+      const path = !isGlob || everything ? globDir : posix.join(globDir, '-glob-match-');
       const out = new Set<PathClass>(['any']);
       if (path === '/') out.add('root');
       if (path === ctx.home || under(ctx.home, path)) out.add('home');
@@ -81,10 +86,7 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
       const inTmp = TMP_DIRS.some((d) => under(path, d)) && !(path === ctx.home || under(path, ctx.home));
       if (inTmp) out.add('tmp');
       const root = ctx.projectRoot;
-      // `*` in the root removes everything in it; `*.log` there only some files.
-      const everything = isGlob && /^(\*|\.\*|\*\/?|\.\[!.\]\*)$/.test(posix.basename(abs));
-      if (isGlob && path === root) out.add(everything ? 'project_root' : 'inside_project');
-      else if (path === root) out.add('project_root');
+      if (path === root) out.add('project_root');
       else if (path === root + '/.git') out.add('project_git');
       else if (under(path, root)) out.add('inside_project');
       else if (!inTmp) out.add('outside_project');

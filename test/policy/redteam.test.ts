@@ -32,7 +32,10 @@ const git: GitReader = {
 };
 const ctx: Context = { cwd: P, projectRoot: P, home: H, rampartHome: `${H}/.rampart`, env: {}, git };
 
-const cases = readFileSync(join(ROOT, 'test', 'fixtures', 'redteam-cases.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Case);
+const load = (f: string) => readFileSync(join(ROOT, 'test', 'fixtures', f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Case);
+const cases = load('redteam-cases.jsonl');
+// A second reviewer's 771 cases, aimed at what the first missed (HOME /tmp/rt2/home).
+const cases2 = load('redteam2-cases.jsonl');
 
 t.test('red-team cases, hook layer (whole lines)', async (t) => {
   const policy = await builtin();
@@ -40,6 +43,25 @@ t.test('red-team cases, hook layer (whole lines)', async (t) => {
     const e = evaluateLine(policy, c.command, ctx);
     t.equal(e.decision, c.expect_hook ?? c.expect, `${c.id}: ${JSON.stringify(c.command)} → ${e.decision} (${e.rule ?? 'default'})${c.ruling ? ' [ruling: ' + c.ruling + ']' : ''}`);
   }
+});
+
+t.test('second red-team cases, both layers', async (t) => {
+  const policy = await builtin();
+  const H2 = '/tmp/rt2/home';
+  const ctx2: Context = { ...ctx, cwd: `${H2}/project`, projectRoot: `${H2}/project`, home: H2, rampartHome: `${H2}/.rampart` };
+  let gaps = 0;
+  for (const c of cases2) {
+    if (c.layer !== 'shim') {
+      const e = evaluateLine(policy, c.command, ctx2);
+      t.equal(e.decision, c.expect_hook ?? c.expect, `${c.id}: ${JSON.stringify(c.command)} → ${e.decision} (${e.rule ?? 'default'})${c.ruling ? ' [' + c.ruling + ']' : ''}`);
+    }
+    if (c.layer !== 'hook' && c.argv) {
+      const e = evaluateArgv(policy, c.argv, { ...ctx2, env: c.env ?? {} });
+      t.equal(e.decision, c.expect_shim ?? c.expect, `${c.id}: ${JSON.stringify(c.argv)} → ${e.decision} (${e.rule ?? 'default'})`);
+    }
+    if ((c as { known_gap?: boolean }).known_gap) gaps++;
+  }
+  t.ok(gaps <= 8, `${gaps} known gaps recorded in the fixture (listed in the issue note)`);
 });
 
 t.test('red-team cases, shim layer (argv)', async (t) => {

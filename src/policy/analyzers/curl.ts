@@ -4,6 +4,7 @@ import { posix } from 'node:path';
 import { atFile, newFacts, type Facts } from '../facts.js';
 import { optionTable, scan, values, has } from '../options.js';
 import { addHost, addUrl, envValue, hostOfHostPort, STDIN } from './common.js';
+import { expandBraces } from '../hosts.js';
 import type { AnalyzerInput } from './types.js';
 
 const TABLE = optionTable([
@@ -53,16 +54,18 @@ export function analyzeCurl({ tool, args, env, cwd }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   // `--expand-data` etc. are the same options with variable expansion.
   const s = scan(args.map((a) => a.replace(/^--expand-/, '--')), TABLE);
+  const stdinNames = /^(-|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0)$/;
   const sendFile = (file: string | undefined) => {
     if (file === undefined) return;
-    f.sends.push(file === '-' ? STDIN : file);
+    f.sends.push(stdinNames.test(file) ? STDIN : file);
   };
   for (const o of s.opts) {
     const v = o.value ?? '';
     if (AT_DATA.includes(o.name)) sendFile(atFile(v, false));
     else if (o.name === 'data-urlencode' || o.name === 'url-query') sendFile(atFile(v, true));
     else if (o.name === 'form') sendFile(/=[@<]"?([^;"]*)/.exec(v)?.[1]);
-    else if (o.name === 'upload-file') sendFile(v === '.' ? '-' : v);
+    // -T takes curl's URL globbing too: -T '{a,.env}' uploads both.
+    else if (o.name === 'upload-file') for (const x of args.includes('--globoff') || args.includes('-g') ? [v] : expandBraces(v)) sendFile(x === '.' ? '-' : x);
     else if (o.name === 'variable' && !v.startsWith('%')) sendFile(atFile(v, true));
     else if (o.name === 'header' || o.name === 'proxy-header') sendFile(atFile(v, false));
     else if (o.name === 'cookie' && !v.includes('=')) sendFile(v);

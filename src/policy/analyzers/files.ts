@@ -59,8 +59,17 @@ export function analyzeReader({ tool, args }: AnalyzerInput): Facts {
 /** cp, install, ln: the last operand is written; mv also removes its sources. */
 export function analyzeCopy({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
-  const targetDir = args.find((a, i) => a === '-t' || a.startsWith('--target-directory')) ? args[args.findIndex((a) => a === '-t') + 1] : undefined;
-  const ops = operands(args.filter((a, i) => !(args[i - 1] === '-t')));
+  // -t DIR, -tDIR, --target-directory=DIR, --target-directory DIR
+  let targetDir: string | undefined;
+  const skip = new Set<number>();
+  args.forEach((a, i) => {
+    if (a === '-t' || a === '--target-directory') {
+      targetDir = args[i + 1];
+      skip.add(i + 1);
+    } else if (/^-t./.test(a)) targetDir = a.slice(2);
+    else if (a.startsWith('--target-directory=')) targetDir = a.slice(19);
+  });
+  const ops = operands(args.filter((_, i) => !skip.has(i)));
   if (ops.length === 0) return f;
   const dest = targetDir ?? ops[ops.length - 1]!;
   const sources = targetDir ? ops : ops.slice(0, -1);
@@ -103,6 +112,18 @@ export function analyzeDd({ tool, args }: AnalyzerInput): Facts {
     }
     if (a.startsWith('of=')) f.writes.push(a.slice(3));
     if (a.startsWith('if=')) f.reads.push(a.slice(3));
+  }
+  return f;
+}
+
+/** perl/ruby -i: in-place edits of their file operands (the code itself is the hook's business). */
+export function analyzeInplace({ tool, args }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  if (!args.some((a) => /^-[a-zA-Z]*i/.test(a))) return f;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (/^-[a-zA-Z]*[eE]$/.test(a)) i++;
+    else if (!a.startsWith('-')) f.writes.push(a);
   }
   return f;
 }

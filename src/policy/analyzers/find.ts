@@ -3,7 +3,7 @@ import { newFacts, type Facts } from '../facts.js';
 import type { AnalyzerInput } from './types.js';
 
 /** The roots, whether -delete is given, and each -exec command with {} standing for a match. */
-export function findParts(args: readonly string[]): { roots: string[]; deletes: boolean; execs: string[][] } {
+export function findParts(args: readonly string[]): { roots: string[]; deletes: boolean; execs: string[][]; match: string } {
   const roots: string[] = [];
   let i = 0;
   while (i < args.length && /^-[HLPO]/.test(args[i]!)) i++;
@@ -14,7 +14,9 @@ export function findParts(args: readonly string[]): { roots: string[]; deletes: 
   // A match is something below a root, not the root itself; a literal -name says what it is.
   const nameAt = args.findIndex((a) => a === '-name' || a === '-iname');
   const name = nameAt >= 0 ? args[nameAt + 1] ?? '' : '';
-  const match = `${roots[0]!.replace(/\/+$/, '')}/${name && !name.includes('/') ? name : '-find-match-'}`;
+  // With no test at all, every file below the root matches: the root's whole content.
+  const tests = args.slice(i).some((a) => a.startsWith('-') && !/^-(delete|depth|maxdepth|mindepth|xdev|mount|print0?|ignore_readdir_race|noleaf|d)$/.test(a));
+  const match = `${roots[0]!.replace(/\/+$/, '')}/${name && !name.includes('/') ? name : tests ? '-find-match-' : '*'}`;
   for (; i < args.length; i++) {
     const a = args[i]!;
     if (a === '-delete') deletes = true;
@@ -26,7 +28,7 @@ export function findParts(args: readonly string[]): { roots: string[]; deletes: 
     }
     if (a === '-fprint' || a === '-fprintf' || a === '-fls' || a === '-fprint0') i++;
   }
-  return { roots, deletes, execs };
+  return { roots, deletes, execs, match };
 }
 
 const quote = (w: string) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
@@ -36,7 +38,7 @@ export function analyzeFind({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   const p = findParts(args);
   if (p.deletes) {
-    f.deletes.push(...p.roots.map((r) => `${r.replace(/\/+$/, '')}/-find-match-`));
+    f.deletes.push(...p.roots.map((r) => p.match.replace(p.roots[0]!.replace(/\/+$/, ''), r.replace(/\/+$/, ''))));
     f.tags.add('recursive');
   }
   for (const e of p.execs) f.runs.push(e.map(quote).join(' '));

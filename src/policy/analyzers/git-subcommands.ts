@@ -116,8 +116,12 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       return fetchLike(f, sub, rest, input);
     case 'clone':
       return clone(f, rest);
+    case 'maintenance':
+      if (rest[0] === 'start' || rest[0] === 'register') f.tags.add('persistence');
+      return;
     case 'ls-remote': {
-      const r = rest.find((a) => !a.startsWith('-'));
+      if (rest.some((a) => /^(-u|--upload-pack)(=|$)/.test(a) || /^--exec(=|$)/.test(a))) f.tags.add('exec-config');
+      const r = rest.filter((a, i) => !/^(-u|--upload-pack|--exec|-o|--server-option|--sort)$/.test(rest[i - 1] ?? '')).find((a) => !a.startsWith('-'));
       if (r) {
         const url = remoteUrl(f, input, r);
         if (url) addRemote(f, url);
@@ -208,6 +212,7 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
     case 'stash':
       if (rest[0] === 'drop' || rest[0] === 'clear') f.tags.add('discard-changes');
       return;
+    case 'stage':
     case 'add': {
       const s = scan(rest, optionTable(['chmod=', 'pathspec-from-file=', 'f,force', 'A,all', 'u,update', 'p,patch',
         'n,dry-run', 'N,intent-to-add', 'v,verbose', 'i,interactive', 'e,edit', 'no-all', 'ignore-removal',

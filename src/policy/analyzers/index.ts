@@ -12,10 +12,13 @@ import type { Analyzer, AnalyzerInput } from './types.js';
 import { analyzeWget } from './wget.js';
 import { analyzeWebFetch } from './webfetch.js';
 import { analyzeGh } from './gh.js';
+import { analyzePackages } from './packages.js';
+import { analyzeDocker } from './docker.js';
+import { analyzeCloud } from './cloud.js';
 import { analyzeFind } from './find.js';
 import { analyzeDiskWriter, analyzeSshKeygen } from './system.js';
 import { analyzeTelnet, analyzeOpenssl } from './telnet.js';
-import { analyzeCopy, analyzeCrontab, analyzeDd, analyzeDestroyer, analyzeReader, analyzeSystemctl, analyzeWriter, READERS } from './files.js';
+import { analyzeInplace, analyzeCopy, analyzeCrontab, analyzeDd, analyzeDestroyer, analyzeReader, analyzeSystemctl, analyzeWriter, READERS } from './files.js';
 
 export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   curl: analyzeCurl,
@@ -36,6 +39,20 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   openssl: analyzeOpenssl,
   WebFetch: analyzeWebFetch,
   gh: analyzeGh,
+  pip: analyzePackages,
+  pip3: analyzePackages,
+  uv: analyzePackages,
+  poetry: analyzePackages,
+  yarn: analyzePackages,
+  pnpm: analyzePackages,
+  pipx: analyzePackages,
+  docker: analyzeDocker,
+  aws: analyzeCloud,
+  gsutil: analyzeCloud,
+  az: analyzeCloud,
+  podman: analyzeDocker,
+  perl: analyzeInplace,
+  ruby: analyzeInplace,
   find: analyzeFind,
   'ssh-keygen': analyzeSshKeygen,
   mkfs: analyzeDiskWriter,

@@ -92,6 +92,13 @@ export function analyzeNpm({ tool, args, env }: AnalyzerInput): Facts {
     for (const p of values(s, 'package')) addSpec(f, p);
   }
   for (const c of values(s, 'call', 'shell')) f.runs.push(c);
+  // Lifecycle scripts written now run on the next install: judge their command lines.
+  if (sub === 'pkg' && rest[0] === 'set') for (const kv of rest.slice(1)) {
+    const m = /^scripts\.([^=]+)=(.*)$/s.exec(kv);
+    if (m) f.runs.push(m[2]!);
+  }
+  if (sub === 'set-script' && rest[1]) f.runs.push(rest[1]);
+  if (envValue(env, 'npm_config_script_shell', 'NPM_CONFIG_SCRIPT_SHELL')) f.tags.add('exec-config');
   for (const sh of values(s, 'script-shell')) {
     f.tags.add('exec-config');
     f.runs.push(sh);

@@ -6,8 +6,8 @@ import type { AnalyzerInput } from './types.js';
 
 const TABLE = optionTable(['b=', 's', 't=', 'T=', 'L=', 'W=', 'lf=', 'ls', 'lm?=', 'lp=', 'lu', 'lh', 'd', 'D', 'v', 'x', 'u', 'U', 'g', '4', '6', 'h', 'V', 'hh', 'hhh'], { singleDashLong: true });
 
-const CONNECT = /^(tcp|tcp4|tcp6|tcp-connect|tcp4-connect|tcp6-connect|udp|udp4|udp6|udp-connect|udp-sendto|openssl|openssl-connect|ssl|sctp|sctp-connect|dccp-connect|socks|socks4|socks4a|socks5|proxy|proxy-connect|ip-sendto|ip4-sendto|ip6-sendto)$/;
-const LISTEN = /^(tcp-listen|tcp4-listen|tcp6-listen|tcp-l|udp-listen|udp-recv|udp-recvfrom|openssl-listen|ssl-l|sctp-listen|dccp-listen|ip-recv)$/;
+const CONNECT = /^(tcp|tcp4|tcp6|tcp-connect|tcp4-connect|tcp6-connect|udp|udp4|udp6|udp-connect|udp4-connect|udp6-connect|udp-sendto|udp4-sendto|udp6-sendto|udp-datagram|udp4-datagram|udp6-datagram|openssl|openssl-connect|openssl-dtls-client|openssl-dtls-connect|ssl|sctp|sctp-connect|sctp4-connect|sctp6-connect|dccp-connect|dccp4-connect|dccp6-connect|socks|socks4|socks4a|socks5|socks5-connect|proxy|proxy-connect|ip-sendto|ip4-sendto|ip6-sendto|ip-datagram|ip4-datagram|ip6-datagram|vsock-connect|interface)$/;
+const LISTEN = /^(tcp-listen|tcp4-listen|tcp6-listen|tcp-l|tcp4-l|tcp6-l|udp-listen|udp4-listen|udp6-listen|udp-l|udp-recv|udp4-recv|udp6-recv|udp-recvfrom|udp4-recvfrom|udp6-recvfrom|openssl-listen|openssl-dtls-server|openssl-dtls-listen|ssl-l|sctp-listen|sctp4-listen|sctp6-listen|dccp-listen|ip-recv|ip4-recv|ip6-recv|ip-recvfrom|vsock-listen)$/;
 const EXEC = /^(exec|system|shell)$/;
 const FILE = /^(open|file|gopen|create|pipe)$/;
 
@@ -40,7 +40,13 @@ export function analyzeSocat({ tool, args }: AnalyzerInput): Facts {
       f.tags.add('unix-socket');
       f.writes.push(head!.slice(kind.length + 1));
     } else if (kind === '-' || kind === 'stdio' || kind === 'stdin') files.push(STDIN);
-    else if (!/^(stdout|stderr|readline|pty|fd|tun|pipe)$/.test(kind) && head!.includes('/')) files.push(head!);
+    else if (/^(stdout|stderr|readline|pty|fd|tun|pipe|socketpair|abstract-connect|abstract-listen)$/.test(kind)) continue;
+    else if (head!.includes('/') && !head!.includes(':')) files.push(head!);
+    else {
+      // An address type Rampart does not know: its destination cannot be judged.
+      f.tags.add('unparsed-url');
+      f.notes.push(`unknown socat address ${head}`);
+    }
   }
   if (network) for (const file of files) {
     f.sends.push(file);

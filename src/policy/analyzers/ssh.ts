@@ -18,7 +18,7 @@ const SFTP = optionTable(
 );
 
 // ssh_config keys whose value is a command run on this machine.
-const EXEC_KEYS = new Set(['proxycommand', 'localcommand', 'knownhostscommand', 'permitlocalcommand', 'remotecommand', 'match']);
+const EXEC_KEYS = new Set(['proxycommand', 'localcommand', 'knownhostscommand', 'permitlocalcommand', 'remotecommand', 'match', 'pkcs11provider', 'securitykeyprovider']);
 
 /** Splits `user@host`, `ssh://user@host:port/path` or scp's `user@host:path`; undefined when local. */
 export function sshDestination(spec: string, scpStyle: boolean): string | undefined {
@@ -36,7 +36,7 @@ export function sshDestination(spec: string, scpStyle: boolean): string | undefi
 
 function sshOptions(f: Facts, s: Scanned): void {
   for (const o of values(s, 'o')) {
-    const m = /^\s*([A-Za-z]+)\s*[= ]\s*(.*)$/.exec(o);
+    const m = /^\s*([A-Za-z0-9]+)\s*[= ]\s*(.*)$/.exec(o);
     if (!m) continue;
     const key = m[1]!.toLowerCase();
     const val = m[2]!.trim();
@@ -50,6 +50,11 @@ function sshOptions(f: Facts, s: Scanned): void {
   }
   for (const j of values(s, 'J')) for (const h of j.split(',')) addHost(f, sshDestination(h, false)!, 'proxy', 'ssh');
   for (const c of values(s, 'F')) if (c !== '/dev/null') f.tags.add('ssh-config-file');
+  // -I loads a PKCS#11 library into ssh: arbitrary code.
+  if (values(s, 'I').length > 0) {
+    f.tags.add('exec');
+    f.notes.push('-I loads a shared library into ssh');
+  }
   for (const e of values(s, 'E')) f.writes.push(e);
 }
 

@@ -21,7 +21,14 @@ export function analyzeTelnet({ tool, args }: AnalyzerInput): Facts {
 export function analyzeOpenssl({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   f.subcommand = args[0];
-  if (args[0] !== 's_client') return f;
+  if (args[0] !== 's_client') {
+    // -in/-inkey/-key read files (into the output), -out/-keyout write them.
+    for (let i = 1; i < args.length; i++) {
+      if (/^-(in|inkey|key|CAkey|signkey)$/.test(args[i]!)) f.reads.push(args[++i] ?? '');
+      else if (/^-(out|keyout)$/.test(args[i]!)) f.writes.push(args[++i] ?? '');
+    }
+    return f;
+  }
   const valueOf = (name: string): string | undefined => {
     const i = args.findIndex((a) => a === `-${name}` || a.startsWith(`-${name}=`));
     return i < 0 ? undefined : args[i]!.includes('=') ? args[i]!.slice(name.length + 2) : args[i + 1];

@@ -27,7 +27,8 @@ const TABLE = optionTable([
 export function analyzeWget({ tool, args, env }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   const s = scan(args, TABLE);
-  for (const file of values(s, 'post-file', 'body-file', 'load-cookies')) f.sends.push(file === '-' ? STDIN : file);
+  const stdinNames = /^(-|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0)$/;
+  for (const file of values(s, 'post-file', 'body-file', 'load-cookies')) f.sends.push(stdinNames.test(file) ? STDIN : file);
   for (const file of values(s, 'input-file', 'config')) {
     // Every line of an input file becomes a request (and a DNS lookup): its content leaves the machine.
     f.sends.push(file === '-' ? STDIN : file);

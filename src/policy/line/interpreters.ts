@@ -53,6 +53,16 @@ const SECRETISH = /(^|[/'"\s])(\.env(\.[\w-]+)?|id_rsa|id_ed25519|id_ecdsa|\.ssh
 // Modules whose import alone means network or process access.
 const MODULES = /\b(?:require\s*\(\s*['"](?:node:)?(child_process|net|http|https|dgram|tls|http2)['"]|import\s+(socket|subprocess|urllib|requests|http|pty|ctypes|ftplib|smtplib)\b|from\s+(socket|subprocess|urllib|requests|http|pty|ctypes)\b|from\s+['"](?:node:)?(child_process|net|http|https|dgram|tls)['"])/;
 
+const WRITE_API = /\bopen\s*\([^)]*,\s*['"][wax+]|writeFileSync|appendFileSync|writeFile|appendFile|createWriteStream|write_text|write_bytes|File\.write|IO\.write|file_put_contents|>>?\s*\$?\w*\s*['"]/;
+const READ_API = /\bopen\s*\(|read_text|read_bytes|readFileSync|readFile|createReadStream|File\.read|IO\.read|file_get_contents|fopen|slurp/;
+
+/** Path-like string literals in code, as written or read depending on the APIs it uses. */
+export function codePaths(code: string): { writes: string[]; reads: string[] } {
+  const lits = [...code.matchAll(/(["'])((?:~|\.{0,2}\/|\/|\$HOME|\.env)[^"'\s]*)\1/g)].map((m) => m[2]!);
+  const paths = lits.filter((p) => p.length > 1 && !/^https?:/.test(p));
+  return { writes: WRITE_API.test(code) ? paths : [], reads: READ_API.test(code) ? paths : [] };
+}
+
 /** Blanks string literals (quotes kept), so only code is searched for API names. */
 export function stripStrings(code: string): string {
   return code.replace(/("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/g, (m) => m[0] + ' '.repeat(Math.max(0, m.length - 2)) + m[m.length - 1]);

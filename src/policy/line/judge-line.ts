@@ -8,7 +8,7 @@ import { newFacts, type Facts } from '../facts.js';
 import type { CompiledPolicy } from '../policy.js';
 import { commandsOf, parseShell, resolveVariables, type FlatCommand, type Word } from '../shell/index.js';
 import type { Context, GitReader } from '../types.js';
-import { inlineCode, judgeCode, languageOf } from './interpreters.js';
+import { codePaths, inlineCode, judgeCode, languageOf } from './interpreters.js';
 import { isShell, quote, scriptOperand, shellCommandString, unwrap } from './unwrap.js';
 
 const MAX_DEPTH = 6;
@@ -25,6 +25,8 @@ const RAMPART_VERBS = /^(approve|deny|trust|stop|setup|serve|start|shims|hook)$/
 
 interface Info {
   name: string;
+  /** Directory a git clone in this command fills. */
+  cloneDir?: string;
   /** Its output is (or passes through) downloaded content. */
   downloadOut?: boolean;
   /** Text its output is known to be (echo, printf, base64 -d of known text). */
@@ -53,6 +55,8 @@ interface State {
   readsSecret: boolean;
   /** DNS lookups of names computed at run time. */
   dynamicLookups: string[];
+  /** Files written earlier in the line with text known statically (echo … > x.sh, cat > x.sh <<EOF). */
+  scripts: Map<string, string>;
 }
 
 const SECRET = (j: Judged | undefined, k: 'reads' | 'sends') =>
@@ -61,7 +65,7 @@ const SECRET = (j: Judged | undefined, k: 'reads' | 'sends') =>
 /** Every judged unit of a command line: one per simple command, plus one for line-level facts. */
 export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, depth = 0): Judged[] {
   const lineTags = newFacts('<line>');
-  const st: State = { policy, ctx, depth, out: [], lineTags, aliases: new Map(), gitAliases: new Map(), tainted: new Map(), readsSecret: false, dynamicLookups: [] };
+  const st: State = { policy, ctx, depth, out: [], lineTags, aliases: new Map(), gitAliases: new Map(), tainted: new Map(), readsSecret: false, dynamicLookups: [], scripts: new Map() };
   if (depth > MAX_DEPTH) lineTags.tags.add('shell-too-deep');
   else runLine(st, line, ctx.cwd);
   st.out.push(judgeFacts(policy, lineTags, ['<line>'], { ...ctx, stdin: undefined, stdout: undefined }));
@@ -104,6 +108,10 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   for (const a of fc.assignments) {
     const v = a.value.value;
     assignmentTags(st, a.name, v, a.value.static);
+    if (a.name === 'IFS' && a.scope !== 'prefix' && /\S/.test(v)) {
+      st.lineTags.tags.add('dynamic-command');
+      st.lineTags.notes.push('IFS is changed: later words split in ways a static reading cannot follow');
+    }
     if (a.scope === 'prefix') cmdEnv[a.name] = v;
     else {
       nextEnv = { ...nextEnv, [a.name]: v };
@@ -137,6 +145,14 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   if (argv.length === 0) {
     const f = newFacts('<redirect>');
     f.writes.push(...writes.map(resolve));
+    // `$(< file)` prints the file, like cat.
+    if (stdin) {
+      f.reads.push(resolve(stdin));
+      if (isSecretPath(st, resolve(stdin), cmdCtx)) {
+        rec.secretOut = posix.resolve(cwd, stdin.replace(/^~(?=\/|$)/, st.ctx.home));
+        st.readsSecret = true;
+      }
+    }
     rec.judged = judgeFacts(st.policy, f, [], cmdCtx);
     st.out.push(rec.judged);
     return { info: rec, cwd, env: nextEnv };
@@ -161,10 +177,20 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   judgeArgv(st, argv, cmdCtx, writes, stdinText, fc, flat, info, rec, substitutedSecret ? info[substitutedSecret.index]!.secretOut : undefined);
   // State that later commands in the same line see.
   const name = rec.name;
+  const text = rec.textOut ?? (name === 'cat' && stdinText !== undefined ? stdinText : undefined);
+  if (text !== undefined) for (const w of writes) st.scripts.set(posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)), text);
+  // A redirected secret read by a non-network command prints it (while read … < .env, mapfile < f).
+  if (stdin && !NETWORK_TOOLS.has(name) && rec.judged && isSecretPath(st, resolve(stdin), cmdCtx)) {
+    const f = newFacts('<stdin>');
+    f.reads.push(resolve(stdin));
+    st.out.push(judgeFacts(st.policy, f, [], cmdCtx));
+  }
+
   if (name === 'cd' && fc.depth === 0) {
     const to = rec.argv[1];
+    const home = /^(~|\$HOME|\$\{HOME\})(?=\/|$)/;
     if (to === undefined || to === '~') cwd = st.ctx.home;
-    else if (to !== '-' && argvWords[argvWords.length - 1]!.static) cwd = posix.resolve(cwd, to.replace(/^~(?=\/|$)/, st.ctx.home));
+    else if (to !== '-' && (argvWords[argvWords.length - 1]!.static || home.test(to))) cwd = posix.resolve(cwd, to.replace(home, st.ctx.home));
   }
   if (name === 'git') {
     const k = rec.argv.indexOf('config');
@@ -193,6 +219,10 @@ function assignmentTags(st: State, name: string, value: string, isStatic: boolea
     st.lineTags.notes.push(`${name}= changes what code every program loads`);
   }
   if (/^RAMPART_/.test(name)) st.lineTags.tags.add('rampart-tamper');
+  if (/^(GIT_ASKPASS|SSH_ASKPASS|GIT_SSH_COMMAND|GIT_SSH|GIT_PROXY_COMMAND|npm_config_script_shell|NPM_CONFIG_SCRIPT_SHELL)$/.test(name)) {
+    st.lineTags.tags.add('loader-env');
+    st.lineTags.notes.push(`${name}= makes a tool run another program`);
+  }
   if (name === 'PATH') {
     const keeps = /\$\{?PATH\}?/.test(value) || (st.ctx.shimsDir !== undefined && value.split(':').includes(st.ctx.shimsDir));
     if (!keeps || !isStatic && !/\$\{?PATH\}?/.test(value)) {
@@ -227,6 +257,10 @@ function judgeArgv(st: State, argv0: string[], ctx: Context, writes: string[], s
       // xargs appends what it reads: when that is echo/printf text in the same line, it is known.
       const piped = fc.stdinFrom.flatMap((up) => (info[up] && /^(echo|printf)$/.test(info[up]!.name) ? info[up]!.argv.slice(1).join(' ').split(/\s+/).filter(Boolean) : []));
       if (piped.length) u.argv = [...u.argv, ...piped];
+      // xargs -I% CMD … %: a network command fed names from unknown input cannot be judged.
+      const xa = argv.slice(1);
+      const repl = xa.find((a, k) => /^(-I|--replace)$/.test(xa[k - 1] ?? '')) ?? xa.find((a) => /^-I./.test(a))?.slice(2) ?? xa.find((a) => a.startsWith('--replace='))?.slice(10) ?? (xa.some((a) => a === '-i' || a === '--replace') ? '{}' : undefined);
+      if (repl && NETWORK_TOOLS.has(posix.basename(u.argv[0] ?? '')) && u.argv.some((a) => a.includes(repl))) tag('opaque-config', `${u.argv[0]} is fed file names xargs reads at run time`);
     }
     if (u) {
       env = { ...env, ...u.env };
@@ -271,6 +305,9 @@ function judgeArgv(st: State, argv0: string[], ctx: Context, writes: string[], s
         if (script === undefined || script === '-' || script === '/dev/stdin') {
           rec.interpreterReadsStdin = true;
           if (stdinText !== undefined) sub(st, stdinText, ctx.cwd, env);
+        } else {
+          const known = st.scripts.get(posix.resolve(ctx.cwd, script.replace(/^~(?=\/|$)/, ctx.home)));
+          if (known !== undefined) sub(st, known, ctx.cwd, env);
         }
       }
     } else if (name === 'eval') {
@@ -305,6 +342,7 @@ function judgeArgv(st: State, argv0: string[], ctx: Context, writes: string[], s
       // awk runs commands through system(), `| getline` and `print | "cmd"`.
       const prog = args.find((a, k) => !a.startsWith('-') && !/^-[fvF]$/.test(args[k - 1] ?? '')) ?? '';
       for (const m of prog.matchAll(/system\s*\(\s*"((?:[^"\\]|\\.)*)"/g)) sub(st, m[1]!, ctx.cwd, env);
+      if (/\/inet\d?\/(tcp|udp)\//.test(prog)) tag('dev-tcp', `${name} opens a network connection (/inet/tcp)`);
       if (/system\s*\(\s*[^"\s]|\|\s*getline|print[^;}]*\|\s*"/.test(prog)) tag('interpreter-spawn', `${name} program runs commands`);
     } else if (name === 'sed') {
       const scripts = args.filter((a, k) => !a.startsWith('-') || args[k - 1] === '-e').slice(0, 1).concat(args.filter((_, k) => args[k - 1] === '-e'));
@@ -315,7 +353,16 @@ function judgeArgv(st: State, argv0: string[], ctx: Context, writes: string[], s
         const c = args[k] === '-c' ? args[k + 1] ?? '' : args[k]!.startsWith('+') ? args[k]!.slice(1) : '';
         const bang = /^:?\s*!(.*)$/s.exec(c);
         if (bang) sub(st, bang[1]!, ctx.cwd, env);
+        // -c wq / +w: the edited files are written.
+        if (/^:?\s*(w|wq|x|wall|wqa|xa|up|update|sav|saveas)\b|\|\s*w/.test(c)) for (const op of args.filter((a, j) => !a.startsWith('-') && !a.startsWith('+') && args[j - 1] !== '-c')) writes.push(op);
       }
+    } else if (/^python[\d.]*$/.test(name) && args[0] === '-m' && /^(pip|pip3|uv|poetry|pipx)$/.test(args[1] ?? '')) {
+      // python -m pip … is pip.
+      argv = args.slice(1);
+      continue;
+    } else if (/^node(js)?$/.test(name) && /rampart(\.js)?$|rampart\/.*cli\/main\.js$/.test(args[0] ?? '')) {
+      argv = ['rampart', ...args.slice(1)];
+      continue;
     } else if (/^python[\d.]*$/.test(name) && args[0] === '-m' && /^(http\.server|SimpleHTTPServer|smtpd|pydoc)$/.test(args[1] ?? '')) {
       const bind = args.findIndex((a) => a === '-b' || a === '--bind');
       if (bind < 0 || !/^(127\.|localhost|::1)/.test(args[bind + 1] ?? '')) tag('listen-public', `python -m ${args[1]} listens on every interface`);
@@ -328,9 +375,33 @@ function judgeArgv(st: State, argv0: string[], ctx: Context, writes: string[], s
           const v = judgeCode(code, lang);
           for (const t of v.tags) st.lineTags.tags.add(t);
           st.lineTags.notes.push(...v.notes);
+          // Paths the code names, read or written, are judged like any command's.
+          const io = codePaths(code);
+          if (io.writes.length || io.reads.length) {
+            const cf = newFacts(`<${lang} code>`);
+            cf.writes.push(...io.writes);
+            cf.reads.push(...io.reads);
+            st.out.push(judgeFacts(st.policy, cf, [], { ...ctx, env, stdin: undefined, stdout: undefined }));
+          }
         } else {
-          const script = scriptOperand(args, /^-[mWXQ]$/);
-          if (script === undefined || script === '-') rec.interpreterReadsStdin = true;
+          // `python -m MODULE` runs the module: stdin is its data, not code.
+          const runsModule = args.some((a) => a === '-m' || /^-m\w/.test(a));
+          const script = scriptOperand(args, /^-[WXQ]$/);
+          if (!runsModule && (script === undefined || script === '-')) {
+            rec.interpreterReadsStdin = true;
+            // Code fed on a heredoc is judged like a one-liner.
+            if (stdinText !== undefined) {
+              const v = judgeCode(stdinText, lang);
+              for (const t of v.tags) st.lineTags.tags.add(t);
+              st.lineTags.notes.push(...v.notes);
+            }
+          }
+          // A script written earlier in the same line is judged when it runs.
+          const known = script ? st.scripts.get(posix.resolve(ctx.cwd, script)) : undefined;
+          if (known !== undefined) {
+            const v = judgeCode(known, lang);
+            for (const t of v.tags) st.lineTags.tags.add(t);
+          }
         }
       }
     }
@@ -349,6 +420,12 @@ function judgeArgv(st: State, argv0: string[], ctx: Context, writes: string[], s
     st.out.push(j);
     rec.judged = j;
     for (const w of facts.writes) rec.writesFiles.push(abs(w));
+    // A clone is a download: its directory counts as downloaded (clone then run its script).
+    if (name === 'git' && facts.subcommand === 'clone') {
+      const ops = argv.slice(argv.indexOf('clone') + 1).filter((a, k, all) => !a.startsWith('-') && !/^(-o|--origin|-b|--branch|--depth|-c|--config|--template|--reference|-j|--jobs|--filter|-u|--upload-pack)$/.test(all[k - 1] ?? ''));
+      const dir = ops[1] ?? posix.basename(ops[0] ?? '').replace(/\.git$/, '');
+      if (dir) rec.cloneDir = abs(dir);
+    }
     // What this command's output carries.
     if (SECRET(j, 'reads')) rec.secretOut = firstSecret(st, facts.reads, ctx);
     else if (ctx.stdin && FILTERS.has(name) && isSecretPath(st, ctx.stdin, ctx)) rec.secretOut = ctx.stdin;
@@ -414,6 +491,7 @@ function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: string):
     st.lineTags.notes.push(note);
   };
   const downloaded = new Set<string>();
+  const clones: string[] = [];
   for (const fc of flat) {
     const me = info[fc.index];
     if (!me) continue;
@@ -424,12 +502,15 @@ function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: string):
       for (const w of me.writesFiles) downloaded.add(w);
     }
     if (!isDownloader && me.downloadOut) for (const w of me.writesFiles) downloaded.add(w);
+    if (me.cloneDir) clones.push(me.cloneDir);
+    const inClone = (p: string) => clones.some((d) => p.startsWith(d + '/'));
     // Download-then-run: a later command executes (or feeds to an interpreter) a file downloaded earlier.
-    if (!isDownloader && downloaded.size > 0) {
+    if (!isDownloader && (downloaded.size > 0 || clones.length > 0)) {
       const exe = me.argv[0] ? posix.resolve(cwd0, me.argv[0]) : '';
       const operand = me.isInterpreter ? scriptOperand(me.argv.slice(1)) : undefined;
       const opPath = operand ? posix.resolve(cwd0, operand) : '';
       if (downloaded.has(exe) || downloaded.has(opPath)) tag('download-exec', `${me.argv[0]} runs a file downloaded earlier in the same line`);
+      else if ((me.argv[0]?.includes('/') && inClone(exe)) || (opPath && inClone(opPath))) tag('download-exec', `${me.argv[0]} runs a script from a repository cloned in the same line`);
     }
     if (!me.interpreterReadsStdin) continue;
     for (const up of fc.stdinFrom) {

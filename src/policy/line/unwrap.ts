@@ -125,6 +125,13 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       return after(args, name === 'chroot' ? skipOpts(args, /^--(userspec|groups)$/) + 1 : skipOpts(args, /^-[tSGnm]$|^--(setuid|setgid|target|root|wd)$/));
     case 'coproc':
       return after(args, 0);
+    case 'strace':
+    case 'ltrace':
+    case 'valgrind':
+    case 'perf':
+      return after(args, name === 'perf' ? (args[0] === 'record' || args[0] === 'stat' ? 1 + skipOpts(args.slice(1), /^-[eopFc]$/) : args.length) : skipOpts(args, /^-[eopsaEuIPS]$|^--(tool|log-file)$/));
+    case 'systemd-run':
+      return { ...after(args, skipOpts(args, /^-[pEM]$|^--(unit|property|setenv|on-calendar|on-active|description|working-directory|uid|gid)$/)), tags: args.some((a) => /^--on-(calendar|active|boot|startup|unit-active|unit-inactive)/.test(a)) ? ['persistence'] : [] };
     case 'watch': {
       const i = skipOpts(args, /^-[nd]$|^--(interval|differences)$/);
       // watch runs its arguments through `sh -c` joined by spaces.

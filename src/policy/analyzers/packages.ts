@@ -1,0 +1,39 @@
+// pip, uv, poetry, yarn, pnpm: the indexes and registries they download from (flags, config
+// commands, environment) and URL or git specs — the same host rules as npm.
+import { newFacts, type Facts } from '../facts.js';
+import { addUrl, envValue } from './common.js';
+import type { AnalyzerInput } from './types.js';
+
+const URL_FLAGS = /^(--index-url|--extra-index-url|--index|--default-index|--find-links|--registry|--proxy|--trusted-host|--url)$/;
+const SHORT_URL_FLAGS: Record<string, RegExp> = { pip: /^-[if]$/, pip3: /^-[if]$/, uv: /^-[if]$/ };
+const ENV_URLS = ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_FIND_LINKS', 'PIP_PROXY', 'UV_INDEX_URL', 'UV_EXTRA_INDEX_URL', 'UV_DEFAULT_INDEX', 'UV_INDEX', 'YARN_NPM_REGISTRY_SERVER', 'YARN_REGISTRY', 'npm_config_registry', 'NPM_CONFIG_REGISTRY', 'POETRY_REPOSITORIES_URL'];
+
+const isUrlish = (s: string) => /^(git\+)?(https?|ssh|git):\/\//i.test(s);
+
+/** Facts of one package-manager invocation. */
+export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  const pos = args.filter((a) => !a.startsWith('-'));
+  f.subcommand = pos[0] === 'pip' || pos[0] === 'config' || pos[0] === 'source' ? pos.slice(0, 2).join(' ') : pos[0];
+  const short = SHORT_URL_FLAGS[tool];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const eq = a.indexOf('=');
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    if (URL_FLAGS.test(name) || (short && short.test(a))) {
+      const v = eq > 0 ? a.slice(eq + 1) : args[++i] ?? '';
+      // --index name=url (uv) and plain hosts (--trusted-host) both carry a host.
+      const url = v.includes('=') && !v.includes('://') ? v.slice(v.indexOf('=') + 1) : v.includes('=') && /^[\w-]+=/.test(v) ? v.slice(v.indexOf('=') + 1) : v;
+      if (url && !url.startsWith('.') && !url.startsWith('/')) addUrl(f, url, name === '--proxy' ? 'proxy' : 'registry', 'https');
+    } else if (isUrlish(a.replace(/^[\w.-]+\s*@\s*/, ''))) addUrl(f, a.replace(/^[\w.-]+\s*@\s*/, '').replace(/^git\+/i, ''), 'target');
+  }
+  // `pip config set global.index-url URL`, `yarn config set npmRegistryServer URL`, `poetry source add NAME URL`.
+  const cs = pos.indexOf('set');
+  if (pos[cs - 1] === 'config' && /registry|index|npmRegistryServer|proxy/i.test(pos[cs + 1] ?? '') && pos[cs + 2]) addUrl(f, pos[cs + 2]!, 'registry', 'https');
+  if (pos[0] === 'source' && pos[1] === 'add' && pos[3]) addUrl(f, pos[3], 'registry', 'https');
+  for (const e of ENV_URLS) {
+    const v = envValue(env, e);
+    if (v) for (const u of v.split(/\s+/)) if (u) addUrl(f, u, 'registry', 'https');
+  }
+  return f;
+}
