@@ -226,6 +226,7 @@ static void build_request(buf_t *b, int argc, char **argv) {
   const char *session = getenv("RAMPART_SESSION"); /* selects a session; cannot loosen anything */
   if (session && *session) { puts_(b, ",\"session\":"); put_str(b, session); }
   if (conf.project[0]) { puts_(b, ",\"project\":"); put_str(b, conf.project); }
+  if (conf.shims_dir[0]) { puts_(b, ",\"shims\":"); put_str(b, conf.shims_dir); }
   put_fd_target(b, 0, "stdin");
   put_fd_target(b, 1, "stdout");
   put_parents(b);

@@ -1,6 +1,7 @@
 // Turns one decide request into a verdict: resolve session and policy, evaluate, apply
 // audit mode or hold for approval, write the audit line, then answer.
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { redactArgv, redactString } from '../audit/redact.js';
 import type { AuditWriter } from '../audit/writer.js';
@@ -15,6 +16,8 @@ import { acceptableProjectRoot, NO_PROJECT, type Session, type SessionTable } fr
 
 export interface DecideDeps {
   home: string;
+  /** The default shims directory ($RAMPART_HOME/shims); a request may name its own. */
+  shimsDir: string;
   rampartHome: string;
   sessions: SessionTable;
   approvals: Approvals;
@@ -28,6 +31,15 @@ export interface Channel {
   pending(n: PendingNotice): void;
   /** Registers a function to run if the client goes away while waiting. */
   onClose(fn: () => void): void;
+}
+
+/** Symlinks resolved for the engine (a link to .env is judged as .env); undefined when absent. */
+export function realpathOrUndefined(p: string): string | undefined {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return undefined;
+  }
 }
 
 let pool = Buffer.alloc(0);
@@ -90,6 +102,8 @@ export async function decide(req: DecideRequest, deps: DecideDeps, ch: Channel):
     ...(stdin ? { stdin } : {}),
     ...(stdout ? { stdout } : {}),
     git: gitReaderFor(cwd, deps.home, env),
+    shimsDir: fromWire(req.shims) ?? deps.shimsDir,
+    realpath: realpathOrUndefined,
   };
   let ev: Evaluation;
   let auditMode = Boolean(session?.audit);

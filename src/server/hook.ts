@@ -7,7 +7,7 @@ import { parseHookInput } from '../integrations/claude-code/protocol.js';
 import { hookReplyMessage, type HookReplyMessage } from '../integrations/claude-code/wire.js';
 import type { DecideDeps } from './decide.js';
 import { gitReaderFor } from './git-reader.js';
-import { newId } from './decide.js';
+import { newId, realpathOrUndefined } from './decide.js';
 import { PROTOCOL_VERSION, type HookRequest } from './protocol.js';
 import { NO_PROJECT } from './sessions.js';
 
@@ -29,6 +29,8 @@ export async function hook(req: HookRequest, deps: DecideDeps): Promise<HookRepl
       rampartHome: deps.rampartHome,
       env: {},
       git: gitReaderFor(input.cwd, deps.home),
+      shimsDir: deps.shimsDir,
+      realpath: realpathOrUndefined,
     },
     audit: Boolean(session?.audit) || holder.policy?.mode === 'audit',
   }));

@@ -35,6 +35,8 @@ export interface DecideRequest {
   env?: Record<string, WireString>;
   /** Project root fixed at shim install time, used when the session is unknown. */
   project?: WireString;
+  /** The caller's shims directory (from its install-time config). */
+  shims?: WireString;
   /** `shim` (native), `node-shim` (fallback) or `cli`. */
   source?: string;
 }

@@ -110,7 +110,7 @@ export async function createDecisionServer(opts: ServerOptions): Promise<Decisio
   // The default policy (no session, no project) loads at start so `status` can report it.
   const defaultHolder = await holderFor(undefined, NO_PROJECT);
 
-  const deps: DecideDeps = { home: paths.home, rampartHome: paths.rampartHome, sessions, approvals, audit, holderFor, counters };
+  const deps: DecideDeps = { home: paths.home, shimsDir: paths.shimsDir, rampartHome: paths.rampartHome, sessions, approvals, audit, holderFor, counters };
 
   const ok = (req: Request, body: Record<string, unknown>): OkReply => ({
     v: PROTOCOL_VERSION,

@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     ppid: process.ppid,
     ...(process.env.RAMPART_SESSION ? { session: process.env.RAMPART_SESSION } : {}),
     ...(conf.project ? { project: conf.project } : {}),
+    ...(conf.shims_dir ? { shims: conf.shims_dir } : {}),
     ...(stdin ? { stdin } : {}),
     ...(stdout ? { stdout } : {}),
     // Skip the sh wrapper (our parent) so the chain starts at whoever ran the command.

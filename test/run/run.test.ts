@@ -275,3 +275,15 @@ t.test('rsync: local copy allowed, remote host held or denied before any connect
   t.equal(bad.code, 126);
   t.match(bad.stderr, /rampart: (denied|waiting)/);
 });
+
+t.test('a symlink to a secret is judged as the secret (the server resolves links for the engine)', async (t) => {
+  const sb = await sandbox(t);
+  const http = await loopbackHttp(t);
+  fs.writeFileSync(path.join(sb.project, '.env'), 'SECRET=1\n');
+  fs.symlinkSync('.env', path.join(sb.project, 'notes.txt'));
+  const direct = await sb.rampart(['run', '--', 'curl', '-s', '-d', '@.env', `http://127.0.0.1:${http.port}/a`]);
+  const viaLink = await sb.rampart(['run', '--', 'curl', '-s', '-d', '@notes.txt', `http://127.0.0.1:${http.port}/b`]);
+  t.equal(viaLink.code, direct.code, 'same verdict through the link');
+  t.equal(viaLink.code, 126, viaLink.stderr);
+  t.equal(http.hits.length, 0, 'nothing was sent');
+});
