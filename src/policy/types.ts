@@ -47,6 +47,8 @@ export interface Context {
 /** Repository facts for git analysis; implemented by the I/O edge (reads .git/config). */
 export interface GitReader {
   remoteUrl(name: string): string | undefined;
+  /** Every url and pushurl of a remote (git pushes to all of them). */
+  remoteUrls?(name: string): string[];
   alias(name: string): string | undefined;
   currentBranch(): string | undefined;
   /** The remote the current branch pushes to (branch.<b>.pushRemote/remote), if configured. */

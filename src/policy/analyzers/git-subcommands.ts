@@ -30,7 +30,10 @@ function remoteUrl(f: Facts, input: AnalyzerInput, nameOrUrl: string): string | 
     f.tags.add('unresolved-remote');
     return undefined;
   }
-  return input.git.remoteUrl(nameOrUrl);
+  // A remote with several urls/pushurls contacts all of them: judge every one.
+  const all = input.git.remoteUrls?.(nameOrUrl) ?? [];
+  for (const extra of all.slice(1)) addRemote(f, extra);
+  return all[0] ?? input.git.remoteUrl(nameOrUrl);
 }
 
 function branchOf(ref: string, input: AnalyzerInput): string | undefined {
