@@ -10,8 +10,21 @@ export interface HostRef {
   raw: string;
 }
 
+const canonicalCache = new Map<string, string>();
+
 /** Canonical spelling of a host name or address (WHATWG rules, as curl and browsers resolve them). */
 export function canonicalHost(input: string): string {
+  let c = canonicalCache.get(input);
+  if (c === undefined) {
+    // Memoised: URL parsing dominates evaluation, and agents repeat the same hosts.
+    if (canonicalCache.size > 4096) canonicalCache.clear();
+    c = computeCanonicalHost(input);
+    canonicalCache.set(input, c);
+  }
+  return c;
+}
+
+function computeCanonicalHost(input: string): string {
   let h = input.trim().toLowerCase();
   if (h.startsWith('[') && h.endsWith(']')) h = h.slice(1, -1);
   if (h.includes(':')) return canonicalIPv6(h);
