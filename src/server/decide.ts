@@ -1,3 +1,4 @@
+import type { Grants } from './grants.js';
 // Turns one decide request into a verdict: resolve session and policy, evaluate, apply
 // audit mode or hold for approval, write the audit line, then answer.
 import { randomBytes } from 'node:crypto';
@@ -24,6 +25,8 @@ export interface DecideDeps {
   audit: AuditWriter;
   holderFor(session: Session | undefined, projectRoot: string): Promise<PolicyHolder> | PolicyHolder;
   counters: { decisions: number };
+  /** One-time grants recorded by the hook for commands the user already saw in Claude Code's prompt. */
+  grants: Grants;
 }
 
 /** Callbacks into the connection that carries the request. */
@@ -123,12 +126,17 @@ export async function decide(req: DecideRequest, deps: DecideDeps, ch: Channel):
   let decision: Decision = ev.decision;
   let enforced = true;
   let ask: AskOutcome | undefined;
+  let grantedBy: string | undefined;
   let message: string | undefined;
   const tag = ev.rule ? ` [${ev.rule}]` : '';
   if (auditMode && ev.decision !== 'allow') {
     decision = 'allow';
     enforced = false;
     if (session?.auditNotice !== false) message = `rampart(audit): would ${ev.decision}: ${ev.reason}${tag}`;
+  } else if (ev.decision === 'ask' && session && (grantedBy = deps.grants.take(session.id, [binary, ...argv.slice(1)]))) {
+    // The user answered Claude Code's prompt for this exact command moments ago (see grants.ts).
+    decision = 'allow';
+    ask = 'approved';
   } else if (ev.decision === 'ask') {
     const timeoutSec = holder.policy?.askTimeoutSec ?? 120;
     const held = deps.approvals.hold({
@@ -176,6 +184,7 @@ export async function decide(req: DecideRequest, deps: DecideDeps, ch: Channel):
     rule: ev.rule,
     reason: ev.reason,
     ...(ask ? { ask } : {}),
+    ...(grantedBy ? { grantedBy } : {}),
   } as const;
   const verdict: Verdict = {
     v: PROTOCOL_VERSION,

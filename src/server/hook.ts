@@ -9,14 +9,18 @@ import type { DecideDeps } from './decide.js';
 import { gitReaderFor } from './git-reader.js';
 import { newId, realpathOrUndefined } from './decide.js';
 import { PROTOCOL_VERSION, type HookRequest } from './protocol.js';
-import { NO_PROJECT } from './sessions.js';
+import { acceptableProjectRoot, NO_PROJECT } from './sessions.js';
+import { judgeLine } from '../policy/line/judge-line.js';
 
 export async function hook(req: HookRequest, deps: DecideDeps): Promise<HookReplyMessage> {
   const text = payloadText(req.payload);
   const pre = parseHookInput(text);
   // The agent's session id selects the session registered at SessionStart; unknown → no project.
   const session = deps.sessions.byAgentSession(pre.ok ? pre.session_id : pre.session_id);
-  const projectRoot = session?.projectRoot ?? NO_PROJECT;
+  // Without a SessionStart registration, Claude Code's cwd is the best project root there is
+  // (never / or HOME); the hook process, not the agent's shell, sends it.
+  const fallback = pre.ok && acceptableProjectRoot(pre.cwd, deps.home) ? pre.cwd : NO_PROJECT;
+  const projectRoot = session?.projectRoot ?? fallback;
   const h = deps.holderFor(session, projectRoot);
   const holder = h instanceof Promise ? await h : h;
   const judgement = judgeHook(text, (input): HookSetting => ({
@@ -50,6 +54,12 @@ export async function hook(req: HookRequest, deps: DecideDeps): Promise<HookRepl
     reason: ev.reason,
   };
   deps.counters.decisions++;
+  // An ask shown in Claude Code's prompt: the shims will not ask again for these exact commands.
+  if (judgement.decision === 'ask' && session && holder.policy && pre.ok && pre.tool === 'Bash' && typeof pre.call.tool_input.command === 'string') {
+    const ctx = { cwd: pre.cwd, projectRoot, home: deps.home, rampartHome: deps.rampartHome, env: {}, git: gitReaderFor(pre.cwd, deps.home) };
+    const argvs = judgeLine(holder.policy, pre.call.tool_input.command, ctx).map((j) => [...j.argv]).filter((a) => a.length > 0 && !a[0]!.startsWith('<'));
+    deps.grants.add(session.id, argvs, id);
+  }
   const reply = hookReplyMessage(PROTOCOL_VERSION, judgement.output, {
     id,
     ...(req.rid !== undefined ? { rid: req.rid } : {}),

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { AuditWriter } from '../audit/writer.js';
 import { descendsFrom } from './ancestry.js';
 import { Approvals } from './approvals.js';
+import { Grants } from './grants.js';
 import { handleConnection } from './connection.js';
 import { decide, newId, type DecideDeps } from './decide.js';
 import { hook } from './hook.js';
@@ -65,6 +66,7 @@ export async function createDecisionServer(opts: ServerOptions): Promise<Decisio
   const { paths, log } = opts;
   const sessions = new SessionTable(paths.sessionsFile);
   const approvals = new Approvals();
+  const grants = new Grants();
   const audit = new AuditWriter(paths.audit, opts.auditMaxBytes);
   importFailOpens(paths.rampartHome, audit, log);
   const holders = new Map<string, Promise<PolicyHolder>>();
@@ -110,7 +112,7 @@ export async function createDecisionServer(opts: ServerOptions): Promise<Decisio
   // The default policy (no session, no project) loads at start so `status` can report it.
   const defaultHolder = await holderFor(undefined, NO_PROJECT);
 
-  const deps: DecideDeps = { home: paths.home, shimsDir: paths.shimsDir, rampartHome: paths.rampartHome, sessions, approvals, audit, holderFor, counters };
+  const deps: DecideDeps = { home: paths.home, shimsDir: paths.shimsDir, rampartHome: paths.rampartHome, sessions, approvals, audit, holderFor, counters, grants };
 
   const ok = (req: Request, body: Record<string, unknown>): OkReply => ({
     v: PROTOCOL_VERSION,

@@ -5,7 +5,7 @@ import { commands } from '../../src/cli/commands/index.js';
 import type { CommandModule } from '../../src/cli/command.js';
 import { main } from '../../src/cli/main.js';
 import { captureOutput } from '../../src/cli/output.js';
-import { builtin } from '../policy/engine-harness.js';
+import { builtin } from '../helpers/engine.js';
 
 function walk(cs: CommandModule[], prefix: string[] = []): [string[], CommandModule][] {
   return cs.flatMap((c) => {

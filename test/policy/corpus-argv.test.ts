@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import t from 'tap';
 import { parse } from 'yaml';
 import { ROOT } from '../helpers/harness.js';
-import { builtin, verdict } from './engine-harness.js';
+import { builtin, verdict } from '../helpers/engine.js';
 
 interface Case { id: string; expect: string; argv: string[]; stdin?: string; stdout?: string }
 

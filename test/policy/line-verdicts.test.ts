@@ -6,7 +6,7 @@ import t from 'tap';
 import { evaluateLine } from '../../src/policy/line/evaluate-line.js';
 import { EXAMPLE_CONTEXT } from '../../src/policy/examples.js';
 import { ROOT } from '../helpers/harness.js';
-import { builtin } from './engine-harness.js';
+import { builtin } from '../helpers/engine.js';
 
 type Row = [string, 'allow' | 'ask' | 'deny'];
 

@@ -7,7 +7,7 @@ import { evaluateArgv } from '../../src/policy/evaluate.js';
 import { evaluateLine } from '../../src/policy/line/evaluate-line.js';
 import type { Context, GitReader } from '../../src/policy/types.js';
 import { ROOT } from '../helpers/harness.js';
-import { builtin } from './engine-harness.js';
+import { builtin } from '../helpers/engine.js';
 
 interface Case {
   id: string;

@@ -2,7 +2,7 @@
 // spelling variants, and benign look-alikes that must stay allowed.
 import t from 'tap';
 import { exampleArgv } from '../../src/policy/examples.js';
-import { builtin, verdict } from './engine-harness.js';
+import { builtin, verdict } from '../helpers/engine.js';
 
 type Row = [string, 'allow' | 'ask' | 'deny'];
 
