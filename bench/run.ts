@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { loadPolicy } from '../src/config/load.js';
 import { evaluateArgv } from '../src/policy/evaluate.js';
 import { resolvePaths } from '../src/server/paths.js';
+import { benchHook, HOOK_BENCH_CASES } from '../src/integrations/claude-code/hook-bench.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'bin', 'rampart.js');
@@ -160,7 +161,7 @@ async function main() {
     date: new Date().toISOString(),
   };
   try {
-    rampart('shims', 'install', '--bin', 'git');
+    rampart('shims', 'install', '--bin', 'git,curl');
     rampart('start');
     const native = execBench(path.join(paths.shimsDir, 'git'), RUNS);
     results.nativeShim = native;
@@ -168,6 +169,8 @@ async function main() {
     results.serverPersistent = shimPatternBench(32, 1500, true);
     results.serverConnectionPerRequest = shimPatternBench(32, 600);
     results.evaluation = await evalBench(50_000);
+    // The hook Claude Code runs on every tool call: the native rampart-hook, benign and denied lines.
+    results.hook = HOOK_BENCH_CASES.map((c) => benchHook(path.join(paths.shimsDir, 'rampart-hook'), c, { runs: Math.min(RUNS, 200), env, cwd: project }));
     const fb = path.join(dir, 'fallback');
     rampart('shims', 'install', '--fallback', '--dir', fb, '--bin', 'git');
     results.fallbackShim = execBench(path.join(fb, 'git'), Math.min(RUNS, 60));
@@ -195,6 +198,7 @@ async function main() {
     ['server, 32 Node clients, persistent conns', `${Math.round(spn.perSecond)} decisions/s, p50 ${ms(spn.latencyMs.median)}, p99 ${ms(spn.latencyMs.p99)}, peak RSS ${spn.peakRssMB.toFixed(0)} MB`],
     ['server, 32 C clients, 1 conn per request', sc.skipped ? `skipped: ${sc.skipped}` : `${Math.round(sc.perSecond)} decisions/s, p50 ${ms(sc.latencyMs.median)}, p99 ${ms(sc.latencyMs.p99)}, peak RSS ${sc.peakRssMB.toFixed(0)} MB`],
     ['policy evaluation (in process)', `${ev.usPerDecision.toFixed(1)} µs/decision`],
+    ...(results.hook as ReturnType<typeof benchHook>[]).map((h) => [`hook (native): ${h.name} (median / p95)`, `${ms(h.medianMs)} / ${ms(h.p95Ms)}${h.wrong ? `   WRONG VERDICT ${h.wrong}×` : ''}`]),
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
   console.log(`Rampart benchmark — ${os.cpus().length} CPU(s), Node ${process.version}`);

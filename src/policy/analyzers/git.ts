@@ -3,7 +3,7 @@
 // code-executing configuration (-c keys, GIT_* env, --exec-path, ext:: URLs) and staged secrets.
 import { posix } from 'node:path';
 import { newFacts, type Facts } from '../facts.js';
-import { has, optionTable, scan, values, type Scanned } from '../options.js';
+import { optionTable, scan, values, type Scanned } from '../options.js';
 import { addUrl } from './common.js';
 import { gitSubcommand } from './git-subcommands.js';
 import type { AnalyzerInput } from './types.js';

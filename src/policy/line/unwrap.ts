@@ -161,28 +161,6 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
   }
 }
 
-/** find: roots, -delete, and every -exec/-execdir/-ok command (with {} standing for the roots). */
-export function unwrapFind(args: string[]): { roots: string[]; deletes: boolean; execs: string[][] } {
-  const roots: string[] = [];
-  let i = 0;
-  while (i < args.length && /^-[HLPO]/.test(args[i]!)) i++;
-  while (i < args.length && !args[i]!.startsWith('-') && args[i] !== '(' && args[i] !== '!') roots.push(args[i++]!);
-  if (roots.length === 0) roots.push('.');
-  const execs: string[][] = [];
-  let deletes = false;
-  for (; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '-delete') deletes = true;
-    if (a === '-exec' || a === '-execdir' || a === '-ok' || a === '-okdir') {
-      const end = args.findIndex((x, k) => k > i && (x === ';' || x === '+' || x === '\\;'));
-      const cmd = args.slice(i + 1, end < 0 ? args.length : end);
-      execs.push(cmd.map((c) => (c === '{}' ? roots[0]! : c)));
-      i = end < 0 ? args.length : end;
-    }
-  }
-  return { roots, deletes, execs };
-}
-
 /** Shell-quotes a word so a joined command line parses back to the same words. */
 export function quote(w: string): string {
   return /^[A-Za-z0-9_@%+=:,./~-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;

@@ -1,0 +1,79 @@
+// Shared state of one command line's analysis: what earlier commands established (aliases,
+// copies of secrets, downloads, scripts written) and the record kept per simple command.
+import { posix } from 'node:path';
+import { judgeFacts, type Judged } from '../evaluate.js';
+import { newFacts, type Facts } from '../facts.js';
+import type { CompiledPolicy } from '../policy.js';
+import type { Context, GitReader } from '../types.js';
+
+export const MAX_DEPTH = 6;
+export const DOWNLOADERS = new Set(['curl', 'wget', 'aria2c', 'http', 'https', 'xh', 'lwp-request', 'GET', 'fetch']);
+export const NETWORK_TOOLS = new Set([...DOWNLOADERS, 'nc', 'ncat', 'netcat', 'socat', 'ssh', 'scp', 'sftp', 'rsync', 'git', 'telnet', 'openssl', 'npm', 'npx', 'gh', 'ftp', 'tftp', 'mail', 'sendmail']);
+export const DNS_TOOLS = new Set(['dig', 'nslookup', 'host', 'getent', 'ping', 'ping6', 'drill', 'resolvectl', 'traceroute', 'tracepath', 'whois']);
+// Filters pass their input through: a secret piped into base64 is still a secret coming out.
+export const FILTERS = new Set(['base64', 'base32', 'gzip', 'bzip2', 'xz', 'zstd', 'xxd', 'od', 'hexdump', 'tr', 'cut', 'head', 'tail', 'sed', 'awk', 'tee', 'cat', 'sort', 'uniq', 'rev', 'tac', 'jq', 'openssl', 'gpg', 'tar', 'zip', 'fold', 'paste', 'column', 'grep', 'rg', 'xargs']);
+// Environment variables that load code into every process, or reconfigure Rampart itself.
+// (Search paths such as PYTHONPATH, NODE_PATH and LD_LIBRARY_PATH are everyday build settings.)
+export const LOADER_VARS = /^(LD_PRELOAD|LD_AUDIT|DYLD_INSERT_LIBRARIES|DYLD_LIBRARY_PATH|BASH_ENV|ENV|PROMPT_COMMAND|GIT_EXEC_PATH|GIT_TEMPLATE_DIR|PERL5OPT|RUBYOPT|ZDOTDIR|SHELLOPTS|BASHOPTS|PS4)$/;
+export const RAMPART_VERBS = /^(approve|deny|trust|stop|setup|serve|start|shims|hook)$/;
+
+export interface Info {
+  name: string;
+  /** Directory a git clone in this command fills. */
+  cloneDir?: string;
+  /** Its output is (or passes through) downloaded content. */
+  downloadOut?: boolean;
+  /** Text its output is known to be (echo, printf, base64 -d of known text). */
+  textOut?: string;
+  argv: string[];
+  interpreterReadsStdin: boolean;
+  isInterpreter: boolean;
+  judged?: Judged;
+  /** A secret file this command's output carries (read, or passed through from stdin). */
+  secretOut?: string;
+  writesFiles: string[];
+}
+
+export interface State {
+  policy: CompiledPolicy;
+  ctx: Context;
+  depth: number;
+  out: Judged[];
+  lineTags: Facts;
+  aliases: Map<string, string>;
+  /** git aliases defined earlier in the line (`git config alias.x …; git x`). */
+  gitAliases: Map<string, string>;
+  /** Files made from a secret earlier in the line (cp .env x, ln -s .env x, cat .env > x) → the secret. */
+  tainted: Map<string, string>;
+  /** Some command in the line reads a secret. */
+  readsSecret: boolean;
+  /** DNS lookups of names computed at run time. */
+  dynamicLookups: string[];
+  /** Files written earlier in the line with text known statically (echo … > x.sh, cat > x.sh <<EOF). */
+  scripts: Map<string, string>;
+  /** Judges a command line nested in this one (bash -c, eval, heredocs fed to shells). */
+  sub(line: string, cwd: string, env: Context['env']): void;
+}
+
+export const SECRET = (j: Judged | undefined, k: 'reads' | 'sends') =>
+  j !== undefined && (j.pathClasses[k].has('home_credential') || j.pathClasses[k].has('project_secret'));
+
+export function withAliases(base: GitReader | undefined, extra: Map<string, string>): GitReader {
+  return {
+    remoteUrl: (n) => base?.remoteUrl(n),
+    alias: (n) => extra.get(n.toLowerCase()) ?? base?.alias(n),
+    currentBranch: () => base?.currentBranch(),
+    upstreamRemote: () => base?.upstreamRemote(),
+    at: base?.at ? (d) => base.at!(d) : undefined,
+  };
+}
+
+export function isSecretPath(st: State, p: string, ctx: Context): boolean {
+  const j = judgeFacts(st.policy, { ...newFacts('<probe>'), reads: [p] }, [], { ...ctx, stdin: undefined, stdout: undefined });
+  return SECRET(j, 'reads');
+}
+
+export function firstSecret(st: State, paths: string[], ctx: Context): string | undefined {
+  for (const p of paths) if (isSecretPath(st, p, ctx)) return posix.resolve(ctx.cwd, p.replace(/^~(?=\/|$)/, ctx.home));
+  return undefined;
+}
