@@ -1,6 +1,7 @@
 // The pure evaluator: argv + context → Evaluation. The strictest matching rule wins; the policy's
 // explicit default applies when nothing matches.
-import { analyze } from './analyzers/index.js';
+import { analyze, ANALYZERS } from './analyzers/index.js';
+import { quote } from './line/unwrap.js';
 import { judgeLine } from './line/judge-line.js';
 import { STDIN } from './analyzers/common.js';
 import { stricter } from './decision.js';
@@ -133,8 +134,16 @@ export function decide(policy: CompiledPolicy, rules: readonly Rule[], j: Judged
 
 /** The verdict for one binary's argv in a context (command strings it hands to a shell included). */
 export function evaluateArgv(policy: CompiledPolicy, argv: readonly string[], ctx: Context): Evaluation {
+  return explainArgv(policy, argv, ctx).evaluation;
+}
+
+/** evaluateArgv with its evidence: every judged unit (the argv itself first). */
+export function explainArgv(policy: CompiledPolicy, argv: readonly string[], ctx: Context): { evaluation: Evaluation; judged: Judged[] } {
   const j = judge(policy, argv, ctx);
   // npx -c '…', git `!` aliases, find -exec: the strings the tool runs are command lines.
-  const all = [j, ...j.facts.runs.flatMap((r) => judgeLine(policy, r, { ...ctx, stdin: undefined, stdout: undefined }, 1))];
-  return decide(policy, policy.rules, all);
+  const plain = { ...ctx, stdin: undefined, stdout: undefined };
+  const all = [j, ...j.facts.runs.flatMap((r) => judgeLine(policy, r, plain, 1))];
+  // A binary without an analyzer may be a wrapper (sudo, env, timeout, bash -c): judge its argv as a line too.
+  if (!ANALYZERS[j.facts.tool]) all.push(...judgeLine(policy, argv.map(quote).join(' '), ctx, 1));
+  return { evaluation: decide(policy, policy.rules, all), judged: all };
 }

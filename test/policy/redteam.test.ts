@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import t from 'tap';
 import { evaluateArgv } from '../../src/policy/evaluate.js';
 import { evaluateLine } from '../../src/policy/line/evaluate-line.js';
+import { evaluateToolCall } from '../../src/policy/tool-call.js';
 import type { Context, GitReader } from '../../src/policy/types.js';
 import { ROOT } from '../helpers/harness.js';
 import { builtin } from '../helpers/engine.js';
@@ -62,6 +63,23 @@ t.test('second red-team cases, both layers', async (t) => {
     if ((c as { known_gap?: boolean }).known_gap) gaps++;
   }
   t.ok(gaps <= 8, `${gaps} known gaps recorded in the fixture (listed in the issue note)`);
+});
+
+t.test('third red-team cases (a day of real agent work), hook and argv', async (t) => {
+  const policy = await builtin();
+  const H3 = '/tmp/rt3/home';
+  const ctx3: Context = { ...ctx, cwd: `${H3}/proj`, projectRoot: `${H3}/proj`, home: H3, rampartHome: `${H3}/.rampart` };
+  for (const c of load('redteam3-cases.jsonl') as (Case & { tool?: string; tool_input?: Record<string, unknown> })[]) {
+    if (c.layer !== 'shim') {
+      const call = { tool_name: c.tool ?? 'Bash', tool_input: c.tool_input ?? { command: c.command } };
+      const e = evaluateToolCall(policy, call, ctx3);
+      t.equal(e.decision, c.expect_hook ?? c.expect, `${c.id}: ${JSON.stringify(call.tool_input)} → ${e.decision} (${e.rule ?? 'default'})`);
+    }
+    if (c.layer !== 'hook' && c.argv) {
+      const e = evaluateArgv(policy, c.argv, { ...ctx3, env: c.env ?? {} });
+      t.equal(e.decision, c.expect_shim ?? c.expect, `${c.id}: ${JSON.stringify(c.argv)} → ${e.decision} (${e.rule ?? 'default'})`);
+    }
+  }
 });
 
 t.test('red-team cases, shim layer (argv)', async (t) => {

@@ -1,6 +1,6 @@
 // rampart policy explain [--json] [--cwd D] [--project D] -- BIN ARGS…
 import type { Argv } from 'yargs';
-import { decide, judge } from '../../policy/evaluate.js';
+import { explainArgv } from '../../policy/evaluate.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, RampartError } from '../errors.js';
 import { cliContext, cliPolicy, type PolicyArgs } from '../policy-context.js';
@@ -32,10 +32,11 @@ export const policyExplainCommand: CommandModule<Args> = {
     if (argv.length === 0) throw new RampartError('USAGE', 'name the command to judge', 'Example: rampart policy explain -- curl https://example.com');
     const ctx = cliContext(args, env);
     const { policy } = await cliPolicy(ctx, args);
-    const j = judge(policy, argv, ctx);
-    const e = decide(policy, policy.rules, j);
-    if (args.json) env.output.out(JSON.stringify(verdictJson(e, j.facts)));
-    else env.output.out(verdictText(e, env.output.color, j.facts));
+    // The same evaluation a shim gets from the server.
+    const { evaluation: e, judged } = explainArgv(policy, argv, ctx);
+    const facts = judged[0]!.facts;
+    if (args.json) env.output.out(JSON.stringify(verdictJson(e, facts)));
+    else env.output.out(verdictText(e, env.output.color, facts));
     return EXIT.ok;
   },
 };

@@ -199,9 +199,12 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       if (rest.includes('--') || flags.has('--force') || shortHas('f') || rest.includes('.')) f.tags.add('discard-changes');
       return;
     case 'restore': {
+      // DESIGN: `restore .` asks — restoring the whole tree (or a directory) discards work wholesale;
+      // restoring a named file is the everyday undo.
       const staged = flags.has('--staged') || shortHas('S');
       const worktree = flags.has('--worktree') || shortHas('W');
-      if (!staged || worktree) f.tags.add('discard-changes');
+      const whole = rest.some((a) => /^(\.|\.\/|:\/|:\/\.|\*|:\(top\)|\.\.)$/.test(a) || /\/$/.test(a));
+      if ((!staged || worktree) && whole) f.tags.add('discard-changes');
       return;
     }
     case 'switch':

@@ -92,6 +92,12 @@ export function analyzeNpm({ tool, args, env }: AnalyzerInput): Facts {
     for (const p of values(s, 'package')) addSpec(f, p);
   }
   for (const c of values(s, 'call', 'shell')) f.runs.push(c);
+  // npx PKG ARGS / npm exec -- PKG ARGS runs PKG's binary: judge it as a command (npx rampart approve).
+  if (sub === 'exec' && values(s, 'call').length === 0) {
+    const words = (isNpx ? rest : rest.filter((a, i) => i > 0 || a !== '--')).filter((a) => a !== '--');
+    const bin = words[0]?.replace(/^(@[^/]+\/)?([^@]+)(@.*)?$/, '$2');
+    if (bin && !/[:/]/.test(bin)) f.runs.push([bin, ...words.slice(1)].map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
+  }
   // Lifecycle scripts written now run on the next install: judge their command lines.
   if (sub === 'pkg' && rest[0] === 'set') for (const kv of rest.slice(1)) {
     const m = /^scripts\.([^=]+)=(.*)$/s.exec(kv);

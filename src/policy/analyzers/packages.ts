@@ -6,7 +6,14 @@ import type { AnalyzerInput } from './types.js';
 
 const URL_FLAGS = /^(--index-url|--extra-index-url|--index|--default-index|--find-links|--registry|--proxy|--trusted-host|--url)$/;
 const SHORT_URL_FLAGS: Record<string, RegExp> = { pip: /^-[if]$/, pip3: /^-[if]$/, uv: /^-[if]$/ };
-const ENV_URLS = ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_FIND_LINKS', 'PIP_PROXY', 'UV_INDEX_URL', 'UV_EXTRA_INDEX_URL', 'UV_DEFAULT_INDEX', 'UV_INDEX', 'YARN_NPM_REGISTRY_SERVER', 'YARN_REGISTRY', 'npm_config_registry', 'NPM_CONFIG_REGISTRY', 'POETRY_REPOSITORIES_URL'];
+// Each tool's own variables (a local directory, e.g. PIP_FIND_LINKS=/opt/wheels, is not a host).
+const ENV_URLS: Record<string, string[]> = {
+  pip: ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_FIND_LINKS', 'PIP_PROXY'],
+  uv: ['UV_INDEX_URL', 'UV_EXTRA_INDEX_URL', 'UV_DEFAULT_INDEX', 'UV_INDEX', 'UV_FIND_LINKS', 'PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL'],
+  poetry: [],
+  yarn: ['YARN_NPM_REGISTRY_SERVER', 'YARN_REGISTRY', 'npm_config_registry', 'NPM_CONFIG_REGISTRY'],
+  pnpm: ['npm_config_registry', 'NPM_CONFIG_REGISTRY'],
+};
 
 const isUrlish = (s: string) => /^(git\+)?(https?|ssh|git):\/\//i.test(s);
 
@@ -31,9 +38,9 @@ export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
   const cs = pos.indexOf('set');
   if (pos[cs - 1] === 'config' && /registry|index|npmRegistryServer|proxy/i.test(pos[cs + 1] ?? '') && pos[cs + 2]) addUrl(f, pos[cs + 2]!, 'registry', 'https');
   if (pos[0] === 'source' && pos[1] === 'add' && pos[3]) addUrl(f, pos[3], 'registry', 'https');
-  for (const e of ENV_URLS) {
+  for (const e of ENV_URLS[tool.replace(/^pip[x3]?$/, 'pip')] ?? []) {
     const v = envValue(env, e);
-    if (v) for (const u of v.split(/\s+/)) if (u) addUrl(f, u, 'registry', 'https');
+    if (v) for (const u of v.split(/\s+/)) if (u && !/^(\/|\.|~|file:)/.test(u)) addUrl(f, u, 'registry', 'https');
   }
   return f;
 }

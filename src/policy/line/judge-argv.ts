@@ -142,9 +142,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     } else if (/^node(js)?$/.test(name) && /rampart(\.js)?$|rampart\/.*cli\/main\.js$/.test(args[0] ?? '')) {
       argv = ['rampart', ...args.slice(1)];
       continue;
-    } else if (/^python[\d.]*$/.test(name) && args[0] === '-m' && /^(http\.server|SimpleHTTPServer|smtpd|pydoc)$/.test(args[1] ?? '')) {
+    } else if (/^python[\d.]*$/.test(name) && args[0] === '-m' && /^(http\.server|SimpleHTTPServer)$/.test(args[1] ?? '')) {
+      // Serves the working directory (.env included) to every interface unless bound to loopback.
       const bind = args.findIndex((a) => a === '-b' || a === '--bind');
-      if (bind < 0 || !/^(127\.|localhost|::1)/.test(args[bind + 1] ?? '')) tag('listen-public', `python -m ${args[1]} listens on every interface`);
+      const servesBuild = args.some((a, k) => (a === '-d' || a === '--directory') && !/^\.?\/?$/.test(args[k + 1] ?? ''));
+      if (!servesBuild && (bind < 0 || !/^(127\.|localhost|::1)/.test(args[bind + 1] ?? ''))) tag('serves-files', `python -m ${args[1]} serves this directory to other machines`);
     } else {
       const lang = languageOf(name);
       if (lang) {
@@ -189,8 +191,15 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // Command strings the tool hands to a shell (npx -c, ssh ProxyCommand, nc -e, find -exec, git ! aliases).
     for (const r of facts.runs) st.sub(r, ctx.cwd, env);
     const abs = (w: string) => posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home));
-    const resolveW = (w: string) => (w.startsWith('~') || w.startsWith('/') ? w : posix.resolve(ctx.cwd, w));
+    // `$HOME/…` and `~/…` are expanded by the classifier; anything else is relative to the cwd.
+    const resolveW = (w: string) => (w.startsWith('~') || w.startsWith('/') || w.startsWith('$') ? w : posix.resolve(ctx.cwd, w));
     facts.writes.push(...writes.map(resolveW));
+    // A redirection into a path rooted in a variable only the running shell knows: no shim sees
+    // redirections, so where it lands cannot be checked later either. (rm/cp of such paths reach
+    // the shims with the real path.)
+    if (writes.some((p) => /^\$(?!\(|\{?(HOME|PWD)\b)/.test(p))) {
+      tag('dynamic-path', `${name}'s output goes to a path that starts with a variable set at run time`);
+    }
     // A copy of a secret made earlier in the line is the secret.
     facts.sends = facts.sends.map((p) => st.tainted.get(abs(p)) ?? p);
     facts.reads = facts.reads.map((p) => st.tainted.get(abs(p)) ?? p);

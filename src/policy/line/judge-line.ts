@@ -39,7 +39,9 @@ function runLine(st: State, line: string, cwd0: string): void {
     st.lineTags.notes.push(`cannot parse: ${parsed.error}`);
     return;
   }
-  const flat = commandsOf(resolveVariables(parsed.script));
+  // Variables the shell will know: HOME, RAMPART_HOME, Claude Code's project dir.
+  const known = { HOME: st.ctx.home, RAMPART_HOME: st.ctx.rampartHome, CLAUDE_PROJECT_DIR: st.ctx.projectRoot };
+  const flat = commandsOf(resolveVariables(parsed.script, known));
   const info: Info[] = [];
   let cwd = cwd0;
   let env: Record<string, string | undefined> = { ...st.ctx.env };
@@ -89,7 +91,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     else if ((r.op === '>&' || r.op === '<&') && /^\d+$|^-$/.test(target)) continue;
     else if (!/^\/dev\/(null|stdout|stderr|fd\/\d+)$/.test(target)) writes.push(target);
   }
-  const resolve = (p: string) => (p.startsWith('~') || p.startsWith('$HOME') || p.startsWith('/') ? p : posix.resolve(cwd, p));
+  const resolve = (p: string) => (p.startsWith('~') || p.startsWith('$') || p.startsWith('/') ? p : posix.resolve(cwd, p));
   rec.writesFiles = writes.map((w) => posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)));
   // Secret on stdin: a file redirect, or a pipe from a command whose output carries a secret.
   let stdinSecret: string | undefined;

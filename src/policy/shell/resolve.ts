@@ -12,8 +12,9 @@ import type { AndOrList, Command, Pipeline, Redirect, Script, SimpleCommand, Wor
  * Unquoted replacements are field-split like bash does (`c="curl -d"; $c` → two words).
  * Anything uncertain stays an unresolved (non-static) expansion, so the judge stays strict.
  */
-export function resolveVariables(script: Script): Script {
-  return new Resolver(new Set(functionsOf(script))).script(script, new Map());
+export function resolveVariables(script: Script, known: Readonly<Record<string, string>> = {}): Script {
+  // `known`: variables whose value the judge knows before the line runs (HOME, RAMPART_HOME).
+  return new Resolver(new Set(functionsOf(script))).script(script, new Map(Object.entries(known)));
 }
 
 class Resolver {
