@@ -34,7 +34,12 @@ export function sshDestination(spec: string, scpStyle: boolean): string | undefi
   return m ? canonicalHost(m[1]!.replace(/^\[|\]$/g, '')) : undefined;
 }
 
-function sshOptions(f: Facts, s: Scanned): void {
+function sshOptions(f: Facts, s: Scanned, dashSIsProgram = false): void {
+  // scp/sftp -S PROGRAM replace ssh itself (ssh's own -S is a control socket path).
+  if (dashSIsProgram) for (const p of values(s, 'S')) {
+    f.tags.add('exec');
+    f.notes.push(`-S ${p} replaces ssh with another program`);
+  }
   for (const o of values(s, 'o')) {
     const m = /^\s*([A-Za-z0-9]+)\s*[= ]\s*(.*)$/.exec(o);
     if (!m) continue;
@@ -76,11 +81,7 @@ export function analyzeSsh({ tool, args }: AnalyzerInput): Facts {
 export function analyzeScp({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   const s = scan(args, SCP);
-  sshOptions(f, s);
-  for (const p of values(s, 'S')) {
-    f.tags.add('exec');
-    f.notes.push(`-S ${p} replaces ssh with another program`);
-  }
+  sshOptions(f, s, true);
   const ops = s.positionals;
   const target = ops[ops.length - 1];
   const targetHost = target === undefined ? undefined : sshDestination(target, true);
@@ -99,11 +100,7 @@ export function analyzeScp({ tool, args }: AnalyzerInput): Facts {
 export function analyzeSftp({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   const s = scan(args, SFTP);
-  sshOptions(f, s);
-  for (const p of values(s, 'S')) {
-    f.tags.add('exec');
-    f.notes.push(`-S ${p} replaces ssh with another program`);
-  }
+  sshOptions(f, s, true);
   for (const b of values(s, 'b')) {
     f.tags.add('opaque-config');
     if (b !== '-') f.reads.push(b);
