@@ -1,7 +1,8 @@
 // The pure evaluator: argv + context → Evaluation. The strictest matching rule wins; the policy's
 // explicit default applies when nothing matches.
 import { analyze, ANALYZERS } from './analyzers/index.js';
-import { quote } from './line/unwrap.js';
+import { isShell, quote, unwrap } from './line/unwrap.js';
+import { languageOf } from './line/interpreters.js';
 import { judgeLine } from './line/judge-line.js';
 import { STDIN } from './analyzers/common.js';
 import { stricter } from './decision.js';
@@ -132,6 +133,12 @@ export function decide(policy: CompiledPolicy, rules: readonly Rule[], j: Judged
   return { decision: top.decision, rule: top.id, reason: top.reason, matched };
 }
 
+/** True for binaries whose argv names other code to run (wrappers, shells, interpreters, rampart). */
+function runsOtherCode(tool: string, argv: readonly string[]): boolean {
+  if (ANALYZERS[tool]) return false;
+  return isShell(tool) || tool === 'eval' || tool === 'rampart' || languageOf(tool) !== undefined || unwrap(tool, argv.slice(1) as string[]) !== undefined;
+}
+
 /** The verdict for one binary's argv in a context (command strings it hands to a shell included). */
 export function evaluateArgv(policy: CompiledPolicy, argv: readonly string[], ctx: Context): Evaluation {
   return explainArgv(policy, argv, ctx).evaluation;
@@ -143,7 +150,7 @@ export function explainArgv(policy: CompiledPolicy, argv: readonly string[], ctx
   // npx -c '…', git `!` aliases, find -exec: the strings the tool runs are command lines.
   const plain = { ...ctx, stdin: undefined, stdout: undefined };
   const all = [j, ...j.facts.runs.flatMap((r) => judgeLine(policy, r, plain, 1))];
-  // A binary without an analyzer may be a wrapper (sudo, env, timeout, bash -c): judge its argv as a line too.
-  if (!ANALYZERS[j.facts.tool]) all.push(...judgeLine(policy, argv.map(quote).join(' '), ctx, 1));
+  // A wrapper, shell or interpreter (sudo, env, timeout, bash -c, node x.js): judge its argv as a line too.
+  if (runsOtherCode(j.facts.tool, argv)) all.push(...judgeLine(policy, argv.map(quote).join(' '), ctx, 1));
   return { evaluation: decide(policy, policy.rules, all), judged: all };
 }
