@@ -1,6 +1,5 @@
 // Builds what the policy commands need from the CLI's world: the layered policy and a Context
 // like the one a shim call from this directory would get.
-import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadPolicy, type LoadedPolicy } from '../config/load.js';
 import { PolicyError } from '../policy/errors.js';
@@ -8,6 +7,7 @@ import type { Context } from '../policy/types.js';
 import { gitReaderFor } from '../server/git-reader.js';
 import { acceptableProjectRoot, NO_PROJECT } from '../server/sessions.js';
 import { rampartHomeFrom } from '../server/paths.js';
+import { realpathOrUndefined } from '../server/decide.js';
 import type { CommandEnv } from './command.js';
 import { RampartError } from './errors.js';
 
@@ -15,15 +15,6 @@ export interface PolicyArgs {
   cwd?: string;
   project?: string;
   policy?: string;
-}
-
-/** The real path of an existing file, undefined when it does not exist. */
-export function realpathOrUndefined(p: string): string | undefined {
-  try {
-    return realpathSync(p);
-  } catch {
-    return undefined;
-  }
 }
 
 /** The context a command would be judged in: cwd, project root (never / or HOME), home, env. */

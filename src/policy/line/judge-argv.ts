@@ -1,5 +1,5 @@
 // One simple command's argv: unwrapping prefix commands and shells, the tool-specific escapes
-// (awk system(), sed e, vim :!, npx X, rampart itself), then the per-binary engine; records
+// (awk system(), sed e, vim :!, bunx/dlx X, rampart itself), then the per-binary engine; records
 // what the command's output carries for the checks that span commands.
 import { posix } from 'node:path';
 import { analyzeArgv, judgeFacts } from '../evaluate.js';
@@ -104,9 +104,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         argv = args.slice(dashdash + 1);
         continue;
       }
-    } else if (name === 'npx' || name === 'bunx' || (name === 'pnpm' && args[0] === 'dlx') || (name === 'yarn' && args[0] === 'dlx')) {
-      // npx PKG ARGS runs PKG's binary: judge that too (npx rampart approve …).
-      const rest = name === 'npx' || name === 'bunx' ? args : args.slice(1);
+    } else if (name === 'bunx' || (name === 'pnpm' && args[0] === 'dlx') || (name === 'yarn' && args[0] === 'dlx')) {
+      // bunx/dlx PKG ARGS runs PKG's binary: judge that too (npx is the npm analyzer's `runs`).
+      const rest = name === 'bunx' ? args : args.slice(1);
       const i = rest.findIndex((a) => !a.startsWith('-'));
       const pkg = i >= 0 ? rest[i]!.replace(/^(@[^/]+\/)?([^@]+)(@.*)?$/, '$2') : undefined;
       if (pkg && !/[:/]/.test(pkg)) judgeArgv(st, [pkg, ...rest.slice(i + 1)], ctx, [], undefined, fc, flat, info, { ...rec, writesFiles: [] });
