@@ -178,6 +178,23 @@ static int env_wanted(const char *kv) {
   return 0;
 }
 
+/* `,"env":{NAME:VALUE,…}` for the variables `wanted` picks. */
+static void put_env(buf_t *b, int (*wanted)(const char *kv)) {
+  puts_(b, ",\"env\":{");
+  int first = 1;
+  for (char **e = environ; *e; e++) {
+    if (!wanted(*e)) continue;
+    size_t n = strcspn(*e, "=");
+    char name[256];
+    if (n >= sizeof name) continue;
+    memcpy(name, *e, n); name[n] = 0;
+    if (!first) puts_(b, ",");
+    first = 0;
+    put_str(b, name); puts_(b, ":"); put_str(b, (*e)[n] ? *e + n + 1 : "");
+  }
+  puts_(b, "}");
+}
+
 /* Where fd points, when it is a regular file (redirections: `< .env`, `>> ~/.ssh/authorized_keys`). */
 static void put_fd_target(buf_t *b, int fd, const char *key) {
   char lnk[64], target[PATH_MAX];
@@ -230,19 +247,8 @@ static void build_request(buf_t *b, int argc, char **argv) {
   put_fd_target(b, 0, "stdin");
   put_fd_target(b, 1, "stdout");
   put_parents(b);
-  puts_(b, ",\"env\":{");
-  int first = 1;
-  for (char **e = environ; *e; e++) {
-    if (!env_wanted(*e)) continue;
-    size_t n = strcspn(*e, "=");
-    char name[256];
-    if (n >= sizeof name) continue;
-    memcpy(name, *e, n); name[n] = 0;
-    if (!first) puts_(b, ",");
-    first = 0;
-    put_str(b, name); puts_(b, ":"); put_str(b, (*e)[n] ? *e + n + 1 : "");
-  }
-  puts_(b, "}}\n");
+  put_env(b, env_wanted);
+  puts_(b, "}\n");
 }
 
 /* ---- talking to the server ---------------------------------------------------------- */
@@ -428,42 +434,86 @@ static void no_decision(const char *why, const char *real, char **argv) {
   exit(126);
 }
 
-/* `rampart-hook`: forward the agent hook's stdin to the server's `hook` verb, then print the
-   reply's stdout/stderr and exit with its code. No usable reply blocks (exit 2). */
-static int hook_mode(void) {
+/* ---- hook mode ---------------------------------------------------------------------- */
+/* `rampart-hook [AGENT]`: forward the agent hook's stdin to the server's `hook` verb, then
+   print the reply's stdout/stderr and exit with its code. Agents run the tool on any exit
+   other than 2 (Claude Code, Gemini CLI) or on a hook that outlives its timeout, so every
+   path that is not a server verdict ends here in exit 2 with a reason: no config, no
+   server, a bad reply, oversized input, SIGPIPE, SIGTERM, or our own deadline (alarm). */
+#define HOOK_DEADLINE_S 7
+#define HOOK_MAX_INPUT (3 * 1024 * 1024)
+
+static void hook_block(const char *why) { /* async-signal-safe: called from handlers too */
+  static const char a[] = "rampart: no decision (", b[] = "); the tool call is blocked [rampart-no-decision]\n";
+  ssize_t w = write(2, a, sizeof a - 1);
+  w = write(2, why, strlen(why));
+  w = write(2, b, sizeof b - 1);
+  (void)w;
+  _exit(2);
+}
+static void on_hook_alarm(int s) { (void)s; hook_block("the hook reached its deadline"); }
+static void on_hook_term(int s) { (void)s; hook_block("the hook was terminated"); }
+
+/* Environment variables that say how the agent runs (print mode, remote, CI): never secrets. */
+static int hook_env_wanted(const char *kv) {
+  static const char *exact[] = {"CLAUDE_CODE_ENTRYPOINT", "CLAUDECODE", "CLAUDE_PROJECT_DIR", "CLAUDE_CODE_REMOTE",
+                                "CODEX_SANDBOX", "GEMINI_CLI", "GEMINI_PROJECT_DIR", "CI", "RAMPART_SESSION", NULL};
+  size_t n = strcspn(kv, "=");
+  for (int i = 0; exact[i]; i++) if (strlen(exact[i]) == n && !strncmp(kv, exact[i], n)) return 1;
+  return 0;
+}
+
+static int hook_mode(const char *agent, int have_conf) {
+  if (!have_conf) hook_block("cannot read the shim configuration beside the hook; run `rampart setup` again");
   buf_t in = {0}, req = {0};
   char tmp[8192];
   ssize_t k;
-  while ((k = read(0, tmp, sizeof tmp)) > 0) put(&in, tmp, (size_t)k);
-  puts_(&req, "{\"v\":"); putnum(&req, PROTOCOL_VERSION); puts_(&req, ",\"type\":\"hook\",\"agent\":\"claude-code\",\"payload\":");
+  for (;;) {
+    k = read(0, tmp, sizeof tmp);
+    if (k < 0 && errno == EINTR) continue;
+    if (k <= 0) break;
+    put(&in, tmp, (size_t)k);
+    if (in.n > HOOK_MAX_INPUT) hook_block("the hook input is larger than 3 MiB");
+  }
+  if (k < 0) hook_block("cannot read the hook input");
+  puts_(&req, "{\"v\":"); putnum(&req, PROTOCOL_VERSION); puts_(&req, ",\"type\":\"hook\",\"agent\":"); put_str(&req, agent);
+  put_env(&req, hook_env_wanted);
+  puts_(&req, ",\"payload\":");
   put_str(&req, in.p ? in.p : "");
   puts_(&req, "}\n");
   int fd = connect_or_start();
   buf_t line = {0}, rest = {0}, out = {0}, err = {0};
-  const char *why = "decision server unavailable";
-  if (fd < 0 || write_all(fd, req.p, req.n) != 0) goto fail;
-  why = "no reply from the decision server";
-  if (read_line(fd, &line, &rest, 8000) != 0) goto fail;
-  why = "malformed reply from the decision server";
-  if (!strstr(line.p, "\"type\":\"hook-reply\"")) goto fail;
+  if (fd < 0) hook_block("decision server unavailable and could not be started");
+  if (write_all(fd, req.p, req.n) != 0) hook_block("could not send the request to the decision server");
+  if (read_line(fd, &line, &rest, HOOK_DEADLINE_S * 1000) != 0) hook_block("no reply from the decision server");
+  if (!strstr(line.p, "\"type\":\"hook-reply\"")) hook_block("malformed reply from the decision server");
   int code = json_int_field(line.p, "exitCode");
-  if ((code != 0 && code != 2) || json_str(line.p, "stdout", &out) != 0 || json_str(line.p, "stderr", &err) != 0) goto fail;
+  if ((code != 0 && code != 2) || json_str(line.p, "stdout", &out) != 0 || json_str(line.p, "stderr", &err) != 0)
+    hook_block("malformed reply from the decision server");
   if (out.n) { fwrite(out.p, 1, out.n, stdout); if (out.p[out.n - 1] != '\n') fputc('\n', stdout); }
   if (err.n) { fwrite(err.p, 1, err.n, stderr); if (err.p[err.n - 1] != '\n') fputc('\n', stderr); }
+  if (fflush(stdout) != 0 && code == 0) hook_block("cannot write the verdict");
   return code;
-fail:
-  fprintf(stderr, "rampart: no decision (%s); the tool call is blocked [rampart-no-decision]\n", why);
-  return 2;
 }
 
 int main(int argc, char **argv) {
   const char *name = strrchr(argv[0], '/');
   name = name ? name + 1 : argv[0];
+  if (!strcmp(name, "rampart-hook")) {
+    /* Before anything can fail or hang: a bounded, fail-closed exit on every path. */
+    signal(SIGPIPE, SIG_IGN);
+    signal(SIGALRM, on_hook_alarm);
+    signal(SIGTERM, on_hook_term);
+    signal(SIGINT, on_hook_term);
+    signal(SIGHUP, on_hook_term);
+    alarm(HOOK_DEADLINE_S);
+    int have_conf = read_conf() == 0;
+    return hook_mode(argc > 1 && argv[1][0] ? argv[1] : "claude-code", have_conf);
+  }
   if (read_conf() != 0) {
     fprintf(stderr, "rampart: denied: no decision (cannot read the shim configuration beside %s)\n", self_exe[0] ? self_exe : "the shim");
     return 126;
   }
-  if (!strcmp(name, "rampart-hook")) return hook_mode();
   if (!strcmp(name, "rampart-shim") || !strcmp(name, ".rampart-shim")) {
     fputs("rampart-shim: invoke through a symlink named after the guarded binary (see `rampart shims list`)\n", stderr);
     return 2;

@@ -15,7 +15,7 @@ export const EXIT = {
   denied: 126,
 } as const;
 
-export type ErrorCode = 'USAGE' | 'CONFIG' | 'IO' | 'SERVER' | 'NOT_INTERACTIVE' | 'NOT_FOUND';
+export type ErrorCode = 'USAGE' | 'CONFIG' | 'IO' | 'SERVER' | 'NOT_INTERACTIVE' | 'NOT_FOUND' | 'REFUSED';
 
 const EXIT_FOR: Record<ErrorCode, number> = {
   USAGE: EXIT.usage,
@@ -24,6 +24,8 @@ const EXIT_FOR: Record<ErrorCode, number> = {
   SERVER: EXIT.server,
   NOT_INTERACTIVE: EXIT.usage,
   NOT_FOUND: EXIT.failed,
+  /** An admin command from inside an agent session: refused like a denied command. */
+  REFUSED: EXIT.denied,
 };
 
 /** An expected failure with a message for the user and a hint for the fix. */

@@ -78,3 +78,18 @@ export async function loadPolicy(opts: LoadOptions): Promise<LoadedPolicy> {
   if (problems.length > 0) throw new PolicyError(problems);
   return { policy, files: layers.map((l) => l.doc.file) };
 }
+
+/** What trusting a project policy would change: its problems (it must parse) and what it loosens. */
+export function projectLoosening(opts: Omit<LoadOptions, 'noProject'>, file: string): { problems: PolicyProblem[]; loosens: string[] } {
+  const problems: PolicyProblem[] = [];
+  const layers: Layer[] = [readLayer(BUILTIN_POLICY, 'builtin', problems)];
+  const userFile = opts.policyFile ? resolve(opts.policyFile) : join(opts.rampartHome, 'policy.yaml');
+  if (opts.policyFile || existsSync(userFile)) layers.push(readLayer(userFile, 'user', problems));
+  const project = readLayer(file, 'project', problems, false);
+  if (problems.some((p) => p.file === file)) return { problems: problems.filter((p) => p.file === file), loosens: [] };
+  const { policy, problems: layerProblems } = compileLayers([...layers, project]);
+  const mine = layerProblems.filter((p) => p.file === file);
+  if (mine.length) return { problems: mine, loosens: [] };
+  const notes = policy.sources.find((s) => s.file === file)?.notes ?? [];
+  return { problems: [], loosens: notes.map((n) => n.replace(/^ignored /, '').replace(/: an untrusted project policy may only tighten.*$/, '')) };
+}

@@ -7,7 +7,7 @@ import { judgeLine } from './line/judge-line.js';
 import { STDIN } from './analyzers/common.js';
 import { stricter } from './decision.js';
 import type { Facts } from './facts.js';
-import { hostMatches, isLoopback } from './hosts.js';
+import { canonicalHost, hostMatches, isLocalEndpoint, isLoopback } from './hosts.js';
 import { pathClassifier, type PathClass, type PathClassifier } from './paths.js';
 import type { CompiledPolicy, Condition, HostClass, Rule } from './policy.js';
 import type { Context, Evaluation, RuleMatch } from './types.js';
@@ -42,12 +42,15 @@ function classifierFor(policy: CompiledPolicy, ctx: Context): PathClassifier {
 export function hostClasses(policy: CompiledPolicy, facts: Facts): Set<HostClass> {
   const out = new Set<HostClass>();
   const { allowHosts, denyHosts, sshHosts } = policy.network;
+  // Allowing loopback in one spelling allows it in all (127.0.0.2, 0.0.0.0, [::ffff:127.0.0.1]).
+  const loopbackAllowed = allowHosts.some((p) => isLoopback(canonicalHost(p)));
   for (const h of facts.hosts) {
     out.add('any');
     const denied = denyHosts.some((p) => hostMatches(h.host, p));
-    if (denied || !allowHosts.some((p) => hostMatches(h.host, p))) out.add('disallowed');
+    const allowed = allowHosts.some((p) => hostMatches(h.host, p)) || (loopbackAllowed && isLocalEndpoint(h));
+    if (denied || !allowed) out.add('disallowed');
     if (denied || !sshHosts.some((p) => hostMatches(h.host, p))) out.add('ssh_disallowed');
-    if (!isLoopback(h.host)) out.add('non_loopback');
+    if (!isLocalEndpoint(h)) out.add('non_loopback');
   }
   return out;
 }

@@ -65,6 +65,14 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === 'localhost.localdomain';
 }
 
+/**
+ * True for an endpoint on this machine: loopback, and 0.0.0.0 / :: when connected to (what dev
+ * servers print as their address). Listening on them is not loopback: that binds every interface.
+ */
+export function isLocalEndpoint(h: HostRef): boolean {
+  return isLoopback(h.host) || (h.role !== 'listen' && (h.host === '0.0.0.0' || h.host === '::'));
+}
+
 export interface ParsedUrl {
   scheme: string;
   host: string;

@@ -1,16 +1,67 @@
-// The verdict for one agent tool call (Claude Code PreToolUse): Bash → whole-command analysis;
-// file tools → path rules; WebFetch → host rules. Same rules, same Evaluation as the shims.
-import { decide, judge, judgeFacts } from './evaluate.js';
-import { newFacts, type Facts } from './facts.js';
+// The verdict for one agent tool call (a PreToolUse/BeforeTool hook): shell tools → whole-command
+// analysis; file tools → path rules; fetch tools → host rules; any other tool → judged by what its
+// input names (tool-input.ts). Same rules, same Evaluation as the shims.
+import { decide, judge, judgeFacts, type Judged } from './evaluate.js';
+import { newFacts } from './facts.js';
 import { judgeLine } from './line/judge-line.js';
 import type { CompiledPolicy } from './policy.js';
+import { namesIn, pathRoles } from './tool-input.js';
 import type { Context, Evaluation } from './types.js';
 
-/** An agent tool call: Claude Code's tool_name and tool_input. */
+/** An agent tool call: the client's tool name and input. */
 export interface ToolCall {
   tool_name: string;
-  tool_input: Record<string, unknown>;
+  /** Usually an object; anything else is judged as unreadable. */
+  tool_input: unknown;
 }
+
+/** How Rampart reads one tool's input. Capabilities as data: a new tool is a new row. */
+export type ToolModel =
+  /** Runs `field` as a shell command line. */
+  | { runs: string }
+  /** Fetches the URL in `field` (`inText`: URLs found anywhere in that text, as Gemini's web_fetch prompt). */
+  | { fetches: string; inText?: boolean }
+  /** Touches the files named in these fields. */
+  | { writes?: string[]; reads?: string[]; lists?: string[]; readsGlob?: { path: string; glob: string } }
+  /** Has no effect outside the conversation (todo lists, plans, questions to the user). */
+  | { inert: true };
+
+/**
+ * The tools of the agents Rampart integrates with. Claude Code: Bash, the file tools, WebFetch.
+ * Gemini CLI: run_shell_command, write_file, replace, read_file, read_many_files, web_fetch.
+ * Codex: shell/exec_command/apply_patch (paths are named inside the patch: judged as text).
+ */
+export const TOOL_MODELS: Readonly<Record<string, ToolModel>> = {
+  Bash: { runs: 'command' },
+  Write: { writes: ['file_path'] },
+  Edit: { writes: ['file_path'] },
+  MultiEdit: { writes: ['file_path'] },
+  NotebookEdit: { writes: ['notebook_path', 'file_path'] },
+  Read: { reads: ['file_path'] },
+  Grep: { readsGlob: { path: 'path', glob: 'glob' } },
+  // Glob and LS print names, not contents (listing ~/.ssh is allowed, reading it is not).
+  Glob: { lists: ['path'] },
+  LS: { lists: ['path'] },
+  WebFetch: { fetches: 'url' },
+  TodoWrite: { inert: true },
+  ExitPlanMode: { inert: true },
+  AskUserQuestion: { inert: true },
+  // Gemini CLI
+  run_shell_command: { runs: 'command' },
+  write_file: { writes: ['file_path'] },
+  replace: { writes: ['file_path'] },
+  read_file: { reads: ['absolute_path', 'file_path'] },
+  read_many_files: { reads: ['paths'] },
+  web_fetch: { fetches: 'prompt', inText: true },
+  list_directory: { lists: ['path', 'dir_path'] },
+  glob: { lists: ['path', 'dir_path'] },
+  save_memory: { inert: true },
+  write_todos: { inert: true },
+  // Codex
+  shell: { runs: 'command' },
+  exec_command: { runs: 'cmd' },
+  local_shell: { runs: 'command' },
+};
 
 /** The verdict for input that cannot be judged: never a silent allow. */
 export function malformed(reason: string): Evaluation {
@@ -18,63 +69,81 @@ export function malformed(reason: string): Evaluation {
   return { decision: 'deny', rule: m.id, reason, matched: [m] };
 }
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
-
-/** Facts of a file tool: which paths it writes or reads. */
-function fileFacts(call: ToolCall): Facts | string {
-  const input = call.tool_input;
-  const f = newFacts(call.tool_name);
-  switch (call.tool_name) {
-    case 'Write':
-    case 'Edit':
-    case 'MultiEdit': {
-      const p = str(input.file_path);
-      if (!p) return `${call.tool_name} without a file_path`;
-      f.writes.push(p);
-      return f;
-    }
-    case 'NotebookEdit': {
-      const p = str(input.notebook_path) ?? str(input.file_path);
-      if (!p) return 'NotebookEdit without a notebook_path';
-      f.writes.push(p);
-      return f;
-    }
-    case 'Read': {
-      const p = str(input.file_path);
-      if (!p) return 'Read without a file_path';
-      f.reads.push(p);
-      return f;
-    }
-    case 'Grep': {
-      // Searching prints matching lines: naming a secret file (or a glob for one) reads it.
-      const p = str(input.path);
-      const g = str(input.glob);
-      if (p) f.reads.push(p);
-      if (g) f.reads.push(`${p ?? '.'}/${g}`);
-      return f;
-    }
-    default:
-      return f;
-  }
+/** The verdict for a tool whose input Rampart cannot read: a person decides. */
+function unreadable(tool: string, why: string): Evaluation {
+  const reason = `${tool}: ${why}; Rampart cannot tell what it would do`;
+  const m = { id: 'rampart-unreadable-tool-input', decision: 'ask' as const, reason, where: 'rampart' };
+  return { decision: 'ask', rule: m.id, reason, matched: [m] };
 }
 
-/** Bash → whole-command analysis; Write/Edit/Read/… → path rules; WebFetch → host rules. */
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+/** A field's value as a list of strings (a string, or an array of strings). */
+const strs = (v: unknown): string[] => (typeof v === 'string' && v ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : []);
+const URLS_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>)\]]+/gi;
+
+/** Judged units for a shell command line (an argv array is quoted back into one). */
+function commandUnits(policy: CompiledPolicy, command: unknown, ctx: Context): Judged[] | string {
+  if (typeof command === 'string') return judgeLine(policy, command, ctx);
+  if (Array.isArray(command) && command.length > 0 && command.every((w) => typeof w === 'string')) {
+    return judgeLine(policy, command.map((w) => (/^[\w@%+=:,./~-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '), ctx);
+  }
+  return 'no command string';
+}
+
+/** Judged units for the paths of a file tool. */
+function fileUnits(policy: CompiledPolicy, tool: string, m: Extract<ToolModel, { writes?: string[] }>, input: Record<string, unknown>, ctx: Context): Judged[] | string {
+  const f = newFacts(tool);
+  for (const k of m.writes ?? []) f.writes.push(...strs(input[k]));
+  for (const k of m.reads ?? []) f.reads.push(...strs(input[k]));
+  if (m.readsGlob) {
+    // Searching prints matching lines: naming a secret file (or a glob for one) reads it.
+    const p = str(input[m.readsGlob.path]);
+    const g = str(input[m.readsGlob.glob]);
+    if (p) f.reads.push(p);
+    if (g) f.reads.push(`${p ?? '.'}/${g}`);
+  }
+  if ((m.writes || m.reads) && f.writes.length === 0 && f.reads.length === 0) return `no ${[...(m.writes ?? []), ...(m.reads ?? [])][0]}`;
+  return [judgeFacts(policy, f, [tool], ctx)];
+}
+
+/** Judged units for a tool Rampart has no model of: by what its input names. */
+function genericUnits(policy: CompiledPolicy, call: ToolCall, ctx: Context): Judged[] | { unreadable: string } {
+  const named = namesIn(call.tool_input);
+  if (named.unreadable) return { unreadable: named.unreadable };
+  const units: Judged[] = [];
+  for (const c of named.commands) units.push(...judgeLine(policy, c, ctx));
+  const urls = [...named.urls, ...named.hosts.map((h) => `https://${h}`)];
+  for (const u of urls) units.push(judge(policy, ['WebFetch', u], ctx));
+  if (named.paths.length) {
+    const f = newFacts(call.tool_name);
+    for (const role of pathRoles(call.tool_name, urls.length > 0)) f[role].push(...named.paths);
+    units.push(judgeFacts(policy, f, [call.tool_name], ctx));
+  }
+  return units;
+}
+
+/** Shell tools → whole-command analysis; file tools → path rules; fetch → host rules; others by their input. */
 export function evaluateToolCall(policy: CompiledPolicy, call: ToolCall, ctx: Context): Evaluation {
-  if (!call || typeof call.tool_name !== 'string' || !call.tool_input || typeof call.tool_input !== 'object') {
-    return malformed('the tool call has no tool_name or tool_input');
+  if (!call || typeof call.tool_name !== 'string' || call.tool_name === '') return malformed('the tool call has no tool name');
+  const tool = call.tool_name;
+  const m = Object.prototype.hasOwnProperty.call(TOOL_MODELS, tool) ? TOOL_MODELS[tool] : undefined;
+  if (!call.tool_input || typeof call.tool_input !== 'object' || Array.isArray(call.tool_input)) {
+    // A tool we know sent in a shape it never has: refuse. One we do not know: a person decides.
+    return m ? malformed(`the ${tool} call has no tool_input object`) : unreadable(tool, 'the tool input is not a JSON object');
   }
   const plain = { ...ctx, stdin: undefined, stdout: undefined };
-  if (call.tool_name === 'Bash') {
-    const command = call.tool_input.command;
-    if (typeof command !== 'string') return malformed('Bash call without a command string');
-    return decide(policy, policy.rules, judgeLine(policy, command, plain));
-  }
-  if (call.tool_name === 'WebFetch') {
-    const url = str(call.tool_input.url);
-    if (!url) return malformed('WebFetch without a url');
-    return decide(policy, policy.rules, judge(policy, ['WebFetch', url], plain));
-  }
-  const f = fileFacts(call);
-  if (typeof f === 'string') return malformed(f);
-  return decide(policy, policy.rules, judgeFacts(policy, f, [call.tool_name], plain));
+  const input = call.tool_input as Record<string, unknown>;
+  let units: Judged[] | string | { unreadable: string };
+  if (!m) units = genericUnits(policy, call, plain);
+  else if ('inert' in m) units = [];
+  else if ('runs' in m) units = commandUnits(policy, input[m.runs], plain);
+  else if ('fetches' in m) {
+    const text = str(input[m.fetches]);
+    const urls = !text ? [] : m.inText ? [...text.matchAll(URLS_IN_TEXT)].map((x) => x[0]) : [text];
+    units = urls.length ? urls.map((u) => judge(policy, ['WebFetch', u], plain)) : m.inText ? `no URL in ${m.fetches}` : `no ${m.fetches}`;
+  } else if ('lists' in m) units = [];
+  else units = fileUnits(policy, tool, m, input, plain);
+  if (typeof units === 'string') return malformed(`${tool} call with ${units}`);
+  if (!Array.isArray(units)) return unreadable(tool, units.unreadable);
+  return decide(policy, policy.rules, units);
 }

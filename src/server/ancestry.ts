@@ -23,3 +23,46 @@ export function descendsFrom(pid: number | undefined, ancestor: number): boolean
   }
   return false;
 }
+
+export interface Ancestor {
+  pid: number;
+  comm: string;
+  /** argv[0] and argv[1] basenames (an agent run by Node shows as `node …/claude`). */
+  names: string[];
+}
+
+function describe(pid: number): Ancestor | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    let names: string[] = [];
+    try {
+      names = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, 2).filter(Boolean).map((a) => a.split('/').pop() ?? a);
+    } catch {
+      /* gone */
+    }
+    return { pid, comm, names };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The chain of processes above `pid` (its parent first), up to init. */
+export function ancestorsOf(pid: number): Ancestor[] {
+  const out: Ancestor[] = [];
+  let cur = parentOf(pid);
+  for (let i = 0; i < 128 && cur !== undefined && cur > 1; i++) {
+    const a = describe(cur);
+    if (!a) break;
+    out.push(a);
+    cur = parentOf(cur);
+  }
+  return out;
+}
+
+const SHELLS = /^(sh|bash|dash|zsh|ksh|mksh|ash|fish|busybox)$/;
+
+/** The first ancestor of `pid` that is not a shell: the program that ran a hook through `sh -c`. */
+export function firstNonShellAncestor(pid: number): number | undefined {
+  return ancestorsOf(pid).find((a) => !SHELLS.test(a.comm))?.pid;
+}

@@ -36,8 +36,15 @@ export interface Channel {
   onClose(fn: () => void): void;
 }
 
+/**
+ * Paths that name the calling process's own descriptors (/dev/stderr, /dev/fd/N, /proc/self/…):
+ * resolved here they would be the server's (its log file), not the client's.
+ */
+const PER_PROCESS = /^\/(dev\/(std(in|out|err)$|fd(\/|$))|proc\/(self|thread-self|\d+)(\/|$))/;
+
 /** Symlinks resolved for the engine (a link to .env is judged as .env); undefined when absent. */
 export function realpathOrUndefined(p: string): string | undefined {
+  if (PER_PROCESS.test(p)) return undefined;
   try {
     return fs.realpathSync(p);
   } catch {
@@ -137,6 +144,11 @@ export async function decide(req: DecideRequest, deps: DecideDeps, ch: Channel):
     // The user answered Claude Code's prompt for this exact command moments ago (see grants.ts).
     decision = 'allow';
     ask = 'approved';
+  } else if (ev.decision === 'ask' && session?.unattended) {
+    // Nobody can answer in this session: say so at once rather than wait out the ask timeout.
+    decision = 'deny';
+    ask = 'unattended';
+    message = `rampart: denied: ${ev.reason}${tag} (needs a person's approval; nobody can answer in this session: ${session.unattended})`;
   } else if (ev.decision === 'ask') {
     const timeoutSec = holder.policy?.askTimeoutSec ?? 120;
     const held = deps.approvals.hold({

@@ -3,7 +3,8 @@
 // `hook-reply` the hook client prints as is. The judging itself is the integration's.
 import { redactArgv } from '../audit/redact.js';
 import { judgeHook, payloadText, type HookSetting } from '../integrations/claude-code/judge.js';
-import { parseHookInput } from '../integrations/claude-code/protocol.js';
+import { parseHookInput, unattendedReason } from '../integrations/claude-code/protocol.js';
+import { fromWire } from './protocol.js';
 import { hookReplyMessage, type HookReplyMessage } from '../integrations/claude-code/wire.js';
 import type { DecideDeps } from './decide.js';
 import { gitReaderFor } from './git-reader.js';
@@ -23,6 +24,12 @@ export async function hook(req: HookRequest, deps: DecideDeps): Promise<HookRepl
   const projectRoot = session?.projectRoot ?? fallback;
   const h = deps.holderFor(session, projectRoot);
   const holder = h instanceof Promise ? await h : h;
+  const hookEnv: Record<string, string> = {};
+  if (req.env && typeof req.env === 'object') for (const [k, v] of Object.entries(req.env)) hookEnv[k] = fromWire(v) ?? '';
+  // Nobody to answer an ask (print mode, bypass): asks become denies, no grant is recorded, and
+  // the session remembers it so a shim's ask is answered at once instead of waiting.
+  const unattended = pre.ok ? unattendedReason(pre, hookEnv) : undefined;
+  if (session && pre.ok) deps.sessions.markUnattended(session.id, unattended);
   const judgement = judgeHook(text, (input): HookSetting => ({
     policy: holder.policy ?? undefined,
     ...(holder.state.error ? { policyError: holder.state.error } : {}),
@@ -37,6 +44,7 @@ export async function hook(req: HookRequest, deps: DecideDeps): Promise<HookRepl
       realpath: realpathOrUndefined,
     },
     audit: Boolean(session?.audit) || holder.policy?.mode === 'audit',
+    ...(unattended ? { unattended } : {}),
   }));
   const id = newId();
   const ev = judgement.evaluation;
@@ -52,12 +60,14 @@ export async function hook(req: HookRequest, deps: DecideDeps): Promise<HookRepl
     outcome: judgement.decision === 'allow' || judgement.decision === 'ask' ? (judgement.decision === 'ask' ? 'asked' : 'allowed') : 'blocked',
     rule: ev.rule,
     reason: ev.reason,
+    ...(unattended ? { unattended } : {}),
   };
   deps.counters.decisions++;
   // An ask shown in Claude Code's prompt: the shims will not ask again for these exact commands.
-  if (judgement.decision === 'ask' && session && holder.policy && pre.ok && pre.tool === 'Bash' && typeof pre.call.tool_input.command === 'string') {
-    const ctx = { cwd: pre.cwd, projectRoot, home: deps.home, rampartHome: deps.rampartHome, env: {}, git: gitReaderFor(pre.cwd, deps.home) };
-    const argvs = judgeLine(holder.policy, pre.call.tool_input.command, ctx).map((j) => [...j.argv]).filter((a) => a.length > 0 && !a[0]!.startsWith('<'));
+  const command = pre.ok && pre.tool === 'Bash' ? (pre.call.tool_input as { command?: unknown } | null)?.command : undefined;
+  if (judgement.decision === 'ask' && session && holder.policy && typeof command === 'string') {
+    const ctx = { cwd: pre.ok ? pre.cwd : '/', projectRoot, home: deps.home, rampartHome: deps.rampartHome, env: {}, git: gitReaderFor(pre.ok ? pre.cwd : '/', deps.home) };
+    const argvs = judgeLine(holder.policy, command, ctx).map((j) => [...j.argv]).filter((a) => a.length > 0 && !a[0]!.startsWith('<'));
     deps.grants.add(session.id, argvs, id);
   }
   const reply = hookReplyMessage(PROTOCOL_VERSION, judgement.output, {

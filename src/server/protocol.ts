@@ -41,7 +41,15 @@ export interface DecideRequest {
   source?: string;
 }
 
-export interface HookRequest { v: number; type: 'hook'; rid?: string | number; payload: unknown; agent?: string }
+export interface HookRequest {
+  v: number;
+  type: 'hook';
+  rid?: string | number;
+  payload: unknown;
+  agent?: string;
+  /** The hook process's environment, the few variables that say how the agent runs (print mode …). */
+  env?: Record<string, WireString>;
+}
 export interface ApproveRequest { v: number; type: 'approve' | 'deny'; rid?: string | number; id: string; /** The approving process (the CLI sends its own). */ pid?: number }
 export interface PendingRequest { v: number; type: 'pending'; rid?: string | number }
 export interface StatusRequest { v: number; type: 'status'; rid?: string | number }
@@ -60,6 +68,8 @@ export interface SessionRequest {
   agentSession?: string;
   /** The registering process; when set, only its descendants may use the session. */
   pid?: number;
+  /** Set when nobody can answer an ask in this session (`rampart run` without a terminal). */
+  unattended?: string;
 }
 
 export type Request =
@@ -88,7 +98,7 @@ export interface Verdict {
   ask?: AskOutcome;
 }
 
-export type AskOutcome = 'approved' | 'denied' | 'timeout' | 'abandoned';
+export type AskOutcome = 'approved' | 'denied' | 'timeout' | 'abandoned' | 'unattended';
 
 /** Sent before the verdict when a request waits for a human. */
 export interface PendingNotice {

@@ -177,6 +177,7 @@ export async function createDecisionServer(opts: ServerOptions): Promise<Decisio
           ...(typeof req.agent === 'string' ? { agent: req.agent } : {}),
           ...(typeof req.agentSession === 'string' && req.agentSession ? { agentSession: req.agentSession } : {}),
           ...(Number.isInteger(req.pid) && (req.pid as number) > 1 ? { pid: req.pid } : {}),
+          ...(typeof req.unattended === 'string' && req.unattended ? { unattended: req.unattended } : {}),
         });
         const holder = await holderFor(s, s.projectRoot);
         log(`session ${s.id} started in ${s.projectRoot}${s.audit ? ' (audit mode)' : ''}`);

@@ -17,6 +17,8 @@ export interface Session {
   agentSession?: string;
   /** The `rampart run` process: only its descendants may use this session. */
   pid?: number;
+  /** Why nobody can answer an `ask` in this session (no terminal, print mode, bypass mode); unset when someone can. */
+  unattended?: string;
   startedAt: string;
 }
 
@@ -56,6 +58,8 @@ export class SessionTable {
   }
 
   register(s: Omit<Session, 'id' | 'startedAt'>): Session {
+    // Sessions whose process is gone (an agent that exited without ending its session) go now.
+    for (const [id, o] of this.map) if (o.pid !== undefined && !alive(o.pid)) this.map.delete(id);
     const session: Session = { ...s, id: randomBytes(12).toString('hex'), startedAt: new Date().toISOString() };
     this.map.set(session.id, session);
     this.save();
@@ -78,6 +82,15 @@ export class SessionTable {
     let found: Session | undefined;
     for (const s of this.map.values()) if (s.agentSession === agentSession) found = s;
     return found;
+  }
+
+  /** Records whether somebody can answer an ask in this session (learned from each hook call). */
+  markUnattended(id: string, why: string | undefined): void {
+    const s = this.map.get(id);
+    if (!s || s.unattended === why) return;
+    if (why) s.unattended = why;
+    else delete s.unattended;
+    this.save();
   }
 
   all(): Session[] {

@@ -55,7 +55,11 @@ t.test('project policy: only tightens until trusted; editing voids the trust', a
   const show = await sb.rampart(['policy', 'show']);
   t.match(show.stdout, /untrusted/);
   t.match(show.stdout, /ignored network\.allow_hosts/);
-  const tr = await sb.rampart(['trust']);
+  const noTty = await sb.rampart(['trust']);
+  t.equal(noTty.code, 2, 'without a terminal and without --yes: refused');
+  t.match(noTty.stdout, /loosens your policy:\n  - network\.allow_hosts \(evil\.example\)/, 'it says what the file loosens');
+  t.equal((await explain(sb, ['curl', 'https://evil.example'])).decision, 'deny', 'still untrusted');
+  const tr = await sb.rampart(['trust', '--yes']);
   t.equal(tr.code, 0, tr.stderr);
   t.match(tr.stdout, /trusted .*\.ramparterc\.yaml/);
   t.equal((await explain(sb, ['curl', 'https://evil.example'])).decision, 'allow', 'trusted: loosens');

@@ -2,6 +2,7 @@ import type { CommandModule } from '../command.js';
 import { EXIT, RampartError } from '../errors.js';
 import { call } from '../../server/client.js';
 import { resolvePaths } from '../../server/paths.js';
+import { refuseAgentCaller } from '../guard.js';
 import type { PendingAsk } from '../../server/approvals.js';
 
 /** `rampart pending`: requests waiting for a human. */
@@ -26,6 +27,7 @@ function decideCommand(verb: 'approve' | 'deny'): CommandModule {
     describe: verb === 'approve' ? 'Let a waiting command run (interactive terminals only)' : 'Refuse a waiting command (interactive terminals only)',
     builder: (y) => y.positional('id', { type: 'string', describe: 'The id shown by the waiting command or `rampart pending`' }),
     handler: async (args: { id: string }, ctx) => {
+      refuseAgentCaller(`${verb} ${args.id}`, ctx.env, resolvePaths(ctx.env));
       if (!ctx.stdinIsTTY || !ctx.stdoutIsTTY) {
         throw new RampartError('NOT_INTERACTIVE', `${verb} needs a terminal on stdin and stdout`, `Run \`rampart ${verb} ${args.id}\` yourself in a terminal; an agent cannot ${verb} its own requests.`);
       }

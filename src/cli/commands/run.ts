@@ -7,6 +7,7 @@ import { EXIT, RampartError } from '../errors.js';
 import { call, ensureServer } from '../../server/client.js';
 import { resolvePaths } from '../../server/paths.js';
 import { acceptableProjectRoot } from '../../server/sessions.js';
+import { refuseAgentCaller } from '../guard.js';
 import { readConf } from '../../shims/conf.js';
 import { installShims } from '../../shims/install.js';
 
@@ -17,6 +18,16 @@ interface RunArgs {
   cmd?: string[];
   '--'?: string[];
   _: (string | number)[];
+}
+
+/** True when this process has a controlling terminal (someone who could run `rampart approve`). */
+function hasTerminal(): boolean {
+  try {
+    fs.closeSync(fs.openSync('/dev/tty', 'r'));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** `rampart run -- CMD …`: a session with a fixed project root, CMD run with the shims first on PATH. */
@@ -34,6 +45,8 @@ export const runCommand: CommandModule<RunArgs> = {
     const argv = [...(args.cmd ?? []), ...(args["--"] ?? [])].map(String);
     if (!argv.length) throw new RampartError('USAGE', 'rampart run needs a command', 'Example: rampart run -- claude');
     const paths = resolvePaths(ctx.env);
+    // A nested `rampart run` is fine (stricter, if anything); one that loosens is the user's to start.
+    if (args.audit || args.policy) refuseAgentCaller(`run ${args.audit ? '--audit' : '--policy'}`, ctx.env, paths);
     const projectRoot = fs.realpathSync(ctx.cwd);
     if (!acceptableProjectRoot(projectRoot, fs.realpathSync(paths.home))) {
       throw new RampartError('USAGE', `refusing to start a session in ${projectRoot}: the project root may not be / or your home directory`, 'cd into the project directory first.');
@@ -54,7 +67,9 @@ export const runCommand: CommandModule<RunArgs> = {
       ctx.output.err(`rampart: ${conf ? 'updated' : 'installed'} ${r.kind} shims in ${r.dir}${r.note ? ` (${r.note})` : ''}`);
     }
     await ensureServer(paths, ctx.env);
-    const reg = await call(paths.socket, { type: 'session', op: 'register', projectRoot, audit: Boolean(args.audit), auditNotice: args['audit-notice'] !== false, pid: process.pid, ...(policyFile ? { policyFile } : {}) });
+    // Asks wait for `rampart approve` from a terminal; without one here, nobody is there to answer.
+    const unattended = hasTerminal() ? undefined : 'rampart run has no terminal';
+    const reg = await call(paths.socket, { type: 'session', op: 'register', projectRoot, audit: Boolean(args.audit), auditNotice: args['audit-notice'] !== false, pid: process.pid, ...(policyFile ? { policyFile } : {}), ...(unattended ? { unattended } : {}) });
     const session = reg.session as { id: string };
     if (reg.policy && !reg.policy.ok) ctx.output.err(`rampart: warning: policy problem: ${reg.policy.error} (see \`rampart status\`)`);
     const env = { ...ctx.env, PATH: `${paths.shimsDir}:${ctx.env.PATH ?? '/usr/bin:/bin'}`, RAMPART_SESSION: session.id };

@@ -3,6 +3,7 @@
 import type { CommandModule } from '../command.js';
 import { EXIT, RampartError } from '../errors.js';
 import { resolvePaths } from '../../server/paths.js';
+import { refuseAgentCaller } from '../guard.js';
 import { installShims } from '../../shims/install.js';
 import { checkSetup } from '../../integrations/claude-code/check.js';
 import { lineDiff } from '../../integrations/claude-code/diff.js';
@@ -38,6 +39,7 @@ export const setupCommand: CommandModule<SetupArgs> = {
       ctx.output.out(r.ok ? 'rampart: the Claude Code hook works' : 'rampart: the Claude Code hook check failed');
       return r.ok ? EXIT.ok : EXIT.failed;
     }
+    if (!args['dry-run']) refuseAgentCaller(`setup ${args.agent}${args.remove ? ' --remove' : ''}`, ctx.env, paths);
     if (args.remove) {
       if (args['dry-run']) throw new RampartError('USAGE', '--dry-run is not supported with --remove', 'Run `rampart setup claude-code --remove` (it keeps nothing but what it found).');
       const r = removeSetup(file, paths.rampartHome);

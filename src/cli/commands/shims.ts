@@ -1,5 +1,6 @@
 import type { CommandModule } from '../command.js';
 import { EXIT, RampartError } from '../errors.js';
+import { refuseAgentCaller } from '../guard.js';
 import { resolvePaths } from '../../server/paths.js';
 import { installShims, listShims, uninstallShims, type Entry } from '../../shims/install.js';
 
@@ -33,6 +34,7 @@ export const shimsCommand: CommandModule<ShimsArgs> = {
   handler: (args, ctx) => {
     const paths = resolvePaths(ctx.env);
     const dir = args.dir ?? paths.shimsDir;
+    if (args.action !== 'list') refuseAgentCaller(`shims ${args.action}`, ctx.env, paths);
     if (args.action === 'install') {
       const bins = args.bin ? args.bin.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
       const r = installShims({ paths, dir, ...(bins ? { bins } : {}), fallback: Boolean(args.fallback), failOpen: Boolean(args['fail-open']), ...(args.project ? { project: args.project } : {}) });

@@ -2,6 +2,7 @@ import type { CommandModule } from '../command.js';
 import { EXIT } from '../errors.js';
 import { ensureServer, stopServer } from '../../server/client.js';
 import { resolvePaths } from '../../server/paths.js';
+import { refuseAgentCaller } from '../guard.js';
 
 /** `rampart start`: ensure a background server answers. */
 export const startCommand: CommandModule = {
@@ -19,7 +20,9 @@ export const stopCommand: CommandModule = {
   command: 'stop',
   describe: 'Stop the decision server',
   handler: async (_args, ctx) => {
-    const stopped = await stopServer(resolvePaths(ctx.env));
+    const paths = resolvePaths(ctx.env);
+    refuseAgentCaller('stop', ctx.env, paths);
+    const stopped = await stopServer(paths);
     ctx.output.out(stopped ? 'rampart: server stopped' : 'rampart: no server was running');
     return EXIT.ok;
   },

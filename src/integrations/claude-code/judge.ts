@@ -3,7 +3,7 @@
 import type { CompiledPolicy } from '../../policy/policy.js';
 import { evaluateToolCall } from '../../policy/tool-call.js';
 import type { Context, Decision, Evaluation } from '../../policy/types.js';
-import { evaluateSafely, hookReply, parseHookInput, refusedEvaluation, type HookInput, type HookOutput } from './protocol.js';
+import { evaluateSafely, hookReply, parseHookInput, refusedEvaluation, unattendedAsk, type HookInput, type HookOutput } from './protocol.js';
 
 /** What the server knows for one parsed call: the policy to apply and the context to judge in. */
 export interface HookSetting {
@@ -13,6 +13,8 @@ export interface HookSetting {
   ctx: Context;
   /** Session or policy audit mode: log, do not block. */
   audit?: boolean;
+  /** Why nobody can answer an ask here (then an ask is a deny). */
+  unattended?: string;
   explicitAllow?: boolean;
 }
 
@@ -43,8 +45,10 @@ export function hookAuditFields(input: ReturnType<typeof parseHookInput>): HookA
   if (!input.ok) {
     return { source: 'hook', agent: 'claude-code', agentSession: input.session_id ?? null, tool: input.tool_name ?? null, binary: input.tool_name ?? '', argv: [], cwd: '' };
   }
-  const ti = input.call.tool_input;
-  const subject = String(ti.command ?? ti.file_path ?? ti.notebook_path ?? ti.url ?? ti.pattern ?? '');
+  const ti = (typeof input.call.tool_input === 'object' && input.call.tool_input !== null ? input.call.tool_input : {}) as Record<string, unknown>;
+  const first = ti.command ?? ti.cmd ?? ti.file_path ?? ti.notebook_path ?? ti.absolute_path ?? ti.url ?? ti.path ?? ti.pattern ?? ti.prompt;
+  // Tools without one obvious subject are logged with their whole input (the server redacts).
+  const subject = typeof first === 'string' ? first : JSON.stringify(input.call.tool_input ?? null).slice(0, 2000);
   return { source: 'hook', agent: 'claude-code', agentSession: input.session_id || null, tool: input.tool, binary: input.tool, argv: [subject], cwd: input.cwd };
 }
 
@@ -68,7 +72,7 @@ export function judgeHook(payload: unknown, resolve: (input: HookInput) => HookS
     evaluation = evaluateSafely(() => {
       setting = resolve(input);
       if (!setting.policy) return { decision: 'deny', rule: 'rampart-no-policy', reason: `no valid policy is loaded (${setting.policyError ?? 'unknown error'})`, matched: [] };
-      return evaluateToolCall(setting.policy, input.call, setting.ctx);
+      return unattendedAsk(evaluateToolCall(setting.policy, input.call, setting.ctx), setting.unattended);
     });
   }
   // Audit mode never hides a refusal to read the input or a missing policy: those stay denies.

@@ -10,6 +10,15 @@ import { outputFromReply } from './wire.js';
 /** Bounded well below the hook's timeout in settings: a timed-out hook lets the tool run. */
 export const HOOK_REPLY_TIMEOUT_MS = 7000;
 
+/** The variables that say how the agent runs (print mode, …), as the native hook sends them; never secrets. */
+export const HOOK_ENV_NAMES = ['CLAUDE_CODE_ENTRYPOINT', 'CLAUDECODE', 'CLAUDE_PROJECT_DIR', 'CLAUDE_CODE_REMOTE', 'CODEX_SANDBOX', 'GEMINI_CLI', 'GEMINI_PROJECT_DIR', 'CI', 'RAMPART_SESSION'];
+
+export function hookEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of HOOK_ENV_NAMES) if (env[k] !== undefined) out[k] = env[k]!;
+  return out;
+}
+
 export interface PreToolUseOptions {
   /**
    * Tests only: judge in this process instead of asking the server (no audit line, no
@@ -22,7 +31,7 @@ export async function runPreToolUse(stdin: string, paths: RampartPaths, env: Nod
   if (o.inProcess) return judgeHook(stdin, o.inProcess).output;
   const ask = async (): Promise<HookOutput> => {
     await ensureServer(paths, env);
-    const r = await request(paths.socket, { v: PROTOCOL_VERSION, type: 'hook', agent: 'claude-code', payload: stdin }, { timeoutMs: HOOK_REPLY_TIMEOUT_MS });
+    const r = await request(paths.socket, { v: PROTOCOL_VERSION, type: 'hook', agent: 'claude-code', env: hookEnv(env), payload: stdin }, { timeoutMs: HOOK_REPLY_TIMEOUT_MS });
     return outputFromReply(r);
   };
   // One deadline for start + ask: Claude Code kills a hook at its timeout and then runs the tool.

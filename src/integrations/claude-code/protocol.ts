@@ -4,23 +4,6 @@
 import type { ToolCall } from '../../policy/tool-call.js';
 import type { Evaluation } from '../../policy/types.js';
 
-/** The tools our PreToolUse matcher names; anything else reaching the hook is refused. */
-export const GUARDED_TOOLS = ['Bash', 'Write', 'Edit', 'MultiEdit', 'NotebookEdit', 'Read', 'Grep', 'Glob', 'WebFetch'] as const;
-export type GuardedTool = (typeof GUARDED_TOOLS)[number];
-
-/** The string field each tool must carry for us to judge it (NotebookEdit names its path notebook_path). */
-const REQUIRED_FIELD: Record<GuardedTool, string> = {
-  Bash: 'command',
-  Write: 'file_path',
-  Edit: 'file_path',
-  MultiEdit: 'file_path',
-  NotebookEdit: 'notebook_path',
-  Read: 'file_path',
-  Grep: 'pattern',
-  Glob: 'pattern',
-  WebFetch: 'url',
-};
-
 /** Exit codes Claude Code understands: 0 = look at stdout, 2 = block. Never 1 (it fails open). */
 export const HOOK_EXIT = { ok: 0, block: 2 } as const;
 
@@ -30,7 +13,8 @@ const MAX_REASON = 1000;
 export interface HookInput {
   ok: true;
   call: ToolCall;
-  tool: GuardedTool;
+  /** The tool's name as the client gives it (any tool: the matcher is `*`). */
+  tool: string;
   /** Claude Code's session id ('' when absent). */
   session_id: string;
   /** Absolute working directory of the tool call (follows `cd`). */
@@ -41,7 +25,7 @@ export interface HookInput {
 
 export interface HookInputError {
   ok: false;
-  /** Rule id for the audit line: rampart-hook-malformed or rampart-hook-unknown-tool. */
+  /** Rule id for the audit line: rampart-hook-malformed. */
   rule: string;
   reason: string;
   /** Whatever could be read, for the audit line. */
@@ -56,8 +40,8 @@ function refuse(reason: string, extra: Partial<HookInputError> = {}, rule = 'ram
 }
 
 /**
- * Validates one PreToolUse input. Anything we cannot judge is refused (the caller denies):
- * a gate that lets through what it cannot read is no gate.
+ * Validates one PreToolUse envelope (event, tool name, cwd). An envelope we cannot read is
+ * refused (the caller denies): a gate that lets through what it cannot read is no gate.
  */
 export function parseHookInput(text: string): HookInput | HookInputError {
   if (text.trim() === '') return refuse('the hook received no input on stdin');
@@ -75,16 +59,9 @@ export function parseHookInput(text: string): HookInput | HookInputError {
     return refuse(`the hook expects a PreToolUse event, got ${JSON.stringify(j.hook_event_name)}`, seen);
   }
   if (!tool_name) return refuse('the hook input has no tool_name', seen);
-  if (!(GUARDED_TOOLS as readonly string[]).includes(tool_name)) {
-    // Our matcher lists exact tool names; an unknown one means the matcher was widened or the
-    // tool is new. We cannot judge it, so we refuse rather than guess.
-    return refuse(`rampart does not know the tool ${JSON.stringify(tool_name)} (it guards ${GUARDED_TOOLS.join(', ')})`, seen, 'rampart-hook-unknown-tool');
-  }
-  const tool = tool_name as GuardedTool;
-  if (!isObject(j.tool_input)) return refuse(`the ${tool} call has no tool_input object`, seen);
-  const field = REQUIRED_FIELD[tool];
-  if (typeof j.tool_input[field] !== 'string') return refuse(`the ${tool} call has no ${field} string in tool_input`, seen);
   if (typeof j.cwd !== 'string' || !j.cwd.startsWith('/')) return refuse('the hook input has no absolute cwd', seen);
+  // Every tool reaches the hook; what its input holds is the judge's to read (tool-call.ts).
+  const tool = tool_name;
   return {
     ok: true,
     call: { tool_name: tool, tool_input: j.tool_input },
@@ -94,6 +71,25 @@ export function parseHookInput(text: string): HookInput | HookInputError {
     ...(typeof j.permission_mode === 'string' ? { permission_mode: j.permission_mode } : {}),
     ...(typeof j.tool_use_id === 'string' ? { tool_use_id: j.tool_use_id } : {}),
   };
+}
+
+/**
+ * Why nobody can answer an `ask` for this call, if so. Claude Code refuses an ask without a
+ * prompt in print mode (`-p`, and the SDK: CLAUDE_CODE_ENTRYPOINT sdk-*) and in the modes that
+ * never prompt (bypassPermissions, dontAsk).
+ */
+export function unattendedReason(input: Pick<HookInput, 'permission_mode'>, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const mode = input.permission_mode;
+  if (mode === 'bypassPermissions' || mode === 'dontAsk') return `Claude Code runs in ${mode} mode, which shows no prompts`;
+  const entry = env.CLAUDE_CODE_ENTRYPOINT;
+  if (entry && /^sdk/.test(entry)) return `Claude Code runs non-interactively (${entry}: print mode or the SDK), so no one sees a prompt`;
+  return undefined;
+}
+
+/** An ask nobody can answer becomes a deny that says so (and records no one-time grant). */
+export function unattendedAsk(ev: Evaluation, why: string | undefined): Evaluation {
+  if (ev.decision !== 'ask' || !why) return ev;
+  return { ...ev, decision: 'deny', reason: `${ev.reason} — this needs a person's approval, and nobody can answer here (${why}); tell the user what you wanted to do and why` };
 }
 
 /** The Evaluation that stands for an input we refused to judge. */

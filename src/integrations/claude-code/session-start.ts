@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { call, ensureServer } from '../../server/client.js';
 import type { RampartPaths } from '../../server/paths.js';
+import { firstNonShellAncestor } from '../../server/ancestry.js';
 import { acceptableProjectRoot } from '../../server/sessions.js';
 import { readConf } from '../../shims/conf.js';
 
@@ -81,7 +82,10 @@ export async function runSessionStart(stdin: string, paths: RampartPaths, env: N
     try {
       await ensureServer(paths, env);
       const agentSession = typeof input.session_id === 'string' ? input.session_id : undefined;
-      const r = await call(paths.socket, { type: 'session', op: 'register', projectRoot, agent: 'claude-code', ...(agentSession ? { agentSession } : {}) }, { timeoutMs: 5000 });
+      // The agent process (Claude Code runs hooks through `sh -c`): only its descendants may use
+      // the session, and admin commands refuse anything below it.
+      const agentPid = firstNonShellAncestor(process.pid);
+      const r = await call(paths.socket, { type: 'session', op: 'register', projectRoot, agent: 'claude-code', ...(agentSession ? { agentSession } : {}), ...(agentPid ? { pid: agentPid } : {}) }, { timeoutMs: 5000 });
       session = (r.session as { id?: string } | undefined)?.id;
     } catch (e) {
       problems.push(`could not register the session with the decision server (${(e as Error).message}); shim calls will have no project root`);

@@ -1,13 +1,14 @@
 // Claude Code settings.json, pure: merge our PreToolUse and SessionStart hooks (and the sandbox
 // socket allowance) into the text of a settings file, and take exactly those out again.
 // Nothing else is touched; key order survives (JSON.parse keeps insertion order).
-import { GUARDED_TOOLS } from './protocol.js';
+/** Every tool, MCP tools and tools newer than this code included: what is not seen is not judged. */
+export const PRE_TOOL_USE_MATCHER = '*';
 
-/** Exact-name list form: letters and `|` only, so Claude Code compares names, not a regex. */
-export const PRE_TOOL_USE_MATCHER = GUARDED_TOOLS.join('|');
-
-/** Seconds. A hook that times out lets the tool run, so ours is bounded and small. */
-export const PRE_TOOL_USE_TIMEOUT = 10;
+/**
+ * Seconds. A hook that times out lets the tool run; ours ends itself (exit 2) after 7 s, so
+ * this only has to leave room for a slow process start on a loaded machine.
+ */
+export const PRE_TOOL_USE_TIMEOUT = 15;
 export const SESSION_START_TIMEOUT = 30;
 
 export interface OurHooks {

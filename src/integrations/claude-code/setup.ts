@@ -7,6 +7,7 @@ import { RAMPART_BIN } from '../../server/client.js';
 import type { RampartPaths } from '../../server/paths.js';
 import { HOOK_NAME, readConf } from '../../shims/conf.js';
 import { haveCompiler, SHIM_SOURCE } from '../../shims/install.js';
+import { failClosed, shellWord } from '../shared/hook-command.js';
 import { mergeSettings, removeFromSettings, SettingsError, type OurHooks } from './settings.js';
 import { backupPath, forget, mergeAdded, readRecord, saveBackup, sha256, writeAtomic, writeRecord, type SetupRecord } from './setup-state.js';
 
@@ -17,11 +18,6 @@ export function settingsPathFor(scope: Scope, env: NodeJS.ProcessEnv, cwd: strin
   if (scope === 'project') return path.resolve(cwd, '.claude', 'settings.json');
   const dir = env.CLAUDE_CONFIG_DIR ? path.resolve(cwd, env.CLAUDE_CONFIG_DIR) : path.join(home, '.claude');
   return path.join(dir, 'settings.json');
-}
-
-/** A word for `sh -c`: bare when it is plainly safe, else single-quoted. */
-export function shellWord(s: string): string {
-  return /^[A-Za-z0-9_/.,:@%+=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The Node command line for a hook; RAMPART_HOME is pinned so Claude Code's environment cannot move it. */
@@ -35,7 +31,7 @@ export function nodeHookCommand(paths: RampartPaths, event?: 'SessionStart'): st
  */
 export function hookCommands(paths: RampartPaths, native: boolean): OurHooks {
   return {
-    preToolUse: native ? shellWord(path.join(paths.shimsDir, HOOK_NAME)) : nodeHookCommand(paths),
+    preToolUse: failClosed(native ? shellWord(path.join(paths.shimsDir, HOOK_NAME)) : nodeHookCommand(paths)),
     sessionStart: nodeHookCommand(paths, 'SessionStart'),
     socket: paths.socket,
   };

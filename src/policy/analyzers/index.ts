@@ -12,6 +12,7 @@ import type { Analyzer, AnalyzerInput } from './types.js';
 import { analyzeWget } from './wget.js';
 import { analyzeWebFetch } from './webfetch.js';
 import { analyzeGh } from './gh.js';
+import { AGENT_TOOLS, analyzeAgent } from './agents.js';
 import { analyzePackages } from './packages.js';
 import { analyzeDocker } from './docker.js';
 import { analyzeCloud } from './cloud.js';
@@ -79,6 +80,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   dd: analyzeDd,
   crontab: analyzeCrontab,
   systemctl: analyzeSystemctl,
+  ...Object.fromEntries(AGENT_TOOLS.map((a) => [a, analyzeAgent])),
   ...Object.fromEntries(READERS.filter((r) => r !== 'openssl-enc').map((r) => [r, analyzeReader])),
 };
 

@@ -67,10 +67,10 @@ t.test('setup merges, a second run changes nothing, --remove restores byte for b
   t.same(Object.keys(j), ['model', 'permissions', 'hooks', 'env'], 'key order kept');
   t.equal(j.hooks.PreToolUse[0].hooks[0].command, '/usr/local/bin/other-guard', "the user's hook stays");
   const ours = j.hooks.PreToolUse[1];
-  t.equal(ours.matcher, 'Bash|Write|Edit|MultiEdit|NotebookEdit|Read|Grep|Glob|WebFetch');
+  t.equal(ours.matcher, '*');
   const cmd = ours.hooks[0].command as string;
   t.ok(cmd.startsWith('/'), `absolute command: ${cmd}`);
-  t.equal(ours.hooks[0].timeout, 10);
+  t.equal(ours.hooks[0].timeout, 15);
   t.match(j.hooks.SessionStart[0].hooks[0].command, /^\/\S+ \/\S+\/bin\/rampart\.js hook claude-code --event SessionStart --rampart-home \//);
   t.ok(fs.existsSync(path.join(sb.shimsDir, 'curl')), 'setup installed the shims');
   t.notOk(fs.existsSync(path.join(sb.home, '.claude')), 'the real ~/.claude is never touched (CLAUDE_CONFIG_DIR wins)');
@@ -171,6 +171,11 @@ t.test('acceptance through the Node hook and the server', async (t) => {
   t.equal(ok.code, 0, `git status: no objection (${ok.stderr.trim()})`);
   t.equal(ok.stdout, '', 'git status: nothing printed');
   t.equal(ok.stderr, '', 'git status: nothing on stderr');
+  // /dev/stderr and /dev/fd/N are the client's descriptors, not the server's (its log file).
+  for (const line of ['npm test 2>&1 | tee /dev/stderr', 'echo hi > /dev/fd/2', 'cat package.json | tee /proc/self/fd/2']) {
+    const r = await run(['hook', 'claude-code'], hookInput(sb, 'Bash', { command: line }));
+    t.equal(r.code, 0, `${line}: no objection (${r.stderr.trim()})`);
+  }
   const audit = sb.audit().filter((a) => a.source === 'hook');
   t.ok(audit.length >= 3, 'each hook decision is in the audit log with source hook');
 });

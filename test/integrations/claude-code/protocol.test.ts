@@ -1,7 +1,7 @@
 // PreToolUse protocol, pure: input fixtures for every guarded tool and every way an input can
 // be unreadable, the rendering of each decision, and the client's reading of server replies.
 import t from 'tap';
-import { GUARDED_TOOLS, hookReply, noDecision, parseHookInput } from '../../../src/integrations/claude-code/protocol.js';
+import { hookReply, noDecision, parseHookInput } from '../../../src/integrations/claude-code/protocol.js';
 import { hookAuditFields, judgeHook } from '../../../src/integrations/claude-code/judge.js';
 import { hookReplyMessage, outputFromReply } from '../../../src/integrations/claude-code/wire.js';
 import type { CompiledPolicy } from '../../../src/policy/policy.js';
@@ -10,7 +10,7 @@ import type { Context } from '../../../src/policy/types.js';
 const base = { session_id: 'abc123', transcript_path: '/h/.claude/projects/x/t.jsonl', cwd: '/home/u/proj', permission_mode: 'default', hook_event_name: 'PreToolUse', tool_use_id: 'toolu_01' };
 const input = (tool_name: string, tool_input: unknown, extra: object = {}) => JSON.stringify({ ...base, tool_name, tool_input, ...extra });
 
-t.test('each guarded tool parses with its documented tool_input', async (t) => {
+t.test('every tool parses with its tool_input passed through (the judge reads it)', async (t) => {
   const fixtures: [string, Record<string, unknown>][] = [
     ['Bash', { command: 'npm test', description: 'Run test suite', timeout: 120000, run_in_background: false }],
     ['Write', { file_path: '/home/u/proj/a.txt', content: 'hi' }],
@@ -21,8 +21,10 @@ t.test('each guarded tool parses with its documented tool_input', async (t) => {
     ['Grep', { pattern: 'TOKEN', path: '/home/u/proj', output_mode: 'content', '-i': true }],
     ['Glob', { pattern: '**/*.pem' }],
     ['WebFetch', { url: 'https://example.com/x', prompt: 'summarize' }],
+    ['mcp__github__create_issue', { title: 'x', body: 'y' }],
+    ['Monitor', { command: 'tail -f log' }],
+    ['Bash', { description: 'no command: the judge refuses it, not the envelope' }],
   ];
-  t.same(fixtures.map((f) => f[0]), [...GUARDED_TOOLS], 'one fixture per guarded tool');
   for (const [tool, ti] of fixtures) {
     const r = parseHookInput(input(tool, ti));
     t.ok(r.ok, `${tool} parses`);
@@ -47,22 +49,9 @@ t.test('unreadable inputs are refused with a reason (the caller denies)', async 
     ['null', 'null', /not a JSON object/],
     ['no tool_name', JSON.stringify({ ...base, tool_input: { command: 'ls' } }), /no tool_name/],
     ['tool_name not a string', input(42 as never, { command: 'ls' }), /no tool_name/],
-    ['missing tool_input', JSON.stringify({ ...base, tool_name: 'Bash' }), /no tool_input/],
-    ['tool_input null', input('Bash', null), /no tool_input/],
-    ['tool_input a string', input('Bash', 'ls -la'), /no tool_input/],
-    ['tool_input an array', input('Bash', ['ls']), /no tool_input/],
-    ['Bash without command', input('Bash', { description: 'x' }), /no command/],
-    ['Bash command not a string', input('Bash', { command: ['curl', 'x'] }), /no command/],
-    ['Write without file_path', input('Write', { content: 'x' }), /no file_path/],
-    ['NotebookEdit with file_path only', input('NotebookEdit', { file_path: '/x.ipynb' }), /no notebook_path/],
-    ['WebFetch without url', input('WebFetch', { prompt: 'x' }), /no url/],
-    ['Glob without pattern', input('Glob', { path: '/x' }), /no pattern/],
     ['other event', input('Bash', { command: 'ls' }, { hook_event_name: 'PostToolUse' }), /expects a PreToolUse/],
     ['relative cwd', input('Bash', { command: 'ls' }, { cwd: 'proj' }), /absolute cwd/],
     ['missing cwd', JSON.stringify({ tool_name: 'Bash', tool_input: { command: 'ls' } }), /absolute cwd/],
-    ['unknown tool', input('PowerShell', { command: 'ls' }), /does not know the tool "PowerShell"/, 'rampart-hook-unknown-tool'],
-    ['mcp tool', input('mcp__github__create_issue', { title: 'x' }), /does not know the tool/, 'rampart-hook-unknown-tool'],
-    ['case matters', input('bash', { command: 'ls' }), /does not know the tool "bash"/, 'rampart-hook-unknown-tool'],
   ];
   for (const [name, text, re, rule] of cases) {
     const r = parseHookInput(text);
@@ -72,7 +61,7 @@ t.test('unreadable inputs are refused with a reason (the caller denies)', async 
       t.equal(r.rule, rule ?? 'rampart-hook-malformed', `${name}: rule`);
     }
   }
-  const r = parseHookInput(input('WebSearch', { query: 'x' }));
+  const r = parseHookInput(input('WebSearch', { query: 'x' }, { cwd: 'rel' }));
   t.same(r.ok ? null : { s: r.session_id, n: r.tool_name }, { s: 'abc123', n: 'WebSearch' }, 'what could be read is kept for the audit line');
 });
 

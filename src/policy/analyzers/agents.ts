@@ -1,0 +1,57 @@
+// Coding agents started by a command (claude, codex, gemini): a nested agent that runs without
+// Rampart's hook, under another configuration, or with its own permission checks switched off
+// is an agent no layer above the OS judges. Tagged `agent-unguarded`; the policy denies it.
+import { newFacts, type Facts } from '../facts.js';
+import type { AnalyzerInput } from './types.js';
+
+interface AgentFlags {
+  /** Options that drop hooks, swap the configuration or skip permission checks (any value). */
+  options: RegExp;
+  /** Option/value pairs that do the same (`--permission-mode bypassPermissions`). */
+  values?: [RegExp, RegExp][];
+  /** Environment variables that move the agent's configuration elsewhere. */
+  env: string[];
+}
+
+const AGENTS: Record<string, AgentFlags> = {
+  // --bare skips hooks and settings; --settings/--setting-sources load another configuration.
+  claude: {
+    options: /^--(bare|settings|setting-sources|dangerously-skip-permissions|allow-dangerously-skip-permissions)(=|$)/,
+    values: [[/^--permission-mode$/, /^bypassPermissions$/i]],
+    env: ['CLAUDE_CONFIG_DIR'],
+  },
+  codex: {
+    options: /^--(dangerously-bypass-approvals-and-sandbox|yolo|profile|config)(=|$)|^-[cp]$/,
+    env: ['CODEX_HOME'],
+  },
+  gemini: {
+    options: /^--(yolo)(=|$)|^-y$/,
+    values: [[/^--approval-mode$/, /^yolo$/i]],
+    env: ['GEMINI_CLI_HOME', 'GEMINI_CLI_SYSTEM_SETTINGS_PATH'],
+  },
+};
+
+export const AGENT_TOOLS = Object.keys(AGENTS);
+
+/** Facts of one agent invocation: `agent-unguarded` when it would run outside Rampart's hook. */
+export function analyzeAgent({ tool, args, env }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  const a = AGENTS[tool];
+  if (!a) return f;
+  const why: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    if (w === '--') break;
+    if (a.options.test(w)) why.push(w.split('=')[0]!);
+    for (const [opt, val] of a.values ?? []) {
+      const [name, inline] = w.includes('=') ? [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)] : [w, args[i + 1]];
+      if (opt.test(name) && val.test(inline ?? '')) why.push(`${name} ${inline}`);
+    }
+  }
+  for (const e of a.env) if (env[e] !== undefined) why.push(`${e}=`);
+  if (why.length) {
+    f.tags.add('agent-unguarded');
+    f.notes.push(`${tool} ${why.join(', ')}: a nested agent outside Rampart's hook or the user's configuration`);
+  }
+  return f;
+}

@@ -1,0 +1,98 @@
+// What an agent tool call's input names, for tools Rampart has no model of (MCP tools, tools
+// added by a newer client): command strings, URLs and file paths, found by the keys that
+// carry them and by the shape of whole string values. Free text (a message body, a prompt)
+// is not mined: a URL inside prose is not a fetch. Pure.
+
+export interface NamedInput {
+  commands: string[];
+  urls: string[];
+  /** Bare host names (`host: "x.example"`). */
+  hosts: string[];
+  paths: string[];
+  /** Set when the input could not be read fully (not an object, too deep, too big). */
+  unreadable?: string;
+}
+
+const MAX_DEPTH = 8;
+const MAX_STRINGS = 2000;
+
+const norm = (k: string) => k.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** Keys whose string value is a command line a shell will run. */
+const COMMAND_KEYS = new Set(['command', 'cmd', 'commandline', 'shellcommand', 'script', 'shell', 'exec', 'run', 'bash', 'sh']);
+/** Keys whose value is code in some language: not judged statically here. */
+const CODE_KEYS = new Set(['code', 'program', 'expression', 'eval', 'js', 'javascript', 'python', 'snippet']);
+/** Keys whose value is a URL. */
+const URL_KEYS = new Set(['url', 'urls', 'uri', 'uris', 'href', 'link', 'links', 'endpoint', 'baseurl', 'websocket', 'websocketurl', 'wsurl', 'ws', 'webhook', 'webhookurl', 'callbackurl', 'proxy', 'proxyurl']);
+/** Keys whose value is a host name. */
+const HOST_KEYS = new Set(['host', 'hostname', 'hosts', 'server', 'domain', 'address', 'remote', 'remotehost']);
+/** Keys whose value is a file system path. */
+const PATH_KEYS = new Set([
+  'path', 'paths', 'file', 'files', 'filepath', 'filepaths', 'filename', 'filenames', 'dir', 'dirs', 'directory', 'directories', 'cwd', 'workdir',
+  'workingdirectory', 'folder', 'notebookpath', 'absolutepath', 'target', 'targetpath', 'destination', 'dest', 'destpath', 'src', 'srcpath',
+  'source', 'sourcepath', 'output', 'outputpath', 'outputfile', 'outfile', 'inputpath', 'inputfile', 'location', 'root', 'from', 'to', 'newpath', 'oldpath',
+]);
+/** Free text: never mined for paths or URLs. */
+const TEXT_KEYS = new Set(['content', 'contents', 'text', 'body', 'message', 'prompt', 'description', 'title', 'oldstring', 'newstring', 'query', 'pattern', 'comment', 'summary', 'reason', 'note', 'notes', 'instructions', 'newsource', 'todos']);
+
+const URL_SHAPE = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
+const PATH_SHAPE = /^(~|\/|\.{1,2}\/)[^\s]*$/;
+
+/** Walks a tool input and sorts what it names. */
+export function namesIn(input: unknown): NamedInput {
+  const out: NamedInput = { commands: [], urls: [], hosts: [], paths: [] };
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    out.unreadable = 'the tool input is not a JSON object';
+    return out;
+  }
+  let strings = 0;
+  const visit = (v: unknown, key: string, depth: number): void => {
+    if (out.unreadable) return;
+    if (depth > MAX_DEPTH) {
+      out.unreadable = `the tool input nests deeper than ${MAX_DEPTH} levels`;
+      return;
+    }
+    if (typeof v === 'string') {
+      if (++strings > MAX_STRINGS) {
+        out.unreadable = `the tool input holds more than ${MAX_STRINGS} strings`;
+        return;
+      }
+      take(out, key, v);
+      return;
+    }
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x, key, depth + 1);
+      return;
+    }
+    if (typeof v === 'object' && v !== null) {
+      for (const [k, x] of Object.entries(v)) visit(x, norm(k), depth + 1);
+    }
+  };
+  visit(input, '', 0);
+  return out;
+}
+
+function take(out: NamedInput, key: string, v: string): void {
+  const s = v.trim();
+  if (s === '') return;
+  if (COMMAND_KEYS.has(key)) out.commands.push(v);
+  else if (CODE_KEYS.has(key)) out.unreadable ??= `the tool input carries code to run (${key})`;
+  else if (URL_KEYS.has(key)) out.urls.push(URL_SHAPE.test(s) ? s : `https://${s}`);
+  else if (HOST_KEYS.has(key) && /^[\w.:[\]-]+$/.test(s)) out.hosts.push(s);
+  else if (PATH_KEYS.has(key) && !URL_SHAPE.test(s)) out.paths.push(s);
+  else if (TEXT_KEYS.has(key)) return;
+  else if (URL_SHAPE.test(s)) out.urls.push(s);
+  else if (PATH_SHAPE.test(s)) out.paths.push(s);
+}
+
+/** What an unknown tool does with the paths it names, read from its name (capabilities as data). */
+export function pathRoles(toolName: string, hasUrls: boolean): ('reads' | 'writes' | 'deletes' | 'sends')[] {
+  const n = toolName.toLowerCase();
+  const roles: ('reads' | 'writes' | 'deletes' | 'sends')[] = [];
+  if (/delete|remove|unlink|erase|purge|trash|(^|[^a-z])rm([^a-z]|$)/.test(n)) roles.push('deletes');
+  if (/write|edit|create|save|put|upload|move|rename|mkdir|touch|patch|apply|update|append|insert|replace|copy|set|modify|overwrite|install|extract|unzip|download/.test(n)) roles.push('writes');
+  // Everything else is read at least; a tool that also names a URL may send what it reads.
+  roles.push('reads');
+  if (hasUrls || /upload|send|post|share|publish|attach|email|mail/.test(n)) roles.push('sends');
+  return roles;
+}
