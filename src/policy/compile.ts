@@ -29,6 +29,7 @@ interface RawPolicy {
   ask_timeout?: number;
   network?: { allow_hosts?: string[]; deny_hosts?: string[]; ssh_hosts?: string[] };
   paths?: { home_credentials?: string[]; project_secrets?: string[]; protected?: string[]; system_dirs?: string[] };
+  contain?: { writable?: string[]; read_only?: string[] };
   disable?: string[];
   rules?: RawRule[];
 }
@@ -40,6 +41,7 @@ const EMPTY: CompiledPolicy = {
   askTimeoutSec: 120,
   network: { allowHosts: [], denyHosts: [], sshHosts: [] },
   paths: { homeCredentials: [], projectSecrets: [], protected: [], systemDirs: [] },
+  contain: { writable: [], readOnly: [] },
   rules: [],
   sources: [],
 };
@@ -88,6 +90,12 @@ export function compileLayers(layers: readonly Layer[]): { policy: CompiledPolic
     addPaths(p.paths.projectSecrets as string[], paths.project_secrets, 'project_secrets');
     addPaths(p.paths.protected as string[], paths.protected, 'protected');
     addPaths(p.paths.systemDirs as string[], paths.system_dirs, 'system_dirs');
+    // More writable directories loosen containment; more read-only files tighten it.
+    if (raw.contain?.writable?.length) {
+      if (full) p.contain.writable.push(...raw.contain.writable);
+      else ignored(`contain.writable (${raw.contain.writable.join(', ')})`);
+    }
+    p.contain.readOnly.push(...(raw.contain?.read_only ?? []));
     for (const id of raw.disable ?? []) {
       if (!full) ignored(`disable: ${id}`);
       else if (!p.rules.some((r) => r.id === id)) {

@@ -81,11 +81,14 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
       const out = new Set<PathClass>(['any']);
       if (path === '/') out.add('root');
       if (path === ctx.home || under(ctx.home, path)) out.add('home');
-      if (system.some((d) => path === d || under(path, d)) || (path !== '/' && under('/' , path) && path.split('/').length === 2 && !TMP_DIRS.includes(path) && path !== '/home')) out.add('system');
       // Below /tmp is scratch space, unless HOME itself lives there (as in test sandboxes).
       const inTmp = TMP_DIRS.some((d) => under(path, d)) && !(path === ctx.home || under(path, ctx.home));
       if (inTmp) out.add('tmp');
       const root = ctx.projectRoot;
+      // A project may live below a system directory (/srv/app, /opt/app, /var/www): what is
+      // inside it is the project's, and scratch space below /var/tmp is not system either.
+      const inProject = under(path, root) && !system.includes(root);
+      if (!inProject && !inTmp && (system.some((d) => path === d || under(path, d)) || (path !== '/' && under('/' , path) && path.split('/').length === 2 && !TMP_DIRS.includes(path) && path !== '/home'))) out.add('system');
       if (path === root) out.add('project_root');
       else if (path === root + '/.git') out.add('project_git');
       else if (under(path, root)) out.add('inside_project');

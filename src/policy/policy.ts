@@ -53,6 +53,12 @@ export interface NetworkLists {
   sshHosts: string[];
 }
 
+/** What contained commands may write besides the project root and the temp dir. */
+export interface ContainLists {
+  writable: string[];
+  readOnly: string[];
+}
+
 export interface CompiledPolicy {
   name: string;
   mode: 'enforce' | 'audit';
@@ -61,6 +67,7 @@ export interface CompiledPolicy {
   askTimeoutSec: number;
   network: NetworkLists;
   paths: PathLists;
+  contain: ContainLists;
   rules: Rule[];
   /** Where each part came from, for `policy show`. */
   sources: { file: string; layer: 'builtin' | 'user' | 'project'; trusted?: boolean; notes: string[] }[];

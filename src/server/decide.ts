@@ -81,6 +81,21 @@ function chainUpToSession(parents: NonNullable<DecideRequest['parents']>, sessio
   return out;
 }
 
+/** The variables a contained session's sandbox sets itself (proxies, ssh ProxyCommand) are not judged as the agent's. */
+function withoutContainmentEnv(env: Record<string, string>, session: Session | undefined): Record<string, string> {
+  const mine = session?.containEnv;
+  if (!mine) return env;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (mine[k] !== v) out[k] = v;
+  return out;
+}
+
+/** host and port of a `connect HOST:PORT` request (the containment proxy's). */
+function proxyTarget(dest: string): { host: string; port: number | null } {
+  const m = /^\[?(.*?)\]?:(\d+)$/.exec(dest);
+  return m ? { host: m[1]!, port: Number(m[2]) } : { host: dest, port: null };
+}
+
 /** The project root for a call: the session's, else the install-time one if acceptable, else none at all. */
 export function projectRootFor(session: Session | undefined, installRoot: string | undefined, home: string): string {
   if (session) return session.projectRoot;
@@ -95,14 +110,13 @@ export async function decide(req: DecideRequest, deps: DecideDeps, ch: Channel):
   const binary = path.basename(argv[0]);
   // RAMPART_SESSION can only select a session the caller belongs to; anything else gets
   // no session (the strictest setting), never someone else's project root or audit mode.
-  const claimed = deps.sessions.get(req.session);
-  const session = claimed && (claimed.pid === undefined || descendsFrom(req.pid, claimed.pid)) ? claimed : undefined;
+  const session = deps.sessions.claim(req.session, req.pid, descendsFrom);
   const projectRoot = projectRootFor(session, fromWire(req.project), deps.home);
   const h = deps.holderFor(session, projectRoot);
   const holder = h instanceof Promise ? await h : h;
   const stdin = fromWire(req.stdin);
   const stdout = fromWire(req.stdout);
-  const env = decodeEnv(req.env);
+  const env = withoutContainmentEnv(decodeEnv(req.env), session);
   const ctx: Context = {
     cwd,
     projectRoot,
@@ -188,6 +202,8 @@ export async function decide(req: DecideRequest, deps: DecideDeps, ch: Channel):
     ...(req.parents ? { parents: chainUpToSession(req.parents, session?.pid) } : {}),
     ...(stdin ? { stdin: redactString(stdin) } : {}),
     ...(stdout ? { stdout: redactString(stdout) } : {}),
+    // A connection the containment proxy asked about: where it went.
+    ...(req.source === 'proxy' ? proxyTarget(argv[1] ?? '') : {}),
     projectRoot,
     // decision: what the policy said; enforced: false in audit mode; outcome: what happened.
     decision: ev.decision,

@@ -70,6 +70,10 @@ export interface SessionRequest {
   pid?: number;
   /** Set when nobody can answer an ask in this session (`rampart run` without a terminal). */
   unattended?: string;
+  /** A contained session: the reply carries a key its processes prove membership with. */
+  contained?: boolean;
+  /** Variables the containment sets inside (see Session.containEnv). */
+  containEnv?: Record<string, string>;
 }
 
 export type Request =

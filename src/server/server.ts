@@ -1,5 +1,6 @@
 // The decision server: holds sessions, policies, approvals and the audit writer, and
 // answers protocol verbs on a Unix socket.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -60,6 +61,13 @@ function importFailOpens(rampartHome: string, audit: AuditWriter, log: (m: strin
   }
   fs.rmSync(taken, { force: true });
   if (n) log(`imported ${n} fail-open record(s) into the audit log`);
+}
+
+/** Only string values of an object (a request field). */
+function stringRecord(x: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) if (typeof v === 'string') out[k] = v;
+  return out;
 }
 
 export async function createDecisionServer(opts: ServerOptions): Promise<DecisionServer> {
@@ -178,6 +186,7 @@ export async function createDecisionServer(opts: ServerOptions): Promise<Decisio
           ...(typeof req.agentSession === 'string' && req.agentSession ? { agentSession: req.agentSession } : {}),
           ...(Number.isInteger(req.pid) && (req.pid as number) > 1 ? { pid: req.pid } : {}),
           ...(typeof req.unattended === 'string' && req.unattended ? { unattended: req.unattended } : {}),
+          ...(req.contained ? { key: randomBytes(16).toString('hex'), containEnv: stringRecord(req.containEnv) } : {}),
         });
         const holder = await holderFor(s, s.projectRoot);
         log(`session ${s.id} started in ${s.projectRoot}${s.audit ? ' (audit mode)' : ''}`);

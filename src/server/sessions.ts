@@ -1,7 +1,7 @@
 // Sessions started by `rampart run`: each fixes a project root (and audit mode, and an
 // optional policy file) for every shim call that carries its id. Persisted so a server
 // restarted after a crash still knows them.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -19,6 +19,13 @@ export interface Session {
   pid?: number;
   /** Why nobody can answer an `ask` in this session (no terminal, print mode, bypass mode); unset when someone can. */
   unattended?: string;
+  /**
+   * Contained sessions: processes inside run in their own pid namespace, so ancestry cannot
+   * prove membership; they carry `RAMPART_SESSION=<id>.<key>` instead.
+   */
+  key?: string;
+  /** Variables the containment itself sets inside (its proxies, its ssh ProxyCommand): not the agent's doing. */
+  containEnv?: Record<string, string>;
   startedAt: string;
 }
 
@@ -33,6 +40,12 @@ export function acceptableProjectRoot(root: string, home: string): boolean {
   if (!path.isAbsolute(root)) return false;
   const r = path.resolve(root);
   return r !== '/' && r !== path.resolve(home) && !path.resolve(home).startsWith(r + path.sep);
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 function alive(pid: number): boolean {
@@ -74,6 +87,19 @@ export class SessionTable {
 
   get(id: string | undefined): Session | undefined {
     return id ? this.map.get(id) : undefined;
+  }
+
+  /**
+   * The session a caller may use: `<id>.<key>` for a contained session (the key proves it), or
+   * `<id>` from a process that descends from the session's own (when it has one).
+   */
+  claim(claim: string | undefined, pid: number | undefined, descends: (pid: number | undefined, ancestor: number) => boolean): Session | undefined {
+    if (!claim) return undefined;
+    const dot = claim.indexOf('.');
+    const s = this.map.get(dot < 0 ? claim : claim.slice(0, dot));
+    if (!s) return undefined;
+    if (dot >= 0) return s.key !== undefined && safeEqual(s.key, claim.slice(dot + 1)) ? s : undefined;
+    return s.pid === undefined || descends(pid, s.pid) ? s : undefined;
   }
 
   /** The newest session registered for an agent's session id (hook calls carry only that). */

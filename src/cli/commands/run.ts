@@ -10,8 +10,11 @@ import { acceptableProjectRoot } from '../../server/sessions.js';
 import { refuseAgentCaller } from '../guard.js';
 import { readConf } from '../../shims/conf.js';
 import { installShims } from '../../shims/install.js';
+import { shq, type Containment } from '../../contain/host.js';
+import { containSession } from '../../contain/session.js';
 
 interface RunArgs {
+  contain?: boolean;
   audit?: boolean;
   'audit-notice'?: boolean;
   policy?: string;
@@ -37,6 +40,7 @@ export const runCommand: CommandModule<RunArgs> = {
   builder: (y) =>
     y
       .parserConfiguration({ 'populate--': true, 'parse-numbers': false, 'parse-positional-numbers': false })
+      .option('contain', { type: 'boolean', describe: 'Run CMD and everything it starts contained: network only through Rampart (every connection decided by the policy), writes only to the project, the temp dir and the agent\'s state, home credentials unreadable' })
       .option('audit', { type: 'boolean', describe: 'Audit mode: block nothing, log what would have been blocked' })
       .option('audit-notice', { type: 'boolean', default: true, describe: 'In audit mode, print `rampart(audit): would deny …` on stderr (--no-audit-notice: only log)' })
       .option('policy', { type: 'string', describe: 'Use this policy file instead of the user policy' })
@@ -69,11 +73,27 @@ export const runCommand: CommandModule<RunArgs> = {
     await ensureServer(paths, ctx.env);
     // Asks wait for `rampart approve` from a terminal; without one here, nobody is there to answer.
     const unattended = hasTerminal() ? undefined : 'rampart run has no terminal';
-    const reg = await call(paths.socket, { type: 'session', op: 'register', projectRoot, audit: Boolean(args.audit), auditNotice: args['audit-notice'] !== false, pid: process.pid, ...(policyFile ? { policyFile } : {}), ...(unattended ? { unattended } : {}) });
-    const session = reg.session as { id: string };
+    // Containment starts before the session exists: the session records what the sandbox sets
+    // itself (its proxies), fixed at registration, and hands out the key contained processes use.
+    const sessionRef = { id: '' };
+    const contained: Containment | undefined = args.contain ? await containSession({ paths, session: () => sessionRef.id, projectRoot, ...(policyFile ? { policyFile } : {}) }) : undefined;
+    let reg;
+    try {
+      reg = await call(paths.socket, {
+        type: 'session', op: 'register', projectRoot, audit: Boolean(args.audit), auditNotice: args['audit-notice'] !== false, pid: process.pid,
+        ...(policyFile ? { policyFile } : {}), ...(unattended ? { unattended } : {}), ...(contained ? { contained: true, containEnv: contained.env } : {}),
+      });
+    } catch (e) {
+      await contained?.stop();
+      throw e;
+    }
+    const session = reg.session as { id: string; key?: string };
+    sessionRef.id = session.id;
     if (reg.policy && !reg.policy.ok) ctx.output.err(`rampart: warning: policy problem: ${reg.policy.error} (see \`rampart status\`)`);
-    const env = { ...ctx.env, PATH: `${paths.shimsDir}:${ctx.env.PATH ?? '/usr/bin:/bin'}`, RAMPART_SESSION: session.id };
-    const child = spawn(argv[0], argv.slice(1), { stdio: 'inherit', env, cwd: ctx.cwd });
+    const env: NodeJS.ProcessEnv = { ...ctx.env, PATH: `${paths.shimsDir}:${ctx.env.PATH ?? '/usr/bin:/bin'}`, RAMPART_SESSION: session.key ? `${session.id}.${session.key}` : session.id };
+    const child = contained
+      ? spawn('/bin/bash', ['-c', contained.template], { stdio: 'inherit', env: { ...env, PATH: ctx.env.PATH ?? '/usr/bin:/bin', RAMPART_CMD: `exec ${argv.map(shq).join(' ')}` }, cwd: ctx.cwd })
+      : spawn(argv[0], argv.slice(1), { stdio: 'inherit', env, cwd: ctx.cwd });
     // The terminal delivers SIGINT to the whole group; SIGTERM/SIGHUP sent to us are passed on.
     const forward = (s: NodeJS.Signals) => () => child.kill(s);
     const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const).map((s) => [s, forward(s)] as const);
@@ -86,6 +106,7 @@ export const runCommand: CommandModule<RunArgs> = {
       child.on('exit', (c, sig) => res(sig ? 128 + (os.constants.signals[sig] ?? 0) : (c ?? 1)));
     });
     for (const [s, h] of handlers) process.off(s, h);
+    await contained?.stop();
     await call(paths.socket, { type: 'session', op: 'end', id: session.id }).catch(() => undefined);
     return code;
   },

@@ -12,6 +12,7 @@ import type { Analyzer, AnalyzerInput } from './types.js';
 import { analyzeWget } from './wget.js';
 import { analyzeWebFetch } from './webfetch.js';
 import { analyzeGh } from './gh.js';
+import { analyzeConnect } from './connect.js';
 import { AGENT_TOOLS, analyzeAgent } from './agents.js';
 import { analyzePackages } from './packages.js';
 import { analyzeDocker } from './docker.js';
@@ -39,6 +40,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   telnet: analyzeTelnet,
   openssl: analyzeOpenssl,
   WebFetch: analyzeWebFetch,
+  connect: analyzeConnect,
   gh: analyzeGh,
   pip: analyzePackages,
   pip3: analyzePackages,
