@@ -13,6 +13,21 @@ command -v node >/dev/null || die "Node.js >= 20.19 is required (https://nodejs.
 node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
   || die "Node.js >= 20.19 is required; found $(node --version)."
 
+# Containment (`rampart run --contain`) needs bubblewrap, socat and ripgrep (Debian packages).
+need=()
+command -v bwrap >/dev/null 2>&1 || need+=(bubblewrap)
+command -v socat >/dev/null 2>&1 || need+=(socat)
+command -v rg >/dev/null 2>&1 || need+=(ripgrep)
+if [ "${#need[@]}" -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "Installing ${need[*]} (for containment)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}") >/dev/null 2>&1 \
+      || echo "install.sh: could not install ${need[*]}; containment stays unavailable (see rampart doctor)" >&2
+  else
+    echo "Containment needs ${need[*]}: sudo apt-get install ${need[*]}  (everything else works without them)" >&2
+  fi
+fi
+
 say "Installing dependencies"
 if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
 

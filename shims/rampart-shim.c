@@ -496,6 +496,124 @@ static int hook_mode(const char *agent, int have_conf) {
   return code;
 }
 
+/* ---- contain mode ------------------------------------------------------------------- */
+/* `rampart-contain CMDLINE`: Claude Code's CLAUDE_CODE_SHELL_PREFIX. The client runs every Bash
+   command (and shell-form hooks, MCP servers) as `PREFIX 'command line'`. The command line runs
+   contained: `bash -c TEMPLATE` with RAMPART_CMD set, where TEMPLATE is the session's bubblewrap
+   command written by its containment host (`rampart contain-host`) at
+   <run dir>/contain/<agent pid>.sh. Rampart's own hook commands, listed at setup in
+   <shims>/.rampart-uncontained, run as they are: they must reach the server and start the host.
+   No template, a dead host, anything unreadable: the command does not run (exit 126). */
+
+/* The first ancestor that is not a shell: the agent (the client runs the prefix through bash). */
+static pid_t agent_pid(void) {
+  pid_t pid = getppid();
+  for (int i = 0; i < 8 && pid > 1; i++) {
+    char path[64], st[512];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) return -1;
+    ssize_t k = read(fd, st, sizeof st - 1);
+    close(fd);
+    if (k <= 0) return -1;
+    st[k] = 0;
+    char *l = strchr(st, '('), *r = strrchr(st, ')');
+    if (!l || !r) return -1;
+    *r = 0;
+    const char *comm = l + 1;
+    if (strcmp(comm, "sh") && strcmp(comm, "bash") && strcmp(comm, "dash") && strcmp(comm, "zsh")) return pid;
+    int ppid = 0;
+    if (sscanf(r + 2, "%*c %d", &ppid) != 1) return -1;
+    pid = ppid;
+  }
+  return -1;
+}
+
+/* Reads a whole file (up to 4 MiB) into b; -1 when it cannot. */
+static int slurp(const char *path, buf_t *b) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return -1;
+  char tmp[8192];
+  ssize_t k;
+  while ((k = read(fd, tmp, sizeof tmp)) > 0) {
+    put(b, tmp, (size_t)k);
+    if (b->n > 4 * 1024 * 1024) { close(fd); return -1; }
+  }
+  close(fd);
+  return k < 0 ? -1 : 0;
+}
+
+static int is_uncontained(const char *cmd) {
+  char path[PATH_MAX + 32];
+  snprintf(path, sizeof path, "%s/.rampart-uncontained", conf.shims_dir);
+  buf_t b = {0};
+  if (slurp(path, &b) != 0 || !b.p) return 0;
+  for (char *line = b.p; line && *line;) {
+    char *nl = strchr(line, '\n');
+    if (nl) *nl = 0;
+    if (*line && !strcmp(line, cmd)) return 1;
+    line = nl ? nl + 1 : NULL;
+  }
+  return 0;
+}
+
+/* A live process (not a zombie) whose command line names `contain-host`. */
+static int host_alive(pid_t pid) {
+  char path[64], st[512];
+  if (pid <= 1) return 0;
+  snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+  int fd = open(path, O_RDONLY);
+  if (fd < 0) return 0;
+  ssize_t k = read(fd, st, sizeof st - 1);
+  close(fd);
+  if (k <= 0) return 0;
+  st[k] = 0;
+  char *r = strrchr(st, ')');
+  if (!r || r[1] != ' ' || r[2] == 'Z' || r[2] == 'X') return 0;
+  buf_t cmd = {0};
+  snprintf(path, sizeof path, "/proc/%d/cmdline", (int)pid);
+  if (slurp(path, &cmd) != 0 || !cmd.p) return 0;
+  return memmem(cmd.p, cmd.n, "contain-host", 12) != NULL;
+}
+
+static int contain_refuse(const char *why) {
+  fprintf(stderr, "rampart: denied: cannot run contained (%s)\n", why);
+  return 126;
+}
+
+static int contain_mode(int argc, char **argv) {
+  if (argc != 2) return contain_refuse("expected one command line as the only argument");
+  if (is_uncontained(argv[1])) {
+    execl("/bin/sh", "sh", "-c", argv[1], (char *)NULL);
+    return contain_refuse("cannot run /bin/sh");
+  }
+  pid_t agent = agent_pid();
+  if (agent <= 1) return contain_refuse("cannot find the agent process");
+  char dir[PATH_MAX], path[PATH_MAX + 64];
+  snprintf(dir, sizeof dir, "%s", conf.socket);
+  char *slash = strrchr(dir, '/');
+  if (slash) *slash = 0;
+  snprintf(path, sizeof path, "%s/contain/%d.sh", dir, (int)agent);
+  buf_t b = {0};
+  if (slurp(path, &b) != 0 || !b.p) return contain_refuse("no containment for this session: start a new Claude Code session, or run `rampart setup claude-code --contain` again");
+  /* Header lines: session=ID.KEY and host=PID, then the template. */
+  char *session = NULL, *host = NULL, *tpl = b.p;
+  for (int i = 0; i < 2; i++) {
+    char *nl = strchr(tpl, '\n');
+    if (!nl) return contain_refuse("malformed containment template");
+    *nl = 0;
+    if (!strncmp(tpl, "session=", 8)) session = tpl + 8;
+    else if (!strncmp(tpl, "host=", 5)) host = tpl + 5;
+    tpl = nl + 1;
+  }
+  if (!session || !host || !*tpl) return contain_refuse("malformed containment template");
+  if (!host_alive((pid_t)atoi(host))) return contain_refuse("the containment host of this session is gone; start a new Claude Code session");
+  setenv("RAMPART_SESSION", session, 1);
+  setenv("RAMPART_CMD", argv[1], 1);
+  execl("/bin/bash", "bash", "-c", tpl, (char *)NULL);
+  return contain_refuse("cannot run /bin/bash");
+}
+
 int main(int argc, char **argv) {
   const char *name = strrchr(argv[0], '/');
   name = name ? name + 1 : argv[0];
@@ -514,6 +632,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "rampart: denied: no decision (cannot read the shim configuration beside %s)\n", self_exe[0] ? self_exe : "the shim");
     return 126;
   }
+  if (!strcmp(name, "rampart-contain")) return contain_mode(argc, argv);
   if (!strcmp(name, "rampart-shim") || !strcmp(name, ".rampart-shim")) {
     fputs("rampart-shim: invoke through a symlink named after the guarded binary (see `rampart shims list`)\n", stderr);
     return 2;

@@ -63,10 +63,13 @@ export function containmentProblems(): string[] {
   return deps.errors;
 }
 
+/** The engine version this build was made with (pinned: newer ones need Node 22). */
+export const SANDBOX_RUNTIME_VERSION = '0.0.78';
+
 let active = false;
 
 /** Starts the proxy and prepares the wrapping for one session's configuration. */
-export async function startContainment(config: SandboxRuntimeConfig, decide: ConnectDecider, o: { tmpDir: string; shimsDir?: string; logMonitor?: boolean }): Promise<Containment> {
+export async function startContainment(config: SandboxRuntimeConfig, decide: ConnectDecider, o: { tmpDir: string; shimsDir?: string }): Promise<Containment> {
   if (active) throw new Error('one containment per process (sandbox-runtime keeps one configuration per process)');
   const problems = containmentProblems();
   if (problems.length) {
@@ -76,7 +79,9 @@ export async function startContainment(config: SandboxRuntimeConfig, decide: Con
   const parsed = SandboxRuntimeConfigSchema.parse(config) as SandboxRuntimeConfig;
   active = true;
   try {
-    await SandboxManager.initialize(parsed, async ({ host, port }) => decide(host, port ?? 0), o.logMonitor ?? false);
+    // No log monitor: it needs the engine's seccomp helper, which allowAllUnixSockets (the
+    // shims must reach Rampart's socket) switches off. Filesystem refusals are not reported.
+    await SandboxManager.initialize(parsed, async ({ host, port }) => decide(host, port ?? 0), false);
   } catch (e) {
     active = false;
     throw new RampartError('CONFIG', `containment cannot start: ${(e as Error).message}`, 'Run `rampart doctor`.');

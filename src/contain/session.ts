@@ -13,7 +13,7 @@ import { serverDecider } from './proxy-decision.js';
 
 export interface ContainSessionOptions {
   paths: RampartPaths;
-  /** The session id (known once the session is registered, before any connection is made). */
+  /** The session claim, `<id>.<key>` (known once the session is registered, before any connection is made). */
   session: () => string;
   projectRoot: string;
   policyFile?: string;

@@ -6,6 +6,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RampartError } from '../cli/errors.js';
+import { adminToken } from './admin-token.js';
 import { probe } from './lifecycle.js';
 import type { RampartPaths } from './paths.js';
 import { encode, PROTOCOL_VERSION, type PendingNotice, type Reply } from './protocol.js';
@@ -136,7 +137,7 @@ export async function stopServer(p: RampartPaths): Promise<boolean> {
   const pid = readPid(p);
   let asked = false;
   try {
-    const r = await request(p.socket, { type: 'stop' }, { timeoutMs: 3000 });
+    const r = await request(p.socket, { type: 'stop', token: adminToken(p.rampartHome) }, { timeoutMs: 3000 });
     asked = r.type === 'ok';
   } catch {
     /* not answering */

@@ -50,10 +50,10 @@ export interface HookRequest {
   /** The hook process's environment, the few variables that say how the agent runs (print mode …). */
   env?: Record<string, WireString>;
 }
-export interface ApproveRequest { v: number; type: 'approve' | 'deny'; rid?: string | number; id: string; /** The approving process (the CLI sends its own). */ pid?: number }
+export interface ApproveRequest { v: number; type: 'approve' | 'deny'; rid?: string | number; id: string; /** The approving process (the CLI sends its own). */ pid?: number; /** The admin token (admin-token.ts). */ token?: string }
 export interface PendingRequest { v: number; type: 'pending'; rid?: string | number }
 export interface StatusRequest { v: number; type: 'status'; rid?: string | number }
-export interface StopRequest { v: number; type: 'stop'; rid?: string | number }
+export interface StopRequest { v: number; type: 'stop'; rid?: string | number; /** The admin token (admin-token.ts). */ token?: string }
 export interface SessionRequest {
   v: number;
   type: 'session';

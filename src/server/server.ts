@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { AuditWriter } from '../audit/writer.js';
+import { adminToken, adminTokenPath, isAdminToken } from './admin-token.js';
 import { descendsFrom } from './ancestry.js';
 import { Approvals } from './approvals.js';
 import { Grants } from './grants.js';
@@ -119,6 +120,10 @@ export async function createDecisionServer(opts: ServerOptions): Promise<Decisio
   };
   // The default policy (no session, no project) loads at start so `status` can report it.
   const defaultHolder = await holderFor(undefined, NO_PROJECT);
+  const token = adminToken(paths.rampartHome);
+  const requireToken = (req: { type: string; token?: unknown }) => {
+    if (!isAdminToken(token, req.token)) throw new ProtocolError('bad-request', `${req.type} needs the admin token from ${adminTokenPath(paths.rampartHome)} (use the rampart CLI)`);
+  };
 
   const deps: DecideDeps = { home: paths.home, shimsDir: paths.shimsDir, rampartHome: paths.rampartHome, sessions, approvals, audit, holderFor, counters, grants };
 
@@ -151,6 +156,7 @@ export async function createDecisionServer(opts: ServerOptions): Promise<Decisio
         return hook(req, deps) as unknown as Reply;
       case 'approve':
       case 'deny': {
+        requireToken(req);
         const held = approvals.get(req.id);
         if (!held) throw new ProtocolError('not-found', `no pending request with id ${req.id}`);
         // An agent must not approve its own request: refuse an approval from inside the
@@ -193,6 +199,7 @@ export async function createDecisionServer(opts: ServerOptions): Promise<Decisio
         return ok(req, { session: s, policy: holder.state });
       }
       case 'stop':
+        requireToken(req);
         setImmediate(() => opts.onStop('stop requested'));
         return ok(req, { stopping: true });
     }

@@ -6,6 +6,10 @@ import path from 'node:path';
 export const CONF_NAME = '.rampart-shim.conf';
 export const NATIVE_NAME = '.rampart-shim';
 export const HOOK_NAME = 'rampart-hook';
+/** Claude Code's CLAUDE_CODE_SHELL_PREFIX under `setup --contain`. */
+export const CONTAIN_NAME = 'rampart-contain';
+/** Exact hook command lines `rampart-contain` runs uncontained (written by setup). */
+export const UNCONTAINED_NAME = '.rampart-uncontained';
 
 export interface ShimConf {
   socket: string;

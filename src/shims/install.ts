@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { RampartError } from '../cli/errors.js';
 import { RAMPART_BIN } from '../server/client.js';
 import type { RampartPaths } from '../server/paths.js';
-import { CONF_NAME, HOOK_NAME, NATIVE_NAME, readConf, renderConf, type ShimConf } from './conf.js';
+import { CONF_NAME, CONTAIN_NAME, HOOK_NAME, NATIVE_NAME, readConf, renderConf, UNCONTAINED_NAME, type ShimConf } from './conf.js';
 
 export const DEFAULT_BINS = ['curl', 'wget', 'ssh', 'scp', 'sftp', 'rsync', 'git', 'rm', 'npm', 'npx', 'nc', 'ncat', 'netcat', 'socat'];
 
@@ -110,7 +110,7 @@ export function renderFallback(confPath: string): string {
 }
 
 function validName(n: string): boolean {
-  return /^[A-Za-z0-9._+-]+$/.test(n) && !n.startsWith('.') && n !== HOOK_NAME;
+  return /^[A-Za-z0-9._+-]+$/.test(n) && !n.startsWith('.') && n !== HOOK_NAME && n !== CONTAIN_NAME;
 }
 
 export function installShims(o: InstallOptions): InstallResult {
@@ -144,7 +144,7 @@ export function installShims(o: InstallOptions): InstallResult {
   entries.push({ name: CONF_NAME, status: writeIfChanged(confPath, renderConf(conf), 0o444) }); // read-only: a speed bump, the hook guards RAMPART_HOME
   if (kind === 'native') {
     entries.push({ name: NATIVE_NAME, status: buildNative(dir, cc) });
-    for (const b of [...bins, HOOK_NAME]) entries.push({ name: b, status: linkEntry(dir, b) });
+    for (const b of [...bins, HOOK_NAME, CONTAIN_NAME]) entries.push({ name: b, status: linkEntry(dir, b) });
   } else {
     fs.rmSync(path.join(dir, NATIVE_NAME), { force: true });
     for (const b of bins) {
@@ -212,7 +212,7 @@ export function uninstallShims(dir: string): Entry[] {
   if (!conf) return [];
   const bins = conf.bins ? conf.bins.split(',').filter(Boolean) : [];
   const entries: Entry[] = [];
-  for (const n of [...bins.filter(validName), HOOK_NAME, NATIVE_NAME, '.rampart-shim.sha256', CONF_NAME]) {
+  for (const n of [...bins.filter(validName), HOOK_NAME, CONTAIN_NAME, UNCONTAINED_NAME, NATIVE_NAME, '.rampart-shim.sha256', CONF_NAME]) {
     const p = path.join(dir, n);
     let exists = false;
     try {

@@ -91,6 +91,11 @@ t.test('attacks from code no layer above parses fail, with nothing sent, written
   // there and vanishes with the sandbox; the real file never changes.
   await c.run(`echo 'mode: audit' > ${c.rampartHome}/policy.yaml; echo x > ${c.home}/.ssh/authorized_keys`);
   t.notOk(fs.existsSync(path.join(c.home, '.ssh', 'authorized_keys')), 'no authorized_keys appeared');
+  // The socket is reachable inside (the shims need it), but stopping the server is not.
+  const stop = `python3 -c "import socket,sys; s=socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); s.sendall(b'{\\"v\\":1,\\"type\\":\\"stop\\"}\\n'); print(s.recv(4096).decode())" ${c.paths.socket}`;
+  const r = await c.run(`${stop}; rampart stop; echo rc=$?`);
+  t.match(r.stdout, /admin token/, 'a raw stop request from inside is refused');
+  t.ok(c.serverPid() && (() => { try { process.kill(c.serverPid()!, 0); return true; } catch { return false; } })(), 'the server still runs');
   t.same(c.forbidden.hits, [], 'the forbidden listener saw no request at all');
   t.equal(fs.readFileSync(path.join(c.home, '.bashrc'), 'utf8'), '# original rc\n', '~/.bashrc unchanged');
   t.ok(fs.existsSync(path.join(victim, 'keep.txt')), 'the directory outside the project still exists');

@@ -6,6 +6,7 @@ import path from 'node:path';
 import t from 'tap';
 import { exec, have, rawRequest, session, startServer, until } from '../helpers/harness.js';
 import { breakAutoStart, TOOLS, tools } from '../helpers/shim-tools.js';
+import { adminToken } from '../../src/server/admin-token.js';
 
 t.setTimeout(300_000);
 
@@ -128,7 +129,9 @@ t.test('ask: held until approved; timeout denies; approve refuses without a term
   const cli = await sb.rampart(['approve', id]);
   t.equal(cli.code, 2, 'rampart approve without a TTY refuses');
   t.match(cli.stderr, /needs a terminal/);
-  const [ok] = await rawRequest(sb.paths.socket, [JSON.stringify({ v: 1, type: 'approve', id })]);
+  const [noToken] = await rawRequest(sb.paths.socket, [JSON.stringify({ v: 1, type: 'approve', id })]);
+  t.match(JSON.parse(noToken), { type: 'error', message: /admin token/ }, 'an approval without the admin token is refused');
+  const [ok] = await rawRequest(sb.paths.socket, [JSON.stringify({ v: 1, type: 'approve', id, token: adminToken(sb.rampartHome) })]);
   t.match(JSON.parse(ok), { type: 'ok' });
   const r = await running;
   t.match(r.stderr, new RegExp(`waiting for approval: rampart approve ${id}`));
@@ -268,7 +271,7 @@ t.test('an approval from inside the asking session is refused', { skip: have('sc
   t.not(tty.code, 0);
   // The CLI refuses first (it descends from the session); the server would refuse too.
   t.match(tty.stdout, /refusing `rampart approve .*descends from the Rampart session|refusing an approval from inside the session/);
-  const [deny] = await rawRequest(sb.paths.socket, [JSON.stringify({ v: 1, type: 'deny', id: p[0].id })]);
+  const [deny] = await rawRequest(sb.paths.socket, [JSON.stringify({ v: 1, type: 'deny', id: p[0].id, token: adminToken(sb.rampartHome) })]);
   t.match(JSON.parse(deny), { type: 'ok' });
   t.equal((await waiting).code, 126);
 });

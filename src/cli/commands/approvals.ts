@@ -3,6 +3,7 @@ import { EXIT, RampartError } from '../errors.js';
 import { call } from '../../server/client.js';
 import { resolvePaths } from '../../server/paths.js';
 import { refuseAgentCaller } from '../guard.js';
+import { adminToken } from '../../server/admin-token.js';
 import type { PendingAsk } from '../../server/approvals.js';
 
 /** `rampart pending`: requests waiting for a human. */
@@ -31,7 +32,8 @@ function decideCommand(verb: 'approve' | 'deny'): CommandModule {
       if (!ctx.stdinIsTTY || !ctx.stdoutIsTTY) {
         throw new RampartError('NOT_INTERACTIVE', `${verb} needs a terminal on stdin and stdout`, `Run \`rampart ${verb} ${args.id}\` yourself in a terminal; an agent cannot ${verb} its own requests.`);
       }
-      await call(resolvePaths(ctx.env).socket, { type: verb, id: String(args.id), pid: process.pid });
+      const paths = resolvePaths(ctx.env);
+      await call(paths.socket, { type: verb, id: String(args.id), pid: process.pid, token: adminToken(paths.rampartHome) });
       ctx.output.out(`rampart: ${verb === 'approve' ? 'approved' : 'denied'} ${args.id}`);
       return EXIT.ok;
     },

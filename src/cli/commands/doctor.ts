@@ -5,13 +5,14 @@ import { request } from '../../server/client.js';
 import { MAX_SOCKET_PATH, resolvePaths } from '../../server/paths.js';
 import { readConf } from '../../shims/conf.js';
 import { haveCompiler, listShims } from '../../shims/install.js';
+import { containmentProblems, SANDBOX_RUNTIME_VERSION } from '../../contain/host.js';
 
 type Level = 'ok' | 'warn' | 'fail';
 
 /** `rampart doctor`: what is installed and running, and what to fix. */
 export const doctorCommand: CommandModule = {
   command: 'doctor',
-  describe: 'Check the installation: shims (native or fallback), server, policy, socket path',
+  describe: 'Check the installation: shims (native or fallback), server, policy, socket path, containment',
   builder: (y) => y.option('json', { type: 'boolean', describe: 'Print JSON' }),
   handler: async (args: { json?: boolean }, ctx) => {
     const paths = resolvePaths(ctx.env);
@@ -33,6 +34,11 @@ export const doctorCommand: CommandModule = {
     const pathDirs = (ctx.env.PATH ?? '').split(':');
     add(pathDirs[0] === paths.shimsDir ? 'ok' : 'warn', 'PATH', pathDirs[0] === paths.shimsDir ? 'shims first' : 'shims not first on this PATH (fine outside `rampart run` sessions)');
     add(Buffer.byteLength(paths.socket) <= MAX_SOCKET_PATH ? 'ok' : 'fail', 'socket path', paths.socket);
+    // Containment is optional: missing pieces are a warning that names the fix, not a failure.
+    const missing = containmentProblems();
+    add(missing.length ? 'warn' : 'ok', 'containment', missing.length
+      ? `not ready: ${missing.join('; ')} — install with: sudo apt-get install bubblewrap socat ripgrep (Debian/Ubuntu)`
+      : `ready (bubblewrap, socat, ripgrep; sandbox-runtime ${SANDBOX_RUNTIME_VERSION}): \`rampart run --contain\`, \`setup claude-code --contain\``);
     const st = await request(paths.socket, { type: 'status' }, { timeoutMs: 3000 }).catch(() => null);
     if (!st || st.type !== 'ok') add('warn', 'server', 'not running (the shims start it on first use; or `rampart start`)');
     else {

@@ -11,6 +11,7 @@ interface HookArgs {
   agent: 'claude-code';
   event: 'PreToolUse' | 'SessionStart';
   'rampart-home'?: string;
+  contain?: boolean;
 }
 
 /** All of stdin (the hook input), as UTF-8. */
@@ -27,11 +28,12 @@ export const hookCommand: CommandModule<HookArgs> = {
     y
       .positional('agent', { choices: ['claude-code'] as const, describe: 'The agent whose hook protocol to speak' })
       .option('event', { choices: ['PreToolUse', 'SessionStart'] as const, default: 'PreToolUse' as const, describe: 'The hook event' })
-      .option('rampart-home', { type: 'string', describe: 'RAMPART_HOME fixed at setup (overrides the environment)' }),
+      .option('rampart-home', { type: 'string', describe: 'RAMPART_HOME fixed at setup (overrides the environment)' })
+      .option('contain', { type: 'boolean', describe: 'SessionStart: start the containment host for this session (setup --contain)' }),
   handler: async (args, ctx) => {
     const env = args['rampart-home'] ? { ...ctx.env, RAMPART_HOME: args['rampart-home'] } : ctx.env;
     if (args.event === 'SessionStart') {
-      const r = await runSessionStart(await readStdin(), resolvePaths(env), env);
+      const r = await runSessionStart(await readStdin(), resolvePaths(env), env, { contain: Boolean(args.contain) });
       if (r.stderr) ctx.output.err(r.stderr);
       return r.exitCode;
     }

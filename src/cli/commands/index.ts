@@ -1,6 +1,7 @@
 import type { CommandModule } from '../command.js';
 import { approveCommand, denyCommand, pendingCommand } from './approvals.js';
 import { doctorCommand } from './doctor.js';
+import { containHostCommand } from './contain-host.js';
 import { hookCommand } from './hook.js';
 import { logCommand } from './log.js';
 import { policyCommand } from './policy.js';
@@ -29,4 +30,5 @@ export const commands: CommandModule[] = [
   doctorCommand,
   setupCommand,
   hookCommand,
+  containHostCommand,
 ];

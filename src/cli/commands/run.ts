@@ -88,7 +88,7 @@ export const runCommand: CommandModule<RunArgs> = {
       throw e;
     }
     const session = reg.session as { id: string; key?: string };
-    sessionRef.id = session.id;
+    sessionRef.id = session.key ? `${session.id}.${session.key}` : session.id;
     if (reg.policy && !reg.policy.ok) ctx.output.err(`rampart: warning: policy problem: ${reg.policy.error} (see \`rampart status\`)`);
     const env: NodeJS.ProcessEnv = { ...ctx.env, PATH: `${paths.shimsDir}:${ctx.env.PATH ?? '/usr/bin:/bin'}`, RAMPART_SESSION: session.key ? `${session.id}.${session.key}` : session.id };
     const child = contained

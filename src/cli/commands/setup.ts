@@ -7,7 +7,8 @@ import { refuseAgentCaller } from '../guard.js';
 import { installShims } from '../../shims/install.js';
 import { checkSetup } from '../../integrations/claude-code/check.js';
 import { lineDiff } from '../../integrations/claude-code/diff.js';
-import { hookCommands, nativeHookInstalled, planSetup, removeSetup, settingsPathFor, wouldBeNative, type Scope } from '../../integrations/claude-code/setup.js';
+import { hookCommands, nativeHookInstalled, planSetup, removeSetup, settingsPathFor, wouldBeNative, writeUncontained, type Scope } from '../../integrations/claude-code/setup.js';
+import { containmentProblems } from '../../contain/host.js';
 
 interface SetupArgs {
   agent: 'claude-code';
@@ -16,6 +17,7 @@ interface SetupArgs {
   check?: boolean;
   'dry-run'?: boolean;
   fallback?: boolean;
+  contain?: boolean;
 }
 
 export const setupCommand: CommandModule<SetupArgs> = {
@@ -29,6 +31,8 @@ export const setupCommand: CommandModule<SetupArgs> = {
       .option('check', { type: 'boolean', describe: 'Run the installed hook on canary inputs and report' })
       .option('dry-run', { type: 'boolean', describe: 'Print the change without writing anything' })
       .option('fallback', { type: 'boolean', describe: 'Use the Node hook and POSIX-sh shims instead of the native program (slower)' })
+      .option('contain', { type: 'boolean', describe: 'Also run every Bash command contained (CLAUDE_CODE_SHELL_PREFIX): network only through Rampart, writes only to the project and the agent\'s state' })
+      .conflicts('contain', 'fallback')
       .conflicts('remove', 'check'),
   handler: async (args, ctx) => {
     const paths = resolvePaths(ctx.env);
@@ -55,16 +59,24 @@ export const setupCommand: CommandModule<SetupArgs> = {
       ctx.output.out(`${s.kind} shims in ${s.dir}`);
       native = nativeHookInstalled(paths);
     }
-    const plan = planSetup(file, hookCommands(paths, native), paths.rampartHome);
+    if (args.contain) {
+      const missing = containmentProblems();
+      if (missing.length) throw new RampartError('CONFIG', `containment cannot run here: ${missing.join('; ')}`, 'Install what is missing (Debian/Ubuntu: sudo apt-get install bubblewrap socat ripgrep), then run setup again; `rampart doctor` checks it.');
+      if (!native && !args['dry-run']) throw new RampartError('CONFIG', 'containment needs the native shims (a C compiler at install)', 'Install a C compiler (cc) and run `rampart setup claude-code --contain` again.');
+    }
+    const ours = hookCommands(paths, native, Boolean(args.contain));
+    const plan = planSetup(file, ours, paths.rampartHome);
     for (const n of plan.notes) ctx.output.err(`rampart: warning: ${n}`);
     if (args['dry-run']) {
       ctx.output.out(plan.changed ? `would change ${file}:\n${lineDiff(plan.before ?? '', plan.after)}` : `unchanged ${file}`);
       return EXIT.ok;
     }
+    if (args.contain) writeUncontained(paths, ours);
     const status = plan.apply();
     ctx.output.out(`${status.padEnd(9)} ${file}`);
     if (status !== 'unchanged') {
       ctx.output.out(`PreToolUse hook: ${native ? 'native' : 'Node (slower)'}; SessionStart puts ${paths.shimsDir} first on the Bash tool's PATH.`);
+      if (args.contain) ctx.output.out('Containment: every Bash command runs through rampart-contain (network only through Rampart; writes only to the project, the temp dir and the agent\'s state).');
       ctx.output.out(`Check it with \`rampart setup claude-code${args.scope === 'project' ? ' --scope project' : ''} --check\`; new Claude Code sessions pick it up.`);
     }
     return EXIT.ok;

@@ -3,7 +3,9 @@
 // session's project root with the server, fixed for the session whatever `cd` does later.
 import fs from 'node:fs';
 import path from 'node:path';
-import { call, ensureServer } from '../../server/client.js';
+import { spawn } from 'node:child_process';
+import { liveTemplate } from '../../contain/agent-host.js';
+import { call, ensureServer, RAMPART_BIN } from '../../server/client.js';
 import type { RampartPaths } from '../../server/paths.js';
 import { firstNonShellAncestor } from '../../server/ancestry.js';
 import { acceptableProjectRoot } from '../../server/sessions.js';
@@ -55,7 +57,45 @@ function parseInput(text: string): Record<string, unknown> {
   }
 }
 
-export async function runSessionStart(stdin: string, paths: RampartPaths, env: NodeJS.ProcessEnv): Promise<SessionStartResult> {
+/**
+ * Starts (or finds) the containment host for this agent process: a detached `rampart contain-host`
+ * that lives as long as the agent. Resolves with the session variable its commands carry.
+ */
+async function containHost(paths: RampartPaths, projectRoot: string, agentPid: number, agentSession: string | undefined): Promise<string> {
+  const live = liveTemplate(paths, agentPid);
+  if (live) return live.session; // resume, /clear, compact: the same agent process, the same host
+  const log = fs.openSync(paths.serverLog, 'a', 0o600);
+  const child = spawn(process.execPath, [RAMPART_BIN, 'contain-host', '--project', projectRoot, '--agent-pid', String(agentPid), '--rampart-home', paths.rampartHome, ...(agentSession ? ['--agent-session', agentSession] : [])], {
+    detached: true, // its own session: Claude Code ends the hook's process group when the hook ends
+    stdio: ['ignore', 'pipe', log],
+    cwd: '/',
+    env: { HOME: paths.home, RAMPART_HOME: paths.rampartHome, PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8' },
+  });
+  fs.closeSync(log);
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error('the containment host did not start within 20 s (see server.log)')), 20_000);
+      child.stdout!.on('data', (d) => {
+        out += d;
+        const m = /^READY (\S+)$/m.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      });
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`the containment host exited (${code}) before it was ready (see ${paths.serverLog})`));
+      });
+    });
+  } finally {
+    child.stdout!.destroy();
+    child.unref();
+  }
+}
+
+export async function runSessionStart(stdin: string, paths: RampartPaths, env: NodeJS.ProcessEnv, o: { contain?: boolean } = {}): Promise<SessionStartResult> {
   const input = parseInput(stdin);
   const envFile = env.CLAUDE_ENV_FILE;
   const problems: string[] = [];
@@ -85,10 +125,17 @@ export async function runSessionStart(stdin: string, paths: RampartPaths, env: N
       // The agent process (Claude Code runs hooks through `sh -c`): only its descendants may use
       // the session, and admin commands refuse anything below it.
       const agentPid = firstNonShellAncestor(process.pid);
-      const r = await call(paths.socket, { type: 'session', op: 'register', projectRoot, agent: 'claude-code', ...(agentSession ? { agentSession } : {}), ...(agentPid ? { pid: agentPid } : {}) }, { timeoutMs: 5000 });
-      session = (r.session as { id?: string } | undefined)?.id;
+      if (o.contain) {
+        if (!agentPid) throw new Error('cannot find the Claude Code process to contain');
+        session = await containHost(paths, projectRoot, agentPid, agentSession);
+      } else {
+        const r = await call(paths.socket, { type: 'session', op: 'register', projectRoot, agent: 'claude-code', ...(agentSession ? { agentSession } : {}), ...(agentPid ? { pid: agentPid } : {}) }, { timeoutMs: 5000 });
+        session = (r.session as { id?: string } | undefined)?.id;
+      }
     } catch (e) {
-      problems.push(`could not register the session with the decision server (${(e as Error).message}); shim calls will have no project root`);
+      problems.push(o.contain
+        ? `could not start containment (${(e as Error).message}); every Bash command will be refused until a new session starts`
+        : `could not register the session with the decision server (${(e as Error).message}); shim calls will have no project root`);
     }
   } else {
     problems.push(`no usable project root (${dir || 'none given'}: it must be a directory other than / or your home); shim calls will have no project root`);

@@ -16,6 +16,8 @@ export interface OurHooks {
   sessionStart: string;
   /** The decision socket, for the macOS sandbox allowance. */
   socket: string;
+  /** setup --contain: the program Claude Code runs every Bash command through (CLAUDE_CODE_SHELL_PREFIX). */
+  shellPrefix?: string;
 }
 
 /** What setup added (accumulated over runs), so --remove takes out only that. */
@@ -28,6 +30,8 @@ export interface Added {
   allowAllUnixSockets?: { previous?: unknown };
   /** macOS: the socket path we appended; `createdList` when we created the array. */
   allowUnixSockets?: { path: string; createdList: boolean };
+  /** env.CLAUDE_CODE_SHELL_PREFIX set by us; `previous` is what was there; `createdEnv` when we created "env". */
+  shellPrefix?: { value: string; previous?: unknown; createdEnv: boolean };
 }
 
 export class SettingsError extends Error {
@@ -129,6 +133,35 @@ function allowSocket(j: Json, socket: string, platform: NodeJS.Platform, added: 
   return true;
 }
 
+/** `env.CLAUDE_CODE_SHELL_PREFIX`: ours under --contain, and no longer ours without it. */
+function setShellPrefix(j: Json, prefix: string | undefined, added: Added): boolean {
+  if (j.env !== undefined && !isObject(j.env)) throw new SettingsError('"env" is not an object');
+  const env = j.env as Json | undefined;
+  const current = env?.CLAUDE_CODE_SHELL_PREFIX;
+  if (!prefix) {
+    // A setup without --contain takes a prefix of ours out (a user's own stays).
+    if (typeof current === 'string' && isRampartPrefix(current) && env) {
+      delete env.CLAUDE_CODE_SHELL_PREFIX;
+      if (Object.keys(env).length === 0) delete j.env;
+      return true;
+    }
+    return false;
+  }
+  if (current === prefix) return false;
+  if (current !== undefined && !(typeof current === 'string' && isRampartPrefix(current))) {
+    throw new SettingsError(`"env.CLAUDE_CODE_SHELL_PREFIX" is already set to ${JSON.stringify(current)}; containment needs it (remove it, or run setup without --contain)`);
+  }
+  if (!env) j.env = {};
+  added.shellPrefix = { value: prefix, createdEnv: !env, ...(current !== undefined ? { previous: current } : {}) };
+  (j.env as Json).CLAUDE_CODE_SHELL_PREFIX = prefix;
+  return true;
+}
+
+/** True for the shell prefix `setup --contain` writes. */
+export function isRampartPrefix(value: string): boolean {
+  return /(^|\/)rampart-contain$/.test(value);
+}
+
 export interface MergeResult {
   text: string;
   changed: boolean;
@@ -153,6 +186,7 @@ export function mergeSettings(text: string | undefined, ours: OurHooks, platform
   // carried over on resume or /clear.
   changed = upsert(hooks, 'SessionStart', { hooks: [handler(ours.sessionStart, SESSION_START_TIMEOUT)] }, added, 'sessionStartKey') || changed;
   changed = allowSocket(j, ours.socket, platform, added) || changed;
+  changed = setShellPrefix(j, ours.shellPrefix, added) || changed;
   if (j.disableAllHooks === true) notes.push('this file sets "disableAllHooks": true, so Claude Code runs no hooks at all (Rampart included)');
   const out = render(j, indent);
   return { text: changed || text === undefined ? out : text, changed: changed || text === undefined, added, notes };
@@ -176,6 +210,12 @@ export function removeFromSettings(text: string, added: Added): { text: string; 
       delete j.hooks;
       changed = true;
     }
+  }
+  const env = isObject(j.env) ? j.env : undefined;
+  if (env && typeof env.CLAUDE_CODE_SHELL_PREFIX === 'string' && isRampartPrefix(env.CLAUDE_CODE_SHELL_PREFIX)) {
+    delete env.CLAUDE_CODE_SHELL_PREFIX;
+    if (Object.keys(env).length === 0 && added.shellPrefix?.createdEnv) delete j.env;
+    changed = true;
   }
   const net = isObject(j.sandbox) && isObject(j.sandbox.network) ? j.sandbox.network : undefined;
   if (net && added.allowAllUnixSockets && net.allowAllUnixSockets === true) {

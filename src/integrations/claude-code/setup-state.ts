@@ -68,5 +68,6 @@ export function mergeAdded(a: Added, b: Added): Added {
   for (const k of ['hooksKey', 'preToolUseKey', 'sessionStartKey', 'sandboxNetworkKey'] as const) if (b[k]) out[k] = true;
   if (b.allowAllUnixSockets && !a.allowAllUnixSockets) out.allowAllUnixSockets = b.allowAllUnixSockets;
   if (b.allowUnixSockets && !a.allowUnixSockets) out.allowUnixSockets = b.allowUnixSockets;
+  if (b.shellPrefix && !a.shellPrefix) out.shellPrefix = b.shellPrefix;
   return out;
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { RampartError } from '../../cli/errors.js';
 import { RAMPART_BIN } from '../../server/client.js';
 import type { RampartPaths } from '../../server/paths.js';
-import { HOOK_NAME, readConf } from '../../shims/conf.js';
+import { CONTAIN_NAME, HOOK_NAME, readConf, UNCONTAINED_NAME } from '../../shims/conf.js';
 import { haveCompiler, SHIM_SOURCE } from '../../shims/install.js';
 import { failClosed, shellWord } from '../shared/hook-command.js';
 import { mergeSettings, removeFromSettings, SettingsError, type OurHooks } from './settings.js';
@@ -21,20 +21,30 @@ export function settingsPathFor(scope: Scope, env: NodeJS.ProcessEnv, cwd: strin
 }
 
 /** The Node command line for a hook; RAMPART_HOME is pinned so Claude Code's environment cannot move it. */
-export function nodeHookCommand(paths: RampartPaths, event?: 'SessionStart'): string {
-  return [process.execPath, RAMPART_BIN, 'hook', 'claude-code', ...(event ? ['--event', event] : []), '--rampart-home', paths.rampartHome].map(shellWord).join(' ');
+export function nodeHookCommand(paths: RampartPaths, event?: 'SessionStart', contain = false): string {
+  return [process.execPath, RAMPART_BIN, 'hook', 'claude-code', ...(event ? ['--event', event] : []), '--rampart-home', paths.rampartHome, ...(contain ? ['--contain'] : [])].map(shellWord).join(' ');
 }
 
 /**
  * The commands setup installs. PreToolUse runs on every tool call, so it is the native
  * `rampart-hook` entry (no Node start) when the shims are native; SessionStart runs once.
  */
-export function hookCommands(paths: RampartPaths, native: boolean): OurHooks {
+export function hookCommands(paths: RampartPaths, native: boolean, contain = false): OurHooks {
   return {
     preToolUse: failClosed(native ? shellWord(path.join(paths.shimsDir, HOOK_NAME)) : nodeHookCommand(paths)),
-    sessionStart: nodeHookCommand(paths, 'SessionStart'),
+    sessionStart: nodeHookCommand(paths, 'SessionStart', contain),
     socket: paths.socket,
+    ...(contain ? { shellPrefix: path.join(paths.shimsDir, CONTAIN_NAME) } : {}),
   };
+}
+
+/**
+ * Claude Code runs shell-form hooks through CLAUDE_CODE_SHELL_PREFIX too. Rampart's own hooks must
+ * not run contained (they reach the server, and SessionStart starts the containment host), so
+ * `rampart-contain` runs exactly these command lines as they are.
+ */
+export function writeUncontained(paths: RampartPaths, ours: OurHooks): void {
+  writeAtomic(path.join(paths.shimsDir, UNCONTAINED_NAME), `${ours.preToolUse}\n${ours.sessionStart}\n`, 0o444);
 }
 
 /**

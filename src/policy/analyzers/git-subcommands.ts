@@ -86,7 +86,7 @@ function fetchLike(f: Facts, sub: string, rest: string[], input: AnalyzerInput):
 function clone(f: Facts, rest: string[]): void {
   const s = scan(rest, CLONE);
   if (values(s, 'upload-pack', 'template').length > 0) f.tags.add('exec-config');
-  for (const kv of values(s, 'config')) judgeConfig(f, kv.split('=')[0]!, kv.split('=').slice(1).join('='));
+  for (const kv of values(s, 'config')) judgeConfig(f, kv.split('=')[0]!, kv.split('=').slice(1).join('='), true);
   for (const b of values(s, 'bundle-uri')) addUrl(f, b, 'remote');
   if (s.positionals[0]) addRemote(f, s.positionals[0]);
   else f.notes.push('no repository given');

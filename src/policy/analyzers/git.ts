@@ -6,6 +6,7 @@ import { newFacts, type Facts } from '../facts.js';
 import { optionTable, scan, values, type Scanned } from '../options.js';
 import { addUrl } from './common.js';
 import { gitSubcommand } from './git-subcommands.js';
+import { EXEC_KEYS as SSH_EXEC_KEYS } from './ssh.js';
 import type { AnalyzerInput } from './types.js';
 
 const GLOBAL = optionTable(
@@ -37,8 +38,32 @@ function configPairs(s: Scanned, env: AnalyzerInput['env']): [string, string][] 
   return pairs;
 }
 
-/** Judges one config key=value and records what it implies. */
-export function judgeConfig(f: Facts, key: string, value: string): void {
+/**
+ * True for a value that switches code execution off rather than on: what careful callers (Claude
+ * Code, CI scripts) pass to harden git — `core.hooksPath=/dev/null`, `core.fsmonitor=false`, an
+ * empty helper or ssh command, `cat` as pager, plain `ssh -o Key=value` without command keys.
+ */
+export function disablesExecution(key: string, value: string): boolean {
+  const k = key.toLowerCase();
+  const v = value.trim();
+  if (k === 'core.hookspath') return v === '/dev/null';
+  if (k === 'core.fsmonitor') return /^(|false|no|off|0)$/i.test(v);
+  if (k === 'core.pager' || k.startsWith('pager.') || k === 'core.editor' || k === 'sequence.editor') return v === '' || USUAL_PROGRAMS.test(v);
+  if (k === 'core.askpass' || k === 'credential.helper' || /^credential\..*\.helper$/.test(k)) return v === '';
+  if (k === 'core.sshcommand') {
+    const m = /^(?:\S*\/)?ssh((?:\s+-o\s*[A-Za-z]+[= ]\S+)*)$/.exec(v);
+    return v === '' || (m !== null && ![...m[1]!.matchAll(/-o\s*([A-Za-z]+)/g)].some((x) => SSH_EXEC_KEYS.has(x[1]!.toLowerCase())));
+  }
+  return false;
+}
+
+/**
+ * Judges one config key=value and records what it implies. `transient`: a one-shot override
+ * (`-c`, GIT_CONFIG_*) — there a value that switches execution off is hardening; a value written
+ * into a config file (`git config`) persists a program, whatever it is.
+ */
+export function judgeConfig(f: Facts, key: string, value: string, transient = false): void {
+  if (transient && disablesExecution(key, value)) return;
   if (PROXY_KEY.test(key)) {
     if (value) addUrl(f, value, 'proxy');
   } else if (/^remote\..*\.(url|pushurl)$/i.test(key)) {
@@ -77,8 +102,8 @@ export function analyzeGit(input: AnalyzerInput): Facts {
   // `git -C DIR` reads DIR's configuration: remotes and aliases come from there.
   const dir = values(s, 'C').reduce((d, c) => posix.resolve(d, c), input.cwd);
   const git = dir === input.cwd ? input.git : input.git?.at?.(dir);
-  for (const [k, v] of configPairs(s, env)) judgeConfig(f, k, v);
-  for (const e of EXEC_ENV) if (env[e]) {
+  for (const [k, v] of configPairs(s, env)) judgeConfig(f, k, v, true);
+  for (const e of EXEC_ENV) if (env[e] && !(e === 'GIT_SSH_COMMAND' && disablesExecution('core.sshCommand', env[e]!))) {
     f.tags.add('exec-config');
     f.notes.push(`${e} makes git run or load code`);
   }

@@ -18,7 +18,7 @@ const SFTP = optionTable(
 );
 
 // ssh_config keys whose value is a command run on this machine.
-const EXEC_KEYS = new Set(['proxycommand', 'localcommand', 'knownhostscommand', 'permitlocalcommand', 'remotecommand', 'match', 'pkcs11provider', 'securitykeyprovider']);
+export const EXEC_KEYS = new Set(['proxycommand', 'localcommand', 'knownhostscommand', 'permitlocalcommand', 'remotecommand', 'match', 'pkcs11provider', 'securitykeyprovider']);
 
 /** Splits `user@host`, `ssh://user@host:port/path` or scp's `user@host:path`; undefined when local. */
 export function sshDestination(spec: string, scpStyle: boolean): string | undefined {

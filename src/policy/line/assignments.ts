@@ -8,7 +8,8 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
     st.lineTags.notes.push(`${name}= changes what code every program loads`);
   }
   if (/^RAMPART_/.test(name)) st.lineTags.tags.add('rampart-tamper');
-  if (/^(GIT_ASKPASS|SSH_ASKPASS|GIT_SSH_COMMAND|GIT_SSH|GIT_PROXY_COMMAND|npm_config_script_shell|NPM_CONFIG_SCRIPT_SHELL)$/.test(name)) {
+  // An empty value switches the program off (GIT_ASKPASS= is a common hardening).
+  if (/^(GIT_ASKPASS|SSH_ASKPASS|GIT_SSH_COMMAND|GIT_SSH|GIT_PROXY_COMMAND|npm_config_script_shell|NPM_CONFIG_SCRIPT_SHELL)$/.test(name) && value !== '') {
     st.lineTags.tags.add('loader-env');
     st.lineTags.notes.push(`${name}= makes a tool run another program`);
   }
