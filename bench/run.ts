@@ -16,6 +16,7 @@ import { loadPolicy } from '../src/config/load.js';
 import { evaluateArgv } from '../src/policy/evaluate.js';
 import { resolvePaths } from '../src/server/paths.js';
 import { benchHook, HOOK_BENCH_CASES } from '../src/integrations/claude-code/hook-bench.js';
+import { containBench, type ContainBench } from './contain.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'bin', 'rampart.js');
@@ -155,6 +156,15 @@ async function evalBench(iterations: number) {
   return { iterations, usPerDecision: Number(process.hrtime.bigint() - t0) / 1e3 / iterations };
 }
 
+function containRows(c: ContainBench, ms: (x: number) => string): string[][] {
+  if (c.skipped) return [['containment', `skipped: ${c.skipped}`]];
+  const rows: string[][] = [];
+  if (c.plain && c.contained) rows.push(['contained `true` (run --contain template) adds (median / p95)', `${ms(c.contained.median - c.plain.median)} / ${ms(c.contained.p95 - c.plain.p95)}   [plain ${ms(c.plain.median)}, ${c.plain.n} interleaved runs each]`]);
+  if (c.prefixedPlain && c.prefixed) rows.push(['contained `true` via rampart-contain (setup --contain) adds (median / p95)', `${ms(c.prefixed.median - c.prefixedPlain.median)} / ${ms(c.prefixed.p95 - c.prefixedPlain.p95)}   [plain ${ms(c.prefixedPlain.median)}]`]);
+  if (c.decisionAllow && c.decisionDeny) rows.push(['proxy decision round trip, allowed / denied host (median)', `${ms(c.decisionAllow.median)} / ${ms(c.decisionDeny.median)}   [p95 ${ms(c.decisionAllow.p95)} / ${ms(c.decisionDeny.p95)}]`]);
+  return rows;
+}
+
 async function main() {
   const results: Record<string, unknown> = {
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, platform: `${os.platform()} ${os.release()}` },
@@ -163,6 +173,11 @@ async function main() {
   try {
     rampart('shims', 'install', '--bin', 'git,curl');
     rampart('start');
+    if (process.env.BENCH_ONLY === 'contain') {
+      // A quick look at one part: no table, no results.json.
+      console.log(JSON.stringify(await containBench({ paths, env, project, bin: BIN, runs: Math.min(RUNS, 100) }), null, 2));
+      return;
+    }
     const native = execBench(path.join(paths.shimsDir, 'git'), RUNS);
     results.nativeShim = native;
     results.serverPersistentNode = await serverBench(32, 40_000, false);
@@ -171,6 +186,7 @@ async function main() {
     results.evaluation = await evalBench(50_000);
     // The hook Claude Code runs on every tool call: the native rampart-hook, benign and denied lines.
     results.hook = HOOK_BENCH_CASES.map((c) => benchHook(path.join(paths.shimsDir, 'rampart-hook'), c, { runs: Math.min(RUNS, 200), env, cwd: project }));
+    results.containment = await containBench({ paths, env, project, bin: BIN, runs: Math.max(100, Math.min(RUNS, 150)) });
     const fb = path.join(dir, 'fallback');
     rampart('shims', 'install', '--fallback', '--dir', fb, '--bin', 'git');
     results.fallbackShim = execBench(path.join(fb, 'git'), Math.min(RUNS, 60));
@@ -199,6 +215,7 @@ async function main() {
     ['server, 32 C clients, 1 conn per request', sc.skipped ? `skipped: ${sc.skipped}` : `${Math.round(sc.perSecond)} decisions/s, p50 ${ms(sc.latencyMs.median)}, p99 ${ms(sc.latencyMs.p99)}, peak RSS ${sc.peakRssMB.toFixed(0)} MB`],
     ['policy evaluation (in process)', `${ev.usPerDecision.toFixed(1)} µs/decision`],
     ...(results.hook as ReturnType<typeof benchHook>[]).map((h) => [`hook (native): ${h.name} (median / p95)`, `${ms(h.medianMs)} / ${ms(h.p95Ms)}${h.wrong ? `   WRONG VERDICT ${h.wrong}×` : ''}`]),
+    ...containRows(results.containment as ContainBench, ms),
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
   console.log(`Rampart benchmark — ${os.cpus().length} CPU(s), Node ${process.version}`);

@@ -596,20 +596,34 @@ static int contain_mode(int argc, char **argv) {
   snprintf(path, sizeof path, "%s/contain/%d.sh", dir, (int)agent);
   buf_t b = {0};
   if (slurp(path, &b) != 0 || !b.p) return contain_refuse("no containment for this session: start a new Claude Code session, or run `rampart setup claude-code --contain` again");
-  /* Header lines: session=ID.KEY and host=PID, then the template. */
-  char *session = NULL, *host = NULL, *tpl = b.p;
-  for (int i = 0; i < 2; i++) {
-    char *nl = strchr(tpl, '\n');
+  /* Header lines: session=ID.KEY, host=PID, then `argv` + NUL-separated words (exec'd
+     directly: one shell less per command) or `sh` + a string for bash -c. */
+  char *session = NULL, *host = NULL, *kind = NULL, *tpl = b.p;
+  for (int i = 0; i < 3; i++) {
+    char *nl = memchr(tpl, '\n', (size_t)(b.p + b.n - tpl));
     if (!nl) return contain_refuse("malformed containment template");
     *nl = 0;
     if (!strncmp(tpl, "session=", 8)) session = tpl + 8;
     else if (!strncmp(tpl, "host=", 5)) host = tpl + 5;
+    else kind = tpl;
     tpl = nl + 1;
   }
-  if (!session || !host || !*tpl) return contain_refuse("malformed containment template");
+  char *end = b.p + b.n;
+  if (!session || !host || !kind || tpl >= end) return contain_refuse("malformed containment template");
   if (!host_alive((pid_t)atoi(host))) return contain_refuse("the containment host of this session is gone; start a new Claude Code session");
   setenv("RAMPART_SESSION", session, 1);
   setenv("RAMPART_CMD", argv[1], 1);
+  if (!strcmp(kind, "argv")) {
+    size_t n = 1;
+    for (char *p = tpl; p < end; p++) if (!*p) n++;
+    char **words = calloc(n + 1, sizeof *words);
+    if (!words) die_oom();
+    size_t k = 0;
+    for (char *p = tpl; p < end && k < n; p += strlen(p) + 1) words[k++] = p;
+    words[k] = NULL;
+    execvp(words[0], words);
+    return contain_refuse("cannot run bubblewrap");
+  }
   execl("/bin/bash", "bash", "-c", tpl, (char *)NULL);
   return contain_refuse("cannot run /bin/bash");
 }

@@ -71,7 +71,10 @@ export async function runAgentHost(o: AgentHostOptions): Promise<number> {
     sessionVar = ref.id = `${s.id}.${s.key}`;
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, `session=${sessionVar}\nhost=${process.pid}\n${contained.template}`, { mode: 0o600 });
+    // After the header: `argv` and NUL-separated words when the template is a plain bwrap command
+    // line (exec'd directly), else `sh` and the string for bash -c.
+    const body = contained.argv ? `argv\n${contained.argv.join('\0')}` : `sh\n${contained.template}`;
+    fs.writeFileSync(tmp, `session=${sessionVar}\nhost=${process.pid}\n${body}`, { mode: 0o600 });
     fs.renameSync(tmp, file);
   } catch (e) {
     await cleanup();

@@ -5,6 +5,8 @@
 // starts `rampart contain-host` per Claude Code session). The host never blocks its event loop
 // while commands run: the proxy lives in it.
 import { SandboxManager, SandboxRuntimeConfigSchema, type SandboxRuntimeConfig } from '@anthropic-ai/sandbox-runtime';
+import fs from 'node:fs';
+import path from 'node:path';
 import { parse as shellParse } from 'shell-quote';
 import { RampartError } from '../cli/errors.js';
 
@@ -20,9 +22,10 @@ export type ConnectDecider = (host: string, port: number) => Promise<boolean>;
  */
 export function prelude(tmpDir: string, shimsDir?: string): string {
   return [
-    'r=0; for _rampart_i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40; do',
-    '  r=0; while read -r _ a _ _ s _; do case "$a $s" in *:0C38\\ 0A|*:0438\\ 0A) r=$((r+1));; esac; done < /proc/net/tcp;',
-    '  [ "$r" -ge 2 ] && break; sleep 0.01;',
+    // Busy-wait on /proc (bash builtins only: a `sleep` process would cost more than the wait).
+    'for _rampart_i in {1..3000}; do',
+    '  r=0; while read -r _ a _ s _; do case "$a $s" in *:0C38\\ 0A|*:0438\\ 0A) r=$((r+1));; esac; done < /proc/net/tcp;',
+    '  [ "$r" -ge 2 ] && break;',
     'done; unset r _rampart_i NO_PROXY no_proxy;',
     `export TMPDIR=${shq(tmpDir)} RAMPART_CONTAINED=1;`,
     // The engine's own helpers (socat) start from PATH before this: the shims go first only now.
@@ -45,12 +48,40 @@ export function containmentEnv(template: string): Record<string, string> {
   return out;
 }
 
+/** A shell string that is only words (no operators, globs or substitutions), as an argv. */
+export function plainWords(command: string): string[] | undefined {
+  const words = shellParse(command, (name) => `$${name}`);
+  if (words.length === 0 || !words.every((w) => typeof w === 'string')) return undefined;
+  // Variables must not have been in it (shell-quote would have replaced them with our marker).
+  return (words as string[]).some((w) => w.includes('$') && !command.includes(w)) ? undefined : (words as string[]);
+}
+
+/** argv with its program found on this process's PATH now, not on the caller's later. */
+function absoluteProgram(argv: string[] | undefined): string[] | undefined {
+  if (!argv || argv[0]!.includes('/')) return argv;
+  for (const dir of (process.env.PATH ?? '/usr/bin:/bin').split(':')) {
+    const p = path.join(dir || '.', argv[0]!);
+    try {
+      fs.accessSync(p, fs.constants.X_OK);
+      return [path.resolve(p), ...argv.slice(1)];
+    } catch {
+      /* next */
+    }
+  }
+  return undefined;
+}
+
 export interface Containment {
   /**
    * A `bash -c` string that runs the command line in `$RAMPART_CMD` contained. Wrapped once per
    * session (wrapping costs ~15 ms: it scans the tree for files to protect); every command reuses it.
    */
   template: string;
+  /**
+   * The same as an argv (the engine's string is one bwrap command line): exec'd directly it
+   * saves a shell per command. Undefined if the string is not a plain word list.
+   */
+  argv?: string[];
   /** What the engine sets inside (see containmentEnv). */
   env: Record<string, string>;
   stop(): Promise<void>;
@@ -90,6 +121,7 @@ export async function startContainment(config: SandboxRuntimeConfig, decide: Con
   const template = await SandboxManager.wrapWithSandbox(`${head}\neval "$RAMPART_CMD"`, 'bash', undefined, undefined, { commandId: 'rampart-template', commandText: '(contained command)' });
   return {
     template,
+    argv: absoluteProgram(plainWords(template)),
     env: containmentEnv(template),
     stop: async () => {
       await SandboxManager.reset();

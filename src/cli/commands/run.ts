@@ -91,8 +91,9 @@ export const runCommand: CommandModule<RunArgs> = {
     sessionRef.id = session.key ? `${session.id}.${session.key}` : session.id;
     if (reg.policy && !reg.policy.ok) ctx.output.err(`rampart: warning: policy problem: ${reg.policy.error} (see \`rampart status\`)`);
     const env: NodeJS.ProcessEnv = { ...ctx.env, PATH: `${paths.shimsDir}:${ctx.env.PATH ?? '/usr/bin:/bin'}`, RAMPART_SESSION: session.key ? `${session.id}.${session.key}` : session.id };
+    const inner = contained?.argv ?? ['/bin/bash', '-c', contained?.template ?? ''];
     const child = contained
-      ? spawn('/bin/bash', ['-c', contained.template], { stdio: 'inherit', env: { ...env, PATH: ctx.env.PATH ?? '/usr/bin:/bin', RAMPART_CMD: `exec ${argv.map(shq).join(' ')}` }, cwd: ctx.cwd })
+      ? spawn(inner[0]!, inner.slice(1), { stdio: 'inherit', env: { ...env, PATH: ctx.env.PATH ?? '/usr/bin:/bin', RAMPART_CMD: `exec ${argv.map(shq).join(' ')}` }, cwd: ctx.cwd })
       : spawn(argv[0], argv.slice(1), { stdio: 'inherit', env, cwd: ctx.cwd });
     // The terminal delivers SIGINT to the whole group; SIGTERM/SIGHUP sent to us are passed on.
     const forward = (s: NodeJS.Signals) => () => child.kill(s);
