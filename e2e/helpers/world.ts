@@ -1,0 +1,121 @@
+// One end-to-end world: a temp HOME with the real client's settings written by `rampart setup`,
+// a project, and sessions of the real client driven by a scripted model (driver.ts), inside a
+// private network namespace when one can be made. Everything is removed at teardown, servers and
+// containment hosts included (by pid).
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BIN, exec, type Result } from '../../test/helpers/harness.js';
+import { resolvePaths, type RampartPaths } from '../../src/server/paths.js';
+import type { DriverConfig, DriverReport } from './driver.js';
+import type { Turn } from './model-stub.js';
+
+const DRIVER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'driver.js');
+
+/** The environment variables that keep Claude Code off the network and quiet. */
+export const CLAUDE_QUIET = {
+  CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', DISABLE_TELEMETRY: '1', DISABLE_ERROR_REPORTING: '1', DISABLE_AUTOUPDATER: '1',
+  DISABLE_BUG_COMMAND: '1', DISABLE_NON_ESSENTIAL_MODEL_CALLS: '1', CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY: '1', CLAUDE_CODE_DISABLE_OFFICIAL_MARKETPLACE_AUTOINSTALL: '1',
+};
+
+let netnsOk: boolean | undefined;
+/** True when `unshare -n` works here (root, or unprivileged user namespaces). */
+export function canIsolateNetwork(): boolean {
+  netnsOk ??= spawnSync('unshare', ['-n', 'sh', '-c', 'ip link set lo up'], { stdio: 'ignore' }).status === 0;
+  return netnsOk;
+}
+
+interface T {
+  teardown(fn: () => void | Promise<void>): void;
+}
+
+export interface World {
+  dir: string;
+  home: string;
+  project: string;
+  paths: RampartPaths;
+  /** Environment for the rampart CLI in this world. */
+  env: NodeJS.ProcessEnv;
+  rampart(args: string[]): Promise<Result>;
+  audit(): any[];
+  /** One client session: `-p` with the scripted turns; returns the driver's report. */
+  session(o: { turns: Turn[]; args?: string[]; env?: Record<string, string>; canaries?: string[]; timeoutMs?: number }): Promise<DriverReport>;
+}
+
+function killAll(rampartHome: string): void {
+  const needle = Buffer.from(`\0RAMPART_HOME=${rampartHome}\0`);
+  for (const d of fs.readdirSync('/proc')) {
+    const pid = Number(d);
+    if (!pid || pid === process.pid) continue;
+    try {
+      const env = Buffer.concat([Buffer.from([0]), fs.readFileSync(`/proc/${pid}/environ`)]);
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (env.includes(needle) && /rampart\.js\0(serve|contain-host)/.test(cmd)) process.kill(pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
+}
+
+/** A world for Claude Code: `rampart setup claude-code` (plus `setupArgs`) in a temp HOME. */
+export async function claudeWorld(t: T, client: string, setupArgs: string[] = []): Promise<World> {
+  const dir = fs.mkdtempSync('/var/tmp/rpe-');
+  const home = path.join(dir, 'home');
+  const project = path.join(dir, 'proj');
+  const bin = path.join(dir, 'bin');
+  for (const d of [home, project, bin]) fs.mkdirSync(d, { recursive: true });
+  fs.symlinkSync(BIN, path.join(bin, 'rampart'));
+  const env: NodeJS.ProcessEnv = { HOME: home, RAMPART_HOME: path.join(home, '.rampart'), PATH: `${bin}:/usr/local/bin:/usr/bin:/bin`, LANG: 'C.UTF-8' };
+  const paths = resolvePaths(env);
+  t.teardown(() => {
+    killAll(paths.rampartHome);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  // Onboarding done, the stand-in's key approved, the project trusted: no dialogs in -p.
+  fs.writeFileSync(path.join(home, '.claude.json'), JSON.stringify({
+    hasCompletedOnboarding: true, lastOnboardingVersion: '9.9.9', customApiKeyResponses: { approved: ['dummy'], rejected: [] },
+    projects: { [project]: { hasTrustDialogAccepted: true, allowedTools: [] } },
+  }));
+  const git = (args: string[]) => spawnSync('git', args, { cwd: project, env: { ...env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' } });
+  fs.writeFileSync(path.join(home, '.gitconfig'), '[user]\n\tname = t\n\temail = t@example.invalid\n');
+  git(['init', '-q', '-b', 'main']);
+  git(['commit', '-q', '--allow-empty', '-m', 'init']);
+  const rampart = (args: string[]) => exec(process.execPath, [BIN, ...args], { cwd: project, env });
+  const r = await rampart(['setup', 'claude-code', ...setupArgs]);
+  if (r.code !== 0) throw new Error(`rampart setup claude-code ${setupArgs.join(' ')}: ${r.stderr}`);
+  let n = 0;
+  return {
+    dir, home, project, paths, env, rampart,
+    audit: () => {
+      try {
+        return fs.readFileSync(paths.audit, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      } catch {
+        return [];
+      }
+    },
+    session: async (o) => {
+      const out = path.join(dir, `report-${n++}.json`);
+      const cfg: DriverConfig = {
+        argv: [client, '-p', 'go', ...(o.args ?? [])],
+        env: { HOME: home, USER: 'root', LANG: 'C.UTF-8', SHELL: '/bin/bash', PATH: env.PATH!, IS_SANDBOX: '1', ...CLAUDE_QUIET, ...o.env },
+        cwd: project, turns: o.turns, canaries: o.canaries ?? ['127.0.0.1'], vars: { PROJECT: project, HOME: home },
+        timeoutMs: o.timeoutMs ?? 90_000, out,
+      };
+      const cfgFile = `${out}.config.json`;
+      fs.writeFileSync(cfgFile, JSON.stringify(cfg));
+      // `env -i`: nothing from the test runner reaches the client (tap's process-info hook adds
+      // NODE_OPTIONS to every child it spawns, whatever env is given).
+      const argv = [
+        'env', '-i', 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'LANG=C.UTF-8',
+        ...(canIsolateNetwork() ? ['unshare', '-n', 'sh', '-c', 'ip link set lo up && exec "$0" "$@"'] : []),
+        process.execPath, DRIVER, cfgFile,
+      ];
+      await new Promise<void>((resolve) => {
+        const child = spawn(argv[0]!, argv.slice(1), { stdio: 'ignore' });
+        child.on('close', () => resolve());
+      });
+      return JSON.parse(fs.readFileSync(out, 'utf8')) as DriverReport;
+    },
+  };
+}
