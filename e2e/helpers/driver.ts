@@ -4,8 +4,7 @@
 //   node driver.js CONFIG.json        (the test writes CONFIG and reads CONFIG.out)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { recordingServer } from '../../test/helpers/harness.js';
 import { anthropicStub, type Turn } from './model-stub.js';
 
 export interface DriverConfig {
@@ -31,21 +30,6 @@ export interface DriverReport {
   canaryHits: Record<string, string[]>;
 }
 
-async function canary(host: string): Promise<{ port: number; hits: string[]; close(): void }> {
-  const hits: string[] = [];
-  const srv = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (d) => (body += d));
-    req.on('end', () => {
-      hits.push(`${req.method} ${req.url} ${body}`);
-      res.end('canary\n');
-    });
-  });
-  srv.on('connection', (s) => s.on('error', () => {}));
-  await new Promise<void>((r) => srv.listen(0, host, () => r()));
-  return { port: (srv.address() as AddressInfo).port, hits, close: () => srv.close() };
-}
-
 function substitute(x: unknown, vars: Record<string, string>): unknown {
   if (typeof x === 'string') return x.replace(/\{\{(\w+)\}\}/g, (m, k: string) => vars[k] ?? m);
   if (Array.isArray(x)) return x.map((y) => substitute(y, vars));
@@ -55,7 +39,7 @@ function substitute(x: unknown, vars: Record<string, string>): unknown {
 
 async function main(): Promise<void> {
   const cfg = JSON.parse(fs.readFileSync(process.argv[2]!, 'utf8')) as DriverConfig;
-  const cans = await Promise.all(cfg.canaries.map(canary));
+  const cans = await Promise.all(cfg.canaries.map((h) => recordingServer(h)));
   const vars = { ...cfg.vars };
   cans.forEach((c, i) => (vars[i === 0 ? 'CANARY' : `CANARY${i + 1}`] = `${cfg.canaries[i]}:${c.port}`));
   const stub = await anthropicStub(substitute(cfg.turns, vars) as Turn[]);
@@ -70,10 +54,10 @@ async function main(): Promise<void> {
   clearTimeout(timer);
   // Give a hook's or a script's late connection a moment to land before reading the canaries.
   await new Promise((r) => setTimeout(r, 300));
-  const report: DriverReport = { code, stdout, stderr, results: stub.results(), canaryHits: Object.fromEntries(cfg.canaries.map((h, i) => [h, cans[i]!.hits])) };
+  const report: DriverReport = { code, stdout, stderr, results: stub.results(), canaryHits: Object.fromEntries(cfg.canaries.map((h, i) => [h, cans[i]!.hits.map((x) => `${x.method} ${x.url} ${x.body}`)])) };
   fs.writeFileSync(cfg.out, JSON.stringify(report, null, 2));
   await stub.close();
-  for (const c of cans) c.close();
+  for (const c of cans) void c.close();
   process.exit(0);
 }
 

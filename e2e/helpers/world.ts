@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BIN, exec, type Result } from '../../test/helpers/harness.js';
+import { BIN, exec, sandboxPids, type Result } from '../../test/helpers/harness.js';
 import { resolvePaths, type RampartPaths } from '../../src/server/paths.js';
 import type { DriverConfig, DriverReport } from './driver.js';
 import type { Turn } from './model-stub.js';
@@ -43,21 +43,6 @@ export interface World {
   session(o: { turns: Turn[]; args?: string[]; env?: Record<string, string>; canaries?: string[]; timeoutMs?: number }): Promise<DriverReport>;
 }
 
-function killAll(rampartHome: string): void {
-  const needle = Buffer.from(`\0RAMPART_HOME=${rampartHome}\0`);
-  for (const d of fs.readdirSync('/proc')) {
-    const pid = Number(d);
-    if (!pid || pid === process.pid) continue;
-    try {
-      const env = Buffer.concat([Buffer.from([0]), fs.readFileSync(`/proc/${pid}/environ`)]);
-      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (env.includes(needle) && /rampart\.js\0(serve|contain-host)/.test(cmd)) process.kill(pid, 'SIGKILL');
-    } catch {
-      /* gone */
-    }
-  }
-}
-
 /** A world for Claude Code: `rampart setup claude-code` (plus `setupArgs`) in a temp HOME. */
 export async function claudeWorld(t: T, client: string, setupArgs: string[] = []): Promise<World> {
   const dir = fs.mkdtempSync('/var/tmp/rpe-');
@@ -69,7 +54,7 @@ export async function claudeWorld(t: T, client: string, setupArgs: string[] = []
   const env: NodeJS.ProcessEnv = { HOME: home, RAMPART_HOME: path.join(home, '.rampart'), PATH: `${bin}:/usr/local/bin:/usr/bin:/bin`, LANG: 'C.UTF-8' };
   const paths = resolvePaths(env);
   t.teardown(() => {
-    killAll(paths.rampartHome);
+    for (const pid of sandboxPids(paths.rampartHome)) process.kill(pid, 'SIGKILL');
     fs.rmSync(dir, { recursive: true, force: true });
   });
   // Onboarding done, the stand-in's key approved, the project trusted: no dialogs in -p.

@@ -4,48 +4,24 @@
 // Network: loopback only — the forbidden listener sits on 127.0.0.2, which the test's user
 // policy denies, so a leak would be seen there. HOME is under /var/tmp (not the temp dir).
 import fs from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { containmentProblems } from '../../src/contain/host.js';
-import { BIN, exec, have, sandbox, type Sandbox } from '../helpers/harness.js';
+import { BIN, exec, have, loopbackHttp, sandbox, type Loopback, type Sandbox } from '../helpers/harness.js';
 
 const problems = containmentProblems();
 const skip = problems.length ? `containment unavailable here: ${problems.join('; ')}` : false;
 
-interface Listener {
-  port: number;
-  hits: string[];
-}
-
-/** An HTTP listener on a loopback address that records every request (path and body). */
-async function listener(t: Test, host: string): Promise<Listener> {
-  const hits: string[] = [];
-  const srv = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (d) => (body += d));
-    req.on('end', () => {
-      hits.push(`${req.method} ${req.url} ${body}`);
-      res.end('canary-listener\n');
-    });
-  });
-  srv.on('connection', (s: net.Socket) => s.on('error', () => {}));
-  await new Promise<void>((r) => srv.listen(0, host, () => r()));
-  t.teardown(() => new Promise<void>((r) => srv.close(() => r())));
-  return { port: (srv.address() as net.AddressInfo).port, hits };
-}
-
 interface Contained extends Sandbox {
   run(script: string, o?: { env?: NodeJS.ProcessEnv; timeoutMs?: number }): ReturnType<typeof exec>;
-  allowed: Listener;
-  forbidden: Listener;
+  allowed: Loopback;
+  forbidden: Loopback;
 }
 
 async function contained(t: Test): Promise<Contained> {
   const sb = await sandbox(t, { prefix: '/var/tmp/rpt-' });
-  const allowed = await listener(t, '127.0.0.1');
-  const forbidden = await listener(t, '127.0.0.2');
+  const allowed = await loopbackHttp(t, '127.0.0.1');
+  const forbidden = await loopbackHttp(t, '127.0.0.2');
   fs.mkdirSync(sb.rampartHome, { recursive: true });
   fs.writeFileSync(path.join(sb.rampartHome, 'policy.yaml'), 'version: 1\nnetwork:\n  deny_hosts: ["127.0.0.2"]\n');
   fs.mkdirSync(path.join(sb.home, '.ssh'), { mode: 0o700 });
@@ -127,7 +103,7 @@ t.test('everyday project work still succeeds contained', { skip }, async (t) => 
   t.match(r.stdout, /tests pass/);
   t.match(r.stdout, /^1$/m, 'one commit');
   t.match(r.stdout, /rm-ok/);
-  t.match(r.stdout, /canary-listener/, 'the loopback server was reached through the proxy');
+  t.match(r.stdout, /hello from loopback/, 'the loopback server was reached through the proxy');
   t.match(r.stdout, /^2$/m, 'a pipe of ordinary tools');
   t.match(r.stdout, /scratch/);
   t.match(r.stdout, /ssh-ed25519 AAAA/, 'public keys stay readable');
@@ -161,5 +137,5 @@ t.test('the server killed mid-session: the network fails closed, the next comman
   t.match(r.stdout, /before:200/);
   t.notMatch(r.stdout, /after:200/, 'no connection without a decision');
   t.match(r.stdout, /git:126/, 'the next shimmed command is denied');
-  t.same(c.allowed.hits.map((h) => h.split(' ')[1]), ['/before']);
+  t.same(c.allowed.hits.map((h) => h.url), ['/before']);
 });

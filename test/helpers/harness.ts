@@ -68,8 +68,8 @@ interface T {
   teardown(fn: () => void | Promise<void>): void;
 }
 
-/** Pids of processes whose environment names this RAMPART_HOME (servers started by shims, even mid-start). */
-function sandboxPids(rampartHome: string): number[] {
+/** Pids of Rampart servers and containment hosts whose environment names this RAMPART_HOME (even mid-start). */
+export function sandboxPids(rampartHome: string): number[] {
   const needle = Buffer.from(`\0RAMPART_HOME=${rampartHome}\0`);
   const out: number[] = [];
   for (const d of fs.readdirSync('/proc')) {
@@ -78,7 +78,7 @@ function sandboxPids(rampartHome: string): number[] {
     try {
       const env = Buffer.concat([Buffer.from([0]), fs.readFileSync(`/proc/${pid}/environ`)]);
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (env.includes(needle) && cmd.includes('serve')) out.push(pid);
+      if (env.includes(needle) && /rampart\.js\0(serve|contain-host)/.test(cmd)) out.push(pid);
     } catch {
       /* gone or not ours */
     }
@@ -210,8 +210,8 @@ export interface Loopback {
   hits: { method: string; url: string; body: string }[];
 }
 
-/** An HTTP server on 127.0.0.1 that records every request; closed at teardown. */
-export async function loopbackHttp(t: T): Promise<Loopback> {
+/** An HTTP server on a loopback address that records every request (method, path, body). */
+export async function recordingServer(host = '127.0.0.1'): Promise<Loopback & { close(): Promise<void> }> {
   const hits: Loopback['hits'] = [];
   const srv = http.createServer((req, res) => {
     let body = '';
@@ -221,9 +221,16 @@ export async function loopbackHttp(t: T): Promise<Loopback> {
       res.end('hello from loopback\n');
     });
   });
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-  t.teardown(() => new Promise<void>((r) => srv.close(() => r())));
-  return { port: (srv.address() as net.AddressInfo).port, hits };
+  srv.on('connection', (s: net.Socket) => s.on('error', () => {}));
+  await new Promise<void>((r) => srv.listen(0, host, () => r()));
+  return { port: (srv.address() as net.AddressInfo).port, hits, close: () => new Promise<void>((r) => srv.close(() => r())) };
+}
+
+/** A recording server on 127.0.0.1, closed at teardown. */
+export async function loopbackHttp(t: T, host = '127.0.0.1'): Promise<Loopback> {
+  const s = await recordingServer(host);
+  t.teardown(() => s.close());
+  return s;
 }
 
 /** Writes an executable script into dir. */
