@@ -30,6 +30,18 @@ interface T {
   teardown(fn: () => void | Promise<void>): void;
 }
 
+export interface SessionOptions {
+  turns: Turn[];
+  args?: string[];
+  env?: Record<string, string>;
+  canaries?: string[];
+  timeoutMs?: number;
+  /** A command the client runs under (`['rampart', 'run', '--contain', '--']`). */
+  wrap?: string[];
+  /** Written to $RAMPART_HOME/policy.yaml first. */
+  setupPolicy?: string;
+}
+
 export interface World {
   dir: string;
   home: string;
@@ -40,7 +52,7 @@ export interface World {
   rampart(args: string[]): Promise<Result>;
   audit(): any[];
   /** One client session: `-p` with the scripted turns; returns the driver's report. */
-  session(o: { turns: Turn[]; args?: string[]; env?: Record<string, string>; canaries?: string[]; timeoutMs?: number }): Promise<DriverReport>;
+  session(o: SessionOptions): Promise<DriverReport>;
 }
 
 /** A world for Claude Code: `rampart setup claude-code` (plus `setupArgs`) in a temp HOME. */
@@ -81,9 +93,10 @@ export async function claudeWorld(t: T, client: string, setupArgs: string[] = []
     },
     session: async (o) => {
       const out = path.join(dir, `report-${n++}.json`);
+      if (o.setupPolicy) fs.writeFileSync(path.join(paths.rampartHome, 'policy.yaml'), o.setupPolicy);
       const cfg: DriverConfig = {
-        argv: [client, '-p', 'go', ...(o.args ?? [])],
-        env: { HOME: home, USER: 'root', LANG: 'C.UTF-8', SHELL: '/bin/bash', PATH: env.PATH!, IS_SANDBOX: '1', ...CLAUDE_QUIET, ...o.env },
+        argv: [...(o.wrap ?? []).map((w) => (w === 'rampart' ? path.join(bin, 'rampart') : w)), client, '-p', 'go', ...(o.args ?? [])],
+        env: { HOME: home, RAMPART_HOME: paths.rampartHome, USER: 'root', LANG: 'C.UTF-8', SHELL: '/bin/bash', PATH: env.PATH!, IS_SANDBOX: '1', ...CLAUDE_QUIET, ...o.env },
         cwd: project, turns: o.turns, canaries: o.canaries ?? ['127.0.0.1'], vars: { PROJECT: project, HOME: home },
         timeoutMs: o.timeoutMs ?? 90_000, out,
       };
