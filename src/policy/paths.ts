@@ -16,12 +16,19 @@ export type PathClass =
   | 'tmp'
   | 'home_credential'
   | 'project_secret'
-  | 'protected';
+  | 'protected'
+  /** Named by an expansion only the running shell knows (`$X/`, `$(dirname …)`, `~-`). */
+  | 'computed';
 
 export const PATH_CLASSES: readonly PathClass[] = [
   'any', 'root', 'home', 'system', 'outside_project', 'project_root', 'project_git',
-  'inside_project', 'tmp', 'home_credential', 'project_secret', 'protected',
+  'inside_project', 'tmp', 'home_credential', 'project_secret', 'protected', 'computed',
 ];
+
+/** True when a path still holds an expansion after the ones the judge knows ($HOME, $PWD) are resolved. */
+export function isComputed(resolved: string): boolean {
+  return /\$[A-Za-z_{(0-9@*#?!$-]|`/.test(resolved) || /(^|\/)~-(\/|$)/.test(resolved);
+}
 
 export interface PathLists {
   homeCredentials: readonly string[];
@@ -71,6 +78,9 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
     classify(raw: string, opts: { contains?: boolean } = {}): Set<PathClass> {
       const contains = opts.contains !== false;
       const abs = resolve(raw);
+      // Unknown until the line runs: for the judge it could be anywhere. Outside the project (a
+      // delete of it is one outside the project) and possibly a secret (a send of it asks).
+      if (isComputed(abs)) return new Set<PathClass>(['any', 'computed', 'outside_project']);
       // A glob is judged by the directory it expands in: `/*` is the root, `src/*` inside.
       const isGlob = /[*?[]/.test(abs);
       // A glob's matches are children of the directory it expands in; a pattern that matches

@@ -10,6 +10,8 @@ import { assignmentTags } from './assignments.js';
 import { codePaths, inlineCode, judgeCode, languageOf } from './interpreters.js';
 import { DNS_TOOLS, DOWNLOADERS, FILTERS, firstSecret, isSecretPath, NETWORK_TOOLS, RAMPART_VERBS, SECRET, withAliases, type Info, type State } from './state.js';
 import { isShell, scriptOperand, shellCommandString, unwrap } from './unwrap.js';
+import { implicitRuns } from './written-files.js';
+import { echoText, printfText } from './printf.js';
 
 /** Judges one argv after unwrapping prefixes and shells; records facts for line-level checks. */
 export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: string[], stdinText: string | undefined, fc: FlatCommand, flat: FlatCommand[], info: Info[], rec: Info, substitutedSecret?: string): void {
@@ -190,6 +192,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const facts = analyzeArgv(argv, { ...ctx, env, git });
     // Command strings the tool hands to a shell (npx -c, ssh ProxyCommand, nc -e, find -exec, git ! aliases).
     for (const r of facts.runs) st.sub(r, ctx.cwd, env);
+    // package.json or a Makefile written earlier in this line: what the tool runs from it.
+    const implicit = implicitRuns(name, args, ctx.cwd, st.scripts);
+    if (implicit === 'opaque') tag('pipe-to-shell', `${name} runs scripts from a file this line wrote, and it cannot be read`);
+    else for (const r of implicit) st.sub(r, ctx.cwd, env);
     const abs = (w: string) => posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home));
     // `$HOME/…` and `~/…` are expanded by the classifier; anything else is relative to the cwd.
     const resolveW = (w: string) => (w.startsWith('~') || w.startsWith('/') || w.startsWith('$') ? w : posix.resolve(ctx.cwd, w));
@@ -237,7 +243,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // Downloaded content flows through filters (curl … | tee x | sh).
     if (DOWNLOADERS.has(name) || (FILTERS.has(name) && fc.stdinFrom.some((up) => info[up]?.downloadOut))) rec.downloadOut = true;
     // Text known statically: echo/printf words, and base64 -d of known text.
-    if (name === 'echo' || name === 'printf') rec.textOut = args.filter((a) => !/^-[neE]+$/.test(a)).join(' ');
+    if (name === 'echo') rec.textOut = echoText(args);
+    if (name === 'printf') rec.textOut = printfText(args);
     if ((name === 'base64' || name === 'base32') && args.some((a) => /^(-d|--decode|-D)$/.test(a))) {
       const up = fc.stdinFrom.map((i) => info[i]?.textOut).find((x) => x !== undefined) ?? stdinText;
       if (up !== undefined) {

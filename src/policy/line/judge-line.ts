@@ -40,7 +40,8 @@ function runLine(st: State, line: string, cwd0: string): void {
     return;
   }
   // Variables the shell will know: HOME, RAMPART_HOME, Claude Code's project dir.
-  const known = { HOME: st.ctx.home, RAMPART_HOME: st.ctx.rampartHome, CLAUDE_PROJECT_DIR: st.ctx.projectRoot };
+  // TMPDIR: the temp dir by convention (an assignment in the line itself still wins).
+  const known = { HOME: st.ctx.home, RAMPART_HOME: st.ctx.rampartHome, CLAUDE_PROJECT_DIR: st.ctx.projectRoot, TMPDIR: '/tmp' };
   const flat = commandsOf(resolveVariables(parsed.script, known));
   const info: Info[] = [];
   let cwd = cwd0;

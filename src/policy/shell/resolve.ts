@@ -1,6 +1,6 @@
 // Substitutes variables assigned earlier in the same script (`c=curl; $c …` → `curl …`), in execution order.
 import { functionsOf } from './flatten.js';
-import { applyEffects, forget, type Env } from './variable-effects.js';
+import { applyEffects, forget, mktempValue, type Env } from './variable-effects.js';
 import { buildWord, wordsFromPieces } from './word-build.js';
 import type { AndOrList, Command, Pipeline, Redirect, Script, SimpleCommand, Word, WordPart } from './types.js';
 
@@ -68,6 +68,23 @@ class Resolver {
       }
       case 'for': {
         const items = c.items && c.items.flatMap((w) => this.word(w, env, true));
+        // `for f in a b *.log`: the body is judged once per item with f bound to it (the items
+        // are known words or globs), so `rm -f "$f"` is judged as `rm -f *.log`.
+        if (c.variable && items && items.length > 0 && items.length <= 16 && items.every((w) => w.static)) {
+          const bodies = items.map((w) => {
+            const child: Env = new Map(env);
+            child.set(c.variable!, w.value);
+            const probe = new Map(child);
+            this.script(c.body, probe); // a second pass: what the body assigns is unknown on later rounds
+            forget(child, probe);
+            child.set(c.variable!, w.value);
+            const out = this.script(c.body, child);
+            forget(env, child);
+            return out;
+          });
+          env.set(c.variable, null);
+          return { ...c, items, body: { ...c.body, body: bodies.flatMap((b) => b.body) }, redirects: redirects(c.redirects) };
+        }
         const arithmetic = c.arithmetic && this.word(c.arithmetic, env, false)[0]!;
         if (c.variable) env.set(c.variable, null);
         const body = this.loop(env, (e) => this.script(c.body, e));
@@ -145,7 +162,12 @@ class Resolver {
         if (typeof value === 'string' && plain && !p.length && !p.indirect) return expanded(value, p.quoted, split);
         return [p.arg ? { ...p, arg: one(p.arg)! } : p];
       }
-      case 'command-sub':
+      case 'command-sub': {
+        // `$(mktemp …)` is a fresh name below /tmp (see mktempValue).
+        const temp = mktempValue({ raw: '', start: 0, end: 0, parts: [p], value: '', static: false, glob: false } as unknown as Word);
+        if (temp) return [{ kind: 'literal', text: temp, quote: p.quoted ? 'double' : 'none' }];
+        return [{ ...p, script: this.script(p.script, new Map(env)) }];
+      }
       case 'process-sub':
         return [{ ...p, script: this.script(p.script, new Map(env)) }];
       case 'arith':

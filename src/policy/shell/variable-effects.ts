@@ -19,7 +19,8 @@ export function applyEffects(env: Env, assignments: Assignment[], words: Word[],
       if (a.scope === 'prefix' && head) continue;
       const prev = env.get(a.name);
       const known = a.value.static && (!a.append || typeof prev === 'string');
-      env.set(a.name, known ? (a.append ? prev : '') + a.value.value : null);
+      const temp = !a.append ? mktempValue(a.value) : undefined;
+      env.set(a.name, temp ?? (known ? (a.append ? prev : '') + a.value.value : null));
     }
     if (name && words.some((w, i) => i > 0 && /^-[a-zA-Z]*n/.test(w.value))) clear(env); // declare -n: a nameref
   } else if (name === null || OPAQUE.has(name) || functions.has(name)) {
@@ -30,6 +31,23 @@ export function applyEffects(env: Env, assignments: Assignment[], words: Word[],
     const v = words.findIndex((w) => w.value === '-v');
     if (v > 0 && words[v + 1]) env.set(words[v + 1]!.value, null);
   }
+}
+
+/**
+ * `$(mktemp …)` makes a fresh name below /tmp unless told to use another directory: for the judge
+ * the variable is a path below /tmp (`d=$(mktemp -d) … rm -rf "$d"` stays allowed).
+ */
+export function mktempValue(w: Word): string | undefined {
+  if (w.parts.length !== 1 || w.parts[0]!.kind !== 'command-sub') return undefined;
+  const body = w.parts[0]!.script.body;
+  const cmd = body.length === 1 && body[0]!.pipelines.length === 1 && body[0]!.pipelines[0]!.commands.length === 1 ? body[0]!.pipelines[0]!.commands[0]! : undefined;
+  if (!cmd || cmd.kind !== 'simple' || cmd.assignments.length || cmd.redirects.some((r) => r.op !== '>')) return undefined;
+  const argv = cmd.words.map((x) => (x.static ? x.value : undefined));
+  if (argv[0] !== 'mktemp' || argv.some((a) => a === undefined)) return undefined;
+  // Another directory (-p/--tmpdir DIR, an absolute or relative template with a slash): unknown.
+  const args = argv.slice(1) as string[];
+  if (args.some((a) => /^(-p|--tmpdir)/.test(a) && !/^(--tmpdir|-p)=?\/tmp\/?$/.test(a)) || args.some((a) => !a.startsWith('-') && a.includes('/'))) return undefined;
+  return '/tmp/tmp.rampart-mktemp';
 }
 
 /** Variables that differ in `child` become unknown in `env`. */
