@@ -1,6 +1,7 @@
 // Shared by the policy tests: the shipped profile loaded once, and a one-call verdict helper.
 import { loadPolicy } from '../../src/config/load.js';
 import { evaluateArgv } from '../../src/policy/evaluate.js';
+import { evaluateLine } from '../../src/policy/line/evaluate-line.js';
 import { EXAMPLE_CONTEXT } from '../../src/policy/examples.js';
 import type { CompiledPolicy } from '../../src/policy/policy.js';
 import type { Context, Evaluation } from '../../src/policy/types.js';
@@ -16,4 +17,19 @@ export async function builtin(): Promise<CompiledPolicy> {
 /** Verdict for argv in the example context (HOME=/home/user, project /home/user/project). */
 export function verdict(policy: CompiledPolicy, argv: string[], extra: Partial<Context> = {}): Evaluation {
   return evaluateArgv(policy, argv, { ...EXAMPLE_CONTEXT, ...extra });
+}
+
+export type LineRow = [line: string, expect: 'allow' | 'ask' | 'deny'];
+
+/** Runs groups of whole-command-line rows through the line judge (the hook's view) as subtests. */
+export async function lineTable(t: { test(name: string, fn: (t: any) => Promise<void>): unknown }, table: Record<string, LineRow[]>): Promise<void> {
+  const policy = await builtin();
+  for (const [group, rows] of Object.entries(table)) {
+    t.test(group, async (t) => {
+      for (const [line, expect] of rows) {
+        const e = evaluateLine(policy, line, EXAMPLE_CONTEXT);
+        t.equal(e.decision, expect, `${JSON.stringify(line)} → ${e.decision} (${e.rule ?? 'default'})`);
+      }
+    });
+  }
 }

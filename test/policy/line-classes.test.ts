@@ -1,11 +1,9 @@
 // Classes of structure the line judge did not model (issue 8, part B), each with benign
 // look-alikes: what is not understood is not allowed, what is understood stays allowed.
 import t from 'tap';
-import { evaluateLine } from '../../src/policy/line/evaluate-line.js';
-import { EXAMPLE_CONTEXT } from '../../src/policy/examples.js';
-import { builtin } from '../helpers/engine.js';
+import { lineTable, type LineRow } from '../helpers/engine.js';
 
-type Row = [string, 'allow' | 'ask' | 'deny'];
+type Row = LineRow;
 
 const TABLE: Record<string, Row[]> = {
   'B5 operands computed at run time': [
@@ -43,14 +41,4 @@ const TABLE: Record<string, Row[]> = {
   ],
 };
 
-t.test('line classes', async (t) => {
-  const policy = await builtin();
-  for (const [group, rows] of Object.entries(TABLE)) {
-    t.test(group, async (t) => {
-      for (const [line, expect] of rows) {
-        const e = evaluateLine(policy, line, EXAMPLE_CONTEXT);
-        t.equal(e.decision, expect, `${JSON.stringify(line)} → ${e.decision} (${e.rule ?? 'default'})`);
-      }
-    });
-  }
-});
+t.test('line classes', (t) => lineTable(t, TABLE));

@@ -6,9 +6,9 @@ import t from 'tap';
 import { evaluateLine } from '../../src/policy/line/evaluate-line.js';
 import { EXAMPLE_CONTEXT } from '../../src/policy/examples.js';
 import { ROOT } from '../helpers/harness.js';
-import { builtin } from '../helpers/engine.js';
+import { builtin, lineTable, type LineRow } from '../helpers/engine.js';
 
-type Row = [string, 'allow' | 'ask' | 'deny'];
+type Row = LineRow;
 
 const TABLE: Record<string, Row[]> = {
   'lists, pipes and groups': [
@@ -186,17 +186,7 @@ const TABLE: Record<string, Row[]> = {
   ],
 };
 
-t.test('whole-command verdicts', async (t) => {
-  const policy = await builtin();
-  for (const [group, rows] of Object.entries(TABLE)) {
-    t.test(group, async (t) => {
-      for (const [line, expect] of rows) {
-        const e = evaluateLine(policy, line, EXAMPLE_CONTEXT);
-        t.equal(e.decision, expect, `${JSON.stringify(line)} → ${e.decision} (${e.rule ?? 'default'})`);
-      }
-    });
-  }
-});
+t.test('whole-command verdicts', (t) => lineTable(t, TABLE));
 
 const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'public.jsonl');
 
