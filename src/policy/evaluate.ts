@@ -66,6 +66,11 @@ export function judge(policy: CompiledPolicy, argv: readonly string[], ctx: Cont
   return judgeFacts(policy, analyzeArgv(argv, ctx), argv, ctx);
 }
 
+/** A write target that may be a directory: a trailing slash, or a last name without an extension. */
+function mayBeDirectory(p: string): boolean {
+  return p.endsWith('/') || !/.\.[^./]+$/.test(p.slice(p.lastIndexOf('/') + 1));
+}
+
 /** Classifies the hosts and paths of facts (stdin/stdout of the context included). */
 export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly string[], ctx: Context): Judged {
   const classifier = classifierFor(policy, ctx);
@@ -91,7 +96,10 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
     hostClasses: hostClasses(policy, facts),
     pathClasses: {
       sends: classesOf(facts.sends),
-      writes: classesOf(writes),
+      // A write lands on the path, or inside it when it is a directory (cp x ~/.ssh/): never on
+      // everything below it, as a delete would (scp notes.txt /tmp/ does not touch /tmp's contents).
+      // A recursive writer (chmod -R) does write the whole tree.
+      writes: facts.tags.has('recursive') ? classesOf(writes) : classesOf(writes.flatMap((w) => (w === STDIN || !mayBeDirectory(w) ? [w] : [w, `${w.replace(/\/+$/, '')}/-written-into-`])), false),
       deletes: classesOf(facts.deletes),
       // Printing a directory's name does not print the credentials below it.
       reads: classesOf(facts.reads, false),

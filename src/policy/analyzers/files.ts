@@ -87,7 +87,11 @@ export function analyzeCopy({ tool, args }: AnalyzerInput): Facts {
 export function analyzeWriter({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   let ops = operands(args);
-  if (tool === 'chmod' || tool === 'chown' || tool === 'chgrp') ops = ops.slice(1);
+  if (tool === 'chmod' || tool === 'chown' || tool === 'chgrp') {
+    ops = ops.slice(1);
+    // -R changes everything below each operand: the whole tree is written.
+    if (args.some((a) => /^-[a-zA-Z]*R/.test(a) || a === '--recursive')) f.tags.add('recursive');
+  }
   f.writes.push(...ops);
   return f;
 }

@@ -97,11 +97,28 @@ function pathsAfterDashDash(rest: string[]): string[] {
   return i >= 0 ? rest.slice(i + 1) : [];
 }
 
+/** Per subcommand, the short options that take a value (the rest of a cluster is that value). */
+const SHORT_VALUES: Record<string, string> = {
+  checkout: 'bB', switch: 'cC', branch: 'u', clean: 'e', commit: 'mFCct', tag: 'mFu', merge: 'mFsX', rebase: 'sXx',
+  push: 'o', restore: 's', stash: 'm', reset: '', worktree: 'b', 'cherry-pick': 'mX', revert: 'mX', am: 'p', apply: 'p',
+};
+
 /** Adds the facts of `git <sub> <rest…>` to f. */
 export function gitSubcommand(f: Facts, sub: string, rest: string[], input: AnalyzerInput): void {
   // git accepts any unambiguous prefix of a long option: --har is --hard.
   const flags = { has: (long: string) => hasLong(rest, long.replace(/^--/, '')) };
-  const shortHas = (c: string) => rest.some((a) => /^-[a-zA-Z]+$/.test(a) && a.includes(c));
+  // A short-option cluster is read up to the first letter that takes a value: in `-bfeature` the
+  // branch is `feature`, not the flags f, e, a, t, u, r.
+  const takes = SHORT_VALUES[sub] ?? '';
+  const shortHas = (c: string) =>
+    rest.some((a) => {
+      if (!/^-[a-zA-Z]+$/.test(a)) return false;
+      for (const l of a.slice(1)) {
+        if (l === c) return true;
+        if (takes.includes(l)) return false;
+      }
+      return false;
+    });
   // Subcommands that run a shell command given as an argument.
   const runArg = (optRe: RegExp) => {
     for (let i = 0; i < rest.length; i++) {

@@ -66,7 +66,11 @@ function sshOptions(f: Facts, s: Scanned, dashSIsProgram = false): void {
 /** Facts of ssh. */
 export function analyzeSsh({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
-  const s = scan(args, SSH);
+  const first = scan(args, SSH);
+  // OpenSSH reads options after the destination too (`ssh host -o ProxyCommand=…`), up to the
+  // first word of the remote command.
+  const after = first.positionals.length > 0 ? scan(first.positionals.slice(1), SSH) : undefined;
+  const s: Scanned = after ? { ...first, opts: [...first.opts, ...after.opts], positionals: [first.positionals[0]!, ...after.positionals] } : first;
   sshOptions(f, s);
   const [dest, ...command] = s.positionals;
   if (dest) addHost(f, sshDestination(dest, false)!, 'target', 'ssh');

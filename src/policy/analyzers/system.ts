@@ -8,6 +8,8 @@ export function analyzeSshKeygen({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   const fi = args.indexOf('-f');
   const file = fi >= 0 ? args[fi + 1] : undefined;
+  // ssh-keygen has no long options: `--help` (or any) prints its usage and writes nothing.
+  if (args.some((a) => a.startsWith('--'))) return f;
   const readOnly = args.some((a) => /^-[lFyeQkDB]/.test(a) && !/^-[lFyeQkDB]*f/.test(a)) || args.some((a) => /^-[a-zA-Z]*[lyQ]/.test(a));
   const rewrites = args.some((a) => /^-[a-zA-Z]*[Rpc]/.test(a));
   if (readOnly && !rewrites) {

@@ -5,6 +5,8 @@
 export interface CodeVerdict {
   tags: string[];
   notes: string[];
+  /** Command lines the code runs, written as literals (`os.system("date")`): judged as lines. */
+  runs: string[];
 }
 
 interface Lang {
@@ -68,8 +70,50 @@ export function stripStrings(code: string): string {
   return code.replace(/("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/g, (m) => m[0] + ' '.repeat(Math.max(0, m.length - 2)) + m[m.length - 1]);
 }
 
+const Q = `(["'])((?:(?!\\1)[^\\\\]|\\\\.)*)\\1`; // a quoted literal: group quote, group body
+const LIT = `(?:"(?:[^"\\\\]|\\\\.)*"|'(?:[^'\\\\]|\\\\.)*')`;
+/** Calls that run one literal command line, or one literal argv (the whole call is matched). */
+const LITERAL_RUNS: { re: RegExp; argv?: boolean }[] = [
+  // python: os.system("…"), os.popen("…"), subprocess.X("…", shell=True), subprocess.X(["git", "status"])
+  { re: new RegExp(`\\bos\\.(?:system|popen)\\(\\s*${Q}\\s*\\)`, 'g') },
+  { re: new RegExp(`\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*${Q}\\s*,\\s*shell\\s*=\\s*True\\s*(?:,[^()]*)?\\)`, 'g') },
+  { re: new RegExp(`\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*\\[(\\s*${LIT}(?:\\s*,\\s*${LIT})*\\s*,?)\\]\\s*(?:,[^()]*)?\\)`, 'g'), argv: true },
+  // node: execSync("…"), exec("…"), execSync(`…`) without ${}
+  { re: new RegExp(`\\b(?:execSync|exec)\\(\\s*${Q}\\s*(?:,[^()]*)?\\)`, 'g') },
+  { re: /\b(?:execSync|exec)\(\s*`([^`$\\]*)`\s*(?:,[^()]*)?\)/g },
+  // node: spawnSync("git", ["status"]) / execFileSync(…)
+  { re: new RegExp(`\\b(?:spawnSync|spawn|execFileSync|execFile)\\(\\s*(${LIT}(?:\\s*,\\s*\\[\\s*(?:${LIT}(?:\\s*,\\s*${LIT})*)?\\s*,?\\])?)\\s*(?:,\\s*\\{[^()]*\\})?\\)`, 'g'), argv: true },
+  // perl, ruby, php: system("…")
+  { re: new RegExp(`\\bsystem\\(\\s*${Q}\\s*\\)`, 'g') },
+];
+
+/** A string literal's text (JSON-like escapes decoded). */
+const literal = (q: string): string => q.slice(1, -1).replace(/\\(.)/g, '$1');
+
+/** Splits off the calls that run literal commands: the command lines, and the code without them. */
+export function literalRuns(code: string): { runs: string[]; rest: string } {
+  const runs: string[] = [];
+  let rest = code;
+  for (const { re, argv } of LITERAL_RUNS) {
+    rest = rest.replace(re, (m, ...g: string[]) => {
+      if (argv) {
+        const words = [...String(g[0]).matchAll(new RegExp(LIT, 'g'))].map((x) => literal(x[0]));
+        runs.push(words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
+      } else runs.push(g.length >= 2 && (g[0] === '"' || g[0] === "'") ? String(g[1]).replace(/\\(.)/g, '$1') : String(g[0]));
+      return ' '.repeat(m.length);
+    });
+  }
+  if (runs.length) {
+    // What made those calls possible is no longer a capability of its own.
+    rest = rest.replace(/\bimport\s+(os|subprocess)\b|\bfrom\s+(os|subprocess)\s+import\s+[\w, ]+|(?:const|let|var)?\s*(?:\{[^}]*\}|\w+)?\s*=?\s*require\s*\(\s*['"](?:node:)?child_process['"]\s*\)(?:\.\w+)?/g, (m) => ' '.repeat(m.length));
+  }
+  return { runs, rest };
+}
+
 /** What a one-liner does, as tags the line judge turns into facts. */
-export function judgeCode(code: string, lang: string): CodeVerdict {
+export function judgeCode(code0: string, lang: string): CodeVerdict {
+  // Calls that run a literal command are judged as that command line, not as "runs programs".
+  const { runs, rest: code } = literalRuns(code0);
   const bare = stripStrings(code);
   const tags: string[] = [];
   const notes: string[] = [];
@@ -84,5 +128,5 @@ export function judgeCode(code: string, lang: string): CodeVerdict {
   if (SPAWN.test(bare) || (/^(perl|ruby|php)$/.test(lang) && bare.includes('`'))) flag('interpreter-spawn', 'the one-liner runs programs or evaluates dynamic code');
   if (DELETE.test(bare)) flag('interpreter-delete', 'the one-liner deletes files or trees');
   if (FILE_READ.test(bare) && SECRETISH.test(code)) flag('interpreter-secret', 'the one-liner reads what looks like a secret file');
-  return { tags, notes };
+  return { tags, notes, runs };
 }

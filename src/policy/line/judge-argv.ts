@@ -158,6 +158,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
           const v = judgeCode(code, lang);
           for (const t of v.tags) st.lineTags.tags.add(t);
           st.lineTags.notes.push(...v.notes);
+          for (const r of v.runs) st.sub(r, ctx.cwd, env);
           // Paths the code names, read or written, are judged like any command's.
           const io = codePaths(code);
           if (io.writes.length || io.reads.length) {
@@ -177,6 +178,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
               const v = judgeCode(stdinText, lang);
               for (const t of v.tags) st.lineTags.tags.add(t);
               st.lineTags.notes.push(...v.notes);
+              for (const r of v.runs) st.sub(r, ctx.cwd, env);
             }
           }
           // A script written earlier in the same line is judged when it runs.
@@ -184,6 +186,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
           if (known !== undefined) {
             const v = judgeCode(known, lang);
             for (const t of v.tags) st.lineTags.tags.add(t);
+            for (const r of v.runs) st.sub(r, ctx.cwd, env);
           }
         }
       }
