@@ -1,6 +1,7 @@
 // The pure evaluator: argv + context → Evaluation. The strictest matching rule wins; the policy's
 // explicit default applies when nothing matches.
 import { analyze, ANALYZERS } from './analyzers/index.js';
+import { canonicalTool } from './analyzers/identity.js';
 import { isShell, quote, unwrap } from './line/unwrap.js';
 import { languageOf } from './line/interpreters.js';
 import { judgeLine } from './line/judge-line.js';
@@ -57,7 +58,7 @@ export function hostClasses(policy: CompiledPolicy, facts: Facts): Set<HostClass
 
 /** The facts an analyzer finds in argv (tool = basename of argv[0]). */
 export function analyzeArgv(argv: readonly string[], ctx: Context): Facts {
-  const tool = (argv[0] ?? '').split('/').pop() ?? '';
+  const tool = canonicalTool(argv[0] ?? '');
   return analyze({ tool, args: argv.slice(1), env: ctx.env, cwd: ctx.cwd, home: ctx.home, git: ctx.git, depth: 0 });
 }
 

@@ -13,6 +13,8 @@ import { analyzeWget } from './wget.js';
 import { analyzeWebFetch } from './webfetch.js';
 import { analyzeGh } from './gh.js';
 import { analyzeConnect } from './connect.js';
+import { analyzeDnsServer, analyzeGenericNet, GENERIC_NET_TOOLS } from './generic-net.js';
+import { addUrl, envValue } from './common.js';
 import { AGENT_TOOLS, analyzeAgent } from './agents.js';
 import { analyzePackages } from './packages.js';
 import { analyzeDocker } from './docker.js';
@@ -83,11 +85,24 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   crontab: analyzeCrontab,
   systemctl: analyzeSystemctl,
   ...Object.fromEntries(AGENT_TOOLS.map((a) => [a, analyzeAgent])),
+  ...Object.fromEntries(GENERIC_NET_TOOLS.map((t) => [t, analyzeGenericNet])),
+  ...Object.fromEntries(['dig', 'nslookup', 'host', 'delv', 'kdig', 'drill'].map((t) => [t, analyzeDnsServer])),
+  uvx: analyzePackages,
+  bun: analyzePackages,
+  deno: analyzePackages,
   ...Object.fromEntries(READERS.filter((r) => r !== 'openssl-enc').map((r) => [r, analyzeReader])),
 };
+
+/** Package managers and HTTP clients that honour the proxy variables (curl, wget, git and npm read them themselves). */
+const PROXY_AWARE = new Set(['pip', 'pip3', 'uv', 'uvx', 'poetry', 'pipx', 'yarn', 'pnpm', 'bun', 'deno', 'gh', 'aws', 'gsutil', 'az', 'docker', ...GENERIC_NET_TOOLS]);
 
 /** Facts for one argv; tools without an analyzer get facts that name only the tool. */
 export function analyze(input: AnalyzerInput): Facts {
   const a = ANALYZERS[input.tool];
-  return a ? a(input) : newFacts(input.tool);
+  const f = a ? a(input) : newFacts(input.tool);
+  // https_proxy=… sends every request through that host, whichever client reads it.
+  if (PROXY_AWARE.has(input.tool)) {
+    for (const p of [envValue(input.env, 'https_proxy', 'HTTPS_PROXY'), envValue(input.env, 'http_proxy', 'HTTP_PROXY'), envValue(input.env, 'all_proxy', 'ALL_PROXY')]) if (p) addUrl(f, p, 'proxy');
+  }
+  return f;
 }

@@ -22,6 +22,11 @@ export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   const pos = args.filter((a) => !a.startsWith('-'));
   f.subcommand = pos[0] === 'pip' || pos[0] === 'config' || pos[0] === 'source' ? pos.slice(0, 2).join(' ') : pos[0];
+  // `deno run URL`, `uv run URL`, `pipx run URL`, `bun run URL`: downloaded code runs at once.
+  if (/^(deno|uv|pipx|bun)$/.test(tool) && pos[0] === 'run' && pos.slice(1).some((p) => /^https?:\/\//i.test(p))) {
+    f.tags.add('download-exec');
+    f.notes.push(`${tool} run executes code straight from a URL`);
+  }
   const short = SHORT_URL_FLAGS[tool];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;

@@ -9,7 +9,9 @@ import type { Context } from '../types.js';
 import { assignmentTags } from './assignments.js';
 import { codePaths, inlineCode, judgeCode, languageOf } from './interpreters.js';
 import { DNS_TOOLS, DOWNLOADERS, FILTERS, firstSecret, isSecretPath, NETWORK_TOOLS, RAMPART_VERBS, SECRET, withAliases, type Info, type State } from './state.js';
-import { isShell, scriptOperand, shellCommandString, unwrap } from './unwrap.js';
+import { isShell, quote, scriptOperand, shellCommandString, unwrap } from './unwrap.js';
+import { operandCommands } from './operand-commands.js';
+import { canonicalTool, launched } from '../analyzers/identity.js';
 import { implicitRuns } from './written-files.js';
 import { echoText, printfText } from './printf.js';
 
@@ -22,7 +24,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (note) st.lineTags.notes.push(note);
   };
   for (let hops = 0; hops < 12 && argv.length > 0; hops++) {
-    const name = posix.basename(argv[0]!);
+    // The tool by the name rules use (pip3.12 → pip, yarnpkg → yarn); launchers hand over.
+    const name = canonicalTool(argv[0]!);
+    const handed = launched(argv);
+    if (handed && handed[0] !== 'http.server' && handed[0] !== 'SimpleHTTPServer') {
+      argv = handed;
+      continue;
+    }
     // The dynamic loader runs its first operand: /lib64/ld-linux-x86-64.so.2 /usr/bin/curl …
     if (/^ld(-linux[\w.-]*)?\.so(\.\d+)?$|^ld-musl/.test(name)) {
       let k = 1;
@@ -137,10 +145,6 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         // -c wq / +w: the edited files are written.
         if (/^:?\s*(w|wq|x|wall|wqa|xa|up|update|sav|saveas)\b|\|\s*w/.test(c)) for (const op of args.filter((a, j) => !a.startsWith('-') && !a.startsWith('+') && args[j - 1] !== '-c')) writes.push(op);
       }
-    } else if (/^python[\d.]*$/.test(name) && args[0] === '-m' && /^(pip|pip3|uv|poetry|pipx)$/.test(args[1] ?? '')) {
-      // python -m pip … is pip.
-      argv = args.slice(1);
-      continue;
     } else if (/^node(js)?$/.test(name) && /rampart(\.js)?$|rampart\/.*cli\/main\.js$/.test(args[0] ?? '')) {
       argv = ['rampart', ...args.slice(1)];
       continue;
@@ -195,6 +199,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const facts = analyzeArgv(argv, { ...ctx, env, git });
     // Command strings the tool hands to a shell (npx -c, ssh ProxyCommand, nc -e, find -exec, git ! aliases).
     for (const r of facts.runs) st.sub(r, ctx.cwd, env);
+    // A program without a model is judged by what it is given: the command after it, command strings.
+    const oc = operandCommands(name, args);
+    if (oc.suffix && !isShell(name) && !languageOf(name)) st.sub(oc.suffix.map(quote).join(' '), ctx.cwd, env);
+    for (const s of oc.strings) st.sub(s, ctx.cwd, env);
     // package.json or a Makefile written earlier in this line: what the tool runs from it.
     const implicit = implicitRuns(name, args, ctx.cwd, st.scripts);
     if (implicit === 'opaque') tag('pipe-to-shell', `${name} runs scripts from a file this line wrote, and it cannot be read`);

@@ -1,0 +1,61 @@
+// Programs the judge has no model of are judged by the words they are given: a wrapper the judge
+// has never heard of (setarch, prlimit, chronic, pnpm exec, docker run IMAGE …) still runs the
+// guarded tool, shell or interpreter that follows it, and a program that takes a command string
+// (`sg users -c '…'`, `nodemon --exec '…'`, `nix-shell --run '…'`) still runs that string. Only
+// programs known to treat their operands as data (grep, echo, man, which …) are waved through.
+import { posix } from 'node:path';
+import { ANALYZERS } from '../analyzers/index.js';
+import { AGENT_TOOLS } from '../analyzers/agents.js';
+import { languageOf } from './interpreters.js';
+import { NETWORK_TOOLS } from './state.js';
+import { isShell, unwrap } from './unwrap.js';
+
+/** Programs whose operands are text, patterns or names: never a command they run. */
+export const DATA_PROGRAMS = new Set([
+  'echo', 'printf', 'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'git-grep', 'man', 'info', 'apropos', 'whatis', 'help', 'which', 'whereis', 'type',
+  'command', 'hash', 'alias', 'unalias', 'complete', 'compgen', 'cat', 'tac', 'less', 'more', 'head', 'tail', 'wc', 'sort', 'uniq', 'cut', 'tr', 'jq', 'yq',
+  'test', '[', '[[', 'true', 'false', ':', 'ls', 'stat', 'file', 'basename', 'dirname', 'realpath', 'readlink', 'date', 'sleep', 'seq', 'mkdir', 'diff',
+  'cmp', 'comm', 'du', 'df', 'id', 'whoami', 'uname', 'hostname', 'export', 'declare', 'local', 'readonly', 'set', 'unset', 'shift', 'read', 'return',
+  'exit', 'cd', 'pushd', 'popd', 'dirs', 'history', 'printenv', 'locale', 'tput', 'clear', 'column', 'fold', 'paste', 'nl', 'rev', 'expand', 'unexpand',
+  'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'cksum', 'b2sum', 'wait', 'jobs', 'fg', 'bg', 'disown', 'umask', 'ulimit', 'getopts', 'let',
+  // rampart itself: its verdict commands print; `rampart run -- CMD` is unwrapped by the judge.
+  'rampart',
+  // Tools Rampart models (their analyzers read their operands).
+  ...Object.keys(ANALYZERS).filter((k) => !['npx', 'pnpm', 'yarn', 'uv', 'uvx', 'poetry', 'pipx', 'bun', 'deno', 'gh'].includes(k)),
+]);
+
+const OTHERS = new Set(['rm', 'shred', 'dd', 'crontab', 'systemctl', 'chmod', 'chown', 'mv', 'cp', 'ln', 'tee', 'truncate', 'find', 'xargs', 'kill', 'pkill', 'killall', 'rampart', 'eval', 'exec', 'source', '.']);
+
+/** True for a word that names a program the judge should judge when something runs it. */
+export function isCommandWord(word: string): boolean {
+  if (!/^[\w./+-]+$/.test(word) || /^-/.test(word)) return false;
+  const name = posix.basename(word);
+  if (word.includes('/') && !word.startsWith('/') && !word.startsWith('./')) return false; // a relative path with a dir: data
+  return NETWORK_TOOLS.has(name) || OTHERS.has(name) || isShell(name) || languageOf(name) !== undefined || AGENT_TOOLS.includes(name) || unwrap(name, []) !== undefined;
+}
+
+/** A string that reads as a command line starting with a program worth judging (`curl -d @.env …`). */
+function commandString(s: string): boolean {
+  const first = s.trim().split(/\s+/)[0] ?? '';
+  return /\s/.test(s.trim()) && isCommandWord(first.replace(/^['"]|['"]$/g, ''));
+}
+
+export interface OperandCommands {
+  /** The argv from the first word that names a program onwards, if any. */
+  suffix?: string[];
+  /** Operand strings (or --opt=string values) that read as command lines. */
+  strings: string[];
+}
+
+/** What an unmodelled program may run, read from its operands. */
+export function operandCommands(name: string, args: readonly string[]): OperandCommands {
+  const out: OperandCommands = { strings: [] };
+  if (DATA_PROGRAMS.has(name)) return out;
+  const k = args.findIndex((a) => isCommandWord(a));
+  if (k >= 0) out.suffix = args.slice(k);
+  for (const a of args) {
+    const v = /^--?[\w-]+=(.*)$/s.exec(a)?.[1] ?? a;
+    if (commandString(v) && !(out.suffix && args.indexOf(a) >= k)) out.strings.push(v);
+  }
+  return out;
+}
