@@ -1,4 +1,6 @@
-// Interpreter one-liners (python -c, node -e, perl -e, ruby -e, php -r): code that opens sockets,
+import { LANGUAGES } from './interpreter-code.js';
+
+// Interpreter one-liners (python -c, node -e, perl -e, ruby -e, php -r, lua, R, julia, deno …): code that opens sockets,
 // spawns processes, deletes trees or reads secrets is refused; code that merely prints such text
 // is not. The code is read with its string literals blanked out, so `print('rm -rf /')` is text.
 
@@ -9,59 +11,36 @@ export interface CodeVerdict {
   runs: string[];
 }
 
-interface Lang {
-  /** Flags whose next argument is code. */
-  codeFlags: RegExp;
-}
-
-const LANGS: Record<string, Lang> = {
-  python: { codeFlags: /^-c$/ },
-  node: { codeFlags: /^(-e|--eval|-p|--print)$/ },
-  perl: { codeFlags: /^-[a-zA-Z]*[eE]$/ },
-  ruby: { codeFlags: /^-[a-zA-Z]*e$/ },
-  php: { codeFlags: /^-r$/ },
-  deno: { codeFlags: /^eval$/ },
-  bun: { codeFlags: /^(-e|--eval|-p|--print)$/ },
-  osascript: { codeFlags: /^-e$/ },
-};
-
 /** The language family of an interpreter name (python3.12 → python), if it is one. */
 export function languageOf(name: string): string | undefined {
   const base = name.replace(/[\d.]+$/, '');
   if (base === 'python' || base === 'pypy') return 'python';
   if (base === 'nodejs') return 'node';
-  return LANGS[base] ? base : undefined;
-}
-
-/** The one-liner code in an interpreter's argv, if any. */
-export function inlineCode(lang: string, args: string[]): string | undefined {
-  const flags = LANGS[lang]!.codeFlags;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (flags.test(a)) return args[i + 1] ?? '';
-    // Attached forms: -c'code', -e'code'.
-    const m = /^(-c|-e|-r)(.+)$/.exec(a);
-    if (m && flags.test(m[1]!)) return m[2]!;
-  }
-  return undefined;
+  if (base === 'luajit') return 'lua';
+  return LANGUAGES.includes(base) ? base : undefined;
 }
 
 // API names, checked in code with string literals removed.
-const NETWORK = /\b(socket|urllib\d?|requests|httpx|aiohttp|http\.client|HTTPConnection|urlopen|ftplib|smtplib|telnetlib|fetch|XMLHttpRequest|WebSocket|net\.(connect|createConnection|Socket)|https?\.(get|request)|dgram|tls\.connect|IO::Socket|LWP|HTTP::Tiny|Net::HTTP|TCPSocket|open-uri|URI\.open|fsockopen|curl_exec|file_get_contents\s*\(\s*\$?[^)]*https?)\b/;
-const SPAWN = /\b(os\.(system|popen|exec\w*|spawn\w*|fork)|subprocess|pty\.spawn|commands\.getoutput|child_process|execSync|spawnSync|execFileSync|execFile|spawn|exec|system|popen|shell_exec|passthru|proc_open|Process\.spawn|Kernel\.exec|IO\.popen|Open3|do shell script|__import__|importlib|getattr|eval|compile|Function\s*\(|ctypes)\b/;
-const DELETE = /\b(shutil\.rmtree|rmtree|rmSync|rmdirSync|rm_rf|remove_dir_all|unlinkSync|os\.(remove|unlink|rmdir|removedirs)|FileUtils\.rm\w*|File\.delete|unlink|rmdir)\b/;
-const FILE_READ = /\b(open|read_text|read_bytes|readFileSync|readFile|createReadStream|File\.read|IO\.read|file_get_contents|fopen|slurp|Path)\b|<\s*\$?\w*\s*>/;
+const NETWORK = /\b(Deno\.(connect|listen|connectTls)|socket\.http|LuaSocket|download\.file|HTTP\.request|Downloads\.download|socket|urllib\d?|requests|httpx|aiohttp|http\.client|HTTPConnection|urlopen|ftplib|smtplib|telnetlib|fetch|XMLHttpRequest|WebSocket|net\.(connect|createConnection|Socket)|https?\.(get|request)|dgram|tls\.connect|IO::Socket|LWP|HTTP::Tiny|Net::HTTP|TCPSocket|open-uri|URI\.open|fsockopen|curl_exec|file_get_contents\s*\(\s*\$?[^)]*https?)\b/;
+const SPAWN = /\b(Deno\.(Command|run)|Bun\.spawn\w*|process\.dlopen|worker_threads|vm\.run\w*|os\.execute|io\.popen|system2|run\s*\(\s*`|os\.(system|popen|exec\w*|spawn\w*|fork)|subprocess|pty\.spawn|commands\.getoutput|child_process|execSync|spawnSync|execFileSync|execFile|spawn|exec|system|popen|shell_exec|passthru|proc_open|Process\.spawn|Kernel\.exec|IO\.popen|Open3|do shell script|__import__|importlib|getattr|eval|compile|Function\s*\(|ctypes)\b/;
+const DELETE = /\b(Deno\.remove\w*|file\.remove|os\.remove|delete-directory|shutil\.rmtree|rmtree|rmSync|rmdirSync|rm_rf|remove_dir_all|unlinkSync|os\.(remove|unlink|rmdir|removedirs)|FileUtils\.rm\w*|File\.delete|unlink|rmdir)\b/;
+const FILE_READ = /\b(shutil\.copy\w*|copyfile|copytree|os\.rename|renameSync|cpSync|copyFileSync|Deno\.readTextFile\w*|readLines|open|read_text|read_bytes|readFileSync|readFile|createReadStream|File\.read|IO\.read|file_get_contents|fopen|slurp|Path)\b|<\s*\$?\w*\s*>/;
 const SECRETISH = /(^|[/'"\s])(\.env(\.[\w-]+)?|id_rsa|id_ed25519|id_ecdsa|\.ssh|\.aws|credentials|\.netrc|\.npmrc|\.pypirc|\.git-credentials|\.kube|\.docker|gcloud|[\w-]+\.pem|[\w-]+\.key)(['"\s/]|$)/;
 // Modules whose import alone means network or process access.
 const MODULES = /\b(?:require\s*\(\s*['"](?:node:)?(child_process|net|http|https|dgram|tls|http2)['"]|import\s+(socket|subprocess|urllib|requests|http|pty|ctypes|ftplib|smtplib)\b|from\s+(socket|subprocess|urllib|requests|http|pty|ctypes)\b|from\s+['"](?:node:)?(child_process|net|http|https|dgram|tls)['"])/;
 
-const WRITE_API = /\bopen\s*\([^)]*,\s*['"][wax+]|writeFileSync|appendFileSync|writeFile|appendFile|createWriteStream|write_text|write_bytes|File\.write|IO\.write|file_put_contents|>>?\s*\$?\w*\s*['"]/;
+const WRITE_API = /\bshutil\.(copy\w*|move)|\bos\.(rename|replace)|renameSync|cpSync|copyFileSync|Deno\.writeTextFile\w*|writeLines|\bopen\s*\([^)]*,\s*['"][wax+]|writeFileSync|appendFileSync|writeFile|appendFile|createWriteStream|write_text|write_bytes|File\.write|IO\.write|file_put_contents|>>?\s*\$?\w*\s*['"]/;
 const READ_API = /\bopen\s*\(|read_text|read_bytes|readFileSync|readFile|createReadStream|File\.read|IO\.read|file_get_contents|fopen|slurp/;
 
 /** Path-like string literals in code, as written or read depending on the APIs it uses. */
 export function codePaths(code: string): { writes: string[]; reads: string[] } {
-  const lits = [...code.matchAll(/(["'])((?:~|\.{0,2}\/|\/|\$HOME|\.env)[^"'\s]*)\1/g)].map((m) => m[2]!);
-  const paths = lits.filter((p) => p.length > 1 && !/^https?:/.test(p));
+  const lits = [...code.matchAll(/(["'])((?:~|\.{0,2}\/|\/|\$HOME|\.[\w-]+)[^"'\s]*)\1/g)].map((m) => m[2]!);
+  let paths = lits.filter((p) => p.length > 1 && !/^https?:/.test(p));
+  // Code that builds paths from the home directory: its literals are home-relative too
+  // (Path.home() / '.bashrc', homedir() + '/.zshrc').
+  if (/\b(homedir|Path\.home|expanduser|getenv\(\s*['"]HOME|environ\[\s*['"]HOME|env\.HOME|ENV\[\s*['"]HOME|env\.get\(\s*['"]HOME|Dir\.home)\b/.test(code)) {
+    paths = [...paths, ...paths.filter((p) => !p.startsWith('~')).map((p) => `~/${p.replace(/^\.?\//, '')}`)];
+  }
   return { writes: WRITE_API.test(code) ? paths : [], reads: READ_API.test(code) ? paths : [] };
 }
 
@@ -110,6 +89,32 @@ export function literalRuns(code: string): { runs: string[]; rest: string } {
   return { runs, rest };
 }
 
+/** Modules a one-liner may use without asking: pure ones, and ones whose dangerous APIs the patterns above read. */
+const PY_KNOWN = new Set(['json', 'sys', 're', 'math', 'cmath', 'datetime', 'time', 'calendar', 'collections', 'itertools', 'functools', 'operator', 'base64', 'binascii', 'hashlib', 'hmac', 'random', 'secrets', 'string', 'textwrap', 'pprint', 'reprlib', 'csv', 'typing', 'dataclasses', 'enum', 'decimal', 'fractions', 'statistics', 'uuid', 'platform', 'locale', 'glob', 'fnmatch', 'shlex', 'argparse', 'struct', 'zlib', 'gzip', 'bz2', 'lzma', 'io', 'contextlib', 'copy', 'heapq', 'bisect', 'array', 'tomllib', 'configparser', 'unicodedata', 'difflib', 'ast', 'tokenize', 'keyword', 'codecs', 'html', 'xml', 'email', 'mimetypes', 'getpass', 'tempfile', 'zipfile', 'tarfile', 'sqlite3', 'traceback', 'warnings', 'logging', 'inspect', 'types', 'abc', 'numbers', 'weakref', 'gc', 'sysconfig', 'site', 'os', 'subprocess', 'shutil', 'pathlib', 'socket', 'urllib', 'http', 'requests', 'yaml', 'toml']);
+const NODE_KNOWN = new Set(['fs', 'path', 'os', 'util', 'crypto', 'url', 'querystring', 'assert', 'events', 'stream', 'buffer', 'zlib', 'readline', 'string_decoder', 'timers', 'perf_hooks', 'process', 'child_process', 'net', 'http', 'https', 'http2', 'dgram', 'tls', 'dns', 'module', 'v8', 'console', 'fs/promises', 'timers/promises', 'stream/promises', 'util/types']);
+
+/** Modules imported that are neither pure nor read by the patterns (a third-party client, say). */
+export function unknownModules(code: string, lang: string): string[] {
+  const out: string[] = [];
+  if (lang === 'python') {
+    for (const m of code.matchAll(/(?:^|[;\n]\s*)(?:import\s+([\w.]+(?:\s*,\s*[\w.]+)*)|from\s+([\w.]+)\s+import)/g)) {
+      for (const name of (m[1] ?? m[2] ?? '').split(',')) {
+        const root = name.trim().split('.')[0]!;
+        if (root && !PY_KNOWN.has(root)) out.push(root);
+      }
+    }
+    for (const m of code.matchAll(/__import__\s*\(\s*['"]([\w.]+)['"]/g)) if (!PY_KNOWN.has(m[1]!.split('.')[0]!)) out.push(m[1]!);
+  }
+  if (lang === 'node' || lang === 'bun' || lang === 'deno') {
+    for (const m of code.matchAll(/(?:require\s*\(|import\s*\(|from\s+)\s*['"]([^'"]+)['"]/g)) {
+      const spec = m[1]!.replace(/^node:/, '');
+      if (spec.startsWith('.') || spec.startsWith('/') || /^https?:/.test(spec)) continue; // project code runs like `node file.js`; URLs are judged below
+      if (!NODE_KNOWN.has(spec)) out.push(spec);
+    }
+  }
+  return out;
+}
+
 /** What a one-liner does, as tags the line judge turns into facts. */
 export function judgeCode(code0: string, lang: string): CodeVerdict {
   // Calls that run a literal command are judged as that command line, not as "runs programs".
@@ -128,5 +133,9 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
   if (SPAWN.test(bare) || (/^(perl|ruby|php)$/.test(lang) && bare.includes('`'))) flag('interpreter-spawn', 'the one-liner runs programs or evaluates dynamic code');
   if (DELETE.test(bare)) flag('interpreter-delete', 'the one-liner deletes files or trees');
   if (FILE_READ.test(bare) && SECRETISH.test(code)) flag('interpreter-secret', 'the one-liner reads what looks like a secret file');
+  // Code loaded from a URL runs downloaded code.
+  if (/\b(import|require|load)\s*\(\s*['"]https?:/.test(code)) flag('download-exec', 'the one-liner imports code from a URL');
+  const unknown = unknownModules(code, lang);
+  if (unknown.length) flag('interpreter-unknown-module', `the one-liner loads ${unknown.join(', ')}, which Rampart cannot judge`);
   return { tags, notes, runs };
 }

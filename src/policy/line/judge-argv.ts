@@ -7,10 +7,12 @@ import { newFacts } from '../facts.js';
 import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { assignmentTags } from './assignments.js';
-import { codePaths, inlineCode, judgeCode, languageOf } from './interpreters.js';
+import { languageOf } from './interpreters.js';
+import { judgeInterpreter } from './judge-interpreter.js';
 import { DNS_TOOLS, DOWNLOADERS, FILTERS, firstSecret, isSecretPath, NETWORK_TOOLS, RAMPART_VERBS, SECRET, withAliases, type Info, type State } from './state.js';
 import { isShell, quote, scriptOperand, shellCommandString, unwrap } from './unwrap.js';
 import { operandCommands } from './operand-commands.js';
+import { commandOptions } from './command-options.js';
 import { canonicalTool, launched } from '../analyzers/identity.js';
 import { implicitRuns } from './written-files.js';
 import { echoText, printfText } from './printf.js';
@@ -41,6 +43,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (argv.some((a) => /(^|=)\/dev\/(tcp|udp)\//.test(a)) && name !== 'echo' && name !== 'printf' && name !== 'grep' && name !== 'rg') {
       tag('dev-tcp', `${name} opens a /dev/tcp or /dev/udp connection`);
     }
+    // A wrapper's own options may run shell text too (strace -o '|…').
+    if (hops === 0 || unwrap(name, argv.slice(1))) for (const l of commandOptions(name, argv.slice(1), env, stdinText).lines) if (unwrap(name, argv.slice(1))) st.sub(l, ctx.cwd, env);
     const u = unwrap(name, argv.slice(1));
     if (u && name === 'xargs' && u.argv) {
       // xargs appends what it reads: when that is echo/printf text in the same line, it is known.
@@ -155,45 +159,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (!servesBuild && (bind < 0 || !/^(127\.|localhost|::1)/.test(args[bind + 1] ?? ''))) tag('serves-files', `python -m ${args[1]} serves this directory to other machines`);
     } else {
       const lang = languageOf(name);
-      if (lang) {
-        rec.isInterpreter = true;
-        const code = inlineCode(lang, args);
-        if (code !== undefined) {
-          const v = judgeCode(code, lang);
-          for (const t of v.tags) st.lineTags.tags.add(t);
-          st.lineTags.notes.push(...v.notes);
-          for (const r of v.runs) st.sub(r, ctx.cwd, env);
-          // Paths the code names, read or written, are judged like any command's.
-          const io = codePaths(code);
-          if (io.writes.length || io.reads.length) {
-            const cf = newFacts(`<${lang} code>`);
-            cf.writes.push(...io.writes);
-            cf.reads.push(...io.reads);
-            st.out.push(judgeFacts(st.policy, cf, [], { ...ctx, env, stdin: undefined, stdout: undefined }));
-          }
-        } else {
-          // `python -m MODULE` runs the module: stdin is its data, not code.
-          const runsModule = args.some((a) => a === '-m' || /^-m\w/.test(a));
-          const script = scriptOperand(args, /^-[WXQ]$/);
-          if (!runsModule && (script === undefined || script === '-')) {
-            rec.interpreterReadsStdin = true;
-            // Code fed on a heredoc is judged like a one-liner.
-            if (stdinText !== undefined) {
-              const v = judgeCode(stdinText, lang);
-              for (const t of v.tags) st.lineTags.tags.add(t);
-              st.lineTags.notes.push(...v.notes);
-              for (const r of v.runs) st.sub(r, ctx.cwd, env);
-            }
-          }
-          // A script written earlier in the same line is judged when it runs.
-          const known = script ? st.scripts.get(posix.resolve(ctx.cwd, script)) : undefined;
-          if (known !== undefined) {
-            const v = judgeCode(known, lang);
-            for (const t of v.tags) st.lineTags.tags.add(t);
-            for (const r of v.runs) st.sub(r, ctx.cwd, env);
-          }
-        }
-      }
+      if (lang) judgeInterpreter(st, lang, args, ctx, env, stdinText, fc, flat, info, rec);
     }
     const git = st.gitAliases.size && ctx.git ? withAliases(ctx.git, st.gitAliases) : st.gitAliases.size ? withAliases(undefined, st.gitAliases) : ctx.git;
     const facts = analyzeArgv(argv, { ...ctx, env, git });
@@ -203,6 +169,16 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const oc = operandCommands(name, args);
     if (oc.suffix && !isShell(name) && !languageOf(name)) st.sub(oc.suffix.map(quote).join(' '), ctx.cwd, env);
     for (const s of oc.strings) st.sub(s, ctx.cwd, env);
+    // Options and variables through which the tool runs shell text (tar --to-command, vim -c '!…').
+    const co = commandOptions(name, args, env, stdinText);
+    for (const l of co.lines) {
+      st.sub(l, ctx.cwd, env);
+      // A bare shell or interpreter (tar --to-command=bash): the data it is fed becomes code.
+      const head = l.trim().split(/\s+/);
+      if (head.length === 1 && (isShell(posix.basename(head[0]!)) || languageOf(posix.basename(head[0]!)))) tag('pipe-to-shell', `${name} feeds data to ${head[0]} as code`);
+    }
+    for (const why of co.spawns) tag('interpreter-spawn', why);
+    for (const why of co.unreadable) tag('interpreter-opaque', why);
     // package.json or a Makefile written earlier in this line: what the tool runs from it.
     const implicit = implicitRuns(name, args, ctx.cwd, st.scripts);
     if (implicit === 'opaque') tag('pipe-to-shell', `${name} runs scripts from a file this line wrote, and it cannot be read`);

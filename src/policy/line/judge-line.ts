@@ -94,6 +94,15 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   }
   const resolve = (p: string) => (p.startsWith('~') || p.startsWith('$') || p.startsWith('/') ? p : posix.resolve(cwd, p));
   rec.writesFiles = writes.map((w) => posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)));
+  // Text piped in from a command whose output is known (echo, printf, a cat heredoc) is this
+  // command's stdin as surely as a heredoc: interpreters judge it in their own language.
+  if (stdinText === undefined) {
+    for (const up of fc.stdinFrom) {
+      const src = info[up];
+      const heredoc = src?.name === 'cat' ? flat[up]!.redirects.find((r) => r.heredoc)?.heredoc?.body : undefined;
+      if (src?.textOut !== undefined || heredoc !== undefined) stdinText = src?.textOut ?? heredoc;
+    }
+  }
   // Secret on stdin: a file redirect, or a pipe from a command whose output carries a secret.
   let stdinSecret: string | undefined;
   for (const up of fc.stdinFrom) if (info[up]?.secretOut) stdinSecret = info[up]!.secretOut;

@@ -3,6 +3,7 @@
 import { posix } from 'node:path';
 import type { FlatCommand } from '../shell/index.js';
 import { DOWNLOADERS, type Info, type State } from './state.js';
+import { isShell } from './unwrap.js';
 import { scriptOperand } from './unwrap.js';
 
 /** Facts that need more than one command: downloads into interpreters, text piped into shells. */
@@ -42,6 +43,9 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
         tag('download-exec', `${src.name} output is piped into ${me.name}`);
         continue;
       }
+      // Known text fed to an interpreter of another language was judged as its code already.
+      const known = src.textOut !== undefined || (src.name === 'cat' && flat[up]!.redirects.some((r) => r.heredoc));
+      if (known && !isShell(me.name) && me.name !== 'eval') continue;
       // Text known statically is judged as the command line it is.
       if (src.textOut !== undefined) {
         st.sub(src.textOut, cwd0, st.ctx.env);

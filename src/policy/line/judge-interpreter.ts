@@ -1,0 +1,49 @@
+// An interpreter in a command line: find its code (interpreter-code.ts), judge what the code does
+// (interpreters.ts), judge the literal commands it runs and the paths it names like any command's.
+// Code that cannot be read is tagged, never waved through.
+import { posix } from 'node:path';
+import { judgeFacts } from '../evaluate.js';
+import { newFacts } from '../facts.js';
+import type { FlatCommand } from '../shell/index.js';
+import type { Context } from '../types.js';
+import { codeSource } from './interpreter-code.js';
+import { codePaths, judgeCode } from './interpreters.js';
+import type { Info, State } from './state.js';
+
+/** Judges one piece of code in `lang` in this line's state. */
+export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context, env: Context['env']): void {
+  const v = judgeCode(code, lang);
+  for (const t of v.tags) st.lineTags.tags.add(t);
+  st.lineTags.notes.push(...v.notes);
+  for (const r of v.runs) st.sub(r, ctx.cwd, env);
+  // Paths the code names, read or written, are judged like any command's.
+  const io = codePaths(code);
+  if (io.writes.length || io.reads.length) {
+    const cf = newFacts(`<${lang} code>`);
+    cf.writes.push(...io.writes);
+    cf.reads.push(...io.reads);
+    st.out.push(judgeFacts(st.policy, cf, [], { ...ctx, env, stdin: undefined, stdout: undefined }));
+  }
+}
+
+export function judgeInterpreter(st: State, lang: string, args: string[], ctx: Context, env: Context['env'], stdinText: string | undefined, fc: FlatCommand, flat: FlatCommand[], info: Info[], rec: Info): void {
+  rec.isInterpreter = true;
+  const src = codeSource(lang, args, {
+    stdinText,
+    // `python3 <(echo '…')`: the text of that process substitution, when the line makes it known.
+    processText: (word) => {
+      const sub = flat.find((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && c.origin.word?.raw === word);
+      return sub ? info[sub.index]?.textOut : undefined;
+    },
+    staticWord: (value) => fc.argv.find((w) => w.value === value)?.static ?? true,
+  });
+  if (src.unreadable) {
+    st.lineTags.tags.add('interpreter-opaque');
+    st.lineTags.notes.push(`${lang}: ${src.unreadable}`);
+  }
+  if (src.fromStdin) rec.interpreterReadsStdin = true;
+  if (src.code !== undefined) judgeCodeIn(st, src.code, lang, ctx, env);
+  // A script written earlier in the same line is judged when it runs.
+  const known = src.script ? st.scripts.get(posix.resolve(ctx.cwd, src.script)) : undefined;
+  if (known !== undefined) judgeCodeIn(st, known, lang, ctx, env);
+}
