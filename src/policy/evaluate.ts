@@ -67,6 +67,18 @@ export function judge(policy: CompiledPolicy, argv: readonly string[], ctx: Cont
   return judgeFacts(policy, analyzeArgv(argv, ctx), argv, ctx);
 }
 
+/** Device files that are no file at all (/dev/null, the terminal, the caller's own descriptors). */
+const isFile = (p: string): boolean => !/^\/dev\/(null|zero|stdout|stderr|stdin|tty|fd\/\d+|pts\/\d+)$/.test(p);
+
+/** What a write to `w` may land on: the path, and a new entry inside it when it may be a directory. */
+function writeTargets(w: string): string[] {
+  if (w === STDIN || !mayBeDirectory(w)) return [w];
+  const dir = w.replace(/\/+$/, '') || '/';
+  const child = `${dir}/-written-into-`;
+  // `cp x /tmp/`, `cp x /tmp`: a new entry in the temp dir, never the temp dir itself.
+  return w.endsWith('/') || /^\/(tmp|var\/tmp|dev\/shm)$/.test(dir) ? [child] : [w, child];
+}
+
 /** A write target that may be a directory: a trailing slash, or a last name without an extension. */
 function mayBeDirectory(p: string): boolean {
   return p.endsWith('/') || !/.\.[^./]+$/.test(p.slice(p.lastIndexOf('/') + 1));
@@ -90,6 +102,15 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
     return out;
   };
   const writes = ctx.stdout ? [...facts.writes, ctx.stdout] : facts.writes;
+  // Overwriting a file outside the project destroys its content like deleting it would; a new
+  // file does not. Without a way to look (policy examples), every file is taken to exist.
+  const exists = (p: string) => !ctx.realpath || ctx.realpath(classifier.resolve(p)) !== undefined;
+  const withOverwrites = (classes: Set<PathClass>): Set<PathClass> => {
+    const outside = classes.has('outside_project') || classes.has('home') || classes.has('system') || classes.has('root');
+    if (outside && !classes.has('computed') && writes.some((w) => isFile(w) && !w.endsWith('/') && exists(w) && !classifier.classify(w, { contains: false }).has('tmp') && !classifier.classify(w, { contains: false }).has('inside_project'))) classes.add('overwrite_outside');
+    if (outside && classes.has('computed')) classes.add('overwrite_outside');
+    return classes;
+  };
   return {
     facts,
     argv,
@@ -100,7 +121,7 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
       // A write lands on the path, or inside it when it is a directory (cp x ~/.ssh/): never on
       // everything below it, as a delete would (scp notes.txt /tmp/ does not touch /tmp's contents).
       // A recursive writer (chmod -R) does write the whole tree.
-      writes: facts.tags.has('recursive') ? classesOf(writes) : classesOf(writes.flatMap((w) => (w === STDIN || !mayBeDirectory(w) ? [w] : [w, `${w.replace(/\/+$/, '')}/-written-into-`])), false),
+      writes: withOverwrites(facts.tags.has('recursive') ? classesOf(writes.filter(isFile)) : classesOf(writes.filter(isFile).flatMap(writeTargets), false)),
       deletes: classesOf(facts.deletes),
       // Printing a directory's name does not print the credentials below it.
       reads: classesOf(facts.reads, false),

@@ -70,7 +70,17 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         st.sub(u.shell, ctx.cwd, env);
         return;
       }
-      if (!u.argv) return;
+      if (!u.argv) {
+        // `exec > f`, `env >> f`, `nohup >> f`: nothing runs, but the redirections still open files.
+        if (writes.length) {
+          const f = newFacts(name);
+          f.writes.push(...writes.map((w) => (w.startsWith('~') || w.startsWith('/') || w.startsWith('$') ? w : posix.resolve(ctx.cwd, w))));
+          const j = judgeFacts(st.policy, f, argv, { ...ctx, env });
+          st.out.push(j);
+          rec.judged = j;
+        }
+        return;
+      }
       // What xargs/parallel run gets its code from the input when it is a bare `sh -c`.
       if (name === 'xargs' && isShell(posix.basename(u.argv[0] ?? '')) && (shellCommandString(u.argv.slice(1)) ?? '') === '') {
         rec.name = posix.basename(u.argv[0]!);

@@ -88,11 +88,22 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     }
     if (r.op === '<<' || r.op === '<<-') stdinText = r.heredoc?.body ?? '';
     else if (r.op === '<<<') stdinText = target;
-    else if (r.op === '<' || r.op === '<>') stdin = target;
+    else if (r.op === '<') stdin = target;
+    else if (r.op === '<>') {
+      // Opened for reading and writing.
+      stdin = target;
+      writes.push(target);
+    }
     else if ((r.op === '>&' || r.op === '<&') && /^\d+$|^-$/.test(target)) continue;
     else if (!/^\/dev\/(null|stdout|stderr|fd\/\d+)$/.test(target)) writes.push(target);
   }
   const resolve = (p: string) => (p.startsWith('~') || p.startsWith('$') || p.startsWith('/') ? p : posix.resolve(cwd, p));
+  // A redirection into a path only the running shell knows: no shim sees redirections, so where
+  // it lands cannot be checked later either.
+  if (writes.some((p) => /^\$(?!\(|\{?(HOME|PWD)\b)/.test(p))) {
+    st.lineTags.tags.add('dynamic-path');
+    st.lineTags.notes.push('output goes to a path that starts with a variable set at run time');
+  }
   rec.writesFiles = writes.map((w) => posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)));
   // Text piped in from a command whose output is known (echo, printf, a cat heredoc) is this
   // command's stdin as surely as a heredoc: interpreters judge it in their own language.

@@ -13,6 +13,8 @@ interface Ctx {
   inFunction: string | null;
   pipe: FlatCommand['pipeline'];
   stderrPiped: boolean;
+  /** Redirections of enclosing compound commands (`{ …; } > f`, `while …; done < f`): they apply to every command inside. */
+  inherited: Redirect[];
 }
 type DraftOrigin = Omit<Origin, 'parent'> & { parentDraft: FlatCommand | null };
 
@@ -51,7 +53,18 @@ class Flattener {
     });
   }
 
-  private command(cmd: Command, ctx: Ctx): void {
+  private command(cmd: Command, ctx0: Ctx): void {
+    // A compound's own redirections reach every command in it; one with none inside still opens them.
+    const ctx: Ctx = cmd.kind === 'simple' || cmd.redirects.length === 0 ? ctx0 : { ...ctx0, inherited: [...ctx0.inherited, ...cmd.redirects] };
+    const before = this.out.length;
+    this.compound(cmd, ctx);
+    if (cmd.kind !== 'simple' && cmd.redirects.length > 0 && this.out.length === before) {
+      this.simple({ kind: 'simple', assignments: [], words: [], redirects: [], start: cmd.start, end: cmd.end }, ctx);
+    }
+    if (cmd.kind !== 'simple') this.redirects(cmd.redirects, ctx0, null);
+  }
+
+  private compound(cmd: Command, ctx: Ctx): void {
     const maybe = { ...ctx, conditional: true };
     const words = (ws: Word[], c: Ctx): void => ws.forEach((w) => this.subs(w, c, null, 'compound', -1));
     switch (cmd.kind) {
@@ -95,12 +108,11 @@ class Flattener {
         words([cmd.expression], ctx);
         break;
     }
-    this.redirects(cmd.redirects, ctx, null);
   }
 
   private simple(cmd: SimpleCommand, ctx: Ctx): void {
     const draft: FlatCommand = {
-      index: -1, command: cmd, argv: cmd.words, assignments: cmd.assignments, redirects: cmd.redirects,
+      index: -1, command: cmd, argv: cmd.words, assignments: cmd.assignments, redirects: [...ctx.inherited, ...cmd.redirects],
       pipeline: ctx.pipe, stdinFrom: [], stdoutTo: [], stderrPiped: ctx.stderrPiped,
       background: ctx.background, conditional: ctx.conditional, subshell: ctx.subshell, negated: ctx.negated,
       depth: ctx.depth, origin: null, inFunction: ctx.inFunction, callsFunction: false,
@@ -123,7 +135,8 @@ class Flattener {
     for (const s of substitutionsOf(word)) {
       const origin: DraftOrigin = { style: s.style, parentDraft: parent, location, wordIndex, word, quoted: s.quoted, wholeWord: s.wholeWord };
       const pipe = { id: this.nextPipeline++, index: 0, length: 1 };
-      this.script(s.script, { ...ctx, subshell: true, depth: ctx.depth + 1, origin, pipe, stderrPiped: false, negated: false });
+      // A substitution's output is captured: the enclosing redirections do not apply inside it.
+      this.script(s.script, { ...ctx, subshell: true, depth: ctx.depth + 1, origin, pipe, stderrPiped: false, negated: false, inherited: [] });
     }
   }
 }
@@ -134,7 +147,7 @@ export function commandsOf(script: Script): FlatCommand[] {
   const pipe = { id: -1, index: 0, length: 1 };
   f.script(script, {
     background: false, conditional: false, subshell: false, negated: false, depth: 0,
-    origin: null, inFunction: null, pipe, stderrPiped: false,
+    origin: null, inFunction: null, pipe, stderrPiped: false, inherited: [],
   });
   f.out.forEach((d, i) => (d.index = i));
   for (const d of f.out) {
@@ -159,7 +172,7 @@ export function functionsOf(script: Script): string[] {
   const f = new Flattener();
   f.script(script, {
     background: false, conditional: false, subshell: false, negated: false, depth: 0,
-    origin: null, inFunction: null, pipe: { id: -1, index: 0, length: 1 }, stderrPiped: false,
+    origin: null, inFunction: null, pipe: { id: -1, index: 0, length: 1 }, stderrPiped: false, inherited: [],
   });
   return [...f.functions];
 }
