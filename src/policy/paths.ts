@@ -75,14 +75,26 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
   const prot = compile(lists.protected);
   const system = lists.systemDirs;
   const resolve = (raw: string) => resolvePath(raw, ctx);
-  return {
-    resolve,
-    classify(raw: string, opts: { contains?: boolean } = {}): Set<PathClass> {
+  const classify = (raw: string, opts: { contains?: boolean } = {}): Set<PathClass> => {
       const contains = opts.contains !== false;
       const abs = resolve(raw);
       // Unknown until the line runs: for the judge it could be anywhere. Outside the project (a
       // delete of it is one outside the project) and possibly a secret (a send of it asks).
-      if (isComputed(abs)) return new Set<PathClass>(['any', 'computed', 'outside_project']);
+      if (isComputed(abs)) {
+        // A computed name below a known directory (`src/$f`, `/tmp/build-$$`, `~/.ssh/$KEY`) is a
+        // child of that directory: judged as one, and still marked computed.
+        const cut = abs.search(/\$|`|~-/);
+        const dir = abs.slice(0, cut).replace(/[^/]*$/, '').replace(/\/+$/, '');
+        // …unless the name starts with the expansion: then even its directory is unknown.
+        const knownStart = /^(\$(HOME|PWD)\b|\$\{(HOME|PWD)([:]?[-?=+][^}]*)?\}|\$\(pwd\))/.test(raw);
+        const startsComputed = !knownStart && /^(\$|`|~-)/.test(raw);
+        if (!startsComputed && dir && !isComputed(dir)) {
+          const known = classify(`${dir}/-computed-`, opts);
+          known.add('computed');
+          return known;
+        }
+        return new Set<PathClass>(['any', 'computed', 'outside_project']);
+      }
       // A glob is judged by the directory it expands in: `/*` is the root, `src/*` inside.
       const isGlob = /[*?[]/.test(abs);
       // A glob's matches are children of the directory it expands in; a pattern that matches
@@ -112,6 +124,6 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
       // with the project's own protected files; trees outside that hold protected files are.
       if (matchesAny(base, prot) || (contains && !under(path, root) && path !== root && containsMatch(path, prot))) out.add('protected');
       return out;
-    },
   };
+  return { resolve, classify };
 }

@@ -52,7 +52,9 @@ export function analyzeReader({ tool, args }: AnalyzerInput): Facts {
   if ((tool === 'grep' || tool === 'rg' || tool === 'egrep' || tool === 'fgrep') && !args.some((a) => /^(-e|-f|--regexp|--file)/.test(a))) files = files.slice(1);
   if (tool === 'jq' || tool === 'awk' || tool === 'sed') files = files.slice(1);
   if (tool === 'sed' && args.some((a) => /^-i|^--in-place/.test(a))) f.writes.push(...files);
-  f.reads.push(...files.filter((x) => x !== '-'));
+  // grep -q/-c/-l/-L print no line of the file: whether it matches, how often, or its name.
+  const quiet = /^(grep|egrep|fgrep|rg)$/.test(tool) && args.some((a) => /^-[a-zA-Z]*[qclL]/.test(a) && !a.startsWith('--') || /^--(quiet|silent|count|files-with-matches|files-without-match)$/.test(a));
+  if (!quiet) f.reads.push(...files.filter((x) => x !== '-'));
   return f;
 }
 

@@ -241,7 +241,9 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
         'n,dry-run', 'N,intent-to-add', 'v,verbose', 'i,interactive', 'e,edit', 'no-all', 'ignore-removal',
         'refresh', 'ignore-errors', 'ignore-missing', 'renormalize', 'sparse', 'pathspec-file-nul']));
       if (has(s, 'force')) f.tags.add('force-add');
-      if (!has(s, 'dry-run')) f.stages.push(...s.positionals);
+      // Pathspec magic: an exclusion (`:!*.pem`, `:(exclude)…`) stages nothing; `:(icase)`,
+      // `:(top)`, `:(literal)` and `:/` name paths as usual.
+      if (!has(s, 'dry-run')) f.stages.push(...s.positionals.filter((p) => !/^:(!|\^|\([^)]*exclude[^)]*\))/.test(p)).map((p) => p.replace(/^:(\([^)]*\)|\/)/, '')));
       return;
     }
     case 'log':

@@ -10,7 +10,7 @@ import { assignmentTags } from './assignments.js';
 import { languageOf } from './interpreters.js';
 import { judgeInterpreter } from './judge-interpreter.js';
 import { DNS_TOOLS, DOWNLOADERS, FILTERS, firstSecret, isSecretPath, NETWORK_TOOLS, RAMPART_VERBS, SECRET, withAliases, type Info, type State } from './state.js';
-import { isShell, quote, scriptOperand, shellCommandString, unwrap } from './unwrap.js';
+import { isShell, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
 import { operandCommands } from './operand-commands.js';
 import { commandOptions } from './command-options.js';
 import { canonicalTool, launched } from '../analyzers/identity.js';
@@ -96,7 +96,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const args = argv.slice(1);
     if (isShell(name)) {
       rec.isInterpreter = true;
-      const cmd = shellCommandString(args);
+      const cmd0 = shellCommandString(args);
+      // `sh -c '"$@"' _ npm test`: the operands after the string are $0, $1 … and fill it in.
+      const cmd = cmd0 === undefined ? undefined : withPositionals(cmd0, args.slice(args.indexOf(cmd0) + 1));
       if (cmd !== undefined) {
         // A placeholder (`sh -c '{}'`, `sh -c "$1"`) runs whatever text fills it in.
         if (/^\s*("?\$[@*1-9]"?|\{\}|%s)\s*$/.test(cmd)) tag('pipe-to-shell', `${name} -c runs text supplied at run time`);

@@ -178,6 +178,16 @@ export function shellCommandString(args: string[]): string | undefined {
   return undefined;
 }
 
+/** `sh -c CMD ARG0 ARGS…`: CMD with $0, $1 … $9, $@ and $* replaced by those operands (when there are any). */
+export function withPositionals(cmd: string, operands: readonly string[]): string {
+  if (operands.length === 0) return cmd;
+  const [arg0, ...rest] = operands;
+  const all = rest.map(quote).join(' ');
+  return cmd
+    .replace(/"\$[@*]"|\$\{?[@*]\}?/g, all)
+    .replace(/"?\$\{?([0-9])\}?"?/g, (_m, d: string) => (d === '0' ? quote(arg0 ?? '') : quote(rest[Number(d) - 1] ?? '')));
+}
+
 /** The script file a shell or interpreter runs (first operand), if any. */
 export function scriptOperand(args: string[], valueOpts: RegExp = /^-[oO]$|^--(rcfile|init-file)$/): string | undefined {
   for (let i = 0; i < args.length; i++) {

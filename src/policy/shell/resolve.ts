@@ -160,7 +160,12 @@ class Resolver {
         if (p.op === '=' || p.op === ':=') env.set(p.name, null);
         const plain = !p.op || ((p.op === ':-' || p.op === ':=') && !!value) || p.op === '-' || p.op === '=';
         if (typeof value === 'string' && plain && !p.length && !p.indirect) return expanded(value, p.quoted, split);
-        return [p.arg ? { ...p, arg: one(p.arg)! } : p];
+        // `${f%.js}`, `${p##*/}`: a known value with a known pattern is cut as bash would.
+        const arg = p.arg ? one(p.arg)! : undefined;
+        if (typeof value === 'string' && p.op && /^(%%?|##?)$/.test(p.op) && arg?.static && !p.length && !p.indirect) {
+          return expanded(trimPattern(value, p.op, arg.value), p.quoted, split);
+        }
+        return [arg ? { ...p, arg } : p];
       }
       case 'command-sub': {
         // `$(mktemp …)` is a fresh name below /tmp (see mktempValue).
@@ -178,6 +183,21 @@ class Resolver {
         return [p];
     }
   }
+}
+
+/** `${v%pat}`, `${v%%pat}`, `${v#pat}`, `${v##pat}` with a glob pattern (*, ?, literal text). */
+export function trimPattern(value: string, op: string, pattern: string): string {
+  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const greedy = op.length === 2;
+  if (op[0] === '%') {
+    // Shortest (or longest) matching suffix.
+    const order = [...Array(value.length + 1).keys()];
+    for (const i of greedy ? order : order.reverse()) if (new RegExp(`^(?:${re})$`, 's').test(value.slice(i))) return value.slice(0, i);
+    return value;
+  }
+  const order = [...Array(value.length + 1).keys()];
+  for (const i of greedy ? order.reverse() : order) if (new RegExp(`^(?:${re})$`, 's').test(value.slice(0, i))) return value.slice(i);
+  return value;
 }
 
 /** The literal pieces a known value expands to; unquoted (and splitting) it breaks at blanks. */
