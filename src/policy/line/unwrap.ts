@@ -183,9 +183,14 @@ export function withPositionals(cmd: string, operands: readonly string[]): strin
   if (operands.length === 0) return cmd;
   const [arg0, ...rest] = operands;
   const all = rest.map(quote).join(' ');
+  const nth = (d: string) => (d === '0' ? (arg0 ?? '') : (rest[Number(d) - 1] ?? ''));
+  // Raw text inside double quotes or unquoted: escape what would still expand.
+  const raw = (v: string) => v.replace(/["$`\\]/g, '\\$&');
   return cmd
-    .replace(/"\$[@*]"|\$\{?[@*]\}?/g, all)
-    .replace(/"?\$\{?([0-9])\}?"?/g, (_m, d: string) => (d === '0' ? quote(arg0 ?? '') : quote(rest[Number(d) - 1] ?? '')));
+    .replace(/"\$[@*]"|"\$\{[@*]\}"/g, all)
+    .replace(/"\$([0-9])"|"\$\{([0-9])\}"/g, (_m, a?: string, b?: string) => quote(nth((a ?? b)!)))
+    .replace(/\$[@*]|\$\{[@*]\}/g, rest.map(raw).join(' '))
+    .replace(/\$([0-9])|\$\{([0-9])\}/g, (_m, a?: string, b?: string) => raw(nth((a ?? b)!)));
 }
 
 /** The script file a shell or interpreter runs (first operand), if any. */
