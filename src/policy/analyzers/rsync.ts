@@ -25,10 +25,13 @@ const TABLE = optionTable([
 ]);
 
 /** Facts of one rsync invocation. */
-export function analyzeRsync({ tool, args }: AnalyzerInput): Facts {
+export function analyzeRsync({ tool, args, env }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   const s = scan(args, TABLE);
-  for (const rsh of values(s, 'rsh')) {
+  // -e wins over RSYNC_RSH; either is the remote shell rsync starts.
+  const shells = values(s, 'rsh');
+  if (shells.length === 0 && env.RSYNC_RSH) shells.push(env.RSYNC_RSH);
+  for (const rsh of shells) {
     // The remote shell is a command line run locally; plain ssh (with options) is the normal case.
     if (!/^\s*(\S*\/)?ssh(\s|$)/.test(rsh)) f.tags.add('exec');
     else if (/ProxyCommand|LocalCommand|KnownHostsCommand/i.test(rsh)) f.tags.add('exec');

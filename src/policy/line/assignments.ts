@@ -1,23 +1,75 @@
-// Variable assignments that change what every later program loads or how Rampart sees the line.
+// Variable assignments that change what every later program loads, where it reads its
+// configuration from, or how Rampart sees the line.
+import { posix } from 'node:path';
 import { LOADER_VARS, type State } from './state.js';
 
+// Variables that move a tool's configuration (or trust store) somewhere else. A configuration
+// file can run programs (git's core.sshCommand, ssh's ProxyCommand, kubectl exec plugins, AWS
+// credential_process), send traffic through a proxy or swap the package index, so a relocated
+// one is something Rampart has not read.
+const CONFIG_VARS = new Set([
+  'HOME', 'XDG_CONFIG_HOME', 'XDG_CONFIG_DIRS', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG', 'GIT_DIR', 'GIT_COMMON_DIR',
+  'CURL_HOME', 'WGETRC', 'SYSTEM_WGETRC', 'PIP_CONFIG_FILE', 'npm_config_userconfig', 'NPM_CONFIG_USERCONFIG',
+  'npm_config_globalconfig', 'NPM_CONFIG_GLOBALCONFIG', 'YARN_RC_FILENAME', 'DOCKER_CONFIG', 'KUBECONFIG',
+  'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'CARGO_HOME', 'GRADLE_USER_HOME', 'GNUPGHOME', 'BUNDLE_GEMFILE',
+  'CONDARC', 'PYTHONSTARTUP', 'CURL_CA_BUNDLE', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'REQUESTS_CA_BUNDLE',
+  'NODE_EXTRA_CA_CERTS', 'GIT_SSL_CAINFO', 'GIT_SSL_CAPATH',
+]);
+// Variables that switch certificate checks off.
+const TLS_OFF: Record<string, RegExp> = { GIT_SSL_NO_VERIFY: /./, NODE_TLS_REJECT_UNAUTHORIZED: /^0$/, PYTHONHTTPSVERIFY: /^0$/ };
+// Variables a tool runs as a program (through a shell, for most): their value is a command line.
+const PROGRAM_VARS = /^(BROWSER|EDITOR|VISUAL|PAGER|MANPAGER|GIT_PAGER|GIT_EDITOR|GIT_SEQUENCE_EDITOR|SUDO_ASKPASS|DIFFTOOL|SYSTEMD_PAGER)$/;
+const USUAL_PROGRAMS = /^\s*(\S*\/)?(less|more|most|cat|bat|batcat|delta|diff-so-fancy|vim?|nvim|nano|emacs|emacsclient|code|code-insiders|subl|mate|micro|hx|kak|true|false|:|xdg-open|open|firefox|chromium|google-chrome|w3m|lynx|echo)(\s+(-[-\w=]+|--wait))*\s*$/;
+// JVM options that load an agent or run a command.
+const JVM_OPTIONS = /^(JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS|JAVA_OPTS|MAVEN_OPTS|GRADLE_OPTS|SBT_OPTS)$/;
+const JVM_LOADS = /-(javaagent|agentpath|agentlib)\b|-XX:\+?(OnError|OnOutOfMemoryError)=|-Djava\.security\.manager=|-Xbootclasspath/;
+
+/** Where a path-valued assignment points, as an absolute path (undefined when computed). */
+function target(st: State, value: string, cwd: string): string | undefined {
+  const v = value.replace(/^(\$\{?PWD\}?)(?=\/|$)/, cwd).replace(/^(~|\$\{?HOME\}?)(?=\/|$)/, st.ctx.home);
+  if (v === '' || v.includes('$') || v.includes('`')) return undefined;
+  return posix.resolve(cwd, v);
+}
+
 /** Tags a line for an assignment of NAME=value (loader variables, RAMPART_*, a PATH without the shims). */
-export function assignmentTags(st: State, name: string, value: string, isStatic: boolean): void {
+export function assignmentTags(st: State, name: string, value: string, isStatic: boolean, cwd = st.ctx.cwd): void {
+  const tag = (t: string, note: string) => {
+    st.lineTags.tags.add(t);
+    st.lineTags.notes.push(note);
+  };
   if (LOADER_VARS.test(name) || (name === 'NODE_OPTIONS' && /(^|\s)(-r|--require|--import|--loader|--experimental-loader)\b/.test(value))) {
-    st.lineTags.tags.add('loader-env');
-    st.lineTags.notes.push(`${name}= changes what code every program loads`);
+    tag('loader-env', `${name}= changes what code every program loads`);
   }
+  if (name === 'GCONV_PATH' || name === 'LD_LIBRARY_PATH' && /^\/(tmp|var\/tmp|dev\/shm)\b/.test(value)) tag('loader-env', `${name}= makes programs load libraries from ${value}`);
+  if (JVM_OPTIONS.test(name) && JVM_LOADS.test(value)) tag('loader-env', `${name}= makes every Java program load ${value}`);
+  if (name === 'GOFLAGS' && /-(toolexec|exec)\b/.test(value)) tag('loader-env', 'GOFLAGS= makes go run another program');
   if (/^RAMPART_/.test(name)) st.lineTags.tags.add('rampart-tamper');
   // An empty value switches the program off (GIT_ASKPASS= is a common hardening).
   if (/^(GIT_ASKPASS|SSH_ASKPASS|GIT_SSH_COMMAND|GIT_SSH|GIT_PROXY_COMMAND|npm_config_script_shell|NPM_CONFIG_SCRIPT_SHELL)$/.test(name) && value !== '') {
-    st.lineTags.tags.add('loader-env');
-    st.lineTags.notes.push(`${name}= makes a tool run another program`);
+    tag('loader-env', `${name}= makes a tool run another program`);
   }
+  // RSYNC_RSH: plain ssh (with options) is the normal remote shell; anything else runs locally.
+  if (name === 'RSYNC_RSH' && value !== '' && (!/^\s*(\S*\/)?ssh(\s|$)/.test(value) || /ProxyCommand|LocalCommand|KnownHostsCommand/i.test(value))) {
+    tag('loader-env', `RSYNC_RSH=${value} makes rsync run another program`);
+  }
+  // A program variable holding more than an editor or pager is a command line the tool runs.
+  if (PROGRAM_VARS.test(name) && value !== '' && !USUAL_PROGRAMS.test(value)) {
+    if (isStatic) st.sub(value, cwd, st.ctx.env);
+    else tag('dynamic-command', `${name} is set to a program computed at run time`);
+  }
+  if (CONFIG_VARS.has(name) || (name === 'PYTHONINSPECT' && value !== '')) {
+    const to = target(st, value, cwd);
+    const unchanged = to !== undefined && ((name === 'HOME' && to === st.ctx.home) || (name === 'XDG_CONFIG_HOME' && to === `${st.ctx.home}/.config`));
+    if (!unchanged) {
+      tag('config-relocated', `${name}=${value} makes tools read configuration Rampart has not seen`);
+      if (to !== undefined) st.relocated.push({ name, path: to });
+    }
+  }
+  if (TLS_OFF[name]?.test(value)) tag('config-relocated', `${name}=${value} switches certificate checks off`);
   if (name === 'PATH') {
     const keeps = /\$\{?PATH\}?/.test(value) || (st.ctx.shimsDir !== undefined && value.split(':').includes(st.ctx.shimsDir));
     if (!keeps || !isStatic && !/\$\{?PATH\}?/.test(value)) {
-      st.lineTags.tags.add('path-strip');
-      st.lineTags.notes.push('PATH is replaced without the Rampart shims directory');
+      tag('path-strip', 'PATH is replaced without the Rampart shims directory');
     }
   }
 }

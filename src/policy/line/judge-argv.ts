@@ -57,7 +57,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     if (u) {
       env = { ...env, ...u.env };
-      for (const [k, v] of Object.entries(u.env ?? {})) assignmentTags(st, k, v, true);
+      for (const [k, v] of Object.entries(u.env ?? {})) assignmentTags(st, k, v, true, ctx.cwd);
       for (const t of u.tags ?? []) tag(t, `${name} ${t === 'persistence' ? 'schedules commands to run later' : 'starts a shell'}`);
       if (u.stdinShell) {
         rec.name = name;

@@ -19,7 +19,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
   const lineTags = newFacts('<line>');
   const st: State = {
     policy, ctx, depth, out: [], lineTags,
-    aliases: new Map(), gitAliases: new Map(), tainted: new Map(), readsSecret: false, dynamicLookups: [], scripts: new Map(),
+    aliases: new Map(), gitAliases: new Map(), tainted: new Map(), readsSecret: false, dynamicLookups: [], scripts: new Map(), relocated: [],
     sub(text, cwd, env) {
       for (const j of judgeLine(policy, text, { ...ctx, cwd, env }, depth + 1)) st.out.push(j);
     },
@@ -64,7 +64,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   let nextEnv = env;
   for (const a of fc.assignments) {
     const v = a.value.value;
-    assignmentTags(st, a.name, v, a.value.static);
+    assignmentTags(st, a.name, v, a.value.static, cwd);
     if (a.name === 'IFS' && a.scope !== 'prefix' && /\S/.test(v)) {
       st.lineTags.tags.add('dynamic-command');
       st.lineTags.notes.push('IFS is changed: later words split in ways a static reading cannot follow');

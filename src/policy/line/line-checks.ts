@@ -55,6 +55,12 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
       } else tag('pipe-to-shell', `${src.name || 'a command'}'s output is run by ${me.name}`);
     }
   }
+  // Configuration moved to a file or directory this same line wrote: a planted configuration.
+  const writes = info.flatMap((i) => i?.writesFiles ?? []);
+  for (const r of st.relocated) {
+    const w = writes.find((p) => p === r.path || p.startsWith(r.path + '/'));
+    if (w) tag('config-planted', `${r.name} points at ${w}, written earlier in the same line`);
+  }
   // A line that reads a secret and looks up names computed at run time leaks it through DNS.
   if (st.readsSecret && st.dynamicLookups.length > 0) tag('dns-exfil', `${st.dynamicLookups[0]} looks up names computed in a line that reads a secret`);
 }
