@@ -67,9 +67,27 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
   }
   if (TLS_OFF[name]?.test(value)) tag('config-relocated', `${name}=${value} switches certificate checks off`);
   if (name === 'PATH') {
-    const keeps = /\$\{?PATH\}?/.test(value) || (st.ctx.shimsDir !== undefined && value.split(':').includes(st.ctx.shimsDir));
-    if (!keeps || !isStatic && !/\$\{?PATH\}?/.test(value)) {
-      tag('path-strip', 'PATH is replaced without the Rampart shims directory');
-    }
+    const why = pathStrips(value, st.ctx.shimsDir);
+    if (why) tag('path-strip', `PATH=${value}: ${why}`);
   }
+}
+
+// Directories that hold the real curl, git, ssh, …: ahead of the shims, they are found first.
+const SYSTEM_BIN = /^\/(usr\/(local\/)?s?bin|s?bin|snap\/bin|opt\/homebrew\/s?bin|opt\/local\/s?bin|usr\/lib(exec)?(\/.*)?|home\/linuxbrew\/\.linuxbrew\/s?bin|nix\/store\/.*|run\/current-system\/sw\/bin|usr\/games)\/?$/;
+const WHOLE_PATH = /^\$(PATH|\{PATH\})$/;
+
+/**
+ * Why a new PATH value would bypass the shims, or undefined when they still come first: the
+ * old PATH kept whole (or the shims directory named) with only non-system directories before it.
+ */
+export function pathStrips(value: string, shimsDir: string | undefined): string | undefined {
+  if (/\$\{PATH[^}]/.test(value)) return 'the old PATH is cut with a parameter expansion, which can drop the shims';
+  const entries = value.split(':');
+  const keep = entries.findIndex((e) => WHOLE_PATH.test(e) || (shimsDir !== undefined && e === shimsDir));
+  if (keep < 0) return 'it does not keep the Rampart shims directory';
+  for (const e of entries.slice(0, keep)) {
+    if (SYSTEM_BIN.test(e)) return `${e} comes before the shims, so the real programs there are found first`;
+    if (/\$\(|`|\$\{?(?!HOME\b|PWD\b)[A-Za-z_]/.test(e)) return `${e} is computed at run time and comes before the shims`;
+  }
+  return undefined;
 }

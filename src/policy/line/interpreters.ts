@@ -24,6 +24,7 @@ export function languageOf(name: string): string | undefined {
 const NETWORK = /\b(Deno\.(connect|listen|connectTls)|socket\.http|LuaSocket|download\.file|HTTP\.request|Downloads\.download|socket|urllib\d?|requests|httpx|aiohttp|http\.client|HTTPConnection|urlopen|ftplib|smtplib|telnetlib|fetch|XMLHttpRequest|WebSocket|net\.(connect|createConnection|Socket)|https?\.(get|request)|dgram|tls\.connect|IO::Socket|LWP|HTTP::Tiny|Net::HTTP|TCPSocket|open-uri|URI\.open|fsockopen|curl_exec|file_get_contents\s*\(\s*\$?[^)]*https?)\b/;
 const SPAWN = /\b(Deno\.(Command|run)|Bun\.spawn\w*|process\.dlopen|worker_threads|vm\.run\w*|os\.execute|io\.popen|system2|run\s*\(\s*`|os\.(system|popen|exec\w*|spawn\w*|fork)|subprocess|pty\.spawn|commands\.getoutput|child_process|execSync|spawnSync|execFileSync|execFile|spawn|exec|system|popen|shell_exec|passthru|proc_open|Process\.spawn|Kernel\.exec|IO\.popen|Open3|do shell script|__import__|importlib|getattr|eval|compile|Function\s*\(|ctypes)\b/;
 const DELETE = /\b(Deno\.remove\w*|file\.remove|os\.remove|delete-directory|shutil\.rmtree|rmtree|rmSync|rmdirSync|rm_rf|remove_dir_all|unlinkSync|os\.(remove|unlink|rmdir|removedirs)|FileUtils\.rm\w*|File\.delete|unlink|rmdir)\b/;
+const SIGNAL = /\b(process\.kill|os\.kill|os\.killpg|signal\.pthread_kill|Process\.kill|posix_kill|Deno\.kill)\b|\bkill\s*\(?\s*['"]?-?\w+['"]?\s*,/;
 const FILE_READ = /\b(shutil\.copy\w*|copyfile|copytree|os\.rename|renameSync|cpSync|copyFileSync|Deno\.readTextFile\w*|readLines|open|read_text|read_bytes|readFileSync|readFile|createReadStream|File\.read|IO\.read|file_get_contents|fopen|slurp|Path)\b|<\s*\$?\w*\s*>/;
 const SECRETISH = /(^|[/'"\s])(\.env(\.[\w-]+)?|id_rsa|id_ed25519|id_ecdsa|\.ssh|\.aws|credentials|\.netrc|\.npmrc|\.pypirc|\.git-credentials|\.kube|\.docker|gcloud|[\w-]+\.pem|[\w-]+\.key)(['"\s/]|$)/;
 // Modules whose import alone means network or process access.
@@ -132,6 +133,11 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
   // Backticks run commands in perl, ruby and php (in JavaScript they are template strings).
   if (SPAWN.test(bare) || (/^(perl|ruby|php)$/.test(lang) && bare.includes('`'))) flag('interpreter-spawn', 'the one-liner runs programs or evaluates dynamic code');
   if (DELETE.test(bare)) flag('interpreter-delete', 'the one-liner deletes files or trees');
+  // Signals: aimed at Rampart's own state (its pid file), or at processes picked at run time.
+  if (SIGNAL.test(bare)) {
+    if (/rampart|server\.pid/i.test(code)) flag('rampart-tamper', 'the one-liner signals a process named in Rampart\'s state (the server)');
+    else if (!/\b(process\.kill|os\.kill|Process\.kill|kill)\s*\(\s*(process\.pid|os\.getpid\(\)|\$\$|\$\$\$|Process\.pid)\s*[,)]/.test(bare)) flag('signal-unknown', 'the one-liner signals processes picked at run time');
+  }
   if (FILE_READ.test(bare) && SECRETISH.test(code)) flag('interpreter-secret', 'the one-liner reads what looks like a secret file');
   // Code loaded from a URL runs downloaded code.
   if (/\b(import|require|load)\s*\(\s*['"]https?:/.test(code)) flag('download-exec', 'the one-liner imports code from a URL');

@@ -16,6 +16,7 @@ import { commandOptions } from './command-options.js';
 import { canonicalTool, launched } from '../analyzers/identity.js';
 import { implicitRuns } from './written-files.js';
 import { echoText, printfText } from './printf.js';
+import { signalPick } from './signals.js';
 
 /** Judges one argv after unwrapping prefixes and shells; records facts for line-level checks. */
 export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: string[], stdinText: string | undefined, fc: FlatCommand, flat: FlatCommand[], info: Info[], rec: Info, substitutedSecret?: string): void {
@@ -58,7 +59,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (u) {
       env = { ...env, ...u.env };
       for (const [k, v] of Object.entries(u.env ?? {})) assignmentTags(st, k, v, true, ctx.cwd);
-      for (const t of u.tags ?? []) tag(t, `${name} ${t === 'persistence' ? 'schedules commands to run later' : 'starts a shell'}`);
+      for (const t of u.tags ?? []) tag(t, `${name} ${t === 'persistence' ? 'schedules commands to run later' : t === 'path-strip' ? 'runs a command without the Rampart shims on PATH' : 'starts a shell'}`);
       if (u.stdinShell) {
         rec.name = name;
         rec.isInterpreter = true;
@@ -118,6 +119,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     } else if (name === 'eval') {
       rec.isInterpreter = true;
       st.sub(args.join(' '), ctx.cwd, env);
+    } else if (name === 'unset' && args.includes('PATH') && !args.includes('-f')) {
+      tag('path-strip', 'unset PATH: later commands are found without the Rampart shims');
     } else if (name === 'source' || name === '.') {
       rec.isInterpreter = true;
     } else if (name === 'rampart') {
@@ -136,10 +139,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const i = rest.findIndex((a) => !a.startsWith('-'));
       const pkg = i >= 0 ? rest[i]!.replace(/^(@[^/]+\/)?([^@]+)(@.*)?$/, '$2') : undefined;
       if (pkg && !/[:/]/.test(pkg)) judgeArgv(st, [pkg, ...rest.slice(i + 1)], ctx, [], undefined, fc, flat, info, { ...rec, writesFiles: [] });
-    } else if (name === 'kill' || name === 'pkill' || name === 'killall' || name === 'systemctl') {
-      const text = fc.argv.map((w) => w.raw).join(' ');
-      const stops = name !== 'systemctl' || args.some((a) => /^(stop|kill|disable|mask|restart)$/.test(a));
-      if (stops && (/rampart|server\.pid/.test(text) || (name !== 'kill' && name !== 'systemctl' && args.some((a) => /^(node|nodejs)$/.test(a))))) tag('rampart-tamper', `${name} would stop the Rampart server`);
+    } else if (/^(kill|pkill|killall|systemctl|launchctl)$/.test(name) || name === 'fuser' && args.some((a) => /^-[a-zA-Z]*k/.test(a))) {
+      const pick = signalPick(name, args, fc, flat, info, ctx);
+      if (pick === 'rampart') tag('rampart-tamper', `${name} may stop the Rampart server`);
+      if (pick === 'unknown') tag('signal-unknown', `${name} signals processes picked at run time in a way Rampart cannot read`);
     } else if (DNS_TOOLS.has(name) && fc.argv.slice(1).some((w) => !w.static)) {
       if (fc.argv.slice(1).some((w) => w.substitutions.length > 0)) tag('dns-exfil', `${name} looks up a name built from a command's output`);
       else st.dynamicLookups.push(name);

@@ -39,17 +39,33 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
   switch (name) {
     case 'env': {
       const env: Record<string, string> = {};
+      // -i / - / -u PATH: the command runs without PATH (or with none of ours), so without the shims.
+      let dropsPath = false;
       let i = 0;
       for (; i < args.length; i++) {
         const a = args[i]!;
+        if (a === '-' || a === '-i' || a === '--ignore-environment' || /^-[a-zA-Z]*i[a-zA-Z]*$/.test(a) && !/[uCS]/.test(a)) dropsPath = true;
+        if (a === '-uPATH' || a === '--unset=PATH') dropsPath = true;
         if (a === '-u' || a === '--unset' || a === '-C' || a === '--chdir' || a === '-S' || a === '--split-string') {
           if (a === '-S' || a === '--split-string') return { env, shell: args.slice(i + 1).join(' ') };
+          if ((a === '-u' || a === '--unset') && args[i + 1] === 'PATH') dropsPath = true;
           i++;
         } else if (a.startsWith('-') && a !== '-') continue;
+        else if (a === '-') continue;
         else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(a)) env[a.slice(0, a.indexOf('='))] = a.slice(a.indexOf('=') + 1);
         else break;
       }
-      return { ...after(args, i), env };
+      return { ...after(args, i), env, ...(dropsPath && !('PATH' in env) ? { tags: ['path-strip'] } : {}) };
+    }
+    case 'setpriv': {
+      const i = skipOpts(args, /^--(reuid|regid|ruid|rgid|euid|egid|groups|inh-caps|ambient-caps|bounding-set|securebits|pdeathsig|selinux-label|apparmor-profile|landlock-access|landlock-rule)$/);
+      return { ...after(args, i), ...(args.slice(0, i).includes('--reset-env') ? { tags: ['path-strip'] } : {}) };
+    }
+    case 'runuser':
+    case 'machinectl': {
+      const c = args.findIndex((a) => a === '-c' || a === '--command');
+      const login = args.some((a) => a === '-' || a === '-l' || a === '--login');
+      return { ...(c >= 0 ? { shell: args[c + 1] ?? '' } : {}), tags: login ? ['path-strip'] : c >= 0 ? [] : ['interactive-shell'] };
     }
     case 'command':
       // `command -v x` / `-V` only look a name up.
@@ -84,7 +100,9 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
     case 'sudo': {
       const i = skipOpts(args, /^-[ugUpChrTDRt]$|^--(user|group|prompt|close-from|host|role|type|chdir)$/);
       if (args.slice(0, i).some((a) => /^-[a-zA-Z]*[is]/.test(a)) && i >= args.length) return { tags: ['interactive-shell'] };
-      return after(args, i);
+      // sudo -i runs the command through root's login shell, with root's PATH: no shims.
+      const login = args.slice(0, i).some((a) => /^-[a-zA-Z]*i/.test(a) || a === '--login');
+      return { ...after(args, i), ...(login ? { tags: ['path-strip'] } : {}) };
     }
     case 'flock': {
       let i = skipOpts(args, /^-[wE]$|^--(timeout|conflict-exit-code)$/);
@@ -94,7 +112,8 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
     }
     case 'su': {
       const c = args.findIndex((a) => a === '-c' || a === '--command');
-      return c >= 0 ? { shell: args[c + 1] ?? '' } : { tags: ['interactive-shell'] };
+      const login = args.some((a) => a === '-' || a === '-l' || a === '--login');
+      return c >= 0 ? { shell: args[c + 1] ?? '', ...(login ? { tags: ['path-strip'] } : {}) } : { tags: ['interactive-shell'] };
     }
     case 'script': {
       const c = args.findIndex((a) => /^-[a-zA-Z]*c$/.test(a) || a === '--command');

@@ -1,0 +1,161 @@
+// Commands that signal processes (kill, pkill, killall, xargs kill, systemctl stop, launchctl):
+// which processes they pick, and whether the pick can include Rampart's own server. Stopping the
+// server makes every shim and hook fail closed, so this is tampering, not a bypass; it is still
+// the user's call only. The pick is read from the command itself (patterns, -u, -1) and, for
+// process ids computed at run time, from the commands that produce them (pgrep, ps | awk, lsof,
+// cat of a pid file). What cannot be read asks.
+import { posix } from 'node:path';
+import type { FlatCommand } from '../shell/index.js';
+import type { Context } from '../types.js';
+import type { Info } from './state.js';
+
+export type Pick = 'rampart' | 'unknown' | 'ok';
+
+// How Rampart's processes look to pgrep/ps/killall: the command name (node) and the full line.
+const CANDIDATES = ['node', 'rampart', 'node /usr/local/lib/node_modules/rampart/bin/rampart.js serve', '/usr/bin/node --max-semi-space-size=2 /opt/rampart/bin/rampart.js contain-host', 'rampart serve'];
+// Producers whose output is a list of process ids or names.
+const LISTERS = /^(ps|pgrep|pidof|lsof|fuser|jobs|pstree|top|htop|systemctl|launchctl|docker|podman)$/;
+// Commands that pass their input through, narrowed by a pattern (or not at all).
+const NARROWERS = /^(grep|egrep|fgrep|rg|awk|gawk|mawk|nawk|sed|cut|head|tail|sort|uniq|tr|xargs|column|paste|cat|tac)$/;
+
+/** The pattern matches one of Rampart's own process names or command lines. */
+function matchesRampart(pattern: string, opts: { exact?: boolean; regex?: boolean; icase?: boolean } = {}): boolean | 'unknown' {
+  if (opts.exact && !opts.regex) return CANDIDATES.some((c) => c === pattern || posix.basename(c.split(' ')[0]!) === pattern);
+  try {
+    const re = new RegExp(opts.exact ? `^(${pattern})$` : pattern, opts.icase ? 'i' : '');
+    return CANDIDATES.some((c) => re.test(c));
+  } catch {
+    return 'unknown';
+  }
+}
+
+const under = (p: string, dir: string | undefined) => dir !== undefined && (p === dir || p.startsWith(dir + '/'));
+
+/** Patterns an awk program selects on (/re/ and "string" literals). */
+function awkPatterns(prog: string): string[] {
+  return [...prog.matchAll(/\/((?:[^/\\\n]|\\.)+)\/|"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1] ?? m[2] ?? '').filter((p) => p !== '' && !/^\\?[nt ]$/.test(p));
+}
+
+/** How a producer of process ids narrows its list; 'all' when it lists everything. */
+function producerPick(argv: string[], ctx: Context, state: { lists: boolean }): Pick {
+  const name = posix.basename(argv[0] ?? '');
+  const args = argv.slice(1);
+  const home = ctx.rampartHome;
+  const abs = (a: string) => posix.resolve(ctx.cwd, a.replace(/^~(?=\/|$)/, ctx.home));
+  if (args.some((a) => /rampart/i.test(a) || (/^[~/.]/.test(a) && under(abs(a), home)))) return 'rampart';
+  const operands = args.filter((a) => !a.startsWith('-'));
+  if (name === 'pgrep' || name === 'pidof') {
+    const pats = name === 'pidof' ? operands : operands.filter((a, k) => !/^-[uUgGPstFc]$/.test(args[args.indexOf(a) - 1] ?? '') || k < 0);
+    if (pats.length === 0) return args.some((a) => /^-[uUgGPs]/.test(a)) ? 'rampart' : 'unknown';
+    const hit = pats.map((p) => matchesRampart(p, { exact: name === 'pidof' || args.includes('-x'), regex: name !== 'pidof', icase: args.includes('-i') }));
+    return hit.includes(true) ? 'rampart' : hit.includes('unknown') ? 'unknown' : 'ok';
+  }
+  if (name === 'lsof' || name === 'fuser') {
+    // Ports (:3000, -i :3000, 8080/tcp) pick their listeners; no operand at all lists everything.
+    const targets = operands.filter((a) => !/^[:\d]|\/(tcp|udp)$/.test(a));
+    const network = name === 'lsof' && args.some((a) => /^-[a-zA-Z]*i/.test(a));
+    if (operands.length === 0 && !network) return 'rampart';
+    return targets.some((t) => under(abs(t), home)) ? 'rampart' : 'ok';
+  }
+  if (name === 'ps' || name === 'jobs' && !args.includes('-p') || name === 'pstree' || name === 'top' || name === 'htop') {
+    state.lists = name !== 'jobs';
+    return 'ok';
+  }
+  if (name === 'jobs') return 'ok';
+  if (name === 'systemctl' || name === 'launchctl') {
+    state.lists = true;
+    return 'ok';
+  }
+  if (name === 'docker' || name === 'podman') return 'ok';
+  if (NARROWERS.test(name)) {
+    if (!state.lists) return 'ok';
+    const prog = /awk$/.test(name) ? awkPatterns(operands[0] ?? '') : /^(grep|egrep|fgrep|rg)$/.test(name) && !args.some((a) => /^-[a-zA-Z]*v/.test(a)) ? operands.slice(0, 1) : [];
+    if (prog.length === 0) return 'ok'; // passes the list through unchanged: judged by what lists
+    const hit = prog.map((p) => matchesRampart(p, { icase: args.includes('-i') }));
+    state.lists = false;
+    return hit.includes(true) ? 'rampart' : hit.includes('unknown') ? 'unknown' : 'ok';
+  }
+  if (name === 'echo' || name === 'printf' || name === 'read') return 'ok';
+  return 'unknown';
+}
+
+/** The commands (in order) whose output feeds the given ones, through pipes. */
+function upstream(start: number[], flat: FlatCommand[]): number[] {
+  const seen = new Set<number>();
+  const walk = (i: number) => {
+    if (seen.has(i)) return;
+    seen.add(i);
+    for (const u of flat[i]?.stdinFrom ?? []) walk(u);
+  };
+  for (const s of start) walk(s);
+  return [...seen].sort((a, b) => a - b);
+}
+
+/** Judges the pick of a chain of producers (a substitution's commands or a pipe into xargs). */
+function chainPick(indexes: number[], flat: FlatCommand[], info: Info[], ctx: Context): Pick {
+  const state = { lists: false };
+  let out: Pick = 'ok';
+  for (const i of indexes) {
+    const argv = info[i]?.argv ?? flat[i]!.argv.map((w) => w.value);
+    const p = producerPick(argv, ctx, state);
+    if (p === 'rampart') return 'rampart';
+    if (p === 'unknown') out = 'unknown';
+  }
+  // A full process list reaching kill unnarrowed picks everything, the server too.
+  return state.lists ? 'rampart' : out;
+}
+
+const OWN_PIDS = /^%\S*$|^\$[!$]$|^\$\{[!$]\}$|^\$PPID$/;
+
+/** What a signalling command picks; `fc` is the command (kill run through xargs keeps xargs's). */
+export function signalPick(name: string, args: string[], fc: FlatCommand, flat: FlatCommand[], info: Info[], ctx: Context): Pick {
+  // The words after the command's own name (kill run by xargs or sudo keeps the outer command).
+  const at = fc.argv.findIndex((w) => posix.basename(w.value) === name);
+  const words = fc.argv.slice(at + 1);
+  const raw = words.map((w) => w.raw);
+  if (name === 'launchctl') return /^(unload|bootout|remove|stop|kill|disable)$/.test(args[0] ?? '') ? (raw.some((r) => /rampart/i.test(r)) ? 'rampart' : 'ok') : 'ok';
+  if (name === 'systemctl') {
+    if (!args.some((a) => /^(stop|kill|disable|mask|restart|isolate)$/.test(a))) return 'ok';
+    if (raw.some((r) => /rampart/i.test(r))) return 'rampart';
+    const subs = flat.filter((c) => c.origin?.parent === fc.index).map((c) => c.index);
+    return subs.length ? chainPick(upstream(subs, flat), flat, info, ctx) : 'ok';
+  }
+  if (raw.some((r) => /rampart/i.test(r))) return 'rampart';
+  if (name === 'fuser') return producerPick([name, ...args], ctx, { lists: false });
+  if (name === 'pkill' || name === 'killall') {
+    const opts = args.filter((a) => a.startsWith('-'));
+    const valued = name === 'pkill' ? /^-[uUgGPstFc]$/ : /^-[uoyst]$|^--(user|older-than|younger-than|signal)$/;
+    const pats = args.filter((a, k) => !a.startsWith('-') && !valued.test(args[k - 1] ?? ''));
+    if (pats.length === 0) return opts.some((o) => /^-[uU]|^--user/.test(o)) ? 'rampart' : 'ok';
+    if (words.some((w) => !w.static)) return 'unknown';
+    const regex = name === 'pkill' || opts.some((o) => o === '-r' || o === '--regexp');
+    const hit = pats.map((p) => matchesRampart(p, { exact: name === 'killall' && !regex, regex, icase: opts.some((o) => /^-[a-zA-Z]*I$|^--ignore-case$/.test(o)) }));
+    return hit.includes(true) ? 'rampart' : hit.includes('unknown') ? 'unknown' : 'ok';
+  }
+  // kill: literal pids, -1 (every process), own jobs, or ids computed by other commands.
+  // -1 is a signal number when it comes first (kill -1 PID) and every process after one (kill -9 -1).
+  const minusOne = args.indexOf('-1');
+  if (minusOne > 0 && args.slice(0, minusOne).some((a) => a.startsWith('-'))) return 'rampart';
+  const ops = words.filter((w) => !w.value.startsWith('-') || /^-\d+$/.test(w.value) && w !== words[0]);
+  let out: Pick = 'ok';
+  const merge = (p: Pick) => {
+    if (p === 'rampart' || out === 'ok') out = p;
+  };
+  const computed = ops.filter((w) => !w.static && !OWN_PIDS.test(w.raw.replace(/^"|"$/g, '')));
+  const subs = flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'argv').map((c) => c.index);
+  if (subs.length) merge(chainPick(upstream(subs, flat), flat, info, ctx));
+  else if (computed.length) {
+    // A variable: its value came from an assignment's substitution or a `read` in the same line.
+    const producers = flat.filter((c) => c.origin?.location === 'assignment' || c.argv[0]?.value === 'read').map((c) => c.index);
+    for (const p of producers) {
+      const redirected = flat[p]!.redirects.some((r) => r.op === '<' && under(posix.resolve(ctx.cwd, r.target.value.replace(/^~(?=\/|$)/, ctx.home)), ctx.rampartHome));
+      merge(redirected ? 'rampart' : chainPick(upstream([p], flat), flat, info, ctx));
+    }
+  }
+  // xargs kill / kill read from a pipe: the pipe's producers pick.
+  if (at > 0 || ops.length === 0) {
+    if (ctx.stdin && under(posix.resolve(ctx.cwd, ctx.stdin.replace(/^~(?=\/|$)/, ctx.home)), ctx.rampartHome)) return 'rampart';
+    if (fc.stdinFrom.length) merge(chainPick(upstream(fc.stdinFrom, flat).filter((i) => i !== fc.index), flat, info, ctx));
+  }
+  return out;
+}
