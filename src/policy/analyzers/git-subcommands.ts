@@ -58,6 +58,12 @@ function push(f: Facts, rest: string[], input: AnalyzerInput): void {
     const colon = body.indexOf(':');
     if (colon === 0 || has(s, 'delete')) f.tags.add('push-delete');
     const dst = colon >= 0 ? body.slice(colon + 1) : body;
+    // `:` pushes every matching branch; a wildcard or a name computed at run time may be main.
+    if (body === ':' || (dst.includes('*') && !dst.startsWith('refs/tags/')) || /[$`]/.test(body)) {
+      targets.push('main');
+      f.notes.push(`refspec ${spec} may update main/master`);
+      continue;
+    }
     const b = branchOf(dst || body.slice(0, colon), input);
     if (b) targets.push(b);
   }
@@ -188,8 +194,25 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
     case 'reset':
       if (flags.has('--hard') || flags.has('--merge') || flags.has('--keep')) f.tags.add('discard-changes');
       return;
-    case 'update-ref':
+    case 'update-ref': {
       if (rest.includes('-d') || flags.has('--delete')) f.tags.add('delete-branch-force');
+      // Moving a branch by hand drops the commits it pointed at from that branch.
+      else if (rest.some((a) => a.startsWith('refs/heads/') || a === 'HEAD') || rest.includes('--stdin')) f.tags.add('rewrite-history');
+      return;
+    }
+    case 'read-tree':
+      // -u writes the index result into the working tree; with --reset or -m it overwrites it.
+      if ((flags.has('--reset') || shortHas('m')) && shortHas('u')) f.tags.add('discard-changes');
+      return;
+    case 'checkout-index':
+      if ((flags.has('--force') || shortHas('f')) && !rest.some((a) => a.startsWith('--prefix='))) f.tags.add('discard-changes');
+      return;
+    case 'worktree':
+      if (rest[0] === 'remove' && (flags.has('--force') || shortHas('f'))) f.tags.add('discard-changes');
+      return;
+    case 'reflog':
+      // The reflog is how lost commits are found again; gc --prune=now alone only drops what it no longer holds.
+      if (rest[0] === 'expire' || rest[0] === 'delete') f.tags.add('rewrite-history');
       return;
     case 'rebase':
       runArg(/^(-x|--exec)$/);
@@ -214,6 +237,8 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
     }
     case 'checkout':
       if (rest.includes('--') || flags.has('--force') || shortHas('f') || rest.includes('.')) f.tags.add('discard-changes');
+      // -B resets a branch that may exist to another commit.
+      if (shortHas('B')) f.tags.add('rewrite-history');
       return;
     case 'restore': {
       // DESIGN: `restore .` asks — restoring the whole tree (or a directory) discards work wholesale;
@@ -221,15 +246,20 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       const staged = flags.has('--staged') || shortHas('S');
       const worktree = flags.has('--worktree') || shortHas('W');
       const whole = rest.some((a) => /^(\.|\.\/|:\/|:\/\.|\*|:\(top\)|\.\.)$/.test(a) || /\/$/.test(a));
-      if ((!staged || worktree) && whole) f.tags.add('discard-changes');
+      // From another commit (-s/--source), even a named path loses its local state to that version.
+      const source = flags.has('--source') || shortHas('s');
+      if ((!staged || worktree) && (whole || source)) f.tags.add('discard-changes');
       return;
     }
     case 'switch':
       if (flags.has('--discard-changes') || flags.has('--force') || shortHas('f')) f.tags.add('discard-changes');
+      if (shortHas('C') || flags.has('--force-create')) f.tags.add('rewrite-history');
       return;
     case 'branch': {
       const del = flags.has('--delete') || shortHas('d') || shortHas('D');
       if (shortHas('D') || (del && (flags.has('--force') || shortHas('f')))) f.tags.add('delete-branch-force');
+      // branch -f NAME START moves an existing branch (its commits may be lost); -M/-C overwrite one.
+      else if (flags.has('--force') || shortHas('f') || shortHas('M') || shortHas('C')) f.tags.add('rewrite-history');
       return;
     }
     case 'stash':

@@ -64,6 +64,12 @@ export function disablesExecution(key: string, value: string): boolean {
  */
 export function judgeConfig(f: Facts, key: string, value: string, transient = false): void {
   if (transient && disablesExecution(key, value)) return;
+  // Settings that widen what a plain push pushes or switch a safety check off.
+  if (/^push\.default$/i.test(key) && /^matching$/i.test(value) || /^remote\..*\.push$/i.test(key) && /\*|^:$|(^|[:/])(main|master)$/.test(value)) {
+    f.tags.add('push-protected-branch');
+    f.notes.push(`config ${key}=${value} makes git push update main/master`);
+  }
+  if (/^clean\.requireforce$/i.test(key) && /^(false|no|off|0)$/i.test(value)) f.tags.add('discard-changes');
   if (PROXY_KEY.test(key)) {
     if (value) addUrl(f, value, 'proxy');
   } else if (/^remote\..*\.(url|pushurl)$/i.test(key)) {
