@@ -93,7 +93,12 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
           known.add('computed');
           return known;
         }
-        return new Set<PathClass>(['any', 'computed', 'outside_project']);
+        const out = new Set<PathClass>(['any', 'computed', 'outside_project']);
+        // Its static tail still names what it is (`$(python3 -c …)/sitecustomize.py`).
+        const tail = /\/[^$`)]*$/.exec(abs)?.[0];
+        if (tail && matchesAny(tail, prot)) out.add('protected');
+        if (tail && matchesAny(tail, cred)) out.add('home_credential');
+        return out;
       }
       // A glob is judged by the directory it expands in: `/*` is the root, `src/*` inside.
       const isGlob = /[*?[]/.test(abs);

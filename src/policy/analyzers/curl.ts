@@ -105,7 +105,7 @@ export function analyzeCurl({ tool, args, env, cwd }: AnalyzerInput): Facts {
     for (const p of proxies) addUrl(f, p, 'proxy');
   }
   for (const w of values(s, 'output', 'dump-header', 'cookie-jar', 'trace', 'trace-ascii', 'stderr', 'etag-save', 'libcurl')) {
-    if (w !== '-' && w !== '%') f.writes.push(w);
+    if (w !== '-' && w !== '%') f.writes.push(...(has(s, 'globoff') ? [w] : globbedNames(w, urls)));
   }
   if (has(s, 'remote-name', 'remote-name-all')) {
     const dir = values(s, 'output-dir')[0] ?? cwd;
@@ -120,4 +120,19 @@ export function analyzeCurl({ tool, args, env, cwd }: AnalyzerInput): Facts {
   }
   if (has(s, 'remote-header-name')) f.tags.add('server-named-output');
   return f;
+}
+
+/** `-o "#1"` names outputs after the URL's glob parts ({a,b} lists, [1-3] ranges): every name it can take. */
+function globbedNames(output: string, urls: readonly string[]): string[] {
+  if (!/#\d/.test(output)) return [output];
+  const out: string[] = [];
+  for (const u of urls) {
+    const groups = [...u.matchAll(/\{([^}]*)\}|\[([^\]]*)\]/g)].map((m) => (m[1] !== undefined ? m[1].split(',') : (m[2] ?? '').split('-').slice(0, 2)));
+    let names = [output];
+    groups.forEach((alts, k) => {
+      names = names.flatMap((n) => (n.includes(`#${k + 1}`) ? alts.map((a) => n.split(`#${k + 1}`).join(a)) : [n]));
+    });
+    out.push(...names);
+  }
+  return out.length ? out : [output];
 }

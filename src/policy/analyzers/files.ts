@@ -50,11 +50,55 @@ export function analyzeReader({ tool, args }: AnalyzerInput): Facts {
   let files = operandsOf(tool, args);
   // grep/rg: the first operand is the pattern unless -e/-f gave it.
   if ((tool === 'grep' || tool === 'rg' || tool === 'egrep' || tool === 'fgrep') && !args.some((a) => /^(-e|-f|--regexp|--file)/.test(a))) files = files.slice(1);
-  if (tool === 'jq' || tool === 'awk' || tool === 'sed') files = files.slice(1);
-  if (tool === 'sed' && args.some((a) => /^-i|^--in-place/.test(a))) f.writes.push(...files);
+  const scripts = tool === 'sed' || /awk$/.test(tool) ? programsOf(tool, args) : [];
+  if (/^(jq|sed|[gmn]?awk)$/.test(tool) && !args.some((a) => /^(-e|--expression|-f|--file)(=|$)/.test(a))) files = files.slice(1);
+  // sed -i (also inside a cluster: -ni, -Ei) and gawk -i inplace edit their file operands.
+  if (tool === 'sed' && args.some((a) => /^-[nrEsuz]*i/.test(a) || /^--in-place/.test(a))) f.writes.push(...files);
+  if (/awk$/.test(tool) && args.some((a, k) => (a === '-i' || a === '--include') && args[k + 1] === 'inplace' || a === '-iinplace')) f.writes.push(...files.filter((x) => x !== 'inplace'));
+  // Files the program itself writes: sed's w/W commands and s///w, awk's print > "file".
+  for (const prog of scripts) f.writes.push(...(tool === 'sed' ? sedWrites(prog) : awkWrites(prog)));
   // grep -q/-c/-l/-L print no line of the file: whether it matches, how often, or its name.
   const quiet = /^(grep|egrep|fgrep|rg)$/.test(tool) && args.some((a) => /^-[a-zA-Z]*[qclL]/.test(a) && !a.startsWith('--') || /^--(quiet|silent|count|files-with-matches|files-without-match)$/.test(a));
   if (!quiet) f.reads.push(...files.filter((x) => x !== '-'));
+  return f;
+}
+
+/** The program texts of sed/awk: -e/--expression values, or the first operand. */
+function programsOf(tool: string, args: readonly string[]): string[] {
+  const progs: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-e' || a === '--expression' || (tool === 'sed' && /^-[nrEsuz]*e$/.test(a))) progs.push(args[++i] ?? '');
+    else if (a.startsWith('--expression=')) progs.push(a.slice(13));
+  }
+  if (progs.length) return progs;
+  const ops = operandsOf(tool, args);
+  return ops.length ? [ops[0]!] : [];
+}
+
+/** Files a sed script writes: `w FILE`, `W FILE` (to the end of the line) and the s///w flag. */
+export function sedWrites(script: string): string[] {
+  const out: string[] = [];
+  for (const line of script.split(/\n/)) {
+    const cmd = /(?:^|[;{}]|[\d$/,!])\s*[wW]\s+(.+)$/.exec(line);
+    if (cmd && !/^\s*s(.)/.test(line)) out.push(cmd[1]!.trim());
+    const sub = /(?:^|[;{}\s]|[\d$/,!])s(.)(?:(?!\1)[^\\]|\\.)*\1(?:(?!\1)[^\\]|\\.)*\1[gpiImMe\d]*w\s+(.+)$/.exec(line);
+    if (sub) out.push(sub[2]!.trim());
+  }
+  return out.filter((x) => x !== '/dev/stdout' && x !== '/dev/stderr');
+}
+
+/** Files an awk program writes with print/printf > "file" (a literal start of the name). */
+export function awkWrites(prog: string): string[] {
+  return [...prog.matchAll(/\bprintf?\b[^;{}]*?>>?\s*"([^"]+)"/g)].map((m) => m[1]!).filter((x) => !/^\/dev\/(stdout|stderr)$/.test(x));
+}
+
+/** ed/ex FILE, sponge FILE: the file operand is rewritten. */
+export function analyzeEditor({ tool, args }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  const ops = operands(args.filter((a, k) => !/^-[pc]$/.test(args[k - 1] ?? '')));
+  f.writes.push(...ops.filter((o) => !o.startsWith('+')));
+  if (tool !== 'sponge') f.reads.push(...ops.filter((o) => !o.startsWith('+')));
   return f;
 }
 
@@ -144,8 +188,9 @@ export function analyzeCrontab({ tool, args }: AnalyzerInput): Facts {
 /** systemctl --user enable/link/edit and friends install persistent units. */
 export function analyzeSystemctl({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
-  if (args.some((a) => /^(enable|link|edit|set-property|preset|reenable|daemon-reload)$/.test(a))) f.tags.add('persistence');
+  // launchctl load/bootstrap/enable/submit is the macOS counterpart.
+  if (args.some((a) => (tool === 'launchctl' ? /^(load|bootstrap|enable|submit)$/ : /^(enable|link|edit|set-property|preset|reenable|daemon-reload)$/).test(a))) f.tags.add('persistence');
   return f;
 }
 
-export const READERS = ['cat', 'tac', 'less', 'more', 'head', 'tail', 'bat', 'batcat', 'xxd', 'od', 'hexdump', 'base64', 'base32', 'strings', 'nl', 'grep', 'egrep', 'fgrep', 'rg', 'jq', 'yq', 'awk', 'sed', 'sort', 'uniq', 'cut', 'diff', 'cmp', 'rev', 'fold', 'column', 'view', 'vim', 'vi', 'nano', 'emacs', 'zcat', 'paste', 'comm', 'join', 'iconv', 'dos2unix'];
+export const READERS = ['cat', 'tac', 'less', 'more', 'head', 'tail', 'bat', 'batcat', 'xxd', 'od', 'hexdump', 'base64', 'base32', 'strings', 'nl', 'grep', 'egrep', 'fgrep', 'rg', 'jq', 'yq', 'awk', 'gawk', 'mawk', 'nawk', 'sed', 'sort', 'uniq', 'cut', 'diff', 'cmp', 'rev', 'fold', 'column', 'view', 'vim', 'vi', 'nano', 'emacs', 'zcat', 'paste', 'comm', 'join', 'iconv', 'dos2unix'];

@@ -1,4 +1,5 @@
 // Per-subcommand analysis for git, after global options and aliases are resolved.
+import { posix } from 'node:path';
 import type { Facts } from '../facts.js';
 import { has, hasLong, optionTable, scan, values, type OptionTable } from '../options.js';
 import { addUrl } from './common.js';
@@ -96,6 +97,9 @@ function clone(f: Facts, rest: string[]): void {
   for (const b of values(s, 'bundle-uri')) addUrl(f, b, 'remote');
   if (s.positionals[0]) addRemote(f, s.positionals[0]);
   else f.notes.push('no repository given');
+  // The clone fills a directory: named, or the repository's name in the working directory.
+  const dir = s.positionals[1] ?? posix.basename((s.positionals[0] ?? '').replace(/\/+$/, '')).replace(/\.git$/, '');
+  if (dir) f.writes.push(dir.replace(/\/*$/, '/')); // a new directory: git refuses to clone over files
 }
 
 function pathsAfterDashDash(rest: string[]): string[] {

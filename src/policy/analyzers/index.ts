@@ -22,7 +22,7 @@ import { analyzeCloud } from './cloud.js';
 import { analyzeFind } from './find.js';
 import { analyzeDiskWriter, analyzeSshKeygen } from './system.js';
 import { analyzeTelnet, analyzeOpenssl } from './telnet.js';
-import { analyzeInplace, analyzeCopy, analyzeCrontab, analyzeDd, analyzeDestroyer, analyzeReader, analyzeSystemctl, analyzeWriter, READERS } from './files.js';
+import { analyzeEditor, analyzeInplace, analyzeCopy, analyzeCrontab, analyzeDd, analyzeDestroyer, analyzeReader, analyzeSystemctl, analyzeWriter, READERS } from './files.js';
 
 export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   curl: analyzeCurl,
@@ -74,6 +74,10 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   install: analyzeCopy,
   ln: analyzeCopy,
   tee: analyzeWriter,
+  sponge: analyzeEditor,
+  ed: analyzeEditor,
+  red: analyzeEditor,
+  ex: analyzeEditor,
   touch: analyzeWriter,
   chmod: analyzeWriter,
   chown: analyzeWriter,
@@ -84,6 +88,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   dd: analyzeDd,
   crontab: analyzeCrontab,
   systemctl: analyzeSystemctl,
+  launchctl: analyzeSystemctl,
   ...Object.fromEntries(AGENT_TOOLS.map((a) => [a, analyzeAgent])),
   ...Object.fromEntries(GENERIC_NET_TOOLS.map((t) => [t, analyzeGenericNet])),
   ...Object.fromEntries(['dig', 'nslookup', 'host', 'delv', 'kdig', 'drill'].map((t) => [t, analyzeDnsServer])),

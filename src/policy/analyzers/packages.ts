@@ -39,6 +39,13 @@ export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
       if (url && !url.startsWith('.') && !url.startsWith('/')) addUrl(f, url, name === '--proxy' ? 'proxy' : 'registry', 'https');
     } else if (isUrlish(a.replace(/^[\w.-]+\s*@\s*/, ''))) addUrl(f, a.replace(/^[\w.-]+\s*@\s*/, '').replace(/^git\+/i, ''), 'target');
   }
+  // pip install --target/--prefix/--root DIR: packages (and their scripts) land in DIR.
+  if (/^pip/.test(tool) || tool === 'uv') {
+    for (let i = 0; i < args.length; i++) {
+      const m = /^(--target|--prefix|--root|-t)(?:=(.*))?$/.exec(args[i]!);
+      if (m) f.writes.push(m[2] ?? args[++i] ?? '');
+    }
+  }
   // `pip config set global.index-url URL`, `yarn config set npmRegistryServer URL`, `poetry source add NAME URL`.
   const cs = pos.indexOf('set');
   if (pos[cs - 1] === 'config' && /registry|index|npmRegistryServer|proxy/i.test(pos[cs + 1] ?? '') && pos[cs + 2]) addUrl(f, pos[cs + 2]!, 'registry', 'https');

@@ -1,4 +1,5 @@
 // wget: URLs, proxies (including `-e http_proxy=…` wgetrc commands), files posted, files written.
+import { posix } from 'node:path';
 import { newFacts, type Facts } from '../facts.js';
 import { has, optionTable, scan, values } from '../options.js';
 import { addUrl, envValue, STDIN } from './common.js';
@@ -24,7 +25,8 @@ const TABLE = optionTable([
 ]);
 
 /** Facts of one wget invocation. */
-export function analyzeWget({ tool, args, env }: AnalyzerInput): Facts {
+export function analyzeWget(input: AnalyzerInput): Facts {
+  const { tool, args, env } = input;
   const f = newFacts(tool);
   const s = scan(args, TABLE);
   const stdinNames = /^(-|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0)$/;
@@ -56,5 +58,13 @@ export function analyzeWget({ tool, args, env }: AnalyzerInput): Facts {
   }
   for (const p of proxies) if (p) addUrl(f, p, 'proxy');
   for (const w of values(s, 'output-document', 'output-file', 'append-output', 'save-cookies')) if (w !== '-') f.writes.push(w);
+  // Without -O each download is saved under its own name in -P DIR (or the working directory).
+  if (values(s, 'output-document').length === 0) {
+    const dir = values(s, 'directory-prefix').at(-1) ?? input.cwd;
+    for (const u of s.positionals) {
+      const name = posix.basename(u.split(/[?#]/)[0]!.replace(/^[a-z]+:\/\/[^/]*/i, '')) || 'index.html';
+      f.writes.push(posix.join(dir, name));
+    }
+  }
   return f;
 }

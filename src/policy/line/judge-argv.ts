@@ -208,6 +208,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (writes.some((p) => /^\$(?!\(|\{?(HOME|PWD)\b)/.test(p))) {
       tag('dynamic-path', `${name}'s output goes to a path that starts with a variable set at run time`);
     }
+    // Writing through a link made earlier in the line writes what it points at.
+    for (const w of [...facts.writes, ...facts.deletes]) {
+      const a = abs(w);
+      for (const [link, to] of st.links) if (a === link || a.startsWith(link + '/')) facts.writes.push(to + a.slice(link.length));
+    }
     // A copy of a secret made earlier in the line is the secret.
     facts.sends = facts.sends.map((p) => st.tainted.get(abs(p)) ?? p);
     facts.reads = facts.reads.map((p) => st.tainted.get(abs(p)) ?? p);
@@ -237,6 +242,16 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (secret) rec.secretOut = abs(secret);
     }
     if (rec.secretOut) st.readsSecret = true;
+    // ln [-s] TARGET NAME (and cp -s/-l): later writes through NAME land on TARGET.
+    if (name === 'ln' || (name === 'cp' && args.some((a) => /^-[a-zA-Z]*[sl]$|^--(symbolic-link|link)$/.test(a)))) {
+      const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-S|--suffix|-t|--target-directory)$/.test(args[k - 1] ?? ''));
+      if (ops.length === 2) {
+        const link = abs(ops[1]!);
+        const symbolic = args.some((a) => /^-[a-zA-Z]*s|^--symbolic/.test(a));
+        const to = ops[0]!.replace(/^~(?=\/|$)/, ctx.home);
+        st.links.set(link, posix.resolve(symbolic ? posix.dirname(link) : ctx.cwd, to));
+      }
+    }
     // cp/ln/mv of a secret, or a secret written by redirection, makes its target a secret too.
     if (/^(cp|ln|mv|install|rsync)$/.test(name) || rec.secretOut) {
       const source = rec.secretOut ?? firstSecret(st, facts.deletes.length ? facts.deletes : args.filter((a) => !a.startsWith('-')).slice(0, -1), ctx);

@@ -51,6 +51,8 @@ export interface State {
   dynamicLookups: string[];
   /** Files written earlier in the line with text known statically (echo … > x.sh, cat > x.sh <<EOF). */
   scripts: Map<string, string>;
+  /** Links made earlier in the line (ln -s ~/.bashrc rc) → what they point at: writing through one writes there. */
+  links: Map<string, string>;
   /** Configuration moved by an assignment (HOME=/tmp/h, GIT_CONFIG_GLOBAL=x) → where it now is. */
   relocated: { name: string; path: string }[];
   /** Judges a command line nested in this one (bash -c, eval, heredocs fed to shells). */
