@@ -44,6 +44,13 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
   if (JVM_OPTIONS.test(name) && JVM_LOADS.test(value)) tag('loader-env', `${name}= makes every Java program load ${value}`);
   if (name === 'GOFLAGS' && /-(toolexec|exec)\b/.test(value)) tag('loader-env', 'GOFLAGS= makes go run another program');
   if (/^RAMPART_/.test(name)) st.lineTags.tags.add('rampart-tamper');
+  // BASH_FUNC_name%%=() { … }: an exported function bash defines, and runs when `name` is called.
+  const fn = /^BASH_FUNC_(.+?)(%%|\(\))$/.exec(name);
+  if (fn) {
+    const body = /^\s*\(\)\s*\{([\s\S]*)\}\s*$/.exec(value);
+    if (body && isStatic) st.sub(body[1]!, cwd, st.ctx.env);
+    else tag('loader-env', `${name} defines a function ${fn[1]} from text Rampart cannot read`);
+  }
   // An empty value switches the program off (GIT_ASKPASS= is a common hardening).
   if (/^(GIT_ASKPASS|SSH_ASKPASS|GIT_SSH_COMMAND|GIT_SSH|GIT_PROXY_COMMAND|npm_config_script_shell|NPM_CONFIG_SCRIPT_SHELL)$/.test(name) && value !== '') {
     tag('loader-env', `${name}= makes a tool run another program`);

@@ -3,6 +3,7 @@
 // what the command's output carries for the checks that span commands.
 import { posix } from 'node:path';
 import { analyzeArgv, judgeFacts } from '../evaluate.js';
+import { ANALYZERS } from '../analyzers/index.js';
 import { newFacts } from '../facts.js';
 import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
@@ -27,6 +28,24 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (note) st.lineTags.notes.push(note);
   };
   for (let hops = 0; hops < 12 && argv.length > 0; hops++) {
+    // A program name only the running shell knows, handed to a wrapper (sudo $c, nohup $(echo curl)).
+    if (/[$`]/.test(argv[0]!)) {
+      tag('dynamic-command', `the command ${argv[0]} run by ${argv0[0]} is only known when the line runs`);
+      return;
+    }
+    // A copy or link of a guarded program made earlier in the line is that program.
+    const copied = argv[0]!.includes('/') ? st.binaries.get(posix.resolve(ctx.cwd, argv[0]!.replace(/^~(?=\/|$)/, ctx.home))) : undefined;
+    if (copied) {
+      argv = [copied, ...argv.slice(1)];
+      continue;
+    }
+    // A glob as the program name (/usr/bin/cur?, /bin/r[m]) runs whatever it matches.
+    const globbed = globbedTools(argv[0]!);
+    if (globbed) {
+      if (globbed.length === 0) tag('dynamic-command', `the command name ${argv[0]} is a pattern matched when the line runs`);
+      for (const tool of globbed) judgeArgv(st, [tool, ...argv.slice(1)], ctx, writes, stdinText, fc, flat, info, rec, substitutedSecret);
+      return;
+    }
     // The tool by the name rules use (pip3.12 → pip, yarnpkg → yarn); launchers hand over.
     const name = canonicalTool(argv[0]!);
     const handed = launched(argv);
@@ -119,6 +138,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     } else if (name === 'eval') {
       rec.isInterpreter = true;
       st.sub(args.join(' '), ctx.cwd, env);
+    } else if (name === 'hash' && args[0] === '-p' && args[1] && args[2]) {
+      // hash -p PATH NAME: NAME now runs PATH, like an alias.
+      st.aliases.set(args[2], args[1]);
     } else if (name === 'unset' && args.includes('PATH') && !args.includes('-f')) {
       tag('path-strip', 'unset PATH: later commands are found without the Rampart shims');
     } else if (name === 'source' || name === '.') {
@@ -242,6 +264,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (secret) rec.secretOut = abs(secret);
     }
     if (rec.secretOut) st.readsSecret = true;
+    // A copy of a guarded program (cp /usr/bin/curl /tmp/c, cat "$(which rm)" > x) runs as that program.
+    if (/^(cp|ln|install|rsync|cat|dd)$/.test(name)) {
+      const ops = args.filter((a) => !a.startsWith('-')).map((a) => a.replace(/^if=/, ''));
+      const program = ops.map((o) => programOf(o, env)).find((p) => p !== undefined);
+      if (program) for (const w of rec.writesFiles) st.binaries.set(w, program);
+    }
     // ln [-s] TARGET NAME (and cp -s/-l): later writes through NAME land on TARGET.
     if (name === 'ln' || (name === 'cp' && args.some((a) => /^-[a-zA-Z]*[sl]$|^--(symbolic-link|link)$/.test(a)))) {
       const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-S|--suffix|-t|--target-directory)$/.test(args[k - 1] ?? ''));
@@ -274,4 +302,27 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     return;
   }
+}
+
+/** Tool names a glob used as a program name can match, or undefined when it is no glob. */
+function globbedTools(word: string): string[] | undefined {
+  const base = posix.basename(word);
+  if (!/[*?[]/.test(base) || word.includes('$') || base === '[' || base === '[[') return undefined;
+  let re: RegExp;
+  try {
+    re = new RegExp(`^${base.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.').replace(/\[!/g, '[^')}$`);
+  } catch {
+    return [];
+  }
+  const wrappers = ['env', 'sudo', 'doas', 'nohup', 'timeout', 'nice', 'command', 'xargs', 'setsid', 'stdbuf', 'time', 'busybox'];
+  return [...new Set([...Object.keys(ANALYZERS), ...NETWORK_TOOLS, ...wrappers, 'sh', 'bash', 'dash', 'zsh', 'python3', 'node', 'perl'])].filter((t) => re.test(t));
+}
+
+/** The guarded program a path names: /usr/bin/curl, "$(command -v rm)", "$c" where c=$(which curl). */
+function programOf(operand: string, env: Record<string, string | undefined>): string | undefined {
+  const v = /^\$\{?(\w+)\}?$/.exec(operand);
+  const text = v ? env[v[1]!] ?? operand : operand;
+  const looked = /\$\(\s*(?:command\s+-v|which(?:\s+-a)?|type\s+-[pP])\s+([\w.+-]+)[^)]*\)/.exec(text) ?? /`\s*(?:command\s+-v|which|type\s+-[pP])\s+([\w.+-]+)\s*`/.exec(text);
+  const name = looked ? looked[1]! : text.includes('/') ? posix.basename(text) : undefined;
+  return name !== undefined && (ANALYZERS[canonicalTool(name)] !== undefined || NETWORK_TOOLS.has(name)) && name !== 'true' ? name : undefined;
 }

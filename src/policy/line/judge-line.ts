@@ -19,7 +19,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
   const lineTags = newFacts('<line>');
   const st: State = {
     policy, ctx, depth, out: [], lineTags,
-    aliases: new Map(), gitAliases: new Map(), tainted: new Map(), readsSecret: false, dynamicLookups: [], scripts: new Map(), relocated: [], links: new Map(),
+    aliases: new Map(), gitAliases: new Map(), tainted: new Map(), readsSecret: false, dynamicLookups: [], scripts: new Map(), relocated: [], links: new Map(), binaries: new Map(),
     sub(text, cwd, env) {
       for (const j of judgeLine(policy, text, { ...ctx, cwd, env }, depth + 1)) st.out.push(j);
     },

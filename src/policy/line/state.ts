@@ -51,6 +51,8 @@ export interface State {
   dynamicLookups: string[];
   /** Files written earlier in the line with text known statically (echo … > x.sh, cat > x.sh <<EOF). */
   scripts: Map<string, string>;
+  /** Copies of guarded programs made earlier in the line (cp /usr/bin/curl /tmp/c) → the program. */
+  binaries: Map<string, string>;
   /** Links made earlier in the line (ln -s ~/.bashrc rc) → what they point at: writing through one writes there. */
   links: Map<string, string>;
   /** Configuration moved by an assignment (HOME=/tmp/h, GIT_CONFIG_GLOBAL=x) → where it now is. */

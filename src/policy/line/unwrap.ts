@@ -52,7 +52,7 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
           i++;
         } else if (a.startsWith('-') && a !== '-') continue;
         else if (a === '-') continue;
-        else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(a)) env[a.slice(0, a.indexOf('='))] = a.slice(a.indexOf('=') + 1);
+        else if (/^([A-Za-z_][A-Za-z0-9_]*|BASH_FUNC_[^=/]+)=/.test(a)) env[a.slice(0, a.indexOf('='))] = a.slice(a.indexOf('=') + 1);
         else break;
       }
       return { ...after(args, i), env, ...(dropsPath && !('PATH' in env) ? { tags: ['path-strip'] } : {}) };
