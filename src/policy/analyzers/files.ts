@@ -21,7 +21,7 @@ const VALUE_OPTS: Record<string, RegExp> = {
   grep: /^-[efABCmd]$|^--(regexp|file|context|after-context|before-context|max-count|include|exclude|exclude-dir)$/,
   rg: /^-[egtTABCmMj]$|^--(regexp|glob|type|type-not|max-count|context|after-context|before-context|max-depth|threads)$/,
   cut: /^-[dfcb]$/,
-  sort: /^-[tko]$/,
+  sort: /^-[tkoST]$|^--(output|field-separator|key|buffer-size|temporary-directory)$/,
   xxd: /^-[cgls]$/,
   od: /^-[AjNtw]$/,
   base64: /^-w$/,
@@ -60,6 +60,12 @@ export function analyzeReader({ tool, args }: AnalyzerInput): Facts {
   // grep -q/-c/-l/-L print no line of the file: whether it matches, how often, or its name.
   const quiet = /^(grep|egrep|fgrep|rg)$/.test(tool) && args.some((a) => /^-[a-zA-Z]*[qclL]/.test(a) && !a.startsWith('--') || /^--(quiet|silent|count|files-with-matches|files-without-match)$/.test(a));
   if (!quiet) f.reads.push(...files.filter((x) => x !== '-'));
+  // sort -o FILE writes its (sorted) input there.
+  if (tool === 'sort') for (let i = 0; i < args.length; i++) {
+    const m = /^(?:-o(.+)|--output=(.*))$/.exec(args[i]!);
+    if (m) f.writes.push((m[1] ?? m[2])!);
+    else if (args[i] === '-o' || args[i] === '--output') f.writes.push(args[++i] ?? '');
+  }
   return f;
 }
 

@@ -2,7 +2,7 @@
 import { posix } from 'node:path';
 import type { Facts } from '../facts.js';
 import { has, hasLong, optionTable, scan, values, type OptionTable } from '../options.js';
-import { addUrl } from './common.js';
+import { addUrl, STDIN } from './common.js';
 import { addRemote, judgeConfig } from './git.js';
 import type { AnalyzerInput } from './types.js';
 
@@ -268,6 +268,25 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
     }
     case 'stash':
       if (rest[0] === 'drop' || rest[0] === 'clear') f.tags.add('discard-changes');
+      return;
+    case 'commit':
+    case 'tag':
+    case 'notes':
+    case 'commit-tree':
+    case 'merge': {
+      // -F FILE: the file's text becomes the message, stored in history (and pushed with it).
+      for (let i = 0; i < rest.length; i++) {
+        const m = /^(?:--file=(.*)|-F(.+))$/.exec(rest[i]!) ?? (/^(-F|--file)$/.test(rest[i]!) ? [rest[i]!, rest[i + 1]] : null);
+        if (m) f.stages.push((m[1] ?? m[2]) === '-' ? STDIN : (m[1] ?? m[2])!);
+      }
+      return;
+    }
+    case 'hash-object':
+      // -w stores the file (or stdin) as an object in the repository.
+      if (rest.includes('-w')) f.stages.push(...(rest.includes('--stdin') ? [STDIN] : rest.filter((a) => !a.startsWith('-') && rest[rest.indexOf(a) - 1] !== '-t' && rest[rest.indexOf(a) - 1] !== '--path')));
+      return;
+    case 'update-index':
+      if (rest.includes('--add') || rest.includes('--replace')) f.stages.push(...rest.filter((a, k) => !a.startsWith('-') && !/^--(cacheinfo|chmod|index-info)$/.test(rest[k - 1] ?? '')));
       return;
     case 'stage':
     case 'add': {

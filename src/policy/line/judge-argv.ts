@@ -10,7 +10,8 @@ import type { Context } from '../types.js';
 import { assignmentTags } from './assignments.js';
 import { languageOf } from './interpreters.js';
 import { judgeInterpreter } from './judge-interpreter.js';
-import { DNS_TOOLS, DOWNLOADERS, FILTERS, firstSecret, isSecretPath, NETWORK_TOOLS, RAMPART_VERBS, SECRET, withAliases, type Info, type State } from './state.js';
+import { DNS_TOOLS, DOWNLOADERS, FILTERS, firstSecret, isSecretPath, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, withAliases, type Info, type State } from './state.js';
+import { STDIN } from '../analyzers/common.js';
 import { isShell, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
 import { operandCommands } from './operand-commands.js';
 import { commandOptions } from './command-options.js';
@@ -27,6 +28,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     st.lineTags.tags.add(t);
     if (note) st.lineTags.notes.push(note);
   };
+  const abs0 = (w: string) => posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home));
   for (let hops = 0; hops < 12 && argv.length > 0; hops++) {
     // A program name only the running shell knows, handed to a wrapper (sudo $c, nohup $(echo curl)).
     if (/[$`]/.test(argv[0]!)) {
@@ -200,6 +202,19 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     const git = st.gitAliases.size && ctx.git ? withAliases(ctx.git, st.gitAliases) : st.gitAliases.size ? withAliases(undefined, st.gitAliases) : ctx.git;
     const facts = analyzeArgv(argv, { ...ctx, env, git });
+    // A program without a model may print any file it is given (fmt .env, pr, python3 -m json.tool):
+    // a secret among its operands is read, and what it prints carries it.
+    if ((!ANALYZERS[name] || languageOf(name)) && !NO_CONTENT.has(name) && !isShell(name) && !unwrap(name, args)) {
+      const named = args.map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a).filter((a) => !a.startsWith('-') && !a.includes('://'));
+      for (const a of named) if (isSecretPath(st, a, ctx) || realOf(st, abs0(a)) !== undefined && isSecretPath(st, realOf(st, abs0(a))!, ctx)) facts.reads.push(a);
+      // split/csplit write the pieces under a prefix (x, or the operand after the input).
+      if ((name === 'split' || name === 'csplit') && facts.reads.length) {
+        const ops = args.filter((a, k) => !a.startsWith('-') && !/^-[bnlCaf]$|^--(bytes|lines|number|line-bytes|suffix-length|prefix|filter)$/.test(args[k - 1] ?? ''));
+        const prefix = (name === 'split' ? ops[1] : args[args.indexOf('-f') + 1]) ?? 'xx';
+        const secret = realOf(st, abs0(facts.reads[0]!)) ?? abs0(facts.reads[0]!);
+        for (const sfx of ['aa', 'ab', 'ac', 'ad', '00', '01', '02', '03']) st.tainted.set(abs0(prefix + sfx), secret);
+      }
+    }
     // Command strings the tool hands to a shell (npx -c, ssh ProxyCommand, nc -e, find -exec, git ! aliases).
     for (const r of facts.runs) st.sub(r, ctx.cwd, env);
     // A program without a model is judged by what it is given: the command after it, command strings.
@@ -236,8 +251,22 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       for (const [link, to] of st.links) if (a === link || a.startsWith(link + '/')) facts.writes.push(to + a.slice(link.length));
     }
     // A copy of a secret made earlier in the line is the secret.
-    facts.sends = facts.sends.map((p) => st.tainted.get(abs(p)) ?? p);
-    facts.reads = facts.reads.map((p) => st.tainted.get(abs(p)) ?? p);
+    const real = (p: string) => (p === STDIN ? p : realOf(st, abs(p)) ?? p);
+    facts.sends = facts.sends.map(real);
+    facts.reads = facts.reads.map(real);
+    facts.stages = facts.stages.map(real);
+    // git commit -a stages every tracked file changed: secret copies made earlier in the line too.
+    if (name === 'git' && facts.subcommand === 'commit' && args.some((a) => a === '--all' || /^-[a-zA-Z]*a/.test(a) && !/^-[a-zA-Z]*[mFC]a/.test(a))) {
+      for (const [copy, secret] of st.tainted) if (copy.startsWith(ctx.projectRoot + '/')) facts.stages.push(secret);
+    }
+    // git add --pathspec-from-file=F: the paths are F's lines, known when this line wrote F (or fed stdin).
+    if (name === 'git' && facts.subcommand === 'add') {
+      for (const a of args) {
+        const m = /^--pathspec-from-file=(.*)$/.exec(a);
+        const text = m ? (m[1] === '-' ? stdinText : st.scripts.get(abs(m[1]!))) : undefined;
+        if (text !== undefined) facts.stages.push(...text.split(/\n|\0/).map((l) => l.trim()).filter(Boolean));
+      }
+    }
     if (substitutedSecret && (NETWORK_TOOLS.has(name) || facts.hosts.length > 0 || DNS_TOOLS.has(name))) facts.sends.push(substitutedSecret);
     const j = judgeFacts(st.policy, facts, argv, { ...ctx, env });
     st.out.push(j);
@@ -253,15 +282,17 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (SECRET(j, 'reads')) rec.secretOut = firstSecret(st, facts.reads, ctx);
     else if (ctx.stdin && FILTERS.has(name) && isSecretPath(st, ctx.stdin, ctx)) rec.secretOut = ctx.stdin;
     else if (FILTERS.has(name)) for (const up of fc.stdinFrom) if (info[up]?.secretOut) rec.secretOut = info[up]!.secretOut;
-    if (!rec.secretOut && fc.argv.some((w) => w.substitutions.length > 0) && substitutedSecret && FILTERS.has(name)) rec.secretOut = substitutedSecret;
+    if (!rec.secretOut && fc.argv.some((w) => w.substitutions.length > 0) && substitutedSecret && (FILTERS.has(name) || name === 'echo' || name === 'printf')) rec.secretOut = substitutedSecret;
     // Archivers that write an archive of secrets to their output carry them (tar czf - ~/.ssh | curl -T -).
     if (!rec.secretOut && /^(tar|zip|7z|gzip|bzip2|xz|zstd|cpio)$/.test(name)) {
       const operands = args.filter((a) => !a.startsWith('-') && a !== '-');
-      const secret = operands.find((o) => {
+      // tar -C DIR names its operands inside DIR.
+      const base = tarDirectory(args) ?? '.';
+      const secret = operands.map((o) => real(posix.resolve(ctx.cwd, base.replace(/^~(?=\/|$)/, ctx.home), o))).find((o) => {
         const probe = judgeFacts(st.policy, { ...newFacts('<probe>'), sends: [o] }, [], { ...ctx, stdin: undefined, stdout: undefined });
         return SECRET(probe, 'sends');
       });
-      if (secret) rec.secretOut = abs(secret);
+      if (secret) rec.secretOut = secret;
     }
     if (rec.secretOut) st.readsSecret = true;
     // A copy of a guarded program (cp /usr/bin/curl /tmp/c, cat "$(which rm)" > x) runs as that program.
@@ -325,4 +356,16 @@ function programOf(operand: string, env: Record<string, string | undefined>): st
   const looked = /\$\(\s*(?:command\s+-v|which(?:\s+-a)?|type\s+-[pP])\s+([\w.+-]+)[^)]*\)/.exec(text) ?? /`\s*(?:command\s+-v|which|type\s+-[pP])\s+([\w.+-]+)\s*`/.exec(text);
   const name = looked ? looked[1]! : text.includes('/') ? posix.basename(text) : undefined;
   return name !== undefined && (ANALYZERS[canonicalTool(name)] !== undefined || NETWORK_TOOLS.has(name)) && name !== 'true' ? name : undefined;
+}
+
+/** tar's -C/--directory value (the last one), if any. */
+function tarDirectory(args: readonly string[]): string | undefined {
+  let dir: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-C' || a === '--directory') dir = args[++i];
+    else if (a.startsWith('--directory=')) dir = a.slice(12);
+    else if (/^-C./.test(a)) dir = a.slice(2);
+  }
+  return dir;
 }

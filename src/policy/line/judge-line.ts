@@ -19,7 +19,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
   const lineTags = newFacts('<line>');
   const st: State = {
     policy, ctx, depth, out: [], lineTags,
-    aliases: new Map(), gitAliases: new Map(), tainted: new Map(), readsSecret: false, dynamicLookups: [], scripts: new Map(), relocated: [], links: new Map(), binaries: new Map(),
+    aliases: new Map(), gitAliases: new Map(), tainted: new Map(), readsSecret: false, dynamicLookups: [], scripts: new Map(), relocated: [], links: new Map(), binaries: new Map(), secretVars: new Map(),
     sub(text, cwd, env) {
       for (const j of judgeLine(policy, text, { ...ctx, cwd, env }, depth + 1)) st.out.push(j);
     },
@@ -62,8 +62,11 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const rec: Info = { name: '', argv, interpreterReadsStdin: false, isInterpreter: false, writesFiles: [] };
   const cmdEnv: Record<string, string | undefined> = { ...env };
   let nextEnv = env;
+  // An assignment from a substitution that prints a secret (K=$(<.env)) holds the secret.
+  const assignedSecret = flat.find((c) => c.origin?.parent === fc.index && c.origin.location === 'assignment' && info[c.index]?.secretOut);
   for (const a of fc.assignments) {
     const v = a.value.value;
+    if (assignedSecret) st.secretVars.set(a.name, info[assignedSecret.index]!.secretOut!);
     assignmentTags(st, a.name, v, a.value.static, cwd);
     if (a.name === 'IFS' && a.scope !== 'prefix' && /\S/.test(v)) {
       st.lineTags.tags.add('dynamic-command');
@@ -94,10 +97,19 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
       stdin = target;
       writes.push(target);
     }
-    else if ((r.op === '>&' || r.op === '<&') && /^\d+$|^-$/.test(target)) continue;
+    else if ((r.op === '>&' || r.op === '<&') && /^\d+$|^-$/.test(target)) {
+      // <&3 reads what `exec 3< file` opened earlier in the line.
+      const opened = st.links.get(`/dev/fd/${target}`);
+      if (r.op === '<&' && opened) stdin = opened;
+      continue;
+    }
     else if (!/^\/dev\/(null|stdout|stderr|fd\/\d+)$/.test(target)) writes.push(target);
   }
   const resolve = (p: string) => (p.startsWith('~') || p.startsWith('$') || p.startsWith('/') ? p : posix.resolve(cwd, p));
+  // `exec 3< file` opens a descriptor for the rest of the line: /dev/fd/3 and <&3 are that file.
+  if (argv.length === 1 && argv[0] === 'exec') {
+    for (const r of fc.redirects) if (r.fd !== null && r.fd > 2 && (r.op === '<' || r.op === '<>')) st.links.set(`/dev/fd/${r.fd}`, posix.resolve(cwd, r.target.value.replace(/^~(?=\/|$)/, st.ctx.home)));
+  }
   // A redirection into a path only the running shell knows: no shim sees redirections, so where
   // it lands cannot be checked later either.
   if (writes.some((p) => /^\$(?!\(|\{?(HOME|PWD)\b)/.test(p))) {
@@ -149,9 +161,29 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     if (/\$\{?(SHELL|BASH)\b/.test(argvWords[0]!.raw)) judgeArgv(st, ['bash', ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
     return { info: rec, cwd, env: nextEnv };
   }
-  // Secrets substituted into arguments: `curl -d "$(cat .env)"`.
+  // Secrets substituted into arguments: `curl -d "$(cat .env)"`, or a variable holding one (`-d "$K"`).
   const substitutedSecret = flat.find((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && info[c.index]?.secretOut);
-  judgeArgv(st, argv, cmdCtx, writes, stdinText, fc, flat, info, rec, substitutedSecret ? info[substitutedSecret.index]!.secretOut : undefined);
+  const varSecret = st.secretVars.size ? argvWords.flatMap((w) => [...w.raw.matchAll(/\$\{?[#!]?([A-Za-z_]\w*)/g)].map((m) => st.secretVars.get(m[1]!))).find((x) => x !== undefined) : undefined;
+  const carried = substitutedSecret ? info[substitutedSecret.index]!.secretOut : varSecret;
+  judgeArgv(st, argv, cmdCtx, writes, stdinText, fc, flat, info, rec, carried);
+  if (varSecret && !rec.secretOut && /^(echo|printf|cat|tee|base64|xxd|od)$/.test(rec.name)) {
+    rec.secretOut = varSecret;
+    st.readsSecret = true;
+  }
+  // read/mapfile from a secret (redirected or piped) fill their variables with it.
+  const stdinSecretPath = stdinSecret ?? (cmdCtx.stdin && isSecretPath(st, cmdCtx.stdin, cmdCtx) ? posix.resolve(cwd, cmdCtx.stdin.replace(/^~(?=\/|$)/, st.ctx.home)) : undefined);
+  if (stdinSecretPath && /^(read|mapfile|readarray)$/.test(rec.name)) {
+    const valued = rec.name === 'read' ? /^-[dinNptu]$/ : /^-[dnOsuCc]$/;
+    const names = argv.slice(1).filter((a, k, all) => /^[A-Za-z_]\w*$/.test(a) && !valued.test(all[k] ?? '') && !valued.test(argv.slice(1)[k - 1] ?? ''));
+    for (const n of names.length ? names : [rec.name === 'read' ? 'REPLY' : 'MAPFILE']) st.secretVars.set(n, stdinSecretPath);
+  }
+  // export/declare T=$(cat ~/.npmrc): the variable holds what the substitution printed.
+  if (carried && /^(export|declare|typeset|local|readonly)$/.test(rec.name)) {
+    for (const a of argv.slice(1)) {
+      const m = /^([A-Za-z_]\w*)=/.exec(a);
+      if (m) st.secretVars.set(m[1]!, carried);
+    }
+  }
   // State that later commands in the same line see.
   const name = rec.name;
   const text = rec.textOut ?? (name === 'cat' && stdinText !== undefined ? stdinText : undefined);

@@ -10,6 +10,13 @@ export const MAX_DEPTH = 6;
 export const DOWNLOADERS = new Set(['curl', 'wget', 'aria2c', 'http', 'https', 'xh', 'lwp-request', 'GET', 'fetch']);
 export const NETWORK_TOOLS = new Set([...DOWNLOADERS, 'nc', 'ncat', 'netcat', 'socat', 'ssh', 'scp', 'sftp', 'rsync', 'git', 'telnet', 'openssl', 'npm', 'npx', 'gh', 'ftp', 'tftp', 'mail', 'sendmail']);
 export const DNS_TOOLS = new Set(['dig', 'nslookup', 'host', 'getent', 'ping', 'ping6', 'drill', 'resolvectl', 'traceroute', 'tracepath', 'whois']);
+// Programs that print facts about files, never their content (the rest may print what they are given).
+export const NO_CONTENT = new Set(['ls', 'stat', 'file', 'wc', 'du', 'df', 'touch', 'mkdir', 'rmdir', 'test', '[', '[[', 'basename', 'dirname', 'realpath', 'readlink',
+  'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'shasum', 'b2sum', 'cksum', 'sum', 'namei', 'lsattr', 'getfacl', 'lsof', 'fuser', 'echo', 'printf',
+  'which', 'type', 'command', 'hash', 'export', 'declare', 'local', 'readonly', 'unset', 'set', 'cd', 'pushd', 'popd', 'source', '.', 'eval', 'exec',
+  'sleep', 'true', 'false', ':', 'kill', 'chmod', 'chown', 'chgrp', 'chattr', 'setfacl', 'sync', 'git-lfs', 'code', 'open', 'xdg-open', 'wait', 'read', 'mapfile', 'readarray',
+  // They load a key or an env file into another program, not onto the screen.
+  'ssh-add', 'dotenv', 'env-cmd', 'direnv', 'foreman', 'honcho']);
 // Filters pass their input through: a secret piped into base64 is still a secret coming out.
 export const FILTERS = new Set(['base64', 'base32', 'gzip', 'bzip2', 'xz', 'zstd', 'xxd', 'od', 'hexdump', 'tr', 'cut', 'head', 'tail', 'sed', 'awk', 'tee', 'cat', 'sort', 'uniq', 'rev', 'tac', 'jq', 'openssl', 'gpg', 'tar', 'zip', 'fold', 'paste', 'column', 'grep', 'rg', 'xargs']);
 // Environment variables that load code into every process, or reconfigure Rampart itself.
@@ -53,7 +60,10 @@ export interface State {
   scripts: Map<string, string>;
   /** Copies of guarded programs made earlier in the line (cp /usr/bin/curl /tmp/c) → the program. */
   binaries: Map<string, string>;
-  /** Links made earlier in the line (ln -s ~/.bashrc rc) → what they point at: writing through one writes there. */
+  /** Shell variables holding a secret's text (read K < .env, K=$(cat .env)) → the secret. */
+  secretVars: Map<string, string>;
+  /** Links made earlier in the line (ln -s ~/.bashrc rc) → what they point at: writing through one writes there.
+   *  Also file descriptors opened by `exec 3< file` (/dev/fd/3 → file). */
   links: Map<string, string>;
   /** Configuration moved by an assignment (HOME=/tmp/h, GIT_CONFIG_GLOBAL=x) → where it now is. */
   relocated: { name: string; path: string }[];
@@ -81,5 +91,15 @@ export function isSecretPath(st: State, p: string, ctx: Context): boolean {
 
 export function firstSecret(st: State, paths: string[], ctx: Context): string | undefined {
   for (const p of paths) if (isSecretPath(st, p, ctx)) return posix.resolve(ctx.cwd, p.replace(/^~(?=\/|$)/, ctx.home));
+  return undefined;
+}
+
+/** What a path made earlier in the line really is: a copy of a secret (or a file in a copied tree), or a link's target. */
+export function realOf(st: State, abs: string): string | undefined {
+  for (const m of [st.tainted, st.links]) {
+    const exact = m.get(abs);
+    if (exact !== undefined) return exact;
+    for (const [made, to] of m) if (abs.startsWith(made + '/')) return to + abs.slice(made.length);
+  }
   return undefined;
 }
