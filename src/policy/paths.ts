@@ -62,6 +62,36 @@ export function resolvePath(raw: string, ctx: Pick<Context, 'cwd' | 'home'>): st
   return abs;
 }
 
+// The glob is in a directory part (src/*/x): left to the directory rules.
+const isGlobDir = (abs: string) => /[*?[]/.test(posix.dirname(abs));
+
+/** Fills a glob's wildcards: `*` and `**` with x, `?` with x, classes and lists with their first choice. */
+const fill = (g: string, star = 'x') => g.replace(/\*\*\/?/g, 'x').replace(/\*/g, star).replace(/\?/g, 'x').replace(/\[!?([^\]])[^\]]*\]/g, '$1').replace(/\{([^,}]*)[^}]*\}/g, '$1');
+
+/** A path the pattern matches, placed in `dir` for a pattern that matches at any depth. */
+function samplesOf(p: PathPattern, dir: string): string[] {
+  const src = p.source.replace(/^!/, '');
+  return ['x', ''].map((star) => {
+    if (p.base === undefined) return `${dir === '/' ? '' : dir}/${fill(src, star)}`;
+    const stat = src.split(/[*?[{]/)[0]!;
+    return p.base + (stat.endsWith('/') && p.base !== '/' ? '/' : '') + fill(src.slice(stat.length), star);
+  });
+}
+
+/** True when a glob (its last segment) can name a path the patterns match, or a directory holding one. */
+function globCanMatch(glob: string, patterns: readonly PathPattern[]): boolean {
+  const dir = posix.dirname(glob);
+  let re: RegExp;
+  try {
+    re = new RegExp(`^${posix.basename(glob).replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.').replace(/\[!/g, '[^')}$`);
+  } catch {
+    return false;
+  }
+  const prefix = dir === '/' ? '/' : dir + '/';
+  return patterns.some((p) => !p.negated && samplesOf(p, dir).some((sample) =>
+    sample.startsWith(prefix) && p.regex.test(sample) && re.test(sample.slice(prefix.length).split('/')[0]!)));
+}
+
 function under(path: string, dir: string): boolean {
   return dir === '/' ? path !== '/' : path.startsWith(dir + '/');
 }
@@ -125,6 +155,12 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
       const base = isGlob ? abs : path;
       if (matchesAny(base, cred) || (contains && containsMatch(path, cred))) out.add('home_credential');
       if (matchesAny(base, secret)) out.add('project_secret');
+      // A glob is what it can match: `.e*v` can be .env, `~/.ss*` can be ~/.ssh.
+      if (isGlob && !everything && !isGlobDir(abs) && !/^\*+$/.test(posix.basename(abs))) {
+        if (globCanMatch(abs, cred)) out.add('home_credential');
+        if (globCanMatch(abs, secret)) out.add('project_secret');
+        if (globCanMatch(abs, prot)) out.add('protected');
+      }
       // Removing the project (or a tree in it) is judged by the project rules, not as tampering
       // with the project's own protected files; trees outside that hold protected files are.
       if (matchesAny(base, prot) || (contains && !under(path, root) && path !== root && containsMatch(path, prot))) out.add('protected');

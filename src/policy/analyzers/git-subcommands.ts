@@ -296,7 +296,11 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       if (has(s, 'force')) f.tags.add('force-add');
       // Pathspec magic: an exclusion (`:!*.pem`, `:(exclude)…`) stages nothing; `:(icase)`,
       // `:(top)`, `:(literal)` and `:/` name paths as usual.
-      if (!has(s, 'dry-run')) f.stages.push(...s.positionals.filter((p) => !/^:(!|\^|\([^)]*exclude[^)]*\))/.test(p)).map((p) => p.replace(/^:(\([^)]*\)|\/)/, '')));
+      // :(icase) matches any case: .ENV is .env.
+      if (!has(s, 'dry-run')) f.stages.push(...s.positionals.filter((p) => !/^:(!|\^|\([^)]*exclude[^)]*\))/.test(p)).map((p) => (/^:\([^)]*icase/.test(p) ? p.toLowerCase() : p).replace(/^:(\([^)]*\)|\/)/, '')));
+      // -f on the whole tree adds what .gitignore keeps out: .env files and keys first of all.
+      const whole = s.positionals.length === 0 ? has(s, 'all') : s.positionals.some((p) => /^(\.|\.\/|\*|:\/|:\(top\)|:\/\.)$/.test(p));
+      if (has(s, 'force') && whole && !has(s, 'dry-run')) f.tags.add('force-add-tree');
       return;
     }
     case 'log':

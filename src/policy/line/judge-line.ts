@@ -9,6 +9,7 @@ import type { CompiledPolicy } from '../policy.js';
 import { commandsOf, parseShell, resolveVariables, type FlatCommand, type Word } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { assignmentTags } from './assignments.js';
+import { deferredCode } from './deferred-code.js';
 import { judgeArgv } from './judge-argv.js';
 import { lineChecks } from './line-checks.js';
 import { isSecretPath, MAX_DEPTH, NETWORK_TOOLS, type Info, type State } from './state.js';
@@ -53,6 +54,13 @@ function runLine(st: State, line: string, cwd0: string): void {
     env = i.env;
   }
   lineChecks(st, flat, info, cwd0);
+  // Code bash runs from text read as data here: subscripts, prompt expansions.
+  const deferred = deferredCode(line);
+  for (const code of deferred.code) st.sub(code, cwd0, st.ctx.env);
+  for (const name of deferred.unknownPrompts) {
+    st.lineTags.tags.add('dynamic-command');
+    st.lineTags.notes.push(`\${${name}@P} runs the command substitutions of a value only known when the line runs`);
+  }
 }
 
 /** Judges one simple command; returns its record and the cwd/env for the commands after it. */
@@ -152,6 +160,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     st.sub([alias, ...argv.slice(1).map(quote)].join(' '), cwd, cmdEnv);
     return { info: rec, cwd, env: nextEnv };
   }
+  // `a[i]=v` / `a[i]+=v`: an array element assignment (its substitutions are commands of their own).
+  if (argv.length === 1 && /^[A-Za-z_]\w*\[[^=]*\]\+?=/.test(argvWords[0]!.raw)) return { info: rec, cwd, env: nextEnv };
   if (!argvWords[0]!.static) {
     st.lineTags.tags.add('dynamic-command');
     st.lineTags.notes.push(`the command name ${argvWords[0]!.raw} is only known when the line runs`);

@@ -1,0 +1,68 @@
+// Code bash runs from text a plain parse reads as data: command substitutions inside array
+// subscripts (bash evaluates `a[$(…)]` wherever a subscript is evaluated — in ${a[…]}, in
+// arithmetic on a variable holding 'a[$(…)]', in test -v, unset, printf -v, declare -n) and in
+// text expanded as a prompt (`${x@P}`). Quotes do not protect such text: it is run later, when
+// bash evaluates the value. Each such piece of code is judged as a command line.
+
+/** Command substitutions ($(…) and `…`) in a piece of text, innermost text only once. */
+export function substitutionsIn(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '$' && text[i + 1] === '(' && text[i + 2] !== '(') {
+      let depth = 0;
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        if (text[j] === '(') depth++;
+        else if (text[j] === ')' && --depth === 0) break;
+      }
+      out.push(text.slice(i + 2, j));
+      i = j;
+    } else if (text[i] === '`') {
+      const j = text.indexOf('`', i + 1);
+      if (j < 0) break;
+      out.push(text.slice(i + 1, j));
+      i = j;
+    }
+  }
+  return out;
+}
+
+/** The text inside each NAME[…] of the line (brackets and parentheses balanced). */
+function subscripts(line: string): string[] {
+  const out: string[] = [];
+  for (const m of line.matchAll(/[A-Za-z_]\w*\[/g)) {
+    let depth = 1;
+    let paren = 0;
+    let j = m.index! + m[0].length;
+    for (; j < line.length; j++) {
+      const c = line[j];
+      if (c === '(') paren++;
+      else if (c === ')') paren--;
+      else if (c === '[' && paren === 0) depth++;
+      else if (c === ']' && paren === 0 && --depth === 0) break;
+    }
+    out.push(line.slice(m.index! + m[0].length, j));
+  }
+  return out;
+}
+
+export interface Deferred {
+  /** Command lines bash may run when it evaluates text of the line. */
+  code: string[];
+  /** Prompt expansions of values only known at run time. */
+  unknownPrompts: string[];
+}
+
+/** Code the line hides in subscripts and prompt-expanded values. */
+export function deferredCode(line: string): Deferred {
+  const code = subscripts(line).flatMap(substitutionsIn);
+  const unknownPrompts: string[] = [];
+  for (const m of line.matchAll(/\$\{[#!]?([A-Za-z_]\w*)(?:\[[^\]]*\])?@P\}/g)) {
+    const name = m[1]!;
+    // A value assigned literally in the line: its substitutions are what the prompt expansion runs.
+    const literal = new RegExp(`(?:^|[\\s;&|(])${name}=('([^']*)'|"((?:[^"\\\\]|\\\\.)*)"|([^\\s;&|'"]*))`).exec(line);
+    if (literal && !/^\$\(|^`/.test(literal[1]!)) code.push(...substitutionsIn(literal[2] ?? literal[3] ?? literal[4] ?? ''));
+    else unknownPrompts.push(name);
+  }
+  return { code, unknownPrompts };
+}
