@@ -108,6 +108,28 @@ export function analyzeEditor({ tool, args }: AnalyzerInput): Facts {
   return f;
 }
 
+/** tar x / unzip: extraction writes files of the archive's choosing into -C/-d DIR (or here). */
+export function analyzeExtract({ tool, args }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  if (tool === 'unzip') {
+    if (args.some((a) => /^-[a-zA-Z]*[lvtZ]/.test(a))) return f; // lists or tests only
+    const d = args.findIndex((a) => a === '-d');
+    f.writes.push(d >= 0 ? args[d + 1] ?? '.' : '.');
+    return f;
+  }
+  const first = args[0] ?? '';
+  const extracts = args.some((a) => /^--(extract|get)$/.test(a) || /^-[a-zA-Z]*x/.test(a)) || (/^[a-zA-Z]+$/.test(first) && first.includes('x'));
+  if (!extracts || args.some((a) => /^--(to-stdout|list)$/.test(a) || /^-[a-zA-Z]*[Ot]/.test(a))) return f;
+  let dir = '.';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-C' || a === '--directory') dir = args[++i] ?? dir;
+    else if (a.startsWith('--directory=')) dir = a.slice(12);
+  }
+  f.writes.push(dir);
+  return f;
+}
+
 /** cp, install, ln: the last operand is written; mv also removes its sources. */
 export function analyzeCopy({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);

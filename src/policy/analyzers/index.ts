@@ -22,7 +22,7 @@ import { analyzeCloud } from './cloud.js';
 import { analyzeFind } from './find.js';
 import { analyzeDiskWriter, analyzeSshKeygen } from './system.js';
 import { analyzeTelnet, analyzeOpenssl } from './telnet.js';
-import { analyzeEditor, analyzeInplace, analyzeCopy, analyzeCrontab, analyzeDd, analyzeDestroyer, analyzeReader, analyzeSystemctl, analyzeWriter, READERS } from './files.js';
+import { analyzeEditor, analyzeExtract, analyzeInplace, analyzeCopy, analyzeCrontab, analyzeDd, analyzeDestroyer, analyzeReader, analyzeSystemctl, analyzeWriter, READERS } from './files.js';
 
 export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   curl: analyzeCurl,
@@ -74,6 +74,9 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   install: analyzeCopy,
   ln: analyzeCopy,
   tee: analyzeWriter,
+  tar: analyzeExtract,
+  bsdtar: analyzeExtract,
+  unzip: analyzeExtract,
   sponge: analyzeEditor,
   ed: analyzeEditor,
   red: analyzeEditor,

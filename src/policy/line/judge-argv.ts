@@ -72,6 +72,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // xargs appends what it reads: when that is echo/printf text in the same line, it is known.
       const piped = fc.stdinFrom.flatMap((up) => (info[up] && /^(echo|printf)$/.test(info[up]!.name) ? info[up]!.argv.slice(1).join(' ').split(/\s+/).filter(Boolean) : []));
       if (piped.length) u.argv = [...u.argv, ...piped];
+      else if (!argv.slice(1).some((a) => /^-I|^--replace|^-i$/.test(a)) && !isShell(posix.basename(u.argv[0] ?? '')) && !languageOf(posix.basename(u.argv[0] ?? ''))) u.argv = [...u.argv, ...xargsInput(fc.stdinFrom.map((up) => info[up]).filter((i): i is Info => i !== undefined))];
       // xargs -I% CMD … %: a network command fed names from unknown input cannot be judged.
       const xa = argv.slice(1);
       const repl = xa.find((a, k) => /^(-I|--replace)$/.test(xa[k - 1] ?? '')) ?? xa.find((a) => /^-I./.test(a))?.slice(2) ?? xa.find((a) => a.startsWith('--replace='))?.slice(10) ?? (xa.some((a) => a === '-i' || a === '--replace') ? '{}' : undefined);
@@ -288,7 +289,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const operands = args.filter((a) => !a.startsWith('-') && a !== '-');
       // tar -C DIR names its operands inside DIR.
       const base = tarDirectory(args) ?? '.';
-      const secret = operands.map((o) => real(posix.resolve(ctx.cwd, base.replace(/^~(?=\/|$)/, ctx.home), o))).find((o) => {
+      const home = (p: string) => p.replace(/^~(?=\/|$)/, ctx.home);
+      const secret = operands.map((o) => real(posix.resolve(ctx.cwd, home(base), home(o)))).find((o) => {
         const probe = judgeFacts(st.policy, { ...newFacts('<probe>'), sends: [o] }, [], { ...ctx, stdin: undefined, stdout: undefined });
         return SECRET(probe, 'sends');
       });
@@ -368,4 +370,30 @@ function tarDirectory(args: readonly string[]): string | undefined {
     else if (/^-C./.test(a)) dir = a.slice(2);
   }
   return dir;
+}
+
+/**
+ * What xargs appends, read from the command that feeds it: the paths ls -d and find -maxdepth 0
+ * print, children of the directories ls and find list (and of the working directory, for tools
+ * that print paths relative to it), or a name only known at run time.
+ */
+function xargsInput(producers: Info[]): string[] {
+  const p = producers.at(-1);
+  const child = (dir: string) => `${dir.replace(/\/+$/, '') || '/'}/$XARGS_INPUT`;
+  if (!p) return ['$XARGS_INPUT'];
+  const args = p.argv.slice(1);
+  if (p.name === 'ls') {
+    const ops = args.filter((a) => !a.startsWith('-'));
+    const self = args.some((a) => /^-[a-zA-Z]*d/.test(a)) || ops.some((o) => /[*?[]/.test(o));
+    return (ops.length ? ops : ['.']).map((o) => (self ? o : child(o)));
+  }
+  if (p.name === 'find' || p.name === 'fd' || p.name === 'fdfind') {
+    const firstExpr = args.findIndex((a) => /^[-(!]/.test(a));
+    const ops = p.name === 'find' ? args.slice(0, firstExpr < 0 ? args.length : firstExpr) : [];
+    const self = args.includes('-maxdepth') && args[args.indexOf('-maxdepth') + 1] === '0';
+    return (ops.length ? ops : ['.']).map((o) => (self ? o : child(o)));
+  }
+  // Tools that print paths relative to the working directory.
+  if ((p.name === 'git' && /^(ls-files|diff|status|grep|ls-tree)$/.test(args.find((a) => !a.startsWith('-')) ?? '')) || (/^(grep|rg|ag)$/.test(p.name) && args.some((a) => /^-[a-zA-Z]*[lL]|^--(files|files-with-matches|files-without-match)$/.test(a)))) return [child('.')];
+  return ['$XARGS_INPUT'];
 }

@@ -32,6 +32,8 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
 }
 
 const wordText = (w: Word): string => w.value;
+/** The working directory after `cd` to a place only known at run time: paths relative to it are computed. */
+const UNKNOWN_CWD = '/$UNKNOWN_CWD';
 
 function runLine(st: State, line: string, cwd0: string): void {
   const parsed = parseShell(line);
@@ -206,10 +208,20 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   }
 
   if (name === 'cd' && fc.depth === 0) {
-    const to = rec.argv[1];
+    // cd [-L|-P|-e|-@] [DIR]: DIR known, the previous directory (-, ~-), or one only known at run
+    // time (a variable, CDPATH) — then relative paths after it are computed, not the project's.
+    const k = rec.argv.slice(1).findIndex((a) => !/^-[LPe@]+$/.test(a));
+    const to = k < 0 ? undefined : rec.argv[k + 1];
+    const word = k < 0 ? undefined : argvWords[k + 1];
     const home = /^(~|\$HOME|\$\{HOME\})(?=\/|$)/;
+    const before = cwd;
     if (to === undefined || to === '~') cwd = st.ctx.home;
-    else if (to !== '-' && (argvWords[argvWords.length - 1]!.static || home.test(to))) cwd = posix.resolve(cwd, to.replace(home, st.ctx.home));
+    else if (to === '-' || to === '~-' || to.startsWith('~-/')) cwd = st.oldpwd !== undefined ? posix.join(st.oldpwd, to.slice(3)) : UNKNOWN_CWD;
+    else if (/^"?\$\(git rev-parse --show-toplevel\)"?$/.test(word?.raw ?? '')) cwd = st.ctx.projectRoot;
+    else if (env.CDPATH && !/^(\/|\.{1,2}(\/|$))/.test(to)) cwd = UNKNOWN_CWD;
+    else if (word?.static || home.test(to)) cwd = posix.resolve(cwd, to.replace(home, st.ctx.home));
+    else cwd = UNKNOWN_CWD;
+    st.oldpwd = before;
   }
   if (name === 'git') {
     const k = rec.argv.indexOf('config');

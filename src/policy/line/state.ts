@@ -65,6 +65,8 @@ export interface State {
   /** Links made earlier in the line (ln -s ~/.bashrc rc) → what they point at: writing through one writes there.
    *  Also file descriptors opened by `exec 3< file` (/dev/fd/3 → file). */
   links: Map<string, string>;
+  /** The directory before the last `cd` (for `cd -`); undefined when not known. */
+  oldpwd?: string;
   /** Configuration moved by an assignment (HOME=/tmp/h, GIT_CONFIG_GLOBAL=x) → where it now is. */
   relocated: { name: string; path: string }[];
   /** Judges a command line nested in this one (bash -c, eval, heredocs fed to shells). */

@@ -46,6 +46,9 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
         const a = args[i]!;
         if (a === '-' || a === '-i' || a === '--ignore-environment' || /^-[a-zA-Z]*i[a-zA-Z]*$/.test(a) && !/[uCS]/.test(a)) dropsPath = true;
         if (a === '-uPATH' || a === '--unset=PATH') dropsPath = true;
+        // -S"cmd args" / --split-string=… attached: the same split string.
+        if (/^-S./.test(a) && !a.startsWith('--')) return { env, shell: [a.slice(2), ...args.slice(i + 1)].join(' ') };
+        if (a.startsWith('--split-string=')) return { env, shell: [a.slice(15), ...args.slice(i + 1)].join(' ') };
         if (a === '-u' || a === '--unset' || a === '-C' || a === '--chdir' || a === '-S' || a === '--split-string') {
           if (a === '-S' || a === '--split-string') return { env, shell: args.slice(i + 1).join(' ') };
           if ((a === '-u' || a === '--unset') && args[i + 1] === 'PATH') dropsPath = true;
@@ -144,6 +147,12 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       return after(args, name === 'chroot' ? skipOpts(args, /^--(userspec|groups)$/) + 1 : skipOpts(args, /^-[tSGnm]$|^--(setuid|setgid|target|root|wd)$/));
     case 'coproc':
       return after(args, 0);
+    case 'perf': {
+      // perf trace|record|stat|top … CMD runs CMD.
+      if (!/^(trace|record|stat|top|mem|sched|lock|kmem|c2c|ftrace)$/.test(args[0] ?? '')) return {};
+      const rest = args.slice(1);
+      return after(rest, skipOpts(rest, /^-[eopcFCmtgG]$|^--(event|output|pid|cpu|freq|call-graph|mmap-pages|tid|cgroup|duration|expr)$/));
+    }
     case 'strace':
     case 'ltrace':
     case 'valgrind':
