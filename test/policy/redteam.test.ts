@@ -82,6 +82,27 @@ t.test('third red-team cases (a day of real agent work), hook and argv', async (
   }
 });
 
+// A fourth reviewer's 1,087 cases in 19 classes (B1–B18 evasions, C everyday work), written from
+// the third round's root causes: the judge must not allow a dangerous one, nor stop a benign one.
+// Where it asks although the reviewer wrote deny, it still stops the command; that count may not grow.
+t.test('fourth red-team cases (evasion classes), hook layer', async (t) => {
+  const policy = await builtin();
+  const H4 = '/home/user';
+  const ctx4: Context = { ...ctx, cwd: `${H4}/project`, projectRoot: `${H4}/project`, home: H4, rampartHome: `${H4}/.rampart`, shimsDir: `${H4}/.rampart/shims` };
+  let softer = 0;
+  for (const c of load('redteam4-cases.jsonl') as (Case & { known_gap?: boolean })[]) {
+    const e = evaluateToolCall(policy, { tool_name: 'Bash', tool_input: { command: c.command } }, ctx4);
+    const label = `${c.id}: ${JSON.stringify(c.command)} → ${e.decision} (${e.rule ?? 'default'})${c.ruling ? ' [ruling: ' + c.ruling + ']' : ''}`;
+    if (c.known_gap) t.equal(e.decision, 'allow', `known gap still open: ${label}`);
+    else if (c.expect === 'allow') t.equal(e.decision, 'allow', label);
+    else {
+      t.not(e.decision, 'allow', label);
+      if (c.expect === 'deny' && e.decision === 'ask') softer++;
+    }
+  }
+  t.ok(softer <= 24, `${softer} cases ask where the reviewer wrote deny (at most 24)`);
+});
+
 t.test('red-team cases, shim layer (argv)', async (t) => {
   const policy = await builtin();
   for (const c of cases.filter((c) => c.layer !== 'hook' && c.argv)) {

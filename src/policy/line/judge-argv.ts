@@ -72,7 +72,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // xargs appends what it reads: when that is echo/printf text in the same line, it is known.
       const piped = fc.stdinFrom.flatMap((up) => (info[up] && /^(echo|printf)$/.test(info[up]!.name) ? info[up]!.argv.slice(1).join(' ').split(/\s+/).filter(Boolean) : []));
       if (piped.length) u.argv = [...u.argv, ...piped];
-      else if (!argv.slice(1).some((a) => /^-I|^--replace|^-i$/.test(a)) && !isShell(posix.basename(u.argv[0] ?? '')) && !languageOf(posix.basename(u.argv[0] ?? ''))) u.argv = [...u.argv, ...xargsInput(fc.stdinFrom.map((up) => info[up]).filter((i): i is Info => i !== undefined))];
+      // (A shell given the input as its script — xargs bash -c — is judged as a pipe into a shell.)
+      else if (!argv.slice(1).some((a) => /^-I|^--replace|^-i$/.test(a)) && !(isShell(posix.basename(u.argv[0] ?? '')) && (u.argv.at(-1) === '-c' || !u.argv.includes('-c'))) && !languageOf(posix.basename(u.argv[0] ?? ''))) u.argv = [...u.argv, ...xargsInput(fc.stdinFrom.map((up) => info[up]).filter((i): i is Info => i !== undefined))];
       // xargs -I% CMD … %: a network command fed names from unknown input cannot be judged.
       const xa = argv.slice(1);
       const repl = xa.find((a, k) => /^(-I|--replace)$/.test(xa[k - 1] ?? '')) ?? xa.find((a) => /^-I./.test(a))?.slice(2) ?? xa.find((a) => a.startsWith('--replace='))?.slice(10) ?? (xa.some((a) => a === '-i' || a === '--replace') ? '{}' : undefined);
