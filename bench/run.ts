@@ -165,6 +165,26 @@ function containRows(c: ContainBench, ms: (x: number) => string): string[][] {
   return rows;
 }
 
+/** Wall time of CLI invocations, interleaved with `node -e 0` (the floor a Node CLI cannot beat). */
+function cliBench(runs: number) {
+  const cmds: [string, string[]][] = [
+    ['node -e 0', ['-e', '0']],
+    ['rampart --version', [BIN, '--version']],
+    ['rampart status', [BIN, 'status']],
+    ["rampart policy check 'git status' (server up)", [BIN, 'policy', 'check', 'git status']],
+  ];
+  const times = cmds.map(() => [] as number[]);
+  for (let i = 0; i < runs + 3; i++) {
+    cmds.forEach(([, args], k) => {
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, args, { env, cwd: project, stdio: 'ignore' });
+      if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}`);
+      if (i >= 3) times[k]!.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    });
+  }
+  return cmds.map(([name], k) => ({ name, ...stats(times[k]!) }));
+}
+
 async function main() {
   const results: Record<string, unknown> = {
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, platform: `${os.platform()} ${os.release()}` },
@@ -173,6 +193,12 @@ async function main() {
   try {
     rampart('shims', 'install', '--bin', 'git,curl');
     rampart('start');
+    if (process.env.BENCH_ONLY === 'cli' || process.env.BENCH_ONLY === 'hooks') {
+      // A quick look at one part: no table, no results.json.
+      const hooks = (['claude-code', 'codex', 'gemini'] as const).flatMap((agent) => HOOK_BENCH_CASES.map((c) => ({ agent, ...benchHook(`${path.join(paths.shimsDir, 'rampart-hook')} ${agent}`, c, { runs: Math.min(RUNS, 200), env, cwd: project, agent }) })));
+      console.log(JSON.stringify(process.env.BENCH_ONLY === 'cli' ? cliBench(Math.min(RUNS, 30)) : hooks, null, 2));
+      return;
+    }
     if (process.env.BENCH_ONLY === 'contain') {
       // A quick look at one part: no table, no results.json.
       console.log(JSON.stringify(await containBench({ paths, env, project, bin: BIN, runs: Math.min(RUNS, 100) }), null, 2));
@@ -186,6 +212,9 @@ async function main() {
     results.evaluation = await evalBench(50_000);
     // The hook Claude Code runs on every tool call: the native rampart-hook, benign and denied lines.
     results.hook = HOOK_BENCH_CASES.map((c) => benchHook(path.join(paths.shimsDir, 'rampart-hook'), c, { runs: Math.min(RUNS, 200), env, cwd: project }));
+    // The same native hook speaking Codex's and Gemini's protocols.
+    results.hookOtherAgents = (['codex', 'gemini'] as const).flatMap((agent) => HOOK_BENCH_CASES.map((c) => ({ agent, ...benchHook(`${path.join(paths.shimsDir, 'rampart-hook')} ${agent}`, c, { runs: Math.min(RUNS, 200), env, cwd: project, agent }) })));
+    results.cli = cliBench(Math.min(RUNS, 30));
     results.containment = await containBench({ paths, env, project, bin: BIN, runs: Math.max(100, Math.min(RUNS, 150)) });
     const fb = path.join(dir, 'fallback');
     rampart('shims', 'install', '--fallback', '--dir', fb, '--bin', 'git');
@@ -215,6 +244,8 @@ async function main() {
     ['server, 32 C clients, 1 conn per request', sc.skipped ? `skipped: ${sc.skipped}` : `${Math.round(sc.perSecond)} decisions/s, p50 ${ms(sc.latencyMs.median)}, p99 ${ms(sc.latencyMs.p99)}, peak RSS ${sc.peakRssMB.toFixed(0)} MB`],
     ['policy evaluation (in process)', `${ev.usPerDecision.toFixed(1)} µs/decision`],
     ...(results.hook as ReturnType<typeof benchHook>[]).map((h) => [`hook (native): ${h.name} (median / p95)`, `${ms(h.medianMs)} / ${ms(h.p95Ms)}${h.wrong ? `   WRONG VERDICT ${h.wrong}×` : ''}`]),
+    ...(results.hookOtherAgents as (ReturnType<typeof benchHook> & { agent: string })[]).map((h) => [`hook (native, ${h.agent}): ${h.name} (median / p95)`, `${ms(h.medianMs)} / ${ms(h.p95Ms)}${h.wrong ? `   WRONG VERDICT ${h.wrong}×` : ''}`]),
+    ...(results.cli as ({ name: string } & ReturnType<typeof stats>)[]).map((c) => [`CLI: ${c.name} (median / p95 wall)`, `${ms(c.median)} / ${ms(c.p95)}`]),
     ...containRows(results.containment as ContainBench, ms),
   ];
   const w = Math.max(...rows.map((r) => r[0].length));

@@ -6,6 +6,8 @@ import path from 'node:path';
 
 export const CLIENTS = {
   'claude-code': { pkg: '@anthropic-ai/claude-code', version: '2.1.197', bin: 'node_modules/@anthropic-ai/claude-code/bin/claude.exe' },
+  codex: { pkg: '@openai/codex', version: '0.171.0', bin: 'node_modules/.bin/codex' },
+  gemini: { pkg: '@google/gemini-cli', version: '0.61.0', bin: 'node_modules/.bin/gemini' },
 } as const;
 export type ClientName = keyof typeof CLIENTS;
 

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { recordingServer } from '../../test/helpers/harness.js';
-import { anthropicStub, type Turn } from './model-stub.js';
+import { anthropicStub, geminiStub, responsesStub, type Turn } from './model-stub.js';
 
 export interface DriverConfig {
   /** The client and its arguments. */
@@ -19,6 +19,10 @@ export interface DriverConfig {
   vars: Record<string, string>;
   timeoutMs: number;
   out: string;
+  /** The model API the client speaks (default: Anthropic's). */
+  api?: 'anthropic' | 'responses' | 'gemini';
+  /** Files whose {{MODEL_PORT}} is filled in once the stand-in listens (Codex reads its URL from config.toml). */
+  portFiles?: string[];
 }
 
 export interface DriverReport {
@@ -42,8 +46,15 @@ async function main(): Promise<void> {
   const cans = await Promise.all(cfg.canaries.map((h) => recordingServer(h)));
   const vars = { ...cfg.vars };
   cans.forEach((c, i) => (vars[i === 0 ? 'CANARY' : `CANARY${i + 1}`] = `${cfg.canaries[i]}:${c.port}`));
-  const stub = await anthropicStub(substitute(cfg.turns, vars) as Turn[]);
-  const env = { ...(substitute(cfg.env, vars) as Record<string, string>), ANTHROPIC_BASE_URL: `http://127.0.0.1:${stub.port}`, ANTHROPIC_API_KEY: 'dummy' };
+  const turns = substitute(cfg.turns, vars) as Turn[];
+  const api = cfg.api ?? 'anthropic';
+  const stub = api === 'responses' ? await responsesStub(turns) : api === 'gemini' ? await geminiStub(turns) : await anthropicStub(turns);
+  for (const f of cfg.portFiles ?? []) fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replaceAll('{{MODEL_PORT}}', String(stub.port)));
+  const apiEnv: Record<string, string> =
+    api === 'anthropic' ? { ANTHROPIC_BASE_URL: `http://127.0.0.1:${stub.port}`, ANTHROPIC_API_KEY: 'dummy' }
+    : api === 'gemini' ? { GOOGLE_GEMINI_BASE_URL: `http://127.0.0.1:${stub.port}`, GEMINI_API_KEY: 'dummy' }
+    : {};
+  const env = { ...(substitute(cfg.env, vars) as Record<string, string>), ...apiEnv };
   const child = spawn(cfg.argv[0]!, cfg.argv.slice(1), { cwd: cfg.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

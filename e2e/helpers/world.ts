@@ -55,8 +55,68 @@ export interface World {
   session(o: SessionOptions): Promise<DriverReport>;
 }
 
+/** What differs per client: files before setup, the session's command line, its model API. */
+interface ClientSpec {
+  agent: 'claude-code' | 'codex' | 'gemini';
+  /** Writes the client's own configuration (before `rampart setup`). */
+  prepare(home: string, project: string): void;
+  argv(client: string, o: SessionOptions): string[];
+  env: Record<string, string>;
+  api: DriverConfig['api'];
+  /** Files holding {{MODEL_PORT}}. */
+  portFiles(home: string): string[];
+}
+
+const CLAUDE: ClientSpec = {
+  agent: 'claude-code',
+  prepare(home, project) {
+    // Onboarding done, the stand-in's key approved, the project trusted: no dialogs in -p.
+    fs.writeFileSync(path.join(home, '.claude.json'), JSON.stringify({
+      hasCompletedOnboarding: true, lastOnboardingVersion: '9.9.9', customApiKeyResponses: { approved: ['dummy'], rejected: [] },
+      projects: { [project]: { hasTrustDialogAccepted: true, allowedTools: [] } },
+    }));
+  },
+  argv: (client, o) => [client, '-p', 'go', ...(o.args ?? [])],
+  env: { IS_SANDBOX: '1', ...CLAUDE_QUIET },
+  api: 'anthropic',
+  portFiles: () => [],
+};
+
+/** Codex: a model provider pointing at the stand-in (its port filled in by the driver). */
+const CODEX: ClientSpec = {
+  agent: 'codex',
+  prepare(home) {
+    fs.mkdirSync(path.join(home, '.codex'), { recursive: true });
+    fs.writeFileSync(path.join(home, '.codex', 'config.toml'), 'model = "gpt-5.5"\nmodel_provider = "stub"\n\n[model_providers.stub]\nname = "stub"\nbase_url = "http://127.0.0.1:{{MODEL_PORT}}/v1"\nwire_api = "responses"\n');
+  },
+  argv: (client, o) => [client, 'exec', '--skip-git-repo-check', '-s', 'danger-full-access', '-c', 'approval_policy="never"', ...(o.args ?? []), 'go'],
+  env: {},
+  api: 'responses',
+  portFiles: (home) => [path.join(home, '.codex', 'config.toml')],
+};
+
+/** Gemini: API-key auth against the stand-in, the workspace trusted (headless refuses otherwise). */
+const GEMINI: ClientSpec = {
+  agent: 'gemini',
+  prepare(home) {
+    fs.mkdirSync(path.join(home, '.gemini'), { recursive: true });
+    fs.writeFileSync(path.join(home, '.gemini', 'settings.json'), JSON.stringify({ security: { auth: { selectedType: 'gemini-api-key' } }, privacy: { usageStatisticsEnabled: false }, general: { enableAutoUpdate: false, enableAutoUpdateNotification: false } }, null, 2) + '\n');
+  },
+  argv: (client, o) => [client, '-p', 'go', '-m', 'gemini-2.5-flash', '--yolo', ...(o.args ?? [])],
+  env: { GEMINI_CLI_TRUST_WORKSPACE: 'true' },
+  api: 'gemini',
+  portFiles: () => [],
+};
+
+export const SPECS = { 'claude-code': CLAUDE, codex: CODEX, gemini: GEMINI };
+
 /** A world for Claude Code: `rampart setup claude-code` (plus `setupArgs`) in a temp HOME. */
-export async function claudeWorld(t: T, client: string, setupArgs: string[] = []): Promise<World> {
+export function claudeWorld(t: T, client: string, setupArgs: string[] = []): Promise<World> {
+  return agentWorld(t, CLAUDE, client, setupArgs);
+}
+
+/** A world for any client: its files, then `rampart setup <agent>` (plus `setupArgs`) in a temp HOME. */
+export async function agentWorld(t: T, spec: ClientSpec, client: string, setupArgs: string[] = []): Promise<World> {
   const dir = fs.mkdtempSync('/var/tmp/rpe-');
   const home = path.join(dir, 'home');
   const project = path.join(dir, 'proj');
@@ -69,18 +129,14 @@ export async function claudeWorld(t: T, client: string, setupArgs: string[] = []
     for (const pid of sandboxPids(paths.rampartHome)) process.kill(pid, 'SIGKILL');
     fs.rmSync(dir, { recursive: true, force: true });
   });
-  // Onboarding done, the stand-in's key approved, the project trusted: no dialogs in -p.
-  fs.writeFileSync(path.join(home, '.claude.json'), JSON.stringify({
-    hasCompletedOnboarding: true, lastOnboardingVersion: '9.9.9', customApiKeyResponses: { approved: ['dummy'], rejected: [] },
-    projects: { [project]: { hasTrustDialogAccepted: true, allowedTools: [] } },
-  }));
+  spec.prepare(home, project);
   const git = (args: string[]) => spawnSync('git', args, { cwd: project, env: { ...env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' } });
   fs.writeFileSync(path.join(home, '.gitconfig'), '[user]\n\tname = t\n\temail = t@example.invalid\n');
   git(['init', '-q', '-b', 'main']);
   git(['commit', '-q', '--allow-empty', '-m', 'init']);
   const rampart = (args: string[]) => exec(process.execPath, [BIN, ...args], { cwd: project, env });
-  const r = await rampart(['setup', 'claude-code', ...setupArgs]);
-  if (r.code !== 0) throw new Error(`rampart setup claude-code ${setupArgs.join(' ')}: ${r.stderr}`);
+  const r = await rampart(['setup', spec.agent, ...setupArgs]);
+  if (r.code !== 0) throw new Error(`rampart setup ${spec.agent} ${setupArgs.join(' ')}: ${r.stderr}`);
   let n = 0;
   return {
     dir, home, project, paths, env, rampart,
@@ -93,12 +149,14 @@ export async function claudeWorld(t: T, client: string, setupArgs: string[] = []
     },
     session: async (o) => {
       const out = path.join(dir, `report-${n++}.json`);
+      // A stand-in listens on a new port each session: put the placeholder back.
+      for (const f of spec.portFiles(home)) fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/(http:\/\/127\.0\.0\.1:)\d+/g, '$1{{MODEL_PORT}}'));
       if (o.setupPolicy) fs.writeFileSync(path.join(paths.rampartHome, 'policy.yaml'), o.setupPolicy);
       const cfg: DriverConfig = {
-        argv: [...(o.wrap ?? []).map((w) => (w === 'rampart' ? path.join(bin, 'rampart') : w)), client, '-p', 'go', ...(o.args ?? [])],
-        env: { HOME: home, RAMPART_HOME: paths.rampartHome, USER: 'root', LANG: 'C.UTF-8', SHELL: '/bin/bash', PATH: env.PATH!, IS_SANDBOX: '1', ...CLAUDE_QUIET, ...o.env },
+        argv: [...(o.wrap ?? []).map((w) => (w === 'rampart' ? path.join(bin, 'rampart') : w)), ...spec.argv(client, o)],
+        env: { HOME: home, RAMPART_HOME: paths.rampartHome, USER: 'root', LANG: 'C.UTF-8', SHELL: '/bin/bash', PATH: env.PATH!, ...spec.env, ...o.env },
         cwd: project, turns: o.turns, canaries: o.canaries ?? ['127.0.0.1'], vars: { PROJECT: project, HOME: home },
-        timeoutMs: o.timeoutMs ?? 90_000, out,
+        timeoutMs: o.timeoutMs ?? 90_000, out, api: spec.api, portFiles: spec.portFiles(home),
       };
       const cfgFile = `${out}.config.json`;
       fs.writeFileSync(cfgFile, JSON.stringify(cfg));

@@ -17,8 +17,10 @@ export interface ToolCall {
 
 /** How Rampart reads one tool's input. Capabilities as data: a new tool is a new row. */
 export type ToolModel =
-  /** Runs `field` as a shell command line. */
-  | { runs: string }
+  /** Runs `field` as a shell command line (in the directory named by `cwd`, when given). */
+  | { runs: string; cwd?: string }
+  /** Applies the patch in `field` (Codex's apply_patch format): the files it adds, updates, moves and deletes. */
+  | { patch: string }
   /** Fetches the URL in `field` (`inText`: URLs found anywhere in that text, as Gemini's web_fetch prompt). */
   | { fetches: string; inText?: boolean }
   /** Touches the files named in these fields. */
@@ -29,7 +31,7 @@ export type ToolModel =
 /**
  * The tools of the agents Rampart integrates with. Claude Code: Bash, the file tools, WebFetch.
  * Gemini CLI: run_shell_command, write_file, replace, read_file, read_many_files, web_fetch.
- * Codex: shell/exec_command/apply_patch (paths are named inside the patch: judged as text).
+ * Codex: Bash (exec_command, as its hooks name it), apply_patch (the files its patch names), view_image.
  */
 export const TOOL_MODELS: Readonly<Record<string, ToolModel>> = {
   Bash: { runs: 'command' },
@@ -47,7 +49,7 @@ export const TOOL_MODELS: Readonly<Record<string, ToolModel>> = {
   ExitPlanMode: { inert: true },
   AskUserQuestion: { inert: true },
   // Gemini CLI
-  run_shell_command: { runs: 'command' },
+  run_shell_command: { runs: 'command', cwd: 'dir_path' },
   write_file: { writes: ['file_path'] },
   replace: { writes: ['file_path'] },
   read_file: { reads: ['absolute_path', 'file_path'] },
@@ -61,6 +63,9 @@ export const TOOL_MODELS: Readonly<Record<string, ToolModel>> = {
   shell: { runs: 'command' },
   exec_command: { runs: 'cmd' },
   local_shell: { runs: 'command' },
+  // Codex hooks name its shell tool Bash (as Claude Code does) and its file edits apply_patch.
+  apply_patch: { patch: 'command' },
+  view_image: { reads: ['path'] },
 };
 
 /** The verdict for input that cannot be judged: never a silent allow. */
@@ -136,7 +141,11 @@ export function evaluateToolCall(policy: CompiledPolicy, call: ToolCall, ctx: Co
   let units: Judged[] | string | { unreadable: string };
   if (!m) units = genericUnits(policy, call, plain);
   else if ('inert' in m) units = [];
-  else if ('runs' in m) units = commandUnits(policy, input[m.runs], plain);
+  else if ('runs' in m) {
+    // A shell tool told to run elsewhere (Gemini's dir_path) is judged there.
+    const dir = m.cwd ? str(input[m.cwd]) : undefined;
+    units = commandUnits(policy, input[m.runs], dir ? { ...plain, cwd: resolveDir(plain.cwd, dir) } : plain);
+  } else if ('patch' in m) units = patchUnits(policy, tool, input[m.patch], plain);
   else if ('fetches' in m) {
     const text = str(input[m.fetches]);
     const urls = !text ? [] : m.inText ? [...text.matchAll(URLS_IN_TEXT)].map((x) => x[0]) : [text];
@@ -146,4 +155,37 @@ export function evaluateToolCall(policy: CompiledPolicy, call: ToolCall, ctx: Co
   if (typeof units === 'string') return malformed(`${tool} call with ${units}`);
   if (!Array.isArray(units)) return unreadable(tool, units.unreadable);
   return decide(policy, policy.rules, units);
+}
+
+function resolveDir(cwd: string, dir: string): string {
+  if (dir.startsWith('/')) return dir.replace(/\/+$/, '') || '/';
+  const parts = cwd.split('/');
+  for (const seg of dir.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg && seg !== '.') parts.push(seg);
+  }
+  return parts.join('/') || '/';
+}
+
+/** The files a Codex patch touches: `*** Add File:`, `*** Update File:`, `*** Move to:` write; `*** Delete File:` deletes. */
+export function patchPaths(text: string): { writes: string[]; deletes: string[] } | undefined {
+  if (!/^\*\*\* Begin Patch\s*$/m.test(text)) return undefined;
+  const writes: string[] = [];
+  const deletes: string[] = [];
+  for (const m of text.matchAll(/^\*\*\* (Add File|Update File|Move to|Delete File): (.+?)\s*$/gm)) {
+    if (m[1] === 'Delete File') deletes.push(m[2]!);
+    else writes.push(m[2]!);
+  }
+  return writes.length || deletes.length ? { writes, deletes } : undefined;
+}
+
+function patchUnits(policy: CompiledPolicy, tool: string, patch: unknown, ctx: Context): Judged[] | string | { unreadable: string } {
+  const text = str(patch);
+  if (!text) return 'no patch text';
+  const paths = patchPaths(text);
+  if (!paths) return { unreadable: 'the patch names no file Rampart can read' };
+  const f = newFacts(tool);
+  f.writes.push(...paths.writes, ...paths.deletes);
+  f.deletes.push(...paths.deletes);
+  return [judgeFacts(policy, f, [tool], ctx)];
 }

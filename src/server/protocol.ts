@@ -76,10 +76,13 @@ export interface SessionRequest {
   containEnv?: Record<string, string>;
 }
 
-export type Request =
-  | DecideRequest | HookRequest | ApproveRequest | PendingRequest | StatusRequest | StopRequest | SessionRequest;
+/** `rampart policy check` answered by the running server (its policy already loaded): judges, runs nothing, logs nothing. */
+export interface CheckRequest { v: number; type: 'check'; rid?: string | number; line: string; cwd: string; projectRoot: string }
 
-export const REQUEST_TYPES = ['decide', 'hook', 'approve', 'deny', 'pending', 'status', 'session', 'stop'] as const;
+export type Request =
+  | DecideRequest | HookRequest | ApproveRequest | PendingRequest | StatusRequest | StopRequest | SessionRequest | CheckRequest;
+
+export const REQUEST_TYPES = ['decide', 'hook', 'approve', 'deny', 'pending', 'status', 'session', 'stop', 'check'] as const;
 
 /**
  * The final answer to a decide/hook request. Field order matters: the C shim reads the

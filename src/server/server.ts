@@ -10,7 +10,11 @@ import { descendsFrom } from './ancestry.js';
 import { Approvals } from './approvals.js';
 import { Grants } from './grants.js';
 import { handleConnection } from './connection.js';
-import { decide, newId, type DecideDeps } from './decide.js';
+import { decide, newId, realpathOrUndefined, type DecideDeps } from './decide.js';
+import { gitReaderFor } from './git-reader.js';
+import { judgeLine } from '../policy/line/judge-line.js';
+import { decide as decideVerdict } from '../policy/evaluate.js';
+import { factsJson } from '../cli/render-verdict.js';
 import { hook } from './hook.js';
 import { PolicyHolder } from './policy-holder.js';
 import { PROTOCOL_VERSION, ProtocolError, type OkReply, type Reply, type Request } from './protocol.js';
@@ -197,6 +201,18 @@ export async function createDecisionServer(opts: ServerOptions): Promise<Decisio
         const holder = await holderFor(s, s.projectRoot);
         log(`session ${s.id} started in ${s.projectRoot}${s.audit ? ' (audit mode)' : ''}`);
         return ok(req, { session: s, policy: holder.state });
+      }
+      case 'check': {
+        // The verdict `rampart policy check` prints, from the policy this server holds for that
+        // project (nothing runs, nothing is logged: it is a question, not a decision).
+        if (typeof req.line !== 'string' || typeof req.cwd !== 'string' || !path.isAbsolute(req.cwd)) throw new ProtocolError('bad-request', 'check needs a line and an absolute cwd');
+        const root = typeof req.projectRoot === 'string' && acceptableProjectRoot(req.projectRoot, paths.home) ? path.resolve(req.projectRoot) : NO_PROJECT;
+        const holder = await holderFor(undefined, root);
+        if (!holder.policy) throw new ProtocolError('bad-request', `no valid policy is loaded (${holder.state.error ?? 'unknown error'})`);
+        const ctx = { cwd: req.cwd, projectRoot: root, home: paths.home, rampartHome: paths.rampartHome, env: {}, git: gitReaderFor(req.cwd, paths.home), shimsDir: paths.shimsDir, realpath: realpathOrUndefined };
+        const judged = judgeLine(holder.policy, req.line, ctx);
+        const e = decideVerdict(holder.policy, holder.policy.rules, judged);
+        return ok(req, { evaluation: e, commands: judged.map((j) => factsJson(j.facts)), notes: judged.flatMap((j) => j.facts.notes), warnings: holder.state.warnings ?? [] });
       }
       case 'stop':
         requireToken(req);

@@ -1,15 +1,16 @@
-// `rampart hook claude-code`: the Node path of Claude Code's hooks (PreToolUse by default,
-// SessionStart with --event). Whatever goes wrong in PreToolUse ends in exit 2, never 1:
-// Claude Code runs the tool on any other failure.
+// `rampart hook <agent>`: the Node path of an agent's hooks (its before-tool event by default —
+// Claude Code's and Codex's PreToolUse, Gemini's BeforeTool — SessionStart with --event).
+// Whatever goes wrong before a tool call ends in exit 2 with a reason on stderr: the agents run
+// the tool on any other failure.
 import type { CommandModule } from '../command.js';
 import { resolvePaths } from '../../server/paths.js';
-import { noDecision } from '../../integrations/claude-code/protocol.js';
+import { AGENTS, dialectFor, type AgentId } from '../../integrations/dialects.js';
 import { runPreToolUse } from '../../integrations/claude-code/pre-tool-use.js';
 import { runSessionStart } from '../../integrations/claude-code/session-start.js';
 
 interface HookArgs {
-  agent: 'claude-code';
-  event: 'PreToolUse' | 'SessionStart';
+  agent: AgentId;
+  event: 'PreToolUse' | 'BeforeTool' | 'SessionStart';
   'rampart-home'?: string;
   contain?: boolean;
 }
@@ -23,25 +24,26 @@ async function readStdin(): Promise<string> {
 
 export const hookCommand: CommandModule<HookArgs> = {
   command: 'hook <agent>',
-  describe: "Answer an agent's hook (Claude Code: PreToolUse verdicts, SessionStart PATH setup); installed by `rampart setup`",
+  describe: "Answer an agent's hook (verdicts before each tool call; SessionStart registers the session); installed by `rampart setup`",
   builder: (y) =>
     y
-      .positional('agent', { choices: ['claude-code'] as const, describe: 'The agent whose hook protocol to speak' })
-      .option('event', { choices: ['PreToolUse', 'SessionStart'] as const, default: 'PreToolUse' as const, describe: 'The hook event' })
+      .positional('agent', { choices: AGENTS, describe: 'The agent whose hook protocol to speak' })
+      .option('event', { choices: ['PreToolUse', 'BeforeTool', 'SessionStart'] as const, default: 'PreToolUse' as const, describe: 'The hook event (PreToolUse and BeforeTool both mean: before a tool call)' })
       .option('rampart-home', { type: 'string', describe: 'RAMPART_HOME fixed at setup (overrides the environment)' })
       .option('contain', { type: 'boolean', describe: 'SessionStart: start the containment host for this session (setup --contain)' }),
   handler: async (args, ctx) => {
     const env = args['rampart-home'] ? { ...ctx.env, RAMPART_HOME: args['rampart-home'] } : ctx.env;
+    const dialect = dialectFor(args.agent)!;
     if (args.event === 'SessionStart') {
-      const r = await runSessionStart(await readStdin(), resolvePaths(env), env, { contain: Boolean(args.contain) });
+      const r = await runSessionStart(await readStdin(), resolvePaths(env), env, { contain: Boolean(args.contain), agent: args.agent });
       if (r.stderr) ctx.output.err(r.stderr);
       return r.exitCode;
     }
     let out;
     try {
-      out = await runPreToolUse(await readStdin(), resolvePaths(env), env);
+      out = await runPreToolUse(await readStdin(), resolvePaths(env), env, {}, dialect);
     } catch (e) {
-      out = noDecision(`internal error: ${(e as Error).message}`);
+      out = dialect.noDecision(`internal error: ${(e as Error).message}`);
     }
     if (out.stdout) ctx.output.out(out.stdout);
     if (out.stderr) ctx.output.err(out.stderr);

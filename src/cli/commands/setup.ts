@@ -1,5 +1,6 @@
-// `rampart setup claude-code`: install the shims, merge Rampart's hooks into Claude Code's
-// settings (or take them out again, or check that they work).
+// `rampart setup <agent>`: install the shims, merge Rampart's hooks into the agent's
+// configuration (or take them out again, or check that they work). Claude Code, Codex CLI and
+// Gemini CLI; what differs per agent lives in src/integrations/<agent>/.
 import type { CommandModule } from '../command.js';
 import { EXIT, RampartError } from '../errors.js';
 import { resolvePaths } from '../../server/paths.js';
@@ -9,9 +10,15 @@ import { checkSetup } from '../../integrations/claude-code/check.js';
 import { lineDiff } from '../../integrations/claude-code/diff.js';
 import { hookCommands, nativeHookInstalled, planSetup, removeSetup, settingsPathFor, wouldBeNative, writeUncontained, type Scope } from '../../integrations/claude-code/setup.js';
 import { containmentProblems } from '../../contain/host.js';
+import { AGENTS, type AgentId } from '../../integrations/dialects.js';
+import { checkCodex, codexHome, codexHooks, planCodex, removeCodex } from '../../integrations/codex/setup.js';
+import { checkGemini, geminiHooks, geminiSettingsPath, planGemini, removeGemini } from '../../integrations/gemini/setup.js';
+import type { SetupPlan } from '../../integrations/shared/managed-file.js';
+import type { CommandEnv } from '../command.js';
+import type { RampartPaths } from '../../server/paths.js';
 
 interface SetupArgs {
-  agent: 'claude-code';
+  agent: AgentId;
   scope: Scope;
   remove?: boolean;
   check?: boolean;
@@ -22,20 +29,21 @@ interface SetupArgs {
 
 export const setupCommand: CommandModule<SetupArgs> = {
   command: 'setup <agent>',
-  describe: "Install Rampart into an agent: shims on the Bash tool's PATH and a PreToolUse hook (Claude Code)",
+  describe: 'Install Rampart into an agent (claude-code, codex, gemini): the shims, and a hook that judges every tool call',
   builder: (y) =>
     y
-      .positional('agent', { choices: ['claude-code'] as const, describe: 'The agent to set up' })
-      .option('scope', { choices: ['user', 'project'] as const, default: 'user' as const, describe: 'user: $CLAUDE_CONFIG_DIR or ~/.claude/settings.json; project: ./.claude/settings.json' })
+      .positional('agent', { choices: AGENTS, describe: 'The agent to set up' })
+      .option('scope', { choices: ['user', 'project', 'local'] as const, default: 'user' as const, describe: 'user: ~/.claude/settings.json ($CLAUDE_CONFIG_DIR), ~/.codex ($CODEX_HOME), ~/.gemini/settings.json; project: ./.claude/settings.json or ./.gemini/settings.json (not for codex); local (Claude Code): ./.claude/settings.local.json, not committed' })
       .option('remove', { type: 'boolean', describe: 'Take Rampart out again (restores the original file when nothing else changed it)' })
       .option('check', { type: 'boolean', describe: 'Run the installed hook on canary inputs and report' })
       .option('dry-run', { type: 'boolean', describe: 'Print the change without writing anything' })
       .option('fallback', { type: 'boolean', describe: 'Use the Node hook and POSIX-sh shims instead of the native program (slower)' })
-      .option('contain', { type: 'boolean', describe: 'Also run every Bash command contained (CLAUDE_CODE_SHELL_PREFIX): network only through Rampart, writes only to the project and the agent\'s state' })
+      .option('contain', { type: 'boolean', describe: 'Claude Code only: also run every Bash command contained (CLAUDE_CODE_SHELL_PREFIX): network only through Rampart, writes only to the project and the agent\'s state' })
       .conflicts('contain', 'fallback')
       .conflicts('remove', 'check'),
   handler: async (args, ctx) => {
     const paths = resolvePaths(ctx.env);
+    if (args.agent !== 'claude-code') return setupOther(args, ctx, paths);
     const file = settingsPathFor(args.scope, ctx.env, ctx.cwd, paths.home);
     if (args.check) {
       const r = await checkSetup(file, { env: ctx.env, cwd: ctx.cwd, home: paths.home });
@@ -51,19 +59,14 @@ export const setupCommand: CommandModule<SetupArgs> = {
       if (r.status !== 'nothing') ctx.output.out('The shims stay installed (`rampart shims uninstall` removes them).');
       return EXIT.ok;
     }
-    let native: boolean;
-    if (args['dry-run']) native = wouldBeNative(paths, Boolean(args.fallback));
-    else {
-      const s = installShims({ paths, fallback: Boolean(args.fallback) });
-      if (s.note) ctx.output.err(`rampart: ${s.note}`);
-      ctx.output.out(`${s.kind} shims in ${s.dir}`);
-      native = nativeHookInstalled(paths);
-    }
+    const native = shimsStep(args, ctx, paths);
     if (args.contain) {
       const missing = containmentProblems();
       if (missing.length) throw new RampartError('CONFIG', `containment cannot run here: ${missing.join('; ')}`, 'Install what is missing (Debian/Ubuntu: sudo apt-get install bubblewrap socat ripgrep), then run setup again; `rampart doctor` checks it.');
       if (!native && !args['dry-run']) throw new RampartError('CONFIG', 'containment needs the native shims (a C compiler at install)', 'Install a C compiler (cc) and run `rampart setup claude-code --contain` again.');
     }
+    // A committed settings file would carry this user's absolute paths to everyone who clones.
+    if (args.scope === 'project') ctx.output.err(`rampart: warning: ${file} is usually committed, and the hook entries are absolute paths on this machine (${paths.shimsDir}); for yourself only, use --scope local (.claude/settings.local.json)`);
     const ours = hookCommands(paths, native, Boolean(args.contain));
     const plan = planSetup(file, ours, paths.rampartHome);
     for (const n of plan.notes) ctx.output.err(`rampart: warning: ${n}`);
@@ -77,8 +80,63 @@ export const setupCommand: CommandModule<SetupArgs> = {
     if (status !== 'unchanged') {
       ctx.output.out(`PreToolUse hook: ${native ? 'native' : 'Node (slower)'}; SessionStart puts ${paths.shimsDir} first on the Bash tool's PATH.`);
       if (args.contain) ctx.output.out('Containment: every Bash command runs through rampart-contain (network only through Rampart; writes only to the project, the temp dir and the agent\'s state).');
-      ctx.output.out(`Check it with \`rampart setup claude-code${args.scope === 'project' ? ' --scope project' : ''} --check\`; new Claude Code sessions pick it up.`);
+      ctx.output.out(`Check it with \`rampart setup claude-code${args.scope !== 'user' ? ` --scope ${args.scope}` : ''} --check\`; new Claude Code sessions pick it up.`);
     }
     return EXIT.ok;
   },
 };
+
+/** Codex and Gemini: the same steps as Claude Code, through their own files. */
+async function setupOther(args: SetupArgs, ctx: CommandEnv, paths: RampartPaths): Promise<number> {
+  const agent = args.agent as 'codex' | 'gemini';
+  const name = agent === 'codex' ? 'Codex CLI' : 'Gemini CLI';
+  if (args.contain) throw new RampartError('USAGE', `--contain is for Claude Code only; ${name} has no shell prefix setting`, `Run ${agent} inside containment with \`rampart run --contain -- ${agent}\`.`);
+  if (args.scope === 'local') throw new RampartError('USAGE', '--scope local is for Claude Code (.claude/settings.local.json)', `Use --scope user${agent === 'gemini' ? ' or --scope project' : ''}.`);
+  if (agent === 'codex' && args.scope === 'project') throw new RampartError('USAGE', 'Codex runs project hooks only in projects it trusts, and only after trusting each hook in your user config', 'Run `rampart setup codex` (user scope); it covers every project.');
+  const dir = codexHome(ctx.env, ctx.cwd, paths.home);
+  const file = agent === 'gemini' ? geminiSettingsPath(args.scope, ctx.env, ctx.cwd, paths.home) : dir;
+  if (args.check) {
+    const r = agent === 'codex' ? await checkCodex(dir, paths, { env: ctx.env, cwd: ctx.cwd }) : await checkGemini(file, paths, { env: ctx.env, cwd: ctx.cwd });
+    ctx.output.out(r.lines.join('\n'));
+    ctx.output.out(r.ok ? `rampart: the ${name} hook works` : `rampart: the ${name} hook check failed`);
+    return r.ok ? EXIT.ok : EXIT.failed;
+  }
+  if (!args['dry-run']) refuseAgentCaller(`setup ${agent}${args.remove ? ' --remove' : ''}`, ctx.env, paths);
+  if (args.remove) {
+    if (args['dry-run']) throw new RampartError('USAGE', '--dry-run is not supported with --remove', `Run \`rampart setup ${agent} --remove\` (it keeps nothing but what it found).`);
+    const results = agent === 'codex' ? removeCodex(dir, paths.rampartHome) : [removeGemini(file, paths.rampartHome)];
+    for (const r of results) ctx.output.out(`${r.status.padEnd(9)} ${r.detail}`);
+    if (results.some((r) => r.status !== 'nothing')) ctx.output.out('The shims stay installed (`rampart shims uninstall` removes them).');
+    return EXIT.ok;
+  }
+  const native = shimsStep(args, ctx, paths);
+  const plans: SetupPlan[] = agent === 'codex' ? planCodex(dir, codexHooks(paths, native), paths, ctx.env.PATH ?? '/usr/local/bin:/usr/bin:/bin') : [planGemini(file, geminiHooks(paths, native), paths.rampartHome)];
+  for (const p of plans) for (const n of p.notes) ctx.output.err(`rampart: warning: ${n}`);
+  if (args['dry-run']) {
+    for (const p of plans) ctx.output.out(p.changed ? `would change ${p.file}:\n${lineDiff(p.before ?? '', p.after)}` : `unchanged ${p.file}`);
+    return EXIT.ok;
+  }
+  let changed = false;
+  for (const p of plans) {
+    const status = p.apply();
+    changed ||= status !== 'unchanged';
+    ctx.output.out(`${status.padEnd(9)} ${p.file}`);
+  }
+  if (changed) {
+    ctx.output.out(`${agent === 'codex' ? 'PreToolUse' : 'BeforeTool'} hook: ${native ? 'native' : 'Node (slower)'}; it judges every tool call. Asks become denies with a reason: ${name}'s hooks cannot ask.`);
+    ctx.output.out(agent === 'codex'
+      ? `Codex trusts the hooks (config.toml) and its shell tool's PATH starts with ${paths.shimsDir}.`
+      : `Start Gemini as \`rampart run -- gemini\` so its shell tool finds the shims first (Gemini has no setting for the shell's PATH).`);
+    ctx.output.out(`Check it with \`rampart setup ${agent}${args.scope === 'project' ? ' --scope project' : ''} --check\`; new ${name} sessions pick it up.`);
+  }
+  return EXIT.ok;
+}
+
+/** Installs the shims (not in a dry run); true when the native hook entry is what the agent will run. */
+function shimsStep(args: SetupArgs, ctx: CommandEnv, paths: RampartPaths): boolean {
+  if (args['dry-run']) return wouldBeNative(paths, Boolean(args.fallback));
+  const s = installShims({ paths, fallback: Boolean(args.fallback) });
+  if (s.note) ctx.output.err(`rampart: ${s.note}`);
+  ctx.output.out(`${s.kind} shims in ${s.dir}`);
+  return nativeHookInstalled(paths);
+}

@@ -18,14 +18,15 @@ export interface HookBenchResult {
   wrong: number;
 }
 
-/** A PreToolUse input for a Bash command run in `cwd`. */
-export function bashInput(command: string, cwd: string): string {
-  return JSON.stringify({ session_id: 'rampart-bench', transcript_path: '', cwd, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: 'toolu_bench' });
+/** A before-tool input for a shell command run in `cwd`, in the agent's own shape. */
+export function bashInput(command: string, cwd: string, agent: 'claude-code' | 'codex' | 'gemini' = 'claude-code'): string {
+  if (agent === 'gemini') return JSON.stringify({ session_id: 'rampart-bench', transcript_path: '', cwd, hook_event_name: 'BeforeTool', timestamp: new Date().toISOString(), tool_name: 'run_shell_command', tool_input: { command } });
+  return JSON.stringify({ session_id: 'rampart-bench', transcript_path: '', cwd, permission_mode: agent === 'codex' ? 'bypassPermissions' : 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: 'toolu_bench' });
 }
 
 /** Times `runs` executions of a hook command (through /bin/sh -c, as Claude Code runs it) after `warmup` unmeasured ones. */
-export function benchHook(hookCommand: string, c: HookBenchCase, o: { runs: number; warmup?: number; env: NodeJS.ProcessEnv; cwd: string }): HookBenchResult {
-  const input = bashInput(c.command, o.cwd);
+export function benchHook(hookCommand: string, c: HookBenchCase, o: { runs: number; warmup?: number; env: NodeJS.ProcessEnv; cwd: string; agent?: 'claude-code' | 'codex' | 'gemini' }): HookBenchResult {
+  const input = bashInput(c.command, o.cwd, o.agent);
   const one = () => {
     const t0 = process.hrtime.bigint();
     const r = spawnSync('/bin/sh', ['-c', hookCommand], { input, env: o.env, cwd: o.cwd, stdio: ['pipe', 'ignore', 'ignore'] });

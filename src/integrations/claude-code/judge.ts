@@ -3,7 +3,8 @@
 import type { CompiledPolicy } from '../../policy/policy.js';
 import { evaluateToolCall } from '../../policy/tool-call.js';
 import type { Context, Decision, Evaluation } from '../../policy/types.js';
-import { evaluateSafely, hookReply, parseHookInput, refusedEvaluation, unattendedAsk, type HookInput, type HookOutput } from './protocol.js';
+import { CLAUDE, type AgentId, type Dialect } from '../dialects.js';
+import { evaluateSafely, parseHookInput, refusedEvaluation, unattendedAsk, type HookInput, type HookOutput } from './protocol.js';
 
 /** What the server knows for one parsed call: the policy to apply and the context to judge in. */
 export interface HookSetting {
@@ -31,7 +32,7 @@ export interface HookJudgement {
 
 export interface HookAuditFields {
   source: 'hook';
-  agent: 'claude-code';
+  agent: AgentId;
   agentSession: string | null;
   tool: string | null;
   /** For Bash the command line; for file tools the path; for WebFetch the URL (server redacts). */
@@ -41,15 +42,15 @@ export interface HookAuditFields {
 }
 
 /** The audit fields for an input, readable or not. */
-export function hookAuditFields(input: ReturnType<typeof parseHookInput>): HookAuditFields {
+export function hookAuditFields(input: ReturnType<typeof parseHookInput>, agent: AgentId = 'claude-code'): HookAuditFields {
   if (!input.ok) {
-    return { source: 'hook', agent: 'claude-code', agentSession: input.session_id ?? null, tool: input.tool_name ?? null, binary: input.tool_name ?? '', argv: [], cwd: '' };
+    return { source: 'hook', agent, agentSession: input.session_id ?? null, tool: input.tool_name ?? null, binary: input.tool_name ?? '', argv: [], cwd: '' };
   }
   const ti = (typeof input.call.tool_input === 'object' && input.call.tool_input !== null ? input.call.tool_input : {}) as Record<string, unknown>;
   const first = ti.command ?? ti.cmd ?? ti.file_path ?? ti.notebook_path ?? ti.absolute_path ?? ti.url ?? ti.path ?? ti.pattern ?? ti.prompt;
   // Tools without one obvious subject are logged with their whole input (the server redacts).
   const subject = typeof first === 'string' ? first : JSON.stringify(input.call.tool_input ?? null).slice(0, 2000);
-  return { source: 'hook', agent: 'claude-code', agentSession: input.session_id || null, tool: input.tool, binary: input.tool, argv: [subject], cwd: input.cwd };
+  return { source: 'hook', agent, agentSession: input.session_id || null, tool: input.tool, binary: input.tool, argv: [subject], cwd: input.cwd };
 }
 
 /** The payload as text: the native hook sends stdin as a JSON string; tolerate an object too. */
@@ -63,8 +64,8 @@ export function payloadText(payload: unknown): string {
  * Judges one hook payload. `resolve` is called only for a readable input and may throw (a
  * broken session store, say): that, like an engine error, becomes a deny.
  */
-export function judgeHook(payload: unknown, resolve: (input: HookInput) => HookSetting): HookJudgement {
-  const input = parseHookInput(payloadText(payload));
+export function judgeHook(payload: unknown, resolve: (input: HookInput) => HookSetting, dialect: Dialect = CLAUDE): HookJudgement {
+  const input = parseHookInput(payloadText(payload), dialect.events);
   let evaluation: Evaluation;
   let setting: HookSetting | undefined;
   if (!input.ok) evaluation = refusedEvaluation(input);
@@ -79,6 +80,6 @@ export function judgeHook(payload: unknown, resolve: (input: HookInput) => HookS
   const auditable = Boolean(setting?.audit && setting.policy) && evaluation.rule !== 'rampart-engine-error';
   const enforced = !(auditable && evaluation.decision !== 'allow');
   const decision: Decision = enforced ? evaluation.decision : 'allow';
-  const output = hookReply(evaluation, { explicitAllow: Boolean(setting?.explicitAllow), enforced, policyDecision: evaluation.decision });
-  return { input, evaluation, decision, enforced, output, audit: hookAuditFields(input) };
+  const output = dialect.render(evaluation, { explicitAllow: Boolean(setting?.explicitAllow), enforced, policyDecision: evaluation.decision });
+  return { input, evaluation, decision, enforced, output, audit: hookAuditFields(input, dialect.id) };
 }

@@ -3,7 +3,8 @@
 import { ensureServer, request } from '../../server/client.js';
 import type { RampartPaths } from '../../server/paths.js';
 import { PROTOCOL_VERSION } from '../../server/protocol.js';
-import { noDecision, type HookOutput } from './protocol.js';
+import type { HookOutput } from './protocol.js';
+import { CLAUDE, type Dialect } from '../dialects.js';
 import { judgeHook, type HookSetting } from './judge.js';
 import { outputFromReply } from './wire.js';
 
@@ -27,12 +28,13 @@ export interface PreToolUseOptions {
   inProcess?: (input: Parameters<Parameters<typeof judgeHook>[1]>[0]) => HookSetting;
 }
 
-export async function runPreToolUse(stdin: string, paths: RampartPaths, env: NodeJS.ProcessEnv, o: PreToolUseOptions = {}): Promise<HookOutput> {
-  if (o.inProcess) return judgeHook(stdin, o.inProcess).output;
+export async function runPreToolUse(stdin: string, paths: RampartPaths, env: NodeJS.ProcessEnv, o: PreToolUseOptions = {}, dialect: Dialect = CLAUDE): Promise<HookOutput> {
+  const noDecision = dialect.noDecision;
+  if (o.inProcess) return judgeHook(stdin, o.inProcess, dialect).output;
   const ask = async (): Promise<HookOutput> => {
     await ensureServer(paths, env);
-    const r = await request(paths.socket, { v: PROTOCOL_VERSION, type: 'hook', agent: 'claude-code', env: hookEnv(env), payload: stdin }, { timeoutMs: HOOK_REPLY_TIMEOUT_MS });
-    return outputFromReply(r);
+    const r = await request(paths.socket, { v: PROTOCOL_VERSION, type: 'hook', agent: dialect.id, env: hookEnv(env), payload: stdin }, { timeoutMs: HOOK_REPLY_TIMEOUT_MS });
+    return outputFromReply(r, noDecision);
   };
   // One deadline for start + ask: Claude Code kills a hook at its timeout and then runs the tool.
   let timer: NodeJS.Timeout | undefined;

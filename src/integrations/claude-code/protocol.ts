@@ -43,7 +43,7 @@ function refuse(reason: string, extra: Partial<HookInputError> = {}, rule = 'ram
  * Validates one PreToolUse envelope (event, tool name, cwd). An envelope we cannot read is
  * refused (the caller denies): a gate that lets through what it cannot read is no gate.
  */
-export function parseHookInput(text: string): HookInput | HookInputError {
+export function parseHookInput(text: string, events: readonly string[] = ['PreToolUse']): HookInput | HookInputError {
   if (text.trim() === '') return refuse('the hook received no input on stdin');
   let j: unknown;
   try {
@@ -55,8 +55,8 @@ export function parseHookInput(text: string): HookInput | HookInputError {
   const session_id = typeof j.session_id === 'string' ? j.session_id : '';
   const tool_name = typeof j.tool_name === 'string' ? j.tool_name : undefined;
   const seen = { ...(session_id ? { session_id } : {}), ...(tool_name ? { tool_name } : {}) };
-  if (j.hook_event_name !== undefined && j.hook_event_name !== 'PreToolUse') {
-    return refuse(`the hook expects a PreToolUse event, got ${JSON.stringify(j.hook_event_name)}`, seen);
+  if (j.hook_event_name !== undefined && !events.includes(j.hook_event_name as string)) {
+    return refuse(`the hook expects a ${events.join(' or ')} event, got ${JSON.stringify(j.hook_event_name)}`, seen);
   }
   if (!tool_name) return refuse('the hook input has no tool_name', seen);
   if (typeof j.cwd !== 'string' || !j.cwd.startsWith('/')) return refuse('the hook input has no absolute cwd', seen);
@@ -152,10 +152,21 @@ export function hookReply(ev: Pick<Evaluation, 'decision' | 'rule' | 'reason'>, 
     // Audit mode: the tool runs; the user (not Claude) is told what would have happened.
     return { stdout: JSON.stringify({ systemMessage: oneLine(`rampart(audit): would ${o.policyDecision}: ${ev.reason}${tag}`) }), stderr: '', exitCode: HOOK_EXIT.ok };
   }
-  if (ev.decision === 'deny') return { stdout: decisionJson('deny', reason), stderr: reason, exitCode: HOOK_EXIT.block };
+  if (ev.decision === 'deny') {
+    const told = denyForAgent(reason);
+    return { stdout: decisionJson('deny', told), stderr: told, exitCode: HOOK_EXIT.block };
+  }
   if (ev.decision === 'ask') return { stdout: decisionJson('ask', reason), stderr: '', exitCode: HOOK_EXIT.ok };
   if (o.explicitAllow) return { stdout: decisionJson('allow', reason), stderr: '', exitCode: HOOK_EXIT.ok };
   return { stdout: '', stderr: '', exitCode: HOOK_EXIT.ok };
+}
+
+/** What the agent should do after a deny, said once at the end of the reason it reads. */
+export const AFTER_DENY = 'do not try another way to do this; tell the user what you wanted to do and why';
+
+/** A deny reason as the agent reads it: the fact, then what to do instead (once). */
+export function denyForAgent(reason: string): string {
+  return /tell the user/.test(reason) ? reason : oneLine(`${reason} — ${AFTER_DENY}`);
 }
 
 /** The output for a hook that could not get a decision at all (server down, bad reply). */

@@ -10,6 +10,7 @@ import type { RampartPaths } from '../../server/paths.js';
 import { firstNonShellAncestor } from '../../server/ancestry.js';
 import { acceptableProjectRoot } from '../../server/sessions.js';
 import { readConf } from '../../shims/conf.js';
+import type { AgentId } from '../dialects.js';
 
 export interface SessionStartResult {
   /** Shown to the user (exit 1 is Claude Code's non-blocking notice); '' on success. */
@@ -95,16 +96,23 @@ async function containHost(paths: RampartPaths, projectRoot: string, agentPid: n
   }
 }
 
-export async function runSessionStart(stdin: string, paths: RampartPaths, env: NodeJS.ProcessEnv, o: { contain?: boolean } = {}): Promise<SessionStartResult> {
+/**
+ * SessionStart for any agent: register the session (project root fixed from here on, keyed by
+ * the agent's session id, usable only by the agent's descendants). Claude Code also gets the
+ * shims first on its Bash tool's PATH through $CLAUDE_ENV_FILE; Codex's PATH is set in its
+ * config at setup, Gemini's by launching it through `rampart run`.
+ */
+export async function runSessionStart(stdin: string, paths: RampartPaths, env: NodeJS.ProcessEnv, o: { contain?: boolean; agent?: AgentId } = {}): Promise<SessionStartResult> {
+  const agent = o.agent ?? 'claude-code';
   const input = parseInput(stdin);
   const envFile = env.CLAUDE_ENV_FILE;
   const problems: string[] = [];
   const conf = readConf(paths.shimsDir);
   if (!conf) {
-    return { stderr: `rampart: no shims installed in ${paths.shimsDir}; the Bash tool runs unguarded by PATH shims. Run \`rampart setup claude-code\` again.`, exitCode: 1, lines: [] };
+    return { stderr: `rampart: no shims installed in ${paths.shimsDir}; the agent's shell runs unguarded by PATH shims. Run \`rampart setup ${agent}\` again.`, exitCode: 1, lines: [] };
   }
-  // Claude Code's project directory: fixed at session start, unlike the input's cwd.
-  const dir = env.CLAUDE_PROJECT_DIR || (typeof input.cwd === 'string' ? input.cwd : '');
+  // The agent's project directory: fixed at session start, unlike the input's cwd.
+  const dir = (agent === 'claude-code' ? env.CLAUDE_PROJECT_DIR : agent === 'gemini' ? env.GEMINI_PROJECT_DIR : undefined) || (typeof input.cwd === 'string' ? input.cwd : '');
   let projectRoot: string | undefined;
   try {
     projectRoot = dir ? fs.realpathSync(dir) : undefined;
@@ -129,7 +137,7 @@ export async function runSessionStart(stdin: string, paths: RampartPaths, env: N
         if (!agentPid) throw new Error('cannot find the Claude Code process to contain');
         session = await containHost(paths, projectRoot, agentPid, agentSession);
       } else {
-        const r = await call(paths.socket, { type: 'session', op: 'register', projectRoot, agent: 'claude-code', ...(agentSession ? { agentSession } : {}), ...(agentPid ? { pid: agentPid } : {}) }, { timeoutMs: 5000 });
+        const r = await call(paths.socket, { type: 'session', op: 'register', projectRoot, agent, ...(agentSession ? { agentSession } : {}), ...(agentPid ? { pid: agentPid } : {}) }, { timeoutMs: 5000 });
         session = (r.session as { id?: string } | undefined)?.id;
       }
     } catch (e) {
@@ -140,6 +148,7 @@ export async function runSessionStart(stdin: string, paths: RampartPaths, env: N
   } else {
     problems.push(`no usable project root (${dir || 'none given'}: it must be a directory other than / or your home); shim calls will have no project root`);
   }
+  if (agent !== 'claude-code') return { stderr: problems.map((p) => `rampart: ${p}`).join('\n'), exitCode: 0, lines: [], ...(session ? { session } : {}) };
   const lines = envFileLines(paths.shimsDir, env.PATH ?? '', session, projectRoot);
   if (!envFile) {
     problems.unshift('CLAUDE_ENV_FILE is not set for this SessionStart hook, so the shims cannot be put on the Bash tool\'s PATH (start Claude Code with `rampart run -- claude` instead)');

@@ -2,27 +2,40 @@
 // writing (or restoring) that file with a backup and a record of what was added.
 import fs from 'node:fs';
 import path from 'node:path';
-import { RampartError } from '../../cli/errors.js';
 import { RAMPART_BIN } from '../../server/client.js';
 import type { RampartPaths } from '../../server/paths.js';
 import { CONTAIN_NAME, HOOK_NAME, readConf, UNCONTAINED_NAME } from '../../shims/conf.js';
 import { haveCompiler, SHIM_SOURCE } from '../../shims/install.js';
 import { failClosed, shellWord } from '../shared/hook-command.js';
-import { mergeSettings, removeFromSettings, SettingsError, type OurHooks } from './settings.js';
-import { backupPath, forget, mergeAdded, readRecord, saveBackup, sha256, writeAtomic, writeRecord, type SetupRecord } from './setup-state.js';
+import type { AgentId } from '../dialects.js';
+import { mergeSettings, removeFromSettings, SettingsError, type Added, type OurHooks } from './settings.js';
+import { writeAtomic } from '../shared/setup-state.js';
+import { ConfigTextError, planFile, removeFile, type ManagedFile, type RemoveStatus, type SetupPlan } from '../shared/managed-file.js';
 
-export type Scope = 'user' | 'project';
+export type { RemoveStatus, SetupPlan } from '../shared/managed-file.js';
 
-/** user: $CLAUDE_CONFIG_DIR/settings.json, else ~/.claude/settings.json; project: ./.claude/settings.json. */
+export type Scope = 'user' | 'project' | 'local';
+
+/**
+ * user: $CLAUDE_CONFIG_DIR/settings.json, else ~/.claude/settings.json; project:
+ * ./.claude/settings.json (committed, shared); local: ./.claude/settings.local.json (this user only).
+ */
 export function settingsPathFor(scope: Scope, env: NodeJS.ProcessEnv, cwd: string, home: string): string {
   if (scope === 'project') return path.resolve(cwd, '.claude', 'settings.json');
+  if (scope === 'local') return path.resolve(cwd, '.claude', 'settings.local.json');
   const dir = env.CLAUDE_CONFIG_DIR ? path.resolve(cwd, env.CLAUDE_CONFIG_DIR) : path.join(home, '.claude');
   return path.join(dir, 'settings.json');
 }
 
 /** The Node command line for a hook; RAMPART_HOME is pinned so Claude Code's environment cannot move it. */
-export function nodeHookCommand(paths: RampartPaths, event?: 'SessionStart', contain = false): string {
-  return [process.execPath, RAMPART_BIN, 'hook', 'claude-code', ...(event ? ['--event', event] : []), '--rampart-home', paths.rampartHome, ...(contain ? ['--contain'] : [])].map(shellWord).join(' ');
+export function nodeHookCommand(paths: RampartPaths, event?: 'SessionStart', contain = false, agent: AgentId = 'claude-code'): string {
+  return [process.execPath, RAMPART_BIN, 'hook', agent, ...(event ? ['--event', event] : []), '--rampart-home', paths.rampartHome, ...(contain ? ['--contain'] : [])].map(shellWord).join(' ');
+}
+
+/** The before-tool command for an agent: the native entry when installed (no Node start), else Node. */
+export function preToolCommand(paths: RampartPaths, native: boolean, agent: AgentId = 'claude-code'): string {
+  const entry = shellWord(path.join(paths.shimsDir, HOOK_NAME));
+  return failClosed(native ? (agent === 'claude-code' ? entry : `${entry} ${agent}`) : nodeHookCommand(paths, undefined, false, agent));
 }
 
 /**
@@ -31,7 +44,7 @@ export function nodeHookCommand(paths: RampartPaths, event?: 'SessionStart', con
  */
 export function hookCommands(paths: RampartPaths, native: boolean, contain = false): OurHooks {
   return {
-    preToolUse: failClosed(native ? shellWord(path.join(paths.shimsDir, HOOK_NAME)) : nodeHookCommand(paths)),
+    preToolUse: preToolCommand(paths, native),
     sessionStart: nodeHookCommand(paths, 'SessionStart', contain),
     socket: paths.socket,
     ...(contain ? { shellPrefix: path.join(paths.shimsDir, CONTAIN_NAME) } : {}),
@@ -76,110 +89,42 @@ export function wouldBeNative(paths: RampartPaths, fallback: boolean): boolean {
   }
 }
 
-function readMaybe(file: string): Buffer | undefined {
-  try {
-    return fs.readFileSync(file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new RampartError('IO', `cannot read ${file}: ${(e as Error).message}`);
-  }
-}
-
-function refuse(file: string, e: unknown): never {
-  if (e instanceof SettingsError) {
-    throw new RampartError('CONFIG', `${file}: ${e.message}; refusing to change it`, 'Fix the file by hand (or move it away) and run setup again; setup never overwrites a file it cannot read.');
-  }
-  throw e;
-}
-
-export interface SetupPlan {
-  file: string;
-  before: string | undefined;
-  after: string;
-  changed: boolean;
-  notes: string[];
-  apply(): 'created' | 'updated' | 'unchanged';
+/** Claude Code's settings.json as a file setup manages. */
+export function claudeSettingsFile(file: string, ours: OurHooks, platform: NodeJS.Platform = process.platform): ManagedFile<Added> {
+  const wrap = <T>(f: () => T): T => {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof SettingsError) throw new ConfigTextError(e.message);
+      throw e;
+    }
+  };
+  return {
+    agent: 'claude-code',
+    file,
+    merge: (before) => wrap(() => mergeSettings(before, ours, platform)),
+    strip: (text, added) => wrap(() => removeFromSettings(text, added)),
+    union: mergeAdded,
+  };
 }
 
 /** Computes the merged settings; apply() writes them with backup and record. */
 export function planSetup(file: string, ours: OurHooks, rampartHome: string, platform: NodeJS.Platform = process.platform): SetupPlan {
-  const buf = readMaybe(file);
-  const before = buf?.toString('utf8');
-  let merged;
-  try {
-    merged = mergeSettings(before, ours, platform);
-  } catch (e) {
-    refuse(file, e);
-  }
-  const { text: after, changed, added, notes } = merged;
-  return {
-    file, before, after, changed, notes,
-    apply: () => {
-      const old = readRecord(rampartHome, file);
-      if (!changed) {
-        // Our hooks are there but no record says how: removal will go by signature only.
-        if (!old) writeRecord(rampartHome, { settingsPath: file, existedBefore: true, createdDir: false, writtenSha: sha256(buf!), restorable: false, added: {} });
-        return 'unchanged';
-      }
-      let rec: SetupRecord;
-      const dir = path.dirname(file);
-      const createdDir = !fs.existsSync(dir);
-      if (old) {
-        // Someone changed the file since we last wrote it: the original backup no longer
-        // equals "this file without us", so --remove must go surgical from now on.
-        const untouched = buf !== undefined && sha256(buf) === old.writtenSha;
-        rec = { ...old, restorable: old.restorable && untouched, added: mergeAdded(old.added, added), writtenSha: '' };
-      } else {
-        if (buf) saveBackup(rampartHome, file, buf);
-        rec = { settingsPath: file, existedBefore: buf !== undefined, createdDir, writtenSha: '', restorable: true, added };
-      }
-      fs.mkdirSync(dir, { recursive: true });
-      const mode = buf ? fs.statSync(file).mode & 0o777 : 0o644;
-      writeAtomic(file, after, mode);
-      rec.writtenSha = sha256(after);
-      writeRecord(rampartHome, rec);
-      return buf ? 'updated' : 'created';
-    },
-  };
+  return planFile(claudeSettingsFile(file, ours, platform), rampartHome);
 }
-
-export type RemoveStatus = 'restored' | 'removed' | 'deleted' | 'nothing';
 
 /** Undoes setup: the original bytes when nobody touched the file since, else only our entries. */
 export function removeSetup(file: string, rampartHome: string): { status: RemoveStatus; detail: string } {
-  const rec = readRecord(rampartHome, file);
-  const buf = readMaybe(file);
-  if (!buf) {
-    if (rec) forget(rampartHome, file);
-    return { status: 'nothing', detail: `${file} does not exist` };
-  }
-  if (rec && rec.restorable && sha256(buf) === rec.writtenSha) {
-    if (!rec.existedBefore) {
-      fs.rmSync(file);
-      if (rec.createdDir) {
-        try {
-          fs.rmdirSync(path.dirname(file)); // only when empty
-        } catch {
-          /* other files live there now */
-        }
-      }
-      forget(rampartHome, file);
-      return { status: 'deleted', detail: `${file} removed (setup had created it)` };
-    }
-    const orig = fs.readFileSync(backupPath(rampartHome, file));
-    writeAtomic(file, orig, fs.statSync(file).mode & 0o777);
-    forget(rampartHome, file);
-    return { status: 'restored', detail: `${file} restored byte for byte from the backup` };
-  }
-  let r;
-  try {
-    r = removeFromSettings(buf.toString('utf8'), rec?.added ?? {});
-  } catch (e) {
-    refuse(file, e);
-  }
-  if (r.changed) writeAtomic(file, r.text, fs.statSync(file).mode & 0o777);
-  if (rec) forget(rampartHome, file);
-  return r.changed
-    ? { status: 'removed', detail: `${file} changed since setup: removed only Rampart's entries` }
-    : { status: 'nothing', detail: `no Rampart entries in ${file}` };
+  // The hook commands do not matter for removal: entries are found by signature and record.
+  return removeFile(claudeSettingsFile(file, { preToolUse: '', sessionStart: '', socket: '' }), rampartHome);
+}
+
+/** Union of two records of additions: once we added a key, --remove may take it out. */
+export function mergeAdded(a: Added, b: Added): Added {
+  const out: Added = { ...a };
+  for (const k of ['hooksKey', 'preToolUseKey', 'sessionStartKey', 'sandboxNetworkKey'] as const) if (b[k]) out[k] = true;
+  if (b.allowAllUnixSockets && !a.allowAllUnixSockets) out.allowAllUnixSockets = b.allowAllUnixSockets;
+  if (b.allowUnixSockets && !a.allowUnixSockets) out.allowUnixSockets = b.allowUnixSockets;
+  if (b.shellPrefix && !a.shellPrefix) out.shellPrefix = b.shellPrefix;
+  return out;
 }

@@ -1,7 +1,7 @@
 // The server's reply to a `hook` request, and how a client (Node here, C in shims/) turns it
 // into the hook's stdout, stderr and exit code. Anything unexpected becomes a block.
 import type { Decision } from '../../policy/types.js';
-import { noDecision, type HookOutput } from './protocol.js';
+import { noDecision as claudeNoDecision, type HookOutput } from './protocol.js';
 
 /**
  * One reply line. Field order matters for the native client, which reads the first
@@ -43,7 +43,7 @@ export function hookReplyMessage(
 }
 
 /** The hook output a client must produce for a server reply; unknown shapes block. */
-export function outputFromReply(r: unknown): HookOutput {
+export function outputFromReply(r: unknown, noDecision: (why: string) => HookOutput = claudeNoDecision): HookOutput {
   if (!r || typeof r !== 'object') return noDecision('malformed reply from the decision server');
   const m = r as Record<string, unknown>;
   if (m.type === 'hook-reply') {

@@ -1,7 +1,7 @@
 // PreToolUse protocol, pure: input fixtures for every guarded tool and every way an input can
 // be unreadable, the rendering of each decision, and the client's reading of server replies.
 import t from 'tap';
-import { hookReply, noDecision, parseHookInput } from '../../../src/integrations/claude-code/protocol.js';
+import { AFTER_DENY, hookReply, noDecision, parseHookInput } from '../../../src/integrations/claude-code/protocol.js';
 import { hookAuditFields, judgeHook } from '../../../src/integrations/claude-code/judge.js';
 import { hookReplyMessage, outputFromReply } from '../../../src/integrations/claude-code/wire.js';
 import type { CompiledPolicy } from '../../../src/policy/policy.js';
@@ -68,8 +68,9 @@ t.test('unreadable inputs are refused with a reason (the caller denies)', async 
 t.test('replies: deny blocks with exit 2, ask prompts, allow is silent', async (t) => {
   const deny = hookReply({ decision: 'deny', rule: 'r1', reason: 'sends a secret' });
   t.equal(deny.exitCode, 2);
-  t.equal(deny.stderr, 'rampart: sends a secret [r1]');
-  t.same(JSON.parse(deny.stdout), { hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: 'rampart: sends a secret [r1]' } });
+  const told = `rampart: sends a secret [r1] — ${AFTER_DENY}`;
+  t.equal(deny.stderr, told, 'the fact, then what the agent should do instead');
+  t.same(JSON.parse(deny.stdout), { hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: told } });
   const ask = hookReply({ decision: 'ask', rule: 'r2', reason: 'reads a secret' });
   t.equal(ask.exitCode, 0);
   t.equal(ask.stderr, '', 'nothing on stderr on the normal path');

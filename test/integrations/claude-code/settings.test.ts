@@ -8,7 +8,7 @@ import t from 'tap';
 import { isRampartCommand, mergeSettings, parseSettings, PRE_TOOL_USE_MATCHER, removeFromSettings } from '../../../src/integrations/claude-code/settings.js';
 import { planSetup, removeSetup, settingsPathFor } from '../../../src/integrations/claude-code/setup.js';
 import { shellWord } from '../../../src/integrations/shared/hook-command.js';
-import { recordPath } from '../../../src/integrations/claude-code/setup-state.js';
+import { recordPath } from '../../../src/integrations/shared/setup-state.js';
 import { RampartError } from '../../../src/cli/errors.js';
 
 const ours = {
