@@ -107,7 +107,9 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
   const exists = (p: string) => !ctx.realpath || ctx.realpath(classifier.resolve(p)) !== undefined;
   const withOverwrites = (classes: Set<PathClass>): Set<PathClass> => {
     const outside = classes.has('outside_project') || classes.has('home') || classes.has('system') || classes.has('root');
-    if (outside && !classes.has('computed') && writes.some((w) => isFile(w) && !w.endsWith('/') && exists(w) && !classifier.classify(w, { contains: false }).has('tmp') && !classifier.classify(w, { contains: false }).has('inside_project'))) classes.add('overwrite_outside');
+    // Only what the program opens counts: a stdout it inherited was opened (and truncated) by
+    // its parent already, so `git --version > ~/out.log` run by a script destroys nothing more.
+    if (outside && !classes.has('computed') && facts.writes.some((w) => isFile(w) && !w.endsWith('/') && exists(w) && !classifier.classify(w, { contains: false }).has('tmp') && !classifier.classify(w, { contains: false }).has('inside_project'))) classes.add('overwrite_outside');
     if (outside && classes.has('computed')) classes.add('overwrite_outside');
     return classes;
   };
@@ -163,7 +165,22 @@ export function decide(policy: CompiledPolicy, rules: readonly Rule[], j: Judged
   }
   let top = matched[0]!;
   for (const m of matched) if (stricter(top.decision, m.decision) !== top.decision) top = m;
-  return { decision: top.decision, rule: top.id, reason: top.reason, matched };
+  const rule = rules.find((r) => r.id === top.id);
+  const unit = rule ? all.find((x) => conditionHolds(rule, x)) : undefined;
+  const fact = rule && unit ? concreteFact(rule, unit) : undefined;
+  return { decision: top.decision, rule: top.id, reason: fact ? `${top.reason}: ${fact}` : top.reason, matched };
+}
+
+/** The fact behind a verdict, named: the host, the path, or what the line does (first two). */
+function concreteFact(rule: Rule, j: Judged): string | undefined {
+  const w = rule.when;
+  const two = (xs: readonly string[]) => [...new Set(xs)].slice(0, 2).join(', ').slice(0, 160);
+  if (w.hosts && j.facts.hosts.length) return two(j.facts.hosts.map((h) => h.host));
+  for (const k of ['sends', 'reads', 'writes', 'deletes', 'stages'] as const) {
+    if (w[k] && j.facts[k].length) return two(j.facts[k].map((p) => (p === STDIN ? 'stdin' : p)));
+  }
+  if (w.tags && j.facts.notes.length) return j.facts.notes[0]!.slice(0, 160);
+  return undefined;
 }
 
 /** True for binaries whose argv names other code to run (wrappers, shells, interpreters, rampart). */

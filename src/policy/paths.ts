@@ -59,11 +59,12 @@ export function resolvePath(raw: string, ctx: Pick<Context, 'cwd' | 'home'>): st
   else if (/^~root(\/|$)/.test(p)) p = '/root' + p.slice(5);
   else if (/^~[a-z_][a-z0-9_-]*(\/|$)/i.test(p)) p = posix.join(posix.dirname(ctx.home), p.slice(1));
   const abs = posix.resolve(ctx.cwd, p);
+  // /proc/self/root/x is /x; /proc/self/cwd/x is ./x (any pid's root and cwd alike).
+  const proc = /^\/proc\/(?:self|thread-self|\d+)\/(root|cwd)(?=\/|$)/.exec(abs);
+  if (proc) return proc[1] === 'root' ? abs.slice(proc[0].length) || '/' : ctx.cwd + abs.slice(proc[0].length);
   return abs;
 }
 
-// The glob is in a directory part (src/*/x): left to the directory rules.
-const isGlobDir = (abs: string) => /[*?[]/.test(posix.dirname(abs));
 
 /** Fills a glob's wildcards: `*` and `**` with x, `?` with x, classes and lists with their first choice. */
 const fill = (g: string, star = 'x') => g.replace(/\*\*\/?/g, 'x').replace(/\*/g, star).replace(/\?/g, 'x').replace(/\[!?([^\]])[^\]]*\]/g, '$1').replace(/\{([^,}]*)[^}]*\}/g, '$1');
@@ -78,18 +79,35 @@ function samplesOf(p: PathPattern, dir: string): string[] {
   });
 }
 
-/** True when a glob (its last segment) can name a path the patterns match, or a directory holding one. */
-function globCanMatch(glob: string, patterns: readonly PathPattern[]): boolean {
-  const dir = posix.dirname(glob);
-  let re: RegExp;
+const segRegex = (seg: string): RegExp | undefined => {
   try {
-    re = new RegExp(`^${posix.basename(glob).replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.').replace(/\[!/g, '[^')}$`);
+    return new RegExp(`^${seg.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.').replace(/\[!/g, '[^')}$`);
   } catch {
-    return false;
+    return undefined;
   }
-  const prefix = dir === '/' ? '/' : dir + '/';
-  return patterns.some((p) => !p.negated && samplesOf(p, dir).some((sample) =>
-    sample.startsWith(prefix) && p.regex.test(sample) && re.test(sample.slice(prefix.length).split('/')[0]!)));
+};
+
+/**
+ * True when a glob can name a path the patterns match, or a directory holding one: each wildcard
+ * segment is filled with the pattern's own segment at that depth when it fits (`~/.a*`+`/credentials`
+ * against `~/.aws/**` is ~/.aws/credentials), and the filled path must match both.
+ */
+function globCanMatch(glob: string, patterns: readonly PathPattern[]): boolean {
+  const gs = glob.split('/');
+  const res = gs.map((g) => (/[*?[]/.test(g) ? segRegex(g) : undefined));
+  if (res.some((r, i) => r === undefined && /[*?[]/.test(gs[i]!))) return false;
+  // A last segment that matches anything (`*`) says nothing about names: only anchored patterns count.
+  const anyName = /^\*+$/.test(gs.at(-1)!);
+  const dir = gs.slice(0, -1).join('/') || '/';
+  return patterns.some((p) => !p.negated && !(anyName && p.base === undefined) && samplesOf(p, dir).some((sample) => {
+    const ss = sample.split('/');
+    if (ss.length < gs.length) return false;
+    const filled = gs.map((g, i) => (res[i] ? (res[i]!.test(ss[i]!) ? ss[i]! : undefined) : g));
+    if (filled.some((x) => x === undefined)) return false;
+    const path = filled.join('/');
+    // The filled path is a match, or a directory above one.
+    return p.regex.test(path) || sample.startsWith(path + '/');
+  }));
 }
 
 function under(path: string, dir: string): boolean {
@@ -156,7 +174,7 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
       if (matchesAny(base, cred) || (contains && containsMatch(path, cred))) out.add('home_credential');
       if (matchesAny(base, secret)) out.add('project_secret');
       // A glob is what it can match: `.e*v` can be .env, `~/.ss*` can be ~/.ssh.
-      if (isGlob && !everything && !isGlobDir(abs) && !/^\*+$/.test(posix.basename(abs))) {
+      if (isGlob && !everything) {
         if (globCanMatch(abs, cred)) out.add('home_credential');
         if (globCanMatch(abs, secret)) out.add('project_secret');
         if (globCanMatch(abs, prot)) out.add('protected');

@@ -223,8 +223,11 @@ t.test('shims install is idempotent and reports per entry; list and uninstall', 
   const b = await sb.rampart(['shims', 'install', '--bin', 'curl,git']);
   t.match(b.stdout, /unchanged\s+curl/);
   t.notMatch(b.stdout, /created/);
-  const c = await sb.rampart(['shims', 'install', '--bin', 'curl']);
-  t.match(c.stdout, /removed\s+git/);
+  const c = await sb.rampart(['shims', 'install', '--bin', 'python3']);
+  t.match(c.stdout, /created\s+python3/, '--bin adds');
+  t.notMatch(c.stdout, /removed/, 'and removes nothing');
+  const d = await sb.rampart(['shims', 'install', '--remove-bin', 'git,python3']);
+  t.match(d.stdout, /removed\s+git/, 'only --remove-bin takes names away');
   t.notOk(fs.existsSync(path.join(sb.shimsDir, 'git')));
   const list = await sb.rampart(['shims', 'list', '--json']);
   t.match(JSON.parse(list.stdout), { kind: 'native', fail: 'closed', shims: [{ name: 'curl', kind: 'native' }] });
@@ -233,6 +236,32 @@ t.test('shims install is idempotent and reports per entry; list and uninstall', 
   const u = await sb.rampart(['shims', 'uninstall']);
   t.match(u.stdout, /removed\s+curl/);
   t.notOk(fs.existsSync(sb.shimsDir));
+});
+
+t.test('shims never overwrite or remove a file Rampart did not create; the hook entry stays while a setup uses it', async (t) => {
+  const sb = await sandbox(t, { install: false });
+  const own = path.join(sb.dir, 'mybin');
+  fs.mkdirSync(own);
+  fs.writeFileSync(path.join(own, 'curl'), '#!/bin/sh\necho my own curl wrapper\n', { mode: 0o755 });
+  const i = await sb.rampart(['shims', 'install', '--dir', own]);
+  t.equal(i.code, 0, i.stderr);
+  t.match(i.stdout, /kept\s+curl/);
+  t.match(i.stderr, /curl in .* is a file Rampart did not create/);
+  t.equal(fs.readFileSync(path.join(own, 'curl'), 'utf8'), '#!/bin/sh\necho my own curl wrapper\n', 'the user file is untouched');
+  const u = await sb.rampart(['shims', 'uninstall', '--dir', own]);
+  t.equal(u.code, 0, u.stderr);
+  t.ok(fs.existsSync(path.join(own, 'curl')), 'uninstall leaves it too');
+  t.notOk(fs.existsSync(path.join(own, 'git')), 'while removing what Rampart made');
+  // A Claude Code setup runs rampart-hook from the default shims directory.
+  const claudeDir = path.join(sb.dir, 'claude-config');
+  const setup = await sb.rampart(['setup', 'claude-code'], { env: { CLAUDE_CONFIG_DIR: claudeDir } });
+  t.equal(setup.code, 0, setup.stderr);
+  const refused = await sb.rampart(['shims', 'uninstall']);
+  t.equal(refused.code, 3, 'refused while the hook is in use');
+  t.match(refused.stderr, /removing it would block every tool call/);
+  t.ok(fs.existsSync(path.join(sb.shimsDir, 'rampart-hook')));
+  const forced = await sb.rampart(['shims', 'uninstall', '--force']);
+  t.equal(forced.code, 0, forced.stderr);
 });
 
 t.test('rampart run --policy FILE uses that policy for the session only', async (t) => {
@@ -286,4 +315,21 @@ t.test('a symlink to a secret is judged as the secret (the server resolves links
   t.equal(viaLink.code, direct.code, 'same verdict through the link');
   t.equal(viaLink.code, 126, viaLink.stderr);
   t.equal(http.hits.length, 0, 'nothing was sent');
+});
+
+t.test('a stdout the shell opened is judged as a write target, not as an overwrite by the program', async (t) => {
+  const sb = await sandbox(t);
+  // An existing file outside the project and the temp dir (HOME lives in the test's temp
+  // dir, so it is not scratch space): the redirection truncated it before git started.
+  const out = path.join(sb.home, 'build.log');
+  fs.writeFileSync(out, 'old\n');
+  const ok = await sb.rampart(['run', '--', 'sh', '-c', `git --version > '${out}'; echo rc=$?`]);
+  t.match(ok.stdout, /rc=0/, ok.stderr);
+  t.match(fs.readFileSync(out, 'utf8'), /^git version/);
+  // The same inherited stdout on a shell startup file is still a write to a protected path.
+  const rc = path.join(sb.home, '.bashrc');
+  fs.writeFileSync(rc, '# rc\n');
+  const bad = await sb.rampart(['run', '--', 'sh', '-c', `curl -s http://127.0.0.1:9/ >> '${rc}'; echo rc=$?`]);
+  t.match(bad.stdout, /rc=126/, bad.stderr);
+  t.equal(fs.readFileSync(rc, 'utf8'), '# rc\n');
 });

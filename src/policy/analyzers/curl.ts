@@ -104,6 +104,8 @@ export function analyzeCurl({ tool, args, env, cwd }: AnalyzerInput): Facts {
     for (const p of [p1, p2, p3]) if (p) proxies.add(p);
     for (const p of proxies) addUrl(f, p, 'proxy');
   }
+  // -w @FILE prints the file (the write-out format) to stdout.
+  for (const w of values(s, 'write-out')) if (w.startsWith('@') && w !== '@-') f.reads.push(w.slice(1));
   for (const w of values(s, 'output', 'dump-header', 'cookie-jar', 'trace', 'trace-ascii', 'stderr', 'etag-save', 'libcurl')) {
     if (w !== '-' && w !== '%') f.writes.push(...(has(s, 'globoff') ? [w] : globbedNames(w, urls)));
   }

@@ -148,6 +148,8 @@ export function analyzeCopy({ tool, args }: AnalyzerInput): Facts {
   const dest = targetDir ?? ops[ops.length - 1]!;
   const sources = targetDir ? ops : ops.slice(0, -1);
   f.writes.push(dest);
+  // Copied to the terminal: the sources are printed, that is read.
+  if (/^(\/dev\/(stdout|stderr|fd\/[12]|tty)|-)$/.test(dest)) f.reads.push(...sources);
   // Moving a file away removes it from where it was (a tree, as a whole).
   if (tool === 'mv') {
     f.deletes.push(...sources);

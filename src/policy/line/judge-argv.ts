@@ -12,7 +12,7 @@ import { languageOf } from './interpreters.js';
 import { judgeInterpreter } from './judge-interpreter.js';
 import { DNS_TOOLS, DOWNLOADERS, FILTERS, firstSecret, isSecretPath, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, withAliases, type Info, type State } from './state.js';
 import { STDIN } from '../analyzers/common.js';
-import { isShell, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
+import { FOREIGN_SHELLS, isShell, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
 import { operandCommands } from './operand-commands.js';
 import { commandOptions } from './command-options.js';
 import { canonicalTool, launched } from '../analyzers/identity.js';
@@ -29,12 +29,22 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (note) st.lineTags.notes.push(note);
   };
   const abs0 = (w: string) => posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home));
+  // Text known for a script operand: a file this line wrote, or a process substitution's output.
+  const scriptText = (word: string): string | undefined => {
+    if (/^<\(/.test(word)) {
+      const sub = flat.find((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && c.origin.word?.raw === word);
+      return sub ? info[sub.index]?.textOut : undefined;
+    }
+    return st.scripts.get(abs0(word));
+  };
   for (let hops = 0; hops < 12 && argv.length > 0; hops++) {
     // A program name only the running shell knows, handed to a wrapper (sudo $c, nohup $(echo curl)).
     if (/[$`]/.test(argv[0]!)) {
       tag('dynamic-command', `the command ${argv[0]} run by ${argv0[0]} is only known when the line runs`);
       return;
     }
+    // A script this line wrote, run by its path (./x.sh after chmod +x): its text runs.
+    if (argv[0]!.includes('/') && st.scripts.has(abs0(argv[0]!))) st.sub(st.scripts.get(abs0(argv[0]!))!, ctx.cwd, env);
     // A copy or link of a guarded program made earlier in the line is that program.
     const copied = argv[0]!.includes('/') ? st.binaries.get(posix.resolve(ctx.cwd, argv[0]!.replace(/^~(?=\/|$)/, ctx.home))) : undefined;
     if (copied) {
@@ -127,6 +137,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         // A placeholder (`sh -c '{}'`, `sh -c "$1"`) runs whatever text fills it in.
         if (/^\s*("?\$[@*1-9]"?|\{\}|%s)\s*$/.test(cmd)) tag('pipe-to-shell', `${name} -c runs text supplied at run time`);
         else st.sub(cmd, ctx.cwd, env);
+        if (FOREIGN_SHELLS.has(name)) tag('interpreter-opaque', `${name} runs a command string in its own language; Rampart read it as sh`);
       } else {
         // `sh -s ARGS` reads the script from stdin; ARGS are its parameters.
         const readsStdinFlag = args.some((a) => /^-[a-zA-Z]*s[a-zA-Z]*$/.test(a));
@@ -134,8 +145,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         if (script === undefined || script === '-' || script === '/dev/stdin') {
           rec.interpreterReadsStdin = true;
           if (stdinText !== undefined) st.sub(stdinText, ctx.cwd, env);
+          // Nothing fed to it in this line: it reads what is typed later (a terminal the agent
+          // writes to, as Codex's write_stdin does), which no judge sees.
+          else if (st.depth === 0 && !ctx.stdin && fc.stdinFrom.length === 0 && !fc.redirects.some((r) => /^</.test(r.op))) tag('interactive-session', `${name} starts an interactive shell: what is typed into it later is never judged`);
         } else {
-          const known = st.scripts.get(posix.resolve(ctx.cwd, script.replace(/^~(?=\/|$)/, ctx.home)));
+          const known = scriptText(script);
           if (known !== undefined) st.sub(known, ctx.cwd, env);
         }
       }
@@ -149,6 +163,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       tag('path-strip', 'unset PATH: later commands are found without the Rampart shims');
     } else if (name === 'source' || name === '.') {
       rec.isInterpreter = true;
+      // A file (or process substitution) whose text this line made known runs here.
+      const known = args[0] !== undefined ? scriptText(args[0]) : undefined;
+      if (known !== undefined) st.sub(known, ctx.cwd, env);
     } else if (name === 'rampart') {
       const verb = args.find((a) => !a.startsWith('-'));
       if ((verb && RAMPART_VERBS.test(verb) && !(verb === 'shims' && !args.includes('uninstall')) && verb !== 'hook') || (verb === 'run' && args.some((a) => a === '--audit' || a.startsWith('--policy')))) {
@@ -303,6 +320,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const ops = args.filter((a) => !a.startsWith('-')).map((a) => a.replace(/^if=/, ''));
       const program = ops.map((o) => programOf(o, env)).find((p) => p !== undefined);
       if (program) for (const w of rec.writesFiles) st.binaries.set(w, program);
+    }
+    // A copy or move of a script this line wrote carries its text.
+    if (/^(cp|mv|install|ln)$/.test(name)) {
+      const ops = args.filter((a) => !a.startsWith('-'));
+      const text = ops.slice(0, -1).map((o) => st.scripts.get(abs0(o))).find((x) => x !== undefined);
+      if (text !== undefined) for (const w of rec.writesFiles) st.scripts.set(w, text);
     }
     // ln [-s] TARGET NAME (and cp -s/-l): later writes through NAME land on TARGET.
     if (name === 'ln' || (name === 'cp' && args.some((a) => /^-[a-zA-Z]*[sl]$|^--(symbolic-link|link)$/.test(a)))) {

@@ -42,6 +42,12 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
     st.lineTags.notes.push(`${lang}: ${src.unreadable}`);
   }
   if (src.fromStdin) rec.interpreterReadsStdin = true;
+  // A REPL fed nothing in this line reads what is typed later (Codex's write_stdin), unjudged.
+  const bare = args.filter((a) => !/^(-i|--interactive|-q|-u|-B|-E|-s|-I|-S)$/.test(a)).length === 0;
+  if (st.depth === 0 && bare && src.code === undefined && stdinText === undefined && !ctx.stdin && fc.stdinFrom.length === 0 && !fc.redirects.some((r) => /^</.test(r.op))) {
+    st.lineTags.tags.add('interactive-session');
+    st.lineTags.notes.push(`${lang} starts an interactive session: what is typed into it later is never judged`);
+  }
   if (src.code !== undefined) judgeCodeIn(st, src.code, lang, ctx, env);
   // A script written earlier in the same line is judged when it runs.
   const known = src.script ? st.scripts.get(posix.resolve(ctx.cwd, src.script)) : undefined;

@@ -15,19 +15,26 @@ import { lineChecks } from './line-checks.js';
 import { isSecretPath, MAX_DEPTH, NETWORK_TOOLS, type Info, type State } from './state.js';
 import { quote } from './unwrap.js';
 
-/** Every judged unit of a command line: one per simple command, plus one for line-level facts. */
-export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, depth = 0): Judged[] {
+/**
+ * Every judged unit of a command line: one per simple command, plus one for line-level facts.
+ * A nested line (`bash -c`, eval, a script this line wrote) shares what the enclosing line
+ * established: copies of secrets, scripts and links it made, variables holding secrets, aliases.
+ */
+export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, depth = 0, parent?: State): Judged[] {
   const lineTags = newFacts('<line>');
   const st: State = {
     policy, ctx, depth, out: [], lineTags,
-    aliases: new Map(), gitAliases: new Map(), tainted: new Map(), readsSecret: false, dynamicLookups: [], scripts: new Map(), relocated: [], links: new Map(), binaries: new Map(), secretVars: new Map(),
+    aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), tainted: parent?.tainted ?? new Map(),
+    readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
+    links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sub(text, cwd, env) {
-      for (const j of judgeLine(policy, text, { ...ctx, cwd, env }, depth + 1)) st.out.push(j);
+      for (const j of judgeLine(policy, text, { ...ctx, cwd, env }, depth + 1, st)) st.out.push(j);
     },
   };
   if (depth > MAX_DEPTH) lineTags.tags.add('shell-too-deep');
   else runLine(st, line, ctx.cwd);
   st.out.push(judgeFacts(policy, lineTags, ['<line>'], { ...ctx, stdin: undefined, stdout: undefined }));
+  if (parent && st.readsSecret) parent.readsSecret = true;
   return st.out;
 }
 
@@ -69,7 +76,7 @@ function runLine(st: State, line: string, cwd0: string): void {
 function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info[], cwd: string, env: Record<string, string | undefined>) {
   const argvWords = fc.argv;
   let argv = argvWords.map(wordText);
-  const rec: Info = { name: '', argv, interpreterReadsStdin: false, isInterpreter: false, writesFiles: [] };
+  const rec: Info = { name: '', cwd, argv, interpreterReadsStdin: false, isInterpreter: false, writesFiles: [] };
   const cmdEnv: Record<string, string | undefined> = { ...env };
   let nextEnv = env;
   // An assignment from a substitution that prints a secret (K=$(<.env)) holds the secret.
@@ -129,6 +136,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   rec.writesFiles = writes.map((w) => posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)));
   // Text piped in from a command whose output is known (echo, printf, a cat heredoc) is this
   // command's stdin as surely as a heredoc: interpreters judge it in their own language.
+  // `sh < x.sh`: a file this line wrote is that command's stdin text.
+  if (stdinText === undefined && stdin !== undefined) stdinText = st.scripts.get(posix.resolve(cwd, stdin.replace(/^~(?=\/|$)/, st.ctx.home)));
   if (stdinText === undefined) {
     for (const up of fc.stdinFrom) {
       const src = info[up];
@@ -200,6 +209,11 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const name = rec.name;
   const text = rec.textOut ?? (name === 'cat' && stdinText !== undefined ? stdinText : undefined);
   if (text !== undefined) for (const w of writes) st.scripts.set(posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)), text);
+  // tee writes what it is given to each of its files (and passes it on).
+  if (name === 'tee' && stdinText !== undefined) {
+    for (const w of rec.writesFiles) st.scripts.set(w, stdinText);
+    rec.textOut ??= stdinText;
+  }
   // A redirected secret read by a non-network command prints it (while read … < .env, mapfile < f).
   if (stdin && !NETWORK_TOOLS.has(name) && rec.judged && isSecretPath(st, resolve(stdin), cmdCtx)) {
     const f = newFacts('<stdin>');

@@ -3,8 +3,10 @@
 import { posix } from 'node:path';
 import type { FlatCommand } from '../shell/index.js';
 import { DOWNLOADERS, type Info, type State } from './state.js';
+
+// Programs that run (or install and run) the files they are given.
+const RUNNERS = /^(source|\.|exec|npx|bunx|deno|bun|tsx|ts-node|node|uv|uvx|pipx|pip|pip3|npm|pnpm|yarn|make|gmake|php|perl|ruby|python[\d.]*|lua|Rscript|julia|java|dotnet|go|cargo|vim|nvim|ed|sqlite3|gdb|lldb|awk|gawk|busybox)$/;
 import { isShell } from './unwrap.js';
-import { scriptOperand } from './unwrap.js';
 
 /** Facts that need more than one command: downloads into interpreters, text piped into shells. */
 export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: string): void {
@@ -12,28 +14,59 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     st.lineTags.tags.add(t);
     st.lineTags.notes.push(note);
   };
+  // Provenance of downloaded code: files a downloader wrote, and everything made from them
+  // (copied, moved, extracted, unpacked, written from a download on stdin), and directories filled
+  // from the network (clones, extracted archives). Running any of it runs downloaded code.
   const downloaded = new Set<string>();
+  const trees: string[] = [];
   const clones: string[] = [];
+  const inTree = (p: string, ds: string[]) => ds.some((d) => p === d || p.startsWith(d + '/'));
+  const fromNet = (p: string) => downloaded.has(p) || inTree(p, trees) || inTree(p, clones);
   for (const fc of flat) {
     const me = info[fc.index];
     if (!me) continue;
+    const cwd = me.cwd ?? cwd0;
+    const abs = (p: string) => posix.resolve(cwd, p.replace(/^~(?=\/|$)/, st.ctx.home));
     const isDownloader = DOWNLOADERS.has(me.name);
     if (isDownloader) {
       const o = fc.origin;
       if (o && o.parent !== null && info[o.parent]?.isInterpreter) tag('download-exec', `${me.name} output becomes code for ${info[o.parent]!.name}`);
       for (const w of me.writesFiles) downloaded.add(w);
     }
-    if (!isDownloader && me.downloadOut) for (const w of me.writesFiles) downloaded.add(w);
-    if (me.cloneDir) clones.push(me.cloneDir);
-    const inClone = (p: string) => clones.some((d) => p.startsWith(d + '/'));
-    // Download-then-run: a later command executes (or feeds to an interpreter) a file downloaded earlier.
-    if (!isDownloader && (downloaded.size > 0 || clones.length > 0)) {
-      const exe = me.argv[0] ? posix.resolve(cwd0, me.argv[0]) : '';
-      const operand = me.isInterpreter ? scriptOperand(me.argv.slice(1)) : undefined;
-      const opPath = operand ? posix.resolve(cwd0, operand) : '';
-      if (downloaded.has(exe) || downloaded.has(opPath)) tag('download-exec', `${me.argv[0]} runs a file downloaded earlier in the same line`);
-      else if ((me.argv[0]?.includes('/') && inClone(exe)) || (opPath && inClone(opPath))) tag('download-exec', `${me.argv[0]} runs a script from a repository cloned in the same line`);
+    const operands = me.argv.slice(1).filter((a) => !a.startsWith('-') || a === '-').map((a) => (a === '-' || a === '/dev/stdin' ? '/dev/stdin' : abs(a.replace(/^if=/, ''))));
+    const stdinNet = fc.stdinFrom.some((up) => info[up]?.downloadOut) || fc.redirects.some((r) => r.op === '<' && fromNet(abs(r.target.value)));
+    const inputs = operands.filter((p) => p !== '/dev/stdin' ? fromNet(p) : stdinNet);
+    if (!isDownloader && (inputs.length > 0 || (stdinNet && me.downloadOut))) {
+      // Made from a download: what it writes is downloaded too (cp, mv, dd, install, tee, gunzip).
+      for (const w of me.writesFiles) downloaded.add(w);
+      if (/^(tar|bsdtar|unzip|7z|cpio)$/.test(me.name)) for (const w of me.writesFiles) trees.push(w);
+      if (/^(gunzip|gzip|unxz|xz|bunzip2|bzip2|zstd|unzstd)$/.test(me.name)) for (const i of inputs) downloaded.add(i.replace(/\.(gz|xz|bz2|zst|z)$/i, ''));
     }
+    if (me.cloneDir) clones.push(me.cloneDir);
+    if (isDownloader || me.cloneDir || (downloaded.size === 0 && trees.length === 0 && clones.length === 0)) continue;
+    // Running it: as the program, as an interpreter's or launcher's operand, sourced, fed on
+    // stdin to a shell, or as the Makefile / package.json / package a build tool runs.
+    const exe = me.argv[0] ? abs(me.argv[0]) : '';
+    const runner = me.isInterpreter || isShell(me.name) || RUNNERS.test(me.name);
+    const buildDir = /^(make|gmake|npm|pnpm|yarn|bun|pip|pip3|uv|cargo|go|mvn|gradle|cmake|meson|ninja)$/.test(me.name)
+      ? [cwd, ...me.argv.slice(1).map((a, k, all) => (/^(-C|--directory|--prefix|--cwd|--dir|-f|--file|--manifest-path)$/.test(all[k - 1] ?? '') ? abs(a) : /^--(prefix|cwd|dir|directory)=/.test(a) ? abs(a.slice(a.indexOf('=') + 1)) : '')).filter(Boolean)]
+      : [];
+    const netDir = (d: string) => downloaded.has(d) || inTree(d, trees);
+    const buildFile = buildDir.some((d) => netDir(d) || ['Makefile', 'makefile', 'GNUmakefile', 'package.json', 'setup.py', 'pyproject.toml', 'Cargo.toml'].some((f) => downloaded.has(posix.join(d, f))));
+    // A build tool's bare words are subcommands and targets (npm ci, make install), not files.
+    const named = (p: string) => me.argv.slice(1).some((a) => /[/.]/.test(a) && abs(a.replace(/^--?[\w-]+=/, '')) === p);
+    const fileInputs = buildDir.length ? inputs.filter((p) => named(p) && netDir(p)) : inputs;
+    const clonedInputs = buildDir.length ? inputs.filter((p) => named(p) && inTree(p, clones)) : [];
+    if ((me.argv[0]?.includes('/') && fromNet(exe)) || (runner && fileInputs.length > 0) || (runner && stdinNet && me.interpreterReadsStdin) || buildFile) {
+      tag('download-exec', `${me.argv[0]} runs code downloaded earlier in the same line`);
+    } else if (buildDir.some((d) => inTree(d, clones)) || clonedInputs.length > 0) {
+      // Building a repository cloned in the same line runs its build scripts: a person decides.
+      tag('clone-exec', `${me.name} runs the build scripts of a repository cloned in the same line`);
+    }
+  }
+  for (const fc of flat) {
+    const me = info[fc.index];
+    if (!me) continue;
     if (!me.interpreterReadsStdin) continue;
     for (const up of fc.stdinFrom) {
       const src = info[up];

@@ -37,8 +37,16 @@ export function isCommandWord(word: string): boolean {
 /** A string that reads as a command line starting with a program worth judging (`curl -d @.env …`). */
 function commandString(s: string): boolean {
   const first = s.trim().split(/\s+/)[0] ?? '';
+  // A command line by its first word, or by its shape: a pipeline, a list, a redirection, a substitution.
   return /\s/.test(s.trim()) && isCommandWord(first.replace(/^['"]|['"]$/g, ''));
 }
+
+/** A string shaped like a command line: a pipeline, a list or a redirection. */
+const shellShaped = (s: string): boolean => /\S\s*(\|\|?|&&|;|>>?|<)\s*\S/.test(s);
+/** Options whose value is a command line (nodemon --exec, sg -c, nix-shell --run, entr -s, chokidar -c). */
+const COMMAND_FLAG = /^(-c|-x|-s|--command|--exec|--run|--cmd|--shell|--eval|--on-change|--command-string)$/;
+/** Programs whose operands are command lines (concurrently 'a' 'b', watchexec -- 'cmd'). */
+const COMMAND_RUNNERS = new Set(['concurrently', 'npm-run-all', 'run-p', 'run-s', 'watchexec', 'onchange', 'nodemon', 'chokidar', 'entr', 'sg', 'nix-shell', 'direnv', 'flock', 'hyperfine', 'retry', 'until', 'ts-node-dev']);
 
 export interface OperandCommands {
   /** The argv from the first word that names a program onwards, if any. */
@@ -53,9 +61,14 @@ export function operandCommands(name: string, args: readonly string[]): OperandC
   if (DATA_PROGRAMS.has(name)) return out;
   const k = args.findIndex((a) => isCommandWord(a));
   if (k >= 0) out.suffix = args.slice(k);
-  for (const a of args) {
-    const v = /^--?[\w-]+=(.*)$/s.exec(a)?.[1] ?? a;
-    if (commandString(v) && !(out.suffix && args.indexOf(a) >= k)) out.strings.push(v);
-  }
+  const dashdash = args.indexOf('--');
+  args.forEach((a, i) => {
+    const eq = /^(--?[\w-]+)=(.*)$/s.exec(a);
+    const v = eq?.[2] ?? a;
+    // (An interpreter's -c/-e is code in its own language, judged elsewhere.)
+    const code = isShell(name) || languageOf(name) !== undefined;
+    const flagged = !code && (COMMAND_FLAG.test(eq?.[1] ?? args[i - 1] ?? '') || (dashdash >= 0 && i > dashdash) || (COMMAND_RUNNERS.has(name) && !a.startsWith('-')));
+    if ((commandString(v) || (flagged && shellShaped(v))) && !(out.suffix && i >= k)) out.strings.push(v);
+  });
   return out;
 }

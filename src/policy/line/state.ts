@@ -22,10 +22,12 @@ export const FILTERS = new Set(['base64', 'base32', 'gzip', 'bzip2', 'xz', 'zstd
 // Environment variables that load code into every process, or reconfigure Rampart itself.
 // (Search paths such as PYTHONPATH, NODE_PATH and LD_LIBRARY_PATH are everyday build settings.)
 export const LOADER_VARS = /^(LD_PRELOAD|LD_AUDIT|DYLD_INSERT_LIBRARIES|DYLD_LIBRARY_PATH|BASH_ENV|ENV|PROMPT_COMMAND|GIT_EXEC_PATH|GIT_TEMPLATE_DIR|PERL5OPT|RUBYOPT|ZDOTDIR|SHELLOPTS|BASHOPTS|PS4)$/;
-export const RAMPART_VERBS = /^(approve|deny|trust|stop|setup|serve|start|shims|hook)$/;
+export const RAMPART_VERBS = /^(approve|deny|trust|stop|setup|serve|start|shims|hook|allow-host|deny-host)$/;
 
 export interface Info {
   name: string;
+  /** The working directory it runs in (after the line's earlier `cd`s). */
+  cwd?: string;
   /** Directory a git clone in this command fills. */
   cloneDir?: string;
   /** Its output is (or passes through) downloaded content. */

@@ -16,7 +16,9 @@ export interface Unwrapped {
   stdinShell?: boolean;
 }
 
-const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'busybox-sh', 'rbash']);
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'busybox-sh', 'rbash', 'csh', 'tcsh', 'yash', 'oksh', 'loksh', 'pdksh', 'posh', 'hush', 'sash', ...['nu', 'xonsh', 'elvish', 'pwsh', 'powershell', 'ion', 'murex', 'rc', 'es', 'oil', 'osh', 'ysh']]);
+/** Shells whose language is not sh's: their command strings are judged as if they were sh, and asked about. */
+export const FOREIGN_SHELLS = new Set(['nu', 'xonsh', 'elvish', 'pwsh', 'powershell', 'ion', 'murex', 'rc', 'es', 'ysh']);
 export const isShell = (name: string): boolean => SHELLS.has(name);
 
 /** Skips options, honouring those that take a value; returns the index of the first operand. */
