@@ -6,7 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ROOT="$(pwd)"
 
-say() { printf '\033[1m==>\033[0m %s\n' "$*"; }
+# Bold markers only on a terminal (and never with NO_COLOR); plain text when piped or logged.
+if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then B=$'\033[1m' N=$'\033[0m'; else B='' N=''; fi
+say() { printf '%s==>%s %s\n' "$B" "$N" "$*"; }
 die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
 
 command -v node >/dev/null || die "Node.js >= 20.19 is required (https://nodejs.org); none found on PATH."
@@ -28,10 +30,10 @@ if [ "${#need[@]}" -gt 0 ]; then
   fi
 fi
 
-say "Installing dependencies"
+say "Installing dependencies (npm ci; about a minute on a cold cache)"
 if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
 
-say "Building"
+say "Building (TypeScript; about 30 s)"
 npm run --silent build
 
 BIN_DIR="${RAMPART_BIN_DIR:-$HOME/.local/bin}"
@@ -53,7 +55,13 @@ say "Checking the built-in policy (every rule's examples)"
 
 say "Demonstration through the real shims and decision server"
 demo="$(mktemp -d)"
-trap 'rm -rf "$demo"; "$RAMPART" stop >/dev/null 2>&1 || true' EXIT
+# Stop the decision server afterwards only if this demonstration is what started it.
+if "$RAMPART" status >/dev/null 2>&1; then was_running=1; else was_running=0; fi
+cleanup() {
+  rm -rf "$demo"
+  if [ "$was_running" = 0 ]; then "$RAMPART" stop >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
 printf 'API_KEY=not-a-real-secret\n' > "$demo/.env"
 echo "\$ rampart run -- git --version"
 ( cd "$demo" && "$RAMPART" run -- git --version ) || die "the allowed command did not run"
@@ -65,9 +73,22 @@ set -e
 [ "$code" -eq 126 ] || die "expected the exfiltration to be denied with exit 126, got $code"
 echo "(exit $code: denied before any connection was made)"
 
+echo
+say "Done. Next: \`rampart setup claude-code\` (or codex, gemini; see README), or wrap any agent with \`rampart run -- AGENT\`."
+# Last, so it cannot be missed: is `rampart` runnable in a new shell?
 case ":$PATH:" in
   *":$BIN_DIR:"*) ;;
-  *) echo; echo "Add $BIN_DIR to your PATH to use \`rampart\`:  export PATH=\"$BIN_DIR:\$PATH\"" ;;
+  *)
+    case "${SHELL:-/bin/bash}" in
+      */zsh) profile="$HOME/.zshrc" ;;
+      */fish) profile="$HOME/.config/fish/config.fish" ;;
+      *) profile="$HOME/.bashrc" ;;
+    esac
+    if [ "${profile##*.}" = fish ]; then line="fish_add_path $BIN_DIR"; else line="export PATH=\"$BIN_DIR:\$PATH\""; fi
+    echo
+    echo "${B}rampart is not on your PATH yet${N} ($BIN_DIR is not in it). For new shells, run once:"
+    echo "    echo '$line' >> $profile"
+    echo "and for this shell:  $line"
+    echo "(or reinstall with RAMPART_BIN_DIR set to a directory already on your PATH)"
+    ;;
 esac
-echo
-say "Done. Next: \`rampart setup claude-code\` (see README), or wrap any agent with \`rampart run -- AGENT\`."

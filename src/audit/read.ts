@@ -38,8 +38,10 @@ export function summarize(recs: AuditRecord[]): { rule: string; decision: string
   const m = new Map<string, { rule: string; decision: string; enforced: boolean; count: number }>();
   for (const r of recs) {
     const decision = r.policyDecision ?? r.decision;
-    const key = `${r.rule ?? '(default)'}\0${decision}\0${r.enforced}`;
-    const e = m.get(key) ?? { rule: r.rule ?? '(default)', decision, enforced: r.enforced, count: 0 };
+    // `setup --check` feeds the hook canary calls: counted apart from real decisions.
+    const rule = `${r.rule ?? '(default)'}${r.canary ? ' (setup --check canary)' : ''}`;
+    const key = `${rule}\0${decision}\0${r.enforced}`;
+    const e = m.get(key) ?? { rule, decision, enforced: r.enforced, count: 0 };
     e.count++;
     m.set(key, e);
   }

@@ -31,6 +31,8 @@ export interface AuditRecord {
   projectRoot?: string;
   stdin?: string;
   stdout?: string;
+  /** A `setup <agent> --check` canary call, not something an agent did. */
+  canary?: boolean;
   [k: string]: unknown;
 }
 

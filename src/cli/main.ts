@@ -1,5 +1,6 @@
+import { quote } from 'shell-quote';
 import yargs from 'yargs';
-import { commands } from './commands/index.js';
+import { commandsFor } from './commands/index.js';
 import type { Argv } from 'yargs';
 import type { CommandEnv, CommandModule } from './command.js';
 import { EXIT, renderError, RampartError } from './errors.js';
@@ -26,11 +27,19 @@ export async function main(argv: string[], ctx?: Partial<CommandEnv>): Promise<n
     .help()
     .alias('h', 'help')
     .version()
+    .alias('v', 'version')
+    .completion('completion', 'Print a bash/zsh completion script (add `source <(rampart completion)` to ~/.bashrc or ~/.zshrc)')
     .wrap(Math.min(100, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((msg, err) => {
       failed = true;
+      // An option's own check (yargs coerce) is a usage error, said in its words.
+      if (err && err.name === 'YError') throw new RampartError('USAGE', err.message, 'Run `rampart --help` (or `rampart <command> --help`) for usage.');
       if (err) throw err;
+      // `rampart run bash -c …`: the command's own options were read as rampart's.
+      if (argv[0] === 'run' && !argv.includes('--') && /^Unknown argument/.test(msg ?? '')) {
+        throw new RampartError('USAGE', `${msg}: put \`--\` before the command so its options are not read as rampart's`, `Example: rampart run -- ${quote(argv.slice(1))}`);
+      }
       throw new RampartError('USAGE', msg ?? 'invalid usage', 'Run `rampart --help` (or `rampart <command> --help`) for usage.');
     });
   const register = (into: Argv<any>, c: CommandModule): void => {
@@ -44,7 +53,7 @@ export async function main(argv: string[], ctx?: Partial<CommandEnv>): Promise<n
       exitCode = await c.handler(args, env);
     });
   };
-  for (const c of commands) register(y, c);
+  for (const c of await commandsFor(argv)) register(y, c);
   try {
     let parseError: Error | undefined;
     await y.parseAsync(argv, {}, (err, _parsed, text) => {

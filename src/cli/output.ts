@@ -14,12 +14,18 @@ export function processOutput(): Output {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   return {
     out: (t) => void process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
     err: (t) => void process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
-    color,
+    color: colorWanted(process.env, Boolean(process.stdout.isTTY)),
   };
+}
+
+/** Colour on a terminal; NO_COLOR turns it off, FORCE_COLOR (non-zero) turns it on, even piped. */
+export function colorWanted(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  return isTTY && !env.NO_COLOR;
 }
 
 /** Output that records everything, for tests. */

@@ -39,7 +39,9 @@ export function cliContext(args: PolicyArgs, env: CommandEnv): Context {
 /** Loads the layered policy for a context; a broken policy becomes a CONFIG error listing every problem. */
 export async function cliPolicy(ctx: Context, args: PolicyArgs): Promise<LoadedPolicy> {
   try {
-    return await loadPolicy({ rampartHome: ctx.rampartHome, home: ctx.home, projectRoot: ctx.projectRoot, policyFile: args.policy, noProject: ctx.projectRoot === NO_PROJECT });
+    const loaded = await loadPolicy({ rampartHome: ctx.rampartHome, home: ctx.home, projectRoot: ctx.projectRoot, policyFile: args.policy, noProject: ctx.projectRoot === NO_PROJECT });
+    for (const w of loaded.warnings) process.stderr.write(`rampart: warning: ${w}\n`);
+    return loaded;
   } catch (e) {
     if (e instanceof PolicyError) {
       throw new RampartError('CONFIG', `the policy has ${e.problems.length} problem(s):\n` + e.message.split('\n').map((l) => '  ' + l).join('\n'), 'Fix the lines above; `rampart policy lint` re-checks them.');

@@ -1,5 +1,5 @@
 // find → read → validate (schema) → layer → check examples. Every problem names file, line, key.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cosmiconfig } from 'cosmiconfig';
 import { compileLayers, type Layer } from '../policy/compile.js';
@@ -25,6 +25,8 @@ export interface LoadedPolicy {
   policy: CompiledPolicy;
   /** Every file read, so a server can watch them and reload. */
   files: string[];
+  /** Files left out, and why (a broken untrusted project file, a dangling policy.yaml link). */
+  warnings: string[];
 }
 
 export const PROJECT_POLICY_NAMES = ['.ramparterc', '.ramparterc.yaml', '.ramparterc.yml', '.ramparterc.json', 'rampart.policy.yaml'];
@@ -53,17 +55,31 @@ function readLayer(file: string, layer: Layer['layer'], problems: PolicyProblem[
   return { doc, layer, trusted };
 }
 
-/** Loads built-in profile → user policy → project policy; throws PolicyError on any problem. */
+/**
+ * Loads built-in profile → user policy → project policy; throws PolicyError on any problem. An
+ * untrusted project file can only tighten: one that does not read, validate or compile is left
+ * out with a warning (leaving it out is the safe reading), never a reason to deny everything.
+ */
 export async function loadPolicy(opts: LoadOptions): Promise<LoadedPolicy> {
   const problems: PolicyProblem[] = [];
+  const warnings: string[] = [];
   const layers: Layer[] = [readLayer(BUILTIN_POLICY, 'builtin', problems)];
   const userFile = opts.policyFile ? resolve(opts.policyFile) : join(opts.rampartHome, 'policy.yaml');
   if (opts.policyFile || existsSync(userFile)) layers.push(readLayer(userFile, 'user', problems));
+  else if (dangling(userFile)) warnings.push(`${userFile} is a symbolic link to a file that does not exist; no user policy is in force`);
   if (!opts.noProject) {
     const projectFile = await findProjectPolicy(opts.projectRoot);
     if (projectFile) {
       const text = readFileSync(projectFile);
-      layers.push(readLayer(projectFile, 'project', problems, isTrusted(opts.rampartHome, projectFile, text)));
+      const own: PolicyProblem[] = [];
+      const layer = readLayer(projectFile, 'project', own, isTrusted(opts.rampartHome, projectFile, text));
+      // Whether it breaks the other layers can only be asked of layers that load themselves.
+      if (own.length === 0 && problems.length === 0 && !layer.trusted && projectBreaks(layers, layer)) own.push({ file: projectFile, line: 0, key: '', message: 'does not compile with the other layers' });
+      if (own.length > 0 && !layer.trusted) warnings.push(`ignored the untrusted project policy ${projectFile}: ${own.map((p) => `${p.line ? `line ${p.line}: ` : ''}${p.message}`).join('; ')}`);
+      else {
+        problems.push(...own);
+        layers.push(layer);
+      }
     }
   }
   if (problems.length > 0) throw new PolicyError(problems);
@@ -76,7 +92,22 @@ export async function loadPolicy(opts: LoadOptions): Promise<LoadedPolicy> {
     problems.push(...checkExamples(stage, layers[i]!.doc.file));
   }
   if (problems.length > 0) throw new PolicyError(problems);
-  return { policy, files: layers.map((l) => l.doc.file) };
+  return { policy, files: layers.map((l) => l.doc.file), warnings };
+}
+
+/** True for a path that is a symbolic link whose target is missing. */
+function dangling(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink() && !existsSync(file);
+  } catch {
+    return false;
+  }
+}
+
+/** An untrusted project layer that would make compiling or the examples fail. */
+function projectBreaks(layers: Layer[], project: Layer): boolean {
+  const { policy, problems } = compileLayers([...layers, project]);
+  return problems.some((p) => p.file === project.doc.file) || checkExamples(policy, project.doc.file).length > 0;
 }
 
 /** What trusting a project policy would change: its problems (it must parse) and what it loosens. */

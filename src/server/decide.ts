@@ -137,6 +137,8 @@ export async function decide(req: DecideRequest, deps: DecideDeps, ch: Channel):
     auditMode ||= holder.policy.mode === 'audit';
     try {
       ev = evaluateArgv(holder.policy, [binary, ...argv.slice(1)], ctx);
+      const note = holder.problemNote;
+      if (note && ev.decision !== 'allow') ev = { ...ev, reason: `${ev.reason}; ${note}` };
     } catch (e) {
       // An engine bug must not open the gate.
       ev = { decision: 'deny', rule: 'rampart-engine-error', reason: `policy evaluation failed: ${(e as Error).message}`, matched: [] };

@@ -38,6 +38,7 @@ export async function hook(req: HookRequest, deps: DecideDeps): Promise<HookRepl
   const judgement = judgeHook(text, (input): HookSetting => ({
     policy: holder.policy ?? undefined,
     ...(holder.state.error ? { policyError: holder.state.error } : {}),
+    ...(holder.problemNote ? { policyNote: holder.problemNote } : {}),
     ctx: {
       cwd: input.cwd,
       projectRoot,

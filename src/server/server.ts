@@ -212,7 +212,8 @@ export async function createDecisionServer(opts: ServerOptions): Promise<Decisio
         const ctx = { cwd: req.cwd, projectRoot: root, home: paths.home, rampartHome: paths.rampartHome, env: {}, git: gitReaderFor(req.cwd, paths.home), shimsDir: paths.shimsDir, realpath: realpathOrUndefined };
         const judged = judgeLine(holder.policy, req.line, ctx);
         const e = decideVerdict(holder.policy, holder.policy.rules, judged);
-        return ok(req, { evaluation: e, commands: judged.map((j) => factsJson(j.facts)), notes: judged.flatMap((j) => j.facts.notes), warnings: holder.state.warnings ?? [] });
+        const note = holder.problemNote;
+        return ok(req, { evaluation: e, commands: judged.map((j) => factsJson(j.facts)), notes: judged.flatMap((j) => j.facts.notes), warnings: [...(holder.state.warnings ?? []), ...(note ? [note] : [])] });
       }
       case 'stop':
         requireToken(req);

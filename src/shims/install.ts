@@ -16,7 +16,8 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const SHIM_SOURCE = path.resolve(HERE, '../../../shims/rampart-shim.c');
 export const NODE_SHIM = path.resolve(HERE, 'node-shim.js');
 
-export type EntryStatus = 'created' | 'unchanged' | 'updated' | 'removed';
+/** `kept`: a file Rampart did not create is in the way; it is left as it is. */
+export type EntryStatus = 'created' | 'unchanged' | 'updated' | 'removed' | 'kept';
 export interface Entry {
   name: string;
   status: EntryStatus;
@@ -25,7 +26,10 @@ export interface Entry {
 export interface InstallOptions {
   paths: RampartPaths;
   dir?: string;
+  /** Binaries to add to the guarded set (the defaults, or what an earlier install chose). */
   bins?: string[];
+  /** Binaries to stop guarding. */
+  removeBins?: string[];
   fallback?: boolean;
   failOpen?: boolean;
   project?: string;
@@ -85,8 +89,30 @@ function buildNative(dir: string, cc: string): EntryStatus {
   return had ? 'updated' : 'created';
 }
 
+/** True for a file in the shims directory that Rampart put there (a link to the entry, a fallback shim). */
+export function isOurs(p: string): boolean {
+  try {
+    const st = fs.lstatSync(p);
+    if (st.isSymbolicLink()) return fs.readlinkSync(p) === NATIVE_NAME;
+    if (!st.isFile() || st.size > 4096) return false;
+    return fs.readFileSync(p, 'utf8').startsWith('#!/bin/sh\n# rampart fallback shim');
+  } catch {
+    return false;
+  }
+}
+
+const present = (p: string): boolean => {
+  try {
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 function linkEntry(dir: string, name: string): EntryStatus {
   const p = path.join(dir, name);
+  if (present(p) && !isOurs(p)) return 'kept'; // the user's own file: never replaced
   let cur: string | undefined;
   try {
     cur = fs.readlinkSync(p);
@@ -94,7 +120,7 @@ function linkEntry(dir: string, name: string): EntryStatus {
     /* missing, or a file */
   }
   if (cur === NATIVE_NAME) return 'unchanged';
-  const existed = fs.existsSync(p) || cur !== undefined;
+  const existed = present(p);
   fs.rmSync(p, { force: true });
   fs.symlinkSync(NATIVE_NAME, p);
   return existed ? 'updated' : 'created';
@@ -115,8 +141,12 @@ function validName(n: string): boolean {
 
 export function installShims(o: InstallOptions): InstallResult {
   const dir = path.resolve(o.dir ?? o.paths.shimsDir);
-  const bins = [...new Set(o.bins && o.bins.length ? o.bins : DEFAULT_BINS)];
-  for (const b of bins) if (!validName(b)) throw new RampartError('USAGE', `invalid binary name ${JSON.stringify(b)}`, 'Names are plain file names like curl or git.');
+  const before = readConf(path.resolve(o.dir ?? o.paths.shimsDir));
+  // --bin adds to what is guarded already (or the defaults); only --remove-bin takes names away.
+  const base = before?.bins ? before.bins.split(',').filter(Boolean) : DEFAULT_BINS;
+  const drop = new Set(o.removeBins ?? []);
+  const bins = [...new Set([...base, ...(o.bins ?? [])])].filter((b) => !drop.has(b));
+  for (const b of [...bins, ...drop]) if (!validName(b)) throw new RampartError('USAGE', `invalid binary name ${JSON.stringify(b)}`, 'Names are plain file names like curl or git.');
   const cc = o.cc ?? 'cc';
   let kind: 'native' | 'fallback' = o.fallback ? 'fallback' : 'native';
   let note: string | undefined;
@@ -148,14 +178,19 @@ export function installShims(o: InstallOptions): InstallResult {
   } else {
     fs.rmSync(path.join(dir, NATIVE_NAME), { force: true });
     for (const b of bins) {
-      fs.rmSync(path.join(dir, b), { force: true, recursive: false }); // a symlink from a native install
-      entries.push({ name: b, status: writeIfChanged(path.join(dir, b), renderFallback(confPath), 0o755) });
+      const p = path.join(dir, b);
+      if (present(p) && !isOurs(p)) {
+        entries.push({ name: b, status: 'kept' });
+        continue;
+      }
+      if (present(p) && fs.lstatSync(p).isSymbolicLink()) fs.rmSync(p, { force: true }); // a link from a native install
+      entries.push({ name: b, status: writeIfChanged(p, renderFallback(confPath), 0o755) });
     }
   }
   // Entries installed before but no longer wanted.
   const prev = old?.bins ? old.bins.split(',').filter(Boolean) : [];
   for (const b of prev) {
-    if (!bins.includes(b) && validName(b)) {
+    if (!bins.includes(b) && validName(b) && isOurs(path.join(dir, b))) {
       fs.rmSync(path.join(dir, b), { force: true });
       entries.push({ name: b, status: 'removed' });
     }
@@ -212,16 +247,19 @@ export function uninstallShims(dir: string): Entry[] {
   if (!conf) return [];
   const bins = conf.bins ? conf.bins.split(',').filter(Boolean) : [];
   const entries: Entry[] = [];
-  for (const n of [...bins.filter(validName), HOOK_NAME, CONTAIN_NAME, UNCONTAINED_NAME, NATIVE_NAME, '.rampart-shim.sha256', CONF_NAME]) {
+  // Entries are removed only when they are Rampart's (a link to the entry, a fallback shim); the
+  // internal files by name. A user's file that took an entry's name stays.
+  for (const n of [...bins.filter(validName), HOOK_NAME, CONTAIN_NAME]) {
     const p = path.join(dir, n);
-    let exists = false;
-    try {
-      fs.lstatSync(p);
-      exists = true;
-    } catch {
-      /* absent */
-    }
-    if (exists) {
+    if (!present(p)) continue;
+    if (isOurs(p)) {
+      fs.rmSync(p, { force: true });
+      entries.push({ name: n, status: 'removed' });
+    } else entries.push({ name: n, status: 'kept' });
+  }
+  for (const n of [UNCONTAINED_NAME, NATIVE_NAME, '.rampart-shim.sha256', CONF_NAME]) {
+    const p = path.join(dir, n);
+    if (present(p)) {
       fs.rmSync(p, { force: true });
       entries.push({ name: n, status: 'removed' });
     }

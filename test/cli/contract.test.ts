@@ -1,7 +1,7 @@
 // Contract tests that walk the registries: every command is described and handled and its
 // --help is true; every shipped rule has an id, a reason and examples both ways.
 import t from 'tap';
-import { commands } from '../../src/cli/commands/index.js';
+import { commandsFor, COMMANDS } from '../../src/cli/commands/index.js';
 import type { CommandModule } from '../../src/cli/command.js';
 import { main } from '../../src/cli/main.js';
 import { captureOutput } from '../../src/cli/output.js';
@@ -15,15 +15,20 @@ function walk(cs: CommandModule[], prefix: string[] = []): [string[], CommandMod
 }
 
 t.test('every command has a description, a handler and a working --help', async (t) => {
-  const all = walk(commands);
+  const all = walk(await commandsFor([]));
   t.ok(all.length >= 15, `${all.length} commands`);
+  t.same(all.filter(([p]) => p.length === 1).map(([p]) => p[0]), COMMANDS.map((c) => c.name), 'the lazy registry names each module by its command');
   for (const [path, c] of all) {
     t.ok(c.describe && c.describe.length > 10, `${path.join(' ')} is described`);
     t.type(c.handler, 'function', `${path.join(' ')} has a handler`);
     const out = captureOutput();
     const code = await main([...path, '--help'], { output: out, env: { HOME: '/nonexistent' }, cwd: '/' });
     t.equal(code, 0, `${path.join(' ')} --help exits 0`);
-    t.match(out.stdout.join('\n'), path[path.length - 1]!, `${path.join(' ')} --help names the command`);
+    const help = out.stdout.join('\n');
+    t.match(help, path[path.length - 1]!, `${path.join(' ')} --help names the command`);
+    // An option line with nothing between the flag and its [type] has no description.
+    const bare = help.split('\n').filter((l) => /^\s+(-\w, )?--[\w-]+\s+\[/.test(l));
+    t.same(bare, [], `${path.join(' ')}: every option is described`);
   }
 });
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import t from 'tap';
 import { BIN, exec, sandbox, script } from '../helpers/harness.js';
 
-const ADMIN: string[][] = [['stop'], ['trust', '--yes'], ['approve', 'abcd1234'], ['deny', 'abcd1234'], ['setup', 'claude-code', '--remove'], ['shims', 'uninstall'], ['run', '--audit', '--', 'true']];
+const ADMIN: string[][] = [['stop'], ['trust', '--yes'], ['allow-host', 'evil.example'], ['deny-host', 'github.com'], ['approve', 'abcd1234'], ['deny', 'abcd1234'], ['setup', 'claude-code', '--remove'], ['shims', 'uninstall'], ['run', '--audit', '--', 'true']];
 
 t.test('agent variables: every admin command refuses (exit 126, says why)', async (t) => {
   const sb = await sandbox(t, { install: false });

@@ -128,6 +128,29 @@ t.test('a corrupt policy edit during a session keeps the last good policy', asyn
   t.match(log, /keeping the last good policy/);
 });
 
+t.test('a server that starts on a broken edit uses the last good user policy and names the line to fix', async (t) => {
+  const sb = await sandbox(t);
+  fs.mkdirSync(sb.rampartHome, { recursive: true });
+  const file = path.join(sb.rampartHome, 'policy.yaml');
+  // The last good user policy allows one loopback-looking name; the server saves it when it loads.
+  fs.writeFileSync(file, 'network:\n  allow_hosts: [good.example]\n');
+  t.equal((await sb.rampart(['start'])).code, 0);
+  t.equal((await sb.rampart(['stop'])).code, 0);
+  // A first rule with a wrong example, written while no server runs.
+  fs.writeFileSync(file, 'network:\n  allow_hosts: [good.example]\nrules:\n  - id: mine\n    action: deny\n    reason: my own rule\n    when: { tool: [curl] }\n    examples: { match: [curl https://a.example] }\n');
+  const r = await sb.rampart(['run', '--', 'sh', '-c', 'git --version >/dev/null; echo git=$?; curl -s https://evil.example; echo curl=$?']);
+  t.match(r.stdout, /git=0/, 'everyday commands keep working');
+  t.match(r.stdout, /curl=126/, 'and the policy is still enforced');
+  t.match(r.stderr, /policy\.yaml:\d+: missing required key "not_match".*last good policy/, 'the deny names the file and line to fix');
+  // `policy check` asks the running server, which holds the saved copy.
+  const checked = await sb.rampart(['policy', 'check', '--json', 'curl https://good.example/']);
+  t.equal(JSON.parse(checked.stdout).decision, 'allow', 'the saved user policy, not the built-in profile alone, is in force');
+  t.match(checked.stderr, /warning: the policy has a problem/);
+  const st = await sb.rampart(['status']);
+  t.equal(st.code, 3);
+  t.match(st.stdout, /last good policy stays in force/);
+});
+
 t.test('git: clone and push with local bare repositories; push to a denied remote', async (t) => {
   const sb = await sandbox(t);
   const bare = path.join(sb.dir, 'origin.git');

@@ -26,15 +26,18 @@ function decideCommand(verb: 'approve' | 'deny'): CommandModule {
   return {
     command: `${verb} <id>`,
     describe: verb === 'approve' ? 'Let a waiting command run (interactive terminals only)' : 'Refuse a waiting command (interactive terminals only)',
-    builder: (y) => y.positional('id', { type: 'string', describe: 'The id shown by the waiting command or `rampart pending`' }),
-    handler: async (args: { id: string }, ctx) => {
+    builder: (y) =>
+      y
+        .positional('id', { type: 'string', describe: 'The id shown by the waiting command or `rampart pending`' })
+        .option('json', { type: 'boolean', describe: 'Print {id, decision} as JSON' }),
+    handler: async (args: { id: string; json?: boolean }, ctx) => {
       refuseAgentCaller(`${verb} ${args.id}`, ctx.env, resolvePaths(ctx.env));
       if (!ctx.stdinIsTTY || !ctx.stdoutIsTTY) {
         throw new RampartError('NOT_INTERACTIVE', `${verb} needs a terminal on stdin and stdout`, `Run \`rampart ${verb} ${args.id}\` yourself in a terminal; an agent cannot ${verb} its own requests.`);
       }
       const paths = resolvePaths(ctx.env);
       await call(paths.socket, { type: verb, id: String(args.id), pid: process.pid, token: adminToken(paths.rampartHome) });
-      ctx.output.out(`rampart: ${verb === 'approve' ? 'approved' : 'denied'} ${args.id}`);
+      ctx.output.out(args.json ? JSON.stringify({ id: String(args.id), decision: verb === 'approve' ? 'allow' : 'deny' }) : `rampart: ${verb === 'approve' ? 'approved' : 'denied'} ${args.id}`);
       return EXIT.ok;
     },
   };

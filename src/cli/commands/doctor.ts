@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { CommandModule } from '../command.js';
 import { EXIT } from '../errors.js';
 import { request } from '../../server/client.js';
@@ -6,13 +7,27 @@ import { MAX_SOCKET_PATH, resolvePaths } from '../../server/paths.js';
 import { readConf } from '../../shims/conf.js';
 import { haveCompiler, listShims } from '../../shims/install.js';
 import { containmentProblems, SANDBOX_RUNTIME_VERSION } from '../../contain/host.js';
+import { AGENTS } from '../../integrations/dialects.js';
+import { setupRecords } from '../../integrations/shared/setup-state.js';
+import { checkSetup } from '../../integrations/claude-code/check.js';
+import { checkCodex } from '../../integrations/codex/setup.js';
+import { checkGemini } from '../../integrations/gemini/setup.js';
+
+const isExecutable = (f: string): boolean => {
+  try {
+    fs.accessSync(f, fs.constants.X_OK);
+    return fs.statSync(f).isFile();
+  } catch {
+    return false;
+  }
+};
 
 type Level = 'ok' | 'warn' | 'fail';
 
 /** `rampart doctor`: what is installed and running, and what to fix. */
 export const doctorCommand: CommandModule = {
   command: 'doctor',
-  describe: 'Check the installation: shims (native or fallback), server, policy, socket path, containment',
+  describe: 'Check the installation: rampart on PATH, shims (native or fallback), each agent hook (runs it on canaries), server, policy, containment',
   builder: (y) => y.option('json', { type: 'boolean', describe: 'Print JSON' }),
   handler: async (args: { json?: boolean }, ctx) => {
     const paths = resolvePaths(ctx.env);
@@ -32,6 +47,8 @@ export const doctorCommand: CommandModule = {
       if (missing.length) add('warn', 'guarded binaries', `not on PATH (their shims exit 127): ${missing.join(', ')}`);
     }
     const pathDirs = (ctx.env.PATH ?? '').split(':');
+    const onPath = pathDirs.filter(Boolean).map((d) => path.join(d, 'rampart')).find(isExecutable);
+    add(onPath ? 'ok' : 'warn', 'rampart on PATH', onPath ?? `not found on this PATH; add the directory install.sh linked it into (default ~/.local/bin): echo 'export PATH="$HOME/.local/bin:$PATH"' >> ~/.bashrc`);
     add(pathDirs[0] === paths.shimsDir ? 'ok' : 'warn', 'PATH', pathDirs[0] === paths.shimsDir ? 'shims first' : 'shims not first on this PATH (fine outside `rampart run` sessions)');
     add(Buffer.byteLength(paths.socket) <= MAX_SOCKET_PATH ? 'ok' : 'fail', 'socket path', paths.socket);
     // Containment is optional: missing pieces are a warning that names the fix, not a failure.
@@ -39,6 +56,18 @@ export const doctorCommand: CommandModule = {
     add(missing.length ? 'warn' : 'ok', 'containment', missing.length
       ? `not ready: ${missing.join('; ')} — install with: sudo apt-get install bubblewrap socat ripgrep (Debian/Ubuntu)`
       : `ready (bubblewrap, socat, ripgrep; sandbox-runtime ${SANDBOX_RUNTIME_VERSION}): \`rampart run --contain\`, \`setup claude-code --contain\``);
+    // Each agent setup on record: its hook must actually run and block the canaries.
+    const setups = setupRecords(paths.rampartHome, AGENTS);
+    if (!setups.length) add('ok', 'agent hooks', 'none set up (`rampart setup claude-code|codex|gemini`)');
+    const checked = new Set<string>();
+    for (const { agent, record } of setups) {
+      const where = agent === 'codex' ? path.dirname(record.settingsPath) : record.settingsPath;
+      if (checked.has(`${agent}\0${where}`)) continue;
+      checked.add(`${agent}\0${where}`);
+      const o = { env: ctx.env, cwd: ctx.cwd, home: paths.home };
+      const r = agent === 'codex' ? await checkCodex(where, paths, o) : agent === 'gemini' ? await checkGemini(where, paths, o) : await checkSetup(where, o);
+      add(r.ok ? 'ok' : 'fail', `${agent} hook`, r.ok ? `runs and blocks the canaries (${where})` : `${where}: ${r.lines.filter((l) => /FAIL|fail|not|missing/i.test(l)).join('; ') || 'the check failed'} — see \`rampart setup ${agent} --check\``);
+    }
     const st = await request(paths.socket, { type: 'status' }, { timeoutMs: 3000 }).catch(() => null);
     if (!st || st.type !== 'ok') add('warn', 'server', 'not running (the shims start it on first use; or `rampart start`)');
     else {

@@ -15,7 +15,7 @@ interface Args extends PolicyArgs {
 export const policyLintCommand: CommandModule<Args> = {
   command: 'lint [file]',
   describe: 'Check a policy file (default: the effective layered policy) against the schema and its examples',
-  builder: (y) => y.positional('file', { type: 'string', describe: 'Policy file, checked as the user layer' }).option('json', { type: 'boolean' }).option('project', { type: 'string' }),
+  builder: (y) => y.positional('file', { type: 'string', describe: 'Policy file, checked as the user layer' }).option('json', { type: 'boolean', describe: 'Print {ok, files, rules, examples, problems} as JSON' }).option('project', { type: 'string', describe: 'Project root whose project policy is layered in (default: here)' }),
   handler: async (args, env) => {
     const ctx = cliContext(args, env);
     try {

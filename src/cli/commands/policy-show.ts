@@ -10,7 +10,11 @@ interface Args extends PolicyArgs {
 export const policyShowCommand: CommandModule<Args> = {
   command: 'show',
   describe: 'Print the effective policy (built-in → user → project) and where each part came from',
-  builder: (y) => y.option('json', { type: 'boolean' }).option('project', { type: 'string' }).option('policy', { type: 'string' }),
+  builder: (y) =>
+    y
+      .option('json', { type: 'boolean', describe: 'Print the effective policy as JSON' })
+      .option('project', { type: 'string', describe: 'Project root whose project policy is layered in (default: here)' })
+      .option('policy', { type: 'string', describe: 'Use this policy file instead of $RAMPART_HOME/policy.yaml' }),
   handler: async (args, env) => {
     const ctx = cliContext(args, env);
     const { policy } = await cliPolicy(ctx, args);

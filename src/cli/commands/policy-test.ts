@@ -8,11 +8,15 @@ import { EXAMPLE_CONTEXT, exampleArgv } from '../../policy/examples.js';
 import { isDecision } from '../../policy/decision.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, RampartError } from '../errors.js';
-import { cliContext, cliPolicy, type PolicyArgs } from '../policy-context.js';
+import { cliContext, type PolicyArgs } from '../policy-context.js';
+import { loadPolicy } from '../../config/load.js';
+import { PolicyError } from '../../policy/errors.js';
+import { NO_PROJECT } from '../../server/sessions.js';
 
 interface Args extends PolicyArgs {
   file?: string;
   cases?: string;
+  json?: boolean;
 }
 
 interface Case {
@@ -35,35 +39,45 @@ function readCases(file: string): Case[] {
 
 export const policyTestCommand: CommandModule<Args> = {
   command: 'test [file]',
-  describe: "Run every rule's examples and an optional cases file; exit 1 on any failure",
+  describe: "Run every rule's examples and an optional cases file; exit 1 on any failure (as lint does)",
   builder: (y) =>
     y
       .positional('file', { type: 'string', describe: 'Policy file, used as the user layer' })
-      .option('cases', { type: 'string', describe: 'YAML list of {command|argv, expect}' }),
+      .option('cases', { type: 'string', describe: 'YAML list of {command|argv, expect}' })
+      .option('json', { type: 'boolean', describe: 'Print {ok, examples, cases, failures, problems} as JSON' }),
   handler: async (args, env) => {
     const ctx = cliContext(args, env);
-    // Loading checks every example of every layer and throws with file:line on a failure.
-    const { policy } = await cliPolicy(ctx, { ...args, policy: args.file });
+    // Loading checks every example of every layer; a failing one is a failed test (exit 1, like
+    // `policy lint`), not a configuration error.
+    let policy;
+    try {
+      ({ policy } = await loadPolicy({ rampartHome: ctx.rampartHome, home: ctx.home, projectRoot: ctx.projectRoot, policyFile: args.file ? resolve(env.cwd, args.file) : undefined, noProject: ctx.projectRoot === NO_PROJECT }));
+    } catch (e) {
+      if (!(e instanceof PolicyError)) throw e;
+      if (args.json) env.output.out(JSON.stringify({ ok: false, problems: e.problems }));
+      else env.output.err(e.problems.map((p) => `${p.file}:${p.line}: ${p.key ? p.key + ': ' : ''}${p.message}`).join('\n') + `\n${e.problems.length} problem(s)`);
+      return EXIT.failed;
+    }
     const examples = policy.rules.reduce((a, r) => a + r.examples.match.length + r.examples.not_match.length, 0);
-    env.output.out(`examples: ${examples} passed, 0 failed (${policy.rules.length} rules)`);
-    if (!args.cases) return EXIT.ok;
+    if (!args.json) env.output.out(`examples: ${examples} passed, 0 failed (${policy.rules.length} rules)`);
     let passed = 0;
-    let failed = 0;
-    for (const c of readCases(resolve(env.cwd, args.cases))) {
+    const failures: { case: Case; got?: string; rule?: string | null; problem?: string }[] = [];
+    for (const c of args.cases ? readCases(resolve(env.cwd, args.cases)) : []) {
       const ex = c.argv ? { argv: c.argv.map(String), env: {} } : exampleArgv(c.command ?? '');
       if (!ex || !isDecision(c.expect)) {
-        failed++;
-        env.output.err(`bad case: ${JSON.stringify(c)}`);
+        failures.push({ case: c, problem: 'bad case: needs command or argv, and expect allow|ask|deny' });
+        if (!args.json) env.output.err(`bad case: ${JSON.stringify(c)}`);
         continue;
       }
       const got = evaluateArgv(policy, ex.argv, { ...EXAMPLE_CONTEXT, env: ex.env });
       if (got.decision === c.expect) passed++;
       else {
-        failed++;
-        env.output.err(`FAIL expected ${c.expect}, got ${got.decision} (${got.rule ?? 'default'}): ${c.command ?? JSON.stringify(c.argv)}`);
+        failures.push({ case: c, got: got.decision, rule: got.rule });
+        if (!args.json) env.output.err(`FAIL expected ${c.expect}, got ${got.decision} (${got.rule ?? 'default'}): ${c.command ?? JSON.stringify(c.argv)}`);
       }
     }
-    env.output.out(`cases: ${passed} passed, ${failed} failed`);
-    return failed === 0 ? EXIT.ok : EXIT.failed;
+    if (args.json) env.output.out(JSON.stringify({ ok: failures.length === 0, examples: { passed: examples, failed: 0 }, ...(args.cases ? { cases: { passed, failed: failures.length } } : {}), failures, problems: [] }));
+    else if (args.cases) env.output.out(`cases: ${passed} passed, ${failures.length} failed`);
+    return failures.length === 0 ? EXIT.ok : EXIT.failed;
   },
 };

@@ -25,6 +25,26 @@ interface SetupArgs {
   'dry-run'?: boolean;
   fallback?: boolean;
   contain?: boolean;
+  json?: boolean;
+}
+
+/** What setup did, for --json: the human lines are not printed then. */
+interface SetupResult {
+  agent: AgentId;
+  action: 'check' | 'dry-run' | 'remove' | 'install';
+  ok: boolean;
+  files: { file: string; status: string; diff?: string; detail?: string }[];
+  lines?: string[];
+}
+
+/** The human line printer, silent under --json (the JSON result says it all). */
+const sayer = (args: SetupArgs, ctx: CommandEnv) => (line: string) => {
+  if (!args.json) ctx.output.out(line);
+};
+
+function finish(args: SetupArgs, ctx: CommandEnv, r: SetupResult): number {
+  if (args.json) ctx.output.out(JSON.stringify(r));
+  return r.ok ? EXIT.ok : EXIT.failed;
 }
 
 export const setupCommand: CommandModule<SetupArgs> = {
@@ -39,25 +59,27 @@ export const setupCommand: CommandModule<SetupArgs> = {
       .option('dry-run', { type: 'boolean', describe: 'Print the change without writing anything' })
       .option('fallback', { type: 'boolean', describe: 'Use the Node hook and POSIX-sh shims instead of the native program (slower)' })
       .option('contain', { type: 'boolean', describe: 'Claude Code only: also run every Bash command contained (CLAUDE_CODE_SHELL_PREFIX): network only through Rampart, writes only to the project and the agent\'s state' })
+      .option('json', { type: 'boolean', describe: 'Print the result ({agent, action, ok, files}) as JSON instead of lines' })
       .conflicts('contain', 'fallback')
       .conflicts('remove', 'check'),
   handler: async (args, ctx) => {
     const paths = resolvePaths(ctx.env);
     if (args.agent !== 'claude-code') return setupOther(args, ctx, paths);
+    const say = sayer(args, ctx);
     const file = settingsPathFor(args.scope, ctx.env, ctx.cwd, paths.home);
     if (args.check) {
       const r = await checkSetup(file, { env: ctx.env, cwd: ctx.cwd, home: paths.home });
-      ctx.output.out(r.lines.join('\n'));
-      ctx.output.out(r.ok ? 'rampart: the Claude Code hook works' : 'rampart: the Claude Code hook check failed');
-      return r.ok ? EXIT.ok : EXIT.failed;
+      say(r.lines.join('\n'));
+      say(r.ok ? 'rampart: the Claude Code hook works' : 'rampart: the Claude Code hook check failed');
+      return finish(args, ctx, { agent: args.agent, action: 'check', ok: r.ok, files: [{ file, status: r.ok ? 'works' : 'failed' }], lines: r.lines });
     }
     if (!args['dry-run']) refuseAgentCaller(`setup ${args.agent}${args.remove ? ' --remove' : ''}`, ctx.env, paths);
     if (args.remove) {
       if (args['dry-run']) throw new RampartError('USAGE', '--dry-run is not supported with --remove', 'Run `rampart setup claude-code --remove` (it keeps nothing but what it found).');
       const r = removeSetup(file, paths.rampartHome);
-      ctx.output.out(`${r.status.padEnd(9)} ${r.detail}`);
-      if (r.status !== 'nothing') ctx.output.out('The shims stay installed (`rampart shims uninstall` removes them).');
-      return EXIT.ok;
+      say(`${r.status.padEnd(9)} ${r.detail}`);
+      if (r.status !== 'nothing') say('The shims stay installed (`rampart shims uninstall` removes them).');
+      return finish(args, ctx, { agent: args.agent, action: 'remove', ok: true, files: [{ file, status: r.status, detail: r.detail }] });
     }
     const native = shimsStep(args, ctx, paths);
     if (args.contain) {
@@ -71,18 +93,19 @@ export const setupCommand: CommandModule<SetupArgs> = {
     const plan = planSetup(file, ours, paths.rampartHome);
     for (const n of plan.notes) ctx.output.err(`rampart: warning: ${n}`);
     if (args['dry-run']) {
-      ctx.output.out(plan.changed ? `would change ${file}:\n${lineDiff(plan.before ?? '', plan.after)}` : `unchanged ${file}`);
-      return EXIT.ok;
+      const diff = plan.changed ? lineDiff(plan.before ?? '', plan.after) : undefined;
+      say(diff !== undefined ? `would change ${file}:\n${diff}` : `unchanged ${file}`);
+      return finish(args, ctx, { agent: args.agent, action: 'dry-run', ok: true, files: [{ file, status: plan.changed ? 'would change' : 'unchanged', ...(diff !== undefined ? { diff } : {}) }] });
     }
     if (args.contain) writeUncontained(paths, ours);
     const status = plan.apply();
-    ctx.output.out(`${status.padEnd(9)} ${file}`);
+    say(`${status.padEnd(9)} ${file}`);
     if (status !== 'unchanged') {
-      ctx.output.out(`PreToolUse hook: ${native ? 'native' : 'Node (slower)'}; SessionStart puts ${paths.shimsDir} first on the Bash tool's PATH.`);
-      if (args.contain) ctx.output.out('Containment: every Bash command runs through rampart-contain (network only through Rampart; writes only to the project, the temp dir and the agent\'s state).');
-      ctx.output.out(`Check it with \`rampart setup claude-code${args.scope !== 'user' ? ` --scope ${args.scope}` : ''} --check\`; new Claude Code sessions pick it up.`);
+      say(`PreToolUse hook: ${native ? 'native' : 'Node (slower)'}; SessionStart puts ${paths.shimsDir} first on the Bash tool's PATH.`);
+      if (args.contain) say('Containment: every Bash command runs through rampart-contain (network only through Rampart; writes only to the project, the temp dir and the agent\'s state).');
+      say(`Check it with \`rampart setup claude-code${args.scope !== 'user' ? ` --scope ${args.scope}` : ''} --check\`; new Claude Code sessions pick it up.`);
     }
-    return EXIT.ok;
+    return finish(args, ctx, { agent: args.agent, action: 'install', ok: true, files: [{ file, status }] });
   },
 };
 
@@ -95,41 +118,45 @@ async function setupOther(args: SetupArgs, ctx: CommandEnv, paths: RampartPaths)
   if (agent === 'codex' && args.scope === 'project') throw new RampartError('USAGE', 'Codex runs project hooks only in projects it trusts, and only after trusting each hook in your user config', 'Run `rampart setup codex` (user scope); it covers every project.');
   const dir = codexHome(ctx.env, ctx.cwd, paths.home);
   const file = agent === 'gemini' ? geminiSettingsPath(args.scope, ctx.env, ctx.cwd, paths.home) : dir;
+  const say = sayer(args, ctx);
   if (args.check) {
     const r = agent === 'codex' ? await checkCodex(dir, paths, { env: ctx.env, cwd: ctx.cwd }) : await checkGemini(file, paths, { env: ctx.env, cwd: ctx.cwd });
-    ctx.output.out(r.lines.join('\n'));
-    ctx.output.out(r.ok ? `rampart: the ${name} hook works` : `rampart: the ${name} hook check failed`);
-    return r.ok ? EXIT.ok : EXIT.failed;
+    say(r.lines.join('\n'));
+    say(r.ok ? `rampart: the ${name} hook works` : `rampart: the ${name} hook check failed`);
+    return finish(args, ctx, { agent, action: 'check', ok: r.ok, files: [{ file, status: r.ok ? 'works' : 'failed' }], lines: r.lines });
   }
   if (!args['dry-run']) refuseAgentCaller(`setup ${agent}${args.remove ? ' --remove' : ''}`, ctx.env, paths);
   if (args.remove) {
     if (args['dry-run']) throw new RampartError('USAGE', '--dry-run is not supported with --remove', `Run \`rampart setup ${agent} --remove\` (it keeps nothing but what it found).`);
     const results = agent === 'codex' ? removeCodex(dir, paths.rampartHome) : [removeGemini(file, paths.rampartHome)];
-    for (const r of results) ctx.output.out(`${r.status.padEnd(9)} ${r.detail}`);
-    if (results.some((r) => r.status !== 'nothing')) ctx.output.out('The shims stay installed (`rampart shims uninstall` removes them).');
-    return EXIT.ok;
+    for (const r of results) say(`${r.status.padEnd(9)} ${r.detail}`);
+    if (results.some((r) => r.status !== 'nothing')) say('The shims stay installed (`rampart shims uninstall` removes them).');
+    return finish(args, ctx, { agent, action: 'remove', ok: true, files: results.map((r) => ({ file, status: r.status, detail: r.detail })) });
   }
   const native = shimsStep(args, ctx, paths);
   const plans: SetupPlan[] = agent === 'codex' ? planCodex(dir, codexHooks(paths, native), paths, ctx.env.PATH ?? '/usr/local/bin:/usr/bin:/bin') : [planGemini(file, geminiHooks(paths, native), paths.rampartHome)];
   for (const p of plans) for (const n of p.notes) ctx.output.err(`rampart: warning: ${n}`);
   if (args['dry-run']) {
-    for (const p of plans) ctx.output.out(p.changed ? `would change ${p.file}:\n${lineDiff(p.before ?? '', p.after)}` : `unchanged ${p.file}`);
-    return EXIT.ok;
+    const files = plans.map((p) => ({ file: p.file, status: p.changed ? 'would change' : 'unchanged', ...(p.changed ? { diff: lineDiff(p.before ?? '', p.after) } : {}) }));
+    for (const f of files) say(f.diff !== undefined ? `would change ${f.file}:\n${f.diff}` : `unchanged ${f.file}`);
+    return finish(args, ctx, { agent, action: 'dry-run', ok: true, files });
   }
   let changed = false;
+  const files: SetupResult['files'] = [];
   for (const p of plans) {
     const status = p.apply();
     changed ||= status !== 'unchanged';
-    ctx.output.out(`${status.padEnd(9)} ${p.file}`);
+    files.push({ file: p.file, status });
+    say(`${status.padEnd(9)} ${p.file}`);
   }
   if (changed) {
-    ctx.output.out(`${agent === 'codex' ? 'PreToolUse' : 'BeforeTool'} hook: ${native ? 'native' : 'Node (slower)'}; it judges every tool call. Asks become denies with a reason: ${name}'s hooks cannot ask.`);
-    ctx.output.out(agent === 'codex'
+    say(`${agent === 'codex' ? 'PreToolUse' : 'BeforeTool'} hook: ${native ? 'native' : 'Node (slower)'}; it judges every tool call. Asks become denies with a reason: ${name}'s hooks cannot ask.`);
+    say(agent === 'codex'
       ? `Codex trusts the hooks (config.toml) and its shell tool's PATH starts with ${paths.shimsDir}.`
       : `Start Gemini as \`rampart run -- gemini\` so its shell tool finds the shims first (Gemini has no setting for the shell's PATH).`);
-    ctx.output.out(`Check it with \`rampart setup ${agent}${args.scope === 'project' ? ' --scope project' : ''} --check\`; new ${name} sessions pick it up.`);
+    say(`Check it with \`rampart setup ${agent}${args.scope === 'project' ? ' --scope project' : ''} --check\`; new ${name} sessions pick it up.`);
   }
-  return EXIT.ok;
+  return finish(args, ctx, { agent, action: 'install', ok: true, files });
 }
 
 /** Installs the shims (not in a dry run); true when the native hook entry is what the agent will run. */
@@ -137,6 +164,6 @@ function shimsStep(args: SetupArgs, ctx: CommandEnv, paths: RampartPaths): boole
   if (args['dry-run']) return wouldBeNative(paths, Boolean(args.fallback));
   const s = installShims({ paths, fallback: Boolean(args.fallback) });
   if (s.note) ctx.output.err(`rampart: ${s.note}`);
-  ctx.output.out(`${s.kind} shims in ${s.dir}`);
+  sayer(args, ctx)(`${s.kind} shims in ${s.dir}`);
   return nativeHookInstalled(paths);
 }

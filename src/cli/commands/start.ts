@@ -8,9 +8,10 @@ import { refuseAgentCaller } from '../guard.js';
 export const startCommand: CommandModule = {
   command: 'start',
   describe: 'Start the decision server in the background (no-op when it runs)',
-  handler: async (_args, ctx) => {
+  builder: (y) => y.option('json', { type: 'boolean', describe: 'Print {running, pid, socket} as JSON' }),
+  handler: async (args: { json?: boolean }, ctx) => {
     const st = await ensureServer(resolvePaths(ctx.env), ctx.env);
-    ctx.output.out(`rampart: server running (pid ${st.pid}) on ${st.socket}`);
+    ctx.output.out(args.json ? JSON.stringify({ running: true, pid: st.pid, socket: st.socket }) : `rampart: server running (pid ${st.pid}) on ${st.socket}`);
     return EXIT.ok;
   },
 };
@@ -19,11 +20,12 @@ export const startCommand: CommandModule = {
 export const stopCommand: CommandModule = {
   command: 'stop',
   describe: 'Stop the decision server',
-  handler: async (_args, ctx) => {
+  builder: (y) => y.option('json', { type: 'boolean', describe: 'Print {stopped} as JSON (false: none was running)' }),
+  handler: async (args: { json?: boolean }, ctx) => {
     const paths = resolvePaths(ctx.env);
     refuseAgentCaller('stop', ctx.env, paths);
     const stopped = await stopServer(paths);
-    ctx.output.out(stopped ? 'rampart: server stopped' : 'rampart: no server was running');
+    ctx.output.out(args.json ? JSON.stringify({ stopped }) : stopped ? 'rampart: server stopped' : 'rampart: no server was running');
     return EXIT.ok;
   },
 };

@@ -13,8 +13,8 @@ export const statusCommand: CommandModule = {
     const r = await request(paths.socket, { type: 'status' }, { timeoutMs: 3000 }).catch(() => null);
     if (!r || r.type !== 'ok') {
       if (args.json) ctx.output.out(JSON.stringify({ running: false, socket: paths.socket }));
-      else ctx.output.out(`rampart: server not running (socket ${paths.socket})`);
-      return EXIT.failed;
+      else ctx.output.out(`rampart: server not running (socket ${paths.socket}); \`rampart start\` starts it (shims and hooks also start it on demand)`);
+      return EXIT.server;
     }
     const s = r as Record<string, any>;
     if (args.json) {
@@ -26,10 +26,16 @@ export const statusCommand: CommandModule = {
       `socket:    ${s.socket}`,
       `sessions:  ${s.sessions}   pending approvals: ${s.pending}   decisions: ${s.decisions}`,
       `memory:    ${(s.rssBytes / 1048576).toFixed(1)} MB RSS`,
-      `policy:    ${s.policy?.ok ? 'ok' : 'BROKEN — ' + (s.policy?.error ?? 'unknown')}${s.policy?.loadedAt ? ` (loaded ${s.policy.loadedAt})` : ''}`,
+      `policy:    ${s.policy?.ok ? 'ok' : 'BROKEN — ' + String(s.policy?.error ?? 'unknown').split('\n')[0]}${s.policy?.loadedAt ? ` (loaded ${s.policy.loadedAt})` : ''}`,
     ];
+    if (s.policy && !s.policy.ok) {
+      lines.push(s.policy.loadedAt
+        ? `           the last good policy stays in force until the file is fixed${s.policy.lastGood ? ` (saved copy: ${s.policy.lastGood})` : ''}`
+        : '           NO policy in force: every guarded command and tool call is denied until the file is fixed');
+    }
     for (const f of s.policy?.files ?? []) lines.push(`           ${f}`);
     for (const p of s.policy?.problems ?? []) lines.push(`  problem: ${p.file}:${p.line}: ${p.key ? p.key + ': ' : ''}${p.message}`);
+    for (const w of s.policy?.warnings ?? []) lines.push(`  warning: ${w}`);
     ctx.output.out(lines.join('\n'));
     return s.policy?.ok ? EXIT.ok : EXIT.config;
   },

@@ -11,6 +11,8 @@ export interface HookSetting {
   /** undefined when no valid policy is loaded (→ deny). */
   policy: CompiledPolicy | undefined;
   policyError?: string;
+  /** A broken edit while the last good policy decides: said beside every block. */
+  policyNote?: string;
   ctx: Context;
   /** Session or policy audit mode: log, do not block. */
   audit?: boolean;
@@ -73,7 +75,8 @@ export function judgeHook(payload: unknown, resolve: (input: HookInput) => HookS
     evaluation = evaluateSafely(() => {
       setting = resolve(input);
       if (!setting.policy) return { decision: 'deny', rule: 'rampart-no-policy', reason: `no valid policy is loaded (${setting.policyError ?? 'unknown error'})`, matched: [] };
-      return unattendedAsk(evaluateToolCall(setting.policy, input.call, setting.ctx), setting.unattended);
+      const ev = unattendedAsk(evaluateToolCall(setting.policy, input.call, setting.ctx), setting.unattended);
+      return setting.policyNote && ev.decision !== 'allow' ? { ...ev, reason: `${ev.reason}; ${setting.policyNote}` } : ev;
     });
   }
   // Audit mode never hides a refusal to read the input or a missing policy: those stay denies.
