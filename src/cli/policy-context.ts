@@ -1,13 +1,13 @@
 // Builds what the policy commands need from the CLI's world: the layered policy and a Context
 // like the one a shim call from this directory would get.
 import { resolve } from 'node:path';
-import { loadPolicy, type LoadedPolicy } from '../config/load.js';
-import { PolicyError } from '../policy/errors.js';
+import type { Argv } from 'yargs';
+import type { LoadedPolicy } from '../config/load.js';
 import type { Context } from '../policy/types.js';
 import { gitReaderFor } from '../server/git-reader.js';
 import { acceptableProjectRoot, NO_PROJECT } from '../server/sessions.js';
 import { rampartHomeFrom } from '../server/paths.js';
-import { realpathOrUndefined } from '../server/decide.js';
+import { realpathOrUndefined } from '../server/realpath.js';
 import type { CommandEnv } from './command.js';
 import { RampartError } from './errors.js';
 
@@ -38,6 +38,8 @@ export function cliContext(args: PolicyArgs, env: CommandEnv): Context {
 
 /** Loads the layered policy for a context; a broken policy becomes a CONFIG error listing every problem. */
 export async function cliPolicy(ctx: Context, args: PolicyArgs): Promise<LoadedPolicy> {
+  // The loader (YAML, schema, engine) is loaded only when a command needs it.
+  const [{ loadPolicy }, { PolicyError }] = await Promise.all([import('../config/load.js'), import('../policy/errors.js')]);
   try {
     const loaded = await loadPolicy({ rampartHome: ctx.rampartHome, home: ctx.home, projectRoot: ctx.projectRoot, policyFile: args.policy, noProject: ctx.projectRoot === NO_PROJECT });
     for (const w of loaded.warnings) process.stderr.write(`rampart: warning: ${w}\n`);
@@ -48,4 +50,13 @@ export async function cliPolicy(ctx: Context, args: PolicyArgs): Promise<LoadedP
     }
     throw e;
   }
+}
+
+/** The options every verdict command takes: where it would run, which policy, JSON output. */
+export function contextOptions(y: Argv): Argv<any> {
+  return y
+    .option('cwd', { type: 'string', describe: 'Judge as if run in this directory (default: here)' })
+    .option('project', { type: 'string', describe: 'Project root of the session (default: --cwd); never / or HOME' })
+    .option('policy', { type: 'string', describe: 'Use this policy file instead of $RAMPART_HOME/policy.yaml' })
+    .option('json', { type: 'boolean', describe: 'Print {decision, rule, reason, matched, facts} as JSON' });
 }

@@ -11,6 +11,7 @@ import type { Context, Decision, Evaluation } from '../policy/types.js';
 import type { Approvals } from './approvals.js';
 import { descendsFrom } from './ancestry.js';
 import { gitReaderFor } from './git-reader.js';
+import { realpathOrUndefined } from './realpath.js';
 import type { PolicyHolder } from './policy-holder.js';
 import { fromWire, PROTOCOL_VERSION, ProtocolError, type AskOutcome, type DecideRequest, type PendingNotice, type Verdict } from './protocol.js';
 import { acceptableProjectRoot, NO_PROJECT, type Session, type SessionTable } from './sessions.js';
@@ -34,22 +35,6 @@ export interface Channel {
   pending(n: PendingNotice): void;
   /** Registers a function to run if the client goes away while waiting. */
   onClose(fn: () => void): void;
-}
-
-/**
- * Paths that name the calling process's own descriptors (/dev/stderr, /dev/fd/N, /proc/self/…):
- * resolved here they would be the server's (its log file), not the client's.
- */
-const PER_PROCESS = /^\/(dev\/(std(in|out|err)$|fd(\/|$))|proc\/(self|thread-self|\d+)(\/|$))/;
-
-/** Symlinks resolved for the engine (a link to .env is judged as .env); undefined when absent. */
-export function realpathOrUndefined(p: string): string | undefined {
-  if (PER_PROCESS.test(p)) return undefined;
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return undefined;
-  }
 }
 
 let pool = Buffer.alloc(0);

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import { RampartError } from '../cli/errors.js';
 import { ensureOwnedDir, ensureRunDir, type RampartPaths } from './paths.js';
-import { createDecisionServer } from './server.js';
+import type { createDecisionServer } from './server.js';
 
 const LOCK_STALE_MS = 10_000;
 
@@ -102,7 +102,9 @@ export async function serve(paths: RampartPaths, log: (m: string) => void): Prom
     } catch (e) {
       if (e instanceof RampartError) throw e;
     }
-    ds = await createDecisionServer({ paths, log, onStop: (why) => void stop(why) });
+    // Loaded here, not at the top: clients (`probe`) must not pay for the engine.
+    const { createDecisionServer: create } = await import('./server.js');
+    ds = await create({ paths, log, onStop: (why) => void stop(why) });
     ds.server.on('connection', (s) => {
       sockets.add(s);
       s.on('close', () => sockets.delete(s));

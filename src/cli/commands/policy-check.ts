@@ -1,9 +1,8 @@
 // rampart policy check [--json] [--cwd D] [--project D] 'COMMAND LINE': the verdict the hook would give.
 import type { CommandModule } from '../command.js';
 import { EXIT, RampartError } from '../errors.js';
-import { cliContext, cliPolicy, type PolicyArgs } from '../policy-context.js';
+import { cliContext, cliPolicy, contextOptions, type PolicyArgs } from '../policy-context.js';
 import { factsJson, verdictJson, verdictText } from '../render-verdict.js';
-import { contextOptions } from './policy-explain.js';
 import { request } from '../../server/client.js';
 import { resolvePaths } from '../../server/paths.js';
 import { PROTOCOL_VERSION } from '../../server/protocol.js';

@@ -1,22 +1,12 @@
 // rampart policy explain [--json] [--cwd D] [--project D] -- BIN ARGS…
-import type { Argv } from 'yargs';
-import { explainArgv } from '../../policy/evaluate.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, RampartError } from '../errors.js';
-import { cliContext, cliPolicy, type PolicyArgs } from '../policy-context.js';
+import { cliContext, cliPolicy, contextOptions, type PolicyArgs } from '../policy-context.js';
 import { verdictJson, verdictText } from '../render-verdict.js';
 
 interface Args extends PolicyArgs {
   json?: boolean;
   argv: string[];
-}
-
-export function contextOptions(y: Argv): Argv<any> {
-  return y
-    .option('cwd', { type: 'string', describe: 'Judge as if run in this directory (default: here)' })
-    .option('project', { type: 'string', describe: 'Project root of the session (default: --cwd); never / or HOME' })
-    .option('policy', { type: 'string', describe: 'Use this policy file instead of $RAMPART_HOME/policy.yaml' })
-    .option('json', { type: 'boolean', describe: 'Print {decision, rule, reason, matched, facts} as JSON' });
 }
 
 export const policyExplainCommand: CommandModule<Args> = {
@@ -32,6 +22,7 @@ export const policyExplainCommand: CommandModule<Args> = {
     if (argv.length === 0) throw new RampartError('USAGE', 'name the command to judge', 'Example: rampart policy explain -- curl https://example.com');
     const ctx = cliContext(args, env);
     const { policy } = await cliPolicy(ctx, args);
+    const { explainArgv } = await import('../../policy/evaluate.js');
     // The same evaluation a shim gets from the server.
     const { evaluation: e, judged } = explainArgv(policy, argv, ctx);
     const facts = judged[0]!.facts;

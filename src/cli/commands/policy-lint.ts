@@ -1,7 +1,5 @@
 // rampart policy lint [FILE]: schema, layering and every rule's examples; exit 1 on any problem.
 import { resolve } from 'node:path';
-import { PolicyError } from '../../policy/errors.js';
-import { loadPolicy } from '../../config/load.js';
 import type { CommandModule } from '../command.js';
 import { EXIT } from '../errors.js';
 import { cliContext, type PolicyArgs } from '../policy-context.js';
@@ -18,6 +16,8 @@ export const policyLintCommand: CommandModule<Args> = {
   builder: (y) => y.positional('file', { type: 'string', describe: 'Policy file, checked as the user layer' }).option('json', { type: 'boolean', describe: 'Print {ok, files, rules, examples, problems} as JSON' }).option('project', { type: 'string', describe: 'Project root whose project policy is layered in (default: here)' }),
   handler: async (args, env) => {
     const ctx = cliContext(args, env);
+    // The loader and the engine load only when this command runs (`policy check` stays light).
+    const [{ loadPolicy }, { PolicyError }] = await Promise.all([import('../../config/load.js'), import('../../policy/errors.js')]);
     try {
       const { policy, files } = await loadPolicy({
         rampartHome: ctx.rampartHome,

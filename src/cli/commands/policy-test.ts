@@ -2,15 +2,9 @@
 // {command|argv, expect} judged in the fixed example context; exit 1 on any failure.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { evaluateArgv } from '../../policy/evaluate.js';
-import { EXAMPLE_CONTEXT, exampleArgv } from '../../policy/examples.js';
-import { isDecision } from '../../policy/decision.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, RampartError } from '../errors.js';
 import { cliContext, type PolicyArgs } from '../policy-context.js';
-import { loadPolicy } from '../../config/load.js';
-import { PolicyError } from '../../policy/errors.js';
 import { NO_PROJECT } from '../../server/sessions.js';
 
 interface Args extends PolicyArgs {
@@ -25,7 +19,8 @@ interface Case {
   expect: string;
 }
 
-function readCases(file: string): Case[] {
+async function readCases(file: string): Promise<Case[]> {
+  const { parse: parseYaml } = await import('yaml');
   let data: unknown;
   try {
     data = parseYaml(readFileSync(file, 'utf8'));
@@ -47,6 +42,10 @@ export const policyTestCommand: CommandModule<Args> = {
       .option('json', { type: 'boolean', describe: 'Print {ok, examples, cases, failures, problems} as JSON' }),
   handler: async (args, env) => {
     const ctx = cliContext(args, env);
+    // The loader and the engine load only when this command runs (`policy check` stays light).
+    const [{ loadPolicy }, { PolicyError }, { evaluateArgv }, { EXAMPLE_CONTEXT, exampleArgv }, { isDecision }] = await Promise.all([
+      import('../../config/load.js'), import('../../policy/errors.js'), import('../../policy/evaluate.js'), import('../../policy/examples.js'), import('../../policy/decision.js'),
+    ]);
     // Loading checks every example of every layer; a failing one is a failed test (exit 1, like
     // `policy lint`), not a configuration error.
     let policy;
@@ -62,7 +61,7 @@ export const policyTestCommand: CommandModule<Args> = {
     if (!args.json) env.output.out(`examples: ${examples} passed, 0 failed (${policy.rules.length} rules)`);
     let passed = 0;
     const failures: { case: Case; got?: string; rule?: string | null; problem?: string }[] = [];
-    for (const c of args.cases ? readCases(resolve(env.cwd, args.cases)) : []) {
+    for (const c of args.cases ? await readCases(resolve(env.cwd, args.cases)) : []) {
       const ex = c.argv ? { argv: c.argv.map(String), env: {} } : exampleArgv(c.command ?? '');
       if (!ex || !isDecision(c.expect)) {
         failures.push({ case: c, problem: 'bad case: needs command or argv, and expect allow|ask|deny' });
