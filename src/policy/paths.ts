@@ -58,6 +58,20 @@ export function resolvePath(raw: string, ctx: Pick<Context, 'cwd' | 'home'>): st
   else if (/^~\+(\/|$)/.test(p)) p = ctx.cwd + p.slice(2);
   else if (/^~root(\/|$)/.test(p)) p = '/root' + p.slice(5);
   else if (/^~[a-z_][a-z0-9_-]*(\/|$)/i.test(p)) p = posix.join(posix.dirname(ctx.home), p.slice(1));
+  // `..` after a computed segment cancels something unknown (`$D/../x`, `$(dirname …)/../y`):
+  // normalising would drop the unknown part and leave a harmless-looking path. Where it lands is
+  // unknown; only what follows is static.
+  const segs = p.split('/');
+  const stack: string[] = [];
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i]!;
+    if (seg !== '..') {
+      if (seg !== '' && seg !== '.') stack.push(seg);
+      continue;
+    }
+    const popped = stack.pop();
+    if (popped !== undefined && isComputed(popped)) return `$?/${segs.slice(i + 1).filter((x) => x !== '..' && x !== '.' && x !== '').join('/')}`;
+  }
   const abs = posix.resolve(ctx.cwd, p);
   // /proc/self/root/x is /x; /proc/self/cwd/x is ./x (any pid's root and cwd alike).
   const proc = /^\/proc\/(?:self|thread-self|\d+)\/(root|cwd)(?=\/|$)/.exec(abs);
@@ -142,10 +156,17 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
           return known;
         }
         const out = new Set<PathClass>(['any', 'computed', 'outside_project']);
-        // Its static tail still names what it is (`$(python3 -c …)/sitecustomize.py`).
+        // Its static tail still names what it is (`$(python3 -c …)/sitecustomize.py`), and the
+        // computed part may be HOME (`$X/.bashrc`, `$(echo ~)/../u/.aws/credentials`): each
+        // trailing piece of the tail is judged as if below HOME too.
         const tail = /\/[^$`)]*$/.exec(abs)?.[0];
         if (tail && matchesAny(tail, prot)) out.add('protected');
         if (tail && matchesAny(tail, cred)) out.add('home_credential');
+        const pieces = (tail ?? '').split('/').filter(Boolean);
+        for (let k = 0; k < pieces.length; k++) {
+          const asHome = classify(`${ctx.home}/${pieces.slice(k).join('/')}`, opts);
+          for (const c of ['protected', 'home_credential'] as const) if (asHome.has(c)) out.add(c);
+        }
         return out;
       }
       // A glob is judged by the directory it expands in: `/*` is the root, `src/*` inside.

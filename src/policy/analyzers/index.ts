@@ -105,9 +105,30 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
 const PROXY_AWARE = new Set(['pip', 'pip3', 'uv', 'uvx', 'poetry', 'pipx', 'yarn', 'pnpm', 'bun', 'deno', 'gh', 'aws', 'gsutil', 'az', 'docker', ...GENERIC_NET_TOOLS]);
 
 /** Facts for one argv; tools without an analyzer get facts that name only the tool. */
+/**
+ * Programs that only print, search or transform text: a URL among their words is text, not a
+ * destination. Every other program without an analyzer may connect to a URL it is given.
+ */
+const TEXT_TOOLS = new Set(['echo', 'printf', 'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'sed', 'awk', 'gawk', 'cat', 'head', 'tail', 'less', 'more', 'jq', 'yq',
+  'sort', 'uniq', 'wc', 'tr', 'cut', 'base64', 'tee', 'column', 'fold', 'paste', 'rev', 'tac', 'nl', 'diff', 'cmp', 'comm', 'test', '[', '[[', 'true', 'false', ':',
+  'export', 'declare', 'local', 'readonly', 'set', 'unset', 'read', 'git-lfs', 'man', 'info', 'apropos', 'whatis', 'sleep', 'date', 'basename', 'dirname',
+  // rampart's own verbs that take a URL judge it (policy explain|check); `run -- CMD` is unwrapped.
+  'rampart']);
+const NETWORK_URL = /^(?:[\w.-]+=)?((?:https?|wss?):\/\/\S+)$/i;
+
 export function analyze(input: AnalyzerInput): Facts {
   const a = ANALYZERS[input.tool];
   const f = a ? a(input) : newFacts(input.tool);
+  // A program Rampart has no model of, given a URL (as an operand or --option=URL): it may
+  // connect there. The hosts are facts, and a rule asks when one is not on the allowlist.
+  if (!a && !TEXT_TOOLS.has(input.tool)) {
+    for (const arg of input.args) {
+      const url = NETWORK_URL.exec(arg.replace(/^--?[\w-]+=/, ''))?.[1];
+      if (!url) continue;
+      addUrl(f, url, 'target');
+      f.tags.add('unmodelled-url');
+    }
+  }
   // https_proxy=… sends every request through that host, whichever client reads it.
   if (PROXY_AWARE.has(input.tool)) {
     for (const p of [envValue(input.env, 'https_proxy', 'HTTPS_PROXY'), envValue(input.env, 'http_proxy', 'HTTP_PROXY'), envValue(input.env, 'all_proxy', 'ALL_PROXY')]) if (p) addUrl(f, p, 'proxy');

@@ -1,6 +1,7 @@
 // One simple command's argv: unwrapping prefix commands and shells, the tool-specific escapes
 // (awk system(), sed e, vim :!, bunx/dlx X, rampart itself), then the per-binary engine; records
 // what the command's output carries for the checks that span commands.
+import { resolvePath } from '../paths.js';
 import { posix } from 'node:path';
 import { analyzeArgv, judgeFacts } from '../evaluate.js';
 import { ANALYZERS } from '../analyzers/index.js';
@@ -28,7 +29,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     st.lineTags.tags.add(t);
     if (note) st.lineTags.notes.push(note);
   };
-  const abs0 = (w: string) => posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home));
+  const abs0 = (w: string) => resolvePath(w, ctx);
   // Text known for a script operand: a file this line wrote, or a process substitution's output.
   const scriptText = (word: string): string | undefined => {
     if (/^<\(/.test(word)) {
@@ -254,7 +255,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const implicit = implicitRuns(name, args, ctx.cwd, st.scripts);
     if (implicit === 'opaque') tag('pipe-to-shell', `${name} runs scripts from a file this line wrote, and it cannot be read`);
     else for (const r of implicit) st.sub(r, ctx.cwd, env);
-    const abs = (w: string) => posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home));
+    const abs = (w: string) => resolvePath(w, ctx);
     // `$HOME/…` and `~/…` are expanded by the classifier; anything else is relative to the cwd.
     const resolveW = (w: string) => (w.startsWith('~') || w.startsWith('/') || w.startsWith('$') ? w : posix.resolve(ctx.cwd, w));
     facts.writes.push(...writes.map(resolveW));

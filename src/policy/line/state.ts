@@ -1,5 +1,6 @@
 // Shared state of one command line's analysis: what earlier commands established (aliases,
 // copies of secrets, downloads, scripts written) and the record kept per simple command.
+import { resolvePath } from '../paths.js';
 import { posix } from 'node:path';
 import { judgeFacts, type Judged } from '../evaluate.js';
 import { newFacts, type Facts } from '../facts.js';
@@ -94,7 +95,7 @@ export function isSecretPath(st: State, p: string, ctx: Context): boolean {
 }
 
 export function firstSecret(st: State, paths: string[], ctx: Context): string | undefined {
-  for (const p of paths) if (isSecretPath(st, p, ctx)) return posix.resolve(ctx.cwd, p.replace(/^~(?=\/|$)/, ctx.home));
+  for (const p of paths) if (isSecretPath(st, p, ctx)) return resolvePath(p, ctx);
   return undefined;
 }
 
