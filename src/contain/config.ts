@@ -99,6 +99,10 @@ export function containConfig(policy: CompiledPolicy, ctx: ContainContext): Sand
   }
   // ssh needs known_hosts and config to reach an allowed host with an agent-held key.
   for (const f of ['known_hosts', 'config']) if (exists(path.join(ctx.home, '.ssh', f))) allowRead.push(path.join(ctx.home, '.ssh', f));
+  // gh's token is a credential to the line judge, but gh authenticates pull requests with it:
+  // hiding it would break everyday agent work, so it is not hidden (README: what containment does not stop).
+  const ghHosts = path.join(ctx.home, '.config', 'gh', 'hosts.yml');
+  if (denyRead.includes(ghHosts)) denyRead.splice(denyRead.indexOf(ghHosts), 1);
   denyRead.push(...DANGEROUS_SOCKETS.filter(exists));
   // Rampart's own state (sessions and their keys, trust, the audit log) is not readable inside;
   // the shims and the socket directory are (contained shims must reach the server).

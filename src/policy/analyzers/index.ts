@@ -15,6 +15,7 @@ import { analyzeGh } from './gh.js';
 import { analyzeConnect } from './connect.js';
 import { analyzeDnsServer, analyzeGenericNet, GENERIC_NET_TOOLS } from './generic-net.js';
 import { addUrl, envValue } from './common.js';
+import { printedCredential } from './credentials.js';
 import { AGENT_TOOLS, analyzeAgent } from './agents.js';
 import { analyzePackages } from './packages.js';
 import { analyzeDocker } from './docker.js';
@@ -119,6 +120,12 @@ const NETWORK_URL = /^(?:[\w.-]+=)?((?:https?|wss?):\/\/\S+)$/i;
 export function analyze(input: AnalyzerInput): Facts {
   const a = ANALYZERS[input.tool];
   const f = a ? a(input) : newFacts(input.tool);
+  // A tool that prints a stored credential reads it, as far as the judge is concerned.
+  const cred = printedCredential(input);
+  if (cred) {
+    f.reads.push(cred);
+    f.notes.push(`${input.tool} ${input.args.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')} prints a stored credential (${cred})`);
+  }
   // A program Rampart has no model of, given a URL (as an operand or --option=URL): it may
   // connect there. The hosts are facts, and a rule asks when one is not on the allowlist.
   if (!a && !TEXT_TOOLS.has(input.tool)) {

@@ -11,7 +11,7 @@ import type { Context } from '../types.js';
 import { assignmentTags } from './assignments.js';
 import { languageOf } from './interpreters.js';
 import { judgeInterpreter } from './judge-interpreter.js';
-import { DNS_TOOLS, DOWNLOADERS, FILTERS, firstSecret, isSecretPath, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, withAliases, type Info, type State } from './state.js';
+import { DNS_TOOLS, DOWNLOADERS, FILTERS, firstSecret, isSecretPath, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { STDIN } from '../analyzers/common.js';
 import { FOREIGN_SHELLS, isShell, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
 import { operandCommands } from './operand-commands.js';
@@ -92,6 +92,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     if (u) {
       env = { ...env, ...u.env };
+      // env -C D, sudo -D D, unshare --wd=D …: relative paths of what runs resolve in D.
+      if (u.cwd !== undefined) ctx = { ...ctx, cwd: /^[$`]/.test(u.cwd) ? UNKNOWN_CWD : resolvePath(u.cwd, ctx) };
       for (const [k, v] of Object.entries(u.env ?? {})) assignmentTags(st, k, v, true, ctx.cwd);
       for (const t of u.tags ?? []) tag(t, `${name} ${t === 'persistence' ? 'schedules commands to run later' : t === 'path-strip' ? 'runs a command without the Rampart shims on PATH' : 'starts a shell'}`);
       if (u.stdinShell) {

@@ -12,7 +12,7 @@ import { assignmentTags } from './assignments.js';
 import { deferredCode } from './deferred-code.js';
 import { judgeArgv } from './judge-argv.js';
 import { lineChecks } from './line-checks.js';
-import { isSecretPath, MAX_DEPTH, NETWORK_TOOLS, type Info, type State } from './state.js';
+import { isSecretPath, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { quote } from './unwrap.js';
 
 /**
@@ -40,7 +40,6 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
 
 const wordText = (w: Word): string => w.value;
 /** The working directory after `cd` to a place only known at run time: paths relative to it are computed. */
-const UNKNOWN_CWD = '/$UNKNOWN_CWD';
 
 function runLine(st: State, line: string, cwd0: string): void {
   const parsed = parseShell(line);
@@ -221,7 +220,12 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     st.out.push(judgeFacts(st.policy, f, [], cmdCtx));
   }
 
-  if (name === 'cd' && fc.depth === 0) {
+  // pushd DIR changes directory like cd; pushd +N/-N and popd go to a directory on the stack.
+  if ((name === 'pushd' && /^[+-]\d+$/.test(rec.argv[1] ?? '')) || name === 'popd') {
+    const before = cwd;
+    cwd = name === 'popd' && st.oldpwd !== undefined && rec.argv.length === 1 ? st.oldpwd : UNKNOWN_CWD;
+    st.oldpwd = before;
+  } else if ((name === 'cd' || name === 'pushd') && fc.depth === 0) {
     // cd [-L|-P|-e|-@] [DIR]: DIR known, the previous directory (-, ~-), or one only known at run
     // time (a variable, CDPATH) — then relative paths after it are computed, not the project's.
     const k = rec.argv.slice(1).findIndex((a) => !/^-[LPe@]+$/.test(a));
@@ -232,7 +236,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     if (to === undefined || to === '~') cwd = st.ctx.home;
     else if (to === '-' || to === '~-' || to.startsWith('~-/')) cwd = st.oldpwd !== undefined ? posix.join(st.oldpwd, to.slice(3)) : UNKNOWN_CWD;
     else if (/^"?\$\(git rev-parse --show-toplevel\)"?$/.test(word?.raw ?? '')) cwd = st.ctx.projectRoot;
-    else if (env.CDPATH && !/^(\/|\.{1,2}(\/|$))/.test(to)) cwd = UNKNOWN_CWD;
+    else if ((env.CDPATH || cmdEnv.CDPATH) && !/^(\/|\.{1,2}(\/|$))/.test(to)) cwd = UNKNOWN_CWD;
     else if (word?.static || home.test(to)) cwd = posix.resolve(cwd, to.replace(home, st.ctx.home));
     else cwd = UNKNOWN_CWD;
     st.oldpwd = before;

@@ -9,6 +9,8 @@ import type { Context, GitReader } from '../types.js';
 
 export const MAX_DEPTH = 6;
 export const DOWNLOADERS = new Set(['curl', 'wget', 'aria2c', 'http', 'https', 'xh', 'lwp-request', 'GET', 'fetch']);
+/** The working directory after a cd whose target is only known at run time. */
+export const UNKNOWN_CWD = '/$UNKNOWN_CWD';
 export const NETWORK_TOOLS = new Set([...DOWNLOADERS, 'nc', 'ncat', 'netcat', 'socat', 'ssh', 'scp', 'sftp', 'rsync', 'git', 'telnet', 'openssl', 'npm', 'npx', 'gh', 'ftp', 'tftp', 'mail', 'sendmail']);
 export const DNS_TOOLS = new Set(['dig', 'nslookup', 'host', 'getent', 'ping', 'ping6', 'drill', 'resolvectl', 'traceroute', 'tracepath', 'whois']);
 // Programs that print facts about files, never their content (the rest may print what they are given).

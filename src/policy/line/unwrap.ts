@@ -14,6 +14,27 @@ export interface Unwrapped {
   tags?: string[];
   /** The wrapper runs its stdin as shell commands (at, batch). */
   stdinShell?: boolean;
+  /** The directory the wrapper runs the command in (env -C, sudo -D, unshare --wd …). */
+  cwd?: string;
+}
+
+/** The value of the first of `names` among a wrapper's options (`-C D`, `-CD`, `--chdir=D`, `--chdir D`). */
+function optionValue(opts: string[], names: string[]): string | undefined {
+  for (let k = 0; k < opts.length; k++) {
+    const a = opts[k]!;
+    for (const n of names) {
+      if (a === n) return opts[k + 1];
+      if (n.startsWith('--') && a.startsWith(`${n}=`)) return a.slice(n.length + 1);
+      if (!n.startsWith('--') && a.startsWith(n) && a.length > n.length) return a.slice(n.length);
+    }
+  }
+  return undefined;
+}
+
+/** Adds the directory a wrapper's options name (`names`) to what it runs. */
+function inDir(u: Unwrapped, opts: string[], names: string[]): Unwrapped {
+  const cwd = optionValue(opts, names);
+  return cwd === undefined ? u : { ...u, cwd };
 }
 
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'busybox-sh', 'rbash', 'csh', 'tcsh', 'yash', 'oksh', 'loksh', 'pdksh', 'posh', 'hush', 'sash', ...['nu', 'xonsh', 'elvish', 'pwsh', 'powershell', 'ion', 'murex', 'rc', 'es', 'oil', 'osh', 'ysh']]);
@@ -60,7 +81,7 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
         else if (/^([A-Za-z_][A-Za-z0-9_]*|BASH_FUNC_[^=/]+)=/.test(a)) env[a.slice(0, a.indexOf('='))] = a.slice(a.indexOf('=') + 1);
         else break;
       }
-      return { ...after(args, i), env, ...(dropsPath && !('PATH' in env) ? { tags: ['path-strip'] } : {}) };
+      return inDir({ ...after(args, i), env, ...(dropsPath && !('PATH' in env) ? { tags: ['path-strip'] } : {}) }, args.slice(0, i), ['-C', '--chdir']);
     }
     case 'setpriv': {
       const i = skipOpts(args, /^--(reuid|regid|ruid|rgid|euid|egid|groups|inh-caps|ambient-caps|bounding-set|securebits|pdeathsig|selinux-label|apparmor-profile|landlock-access|landlock-rule)$/);
@@ -107,7 +128,7 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       if (args.slice(0, i).some((a) => /^-[a-zA-Z]*[is]/.test(a)) && i >= args.length) return { tags: ['interactive-shell'] };
       // sudo -i runs the command through root's login shell, with root's PATH: no shims.
       const login = args.slice(0, i).some((a) => /^-[a-zA-Z]*i/.test(a) || a === '--login');
-      return { ...after(args, i), ...(login ? { tags: ['path-strip'] } : {}) };
+      return inDir({ ...after(args, i), ...(login ? { tags: ['path-strip'] } : {}) }, args.slice(0, i), ['-D', '--chdir']);
     }
     case 'flock': {
       let i = skipOpts(args, /^-[wE]$|^--(timeout|conflict-exit-code)$/);
@@ -146,7 +167,10 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
     case 'firejail':
     case 'chroot':
     case 'proot':
-      return after(args, name === 'chroot' ? skipOpts(args, /^--(userspec|groups)$/) + 1 : skipOpts(args, /^-[tSGnm]$|^--(setuid|setgid|target|root|wd)$/));
+    {
+      const i = name === 'chroot' ? skipOpts(args, /^--(userspec|groups)$/) + 1 : skipOpts(args, /^-[tSGnm]$|^--(setuid|setgid|target|root|wd)$/);
+      return inDir(after(args, i), args.slice(0, i), name === 'nsenter' ? ['--wd', '-w'] : name === 'unshare' ? ['--wd'] : name === 'firejail' ? ['--chdir'] : []);
+    }
     case 'coproc':
       return after(args, 0);
     case 'perf': {
@@ -160,8 +184,10 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
     case 'valgrind':
     case 'perf':
       return after(args, name === 'perf' ? (args[0] === 'record' || args[0] === 'stat' ? 1 + skipOpts(args.slice(1), /^-[eopFc]$/) : args.length) : skipOpts(args, /^-[eopsaEuIPS]$|^--(tool|log-file)$/));
-    case 'systemd-run':
-      return { ...after(args, skipOpts(args, /^-[pEM]$|^--(unit|property|setenv|on-calendar|on-active|description|working-directory|uid|gid)$/)), tags: args.some((a) => /^--on-(calendar|active|boot|startup|unit-active|unit-inactive)/.test(a)) ? ['persistence'] : [] };
+    case 'systemd-run': {
+      const i = skipOpts(args, /^-[pEM]$|^--(unit|property|setenv|on-calendar|on-active|description|working-directory|uid|gid)$/);
+      return inDir({ ...after(args, i), tags: args.some((a) => /^--on-(calendar|active|boot|startup|unit-active|unit-inactive)/.test(a)) ? ['persistence'] : [] }, args.slice(0, i), ['--working-directory']);
+    }
     case 'watch': {
       const i = skipOpts(args, /^-[nd]$|^--(interval|differences)$/);
       // watch runs its arguments through `sh -c` joined by spaces.
