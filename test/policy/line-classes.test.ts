@@ -384,6 +384,22 @@ const TABLE: Record<string, Row[]> = {
     ['pushd /tmp && ls && popd', 'allow'],
     ['pushd src && rm -rf build && popd', 'allow'],
   ],
+  // Servers bound to every interface, debuggers on them, tunnel services.
+  'listening for other machines': [
+    ['php -S 0.0.0.0:8000', 'ask'],
+    ['ruby -run -e httpd . -p 8000', 'ask'],
+    ['busybox httpd -f -p 8080 -h .', 'ask'],
+    ['npx http-server -a 0.0.0.0 -p 8080 .', 'ask'],
+    ['node --inspect=0.0.0.0:9229 server.js', 'ask'],
+    ['flask run --host=0.0.0.0', 'ask'],
+    ['ngrok http 8000', 'deny'],
+    ['cloudflared tunnel --url http://localhost:8000', 'deny'],
+    ['python3 -m http.server 8000 --bind 127.0.0.1', 'allow'],
+    ['php -S localhost:8000 -t public', 'allow'],
+    ['node --inspect server.js', 'allow'],
+    ['npm run dev', 'allow'],
+    ['echo "listening on 0.0.0.0:8000"', 'allow'],
+  ],
 };
 
 t.test('line classes', (t) => lineTable(t, TABLE));

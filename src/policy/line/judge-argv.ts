@@ -222,6 +222,21 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const lang = languageOf(name);
       if (lang) judgeInterpreter(st, lang, args, ctx, env, stdinText, fc, flat, info, rec);
     }
+    if (!NO_CONTENT.has(name) && !FILTERS.has(name)) {
+      // A server bound to every interface (php -S 0.0.0.0:8000, --host 0.0.0.0, a debugger on
+      // --inspect=0.0.0.0) is reachable from other machines; a tunnel service publishes a port.
+      const anyAddr = /^(0\.0\.0\.0|::|\[::\]|\*)(:\d+)?$/;
+      const bindsAll = args.some((a, k) => /^(0\.0\.0\.0|\[::\]):\d+$/.test(a)
+        || (/^(--host|--bind|--bind-address|--address|--addr|--listen|--ip|-b|-a|-H)$/.test(args[k - 1] ?? '') && anyAddr.test(a))
+        || /^--(host|bind|bind-address|address|addr|listen|ip|inspect|inspect-brk|inspect-wait)=(0\.0\.0\.0|\[?::\]?)(:\d+)?$/.test(a));
+      const servesByDefault = (name === 'httpd' && !args.some((a, k) => args[k - 1] === '-p' && /^(127\.|localhost)/.test(a)))
+        || (/^ruby/.test(name) && args.includes('-run') && args.some((a) => /httpd/.test(a)) && !args.some((a) => /BindAddress=(127\.|localhost)|--bind-address=(127\.|localhost)/.test(a)))
+        || (name === 'twistd' && args.includes('web'));
+      if (bindsAll || servesByDefault) tag('serves-files', `${name} listens on every network interface: other machines can reach what it serves`);
+      if (/^(ngrok|lt|localtunnel|tunnelto|pagekite(\.py)?)$/.test(name) || (name === 'cloudflared' && args.includes('tunnel')) || (name === 'bore' && args[0] === 'local')) {
+        tag('public-tunnel', `${name} publishes a local port on the internet through a tunnel service`);
+      }
+    }
     const git = st.gitAliases.size && ctx.git ? withAliases(ctx.git, st.gitAliases) : st.gitAliases.size ? withAliases(undefined, st.gitAliases) : ctx.git;
     const facts = analyzeArgv(argv, { ...ctx, env, git });
     // A program without a model may print any file it is given (fmt .env, pr, python3 -m json.tool):
