@@ -18,8 +18,39 @@ const CONFIG_VARS = new Set([
 // Variables that switch certificate checks off.
 const TLS_OFF: Record<string, RegExp> = { GIT_SSL_NO_VERIFY: /./, NODE_TLS_REJECT_UNAUTHORIZED: /^0$/, PYTHONHTTPSVERIFY: /^0$/ };
 // Variables a tool runs as a program (through a shell, for most): their value is a command line.
-const PROGRAM_VARS = /^(BROWSER|EDITOR|VISUAL|PAGER|MANPAGER|GIT_PAGER|GIT_EDITOR|GIT_SEQUENCE_EDITOR|SUDO_ASKPASS|DIFFTOOL|SYSTEMD_PAGER)$/;
-const USUAL_PROGRAMS = /^\s*(\S*\/)?(less|more|most|cat|bat|batcat|delta|diff-so-fancy|vim?|nvim|nano|emacs|emacsclient|code|code-insiders|subl|mate|micro|hx|kak|true|false|:|xdg-open|open|firefox|chromium|google-chrome|w3m|lynx|echo)(\s+(-[-\w=]+|--wait))*\s*$/;
+// Named by convention: *_PAGER, *_EDITOR, *_ASKPASS, *_WRAPPER, *_LAUNCHER, *_RUNNER, *_PROG …
+const PROGRAM_VARS = /^(BROWSER|EDITOR|VISUAL|PAGER|MANPAGER|SUDO_ASKPASS|DIFFTOOL|SYSTEMD_PAGER)$|_(PAGER|EDITOR|VISUAL|BROWSER|ASKPASS|WRAPPER|LAUNCHER|RUNNER|PROG|DIFFTOOL|MERGETOOL)$|^(npm_config_|NPM_CONFIG_)(git|shell|script_shell|editor|browser|viewer|init_module)$/i;
+const USUAL_PROGRAMS = /^\s*(\S*\/)?(less|more|most|cat|bat|batcat|delta|diff-so-fancy|vim?|nvim|nano|emacs|emacsclient|code|code-insiders|subl|mate|micro|hx|kak|true|false|:|xdg-open|open|firefox|chromium|google-chrome|w3m|lynx|echo|sccache|ccache|distcc|icecc|meld|vimdiff|kdiff3|opendiff)(\s+(-[-\w=]+|--wait))*\s*$/;
+
+/**
+ * A setting a tool runs as a program (a *_PAGER variable, make SHELL=, -toolexec, --pre, a cargo
+ * runner …): a command line in it is judged where it runs; a program Rampart cannot see (a
+ * script in /tmp, a name it does not know) asks; an everyday one (less, vim, ccache) passes.
+ */
+export function programSetting(st: State, what: string, value: string, isStatic: boolean, cwd = st.ctx.cwd): void {
+  if (value.trim() === '' || USUAL_PROGRAMS.test(value)) return;
+  if (!isStatic || /[$`]/.test(value)) {
+    st.lineTags.tags.add('dynamic-command');
+    st.lineTags.notes.push(`${what} is set to a program computed at run time`);
+    return;
+  }
+  // A command line is judged where it runs; a program given by path outside the system's bin
+  // directories (a script in /tmp, one the agent wrote) is one this line does not show.
+  const prog = value.trim().split(/\s+/)[0]!;
+  // A bare shell given the tool's text (a pager, tar --to-command) runs that text as commands;
+  // a shell setting (make SHELL=, script-shell) runs commands with -c, as it should.
+  if (!/shell/i.test(what) && /^(\S*\/)?(sh|bash|dash|zsh|ksh|fish|python[\d.]*|perl|ruby|node)$/.test(value.trim())) {
+    note(st, what, `${prog} reading the tool's output as a program`);
+    return;
+  }
+  st.sub(value, cwd, st.ctx.env);
+  if (prog.includes('/') && !/^(\/usr)?(\/local)?\/s?bin\/[^/]+$/.test(prog)) note(st, what, prog);
+}
+
+function note(st: State, what: string, prog: string): void {
+  st.lineTags.tags.add('program-setting');
+  st.lineTags.notes.push(`${what} makes a tool run ${prog}, a program this line does not show`);
+}
 // JVM options that load an agent or run a command.
 const JVM_OPTIONS = /^(JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS|JAVA_OPTS|MAVEN_OPTS|GRADLE_OPTS|SBT_OPTS)$/;
 const JVM_LOADS = /-(javaagent|agentpath|agentlib)\b|-XX:\+?(OnError|OnOutOfMemoryError)=|-Djava\.security\.manager=|-Xbootclasspath/;
@@ -60,10 +91,11 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
     tag('loader-env', `RSYNC_RSH=${value} makes rsync run another program`);
   }
   // A program variable holding more than an editor or pager is a command line the tool runs.
-  if (PROGRAM_VARS.test(name) && value !== '' && !USUAL_PROGRAMS.test(value)) {
-    if (isStatic) st.sub(value, cwd, st.ctx.env);
-    else tag('dynamic-command', `${name} is set to a program computed at run time`);
-  }
+  if (PROGRAM_VARS.test(name)) programSetting(st, name, value, isStatic, cwd);
+  // Options every run of the tool gets: ones that name a program.
+  if (name === 'TAR_OPTIONS') for (const m of value.matchAll(/--(?:to-command|use-compress-program|info-script|new-volume-script|checkpoint-action=exec)[= ](\S+)|(?:^|\s)-I\s*(\S+)/g)) programSetting(st, 'TAR_OPTIONS', m[1] ?? m[2]!, isStatic, cwd);
+  if (name === 'MANOPT') for (const m of value.matchAll(/(?:^|\s)(?:-P|--pager[= ]|-H|--html[= ])\s*((?:\\ |\S)+)/g)) programSetting(st, 'MANOPT', m[1]!.replace(/\\ /g, ' '), isStatic, cwd);
+  if (/^(npm_config_node_options|NPM_CONFIG_NODE_OPTIONS)$/.test(name) && /(^|\s)(-r|--require|--import|--loader|--experimental-loader)\b/.test(value)) tag('loader-env', `${name}= makes every node process npm starts load other code`);
   if (CONFIG_VARS.has(name) || (name === 'PYTHONINSPECT' && value !== '')) {
     const to = target(st, value, cwd);
     const unchanged = to !== undefined && ((name === 'HOME' && to === st.ctx.home) || (name === 'XDG_CONFIG_HOME' && to === `${st.ctx.home}/.config`));

@@ -8,7 +8,7 @@ import { ANALYZERS } from '../analyzers/index.js';
 import { newFacts } from '../facts.js';
 import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
-import { assignmentTags } from './assignments.js';
+import { assignmentTags, programSetting } from './assignments.js';
 import { languageOf } from './interpreters.js';
 import { judgeInterpreter } from './judge-interpreter.js';
 import { DNS_TOOLS, DOWNLOADERS, FILTERS, firstSecret, isSecretPath, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
@@ -18,6 +18,7 @@ import { operandCommands } from './operand-commands.js';
 import { commandOptions } from './command-options.js';
 import { canonicalTool, launched } from '../analyzers/identity.js';
 import { implicitRuns } from './written-files.js';
+import { programOptions } from './program-options.js';
 import { echoText, printfText } from './printf.js';
 import { signalPick } from './signals.js';
 
@@ -236,6 +237,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (/^(ngrok|lt|localtunnel|tunnelto|pagekite(\.py)?)$/.test(name) || (name === 'cloudflared' && args.includes('tunnel')) || (name === 'bore' && args[0] === 'local')) {
         tag('public-tunnel', `${name} publishes a local port on the internet through a tunnel service`);
       }
+    }
+    // Tool options and settings that name a program the tool runs later (make CC=/SHELL=, cmake
+    // launchers, go -toolexec/-exec, cargo runners, rg --pre, npm/pnpm/yarn config of a shell,
+    // init module or node options).
+    for (const [what, value] of programOptions(name, args)) programSetting(st, what, value, true, ctx.cwd);
+    if (/^(npm|pnpm|yarn|npx)$/.test(name) && args.some((a, k) => (/^--node-options=/.test(a) ? a.slice(15) : args[k - 1] === '--node-options' ? a : '').match(/(^|\s)(-r|--require|--import|--loader)\b/))) {
+      tag('loader-env', `${name} --node-options makes every node process it starts load other code`);
     }
     const git = st.gitAliases.size && ctx.git ? withAliases(ctx.git, st.gitAliases) : st.gitAliases.size ? withAliases(undefined, st.gitAliases) : ctx.git;
     const facts = analyzeArgv(argv, { ...ctx, env, git });

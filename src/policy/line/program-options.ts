@@ -1,0 +1,67 @@
+// Options and settings through which a tool runs another program later: make's variables
+// (CC=, SHELL=), cmake's launchers and compilers, go -toolexec/-exec, cargo's runner, ripgrep's
+// preprocessor, npm/pnpm/yarn configuration of the script shell, the init module or node options.
+// Each is returned as [what, value] for programSetting to judge.
+
+/** Make variables that recipes run as programs. */
+const MAKE_PROGRAMS = /^(CC|CXX|CPP|LD|AR|AS|FC|F77|RANLIB|STRIP|OBJCOPY|NM|SHELL|MAKE|INSTALL|RM|LEX|YACC|PERL|PYTHON)$/;
+/** Package-manager settings that name a program or module it runs. */
+const PKG_PROGRAM_KEYS = /^(script-shell|shell|git|editor|browser|viewer|init-module|init\.module|yarnPath|yarn-path|node-options|nodeOptions)$/;
+
+export function programOptions(name: string, args: readonly string[]): [string, string][] {
+  const out: [string, string][] = [];
+  const valueOf = (k: number, flag: string): string | undefined => (args[k] === flag ? args[k + 1] : args[k]!.startsWith(`${flag}=`) ? args[k]!.slice(flag.length + 1) : undefined);
+  if (/^(g?make|bmake|remake)$/.test(name)) {
+    for (const a of args) {
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
+      if (m && MAKE_PROGRAMS.test(m[1]!)) out.push([`make ${m[1]}=`, m[2]!]);
+    }
+  }
+  if (name === 'cmake') {
+    for (const a of args) {
+      const m = /^-D(CMAKE_\w*(LAUNCHER|COMPILER|LINKER)\w*)(?::\w+)?=(.*)$/s.exec(a);
+      if (m) out.push([`cmake -D${m[1]}`, m[3]!]);
+    }
+  }
+  if (name === 'go') {
+    for (let k = 0; k < args.length; k++) for (const flag of ['-toolexec', '--toolexec', '-exec', '--exec']) {
+      const v = valueOf(k, flag);
+      if (v !== undefined) out.push([`go ${flag}`, v]);
+    }
+  }
+  if (name === 'cargo') {
+    for (let k = 0; k < args.length; k++) {
+      const v = valueOf(k, '--config');
+      const m = v && /(?:^|\.)(runner|linker|rustc-wrapper|rustc|rustdoc)\s*=\s*["']?([^"'\]]+)/.exec(v);
+      if (m) out.push([`cargo --config ${m[1]}`, m[2]!.trim()]);
+    }
+  }
+  if (name === 'tar' || name === 'bsdtar') {
+    for (let k = 0; k < args.length; k++) for (const flag of ['--to-command', '--use-compress-program', '--info-script', '--new-volume-script', '-I']) {
+      const v = valueOf(k, flag);
+      if (v !== undefined) out.push([`tar ${flag}`, v]);
+    }
+  }
+  if (name === 'rg') {
+    for (let k = 0; k < args.length; k++) {
+      const v = valueOf(k, '--pre');
+      if (v !== undefined) out.push(['rg --pre', v]);
+    }
+  }
+  if (/^(npm|pnpm|yarn)$/.test(name)) {
+    // config set KEY VALUE (the value may start with a dash: --require …).
+    const set = args.findIndex((a, k) => a === 'set' && args[k - 1] === 'config');
+    const keyArg = set >= 0 ? args.slice(set + 1).find((a) => !/^--?(global|location|-g|-L|workspaces?)(=|$)/.test(a)) : undefined;
+    if (keyArg) {
+      const rest = args.slice(args.indexOf(keyArg, set + 1) + 1);
+      const [key, val] = keyArg.includes('=') ? [keyArg.slice(0, keyArg.indexOf('=')), keyArg.slice(keyArg.indexOf('=') + 1)] : [keyArg, rest[0] ?? ''];
+      if (PKG_PROGRAM_KEYS.test(key)) out.push([`${name} config ${key}`, key === 'node-options' || key === 'nodeOptions' ? loaderModule(val) : val]);
+    }
+  }
+  return out;
+}
+
+/** The module a node-options string preloads (`--require /tmp/x.js` → /tmp/x.js), else nothing to judge. */
+function loaderModule(opts: string): string {
+  return /(?:^|\s)(?:-r|--require|--import|--loader)[ =](\S+)/.exec(opts)?.[1] ?? '';
+}
