@@ -113,6 +113,16 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
     if (outside && classes.has('computed')) classes.add('overwrite_outside');
     return classes;
   };
+  // A tree written into the repository's .git (cp -r hooks .git/, tar x -C .git) can plant hooks:
+  // inside the project, that is the one place a recursive write reaches protected files.
+  const treeWrites = (classes: Set<PathClass>): Set<PathClass> => {
+    const git = `${ctx.projectRoot}/.git`;
+    if (writes.filter(isFile).some((w) => {
+      const abs = classifier.resolve(w);
+      return abs === git || abs.startsWith(`${git}/`);
+    })) classes.add('protected');
+    return classes;
+  };
   return {
     facts,
     argv,
@@ -123,7 +133,9 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
       // A write lands on the path, or inside it when it is a directory (cp x ~/.ssh/): never on
       // everything below it, as a delete would (scp notes.txt /tmp/ does not touch /tmp's contents).
       // A recursive writer (chmod -R) does write the whole tree.
-      writes: withOverwrites(facts.tags.has('recursive') ? classesOf(writes.filter(isFile)) : classesOf(writes.filter(isFile).flatMap(writeTargets), false)),
+      // An extraction writes a tree below its target too, but only the archive's own paths: judged
+      // as a write into the directory, except that inside .git it can plant hooks.
+      writes: withOverwrites(facts.tags.has('recursive') ? treeWrites(classesOf(writes.filter(isFile))) : facts.tags.has('extracts') ? treeWrites(classesOf(writes.filter(isFile).flatMap(writeTargets), false)) : classesOf(writes.filter(isFile).flatMap(writeTargets), false)),
       deletes: classesOf(facts.deletes),
       // Printing a directory's name does not print the credentials below it.
       reads: classesOf(facts.reads, false),

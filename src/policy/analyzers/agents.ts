@@ -16,12 +16,16 @@ interface AgentFlags {
 const AGENTS: Record<string, AgentFlags> = {
   // --bare skips hooks and settings; --settings/--setting-sources load another configuration.
   claude: {
-    options: /^--(bare|settings|setting-sources|dangerously-skip-permissions|allow-dangerously-skip-permissions)(=|$)/,
+    // --mcp-config starts the MCP servers a file names (programs Rampart has not seen).
+    options: /^--(bare|settings|setting-sources|dangerously-skip-permissions|allow-dangerously-skip-permissions|mcp-config|plugin-dir)(=|$)/,
     values: [[/^--permission-mode$/, /^bypassPermissions$/i]],
-    env: ['CLAUDE_CONFIG_DIR'],
+    // An empty CLAUDE_CODE_SHELL_PREFIX drops `setup --contain`'s prefix.
+    env: ['CLAUDE_CONFIG_DIR', 'CLAUDE_CODE_SHELL_PREFIX'],
   },
   codex: {
-    options: /^--(dangerously-bypass-approvals-and-sandbox|yolo|profile|config)(=|$)|^-[cp]$/,
+    options: /^--(dangerously-bypass-approvals-and-sandbox|yolo|profile|config|disable)(=|$)|^-[cp]$/,
+    // No sandbox: the nested agent's commands run with the user's full rights.
+    values: [[/^(-s|--sandbox)$/, /^danger-full-access$/i]],
     env: ['CODEX_HOME'],
   },
   gemini: {
@@ -48,7 +52,10 @@ export function analyzeAgent({ tool, args, env }: AnalyzerInput): Facts {
       if (opt.test(name) && val.test(inline ?? '')) why.push(`${name} ${inline}`);
     }
   }
-  for (const e of a.env) if (env[e] !== undefined) why.push(`${e}=`);
+  for (const e of a.env) {
+    // The containment prefix may stay (a nested agent inherits `setup --contain`'s own).
+    if (env[e] !== undefined && !(e === 'CLAUDE_CODE_SHELL_PREFIX' && /rampart-contain/.test(env[e]!))) why.push(`${e}=`);
+  }
   if (why.length) {
     f.tags.add('agent-unguarded');
     f.notes.push(`${tool} ${why.join(', ')}: a nested agent outside Rampart's hook or the user's configuration`);

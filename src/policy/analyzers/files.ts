@@ -115,6 +115,7 @@ export function analyzeExtract({ tool, args }: AnalyzerInput): Facts {
     if (args.some((a) => /^-[a-zA-Z]*[lvtZ]/.test(a))) return f; // lists or tests only
     const d = args.findIndex((a) => a === '-d');
     f.writes.push(d >= 0 ? args[d + 1] ?? '.' : '.');
+    f.tags.add('extracts'); // it writes a tree below its target
     return f;
   }
   const first = args[0] ?? '';
@@ -127,6 +128,7 @@ export function analyzeExtract({ tool, args }: AnalyzerInput): Facts {
     else if (a.startsWith('--directory=')) dir = a.slice(12);
   }
   f.writes.push(dir);
+  f.tags.add('extracts'); // it writes a tree below its target
   return f;
 }
 

@@ -159,8 +159,34 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       return;
     }
     case 'archive':
-      for (const a of rest) if (a.startsWith('--remote=')) addRemote(f, a.slice(9));
+      for (let i = 0; i < rest.length; i++) {
+        if (rest[i]!.startsWith('--remote=')) addRemote(f, rest[i]!.slice(9));
+        else if (rest[i] === '--remote' && rest[i + 1]) addRemote(f, rest[i + 1]!);
+      }
+      if (rest.some((a) => /^--exec(=|$)/.test(a))) f.tags.add('exec-config');
       return;
+    // Plumbing that talks to a remote: its destination, and the program it may run there or here.
+    case 'send-pack':
+    case 'fetch-pack':
+    case 'http-push':
+    case 'http-fetch':
+    case 'upload-archive': {
+      if (rest.some((a) => /^--(receive-pack|upload-pack|exec)(=|$)/.test(a))) f.tags.add('exec-config');
+      const r = rest.filter((a, i) => !/^--(receive-pack|upload-pack|exec|depth|remote)$/.test(rest[i - 1] ?? '')).find((a) => !a.startsWith('-'));
+      if (r) {
+        const url = remoteUrl(f, input, r);
+        if (url) addRemote(f, url);
+      }
+      return;
+    }
+    case 'svn':
+    case 'p4':
+    case 'cvsimport': {
+      // git svn clone URL, git p4 clone //depot: a foreign remote (svn, perforce, cvs).
+      const url = rest.slice(1).find((a) => /^[a-z][a-z0-9+.-]*:\/\//i.test(a));
+      if (url) addRemote(f, url);
+      return;
+    }
     case 'remote': {
       const [verb, ...args] = rest;
       const pos = args.filter((a) => !a.startsWith('-'));
@@ -222,10 +248,14 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       runArg(/^(-x|--exec)$/);
       return;
     case 'difftool':
-    case 'mergetool':
-      runArg(/^(-x|--extcmd|-t|--tool)$/);
-      if (f.runs.length) f.tags.add('exec-config');
+    case 'mergetool': {
+      // -x/--extcmd is a command line; -t/--tool names a tool (git's own list, or a
+      // difftool.<name>.cmd the configuration defines — judged where that is written).
+      runArg(/^(-x|--extcmd)$/);
+      const tool = rest.find((a, i) => /^(-t|--tool)$/.test(rest[i - 1] ?? '')) ?? rest.find((a) => a.startsWith('--tool='))?.slice(7);
+      if (f.runs.length || (tool !== undefined && !/^[\w.+-]+$/.test(tool))) f.tags.add('exec-config');
       return;
+    }
     case 'bisect':
       if (rest[0] === 'run' && rest.length > 1) f.runs.push(rest.slice(1).map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
       return;

@@ -3,7 +3,11 @@
 // python -I -m pip). Rules and analyzers then see `pip`, `yarn`, `npm` whatever the spelling.
 import { posix } from 'node:path';
 
-const ALIASES: Record<string, string> = { yarnpkg: 'yarn', nodejs: 'node', pnpx: 'npx', uvx: 'uvx', 'npm-cli.js': 'npm', 'npx-cli.js': 'npx', 'yarn.js': 'yarn', 'pnpm.cjs': 'pnpm', 'pnpm.js': 'pnpm' };
+const ALIASES: Record<string, string> = { yarnpkg: 'yarn', nodejs: 'node', pnpx: 'npx', uvx: 'uvx', 'npm-cli.js': 'npm', 'npx-cli.js': 'npx', 'yarn.js': 'yarn', 'pnpm.cjs': 'pnpm', 'pnpm.js': 'pnpm',
+  // The agents by their npm package names (npx @anthropic-ai/claude-code, bunx @google/gemini-cli).
+  'claude-code': 'claude', 'gemini-cli': 'gemini' };
+/** An agent's entry script started by node (node "$(npm root -g)/@anthropic-ai/claude-code/cli.js"). */
+const AGENT_SCRIPTS: [RegExp, string][] = [[/@anthropic-ai\/claude-code\/cli\.m?js$/, 'claude'], [/@google\/gemini-cli\/.*\.m?js$/, 'gemini'], [/@openai\/codex\/bin\/codex\.m?js$/, 'codex']];
 const VERSIONED = /^(pip|pip3|python|python3|pypy|pypy3|node|ruby|perl|php|uv|poetry|pipx|gem|bundle|npm|npx|yarn|pnpm)[\d.]+(-[\w.]+)?$/;
 /** Python options that take a value (the module comes after them). */
 const PY_VALUE = /^-[WXQ]$/;
@@ -27,6 +31,8 @@ export function launched(argv: readonly string[]): string[] | undefined {
   if (tool === 'node' || tool === 'bun') {
     const i = args.findIndex((a) => !a.startsWith('-'));
     if (i >= 0 && /(^|\/)(npm-cli|npx-cli|yarn|pnpm)\.c?js$/.test(args[i]!)) return [canonicalTool(args[i]!), ...args.slice(i + 1)];
+    const agent = i >= 0 ? AGENT_SCRIPTS.find(([re]) => re.test(args[i]!.replace(/["']/g, '')))?.[1] : undefined;
+    if (agent) return [agent, ...args.slice(i + 1)];
   }
   if (/^(python|python3|pypy|pypy3)$/.test(tool)) {
     for (let i = 0; i < args.length; i++) {

@@ -17,7 +17,7 @@ import { FOREIGN_SHELLS, isShell, quote, scriptOperand, shellCommandString, unwr
 import { operandCommands } from './operand-commands.js';
 import { commandOptions } from './command-options.js';
 import { canonicalTool, launched } from '../analyzers/identity.js';
-import { implicitRuns } from './written-files.js';
+import { implicitRuns, rememberWritten } from './written-files.js';
 import { programOptions } from './program-options.js';
 import { echoText, printfText } from './printf.js';
 import { signalPick } from './signals.js';
@@ -351,7 +351,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (/^(cp|mv|install|ln)$/.test(name)) {
       const ops = args.filter((a) => !a.startsWith('-'));
       const text = ops.slice(0, -1).map((o) => st.scripts.get(abs0(o))).find((x) => x !== undefined);
-      if (text !== undefined) for (const w of rec.writesFiles) st.scripts.set(w, text);
+      if (text !== undefined) for (const w of rec.writesFiles) rememberWritten(st, w, text, ctx.cwd);
     }
     // ln [-s] TARGET NAME (and cp -s/-l): later writes through NAME land on TARGET.
     if (name === 'ln' || (name === 'cp' && args.some((a) => /^-[a-zA-Z]*[sl]$|^--(symbolic-link|link)$/.test(a)))) {

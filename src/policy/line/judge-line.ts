@@ -12,6 +12,7 @@ import { assignmentTags } from './assignments.js';
 import { deferredCode } from './deferred-code.js';
 import { judgeArgv } from './judge-argv.js';
 import { lineChecks } from './line-checks.js';
+import { rememberWritten } from './written-files.js';
 import { isSecretPath, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { quote } from './unwrap.js';
 
@@ -207,10 +208,10 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // State that later commands in the same line see.
   const name = rec.name;
   const text = rec.textOut ?? (name === 'cat' && stdinText !== undefined ? stdinText : undefined);
-  if (text !== undefined) for (const w of writes) st.scripts.set(posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)), text);
+  if (text !== undefined) for (const w of writes) rememberWritten(st, posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)), text, cwd);
   // tee writes what it is given to each of its files (and passes it on).
   if (name === 'tee' && stdinText !== undefined) {
-    for (const w of rec.writesFiles) st.scripts.set(w, stdinText);
+    for (const w of rec.writesFiles) rememberWritten(st, w, stdinText, cwd);
     rec.textOut ??= stdinText;
   }
   // A redirected secret read by a non-network command prints it (while read … < .env, mapfile < f).

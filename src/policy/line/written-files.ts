@@ -1,3 +1,6 @@
+import { parse as parseYaml } from 'yaml';
+import type { State } from './state.js';
+
 // Files a line writes and a later command in the same line runs without naming them: npm runs
 // package.json's scripts, make runs the Makefile's recipes. The text written is known (echo,
 // printf, heredocs), so what will run is judged like any command line.
@@ -46,4 +49,61 @@ export function implicitRuns(tool: string, args: readonly string[], cwd: string,
     return file === undefined ? [] : makeRecipes(file);
   }
   return [];
+}
+
+/**
+ * Files whose commands run later without anyone typing them — git hook managers (husky,
+ * lefthook, pre-commit), direnv's .envrc, editor tasks (here), CI workflows (GitHub, GitLab, on
+ * CI's machines) — written in this line with known text: the command lines that will run here,
+ * and whether a CI step handles the repository's secrets. Undefined for any other file.
+ */
+export function autoRunCommands(path: string, text: string): { lines: string[]; ciSecrets: boolean; unreadable?: boolean } | undefined {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  if (/\/\.husky\/[^/]+$/.test(path) || base === '.envrc') return { lines: [text], ciSecrets: false };
+  let keys: RegExp;
+  let ci = false;
+  if (/\/\.github\/workflows\/[^/]+\.ya?ml$/.test(path)) [keys, ci] = [/^run$/, true];
+  else if (base === '.gitlab-ci.yml') [keys, ci] = [/^(script|before_script|after_script)$/, true];
+  else if (base === '.pre-commit-config.yaml') keys = /^entry$/;
+  else if (/^\.?lefthook(-local)?\.ya?ml$/.test(base)) keys = /^run$/;
+  else if (/\/\.vscode\/tasks\.json$/.test(path)) keys = /^command$/;
+  else return undefined;
+  let doc: unknown;
+  try {
+    doc = parseYaml(text); // JSON is YAML too
+  } catch {
+    return { lines: [], ciSecrets: false, unreadable: true };
+  }
+  const lines: string[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (keys.test(k) && typeof x === 'string') lines.push(x);
+        else if (keys.test(k) && Array.isArray(x)) lines.push(...x.filter((s): s is string => typeof s === 'string'));
+        else walk(x);
+      }
+    }
+  };
+  walk(doc);
+  // CI steps run on CI's machines, not here: this machine's allowlist does not apply to them, but
+  // ${{ secrets.X }} in a step's command passes the repository's secrets through it after a push.
+  if (ci) return { lines: [], ciSecrets: lines.some((l) => /\$\{\{[^}]*\bsecrets\b/.test(l)) };
+  return { lines, ciSecrets: false };
+}
+
+/** Records text this line wrote to a file; a file that runs its commands later is judged now. */
+export function rememberWritten(st: State, path: string, text: string, cwd: string): void {
+  st.scripts.set(path, text);
+  const auto = autoRunCommands(path, text);
+  if (!auto) return;
+  for (const l of auto.lines) st.sub(l, cwd, st.ctx.env);
+  if (auto.ciSecrets) {
+    st.lineTags.tags.add('ci-secrets');
+    st.lineTags.notes.push(`${path} passes the repository's CI secrets through a command that runs after the push`);
+  }
+  if (auto.unreadable) {
+    st.lineTags.tags.add('interpreter-opaque');
+    st.lineTags.notes.push(`${path} runs its commands later, and the text written cannot be read`);
+  }
 }
