@@ -119,8 +119,8 @@ t.test('fifth red-team cases (code-reading red team): a ratchet on what leaks an
     if (c.expect !== 'allow' && e.decision === 'allow') leaked++;
   }
   const dangerous = cases5.filter((c) => c.expect !== 'allow').length;
-  t.ok(leaked <= 166, `${leaked} of ${dangerous} dangerous cases allowed (at most 166: 253 when the set landed; the issue note lists the open ideas)`);
-  t.ok(overBlocked <= 12, `${overBlocked} of ${cases5.length - dangerous} benign cases blocked (at most 12)`);
+  t.ok(leaked <= 159, `${leaked} of ${dangerous} dangerous cases allowed (at most 159: 253 when the set landed; the issue note lists the open ideas)`);
+  t.ok(overBlocked <= 4, `${overBlocked} of ${cases5.length - dangerous} benign cases blocked (at most 4: 14 when the set landed)`);
 });
 
 t.test('red-team cases, shim layer (argv)', async (t) => {

@@ -9,6 +9,10 @@ export interface CodeVerdict {
   notes: string[];
   /** Command lines the code runs, written as literals (`os.system("date")`): judged as lines. */
   runs: string[];
+  /** Paths the code deletes, written as literals (`shutil.rmtree('build')`): judged like `rm -rf`. */
+  deletes: string[];
+  /** URLs the code fetches, written as literals (`fetch('http://localhost:3000')`): judged by host. */
+  urls: string[];
 }
 
 /** The language family of an interpreter name (python3.12 → python), if it is one. */
@@ -30,16 +34,17 @@ const SECRETISH = /(^|[/'"\s])(\.env(\.[\w-]+)?|id_rsa|id_ed25519|id_ecdsa|\.ssh
 // Modules whose import alone means network or process access.
 const MODULES = /\b(?:require\s*\(\s*['"](?:node:)?(child_process|net|http|https|dgram|tls|http2)['"]|import\s+(socket|subprocess|urllib|requests|http|pty|ctypes|ftplib|smtplib)\b|from\s+(socket|subprocess|urllib|requests|http|pty|ctypes)\b|from\s+['"](?:node:)?(child_process|net|http|https|dgram|tls)['"])/;
 
-const WRITE_API = /\bshutil\.(copy\w*|move)|\bos\.(rename|replace)|renameSync|cpSync|copyFileSync|Deno\.writeTextFile\w*|writeLines|\bopen\s*\([^)]*,\s*['"][wax+]|writeFileSync|appendFileSync|writeFile|appendFile|createWriteStream|write_text|write_bytes|File\.write|IO\.write|file_put_contents|>>?\s*\$?\w*\s*['"]/;
+const WRITE_API = /\bshutil\.(copy\w*|move)|\bos\.(rename|replace|symlink|link)|renameSync|cpSync|copyFileSync|symlinkSync|linkSync|Deno\.writeTextFile\w*|writeLines|\bopen\s*\([^)]*,\s*['"][wax+]|\.open\(\s*['"][wax+]|\bos\.open\s*\(.{0,200}?\bO_(WRONLY|RDWR|APPEND|CREAT|TRUNC)|openSync\s*\(.{0,200}?,\s*['"][wax+]|writeFileSync|appendFileSync|writeFile|appendFile|createWriteStream|write_text|write_bytes|File\.(write|symlink|link|rename)|IO\.write|FileUtils\.(cp|mv|ln|install)\w*|File::Copy|\b(copy|move)\s*\(|file_put_contents|symlink\s*\(|open\s*\(?\s*\w*\s*,\s*['"](>|\+<|\+>)|>>?\s*\$?\w*\s*['"]/;
 const READ_API = /\bopen\s*\(|read_text|read_bytes|readFileSync|readFile|createReadStream|File\.read|IO\.read|file_get_contents|fopen|slurp/;
 
 /** Path-like string literals in code, as written or read depending on the APIs it uses. */
 export function codePaths(code: string): { writes: string[]; reads: string[] } {
-  const lits = [...code.matchAll(/(["'])((?:~|\.{0,2}\/|\/|\$HOME|\.[\w-]+)[^"'\s]*)\1/g)].map((m) => m[2]!);
+  // Perl's open modes (">>$ENV{HOME}/.bashrc") and home spellings ($ENV{HOME}, ${HOME}) included.
+  const lits = [...code.matchAll(/(["'])(?:\+?[<>]{1,2}\s*)?((?:~|\.{0,2}\/|\/|\$HOME|\$\{HOME\}|\$ENV\{HOME\}|\.[\w-]+)[^"'\s]*)\1/g)].map((m) => m[2]!.replace(/^(\$\{HOME\}|\$ENV\{HOME\})/, '~'));
   let paths = lits.filter((p) => p.length > 1 && !/^https?:/.test(p));
   // Code that builds paths from the home directory: its literals are home-relative too
   // (Path.home() / '.bashrc', homedir() + '/.zshrc').
-  if (/\b(homedir|Path\.home|expanduser|getenv\(\s*['"]HOME|environ\[\s*['"]HOME|env\.HOME|ENV\[\s*['"]HOME|env\.get\(\s*['"]HOME|Dir\.home)\b/.test(code)) {
+  if (/\b(homedir|Path\.home|expanduser|getenv\(\s*['"]HOME|environ\[\s*['"]HOME|env\.HOME|ENV\[\s*['"]HOME|env\.get\(\s*['"]HOME|Dir\.home)\b|\$ENV\{HOME\}/.test(code)) {
     paths = [...paths, ...paths.filter((p) => !p.startsWith('~')).map((p) => `~/${p.replace(/^\.?\//, '')}`)];
   }
   return { writes: WRITE_API.test(code) ? paths : [], reads: READ_API.test(code) ? paths : [] };
@@ -63,9 +68,16 @@ const LITERAL_RUNS: { re: RegExp; argv?: boolean }[] = [
   { re: /\b(?:execSync|exec)\(\s*`([^`$\\]*)`\s*(?:,[^()]*)?\)/g },
   // node: spawnSync("git", ["status"]) / execFileSync(…)
   { re: new RegExp(`\\b(?:spawnSync|spawn|execFileSync|execFile)\\(\\s*(${LIT}(?:\\s*,\\s*\\[\\s*(?:${LIT}(?:\\s*,\\s*${LIT})*)?\\s*,?\\])?)\\s*(?:,\\s*\\{[^()]*\\})?\\)`, 'g'), argv: true },
-  // perl, ruby, php: system("…")
+  // perl, ruby, php: system("…"), and system("make", "test") (an argv)
   { re: new RegExp(`\\bsystem\\(\\s*${Q}\\s*\\)`, 'g') },
+  { re: new RegExp(`\\bsystem\\(\\s*(${LIT}(?:\\s*,\\s*${LIT})+)\\s*\\)`, 'g'), argv: true },
 ];
+
+/** Delete calls whose path is one literal: the path, judged like `rm -rf PATH` (the call is removed). */
+const LITERAL_DELETE = new RegExp(`\\b(?:fs\\.)?(?:rmSync|rmdirSync|unlinkSync|shutil\\.rmtree|os\\.(?:remove|unlink|rmdir|removedirs)|FileUtils\\.rm\\w*|File\\.delete|Deno\\.remove(?:Sync)?)\\(\\s*${Q}\\s*(?:,\\s*(?:\\{[^()]*\\}|[\\w=.\\s]+))?\\)`, 'g');
+/** Fetch calls whose URL is one literal: the URL, judged by its host (the call is removed). */
+const LITERAL_FETCH = new RegExp(`\\b(?:fetch|(?:urllib\\.request\\.)?urlopen|requests\\.(?:get|post|put|head|delete|patch)|httpx\\.(?:get|post|put|head|delete|patch)|https?\\.(?:get|request))\\(\\s*${Q}\\s*(?:,[^()]*)?\\)`, 'g');
+const literalBody = (g: string[]): string => String(g[1]).replace(/\\(.)/g, '$1');
 
 /** A string literal's text (JSON-like escapes decoded). */
 const literal = (q: string): string => q.slice(1, -1).replace(/\\(.)/g, '$1');
@@ -119,7 +131,27 @@ export function unknownModules(code: string, lang: string): string[] {
 /** What a one-liner does, as tags the line judge turns into facts. */
 export function judgeCode(code0: string, lang: string): CodeVerdict {
   // Calls that run a literal command are judged as that command line, not as "runs programs".
-  const { runs, rest: code } = literalRuns(code0);
+  const { runs, rest: afterRuns } = literalRuns(code0);
+  // A literal path deleted, a literal URL fetched: judged like rm of that path, a request to that
+  // host. Only calls with computed arguments are left for the capability checks below.
+  const deletes: string[] = [];
+  const urls: string[] = [];
+  let code = afterRuns.replace(LITERAL_DELETE, (m, ...g: string[]) => {
+    deletes.push(literalBody(g));
+    return ' '.repeat(m.length);
+  }).replace(LITERAL_FETCH, (m, ...g: string[]) => {
+    urls.push(literalBody(g));
+    return ' '.repeat(m.length);
+  });
+  // Python's eval/exec of a literal is that literal's code.
+  if (lang === 'python') code = code.replace(new RegExp(`\\b(?:eval|exec)\\(\\s*${Q}\\s*\\)`, 'g'), (_m, ...g: string[]) => `(${literalBody(g)})`);
+  // The modules those calls needed are no longer capabilities of their own.
+  if (deletes.length || urls.length) {
+    const NET_ONLY = urls.length && !/\b(socket|Socket|connect|createConnection|dgram|tls)\b/.test(stripStrings(code));
+    code = code.replace(/\bimport\s+([\w.]+(?:\s*,\s*[\w.]+)*)/g, (m, list: string) => list.split(',').every((x) => /^(json|sys|os|shutil|pathlib|urllib(\.\w+)*|requests|httpx|http(\.\w+)?)$/.test(x.trim()) && (NET_ONLY || !/urllib|requests|httpx|http/.test(x))) ? ' '.repeat(m.length) : m)
+      .replace(/\bfrom\s+(urllib(\.\w+)*|http(\.\w+)?)\s+import\s+[\w, ]+/g, (m) => (NET_ONLY ? ' '.repeat(m.length) : m))
+      .replace(/require\s*\(\s*['"](?:node:)?(https?|fs)['"]\s*\)/g, (m, mod: string) => (mod === 'fs' || NET_ONLY ? `require('fs')`.padEnd(m.length) : m));
+  }
   const bare = stripStrings(code);
   const tags: string[] = [];
   const notes: string[] = [];
@@ -143,5 +175,5 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
   if (/\b(import|require|load)\s*\(\s*['"]https?:/.test(code)) flag('download-exec', 'the one-liner imports code from a URL');
   const unknown = unknownModules(code, lang);
   if (unknown.length) flag('interpreter-unknown-module', `the one-liner loads ${unknown.join(', ')}, which Rampart cannot judge`);
-  return { tags, notes, runs };
+  return { tags, notes, runs, deletes, urls };
 }

@@ -2,7 +2,8 @@
 // (interpreters.ts), judge the literal commands it runs and the paths it names like any command's.
 // Code that cannot be read is tagged, never waved through.
 import { posix } from 'node:path';
-import { judgeFacts } from '../evaluate.js';
+import { hostClasses, judgeFacts } from '../evaluate.js';
+import { addUrl } from '../analyzers/common.js';
 import { newFacts } from '../facts.js';
 import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
@@ -16,6 +17,22 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
   for (const t of v.tags) st.lineTags.tags.add(t);
   st.lineTags.notes.push(...v.notes);
   for (const r of v.runs) st.sub(r, ctx.cwd, env);
+  // Literal deletes are judged like `rm -rf` of those paths; literal URLs by their hosts (an
+  // interpreter reaching a host off the allowlist is refused, as any network use of one was).
+  if (v.deletes.length) {
+    const df = newFacts('rm');
+    df.deletes.push(...v.deletes);
+    df.tags.add('recursive').add('force');
+    st.out.push(judgeFacts(st.policy, df, ['rm', '-rf', ...v.deletes], { ...ctx, env, stdin: undefined, stdout: undefined }));
+  }
+  if (v.urls.length) {
+    const nf = newFacts(`<${lang} code>`);
+    for (const u of v.urls) addUrl(nf, u, 'target');
+    if (hostClasses(st.policy, nf).has('disallowed') || nf.hosts.length === 0) {
+      st.lineTags.tags.add('interpreter-network');
+      st.lineTags.notes.push(`the one-liner fetches ${v.urls.join(', ')}`);
+    }
+  }
   // Paths the code names, read or written, are judged like any command's.
   const io = codePaths(code);
   if (io.writes.length || io.reads.length) {
