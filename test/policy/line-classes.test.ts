@@ -482,6 +482,20 @@ const TABLE: Record<string, Row[]> = {
     [`node -e "require('fs').symlinkSync('/tmp/payload', require('os').homedir()+'/.bash_aliases')"`, 'deny'],
     [`python3 -c "import os; fd=os.open('out.txt', os.O_WRONLY|os.O_CREAT); os.write(fd, b'x')"`, 'allow'],
   ],
+  // A program without a model given a protected path may change it; viewers and filters only
+  // write an output option's value (uniq and xxd their second operand).
+  'protected paths given to unmodelled programs': [
+    ['patch ~/.bashrc < /tmp/p.diff', 'ask'],
+    ['uniq /tmp/payload ~/.bashrc', 'ask'],
+    ['gpg --batch --output ~/.bashrc --decrypt /tmp/x.gpg', 'ask'],
+    ['xxd -r -p /tmp/hex ~/.profile', 'ask'],
+    ['some-tool --config=.git/hooks/pre-commit', 'ask'],
+    ['grep alias ~/.bashrc', 'allow'],
+    ['less ~/.bashrc', 'allow'],
+    ['diff ~/.bashrc dotfiles/bashrc', 'allow'],
+    ['uniq sorted.txt deduped.txt', 'allow'],
+    [`find . -name '*.py' -exec python3 -m py_compile {} +`, 'allow'],
+  ],
 };
 
 t.test('line classes', (t) => lineTable(t, TABLE));

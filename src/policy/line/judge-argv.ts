@@ -22,6 +22,16 @@ import { programOptions } from './program-options.js';
 import { echoText, printfText } from './printf.js';
 import { signalPick } from './signals.js';
 
+/** Programs that only show files (their operands are read, never written). */
+const VIEWERS = new Set(['less', 'more', 'most', 'bat', 'batcat', 'diff', 'colordiff', 'cmp', 'view', 'nl', 'strings', 'hexdump', 'od', 'xxd-view', 'file', 'stat', 'wc', 'md5sum', 'sha256sum', 'shasum', 'ls', 'tree', 'exa', 'eza', 'dos2unix-check', 'shellcheck', 'bash-language-server']);
+
+/** True for a path the policy protects from writes (not a credential: reading those is its own rule). */
+function isProtectedPath(st: State, p: string, ctx: Context): boolean {
+  const f = newFacts('<probe>');
+  f.writes.push(p);
+  return judgeFacts(st.policy, f, [], { ...ctx, stdin: undefined, stdout: undefined }).pathClasses.writes.has('protected');
+}
+
 /** Judges one argv after unwrapping prefixes and shells; records facts for line-level checks. */
 export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: string[], stdinText: string | undefined, fc: FlatCommand, flat: FlatCommand[], info: Info[], rec: Info, substitutedSecret?: string): void {
   let argv = argv0;
@@ -259,6 +269,21 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const secret = realOf(st, abs0(facts.reads[0]!)) ?? abs0(facts.reads[0]!);
         for (const sfx of ['aa', 'ab', 'ac', 'ad', '00', '01', '02', '03']) st.tainted.set(abs0(prefix + sfx), secret);
       }
+    }
+    // A program may write any file it is given (patch F, uniq IN OUT, xxd -r IN OUT, gpg --output F): a protected path there (an rc file, ~/.ssh, .git/hooks, Rampart's state) is
+    // something Rampart cannot show it leaves alone, unless it has a model of the program or the
+    // program only shows or filters its operands (then only an output option, or uniq's and
+    // xxd's second operand, is written).
+    if (!NO_CONTENT.has(name) && !isShell(name) && !languageOf(name)) {
+      const named = args.map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a).filter((a) => !a.startsWith('-') && !a.includes('://'));
+      const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-c|--command|-o|--output)$/.test(args[k - 1] ?? ''));
+      const outputs = args.map((a, k) => (/^(-o|--output|--output-file|--outfile|--out)$/.test(args[k - 1] ?? '') ? a : /^--(output|output-file|outfile|out)=/.test(a) ? a.slice(a.indexOf('=') + 1) : undefined)).filter((a): a is string => a !== undefined);
+      const given = name === 'uniq' || name === 'xxd' ? [...outputs, ...ops.slice(1, 2)]
+        : VIEWERS.has(name) || FILTERS.has(name) || (ANALYZERS[name] && !languageOf(name)) || unwrap(name, args) ? outputs
+        : named;
+      // (Patterns — find's matches, globs — may match anything; only paths as written count here.)
+      const hit = given.map((a) => a.replace(/^[A-Z]+:/, '').replace(/,.*$/, '')).filter((a) => !/[*?[]|\{\}/.test(a)).find((a) => isProtectedPath(st, a, ctx));
+      if (hit) tag('unmodelled-protected', `${name} is given ${hit}, a protected path, and Rampart has no model of what ${name} does to it`);
     }
     // Command strings the tool hands to a shell (npx -c, ssh ProxyCommand, nc -e, find -exec, git ! aliases).
     for (const r of facts.runs) st.sub(r, ctx.cwd, env);
