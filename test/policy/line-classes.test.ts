@@ -496,6 +496,22 @@ const TABLE: Record<string, Row[]> = {
     ['uniq sorted.txt deduped.txt', 'allow'],
     [`find . -name '*.py' -exec python3 -m py_compile {} +`, 'allow'],
   ],
+  // git forms that lose work or rewrite a remote without the usual flags.
+  'git: paths from a commit, tree removals, mirrors, heads/ refspecs': [
+    ['git checkout HEAD~3 src/', 'ask'],
+    ['git checkout HEAD~1 src/app.ts', 'ask'],
+    ['git rm -rf .', 'ask'],
+    ['git config remote.origin.mirror true && git push origin', 'ask'],
+    ['git -c remote.origin.mirror=true push origin', 'ask'],
+    ['git submodule deinit -f --all', 'ask'],
+    ['git push origin HEAD:heads/main', 'ask'],
+    ['git checkout main', 'allow'],
+    ['git checkout -b feature/y origin/main', 'allow'],
+    ['git rm --cached .env', 'allow'],
+    ['git rm -r build', 'allow'],
+    ['git submodule deinit libs/x', 'allow'],
+    ['git push origin HEAD:feature/x', 'allow'],
+  ],
 };
 
 t.test('line classes', (t) => lineTable(t, TABLE));

@@ -38,7 +38,8 @@ function remoteUrl(f: Facts, input: AnalyzerInput, nameOrUrl: string): string | 
 }
 
 function branchOf(ref: string, input: AnalyzerInput): string | undefined {
-  const r = ref.replace(/^refs\/heads\//, '');
+  // refs/heads/main and heads/main name the branch main (git resolves both).
+  const r = ref.replace(/^(refs\/)?heads\//, '');
   if (r === 'HEAD' || r === '@' || r === '') return input.git?.currentBranch();
   return r;
 }
@@ -206,6 +207,8 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
         if (cmd.length) f.runs.push(cmd.join(' '));
         return;
       }
+      // deinit -f throws away the submodules' working trees, local changes included.
+      if (rest[0] === 'deinit' && (rest.includes('-f') || rest.includes('--force'))) f.tags.add('discard-changes');
       if (rest[0] !== 'add') return;
       f.subcommand = 'submodule add';
       const s = scan(rest.slice(1), optionTable(['b,branch=', 'name=', 'reference=', 'depth=', 'f,force', 'q,quiet']));
@@ -269,10 +272,17 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       if (force && !dry) f.tags.add('discard-changes');
       return;
     }
-    case 'checkout':
-      if (rest.includes('--') || flags.has('--force') || shortHas('f') || rest.includes('.')) f.tags.add('discard-changes');
+    case 'checkout': {
+      // checkout COMMIT PATH…: those paths take the commit's version, their local changes are lost.
+      const pos = rest.filter((a, i) => !a.startsWith('-') && !/^(-b|-B|--orphan|--conflict|--pathspec-from-file)$/.test(rest[i - 1] ?? ''));
+      if (rest.includes('--') || flags.has('--force') || shortHas('f') || rest.includes('.') || (pos.length >= 2 && !shortHas('b') && !shortHas('B') && !flags.has('--orphan'))) f.tags.add('discard-changes');
       // -B resets a branch that may exist to another commit.
       if (shortHas('B')) f.tags.add('rewrite-history');
+      return;
+    }
+    case 'rm':
+      // git rm -r of the whole tree deletes every tracked file from the working tree too.
+      if ((shortHas('r') || flags.has('-r')) && !flags.has('--cached') && rest.some((a) => /^(\.|\.\/|:\/|\*|:\(top\))$/.test(a))) f.tags.add('discard-changes');
       return;
     case 'restore': {
       // DESIGN: `restore .` asks — restoring the whole tree (or a directory) discards work wholesale;

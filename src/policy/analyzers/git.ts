@@ -70,6 +70,11 @@ export function judgeConfig(f: Facts, key: string, value: string, transient = fa
     f.notes.push(`config ${key}=${value} makes git push update main/master`);
   }
   if (/^clean\.requireforce$/i.test(key) && /^(false|no|off|0)$/i.test(value)) f.tags.add('discard-changes');
+  // A mirror remote: every push to it force-updates and deletes refs to match this repository.
+  if (/^remote\..*\.mirror$/i.test(key) && /^(true|yes|on|1|)$/i.test(value)) {
+    f.tags.add('force-push');
+    f.notes.push(`config ${key}=${value} makes pushes to that remote force-update and delete refs`);
+  }
   if (PROXY_KEY.test(key)) {
     if (value) addUrl(f, value, 'proxy');
   } else if (/^remote\..*\.(url|pushurl)$/i.test(key)) {
