@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import type { Output } from './output.js';
+import { processOutput, type Output } from './output.js';
 
 /** Everything a command handler receives: parsed args and the world it may touch. */
 export interface CommandEnv {
@@ -8,6 +8,17 @@ export interface CommandEnv {
   cwd: string;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
+}
+
+/** The real process's world; parts a caller passes (tests do) take their place. */
+export function commandEnv(over: Partial<CommandEnv> = {}): CommandEnv {
+  return {
+    output: over.output ?? processOutput(),
+    env: over.env ?? process.env,
+    cwd: over.cwd ?? process.cwd(),
+    stdinIsTTY: over.stdinIsTTY ?? Boolean(process.stdin.isTTY),
+    stdoutIsTTY: over.stdoutIsTTY ?? Boolean(process.stdout.isTTY),
+  };
 }
 
 /** One CLI command module: static metadata plus a handler that returns an exit code. */

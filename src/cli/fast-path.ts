@@ -1,7 +1,6 @@
 // `rampart policy check 'LINE'` is what people (and scripts) run over and over: in its plain
 // shapes it goes straight to the same handler, without loading the option parser (yargs alone
 // costs ~60 ms of a ~170 ms call). Any other shape returns undefined and takes the full CLI.
-import type { CommandEnv } from './command.js';
 
 /** The handler's arguments when argv is `policy check [--json] LINE` (LINE not an option). */
 export function plainCheck(argv: readonly string[]): { line: string; json: boolean } | undefined {
@@ -16,12 +15,12 @@ export function plainCheck(argv: readonly string[]): { line: string; json: boole
 export async function fastPath(argv: readonly string[]): Promise<number | undefined> {
   const args = plainCheck(argv);
   if (!args) return undefined;
-  const [{ policyCheckCommand }, { processOutput }, { renderError }] = await Promise.all([
+  const [{ policyCheckCommand }, { commandEnv }, { renderError }] = await Promise.all([
     import('./commands/policy-check.js'),
-    import('./output.js'),
+    import('./command.js'),
     import('./errors.js'),
   ]);
-  const env: CommandEnv = { output: processOutput(), env: process.env, cwd: process.cwd(), stdinIsTTY: Boolean(process.stdin.isTTY), stdoutIsTTY: Boolean(process.stdout.isTTY) };
+  const env = commandEnv();
   try {
     return await policyCheckCommand.handler(args, env);
   } catch (e) {

@@ -2,20 +2,14 @@ import { quote } from 'shell-quote';
 import yargs from 'yargs';
 import { commandsFor } from './commands/index.js';
 import type { Argv } from 'yargs';
-import type { CommandEnv, CommandModule } from './command.js';
+import { commandEnv, type CommandEnv, type CommandModule } from './command.js';
 import { EXIT, renderError, RampartError } from './errors.js';
-import { processOutput, type Output } from './output.js';
+import type { Output } from './output.js';
 
 /** Parses argv, runs one command and returns the exit code; never calls process.exit. */
 export async function main(argv: string[], ctx?: Partial<CommandEnv>): Promise<number> {
-  const output: Output = ctx?.output ?? processOutput();
-  const env: CommandEnv = {
-    output,
-    env: ctx?.env ?? process.env,
-    cwd: ctx?.cwd ?? process.cwd(),
-    stdinIsTTY: ctx?.stdinIsTTY ?? Boolean(process.stdin.isTTY),
-    stdoutIsTTY: ctx?.stdoutIsTTY ?? Boolean(process.stdout.isTTY),
-  };
+  const env: CommandEnv = commandEnv(ctx);
+  const output: Output = env.output;
   let exitCode: number = EXIT.ok;
   let failed = false;
   const y = yargs(argv)

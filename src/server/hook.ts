@@ -23,7 +23,7 @@ export async function hook(req: HookRequest, deps: DecideDeps): Promise<HookRepl
   if (!dialect) return unknownAgent(req, deps);
   const pre = parseHookInput(text, dialect.events);
   // The agent's session id selects the session registered at SessionStart; unknown → no project.
-  const session = deps.sessions.byAgentSession(pre.ok ? pre.session_id : pre.session_id);
+  const session = deps.sessions.byAgentSession(pre.session_id);
   // Without a SessionStart registration, Claude Code's cwd is the best project root there is
   // (never / or HOME); the hook process, not the agent's shell, sends it.
   const fallback = pre.ok && acceptableProjectRoot(pre.cwd, deps.home) ? pre.cwd : NO_PROJECT;

@@ -52,10 +52,9 @@ export function analyzeAgent({ tool, args, env }: AnalyzerInput): Facts {
       if (opt.test(name) && val.test(inline ?? '')) why.push(`${name} ${inline}`);
     }
   }
-  for (const e of a.env) {
-    // The containment prefix may stay (a nested agent inherits `setup --contain`'s own).
-    if (env[e] !== undefined && !(e === 'CLAUDE_CODE_SHELL_PREFIX' && /rampart-contain/.test(env[e]!))) why.push(`${e}=`);
-  }
+  // Any value counts: a prefix whose name merely looks like Rampart's (/tmp/x/rampart-contain)
+  // is still someone else's program. (A nested agent that inherits the real prefix sets nothing.)
+  for (const e of a.env) if (env[e] !== undefined) why.push(`${e}=`);
   if (why.length) {
     f.tags.add('agent-unguarded');
     f.notes.push(`${tool} ${why.join(', ')}: a nested agent outside Rampart's hook or the user's configuration`);
