@@ -30,3 +30,12 @@ export interface CommandModule<A = any> {
   /** Nested commands (`rampart policy explain`); the parent's handler is then unused. */
   subcommands?: CommandModule[];
 }
+
+/**
+ * Examples for a command's help, each command on a line of its own and its description indented
+ * below it: yargs' two-column example layout breaks a long command in the middle, and a half
+ * command copied from help is worse than none.
+ */
+export function examplesText(rows: [command: string, description: string][]): string {
+  return ['Examples:', ...rows.flatMap(([c, d]) => [`  ${c}`, `      ${d}`])].join('\n');
+}

@@ -1,6 +1,7 @@
 // Builds what the policy commands need from the CLI's world: the layered policy and a Context
 // like the one a shim call from this directory would get.
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import type { LoadedPolicy } from '../config/load.js';
 import type { Context } from '../policy/types.js';
@@ -45,6 +46,18 @@ export async function cliPolicy(ctx: Context, args: PolicyArgs): Promise<LoadedP
     for (const w of loaded.warnings) process.stderr.write(`rampart: warning: ${w}\n`);
     return loaded;
   } catch (e) {
+    // A broken user policy: the verdict comes from the copy saved at its last good load, as the
+    // server's would (one behaviour everywhere), and the problem is said first.
+    if (e instanceof PolicyError && !args.policy) {
+      const { lastGoodPath } = await import('../server/policy-holder.js');
+      const copy = lastGoodPath(ctx.rampartHome, join(ctx.rampartHome, 'policy.yaml'));
+      const loaded = existsSync(copy) ? await loadPolicy({ rampartHome: ctx.rampartHome, home: ctx.home, projectRoot: ctx.projectRoot, policyFile: copy, noProject: ctx.projectRoot === NO_PROJECT }).catch(() => undefined) : undefined;
+      if (loaded) {
+        const p = e.problems[0];
+        process.stderr.write(`rampart: warning: the policy has a problem (${p ? `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}` : e.message.split('\n')[0]}), so the last good policy (${copy}) decides below; fix that file\n`);
+        return loaded;
+      }
+    }
     if (e instanceof PolicyError) {
       throw new RampartError('CONFIG', `the policy has ${e.problems.length} problem(s):\n` + e.message.split('\n').map((l) => '  ' + l).join('\n'), 'Fix the lines above; `rampart policy lint` re-checks them.');
     }

@@ -15,6 +15,7 @@ function walk(cs: CommandModule[], prefix: string[] = []): [string[], CommandMod
 }
 
 t.test('every command has a description, a handler and a working --help', async (t) => {
+  let examplesSeen = 0;
   const all = walk(await commandsFor([]));
   t.ok(all.length >= 15, `${all.length} commands`);
   t.same(all.filter(([p]) => p.length === 1).map(([p]) => p[0]), COMMANDS.map((c) => c.name), 'the lazy registry names each module by its command');
@@ -29,7 +30,18 @@ t.test('every command has a description, a handler and a working --help', async 
     // An option line with nothing between the flag and its [type] has no description.
     const bare = help.split('\n').filter((l) => /^\s+(-\w, )?--[\w-]+\s+\[/.test(l));
     t.same(bare, [], `${path.join(' ')}: every option is described`);
+    // Help examples are whole commands: each on one line of at most 80 columns, quotes balanced
+    // (yargs' own example columns broke long ones in the middle).
+    const lines = help.split('\n');
+    const ex = lines.indexOf('Examples:');
+    const examples = ex < 0 ? [] : lines.slice(ex + 1).filter((l) => /^  rampart /.test(l));
+    if (ex >= 0) examplesSeen += examples.length;
+    for (const l of examples) {
+      t.ok(l.length <= 80 && (l.match(/'/g) ?? []).length % 2 === 0, `${path.join(' ')}: example on one line: ${l.trim()}`);
+    }
+    t.notMatch(help, /^\s{20,}\S.*'$/m, `${path.join(' ')}: no example command continues on a second line`);
   }
+  t.ok(examplesSeen >= 3, `${examplesSeen} help examples checked`);
 });
 
 t.test('every shipped rule has an id, an action, a reason and examples both ways', async (t) => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import t from 'tap';
 import { sandbox } from '../helpers/harness.js';
 import { colorWanted } from '../../src/cli/output.js';
-import { editHostLists, hostArg } from '../../src/cli/commands/hosts.js';
+import { editHostLists, editHostListsJson, hostArg } from '../../src/cli/commands/hosts.js';
 import { plainCheck } from '../../src/cli/fast-path.js';
 
 const verdictOf = async (sb: Awaited<ReturnType<typeof sandbox>>, url: string) =>
@@ -31,6 +31,27 @@ t.test('allow-host and deny-host edit the user policy, keep its comments, and sh
   t.match(text, /# mine/);
   t.match(text, /deny_hosts:\s*\n\s*- api\.example\.com/);
   t.equal(await verdictOf(sb, 'https://api.example.com/'), 'deny');
+});
+
+t.test('without a server, a broken user policy: verdicts come from the last good copy, and the line to fix is named', async (t) => {
+  const sb = await sandbox(t, { install: false });
+  const file = path.join(sb.rampartHome, 'policy.yaml');
+  fs.mkdirSync(sb.rampartHome, { recursive: true });
+  // The last good user policy allowed api.example.com (saved as a server saves it).
+  const { lastGoodPath } = await import('../../src/server/policy-holder.js');
+  const copy = lastGoodPath(sb.rampartHome, file);
+  fs.mkdirSync(path.dirname(copy), { recursive: true });
+  fs.writeFileSync(copy, 'network:\n  allow_hosts: [api.example.com]\n');
+  fs.writeFileSync(file, 'network:\n  allow_hosts: [api.example.com\n');
+  const r = await sb.rampart(['policy', 'explain', '--json', '--', 'curl', 'https://api.example.com/']);
+  t.equal(r.code, 0, r.stderr);
+  t.equal(JSON.parse(r.stdout).decision, 'allow', 'the last good policy decided');
+  t.match(r.stderr, /policy\.yaml:\d+.*last good policy/, 'the broken file and line are named');
+  // With no saved copy, the error stays an error (exit 3) that lists the problem.
+  fs.rmSync(copy);
+  const e = await sb.rampart(['policy', 'explain', '--', 'curl', 'https://api.example.com/']);
+  t.equal(e.code, 3);
+  t.match(e.stderr, /policy\.yaml/);
 });
 
 t.test('a host edit that leaves the policy broken changes nothing; bad input and agents are refused', async (t) => {
@@ -77,6 +98,13 @@ t.test('host arguments and list edits (pure)', async (t) => {
   t.match(editHostLists('network:\n', 'a.example', 'allow_hosts').text, /allow_hosts:\n\s+- a\.example/);
   t.throws(() => editHostLists('- a\n- b\n', 'a.example', 'allow_hosts'), /not a YAML mapping/);
   t.throws(() => editHostLists('network: [\n', 'a.example', 'allow_hosts'), /does not parse/);
+  // A JSON project file stays JSON: added to one list, taken out of the other.
+  const j = editHostListsJson('{"network": {"deny_hosts": ["a.example", "b.example"]}, "rules": []}', 'a.example', 'allow_hosts');
+  t.ok(j.changed);
+  t.same(JSON.parse(j.text), { network: { deny_hosts: ['b.example'], allow_hosts: ['a.example'] }, rules: [] });
+  t.same(editHostListsJson(j.text, 'a.example', 'allow_hosts').changed, false);
+  t.throws(() => editHostListsJson('{"network": ', 'a.example', 'allow_hosts'), /not valid JSON/);
+  t.throws(() => editHostListsJson('{"network": {"allow_hosts": "x"}}', 'a.example', 'allow_hosts'), /not a list/);
 });
 
 t.test('rampart log: a clear empty line, a header with the zone, --utc, --id, canaries marked', async (t) => {

@@ -9,7 +9,7 @@ import { isTrusted } from '../../config/trust.js';
 import { evaluateArgv } from '../../policy/evaluate.js';
 import { resolvePaths } from '../../server/paths.js';
 import { NO_PROJECT } from '../../server/sessions.js';
-import type { CommandEnv, CommandModule } from '../command.js';
+import { examplesText, type CommandEnv, type CommandModule } from '../command.js';
 import { EXIT, RampartError } from '../errors.js';
 import { refuseAgentCaller } from '../guard.js';
 import { cliContext, cliPolicy } from '../policy-context.js';
@@ -36,6 +36,31 @@ export function hostArg(raw: string): string {
   h = h.replace(/\.$/, '');
   if (!HOST.test(h)) throw new RampartError('USAGE', `not a host name: ${raw}`, 'Give a name like api.example.com, *.example.com (its subdomains) or an IP address.');
   return h;
+}
+
+/** editHostLists for a JSON file: the same edit, written back as JSON (two-space indent). */
+export function editHostListsJson(text: string, host: string, into: 'allow_hosts' | 'deny_hosts'): { text: string; changed: boolean } {
+  const outOf = into === 'allow_hosts' ? 'deny_hosts' : 'allow_hosts';
+  let doc: Record<string, unknown>;
+  try {
+    doc = text.trim() ? (JSON.parse(text) as Record<string, unknown>) : {};
+  } catch (e) {
+    throw new RampartError('CONFIG', `cannot edit: the file is not valid JSON (${(e as Error).message})`, 'Fix it first; `rampart policy lint` shows where.');
+  }
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw new RampartError('CONFIG', 'cannot edit: the file is not a JSON object', 'Fix it first; `rampart policy lint` shows where.');
+  const network = (doc.network ??= {}) as Record<string, unknown>;
+  if (typeof network !== 'object' || Array.isArray(network)) throw new RampartError('CONFIG', 'cannot edit: network is not an object', 'Fix it first; `rampart policy lint` shows where.');
+  let changed = false;
+  for (const [key, want] of [[outOf, false], [into, true]] as const) {
+    const list = network[key] ?? (want ? [] : undefined);
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) throw new RampartError('CONFIG', `cannot edit: network.${key} is not a list`, 'Fix it first; `rampart policy lint` shows where.');
+    const has = list.some((h) => String(h).toLowerCase() === host);
+    if (want && !has) network[key] = [...list, host];
+    if (!want && has) network[key] = list.filter((h) => String(h).toLowerCase() !== host);
+    if (want !== has) changed = true;
+  }
+  return { text: `${JSON.stringify(doc, null, 2)}\n`, changed };
 }
 
 /** The file's text with HOST added to `network.<into>` and taken out of `network.<outOf>`. */
@@ -78,7 +103,7 @@ function hostCommand(verb: 'allow-host' | 'deny-host'): CommandModule<Args> {
         .positional('host', { type: 'string', describe: 'api.example.com, *.example.com (subdomains) or an address; a URL means its host' })
         .option('project', { type: 'boolean', describe: 'Edit the project policy in the current directory (created as .ramparterc.yaml) instead of $RAMPART_HOME/policy.yaml' })
         .option('json', { type: 'boolean', describe: 'Print {file, host, list, changed, verdict} as JSON' })
-        .example(`$0 ${verb} api.example.com`, verb === 'allow-host' ? 'network tools may reach it' : 'never reachable, whatever else allows it'),
+        .epilogue(examplesText([[`rampart ${verb} api.example.com`, verb === 'allow-host' ? 'network tools may reach it' : 'never reachable, whatever else allows it']])),
     handler: async (args, env) => {
       const paths = resolvePaths(env.env);
       refuseAgentCaller(verb, env.env, paths);
@@ -86,11 +111,9 @@ function hostCommand(verb: 'allow-host' | 'deny-host'): CommandModule<Args> {
       const named = args.project ? ((await findProjectPolicy(env.cwd)) ?? path.join(env.cwd, '.ramparterc.yaml')) : path.join(paths.rampartHome, 'policy.yaml');
       // A policy.yaml kept elsewhere (dotfiles) through a link: edit the file, keep the link.
       const file = fs.existsSync(named) ? fs.realpathSync(named) : named;
-      if (args.project && !file.endsWith('.yaml') && !file.endsWith('.yml') && !file.endsWith('.ramparterc')) {
-        throw new RampartError('USAGE', `${file} is JSON; edit it by hand`, `Add "${host}" to network.${into} there.`);
-      }
       const before = fs.existsSync(file) ? fs.readFileSync(file) : undefined;
-      const { text, changed } = editHostLists(before?.toString('utf8') ?? '', host, into);
+      // A JSON project file stays JSON (a YAML edit would turn it into YAML flow text).
+      const { text, changed } = file.endsWith('.json') ? editHostListsJson(before?.toString('utf8') ?? '', host, into) : editHostLists(before?.toString('utf8') ?? '', host, into);
       if (changed) writeKeepingMode(file, text, before !== undefined);
       // Kept only if everything still loads; else the file goes back to exactly what it was.
       const ctx = cliContext({}, env);
