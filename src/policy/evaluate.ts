@@ -109,17 +109,21 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
     const outside = classes.has('outside_project') || classes.has('home') || classes.has('system') || classes.has('root');
     // Only what the program opens counts: a stdout it inherited was opened (and truncated) by
     // its parent already, so `git --version > ~/out.log` run by a script destroys nothing more.
-    if (outside && !classes.has('computed') && facts.writes.some((w) => isFile(w) && !w.endsWith('/') && exists(w) && !classifier.classify(w, { contains: false }).has('tmp') && !classifier.classify(w, { contains: false }).has('inside_project'))) classes.add('overwrite_outside');
+    // (A source's name inside a target directory — cp x DIR/ — counts as a new entry, as DIR/ does.)
+    const intoDir = (w: string) => facts.writes.some((d) => d !== w && `${d.replace(/\/+$/, '')}/${w.slice(w.lastIndexOf('/') + 1)}` === w);
+    if (outside && !classes.has('computed') && facts.writes.some((w) => isFile(w) && !w.endsWith('/') && !intoDir(w) && exists(w) && !classifier.classify(w, { contains: false }).has('tmp') && !classifier.classify(w, { contains: false }).has('inside_project'))) classes.add('overwrite_outside');
     if (outside && classes.has('computed')) classes.add('overwrite_outside');
     return classes;
   };
   // A tree written into the repository's .git (cp -r hooks .git/, tar x -C .git) can plant hooks:
   // inside the project, that is the one place a recursive write reaches protected files.
+  // So can a tree written as the project's agent configuration (cp -r /tmp/cfg/.claude ./): its
+  // settings and hook scripts run without anyone typing them.
   const treeWrites = (classes: Set<PathClass>): Set<PathClass> => {
-    const git = `${ctx.projectRoot}/.git`;
+    const roots = ['.git', '.claude', '.codex', '.gemini'].map((d) => `${ctx.projectRoot}/${d}`);
     if (writes.filter(isFile).some((w) => {
       const abs = classifier.resolve(w);
-      return abs === git || abs.startsWith(`${git}/`);
+      return roots.some((r) => abs === r || abs.startsWith(`${r}/`));
     })) classes.add('protected');
     return classes;
   };

@@ -119,7 +119,7 @@ t.test('fifth red-team cases (code-reading red team): a ratchet on what leaks an
     if (c.expect !== 'allow' && e.decision === 'allow') leaked++;
   }
   const dangerous = cases5.filter((c) => c.expect !== 'allow').length;
-  t.ok(leaked <= 148, `${leaked} of ${dangerous} dangerous cases allowed (at most 148: 253 when the set landed; the issue note lists the open ideas)`);
+  t.ok(leaked <= 44, `${leaked} of ${dangerous} dangerous cases allowed (at most 44: 253 when the set landed, 148 before the interpreter, sourced-secret, download-consumer and written-task classes; the issue note lists the open ideas)`);
   t.ok(overBlocked <= 4, `${overBlocked} of ${cases5.length - dangerous} benign cases blocked (at most 4: 14 when the set landed)`);
 });
 

@@ -150,6 +150,13 @@ export function analyzeCopy({ tool, args }: AnalyzerInput): Facts {
   const dest = targetDir ?? ops[ops.length - 1]!;
   const sources = targetDir ? ops : ops.slice(0, -1);
   f.writes.push(dest);
+  // Into a directory (-t DIR, DIR/, ., several sources): each source lands as DIR/its name.
+  if ((targetDir !== undefined || dest.endsWith('/') || /^\.{1,2}$/.test(dest) || sources.length > 1) && !/^(\/dev\/|-$)/.test(dest)) {
+    for (const s of sources) {
+      const name = s.replace(/\/+$/, '').split('/').pop();
+      if (name && name !== '.' && name !== '..') f.writes.push(`${dest.replace(/\/+$/, '')}/${name}`);
+    }
+  }
   // Copied to the terminal: the sources are printed, that is read.
   if (/^(\/dev\/(stdout|stderr|fd\/[12]|tty)|-)$/.test(dest)) f.reads.push(...sources);
   // Moving a file away removes it from where it was (a tree, as a whole).

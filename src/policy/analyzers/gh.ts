@@ -10,11 +10,14 @@ export function analyzeGh({ tool, args }: AnalyzerInput): Facts {
   const pos = args.filter((a) => !a.startsWith('-'));
   const [group, verb] = pos;
   f.subcommand = [group, verb].filter(Boolean).join(' ');
-  const send = (p: string) => f.sends.push(p === '-' ? STDIN : p);
+  const send = (p: string) => f.sends.push(/^(-|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0)$/.test(p) ? STDIN : p);
   if (group === 'gist' && (verb === 'create' || verb === 'edit')) {
-    // Operands after the verb are files (gist edit: the first is the gist id).
-    const files = pos.slice(verb === 'edit' ? 3 : 2);
+    // Operands after the verb are files (gist edit: the first is the gist id); gist create with
+    // no file reads the gist from stdin.
+    const valued = /^(-d|--desc|-f|--filename|-a|--add|-r|--remove)$/;
+    const files = args.filter((a, k) => (!a.startsWith('-') || a === '-') && !valued.test(args[k - 1] ?? '')).slice(verb === 'edit' ? 3 : 2);
     files.forEach(send);
+    if (verb === 'create' && files.length === 0) send('-');
     for (let i = 0; i < args.length; i++) if (args[i] === '-a' || args[i] === '--add') send(args[i + 1] ?? '');
   }
   if (group === 'release' && (verb === 'upload' || verb === 'create')) pos.slice(3).forEach((p) => send(p.split('#')[0]!));

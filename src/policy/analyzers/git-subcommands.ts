@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import type { Facts } from '../facts.js';
 import { has, hasLong, optionTable, scan, values, type OptionTable } from '../options.js';
 import { addUrl, STDIN } from './common.js';
-import { addRemote, judgeConfig } from './git.js';
+import { addRemote, disablesExecution, judgeConfig } from './git.js';
 import type { AnalyzerInput } from './types.js';
 
 const PROTECTED_BRANCHES = new Set(['main', 'master']);
@@ -341,6 +341,9 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       // -f on the whole tree adds what .gitignore keeps out: .env files and keys first of all.
       const whole = s.positionals.length === 0 ? has(s, 'all') : s.positionals.some((p) => /^(\.|\.\/|\*|:\/|:\(top\)|:\/\.)$/.test(p));
       if (has(s, 'force') && whole && !has(s, 'dry-run')) f.tags.add('force-add-tree');
+      // -f with a name computed at run time may name anything .gitignore keeps out.
+      if (has(s, 'force') && s.positionals.some((p) => /[$`]/.test(p)) && !has(s, 'dry-run')) f.tags.add('force-add-tree');
+      if (whole) f.tags.add('add-tree');
       return;
     }
     case 'log':
@@ -360,6 +363,12 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
         const m = /^--output(?:=(.*))?$|^-o$/.exec(rest[i]!);
         if (m) f.writes.push(m[1] ?? rest[++i] ?? '');
         if (/^--(ext-diff|textconv)$/.test(rest[i]!)) f.notes.push(`${rest[i]} runs configured programs`);
+        // git grep -O<cmd> / --open-files-in-pager=<cmd> runs <cmd> on the matching files.
+        const pager = sub === 'grep' ? /^(?:-O|--open-files-in-pager=)(.+)$/.exec(rest[i]!) : null;
+        if (pager && !disablesExecution('core.pager', pager[1]!)) {
+          f.tags.add('exec-config');
+          f.notes.push(`git grep runs ${pager[1]} on the files it finds`);
+        }
       }
       for (const a of rest) {
         const m = /^[^-:][^:]*:(.+)$/.exec(a);

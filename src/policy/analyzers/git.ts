@@ -17,8 +17,10 @@ const GLOBAL = optionTable(
   { stopAtPositional: true },
 );
 
-// Configuration keys whose value git runs as a program, or that change where code comes from.
-const EXEC_KEY = /^(core\.(sshcommand|pager|fsmonitor|hookspath|editor|askpass|gitproxy|alternaterefscommand)|protocol\.(.*\.)?allow|uploadpack\.packobjectshook|credential\..*helper|credential\.helper|diff\..*\.(command|textconv)|diff\.external|merge\..*\.driver|filter\..*\.(clean|smudge|process)|gpg\.(.*\.)?program|sequence\.editor|pager\..*|url\..*\.(insteadof|pushinsteadof)|include\.path|includeif\..*\.path|alias\..*|remote\..*\.(receivepack|uploadpack|proxy|vcs)|sendemail\..*cmd|web\.browser|browser\..*\.cmd|man\..*\.cmd|init\.templatedir|ssh\.variant|core\.sshvariant)$/i;
+// Configuration keys whose value git runs as a program, or that change where code comes from:
+// the known ones, and as a class any key whose last part names a program (difftool.x.cmd,
+// trailer.x.command, gpg.ssh.defaultKeyCommand, *.helper, *.driver, *.hook) — git grows such keys.
+const EXEC_KEY = /^(core\.(sshcommand|pager|fsmonitor|hookspath|editor|askpass|gitproxy|alternaterefscommand)|protocol\.(.*\.)?allow|uploadpack\.packobjectshook|credential\..*helper|credential\.helper|diff\..*\.(command|textconv)|diff\.external|merge\..*\.driver|filter\..*\.(clean|smudge|process)|gpg\.(.*\.)?program|sequence\.editor|pager\..*|url\..*\.(insteadof|pushinsteadof)|include\.path|includeif\..*\.path|alias\..*|remote\..*\.(receivepack|uploadpack|proxy|vcs)|sendemail\..*cmd|web\.browser|browser\..*\.cmd|man\..*\.cmd|init\.templatedir|ssh\.variant|core\.sshvariant|.*\.[\w-]*(cmd|command|program|helper|driver|hook|textconv|editor|askpass|proxycommand)|(diff|merge)\.(gui)?tool|submodule\..*\.update)$/i;
 const PROXY_KEY = /^(http|https)(\..*)?\.proxy$|^http\.proxy$/i;
 // Environment variables that make git run a program or load code from elsewhere.
 const EXEC_ENV = ['GIT_SSH_COMMAND', 'GIT_SSH', 'GIT_PROXY_COMMAND', 'GIT_EXEC_PATH', 'GIT_EXTERNAL_DIFF', 'GIT_TEMPLATE_DIR', 'GIT_CONFIG_PARAMETERS'];
@@ -70,6 +72,8 @@ export function judgeConfig(f: Facts, key: string, value: string, transient = fa
     f.notes.push(`config ${key}=${value} makes git push update main/master`);
   }
   if (/^clean\.requireforce$/i.test(key) && /^(false|no|off|0)$/i.test(value)) f.tags.add('discard-changes');
+  // Another excludes file (or none): what .gitignore's companions kept out is stageable.
+  if (/^core\.excludesfile$/i.test(key)) f.tags.add('ignore-off');
   // A mirror remote: every push to it force-updates and deletes refs to match this repository.
   if (/^remote\..*\.mirror$/i.test(key) && /^(true|yes|on|1|)$/i.test(value)) {
     f.tags.add('force-push');
@@ -79,7 +83,7 @@ export function judgeConfig(f: Facts, key: string, value: string, transient = fa
     if (value) addUrl(f, value, 'proxy');
   } else if (/^remote\..*\.(url|pushurl)$/i.test(key)) {
     addRemote(f, value);
-  } else if (EXEC_KEY.test(key) && !(/^alias\./i.test(key) && !value.startsWith('!'))) {
+  } else if (EXEC_KEY.test(key) && !(/^alias\./i.test(key) && !value.startsWith('!')) && !(/^submodule\..*\.update$/i.test(key) && !value.startsWith('!')) && !(/^(diff|merge)\.(gui)?tool$/i.test(key) && /^(vimdiff\d?|gvimdiff\d?|nvimdiff\d?|meld|kdiff3|opendiff|vscode|emerge|tkdiff|xxdiff|bc\d?|p4merge|araxis|codecompare|deltawalker|diffmerge|diffuse|ecmerge|examdiff|guiffy|kompare|smerge|tortoisemerge|winmerge)$/i.test(value))) {
     if (!/^protocol\..*allow$/i.test(key) || /^always$/i.test(value)) {
       f.tags.add('exec-config');
       f.notes.push(`config ${key} makes git run or load code`);

@@ -15,6 +15,18 @@ export interface RunsFound {
 /** A value that is shell text once a prefix is stripped (`!cmd`, `shell cmd`, `|cmd`). */
 const shellAfter = (re: RegExp) => (v: string): string | undefined => re.exec(v)?.[1];
 
+/** sqlite3 dot-commands that run a program: .shell/.system CMD, and .once/.output/.read/.import '|CMD'. */
+function sqliteShell(text: string): string | undefined {
+  const lines: string[] = [];
+  for (const l of text.split('\n')) {
+    const direct = /^\s*\.(?:shell|system)\s+(.*)$/s.exec(l);
+    if (direct) lines.push(direct[1]!);
+    const piped = /^\s*\.(?:once|output|read|import|log)\s+(?:-\S+\s+)*(['"]?)\|(.*?)\1(\s+\S+)?\s*$/s.exec(l);
+    if (piped) lines.push(piped[2]!.replace(/\\"/g, '"'));
+  }
+  return lines.length ? lines.join('\n') : undefined;
+}
+
 interface Row {
   /** Option names (exact, or `--name=`) whose value is inspected. */
   opts: RegExp;
@@ -36,8 +48,14 @@ const ROWS: Record<string, Row[]> = {
     { opts: /^(-ex|--ex|-iex|--eval-command|--init-eval-command)$/, shell: shellAfter(/^\s*(?:!|shell\s+)(.*)$/s) },
     { opts: /^(-ex|--ex|-iex|--eval-command|--init-eval-command)$/, opaque: 'gdb runs python or pipe commands' },
   ],
-  sqlite3: [{ opts: /^[^-]/, shell: shellAfter(/^\s*\.(?:shell|system)\s+(.*)$/s) }],
-  psql: [{ opts: /^(-c|--command)$/, shell: shellAfter(/^\s*\\!\s*(.*)$/s) }],
+  sqlite3: [{ opts: /^[^-]/, shell: sqliteShell }],
+  psql: [
+    { opts: /^(-c|--command)$/, shell: shellAfter(/^\s*\\(?:!|o\s*\|)\s*(.*)$/s) },
+    // -o '|cmd' / -L '|cmd': query output piped into a command.
+    { opts: /^(-o|--output|-L|--log-file)$/, shell: shellAfter(/^\s*\|(.*)$/s) },
+  ],
+  lldb: [{ opts: /^(-o|--one-line|-O|--one-line-before-file|-k|--one-line-on-crash|-K|--source-on-crash)$/, shell: shellAfter(/^\s*(?:platform\s+shell|shell)\s+(.*)$/s) },
+    { opts: /^(-o|--one-line|-O|--one-line-before-file|-k|--one-line-on-crash)$/, opaque: 'lldb runs script or shell commands' }],
   mysql: [{ opts: /^(-e|--execute)$/, shell: shellAfter(/^\s*(?:system|\\!)\s+(.*)$/s) }],
   vim: [{ opts: /^(-[a-zA-Z]*c|--cmd|\+.*)$/, shell: shellAfter(/^:?\s*(?:silent!?\s*)?!(.*)$/s) }],
   man: [{ opts: /^(-P|--pager|-H|--html)$/, shell: (v) => v }],
@@ -91,7 +109,7 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
       }
       if (value === undefined) continue;
       if (row.opaque) {
-        if (tool !== 'gdb' || /^\s*(python|pipe|\||source)/.test(value)) out.spawns.push(row.opaque);
+        if ((tool !== 'gdb' || /^\s*(python|pipe|\||source)/.test(value)) && (tool !== 'lldb' || /^\s*(script|command\s+script)\b/.test(value))) out.spawns.push(row.opaque);
         continue;
       }
       const line = row.shell?.(value);
@@ -100,11 +118,36 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
       if (tool === 'emacs' && ELISP_EXEC.test(value) && !/^\((shell-command)/.test(value.trim())) out.spawns.push('emacs elisp runs programs or deletes files');
     }
   }
-  // sqlite3 and friends read their commands from stdin too.
+  // sqlite3 and friends read their commands from stdin too; ed's `!cmd`, `r !cmd`, `w !cmd` run commands.
   if (stdinText !== undefined && (tool === 'sqlite3' || tool === 'psql' || tool === 'mysql')) {
     for (const l of stdinText.split('\n')) {
-      const m = /^\s*(?:\.(?:shell|system)|\\!|system)\s+(.*)$/.exec(l);
+      const m = /^\s*(?:\.(?:shell|system)|\\!|\\o\s*\||system)\s+(.*)$/.exec(l);
       if (m) out.lines.push(m[1]!);
+    }
+    const piped = tool === 'sqlite3' ? sqliteShell(stdinText) : undefined;
+    if (piped) out.lines.push(piped);
+  }
+  if (stdinText !== undefined && (tool === 'ed' || tool === 'red')) {
+    for (const l of stdinText.split('\n')) {
+      const m = /^\s*[0-9,.$;'a-z+-]*\s*[erw]?\s*!(.*)$/.exec(l);
+      if (m) out.lines.push(m[1]!);
+    }
+  }
+  // fd -x/-X CMD: runs CMD on what it finds under its search paths (like find -exec).
+  if (tool === 'fd' || tool === 'fdfind') {
+    const k = args.findIndex((a) => /^(-x|--exec|-X|--exec-batch)$/.test(a));
+    if (k >= 0) {
+      const cmd = args.slice(k + 1);
+      const end = cmd.indexOf(';');
+      const words = end >= 0 ? cmd.slice(0, end) : cmd;
+      const valued = /^(-e|--extension|-t|--type|-d|--max-depth|--min-depth|-E|--exclude|-S|--size|--changed-within|--changed-before|-o|--owner|-j|--threads|--base-directory|--search-path|-c|--color)$/;
+      const ops = args.slice(0, k).filter((a, j) => !a.startsWith('-') && !valued.test(args[j - 1] ?? ''));
+      const dirs = ops.slice(1).length ? ops.slice(1) : ['.'];
+      const q = (w: string) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
+      for (const d of dirs) {
+        const found = `${d.replace(/\/+$/, '')}/FOUND`;
+        out.lines.push(words.some((w) => w.includes('{}')) ? words.map((w) => q(w.replace(/\{\}/g, found))).join(' ') : [...words.map(q), found].join(' '));
+      }
     }
   }
   if (stdinText !== undefined && ROWS.vim === rows && /(^|\n)\s*:?\s*!|\bsystem\s*\(/.test(stdinText)) out.spawns.push(`${tool} runs commands it reads from stdin`);

@@ -4,6 +4,8 @@
 // written earlier in the line. What cannot be read (code computed at run time, a process
 // substitution of unknown output) is reported, never taken for harmless.
 
+import { STDIN_PATH } from './state.js';
+
 export interface CodeSource {
   code?: string;
   /** The interpreter reads its program from stdin (heredoc or pipe). */
@@ -101,9 +103,20 @@ export function codeSource(lang: string, args: readonly string[], o: { stdinText
     if (!o.staticWord(inline.code)) return { code: inline.code, unreadable: 'its code is computed when the line runs' };
     return { code: inline.code };
   }
-  if (args.some((a) => a === '-m' || /^-[A-Za-z]*m/.test(a)) && lang === 'python') return {};
-  const script = scriptOf(lang, args);
-  if (script === undefined || script === '-' || /^\/dev\/(stdin|fd\/0)$/.test(script)) {
+  const m = lang === 'python' ? args.findIndex((a) => a === '-m' || /^-[A-Za-z]*m$/.test(a)) : -1;
+  if (m >= 0) {
+    // Modules that run code they are given: timeit's statements, cProfile/profile/trace/pdb/runpy's script.
+    const mod = args[m + 1] ?? '';
+    const rest = args.slice(m + 2);
+    if (mod === 'timeit') return { code: rest.filter((a, k) => !/^-/.test(a) && !/^(-n|-r|-u|--number|--repeat|--unit)$/.test(rest[k - 1] ?? '')).join('\n') };
+    if (!/^(cProfile|profile|trace|pdb|runpy)$/.test(mod)) return {};
+    const script = rest.find((a, k) => !a.startsWith('-') && !/^(-o|-s|--outfile|--sort|-c|--count|-m|--module)$/.test(rest[k - 1] ?? ''));
+    if (script === undefined || STDIN_PATH.test(script)) return o.stdinText !== undefined ? { code: o.stdinText, fromStdin: true } : { fromStdin: true };
+    return { script };
+  }
+  // deno run [options] SCRIPT: the verb is no script.
+  const script = scriptOf(lang, lang === 'deno' && args[0] === 'run' ? args.slice(1) : args);
+  if (script === undefined || STDIN_PATH.test(script)) {
     return o.stdinText !== undefined ? { code: o.stdinText, fromStdin: true } : { fromStdin: true };
   }
   if (script.startsWith('<(') || /^\/dev\/fd\/\d+$/.test(script)) {

@@ -13,6 +13,10 @@ export interface CodeVerdict {
   deletes: string[];
   /** URLs the code fetches, written as literals (`fetch('http://localhost:3000')`): judged by host. */
   urls: string[];
+  /** Every URL the code's literals hold (a request may be built from one: 'http://x/?d=' + data). */
+  mentions: string[];
+  /** The secret file name the code reads, when it reads one (`.env`, `id_rsa`). */
+  secretNamed?: string;
 }
 
 /** The language family of an interpreter name (python3.12 → python), if it is one. */
@@ -25,14 +29,14 @@ export function languageOf(name: string): string | undefined {
 }
 
 // API names, checked in code with string literals removed.
-const NETWORK = /\b(Deno\.(connect|listen|connectTls)|socket\.http|LuaSocket|download\.file|HTTP\.request|Downloads\.download|socket|urllib\d?|requests|httpx|aiohttp|http\.client|HTTPConnection|urlopen|ftplib|smtplib|telnetlib|fetch|XMLHttpRequest|WebSocket|net\.(connect|createConnection|Socket)|https?\.(get|request)|dgram|tls\.connect|IO::Socket|LWP|HTTP::Tiny|Net::HTTP|TCPSocket|open-uri|URI\.open|fsockopen|curl_exec|file_get_contents\s*\(\s*\$?[^)]*https?)\b/;
-const SPAWN = /\b(Deno\.(Command|run)|Bun\.spawn\w*|process\.dlopen|worker_threads|vm\.run\w*|os\.execute|io\.popen|system2|run\s*\(\s*`|os\.(system|popen|exec\w*|spawn\w*|fork)|subprocess|pty\.spawn|commands\.getoutput|child_process|execSync|spawnSync|execFileSync|execFile|shell_exec|passthru|proc_open|Process\.spawn|Kernel\.exec|IO\.popen|Open3|do shell script|__import__|importlib|getattr|Function\s*\(|ctypes)\b|(?<![.\w])(spawn|exec|system|popen|eval|compile)\b/;
-const DELETE = /\b(Deno\.remove\w*|file\.remove|os\.remove|delete-directory|shutil\.rmtree|rmtree|rmSync|rmdirSync|rm_rf|remove_dir_all|unlinkSync|os\.(remove|unlink|rmdir|removedirs)|FileUtils\.rm\w*|File\.delete|unlink|rmdir)\b/;
+const NETWORK = /\b(Deno\.(connect|listen|connectTls)|socket\.http|LuaSocket|download\.file|HTTP\.request|Downloads\.download|socket|urllib\d?|requests|httpx|aiohttp|http\.client|HTTPConnection|urlopen|ftplib|smtplib|telnetlib|fetch|XMLHttpRequest|WebSocket|net\.(connect|createConnection|Socket)|https?\.(get|request)|dgram|tls\.connect|IO::Socket|LWP|HTTP::Tiny|Net::HTTP|TCPSocket|open-uri|URI\.open|fsockopen|curl_exec|curl_init|stream_socket_client|dns_get_record|gethostbyname\w*|mail\s*(?=\()|dns\.(lookup|resolve\w*)|HTTPHandler|SocketHandler|DatagramHandler|SysLogHandler|SMTPHandler|xmlrpc|imaplib|poplib|nntplib|socketserver|webbrowser|file_get_contents\s*\(\s*\$?[^)]*https?)\b/;
+const SPAWN = /\b(Deno\.(Command|run)|Bun\.spawn\w*|process\.dlopen|worker_threads|vm\.run\w*|os\.execute|io\.popen|system2|run\s*\(\s*`|os\.(system|popen|exec\w*|spawn\w*|fork)|subprocess|pty\.spawn|commands\.getoutput|child_process|execSync|spawnSync|execFileSync|execFile|shell_exec|passthru|proc_open|Process\.spawn|Kernel\.exec|IO\.popen|Open3|do shell script|__import__|importlib|getattr|Function\s*\(|ctypes|posix_spawn\w*|pcntl_\w+|qx|__send__|public_send|instance_eval|class_eval|const_get|call_user_func\w*|create_function|loadstring|process\.binding|process\.mainModule|module\.require|_load|Reflect)\b|(?<![.\w])(spawn|exec|system|popen|eval|compile)\b|%x[{(\[<|!]|\.send\s*\(|__dict__|\bvars\s*\([^)]*\)\s*\[|\b(globals|locals)\s*\(\s*\)\s*\[|\b(globalThis|global|window|self|_G|_ENV|os|io|process|Kernel|Object|builtins|__builtins__)\s*\[|\$\w+\s*\(/;
+const DELETE = /\b(Deno\.remove\w*|file\.remove|os\.remove|delete-directory|shutil\.rmtree|rmtree|remove_tree|rmSync|rmdirSync|rm_rf|remove_dir\w*|unlinkSync|os\.(remove|unlink|rmdir|removedirs)|FileUtils\.(rm\w*|remove\w*)|File\.delete|unlink|rmdir|file\s+delete)\b|\.rm\s*\(/;
 const SIGNAL = /\b(process\.kill|os\.kill|os\.killpg|signal\.pthread_kill|Process\.kill|posix_kill|Deno\.kill)\b|\bkill\s*\(?\s*['"]?-?\w+['"]?\s*,/;
 const FILE_READ = /\b(shutil\.copy\w*|copyfile|copytree|os\.rename|renameSync|cpSync|copyFileSync|Deno\.readTextFile\w*|readLines|open|read_text|read_bytes|readFileSync|readFile|createReadStream|File\.read|IO\.read|file_get_contents|fopen|slurp|Path)\b|<\s*\$?\w*\s*>/;
 const SECRETISH = /(^|[/'"\s])(\.env(\.[\w-]+)?|id_rsa|id_ed25519|id_ecdsa|\.ssh|\.aws|credentials|\.netrc|\.npmrc|\.pypirc|\.git-credentials|\.kube|\.docker|gcloud|[\w-]+\.pem|[\w-]+\.key)(['"\s/]|$)/;
 // Modules whose import alone means network or process access.
-const MODULES = /\b(?:require\s*\(\s*['"](?:node:)?(child_process|net|http|https|dgram|tls|http2)['"]|import\s+(socket|subprocess|urllib|requests|http|pty|ctypes|ftplib|smtplib)\b|from\s+(socket|subprocess|urllib|requests|http|pty|ctypes)\b|from\s+['"](?:node:)?(child_process|net|http|https|dgram|tls)['"])/;
+const MODULES = /\b(?:(?:require|import)\s*\(\s*['"](?:node:)?(child_process|net|http|https|dgram|tls|http2)['"]|import\s+(socket|subprocess|urllib|requests|http|pty|ctypes|ftplib|smtplib)\b|from\s+(socket|subprocess|urllib|requests|http|pty|ctypes)\b|from\s+['"](?:node:)?(child_process|net|http|https|dgram|tls)['"])/;
 
 const WRITE_API = /\bshutil\.(copy\w*|move)|\bos\.(rename|replace|symlink|link)|renameSync|cpSync|copyFileSync|symlinkSync|linkSync|Deno\.writeTextFile\w*|writeLines|\bopen\s*\([^)]*,\s*['"][wax+]|\.open\(\s*['"][wax+]|\bos\.open\s*\(.{0,200}?\bO_(WRONLY|RDWR|APPEND|CREAT|TRUNC)|openSync\s*\(.{0,200}?,\s*['"][wax+]|writeFileSync|appendFileSync|writeFile|appendFile|createWriteStream|write_text|write_bytes|File\.(write|symlink|link|rename)|IO\.write|FileUtils\.(cp|mv|ln|install)\w*|File::Copy|\b(copy|move)\s*\(|file_put_contents|symlink\s*\(|open\s*\(?\s*\w*\s*,\s*['"](>|\+<|\+>)|>>?\s*\$?\w*\s*['"]/;
 const READ_API = /\bopen\s*\(|read_text|read_bytes|readFileSync|readFile|createReadStream|File\.read|IO\.read|file_get_contents|fopen|slurp/;
@@ -76,7 +80,7 @@ const LITERAL_RUNS: { re: RegExp; argv?: boolean }[] = [
 /** Delete calls whose path is one literal: the path, judged like `rm -rf PATH` (the call is removed). */
 const LITERAL_DELETE = new RegExp(`\\b(?:fs\\.)?(?:rmSync|rmdirSync|unlinkSync|shutil\\.rmtree|os\\.(?:remove|unlink|rmdir|removedirs)|FileUtils\\.rm\\w*|File\\.delete|Deno\\.remove(?:Sync)?)\\(\\s*${Q}\\s*(?:,\\s*(?:\\{[^()]*\\}|[\\w=.\\s]+))?\\)`, 'g');
 /** Fetch calls whose URL is one literal: the URL, judged by its host (the call is removed). */
-const LITERAL_FETCH = new RegExp(`\\b(?:fetch|(?:urllib\\.request\\.)?urlopen|requests\\.(?:get|post|put|head|delete|patch)|httpx\\.(?:get|post|put|head|delete|patch)|https?\\.(?:get|request))\\(\\s*${Q}\\s*(?:,[^()]*)?\\)`, 'g');
+const LITERAL_FETCH = new RegExp(`\\b(?:fetch|dns\\.(?:lookup|resolve\\w*)|(?:urllib\\.request\\.)?urlopen|requests\\.(?:get|post|put|head|delete|patch)|httpx\\.(?:get|post|put|head|delete|patch)|https?\\.(?:get|request))\\(\\s*${Q}\\s*(?:,[^()]*)?\\)`, 'g');
 const literalBody = (g: string[]): string => String(g[1]).replace(/\\(.)/g, '$1');
 
 /** A string literal's text (JSON-like escapes decoded). */
@@ -128,8 +132,65 @@ export function unknownModules(code: string, lang: string): string[] {
   return out;
 }
 
+/**
+ * Joins string literals the code concatenates ('.e' + 'nv', "sys"."tem", "exe".."cute",
+ * python's 'sy' 'stem'), so a name split in pieces is read as the name it makes. A small scanner
+ * (not a regex over the whole code) keeps a quote inside another literal from pairing wrongly.
+ */
+export function foldLiterals(code: string): string {
+  const toks: { start: number; end: number; quote: string; body: string }[] = [];
+  for (let i = 0; i < code.length; i++) {
+    const q = code[i]!;
+    if (q !== '"' && q !== "'") continue;
+    let j = i + 1;
+    let body = '';
+    for (; j < code.length && code[j] !== q; j++) {
+      if (code[j] === '\\' && j + 1 < code.length) body += code[j++]! + code[j]!;
+      else body += code[j]!;
+    }
+    if (j >= code.length) break;
+    toks.push({ start: i, end: j + 1, quote: q, body });
+    i = j;
+  }
+  let out = '';
+  let at = 0;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    let body = t.body;
+    let end = t.end;
+    while (k + 1 < toks.length && /^\s*(\+|\.\.?|)\s*$/.test(code.slice(end, toks[k + 1]!.start))) {
+      const n = toks[++k]!;
+      body += n.quote === t.quote ? n.body : n.body.replace(new RegExp(t.quote, 'g'), `\\${t.quote}`);
+      end = n.end;
+    }
+    out += code.slice(at, t.start) + t.quote + body + t.quote;
+    at = end;
+  }
+  return out + code.slice(at);
+}
+
+// An API named by a string (os.__dict__['system'], globalThis['fetch'], Kernel.send("system"),
+// PHP's $f = "system"; $f(…), array_map('unlink', …), _load('child_process')): the capability is
+// the name's, whatever expression reaches it.
+// Only names distinctive enough not to be a dictionary key of everyday data ('run', 'get' are).
+const NAMED_SPAWN = /^(system|exec|execSync|execFile\w*|execv\w*|execl\w*|execute|spawn\w*|popen\d?|fork|eval|passthru|shell_exec|proc_open|pcntl_exec|posix_spawnp?|__import__|import_module|child_process|subprocess|ctypes|check_output|check_call|Popen|getoutput|loadstring|dofile)$/;
+const NAMED_NETWORK = /^(fetch|socket|create_connection|urlopen|urllib(\.request)?|requests|XMLHttpRequest|WebSocket|fsockopen|curl_exec|dns_get_record|gethostbyname)$/;
+const NAMED_DELETE = /^(unlink\w*|rmtree|rmSync|rmdir\w*|rm_rf|remove_tree|remove_dir\w*)$/;
+
+function namedApis(code: string): { spawn?: string; network?: string; remove?: string } {
+  const out: { spawn?: string; network?: string; remove?: string } = {};
+  for (const m of code.matchAll(/(["'])((?:(?!\1)[^\\]|\\.)*)\1/g)) {
+    const name = m[2]!.replace(/^node:/, '');
+    if (NAMED_SPAWN.test(name)) out.spawn ??= name;
+    if (NAMED_NETWORK.test(name)) out.network ??= name;
+    if (NAMED_DELETE.test(name)) out.remove ??= name;
+  }
+  return out;
+}
+
 /** What a one-liner does, as tags the line judge turns into facts. */
 export function judgeCode(code0: string, lang: string): CodeVerdict {
+  code0 = foldLiterals(code0);
   // Calls that run a literal command are judged as that command line, not as "runs programs".
   const { runs, rest: afterRuns } = literalRuns(code0);
   // A literal path deleted, a literal URL fetched: judged like rm of that path, a request to that
@@ -161,19 +222,32 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
   };
   // URL-taking file functions (php file_get_contents("https://…")) are network access too.
   const urlFile = /\b(file_get_contents|fopen|readfile|copy|file|urlopen|open-uri)\s*\(\s*["']https?:/.test(code);
-  if (MODULES.test(code) || NETWORK.test(bare) || urlFile) flag('interpreter-network', 'the one-liner opens network connections or loads a network/process module');
+  // A DNS lookup of a name computed at run time can carry data out (a literal name is judged as a host above).
+  const dnsComputed = /\b(dns|require\s*\(\s*['"](?:node:)?dns['"]\s*\))\s*\.\s*(lookup|resolve\w*)\s*\(\s*(?!['"][^'"]*['"]\s*[,)])/.test(code);
+  if (MODULES.test(code) || NETWORK.test(bare) || urlFile || dnsComputed) flag('interpreter-network', 'the one-liner opens network connections or loads a network/process module');
   // Backticks run commands in perl, ruby and php (in JavaScript they are template strings).
-  if (SPAWN.test(bare) || (/^(perl|ruby|php)$/.test(lang) && bare.includes('`'))) flag('interpreter-spawn', 'the one-liner runs programs or evaluates dynamic code');
+  if (SPAWN.test(bare) || (/^(perl|ruby|php)$/.test(lang) && bare.includes('`')) || (/^R(script)?$/.test(lang) && /\bpipe\s*\(/.test(bare))) flag('interpreter-spawn', 'the one-liner runs programs or evaluates dynamic code');
   if (DELETE.test(bare)) flag('interpreter-delete', 'the one-liner deletes files or trees');
   // Signals: aimed at Rampart's own state (its pid file), or at processes picked at run time.
   if (SIGNAL.test(bare)) {
     if (/rampart|server\.pid/i.test(code)) flag('rampart-tamper', 'the one-liner signals a process named in Rampart\'s state (the server)');
     else if (!/\b(process\.kill|os\.kill|Process\.kill|kill)\s*\(\s*(process\.pid|os\.getpid\(\)|\$\$|\$\$\$|Process\.pid)\s*[,)]/.test(bare)) flag('signal-unknown', 'the one-liner signals processes picked at run time');
   }
-  if (FILE_READ.test(bare) && SECRETISH.test(code)) flag('interpreter-secret', 'the one-liner reads what looks like a secret file');
+  const secretNamed = FILE_READ.test(bare) ? SECRETISH.exec(code)?.[2] : undefined;
+  if (secretNamed !== undefined) flag('interpreter-secret', 'the one-liner reads what looks like a secret file');
   // Code loaded from a URL runs downloaded code.
   if (/\b(import|require|load)\s*\(\s*['"]https?:/.test(code)) flag('download-exec', 'the one-liner imports code from a URL');
+  // A name given as a string only matters where the code can look a name up at run time.
+  const named = /\[|\bsend\b|\b_load\b|__import__|getattr|\$\w+\s*\(|call_user_func|array_map|array_walk|usort|\bimport\s*\(|require\s*\(|\bmethod\s*\(|\bload\s*\(/.test(bare) ? namedApis(code) : {};
+  if (named.spawn && !tags.includes('interpreter-spawn')) flag('interpreter-spawn', `the one-liner reaches ${named.spawn} through a name it builds or looks up`);
+  if (named.network && !tags.includes('interpreter-network')) flag('interpreter-network', `the one-liner reaches ${named.network} through a name it builds or looks up`);
+  if (named.remove && !tags.includes('interpreter-delete')) flag('interpreter-delete', `the one-liner reaches ${named.remove} through a name it builds or looks up`);
+  // Perl and Ruby open a pipe to a command with open("|cmd"), open(F, "-|"), open(F, "cmd |").
+  if (/\b(open|read|readlines|foreach|binread|popen)\s*\(?[^;]*?(["'])\s*(\||-\||\|-)/.test(code) || /\bopen\s*\(?[^;]*?(["'])[^"']*\|\s*\1/.test(code)) {
+    if (!tags.includes('interpreter-spawn')) flag('interpreter-spawn', 'the one-liner opens a pipe to a command');
+  }
   const unknown = unknownModules(code, lang);
   if (unknown.length) flag('interpreter-unknown-module', `the one-liner loads ${unknown.join(', ')}, which Rampart cannot judge`);
-  return { tags, notes, runs, deletes, urls };
+  const mentions = [...code0.matchAll(/["'](https?:\/\/[^"'\s]+)/g)].map((m) => m[1]!);
+  return { tags, notes, runs, deletes, urls, mentions, secretNamed };
 }

@@ -9,9 +9,9 @@ import { newFacts } from '../facts.js';
 import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { assignmentTags, programSetting } from './assignments.js';
-import { languageOf } from './interpreters.js';
+import { foldLiterals, languageOf } from './interpreters.js';
 import { judgeInterpreter } from './judge-interpreter.js';
-import { DNS_TOOLS, DOWNLOADERS, FILTERS, firstSecret, isSecretPath, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
+import { DNS_TOOLS, DOWNLOADERS, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { STDIN } from '../analyzers/common.js';
 import { FOREIGN_SHELLS, isShell, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
 import { operandCommands } from './operand-commands.js';
@@ -63,6 +63,20 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       argv = [copied, ...argv.slice(1)];
       continue;
     }
+    // A bare name found first in a directory the line put on PATH (PATH=/tmp/b:$PATH git …), where
+    // the line copied a guarded program or wrote a script under that name, is that program or script.
+    if (!argv[0]!.includes('/') && env.PATH) {
+      for (const dir0 of env.PATH.split(':')) {
+        const dir = dir0.replace(/^\$\{?PWD\}?(?=\/|$)/, ctx.cwd);
+        if (/^\$|^\/(usr\/)?(local\/)?s?bin$/.test(dir) || dir === ctx.shimsDir) break;
+        const at = posix.resolve(ctx.cwd, dir || '.', argv[0]!);
+        if (st.binaries.has(at) || st.scripts.has(at)) {
+          argv = [at, ...argv.slice(1)];
+          break;
+        }
+      }
+      if (argv[0]!.includes('/')) continue;
+    }
     // A glob as the program name (/usr/bin/cur?, /bin/r[m]) runs whatever it matches.
     const globbed = globbedTools(argv[0]!);
     if (globbed) {
@@ -73,7 +87,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // The tool by the name rules use (pip3.12 → pip, yarnpkg → yarn); launchers hand over.
     const name = canonicalTool(argv[0]!);
     const handed = launched(argv);
-    if (handed && handed[0] !== 'http.server' && handed[0] !== 'SimpleHTTPServer') {
+    // (Modules that run code they are given — timeit, cProfile, pdb … — are the interpreter's: its code is read.)
+    if (handed && !/^(http\.server|SimpleHTTPServer|timeit|cProfile|profile|trace|pdb|runpy)$/.test(handed[0]!)) {
       argv = handed;
       continue;
     }
@@ -91,6 +106,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (hops === 0 || unwrap(name, argv.slice(1))) for (const l of commandOptions(name, argv.slice(1), env, stdinText).lines) if (unwrap(name, argv.slice(1))) st.sub(l, ctx.cwd, env);
     const u = unwrap(name, argv.slice(1));
     if (u && name === 'xargs' && u.argv) {
+      // xargs -a FILE: the arguments are FILE's content; a secret there is in what runs, and in its output.
+      const xf = argv.slice(1).map((a, k, all) => (/^(-a|--arg-file)$/.test(all[k - 1] ?? '') ? a : a.startsWith('--arg-file=') ? a.slice(11) : /^-a./.test(a) ? a.slice(2) : undefined)).find((x) => x !== undefined);
+      if (xf !== undefined && isSecretPath(st, abs0(xf), ctx)) {
+        substitutedSecret = abs0(xf);
+        rec.secretOut = substitutedSecret;
+        st.readsSecret = true;
+      }
       // xargs appends what it reads: when that is echo/printf text in the same line, it is known.
       const piped = fc.stdinFrom.flatMap((up) => (info[up] && /^(echo|printf)$/.test(info[up]!.name) ? info[up]!.argv.slice(1).join(' ').split(/\s+/).filter(Boolean) : []));
       if (piped.length) u.argv = [...u.argv, ...piped];
@@ -115,6 +137,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         return;
       }
       if (u.shell !== undefined) {
+        rec.name = name;
         st.sub(u.shell, ctx.cwd, env);
         return;
       }
@@ -156,7 +179,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         // `sh -s ARGS` reads the script from stdin; ARGS are its parameters.
         const readsStdinFlag = args.some((a) => /^-[a-zA-Z]*s[a-zA-Z]*$/.test(a));
         const script = readsStdinFlag ? undefined : scriptOperand(args);
-        if (script === undefined || script === '-' || script === '/dev/stdin') {
+        if (script === undefined || STDIN_PATH.test(script)) {
           rec.interpreterReadsStdin = true;
           if (stdinText !== undefined) st.sub(stdinText, ctx.cwd, env);
           // Nothing fed to it in this line: it reads what is typed later (a terminal the agent
@@ -180,6 +203,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // A file (or process substitution) whose text this line made known runs here.
       const known = args[0] !== undefined ? scriptText(args[0]) : undefined;
       if (known !== undefined) st.sub(known, ctx.cwd, env);
+      if (args[0] === undefined || STDIN_PATH.test(args[0])) rec.interpreterReadsStdin = true;
+      // Sourcing a secret (. ./.env) fills variables with it: later expansions of names the
+      // line did not set, and the environment did not have, carry the secret.
+      else if (isSecretPath(st, abs0(args[0]), ctx)) {
+        st.sourcedSecret = abs0(args[0]);
+        st.readsSecret = true;
+      }
     } else if (name === 'rampart') {
       const verb = args.find((a) => !a.startsWith('-'));
       if ((verb && RAMPART_VERBS.test(verb) && !(verb === 'shims' && !args.includes('uninstall')) && verb !== 'hook') || (verb === 'run' && args.some((a) => a === '--audit' || a.startsWith('--policy')))) {
@@ -205,15 +235,51 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       else st.dynamicLookups.push(name);
     } else if (/^(g|m|n)?awk$/.test(name)) {
       // awk runs commands through system(), `| getline` and `print | "cmd"`.
-      const prog = args.find((a, k) => !a.startsWith('-') && !/^-[fvF]$/.test(args[k - 1] ?? '')) ?? '';
+      // The program: -f FILE (its text when this line wrote it), or the first operand; string
+      // pieces awk joins ("/in" "et/tcp") read as the string they make.
+      const files = args.map((a, k) => (/^(-f|--file)$/.test(args[k - 1] ?? '') ? a : a.startsWith('--file=') ? a.slice(7) : undefined)).filter((x): x is string => x !== undefined);
+      const progs = files.length ? files.map((f) => scriptText(f) ?? '') : [args.find((a, k) => !a.startsWith('-') && !/^-[fvF]$/.test(args[k - 1] ?? '')) ?? ''];
+      const prog = foldLiterals(progs.join('\n'));
       for (const m of prog.matchAll(/system\s*\(\s*"((?:[^"\\]|\\.)*)"/g)) st.sub(m[1]!, ctx.cwd, env);
       if (/\/inet\d?\/(tcp|udp)\//.test(prog)) tag('dev-tcp', `${name} opens a network connection (/inet/tcp)`);
-      if (/system\s*\(\s*[^"\s]|\|\s*getline|print[^;}]*\|\s*"/.test(prog)) tag('interpreter-spawn', `${name} program runs commands`);
+      // system(), `cmd | getline`, print into a command (a literal or a variable holding one), gawk's |& coprocess.
+      if (/system\s*\(\s*[^"\s]|\|\s*getline|print[^;}]*\|&?\s*"|(print|printf)\b[^;}]*\|&?\s*[A-Za-z_]|\|&/.test(prog)) tag('interpreter-spawn', `${name} program runs commands`);
+      // print > FILE: a literal name, or a variable given with -v NAME=VALUE.
+      const vars = new Map(args.flatMap((a, k) => (args[k - 1] === '-v' || /^-v./.test(a) ? [(/^-v./.test(a) ? a.slice(2) : a).split('=')] : [])).filter((kv) => kv.length >= 2).map((kv) => [kv[0]!, kv.slice(1).join('=')] as [string, string]));
+      for (const m of prog.matchAll(/\bprintf?\b[^;}|]*?>>?\s*(?:"([^"]+)"|([A-Za-z_]\w*))/g)) {
+        const target = m[1] ?? vars.get(m[2]!);
+        if (target !== undefined) writes.push(target);
+      }
     } else if (name === 'sed') {
-      const scripts = args.filter((a, k) => !a.startsWith('-') || args[k - 1] === '-e').slice(0, 1).concat(args.filter((_, k) => args[k - 1] === '-e'));
+      // Its script: -e/--expression values (-ne X, -eX), -f/--file text this line wrote, else the first operand.
+      const scripts: string[] = [];
+      let explicit = false;
+      for (let k = 0; k < args.length; k++) {
+        const a = args[k]!;
+        const long = /^--(expression|file)(?:=(.*))?$/s.exec(a);
+        const short = /^-[nErsuzl0-9]*([ef])(.*)$/s.exec(a);
+        if (!long && !short) {
+          if (!a.startsWith('-') && !explicit && scripts.length === 0) scripts.push(a);
+          continue;
+        }
+        explicit = true;
+        const kind = long ? long[1]![0] : short![1];
+        const value = long ? long[2] ?? args[++k] ?? '' : short![2] || (args[++k] ?? '');
+        scripts.push(kind === 'e' ? value : scriptText(value) ?? '');
+      }
       // GNU sed's `e` command and the s///e flag run shell commands.
       if (scripts.some((x) => /(^|[;\n{}]|\d|\$|\/)\s*e(\s|$)|s(.).*\2.*\2[gpIiMm0-9]*e[gpIiMm0-9]*$/.test(x))) tag('interpreter-spawn', 'sed runs a shell command (e)');
     } else if (/^(vim?|nvim|ex|view)$/.test(name)) {
+      // -S/-s/-u FILE: a script of commands (its text, when this line wrote it).
+      for (let k = 0; k < args.length; k++) {
+        const text = /^(-S|-s|-u|-W)$/.test(args[k - 1] ?? '') ? scriptText(args[k]!) : undefined;
+        if (text === undefined) continue;
+        for (const l of text.split('\n')) {
+          const bang = /^\s*:?\s*(?:silent!?\s*)?!(.*)$/.exec(l);
+          if (bang) st.sub(bang[1]!, ctx.cwd, env);
+        }
+        if (/\b(system|systemlist|jobstart|termopen)\s*\(|(^|\n)\s*:?\s*(py3?|python3?|lua|perl|ruby|terminal)\b/.test(text)) tag('interpreter-spawn', `${name} runs a program through its script`);
+      }
       for (let k = 0; k < args.length; k++) {
         const c = args[k] === '-c' ? args[k + 1] ?? '' : args[k]!.startsWith('+') ? args[k]!.slice(1) : '';
         const bang = /^:?\s*!(.*)$/s.exec(c);
@@ -227,7 +293,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     } else if (/^python[\d.]*$/.test(name) && args[0] === '-m' && /^(http\.server|SimpleHTTPServer)$/.test(args[1] ?? '')) {
       // Serves the working directory (.env included) to every interface unless bound to loopback.
       const bind = args.findIndex((a) => a === '-b' || a === '--bind');
-      const servesBuild = args.some((a, k) => (a === '-d' || a === '--directory') && !/^\.?\/?$/.test(args[k + 1] ?? ''));
+      // A build directory inside the project is published output; the project root, home or anything outside is not.
+      const dirArg = args.findIndex((a) => a === '-d' || a === '--directory');
+      const dir = dirArg >= 0 ? resolvePath(args[dirArg + 1] ?? '.', ctx) : undefined;
+      const servesBuild = dir !== undefined && dir.startsWith(ctx.projectRoot + '/');
       if (!servesBuild && (bind < 0 || !/^(127\.|localhost|::1)/.test(args[bind + 1] ?? ''))) tag('serves-files', `python -m ${args[1]} serves this directory to other machines`);
     } else {
       const lang = languageOf(name);
@@ -333,11 +402,24 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (name === 'git' && facts.subcommand === 'add') {
       for (const a of args) {
         const m = /^--pathspec-from-file=(.*)$/.exec(a);
-        const text = m ? (m[1] === '-' ? stdinText : st.scripts.get(abs(m[1]!))) : undefined;
+        // The value may be stdin, a file this line wrote, or a process substitution whose text is known.
+        const procSub = () => {
+          const sub = flat.find((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && (c.origin.word?.raw ?? '').startsWith('--pathspec-from-file='));
+          return sub ? info[sub.index]?.textOut : undefined;
+        };
+        const text = m ? (m[1] === '-' ? stdinText : /^<\(|^\/dev\/fd\//.test(m[1]!) ? procSub() : st.scripts.get(abs(m[1]!))) : undefined;
         if (text !== undefined) facts.stages.push(...text.split(/\n|\0/).map((l) => l.trim()).filter(Boolean));
       }
     }
     if (substitutedSecret && (NETWORK_TOOLS.has(name) || facts.hosts.length > 0 || DNS_TOOLS.has(name))) facts.sends.push(substitutedSecret);
+    // An ignore file edited in place, deleted or unstaged by a program (sed -i, rm, git rm --cached),
+    // then the whole tree staged: files the old rules kept out (.env, keys) may be committed.
+    const redirected = new Set(writes.map(resolveW));
+    const programWrites = [...facts.writes.filter((w) => !redirected.has(w)), ...facts.deletes, ...(name === 'git' && /^(rm|mv)$/.test(facts.subcommand ?? '') ? args : [])];
+    if (programWrites.some((w) => IGNORE_FILE.test(w))) st.ignoreRewritten = true;
+    if (name === 'git' && facts.tags.has('add-tree') && (st.ignoreRewritten || facts.tags.has('ignore-off'))) {
+      tag('ignore-rules-changed', `git ${facts.subcommand} stages the whole tree after its ignore rules were changed`);
+    }
     const j = judgeFacts(st.policy, facts, argv, { ...ctx, env });
     st.out.push(j);
     rec.judged = j;
@@ -365,7 +447,17 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       });
       if (secret) rec.secretOut = secret;
     }
+    // The archive file an archiver of a secret writes holds the secret too (tar czf /tmp/b.tgz ~/.ssh; gh release upload … /tmp/b.tgz).
+    if (rec.secretOut && /^(tar|bsdtar|zip|7z)$/.test(name)) {
+      const out = archiveFile(name, args);
+      if (out !== undefined && out !== '-') rec.writesFiles.push(abs(out));
+    }
     if (rec.secretOut) st.readsSecret = true;
+    // Listers print the paths of what they list: a secret's path, when they list one.
+    if (/^(ls|find|fd|fdfind|realpath|readlink|echo|printf)$/.test(name)) {
+      const ops = args.filter((a) => !a.startsWith('-') && !/^\(|^\)$|^!$/.test(a));
+      rec.namesOut = firstSecret(st, (name === 'find' ? ops.slice(0, 1) : ops).map(abs0), ctx);
+    } else if (FILTERS.has(name)) for (const up of fc.stdinFrom) rec.namesOut ??= info[up]?.namesOut;
     // A copy of a guarded program (cp /usr/bin/curl /tmp/c, cat "$(which rm)" > x) runs as that program.
     if (/^(cp|ln|install|rsync|cat|dd)$/.test(name)) {
       const ops = args.filter((a) => !a.startsWith('-')).map((a) => a.replace(/^if=/, ''));
@@ -389,7 +481,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       }
     }
     // cp/ln/mv of a secret, or a secret written by redirection, makes its target a secret too.
-    if (/^(cp|ln|mv|install|rsync)$/.test(name) || rec.secretOut) {
+    // scp between local paths is a cp.
+    const localScp = name === 'scp' && !args.some((a) => /^[^/-][^/]*:/.test(a));
+    if (localScp) {
+      const last = args.filter((a) => !a.startsWith('-')).at(-1);
+      if (last !== undefined && !rec.writesFiles.includes(abs(last))) rec.writesFiles.push(abs(last));
+    }
+    if (/^(cp|ln|mv|install|rsync)$/.test(name) || localScp || rec.secretOut) {
       const source = rec.secretOut ?? firstSecret(st, facts.deletes.length ? facts.deletes : args.filter((a) => !a.startsWith('-')).slice(0, -1), ctx);
       if (source) for (const w of rec.writesFiles) st.tainted.set(w, source);
     }
@@ -433,6 +531,24 @@ function programOf(operand: string, env: Record<string, string | undefined>): st
   const looked = /\$\(\s*(?:command\s+-v|which(?:\s+-a)?|type\s+-[pP])\s+([\w.+-]+)[^)]*\)/.exec(text) ?? /`\s*(?:command\s+-v|which|type\s+-[pP])\s+([\w.+-]+)\s*`/.exec(text);
   const name = looked ? looked[1]! : text.includes('/') ? posix.basename(text) : undefined;
   return name !== undefined && (ANALYZERS[canonicalTool(name)] !== undefined || NETWORK_TOOLS.has(name)) && name !== 'true' ? name : undefined;
+}
+
+/** The archive an archiver writes: tar -f/--file (also in an old-style cluster: czf X), zip X, 7z a X. */
+function archiveFile(name: string, args: readonly string[]): string | undefined {
+  if (name === 'zip') return args.find((a) => !a.startsWith('-'));
+  if (name === '7z') return args.filter((a) => !a.startsWith('-'))[1];
+  if (name !== 'tar' && name !== 'bsdtar') return undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--file' || a === '-f') return args[i + 1];
+    if (a.startsWith('--file=')) return a.slice(7);
+    // -czf X, czf X (the first word may omit the dash), -fX.
+    if ((i === 0 || a.startsWith('-')) && !a.startsWith('--') && /^-?[a-zA-Z]*f/.test(a)) {
+      const rest = a.slice(a.indexOf('f') + 1);
+      return rest && a.startsWith('-') ? rest : args[i + 1];
+    }
+  }
+  return undefined;
 }
 
 /** tar's -C/--directory value (the last one), if any. */

@@ -8,11 +8,11 @@ import { newFacts } from '../facts.js';
 import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { codeSource } from './interpreter-code.js';
-import { codePaths, judgeCode } from './interpreters.js';
-import type { Info, State } from './state.js';
+import { codePaths, foldLiterals, judgeCode } from './interpreters.js';
+import { firstSecret, SECRET, type Info, type State } from './state.js';
 
-/** Judges one piece of code in `lang` in this line's state. */
-export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context, env: Context['env']): void {
+/** Judges one piece of code in `lang` in this line's state; returns what it reads of secrets and writes. */
+export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context, env: Context['env']): { secret?: string; writes: string[] } {
   const v = judgeCode(code, lang);
   for (const t of v.tags) st.lineTags.tags.add(t);
   st.lineTags.notes.push(...v.notes);
@@ -34,13 +34,32 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
     }
   }
   // Paths the code names, read or written, are judged like any command's.
-  const io = codePaths(code);
+  const io = codePaths(foldLiterals(code));
+  let secret: string | undefined;
   if (io.writes.length || io.reads.length) {
     const cf = newFacts(`<${lang} code>`);
     cf.writes.push(...io.writes);
     cf.reads.push(...io.reads);
-    st.out.push(judgeFacts(st.policy, cf, [], { ...ctx, env, stdin: undefined, stdout: undefined }));
+    const j = judgeFacts(st.policy, cf, [], { ...ctx, env, stdin: undefined, stdout: undefined });
+    st.out.push(j);
+    if (SECRET(j, 'reads')) secret = firstSecret(st, io.reads, ctx);
   }
+  if (secret === undefined && v.secretNamed !== undefined) {
+    // A secret named in pieces or beside a home lookup: the file that name points at.
+    const n = v.secretNamed;
+    const guess = /^\.env/.test(n) ? posix.resolve(ctx.cwd, n) : /^(id_|\.ssh$)/.test(n) ? `${ctx.home}/.ssh/${n === '.ssh' ? 'id_rsa' : n}` : `${ctx.home}/${n}`;
+    secret = firstSecret(st, [guess], ctx) ?? posix.resolve(ctx.cwd, '.env');
+  }
+  // Code that reads a secret and names a host off the allowlist: a request built from the secret.
+  if (secret !== undefined && v.mentions.length) {
+    const mf = newFacts(`<${lang} code>`);
+    for (const u of v.mentions) addUrl(mf, u, 'target');
+    if (hostClasses(st.policy, mf).has('disallowed')) {
+      st.lineTags.tags.add('interpreter-network');
+      st.lineTags.notes.push(`the one-liner reads ${secret} and names ${v.mentions.join(', ')}`);
+    }
+  }
+  return { secret, writes: io.writes.map((w) => posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home))) };
 }
 
 export function judgeInterpreter(st: State, lang: string, args: string[], ctx: Context, env: Context['env'], stdinText: string | undefined, fc: FlatCommand, flat: FlatCommand[], info: Info[], rec: Info): void {
@@ -65,8 +84,16 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
     st.lineTags.tags.add('interactive-session');
     st.lineTags.notes.push(`${lang} starts an interactive session: what is typed into it later is never judged`);
   }
-  if (src.code !== undefined) judgeCodeIn(st, src.code, lang, ctx, env);
   // A script written earlier in the same line is judged when it runs.
   const known = src.script ? st.scripts.get(posix.resolve(ctx.cwd, src.script)) : undefined;
-  if (known !== undefined) judgeCodeIn(st, known, lang, ctx, env);
+  for (const code of [src.code, known]) {
+    if (code === undefined) continue;
+    // What the code reads of a secret comes out on its output and in the files it writes.
+    const r = judgeCodeIn(st, code, lang, ctx, env);
+    if (r.secret !== undefined) {
+      rec.secretOut ??= r.secret;
+      st.readsSecret = true;
+      for (const w of r.writes) st.tainted.set(w, r.secret);
+    }
+  }
 }

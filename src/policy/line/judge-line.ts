@@ -13,7 +13,7 @@ import { deferredCode } from './deferred-code.js';
 import { judgeArgv } from './judge-argv.js';
 import { lineChecks } from './line-checks.js';
 import { rememberWritten } from './written-files.js';
-import { isSecretPath, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
+import { IGNORE_FILE, isSecretPath, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { quote } from './unwrap.js';
 
 /**
@@ -28,6 +28,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), tainted: parent?.tainted ?? new Map(),
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
     links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
+    sourcedSecret: parent?.sourcedSecret, ignoreRewritten: parent?.ignoreRewritten ?? false,
     sub(text, cwd, env) {
       for (const j of judgeLine(policy, text, { ...ctx, cwd, env }, depth + 1, st)) st.out.push(j);
     },
@@ -36,6 +37,9 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
   else runLine(st, line, ctx.cwd);
   st.out.push(judgeFacts(policy, lineTags, ['<line>'], { ...ctx, stdin: undefined, stdout: undefined }));
   if (parent && st.readsSecret) parent.readsSecret = true;
+  // `source`d text runs in the same shell: a secret it sourced stays sourced.
+  if (parent && st.sourcedSecret) parent.sourcedSecret ??= st.sourcedSecret;
+  if (parent && st.ignoreRewritten) parent.ignoreRewritten = true;
   return st.out;
 }
 
@@ -76,6 +80,20 @@ function runLine(st: State, line: string, cwd0: string): void {
 function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info[], cwd: string, env: Record<string, string | undefined>) {
   const argvWords = fc.argv;
   let argv = argvWords.map(wordText);
+  // An operand that is a substitution printing a secret's path (cat $(ls ~/.ssh/id_* | head -1)) is that path.
+  argv = argv.map((a, k) => {
+    const w = argvWords[k]!;
+    if (k === 0 || w.substitutions.length !== 1 || !/^"?(\$\(|`)[\s\S]*(\)|`)"?$/.test(w.raw)) return a;
+    const sub = flat.find((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && c.origin.word?.raw === w.raw && info[c.index]?.namesOut);
+    return sub ? info[sub.index]!.namesOut! : a;
+  });
+  // A path pieced together around a variable the line never set (~/.ss${U}h/id_rsa): read unset, it
+  // may name a secret, and then it is that secret.
+  argv = argv.map((a, k) => {
+    if (k === 0 || !/\$\{?[A-Za-z_]\w*\}?/.test(a) || !/[/.]/.test(a)) return a;
+    const alt = a.replace(/\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g, (m, x?: string, y?: string) => env[(x ?? y)!] ?? '');
+    return alt !== a && isSecretPath(st, posix.resolve(cwd, alt.replace(/^~(?=\/|$)/, st.ctx.home)), { ...st.ctx, cwd }) ? alt : a;
+  });
   const rec: Info = { name: '', cwd, argv, interpreterReadsStdin: false, isInterpreter: false, writesFiles: [] };
   const cmdEnv: Record<string, string | undefined> = { ...env };
   let nextEnv = env;
@@ -120,7 +138,11 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
       if (r.op === '<&' && opened) stdin = opened;
       continue;
     }
-    else if (!/^\/dev\/(null|stdout|stderr|fd\/\d+)$/.test(target)) writes.push(target);
+    else if (!/^\/dev\/(null|stdout|stderr|fd\/\d+)$/.test(target)) {
+      writes.push(target);
+      // Replacing an ignore file (not appending to it) may drop the rules that keep secrets out of git.
+      if (r.op !== '>>' && IGNORE_FILE.test(target)) st.ignoreRewritten = true;
+    }
   }
   const resolve = (p: string) => (p.startsWith('~') || p.startsWith('$') || p.startsWith('/') ? p : posix.resolve(cwd, p));
   // `exec 3< file` opens a descriptor for the rest of the line: /dev/fd/3 and <&3 are that file.
@@ -184,7 +206,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   }
   // Secrets substituted into arguments: `curl -d "$(cat .env)"`, or a variable holding one (`-d "$K"`).
   const substitutedSecret = flat.find((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && info[c.index]?.secretOut);
-  const varSecret = st.secretVars.size ? argvWords.flatMap((w) => [...w.raw.matchAll(/\$\{?[#!]?([A-Za-z_]\w*)/g)].map((m) => st.secretVars.get(m[1]!))).find((x) => x !== undefined) : undefined;
+  const varSecret = st.secretVars.size || st.sourcedSecret ? argvWords.flatMap((w) => [...w.raw.matchAll(/\$\{?[#!]?([A-Za-z_]\w*)/g)].map((m) => secretOfVar(st, m[1]!, cmdEnv))).find((x) => x !== undefined) : undefined;
   const carried = substitutedSecret ? info[substitutedSecret.index]!.secretOut : varSecret;
   judgeArgv(st, argv, cmdCtx, writes, stdinText, fc, flat, info, rec, carried);
   if (varSecret && !rec.secretOut && /^(echo|printf|cat|tee|base64|xxd|od)$/.test(rec.name)) {

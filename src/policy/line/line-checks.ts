@@ -2,11 +2,17 @@
 // filters, or as a file run later), text piped into shells, DNS lookups in a line that reads a secret.
 import { posix } from 'node:path';
 import type { FlatCommand } from '../shell/index.js';
-import { DOWNLOADERS, type Info, type State } from './state.js';
+import { DOWNLOADERS, FILTERS, NO_CONTENT, STDIN_PATH, type Info, type State } from './state.js';
 
 // Programs that run (or install and run) the files they are given.
 const RUNNERS = /^(source|\.|exec|npx|bunx|deno|bun|tsx|ts-node|node|uv|uvx|pipx|pip|pip3|npm|pnpm|yarn|make|gmake|php|perl|ruby|python[\d.]*|lua|Rscript|julia|java|dotnet|go|cargo|vim|nvim|ed|sqlite3|gdb|lldb|awk|gawk|busybox)$/;
 import { isShell } from './unwrap.js';
+import { DATA_PROGRAMS } from './operand-commands.js';
+
+// Programs that read downloaded input as data (it stays data in them), beyond the filters.
+const DATA_SINKS = new Set([...FILTERS, ...NO_CONTENT, ...DATA_PROGRAMS, 'less', 'more', 'most', 'bat', 'batcat', 'unzip', 'gunzip', 'zcat', 'bunzip2', 'unxz', 'unzstd', 'bsdtar', 'dd', 'pv', 'sponge', 'strings', 'iconv', 'dos2unix', 'xmllint', 'fmt', 'sha384sum', 'sha224sum', 'md5', 'shasum', 'gpgv', 'json.tool', 'shellcheck', 'hadolint', 'yamllint', 'prettier', 'eslint', 'markdownlint', 'html2text', 'pandoc', 'tidy']);
+// Programs that run what they read on stdin (commands or code), besides shells and interpreters.
+const CODE_READERS = /^(ed|red|ex|vi|vim|nvim|view|gdb|lldb|sqlite3|psql|mysql|m4|dc|tclsh|wish|expect|npx|bunx|pnpm|yarn|env|xargs|parallel|busybox|deno|bun|at|batch|crontab|script|make|gmake|source|\.|eval)$/;
 
 /** Facts that need more than one command: downloads into interpreters, text piped into shells. */
 export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: string): void {
@@ -36,8 +42,8 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     const operands = me.argv.slice(1).filter((a) => !a.startsWith('-') || a === '-').map((a) => (a === '-' || a === '/dev/stdin' ? '/dev/stdin' : abs(a.replace(/^if=/, ''))));
     const stdinNet = fc.stdinFrom.some((up) => info[up]?.downloadOut) || fc.redirects.some((r) => r.op === '<' && fromNet(abs(r.target.value)));
     const inputs = operands.filter((p) => p !== '/dev/stdin' ? fromNet(p) : stdinNet);
-    if (!isDownloader && (inputs.length > 0 || (stdinNet && me.downloadOut))) {
-      // Made from a download: what it writes is downloaded too (cp, mv, dd, install, tee, gunzip).
+    if (!isDownloader && (inputs.length > 0 || stdinNet)) {
+      // Made from a download: what it writes is downloaded too (cp, mv, dd of=, install, tee, gunzip).
       for (const w of me.writesFiles) downloaded.add(w);
       if (/^(tar|bsdtar|unzip|7z|cpio)$/.test(me.name)) for (const w of me.writesFiles) trees.push(w);
       if (/^(gunzip|gzip|unxz|xz|bunzip2|bzip2|zstd|unzstd)$/.test(me.name)) for (const i of inputs) downloaded.add(i.replace(/\.(gz|xz|bz2|zst|z)$/i, ''));
@@ -57,7 +63,10 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     const named = (p: string) => me.argv.slice(1).some((a) => /[/.]/.test(a) && abs(a.replace(/^--?[\w-]+=/, '')) === p);
     const fileInputs = buildDir.length ? inputs.filter((p) => named(p) && netDir(p)) : inputs;
     const clonedInputs = buildDir.length ? inputs.filter((p) => named(p) && inTree(p, clones)) : [];
-    if ((me.argv[0]?.includes('/') && fromNet(exe)) || (runner && fileInputs.length > 0) || (runner && stdinNet && me.interpreterReadsStdin) || buildFile) {
+    // A shell (or eval) whose command string names a downloaded file runs it one level down (sh -c 'sh /tmp/i.sh').
+    const cmdString = (isShell(me.name) || me.name === 'eval') ? me.argv.slice(1).filter((a) => !a.startsWith('-')).join(' ') : '';
+    const nested = cmdString.split(/[\s;&|()'"]+/).some((w) => /^[~./]/.test(w) && fromNet(abs(w)));
+    if ((me.argv[0]?.includes('/') && fromNet(exe)) || (runner && fileInputs.length > 0) || (runner && stdinNet && me.interpreterReadsStdin) || buildFile || nested) {
       tag('download-exec', `${me.argv[0]} runs code downloaded earlier in the same line`);
     } else if (buildDir.some((d) => inTree(d, clones)) || clonedInputs.length > 0) {
       // Building a repository cloned in the same line runs its build scripts: a person decides.
@@ -67,6 +76,14 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
   for (const fc of flat) {
     const me = info[fc.index];
     if (!me) continue;
+    // A download piped into a program that does not read it as code an interpreter's inline
+    // code reads: a program that runs what it reads runs the download; one Rampart has no model of may.
+    const dl = fc.stdinFrom.map((up) => info[up]).find((i) => i?.downloadOut);
+    if (dl && !me.interpreterReadsStdin) {
+      const progFromStdin = /^((g|m|n)?awk|sed)$/.test(me.name) && me.argv.some((a, k) => /^(-f|--file)$/.test(me.argv[k - 1] ?? '') && STDIN_PATH.test(a));
+      if (isShell(me.name) || CODE_READERS.test(me.name) || progFromStdin) tag('download-exec', `${dl.name} output is piped into ${me.name || 'a command'}, which runs what it reads`);
+      else if (!me.isInterpreter && !DATA_SINKS.has(me.name)) tag('download-unknown-consumer', `${dl.name} output is piped into ${me.name || 'a command'}, which Rampart has no model of`);
+    }
     if (!me.interpreterReadsStdin) continue;
     for (const up of fc.stdinFrom) {
       const src = info[up];

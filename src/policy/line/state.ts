@@ -25,6 +25,9 @@ export const FILTERS = new Set(['base64', 'base32', 'gzip', 'bzip2', 'xz', 'zstd
 // Environment variables that load code into every process, or reconfigure Rampart itself.
 // (Search paths such as PYTHONPATH, NODE_PATH and LD_LIBRARY_PATH are everyday build settings.)
 export const LOADER_VARS = /^(LD_PRELOAD|LD_AUDIT|DYLD_INSERT_LIBRARIES|DYLD_LIBRARY_PATH|BASH_ENV|ENV|PROMPT_COMMAND|GIT_EXEC_PATH|GIT_TEMPLATE_DIR|PERL5OPT|RUBYOPT|ZDOTDIR|SHELLOPTS|BASHOPTS|PS4)$/;
+/** Paths through which a program reads its own stdin. */
+export const STDIN_PATH = /^(-|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0|\/proc\/\$\$\/fd\/0)$/;
+export const IGNORE_FILE = /(^|\/)(\.gitignore|\.git\/info\/exclude)$/;
 export const RAMPART_VERBS = /^(approve|deny|trust|stop|setup|serve|start|shims|hook|allow-host|deny-host)$/;
 
 export interface Info {
@@ -43,6 +46,8 @@ export interface Info {
   judged?: Judged;
   /** A secret file this command's output carries (read, or passed through from stdin). */
   secretOut?: string;
+  /** A secret's path this command prints (ls ~/.ssh/id_*, find ~/.aws), passed on by filters. */
+  namesOut?: string;
   writesFiles: string[];
 }
 
@@ -67,6 +72,10 @@ export interface State {
   binaries: Map<string, string>;
   /** Shell variables holding a secret's text (read K < .env, K=$(cat .env)) → the secret. */
   secretVars: Map<string, string>;
+  /** A secret file sourced earlier in the line (`. ./.env`): it set variables nobody can list. */
+  sourcedSecret?: string;
+  /** An ignore file (.gitignore, .git/info/exclude) was replaced, edited or unstaged earlier in the line. */
+  ignoreRewritten: boolean;
   /** Links made earlier in the line (ln -s ~/.bashrc rc) → what they point at: writing through one writes there.
    *  Also file descriptors opened by `exec 3< file` (/dev/fd/3 → file). */
   links: Map<string, string>;
@@ -109,4 +118,15 @@ export function realOf(st: State, abs: string): string | undefined {
     for (const [made, to] of m) if (abs.startsWith(made + '/')) return to + abs.slice(made.length);
   }
   return undefined;
+}
+
+// Variables the shell and the login environment set: never a value a sourced file brought.
+const SHELL_VARS = /^(HOME|PATH|USER|LOGNAME|PWD|OLDPWD|SHELL|TERM|LANG|LANGUAGE|LC_\w+|TZ|TMPDIR|HOSTNAME|HOSTTYPE|OSTYPE|MACHTYPE|UID|EUID|PPID|RANDOM|SECONDS|LINENO|BASH\w*|IFS|PS\d|SHLVL|EDITOR|VISUAL|PAGER|DISPLAY|XDG_\w+|CI|NODE_ENV|REPLY|OPTARG|OPTIND|\d+|[#?$!@*-])$/;
+
+/** The secret a `$NAME` expansion carries: assigned from one, or brought by a sourced secret file. */
+export function secretOfVar(st: State, name: string, env: Context['env']): string | undefined {
+  const direct = st.secretVars.get(name);
+  if (direct !== undefined) return direct;
+  if (st.sourcedSecret === undefined || SHELL_VARS.test(name) || env[name] !== undefined) return undefined;
+  return st.sourcedSecret;
 }

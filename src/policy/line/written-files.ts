@@ -1,3 +1,4 @@
+import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import type { State } from './state.js';
 
@@ -22,6 +23,45 @@ function npmScripts(args: readonly string[]): string[] | undefined {
   return undefined;
 }
 
+/** Strings anywhere under keys matching `keys` in a parsed document. */
+function stringsUnder(doc: unknown, keys: RegExp, all = false): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, take: boolean): void => {
+    if (typeof v === 'string') {
+      if (take) out.push(v);
+    } else if (Array.isArray(v)) v.forEach((x) => walk(x, take));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, take || keys.test(k));
+  };
+  walk(doc, all);
+  return out;
+}
+
+const TASK_FILES: { tools: RegExp; files: string[]; read: (text: string) => string[] }[] = [
+  { tools: /^(bun|node)$/, files: ['package.json'], read: (t) => stringsUnder(JSON.parse(t), /^scripts$/) },
+  { tools: /^deno$/, files: ['deno.json', 'deno.jsonc'], read: (t) => stringsUnder(parseYaml(t), /^tasks$/) },
+  { tools: /^(task|go-task)$/, files: ['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'Taskfile.dist.yml'], read: (t) => stringsUnder(parseYaml(t), /^(cmds|cmd)$/) },
+  { tools: /^mise$/, files: ['.mise.toml', 'mise.toml', '.mise/config.toml', 'mise/config.toml'], read: (t) => stringsUnder(parseToml(t), /^(run|tasks)$/) },
+  // justfile recipes: the indented lines under a `name:` header.
+  { tools: /^just$/, files: ['justfile', 'Justfile', '.justfile'], read: (t) => t.split('\n').filter((l) => /^[ \t]+\S/.test(l)).map((l) => l.trim().replace(/^[@-]+/, '')) },
+];
+
+function otherTaskRuns(tool: string, args: readonly string[], cwd: string, written: ReadonlyMap<string, string>): string[] | 'opaque' | undefined {
+  // Only the verbs that run tasks: bun run X, node --run X, deno task X, mise run/r X, task X, just X.
+  const runs = (tool === 'bun' && args[0] === 'run') || (tool === 'node' && args.includes('--run')) || (tool === 'deno' && args[0] === 'task') || (tool === 'mise' && /^(run|r|watch)$/.test(args[0] ?? '')) || tool === 'task' || tool === 'go-task' || tool === 'just';
+  const row = TASK_FILES.find((r) => r.tools.test(tool));
+  if (!runs || !row) return undefined;
+  for (const f of row.files) {
+    const text = written.get(`${cwd}/${f}`);
+    if (text === undefined) continue;
+    try {
+      return row.read(text);
+    } catch {
+      return 'opaque';
+    }
+  }
+  return [];
+}
+
 /** Makefile recipe lines (tab-indented), without make's `@`/`-`/`+` prefixes. */
 function makeRecipes(text: string): string[] {
   return text.split('\n').filter((l) => l.startsWith('\t')).map((l) => l.slice(1).replace(/^[@+-]+/, '')).filter((l) => l.trim() !== '');
@@ -32,6 +72,11 @@ function makeRecipes(text: string): string[] {
  * written text cannot be read as that file (then what runs is unknown).
  */
 export function implicitRuns(tool: string, args: readonly string[], cwd: string, written: ReadonlyMap<string, string>): string[] | 'opaque' {
+  // Task runners other than npm: each reads its tasks from its own file (bun run / node --run read
+  // package.json; deno task, just, task, mise run their own). Every task of a file this line wrote
+  // is judged (which one runs is not always plain from the words).
+  const other = otherTaskRuns(tool, args, cwd, written);
+  if (other !== undefined) return other;
   if (tool === 'npm' || tool === 'pnpm' || tool === 'yarn') {
     const text = written.get(`${cwd}/package.json`);
     if (text === undefined) return [];
@@ -59,7 +104,8 @@ export function implicitRuns(tool: string, args: readonly string[], cwd: string,
  */
 export function autoRunCommands(path: string, text: string): { lines: string[]; ciSecrets: boolean; unreadable?: boolean } | undefined {
   const base = path.slice(path.lastIndexOf('/') + 1);
-  if (/\/\.husky\/[^/]+$/.test(path) || base === '.envrc') return { lines: [text], ciSecrets: false };
+  // Hook scripts agents run on their own events (Claude Code's .claude/hooks, Gemini's, Codex's).
+  if (/\/\.husky\/[^/]+$/.test(path) || base === '.envrc' || /\/\.(claude|gemini|codex|cursor)\/hooks\//.test(path)) return { lines: [text], ciSecrets: false };
   let keys: RegExp;
   let ci = false;
   if (/\/\.github\/workflows\/[^/]+\.ya?ml$/.test(path)) [keys, ci] = [/^run$/, true];
