@@ -188,7 +188,9 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
       const inProject = under(path, root) && !system.includes(root);
       if (!inProject && !inTmp && (system.some((d) => path === d || under(path, d)) || (path !== '/' && under('/' , path) && path.split('/').length === 2 && !TMP_DIRS.includes(path) && path !== '/home'))) out.add('system');
       if (path === root) out.add('project_root');
-      else if (path === root + '/.git') out.add('project_git');
+      // The repository and its history: objects, refs, reflogs, HEAD, and whatever find matches in
+      // .git (lock files named by themselves are not).
+      else if (path === root + '/.git' || (/^\/\.git\/(objects|refs|logs|HEAD$|packed-refs$|index$|-find-match-$)(\/|$)/.test(path.slice(root.length)) && !path.endsWith('.lock'))) out.add('project_git');
       else if (under(path, root)) out.add('inside_project');
       else if (!inTmp) out.add('outside_project');
       const base = isGlob ? abs : path;

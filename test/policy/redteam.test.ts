@@ -119,8 +119,8 @@ t.test('fifth red-team cases (code-reading red team): a ratchet on what leaks an
     if (c.expect !== 'allow' && e.decision === 'allow') leaked++;
   }
   const dangerous = cases5.filter((c) => c.expect !== 'allow').length;
-  t.ok(leaked <= 44, `${leaked} of ${dangerous} dangerous cases allowed (at most 44: 253 when the set landed, 148 before the interpreter, sourced-secret, download-consumer and written-task classes; the issue note lists the open ideas)`);
-  t.ok(overBlocked <= 4, `${overBlocked} of ${cases5.length - dangerous} benign cases blocked (at most 4: 14 when the set landed)`);
+  t.ok(leaked <= 5, `${leaked} of ${dangerous} dangerous cases allowed (at most 5: 253 when the set landed, 148 before the interpreter, sourced-secret, download-consumer, written-file and tool-host classes; the issue note lists the 5 left)`);
+  t.ok(overBlocked <= 3, `${overBlocked} of ${cases5.length - dangerous} benign cases blocked (at most 3: 14 when the set landed)`);
 });
 
 t.test('red-team cases, shim layer (argv)', async (t) => {

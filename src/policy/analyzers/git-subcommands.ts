@@ -328,6 +328,18 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
     case 'update-index':
       if (rest.includes('--add') || rest.includes('--replace')) f.stages.push(...rest.filter((a, k) => !a.startsWith('-') && !/^--(cacheinfo|chmod|index-info)$/.test(rest[k - 1] ?? '')));
       return;
+    case 'apply':
+    case 'am': {
+      // --directory=DIR puts the patch's paths below DIR (with --unsafe-paths, anywhere).
+      for (let i = 0; i < rest.length; i++) {
+        const m = /^--directory(?:=(.*))?$/.exec(rest[i]!);
+        if (m) {
+          f.writes.push((m[1] ?? rest[++i] ?? '').replace(/\/+$/, '') || '/');
+          f.tags.add('extracts'); // files of the patch's choosing below DIR
+        }
+      }
+      return;
+    }
     case 'stage':
     case 'add': {
       const s = scan(rest, optionTable(['chmod=', 'pathspec-from-file=', 'f,force', 'A,all', 'u,update', 'p,patch',
@@ -344,6 +356,9 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       // -f with a name computed at run time may name anything .gitignore keeps out.
       if (has(s, 'force') && s.positionals.some((p) => /[$`]/.test(p)) && !has(s, 'dry-run')) f.tags.add('force-add-tree');
       if (whole) f.tags.add('add-tree');
+      // The whole tree of HOME (or above it) holds the user's credentials: staging it stages them.
+      const home = input.home.replace(/\/+$/, '');
+      if (whole && (input.cwd === home || home.startsWith(`${input.cwd.replace(/\/+$/, '')}/`))) f.stages.push(input.cwd);
       return;
     }
     case 'log':

@@ -20,7 +20,7 @@ const GLOBAL = optionTable(
 // Configuration keys whose value git runs as a program, or that change where code comes from:
 // the known ones, and as a class any key whose last part names a program (difftool.x.cmd,
 // trailer.x.command, gpg.ssh.defaultKeyCommand, *.helper, *.driver, *.hook) — git grows such keys.
-const EXEC_KEY = /^(core\.(sshcommand|pager|fsmonitor|hookspath|editor|askpass|gitproxy|alternaterefscommand)|protocol\.(.*\.)?allow|uploadpack\.packobjectshook|credential\..*helper|credential\.helper|diff\..*\.(command|textconv)|diff\.external|merge\..*\.driver|filter\..*\.(clean|smudge|process)|gpg\.(.*\.)?program|sequence\.editor|pager\..*|url\..*\.(insteadof|pushinsteadof)|include\.path|includeif\..*\.path|alias\..*|remote\..*\.(receivepack|uploadpack|proxy|vcs)|sendemail\..*cmd|web\.browser|browser\..*\.cmd|man\..*\.cmd|init\.templatedir|ssh\.variant|core\.sshvariant|.*\.[\w-]*(cmd|command|program|helper|driver|hook|textconv|editor|askpass|proxycommand)|(diff|merge)\.(gui)?tool|submodule\..*\.update)$/i;
+const EXEC_KEY = /^(core\.(sshcommand|pager|fsmonitor|hookspath|editor|askpass|gitproxy|alternaterefscommand)|protocol\.(.*\.)?allow|uploadpack\.packobjectshook|credential\..*helper|credential\.helper|diff\..*\.(command|textconv)|diff\.external|merge\..*\.driver|filter\..*\.(clean|smudge|process)|gpg\.(.*\.)?program|sequence\.editor|pager\..*|url\..*\.(insteadof|pushinsteadof)|include\.path|includeif\..*\.path|alias\..*|remote\..*\.(receivepack|uploadpack|proxy|vcs)|sendemail\..*cmd|web\.browser|browser\..*\.cmd|man\..*\.cmd|init\.templatedir|ssh\.variant|core\.sshvariant|.*\.[\w-]*(cmd|command|program|helper|driver|hook|textconv|editor|askpass|proxycommand)|(diff|merge)tool\..*\.path|interactive\.difffilter|submodule\..*\.update)$/i;
 const PROXY_KEY = /^(http|https)(\..*)?\.proxy$|^http\.proxy$/i;
 // Environment variables that make git run a program or load code from elsewhere.
 const EXEC_ENV = ['GIT_SSH_COMMAND', 'GIT_SSH', 'GIT_PROXY_COMMAND', 'GIT_EXEC_PATH', 'GIT_EXTERNAL_DIFF', 'GIT_TEMPLATE_DIR', 'GIT_CONFIG_PARAMETERS'];
@@ -50,7 +50,10 @@ export function disablesExecution(key: string, value: string): boolean {
   const v = value.trim();
   if (k === 'core.hookspath') return v === '/dev/null';
   if (k === 'core.fsmonitor') return /^(|false|no|off|0)$/i.test(v);
+  // pager.<cmd>=false (or no) switches the pager off for that command.
+  if (k.startsWith('pager.') && /^(false|no|off|0)$/i.test(v)) return true;
   if (k === 'core.pager' || k.startsWith('pager.') || k === 'core.editor' || k === 'sequence.editor') return v === '' || USUAL_PROGRAMS.test(v);
+  if (k === 'diff.external' || k === 'init.templatedir') return v === '';
   if (k === 'core.askpass' || k === 'credential.helper' || /^credential\..*\.helper$/.test(k)) return v === '';
   if (k === 'core.sshcommand') {
     const m = /^(?:\S*\/)?ssh((?:\s+-o\s*[A-Za-z]+[= ]\S+)*)$/.exec(v);
@@ -60,12 +63,28 @@ export function disablesExecution(key: string, value: string): boolean {
 }
 
 /**
+ * Settings people persist every day whose program is a usual one: their editor or pager, a
+ * pager switched off, git's own credential helpers, the gpg/ssh-keygen signers, fsmonitor's
+ * built-in daemon, an empty template directory.
+ */
+function persistsUsual(key: string, value: string): boolean {
+  const k = key.toLowerCase();
+  const v = value.trim();
+  if (/^(core\.(editor|pager)|sequence\.editor|pager\..*)$/.test(k)) return v === '' || USUAL_PROGRAMS.test(v) || (k.startsWith('pager.') && /^(false|no|off|0|true)$/i.test(v));
+  if (k === 'credential.helper' || /^credential\..*\.helper$/.test(k)) return /^(cache(\s+--timeout[= ]?\d+)?|store|osxkeychain|manager|manager-core|libsecret|wincred|)$/.test(v);
+  if (/^gpg\.(.*\.)?program$/.test(k)) return /^(\S*\/)?(gpg2?|gpgsm|ssh-keygen)$/.test(v);
+  if (k === 'core.fsmonitor') return /^(true|false|yes|no|on|off|0|1)$/i.test(v);
+  if (k === 'init.templatedir' || k === 'diff.external') return v === '';
+  return false;
+}
+
+/**
  * Judges one config key=value and records what it implies. `transient`: a one-shot override
  * (`-c`, GIT_CONFIG_*) — there a value that switches execution off is hardening; a value written
  * into a config file (`git config`) persists a program, whatever it is.
  */
 export function judgeConfig(f: Facts, key: string, value: string, transient = false): void {
-  if (transient && disablesExecution(key, value)) return;
+  if ((transient && disablesExecution(key, value)) || persistsUsual(key, value)) return;
   // Settings that widen what a plain push pushes or switch a safety check off.
   if (/^push\.default$/i.test(key) && /^matching$/i.test(value) || /^remote\..*\.push$/i.test(key) && /\*|^:$|(^|[:/])(main|master)$/.test(value)) {
     f.tags.add('push-protected-branch');
@@ -79,11 +98,13 @@ export function judgeConfig(f: Facts, key: string, value: string, transient = fa
     f.tags.add('force-push');
     f.notes.push(`config ${key}=${value} makes pushes to that remote force-update and delete refs`);
   }
+  // A bundle URI is fetched from: a network destination like a remote.
+  if (/bundleuri$/i.test(key) && /^[a-z]+:\/\//i.test(value)) addUrl(f, value, 'target');
   if (PROXY_KEY.test(key)) {
     if (value) addUrl(f, value, 'proxy');
   } else if (/^remote\..*\.(url|pushurl)$/i.test(key)) {
     addRemote(f, value);
-  } else if (EXEC_KEY.test(key) && !(/^alias\./i.test(key) && !value.startsWith('!')) && !(/^submodule\..*\.update$/i.test(key) && !value.startsWith('!')) && !(/^(diff|merge)\.(gui)?tool$/i.test(key) && /^(vimdiff\d?|gvimdiff\d?|nvimdiff\d?|meld|kdiff3|opendiff|vscode|emerge|tkdiff|xxdiff|bc\d?|p4merge|araxis|codecompare|deltawalker|diffmerge|diffuse|ecmerge|examdiff|guiffy|kompare|smerge|tortoisemerge|winmerge)$/i.test(value))) {
+  } else if (EXEC_KEY.test(key) && !(/^alias\./i.test(key) && !value.startsWith('!')) && !(/^submodule\..*\.update$/i.test(key) && !value.startsWith('!'))) {
     if (!/^protocol\..*allow$/i.test(key) || /^always$/i.test(value)) {
       f.tags.add('exec-config');
       f.notes.push(`config ${key} makes git run or load code`);
@@ -115,7 +136,7 @@ export function analyzeGit(input: AnalyzerInput): Facts {
   const f = newFacts(tool);
   const s = scan(args, GLOBAL);
   // `git -C DIR` reads DIR's configuration: remotes and aliases come from there.
-  const dir = values(s, 'C').reduce((d, c) => posix.resolve(d, c), input.cwd);
+  const dir = values(s, 'C').reduce((d, c) => posix.resolve(d, c.replace(/^~(?=\/|$)/, input.home)), input.cwd);
   const git = dir === input.cwd ? input.git : input.git?.at?.(dir);
   for (const [k, v] of configPairs(s, env)) judgeConfig(f, k, v, true);
   for (const e of EXEC_ENV) if (env[e] && !(e === 'GIT_SSH_COMMAND' && disablesExecution('core.sshCommand', env[e]!))) {

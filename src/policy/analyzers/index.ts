@@ -98,6 +98,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   ...Object.fromEntries(['dig', 'nslookup', 'host', 'delv', 'kdig', 'drill'].map((t) => [t, analyzeDnsServer])),
   uvx: analyzePackages,
   bun: analyzePackages,
+  go: analyzePackages,
+  corepack: analyzePackages,
   deno: analyzePackages,
   ...Object.fromEntries(READERS.filter((r) => r !== 'openssl-enc').map((r) => [r, analyzeReader])),
 };

@@ -11,8 +11,11 @@ const ENV_URLS: Record<string, string[]> = {
   pip: ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_FIND_LINKS', 'PIP_PROXY'],
   uv: ['UV_INDEX_URL', 'UV_EXTRA_INDEX_URL', 'UV_DEFAULT_INDEX', 'UV_INDEX', 'UV_FIND_LINKS', 'PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL'],
   poetry: [],
-  yarn: ['YARN_NPM_REGISTRY_SERVER', 'YARN_REGISTRY', 'npm_config_registry', 'NPM_CONFIG_REGISTRY'],
-  pnpm: ['npm_config_registry', 'NPM_CONFIG_REGISTRY'],
+  yarn: ['YARN_NPM_REGISTRY_SERVER', 'YARN_REGISTRY', 'npm_config_registry', 'NPM_CONFIG_REGISTRY', 'COREPACK_NPM_REGISTRY'],
+  pnpm: ['npm_config_registry', 'NPM_CONFIG_REGISTRY', 'COREPACK_NPM_REGISTRY'],
+  bun: ['BUN_CONFIG_REGISTRY', 'npm_config_registry', 'NPM_CONFIG_REGISTRY'],
+  corepack: ['COREPACK_NPM_REGISTRY', 'COREPACK_NPM_URL'],
+  go: ['GOPROXY'],
 };
 
 const isUrlish = (s: string) => /^(git\+)?(https?|ssh|git):\/\//i.test(s);
@@ -52,7 +55,9 @@ export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
   if (pos[0] === 'source' && pos[1] === 'add' && pos[3]) addUrl(f, pos[3], 'registry', 'https');
   for (const e of ENV_URLS[tool.replace(/^pip[x3]?$/, 'pip')] ?? []) {
     const v = envValue(env, e);
-    if (v) for (const u of v.split(/\s+/)) if (u && !/^(\/|\.|~|file:)/.test(u)) addUrl(f, u, 'registry', 'https');
+    if (v) for (const u of v.split(/[\s,|]+/)) if (u && !/^(\/|\.|~|file:|direct$|off$)/.test(u)) addUrl(f, u, 'registry', 'https');
   }
+  // (go install MODULE@VERSION fetches through GOPROXY, proxy.golang.org by default, not from the
+  // module path's host: the host judged is GOPROXY's, above.)
   return f;
 }

@@ -1,6 +1,6 @@
 // socat: both addresses — network peers, listeners and their bind option, EXEC/SYSTEM, files.
 import { newFacts, type Facts } from '../facts.js';
-import { optionTable, scan } from '../options.js';
+import { has, optionTable, scan } from '../options.js';
 import { addHost, STDIN } from './common.js';
 import type { AnalyzerInput } from './types.js';
 
@@ -51,6 +51,13 @@ export function analyzeSocat({ tool, args }: AnalyzerInput): Facts {
   if (network) for (const file of files) {
     f.sends.push(file);
     if (file !== STDIN) f.writes.push(file);
+  }
+  // File to file: with -u the second address is written (the first read); both ways, both are.
+  if (!network) {
+    const real = files.filter((x) => x !== STDIN);
+    const written = has(s, 'u') ? files.slice(1) : has(s, 'U') ? files.slice(0, 1) : files;
+    f.writes.push(...written.filter((x) => x !== STDIN));
+    f.reads.push(...real.filter((x) => !written.includes(x)));
   }
   return f;
 }

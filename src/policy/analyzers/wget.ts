@@ -57,7 +57,7 @@ export function analyzeWget(input: AnalyzerInput): Facts {
     if (schemes.has('https')) proxies.push(envValue(env, 'https_proxy', 'HTTPS_PROXY') ?? '');
   }
   for (const p of proxies) if (p) addUrl(f, p, 'proxy');
-  for (const w of values(s, 'output-document', 'output-file', 'append-output', 'save-cookies')) if (w !== '-') f.writes.push(w);
+  for (const w of values(s, 'output-document', 'output-file', 'append-output', 'save-cookies', 'rejected-log', 'warc-file')) if (w !== '-') f.writes.push(w);
   // Without -O each download is saved under its own name in -P DIR (or the working directory).
   if (values(s, 'output-document').length === 0) {
     const dir = values(s, 'directory-prefix').at(-1) ?? input.cwd;

@@ -109,7 +109,7 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
       }
       if (value === undefined) continue;
       if (row.opaque) {
-        if ((tool !== 'gdb' || /^\s*(python|pipe|\||source)/.test(value)) && (tool !== 'lldb' || /^\s*(script|command\s+script)\b/.test(value))) out.spawns.push(row.opaque);
+        if ((tool !== 'gdb' || /^\s*(python|pipe|\||source)/.test(value)) && (tool !== 'lldb' || /^\s*script\b/.test(value))) out.spawns.push(row.opaque);
         continue;
       }
       const line = row.shell?.(value);

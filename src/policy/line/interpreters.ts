@@ -29,14 +29,14 @@ export function languageOf(name: string): string | undefined {
 }
 
 // API names, checked in code with string literals removed.
-const NETWORK = /\b(Deno\.(connect|listen|connectTls)|socket\.http|LuaSocket|download\.file|HTTP\.request|Downloads\.download|socket|urllib\d?|requests|httpx|aiohttp|http\.client|HTTPConnection|urlopen|ftplib|smtplib|telnetlib|fetch|XMLHttpRequest|WebSocket|net\.(connect|createConnection|Socket)|https?\.(get|request)|dgram|tls\.connect|IO::Socket|LWP|HTTP::Tiny|Net::HTTP|TCPSocket|open-uri|URI\.open|fsockopen|curl_exec|curl_init|stream_socket_client|dns_get_record|gethostbyname\w*|mail\s*(?=\()|dns\.(lookup|resolve\w*)|HTTPHandler|SocketHandler|DatagramHandler|SysLogHandler|SMTPHandler|xmlrpc|imaplib|poplib|nntplib|socketserver|webbrowser|file_get_contents\s*\(\s*\$?[^)]*https?)\b/;
-const SPAWN = /\b(Deno\.(Command|run)|Bun\.spawn\w*|process\.dlopen|worker_threads|vm\.run\w*|os\.execute|io\.popen|system2|run\s*\(\s*`|os\.(system|popen|exec\w*|spawn\w*|fork)|subprocess|pty\.spawn|commands\.getoutput|child_process|execSync|spawnSync|execFileSync|execFile|shell_exec|passthru|proc_open|Process\.spawn|Kernel\.exec|IO\.popen|Open3|do shell script|__import__|importlib|getattr|Function\s*\(|ctypes|posix_spawn\w*|pcntl_\w+|qx|__send__|public_send|instance_eval|class_eval|const_get|call_user_func\w*|create_function|loadstring|process\.binding|process\.mainModule|module\.require|_load|Reflect)\b|(?<![.\w])(spawn|exec|system|popen|eval|compile)\b|%x[{(\[<|!]|\.send\s*\(|__dict__|\bvars\s*\([^)]*\)\s*\[|\b(globals|locals)\s*\(\s*\)\s*\[|\b(globalThis|global|window|self|_G|_ENV|os|io|process|Kernel|Object|builtins|__builtins__)\s*\[|\$\w+\s*\(/;
+const NETWORK = /\b(Deno\.(connect|listen|connectTls)|socket\.http|LuaSocket|download\.file|HTTP\.request|Downloads\.download|socket\.(socket|create_connection|create_server|socketpair|fromfd)|create_connection|urllib\d?\.request|urlretrieve|requests\.(get|post|put|patch|delete|head|options|request|Session|session)|httpx\.(get|post|put|patch|delete|head|request|stream|Client|AsyncClient)|aiohttp|http\.client|HTTPConnection|urlopen|ftplib|smtplib|telnetlib|fetch|XMLHttpRequest|WebSocket|net\.(connect|createConnection|Socket)|https?\.(get|request)|dgram|tls\.connect|IO::Socket|LWP|HTTP::Tiny|Net::HTTP|TCPSocket|open-uri|URI\.open|fsockopen|curl_exec|curl_init|stream_socket_client|dns_get_record|gethostbyname\w*|mail\s*(?=\()|dns\.(lookup|resolve\w*)|HTTPHandler|SocketHandler|DatagramHandler|SysLogHandler|SMTPHandler|xmlrpc|imaplib|poplib|nntplib|socketserver|file_get_contents\s*\(\s*\$?[^)]*https?)\b/;
+const SPAWN = /\b(Deno\.(Command|run)|Bun\.spawn\w*|process\.dlopen|worker_threads|vm\.run\w*|os\.execute|io\.popen|system2|run\s*\(\s*`|os\.(system|popen|exec\w*|spawn\w*|fork)|subprocess|pty\.spawn|commands\.getoutput|child_process|execSync|spawnSync|execFileSync|execFile|shell_exec|passthru|proc_open|Process\.spawn|Kernel\.exec|IO\.popen|Open3|do shell script|__import__\s*\(\s*[^'"\s]|import_module\s*\(\s*[^'"\s]|getattr\s*\([^,()]+,\s*[^'"\s]|Function\s*\(|ctypes|Bun\.\$|readpipe|methodcaller|attrgetter|getBuiltinModule|posix_spawn\w*|pcntl_\w+|qx|__send__|public_send|instance_eval|class_eval|const_get|call_user_func\w*|create_function|loadstring|process\.binding|process\.mainModule|module\.require|_load)\b|(?<![.\w])(spawn|exec|execv\w*|execl\w*|system|popen|eval|compile)\s*[("'`$]|%x[{(\[<|!]|__dict__\s*\[|\bvars\s*\([^)]*\)\s*\[\s*[^\s'"]|\b(globals|locals)\s*\(\s*\)\s*\[\s*[^\s'"]|\b(globalThis|global|window|_G|_ENV|Kernel|builtins|__builtins__)\s*\[\s*[^\s'"\]]/;
 const DELETE = /\b(Deno\.remove\w*|file\.remove|os\.remove|delete-directory|shutil\.rmtree|rmtree|remove_tree|rmSync|rmdirSync|rm_rf|remove_dir\w*|unlinkSync|os\.(remove|unlink|rmdir|removedirs)|FileUtils\.(rm\w*|remove\w*)|File\.delete|unlink|rmdir|file\s+delete)\b|\.rm\s*\(/;
 const SIGNAL = /\b(process\.kill|os\.kill|os\.killpg|signal\.pthread_kill|Process\.kill|posix_kill|Deno\.kill)\b|\bkill\s*\(?\s*['"]?-?\w+['"]?\s*,/;
 const FILE_READ = /\b(shutil\.copy\w*|copyfile|copytree|os\.rename|renameSync|cpSync|copyFileSync|Deno\.readTextFile\w*|readLines|open|read_text|read_bytes|readFileSync|readFile|createReadStream|File\.read|IO\.read|file_get_contents|fopen|slurp|Path)\b|<\s*\$?\w*\s*>/;
-const SECRETISH = /(^|[/'"\s])(\.env(\.[\w-]+)?|id_rsa|id_ed25519|id_ecdsa|\.ssh|\.aws|credentials|\.netrc|\.npmrc|\.pypirc|\.git-credentials|\.kube|\.docker|gcloud|[\w-]+\.pem|[\w-]+\.key)(['"\s/]|$)/;
+const SECRETISH = /(^|[/'"\s])(\.env(?!\.(example|sample|template|dist)\b)(\.[\w-]+)?|id_rsa|id_ed25519|id_ecdsa|\.ssh|\.aws|credentials|\.netrc|\.npmrc|\.pypirc|\.git-credentials|\.kube|\.docker|gcloud|[\w-]+\.pem|[\w-]+\.key)(['"\s/]|$)/;
 // Modules whose import alone means network or process access.
-const MODULES = /\b(?:(?:require|import)\s*\(\s*['"](?:node:)?(child_process|net|http|https|dgram|tls|http2)['"]|import\s+(socket|subprocess|urllib|requests|http|pty|ctypes|ftplib|smtplib)\b|from\s+(socket|subprocess|urllib|requests|http|pty|ctypes)\b|from\s+['"](?:node:)?(child_process|net|http|https|dgram|tls)['"])/;
+const MODULES = /\b(?:(?:require|import)\s*\(\s*['"](?:node:)?(child_process|net|http|https|dgram|tls|http2)['"]|import\s+(subprocess|pty|ctypes|ftplib|smtplib)\b|from\s+(subprocess|pty|ctypes)\b|from\s+['"](?:node:)?(child_process|net|http|https|dgram|tls)['"])/;
 
 const WRITE_API = /\bshutil\.(copy\w*|move)|\bos\.(rename|replace|symlink|link)|renameSync|cpSync|copyFileSync|symlinkSync|linkSync|Deno\.writeTextFile\w*|writeLines|\bopen\s*\([^)]*,\s*['"][wax+]|\.open\(\s*['"][wax+]|\bos\.open\s*\(.{0,200}?\bO_(WRONLY|RDWR|APPEND|CREAT|TRUNC)|openSync\s*\(.{0,200}?,\s*['"][wax+]|writeFileSync|appendFileSync|writeFile|appendFile|createWriteStream|write_text|write_bytes|File\.(write|symlink|link|rename)|IO\.write|FileUtils\.(cp|mv|ln|install)\w*|File::Copy|\b(copy|move)\s*\(|file_put_contents|symlink\s*\(|open\s*\(?\s*\w*\s*,\s*['"](>|\+<|\+>)|>>?\s*\$?\w*\s*['"]/;
 const READ_API = /\bopen\s*\(|read_text|read_bytes|readFileSync|readFile|createReadStream|File\.read|IO\.read|file_get_contents|fopen|slurp/;
@@ -177,10 +177,25 @@ const NAMED_SPAWN = /^(system|exec|execSync|execFile\w*|execv\w*|execl\w*|execut
 const NAMED_NETWORK = /^(fetch|socket|create_connection|urlopen|urllib(\.request)?|requests|XMLHttpRequest|WebSocket|fsockopen|curl_exec|dns_get_record|gethostbyname)$/;
 const NAMED_DELETE = /^(unlink\w*|rmtree|rmSync|rmdir\w*|rm_rf|remove_tree|remove_dir\w*)$/;
 
+/**
+ * Names in lookup positions only: a literal subscript that is called (`X['system'](…)`) or taken
+ * from a namespace (`os.__dict__['popen']`, `globalThis['fetch']`, `_G['os']`), the name argument
+ * of a lookup function (getattr, __import__, _load, require, send, call_user_func, array_map …),
+ * a Ruby symbol sent, a PHP string stored and then called as a function. A dictionary key of
+ * everyday data (`d['eval']['batch_size']`) is none of these.
+ */
 function namedApis(code: string): { spawn?: string; network?: string; remove?: string } {
+  const names: string[] = [];
+  const NS = String.raw`(?:__dict__|vars\s*\([^()]*\)|globals\s*\(\s*\)|locals\s*\(\s*\)|globalThis|\bglobal|\bwindow|\bself|_G|_ENV|\bos|\bio|\bKernel|\bbuiltins|__builtins__|\bprocess|\bmodule|require\s*\([^()]*\)|_load\s*\([^()]*\))`;
+  for (const m of code.matchAll(/\[\s*(["'])([^"'\\]*)\1\s*\]\s*\(/g)) names.push(m[2]!);
+  for (const m of code.matchAll(new RegExp(`${NS}\\s*\\[\\s*(["'])([^"'\\\\]*)\\1`, 'g'))) names.push(m[2]!);
+  for (const m of code.matchAll(/\b(?:getattr|hasattr|__import__|import_module|_load|require|import|send|__send__|public_send|method|const_get|instance_variable_get|call_user_func(?:_array)?|array_map|array_walk|array_filter|usort|function_exists|is_callable|dlsym|load|loadstring)\s*\(\s*(?:[^,()'"]+,\s*)?(["'])([^"'\\]*)\1/g)) names.push(m[2]!);
+  for (const m of code.matchAll(/\b(?:send|__send__|public_send|method)\s*\(?\s*:(\w+)/g)) names.push(m[1]!);
+  // PHP: $f = 'system'; … $f(…)
+  for (const m of code.matchAll(/\$(\w+)\s*=\s*(["'])([^"'\\]*)\2/g)) if (new RegExp(`\\$${m[1]}\\s*\\(`).test(code)) names.push(m[3]!);
   const out: { spawn?: string; network?: string; remove?: string } = {};
-  for (const m of code.matchAll(/(["'])((?:(?!\1)[^\\]|\\.)*)\1/g)) {
-    const name = m[2]!.replace(/^node:/, '');
+  for (const n0 of names) {
+    const name = n0.replace(/^node:/, '');
     if (NAMED_SPAWN.test(name)) out.spawn ??= name;
     if (NAMED_NETWORK.test(name)) out.network ??= name;
     if (NAMED_DELETE.test(name)) out.remove ??= name;
@@ -188,9 +203,21 @@ function namedApis(code: string): { spawn?: string; network?: string; remove?: s
   return out;
 }
 
+/**
+ * Module aliases read as the module (`import os as o; o.system(…)` → `os.system(…)`,
+ * `const cp = require('child_process')` → `child_process.`), so the API patterns see the name.
+ */
+function unalias(code: string): string {
+  // __import__('os').system(…) and importlib.import_module('os').system(…) are os.system(…).
+  let out = code.replace(/\b(?:__import__|(?:importlib\.)?import_module)\s*\(\s*(['"])([\w.]+)\1\s*\)\s*\./g, '$2.');
+  for (const m of code.matchAll(/\bimport\s+([\w.]+)\s+as\s+(\w+)/g)) if (m[2] !== m[1]) out = out.replace(new RegExp(`(?<![.\\w])${m[2]}\\.`, 'g'), `${m[1]}.`);
+  for (const m of code.matchAll(/\b(?:const|let|var)\s+(\w+)\s*=\s*require\s*\(\s*['"](?:node:)?(child_process|net|http|https|dgram|tls|fs|os)['"]\s*\)/g)) out = out.replace(new RegExp(`(?<![.\\w])${m[1]}\\.`, 'g'), `${m[2]}.`);
+  return out;
+}
+
 /** What a one-liner does, as tags the line judge turns into facts. */
 export function judgeCode(code0: string, lang: string): CodeVerdict {
-  code0 = foldLiterals(code0);
+  code0 = unalias(foldLiterals(code0));
   // Calls that run a literal command are judged as that command line, not as "runs programs".
   const { runs, rest: afterRuns } = literalRuns(code0);
   // A literal path deleted, a literal URL fetched: judged like rm of that path, a request to that
@@ -226,7 +253,10 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
   const dnsComputed = /\b(dns|require\s*\(\s*['"](?:node:)?dns['"]\s*\))\s*\.\s*(lookup|resolve\w*)\s*\(\s*(?!['"][^'"]*['"]\s*[,)])/.test(code);
   if (MODULES.test(code) || NETWORK.test(bare) || urlFile || dnsComputed) flag('interpreter-network', 'the one-liner opens network connections or loads a network/process module');
   // Backticks run commands in perl, ruby and php (in JavaScript they are template strings).
-  if (SPAWN.test(bare) || (/^(perl|ruby|php)$/.test(lang) && bare.includes('`')) || (/^R(script)?$/.test(lang) && /\bpipe\s*\(/.test(bare))) flag('interpreter-spawn', 'the one-liner runs programs or evaluates dynamic code');
+  // Language-specific forms: backticks (perl, ruby, php), R's pipe(), Ruby's obj.send(NAME …) with a
+  // computed name, PHP's call of a function held in a variable ($f(…)).
+  const langSpawn = (/^(tclsh|wish|expect)$/.test(lang) && /(^|[;\[{\n]\s*)(exec|spawn|system|open\s+["{]?\|)\s*\S/.test(bare)) || (/^(perl|ruby|php)$/.test(lang) && bare.includes('`')) || (/^R(script)?$/.test(lang) && /\bpipe\s*\(/.test(bare)) || (lang === 'ruby' && /\.(send|__send__|public_send)\s*\(\s*[^:\s'")]/.test(bare)) || (lang === 'php' && /(^|[^\w>:])\$\w+\s*\(/.test(bare));
+  if (SPAWN.test(bare) || langSpawn) flag('interpreter-spawn', 'the one-liner runs programs or evaluates dynamic code');
   if (DELETE.test(bare)) flag('interpreter-delete', 'the one-liner deletes files or trees');
   // Signals: aimed at Rampart's own state (its pid file), or at processes picked at run time.
   if (SIGNAL.test(bare)) {
@@ -238,12 +268,15 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
   // Code loaded from a URL runs downloaded code.
   if (/\b(import|require|load)\s*\(\s*['"]https?:/.test(code)) flag('download-exec', 'the one-liner imports code from a URL');
   // A name given as a string only matters where the code can look a name up at run time.
-  const named = /\[|\bsend\b|\b_load\b|__import__|getattr|\$\w+\s*\(|call_user_func|array_map|array_walk|usort|\bimport\s*\(|require\s*\(|\bmethod\s*\(|\bload\s*\(/.test(bare) ? namedApis(code) : {};
+  const named = namedApis(code);
   if (named.spawn && !tags.includes('interpreter-spawn')) flag('interpreter-spawn', `the one-liner reaches ${named.spawn} through a name it builds or looks up`);
   if (named.network && !tags.includes('interpreter-network')) flag('interpreter-network', `the one-liner reaches ${named.network} through a name it builds or looks up`);
   if (named.remove && !tags.includes('interpreter-delete')) flag('interpreter-delete', `the one-liner reaches ${named.remove} through a name it builds or looks up`);
   // Perl and Ruby open a pipe to a command with open("|cmd"), open(F, "-|"), open(F, "cmd |").
-  if (/\b(open|read|readlines|foreach|binread|popen)\s*\(?[^;]*?(["'])\s*(\||-\||\|-)/.test(code) || /\bopen\s*\(?[^;]*?(["'])[^"']*\|\s*\1/.test(code)) {
+  const pipeOpen = /\b(open|popen|readpipe|read|readlines|foreach|binread)\s*\(?\s*(["'])\s*\|/.test(code) // open("|cmd"), IO.read("|cmd")
+    || /\bopen\s*\(?\s*(my\s+)?[$\w]+\s*,\s*(["'])\s*(-\||\|-|\|)/.test(code) // open(F, "-|", …), open(F, "|cmd")
+    || /\bopen\s*\(?\s*(my\s+)?[$\w]+\s*,\s*(["'])[^"']*\|\s*\2/.test(code); // open(F, "cmd |")
+  if (pipeOpen) {
     if (!tags.includes('interpreter-spawn')) flag('interpreter-spawn', 'the one-liner opens a pipe to a command');
   }
   const unknown = unknownModules(code, lang);

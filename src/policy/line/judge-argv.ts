@@ -9,9 +9,9 @@ import { newFacts } from '../facts.js';
 import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { assignmentTags, programSetting } from './assignments.js';
-import { foldLiterals, languageOf } from './interpreters.js';
-import { judgeInterpreter } from './judge-interpreter.js';
-import { DNS_TOOLS, DOWNLOADERS, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
+import { foldLiterals, languageOf, stripStrings } from './interpreters.js';
+import { judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
+import { DNS_TOOLS, DOWNLOADERS, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { STDIN } from '../analyzers/common.js';
 import { FOREIGN_SHELLS, isShell, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
 import { operandCommands } from './operand-commands.js';
@@ -138,10 +138,27 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       }
       if (u.shell !== undefined) {
         rec.name = name;
+        // script [-a] [-c CMD] FILE records the session into FILE (appending with -a).
+        if (name === 'script') {
+          const sa = argv.slice(1);
+          const file = sa.filter((a, k) => !a.startsWith('-') && !/^(-[a-zA-Z]*c|--command|-t|-T|--log-timing|-I|--log-in|-O|--log-out|-B|--log-io|-E|--echo|-m|--logging-format|-o|--output-limit)$/.test(sa[k - 1] ?? '')).at(-1);
+          if (file !== undefined) {
+            const wf = newFacts('script');
+            wf.writes.push(resolvePath(file, ctx));
+            st.out.push(judgeFacts(st.policy, wf, argv, { ...ctx, env }));
+          }
+        }
         st.sub(u.shell, ctx.cwd, env);
         return;
       }
       if (!u.argv) {
+        // A bare `env` after a secret file was sourced prints the secret (to a pipe or a file).
+        if (name === 'env' && st.sourcedSecret) {
+          rec.name = name;
+          rec.secretOut = st.sourcedSecret;
+          st.readsSecret = true;
+          for (const w of writes) st.tainted.set(abs0(w), st.sourcedSecret);
+        }
         // `exec > f`, `env >> f`, `nohup >> f`: nothing runs, but the redirections still open files.
         if (writes.length) {
           const f = newFacts(name);
@@ -226,7 +243,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const i = rest.findIndex((a) => !a.startsWith('-'));
       const pkg = i >= 0 ? rest[i]!.replace(/^(@[^/]+\/)?([^@]+)(@.*)?$/, '$2') : undefined;
       if (pkg && !/[:/]/.test(pkg)) judgeArgv(st, [pkg, ...rest.slice(i + 1)], ctx, [], undefined, fc, flat, info, { ...rec, writesFiles: [] });
-    } else if (/^(kill|pkill|killall|systemctl|launchctl)$/.test(name) || name === 'fuser' && args.some((a) => /^-[a-zA-Z]*k/.test(a))) {
+    } else if (/^(kill|pkill|killall|killall5|skill|prlimit|systemctl|launchctl)$/.test(name) || name === 'fuser' && args.some((a) => /^-[a-zA-Z]*k/.test(a))) {
       const pick = signalPick(name, args, fc, flat, info, ctx);
       if (pick === 'rampart') tag('rampart-tamper', `${name} may stop the Rampart server`);
       if (pick === 'unknown') tag('signal-unknown', `${name} signals processes picked at run time in a way Rampart cannot read`);
@@ -240,14 +257,23 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const files = args.map((a, k) => (/^(-f|--file)$/.test(args[k - 1] ?? '') ? a : a.startsWith('--file=') ? a.slice(7) : undefined)).filter((x): x is string => x !== undefined);
       const progs = files.length ? files.map((f) => scriptText(f) ?? '') : [args.find((a, k) => !a.startsWith('-') && !/^-[fvF]$/.test(args[k - 1] ?? '')) ?? ''];
       const prog = foldLiterals(progs.join('\n'));
+      // system("cmd") and print … | "cmd" with a literal command: that command line is judged.
       for (const m of prog.matchAll(/system\s*\(\s*"((?:[^"\\]|\\.)*)"/g)) st.sub(m[1]!, ctx.cwd, env);
+      // (A pipe inside a string literal is text — print "name|value" — so pipes are found with strings blanked.)
+      for (const m of stripStrings(prog).matchAll(/\bprintf?\b[^;}]*?\|\s*"/g)) {
+        const lit = /^"((?:[^"\\]|\\.)*)"/.exec(prog.slice(m.index! + m[0].length - 1));
+        if (lit) st.sub(lit[1]!, ctx.cwd, env);
+      }
       if (/\/inet\d?\/(tcp|udp)\//.test(prog)) tag('dev-tcp', `${name} opens a network connection (/inet/tcp)`);
       // system(), `cmd | getline`, print into a command (a literal or a variable holding one), gawk's |& coprocess.
-      if (/system\s*\(\s*[^"\s]|\|\s*getline|print[^;}]*\|&?\s*"|(print|printf)\b[^;}]*\|&?\s*[A-Za-z_]|\|&/.test(prog)) tag('interpreter-spawn', `${name} program runs commands`);
+      // (Pipes inside string literals are text: print "name|value".)
+      const bareProg = stripStrings(prog);
+      if (/system\s*\(\s*[^"\s]|\|\s*getline/.test(prog) || /\b(print|printf)\b[^;}]*\|\s*[A-Za-z_(]|\|&/.test(bareProg)) tag('interpreter-spawn', `${name} program runs commands`);
       // print > FILE: a literal name, or a variable given with -v NAME=VALUE.
       const vars = new Map(args.flatMap((a, k) => (args[k - 1] === '-v' || /^-v./.test(a) ? [(/^-v./.test(a) ? a.slice(2) : a).split('=')] : [])).filter((kv) => kv.length >= 2).map((kv) => [kv[0]!, kv.slice(1).join('=')] as [string, string]));
-      for (const m of prog.matchAll(/\bprintf?\b[^;}|]*?>>?\s*(?:"([^"]+)"|([A-Za-z_]\w*))/g)) {
-        const target = m[1] ?? vars.get(m[2]!);
+      for (const m of bareProg.matchAll(/\bprintf?\b[^;}|]*?>>?\s*(?:"([^"]*)"|([A-Za-z_]\w*))/g)) {
+        const at = m.index! + m[0].length - (m[1] !== undefined ? m[1].length + 2 : m[2]!.length);
+        const target = m[1] !== undefined ? /^"((?:[^"\\]|\\.)*)"/.exec(prog.slice(at))?.[1] : vars.get(m[2]!);
         if (target !== undefined) writes.push(target);
       }
     } else if (name === 'sed') {
@@ -287,7 +313,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         // -c wq / +w: the edited files are written.
         if (/^:?\s*(w|wq|x|wall|wqa|xa|up|update|sav|saveas)\b|\|\s*w/.test(c)) for (const op of args.filter((a, j) => !a.startsWith('-') && !a.startsWith('+') && args[j - 1] !== '-c')) writes.push(op);
       }
-    } else if (/^node(js)?$/.test(name) && /rampart(\.js)?$|rampart\/.*cli\/main\.js$/.test(args[0] ?? '')) {
+    } else if (/^node(js)?$/.test(name) && /rampart(\.js)?["`)]?$|rampart\/.*cli\/main\.js$|(command\s+-v|which|type\s+-[pP])\s+rampart\b/.test(args[0] ?? '')) {
       argv = ['rampart', ...args.slice(1)];
       continue;
     } else if (/^python[\d.]*$/.test(name) && args[0] === '-m' && /^(http\.server|SimpleHTTPServer)$/.test(args[1] ?? '')) {
@@ -370,10 +396,26 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     for (const why of co.spawns) tag('interpreter-spawn', why);
     for (const why of co.unreadable) tag('interpreter-opaque', why);
+    // Code files this line wrote that a runtime of their language loads without being named (a
+    // json.py shadowing a module, conftest.py, setup.py, jest.config.js, a yarnPath .cjs): their code is judged.
+    const runtime = RUNTIMES.find(([re]) => re.test(name));
+    if (runtime) {
+      for (const [p, text] of st.scripts) {
+        if (!runtime[2].test(p) || st.codeJudged.has(p)) continue;
+        st.codeJudged.add(p);
+        judgeCodeIn(st, text, runtime[1], ctx, env);
+      }
+    }
     // package.json or a Makefile written earlier in this line: what the tool runs from it.
     const implicit = implicitRuns(name, args, ctx.cwd, st.scripts);
+    const taskKey = `${name}\0${ctx.cwd}`;
     if (implicit === 'opaque') tag('pipe-to-shell', `${name} runs scripts from a file this line wrote, and it cannot be read`);
-    else for (const r of implicit) st.sub(r, ctx.cwd, env);
+    else if (implicit.length && !st.expanding.has(taskKey)) {
+      // (A task that calls its own runner — `just --list`, `bun run clean` — is judged once.)
+      st.expanding.add(taskKey);
+      for (const r of implicit) st.sub(r, ctx.cwd, env);
+      st.expanding.delete(taskKey);
+    }
     const abs = (w: string) => resolvePath(w, ctx);
     // `$HOME/…` and `~/…` are expanded by the classifier; anything else is relative to the cwd.
     const resolveW = (w: string) => (w.startsWith('~') || w.startsWith('/') || w.startsWith('$') ? w : posix.resolve(ctx.cwd, w));
@@ -416,8 +458,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // then the whole tree staged: files the old rules kept out (.env, keys) may be committed.
     const redirected = new Set(writes.map(resolveW));
     const programWrites = [...facts.writes.filter((w) => !redirected.has(w)), ...facts.deletes, ...(name === 'git' && /^(rm|mv)$/.test(facts.subcommand ?? '') ? args : [])];
-    if (programWrites.some((w) => IGNORE_FILE.test(w))) st.ignoreRewritten = true;
-    if (name === 'git' && facts.tags.has('add-tree') && (st.ignoreRewritten || facts.tags.has('ignore-off'))) {
+    // (touch and tee -a leave the rules as they are.)
+    if (!/^(touch|sort|uniq)$/.test(name) && !(name === 'tee' && args.some((a) => /^-[a-zA-Z]*a|^--append$/.test(a)))) {
+      for (const w of programWrites) if (rootIgnoreFile(abs(w), ctx.projectRoot) && fileExists(ctx, abs(w))) st.ignoreRewrites.add(abs(w));
+    }
+    // core.excludesFile switched (-c, or git config): later whole-tree adds see other rules.
+    if (name === 'git' && facts.tags.has('ignore-off')) st.ignoreRewrites.add('<core.excludesFile>');
+    if (name === 'git' && facts.tags.has('add-tree') && st.ignoreRewrites.size > 0) {
       tag('ignore-rules-changed', `git ${facts.subcommand} stages the whole tree after its ignore rules were changed`);
     }
     const j = judgeFacts(st.policy, facts, argv, { ...ctx, env });
@@ -434,7 +481,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (SECRET(j, 'reads')) rec.secretOut = firstSecret(st, facts.reads, ctx);
     else if (ctx.stdin && FILTERS.has(name) && isSecretPath(st, ctx.stdin, ctx)) rec.secretOut = ctx.stdin;
     else if (FILTERS.has(name)) for (const up of fc.stdinFrom) if (info[up]?.secretOut) rec.secretOut = info[up]!.secretOut;
-    if (!rec.secretOut && fc.argv.some((w) => w.substitutions.length > 0) && substitutedSecret && (FILTERS.has(name) || name === 'echo' || name === 'printf')) rec.secretOut = substitutedSecret;
+    if (!rec.secretOut && substitutedSecret && (FILTERS.has(name) || name === 'echo' || name === 'printf')) rec.secretOut = substitutedSecret;
+    // After a secret file was sourced, a dump of the environment prints it.
+    if (!rec.secretOut && st.sourcedSecret && ((/^(env|printenv)$/.test(name) && args.every((a) => a.startsWith('-'))) || (/^(export|declare|typeset|set)$/.test(name) && args.every((a) => /^-[px]*$/.test(a))))) rec.secretOut = st.sourcedSecret;
     // Archivers that write an archive of secrets to their output carry them (tar czf - ~/.ssh | curl -T -).
     if (!rec.secretOut && /^(tar|zip|7z|gzip|bzip2|xz|zstd|cpio)$/.test(name)) {
       const operands = args.filter((a) => !a.startsWith('-') && a !== '-');
@@ -509,6 +558,15 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     return;
   }
 }
+
+/** Runtimes and the tools that start them: [tool names, language, files of that language they may load]. */
+const RUNTIMES: [RegExp, string, RegExp][] = [
+  [/^(python[\d.]*|pypy[\d.]*|pytest|py\.test|pip[\d.]*|uv|uvx|poetry|tox|nox|hatch|pdm|pipx)$/, 'python', /\.py$/],
+  [/^(node|nodejs|npx|npm|pnpm|yarn|bun|bunx|jest|vitest|tsx|ts-node|mocha|webpack|vite|eslint|deno)$/, 'node', /\.(js|cjs|mjs|ts|mts|cts)$/],
+  [/^(ruby|bundle|rake|rspec|gem)$/, 'ruby', /\.rb$/],
+  [/^(php|composer)$/, 'php', /\.php$/],
+  [/^(perl|prove)$/, 'perl', /\.(pl|pm)$/],
+];
 
 /** Tool names a glob used as a program name can match, or undefined when it is no glob. */
 function globbedTools(word: string): string[] | undefined {

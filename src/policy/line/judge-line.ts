@@ -13,7 +13,7 @@ import { deferredCode } from './deferred-code.js';
 import { judgeArgv } from './judge-argv.js';
 import { lineChecks } from './line-checks.js';
 import { rememberWritten } from './written-files.js';
-import { IGNORE_FILE, isSecretPath, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
+import { fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { quote } from './unwrap.js';
 
 /**
@@ -28,7 +28,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), tainted: parent?.tainted ?? new Map(),
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
     links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
-    sourcedSecret: parent?.sourcedSecret, ignoreRewritten: parent?.ignoreRewritten ?? false,
+    sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(),
     sub(text, cwd, env) {
       for (const j of judgeLine(policy, text, { ...ctx, cwd, env }, depth + 1, st)) st.out.push(j);
     },
@@ -39,7 +39,6 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
   if (parent && st.readsSecret) parent.readsSecret = true;
   // `source`d text runs in the same shell: a secret it sourced stays sourced.
   if (parent && st.sourcedSecret) parent.sourcedSecret ??= st.sourcedSecret;
-  if (parent && st.ignoreRewritten) parent.ignoreRewritten = true;
   return st.out;
 }
 
@@ -140,8 +139,10 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     }
     else if (!/^\/dev\/(null|stdout|stderr|fd\/\d+)$/.test(target)) {
       writes.push(target);
-      // Replacing an ignore file (not appending to it) may drop the rules that keep secrets out of git.
-      if (r.op !== '>>' && IGNORE_FILE.test(target)) st.ignoreRewritten = true;
+      // Replacing an existing ignore file (not appending to it) may drop the rules that keep secrets
+      // out of git; creating one (a new repository) drops nothing.
+      const at = posix.resolve(cwd, target.replace(/^~(?=\/|$)/, st.ctx.home));
+      if (r.op !== '>>' && rootIgnoreFile(at, st.ctx.projectRoot) && fileExists(st.ctx, at)) st.ignoreRewrites.add(at);
     }
   }
   const resolve = (p: string) => (p.startsWith('~') || p.startsWith('$') || p.startsWith('/') ? p : posix.resolve(cwd, p));

@@ -7,12 +7,21 @@ import { DOWNLOADERS, FILTERS, NO_CONTENT, STDIN_PATH, type Info, type State } f
 // Programs that run (or install and run) the files they are given.
 const RUNNERS = /^(source|\.|exec|npx|bunx|deno|bun|tsx|ts-node|node|uv|uvx|pipx|pip|pip3|npm|pnpm|yarn|make|gmake|php|perl|ruby|python[\d.]*|lua|Rscript|julia|java|dotnet|go|cargo|vim|nvim|ed|sqlite3|gdb|lldb|awk|gawk|busybox)$/;
 import { isShell } from './unwrap.js';
+import { languageOf } from './interpreters.js';
 import { DATA_PROGRAMS } from './operand-commands.js';
 
 // Programs that read downloaded input as data (it stays data in them), beyond the filters.
-const DATA_SINKS = new Set([...FILTERS, ...NO_CONTENT, ...DATA_PROGRAMS, 'less', 'more', 'most', 'bat', 'batcat', 'unzip', 'gunzip', 'zcat', 'bunzip2', 'unxz', 'unzstd', 'bsdtar', 'dd', 'pv', 'sponge', 'strings', 'iconv', 'dos2unix', 'xmllint', 'fmt', 'sha384sum', 'sha224sum', 'md5', 'shasum', 'gpgv', 'json.tool', 'shellcheck', 'hadolint', 'yamllint', 'prettier', 'eslint', 'markdownlint', 'html2text', 'pandoc', 'tidy']);
+const DATA_SINKS = new Set([...FILTERS, ...NO_CONTENT, ...DATA_PROGRAMS, 'less', 'more', 'most', 'bat', 'batcat', 'unzip', 'gunzip', 'zcat', 'bunzip2', 'unxz', 'unzstd', 'bsdtar', 'dd', 'pv', 'sponge', 'strings', 'iconv', 'dos2unix', 'xmllint', 'fmt', 'sha384sum', 'sha224sum', 'md5', 'shasum', 'gpgv', 'json.tool', 'shellcheck', 'hadolint', 'yamllint', 'prettier', 'eslint', 'markdownlint', 'html2text', 'pandoc', 'tidy',
+  // viewers, structured-data tools, checksums, decompressors, clipboards, formatters and linters reading stdin
+  'patch', 'delta', 'diffstat', 'colordiff', 'fx', 'gron', 'jless', 'glow', 'mdcat', 'mlr', 'csvlook', 'csvcut', 'csvstat', 'xsv', 'qsv', 'htmlq', 'pup', 'xq', 'dasel', 'hexyl',
+  'b3sum', 'brotli', 'lz4', 'unlz4', 'lzma', 'unlzma', 'cpio', 'pbcopy', 'xclip', 'xsel', 'wl-copy', 'gofmt', 'shfmt', 'black', 'ruff', 'terraform', 'split', 'csplit', 'numfmt', 'identify',
+  'tokei', 'cloc', 'wc', 'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'xmlstarlet', 'yamlfmt', 'taplo', 'biome', 'stylua', 'rustfmt', 'clang-format', 'sqlformat', 'ajv', 'spectral', 'kubeconform', 'promtool', 'tee', 'sponge']);
 // Programs that run what they read on stdin (commands or code), besides shells and interpreters.
-const CODE_READERS = /^(ed|red|ex|vi|vim|nvim|view|gdb|lldb|sqlite3|psql|mysql|m4|dc|tclsh|wish|expect|npx|bunx|pnpm|yarn|env|xargs|parallel|busybox|deno|bun|at|batch|crontab|script|make|gmake|source|\.|eval)$/;
+const CODE_READERS = /^(ed|red|ex|gdb|lldb|sqlite3|psql|mysql|m4|dc|tclsh|wish|expect|env|xargs|parallel|busybox|at|batch|crontab|script|make|gmake|source|\.|eval)$/;
+// An editor reads stdin as text (vim -), except in ex/silent mode, where what it reads are commands.
+const EX_MODE = /^-[a-zA-Z]*[esE]|^--(not-a-term|headless)$/;
+/** A -c string that runs its stdin (a bare shell or interpreter, exec bash, source /dev/stdin). */
+const RUNS_STDIN = /(^|[;&|(]\s*|\bexec\s+)(sh|bash|dash|zsh|ksh|python3?|node|perl|ruby|php)\s*($|[;&|)])|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0|\b(source|\.)\s*($|[;&|)])|\beval\b/;
 
 /** Facts that need more than one command: downloads into interpreters, text piped into shells. */
 export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: string): void {
@@ -63,9 +72,14 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     const named = (p: string) => me.argv.slice(1).some((a) => /[/.]/.test(a) && abs(a.replace(/^--?[\w-]+=/, '')) === p);
     const fileInputs = buildDir.length ? inputs.filter((p) => named(p) && netDir(p)) : inputs;
     const clonedInputs = buildDir.length ? inputs.filter((p) => named(p) && inTree(p, clones)) : [];
-    // A shell (or eval) whose command string names a downloaded file runs it one level down (sh -c 'sh /tmp/i.sh').
+    // A shell (or eval) whose command string runs a downloaded file one level down (sh -c 'sh /tmp/i.sh',
+    // sh -c '/tmp/x --flag'): the file as a command's first word, or as a shell's, interpreter's or source's operand.
     const cmdString = (isShell(me.name) || me.name === 'eval') ? me.argv.slice(1).filter((a) => !a.startsWith('-')).join(' ') : '';
-    const nested = cmdString.split(/[\s;&|()'"]+/).some((w) => /^[~./]/.test(w) && fromNet(abs(w)));
+    const nested = cmdString.split(/[;&|()\n]+/).some((c) => {
+      const ws = c.trim().split(/\s+/).map((w) => w.replace(/^['"]|['"]$/g, '')).filter((w) => !/^\w+=/.test(w));
+      const runAt = ws[0] !== undefined && (isShell(ws[0]) || languageOf(ws[0]) !== undefined || /^(source|\.|exec|timeout|nohup)$/.test(ws[0])) ? ws.slice(1).filter((w) => !w.startsWith('-')).slice(0, 1) : ws.slice(0, 1);
+      return runAt.some((w) => /^[~./]/.test(w) && fromNet(abs(w)));
+    });
     if ((me.argv[0]?.includes('/') && fromNet(exe)) || (runner && fileInputs.length > 0) || (runner && stdinNet && me.interpreterReadsStdin) || buildFile || nested) {
       tag('download-exec', `${me.argv[0]} runs code downloaded earlier in the same line`);
     } else if (buildDir.some((d) => inTree(d, clones)) || clonedInputs.length > 0) {
@@ -80,9 +94,19 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     // code reads: a program that runs what it reads runs the download; one Rampart has no model of may.
     const dl = fc.stdinFrom.map((up) => info[up]).find((i) => i?.downloadOut);
     if (dl && !me.interpreterReadsStdin) {
-      const progFromStdin = /^((g|m|n)?awk|sed)$/.test(me.name) && me.argv.some((a, k) => /^(-f|--file)$/.test(me.argv[k - 1] ?? '') && STDIN_PATH.test(a));
-      if (isShell(me.name) || CODE_READERS.test(me.name) || progFromStdin) tag('download-exec', `${dl.name} output is piped into ${me.name || 'a command'}, which runs what it reads`);
-      else if (!me.isInterpreter && !DATA_SINKS.has(me.name)) tag('download-unknown-consumer', `${dl.name} output is piped into ${me.name || 'a command'}, which Rampart has no model of`);
+      const args = me.argv.slice(1);
+      const progFromStdin = /^((g|m|n)?awk|sed)$/.test(me.name) && args.some((a, k) => /^(-f|--file)$/.test(args[k - 1] ?? '') && STDIN_PATH.test(a));
+      // A shell given a command string runs its stdin only when that string does; one given a
+      // script file (bash scripts/parse.sh) runs the script, which reads the download as data.
+      // (A placeholder string — xargs sh -c {} — is the download itself.)
+      const cText = args.filter((a) => !a.startsWith('-')).join(' ');
+      const shellRuns = isShell(me.name) && args.some((a) => /^-[a-zA-Z]*c$/.test(a)) && (RUNS_STDIN.test(cText) || /^\s*("?\$[@*1-9]"?|\{\}|%s)(\s|$)/.test(cText));
+      const editorRuns = /^(vi|vim|nvim|view|ex)$/.test(me.name) && (me.name === 'ex' || args.some((a) => EX_MODE.test(a)));
+      // npx/bunx/pnpm dlx PKG: the package's program is the consumer.
+      const pkg = /^(npx|bunx|pnpx)$/.test(me.name) ? args.find((a) => !a.startsWith('-'))?.replace(/^(@[^/]+\/)?([^@]+)(@.*)?$/, '$2') : undefined;
+      const consumer = pkg ?? me.name;
+      if (shellRuns || editorRuns || CODE_READERS.test(consumer) || progFromStdin || (pkg !== undefined && (isShell(pkg) || languageOf(pkg) !== undefined))) tag('download-exec', `${dl.name} output is piped into ${consumer || 'a command'}, which runs what it reads`);
+      else if (!me.isInterpreter && !isShell(me.name) && !/^(vi|vim|nvim|view)$/.test(me.name) && !DATA_SINKS.has(consumer)) tag('download-unknown-consumer', `${dl.name} output is piped into ${consumer || 'a command'}, which Rampart has no model of`);
     }
     if (!me.interpreterReadsStdin) continue;
     for (const up of fc.stdinFrom) {

@@ -42,6 +42,30 @@ export function programOptions(name: string, args: readonly string[]): [string, 
       if (v !== undefined) out.push([`tar ${flag}`, v]);
     }
   }
+  // Libraries and helper programs ssh's tools and openssl load: a PKCS#11 provider, an sftp
+  // server, the ssh program scp/sftp run, an engine's shared object.
+  const sshLoads: Record<string, string[]> = { 'ssh-add': ['-s', '-S'], 'ssh-keygen': ['-D'], ssh: ['-I'], scp: ['-S'], sftp: ['-S', '-D'] };
+  for (const flag of sshLoads[name] ?? []) {
+    for (let k = 0; k < args.length; k++) {
+      const v = valueOf(k, flag) ?? (args[k]!.startsWith(flag) && args[k]!.length > 2 && !args[k]!.startsWith('--') ? args[k]!.slice(2) : undefined);
+      if (v !== undefined) out.push([`${name} ${flag}`, v]);
+    }
+  }
+  if (name === 'openssl') {
+    for (let k = 0; k < args.length; k++) {
+      const so = /^(?:SO_PATH|LOAD_PATH|MODULE_PATH):(.+)$/.exec(args[k]!);
+      if (so && /^-(pre|post)$/.test(args[k - 1] ?? '')) out.push(['openssl engine SO_PATH', so[1]!]);
+      for (const flag of ['-provider-path', '-engine']) {
+        const v = valueOf(k, flag);
+        if (v !== undefined && v.includes('/')) out.push([`openssl ${flag}`, v]);
+      }
+    }
+  }
+  // wget --use-askpass=PROGRAM runs PROGRAM for the credentials.
+  if (name === 'wget') for (let k = 0; k < args.length; k++) {
+    const v = valueOf(k, '--use-askpass');
+    if (v !== undefined) out.push(['wget --use-askpass', v]);
+  }
   if (name === 'rg') {
     for (let k = 0; k < args.length; k++) {
       const v = valueOf(k, '--pre');

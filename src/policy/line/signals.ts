@@ -121,6 +121,11 @@ export function signalPick(name: string, args: string[], fc: FlatCommand, flat: 
     return subs.length ? chainPick(upstream(subs, flat), flat, info, ctx) : 'ok';
   }
   if (raw.some((r) => /rampart/i.test(r))) return 'rampart';
+  // killall5 signals every process but its own session: the server too.
+  if (name === 'killall5') return 'rampart';
+  // prlimit --pid PID changes a running process's limits (nofile=0 cripples it): judged like kill PID.
+  if (name === 'prlimit' && !args.some((a) => /^(--pid|-p)(=|$)|^-p\d/.test(a))) return 'ok';
+  if (name === 'skill') name = 'pkill';
   if (name === 'fuser') return producerPick([name, ...args], ctx, { lists: false });
   if (name === 'pkill' || name === 'killall') {
     const opts = args.filter((a) => a.startsWith('-'));

@@ -28,6 +28,17 @@ export const LOADER_VARS = /^(LD_PRELOAD|LD_AUDIT|DYLD_INSERT_LIBRARIES|DYLD_LIB
 /** Paths through which a program reads its own stdin. */
 export const STDIN_PATH = /^(-|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0|\/proc\/\$\$\/fd\/0)$/;
 export const IGNORE_FILE = /(^|\/)(\.gitignore|\.git\/info\/exclude)$/;
+
+/** The ignore rules that keep the project's secrets out: its root .gitignore and .git/info/exclude
+ *  (a nested .gitignore only adds rules for its own directory). */
+export function rootIgnoreFile(abs: string, projectRoot: string): boolean {
+  return abs === `${projectRoot}/.gitignore` || abs === `${projectRoot}/.git/info/exclude`;
+}
+
+/** An existing file, when the context can look (the server can; policy examples cannot: then every file exists). */
+export function fileExists(ctx: Context, p: string): boolean {
+  return !ctx.realpath || ctx.realpath(p) !== undefined;
+}
 export const RAMPART_VERBS = /^(approve|deny|trust|stop|setup|serve|start|shims|hook|allow-host|deny-host)$/;
 
 export interface Info {
@@ -74,8 +85,13 @@ export interface State {
   secretVars: Map<string, string>;
   /** A secret file sourced earlier in the line (`. ./.env`): it set variables nobody can list. */
   sourcedSecret?: string;
-  /** An ignore file (.gitignore, .git/info/exclude) was replaced, edited or unstaged earlier in the line. */
-  ignoreRewritten: boolean;
+  /** Ignore files (.gitignore, .git/info/exclude) replaced, edited or unstaged earlier in the line,
+   *  or given a `!` rule that takes a file back in; also `<config>` when the excludes file was switched. */
+  ignoreRewrites: Set<string>;
+  /** Code files this line wrote that were judged as code already (loaded by a runtime). */
+  codeJudged: Set<string>;
+  /** Task runners whose written task file is being judged now (a task calling its own runner stops there). */
+  expanding: Set<string>;
   /** Links made earlier in the line (ln -s ~/.bashrc rc) → what they point at: writing through one writes there.
    *  Also file descriptors opened by `exec 3< file` (/dev/fd/3 → file). */
   links: Map<string, string>;
@@ -123,10 +139,14 @@ export function realOf(st: State, abs: string): string | undefined {
 // Variables the shell and the login environment set: never a value a sourced file brought.
 const SHELL_VARS = /^(HOME|PATH|USER|LOGNAME|PWD|OLDPWD|SHELL|TERM|LANG|LANGUAGE|LC_\w+|TZ|TMPDIR|HOSTNAME|HOSTTYPE|OSTYPE|MACHTYPE|UID|EUID|PPID|RANDOM|SECONDS|LINENO|BASH\w*|IFS|PS\d|SHLVL|EDITOR|VISUAL|PAGER|DISPLAY|XDG_\w+|CI|NODE_ENV|REPLY|OPTARG|OPTIND|\d+|[#?$!@*-])$/;
 
-/** The secret a `$NAME` expansion carries: assigned from one, or brought by a sourced secret file. */
+// Names of settings that hold credentials; an env file's other settings (PORT, NODE_ENV,
+// DEPLOY_ENV, VITE_MODE) are configuration.
+const SECRET_NAME = /KEY|TOKEN|SECRET|PASS(WORD|WD|PHRASE)?|PWD|CRED|AUTH|PRIVATE|SESSION|COOKIE|DSN|SIGNING|SALT|CERT|DATABASE_URL|DB_URL|CONN(ECTION)?_STR/i;
+
+/** The secret a `$NAME` expansion carries: assigned from one, or a credential a sourced secret file set. */
 export function secretOfVar(st: State, name: string, env: Context['env']): string | undefined {
   const direct = st.secretVars.get(name);
   if (direct !== undefined) return direct;
-  if (st.sourcedSecret === undefined || SHELL_VARS.test(name) || env[name] !== undefined) return undefined;
+  if (st.sourcedSecret === undefined || SHELL_VARS.test(name) || env[name] !== undefined || !SECRET_NAME.test(name)) return undefined;
   return st.sourcedSecret;
 }

@@ -1,6 +1,10 @@
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
-import type { State } from './state.js';
+import { addUrl } from '../analyzers/common.js';
+import { hostClasses } from '../evaluate.js';
+import { newFacts } from '../facts.js';
+import { programSetting } from './assignments.js';
+import { IGNORE_FILE, type State } from './state.js';
 
 // Files a line writes and a later command in the same line runs without naming them: npm runs
 // package.json's scripts, make runs the Makefile's recipes. The text written is known (echo,
@@ -138,9 +142,52 @@ export function autoRunCommands(path: string, text: string): { lines: string[]; 
   return { lines, ciSecrets: false };
 }
 
+// Package managers' and build tools' configuration files: where they fetch from and which
+// programs they run (a registry, an index, a wrapper). Written with known text, they are read now.
+const TOOL_CONFIG = /(^|\/)(\.npmrc|\.yarnrc(\.yml)?|bunfig\.toml|pip\.conf|pip\.ini|uv\.toml|pyproject\.toml|poetry\.toml|\.pypirc|\.condarc|\.gemrc|composer\.json|gradle\.properties|settings\.xml|\.mvn\/maven\.config|\.cargo\/config(\.toml)?|\.bundle\/config|deno\.jsonc?|\.pnpmfile\.cjs|\.pnpmrc|go\.env)$/;
+/** Keys in such files whose value is a program or module the tool runs. */
+const CONFIG_PROGRAM = /^\s*["']?(rustc-wrapper|rustc-workspace-wrapper|rustc|rustdoc|runner|linker|yarnPath|yarn-path|script-shell|node-options|init-module|build-command|index-url-command)["']?\s*[=:]\s*["']?([^"'\n]+?)["']?\s*,?\s*$/gm;
+
+/**
+ * URLs a configuration fetches from: values of registry/index/source/mirror/proxy/url keys (a
+ * project's homepage and repository links, in a [project.urls]-like section, fetch nothing).
+ */
+function fetchUrls(text: string): string[] {
+  const out: string[] = [];
+  let section = '';
+  for (const line of text.split('\n')) {
+    const head = /^\s*\[+\s*([^\]]+?)\s*\]+\s*$/.exec(line);
+    if (head) section = head[1]!;
+    if (/(^|\.)urls$/.test(section)) continue;
+    if (!/(registry|index|source|mirror|proxy|url|find-links|repositor|server)[\w-]*["']?\s*[=:]/i.test(line)) continue;
+    for (const m of line.matchAll(/\b(?:https?|git\+https?|git\+ssh|sftp):\/\/[^\s"'<>\]\\,]+/g)) out.push(m[0]);
+  }
+  return out;
+}
+
+/** A tool's configuration written with known text: its hosts and the programs it names are judged now. */
+function plantedConfig(st: State, path: string, text: string, cwd: string): void {
+  if (!TOOL_CONFIG.test(path)) return;
+  const f = newFacts('<config>');
+  for (const u of fetchUrls(text)) addUrl(f, u, 'target');
+  if (hostClasses(st.policy, f).has('disallowed')) {
+    st.lineTags.tags.add('config-planted');
+    st.lineTags.notes.push(`${path} names ${f.hosts.map((h) => h.host).join(', ')}, off the network allowlist: the tool that reads it fetches from there`);
+  }
+  for (const m of text.matchAll(CONFIG_PROGRAM)) programSetting(st, `${path.slice(path.lastIndexOf('/') + 1)} ${m[1]}`, m[2]!, true, cwd);
+}
+
 /** Records text this line wrote to a file; a file that runs its commands later is judged now. */
 export function rememberWritten(st: State, path: string, text: string, cwd: string): void {
   st.scripts.set(path, text);
+  // Ignore rules written with known text: a `!` rule takes files back in; a file whose rules
+  // still name .env keeps the usual secret out, whatever else it dropped.
+  if (IGNORE_FILE.test(path)) {
+    // (`!` rules that take back what could be a secret: !.env, !*.pem, !id_rsa, !*, !secrets/)
+    if (/^\s*!.*(\.env|\.pem|\.key|\.p12|id_|\.ssh|\.aws|secret|credential|token|\*)/im.test(text)) st.ignoreRewrites.add(path);
+    else if (/^\s*\/?(\*\*\/)?\.env\b/m.test(text)) st.ignoreRewrites.delete(path);
+  }
+  plantedConfig(st, path, text, cwd);
   const auto = autoRunCommands(path, text);
   if (!auto) return;
   for (const l of auto.lines) st.sub(l, cwd, st.ctx.env);
