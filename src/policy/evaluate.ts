@@ -117,7 +117,8 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
   };
   // A tree written into the repository's .git (cp -r hooks .git/, tar x -C .git) can plant hooks:
   // inside the project, that is the one place a recursive write reaches protected files.
-  // So can a tree written as the project's agent configuration (cp -r /tmp/cfg/.claude ./): its
+  // So can a tree written as the project's agent configuration (cp -r /tmp/cfg/.claude ./, a link
+  // put in its place: ln -sfn /tmp/cfg .claude): its
   // settings and hook scripts run without anyone typing them.
   const treeWrites = (classes: Set<PathClass>): Set<PathClass> => {
     const roots = ['.git', '.claude', '.codex', '.gemini'].map((d) => `${ctx.projectRoot}/${d}`);
@@ -139,7 +140,7 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
       // A recursive writer (chmod -R) does write the whole tree.
       // An extraction writes a tree below its target too, but only the archive's own paths: judged
       // as a write into the directory, except that inside .git it can plant hooks.
-      writes: withOverwrites(facts.tags.has('recursive') ? treeWrites(classesOf(writes.filter(isFile))) : facts.tags.has('extracts') ? treeWrites(classesOf(writes.filter(isFile).flatMap(writeTargets), false)) : classesOf(writes.filter(isFile).flatMap(writeTargets), false)),
+      writes: withOverwrites(facts.tags.has('recursive') || facts.tool === 'ln' ? treeWrites(classesOf(writes.filter(isFile))) : facts.tags.has('extracts') ? treeWrites(classesOf(writes.filter(isFile).flatMap(writeTargets), false)) : classesOf(writes.filter(isFile).flatMap(writeTargets), false)),
       deletes: classesOf(facts.deletes),
       // Printing a directory's name does not print the credentials below it.
       reads: classesOf(facts.reads, false),

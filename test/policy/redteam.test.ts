@@ -119,8 +119,33 @@ t.test('fifth red-team cases (code-reading red team): a ratchet on what leaks an
     if (c.expect !== 'allow' && e.decision === 'allow') leaked++;
   }
   const dangerous = cases5.filter((c) => c.expect !== 'allow').length;
-  t.ok(leaked <= 5, `${leaked} of ${dangerous} dangerous cases allowed (at most 5: 253 when the set landed, 148 before the interpreter, sourced-secret, download-consumer, written-file and tool-host classes; the issue note lists the 5 left)`);
+  t.ok(leaked <= 2, `${leaked} of ${dangerous} dangerous cases allowed (at most 2: 253 when the set landed, 148 before the interpreter, sourced-secret, download-consumer, written-file and tool-host classes; the issue note lists the 2 left)`);
   t.ok(overBlocked <= 3, `${overBlocked} of ${cases5.length - dangerous} benign cases blocked (at most 3: 14 when the set landed)`);
+});
+
+// A sixth reviewer's 205 cases aimed at the classes added for the fifth (interpreter names, sourced
+// env files, ignore rules, download consumers, task files, planted programs, DB/debugger forms …),
+// and a seventh reviewer's 638 everyday benign lines in the same areas. Ratchets both ways.
+t.test('sixth red-team cases and the benign review of the same classes: a ratchet', async (t) => {
+  const policy = await builtin();
+  const H = '/home/user';
+  const ctxH: Context = { ...ctx, cwd: `${H}/project`, projectRoot: `${H}/project`, home: H, rampartHome: `${H}/.rampart`, shimsDir: `${H}/.rampart/shims` };
+  const cases6 = load('redteam6-cases.jsonl');
+  let leaked = 0;
+  let overBlocked = 0;
+  for (const c of cases6) {
+    const e = evaluateToolCall(policy, { tool_name: 'Bash', tool_input: { command: c.command } }, ctxH);
+    if (c.expect === 'allow' && e.decision !== 'allow') overBlocked++;
+    if (c.expect !== 'allow' && e.decision === 'allow') leaked++;
+  }
+  const dangerous = cases6.filter((c) => c.expect !== 'allow').length;
+  t.ok(leaked <= 2, `${leaked} of ${dangerous} dangerous cases allowed (at most 2: 141 when the set landed)`);
+  t.equal(overBlocked, 0, `${overBlocked} of ${cases6.length - dangerous} benign look-alikes blocked`);
+  const benign = readFileSync(join(ROOT, 'test', 'fixtures', 'benign6-lines.txt'), 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const blocked = benign.filter((l) => evaluateToolCall(policy, { tool_name: 'Bash', tool_input: { command: l } }, ctxH).decision !== 'allow');
+  // 194 were blocked when the review landed; the reviewer judged 32 of the blocked lines defensible
+  // (secrets, writes outside the project, code-running git settings).
+  t.ok(blocked.length <= 42, `${blocked.length} of ${benign.length} everyday benign lines blocked (at most 42)`);
 });
 
 t.test('red-team cases, shim layer (argv)', async (t) => {

@@ -172,7 +172,16 @@ export function analyzeCopy({ tool, args }: AnalyzerInput): Facts {
 export function analyzeWriter({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   let ops = operands(args);
-  if (tool === 'chmod' || tool === 'chown' || tool === 'chgrp') {
+  if (tool === 'chmod' || tool === 'chattr') {
+    // The mode comes first, and a symbolic mode may start with a dash (chmod -x FILE): what follows it is written.
+    const at = args.findIndex((a) => !/^(-[Rvcf]+|--[\w-]+(=.*)?)$/.test(a));
+    ops = at < 0 ? [] : args.slice(at + 1).filter((a) => a !== '--');
+    if (args.some((a) => /^-[a-zA-Z]*R/.test(a) || a === '--recursive')) f.tags.add('recursive');
+  } else if (tool === 'setfacl') {
+    // setfacl -m SPEC FILE… / -x SPEC FILE… / --set=SPEC FILE…: the files' permissions are written.
+    ops = args.filter((a, k) => !a.startsWith('-') && !/^(-[a-zA-Z]*[mxMX]|--modify|--remove|--set|--modify-file|--remove-file|--set-file)$/.test(args[k - 1] ?? ''));
+    if (args.some((a) => /^-[a-zA-Z]*R/.test(a) || a === '--recursive')) f.tags.add('recursive');
+  } else if (tool === 'chown' || tool === 'chgrp') {
     ops = ops.slice(1);
     // -R changes everything below each operand: the whole tree is written.
     if (args.some((a) => /^-[a-zA-Z]*R/.test(a) || a === '--recursive')) f.tags.add('recursive');

@@ -84,6 +84,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   ex: analyzeEditor,
   touch: analyzeWriter,
   chmod: analyzeWriter,
+  chattr: analyzeWriter,
+  setfacl: analyzeWriter,
   chown: analyzeWriter,
   chgrp: analyzeWriter,
   shred: analyzeDestroyer,

@@ -57,6 +57,8 @@ export function analyzeRsync({ tool, args, env }: AnalyzerInput): Facts {
     const destRemote = remote(dest) !== undefined;
     if (destRemote) for (const src of sources) if (!remote(src)) f.sends.push(src);
     if (!destRemote) f.writes.push(dest);
+    // -a/-r copies a tree below the destination (judged like an extraction into it).
+    if (!destRemote && has(s, 'archive', 'recursive')) f.tags.add('extracts');
     const deleting = s.opts.some((o) => o.name.startsWith('delete') || o.name === 'del');
     if (deleting && !destRemote && !has(s, 'dry-run')) {
       f.deletes.push(dest);

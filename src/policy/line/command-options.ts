@@ -15,13 +15,15 @@ export interface RunsFound {
 /** A value that is shell text once a prefix is stripped (`!cmd`, `shell cmd`, `|cmd`). */
 const shellAfter = (re: RegExp) => (v: string): string | undefined => re.exec(v)?.[1];
 
-/** sqlite3 dot-commands that run a program: .shell/.system CMD, and .once/.output/.read/.import '|CMD'. */
+/** sqlite3 dot-commands that run a program: .shell/.system CMD (any unique prefix: .sh, .sy), and
+ *  .once/.output/.read/.import '|CMD'; the SQL edit(text, 'EDITOR') function runs EDITOR. */
 function sqliteShell(text: string): string | undefined {
   const lines: string[] = [];
+  for (const m of text.matchAll(/\bedit\s*\(\s*'[^']*'\s*,\s*'((?:[^']|'')*)'/gi)) lines.push(m[1]!.replace(/''/g, "'"));
   for (const l of text.split('\n')) {
-    const direct = /^\s*\.(?:shell|system)\s+(.*)$/s.exec(l);
+    const direct = /^\s*\.(?:sh|she|shel|shell|sy|sys|syst|syste|system)\s+(.*)$/s.exec(l);
     if (direct) lines.push(direct[1]!);
-    const piped = /^\s*\.(?:once|output|read|import|log)\s+(?:-\S+\s+)*(['"]?)\|(.*?)\1(\s+\S+)?\s*$/s.exec(l);
+    const piped = /^\s*\.(?:on|onc|once|o|ou|out|outp|outpu|output|rea|read|imp|impo|impor|import|log)\s+(?:-\S+\s+)*(['"]?)\|(.*?)\1(\s+\S+)?\s*$/s.exec(l);
     if (piped) lines.push(piped[2]!.replace(/\\"/g, '"'));
   }
   return lines.length ? lines.join('\n') : undefined;
@@ -40,6 +42,8 @@ const ROWS: Record<string, Row[]> = {
   tar: [
     { opts: /^--(to-command|use-compress-program|info-script|new-volume-script|rsh-command)$|^-[IF]$/, shell: (v) => v },
     { opts: /^--checkpoint-action$/, shell: shellAfter(/^(?:exec|sleep)?=?(.*)$/s) },
+    // (what it runs at checkpoints is usually a file the archive itself just wrote)
+    { opts: /^--checkpoint-action$/, opaque: 'tar runs a command at checkpoints, often one the archive just extracted' },
   ],
   zip: [{ opts: /^(-TT|--unzip-command)$/, shell: (v) => v }],
   make: [{ opts: /^(--eval|-E)$/, shell: (v) => makeRecipes(v).join('\n') }],
@@ -51,13 +55,16 @@ const ROWS: Record<string, Row[]> = {
   sqlite3: [{ opts: /^[^-]/, shell: sqliteShell }],
   psql: [
     { opts: /^(-c|--command)$/, shell: shellAfter(/^\s*\\(?:!|o\s*\|)\s*(.*)$/s) },
+    // \copy … to/from program 'CMD', COPY … TO/FROM PROGRAM 'CMD'
+    { opts: /^(-c|--command)$/, shell: (v) => /\bprogram\s+'((?:[^']|'')*)'/i.exec(v)?.[1]?.replace(/''/g, "'") },
     // -o '|cmd' / -L '|cmd': query output piped into a command.
     { opts: /^(-o|--output|-L|--log-file)$/, shell: shellAfter(/^\s*\|(.*)$/s) },
   ],
-  lldb: [{ opts: /^(-o|--one-line|-O|--one-line-before-file|-k|--one-line-on-crash|-K|--source-on-crash)$/, shell: shellAfter(/^\s*(?:platform\s+shell|shell)\s+(.*)$/s) },
+  lldb: [{ opts: /^(-o|--one-line|-O|--one-line-before-file|-k|--one-line-on-crash|-K|--source-on-crash)$/, shell: shellAfter(/^\s*(?:pl(?:a(?:t(?:f(?:o(?:r(?:m)?)?)?)?)?)?\s+sh(?:e(?:l(?:l)?)?)?|shell)\s+(.*)$/s) },
     { opts: /^(-o|--one-line|-O|--one-line-before-file|-k|--one-line-on-crash)$/, opaque: 'lldb runs script or shell commands' }],
-  mysql: [{ opts: /^(-e|--execute)$/, shell: shellAfter(/^\s*(?:system|\\!)\s+(.*)$/s) }],
-  vim: [{ opts: /^(-[a-zA-Z]*c|--cmd|\+.*)$/, shell: shellAfter(/^:?\s*(?:silent!?\s*)?!(.*)$/s) }],
+  mysql: [{ opts: /^(-e|--execute)$/, shell: shellAfter(/^\s*(?:system|\\!|\\P|pager)\s+(.*)$/s) }],
+  // :!cmd, :r !cmd, :w !cmd, :%!cmd (a filter): each runs cmd (a filter or w ! feeds it the buffer).
+  vim: [{ opts: /^(-[a-zA-Z]*c|--cmd|\+.*)$/, shell: shellAfter(/^:?\s*(?:silent!?\s*)?(?:[%.$\d,']*\s*(?:r(?:ead)?|w(?:rite)?)?\s*)!(.*)$/s) }],
   man: [{ opts: /^(-P|--pager|-H|--html)$/, shell: (v) => v }],
   strace: [{ opts: /^(-o|--output)$/, shell: shellAfter(/^\s*[|!](.*)$/s) }],
   ltrace: [{ opts: /^(-o|--output)$/, shell: shellAfter(/^\s*[|!](.*)$/s) }],
@@ -93,8 +100,22 @@ const ENV_ROWS: [RegExp, string, (v: string) => string | undefined][] = [
 ];
 
 /** What a tool will run through its options, its stdin script or its environment. */
-export function commandOptions(tool: string, args: readonly string[], env: Readonly<Record<string, string | undefined>>, stdinText?: string): RunsFound {
+export function commandOptions(tool: string, args: readonly string[], env: Readonly<Record<string, string | undefined>>, stdinText?: string, fileText: (p: string) => string | undefined = () => undefined): RunsFound {
   const out: RunsFound = { lines: [], spawns: [], unreadable: [] };
+  // Command files given by option (sqlite3 -init/.read, psql -f, gdb -x, lldb -s/-S, ex/vim -S):
+  // when this line wrote them, their text is read like stdin.
+  const fileOpt = { sqlite3: /^-init$/, psql: /^(-f|--file)$/, gdb: /^(-x|--command|-ix|--init-command)$/, lldb: /^(-s|--source|-S|--source-before-file|-source-quietly)$/ }[tool];
+  const given = fileOpt ? args.map((a, k) => (fileOpt.test(args[k - 1] ?? '') ? fileText(a) : undefined)).filter((t): t is string => t !== undefined) : [];
+  if (tool === 'sqlite3') for (const a of args) for (const m of a.matchAll(/^\s*\.rea?d?\s+(\S+)/gm)) { const t = fileText(m[1]!.replace(/^['"]|['"]$/g, '')); if (t !== undefined) given.push(t); }
+  for (const t of given) {
+    if (tool === 'sqlite3') { const l = sqliteShell(t); if (l) out.lines.push(l); }
+    for (const l of t.split('\n')) {
+      const m = (tool === 'psql' ? /^\s*\\!\s*(.*)$/ : tool === 'gdb' ? /^\s*(?:!|shell\s+)(.*)$/ : tool === 'lldb' ? /^\s*(?:pl(?:a(?:t(?:f(?:o(?:r(?:m)?)?)?)?)?)?\s+sh(?:e(?:l(?:l)?)?)?|shell)\s+(.*)$/ : /^$/).exec(l);
+      if (m && m[1]) out.lines.push(m[1]);
+    }
+  }
+  // lldb launching a shell as its target with arguments: that shell runs them.
+  if (tool === 'lldb' && args.some((a) => /\bprocess\s+launch\b|^r(un)?\b/.test(a)) && args.some((a) => /^(\S*\/)?(sh|bash|dash|zsh)$/.test(a))) out.spawns.push('lldb launches a shell as its target');
   const rows = ROWS[tool] ?? [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -109,7 +130,7 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
       }
       if (value === undefined) continue;
       if (row.opaque) {
-        if ((tool !== 'gdb' || /^\s*(python|pipe|\||source)/.test(value)) && (tool !== 'lldb' || /^\s*script\b/.test(value))) out.spawns.push(row.opaque);
+        if ((tool !== 'gdb' || /^\s*(python|pipe|\||source)/.test(value)) && (tool !== 'lldb' || /^\s*script\b/.test(value)) && (tool !== 'tar' || /^exec/.test(value))) out.spawns.push(row.opaque);
         continue;
       }
       const line = row.shell?.(value);
@@ -129,23 +150,29 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
   }
   if (stdinText !== undefined && (tool === 'ed' || tool === 'red')) {
     for (const l of stdinText.split('\n')) {
-      const m = /^\s*[0-9,.$;'a-z+-]*\s*[erw]?\s*!(.*)$/.exec(l);
+      const m = /^\s*[0-9,.$;'a-z+-]*\s*[erwEW]?\s*!(.*)$/.exec(l);
       if (m) out.lines.push(m[1]!);
     }
   }
   // fd -x/-X CMD: runs CMD on what it finds under its search paths (like find -exec).
   if (tool === 'fd' || tool === 'fdfind') {
-    const k = args.findIndex((a) => /^(-x|--exec|-X|--exec-batch)$/.test(a));
+    const k = args.findIndex((a) => /^(-x|--exec|-X|--exec-batch)(=|$)/.test(a));
     if (k >= 0) {
-      const cmd = args.slice(k + 1);
+      const inline = /^--exec(-batch)?=(.*)$/s.exec(args[k]!)?.[2];
+      const cmd = inline !== undefined ? [inline, ...args.slice(k + 1)] : args.slice(k + 1);
       const end = cmd.indexOf(';');
       const words = end >= 0 ? cmd.slice(0, end) : cmd;
-      const valued = /^(-e|--extension|-t|--type|-d|--max-depth|--min-depth|-E|--exclude|-S|--size|--changed-within|--changed-before|-o|--owner|-j|--threads|--base-directory|--search-path|-c|--color)$/;
-      const ops = args.slice(0, k).filter((a, j) => !a.startsWith('-') && !valued.test(args[j - 1] ?? ''));
-      const dirs = ops.slice(1).length ? ops.slice(1) : ['.'];
-      const q = (w: string) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
+      const valued = /^(-e|--extension|-t|--type|-d|--max-depth|--min-depth|--exact-depth|-E|--exclude|-S|--size|--changed-within|--changed-before|--newer|--older|-o|--owner|-j|--threads|--base-directory|--search-path|-c|--color|--ignore-file|--max-results|--format|--batch-size|--path-separator)$/;
+      const before = args.slice(0, k);
+      const ops = before.filter((a, j) => !a.startsWith('-') && !valued.test(before[j - 1] ?? ''));
+      const optDirs = before.flatMap((a, j) => (/^(--search-path|--base-directory)$/.test(before[j - 1] ?? '') ? [a] : /^--(search-path|base-directory)=/.test(a) ? [a.slice(a.indexOf('=') + 1)] : []));
+      const dirs = optDirs.length ? optDirs : ops.slice(1).length ? ops.slice(1) : ['.'];
+      // A pattern that is one literal name (^\.env$, id_rsa) names what is found.
+      const pat = ops[0];
+      const literal = pat && /^\^?[\w\\.-]+\$?$/.test(pat) ? pat.replace(/^\^|\$$/g, '').replace(/\\(.)/g, '$1') : undefined;
+      const q = (w: string) => (/^[\w@%+=:,./~-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
       for (const d of dirs) {
-        const found = `${d.replace(/\/+$/, '')}/FOUND`;
+        const found = `${d.replace(/\/+$/, '')}/${literal && literal !== '.' ? literal : 'FOUND'}`;
         out.lines.push(words.some((w) => w.includes('{}')) ? words.map((w) => q(w.replace(/\{\}/g, found))).join(' ') : [...words.map(q), found].join(' '));
       }
     }
@@ -159,6 +186,12 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
     if (stdinText !== undefined) out.lines.push(...makeRecipes(stdinText));
     else out.unreadable.push('make reads its makefile from stdin');
   }
+  // A bare shell or interpreter given text (vim's :w !sh, :%!sh, a pager of sh) runs that text as code.
+  out.lines = out.lines.filter((l) => {
+    if (!/^\s*(\S*\/)?(sh|bash|dash|zsh|ksh|python[\d.]*|perl|ruby|node|php)\s*$/.test(l)) return true;
+    out.spawns.push(`${tool} feeds text to ${l.trim()} as code`);
+    return false;
+  });
   for (const [tools, name, toLine] of ENV_ROWS) {
     const v = env[name];
     if (v && tools.test(tool)) {

@@ -30,7 +30,7 @@ export function languageOf(name: string): string | undefined {
 
 // API names, checked in code with string literals removed.
 const NETWORK = /\b(Deno\.(connect|listen|connectTls)|socket\.http|LuaSocket|download\.file|HTTP\.request|Downloads\.download|socket\.(socket|create_connection|create_server|socketpair|fromfd)|create_connection|urllib\d?\.request|urlretrieve|requests\.(get|post|put|patch|delete|head|options|request|Session|session)|httpx\.(get|post|put|patch|delete|head|request|stream|Client|AsyncClient)|aiohttp|http\.client|HTTPConnection|urlopen|ftplib|smtplib|telnetlib|fetch|XMLHttpRequest|WebSocket|net\.(connect|createConnection|Socket)|https?\.(get|request)|dgram|tls\.connect|IO::Socket|LWP|HTTP::Tiny|Net::HTTP|TCPSocket|open-uri|URI\.open|fsockopen|curl_exec|curl_init|stream_socket_client|dns_get_record|gethostbyname\w*|mail\s*(?=\()|dns\.(lookup|resolve\w*)|HTTPHandler|SocketHandler|DatagramHandler|SysLogHandler|SMTPHandler|xmlrpc|imaplib|poplib|nntplib|socketserver|file_get_contents\s*\(\s*\$?[^)]*https?)\b/;
-const SPAWN = /\b(Deno\.(Command|run)|Bun\.spawn\w*|process\.dlopen|worker_threads|vm\.run\w*|os\.execute|io\.popen|system2|run\s*\(\s*`|os\.(system|popen|exec\w*|spawn\w*|fork)|subprocess|pty\.spawn|commands\.getoutput|child_process|execSync|spawnSync|execFileSync|execFile|shell_exec|passthru|proc_open|Process\.spawn|Kernel\.exec|IO\.popen|Open3|do shell script|__import__\s*\(\s*[^'"\s]|import_module\s*\(\s*[^'"\s]|getattr\s*\([^,()]+,\s*[^'"\s]|Function\s*\(|ctypes|Bun\.\$|readpipe|methodcaller|attrgetter|getBuiltinModule|posix_spawn\w*|pcntl_\w+|qx|__send__|public_send|instance_eval|class_eval|const_get|call_user_func\w*|create_function|loadstring|process\.binding|process\.mainModule|module\.require|_load)\b|(?<![.\w])(spawn|exec|execv\w*|execl\w*|system|popen|eval|compile)\s*[("'`$]|%x[{(\[<|!]|__dict__\s*\[|\bvars\s*\([^)]*\)\s*\[\s*[^\s'"]|\b(globals|locals)\s*\(\s*\)\s*\[\s*[^\s'"]|\b(globalThis|global|window|_G|_ENV|Kernel|builtins|__builtins__)\s*\[\s*[^\s'"\]]/;
+const SPAWN = /\b(Deno\.(Command|run)|Command::new|std::process|Bun\.spawn\w*|process\.dlopen|worker_threads|vm\.run\w*|os\.execute|io\.popen|system2|run\s*\(\s*`|os\.(system|popen|exec\w*|spawn\w*|fork)|subprocess|pty\.spawn|commands\.getoutput|child_process|execSync|spawnSync|execFileSync|execFile|shell_exec|passthru|proc_open|Process\.spawn|Kernel\.exec|IO\.popen|Open3|do shell script|__import__\s*\(\s*[^'"\s]|import_module\s*\(\s*[^'"\s]|getattr\s*\([^,()]+,\s*[^'"\s]|Function\s*\(|ctypes|readpipe|methodcaller|attrgetter|ReflectionFunction|posix_spawn\w*|pcntl_\w+|qx|__send__|public_send|instance_eval|class_eval|const_get|call_user_func\w*|create_function|loadstring|process\.binding|process\.mainModule|module\.require|_load)\b|(?<![.\w])(spawn|exec|execv\w*|execl\w*|system|popen|eval|compile)\s*[("'`$]|%x[{(\[<|!]|Bun\.\$|__dict__\s*\[|\bvars\s*\([^)]*\)\s*\[\s*[^\s'"]|\b(globals|locals)\s*\(\s*\)\s*\[\s*[^\s'"]|\b(globalThis|global|window|_G|_ENV|Kernel|builtins|__builtins__)\s*\[\s*[^\s'"\]]/;
 const DELETE = /\b(Deno\.remove\w*|file\.remove|os\.remove|delete-directory|shutil\.rmtree|rmtree|remove_tree|rmSync|rmdirSync|rm_rf|remove_dir\w*|unlinkSync|os\.(remove|unlink|rmdir|removedirs)|FileUtils\.(rm\w*|remove\w*)|File\.delete|unlink|rmdir|file\s+delete)\b|\.rm\s*\(/;
 const SIGNAL = /\b(process\.kill|os\.kill|os\.killpg|signal\.pthread_kill|Process\.kill|posix_kill|Deno\.kill)\b|\bkill\s*\(?\s*['"]?-?\w+['"]?\s*,/;
 const FILE_READ = /\b(shutil\.copy\w*|copyfile|copytree|os\.rename|renameSync|cpSync|copyFileSync|Deno\.readTextFile\w*|readLines|open|read_text|read_bytes|readFileSync|readFile|createReadStream|File\.read|IO\.read|file_get_contents|fopen|slurp|Path)\b|<\s*\$?\w*\s*>/;
@@ -38,11 +38,26 @@ const SECRETISH = /(^|[/'"\s])(\.env(?!\.(example|sample|template|dist)\b)(\.[\w
 // Modules whose import alone means network or process access.
 const MODULES = /\b(?:(?:require|import)\s*\(\s*['"](?:node:)?(child_process|net|http|https|dgram|tls|http2)['"]|import\s+(subprocess|pty|ctypes|ftplib|smtplib)\b|from\s+(subprocess|pty|ctypes)\b|from\s+['"](?:node:)?(child_process|net|http|https|dgram|tls)['"])/;
 
-const WRITE_API = /\bshutil\.(copy\w*|move)|\bos\.(rename|replace|symlink|link)|renameSync|cpSync|copyFileSync|symlinkSync|linkSync|Deno\.writeTextFile\w*|writeLines|\bopen\s*\([^)]*,\s*['"][wax+]|\.open\(\s*['"][wax+]|\bos\.open\s*\(.{0,200}?\bO_(WRONLY|RDWR|APPEND|CREAT|TRUNC)|openSync\s*\(.{0,200}?,\s*['"][wax+]|writeFileSync|appendFileSync|writeFile|appendFile|createWriteStream|write_text|write_bytes|File\.(write|symlink|link|rename)|IO\.write|FileUtils\.(cp|mv|ln|install)\w*|File::Copy|\b(copy|move)\s*\(|file_put_contents|symlink\s*\(|open\s*\(?\s*\w*\s*,\s*['"](>|\+<|\+>)|>>?\s*\$?\w*\s*['"]/;
+const WRITE_API = /\b(os\.(chmod|lchmod|chown|lchown)|chmodSync|chownSync|chmod|FileUtils\.(chmod\w*|chown\w*)|File\.(chmod|chown))\b|\bshutil\.(copy\w*|move)|\bos\.(rename|replace|symlink|link)|renameSync|cpSync|copyFileSync|symlinkSync|linkSync|Deno\.writeTextFile\w*|writeLines|\bopen\s*\([^)]*,\s*['"][wax+]|\.open\(\s*['"][wax+]|\bos\.open\s*\(.{0,200}?\bO_(WRONLY|RDWR|APPEND|CREAT|TRUNC)|openSync\s*\(.{0,200}?,\s*['"][wax+]|writeFileSync|appendFileSync|writeFile|appendFile|createWriteStream|write_text|write_bytes|File\.(write|symlink|link|rename)|IO\.write|FileUtils\.(cp|mv|ln|install)\w*|File::Copy|\b(copy|move)\s*\(|file_put_contents|symlink\s*\(|open\s*\(?\s*\w*\s*,\s*['"](>|\+<|\+>)|>>?\s*\$?\w*\s*['"]/;
 const READ_API = /\bopen\s*\(|read_text|read_bytes|readFileSync|readFile|createReadStream|File\.read|IO\.read|file_get_contents|fopen|slurp/;
 
+/**
+ * Paths formatted from the home directory, read as `~/…`: f"{Path.home()}/x", "%s/x" % os.environ["HOME"],
+ * "{}/x".format(expanduser("~")), `${os.homedir()}/x`, `${env.HOME}/x` (node); other template
+ * holes read as `*`.
+ */
+function homeTemplates(code: string): string {
+  const HOME = String.raw`(home|HOME|expanduser|homedir|USERPROFILE)`;
+  return code
+    .replace(new RegExp(String.raw`\bf(["'])\{[^}]*${HOME}[^}]*\}`, 'g'), '$1~')
+    .replace(new RegExp(String.raw`(["'])%s(/[^"']*)\1\s*%\s*\(?[^;,)]*${HOME}`, 'g'), '$1~$2$1')
+    .replace(new RegExp(String.raw`(["'])\{\}(/[^"']*)\1\s*\.format\(\s*[^;()]*${HOME}[^;()]*(?:\([^()]*\))?[^;()]*\)`, 'g'), '$1~$2$1')
+    .replace(/`([^`]*)`/g, (_m, body: string) => `"${body.replace(new RegExp(String.raw`^\$\{[^}]*${HOME}[^}]*\}`), '~').replace(/\$\{[^}]*\}/g, '*').replace(/"/g, '')}"`);
+}
+
 /** Path-like string literals in code, as written or read depending on the APIs it uses. */
-export function codePaths(code: string): { writes: string[]; reads: string[] } {
+export function codePaths(code0: string): { writes: string[]; reads: string[] } {
+  const code = homeTemplates(code0);
   // Perl's open modes (">>$ENV{HOME}/.bashrc") and home spellings ($ENV{HOME}, ${HOME}) included.
   const lits = [...code.matchAll(/(["'])(?:\+?[<>]{1,2}\s*)?((?:~|\.{0,2}\/|\/|\$HOME|\$\{HOME\}|\$ENV\{HOME\}|\.[\w-]+)[^"'\s]*)\1/g)].map((m) => m[2]!.replace(/^(\$\{HOME\}|\$ENV\{HOME\})/, '~'));
   let paths = lits.filter((p) => p.length > 1 && !/^https?:/.test(p));
@@ -72,6 +87,12 @@ const LITERAL_RUNS: { re: RegExp; argv?: boolean }[] = [
   { re: /\b(?:execSync|exec)\(\s*`([^`$\\]*)`\s*(?:,[^()]*)?\)/g },
   // node: spawnSync("git", ["status"]) / execFileSync(…)
   { re: new RegExp(`\\b(?:spawnSync|spawn|execFileSync|execFile)\\(\\s*(${LIT}(?:\\s*,\\s*\\[\\s*(?:${LIT}(?:\\s*,\\s*${LIT})*)?\\s*,?\\])?)\\s*(?:,\\s*\\{[^()]*\\})?\\)`, 'g'), argv: true },
+  // Bun's shell: Bun.$`cmd` (no ${} holes)
+  { re: /\bBun\.\$`([^`$\\]*)`/g },
+  // Ruby Process.spawn("cmd …") with one string runs it through the shell
+  { re: new RegExp(`\\bProcess\\.spawn\\(\\s*${Q}\\s*\\)`, 'g') },
+  // rake: sh "cmd" / sh("cmd")
+  { re: new RegExp(`(?<![.\\w])sh\\s*\\(?\\s*${Q}\\s*\\)?`, 'g') },
   // perl, ruby, php: system("…"), and system("make", "test") (an argv)
   { re: new RegExp(`\\bsystem\\(\\s*${Q}\\s*\\)`, 'g') },
   { re: new RegExp(`\\bsystem\\(\\s*(${LIT}(?:\\s*,\\s*${LIT})+)\\s*\\)`, 'g'), argv: true },
@@ -94,7 +115,9 @@ export function literalRuns(code: string): { runs: string[]; rest: string } {
     rest = rest.replace(re, (m, ...g: string[]) => {
       if (argv) {
         const words = [...String(g[0]).matchAll(new RegExp(LIT, 'g'))].map((x) => literal(x[0]));
-        runs.push(words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
+        // One string with spaces (Process.spawn("curl …"), spawn("a b", {shell: true})): a shell line.
+        if (words.length === 1 && /\s/.test(words[0]!)) runs.push(words[0]!);
+        else runs.push(words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
       } else runs.push(g.length >= 2 && (g[0] === '"' || g[0] === "'") ? String(g[1]).replace(/\\(.)/g, '$1') : String(g[0]));
       return ' '.repeat(m.length);
     });
@@ -121,9 +144,12 @@ export function unknownModules(code: string, lang: string): string[] {
       }
     }
     for (const m of code.matchAll(/__import__\s*\(\s*['"]([\w.]+)['"]/g)) if (!PY_KNOWN.has(m[1]!.split('.')[0]!)) out.push(m[1]!);
+    if (/\b(?:__import__|import_module)\s*\(\s*[^'"\s)]/.test(code)) out.push('(a module named at run time)');
   }
   if (lang === 'node' || lang === 'bun' || lang === 'deno') {
-    for (const m of code.matchAll(/(?:require\s*\(|import\s*\(|from\s+)\s*['"]([^'"]+)['"]/g)) {
+    // A module name computed at run time can be any module.
+    if (/\b(?:require|import|getBuiltinModule)\s*\(\s*[^'"\s)]/.test(code)) out.push('(a module named at run time)');
+    for (const m of code.matchAll(/(?:require\s*\(|import\s*\(|getBuiltinModule\s*\(|from\s+)\s*['"]([^'"]+)['"]/g)) {
       const spec = m[1]!.replace(/^node:/, '');
       if (spec.startsWith('.') || spec.startsWith('/') || /^https?:/.test(spec)) continue; // project code runs like `node file.js`; URLs are judged below
       if (!NODE_KNOWN.has(spec)) out.push(spec);
@@ -132,12 +158,47 @@ export function unknownModules(code: string, lang: string): string[] {
   return out;
 }
 
+const L = String.raw`(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')`;
+const lit = (s: string): string => JSON.stringify(s);
+const body = (m: string[], at: number): string => (m[at] ?? m[at + 1] ?? '').replace(/\\(.)/g, '$1');
+
+/**
+ * Literals the code encodes or takes apart, read as the text they make: base64 (b64decode, atob,
+ * base64_decode, Buffer.from(…, 'base64')), hex (bytes.fromhex, Buffer.from(…, 'hex')),
+ * String.fromCharCode(99, …), chr(99)+…, reversed strings ('…'[::-1], string.reverse, strrev),
+ * joined lists ('_'.join(['a', 'b']), ['a', 'b'].join('_')).
+ */
+export function decodeLiterals(code: string): string {
+  const b64 = (s: string) => { try { return Buffer.from(s, 'base64').toString('utf8'); } catch { return s; } };
+  const hex = (s: string) => { try { return Buffer.from(s, 'hex').toString('utf8'); } catch { return s; } };
+  return code
+    .replace(new RegExp(String.raw`\b(?:base64\.)?(?:b64decode|b64decodestring|standard_b64decode|urlsafe_b64decode|decodebytes|base64_decode|atob|decode64|Base64\.decode64|Base64\.strict_decode64)\s*\(\s*b?${L}\s*\)(?:\s*\.decode\(\s*(?:["'][\w-]*["'])?\s*\))?`, 'g'), (...m: string[]) => lit(b64(body(m, 1))))
+    .replace(new RegExp(String.raw`\bBuffer\.from\(\s*${L}\s*,\s*["']base64["']\s*\)(?:\.toString\(\s*(?:["'][\w-]*["'])?\s*\))?`, 'g'), (...m: string[]) => lit(b64(body(m, 1))))
+    .replace(new RegExp(String.raw`\b(?:bytes\.fromhex|binascii\.unhexlify|unhexlify|hex2bin)\s*\(\s*b?${L}\s*\)(?:\s*\.decode\(\s*(?:["'][\w-]*["'])?\s*\))?`, 'g'), (...m: string[]) => lit(hex(body(m, 1))))
+    .replace(new RegExp(String.raw`\bBuffer\.from\(\s*${L}\s*,\s*["']hex["']\s*\)(?:\.toString\(\s*(?:["'][\w-]*["'])?\s*\))?`, 'g'), (...m: string[]) => lit(hex(body(m, 1))))
+    .replace(/\bString\.fromCharCode\(\s*(\d+(?:\s*,\s*\d+)*)\s*\)/g, (_m, ns: string) => lit(String.fromCharCode(...ns.split(',').map((n) => Number(n)))))
+    .replace(/(?:\bchr\(\s*\d+\s*\)\s*\+?\s*)+/g, (m) => `${lit([...m.matchAll(/\d+/g)].map((d) => String.fromCharCode(Number(d[0]))).join(''))} `)
+    .replace(new RegExp(String.raw`${L}\s*\[\s*::\s*-1\s*\]`, 'g'), (...m: string[]) => lit([...body(m, 1)].reverse().join('')))
+    .replace(new RegExp(String.raw`\b(?:string\.reverse|strrev)\s*\(\s*${L}\s*\)|${L}\s*:\s*reverse\s*\(\s*\)`, 'g'), (...m: string[]) => lit([...(m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').replace(/\\(.)/g, '$1')].reverse().join('')))
+    .replace(new RegExp(String.raw`${L}\s*\.\s*join\s*\(\s*\[\s*(${L}(?:\s*,\s*${L})*)\s*,?\s*\]\s*\)`, 'g'), (...m: string[]) => {
+      const sep = body(m, 1);
+      const items = [...String(m[3]).matchAll(new RegExp(L, 'g'))].map((x) => (x[1] ?? x[2] ?? '').replace(/\\(.)/g, '$1'));
+      return lit(items.join(sep));
+    })
+    .replace(new RegExp(String.raw`\[\s*(${L}(?:\s*,\s*${L})*)\s*,?\s*\]\s*\.\s*join\s*\(\s*(?:${L})?\s*\)`, 'g'), (...m: string[]) => {
+      const items = [...String(m[1]).matchAll(new RegExp(L, 'g'))].map((x) => (x[1] ?? x[2] ?? '').replace(/\\(.)/g, '$1'));
+      const sep = m[6] ?? m[7];
+      return lit(items.join(sep === undefined ? ',' : sep.replace(/\\(.)/g, '$1')));
+    });
+}
+
 /**
  * Joins string literals the code concatenates ('.e' + 'nv', "sys"."tem", "exe".."cute",
  * python's 'sy' 'stem'), so a name split in pieces is read as the name it makes. A small scanner
  * (not a regex over the whole code) keeps a quote inside another literal from pairing wrongly.
  */
-export function foldLiterals(code: string): string {
+export function foldLiterals(code0: string): string {
+  const code = decodeLiterals(code0);
   const toks: { start: number; end: number; quote: string; body: string }[] = [];
   for (let i = 0; i < code.length; i++) {
     const q = code[i]!;
@@ -188,8 +249,10 @@ function namedApis(code: string): { spawn?: string; network?: string; remove?: s
   const names: string[] = [];
   const NS = String.raw`(?:__dict__|vars\s*\([^()]*\)|globals\s*\(\s*\)|locals\s*\(\s*\)|globalThis|\bglobal|\bwindow|\bself|_G|_ENV|\bos|\bio|\bKernel|\bbuiltins|__builtins__|\bprocess|\bmodule|require\s*\([^()]*\)|_load\s*\([^()]*\))`;
   for (const m of code.matchAll(/\[\s*(["'])([^"'\\]*)\1\s*\]\s*\(/g)) names.push(m[2]!);
-  for (const m of code.matchAll(new RegExp(`${NS}\\s*\\[\\s*(["'])([^"'\\\\]*)\\1`, 'g'))) names.push(m[2]!);
-  for (const m of code.matchAll(/\b(?:getattr|hasattr|__import__|import_module|_load|require|import|send|__send__|public_send|method|const_get|instance_variable_get|call_user_func(?:_array)?|array_map|array_walk|array_filter|usort|function_exists|is_callable|dlsym|load|loadstring)\s*\(\s*(?:[^,()'"]+,\s*)?(["'])([^"'\\]*)\1/g)) names.push(m[2]!);
+  for (const m of code.matchAll(new RegExp(`${NS}\\s*(?:\\[|\\.\\s*get\\s*\\()\\s*(["'])([^"'\\\\]*)\\1`, 'g'))) names.push(m[2]!);
+  // ("system")(…): a string called as a function (PHP).
+  for (const m of code.matchAll(/\(\s*(["'])([^"'\\]*)\1\s*\)\s*\(/g)) names.push(m[2]!);
+  for (const m of code.matchAll(/\b(?:getattr|hasattr|__import__|import_module|_load|require|import|send|__send__|public_send|method|const_get|instance_variable_get|call_user_func(?:_array)?|array_map|array_walk|array_filter|usort|function_exists|is_callable|dlsym|load|loadstring|ReflectionFunction|getBuiltinModule|methodcaller|attrgetter)\s*\(\s*(?:[^,()'"]+,\s*)?(["'])([^"'\\]*)\1/g)) names.push(m[2]!);
   for (const m of code.matchAll(/\b(?:send|__send__|public_send|method)\s*\(?\s*:(\w+)/g)) names.push(m[1]!);
   // PHP: $f = 'system'; … $f(…)
   for (const m of code.matchAll(/\$(\w+)\s*=\s*(["'])([^"'\\]*)\2/g)) if (new RegExp(`\\$${m[1]}\\s*\\(`).test(code)) names.push(m[3]!);
@@ -209,8 +272,14 @@ function namedApis(code: string): { spawn?: string; network?: string; remove?: s
  */
 function unalias(code: string): string {
   // __import__('os').system(…) and importlib.import_module('os').system(…) are os.system(…).
-  let out = code.replace(/\b(?:__import__|(?:importlib\.)?import_module)\s*\(\s*(['"])([\w.]+)\1\s*\)\s*\./g, '$2.');
-  for (const m of code.matchAll(/\bimport\s+([\w.]+)\s+as\s+(\w+)/g)) if (m[2] !== m[1]) out = out.replace(new RegExp(`(?<![.\\w])${m[2]}\\.`, 'g'), `${m[1]}.`);
+  let out = code.replace(/\b(?:__import__|(?:importlib\.)?import_module)\s*\(\s*(['"])(?:node:)?([\w.]+)\1\s*\)\s*\./g, '$2.');
+  // import a as b, c as d
+  for (const m of code.matchAll(/\bimport\s+([\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\w+)?)*)/g)) {
+    for (const part of m[1]!.split(',')) {
+      const a = /^\s*([\w.]+)\s+as\s+(\w+)\s*$/.exec(part);
+      if (a && a[2] !== a[1]) out = out.replace(new RegExp(`(?<![.\\w])${a[2]}\\.`, 'g'), `${a[1]}.`);
+    }
+  }
   for (const m of code.matchAll(/\b(?:const|let|var)\s+(\w+)\s*=\s*require\s*\(\s*['"](?:node:)?(child_process|net|http|https|dgram|tls|fs|os)['"]\s*\)/g)) out = out.replace(new RegExp(`(?<![.\\w])${m[1]}\\.`, 'g'), `${m[2]}.`);
   return out;
 }
@@ -231,6 +300,8 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
     urls.push(literalBody(g));
     return ' '.repeat(m.length);
   });
+  // Lua's load("…")() and loadstring("…")() of a literal is that literal's code.
+  if (lang === 'lua') code = code.replace(new RegExp(`\\b(?:load|loadstring)\\s*\\(\\s*${Q}\\s*\\)\\s*\\(\\s*\\)`, 'g'), (_m, ...g: string[]) => `(${literalBody(g)})`);
   // Python's eval/exec of a literal is that literal's code.
   if (lang === 'python') code = code.replace(new RegExp(`\\b(?:eval|exec)\\(\\s*${Q}\\s*\\)`, 'g'), (_m, ...g: string[]) => `(${literalBody(g)})`);
   // The modules those calls needed are no longer capabilities of their own.
@@ -255,7 +326,7 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
   // Backticks run commands in perl, ruby and php (in JavaScript they are template strings).
   // Language-specific forms: backticks (perl, ruby, php), R's pipe(), Ruby's obj.send(NAME …) with a
   // computed name, PHP's call of a function held in a variable ($f(…)).
-  const langSpawn = (/^(tclsh|wish|expect)$/.test(lang) && /(^|[;\[{\n]\s*)(exec|spawn|system|open\s+["{]?\|)\s*\S/.test(bare)) || (/^(perl|ruby|php)$/.test(lang) && bare.includes('`')) || (/^R(script)?$/.test(lang) && /\bpipe\s*\(/.test(bare)) || (lang === 'ruby' && /\.(send|__send__|public_send)\s*\(\s*[^:\s'")]/.test(bare)) || (lang === 'php' && /(^|[^\w>:])\$\w+\s*\(/.test(bare));
+  const langSpawn = (lang === 'lua' && /\b(load|loadstring|dofile|loadfile)\s*\(/.test(bare)) || (/^(tclsh|wish|expect)$/.test(lang) && /(^|[;\[{\n]\s*)(exec|spawn|system|open\s+["{]?\|)\s*\S/.test(bare)) || (/^(perl|ruby|php)$/.test(lang) && bare.includes('`')) || (/^R(script)?$/.test(lang) && /\bpipe\s*\(/.test(bare)) || (lang === 'ruby' && /\.(send|__send__|public_send)\s*\(\s*[^:\s'")]/.test(bare)) || (lang === 'php' && /(^|[^\w>:])\$\w+\s*\(/.test(bare));
   if (SPAWN.test(bare) || langSpawn) flag('interpreter-spawn', 'the one-liner runs programs or evaluates dynamic code');
   if (DELETE.test(bare)) flag('interpreter-delete', 'the one-liner deletes files or trees');
   // Signals: aimed at Rampart's own state (its pid file), or at processes picked at run time.

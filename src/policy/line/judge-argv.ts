@@ -35,6 +35,7 @@ function isProtectedPath(st: State, p: string, ctx: Context): boolean {
 /** Judges one argv after unwrapping prefixes and shells; records facts for line-level checks. */
 export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: string[], stdinText: string | undefined, fc: FlatCommand, flat: FlatCommand[], info: Info[], rec: Info, substitutedSecret?: string): void {
   let argv = argv0;
+  const redirectWrites = new Set(writes);
   let env = { ...ctx.env };
   const tag = (t: string, note?: string) => {
     st.lineTags.tags.add(t);
@@ -57,6 +58,18 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // A script this line wrote, run by its path (./x.sh after chmod +x): its text runs.
     if (argv[0]!.includes('/') && st.scripts.has(abs0(argv[0]!))) st.sub(st.scripts.get(abs0(argv[0]!))!, ctx.cwd, env);
+    // An env file loaded into what runs (--env-file .env, dotenv -f .env, env-cmd -f .env): its
+    // credentials are in that command's environment, as after `. ./.env`.
+    for (let k = 1; k < argv.length; k++) {
+      const a = argv[k]!;
+      const file = a === '--env-file' || (/^(dotenv|dotenvx|env-cmd)$/.test(posix.basename(argv[0]!)) && /^(-f|-e|--file|--env-file|-p|--path)$/.test(a)) ? argv[k + 1] : /^--env-file=/.test(a) ? a.slice(11) : undefined;
+      if (file === undefined) continue;
+      const real = realOf(st, abs0(file)) ?? abs0(file);
+      if (isSecretPath(st, real, ctx)) {
+        st.sourcedSecret ??= real;
+        st.readsSecret = true;
+      }
+    }
     // A copy or link of a guarded program made earlier in the line is that program.
     const copied = argv[0]!.includes('/') ? st.binaries.get(posix.resolve(ctx.cwd, argv[0]!.replace(/^~(?=\/|$)/, ctx.home))) : undefined;
     if (copied) {
@@ -69,6 +82,21 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       for (const dir0 of env.PATH.split(':')) {
         const dir = dir0.replace(/^\$\{?PWD\}?(?=\/|$)/, ctx.cwd);
         if (/^\$|^\/(usr\/)?(local\/)?s?bin$/.test(dir) || dir === ctx.shimsDir) break;
+        // Any program this line put in that directory is found before the real one by whatever
+        // runs next (npm test finds node there, make finds cc).
+        // A script whose text the line shows is judged as if it ran; a link to a system program is
+        // that program; anything else put there (a download, a copy) is a program nobody has read.
+        const here = [...new Set([...st.written, ...st.scripts.keys(), ...st.binaries.keys()])].filter((p) => posix.dirname(p) === posix.resolve(ctx.cwd, dir || '.'));
+        for (const p of here) {
+          const text = st.scripts.get(p);
+          const link = st.links.get(p);
+          if (text !== undefined) {
+            if (!st.codeJudged.has(p)) {
+              st.codeJudged.add(p);
+              st.sub(text, ctx.cwd, env);
+            }
+          } else if (!(link && (/^\/(usr\/)?(local\/)?s?bin\//.test(link) || /\$\(\s*(command\s+-v|which)\s|`\s*(command\s+-v|which)\s/.test(link)))) tag('config-planted', `PATH puts ${dir} first, where this line put ${p}, a program Rampart has not read`);
+        }
         const at = posix.resolve(ctx.cwd, dir || '.', argv[0]!);
         if (st.binaries.has(at) || st.scripts.has(at)) {
           argv = [at, ...argv.slice(1)];
@@ -103,10 +131,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       tag('dev-tcp', `${name} opens a /dev/tcp or /dev/udp connection`);
     }
     // A wrapper's own options may run shell text too (strace -o '|…').
-    if (hops === 0 || unwrap(name, argv.slice(1))) for (const l of commandOptions(name, argv.slice(1), env, stdinText).lines) if (unwrap(name, argv.slice(1))) st.sub(l, ctx.cwd, env);
+    if (hops === 0 || unwrap(name, argv.slice(1))) for (const l of commandOptions(name, argv.slice(1), env, stdinText, scriptText).lines) if (unwrap(name, argv.slice(1))) st.sub(l, ctx.cwd, env);
     const u = unwrap(name, argv.slice(1));
-    if (u && name === 'xargs' && u.argv) {
-      // xargs -a FILE: the arguments are FILE's content; a secret there is in what runs, and in its output.
+    if (u && (name === 'xargs' || name === 'parallel') && u.argv) {
+      // xargs -a FILE / parallel -a FILE: the arguments are FILE's content; a secret there is in what runs, and in its output.
       const xf = argv.slice(1).map((a, k, all) => (/^(-a|--arg-file)$/.test(all[k - 1] ?? '') ? a : a.startsWith('--arg-file=') ? a.slice(11) : /^-a./.test(a) ? a.slice(2) : undefined)).find((x) => x !== undefined);
       if (xf !== undefined && isSecretPath(st, abs0(xf), ctx)) {
         substitutedSecret = abs0(xf);
@@ -190,7 +218,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (cmd !== undefined) {
         // A placeholder (`sh -c '{}'`, `sh -c "$1"`) runs whatever text fills it in.
         if (/^\s*("?\$[@*1-9]"?|\{\}|%s)\s*$/.test(cmd)) tag('pipe-to-shell', `${name} -c runs text supplied at run time`);
-        else st.sub(cmd, ctx.cwd, env);
+        else {
+          const sourcedBefore = st.sourcedSecret;
+          st.sub(cmd, ctx.cwd, env);
+          // A command string that sources a secret file and dumps or echoes it prints the secret.
+          if (st.sourcedSecret !== undefined && sourcedBefore === undefined && /\b(env|printenv|export\s+-p|declare\s+-[px]|set)\s*($|[;&|)])|\becho\b|\bprintf\b|\bcat\b/.test(cmd)) rec.secretOut = st.sourcedSecret;
+        }
         if (FOREIGN_SHELLS.has(name)) tag('interpreter-opaque', `${name} runs a command string in its own language; Rampart read it as sh`);
       } else {
         // `sh -s ARGS` reads the script from stdin; ARGS are its parameters.
@@ -223,8 +256,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (args[0] === undefined || STDIN_PATH.test(args[0])) rec.interpreterReadsStdin = true;
       // Sourcing a secret (. ./.env) fills variables with it: later expansions of names the
       // line did not set, and the environment did not have, carry the secret.
-      else if (isSecretPath(st, abs0(args[0]), ctx)) {
-        st.sourcedSecret = abs0(args[0]);
+      else if (isSecretPath(st, realOf(st, abs0(args[0])) ?? abs0(args[0]), ctx)) {
+        st.sourcedSecret = realOf(st, abs0(args[0])) ?? abs0(args[0]);
         st.readsSecret = true;
       }
     } else if (name === 'rampart') {
@@ -308,8 +341,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       }
       for (let k = 0; k < args.length; k++) {
         const c = args[k] === '-c' ? args[k + 1] ?? '' : args[k]!.startsWith('+') ? args[k]!.slice(1) : '';
-        const bang = /^:?\s*!(.*)$/s.exec(c);
-        if (bang) st.sub(bang[1]!, ctx.cwd, env);
+        const bang = /^:?\s*(?:silent!?\s*)?(?:[%.$\d,']*\s*(?:r(?:ead)?|w(?:rite)?)?\s*)!(.*)$/s.exec(c);
+        if (bang && !/^\s*(\S*\/)?(sh|bash|dash|zsh|ksh|python[\d.]*|perl|ruby|node|php)\s*$/.test(bang[1]!)) st.sub(bang[1]!, ctx.cwd, env);
+        else if (bang) tag('interpreter-spawn', `${name} feeds the buffer to ${bang[1]!.trim()} as code`);
         // -c wq / +w: the edited files are written.
         if (/^:?\s*(w|wq|x|wall|wqa|xa|up|update|sav|saveas)\b|\|\s*w/.test(c)) for (const op of args.filter((a, j) => !a.startsWith('-') && !a.startsWith('+') && args[j - 1] !== '-c')) writes.push(op);
       }
@@ -387,7 +421,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (oc.suffix && !isShell(name) && !languageOf(name)) st.sub(oc.suffix.map(quote).join(' '), ctx.cwd, env);
     for (const s of oc.strings) st.sub(s, ctx.cwd, env);
     // Options and variables through which the tool runs shell text (tar --to-command, vim -c '!…').
-    const co = commandOptions(name, args, env, stdinText);
+    const co = commandOptions(name, args, env, stdinText, scriptText);
     for (const l of co.lines) {
       st.sub(l, ctx.cwd, env);
       // A bare shell or interpreter (tar --to-command=bash): the data it is fed becomes code.
@@ -456,12 +490,26 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (substitutedSecret && (NETWORK_TOOLS.has(name) || facts.hosts.length > 0 || DNS_TOOLS.has(name))) facts.sends.push(substitutedSecret);
     // An ignore file edited in place, deleted or unstaged by a program (sed -i, rm, git rm --cached),
     // then the whole tree staged: files the old rules kept out (.env, keys) may be committed.
-    const redirected = new Set(writes.map(resolveW));
+    const redirected = new Set([...redirectWrites].map(resolveW));
     const programWrites = [...facts.writes.filter((w) => !redirected.has(w)), ...facts.deletes, ...(name === 'git' && /^(rm|mv)$/.test(facts.subcommand ?? '') ? args : [])];
     // (touch and tee -a leave the rules as they are.)
     if (!/^(touch|sort|uniq)$/.test(name) && !(name === 'tee' && args.some((a) => /^-[a-zA-Z]*a|^--append$/.test(a)))) {
       for (const w of programWrites) if (rootIgnoreFile(abs(w), ctx.projectRoot) && fileExists(ctx, abs(w))) st.ignoreRewrites.add(abs(w));
     }
+    // Another repository's git directory (--git-dir, GIT_DIR) outside the project: its config
+    // (hooks path, fsmonitor, pager, filters) is one Rampart has not read.
+    if (name === 'git') {
+      const gd = args.map((a, k) => (a === '--git-dir' ? args[k + 1] : a.startsWith('--git-dir=') ? a.slice(10) : undefined)).find((x) => x !== undefined) ?? env.GIT_DIR;
+      const at = gd ? resolvePath(gd, ctx) : undefined;
+      if (at && at !== ctx.projectRoot && !at.startsWith(`${ctx.projectRoot}/`) && !/[$`]/.test(gd!)) tag('config-relocated', `git uses the repository at ${gd}, whose configuration Rampart has not read`);
+    }
+    // update-index --add --stdin fed the ignored files (git ls-files -i …): .gitignore bypassed.
+    if (name === 'git' && facts.subcommand === 'update-index' && args.includes('--stdin') && args.some((a) => a === '--add' || a === '--replace')) {
+      const lists = fc.stdinFrom.map((up) => info[up]?.argv ?? []);
+      if (lists.some((p) => p.includes('ls-files') && p.some((a) => /^(-i|--ignored|-[a-zA-Z]*i[a-zA-Z]*)$/.test(a))) || lists.length === 0) facts.tags.add('force-add-tree');
+    }
+    // A stash pushed as a branch: stash -a/-u keeps ignored and untracked files (.env) in it.
+    if (name === 'git' && facts.subcommand === 'push' && args.some((a) => /(^|:|\+)(stash@\{\d*\}|refs\/stash)(:|$)/.test(a))) tag('ignore-rules-changed', 'git push publishes a stash, which may hold ignored files (.env, keys)');
     // core.excludesFile switched (-c, or git config): later whole-tree adds see other rules.
     if (name === 'git' && facts.tags.has('ignore-off')) st.ignoreRewrites.add('<core.excludesFile>');
     if (name === 'git' && facts.tags.has('add-tree') && st.ignoreRewrites.size > 0) {
@@ -485,7 +533,28 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // After a secret file was sourced, a dump of the environment prints it.
     if (!rec.secretOut && st.sourcedSecret && ((/^(env|printenv)$/.test(name) && args.every((a) => a.startsWith('-'))) || (/^(export|declare|typeset|set)$/.test(name) && args.every((a) => /^-[px]*$/.test(a))))) rec.secretOut = st.sourcedSecret;
     // Archivers that write an archive of secrets to their output carry them (tar czf - ~/.ssh | curl -T -).
-    if (!rec.secretOut && /^(tar|zip|7z|gzip|bzip2|xz|zstd|cpio)$/.test(name)) {
+    // cpio -o, tar -T -, zip -@ archive the names they read: names a lister printed, or a here-string.
+    if (!rec.secretOut && ((name === 'cpio' && args.some((a) => /^-[a-zA-Z]*o|^--create$/.test(a))) || (name === 'tar' && args.some((a, k) => /^(-T|--files-from)$/.test(args[k - 1] ?? '') && STDIN_PATH.test(a))) || (name === 'zip' && args.includes('-@')))) {
+      const names = [...fc.stdinFrom.map((up) => info[up]?.namesOut).filter((x): x is string => x !== undefined), ...(stdinText ?? '').split('\n').map((l) => l.trim()).filter(Boolean).map((l) => abs0(l))];
+      const secret = names.find((n) => isSecretPath(st, n, ctx));
+      if (secret) rec.secretOut = secret;
+    }
+    // SQL that reads a file into the database (sqlite3 readfile('.env')): the database holds it.
+    if (name === 'sqlite3') {
+      const read = args.flatMap((a) => [...a.matchAll(/\breadfile\s*\(\s*'([^']+)'\s*\)/gi)].map((m) => abs0(m[1]!)));
+      const secret = read.find((p) => isSecretPath(st, p, ctx));
+      const db = args.find((a) => !a.startsWith('-'));
+      if (secret) {
+        rec.secretOut = secret;
+        if (db && db !== ':memory:') rec.writesFiles.push(abs0(db));
+      }
+    }
+    // A filter given a secret as an option's value (jq --rawfile c .env) prints it.
+    if (!rec.secretOut && FILTERS.has(name)) {
+      const s = firstSecret(st, args.filter((a) => !a.startsWith('-') && /[/.]/.test(a)).map(abs0), ctx);
+      if (s) rec.secretOut = s;
+    }
+    if (!rec.secretOut && /^(tar|zip|7z|gzip|bzip2|xz|zstd|cpio|jar)$/.test(name)) {
       const operands = args.filter((a) => !a.startsWith('-') && a !== '-');
       // tar -C DIR names its operands inside DIR.
       const base = tarDirectory(args) ?? '.';
@@ -497,7 +566,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (secret) rec.secretOut = secret;
     }
     // The archive file an archiver of a secret writes holds the secret too (tar czf /tmp/b.tgz ~/.ssh; gh release upload … /tmp/b.tgz).
-    if (rec.secretOut && /^(tar|bsdtar|zip|7z)$/.test(name)) {
+    if (rec.secretOut && /^(tar|bsdtar|zip|7z|jar|cpio)$/.test(name)) {
       const out = archiveFile(name, args);
       if (out !== undefined && out !== '-') rec.writesFiles.push(abs(out));
     }
@@ -563,7 +632,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
 const RUNTIMES: [RegExp, string, RegExp][] = [
   [/^(python[\d.]*|pypy[\d.]*|pytest|py\.test|pip[\d.]*|uv|uvx|poetry|tox|nox|hatch|pdm|pipx)$/, 'python', /\.py$/],
   [/^(node|nodejs|npx|npm|pnpm|yarn|bun|bunx|jest|vitest|tsx|ts-node|mocha|webpack|vite|eslint|deno)$/, 'node', /\.(js|cjs|mjs|ts|mts|cts)$/],
-  [/^(ruby|bundle|rake|rspec|gem)$/, 'ruby', /\.rb$/],
+  [/^(ruby|bundle|rake|rspec|gem)$/, 'ruby', /\.rb$|\/(Rakefile|Gemfile|[\w.-]+\.gemspec)$/],
+  // cargo compiles and runs build.rs before anything else.
+  [/^cargo$/, 'rust', /\/build\.rs$/],
   [/^(php|composer)$/, 'php', /\.php$/],
   [/^(perl|prove)$/, 'perl', /\.(pl|pm)$/],
 ];
@@ -594,6 +665,8 @@ function programOf(operand: string, env: Record<string, string | undefined>): st
 /** The archive an archiver writes: tar -f/--file (also in an old-style cluster: czf X), zip X, 7z a X. */
 function archiveFile(name: string, args: readonly string[]): string | undefined {
   if (name === 'zip') return args.find((a) => !a.startsWith('-'));
+  if (name === 'jar') return /f/.test(args[0] ?? '') ? args[1] : undefined;
+  if (name === 'cpio') return args.map((a, k) => (/^(-F|--file|-O)$/.test(args[k - 1] ?? '') ? a : a.startsWith('--file=') ? a.slice(7) : undefined)).find((x) => x !== undefined);
   if (name === '7z') return args.filter((a) => !a.startsWith('-'))[1];
   if (name !== 'tar' && name !== 'bsdtar') return undefined;
   for (let i = 0; i < args.length; i++) {

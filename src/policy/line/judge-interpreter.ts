@@ -9,7 +9,7 @@ import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { codeSource } from './interpreter-code.js';
 import { codePaths, foldLiterals, judgeCode } from './interpreters.js';
-import { firstSecret, SECRET, type Info, type State } from './state.js';
+import { fileExists, firstSecret, rootIgnoreFile, SECRET, secretOfVar, type Info, type State } from './state.js';
 
 /** Judges one piece of code in `lang` in this line's state; returns what it reads of secrets and writes. */
 export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context, env: Context['env']): { secret?: string; writes: string[] } {
@@ -50,14 +50,18 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
     const guess = /^\.env/.test(n) ? posix.resolve(ctx.cwd, n) : /^(id_|\.ssh$)/.test(n) ? `${ctx.home}/.ssh/${n === '.ssh' ? 'id_rsa' : n}` : `${ctx.home}/${n}`;
     secret = firstSecret(st, [guess], ctx) ?? posix.resolve(ctx.cwd, '.env');
   }
-  // Code that reads a secret and names a host off the allowlist: a request built from the secret.
-  if (secret !== undefined && v.mentions.length) {
-    const mf = newFacts(`<${lang} code>`);
-    for (const u of v.mentions) addUrl(mf, u, 'target');
-    if (hostClasses(st.policy, mf).has('disallowed')) {
-      st.lineTags.tags.add('interpreter-network');
-      st.lineTags.notes.push(`the one-liner reads ${secret} and names ${v.mentions.join(', ')}`);
+  // After a secret file was sourced, a credential read from the environment (node's env.API_KEY,
+  // os.environ["TOKEN"], getenv("SECRET")) is that secret.
+  if (secret === undefined && st.sourcedSecret !== undefined) {
+    for (const m of code.matchAll(/\b(?:process\.env\.|os\.environ(?:\.get)?\s*[[(]\s*["']|(?:os\.)?getenv\s*\(\s*["']|ENV\s*\[\s*["']|\$ENV\{|Deno\.env\.get\s*\(\s*["']|Bun\.env\.)(\w+)/g)) {
+      if (secretOfVar(st, m[1]!, env) !== undefined) secret = st.sourcedSecret;
     }
+  }
+  // Code that reads a secret and talks to any host (an allowed one too: a gist is an exfiltration
+  // channel) or names one: a request built from the secret.
+  if (secret !== undefined && (v.mentions.length || v.urls.length)) {
+    st.lineTags.tags.add('interpreter-network');
+    st.lineTags.notes.push(`the one-liner reads ${secret} and sends to ${[...v.urls, ...v.mentions].join(', ')}`);
   }
   return { secret, writes: io.writes.map((w) => posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home))) };
 }
@@ -86,10 +90,31 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
   }
   // A script written earlier in the same line is judged when it runs.
   const known = src.script ? st.scripts.get(posix.resolve(ctx.cwd, src.script)) : undefined;
-  for (const code of [src.code, known]) {
+  // Modules node preloads (--import/--require/-r/--loader): a data: URL is code, a file this line wrote is too.
+  const preloads: string[] = [];
+  if (lang === 'node' || lang === 'bun' || lang === 'deno') {
+    for (let k = 0; k < args.length; k++) {
+      const m = /^(--import|--require|-r|--loader|--experimental-loader|--preload)(?:=(.*))?$/s.exec(args[k]!);
+      if (!m) continue;
+      const v = m[2] ?? args[k + 1] ?? '';
+      if (/^data:/i.test(v)) {
+        const comma = v.indexOf(',');
+        try {
+          preloads.push(/;base64,/i.test(v.slice(0, comma + 1)) ? Buffer.from(v.slice(comma + 1), 'base64').toString('utf8') : decodeURIComponent(v.slice(comma + 1)));
+        } catch {
+          preloads.push(v.slice(comma + 1));
+        }
+      } else {
+        const text = st.scripts.get(posix.resolve(ctx.cwd, v));
+        if (text !== undefined) preloads.push(text);
+      }
+    }
+  }
+  for (const code of [src.code, known, ...preloads]) {
     if (code === undefined) continue;
     // What the code reads of a secret comes out on its output and in the files it writes.
     const r = judgeCodeIn(st, code, lang, ctx, env);
+    for (const w of r.writes) if (rootIgnoreFile(w, ctx.projectRoot) && fileExists(ctx, w)) st.ignoreRewrites.add(w);
     if (r.secret !== undefined) {
       rec.secretOut ??= r.secret;
       st.readsSecret = true;

@@ -28,7 +28,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), tainted: parent?.tainted ?? new Map(),
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
     links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
-    sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(),
+    sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(),
     sub(text, cwd, env) {
       for (const j of judgeLine(policy, text, { ...ctx, cwd, env }, depth + 1, st)) st.out.push(j);
     },
@@ -62,6 +62,15 @@ function runLine(st: State, line: string, cwd0: string): void {
   for (const fc of flat) {
     const i = judgeSimple(st, fc, flat, info, cwd, env);
     info[fc.index] = i.info;
+    for (const w of i.info.writesFiles) {
+      st.written.add(w);
+      // A program put where tools look for programs (node_modules/.bin, a virtualenv's bin): the next
+      // npx, npm script or activated shell runs it instead of the real one.
+      if (/\/(node_modules\/\.bin|\.?venv\/bin|\.tox\/[^/]+\/bin)\/[^/]+$/.test(w)) {
+        st.lineTags.tags.add('config-planted');
+        st.lineTags.notes.push(`${w} is where package runners and virtualenvs look for programs`);
+      }
+    }
     cwd = i.cwd;
     env = i.env;
   }

@@ -23,6 +23,11 @@ const EX_MODE = /^-[a-zA-Z]*[esE]|^--(not-a-term|headless)$/;
 /** A -c string that runs its stdin (a bare shell or interpreter, exec bash, source /dev/stdin). */
 const RUNS_STDIN = /(^|[;&|(]\s*|\bexec\s+)(sh|bash|dash|zsh|ksh|python3?|node|perl|ruby|php)\s*($|[;&|)])|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0|\b(source|\.)\s*($|[;&|)])|\beval\b/;
 
+/** Tools that load files from their working directory by themselves. */
+const TASK_TOOLS = /^(make|gmake|just|task|go-task|mise|deno|bun|node|npm|npx|pnpm|yarn|vite|vitest|jest|eslint|tsc|webpack|python[\d.]*|pytest|py\.test|pip[\d.]*|uv|poetry|tox|nox|rake|bundle|composer|cargo|go|direnv|gradle|mvn|cmake)$/;
+/** Files those tools load without being named. */
+const LOADED_FILES = /^(Makefile|makefile|GNUmakefile|justfile|Justfile|\.justfile|Taskfile(\.dist)?\.ya?ml|deno\.jsonc?|conftest\.py|[\w.-]+\.py|[\w.-]+\.config\.[cm]?[jt]s|package\.json|\.envrc|Cargo\.toml|build\.rs|Rakefile|Gemfile|composer\.json|setup\.py|setup\.cfg|pyproject\.toml|\.?mise(\.local)?\.toml|go\.mod|build\.gradle(\.kts)?|pom\.xml|CMakeLists\.txt|\.npmrc|\.yarnrc(\.yml)?)$/;
+
 /** Facts that need more than one command: downloads into interpreters, text piped into shells. */
 export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: string): void {
   const tag = (t: string, note: string) => {
@@ -55,6 +60,8 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
       // Made from a download: what it writes is downloaded too (cp, mv, dd of=, install, tee, gunzip).
       for (const w of me.writesFiles) downloaded.add(w);
       if (/^(tar|bsdtar|unzip|7z|cpio)$/.test(me.name)) for (const w of me.writesFiles) trees.push(w);
+      // A downloaded patch applied here changes files of the working tree (the Makefile, say).
+      if (me.name === 'patch' || (me.name === 'git' && /^(apply|am)$/.test(me.argv.find((a, k) => k > 0 && !a.startsWith('-')) ?? ''))) downloaded.add(cwd);
       if (/^(gunzip|gzip|unxz|xz|bunzip2|bzip2|zstd|unzstd)$/.test(me.name)) for (const i of inputs) downloaded.add(i.replace(/\.(gz|xz|bz2|zst|z)$/i, ''));
     }
     if (me.cloneDir) clones.push(me.cloneDir);
@@ -67,7 +74,10 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
       ? [cwd, ...me.argv.slice(1).map((a, k, all) => (/^(-C|--directory|--prefix|--cwd|--dir|-f|--file|--manifest-path)$/.test(all[k - 1] ?? '') ? abs(a) : /^--(prefix|cwd|dir|directory)=/.test(a) ? abs(a.slice(a.indexOf('=') + 1)) : '')).filter(Boolean)]
       : [];
     const netDir = (d: string) => downloaded.has(d) || inTree(d, trees);
-    const buildFile = buildDir.some((d) => netDir(d) || ['Makefile', 'makefile', 'GNUmakefile', 'package.json', 'setup.py', 'pyproject.toml', 'Cargo.toml'].some((f) => downloaded.has(posix.join(d, f))));
+    const buildFile = buildDir.some((d) => netDir(d) || ['Makefile', 'makefile', 'GNUmakefile', 'package.json', 'setup.py', 'pyproject.toml', 'Cargo.toml'].some((f) => downloaded.has(posix.join(d, f))))
+      // A task runner, test runner or runtime started where a download put a file it loads by
+      // itself (a justfile, a Taskfile, conftest.py, a config module, node_modules/.bin/X, .envrc).
+      || (TASK_TOOLS.test(me.name) && [...downloaded].some((p) => (posix.dirname(p) === cwd && LOADED_FILES.test(posix.basename(p))) || p.startsWith(`${cwd}/node_modules/.bin/`) || p.startsWith(`${cwd}/.venv/bin/`)));
     // A build tool's bare words are subcommands and targets (npm ci, make install), not files.
     const named = (p: string) => me.argv.slice(1).some((a) => /[/.]/.test(a) && abs(a.replace(/^--?[\w-]+=/, '')) === p);
     const fileInputs = buildDir.length ? inputs.filter((p) => named(p) && netDir(p)) : inputs;
@@ -80,7 +90,10 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
       const runAt = ws[0] !== undefined && (isShell(ws[0]) || languageOf(ws[0]) !== undefined || /^(source|\.|exec|timeout|nohup)$/.test(ws[0])) ? ws.slice(1).filter((w) => !w.startsWith('-')).slice(0, 1) : ws.slice(0, 1);
       return runAt.some((w) => /^[~./]/.test(w) && fromNet(abs(w)));
     });
-    if ((me.argv[0]?.includes('/') && fromNet(exe)) || (runner && fileInputs.length > 0) || (runner && stdinNet && me.interpreterReadsStdin) || buildFile || nested) {
+    // git in an extracted download reads that download's .git/config (hooks, fsmonitor, pager …).
+    const gitDirs = me.name === 'git' ? [cwd, ...me.argv.slice(1).map((a, k, all) => (all[k - 1] === '-C' ? abs(a) : /^--(git-dir|work-tree)=/.test(a) ? abs(a.slice(a.indexOf('=') + 1)) : '')).filter(Boolean)] : [];
+    const gitInDownload = gitDirs.some((d) => d !== st.ctx.projectRoot && (inTree(d, trees) || downloaded.has(d)));
+    if ((me.argv[0]?.includes('/') && fromNet(exe)) || (runner && fileInputs.length > 0) || (runner && stdinNet && me.interpreterReadsStdin) || buildFile || nested || gitInDownload) {
       tag('download-exec', `${me.argv[0]} runs code downloaded earlier in the same line`);
     } else if (buildDir.some((d) => inTree(d, clones)) || clonedInputs.length > 0) {
       // Building a repository cloned in the same line runs its build scripts: a person decides.

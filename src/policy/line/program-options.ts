@@ -61,6 +61,13 @@ export function programOptions(name: string, args: readonly string[]): [string, 
       }
     }
   }
+  // sort --compress-program=PROG runs PROG on its temporary files.
+  if (name === 'sort') for (let k = 0; k < args.length; k++) {
+    const v = valueOf(k, '--compress-program');
+    if (v !== undefined) out.push(['sort --compress-program', v]);
+  }
+  // sqlite3 '.load LIB' loads a shared library into the process.
+  if (name === 'sqlite3') for (const a of args) for (const m of a.matchAll(/^\s*\.load\s+(\S+)/gm)) out.push(['sqlite3 .load', m[1]!.replace(/^['"]|['"]$/g, '')]);
   // wget --use-askpass=PROGRAM runs PROGRAM for the credentials.
   if (name === 'wget') for (let k = 0; k < args.length; k++) {
     const v = valueOf(k, '--use-askpass');

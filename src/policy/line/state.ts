@@ -25,8 +25,7 @@ export const FILTERS = new Set(['base64', 'base32', 'gzip', 'bzip2', 'xz', 'zstd
 // Environment variables that load code into every process, or reconfigure Rampart itself.
 // (Search paths such as PYTHONPATH, NODE_PATH and LD_LIBRARY_PATH are everyday build settings.)
 export const LOADER_VARS = /^(LD_PRELOAD|LD_AUDIT|DYLD_INSERT_LIBRARIES|DYLD_LIBRARY_PATH|BASH_ENV|ENV|PROMPT_COMMAND|GIT_EXEC_PATH|GIT_TEMPLATE_DIR|PERL5OPT|RUBYOPT|ZDOTDIR|SHELLOPTS|BASHOPTS|PS4)$/;
-/** Paths through which a program reads its own stdin. */
-export const STDIN_PATH = /^(-|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0|\/proc\/\$\$\/fd\/0)$/;
+export { STDIN_PATH } from './interpreter-code.js';
 export const IGNORE_FILE = /(^|\/)(\.gitignore|\.git\/info\/exclude)$/;
 
 /** The ignore rules that keep the project's secrets out: its root .gitignore and .git/info/exclude
@@ -92,6 +91,8 @@ export interface State {
   codeJudged: Set<string>;
   /** Task runners whose written task file is being judged now (a task calling its own runner stops there). */
   expanding: Set<string>;
+  /** Every file a command of the line writes (by redirection, by its own options, by download). */
+  written: Set<string>;
   /** Links made earlier in the line (ln -s ~/.bashrc rc) → what they point at: writing through one writes there.
    *  Also file descriptors opened by `exec 3< file` (/dev/fd/3 → file). */
   links: Map<string, string>;

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { addUrl } from '../analyzers/common.js';
@@ -40,22 +41,47 @@ function stringsUnder(doc: unknown, keys: RegExp, all = false): string[] {
   return out;
 }
 
+/** Every string value of a parsed document (a task file's descriptions read as harmless command lines). */
+const allStrings = (doc: unknown): string[] => stringsUnder(doc, /^$/, true);
+
 const TASK_FILES: { tools: RegExp; files: string[]; read: (text: string) => string[] }[] = [
   { tools: /^(bun|node)$/, files: ['package.json'], read: (t) => stringsUnder(JSON.parse(t), /^scripts$/) },
   { tools: /^deno$/, files: ['deno.json', 'deno.jsonc'], read: (t) => stringsUnder(parseYaml(t), /^tasks$/) },
-  { tools: /^(task|go-task)$/, files: ['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'Taskfile.dist.yml'], read: (t) => stringsUnder(parseYaml(t), /^(cmds|cmd)$/) },
-  { tools: /^mise$/, files: ['.mise.toml', 'mise.toml', '.mise/config.toml', 'mise/config.toml'], read: (t) => stringsUnder(parseToml(t), /^(run|tasks)$/) },
-  // justfile recipes: the indented lines under a `name:` header.
-  { tools: /^just$/, files: ['justfile', 'Justfile', '.justfile'], read: (t) => t.split('\n').filter((l) => /^[ \t]+\S/.test(l)).map((l) => l.trim().replace(/^[@-]+/, '')) },
+  // Taskfiles run commands from cmds, vars (sh:), preconditions, status, dynamic variables: every string is judged.
+  { tools: /^(task|go-task)$/, files: ['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'taskfile.yaml', 'Taskfile.dist.yml'], read: (t) => allStrings(parseYaml(t)) },
+  // mise: tasks' run, env._.source scripts, hooks: every string is judged.
+  { tools: /^mise$/, files: ['.mise.toml', 'mise.toml', '.mise.local.toml', 'mise.local.toml', '.mise/config.toml', 'mise/config.toml'], read: (t) => allStrings(parseToml(t)) },
+  // justfile: recipe lines (indented) and backtick evaluations (x := `cmd`), which run on load.
+  { tools: /^just$/, files: ['justfile', 'Justfile', '.justfile'], read: (t) => [...t.split('\n').filter((l) => /^[ \t]+\S/.test(l)).map((l) => l.trim().replace(/^[@-]+/, '')), ...[...t.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!)] },
+  { tools: /^poe$/, files: ['pyproject.toml'], read: (t) => allStrings((parseToml(t) as { tool?: { poe?: unknown } }).tool?.poe ?? {}) },
+  { tools: /^composer$/, files: ['composer.json'], read: (t) => stringsUnder(JSON.parse(t), /^scripts$/) },
 ];
 
+/** The task file a runner was pointed at, or the directory it runs in (just -f/-d, task -t/-d, deno task --config, mise -C). */
+function taskFileArgs(tool: string, args: readonly string[], cwd: string): { file?: string; dir: string } {
+  let file: string | undefined;
+  let dir = cwd;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const eq = a.indexOf('=');
+    const [name, inline] = a.startsWith('--') && eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
+    const value = () => inline ?? args[++i] ?? '';
+    if ((tool === 'just' && /^(-f|--justfile)$/.test(name)) || (/^(task|go-task)$/.test(tool) && /^(-t|--taskfile)$/.test(name)) || (tool === 'deno' && /^(-c|--config)$/.test(name))) file = posix.resolve(cwd, value());
+    else if ((tool === 'just' && /^(-d|--working-directory)$/.test(name)) || (/^(task|go-task)$/.test(tool) && /^(-d|--dir)$/.test(name)) || (tool === 'mise' && /^(-C|--cd)$/.test(name))) dir = posix.resolve(cwd, value());
+  }
+  return { file, dir };
+}
+
 function otherTaskRuns(tool: string, args: readonly string[], cwd: string, written: ReadonlyMap<string, string>): string[] | 'opaque' | undefined {
-  // Only the verbs that run tasks: bun run X, node --run X, deno task X, mise run/r X, task X, just X.
-  const runs = (tool === 'bun' && args[0] === 'run') || (tool === 'node' && args.includes('--run')) || (tool === 'deno' && args[0] === 'task') || (tool === 'mise' && /^(run|r|watch)$/.test(args[0] ?? '')) || tool === 'task' || tool === 'go-task' || tool === 'just';
+  // Only the verbs that run tasks: bun run X (or bun X), node --run X, deno task X, mise run/r X,
+  // task X, just X, poe X, composer run-script X.
+  const bunScript = tool === 'bun' && args[0] !== undefined && !args[0].startsWith('-') && !/^(install|i|add|a|remove|rm|update|upgrade|link|unlink|pm|x|create|init|build|test|repl|upgrade|outdated|publish|patch|audit|info|exec)$/.test(args[0]) && !/[./]/.test(args[0]);
+  const runs = (tool === 'bun' && (args[0] === 'run' || bunScript)) || (tool === 'node' && args.includes('--run')) || (tool === 'deno' && args[0] === 'task') || (tool === 'mise' && /^(run|r|watch)$/.test(args.find((a) => !a.startsWith('-')) ?? '')) || tool === 'task' || tool === 'go-task' || tool === 'just' || tool === 'poe' || (tool === 'composer' && /^(run-script|run)$/.test(args[0] ?? ''));
   const row = TASK_FILES.find((r) => r.tools.test(tool));
   if (!runs || !row) return undefined;
-  for (const f of row.files) {
-    const text = written.get(`${cwd}/${f}`);
+  const { file, dir } = taskFileArgs(tool, args, cwd);
+  for (const f of file ? [file] : row.files.map((n) => `${dir}/${n}`)) {
+    const text = written.get(f);
     if (text === undefined) continue;
     try {
       return row.read(text);
@@ -66,9 +92,12 @@ function otherTaskRuns(tool: string, args: readonly string[], cwd: string, writt
   return [];
 }
 
-/** Makefile recipe lines (tab-indented), without make's `@`/`-`/`+` prefixes. */
+/** Makefile lines that run: recipes (tab-indented, without make's `@`/`-`/`+`), `X != cmd` and `$(shell cmd)`, which run when the file is read. */
 function makeRecipes(text: string): string[] {
-  return text.split('\n').filter((l) => l.startsWith('\t')).map((l) => l.slice(1).replace(/^[@+-]+/, '')).filter((l) => l.trim() !== '');
+  const recipes = text.split('\n').filter((l) => l.startsWith('\t')).map((l) => l.slice(1).replace(/^[@+-]+/, ''));
+  const shells = [...text.matchAll(/^[\w.-]+\s*!=\s*(.+)$/gm)].map((m) => m[1]!);
+  const calls = [...text.matchAll(/\$\(shell\s+([^)]*)\)/g)].map((m) => m[1]!);
+  return [...recipes, ...shells, ...calls].filter((l) => l.trim() !== '');
 }
 
 /**
@@ -81,7 +110,7 @@ export function implicitRuns(tool: string, args: readonly string[], cwd: string,
   // is judged (which one runs is not always plain from the words).
   const other = otherTaskRuns(tool, args, cwd, written);
   if (other !== undefined) return other;
-  if (tool === 'npm' || tool === 'pnpm' || tool === 'yarn') {
+  if (tool === 'npm' || tool === 'pnpm' || tool === 'yarn' || (tool === 'bun' && /^(install|i|add|a)$/.test(args[0] ?? ''))) {
     const text = written.get(`${cwd}/package.json`);
     if (text === undefined) return [];
     let scripts: Record<string, unknown>;
@@ -95,7 +124,10 @@ export function implicitRuns(tool: string, args: readonly string[], cwd: string,
   }
   if (tool === 'make' || tool === 'gmake') {
     const file = ['GNUmakefile', 'makefile', 'Makefile'].map((f) => written.get(`${cwd}/${f}`)).find((t) => t !== undefined);
-    return file === undefined ? [] : makeRecipes(file);
+    if (file === undefined) return [];
+    // include FILE (also -include, sinclude): its text, when this line wrote it too.
+    const included = [...file.matchAll(/^-?s?include\s+(.+)$/gm)].flatMap((m) => m[1]!.trim().split(/\s+/)).map((f) => written.get(posix.resolve(cwd, f))).filter((t): t is string => t !== undefined);
+    return [file, ...included].flatMap(makeRecipes);
   }
   return [];
 }
@@ -110,6 +142,22 @@ export function autoRunCommands(path: string, text: string): { lines: string[]; 
   const base = path.slice(path.lastIndexOf('/') + 1);
   // Hook scripts agents run on their own events (Claude Code's .claude/hooks, Gemini's, Codex's).
   if (/\/\.husky\/[^/]+$/.test(path) || base === '.envrc' || /\/\.(claude|gemini|codex|cursor)\/hooks\//.test(path)) return { lines: [text], ciSecrets: false };
+  // Claude Code slash commands run their !`cmd` lines when invoked.
+  if (/\/\.claude\/commands\/.+\.md$/.test(path)) return { lines: [...text.matchAll(/!`([^`]+)`/g)].map((m) => m[1]!), ciSecrets: false };
+  // MCP server definitions (.mcp.json, .cursor/mcp.json, .gemini/settings.json mcpServers): the
+  // agent starts each server's command with its arguments.
+  if (base === '.mcp.json' || /\/\.cursor\/mcp\.json$/.test(path) || /\/\.vscode\/mcp\.json$/.test(path)) {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch {
+      return { lines: [], ciSecrets: false, unreadable: true };
+    }
+    const servers = (doc as { mcpServers?: Record<string, { command?: unknown; args?: unknown }>; servers?: Record<string, { command?: unknown; args?: unknown }> }) ?? {};
+    const q = (w: string) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
+    const lines = Object.values({ ...(servers.mcpServers ?? {}), ...(servers.servers ?? {}) }).flatMap((s) => (typeof s?.command === 'string' ? [[s.command, ...(Array.isArray(s.args) ? s.args.filter((a): a is string => typeof a === 'string') : [])].map(q).join(' ')] : []));
+    return { lines, ciSecrets: false };
+  }
   let keys: RegExp;
   let ci = false;
   if (/\/\.github\/workflows\/[^/]+\.ya?ml$/.test(path)) [keys, ci] = [/^run$/, true];
