@@ -166,6 +166,21 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       }
       if (u.shell !== undefined) {
         rec.name = name;
+        // parallel -a FILE: the jobs' arguments are FILE's content.
+        if (name === 'parallel') {
+          const pf = argv.slice(1).map((a, k, all) => (/^(-a|--arg-file)$/.test(all[k - 1] ?? '') ? a : a.startsWith('--arg-file=') ? a.slice(11) : undefined)).find((x) => x !== undefined);
+          if (pf !== undefined && isSecretPath(st, realOf(st, abs0(pf)) ?? abs0(pf), ctx)) {
+            // Its content becomes the arguments of a network command: that command sends the secret.
+            const net = u.shell.split('\n').map((l) => l.trim().split(/\s+/)[0] ?? '').find((w) => NETWORK_TOOLS.has(posix.basename(w)));
+            if (net) {
+              const sf = newFacts(posix.basename(net));
+              sf.sends.push(realOf(st, abs0(pf)) ?? abs0(pf));
+              st.out.push(judgeFacts(st.policy, sf, argv, { ...ctx, env }));
+            }
+            rec.secretOut = abs0(pf);
+            st.readsSecret = true;
+          }
+        }
         // script [-a] [-c CMD] FILE records the session into FILE (appending with -a).
         if (name === 'script') {
           const sa = argv.slice(1);

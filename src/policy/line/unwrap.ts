@@ -204,7 +204,7 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
     case 'parallel': {
       const sep = args.indexOf(':::');
       const cmdEnd = sep >= 0 ? sep : args.length;
-      const i = skipOpts(args.slice(0, cmdEnd), /^-[jSI]$|^--(jobs|sshlogin|delay|timeout)$/);
+      const i = skipOpts(args.slice(0, cmdEnd), /^-[jSIadCE]$|^--(jobs|sshlogin|delay|timeout|arg-file|colsep|delimiter|eof|joblog|results|tmpdir|workdir|env|limit|load|memfree|retries|halt|tag-string)$/);
       const cmd = args.slice(i, cmdEnd);
       if (cmd.length === 0) return {};
       const inputs = sep >= 0 ? args.slice(sep + 1).filter((a) => a !== ':::') : [];
