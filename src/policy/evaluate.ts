@@ -121,10 +121,13 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
   // put in its place: ln -sfn /tmp/cfg .claude): its
   // settings and hook scripts run without anyone typing them.
   const treeWrites = (classes: Set<PathClass>): Set<PathClass> => {
-    const roots = ['.git', '.claude', '.codex', '.gemini'].map((d) => `${ctx.projectRoot}/${d}`);
+    // (Below .claude only its settings and hooks run anything: memory files, agents and commands are text.)
+    const p = ctx.projectRoot;
+    const trees = [`${p}/.git`, `${p}/.codex`, `${p}/.gemini`, `${p}/.claude/hooks`];
+    const exact = [`${p}/.claude`, `${p}/.claude/settings.json`, `${p}/.claude/settings.local.json`];
     if (writes.filter(isFile).some((w) => {
-      const abs = classifier.resolve(w);
-      return roots.some((r) => abs === r || abs.startsWith(`${r}/`));
+      const abs = classifier.resolve(w).replace(/\/+$/, '');
+      return exact.includes(abs) || trees.some((r) => abs === r || abs.startsWith(`${r}/`));
     })) classes.add('protected');
     return classes;
   };

@@ -139,13 +139,16 @@ t.test('sixth red-team cases and the benign review of the same classes: a ratche
     if (c.expect !== 'allow' && e.decision === 'allow') leaked++;
   }
   const dangerous = cases6.filter((c) => c.expect !== 'allow').length;
-  t.ok(leaked <= 2, `${leaked} of ${dangerous} dangerous cases allowed (at most 2: 141 when the set landed)`);
+  t.ok(leaked <= 1, `${leaked} of ${dangerous} dangerous cases allowed (at most 1: 141 when the set landed)`);
   t.equal(overBlocked, 0, `${overBlocked} of ${cases6.length - dangerous} benign look-alikes blocked`);
-  const benign = readFileSync(join(ROOT, 'test', 'fixtures', 'benign6-lines.txt'), 'utf8').split('\n').filter((l) => l.trim() !== '');
-  const blocked = benign.filter((l) => evaluateToolCall(policy, { tool_name: 'Bash', tool_input: { command: l } }, ctxH).decision !== 'allow');
-  // 194 were blocked when the review landed; the reviewer judged 32 of the blocked lines defensible
-  // (secrets, writes outside the project, code-running git settings).
-  t.ok(blocked.length <= 42, `${blocked.length} of ${benign.length} everyday benign lines blocked (at most 42)`);
+  // Two benign reviews: 638 lines (194 blocked when it landed; its reviewer judged 32 blocks
+  // defensible) and 931 new lines after the next round (122 blocked when it landed; 42 defensible:
+  // writes to .env/.npmrc and keys, ~/.local/bin and .git/hooks, hosts off the allowlist, risky git).
+  for (const [file, most] of [['benign6-lines.txt', 38], ['benign7-lines.txt', 54]] as const) {
+    const benign = readFileSync(join(ROOT, 'test', 'fixtures', file), 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const blocked = benign.filter((l) => evaluateToolCall(policy, { tool_name: 'Bash', tool_input: { command: l } }, ctxH).decision !== 'allow');
+    t.ok(blocked.length <= most, `${file}: ${blocked.length} of ${benign.length} everyday benign lines blocked (at most ${most})`);
+  }
 });
 
 t.test('red-team cases, shim layer (argv)', async (t) => {

@@ -35,7 +35,10 @@ export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
     const a = args[i]!;
     const eq = a.indexOf('=');
     const name = eq > 0 ? a.slice(0, eq) : a;
-    if (URL_FLAGS.test(name) || (short && short.test(a))) {
+    // (-i/-f are index and find-links only for the verbs that fetch: `pip show -f` lists files;
+    // find-links is a local directory unless it is a URL.)
+    const fetching = /^(install|download|wheel|lock|sync|add|pip|compile|index|tool|run)$/.test(f.subcommand?.split(' ')[0] ?? '') || f.subcommand === undefined;
+    if ((URL_FLAGS.test(name) || (short && short.test(a) && fetching)) && !((name === '--find-links' || a === '-f') && !(eq > 0 ? a.slice(eq + 1) : args[i + 1] ?? '').includes('://'))) {
       const v = eq > 0 ? a.slice(eq + 1) : args[++i] ?? '';
       // --index name=url (uv) and plain hosts (--trusted-host) both carry a host.
       const url = v.includes('=') && !v.includes('://') ? v.slice(v.indexOf('=') + 1) : v.includes('=') && /^[\w-]+=/.test(v) ? v.slice(v.indexOf('=') + 1) : v;
@@ -55,7 +58,8 @@ export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
   if (pos[0] === 'source' && pos[1] === 'add' && pos[3]) addUrl(f, pos[3], 'registry', 'https');
   for (const e of ENV_URLS[tool.replace(/^pip[x3]?$/, 'pip')] ?? []) {
     const v = envValue(env, e);
-    if (v) for (const u of v.split(/[\s,|]+/)) if (u && !/^(\/|\.|~|file:|direct$|off$)/.test(u)) addUrl(f, u, 'registry', 'https');
+    // (GOPROXY's default, proxy.golang.org, is what plain `go mod download` uses anyway.)
+    if (v) for (const u of v.split(/[\s,|]+/)) if (u && !/^(\/|\.|~|file:|direct$|off$|https:\/\/proxy\.golang\.org\/?$)/.test(u)) addUrl(f, u, 'registry', 'https');
   }
   // (go install MODULE@VERSION fetches through GOPROXY, proxy.golang.org by default, not from the
   // module path's host: the host judged is GOPROXY's, above.)

@@ -10,12 +10,11 @@ export function analyzeSshKeygen({ tool, args }: AnalyzerInput): Facts {
   const file = fi >= 0 ? args[fi + 1] : undefined;
   // ssh-keygen has no long options: `--help` (or any) prints its usage and writes nothing.
   if (args.some((a) => a.startsWith('--'))) return f;
-  const readOnly = args.some((a) => /^-[lFyeQkDB]/.test(a) && !/^-[lFyeQkDB]*f/.test(a)) || args.some((a) => /^-[a-zA-Z]*[lyQ]/.test(a));
+  // Fingerprints, the public half (-y), signatures (-Y sign/verify), checks: the private key is
+  // used, never printed, and no key file is written.
+  const readOnly = args.some((a) => /^-[lFyeQkDBY]/.test(a) && !/^-[lFyeQkDBY]*f/.test(a)) || args.some((a) => /^-[a-zA-Z]*[lyQY]/.test(a));
   const rewrites = args.some((a) => /^-[a-zA-Z]*[Rpc]/.test(a));
-  if (readOnly && !rewrites) {
-    if (file) f.reads.push(file);
-    return f;
-  }
+  if (readOnly && !rewrites) return f;
   const type = args[args.indexOf('-t') + 1] ?? 'ed25519';
   const target = file ?? (args.includes('-R') ? '~/.ssh/known_hosts' : `~/.ssh/id_${args.includes('-t') ? type : 'ed25519'}`);
   f.writes.push(target, `${target}.pub`);

@@ -10,6 +10,7 @@ import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { assignmentTags, programSetting } from './assignments.js';
 import { foldLiterals, languageOf, stripStrings } from './interpreters.js';
+import { inlineCodeOf } from './interpreter-code.js';
 import { judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
 import { DNS_TOOLS, DOWNLOADERS, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { STDIN } from '../analyzers/common.js';
@@ -57,7 +58,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       return;
     }
     // A script this line wrote, run by its path (./x.sh after chmod +x): its text runs.
-    if (argv[0]!.includes('/') && st.scripts.has(abs0(argv[0]!))) st.sub(st.scripts.get(abs0(argv[0]!))!, ctx.cwd, env);
+    if (argv[0]!.includes('/') && st.scripts.has(abs0(argv[0]!))) {
+      const text = st.scripts.get(abs0(argv[0]!))!;
+      // Its #! line says what reads it: an interpreter's code is judged as that language.
+      const bang = /^#!\s*(?:\S*\/env\s+(?:-\S+\s+)*)?(\S+)/.exec(text);
+      const lang = bang ? languageOf(posix.basename(bang[1]!)) : undefined;
+      if (lang) judgeCodeIn(st, text.slice(text.indexOf('\n') + 1), lang, ctx, env, true);
+      else st.sub(text, ctx.cwd, env);
+    }
     // An env file loaded into what runs (--env-file .env, dotenv -f .env, env-cmd -f .env): its
     // credentials are in that command's environment, as after `. ./.env`.
     for (let k = 1; k < argv.length; k++) {
@@ -85,7 +93,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         // Any program this line put in that directory is found before the real one by whatever
         // runs next (npm test finds node there, make finds cc).
         // A script whose text the line shows is judged as if it ran; a link to a system program is
-        // that program; anything else put there (a download, a copy) is a program nobody has read.
+        // that program; the project's own programs (bin/dev from scripts/dev.sh) are the project's;
+        // anything else put there (a download into /tmp/b, a copy from elsewhere) is a program nobody has read.
         const here = [...new Set([...st.written, ...st.scripts.keys(), ...st.binaries.keys()])].filter((p) => posix.dirname(p) === posix.resolve(ctx.cwd, dir || '.'));
         for (const p of here) {
           const text = st.scripts.get(p);
@@ -95,7 +104,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
               st.codeJudged.add(p);
               st.sub(text, ctx.cwd, env);
             }
-          } else if (!(link && (/^\/(usr\/)?(local\/)?s?bin\//.test(link) || /\$\(\s*(command\s+-v|which)\s|`\s*(command\s+-v|which)\s/.test(link)))) tag('config-planted', `PATH puts ${dir} first, where this line put ${p}, a program Rampart has not read`);
+          } else if (!p.startsWith(`${ctx.projectRoot}/`) && !(link && (/^\/(usr\/)?(local\/)?s?bin\//.test(link) || /\$\(\s*(command\s+-v|which)\s|`\s*(command\s+-v|which)\s/.test(link)))) tag('config-planted', `PATH puts ${dir} first, where this line put ${p}, a program Rampart has not read`);
         }
         const at = posix.resolve(ctx.cwd, dir || '.', argv[0]!);
         if (st.binaries.has(at) || st.scripts.has(at)) {
@@ -404,7 +413,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // A program without a model may print any file it is given (fmt .env, pr, python3 -m json.tool):
     // a secret among its operands is read, and what it prints carries it.
     if ((!ANALYZERS[name] || languageOf(name)) && !NO_CONTENT.has(name) && !isShell(name) && !unwrap(name, args)) {
-      const named = args.map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a).filter((a) => !a.startsWith('-') && !a.includes('://'));
+      // (An env file given to load — --env-file=.env — is loaded, not printed; an interpreter's inline code is not a path.)
+      const lang0 = languageOf(name);
+      const code = lang0 ? inlineCodeOf(lang0, args).index : undefined;
+      const named = args.filter((a, k) => k !== code && !/^--env-file(=|$)/.test(a) && args[k - 1] !== '--env-file').map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a).filter((a) => !a.startsWith('-') && !a.includes('://') && !/[\s()'"]/.test(a));
       for (const a of named) if (isSecretPath(st, a, ctx) || realOf(st, abs0(a)) !== undefined && isSecretPath(st, realOf(st, abs0(a))!, ctx)) facts.reads.push(a);
       // split/csplit write the pieces under a prefix (x, or the operand after the input).
       if ((name === 'split' || name === 'csplit') && facts.reads.length) {
@@ -452,7 +464,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       for (const [p, text] of st.scripts) {
         if (!runtime[2].test(p) || st.codeJudged.has(p)) continue;
         st.codeJudged.add(p);
-        judgeCodeIn(st, text, runtime[1], ctx, env);
+        judgeCodeIn(st, text, runtime[1], ctx, env, true);
       }
     }
     // package.json or a Makefile written earlier in this line: what the tool runs from it.

@@ -12,8 +12,15 @@ import { codePaths, foldLiterals, judgeCode } from './interpreters.js';
 import { fileExists, firstSecret, rootIgnoreFile, SECRET, secretOfVar, type Info, type State } from './state.js';
 
 /** Judges one piece of code in `lang` in this line's state; returns what it reads of secrets and writes. */
-export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context, env: Context['env']): { secret?: string; writes: string[] } {
+export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context, env: Context['env'], file = false): { secret?: string; writes: string[] } {
   const v = judgeCode(code, lang);
+  // A program file (a test, a config module) imports its project's dependencies: the one-liner
+  // module allowlist does not apply to it; what it does still does.
+  if (file) {
+    const keep = v.tags.map((t, k) => (t === 'interpreter-unknown-module' ? -1 : k)).filter((k) => k >= 0);
+    v.tags = keep.map((k) => v.tags[k]!);
+    v.notes = keep.map((k) => v.notes[k]!);
+  }
   for (const t of v.tags) st.lineTags.tags.add(t);
   st.lineTags.notes.push(...v.notes);
   for (const r of v.runs) st.sub(r, ctx.cwd, env);
@@ -110,10 +117,11 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
       }
     }
   }
-  for (const code of [src.code, known, ...preloads]) {
+  for (const [k, code] of [src.code, known, ...preloads].entries()) {
     if (code === undefined) continue;
-    // What the code reads of a secret comes out on its output and in the files it writes.
-    const r = judgeCodeIn(st, code, lang, ctx, env);
+    // What the code reads of a secret comes out on its output and in the files it writes. (A
+    // script file imports its project's dependencies: only one-liners are held to the module allowlist.)
+    const r = judgeCodeIn(st, code, lang, ctx, env, k > 0);
     for (const w of r.writes) if (rootIgnoreFile(w, ctx.projectRoot) && fileExists(ctx, w)) st.ignoreRewrites.add(w);
     if (r.secret !== undefined) {
       rec.secretOut ??= r.secret;

@@ -64,11 +64,13 @@ function runLine(st: State, line: string, cwd0: string): void {
     info[fc.index] = i.info;
     for (const w of i.info.writesFiles) {
       st.written.add(w);
-      // A program put where tools look for programs (node_modules/.bin, a virtualenv's bin): the next
-      // npx, npm script or activated shell runs it instead of the real one.
-      if (/\/(node_modules\/\.bin|\.?venv\/bin|\.tox\/[^/]+\/bin)\/[^/]+$/.test(w)) {
-        st.lineTags.tags.add('config-planted');
-        st.lineTags.notes.push(`${w} is where package runners and virtualenvs look for programs`);
+      // A script written where tools look for programs (node_modules/.bin, a virtualenv's bin): the
+      // next npx, npm script or activated shell runs it, so its text is judged now. (A download put
+      // there and then run is caught with the line's other downloads.)
+      const text = /\/(node_modules\/\.bin|\.?venv\/bin|\.tox\/[^/]+\/bin)\/[^/]+$/.test(w) ? st.scripts.get(w) : undefined;
+      if (text !== undefined && !st.codeJudged.has(w)) {
+        st.codeJudged.add(w);
+        st.sub(text, cwd, env);
       }
     }
     cwd = i.cwd;

@@ -41,19 +41,31 @@ function stringsUnder(doc: unknown, keys: RegExp, all = false): string[] {
   return out;
 }
 
-/** Every string value of a parsed document (a task file's descriptions read as harmless command lines). */
-const allStrings = (doc: unknown): string[] => stringsUnder(doc, /^$/, true);
+/** The string items of every list under KEY (Taskfile preconditions: "cmd" or {sh: "cmd"}, the latter found above). */
+function listStrings(doc: unknown, key: string): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (k === key && Array.isArray(x) ? out.push(...x.filter((i): i is string => typeof i === 'string')) : walk(x));
+  };
+  walk(doc);
+  return out;
+}
 
 const TASK_FILES: { tools: RegExp; files: string[]; read: (text: string) => string[] }[] = [
   { tools: /^(bun|node)$/, files: ['package.json'], read: (t) => stringsUnder(JSON.parse(t), /^scripts$/) },
   { tools: /^deno$/, files: ['deno.json', 'deno.jsonc'], read: (t) => stringsUnder(parseYaml(t), /^tasks$/) },
-  // Taskfiles run commands from cmds, vars (sh:), preconditions, status, dynamic variables: every string is judged.
-  { tools: /^(task|go-task)$/, files: ['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'taskfile.yaml', 'Taskfile.dist.yml'], read: (t) => allStrings(parseYaml(t)) },
-  // mise: tasks' run, env._.source scripts, hooks: every string is judged.
-  { tools: /^mise$/, files: ['.mise.toml', 'mise.toml', '.mise.local.toml', 'mise.local.toml', '.mise/config.toml', 'mise/config.toml'], read: (t) => allStrings(parseToml(t)) },
+  // Taskfiles run commands from cmds, dynamic variables (sh:), preconditions and status checks.
+  { tools: /^(task|go-task)$/, files: ['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'taskfile.yaml', 'Taskfile.dist.yml'], read: (t) => [...stringsUnder(parseYaml(t), /^(cmds|cmd|sh|status)$/), ...listStrings(parseYaml(t), 'preconditions')] },
+  // mise: tasks' run, env._.source scripts, hooks.
+  { tools: /^mise$/, files: ['.mise.toml', 'mise.toml', '.mise.local.toml', 'mise.local.toml', '.mise/config.toml', 'mise/config.toml'], read: (t) => stringsUnder(parseToml(t), /^(run|cmd|source|hooks|enter|leave|cd|preinstall|postinstall)$/) },
   // justfile: recipe lines (indented) and backtick evaluations (x := `cmd`), which run on load.
   { tools: /^just$/, files: ['justfile', 'Justfile', '.justfile'], read: (t) => [...t.split('\n').filter((l) => /^[ \t]+\S/.test(l)).map((l) => l.trim().replace(/^[@-]+/, '')), ...[...t.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!)] },
-  { tools: /^poe$/, files: ['pyproject.toml'], read: (t) => allStrings((parseToml(t) as { tool?: { poe?: unknown } }).tool?.poe ?? {}) },
+  // poe: a task is a string, or a table with cmd/shell/sequence (help text is text).
+  { tools: /^poe$/, files: ['pyproject.toml'], read: (t) => {
+    const tasks = ((parseToml(t) as { tool?: { poe?: { tasks?: Record<string, unknown> } } }).tool?.poe?.tasks ?? {});
+    return Object.values(tasks).flatMap((v) => (typeof v === 'string' ? [v] : stringsUnder(v, /^(cmd|shell|sequence)$/)));
+  } },
   { tools: /^composer$/, files: ['composer.json'], read: (t) => stringsUnder(JSON.parse(t), /^scripts$/) },
 ];
 
