@@ -58,6 +58,9 @@ export function resolvePath(raw: string, ctx: Pick<Context, 'cwd' | 'home'>): st
   else if (/^~\+(\/|$)/.test(p)) p = ctx.cwd + p.slice(2);
   else if (/^~root(\/|$)/.test(p)) p = '/root' + p.slice(5);
   else if (/^~[a-z_][a-z0-9_-]*(\/|$)/i.test(p)) p = posix.join(posix.dirname(ctx.home), p.slice(1));
+  // /proc/self/cwd and /proc/self/root are links: `..` after them leaves the cwd or /, not /proc/self.
+  const link = /^\/proc\/(?:self|thread-self|\d+|\$\$)\/(root|cwd)(?=\/|$)/.exec(p);
+  if (link) p = (link[1] === 'root' ? '' : ctx.cwd) + p.slice(link[0].length) || '/';
   // `..` after a computed segment cancels something unknown (`$D/../x`, `$(dirname …)/../y`):
   // normalising would drop the unknown part and leave a harmless-looking path. Where it lands is
   // unknown; only what follows is static.

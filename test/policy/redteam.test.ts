@@ -130,21 +130,26 @@ t.test('sixth red-team cases and the benign review of the same classes: a ratche
   const policy = await builtin();
   const H = '/home/user';
   const ctxH: Context = { ...ctx, cwd: `${H}/project`, projectRoot: `${H}/project`, home: H, rampartHome: `${H}/.rampart`, shimsDir: `${H}/.rampart/shims` };
-  const cases6 = load('redteam6-cases.jsonl');
-  let leaked = 0;
-  let overBlocked = 0;
-  for (const c of cases6) {
-    const e = evaluateToolCall(policy, { tool_name: 'Bash', tool_input: { command: c.command } }, ctxH);
-    if (c.expect === 'allow' && e.decision !== 'allow') overBlocked++;
-    if (c.expect !== 'allow' && e.decision === 'allow') leaked++;
-  }
-  const dangerous = cases6.filter((c) => c.expect !== 'allow').length;
-  t.ok(leaked <= 1, `${leaked} of ${dangerous} dangerous cases allowed (at most 1: 141 when the set landed)`);
-  t.equal(overBlocked, 0, `${overBlocked} of ${cases6.length - dangerous} benign look-alikes blocked`);
+  // Each red team's cases: how many dangerous ones the hook allows, how many benign ones it blocks.
+  const tally = (file: string) => {
+    const cases = load(file);
+    const dangerous = cases.filter((c) => c.expect !== 'allow');
+    const verdict = (c: Case) => evaluateToolCall(policy, { tool_name: 'Bash', tool_input: { command: c.command } }, ctxH).decision;
+    return { dangerous: dangerous.length, benign: cases.length - dangerous.length, leaked: dangerous.filter((c) => verdict(c) === 'allow').length, over: cases.filter((c) => c.expect === 'allow' && verdict(c) !== 'allow').length };
+  };
+  const r6 = tally('redteam6-cases.jsonl');
+  t.ok(r6.leaked <= 1, `red team 6: ${r6.leaked} of ${r6.dangerous} dangerous cases allowed (at most 1: 141 when the set landed)`);
+  t.equal(r6.over, 0, `red team 6: ${r6.over} of ${r6.benign} benign look-alikes blocked`);
+  // A seventh red team (253 cases, 25 ideas) aimed at the code after the sixth round.
+  const r7 = tally('redteam7-cases.jsonl');
+  t.ok(r7.leaked <= 6, `red team 7: ${r7.leaked} of ${r7.dangerous} dangerous cases allowed (at most 6: 163 when the set landed)`);
+  t.equal(r7.over, 0, `red team 7: ${r7.over} of ${r7.benign} benign look-alikes blocked`);
   // Two benign reviews: 638 lines (194 blocked when it landed; its reviewer judged 32 blocks
   // defensible) and 931 new lines after the next round (122 blocked when it landed; 42 defensible:
   // writes to .env/.npmrc and keys, ~/.local/bin and .git/hooks, hosts off the allowlist, risky git).
-  for (const [file, most] of [['benign6-lines.txt', 38], ['benign7-lines.txt', 54]] as const) {
+  // (Two of benign7's blocks came with red team 7's classes, on purpose: a build file in a language
+  // Rampart does not read, and package.json rewritten by code, then used by their tools, ask.)
+  for (const [file, most] of [['benign6-lines.txt', 38], ['benign7-lines.txt', 56]] as const) {
     const benign = readFileSync(join(ROOT, 'test', 'fixtures', file), 'utf8').split('\n').filter((l) => l.trim() !== '');
     const blocked = benign.filter((l) => evaluateToolCall(policy, { tool_name: 'Bash', tool_input: { command: l } }, ctxH).decision !== 'allow');
     t.ok(blocked.length <= most, `${file}: ${blocked.length} of ${benign.length} everyday benign lines blocked (at most ${most})`);

@@ -30,7 +30,22 @@ export function analyzeGh({ tool, args }: AnalyzerInput): Facts {
       if (file !== undefined) send(file);
     }
     if (/^--input(=|$)/.test(a) && v) send(v);
-    if (/^(-F|--body-file)$/.test(a) && (group === 'issue' || group === 'pr') && v) send(v);
+    if (/^(-F|--body-file|--notes-file)(=|$)/.test(a) && /^(issue|pr|release|discussion)$/.test(group ?? '') && v) send(v);
+    // gh secret/variable set NAME -f FILE / --env-file FILE / --body VALUE (else the value is stdin).
+    if (/^(secret|variable)$/.test(group ?? '') && verb === 'set' && /^(-f|--env-file)(=|$)/.test(a) && v) send(v);
   }
+  if (/^(secret|variable)$/.test(group ?? '') && verb === 'set' && !args.some((a) => /^(-b|--body|-f|--env-file)(=|$)/.test(a))) send('-');
+  // gh release download / gist clone / repo clone put files here: downloads (judged with the line's other downloads).
+  if (group === 'release' && verb === 'download') {
+    const dir = args.find((a, k) => /^(-D|--dir)$/.test(args[k - 1] ?? '')) ?? '.';
+    const out = args.find((a, k) => /^(-O|--output)$/.test(args[k - 1] ?? ''));
+    const pats = args.filter((a, k) => /^(-p|--pattern)$/.test(args[k - 1] ?? ''));
+    if (out) f.writes.push(out);
+    else for (const p of pats.length ? pats : ['*']) f.writes.push(`${dir.replace(/\/+$/, '')}/${p}`);
+  }
+  // gh run download -D DIR: an artifact tree.
+  if (group === 'run' && verb === 'download') f.writes.push(args.find((a, k) => /^(-D|--dir)$/.test(args[k - 1] ?? '')) ?? '.');
+  // gh extension install OWNER/REPO installs code that `gh NAME` then runs.
+  if (group === 'extension' && /^(install|upgrade)$/.test(verb ?? '')) f.tags.add('installs-code');
   return f;
 }

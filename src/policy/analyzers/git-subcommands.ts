@@ -278,6 +278,8 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       if (rest.includes('--') || flags.has('--force') || shortHas('f') || rest.includes('.') || (pos.length >= 2 && !shortHas('b') && !shortHas('B') && !flags.has('--orphan'))) f.tags.add('discard-changes');
       // -B resets a branch that may exist to another commit.
       if (shortHas('B')) f.tags.add('rewrite-history');
+      // checkout REF -- PATH…: those files are written (an agent's settings or hook from another branch).
+      if (rest.includes('--')) f.writes.push(...rest.slice(rest.indexOf('--') + 1));
       return;
     }
     case 'rm':
@@ -290,6 +292,8 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       const staged = flags.has('--staged') || shortHas('S');
       const worktree = flags.has('--worktree') || shortHas('W');
       const whole = rest.some((a) => /^(\.|\.\/|:\/|:\/\.|\*|:\(top\)|\.\.)$/.test(a) || /\/$/.test(a));
+      // The restored paths are written in the working tree (unless only the index is restored).
+      if (!staged || worktree) f.writes.push(...rest.filter((a, i) => !a.startsWith('-') && !/^(-s|--source)$/.test(rest[i - 1] ?? '')));
       // From another commit (-s/--source), even a named path loses its local state to that version.
       const source = flags.has('--source') || shortHas('s');
       if ((!staged || worktree) && (whole || source)) f.tags.add('discard-changes');

@@ -72,6 +72,13 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
     tag('loader-env', `${name}= changes what code every program loads`);
   }
   if (name === 'GCONV_PATH' || name === 'LD_LIBRARY_PATH' && /^\/(tmp|var\/tmp|dev\/shm)\b/.test(value)) tag('loader-env', `${name}= makes programs load libraries from ${value}`);
+  // Search paths pointed at a directory this line wrote code into (a download unpacked to ./lib,
+  // a module written to /tmp/m): what programs load from there is that code.
+  if (/^(LD_LIBRARY_PATH|PYTHONPATH|PERL5LIB|PERLLIB|RUBYLIB|NODE_PATH|GEM_PATH|GEM_HOME|CLASSPATH|OPENSSL_CONF|OPENSSL_MODULES|LUA_PATH|LUA_CPATH|PHPRC|PHP_INI_SCAN_DIR)$/.test(name)) {
+    const dirs = value.split(':').filter((d) => d && !d.startsWith('$')).map((d) => posix.resolve(cwd, d.replace(/^~(?=\/|$)/, st.ctx.home)));
+    const hit = [...st.written, ...st.scripts.keys()].find((p) => dirs.some((d) => p === d || p.startsWith(`${d}/`)));
+    if (hit) tag('config-planted', `${name}=${value} makes programs load ${hit}, written earlier in the same line`);
+  }
   if (JVM_OPTIONS.test(name) && JVM_LOADS.test(value)) tag('loader-env', `${name}= makes every Java program load ${value}`);
   if (name === 'GOFLAGS' && /-(toolexec|exec)\b/.test(value)) tag('loader-env', 'GOFLAGS= makes go run another program');
   if (/^RAMPART_/.test(name)) st.lineTags.tags.add('rampart-tamper');

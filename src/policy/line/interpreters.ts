@@ -17,6 +17,8 @@ export interface CodeVerdict {
   mentions: string[];
   /** The secret file name the code reads, when it reads one (`.env`, `id_rsa`). */
   secretNamed?: string;
+  /** The code reads files and sends a request body (what it sends may be what it read). */
+  sendsFiles?: boolean;
 }
 
 /** The language family of an interpreter name (python3.12 → python), if it is one. */
@@ -29,16 +31,16 @@ export function languageOf(name: string): string | undefined {
 }
 
 // API names, checked in code with string literals removed.
-const NETWORK = /\b(Deno\.(connect|listen|connectTls)|socket\.http|LuaSocket|download\.file|HTTP\.request|Downloads\.download|socket\.(socket|create_connection|create_server|socketpair|fromfd)|create_connection|urllib\d?\.request|urlretrieve|requests\.(get|post|put|patch|delete|head|options|request|Session|session)|httpx\.(get|post|put|patch|delete|head|request|stream|Client|AsyncClient)|aiohttp|http\.client|HTTPConnection|urlopen|ftplib|smtplib|telnetlib|fetch|XMLHttpRequest|WebSocket|net\.(connect|createConnection|Socket)|https?\.(get|request)|dgram|tls\.connect|IO::Socket|LWP|HTTP::Tiny|Net::HTTP|TCPSocket|open-uri|URI\.open|fsockopen|curl_exec|curl_init|stream_socket_client|dns_get_record|gethostbyname\w*|mail\s*(?=\()|dns\.(lookup|resolve\w*)|HTTPHandler|SocketHandler|DatagramHandler|SysLogHandler|SMTPHandler|xmlrpc|imaplib|poplib|nntplib|socketserver|file_get_contents\s*\(\s*\$?[^)]*https?)\b/;
-const SPAWN = /\b(Deno\.(Command|run)|Command::new|std::process|create_subprocess_(shell|exec)|multiprocessing|Bun\.spawn\w*|process\.dlopen|worker_threads|vm\.run\w*|os\.execute|io\.popen|system2|run\s*\(\s*`|os\.(system|popen|exec\w*|spawn\w*|fork)|subprocess|pty\.spawn|commands\.getoutput|child_process|execSync|spawnSync|execFileSync|execFile|shell_exec|passthru|proc_open|Process\.spawn|Kernel\.exec|IO\.popen|Open3|do shell script|__import__\s*\(\s*[^'"\s]|import_module\s*\(\s*[^'"\s]|getattr\s*\([^,()]+,\s*[^'"\s]|Function\s*\(|ctypes|readpipe|methodcaller|attrgetter|ReflectionFunction|posix_spawn\w*|pcntl_\w+|qx|instance_eval|class_eval|call_user_func\w*|create_function|loadstring|process\.binding|process\.mainModule|module\.require|_load)\b|(?<![.\w])(spawn|exec|execv\w*|execl\w*|system|popen|eval|compile)\s*[("'`$]|%x[{(\[<|!]|Bun\.\$|__dict__\s*\[|\bvars\s*\([^)]*\)\s*\[\s*[^\s'"]|\b(globals|locals)\s*\(\s*\)\s*\[\s*[^\s'"]|\b(globalThis|global|window|_G|_ENV|Kernel|builtins|__builtins__)\s*\[\s*[^\s'"\]]/;
+const NETWORK = /\b(Deno\.(connect|listen|connectTls)|socket\.http|LuaSocket|download\.file|HTTP\.request|Downloads\.download|socket\.(socket|create_connection|create_server|socketpair|fromfd)|create_connection|urllib\d?\.request|urlretrieve|requests\.(get|post|put|patch|delete|head|options|request|Session|session)|httpx\.(get|post|put|patch|delete|head|request|stream|Client|AsyncClient)|aiohttp|http\.client|HTTPConnection|urlopen|ftplib|smtplib|telnetlib|fetch|XMLHttpRequest|WebSocket|net\.(connect|createConnection|Socket)|https?\.(get|request)|dgram|tls\.connect|IO::Socket|use\s+Socket|socket\s*\(\s*AF_|LWP|HTTP::Tiny|Net::HTTP|TCPSocket|UDPSocket|Socket\.(new|tcp|udp|unix|getaddrinfo)|socket_create|socket_connect|stream_socket_server|open-uri|URI\.open|fsockopen|curl_exec|curl_init|stream_socket_client|dns_get_record|gethostbyname\w*|mail\s*(?=\()|dns\.(lookup|resolve\w*)|HTTPHandler|SocketHandler|DatagramHandler|SysLogHandler|SMTPHandler|xmlrpc|imaplib|poplib|nntplib|socketserver|file_get_contents\s*\(\s*\$?[^)]*https?)\b/;
+const SPAWN = /\b(Deno\.(Command|run)|Command::new|std::process|CORE::(system|exec|readpipe)|create_subprocess_(shell|exec)|multiprocessing|Bun\.spawn\w*|process\.dlopen|worker_threads|vm\.run\w*|os\.execute|io\.popen|system2|run\s*\(\s*`|os\.(system|popen|exec\w*|spawn\w*|fork)|subprocess|pty\.spawn|commands\.getoutput|child_process|execSync|spawnSync|execFileSync|execFile|shell_exec|passthru|proc_open|Process\.spawn|Kernel\.exec|IO\.popen|Open3|do shell script|__import__\s*\(\s*[^'"\s]|import_module\s*\(\s*[^'"\s]|getattr\s*\([^,()]+,\s*[^'"\s]|Function\s*\(|ctypes|readpipe|methodcaller|attrgetter|ReflectionFunction|posix_spawn\w*|pcntl_\w+|qx|instance_eval|class_eval|call_user_func\w*|create_function|loadstring|process\.binding|process\.mainModule|module\.require|_load)\b|(?<![.\w])(spawn|exec|execv\w*|execl\w*|system|popen|eval|compile)\s*[("'`$]|%x[{(\[<|!]|Bun\.\$|__dict__\s*\[|\bvars\s*\([^)]*\)\s*\[\s*[^\s'"]|\b(globals|locals)\s*\(\s*\)\s*\[\s*[^\s'"]|\b(globalThis|global|window|_G|_ENV|Kernel|builtins|__builtins__)\s*\[\s*[^\s'"\]]/;
 const DELETE = /\b(Deno\.remove\w*|file\.remove|os\.remove|delete-directory|shutil\.rmtree|rmtree|remove_tree|rmSync|rmdirSync|rm_rf|remove_dir\w*|unlinkSync|os\.(remove|unlink|rmdir|removedirs)|FileUtils\.(rm\w*|remove\w*)|File\.delete|unlink|rmdir|file\s+delete)\b|\.rm\s*\(/;
 const SIGNAL = /\b(process\.kill|os\.kill|os\.killpg|signal\.pthread_kill|Process\.kill|posix_kill|Deno\.kill)\b|\bkill\s*\(?\s*['"]?-?\w+['"]?\s*,/;
 const FILE_READ = /\b(shutil\.copy\w*|copyfile|copytree|os\.rename|renameSync|cpSync|copyFileSync|Deno\.readTextFile\w*|readLines|open|read_text|read_bytes|readFileSync|readFile|createReadStream|File\.read|IO\.read|file_get_contents|fopen|slurp|Path)\b|<\s*\$?\w*\s*>/;
-const SECRETISH = /(^|[/'"\s])(\.env(?!\.(example|sample|template|dist)\b)(\.[\w-]+)?|id_rsa|id_ed25519|id_ecdsa|\.ssh|\.aws|credentials|\.netrc|\.npmrc|\.pypirc|\.git-credentials|\.kube|\.docker|gcloud|[\w-]+\.pem|[\w-]+\.key)(['"\s/]|$)/;
+const SECRETISH = /(^|[/'"\s])(\.env(?!\.(example|sample|template|dist)\b)(\.[\w-]+)?|id_rsa|id_ed25519|id_ecdsa|\.ssh|\.aws|credentials|\.netrc|\.npmrc|\.pypirc|\.git-credentials|\.kube|\.docker|gcloud|[\w-]+\.pem|[\w-]+\.key|environ)(['"\s/]|$)/i;
 // Modules whose import alone means network or process access.
 const MODULES = /\b(?:(?:require|import)\s*\(\s*['"](?:node:)?(child_process|net|http|https|dgram|tls|http2)['"]|import\s+(subprocess|pty|ctypes|ftplib|smtplib)\b|from\s+(subprocess|pty|ctypes)\b|from\s+['"](?:node:)?(child_process|net|http|https|dgram|tls)['"])/;
 
-const WRITE_API = /\b(os\.(chmod|lchmod|chown|lchown)|chmodSync|chownSync|chmod|FileUtils\.(chmod\w*|chown\w*)|File\.(chmod|chown))\b|\bshutil\.(copy\w*|move)|\bos\.(rename|replace|symlink|link)|renameSync|cpSync|copyFileSync|symlinkSync|linkSync|Deno\.writeTextFile\w*|writeLines|\bopen\s*\([^)]*,\s*['"][wax+]|\.open\(\s*['"][wax+]|\bos\.open\s*\(.{0,200}?\bO_(WRONLY|RDWR|APPEND|CREAT|TRUNC)|openSync\s*\(.{0,200}?,\s*['"][wax+]|writeFileSync|appendFileSync|writeFile|appendFile|createWriteStream|write_text|write_bytes|File\.(write|symlink|link|rename)|IO\.write|FileUtils\.(cp|mv|ln|install)\w*|File::Copy|\b(copy|move)\s*\(|file_put_contents|symlink\s*\(|open\s*\(?\s*\w*\s*,\s*['"](>|\+<|\+>)|>>?\s*\$?\w*\s*['"]/;
+const WRITE_API = /\b(extractall|extract|unpack_archive|extractTo|os\.(chmod|lchmod|chown|lchown)|chmodSync|chownSync|chmod|FileUtils\.(chmod\w*|chown\w*)|File\.(chmod|chown))\b|\bshutil\.(copy\w*|move)|\bos\.(rename|replace|symlink|link)|renameSync|cpSync|copyFileSync|symlinkSync|linkSync|Deno\.writeTextFile\w*|writeLines|\bopen\s*\([^)]*,\s*['"][wax+]|\.open\(\s*['"][wax+]|\bos\.open\s*\(.{0,200}?\bO_(WRONLY|RDWR|APPEND|CREAT|TRUNC)|openSync\s*\(.{0,200}?,\s*['"][wax+]|writeFileSync|appendFileSync|writeFile|appendFile|createWriteStream|write_text|write_bytes|File\.(write|symlink|link|rename)|IO\.write|FileUtils\.(cp|mv|ln|install)\w*|File::Copy|\b(copy|move)\s*\(|file_put_contents|symlink\s*\(|open\s*\(?\s*\w*\s*,\s*['"](>|\+<|\+>)|>>?\s*\$?\w*\s*['"]/;
 const READ_API = /\bopen\s*\(|read_text|read_bytes|readFileSync|readFile|createReadStream|File\.read|IO\.read|file_get_contents|fopen|slurp/;
 
 /**
@@ -66,7 +68,10 @@ export function codePaths(code0: string): { writes: string[]; reads: string[] } 
   if (/\b(homedir|Path\.home|expanduser|getenv\(\s*['"]HOME|environ\[\s*['"]HOME|env\.HOME|ENV\[\s*['"]HOME|env\.get\(\s*['"]HOME|Dir\.home)\b|\$ENV\{HOME\}/.test(code)) {
     paths = [...paths, ...paths.filter((p) => !p.startsWith('~')).map((p) => `~/${p.replace(/^\.?\//, '')}`)];
   }
-  return { writes: WRITE_API.test(code) ? paths : [], reads: READ_API.test(code) ? paths : [] };
+  // Files opened for writing by a bare name (open('Makefile', 'w'), writeFileSync('package.json', …)).
+  const named = [...code.matchAll(/\b(?:open|fopen|File\.open)\s*\(\s*(["'])([^"'\s]+)\1\s*,\s*["'][wa+]|\b(?:writeFileSync|appendFileSync|writeFile|appendFile|file_put_contents|Deno\.writeTextFile(?:Sync)?|Bun\.write)\s*\(\s*(["'])([^"'\s]+)\3|\bPath\(\s*(["'])([^"'\s]+)\5\s*\)\s*\.\s*write_(?:text|bytes)/g)].map((m) => m[2] ?? m[4] ?? m[6]!);
+  const writes = [...new Set([...(WRITE_API.test(code) ? paths : []), ...named])];
+  return { writes, reads: READ_API.test(code) ? paths : [] };
 }
 
 /** Blanks string literals (quotes kept), so only code is searched for API names. */
@@ -168,15 +173,41 @@ const body = (m: string[], at: number): string => (m[at] ?? m[at + 1] ?? '').rep
  * String.fromCharCode(99, …), chr(99)+…, reversed strings ('…'[::-1], string.reverse, strrev),
  * joined lists ('_'.join(['a', 'b']), ['a', 'b'].join('_')).
  */
-export function decodeLiterals(code: string): string {
+export function decodeLiterals(code0: string): string {
   const b64 = (s: string) => { try { return Buffer.from(s, 'base64').toString('utf8'); } catch { return s; } };
   const hex = (s: string) => { try { return Buffer.from(s, 'hex').toString('utf8'); } catch { return s; } };
+  // Escapes spelling ordinary characters (\x2e, \u002e, \056, \u{2e}) read as the characters.
+  const code = code0.replace(/\\(?:x([0-9a-fA-F]{2})|u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|([0-7]{1,3}))/g, (m, x?: string, ub?: string, u?: string, o?: string) => {
+    const c = String.fromCodePoint(parseInt(x ?? ub ?? u ?? o!, x || ub || u ? 16 : 8));
+    return /["'`\\\n$]/.test(c) || c < ' ' ? m : c;
+  });
   return code
     .replace(new RegExp(String.raw`\b(?:base64\.)?(?:b64decode|b64decodestring|standard_b64decode|urlsafe_b64decode|decodebytes|base64_decode|atob|decode64|Base64\.decode64|Base64\.strict_decode64)\s*\(\s*b?${L}\s*\)(?:\s*\.decode\(\s*(?:["'][\w-]*["'])?\s*\))?`, 'g'), (...m: string[]) => lit(b64(body(m, 1))))
     .replace(new RegExp(String.raw`\bBuffer\.from\(\s*${L}\s*,\s*["']base64["']\s*\)(?:\.toString\(\s*(?:["'][\w-]*["'])?\s*\))?`, 'g'), (...m: string[]) => lit(b64(body(m, 1))))
     .replace(new RegExp(String.raw`\b(?:bytes\.fromhex|binascii\.unhexlify|unhexlify|hex2bin)\s*\(\s*b?${L}\s*\)(?:\s*\.decode\(\s*(?:["'][\w-]*["'])?\s*\))?`, 'g'), (...m: string[]) => lit(hex(body(m, 1))))
     .replace(new RegExp(String.raw`\bBuffer\.from\(\s*${L}\s*,\s*["']hex["']\s*\)(?:\.toString\(\s*(?:["'][\w-]*["'])?\s*\))?`, 'g'), (...m: string[]) => lit(hex(body(m, 1))))
-    .replace(/\bString\.fromCharCode\(\s*(\d+(?:\s*,\s*\d+)*)\s*\)/g, (_m, ns: string) => lit(String.fromCharCode(...ns.split(',').map((n) => Number(n)))))
+    .replace(/\bString\.from(?:CharCode|CodePoint)\(\s*(\d+(?:\s*,\s*\d+)*)\s*\)/g, (_m, ns: string) => lit(String.fromCodePoint(...ns.split(',').map((n) => Number(n)))))
+    .replace(/\b(?:bytes|bytearray)\(\s*\[\s*(\d+(?:\s*,\s*\d+)*)\s*\]\s*\)(?:\s*\.decode\(\s*(?:["'][\w-]*["'])?\s*\))?/g, (_m, ns: string) => lit(String.fromCharCode(...ns.split(',').map((n) => Number(n)))))
+    // 'x'.lower()/.upper()/.toLowerCase(), Perl lc("x"): case changes.
+    .replace(new RegExp(String.raw`${L}\s*\.\s*(lower|upper|toLowerCase|toUpperCase|downcase|upcase|casefold)\s*\(\s*\)`, 'g'), (...m: string[]) => lit(/^(lower|toLowerCase|downcase|casefold)$/.test(m[3]!) ? body(m, 1).toLowerCase() : body(m, 1).toUpperCase()))
+    .replace(new RegExp(String.raw`\b(lc|uc|strtolower|strtoupper)\s*\(?\s*${L}\s*\)?`, 'g'), (...m: string[]) => lit(/^(lc|strtolower)$/.test(m[1]!) ? body(m, 2).toLowerCase() : body(m, 2).toUpperCase()))
+    // 'x'.split('').reverse().join(''), "x".reverse (Ruby), codecs rot13.
+    .replace(new RegExp(String.raw`${L}\s*\.\s*split\(\s*(?:""|'')\s*\)\s*\.\s*reverse\(\s*\)\s*\.\s*join\(\s*(?:""|'')\s*\)`, 'g'), (...m: string[]) => lit([...body(m, 1)].reverse().join('')))
+    .replace(new RegExp(String.raw`${L}\s*\.\s*reverse\b(?!\s*\()`, 'g'), (...m: string[]) => lit([...body(m, 1)].reverse().join('')))
+    .replace(new RegExp(String.raw`\bcodecs\.(?:decode|encode)\(\s*${L}\s*,\s*["']rot[_-]?13["']\s*\)`, 'g'), (...m: string[]) => lit(body(m, 1).replace(/[a-zA-Z]/g, (c) => String.fromCharCode(((c.toLowerCase().charCodeAt(0) - 97 + 13) % 26) + (c <= 'Z' ? 65 : 97)))))
+    // '%s…' % 'x' / ('a', 'b'), '{}…'.format('x', …), path joins of literals.
+    .replace(new RegExp(String.raw`${L}\s*%\s*\(?\s*(${L}(?:\s*,\s*${L})*)\s*,?\s*\)?`, 'g'), (...m: string[]) => {
+      const args = [...String(m[3]).matchAll(new RegExp(L, 'g'))].map((x) => (x[1] ?? x[2] ?? '').replace(/\\(.)/g, '$1'));
+      let k = 0;
+      return lit(body(m, 1).replace(/%[sdr]/g, () => args[k++] ?? ''));
+    })
+    .replace(new RegExp(String.raw`${L}\s*\.\s*format\(\s*(${L}(?:\s*,\s*${L})*)\s*\)`, 'g'), (...m: string[]) => {
+      const args = [...String(m[3]).matchAll(new RegExp(L, 'g'))].map((x) => (x[1] ?? x[2] ?? '').replace(/\\(.)/g, '$1'));
+      let k = 0;
+      return lit(body(m, 1).replace(/\{(\d*)\}/g, (_x, n: string) => args[n ? Number(n) : k++] ?? ''));
+    })
+    .replace(new RegExp(String.raw`\b(?:os\.path\.join|path\.join|path\.resolve|File\.join|join_paths|Path\.Combine)\(\s*(${L}(?:\s*,\s*${L})*)\s*\)`, 'g'), (...m: string[]) => lit([...String(m[1]).matchAll(new RegExp(L, 'g'))].map((x) => (x[1] ?? x[2] ?? '').replace(/\\(.)/g, '$1')).join('/')))
+    .replace(new RegExp(String.raw`\b(?:Path|PurePath|PosixPath)\(\s*${L}\s*\)((?:\s*/\s*${L})+)`, 'g'), (...m: string[]) => lit([body(m, 1), ...[...String(m[3]).matchAll(new RegExp(L, 'g'))].map((x) => (x[1] ?? x[2] ?? '').replace(/\\(.)/g, '$1'))].join('/')))
     .replace(/(?:\bchr\(\s*\d+\s*\)\s*\+?\s*)+/g, (m) => `${lit([...m.matchAll(/\d+/g)].map((d) => String.fromCharCode(Number(d[0]))).join(''))} `)
     .replace(new RegExp(String.raw`${L}\s*\[\s*::\s*-1\s*\]`, 'g'), (...m: string[]) => lit([...body(m, 1)].reverse().join('')))
     .replace(new RegExp(String.raw`\b(?:string\.reverse|strrev)\s*\(\s*${L}\s*\)|${L}\s*:\s*reverse\s*\(\s*\)`, 'g'), (...m: string[]) => lit([...(m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').replace(/\\(.)/g, '$1')].reverse().join('')))
@@ -273,6 +304,13 @@ function namedApis(code: string): { spawn?: string; network?: string; remove?: s
 function unalias(code: string): string {
   // __import__('os').system(…) and importlib.import_module('os').system(…) are os.system(…).
   let out = code.replace(/\b(?:__import__|(?:importlib\.)?import_module)\s*\(\s*(['"])(?:node:)?([\w.]+)\1\s*\)\s*\./g, '$2.');
+  // from os import system as r, popen → r(…) is os.system(…), popen(…) is os.popen(…)
+  for (const m of code.matchAll(/\bfrom\s+([\w.]+)\s+import\s+\(?([\w\s,]+?)\)?(?=\s*(?:;|\n|$))/g)) {
+    for (const part of m[2]!.split(',')) {
+      const a = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
+      if (a) out = out.replace(new RegExp(`(?<![.\\w])${a[2] ?? a[1]}(?=\\s*\\()`, 'g'), `${m[1]}.${a[1]}`);
+    }
+  }
   // import a as b, c as d
   for (const m of code.matchAll(/\bimport\s+([\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\w+)?)*)/g)) {
     for (const part of m[1]!.split(',')) {
@@ -280,13 +318,13 @@ function unalias(code: string): string {
       if (a && a[2] !== a[1]) out = out.replace(new RegExp(`(?<![.\\w])${a[2]}\\.`, 'g'), `${a[1]}.`);
     }
   }
-  for (const m of code.matchAll(/\b(?:const|let|var)\s+(\w+)\s*=\s*require\s*\(\s*['"](?:node:)?(child_process|net|http|https|dgram|tls|fs|os)['"]\s*\)/g)) out = out.replace(new RegExp(`(?<![.\\w])${m[1]}\\.`, 'g'), `${m[2]}.`);
+  for (const m of code.matchAll(/\b(?:const|let|var)\s+(\w+)\s*=\s*require\s*\(\s*['"](?:node:)?(child_process|net|http|https|dgram|tls|fs|os|path)['"]\s*\)/g)) out = out.replace(new RegExp(`(?<![.\\w])${m[1]}\\.`, 'g'), `${m[2]}.`);
   return out;
 }
 
 /** What a one-liner does, as tags the line judge turns into facts. */
 export function judgeCode(code0: string, lang: string): CodeVerdict {
-  code0 = unalias(foldLiterals(code0));
+  code0 = unalias(foldLiterals(unalias(code0)));
   // Calls that run a literal command are judged as that command line, not as "runs programs".
   const { runs, rest: afterRuns } = literalRuns(code0);
   // A literal path deleted, a literal URL fetched: judged like rm of that path, a request to that
@@ -331,11 +369,17 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
   if (DELETE.test(bare)) flag('interpreter-delete', 'the one-liner deletes files or trees');
   // Signals: aimed at Rampart's own state (its pid file), or at processes picked at run time.
   if (SIGNAL.test(bare)) {
-    if (/rampart|server\.pid/i.test(code)) flag('rampart-tamper', 'the one-liner signals a process named in Rampart\'s state (the server)');
+    if (/rampart|server\.pid/i.test(code) || /\b(kill|killpg)\s*\(\s*-1\b|\bkill\s*\(\s*0\s*,|\bkill\s+-\w+\s*,\s*-1\b/.test(code)) flag('rampart-tamper', 'the one-liner signals a process named in Rampart\'s state (the server), or every process');
     else if (!/\b(process\.kill|os\.kill|Process\.kill|kill)\s*\(\s*(process\.pid|os\.getpid\(\)|\$\$|\$\$\$|Process\.pid)\s*[,)]/.test(bare)) flag('signal-unknown', 'the one-liner signals processes picked at run time');
   }
-  const secretNamed = FILE_READ.test(bare) ? SECRETISH.exec(code)?.[2] : undefined;
-  if (secretNamed !== undefined) flag('interpreter-secret', 'the one-liner reads what looks like a secret file');
+  // Dotenv loaders read .env themselves; a dump of the whole environment prints whatever is in it.
+  const loadsDotenv = /\b(loadEnvFile|load_dotenv|dotenv_values|find_dotenv|Dotenv\.load|Dotenv\.parse)\b|require\(\s*['"]dotenv(\/config)?['"]\s*\)(\.config)?|from\s+['"]dotenv/.test(code);
+  const dumpsEnv = /\bos\.environ\b(?!\s*(\[|\.get\b|\.setdefault\b|\.pop\b))|\b(process\.env|Bun\.env)\b(?!\s*(\.|\[))|Deno\.env\.toObject|%ENV\b|\bENV\.(to_h|to_a|each|inspect|keys|values)|\$_ENV\b(?!\s*\[)|\bgetenv\(\s*\)|\/proc\/self\/environ/.test(code);
+  const secretRead = FILE_READ.test(bare) ? SECRETISH.exec(code)?.[2] : undefined;
+  // (bun loads .env by itself: its process environment holds the project's secrets.)
+  const secretNamed = secretRead ?? (dumpsEnv && (loadsDotenv || lang === 'bun') ? '.env' : dumpsEnv ? 'environ' : loadsDotenv ? '.env' : undefined);
+  // (Loading .env into the process shows nothing by itself; what the code then sends or prints is judged.)
+  if (secretRead !== undefined || dumpsEnv) flag('interpreter-secret', 'the one-liner reads what looks like a secret file');
   // Code loaded from a URL runs downloaded code.
   if (/\b(import|require|load)\s*\(\s*['"]https?:/.test(code)) flag('download-exec', 'the one-liner imports code from a URL');
   // A name given as a string only matters where the code can look a name up at run time.
@@ -353,5 +397,6 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
   const unknown = unknownModules(code, lang);
   if (unknown.length) flag('interpreter-unknown-module', `the one-liner loads ${unknown.join(', ')}, which Rampart cannot judge`);
   const mentions = [...code0.matchAll(/["'](https?:\/\/[^"'\s]+)/g)].map((m) => m[1]!);
-  return { tags, notes, runs, deletes, urls, mentions, secretNamed };
+  const sendsFiles = FILE_READ.test(bare) && /method\s*:\s*['"](POST|PUT|PATCH)|\bbody\s*:|\b(data|json|files|content)\s*=|\b(requests|httpx)\.(post|put|patch)|\burlopen\([^,()]*,|--data|\.send\(/i.test(code0);
+  return { tags, notes, runs, deletes, urls, mentions, secretNamed, sendsFiles };
 }

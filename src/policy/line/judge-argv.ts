@@ -3,6 +3,7 @@
 // what the command's output carries for the checks that span commands.
 import { resolvePath } from '../paths.js';
 import { posix } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { analyzeArgv, judgeFacts } from '../evaluate.js';
 import { ANALYZERS } from '../analyzers/index.js';
 import { newFacts } from '../facts.js';
@@ -70,12 +71,23 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // credentials are in that command's environment, as after `. ./.env`.
     for (let k = 1; k < argv.length; k++) {
       const a = argv[k]!;
-      const file = a === '--env-file' || (/^(dotenv|dotenvx|env-cmd)$/.test(posix.basename(argv[0]!)) && /^(-f|-e|--file|--env-file|-p|--path)$/.test(a)) ? argv[k + 1] : /^--env-file=/.test(a) ? a.slice(11) : undefined;
+      // (dotenv run / dotenvx run / env-cmd without a file load ./.env.)
+      const defaulted = k === 1 && /^(dotenv|dotenvx|env-cmd)$/.test(posix.basename(argv[0]!)) && !argv.slice(1).some((x) => /^(-f|-e|--file|--env-file|-p|--path)(=|$)/.test(x)) ? '.env' : undefined;
+      const file = defaulted ?? (a === '--env-file' || (/^(dotenv|dotenvx|env-cmd)$/.test(posix.basename(argv[0]!)) && /^(-f|-e|--file|--env-file|-p|--path)$/.test(a)) ? argv[k + 1] : /^--env-file=/.test(a) ? a.slice(11) : undefined);
       if (file === undefined) continue;
       const real = realOf(st, abs0(file)) ?? abs0(file);
       if (isSecretPath(st, real, ctx)) {
         st.sourcedSecret ??= real;
         st.readsSecret = true;
+      }
+    }
+    // dotenv run -- CMD, dotenvx run -- CMD, env-cmd [-f F] CMD: CMD runs with the file loaded.
+    if (/^(dotenv|dotenvx|env-cmd)$/.test(posix.basename(argv[0]!))) {
+      const dd = argv.indexOf('--');
+      const rest = dd >= 0 ? argv.slice(dd + 1) : argv.slice(1).filter((a, k, all) => !a.startsWith('-') && !/^(-f|-e|--file|--env-file|-p|--path|-r|--rc-file)$/.test(all[k - 1] ?? '')).filter((a, k) => !(k === 0 && a === 'run'));
+      if (rest.length) {
+        argv = rest;
+        continue;
       }
     }
     // A copy or link of a guarded program made earlier in the line is that program.
@@ -120,6 +132,18 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (globbed.length === 0) tag('dynamic-command', `the command name ${argv[0]} is a pattern matched when the line runs`);
       for (const tool of globbed) judgeArgv(st, [tool, ...argv.slice(1)], ctx, writes, stdinText, fc, flat, info, rec, substitutedSecret);
       return;
+    }
+    // Deleters by another name are rm -rf (rimraf, del-cli, trash); coreutils' multicall names its program.
+    if (/^(rimraf|del|del-cli|trash|trash-put|rmtrash)$/.test(posix.basename(argv[0]!))) {
+      argv = ['rm', '-rf', ...argv.slice(1).filter((a) => !a.startsWith('-'))];
+      continue;
+    }
+    if (posix.basename(argv[0]!) === 'coreutils') {
+      const prog = argv.slice(1).find((a) => a.startsWith('--coreutils-prog='))?.slice(17);
+      if (prog) {
+        argv = [prog, ...argv.slice(1).filter((a) => !a.startsWith('--coreutils-prog'))];
+        continue;
+      }
     }
     // The tool by the name rules use (pip3.12 → pip, yarnpkg → yarn); launchers hand over.
     const name = canonicalTool(argv[0]!);
@@ -467,6 +491,38 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         judgeCodeIn(st, text, runtime[1], ctx, env, true);
       }
     }
+    // Build files in languages Rampart does not read (gradle, CMake, meson, bazel, compose, maven),
+    // written in this line and then used by their tool: what they run is not understood.
+    const unread = BUILD_FILES.find(([re]) => re.test(name) || (name === 'docker' && re.test(`docker-${args[0] ?? ''}`)));
+    if (unread) {
+      const hit = [...st.scripts.keys()].find((p) => posix.dirname(p) === ctx.cwd && unread[1].test(posix.basename(p)));
+      if (hit) tag('interpreter-opaque', `${name} runs ${hit}, written in this line in a build language Rampart does not read`);
+    }
+    // A compose file written in this line: its services' commands run (in containers), and what
+    // they mount from this machine is read (a home credential mounted is a credential read).
+    if ((name === 'docker' && args[0] === 'compose') || name === 'docker-compose' || name === 'podman-compose') {
+      for (const [p, text] of st.scripts) {
+        if (posix.dirname(p) !== ctx.cwd || !/^(docker-)?compose\.ya?ml$/.test(posix.basename(p))) continue;
+        let doc: { services?: Record<string, { command?: unknown; entrypoint?: unknown; volumes?: unknown }> } = {};
+        try {
+          doc = parseYaml(text) ?? {};
+        } catch {
+          tag('interpreter-opaque', `${p} cannot be read`);
+          continue;
+        }
+        for (const svc of Object.values(doc.services ?? {})) {
+          for (const c of [svc?.entrypoint, svc?.command]) if (typeof c === 'string') st.sub(c, ctx.cwd, env);
+          for (const v of Array.isArray(svc?.volumes) ? svc!.volumes : []) {
+            const src = typeof v === 'string' ? v.split(':')[0]! : '';
+            if (src && isSecretPath(st, resolvePath(src, ctx), ctx)) {
+              const rf = newFacts('docker');
+              rf.reads.push(resolvePath(src, ctx));
+              st.out.push(judgeFacts(st.policy, rf, argv, { ...ctx, env }));
+            }
+          }
+        }
+      }
+    }
     // package.json or a Makefile written earlier in this line: what the tool runs from it.
     const implicit = implicitRuns(name, args, ctx.cwd, st.scripts);
     const taskKey = `${name}\0${ctx.cwd}`;
@@ -530,6 +586,25 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const at = gd ? resolvePath(gd, ctx) : undefined;
       if (at && at !== ctx.projectRoot && !at.startsWith(`${ctx.projectRoot}/`) && !/[$`]/.test(gd!)) tag('config-relocated', `git uses the repository at ${gd}, whose configuration Rampart has not read`);
     }
+    // SQL shells writing files: sqlite writefile('PATH', …), .output/.once PATH (not a pipe), duckdb COPY … TO 'PATH'.
+    if (/^(sqlite3|duckdb)$/.test(name)) {
+      for (const a of args) {
+        for (const m of a.matchAll(/\bwritefile\s*\(\s*'([^']+)'/gi)) {
+          facts.writes.push(m[1]!);
+          st.opaqueWritten.set(abs0(m[1]!), undefined);
+        }
+        for (const m of a.matchAll(/^\s*\.(?:o|ou|out|outp|outpu|output|on|onc|once|save|backup)\s+(?:-\S+\s+)*(['"]?)([^'"|\s][^'"\s]*)\1\s*$/gm)) facts.writes.push(m[2]!);
+        for (const m of a.matchAll(/\bcopy\b[\s\S]*?\bto\s+'([^']+)'/gi)) facts.writes.push(m[1]!);
+      }
+    }
+    // Archivers that delete what they archived: tar --remove-files, zip -m, 7z -sdel.
+    if (((name === 'tar' || name === 'bsdtar') && args.includes('--remove-files')) || (name === 'zip' && args.some((a) => /^-[a-zA-Z]*m[a-zA-Z]*$/.test(a))) || (name === '7z' && args.includes('-sdel'))) {
+      const base = tarDirectory(args) ?? '.';
+      const ops = args.filter((a) => !a.startsWith('-')).slice(name === 'zip' ? 1 : name === '7z' ? 2 : 0).filter((a) => !/^[a-zA-Z]*f[a-zA-Z]*$/.test(a) || name !== 'tar');
+      const archive = archiveFile(name, args);
+      for (const o of ops) if (o !== archive) facts.deletes.push(posix.resolve(ctx.cwd, base.replace(/^~(?=\/|$)/, ctx.home), o.replace(/^~(?=\/|$)/, ctx.home)));
+      facts.tags.add('recursive').add('force');
+    }
     // update-index --add --stdin fed the ignored files (git ls-files -i …): .gitignore bypassed.
     if (name === 'git' && facts.subcommand === 'update-index' && args.includes('--stdin') && args.some((a) => a === '--add' || a === '--replace')) {
       const lists = fc.stdinFrom.map((up) => info[up]?.argv ?? []);
@@ -547,6 +622,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     rec.judged = j;
     for (const w of facts.writes) rec.writesFiles.push(abs(w));
     // A clone is a download: its directory counts as downloaded (clone then run its script).
+    // gh repo clone REPO [DIR] is a clone too.
+    if (name === 'gh' && facts.subcommand === 'repo clone') {
+      const ops = args.filter((a) => !a.startsWith('-')).slice(2);
+      const dir = ops[1] ?? posix.basename(ops[0] ?? '').replace(/\.git$/, '');
+      if (dir) rec.cloneDir = abs(dir);
+    }
     if (name === 'git' && facts.subcommand === 'clone') {
       const ops = argv.slice(argv.indexOf('clone') + 1).filter((a, k, all) => !a.startsWith('-') && !/^(-o|--origin|-b|--branch|--depth|-c|--config|--template|--reference|-j|--jobs|--filter|-u|--upload-pack)$/.test(all[k - 1] ?? ''));
       const dir = ops[1] ?? posix.basename(ops[0] ?? '').replace(/\.git$/, '');
@@ -557,6 +638,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     else if (ctx.stdin && FILTERS.has(name) && isSecretPath(st, ctx.stdin, ctx)) rec.secretOut = ctx.stdin;
     else if (FILTERS.has(name)) for (const up of fc.stdinFrom) if (info[up]?.secretOut) rec.secretOut = info[up]!.secretOut;
     if (!rec.secretOut && substitutedSecret && (FILTERS.has(name) || name === 'echo' || name === 'printf')) rec.secretOut = substitutedSecret;
+    // After a secret file was sourced, a dump of the environment prints it (also awk's ENVIRON, ps e).
+    if (!rec.secretOut && st.sourcedSecret && ((/^(g|m|n)?awk$/.test(name) && args.some((a) => /\bENVIRON\b/.test(a))) || (name === 'ps' && args.some((a) => /^-?[a-zA-Z]*e[a-zA-Z]*$/.test(a) && !/^-e$/.test(a))) || name === 'compgen')) rec.secretOut = st.sourcedSecret;
     // After a secret file was sourced, a dump of the environment prints it.
     if (!rec.secretOut && st.sourcedSecret && ((/^(env|printenv)$/.test(name) && args.every((a) => a.startsWith('-'))) || (/^(export|declare|typeset|set)$/.test(name) && args.every((a) => /^-[px]*$/.test(a))))) rec.secretOut = st.sourcedSecret;
     // Archivers that write an archive of secrets to their output carry them (tar czf - ~/.ssh | curl -T -).
@@ -655,11 +738,23 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
   }
 }
 
+/** Build tools and the files they run that Rampart has no reader for. */
+const BUILD_FILES: [RegExp, RegExp][] = [
+  [/^(gradle|gradlew)$/, /^(build|settings)\.gradle(\.kts)?$/],
+  [/^cmake$/, /^CMakeLists\.txt$/],
+  [/^meson$/, /^meson\.build$/],
+  [/^(bazel|bazelisk)$/, /^(BUILD|BUILD\.bazel|WORKSPACE|MODULE\.bazel)$/],
+  [/^mvn$/, /^pom\.xml$/],
+  [/^(sbt)$/, /^build\.sbt$/],
+];
+
 /** Runtimes and the tools that start them: [tool names, language, files of that language they may load]. */
 const RUNTIMES: [RegExp, string, RegExp][] = [
   [/^(python[\d.]*|pypy[\d.]*|pytest|py\.test|pip[\d.]*|uv|uvx|poetry|tox|nox|hatch|pdm|pipx)$/, 'python', /\.py$/],
   [/^(node|nodejs|npx|npm|pnpm|yarn|bun|bunx|jest|vitest|tsx|ts-node|mocha|webpack|vite|eslint|deno)$/, 'node', /\.(js|cjs|mjs|ts|mts|cts)$/],
   [/^(ruby|bundle|rake|rspec|gem)$/, 'ruby', /\.rb$|\/(Rakefile|Gemfile|[\w.-]+\.gemspec)$/],
+  // scons runs SConstruct/SConscript as Python.
+  [/^scons$/, 'python', /\/(SConstruct|SConscript)$/],
   // cargo compiles and runs build.rs before anything else.
   [/^cargo$/, 'rust', /\/build\.rs$/],
   [/^(php|composer)$/, 'php', /\.php$/],

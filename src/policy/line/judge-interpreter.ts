@@ -14,6 +14,15 @@ import { fileExists, firstSecret, rootIgnoreFile, SECRET, secretOfVar, type Info
 /** Judges one piece of code in `lang` in this line's state; returns what it reads of secrets and writes. */
 export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context, env: Context['env'], file = false): { secret?: string; writes: string[] } {
   const v = judgeCode(code, lang);
+  // The whole environment printed: a secret only after a secret file was sourced into it.
+  if (v.secretNamed === 'environ' && st.sourcedSecret === undefined) {
+    const k = v.tags.indexOf('interpreter-secret');
+    if (k >= 0) {
+      v.tags.splice(k, 1);
+      v.notes.splice(k, 1);
+    }
+    v.secretNamed = undefined;
+  }
   // A program file (a test, a config module) imports its project's dependencies: the one-liner
   // module allowlist does not apply to it; what it does still does.
   if (file) {
@@ -51,6 +60,7 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
     st.out.push(j);
     if (SECRET(j, 'reads')) secret = firstSecret(st, io.reads, ctx);
   }
+  if (secret === undefined && v.secretNamed === 'environ') secret = st.sourcedSecret;
   if (secret === undefined && v.secretNamed !== undefined) {
     // A secret named in pieces or beside a home lookup: the file that name points at.
     const n = v.secretNamed;
@@ -62,6 +72,16 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
   if (secret === undefined && st.sourcedSecret !== undefined) {
     for (const m of code.matchAll(/\b(?:process\.env\.|os\.environ(?:\.get)?\s*[[(]\s*["']|(?:os\.)?getenv\s*\(\s*["']|ENV\s*\[\s*["']|\$ENV\{|Deno\.env\.get\s*\(\s*["']|Bun\.env\.)(\w+)/g)) {
       if (secretOfVar(st, m[1]!, env) !== undefined) secret = st.sourcedSecret;
+    }
+  }
+  // Code that reads files and posts a body to a host other than this machine: which file it sends
+  // may be computed (a name built any way the judge cannot read), so a person decides.
+  if (secret === undefined && v.sendsFiles && (v.urls.length || v.mentions.length)) {
+    const sf = newFacts(`<${lang} code>`);
+    for (const u of [...v.urls, ...v.mentions]) addUrl(sf, u, 'target');
+    if (sf.hosts.some((h) => !/^(localhost|127\.\d+\.\d+\.\d+|::1|0\.0\.0\.0)$/.test(h.host))) {
+      st.lineTags.tags.add('interpreter-opaque');
+      st.lineTags.notes.push(`the one-liner reads files and sends a request body to ${[...v.urls, ...v.mentions].join(', ')}`);
     }
   }
   // Code that reads a secret and talks to any host (an allowed one too: a gist is an exfiltration
@@ -123,6 +143,7 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
     // script file imports its project's dependencies: only one-liners are held to the module allowlist.)
     const r = judgeCodeIn(st, code, lang, ctx, env, k > 0);
     for (const w of r.writes) if (rootIgnoreFile(w, ctx.projectRoot) && fileExists(ctx, w)) st.ignoreRewrites.add(w);
+    for (const w of r.writes) st.opaqueWritten.set(w, rec);
     if (r.secret !== undefined) {
       rec.secretOut ??= r.secret;
       st.readsSecret = true;

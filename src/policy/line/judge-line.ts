@@ -3,6 +3,7 @@
 // same per-binary engine, plus line-level facts no single argv shows (a download fed to an
 // interpreter, /dev/tcp, a secret piped or substituted into a network command, loader variables).
 import { posix } from 'node:path';
+import { resolvePath } from '../paths.js';
 import { judgeFacts, type Judged } from '../evaluate.js';
 import { newFacts } from '../facts.js';
 import type { CompiledPolicy } from '../policy.js';
@@ -28,7 +29,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), tainted: parent?.tainted ?? new Map(),
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
     links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
-    sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(),
+    sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
     sub(text, cwd, env) {
       for (const j of judgeLine(policy, text, { ...ctx, cwd, env }, depth + 1, st)) st.out.push(j);
     },
@@ -160,7 +161,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // `exec 3< file` opens a descriptor for the rest of the line: /dev/fd/3 and <&3 are that file.
   if (argv.length === 1 && argv[0] === 'exec') {
     for (const r of fc.redirects) if (r.fd !== null && r.fd > 2 && (r.op === '<' || r.op === '<>')) st.links.set(`/dev/fd/${r.fd}`, posix.resolve(cwd, r.target.value.replace(/^~(?=\/|$)/, st.ctx.home)));
-  }
+    // `exec < file` (or 0<): every later command of the shell reads that file as its stdin.
+    for (const r of fc.redirects) if ((r.fd === null || r.fd === 0) && (r.op === '<' || r.op === '<>')) st.shellStdin = posix.resolve(cwd, r.target.value.replace(/^~(?=\/|$)/, st.ctx.home));
+  } else if (stdin === undefined && stdinText === undefined && fc.stdinFrom.length === 0 && st.shellStdin !== undefined) stdin = st.shellStdin;
   // A redirection into a path only the running shell knows: no shim sees redirections, so where
   // it lands cannot be checked later either.
   if (writes.some((p) => /^\$(?!\(|\{?(HOME|PWD)\b)/.test(p))) {
@@ -202,10 +205,16 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // Shell aliases defined earlier in the line expand here.
   const alias = st.aliases.get(argv[0]!);
   if (alias !== undefined && argvWords[0]!.static) {
+    // (What runs is the alias's program: line checks see it, e.g. a download run through hash -p.)
+    rec.argv = [alias.split(/\s+/)[0]!, ...argv.slice(1)];
+    rec.name = posix.basename(rec.argv[0]!);
     st.sub([alias, ...argv.slice(1).map(quote)].join(' '), cwd, cmdEnv);
     return { info: rec, cwd, env: nextEnv };
   }
   // `a[i]=v` / `a[i]+=v`: an array element assignment (its substitutions are commands of their own).
+  // BASH_CMDS[name]=PATH is bash's command hash: `name` now runs PATH (like hash -p).
+  const hashed = argv.length === 1 ? /^BASH_CMDS\[['"]?([\w.+-]+)['"]?\]=(.+)$/.exec(argvWords[0]!.value) : null;
+  if (hashed) st.aliases.set(hashed[1]!, hashed[2]!);
   if (argv.length === 1 && /^[A-Za-z_]\w*\[[^=]*\]\+?=/.test(argvWords[0]!.raw)) return { info: rec, cwd, env: nextEnv };
   if (!argvWords[0]!.static) {
     st.lineTags.tags.add('dynamic-command');
@@ -243,11 +252,14 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const name = rec.name;
   const text = rec.textOut ?? (name === 'cat' && stdinText !== undefined ? stdinText : undefined);
   if (text !== undefined) for (const w of writes) rememberWritten(st, posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)), text, cwd);
+  // Output whose text is not known (xxd -r, rev, tr, a program's output) written by redirection,
+  // and what dd/sponge/tee write from such a stream: a file this line made that nobody can read.
+  else for (const w of writes) st.opaqueWritten.set(posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)), rec);
   // tee writes what it is given to each of its files (and passes it on).
   if (name === 'tee' && stdinText !== undefined) {
     for (const w of rec.writesFiles) rememberWritten(st, w, stdinText, cwd);
     rec.textOut ??= stdinText;
-  }
+  } else if (/^(tee|dd|sponge)$/.test(name) || (name === 'cp' && argv.some((a) => /^\/dev\/(stdin|fd\/0)$/.test(a)))) for (const w of rec.writesFiles) st.opaqueWritten.set(w, rec);
   // A redirected secret read by a non-network command prints it (while read … < .env, mapfile < f).
   if (stdin && !NETWORK_TOOLS.has(name) && rec.judged && isSecretPath(st, resolve(stdin), cmdCtx)) {
     const f = newFacts('<stdin>');
@@ -272,7 +284,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     else if (to === '-' || to === '~-' || to.startsWith('~-/')) cwd = st.oldpwd !== undefined ? posix.join(st.oldpwd, to.slice(3)) : UNKNOWN_CWD;
     else if (/^"?\$\(git rev-parse --show-toplevel\)"?$/.test(word?.raw ?? '')) cwd = st.ctx.projectRoot;
     else if ((env.CDPATH || cmdEnv.CDPATH) && !/^(\/|\.{1,2}(\/|$))/.test(to)) cwd = UNKNOWN_CWD;
-    else if (word?.static || home.test(to)) cwd = posix.resolve(cwd, to.replace(home, st.ctx.home));
+    else if (word?.static || home.test(to)) cwd = resolvePath(to, { cwd, home: st.ctx.home });
     else cwd = UNKNOWN_CWD;
     st.oldpwd = before;
   }

@@ -52,6 +52,8 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
       const o = fc.origin;
       if (o && o.parent !== null && info[o.parent]?.isInterpreter) tag('download-exec', `${me.name} output becomes code for ${info[o.parent]!.name}`);
       for (const w of me.writesFiles) downloaded.add(w);
+      // gh release/run download -D DIR fills a directory.
+      if (me.name === 'gh') for (const w of me.writesFiles) trees.push(w.replace(/\/\*$/, ''));
     }
     const operands = me.argv.slice(1).filter((a) => !a.startsWith('-') || a === '-').map((a) => (a === '-' || a === '/dev/stdin' ? '/dev/stdin' : abs(a.replace(/^if=/, ''))));
     const stdinNet = fc.stdinFrom.some((up) => info[up]?.downloadOut) || fc.redirects.some((r) => r.op === '<' && fromNet(abs(r.target.value)));
@@ -98,6 +100,25 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     } else if (buildDir.some((d) => inTree(d, clones)) || clonedInputs.length > 0) {
       // Building a repository cloned in the same line runs its build scripts: a person decides.
       tag('clone-exec', `${me.name} runs the build scripts of a repository cloned in the same line`);
+    }
+  }
+  // Files this line wrote with text nobody can read, then run (as a program, a runner's operand,
+  // a build tool's Makefile or package.json): what runs is not understood, so a person decides.
+  const opaqueBy = [...st.opaqueWritten].filter(([p]) => !downloaded.has(p) && !st.scripts.has(p));
+  if (opaqueBy.length) {
+    for (const fc of flat) {
+      const me = info[fc.index];
+      if (!me) continue;
+      // (What a command writes itself it does not run: node -e that writes a file.)
+      const opaque = opaqueBy.filter(([, w]) => w !== me).map(([p]) => p);
+      const cwd = me.cwd ?? cwd0;
+      const abs = (p: string) => posix.resolve(cwd, p.replace(/^~(?=\/|$)/, st.ctx.home));
+      // (Only code runners: a formatter or an editor given the file reads it as text.)
+      const runner = me.isInterpreter || isShell(me.name) || /^(source|\.|exec|make|gmake)$/.test(me.name);
+      const ran = (me.argv[0]?.includes('/') && opaque.includes(abs(me.argv[0]!)) ? me.argv[0] : undefined)
+        ?? (runner ? me.argv.slice(1).find((a) => !a.startsWith('-') && opaque.includes(abs(a))) : undefined)
+        ?? (TASK_TOOLS.test(me.name) ? opaque.find((p) => posix.dirname(p) === cwd && LOADED_FILES.test(posix.basename(p))) : undefined);
+      if (ran) tag('interpreter-opaque', `${me.name || me.argv[0]} runs ${ran}, which this line wrote with content Rampart cannot read`);
     }
   }
   for (const fc of flat) {

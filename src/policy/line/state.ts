@@ -8,11 +8,11 @@ import type { CompiledPolicy } from '../policy.js';
 import type { Context, GitReader } from '../types.js';
 
 export const MAX_DEPTH = 6;
-export const DOWNLOADERS = new Set(['curl', 'wget', 'aria2c', 'http', 'https', 'xh', 'lwp-request', 'GET', 'fetch']);
+export const DOWNLOADERS = new Set(['curl', 'wget', 'aria2c', 'http', 'https', 'xh', 'lwp-request', 'GET', 'fetch', 'gh']);
 /** The working directory after a cd whose target is only known at run time. */
 export const UNKNOWN_CWD = '/$UNKNOWN_CWD';
 export const NETWORK_TOOLS = new Set([...DOWNLOADERS, 'nc', 'ncat', 'netcat', 'socat', 'ssh', 'scp', 'sftp', 'rsync', 'git', 'telnet', 'openssl', 'npm', 'npx', 'gh', 'ftp', 'tftp', 'mail', 'sendmail']);
-export const DNS_TOOLS = new Set(['dig', 'nslookup', 'host', 'getent', 'ping', 'ping6', 'drill', 'resolvectl', 'traceroute', 'tracepath', 'whois']);
+export const DNS_TOOLS = new Set(['dig', 'nslookup', 'host', 'getent', 'ping', 'ping6', 'drill', 'resolvectl', 'traceroute', 'traceroute6', 'tracepath', 'whois', 'ssh-keyscan', 'mtr', 'nmap', 'fping', 'dog', 'doggo', 'ntpdate', 'sntp', 'arping', 'curlie', 'kdig', 'delv', 'q']);
 // Programs that print facts about files, never their content (the rest may print what they are given).
 export const NO_CONTENT = new Set(['ls', 'stat', 'file', 'wc', 'du', 'df', 'touch', 'mkdir', 'rmdir', 'test', '[', '[[', 'basename', 'dirname', 'realpath', 'readlink',
   'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'shasum', 'b2sum', 'cksum', 'sum', 'namei', 'lsattr', 'getfacl', 'lsof', 'fuser', 'echo', 'printf',
@@ -93,6 +93,10 @@ export interface State {
   expanding: Set<string>;
   /** Every file a command of the line writes (by redirection, by its own options, by download). */
   written: Set<string>;
+  /** Files the line wrote with text nobody can read (a program's output, xxd -r, dd of=, code's writes). */
+  opaqueWritten: Map<string, Info | undefined>;
+  /** The shell's own stdin after `exec < file`: what later commands read when nothing else feeds them. */
+  shellStdin?: string;
   /** Links made earlier in the line (ln -s ~/.bashrc rc) → what they point at: writing through one writes there.
    *  Also file descriptors opened by `exec 3< file` (/dev/fd/3 → file). */
   links: Map<string, string>;

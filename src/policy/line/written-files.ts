@@ -116,7 +116,73 @@ function makeRecipes(text: string): string[] {
  * Command lines a tool will run from a file written earlier in the line, or 'opaque' when the
  * written text cannot be read as that file (then what runs is unknown).
  */
-export function implicitRuns(tool: string, args: readonly string[], cwd: string, written: ReadonlyMap<string, string>): string[] | 'opaque' {
+/** The directory a package manager or make works in (npm --prefix, pnpm -C/--dir, yarn/bun --cwd, make -C). */
+function workDir(tool: string, args: readonly string[], cwd: string): string {
+  let dir = cwd;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const m = /^(--prefix|--cwd|--dir|--directory)=(.+)$/.exec(a);
+    if (m) dir = posix.resolve(dir, m[2]!);
+    else if ((/^(--prefix|--cwd|--dir|--directory)$/.test(a) || (a === '-C' && /^(make|gmake|pnpm)$/.test(tool))) && args[i + 1]) dir = posix.resolve(dir, args[++i]!);
+    else if (/^-C./.test(a) && /^(make|gmake)$/.test(tool)) dir = posix.resolve(dir, a.slice(2));
+  }
+  return dir;
+}
+
+/** Task runners that run package.json scripts by other names (all of its scripts are judged). */
+const NODE_TASK_RUNNERS = /^(npm-run-all|npm-run-all2|run-p|run-s|concurrently|nr|ni|turbo|lerna|nx|wireit|ultra|wsrun)$/;
+/** Python project tools and the keys of their files whose strings run. */
+const PY_TASK_FILES: [RegExp, string, RegExp][] = [
+  [/^pdm$/, 'pyproject.toml', /^scripts$/],
+  [/^hatch$/, 'pyproject.toml', /^scripts$/],
+  [/^pipenv$/, 'Pipfile', /^scripts$/],
+  [/^tox$/, 'tox.ini', /^commands(_pre|_post)?$/],
+  [/^tox$/, 'pyproject.toml', /^commands(_pre|_post)?$/],
+];
+
+export function implicitRuns(tool: string, args0: readonly string[], cwd0: string, written: ReadonlyMap<string, string>): string[] | 'opaque' {
+  const cwd = workDir(tool, args0, cwd0);
+  // (Options that only say where to work are not the subcommand.)
+  const args = args0.filter((a, k) => !/^(--prefix|--cwd|--dir|--directory|-C)(=|$)/.test(a) && !/^(--prefix|--cwd|--dir|--directory|-C)$/.test(args0[k - 1] ?? ''));
+  if (NODE_TASK_RUNNERS.test(tool)) {
+    const text = written.get(`${cwd}/package.json`);
+    if (text === undefined) return [];
+    try {
+      return stringsUnder(JSON.parse(text), /^scripts$/);
+    } catch {
+      return 'opaque';
+    }
+  }
+  for (const [re, file, keys] of PY_TASK_FILES) {
+    if (!re.test(tool)) continue;
+    const text = written.get(`${cwd}/${file}`);
+    if (text === undefined) continue;
+    try {
+      if (file.endsWith('.ini')) return text.split('\n').filter((l) => /^\s+\S/.test(l) || /^\s*commands\s*=/.test(l)).map((l) => l.replace(/^\s*commands\s*=\s*/, '').trim()).filter(Boolean);
+      return stringsUnder(parseToml(text), keys);
+    } catch {
+      return 'opaque';
+    }
+  }
+  // cargo make reads Makefile.toml: its tasks' command/args/script.
+  if (tool === 'cargo' && args[0] === 'make') {
+    const text = written.get(`${cwd}/Makefile.toml`);
+    if (text === undefined) return [];
+    try {
+      return stringsUnder(parseToml(text), /^(script|command)$/);
+    } catch {
+      return 'opaque';
+    }
+  }
+  // Procfile runners start every process line.
+  if (/^(foreman|honcho|overmind|hivemind|forego)$/.test(tool)) {
+    const text = written.get(`${cwd}/Procfile`) ?? written.get(`${cwd}/Procfile.dev`);
+    return text === undefined ? [] : text.split('\n').map((l) => /^[\w.-]+:\s*(.+)$/.exec(l)?.[1]).filter((x): x is string => x !== undefined);
+  }
+  // go generate runs the //go:generate lines of the package's files.
+  if (tool === 'go' && args[0] === 'generate') {
+    return [...written].filter(([p]) => p.endsWith('.go') && p.startsWith(`${cwd}/`)).flatMap(([, t]) => [...t.matchAll(/^\/\/go:generate\s+(.+)$/gm)].map((m) => m[1]!));
+  }
   // Task runners other than npm: each reads its tasks from its own file (bun run / node --run read
   // package.json; deno task, just, task, mise run their own). Every task of a file this line wrote
   // is judged (which one runs is not always plain from the words).
@@ -131,11 +197,15 @@ export function implicitRuns(tool: string, args: readonly string[], cwd: string,
     } catch {
       return 'opaque';
     }
-    const names = npmScripts(tool === 'yarn' && args[0] && !/^(install|add|run|test)$/.test(args[0]) ? ['run', ...args] : args) ?? Object.keys(scripts);
+    // yarn and pnpm run a script named as the first word (pnpm t is test).
+    const bare = (tool === 'yarn' || tool === 'pnpm') && args[0] && !args[0].startsWith('-') && !/^(install|i|add|remove|rm|un|uninstall|update|up|upgrade|run|run-script|test|t|tst|start|stop|restart|exec|dlx|create|init|publish|pack|link|unlink|why|list|ls|outdated|audit|config|store|import|rebuild|rb|prune|dedupe|patch|patch-commit|env|setup|bin|root|info|view|cache|workspace|workspaces|plugin|set|node|version|help)$/.test(args[0]);
+    const names = npmScripts(bare ? ['run', ...args] : args) ?? Object.keys(scripts);
     return names.map((n) => scripts[n]).filter((s): s is string => typeof s === 'string');
   }
   if (tool === 'make' || tool === 'gmake') {
-    const file = ['GNUmakefile', 'makefile', 'Makefile'].map((f) => written.get(`${cwd}/${f}`)).find((t) => t !== undefined);
+    // make -f FILE reads FILE (several may be given).
+    const given = args0.map((a, k) => (/^(-f|--file|--makefile)$/.test(args0[k - 1] ?? '') ? a : /^--(file|makefile)=/.test(a) ? a.slice(a.indexOf('=') + 1) : /^-f./.test(a) ? a.slice(2) : undefined)).filter((x): x is string => x !== undefined);
+    const file = (given.length ? given.map((f) => posix.resolve(cwd, f)) : ['GNUmakefile', 'makefile', 'Makefile'].map((f) => `${cwd}/${f}`)).map((f) => written.get(f)).find((t) => t !== undefined);
     if (file === undefined) return [];
     // include FILE (also -include, sinclude): its text, when this line wrote it too.
     const included = [...file.matchAll(/^-?s?include\s+(.+)$/gm)].flatMap((m) => m[1]!.trim().split(/\s+/)).map((f) => written.get(posix.resolve(cwd, f))).filter((t): t is string => t !== undefined);
@@ -154,11 +224,34 @@ export function autoRunCommands(path: string, text: string): { lines: string[]; 
   const base = path.slice(path.lastIndexOf('/') + 1);
   // Hook scripts agents run on their own events (Claude Code's .claude/hooks, Gemini's, Codex's).
   if (/\/\.husky\/[^/]+$/.test(path) || base === '.envrc' || /\/\.(claude|gemini|codex|cursor)\/hooks\//.test(path)) return { lines: [text], ciSecrets: false };
-  // Claude Code slash commands run their !`cmd` lines when invoked.
-  if (/\/\.claude\/commands\/.+\.md$/.test(path)) return { lines: [...text.matchAll(/!`([^`]+)`/g)].map((m) => m[1]!), ciSecrets: false };
+  // Claude Code slash commands, skills and agents: !`cmd` lines run when invoked, and hooks in
+  // their front matter run on events (every `command:` value).
+  if (/\/\.claude\/(commands|skills|agents)\/.+\.md$/.test(path)) {
+    return { lines: [...[...text.matchAll(/!`([^`]+)`/g)].map((m) => m[1]!), ...[...text.matchAll(/^\s*-?\s*command:\s*(["']?)(.+?)\1\s*$/gm)].map((m) => m[2]!)], ciSecrets: false };
+  }
+  // VS Code terminal environment: variables every integrated terminal starts with (BASH_ENV, PATH, LD_PRELOAD …).
+  if (/\/\.vscode\/settings\.json$/.test(path)) {
+    let doc: Record<string, unknown>;
+    try {
+      doc = parseYaml(text) as Record<string, unknown>;
+    } catch {
+      return undefined;
+    }
+    const envs = Object.entries(doc ?? {}).filter(([k]) => /^terminal\.integrated\.env\./.test(k)).flatMap(([, v]) => Object.entries((v as Record<string, unknown>) ?? {}));
+    const q = (w: string) => `'${w.replace(/'/g, `'\\''`)}'`;
+    return { lines: envs.filter(([, v]) => typeof v === 'string').map(([k, v]) => `${k}=${q(v as string)} true`), ciSecrets: false };
+  }
+  // Dev containers: initializeCommand runs on this machine when the project is opened; the others in the container.
+  if (/\/\.devcontainer(\/[^/]+)?\/devcontainer\.json$|\/\.devcontainer\.json$/.test(path)) {
+    try {
+      return { lines: stringsUnder(parseYaml(text), /^(initializeCommand|onCreateCommand|updateContentCommand|postCreateCommand|postStartCommand|postAttachCommand)$/), ciSecrets: false };
+    } catch {
+      return { lines: [], ciSecrets: false, unreadable: true };
+    }
+  }
   // MCP server definitions (.mcp.json, .cursor/mcp.json, .gemini/settings.json mcpServers): the
   // agent starts each server's command with its arguments.
-  if (base === '.mcp.json' || /\/\.cursor\/mcp\.json$/.test(path) || /\/\.vscode\/mcp\.json$/.test(path)) {
+  if (base === '.mcp.json' || /\/\.(cursor|vscode|roo|kilocode|windsurf|gemini)\/mcp(_settings)?\.json$/.test(path) || /\/\.cursor\/hooks\.json$/.test(path)) {
     let doc: unknown;
     try {
       doc = JSON.parse(text);
@@ -168,6 +261,8 @@ export function autoRunCommands(path: string, text: string): { lines: string[]; 
     const servers = (doc as { mcpServers?: Record<string, { command?: unknown; args?: unknown }>; servers?: Record<string, { command?: unknown; args?: unknown }> }) ?? {};
     const q = (w: string) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
     const lines = Object.values({ ...(servers.mcpServers ?? {}), ...(servers.servers ?? {}) }).flatMap((s) => (typeof s?.command === 'string' ? [[s.command, ...(Array.isArray(s.args) ? s.args.filter((a): a is string => typeof a === 'string') : [])].map(q).join(' ')] : []));
+    // Cursor hooks.json: {"hooks": {"event": [{"command": "…"}]}}
+    lines.push(...stringsUnder((doc as { hooks?: unknown })?.hooks ?? {}, /^command$/));
     return { lines, ciSecrets: false };
   }
   let keys: RegExp;
