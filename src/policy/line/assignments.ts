@@ -115,6 +115,9 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
   if (name === 'PATH') {
     const why = pathStrips(value, st.ctx.shimsDir);
     if (why) tag('path-strip', `PATH=${value}: ${why}`);
+    // A directory computed at run time before the shims ($(go env GOPATH)/bin) may be anything:
+    // a person decides (it is not known to drop the shims).
+    else if (computedBeforeShims(value, st.ctx.shimsDir)) tag('config-relocated', `PATH=${value}: a directory computed at run time comes before the shims`);
   }
 }
 
@@ -133,7 +136,13 @@ export function pathStrips(value: string, shimsDir: string | undefined): string 
   if (keep < 0) return 'it does not keep the Rampart shims directory';
   for (const e of entries.slice(0, keep)) {
     if (SYSTEM_BIN.test(e)) return `${e} comes before the shims, so the real programs there are found first`;
-    if (/\$\(|`|\$\{?(?!HOME\b|PWD\b)[A-Za-z_]/.test(e)) return `${e} is computed at run time and comes before the shims`;
   }
   return undefined;
+}
+
+/** A PATH value with a directory computed at run time ahead of the shims ($(pwd) and $PWD are the working directory). */
+export function computedBeforeShims(value: string, shimsDir: string | undefined): boolean {
+  const entries = value.split(':');
+  const keep = entries.findIndex((e) => WHOLE_PATH.test(e) || (shimsDir !== undefined && e === shimsDir));
+  return entries.slice(0, keep < 0 ? entries.length : keep).some((e) => /\$\(|`|\$\{?(?!HOME\b|PWD\b)[A-Za-z_]/.test(e.replace(/^"?(\$\(\s*pwd\s*\)|`\s*pwd\s*`)/, '$PWD')));
 }

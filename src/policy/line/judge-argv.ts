@@ -4,7 +4,7 @@
 import { resolvePath } from '../paths.js';
 import { posix } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { analyzeArgv, judgeFacts } from '../evaluate.js';
+import { analyzeArgv, decide, judgeFacts } from '../evaluate.js';
 import { ANALYZERS } from '../analyzers/index.js';
 import { newFacts } from '../facts.js';
 import type { FlatCommand } from '../shell/index.js';
@@ -13,10 +13,11 @@ import { assignmentTags, programSetting } from './assignments.js';
 import { foldLiterals, languageOf, stripStrings } from './interpreters.js';
 import { inlineCodeOf } from './interpreter-code.js';
 import { judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
-import { DNS_TOOLS, DOWNLOADERS, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
+import { CONFIGISH, DNS_TOOLS, DOWNLOADERS, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { STDIN } from '../analyzers/common.js';
 import { FOREIGN_SHELLS, isShell, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
-import { operandCommands } from './operand-commands.js';
+import { DATA_PROGRAMS, isCommandWord, operandCommands } from './operand-commands.js';
+import { judgeLine } from './judge-line.js';
 import { commandOptions } from './command-options.js';
 import { canonicalTool, launched } from '../analyzers/identity.js';
 import { implicitRuns, rememberWritten } from './written-files.js';
@@ -72,8 +73,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     for (let k = 1; k < argv.length; k++) {
       const a = argv[k]!;
       // (dotenv run / dotenvx run / env-cmd without a file load ./.env.)
-      const defaulted = k === 1 && /^(dotenv|dotenvx|env-cmd)$/.test(posix.basename(argv[0]!)) && !argv.slice(1).some((x) => /^(-f|-e|--file|--env-file|-p|--path)(=|$)/.test(x)) ? '.env' : undefined;
-      const file = defaulted ?? (a === '--env-file' || (/^(dotenv|dotenvx|env-cmd)$/.test(posix.basename(argv[0]!)) && /^(-f|-e|--file|--env-file|-p|--path)$/.test(a)) ? argv[k + 1] : /^--env-file=/.test(a) ? a.slice(11) : undefined);
+      const defaulted = k === 1 && /^(dotenv|dotenvx|dotenv-cli|env-cmd)$/.test(posix.basename(argv[0]!)) && !argv.slice(1).some((x) => /^(-f|-e|--file|--env-file|-p|--path)(=|$)/.test(x)) ? '.env' : undefined;
+      const file = defaulted ?? (a === '--env-file' || (/^(dotenv|dotenvx|dotenv-cli|env-cmd)$/.test(posix.basename(argv[0]!)) && /^(-f|-e|--file|--env-file|-p|--path)$/.test(a)) ? argv[k + 1] : /^--env-file=/.test(a) ? a.slice(11) : undefined);
       if (file === undefined) continue;
       const real = realOf(st, abs0(file)) ?? abs0(file);
       if (isSecretPath(st, real, ctx)) {
@@ -82,7 +83,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       }
     }
     // dotenv run -- CMD, dotenvx run -- CMD, env-cmd [-f F] CMD: CMD runs with the file loaded.
-    if (/^(dotenv|dotenvx|env-cmd)$/.test(posix.basename(argv[0]!))) {
+    if (/^(dotenv|dotenvx|dotenv-cli|env-cmd)$/.test(posix.basename(argv[0]!))) {
       const dd = argv.indexOf('--');
       const rest = dd >= 0 ? argv.slice(dd + 1) : argv.slice(1).filter((a, k, all) => !a.startsWith('-') && !/^(-f|-e|--file|--env-file|-p|--path|-r|--rc-file)$/.test(all[k - 1] ?? '')).filter((a, k) => !(k === 0 && a === 'run'));
       if (rest.length) {
@@ -491,6 +492,20 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         judgeCodeIn(st, text, runtime[1], ctx, env, true);
       }
     }
+    // A program Rampart has no model of, started where this line wrote a configuration-like file
+    // (pixi.toml, nodemon.json, Tiltfile, .gdbinit …): it may run what that file says. Every command
+    // line the file holds is judged, and a deny among them stands (the rest is text to it).
+    if (!ANALYZERS[name] && !DATA_PROGRAMS.has(name) && !NO_CONTENT.has(name) && !FILTERS.has(name) && !isShell(name) && !languageOf(name)) {
+      for (const [p, text] of st.scripts) {
+        if (posix.dirname(p) !== ctx.cwd || !CONFIGISH.test(posix.basename(p)) || st.codeJudged.has(`${name}\0${p}`)) continue;
+        st.codeJudged.add(`${name}\0${p}`);
+        const cands = [...new Set([...text.split('\n'), ...[...text.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].map((m) => (m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1'))].map((l) => l.trim()).filter((l) => /\s/.test(l) && l.length > 4 && isCommandWord((l.split(/\s+/)[0] ?? '').replace(/^['"]|['"]$/g, ''))))].slice(0, 200);
+        for (const c of cands) {
+          const js = judgeLine(st.policy, c, { ...ctx, env }, st.depth + 1);
+          if (decide(st.policy, st.policy.rules, js).decision === 'deny') st.out.push(...js);
+        }
+      }
+    }
     // Build files in languages Rampart does not read (gradle, CMake, meson, bazel, compose, maven),
     // written in this line and then used by their tool: what they run is not understood.
     const unread = BUILD_FILES.find(([re]) => re.test(name) || (name === 'docker' && re.test(`docker-${args[0] ?? ''}`)));
@@ -635,7 +650,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // What this command's output carries.
     if (SECRET(j, 'reads')) rec.secretOut = firstSecret(st, facts.reads, ctx);
-    else if (ctx.stdin && FILTERS.has(name) && isSecretPath(st, ctx.stdin, ctx)) rec.secretOut = ctx.stdin;
+    else if (ctx.stdin && (FILTERS.has(name) || (!NO_CONTENT.has(name) && !ANALYZERS[name] && !NETWORK_TOOLS.has(name))) && isSecretPath(st, ctx.stdin, ctx)) rec.secretOut = ctx.stdin;
     else if (FILTERS.has(name)) for (const up of fc.stdinFrom) if (info[up]?.secretOut) rec.secretOut = info[up]!.secretOut;
     if (!rec.secretOut && substitutedSecret && (FILTERS.has(name) || name === 'echo' || name === 'printf')) rec.secretOut = substitutedSecret;
     // After a secret file was sourced, a dump of the environment prints it (also awk's ENVIRON, ps e).

@@ -9,10 +9,10 @@ import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { codeSource } from './interpreter-code.js';
 import { codePaths, foldLiterals, judgeCode } from './interpreters.js';
-import { fileExists, firstSecret, rootIgnoreFile, SECRET, secretOfVar, type Info, type State } from './state.js';
+import { fileExists, firstSecret, isSecretPath, rootIgnoreFile, SECRET, secretOfVar, type Info, type State } from './state.js';
 
 /** Judges one piece of code in `lang` in this line's state; returns what it reads of secrets and writes. */
-export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context, env: Context['env'], file = false): { secret?: string; writes: string[] } {
+export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context, env: Context['env'], file = false): { secret?: string; writes: string[]; readsComputed?: boolean } {
   const v = judgeCode(code, lang);
   // The whole environment printed: a secret only after a secret file was sourced into it.
   if (v.secretNamed === 'environ' && st.sourcedSecret === undefined) {
@@ -67,6 +67,13 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
     const guess = /^\.env/.test(n) ? posix.resolve(ctx.cwd, n) : /^(id_|\.ssh$)/.test(n) ? `${ctx.home}/.ssh/${n === '.ssh' ? 'id_rsa' : n}` : `${ctx.home}/${n}`;
     secret = firstSecret(st, [guess], ctx) ?? posix.resolve(ctx.cwd, '.env');
   }
+  // A variable the line set to a secret's path (F=.env python3 -c "open(os.environ['F'])"): the code reads that secret.
+  if (secret === undefined) {
+    for (const m of code.matchAll(/\b(?:process\.env\.|os\.environ(?:\.get)?\s*[[(]\s*["']|(?:os\.)?getenv\s*\(\s*["']|ENV\s*(?:\[|\.fetch\s*\()\s*["']|\$ENV\{|Deno\.env\.get\s*\(\s*["'])(\w+)/g)) {
+      const v = env[m[1]!];
+      if (v && /[/.]/.test(v) && isSecretPath(st, posix.resolve(ctx.cwd, v.replace(/^~(?=\/|$)/, ctx.home)), ctx)) secret = posix.resolve(ctx.cwd, v.replace(/^~(?=\/|$)/, ctx.home));
+    }
+  }
   // After a secret file was sourced, a credential read from the environment (node's env.API_KEY,
   // os.environ["TOKEN"], getenv("SECRET")) is that secret.
   if (secret === undefined && st.sourcedSecret !== undefined) {
@@ -90,7 +97,7 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
     st.lineTags.tags.add('interpreter-network');
     st.lineTags.notes.push(`the one-liner reads ${secret} and sends to ${[...v.urls, ...v.mentions].join(', ')}`);
   }
-  return { secret, writes: io.writes.map((w) => posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home))) };
+  return { secret, writes: io.writes.map((w) => posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home))), readsComputed: v.readsComputed };
 }
 
 export function judgeInterpreter(st: State, lang: string, args: string[], ctx: Context, env: Context['env'], stdinText: string | undefined, fc: FlatCommand, flat: FlatCommand[], info: Info[], rec: Info): void {
@@ -142,6 +149,7 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
     // What the code reads of a secret comes out on its output and in the files it writes. (A
     // script file imports its project's dependencies: only one-liners are held to the module allowlist.)
     const r = judgeCodeIn(st, code, lang, ctx, env, k > 0);
+    if (r.readsComputed) rec.maybeSecretOut = true;
     for (const w of r.writes) if (rootIgnoreFile(w, ctx.projectRoot) && fileExists(ctx, w)) st.ignoreRewrites.add(w);
     for (const w of r.writes) st.opaqueWritten.set(w, rec);
     if (r.secret !== undefined) {

@@ -185,7 +185,17 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // Secret on stdin: a file redirect, or a pipe from a command whose output carries a secret.
   let stdinSecret: string | undefined;
   for (const up of fc.stdinFrom) if (info[up]?.secretOut) stdinSecret = info[up]!.secretOut;
+  // A here-string or heredoc that expands a variable holding a secret (<<< "$S") feeds the secret.
+  if (stdinSecret === undefined && stdinText !== undefined && (st.secretVars.size || st.sourcedSecret)) {
+    for (const m of stdinText.matchAll(/\$\{?([A-Za-z_]\w*)/g)) stdinSecret ??= secretOfVar(st, m[1]!, cmdEnv);
+  }
+  // What code read from a file named at run time, piped on: possibly a secret (the name is not known).
+  const maybeSecret = fc.stdinFrom.some((up) => info[up]?.maybeSecretOut);
   const cmdCtx: Context = { ...st.ctx, cwd, env: cmdEnv, stdin: stdin ? resolve(stdin) : stdinSecret, stdout: undefined };
+  if (maybeSecret && (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || argv[0] === 'gh')) {
+    st.lineTags.tags.add('interpreter-opaque');
+    st.lineTags.notes.push(`${argv[0]} sends what a program read from a file whose name is computed at run time`);
+  }
 
   if (argv.length === 0) {
     const f = newFacts('<redirect>');

@@ -2,12 +2,13 @@
 // filters, or as a file run later), text piped into shells, DNS lookups in a line that reads a secret.
 import { posix } from 'node:path';
 import type { FlatCommand } from '../shell/index.js';
-import { DOWNLOADERS, FILTERS, NO_CONTENT, STDIN_PATH, type Info, type State } from './state.js';
+import { CONFIGISH, DOWNLOADERS, FILTERS, NO_CONTENT, STDIN_PATH, type Info, type State } from './state.js';
 
 // Programs that run (or install and run) the files they are given.
 const RUNNERS = /^(source|\.|exec|npx|bunx|deno|bun|tsx|ts-node|node|uv|uvx|pipx|pip|pip3|npm|pnpm|yarn|make|gmake|php|perl|ruby|python[\d.]*|lua|Rscript|julia|java|dotnet|go|cargo|vim|nvim|ed|sqlite3|gdb|lldb|awk|gawk|busybox)$/;
 import { isShell } from './unwrap.js';
 import { languageOf } from './interpreters.js';
+import { scriptOf } from './interpreter-code.js';
 import { DATA_PROGRAMS } from './operand-commands.js';
 
 // Programs that read downloaded input as data (it stays data in them), beyond the filters.
@@ -27,6 +28,23 @@ const RUNS_STDIN = /(^|[;&|(]\s*|\bexec\s+)(sh|bash|dash|zsh|ksh|python3?|node|p
 const TASK_TOOLS = /^(make|gmake|just|task|go-task|mise|deno|bun|node|npm|npx|pnpm|yarn|vite|vitest|jest|eslint|tsc|webpack|python[\d.]*|pytest|py\.test|pip[\d.]*|uv|poetry|tox|nox|rake|bundle|composer|cargo|go|direnv|gradle|mvn|cmake)$/;
 /** Files those tools load without being named. */
 const LOADED_FILES = /^(Makefile|makefile|GNUmakefile|justfile|Justfile|\.justfile|Taskfile(\.dist)?\.ya?ml|deno\.jsonc?|conftest\.py|[\w.-]+\.py|[\w.-]+\.config\.[cm]?[jt]s|package\.json|\.envrc|Cargo\.toml|build\.rs|Rakefile|Gemfile|composer\.json|setup\.py|setup\.cfg|pyproject\.toml|\.?mise(\.local)?\.toml|go\.mod|build\.gradle(\.kts)?|pom\.xml|CMakeLists\.txt|\.npmrc|\.yarnrc(\.yml)?)$/;
+
+/**
+ * The operand an interpreter, shell or package runner runs as code (the rest are its data), read
+ * with the interpreter's option grammar (-W ignore, -I lib, -r ./setup.js); undefined for other programs.
+ */
+function codeOperandOf(me: Info): string | undefined {
+  const args = me.argv.slice(1);
+  const lang = languageOf(me.name);
+  if (lang) return scriptOf(lang, lang === 'deno' && /^(run|test|bench)$/.test(args[0] ?? '') ? args.slice(1).filter((a) => !a.startsWith('-')) : args);
+  if (isShell(me.name) && !/^(source|\.|eval|exec)$/.test(me.name)) return args.find((a) => !a.startsWith('-'));
+  if (/^(npx|bunx|pnpx)$/.test(me.name)) {
+    const ops = args.filter((a) => !a.startsWith('-'));
+    // npx tsx FILE: a runner package runs its first operand.
+    return ops[0] !== undefined && /^(tsx|ts-node|esno|vite-node|node|bun|deno|babel-node|jiti|sucrase-node)$/.test(ops[0].replace(/@.*$/, '')) ? ops[1] : ops[0];
+  }
+  return undefined;
+}
 
 /** Facts that need more than one command: downloads into interpreters, text piped into shells. */
 export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: string): void {
@@ -80,9 +98,16 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
       // A task runner, test runner or runtime started where a download put a file it loads by
       // itself (a justfile, a Taskfile, conftest.py, a config module, node_modules/.bin/X, .envrc).
       || (TASK_TOOLS.test(me.name) && [...downloaded].some((p) => (posix.dirname(p) === cwd && LOADED_FILES.test(posix.basename(p))) || p.startsWith(`${cwd}/node_modules/.bin/`) || p.startsWith(`${cwd}/.venv/bin/`)));
+    // A program Rampart has no model of, started where a download put a configuration-like file: it may run what the file says.
+    if (!buildFile && me.name && !DATA_PROGRAMS.has(me.name) && !NO_CONTENT.has(me.name) && !isShell(me.name) && !languageOf(me.name) && [...downloaded].some((p) => posix.dirname(p) === cwd && CONFIGISH.test(posix.basename(p)))) {
+      tag('interpreter-opaque', `${me.name} runs where this line downloaded a configuration file it may read`);
+    }
     // A build tool's bare words are subcommands and targets (npm ci, make install), not files.
     const named = (p: string) => me.argv.slice(1).some((a) => /[/.]/.test(a) && abs(a.replace(/^--?[\w-]+=/, '')) === p);
-    const fileInputs = buildDir.length ? inputs.filter((p) => named(p) && netDir(p)) : inputs;
+    // An interpreter, a shell or a package runner runs its first operand; the rest are its data
+    // (node parse.js data.csv: the downloaded csv is data).
+    const code = codeOperandOf(me);
+    const fileInputs = buildDir.length ? inputs.filter((p) => named(p) && netDir(p)) : code !== undefined ? inputs.filter((p) => abs(code) === p) : inputs;
     const clonedInputs = buildDir.length ? inputs.filter((p) => named(p) && inTree(p, clones)) : [];
     // A shell (or eval) whose command string runs a downloaded file one level down (sh -c 'sh /tmp/i.sh',
     // sh -c '/tmp/x --flag'): the file as a command's first word, or as a shell's, interpreter's or source's operand.

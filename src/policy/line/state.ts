@@ -26,6 +26,9 @@ export const FILTERS = new Set(['base64', 'base32', 'gzip', 'bzip2', 'xz', 'zstd
 // (Search paths such as PYTHONPATH, NODE_PATH and LD_LIBRARY_PATH are everyday build settings.)
 export const LOADER_VARS = /^(LD_PRELOAD|LD_AUDIT|DYLD_INSERT_LIBRARIES|DYLD_LIBRARY_PATH|BASH_ENV|ENV|PROMPT_COMMAND|GIT_EXEC_PATH|GIT_TEMPLATE_DIR|PERL5OPT|RUBYOPT|ZDOTDIR|SHELLOPTS|BASHOPTS|PS4)$/;
 export { STDIN_PATH } from './interpreter-code.js';
+/** Names of files tools read from their working directory as configuration. */
+export const CONFIGISH = /^(\.?[\w.-]+\.(toml|json|jsonc|json5|ya?ml|ini|cfg|conf|hcl|nix|star|bzl|rc)|\.[\w.-]*rc(\.\w+)?|[A-Z][\w]*file|Tiltfile|Earthfile|Vagrantfile|build\.ninja|\.gdbinit|\.lldbinit|\.bazelrc|[\w-]+\.py)$/;
+
 export const IGNORE_FILE = /(^|\/)(\.gitignore|\.git\/info\/exclude)$/;
 
 /** The ignore rules that keep the project's secrets out: its root .gitignore and .git/info/exclude
@@ -56,6 +59,8 @@ export interface Info {
   judged?: Judged;
   /** A secret file this command's output carries (read, or passed through from stdin). */
   secretOut?: string;
+  /** Its output is what code read from a file named at run time (maybe a secret). */
+  maybeSecretOut?: boolean;
   /** A secret's path this command prints (ls ~/.ssh/id_*, find ~/.aws), passed on by filters. */
   namesOut?: string;
   writesFiles: string[];
