@@ -33,6 +33,19 @@ const AGENTS: Record<string, AgentFlags> = {
     values: [[/^--approval-mode$/, /^yolo$/i]],
     env: ['GEMINI_CLI_HOME', 'GEMINI_CLI_SYSTEM_SETTINGS_PATH'],
   },
+  // Other coding agents' switches that run every command without asking.
+  opencode: { options: /^--(dangerously-skip-permissions|yolo)(=|$)/, env: [] },
+  aider: { options: /^--(yes-always|yes)(=|$)/, env: [] },
+  'cursor-agent': { options: /^--(force|yolo)(=|$)|^-f$/, env: [] },
+  amp: { options: /^--(dangerously-allow-all)(=|$)/, env: [] },
+  goose: { options: /^--(no-confirm)(=|$)/, env: ['GOOSE_MODE'] },
+};
+
+/** Subcommands that change an agent's own configuration: servers it starts, plugins and extensions it loads. */
+const CONFIG_VERBS: Record<string, RegExp> = {
+  claude: /^(mcp|plugin|plugins|config)$/,
+  codex: /^(mcp|config)$/,
+  gemini: /^(mcp|extensions|extension)$/,
 };
 
 export const AGENT_TOOLS = Object.keys(AGENTS);
@@ -55,6 +68,10 @@ export function analyzeAgent({ tool, args, env }: AnalyzerInput): Facts {
   // Any value counts: a prefix whose name merely looks like Rampart's (/tmp/x/rampart-contain)
   // is still someone else's program. (A nested agent that inherits the real prefix sets nothing.)
   for (const e of a.env) if (env[e] !== undefined) why.push(`${e}=`);
+  // `claude mcp add … -- CMD`, `gemini extensions install URL`, `claude plugin install X`: the agent
+  // will start that program or load that code later, outside any judged command line.
+  const verb = args.find((x) => !x.startsWith('-'));
+  if (verb && CONFIG_VERBS[tool]?.test(verb) && args.some((x) => /^(add|add-json|install|link|enable|set|import|add-from-claude-desktop|marketplace)$/.test(x))) why.push(`${verb} ${args[args.indexOf(verb) + 1] ?? ''}`.trim());
   if (why.length) {
     f.tags.add('agent-unguarded');
     f.notes.push(`${tool} ${why.join(', ')}: a nested agent outside Rampart's hook or the user's configuration`);

@@ -15,6 +15,11 @@ export function printedCredential({ tool, args }: AnalyzerInput): string | undef
       // `configure get region` prints a setting; keys, secrets and tokens are credentials.
       if (has('configure', 'get') && /(key|secret|token|password|credential)/i.test(words[2] ?? '')) return '~/.aws/credentials';
       return has('configure', 'export-credentials') || has('ecr', 'get-login-password') || has('codeartifact', 'get-authorization-token') || has('sts', 'get-session-token') ? '~/.aws/credentials' : undefined;
+    case 'gpg':
+    case 'gpg2':
+      return args.some((a) => /^--export-secret-(sub)?keys$/.test(a)) ? '~/.gnupg/private-keys-v1.d/key' : undefined;
+    case 'vault':
+      return has('print', 'token') || has('token', 'lookup') || (has('kv', 'get') || has('read')) ? '~/.vault-token' : undefined;
     case 'gcloud':
       return words.includes('print-access-token') || words.includes('print-identity-token') || words.includes('print-refresh-token') ? '~/.config/gcloud/credentials.db' : undefined;
     case 'az':

@@ -122,7 +122,7 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
 }
 
 // Directories that hold the real curl, git, ssh, …: ahead of the shims, they are found first.
-const SYSTEM_BIN = /^\/(usr\/(local\/)?s?bin|s?bin|snap\/bin|opt\/homebrew\/s?bin|opt\/local\/s?bin|usr\/lib(exec)?(\/.*)?|home\/linuxbrew\/\.linuxbrew\/s?bin|nix\/store\/.*|run\/current-system\/sw\/bin|usr\/games)\/?$/;
+const SYSTEM_BIN = /^\/(usr\/(local\/)?s?bin|s?bin|snap\/bin|opt\/homebrew\/s?bin|opt\/local\/s?bin|usr\/lib(exec)?(\/(git-core|openssh|ssh|[\w.-]*curl[\w.-]*))?|home\/linuxbrew\/\.linuxbrew\/s?bin|nix\/store\/.*|run\/current-system\/sw\/bin|usr\/games)\/?$/;
 const WHOLE_PATH = /^\$(PATH|\{PATH\})$/;
 
 /**
@@ -144,5 +144,7 @@ export function pathStrips(value: string, shimsDir: string | undefined): string 
 export function computedBeforeShims(value: string, shimsDir: string | undefined): boolean {
   const entries = value.split(':');
   const keep = entries.findIndex((e) => WHOLE_PATH.test(e) || (shimsDir !== undefined && e === shimsDir));
-  return entries.slice(0, keep < 0 ? entries.length : keep).some((e) => /\$\(|`|\$\{?(?!HOME\b|PWD\b)[A-Za-z_]/.test(e.replace(/^"?(\$\(\s*pwd\s*\)|`\s*pwd\s*`)/, '$PWD')));
+  // (Project and toolchain queries are the usual computed entries: $(npm bin), $(go env GOPATH)/bin, $JAVA_HOME/bin.)
+  const usual = /^"?(\$\(\s*(pwd|npm (bin|prefix)|pnpm bin|yarn (global )?bin|git rev-parse --show-toplevel|realpath [^)]*|go env GOPATH|python3? -m site --user-base|pyenv root|rbenv root|brew --prefix[^)]*|poetry env info -p|rustc --print sysroot|ruby -e [^)]*|gem env [^)]*)\s*\)|`\s*pwd\s*`|\$\{?(GITHUB_WORKSPACE|CI_PROJECT_DIR|JAVA_HOME|CARGO_HOME|GOPATH|GOROOT|GOBIN|PYENV_ROOT|NVM_BIN|VOLTA_HOME|BUN_INSTALL|DENO_INSTALL|PNPM_HOME|ANDROID_HOME|ANDROID_SDK_ROOT|FLUTTER_ROOT|M2_HOME|GRADLE_HOME|POETRY_HOME|VIRTUAL_ENV|CONDA_PREFIX)(:-[^}]*)?\}?)/;
+  return entries.slice(0, keep < 0 ? entries.length : keep).some((e) => /\$\(|`|\$\{?(?!HOME\b|PWD\b)[A-Za-z_]/.test(e.replace(usual, '$PWD')));
 }

@@ -135,10 +135,19 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       return;
     }
     // Deleters by another name are rm -rf (rimraf, del-cli, trash); coreutils' multicall names its program.
-    if (/^(rimraf|del|del-cli|trash|trash-put|rmtrash)$/.test(posix.basename(argv[0]!))) {
-      argv = ['rm', '-rf', ...argv.slice(1).filter((a) => !a.startsWith('-'))];
+    const b0 = posix.basename(argv[0]!);
+    if (/^(rimraf|del|del-cli|trash|trash-put|rmtrash|gvfs-trash|wipe|srm)$/.test(b0) || (b0 === 'gio' && argv[1] === 'trash') || (b0 === 'cmake' && argv[1] === '-E' && /^(remove_directory|remove|rm)$/.test(argv[2] ?? ''))) {
+      const skip = b0 === 'gio' ? 2 : b0 === 'cmake' ? 3 : 1;
+      argv = ['rm', '-rf', ...argv.slice(skip).filter((a) => !a.startsWith('-'))];
       continue;
     }
+    // Cleaners pointed at a directory of the caller's choosing delete that directory.
+    const cleanDir = b0 === 'cargo' && argv[1] === 'clean' ? argv.find((a, k) => argv[k - 1] === '--target-dir') ?? argv.find((a) => a.startsWith('--target-dir='))?.slice(13)
+      : b0 === 'go' && argv[1] === 'clean' && argv.some((a) => /^-(cache|modcache|testcache|fuzzcache)$/.test(a)) ? env.GOCACHE ?? env.GOMODCACHE
+      : b0 === 'npm' && argv[1] === 'cache' && /^(clean|rm|clear)$/.test(argv[2] ?? '') ? argv.find((a, k) => argv[k - 1] === '--cache') ?? argv.find((a) => a.startsWith('--cache='))?.slice(8)
+      : b0 === 'yarn' && argv[1] === 'cache' && argv[2] === 'clean' ? argv.find((a, k) => argv[k - 1] === '--cache-folder')
+      : /^pip[\d.]*$/.test(b0) && argv[1] === 'cache' && /^(purge|remove)$/.test(argv[2] ?? '') ? env.PIP_CACHE_DIR ?? argv.find((a, k) => argv[k - 1] === '--cache-dir') : undefined;
+    if (cleanDir) judgeArgv(st, ['rm', '-rf', cleanDir], ctx, [], undefined, fc, flat, info, { ...rec, writesFiles: [] });
     if (posix.basename(argv[0]!) === 'coreutils') {
       const prog = argv.slice(1).find((a) => a.startsWith('--coreutils-prog='))?.slice(17);
       if (prog) {
@@ -601,6 +610,22 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const at = gd ? resolvePath(gd, ctx) : undefined;
       if (at && at !== ctx.projectRoot && !at.startsWith(`${ctx.projectRoot}/`) && !/[$`]/.test(gd!)) tag('config-relocated', `git uses the repository at ${gd}, whose configuration Rampart has not read`);
     }
+    // patch/git apply: the files the diff names (+++ b/PATH, -p N stripped) below -d DIR / --directory.
+    if (name === 'patch' || (name === 'git' && /^(apply|am)$/.test(facts.subcommand ?? ''))) {
+      const dirArg = args.find((a, k) => /^(-d|--directory)$/.test(args[k - 1] ?? '')) ?? args.find((a) => a.startsWith('--directory='))?.slice(12);
+      const strip = Number(args.find((a, k) => args[k - 1] === '-p')?.trim() ?? args.find((a) => /^-p\d+$/.test(a))?.slice(2) ?? (name === 'git' ? '1' : '0'));
+      const diffFile = args.filter((a) => !a.startsWith('-')).map((a) => scriptText(a)).find((t) => t !== undefined) ?? (args.find((a, k) => /^(-i|--input)$/.test(args[k - 1] ?? '')) ? scriptText(args.find((a, k) => /^(-i|--input)$/.test(args[k - 1] ?? ''))!) : undefined);
+      const diff = diffFile ?? stdinText;
+      const base = dirArg ? resolvePath(dirArg, ctx) : ctx.cwd;
+      for (const m of (diff ?? '').matchAll(/^\+\+\+ (\S+)/gm)) {
+        if (m[1] === '/dev/null') continue;
+        facts.writes.push(posix.join(base, m[1]!.split('/').slice(Number.isFinite(strip) ? strip : 0).join('/')));
+      }
+      if (dirArg && diff === undefined) {
+        facts.writes.push(base);
+        facts.tags.add('extracts');
+      }
+    }
     // SQL shells writing files: sqlite writefile('PATH', …), .output/.once PATH (not a pipe), duckdb COPY … TO 'PATH'.
     if (/^(sqlite3|duckdb)$/.test(name)) {
       for (const a of args) {
@@ -619,6 +644,38 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const archive = archiveFile(name, args);
       for (const o of ops) if (o !== archive) facts.deletes.push(posix.resolve(ctx.cwd, base.replace(/^~(?=\/|$)/, ctx.home), o.replace(/^~(?=\/|$)/, ctx.home)));
       facts.tags.add('recursive').add('force');
+    }
+    // Configuration management run ad hoc on this machine: ansible -m MODULE -a ARGS, salt-call cmd.run.
+    if (name === 'ansible' || name === 'salt-call' || name === 'puppet' || name === 'chef-apply') {
+      const mod = args.find((a, k) => /^(-m|--module-name)$/.test(args[k - 1] ?? '')) ?? (name === 'ansible' ? 'command' : '');
+      const margs = args.find((a, k) => /^(-a|--args)$/.test(args[k - 1] ?? '')) ?? '';
+      const kv = new Map([...margs.matchAll(/(\w+)=("[^"]*"|'[^']*'|\S+)/g)].map((m) => [m[1]!, m[2]!.replace(/^["']|["']$/g, '')]));
+      if (name === 'salt-call' && /^cmd\.(run|shell|script)/.test(args.find((a) => !a.startsWith('-')) ?? '')) st.sub(args.filter((a) => !a.startsWith('-')).slice(1).join(' '), ctx.cwd, env);
+      else if ((name === 'puppet' && args[0] === 'apply') || name === 'chef-apply') tag('interpreter-opaque', `${name} applies a manifest or recipe Rampart does not read`);
+      else if (/^(ansible\.builtin\.)?(command|shell|raw|script)$/.test(mod)) st.sub(margs, ctx.cwd, env);
+      else {
+        const wf = newFacts(name);
+        const target = kv.get('path') ?? kv.get('dest') ?? kv.get('name');
+        if (/file$/.test(mod) && kv.get('state') === 'absent' && target) { wf.deletes.push(target); wf.tags.add('recursive').add('force'); }
+        else if (/(copy|template|lineinfile|blockinfile|get_url|unarchive|file|replace|ini_file|authorized_key)$/.test(mod) && target) wf.writes.push(target.replace(/^~(?=\/|$)/, ctx.home));
+        if (/(uri|fetch|slurp)$/.test(mod) && kv.get('src')) wf.sends.push(kv.get('src')!);
+        if (/cron$/.test(mod)) tag('persistence', `${name} -m cron schedules a command`);
+        if (wf.writes.length || wf.deletes.length || wf.sends.length) st.out.push(judgeFacts(st.policy, wf, argv, { ...ctx, env }));
+        else if (mod && !/^(ansible\.builtin\.)?(ping|setup|debug|gather_facts|stat|find|command)$/.test(mod)) tag('interpreter-opaque', `${name} runs module ${mod}, which Rampart does not model`);
+      }
+    }
+    // Code run straight from a remote module (go run HOST/x@v, nix run github:…, npx github:…,
+    // uvx --from git+…): fetched and executed in one step, from wherever the reference points.
+    const remoteRun = (name === 'go' && args[0] === 'run' && args.some((a) => /^[\w.-]+\.[a-z]{2,}\/.+@/.test(a)))
+      || (name === 'nix' && /^(run|shell|develop|build)$/.test(args[0] ?? '') && args.some((a) => /^(github|gitlab|git\+\w+|https?|tarball\+\w+|sourcehut|path):/.test(a)))
+      || (/^(uvx|pipx)$/.test(name) && args.some((a) => /^(--from|--spec)=?(git\+|https?:)/.test(a) || /^git\+/.test(a)));
+    if (remoteRun) facts.tags.add('installs-code');
+    // Platforms' secret commands and file-transfer tools send what they are given (a file, --env-file, stdin).
+    if (SECRET_SENDERS.test(name) && !args.some((a) => /^(pull|download|ls|list|get|whoami|logs|status|login|logout|link|dev|init|open)$/.test(a))) {
+      facts.sends.push(...facts.reads.splice(0));
+      for (const a of args.map((x, k) => (/^(--env-file|--from-env-file|-f|--file)$/.test(args[k - 1] ?? '') ? x : /^--(env-file|file)=/.test(x) ? x.slice(x.indexOf('=') + 1) : undefined)).filter((x): x is string => x !== undefined)) facts.sends.push(a);
+      for (const a of args.filter((x) => !x.startsWith('-'))) if (isSecretPath(st, abs0(a), ctx)) facts.sends.push(a);
+      if (ctx.stdin) facts.sends.push(ctx.stdin);
     }
     // update-index --add --stdin fed the ignored files (git ls-files -i …): .gitignore bypassed.
     if (name === 'git' && facts.subcommand === 'update-index' && args.includes('--stdin') && args.some((a) => a === '--add' || a === '--replace')) {
@@ -676,7 +733,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // A filter given a secret as an option's value (jq --rawfile c .env) prints it.
     if (!rec.secretOut && FILTERS.has(name)) {
-      const s = firstSecret(st, args.filter((a) => !a.startsWith('-') && /[/.]/.test(a)).map(abs0), ctx);
+      // (Patterns are judged by what they name literally; reports/*.json names no secret.)
+      const s = firstSecret(st, args.filter((a) => !a.startsWith('-') && /[/.]/.test(a) && !/[*?[]/.test(a)).map(abs0), ctx);
       if (s) rec.secretOut = s;
     }
     if (!rec.secretOut && /^(tar|zip|7z|gzip|bzip2|xz|zstd|cpio|jar)$/.test(name)) {
@@ -752,6 +810,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     return;
   }
 }
+
+/** Platforms' CLIs that upload secrets or files, and file-transfer tools. */
+const SECRET_SENDERS = /^(supabase|vercel|netlify|fly|flyctl|heroku|doppler|railway|render|dotenv-vault|infisical|croc|wormhole|magic-wormhole|ffsend|transfer|rclone|firebase|wrangler)$/;
 
 /** Build tools and the files they run that Rampart has no reader for. */
 const BUILD_FILES: [RegExp, RegExp][] = [

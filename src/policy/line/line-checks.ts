@@ -5,7 +5,7 @@ import type { FlatCommand } from '../shell/index.js';
 import { CONFIGISH, DOWNLOADERS, FILTERS, NO_CONTENT, STDIN_PATH, type Info, type State } from './state.js';
 
 // Programs that run (or install and run) the files they are given.
-const RUNNERS = /^(source|\.|exec|npx|bunx|deno|bun|tsx|ts-node|node|uv|uvx|pipx|pip|pip3|npm|pnpm|yarn|make|gmake|php|perl|ruby|python[\d.]*|lua|Rscript|julia|java|dotnet|go|cargo|vim|nvim|ed|sqlite3|gdb|lldb|awk|gawk|busybox)$/;
+const RUNNERS = /^(source|\.|exec|npx|bunx|deno|bun|tsx|ts-node|node|uv|uvx|pipx|pip|pip3|npm|pnpm|yarn|make|gmake|php|perl|ruby|python[\d.]*|lua|Rscript|julia|java|dotnet|go|cargo|vim|nvim|ed|sqlite3|gdb|lldb|awk|gawk|busybox|dpkg|apt|apt-get|rpm|dnf|yum|snap|flatpak|gem|helm|code|codium|cursor)$/;
 import { isShell } from './unwrap.js';
 import { languageOf } from './interpreters.js';
 import { scriptOf } from './interpreter-code.js';
@@ -89,7 +89,9 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     // Running it: as the program, as an interpreter's or launcher's operand, sourced, fed on
     // stdin to a shell, or as the Makefile / package.json / package a build tool runs.
     const exe = me.argv[0] ? abs(me.argv[0]) : '';
-    const runner = me.isInterpreter || isShell(me.name) || RUNNERS.test(me.name);
+    // (Package installers run what they install; listing or inspecting a package runs nothing.)
+    const installs = !/^(dpkg|apt|apt-get|rpm|dnf|yum|snap|flatpak|gem|helm|code|codium|cursor)$/.test(me.name) || me.argv.some((a) => /^(-i|--install|-U|--upgrade|install|reinstall|upgrade|localinstall|--install-extension)$/.test(a));
+    const runner = me.isInterpreter || isShell(me.name) || (RUNNERS.test(me.name) && installs);
     const buildDir = /^(make|gmake|npm|pnpm|yarn|bun|pip|pip3|uv|cargo|go|mvn|gradle|cmake|meson|ninja)$/.test(me.name)
       ? [cwd, ...me.argv.slice(1).map((a, k, all) => (/^(-C|--directory|--prefix|--cwd|--dir|-f|--file|--manifest-path)$/.test(all[k - 1] ?? '') ? abs(a) : /^--(prefix|cwd|dir|directory)=/.test(a) ? abs(a.slice(a.indexOf('=') + 1)) : '')).filter(Boolean)]
       : [];
@@ -99,7 +101,7 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
       // itself (a justfile, a Taskfile, conftest.py, a config module, node_modules/.bin/X, .envrc).
       || (TASK_TOOLS.test(me.name) && [...downloaded].some((p) => (posix.dirname(p) === cwd && LOADED_FILES.test(posix.basename(p))) || p.startsWith(`${cwd}/node_modules/.bin/`) || p.startsWith(`${cwd}/.venv/bin/`)));
     // A program Rampart has no model of, started where a download put a configuration-like file: it may run what the file says.
-    if (!buildFile && me.name && !DATA_PROGRAMS.has(me.name) && !NO_CONTENT.has(me.name) && !isShell(me.name) && !languageOf(me.name) && [...downloaded].some((p) => posix.dirname(p) === cwd && CONFIGISH.test(posix.basename(p)))) {
+    if (!buildFile && me.name && !DATA_PROGRAMS.has(me.name) && !DATA_SINKS.has(me.name) && !NO_CONTENT.has(me.name) && !isShell(me.name) && !languageOf(me.name) && [...downloaded].some((p) => posix.dirname(p) === cwd && CONFIGISH.test(posix.basename(p)) && !me.writesFiles.includes(p))) {
       tag('interpreter-opaque', `${me.name} runs where this line downloaded a configuration file it may read`);
     }
     // A build tool's bare words are subcommands and targets (npm ci, make install), not files.
