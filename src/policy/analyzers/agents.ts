@@ -71,7 +71,14 @@ export function analyzeAgent({ tool, args, env }: AnalyzerInput): Facts {
   // `claude mcp add … -- CMD`, `gemini extensions install URL`, `claude plugin install X`: the agent
   // will start that program or load that code later, outside any judged command line.
   const verb = args.find((x) => !x.startsWith('-'));
-  if (verb && CONFIG_VERBS[tool]?.test(verb) && args.some((x) => /^(add|add-json|install|link|enable|set|import|add-from-claude-desktop|marketplace)$/.test(x))) why.push(`${verb} ${args[args.indexOf(verb) + 1] ?? ''}`.trim());
+  if (verb && CONFIG_VERBS[tool]?.test(verb) && args.some((x) => /^(add|add-json|install|link|enable|set|import|add-from-claude-desktop|marketplace)$/.test(x))) {
+    // A remote server (--transport http/sse URL) runs nothing here: a person decides; a local command server is a program the agent starts later.
+    const remote = verb === 'mcp' && !args.includes('--') && (args.some((x, k) => /^(--transport|-t)$/.test(args[k - 1] ?? '') && /^(http|sse)$/.test(x)) || args.some((x) => /^https?:\/\//.test(x)));
+    if (remote) {
+      f.tags.add('installs-code');
+      f.notes.push(`${tool} mcp add connects the agent to a remote server`);
+    } else why.push(`${verb} ${args[args.indexOf(verb) + 1] ?? ''}`.trim());
+  }
   if (why.length) {
     f.tags.add('agent-unguarded');
     f.notes.push(`${tool} ${why.join(', ')}: a nested agent outside Rampart's hook or the user's configuration`);

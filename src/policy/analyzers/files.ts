@@ -114,7 +114,8 @@ export function analyzeExtract({ tool, args }: AnalyzerInput): Facts {
   if (tool === 'unzip') {
     if (args.some((a) => /^-[a-zA-Z]*[lvtZ]/.test(a))) return f; // lists or tests only
     const d = args.findIndex((a) => a === '-d');
-    f.writes.push(d >= 0 ? args[d + 1] ?? '.' : '.');
+    const attached = args.find((a) => /^-d./.test(a))?.slice(2);
+    f.writes.push(attached ?? (d >= 0 ? args[d + 1] ?? '.' : '.'));
     f.tags.add('extracts'); // it writes a tree below its target
     return f;
   }
@@ -126,6 +127,7 @@ export function analyzeExtract({ tool, args }: AnalyzerInput): Facts {
     const a = args[i]!;
     if (a === '-C' || a === '--directory') dir = args[++i] ?? dir;
     else if (a.startsWith('--directory=')) dir = a.slice(12);
+    else if (/^-C./.test(a)) dir = a.slice(2);
   }
   f.writes.push(dir);
   f.tags.add('extracts'); // it writes a tree below its target

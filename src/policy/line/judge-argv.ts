@@ -610,6 +610,32 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const at = gd ? resolvePath(gd, ctx) : undefined;
       if (at && at !== ctx.projectRoot && !at.startsWith(`${ctx.projectRoot}/`) && !/[$`]/.test(gd!)) tag('config-relocated', `git uses the repository at ${gd}, whose configuration Rampart has not read`);
     }
+    // Where installs and builds put programs: GOBIN, CARGO_INSTALL_ROOT/--root, PIP_TARGET, DESTDIR/PREFIX
+    // (make install), npm's prefix, gcc/go -oFILE attached, 7z -oDIR: files of the tool's choosing there.
+    {
+      const sub = args.find((a) => !a.startsWith('-'));
+      const into: string[] = [];
+      if (name === 'go' && sub === 'install' && (env.GOBIN || env.GOPATH)) into.push(env.GOBIN ?? `${env.GOPATH}/bin`);
+      if (name === 'cargo' && sub === 'install') {
+        const root = args.find((a, k) => args[k - 1] === '--root') ?? args.find((a) => a.startsWith('--root='))?.slice(7) ?? env.CARGO_INSTALL_ROOT;
+        if (root) into.push(`${root}/bin`);
+      }
+      if (/^pip[\d.]*$/.test(name) && sub === 'install' && env.PIP_TARGET) into.push(env.PIP_TARGET);
+      if (/^(make|gmake)$/.test(name) && args.includes('install')) {
+        const v = (k: string) => args.find((a) => a.startsWith(`${k}=`))?.slice(k.length + 1) ?? env[k];
+        const dest = v('DESTDIR');
+        const prefix = v('PREFIX') ?? v('prefix');
+        if (dest || prefix) into.push(`${dest ?? ''}${prefix ?? '/usr/local'}`.replace(/^\/\//, '/'));
+      }
+      if (/^(npm|pnpm|yarn)$/.test(name) && (env.npm_config_prefix || env.NPM_CONFIG_PREFIX) && args.some((a) => /^(i|install|add|link)$/.test(a))) into.push(`${env.npm_config_prefix ?? env.NPM_CONFIG_PREFIX}/bin`);
+      if (name === '7z' && /^[xe]$/.test(sub ?? '')) into.push(args.find((a) => /^-o./.test(a))?.slice(2) ?? '.');
+      const out = /^(gcc|g\+\+|cc|clang|clang\+\+|go|rustc|ld)$/.test(name) ? args.find((a) => /^-o[^-]/.test(a))?.slice(2) : undefined;
+      if (out) facts.writes.push(out);
+      for (const d of into) {
+        facts.writes.push(d.replace(/^~(?=\/|$)/, ctx.home).replace(/\/?$/, '/'));
+        facts.tags.add('extracts');
+      }
+    }
     // patch/git apply: the files the diff names (+++ b/PATH, -p N stripped) below -d DIR / --directory.
     if (name === 'patch' || (name === 'git' && /^(apply|am)$/.test(facts.subcommand ?? ''))) {
       const dirArg = args.find((a, k) => /^(-d|--directory)$/.test(args[k - 1] ?? '')) ?? args.find((a) => a.startsWith('--directory='))?.slice(12);

@@ -19,7 +19,9 @@ export const NO_CONTENT = new Set(['ls', 'stat', 'file', 'wc', 'du', 'df', 'touc
   'which', 'type', 'command', 'hash', 'export', 'declare', 'local', 'readonly', 'unset', 'set', 'cd', 'pushd', 'popd', 'source', '.', 'eval', 'exec',
   'sleep', 'true', 'false', ':', 'kill', 'chmod', 'chown', 'chgrp', 'chattr', 'setfacl', 'sync', 'git-lfs', 'code', 'open', 'xdg-open', 'wait', 'read', 'mapfile', 'readarray',
   // They load a key or an env file into another program, not onto the screen.
-  'ssh-add', 'dotenv', 'env-cmd', 'direnv', 'foreman', 'honcho']);
+  'ssh-add', 'dotenv', 'env-cmd', 'direnv', 'foreman', 'honcho',
+  // Key and certificate tools that use a keystore or key in place (list, import, sign) without printing it.
+  'keytool', 'mkcert', 'certutil']);
 // Filters pass their input through: a secret piped into base64 is still a secret coming out.
 export const FILTERS = new Set(['base64', 'base32', 'gzip', 'bzip2', 'xz', 'zstd', 'xxd', 'od', 'hexdump', 'tr', 'cut', 'head', 'tail', 'sed', 'awk', 'tee', 'cat', 'sort', 'uniq', 'rev', 'tac', 'jq', 'openssl', 'gpg', 'tar', 'zip', 'fold', 'paste', 'column', 'grep', 'rg', 'xargs']);
 // Environment variables that load code into every process, or reconfigure Rampart itself.
