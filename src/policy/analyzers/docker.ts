@@ -9,6 +9,19 @@ import type { AnalyzerInput } from './types.js';
 /** docker/podman run and create options that take a value. */
 const VALUE_OPTS = /^(-[ehlmpuvw]|-c|--(add-host|attach|blkio-weight|cap-add|cap-drop|cgroup-parent|cidfile|cpu[\w-]*|device[\w-]*|dns[\w-]*|domainname|entrypoint|env|env-file|expose|gpus|group-add|health[\w-]*|hostname|init-path|ip6?|ipc|isolation|kernel-memory|label|label-file|link|log-driver|log-opt|mac-address|memory[\w-]*|mount|name|network|network-alias|oom-score-adj|pid|pids-limit|platform|publish|pull|restart|runtime|security-opt|shm-size|stop-signal|stop-timeout|storage-opt|sysctl|tmpfs|ulimit|user|userns|uts|volume|volumes-from|workdir))$/;
 
+/** The image of `run|create [OPTIONS] IMAGE …`. */
+function imageOf(args: readonly string[]): string | undefined {
+  let i = args.findIndex((a) => a === 'run' || a === 'create');
+  if (i < 0) return undefined;
+  for (i++; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') return args[i + 1];
+    if (!a.startsWith('-')) return a;
+    if (VALUE_OPTS.test(a)) i++;
+  }
+  return undefined;
+}
+
 /** The command after the image of `run IMAGE CMD…` (the image's default command is unknown: none). */
 function containerCommand(args: readonly string[]): string[] {
   let i = args.findIndex((a) => a === 'run' || a === 'create');
@@ -43,7 +56,23 @@ export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
     const first = ref?.split('/')[0];
     if (first && (verb === 'login' || (ref!.includes('/') && /[.:]|^localhost$/.test(first)))) addUrl(f, `https://${first}`, 'target', 'https');
   }
+  // docker build/buildx --secret id=…,src=FILE: the file goes into the build (an image that may be pushed).
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i] === '--secret' ? args[i + 1] : args[i]!.startsWith('--secret=') ? args[i]!.slice(9) : undefined;
+    const src = v && /(?:^|,)(?:src|source)=([^,]+)/.exec(v)?.[1];
+    if (src) f.sends.push(src);
+  }
   if (verb !== 'run' && verb !== 'create') return f;
+  // --env-file FILE hands the file's variables to the image's code: an image from someone's
+  // namespace or another registry (owner/img, ghcr.io/…) is code from elsewhere; a local tag or an
+  // official library image (app:dev, postgres:16) is the project's own stack.
+  const image = imageOf(args);
+  if (image && image.includes('/')) {
+    for (let i = 0; i < args.length; i++) {
+      const v = args[i] === '--env-file' ? args[i + 1] : args[i]!.startsWith('--env-file=') ? args[i]!.slice(11) : undefined;
+      if (v) f.sends.push(v);
+    }
+  }
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     let spec: string | undefined;

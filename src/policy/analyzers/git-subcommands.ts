@@ -320,7 +320,8 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
     case 'merge': {
       // -F FILE: the file's text becomes the message, stored in history (and pushed with it).
       for (let i = 0; i < rest.length; i++) {
-        const m = /^(?:--file=(.*)|-F(.+))$/.exec(rest[i]!) ?? (/^(-F|--file)$/.test(rest[i]!) ? [rest[i]!, rest[i + 1]] : null);
+        // (commit -t/--template FILE: the file's text starts the message, kept verbatim with --cleanup=verbatim.)
+        const m = /^(?:--file=(.*)|-F(.+)|--template=(.*))$/.exec(rest[i]!)?.filter((x, k) => k === 0 || x !== undefined) ?? (/^(-F|--file)$/.test(rest[i]!) || (sub === 'commit' && /^(-t|--template)$/.test(rest[i]!)) ? [rest[i]!, rest[i + 1]] : null);
         if (m) f.stages.push((m[1] ?? m[2]) === '-' ? STDIN : (m[1] ?? m[2])!);
       }
       return;

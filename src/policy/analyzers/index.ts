@@ -57,6 +57,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   gsutil: analyzeCloud,
   az: analyzeCloud,
   podman: analyzeDocker,
+  nerdctl: analyzeDocker,
   perl: analyzeInplace,
   ruby: analyzeInplace,
   find: analyzeFind,

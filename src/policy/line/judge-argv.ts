@@ -694,7 +694,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // uvx --from git+…): fetched and executed in one step, from wherever the reference points.
     const remoteRun = (name === 'go' && args[0] === 'run' && args.some((a) => /^[\w.-]+\.[a-z]{2,}\/.+@/.test(a)))
       || (name === 'nix' && /^(run|shell|develop|build)$/.test(args[0] ?? '') && args.some((a) => /^(github|gitlab|git\+\w+|https?|tarball\+\w+|sourcehut|path):/.test(a)))
-      || (/^(uvx|pipx)$/.test(name) && args.some((a) => /^(--from|--spec)=?(git\+|https?:)/.test(a) || /^git\+/.test(a)));
+      || (/^(uvx|pipx)$/.test(name) && args.some((a) => /^(--from|--spec)=?(git\+|https?:)/.test(a) || /^git\+/.test(a)))
+      // Scaffolders that fetch and run a template from a repository or URL (a registry package, like
+      // any npx package, is not asked about): npm/yarn/pnpm/bun create of a git spec, cookiecutter,
+      // copier, cargo generate, pre-commit try-repo, terraform -from-module.
+      || (/^(npm|yarn|pnpm|bun)$/.test(name) && /^(create|init|innit)$/.test(args[0] ?? '') && args.slice(1).some((a) => /^(github:|gitlab:|git\+|https?:|git@)/.test(a)))
+      || (/^(cookiecutter|copier|cruft)$/.test(name) && args.some((a) => /^(gh:|gl:|bb:|git\+|https?:|git@)/.test(a))) || (name === 'cargo' && args[0] === 'generate') || (name === 'pre-commit' && args[0] === 'try-repo')
+      || (name === 'terraform' && args.some((a) => /^-from-module=/.test(a)));
     if (remoteRun) facts.tags.add('installs-code');
     // Platforms' secret commands and file-transfer tools send what they are given (a file, --env-file, stdin).
     if (SECRET_SENDERS.test(name) && !args.some((a) => /^(pull|download|ls|list|get|whoami|logs|status|login|logout|link|dev|init|open)$/.test(a))) {
@@ -838,7 +844,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
 }
 
 /** Platforms' CLIs that upload secrets or files, and file-transfer tools. */
-const SECRET_SENDERS = /^(supabase|vercel|netlify|fly|flyctl|heroku|doppler|railway|render|dotenv-vault|infisical|croc|wormhole|magic-wormhole|ffsend|transfer|rclone|firebase|wrangler)$/;
+const SECRET_SENDERS = /^(supabase|vercel|netlify|fly|flyctl|heroku|doppler|railway|render|dotenv-vault|infisical|croc|wormhole|magic-wormhole|ffsend|transfer|rclone|firebase|wrangler|restic|borg|borgbackup|duplicity|kopia|rdiff-backup|rustic|duplicacy)$/;
 
 /** Build tools and the files they run that Rampart has no reader for. */
 const BUILD_FILES: [RegExp, RegExp][] = [
