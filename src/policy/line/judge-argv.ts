@@ -577,6 +577,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     facts.sends = facts.sends.map(real);
     facts.reads = facts.reads.map(real);
     facts.stages = facts.stages.map(real);
+    // git add of a directory (or the whole tree) stages the secret copies this line made inside it.
+    if (name === 'git' && facts.subcommand === 'add') {
+      const dirs = facts.tags.has('add-tree') ? [ctx.cwd] : facts.stages.map((p) => abs(p));
+      for (const [copy, secret] of st.tainted) if (dirs.some((d) => copy.startsWith(`${d.replace(/\/+$/, '')}/`))) facts.stages.push(secret);
+    }
     // git commit -a stages every tracked file changed: secret copies made earlier in the line too.
     if (name === 'git' && facts.subcommand === 'commit' && args.some((a) => a === '--all' || /^-[a-zA-Z]*a/.test(a) && !/^-[a-zA-Z]*[mFC]a/.test(a))) {
       for (const [copy, secret] of st.tainted) if (copy.startsWith(ctx.projectRoot + '/')) facts.stages.push(secret);

@@ -70,6 +70,8 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
       const o = fc.origin;
       if (o && o.parent !== null && info[o.parent]?.isInterpreter) tag('download-exec', `${me.name} output becomes code for ${info[o.parent]!.name}`);
       for (const w of me.writesFiles) downloaded.add(w);
+      // Instructions agents read on start (CLAUDE.md, AGENTS.md, .claude/commands …) downloaded: text from the network steers the next session.
+      for (const w of me.writesFiles) if (/(^|\/)(CLAUDE\.md|AGENTS\.md|GEMINI\.md|CLAUDE\.local\.md|\.cursorrules|copilot-instructions\.md)$|\/\.(claude|cursor|gemini|codex)\//.test(w)) tag('download-unknown-consumer', `${me.name} writes ${w}, instructions an agent reads, from the network`);
       // gh release/run download -D DIR fills a directory.
       if (me.name === 'gh') for (const w of me.writesFiles) trees.push(w.replace(/\/\*$/, ''));
     }
@@ -100,6 +102,11 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
       // A task runner, test runner or runtime started where a download put a file it loads by
       // itself (a justfile, a Taskfile, conftest.py, a config module, node_modules/.bin/X, .envrc).
       || (TASK_TOOLS.test(me.name) && [...downloaded].some((p) => (posix.dirname(p) === cwd && LOADED_FILES.test(posix.basename(p))) || p.startsWith(`${cwd}/node_modules/.bin/`) || p.startsWith(`${cwd}/.venv/bin/`)));
+    // A downloaded patch applied (git apply/am, patch) writes files of its author's choosing
+    // anywhere in the tree (a Makefile, CI, agent settings): a person decides.
+    if ((me.name === 'patch' || (me.name === 'git' && /^(apply|am)$/.test(me.argv.find((a, k) => k > 0 && !a.startsWith('-')) ?? ''))) && (stdinNet || inputs.length > 0) && !me.argv.some((a) => /^--(check|dry-run|stat|numstat|summary)$/.test(a))) {
+      tag('download-unknown-consumer', `${me.name} applies a downloaded patch, whose files Rampart cannot read`);
+    }
     // A program Rampart has no model of, started where a download put a configuration-like file: it may run what the file says.
     if (!buildFile && me.name && !DATA_PROGRAMS.has(me.name) && !DATA_SINKS.has(me.name) && !NO_CONTENT.has(me.name) && !isShell(me.name) && !languageOf(me.name) && [...downloaded].some((p) => posix.dirname(p) === cwd && CONFIGISH.test(posix.basename(p)) && !me.writesFiles.includes(p))) {
       tag('interpreter-opaque', `${me.name} runs where this line downloaded a configuration file it may read`);
