@@ -366,9 +366,13 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
   // A DNS lookup of a name computed at run time can carry data out (a literal name is judged as a host above).
   const dnsComputed = /\b(dns|require\s*\(\s*['"](?:node:)?dns['"]\s*\))\s*\.\s*(lookup|resolve\w*)\s*\(\s*(?!['"][^'"]*['"]\s*[,)])/.test(code);
   // Sockets and requests whose every host literal is this machine (connect(('localhost', 5432)),
+  // (0.0.0.0 is not: in code it is usually a listen address on every interface.)
   // http.get('http://localhost:3000', cb)) are local: a dev server, a database.
-  const hostLits = [...code.matchAll(/["'](?:[a-z][\w+.-]*:\/\/)?(\[?[\w.:-]+\]?)(?::\d+)?(?:\/[^"']*)?["']/gi)].map((m) => m[1]!.toLowerCase()).filter((h) => /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?|0\.0\.0\.0)$|^\d+\.\d+\.\d+\.\d+$|^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/.test(h) && !/\.(json|js|ts|py|md|txt|csv|html|yml|yaml|toml|lock|log|sh|env|pem|key)$/.test(h));
-  const localOnly = hostLits.length > 0 && hostLits.every((h) => /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?|0\.0\.0\.0)$/.test(h)) && !/\b(sys\.argv|process\.argv|ARGV|input\s*\(|getenv|environ)\b/.test(code);
+  const hostLits = [...code.matchAll(/["'](?:[a-z][\w+.-]*:\/\/)?(\[?[\w.:-]+\]?)(?::\d+)?(?:\/[^"']*)?["']/gi)].map((m) => m[1]!.toLowerCase().replace(/(?<=[^:]):\d+$/, '')).filter((h) => /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?|0\.0\.0\.0)$|^\d+\.\d+\.\d+\.\d+$|^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/.test(h) && !/\.(json|js|ts|py|md|txt|csv|html|yml|yaml|toml|lock|log|sh|env|pem|key)$/.test(h));
+  // (Every connecting call must name its destination as a literal, or a port first as node's net.connect(5432, 'localhost'):
+  // a host held in a variable could be anything.)
+  const literalCalls = [...code.matchAll(/\b(connect|connect_ex|create_connection|createConnection|get|request|urlopen|fetch|open)\s*\(\s*(\(\s*)?(.)/g)].every((m) => /["'`\d)]/.test(m[3]!) || !/^(connect|connect_ex|create_connection|createConnection)$/.test(m[1]!) && !NETWORK.test(m[0]));
+  const localOnly = literalCalls && hostLits.length > 0 && hostLits.every((h) => /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?)$/.test(h)) && !/\b(sys\.argv|process\.argv|ARGV|input\s*\(|getenv|environ)\b/.test(code);
   if (!localOnly && (MODULES.test(code) || NETWORK.test(bare) || urlFile || dnsComputed)) flag('interpreter-network', 'the one-liner opens network connections or loads a network/process module');
   // Backticks run commands in perl, ruby and php (in JavaScript they are template strings).
   // Language-specific forms: backticks (perl, ruby, php), R's pipe(), Ruby's obj.send(NAME …) with a
