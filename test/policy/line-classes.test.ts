@@ -685,6 +685,20 @@ const TABLE: Record<string, Row[]> = {
     ['git submodule deinit libs/x', 'allow'],
     ['git push origin HEAD:feature/x', 'allow'],
   ],
+  // A copy into HOME writes whatever names its source holds: rsync -a like cp -r; a single
+  // destination may be a directory (cp .bashrc ~ writes ~/.bashrc).
+  'trees and files copied into HOME': [
+    ['rsync -a dotfiles/ ~/', 'deny'],
+    ['rsync -av user@github.com:dotfiles/ ~/', 'deny'],
+    ['rsync -a cfg/ ~/.config/', 'deny'],
+    ['cp .bashrc ~', 'deny'],
+    ['cp evil.sh $HOME', 'ask'],
+    ['rsync -a --exclude node_modules ./ /tmp/app-copy/', 'allow'],
+    ['rsync -av --delete src/ build/src/', 'allow'],
+    ['rsync -av docs/agents/ .claude/agents/', 'allow'],
+    ['cp .env.example .env.test.example', 'allow'],
+    ['cp build/app /tmp', 'allow'],
+  ],
 };
 
 t.test('line classes', (t) => lineTable(t, TABLE));

@@ -152,8 +152,9 @@ export function analyzeCopy({ tool, args }: AnalyzerInput): Facts {
   const dest = targetDir ?? ops[ops.length - 1]!;
   const sources = targetDir ? ops : ops.slice(0, -1);
   f.writes.push(dest);
-  // Into a directory (-t DIR, DIR/, ., several sources): each source lands as DIR/its name.
-  if ((targetDir !== undefined || dest.endsWith('/') || /^\.{1,2}$/.test(dest) || sources.length > 1) && !/^(\/dev\/|-$)/.test(dest)) {
+  // Into a directory (-t DIR, DIR/, ., several sources): each source lands as DIR/its name. A
+  // single destination may be an existing directory too (cp .bashrc ~): without looking, both count.
+  if (!/^(\/dev\/|-$)/.test(dest)) {
     for (const s of sources) {
       const name = s.replace(/\/+$/, '').split('/').pop();
       if (name && name !== '.' && name !== '..') f.writes.push(`${dest.replace(/\/+$/, '')}/${name}`);

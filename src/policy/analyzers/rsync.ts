@@ -57,8 +57,10 @@ export function analyzeRsync({ tool, args, env }: AnalyzerInput): Facts {
     const destRemote = remote(dest) !== undefined;
     if (destRemote) for (const src of sources) if (!remote(src)) f.sends.push(src);
     if (!destRemote) f.writes.push(dest);
-    // -a/-r copies a tree below the destination (judged like an extraction into it).
-    if (!destRemote && has(s, 'archive', 'recursive')) f.tags.add('extracts');
+    // -a/-r copies a tree below the destination, the source's choice of names (a remote's, or a
+    // directory the line filled): judged like cp -r, as writing whatever the destination holds
+    // (rsync -a dots/ ~/ replaces ~/.bashrc).
+    if (!destRemote && has(s, 'archive', 'recursive')) f.tags.add('recursive');
     const deleting = s.opts.some((o) => o.name.startsWith('delete') || o.name === 'del');
     if (deleting && !destRemote && !has(s, 'dry-run')) {
       f.deletes.push(dest);
