@@ -140,11 +140,29 @@ export function literalRuns(code: string): { runs: string[]; rest: string } {
 }
 
 /** Modules a one-liner may use without asking: pure ones, and ones whose dangerous APIs the patterns above read. */
-const PY_KNOWN = new Set(['pstats', 'signal', 'resource', 'dotenv', 'py_compile', 'compileall', 'zoneinfo', 'ssl', 'importlib', 'this', 'asyncio', 'concurrent', 'queue', 'threading', 'select', 'selectors', 'timeit', 'unittest', 'doctest', 'pkgutil', 'venv', 'dis', 'token', 'symtable', 'graphlib', 'ipaddress', 'getopt', 'optparse', 'gettext', 'colorsys', 'filecmp', 'stat', 'fileinput', 'netrc', 'quopri', 'uu', 'wave', 'zipimport', 'json', 'sys', 're', 'math', 'cmath', 'datetime', 'time', 'calendar', 'collections', 'itertools', 'functools', 'operator', 'base64', 'binascii', 'hashlib', 'hmac', 'random', 'secrets', 'string', 'textwrap', 'pprint', 'reprlib', 'csv', 'typing', 'dataclasses', 'enum', 'decimal', 'fractions', 'statistics', 'uuid', 'platform', 'locale', 'glob', 'fnmatch', 'shlex', 'argparse', 'struct', 'zlib', 'gzip', 'bz2', 'lzma', 'io', 'contextlib', 'copy', 'heapq', 'bisect', 'array', 'tomllib', 'configparser', 'unicodedata', 'difflib', 'ast', 'tokenize', 'keyword', 'codecs', 'html', 'xml', 'email', 'mimetypes', 'getpass', 'tempfile', 'zipfile', 'tarfile', 'sqlite3', 'traceback', 'warnings', 'logging', 'inspect', 'types', 'abc', 'numbers', 'weakref', 'gc', 'sysconfig', 'site', 'os', 'subprocess', 'shutil', 'pathlib', 'socket', 'urllib', 'http', 'requests', 'yaml', 'toml']);
-const NODE_KNOWN = new Set(['dotenv', 'dotenv/config', 'test', 'assert/strict', 'path/posix', 'path/win32', 'async_hooks', 'diagnostics_channel', 'tty', 'sqlite', 'fs', 'path', 'os', 'util', 'crypto', 'url', 'querystring', 'assert', 'events', 'stream', 'buffer', 'zlib', 'readline', 'string_decoder', 'timers', 'perf_hooks', 'process', 'child_process', 'net', 'http', 'https', 'http2', 'dgram', 'tls', 'dns', 'module', 'v8', 'console', 'fs/promises', 'timers/promises', 'stream/promises', 'util/types']);
+// Widely used libraries a one-liner imports to print a version or look at data (numpy, pandas, django,
+// typescript): what the code then does with a literal path, URL or command is judged like any code's.
+const PY_COMMON = ['numpy', 'pandas', 'scipy', 'matplotlib', 'sklearn', 'polars', 'pyarrow', 'PIL', 'django', 'flask', 'fastapi', 'pydantic', 'pytest',
+  'setuptools', 'pkg_resources', 'importlib_metadata', 'packaging', 'jinja2', 'click', 'typer', 'rich', 'attr', 'attrs', 'dateutil', 'pytz', 'tqdm',
+  'markdown', 'bs4', 'lxml', 'tomli', 'tomli_w', 'jsonschema', 'sympy', 'networkx', 'seaborn', 'plotly', 'sqlalchemy', 'alembic', 'starlette', 'uvicorn',
+  'black', 'mypy', 'ruff', 'isort', 'coverage', 'hypothesis', 'pygments', 'docutils', 'sphinx', 'mkdocs', 'orjson', 'ujson', 'msgpack', 'regex', 'chardet',
+  'charset_normalizer', 'idna', 'certifi', 'six', 'typing_extensions', 'wheel', 'pip', 'numba', 'h5py', 'xarray', 'openpyxl', 'tabulate', 'cv2', 'skimage'];
+const NODE_COMMON = ['typescript', 'semver', 'yaml', 'js-yaml', 'lodash', 'glob', 'fast-glob', 'minimatch', 'zod', 'ajv', 'dayjs', 'date-fns', 'uuid', 'marked',
+  'ms', 'chalk', 'commander', 'yargs', 'minimist', 'prettier', 'esbuild', 'vite', 'react', 'react-dom', 'vue', 'next/package.json', 'typescript/package.json',
+  'picocolors', 'json5', 'toml', '@iarna/toml', 'smol-toml', 'ini', 'diff', 'cheerio', 'luxon', 'moment', 'immer', 'rxjs', 'tslib'];
+const PY_BASE = new Set(['pstats', 'signal', 'resource', 'dotenv', 'py_compile', 'compileall', 'zoneinfo', 'ssl', 'importlib', 'this', 'asyncio', 'concurrent', 'queue', 'threading', 'select', 'selectors', 'timeit', 'unittest', 'doctest', 'pkgutil', 'venv', 'dis', 'token', 'symtable', 'graphlib', 'ipaddress', 'getopt', 'optparse', 'gettext', 'colorsys', 'filecmp', 'stat', 'fileinput', 'netrc', 'quopri', 'uu', 'wave', 'zipimport', 'json', 'sys', 're', 'math', 'cmath', 'datetime', 'time', 'calendar', 'collections', 'itertools', 'functools', 'operator', 'base64', 'binascii', 'hashlib', 'hmac', 'random', 'secrets', 'string', 'textwrap', 'pprint', 'reprlib', 'csv', 'typing', 'dataclasses', 'enum', 'decimal', 'fractions', 'statistics', 'uuid', 'platform', 'locale', 'glob', 'fnmatch', 'shlex', 'argparse', 'struct', 'zlib', 'gzip', 'bz2', 'lzma', 'io', 'contextlib', 'copy', 'heapq', 'bisect', 'array', 'tomllib', 'configparser', 'unicodedata', 'difflib', 'ast', 'tokenize', 'keyword', 'codecs', 'html', 'xml', 'email', 'mimetypes', 'getpass', 'tempfile', 'zipfile', 'tarfile', 'sqlite3', 'traceback', 'warnings', 'logging', 'inspect', 'types', 'abc', 'numbers', 'weakref', 'gc', 'sysconfig', 'site', 'os', 'subprocess', 'shutil', 'pathlib', 'socket', 'urllib', 'http', 'requests', 'yaml', 'toml']);
+const NODE_BASE = new Set(['dotenv', 'dotenv/config', 'test', 'assert/strict', 'path/posix', 'path/win32', 'async_hooks', 'diagnostics_channel', 'tty', 'sqlite', 'fs', 'path', 'os', 'util', 'crypto', 'url', 'querystring', 'assert', 'events', 'stream', 'buffer', 'zlib', 'readline', 'string_decoder', 'timers', 'perf_hooks', 'process', 'child_process', 'net', 'http', 'https', 'http2', 'dgram', 'tls', 'dns', 'module', 'v8', 'console', 'fs/promises', 'timers/promises', 'stream/promises', 'util/types']);
 
-/** Modules imported that are neither pure nor read by the patterns (a third-party client, say). */
-export function unknownModules(code: string, lang: string): string[] {
+// A literal URL to another machine, an absolute, home or parent path, a home lookup, or a secret's name.
+const COMMON_SENSITIVE = /["'`](?:[a-z][\w+.-]*:\/\/(?!(localhost|127\.0\.0\.1|\[::1\])[:/"'`])|\/(?!tmp\/)|~|\.\.\/)|expanduser|Path\.home|homedir\(|os\.environ|process\.env|getenv|\.env\b|\.ssh|\.aws|\.kube|\.netrc|\.npmrc|id_rsa|id_ed25519|\.pem\b|\.key\b|credentials/;
+const PY_KNOWNS = new Set([...PY_BASE, ...PY_COMMON]);
+const NODE_KNOWNS = new Set([...NODE_BASE, ...NODE_COMMON]);
+
+/** Modules imported that are neither pure nor read by the patterns (a third-party client, say);
+ *  with `base`, the widely used libraries count as unknown too. */
+export function unknownModules(code: string, lang: string, base = false): string[] {
+  const PY_KNOWN = base ? PY_BASE : PY_KNOWNS;
+  const NODE_KNOWN = base ? NODE_BASE : NODE_KNOWNS;
   const out: string[] = [];
   if (lang === 'python') {
     for (const m of code.matchAll(/(?:^|[;\n]\s*)(?:import\s+([\w.]+(?:\s*,\s*[\w.]+)*)|from\s+([\w.]+)\s+import)/g)) {
@@ -411,6 +429,13 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
   }
   const unknown = unknownModules(code, lang);
   if (unknown.length) flag('interpreter-unknown-module', `the one-liner loads ${unknown.join(', ')}, which Rampart cannot judge`);
+  // A widely used library is left alone with the project's own data; given a URL, a path outside the
+  // project or a secret's name (pd.read_csv('~/.aws/credentials'), df.to_csv('/home/u/.bashrc')), what
+  // it does there is not read: ask.
+  else {
+    const common = unknownModules(code, lang, true);
+    if (common.length && COMMON_SENSITIVE.test(code0)) flag('interpreter-unknown-module', `the one-liner gives ${common.join(', ')} a URL, a path outside the project or a secret's name, and Rampart does not follow what the library does with it`);
+  }
   const mentions = [...code0.matchAll(/["'](https?:\/\/[^"'\s]+)/g)].map((m) => m[1]!);
   const sendsFiles = FILE_READ.test(bare) && /method\s*:\s*['"](POST|PUT|PATCH)|\bbody\s*:|\b(data|json|files|content)\s*=|\b(requests|httpx)\.(post|put|patch)|\burlopen\([^,()]*,|--data|\.send\(/i.test(code0);
   // (A name that is not one plain literal: a variable, a join, a slice, a call.)

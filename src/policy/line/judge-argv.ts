@@ -13,7 +13,7 @@ import { assignmentTags, programSetting } from './assignments.js';
 import { foldLiterals, languageOf, stripStrings } from './interpreters.js';
 import { inlineCodeOf } from './interpreter-code.js';
 import { judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
-import { CONFIGISH, DNS_TOOLS, DOWNLOADERS, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
+import { CONFIGISH, DNS_TOOLS, DOWNLOADERS, ENVIRON, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { STDIN } from '../analyzers/common.js';
 import { FOREIGN_SHELLS, isShell, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
 import { DATA_PROGRAMS, isCommandWord, operandCommands } from './operand-commands.js';
@@ -186,13 +186,17 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       }
       // xargs appends what it reads: when that is echo/printf text in the same line, it is known.
       const piped = fc.stdinFrom.flatMap((up) => (info[up] && /^(echo|printf)$/.test(info[up]!.name) ? info[up]!.argv.slice(1).join(' ').split(/\s+/).filter(Boolean) : []));
-      if (piped.length) u.argv = [...u.argv, ...piped];
-      // (A shell given the input as its script — xargs bash -c — is judged as a pipe into a shell.)
-      else if (!argv.slice(1).some((a) => /^-I|^--replace|^-i$/.test(a)) && !(isShell(posix.basename(u.argv[0] ?? '')) && (u.argv.at(-1) === '-c' || !u.argv.includes('-c'))) && !languageOf(posix.basename(u.argv[0] ?? ''))) u.argv = [...u.argv, ...xargsInput(fc.stdinFrom.map((up) => info[up]).filter((i): i is Info => i !== undefined))];
-      // xargs -I% CMD … %: a network command fed names from unknown input cannot be judged.
+      // xargs -I% CMD … % puts each input line in place of %, and appends nothing.
       const xa = argv.slice(1);
       const repl = xa.find((a, k) => /^(-I|--replace)$/.test(xa[k - 1] ?? '')) ?? xa.find((a) => /^-I./.test(a))?.slice(2) ?? xa.find((a) => a.startsWith('--replace='))?.slice(10) ?? (xa.some((a) => a === '-i' || a === '--replace') ? '{}' : undefined);
-      if (repl && NETWORK_TOOLS.has(posix.basename(u.argv[0] ?? '')) && u.argv.some((a) => a.includes(repl))) tag('opaque-config', `${u.argv[0]} is fed file names xargs reads at run time`);
+      if (piped.length && repl) u.argv = u.argv.map((a) => a.split(repl).join(piped.find((w) => !/^[\w.-]+$/.test(w)) ?? piped[0]!));
+      else if (piped.length) u.argv = [...u.argv, ...piped];
+      // (A shell given the input as its script — xargs bash -c — is judged as a pipe into a shell.)
+      else if (!argv.slice(1).some((a) => /^-I|^--replace|^-i$/.test(a)) && !(isShell(posix.basename(u.argv[0] ?? '')) && (u.argv.at(-1) === '-c' || !u.argv.includes('-c'))) && !languageOf(posix.basename(u.argv[0] ?? ''))) u.argv = [...u.argv, ...xargsInput(fc.stdinFrom.map((up) => info[up]).filter((i): i is Info => i !== undefined))];
+      // xargs -I% CMD … %: a network command fed names from unknown input cannot be judged — unless
+      // the input only fills a URL's path after a literal host (xargs -I{} curl http://localhost:3000/items/{}).
+      const inPath = (a: string) => /^[a-z][\w+.-]*:\/\/[^/\s$`]+\//i.test(a) && a.indexOf(repl!) > a.indexOf('/', a.indexOf('://') + 3);
+      if (repl && !piped.length && NETWORK_TOOLS.has(posix.basename(u.argv[0] ?? '')) && u.argv.some((a) => a.includes(repl) && !inPath(a))) tag('opaque-config', `${u.argv[0]} is fed file names xargs reads at run time`);
     }
     if (u) {
       env = { ...env, ...u.env };
@@ -238,12 +242,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         return;
       }
       if (!u.argv) {
-        // A bare `env` after a secret file was sourced prints the secret (to a pipe or a file).
-        if (name === 'env' && st.sourcedSecret) {
+        // A bare `env` prints the agent's credentials, and after a secret file was sourced that file's
+        // (to a pipe or a file): sent on, a secret.
+        if (name === 'env') {
           rec.name = name;
-          rec.secretOut = st.sourcedSecret;
-          st.readsSecret = true;
-          for (const w of writes) st.tainted.set(abs0(w), st.sourcedSecret);
+          rec.secretOut = st.sourcedSecret ?? ENVIRON;
+          if (st.sourcedSecret) st.readsSecret = true;
+          for (const w of writes) st.tainted.set(abs0(w), rec.secretOut);
         }
         // `exec > f`, `env >> f`, `nohup >> f`: nothing runs, but the redirections still open files.
         if (writes.length) {
@@ -424,9 +429,15 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // A server bound to every interface (php -S 0.0.0.0:8000, --host 0.0.0.0, a debugger on
       // --inspect=0.0.0.0) is reachable from other machines; a tunnel service publishes a port.
       const anyAddr = /^(0\.0\.0\.0|::|\[::\]|\*)(:\d+)?$/;
-      const bindsAll = args.some((a, k) => /^(0\.0\.0\.0|\[::\]):\d+$/.test(a)
-        || (/^(--host|--bind|--bind-address|--address|--addr|--listen|--ip|-b|-a|-H)$/.test(args[k - 1] ?? '') && anyAddr.test(a))
-        || /^--(host|bind|bind-address|address|addr|listen|ip|inspect|inspect-brk|inspect-wait)=(0\.0\.0\.0|\[?::\]?)(:\d+)?$/.test(a));
+      // (An application server on every interface — runserver 0.0.0.0:8000, uvicorn --host 0.0.0.0, vite
+      // --host 0.0.0.0, as in a container — serves the app, not the directory: only file servers and
+      // debuggers count.)
+      const fileServer = /^(php[\d.]*|http-server|serve|live-server|httpd|busybox|caddy|twistd|darkhttpd|miniserve|static-web-server|webfsd)$/.test(name)
+        || (/^python[\d.]*$/.test(name) && args.some((a) => /^(http\.server|SimpleHTTPServer)$/.test(a))) || (/^ruby[\d.]*$/.test(name) && args.includes('-run'));
+      const bindsAll = args.some((a, k) => fileServer && (/^(0\.0\.0\.0|\[::\]):\d+$/.test(a)
+        || (/^(--host|--bind|--bind-address|--address|--addr|--listen|--ip|-b|-a|-H|-i|--interfaces)$/.test(args[k - 1] ?? '') && anyAddr.test(a))
+        || /^--(host|bind|bind-address|address|addr|listen|ip|interfaces)=(0\.0\.0\.0|\[?::\]?)(:\d+)?$/.test(a))
+        || /^--(inspect|inspect-brk|inspect-wait)=(0\.0\.0\.0|\[?::\]?)(:\d+)?$/.test(a));
       const servesByDefault = (name === 'httpd' && !args.some((a, k) => args[k - 1] === '-p' && /^(127\.|localhost)/.test(a)))
         || (/^ruby/.test(name) && args.includes('-run') && args.some((a) => /httpd/.test(a)) && !args.some((a) => /BindAddress=(127\.|localhost)|--bind-address=(127\.|localhost)/.test(a)))
         || (name === 'twistd' && args.includes('web'));
@@ -480,7 +491,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // A program without a model is judged by what it is given: the command after it, command strings.
     const oc = operandCommands(name, args);
     if (oc.suffix && !isShell(name) && !languageOf(name)) st.sub(oc.suffix.map(quote).join(' '), ctx.cwd, env);
-    for (const s of oc.strings) st.sub(s, ctx.cwd, env);
+    // (A shell's own -c string was judged above, with its $0, $1 … filled in.)
+    for (const s of oc.strings) if (!(isShell(name) && s === shellCommandString(args))) st.sub(s, ctx.cwd, env);
     // Options and variables through which the tool runs shell text (tar --to-command, vim -c '!…').
     const co = commandOptions(name, args, env, stdinText, scriptText);
     for (const l of co.lines) {
@@ -749,8 +761,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (!rec.secretOut && substitutedSecret && (FILTERS.has(name) || name === 'echo' || name === 'printf')) rec.secretOut = substitutedSecret;
     // After a secret file was sourced, a dump of the environment prints it (also awk's ENVIRON, ps e).
     if (!rec.secretOut && st.sourcedSecret && ((/^(g|m|n)?awk$/.test(name) && args.some((a) => /\bENVIRON\b/.test(a))) || (name === 'ps' && args.some((a) => /^-?[a-zA-Z]*e[a-zA-Z]*$/.test(a) && !/^-e$/.test(a))) || name === 'compgen')) rec.secretOut = st.sourcedSecret;
-    // After a secret file was sourced, a dump of the environment prints it.
-    if (!rec.secretOut && st.sourcedSecret && ((/^(env|printenv)$/.test(name) && args.every((a) => a.startsWith('-'))) || (/^(export|declare|typeset|set)$/.test(name) && args.every((a) => /^-[px]*$/.test(a))))) rec.secretOut = st.sourcedSecret;
+    // A dump of the environment prints the agent's credentials (and, after a secret file was
+    // sourced, that file's): shown on the screen it is left alone (env | grep PROXY); sent on, it is a secret.
+    if (!rec.secretOut && ((/^(env|printenv)$/.test(name) && args.every((a) => a.startsWith('-'))) || (/^(export|declare|typeset|set)$/.test(name) && args.every((a) => /^-[px]*$/.test(a))))) rec.secretOut = st.sourcedSecret ?? ENVIRON;
     // Archivers that write an archive of secrets to their output carry them (tar czf - ~/.ssh | curl -T -).
     // cpio -o, tar -T -, zip -@ archive the names they read: names a lister printed, or a here-string.
     if (!rec.secretOut && ((name === 'cpio' && args.some((a) => /^-[a-zA-Z]*o|^--create$/.test(a))) || (name === 'tar' && args.some((a, k) => /^(-T|--files-from)$/.test(args[k - 1] ?? '') && STDIN_PATH.test(a))) || (name === 'zip' && args.includes('-@')))) {

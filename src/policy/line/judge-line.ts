@@ -14,7 +14,7 @@ import { deferredCode } from './deferred-code.js';
 import { judgeArgv } from './judge-argv.js';
 import { lineChecks } from './line-checks.js';
 import { rememberWritten } from './written-files.js';
-import { fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
+import { envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { quote } from './unwrap.js';
 
 /**
@@ -189,6 +189,10 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   if (stdinSecret === undefined && stdinText !== undefined && (st.secretVars.size || st.sourcedSecret)) {
     for (const m of stdinText.matchAll(/\$\{?([A-Za-z_]\w*)/g)) stdinSecret ??= secretOfVar(st, m[1]!, cmdEnv);
   }
+  // (An environment credential in a heredoc fed to a network tool: `curl -d @- … <<< "$GITHUB_TOKEN"`.)
+  if (stdinSecret === undefined && stdinText !== undefined && NETWORK_TOOLS.has(posix.basename(argv[0] ?? ''))) {
+    for (const m of stdinText.matchAll(/\$\{?([A-Za-z_]\w*)/g)) stdinSecret ??= envCredentialOf(m[1]!, cmdEnv);
+  }
   // What code read from a file named at run time, piped on: possibly a secret (the name is not known).
   const maybeSecret = fc.stdinFrom.some((up) => info[up]?.maybeSecretOut);
   const cmdCtx: Context = { ...st.ctx, cwd, env: cmdEnv, stdin: stdin ? resolve(stdin) : stdinSecret, stdout: undefined };
@@ -238,7 +242,13 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // Secrets substituted into arguments: `curl -d "$(cat .env)"`, or a variable holding one (`-d "$K"`).
   const substitutedSecret = flat.find((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && info[c.index]?.secretOut);
   const varSecret = st.secretVars.size || st.sourcedSecret ? argvWords.flatMap((w) => [...w.raw.matchAll(/\$\{?[#!]?([A-Za-z_]\w*)/g)].map((m) => secretOfVar(st, m[1]!, cmdEnv))).find((x) => x !== undefined) : undefined;
-  const carried = substitutedSecret ? info[substitutedSecret.index]!.secretOut : varSecret;
+  // A credential from the agent's environment written into what a network tool sends (a body, a URL's
+  // path or query, a commit message, a gist), or printed on for a later one — not one used to
+  // authenticate: a header, -u, a credential-named option, a URL's user part (`curl -H "Authorization:
+  // Bearer $GITHUB_TOKEN"`, `git push https://x:$GITHUB_TOKEN@github.com/…`).
+  const sender = NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || /^(echo|printf)$/.test(argv[0] ?? '');
+  const envSecret = sender && !varSecret && !substitutedSecret ? argvWords.map((w, k) => (authUse(argvWords[k - 1]?.value, w.raw) ? undefined : [...w.raw.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => envCredentialOf(m[1]!, cmdEnv)).find((x) => x !== undefined))).find((x) => x !== undefined) : undefined;
+  const carried = substitutedSecret ? info[substitutedSecret.index]!.secretOut : varSecret ?? envSecret;
   judgeArgv(st, argv, cmdCtx, writes, stdinText, fc, flat, info, rec, carried);
   if (varSecret && !rec.secretOut && /^(echo|printf|cat|tee|base64|xxd|od)$/.test(rec.name)) {
     rec.secretOut = varSecret;
@@ -317,4 +327,10 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     }
   }
   return { info: rec, cwd, env: nextEnv };
+}
+
+/** A word that uses a credential to authenticate (a header, -u USER:TOKEN, --token=…, a URL's user part), given the word before it. */
+function authUse(prev: string | undefined, raw: string): boolean {
+  if (prev !== undefined && /^(-H|--header|-u|--user|--proxy-user|--oauth2-bearer|--password|--http-password|--proxy-password|--[\w-]*(token|password|passwd|secret|api-key|auth)[\w-]*)$/i.test(prev)) return true;
+  return /^["']?(-H|--header=|--user=|--oauth2-bearer=|--[\w-]*(token|password|passwd|secret|api-key|auth)[\w-]*=)/i.test(raw) || /:\/\/[^/\s@]*\$[^/\s@]*@/.test(raw);
 }

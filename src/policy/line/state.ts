@@ -1,6 +1,7 @@
 // Shared state of one command line's analysis: what earlier commands established (aliases,
 // copies of secrets, downloads, scripts written) and the record kept per simple command.
 import { resolvePath } from '../paths.js';
+import { compilePattern } from '../glob.js';
 import { posix } from 'node:path';
 import { judgeFacts, type Judged } from '../evaluate.js';
 import { newFacts, type Facts } from '../facts.js';
@@ -138,12 +139,14 @@ export function firstSecret(st: State, paths: string[], ctx: Context): string | 
   return undefined;
 }
 
-/** What a path made earlier in the line really is: a copy of a secret (or a file in a copied tree), or a link's target. */
+/** What a path made earlier in the line really is: a copy of a secret (or a file in a copied tree), or a link's target.
+ *  A glob (cat part*, for f in /tmp/e*) is each of the made paths it matches. */
 export function realOf(st: State, abs: string): string | undefined {
+  const glob = /[*?]/.test(abs) ? compilePattern(abs, { home: '', rampartHome: '', projectRoot: '' }).regex : undefined;
   for (const m of [st.tainted, st.links]) {
     const exact = m.get(abs);
     if (exact !== undefined) return exact;
-    for (const [made, to] of m) if (abs.startsWith(made + '/')) return to + abs.slice(made.length);
+    for (const [made, to] of m) if (abs.startsWith(made + '/') || glob?.test(made)) return abs.startsWith(made + '/') ? to + abs.slice(made.length) : to;
   }
   return undefined;
 }
@@ -154,6 +157,17 @@ const SHELL_VARS = /^(HOME|PATH|USER|LOGNAME|PWD|OLDPWD|SHELL|TERM|LANG|LANGUAGE
 // Names of settings that hold credentials; an env file's other settings (PORT, NODE_ENV,
 // DEPLOY_ENV, VITE_MODE) are configuration.
 const SECRET_NAME = /KEY|TOKEN|SECRET|PASS(WORD|WD|PHRASE)?|PWD|CRED|AUTH|PRIVATE|SESSION|COOKIE|DSN|SIGNING|SALT|CERT|DATABASE_URL|DB_URL|CONN(ECTION)?_STR/i;
+
+// Names the agent's own environment gives its credentials (GITHUB_TOKEN, OPENAI_API_KEY, AWS_SECRET_ACCESS_KEY,
+// NPM_TOKEN, DB_PASSWORD): narrower than SECRET_NAME, since nothing in the line says what the variable holds.
+const ENV_CREDENTIAL = /API_?KEY|ACCESS_?KEY|(^|_)(TOKEN|PAT|SECRET)$|SECRET_|PASSWORD|PASSWD|PRIVATE_?KEY|CREDENTIALS?$/i;
+/** The process environment, as a secret's path: what an environment credential or a dump of the environment carries. */
+export const ENVIRON = '/proc/self/environ';
+
+/** A credential-named variable the line did not set comes from the agent's environment: it carries ENVIRON. */
+export function envCredentialOf(name: string, env: Context['env']): string | undefined {
+  return SHELL_VARS.test(name) || env[name] !== undefined || !ENV_CREDENTIAL.test(name) ? undefined : ENVIRON;
+}
 
 /** The secret a `$NAME` expansion carries: assigned from one, or a credential a sourced secret file set. */
 export function secretOfVar(st: State, name: string, env: Context['env']): string | undefined {

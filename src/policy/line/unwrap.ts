@@ -242,7 +242,11 @@ export function withPositionals(cmd: string, operands: readonly string[]): strin
   const nth = (d: string) => (d === '0' ? (arg0 ?? '') : (rest[Number(d) - 1] ?? ''));
   // Raw text inside double quotes or unquoted: escape what would still expand.
   const raw = (v: string) => v.replace(/["$`\\]/g, '\\$&');
-  return cmd
+  // `${1%.tsx}.jsx`, `${1:-x}`: an operator on a positional works on a variable set to it first.
+  const ops = new Set([...cmd.matchAll(/\$\{([0-9])(?=[^}])/g)].map((m) => m[1]!));
+  const pre = [...ops].map((d) => `__rampart_arg${d}=${quote(nth(d))}; `).join('');
+  return pre + cmd
+    .replace(/\$\{([0-9])(?=[^}])/g, (_m, d: string) => `\${__rampart_arg${d}`)
     .replace(/"\$[@*]"|"\$\{[@*]\}"/g, all)
     .replace(/"\$([0-9])"|"\$\{([0-9])\}"/g, (_m, a?: string, b?: string) => quote(nth((a ?? b)!)))
     .replace(/\$[@*]|\$\{[@*]\}/g, rest.map(raw).join(' '))
