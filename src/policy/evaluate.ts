@@ -145,8 +145,8 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
       // as a write into the directory, except that inside .git it can plant hooks.
       writes: withOverwrites(facts.tags.has('recursive') || facts.tool === 'ln' ? treeWrites(classesOf(writes.filter(isFile))) : facts.tags.has('extracts') ? treeWrites(classesOf(writes.filter(isFile).flatMap(writeTargets), false)) : classesOf(writes.filter(isFile).flatMap(writeTargets), false)),
       deletes: classesOf(facts.deletes),
-      // Printing a directory's name does not print the credentials below it.
-      reads: classesOf(facts.reads, false),
+      // Printing a directory's name does not print the credentials below it; searching it does.
+      reads: classesOf(facts.reads, facts.tags.has('recursive-read')),
       stages: classesOf(facts.stages),
     },
   };

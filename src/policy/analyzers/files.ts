@@ -60,6 +60,8 @@ export function analyzeReader({ tool, args }: AnalyzerInput): Facts {
   // grep -q/-c/-l/-L print no line of the file: whether it matches, how often, or its name.
   const quiet = /^(grep|egrep|fgrep|rg)$/.test(tool) && args.some((a) => /^-[a-zA-Z]*[qclL]/.test(a) && !a.startsWith('--') || /^--(quiet|silent|count|files-with-matches|files-without-match)$/.test(a));
   if (!quiet) f.reads.push(...files.filter((x) => x !== '-'));
+  // A recursive search reads every file below its operands: credentials in a directory it is given too.
+  if (/^(rg|ag|ack)$/.test(tool) || (/^[ef]?grep$/.test(tool) && args.some((a) => /^-[a-zA-Z]*[rR]/.test(a) && !a.startsWith('--') || /^--(recursive|dereference-recursive|directories=recurse)$/.test(a)))) f.tags.add('recursive-read');
   // sort -o FILE writes its (sorted) input there.
   if (tool === 'sort') for (let i = 0; i < args.length; i++) {
     const m = /^(?:-o(.+)|--output=(.*))$/.exec(args[i]!);

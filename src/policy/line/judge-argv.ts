@@ -17,6 +17,8 @@ import { CONFIGISH, DNS_TOOLS, DOWNLOADERS, ENVIRON, fileExists, FILTERS, firstS
 import { STDIN } from '../analyzers/common.js';
 import { FOREIGN_SHELLS, isShell, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
 import { DATA_PROGRAMS, isCommandWord, operandCommands } from './operand-commands.js';
+import { unreadCode, unreadVerdict } from './unread-languages.js';
+import { storedSecret } from '../analyzers/credentials.js';
 import { judgeLine } from './judge-line.js';
 import { commandOptions } from './command-options.js';
 import { canonicalTool, launched } from '../analyzers/identity.js';
@@ -534,6 +536,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const hit = [...st.scripts.keys()].find((p) => posix.dirname(p) === ctx.cwd && unread[1].test(posix.basename(p)));
       if (hit) tag('interpreter-opaque', `${name} runs ${hit}, written in this line in a build language Rampart does not read`);
     }
+    // Code in a language Rampart does not read (dc, m4, gnuplot, TeX with -shell-escape, Erlang …):
+    // a way to start programs in it asks; the command lines quoted in it are judged.
+    const unreadText = unreadCode(name, args, stdinText);
+    if (unreadText !== undefined) {
+      const uv = unreadVerdict(unreadText);
+      if (uv.escapes) tag('interpreter-opaque', `${name}'s code can start programs, in a language Rampart does not read`);
+      for (const l of uv.lines) st.sub(l, ctx.cwd, env);
+    }
     // A compose file written in this line: its services' commands run (in containers), and what
     // they mount from this machine is read (a home credential mounted is a credential read).
     if ((name === 'docker' && args[0] === 'compose') || name === 'docker-compose' || name === 'podman-compose') {
@@ -755,12 +765,17 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (dir) rec.cloneDir = abs(dir);
     }
     // What this command's output carries.
-    if (SECRET(j, 'reads')) rec.secretOut = firstSecret(st, facts.reads, ctx);
+    // (A directory searched recursively is no secret's path itself: what it holds is.)
+    if (SECRET(j, 'reads')) rec.secretOut = firstSecret(st, facts.reads, ctx) ?? (facts.reads[0] !== undefined ? abs0(facts.reads[0]) : undefined);
+    // What a secret store reads out (sops -d, pass show, kubectl get secret -o yaml) is shown; sent on, a secret.
+    const stored = rec.secretOut === undefined ? storedSecret(name, args) : undefined;
+    if (stored !== undefined) rec.secretOut = abs0(stored);
     else if (ctx.stdin && (FILTERS.has(name) || (!NO_CONTENT.has(name) && !ANALYZERS[name] && !NETWORK_TOOLS.has(name))) && isSecretPath(st, ctx.stdin, ctx)) rec.secretOut = ctx.stdin;
     else if (FILTERS.has(name)) for (const up of fc.stdinFrom) if (info[up]?.secretOut) rec.secretOut = info[up]!.secretOut;
     if (!rec.secretOut && substitutedSecret && (FILTERS.has(name) || name === 'echo' || name === 'printf')) rec.secretOut = substitutedSecret;
     // After a secret file was sourced, a dump of the environment prints it (also awk's ENVIRON, ps e).
-    if (!rec.secretOut && st.sourcedSecret && ((/^(g|m|n)?awk$/.test(name) && args.some((a) => /\bENVIRON\b/.test(a))) || (name === 'ps' && args.some((a) => /^-?[a-zA-Z]*e[a-zA-Z]*$/.test(a) && !/^-e$/.test(a))) || name === 'compgen')) rec.secretOut = st.sourcedSecret;
+    if (!rec.secretOut && ((/^(g|m|n)?awk$/.test(name) && args.some((a) => /\bENVIRON\b/.test(a))) || (name === 'ps' && args.some((a) => /^[a-zA-Z]*e[a-zA-Z]*$/.test(a))))) rec.secretOut = st.sourcedSecret ?? ENVIRON;
+    if (!rec.secretOut && st.sourcedSecret && name === 'compgen') rec.secretOut = st.sourcedSecret;
     // A dump of the environment prints the agent's credentials (and, after a secret file was
     // sourced, that file's): shown on the screen it is left alone (env | grep PROXY); sent on, it is a secret.
     if (!rec.secretOut && ((/^(env|printenv)$/.test(name) && args.every((a) => a.startsWith('-'))) || (/^(export|declare|typeset|set)$/.test(name) && args.every((a) => /^-[px]*$/.test(a))))) rec.secretOut = st.sourcedSecret ?? ENVIRON;

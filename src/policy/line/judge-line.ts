@@ -137,6 +137,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     }
     if (r.op === '<<' || r.op === '<<-') stdinText = r.heredoc?.body ?? '';
     else if (r.op === '<<<') stdinText = target;
+    // `cmd 3< file`: /dev/fd/3 names the file for this command (kept for the line: a later
+    // /dev/fd/3 is at worst the same file).
+    else if (r.op === '<' && r.fd !== null && r.fd > 2) st.links.set(`/dev/fd/${r.fd}`, posix.resolve(cwd, target.replace(/^~(?=\/|$)/, st.ctx.home)));
     else if (r.op === '<') stdin = target;
     else if (r.op === '<>') {
       // Opened for reading and writing.

@@ -27,7 +27,8 @@ export const NO_CONTENT = new Set(['ls', 'stat', 'file', 'wc', 'du', 'df', 'touc
 export const FILTERS = new Set(['base64', 'base32', 'gzip', 'bzip2', 'xz', 'zstd', 'xxd', 'od', 'hexdump', 'tr', 'cut', 'head', 'tail', 'sed', 'awk', 'tee', 'cat', 'sort', 'uniq', 'rev', 'tac', 'jq', 'openssl', 'gpg', 'tar', 'zip', 'fold', 'paste', 'column', 'grep', 'rg', 'xargs']);
 // Environment variables that load code into every process, or reconfigure Rampart itself.
 // (Search paths such as PYTHONPATH, NODE_PATH and LD_LIBRARY_PATH are everyday build settings.)
-export const LOADER_VARS = /^(LD_PRELOAD|LD_AUDIT|DYLD_INSERT_LIBRARIES|DYLD_LIBRARY_PATH|BASH_ENV|ENV|PROMPT_COMMAND|GIT_EXEC_PATH|GIT_TEMPLATE_DIR|PERL5OPT|RUBYOPT|ZDOTDIR|SHELLOPTS|BASHOPTS|PS4)$/;
+// (Also code interpreters run at start: LUA_INIT, ERL_AFLAGS/ZFLAGS/FLAGS, VIMINIT/EXINIT, PERL5DB.)
+export const LOADER_VARS = /^(LD_PRELOAD|LD_AUDIT|DYLD_INSERT_LIBRARIES|DYLD_LIBRARY_PATH|BASH_ENV|ENV|PROMPT_COMMAND|GIT_EXEC_PATH|GIT_TEMPLATE_DIR|PERL5OPT|RUBYOPT|ZDOTDIR|SHELLOPTS|BASHOPTS|PS4|LUA_INIT(_5_\d)?|ERL_[AZ]?FLAGS|G?VIMINIT|EXINIT|PERL5DB)$/;
 export { STDIN_PATH } from './interpreter-code.js';
 /** Names of files tools read from their working directory as configuration. */
 export const CONFIGISH = /^(\.?[\w.-]+\.(toml|json|jsonc|json5|ya?ml|ini|cfg|conf|hcl|nix|star|bzl|rc)|\.[\w.-]*rc(\.\w+)?|[A-Z][\w]*file|Tiltfile|Earthfile|Vagrantfile|build\.ninja|\.gdbinit|\.lldbinit|\.bazelrc|[\w-]+\.py)$/;
@@ -142,6 +143,8 @@ export function firstSecret(st: State, paths: string[], ctx: Context): string | 
 /** What a path made earlier in the line really is: a copy of a secret (or a file in a copied tree), or a link's target.
  *  A glob (cat part*, for f in /tmp/e*) is each of the made paths it matches. */
 export function realOf(st: State, abs: string): string | undefined {
+  // (/proc/self/fd/N and /dev/fd/N are the same descriptor.)
+  abs = abs.replace(/^\/proc\/(self|thread-self|\$\$|\d+)\/fd\//, '/dev/fd/');
   const glob = /[*?]/.test(abs) ? compilePattern(abs, { home: '', rampartHome: '', projectRoot: '' }).regex : undefined;
   for (const m of [st.tainted, st.links]) {
     const exact = m.get(abs);

@@ -1,0 +1,48 @@
+// Languages the judge does not parse (dc, m4, gnuplot, TeX with its shell escape, Lisps, Elixir,
+// Erlang, Haskell, jshell, Groovy …). Their code is judged by what it can reach: a shell escape or a
+// process API in it asks, and the command lines quoted inside it are judged as lines of their own
+// (`gnuplot -e 'system("curl … | sh")'` is the download piped into a shell it writes).
+import { isCommandWord } from './operand-commands.js';
+
+/** Programs whose inline or stdin code is in a language Rampart does not read. */
+const UNREAD = /^(dc|m4|gnuplot|pdflatex|latex|xelatex|lualatex|tex|luatex|pdftex|racket|guile|sbcl|clisp|ecl|csi|gsi|scheme|chez|elixir|iex|erl|escript|ghc|ghci|runghc|runhaskell|jshell|groovy|scala|kotlin|kotlinc|clojure|clj|bb|octave|ocaml|crystal)$/;
+
+/** Ways these languages start programs: a function or macro name, TeX's \write18, dc's `!`. */
+const ESCAPE = /\b(system|syscmd|esyscmd|cmd|exec\w*|spawn\w*|popen|shell\w*|callCommand|readProcess\w*|createProcess|runCommand|rawSystem|Runtime|ProcessBuilder|Process|open_port|run-program|process\*?|subprocess|execute|sh)\b|\\write18|\\immediate|(^|[\s;])!\s*\S/;
+
+// (An operand that starts with a backslash is TeX source given inline; the file operands are the project's.)
+const TEX = /^(pdflatex|latex|xelatex|lualatex|tex|luatex|pdftex)$/;
+
+/** The code a program of an unread language is given on its command line or stdin, if any. */
+export function unreadCode(name: string, args: readonly string[], stdinText: string | undefined): string | undefined {
+  if (!UNREAD.test(name)) return undefined;
+  const parts: string[] = [];
+  if (TEX.test(name)) {
+    // Without the shell escape (or with -no-shell-escape) TeX runs no program.
+    if (!args.some((a) => /^--?(shell-escape|enable-write18)$/.test(a))) return undefined;
+    parts.push(...args.filter((a) => a.startsWith('\\')));
+  } else {
+    args.forEach((a, k) => {
+      const prev = args[k - 1] ?? '';
+      if (/^(-e|-E|-c|-x|-eval|--eval|--expression|--execute|-exec|--exec|-p|--print|-i)$/.test(prev)) parts.push(a);
+      else if (/^--?(eval|expression|execute|exec)=/.test(a)) parts.push(a.slice(a.indexOf('=') + 1));
+      else if (/^-e./.test(a) && name === 'dc') parts.push(a.slice(2));
+    });
+  }
+  if (stdinText !== undefined) parts.push(stdinText);
+  return parts.length ? parts.join('\n') : undefined;
+}
+
+/** What the code can do: whether it has a way to run programs, and the command lines quoted in it. */
+export function unreadVerdict(code: string): { escapes: boolean; lines: string[] } {
+  const lines: string[] = [];
+  // Quoted strings (m4 quotes `like this'), TeX's \write18{…}, and a macro's bare argument (esyscmd(…)).
+  const literal = /"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`']*)'|\\write18\s*\{([^{}]*)\}|\b(?:e?syscmd|system|cmd)\s*\(\s*([^()"'`]+)\)/g;
+  for (const m of code.matchAll(literal)) {
+    const text = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').replace(/\\(["'\\])/g, '$1').trim();
+    if (text && (isCommandWord(text.split(/\s+/)[0]!) || /\|\s*(ba|z|da)?sh\b/.test(text))) lines.push(text);
+  }
+  // dc runs the rest of the line after `!`.
+  for (const m of code.matchAll(/(?:^|[\s;])!\s*([^\n]+)/g)) lines.push(m[1]!.trim());
+  return { escapes: ESCAPE.test(code), lines };
+}
