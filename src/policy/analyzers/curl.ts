@@ -108,6 +108,11 @@ export function analyzeCurl({ tool, args, env, cwd }: AnalyzerInput): Facts {
   for (const w of values(s, 'write-out')) if (w.startsWith('@') && w !== '@-') f.reads.push(w.slice(1));
   // --etag-compare FILE sends the file's first line as If-None-Match; cookies and HSTS/alt-svc caches are read and may be sent.
   for (const w of values(s, 'etag-compare', 'cookie', 'hsts', 'alt-svc')) if (w && !w.includes('=') && w !== '-') f.sends.push(w);
+  // An alt-svc cache names other hosts to connect to for a request's host: where it goes is in a file.
+  if (values(s, 'alt-svc').some((w) => w !== '')) {
+    f.tags.add('opaque-config');
+    f.notes.push('--alt-svc reads a cache that can send the request to another host');
+  }
   for (const w of values(s, 'output', 'dump-header', 'cookie-jar', 'trace', 'trace-ascii', 'stderr', 'etag-save', 'libcurl')) {
     if (w !== '-' && w !== '%') f.writes.push(...(has(s, 'globoff') ? [w] : globbedNames(w, urls)));
   }

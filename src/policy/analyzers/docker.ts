@@ -56,6 +56,23 @@ export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
     const first = ref?.split('/')[0];
     if (first && (verb === 'login' || (ref!.includes('/') && /[.:]|^localhost$/.test(first)))) addUrl(f, `https://${first}`, 'target', 'https');
   }
+  // An image pulled or run from a registry written as a host (evil.example/x, 10.0.0.5:5000/x) is
+  // a download from that host, and what runs in it is its code; a build context given as a URL is
+  // fetched from there; buildx --push -t REGISTRY/… uploads. (Docker Hub's implicit names stay
+  // allowed: they name no host.)
+  const registry = (ref: string | undefined) => {
+    const first = ref?.split('/')[0];
+    if (first && ref!.includes('/') && /[.:]|^localhost$/.test(first)) addUrl(f, `https://${first}`, 'target', 'https');
+  };
+  if (verb === 'run' || verb === 'create') registry(imageOf(args));
+  if (verb === 'pull') registry(args.slice(verbAt + 1).find((a) => !a.startsWith('-')));
+  const buildAt = args.findIndex((a) => a === 'build');
+  if (buildAt >= 0 && (verb === 'build' || verb === 'buildx' || verb === 'image' || verb === 'builder')) {
+    const rest = args.slice(buildAt + 1);
+    const context = rest.filter((a, k) => !a.startsWith('-') && !/^(-t|--tag|-f|--file|--build-arg|--target|--platform|--secret|--ssh|--label|--cache-from|--cache-to|--output|-o|--network|--progress|--iidfile|--metadata-file|--builder|--build-context|--add-host|--shm-size|--ulimit)$/.test(rest[k - 1] ?? '')).at(-1);
+    if (context && /^[a-z][\w+.-]*:\/\//i.test(context)) addUrl(f, context.replace(/^git:/, 'https:').replace(/#.*$/, ''), 'target');
+    if (rest.includes('--push') || rest.some((a) => /^--output=.*push=true/.test(a))) for (const t of rest.filter((a, k) => /^(-t|--tag)$/.test(rest[k - 1] ?? ''))) registry(t);
+  }
   // docker build/buildx --secret id=…,src=FILE: the file goes into the build (an image that may be pushed).
   for (let i = 0; i < args.length; i++) {
     const v = args[i] === '--secret' ? args[i + 1] : args[i]!.startsWith('--secret=') ? args[i]!.slice(9) : undefined;

@@ -21,6 +21,11 @@ export function analyzeGh({ tool, args }: AnalyzerInput): Facts {
     for (let i = 0; i < args.length; i++) if (args[i] === '-a' || args[i] === '--add') send(args[i + 1] ?? '');
   }
   if (group === 'release' && (verb === 'upload' || verb === 'create')) pos.slice(3).forEach((p) => send(p.split('#')[0]!));
+  // gh codespace cp SRC… DEST: local sources go to the codespace (remote: names the other side).
+  if (group === 'codespace' && verb === 'cp') {
+    const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-c|--codespace|-R|--repo|--repo-owner)$/.test(args[k - 1] ?? '')).slice(2);
+    if (ops.length >= 2 && ops.at(-1)!.startsWith('remote:')) ops.slice(0, -1).filter((o) => !o.startsWith('remote:')).forEach(send);
+  }
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const v = a.includes('=') && a.startsWith('--') ? a.slice(a.indexOf('=') + 1) : args[i + 1];

@@ -23,8 +23,16 @@ const CLONE = T(['o,origin=', 'b,branch=', 'u,upload-pack=', 'reference=', 'refe
   'dissociate', 'q,quiet', 'v,verbose', 'progress', 'n,no-checkout', 'bare', 'mirror', 'single-branch',
   'no-single-branch', 'no-tags', 'shallow-submodules', 'remote-submodules', 'sparse', 'also-filter-submodules']);
 
+const CURRENT_BRANCH = /^(\$\(|`)git (branch --show-current|rev-parse --abbrev-ref HEAD|symbolic-ref --short (-q )?HEAD)(\)|`)$/;
+
 /** The remote's URL: a URL given literally, or a configured remote's (push)url. */
 function remoteUrl(f: Facts, input: AnalyzerInput, nameOrUrl: string): string | undefined {
+  // A remote computed at run time ("$(git remote | tail -1)", "$R") may be any of them, or any URL.
+  if (/[$`]/.test(nameOrUrl) && !/^[a-z][\w+.-]*:\/\//i.test(nameOrUrl)) {
+    f.tags.add('unresolved-remote');
+    f.notes.push(`the remote ${nameOrUrl} is only known when the line runs`);
+    return undefined;
+  }
   if (/[:/]/.test(nameOrUrl) || nameOrUrl.startsWith('.') || nameOrUrl.startsWith('~')) return nameOrUrl;
   if (!input.git) {
     // Without the repository's configuration the destination of a remote name is unknown.
@@ -40,7 +48,8 @@ function remoteUrl(f: Facts, input: AnalyzerInput, nameOrUrl: string): string | 
 function branchOf(ref: string, input: AnalyzerInput): string | undefined {
   // refs/heads/main and heads/main name the branch main (git resolves both).
   const r = ref.replace(/^(refs\/)?heads\//, '');
-  if (r === 'HEAD' || r === '@' || r === '') return input.git?.currentBranch();
+  // (`$(git branch --show-current)` and its spellings name the current branch, as HEAD does.)
+  if (r === 'HEAD' || r === '@' || r === '' || CURRENT_BRANCH.test(r)) return input.git?.currentBranch();
   return r;
 }
 
@@ -61,7 +70,7 @@ function push(f: Facts, rest: string[], input: AnalyzerInput): void {
     if (colon === 0 || has(s, 'delete')) f.tags.add('push-delete');
     const dst = colon >= 0 ? body.slice(colon + 1) : body;
     // `:` pushes every matching branch; a wildcard or a name computed at run time may be main.
-    if (body === ':' || (dst.includes('*') && !dst.startsWith('refs/tags/')) || /[$`]/.test(body)) {
+    if (body === ':' || (dst.includes('*') && !dst.startsWith('refs/tags/')) || (/[$`]/.test(body) && !CURRENT_BRANCH.test(body))) {
       targets.push('main');
       f.notes.push(`refspec ${spec} may update main/master`);
       continue;
@@ -199,6 +208,12 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
         f.subcommand = 'remote set-url';
         if (pos[1]) addRemote(f, pos[1]);
       } else if (verb === 'remove' || verb === 'rm') f.subcommand = 'remote remove';
+      // rename A B: pushes and fetches that name B (origin, say) now go to A's URL.
+      else if (verb === 'rename' && pos[0]) {
+        f.subcommand = 'remote set-url';
+        const url = remoteUrl(f, input, pos[0]);
+        if (url) addRemote(f, url);
+      }
       return;
     }
     case 'submodule': {
@@ -209,6 +224,12 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       }
       // deinit -f throws away the submodules' working trees, local changes included.
       if (rest[0] === 'deinit' && (rest.includes('-f') || rest.includes('--force'))) f.tags.add('discard-changes');
+      // set-url PATH URL: the submodule is fetched from URL on the next update.
+      if (rest[0] === 'set-url') {
+        const pos = rest.slice(1).filter((a) => !a.startsWith('-'));
+        if (pos[1]) addRemote(f, pos[1]);
+        return;
+      }
       if (rest[0] !== 'add') return;
       f.subcommand = 'submodule add';
       const s = scan(rest.slice(1), optionTable(['b,branch=', 'name=', 'reference=', 'depth=', 'f,force', 'q,quiet']));
@@ -220,7 +241,7 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
         'local', 'worktree', 'add', 'replace-all', 'unset', 'unset-all', 'get', 'get-all', 'get-regexp', 'l,list',
         'e,edit', 'bool', 'int', 'path', 'null', 'z', 'name-only', 'show-origin', 'show-scope', 'all', 'fixed-value']));
       const pos = s.positionals[0] === 'set' ? s.positionals.slice(1) : s.positionals;
-      if (pos.length >= 2 && !has(s, 'get', 'get-all', 'get-regexp', 'unset', 'unset-all')) judgeConfig(f, pos[0]!, pos[1]!);
+      if (pos.length >= 2 && !has(s, 'get', 'get-all', 'get-regexp', 'unset', 'unset-all')) judgeConfig(f, pos[0]!, pos[1]!, false, (n) => input.git?.remoteUrl(n));
       if (has(s, 'edit')) f.tags.add('exec-config');
       return;
     }
@@ -304,6 +325,12 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       if (shortHas('C') || flags.has('--force-create')) f.tags.add('rewrite-history');
       return;
     case 'branch': {
+      // -u R/B, --set-upstream-to=R/B: a plain push and pull of the branch now use remote R.
+      const up = rest.find((a, i) => /^(-u|--set-upstream-to)$/.test(rest[i - 1] ?? '')) ?? rest.find((a) => a.startsWith('--set-upstream-to='))?.slice(18);
+      if (up !== undefined && up.includes('/')) {
+        const url = input.git?.remoteUrl(up.slice(0, up.indexOf('/')));
+        if (url) addRemote(f, url);
+      }
       const del = flags.has('--delete') || shortHas('d') || shortHas('D');
       if (shortHas('D') || (del && (flags.has('--force') || shortHas('f')))) f.tags.add('delete-branch-force');
       // branch -f NAME START moves an existing branch (its commits may be lost); -M/-C overwrite one.

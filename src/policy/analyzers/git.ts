@@ -83,7 +83,13 @@ function persistsUsual(key: string, value: string): boolean {
  * (`-c`, GIT_CONFIG_*) — there a value that switches execution off is hardening; a value written
  * into a config file (`git config`) persists a program, whatever it is.
  */
-export function judgeConfig(f: Facts, key: string, value: string, transient = false): void {
+export function judgeConfig(f: Facts, key: string, value: string, transient = false, remoteOf?: (name: string) => string | undefined): void {
+  // The remote a plain push, pull or fetch uses (remote.pushDefault, branch.B.pushRemote/remote):
+  // setting it to another remote sends there later, as adding that remote's URL would.
+  if (/^(remote\.pushdefault|branch\..+\.(pushremote|remote))$/i.test(key) && value !== '.' && value !== '') {
+    const url = /[:/]/.test(value) ? value : remoteOf?.(value);
+    if (url) addRemote(f, url);
+  }
   if ((transient && disablesExecution(key, value)) || persistsUsual(key, value)) return;
   // Settings that widen what a plain push pushes or switch a safety check off.
   if (/^push\.default$/i.test(key) && /^matching$/i.test(value) || /^remote\..*\.push$/i.test(key) && /\*|^:$|(^|[:/])(main|master)$/.test(value)) {
@@ -100,9 +106,16 @@ export function judgeConfig(f: Facts, key: string, value: string, transient = fa
   }
   // A bundle URI is fetched from: a network destination like a remote.
   if (/bundleuri$/i.test(key) && /^[a-z]+:\/\//i.test(value)) addUrl(f, value, 'target');
+  // http.curloptResolve HOST:PORT:ADDR (curl's --resolve): the remote's name connects to ADDR.
+  if (/^http\.(.+\.)?curloptresolve$/i.test(key)) {
+    for (const entry of value.split(/[\s,]+/)) {
+      const addr = /^[+-]?[^:]+:\d+:(.+)$/.exec(entry)?.[1];
+      for (const a of addr?.split(',') ?? []) addUrl(f, `https://${a.includes(':') && !a.startsWith('[') ? `[${a}]` : a}/`, 'proxy');
+    }
+  }
   if (PROXY_KEY.test(key)) {
     if (value) addUrl(f, value, 'proxy');
-  } else if (/^remote\..*\.(url|pushurl)$/i.test(key)) {
+  } else if (/^(remote\..*\.(url|pushurl)|submodule\..*\.url)$/i.test(key)) {
     addRemote(f, value);
   } else if (EXEC_KEY.test(key) && !(/^alias\./i.test(key) && !value.startsWith('!')) && !(/^submodule\..*\.update$/i.test(key) && !value.startsWith('!'))) {
     if (!/^protocol\..*allow$/i.test(key) || /^always$/i.test(value)) {
@@ -114,6 +127,14 @@ export function judgeConfig(f: Facts, key: string, value: string, transient = fa
 
 /** Records the host of a remote URL; local paths and file:// are not network access. */
 export function addRemote(f: Facts, url: string): void {
+  // A URL computed at run time ("$(git remote get-url evil)", "$(cat /tmp/u)") may be any host;
+  // a literal host with a computed user or path (https://x:$TOKEN@github.com/…) is that host.
+  const authority = /^[a-z][\w+.-]*:\/\/([^/]*)/i.exec(url)?.[1]?.replace(/^.*@/, '');
+  if (authority !== undefined ? /[$`]/.test(authority) : /[$`]/.test(url.split(/[/:]/)[0]!) || /^[$`]/.test(url)) {
+    f.tags.add('unresolved-remote');
+    f.notes.push(`the repository URL ${url} is only known when the line runs`);
+    return;
+  }
   if (/^ext::/i.test(url)) {
     f.tags.add('exec-config');
     f.schemes.push('ext');
@@ -138,7 +159,7 @@ export function analyzeGit(input: AnalyzerInput): Facts {
   // `git -C DIR` reads DIR's configuration: remotes and aliases come from there.
   const dir = values(s, 'C').reduce((d, c) => posix.resolve(d, c.replace(/^~(?=\/|$)/, input.home)), input.cwd);
   const git = dir === input.cwd ? input.git : input.git?.at?.(dir);
-  for (const [k, v] of configPairs(s, env)) judgeConfig(f, k, v, true);
+  for (const [k, v] of configPairs(s, env)) judgeConfig(f, k, v, true, (n) => git?.remoteUrl(n));
   for (const e of EXEC_ENV) if (env[e] && !(e === 'GIT_SSH_COMMAND' && disablesExecution('core.sshCommand', env[e]!))) {
     f.tags.add('exec-config');
     f.notes.push(`${e} makes git run or load code`);
@@ -169,6 +190,13 @@ export function analyzeGit(input: AnalyzerInput): Facts {
   }
   f.subcommand = sub;
   gitSubcommand(f, sub!, rest, { ...input, cwd: dir, git, depth: depth + 1 });
+  // --work-tree=DIR (or GIT_WORK_TREE): the paths a checkout or restore writes are DIR's
+  // (git --work-tree=$HOME checkout HEAD -- .bashrc writes ~/.bashrc).
+  const tree = values(s, 'work-tree').at(-1) ?? env.GIT_WORK_TREE;
+  if (tree) {
+    const root = tree.replace(/^~(?=\/|$)/, input.home);
+    f.writes = f.writes.map((w) => (w.startsWith('/') || w.startsWith('~') || w.startsWith('$') ? w : posix.join(root, w)));
+  }
   // git honours the usual proxy variables for http(s) remotes.
   if (f.hosts.some((h) => h.role === 'remote' && (h.scheme === 'https' || h.scheme === 'http'))) {
     for (const p of [env.https_proxy ?? env.HTTPS_PROXY, env.http_proxy ?? env.HTTP_PROXY, env.all_proxy ?? env.ALL_PROXY]) if (p) addUrl(f, p, 'proxy');

@@ -108,7 +108,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
 };
 
 /** Package managers and HTTP clients that honour the proxy variables (curl, wget, git and npm read them themselves). */
-const PROXY_AWARE = new Set(['pip', 'pip3', 'uv', 'uvx', 'poetry', 'pipx', 'yarn', 'pnpm', 'bun', 'deno', 'gh', 'aws', 'gsutil', 'az', 'docker', ...GENERIC_NET_TOOLS]);
+const PROXY_AWARE = new Set(['pip', 'pip3', 'uv', 'uvx', 'poetry', 'pipx', 'yarn', 'pnpm', 'bun', 'deno', 'gh', 'aws', 'gsutil', 'az', 'docker', 'podman', 'go', 'corepack', ...GENERIC_NET_TOOLS]);
 
 /** Facts for one argv; tools without an analyzer get facts that name only the tool. */
 /**

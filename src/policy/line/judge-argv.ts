@@ -743,6 +743,16 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // A stash pushed as a branch: stash -a/-u keeps ignored and untracked files (.env) in it.
     if (name === 'git' && facts.subcommand === 'push' && args.some((a) => /(^|:|\+)(stash@\{\d*\}|refs\/stash)(:|$)/.test(a))) tag('ignore-rules-changed', 'git push publishes a stash, which may hold ignored files (.env, keys)');
+    // .gitmodules rewritten with text Rampart cannot read (sed -i, a program's output), then used:
+    // the submodules are fetched from wherever it now says.
+    if (name === 'git' && args.includes('submodule') && args.some((a) => /^(sync|update)$/.test(a))) {
+      const gm = [...st.written].find((p) => p.endsWith('/.gitmodules') && !st.scripts.has(p));
+      if (gm) tag('opaque-config', `git submodule fetches from the URLs in ${gm}, rewritten earlier in the line with text Rampart cannot read`);
+    }
+    // `git stash -a` keeps ignored files (.env, keys) in the stash: what shows or exports its
+    // untracked part afterwards prints them.
+    if (name === 'git' && facts.subcommand === 'stash' && args.some((a) => a === '--all' || /^-[a-zA-Z]*a[a-zA-Z]*$/.test(a))) st.stashHoldsIgnored = true;
+    if (name === 'git' && st.stashHoldsIgnored && args.includes('stash') && args.some((a) => /^(show|export)$/.test(a)) && args.some((a) => /^(-u|--include-untracked|--only-untracked)$/.test(a))) rec.secretOut = `${ctx.projectRoot}/.env`;
     // core.excludesFile switched (-c, or git config): later whole-tree adds see other rules.
     if (name === 'git' && facts.tags.has('ignore-off')) st.ignoreRewrites.add('<core.excludesFile>');
     if (name === 'git' && facts.tags.has('add-tree') && st.ignoreRewrites.size > 0) {
@@ -754,7 +764,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     for (const w of facts.writes) rec.writesFiles.push(abs(w));
     // A clone is a download: its directory counts as downloaded (clone then run its script).
     // gh repo clone REPO [DIR] is a clone too.
-    if (name === 'gh' && facts.subcommand === 'repo clone') {
+    if (name === 'gh' && (facts.subcommand === 'repo clone' || (args[0] === 'gist' && args[1] === 'clone'))) {
       const ops = args.filter((a) => !a.startsWith('-')).slice(2);
       const dir = ops[1] ?? posix.basename(ops[0] ?? '').replace(/\.git$/, '');
       if (dir) rec.cloneDir = abs(dir);
@@ -766,10 +776,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // What this command's output carries.
     // (A directory searched recursively is no secret's path itself: what it holds is.)
-    if (SECRET(j, 'reads')) rec.secretOut = firstSecret(st, facts.reads, ctx) ?? (facts.reads[0] !== undefined ? abs0(facts.reads[0]) : undefined);
     // What a secret store reads out (sops -d, pass show, kubectl get secret -o yaml) is shown; sent on, a secret.
-    const stored = rec.secretOut === undefined ? storedSecret(name, args) : undefined;
-    if (stored !== undefined) rec.secretOut = abs0(stored);
+    const stored = storedSecret(name, args);
+    if (SECRET(j, 'reads')) rec.secretOut = firstSecret(st, facts.reads, ctx) ?? (facts.reads[0] !== undefined ? abs0(facts.reads[0]) : undefined);
+    else if (stored !== undefined) rec.secretOut = abs0(stored);
     else if (ctx.stdin && (FILTERS.has(name) || (!NO_CONTENT.has(name) && !ANALYZERS[name] && !NETWORK_TOOLS.has(name))) && isSecretPath(st, ctx.stdin, ctx)) rec.secretOut = ctx.stdin;
     else if (FILTERS.has(name)) for (const up of fc.stdinFrom) if (info[up]?.secretOut) rec.secretOut = info[up]!.secretOut;
     if (!rec.secretOut && substitutedSecret && (FILTERS.has(name) || name === 'echo' || name === 'printf')) rec.secretOut = substitutedSecret;

@@ -104,6 +104,8 @@ export interface State {
   written: Set<string>;
   /** Files the line wrote with text nobody can read (a program's output, xxd -r, dd of=, code's writes). */
   opaqueWritten: Map<string, Info | undefined>;
+  /** A `git stash -a` earlier in the line put ignored files (.env) into the stash. */
+  stashHoldsIgnored?: boolean;
   /** The shell's own stdin after `exec < file`: what later commands read when nothing else feeds them. */
   shellStdin?: string;
   /** Links made earlier in the line (ln -s ~/.bashrc rc) → what they point at: writing through one writes there.

@@ -299,7 +299,7 @@ export function autoRunCommands(path: string, text: string): { lines: string[]; 
 
 // Package managers' and build tools' configuration files: where they fetch from and which
 // programs they run (a registry, an index, a wrapper). Written with known text, they are read now.
-const TOOL_CONFIG = /(^|\/)(\.npmrc|\.yarnrc(\.yml)?|bunfig\.toml|pip\.conf|pip\.ini|uv\.toml|pyproject\.toml|poetry\.toml|\.pypirc|\.condarc|\.gemrc|composer\.json|gradle\.properties|settings\.xml|\.mvn\/maven\.config|\.cargo\/config(\.toml)?|\.bundle\/config|deno\.jsonc?|\.pnpmfile\.cjs|\.pnpmrc|go\.env)$/;
+const TOOL_CONFIG = /(^|\/)(\.npmrc|\.yarnrc(\.yml)?|bunfig\.toml|pip\.conf|pip\.ini|uv\.toml|pyproject\.toml|poetry\.toml|\.pypirc|\.condarc|\.gemrc|composer\.json|gradle\.properties|settings\.xml|\.mvn\/maven\.config|\.cargo\/config(\.toml)?|\.bundle\/config|deno\.jsonc?|\.pnpmfile\.cjs|\.pnpmrc|go\.env|\.gitmodules)$/;
 /** Keys in such files whose value is a program or module the tool runs. */
 const CONFIG_PROGRAM = /^\s*["']?(rustc-wrapper|rustc-workspace-wrapper|rustc|rustdoc|runner|linker|yarnPath|yarn-path|script-shell|node-options|init-module|build-command|index-url-command)["']?\s*[=:]\s*["']?([^"'\n]+?)["']?\s*,?\s*$/gm;
 
@@ -322,9 +322,12 @@ function fetchUrls(text: string): string[] {
 
 /** A tool's configuration written with known text: its hosts and the programs it names are judged now. */
 function plantedConfig(st: State, path: string, text: string, cwd: string): void {
-  if (!TOOL_CONFIG.test(path)) return;
+  // A Dockerfile's FROM REGISTRY/… pulls its base image from that host when it is built.
+  const dockerfile = /(^|\/)(Dockerfile|Containerfile)[\w.-]*$|\.dockerfile$/i.test(path);
+  if (!TOOL_CONFIG.test(path) && !dockerfile) return;
   const f = newFacts('<config>');
   for (const u of fetchUrls(text)) addUrl(f, u, 'target');
+  if (dockerfile) for (const m of text.matchAll(/^\s*FROM\s+(?:--\S+\s+)*([^\s/]+)\//gim)) if (/[.:]|^localhost$/.test(m[1]!)) addUrl(f, `https://${m[1]}/`, 'target');
   if (hostClasses(st.policy, f).has('disallowed')) {
     st.lineTags.tags.add('config-planted');
     st.lineTags.notes.push(`${path} names ${f.hosts.map((h) => h.host).join(', ')}, off the network allowlist: the tool that reads it fetches from there`);
