@@ -847,6 +847,17 @@ const TABLE: Record<string, Row[]> = {
     ['gh codespace cp .env remote:/tmp/', 'deny'],
     ['gh codespace cp ./README.md remote:/workspaces/app/', 'allow'],
   ],
+  // ${NAME:-word} with NAME set nowhere (not in the line, not in the environment given): word.
+  'parameter defaults': [
+    ['rm -rf "${X:-/}"', 'deny'],
+    ['rm -rf ${DIR:-~}/', 'deny'],
+    ['OUT=~; rm -rf "${OUT:-dist}"', 'deny'],
+    ['rm -rf "${HOME:-build}"', 'deny'],
+    ['rm -rf "$BUILD_DIR/"', 'deny'],
+    ['rm -rf "${OUT:-dist}"', 'allow'],
+    ['rm -rf "${BUILD:=out}" && ls $BUILD', 'allow'],
+    ['rm -rf "${TMPDIR:-/tmp}/myapp-build"', 'allow'],
+  ],
 };
 
 t.test('line classes', (t) => lineTable(t, TABLE));

@@ -157,11 +157,18 @@ class Resolver {
     switch (p.kind) {
       case 'param': {
         const value = env.get(p.name);
+        const absent = !env.has(p.name);
         if (p.op === '=' || p.op === ':=') env.set(p.name, null);
         const plain = !p.op || ((p.op === ':-' || p.op === ':=') && !!value) || p.op === '-' || p.op === '=';
         if (typeof value === 'string' && plain && !p.length && !p.indirect) return expanded(value, p.quoted, split);
         // `${f%.js}`, `${p##*/}`: a known value with a known pattern is cut as bash would.
         const arg = p.arg ? one(p.arg)! : undefined;
+        // `${OUT:-dist}` with OUT set nowhere in the line nor in the environment given: the default
+        // (a variable the shell always sets — HOME, PWD, USER … — is never taken as unset).
+        if (absent && /^:?[-=]$/.test(p.op ?? '') && arg?.static && !p.length && !p.indirect && !ALWAYS_SET.test(p.name)) {
+          if (p.op!.endsWith('=')) env.set(p.name, arg.value);
+          return expanded(arg.value, p.quoted, split);
+        }
         if (typeof value === 'string' && p.op && /^(%%?|##?)$/.test(p.op) && arg?.static && !p.length && !p.indirect) {
           return expanded(trimPattern(value, p.op, arg.value), p.quoted, split);
         }
@@ -184,6 +191,9 @@ class Resolver {
     }
   }
 }
+
+// Variables every shell or login session has set (the XDG directories, where set, relocate configuration).
+const ALWAYS_SET = /^(HOME|PWD|OLDPWD|USER|LOGNAME|SHELL|PATH|XDG_\w+|HOSTNAME|HOSTTYPE|OSTYPE|MACHTYPE|UID|EUID|PPID|RANDOM|SECONDS|LINENO|SHLVL|IFS|BASH\w*|[0-9]+|[#?$!@*-])$/;
 
 /** `${v%pat}`, `${v%%pat}`, `${v#pat}`, `${v##pat}` with a glob pattern (*, ?, literal text). */
 export function trimPattern(value: string, op: string, pattern: string): string {
