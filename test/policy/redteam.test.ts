@@ -165,8 +165,12 @@ t.test('sixth red-team cases and the benign review of the same classes: a ratche
   // A fourth: 611 lines after red team 8 (63 blocked when it landed).
   // And a fifth: 379 lines after red team 9 (37 blocked when it landed; ~19 judged defensible).
   // A sixth, broad one after red team 12: 550 lines of everyday agent work in many stacks, heredocs
-  // and complex shell included (11 blocked when it landed, 8 of them false).
-  for (const [file, most] of [['benign6-lines.txt', 38], ['benign7-lines.txt', 52], ['benign8-lines.txt', 56], ['benign9-lines.txt', 35], ['benign10-lines.txt', 31], ['benign11-cases.jsonl', 5]] as const) {
+  // and complex shell included (11 blocked when it landed, 8 of them false). A seventh after red
+  // team 13, aimed at where a firewall over-blocks (credentials used to authenticate, containers, git,
+  // traps and functions, listed files, cleanups): 540 lines, 8 blocked when it landed, 6 false.
+  // (One of its three still blocked imports the project's own package: allowed where the server can
+  // see the package on disk, as the line-classes test shows; the fixture has no disk.)
+  for (const [file, most] of [['benign6-lines.txt', 38], ['benign7-lines.txt', 52], ['benign8-lines.txt', 56], ['benign9-lines.txt', 34], ['benign10-lines.txt', 31], ['benign11-cases.jsonl', 5], ['benign12-cases.jsonl', 3]] as const) {
     const text = readFileSync(join(ROOT, 'test', 'fixtures', file), 'utf8');
     const benign = file.endsWith('.jsonl') ? text.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { command: string }).command) : text.split('\n').filter((l) => l.trim() !== '');
     const blocked = benign.filter((l) => evaluateToolCall(policy, { tool_name: 'Bash', tool_input: { command: l } }, ctxH).decision !== 'allow');

@@ -186,6 +186,23 @@ export function unknownModules(code: string, lang: string, base = false): string
   return out;
 }
 
+/**
+ * The directories a one-liner's computed deletes are confined to, when the only paths it has are
+ * relative literals it lists (no absolute or parent path, no home, environment, argument or input,
+ * no file or network read that could supply names): each such directory's entries.
+ */
+function scopedDeletes(code: string): string[] | undefined {
+  if (/expanduser|Path\.home|homedir|environ|getenv|process\.env|\bENV\b|argv|ARGV|\binput\s*\(|\.\.|~|chdir|symlink|realpath|["'`]\s*\//.test(code)) return undefined;
+  if (READ_API.test(code.replace(/\bPath\s*\(/g, '')) || NETWORK.test(code) || SPAWN.test(code)) return undefined;
+  const roots: string[] = [];
+  for (const m of code.matchAll(/\b(?:glob\.i?glob|iglob|globSync|glob|Path|listdir|scandir|walk|readdirSync|readdir|opendirSync|Dir\.glob|Dir\.children|Dir\.entries|Dir\.each_child)\s*\(\s*(["'])([^"']*)\1/g)) {
+    const lit = m[2]!;
+    const dir = lit.split('/').filter((seg, k, all) => !/[*?[{]/.test(seg) && (k < all.length - 1 || !/[*?[{]/.test(lit))).join('/');
+    roots.push(dir === '' ? '.' : dir);
+  }
+  return roots.length ? [...new Set(roots)].map((r) => `${r.replace(/\/+$/, '')}/__listed__`) : undefined;
+}
+
 const L = String.raw`(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')`;
 const lit = (s: string): string => JSON.stringify(s);
 const body = (m: string[], at: number): string => (m[at] ?? m[at + 1] ?? '').replace(/\\(.)/g, '$1');
@@ -397,7 +414,11 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
   // computed name, PHP's call of a function held in a variable ($f(…)).
   const langSpawn = (lang === 'lua' && /\b(load|loadstring|dofile|loadfile)\s*\(/.test(bare)) || (/^(tclsh|wish|expect)$/.test(lang) && /(^|[;\[{\n]\s*)(exec|spawn|system|open\s+["{]?\|)\s*\S/.test(bare)) || (/^(perl|ruby|php)$/.test(lang) && bare.includes('`')) || (/^R(script)?$/.test(lang) && /\bpipe\s*\(/.test(bare)) || (lang === 'ruby' && /\.(send|__send__|public_send)\s*\(\s*[^:\s'")]/.test(bare)) || (lang === 'php' && /(^|[^\w>:])\$\w+\s*\(/.test(bare));
   if (SPAWN.test(bare) || langSpawn) flag('interpreter-spawn', 'the one-liner runs programs or evaluates dynamic code');
-  if (DELETE.test(bare)) flag('interpreter-delete', 'the one-liner deletes files or trees');
+  // Deletes of what a listing of literal project directories found (Path('tests/snap').glob('*.old'),
+  // glob.glob('tmp/*.json'), readdirSync('dist')) stay below those directories: judged as deleting there.
+  const scoped = DELETE.test(bare) ? scopedDeletes(code0) : undefined;
+  if (scoped) deletes.push(...scoped);
+  else if (DELETE.test(bare)) flag('interpreter-delete', 'the one-liner deletes files or trees');
   // Signals: aimed at Rampart's own state (its pid file), or at processes picked at run time.
   if (SIGNAL.test(bare)) {
     if (/rampart|server\.pid/i.test(code) || /\b(kill|killpg)\s*\(\s*-1\b|\bkill\s*\(\s*0\s*,|\bkill\s+-\w+\s*,\s*-1\b/.test(code)) flag('rampart-tamper', 'the one-liner signals a process named in Rampart\'s state (the server), or every process');

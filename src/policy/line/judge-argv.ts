@@ -240,7 +240,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
             st.out.push(judgeFacts(st.policy, wf, argv, { ...ctx, env }));
           }
         }
-        st.sub(u.shell, ctx.cwd, env);
+        // (A trap's commands run later in this same shell: they see its variables.)
+        st.sub(u.shell, ctx.cwd, env, name === 'trap');
         return;
       }
       if (!u.argv) {
@@ -834,6 +835,18 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const ops = args.filter((a) => !a.startsWith('-') && !/^\(|^\)$|^!$/.test(a));
       rec.namesOut = firstSecret(st, (name === 'find' ? ops.slice(0, 1) : ops).map(abs0), ctx);
     } else if (FILTERS.has(name)) for (const up of fc.stdinFrom) rec.namesOut ??= info[up]?.namesOut;
+    // Listers whose every printed path lies below directories inside the project.
+    const roots = listedRoots(name, args);
+    if (roots !== undefined) {
+      const dirs = roots.map(abs0);
+      const p = ctx.projectRoot;
+      // (find without a name test prints its roots too: `rm -rf $(find .)` is the project itself.)
+      const rootsToo = name === 'find' && !args.some((a) => /^-(i?name|i?path|i?wholename|i?regex|type|newer\w*|mtime|mmin|size|empty|perm|user|links)$/.test(a));
+      if (dirs.length && dirs.every((d) => d === p || d.startsWith(`${p}/`))) rec.listsUnder = `${dirs.length === 1 ? dirs[0] : p}/${rootsToo ? '*' : LISTED}`;
+    } else if (FILTERS.has(name) && fc.stdinFrom.length) {
+      const ups = fc.stdinFrom.map((up) => info[up]?.listsUnder);
+      if (ups.every((u) => u !== undefined)) rec.listsUnder = ups.length === 1 ? ups[0] : `${ctx.projectRoot}/*`;
+    }
     // A copy of a guarded program (cp /usr/bin/curl /tmp/c, cat "$(which rm)" > x) runs as that program.
     if (/^(cp|ln|install|rsync|cat|dd)$/.test(name)) {
       const ops = args.filter((a) => !a.startsWith('-')).map((a) => a.replace(/^if=/, ''));
@@ -991,4 +1004,30 @@ function xargsInput(producers: Info[]): string[] {
   // Tools that print paths relative to the working directory.
   if ((p.name === 'git' && /^(ls-files|diff|status|grep|ls-tree)$/.test(args.find((a) => !a.startsWith('-')) ?? '')) || (/^(grep|rg|ag)$/.test(p.name) && args.some((a) => /^-[a-zA-Z]*[lL]|^--(files|files-with-matches|files-without-match)$/.test(a)))) return [child('.')];
   return ['$XARGS_INPUT'];
+}
+
+/** The name standing for the files a lister printed below a directory (never a secret's name, never the directory itself). */
+const LISTED = '__listed__';
+
+/** The directories a lister prints paths below (grep -rl PAT DIR…, rg -l, find DIR…, fd PAT DIR…, git ls-files, git diff --name-only). */
+function listedRoots(name: string, args: string[]): string[] | undefined {
+  const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-e|--regexp|-f|--file|-g|--glob|-t|--type|-T|--type-not|-m|--max-count|-A|-B|-C|--include|--exclude|--exclude-dir|-E|--extension|-d|--max-depth)$/.test(args[k - 1] ?? ''));
+  if (/^[ef]?grep$/.test(name) && args.some((a) => /^-[a-zA-Z]*[lL]/.test(a) && !a.startsWith('--') || /^--files-with(out)?-match(es)?$/.test(a)) && args.some((a) => /^-[a-zA-Z]*[rR]/.test(a) && !a.startsWith('--') || /^--(recursive|dereference-recursive)$/.test(a))) {
+    const given = args.some((a) => /^(-e|--regexp|-f|--file)(=|$)/.test(a)) ? ops : ops.slice(1);
+    return given.length ? given : ['.'];
+  }
+  if (name === 'rg' && args.some((a) => /^-[a-zA-Z]*[lL]/.test(a) && !a.startsWith('--') || /^--(files-with-matches|files-without-match|files)$/.test(a))) {
+    const given = args.some((a) => /^(-e|--regexp|-f|--file|--files)(=|$)/.test(a)) ? ops : ops.slice(1);
+    return given.length ? given : ['.'];
+  }
+  if (name === 'find') {
+    const roots = args.slice(0, args.findIndex((a) => /^[-(!]/.test(a)) < 0 ? args.length : args.findIndex((a) => /^[-(!]/.test(a)));
+    // (find's own -exec/-delete/-fprint act on the files; only what it prints is listed.)
+    if (args.some((a) => /^-(exec|execdir|ok|okdir|delete|fprint\w*|fls)$/.test(a))) return undefined;
+    return roots.length ? roots : ['.'];
+  }
+  if ((name === 'fd' || name === 'fdfind') && !args.some((a) => /^(-x|--exec|-X|--exec-batch)$/.test(a))) return ops.length > 1 ? ops.slice(1) : ['.'];
+  if (name === 'git' && args[0] === 'ls-files') return ops.length > 1 ? ops.slice(1) : ['.'];
+  if (name === 'git' && args[0] === 'diff' && args.includes('--name-only')) return ['.'];
+  return undefined;
 }

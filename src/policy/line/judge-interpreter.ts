@@ -8,7 +8,7 @@ import { newFacts } from '../facts.js';
 import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { codeSource } from './interpreter-code.js';
-import { codePaths, foldLiterals, judgeCode } from './interpreters.js';
+import { codePaths, foldLiterals, judgeCode, unknownModules } from './interpreters.js';
 import { fileExists, firstSecret, isSecretPath, rootIgnoreFile, SECRET, secretOfVar, type Info, type State } from './state.js';
 
 /** Judges one piece of code in `lang` in this line's state; returns what it reads of secrets and writes. */
@@ -25,7 +25,12 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
   }
   // A program file (a test, a config module) imports its project's dependencies: the one-liner
   // module allowlist does not apply to it; what it does still does.
-  if (file) {
+  // So does a one-liner that imports only the project's own modules (import app; from app.config
+  // import …), found on disk beside it and not written by this line: it runs as `python app/x.py` would.
+  const own = (m: string) => lang === 'python' && /^\w+$/.test(m) && ctx.realpath !== undefined
+    && [`${m}.py`, `${m}/__init__.py`, `src/${m}/__init__.py`].map((rel) => posix.join(ctx.cwd, rel)).some((p) => ctx.realpath!(p) !== undefined && !st.written.has(p));
+  const unknown = v.tags.includes('interpreter-unknown-module') ? unknownModules(code, lang) : [];
+  if (file || (unknown.length > 0 && unknown.every(own))) {
     const keep = v.tags.map((t, k) => (t === 'interpreter-unknown-module' ? -1 : k)).filter((k) => k >= 0);
     v.tags = keep.map((k) => v.tags[k]!);
     v.notes = keep.map((k) => v.notes[k]!);

@@ -15,14 +15,14 @@ import { judgeArgv } from './judge-argv.js';
 import { lineChecks } from './line-checks.js';
 import { rememberWritten } from './written-files.js';
 import { envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
-import { quote } from './unwrap.js';
+import { quote, withPositionals } from './unwrap.js';
 
 /**
  * Every judged unit of a command line: one per simple command, plus one for line-level facts.
  * A nested line (`bash -c`, eval, a script this line wrote) shares what the enclosing line
  * established: copies of secrets, scripts and links it made, variables holding secrets, aliases.
  */
-export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, depth = 0, parent?: State): Judged[] {
+export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, depth = 0, parent?: State, shellVars?: Record<string, string>): Judged[] {
   const lineTags = newFacts('<line>');
   const st: State = {
     policy, ctx, depth, out: [], lineTags,
@@ -30,12 +30,14 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
     links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
-    sub(text, cwd, env) {
-      for (const j of judgeLine(policy, text, { ...ctx, cwd, env }, depth + 1, st)) st.out.push(j);
+    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(),
+    sub(text, cwd, env, sameShell) {
+      const vars = sameShell ? Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
+      for (const j of judgeLine(policy, text, { ...ctx, cwd, env }, depth + 1, st, vars)) st.out.push(j);
     },
   };
   if (depth > MAX_DEPTH) lineTags.tags.add('shell-too-deep');
-  else runLine(st, line, ctx.cwd);
+  else runLine(st, line, ctx.cwd, shellVars);
   st.out.push(judgeFacts(policy, lineTags, ['<line>'], { ...ctx, stdin: undefined, stdout: undefined }));
   if (parent && st.readsSecret) parent.readsSecret = true;
   // `source`d text runs in the same shell: a secret it sourced stays sourced.
@@ -46,7 +48,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
 const wordText = (w: Word): string => w.value;
 /** The working directory after `cd` to a place only known at run time: paths relative to it are computed. */
 
-function runLine(st: State, line: string, cwd0: string): void {
+function runLine(st: State, line: string, cwd0: string, shellVars: Record<string, string> = {}): void {
   const parsed = parseShell(line);
   if (!parsed.ok) {
     st.lineTags.tags.add('unparsed-line');
@@ -55,12 +57,23 @@ function runLine(st: State, line: string, cwd0: string): void {
   }
   // Variables the shell will know: HOME, RAMPART_HOME, Claude Code's project dir.
   // TMPDIR: the temp dir by convention (an assignment in the line itself still wins).
-  const known = { HOME: st.ctx.home, RAMPART_HOME: st.ctx.rampartHome, CLAUDE_PROJECT_DIR: st.ctx.projectRoot, TMPDIR: '/tmp' };
+  // (Text run in this same shell — a trap, a function's body — also sees what the line set before.)
+  const known = { TMPDIR: '/tmp', ...shellVars, HOME: st.ctx.home, RAMPART_HOME: st.ctx.rampartHome, CLAUDE_PROJECT_DIR: st.ctx.projectRoot };
   const flat = commandsOf(resolveVariables(parsed.script, known));
   const info: Info[] = [];
   let cwd = cwd0;
   let env: Record<string, string | undefined> = { ...st.ctx.env };
+  // Functions the line defines and names again (a call, a trap): their bodies are judged where
+  // they are called, with the variables and arguments of that call; a body never judged so is
+  // judged at the end as written, with nothing known.
+  const defined = functionBodies(parsed.script, line);
+  const calledLater = new Set([...defined.keys()].filter((n) => (line.match(new RegExp(`(^|[^\\w-])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g')) ?? []).length > 1));
+  for (const [n, body] of defined) st.functions.set(n, body);
   for (const fc of flat) {
+    if (typeof fc.inFunction === 'string' && calledLater.has(fc.inFunction)) {
+      info[fc.index] = { name: '', cwd, argv: [], interpreterReadsStdin: false, isInterpreter: false, writesFiles: [] };
+      continue;
+    }
     const i = judgeSimple(st, fc, flat, info, cwd, env);
     info[fc.index] = i.info;
     for (const w of i.info.writesFiles) {
@@ -77,6 +90,7 @@ function runLine(st: State, line: string, cwd0: string): void {
     cwd = i.cwd;
     env = i.env;
   }
+  for (const n of calledLater) if (!st.calledFunctions.has(n)) st.sub(defined.get(n)!, cwd0, st.ctx.env);
   lineChecks(st, flat, info, cwd0);
   // Code bash runs from text read as data here: subscripts, prompt expansions.
   const deferred = deferredCode(line);
@@ -91,12 +105,18 @@ function runLine(st: State, line: string, cwd0: string): void {
 function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info[], cwd: string, env: Record<string, string | undefined>) {
   const argvWords = fc.argv;
   let argv = argvWords.map(wordText);
-  // An operand that is a substitution printing a secret's path (cat $(ls ~/.ssh/id_* | head -1)) is that path.
+  // An operand that is a substitution printing a secret's path (cat $(ls ~/.ssh/id_* | head -1)) is that path;
+  // one printing paths below a directory of the project (sed -i … $(grep -rl X src)) is a file there.
   argv = argv.map((a, k) => {
     const w = argvWords[k]!;
     if (k === 0 || w.substitutions.length !== 1 || !/^"?(\$\(|`)[\s\S]*(\)|`)"?$/.test(w.raw)) return a;
-    const sub = flat.find((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && c.origin.word?.raw === w.raw && info[c.index]?.namesOut);
-    return sub ? info[sub.index]!.namesOut! : a;
+    const subs = flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && c.origin.word?.raw === w.raw);
+    const named = subs.find((c) => info[c.index]?.namesOut);
+    if (named) return info[named.index]!.namesOut!;
+    // (The substitution's output is its last command's: every command of it must be a lister or a filter of one.)
+    const last = subs.at(-1);
+    const under = last && subs.every((c) => info[c.index] !== undefined) ? info[last.index]?.listsUnder : undefined;
+    return under ?? a;
   });
   // A path pieced together around a variable the line never set (~/.ss${U}h/id_rsa): read unset, it
   // may name a secret, and then it is that secret.
@@ -219,6 +239,19 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     st.out.push(rec.judged);
     return { info: rec, cwd, env: nextEnv };
   }
+  // A function the line defined, called with known words: its body runs here, in this shell,
+  // with $1 … filled in (a function calling itself is judged once).
+  const fn = argvWords[0]!.static ? st.functions.get(argv[0]!) : undefined;
+  if (fn !== undefined && !st.expanding.has(`fn:${argv[0]}`)) {
+    rec.name = argv[0]!;
+    st.calledFunctions.add(argv[0]!);
+    st.expanding.add(`fn:${argv[0]}`);
+    // (What the call is fed — `f < .env`, a pipe carrying a secret — is the body's stdin.)
+    const fed = cmdCtx.stdin !== undefined ? `cat ${quote(cmdCtx.stdin)} | ` : '';
+    st.sub(fed + withPositionals(fn, [argv[0]!, ...argv.slice(1)]), cwd, cmdEnv, true);
+    st.expanding.delete(`fn:${argv[0]}`);
+    // (The call itself is judged on as well: what it is fed — `f < .env` — and the words it is given.)
+  }
   // Shell aliases defined earlier in the line expand here.
   const alias = st.aliases.get(argv[0]!);
   if (alias !== undefined && argvWords[0]!.static) {
@@ -336,4 +369,19 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
 function authUse(prev: string | undefined, raw: string): boolean {
   if (prev !== undefined && /^(-H|--header|-u|--user|--proxy-user|--oauth2-bearer|--password|--http-password|--proxy-password|--[\w-]*(token|password|passwd|secret|api-key|auth)[\w-]*)$/i.test(prev)) return true;
   return /^["']?(-H|--header=|--user=|--oauth2-bearer=|--[\w-]*(token|password|passwd|secret|api-key|auth)[\w-]*=)/i.test(raw) || /:\/\/[^/\s@]*\$[^/\s@]*@/.test(raw);
+}
+
+/** The functions a script defines, at any depth → the text of each body. */
+function functionBodies(script: unknown, line: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const n = node as { kind?: string; name?: string; body?: { start?: number; end?: number } };
+      if (n.kind === 'function' && typeof n.name === 'string' && typeof n.body?.start === 'number' && typeof n.body.end === 'number' && n.body.end > n.body.start) out.set(n.name, line.slice(n.body.start, n.body.end));
+      for (const v of Object.values(node)) if (v && typeof v === 'object') walk(v);
+    }
+  };
+  walk(script);
+  return out;
 }

@@ -67,6 +67,8 @@ export interface Info {
   maybeSecretOut?: boolean;
   /** A secret's path this command prints (ls ~/.ssh/id_*, find ~/.aws), passed on by filters. */
   namesOut?: string;
+  /** A path inside the project standing for every path this command prints (grep -rl X src, find src, git ls-files): DIR/__listed__, or DIR/* when it may print DIR itself. */
+  listsUnder?: string;
   writesFiles: string[];
 }
 
@@ -115,8 +117,13 @@ export interface State {
   oldpwd?: string;
   /** Configuration moved by an assignment (HOME=/tmp/h, GIT_CONFIG_GLOBAL=x) → where it now is. */
   relocated: { name: string; path: string }[];
-  /** Judges a command line nested in this one (bash -c, eval, heredocs fed to shells). */
-  sub(line: string, cwd: string, env: Context['env']): void;
+  /** Shell functions the line defined → their body's text (judged where they are called). */
+  functions: Map<string, string>;
+  /** Functions whose body was judged at a call. */
+  calledFunctions: Set<string>;
+  /** Judges a command line nested in this one (bash -c, eval, heredocs fed to shells); `sameShell`
+   *  (a trap, a function called) runs it in this shell, with the variables the line set so far. */
+  sub(line: string, cwd: string, env: Context['env'], sameShell?: boolean): void;
 }
 
 export const SECRET = (j: Judged | undefined, k: 'reads' | 'sends') =>
