@@ -131,6 +131,23 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
     })) classes.add('protected');
     return classes;
   };
+  // Deleting or moving away the project's agent configuration (rm -rf .claude, mv .codex x, find
+  // .claude -type f -delete) removes its settings and hooks as surely as overwriting them: a
+  // directory holding them, or a name below .claude that may be one of them.
+  const agentDeletes = (classes: Set<PathClass>): Set<PathClass> => {
+    const p = ctx.projectRoot;
+    const held = [`${p}/.claude/settings.json`, `${p}/.claude/settings.local.json`, `${p}/.claude/hooks`, `${p}/.codex`, `${p}/.gemini`];
+    const hit = facts.deletes.filter(isFile).some((d) => {
+      const abs = classifier.resolve(d).replace(/\/+$/, '');
+      if (abs === p || !abs.startsWith(`${p}/`)) return false;
+      if (held.some((h) => h === abs || h.startsWith(`${abs}/`) || abs.startsWith(`${h}/`))) return true;
+      // A pattern or an unnamed match right below .claude: it may be settings.json.
+      const below = /^\.claude\/([^/]*)$/.exec(abs.slice(p.length + 1))?.[1];
+      return below !== undefined && /[*?[]|^-find-match-$|^__listed__$/.test(below) && ['settings.json', 'settings.local.json', 'hooks'].some((n) => new RegExp(`^${below.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(n) || /^(-find-match-|__listed__)$/.test(below));
+    });
+    if (hit) classes.add('protected');
+    return classes;
+  };
   return {
     facts,
     argv,
@@ -144,7 +161,7 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
       // An extraction writes a tree below its target too, but only the archive's own paths: judged
       // as a write into the directory, except that inside .git it can plant hooks.
       writes: withOverwrites(facts.tags.has('recursive') || facts.tool === 'ln' ? treeWrites(classesOf(writes.filter(isFile))) : facts.tags.has('extracts') ? treeWrites(classesOf(writes.filter(isFile).flatMap(writeTargets), false)) : classesOf(writes.filter(isFile).flatMap(writeTargets), false)),
-      deletes: classesOf(facts.deletes),
+      deletes: agentDeletes(classesOf(facts.deletes)),
       // Printing a directory's name does not print the credentials below it; searching it does.
       reads: classesOf(facts.reads, facts.tags.has('recursive-read')),
       stages: classesOf(facts.stages),

@@ -147,6 +147,7 @@ t.test('sixth red-team cases and the benign review of the same classes: a ratche
     ['redteam10-cases.jsonl', 6, 0, '20 when it landed: install destinations, attached output options'],
     ['redteam11-cases.jsonl', 5, 0, '16 when it landed: scaffolders, container secrets, backup tools, browser openers'],
     ['redteam12-cases.jsonl', 4, 0, '15 when it landed: fetched patches, agent instruction files, secrets copied into tracked files'],
+    ['redteam14-cases.jsonl', 2, 0, '86 when it landed: code and manifests written then built or installed, toolchain settings, agent configuration deleted; go modules are fetched through the Go proxy as designed'],
     ['redteam13-cases.jsonl', 4, 0, '101 when it landed: remotes rewired in the line, proxies for every client, registries, unread languages, environment dumps; fetch --all reaches the repository\'s own remotes, a secret store read to the screen is shown'],
   ];
   for (const [file, leakedMost, overMost, note] of ROUNDS) {

@@ -72,7 +72,7 @@ export function analyzeReader({ tool, args }: AnalyzerInput): Facts {
 }
 
 /** The program texts of sed/awk: -e/--expression values, or the first operand. */
-function programsOf(tool: string, args: readonly string[]): string[] {
+export function programsOf(tool: string, args: readonly string[]): string[] {
   const progs: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;

@@ -112,6 +112,12 @@ function clone(f: Facts, rest: string[]): void {
   if (dir) f.writes.push(dir.replace(/\/*$/, '/')); // a new directory: git refuses to clone over files
 }
 
+/** The path operands of a subcommand (options dropped; after `--`, everything). */
+function pathsOf(rest: string[]): string[] {
+  const dd = rest.indexOf('--');
+  return [...rest.slice(0, dd < 0 ? rest.length : dd).filter((a) => !a.startsWith('-')), ...(dd < 0 ? [] : rest.slice(dd + 1))];
+}
+
 function pathsAfterDashDash(rest: string[]): string[] {
   const i = rest.indexOf('--');
   return i >= 0 ? rest.slice(i + 1) : [];
@@ -306,7 +312,22 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
     case 'rm':
       // git rm -r of the whole tree deletes every tracked file from the working tree too.
       if ((shortHas('r') || flags.has('-r')) && !flags.has('--cached') && rest.some((a) => /^(\.|\.\/|:\/|\*|:\(top\))$/.test(a))) f.tags.add('discard-changes');
+      // What it removes from the working tree is deleted (git rm -r .claude).
+      if (!flags.has('--cached') && !flags.has('--dry-run') && !shortHas('n')) {
+        f.deletes.push(...pathsOf(rest).filter((a) => !/^(\.|\.\/|:\/|\*|:\(top\))$/.test(a)));
+        if (shortHas('r')) f.tags.add('recursive');
+      }
       return;
+    case 'mv': {
+      // git mv SRC… DEST moves the sources away, like mv.
+      const ops = pathsOf(rest);
+      if (ops.length >= 2 && !flags.has('--dry-run') && !shortHas('n')) {
+        f.deletes.push(...ops.slice(0, -1));
+        f.writes.push(ops.at(-1)!);
+        f.tags.add('recursive');
+      }
+      return;
+    }
     case 'restore': {
       // DESIGN: `restore .` asks — restoring the whole tree (or a directory) discards work wholesale;
       // restoring a named file is the everyday undo.

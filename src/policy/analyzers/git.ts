@@ -115,7 +115,7 @@ export function judgeConfig(f: Facts, key: string, value: string, transient = fa
   }
   if (PROXY_KEY.test(key)) {
     if (value) addUrl(f, value, 'proxy');
-  } else if (/^(remote\..*\.(url|pushurl)|submodule\..*\.url)$/i.test(key)) {
+  } else if (/^(remote\..*\.(url|pushurl|lfsurl|lfspushurl)|submodule\..*\.url|lfs\.(url|pushurl))$/i.test(key)) {
     addRemote(f, value);
   } else if (EXEC_KEY.test(key) && !(/^alias\./i.test(key) && !value.startsWith('!')) && !(/^submodule\..*\.update$/i.test(key) && !value.startsWith('!'))) {
     if (!/^protocol\..*allow$/i.test(key) || /^always$/i.test(value)) {

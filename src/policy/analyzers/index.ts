@@ -142,13 +142,14 @@ export function analyze(input: AnalyzerInput): Facts {
     }
   }
   // https_proxy=… sends every request through that host, whichever client reads it (cargo, go,
-  // gem, mvn, terraform … as much as curl); so do a tool's own proxy, registry, index and mirror
-  // variables (CARGO_HTTP_PROXY, CARGO_REGISTRIES_X_INDEX, GEM_SOURCE …).
+  // gem, mvn, terraform … as much as curl); so do a tool's own proxy, registry, index, mirror and
+  // download variables (CARGO_HTTP_PROXY, CARGO_REGISTRIES_X_INDEX, GEM_SOURCE …).
   // (Tools with a model of their own read their variables themselves: rm, cp … read none.)
-  if (PROXY_AWARE.has(input.tool) || (!a && !TEXT_TOOLS.has(input.tool))) {
+  if (PROXY_AWARE.has(input.tool) || /^(npm|npx|pnpm|yarn|bun|bunx)$/.test(input.tool) || (!a && !TEXT_TOOLS.has(input.tool))) {
     const routed: string[] = [envValue(input.env, 'https_proxy', 'HTTPS_PROXY'), envValue(input.env, 'http_proxy', 'HTTP_PROXY'), envValue(input.env, 'all_proxy', 'ALL_PROXY')].filter((p): p is string => Boolean(p));
     for (const [k, v] of Object.entries(input.env)) {
-      if (!v || /^(https?|all)_proxy$/i.test(k) || !/(^|_)(PROXY|REGISTRY|REGISTRIES_\w+_INDEX|INDEX_URL|INDEX|MIRROR|SOURCE)(_|$)/i.test(k)) continue;
+      // (…and where install scripts download binaries from: PUPPETEER_DOWNLOAD_BASE_URL, SASS_BINARY_SITE, RUSTUP_DIST_SERVER.)
+      if (!v || /^(https?|all)_proxy$/i.test(k) || !/(^|_)(PROXY|REGISTRY|REGISTRIES_\w+_INDEX|INDEX_URL|INDEX|MIRROR|SOURCE|DOWNLOAD|BINARY|DIST)(_|$)/i.test(k)) continue;
       const url = /^(?:(?:sparse|git|registry)\+)?((?:https?|socks5h?|socks4a?):\/\/\S+)$/i.exec(v)?.[1];
       if (url) routed.push(url);
     }

@@ -102,6 +102,9 @@ export function analyzeNpm({ tool, args, env }: AnalyzerInput): Facts {
   if (sub === 'pkg' && rest[0] === 'set') for (const kv of rest.slice(1)) {
     const m = /^scripts\.([^=]+)=(.*)$/s.exec(kv);
     if (m) f.runs.push(m[2]!);
+    // A dependency given as a URL is fetched from there on the next install.
+    const dep = /^(dependencies|devDependencies|optionalDependencies|peerDependencies|overrides|resolutions)\.[^=]+=(.*)$/s.exec(kv);
+    if (dep && /^(git\+)?(https?|ssh|git):\/\//i.test(dep[2]!)) addUrl(f, dep[2]!.replace(/^git\+/, ''), 'target');
   }
   if (sub === 'set-script' && rest[1]) f.runs.push(rest[1]);
   if (envValue(env, 'npm_config_script_shell', 'NPM_CONFIG_SCRIPT_SHELL')) f.tags.add('exec-config');

@@ -14,13 +14,16 @@ const CONFIG_VARS = new Set([
   'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'CARGO_HOME', 'GRADLE_USER_HOME', 'GNUPGHOME', 'BUNDLE_GEMFILE',
   'CONDARC', 'PYTHONSTARTUP', 'CURL_CA_BUNDLE', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'REQUESTS_CA_BUNDLE',
   'NODE_EXTRA_CA_CERTS', 'GIT_SSL_CAINFO', 'GIT_SSL_CAPATH',
+  // Start-up code and configuration directories of R, Jupyter/IPython, terraform's CLI, make.
+  'R_PROFILE', 'R_PROFILE_USER', 'R_ENVIRON', 'R_ENVIRON_USER', 'JUPYTER_CONFIG_DIR', 'IPYTHONDIR', 'TF_CLI_CONFIG_FILE', 'MAKEFILES',
 ]);
 // Variables that switch certificate checks off.
 const TLS_OFF: Record<string, RegExp> = { GIT_SSL_NO_VERIFY: /./, NODE_TLS_REJECT_UNAUTHORIZED: /^0$/, PYTHONHTTPSVERIFY: /^0$/ };
 // Variables a tool runs as a program (through a shell, for most): their value is a command line.
 // Named by convention: *_PAGER, *_EDITOR, *_ASKPASS, *_WRAPPER, *_LAUNCHER, *_RUNNER, *_PROG …
-const PROGRAM_VARS = /^(BROWSER|EDITOR|VISUAL|PAGER|MANPAGER|SUDO_ASKPASS|DIFFTOOL|SYSTEMD_PAGER)$|_(PAGER|EDITOR|VISUAL|BROWSER|ASKPASS|WRAPPER|LAUNCHER|RUNNER|PROG|DIFFTOOL|MERGETOOL)$|^(npm_config_|NPM_CONFIG_)(git|shell|script_shell|editor|browser|viewer|init_module)$/i;
-const USUAL_PROGRAMS = /^\s*(\S*\/)?(less|more|most|cat|bat|batcat|delta|diff-so-fancy|vim?|nvim|nano|emacs|emacsclient|code|code-insiders|subl|mate|micro|hx|kak|true|false|:|xdg-open|open|firefox|chromium|google-chrome|w3m|lynx|echo|sccache|ccache|distcc|icecc|meld|vimdiff|kdiff3|opendiff)(\s+(-[-\w=]+|--wait))*\s*$/;
+// (Toolchains run their compiler, linker and archiver settings: CC, CXX, LD, AR, RUSTC, *_LINKER, YARN_YARN_PATH.)
+const PROGRAM_VARS = /^(BROWSER|EDITOR|VISUAL|PAGER|MANPAGER|SUDO_ASKPASS|DIFFTOOL|SYSTEMD_PAGER|CC|CXX|CPP|LD|AR|AS|NM|RANLIB|STRIP|OBJCOPY|FC|F77|RUSTC|RUSTDOC|YARN_YARN_PATH)$|_(PAGER|EDITOR|VISUAL|BROWSER|ASKPASS|WRAPPER|LAUNCHER|RUNNER|PROG|DIFFTOOL|MERGETOOL|LINKER)$|^(npm_config_|NPM_CONFIG_)(git|shell|script_shell|editor|browser|viewer|init_module)$/i;
+const USUAL_PROGRAMS = /^\s*(\S*\/)?(less|more|most|cat|bat|batcat|delta|diff-so-fancy|vim?|nvim|nano|emacs|emacsclient|code|code-insiders|subl|mate|micro|hx|kak|true|false|:|xdg-open|open|firefox|chromium|google-chrome|w3m|lynx|echo|sccache|ccache|distcc|icecc|meld|vimdiff|kdiff3|opendiff|([\w.]+-)*(gcc|g\+\+|cc|c\+\+|cpp|clang|clang\+\+|clang-cl|tcc|icc|icx|gfortran|ld|ld\.lld|ld\.gold|ld\.bfd|lld|mold|ar|llvm-ar|as|nm|llvm-nm|ranlib|llvm-ranlib|strip|llvm-strip|objcopy|llvm-objcopy|rustc|rustdoc)(-\d+(\.\d+)*)?|zig (cc|c\+\+))(\s+(-[-\w=]+|--wait))*\s*$/;
 
 /**
  * A setting a tool runs as a program (a *_PAGER variable, make SHELL=, -toolexec, --pre, a cargo
@@ -102,6 +105,13 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
   // Options every run of the tool gets: ones that name a program.
   if (name === 'TAR_OPTIONS') for (const m of value.matchAll(/--(?:to-command|use-compress-program|info-script|new-volume-script|checkpoint-action=exec)[= ](\S+)|(?:^|\s)-I\s*(\S+)/g)) programSetting(st, 'TAR_OPTIONS', m[1] ?? m[2]!, isStatic, cwd);
   if (name === 'MANOPT') for (const m of value.matchAll(/(?:^|\s)(?:-P|--pager[= ]|-H|--html[= ])\s*((?:\\ |\S)+)/g)) programSetting(st, 'MANOPT', m[1]!.replace(/\\ /g, ' '), isStatic, cwd);
+  // A toolchain's home (JAVA_HOME, GOROOT) in a temp dir or written by this line: its programs are ones the line does not show.
+  if (/^(JAVA_HOME|JDK_HOME|GOROOT|NODE_HOME|ANDROID_HOME|ANDROID_SDK_ROOT|DOTNET_ROOT)$/.test(name)) {
+    const to = target(st, value, cwd);
+    if (to !== undefined && (/^\/(tmp|var\/tmp|dev\/shm)(\/|$)/.test(to) || [...st.written].some((w) => w.startsWith(`${to}/`)))) note(st, name, `${to}/bin/*`);
+  }
+  // MAKEFLAGS reaches every make below: a makefile or text to evaluate given there is read like -f/--eval.
+  if (name === 'MAKEFLAGS' && /(^|\s)(-f|--file|--makefile|--eval|-E)(\s|=|$)|(^|\s)-\w*f/.test(value)) tag('loader-env', `MAKEFLAGS=${value} makes every make read another makefile or evaluate text`);
   if (/^(npm_config_node_options|NPM_CONFIG_NODE_OPTIONS)$/.test(name) && /(^|\s)(-r|--require|--import|--loader|--experimental-loader)\b/.test(value)) tag('loader-env', `${name}= makes every node process npm starts load other code`);
   if (CONFIG_VARS.has(name) || (name === 'PYTHONINSPECT' && value !== '')) {
     const to = target(st, value, cwd);

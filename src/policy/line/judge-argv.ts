@@ -16,13 +16,15 @@ import { judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
 import { CONFIGISH, DNS_TOOLS, DOWNLOADERS, ENVIRON, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { STDIN } from '../analyzers/common.js';
 import { FOREIGN_SHELLS, isShell, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
-import { DATA_PROGRAMS, isCommandWord, operandCommands } from './operand-commands.js';
+import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
 import { unreadCode, unreadVerdict } from './unread-languages.js';
+import { commandsInText } from './text-commands.js';
 import { storedSecret } from '../analyzers/credentials.js';
 import { judgeLine } from './judge-line.js';
 import { commandOptions } from './command-options.js';
 import { canonicalTool, launched } from '../analyzers/identity.js';
-import { implicitRuns, rememberWritten } from './written-files.js';
+import { editedConfig, implicitRuns, rememberWritten } from './written-files.js';
+import { programsOf } from '../analyzers/files.js';
 import { programOptions } from './program-options.js';
 import { echoText, printfText } from './printf.js';
 import { signalPick } from './signals.js';
@@ -138,7 +140,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // Deleters by another name are rm -rf (rimraf, del-cli, trash); coreutils' multicall names its program.
     const b0 = posix.basename(argv[0]!);
-    if (/^(rimraf|del|del-cli|trash|trash-put|rmtrash|gvfs-trash|wipe|srm)$/.test(b0) || (b0 === 'gio' && argv[1] === 'trash') || (b0 === 'cmake' && argv[1] === '-E' && /^(remove_directory|remove|rm)$/.test(argv[2] ?? ''))) {
+    if (/^(rimraf|del|del-cli|trash|trash-put|trash-cli|gtrash|rmtrash|gvfs-trash|gvfs-rm|wipe|srm|shred-dir)$/.test(b0) || (b0 === 'gio' && /^(trash|remove)$/.test(argv[1] ?? '')) || (b0 === 'cmake' && argv[1] === '-E' && /^(remove_directory|remove|rm)$/.test(argv[2] ?? ''))) {
       const skip = b0 === 'gio' ? 2 : b0 === 'cmake' ? 3 : 1;
       argv = ['rm', '-rf', ...argv.slice(skip).filter((a) => !a.startsWith('-'))];
       continue;
@@ -516,16 +518,19 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         judgeCodeIn(st, text, runtime[1], ctx, env, true);
       }
     }
-    // A program Rampart has no model of, started where this line wrote a configuration-like file
-    // (pixi.toml, nodemon.json, Tiltfile, .gdbinit …): it may run what that file says. Every command
-    // line the file holds is judged, and a deny among them stands (the rest is text to it).
-    if (!ANALYZERS[name] && !DATA_PROGRAMS.has(name) && !NO_CONTENT.has(name) && !FILTERS.has(name) && !isShell(name) && !languageOf(name)) {
-      for (const [p, text] of st.scripts) {
-        if (posix.dirname(p) !== ctx.cwd || !CONFIGISH.test(posix.basename(p)) || st.codeJudged.has(`${name}\0${p}`)) continue;
-        st.codeJudged.add(`${name}\0${p}`);
-        const cands = [...new Set([...text.split('\n'), ...[...text.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].map((m) => (m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1'))].map((l) => l.trim()).filter((l) => /\s/.test(l) && l.length > 4 && isCommandWord((l.split(/\s+/)[0] ?? '').replace(/^['"]|['"]$/g, ''))))].slice(0, 200);
-        for (const c of cands) {
-          const js = judgeLine(st.policy, c, { ...ctx, env }, st.depth + 1);
+    // A program started after this line wrote files with known text — a compiler, a task runner, a
+    // dev server, a notebook executor, a program Rampart has no model of reading configuration
+    // beside it (nodemon.json, Tiltfile, .gdbinit): it may load, build or run what they say. Every
+    // command line those files hold (lines, literals, argument lists handed to a process API) is
+    // judged once, with this line's state, and a deny among them stands (the rest is text to it).
+    // (Tools that only show or transform text are not such programs.)
+    if (!TEXT_PROGRAMS.has(name) && !NO_CONTENT.has(name) && !FILTERS.has(name)) {
+      const texts: [string, string][] = [...st.scripts].filter(([p]) => !st.codeJudged.has(`text\0${p}`));
+      if (stdinText !== undefined && !isShell(name)) texts.push([`<stdin of ${name}>`, stdinText]);
+      for (const [p, text] of texts) {
+        st.codeJudged.add(`text\0${p}`);
+        for (const c of commandsInText(text)) {
+          const js = judgeLine(st.policy, c, { ...ctx, env }, st.depth + 1, st);
           if (decide(st.policy, st.policy.rules, js).decision === 'deny') st.out.push(...js);
         }
       }
@@ -539,7 +544,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // Code in a language Rampart does not read (dc, m4, gnuplot, TeX with -shell-escape, Erlang …):
     // a way to start programs in it asks; the command lines quoted in it are judged.
-    const unreadText = unreadCode(name, args, stdinText);
+    const unreadText = unreadCode(name, args, stdinText, (f) => st.scripts.get(abs0(f)));
     if (unreadText !== undefined) {
       const uv = unreadVerdict(unreadText);
       if (uv.escapes) tag('interpreter-opaque', `${name}'s code can start programs, in a language Rampart does not read`);
@@ -744,6 +749,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // A stash pushed as a branch: stash -a/-u keeps ignored and untracked files (.env) in it.
     if (name === 'git' && facts.subcommand === 'push' && args.some((a) => /(^|:|\+)(stash@\{\d*\}|refs\/stash)(:|$)/.test(a))) tag('ignore-rules-changed', 'git push publishes a stash, which may hold ignored files (.env, keys)');
+    // A tool's configuration edited in place by sed: the hosts its new text names.
+    if (name === 'sed' && facts.writes.length) for (const w of facts.writes) editedConfig(st, abs(w), programsOf('sed', args));
     // .gitmodules rewritten with text Rampart cannot read (sed -i, a program's output), then used:
     // the submodules are fetched from wherever it now says.
     if (name === 'git' && args.includes('submodule') && args.some((a) => /^(sync|update)$/.test(a))) {

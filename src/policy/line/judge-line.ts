@@ -120,10 +120,14 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   });
   // A path pieced together around a variable the line never set (~/.ss${U}h/id_rsa): read unset, it
   // may name a secret, and then it is that secret.
+  // (An expansion with an operator — ${PATH:0:1}, ${X:-…} — may as well be a slash: both readings are tried.)
   argv = argv.map((a, k) => {
-    if (k === 0 || !/\$\{?[A-Za-z_]\w*\}?/.test(a) || !/[/.]/.test(a)) return a;
-    const alt = a.replace(/\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g, (m, x?: string, y?: string) => env[(x ?? y)!] ?? '');
-    return alt !== a && isSecretPath(st, posix.resolve(cwd, alt.replace(/^~(?=\/|$)/, st.ctx.home)), { ...st.ctx, cwd }) ? alt : a;
+    if (k === 0 || !/\$\{?[A-Za-z_]\w*/.test(a) || !/[/.]/.test(a)) return a;
+    for (const fill of ['', '/']) {
+      const alt = a.replace(/\$\{([A-Za-z_]\w*)([^}]*)\}|\$([A-Za-z_]\w*)/g, (m, x?: string, op?: string, y?: string) => (op ? fill : env[(x ?? y)!] ?? ''));
+      if (alt !== a && isSecretPath(st, posix.resolve(cwd, alt.replace(/^~(?=\/|$)/, st.ctx.home).replace(/\/{2,}/g, '/')), { ...st.ctx, cwd })) return alt;
+    }
+    return a;
   });
   const rec: Info = { name: '', cwd, argv, interpreterReadsStdin: false, isInterpreter: false, writesFiles: [] };
   const cmdEnv: Record<string, string | undefined> = { ...env };

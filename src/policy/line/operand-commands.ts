@@ -11,7 +11,7 @@ import { NETWORK_TOOLS } from './state.js';
 import { isShell, unwrap } from './unwrap.js';
 
 /** Programs whose operands are text, patterns or names: never a command they run. */
-export const DATA_PROGRAMS = new Set([
+export const DATA_PROGRAMS: Set<string> = new Set([
   'echo', 'printf', 'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'git-grep', 'man', 'info', 'apropos', 'whatis', 'help', 'which', 'whereis', 'type',
   'command', 'hash', 'alias', 'unalias', 'complete', 'compgen', 'cat', 'tac', 'less', 'more', 'head', 'tail', 'wc', 'sort', 'uniq', 'cut', 'tr', 'jq', 'yq',
   'test', '[', '[[', 'true', 'false', ':', 'ls', 'stat', 'file', 'basename', 'dirname', 'realpath', 'readlink', 'date', 'sleep', 'seq', 'mkdir', 'diff',
@@ -20,9 +20,11 @@ export const DATA_PROGRAMS = new Set([
   'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'cksum', 'b2sum', 'wait', 'jobs', 'fg', 'bg', 'disown', 'umask', 'ulimit', 'getopts', 'let',
   // rampart itself: its verdict commands print; `rampart run -- CMD` is unwrapped by the judge.
   'rampart',
-  // Tools Rampart models (their analyzers read their operands).
-  ...Object.keys(ANALYZERS).filter((k) => !['npx', 'pnpm', 'yarn', 'uv', 'uvx', 'poetry', 'pipx', 'bun', 'deno', 'gh'].includes(k)),
 ]);
+/** Of those, the ones that only show, search or compare text and names: they build and run nothing. */
+export const TEXT_PROGRAMS: ReadonlySet<string> = new Set(DATA_PROGRAMS);
+// Tools Rampart models (their analyzers read their operands).
+for (const k of Object.keys(ANALYZERS)) if (!['npx', 'pnpm', 'yarn', 'uv', 'uvx', 'poetry', 'pipx', 'bun', 'deno', 'gh'].includes(k)) DATA_PROGRAMS.add(k);
 
 const OTHERS = new Set(['rm', 'shred', 'dd', 'crontab', 'systemctl', 'chmod', 'chown', 'mv', 'cp', 'ln', 'tee', 'truncate', 'find', 'xargs', 'kill', 'pkill', 'killall', 'rampart', 'eval', 'exec', 'source', '.']);
 

@@ -63,6 +63,8 @@ export function programOptions(name: string, args: readonly string[]): [string, 
   }
   // enable -f LIB NAME loads a bash builtin from a shared library.
   if (name === 'enable') for (let k = 0; k < args.length; k++) if (args[k] === '-f' && args[k + 1]) out.push(['enable -f', args[k + 1]!]);
+  // compgen -C CMD / complete -C CMD run CMD to produce completions (compgen at once).
+  if (name === 'compgen' || name === 'complete') for (let k = 0; k < args.length; k++) if (args[k] === '-C' && args[k + 1]) out.push([`${name} -C`, args[k + 1]!]);
   // sort --compress-program=PROG runs PROG on its temporary files.
   if (name === 'sort') for (let k = 0; k < args.length; k++) {
     const v = valueOf(k, '--compress-program');

@@ -8,13 +8,19 @@ import { isCommandWord } from './operand-commands.js';
 const UNREAD = /^(dc|m4|gnuplot|pdflatex|latex|xelatex|lualatex|tex|luatex|pdftex|racket|guile|sbcl|clisp|ecl|csi|gsi|scheme|chez|elixir|iex|erl|escript|ghc|ghci|runghc|runhaskell|jshell|groovy|scala|kotlin|kotlinc|clojure|clj|bb|octave|ocaml|crystal)$/;
 
 /** Ways these languages start programs: a function or macro name, TeX's \write18, dc's `!`. */
-const ESCAPE = /\b(system|syscmd|esyscmd|cmd|exec\w*|spawn\w*|popen|shell\w*|callCommand|readProcess\w*|createProcess|runCommand|rawSystem|Runtime|ProcessBuilder|Process|open_port|run-program|process\*?|subprocess|execute|sh)\b|\\write18|\\immediate|(^|[\s;])!\s*\S/;
+const ESCAPE = /\b(execute_process|REMOVE_RECURSE|system|syscmd|esyscmd|cmd|exec\w*|spawn\w*|popen|shell\w*|callCommand|readProcess\w*|createProcess|runCommand|rawSystem|Runtime|ProcessBuilder|Process|open_port|run-program|process\*?|subprocess|execute|sh)\b|\\write18|\\immediate|(^|[\s;])!\s*\S/;
 
 // (An operand that starts with a backslash is TeX source given inline; the file operands are the project's.)
 const TEX = /^(pdflatex|latex|xelatex|lualatex|tex|luatex|pdftex)$/;
 
 /** The code a program of an unread language is given on its command line or stdin, if any. */
-export function unreadCode(name: string, args: readonly string[], stdinText: string | undefined): string | undefined {
+export function unreadCode(name: string, args: readonly string[], stdinText: string | undefined, fileText?: (path: string) => string | undefined): string | undefined {
+  // cmake -P FILE runs a CMake script (file(REMOVE_RECURSE …), execute_process(…)).
+  if (name === 'cmake') {
+    const script = args.find((a, k) => args[k - 1] === '-P');
+    // (A project's own script is the project's code, like `bash scripts/x.sh`; one this line wrote is read.)
+    return script === undefined ? undefined : fileText?.(script);
+  }
   if (!UNREAD.test(name)) return undefined;
   const parts: string[] = [];
   if (TEX.test(name)) {

@@ -299,40 +299,91 @@ export function autoRunCommands(path: string, text: string): { lines: string[]; 
 
 // Package managers' and build tools' configuration files: where they fetch from and which
 // programs they run (a registry, an index, a wrapper). Written with known text, they are read now.
-const TOOL_CONFIG = /(^|\/)(\.npmrc|\.yarnrc(\.yml)?|bunfig\.toml|pip\.conf|pip\.ini|uv\.toml|pyproject\.toml|poetry\.toml|\.pypirc|\.condarc|\.gemrc|composer\.json|gradle\.properties|settings\.xml|\.mvn\/maven\.config|\.cargo\/config(\.toml)?|\.bundle\/config|deno\.jsonc?|\.pnpmfile\.cjs|\.pnpmrc|go\.env|\.gitmodules)$/;
+const TOOL_CONFIG = /(^|\/)(\.npmrc|\.yarnrc(\.yml)?|bunfig\.toml|pip\.conf|pip\.ini|uv\.toml|pyproject\.toml|poetry\.toml|\.pypirc|\.condarc|\.gemrc|composer\.json|gradle\.properties|settings\.xml|\.mvn\/maven\.config|\.cargo\/config(\.toml)?|\.bundle\/config|deno\.jsonc?|\.pnpmfile\.cjs|\.pnpmrc|go\.env|\.gitmodules|\.lfsconfig|gradle-wrapper\.properties|maven-wrapper\.properties)$/;
 /** Keys in such files whose value is a program or module the tool runs. */
 const CONFIG_PROGRAM = /^\s*["']?(rustc-wrapper|rustc-workspace-wrapper|rustc|rustdoc|runner|linker|yarnPath|yarn-path|script-shell|node-options|init-module|build-command|index-url-command)["']?\s*[=:]\s*["']?([^"'\n]+?)["']?\s*,?\s*$/gm;
 
-/**
- * URLs a configuration fetches from: values of registry/index/source/mirror/proxy/url keys (a
- * project's homepage and repository links, in a [project.urls]-like section, fetch nothing).
- */
-function fetchUrls(text: string): string[] {
+/** The lines of a config text outside [….urls]-like sections (a project's own links, which fetch nothing). */
+function configLines(text: string): string[] {
   const out: string[] = [];
   let section = '';
   for (const line of text.split('\n')) {
     const head = /^\s*\[+\s*([^\]]+?)\s*\]+\s*$/.exec(line);
     if (head) section = head[1]!;
-    if (/(^|\.)urls$/.test(section)) continue;
-    if (!/(registry|index|source|mirror|proxy|url|find-links|repositor|server)[\w-]*["']?\s*[=:]/i.test(line)) continue;
-    for (const m of line.matchAll(/\b(?:https?|git\+https?|git\+ssh|sftp):\/\/[^\s"'<>\]\\,]+/g)) out.push(m[0]);
+    if (!/(^|\.)urls$/.test(section)) out.push(line);
   }
   return out;
 }
 
+/** URLs a configuration fetches from: values of registry/index/source/mirror/proxy/url keys. */
+function fetchUrls(text: string): string[] {
+  // (A .properties file escapes the colon: distributionUrl=https\://…)
+  return configLines(text).filter((line) => /(registry|index|source|mirror|proxy|url|find-links|repositor|server)[\w-]*["']?\s*[=:]/i.test(line))
+    .flatMap((line) => [...line.replace(/\\:/g, ':').matchAll(/\b(?:https?|git\+https?|git\+ssh|sftp):\/\/[^\s"'<>\]\\,]+/g)].map((m) => m[0]));
+}
+
+// Where build tools, their wrappers and package managers fetch from by default anyway (naming one
+// in a manifest changes nothing): gradle, maven, rubygems, crates.io, packagist, nuget, the Go proxy.
+const TOOL_DEFAULT_HOSTS = /^(services\.gradle\.org|downloads\.gradle(-dn)?\.org|plugins\.gradle\.org|repo\.maven\.apache\.org|repo1\.maven\.org|rubygems\.org|index\.rubygems\.org|crates\.io|index\.crates\.io|static\.crates\.io|(repo\.)?packagist\.org|api\.nuget\.org|proxy\.golang\.org|registry\.terraform\.io)$/i;
+
+// Dependency manifests and lock files: every URL in them is where an install fetches code from
+// (requirements `pkg @ URL`, --extra-index-url, package.json/lock `resolved`, Cargo `git =`, Gemfile
+// `source`), except a project's own links (homepage, repository, documentation …).
+const DEP_MANIFEST = /(^|\/)(requirements[\w.-]*\.(txt|in)|constraints[\w.-]*\.txt|package(-lock)?\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|yarn\.lock|Cargo\.toml|pyproject\.toml|Pipfile(\.lock)?|setup\.cfg|Gemfile(\.lock)?|composer\.json|[\w.-]+\.tf(\.json)?)$/;
+const PROJECT_LINK = /["']?(homepage|repository|documentation|docs|bugs|issues|funding|url|author|email|license|website|changelog|source_code|download_url|tracker)["']?\s*[=:]/i;
+
+function manifestUrls(text: string): string[] {
+  return configLines(text).filter((line) => !PROJECT_LINK.test(line) || /\b(resolved|tarball|git|source|index|registry)["']?\s*[=:]/i.test(line)).flatMap((line) => [
+    ...[...line.matchAll(/\b(?:https?|git\+https?|git\+ssh|ssh|sftp):\/\/[^\s"'<>\]\\,]+/g)].map((m) => m[0].replace(/^git\+/, '')),
+    // terraform: a provider or module source named by host (evil.example/acme/x).
+    ...[...line.matchAll(/\bsource\s*=\s*"(?:git::)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)\//gi)].map((m) => `https://${m[1]}/`),
+  ]);
+}
+
+// JVM option files the build tools read at start (gradle.properties' org.gradle.jvmargs, .mvn/jvm.config, .sbtopts, .jvmopts).
+const JVM_OPTION_FILE = /(^|\/)(gradle\.properties|\.mvn\/jvm\.config|\.sbtopts|\.jvmopts|\.mvn\/maven\.config)$/;
+const JVM_LOADS = /-(javaagent|agentpath|agentlib)\b|-XX:\+?(OnError|OnOutOfMemoryError)=|-Djava\.security\.manager=|-Xbootclasspath/;
+
 /** A tool's configuration written with known text: its hosts and the programs it names are judged now. */
 function plantedConfig(st: State, path: string, text: string, cwd: string): void {
+  if (JVM_OPTION_FILE.test(path) && JVM_LOADS.test(text)) {
+    st.lineTags.tags.add('loader-env');
+    st.lineTags.notes.push(`${path} gives every JVM the build starts an agent or a command to run`);
+  }
   // A Dockerfile's FROM REGISTRY/… pulls its base image from that host when it is built.
   const dockerfile = /(^|\/)(Dockerfile|Containerfile)[\w.-]*$|\.dockerfile$/i.test(path);
-  if (!TOOL_CONFIG.test(path) && !dockerfile) return;
+  const manifest = DEP_MANIFEST.test(path);
+  if (!TOOL_CONFIG.test(path) && !dockerfile && !manifest) return;
   const f = newFacts('<config>');
-  for (const u of fetchUrls(text)) addUrl(f, u, 'target');
+  if (manifest) for (const u of manifestUrls(text)) if (!TOOL_DEFAULT_HOSTS.test(/^[a-z+]+:\/\/([^/:]+)/i.exec(u)?.[1] ?? '')) addUrl(f, u, 'target');
+  for (const u of fetchUrls(text)) if (!TOOL_DEFAULT_HOSTS.test(/^[a-z+]+:\/\/([^/:]+)/i.exec(u)?.[1] ?? '')) addUrl(f, u, 'target');
   if (dockerfile) for (const m of text.matchAll(/^\s*FROM\s+(?:--\S+\s+)*([^\s/]+)\//gim)) if (/[.:]|^localhost$/.test(m[1]!)) addUrl(f, `https://${m[1]}/`, 'target');
   if (hostClasses(st.policy, f).has('disallowed')) {
     st.lineTags.tags.add('config-planted');
     st.lineTags.notes.push(`${path} names ${f.hosts.map((h) => h.host).join(', ')}, off the network allowlist: the tool that reads it fetches from there`);
   }
   for (const m of text.matchAll(CONFIG_PROGRAM)) programSetting(st, `${path.slice(path.lastIndexOf('/') + 1)} ${m[1]}`, m[2]!, true, cwd);
+}
+
+/**
+ * A tool's configuration edited in place (sed -i 's#services.gradle.org#evil.example#' …wrapper.properties):
+ * the hosts the new text names are where the tool then fetches from.
+ */
+export function editedConfig(st: State, path: string, scripts: readonly string[]): void {
+  if (!TOOL_CONFIG.test(path)) return;
+  const f = newFacts('<config>');
+  // (Only the new text counts: s///'s replacements, a/i/c's lines — the pattern names what is replaced.)
+  // (A host the replaced text already named, or the tool's own default, is not new.)
+  const subs = scripts.flatMap((script) => [...script.matchAll(/s(.)((?:(?!\1)[^\\]|\\.)*)\1((?:(?!\1)[^\\]|\\.)*)\1/g)]);
+  const added = [...subs.map((m) => m[3]!), ...scripts.flatMap((script) => [...script.matchAll(/(?:^|[;\n])\s*[\d$,/]*[aic]\\?\s*(.*)/g)].map((m) => m[1]!))];
+  const known = subs.map((m) => m[2]!).join(' ');
+  for (const text of added) for (const m of text.matchAll(/(?:[a-z][\w+.-]*:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,}|\d+\.\d+\.\d+\.\d+)(?![\w.-])/gi)) {
+    if (!known.includes(m[1]!) && !TOOL_DEFAULT_HOSTS.test(m[1]!)) addUrl(f, `https://${m[1]}/`, 'target');
+  }
+  if (hostClasses(st.policy, f).has('disallowed')) {
+    st.lineTags.tags.add('config-planted');
+    st.lineTags.notes.push(`${path} is edited to name ${f.hosts.map((h) => h.host).join(', ')}, off the network allowlist: the tool that reads it fetches from there`);
+  }
 }
 
 /** Records text this line wrote to a file; a file that runs its commands later is judged now. */

@@ -172,6 +172,12 @@ class Resolver {
         if (typeof value === 'string' && p.op && /^(%%?|##?)$/.test(p.op) && arg?.static && !p.length && !p.indirect) {
           return expanded(trimPattern(value, p.op, arg.value), p.quoted, split);
         }
+        // Case changes, replacements and substrings of a known value, as bash computes them
+        // (A=.SSH; ${A,,} is .ssh; ${A//x/}; ${A:1:3}).
+        if (typeof value === 'string' && p.op && !p.length && !p.indirect && (arg === undefined || arg.static)) {
+          const v = otherOperator(value, p.op, arg?.value ?? '');
+          if (v !== undefined) return expanded(v, p.quoted, split);
+        }
         return [arg ? { ...p, arg } : p];
       }
       case 'command-sub': {
@@ -190,6 +196,32 @@ class Resolver {
         return [p];
     }
   }
+}
+
+/** ${v,,} ${v^^} ${v,} ${v^}, ${v/pat/rep} ${v//pat/rep} (literal or glob pattern), ${v:off[:len]}; undefined for others. */
+function otherOperator(value: string, op: string, arg: string): string | undefined {
+  if (op === ',,') return value.toLowerCase();
+  if (op === '^^') return value.toUpperCase();
+  if (op === ',') return value.charAt(0).toLowerCase() + value.slice(1);
+  if (op === '^') return value.charAt(0).toUpperCase() + value.slice(1);
+  if (op === '/' || op === '//') {
+    const at = arg.indexOf('/');
+    const pat = at < 0 ? arg : arg.slice(0, at);
+    const rep = at < 0 ? '' : arg.slice(at + 1);
+    if (pat === '' || /^[#%]/.test(pat)) return undefined;
+    const re = new RegExp(pat.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*?').replace(/\?/g, '.'), op === '//' ? 'g' : '');
+    return value.replace(re, () => rep);
+  }
+  if (op === ':') {
+    const m = /^\s*(-?\d+)\s*(?::\s*(-?\d+)\s*)?$/.exec(arg);
+    if (!m) return undefined;
+    const off = Number(m[1]);
+    const start = off < 0 ? Math.max(0, value.length + off) : Math.min(off, value.length);
+    if (m[2] === undefined) return value.slice(start);
+    const len = Number(m[2]);
+    return len < 0 ? value.slice(start, Math.max(start, value.length + len)) : value.slice(start, start + len);
+  }
+  return undefined;
 }
 
 // Variables every shell or login session has set (the XDG directories, where set, relocate configuration).
