@@ -945,6 +945,31 @@ const TABLE: Record<string, Row[]> = {
     ['git mv src/a.ts src/b.ts', 'allow'],
     ['f=src/a.ts; cp "$f" "${f/.ts/.bak}"', 'allow'],
   ],
+  // Destroying what lives outside the project and this machine's files asks; local development state is the project's.
+  'destruction outside the project': [
+    ['terraform destroy -auto-approve', 'ask'],
+    ['terraform apply -destroy', 'ask'],
+    ['kubectl delete namespace prod', 'ask'],
+    ['kubectl delete pvc --all', 'ask'],
+    ['helm uninstall api', 'ask'],
+    ['aws s3 rm s3://bucket --recursive', 'ask'],
+    ['aws ec2 terminate-instances --instance-ids i-123', 'ask'],
+    ['gcloud sql instances delete prod', 'ask'],
+    ['gh repo delete acme/app --yes', 'ask'],
+    ['gh api -X DELETE repos/acme/app', 'ask'],
+    ["psql -h db.prod.example.com -c 'DROP DATABASE app'", 'ask'],
+    ['shutdown -h now', 'ask'],
+    ['iptables -F', 'ask'],
+    [':(){ :|:& };:', 'ask'],
+    ['terraform plan', 'allow'],
+    ['kubectl delete pod api-7d9f8c-x2k4', 'allow'],
+    ['aws s3 sync build/ s3://site --delete', 'allow'],
+    ['docker compose down -v', 'allow'],
+    ["psql -c 'DROP DATABASE IF EXISTS app_test'", 'allow'],
+    ['redis-cli FLUSHALL', 'allow'],
+    ['gh cache delete --all', 'allow'],
+    ['f() { echo hi; }; f & f', 'allow'],
+  ],
 };
 
 t.test('line classes', (t) => lineTable(t, TABLE));

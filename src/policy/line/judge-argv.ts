@@ -19,6 +19,7 @@ import { FOREIGN_SHELLS, isShell, quote, scriptOperand, shellCommandString, unwr
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
 import { unreadCode, unreadVerdict } from './unread-languages.js';
 import { commandsInText } from './text-commands.js';
+import { DB_CLIENTS, destroys, dropsDatabase, remoteDb } from './destructive.js';
 import { storedSecret } from '../analyzers/credentials.js';
 import { judgeLine } from './judge-line.js';
 import { commandOptions } from './command-options.js';
@@ -542,6 +543,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const hit = [...st.scripts.keys()].find((p) => posix.dirname(p) === ctx.cwd && unread[1].test(posix.basename(p)));
       if (hit) tag('interpreter-opaque', `${name} runs ${hit}, written in this line in a build language Rampart does not read`);
     }
+    // Destruction outside the project and this machine's files: cloud resources, clusters,
+    // infrastructure, hosted repositories, volumes, whole databases, the machine's power and firewall.
+    const destroyed = destroys(name, args) ?? (DB_CLIENTS.test(name) && remoteDb(args) && dropsDatabase([...args, stdinText ?? ''].join('\n')) ? `${name} drops a whole database on another machine` : undefined);
+    if (destroyed) tag('destroys-outside', destroyed);
     // Code in a language Rampart does not read (dc, m4, gnuplot, TeX with -shell-escape, Erlang …):
     // a way to start programs in it asks; the command lines quoted in it are judged.
     const unreadText = unreadCode(name, args, stdinText, (f) => st.scripts.get(abs0(f)));

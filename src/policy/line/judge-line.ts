@@ -11,6 +11,7 @@ import { commandsOf, parseShell, resolveVariables, type FlatCommand, type Word }
 import type { Context } from '../types.js';
 import { assignmentTags } from './assignments.js';
 import { deferredCode } from './deferred-code.js';
+import { forkBomb } from './destructive.js';
 import { judgeArgv } from './judge-argv.js';
 import { lineChecks } from './line-checks.js';
 import { rememberWritten } from './written-files.js';
@@ -91,6 +92,10 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
     env = i.env;
   }
   for (const n of calledLater) if (!st.calledFunctions.has(n)) st.sub(defined.get(n)!, cwd0, st.ctx.env);
+  if (forkBomb(line)) {
+    st.lineTags.tags.add('destroys-outside');
+    st.lineTags.notes.push('a function starts copies of itself in the background: a fork bomb exhausts the machine');
+  }
   lineChecks(st, flat, info, cwd0);
   // Code bash runs from text read as data here: subscripts, prompt expansions.
   const deferred = deferredCode(line);

@@ -1,0 +1,104 @@
+// Commands that destroy what lives outside the project and outside this machine's files: cloud
+// resources and storage, a cluster's namespaces and volumes, infrastructure state, hosted
+// repositories, whole databases on other machines — and the machine itself (power, firewall). None
+// of them is undone by git; a careful user wants to be asked first. (Local development state — a
+// compose volume, a local database, a pod restarted — is the project's to reset.)
+
+/** Why a command destroys something outside the project, or undefined. */
+export function destroys(name: string, args: readonly string[]): string | undefined {
+  const words = args.filter((a) => !a.startsWith('-'));
+  const has = (re: RegExp) => args.some((a) => re.test(a));
+  const at = (k: number, re: RegExp) => re.test(words[k] ?? '');
+  switch (name) {
+    case 'terraform':
+    case 'tofu':
+    case 'terragrunt':
+      if (at(0, /^destroy$/) || (at(0, /^(apply|plan)$/) && has(/^-destroy$/)) || (at(0, /^state$/) && at(1, /^rm$/)) || (at(0, /^workspace$/) && at(1, /^delete$/))) return `${name} destroys infrastructure`;
+      return undefined;
+    case 'pulumi':
+      return at(0, /^destroy$/) || (at(0, /^stack$/) && at(1, /^rm$/)) ? 'pulumi destroys infrastructure' : undefined;
+    case 'cdk':
+    case 'sam':
+    case 'serverless':
+    case 'sls':
+      return words.some((w) => /^(destroy|delete|remove)$/.test(w)) ? `${name} deletes a deployed stack` : undefined;
+    case 'kubectl':
+    case 'oc':
+    case 'k':
+      // (Deleting a pod or a deployment is how a cluster is restarted or redeployed; namespaces,
+      // volumes, nodes, definitions and everything at once are not recreated.)
+      return (at(0, /^delete$/) && (at(1, /^(namespaces?|ns|pv|pvc|persistentvolumes?|persistentvolumeclaims?|nodes?|no|crds?|customresourcedefinitions?|storageclass(es)?)(\/|$)/) || has(/^(--all|-A|--all-namespaces)$/))) || at(0, /^drain$/) ? `${name} ${words.slice(0, 2).join(' ')} removes cluster resources that are not recreated` : undefined;
+    case 'helm':
+      return at(0, /^(uninstall|delete|del|un)$/) ? 'helm uninstalls a release from the cluster' : undefined;
+    case 'aws':
+      // (s3 sync --delete is how a static site is deployed: it mirrors the build.)
+      if (at(0, /^s3$/) && at(1, /^(rm|rb)$/)) return `aws s3 ${words[1]} deletes stored objects`;
+      return words.slice(1, 2).some((w) => /^(delete|terminate|remove|deregister|purge|batch-delete)-?/.test(w)) ? `aws ${words[0]} ${words[1]} deletes cloud resources` : undefined;
+    case 'gcloud':
+      return words.some((w) => /^(delete|remove)$/.test(w)) || (at(0, /^storage$/) && at(1, /^(rm|buckets)$/) && words.includes('rm')) ? 'gcloud deletes cloud resources' : undefined;
+    case 'gsutil':
+      return at(0, /^(rm|rb)$/) ? 'gsutil deletes stored objects' : undefined;
+    case 'az':
+      return words.some((w) => /^(delete|purge)$/.test(w)) ? 'az deletes cloud resources' : undefined;
+    case 'doctl':
+    case 'flyctl':
+    case 'fly':
+    case 'heroku':
+    case 'vercel':
+    case 'netlify':
+    case 'firebase':
+    case 'supabase':
+    case 'railway':
+      return words.some((w) => /^(delete|destroy|rm|remove)$|:(destroy|delete|remove)$|^apps:destroy$/.test(w)) ? `${name} deletes hosted resources` : undefined;
+    case 'gh':
+      if (at(0, /^(repo|release|secret|variable|environment|project|ruleset|gist)$/) && at(1, /^delete$/)) return `gh ${words[0]} delete deletes it on GitHub`;
+      return at(0, /^api$/) && args.some((a, k) => (/^(-X|--method)$/.test(args[k - 1] ?? '') && /^DELETE$/i.test(a)) || /^(-XDELETE|--method=DELETE)$/i.test(a)) ? 'gh api -X DELETE deletes something on GitHub' : undefined;
+    case 'dropdb':
+      return remoteDb(args) ? 'dropdb drops a database on another machine' : undefined;
+    case 'shutdown':
+    case 'reboot':
+    case 'halt':
+    case 'poweroff':
+      return `${name} stops the machine`;
+    case 'systemctl':
+      return at(0, /^(poweroff|reboot|halt|kexec|suspend|hibernate|emergency|rescue)$/) ? `systemctl ${words[0]} stops the machine` : undefined;
+    case 'init':
+    case 'telinit':
+      return at(0, /^[06]$/) ? `${name} ${words[0]} stops the machine` : undefined;
+    case 'iptables':
+    case 'ip6tables':
+    case 'nft':
+    case 'ufw':
+      return has(/^(-F|--flush|-X|--delete-chain)$/) || words.some((w) => /^(flush|disable|reset)$/.test(w)) ? `${name} drops the machine's firewall rules` : undefined;
+    case 'setenforce':
+      return at(0, /^(0|permissive)$/i) ? 'setenforce switches SELinux off' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** SQL or store commands a database client is given that drop a whole database or store. */
+export function dropsDatabase(text: string): boolean {
+  return /\bdrop\s+(database|schema)\b|\bflushall\b|\bflushdb\b|\bdropDatabase\s*\(/i.test(text);
+}
+
+/**
+ * A database client aimed at another machine (-h/--host or a connection URI with a host that is
+ * not this one): a development database on localhost is the project's to reset.
+ */
+export function remoteDb(args: readonly string[]): boolean {
+  const hosts = args.flatMap((a, k) => (/^(-h|--host|-H)$/.test(args[k - 1] ?? '') ? [a] : /^--host=/.test(a) ? [a.slice(7)] : /^-h\S/.test(a) ? [a.slice(2)] : []));
+  for (const a of args) {
+    const m = /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?):\/\/(?:[^@/]*@)?([^/:?]+)/i.exec(a);
+    if (m) hosts.push(m[1]!);
+  }
+  return hosts.some((h) => !/^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\]|0\.0\.0\.0|\/.*|db|postgres|mysql|redis|mongo)$/i.test(h));
+}
+
+/** Database clients, whose arguments and stdin are statements for a server. */
+export const DB_CLIENTS = /^(psql|mysql|mariadb|sqlite3|mongosh|mongo|redis-cli|valkey-cli|cockroach|clickhouse-client|sqlcmd|duckdb)$/;
+
+/** A function that starts copies of itself in the background (:(){ :|:& };:) exhausts the machine. */
+export function forkBomb(line: string): boolean {
+  return /(^|[\s;&|])([\w:.-]+)\s*\(\s*\)\s*\{[^}]*(^|[\s;&|{])\2\s*\|\s*\2\s*&/.test(line) || /(^|[\s;&|])([\w:.-]+)\s*\(\s*\)\s*\{[^}]*(^|[\s;&|{])\2\s*&[^}]*(^|[\s;&|])\2\b/.test(line);
+}
