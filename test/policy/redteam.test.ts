@@ -171,7 +171,14 @@ t.test('sixth red-team cases and the benign review of the same classes: a ratche
   // traps and functions, listed files, cleanups): 540 lines, 8 blocked when it landed, 6 false.
   // (One of its three still blocked imports the project's own package: allowed where the server can
   // see the package on disk, as the line-classes test shows; the fixture has no disk.)
-  for (const [file, most] of [['benign6-lines.txt', 38], ['benign7-lines.txt', 52], ['benign8-lines.txt', 56], ['benign9-lines.txt', 34], ['benign10-lines.txt', 31], ['benign11-cases.jsonl', 5], ['benign12-cases.jsonl', 3]] as const) {
+  // An eighth after red team 14, on what its fixes touched (code and manifests written then built,
+  // sed edits of configs, functions, defaults, listers, tokens, containers): 549 lines, 43 blocked
+  // when it landed (36 judged false); 15 now, most defensible (a project .npmrc is a secret, images
+  // from ghcr.io/gcr.io are hosts off the allowlist, eval of a program's output, $GITHUB_OUTPUT).
+  // (Fixed then: the project's program files judged by what they name, not by having a process API;
+  // make variables; shell scripts judged whole; computed URL hosts ask; docker.io is Docker Hub;
+  // build files only ask when they can start programs; `time ( … )`; ${X:?}; go install into ~/go/bin.)
+  for (const [file, most] of [['benign6-lines.txt', 38], ['benign7-lines.txt', 50], ['benign8-lines.txt', 50], ['benign9-lines.txt', 30], ['benign10-lines.txt', 31], ['benign11-cases.jsonl', 5], ['benign12-cases.jsonl', 3], ['benign13-cases.jsonl', 15]] as const) {
     const text = readFileSync(join(ROOT, 'test', 'fixtures', file), 'utf8');
     const benign = file.endsWith('.jsonl') ? text.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { command: string }).command) : text.split('\n').filter((l) => l.trim() !== '');
     const blocked = benign.filter((l) => evaluateToolCall(policy, { tool_name: 'Bash', tool_input: { command: l } }, ctxH).decision !== 'allow');

@@ -14,7 +14,14 @@ export function addUrl(f: Facts, raw: string, role: HostRef['role'], defaultSche
       f.tags.add('unparsed-url');
       f.notes.push(`could not find a host in ${JSON.stringify(raw)}`);
     }
-    for (const h of p.hosts) f.hosts.push({ host: h, role, scheme: p.scheme, raw });
+    // A host only known when the line runs ("$BASE/health", "$(cat host)"): a destination Rampart
+    // cannot place, which asks; it is no host name to look up on the allowlist.
+    for (const h of p.hosts) {
+      if (/[$`]/.test(h)) {
+        f.tags.add('unparsed-url');
+        f.notes.push(`the host in ${JSON.stringify(raw)} is only known when the line runs`);
+      } else f.hosts.push({ host: h, role, scheme: p.scheme, raw });
+    }
   }
 }
 

@@ -62,7 +62,8 @@ export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
   // allowed: they name no host.)
   const registry = (ref: string | undefined) => {
     const first = ref?.split('/')[0];
-    if (first && ref!.includes('/') && /[.:]|^localhost$/.test(first)) addUrl(f, `https://${first}`, 'target', 'https');
+    // (docker.io spelt out is Docker Hub, as a bare name is.)
+    if (first && ref!.includes('/') && /[.:]|^localhost$/.test(first) && !/^((index|registry-1)\.)?docker\.io$/i.test(first)) addUrl(f, `https://${first}`, 'target', 'https');
   };
   if (verb === 'run' || verb === 'create') registry(imageOf(args));
   if (verb === 'pull') registry(args.slice(verbAt + 1).find((a) => !a.startsWith('-')));
@@ -103,6 +104,7 @@ export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
   // The command the container runs is judged as a command line: its network and its mounted
   // host paths are this machine's (conservative: paths are read as host paths).
   const cmd = containerCommand(args);
-  if (cmd.length) f.runs.push(cmd.map((w) => (/^[\w@%+=:,./~-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
+  // (Words after the image that are no program — a glob of files — are arguments to its entrypoint.)
+  if (cmd.length && !/[*?[]/.test(cmd[0]!)) f.runs.push(cmd.map((w) => (/^[\w@%+=:,./~-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
   return f;
 }

@@ -118,7 +118,7 @@ const literalBody = (g: string[]): string => String(g[1]).replace(/\\(.)/g, '$1'
 const literal = (q: string): string => q.slice(1, -1).replace(/\\(.)/g, '$1');
 
 /** Splits off the calls that run literal commands: the command lines, and the code without them. */
-export function literalRuns(code: string): { runs: string[]; rest: string } {
+export function literalRuns(code: string, lang = ''): { runs: string[]; rest: string } {
   const runs: string[] = [];
   let rest = code;
   for (const { re, argv } of LITERAL_RUNS) {
@@ -132,12 +132,74 @@ export function literalRuns(code: string): { runs: string[]; rest: string } {
       return ' '.repeat(m.length);
     });
   }
+  // Calls that name their program literally and compute some arguments (subprocess.run(["git",
+  // "diff", base]), spawn('npm', ['test', ...args]), exec.Command("git", "rev-parse", ref),
+  // Command::new("git").args([...]), Ruby `git log #{x}`): the program is known; each computed
+  // argument is a value only known at run time ("$__computed").
+  for (const { re, parts } of PROGRAM_RUNS) {
+    rest = rest.replace(re, (m, ...g: string[]) => {
+      const words = parts(g).map((w) => w.trim()).filter((w) => w !== '');
+      const literalWord = (w: string) => (new RegExp(`^${LIT}$`).test(w) ? literal(w) : undefined);
+      const program = literalWord(words[0] ?? '');
+      if (program === undefined || !/^[\w.+\/-]+$/.test(program)) return m;
+      runs.push([program, ...words.slice(1).map((w) => literalWord(w) ?? COMPUTED)].map((w) => (w === COMPUTED || /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
+      return ' '.repeat(m.length);
+    });
+  }
+  // Perl, Ruby and PHP run `cmd …` (#{x} and $x holes computed).
+  for (const m of rest.matchAll(/`([^`]*)`/g)) if (/^(perl|ruby|php)$/.test(lang) && /^\s*[\w.\/-]+(\s|$)/.test(m[1]!)) {
+    runs.push(m[1]!.replace(/#\{[^}]*\}|\$\w+|\$\{[^}]*\}/g, COMPUTED));
+    rest = rest.replace(m[0], ' '.repeat(m[0].length));
+  }
   if (runs.length) {
     // What made those calls possible is no longer a capability of its own.
-    rest = rest.replace(/\bimport\s+(os|subprocess)\b|\bfrom\s+(os|subprocess)\s+import\s+[\w, ]+|(?:const|let|var)?\s*(?:\{[^}]*\}|\w+)?\s*=?\s*require\s*\(\s*['"](?:node:)?child_process['"]\s*\)(?:\.\w+)?/g, (m) => ' '.repeat(m.length));
+    rest = rest.replace(/\bimport\s+(os|subprocess)\b|\bfrom\s+(os|subprocess)\s+import\s+[\w, ]+|(?:const|let|var)?\s*(?:\{[^}]*\}|\w+)?\s*=?\s*require\s*\(\s*['"](?:node:)?child_process['"]\s*\)(?:\.\w+)?|\bimport\s+(?:\{[^}]*\}|\*\s+as\s+\w+|\w+)\s+from\s+['"](?:node:)?child_process['"]|\buse\s+std::process::Command\s*;|\brequire\s+['"]open3['"]/g, (m) => ' '.repeat(m.length));
   }
   return { runs, rest };
 }
+
+/** Stands for an argument only known when the code runs. */
+const COMPUTED = '"$__computed"';
+/** Splits a list's text at its top-level commas. */
+function topLevel(list: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  let quote = '';
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i]!;
+    if (quote) {
+      cur += c;
+      if (c === '\\') cur += list[++i] ?? '';
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    if ('([{'.includes(c)) depth++;
+    if (')]}'.includes(c)) depth--;
+    if (c === ',' && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  if (cur.trim()) out.push(cur);
+  return out;
+}
+const PROGRAM_RUNS: { re: RegExp; parts: (g: string[]) => string[] }[] = [
+  // python: subprocess.run(["git", "diff", base], …) — a list whose first element is literal
+  { re: new RegExp(`\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*\\[((?:[^\\[\\]]|\\[[^\\[\\]]*\\])*)\\]`, 'g'), parts: (g) => topLevel(g[0]!).map((w) => (/^\s*\*/.test(w) ? COMPUTED : w)) },
+  // node: spawn('npm', ['test', ...args]) / execFile / execa
+  { re: new RegExp(`\\b(?:spawnSync|spawn|execFileSync|execFile|execa|execaSync)\\(\\s*(${LIT})\\s*,\\s*\\[((?:[^\\[\\]]|\\[[^\\[\\]]*\\])*)\\]`, 'g'), parts: (g) => [g[0]!, ...topLevel(g[1]!).map((w) => (/^\s*\.\.\./.test(w) ? COMPUTED : w))] },
+  // go: exec.Command("git", "rev-parse", ref) / exec.CommandContext(ctx, "git", …)
+  { re: new RegExp(`\\bexec\\.Command(?:Context)?\\(((?:[^()]|\\([^()]*\\))*)\\)`, 'g'), parts: (g) => topLevel(g[0]!).filter((w, k) => !(k === 0 && /^\s*ctx\b|Context\(/.test(w))) },
+  // rust: Command::new("git").arg(x).args([…])
+  { re: new RegExp(`\\bCommand::new\\(\\s*(${LIT})\\s*\\)((?:\\s*\\.\\s*(?:arg|args)\\s*\\((?:[^()]|\\([^()]*\\))*\\))*)`, 'g'), parts: (g) => [g[0]!, ...[...String(g[1] ?? '').matchAll(/\.\s*(arg|args)\s*\(((?:[^()]|\([^()]*\))*)\)/g)].flatMap((a) => (a[1] === 'args' ? topLevel(a[2]!.replace(/^\s*&?\s*\[|\]\s*$/g, '')) : [a[2]!]))] },
+  // java: new ProcessBuilder("git", "status") / C#: Process.Start("git", "status")
+  { re: new RegExp(`\\bnew\\s+ProcessBuilder\\(((?:[^()]|\\([^()]*\\))*)\\)`, 'g'), parts: (g) => topLevel(g[0]!) },
+  { re: new RegExp(`\\bProcess\\.Start\\(\\s*(${LIT})\\s*,\\s*(${LIT})\\s*\\)`, 'g'), parts: (g) => [g[0]!, ...literal(g[1]!).split(/\s+/).map((w) => JSON.stringify(w))] },
+  // ruby: Open3.capture2("git", "log", x) / system("git", x)
+  { re: new RegExp(`\\b(?:Open3\\.(?:capture2e?|capture3|popen3|popen2e?)|system)\\(((?:[^()]|\\([^()]*\\))*)\\)`, 'g'), parts: (g) => topLevel(g[0]!) },
+];
 
 /** Modules a one-liner may use without asking: pure ones, and ones whose dangerous APIs the patterns above read. */
 // Widely used libraries a one-liner imports to print a version or look at data (numpy, pandas, django,
@@ -366,7 +428,7 @@ function unalias(code: string): string {
 export function judgeCode(code0: string, lang: string): CodeVerdict {
   code0 = unalias(foldLiterals(unalias(code0)));
   // Calls that run a literal command are judged as that command line, not as "runs programs".
-  const { runs, rest: afterRuns } = literalRuns(code0);
+  const { runs, rest: afterRuns } = literalRuns(code0, lang);
   // A literal path deleted, a literal URL fetched: judged like rm of that path, a request to that
   // host. Only calls with computed arguments are left for the capability checks below.
   const deletes: string[] = [];

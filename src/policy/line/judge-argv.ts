@@ -526,11 +526,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // judged once, with this line's state, and a deny among them stands (the rest is text to it).
     // (Tools that only show or transform text are not such programs.)
     if (!TEXT_PROGRAMS.has(name) && !NO_CONTENT.has(name) && !FILTERS.has(name)) {
-      const texts: [string, string][] = [...st.scripts].filter(([p]) => !st.codeJudged.has(`text\0${p}`));
+      // (Makefiles are read as make reads them, where make runs: their variables are make's, not the shell's.)
+      const texts: [string, string][] = [...st.scripts].filter(([p]) => !st.codeJudged.has(`text\0${p}`) && !/(^|\/)(GNUmakefile|[Mm]akefile|[\w.-]+\.mk)$/.test(p));
       if (stdinText !== undefined && !isShell(name)) texts.push([`<stdin of ${name}>`, stdinText]);
       for (const [p, text] of texts) {
         st.codeJudged.add(`text\0${p}`);
-        for (const c of commandsInText(text)) {
+        // (A shell script is judged whole, so its lines keep the variables its earlier lines set.)
+        const script = /\.(sh|bash|zsh|ksh)$/.test(p) || /^#!\s*\S*\/(env\s+)?(ba|z|k|da)?sh\b/.test(text);
+        for (const c of script ? [text] : commandsInText(text)) {
           const js = judgeLine(st.policy, c, { ...ctx, env }, st.depth + 1, st);
           if (decide(st.policy, st.policy.rules, js).decision === 'deny') st.out.push(...js);
         }
@@ -540,8 +543,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // written in this line and then used by their tool: what they run is not understood.
     const unread = BUILD_FILES.find(([re]) => re.test(name) || (name === 'docker' && re.test(`docker-${args[0] ?? ''}`)));
     if (unread) {
-      const hit = [...st.scripts.keys()].find((p) => posix.dirname(p) === ctx.cwd && unread[1].test(posix.basename(p)));
-      if (hit) tag('interpreter-opaque', `${name} runs ${hit}, written in this line in a build language Rampart does not read`);
+      // (Only where the build file can start programs or fetch — exec, execute_process, commandLine,
+      // custom commands, plugins that run, repositories by URL — is there anything not understood;
+      // the command lines and URLs it names are judged with the line's other written files.)
+      const hit = [...st.scripts.entries()].find(([p, text]) => posix.dirname(p) === ctx.cwd && unread[1].test(posix.basename(p)) && BUILD_ESCAPE.test(text))?.[0];
+      if (hit) tag('interpreter-opaque', `${name} runs ${hit}, written in this line in a build language Rampart does not read, and it can start programs`);
     }
     // Destruction outside the project and this machine's files: cloud resources, clusters,
     // infrastructure, hosted repositories, volumes, whole databases, the machine's power and firewall.
@@ -653,10 +659,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     {
       const sub = args.find((a) => !a.startsWith('-'));
       const into: string[] = [];
-      if (name === 'go' && sub === 'install' && (env.GOBIN || env.GOPATH)) into.push(env.GOBIN ?? `${env.GOPATH}/bin`);
+      // (Where go and cargo install by default — ~/go/bin, ~/.cargo/bin — is where a plain `go install` puts them anyway.)
+      const usual = (d: string) => [`${ctx.home}/go/bin`, `${ctx.home}/.cargo/bin`].includes(resolvePath(d.replace(/^(\$\{?HOME\}?)(?=\/|$)/, ctx.home), ctx).replace(/\/+$/, ''));
+      if (name === 'go' && sub === 'install' && (env.GOBIN || env.GOPATH) && !usual(env.GOBIN ?? `${env.GOPATH}/bin`)) into.push(env.GOBIN ?? `${env.GOPATH}/bin`);
       if (name === 'cargo' && sub === 'install') {
         const root = args.find((a, k) => args[k - 1] === '--root') ?? args.find((a) => a.startsWith('--root='))?.slice(7) ?? env.CARGO_INSTALL_ROOT;
-        if (root) into.push(`${root}/bin`);
+        if (root && !usual(`${root}/bin`)) into.push(`${root}/bin`);
       }
       if (/^pip[\d.]*$/.test(name) && sub === 'install' && env.PIP_TARGET) into.push(env.PIP_TARGET);
       if (/^(make|gmake)$/.test(name) && args.includes('install')) {
@@ -915,6 +923,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
 const SECRET_SENDERS = /^(supabase|vercel|netlify|fly|flyctl|heroku|doppler|railway|render|dotenv-vault|infisical|croc|wormhole|magic-wormhole|ffsend|transfer|rclone|firebase|wrangler|restic|borg|borgbackup|duplicity|kopia|rdiff-backup|rustic|duplicacy)$/;
 
 /** Build tools and the files they run that Rampart has no reader for. */
+// Ways build files start programs or load code from elsewhere.
+const BUILD_ESCAPE = /\b(exec|execute|execute_process|exec_program|add_custom_command|add_custom_target|COMMAND|commandLine|ProcessBuilder|Runtime|run_command|run_target|custom_target|genrule|ctx\.actions\.run\w*|repository_rule|http_archive|git_repository|exec-maven-plugin|maven-antrun-plugin|executable|<exec\b|include\s*\(\s*https?:|apply\s+from\s*[:=]?\s*["']https?:|buildscript|sys\.process|"[^"]*"\.!|Process\s*\()\b/;
 const BUILD_FILES: [RegExp, RegExp][] = [
   [/^(gradle|gradlew)$/, /^(build|settings)\.gradle(\.kts)?$/],
   [/^cmake$/, /^CMakeLists\.txt$/],

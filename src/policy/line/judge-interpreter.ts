@@ -30,11 +30,18 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
   const own = (m: string) => lang === 'python' && /^\w+$/.test(m) && ctx.realpath !== undefined
     && [`${m}.py`, `${m}/__init__.py`, `src/${m}/__init__.py`].map((rel) => posix.join(ctx.cwd, rel)).some((p) => ctx.realpath!(p) !== undefined && !st.written.has(p));
   const unknown = v.tags.includes('interpreter-unknown-module') ? unknownModules(code, lang) : [];
-  if (file || (unknown.length > 0 && unknown.every(own))) {
-    const keep = v.tags.map((t, k) => (t === 'interpreter-unknown-module' ? -1 : k)).filter((k) => k >= 0);
+  const drop = (dropped: (t: string) => boolean) => {
+    const keep = v.tags.map((t, k) => (dropped(t) ? -1 : k)).filter((k) => k >= 0);
     v.tags = keep.map((k) => v.tags[k]!);
     v.notes = keep.map((k) => v.notes[k]!);
-  }
+  };
+  if (file || (unknown.length > 0 && unknown.every(own))) drop((t) => t === 'interpreter-unknown-module');
+  // A program file of the project's own (a test that runs the CLI, a task module, a server helper)
+  // starts processes and opens connections with values it computes, as programs do. Unless it also
+  // names something sensitive — a secret, a path in HOME or the system, a host off the allowlist —
+  // or builds its code at run time, those capabilities alone do not block it: the commands and URLs
+  // it names literally are judged as such, and a secret it reads is judged where it goes.
+  if (file && !fileRisk(st, code)) drop((t) => t === 'interpreter-spawn' || t === 'interpreter-network' || t === 'interpreter-delete');
   for (const t of v.tags) st.lineTags.tags.add(t);
   st.lineTags.notes.push(...v.notes);
   for (const r of v.runs) st.sub(r, ctx.cwd, env);
@@ -163,4 +170,15 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
       for (const w of r.writes) st.tainted.set(w, r.secret);
     }
   }
+}
+
+// A secret's name, a path in HOME or the system, or code built and run from text.
+const FILE_RISK = /(^|[/'"`\s])(\.env(?!\.(example|sample|template|dist)\b)|\.ssh|\.aws|\.kube|\.gnupg|\.netrc|\.npmrc|\.pypirc|\.git-credentials|id_rsa|id_ed25519|credentials|[\w-]+\.pem|[\w-]+\.key)(['"`\s/\])};,]|$)|["'`](\/home\/|\/root\/|\/etc\/|\/usr\/|\/var\/|\/bin\/|\/sbin\/|\/boot\/|\/dev\/|\/proc\/|\/sys\/|~\/?["'`/])|expanduser|Path\.home|homedir\s*\(|\bHOME\b|\.\.\/\.\.|\b(eval|exec|compile|Function|__import__|importlib|getattr|setattr|globals|locals|vars|b64decode|atob|fromCharCode|chr|unhexlify|fromhex|decode|marshal|pickle|rot13|codecs|ctypes|dlopen|Reflect|instance_eval|send|public_send|constantize)\s*\(/;
+
+/** Whether a program file names something sensitive or builds its code at run time (then its capabilities count as for one-liners). */
+function fileRisk(st: State, code: string): boolean {
+  if (FILE_RISK.test(code)) return true;
+  const f = newFacts('<code>');
+  for (const m of code.matchAll(/\b((?:https?|wss?|ftp):\/\/[^"'`\s$]+)/gi)) addUrl(f, m[1]!, 'target');
+  return hostClasses(st.policy, f).has('disallowed');
 }

@@ -106,7 +106,21 @@ function otherTaskRuns(tool: string, args: readonly string[], cwd: string, writt
 
 /** Makefile lines that run: recipes (tab-indented, without make's `@`/`-`/`+`), `X != cmd` and `$(shell cmd)`, which run when the file is read. */
 function makeRecipes(text: string): string[] {
-  const recipes = text.split('\n').filter((l) => l.startsWith('\t')).map((l) => l.slice(1).replace(/^[@+-]+/, ''));
+  // make's own variables are expanded before the shell sees a recipe: one defined in the file with
+  // plain text is that text; automatic ones ($@ $< $^ $*) and the rest ($(SRC:.c=.o), $(wildcard …))
+  // name the project's files (make_var), never a command the shell substitutes. $(shell …) runs.
+  const vars = new Map<string, string>();
+  for (const m of text.matchAll(/^([A-Za-z_][\w.-]*)\s*(?:\?|:|::|\+)?=\s*(.*)$/gm)) if (!/\$\(shell\b/.test(m[2]!)) vars.set(m[1]!, m[2]!.trim());
+  const expand = (line: string, depth = 0): string => line.replace(/\$\(([^()$]*(?:\$\([^()]*\)[^()$]*)*)\)|\$\{([^{}]*)\}|\$([@<^*?%+|])/g, (m, a?: string, b?: string) => {
+    const ref = (a ?? b ?? '').trim();
+    if (/^shell\s/.test(ref)) return m;
+    const value = vars.get(ref);
+    if (value !== undefined && depth < 5) return expand(value, depth + 1);
+    // (make reads the environment too: $(HOME) is the shell's $HOME; CURDIR is the working directory.)
+    if (ref === 'CURDIR') return '.';
+    return /^(HOME|USER|LOGNAME|PWD|TMPDIR|PATH|SHELL|XDG_\w+)$/.test(ref) ? `$${ref}` : 'make_var';
+  }).replace(/\$\$/g, '$');
+  const recipes = text.split('\n').filter((l) => l.startsWith('\t')).map((l) => expand(l.slice(1).replace(/^[@+-]+/, '')));
   const shells = [...text.matchAll(/^[\w.-]+\s*!=\s*(.+)$/gm)].map((m) => m[1]!);
   const calls = [...text.matchAll(/\$\(shell\s+([^)]*)\)/g)].map((m) => m[1]!);
   return [...recipes, ...shells, ...calls].filter((l) => l.trim() !== '');
@@ -377,7 +391,9 @@ export function editedConfig(st: State, path: string, scripts: readonly string[]
   const subs = scripts.flatMap((script) => [...script.matchAll(/s(.)((?:(?!\1)[^\\]|\\.)*)\1((?:(?!\1)[^\\]|\\.)*)\1/g)]);
   const added = [...subs.map((m) => m[3]!), ...scripts.flatMap((script) => [...script.matchAll(/(?:^|[;\n])\s*[\d$,/]*[aic]\\?\s*(.*)/g)].map((m) => m[1]!))];
   const known = subs.map((m) => m[2]!).join(' ');
-  for (const text of added) for (const m of text.matchAll(/(?:[a-z][\w+.-]*:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,}|\d+\.\d+\.\d+\.\d+)(?![\w.-])/gi)) {
+  // (A host stands after a scheme, or on its own — never inside a path, and a file name is no host.)
+  for (const text of added) for (const m of text.replace(/\\:/g, ':').matchAll(/(?:^|[\s=@"'(,]|[a-z][\w+.-]*:\/\/)((?:[a-z0-9-]+\.)+[a-z]{2,}|\d+\.\d+\.\d+\.\d+)(?![\w.-])/gi)) {
+    if (/\.(zip|tar|gz|tgz|jar|json|txt|xml|ya?ml|toml|properties|sh|js|ts|py|md|lock|bin|exe|html?)$/i.test(m[1]!)) continue;
     if (!known.includes(m[1]!) && !TOOL_DEFAULT_HOSTS.test(m[1]!)) addUrl(f, `https://${m[1]}/`, 'target');
   }
   if (hostClasses(st.policy, f).has('disallowed')) {

@@ -81,6 +81,13 @@ function parsePipeline(cur: Cursor): Pipeline {
     cur.pos++;
     skipBlanks(cur);
   }
+  // `time [-p] ( … )` / `time { …; }`: bash's reserved word times a whole pipeline; what runs is the
+  // pipeline. (`time cmd` is read as a simple command, and its command judged through it.)
+  const timed = /^time(\s+-p)?[ \t]+(?=[({])/.exec(cur.text.slice(cur.pos));
+  if (timed) {
+    cur.pos += timed[0].length;
+    skipBlanks(cur);
+  }
   const commands: Command[] = [parseCommand(cur)];
   const operators: ('|' | '|&')[] = [];
   for (;;) {

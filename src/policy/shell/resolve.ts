@@ -159,7 +159,7 @@ class Resolver {
         const value = env.get(p.name);
         const absent = !env.has(p.name);
         if (p.op === '=' || p.op === ':=') env.set(p.name, null);
-        const plain = !p.op || ((p.op === ':-' || p.op === ':=') && !!value) || p.op === '-' || p.op === '=';
+        const plain = !p.op || ((p.op === ':-' || p.op === ':=' || p.op === ':?') && !!value) || p.op === '-' || p.op === '=' || p.op === '?';
         if (typeof value === 'string' && plain && !p.length && !p.indirect) return expanded(value, p.quoted, split);
         // `${f%.js}`, `${p##*/}`: a known value with a known pattern is cut as bash would.
         const arg = p.arg ? one(p.arg)! : undefined;
