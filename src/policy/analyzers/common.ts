@@ -16,7 +16,9 @@ export function addUrl(f: Facts, raw: string, role: HostRef['role'], defaultSche
     }
     // A host only known when the line runs ("$BASE/health", "$(cat host)"): a destination Rampart
     // cannot place, which asks; it is no host name to look up on the allowlist.
-    for (const h of p.hosts) {
+    for (const h0 of p.hosts) {
+      // (A computed port — localhost:${PORT:-3000} — leaves the host known.)
+      const h = h0.replace(/:(\$\{[^}]*\}|\$\w+)$/, '');
       if (/[$`]/.test(h)) {
         f.tags.add('unparsed-url');
         f.notes.push(`the host in ${JSON.stringify(raw)} is only known when the line runs`);

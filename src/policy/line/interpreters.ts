@@ -254,7 +254,7 @@ export function unknownModules(code: string, lang: string, base = false): string
  * no file or network read that could supply names): each such directory's entries.
  */
 function scopedDeletes(code: string): string[] | undefined {
-  if (/expanduser|Path\.home|homedir|environ|getenv|process\.env|\bENV\b|argv|ARGV|\binput\s*\(|\.\.|~|chdir|symlink|realpath|["'`]\s*\//.test(code)) return undefined;
+  if (/expanduser|Path\.home|homedir|environ|getenv|process\.env|\bENV\b|argv|ARGV|\binput\s*\(|\.\.|~|chdir|symlink|realpath|["'`]\s*\/|\.parent\b|pardir|dirname|abspath|absolute\s*\(|\bresolve\s*\(|expand_path|normpath|parents\s*\[/.test(code)) return undefined;
   if (READ_API.test(code.replace(/\bPath\s*\(/g, '')) || NETWORK.test(code) || SPAWN.test(code)) return undefined;
   const roots: string[] = [];
   for (const m of code.matchAll(/\b(?:glob\.i?glob|iglob|globSync|glob|Path|listdir|scandir|walk|readdirSync|readdir|opendirSync|Dir\.glob|Dir\.children|Dir\.entries|Dir\.each_child)\s*\(\s*(["'])([^"']*)\1/g)) {
@@ -475,7 +475,14 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
   // Language-specific forms: backticks (perl, ruby, php), R's pipe(), Ruby's obj.send(NAME …) with a
   // computed name, PHP's call of a function held in a variable ($f(…)).
   const langSpawn = (lang === 'lua' && /\b(load|loadstring|dofile|loadfile)\s*\(/.test(bare)) || (/^(tclsh|wish|expect)$/.test(lang) && /(^|[;\[{\n]\s*)(exec|spawn|system|open\s+["{]?\|)\s*\S/.test(bare)) || (/^(perl|ruby|php)$/.test(lang) && bare.includes('`')) || (/^R(script)?$/.test(lang) && /\bpipe\s*\(/.test(bare)) || (lang === 'ruby' && /\.(send|__send__|public_send)\s*\(\s*[^:\s'")]/.test(bare)) || (lang === 'php' && /(^|[^\w>:])\$\w+\s*\(/.test(bare));
-  if (SPAWN.test(bare) || langSpawn) flag('interpreter-spawn', 'the one-liner runs programs or evaluates dynamic code');
+  // Library calls that run code they are given: config factories, pickles, unsafe YAML, template
+  // engines reaching Python's internals, pip's own entry point.
+  // (A config naming a process API as a factory; a pickle or unsafe YAML of a file from outside the
+  // project, a download in /tmp; pip's entry point; a template or expression reaching Python's internals.)
+  const sink = (/\b(dictConfig|fileConfig)\b/.test(bare) && /os\.(system|popen|exec\w*|spawn\w*)|subprocess|getoutput|\beval\b|\bexec\b/.test(code0))
+    || (/\b(read_pickle|pickle\.loads?|cPickle|dill\.loads?|joblib\.load|torch\.load|unsafe_load|full_load|yaml\.load\s*\((?![^)]*SafeLoader))\b/.test(bare) && /["'`](\/|~|\.\.\/)|urlopen|requests\.|BytesIO|sys\.stdin|argv/.test(code0))
+    || /\b(pip\.main|_internal\.main)\b/.test(bare) || /__(globals|subclasses|builtins|mro|bases|closure|code)__/.test(code0);
+  if (SPAWN.test(bare) || langSpawn || sink) flag('interpreter-spawn', sink ? 'the one-liner hands code to a library that runs it (a config factory, a pickle, unsafe YAML, a template reaching Python internals)' : 'the one-liner runs programs or evaluates dynamic code');
   // Deletes of what a listing of literal project directories found (Path('tests/snap').glob('*.old'),
   // glob.glob('tmp/*.json'), readdirSync('dist')) stay below those directories: judged as deleting there.
   const scoped = DELETE.test(bare) ? scopedDeletes(code0) : undefined;

@@ -243,8 +243,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
             st.out.push(judgeFacts(st.policy, wf, argv, { ...ctx, env }));
           }
         }
-        // (A trap's commands run later in this same shell: they see its variables.)
-        st.sub(u.shell, ctx.cwd, env, name === 'trap');
+        // A trap's commands run later in this same shell, with the variables as they are then: judged
+        // when the line ends (and now as well, when every variable they use is already set — the shell
+        // may exit before the rest of the line runs).
+        if (name === 'trap') {
+          st.traps.push({ text: u.shell, cwd: ctx.cwd });
+          const used = [...u.shell.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1]!);
+          if (used.every((v) => env[v] !== undefined || /^(HOME|PWD|USER|TMPDIR)$/.test(v)) && !st.functions.size) st.sub(u.shell, ctx.cwd, env, true);
+        } else st.sub(u.shell, ctx.cwd, env);
         return;
       }
       if (!u.argv) {
@@ -675,11 +681,21 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       }
       if (/^(npm|pnpm|yarn)$/.test(name) && (env.npm_config_prefix || env.NPM_CONFIG_PREFIX) && args.some((a) => /^(i|install|add|link)$/.test(a))) into.push(`${env.npm_config_prefix ?? env.NPM_CONFIG_PREFIX}/bin`);
       if (name === '7z' && /^[xe]$/.test(sub ?? '')) into.push(args.find((a) => /^-o./.test(a))?.slice(2) ?? '.');
+      // Dotfile managers and cpio's pass-through mode link or copy a tree of files into their target:
+      // stow -t DIR (by default the parent of -d DIR), cpio -p DIR, rcup (into HOME).
+      if (name === 'stow') {
+        const t = args.find((a, k) => /^(-t|--target)$/.test(args[k - 1] ?? '')) ?? args.find((a) => /^--target=/.test(a))?.slice(9) ?? args.find((a) => /^-t./.test(a))?.slice(2);
+        const d = args.find((a, k) => /^(-d|--dir)$/.test(args[k - 1] ?? '')) ?? args.find((a) => /^--dir=/.test(a))?.slice(6) ?? '.';
+        into.push(t ?? posix.dirname(resolvePath(d, ctx)));
+      }
+      if (name === 'cpio' && args.some((a) => /^-[a-zA-Z]*p|^--pass-through$/.test(a))) into.push(args.filter((a) => !a.startsWith('-')).at(-1) ?? '.');
+      if (/^(rcup|rcm)$/.test(name)) into.push('~');
       const out = /^(gcc|g\+\+|cc|clang|clang\+\+|go|rustc|ld)$/.test(name) ? args.find((a) => /^-o[^-]/.test(a))?.slice(2) : undefined;
       if (out) facts.writes.push(out);
       for (const d of into) {
         facts.writes.push(d.replace(/^~(?=\/|$)/, ctx.home).replace(/\/?$/, '/'));
-        facts.tags.add('extracts');
+        // (A tree of dotfiles is written over whatever the target holds, like cp -r.)
+        facts.tags.add(/^(stow|cpio|rcup|rcm)$/.test(name) ? 'recursive' : 'extracts');
       }
     }
     // patch/git apply: the files the diff names (+++ b/PATH, -p N stripped) below -d DIR / --directory.
@@ -852,9 +868,18 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (rec.secretOut) st.readsSecret = true;
     // Listers print the paths of what they list: a secret's path, when they list one.
     if (/^(ls|find|fd|fdfind|realpath|readlink|echo|printf)$/.test(name)) {
-      const ops = args.filter((a) => !a.startsWith('-') && !/^\(|^\)$|^!$/.test(a));
+      const ops = args.filter((a, k) => !a.startsWith('-') && !/^\(|^\)$|^!$/.test(a) && !/^-(i?name|i?path|type|maxdepth|mindepth|newer|size|mtime|perm|user|printf)$/.test(args[k - 1] ?? ''));
       rec.namesOut = firstSecret(st, (name === 'find' ? ops.slice(0, 1) : ops).map(abs0), ctx);
+      // find ROOT -name PATTERN lists what the pattern names: a secret's, when it can be one (-name '*.pem', '.env*').
+      if (name === 'find' && !rec.namesOut) {
+        const root = ops[0] ?? '.';
+        const names = args.filter((a, k) => /^-i?name$/.test(args[k - 1] ?? ''));
+        rec.namesOut = firstSecret(st, names.map((n) => abs0(`${root.replace(/\/+$/, '')}/${n}`)), ctx);
+      }
     } else if (FILTERS.has(name)) for (const up of fc.stdinFrom) rec.namesOut ??= info[up]?.namesOut;
+    // Lists of ignored files (git ls-files -i/--ignored, git status --ignored) name the secrets git keeps out;
+    // a search for credential names (grep -rl AWS_SECRET .) lists the files that hold them.
+    if (!rec.namesOut && ((name === 'git' && args[0] === 'ls-files' && args.some((a) => /^(-i|--ignored|-[a-zA-Z]*i[a-zA-Z]*)$/.test(a) && !/^--/.test(a) || a === '--ignored')) || (/^(grep|egrep|fgrep|rg)$/.test(name) && args.some((a) => /^-[a-zA-Z]*l/.test(a) && !a.startsWith('--') || a === '--files-with-matches') && args.some((a) => /KEY|SECRET|TOKEN|PASSW|PRIVATE|CREDENTIAL|BEGIN .*PRIVATE/i.test(a))))) rec.namesOut = `${ctx.cwd}/.env`;
     // Listers whose every printed path lies below directories inside the project.
     const roots = listedRoots(name, args);
     if (roots !== undefined) {
@@ -863,7 +888,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (find without a name test prints its roots too: `rm -rf $(find .)` is the project itself.)
       const rootsToo = name === 'find' && !args.some((a) => /^-(i?name|i?path|i?wholename|i?regex|type|newer\w*|mtime|mmin|size|empty|perm|user|links)$/.test(a));
       if (dirs.length && dirs.every((d) => d === p || d.startsWith(`${p}/`))) rec.listsUnder = `${dirs.length === 1 ? dirs[0] : p}/${rootsToo ? '*' : LISTED}`;
-    } else if (FILTERS.has(name) && fc.stdinFrom.length) {
+    } else if (/^(grep|egrep|fgrep|head|tail|sort|uniq|shuf|tac|cat)$/.test(name) && !args.some((a) => /^-[a-zA-Z]*o/.test(a) && !a.startsWith('--') || a === '--only-matching') && fc.stdinFrom.length) {
+      // (Only filters that pass whole lines on keep them paths below the directory: sed, awk, tr rewrite them.)
       const ups = fc.stdinFrom.map((up) => info[up]?.listsUnder);
       if (ups.every((u) => u !== undefined)) rec.listsUnder = ups.length === 1 ? ups[0] : `${ctx.projectRoot}/*`;
     }
@@ -1033,6 +1059,8 @@ const LISTED = '__listed__';
 
 /** The directories a lister prints paths below (grep -rl PAT DIR…, rg -l, find DIR…, fd PAT DIR…, git ls-files, git diff --name-only). */
 function listedRoots(name: string, args: string[]): string[] | undefined {
+  // (Options that print something other than the paths: find -printf/-fprintf/-ls, git's formats and prefixes.)
+  if (args.some((a) => /^-(printf|fprintf|ls|fls|exec|execdir|ok|okdir)$/.test(a) || /^--(format|line-prefix|src-prefix|dst-prefix|output-indicator-\w+|replace|null-data)(=|$)/.test(a))) return undefined;
   const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-e|--regexp|-f|--file|-g|--glob|-t|--type|-T|--type-not|-m|--max-count|-A|-B|-C|--include|--exclude|--exclude-dir|-E|--extension|-d|--max-depth)$/.test(args[k - 1] ?? ''));
   if (/^[ef]?grep$/.test(name) && args.some((a) => /^-[a-zA-Z]*[lL]/.test(a) && !a.startsWith('--') || /^--files-with(out)?-match(es)?$/.test(a)) && args.some((a) => /^-[a-zA-Z]*[rR]/.test(a) && !a.startsWith('--') || /^--(recursive|dereference-recursive)$/.test(a))) {
     const given = args.some((a) => /^(-e|--regexp|-f|--file)(=|$)/.test(a)) ? ops : ops.slice(1);

@@ -47,6 +47,12 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
   for (const r of v.runs) st.sub(r, ctx.cwd, env);
   // Literal deletes are judged like `rm -rf` of those paths; literal URLs by their hosts (an
   // interpreter reaching a host off the allowlist is refused, as any network use of one was).
+  // A listing's deletes reach through links this line made inside the listed directory (ln -s ~ build/h).
+  const linkedUnder = (dir: string) => [...st.links.keys()].some((l) => l === dir || l.startsWith(`${dir}/`) || dir.startsWith(`${l}/`));
+  if (v.deletes.some((d) => d.endsWith('/__listed__') && linkedUnder(posix.resolve(ctx.cwd, d.slice(0, -'/__listed__'.length))))) {
+    st.lineTags.tags.add('interpreter-delete');
+    st.lineTags.notes.push('the one-liner deletes what it lists in a directory where this line made a link');
+  }
   if (v.deletes.length) {
     const df = newFacts('rm');
     df.deletes.push(...v.deletes);

@@ -31,7 +31,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
     links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
-    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(),
+    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [],
     sub(text, cwd, env, sameShell) {
       const vars = sameShell ? Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
       for (const j of judgeLine(policy, text, { ...ctx, cwd, env }, depth + 1, st, vars)) st.out.push(j);
@@ -60,14 +60,17 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
   // TMPDIR: the temp dir by convention (an assignment in the line itself still wins).
   // (Text run in this same shell — a trap, a function's body — also sees what the line set before.)
   const known = { TMPDIR: '/tmp', ...shellVars, HOME: st.ctx.home, RAMPART_HOME: st.ctx.rampartHome, CLAUDE_PROJECT_DIR: st.ctx.projectRoot };
-  const flat = commandsOf(resolveVariables(parsed.script, known));
+  // (A child shell — bash -c, a script — inherits what its parent exported: those names are set, to values not known here.)
+  const flat = commandsOf(resolveVariables(parsed.script, known, Object.keys(st.ctx.env).filter((k) => !(k in known))));
   const info: Info[] = [];
   let cwd = cwd0;
   let env: Record<string, string | undefined> = { ...st.ctx.env };
   // Functions the line defines and names again (a call, a trap): their bodies are judged where
   // they are called, with the variables and arguments of that call; a body never judged so is
   // judged at the end as written, with nothing known.
+  // (A function defined twice is judged as written, each body: which runs at a call depends on the order.)
   const defined = functionBodies(parsed.script, line);
+  for (const n of [...defined.keys()]) if ((line.match(new RegExp(`(^|[\\s;&|(])(function\\s+)?${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\(\\s*\\)`, 'g')) ?? []).length > 1) defined.delete(n);
   const calledLater = new Set([...defined.keys()].filter((n) => (line.match(new RegExp(`(^|[^\\w-])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g')) ?? []).length > 1));
   for (const [n, body] of defined) st.functions.set(n, body);
   for (const fc of flat) {
@@ -91,6 +94,8 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
     cwd = i.cwd;
     env = i.env;
   }
+  // Traps fire as the shell exits: with the variables and directory the line ends with.
+  for (const trap of st.traps.splice(0)) st.sub(trap.text, cwd, env, true);
   for (const n of calledLater) if (!st.calledFunctions.has(n)) st.sub(defined.get(n)!, cwd0, st.ctx.env);
   if (forkBomb(line)) {
     st.lineTags.tags.add('destroys-outside');
@@ -110,6 +115,10 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
 function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info[], cwd: string, env: Record<string, string | undefined>) {
   const argvWords = fc.argv;
   let argv = argvWords.map(wordText);
+  // $(git rev-parse --show-toplevel) inside the project, when the project is the repository (its .git is there): the project root.
+  if ((cwd === st.ctx.projectRoot || cwd.startsWith(`${st.ctx.projectRoot}/`)) && st.ctx.realpath?.(`${st.ctx.projectRoot}/.git`) !== undefined) {
+    argv = argv.map((a, k) => (k > 0 ? a.replace(/\$\(git rev-parse --show-toplevel\)|`git rev-parse --show-toplevel`/g, st.ctx.projectRoot) : a));
+  }
   // An operand that is a substitution printing a secret's path (cat $(ls ~/.ssh/id_* | head -1)) is that path;
   // one printing paths below a directory of the project (sed -i … $(grep -rl X src)) is a file there.
   argv = argv.map((a, k) => {
@@ -118,18 +127,23 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     const subs = flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && c.origin.word?.raw === w.raw);
     const named = subs.find((c) => info[c.index]?.namesOut);
     if (named) return info[named.index]!.namesOut!;
-    // (The substitution's output is its last command's: every command of it must be a lister or a filter of one.)
+    // (The substitution's output is its last command's: every command of it must be a lister or a filter of one.
+    // Only programs that change files locally take it so; ones that send, stage, pack or show what they
+    // are given keep it computed: a listing may hold the project's secrets.)
     const last = subs.at(-1);
-    const under = last && subs.every((c) => info[c.index] !== undefined) ? info[last.index]?.listsUnder : undefined;
+    const local = !NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) && !/^(gh|git|tar|bsdtar|zip|7z|jar|cpio|cat|head|tail|less|more|bat|xxd|od|hexdump|base64|strings|nl)$/.test(posix.basename(argv[0] ?? ''));
+    const under = local && last && subs.every((c) => info[c.index] !== undefined) ? info[last.index]?.listsUnder : undefined;
     return under ?? a;
   });
   // A path pieced together around a variable the line never set (~/.ss${U}h/id_rsa): read unset, it
   // may name a secret, and then it is that secret.
   // (An expansion with an operator — ${PATH:0:1}, ${X:-…} — may as well be a slash: both readings are tried.)
+  // (A variable that names where a tool keeps its credentials — AWS_SHARED_CREDENTIALS_FILE, KUBECONFIG …
+  // — is read as that place when it is not set in the line.)
   argv = argv.map((a, k) => {
-    if (k === 0 || !/\$\{?[A-Za-z_]\w*/.test(a) || !/[/.]/.test(a)) return a;
+    if (k === 0 || !/\$\{?[A-Za-z_]\w*/.test(a)) return a;
     for (const fill of ['', '/']) {
-      const alt = a.replace(/\$\{([A-Za-z_]\w*)([^}]*)\}|\$([A-Za-z_]\w*)/g, (m, x?: string, op?: string, y?: string) => (op ? fill : env[(x ?? y)!] ?? ''));
+      const alt = a.replace(/\$\{([A-Za-z_]\w*)([^}]*)\}|\$([A-Za-z_]\w*)/g, (m, x?: string, op?: string, y?: string) => env[(x ?? y)!] ?? CREDENTIAL_VARS[(x ?? y)!] ?? (op ? fill : ''));
       if (alt !== a && isSecretPath(st, posix.resolve(cwd, alt.replace(/^~(?=\/|$)/, st.ctx.home).replace(/\/{2,}/g, '/')), { ...st.ctx, cwd })) return alt;
     }
     return a;
@@ -251,14 +265,20 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // A function the line defined, called with known words: its body runs here, in this shell,
   // with $1 … filled in (a function calling itself is judged once).
   const fn = argvWords[0]!.static ? st.functions.get(argv[0]!) : undefined;
-  if (fn !== undefined && !st.expanding.has(`fn:${argv[0]}`)) {
+  const callKey = `fn:${argv.join('\0')}`;
+  if (fn !== undefined && !st.expanding.has(callKey)) {
     rec.name = argv[0]!;
     st.calledFunctions.add(argv[0]!);
-    st.expanding.add(`fn:${argv[0]}`);
+    st.expanding.add(callKey);
     // (What the call is fed — `f < .env`, a pipe carrying a secret — is the body's stdin.)
     const fed = cmdCtx.stdin !== undefined ? `cat ${quote(cmdCtx.stdin)} | ` : '';
-    st.sub(fed + withPositionals(fn, [argv[0]!, ...argv.slice(1)]), cwd, cmdEnv, true);
-    st.expanding.delete(`fn:${argv[0]}`);
+    // A body that shifts its parameters sees each argument in each place: judged once per shift.
+    // (One that replaces them with `set --` is judged as written, its $1 unknown.)
+    const args = argv.slice(1);
+    const shifts = /(^|[\s;&|({])set\s+--/.test(fn) ? -1 : /(^|[\s;&|({])shift\b/.test(fn) ? args.length : 0;
+    if (shifts < 0) st.sub(fed + fn, cwd, cmdEnv, true);
+    else for (let k = 0; k <= shifts; k++) st.sub(fed + withPositionals(fn, [argv[0]!, ...args.slice(k)]), cwd, cmdEnv, true);
+    st.expanding.delete(callKey);
     // (The call itself is judged on as well: what it is fed — `f < .env` — and the words it is given.)
   }
   // Shell aliases defined earlier in the line expand here.
@@ -394,3 +414,11 @@ function functionBodies(script: unknown, line: string): Map<string, string> {
   walk(script);
   return out;
 }
+
+// Where a tool keeps its credentials when the variable that names the place is not set.
+const CREDENTIAL_VARS: Record<string, string> = {
+  AWS_SHARED_CREDENTIALS_FILE: '~/.aws/credentials', AWS_CONFIG_FILE: '~/.aws/config', KUBECONFIG: '~/.kube/config',
+  DOCKER_CONFIG: '~/.docker/config.json', GOOGLE_APPLICATION_CREDENTIALS: '~/.config/gcloud/application_default_credentials.json',
+  CLOUDSDK_CONFIG: '~/.config/gcloud', NETRC: '~/.netrc', NPM_CONFIG_USERCONFIG: '~/.npmrc', npm_config_userconfig: '~/.npmrc',
+  GNUPGHOME: '~/.gnupg/private-keys-v1.d', PASSWORD_STORE_DIR: '~/.password-store', VAULT_CONFIG_PATH: '~/.vault-token',
+};

@@ -238,7 +238,8 @@ export function shellCommandString(args: string[]): string | undefined {
 export function withPositionals(cmd: string, operands: readonly string[]): string {
   if (operands.length === 0) return cmd;
   const [arg0, ...rest] = operands;
-  const all = rest.map(quote).join(' ');
+  // (No arguments: "$@" is no word at all — kept as an empty one, so a line like `"$@" && …` still reads.)
+  const all = rest.length ? rest.map(quote).join(' ') : "''";
   const nth = (d: string) => (d === '0' ? (arg0 ?? '') : (rest[Number(d) - 1] ?? ''));
   // Raw text inside double quotes or unquoted: escape what would still expand.
   const raw = (v: string) => v.replace(/["$`\\]/g, '\\$&');

@@ -1,6 +1,6 @@
 // Substitutes variables assigned earlier in the same script (`c=curl; $c …` → `curl …`), in execution order.
 import { functionsOf } from './flatten.js';
-import { applyEffects, forget, mktempValue, type Env } from './variable-effects.js';
+import { ANY, applyEffects, forget, mktempValue, type Env } from './variable-effects.js';
 import { buildWord, wordsFromPieces } from './word-build.js';
 import type { AndOrList, Command, Pipeline, Redirect, Script, SimpleCommand, Word, WordPart } from './types.js';
 
@@ -12,9 +12,10 @@ import type { AndOrList, Command, Pipeline, Redirect, Script, SimpleCommand, Wor
  * Unquoted replacements are field-split like bash does (`c="curl -d"; $c` → two words).
  * Anything uncertain stays an unresolved (non-static) expansion, so the judge stays strict.
  */
-export function resolveVariables(script: Script, known: Readonly<Record<string, string>> = {}): Script {
-  // `known`: variables whose value the judge knows before the line runs (HOME, RAMPART_HOME).
-  return new Resolver(new Set(functionsOf(script))).script(script, new Map(Object.entries(known)));
+export function resolveVariables(script: Script, known: Readonly<Record<string, string>> = {}, set: readonly string[] = []): Script {
+  // `known`: variables whose value the judge knows before the line runs (HOME, RAMPART_HOME);
+  // `set`: ones set before it with values not known here (what a parent shell exported).
+  return new Resolver(new Set(functionsOf(script))).script(script, new Map<string, string | null>([...set.map((k): [string, null] => [k, null]), ...Object.entries(known)]));
 }
 
 class Resolver {
@@ -165,7 +166,7 @@ class Resolver {
         const arg = p.arg ? one(p.arg)! : undefined;
         // `${OUT:-dist}` with OUT set nowhere in the line nor in the environment given: the default
         // (a variable the shell always sets — HOME, PWD, USER … — is never taken as unset).
-        if (absent && /^:?[-=]$/.test(p.op ?? '') && arg?.static && !p.length && !p.indirect && !ALWAYS_SET.test(p.name)) {
+        if (absent && !env.has(ANY) && /^:?[-=]$/.test(p.op ?? '') && arg?.static && !p.length && !p.indirect && !ALWAYS_SET.test(p.name)) {
           if (p.op!.endsWith('=')) env.set(p.name, arg.value);
           return expanded(arg.value, p.quoted, split);
         }
@@ -225,7 +226,9 @@ function otherOperator(value: string, op: string, arg: string): string | undefin
 }
 
 // Variables every shell or login session has set (the XDG directories, where set, relocate configuration).
-const ALWAYS_SET = /^(HOME|PWD|OLDPWD|USER|LOGNAME|SHELL|PATH|XDG_\w+|HOSTNAME|HOSTTYPE|OSTYPE|MACHTYPE|UID|EUID|PPID|RANDOM|SECONDS|LINENO|SHLVL|IFS|BASH\w*|[0-9]+|[#?$!@*-])$/;
+// So are the variables tools and their managers put in a developer's environment (a virtualenv, conda,
+// Go, Rust, Java, node's managers, cloud and container CLIs, CI): none is taken as unset.
+const ALWAYS_SET = /^(HOME|PWD|OLDPWD|USER|LOGNAME|SHELL|PATH|XDG_\w+|HOSTNAME|HOSTTYPE|OSTYPE|MACHTYPE|UID|EUID|PPID|RANDOM|SECONDS|LINENO|SHLVL|IFS|BASH\w*|[0-9]+|[#?$!@*-]|VIRTUAL_ENV|JAVA_HOME|KUBECONFIG|EDITOR|VISUAL|PAGER|LANG|TERM\w*|CI|(CONDA|GO|CARGO|RUSTUP|DOCKER|npm|NPM|NVM|PYENV|PIP|PYTHON|NODE|DENO|BUN|AWS|GOOGLE|CLOUDSDK|AZURE|AZ|KUBE|HELM|GIT|SSH|GPG|GNUPG|HOMEBREW|ANDROID|GRADLE|MAVEN|SDKMAN|JDK|RBENV|GEM|BUNDLE|COMPOSER|DOTNET|NUGET|TF|TERRAFORM|VAULT|GITHUB|GITLAB|RUNNER|CLAUDE|CODEX|GEMINI|ANTHROPIC|OPENAI|RAMPART|LC|XAUTHORITY|DBUS|WAYLAND|DISPLAY)(_\w*|PATH|ROOT|BIN)?)$/;
 
 /** `${v%pat}`, `${v%%pat}`, `${v#pat}`, `${v##pat}` with a glob pattern (*, ?, literal text). */
 export function trimPattern(value: string, op: string, pattern: string): string {

@@ -10,6 +10,10 @@ const READERS = new Set(['read', 'readarray', 'mapfile', 'getopts']);
 /** Commands that can assign arbitrary variables: afterwards nothing is known. */
 const OPAQUE = new Set(['eval', 'source', '.', 'let']);
 
+/** Set once a command may have assigned variables nobody can name (eval, source, a function call,
+ *  declare with computed words): a variable not known before may be set now. */
+export const ANY = '\0any';
+
 /** Updates `env` for a simple command that has run with these (resolved) assignments and argv. */
 export function applyEffects(env: Env, assignments: Assignment[], words: Word[], functions: Set<string>): void {
   const head = words[0];
@@ -22,14 +26,26 @@ export function applyEffects(env: Env, assignments: Assignment[], words: Word[],
       const temp = !a.append ? mktempValue(a.value) : undefined;
       env.set(a.name, temp ?? (known ? (a.append ? prev : '') + a.value.value : null));
     }
-    if (name && words.some((w, i) => i > 0 && /^-[a-zA-Z]*n/.test(w.value))) clear(env); // declare -n: a nameref
+    const nameref = !!name && words.some((w, i) => i > 0 && /^-[a-zA-Z]*n/.test(w.value));
+    if (nameref) clear(env); // declare -n: a nameref
+    // Assignments given as words (export "OUT=$HOME", declare "$k=$v", export $(…)): a known name
+    // takes the word's value when it is known; a computed one may set anything.
+    if (name && !nameref) for (const w of words.slice(1)) {
+      if (w.value.startsWith('-')) continue;
+      const m = /^([A-Za-z_]\w*)(\+?)=/.exec(w.value);
+      if (m && w.static) env.set(m[1]!, m[2] ? null : w.value.slice(m[0].length));
+      else if (m && /^[A-Za-z_]\w*\+?=/.test(w.raw.replace(/^["']/, ''))) env.set(m[1]!, null);
+      else if (!w.static) clear(env);
+    }
   } else if (name === null || OPAQUE.has(name) || functions.has(name)) {
     clear(env);
   } else if (name === 'unset' || READERS.has(name)) {
     for (const w of words.slice(1)) if (/^[A-Za-z_]\w*$/.test(w.value)) env.set(w.value, null);
+    if (READERS.has(name) && words.slice(1).some((w) => !w.static)) clear(env);
   } else if (name === 'printf') {
     const v = words.findIndex((w) => w.value === '-v');
     if (v > 0 && words[v + 1]) env.set(words[v + 1]!.value, null);
+    for (const w of words) if (/^-v[A-Za-z_]/.test(w.value)) env.set(w.value.slice(2), null);
   }
 }
 
@@ -58,4 +74,5 @@ export function forget(env: Env, child: Env): void {
 /** Every known variable becomes unknown. */
 export function clear(env: Env): void {
   for (const k of env.keys()) env.set(k, null);
+  env.set(ANY, null);
 }
