@@ -88,7 +88,7 @@ export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
   if (image && image.includes('/')) {
     for (let i = 0; i < args.length; i++) {
       const v = args[i] === '--env-file' ? args[i + 1] : args[i]!.startsWith('--env-file=') ? args[i]!.slice(11) : undefined;
-      if (v) f.sends.push(v);
+      if (v) f.sends.push(/^<\(\s*(env|printenv|export -p|set)\s*\)$/.test(v) ? '/proc/self/environ' : v);
     }
   }
   for (let i = 0; i < args.length; i++) {
@@ -99,6 +99,16 @@ export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
     if (!spec) continue;
     const src = spec.includes('source=') || spec.includes('src=') ? /(?:source|src)=([^,]+)/.exec(spec)?.[1] : spec.split(':')[0];
     if (src && (src.startsWith('/') || src.startsWith('~') || src.startsWith('$') || src.startsWith('.'))) f.reads.push(src);
+  }
+  // A mount gives the image's code the whole tree below it (a home directory: its credentials).
+  if (f.reads.length) f.tags.add('recursive-read');
+  // -e NAME (or NAME=$NAME) of a credential hands it to the image's code: from someone's namespace, a send.
+  if (image && image.includes('/') && !/^(localhost|127\.0\.0\.1)(:\d+)?\//.test(image)) {
+    for (let i = 0; i < args.length; i++) {
+      const v = /^(-e|--env)$/.test(args[i]!) ? args[i + 1] : /^--env=/.test(args[i]!) ? args[i]!.slice(6) : /^-e./.test(args[i]!) ? args[i]!.slice(2) : undefined;
+      const name = v ? /^([A-Za-z_]\w*)(=|$)/.exec(v)?.[1] : undefined;
+      if (name && /KEY|TOKEN|SECRET|PASSW|CRED|AUTH|DSN/i.test(name)) f.sends.push('/proc/self/environ');
+    }
   }
   if (args.includes('--privileged')) f.tags.add('privileged-container');
   // The command the container runs is judged as a command line: its network and its mounted

@@ -5,8 +5,12 @@
 // compose volume, a local database, a pod restarted — is the project's to reset.)
 
 /** Why a command destroys something outside the project, or undefined. */
+// Options of these CLIs that take a value (--profile prod, -n ns, --context x, --stack s): their
+// values are no verbs.
+const VALUED = /^(--?(profile|region|output|endpoint-url|namespace|context|kubeconfig|cluster|user|stack|cwd|project|config|kube-context|app|org|repo|account|subscription|resource-group|zone|host|port|dbname|username|selector)|-[nsoaRgchpUl])$/;
+
 export function destroys(name: string, args: readonly string[]): string | undefined {
-  const words = args.filter((a) => !a.startsWith('-'));
+  const words = args.filter((a, k) => !a.startsWith('-') && !VALUED.test(args[k - 1] ?? ''));
   const has = (re: RegExp) => args.some((a) => re.test(a));
   const at = (k: number, re: RegExp) => re.test(words[k] ?? '');
   switch (name) {
@@ -27,7 +31,7 @@ export function destroys(name: string, args: readonly string[]): string | undefi
     case 'k':
       // (Deleting a pod or a deployment is how a cluster is restarted or redeployed; namespaces,
       // volumes, nodes, definitions and everything at once are not recreated.)
-      return (at(0, /^delete$/) && (at(1, /^(namespaces?|ns|pv|pvc|persistentvolumes?|persistentvolumeclaims?|nodes?|no|crds?|customresourcedefinitions?|storageclass(es)?)(\/|$)/) || has(/^(--all|-A|--all-namespaces)$/))) || at(0, /^drain$/) ? `${name} ${words.slice(0, 2).join(' ')} removes cluster resources that are not recreated` : undefined;
+      return (at(0, /^delete$/) && (at(1, /^(namespaces?|ns|pv|pvc|persistentvolumes?|persistentvolumeclaims?|nodes?|no|crds?|customresourcedefinitions?|storageclass(es)?)(\/|$)/) || has(/^(--all|-A|--all-namespaces|-f|--filename|-k|--kustomize)$/) || has(/^(-f|--filename=)./))) || at(0, /^drain$/) ? `${name} ${words.slice(0, 2).join(' ')} removes cluster resources that are not recreated` : undefined;
     case 'helm':
       return at(0, /^(uninstall|delete|del|un)$/) ? 'helm uninstalls a release from the cluster' : undefined;
     case 'aws':
@@ -49,12 +53,17 @@ export function destroys(name: string, args: readonly string[]): string | undefi
     case 'firebase':
     case 'supabase':
     case 'railway':
-      return words.some((w) => /^(delete|destroy|rm|remove)$|:(destroy|delete|remove)$|^apps:destroy$/.test(w)) ? `${name} deletes hosted resources` : undefined;
+      return words.some((w) => /^(delete|destroy|rm|remove)$|:(destroy|delete|remove|reset)$|^apps:destroy$/.test(w)) || (name === 'supabase' && at(0, /^db$/) && at(1, /^reset$/) && has(/^--linked$/)) ? `${name} deletes hosted resources` : undefined;
     case 'gh':
-      if (at(0, /^(repo|release|secret|variable|environment|project|ruleset|gist)$/) && at(1, /^delete$/)) return `gh ${words[0]} delete deletes it on GitHub`;
+      if (at(0, /^(repo|release|secret|variable|environment|project|ruleset|gist|issue|discussion)$/) && at(1, /^(delete|remove)$/)) return `gh ${words[0]} ${words[1]} deletes it on GitHub`;
+      // Making a repository public publishes all of it.
+      if (at(0, /^repo$/) && at(1, /^edit$/) && args.some((a, k) => (a === '--visibility' && args[k + 1] === 'public') || a === '--visibility=public')) return 'gh repo edit --visibility public publishes the repository';
+      if (at(0, /^api$/) && args.some((a) => /^(private=false|visibility=public)$/.test(a))) return 'gh api makes a repository public';
       return at(0, /^api$/) && args.some((a, k) => (/^(-X|--method)$/.test(args[k - 1] ?? '') && /^DELETE$/i.test(a)) || /^(-XDELETE|--method=DELETE)$/i.test(a)) ? 'gh api -X DELETE deletes something on GitHub' : undefined;
     case 'dropdb':
       return remoteDb(args) ? 'dropdb drops a database on another machine' : undefined;
+    case 'mysqladmin':
+      return words.includes('drop') && remoteDb(args) ? 'mysqladmin drops a database on another machine' : undefined;
     case 'shutdown':
     case 'reboot':
     case 'halt':
@@ -92,6 +101,8 @@ export function remoteDb(args: readonly string[]): boolean {
     const m = /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?):\/\/(?:[^@/]*@)?([^/:?]+)/i.exec(a);
     if (m) hosts.push(m[1]!);
   }
+  // (A connection string only known when the line runs — "$DATABASE_URL" — may be any machine.)
+  if (args.some((a) => /^\$\{?\w*(URL|URI|DSN|HOST)\b/i.test(a))) return true;
   return hosts.some((h) => !/^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\]|0\.0\.0\.0|\/.*|db|postgres|mysql|redis|mongo)$/i.test(h));
 }
 

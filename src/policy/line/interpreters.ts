@@ -87,7 +87,7 @@ export function stripStrings(code: string): string {
 const Q = `(["'])((?:(?!\\1)[^\\\\]|\\\\.)*)\\1`; // a quoted literal: group quote, group body
 const LIT = `(?:"(?:[^"\\\\]|\\\\.)*"|'(?:[^'\\\\]|\\\\.)*')`;
 /** Calls that run one literal command line, or one literal argv (the whole call is matched). */
-const LITERAL_RUNS: { re: RegExp; argv?: boolean }[] = [
+const LITERAL_RUNS: { re: RegExp; argv?: boolean; ruby?: boolean }[] = [
   // python: os.system("…"), os.popen("…"), subprocess.X("…", shell=True), subprocess.X(["git", "status"])
   { re: new RegExp(`\\bos\\.(?:system|popen)\\(\\s*${Q}\\s*\\)`, 'g') },
   { re: new RegExp(`\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*${Q}\\s*,\\s*shell\\s*=\\s*True\\s*(?:,[^()]*)?\\)`, 'g') },
@@ -101,8 +101,8 @@ const LITERAL_RUNS: { re: RegExp; argv?: boolean }[] = [
   { re: /\bBun\.\$`([^`$\\]*)`/g },
   // Ruby Process.spawn("cmd …") with one string runs it through the shell
   { re: new RegExp(`\\bProcess\\.spawn\\(\\s*${Q}\\s*\\)`, 'g') },
-  // rake: sh "cmd" / sh("cmd")
-  { re: new RegExp(`(?<![.\\w])sh\\s*\\(?\\s*${Q}\\s*\\)?`, 'g') },
+  // rake: sh "cmd" / sh("cmd") (Ruby only: elsewhere 'sh' is a string)
+  { re: new RegExp(`(?<![.\\w'"])sh\\s*\\(?\\s*${Q}\\s*\\)?`, 'g'), ruby: true },
   // perl, ruby, php: system("…"), and system("make", "test") (an argv)
   { re: new RegExp(`\\bsystem\\(\\s*${Q}\\s*\\)`, 'g') },
   { re: new RegExp(`\\bsystem\\(\\s*(${LIT}(?:\\s*,\\s*${LIT})+)\\s*\\)`, 'g'), argv: true },
@@ -113,6 +113,8 @@ const LITERAL_DELETE = new RegExp(`\\b(?:fs\\.)?(?:rmSync|rmdirSync|unlinkSync|s
 /** Fetch calls whose URL is one literal: the URL, judged by its host (the call is removed). */
 const LITERAL_FETCH = new RegExp(`(?:(?<![.\\w])fetch|\\b(?:globalThis|window|self)\\.fetch|\\b(?:dns\\.(?:lookup|resolve\\w*)|(?:urllib\\.request\\.)?urlopen|requests\\.(?:get|post|put|head|delete|patch)|httpx\\.(?:get|post|put|head|delete|patch)|https?\\.(?:get|request)))\\(\\s*${Q}\\s*(?:,[^()]*)?\\)`, 'g');
 const literalBody = (g: string[]): string => String(g[1]).replace(/\\(.)/g, '$1');
+/** Fetch calls whose URL starts with a literal scheme and host, the rest computed ('https://host/' + x). */
+const PREFIX_FETCH = new RegExp(`(?:(?<![.\\w])fetch|\\b(?:globalThis|window|self)\\.fetch|\\b(?:(?:urllib\\.request\\.)?urlopen|requests\\.(?:get|post|put|head|delete|patch)|httpx\\.(?:get|post|put|head|delete|patch)|https?\\.(?:get|request)))\\(\\s*(["'\`])((?:https?|wss?):\\/\\/[^/"'\`:$\\s]+)(?=[:/]|\\1)`, 'g');
 
 /** A string literal's text (JSON-like escapes decoded). */
 const literal = (q: string): string => q.slice(1, -1).replace(/\\(.)/g, '$1');
@@ -121,8 +123,11 @@ const literal = (q: string): string => q.slice(1, -1).replace(/\\(.)/g, '$1');
 export function literalRuns(code: string, lang = ''): { runs: string[]; rest: string } {
   const runs: string[] = [];
   let rest = code;
-  for (const { re, argv } of LITERAL_RUNS) {
+  for (const { re, argv, ruby } of LITERAL_RUNS) {
+    if (ruby && lang !== 'ruby' && lang !== '') continue;
     rest = rest.replace(re, (m, ...g: string[]) => {
+      // (A call that also feeds the program its stdin — input=…, {input: …}, stdin=PIPE — runs more than its words.)
+      if (/\b(input|stdin)\s*[=:]/.test(m)) return m;
       if (argv) {
         const words = [...String(g[0]).matchAll(new RegExp(LIT, 'g'))].map((x) => literal(x[0]));
         // One string with spaces (Process.spawn("curl …"), spawn("a b", {shell: true})): a shell line.
@@ -136,13 +141,31 @@ export function literalRuns(code: string, lang = ''): { runs: string[]; rest: st
   // "diff", base]), spawn('npm', ['test', ...args]), exec.Command("git", "rev-parse", ref),
   // Command::new("git").args([...]), Ruby `git log #{x}`): the program is known; each computed
   // argument is a value only known at run time ("$__computed").
+  // Lists joined in place are one list: [a] + [b], [a].concat([b]).
+  rest = rest.replace(/\]\s*\+\s*\[/g, (m) => ','.padEnd(m.length)).replace(/\]\s*\.concat\(\s*\[([^\[\]]*)\]\s*\)/g, (m, inner: string) => `, ${inner}]`.padEnd(m.length));
   for (const { re, parts } of PROGRAM_RUNS) {
-    rest = rest.replace(re, (m, ...g: string[]) => {
-      const words = parts(g).map((w) => w.trim()).filter((w) => w !== '');
-      const literalWord = (w: string) => (new RegExp(`^${LIT}$`).test(w) ? literal(w) : undefined);
-      const program = literalWord(words[0] ?? '');
+    rest = rest.replace(re, (m, ...g: unknown[]) => {
+      // (A list continued after it — + [...], .concat(...), * — or a call that feeds the program
+      // its stdin is not the whole command: left computed.)
+      const at = g.at(-2) as number;
+      const whole = g.at(-1) as string;
+      const after = whole.slice(at + m.length, at + m.length + 400);
+      if (/^\s*(\+|\.concat|\*|\))?\s*(\+|\.concat)/.test(after) || /^[^)]*\b(input|stdin)\s*[=:]/.test(after) || /\.(communicate|stdin)\b/.test(whole)) return m;
+      const words = parts(g as string[]).map((w) => w.trim()).filter((w) => w !== '');
+      // (A prefixed literal without holes — r'…', b'…', an f-string without {…} — is a literal too.)
+      const literalWord = (w0: string) => {
+        if (w0 === COMPUTED) return undefined;
+        const w = /^[rbuRBU]{1,2}["']/.test(w0) || (/^[fF]["']/.test(w0) && !/[{}]/.test(w0)) ? w0.replace(/^[a-zA-Z]+/, '') : w0;
+        return new RegExp(`^${LIT}$`).test(w) ? literal(w) : undefined;
+      };
+      const program = literalWord(words[0] ?? '') ?? (/^sys\.executable$/.test(words[0] ?? '') ? 'python3' : /^process\.execPath$/.test(words[0] ?? '') ? 'node' : undefined);
       if (program === undefined || !/^[\w.+\/-]+$/.test(program)) return m;
-      runs.push([program, ...words.slice(1).map((w) => literalWord(w) ?? COMPUTED)].map((w) => (w === COMPUTED || /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
+      const args = words.slice(1).map((w) => literalWord(w) ?? COMPUTED);
+      // (A shell or interpreter given computed words runs code nobody can read: left computed.)
+      // (Arguments after a literal script are the script's: `node dist/server.js ...args` is understood.)
+      const codeAt = args.findIndex((a, k) => a === COMPUTED && (k === args.findIndex((x) => !x.startsWith('-')) || /^(-c|-e|-p|-E|--eval|--print|-m|-r|-x)$/.test(args[k - 1] ?? '')));
+      if (codeAt >= 0 && /^(\S*\/)?(sh|bash|dash|zsh|ksh|fish|python[\d.]*|node|perl|ruby|php|deno|bun|env|xargs|sudo)$/.test(program)) return m;
+      runs.push([program, ...args].map((w) => (w === COMPUTED || /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
       return ' '.repeat(m.length);
     });
   }
@@ -262,7 +285,13 @@ function scopedDeletes(code: string): string[] | undefined {
     const dir = lit.split('/').filter((seg, k, all) => !/[*?[{]/.test(seg) && (k < all.length - 1 || !/[*?[{]/.test(lit))).join('/');
     roots.push(dir === '' ? '.' : dir);
   }
-  return roots.length ? [...new Set(roots)].map((r) => `${r.replace(/\/+$/, '')}/__listed__`) : undefined;
+  // A loop over a literal list of relative names deletes those names.
+  const named: string[] = [];
+  for (const m of code.matchAll(/\bfor\s*\(?\s*(?:const|let|var)?\s*\w+\s+(?:in|of)\s*[[(]((?:\s*["'][^"'/]*(?:\/[^"'/]+)*["']\s*,?)+)\s*[\])]/g)) {
+    for (const n of m[1]!.matchAll(/["']([^"']*)["']/g)) named.push(n[1]!);
+  }
+  const all = [...roots.map((r) => `${r.replace(/\/+$/, '')}/__listed__`), ...named.filter((n) => n && !n.startsWith('/'))];
+  return all.length ? [...new Set(all)] : undefined;
 }
 
 const L = String.raw`(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')`;
@@ -438,6 +467,10 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
     return ' '.repeat(m.length);
   }).replace(LITERAL_FETCH, (m, ...g: string[]) => {
     urls.push(literalBody(g));
+    return ' '.repeat(m.length);
+  }).replace(PREFIX_FETCH, (m, ...g: string[]) => {
+    // ('http://localhost:' + port + '/health': the host is written out, the rest computed.)
+    urls.push(`${g[1]}/`);
     return ' '.repeat(m.length);
   });
   // Lua's load("…")() and loadstring("…")() of a literal is that literal's code.

@@ -13,7 +13,7 @@ import { assignmentTags, programSetting } from './assignments.js';
 import { foldLiterals, languageOf, stripStrings } from './interpreters.js';
 import { inlineCodeOf } from './interpreter-code.js';
 import { judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
-import { CONFIGISH, DNS_TOOLS, DOWNLOADERS, ENVIRON, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
+import { CONFIGISH, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { STDIN } from '../analyzers/common.js';
 import { FOREIGN_SHELLS, isShell, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
@@ -826,6 +826,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // A dump of the environment prints the agent's credentials (and, after a secret file was
     // sourced, that file's): shown on the screen it is left alone (env | grep PROXY); sent on, it is a secret.
     if (!rec.secretOut && ((/^(env|printenv)$/.test(name) && args.every((a) => a.startsWith('-'))) || (/^(export|declare|typeset|set)$/.test(name) && args.every((a) => /^-[px]*$/.test(a))))) rec.secretOut = st.sourcedSecret ?? ENVIRON;
+    // printenv NAME of a credential prints it; printf -v VAR … "$CREDENTIAL" puts it in VAR.
+    if (!rec.secretOut && name === 'printenv' && args.some((a) => !a.startsWith('-') && envCredentialOf(a, {}) !== undefined)) rec.secretOut = ENVIRON;
+    if (name === 'printf') {
+      const v = args.find((a, k) => args[k - 1] === '-v') ?? args.find((a) => /^-v\w/.test(a))?.slice(2);
+      if (v && argv0.some((a) => [...a.matchAll(/\$\{?([A-Za-z_]\w*)/g)].some((m) => envCredentialOf(m[1]!, env) !== undefined))) st.secretVars.set(v, ENVIRON);
+    }
     // Archivers that write an archive of secrets to their output carry them (tar czf - ~/.ssh | curl -T -).
     // cpio -o, tar -T -, zip -@ archive the names they read: names a lister printed, or a here-string.
     if (!rec.secretOut && ((name === 'cpio' && args.some((a) => /^-[a-zA-Z]*o|^--create$/.test(a))) || (name === 'tar' && args.some((a, k) => /^(-T|--files-from)$/.test(args[k - 1] ?? '') && STDIN_PATH.test(a))) || (name === 'zip' && args.includes('-@')))) {
@@ -950,7 +956,7 @@ const SECRET_SENDERS = /^(supabase|vercel|netlify|fly|flyctl|heroku|doppler|rail
 
 /** Build tools and the files they run that Rampart has no reader for. */
 // Ways build files start programs or load code from elsewhere.
-const BUILD_ESCAPE = /\b(exec|execute|execute_process|exec_program|add_custom_command|add_custom_target|COMMAND|commandLine|ProcessBuilder|Runtime|run_command|run_target|custom_target|genrule|ctx\.actions\.run\w*|repository_rule|http_archive|git_repository|exec-maven-plugin|maven-antrun-plugin|executable|<exec\b|include\s*\(\s*https?:|apply\s+from\s*[:=]?\s*["']https?:|buildscript|sys\.process|"[^"]*"\.!|Process\s*\()\b/;
+const BUILD_ESCAPE = /(\.ssh|\.aws|\.env\b|id_rsa|credentials|\bDOWNLOAD\b|\bUPLOAD\b|\bURL\s*\(|fromURL|\.readText|apply\s*\(\s*from)|\b(exec|execute|execute_process|exec_program|add_custom_command|add_custom_target|COMMAND|commandLine|ProcessBuilder|Runtime|run_command|run_target|custom_target|genrule|ctx\.actions\.run\w*|repository_rule|http_archive|git_repository|exec-maven-plugin|maven-antrun-plugin|executable|<exec\b|include\s*\(\s*https?:|apply\s+from\s*[:=]?\s*["']https?:|buildscript|sys\.process|"[^"]*"\.!|Process\s*\()\b/;
 const BUILD_FILES: [RegExp, RegExp][] = [
   [/^(gradle|gradlew)$/, /^(build|settings)\.gradle(\.kts)?$/],
   [/^cmake$/, /^CMakeLists\.txt$/],

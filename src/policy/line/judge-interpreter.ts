@@ -9,12 +9,14 @@ import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { codeSource } from './interpreter-code.js';
 import { codePaths, foldLiterals, judgeCode, unknownModules } from './interpreters.js';
-import { fileExists, firstSecret, isSecretPath, rootIgnoreFile, SECRET, secretOfVar, type Info, type State } from './state.js';
+import { ENVIRON, fileExists, firstSecret, isSecretPath, rootIgnoreFile, SECRET, secretOfVar, type Info, type State } from './state.js';
 
 /** Judges one piece of code in `lang` in this line's state; returns what it reads of secrets and writes. */
 export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context, env: Context['env'], file = false): { secret?: string; writes: string[]; readsComputed?: boolean } {
   const v = judgeCode(code, lang);
-  // The whole environment printed: a secret only after a secret file was sourced into it.
+  const envDump = v.secretNamed === 'environ';
+  // The whole environment printed: a secret only after a secret file was sourced into it (sent
+  // anywhere, it carries the agent's own credentials: below).
   if (v.secretNamed === 'environ' && st.sourcedSecret === undefined) {
     const k = v.tags.indexOf('interpreter-secret');
     if (k >= 0) {
@@ -39,9 +41,14 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
   // A program file of the project's own (a test that runs the CLI, a task module, a server helper)
   // starts processes and opens connections with values it computes, as programs do. Unless it also
   // names something sensitive — a secret, a path in HOME or the system, a host off the allowlist —
-  // or builds its code at run time, those capabilities alone do not block it: the commands and URLs
-  // it names literally are judged as such, and a secret it reads is judged where it goes.
-  if (file && !fileRisk(st, code)) drop((t) => t === 'interpreter-spawn' || t === 'interpreter-network' || t === 'interpreter-delete');
+  // or builds its code at run time, that is asked about rather than refused; the commands and URLs
+  // it names literally are judged as such (and a file whose every call is literal passes).
+  // (What stays computed — a command, a destination, a path — is still not understood: it asks.)
+  if (file && !fileRisk(st, code) && v.tags.some((t) => t === 'interpreter-spawn' || t === 'interpreter-network' || t === 'interpreter-delete')) {
+    drop((t) => t === 'interpreter-spawn' || t === 'interpreter-network' || t === 'interpreter-delete');
+    v.tags.push('interpreter-opaque');
+    v.notes.push('the program file starts processes, connects or deletes with values it computes when it runs');
+  }
   for (const t of v.tags) st.lineTags.tags.add(t);
   st.lineTags.notes.push(...v.notes);
   for (const r of v.runs) st.sub(r, ctx.cwd, env);
@@ -79,6 +86,8 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
     if (SECRET(j, 'reads')) secret = firstSecret(st, io.reads, ctx);
   }
   if (secret === undefined && v.secretNamed === 'environ') secret = st.sourcedSecret;
+  // (Handed to a child process or a local server — a spawn given the environment, localhost — it stays on this machine.)
+  if (secret === undefined && envDump && [...v.urls, ...v.mentions].some((u) => !/^[a-z]+:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)([:/]|$)/i.test(u))) secret = ENVIRON;
   if (secret === undefined && v.secretNamed !== undefined) {
     // A secret named in pieces or beside a home lookup: the file that name points at.
     const n = v.secretNamed;
@@ -179,7 +188,7 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
 }
 
 // A secret's name, a path in HOME or the system, or code built and run from text.
-const FILE_RISK = /(^|[/'"`\s])(\.env(?!\.(example|sample|template|dist)\b)|\.ssh|\.aws|\.kube|\.gnupg|\.netrc|\.npmrc|\.pypirc|\.git-credentials|id_rsa|id_ed25519|credentials|[\w-]+\.pem|[\w-]+\.key)(['"`\s/\])};,]|$)|["'`](\/home\/|\/root\/|\/etc\/|\/usr\/|\/var\/|\/bin\/|\/sbin\/|\/boot\/|\/dev\/|\/proc\/|\/sys\/|~\/?["'`/])|expanduser|Path\.home|homedir\s*\(|\bHOME\b|\.\.\/\.\.|\b(eval|exec|compile|Function|__import__|importlib|getattr|setattr|globals|locals|vars|b64decode|atob|fromCharCode|chr|unhexlify|fromhex|decode|marshal|pickle|rot13|codecs|ctypes|dlopen|Reflect|instance_eval|send|public_send|constantize)\s*\(/;
+const FILE_RISK = /\b(os\.environ|process\.env|ENV|getenv)\b[^\n]{0,40}(KEY|TOKEN|SECRET|PASS|CRED|AUTH|DSN)|JSON\.stringify\s*\(\s*process\.env|dict\s*\(\s*os\.environ|getpwuid|userInfo\s*\(|(^|[/'"`\s])(\.env(?!\.(example|sample|template|dist)\b)|\.ssh|\.aws|\.kube|\.gnupg|\.netrc|\.npmrc|\.pypirc|\.git-credentials|id_rsa|id_ed25519|credentials|[\w-]+\.pem|[\w-]+\.key)(['"`\s/\])};,]|$)|["'`](\/home\/|\/root\/|\/etc\/|\/usr\/|\/var\/|\/bin\/|\/sbin\/|\/boot\/|\/dev\/|\/proc\/|\/sys\/|~\/?["'`/])|expanduser|Path\.home|homedir\s*\(|\bHOME\b|\.\.\/\.\.|\b(eval|exec|compile|Function|__import__|importlib|getattr|setattr|globals|locals|vars|b64decode|atob|fromCharCode|chr|unhexlify|fromhex|decode|marshal|pickle|rot13|codecs|ctypes|dlopen|Reflect|instance_eval|send|public_send|constantize)\s*\(/;
 
 /** Whether a program file names something sensitive or builds its code at run time (then its capabilities count as for one-liners). */
 function fileRisk(st: State, code: string): boolean {

@@ -236,7 +236,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     for (const m of stdinText.matchAll(/\$\{?([A-Za-z_]\w*)/g)) stdinSecret ??= secretOfVar(st, m[1]!, cmdEnv);
   }
   // (An environment credential in a heredoc fed to a network tool: `curl -d @- … <<< "$GITHUB_TOKEN"`.)
-  if (stdinSecret === undefined && stdinText !== undefined && NETWORK_TOOLS.has(posix.basename(argv[0] ?? ''))) {
+  if (stdinSecret === undefined && stdinText !== undefined && (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || /^(read|mapfile|readarray)$/.test(argv[0] ?? ''))) {
     for (const m of stdinText.matchAll(/\$\{?([A-Za-z_]\w*)/g)) stdinSecret ??= envCredentialOf(m[1]!, cmdEnv);
   }
   // What code read from a file named at run time, piped on: possibly a secret (the name is not known).
@@ -311,7 +311,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // path or query, a commit message, a gist), or printed on for a later one — not one used to
   // authenticate: a header, -u, a credential-named option, a URL's user part (`curl -H "Authorization:
   // Bearer $GITHUB_TOKEN"`, `git push https://x:$GITHUB_TOKEN@github.com/…`).
-  const sender = NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || /^(echo|printf)$/.test(argv[0] ?? '');
+  // (gh secret set for this repository stores the value as the repository's secret: its everyday use.)
+  const sender = (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || /^(echo|printf)$/.test(argv[0] ?? '')) && !(argv[0] === 'gh' && argv[1] === 'secret' && argv[2] === 'set' && !argv.some((a) => /^(-R|--repo)(=|$)/.test(a)));
   const envSecret = sender && !varSecret && !substitutedSecret ? argvWords.map((w, k) => (authUse(argvWords[k - 1]?.value, w.raw) ? undefined : [...w.raw.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => envCredentialOf(m[1]!, cmdEnv)).find((x) => x !== undefined))).find((x) => x !== undefined) : undefined;
   const carried = substitutedSecret ? info[substitutedSecret.index]!.secretOut : varSecret ?? envSecret;
   judgeArgv(st, argv, cmdCtx, writes, stdinText, fc, flat, info, rec, carried);

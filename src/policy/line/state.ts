@@ -174,7 +174,7 @@ const SECRET_NAME = /KEY|TOKEN|SECRET|PASS(WORD|WD|PHRASE)?|PWD|CRED|AUTH|PRIVAT
 
 // Names the agent's own environment gives its credentials (GITHUB_TOKEN, OPENAI_API_KEY, AWS_SECRET_ACCESS_KEY,
 // NPM_TOKEN, DB_PASSWORD): narrower than SECRET_NAME, since nothing in the line says what the variable holds.
-const ENV_CREDENTIAL = /API_?KEY|ACCESS_?KEY|(^|_)(TOKEN|PAT|SECRET)$|SECRET_|PASSWORD|PASSWD|PRIVATE_?KEY|CREDENTIALS?$/i;
+const ENV_CREDENTIAL = /API_?KEY|ACCESS_?KEY|(^|_)(TOKEN|PAT|SECRET|KEY|DSN)$|SECRET_|PASSWORD|PASSWD|PRIVATE_?KEY|CREDENTIALS?$|WEBHOOK|DATABASE_URL|(DB|REDIS|MONGO|POSTGRES|MYSQL)_URL|CONN(ECTION)?_STR/i;
 /** The process environment, as a secret's path: what an environment credential or a dump of the environment carries. */
 export const ENVIRON = '/proc/self/environ';
 

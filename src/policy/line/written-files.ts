@@ -109,8 +109,12 @@ function makeRecipes(text: string): string[] {
   // make's own variables are expanded before the shell sees a recipe: one defined in the file with
   // plain text is that text; automatic ones ($@ $< $^ $*) and the rest ($(SRC:.c=.o), $(wildcard …))
   // name the project's files (make_var), never a command the shell substitutes. $(shell …) runs.
+  // (Also `export`/`override` assignments, target-specific ones, and define … endef blocks. A makefile
+  // that builds text at run time — $(eval …), $(call …), .RECIPEPREFIX — keeps its references computed.)
   const vars = new Map<string, string>();
-  for (const m of text.matchAll(/^([A-Za-z_][\w.-]*)\s*(?:\?|:|::|\+)?=\s*(.*)$/gm)) if (!/\$\(shell\b/.test(m[2]!)) vars.set(m[1]!, m[2]!.trim());
+  for (const m of text.matchAll(/^(?:[^\s:#=]+\s*:\s*)?(?:(?:export|override|private)\s+)*([A-Za-z_][\w.-]*)\s*(?:\?|:|::|\+|!)?=\s*(.*)$/gm)) if (!/\$\(shell\b/.test(m[2]!)) vars.set(m[1]!, m[2]!.trim());
+  for (const m of text.matchAll(/^(?:(?:export|override)\s+)*define\s+([A-Za-z_][\w.-]*)[^\n]*\n([\s\S]*?)^endef/gm)) vars.set(m[1]!, m[2]!.trim().replace(/\n/g, '; '));
+  const dynamic = /\$\((eval|call|value|file)\b|^\.RECIPEPREFIX/m.test(text);
   const expand = (line: string, depth = 0): string => line.replace(/\$\(([^()$]*(?:\$\([^()]*\)[^()$]*)*)\)|\$\{([^{}]*)\}|\$([@<^*?%+|])/g, (m, a?: string, b?: string) => {
     const ref = (a ?? b ?? '').trim();
     if (/^shell\s/.test(ref)) return m;
@@ -118,9 +122,10 @@ function makeRecipes(text: string): string[] {
     if (value !== undefined && depth < 5) return expand(value, depth + 1);
     // (make reads the environment too: $(HOME) is the shell's $HOME; CURDIR is the working directory.)
     if (ref === 'CURDIR') return '.';
-    return /^(HOME|USER|LOGNAME|PWD|TMPDIR|PATH|SHELL|XDG_\w+)$/.test(ref) ? `$${ref}` : 'make_var';
+    if (/^(HOME|USER|LOGNAME|PWD|TMPDIR|PATH|SHELL|XDG_\w+)$/.test(ref)) return `$${ref}`;
+    return dynamic ? m : 'make_var';
   }).replace(/\$\$/g, '$');
-  const recipes = text.split('\n').filter((l) => l.startsWith('\t')).map((l) => expand(l.slice(1).replace(/^[@+-]+/, '')));
+  const recipes = text.split('\n').filter((l) => l.startsWith('\t') || (dynamic && /^\S/.test(l) && !/^[\w.-]+\s*[:?+!]?=|^[^\s:]+\s*:(?!=)|^(define|endef|export|override|include|ifn?eq|ifn?def|else|endif|\.)/.test(l))).map((l) => expand(l.replace(/^\t/, '').replace(/^[^\s\w]?[@+-]+/, '')));
   const shells = [...text.matchAll(/^[\w.-]+\s*!=\s*(.+)$/gm)].map((m) => m[1]!);
   const calls = [...text.matchAll(/\$\(shell\s+([^)]*)\)/g)].map((m) => m[1]!);
   return [...recipes, ...shells, ...calls].filter((l) => l.trim() !== '');
@@ -343,12 +348,13 @@ const TOOL_DEFAULT_HOSTS = /^(services\.gradle\.org|downloads\.gradle(-dn)?\.org
 // Dependency manifests and lock files: every URL in them is where an install fetches code from
 // (requirements `pkg @ URL`, --extra-index-url, package.json/lock `resolved`, Cargo `git =`, Gemfile
 // `source`), except a project's own links (homepage, repository, documentation …).
-const DEP_MANIFEST = /(^|\/)(requirements[\w.-]*\.(txt|in)|constraints[\w.-]*\.txt|package(-lock)?\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|yarn\.lock|Cargo\.toml|pyproject\.toml|Pipfile(\.lock)?|setup\.cfg|Gemfile(\.lock)?|composer\.json|[\w.-]+\.tf(\.json)?)$/;
+// (Build files name where they fetch too: repositories, downloads, applied scripts.)
+const DEP_MANIFEST = /(^|\/)(requirements[\w.-]*\.(txt|in)|constraints[\w.-]*\.txt|package(-lock)?\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|yarn\.lock|Cargo\.toml|pyproject\.toml|Pipfile(\.lock)?|setup\.cfg|Gemfile(\.lock)?|composer\.json|[\w.-]+\.tf(\.json)?|pom\.xml|(build|settings)\.gradle(\.kts)?|build\.sbt|CMakeLists\.txt|[\w.-]+\.cmake|meson\.build|WORKSPACE|MODULE\.bazel)$/;
 const PROJECT_LINK = /["']?(homepage|repository|documentation|docs|bugs|issues|funding|url|author|email|license|website|changelog|source_code|download_url|tracker)["']?\s*[=:]/i;
 
 function manifestUrls(text: string): string[] {
   return configLines(text).filter((line) => !PROJECT_LINK.test(line) || /\b(resolved|tarball|git|source|index|registry)["']?\s*[=:]/i.test(line)).flatMap((line) => [
-    ...[...line.matchAll(/\b(?:https?|git\+https?|git\+ssh|ssh|sftp):\/\/[^\s"'<>\]\\,]+/g)].map((m) => m[0].replace(/^git\+/, '')),
+    ...[...line.matchAll(/\b(?:https?|git\+https?|git\+ssh|git\+git|git|ssh|sftp|ftp):\/\/[^\s"'<>\]\\,)]+/g)].map((m) => m[0].replace(/^git\+/, '')),
     // terraform: a provider or module source named by host (evil.example/acme/x).
     ...[...line.matchAll(/\bsource\s*=\s*"(?:git::)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)\//gi)].map((m) => `https://${m[1]}/`),
   ]);
@@ -369,7 +375,9 @@ function plantedConfig(st: State, path: string, text: string, cwd: string): void
   const manifest = DEP_MANIFEST.test(path);
   if (!TOOL_CONFIG.test(path) && !dockerfile && !manifest) return;
   const f = newFacts('<config>');
-  if (manifest) for (const u of manifestUrls(text)) if (!TOOL_DEFAULT_HOSTS.test(/^[a-z+]+:\/\/([^/:]+)/i.exec(u)?.[1] ?? '')) addUrl(f, u, 'target');
+  // (In a pom, only repositories are fetched from: its namespaces and project links are names.)
+  const fetched = /(^|\/)pom\.xml$/.test(path) ? [...text.matchAll(/<(plugin)?[Rr]epositor(y|ies)>[\s\S]*?<\/(plugin)?[Rr]epositor(y|ies)>/g)].map((m) => m[0]).join('\n') : text;
+  if (manifest) for (const u of manifestUrls(fetched)) if (!TOOL_DEFAULT_HOSTS.test(/^[a-z+]+:\/\/([^/:]+)/i.exec(u)?.[1] ?? '')) addUrl(f, u, 'target');
   for (const u of fetchUrls(text)) if (!TOOL_DEFAULT_HOSTS.test(/^[a-z+]+:\/\/([^/:]+)/i.exec(u)?.[1] ?? '')) addUrl(f, u, 'target');
   if (dockerfile) for (const m of text.matchAll(/^\s*FROM\s+(?:--\S+\s+)*([^\s/]+)\//gim)) if (/[.:]|^localhost$/.test(m[1]!)) addUrl(f, `https://${m[1]}/`, 'target');
   if (hostClasses(st.policy, f).has('disallowed')) {
