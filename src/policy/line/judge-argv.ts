@@ -201,7 +201,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // xargs -I% CMD … %: a network command fed names from unknown input cannot be judged — unless
       // the input only fills a URL's path after a literal host (xargs -I{} curl http://localhost:3000/items/{}).
       const inPath = (a: string) => /^[a-z][\w+.-]*:\/\/[^/\s$`]+\//i.test(a) && a.indexOf(repl!) > a.indexOf('/', a.indexOf('://') + 3);
-      if (repl && !piped.length && NETWORK_TOOLS.has(posix.basename(u.argv[0] ?? '')) && u.argv.some((a) => a.includes(repl) && !inPath(a))) tag('opaque-config', `${u.argv[0]} is fed file names xargs reads at run time`);
+      // (…or a value of an option that only shapes the request or its report — a header, -w's format,
+      // plain -d data — around a literal URL; a file (@{}), an upload, an output, a proxy or a host it is not.)
+      // (Fed a secret — xargs … < .env — every placeholder carries it.)
+      const fedSecret = (ctx.stdin !== undefined && isSecretPath(st, ctx.stdin, ctx)) || fc.stdinFrom.some((up) => info[up]?.secretOut !== undefined);
+      const harmless = (a: string, prev: string) => !fedSecret && (inPath(a) || (/^(-w|--write-out|-H|--header|-A|--user-agent|-e|--referer|-X|--request|-d|--data|--data-raw|--data-urlencode)$/.test(prev) && !/(^|=)@/.test(a)));
+      if (repl && !piped.length && NETWORK_TOOLS.has(posix.basename(u.argv[0] ?? '')) && u.argv.some((a, k) => a.includes(repl) && !harmless(a, u.argv?.[k - 1] ?? ''))) tag('opaque-config', `${u.argv[0]} is fed file names xargs reads at run time`);
     }
     if (u) {
       env = { ...env, ...u.env };
