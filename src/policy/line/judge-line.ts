@@ -31,7 +31,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
     links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
-    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [],
+    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(),
     sub(text, cwd, env, sameShell) {
       const vars = sameShell ? Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
       for (const j of judgeLine(policy, text, { ...ctx, cwd, env }, depth + 1, st, vars)) st.out.push(j);
@@ -313,7 +313,16 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // Bearer $GITHUB_TOKEN"`, `git push https://x:$GITHUB_TOKEN@github.com/…`).
   // (gh secret set for this repository stores the value as the repository's secret: its everyday use.)
   const sender = (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || /^(echo|printf)$/.test(argv[0] ?? '')) && !(argv[0] === 'gh' && argv[1] === 'secret' && argv[2] === 'set' && !argv.some((a) => /^(-R|--repo)(=|$)/.test(a)));
-  const envSecret = sender && !varSecret && !substitutedSecret ? argvWords.map((w, k) => (authUse(argvWords[k - 1]?.value, w.raw) ? undefined : [...w.raw.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => envCredentialOf(m[1]!, cmdEnv)).find((x) => x !== undefined))).find((x) => x !== undefined) : undefined;
+  // (Also through a name held in another variable: ${!n} with n=GITHUB_TOKEN, a declare -n reference.)
+  const credentialOf = (name: string, indirect: boolean): string | undefined => {
+    const target = indirect ? cmdEnv[name] : st.namerefs.get(name);
+    return envCredentialOf(name, cmdEnv) ?? (target !== undefined && /^[A-Za-z_]\w*$/.test(target) ? envCredentialOf(target, {}) : undefined);
+  };
+  const envSecret = sender && !varSecret && !substitutedSecret ? argvWords.map((w, k) => (authUse(argvWords[k - 1]?.value, w.raw) ? undefined : [...w.raw.matchAll(/\$\{?(!?)([A-Za-z_]\w*)/g)].map((m) => credentialOf(m[2]!, m[1] === '!')).find((x) => x !== undefined))).find((x) => x !== undefined) : undefined;
+  if (/^(declare|typeset|local)$/.test(argv[0] ?? '') && argv.some((a) => /^-[a-zA-Z]*n/.test(a))) for (const a of argv.slice(1)) {
+    const m = /^([A-Za-z_]\w*)=([A-Za-z_]\w*)$/.exec(a);
+    if (m) st.namerefs.set(m[1]!, m[2]!);
+  }
   const carried = substitutedSecret ? info[substitutedSecret.index]!.secretOut : varSecret ?? envSecret;
   judgeArgv(st, argv, cmdCtx, writes, stdinText, fc, flat, info, rec, carried);
   if (varSecret && !rec.secretOut && /^(echo|printf|cat|tee|base64|xxd|od)$/.test(rec.name)) {

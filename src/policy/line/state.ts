@@ -117,6 +117,8 @@ export interface State {
   oldpwd?: string;
   /** Configuration moved by an assignment (HOME=/tmp/h, GIT_CONFIG_GLOBAL=x) → where it now is. */
   relocated: { name: string; path: string }[];
+  /** declare -n references made in the line → the variable each names. */
+  namerefs: Map<string, string>;
   /** Traps set in the line: judged when it ends, with the variables as they are then. */
   traps: { text: string; cwd: string }[];
   /** Shell functions the line defined → their body's text (judged where they are called). */
