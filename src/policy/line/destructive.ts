@@ -9,7 +9,7 @@
 // values are no verbs.
 const VALUED = /^(--?(profile|region|output|endpoint-url|namespace|context|kubeconfig|cluster|user|stack|cwd|project|config|kube-context|app|org|repo|account|subscription|resource-group|zone|host|port|dbname|username|selector)|-[nsoaRgchpUl])$/;
 
-export function destroys(name: string, args: readonly string[]): string | undefined {
+export function destroys(name: string, args: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): string | undefined {
   const words = args.filter((a, k) => !a.startsWith('-') && !VALUED.test(args[k - 1] ?? ''));
   const has = (re: RegExp) => args.some((a) => re.test(a));
   const at = (k: number, re: RegExp) => re.test(words[k] ?? '');
@@ -61,9 +61,9 @@ export function destroys(name: string, args: readonly string[]): string | undefi
       if (at(0, /^api$/) && args.some((a) => /^(private=false|visibility=public)$/.test(a))) return 'gh api makes a repository public';
       return at(0, /^api$/) && args.some((a, k) => (/^(-X|--method)$/.test(args[k - 1] ?? '') && /^DELETE$/i.test(a)) || /^(-XDELETE|--method=DELETE)$/i.test(a)) ? 'gh api -X DELETE deletes something on GitHub' : undefined;
     case 'dropdb':
-      return remoteDb(args) ? 'dropdb drops a database on another machine' : undefined;
+      return remoteDb(args, env) ? 'dropdb drops a database on another machine' : undefined;
     case 'mysqladmin':
-      return words.includes('drop') && remoteDb(args) ? 'mysqladmin drops a database on another machine' : undefined;
+      return words.includes('drop') && remoteDb(args, env) ? 'mysqladmin drops a database on another machine' : undefined;
     case 'shutdown':
     case 'reboot':
     case 'halt':
@@ -95,8 +95,11 @@ export function dropsDatabase(text: string): boolean {
  * A database client aimed at another machine (-h/--host or a connection URI with a host that is
  * not this one): a development database on localhost is the project's to reset.
  */
-export function remoteDb(args: readonly string[]): boolean {
+export function remoteDb(args: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): boolean {
   const hosts = args.flatMap((a, k) => (/^(-h|--host|-H)$/.test(args[k - 1] ?? '') ? [a] : /^--host=/.test(a) ? [a.slice(7)] : /^-h\S/.test(a) ? [a.slice(2)] : []));
+  // (The clients' own variables name the server too: PGHOST, MYSQL_HOST, REDISCLI host URLs, DATABASE_URL.)
+  for (const k of ['PGHOST', 'MYSQL_HOST', 'MARIADB_HOST']) if (env[k]) hosts.push(env[k]!);
+  for (const k of ['DATABASE_URL', 'PGDATABASE_URL', 'REDIS_URL', 'MONGODB_URI']) if (env[k]) args = [...args, env[k]!];
   for (const a of args) {
     const m = /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?):\/\/(?:[^@/]*@)?([^/:?]+)/i.exec(a);
     if (m) hosts.push(m[1]!);

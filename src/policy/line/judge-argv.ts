@@ -562,7 +562,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // Destruction outside the project and this machine's files: cloud resources, clusters,
     // infrastructure, hosted repositories, volumes, whole databases, the machine's power and firewall.
-    const destroyed = destroys(name, args) ?? (DB_CLIENTS.test(name) && remoteDb(args) && dropsDatabase([...args, stdinText ?? ''].join('\n')) ? `${name} drops a whole database on another machine` : undefined);
+    const destroyed = destroys(name, args, env) ?? (DB_CLIENTS.test(name) && remoteDb(args, env) && dropsDatabase([...args, stdinText ?? ''].join('\n')) ? `${name} drops a whole database on another machine` : undefined);
     if (destroyed) tag('destroys-outside', destroyed);
     // Code in a language Rampart does not read (dc, m4, gnuplot, TeX with -shell-escape, Erlang …):
     // a way to start programs in it asks; the command lines quoted in it are judged.
