@@ -135,6 +135,8 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
   // .claude -type f -delete) removes its settings and hooks as surely as overwriting them: a
   // directory holding them, or a name below .claude that may be one of them.
   const agentDeletes = (classes: Set<PathClass>): Set<PathClass> => {
+    // (Only a path naming one of those directories, or a pattern, can reach them.)
+    if (!facts.deletes.some((d) => /\.(claude|codex|gemini)|[*?[]/.test(d))) return classes;
     const p = ctx.projectRoot;
     const held = [`${p}/.claude/settings.json`, `${p}/.claude/settings.local.json`, `${p}/.claude/hooks`, `${p}/.codex`, `${p}/.gemini`];
     const hit = facts.deletes.filter(isFile).some((d) => {

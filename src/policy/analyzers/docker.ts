@@ -80,6 +80,11 @@ export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
     const src = v && /(?:^|,)(?:src|source)=([^,]+)/.exec(v)?.[1];
     if (src) f.sends.push(src);
   }
+  // docker cp SRC CONTAINER:DST hands a local file to the container: a send of it.
+  if (verb === 'cp') {
+    const ops = args.slice(verbAt + 1).filter((a) => !a.startsWith('-'));
+    if (ops.length === 2 && !/^[\w.-]+:/.test(ops[0]!) && /^[\w.-]+:/.test(ops[1]!)) f.sends.push(ops[0]!);
+  }
   if (verb !== 'run' && verb !== 'create') return f;
   // --env-file FILE hands the file's variables to the image's code: an image from someone's
   // namespace or another registry (owner/img, ghcr.io/…) is code from elsewhere; a local tag or an
@@ -107,7 +112,10 @@ export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
     for (let i = 0; i < args.length; i++) {
       const v = /^(-e|--env)$/.test(args[i]!) ? args[i + 1] : /^--env=/.test(args[i]!) ? args[i]!.slice(6) : /^-e./.test(args[i]!) ? args[i]!.slice(2) : undefined;
       const name = v ? /^([A-Za-z_]\w*)(=|$)/.exec(v)?.[1] : undefined;
-      if (name && /KEY|TOKEN|SECRET|PASSW|CRED|AUTH|DSN/i.test(name)) f.sends.push('/proc/self/environ');
+      // (Also a credential forwarded under another name: -e GH="$GITHUB_TOKEN".)
+      const value = v && v.includes('=') ? v.slice(v.indexOf('=') + 1) : '';
+      const credential = /KEY|TOKEN|SECRET|PASSW|PWD|PASS$|SESSION|JWT|CRED|AUTH|DSN/i;
+      if ((name && !v!.includes('=') && credential.test(name)) || [...value.matchAll(/\$\{?([A-Za-z_]\w*)/g)].some((m) => credential.test(m[1]!))) f.sends.push('/proc/self/environ');
     }
   }
   if (args.includes('--privileged')) f.tags.add('privileged-container');

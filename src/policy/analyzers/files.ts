@@ -162,8 +162,10 @@ export function analyzeCopy({ tool, args }: AnalyzerInput): Facts {
       if (name && name !== '.' && name !== '..') f.writes.push(`${dest.replace(/\/+$/, '')}/${name}`);
     }
   }
-  // Copied to the terminal: the sources are printed, that is read.
+  // Copied to the terminal: the sources are printed, that is read. A copy of a credential anywhere
+  // else reads it too (cp ~/.docker/config.json public/): the copy is where it can be shown or sent.
   if (/^(\/dev\/(stdout|stderr|fd\/[12]|tty)|-)$/.test(dest)) f.reads.push(...sources);
+  else if (tool === 'cp' || tool === 'install') f.reads.push(...sources.filter((s) => /^(~|\/|\$HOME|\$\{HOME)/.test(s)));
   // Moving a file away removes it from where it was (a tree, as a whole).
   if (tool === 'mv') {
     f.deletes.push(...sources);

@@ -7,20 +7,28 @@
 /** Why a command destroys something outside the project, or undefined. */
 // Options of these CLIs that take a value (--profile prod, -n ns, --context x, --stack s): their
 // values are no verbs.
-const VALUED = /^(--?(profile|region|output|endpoint-url|namespace|context|kubeconfig|cluster|user|stack|cwd|project|config|kube-context|app|org|repo|account|subscription|resource-group|zone|host|port|dbname|username|selector)|-[nsoaRgchpUl])$/;
+const VALUED = /^(--?(profile|region|output|endpoint-url|namespace|context|kubeconfig|cluster|user|stack|cwd|project|config|kube-context|app|org|repo|account|subscription|resource-group|zone|host|port|dbname|username|selector|as|as-group|server|token|cli-connect-timeout|cli-read-timeout|query|name|env|environment|chdir|working-dir|terragrunt-working-dir)|-[nsoaRgchpUlCu])$/;
 
 export function destroys(name: string, args: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): string | undefined {
-  const words = args.filter((a, k) => !a.startsWith('-') && !VALUED.test(args[k - 1] ?? ''));
+  // (Verbs and resource kinds are matched as the CLIs read them: in any case.)
+  const words = args.filter((a, k) => !a.startsWith('-') && !VALUED.test(args[k - 1] ?? '')).map((w) => w.toLowerCase());
   const has = (re: RegExp) => args.some((a) => re.test(a));
   const at = (k: number, re: RegExp) => re.test(words[k] ?? '');
   switch (name) {
     case 'terraform':
     case 'tofu':
     case 'terragrunt':
-      if (at(0, /^destroy$/) || (at(0, /^(apply|plan)$/) && has(/^-destroy$/)) || (at(0, /^state$/) && at(1, /^rm$/)) || (at(0, /^workspace$/) && at(1, /^delete$/))) return `${name} destroys infrastructure`;
+      if (words.includes('destroy') || (words.some((w) => /^(apply|plan)$/.test(w)) && has(/^-destroy$/)) || (at(0, /^state$/) && at(1, /^rm$/)) || (at(0, /^workspace$/) && at(1, /^delete$/))) return `${name} destroys infrastructure`;
       return undefined;
+    case 'cdktf':
+    case 'eksctl':
+    case 'wrangler':
+    case 'bq':
+    case 'glab':
+    case 'doctl':
+      return words.some((w) => /^(destroy|delete|rm|remove|drop)/.test(w)) ? `${name} deletes hosted resources` : undefined;
     case 'pulumi':
-      return at(0, /^destroy$/) || (at(0, /^stack$/) && at(1, /^rm$/)) ? 'pulumi destroys infrastructure' : undefined;
+      return at(0, /^(destroy|down)$/) || (at(0, /^stack$/) && at(1, /^rm$/)) ? 'pulumi destroys infrastructure' : undefined;
     case 'cdk':
     case 'sam':
     case 'serverless':
@@ -31,20 +39,19 @@ export function destroys(name: string, args: readonly string[], env: Readonly<Re
     case 'k':
       // (Deleting a pod or a deployment is how a cluster is restarted or redeployed; namespaces,
       // volumes, nodes, definitions and everything at once are not recreated.)
-      return (at(0, /^delete$/) && (at(1, /^(namespaces?|ns|pv|pvc|persistentvolumes?|persistentvolumeclaims?|nodes?|no|crds?|customresourcedefinitions?|storageclass(es)?)(\/|$)/) || has(/^(--all|-A|--all-namespaces|-f|--filename|-k|--kustomize)$/) || has(/^(-f|--filename=)./))) || at(0, /^drain$/) ? `${name} ${words.slice(0, 2).join(' ')} removes cluster resources that are not recreated` : undefined;
+      return (at(0, /^delete$/) && (at(1, /^(namespaces?|ns|pv|pvc|persistentvolumes?|persistentvolumeclaims?|nodes?|no|crds?|customresourcedefinitions?|storageclass(es)?)(\/|$)/) || has(/^(--all|-A|--all-namespaces|-f|--filename|-k|--kustomize|--raw)$/) || has(/^(-f|--filename=|--raw=)./))) || at(0, /^drain$/) ? `${name} ${words.slice(0, 2).join(' ')} removes cluster resources that are not recreated` : undefined;
     case 'helm':
       return at(0, /^(uninstall|delete|del|un)$/) ? 'helm uninstalls a release from the cluster' : undefined;
     case 'aws':
       // (s3 sync --delete is how a static site is deployed: it mirrors the build.)
       if (at(0, /^s3$/) && at(1, /^(rm|rb)$/)) return `aws s3 ${words[1]} deletes stored objects`;
-      return words.slice(1, 2).some((w) => /^(delete|terminate|remove|deregister|purge|batch-delete)-?/.test(w)) ? `aws ${words[0]} ${words[1]} deletes cloud resources` : undefined;
+      return words.slice(1, 2).some((w) => /^(delete|terminate|remove|deregister|purge|batch-delete|schedule-key-deletion|disable-key|empty)/.test(w)) ? `aws ${words[0]} ${words[1]} deletes cloud resources` : undefined;
     case 'gcloud':
       return words.some((w) => /^(delete|remove)$/.test(w)) || (at(0, /^storage$/) && at(1, /^(rm|buckets)$/) && words.includes('rm')) ? 'gcloud deletes cloud resources' : undefined;
     case 'gsutil':
       return at(0, /^(rm|rb)$/) ? 'gsutil deletes stored objects' : undefined;
     case 'az':
-      return words.some((w) => /^(delete|purge)$/.test(w)) ? 'az deletes cloud resources' : undefined;
-    case 'doctl':
+      return words.some((w) => /^(delete|purge)/.test(w)) ? 'az deletes cloud resources' : undefined;
     case 'flyctl':
     case 'fly':
     case 'heroku':

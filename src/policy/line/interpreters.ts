@@ -165,6 +165,10 @@ export function literalRuns(code: string, lang = ''): { runs: string[]; rest: st
       // (Arguments after a literal script are the script's: `node dist/server.js ...args` is understood.)
       const codeAt = args.findIndex((a, k) => a === COMPUTED && (k === args.findIndex((x) => !x.startsWith('-')) || /^(-c|-e|-p|-E|--eval|--print|-m|-r|-x)$/.test(args[k - 1] ?? '')));
       if (codeAt >= 0 && /^(\S*\/)?(sh|bash|dash|zsh|ksh|fish|python[\d.]*|node|perl|ruby|php|deno|bun|env|xargs|sudo)$/.test(program)) return m;
+      // (Nor is a computed value given as configuration or code — git -c, --config, --exec — or as
+      // what a package manager installs.)
+      if (args.some((a, k) => a === COMPUTED && /^(-c|--config|-e|--exec|--eval|-x|--upload-pack|--receive-pack|-o|--output|-T|--upload-file|-K)$/.test(args[k - 1] ?? ''))) return m;
+      if (args.includes(COMPUTED) && /^(npm|pnpm|yarn|bun|pip[\d.]*|uv|poetry|gem|cargo|go|composer|brew|apt|apt-get)$/.test(program) && args.some((a) => /^(i|install|add|get|require)$/.test(a))) return m;
       runs.push([program, ...args].map((w) => (w === COMPUTED || /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
       return ' '.repeat(m.length);
     });
@@ -243,7 +247,9 @@ const PY_BASE = new Set(['pstats', 'signal', 'resource', 'dotenv', 'py_compile',
 const NODE_BASE = new Set(['dotenv', 'dotenv/config', 'test', 'assert/strict', 'path/posix', 'path/win32', 'async_hooks', 'diagnostics_channel', 'tty', 'sqlite', 'fs', 'path', 'os', 'util', 'crypto', 'url', 'querystring', 'assert', 'events', 'stream', 'buffer', 'zlib', 'readline', 'string_decoder', 'timers', 'perf_hooks', 'process', 'child_process', 'net', 'http', 'https', 'http2', 'dgram', 'tls', 'dns', 'module', 'v8', 'console', 'fs/promises', 'timers/promises', 'stream/promises', 'util/types']);
 
 // A literal URL to another machine, an absolute, home or parent path, a home lookup, or a secret's name.
-const COMMON_SENSITIVE = /["'`](?:[a-z][\w+.-]*:\/\/(?!(localhost|127\.0\.0\.1|\[::1\])[:/"'`])|\/(?!tmp\/)|~|\.\.\/)|expanduser|Path\.home|homedir\(|os\.environ|process\.env|getenv|\.env\b|\.ssh|\.aws|\.kube|\.netrc|\.npmrc|id_rsa|id_ed25519|\.pem\b|\.key\b|credentials/;
+// (sqlite:/// is a local file.) Also the libraries' own ways to fetch and run code or upload:
+// hub loads, trust_remote_code, push_to_hub, a database URL built from parts, a static folder above the project.
+const COMMON_SENSITIVE = /["'`](?:(?!sqlite:)[a-z][\w+.-]*:\/\/(?!(localhost|127\.0\.0\.1|\[::1\])[:/"'`])|\/(?!tmp\/)|~|\.\.)|expanduser|Path\.home|homedir\(|os\.environ|process\.env|getenv|pardir|\.env\b|\.ssh|\.aws|\.kube|\.docker|gcloud|\.netrc|\.npmrc|id_rsa|id_ed25519|\.pem\b|\.key\b|credentials|trust_remote_code|trust_repo|hub\.load|push_to_hub|upload_\w+|URL\.create|host\s*=|static_folder\s*=\s*(os\.pardir|["'](\.\.|\/|~))|\.static\s*\(\s*(os\.homedir|["'](\.\.|\/|~))|dotenv_values|load_dotenv/;
 const PY_KNOWNS = new Set([...PY_BASE, ...PY_COMMON]);
 const NODE_KNOWNS = new Set([...NODE_BASE, ...NODE_COMMON]);
 
@@ -364,7 +370,13 @@ export function decodeLiterals(code0: string): string {
  * (not a regex over the whole code) keeps a quote inside another literal from pairing wrongly.
  */
 export function foldLiterals(code0: string): string {
-  const code = decodeLiterals(code0);
+  // A literal sliced in place ('.envx'[:-1], 'x.env'[1:], 'ab'.slice(0, -1)) is the slice.
+  const sliced = code0.replace(/(["'])([^"'\\\n]*)\1\s*\[\s*(-?\d*)\s*:\s*(-?\d*)\s*\]/g, (m, q: string, body: string, a: string, b: string) => {
+    const start = a === '' ? 0 : Number(a);
+    const end = b === '' ? body.length : Number(b);
+    return `${q}${body.slice(start < 0 ? body.length + start : start, end < 0 ? body.length + end : end)}${q}`;
+  }).replace(/(["'])([^"'\\\n]*)\1\.(slice|substring)\(\s*(-?\d+)\s*(?:,\s*(-?\d+)\s*)?\)/g, (m, q: string, body: string, _f: string, a: string, b?: string) => `${q}${body.slice(Number(a), b === undefined ? undefined : Number(b))}${q}`);
+  const code = decodeLiterals(sliced);
   const toks: { start: number; end: number; quote: string; body: string }[] = [];
   for (let i = 0; i < code.length; i++) {
     const q = code[i]!;
@@ -534,7 +546,8 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
   const loadsDotenv = (/\b(loadEnvFile|load_dotenv|dotenv_values|find_dotenv|Dotenv\.load|Dotenv\.parse)\b|require\(\s*['"]dotenv(\/config)?['"]\s*\)(\.config)?|from\s+['"]dotenv/.test(code))
     // (given an example file by name, it loads no secret)
     && !/\b(loadEnvFile|load_dotenv|dotenv_values|config)\s*\(\s*(?:path\s*[:=]\s*)?\{?\s*(?:path\s*:\s*)?["'][^"']*\.(example|sample|template|dist)["']/.test(code);
-  const dumpsEnv = /\bos\.environ\b(?!\s*(\[|\.get\b|\.setdefault\b|\.pop\b))|\b(process\.env|Bun\.env)\b(?!\s*(\.|\[))|Deno\.env\.toObject|%ENV\b|\bENV\.(to_h|to_a|each|inspect|keys|values)|\$_ENV\b(?!\s*\[)|\bgetenv\(\s*\)|\/proc\/self\/environ/.test(code);
+  const printsDotenv = /\bdotenv_values\s*\(/.test(code) && /\b(print|dumps|console\.log|write|puts)\b/.test(code);
+  const dumpsEnv = printsDotenv || /\bos\.environ\b(?!\s*(\[|\.get\b|\.setdefault\b|\.pop\b))|\b(process\.env|Bun\.env)\b(?!\s*(\.|\[))|Deno\.env\.toObject|%ENV\b|\bENV\.(to_h|to_a|each|inspect|keys|values)|\$_ENV\b(?!\s*\[)|\bgetenv\(\s*\)|\/proc\/self\/environ/.test(code);
   const secretRead = FILE_READ.test(bare) ? SECRETISH.exec(code)?.[2] : undefined;
   // (bun loads .env by itself: its process environment holds the project's secrets.)
   const secretNamed = secretRead ?? (dumpsEnv && (loadsDotenv || lang === 'bun') ? '.env' : dumpsEnv ? 'environ' : loadsDotenv ? '.env' : undefined);

@@ -190,7 +190,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         st.readsSecret = true;
       }
       // xargs appends what it reads: when that is echo/printf text in the same line, it is known.
-      const piped = fc.stdinFrom.flatMap((up) => (info[up] && /^(echo|printf)$/.test(info[up]!.name) ? info[up]!.argv.slice(1).join(' ').split(/\s+/).filter(Boolean) : []));
+      // (printf FORMAT ARGS: what comes out is the arguments, not the format.)
+      const piped = fc.stdinFrom.flatMap((up) => (info[up] && /^(echo|printf)$/.test(info[up]!.name) ? info[up]!.argv.slice(info[up]!.name === 'printf' && /%/.test(info[up]!.argv[1] ?? '') ? 2 : 1).join(' ').split(/\s+/).filter(Boolean) : []));
       // xargs -I% CMD … % puts each input line in place of %, and appends nothing.
       const xa = argv.slice(1);
       const repl = xa.find((a, k) => /^(-I|--replace)$/.test(xa[k - 1] ?? '')) ?? xa.find((a) => /^-I./.test(a))?.slice(2) ?? xa.find((a) => a.startsWith('--replace='))?.slice(10) ?? (xa.some((a) => a === '-i' || a === '--replace') ? '{}' : undefined);
