@@ -139,5 +139,6 @@ function compileRule(r: RawRule, where: string, doc: PolicyDocument, i: number, 
     where,
     exampleWhere: { match: lines('match'), not_match: lines('not_match') },
     argvRegex,
+    toolSet: r.when.tool ? new Set(r.when.tool) : undefined,
   };
 }

@@ -178,7 +178,7 @@ const anyOf = <T>(wanted: readonly T[] | undefined, have: Set<T> | readonly T[])
 export function conditionHolds(rule: Rule, j: Judged): boolean {
   const w: Condition = rule.when;
   const f = j.facts;
-  if (w.tool && !w.tool.includes(f.tool)) return false;
+  if (w.tool && !(rule.toolSet ? rule.toolSet.has(f.tool) : w.tool.includes(f.tool))) return false;
   if (w.subcommand && (f.subcommand === undefined || !w.subcommand.includes(f.subcommand))) return false;
   if (!anyOf(w.tags, f.tags)) return false;
   if (w.not_tags && w.not_tags.some((t) => f.tags.has(t))) return false;

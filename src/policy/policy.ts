@@ -45,6 +45,8 @@ export interface Rule {
   /** file:line of each example, parallel to examples.match / not_match. */
   exampleWhere: { match: string[]; not_match: string[] };
   argvRegex?: RegExp;
+  /** when.tool as a set (the network rule lists many tools; checked for every judged unit). */
+  toolSet?: ReadonlySet<string>;
 }
 
 export interface NetworkLists {
