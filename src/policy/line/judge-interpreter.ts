@@ -8,7 +8,7 @@ import { newFacts } from '../facts.js';
 import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { codeSource } from './interpreter-code.js';
-import { codePaths, foldLiterals, judgeCode, unknownModules } from './interpreters.js';
+import { codePaths, foldLiterals, judgeCode, SECRETISH, unknownModules } from './interpreters.js';
 import { ENVIRON, fileExists, firstSecret, isSecretPath, rootIgnoreFile, SECRET, secretOfVar, type Info, type State } from './state.js';
 
 /** Judges one piece of code in `lang` in this line's state; returns what it reads of secrets and writes. */
@@ -187,12 +187,12 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
   }
 }
 
-// A secret's name, a path in HOME or the system, or code built and run from text.
-const FILE_RISK = /\b(os\.environ|process\.env|ENV|getenv)\b[^\n]{0,40}(KEY|TOKEN|SECRET|PASS|CRED|AUTH|DSN)|JSON\.stringify\s*\(\s*process\.env|dict\s*\(\s*os\.environ|getpwuid|userInfo\s*\(|(^|[/'"`\s])(\.env(?!\.(example|sample|template|dist)\b)|\.ssh|\.aws|\.kube|\.gnupg|\.netrc|\.npmrc|\.pypirc|\.git-credentials|id_rsa|id_ed25519|credentials|[\w-]+\.pem|[\w-]+\.key)(['"`\s/\])};,]|$)|["'`](\/home\/|\/root\/|\/etc\/|\/usr\/|\/var\/|\/bin\/|\/sbin\/|\/boot\/|\/dev\/|\/proc\/|\/sys\/|~\/?["'`/])|expanduser|Path\.home|homedir\s*\(|\bHOME\b|\.\.\/\.\.|\b(eval|exec|compile|Function|__import__|importlib|getattr|setattr|globals|locals|vars|b64decode|atob|fromCharCode|chr|unhexlify|fromhex|decode|marshal|pickle|rot13|codecs|ctypes|dlopen|Reflect|instance_eval|send|public_send|constantize)\s*\(/;
+// (Besides a secret's name, SECRETISH:) a path in HOME or the system, or code built and run from text.
+const FILE_RISK = /\b(os\.environ|process\.env|ENV|getenv)\b[^\n]{0,40}(KEY|TOKEN|SECRET|PASS|CRED|AUTH|DSN)|JSON\.stringify\s*\(\s*process\.env|dict\s*\(\s*os\.environ|getpwuid|userInfo\s*\(|(^|[/'"`\s])\.gnupg(['"`\s/\])};,]|$)|`[^`]*(\.env(?!\.(example|sample|template|dist)\b)|\.ssh|\.aws|id_rsa|id_ed25519|credentials|\.pem|\.key)\b[^`]*`|["'`](\/home\/|\/root\/|\/etc\/|\/usr\/|\/var\/|\/bin\/|\/sbin\/|\/boot\/|\/dev\/|\/proc\/|\/sys\/|~\/?["'`/])|expanduser|Path\.home|homedir\s*\(|\bHOME\b|\.\.\/\.\.|\b(eval|exec|compile|Function|__import__|importlib|getattr|setattr|globals|locals|vars|b64decode|atob|fromCharCode|chr|unhexlify|fromhex|decode|marshal|pickle|rot13|codecs|ctypes|dlopen|Reflect|instance_eval|send|public_send|constantize)\s*\(/;
 
 /** Whether a program file names something sensitive or builds its code at run time (then its capabilities count as for one-liners). */
 function fileRisk(st: State, code: string): boolean {
-  if (FILE_RISK.test(code)) return true;
+  if (SECRETISH.test(code) || FILE_RISK.test(code)) return true;
   const f = newFacts('<code>');
   for (const m of code.matchAll(/\b((?:https?|wss?|ftp):\/\/[^"'`\s$]+)/gi)) addUrl(f, m[1]!, 'target');
   return hostClasses(st.policy, f).has('disallowed');
