@@ -171,8 +171,14 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
   };
 }
 
-const anyOf = <T>(wanted: readonly T[] | undefined, have: Set<T> | readonly T[]): boolean =>
-  wanted === undefined || wanted.some((w) => (have instanceof Set ? have.has(w) : have.includes(w)));
+/** True when nothing is wanted, or `have` holds one of the wanted values. */
+function anyOf<T>(wanted: readonly T[] | undefined, have: ReadonlySet<T>): boolean {
+  if (wanted === undefined) return true;
+  for (let i = 0; i < wanted.length; i++) if (have.has(wanted[i]!)) return true;
+  return false;
+}
+
+const PATH_KINDS = ['sends', 'writes', 'deletes', 'reads', 'stages'] as const;
 
 /** True when one rule's condition holds for the judged command. */
 export function conditionHolds(rule: Rule, j: Judged): boolean {
@@ -181,12 +187,10 @@ export function conditionHolds(rule: Rule, j: Judged): boolean {
   if (w.tool && !(rule.toolSet ? rule.toolSet.has(f.tool) : w.tool.includes(f.tool))) return false;
   if (w.subcommand && (f.subcommand === undefined || !w.subcommand.includes(f.subcommand))) return false;
   if (!anyOf(w.tags, f.tags)) return false;
-  if (w.not_tags && w.not_tags.some((t) => f.tags.has(t))) return false;
+  if (w.not_tags) for (const t of w.not_tags) if (f.tags.has(t)) return false;
   if (!anyOf(w.hosts, j.hostClasses)) return false;
   if (w.schemes_not_in && !f.schemes.some((s) => !w.schemes_not_in!.includes(s))) return false;
-  for (const k of ['sends', 'writes', 'deletes', 'reads', 'stages'] as const) {
-    if (!anyOf(w[k], j.pathClasses[k])) return false;
-  }
+  for (const k of PATH_KINDS) if (!anyOf(w[k], j.pathClasses[k])) return false;
   if (w.env && !w.env.some((e) => Boolean(j.env[e]))) return false;
   if (rule.argvRegex && !rule.argvRegex.test(j.argv.join(' '))) return false;
   return true;
@@ -197,7 +201,11 @@ export function decide(policy: CompiledPolicy, rules: readonly Rule[], j: Judged
   const matched: RuleMatch[] = [];
   const all = Array.isArray(j) ? (j as readonly Judged[]) : [j as Judged];
   for (const r of rules) {
-    if (all.some((x) => conditionHolds(r, x))) matched.push({ id: r.id, decision: r.action, reason: r.reason, where: r.where });
+    for (const x of all) {
+      if (!conditionHolds(r, x)) continue;
+      matched.push({ id: r.id, decision: r.action, reason: r.reason, where: r.where });
+      break;
+    }
   }
   if (matched.length === 0) {
     return { decision: policy.default, rule: null, reason: `no rule matched; the policy default is ${policy.default}`, matched };
@@ -237,8 +245,11 @@ export function evaluateArgv(policy: CompiledPolicy, argv: readonly string[], ct
 export function explainArgv(policy: CompiledPolicy, argv: readonly string[], ctx: Context): { evaluation: Evaluation; judged: Judged[] } {
   const j = judge(policy, argv, ctx);
   // npx -c '…', git `!` aliases, find -exec: the strings the tool runs are command lines.
-  const plain = { ...ctx, stdin: undefined, stdout: undefined };
-  const all = [j, ...j.facts.runs.flatMap((r) => judgeLine(policy, r, plain, 1))];
+  const all = [j];
+  if (j.facts.runs.length) {
+    const plain = { ...ctx, stdin: undefined, stdout: undefined };
+    for (const r of j.facts.runs) all.push(...judgeLine(policy, r, plain, 1));
+  }
   // A wrapper, shell or interpreter (sudo, env, timeout, bash -c, node x.js): judge its argv as a line too.
   if (runsOtherCode(j.facts.tool, argv)) all.push(...judgeLine(policy, argv.map(quote).join(' '), ctx, 1));
   return { evaluation: decide(policy, policy.rules, all), judged: all };

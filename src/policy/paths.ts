@@ -140,8 +140,22 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
   const prot = compile(lists.protected);
   const system = lists.systemDirs;
   const resolve = (raw: string) => resolvePath(raw, ctx);
+  // The classes of a name depend only on this context and the lists: the same few names (`.env`,
+  // `build`, a temp file) come back on every decision, so each is classified once (a copy is
+  // handed out, callers add to it).
+  const memo = new Map<string, Set<PathClass>>();
   const classify = (raw: string, opts: { contains?: boolean } = {}): Set<PathClass> => {
-      const contains = opts.contains !== false;
+    const key = (opts.contains === false ? '0' : '1') + raw;
+    let hit = memo.get(key);
+    if (!hit) {
+      if (memo.size >= 512) memo.clear();
+      hit = classifyOnce(raw, opts.contains !== false);
+      memo.set(key, hit);
+    }
+    return new Set(hit);
+  };
+  const classifyOnce = (raw: string, contains: boolean): Set<PathClass> => {
+      const opts = { contains };
       const abs = resolve(raw);
       // Unknown until the line runs: for the judge it could be anywhere. Outside the project (a
       // delete of it is one outside the project) and possibly a secret (a send of it asks).
