@@ -115,12 +115,23 @@ function globCanMatch(glob: string, patterns: readonly PathPattern[]): boolean {
   if (res.some((r, i) => r === undefined && /[*?[]/.test(gs[i]!))) return false;
   // A last segment that matches anything (`*`) says nothing about names: only anchored patterns count.
   const anyName = /^\*+$/.test(gs.at(-1)!);
+  // Nor does one that names a kind of file (`app/*.py`): every such file, not the one a pattern
+  // names wherever it is (sitecustomize.py). A pattern of that kind itself (`*.pem`) still counts.
+  const anyOfKind = /^\*[^*?[\]{}]+$/.test(gs.at(-1)!);
   const dir = gs.slice(0, -1).join('/') || '/';
-  return patterns.some((p) => !p.negated && !(anyName && p.base === undefined) && samplesOf(p, dir).some((sample) => {
+  // (`*.env` still names .env itself: find -name matches it, and so does `*` with dotglob.)
+  const unplaced = (p: PathPattern) => {
+    const name = p.source.slice(p.source.lastIndexOf('/') + 1);
+    return p.base === undefined && (anyName || (anyOfKind && !/[*?[{]/.test(name) && name !== gs.at(-1)!.slice(1)));
+  };
+  return patterns.some((p) => !p.negated && !unplaced(p) && samplesOf(p, dir).some((sample) => {
     const ss = sample.split('/');
     if (ss.length < gs.length) return false;
     const filled = gs.map((g, i) => (res[i] ? (res[i]!.test(ss[i]!) ? ss[i]! : undefined) : g));
-    if (filled.some((x) => x === undefined)) return false;
+    // Where the pattern's own segment is a wildcard too (`~/.aws/**` against `~/.a?s/cred*`), the
+    // glob's segment filled on its own is a name both can match; the pattern must still match.
+    const own = gs.map((g, i) => filled[i] ?? fill(g)).join('/');
+    if (filled.some((x) => x === undefined)) return p.regex.test(own) && matchesAny(own, patterns);
     const path = filled.join('/');
     // The filled path is a match, or a directory above one.
     return p.regex.test(path) || sample.startsWith(path + '/');

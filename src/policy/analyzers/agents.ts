@@ -51,7 +51,7 @@ const CONFIG_VERBS: Record<string, RegExp> = {
 export const AGENT_TOOLS = Object.keys(AGENTS);
 
 /** Facts of one agent invocation: `agent-unguarded` when it would run outside Rampart's hook. */
-export function analyzeAgent({ tool, args, env }: AnalyzerInput): Facts {
+export function analyzeAgent({ tool, args, env, home }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   const a = AGENTS[tool];
   if (!a) return f;
@@ -68,6 +68,8 @@ export function analyzeAgent({ tool, args, env }: AnalyzerInput): Facts {
   // Any value counts: a prefix whose name merely looks like Rampart's (/tmp/x/rampart-contain)
   // is still someone else's program. (A nested agent that inherits the real prefix sets nothing.)
   for (const e of a.env) if (env[e] !== undefined) why.push(`${e}=`);
+  // Another HOME is another ~/.claude, ~/.codex, ~/.gemini: settings without Rampart's hook.
+  if (env.HOME !== undefined && home && env.HOME.replace(/\/+$/, '') !== home.replace(/\/+$/, '')) why.push('HOME=');
   // `claude mcp add … -- CMD`, `gemini extensions install URL`, `claude plugin install X`: the agent
   // will start that program or load that code later, outside any judged command line.
   const verb = args.find((x) => !x.startsWith('-'));

@@ -53,15 +53,27 @@ export interface Deferred {
   unknownPrompts: string[];
 }
 
+/** The text a variable is given literally in the line (`i='…'`, `i="…"`, `i=word`); undefined when computed or absent. */
+function literalValue(line: string, name: string): string | undefined {
+  const literal = new RegExp(`(?:^|[\\s;&|(])${name}=('([^']*)'|"((?:[^"\\\\]|\\\\.)*)"|([^\\s;&|'"]*))`).exec(line);
+  return literal && !/^\$\(|^`/.test(literal[1]!) ? literal[2] ?? literal[3] ?? literal[4] ?? '' : undefined;
+}
+
 /** Code the line hides in subscripts and prompt-expanded values. */
 export function deferredCode(line: string): Deferred {
-  const code = subscripts(line).flatMap(substitutionsIn);
+  const code: string[] = [];
+  for (const sub of subscripts(line)) {
+    code.push(...substitutionsIn(sub));
+    // A subscript expands its variables and then evaluates the result: a value written as
+    // i='$(…)' runs in a[$i] though it was quoted where it was assigned.
+    for (const m of sub.matchAll(/\$\{?([A-Za-z_]\w*)/g)) code.push(...substitutionsIn(literalValue(line, m[1]!) ?? ''));
+  }
   const unknownPrompts: string[] = [];
   for (const m of line.matchAll(/\$\{[#!]?([A-Za-z_]\w*)(?:\[[^\]]*\])?@P\}/g)) {
     const name = m[1]!;
     // A value assigned literally in the line: its substitutions are what the prompt expansion runs.
-    const literal = new RegExp(`(?:^|[\\s;&|(])${name}=('([^']*)'|"((?:[^"\\\\]|\\\\.)*)"|([^\\s;&|'"]*))`).exec(line);
-    if (literal && !/^\$\(|^`/.test(literal[1]!)) code.push(...substitutionsIn(literal[2] ?? literal[3] ?? literal[4] ?? ''));
+    const value = literalValue(line, name);
+    if (value !== undefined) code.push(...substitutionsIn(value));
     else unknownPrompts.push(name);
   }
   return { code, unknownPrompts };

@@ -71,7 +71,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const bang = /^#!\s*(?:\S*\/env\s+(?:-\S+\s+)*)?(\S+)/.exec(text);
       const lang = bang ? languageOf(posix.basename(bang[1]!)) : undefined;
       if (lang) judgeCodeIn(st, text.slice(text.indexOf('\n') + 1), lang, ctx, env, true);
-      else st.sub(text, ctx.cwd, env);
+      else st.sub(scriptRun(text, argv[0]!, argv.slice(1)), ctx.cwd, env);
     }
     // An env file loaded into what runs (--env-file .env, dotenv -f .env, env-cmd -f .env): its
     // credentials are in that command's environment, as after `. ./.env`.
@@ -207,7 +207,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (Fed a secret — xargs … < .env — every placeholder carries it.)
       const fedSecret = (ctx.stdin !== undefined && isSecretPath(st, ctx.stdin, ctx)) || fc.stdinFrom.some((up) => info[up]?.secretOut !== undefined);
       const harmless = (a: string, prev: string) => !fedSecret && (inPath(a) || (/^(-w|--write-out|-H|--header|-A|--user-agent|-e|--referer|-X|--request|-d|--data|--data-raw|--data-urlencode)$/.test(prev) && !/(^|=)@/.test(a)));
-      if (repl && !piped.length && NETWORK_TOOLS.has(posix.basename(u.argv[0] ?? '')) && u.argv.some((a, k) => a.includes(repl) && !harmless(a, u.argv?.[k - 1] ?? ''))) tag('opaque-config', `${u.argv[0]} is fed file names xargs reads at run time`);
+      // (…or an operand after what names the destination: a package runner's package or a git
+      // subcommand that never connects — `npx prettier --write {}`, `git log -- {}`, `git add {}`.)
+      const tool = posix.basename(u.argv[0] ?? '');
+      const fixedAt = u.argv.findIndex((a, k) => k > 0 && !a.startsWith('-') && !a.includes(repl ?? '\0'));
+      const local = fixedAt > 0 && ((/^(npx|bunx|pnpx)$/.test(tool) && !/^[.~/]|^(https?|git|file):/.test(u.argv[fixedAt]!)) || (tool === 'git' && /^(add|rm|mv|log|show|diff|blame|restore|checkout|status|grep|ls-files|stash|reset|commit|format-patch|apply|am|cherry-pick|revert|tag|branch|switch|rev-parse|cat-file|check-ignore|annotate|shortlog|notes)$/.test(u.argv[fixedAt]!) && !u.argv.slice(1, fixedAt).some((a) => a.includes(repl ?? '\0'))));
+      if (repl && !piped.length && NETWORK_TOOLS.has(tool) && u.argv.some((a, k) => a.includes(repl) && !(local && k > fixedAt) && !harmless(a, u.argv?.[k - 1] ?? ''))) tag('opaque-config', `${u.argv[0]} is fed file names xargs reads at run time`);
     }
     if (u) {
       env = { ...env, ...u.env };
@@ -318,7 +323,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
           else if (st.depth === 0 && !ctx.stdin && fc.stdinFrom.length === 0 && !fc.redirects.some((r) => /^</.test(r.op))) tag('interactive-session', `${name} starts an interactive shell: what is typed into it later is never judged`);
         } else {
           const known = scriptText(script);
-          if (known !== undefined) st.sub(known, ctx.cwd, env);
+          if (known !== undefined) st.sub(/^<\(/.test(script) ? known : scriptRun(known, script, args.slice(args.indexOf(script) + 1)), ctx.cwd, env);
         }
       }
     } else if (name === 'eval') {
@@ -545,7 +550,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         st.codeJudged.add(`text\0${p}`);
         // (A shell script is judged whole, so its lines keep the variables its earlier lines set.)
         const script = /\.(sh|bash|zsh|ksh)$/.test(p) || /^#!\s*\S*\/(env\s+)?(ba|z|k|da)?sh\b/.test(text);
-        for (const c of script ? [text] : commandsInText(text)) {
+        for (const c of script ? [scriptRun(text, p, [])] : commandsInText(text)) {
           const js = judgeLine(st.policy, c, { ...ctx, env }, st.depth + 1, st);
           if (decide(st.policy, st.policy.rules, js).decision === 'deny') st.out.push(...js);
         }
@@ -900,7 +905,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (find without a name test prints its roots too: `rm -rf $(find .)` is the project itself.)
       const rootsToo = name === 'find' && !args.some((a) => /^-(i?name|i?path|i?wholename|i?regex|type|newer\w*|mtime|mmin|size|empty|perm|user|links)$/.test(a));
       if (dirs.length && dirs.every((d) => d === p || d.startsWith(`${p}/`))) rec.listsUnder = `${dirs.length === 1 ? dirs[0] : p}/${rootsToo ? '*' : LISTED}`;
-    } else if (/^(grep|egrep|fgrep|head|tail|sort|uniq|shuf|tac|cat)$/.test(name) && !args.some((a) => /^-[a-zA-Z]*o/.test(a) && !a.startsWith('--') || a === '--only-matching') && fc.stdinFrom.length) {
+    } else if ((/^(grep|egrep|fgrep|head|tail|sort|uniq|shuf|tac|cat)$/.test(name) || (name === 'read' && !args.includes('-u'))) && !args.some((a) => /^-[a-zA-Z]*o/.test(a) && !a.startsWith('--') || a === '--only-matching') && fc.stdinFrom.length) {
       // (Only filters that pass whole lines on keep them paths below the directory: sed, awk, tr rewrite them.)
       const ups = fc.stdinFrom.map((up) => info[up]?.listsUnder);
       if (ups.every((u) => u !== undefined)) rec.listsUnder = ups.length === 1 ? ups[0] : `${ctx.projectRoot}/*`;
@@ -999,11 +1004,17 @@ function globbedTools(word: string): string[] | undefined {
   return [...new Set([...Object.keys(ANALYZERS), ...NETWORK_TOOLS, ...wrappers, 'sh', 'bash', 'dash', 'zsh', 'python3', 'node', 'perl'])].filter((t) => re.test(t));
 }
 
+/** A script's text as it runs: $0 (and BASH_SOURCE) is the path it was run by, $1… its operands. */
+function scriptRun(text: string, path: string, operands: readonly string[]): string {
+  return withPositionals(text.replace(/\$\{BASH_SOURCE(\[0\])?\}|\$BASH_SOURCE\b/g, '$0'), [path, ...operands]);
+}
+
 /** The guarded program a path names: /usr/bin/curl, "$(command -v rm)", "$c" where c=$(which curl). */
 function programOf(operand: string, env: Record<string, string | undefined>): string | undefined {
   const v = /^\$\{?(\w+)\}?$/.exec(operand);
   const text = v ? env[v[1]!] ?? operand : operand;
-  const looked = /\$\(\s*(?:command\s+-v|which(?:\s+-a)?|type\s+-[pP])\s+([\w.+-]+)[^)]*\)/.exec(text) ?? /`\s*(?:command\s+-v|which|type\s+-[pP])\s+([\w.+-]+)\s*`/.exec(text);
+  // (Options may come in any number: command -v -p rm, which -a curl, type -P -a curl.)
+  const looked = /(?:\$\(|`)\s*(?:command(?:\s+-[pvV]+)+|which(?:\s+-[a-z]+)*|type(?:\s+-[a-zA-Z]+)+)\s+([\w.+][\w.+-]*)/.exec(text);
   const name = looked ? looked[1]! : text.includes('/') ? posix.basename(text) : undefined;
   return name !== undefined && (ANALYZERS[canonicalTool(name)] !== undefined || NETWORK_TOOLS.has(name)) && name !== 'true' ? name : undefined;
 }

@@ -14,6 +14,7 @@ import { deferredCode } from './deferred-code.js';
 import { forkBomb } from './destructive.js';
 import { judgeArgv } from './judge-argv.js';
 import { lineChecks } from './line-checks.js';
+import { unescape } from './printf.js';
 import { rememberWritten } from './written-files.js';
 import { envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { quote, withPositionals } from './unwrap.js';
@@ -31,7 +32,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
     links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
-    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(),
+    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), listedVars: parent?.listedVars ?? new Map(),
     sub(text, cwd, env, sameShell) {
       const vars = sameShell ? Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
       for (const j of judgeLine(policy, text, { ...ctx, cwd, env }, depth + 1, st, vars)) st.out.push(j);
@@ -80,6 +81,10 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
     }
     const i = judgeSimple(st, fc, flat, info, cwd, env);
     info[fc.index] = i.info;
+    // A loop over a project listing, or `read` fed by one, binds its variable to each listed path.
+    const loopVar = fc.origin?.loopVariable;
+    if (loopVar && fc.origin!.wholeWord && !fc.origin!.quoted) listed(st, loopVar, i.info);
+    if (i.info.argv[0] === 'read') for (const v of i.info.argv.slice(1).filter((a, k, xs) => /^[A-Za-z_]\w*$/.test(a) && !/^-[dnNptu]$/.test(xs[k - 1] ?? ''))) listed(st, v, i.info);
     for (const w of i.info.writesFiles) {
       st.written.add(w);
       // A script written where tools look for programs (node_modules/.bin, a virtualenv's bin): the
@@ -111,6 +116,19 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
   }
 }
 
+/** `"$(dirname LITERAL)REST"` → dirname(LITERAL) + REST; undefined for any other word. */
+function dirnameOf(raw: string): string | undefined {
+  const m = /^"?\$\(\s*dirname\s+(?:--\s+)?(?:'([^'$`]*)'|"([^"$`]*)"|([^\s'"$`()]+))\s*\)([^$`"]*)"?$/.exec(raw);
+  return m ? posix.dirname((m[1] ?? m[2] ?? m[3])!) + m[4]! : undefined;
+}
+
+/** Binds (or, for anything else, unbinds) a variable to the paths a listing prints: a secret it names, or the project directory it lists. */
+function listed(st: State, name: string, lister: Info): void {
+  if (lister.namesOut) st.listedVars.set(name, { path: lister.namesOut, secret: true });
+  else if (lister.listsUnder) st.listedVars.set(name, { path: lister.listsUnder, secret: false });
+  else st.listedVars.delete(name);
+}
+
 /** Judges one simple command; returns its record and the cwd/env for the commands after it. */
 function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info[], cwd: string, env: Record<string, string | undefined>) {
   const argvWords = fc.argv;
@@ -135,6 +153,20 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     const under = local && last && subs.every((c) => info[c.index] !== undefined) ? info[last.index]?.listsUnder : undefined;
     return under ?? a;
   });
+  // A variable bound to a listed path ("$f", "${f%.js}.ts", "${f#src/}") is such a path: a secret the
+  // listing names for every program, a path in the project for the same local programs (git mv/rm
+  // too: they move and delete inside the work tree).
+  if (st.listedVars.size) {
+    const prog = posix.basename(argv[0] ?? '');
+    const local = (prog === 'git' && /^(mv|rm)$/.test(argv[1] ?? '')) || (!NETWORK_TOOLS.has(prog) && !/^(gh|git|tar|bsdtar|zip|7z|jar|cpio|cat|head|tail|less|more|bat|xxd|od|hexdump|base64|strings|nl)$/.test(prog));
+    argv = argv.map((a, k) => {
+      const m = k > 0 ? /^(@?)"?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)([%#][^}/]*)?\})([\w.-]*)"?$/.exec(argvWords[k]!.raw) : null;
+      const v = m ? st.listedVars.get((m[2] ?? m[3])!) : undefined;
+      if (!v || m![5]!.includes('..')) return a;
+      if (v.secret) return `${m![1]}${v.path}`;
+      return local && !m![1] ? `${v.path}${m![5]}` : a;
+    });
+  }
   // A path pieced together around a variable the line never set (~/.ss${U}h/id_rsa): read unset, it
   // may name a secret, and then it is that secret.
   // (An expansion with an operator — ${PATH:0:1}, ${X:-…} — may as well be a slash: both readings are tried.)
@@ -299,8 +331,13 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     st.lineTags.tags.add('dynamic-command');
     st.lineTags.notes.push(`the command name ${argvWords[0]!.raw} is only known when the line runs`);
     // Judge the arguments as if each tool the expression mentions were the command.
-    for (const tool of NETWORK_TOOLS) if (new RegExp(`\\b${tool}\\b`).test(argvWords[0]!.raw)) judgeArgv(st, [tool, ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
-    for (const tool of ['rm', 'sh', 'bash']) if (new RegExp(`\\b${tool}\\b`).test(argvWords[0]!.raw)) judgeArgv(st, [tool, ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
+    // The expression, the text the line gave the variables it names (c=$(type -P curl)), and that
+    // text with printf/echo escapes decoded ($(printf '\162\155')) are where the program is named.
+    const raw = argvWords[0]!.raw;
+    const given = [...raw.matchAll(/\$\{?([A-Za-z_]\w*)/g)].flatMap((m) => flat.flatMap((c) => c.assignments.filter((a) => a.name === m[1]).map((a) => a.value.raw)));
+    const text = [raw, ...given].join(' ');
+    const named = `${text} ${unescape(text)}`;
+    for (const tool of [...NETWORK_TOOLS, 'rm', 'sh', 'bash']) if (new RegExp(`\\b${tool}\\b`).test(named)) judgeArgv(st, [tool, ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
     if (/\$\{?(SHELL|BASH)\b/.test(argvWords[0]!.raw)) judgeArgv(st, ['bash', ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
     return { info: rec, cwd, env: nextEnv };
   }
@@ -378,6 +415,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     if (to === undefined || to === '~') cwd = st.ctx.home;
     else if (to === '-' || to === '~-' || to.startsWith('~-/')) cwd = st.oldpwd !== undefined ? posix.join(st.oldpwd, to.slice(3)) : UNKNOWN_CWD;
     else if (/^"?\$\(git rev-parse --show-toplevel\)"?$/.test(word?.raw ?? '')) cwd = st.ctx.projectRoot;
+    // cd "$(dirname 'scripts/x.sh')/.." (a script's own $0, filled in): the directory of a literal path.
+    else if (dirnameOf(word?.raw ?? '') !== undefined) cwd = resolvePath(dirnameOf(word!.raw)!, { cwd, home: st.ctx.home });
     else if ((env.CDPATH || cmdEnv.CDPATH) && !/^(\/|\.{1,2}(\/|$))/.test(to)) cwd = UNKNOWN_CWD;
     else if (word?.static || home.test(to)) cwd = resolvePath(to, { cwd, home: st.ctx.home });
     else cwd = UNKNOWN_CWD;

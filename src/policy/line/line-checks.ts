@@ -108,7 +108,9 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
       tag('download-unknown-consumer', `${me.name} applies a downloaded patch, whose files Rampart cannot read`);
     }
     // A program Rampart has no model of, started where a download put a configuration-like file: it may run what the file says.
-    if (!buildFile && me.name && !DATA_PROGRAMS.has(me.name) && !DATA_SINKS.has(me.name) && !NO_CONTENT.has(me.name) && !isShell(me.name) && !languageOf(me.name) && [...downloaded].some((p) => posix.dirname(p) === cwd && CONFIGISH.test(posix.basename(p)) && !me.writesFiles.includes(p))) {
+    // (One it is handed as its input — `openapi-typescript openapi.json`, not `-c x.json` — is data to it.)
+    const input = (p: string) => me.argv.slice(1).some((a, k, all) => !a.startsWith('-') && abs(a) === p && !/^(-c|-f|-C|-F|--(config|conf|rc|file|settings|init|load|require|plugin|preset)\b.*)$/.test(all[k - 1] ?? ''));
+    if (!buildFile && me.name && !DATA_PROGRAMS.has(me.name) && !DATA_SINKS.has(me.name) && !NO_CONTENT.has(me.name) && !isShell(me.name) && !languageOf(me.name) && [...downloaded].some((p) => posix.dirname(p) === cwd && CONFIGISH.test(posix.basename(p)) && !me.writesFiles.includes(p) && !input(p))) {
       tag('interpreter-opaque', `${me.name} runs where this line downloaded a configuration file it may read`);
     }
     // A build tool's bare words are subcommands and targets (npm ci, make install), not files.

@@ -147,11 +147,19 @@ export function signalPick(name: string, args: string[], fc: FlatCommand, flat: 
     if (p === 'rampart' || out === 'ok') out = p;
   };
   const computed = ops.filter((w) => !w.static && !OWN_PIDS.test(w.raw.replace(/^"|"$/g, '')));
+  // A static operand that is no pid, job or signal (a glob over /proc, a path left by a loop
+  // variable, `${p#/proc/}` of one) picks processes nobody can read here.
+  if (ops.some((w) => w.static && !/^-?\d+$|^%\S*$|^-[A-Za-z]+$|^(SIG)?[A-Z]+[A-Z0-9+-]*$|^\$[!$]$/.test(w.value))) merge('unknown');
   const subs = flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'argv').map((c) => c.index);
   if (subs.length) merge(chainPick(upstream(subs, flat), flat, info, ctx));
   else if (computed.length) {
     // A variable: its value came from an assignment's substitution or a `read` in the same line.
-    const producers = flat.filter((c) => c.origin?.location === 'assignment' || c.argv[0]?.value === 'read').map((c) => c.index);
+    // So can a loop's word list (`for p in $(pgrep …)`).
+    const producers = flat.filter((c) => c.origin?.location === 'assignment' || c.origin?.location === 'compound' || c.argv[0]?.value === 'read').map((c) => c.index);
+    // A pid variable the line never sets (`kill "$PID"` alone) came from outside: unknown.
+    const setHere = (name: string) => name in ctx.env || flat.some((c) => c.assignments.some((a) => a.name === name) || (c.argv[0]?.value === 'read' && c.argv.some((w) => w.value === name)));
+    const names = computed.flatMap((w) => [...w.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!));
+    if (producers.length === 0 && names.some((n) => !setHere(n))) merge('unknown');
     for (const p of producers) {
       const redirected = flat[p]!.redirects.some((r) => r.op === '<' && under(posix.resolve(ctx.cwd, r.target.value.replace(/^~(?=\/|$)/, ctx.home)), ctx.rampartHome));
       merge(redirected ? 'rampart' : chainPick(upstream([p], flat), flat, info, ctx));

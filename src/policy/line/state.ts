@@ -119,6 +119,8 @@ export interface State {
   relocated: { name: string; path: string }[];
   /** declare -n references made in the line → the variable each names. */
   namerefs: Map<string, string>;
+  /** Variables bound to each path a listing prints (`for f in $(git ls-files)`, `find src | while read -r f`) → DIR/__listed__ for a project listing, or the secret a listing names. */
+  listedVars: Map<string, { path: string; secret: boolean }>;
   /** Traps set in the line: judged when it ends, with the variables as they are then. */
   traps: { text: string; cwd: string }[];
   /** Shell functions the line defined → their body's text (judged where they are called). */

@@ -16,6 +16,8 @@ export interface Origin {
   word: Word;
   quoted: boolean;
   wholeWord: boolean;
+  /** For a `for` loop's word list: the loop's variable (each item becomes its value). */
+  loopVariable?: string;
 }
 
 /** One simple command as the judge sees it. */

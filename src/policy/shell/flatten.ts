@@ -89,7 +89,7 @@ class Flattener {
         this.script(cmd.body, maybe);
         break;
       case 'for':
-        words(cmd.items ?? [], ctx);
+        (cmd.items ?? []).forEach((w) => this.subs(w, ctx, null, 'compound', -1, cmd.variable));
         if (cmd.arithmetic) words([cmd.arithmetic], ctx);
         this.script(cmd.body, maybe);
         break;
@@ -131,9 +131,9 @@ class Flattener {
     });
   }
 
-  private subs(word: Word, ctx: Ctx, parent: FlatCommand | null, location: WordLocation, wordIndex: number): void {
+  private subs(word: Word, ctx: Ctx, parent: FlatCommand | null, location: WordLocation, wordIndex: number, loopVariable?: string): void {
     for (const s of substitutionsOf(word)) {
-      const origin: DraftOrigin = { style: s.style, parentDraft: parent, location, wordIndex, word, quoted: s.quoted, wholeWord: s.wholeWord };
+      const origin: DraftOrigin = { style: s.style, parentDraft: parent, location, wordIndex, word, quoted: s.quoted, wholeWord: s.wholeWord, ...(loopVariable ? { loopVariable } : {}) };
       const pipe = { id: this.nextPipeline++, index: 0, length: 1 };
       // A substitution's output is captured: the enclosing redirections do not apply inside it.
       this.script(s.script, { ...ctx, subshell: true, depth: ctx.depth + 1, origin, pipe, stderrPiped: false, negated: false, inherited: [] });
