@@ -56,6 +56,9 @@ export function analyzeRsync({ tool, args, env }: AnalyzerInput): Facts {
     const sources = ops.slice(0, -1);
     const destRemote = remote(dest) !== undefined;
     if (destRemote) for (const src of sources) if (!remote(src)) f.sends.push(src);
+    // What --include / --filter='+ PAT' picks below a local source is sent by name (--include='.env*').
+    const picked = [...values(s, 'include'), ...values(s, 'filter').map((r) => /^(?:\+|include)\s+(.+)$/.exec(r.trim())?.[1]).filter((x): x is string => x !== undefined)];
+    if (destRemote) for (const src of sources) if (!remote(src)) for (const p of picked) f.sends.push(`${src.replace(/\/+$/, '') || '.'}/${p.replace(/^\/+/, '')}`);
     if (!destRemote) f.writes.push(dest);
     // -a/-r copies a tree below the destination, the source's choice of names (a remote's, or a
     // directory the line filled): judged like cp -r, as writing whatever the destination holds

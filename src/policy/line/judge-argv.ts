@@ -213,6 +213,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const fixedAt = u.argv.findIndex((a, k) => k > 0 && !a.startsWith('-') && !a.includes(repl ?? '\0'));
       const local = fixedAt > 0 && ((/^(npx|bunx|pnpx)$/.test(tool) && !/^[.~/]|^(https?|git|file):/.test(u.argv[fixedAt]!)) || (tool === 'git' && /^(add|rm|mv|log|show|diff|blame|restore|checkout|status|grep|ls-files|stash|reset|commit|format-patch|apply|am|cherry-pick|revert|tag|branch|switch|rev-parse|cat-file|check-ignore|annotate|shortlog|notes)$/.test(u.argv[fixedAt]!) && !u.argv.slice(1, fixedAt).some((a) => a.includes(repl ?? '\0'))));
       if (repl && !piped.length && NETWORK_TOOLS.has(tool) && u.argv.some((a, k) => a.includes(repl) && !(local && k > fixedAt) && !harmless(a, u.argv?.[k - 1] ?? ''))) tag('opaque-config', `${u.argv[0]} is fed file names xargs reads at run time`);
+      // A secret fed in is in every placeholder (or appended): a network tool given it sends it (in a URL, a header, a body).
+      if (fedSecret && NETWORK_TOOLS.has(tool) && (repl ? u.argv.slice(1).some((a) => a.includes(repl)) : !piped.length)) {
+        substitutedSecret ??= ctx.stdin !== undefined && isSecretPath(st, ctx.stdin, ctx) ? ctx.stdin : fc.stdinFrom.map((up) => info[up]?.secretOut).find((x) => x !== undefined);
+      }
     }
     if (u) {
       env = { ...env, ...u.env };

@@ -404,6 +404,12 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     const before = cwd;
     cwd = name === 'popd' && st.oldpwd !== undefined && rec.argv.length === 1 ? st.oldpwd : UNKNOWN_CWD;
     st.oldpwd = before;
+  } else if (name === 'eval' && fc.depth === 0 && /(^|[\s;&|({])(cd|pushd|popd)(\s|$|[;&|)])/.test(rec.argv.slice(1).join(' '))) {
+    // eval "cd …": followed when it is one cd to a literal directory; otherwise where it lands is unknown.
+    const text = rec.argv.slice(1).join(' ').trim();
+    const to = /^cd\s+([\w./@+-]+)$/.exec(text)?.[1];
+    st.oldpwd = cwd;
+    cwd = to !== undefined && fc.argv.slice(1).every((w) => w.static) ? resolvePath(to, { cwd, home: st.ctx.home }) : UNKNOWN_CWD;
   } else if ((name === 'cd' || name === 'pushd') && fc.depth === 0) {
     // cd [-L|-P|-e|-@] [DIR]: DIR known, the previous directory (-, ~-), or one only known at run
     // time (a variable, CDPATH) — then relative paths after it are computed, not the project's.
