@@ -79,6 +79,9 @@ function writeTargets(w: string): string[] {
   return w.endsWith('/') || /^\/(tmp|var\/tmp|dev\/shm)$/.test(dir) ? [child] : [w, child];
 }
 
+/** Programs that write a whole file, replacing what was there. */
+const REPLACERS = /^(cp|mv|dd|install|tee|ln|gcp|ditto|cat|sponge)$/;
+
 /** A write target that may be a directory: a trailing slash, or a last name without an extension. */
 function mayBeDirectory(p: string): boolean {
   return p.endsWith('/') || !/.\.[^./]+$/.test(p.slice(p.lastIndexOf('/') + 1));
@@ -105,13 +108,19 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
   // Overwriting a file outside the project destroys its content like deleting it would; a new
   // file does not. Without a way to look (policy examples), every file is taken to exist.
   const exists = (p: string) => !ctx.realpath || ctx.realpath(classifier.resolve(p)) !== undefined;
+  // Replaced, not edited or appended to: a redirection's `>`, or a program that writes a whole
+  // file at a path that cannot be a directory (cp /dev/null ~/f.txt, dd of=, mv -f).
+  const replaced = (w: string) => facts.truncates?.includes(w) || (REPLACERS.test(facts.tool) && !facts.tags.has('extracts') && !mayBeDirectory(w) && !facts.appends?.includes(w));
   const withOverwrites = (classes: Set<PathClass>): Set<PathClass> => {
     const outside = classes.has('outside_project') || classes.has('home') || classes.has('system') || classes.has('root');
     // Only what the program opens counts: a stdout it inherited was opened (and truncated) by
     // its parent already, so `git --version > ~/out.log` run by a script destroys nothing more.
     // (A source's name inside a target directory — cp x DIR/ — counts as a new entry, as DIR/ does.)
     const intoDir = (w: string) => facts.writes.some((d) => d !== w && `${d.replace(/\/+$/, '')}/${w.slice(w.lastIndexOf('/') + 1)}` === w);
-    if (outside && !classes.has('computed') && facts.writes.some((w) => isFile(w) && !w.endsWith('/') && !intoDir(w) && exists(w) && !classifier.classify(w, { contains: false }).has('tmp') && !classifier.classify(w, { contains: false }).has('inside_project'))) classes.add('overwrite_outside');
+    const existingOutside = facts.writes.filter((w) => isFile(w) && !w.endsWith('/') && !intoDir(w) && exists(w) && !classifier.classify(w, { contains: false }).has('tmp') && !classifier.classify(w, { contains: false }).has('inside_project'));
+    if (outside && !classes.has('computed') && existingOutside.length) classes.add('overwrite_outside');
+    // …replaced, not edited or appended to (`: > ~/f`, dd of=, mv -f onto it): its content is gone, as after rm -f.
+    if (outside && !classes.has('computed') && existingOutside.some(replaced)) classes.add('clobber_outside');
     if (outside && classes.has('computed')) classes.add('overwrite_outside');
     return classes;
   };

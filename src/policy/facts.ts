@@ -15,6 +15,10 @@ export interface Facts {
   sends: string[];
   /** Local files the command creates, overwrites or appends to. */
   writes: string[];
+  /** Those of `writes` it only appends to (>>, tee -a): their content stays. */
+  appends?: string[];
+  /** Those of `writes` a redirection truncates first (>, >|, &>): their content goes. */
+  truncates?: string[];
   /** Local files or trees the command removes. */
   deletes: string[];
   /** Local files whose content the command prints (into the agent's context). */

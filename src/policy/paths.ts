@@ -20,11 +20,13 @@ export type PathClass =
   /** Named by an expansion only the running shell knows (`$X/`, `$(dirname …)`, `~-`). */
   | 'computed'
   /** Writes only: an existing file outside the project and the temp dir (or one whose existence is unknown). */
-  | 'overwrite_outside';
+  | 'overwrite_outside'
+  /** Writes only: an existing file outside the project and the temp dir replaced, not appended to — its content destroyed. */
+  | 'clobber_outside';
 
 export const PATH_CLASSES: readonly PathClass[] = [
   'any', 'root', 'home', 'system', 'outside_project', 'project_root', 'project_git',
-  'inside_project', 'tmp', 'home_credential', 'project_secret', 'protected', 'computed', 'overwrite_outside',
+  'inside_project', 'tmp', 'home_credential', 'project_secret', 'protected', 'computed', 'overwrite_outside', 'clobber_outside',
 ];
 
 /** True when a path still holds an expansion after the ones the judge knows ($HOME, $PWD) are resolved. */

@@ -194,6 +194,7 @@ export function analyzeWriter({ tool, args }: AnalyzerInput): Facts {
     if (args.some((a) => /^-[a-zA-Z]*R/.test(a) || a === '--recursive')) f.tags.add('recursive');
   }
   f.writes.push(...ops);
+  if (tool === 'tee' && args.some((a) => /^-[a-zA-Z]*a|^--append$/.test(a))) f.appends = [...ops];
   return f;
 }
 

@@ -621,6 +621,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // `$HOME/…` and `~/…` are expanded by the classifier; anything else is relative to the cwd.
     const resolveW = (w: string) => (w.startsWith('~') || w.startsWith('/') || w.startsWith('$') ? w : posix.resolve(ctx.cwd, w));
     facts.writes.push(...writes.map(resolveW));
+    const appended = writes.filter((w) => st.appendOnly?.has(w)).map(resolveW);
+    if (appended.length) facts.appends = [...(facts.appends ?? []), ...appended];
+    const truncated = writes.filter((w) => st.truncated?.has(w)).map(resolveW);
+    if (truncated.length) facts.truncates = [...(facts.truncates ?? []), ...truncated];
     // A redirection into a path rooted in a variable only the running shell knows: no shim sees
     // redirections, so where it lands cannot be checked later either. (rm/cp of such paths reach
     // the shims with the real path.)

@@ -282,6 +282,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   if (argv.length === 0) {
     const f = newFacts('<redirect>');
     f.writes.push(...writes.map(resolve));
+    f.truncates = fc.redirects.filter((r) => r.op === '>' || r.op === '>|' || r.op === '&>').map((r) => resolve(r.target.value));
     // `$(< file)` prints the file, like cat.
     if (stdin) {
       f.reads.push(resolve(stdin));
@@ -361,6 +362,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     if (m) st.namerefs.set(m[1]!, m[2]!);
   }
   const carried = substitutedSecret ? info[substitutedSecret.index]!.secretOut : varSecret ?? envSecret;
+  st.appendOnly = new Set(fc.redirects.filter((r) => r.op === '>>' || r.op === '&>>').map((r) => r.target.value));
+  st.truncated = new Set(fc.redirects.filter((r) => r.op === '>' || r.op === '>|' || r.op === '&>').map((r) => r.target.value));
   judgeArgv(st, argv, cmdCtx, writes, stdinText, fc, flat, info, rec, carried);
   if (varSecret && !rec.secretOut && /^(echo|printf|cat|tee|base64|xxd|od)$/.test(rec.name)) {
     rec.secretOut = varSecret;

@@ -117,6 +117,9 @@ export interface State {
   oldpwd?: string;
   /** Configuration moved by an assignment (HOME=/tmp/h, GIT_CONFIG_GLOBAL=x) → where it now is. */
   relocated: { name: string; path: string }[];
+  /** Redirection targets of the command being judged, by how they are opened: appended to (>>, &>>) or truncated (>, >|, &>). */
+  appendOnly?: Set<string>;
+  truncated?: Set<string>;
   /** declare -n references made in the line → the variable each names. */
   namerefs: Map<string, string>;
   /** Variables bound to each path a listing prints (`for f in $(git ls-files)`, `find src | while read -r f`) → DIR/__listed__ for a project listing, or the secret a listing names. */
