@@ -185,10 +185,11 @@ t.test('sixth red-team cases and the benign review of the same classes: a ratche
   // (Fixed then: the project's program files judged by what they name, not by having a process API;
   // make variables; shell scripts judged whole; computed URL hosts ask; docker.io is Docker Hub;
   // build files only ask when they can start programs; `time ( … )`; ${X:?}; go install into ~/go/bin.)
+  // (benign8: since red team 19, `gh pr merge` asks like a push to main and `hatch publish` like npm publish.)
   // (benign15: 604 lines of complex everyday shell after red team 18 — loops over listings, scripts
   // written and run, xargs pipelines; 13 blocked when it landed, the 4 left are a project .npmrc, a
   // /dev/tcp port probe, a forced worktree removal and a timeit import only the disk can clear.)
-  for (const [file, most] of [['benign6-lines.txt', 37], ['benign7-lines.txt', 50], ['benign8-lines.txt', 48], ['benign9-lines.txt', 30], ['benign10-lines.txt', 31], ['benign11-cases.jsonl', 5], ['benign12-cases.jsonl', 3], ['benign13-cases.jsonl', 18], ['benign14-cases.jsonl', 5], ['benign15-cases.jsonl', 4]] as const) {
+  for (const [file, most] of [['benign6-lines.txt', 37], ['benign7-lines.txt', 50], ['benign8-lines.txt', 50], ['benign9-lines.txt', 30], ['benign10-lines.txt', 31], ['benign11-cases.jsonl', 5], ['benign12-cases.jsonl', 3], ['benign13-cases.jsonl', 18], ['benign14-cases.jsonl', 5], ['benign15-cases.jsonl', 4]] as const) {
     const text = readFileSync(join(ROOT, 'test', 'fixtures', file), 'utf8');
     const benign = file.endsWith('.jsonl') ? text.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { command: string }).command) : text.split('\n').filter((l) => l.trim() !== '');
     const blocked = benign.filter((l) => evaluateToolCall(policy, { tool_name: 'Bash', tool_input: { command: l } }, ctxH).decision !== 'allow');

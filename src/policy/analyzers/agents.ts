@@ -11,6 +11,8 @@ interface AgentFlags {
   values?: [RegExp, RegExp][];
   /** Environment variables that move the agent's configuration elsewhere. */
   env: string[];
+  /** Subcommands that run the agent on its own, approving its own commands by default (opencode run, goose run). */
+  unattended?: RegExp;
 }
 
 const AGENTS: Record<string, AgentFlags> = {
@@ -34,11 +36,11 @@ const AGENTS: Record<string, AgentFlags> = {
     env: ['GEMINI_CLI_HOME', 'GEMINI_CLI_SYSTEM_SETTINGS_PATH'],
   },
   // Other coding agents' switches that run every command without asking.
-  opencode: { options: /^--(dangerously-skip-permissions|yolo)(=|$)/, env: [] },
+  opencode: { options: /^--(dangerously-skip-permissions|yolo)(=|$)/, env: [], unattended: /^run$/ },
   aider: { options: /^--(yes-always|yes)(=|$)/, env: [] },
   'cursor-agent': { options: /^--(force|yolo)(=|$)|^-f$/, env: [] },
   amp: { options: /^--(dangerously-allow-all)(=|$)/, env: [] },
-  goose: { options: /^--(no-confirm)(=|$)/, env: ['GOOSE_MODE'] },
+  goose: { options: /^--(no-confirm)(=|$)/, env: ['GOOSE_MODE'], unattended: /^run$/ },
 };
 
 /** Subcommands that change an agent's own configuration: servers it starts, plugins and extensions it loads. */
@@ -81,6 +83,7 @@ export function analyzeAgent({ tool, args, env, home }: AnalyzerInput): Facts {
       f.notes.push(`${tool} mcp add connects the agent to a remote server`);
     } else why.push(`${verb} ${args[args.indexOf(verb) + 1] ?? ''}`.trim());
   }
+  if (verb && a.unattended?.test(verb)) why.push(`${verb} (approves its own commands)`);
   if (why.length) {
     f.tags.add('agent-unguarded');
     f.notes.push(`${tool} ${why.join(', ')}: a nested agent outside Rampart's hook or the user's configuration`);

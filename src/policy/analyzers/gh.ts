@@ -21,6 +21,11 @@ export function analyzeGh({ tool, args }: AnalyzerInput): Facts {
     for (let i = 0; i < args.length; i++) if (args[i] === '-a' || args[i] === '--add') send(args[i + 1] ?? '');
   }
   if (group === 'release' && (verb === 'upload' || verb === 'create')) pos.slice(3).forEach((p) => send(p.split('#')[0]!));
+  // gh pr merge writes the pull request into its base branch on GitHub: main, as a rule.
+  if (group === 'pr' && verb === 'merge') {
+    f.tags.add('push-protected-branch');
+    f.notes.push('gh pr merge merges into the base branch (main, as a rule)');
+  }
   // gh codespace cp SRC… DEST: local sources go to the codespace (remote: names the other side).
   if (group === 'codespace' && verb === 'cp') {
     const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-c|--codespace|-R|--repo|--repo-owner)$/.test(args[k - 1] ?? '')).slice(2);

@@ -28,6 +28,7 @@ import { editedConfig, implicitRuns, rememberWritten } from './written-files.js'
 import { programsOf } from '../analyzers/files.js';
 import { programOptions } from './program-options.js';
 import { echoText, printfText } from './printf.js';
+import { publishes } from './publish.js';
 import { signalPick } from './signals.js';
 
 /** Programs that only show files (their operands are read, never written). */
@@ -574,6 +575,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // infrastructure, hosted repositories, volumes, whole databases, the machine's power and firewall.
     const destroyed = destroys(name, args, env) ?? (DB_CLIENTS.test(name) && remoteDb(args, env) && dropsDatabase([...args, stdinText ?? ''].join('\n')) ? `${name} drops a whole database on another machine` : undefined);
     if (destroyed) tag('destroys-outside', destroyed);
+    const published = publishes(name, args);
+    if (published) tag('publishes', published);
     // Code in a language Rampart does not read (dc, m4, gnuplot, TeX with -shell-escape, Erlang …):
     // a way to start programs in it asks; the command lines quoted in it are judged.
     const unreadText = unreadCode(name, args, stdinText, (f) => st.scripts.get(abs0(f)));
