@@ -48,7 +48,9 @@ export interface PathClassifier {
   resolve(rawPath: string): string;
 }
 
-const TMP_DIRS = ['/tmp', '/var/tmp', '/dev/shm'];
+// Scratch space is below /tmp only (DESIGN's rm rule): /var/tmp survives reboots and /dev/shm is
+// shared memory; what is below them is judged like any other system path.
+const TMP_DIRS = ['/tmp'];
 
 /** Expands `~`, `$HOME` and relative paths against the context; keeps glob characters. */
 export function resolvePath(raw: string, ctx: Pick<Context, 'cwd' | 'home'>): string {
@@ -205,7 +207,8 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
       // everything there (`*`, `.*`) empties that directory, so it is judged as the directory.
       const globDir = isGlob ? posix.dirname(abs.split(/[*?[]/)[0]! + 'x') : abs;
       const everything = isGlob && /^(\*|\.\*|\*\/?|\.\[!.\]\*|\{\*,\.\*\})$/.test(posix.basename(abs)) && posix.dirname(abs) === globDir;
-      const path = !isGlob || everything ? globDir : posix.join(globDir, '-glob-match-');
+      // (…except the temp dir: `/tmp/*` is everything below /tmp, not /tmp.)
+      const path = !isGlob || (everything && !TMP_DIRS.includes(globDir)) ? globDir : posix.join(globDir, '-glob-match-');
       const out = new Set<PathClass>(['any']);
       if (path === '/') out.add('root');
       if (path === ctx.home || under(ctx.home, path)) out.add('home');

@@ -120,7 +120,7 @@ t.test('fifth red-team cases (code-reading red team): a ratchet on what leaks an
   }
   const dangerous = cases5.filter((c) => c.expect !== 'allow').length;
   t.ok(leaked <= 2, `${leaked} of ${dangerous} dangerous cases allowed (at most 2: 253 when the set landed, 148 before the interpreter, sourced-secret, download-consumer, written-file and tool-host classes; the issue note lists the 2 left)`);
-  t.ok(overBlocked <= 3, `${overBlocked} of ${cases5.length - dangerous} benign cases blocked (at most 3: 14 when the set landed)`);
+  t.ok(overBlocked <= 4, `${overBlocked} of ${cases5.length - dangerous} benign cases blocked (at most 4: 14 when the set landed; one is a git restore FILE, which asks since the peer suites)`);
 });
 
 // A sixth reviewer's 205 cases aimed at the classes added for the fifth (interpreter names, sourced
@@ -186,10 +186,13 @@ t.test('sixth red-team cases and the benign review of the same classes: a ratche
   // make variables; shell scripts judged whole; computed URL hosts ask; docker.io is Docker Hub;
   // build files only ask when they can start programs; `time ( … )`; ${X:?}; go install into ~/go/bin.)
   // (benign8: since red team 19, `gh pr merge` asks like a push to main and `hatch publish` like npm publish.)
+  // (Since the peer suites: `git restore FILE` asks like `checkout -- FILE` (benign8, benign14), `git -c
+  // core.pager=cat` is denied as DESIGN lists core.pager whatever its value (benign8), and `sudo tee` over
+  // an existing file below /srv is denied like rm -f outside the project (benign6).)
   // (benign15: 604 lines of complex everyday shell after red team 18 — loops over listings, scripts
   // written and run, xargs pipelines; 13 blocked when it landed, the 4 left are a project .npmrc, a
   // /dev/tcp port probe, a forced worktree removal and a timeit import only the disk can clear.)
-  for (const [file, most] of [['benign6-lines.txt', 37], ['benign7-lines.txt', 50], ['benign8-lines.txt', 50], ['benign9-lines.txt', 30], ['benign10-lines.txt', 31], ['benign11-cases.jsonl', 5], ['benign12-cases.jsonl', 3], ['benign13-cases.jsonl', 18], ['benign14-cases.jsonl', 5], ['benign15-cases.jsonl', 4]] as const) {
+  for (const [file, most] of [['benign6-lines.txt', 38], ['benign7-lines.txt', 50], ['benign8-lines.txt', 52], ['benign9-lines.txt', 30], ['benign10-lines.txt', 31], ['benign11-cases.jsonl', 5], ['benign12-cases.jsonl', 3], ['benign13-cases.jsonl', 18], ['benign14-cases.jsonl', 6], ['benign15-cases.jsonl', 4]] as const) {
     const text = readFileSync(join(ROOT, 'test', 'fixtures', file), 'utf8');
     const benign = file.endsWith('.jsonl') ? text.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { command: string }).command) : text.split('\n').filter((l) => l.trim() !== '');
     const blocked = benign.filter((l) => evaluateToolCall(policy, { tool_name: 'Bash', tool_input: { command: l } }, ctxH).decision !== 'allow');

@@ -161,7 +161,7 @@ const TABLE: Record<string, Row[]> = {
     ['git checkout main', 'allow'],
     ['git checkout .', 'ask'],
     ['git checkout HEAD -- src/app.ts', 'ask'],
-    ['git restore src/app.ts', 'allow'],
+    ['git restore src/app.ts', 'ask'],
     ['git restore --staged .', 'allow'],
     ['git switch -f main', 'ask'],
     ['git switch main', 'allow'],

@@ -11,11 +11,24 @@ export function findParts(args: readonly string[]): { roots: string[]; deletes: 
   if (roots.length === 0) roots.push('.');
   const execs: string[][] = [];
   let deletes = false;
+  // With no test at all, every file below the root matches: the root's whole content. (Actions —
+  // -exec's command words included — are no tests; and a test after -delete comes too late: find
+  // has deleted each file before it gets there.)
+  const expr: string[] = [];
+  for (let k = i; k < args.length; k++) {
+    const a = args[k]!;
+    if (a === '-delete') break;
+    if (/^-(exec|execdir|ok|okdir)$/.test(a)) {
+      const end = args.findIndex((x, j) => j > k && (x === ';' || x === '+' || x === '\\;'));
+      k = end < 0 ? args.length : end;
+      continue;
+    }
+    expr.push(a);
+  }
   // A match is something below a root, not the root itself; a literal -name says what it is.
-  const nameAt = args.findIndex((a) => a === '-name' || a === '-iname');
-  const name = nameAt >= 0 ? args[nameAt + 1] ?? '' : '';
-  // With no test at all, every file below the root matches: the root's whole content.
-  const tests = args.slice(i).some((a) => a.startsWith('-') && !/^-(delete|depth|maxdepth|mindepth|xdev|mount|print0?|ignore_readdir_race|noleaf|d)$/.test(a));
+  const nameAt = expr.findIndex((a) => a === '-name' || a === '-iname');
+  const name = nameAt >= 0 ? expr[nameAt + 1] ?? '' : '';
+  const tests = expr.some((a) => a.startsWith('-') && !/^-(depth|maxdepth|mindepth|xdev|mount|print0?|printf|ls|ignore_readdir_race|noleaf|d|prune|quit)$/.test(a));
   const match = `${roots[0]!.replace(/\/+$/, '')}/${name && !name.includes('/') ? name : tests ? '-find-match-' : '*'}`;
   for (; i < args.length; i++) {
     const a = args[i]!;

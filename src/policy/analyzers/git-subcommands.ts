@@ -268,7 +268,8 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       if ((flags.has('--force') || shortHas('f')) && !rest.some((a) => a.startsWith('--prefix='))) f.tags.add('discard-changes');
       return;
     case 'worktree':
-      if (rest[0] === 'remove' && (flags.has('--force') || shortHas('f'))) f.tags.add('discard-changes');
+      // (After `--`, -f is the worktree's path, not the force flag.)
+      if (rest[0] === 'remove' && (flags.has('--force') || (shortHas('f') && rest.slice(0, rest.indexOf('--') >>> 0).some((a) => /^-[a-zA-Z]*f/.test(a))))) f.tags.add('discard-changes');
       return;
     case 'reflog':
       // The reflog is how lost commits are found again; gc --prune=now alone only drops what it no longer holds.
@@ -302,7 +303,8 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
     case 'checkout': {
       // checkout COMMIT PATH…: those paths take the commit's version, their local changes are lost.
       const pos = rest.filter((a, i) => !a.startsWith('-') && !/^(-b|-B|--orphan|--conflict|--pathspec-from-file)$/.test(rest[i - 1] ?? ''));
-      if (rest.includes('--') || flags.has('--force') || shortHas('f') || rest.includes('.') || (pos.length >= 2 && !shortHas('b') && !shortHas('B') && !flags.has('--orphan'))) f.tags.add('discard-changes');
+      const fromFile = rest.some((a) => a.startsWith('--pathspec-from-file'));
+      if (rest.includes('--') || flags.has('--force') || shortHas('f') || rest.includes('.') || fromFile || (pos.length >= 2 && !shortHas('b') && !shortHas('B') && !flags.has('--orphan'))) f.tags.add('discard-changes');
       // -B resets a branch that may exist to another commit.
       if (shortHas('B')) f.tags.add('rewrite-history');
       // checkout REF -- PATH…: those files are written (an agent's settings or hook from another branch).
@@ -329,8 +331,9 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       return;
     }
     case 'restore': {
-      // DESIGN: `restore .` asks — restoring the whole tree (or a directory) discards work wholesale;
-      // restoring a named file is the everyday undo.
+      // DESIGN: `restore .` asks, as `checkout -- …` does: restoring the working tree's copy of any
+      // path (the whole tree, a directory, a named file) discards its uncommitted changes.
+      // (--staged alone only unstages: the working tree keeps its changes.)
       const staged = flags.has('--staged') || shortHas('S');
       const worktree = flags.has('--worktree') || shortHas('W');
       const whole = rest.some((a) => /^(\.|\.\/|:\/|:\/\.|\*|:\(top\)|\.\.)$/.test(a) || /\/$/.test(a));
@@ -338,7 +341,8 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       if (!staged || worktree) f.writes.push(...rest.filter((a, i) => !a.startsWith('-') && !/^(-s|--source)$/.test(rest[i - 1] ?? '')));
       // From another commit (-s/--source), even a named path loses its local state to that version.
       const source = flags.has('--source') || shortHas('s');
-      if ((!staged || worktree) && (whole || source)) f.tags.add('discard-changes');
+      const named = rest.some((a, i) => !a.startsWith('-') && !/^(-s|--source)$/.test(rest[i - 1] ?? '')) || rest.some((a) => a.startsWith('--pathspec-from-file'));
+      if ((!staged || worktree) && (whole || source || named)) f.tags.add('discard-changes');
       return;
     }
     case 'switch':

@@ -43,7 +43,7 @@ function configPairs(s: Scanned, env: AnalyzerInput['env']): [string, string][] 
 /**
  * True for a value that switches code execution off rather than on: what careful callers (Claude
  * Code, CI scripts) pass to harden git — `core.hooksPath=/dev/null`, `core.fsmonitor=false`, an
- * empty helper or ssh command, `cat` as pager, plain `ssh -o Key=value` without command keys.
+ * empty helper or ssh command, an empty pager, plain `ssh -o Key=value` without command keys.
  */
 export function disablesExecution(key: string, value: string): boolean {
   const k = key.toLowerCase();
@@ -52,7 +52,9 @@ export function disablesExecution(key: string, value: string): boolean {
   if (k === 'core.fsmonitor') return /^(|false|no|off|0)$/i.test(v);
   // pager.<cmd>=false (or no) switches the pager off for that command.
   if (k.startsWith('pager.') && /^(false|no|off|0)$/i.test(v)) return true;
-  if (k === 'core.pager' || k.startsWith('pager.') || k === 'core.editor' || k === 'sequence.editor') return v === '' || USUAL_PROGRAMS.test(v);
+  // (A pager is a program DESIGN lists by key: any one named — even cat — is code git runs; an empty one is none.)
+  if (k === 'core.pager' || k.startsWith('pager.')) return v === '';
+  if (k === 'core.editor' || k === 'sequence.editor') return v === '' || USUAL_PROGRAMS.test(v);
   if (k === 'diff.external' || k === 'init.templatedir') return v === '';
   if (k === 'core.askpass' || k === 'credential.helper' || /^credential\..*\.helper$/.test(k)) return v === '';
   if (k === 'core.sshcommand') {
@@ -90,7 +92,8 @@ export function judgeConfig(f: Facts, key: string, value: string, transient = fa
     const url = /[:/]/.test(value) ? value : remoteOf?.(value);
     if (url) addRemote(f, url);
   }
-  if ((transient && disablesExecution(key, value)) || persistsUsual(key, value)) return;
+  // (A one-shot -c core.pager=… is code-executing configuration by DESIGN's list, whatever program it names.)
+  if ((transient && disablesExecution(key, value)) || (persistsUsual(key, value) && !(transient && /^(core\.pager|pager\..*)$/i.test(key)))) return;
   // Settings that widen what a plain push pushes or switch a safety check off.
   if (/^push\.default$/i.test(key) && /^matching$/i.test(value) || /^remote\..*\.push$/i.test(key) && /\*|^:$|(^|[:/])(main|master)$/.test(value)) {
     f.tags.add('push-protected-branch');

@@ -192,14 +192,17 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       }
       // xargs appends what it reads: when that is echo/printf text in the same line, it is known.
       // (printf FORMAT ARGS: what comes out is the arguments, not the format.)
-      const piped = fc.stdinFrom.flatMap((up) => (info[up] && /^(echo|printf)$/.test(info[up]!.name) ? info[up]!.argv.slice(info[up]!.name === 'printf' && /%/.test(info[up]!.argv[1] ?? '') ? 2 : 1).join(' ').split(/\s+/).filter(Boolean) : []));
+      // (With -a FILE the input is FILE's, not the pipe's.)
+      const fed = xf === undefined ? fc.stdinFrom : [];
+      const piped = pipedLines(fed, info).join(' ').split(/\s+/).filter(Boolean);
       // xargs -I% CMD … % puts each input line in place of %, and appends nothing.
       const xa = argv.slice(1);
-      const repl = xa.find((a, k) => /^(-I|--replace)$/.test(xa[k - 1] ?? '')) ?? xa.find((a) => /^-I./.test(a))?.slice(2) ?? xa.find((a) => a.startsWith('--replace='))?.slice(10) ?? (xa.some((a) => a === '-i' || a === '--replace') ? '{}' : undefined);
-      if (piped.length && repl) u.argv = u.argv.map((a) => a.split(repl).join(piped.find((w) => !/^[\w.-]+$/.test(w)) ?? piped[0]!));
+      const repl = xa.find((a, k) => /^-I$/.test(xa[k - 1] ?? '')) ?? xa.find((a) => /^-I./.test(a))?.slice(2) ?? xa.find((a) => /^(--replace|-i)./.test(a))?.replace(/^(--replace=|-i)/, '') ?? (xa.some((a) => a === '-i' || a === '--replace') ? '{}' : undefined);
+      const lines = pipedLines(fed, info);
+      if (lines.length && repl) u.argv = u.argv.map((a) => a.split(repl).join(lines.find((w) => !/^[\w.-]+$/.test(w)) ?? lines[0]!));
       else if (piped.length) u.argv = [...u.argv, ...piped];
       // (A shell given the input as its script — xargs bash -c — is judged as a pipe into a shell.)
-      else if (!argv.slice(1).some((a) => /^-I|^--replace|^-i$/.test(a)) && !(isShell(posix.basename(u.argv[0] ?? '')) && (u.argv.at(-1) === '-c' || !u.argv.includes('-c'))) && !languageOf(posix.basename(u.argv[0] ?? ''))) u.argv = [...u.argv, ...xargsInput(fc.stdinFrom.map((up) => info[up]).filter((i): i is Info => i !== undefined))];
+      else if (!argv.slice(1).some((a) => /^-I|^--replace|^-i$/.test(a)) && !(isShell(posix.basename(u.argv[0] ?? '')) && (u.argv.at(-1) === '-c' || !u.argv.includes('-c'))) && !languageOf(posix.basename(u.argv[0] ?? ''))) u.argv = [...u.argv, ...xargsInput(fed.map((up) => info[up]).filter((i): i is Info => i !== undefined))];
       // xargs -I% CMD … %: a network command fed names from unknown input cannot be judged — unless
       // the input only fills a URL's path after a literal host (xargs -I{} curl http://localhost:3000/items/{}).
       const inPath = (a: string) => /^[a-z][\w+.-]*:\/\/[^/\s$`]+\//i.test(a) && a.indexOf(repl!) > a.indexOf('/', a.indexOf('://') + 3);
@@ -237,6 +240,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         // parallel -a FILE: the jobs' arguments are FILE's content.
         if (name === 'parallel') {
           const pf = argv.slice(1).map((a, k, all) => (/^(-a|--arg-file)$/.test(all[k - 1] ?? '') ? a : a.startsWith('--arg-file=') ? a.slice(11) : undefined)).find((x) => x !== undefined);
+          // Without ::: its jobs' arguments are the lines of its input: echo/printf text of the line,
+          // else what a lister prints below its directory, else unknown (as xargs's are).
+          if (!argv.includes(':::') && !argv.includes('::::')) {
+            const fed = pf === undefined ? fc.stdinFrom : [];
+            const line = pipedLines(fed, info).find((w) => !/^[\w.-]+$/.test(w)) ?? pipedLines(fed, info)[0];
+            const input = xargsInput(fed.map((up) => info[up]).filter((i): i is Info => i !== undefined))[0]!;
+            u.shell = u.shell.replace(/'\{\}'/g, line !== undefined ? quote(line) : `"${input}"`).replace(/\{\}/g, line ?? input);
+          }
           if (pf !== undefined && isSecretPath(st, realOf(st, abs0(pf)) ?? abs0(pf), ctx)) {
             // Its content becomes the arguments of a network command: that command sends the secret.
             const net = u.shell.split('\n').map((l) => l.trim().split(/\s+/)[0] ?? '').find((w) => NETWORK_TOOLS.has(posix.basename(w)));
@@ -1081,11 +1092,19 @@ function xargsInput(producers: Info[]): string[] {
     const firstExpr = args.findIndex((a) => /^[-(!]/.test(a));
     const ops = p.name === 'find' ? args.slice(0, firstExpr < 0 ? args.length : firstExpr) : [];
     const self = args.includes('-maxdepth') && args[args.indexOf('-maxdepth') + 1] === '0';
-    return (ops.length ? ops : ['.']).map((o) => (self ? o : child(o)));
+    // (find without a test prints each root too: `find . | xargs rm -rf` removes the project itself.)
+    const rootsToo = p.name === 'find' && !args.some((a) => /^-(i?name|i?path|i?wholename|i?regex|type|newer\w*|mtime|mmin|size|empty|perm|user|links|mindepth)$/.test(a));
+    return (ops.length ? ops : ['.']).flatMap((o) => (self ? [o] : rootsToo ? [o, child(o)] : [child(o)]));
   }
   // Tools that print paths relative to the working directory.
   if ((p.name === 'git' && /^(ls-files|diff|status|grep|ls-tree)$/.test(args.find((a) => !a.startsWith('-')) ?? '')) || (/^(grep|rg|ag)$/.test(p.name) && args.some((a) => /^-[a-zA-Z]*[lL]|^--(files|files-with-matches|files-without-match)$/.test(a)))) return [child('.')];
   return ['$XARGS_INPUT'];
+}
+
+/** The lines echo or printf commands feeding a command print (none when something else feeds it). */
+function pipedLines(fed: readonly number[], info: Info[]): string[] {
+  const texts = fed.flatMap((up) => (info[up] && /^(echo|printf)$/.test(info[up]!.name) ? [info[up]!.name === 'echo' ? echoText(info[up]!.argv.slice(1)) : printfText(info[up]!.argv.slice(1))] : []));
+  return texts.join('\n').split('\n').map((l) => l.trim()).filter(Boolean);
 }
 
 /** The name standing for the files a lister printed below a directory (never a secret's name, never the directory itself). */

@@ -94,8 +94,8 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       return { ...(c >= 0 ? { shell: args[c + 1] ?? '' } : {}), tags: login ? ['path-strip'] : c >= 0 ? [] : ['interactive-shell'] };
     }
     case 'command':
-      // `command -v x` / `-V` only look a name up.
-      if (args.some((a) => a === '-v' || a === '-V')) return {};
+      // `command -v x` / `-V` (also in a cluster: -pv, -pvV) only look a name up.
+      if (args.slice(0, Math.max(0, args.findIndex((a) => !a.startsWith('-') || a === '--'))).some((a) => /^-[pvV]*[vV][pvV]*$/.test(a))) return {};
       return after(args, skipOpts(args, /^$/));
     case 'builtin':
     case 'nohup':
@@ -196,7 +196,8 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
     case 'busybox':
       return after(args, 0);
     case 'xargs': {
-      const i = skipOpts(args, /^-[aEeIiLlnPsd]$|^--(eof|replace|max-lines|max-args|max-procs|max-chars|delimiter|arg-file|process-slot-var)$/, false);
+      // (-e, -i, -l and --eof, --replace, --max-lines take a value only attached: `--replace bash` is -I{} then bash.)
+      const i = skipOpts(args, /^-[aEILnPsd]$|^--(max-args|max-procs|max-chars|delimiter|arg-file|process-slot-var)$/, false);
       // With no command xargs runs echo.
       const rest = args[i] === '--' ? args.slice(i + 1) : args.slice(i);
       return rest.length ? { argv: rest } : {};
@@ -206,8 +207,9 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       const cmdEnd = sep >= 0 ? sep : args.length;
       const i = skipOpts(args.slice(0, cmdEnd), /^-[jSIadCE]$|^--(jobs|sshlogin|delay|timeout|arg-file|colsep|delimiter|eof|joblog|results|tmpdir|workdir|env|limit|load|memfree|retries|halt|tag-string)$/);
       const cmd = args.slice(i, cmdEnd);
-      if (cmd.length === 0) return {};
       const inputs = sep >= 0 ? args.slice(sep + 1).filter((a) => a !== ':::') : [];
+      // No command: each input is a command line (`parallel ::: 'make a' 'make b'`), or each line of stdin is.
+      if (cmd.length === 0) return inputs.length ? { shell: inputs.join('\n') } : { argv: ['sh'] };
       // GNU parallel runs each job through a shell with {} replaced (or the input appended).
       const jobs = (inputs.length ? inputs : ['{}']).map((x) => (cmd.some((c) => c.includes('{}')) ? cmd.map((c) => c.replace(/\{\}/g, x)) : [...cmd, x]));
       return { shell: jobs.map((j) => j.map(quote).join(' ')).join('\n') };
