@@ -1167,6 +1167,10 @@ const TABLE: Record<string, Row[]> = {
     ['aider --yes-always --message hi', 'deny'],
     [': > ~/notes.md', 'deny'],
     ['echo done >> ~/notes.md', 'ask'],
+    ["echo / | xargs --replace= bash -c 'rm -rf {}'", 'deny'],
+    ['find /tmp -execdir rm -rf {} +', 'deny'],
+    ['find build -exec rm -rf {} +', 'allow'],
+    ['find . -type f -exec chmod 644 {} +', 'allow'],
   ],
   'benign round 15: loops over listings, scripts run with their $0, kinds of files, placeholders': [
     [`for f in $(git ls-files 'src/legacy/*.js'); do git mv "$f" "\${f%.js}.ts"; done`, 'allow'],

@@ -37,6 +37,8 @@ export function findParts(args: readonly string[]): { roots: string[]; deletes: 
       const end = args.findIndex((x, k) => k > i && (x === ';' || x === '+' || x === '\\;'));
       const cmd = args.slice(i + 1, end < 0 ? args.length : end);
       execs.push(cmd.map((c) => c.replace(/\{\}/g, match)));
+      // Without a test (or -mindepth) the roots match too: `find /tmp -exec rm -rf {} +` removes /tmp.
+      if (!tests && !args.includes('-mindepth')) for (const r of roots) execs.push(cmd.map((c) => c.replace(/\{\}/g, r)));
       i = end < 0 ? args.length : end;
     }
     if (a === '-fprint' || a === '-fprintf' || a === '-fls' || a === '-fprint0') i++;

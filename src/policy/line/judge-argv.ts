@@ -197,7 +197,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const piped = pipedLines(fed, info).join(' ').split(/\s+/).filter(Boolean);
       // xargs -I% CMD … % puts each input line in place of %, and appends nothing.
       const xa = argv.slice(1);
-      const repl = xa.find((a, k) => /^-I$/.test(xa[k - 1] ?? '')) ?? xa.find((a) => /^-I./.test(a))?.slice(2) ?? xa.find((a) => /^(--replace|-i)./.test(a))?.replace(/^(--replace=|-i)/, '') ?? (xa.some((a) => a === '-i' || a === '--replace') ? '{}' : undefined);
+      const repl = xa.find((a, k) => /^-I$/.test(xa[k - 1] ?? '')) ?? xa.find((a) => /^-I./.test(a))?.slice(2) ?? xa.find((a) => /^(--replace|-i)./.test(a))?.replace(/^(--replace=|-i)/, '').replace(/^$/, '{}') ?? (xa.some((a) => a === '-i' || a === '--replace') ? '{}' : undefined);
       const lines = pipedLines(fed, info);
       if (lines.length && repl) u.argv = u.argv.map((a) => a.split(repl).join(lines.find((w) => !/^[\w.-]+$/.test(w)) ?? lines[0]!));
       else if (piped.length) u.argv = [...u.argv, ...piped];

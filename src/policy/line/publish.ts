@@ -1,6 +1,8 @@
 // Commands that publish a package, crate, gem or artifact to a public registry: what they upload
 // is the project (and whatever lies in it), under the user's account, for others to install.
 // DESIGN.md asks for `npm publish`; the same act through any other package manager asks too.
+// (Container images and GitHub releases are left to their host rules: images go to registries the
+// policy names, and a release of the project's own repository is everyday work.)
 
 /** A tool → the first operands (subcommand words) that publish with it. */
 const PUBLISHERS: Record<string, RegExp> = {
