@@ -6,7 +6,8 @@ import { addUrl, STDIN } from './common.js';
 import { addRemote, disablesExecution, judgeConfig } from './git.js';
 import type { AnalyzerInput } from './types.js';
 
-const PROTECTED_BRANCHES = new Set(['main', 'master']);
+// ('<unknown>': the branch a line switched to with `checkout -` or a computed name — it may be main.)
+const PROTECTED_BRANCHES = new Set(['main', 'master', '<unknown>']);
 
 const T = (specs: string[]): OptionTable => optionTable(specs);
 const PUSH = T(['repo=', 'receive-pack=', 'exec=', 'o,push-option=', 'force-with-lease?=', 'signed?=', 'recurse-submodules=',

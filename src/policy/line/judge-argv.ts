@@ -492,7 +492,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (/^(npm|pnpm|yarn|npx)$/.test(name) && args.some((a, k) => (/^--node-options=/.test(a) ? a.slice(15) : args[k - 1] === '--node-options' ? a : '').match(/(^|\s)(-r|--require|--import|--loader)\b/))) {
       tag('loader-env', `${name} --node-options makes every node process it starts load other code`);
     }
-    const git = st.gitAliases.size && ctx.git ? withAliases(ctx.git, st.gitAliases) : st.gitAliases.size ? withAliases(undefined, st.gitAliases) : ctx.git;
+    const git = st.gitAliases.size || st.branch !== undefined ? withAliases(ctx.git, st.gitAliases, st.branch) : ctx.git;
     const facts = analyzeArgv(argv, { ...ctx, env, git });
     // A program without a model may print any file it is given (fmt .env, pr, python3 -m json.tool):
     // a secret among its operands is read, and what it prints carries it.
@@ -899,6 +899,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       });
       if (secret) rec.secretOut = secret;
     }
+    // An archive of a secret written to stdout (tar cf - ~/.ssh, tar c .env, gzip -c .env): its bytes are printed, as cat would.
+    if (rec.secretOut && /^(tar|bsdtar|gzip|bzip2|xz|zstd)$/.test(name)) {
+      const creates = /^(tar|bsdtar)$/.test(name) && args.some((a, k) => a === '--create' || ((k === 0 || a.startsWith('-')) && !a.startsWith('--') && /^-?[a-zA-Z]*c/.test(a)));
+      const toStdout = creates ? (archiveFile(name, args) ?? '-') === '-' : /^(gzip|bzip2|xz|zstd)$/.test(name) && args.some((a) => /^-[a-zA-Z]*c|^--(stdout|to-stdout)$/.test(a));
+      // (Unless the output goes to a file: then that file holds the secret, as a written archive does.)
+      if (toStdout && redirectWrites.size === 0) st.out.push(judgeFacts(st.policy, { ...newFacts(name), reads: [rec.secretOut] }, argv, { ...ctx, env }));
+    }
     // The archive file an archiver of a secret writes holds the secret too (tar czf /tmp/b.tgz ~/.ssh; gh release upload … /tmp/b.tgz).
     if (rec.secretOut && /^(tar|bsdtar|zip|7z|jar|cpio)$/.test(name)) {
       const out = archiveFile(name, args);
@@ -913,9 +920,28 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (name === 'find' && !rec.namesOut) {
         const root = ops[0] ?? '.';
         const names = args.filter((a, k) => /^-i?name$/.test(args[k - 1] ?? ''));
-        rec.namesOut = firstSecret(st, names.map((n) => abs0(`${root.replace(/\/+$/, '')}/${n}`)), ctx);
+        // (-path PATTERN matches the whole path below the root: '*/.?ws/*' with -name 'cred*' can be ~/.aws/credentials.)
+        const paths = args.filter((a, k) => /^-(i?path|i?wholename)$/.test(args[k - 1] ?? '')).map((p) => p.replace(/^(\.\/|\*\/)/, '').replace(/\/\*$/, `/${names[0] ?? '*'}`));
+        rec.namesOut = firstSecret(st, [...names, ...paths].map((n) => abs0(`${root.replace(/\/+$/, '')}/${n}`)), ctx);
       }
     } else if (FILTERS.has(name)) for (const up of fc.stdinFrom) rec.namesOut ??= info[up]?.namesOut;
+    // A listing narrowed by a pattern that picks a secret's name (ls -A | grep -m1 '^\.env'): that secret.
+    if (!rec.namesOut && /^(grep|egrep|fgrep|rg)$/.test(name) && !args.some((a) => /^-[a-zA-Z]*v/.test(a) && !a.startsWith('--') || a === '--invert-match')) {
+      const pat = args.find((a, k) => /^(-e|--regexp)$/.test(args[k - 1] ?? '')) ?? args.find((a, k) => !a.startsWith('-') && !/^(-m|--max-count|-A|-B|-C)$/.test(args[k - 1] ?? ''));
+      for (const up of fc.stdinFrom) {
+        const u = info[up];
+        const dir = u?.name === 'ls' ? u.argv.slice(1).find((a) => !a.startsWith('-')) ?? '.' : u?.listsUnder ? posix.dirname(u.listsUnder) : undefined;
+        if (dir === undefined || pat === undefined) continue;
+        let re: RegExp | undefined;
+        try {
+          re = name === 'fgrep' || args.some((a) => a === '-F' || a === '--fixed-strings') ? undefined : new RegExp(pat, args.some((a) => /^-[a-zA-Z]*i/.test(a) && !a.startsWith('--')) ? 'i' : '');
+        } catch {
+          continue;
+        }
+        const hit = SECRET_NAMES.find((n) => (re ? re.test(n) : n.includes(pat)));
+        if (hit) rec.namesOut = posix.resolve(ctx.cwd, dir.replace(/^~(?=\/|$)/, ctx.home), hit);
+      }
+    }
     // Lists of ignored files (git ls-files -i/--ignored, git status --ignored) name the secrets git keeps out;
     // a search for credential names (grep -rl AWS_SECRET .) lists the files that hold them.
     if (!rec.namesOut && ((name === 'git' && args[0] === 'ls-files' && args.some((a) => /^(-i|--ignored|-[a-zA-Z]*i[a-zA-Z]*)$/.test(a) && !/^--/.test(a) || a === '--ignored')) || (/^(grep|egrep|fgrep|rg)$/.test(name) && args.some((a) => /^-[a-zA-Z]*l/.test(a) && !a.startsWith('--') || a === '--files-with-matches') && args.some((a) => /KEY|SECRET|TOKEN|PASSW|PRIVATE|CREDENTIAL|BEGIN .*PRIVATE/i.test(a))))) rec.namesOut = `${ctx.cwd}/.env`;
@@ -1100,6 +1126,9 @@ function xargsInput(producers: Info[]): string[] {
   if ((p.name === 'git' && /^(ls-files|diff|status|grep|ls-tree)$/.test(args.find((a) => !a.startsWith('-')) ?? '')) || (/^(grep|rg|ag)$/.test(p.name) && args.some((a) => /^-[a-zA-Z]*[lL]|^--(files|files-with-matches|files-without-match)$/.test(a)))) return [child('.')];
   return ['$XARGS_INPUT'];
 }
+
+/** Names a project's or home's secrets usually have: what a pattern over a listing is tried on. */
+const SECRET_NAMES = ['.env', '.env.local', '.env.production', 'id_rsa', 'id_ed25519', 'server.key', 'server.pem', 'credentials', '.npmrc', '.netrc', '.git-credentials', '.pypirc'];
 
 /** The lines echo or printf commands feeding a command print (none when something else feeds it). */
 function pipedLines(fed: readonly number[], info: Info[]): string[] {

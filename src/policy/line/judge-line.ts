@@ -118,11 +118,29 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
   }
 }
 
+/** The branch `git [opts] checkout|switch …` leaves checked out; undefined when it does not switch. */
+function switchedBranch(args: readonly string[]): string | undefined {
+  let i = 0;
+  while (i < args.length && args[i]!.startsWith('-')) i += /^(-C|-c|--git-dir|--work-tree|--namespace)$/.test(args[i]!) ? 2 : 1;
+  const sub = args[i];
+  if (sub !== 'checkout' && sub !== 'switch') return undefined;
+  const rest = args.slice(i + 1);
+  if (rest.includes('--') || rest.some((a) => a.startsWith('--pathspec-from-file')) || rest.includes('--detach')) return undefined;
+  const create = rest.findIndex((a) => /^(-b|-B|-c|-C|--orphan|--create|--force-create)$/.test(a));
+  if (create >= 0) return rest[create + 1];
+  const pos = rest.filter((a) => !a.startsWith('-'));
+  if (pos.length !== 1) return undefined;
+  return pos[0] === '-' || /[$`]/.test(pos[0]!) ? '<unknown>' : pos[0]!;
+}
+
 /** `"$(dirname LITERAL)REST"` → dirname(LITERAL) + REST; undefined for any other word. */
 function dirnameOf(raw: string): string | undefined {
   const m = /^"?\$\(\s*dirname\s+(?:--\s+)?(?:'([^'$`]*)'|"([^"$`]*)"|([^\s'"$`()]+))\s*\)([^$`"]*)"?$/.exec(raw);
   return m ? posix.dirname((m[1] ?? m[2] ?? m[3])!) + m[4]! : undefined;
 }
+
+/** Tools whose first operand is a subcommand that decides what they do. */
+const SUBCOMMAND_TOOLS = /^(git|npm|pnpm|yarn|bun|npx|docker|podman|kubectl|helm|gh|cargo|pip3?|uv|poetry|go|terraform|aws|gcloud|az|rampart|systemctl|crontab)$/;
 
 /** Binds (or, for anything else, unbinds) a variable to the paths a listing prints: a secret it names, or the project directory it lists. */
 function listed(st: State, name: string, lister: Info): void {
@@ -330,6 +348,15 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const hashed = argv.length === 1 ? /^BASH_CMDS\[['"]?([\w.+-]+)['"]?\]=(.+)$/.exec(argvWords[0]!.value) : null;
   if (hashed) st.aliases.set(hashed[1]!, hashed[2]!);
   if (argv.length === 1 && /^[A-Za-z_]\w*\[[^=]*\]\+?=/.test(argvWords[0]!.raw)) return { info: rec, cwd, env: nextEnv };
+  // A tool whose first word picks what it does (git, npm, docker …) given that word only at run
+  // time (`npm $p`, `git "$op" origin main`): what it will do is not known.
+  const verbAt = argvWords.findIndex((w, k) => k > 0 && !w.value.startsWith('-'));
+  // (A function's or script's own arguments — "$@", $1 — are judged where it is called with them; an
+  // argument list a program file computes is judged by that file's own rules.)
+  if (argvWords[0]!.static && SUBCOMMAND_TOOLS.test(posix.basename(argv[0] ?? '')) && verbAt > 0 && !argvWords[verbAt]!.static && !/^"?\$(\{?[@*1-9]\}?|__computed)"?$/.test(argvWords[verbAt]!.raw) && !argvWords.slice(1, verbAt).some((w) => /^-(C|c|-git-dir|-prefix|-cwd|-dir|-filter|w|-workspace)$/.test(w.value))) {
+    st.lineTags.tags.add('dynamic-command');
+    st.lineTags.notes.push(`${argv[0]}'s subcommand ${argvWords[verbAt]!.raw} is only known when the line runs`);
+  }
   if (!argvWords[0]!.static) {
     st.lineTags.tags.add('dynamic-command');
     st.lineTags.notes.push(`the command name ${argvWords[0]!.raw} is only known when the line runs`);
@@ -434,6 +461,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     st.oldpwd = before;
   }
   if (name === 'git') {
+    // git checkout/switch BRANCH (or -b/-c NEW): later plain pushes in the line push that branch.
+    const switched = switchedBranch(rec.argv.slice(1));
+    if (switched !== undefined) st.branch = switched;
     const k = rec.argv.indexOf('config');
     const key = rec.argv.slice(k + 1).find((a) => !a.startsWith('-'));
     const m = key && /^alias\.(.+)$/i.exec(key);

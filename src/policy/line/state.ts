@@ -117,6 +117,8 @@ export interface State {
   oldpwd?: string;
   /** Configuration moved by an assignment (HOME=/tmp/h, GIT_CONFIG_GLOBAL=x) → where it now is. */
   relocated: { name: string; path: string }[];
+  /** The branch the line switched to (git checkout/switch); '<unknown>' for `checkout -`. */
+  branch?: string;
   /** Redirection targets of the command being judged, by how they are opened: appended to (>>, &>>) or truncated (>, >|, &>). */
   appendOnly?: Set<string>;
   truncated?: Set<string>;
@@ -138,11 +140,12 @@ export interface State {
 export const SECRET = (j: Judged | undefined, k: 'reads' | 'sends') =>
   j !== undefined && (j.pathClasses[k].has('home_credential') || j.pathClasses[k].has('project_secret'));
 
-export function withAliases(base: GitReader | undefined, extra: Map<string, string>): GitReader {
+/** The repository as the line has changed it so far: its aliases, and the branch it switched to. */
+export function withAliases(base: GitReader | undefined, extra: Map<string, string>, branch?: string): GitReader {
   return {
     remoteUrl: (n) => base?.remoteUrl(n),
     alias: (n) => extra.get(n.toLowerCase()) ?? base?.alias(n),
-    currentBranch: () => base?.currentBranch(),
+    currentBranch: () => branch ?? base?.currentBranch(),
     upstreamRemote: () => base?.upstreamRemote(),
     at: base?.at ? (d) => base.at!(d) : undefined,
   };
