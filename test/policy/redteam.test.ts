@@ -190,10 +190,12 @@ t.test('sixth red-team cases and the benign review of the same classes: a ratche
   // (Since the peer suites: `git restore FILE` asks like `checkout -- FILE` (benign8, benign14), `git -c
   // core.pager=cat` is denied as DESIGN lists core.pager whatever its value (benign8), and `sudo tee` over
   // an existing file below /srv is denied like rm -f outside the project (benign6).)
+  // (benign16: 622 lines after the peer suites — find/xargs/parallel, loops over listings, scripts with
+  // their own directory, arrays, env managers; 28 blocked when it landed.)
   // (benign15: 604 lines of complex everyday shell after red team 18 — loops over listings, scripts
   // written and run, xargs pipelines; 13 blocked when it landed, the 4 left are a project .npmrc, a
   // /dev/tcp port probe, a forced worktree removal and a timeit import only the disk can clear.)
-  for (const [file, most] of [['benign6-lines.txt', 38], ['benign7-lines.txt', 50], ['benign8-lines.txt', 52], ['benign9-lines.txt', 30], ['benign10-lines.txt', 31], ['benign11-cases.jsonl', 5], ['benign12-cases.jsonl', 3], ['benign13-cases.jsonl', 18], ['benign14-cases.jsonl', 6], ['benign15-cases.jsonl', 4]] as const) {
+  for (const [file, most] of [['benign6-lines.txt', 38], ['benign7-lines.txt', 50], ['benign8-lines.txt', 52], ['benign9-lines.txt', 30], ['benign10-lines.txt', 31], ['benign11-cases.jsonl', 5], ['benign12-cases.jsonl', 3], ['benign13-cases.jsonl', 18], ['benign14-cases.jsonl', 6], ['benign15-cases.jsonl', 4], ['benign16-cases.jsonl', 8]] as const) {
     const text = readFileSync(join(ROOT, 'test', 'fixtures', file), 'utf8');
     const benign = file.endsWith('.jsonl') ? text.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { command: string }).command) : text.split('\n').filter((l) => l.trim() !== '');
     const blocked = benign.filter((l) => evaluateToolCall(policy, { tool_name: 'Bash', tool_input: { command: l } }, ctxH).decision !== 'allow');

@@ -2,13 +2,26 @@
 import { newFacts, type Facts } from '../facts.js';
 import type { AnalyzerInput } from './types.js';
 
+/**
+ * find's starting points and where its expression begins: after the leading options (-H -L -P,
+ * -D LIST, -O N, --). `-files0-from FILE` takes them from a file: unknown ($FIND_ROOT).
+ */
+export function findRoots(args: readonly string[]): { roots: string[]; exprAt: number } {
+  let i = 0;
+  while (i < args.length && /^-([HLP]|O\d*|D)$/.test(args[i]!)) i += args[i] === '-D' ? 2 : 1;
+  if (args[i] === '--') i++;
+  const roots: string[] = [];
+  while (i < args.length && !args[i]!.startsWith('-') && args[i] !== '(' && args[i] !== '!') roots.push(args[i++]!);
+  if (args.includes('-files0-from')) roots.push('$FIND_ROOT');
+  if (roots.length === 0) roots.push('.');
+  return { roots, exprAt: i };
+}
+
 /** The roots, whether -delete is given, and each -exec command with {} standing for a match. */
 export function findParts(args: readonly string[]): { roots: string[]; deletes: boolean; execs: string[][]; match: string } {
-  const roots: string[] = [];
-  let i = 0;
-  while (i < args.length && /^-[HLPO]/.test(args[i]!)) i++;
-  while (i < args.length && !args[i]!.startsWith('-') && args[i] !== '(' && args[i] !== '!') roots.push(args[i++]!);
-  if (roots.length === 0) roots.push('.');
+  const found = findRoots(args);
+  const roots = found.roots;
+  let i = found.exprAt;
   const execs: string[][] = [];
   let deletes = false;
   // With no test at all, every file below the root matches: the root's whole content. (Actions —

@@ -119,6 +119,16 @@ function pathsOf(rest: string[]): string[] {
   return [...rest.slice(0, dd < 0 ? rest.length : dd).filter((a) => !a.startsWith('-')), ...(dd < 0 ? [] : rest.slice(dd + 1))];
 }
 
+/**
+ * Paths git rm/mv work on: git refuses any outside its work tree, so one computed at run time
+ * (`git mv "$f" …`) is somewhere inside it — unless the work tree itself was moved (-C, --work-tree,
+ * --git-dir, GIT_WORK_TREE/GIT_DIR).
+ */
+function inTree(paths: string[], input: AnalyzerInput): string[] {
+  const moved = input.args.some((a) => /^(-C|--work-tree|--git-dir)(=|$)/.test(a)) || input.env.GIT_WORK_TREE !== undefined || input.env.GIT_DIR !== undefined;
+  return moved ? paths : paths.map((p) => (/^["']?[$`]/.test(p) ? `./${p}` : p));
+}
+
 function pathsAfterDashDash(rest: string[]): string[] {
   const i = rest.indexOf('--');
   return i >= 0 ? rest.slice(i + 1) : [];
@@ -317,13 +327,13 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       if ((shortHas('r') || flags.has('-r')) && !flags.has('--cached') && rest.some((a) => /^(\.|\.\/|:\/|\*|:\(top\))$/.test(a))) f.tags.add('discard-changes');
       // What it removes from the working tree is deleted (git rm -r .claude).
       if (!flags.has('--cached') && !flags.has('--dry-run') && !shortHas('n')) {
-        f.deletes.push(...pathsOf(rest).filter((a) => !/^(\.|\.\/|:\/|\*|:\(top\))$/.test(a)));
+        f.deletes.push(...inTree(pathsOf(rest).filter((a) => !/^(\.|\.\/|:\/|\*|:\(top\))$/.test(a)), input));
         if (shortHas('r')) f.tags.add('recursive');
       }
       return;
     case 'mv': {
       // git mv SRC… DEST moves the sources away, like mv.
-      const ops = pathsOf(rest);
+      const ops = inTree(pathsOf(rest), input);
       if (ops.length >= 2 && !flags.has('--dry-run') && !shortHas('n')) {
         f.deletes.push(...ops.slice(0, -1));
         f.writes.push(ops.at(-1)!);

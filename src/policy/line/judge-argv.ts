@@ -15,7 +15,7 @@ import { inlineCodeOf } from './interpreter-code.js';
 import { judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
 import { CONFIGISH, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { STDIN } from '../analyzers/common.js';
-import { FOREIGN_SHELLS, isShell, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
+import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
 import { unreadCode, unreadVerdict } from './unread-languages.js';
 import { commandsInText } from './text-commands.js';
@@ -26,6 +26,7 @@ import { commandOptions } from './command-options.js';
 import { canonicalTool, launched } from '../analyzers/identity.js';
 import { editedConfig, implicitRuns, rememberWritten } from './written-files.js';
 import { programsOf } from '../analyzers/files.js';
+import { findRoots } from '../analyzers/find.js';
 import { programOptions } from './program-options.js';
 import { echoText, printfText } from './printf.js';
 import { publishes } from './publish.js';
@@ -202,7 +203,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (lines.length && repl) u.argv = u.argv.map((a) => a.split(repl).join(lines.find((w) => !/^[\w.-]+$/.test(w)) ?? lines[0]!));
       else if (piped.length) u.argv = [...u.argv, ...piped];
       // (A shell given the input as its script — xargs bash -c — is judged as a pipe into a shell.)
-      else if (!argv.slice(1).some((a) => /^-I|^--replace|^-i$/.test(a)) && !(isShell(posix.basename(u.argv[0] ?? '')) && (u.argv.at(-1) === '-c' || !u.argv.includes('-c'))) && !languageOf(posix.basename(u.argv[0] ?? ''))) u.argv = [...u.argv, ...xargsInput(fed.map((up) => info[up]).filter((i): i is Info => i !== undefined))];
+      else if (!argv.slice(1).some((a) => /^-I|^--replace|^-i$/.test(a)) && !(isShell(posix.basename(u.argv[0] ?? '')) && (u.argv.at(-1) === '-c' || !u.argv.includes('-c'))) && !languageOf(posix.basename(u.argv[0] ?? ''))) u.argv = [...u.argv, ...(st.spacedNames && !argv.slice(1).some((a) => /^(-0|--null|-d|--delimiter)/.test(a)) ? ['$XARGS_INPUT'] : xargsInput(fed.map((up) => info[up]).filter((i): i is Info => i !== undefined)))];
       // xargs -I% CMD … %: a network command fed names from unknown input cannot be judged — unless
       // the input only fills a URL's path after a literal host (xargs -I{} curl http://localhost:3000/items/{}).
       const inPath = (a: string) => /^[a-z][\w+.-]*:\/\/[^/\s$`]+\//i.test(a) && a.indexOf(repl!) > a.indexOf('/', a.indexOf('://') + 3);
@@ -246,7 +247,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
             const fed = pf === undefined ? fc.stdinFrom : [];
             const line = pipedLines(fed, info).find((w) => !/^[\w.-]+$/.test(w)) ?? pipedLines(fed, info)[0];
             const input = xargsInput(fed.map((up) => info[up]).filter((i): i is Info => i !== undefined))[0]!;
-            u.shell = u.shell.replace(/'\{\}'/g, line !== undefined ? quote(line) : `"${input}"`).replace(/\{\}/g, line ?? input);
+            u.shell = u.shell.split(PARALLEL_STDIN).join(line !== undefined ? quote(line) : `"${input}"`);
           }
           if (pf !== undefined && isSecretPath(st, realOf(st, abs0(pf)) ?? abs0(pf), ctx)) {
             // Its content becomes the arguments of a network command: that command sends the secret.
@@ -344,7 +345,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       }
     } else if (name === 'eval') {
       rec.isInterpreter = true;
-      st.sub(args.join(' '), ctx.cwd, env);
+      // eval "$(TOOL init)" of a shell-environment tool prints exports and functions of its own
+      // (ssh-agent's socket, direnv's allowed .envrc, pyenv/rbenv shims for their languages, brew's
+      // prefix): judged as that tool. (Version managers that put node/npm first on PATH — fnm, nvm,
+      // mise, asdf, volta — would shadow the shims: they stay computed.)
+      const setup = /^"?\$\(\s*((?:\S*\/)?(?:ssh-agent\s+-[sc]|direnv\s+(?:export|hook)\s+(?:bash|zsh)|pyenv\s+(?:init|virtualenv-init)\s*-?|rbenv\s+init\s*-?|brew\s+shellenv|zoxide\s+init\s+\w+|starship\s+init\s+\w+|conda\s+shell\.\w+\s+hook|opam\s+env)(?:\s+[\w-]+)*)\s*\)"?$/.exec(fc.argv.slice(1).map((w) => w.raw).join(' ').trim());
+      if (setup) st.sub(setup[1]!, ctx.cwd, env);
+      else st.sub(args.join(' '), ctx.cwd, env);
     } else if (name === 'hash' && args[0] === '-p' && args[1] && args[2]) {
       // hash -p PATH NAME: NAME now runs PATH, like an alias.
       st.aliases.set(args[2], args[1]);
@@ -459,7 +466,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const dirArg = args.findIndex((a) => a === '-d' || a === '--directory');
       const dir = dirArg >= 0 ? resolvePath(args[dirArg + 1] ?? '.', ctx) : undefined;
       const servesBuild = dir !== undefined && dir.startsWith(ctx.projectRoot + '/');
-      if (!servesBuild && (bind < 0 || !/^(127\.|localhost|::1)/.test(args[bind + 1] ?? ''))) tag('serves-files', `python -m ${args[1]} serves this directory to other machines`);
+      const help = args.slice(2).some((a) => a === '-h' || a === '--help');
+      if (!servesBuild && !help && (bind < 0 || !/^(127\.|localhost|::1)/.test(args[bind + 1] ?? ''))) tag('serves-files', `python -m ${args[1]} serves this directory to other machines`);
     } else {
       const lang = languageOf(name);
       if (lang) judgeInterpreter(st, lang, args, ctx, env, stdinText, fc, flat, info, rec);
@@ -1115,8 +1123,7 @@ function xargsInput(producers: Info[]): string[] {
     return (ops.length ? ops : ['.']).map((o) => (self ? o : child(o)));
   }
   if (p.name === 'find' || p.name === 'fd' || p.name === 'fdfind') {
-    const firstExpr = args.findIndex((a) => /^[-(!]/.test(a));
-    const ops = p.name === 'find' ? args.slice(0, firstExpr < 0 ? args.length : firstExpr) : [];
+    const ops = p.name === 'find' ? findRoots(args).roots : [];
     const self = args.includes('-maxdepth') && args[args.indexOf('-maxdepth') + 1] === '0';
     // (find without a test prints each root too: `find . | xargs rm -rf` removes the project itself.)
     const rootsToo = p.name === 'find' && !args.some((a) => /^-(i?name|i?path|i?wholename|i?regex|type|newer\w*|mtime|mmin|size|empty|perm|user|links|mindepth)$/.test(a));
@@ -1153,13 +1160,16 @@ function listedRoots(name: string, args: string[]): string[] | undefined {
     return given.length ? given : ['.'];
   }
   if (name === 'find') {
-    const roots = args.slice(0, args.findIndex((a) => /^[-(!]/.test(a)) < 0 ? args.length : args.findIndex((a) => /^[-(!]/.test(a)));
     // (find's own -exec/-delete/-fprint act on the files; only what it prints is listed.)
     if (args.some((a) => /^-(exec|execdir|ok|okdir|delete|fprint\w*|fls)$/.test(a))) return undefined;
-    return roots.length ? roots : ['.'];
+    return findRoots(args).roots;
   }
-  if ((name === 'fd' || name === 'fdfind') && !args.some((a) => /^(-x|--exec|-X|--exec-batch)$/.test(a))) return ops.length > 1 ? ops.slice(1) : ['.'];
+  // (fd's --base-directory and --search-path move where it looks: not read here.)
+  if ((name === 'fd' || name === 'fdfind') && !args.some((a) => /^(-x|--exec|-X|--exec-batch|--base-directory|--search-path)(=|$)/.test(a))) return ops.length > 1 ? ops.slice(1) : ['.'];
   if (name === 'git' && args[0] === 'ls-files') return ops.length > 1 ? ops.slice(1) : ['.'];
-  if (name === 'git' && args[0] === 'diff' && args.includes('--name-only')) return ['.'];
+  if (name === 'git' && args[0] === 'diff' && args.includes('--name-only') && !args.includes('--no-index')) return ['.'];
+  // ls prints names below its operands (or the directory): short listings only — -a prints `..`, and
+  // long formats print words that are not names.
+  if (name === 'ls' && args.every((a) => !a.startsWith('-') || /^-[1tSrXvAdcu]+$/.test(a))) return ops.length ? ops.map((o) => o.replace(/\/?[^/]*[*?[][^/]*$/, '') || '.') : ['.'];
   return undefined;
 }

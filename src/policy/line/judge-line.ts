@@ -32,7 +32,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
     links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
-    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), listedVars: parent?.listedVars ?? new Map(),
+    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), dirVars: parent?.dirVars ?? new Map(),
     sub(text, cwd, env, sameShell) {
       const vars = sameShell ? Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
       for (const j of judgeLine(policy, text, { ...ctx, cwd, env }, depth + 1, st, vars)) st.out.push(j);
@@ -84,9 +84,25 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
     const i = judgeSimple(st, fc, flat, info, cwd, env);
     info[fc.index] = i.info;
     // A loop over a project listing, or `read` fed by one, binds its variable to each listed path.
+    // (Only a list that is that one substitution, and only its output commands — ones not piped on
+    // inside it — bind: `for f in $(git ls-files) ~` and `$(echo ~; git ls-files)` list more. A
+    // variable the line set before keeps that value if the listing is empty, so it is not bound.)
     const loopVar = fc.origin?.loopVariable;
-    if (loopVar && fc.origin!.wholeWord && !fc.origin!.quoted) listed(st, loopVar, i.info);
-    if (i.info.argv[0] === 'read') for (const v of i.info.argv.slice(1).filter((a, k, xs) => /^[A-Za-z_]\w*$/.test(a) && !/^-[dnNptu]$/.test(xs[k - 1] ?? ''))) listed(st, v, i.info);
+    if (loopVar && fc.origin!.wholeWord && !fc.origin!.quoted && fc.origin!.loopItems === 1 && fc.stdoutTo.length === 0 && !st.spacedNames) {
+      const word = fc.origin!.word;
+      if (st.unlisted.has(word) || (env[loopVar] !== undefined && !st.listedVars.has(loopVar))) st.listedVars.delete(loopVar);
+      else listed(st, loopVar, i.info);
+      if (!st.listedVars.has(loopVar)) st.unlisted.add(word);
+    } else if (loopVar) st.listedVars.delete(loopVar);
+    // (`read` binds one name, from its pipe: `read -r f g` splits, `read f < file` reads another input.)
+    const readNames = i.info.argv[0] === 'read' ? i.info.argv.slice(1).filter((a, k, xs) => /^[A-Za-z_]\w*$/.test(a) && !/^-[dnNptua]$/.test(xs[k - 1] ?? '')) : [];
+    if (readNames.length === 1 && !fc.redirects.some((r) => /^<(<<)?$|^<<-?$/.test(r.op))) listed(st, readNames[0]!, i.info);
+    else for (const v of readNames) st.listedVars.delete(v);
+    // A name with a space made in the line (mkdir -p 'x /home/user'): a listing split into words may
+    // now print any path, so unquoted listings are no longer trusted.
+    if (i.info.writesFiles.some((w) => /\s/.test(w)) || (/^(mkdir|touch|cp|mv|ln|install|tee)$/.test(i.info.name) && i.info.argv.slice(1).some((a) => !a.startsWith('-') && /\s/.test(a)))) st.spacedNames = true;
+    // Any other assignment to a bound name unbinds it (f=$HOME after the loop).
+    for (const a of fc.assignments) if (a.scope !== 'prefix') st.listedVars.delete(a.name);
     for (const w of i.info.writesFiles) {
       st.written.add(w);
       // A script written where tools look for programs (node_modules/.bin, a virtualenv's bin): the
@@ -133,6 +149,42 @@ function switchedBranch(args: readonly string[]): string | undefined {
   return pos[0] === '-' || /[$`]/.test(pos[0]!) ? '<unknown>' : pos[0]!;
 }
 
+/** A path named by a word that is a captured-directory variable and a literal rest ("$ROOT/dist"). */
+function dirVarPath(st: State, raw: string): string | undefined {
+  const m = /^"?\$\{?([A-Za-z_]\w*)\}?((?:\/[^$`"]*)?)"?$/.exec(raw);
+  const dir = m ? st.dirVars.get(m[1]!) : undefined;
+  return dir !== undefined ? posix.join(dir, m![2]!) || '/' : undefined;
+}
+
+/** A path named by a word that is a variable bound to a project listing and a literal suffix ("$f.tmp"). */
+function listedPath(st: State, raw: string): string | undefined {
+  const m = /^"?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)\})([\w.-]*)"?$/.exec(raw);
+  const v = m ? st.listedVars.get((m[1] ?? m[2])!) : undefined;
+  return v && !v.secret && !m![3]!.includes('..') ? `${v.path}${m![3]}` : undefined;
+}
+
+/** A value computed below a known directory (`/tmp/snap-$(date)`, `logs/bench-$(git rev-parse …).txt`): its text, made absolute. */
+function placedText(value: Word, cwd: string, home: string): string | undefined {
+  const v = value.value;
+  const cut = v.search(/[$`]/);
+  if (value.static || cut < 0 || cwd === UNKNOWN_CWD || v.includes('..')) return undefined;
+  const head = v.slice(0, cut);
+  if (!head.includes('/') || /^[~$]/.test(v) && !v.startsWith('~/')) return undefined;
+  return resolvePath(head, { cwd, home }) + (head.endsWith('/') ? '/' : '') + v.slice(cut);
+}
+
+/** The directory an assignment's value captures: $PWD, $(pwd), `pwd`, $(cd DIR && pwd) with DIR known. */
+function capturedDir(raw: string, cwd: string, home: string): string | undefined {
+  if (cwd === UNKNOWN_CWD) return undefined;
+  const v = raw.replace(/^"(.*)"$/s, '$1');
+  if (/^(\$PWD|\$\{PWD\}|\$\(pwd( -[PL])?\)|`pwd( -[PL])?`)$/.test(v)) return cwd;
+  const m = /^\$\(\s*cd\s+(?:-[PL]\s+)?(?:--\s+)?("[^"]*"|'[^']*'|[^\s;&|)]+)\s*(?:&&|;)\s*pwd(?:\s+-[PL])?\s*\)$/.exec(v);
+  if (!m) return undefined;
+  const dirWord = m[1]!;
+  const inner = dirnameOf(dirWord) ?? (/[$`]/.test(dirWord) ? undefined : dirWord.replace(/^["']|["']$/g, ''));
+  return inner === undefined ? undefined : resolvePath(inner, { cwd, home });
+}
+
 /** `"$(dirname LITERAL)REST"` → dirname(LITERAL) + REST; undefined for any other word. */
 function dirnameOf(raw: string): string | undefined {
   const m = /^"?\$\(\s*dirname\s+(?:--\s+)?(?:'([^'$`]*)'|"([^"$`]*)"|([^\s'"$`()]+))\s*\)([^$`"]*)"?$/.exec(raw);
@@ -157,6 +209,10 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   if ((cwd === st.ctx.projectRoot || cwd.startsWith(`${st.ctx.projectRoot}/`)) && st.ctx.realpath?.(`${st.ctx.projectRoot}/.git`) !== undefined) {
     argv = argv.map((a, k) => (k > 0 ? a.replace(/\$\(git rev-parse --show-toplevel\)|`git rev-parse --show-toplevel`/g, st.ctx.projectRoot) : a));
   }
+  // A variable that captured a directory (ROOT=$PWD, ROOT="$(cd "$(dirname x.sh)/.." && pwd)") is that
+  // directory where it is used ("$ROOT/dist"), whatever cd came after; one whose value starts with a
+  // known directory (out=/tmp/snap-$(date +%s)) is a name below it.
+  if (st.dirVars.size) argv = argv.map((a, k) => (k > 0 && !argvWords[k]!.static ? dirVarPath(st, argvWords[k]!.raw) ?? a : a));
   // An operand that is a substitution printing a secret's path (cat $(ls ~/.ssh/id_* | head -1)) is that path;
   // one printing paths below a directory of the project (sed -i … $(grep -rl X src)) is a file there.
   argv = argv.map((a, k) => {
@@ -170,7 +226,10 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     // are given keep it computed: a listing may hold the project's secrets.)
     const last = subs.at(-1);
     const local = !NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) && !/^(gh|git|tar|bsdtar|zip|7z|jar|cpio|cat|head|tail|less|more|bat|xxd|od|hexdump|base64|strings|nl)$/.test(posix.basename(argv[0] ?? ''));
-    const under = local && last && subs.every((c) => info[c.index] !== undefined) ? info[last.index]?.listsUnder : undefined;
+    // (Every command whose output reaches the word must list: `$(echo ~; git ls-files)` prints ~ too.)
+    const outputs = subs.filter((c) => c.stdoutTo.length === 0);
+    if (st.spacedNames && !w.raw.startsWith('"')) return a;
+    const under = local && last && subs.every((c) => info[c.index] !== undefined) && outputs.every((c) => info[c.index]?.listsUnder !== undefined) ? info[last.index]?.listsUnder : undefined;
     return under ?? a;
   });
   // A variable bound to a listed path ("$f", "${f%.js}.ts", "${f#src/}") is such a path: a secret the
@@ -180,7 +239,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     const prog = posix.basename(argv[0] ?? '');
     const local = (prog === 'git' && /^(mv|rm)$/.test(argv[1] ?? '')) || (!NETWORK_TOOLS.has(prog) && !/^(gh|git|tar|bsdtar|zip|7z|jar|cpio|cat|head|tail|less|more|bat|xxd|od|hexdump|base64|strings|nl)$/.test(prog));
     argv = argv.map((a, k) => {
-      const m = k > 0 ? /^(@?)"?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)([%#][^}/]*)?\})([\w.-]*)"?$/.exec(argvWords[k]!.raw) : null;
+      // (Operators that keep a listed path inside: a suffix without a slash removed, or a prefix that
+      // ends in a slash — `${f#./}`, not `${f#.}`, which makes ./x absolute.)
+      const m = k > 0 && !argvWords[k]!.static ? /^(@?)"?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(%[^}/%]*|#[^}#]*\/)?\})([\w.-]*)"?$/.exec(argvWords[k]!.raw) : null;
       const v = m ? st.listedVars.get((m[2] ?? m[3])!) : undefined;
       if (!v || m![5]!.includes('..')) return a;
       if (v.secret) return `${m![1]}${v.path}`;
@@ -207,6 +268,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const assignedSecret = flat.find((c) => c.origin?.parent === fc.index && c.origin.location === 'assignment' && info[c.index]?.secretOut);
   for (const a of fc.assignments) {
     const v = a.value.value;
+    const captured = a.scope !== 'prefix' ? capturedDir(a.value.raw, cwd, st.ctx.home) ?? dirVarPath(st, a.value.raw) ?? placedText(a.value, cwd, st.ctx.home) : undefined;
+    if (captured !== undefined) st.dirVars.set(a.name, captured);
+    else if (a.scope !== 'prefix') st.dirVars.delete(a.name);
     if (assignedSecret) st.secretVars.set(a.name, info[assignedSecret.index]!.secretOut!);
     assignmentTags(st, a.name, v, a.value.static, cwd);
     if (a.name === 'IFS' && a.scope !== 'prefix' && /\S/.test(v)) {
@@ -224,7 +288,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   let stdin: string | undefined;
   let stdinText: string | undefined;
   for (const r of fc.redirects) {
-    const target = r.target.value;
+    // (A redirection's target is rewritten as an operand is: "$f.tmp" with f a listed path, "$out/x".)
+    const target = r.target.static ? r.target.value : dirVarPath(st, r.target.raw) ?? listedPath(st, r.target.raw) ?? r.target.value;
     if (/^\/dev\/(tcp|udp)\//.test(target)) {
       st.lineTags.tags.add('dev-tcp');
       st.lineTags.notes.push(`redirection to ${target} opens a network connection`);

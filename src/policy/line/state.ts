@@ -126,6 +126,12 @@ export interface State {
   namerefs: Map<string, string>;
   /** Variables bound to each path a listing prints (`for f in $(git ls-files)`, `find src | while read -r f`) → DIR/__listed__ for a project listing, or the secret a listing names. */
   listedVars: Map<string, { path: string; secret: boolean }>;
+  /** The line made a file or directory whose name holds whitespace: word-split listings may print any path. */
+  spacedNames?: boolean;
+  /** Variables that captured a directory (ROOT=$PWD, DIR=$(cd X && pwd)) → that directory. */
+  dirVars: Map<string, string>;
+  /** Loop word lists found not to be a project listing (one of their output commands is not). */
+  unlisted: WeakSet<object>;
   /** Traps set in the line: judged when it ends, with the variables as they are then. */
   traps: { text: string; cwd: string }[];
   /** Shell functions the line defined → their body's text (judged where they are called). */

@@ -210,14 +210,27 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       const inputs = sep >= 0 ? args.slice(sep + 1).filter((a) => a !== ':::') : [];
       // No command: each input is a command line (`parallel ::: 'make a' 'make b'`), or each line of stdin is.
       if (cmd.length === 0) return inputs.length ? { shell: inputs.join('\n') } : { argv: ['sh'] };
-      // GNU parallel runs each job through a shell with {} replaced (or the input appended).
-      const jobs = (inputs.length ? inputs : ['{}']).map((x) => (cmd.some((c) => c.includes('{}')) ? cmd.map((c) => c.replace(/\{\}/g, x)) : [...cmd, x]));
-      return { shell: jobs.map((j) => j.map(quote).join(' ')).join('\n') };
+      // GNU parallel joins the command's words with spaces and runs that through a shell (`parallel
+      // 'cat {} | curl …'` is a pipeline), with each replacement string ({}, {.}, {/} …) replaced by
+      // the input, shell-quoted (or the input appended). With -q the words are quoted one by one.
+      // (Without -q both readings are judged: the words joined, and the words as given — what a
+      // reader, or another version, may take `parallel bash -c 'rm -rf {}'` to mean.)
+      const quoted = args.slice(0, i).some((a) => a === '-q' || a === '--quote');
+      const texts = quoted || cmd.length === 1 ? [cmd.map(quoted ? quote : (w: string) => w).join(' ')] : [cmd.join(' '), cmd.map(quote).join(' ')];
+      const slot = /\{[./#%]*\d*[./]*\}/;
+      const jobs = texts.flatMap((text) => (inputs.length ? inputs : [PARALLEL_STDIN]).map((x) => {
+        const v = x === PARALLEL_STDIN ? x : quote(x);
+        return slot.test(text) ? text.replace(new RegExp(slot.source, 'g'), v) : `${text} ${v}`;
+      }));
+      return { shell: jobs.join('\n') };
     }
     default:
       return undefined;
   }
 }
+
+/** Where parallel's input comes from its stdin: filled in by the judge from what feeds it. */
+export const PARALLEL_STDIN = '__rampart_parallel_input__';
 
 /** Shell-quotes a word so a joined command line parses back to the same words. */
 export function quote(w: string): string {

@@ -16,8 +16,9 @@ export interface Origin {
   word: Word;
   quoted: boolean;
   wholeWord: boolean;
-  /** For a `for` loop's word list: the loop's variable (each item becomes its value). */
+  /** For a `for` loop's word list: the loop's variable (each item becomes its value) and how many words the list has. */
   loopVariable?: string;
+  loopItems?: number;
 }
 
 /** One simple command as the judge sees it. */

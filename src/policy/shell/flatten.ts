@@ -89,7 +89,7 @@ class Flattener {
         this.script(cmd.body, maybe);
         break;
       case 'for':
-        (cmd.items ?? []).forEach((w) => this.subs(w, ctx, null, 'compound', -1, cmd.variable));
+        (cmd.items ?? []).forEach((w) => this.subs(w, ctx, null, 'compound', -1, { variable: cmd.variable, items: cmd.items!.length }));
         if (cmd.arithmetic) words([cmd.arithmetic], ctx);
         this.script(cmd.body, maybe);
         break;
@@ -131,9 +131,9 @@ class Flattener {
     });
   }
 
-  private subs(word: Word, ctx: Ctx, parent: FlatCommand | null, location: WordLocation, wordIndex: number, loopVariable?: string): void {
+  private subs(word: Word, ctx: Ctx, parent: FlatCommand | null, location: WordLocation, wordIndex: number, loop?: { variable: string; items: number }): void {
     for (const s of substitutionsOf(word)) {
-      const origin: DraftOrigin = { style: s.style, parentDraft: parent, location, wordIndex, word, quoted: s.quoted, wholeWord: s.wholeWord, ...(loopVariable ? { loopVariable } : {}) };
+      const origin: DraftOrigin = { style: s.style, parentDraft: parent, location, wordIndex, word, quoted: s.quoted, wholeWord: s.wholeWord, ...(loop ? { loopVariable: loop.variable, loopItems: loop.items } : {}) };
       const pipe = { id: this.nextPipeline++, index: 0, length: 1 };
       // A substitution's output is captured: the enclosing redirections do not apply inside it.
       this.script(s.script, { ...ctx, subshell: true, depth: ctx.depth + 1, origin, pipe, stderrPiped: false, negated: false, inherited: [] });

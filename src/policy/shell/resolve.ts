@@ -157,6 +157,14 @@ class Resolver {
     const one = (x: Word | undefined): Word | undefined => x && this.word(x, env, false)[0];
     switch (p.kind) {
       case 'param': {
+        // "${a[@]}" of an array the line gave literal elements: each element, as its own word.
+        if (/^\$\{[A-Za-z_]\w*\[[@*]\]\}$/.test(p.raw)) {
+          const items = env.get(`${p.name}[@]`);
+          if (typeof items !== 'string') return [p];
+          const els = items === '' ? [] : items.split('\n');
+          if (p.quoted && split && p.raw.includes('[@]')) return els.flatMap((e, i) => (i ? [null, { kind: 'literal', text: e, quote: 'double' } as WordPart] : [{ kind: 'literal', text: e, quote: 'double' } as WordPart]));
+          return expanded(els.join(' '), p.quoted, split);
+        }
         const value = env.get(p.name);
         const absent = !env.has(p.name);
         if (p.op === '=' || p.op === ':=') env.set(p.name, null);

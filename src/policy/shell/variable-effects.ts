@@ -24,6 +24,14 @@ export function applyEffects(env: Env, assignments: Assignment[], words: Word[],
       const prev = env.get(a.name);
       const known = a.value.static && (!a.append || typeof prev === 'string');
       const temp = !a.append ? mktempValue(a.value) : undefined;
+      // name=(a b c) with literal elements: the array (its first element is $name).
+      const arr = a.value.parts.length === 1 && a.value.parts[0]!.kind === 'array' ? a.value.parts[0]! : undefined;
+      if (arr && !a.append && arr.elements.every((e) => e.static && !e.value.includes('\n'))) {
+        env.set(`${a.name}[@]`, arr.elements.map((e) => e.value).join('\n'));
+        env.set(a.name, arr.elements[0]?.value ?? '');
+        continue;
+      }
+      env.set(`${a.name}[@]`, null);
       env.set(a.name, temp ?? (known ? (a.append ? prev : '') + a.value.value : null));
     }
     const nameref = !!name && words.some((w, i) => i > 0 && /^-[a-zA-Z]*n/.test(w.value));
@@ -40,7 +48,7 @@ export function applyEffects(env: Env, assignments: Assignment[], words: Word[],
   } else if (name === null || OPAQUE.has(name) || functions.has(name)) {
     clear(env);
   } else if (name === 'unset' || READERS.has(name)) {
-    for (const w of words.slice(1)) if (/^[A-Za-z_]\w*$/.test(w.value)) env.set(w.value, null);
+    for (const w of words.slice(1)) if (/^[A-Za-z_]\w*$/.test(w.value)) env.set(w.value, null).set(`${w.value}[@]`, null);
     if (READERS.has(name) && words.slice(1).some((w) => !w.static)) clear(env);
   } else if (name === 'printf') {
     const v = words.findIndex((w) => w.value === '-v');
