@@ -128,6 +128,18 @@ function globCanMatch(glob: string, patterns: readonly PathPattern[]): boolean {
     const name = p.source.slice(p.source.lastIndexOf('/') + 1);
     return p.base === undefined && (anyName || (anyOfKind && !/[*?[{]/.test(name) && name !== gs.at(-1)!.slice(1)));
   };
+  // A pattern for a name anywhere (`*.pem`, `.env.*`) and a last segment with wildcards of its own
+  // (`server.p?m`, `.e*.production`, `.env*local`): both match one name when their languages meet.
+  // (A literal stem with a trailing `.*` or `*` — README.*, app* — is left to the samples: it names
+  // any kind of file, not a secret's.)
+  const last = gs.at(-1)!;
+  const stemOnly = /^[^*?[]+\*$|^[^*?[]*\.\*$/.test(last);
+  // (A segment that starts with a wildcard — *.ts — names no secret's prefix: only patterns that
+  // start with one too — *.pem — are tried against it.)
+  const openStart = /^[*?[]/.test(last);
+  // (…and one a negated kind covers — id_*.pub under !*.pub — is not.)
+  const excluded = patterns.some((p) => p.negated && /^!?\*[^*?[\]/]+$/.test(p.source) && !/[*?[]$/.test(last) && last.endsWith(p.source.replace(/^!?\*/, '')));
+  if (!stemOnly && !anyName && !excluded && patterns.some((p) => !p.negated && !unplaced(p) && p.base === undefined && !p.source.includes('/') && (!openStart || /^[*?[]/.test(p.source)) && globsMeet(last, p.source))) return true;
   return patterns.some((p) => !p.negated && !unplaced(p) && samplesOf(p, dir).some((sample) => {
     const ss = sample.split('/');
     if (ss.length < gs.length) return false;
@@ -140,6 +152,51 @@ function globCanMatch(glob: string, patterns: readonly PathPattern[]): boolean {
     // The filled path is a match, or a directory above one.
     return p.regex.test(path) || sample.startsWith(path + '/');
   }));
+}
+
+type GlobToken = { star: true } | { chars: (c: string) => boolean };
+
+/** One path segment's glob as tokens: `*`, or a one-character test (a literal, `?`, a class). */
+function globTokens(g: string): GlobToken[] {
+  const out: GlobToken[] = [];
+  for (let i = 0; i < g.length; i++) {
+    const c = g[i]!;
+    if (c === '*') {
+      if (!('star' in (out.at(-1) ?? {}))) out.push({ star: true });
+    } else if (c === '?') out.push({ chars: () => true });
+    else if (c === '[' && g.indexOf(']', i + 2) > 0) {
+      const end = g.indexOf(']', i + 2);
+      const body = g.slice(i + 1, end);
+      const neg = /^[!^]/.test(body);
+      const set = segRegex(`[${neg ? '!' : ''}${body.replace(/^[!^]/, '')}]`);
+      out.push({ chars: (x) => set?.test(x) ?? true });
+      i = end;
+    } else out.push({ chars: (x) => x === c });
+  }
+  return out;
+}
+
+/** True when some name matches both globs (each a single segment). */
+function globsMeet(a: string, b: string): boolean {
+  const A = globTokens(a);
+  const B = globTokens(b);
+  const seen = new Map<number, boolean>();
+  // Characters a one-character token may stand for, to test two tokens against each other.
+  const probe = (t: { chars: (c: string) => boolean }, u: { chars: (c: string) => boolean }) => [...'abcdefghijklmnopqrstuvwxyz0123456789._-ABCDEFGHIJKLMNOPQRSTUVWXYZ'].some((c) => t.chars(c) && u.chars(c));
+  const go = (i: number, j: number): boolean => {
+    const key = i * 1000 + j;
+    const hit = seen.get(key);
+    if (hit !== undefined) return hit;
+    let r: boolean;
+    if (i === A.length && j === B.length) r = true;
+    else if (i < A.length && 'star' in A[i]!) r = go(i + 1, j) || (j < B.length && go(i, j + 1));
+    else if (j < B.length && 'star' in B[j]!) r = go(i, j + 1) || (i < A.length && go(i + 1, j));
+    else if (i === A.length || j === B.length) r = false;
+    else r = probe(A[i] as { chars: (c: string) => boolean }, B[j] as { chars: (c: string) => boolean }) && go(i + 1, j + 1);
+    seen.set(key, r);
+    return r;
+  };
+  return go(0, 0);
 }
 
 function under(path: string, dir: string): boolean {

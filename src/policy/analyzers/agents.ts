@@ -35,6 +35,10 @@ const AGENTS: Record<string, AgentFlags> = {
     values: [[/^--approval-mode$/, /^yolo$/i]],
     env: ['GEMINI_CLI_HOME', 'GEMINI_CLI_SYSTEM_SETTINGS_PATH'],
   },
+  // Qwen Code (a Gemini CLI fork), Charm's crush, GitHub's Copilot CLI.
+  qwen: { options: /^--(yolo)(=|$)|^-y$/, values: [[/^--approval-mode$/, /^yolo$/i]], env: [] },
+  crush: { options: /^--(yolo)(=|$)|^-y$/, env: [] },
+  copilot: { options: /^--(allow-all-tools|allow-all-paths|yolo)(=|$)/, env: [] },
   // Other coding agents' switches that run every command without asking.
   opencode: { options: /^--(dangerously-skip-permissions|yolo)(=|$)/, env: [], unattended: /^run$/ },
   aider: { options: /^--(yes-always|yes)(=|$)/, env: [] },

@@ -2,6 +2,9 @@
 // configuration from, or how Rampart sees the line.
 import { posix } from 'node:path';
 import { LOADER_VARS, type State } from './state.js';
+import { newFacts } from '../facts.js';
+import { addUrl } from '../analyzers/common.js';
+import { judgeFacts } from '../evaluate.js';
 
 // Variables that move a tool's configuration (or trust store) somewhere else. A configuration
 // file can run programs (git's core.sshCommand, ssh's ProxyCommand, kubectl exec plugins, AWS
@@ -71,6 +74,16 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
     st.lineTags.tags.add(t);
     st.lineTags.notes.push(note);
   };
+  // An API endpoint set in the line (ANTHROPIC_BASE_URL, OPENAI_BASE_URL, *_API_URL, *_ENDPOINT): the
+  // SDK or agent that reads it sends its requests — prompts, files, the API key — to that host.
+  const endpoint = /(^|_)(BASE_URL|API_BASE|API_URL|ENDPOINT|BASE_PATH)$/i.test(name) ? /^(https?:\/\/\S+)$/i.exec(value.trim())?.[1] : undefined;
+  if (endpoint) {
+    const f = newFacts('<env>');
+    addUrl(f, endpoint, 'proxy');
+    f.tags.add('routed-env');
+    f.notes.push(`${name}=${endpoint} sends a client's API requests there`);
+    st.out.push(judgeFacts(st.policy, f, [`${name}=${value}`], { ...st.ctx, stdin: undefined, stdout: undefined }));
+  }
   if (LOADER_VARS.test(name) || (name === 'NODE_OPTIONS' && /(^|\s)(-r|--require|--import|--loader|--experimental-loader)\b/.test(value))) {
     tag('loader-env', `${name}= changes what code every program loads`);
   }

@@ -1,3 +1,5 @@
+import { unescape } from './printf.js';
+
 // Code bash runs from text a plain parse reads as data: command substitutions inside array
 // subscripts (bash evaluates `a[$(…)]` wherever a subscript is evaluated — in ${a[…]}, in
 // arithmetic on a variable holding 'a[$(…)]', in test -v, unset, printf -v, declare -n) and in
@@ -59,9 +61,20 @@ function literalValue(line: string, name: string): string | undefined {
   return literal && !/^\$\(|^`/.test(literal[1]!) ? literal[2] ?? literal[3] ?? literal[4] ?? '' : undefined;
 }
 
-/** Code the line hides in subscripts and prompt-expanded values. */
+/** Code the line hides in subscripts and prompt-expanded values, also behind $'…' escapes ($'\x24(…)' is $(…)). */
 export function deferredCode(line: string): Deferred {
+  const decoded = line.replace(/\$'((?:[^'\\]|\\.)*)'/g, (_m, body: string) => `'${unescape(body).replace(/'/g, '')}'`);
+  if (decoded === line) return deferredIn(line);
+  const a = deferredIn(line);
+  const b = deferredIn(decoded);
+  return { code: [...a.code, ...b.code], unknownPrompts: [...new Set([...a.unknownPrompts, ...b.unknownPrompts])] };
+}
+
+function deferredIn(line: string): Deferred {
   const code: string[] = [];
+  // Where the line evaluates arithmetic, a quoted '…$(…)…' may become a subscript there after
+  // concatenation (y='[$(…)]'; z=$x$y; $((z))): its substitutions are judged.
+  if (/\$\(\(|\(\(|(^|[\s;&|])let\s/.test(line)) for (const m of line.matchAll(/'([^']*)'/g)) if (/\$\(|`/.test(m[1]!)) code.push(...substitutionsIn(m[1]!));
   for (const sub of subscripts(line)) {
     code.push(...substitutionsIn(sub));
     // A subscript expands its variables and then evaluates the result: a value written as

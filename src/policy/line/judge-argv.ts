@@ -27,8 +27,9 @@ import { canonicalTool, launched } from '../analyzers/identity.js';
 import { editedConfig, implicitRuns, rememberWritten } from './written-files.js';
 import { programsOf } from '../analyzers/files.js';
 import { findRoots } from '../analyzers/find.js';
+import { AGENT_TOOLS } from '../analyzers/agents.js';
 import { programOptions } from './program-options.js';
-import { echoText, printfText } from './printf.js';
+import { echoText, printfText, unescape } from './printf.js';
 import { publishes } from './publish.js';
 import { signalPick } from './signals.js';
 
@@ -52,6 +53,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (note) st.lineTags.notes.push(note);
   };
   const abs0 = (w: string) => resolvePath(w, ctx);
+  // Of the items a command is run with one by one (xargs -I, parallel), the one judged: `..` before
+  // `.`, a home or absolute path, a computed one, a secret or dot-file, then the rest.
+  const risk = (w: string) => (/(^|\/)\.\.(\/|$)/.test(w) ? 4 : /^(\.|~.*|\/.*)$|[$`]/.test(w) ? 3 : isSecretPath(st, abs0(w), ctx) || w.startsWith('.') ? 2 : 1);
+  const riskiest = (ws: readonly string[]) => ws.reduce<string | undefined>((b, w) => (b === undefined || risk(w) > risk(b) ? w : b), undefined);
   // Text known for a script operand: a file this line wrote, or a process substitution's output.
   const scriptText = (word: string): string | undefined => {
     if (/^<\(/.test(word)) {
@@ -183,6 +188,17 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // A wrapper's own options may run shell text too (strace -o '|…').
     if (hops === 0 || unwrap(name, argv.slice(1))) for (const l of commandOptions(name, argv.slice(1), env, stdinText, scriptText).lines) if (unwrap(name, argv.slice(1))) st.sub(l, ctx.cwd, env);
     const u = unwrap(name, argv.slice(1));
+    // A coding agent run as another user (sudo -H claude, su root -c 'claude …') reads that user's
+    // configuration: no Rampart hook there.
+    if (u && /^(sudo|doas|su|runuser|pkexec|machinectl)$/.test(name)) {
+      const inner = posix.basename(u.argv?.[0] ?? u.shell?.trim().split(/\s+/)[0] ?? '');
+      if (AGENT_TOOLS.includes(inner)) {
+        const af = newFacts(inner);
+        af.tags.add('agent-unguarded');
+        af.notes.push(`${name} runs ${inner} as another user, with that user's configuration and no Rampart hook`);
+        st.out.push(judgeFacts(st.policy, af, argv, { ...ctx, env }));
+      }
+    }
     if (u && (name === 'xargs' || name === 'parallel') && u.argv) {
       // xargs -a FILE / parallel -a FILE: the arguments are FILE's content; a secret there is in what runs, and in its output.
       const xf = argv.slice(1).map((a, k, all) => (/^(-a|--arg-file)$/.test(all[k - 1] ?? '') ? a : a.startsWith('--arg-file=') ? a.slice(11) : /^-a./.test(a) ? a.slice(2) : undefined)).find((x) => x !== undefined);
@@ -195,12 +211,19 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (printf FORMAT ARGS: what comes out is the arguments, not the format.)
       // (With -a FILE the input is FILE's, not the pipe's.)
       const fed = xf === undefined ? fc.stdinFrom : [];
-      const piped = pipedLines(fed, info).join(' ').split(/\s+/).filter(Boolean);
       // xargs -I% CMD … % puts each input line in place of %, and appends nothing.
       const xa = argv.slice(1);
       const repl = xa.find((a, k) => /^-I$/.test(xa[k - 1] ?? '')) ?? xa.find((a) => /^-I./.test(a))?.slice(2) ?? xa.find((a) => /^(--replace|-i)./.test(a))?.replace(/^(--replace=|-i)/, '').replace(/^$/, '{}') ?? (xa.some((a) => a === '-i' || a === '--replace') ? '{}' : undefined);
-      const lines = pipedLines(fed, info);
-      if (lines.length && repl) u.argv = u.argv.map((a) => a.split(repl).join(lines.find((w) => !/^[\w.-]+$/.test(w)) ?? lines[0]!));
+      // Its items: split at NULs (-0), at the -d delimiter, else at lines (-I) or blanks.
+      const delimArg = xa.find((a, k) => /^(-d|--delimiter)$/.test(xa[k - 1] ?? '')) ?? xa.find((a) => /^-d./.test(a))?.slice(2) ?? xa.find((a) => a.startsWith('--delimiter='))?.slice(12);
+      const delim = xa.some((a) => a === '-0' || a === '--null') ? '\0' : delimArg !== undefined ? unescape(delimArg) : undefined;
+      const text = pipedTexts(fed, info).join('\n');
+      const items = (delim !== undefined ? text.split(delim) : repl ? text.split('\n') : text.split(/\s+/)).map((l) => (repl ? l.trim() : l)).filter(Boolean);
+      const piped = repl ? [] : items;
+      // With -I each item runs its own command: the one judged is the riskiest (`..`, a home or
+      // absolute path, a secret, a dot-file) — `printf 'dist\n..\n' | xargs -I{} rm -rf {}`.
+      const worst = riskiest(items);
+      if (worst !== undefined && repl) u.argv = u.argv.map((a) => a.split(repl).join(worst));
       else if (piped.length) u.argv = [...u.argv, ...piped];
       // (A shell given the input as its script — xargs bash -c — is judged as a pipe into a shell.)
       else if (!argv.slice(1).some((a) => /^-I|^--replace|^-i$/.test(a)) && !(isShell(posix.basename(u.argv[0] ?? '')) && (u.argv.at(-1) === '-c' || !u.argv.includes('-c'))) && !languageOf(posix.basename(u.argv[0] ?? ''))) u.argv = [...u.argv, ...(st.spacedNames && !argv.slice(1).some((a) => /^(-0|--null|-d|--delimiter)/.test(a)) ? ['$XARGS_INPUT'] : xargsInput(fed.map((up) => info[up]).filter((i): i is Info => i !== undefined)))];
@@ -245,7 +268,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
           // else what a lister prints below its directory, else unknown (as xargs's are).
           if (!argv.includes(':::') && !argv.includes('::::')) {
             const fed = pf === undefined ? fc.stdinFrom : [];
-            const line = pipedLines(fed, info).find((w) => !/^[\w.-]+$/.test(w)) ?? pipedLines(fed, info)[0];
+            const line = riskiest(pipedLines(fed, info));
             const input = xargsInput(fed.map((up) => info[up]).filter((i): i is Info => i !== undefined))[0]!;
             u.shell = u.shell.split(PARALLEL_STDIN).join(line !== undefined ? quote(line) : `"${input}"`);
           }
@@ -1114,9 +1137,16 @@ function tarDirectory(args: readonly string[]): string | undefined {
  */
 function xargsInput(producers: Info[]): string[] {
   const p = producers.at(-1);
-  const child = (dir: string) => `${dir.replace(/\/+$/, '') || '/'}/$XARGS_INPUT`;
   if (!p) return ['$XARGS_INPUT'];
+  const listed = listedInput(p);
+  // A listing that names a secret feeds that secret too (find . -name '.env*' | xargs cat).
+  return p.namesOut ? [p.namesOut, ...listed] : listed;
+}
+
+function listedInput(p: Info): string[] {
+  const child = (dir: string) => `${dir.replace(/\/+$/, '') || '/'}/$XARGS_INPUT`;
   const args = p.argv.slice(1);
+  if ((p.name === 'fd' || p.name === 'fdfind') && args.some((a) => /^--(base-directory|search-path)(=|$)/.test(a))) return ['$XARGS_INPUT'];
   if (p.name === 'ls') {
     const ops = args.filter((a) => !a.startsWith('-'));
     const self = args.some((a) => /^-[a-zA-Z]*d/.test(a)) || ops.some((o) => /[*?[]/.test(o));
@@ -1129,18 +1159,28 @@ function xargsInput(producers: Info[]): string[] {
     const rootsToo = p.name === 'find' && !args.some((a) => /^-(i?name|i?path|i?wholename|i?regex|type|newer\w*|mtime|mmin|size|empty|perm|user|links|mindepth)$/.test(a));
     return (ops.length ? ops : ['.']).flatMap((o) => (self ? [o] : rootsToo ? [o, child(o)] : [child(o)]));
   }
-  // Tools that print paths relative to the working directory.
-  if ((p.name === 'git' && /^(ls-files|diff|status|grep|ls-tree)$/.test(args.find((a) => !a.startsWith('-')) ?? '')) || (/^(grep|rg|ag)$/.test(p.name) && args.some((a) => /^-[a-zA-Z]*[lL]|^--(files|files-with-matches|files-without-match)$/.test(a)))) return [child('.')];
+  // Tools that print paths relative to the working directory (git) or below the roots they search (grep -rl X DIR).
+  if (p.name === 'git' && /^(ls-files|diff|status|grep|ls-tree)$/.test(args.find((a) => !a.startsWith('-')) ?? '') && !args.includes('--no-index')) return [child('.')];
+  if (/^(grep|egrep|rg|ag)$/.test(p.name) && args.some((a) => /^-[a-zA-Z]*[lL]|^--(files|files-with-matches|files-without-match)$/.test(a))) {
+    const roots = listedRoots(p.name === 'egrep' ? 'grep' : p.name, args);
+    return roots ? roots.map(child) : ['$XARGS_INPUT'];
+  }
+  // A whole-line filter of a listing (git ls-files | grep '\.orig$'): still paths below its directory.
+  if (p.listsUnder) return [p.listsUnder.replace(/\/(__listed__|\*)$/, '/$XARGS_INPUT')];
   return ['$XARGS_INPUT'];
 }
 
 /** Names a project's or home's secrets usually have: what a pattern over a listing is tried on. */
 const SECRET_NAMES = ['.env', '.env.local', '.env.production', 'id_rsa', 'id_ed25519', 'server.key', 'server.pem', 'credentials', '.npmrc', '.netrc', '.git-credentials', '.pypirc'];
 
-/** The lines echo or printf commands feeding a command print (none when something else feeds it). */
+/** The text echo or printf commands feeding a command print (none when something else feeds it). */
+function pipedTexts(fed: readonly number[], info: Info[]): string[] {
+  return fed.flatMap((up) => (info[up] && /^(echo|printf)$/.test(info[up]!.name) ? [info[up]!.name === 'echo' ? echoText(info[up]!.argv.slice(1)) : printfText(info[up]!.argv.slice(1))] : []));
+}
+
+/** That text's lines. */
 function pipedLines(fed: readonly number[], info: Info[]): string[] {
-  const texts = fed.flatMap((up) => (info[up] && /^(echo|printf)$/.test(info[up]!.name) ? [info[up]!.name === 'echo' ? echoText(info[up]!.argv.slice(1)) : printfText(info[up]!.argv.slice(1))] : []));
-  return texts.join('\n').split('\n').map((l) => l.trim()).filter(Boolean);
+  return pipedTexts(fed, info).join('\n').split('\n').map((l) => l.trim()).filter(Boolean);
 }
 
 /** The name standing for the files a lister printed below a directory (never a secret's name, never the directory itself). */
@@ -1152,7 +1192,7 @@ function listedRoots(name: string, args: string[]): string[] | undefined {
   if (args.some((a) => /^-(printf|fprintf|ls|fls|exec|execdir|ok|okdir)$/.test(a) || /^--(format|line-prefix|src-prefix|dst-prefix|output-indicator-\w+|replace|null-data)(=|$)/.test(a))) return undefined;
   const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-e|--regexp|-f|--file|-g|--glob|-t|--type|-T|--type-not|-m|--max-count|-A|-B|-C|--include|--exclude|--exclude-dir|-E|--extension|-d|--max-depth)$/.test(args[k - 1] ?? ''));
   if (/^[ef]?grep$/.test(name) && args.some((a) => /^-[a-zA-Z]*[lL]/.test(a) && !a.startsWith('--') || /^--files-with(out)?-match(es)?$/.test(a)) && args.some((a) => /^-[a-zA-Z]*[rR]/.test(a) && !a.startsWith('--') || /^--(recursive|dereference-recursive)$/.test(a))) {
-    const given = args.some((a) => /^(-e|--regexp|-f|--file)(=|$)/.test(a)) ? ops : ops.slice(1);
+    const given = args.some((a) => /^(-e|--regexp|-f|--file)(=|$)|^-e./.test(a)) ? ops : ops.slice(1);
     return given.length ? given : ['.'];
   }
   if (name === 'rg' && args.some((a) => /^-[a-zA-Z]*[lL]/.test(a) && !a.startsWith('--') || /^--(files-with-matches|files-without-match|files)$/.test(a))) {

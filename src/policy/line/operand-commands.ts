@@ -18,6 +18,7 @@ export const DATA_PROGRAMS: Set<string> = new Set([
   'cmp', 'comm', 'du', 'df', 'id', 'whoami', 'uname', 'hostname', 'export', 'declare', 'local', 'readonly', 'set', 'unset', 'shift', 'read', 'return',
   'exit', 'cd', 'pushd', 'popd', 'dirs', 'history', 'printenv', 'locale', 'tput', 'clear', 'column', 'fold', 'paste', 'nl', 'rev', 'expand', 'unexpand',
   'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'cksum', 'b2sum', 'wait', 'jobs', 'fg', 'bg', 'disown', 'umask', 'ulimit', 'getopts', 'let',
+  'pgrep', 'pidof', 'pkill', 'killall',
   // rampart itself: its verdict commands print; `rampart run -- CMD` is unwrapped by the judge.
   'rampart',
 ]);

@@ -4,11 +4,13 @@
 // (Container images and GitHub releases are left to their host rules: images go to registries the
 // policy names, and a release of the project's own repository is everyday work.)
 
-/** A tool → the first operands (subcommand words) that publish with it. */
+/** A tool → the subcommand words (the first operands, options and their values left out) that publish with it. */
 const PUBLISHERS: Record<string, RegExp> = {
   pnpm: /^publish$/,
   yarn: /^(publish|npm publish)$/,
   bun: /^publish$/,
+  deno: /^publish$/,
+  jsr: /^publish$/,
   uv: /^publish$/,
   poetry: /^publish$/,
   twine: /^upload$/,
@@ -16,8 +18,9 @@ const PUBLISHERS: Record<string, RegExp> = {
   flit: /^publish$/,
   pdm: /^publish$/,
   maturin: /^(publish|upload)$/,
-  cargo: /^publish$/,
+  cargo: /^(publish|ws publish|workspaces publish)$/,
   gem: /^push$/,
+  rake: /^release$/,
   dotnet: /^nuget push$/,
   nuget: /^push$/,
   mvn: /^deploy$/,
@@ -30,15 +33,27 @@ const PUBLISHERS: Record<string, RegExp> = {
   gradlew: /^publish(?!ToMavenLocal)\w*$/,
 };
 
+// Options that take a value before the subcommand (pnpm --filter X publish, poetry -C pkg publish,
+// uv --directory pkg publish, hatch -e release publish, yarn --cwd d npm publish).
+const VALUED = /^(--filter|-F|-C|--dir|--cwd|--workspace-dir|--directory|--project|-P|-e|--env|-p|--manifest-path|--config|-Z|--registry)$/;
+
 /** Why this command publishes, or undefined. */
 export function publishes(name: string, args: readonly string[]): string | undefined {
   const tool = name.replace(/^.*\//, '');
-  const dry = args.some((a) => /^(--dry-run|--dryrun)$/.test(a));
-  // semantic-release publishes whatever its plugins are set up to release.
-  if (tool === 'semantic-release') return dry ? undefined : 'semantic-release publishes a release of the project';
+  const dry = args.some((a) => /^(--dry-run|--dryrun|--preview)$/.test(a));
+  if (dry) return undefined;
+  // Release tools that publish as their whole job (np, release-it, semantic-release); cargo-release
+  // only with --execute.
+  if (/^(semantic-release|np|release-it)$/.test(tool)) return `${tool} publishes a release of the project`;
+  const pos: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (VALUED.test(a)) i++;
+    else if (!a.startsWith('-') && !a.startsWith('+') && !a.includes('=')) pos.push(a.replace(/^:?(?:[\w.-]+:)*/, ''));
+  }
+  if (tool === 'cargo' && pos[0] === 'release') return args.some((a) => a === '--execute' || a === '-x') ? 'cargo release --execute publishes the crate' : undefined;
   const re = PUBLISHERS[tool];
-  if (!re || dry) return undefined;
-  const pos = args.filter((a) => !a.startsWith('-') && !a.includes('='));
+  if (!re) return undefined;
   // (mvn and gradle take several goals or tasks: any of them may publish.)
   const words = /^(mvn|gradle|gradlew)$/.test(tool) ? pos : [pos.slice(0, 2).join(' '), pos[0] ?? ''];
   const hit = words.find((w) => w !== '' && re.test(w));

@@ -203,11 +203,13 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       return rest.length ? { argv: rest } : {};
     }
     case 'parallel': {
-      const sep = args.indexOf(':::');
+      // (`:::: FILE` takes the arguments from FILE: not known here.)
+      const fromFile = args.indexOf('::::');
+      const sep = fromFile >= 0 && (args.indexOf(':::') < 0 || fromFile < args.indexOf(':::')) ? fromFile : args.indexOf(':::');
       const cmdEnd = sep >= 0 ? sep : args.length;
       const i = skipOpts(args.slice(0, cmdEnd), /^-[jSIadCE]$|^--(jobs|sshlogin|delay|timeout|arg-file|colsep|delimiter|eof|joblog|results|tmpdir|workdir|env|limit|load|memfree|retries|halt|tag-string)$/);
       const cmd = args.slice(i, cmdEnd);
-      const inputs = sep >= 0 ? args.slice(sep + 1).filter((a) => a !== ':::') : [];
+      const inputs = sep === fromFile && sep >= 0 ? [PARALLEL_FILE] : sep >= 0 ? args.slice(sep + 1).filter((a) => a !== ':::') : [];
       // No command: each input is a command line (`parallel ::: 'make a' 'make b'`), or each line of stdin is.
       if (cmd.length === 0) return inputs.length ? { shell: inputs.join('\n') } : { argv: ['sh'] };
       // GNU parallel joins the command's words with spaces and runs that through a shell (`parallel
@@ -219,7 +221,7 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       const texts = quoted || cmd.length === 1 ? [cmd.map(quoted ? quote : (w: string) => w).join(' ')] : [cmd.join(' '), cmd.map(quote).join(' ')];
       const slot = /\{[./#%]*\d*[./]*\}/;
       const jobs = texts.flatMap((text) => (inputs.length ? inputs : [PARALLEL_STDIN]).map((x) => {
-        const v = x === PARALLEL_STDIN ? x : quote(x);
+        const v = x === PARALLEL_STDIN ? x : x === PARALLEL_FILE ? '"$PARALLEL_INPUT"' : quote(x);
         return slot.test(text) ? text.replace(new RegExp(slot.source, 'g'), v) : `${text} ${v}`;
       }));
       return { shell: jobs.join('\n') };
@@ -231,6 +233,7 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
 
 /** Where parallel's input comes from its stdin: filled in by the judge from what feeds it. */
 export const PARALLEL_STDIN = '__rampart_parallel_input__';
+const PARALLEL_FILE = '__rampart_parallel_file__';
 
 /** Shell-quotes a word so a joined command line parses back to the same words. */
 export function quote(w: string): string {
