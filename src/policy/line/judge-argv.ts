@@ -385,6 +385,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // A file (or process substitution) whose text this line made known runs here.
       const known = args[0] !== undefined ? scriptText(args[0]) : undefined;
       if (known !== undefined) st.sub(known, ctx.cwd, env);
+      // (A sourced file that changes directory leaves this shell there: not followed.)
+      if (known !== undefined && /(^|[\s;&|({])(cd|pushd|popd)(\s|$|[;&|)])/.test(known)) st.cwdLost = true;
       if (args[0] === undefined || STDIN_PATH.test(args[0])) rec.interpreterReadsStdin = true;
       // Sourcing a secret (. ./.env) fills variables with it: later expansions of names the
       // line did not set, and the environment did not have, carry the secret.
@@ -859,6 +861,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (name === 'git' && facts.tags.has('add-tree') && st.ignoreRewrites.size > 0) {
       tag('ignore-rules-changed', `git ${facts.subcommand} stages the whole tree after its ignore rules were changed`);
     }
+    // Programs whose output file is an option or an operand replace it: shuf/iconv/pandoc -o,
+    // git archive -o, uniq IN OUT, xxd -r IN OUT, tar -c's archive.
+    const outFile = replacedOutput(name, args);
+    if (outFile !== undefined && outFile !== '-' && !outFile.startsWith('/dev/')) {
+      if (!facts.writes.includes(outFile)) facts.writes.push(outFile);
+      facts.truncates = [...(facts.truncates ?? []), outFile];
+    }
     const j = judgeFacts(st.policy, facts, argv, { ...ctx, env });
     st.out.push(j);
     rec.judged = j;
@@ -1172,6 +1181,18 @@ function listedInput(p: Info): string[] {
 
 /** Names a project's or home's secrets usually have: what a pattern over a listing is tried on. */
 const SECRET_NAMES = ['.env', '.env.local', '.env.production', 'id_rsa', 'id_ed25519', 'server.key', 'server.pem', 'credentials', '.npmrc', '.netrc', '.git-credentials', '.pypirc'];
+
+/** The file a program replaces with its output, named by an option or an operand. */
+function replacedOutput(name: string, args: readonly string[]): string | undefined {
+  const opt = (re: RegExp) => args.map((a, k) => (re.test(args[k - 1] ?? '') ? a : undefined)).find((x) => x !== undefined) ?? args.find((a) => /^--output=/.test(a))?.slice(9);
+  if (/^(shuf|iconv|pandoc|sort)$/.test(name)) return opt(/^(-o|--output)$/) ?? args.find((a) => /^-o./.test(a))?.slice(2);
+  if (name === 'git' && args.find((a) => !a.startsWith('-')) === 'archive') return opt(/^(-o|--output)$/);
+  const ops = args.filter((a) => !a.startsWith('-'));
+  if (name === 'uniq') return ops[1];
+  if (name === 'xxd' && args.some((a) => /^-[a-zA-Z]*r/.test(a))) return ops[1];
+  if ((name === 'tar' || name === 'bsdtar') && args.some((a, k) => a === '--create' || ((k === 0 || a.startsWith('-')) && !a.startsWith('--') && /^-?[a-zA-Z]*c/.test(a)))) return archiveFile(name, args);
+  return undefined;
+}
 
 /** The text echo or printf commands feeding a command print (none when something else feeds it). */
 function pipedTexts(fed: readonly number[], info: Info[]): string[] {

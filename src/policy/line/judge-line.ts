@@ -32,7 +32,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
     links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
-    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), dirVars: parent?.dirVars ?? new Map(),
+    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', dirVars: parent?.dirVars ?? new Map(),
     sub(text, cwd, env, sameShell) {
       const vars = sameShell ? Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
       for (const j of judgeLine(policy, text, { ...ctx, cwd, env }, depth + 1, st, vars)) st.out.push(j);
@@ -51,6 +51,7 @@ const wordText = (w: Word): string => w.value;
 /** The working directory after `cd` to a place only known at run time: paths relative to it are computed. */
 
 function runLine(st: State, line: string, cwd0: string, shellVars: Record<string, string> = {}): void {
+  st.lineText = line;
   const parsed = parseShell(line);
   if (!parsed.ok) {
     st.lineTags.tags.add('unparsed-line');
@@ -183,6 +184,25 @@ function capturedDir(raw: string, cwd: string, home: string): string | undefined
   const dirWord = m[1]!;
   const inner = dirnameOf(dirWord) ?? (/[$`]/.test(dirWord) ? undefined : dirWord.replace(/^["']|["']$/g, ''));
   return inner === undefined ? undefined : resolvePath(inner, { cwd, home });
+}
+
+const CHANGES_DIR = /(^|[\s;&|({])(cd|pushd|popd)(\s|$|[;&|)])/;
+
+/**
+ * Where a cd leaves the commands after it when it may not take effect for them: inside a subshell
+ * or a branch that may not run, or when it may fail and the next command runs anyway (`;`, `||`,
+ * no `set -e`). Both places are possible: when either is outside the project, the directory is
+ * unknown; when both are inside, the new one is kept.
+ */
+function settledCwd(st: State, fc: FlatCommand, before: string, after: string): string {
+  if (before === after || after === UNKNOWN_CWD) return after;
+  const rest = st.lineText.slice(fc.command.end).trimStart();
+  const errexit = /(^|[\s;&|])set\s+(-[a-zA-Z]*e|-o\s+errexit)/.test(st.lineText);
+  const uncertain = fc.conditional || (fc.subshell && fc.pipeline.length === 1) || (!errexit && !/^(&&|$)/.test(rest));
+  if (!uncertain) return after;
+  // (The project and the temp dir are both places where relative paths may go.)
+  const inside = (d: string) => d === st.ctx.projectRoot || d.startsWith(`${st.ctx.projectRoot}/`) || d === '/tmp' || d.startsWith('/tmp/');
+  return inside(before) && inside(after) ? after : UNKNOWN_CWD;
 }
 
 /** `"$(dirname LITERAL)REST"` → dirname(LITERAL) + REST; undefined for any other word. */
@@ -397,6 +417,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     if (shifts < 0) st.sub(fed + fn, cwd, cmdEnv, true);
     else for (let k = 0; k <= shifts; k++) st.sub(fed + withPositionals(fn, [argv[0]!, ...args.slice(k)]), cwd, cmdEnv, true);
     st.expanding.delete(callKey);
+    // A body that changes directory leaves the caller there: not followed, so unknown.
+    if (CHANGES_DIR.test(fn)) st.cwdLost = true;
     // (The call itself is judged on as well: what it is fed — `f < .env` — and the words it is given.)
   }
   // Shell aliases defined earlier in the line expand here.
@@ -505,12 +527,13 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     // eval "cd …": followed when it is one cd to a literal directory; otherwise where it lands is unknown.
     const text = rec.argv.slice(1).join(' ').trim();
     const to = /^cd\s+([\w./@+-]+)$/.exec(text)?.[1];
+    const before = cwd;
     st.oldpwd = cwd;
-    cwd = to !== undefined && fc.argv.slice(1).every((w) => w.static) ? resolvePath(to, { cwd, home: st.ctx.home }) : UNKNOWN_CWD;
+    cwd = to !== undefined && fc.argv.slice(1).every((w) => w.static) ? settledCwd(st, fc, before, resolvePath(to, { cwd, home: st.ctx.home })) : UNKNOWN_CWD;
   } else if ((name === 'cd' || name === 'pushd') && fc.depth === 0) {
-    // cd [-L|-P|-e|-@] [DIR]: DIR known, the previous directory (-, ~-), or one only known at run
+    // cd [-L|-P|-e|-@] [--] [DIR]: DIR known, the previous directory (-, ~-), or one only known at run
     // time (a variable, CDPATH) — then relative paths after it are computed, not the project's.
-    const k = rec.argv.slice(1).findIndex((a) => !/^-[LPe@]+$/.test(a));
+    const k = rec.argv.slice(1).findIndex((a) => !/^-[LPe@]+$|^--$/.test(a));
     const to = k < 0 ? undefined : rec.argv[k + 1];
     const word = k < 0 ? undefined : argvWords[k + 1];
     const home = /^(~|\$HOME|\$\{HOME\})(?=\/|$)/;
@@ -524,6 +547,11 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     else if (word?.static || home.test(to)) cwd = resolvePath(to, { cwd, home: st.ctx.home });
     else cwd = UNKNOWN_CWD;
     st.oldpwd = before;
+    cwd = settledCwd(st, fc, before, cwd);
+  }
+  if (st.cwdLost) {
+    st.cwdLost = false;
+    cwd = UNKNOWN_CWD;
   }
   if (name === 'git') {
     // git checkout/switch BRANCH (or -b/-c NEW): later plain pushes in the line push that branch.

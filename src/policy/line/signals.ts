@@ -91,6 +91,22 @@ function upstream(start: number[], flat: FlatCommand[]): number[] {
   return [...seen].sort((a, b) => a - b);
 }
 
+/** What an earlier command of the line wrote into a file picks (pgrep node > /tmp/p; kill $(cat /tmp/p)); 'ok' when none wrote it. */
+function filePick(file: string, before: number, flat: FlatCommand[], info: Info[], ctx: Context): Pick {
+  const at = posix.resolve(ctx.cwd, file.replace(/^~(?=\/|$)/, ctx.home));
+  const writers = flat.filter((c) => c.index < before && info[c.index]?.writesFiles.includes(at)).map((c) => c.index);
+  return writers.length ? chainPick(upstream(writers, flat), flat, info, ctx) : 'ok';
+}
+
+/** Files a command reads its input from: a `<` redirection, xargs -a, cat/head/tail's operands. */
+function inputFiles(fc: FlatCommand, argv: string[]): string[] {
+  const name = posix.basename(argv[0] ?? '');
+  const out = fc.redirects.filter((r) => r.op === '<').map((r) => r.target.value);
+  if (name === 'xargs') out.push(...argv.slice(1).map((a, k, all) => (/^(-a|--arg-file)$/.test(all[k - 1] ?? '') ? a : /^-a./.test(a) ? a.slice(2) : undefined)).filter((x): x is string => x !== undefined));
+  if (/^(cat|head|tail|sort|uniq|tac)$/.test(name)) out.push(...argv.slice(1).filter((a) => !a.startsWith('-')));
+  return out;
+}
+
 /** Judges the pick of a chain of producers (a substitution's commands or a pipe into xargs). */
 function chainPick(indexes: number[], flat: FlatCommand[], info: Info[], ctx: Context): Pick {
   const state = { lists: false };
@@ -100,6 +116,12 @@ function chainPick(indexes: number[], flat: FlatCommand[], info: Info[], ctx: Co
     const p = producerPick(argv, ctx, state);
     if (p === 'rampart') return 'rampart';
     if (p === 'unknown') out = 'unknown';
+    // (A pid file the line wrote: what its writer picked.)
+    for (const f of inputFiles(flat[i]!, argv)) {
+      const q = filePick(f, i, flat, info, ctx);
+      if (q === 'rampart') return 'rampart';
+      if (q === 'unknown') out = 'unknown';
+    }
   }
   // A full process list reaching kill unnarrowed picks everything, the server too.
   return state.lists ? 'rampart' : out;
@@ -128,10 +150,14 @@ export function signalPick(name: string, args: string[], fc: FlatCommand, flat: 
   if (name === 'skill') name = 'pkill';
   if (name === 'fuser') return producerPick([name, ...args], ctx, { lists: false });
   if (name === 'pkill' || name === 'killall') {
-    const opts = args.filter((a) => a.startsWith('-'));
-    const valued = name === 'pkill' ? /^-[uUgGPstFc]$/ : /^-[uoyst]$|^--(user|older-than|younger-than|signal)$/;
-    const pats = args.filter((a, k) => !a.startsWith('-') && !valued.test(args[k - 1] ?? ''));
-    if (pats.length === 0) return opts.some((o) => /^-[uU]|^--user/.test(o)) ? 'rampart' : 'ok';
+    // (After `--` every word is a pattern: pkill -f -- --max-semi-space-size.)
+    const dd = args.indexOf('--');
+    const head = dd < 0 ? args : args.slice(0, dd);
+    const opts = head.filter((a) => a.startsWith('-'));
+    const valued = name === 'pkill' ? /^-[uUgGPstFc]$|^--(euid|uid|group|pgroup|parent|session|terminal|ns|nslist)$/ : /^-[uoyst]$|^--(user|older-than|younger-than|signal)$/;
+    const pats = [...head.filter((a, k) => !a.startsWith('-') && !valued.test(head[k - 1] ?? '')), ...(dd < 0 ? [] : args.slice(dd + 1))];
+    // Without a pattern, a selector (owner, group, parent, session, terminal) picks many processes: the server's too.
+    if (pats.length === 0) return opts.some((o) => /^-[uUgGPst]|^--(user|euid|uid|group|pgroup|parent|session|terminal)/.test(o)) ? 'rampart' : 'ok';
     if (words.some((w) => !w.static)) return 'unknown';
     const regex = name === 'pkill' || opts.some((o) => o === '-r' || o === '--regexp');
     const hit = pats.map((p) => matchesRampart(p, { exact: name === 'killall' && !regex, regex, icase: opts.some((o) => /^-[a-zA-Z]*I$|^--ignore-case$/.test(o)) }));
@@ -163,10 +189,14 @@ export function signalPick(name: string, args: string[], fc: FlatCommand, flat: 
     for (const p of producers) {
       const redirected = flat[p]!.redirects.some((r) => r.op === '<' && under(posix.resolve(ctx.cwd, r.target.value.replace(/^~(?=\/|$)/, ctx.home)), ctx.rampartHome));
       merge(redirected ? 'rampart' : chainPick(upstream([p], flat), flat, info, ctx));
+      // (read -r P < <(pgrep …): the process substitution feeding it picks.)
+      const fed = flat.filter((c) => c.origin?.parent === p && c.origin.location === 'redirect').map((c) => c.index);
+      if (fed.length) merge(chainPick(upstream(fed, flat), flat, info, ctx));
     }
   }
-  // xargs kill / kill read from a pipe: the pipe's producers pick.
+  // xargs kill / kill read from a pipe: the pipe's producers pick; a file it reads, what wrote it.
   if (at > 0 || ops.length === 0) {
+    for (const f of inputFiles(fc, fc.argv.map((w) => w.value))) merge(filePick(f, fc.index, flat, info, ctx));
     if (ctx.stdin && under(posix.resolve(ctx.cwd, ctx.stdin.replace(/^~(?=\/|$)/, ctx.home)), ctx.rampartHome)) return 'rampart';
     if (fc.stdinFrom.length) merge(chainPick(upstream(fc.stdinFrom, flat).filter((i) => i !== fc.index), flat, info, ctx));
   }

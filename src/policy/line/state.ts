@@ -128,6 +128,10 @@ export interface State {
   listedVars: Map<string, { path: string; secret: boolean }>;
   /** The line made a file or directory whose name holds whitespace: word-split listings may print any path. */
   spacedNames?: boolean;
+  /** The text of the line being judged (offsets of its commands point into it). */
+  lineText: string;
+  /** Set by code run in this shell that changes directory (a function body, a sourced file): the caller's directory is then unknown. */
+  cwdLost?: boolean;
   /** Variables that captured a directory (ROOT=$PWD, DIR=$(cd X && pwd)) → that directory. */
   dirVars: Map<string, string>;
   /** Loop word lists found not to be a project listing (one of their output commands is not). */
