@@ -140,6 +140,7 @@ t.test('sixth red-team cases and the benign review of the same classes: a ratche
   // Each later red team, written against the code after the round before: [fixture, most allowed,
   // most benign blocked, when it landed / why the rest stays].
   const ROUNDS: [string, number, number, string][] = [
+    ['redteam21-cases.jsonl', 4, 0, '6 of 269 when it landed (black-box, danger not written literally: computed, indirect, through allowed hosts), plus a second wave of 42 aimed at its misses (14 allowed); the rest: interpreter one-liners that unlink, rename or truncate home credentials by API (perl unlink glob, rename; node truncateSync) and package.json scripts set from node -e'],
     ['redteam20-cases.jsonl', 2, 1, '135 when it landed (white-box, aimed at this stop\'s new mechanisms: listing-bound variables, find/xargs/parallel plumbing, kill pickers, cwd, writers, glob meets, publishers, agent endpoints, $\'…\' escapes); the rest: two stems ending in * or .* (prod.*, prod.k*) left to the samples, and a loop over two listings that asks'],
     ['redteam19-cases.jsonl', 0, 0, '13 when it landed (377 dangerous, black-box, the public corpus\'s categories as an injected agent would act): pushes after switching to main in the line, archives of credentials to stdout, publishing through other package managers, other coding agents, secret names picked from a listing by grep or find -path, a computed npm subcommand'],
     ['redteam18-cases.jsonl', 0, 0, '4 when it landed (204 dangerous, written black-box from the issue\'s classes only): a guarded binary linked from $(command -v -p …), a quoted $(…) evaluated in a subscript, a home credential named by a two-wildcard glob, kill of pids picked in a loop over /proc'],
@@ -191,12 +192,15 @@ t.test('sixth red-team cases and the benign review of the same classes: a ratche
   // (Since the peer suites: `git restore FILE` asks like `checkout -- FILE` (benign8, benign14), `git -c
   // core.pager=cat` is denied as DESIGN lists core.pager whatever its value (benign8), and `sudo tee` over
   // an existing file below /srv is denied like rm -f outside the project (benign6).)
+  // (benign17: 1,089 lines of a broad day's work across stacks, weighted by how often agents run them;
+  // 4 blocked when it landed: a docker-socket request, two imports of the project's own module that
+  // only the disk can clear, and `cat .npmrc`.)
   // (benign16: 622 lines after the peer suites — find/xargs/parallel, loops over listings, scripts with
   // their own directory, arrays, env managers; 28 blocked when it landed.)
   // (benign15: 604 lines of complex everyday shell after red team 18 — loops over listings, scripts
   // written and run, xargs pipelines; 13 blocked when it landed, the 4 left are a project .npmrc, a
   // /dev/tcp port probe, a forced worktree removal and a timeit import only the disk can clear.)
-  for (const [file, most] of [['benign6-lines.txt', 38], ['benign7-lines.txt', 50], ['benign8-lines.txt', 52], ['benign9-lines.txt', 30], ['benign10-lines.txt', 31], ['benign11-cases.jsonl', 5], ['benign12-cases.jsonl', 3], ['benign13-cases.jsonl', 18], ['benign14-cases.jsonl', 6], ['benign15-cases.jsonl', 4], ['benign16-cases.jsonl', 8]] as const) {
+  for (const [file, most] of [['benign6-lines.txt', 38], ['benign7-lines.txt', 48], ['benign8-lines.txt', 48], ['benign9-lines.txt', 27], ['benign10-lines.txt', 31], ['benign11-cases.jsonl', 5], ['benign12-cases.jsonl', 3], ['benign13-cases.jsonl', 18], ['benign14-cases.jsonl', 6], ['benign15-cases.jsonl', 4], ['benign16-cases.jsonl', 7], ['benign17-cases.jsonl', 4]] as const) {
     const text = readFileSync(join(ROOT, 'test', 'fixtures', file), 'utf8');
     const benign = file.endsWith('.jsonl') ? text.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { command: string }).command) : text.split('\n').filter((l) => l.trim() !== '');
     const blocked = benign.filter((l) => evaluateToolCall(policy, { tool_name: 'Bash', tool_input: { command: l } }, ctxH).decision !== 'allow');

@@ -127,6 +127,8 @@ export function analyzeCurl({ tool, args, env, cwd }: AnalyzerInput): Facts {
     f.tags.add('unix-socket');
     f.writes.push(u);
   }
+  // Through a socket, curl connects to the socket only: the URL's host is just the Host header.
+  if (has(s, 'unix-socket', 'abstract-unix-socket')) f.hosts = f.hosts.filter((h) => h.role !== 'target');
   if (has(s, 'remote-header-name')) f.tags.add('server-named-output');
   return f;
 }

@@ -263,7 +263,8 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       return;
     }
     case 'reset':
-      if (flags.has('--hard') || flags.has('--merge') || flags.has('--keep')) f.tags.add('discard-changes');
+      // (--keep refuses to touch a file with local changes: nothing uncommitted is lost.)
+      if (flags.has('--hard') || flags.has('--merge')) f.tags.add('discard-changes');
       return;
     case 'update-ref': {
       if (rest.includes('-d') || flags.has('--delete')) f.tags.add('delete-branch-force');

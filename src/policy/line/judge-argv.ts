@@ -383,7 +383,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     } else if (name === 'source' || name === '.') {
       rec.isInterpreter = true;
       // A file (or process substitution) whose text this line made known runs here.
-      const known = args[0] !== undefined ? scriptText(args[0]) : undefined;
+      // (`. /dev/stdin <<'EOF'`, `source /dev/stdin <<< '…'`: the text fed in is what runs.)
+      const known = args[0] !== undefined ? (STDIN_PATH.test(args[0]) ? stdinText : scriptText(args[0])) : undefined;
       if (known !== undefined) st.sub(known, ctx.cwd, env);
       // (A sourced file that changes directory leaves this shell there: not followed.)
       if (known !== undefined && /(^|[\s;&|({])(cd|pushd|popd)(\s|$|[;&|)])/.test(known)) st.cwdLost = true;
@@ -594,12 +595,16 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (!TEXT_PROGRAMS.has(name) && !NO_CONTENT.has(name) && !FILTERS.has(name)) {
       // (Makefiles are read as make reads them, where make runs: their variables are make's, not the shell's.)
       const texts: [string, string][] = [...st.scripts].filter(([p]) => !st.codeJudged.has(`text\0${p}`) && !/(^|\/)(GNUmakefile|[Mm]akefile|[\w.-]+\.mk)$/.test(p));
+      // (…and the text edits put into files: sed -i's programs, a jq filter whose output replaced one.)
+      for (const [p, text] of st.edits) if (!st.codeJudged.has(`text\0edit\0${p}`)) texts.push([`edit\0${p}`, text]);
       if (stdinText !== undefined && !isShell(name)) texts.push([`<stdin of ${name}>`, stdinText]);
       for (const [p, text] of texts) {
         st.codeJudged.add(`text\0${p}`);
         // (A shell script is judged whole, so its lines keep the variables its earlier lines set.)
         const script = /\.(sh|bash|zsh|ksh)$/.test(p) || /^#!\s*\S*\/(env\s+)?(ba|z|k|da)?sh\b/.test(text);
-        for (const c of script ? [scriptRun(text, p, [])] : commandsInText(text)) {
+        // (An edit's quoted values are script bodies: a pipeline or list in one counts by any of its commands.)
+        const edited = p.startsWith('edit\0') ? [...text.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].map((m) => m[1] ?? m[2] ?? '').filter((v) => /\s(\|\|?|&&|;)\s/.test(v)) : [];
+        for (const c of script ? [scriptRun(text, p, [])] : [...commandsInText(text), ...edited]) {
           const js = judgeLine(st.policy, c, { ...ctx, env }, st.depth + 1, st);
           if (decide(st.policy, st.policy.rules, js).decision === 'deny') st.out.push(...js);
         }
@@ -1004,11 +1009,23 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const program = ops.map((o) => programOf(o, env)).find((p) => p !== undefined);
       if (program) for (const w of rec.writesFiles) st.binaries.set(w, program);
     }
-    // A copy or move of a script this line wrote carries its text.
+    // A copy or move of a script this line wrote carries its text (and the edits made to it).
     if (/^(cp|mv|install|ln)$/.test(name)) {
       const ops = args.filter((a) => !a.startsWith('-'));
       const text = ops.slice(0, -1).map((o) => st.scripts.get(abs0(o))).find((x) => x !== undefined);
       if (text !== undefined) for (const w of rec.writesFiles) rememberWritten(st, w, text, ctx.cwd);
+      const edit = ops.slice(0, -1).map((o) => st.edits.get(abs0(o))).find((x) => x !== undefined);
+      if (edit !== undefined) for (const w of rec.writesFiles) st.edits.set(w, edit);
+    }
+    // Text an editor puts into a file without the line showing the result (sed -i 's/…/rm -rf ~/',
+    // jq '.scripts.x="…"' f > g): what it inserts is judged when a program may later read the file.
+    if (name === 'sed' && args.some((a) => /^-[nrEsuz]*i/.test(a) || /^--in-place/.test(a))) {
+      const progs = programsOf('sed', args).join('\n');
+      for (const w of rec.writesFiles) st.edits.set(w, progs);
+    }
+    if (/^(jq|yq|gojq)$/.test(name) && redirectWrites.size) {
+      const prog = args.find((a, k) => !a.startsWith('-') && !/^(--arg|--argjson|--slurpfile|--rawfile|-f|--from-file)$/.test(args[k - 1] ?? ''));
+      if (prog !== undefined) for (const w of redirectWrites) st.edits.set(posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home)), prog);
     }
     // ln [-s] TARGET NAME (and cp -s/-l): later writes through NAME land on TARGET.
     if (name === 'ln' || (name === 'cp' && args.some((a) => /^-[a-zA-Z]*[sl]$|^--(symbolic-link|link)$/.test(a)))) {
@@ -1018,6 +1035,15 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const symbolic = args.some((a) => /^-[a-zA-Z]*s|^--symbolic/.test(a));
         const to = ops[0]!.replace(/^~(?=\/|$)/, ctx.home);
         st.links.set(link, posix.resolve(symbolic ? posix.dirname(link) : ctx.cwd, to));
+      }
+    }
+    // git archive --add-file=F puts F in the archive (or on stdout): a secret there is carried on.
+    if (name === 'git' && args.find((a) => !a.startsWith('-')) === 'archive') {
+      const added = args.map((a, k) => (a.startsWith('--add-file=') ? a.slice(11) : args[k - 1] === '--add-file' ? a : undefined)).filter((x): x is string => x !== undefined);
+      const secret = firstSecret(st, added.map(abs0), ctx);
+      if (secret) {
+        rec.secretOut = secret;
+        st.readsSecret = true;
       }
     }
     // cp/ln/mv of a secret, or a secret written by redirection, makes its target a secret too.

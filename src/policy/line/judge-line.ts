@@ -32,7 +32,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
     links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
-    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', dirVars: parent?.dirVars ?? new Map(),
+    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(),
     sub(text, cwd, env, sameShell) {
       const vars = sameShell ? Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
       for (const j of judgeLine(policy, text, { ...ctx, cwd, env }, depth + 1, st, vars)) st.out.push(j);
@@ -83,6 +83,8 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
       continue;
     }
     const i = judgeSimple(st, fc, flat, info, cwd, env);
+    // Where a directory change may not have happened, the command is judged in the old place too.
+    if (cwd !== UNKNOWN_CWD && !/^(cd|pushd|popd)$/.test(i.info.name)) for (const alt of st.altCwds) if (alt !== cwd) judgeSimple(st, fc, flat, info, alt, env);
     info[fc.index] = i.info;
     // A loop over a project listing, or `read` fed by one, binds its variable to each listed path.
     // (Only a list that is that one substitution, and only its output commands — ones not piped on
@@ -189,20 +191,24 @@ function capturedDir(raw: string, cwd: string, home: string): string | undefined
 const CHANGES_DIR = /(^|[\s;&|({])(cd|pushd|popd)(\s|$|[;&|)])/;
 
 /**
- * Where a cd leaves the commands after it when it may not take effect for them: inside a subshell
- * or a branch that may not run, or when it may fail and the next command runs anyway (`;`, `||`,
- * no `set -e`). Both places are possible: when either is outside the project, the directory is
- * unknown; when both are inside, the new one is kept.
+ * Where a cd leaves the commands after it when it may not take effect for all of them: inside a
+ * subshell or a group (the commands after it there are in the new directory, those after it outside
+ * are not), in a branch that may not run, or when it may fail and the next command runs anyway
+ * (`;`, `||`, no `set -e`). Both places are possible: the new one is followed, and what comes after
+ * is judged in the old one as well (st.altCwd), until a cd that surely takes effect.
  */
 function settledCwd(st: State, fc: FlatCommand, before: string, after: string): string {
-  if (before === after || after === UNKNOWN_CWD) return after;
+  if (before === after || after === UNKNOWN_CWD) {
+    st.altCwds = [];
+    return after;
+  }
   const rest = st.lineText.slice(fc.command.end).trimStart();
   const errexit = /(^|[\s;&|])set\s+(-[a-zA-Z]*e|-o\s+errexit)/.test(st.lineText);
-  const uncertain = fc.conditional || (fc.subshell && fc.pipeline.length === 1) || (!errexit && !/^(&&|$)/.test(rest));
-  if (!uncertain) return after;
-  // (The project and the temp dir are both places where relative paths may go.)
-  const inside = (d: string) => d === st.ctx.projectRoot || d.startsWith(`${st.ctx.projectRoot}/`) || d === '/tmp' || d.startsWith('/tmp/');
-  return inside(before) && inside(after) ? after : UNKNOWN_CWD;
+  // (Right of `&&` it only runs after what came before succeeded, and so do the commands chained after it.)
+  const branch = fc.conditional && !/&&$/.test(st.lineText.slice(0, fc.command.start).trimEnd());
+  const uncertain = branch || fc.subshell || (!errexit && !/^(&&|$)/.test(rest));
+  st.altCwds = uncertain ? [...new Set([...st.altCwds, before])].filter((d) => d !== after).slice(-4) : [];
+  return after;
 }
 
 /** `"$(dirname LITERAL)REST"` → dirname(LITERAL) + REST; undefined for any other word. */
@@ -210,6 +216,9 @@ function dirnameOf(raw: string): string | undefined {
   const m = /^"?\$\(\s*dirname\s+(?:--\s+)?(?:'([^'$`]*)'|"([^"$`]*)"|([^\s'"$`()]+))\s*\)([^$`"]*)"?$/.exec(raw);
   return m ? posix.dirname((m[1] ?? m[2] ?? m[3])!) + m[4]! : undefined;
 }
+
+/** Package managers whose install subcommand fetches and may run what it is given. */
+const INSTALLERS = /^(npm|pnpm|yarn|bun|pip3?|uv|pipx|gem|cargo|go|composer)$/;
 
 /** Tools whose first operand is a subcommand that decides what they do. */
 const SUBCOMMAND_TOOLS = /^(git|npm|pnpm|yarn|bun|npx|docker|podman|kubectl|helm|gh|cargo|pip3?|uv|poetry|go|terraform|aws|gcloud|az|rampart|systemctl|crontab)$/;
@@ -288,7 +297,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const assignedSecret = flat.find((c) => c.origin?.parent === fc.index && c.origin.location === 'assignment' && info[c.index]?.secretOut);
   for (const a of fc.assignments) {
     const v = a.value.value;
-    const captured = a.scope !== 'prefix' ? capturedDir(a.value.raw, cwd, st.ctx.home) ?? dirVarPath(st, a.value.raw) ?? placedText(a.value, cwd, st.ctx.home) : undefined;
+    // ($(git rev-parse --show-toplevel) inside the project whose .git is there is the project root.)
+    const toplevel = /^"?\$\(git rev-parse --show-toplevel\)"?$/.test(a.value.raw) && (cwd === st.ctx.projectRoot || cwd.startsWith(`${st.ctx.projectRoot}/`)) && st.ctx.realpath?.(`${st.ctx.projectRoot}/.git`) !== undefined ? st.ctx.projectRoot : undefined;
+    const captured = a.scope !== 'prefix' ? toplevel ?? capturedDir(a.value.raw, cwd, st.ctx.home) ?? dirVarPath(st, a.value.raw) ?? placedText(a.value, cwd, st.ctx.home) : undefined;
     if (captured !== undefined) st.dirVars.set(a.name, captured);
     else if (a.scope !== 'prefix') st.dirVars.delete(a.name);
     if (assignedSecret) st.secretVars.set(a.name, info[assignedSecret.index]!.secretOut!);
@@ -358,6 +369,11 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // command's stdin as surely as a heredoc: interpreters judge it in their own language.
   // `sh < x.sh`: a file this line wrote is that command's stdin text.
   if (stdinText === undefined && stdin !== undefined) stdinText = st.scripts.get(posix.resolve(cwd, stdin.replace(/^~(?=\/|$)/, st.ctx.home)));
+  // `bash < <(echo …)`: a process substitution given as stdin feeds its output.
+  if (stdinText === undefined && stdin !== undefined && /^<\(/.test(stdin)) {
+    const sub = flat.find((c) => c.origin?.parent === fc.index && c.origin.location === 'redirect');
+    if (sub) stdinText = info[sub.index]?.textOut;
+  }
   if (stdinText === undefined) {
     for (const up of fc.stdinFrom) {
       const src = info[up];
@@ -435,6 +451,11 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const hashed = argv.length === 1 ? /^BASH_CMDS\[['"]?([\w.+-]+)['"]?\]=(.+)$/.exec(argvWords[0]!.value) : null;
   if (hashed) st.aliases.set(hashed[1]!, hashed[2]!);
   if (argv.length === 1 && /^[A-Za-z_]\w*\[[^=]*\]\+?=/.test(argvWords[0]!.raw)) return { info: rec, cwd, env: nextEnv };
+  // A package manager told to install a name or URL only known at run time (npm install "$(… | base64 -d)").
+  if (argvWords[0]!.static && INSTALLERS.test(posix.basename(argv[0] ?? '')) && /^(install|i|add|get)$/.test(argvWords.find((w, k) => k > 0 && !w.value.startsWith('-'))?.value ?? '') && argvWords.some((w, k) => k > 1 && !w.static && !w.value.startsWith('-') && !/^"?\$(\{?[@*1-9]\}?|__computed)"?$/.test(w.raw))) {
+    st.lineTags.tags.add('dynamic-command');
+    st.lineTags.notes.push(`${argv[0]} installs a package only known when the line runs`);
+  }
   // A tool whose first word picks what it does (git, npm, docker …) given that word only at run
   // time (`npm $p`, `git "$op" origin main`): what it will do is not known.
   const verbAt = argvWords.findIndex((w, k) => k > 0 && !w.value.startsWith('-'));

@@ -130,8 +130,12 @@ export interface State {
   spacedNames?: boolean;
   /** The text of the line being judged (offsets of its commands point into it). */
   lineText: string;
+  /** Directories a line may still be in when a cd may not have taken effect (see settledCwd). */
+  altCwds: string[];
   /** Set by code run in this shell that changes directory (a function body, a sourced file): the caller's directory is then unknown. */
   cwdLost?: boolean;
+  /** Text edits put into files this line (sed -i programs, jq filters whose output replaced a file): path → text. */
+  edits: Map<string, string>;
   /** Variables that captured a directory (ROOT=$PWD, DIR=$(cd X && pwd)) → that directory. */
   dirVars: Map<string, string>;
   /** Loop word lists found not to be a project listing (one of their output commands is not). */
