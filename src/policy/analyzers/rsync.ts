@@ -60,6 +60,8 @@ export function analyzeRsync({ tool, args, env }: AnalyzerInput): Facts {
     const picked = [...values(s, 'include'), ...values(s, 'filter').map((r) => /^(?:\+|include)\s+(.+)$/.exec(r.trim())?.[1]).filter((x): x is string => x !== undefined)];
     if (destRemote) for (const src of sources) if (!remote(src)) for (const p of picked) f.sends.push(`${src.replace(/\/+$/, '') || '.'}/${p.replace(/^\/+/, '')}`);
     if (!destRemote) f.writes.push(dest);
+    // A local copy reads its sources, as cp does (rsync -a ~/.ssh/ ./backup copies the keys out).
+    if (!destRemote) for (const src of sources) if (!remote(src)) f.reads.push(src);
     // -a/-r copies a tree below the destination, the source's choice of names (a remote's, or a
     // directory the line filled): judged like cp -r, as writing whatever the destination holds
     // (rsync -a dots/ ~/ replaces ~/.bashrc).

@@ -126,9 +126,11 @@ function makeRecipes(text: string): string[] {
     return dynamic ? m : 'make_var';
   }).replace(/\$\$/g, '$');
   const recipes = text.split('\n').filter((l) => l.startsWith('\t') || (dynamic && /^\S/.test(l) && !/^[\w.-]+\s*[:?+!]?=|^[^\s:]+\s*:(?!=)|^(define|endef|export|override|include|ifn?eq|ifn?def|else|endif|\.)/.test(l))).map((l) => expand(l.replace(/^\t/, '').replace(/^[^\s\w]?[@+-]+/, '')));
+  // A rule's recipe may start on its own line after `;` (all:; curl …).
+  const inline = [...text.matchAll(/^[^\s:=#][^:=#]*::?[^=;\n]*;(.*)$/gm)].map((m) => expand(m[1]!.trim().replace(/^[@+-]+/, '')));
   const shells = [...text.matchAll(/^[\w.-]+\s*!=\s*(.+)$/gm)].map((m) => m[1]!);
   const calls = [...text.matchAll(/\$\(shell\s+([^)]*)\)/g)].map((m) => m[1]!);
-  return [...recipes, ...shells, ...calls].filter((l) => l.trim() !== '');
+  return [...recipes, ...inline, ...shells, ...calls].filter((l) => l.trim() !== '');
 }
 
 /**
