@@ -1280,6 +1280,11 @@ const TABLE: Record<string, Row[]> = {
     ["printf 'test:; npm test\\n' > Makefile && make test", 'allow'],
     ['rsync -a ~/.ssh/ ./backup-ssh/', 'ask'],
     ['rsync -av src/ build/', 'allow'],
+    [`perl -e 'unlink glob("$ENV{HOME}/.ssh/id_*")'`, 'deny'],
+    [`perl -e 'rename "$ENV{HOME}/.ssh", "/tmp/s"'`, 'deny'],
+    [`perl -e 'rename "a.txt", "b.txt"'`, 'allow'],
+    [`node -e "require('fs').truncateSync(require('os').homedir()+'/.aws/credentials')"`, 'deny'],
+    [`node -e "require('fs').truncateSync('dist/out.log')"`, 'allow'],
   ],
   'benign round 15: loops over listings, scripts run with their $0, kinds of files, placeholders': [
     [`for f in $(git ls-files 'src/legacy/*.js'); do git mv "$f" "\${f%.js}.ts"; done`, 'allow'],

@@ -283,7 +283,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // (A variable that names where a tool keeps its credentials — AWS_SHARED_CREDENTIALS_FILE, KUBECONFIG …
   // — is read as that place when it is not set in the line.)
   argv = argv.map((a, k) => {
-    if (k === 0 || !/\$\{?[A-Za-z_]\w*/.test(a)) return a;
+    // (A word with no expansion — single-quoted code like perl's "$ENV{HOME}" — has no variable to read.)
+    if (k === 0 || argvWords[k]?.static || !/\$\{?[A-Za-z_]\w*/.test(a)) return a;
     for (const fill of ['', '/']) {
       const alt = a.replace(/\$\{([A-Za-z_]\w*)([^}]*)\}|\$([A-Za-z_]\w*)/g, (m, x?: string, op?: string, y?: string) => env[(x ?? y)!] ?? CREDENTIAL_VARS[(x ?? y)!] ?? (op ? fill : ''));
       if (alt !== a && isSecretPath(st, posix.resolve(cwd, alt.replace(/^~(?=\/|$)/, st.ctx.home).replace(/\/{2,}/g, '/')), { ...st.ctx, cwd })) return alt;
