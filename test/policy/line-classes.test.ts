@@ -1335,3 +1335,17 @@ t.test("with the disk to look at: the project's own modules, its repository's to
     t.equal(e.decision, expect, `${line} → ${e.decision} (${e.rule ?? 'default'})`);
   }
 });
+
+// TMPDIR set in the agent's environment is the temp dir (macOS: /var/folders/…); unset, it is unset.
+t.test("TMPDIR as the agent's environment has it", async (t) => {
+  const policy = await builtin();
+  for (const [env, line, expect] of [
+    [{}, 'rm -rf "$TMPDIR/build"', 'deny'],
+    [{ TMPDIR: '/var/folders/ab/T/' }, 'rm -rf "$TMPDIR/build"', 'allow'],
+    [{ TMPDIR: '/var/folders/ab/T/' }, 'rm -rf "$TMPDIR"', 'deny'],
+    [{}, 'rm -rf "${TMPDIR:-/tmp}/build"', 'allow'],
+  ] as const) {
+    const e = evaluateLine(policy, line, { ...EXAMPLE_CONTEXT, env });
+    t.equal(e.decision, expect, `${JSON.stringify(env)} ${line} → ${e.decision} (${e.rule ?? 'default'})`);
+  }
+});

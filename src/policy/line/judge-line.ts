@@ -59,11 +59,12 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
     return;
   }
   // Variables the shell will know: HOME, RAMPART_HOME, Claude Code's project dir.
-  // TMPDIR: its value in the agent's environment; unset there, it is unset (`$TMPDIR/x` is /x on
-  // most Linux systems), and ${TMPDIR:-/tmp} is /tmp.
+  // TMPDIR: set in the agent's environment, it is the temp dir (judged as /tmp: macOS sets it to a
+  // /var/folders/… directory); unset there, it is unset (`$TMPDIR/x` is /x on most Linux systems),
+  // and ${TMPDIR:-/tmp} is /tmp.
   // (Text run in this same shell — a trap, a function's body — also sees what the line set before.)
   const tmpdir = st.ctx.env.TMPDIR;
-  const known = { ...(typeof tmpdir === 'string' && tmpdir.startsWith('/') ? { TMPDIR: tmpdir } : {}), ...shellVars, HOME: st.ctx.home, RAMPART_HOME: st.ctx.rampartHome, CLAUDE_PROJECT_DIR: st.ctx.projectRoot };
+  const known = { ...(typeof tmpdir === 'string' && tmpdir.startsWith('/') ? { TMPDIR: '/tmp' } : {}), ...shellVars, HOME: st.ctx.home, RAMPART_HOME: st.ctx.rampartHome, CLAUDE_PROJECT_DIR: st.ctx.projectRoot };
   // (A child shell — bash -c, a script — inherits what its parent exported: those names are set, to values not known here.)
   const flat = commandsOf(resolveVariables(parsed.script, known, Object.keys(st.ctx.env).filter((k) => !(k in known))));
   const info: Info[] = [];
