@@ -129,6 +129,12 @@ function inTree(paths: string[], input: AnalyzerInput): string[] {
   return moved ? paths : paths.map((p) => (/^["']?[$`]/.test(p) ? `./${p}` : p));
 }
 
+/** The words before `--` (all of them when there is none). */
+function optionsBefore(rest: string[]): string[] {
+  const i = rest.indexOf('--');
+  return i < 0 ? rest : rest.slice(0, i);
+}
+
 function pathsAfterDashDash(rest: string[]): string[] {
   const i = rest.indexOf('--');
   return i >= 0 ? rest.slice(i + 1) : [];
@@ -281,7 +287,7 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       return;
     case 'worktree':
       // (After `--`, -f is the worktree's path, not the force flag.)
-      if (rest[0] === 'remove' && (flags.has('--force') || (shortHas('f') && rest.slice(0, rest.indexOf('--') >>> 0).some((a) => /^-[a-zA-Z]*f/.test(a))))) f.tags.add('discard-changes');
+      if (rest[0] === 'remove' && (flags.has('--force') || optionsBefore(rest).some((a) => /^-[a-zA-Z]*f/.test(a)))) f.tags.add('discard-changes');
       return;
     case 'reflog':
       // The reflog is how lost commits are found again; gc --prune=now alone only drops what it no longer holds.

@@ -64,7 +64,9 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
   // and ${TMPDIR:-/tmp} is /tmp.
   // (Text run in this same shell — a trap, a function's body — also sees what the line set before.)
   const tmpdir = st.ctx.env.TMPDIR;
-  const known = { ...(typeof tmpdir === 'string' && tmpdir.startsWith('/') ? { TMPDIR: '/tmp' } : {}), ...shellVars, HOME: st.ctx.home, RAMPART_HOME: st.ctx.rampartHome, CLAUDE_PROJECT_DIR: st.ctx.projectRoot };
+  // (Only a value that is a temp dir counts as one: TMPDIR=$HOME in the environment is HOME.)
+  const tempDir = typeof tmpdir === 'string' && /^\/(private\/)?(tmp|var\/folders)(\/|$)/.test(tmpdir);
+  const known = { ...(typeof tmpdir === 'string' && tmpdir.startsWith('/') ? { TMPDIR: tempDir ? '/tmp' : tmpdir } : {}), ...shellVars, HOME: st.ctx.home, RAMPART_HOME: st.ctx.rampartHome, CLAUDE_PROJECT_DIR: st.ctx.projectRoot };
   // (A child shell — bash -c, a script — inherits what its parent exported: those names are set, to values not known here.)
   const flat = commandsOf(resolveVariables(parsed.script, known, Object.keys(st.ctx.env).filter((k) => !(k in known))));
   const info: Info[] = [];
@@ -160,12 +162,26 @@ function dirVarPath(st: State, raw: string): string | undefined {
   return dir !== undefined ? posix.join(dir, m![2]!) || '/' : undefined;
 }
 
-/** A path named by a word that is a variable bound to a project listing and a literal suffix ("$f.tmp"). */
-function listedPath(st: State, raw: string): string | undefined {
-  const m = /^"?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)\})([\w.-]*)"?$/.exec(raw);
-  const v = m ? st.listedVars.get((m[1] ?? m[2])!) : undefined;
-  return v && !v.secret && !m![3]!.includes('..') ? `${v.path}${m![3]}` : undefined;
+/**
+ * What a word names when it is a variable bound to a listing with a literal suffix ("$f", "$f.tmp",
+ * "${f%.js}.ts", curl's "@$f"). Only operators that keep a listed path inside count: a suffix without
+ * a slash removed, or a prefix that ends in a slash — `${f#./}`, not `${f#.}`, which makes ./x absolute.
+ */
+function listedWord(st: State, raw: string): { path: string; secret: boolean; at: string } | undefined {
+  const m = /^(@?)"?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(%[^}/%]*|#[^}#]*\/)?\})([\w.-]*)"?$/.exec(raw);
+  const v = m ? st.listedVars.get((m[2] ?? m[3])!) : undefined;
+  if (!v || m![5]!.includes('..')) return undefined;
+  return { secret: v.secret, at: m![1]!, path: v.secret ? v.path : `${v.path}${m![5]}` };
 }
+
+/** A redirection's target bound to a project listing ("$f.tmp"). */
+function redirectListed(st: State, raw: string): string | undefined {
+  const w = listedWord(st, raw);
+  return w && !w.secret && !w.at ? w.path : undefined;
+}
+
+/** A word that is the arguments of a function or script ("$@", $1) or an argument list a program file computes: judged where they are known. */
+const ARGUMENT_WORD = /^"?\$(\{?[@*1-9]\}?|__computed)"?$/;
 
 /** A value computed below a known directory (`/tmp/snap-$(date)`, `logs/bench-$(git rev-parse …).txt`): its text, made absolute. */
 function placedText(value: Word, cwd: string, home: string): string | undefined {
@@ -178,15 +194,22 @@ function placedText(value: Word, cwd: string, home: string): string | undefined 
 }
 
 /** The directory an assignment's value captures: $PWD, $(pwd), `pwd`, $(cd DIR && pwd) with DIR known. */
-function capturedDir(raw: string, cwd: string, home: string): string | undefined {
+function capturedDir(st: State, raw: string, cwd: string): string | undefined {
   if (cwd === UNKNOWN_CWD) return undefined;
+  const home = st.ctx.home;
   const v = raw.replace(/^"(.*)"$/s, '$1');
   if (/^(\$PWD|\$\{PWD\}|\$\(pwd( -[PL])?\)|`pwd( -[PL])?`)$/.test(v)) return cwd;
   const m = /^\$\(\s*cd\s+(?:-[PL]\s+)?(?:--\s+)?("[^"]*"|'[^']*'|[^\s;&|)]+)\s*(?:&&|;)\s*pwd(?:\s+-[PL])?\s*\)$/.exec(v);
   if (!m) return undefined;
   const dirWord = m[1]!;
   const inner = dirnameOf(dirWord) ?? (/[$`]/.test(dirWord) ? undefined : dirWord.replace(/^["']|["']$/g, ''));
-  return inner === undefined ? undefined : resolvePath(inner, { cwd, home });
+  if (inner === undefined) return undefined;
+  // (If the cd fails, `&& pwd` prints nothing and "$ROOT/usr" is /usr: only a directory known to be
+  // there counts — the working directory or one above it, one the disk shows, or one holding a file
+  // this line wrote, as a script's own directory does.)
+  const dir = resolvePath(inner, { cwd, home });
+  const there = cwd === dir || cwd.startsWith(`${dir}/`) || st.ctx.realpath?.(dir) !== undefined || [...st.written, ...st.scripts.keys()].some((w) => w.startsWith(`${dir}/`));
+  return there ? dir : undefined;
 }
 
 const CHANGES_DIR = /(^|[\s;&|({])(cd|pushd|popd)(\s|$|[;&|)])/;
@@ -269,13 +292,10 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     const prog = posix.basename(argv[0] ?? '');
     const local = (prog === 'git' && /^(mv|rm)$/.test(argv[1] ?? '')) || (!NETWORK_TOOLS.has(prog) && !/^(gh|git|tar|bsdtar|zip|7z|jar|cpio|cat|head|tail|less|more|bat|xxd|od|hexdump|base64|strings|nl)$/.test(prog));
     argv = argv.map((a, k) => {
-      // (Operators that keep a listed path inside: a suffix without a slash removed, or a prefix that
-      // ends in a slash — `${f#./}`, not `${f#.}`, which makes ./x absolute.)
-      const m = k > 0 && !argvWords[k]!.static ? /^(@?)"?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(%[^}/%]*|#[^}#]*\/)?\})([\w.-]*)"?$/.exec(argvWords[k]!.raw) : null;
-      const v = m ? st.listedVars.get((m[2] ?? m[3])!) : undefined;
-      if (!v || m![5]!.includes('..')) return a;
-      if (v.secret) return `${m![1]}${v.path}`;
-      return local && !m![1] ? `${v.path}${m![5]}` : a;
+      const w = k > 0 && !argvWords[k]!.static ? listedWord(st, argvWords[k]!.raw) : undefined;
+      if (!w) return a;
+      if (w.secret) return `${w.at}${w.path}`;
+      return local && !w.at ? w.path : a;
     });
   }
   // A path pieced together around a variable the line never set (~/.ss${U}h/id_rsa): read unset, it
@@ -301,7 +321,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     const v = a.value.value;
     // ($(git rev-parse --show-toplevel) inside the project whose .git is there is the project root.)
     const toplevel = /^"?\$\(git rev-parse --show-toplevel\)"?$/.test(a.value.raw) && (cwd === st.ctx.projectRoot || cwd.startsWith(`${st.ctx.projectRoot}/`)) && st.ctx.realpath?.(`${st.ctx.projectRoot}/.git`) !== undefined ? st.ctx.projectRoot : undefined;
-    const captured = a.scope !== 'prefix' ? toplevel ?? capturedDir(a.value.raw, cwd, st.ctx.home) ?? dirVarPath(st, a.value.raw) ?? placedText(a.value, cwd, st.ctx.home) : undefined;
+    const captured = a.scope !== 'prefix' ? toplevel ?? capturedDir(st, a.value.raw, cwd) ?? dirVarPath(st, a.value.raw) ?? placedText(a.value, cwd, st.ctx.home) : undefined;
     if (captured !== undefined) st.dirVars.set(a.name, captured);
     else if (a.scope !== 'prefix') st.dirVars.delete(a.name);
     if (assignedSecret) st.secretVars.set(a.name, info[assignedSecret.index]!.secretOut!);
@@ -322,7 +342,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   let stdinText: string | undefined;
   for (const r of fc.redirects) {
     // (A redirection's target is rewritten as an operand is: "$f.tmp" with f a listed path, "$out/x".)
-    const target = r.target.static ? r.target.value : dirVarPath(st, r.target.raw) ?? listedPath(st, r.target.raw) ?? r.target.value;
+    const target = r.target.static ? r.target.value : dirVarPath(st, r.target.raw) ?? redirectListed(st, r.target.raw) ?? r.target.value;
     if (/^\/dev\/(tcp|udp)\//.test(target)) {
       st.lineTags.tags.add('dev-tcp');
       st.lineTags.notes.push(`redirection to ${target} opens a network connection`);
@@ -454,7 +474,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   if (hashed) st.aliases.set(hashed[1]!, hashed[2]!);
   if (argv.length === 1 && /^[A-Za-z_]\w*\[[^=]*\]\+?=/.test(argvWords[0]!.raw)) return { info: rec, cwd, env: nextEnv };
   // A package manager told to install a name or URL only known at run time (npm install "$(… | base64 -d)").
-  if (argvWords[0]!.static && INSTALLERS.test(posix.basename(argv[0] ?? '')) && /^(install|i|add|get)$/.test(argvWords.find((w, k) => k > 0 && !w.value.startsWith('-'))?.value ?? '') && argvWords.some((w, k) => k > 1 && !w.static && !w.value.startsWith('-') && !/^"?\$(\{?[@*1-9]\}?|__computed)"?$/.test(w.raw))) {
+  if (argvWords[0]!.static && INSTALLERS.test(posix.basename(argv[0] ?? '')) && /^(install|i|add|get)$/.test(argvWords.find((w, k) => k > 0 && !w.value.startsWith('-'))?.value ?? '') && argvWords.some((w, k) => k > 1 && !w.static && !w.value.startsWith('-') && !ARGUMENT_WORD.test(w.raw))) {
     st.lineTags.tags.add('dynamic-command');
     st.lineTags.notes.push(`${argv[0]} installs a package only known when the line runs`);
   }
@@ -463,7 +483,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const verbAt = argvWords.findIndex((w, k) => k > 0 && !w.value.startsWith('-'));
   // (A function's or script's own arguments — "$@", $1 — are judged where it is called with them; an
   // argument list a program file computes is judged by that file's own rules.)
-  if (argvWords[0]!.static && SUBCOMMAND_TOOLS.test(posix.basename(argv[0] ?? '')) && verbAt > 0 && !argvWords[verbAt]!.static && !/^"?\$(\{?[@*1-9]\}?|__computed)"?$/.test(argvWords[verbAt]!.raw) && !argvWords.slice(1, verbAt).some((w) => /^-(C|c|-git-dir|-prefix|-cwd|-dir|-filter|w|-workspace)$/.test(w.value))) {
+  if (argvWords[0]!.static && SUBCOMMAND_TOOLS.test(posix.basename(argv[0] ?? '')) && verbAt > 0 && !argvWords[verbAt]!.static && !ARGUMENT_WORD.test(argvWords[verbAt]!.raw) && !argvWords.slice(1, verbAt).some((w) => /^-(C|c|-git-dir|-prefix|-cwd|-dir|-filter|w|-workspace)$/.test(w.value))) {
     st.lineTags.tags.add('dynamic-command');
     st.lineTags.notes.push(`${argv[0]}'s subcommand ${argvWords[verbAt]!.raw} is only known when the line runs`);
   }

@@ -62,8 +62,9 @@ export interface OperandCommands {
 export function operandCommands(name: string, args: readonly string[]): OperandCommands {
   const out: OperandCommands = { strings: [] };
   if (DATA_PROGRAMS.has(name)) return out;
-  // ast-grep's `sg` (run/scan/test … or a pattern option first) searches code; the other sg, `sg GROUP [-c] CMD`, runs CMD.
-  if (name === 'sg' && /^(run|scan|test|new|lsp|completions|help|-p|--pattern|-r|--rewrite|-l|--lang|--version|-h|--help)$/.test(args[0] ?? '')) return out;
+  // ast-grep's `sg` searches code with a pattern or rule; the other sg, `sg GROUP [-c] CMD`, runs CMD
+  // — and a group may be named `run`: only a pattern or rule option, and no -c, makes it ast-grep.
+  if (name === 'sg' && args.some((a) => /^(-p|--pattern|-r|--rewrite|--rule|--inline-rules)(=|$)/.test(a)) && !args.some((a) => a === '-c' || a === '--command')) return out;
   const k = args.findIndex((a) => isCommandWord(a));
   if (k >= 0) out.suffix = args.slice(k);
   const dashdash = args.indexOf('--');
