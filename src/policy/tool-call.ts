@@ -23,8 +23,8 @@ export type ToolModel =
   | { patch: string }
   /** Fetches the URL in `field` (`inText`: URLs found anywhere in that text, as Gemini's web_fetch prompt). */
   | { fetches: string; inText?: boolean }
-  /** Touches the files named in these fields. */
-  | { writes?: string[]; reads?: string[]; lists?: string[]; readsGlob?: { path: string; glob: string } }
+  /** Touches the files named in these fields (`text`: the fields holding the text it writes — a whole file, or a piece put into one). */
+  | { writes?: string[]; reads?: string[]; lists?: string[]; readsGlob?: { path: string; glob: string }; text?: string[] }
   /** Has no effect outside the conversation (todo lists, plans, questions to the user). */
   | { inert: true };
 
@@ -35,9 +35,9 @@ export type ToolModel =
  */
 export const TOOL_MODELS: Readonly<Record<string, ToolModel>> = {
   Bash: { runs: 'command' },
-  Write: { writes: ['file_path'] },
-  Edit: { writes: ['file_path'] },
-  MultiEdit: { writes: ['file_path'] },
+  Write: { writes: ['file_path'], text: ['content'] },
+  Edit: { writes: ['file_path'], text: ['new_string'] },
+  MultiEdit: { writes: ['file_path'], text: ['edits'] },
   NotebookEdit: { writes: ['notebook_path', 'file_path'] },
   Read: { reads: ['file_path'] },
   Grep: { readsGlob: { path: 'path', glob: 'glob' } },
@@ -50,8 +50,8 @@ export const TOOL_MODELS: Readonly<Record<string, ToolModel>> = {
   AskUserQuestion: { inert: true },
   // Gemini CLI
   run_shell_command: { runs: 'command', cwd: 'dir_path' },
-  write_file: { writes: ['file_path'] },
-  replace: { writes: ['file_path'] },
+  write_file: { writes: ['file_path'], text: ['content'] },
+  replace: { writes: ['file_path'], text: ['new_string'] },
   read_file: { reads: ['absolute_path', 'file_path'] },
   read_many_files: { reads: ['paths'] },
   web_fetch: { fetches: 'prompt', inText: true },
@@ -108,7 +108,20 @@ function fileUnits(policy: CompiledPolicy, tool: string, m: Extract<ToolModel, {
     if (g) f.reads.push(`${p ?? '.'}/${g}`);
   }
   if ((m.writes || m.reads) && f.writes.length === 0 && f.reads.length === 0) return `no ${[...(m.writes ?? []), ...(m.reads ?? [])][0]}`;
-  return [judgeFacts(policy, f, [tool], ctx)];
+  const units = [judgeFacts(policy, f, [tool], ctx)];
+  // The text written is judged as the shell's writes are: a file whose commands run later, a
+  // tool's configuration, an ignore file (one evaluator: the same text put there by a here-document).
+  // (MultiEdit's edits: each one's new_string.)
+  const texts = (m.text ?? []).flatMap((k) => (Array.isArray(input[k]) ? (input[k] as unknown[]).map((e) => (e as { new_string?: unknown })?.new_string) : [input[k]])).filter((x): x is string => typeof x === 'string' && x !== '');
+  for (const p of f.writes) for (const text of texts) units.push(...writtenText(policy, p, text, ctx));
+  return units;
+}
+
+/** Judged units for TEXT put into the file PATH: the line `cat >> PATH <<'EOF'` with that text. */
+export function writtenText(policy: CompiledPolicy, path: string, text: string, ctx: Context): Judged[] {
+  let delim = 'RAMPART_TEXT';
+  while (text.includes(delim)) delim += '_';
+  return judgeLine(policy, `cat >> '${path.replace(/'/g, `'\\''`)}' <<'${delim}'\n${text}\n${delim}`, ctx);
 }
 
 /** Judged units for a tool Rampart has no model of: by what its input names. */
@@ -187,5 +200,15 @@ function patchUnits(policy: CompiledPolicy, tool: string, patch: unknown, ctx: C
   const f = newFacts(tool);
   f.writes.push(...paths.writes, ...paths.deletes);
   f.deletes.push(...paths.deletes);
-  return [judgeFacts(policy, f, [tool], ctx)];
+  const units = [judgeFacts(policy, f, [tool], ctx)];
+  // The lines a file gains (`+` lines; a moved file's under its new name), judged as text written there.
+  let file: string | undefined;
+  const added = new Map<string, string[]>();
+  for (const line of text.split('\n')) {
+    const head = /^\*\*\* (Add File|Update File|Move to|Delete File): (.+?)\s*$/.exec(line);
+    if (head) file = head[1] === 'Delete File' ? undefined : head[2]!;
+    else if (file !== undefined && line.startsWith('+')) added.set(file, [...(added.get(file) ?? []), line.slice(1)]);
+  }
+  for (const [p, lines] of added) units.push(...writtenText(policy, p.startsWith('/') ? p : `${ctx.cwd}/${p}`, lines.join('\n'), ctx));
+  return units;
 }

@@ -24,7 +24,7 @@ import { storedSecret } from '../analyzers/credentials.js';
 import { judgeLine } from './judge-line.js';
 import { commandOptions } from './command-options.js';
 import { canonicalTool, launched } from '../analyzers/identity.js';
-import { editedConfig, implicitRuns, rememberWritten } from './written-files.js';
+import { editedConfig, implicitRuns, judgeLaterRuns, rememberWritten, runsLater, sedText } from './written-files.js';
 import { programsOf } from '../analyzers/files.js';
 import { findRoots } from '../analyzers/find.js';
 import { AGENT_TOOLS } from '../analyzers/agents.js';
@@ -850,7 +850,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // A stash pushed as a branch: stash -a/-u keeps ignored and untracked files (.env) in it.
     if (name === 'git' && facts.subcommand === 'push' && args.some((a) => /(^|:|\+)(stash@\{\d*\}|refs\/stash)(:|$)/.test(a))) tag('ignore-rules-changed', 'git push publishes a stash, which may hold ignored files (.env, keys)');
     // A tool's configuration edited in place by sed: the hosts its new text names.
-    if (name === 'sed' && facts.writes.length) for (const w of facts.writes) editedConfig(st, abs(w), programsOf('sed', args));
+    if (name === 'sed' && facts.writes.length) {
+      for (const w of facts.writes) editedConfig(st, abs(w), programsOf('sed', args));
+      // (What sed adds to a file that runs later, as it will read there: sed's escapes undone.)
+      const added = sedText(programsOf('sed', args)).added.map((t) => t.replace(/\\([nt])/g, (_m, c: string) => (c === 'n' ? '\n' : '\t')).replace(/\\(.)/g, '$1'));
+      for (const w of facts.writes) if (runsLater(abs(w))) judgeLaterRuns(st, abs(w), '', ctx.cwd, added);
+    }
     // .gitmodules rewritten with text Rampart cannot read (sed -i, a program's output), then used:
     // the submodules are fetched from wherever it now says.
     if (name === 'git' && args.includes('submodule') && args.some((a) => /^(sync|update)$/.test(a))) {

@@ -9,6 +9,7 @@ import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { codeSource } from './interpreter-code.js';
 import { codePaths, foldLiterals, judgeCode, SECRETISH, unknownModules } from './interpreters.js';
+import { judgeLaterRuns, runsLater } from './written-files.js';
 import { ENVIRON, fileExists, firstSecret, isSecretPath, rootIgnoreFile, SECRET, secretOfVar, type Info, type State } from './state.js';
 
 /** Judges one piece of code in `lang` in this line's state; returns what it reads of secrets and writes. */
@@ -85,6 +86,10 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
     st.out.push(j);
     if (SECRET(j, 'reads')) secret = firstSecret(st, io.reads, ctx);
   }
+  // Code that writes a file whose commands run later (package.json's scripts, a Makefile, a shell
+  // script): the literals it holds are what it may put there.
+  const later = io.writes.map((w) => posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home))).find(runsLater);
+  if (later !== undefined) judgeLaterRuns(st, later, '', ctx.cwd, [...code.matchAll(/"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`((?:[^`\\]|\\.)*)`/g)].map((m) => (m[1] ?? m[2] ?? m[3] ?? '').replace(/\\([nt])/g, (_m, c: string) => (c === 'n' ? '\n' : '\t')).replace(/\\(.)/g, '$1')));
   if (secret === undefined && v.secretNamed === 'environ') secret = st.sourcedSecret;
   // (Handed to a child process or a local server — a spawn given the environment, localhost — it stays on this machine.)
   if (secret === undefined && envDump && [...v.urls, ...v.mentions].some((u) => !/^[a-z]+:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)([:/]|$)/i.test(u))) secret = ENVIRON;

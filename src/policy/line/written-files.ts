@@ -2,10 +2,12 @@ import { posix } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { addUrl } from '../analyzers/common.js';
-import { hostClasses } from '../evaluate.js';
+import { decide, hostClasses } from '../evaluate.js';
 import { newFacts } from '../facts.js';
 import { programSetting } from './assignments.js';
+import { judgeLine } from './judge-line.js';
 import { IGNORE_FILE, type State } from './state.js';
+import { commandsInText } from './text-commands.js';
 
 // Files a line writes and a later command in the same line runs without naming them: npm runs
 // package.json's scripts, make runs the Makefile's recipes. The text written is known (echo,
@@ -389,6 +391,13 @@ function plantedConfig(st: State, path: string, text: string, cwd: string): void
   for (const m of text.matchAll(CONFIG_PROGRAM)) programSetting(st, `${path.slice(path.lastIndexOf('/') + 1)} ${m[1]}`, m[2]!, true, cwd);
 }
 
+/** The text sed programs put into a file — s///'s replacements, a/i/c's lines — and the text they replace (s///'s patterns). */
+export function sedText(scripts: readonly string[]): { added: string[]; known: string } {
+  const subs = scripts.flatMap((script) => [...script.matchAll(/s(.)((?:(?!\1)[^\\]|\\.)*)\1((?:(?!\1)[^\\]|\\.)*)\1/g)]);
+  const added = [...subs.map((m) => m[3]!), ...scripts.flatMap((script) => [...script.matchAll(/(?:^|[;\n])\s*[\d$,/]*[aic]\\?\s*(.*)/g)].map((m) => m[1]!))];
+  return { added, known: subs.map((m) => m[2]!).join(' ') };
+}
+
 /**
  * A tool's configuration edited in place (sed -i 's#services.gradle.org#evil.example#' …wrapper.properties):
  * the hosts the new text names are where the tool then fetches from.
@@ -396,11 +405,8 @@ function plantedConfig(st: State, path: string, text: string, cwd: string): void
 export function editedConfig(st: State, path: string, scripts: readonly string[]): void {
   if (!TOOL_CONFIG.test(path)) return;
   const f = newFacts('<config>');
-  // (Only the new text counts: s///'s replacements, a/i/c's lines — the pattern names what is replaced.)
   // (A host the replaced text already named, or the tool's own default, is not new.)
-  const subs = scripts.flatMap((script) => [...script.matchAll(/s(.)((?:(?!\1)[^\\]|\\.)*)\1((?:(?!\1)[^\\]|\\.)*)\1/g)]);
-  const added = [...subs.map((m) => m[3]!), ...scripts.flatMap((script) => [...script.matchAll(/(?:^|[;\n])\s*[\d$,/]*[aic]\\?\s*(.*)/g)].map((m) => m[1]!))];
-  const known = subs.map((m) => m[2]!).join(' ');
+  const { added, known } = sedText(scripts);
   // (A host stands after a scheme, or on its own — never inside a path, and a file name is no host.)
   for (const text of added) for (const m of text.replace(/\\:/g, ':').matchAll(/(?:^|[\s=@"'(,]|[a-z][\w+.-]*:\/\/)((?:[a-z0-9-]+\.)+[a-z]{2,}|\d+\.\d+\.\d+\.\d+)(?![\w.-])/gi)) {
     if (/\.(zip|tar|gz|tgz|jar|json|txt|xml|ya?ml|toml|properties|sh|js|ts|py|md|lock|bin|exe|html?)$/i.test(m[1]!)) continue;
@@ -409,6 +415,60 @@ export function editedConfig(st: State, path: string, scripts: readonly string[]
   if (hostClasses(st.policy, f).has('disallowed')) {
     st.lineTags.tags.add('config-planted');
     st.lineTags.notes.push(`${path} is edited to name ${f.hosts.map((h) => h.host).join(', ')}, off the network allowlist: the tool that reads it fetches from there`);
+  }
+}
+
+/**
+ * The command lines a file holds that run the next time the developer does the everyday thing
+ * with it — installs or tests (package.json scripts), make, a task runner's file, a Procfile, the
+ * shell script itself. `text` may be the whole file or a piece added to it (an edit, an append):
+ * a piece of a package.json that does not parse is read by its "name": "value" pairs.
+ */
+export function laterRuns(path: string, text: string): string[] {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  if (base === 'package.json' || base === 'composer.json') {
+    try {
+      return stringsUnder(JSON.parse(text), /^scripts$/);
+    } catch {
+      return [...text.matchAll(/"[^"\\\n]+"\s*:\s*"((?:[^"\\\n]|\\.)*)"/g)].map((m) => m[1]!.replace(/\\(["\\/])/g, '$1'));
+    }
+  }
+  if (/^(GNUmakefile|[Mm]akefile)$|\.mk$/.test(base)) return makeRecipes(text);
+  if (/^Procfile/.test(base)) return text.split('\n').map((l) => /^[\w.-]+:\s*(.+)$/.exec(l)?.[1]).filter((x): x is string => x !== undefined);
+  const row = TASK_FILES.find((r) => r.files.some((f) => path.endsWith(`/${f}`)));
+  if (row) {
+    try {
+      return row.read(text);
+    } catch {
+      return [];
+    }
+  }
+  if (/\.(sh|bash|zsh|ksh)$/.test(base) || /^#!\s*\S*\/(env\s+)?(ba|z|k|da)?sh\b/.test(text)) return text.replace(/\\\n/g, ' ').split('\n');
+  return [];
+}
+
+/** Whether a file is one whose commands run later (laterRuns) — by its name. */
+export function runsLater(path: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return /^(package|composer)\.json$|^(GNUmakefile|[Mm]akefile|Procfile[\w.-]*)$|\.(mk|sh|bash|zsh|ksh)$/.test(base) || TASK_FILES.some((r) => r.files.some((f) => path.endsWith(`/${f}`)));
+}
+
+/**
+ * Commands written into a file that runs later (laterRuns): nothing runs them in this line, and
+ * the shims and the sandbox judge them again when they do run. A command among them that Rampart
+ * would refuse — an injected postinstall that sends .env, a recipe that deletes HOME — is refused
+ * now, where the write can still be stopped; the rest is text until it runs. They are judged in a
+ * shell of their own (they run later, without this line's variables), one line at a time.
+ * `pieces`: text put into the file by an editor or by code (sed's replacements, a string literal
+ * a program writes) — read as the file's own lines and as any command line they hold.
+ */
+export function judgeLaterRuns(st: State, path: string, text: string, cwd: string, pieces?: readonly string[]): void {
+  const lines = pieces ? pieces.flatMap((t) => [...laterRuns(path, t), ...commandsInText(t, 0)]) : laterRuns(path, text);
+  // Only commands whose every word is known now: what a script computes when it runs (its
+  // operands, its own directory, the caller's variables) is judged then, by the shims and the sandbox.
+  for (const l of [...new Set(lines)].filter((x) => x.trim() !== '' && !/`|\$(?!HOME\b|\{HOME\})/.test(x)).slice(0, 50)) {
+    const js = judgeLine(st.policy, l, { ...st.ctx, cwd, env: st.ctx.env }, st.depth + 1);
+    if (decide(st.policy, st.policy.rules, js).decision === 'deny') st.out.push(...js);
   }
 }
 
@@ -423,6 +483,7 @@ export function rememberWritten(st: State, path: string, text: string, cwd: stri
     else if (/^\s*\/?(\*\*\/)?\.env\b/m.test(text)) st.ignoreRewrites.delete(path);
   }
   plantedConfig(st, path, text, cwd);
+  judgeLaterRuns(st, path, text, cwd);
   const auto = autoRunCommands(path, text);
   if (!auto) return;
   for (const l of auto.lines) st.sub(l, cwd, st.ctx.env);
