@@ -8,7 +8,7 @@ import type { Context } from '../policy/types.js';
 import { gitReaderFor } from '../server/git-reader.js';
 import { acceptableProjectRoot, NO_PROJECT } from '../server/sessions.js';
 import { rampartHomeFrom } from '../server/paths.js';
-import { realpathOrUndefined } from '../server/realpath.js';
+import { listDirOrUndefined, realpathOrUndefined } from '../server/realpath.js';
 import type { CommandEnv } from './command.js';
 import { RampartError } from './errors.js';
 
@@ -34,6 +34,7 @@ export function cliContext(args: PolicyArgs, env: CommandEnv): Context {
     env: env.env,
     git: gitReaderFor(cwd, home),
     realpath: realpathOrUndefined,
+    listDir: listDirOrUndefined,
   };
 }
 

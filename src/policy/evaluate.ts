@@ -9,7 +9,7 @@ import { STDIN } from './analyzers/common.js';
 import { stricter } from './decision.js';
 import type { Facts } from './facts.js';
 import { canonicalHost, hostMatches, isLocalEndpoint, isLoopback } from './hosts.js';
-import { pathClassifier, type PathClass, type PathClassifier } from './paths.js';
+import { expandGlob, pathClassifier, type PathClass, type PathClassifier } from './paths.js';
 import type { CompiledPolicy, Condition, HostClass, Rule } from './policy.js';
 import type { Context, Evaluation, RuleMatch } from './types.js';
 
@@ -100,6 +100,12 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
       const target = ctx.realpath?.(classifier.resolve(given));
       if (target && target !== classifier.resolve(given)) {
         for (const c of classifier.classify(target, { contains })) if (c === 'home_credential' || c === 'project_secret' || c === 'protected') out.add(c);
+      }
+      // A glob is judged by what it matches on disk too, where the disk can be read (`certs/prod.k*`
+      // is certs/prod.key when that file is there) — read now, never remembered between decisions.
+      const abs = ctx.listDir && /[*?[]/.test(given) ? classifier.resolve(given) : undefined;
+      for (const m of abs && !/\$|`/.test(abs) ? expandGlob(abs, ctx.listDir!) : []) {
+        for (const c of classifier.classify(m, { contains })) if (c === 'home_credential' || c === 'project_secret' || c === 'protected') out.add(c);
       }
     }
     return out;

@@ -199,6 +199,32 @@ function globsMeet(a: string, b: string): boolean {
   return go(0, 0);
 }
 
+/**
+ * The paths an absolute glob matches on disk, as the shell expands it: segment by segment, a
+ * name starting with a dot only by a segment that does. Bounded (64 directories read, 256
+ * matches): past that, a glob is judged by what it can match alone (globCanMatch).
+ */
+export function expandGlob(abs: string, listDir: (dir: string) => string[] | undefined): string[] {
+  let found = [''];
+  let reads = 0;
+  for (const seg of abs.split('/').slice(1)) {
+    if (!/[*?[]/.test(seg)) {
+      found = found.map((d) => `${d}/${seg}`);
+      continue;
+    }
+    const re = segRegex(seg);
+    if (!re) return [];
+    const next: string[] = [];
+    for (const d of found) {
+      if (++reads > 64) return next;
+      for (const n of listDir(d || '/') ?? []) if ((!n.startsWith('.') || seg.startsWith('.')) && n !== '.' && n !== '..' && re.test(n) && next.length < 256) next.push(`${d}/${n}`);
+    }
+    found = next;
+    if (found.length === 0) return [];
+  }
+  return found;
+}
+
 function under(path: string, dir: string): boolean {
   return dir === '/' ? path !== '/' : path.startsWith(dir + '/');
 }

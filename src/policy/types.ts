@@ -40,6 +40,8 @@ export interface Context {
   shimsDir?: string;
   /** Resolves symlinks of an absolute path (I/O edge); a link to .env is judged as .env. */
   realpath?: (absPath: string) => string | undefined;
+  /** The names in a directory (I/O edge), undefined when it cannot be read: a glob is judged by what it matches there too. */
+  listDir?: (absDir: string) => string[] | undefined;
   /** Reads repository configuration (remotes, aliases, branch) for the cwd. */
   git?: GitReader;
 }

@@ -1,4 +1,4 @@
-// Path resolution for the engine, kept apart from the server so the CLI can use it cheaply.
+// Path resolution (and directory listing, for globs) for the engine, kept apart from the server so the CLI can use it cheaply.
 import fs from 'node:fs';
 
 /**
@@ -12,6 +12,23 @@ export function realpathOrUndefined(p: string): string | undefined {
   if (PER_PROCESS.test(p)) return undefined;
   try {
     return fs.realpathSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The names in a directory, for the engine to expand a glob the way the shell will (at most 2,000); undefined when it cannot be read. */
+export function listDirOrUndefined(dir: string): string[] | undefined {
+  if (PER_PROCESS.test(dir)) return undefined;
+  try {
+    const names: string[] = [];
+    const d = fs.opendirSync(dir);
+    try {
+      for (let e = d.readSync(); e !== null && names.length < 2000; e = d.readSync()) names.push(e.name);
+    } finally {
+      d.closeSync();
+    }
+    return names;
   } catch {
     return undefined;
   }
