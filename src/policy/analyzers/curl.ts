@@ -65,7 +65,9 @@ export function analyzeCurl({ tool, args, env, cwd }: AnalyzerInput): Facts {
     else if (o.name === 'data-urlencode' || o.name === 'url-query') sendFile(atFile(v, true));
     else if (o.name === 'form') sendFile(/=[@<]"?([^;"]*)/.exec(v)?.[1]);
     // -T takes curl's URL globbing too: -T '{a,.env}' uploads both.
-    else if (o.name === 'upload-file') for (const x of args.includes('--globoff') || args.includes('-g') ? [v] : expandBraces(v)) sendFile(x === '.' ? '-' : x);
+    // (-T takes a plain name; `-T @.env` names a file "@.env" — the @ of -d written out of habit. It is
+    // judged as the file meant: the same line with the @ dropped sends it.)
+    else if (o.name === 'upload-file') for (const x of args.includes('--globoff') || args.includes('-g') ? [v] : expandBraces(v)) sendFile(x === '.' ? '-' : x.replace(/^@(?=.)/, ''));
     else if (o.name === 'variable' && !v.startsWith('%')) sendFile(atFile(v, true));
     else if (o.name === 'header' || o.name === 'proxy-header') sendFile(atFile(v, false));
     else if (o.name === 'cookie' && !v.includes('=')) sendFile(v);

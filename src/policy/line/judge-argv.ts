@@ -375,6 +375,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const setup = /^"?\$\(\s*((?:\S*\/)?(?:ssh-agent\s+-[sc]|direnv\s+(?:export|hook)\s+(?:bash|zsh)|pyenv\s+(?:init|virtualenv-init)\s*-?|rbenv\s+init\s*-?|brew\s+shellenv|zoxide\s+init\s+\w+|starship\s+init\s+\w+|conda\s+shell\.\w+\s+hook|opam\s+env)(?:\s+[\w-]+)*)\s*\)"?$/.exec(fc.argv.slice(1).map((w) => w.raw).join(' ').trim());
       if (setup) st.sub(setup[1]!, ctx.cwd, env);
       else st.sub(args.join(' '), ctx.cwd, env);
+      // eval "$(…)" of text the line makes known (decoded base64, a printf format): that text runs.
+      const text = substitutionText(fc, flat, info);
+      if (!setup && text !== undefined) st.sub(text, ctx.cwd, env);
     } else if (name === 'hash' && args[0] === '-p' && args[1] && args[2]) {
       // hash -p PATH NAME: NAME now runs PATH, like an alias.
       st.aliases.set(args[2], args[1]);
@@ -1064,21 +1067,50 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // Downloaded content flows through filters (curl … | tee x | sh).
     if (DOWNLOADERS.has(name) || (FILTERS.has(name) && fc.stdinFrom.some((up) => info[up]?.downloadOut))) rec.downloadOut = true;
-    // Text known statically: echo/printf words, and base64 -d of known text.
+    // Text known statically: echo/printf words, and known text decoded (base64 -d, xxd -r -p,
+    // rev, tr's character maps such as rot13).
     if (name === 'echo') rec.textOut = echoText(args);
     if (name === 'printf') rec.textOut = printfText(args);
-    if ((name === 'base64' || name === 'base32') && args.some((a) => /^(-d|--decode|-D)$/.test(a))) {
-      const up = fc.stdinFrom.map((i) => info[i]?.textOut).find((x) => x !== undefined) ?? stdinText;
-      if (up !== undefined) {
-        try {
-          rec.textOut = Buffer.from(up.trim(), 'base64').toString('utf8');
-        } catch {
-          /* not base64 */
-        }
-      }
-    }
+    const up = fc.stdinFrom.map((i) => info[i]?.textOut).find((x) => x !== undefined) ?? stdinText;
+    if (up !== undefined) rec.textOut ??= decodedText(name, args, up);
     return;
   }
+}
+
+/** What a decoding filter prints for known input: base64/base32 -d, xxd -r -p, rev, tr SET1 SET2 / tr -d SET. */
+function decodedText(name: string, args: readonly string[], input: string): string | undefined {
+  if ((name === 'base64' || name === 'base32') && args.some((a) => /^(-d|--decode|-D)$/.test(a))) return name === 'base64' ? Buffer.from(input.trim(), 'base64').toString('utf8') : undefined;
+  if (name === 'xxd' && args.some((a) => /^-[a-z]*r/.test(a)) && args.some((a) => /^-[a-z]*p|^-(ps|plain)$/.test(a))) {
+    const hex = input.replace(/\s+/g, '');
+    return /^([0-9a-fA-F]{2})*$/.test(hex) ? Buffer.from(hex, 'hex').toString('utf8') : undefined;
+  }
+  if (name === 'rev' && args.length === 0) return input.split('\n').map((l) => [...l].reverse().join('')).join('\n');
+  if (name === 'tr') {
+    const ops = args[0] === '--' ? args.slice(1) : args;
+    const set1 = trSet(ops[ops[0] === '-d' ? 1 : 0] ?? '');
+    if (ops[0] === '-d' && ops.length === 2 && set1) return [...input].filter((c) => !set1.includes(c)).join('');
+    const set2 = trSet(ops[1] ?? '');
+    if (ops.length !== 2 || !set1 || !set2 || set2.length === 0) return undefined;
+    return [...input].map((c) => (set1.lastIndexOf(c) >= 0 ? set2[Math.min(set1.lastIndexOf(c), set2.length - 1)]! : c)).join('');
+  }
+  return undefined;
+}
+
+/** A tr set as its characters (ranges, \n-style escapes, [:lower:]/[:upper:]/[:digit:]); undefined for what is not read (other classes, [=c=], [c*n]). */
+function trSet(spec: string): string[] | undefined {
+  if (spec.startsWith('-')) return undefined;
+  const classes: Record<string, string> = { '[:lower:]': 'a-z', '[:upper:]': 'A-Z', '[:digit:]': '0-9' };
+  const text = spec.replace(/\[:(lower|upper|digit):\]/g, (m) => classes[m]!).replace(/\\([ntr\\])/g, (_m, c: string) => ({ n: '\n', t: '\t', r: '\r', '\\': '\\' })[c]!);
+  if (/\[[:=]|\*\d*\]/.test(text)) return undefined;
+  const chars = [...text];
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    if (chars[i + 1] === '-' && i + 2 < chars.length && chars[i + 2]!.codePointAt(0)! >= chars[i]!.codePointAt(0)!) {
+      for (let c = chars[i]!.codePointAt(0)!; c <= chars[i + 2]!.codePointAt(0)!; c++) out.push(String.fromCodePoint(c));
+      i += 2;
+    } else out.push(chars[i]!);
+  }
+  return out;
 }
 
 /** Platforms' CLIs that upload secrets or files, and file-transfer tools. */
@@ -1121,6 +1153,14 @@ function globbedTools(word: string): string[] | undefined {
   }
   const wrappers = ['env', 'sudo', 'doas', 'nohup', 'timeout', 'nice', 'command', 'xargs', 'setsid', 'stdbuf', 'time', 'busybox'];
   return [...new Set([...Object.keys(ANALYZERS), ...NETWORK_TOOLS, ...wrappers, 'sh', 'bash', 'dash', 'zsh', 'python3', 'node', 'perl'])].filter((t) => re.test(t));
+}
+
+/** The text a command's only operand prints when it is one command substitution whose output the line knows (`"$(echo … | base64 -d)"`). */
+function substitutionText(fc: FlatCommand, flat: readonly FlatCommand[], info: readonly Info[]): string | undefined {
+  const word = fc.argv.length === 2 ? fc.argv[1]! : undefined;
+  if (!word || word.substitutions.length !== 1 || !/^"?(\$\(|`)[\s\S]*(\)|`)"?$/.test(word.raw)) return undefined;
+  const outs = flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && c.origin.word?.raw === word.raw && c.stdoutTo.length === 0);
+  return outs.length === 1 ? info[outs[0]!.index]?.textOut : undefined;
 }
 
 /** A script's text as it runs: $0 (and BASH_SOURCE) is the path it was run by, $1… its operands. */
