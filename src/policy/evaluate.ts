@@ -123,7 +123,8 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
     // its parent already, so `git --version > ~/out.log` run by a script destroys nothing more.
     // (A source's name inside a target directory — cp x DIR/ — counts as a new entry, as DIR/ does.)
     const intoDir = (w: string) => facts.writes.some((d) => d !== w && `${d.replace(/\/+$/, '')}/${w.slice(w.lastIndexOf('/') + 1)}` === w);
-    const existingOutside = facts.writes.filter((w) => isFile(w) && !w.endsWith('/') && !intoDir(w) && exists(w) && !classifier.classify(w, { contains: false }).has('tmp') && !classifier.classify(w, { contains: false }).has('inside_project'));
+    // (Where the disk can be read, an entry made in a directory replaces a file only when one is there.)
+    const existingOutside = facts.writes.filter((w) => isFile(w) && !w.endsWith('/') && (!intoDir(w) || ctx.realpath !== undefined) && exists(w) && !classifier.classify(w, { contains: false }).has('tmp') && !classifier.classify(w, { contains: false }).has('inside_project'));
     if (outside && !classes.has('computed') && existingOutside.length) classes.add('overwrite_outside');
     // …replaced, not edited or appended to (`: > ~/f`, dd of=, mv -f onto it): its content is gone, as after rm -f.
     if (outside && !classes.has('computed') && existingOutside.some(replaced)) classes.add('clobber_outside');
@@ -144,6 +145,12 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
       const abs = classifier.resolve(w).replace(/\/+$/, '');
       return exact.includes(abs) || trees.some((r) => abs === r || abs.startsWith(`${r}/`));
     })) classes.add('protected');
+    return classes;
+  };
+  const extractDirs = (classes: Set<PathClass>): Set<PathClass> => {
+    // (The temp dir holds a test sandbox's HOME at times: unpacking there is still scratch.)
+    const dirs = writes.filter(isFile).map((w) => classifier.resolve(w).replace(/(.)\/+$/, '$1')).filter((d) => d !== '/tmp');
+    for (const c of classesOf(dirs, false)) if (c === 'root' || c === 'home' || c === 'system') classes.add(c);
     return classes;
   };
   // Deleting or moving away the project's agent configuration (rm -rf .claude, mv .codex x, find
@@ -176,8 +183,9 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
       // everything below it, as a delete would (scp notes.txt /tmp/ does not touch /tmp's contents).
       // A recursive writer (chmod -R) does write the whole tree.
       // An extraction writes a tree below its target too, but only the archive's own paths: judged
-      // as a write into the directory, except that inside .git it can plant hooks.
-      writes: withOverwrites(facts.tags.has('recursive') || facts.tool === 'ln' ? treeWrites(classesOf(writes.filter(isFile))) : facts.tags.has('extracts') ? treeWrites(classesOf(writes.filter(isFile).flatMap(writeTargets), false)) : classesOf(writes.filter(isFile).flatMap(writeTargets), false)),
+      // as a write into the directory, except that inside .git it can plant hooks — and as one of
+      // the directory itself (HOME, /: the archive picks which of their files it replaces).
+      writes: withOverwrites(facts.tags.has('recursive') || facts.tool === 'ln' ? treeWrites(classesOf(writes.filter(isFile))) : facts.tags.has('extracts') ? treeWrites(extractDirs(classesOf(writes.filter(isFile).flatMap(writeTargets), false))) : classesOf(writes.filter(isFile).flatMap(writeTargets), false)),
       deletes: agentDeletes(classesOf(facts.deletes)),
       // Printing a directory's name does not print the credentials below it; searching it does.
       reads: classesOf(facts.reads, facts.tags.has('recursive-read')),

@@ -302,7 +302,7 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
       // A project may live below a system directory (/srv/app, /opt/app, /var/www): what is
       // inside it is the project's, and scratch space below /var/tmp is not system either.
       const inProject = under(path, root) && !system.includes(root);
-      if (!inProject && !inTmp && (system.some((d) => path === d || under(path, d)) || (path !== '/' && under('/' , path) && path.split('/').length === 2 && !TMP_DIRS.includes(path) && path !== '/home'))) out.add('system');
+      if (!inProject && !inTmp && (system.some((d) => path === d || under(path, d)) || (path !== '/' && under(path, '/') && path.split('/').length === 2 && !TMP_DIRS.includes(path) && path !== '/home'))) out.add('system');
       if (path === root) out.add('project_root');
       // The repository and its history: objects, refs, reflogs, HEAD, and whatever find matches in
       // .git (lock files named by themselves are not).

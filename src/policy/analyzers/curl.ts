@@ -125,9 +125,13 @@ export function analyzeCurl({ tool, args, env, cwd }: AnalyzerInput): Facts {
       f.writes.push(posix.join(dir, name));
     }
   }
+  // A request through a local socket is a write to the daemon behind it (Rampart's own socket is a
+  // protected path; docker's makes containers) — unless it only reads (GET/HEAD, no body) from a
+  // system daemon's socket under /run or /var/run, as `docker ps` does.
+  const reads = values(s, 'request').every((m) => /^(GET|HEAD)$/i.test(m)) && !has(s, 'data', 'data-raw', 'data-binary', 'data-ascii', 'data-urlencode', 'json', 'form', 'form-string', 'upload-file');
   for (const u of values(s, 'unix-socket', 'abstract-unix-socket')) {
     f.tags.add('unix-socket');
-    f.writes.push(u);
+    if (!reads || !/^\/(var\/)?run\//.test(u)) f.writes.push(u);
   }
   // Through a socket, curl connects to the socket only: the URL's host is just the Host header.
   if (has(s, 'unix-socket', 'abstract-unix-socket')) f.hosts = f.hosts.filter((h) => h.role !== 'target');

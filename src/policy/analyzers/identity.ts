@@ -43,5 +43,25 @@ export function launched(argv: readonly string[]): string[] | undefined {
       if (PY_VALUE.test(a)) i++;
     }
   }
+  // ssh run by programs built on it: autossh (its own -M PORT, -f), ssh-copy-id (the ssh options it
+  // passes on, and the host it installs a key on), mosh (the host; --ssh=CMD is the ssh it runs).
+  if (tool === 'autossh') return ['ssh', ...args.filter((a, k) => a !== '-f' && !/^-M/.test(a) && args[k - 1] !== '-M')];
+  if (tool === 'ssh-copy-id') {
+    const out = ['ssh'];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      if (/^-[oFp]$/.test(a)) out.push(a, args[++i] ?? '');
+      else if (/^-[oFp]./.test(a)) out.push(a);
+      else if (/^-[it]$/.test(a) && args[i + 1] !== undefined && !args[i + 1]!.startsWith('-') && i + 2 < args.length) i++;
+      else if (!a.startsWith('-')) return [...out, a];
+    }
+    return undefined;
+  }
+  if (tool === 'mosh') {
+    const i = args.findIndex((a, k) => !a.startsWith('-') && !/^(-p|--port|--ssh|--server|--client|--predict|--family|--bind-server)$/.test(args[k - 1] ?? ''));
+    const ssh = args.map((a, k) => (/^--ssh=/.test(a) ? a.slice(6) : args[k - 1] === '--ssh' ? a : undefined)).find((x) => x !== undefined);
+    if (i < 0) return undefined;
+    return [...(ssh ? ssh.split(/\s+/) : ['ssh']), args[i]!, ...args.slice(i + 1).filter((a) => a !== '--')];
+  }
   return undefined;
 }

@@ -146,6 +146,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       for (const tool of globbed) judgeArgv(st, [tool, ...argv.slice(1)], ctx, writes, stdinText, fc, flat, info, rec, substitutedSecret);
       return;
     }
+    // A name in other case (RM, Curl, SuDo): macOS's file system finds /bin/rm for it. Judged as
+    // that program too (Linux runs only a program by the exact name, judged as written).
+    const lower = posix.basename(argv[0]!).toLowerCase();
+    if (lower !== posix.basename(argv[0]!) && (isCommandWord(lower) || ANALYZERS[canonicalTool(lower)] !== undefined)) {
+      judgeArgv(st, [`${argv[0]!.slice(0, argv[0]!.length - lower.length)}${lower}`, ...argv.slice(1)], ctx, writes, stdinText, fc, flat, info, rec, substitutedSecret);
+    }
     // Deleters by another name are rm -rf (rimraf, del-cli, trash); coreutils' multicall names its program.
     const b0 = posix.basename(argv[0]!);
     if (/^(rimraf|del|del-cli|trash|trash-put|trash-cli|gtrash|rmtrash|gvfs-trash|gvfs-rm|wipe|srm|shred-dir)$/.test(b0) || (b0 === 'gio' && /^(trash|remove)$/.test(argv[1] ?? '')) || (b0 === 'cmake' && argv[1] === '-E' && /^(remove_directory|remove|rm)$/.test(argv[2] ?? ''))) {
@@ -960,9 +966,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (toStdout && redirectWrites.size === 0) st.out.push(judgeFacts(st.policy, { ...newFacts(name), reads: [rec.secretOut] }, argv, { ...ctx, env }));
     }
     // The archive file an archiver of a secret writes holds the secret too (tar czf /tmp/b.tgz ~/.ssh; gh release upload … /tmp/b.tgz).
+    // (Packing it there reads it, as copying it does: a person decides, as for zip -r k.zip ~/.ssh.)
     if (rec.secretOut && /^(tar|bsdtar|zip|7z|jar|cpio)$/.test(name)) {
       const out = archiveFile(name, args);
-      if (out !== undefined && out !== '-') rec.writesFiles.push(abs(out));
+      if (out !== undefined && out !== '-') {
+        rec.writesFiles.push(abs(out));
+        st.out.push(judgeFacts(st.policy, { ...newFacts(name), reads: [rec.secretOut] }, argv, { ...ctx, env, stdin: undefined, stdout: undefined }));
+      }
     }
     if (rec.secretOut) st.readsSecret = true;
     // Listers print the paths of what they list: a secret's path, when they list one.

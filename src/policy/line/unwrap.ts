@@ -160,7 +160,9 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       return after(args, skipOpts(args, /^-[SLpcethX]$/));
     case 'at':
     case 'batch':
-      // at reads the commands it schedules from stdin: judged like a shell, and it is persistence.
+      // at -l/-c/-r/-d list, print and remove jobs (atq, atrm); otherwise it reads the commands it
+      // schedules from stdin (or -f FILE): judged like a shell, and it is persistence.
+      if (name === 'at' && args.some((a) => /^-[lcrd]$/.test(a))) return {};
       return { tags: ['persistence'], stdinShell: true };
     case 'unshare':
     case 'nsenter':
