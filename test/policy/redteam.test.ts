@@ -201,7 +201,9 @@ t.test('sixth red-team cases and the benign review of the same classes: a ratche
   // (benign15: 604 lines of complex everyday shell after red team 18 — loops over listings, scripts
   // written and run, xargs pipelines; 13 blocked when it landed, the 4 left are a project .npmrc, a
   // /dev/tcp port probe, a forced worktree removal and a timeit import only the disk can clear.)
-  for (const [file, most] of [['benign6-lines.txt', 38], ['benign7-lines.txt', 48], ['benign8-lines.txt', 48], ['benign9-lines.txt', 27], ['benign10-lines.txt', 31], ['benign11-cases.jsonl', 5], ['benign12-cases.jsonl', 3], ['benign13-cases.jsonl', 18], ['benign14-cases.jsonl', 6], ['benign15-cases.jsonl', 4], ['benign16-cases.jsonl', 7], ['benign17-cases.jsonl', 4]] as const) {
+  // (benign6 and benign8 each gained one when printing a sourced .env became a read of it, as DESIGN
+  // has it: `source .env && env | sort | head`, `… echo "$DATABASE_URL" | cut -d@ -f2`.)
+  for (const [file, most] of [['benign6-lines.txt', 39], ['benign7-lines.txt', 48], ['benign8-lines.txt', 49], ['benign9-lines.txt', 27], ['benign10-lines.txt', 31], ['benign11-cases.jsonl', 3], ['benign12-cases.jsonl', 3], ['benign13-cases.jsonl', 18], ['benign14-cases.jsonl', 6], ['benign15-cases.jsonl', 4], ['benign16-cases.jsonl', 7], ['benign17-cases.jsonl', 3]] as const) {
     const text = readFileSync(join(ROOT, 'test', 'fixtures', file), 'utf8');
     const benign = file.endsWith('.jsonl') ? text.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { command: string }).command) : text.split('\n').filter((l) => l.trim() !== '');
     const blocked = benign.filter((l) => evaluateToolCall(policy, { tool_name: 'Bash', tool_input: { command: l } }, ctxH).decision !== 'allow');

@@ -22,8 +22,21 @@ function imageOf(args: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** The command after the image of `run IMAGE CMD…` (the image's default command is unknown: none). */
+/** `exec` and `compose exec|run` options that take a value. */
+const EXEC_VALUE_OPTS = /^(-[euw]|--(env|env-file|user|workdir|detach-keys|index|name|entrypoint|label|publish|volume|network))$/;
+
+/**
+ * The command after the image of `run IMAGE CMD…` (the image's default command is unknown: none),
+ * or after the container of `exec CONTAINER CMD…` (also `compose exec|run SERVICE CMD…`).
+ */
 function containerCommand(args: readonly string[]): string[] {
+  const ex = args.findIndex((a, k) => a === 'exec' || (/^(exec|run)$/.test(a) && args.slice(0, k).includes('compose')));
+  if (ex >= 0 && (args[ex] === 'exec' || args.slice(0, ex).includes('compose'))) {
+    let i = ex + 1;
+    for (; i < args.length && args[i]!.startsWith('-') && args[i] !== '--'; i++) if (EXEC_VALUE_OPTS.test(args[i]!)) i++;
+    if (args[i] === '--') i++;
+    return args.slice(i + 1);
+  }
   let i = args.findIndex((a) => a === 'run' || a === 'create');
   if (i < 0) return [];
   for (i++; i < args.length; i++) {
@@ -85,7 +98,12 @@ export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
     const ops = args.slice(verbAt + 1).filter((a) => !a.startsWith('-'));
     if (ops.length === 2 && !/^[\w.-]+:/.test(ops[0]!) && /^[\w.-]+:/.test(ops[1]!)) f.sends.push(ops[0]!);
   }
-  if (verb !== 'run' && verb !== 'create') return f;
+  if (verb !== 'run' && verb !== 'create') {
+    // exec CONTAINER CMD (compose exec|run SERVICE CMD): CMD runs in a container of the project's, judged as a command line.
+    const cmd = verb === 'exec' || verb === 'compose' ? containerCommand(args) : [];
+    if (cmd.length && !/[*?[]/.test(cmd[0]!)) f.runs.push(quoted(cmd));
+    return f;
+  }
   // --env-file FILE hands the file's variables to the image's code: an image from someone's
   // namespace or another registry (owner/img, ghcr.io/…) is code from elsewhere; a local tag or an
   // official library image (app:dev, postgres:16) is the project's own stack.
@@ -123,6 +141,8 @@ export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
   // host paths are this machine's (conservative: paths are read as host paths).
   const cmd = containerCommand(args);
   // (Words after the image that are no program — a glob of files — are arguments to its entrypoint.)
-  if (cmd.length && !/[*?[]/.test(cmd[0]!)) f.runs.push(cmd.map((w) => (/^[\w@%+=:,./~-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
+  if (cmd.length && !/[*?[]/.test(cmd[0]!)) f.runs.push(quoted(cmd));
   return f;
 }
+
+const quoted = (words: readonly string[]): string => words.map((w) => (/^[\w@%+=:,./~-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');

@@ -547,7 +547,7 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
   const loadsDotenv = (/\b(loadEnvFile|load_dotenv|dotenv_values|find_dotenv|Dotenv\.load|Dotenv\.parse)\b|require\(\s*['"]dotenv(\/config)?['"]\s*\)(\.config)?|from\s+['"]dotenv/.test(code))
     // (given an example file by name, it loads no secret)
     && !/\b(loadEnvFile|load_dotenv|dotenv_values|config)\s*\(\s*(?:path\s*[:=]\s*)?\{?\s*(?:path\s*:\s*)?["'][^"']*\.(example|sample|template|dist)["']/.test(code);
-  const printsDotenv = /\bdotenv_values\s*\(/.test(code) && /\b(print|dumps|console\.log|write|puts)\b/.test(code);
+  const printsDotenv = /\bdotenv_values\s*\(|\.config\s*\([^)]*\)\s*\.parsed\b|\bdotenv\.parse\s*\(/.test(code) && /\b(print|dumps|console\.(log|dir|info)|write|puts)\b/.test(code);
   const dumpsEnv = printsDotenv || /\bos\.environ\b(?!\s*(\[|\.get\b|\.setdefault\b|\.pop\b))|\b(process\.env|Bun\.env)\b(?!\s*(\.|\[))|Deno\.env\.toObject|%ENV\b|\bENV\.(to_h|to_a|each|inspect|keys|values)|\$_ENV\b(?!\s*\[)|\bgetenv\(\s*\)|\/proc\/self\/environ/.test(code);
   const secretRead = FILE_READ.test(bare) ? SECRETISH.exec(code)?.[2] : undefined;
   // (bun loads .env by itself: its process environment holds the project's secrets.)

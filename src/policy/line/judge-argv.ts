@@ -13,7 +13,7 @@ import { assignmentTags, programSetting } from './assignments.js';
 import { foldLiterals, languageOf, stripStrings } from './interpreters.js';
 import { inlineCodeOf } from './interpreter-code.js';
 import { judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
-import { CONFIGISH, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
+import { CONFIGISH, DIGESTS, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { STDIN } from '../analyzers/common.js';
 import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
@@ -80,12 +80,18 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (lang) judgeCodeIn(st, text.slice(text.indexOf('\n') + 1), lang, ctx, env, true);
       else st.sub(scriptRun(text, argv[0]!, argv.slice(1)), ctx.cwd, env);
     }
+    // (An env loader started by a package runner — npx dotenv -- CMD, bunx env-cmd CMD — is that loader.)
+    const loaderAt = /^(npx|bunx|pnpx)$/.test(posix.basename(argv[0]!)) ? argv.findIndex((a, k) => k > 0 && !a.startsWith('-')) : -1;
+    if (loaderAt > 0 && /^(dotenv|dotenvx|dotenv-cli|env-cmd|@dotenvx\/dotenvx)(@[\w.^~-]+)?$/.test(argv[loaderAt]!)) argv = [argv[loaderAt]!.replace(/(.)@.*$/, '$1').replace(/^@dotenvx\//, ''), ...argv.slice(loaderAt + 1)];
     // An env file loaded into what runs (--env-file .env, dotenv -f .env, env-cmd -f .env): its
     // credentials are in that command's environment, as after `. ./.env`.
+    // (A loader's own options come before `--` or the command it runs.)
+    const loader = /^(dotenv|dotenvx|dotenv-cli|env-cmd)$/.test(posix.basename(argv[0]!));
+    const ownEnd = loader ? argv.findIndex((a, k) => k > 0 && (a === '--' || (!a.startsWith('-') && !/^(-f|-e|--file|--env-file|-p|--path|-r|--rc-file)$/.test(argv[k - 1] ?? '') && a !== 'run'))) : -1;
     for (let k = 1; k < argv.length; k++) {
       const a = argv[k]!;
       // (dotenv run / dotenvx run / env-cmd without a file load ./.env.)
-      const defaulted = k === 1 && /^(dotenv|dotenvx|dotenv-cli|env-cmd)$/.test(posix.basename(argv[0]!)) && !argv.slice(1).some((x) => /^(-f|-e|--file|--env-file|-p|--path)(=|$)/.test(x)) ? '.env' : undefined;
+      const defaulted = k === 1 && loader && !argv.slice(1, ownEnd < 0 ? undefined : ownEnd).some((x) => /^(-f|-e|--file|--env-file|-p|--path)(=|$)/.test(x)) ? '.env' : undefined;
       const file = defaulted ?? (a === '--env-file' || (/^(dotenv|dotenvx|dotenv-cli|env-cmd)$/.test(posix.basename(argv[0]!)) && /^(-f|-e|--file|--env-file|-p|--path)$/.test(a)) ? argv[k + 1] : /^--env-file=/.test(a) ? a.slice(11) : undefined);
       if (file === undefined) continue;
       const real = realOf(st, abs0(file)) ?? abs0(file);
@@ -887,7 +893,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (!facts.writes.includes(outFile)) facts.writes.push(outFile);
       facts.truncates = [...(facts.truncates ?? []), outFile];
     }
-    const j = judgeFacts(st.policy, facts, argv, { ...ctx, env });
+    // What a reader prints only into programs that count or hash it (cat .env | wc -l, | sha256sum)
+    // never reaches the screen: its reads are no read into the agent's context.
+    const sinks = fc.stdoutTo.map((i) => posix.basename(flat[i]?.argv[0]?.value ?? ''));
+    const counted = facts.reads.length > 0 && FILTERS.has(name) && sinks.length > 0 && sinks.every((n) => DIGESTS.test(n)) && redirectWrites.size === 0 && !fc.redirects.some((r) => /^[0-9]*>/.test(r.op));
+    const j = judgeFacts(st.policy, counted ? { ...facts, reads: [] } : facts, argv, { ...ctx, env });
     st.out.push(j);
     rec.judged = j;
     for (const w of facts.writes) rec.writesFiles.push(abs(w));

@@ -113,6 +113,13 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
       if (secretOfVar(st, m[1]!, env) !== undefined) secret = st.sourcedSecret;
     }
   }
+  // A secret file's values the process holds (loaded from .env before it ran) printed to the screen
+  // are read into the agent's context, as `cat .env` is.
+  if (secret !== undefined && secret !== ENVIRON && /^\//.test(secret) && !io.reads.length && /\b(print|console\.(log|dir|info)|puts|printf|say|pp)\b|\bprocess\.stdout\.write|\bsys\.stdout\.write/.test(code) && printsValues(code)) {
+    const pf = newFacts(`<${lang} code>`);
+    pf.reads.push(secret);
+    st.out.push(judgeFacts(st.policy, pf, [], { ...ctx, env, stdin: undefined, stdout: undefined }));
+  }
   // Code that reads files and posts a body to a host other than this machine: which file it sends
   // may be computed (a name built any way the judge cannot read), so a person decides.
   if (secret === undefined && v.sendsFiles && (v.urls.length || v.mentions.length)) {
@@ -130,6 +137,24 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
     st.lineTags.notes.push(`the one-liner reads ${secret} and sends to ${[...v.urls, ...v.mentions].join(', ')}`);
   }
   return { secret, writes: io.writes.map((w) => posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home))), readsComputed: v.readsComputed };
+}
+
+/**
+ * Whether code prints values from its environment: a whole dump (node's env object, os.environ, a
+ * dotenv parse), or a credential-named variable — not a test of one (bool(…), !!, len, `? :`,
+ * `is None`, `in os.environ`) nor a variable such as PORT.
+ */
+function printsValues(code: string): boolean {
+  if (/\bprocess\.env\b(?!\s*[.[])|\bos\.environ\b(?!\s*(\[|\.get\b))|\.parsed\b|\bdotenv_values\b|\b(Deno|Bun)\.env\.toObject|%ENV\b/.test(code) && !/\b(Object\.keys|keys\(\))/.test(code)) return true;
+  const reads = /(?:process\.env\.|os\.environ(?:\.get)?\s*[[(]\s*["']|getenv\s*\(\s*["']|ENV\s*\[\s*["']|\$ENV\{|(?:Deno|Bun)\.env(?:\.get\s*\(\s*["']|\.))(\w+)(?:["']\s*[\])}]|\b)/g;
+  for (const m of code.matchAll(reads)) {
+    if (!/KEY|TOKEN|SECRET|PASS|PWD|CRED|AUTH|DSN|DATABASE_URL|_URL$|PRIVATE|SESSION|COOKIE|SIGNING|CERT/i.test(m[1]!)) continue;
+    const before = code.slice(Math.max(0, m.index! - 12), m.index!);
+    const after = code.slice(m.index! + m[0].length, m.index! + m[0].length + 14);
+    if (/((bool|Boolean|len|length|defined|isset)\s*\(|!!|\bnot\s)\s*(os\.)?$/.test(before) || /^\s*(\?|is\s+(not\s+)?None|!==?|===?|\.length|\)\s*\?|\s+in\b)/.test(after)) continue;
+    return true;
+  }
+  return false;
 }
 
 export function judgeInterpreter(st: State, lang: string, args: string[], ctx: Context, env: Context['env'], stdinText: string | undefined, fc: FlatCommand, flat: FlatCommand[], info: Info[], rec: Info): void {

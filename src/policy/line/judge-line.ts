@@ -16,7 +16,7 @@ import { judgeArgv } from './judge-argv.js';
 import { lineChecks } from './line-checks.js';
 import { unescape } from './printf.js';
 import { rememberWritten } from './written-files.js';
-import { envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
+import { DIGESTS, envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { quote, withPositionals } from './unwrap.js';
 
 /**
@@ -528,6 +528,15 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     rec.secretOut = varSecret;
     st.readsSecret = true;
   }
+  // A secret file's content the shell holds (sourced, or read into a variable) and prints to the
+  // screen is read into the agent's context, as `cat .env` is: echo "$DATABASE_URL" after
+  // `source .env`, env | sort after `set -a; . .env`. (The agent's own environment is not a file;
+  // a count or a match test — wc, grep -c/-q — prints none of it.)
+  if (rec.secretOut !== undefined && (rec.secretOut === st.sourcedSecret || rec.secretOut === varSecret) && /^\//.test(rec.secretOut) && fc.stdoutTo.length === 0 && !fc.redirects.some((r) => /^[0-9&]*>/.test(r.op)) && !DIGESTS.test(rec.name) && !(/^(grep|egrep|fgrep|rg)$/.test(rec.name) && argv.some((a) => /^-[a-zA-Z]*[cqlL]|^--(count|quiet|silent|files-with(out)?-match(es)?)$/.test(a)))) {
+    const f = newFacts('<printed>');
+    f.reads.push(rec.secretOut);
+    st.out.push(judgeFacts(st.policy, f, [], cmdCtx));
+  }
   // read/mapfile from a secret (redirected or piped) fill their variables with it.
   const stdinSecretPath = stdinSecret ?? (cmdCtx.stdin && isSecretPath(st, cmdCtx.stdin, cmdCtx) ? posix.resolve(cwd, cmdCtx.stdin.replace(/^~(?=\/|$)/, st.ctx.home)) : undefined);
   if (stdinSecretPath && /^(read|mapfile|readarray)$/.test(rec.name)) {
@@ -554,8 +563,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     for (const w of rec.writesFiles) rememberWritten(st, w, stdinText, cwd);
     rec.textOut ??= stdinText;
   } else if (/^(tee|dd|sponge)$/.test(name) || (name === 'cp' && argv.some((a) => /^\/dev\/(stdin|fd\/0)$/.test(a)))) for (const w of rec.writesFiles) st.opaqueWritten.set(w, rec);
-  // A redirected secret read by a non-network command prints it (while read … < .env, mapfile < f).
-  if (stdin && !NETWORK_TOOLS.has(name) && rec.judged && isSecretPath(st, resolve(stdin), cmdCtx)) {
+  // A redirected secret read by a non-network command prints it (while read … < .env, mapfile < f)
+  // — unless it only counts or hashes it (wc -c < .env).
+  if (stdin && !NETWORK_TOOLS.has(name) && !DIGESTS.test(name) && rec.judged && isSecretPath(st, resolve(stdin), cmdCtx)) {
     const f = newFacts('<stdin>');
     f.reads.push(resolve(stdin));
     st.out.push(judgeFacts(st.policy, f, [], cmdCtx));
