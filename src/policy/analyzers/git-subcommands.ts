@@ -25,6 +25,7 @@ const CLONE = T(['o,origin=', 'b,branch=', 'u,upload-pack=', 'reference=', 'refe
   'no-single-branch', 'no-tags', 'shallow-submodules', 'remote-submodules', 'sparse', 'also-filter-submodules']);
 
 const CURRENT_BRANCH = /^(\$\(|`)git (branch --show-current|rev-parse --abbrev-ref HEAD|symbolic-ref --short (-q )?HEAD)(\)|`)$/;
+const CURRENT_BRANCH_IN = /(\$\(|`)git (branch --show-current|rev-parse --abbrev-ref HEAD|symbolic-ref --short (-q )?HEAD)(\)|`)/g;
 
 /** The remote's URL: a URL given literally, or a configured remote's (push)url. */
 function remoteUrl(f: Facts, input: AnalyzerInput, nameOrUrl: string): string | undefined {
@@ -64,7 +65,11 @@ function push(f: Facts, rest: string[], input: AnalyzerInput): void {
   const url = remoteUrl(f, input, remote);
   if (url) addRemote(f, url);
   const targets: string[] = [];
-  for (const spec of refspecs) {
+  // (The current branch spelt as a substitution inside a refspec — HEAD:$(git branch --show-current),
+  // HEAD:refs/heads/$(…) — is that branch.)
+  const cur = input.git?.currentBranch();
+  for (const spec0 of refspecs) {
+    const spec = cur ? spec0.replace(CURRENT_BRANCH_IN, cur) : spec0;
     if (spec.startsWith('+')) f.tags.add('force-push');
     const body = spec.replace(/^\+/, '');
     const colon = body.indexOf(':');

@@ -1,7 +1,7 @@
 // npm and npx: normalised subcommand, global installs, registries and proxies (flags, npm_config_*
 // env), package specs that fetch from URLs or git hosts, and auth-token writes.
 import { newFacts, type Facts } from '../facts.js';
-import { optionTable, scan, values } from '../options.js';
+import { has, optionTable, scan, values } from '../options.js';
 import { addUrl, envValue } from './common.js';
 import type { AnalyzerInput } from './types.js';
 
@@ -30,7 +30,8 @@ const TABLE = optionTable([
 
 /** Records hosts a package spec fetches from (tarball URLs, git URLs, hosted-git shorthands). */
 function addSpec(f: Facts, spec: string): void {
-  const s = spec.replace(/^[^@/]+@npm:/, '');
+  // (NAME@SPEC names what the package is fetched from: lib@github:acme/lib, x@git+https://…, @s/x@https://….)
+  const s = spec.replace(/^[^@/]+@npm:/, '').replace(/^(@[^@/\s]+\/)?[^@/:\s]+@(?=(git\+)?[a-z]+:)/i, '');
   if (/^(git\+)?(https?|ssh|git):\/\//i.test(s)) addUrl(f, s.replace(/^git\+/i, ''), 'target');
   else if (/^git\+file:|^file:/i.test(s)) return;
   else if (/^github:/i.test(s)) addUrl(f, 'https://github.com/', 'target');
@@ -60,6 +61,8 @@ export function analyzeNpm({ tool, args, env }: AnalyzerInput): Facts {
     sub = `config ${verb}`;
     rest = rest.slice(1);
   }
+  // (A dry run of publish packs and checks, and uploads nothing.)
+  if (sub === 'publish' && has(s, 'dry-run')) sub = 'publish --dry-run';
   if (sub) f.subcommand = sub;
   if (s.opts.some((o) => o.name === 'global' || (o.name === 'location' && o.value === 'global'))) f.tags.add('global');
   if (envValue(env, 'npm_config_global', 'NPM_CONFIG_GLOBAL') === 'true') f.tags.add('global');

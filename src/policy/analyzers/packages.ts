@@ -25,6 +25,11 @@ export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   const pos = args.filter((a) => !a.startsWith('-'));
   f.subcommand = pos[0] === 'pip' || pos[0] === 'config' || pos[0] === 'source' ? pos.slice(0, 2).join(' ') : pos[0];
+  // A global install (pnpm add -g, yarn global add, bun add -g): outside the project, on PATH.
+  if (/^(pnpm|yarn|bun)$/.test(tool) && ((tool === 'yarn' && pos[0] === 'global' && /^(add|remove|upgrade)$/.test(pos[1] ?? '')) || (/^(add|install|i|remove|rm|update|up|link)$/.test(pos[0] ?? '') && args.some((a) => a === '-g' || a === '--global')))) {
+    f.subcommand = 'install';
+    f.tags.add('global');
+  }
   // `deno run URL`, `uv run URL`, `pipx run URL`, `bun run URL`: downloaded code runs at once.
   if (/^(deno|uv|pipx|bun)$/.test(tool) && pos[0] === 'run' && pos.slice(1).some((p) => /^https?:\/\//i.test(p))) {
     f.tags.add('download-exec');

@@ -128,7 +128,9 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
   if (/^(npm_config_node_options|NPM_CONFIG_NODE_OPTIONS)$/.test(name) && /(^|\s)(-r|--require|--import|--loader|--experimental-loader)\b/.test(value)) tag('loader-env', `${name}= makes every node process npm starts load other code`);
   if (CONFIG_VARS.has(name) || (name === 'PYTHONINSPECT' && value !== '')) {
     const to = target(st, value, cwd);
-    const unchanged = to !== undefined && ((name === 'HOME' && to === st.ctx.home) || (name === 'XDG_CONFIG_HOME' && to === `${st.ctx.home}/.config`));
+    // (Set to where the tool reads anyway: HOME=$HOME, KUBECONFIG=~/.kube/config, DOCKER_CONFIG=~/.docker …)
+    const DEFAULTS: Record<string, string> = { HOME: '', XDG_CONFIG_HOME: '/.config', KUBECONFIG: '/.kube/config', DOCKER_CONFIG: '/.docker', AWS_CONFIG_FILE: '/.aws/config', AWS_SHARED_CREDENTIALS_FILE: '/.aws/credentials', CARGO_HOME: '/.cargo', GRADLE_USER_HOME: '/.gradle', GNUPGHOME: '/.gnupg', GIT_CONFIG_GLOBAL: '/.gitconfig' };
+    const unchanged = to !== undefined && DEFAULTS[name] !== undefined && to === `${st.ctx.home}${DEFAULTS[name]}`;
     if (!unchanged) {
       tag('config-relocated', `${name}=${value} makes tools read configuration Rampart has not seen`);
       if (to !== undefined) st.relocated.push({ name, path: to });

@@ -549,7 +549,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (An env file given to load — --env-file=.env — is loaded, not printed; an interpreter's inline code is not a path.)
       const lang0 = languageOf(name);
       const code = lang0 ? inlineCodeOf(lang0, args).index : undefined;
-      const named = args.filter((a, k) => k !== code && !/^--env-file(=|$)/.test(a) && args[k - 1] !== '--env-file').map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a).filter((a) => !a.startsWith('-') && !a.includes('://') && !/[\s()'"]/.test(a));
+      // (Nor is a key or kubeconfig handed over to authenticate with — --kubeconfig, --private-key —
+      // which DESIGN allows, as ssh -i.)
+      const auth = /^--(kubeconfig|private-key|key-file|keyfile|identity-file|ssh-key|ssh-private-key|client-key|tls-key|tlskey|ssl-key|sslkey)$/;
+      const named = args.filter((a, k) => k !== code && !/^--env-file(=|$)/.test(a) && args[k - 1] !== '--env-file' && !auth.test(args[k - 1] ?? '') && !auth.test(a.replace(/=.*$/s, ''))).map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a).filter((a) => !a.startsWith('-') && !a.includes('://') && !/[\s()'"]/.test(a));
       for (const a of named) if (isSecretPath(st, a, ctx) || realOf(st, abs0(a)) !== undefined && isSecretPath(st, realOf(st, abs0(a))!, ctx)) facts.reads.push(a);
       // split/csplit write the pieces under a prefix (x, or the operand after the input).
       if ((name === 'split' || name === 'csplit') && facts.reads.length) {
@@ -1091,6 +1094,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // rev, tr's character maps such as rot13).
     if (name === 'echo') rec.textOut = echoText(args);
     if (name === 'printf') rec.textOut = printfText(args);
+    // git's name for the current branch prints what the repository says (… | xargs git push origin).
+    if (name === 'git' && /^(branch --show-current|rev-parse --abbrev-ref HEAD|symbolic-ref --short (-q )?HEAD)$/.test(args.join(' '))) {
+      const cur = st.branch ?? ctx.git?.currentBranch();
+      if (cur) rec.textOut = `${cur}\n`;
+    }
     const up = fc.stdinFrom.map((i) => info[i]?.textOut).find((x) => x !== undefined) ?? stdinText;
     if (up !== undefined) rec.textOut ??= decodedText(name, args, up);
     return;
@@ -1267,6 +1275,9 @@ function listedInput(p: Info): string[] {
   }
   // A whole-line filter of a listing (git ls-files | grep '\.orig$'): still paths below its directory.
   if (p.listsUnder) return [p.listsUnder.replace(/\/(__listed__|\*)$/, '/$XARGS_INPUT')];
+  // Text the line knows (git's current branch, echo's words): its words are the items.
+  const words = p.textOut?.trim().split(/\s+/).filter(Boolean) ?? [];
+  if (words.length > 0 && words.length <= 64 && words.every((w) => !/[$`"'\\]/.test(w))) return words;
   return ['$XARGS_INPUT'];
 }
 

@@ -32,7 +32,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
     links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
-    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(),
+    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(),
     sub(text, cwd, env, sameShell) {
       const vars = sameShell ? Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
       for (const j of judgeLine(policy, text, { ...ctx, cwd, env }, depth + 1, st, vars)) st.out.push(j);
@@ -155,6 +155,9 @@ function switchedBranch(args: readonly string[]): string | undefined {
   return pos[0] === '-' || /[$`]/.test(pos[0]!) ? '<unknown>' : pos[0]!;
 }
 
+/** A substitution that prints the current branch, as an assignment's whole value. */
+const BRANCH_SUB = /^"?(\$\(|`)\s*git (branch --show-current|rev-parse --abbrev-ref HEAD|symbolic-ref --short (-q )?HEAD)\s*(\)|`)"?$/;
+
 /** A path named by a word that is a captured-directory variable and a literal rest ("$ROOT/dist"). */
 function dirVarPath(st: State, raw: string): string | undefined {
   const m = /^"?\$\{?([A-Za-z_]\w*)\}?((?:\/[^$`"]*)?)"?$/.exec(raw);
@@ -266,6 +269,15 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // directory where it is used ("$ROOT/dist"), whatever cd came after; one whose value starts with a
   // known directory (out=/tmp/snap-$(date +%s)) is a name below it.
   if (st.dirVars.size) argv = argv.map((a, k) => (k > 0 && !argvWords[k]!.static ? dirVarPath(st, argvWords[k]!.raw) ?? a : a));
+  // A variable that captured the current branch (b=$(git branch --show-current)) is that substitution where used.
+  if (st.branchVars.size) {
+    argv = argv.map((a, k) => {
+      const raw = argvWords[k]!.raw;
+      if (k === 0 || argvWords[k]!.static || !/^[\w./:+@-]*("?\$\{?[A-Za-z_]\w*\}?"?[\w./:+@-]*)+$/.test(raw)) return a;
+      const names = [...raw.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1]!);
+      return names.every((n) => st.branchVars.has(n)) ? raw.replace(/"/g, '').replace(/\$\{?[A-Za-z_]\w*\}?/g, '$(git branch --show-current)') : a;
+    });
+  }
   // An operand that is a substitution printing a secret's path (cat $(ls ~/.ssh/id_* | head -1)) is that path;
   // one printing paths below a directory of the project (sed -i … $(grep -rl X src)) is a file there.
   argv = argv.map((a, k) => {
@@ -324,6 +336,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     const captured = a.scope !== 'prefix' ? toplevel ?? capturedDir(st, a.value.raw, cwd) ?? dirVarPath(st, a.value.raw) ?? placedText(a.value, cwd, st.ctx.home) : undefined;
     if (captured !== undefined) st.dirVars.set(a.name, captured);
     else if (a.scope !== 'prefix') st.dirVars.delete(a.name);
+    if (a.scope !== 'prefix' && BRANCH_SUB.test(a.value.raw)) st.branchVars.add(a.name);
+    else if (a.scope !== 'prefix') st.branchVars.delete(a.name);
     if (assignedSecret) st.secretVars.set(a.name, info[assignedSecret.index]!.secretOut!);
     assignmentTags(st, a.name, v, a.value.static, cwd);
     if (a.name === 'IFS' && a.scope !== 'prefix' && /\S/.test(v)) {

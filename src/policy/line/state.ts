@@ -140,6 +140,8 @@ export interface State {
   edits: Map<string, string>;
   /** Variables that captured a directory (ROOT=$PWD, DIR=$(cd X && pwd)) → that directory. */
   dirVars: Map<string, string>;
+  /** Variables that captured the current branch (b=$(git branch --show-current)). */
+  branchVars: Set<string>;
   /** Loop word lists found not to be a project listing (one of their output commands is not). */
   unlisted: WeakSet<object>;
   /** Traps set in the line: judged when it ends, with the variables as they are then. */

@@ -59,7 +59,8 @@ export function applyEffects(env: Env, assignments: Assignment[], words: Word[],
 
 /**
  * `$(mktemp …)` makes a fresh name below /tmp unless told to use another directory: for the judge
- * the variable is a path below /tmp (`d=$(mktemp -d) … rm -rf "$d"` stays allowed).
+ * the variable is a new path there (`d=$(mktemp -d) … rm -rf "$d"` stays allowed; a name made in
+ * HOME is a name in HOME).
  */
 export function mktempValue(w: Word): string | undefined {
   if (w.parts.length !== 1 || w.parts[0]!.kind !== 'command-sub') return undefined;
@@ -68,10 +69,22 @@ export function mktempValue(w: Word): string | undefined {
   if (!cmd || cmd.kind !== 'simple' || cmd.assignments.length || cmd.redirects.some((r) => r.op !== '>')) return undefined;
   const argv = cmd.words.map((x) => (x.static ? x.value : undefined));
   if (argv[0] !== 'mktemp' || argv.some((a) => a === undefined)) return undefined;
-  // Another directory (-p/--tmpdir DIR, an absolute or relative template with a slash): unknown.
+  // The directory it is told to use (-p/--tmpdir DIR; a template with a slash names its own:
+  // /tmp/build.XXXX, build/tmp.XXXX), or /tmp; the template's X's are what it fills in.
   const args = argv.slice(1) as string[];
-  if (args.some((a) => /^(-p|--tmpdir)/.test(a) && !/^(--tmpdir|-p)=?\/tmp\/?$/.test(a)) || args.some((a) => !a.startsWith('-') && a.includes('/'))) return undefined;
-  return '/tmp/tmp.rampart-mktemp';
+  let dir: string | undefined;
+  let template: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-p' || a === '--tmpdir') dir = a === '-p' || (args[i + 1] !== undefined && !args[i + 1]!.startsWith('-') && args[i + 1]!.includes('/')) ? args[++i] : '/tmp';
+    else if (/^--tmpdir=|^-p./.test(a)) dir = a.replace(/^--tmpdir=|^-p/, '');
+    else if (!a.startsWith('-')) template = a;
+  }
+  if (dir === '') dir = '/tmp';
+  if (dir !== undefined && (dir.includes('$') || dir.startsWith('~'))) return undefined;
+  const name = (template ?? 'tmp.XXXXXXXXXX').replace(/X{3,}$/, 'rampart-mktemp').replace(/X{3,}/, 'rampart-mktemp');
+  if (name.includes('/')) return dir === undefined ? name : undefined;
+  return `${(dir ?? '/tmp').replace(/\/+$/, '') || '/'}/${name}`;
 }
 
 /** Variables that differ in `child` become unknown in `env`. */
