@@ -203,7 +203,7 @@ t.test('sixth red-team cases and the benign review of the same classes: a ratche
   // /dev/tcp port probe, a forced worktree removal and a timeit import only the disk can clear.)
   // (benign6 and benign8 each gained one when printing a sourced .env became a read of it, as DESIGN
   // has it: `source .env && env | sort | head`, `… echo "$DATABASE_URL" | cut -d@ -f2`.)
-  for (const [file, most] of [['benign6-lines.txt', 39], ['benign7-lines.txt', 48], ['benign8-lines.txt', 49], ['benign9-lines.txt', 27], ['benign10-lines.txt', 31], ['benign11-cases.jsonl', 3], ['benign12-cases.jsonl', 3], ['benign13-cases.jsonl', 18], ['benign14-cases.jsonl', 6], ['benign15-cases.jsonl', 4], ['benign16-cases.jsonl', 7], ['benign17-cases.jsonl', 3]] as const) {
+  for (const [file, most] of [['benign6-lines.txt', 39], ['benign7-lines.txt', 48], ['benign8-lines.txt', 49], ['benign9-lines.txt', 27], ['benign10-lines.txt', 28], ['benign11-cases.jsonl', 3], ['benign12-cases.jsonl', 3], ['benign13-cases.jsonl', 18], ['benign14-cases.jsonl', 6], ['benign15-cases.jsonl', 4], ['benign16-cases.jsonl', 7], ['benign17-cases.jsonl', 3]] as const) {
     const text = readFileSync(join(ROOT, 'test', 'fixtures', file), 'utf8');
     const benign = file.endsWith('.jsonl') ? text.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { command: string }).command) : text.split('\n').filter((l) => l.trim() !== '');
     const blocked = benign.filter((l) => evaluateToolCall(policy, { tool_name: 'Bash', tool_input: { command: l } }, ctxH).decision !== 'allow');

@@ -68,7 +68,8 @@ export function analyzeCurl({ tool, args, env, cwd }: AnalyzerInput): Facts {
     // (-T takes a plain name; `-T @.env` names a file "@.env" — the @ of -d written out of habit. It is
     // judged as the file meant: the same line with the @ dropped sends it.)
     else if (o.name === 'upload-file') for (const x of args.includes('--globoff') || args.includes('-g') ? [v] : expandBraces(v)) sendFile(x === '.' ? '-' : x.replace(/^@(?=.)/, ''));
-    else if (o.name === 'variable' && !v.startsWith('%')) sendFile(atFile(v, true));
+    // (--variable %NAME@FILE imports NAME from the environment and falls back to FILE's content.)
+    else if (o.name === 'variable') sendFile(atFile(v.replace(/^%/, ''), true));
     else if (o.name === 'header' || o.name === 'proxy-header') sendFile(atFile(v, false));
     else if (o.name === 'cookie' && !v.includes('=')) sendFile(v);
     else if (o.name === 'config') {

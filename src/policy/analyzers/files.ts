@@ -115,6 +115,11 @@ export function analyzeExtract({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   if (tool === 'unzip') {
     if (args.some((a) => /^-[a-zA-Z]*[lvtZ]/.test(a))) return f; // lists or tests only
+    // -p/-c print the members named after the archive (unzip -p backup.zip .env): a read of each.
+    if (args.some((a) => /^-[a-zA-Z]*[pc]/.test(a))) {
+      f.reads.push(...args.filter((a, k) => !a.startsWith('-') && !/^-[dxP]$/.test(args[k - 1] ?? '')).slice(1));
+      return f;
+    }
     const d = args.findIndex((a) => a === '-d');
     const attached = args.find((a) => /^-d./.test(a))?.slice(2);
     f.writes.push(attached ?? (d >= 0 ? args[d + 1] ?? '.' : '.'));
@@ -123,6 +128,14 @@ export function analyzeExtract({ tool, args }: AnalyzerInput): Facts {
   }
   const first = args[0] ?? '';
   const extracts = args.some((a) => /^--(extract|get)$/.test(a) || /^-[a-zA-Z]*x/.test(a)) || (/^[a-zA-Z]+$/.test(first) && first.includes('x'));
+  const first0 = /^[a-zA-Z]+$/.test(first) ? first : '';
+  // tar -xO prints the members it is given (tar -xOf backup.tar .env): a read of each.
+  if (extracts && (args.includes('--to-stdout') || args.some((a) => /^-[a-zA-Z]*O/.test(a)) || first0.includes('O'))) {
+    const fileAt = args.findIndex((a, k) => a === '-f' || a === '--file' || (/^-[a-zA-Z]*f$/.test(a) && !a.startsWith('--')) || (k === 0 && first0.includes('f')));
+    const skip = new Set([fileAt + 1, ...args.flatMap((a, k) => (/^(-C|--directory|-T|--files-from|-X|--exclude-from|--exclude|--strip-components|-I|--use-compress-program)$/.test(a) ? [k + 1] : []))]);
+    f.reads.push(...args.filter((a, k) => k > 0 && !a.startsWith('-') && !skip.has(k)));
+    return f;
+  }
   if (!extracts || args.some((a) => /^--(to-stdout|list)$/.test(a) || /^-[a-zA-Z]*[Ot]/.test(a))) return f;
   let dir = '.';
   for (let i = 0; i < args.length; i++) {

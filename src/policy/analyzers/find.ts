@@ -39,8 +39,12 @@ export function findParts(args: readonly string[]): { roots: string[]; deletes: 
     expr.push(a);
   }
   // A match is something below a root, not the root itself; a literal -name says what it is.
+  // (Only a -name that must hold: one negated, or one of several alternatives, names nothing.)
   const nameAt = expr.findIndex((a) => a === '-name' || a === '-iname');
-  const name = nameAt >= 0 ? expr[nameAt + 1] ?? '' : '';
+  const negated = nameAt > 0 && /^(!|-not)$/.test(expr[nameAt - 1]!);
+  const alternated = expr.some((a) => a === '-o' || a === '-or' || a === ',');
+  const name = nameAt >= 0 && !negated && !alternated ? expr[nameAt + 1] ?? '' : '';
+  const alternatives = alternated ? expr.filter((a, k) => /^-i?name$/.test(expr[k - 1] ?? '') && !/^(!|-not)$/.test(expr[k - 2] ?? '') && !a.includes('/')) : [];
   const tests = expr.some((a) => a.startsWith('-') && !/^-(depth|maxdepth|mindepth|xdev|mount|print0?|printf|ls|ignore_readdir_race|noleaf|d|prune|quit)$/.test(a));
   const match = `${roots[0]!.replace(/\/+$/, '')}/${name && !name.includes('/') ? name : tests ? '-find-match-' : '*'}`;
   for (; i < args.length; i++) {
@@ -50,6 +54,8 @@ export function findParts(args: readonly string[]): { roots: string[]; deletes: 
       const end = args.findIndex((x, k) => k > i && (x === ';' || x === '+' || x === '\\;'));
       const cmd = args.slice(i + 1, end < 0 ? args.length : end);
       execs.push(cmd.map((c) => c.replace(/\{\}/g, match)));
+      // (Each -name of alternatives — -name '*.log' -o -name '.env' — may be what it runs on.)
+      for (const alt of alternatives) execs.push(cmd.map((c) => c.replace(/\{\}/g, `${roots[0]!.replace(/\/+$/, '')}/${alt}`)));
       // Without a test (or -mindepth) the roots match too: `find /tmp -exec rm -rf {} +` removes /tmp.
       if (!tests && !args.includes('-mindepth')) for (const r of roots) execs.push(cmd.map((c) => c.replace(/\{\}/g, r)));
       i = end < 0 ? args.length : end;

@@ -202,6 +202,11 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
         else if (rest[i] === '--remote' && rest[i + 1]) addRemote(f, rest[i + 1]!);
       }
       if (rest.some((a) => /^--exec(=|$)/.test(a))) f.tags.add('exec-config');
+      // The paths after the tree-ish are what the archive holds: each is read (git archive HEAD .env).
+      if (!rest.some((a) => /^--remote(=|$)/.test(a))) {
+        const ops = rest.filter((a, k) => !a.startsWith('-') && !/^(-o|--output|--format|--prefix|--add-file|--add-virtual-file|--exec|--worktree-attributes)$/.test(rest[k - 1] ?? '') && a !== '--');
+        f.reads.push(...ops.slice(1));
+      }
       return;
     // Plumbing that talks to a remote: its destination, and the program it may run there or here.
     case 'send-pack':

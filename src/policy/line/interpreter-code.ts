@@ -81,6 +81,20 @@ export function inlineCodeOf(lang: string, args: readonly string[]): { code?: st
   return {};
 }
 
+/** `use M;` / `require 'M'` lines for the modules options before the code load (perl -M/-m, ruby -r). */
+function loadedModules(lang: string, opts: readonly string[]): string {
+  const flag = lang === 'perl' ? /^-[Mm](.*)$/ : lang === 'ruby' ? /^-r(.*)$/ : undefined;
+  if (!flag) return '';
+  const out: string[] = [];
+  for (let i = 0; i < opts.length; i++) {
+    const m = flag.exec(opts[i]!);
+    if (!m) continue;
+    const mod = (m[1] || opts[++i] || '').replace(/^-/, '').replace(/=.*$/, '');
+    if (mod) out.push(lang === 'perl' ? `use ${mod};` : `require '${mod}'`);
+  }
+  return out.length ? `${out.join('\n')}\n` : '';
+}
+
 /** The first operand after the options: the script the interpreter runs. */
 export function scriptOf(lang: string, args: readonly string[]): string | undefined {
   const g = GRAMMARS[lang];
@@ -100,9 +114,11 @@ export function scriptOf(lang: string, args: readonly string[]): string | undefi
 export function codeSource(lang: string, args: readonly string[], o: { stdinText?: string; processText(word: string): string | undefined; staticWord(value: string): boolean }): CodeSource {
   const inline = inlineCodeOf(lang, args);
   if (inline.code !== undefined) {
+    // Modules loaded by option are part of the code: perl -MLWP::Simple is `use LWP::Simple;`, ruby -rnet/http is `require 'net/http'`.
+    const code = `${loadedModules(lang, args.slice(0, inline.index))}${inline.code}`;
     // Computed code is still read as written (what it shows counts), and reported as unreadable.
-    if (!o.staticWord(inline.code)) return { code: inline.code, unreadable: 'its code is computed when the line runs' };
-    return { code: inline.code };
+    if (!o.staticWord(inline.code)) return { code, unreadable: 'its code is computed when the line runs' };
+    return { code };
   }
   const m = lang === 'python' ? args.findIndex((a) => a === '-m' || /^-[A-Za-z]*m$/.test(a)) : -1;
   if (m >= 0) {

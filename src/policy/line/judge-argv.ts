@@ -158,6 +158,21 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (lower !== posix.basename(argv[0]!) && (isCommandWord(lower) || ANALYZERS[canonicalTool(lower)] !== undefined)) {
       judgeArgv(st, [`${argv[0]!.slice(0, argv[0]!.length - lower.length)}${lower}`, ...argv.slice(1)], ctx, writes, stdinText, fc, flat, info, rec, substitutedSecret);
     }
+    // go env -w K=V sets K for every later go command: judged as that setting and as a go build under it.
+    if (posix.basename(argv[0]!) === 'go' && argv[1] === 'env' && argv.includes('-w')) {
+      for (const kv of argv.slice(2).filter((a) => /^[A-Z_][A-Z0-9_]*=/.test(a))) {
+        const eq = kv.indexOf('=');
+        const setting = `${kv.slice(0, eq)}=${quote(kv.slice(eq + 1))}`;
+        st.sub(`export ${setting}`, ctx.cwd, env);
+        st.sub(`${setting} go build ./...`, ctx.cwd, env);
+      }
+    }
+    // zsh's TCP modules (zmodload zsh/net/tcp; ztcp HOST PORT; tcp_open HOST PORT) connect as nc does.
+    if (/^(ztcp|tcp_open)$/.test(posix.basename(argv[0]!))) {
+      const ops = argv.slice(1).filter((a) => !a.startsWith('-'));
+      argv = argv.slice(1).some((a) => /^-[a-z]*l/.test(a)) ? ['nc', '-l', ...ops] : ['nc', ...ops.slice(0, 2)];
+      continue;
+    }
     // Deleters by another name are rm -rf (rimraf, del-cli, trash); coreutils' multicall names its program.
     const b0 = posix.basename(argv[0]!);
     if (/^(rimraf|del|del-cli|trash|trash-put|trash-cli|gtrash|rmtrash|gvfs-trash|gvfs-rm|wipe|srm|shred-dir)$/.test(b0) || (b0 === 'gio' && /^(trash|remove)$/.test(argv[1] ?? '')) || (b0 === 'cmake' && argv[1] === '-E' && /^(remove_directory|remove|rm)$/.test(argv[2] ?? ''))) {
