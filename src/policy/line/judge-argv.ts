@@ -1016,6 +1016,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         rec.namesOut = firstSecret(st, [...names, ...paths].map((n) => abs0(`${root.replace(/\/+$/, '')}/${n}`)), ctx);
       }
     } else if (FILTERS.has(name)) for (const up of fc.stdinFrom) rec.namesOut ??= info[up]?.namesOut;
+    // rg --files -g GLOB, fd GLOB: the names a glob picks (rg --files --hidden -g '.env*').
+    if (!rec.namesOut && ((name === 'rg' && args.includes('--files')) || name === 'fd' || name === 'fdfind')) {
+      const globs = args.filter((a, k) => /^(-g|--glob|--iglob)$/.test(args[k - 1] ?? '') || (name !== 'rg' && !a.startsWith('-') && k === args.findIndex((x) => !x.startsWith('-')))).map((g) => g.replace(/^!.*/, ''));
+      rec.namesOut = firstSecret(st, globs.filter(Boolean).map((g) => abs0(g.includes('/') ? g : `./${g}`)), ctx);
+    }
     // A listing narrowed by a pattern that picks a secret's name (ls -A | grep -m1 '^\.env'): that secret.
     if (!rec.namesOut && /^(grep|egrep|fgrep|rg)$/.test(name) && !args.some((a) => /^-[a-zA-Z]*v/.test(a) && !a.startsWith('--') || a === '--invert-match')) {
       const pat = args.find((a, k) => /^(-e|--regexp)$/.test(args[k - 1] ?? '')) ?? args.find((a, k) => !a.startsWith('-') && !/^(-m|--max-count|-A|-B|-C)$/.test(args[k - 1] ?? ''));
