@@ -196,8 +196,9 @@ export function analyzeWriter({ tool, args }: AnalyzerInput): Facts {
     // The mode comes first, and a symbolic mode may start with a dash (chmod -x FILE): what follows it is written.
     const at = args.findIndex((a) => !/^(-[Rvcf]+|--[\w-]+(=.*)?)$/.test(a));
     ops = at < 0 ? [] : args.slice(at + 1).filter((a) => a !== '--');
-    // A mode that only takes rights away from group and others (600, go-rwx) changes nothing anyone can use.
-    if (tool === 'chmod' && at >= 0 && /^(0?[0-7]00|0?[0-7]40|go?-[rwx]+|o-[rwx]+|og-[rwx]+|a-[rwx]+)$/.test(args[at]!) && !args.some((a) => /^-[a-zA-Z]*R/.test(a))) return f;
+    // A mode that keeps the owner's read and write and takes group's and others' away (600, 700,
+    // go-rwx) locks a file down: nothing anyone can use changes.
+    if (tool === 'chmod' && at >= 0 && /^(0?[67][04]0|go?-[rwx]+|og?-[rwx]+)$/.test(args[at]!) && !args.some((a) => /^-[a-zA-Z]*R/.test(a))) return f;
     if (args.some((a) => /^-[a-zA-Z]*R/.test(a) || a === '--recursive')) f.tags.add('recursive');
   } else if (tool === 'setfacl') {
     // setfacl -m SPEC FILE… / -x SPEC FILE… / --set=SPEC FILE…: the files' permissions are written.
