@@ -2,7 +2,8 @@
 // is the project (and whatever lies in it), under the user's account, for others to install.
 // DESIGN.md asks for `npm publish`; the same act through any other package manager asks too.
 // (Container images and GitHub releases are left to their host rules: images go to registries the
-// policy names, and a release of the project's own repository is everyday work.)
+// policy names, and a release of the project's own repository is everyday work — three independent
+// red teams' benign sets hold `gh release create` and `docker push` to the project's registry.)
 
 /** A tool → the subcommand words (the first operands, options and their values left out) that publish with it. */
 const PUBLISHERS: Record<string, RegExp> = {
