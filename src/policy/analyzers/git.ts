@@ -28,6 +28,23 @@ const EXEC_ENV = ['GIT_SSH_COMMAND', 'GIT_SSH', 'GIT_PROXY_COMMAND', 'GIT_EXEC_P
 const PROGRAM_ENV = ['GIT_PAGER', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'PAGER', 'EDITOR', 'VISUAL'];
 const USUAL_PROGRAMS = /^\s*(\S*\/)?(less|more|most|cat|bat|batcat|delta|diff-so-fancy|vim?|nvim|nano|emacs|emacsclient|code|code-insiders|subl|mate|micro|hx|kak|true|:)(\s+(-[-\w=]+|--wait))*\s*$/;
 
+/**
+ * An editor setting whose value is a literal command line: git runs it through a shell with the
+ * file to edit appended (the rebase todo list, the commit message). Recorded as that run; false
+ * for a value computed at run time, which stays code-executing configuration.
+ */
+function editorRun(f: Facts, setting: string, value: string): boolean {
+  // (A shell, or an interpreter given code rather than a file to edit in place, is a way to run any
+  // code — `sh -c id`, `python3 -c …` — and stays code-executing configuration.)
+  const words = value.trim().split(/\s+/);
+  const prog = (words[0] ?? '').replace(/^.*\//, '');
+  if (/^(GIT_PAGER|PAGER)$/.test(setting) || words[0] === undefined || words[0] === '') return false;
+  if (/^(sh|bash|dash|zsh|ksh|mksh|fish|env|eval|exec|command|xargs)$/.test(prog)) return false;
+  if (/^(python[\d.]*|node|ruby|perl|php|lua|deno|bun)$/.test(prog) && !words.some((w) => /^-[a-zA-Z]*i/.test(w))) return false;
+  f.runs.push(`${value} ${setting === 'GIT_SEQUENCE_EDITOR' ? '.git/rebase-merge/git-rebase-todo' : '.git/COMMIT_EDITMSG'}`);
+  return true;
+}
+
 /** Config pairs given on the command line and through GIT_CONFIG_COUNT/KEY_n/VALUE_n. */
 function configPairs(s: Scanned, env: AnalyzerInput['env']): [string, string][] {
   const pairs: [string, string][] = values(s, 'c').map((kv) => {
@@ -94,6 +111,7 @@ export function judgeConfig(f: Facts, key: string, value: string, transient = fa
   }
   // (A one-shot -c core.pager=… is code-executing configuration by DESIGN's list, whatever program it names.)
   if ((transient && disablesExecution(key, value)) || (persistsUsual(key, value) && !(transient && /^(core\.pager|pager\..*)$/i.test(key)))) return;
+  if (transient && /^(core\.editor|sequence\.editor)$/i.test(key) && editorRun(f, key.toLowerCase() === 'sequence.editor' ? 'GIT_SEQUENCE_EDITOR' : 'GIT_EDITOR', value)) return;
   // Settings that widen what a plain push pushes or switch a safety check off.
   if (/^push\.default$/i.test(key) && /^matching$/i.test(value) || /^remote\..*\.push$/i.test(key) && /\*|^:$|(^|[:/])(main|master)$/.test(value)) {
     f.tags.add('push-protected-branch');
@@ -168,6 +186,9 @@ export function analyzeGit(input: AnalyzerInput): Facts {
     f.notes.push(`${e} makes git run or load code`);
   }
   for (const e of PROGRAM_ENV) if (env[e] && !USUAL_PROGRAMS.test(env[e]!)) {
+    // An editor given as a literal command (GIT_SEQUENCE_EDITOR="sed -i 's/^pick/fixup/'", the way
+    // a rebase runs without a terminal) is that command run on the file git hands it: judged as such.
+    if (editorRun(f, e, env[e]!)) continue;
     f.tags.add('exec-config');
     f.notes.push(`${e}=${env[e]} makes git run a command`);
   }

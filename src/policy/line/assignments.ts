@@ -35,7 +35,8 @@ const USUAL_PROGRAMS = /^\s*(\S*\/)?(less|more|most|cat|bat|batcat|delta|diff-so
  */
 export function programSetting(st: State, what: string, value: string, isStatic: boolean, cwd = st.ctx.cwd): void {
   if (value.trim() === '' || USUAL_PROGRAMS.test(value)) return;
-  if (!isStatic || /[$`]/.test(value)) {
+  // (A `$` inside single quotes is text the program gets: sed -i '2,$s/^pick/fixup/'.)
+  if (!isStatic || /[$`]/.test(value.replace(/'[^']*'/g, "''"))) {
     st.lineTags.tags.add('dynamic-command');
     st.lineTags.notes.push(`${what} is set to a program computed at run time`);
     return;

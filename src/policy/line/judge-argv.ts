@@ -253,7 +253,17 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (worst !== undefined && repl) u.argv = u.argv.map((a) => a.split(repl).join(worst));
       else if (piped.length) u.argv = [...u.argv, ...piped];
       // (A shell given the input as its script — xargs bash -c — is judged as a pipe into a shell.)
-      else if (!argv.slice(1).some((a) => /^-I|^--replace|^-i$/.test(a)) && !(isShell(posix.basename(u.argv[0] ?? '')) && (u.argv.at(-1) === '-c' || !u.argv.includes('-c'))) && !languageOf(posix.basename(u.argv[0] ?? ''))) u.argv = [...u.argv, ...(st.spacedNames && !argv.slice(1).some((a) => /^(-0|--null|-d|--delimiter)/.test(a)) ? ['$XARGS_INPUT'] : xargsInput(fed.map((up) => info[up]).filter((i): i is Info => i !== undefined)))];
+      else if (!argv.slice(1).some((a) => /^-I|^--replace|^-i$/.test(a)) && !(isShell(posix.basename(u.argv[0] ?? '')) && (u.argv.at(-1) === '-c' || (!u.argv.includes('-c') && xargsInput(fed.map((up) => info[up]).filter((i): i is Info => i !== undefined)).some((x) => x.endsWith('$XARGS_INPUT') && !x.includes('/')))))) {
+        // (A shell without -c fed a known listing — find scripts -name '*.sh' | xargs bash -n — runs those files.)
+        const lang = languageOf(posix.basename(u.argv[0] ?? ''));
+        // An interpreter whose code option is left open (xargs python3 -c) takes the input as its code:
+        // downloaded text is downloaded code, other text is code the line does not show.
+        if (lang && inlineCodeOf(lang, [...u.argv.slice(1), '\0']).code === '\0') {
+          if (fed.some((up) => info[up]?.downloadOut)) tag('download-exec', `xargs hands downloaded text to ${u.argv.join(' ')} as its code`);
+          else tag('interpreter-opaque', `xargs hands text the line does not show to ${u.argv.join(' ')} as its code`);
+          u.argv = [...u.argv, '$XARGS_INPUT'];
+        } else u.argv = [...u.argv, ...(st.spacedNames && !argv.slice(1).some((a) => /^(-0|--null|-d|--delimiter)/.test(a)) ? ['$XARGS_INPUT'] : xargsInput(fed.map((up) => info[up]).filter((i): i is Info => i !== undefined)))];
+      }
       // xargs -I% CMD … %: a network command fed names from unknown input cannot be judged — unless
       // the input only fills a URL's path after a literal host (xargs -I{} curl http://localhost:3000/items/{}).
       const inPath = (a: string) => /^[a-z][\w+.-]*:\/\/[^/\s$`]+\//i.test(a) && a.indexOf(repl!) > a.indexOf('/', a.indexOf('://') + 3);
@@ -351,7 +361,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         return;
       }
       // What xargs/parallel run gets its code from the input when it is a bare `sh -c`.
-      if (name === 'xargs' && isShell(posix.basename(u.argv[0] ?? '')) && (shellCommandString(u.argv.slice(1)) ?? '') === '') {
+      // (A shell given the listed files as scripts — find … | xargs bash -n — runs those files.)
+      if (name === 'xargs' && isShell(posix.basename(u.argv[0] ?? '')) && (shellCommandString(u.argv.slice(1)) ?? '') === '' && (u.argv.slice(1).some((a) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(a)) || !u.argv.slice(1).some((a) => !a.startsWith('-')))) {
         rec.name = posix.basename(u.argv[0]!);
         rec.isInterpreter = true;
         rec.interpreterReadsStdin = true;
@@ -1223,7 +1234,7 @@ function programOf(operand: string, env: Record<string, string | undefined>): st
   // (Options may come in any number: command -v -p rm, which -a curl, type -P -a curl.)
   const looked = /(?:\$\(|`)\s*(?:command(?:\s+-[pvV]+)+|which(?:\s+-[a-z]+)*|type(?:\s+-[a-zA-Z]+)+)\s+([\w.+][\w.+-]*)/.exec(text);
   const name = looked ? looked[1]! : text.includes('/') ? posix.basename(text) : undefined;
-  return name !== undefined && (ANALYZERS[canonicalTool(name)] !== undefined || NETWORK_TOOLS.has(name)) && name !== 'true' ? name : undefined;
+  return name !== undefined && (ANALYZERS[canonicalTool(name)] !== undefined || NETWORK_TOOLS.has(name) || isShell(name) || languageOf(name) !== undefined) && name !== 'true' ? name : undefined;
 }
 
 /** The archive an archiver writes: tar -f/--file (also in an old-style cluster: czf X), zip X, 7z a X. */

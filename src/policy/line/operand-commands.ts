@@ -9,6 +9,7 @@ import { AGENT_TOOLS } from '../analyzers/agents.js';
 import { languageOf } from './interpreters.js';
 import { NETWORK_TOOLS } from './state.js';
 import { isShell, unwrap } from './unwrap.js';
+import { parseShell } from '../shell/index.js';
 
 /** Programs whose operands are text, patterns or names: never a command they run. */
 export const DATA_PROGRAMS: Set<string> = new Set([
@@ -51,6 +52,20 @@ const COMMAND_FLAG = /^(-c|-x|-s|--command|--exec|--run|--cmd|--shell|--eval|--o
 /** Programs whose operands are command lines (concurrently 'a' 'b', watchexec -- 'cmd'). */
 const COMMAND_RUNNERS = new Set(['concurrently', 'npm-run-all', 'run-p', 'run-s', 'watchexec', 'onchange', 'nodemon', 'chokidar', 'entr', 'sg', 'nix-shell', 'direnv', 'flock', 'hyperfine', 'retry', 'until', 'ts-node-dev']);
 
+/**
+ * A string only guessed to be a command line (it follows -c or `--`, and has a pipe, a list or a
+ * redirection) is one when the shell can read it and each command in it starts with a program's
+ * name: SQL (`select count(*) … > now()`), a test filter (`-t "renders (a|b)"`, `test[a>b]`) is not.
+ */
+function guessedShell(v: string): boolean {
+  const parsed = parseShell(v);
+  if (!parsed.ok) return false;
+  return v.split(/\|\|?|&&|;|\n/).every((seg) => {
+    const first = seg.trim().split(/\s+/)[0] ?? '';
+    return first === '' || /^[\w.+/~-]+$/.test(first.replace(/^["']|["']$/g, '')) && !/^(select|insert|update|delete|with|create|drop|alter|copy|show|explain|from|where)$/i.test(first);
+  });
+}
+
 export interface OperandCommands {
   /** The argv from the first word that names a program onwards, if any. */
   suffix?: string[];
@@ -74,7 +89,7 @@ export function operandCommands(name: string, args: readonly string[]): OperandC
     // (An interpreter's -c/-e is code in its own language, judged elsewhere.)
     const code = isShell(name) || languageOf(name) !== undefined;
     const flagged = !code && (COMMAND_FLAG.test(eq?.[1] ?? args[i - 1] ?? '') || (dashdash >= 0 && i > dashdash) || (COMMAND_RUNNERS.has(name) && !a.startsWith('-')));
-    if ((commandString(v) || (flagged && shellShaped(v))) && !(out.suffix && i >= k)) out.strings.push(v);
+    if ((commandString(v) || (flagged && shellShaped(v) && guessedShell(v))) && !(out.suffix && i >= k)) out.strings.push(v);
   });
   return out;
 }
