@@ -1327,9 +1327,9 @@ function replacedOutput(name: string, args: readonly string[]): string | undefin
   return undefined;
 }
 
-/** The text echo or printf commands feeding a command print (none when something else feeds it). */
+/** The text the commands feeding a command print, where the line knows it (echo, printf, a decoder of known text, git's current branch). */
 function pipedTexts(fed: readonly number[], info: Info[]): string[] {
-  return fed.flatMap((up) => (info[up] && /^(echo|printf)$/.test(info[up]!.name) ? [info[up]!.name === 'echo' ? echoText(info[up]!.argv.slice(1)) : printfText(info[up]!.argv.slice(1))] : []));
+  return fed.flatMap((up) => (info[up] && /^(echo|printf)$/.test(info[up]!.name) ? [info[up]!.name === 'echo' ? echoText(info[up]!.argv.slice(1)) : printfText(info[up]!.argv.slice(1))] : info[up]?.textOut !== undefined ? [info[up]!.textOut!] : []));
 }
 
 /** That text's lines. */
