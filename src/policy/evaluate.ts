@@ -71,12 +71,12 @@ export function judge(policy: CompiledPolicy, argv: readonly string[], ctx: Cont
 const isFile = (p: string): boolean => !/^\/dev\/(null|zero|stdout|stderr|stdin|tty|fd\/\d+|pts\/\d+)$/.test(p);
 
 /** What a write to `w` may land on: the path, and a new entry inside it when it may be a directory. */
-function writeTargets(w: string): string[] {
+function writeTargets(w: string, abs?: string): string[] {
   if (w === STDIN || !mayBeDirectory(w)) return [w];
   const dir = w.replace(/\/+$/, '') || '/';
   const child = `${dir}/-written-into-`;
-  // `cp x /tmp/`, `cp x /tmp`: a new entry in the temp dir, never the temp dir itself.
-  return w.endsWith('/') || /^\/(tmp|var\/tmp|dev\/shm)$/.test(dir) ? [child] : [w, child];
+  // `cp x /tmp/`, `cp x /tmp`, `tar -C .` after `cd /tmp`: a new entry in the temp dir, never the temp dir itself.
+  return w.endsWith('/') || /^\/(tmp|var\/tmp|dev\/shm)$/.test(dir) || (abs !== undefined && /^\/(tmp|var\/tmp|dev\/shm)$/.test(abs)) ? [child] : [w, child];
 }
 
 /** Programs that write a whole file, replacing what was there. */
@@ -147,6 +147,7 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
     })) classes.add('protected');
     return classes;
   };
+  const targetsOf = (w: string): string[] => writeTargets(w, w === STDIN ? undefined : classifier.resolve(w));
   const extractDirs = (classes: Set<PathClass>): Set<PathClass> => {
     // (The temp dir holds a test sandbox's HOME at times: unpacking there is still scratch.)
     const dirs = writes.filter(isFile).map((w) => classifier.resolve(w).replace(/(.)\/+$/, '$1')).filter((d) => d !== '/tmp');
@@ -185,7 +186,7 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
       // An extraction writes a tree below its target too, but only the archive's own paths: judged
       // as a write into the directory, except that inside .git it can plant hooks — and as one of
       // the directory itself (HOME, /: the archive picks which of their files it replaces).
-      writes: withOverwrites(facts.tags.has('recursive') || facts.tool === 'ln' ? treeWrites(classesOf(writes.filter(isFile))) : facts.tags.has('extracts') ? treeWrites(extractDirs(classesOf(writes.filter(isFile).flatMap(writeTargets), false))) : classesOf(writes.filter(isFile).flatMap(writeTargets), false)),
+      writes: withOverwrites(facts.tags.has('recursive') || facts.tool === 'ln' ? treeWrites(classesOf(writes.filter(isFile))) : facts.tags.has('extracts') ? treeWrites(extractDirs(classesOf(writes.filter(isFile).flatMap(targetsOf), false))) : classesOf(writes.filter(isFile).flatMap(targetsOf), false)),
       deletes: agentDeletes(classesOf(facts.deletes)),
       // Printing a directory's name does not print the credentials below it; searching it does.
       reads: classesOf(facts.reads, facts.tags.has('recursive-read')),

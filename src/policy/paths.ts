@@ -133,7 +133,8 @@ function globCanMatch(glob: string, patterns: readonly PathPattern[]): boolean {
   // (A literal stem with a trailing `.*` or `*` — README.*, app* — is left to the samples: it names
   // any kind of file, not a secret's.)
   const last = gs.at(-1)!;
-  const stemOnly = /^[^*?[]+\*$|^[^*?[]*\.\*$/.test(last);
+  // (…and so is a word between stars — a test filter, *Service*, *parse* — with no secret's token in it.)
+  const stemOnly = /^[^*?[]+\*$|^[^*?[]*\.\*$/.test(last) || (/^[^*?[]*\.?\*[A-Za-z0-9_-]+\.?\*$/.test(last) && !/pem|key|env|rsa|ed25519|ecdsa|dsa|ssh|aws|kube|docker|npmrc|netrc|pypirc|credential|gcloud|p12|pfx|jks|tfstate|secret/i.test(last.replace(/^[^*]*\*/, '')));
   // (A segment that starts with a wildcard — *.ts — names no secret's prefix: only patterns that
   // start with one too — *.pem — are tried against it.)
   const openStart = /^[*?[]/.test(last);

@@ -1364,6 +1364,8 @@ function listedRoots(name: string, args: string[]): string[] | undefined {
   if (name === 'git' && args[0] === 'diff' && args.includes('--name-only') && !args.includes('--no-index')) return ['.'];
   // ls prints names below its operands (or the directory): short listings only — -a prints `..`, and
   // long formats print words that are not names.
-  if (name === 'ls' && args.every((a) => !a.startsWith('-') || /^-[1tSrXvAdcu]+$/.test(a))) return ops.length ? ops.map((o) => o.replace(/\/?[^/]*[*?[][^/]*$/, '') || '.') : ['.'];
+  // (ls -d takes no value: its operands are all listed.)
+  const lsOps = args.filter((a) => !a.startsWith('-'));
+  if (name === 'ls' && args.every((a) => !a.startsWith('-') || /^-[1tSrXvAdcu]+$/.test(a))) return lsOps.length ? lsOps.map((o) => o.replace(/\/+$/, '').replace(/\/?[^/]*[*?[][^/]*$/, '') || (o.startsWith('/') ? '/' : '.')) : ['.'];
   return undefined;
 }
