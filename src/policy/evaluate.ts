@@ -147,6 +147,15 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
     })) classes.add('protected');
     return classes;
   };
+  // The stdout a program inherits (a shim's caller redirected it: install.sh > /root/ci.log) was
+  // opened by its parent: it says nothing about where the program writes into the system — only
+  // protected files and credentials count there (judged where the redirection is written, too).
+  const inheritedOut = (classes: Set<PathClass>): Set<PathClass> => {
+    if (!ctx.stdout || !isFile(ctx.stdout) || !(classes.has('system') || classes.has('root') || classes.has('home'))) return classes;
+    const own = classesOf(facts.writes.filter(isFile).flatMap(targetsOf), false);
+    for (const c of ['system', 'root', 'home'] as const) if (!own.has(c)) classes.delete(c);
+    return classes;
+  };
   const targetsOf = (w: string): string[] => writeTargets(w, w === STDIN ? undefined : classifier.resolve(w));
   const extractDirs = (classes: Set<PathClass>): Set<PathClass> => {
     // (The temp dir holds a test sandbox's HOME at times: unpacking there is still scratch.)
@@ -186,7 +195,7 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
       // An extraction writes a tree below its target too, but only the archive's own paths: judged
       // as a write into the directory, except that inside .git it can plant hooks — and as one of
       // the directory itself (HOME, /: the archive picks which of their files it replaces).
-      writes: withOverwrites(facts.tags.has('recursive') || facts.tool === 'ln' ? treeWrites(classesOf(writes.filter(isFile))) : facts.tags.has('extracts') ? treeWrites(extractDirs(classesOf(writes.filter(isFile).flatMap(targetsOf), false))) : classesOf(writes.filter(isFile).flatMap(targetsOf), false)),
+      writes: inheritedOut(withOverwrites(facts.tags.has('recursive') || facts.tool === 'ln' ? treeWrites(classesOf(writes.filter(isFile))) : facts.tags.has('extracts') ? treeWrites(extractDirs(classesOf(writes.filter(isFile).flatMap(targetsOf), false))) : classesOf(writes.filter(isFile).flatMap(targetsOf), false))),
       deletes: agentDeletes(classesOf(facts.deletes)),
       // Printing a directory's name does not print the credentials below it; searching it does.
       reads: classesOf(facts.reads, facts.tags.has('recursive-read')),

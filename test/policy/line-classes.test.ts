@@ -1535,3 +1535,19 @@ t.test("TMPDIR as the agent's environment has it", async (t) => {
     t.equal(e.decision, expect, `${JSON.stringify(env)} ${line} → ${e.decision} (${e.rule ?? 'default'})`);
   }
 });
+
+// A shim's stdout was opened by its caller (install.sh > /root/ci.log): it is no write into the
+// system by the program; a protected file there still is (the CI run that found this: write-system).
+t.test("an inherited stdout in a system directory is the caller's", async (t) => {
+  const { judge, decide } = await import('../../src/policy/evaluate.js');
+  const policy = await builtin();
+  for (const [argv, stdout, expect] of [
+    [['git', '--version'], '/root/ci.log', 'allow'],
+    [['git', '--version'], '/var/log/build.log', 'allow'],
+    [['git', '--version'], '/home/user/.bashrc', 'deny'],
+    [['cp', 'x', '/usr/bin/'], undefined, 'ask'],
+  ] as const) {
+    const e = decide(policy, policy.rules, [judge(policy, [...argv], { ...EXAMPLE_CONTEXT, ...(stdout ? { stdout } : {}) })]);
+    t.equal(e.decision, expect, `${argv.join(' ')} > ${stdout ?? '(terminal)'} → ${e.decision} (${e.rule ?? 'default'})`);
+  }
+});
