@@ -58,10 +58,13 @@ const COMMAND_RUNNERS = new Set(['concurrently', 'npm-run-all', 'run-p', 'run-s'
  * name: SQL (`select count(*) … > now()`), a test filter (`-t "renders (a|b)"`, `test[a>b]`) is not.
  */
 function guessedShell(v: string): boolean {
+  // (A program worth judging named anywhere in it — after an assignment, behind a `(` that stops
+  // the parse — keeps it a command line: only text that names none is let go.)
+  if (v.split(/[\s;&|()<>`"']+/).some((w) => w !== '' && isCommandWord(w))) return true;
   const parsed = parseShell(v);
   if (!parsed.ok) return false;
   return v.split(/\|\|?|&&|;|\n/).every((seg) => {
-    const first = seg.trim().split(/\s+/)[0] ?? '';
+    const first = seg.trim().split(/\s+/).find((w) => !/^[A-Za-z_]\w*=/.test(w)) ?? '';
     return first === '' || /^[\w.+/~-]+$/.test(first.replace(/^["']|["']$/g, '')) && !/^(select|insert|update|delete|with|create|drop|alter|copy|show|explain|from|where)$/i.test(first);
   });
 }
