@@ -24,8 +24,10 @@ const CLONE = T(['o,origin=', 'b,branch=', 'u,upload-pack=', 'reference=', 'refe
   'dissociate', 'q,quiet', 'v,verbose', 'progress', 'n,no-checkout', 'bare', 'mirror', 'single-branch',
   'no-single-branch', 'no-tags', 'shallow-submodules', 'remote-submodules', 'sparse', 'also-filter-submodules']);
 
-const CURRENT_BRANCH = /^(\$\(|`)git (branch --show-current|rev-parse --abbrev-ref HEAD|symbolic-ref --short (-q )?HEAD)(\)|`)$/;
-const CURRENT_BRANCH_IN = /(\$\(|`)git (branch --show-current|rev-parse --abbrev-ref HEAD|symbolic-ref --short (-q )?HEAD)(\)|`)/g;
+/** git's ways of printing the current branch's name (after `git `). */
+export const CURRENT_BRANCH_ARGS = 'branch --show-current|rev-parse --abbrev-ref HEAD|symbolic-ref --short (?:-q )?HEAD';
+const CURRENT_BRANCH = new RegExp(`^(\\$\\(|\`)git (${CURRENT_BRANCH_ARGS})(\\)|\`)$`);
+const CURRENT_BRANCH_IN = new RegExp(`(\\$\\(|\`)git (${CURRENT_BRANCH_ARGS})(\\)|\`)`, 'g');
 
 /** The remote's URL: a URL given literally, or a configured remote's (push)url. */
 function remoteUrl(f: Facts, input: AnalyzerInput, nameOrUrl: string): string | undefined {

@@ -31,6 +31,9 @@ import { AGENT_TOOLS } from '../analyzers/agents.js';
 import { programOptions } from './program-options.js';
 import { echoText, printfText, unescape } from './printf.js';
 import { publishes } from './publish.js';
+import { CURRENT_BRANCH_ARGS } from '../analyzers/git-subcommands.js';
+
+const CURRENT_BRANCH_ONLY = new RegExp(`^(${CURRENT_BRANCH_ARGS})$`);
 import { signalPick } from './signals.js';
 
 /** Programs that only show files (their operands are read, never written). */
@@ -1126,7 +1129,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (name === 'echo') rec.textOut = echoText(args);
     if (name === 'printf') rec.textOut = printfText(args);
     // git's name for the current branch prints what the repository says (… | xargs git push origin).
-    if (name === 'git' && /^(branch --show-current|rev-parse --abbrev-ref HEAD|symbolic-ref --short (-q )?HEAD)$/.test(args.join(' '))) {
+    if (name === 'git' && CURRENT_BRANCH_ONLY.test(args.join(' '))) {
       const cur = st.branch ?? ctx.git?.currentBranch();
       if (cur) rec.textOut = `${cur}\n`;
     }

@@ -13,6 +13,7 @@ import { assignmentTags } from './assignments.js';
 import { deferredCode } from './deferred-code.js';
 import { forkBomb } from './destructive.js';
 import { judgeArgv } from './judge-argv.js';
+import { CURRENT_BRANCH_ARGS } from '../analyzers/git-subcommands.js';
 import { lineChecks } from './line-checks.js';
 import { unescape } from './printf.js';
 import { rememberWritten } from './written-files.js';
@@ -156,7 +157,7 @@ function switchedBranch(args: readonly string[]): string | undefined {
 }
 
 /** A substitution that prints the current branch, as an assignment's whole value. */
-const BRANCH_SUB = /^"?(\$\(|`)\s*git (branch --show-current|rev-parse --abbrev-ref HEAD|symbolic-ref --short (-q )?HEAD)\s*(\)|`)"?$/;
+const BRANCH_SUB = new RegExp(`^"?(\\$\\(|\`)\\s*git (${CURRENT_BRANCH_ARGS})\\s*(\\)|\`)"?$`);
 
 /** A path named by a word that is a captured-directory variable and a literal rest ("$ROOT/dist"). */
 function dirVarPath(st: State, raw: string): string | undefined {
