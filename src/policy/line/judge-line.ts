@@ -539,6 +539,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   st.appendOnly = new Set(fc.redirects.filter((r) => r.op === '>>' || r.op === '&>>').map((r) => r.target.value));
   st.truncated = new Set(fc.redirects.filter((r) => r.op === '>' || r.op === '>|' || r.op === '&>').map((r) => r.target.value));
   judgeArgv(st, argv, cmdCtx, writes, stdinText, fc, flat, info, rec, carried);
+  storedToken(st, writes, argvWords.slice(1), stdinText);
   if (varSecret && !rec.secretOut && /^(echo|printf|cat|tee|base64|xxd|od)$/.test(rec.name)) {
     rec.secretOut = varSecret;
     st.readsSecret = true;
@@ -673,3 +674,17 @@ const CREDENTIAL_VARS: Record<string, string> = {
   CLOUDSDK_CONFIG: '~/.config/gcloud', NETRC: '~/.netrc', NPM_CONFIG_USERCONFIG: '~/.npmrc', npm_config_userconfig: '~/.npmrc',
   GNUPGHOME: '~/.gnupg/private-keys-v1.d', PASSWORD_STORE_DIR: '~/.password-store', VAULT_CONFIG_PATH: '~/.vault-token',
 };
+
+// A registry auth token written into a package manager's config file (a project .npmrc is otherwise
+// ordinary configuration): `npm config set …:_authToken` by other means. A `${NAME}` reference the
+// package manager expands when it runs stores no token.
+const TOKEN_CONFIG = /(^|\/)(\.npmrc|\.yarnrc\.yml|\.pypirc|bunfig\.toml)$/;
+const TOKEN_KEY = /(?:_authToken|_auth|_password|npmAuthToken|npmAuthIdent|password|token)\s*[=:]\s*["']?([^\s"']*)/gi;
+function storedToken(st: State, writes: readonly string[], words: readonly { raw: string; value: string; static: boolean }[], stdinText: string | undefined): void {
+  if (!writes.some((w) => TOKEN_CONFIG.test(w))) return;
+  const stored = (text: string) => [...text.matchAll(TOKEN_KEY)].some((m) => m[1] !== '' && !/^\$\{[A-Za-z_]\w*\}$/.test(m[1]!));
+  if (words.some((w) => (w.static ? stored(w.value) : /_auth|_password|npmAuth|password|token/i.test(w.raw))) || (stdinText !== undefined && stored(stdinText))) {
+    st.lineTags.tags.add('auth-token-stored');
+    st.lineTags.notes.push(`a registry auth token is written into ${writes.find((w) => TOKEN_CONFIG.test(w))}`);
+  }
+}
