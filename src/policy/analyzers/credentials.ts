@@ -98,3 +98,41 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
       return undefined;
   }
 }
+
+/**
+ * The home credential a tool's configuration or login verb writes (`aws configure set`, `kubectl
+ * config set-credentials`, `gcloud auth activate-service-account`, `docker login`, `git credential
+ * approve`): as if the file had been written, which DESIGN denies for its home credentials. Reading
+ * (`aws configure list`, `kubectl config view`, `gcloud auth list`), a project's own settings
+ * (`gcloud config set project`) and switching among contexts the user already has (`kubectl config
+ * use-context`) store no credential; logins to stores outside DESIGN's list (gh, cargo, vault) are
+ * the user's everyday set-up and stay allowed, as `npm login` only asks.
+ */
+export function writtenCredential({ tool, args, env }: AnalyzerInput): string | undefined {
+  const { words, verb } = reader(args);
+  // (A store moved by its variable is no longer the user's: the move itself is judged, as
+  // relocated configuration.)
+  const home = (name: string, path: string) => (env[name] ? undefined : path);
+  switch (tool) {
+    case 'aws':
+      // (Bare `aws configure` asks for keys and writes them.)
+      return words[0] === 'configure' && (words.length === 1 || verb(/^(set|import|add-model|sso)$/, 1)) ? home('AWS_SHARED_CREDENTIALS_FILE', '~/.aws/credentials') : undefined;
+    case 'kubectl':
+    case 'oc':
+      return words[0] === 'config' && verb(/^(set|set-cluster|set-credentials|set-context|unset|delete-context|delete-cluster|delete-user|rename-context)$/, 1) ? home('KUBECONFIG', '~/.kube/config') : undefined;
+    case 'gcloud':
+      if (words[0] === 'auth' && verb(/^(login|activate-service-account|revoke|configure-docker|application-default)$/, 1)) return words[1] === 'configure-docker' ? '~/.docker/config.json' : '~/.config/gcloud/credentials.db';
+      return words[0] === 'config' && verb(/^(set|unset)$/, 1) && /^(auth\/|core\/account$|account$|proxy\/|api_endpoint_overrides\/|core\/custom_ca_certs_file$)/.test(words[2] ?? '') ? '~/.config/gcloud/configurations/config_default' : undefined;
+    case 'docker':
+    case 'podman':
+    case 'nerdctl':
+      return verb(/^(login|logout)$/) ? home('DOCKER_CONFIG', '~/.docker/config.json') : undefined;
+    case 'helm':
+      return words[0] === 'registry' && verb(/^(login|logout)$/, 1) ? '~/.docker/config.json' : undefined;
+    case 'git':
+      // `credential approve|reject` and a helper's `store|erase` write the stored credentials.
+      return (words[0] === 'credential' && verb(/^(approve|reject)$/, 1)) || (/^credential-(store|cache)$/.test(words[0] ?? '') && verb(/^(store|erase)$/, 1)) ? '~/.git-credentials' : undefined;
+    default:
+      return /^docker-credential-/.test(tool) && verb(/^(store|erase)$/) ? '~/.docker/config.json' : undefined;
+  }
+}

@@ -15,7 +15,7 @@ import { analyzeGh } from './gh.js';
 import { analyzeConnect } from './connect.js';
 import { analyzeDnsServer, analyzeGenericNet, GENERIC_NET_TOOLS } from './generic-net.js';
 import { addUrl, envValue } from './common.js';
-import { printedCredential } from './credentials.js';
+import { printedCredential, writtenCredential } from './credentials.js';
 import { AGENT_TOOLS, analyzeAgent } from './agents.js';
 import { analyzePackages } from './packages.js';
 import { analyzeDocker } from './docker.js';
@@ -130,6 +130,12 @@ export function analyze(input: AnalyzerInput): Facts {
   if (cred) {
     f.reads.push(cred);
     f.notes.push(`${input.tool} ${input.args.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')} prints a stored credential (${cred})`);
+  }
+  // A login or configuration verb that stores a credential writes its store.
+  const stored = writtenCredential(input);
+  if (stored) {
+    f.writes.push(stored);
+    f.notes.push(`${input.tool} ${input.args.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')} writes a stored credential (${stored})`);
   }
   // A program Rampart has no model of, given a URL (as an operand or --option=URL): it may
   // connect there. The hosts are facts, and a rule asks when one is not on the allowlist.

@@ -68,6 +68,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     return st.scripts.get(abs0(word));
   };
+  // (Each program this line put on PATH is followed once: a link there to the system's curl names
+  // `curl`, which must then be the real one, not the link again.)
+  const followed = new Set<string>();
   for (let hops = 0; hops < 12 && argv.length > 0; hops++) {
     // A program name only the running shell knows, handed to a wrapper (sudo $c, nohup $(echo curl)).
     if (/[$`]/.test(argv[0]!)) {
@@ -141,7 +144,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
           } else if (!p.startsWith(`${ctx.projectRoot}/`) && !(link && (/^\/(usr\/)?(local\/)?s?bin\//.test(link) || /\$\(\s*(command\s+-v|which)\s|`\s*(command\s+-v|which)\s/.test(link)))) tag('config-planted', `PATH puts ${dir} first, where this line put ${p}, a program Rampart has not read`);
         }
         const at = posix.resolve(ctx.cwd, dir || '.', argv[0]!);
-        if (st.binaries.has(at) || st.scripts.has(at)) {
+        if ((st.binaries.has(at) || st.scripts.has(at)) && !followed.has(at)) {
+          followed.add(at);
           argv = [at, ...argv.slice(1)];
           break;
         }
@@ -1137,6 +1141,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (up !== undefined) rec.textOut ??= decodedText(name, args, up);
     return;
   }
+  // Wrappers, links and copies nested deeper than the judge follows: what finally runs is not known.
+  tag('dynamic-command', `${argv0[0]} runs a program through more wrappers, links or copies than Rampart follows`);
 }
 
 /** What a decoding filter prints for known input: base64/base32 -d, xxd -r -p, rev, tr SET1 SET2 / tr -d SET. */
