@@ -33,7 +33,7 @@
 #define PROTOCOL_VERSION 1
 #define GUARD_VAR "RAMPART_SHIM_GUARD"
 #define REPLY_TIMEOUT_MS 15000
-#define START_WAIT_MS 3000
+#define START_WAIT_MS 10000
 
 extern char **environ;
 
@@ -264,12 +264,14 @@ static int connect_socket(void) {
 
 static long now_ms(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec * 1000L + t.tv_nsec / 1000000; }
 
-/* Starts `node rampart serve` fully detached, with a clean environment from the config. */
-static void start_server(void) {
-  if (!conf.node[0] || !conf.rampart[0]) return;
+/* Starts `node rampart serve` fully detached, with a clean environment from the config.
+   Returns the read end of a close-on-exec pipe that sees a byte when Node could not be
+   started at all (EOF once it was), or -1 when another shim is the launcher. */
+static int start_server(void) {
+  if (!conf.node[0] || !conf.rampart[0]) return -1;
   /* One launcher at a time: when many shims find no server at once (a build's first
      second), only the one that creates the spawn lock starts Node; the rest just retry.
-     A lock older than 5 s is from a launch that failed and is taken over. */
+     A lock older than 15 s is from a launch that failed and is taken over. */
   char dir[PATH_MAX], lock[PATH_MAX + 8];
   snprintf(dir, sizeof dir, "%s", conf.socket);
   char *slash = strrchr(dir, '/');
@@ -283,19 +285,25 @@ static void start_server(void) {
   int lfd = open(lock, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
   if (lfd < 0 && errno == EEXIST) {
     struct stat st;
-    if (stat(lock, &st) == 0 && time(NULL) - st.st_mtime > 5 && unlink(lock) == 0)
+    if (stat(lock, &st) == 0 && time(NULL) - st.st_mtime > 15 && unlink(lock) == 0)
       lfd = open(lock, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-    if (lfd < 0) return;
+    if (lfd < 0) return -1;
   }
   if (lfd >= 0) close(lfd);
+  int failed[2];
+  if (pipe2(failed, O_CLOEXEC) != 0) failed[0] = failed[1] = -1;
   pid_t p = fork();
-  if (p < 0) return;
-  if (p > 0) { waitpid(p, NULL, 0); return; }
+  if (p < 0) { if (failed[0] >= 0) { close(failed[0]); close(failed[1]); } return -1; }
+  if (p > 0) {
+    waitpid(p, NULL, 0);
+    if (failed[1] >= 0) close(failed[1]);
+    return failed[0];
+  }
   setsid();
   if (fork() != 0) _exit(0);
   /* The server must not hold the caller's descriptors (a pipe kept open would make a
      `$(curl …)` or a build wait forever) nor pin its working directory. */
-  for (int fd = 3; fd < 1024; fd++) close(fd);
+  for (int fd = 3; fd < 1024; fd++) if (fd != failed[1]) close(fd);
   if (chdir("/") != 0) _exit(127);
   int nul = open("/dev/null", O_RDWR);
   int lg = conf.log[0] ? open(conf.log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600) : -1;
@@ -307,20 +315,33 @@ static void start_server(void) {
   snprintf(rh, sizeof rh, "RAMPART_HOME=%s", conf.rampart_home);
   char *envp[] = {h, rh, "PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8", NULL};
   execle(conf.node, conf.node, "--max-semi-space-size=2", conf.rampart, "serve", (char *)NULL, envp);
+  if (failed[1] >= 0) { ssize_t w = write(failed[1], "x", 1); (void)w; }
   _exit(127);
 }
 
+/* Waits for the socket up to START_WAIT_MS: a cold Node start on a loaded 2-core machine takes
+   seconds. Gives up at once when our launch could not exec Node. */
 static int connect_or_start(void) {
   int fd = connect_socket();
   if (fd >= 0) return fd;
-  start_server();
+  int failed = start_server();
   long deadline = now_ms() + START_WAIT_MS;
   while (now_ms() < deadline) {
-    struct timespec ts = {0, 20 * 1000000};
-    nanosleep(&ts, NULL);
-    if ((fd = connect_socket()) >= 0) return fd;
+    struct pollfd pf = {failed, POLLIN, 0};
+    if (failed >= 0 && poll(&pf, 1, 20) > 0) {
+      char c;
+      ssize_t k = read(failed, &c, 1);
+      close(failed);
+      failed = -1;
+      if (k == 1) return -1;
+    } else if (failed < 0) {
+      struct timespec ts = {0, 20 * 1000000};
+      nanosleep(&ts, NULL);
+    }
+    if ((fd = connect_socket()) >= 0) break;
   }
-  return -1;
+  if (failed >= 0) close(failed);
+  return fd;
 }
 
 static int write_all(int fd, const char *p, size_t n) {
@@ -440,7 +461,7 @@ static void no_decision(const char *why, const char *real, char **argv) {
    other than 2 (Claude Code, Gemini CLI) or on a hook that outlives its timeout, so every
    path that is not a server verdict ends here in exit 2 with a reason: no config, no
    server, a bad reply, oversized input, SIGPIPE, SIGTERM, or our own deadline (alarm). */
-#define HOOK_DEADLINE_S 7
+#define HOOK_DEADLINE_S 10
 #define HOOK_MAX_INPUT (3 * 1024 * 1024)
 
 static void hook_block(const char *why) { /* async-signal-safe: called from handlers too */

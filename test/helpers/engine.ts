@@ -10,7 +10,7 @@ let cached: CompiledPolicy | undefined;
 
 /** The built-in profile alone (no user or project layers). */
 export async function builtin(): Promise<CompiledPolicy> {
-  cached ??= (await loadPolicy({ rampartHome: '/nonexistent/rh', home: '/nonexistent/h', projectRoot: '/nonexistent/p', noProject: true })).policy;
+  cached ??= (await loadPolicy({ rampartHome: '/nonexistent/rh', home: '/nonexistent/h', projectRoot: '/nonexistent/p', noProject: true, checkBuiltinExamples: true })).policy;
   return cached;
 }
 

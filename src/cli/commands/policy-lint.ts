@@ -25,6 +25,7 @@ export const policyLintCommand: CommandModule<Args> = {
         projectRoot: ctx.projectRoot,
         policyFile: args.file ? resolve(env.cwd, args.file) : undefined,
         noProject: ctx.projectRoot === NO_PROJECT,
+        checkBuiltinExamples: true,
       });
       const n = policy.rules.reduce((a, r) => a + r.examples.match.length + r.examples.not_match.length, 0);
       if (args.json) env.output.out(JSON.stringify({ ok: true, files, rules: policy.rules.length, examples: n, problems: [] }));

@@ -50,7 +50,7 @@ export const policyTestCommand: CommandModule<Args> = {
     // `policy lint`), not a configuration error.
     let policy;
     try {
-      ({ policy } = await loadPolicy({ rampartHome: ctx.rampartHome, home: ctx.home, projectRoot: ctx.projectRoot, policyFile: args.file ? resolve(env.cwd, args.file) : undefined, noProject: ctx.projectRoot === NO_PROJECT }));
+      ({ policy } = await loadPolicy({ rampartHome: ctx.rampartHome, home: ctx.home, projectRoot: ctx.projectRoot, policyFile: args.file ? resolve(env.cwd, args.file) : undefined, noProject: ctx.projectRoot === NO_PROJECT, checkBuiltinExamples: true }));
     } catch (e) {
       if (!(e instanceof PolicyError)) throw e;
       if (args.json) env.output.out(JSON.stringify({ ok: false, problems: e.problems }));

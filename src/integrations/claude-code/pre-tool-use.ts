@@ -9,7 +9,7 @@ import { judgeHook, type HookSetting } from './judge.js';
 import { outputFromReply } from './wire.js';
 
 /** Bounded well below the hook's timeout in settings: a timed-out hook lets the tool run. */
-export const HOOK_REPLY_TIMEOUT_MS = 7000;
+export const HOOK_REPLY_TIMEOUT_MS = 10_000;
 
 /** The variables that say how the agent runs (print mode, …), as the native hook sends them; never secrets. */
 export const HOOK_ENV_NAMES = ['CLAUDE_CODE_ENTRYPOINT', 'CLAUDECODE', 'CLAUDE_PROJECT_DIR', 'CLAUDE_CODE_REMOTE', 'CODEX_SANDBOX', 'GEMINI_CLI', 'GEMINI_PROJECT_DIR', 'CI', 'RAMPART_SESSION'];

@@ -5,7 +5,7 @@
 export const PRE_TOOL_USE_MATCHER = '*';
 
 /**
- * Seconds. A hook that times out lets the tool run; ours ends itself (exit 2) after 7 s, so
+ * Seconds. A hook that times out lets the tool run; ours ends itself (exit 2) after 10 s, so
  * this only has to leave room for a slow process start on a loaded machine.
  */
 export const PRE_TOOL_USE_TIMEOUT = 15;

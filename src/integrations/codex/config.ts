@@ -17,7 +17,7 @@ import { isObject, mergeHookGroups, parseHooksFile, stripHookGroups, type HookGr
 
 /** Every tool (Bash, apply_patch, MCP tools): what is not seen is not judged. */
 export const MATCHER = '*';
-/** Seconds. Codex runs the tool when a hook times out; ours ends itself (exit 2) after 7 s. */
+/** Seconds. Codex runs the tool when a hook times out; ours ends itself (exit 2) after 10 s. */
 export const PRE_TOOL_USE_TIMEOUT = 15;
 export const SESSION_START_TIMEOUT = 30;
 

@@ -7,7 +7,7 @@ import { isObject, mergeHookGroups, parseHooksFile, stripHookGroups, type HookGr
 export type { HookGroupsAdded as GeminiAdded } from '../shared/hook-json.js';
 
 export const MATCHER = '*';
-/** Milliseconds. Gemini runs the tool when a hook times out; ours ends itself (exit 2) after 7 s. */
+/** Milliseconds. Gemini runs the tool when a hook times out; ours ends itself (exit 2) after 10 s. */
 export const BEFORE_TOOL_TIMEOUT_MS = 15_000;
 export const SESSION_START_TIMEOUT_MS = 30_000;
 export const HOOK_NAME = 'rampart';
