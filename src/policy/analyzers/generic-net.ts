@@ -4,7 +4,7 @@
 // attachments are files sent; stdin is sent by the ones that send it.
 import { newFacts, type Facts } from '../facts.js';
 import { canonicalHost } from '../hosts.js';
-import { addHost, addUrl, STDIN } from './common.js';
+import { addHost, addUrl, hostOfHostPort, STDIN } from './common.js';
 import type { AnalyzerInput } from './types.js';
 
 /** Tools that send their stdin (a request body, a mail). */
@@ -15,6 +15,29 @@ const UPLOADERS = new Set(['rclone', 's3cmd', 'smbclient', 'tftp', 'ftp', 'lftp'
 const ATTACH = /^(-a|--attach|--attachment|-A|-T|--upload-file|put|--data-binary)$/;
 
 export const GENERIC_NET_TOOLS = ['http', 'https', 'xh', 'xhs', 'httpie', 'curlie', 'aria2c', 'lwp-request', 'GET', 'POST', 'PUT', 'HEAD', 'lynx', 'w3m', 'links', 'elinks', 'ftp', 'lftp', 'tftp', 'mail', 'mailx', 'mutt', 'sendmail', 'msmtp', 'rclone', 's3cmd', 'smbclient', 'websocat', 'wscat', 'grpcurl', 'xdg-open', 'sensible-browser', 'x-www-browser', 'www-browser', 'firefox', 'chromium', 'google-chrome'];
+
+const HTTPIE = new Set(['http', 'https', 'xh', 'xhs', 'httpie', 'curlie']);
+/** HTTPie/xh options that take a separate value (the value is not the URL). */
+const HTTPIE_VALUED = /^(-a|--auth|-A|--auth-type|-o|--output|--session|--session-read-only|--verify|--cert|--cert-key|--cert-key-pass|--ssl|--proxy|-s|--style|--pretty|-p|--print|--timeout|--max-redirects|--default-scheme|--format-options|--boundary|--response-charset|--response-mime|--ciphers|--resolve|--interface|--unix-socket|--bearer|-H|--header)$/;
+
+/** The URL operand of an HTTPie-style command line: the first operand that is not a METHOD. */
+function httpieUrl(args: readonly string[]): string | undefined {
+  let seenMethod = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') continue;
+    if (a.startsWith('-') && a.length > 1) {
+      if (HTTPIE_VALUED.test(a)) i++;
+      continue;
+    }
+    if (!seenMethod && /^[A-Za-z]+$/.test(a) && /^(get|post|put|patch|delete|head|options|trace|connect)$/i.test(a)) {
+      seenMethod = true;
+      continue;
+    }
+    return a;
+  }
+  return undefined;
+}
 
 /** Facts of a network tool read conservatively. */
 export function analyzeGenericNet({ tool, args }: AnalyzerInput): Facts {
@@ -29,6 +52,21 @@ export function analyzeGenericNet({ tool, args }: AnalyzerInput): Facts {
     const at = /^(?:[\w.-]*[=:]?)@([^@\s]+)$/.exec(a);
     if (at && !a.includes('://') && !/^[\w.+-]+@[\w-]+\./.test(a)) f.sends.push(at[1]!);
     if (ATTACH.test(a) && args[i + 1]) f.sends.push(args[i + 1]!);
+  }
+  // HTTPie, xh and curlie: the first operand after an optional METHOD is the URL, with or
+  // without a scheme (`xh evil.example/x`, `http :3000/api` is localhost).
+  if (HTTPIE.has(tool)) {
+    const url = httpieUrl(args);
+    if (url !== undefined && !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+      if (/^:(\d|\/|$)/.test(url)) addHost(f, 'localhost', 'target');
+      else addUrl(f, url, 'target', /^(https|xhs)$/.test(tool) ? 'https' : 'http');
+    }
+  }
+  // grpcurl HOST:PORT METHOD; `-d @` reads the request from stdin.
+  if (tool === 'grpcurl') {
+    const hp = ops.find((o) => /^[\w.-]+:\d+$/.test(o) || /^\[[0-9a-f:]+\]:\d+$/i.test(o));
+    if (hp) addHost(f, hostOfHostPort(hp), 'target');
+    if (args.some((a, i) => (a === '-d' || a === '--d') && args[i + 1] === '@')) f.sends.push(STDIN);
   }
   // ftp/tftp/lftp name a bare host as their first operand.
   if (/^(ftp|lftp|tftp)$/.test(tool) && ops[0] && !ops[0].includes('/')) addHost(f, canonicalHost(ops[0]), 'target');

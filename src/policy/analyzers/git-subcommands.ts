@@ -482,9 +482,13 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       }
       return;
     }
-    case 'init':
+    case 'init': {
       if (rest.some((a) => a.startsWith('--template'))) f.tags.add('exec-config');
+      // The repository is created in DIR/.git (or DIR with --bare): a write there.
+      const at = rest.filter((a) => !a.startsWith('-')).pop() ?? '.';
+      f.writes.push(rest.includes('--bare') ? at : posix.join(at, '.git'));
       return;
+    }
     case 'send-email':
     case 'request-pull':
     case 'imap-send':

@@ -216,10 +216,13 @@ export function analyzeGit(input: AnalyzerInput): Facts {
   gitSubcommand(f, sub!, rest, { ...input, cwd: dir, git, depth: depth + 1 });
   // --work-tree=DIR (or GIT_WORK_TREE): the paths a checkout or restore writes are DIR's
   // (git --work-tree=$HOME checkout HEAD -- .bashrc writes ~/.bashrc).
+  // Paths staged or written are relative to the work tree: `git -C ~/.ssh add .` stages ~/.ssh.
   const tree = values(s, 'work-tree').at(-1) ?? env.GIT_WORK_TREE;
-  if (tree) {
-    const root = tree.replace(/^~(?=\/|$)/, input.home);
-    f.writes = f.writes.map((w) => (w.startsWith('/') || w.startsWith('~') || w.startsWith('$') ? w : posix.join(root, w)));
+  const root = tree ? posix.resolve(dir, tree.replace(/^~(?=\/|$)/, input.home)) : dir !== input.cwd ? dir : undefined;
+  if (root) {
+    const under = (p: string) => (p.startsWith('/') || p.startsWith('~') || p.startsWith('$') ? p : posix.join(root, p));
+    f.writes = f.writes.map(under);
+    f.stages = f.stages.map(under);
   }
   // git honours the usual proxy variables for http(s) remotes.
   if (f.hosts.some((h) => h.role === 'remote' && (h.scheme === 'https' || h.scheme === 'http'))) {

@@ -14,6 +14,7 @@ import { analyzeWebFetch } from './webfetch.js';
 import { analyzeGh } from './gh.js';
 import { analyzeConnect } from './connect.js';
 import { analyzeDnsServer, analyzeGenericNet, GENERIC_NET_TOOLS } from './generic-net.js';
+import { analyzeNetClient, NET_CLIENTS } from './net-clients.js';
 import { addUrl, envValue } from './common.js';
 import { printedCredential, writtenCredential } from './credentials.js';
 import { AGENT_TOOLS, analyzeAgent } from './agents.js';
@@ -98,17 +99,20 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   launchctl: analyzeSystemctl,
   ...Object.fromEntries(AGENT_TOOLS.map((a) => [a, analyzeAgent])),
   ...Object.fromEntries(GENERIC_NET_TOOLS.map((t) => [t, analyzeGenericNet])),
+  ...Object.fromEntries(Object.keys(NET_CLIENTS).map((t) => [t, analyzeNetClient])),
   ...Object.fromEntries(['dig', 'nslookup', 'host', 'delv', 'kdig', 'drill'].map((t) => [t, analyzeDnsServer])),
   uvx: analyzePackages,
   bun: analyzePackages,
   go: analyzePackages,
+  cargo: analyzePackages,
+  helm: analyzePackages,
   corepack: analyzePackages,
   deno: analyzePackages,
   ...Object.fromEntries(READERS.filter((r) => r !== 'openssl-enc').map((r) => [r, analyzeReader])),
 };
 
 /** Package managers and HTTP clients that honour the proxy variables (curl, wget, git and npm read them themselves). */
-const PROXY_AWARE = new Set(['pip', 'pip3', 'uv', 'uvx', 'poetry', 'pipx', 'yarn', 'pnpm', 'bun', 'deno', 'gh', 'aws', 'gsutil', 'az', 'docker', 'podman', 'go', 'corepack', ...GENERIC_NET_TOOLS]);
+const PROXY_AWARE = new Set(['cargo', 'helm', 'pip', 'pip3', 'uv', 'uvx', 'poetry', 'pipx', 'yarn', 'pnpm', 'bun', 'deno', 'gh', 'aws', 'gsutil', 'az', 'docker', 'podman', 'go', 'corepack', ...GENERIC_NET_TOOLS]);
 
 /** Facts for one argv; tools without an analyzer get facts that name only the tool. */
 /**
@@ -121,6 +125,29 @@ const TEXT_TOOLS = new Set(['echo', 'printf', 'grep', 'egrep', 'fgrep', 'rg', 'a
   // rampart's own verbs that take a URL judge it (policy explain|check); `run -- CMD` is unwrapped.
   'rampart']);
 const NETWORK_URL = /^(?:[\w.-]+=)?((?:https?|wss?):\/\/\S+)$/i;
+/** Service URLs (databases, queues, directories, file shares): a host they name is contacted too. */
+const SERVICE_URL = /^(?:[\w.-]+=)?(?:jdbc:)?((?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mqtts?|ldaps?|smb|cifs|nats|kafka|ircs?|ftps?|sftp|tcp|udp|grpcs?):\/\/\S+)$/i;
+
+/** Per tool, the options that make it read another configuration file or directory. */
+const CONFIG_OPTIONS: Readonly<Record<string, RegExp>> = {
+  docker: /^--config$/, podman: /^--(config|root|registries-conf)$/, nerdctl: /^--(config|data-root)$/,
+  cargo: /^--config$/, uv: /^--config-file$/, uvx: /^--config-file$/,
+  yarn: /^--use-yarnrc$/, pnpm: /^--config\.(userconfig|globalconfig)$/, helm: /^--(repository-config|registry-config)$/,
+  kubectl: /^--kubeconfig$/,
+};
+
+function configOption(tool: string, args: readonly string[], home: string): string | undefined {
+  const re = CONFIG_OPTIONS[tool];
+  if (!re) return undefined;
+  for (const a of args) {
+    if (a === '--') break;
+    const name = a.split('=')[0]!;
+    // (kubectl --kubeconfig naming the default file moves nothing.)
+    const value = (a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[args.indexOf(a) + 1] ?? '').replace(/^(~|\$HOME|\$\{HOME\})(?=\/)/, home);
+    if (re.test(name) && !(tool === 'kubectl' && value === `${home}/.kube/config`)) return name;
+  }
+  return undefined;
+}
 
 export function analyze(input: AnalyzerInput): Facts {
   const a = ANALYZERS[input.tool];
@@ -137,11 +164,32 @@ export function analyze(input: AnalyzerInput): Facts {
     f.writes.push(stored);
     f.notes.push(`${input.tool} ${input.args.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')} writes a stored credential (${stored})`);
   }
+  // Options that point a tool at a configuration Rampart has not read (credential helpers,
+  // registries, runners): docker --config DIR, cargo --config, uv --config-file, yarn --use-yarnrc.
+  const moved = configOption(input.tool, input.args, input.home);
+  if (moved) {
+    f.tags.add('config-relocated');
+    f.notes.push(`${input.tool} ${moved} reads a configuration Rampart has not seen`);
+  }
+  // aws --endpoint-url URL: every request of the command goes to that host.
+  if (/^(aws|gsutil|az)$/.test(input.tool)) {
+    for (let i = 0; i < input.args.length; i++) {
+      const m = /^--endpoint(?:-url)?(?:=(.*))?$/.exec(input.args[i]!);
+      const v = m ? m[1] ?? input.args[++i] : undefined;
+      if (v) {
+        addUrl(f, v, 'target', 'https');
+        f.tags.add('net-client');
+      }
+    }
+  }
   // A program Rampart has no model of, given a URL (as an operand or --option=URL): it may
   // connect there. The hosts are facts, and a rule asks when one is not on the allowlist.
   if (!a && !TEXT_TOOLS.has(input.tool)) {
     for (const arg of input.args) {
-      const url = NETWORK_URL.exec(arg.replace(/^--?[\w-]+=/, ''))?.[1];
+      const bare = arg.replace(/^--?[\w-]+=/, '');
+      const service = SERVICE_URL.exec(bare)?.[1];
+      // (A service URL naming a single-label host — a compose service `db` — stays on the local network.)
+      const url = NETWORK_URL.exec(bare)?.[1] ?? (service && /:\/\/(?:[^@/]*@)?(?:[^/:?@]*\.|\[)/.test(service) ? service : undefined);
       if (!url) continue;
       addUrl(f, url, 'target');
       f.tags.add('unmodelled-url');

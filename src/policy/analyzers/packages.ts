@@ -4,7 +4,7 @@ import { newFacts, type Facts } from '../facts.js';
 import { addUrl, envValue } from './common.js';
 import type { AnalyzerInput } from './types.js';
 
-const URL_FLAGS = /^(--index-url|--extra-index-url|--index|--default-index|--find-links|--registry|--proxy|--trusted-host|--url)$/;
+const URL_FLAGS = /^(--index-url|--extra-index-url|--index|--default-index|--find-links|--registry|--proxy|--trusted-host|--url|--config\.(?:@[\w.-]+:)?registry)$/;
 const SHORT_URL_FLAGS: Record<string, RegExp> = { pip: /^-[if]$/, pip3: /^-[if]$/, uv: /^-[if]$/ };
 // Each tool's own variables (a local directory, e.g. PIP_FIND_LINKS=/opt/wheels, is not a host).
 const ENV_URLS: Record<string, string[]> = {
@@ -18,7 +18,7 @@ const ENV_URLS: Record<string, string[]> = {
   go: ['GOPROXY'],
 };
 
-const isUrlish = (s: string) => /^(git\+)?(https?|ssh|git):\/\//i.test(s);
+const isUrlish = (s: string) => /^((git|hg|svn|bzr)\+)?(https?|ssh|git|svn):\/\//i.test(s);
 
 /** Facts of one package-manager invocation. */
 export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
@@ -48,7 +48,14 @@ export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
       // --index name=url (uv) and plain hosts (--trusted-host) both carry a host.
       const url = v.includes('=') && !v.includes('://') ? v.slice(v.indexOf('=') + 1) : v.includes('=') && /^[\w-]+=/.test(v) ? v.slice(v.indexOf('=') + 1) : v;
       if (url && !url.startsWith('.') && !url.startsWith('/')) addUrl(f, url, name === '--proxy' ? 'proxy' : 'registry', 'https');
-    } else if (isUrlish(a.replace(/^[\w.-]+\s*@\s*/, ''))) addUrl(f, a.replace(/^[\w.-]+\s*@\s*/, '').replace(/^git\+/i, ''), 'target');
+    } else if (isUrlish(a.replace(/^[\w.-]+\s*@\s*/, ''))) addUrl(f, a.replace(/^[\w.-]+\s*@\s*/, '').replace(/^(git|hg|svn|bzr)\+/i, ''), 'target');
+  }
+  // cargo --artifact-dir/--out-dir/--target-dir/--root DIR: builds and installs land in DIR.
+  if (tool === 'cargo') {
+    for (let i = 0; i < args.length; i++) {
+      const m = /^(--artifact-dir|--out-dir|--target-dir|--root)(?:=(.*))?$/.exec(args[i]!);
+      if (m) f.writes.push(m[2] ?? args[++i] ?? '');
+    }
   }
   // pip install --target/--prefix/--root DIR: packages (and their scripts) land in DIR.
   if (/^pip/.test(tool) || tool === 'uv') {
@@ -66,7 +73,34 @@ export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
     // (GOPROXY's default, proxy.golang.org, is what plain `go mod download` uses anyway.)
     if (v) for (const u of v.split(/[\s,|]+/)) if (u && !/^(\/|\.|~|file:|direct$|off$|https:\/\/proxy\.golang\.org\/?$)/.test(u)) addUrl(f, u, 'registry', 'https');
   }
-  // (go install MODULE@VERSION fetches through GOPROXY, proxy.golang.org by default, not from the
-  // module path's host: the host judged is GOPROXY's, above.)
+  // go install/get/run MODULE@VERSION fetches through GOPROXY (proxy.golang.org by default), which
+  // fetches from the host the module path names: that host chose the code. A host that is not one
+  // of the long-standing module hosts is a package source off the allowlist (asked).
+  if (tool === 'go' && /^(install|get|run|mod)$/.test(pos[0] ?? '')) {
+    for (const m of pos.slice(pos[0] === 'mod' ? 2 : 1)) {
+      const host = /^([a-z0-9-]+(?:\.[a-z0-9-]+)+)\/[^@\s]*(?:@\S+)?$/i.exec(m)?.[1];
+      if (host && !GO_MODULE_HOSTS.test(host.toLowerCase())) {
+        addUrl(f, `https://${m.split('@')[0]}`, 'target');
+        f.tags.add('package-source');
+      }
+    }
+  }
+  // A package source given as a URL that is not the registry: an OCI chart, a cargo index or git
+  // repository, a Helm repository.
+  if ((tool === 'helm' || tool === 'cargo') && /^(install|upgrade|pull|template|push|add|search|repo|dependency|show|fetch)$/.test(pos[0] ?? '')) {
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      const m = /^(--index|--registry|--git|--repo)(?:=(.*))?$/.exec(a);
+      const v = m ? m[2] ?? args[++i] ?? '' : a;
+      const url = /^(?:sparse\+|registry\+|git\+)?((?:https?|oci|ssh|git):\/\/\S+)$/i.exec(v)?.[1];
+      if (url) {
+        addUrl(f, url, 'registry', 'https');
+        f.tags.add('package-source');
+      }
+    }
+  }
   return f;
 }
+
+/** Go module hosts agents use every day (the Go project's, Google's, Kubernetes', the big forges). */
+const GO_MODULE_HOSTS = /^(github\.com|gitlab\.com|bitbucket\.org|golang\.org|google\.golang\.org|cloud\.google\.com|go\.uber\.org|gopkg\.in|k8s\.io|sigs\.k8s\.io|go\.opentelemetry\.io|go\.etcd\.io|honnef\.co|mvdan\.cc|gotest\.tools|gocloud\.dev|go\.mongodb\.org|gorm\.io|entgo\.io|connectrpc\.com|buf\.build|filippo\.io|golang\.zx2c4\.com)$/;

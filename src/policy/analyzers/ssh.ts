@@ -51,6 +51,11 @@ function sshOptions(f: Facts, s: Scanned, dashSIsProgram = false): void {
       if (key !== 'permitlocalcommand' && key !== 'match') f.runs.push(val);
     }
     if (key === 'hostname') addHost(f, val, 'target', 'ssh');
+    // -o Include=FILE reads another configuration (what -F does): ProxyCommand may be in it.
+    if (key === 'include' && val !== '/dev/null') {
+      f.tags.add('ssh-config-file');
+      f.notes.push(`-o Include=${val} reads an ssh configuration Rampart has not read`);
+    }
     if (key === 'proxyjump') for (const j of val.split(',')) if (j !== 'none') addHost(f, sshDestination(j, false)!, 'proxy', 'ssh');
   }
   for (const j of values(s, 'J')) for (const h of j.split(',')) addHost(f, sshDestination(h, false)!, 'proxy', 'ssh');

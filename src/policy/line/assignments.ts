@@ -85,16 +85,25 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
     f.notes.push(`${name}=${endpoint} sends a client's API requests there`);
     st.out.push(judgeFacts(st.policy, f, [`${name}=${value}`], { ...st.ctx, stdin: undefined, stdout: undefined }));
   }
-  if (LOADER_VARS.test(name) || (name === 'NODE_OPTIONS' && /(^|\s)(-r|--require|--import|--loader|--experimental-loader)\b/.test(value))) {
+  // ENV names the file an interactive sh reads at start; a plain word (ENV=test, ENV=prod) is
+  // the ordinary deployment-stage variable of build tools, not a path anyone loads.
+  const stageWord = name === 'ENV' && /^[A-Za-z][\w-]*$/.test(value);
+  if ((LOADER_VARS.test(name) && !stageWord) || (name === 'NODE_OPTIONS' && /(^|\s)(-r|--require|--import|--loader|--experimental-loader)\b/.test(value))) {
     tag('loader-env', `${name}= changes what code every program loads`);
   }
   if (name === 'GCONV_PATH' || name === 'LD_LIBRARY_PATH' && /^\/(tmp|var\/tmp|dev\/shm)\b/.test(value)) tag('loader-env', `${name}= makes programs load libraries from ${value}`);
   // Search paths pointed at a directory this line wrote code into (a download unpacked to ./lib,
   // a module written to /tmp/m): what programs load from there is that code.
-  if (/^(LD_LIBRARY_PATH|PYTHONPATH|PERL5LIB|PERLLIB|RUBYLIB|NODE_PATH|GEM_PATH|GEM_HOME|CLASSPATH|OPENSSL_CONF|OPENSSL_MODULES|LUA_PATH|LUA_CPATH|PHPRC|PHP_INI_SCAN_DIR)$/.test(name)) {
+  if (/^(LD_LIBRARY_PATH|PYTHONPATH|PYTHONHOME|PYTHONUSERBASE|PERL5LIB|PERLLIB|RUBYLIB|NODE_PATH|GEM_PATH|GEM_HOME|CLASSPATH|OPENSSL_CONF|OPENSSL_MODULES|LUA_PATH|LUA_CPATH|PHPRC|PHP_INI_SCAN_DIR)$/.test(name)) {
     const dirs = value.split(':').filter((d) => d && !d.startsWith('$')).map((d) => posix.resolve(cwd, d.replace(/^~(?=\/|$)/, st.ctx.home)));
     const hit = [...st.written, ...st.scripts.keys()].find((p) => dirs.some((d) => p === d || p.startsWith(`${d}/`)));
     if (hit) tag('config-planted', `${name}=${value} makes programs load ${hit}, written earlier in the same line`);
+    // A module search path outside the project, the user's home and the system's library trees
+    // (/tmp/m, /srv/x): code Rampart has not seen is loaded ahead of the project's own.
+    const root = st.ctx.projectRoot;
+    const home = st.ctx.home;
+    const away = dirs.find((d) => d !== root && !d.startsWith(`${root}/`) && d !== home && !d.startsWith(`${home}/`) && !/^\/(usr|opt|nix|snap|Library|System)(\/|$)/.test(d));
+    if (!hit && away) tag('config-relocated', `${name}=${value} makes programs load modules from ${away}, outside the project`);
   }
   if (JVM_OPTIONS.test(name) && JVM_LOADS.test(value)) tag('loader-env', `${name}= makes every Java program load ${value}`);
   if (name === 'GOFLAGS' && /-(toolexec|exec)\b/.test(value)) tag('loader-env', 'GOFLAGS= makes go run another program');

@@ -34,7 +34,7 @@ export function languageOf(name: string): string | undefined {
 
 // API names, checked in code with string literals removed.
 const NETWORK = /\b(Deno\.(connect|listen|connectTls)|socket\.http|LuaSocket|download\.file|HTTP\.request|Downloads\.download|socket\.(socket|create_connection|create_server|socketpair|fromfd)|create_connection|urllib\d?\.request|urlretrieve|requests\.(get|post|put|patch|delete|head|options|request|Session|session)|httpx\.(get|post|put|patch|delete|head|request|stream|Client|AsyncClient)|aiohttp\.(ClientSession|request|get|post|TCPConnector)|http\.client|HTTPConnection|urlopen|ftplib|smtplib|telnetlib|(?<![.\w])fetch(?=\s*\()|(globalThis|window|self)\.fetch|XMLHttpRequest|WebSocket|net\.(connect|createConnection|Socket)|https?\.(get|request)|dgram|tls\.connect|IO::Socket|use\s+Socket|socket\s*\(\s*AF_|LWP|HTTP::Tiny|Net::HTTP|TCPSocket|UDPSocket|Socket\.(new|tcp|udp|unix|getaddrinfo)|socket_create|socket_connect|stream_socket_server|open-uri|URI\.open|fsockopen|curl_exec|curl_init|stream_socket_client|dns_get_record|gethostbyname\w*|mail\s*(?=\()|dns\.(lookup|resolve\w*)|HTTPHandler|SocketHandler|DatagramHandler|SysLogHandler|SMTPHandler|xmlrpc|imaplib|poplib|nntplib|socketserver|file_get_contents\s*\(\s*\$?[^)]*https?)\b/;
-const SPAWN = /\b(Deno\.(Command|run)|Command::new|std::process|CORE::(system|exec|readpipe)|create_subprocess_(shell|exec)|multiprocessing\.(Process|Pool|get_context)|Bun\.spawn\w*|process\.dlopen|worker_threads|vm\.run\w*|os\.execute|io\.popen|system2|run\s*\(\s*`|os\.(system|popen|exec\w*|spawn\w*|fork)|subprocess|pty\.spawn|commands\.getoutput|child_process|execSync|spawnSync|execFileSync|execFile|shell_exec|passthru|proc_open|Process\.spawn|Kernel\.exec|IO\.popen|Open3|do shell script|__import__\s*\(\s*[^'"\s]|import_module\s*\(\s*[^'"\s]|getattr\s*\([^,()]+,\s*[^'"\s]|Function\s*\(|ctypes|readpipe|methodcaller|attrgetter|ReflectionFunction|posix_spawn\w*|pcntl_\w+|qx|instance_eval|class_eval|call_user_func\w*|create_function|loadstring|process\.binding|process\.mainModule|module\.require|_load)\b|(?<![.\w])(spawn|exec|execv\w*|execl\w*|system|popen|eval|compile)\s*[("'`$]|%x[{(\[<|!]|Bun\.\$|__dict__\s*\[|\bvars\s*\([^)]*\)\s*\[\s*[^\s'"]|\b(globals|locals)\s*\(\s*\)\s*\[\s*[^\s'"]|\b(globalThis|global|window|_G|_ENV|Kernel|builtins|__builtins__)\s*\[\s*[^\s'"\]]/;
+const SPAWN = /\b(Deno\.(Command|run)|Command::new|std::process|CORE::(system|exec|readpipe)|create_subprocess_(shell|exec)|multiprocessing\.(Process|Pool|get_context)|Bun\.spawn\w*|process\.dlopen|worker_threads|vm\.run\w*|os\.execute|io\.popen|system2|run\s*\(\s*`|os\.(system|popen|exec\w*|spawn\w*|fork)|subprocess|pty\.spawn|commands\.getoutput|child_process|execSync|spawnSync|execFileSync|execFile|shell_exec|passthru|proc_open|Process\.spawn|Kernel\.exec|IO\.popen|Open3|do shell script|__import__\s*\(\s*[^'"\s]|import_module\s*\(\s*[^'"\s]|getattr\s*\([^,()]+,\s*[^'"\s]|Function\s*\(|ctypes|readpipe|methodcaller|attrgetter|ReflectionFunction|posix_spawn\w*|pcntl_\w+|qx|instance_eval|class_eval|call_user_func\w*|create_function|loadstring|process\.binding|process\.mainModule|module\.require|_load)\b|(?<![.\w])(spawn|exec|execv\w*|execl\w*|system|popen|eval|compile)\s*[("'`$]|(?<![.\w'"$@%:-])eval(?:\s+[\w\[$@%]|\s*(?:;|\}|$))|\b(?:send|public_send|__send__|method)\s*\(?\s*:(?:eval|system|exec|spawn|syscall|open|`)|%x[{(\[<|!]|Bun\.\$|__dict__\s*\[|\bvars\s*\([^)]*\)\s*\[\s*[^\s'"]|\b(globals|locals)\s*\(\s*\)\s*\[\s*[^\s'"]|\b(globalThis|global|window|_G|_ENV|Kernel|builtins|__builtins__)\s*\[\s*[^\s'"\]]/;
 const DELETE = /\b(Deno\.remove\w*|Deno\.truncate\w*|truncateSync|ftruncateSync|os\.truncate|File\.truncate|file\.remove|os\.remove|delete-directory|shutil\.rmtree|rmtree|remove_tree|rmSync|rmdirSync|rm_rf|remove_dir\w*|unlinkSync|os\.(remove|unlink|rmdir|removedirs)|FileUtils\.(rm\w*|remove\w*)|File\.delete|unlink|rmdir|file\s+delete)\b|\.rm\s*\(/;
 const SIGNAL = /\b(process\.kill|os\.kill|os\.killpg|signal\.pthread_kill|Process\.kill|posix_kill|Deno\.kill)\b|\bkill\s*\(?\s*['"]?-?\w+['"]?\s*,/;
 const FILE_READ = /\b(shutil\.copy\w*|copyfile|copytree|os\.rename|renameSync|cpSync|copyFileSync|Deno\.readTextFile\w*|readLines|open|read_text|read_bytes|readFileSync|readFile|createReadStream|File\.read|IO\.read|file_get_contents|fopen|slurp|Path)\b|<\s*\$?\w*\s*>/;
@@ -161,7 +161,7 @@ export function literalRuns(code: string, lang = ''): { runs: string[]; rest: st
       };
       const program = literalWord(words[0] ?? '') ?? (/^sys\.executable$/.test(words[0] ?? '') ? 'python3' : /^process\.execPath$/.test(words[0] ?? '') ? 'node' : undefined);
       if (program === undefined || !/^[\w.+\/-]+$/.test(program)) return m;
-      const args = words.slice(1).map((w) => literalWord(w) ?? COMPUTED);
+      const args = words.slice(1).map((w) => literalWord(w) ?? holedWord(w) ?? COMPUTED);
       // (A shell or interpreter given computed words runs code nobody can read: left computed.)
       // (Arguments after a literal script are the script's: `node dist/server.js ...args` is understood.)
       const codeAt = args.findIndex((a, k) => a === COMPUTED && (k === args.findIndex((x) => !x.startsWith('-')) || /^(-c|-e|-p|-E|--eval|--print|-m|-r|-x)$/.test(args[k - 1] ?? '')));
@@ -170,7 +170,7 @@ export function literalRuns(code: string, lang = ''): { runs: string[]; rest: st
       // what a package manager installs.)
       if (args.some((a, k) => a === COMPUTED && /^(-c|--config|-e|--exec|--eval|-x|--upload-pack|--receive-pack|-o|--output|-T|--upload-file|-K)$/.test(args[k - 1] ?? ''))) return m;
       if (args.includes(COMPUTED) && /^(npm|pnpm|yarn|bun|pip[\d.]*|uv|poetry|gem|cargo|go|composer|brew|apt|apt-get)$/.test(program) && args.some((a) => /^(i|install|add|get|require)$/.test(a))) return m;
-      runs.push([program, ...args].map((w) => (w === COMPUTED || /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
+      runs.push([program, ...args].map((w) => (w === COMPUTED || HOLED.test(w) || /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
       return ' '.repeat(m.length);
     });
   }
@@ -188,6 +188,20 @@ export function literalRuns(code: string, lang = ''): { runs: string[]; rest: st
 
 /** Stands for an argument only known when the code runs. */
 const COMPUTED = '"$__computed"';
+/** A word with literal parts and computed holes, as the shell would see it: "/tmp/app_${__computed}.sql". */
+const HOLED = /^"(?:[^"$`\\]|\$\{__computed\})*\$\{__computed\}(?:[^"$`\\]|\$\{__computed\})*"$/;
+
+/**
+ * An f-string or template literal with holes (f"/tmp/app_{stamp}.sql", `/tmp/${x}.log`): its
+ * literal parts are known, each hole is computed. Undefined for any other word.
+ */
+function holedWord(w: string): string | undefined {
+  const m = /^[fF](["'])(.*)\1$/.exec(w) ?? /^(`)(.*)`$/.exec(w);
+  if (!m) return undefined;
+  const text = m[1] === '`' ? m[2]!.replace(/\$\{[^{}]*\}/g, '\u0000') : m[2]!.replace(/\{\{|\}\}/g, '').replace(/\{[^{}]*\}/g, '\u0000');
+  if (!text.includes('\u0000') || /["$`\\{}]/.test(text)) return undefined;
+  return `"${text.replace(/\u0000/g, '${__computed}')}"`;
+}
 /** Splits a list's text at its top-level commas. */
 function topLevel(list: string): string[] {
   const out: string[] = [];

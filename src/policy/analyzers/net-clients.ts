@@ -1,0 +1,134 @@
+// Network clients that are not HTTP tools: database and message-queue shells, directory and
+// monitoring clients, scanners, tunnels and SMTP testers. Each names its server by an option
+// (-h, --host, -H URI, -b brokers) or an operand (a URL, a host, a CIDR range); each sends what
+// its options, its stdin or the text it runs (`\copy … from '.env'`, LOAD DATA LOCAL INFILE) read.
+// Hosts are facts (`net-client` asks off the allowlist); files they read and send are sends.
+import { newFacts, type Facts } from '../facts.js';
+import { optionTable, scan, values, type OptionTable } from '../options.js';
+import { addHost, addUrl, hostOfHostPort, STDIN } from './common.js';
+import type { AnalyzerInput } from './types.js';
+
+interface Client {
+  table: OptionTable;
+  /** Options whose value is a server: host, host:port, a comma list, or a URL. */
+  host: string[];
+  /** Options whose value is a file whose content is sent (an `@` prefix is dropped). */
+  file?: string[];
+  /** Options whose value is a file the client writes (a dump). */
+  out?: string[];
+  /** Options whose value is code or a command the server runs, read for the files it loads. */
+  code?: string[];
+  /** Operands that name a server: every host-looking one (scanners), the first, or none (URLs and conninfo always count). */
+  operands: 'urls' | 'hosts' | 'first' | 'none';
+  /** Sends its stdin (a shell fed a script, a publisher fed messages). */
+  stdin: boolean;
+  /** Options that read targets or settings from a file Rampart does not read. */
+  opaque?: string[];
+}
+
+const c = (specs: string[], rest: Omit<Client, 'table'>, singleDashLong = false): Client => ({ table: optionTable(specs, { singleDashLong }), ...rest });
+
+const PSQL = c(['h,host=', 'p,port=', 'U,username=', 'd,dbname=', 'c,command=', 'f,file=', 'o,output=', 'v,set,variable=', 'P,pset=', 'F,field-separator=', 'R,record-separator=', 'L,log-file=', 'T,table-attr='], { host: ['host'], file: ['file'], code: ['command'], operands: 'urls', stdin: true });
+// pg_dump -f / mysqldump -r name the dump written, not a script sent.
+const PG_DUMP = c(['h,host=', 'p,port=', 'U,username=', 'd,dbname=', 'f,file=', 'F,format=', 'n,schema=', 't,table=', 'T,exclude-table=', 'N,exclude-schema=', 'j,jobs=', 'Z,compress=', 'E,encoding='], { host: ['host'], out: ['file'], operands: 'urls', stdin: false });
+const MYSQL = c(['h,host=', 'P,port=', 'u,user=', 'p,password?=', 'D,database=', 'e,execute=', 'S,socket=', 'defaults-file=', 'defaults-extra-file=', 'init-command=', 'default-character-set=', 'protocol='], { host: ['host'], code: ['execute', 'init-command'], operands: 'none', stdin: true, opaque: ['defaults-file', 'defaults-extra-file'] });
+const MONGO = c(['host=', 'port=', 'u,username=', 'p,password=', 'eval=', 'file=', 'f=', 'authenticationDatabase=', 'tlsCAFile=', 'tlsCertificateKeyFile='], { host: ['host'], code: ['eval'], file: ['file', 'f'], operands: 'first', stdin: true });
+const REDIS = c(['h=', 'p=', 'a=', 'u=', 'n=', 's=', 'user=', 'pass=', 'tls', 'x', 'r=', 'i=', 'eval=', 'rdb=', 'pipe', 'e'], { host: ['h', 'u'], file: ['eval'], operands: 'none', stdin: true });
+const MQTT = c(['h,host=', 'p,port=', 't,topic=', 'm,message=', 'f,file=', 'L,url=', 'u,username=', 'P,pw=', 'i,id=', 'q,qos=', 'cafile=', 'cert=', 'key=', 'l', 's', 'n', 'r', 'd'], { host: ['host', 'url'], file: ['file'], operands: 'none', stdin: true });
+const KAFKA = c(['b=', 't=', 'p=', 'P', 'C', 'L', 'l', 'K=', 'X=', 'F=', 'f=', 'o=', 'c=', 'G=', 'e', 'q', 'J', 'D=', 'k=', 'H='], { host: ['b'], file: ['l'], operands: 'none', stdin: true, opaque: ['F'] });
+const NATS = c(['s,server=', 'creds=', 'nkey=', 'context=', 'user=', 'password=', 'tlscert=', 'tlskey=', 'tlsca='], { host: ['server'], operands: 'none', stdin: true });
+const AMQP = c(['u,url=', 'server=', 'r,routing-key=', 'e,exchange=', 'b,body=', 'p,persistent', 'C,content-type='], { host: ['url', 'server'], operands: 'none', stdin: true });
+const LDAP = c(['H=', 'h=', 'p=', 'b=', 'D=', 'w=', 'y=', 'f=', 's=', 'x', 'Z', 'ZZ', 'L', 'LL', 'LLL', 'W', 'v', 'o=', 'e=', 'E=', 'T='], { host: ['H', 'h'], file: ['f'], operands: 'none', stdin: true });
+const SCAN = c(['p=', 'o=', 'oN=', 'oX=', 'oG=', 'oA=', 'oS=', 'iL=', 'e=', 'script=', 'script-args=', 'datadir=', 'excludefile=', 'exclude=', 'top-ports=', 'rate=', 'max-rate=', 'min-rate=', 'ports=', 'source-port=', 'g=', 'T='], { host: [], operands: 'hosts', stdin: false, opaque: ['iL', 'excludefile'] }, true);
+const HPING = c(['p,destport=', 's,baseport=', 'c,count=', 'i,interval=', 'd,data=', 'E,file=', 'a,spoof=', 'I,interface=', 't,ttl=', 'S,syn', 'A,ack', 'F,fin', '1,icmp', '2,udp', '8,scan=', 'flood'], { host: [], file: ['file'], operands: 'hosts', stdin: false });
+const IPERF = c(['c,client=', 'p,port=', 't,time=', 'b,bitrate=', 'n,bytes=', 'F,file=', 'B,bind=', 'P,parallel=', 'l,length=', 'i,interval=', 'J,json', 's,server', 'R,reverse', 'u,udp'], { host: ['client'], file: ['file'], operands: 'none', stdin: false });
+const SSHUTTLE = c(['r,remote=', 'e,ssh-cmd=', 'x,exclude=', 'X,exclude-from=', 'python=', 'dns', 'N,auto-nets', 'D,daemon', 'v,verbose', 'H,auto-hosts', 'l,listen='], { host: ['remote'], operands: 'none', stdin: false });
+const SNMP = c(['v=', 'c=', 'u=', 'l=', 'a=', 'A=', 'x=', 'X=', 'O=', 'm=', 'M=', 'r=', 't=', 'C='], { host: [], operands: 'first', stdin: false });
+const SWAKS = c(['t,to=', 'f,from=', 's,server=', 'p,port=', 'h,helo,ehlo=', 'd,data=', 'attach=', 'attach-body=', 'attach-type=', 'attach-name=', 'body=', 'header=', 'add-header=', 'au,auth-user=', 'ap,auth-password=', 'a,auth?=', 'tls', 'q,quit-after='], { host: ['server', 'to'], file: ['data', 'attach', 'attach-body', 'body'], operands: 'none', stdin: false });
+
+export const NET_CLIENTS: Readonly<Record<string, Client>> = {
+  psql: PSQL, pgcli: PSQL, pg_dump: PG_DUMP, pg_dumpall: PG_DUMP, pg_restore: PSQL,
+  mysql: MYSQL, mariadb: MYSQL, mycli: MYSQL,
+  mongosh: MONGO, mongo: MONGO, mongodump: MONGO, mongoimport: MONGO, mongorestore: MONGO,
+  'redis-cli': REDIS, 'valkey-cli': REDIS,
+  mosquitto_pub: MQTT, mosquitto_sub: MQTT,
+  kcat: KAFKA, kafkacat: KAFKA,
+  nats: NATS,
+  'amqp-publish': AMQP, 'amqp-consume': AMQP, 'amqp-get': AMQP,
+  ldapsearch: LDAP, ldapmodify: LDAP, ldapadd: LDAP, ldapdelete: LDAP, ldapwhoami: LDAP,
+  nmap: SCAN, masscan: SCAN, zmap: SCAN, 'rustscan': SCAN,
+  hping3: HPING, nping: HPING,
+  iperf3: IPERF, iperf: IPERF,
+  sshuttle: SSHUTTLE,
+  snmpwalk: SNMP, snmpget: SNMP, snmpset: SNMP, snmpbulkwalk: SNMP,
+  swaks: SWAKS,
+};
+
+/** Files a client's code text loads and sends: `\copy t from 'F'`, `\i F`, LOAD DATA LOCAL INFILE, cat("F"). */
+function filesInCode(code: string): string[] {
+  const out: string[] = [];
+  const pats = [
+    /\\copy\b[^;]*?\bfrom\s+(?:'([^']+)'|"([^"]+)"|(\S+))/gi,
+    /\\(?:i|ir|include|include_relative)\s+(?:'([^']+)'|"([^"]+)"|(\S+))/gi,
+    /\bload\s+data\s+local\s+infile\s+(?:'([^']+)'|"([^"]+)"|(\S+))/gi,
+    /(?:^|[\s;])source\s+(?:'([^']+)'|"([^"]+)"|(\S+))/gi,
+    /\b(?:cat|load|readFileSync|readFile|open)\s*\(\s*(?:'([^']+)'|"([^"]+)"|`([^`]+)`)/g,
+  ];
+  for (const re of pats) for (const m of code.matchAll(re)) out.push((m[1] ?? m[2] ?? m[3])!.replace(/;$/, ''));
+  return out;
+}
+
+const SCRIPT_FILE = /\.(m?js|cjs|ts|sql|json|txt|csv|ya?ml|sh|py|rb|pl|xml|conf|cfg|ini|log|md|gz|dump)$/i;
+
+/** A server named by a client: a URL (any scheme), `[user@]host[:port]`, or a comma list of them. */
+function addServer(f: Facts, raw: string): void {
+  for (const part of raw.split(',')) {
+    const v = part.trim();
+    if (!v) continue;
+    const url = v.replace(/^jdbc:/i, '');
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+      if (/^(file|unix|ldapi):/i.test(url)) continue;
+      addUrl(f, url, 'target');
+      continue;
+    }
+    // A socket path or directory, or a script the client runs (mongosh x.js, psql … f.sql).
+    if (v.startsWith('/') || v.startsWith('.') || SCRIPT_FILE.test(v)) continue;
+    const host = hostOfHostPort(v.slice(v.lastIndexOf('@') + 1).split('/')[0]!);
+    if (nameLike(host)) addHost(f, host, 'target');
+  }
+}
+
+/**
+ * A host name or address; single-label names (`db`, `redis`) are a compose network's or the
+ * search domain's, not an address an attacker can choose, and are left out.
+ */
+function nameLike(h: string): boolean {
+  if (h === 'localhost' || /^\[?[0-9a-f:]+\]?$/i.test(h) && h.includes(':')) return true;
+  return /^[\w-]+(\.[\w-]+)+\.?$/.test(h) && !/^\d+(\.\d+)?$/.test(h);
+}
+
+/** Facts of one network client invocation. */
+export function analyzeNetClient({ tool, args }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  const spec = NET_CLIENTS[tool]!;
+  f.tags.add('net-client');
+  const s = scan(args, spec.table);
+  for (const v of values(s, ...spec.host)) addServer(f, v);
+  for (const v of values(s, ...(spec.file ?? []))) if (v !== '-') f.sends.push(v.replace(/^@/, ''));
+  for (const v of values(s, ...(spec.code ?? []))) f.sends.push(...filesInCode(v));
+  for (const v of values(s, ...(spec.out ?? []))) if (v !== '-') f.writes.push(v);
+  if ((spec.opaque ?? []).some((o) => values(s, o).length > 0)) {
+    f.tags.add('opaque-config');
+    f.notes.push(`${tool} reads its targets or settings from a file`);
+  }
+  const ops = s.positionals;
+  if (spec.operands === 'hosts') for (const o of ops) addServer(f, o);
+  else if (spec.operands === 'first' && ops[0] !== undefined) addServer(f, ops[0]);
+  for (const o of ops) if (/^(?:jdbc:)?[a-z][a-z0-9+.-]*:\/\//i.test(o)) addServer(f, o);
+  // A conninfo string: psql "host=evil.example dbname=x".
+  for (const o of ops) for (const m of o.matchAll(/(?:^|\s)host(?:addr)?=(\S+)/g)) addServer(f, m[1]!);
+  // kcat -P sends the files named as operands (and stdin when there are none).
+  if ((tool === 'kcat' || tool === 'kafkacat') && s.opts.some((o) => o.name === 'P')) f.sends.push(...ops);
+  if (spec.stdin) f.sends.push(STDIN);
+  return f;
+}
