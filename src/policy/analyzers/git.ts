@@ -76,7 +76,8 @@ export function disablesExecution(key: string, value: string): boolean {
   if (k === 'core.askpass' || k === 'credential.helper' || /^credential\..*\.helper$/.test(k)) return v === '';
   if (k === 'core.sshcommand') {
     const m = /^(?:\S*\/)?ssh((?:\s+-o\s*[A-Za-z]+[= ]\S+)*)$/.exec(v);
-    return v === '' || (m !== null && ![...m[1]!.matchAll(/-o\s*([A-Za-z]+)/g)].some((x) => SSH_EXEC_KEYS.has(x[1]!.toLowerCase())));
+    // (Include reads another configuration, which may hold a ProxyCommand: not plain ssh.)
+    return v === '' || (m !== null && ![...m[1]!.matchAll(/-o\s*([A-Za-z]+)/g)].some((x) => SSH_EXEC_KEYS.has(x[1]!.toLowerCase()) || x[1]!.toLowerCase() === 'include'));
   }
   return false;
 }

@@ -77,7 +77,9 @@ export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
   // fetches from the host the module path names: that host chose the code. A host that is not one
   // of the long-standing module hosts is a package source off the allowlist (asked).
   if (tool === 'go' && /^(install|get|run|mod)$/.test(pos[0] ?? '')) {
-    for (const m of pos.slice(pos[0] === 'mod' ? 2 : 1)) {
+    // (go mod edit -require=MOD@V / -replace=OLD=NEW@V names modules as option values.)
+    const edits = args.flatMap((a) => /^-(?:require|replace|droprequire)=(.+)$/.exec(a)?.[1]?.split('=').slice(-1) ?? []);
+    for (const m of [...pos.slice(pos[0] === 'mod' ? 2 : 1), ...edits]) {
       const host = /^([a-z0-9-]+(?:\.[a-z0-9-]+)+)\/[^@\s]*(?:@\S+)?$/i.exec(m)?.[1];
       if (host && !GO_MODULE_HOSTS.test(host.toLowerCase())) {
         addUrl(f, `https://${m.split('@')[0]}`, 'target');
@@ -102,5 +104,9 @@ export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
   return f;
 }
 
-/** Go module hosts agents use every day (the Go project's, Google's, Kubernetes', the big forges). */
-const GO_MODULE_HOSTS = /^(github\.com|gitlab\.com|bitbucket\.org|golang\.org|google\.golang\.org|cloud\.google\.com|go\.uber\.org|gopkg\.in|k8s\.io|sigs\.k8s\.io|go\.opentelemetry\.io|go\.etcd\.io|honnef\.co|mvdan\.cc|gotest\.tools|gocloud\.dev|go\.mongodb\.org|gorm\.io|entgo\.io|connectrpc\.com|buf\.build|filippo\.io|golang\.zx2c4\.com)$/;
+/**
+ * Go module hosts that serve one project's own modules (the Go project's, Google's, Kubernetes',
+ * a few vanity hosts). Forges where anyone publishes (gitlab.com, bitbucket.org) are not here: like
+ * npm's git specs, they are hosts the allowlist decides.
+ */
+const GO_MODULE_HOSTS = /^(github\.com|golang\.org|google\.golang\.org|cloud\.google\.com|go\.uber\.org|gopkg\.in|k8s\.io|sigs\.k8s\.io|go\.opentelemetry\.io|go\.etcd\.io|honnef\.co|mvdan\.cc|gotest\.tools|gocloud\.dev|go\.mongodb\.org|gorm\.io|entgo\.io|connectrpc\.com|filippo\.io|golang\.zx2c4\.com)$/;

@@ -209,6 +209,15 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       argv = handed;
       continue;
     }
+    // Rampart's own CLI run by a JavaScript runtime (node ~/.rampart/lib/cli.js approve 3,
+    // node node_modules/rampart/bin/rampart.js trust): the `rampart` command by another name.
+    if (/^(node|nodejs|bun|deno|tsx|ts-node)$/.test(name)) {
+      const script = argv.slice(1).findIndex((a) => !a.startsWith('-') && a !== 'run');
+      if (script >= 0 && /rampart/i.test(argv[script + 1]!) && /\.[cm]?[jt]s$|\/rampart$/.test(argv[script + 1]!)) {
+        argv = ['rampart', ...argv.slice(script + 2)];
+        continue;
+      }
+    }
     // The dynamic loader runs its first operand: /lib64/ld-linux-x86-64.so.2 /usr/bin/curl …
     if (/^ld(-linux[\w.-]*)?\.so(\.\d+)?$|^ld-musl/.test(name)) {
       let k = 1;
