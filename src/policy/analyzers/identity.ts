@@ -5,19 +5,26 @@ import { posix } from 'node:path';
 
 const ALIASES: Record<string, string> = { yarnpkg: 'yarn', nodejs: 'node', pnpx: 'npx', uvx: 'uvx', 'npm-cli.js': 'npm', 'npx-cli.js': 'npx', 'yarn.js': 'yarn', 'pnpm.cjs': 'pnpm', 'pnpm.js': 'pnpm',
   // The agents by their npm package names (npx @anthropic-ai/claude-code, bunx @google/gemini-cli).
-  'claude-code': 'claude', 'gemini-cli': 'gemini' };
+  'claude-code': 'claude', 'gemini-cli': 'gemini',
+  // Other builds and names of the same program: netcats, Python, Ruby and Perl implementations, awks.
+  'nc.openbsd': 'nc', 'nc.traditional': 'nc', 'netcat.openbsd': 'nc', 'netcat.traditional': 'nc', 'netcat-openbsd': 'nc', 'netcat-traditional': 'nc', cryptcat: 'nc', pwncat: 'nc', 'pwncat-cs': 'nc', sbd: 'nc',
+  perl6: 'raku', ipython: 'python', ipython3: 'python', 'gnutls-cli': 'nc', jython: 'python', graalpy: 'python', micropython: 'python', 'pypy3-c': 'python',
+  jruby: 'ruby', truffleruby: 'ruby', mruby: 'ruby', rbx: 'ruby',
+  goawk: 'awk', frawk: 'awk', 'one-true-awk': 'awk', 'busybox-awk': 'awk', 'original-awk': 'awk', bioawk: 'awk', nawk: 'awk', mawk: 'awk', onetrue: 'awk', bwk: 'awk',
+  PowerShell: 'powershell', 'powershell_ise': 'powershell', 'cmd': 'cmd' };
 /** An agent's entry script started by node (node "$(npm root -g)/@anthropic-ai/claude-code/cli.js"). */
 const AGENT_SCRIPTS: [RegExp, string][] = [[/@anthropic-ai\/claude-code\/cli\.m?js$/, 'claude'], [/@google\/gemini-cli\/.*\.m?js$/, 'gemini'], [/@openai\/codex\/bin\/codex\.m?js$/, 'codex']];
-const VERSIONED = /^(pip|pip3|python|python3|pypy|pypy3|node|ruby|perl|php|uv|poetry|pipx|gem|bundle|npm|npx|yarn|pnpm)[\d.]+(-[\w.]+)?$/;
+const VERSIONED = /^(pip|pip3|python|python3|pypy|pypy3|node|ruby|perl|php|uv|poetry|pipx|gem|bundle|npm|npx|yarn|pnpm|gawk|mawk|awk)[\d.]+(-[\w.]+)?$|^(gawk|ruby|python3?)-[\d.]+$/;
 /** Python options that take a value (the module comes after them). */
 const PY_VALUE = /^-[WXQ]$/;
 
 /** The canonical tool name of a program path or name. */
 export function canonicalTool(word: string): string {
-  const base = posix.basename(word);
+  // A Windows program run through WSL interop (curl.exe, git.exe, node.exe) is the same tool.
+  const base = posix.basename(word).replace(/\.exe$/i, '');
   if (ALIASES[base]) return ALIASES[base]!;
   const m = VERSIONED.exec(base);
-  return m ? m[1]! : base;
+  return m ? (m[1] ?? m[3])! : base;
 }
 
 /**

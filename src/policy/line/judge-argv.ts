@@ -33,6 +33,15 @@ import { echoText, printfText, unescape } from './printf.js';
 import { publishes } from './publish.js';
 import { CURRENT_BRANCH_ARGS } from '../analyzers/git-subcommands.js';
 
+/** git's own subcommands, as the dashed programs in its exec path spell them (git-push). */
+/** git's own subcommands, as the dashed programs in its exec path spell them (git-push). */
+/** Interpreters of languages the judge has no grammar for (JS engines other than node/bun/deno, Lisps, Forths, Raku …). */
+const UNREAD_LANGS = /^(jrunscript|jjs|qjs|quickjs|gjs|rhino|d8|llrt|nbb|hermes|njs|duk|jsc|graaljs|raku|rakudo|perl6|hy|janet|fennel|gosh|guile|pike|gforth|racket|sbcl|clisp|ecl|csi|gsi|chibi-scheme|scheme|newlisp|picolisp|lfe|elixir|erl|escript|groovy|scala|jshell|bb|clojure|clj|io|factor|red|rebol|crystal|nim|tclsh|wish|jq-repl)$/;
+/** Their inline-code options. */
+const UNREAD_CODE_OPTION = /^(-e|-c|-E|-x|--eval|--execute|--expression|-eval|--command|-script|--script)$/;
+
+const GIT_DASHED = /^(add|am|apply|archive|bisect|branch|bundle|checkout|checkout-index|cherry-pick|clean|clone|commit|commit-tree|config|credential|credential-store|credential-cache|daemon|fetch|fetch-pack|filter-branch|gc|hash-object|http-push|http-fetch|imap-send|init|merge|mv|notes|pull|push|read-tree|rebase|receive-pack|remote|remote-http|remote-https|remote-ext|remote-fd|replace|request-pull|reset|restore|revert|rm|send-email|send-pack|shell|stash|submodule|switch|symbolic-ref|tag|update-index|update-ref|upload-pack|worktree)$/;
+
 const CURRENT_BRANCH_ONLY = new RegExp(`^(${CURRENT_BRANCH_ARGS})$`);
 import { signalPick } from './signals.js';
 
@@ -218,6 +227,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         continue;
       }
     }
+    // git's dashed programs (/usr/lib/git-core/git-push, git-http-push): `git SUB` by another name.
+    const dashed = /^git-([a-z][a-z-]*)$/.exec(name);
+    if (dashed && (GIT_DASHED.test(dashed[1]!) || argv[0]!.includes('/git-core/'))) {
+      argv = ['git', dashed[1]!, ...argv.slice(1)];
+      continue;
+    }
     // The dynamic loader runs its first operand: /lib64/ld-linux-x86-64.so.2 /usr/bin/curl …
     if (/^ld(-linux[\w.-]*)?\.so(\.\d+)?$|^ld-musl/.test(name)) {
       let k = 1;
@@ -392,7 +407,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const args = argv.slice(1);
     if (isShell(name)) {
       rec.isInterpreter = true;
-      const cmd0 = shellCommandString(args);
+      const cmd0 = shellCommandString(args, name);
       // `sh -c '"$@"' _ npm test`: the operands after the string are $0, $1 … and fill it in.
       const cmd = cmd0 === undefined ? undefined : withPositionals(cmd0, args.slice(args.indexOf(cmd0) + 1));
       if (cmd !== undefined) {
@@ -488,6 +503,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       for (const m of stripStrings(prog).matchAll(/\bprintf?\b[^;}]*?\|\s*"/g)) {
         const lit = /^"((?:[^"\\]|\\.)*)"/.exec(prog.slice(m.index! + m[0].length - 1));
         if (lit) st.sub(lit[1]!, ctx.cwd, env);
+        // print "cmd" | "sh": what is printed is the shell's script.
+        if (lit && isShell(posix.basename(lit[1]!.trim().split(/\s+/)[0] ?? '')) && !/\s-[a-zA-Z]*c/.test(lit[1]!)) {
+          const printed = [...prog.slice(m.index!, m.index! + m[0].length - 1).matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((x) => x[1]!.replace(/\\(.)/g, '$1'));
+          if (printed.length) for (const text of printed) st.sub(text, ctx.cwd, env);
+          else tag('pipe-to-shell', `${name} prints text it computes into ${lit[1]}`);
+        }
       }
       if (/\/inet\d?\/(tcp|udp)\//.test(prog)) tag('dev-tcp', `${name} opens a network connection (/inet/tcp)`);
       // system(), `cmd | getline`, print into a command (a literal or a variable holding one), gawk's |& coprocess.
@@ -625,7 +646,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const oc = operandCommands(name, args);
     if (oc.suffix && !isShell(name) && !languageOf(name)) st.sub(oc.suffix.map(quote).join(' '), ctx.cwd, env);
     // (A shell's own -c string was judged above, with its $0, $1 … filled in.)
-    for (const s of oc.strings) if (!(isShell(name) && s === shellCommandString(args))) st.sub(s, ctx.cwd, env);
+    for (const s of oc.strings) if (!(isShell(name) && s === shellCommandString(args, name))) st.sub(s, ctx.cwd, env);
     // Options and variables through which the tool runs shell text (tar --to-command, vim -c '!…').
     const co = commandOptions(name, args, env, stdinText, scriptText);
     for (const l of co.lines) {

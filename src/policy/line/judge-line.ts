@@ -258,6 +258,11 @@ function listed(st: State, name: string, lister: Info): void {
   else st.listedVars.delete(name);
 }
 
+/** `npm prefix` run at the project root prints it when its package.json is there (the disk says so). */
+function npmPrefixIsRoot(st: State, cwd: string): boolean {
+  return cwd === st.ctx.projectRoot && st.ctx.realpath?.(`${st.ctx.projectRoot}/package.json`) !== undefined;
+}
+
 /** Judges one simple command; returns its record and the cwd/env for the commands after it. */
 function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info[], cwd: string, env: Record<string, string | undefined>) {
   const argvWords = fc.argv;
@@ -266,6 +271,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   if ((cwd === st.ctx.projectRoot || cwd.startsWith(`${st.ctx.projectRoot}/`)) && st.ctx.realpath?.(`${st.ctx.projectRoot}/.git`) !== undefined) {
     argv = argv.map((a, k) => (k > 0 ? a.replace(/\$\(git rev-parse --show-toplevel\)|`git rev-parse --show-toplevel`/g, st.ctx.projectRoot) : a));
   }
+  // $(npm prefix) at the project root whose package.json is there: the project root.
+  if (npmPrefixIsRoot(st, cwd)) argv = argv.map((a, k) => (k > 0 ? a.replace(/\$\(npm prefix\)|`npm prefix`/g, st.ctx.projectRoot) : a));
   // A variable that captured a directory (ROOT=$PWD, ROOT="$(cd "$(dirname x.sh)/.." && pwd)") is that
   // directory where it is used ("$ROOT/dist"), whatever cd came after; one whose value starts with a
   // known directory (out=/tmp/snap-$(date +%s)) is a name below it.
@@ -333,7 +340,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   for (const a of fc.assignments) {
     const v = a.value.value;
     // ($(git rev-parse --show-toplevel) inside the project whose .git is there is the project root.)
-    const toplevel = /^"?\$\(git rev-parse --show-toplevel\)"?$/.test(a.value.raw) && (cwd === st.ctx.projectRoot || cwd.startsWith(`${st.ctx.projectRoot}/`)) && st.ctx.realpath?.(`${st.ctx.projectRoot}/.git`) !== undefined ? st.ctx.projectRoot : undefined;
+    const toplevel = (/^"?\$\(git rev-parse --show-toplevel\)"?$/.test(a.value.raw) && (cwd === st.ctx.projectRoot || cwd.startsWith(`${st.ctx.projectRoot}/`)) && st.ctx.realpath?.(`${st.ctx.projectRoot}/.git`) !== undefined) || (/^"?\$\(npm prefix\)"?$/.test(a.value.raw) && npmPrefixIsRoot(st, cwd)) ? st.ctx.projectRoot : undefined;
     const captured = a.scope !== 'prefix' ? toplevel ?? capturedDir(st, a.value.raw, cwd) ?? dirVarPath(st, a.value.raw) ?? placedText(a.value, cwd, st.ctx.home) : undefined;
     if (captured !== undefined) st.dirVars.set(a.name, captured);
     else if (a.scope !== 'prefix') st.dirVars.delete(a.name);

@@ -1,14 +1,14 @@
 // Languages the judge does not parse (dc, m4, gnuplot, TeX with its shell escape, Lisps, Elixir,
-// Erlang, Haskell, jshell, Groovy …). Their code is judged by what it can reach: a shell escape or a
+// Erlang, Haskell, jshell, Groovy, Raku, Forth, JavaScript engines other than node/bun/deno …). Their code is judged by what it can reach: a shell escape or a
 // process API in it asks, and the command lines quoted inside it are judged as lines of their own
 // (`gnuplot -e 'system("curl … | sh")'` is the download piped into a shell it writes).
 import { isCommandWord } from './operand-commands.js';
 
 /** Programs whose inline or stdin code is in a language Rampart does not read. */
-const UNREAD = /^(dc|m4|gnuplot|pdflatex|latex|xelatex|lualatex|tex|luatex|pdftex|racket|guile|sbcl|clisp|ecl|csi|gsi|scheme|chez|elixir|iex|erl|escript|ghc|ghci|runghc|runhaskell|jshell|groovy|scala|kotlin|kotlinc|clojure|clj|bb|octave|ocaml|crystal)$/;
+const UNREAD = /^(dc|m4|gnuplot|pdflatex|latex|xelatex|lualatex|tex|luatex|pdftex|racket|guile|sbcl|clisp|ecl|csi|gsi|scheme|chez|chibi-scheme|gosh|newlisp|picolisp|lfe|hy|janet|fennel|elixir|iex|erl|escript|ghc|ghci|runghc|runhaskell|jshell|groovy|scala|kotlin|kotlinc|clojure|clj|bb|octave|ocaml|crystal|nim|pike|gforth|factor|io|red|rebol|raku|rakudo|jrunscript|jjs|qjs|quickjs|gjs|rhino|d8|llrt|nbb|hermes|njs|duk|jsc|graaljs)$/;
 
 /** Ways these languages start programs: a function or macro name, TeX's \write18, dc's `!`. */
-const ESCAPE = /\b(execute_process|REMOVE_RECURSE|system|syscmd|esyscmd|cmd|exec\w*|spawn\w*|popen|shell\w*|callCommand|readProcess\w*|createProcess|runCommand|rawSystem|Runtime|ProcessBuilder|Process|open_port|run-program|process\*?|subprocess|execute|sh)\b|\\write18|\\immediate|(^|[\s;])!\s*\S/;
+const ESCAPE = /\b(execute_process|REMOVE_RECURSE|system|syscmd|esyscmd|cmd|exec\w*|EXEC|spawn\w*|popen|shell\w*|callCommand|readProcess\w*|createProcess|runCommand|rawSystem|Runtime|ProcessBuilder|Process|open_port|run-program|process\*?|subprocess|child_process|execute|sh|run|qx|spurt)\b|\\write18|\\immediate|(^|[\s;])!\s*\S/;
 
 // (An operand that starts with a backslash is TeX source given inline; the file operands are the project's.)
 const TEX = /^(pdflatex|latex|xelatex|lualatex|tex|luatex|pdftex)$/;

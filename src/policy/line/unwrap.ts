@@ -37,9 +37,9 @@ function inDir(u: Unwrapped, opts: string[], names: string[]): Unwrapped {
   return cwd === undefined ? u : { ...u, cwd };
 }
 
-const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'busybox-sh', 'rbash', 'csh', 'tcsh', 'yash', 'oksh', 'loksh', 'pdksh', 'posh', 'hush', 'sash', ...['nu', 'xonsh', 'elvish', 'pwsh', 'powershell', 'ion', 'murex', 'rc', 'es', 'oil', 'osh', 'ysh']]);
+const SHELLS = new Set(['cmd', 'sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'busybox-sh', 'rbash', 'csh', 'tcsh', 'yash', 'oksh', 'loksh', 'pdksh', 'posh', 'hush', 'sash', ...['nu', 'xonsh', 'elvish', 'pwsh', 'powershell', 'ion', 'murex', 'rc', 'es', 'oil', 'osh', 'ysh']]);
 /** Shells whose language is not sh's: their command strings are judged as if they were sh, and asked about. */
-export const FOREIGN_SHELLS = new Set(['nu', 'xonsh', 'elvish', 'pwsh', 'powershell', 'ion', 'murex', 'rc', 'es', 'ysh']);
+export const FOREIGN_SHELLS = new Set(['cmd', 'nu', 'xonsh', 'elvish', 'pwsh', 'powershell', 'ion', 'murex', 'rc', 'es', 'ysh']);
 export const isShell = (name: string): boolean => SHELLS.has(name);
 
 /** Skips options, honouring those that take a value; returns the index of the first operand. */
@@ -243,7 +243,23 @@ export function quote(w: string): string {
 }
 
 /** For `bash -c STR`, `sh -lc STR`: the command string; undefined when not a -c call. */
-export function shellCommandString(args: string[]): string | undefined {
+export function shellCommandString(args: string[], name = 'sh'): string | undefined {
+  // cmd.exe /c STRING; PowerShell -Command STRING, -EncodedCommand BASE64 (UTF-16LE), -File F.
+  if (name === 'cmd') {
+    const i = args.findIndex((a) => /^\/[ckCK]$/.test(a));
+    return i >= 0 ? args.slice(i + 1).join(' ') : undefined;
+  }
+  if (name === 'powershell' || name === 'pwsh') {
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!.toLowerCase();
+      if (/^-(c|command)$/.test(a)) return args.slice(i + 1).join(' ');
+      if (/^-(e|ec|enc|encodedcommand)$/.test(a)) return Buffer.from(args[i + 1] ?? '', 'base64').toString('utf16le');
+      if (/^-(f|file)$/.test(a)) return undefined;
+      if (/^-(executionpolicy|ex|ep|windowstyle|w|configurationname|workingdirectory|wd|outputformat|of|inputformat|if|settingsfile)$/.test(a)) i++;
+      else if (!a.startsWith('-')) return args.slice(i).join(' ');
+    }
+    return undefined;
+  }
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--') return undefined;
