@@ -27,7 +27,7 @@ const AGENTS: Record<string, AgentFlags> = {
   codex: {
     options: /^--(dangerously-bypass-approvals-and-sandbox|yolo|profile|config|disable)(=|$)|^-[cp]$/,
     // No sandbox: the nested agent's commands run with the user's full rights.
-    values: [[/^(-s|--sandbox)$/, /^danger-full-access$/i]],
+    values: [[/^(-s|--sandbox)$/, /^danger-full-access$/i], [/^(-a|--ask-for-approval)$/, /^never$/i]],
     env: ['CODEX_HOME'],
   },
   gemini: {
@@ -45,6 +45,17 @@ const AGENTS: Record<string, AgentFlags> = {
   'cursor-agent': { options: /^--(force|yolo)(=|$)|^-f$/, env: [] },
   amp: { options: /^--(dangerously-allow-all)(=|$)/, env: [] },
   goose: { options: /^--(no-confirm)(=|$)/, env: ['GOOSE_MODE'], unattended: /^run$/ },
+  // Amazon Q / Kiro, Factory's droid, Open Interpreter, gptme, Kimi, Augment, Cline, shell-gpt.
+  q: { options: /^--(trust-all-tools|trust-tools)(=|$)/, env: [] },
+  'kiro-cli': { options: /^--(trust-all-tools|trust-tools)(=|$)/, env: [] },
+  droid: { options: /^--(skip-permissions-unsafe|auto)(=|$)/, env: [] },
+  interpreter: { options: /^--(auto_run|auto-run|yes)(=|$)|^-y$/, env: [] },
+  gptme: { options: /^--(non-interactive|no-confirm)(=|$)|^-y$/, env: [] },
+  kimi: { options: /^--(yolo)(=|$)|^-y$/, env: [] },
+  auggie: { options: /^--(yolo)(=|$)/, env: [] },
+  cline: { options: /^--(yolo)(=|$)|^-y$/, env: [] },
+  sgpt: { options: /^--(no-interaction)(=|$)/, env: [] },
+  kilocode: { options: /^--(auto|yolo)(=|$)/, env: [] },
 };
 
 /** Subcommands that change an agent's own configuration: servers it starts, plugins and extensions it loads. */

@@ -5,7 +5,7 @@ import { posix } from 'node:path';
 
 const ALIASES: Record<string, string> = { yarnpkg: 'yarn', nodejs: 'node', pnpx: 'npx', uvx: 'uvx', 'npm-cli.js': 'npm', 'npx-cli.js': 'npx', 'yarn.js': 'yarn', 'pnpm.cjs': 'pnpm', 'pnpm.js': 'pnpm',
   // The agents by their npm package names (npx @anthropic-ai/claude-code, bunx @google/gemini-cli).
-  'claude-code': 'claude', 'gemini-cli': 'gemini',
+  'claude-code': 'claude', 'gemini-cli': 'gemini', 'qwen-code': 'qwen', 'opencode-ai': 'opencode', 'aider-chat': 'aider', 'open-interpreter': 'interpreter', 'shell-gpt': 'sgpt', '@kilocode/cli': 'kilocode', 'kilocode-cli': 'kilocode', 'droid-cli': 'droid',
   // Other builds and names of the same program: netcats, Python, Ruby and Perl implementations, awks.
   'nc.openbsd': 'nc', 'nc.traditional': 'nc', 'netcat.openbsd': 'nc', 'netcat.traditional': 'nc', 'netcat-openbsd': 'nc', 'netcat-traditional': 'nc', cryptcat: 'nc', pwncat: 'nc', 'pwncat-cs': 'nc', sbd: 'nc',
   perl6: 'raku', ipython: 'python', ipython3: 'python', 'gnutls-cli': 'nc', jython: 'python', graalpy: 'python', micropython: 'python', 'pypy3-c': 'python',
@@ -17,6 +17,15 @@ const AGENT_SCRIPTS: [RegExp, string][] = [[/@anthropic-ai\/claude-code\/cli\.m?
 const VERSIONED = /^(pip|pip3|python|python3|pypy|pypy3|node|ruby|perl|php|uv|poetry|pipx|gem|bundle|npm|npx|yarn|pnpm|gawk|mawk|awk)[\d.]+(-[\w.]+)?$|^(gawk|ruby|python3?)-[\d.]+$/;
 /** Python options that take a value (the module comes after them). */
 const PY_VALUE = /^-[WXQ]$/;
+
+/** Scoped packages whose binary is not the package's last name segment. */
+const SCOPED_BINARIES: Record<string, string> = { '@kilocode/cli': 'kilocode', '@github/copilot': 'copilot', '@sourcegraph/amp': 'amp', '@charmland/crush': 'crush', '@openai/codex': 'codex' };
+
+/** The binary a package runner (npx, bunx, pnpm dlx, uvx, pipx run) starts for a package spec. */
+export function packageBin(spec: string): string {
+  const bare = spec.replace(/^(@[^/@]+\/[^@]+|[^@]+)@.*$/, '$1');
+  return SCOPED_BINARIES[bare] ?? bare.replace(/^@[^/]+\//, '').replace(/\[.*\]$/, '');
+}
 
 /** The canonical tool name of a program path or name. */
 export function canonicalTool(word: string): string {

@@ -46,7 +46,14 @@ const SSHUTTLE = c(['r,remote=', 'e,ssh-cmd=', 'x,exclude=', 'X,exclude-from=', 
 const SNMP = c(['v=', 'c=', 'u=', 'l=', 'a=', 'A=', 'x=', 'X=', 'O=', 'm=', 'M=', 'r=', 't=', 'C='], { host: [], operands: 'first', stdin: false });
 const SWAKS = c(['t,to=', 'f,from=', 's,server=', 'p,port=', 'h,helo,ehlo=', 'd,data=', 'attach=', 'attach-body=', 'attach-type=', 'attach-name=', 'body=', 'header=', 'add-header=', 'au,auth-user=', 'ap,auth-password=', 'a,auth?=', 'tls', 'q,quit-after='], { host: ['server', 'to'], file: ['data', 'attach', 'attach-body', 'body'], operands: 'none', stdin: false });
 
+// Parallel shells and orchestrators: commands run on the hosts they name (ranges like h[1-5] included).
+const PDSH = c(['w=', 'x=', 'l=', 'R=', 'f=', 't=', 'u=', 'g=', 'X='], { host: ['w'], operands: 'none', stdin: false });
+const PSSH = c(['H,host=', 'h,hosts=', 'l,user=', 'p,par=', 'o,outdir=', 'e,errdir=', 't,timeout=', 'O,option=', 'x,extra-args=', 'X,extra-arg=', 'i,inline', 'P,print', 'A,askpass'], { host: ['host'], operands: 'none', stdin: true, opaque: ['hosts'] });
+const ANSIBLE = c(['i,inventory,inventory-file=', 'm,module-name=', 'a,args=', 'u,user=', 'e,extra-vars=', 'l,limit=', 'f,forks=', 'b,become', 'k,ask-pass', 'K,ask-become-pass', 'become-user=', 'private-key=', 'key-file=', 'C,check', 'D,diff', 'v,verbose'], { host: [], operands: 'none', stdin: false });
+const SALT_SSH = c(['roster-file=', 'i,ignore-host-keys', 'r,raw', 'priv=', 'user='], { host: [], operands: 'none', stdin: false, opaque: ['roster-file'] });
+
 export const NET_CLIENTS: Readonly<Record<string, Client>> = {
+  pdsh: PDSH, clush: PDSH, pssh: PSSH, 'parallel-ssh': PSSH, ansible: ANSIBLE, 'ansible-playbook': ANSIBLE, 'salt-ssh': SALT_SSH,
   psql: PSQL, pgcli: PSQL, pg_dump: PG_DUMP, pg_dumpall: PG_DUMP, pg_restore: PSQL,
   mysql: MYSQL, mariadb: MYSQL, mycli: MYSQL,
   mongosh: MONGO, mongo: MONGO, mongodump: MONGO, mongoimport: MONGO, mongorestore: MONGO,
@@ -93,7 +100,7 @@ function addServer(f: Facts, raw: string): void {
     }
     // A socket path or directory, or a script the client runs (mongosh x.js, psql … f.sql).
     if (v.startsWith('/') || v.startsWith('.') || SCRIPT_FILE.test(v)) continue;
-    const host = hostOfHostPort(v.slice(v.lastIndexOf('@') + 1).split('/')[0]!);
+    const host = hostOfHostPort(v.slice(v.lastIndexOf('@') + 1).split('/')[0]!.replace(/\[[\d,-]+\]/g, '1'));
     if (nameLike(host)) addHost(f, host, 'target');
   }
 }
@@ -127,6 +134,13 @@ export function analyzeNetClient({ tool, args }: AnalyzerInput): Facts {
   for (const o of ops) if (/^(?:jdbc:)?[a-z][a-z0-9+.-]*:\/\//i.test(o)) addServer(f, o);
   // A conninfo string: psql "host=evil.example dbname=x".
   for (const o of ops) for (const m of o.matchAll(/(?:^|\s)host(?:addr)?=(\S+)/g)) addServer(f, m[1]!);
+  // ansible -i 'h1,h2,' names hosts inline (an inventory file is the project's, left to the module
+  // checks of the line judge); the copy module's src= is a file sent to them.
+  if (tool === 'ansible' || tool === 'ansible-playbook') {
+    for (const inv of values(s, 'inventory')) if (inv.includes(',')) addServer(f, inv);
+    const mod = values(s, 'module-name').at(-1);
+    for (const a of values(s, 'args')) if (/^(copy|template|synchronize|ansible\.builtin\.copy)$/.test(mod ?? '')) for (const m of a.matchAll(/\bsrc=(\S+)/g)) f.sends.push(m[1]!);
+  }
   // kcat -P sends the files named as operands (and stdin when there are none).
   if ((tool === 'kcat' || tool === 'kafkacat') && s.opts.some((o) => o.name === 'P')) f.sends.push(...ops);
   if (spec.stdin) f.sends.push(STDIN);

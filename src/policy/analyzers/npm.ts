@@ -4,6 +4,7 @@ import { newFacts, type Facts } from '../facts.js';
 import { has, optionTable, scan, values } from '../options.js';
 import { addUrl, envValue } from './common.js';
 import type { AnalyzerInput } from './types.js';
+import { packageBin } from './identity.js';
 
 const ALIASES: Record<string, string> = {
   i: 'install', in: 'install', ins: 'install', inst: 'install', insta: 'install', instal: 'install', isnt: 'install',
@@ -98,7 +99,7 @@ export function analyzeNpm({ tool, args, env }: AnalyzerInput): Facts {
   // npx PKG ARGS / npm exec -- PKG ARGS runs PKG's binary: judge it as a command (npx rampart approve).
   if (sub === 'exec' && values(s, 'call').length === 0) {
     const words = (isNpx ? rest : rest.filter((a, i) => i > 0 || a !== '--')).filter((a) => a !== '--');
-    const bin = words[0]?.replace(/^(@[^/]+\/)?([^@]+)(@.*)?$/, '$2');
+    const bin = words[0] === undefined ? undefined : packageBin(words[0]);
     if (bin && !/[:/]/.test(bin)) f.runs.push([bin, ...words.slice(1)].map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
   }
   // Lifecycle scripts written now run on the next install: judge their command lines.

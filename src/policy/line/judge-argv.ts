@@ -23,7 +23,7 @@ import { DB_CLIENTS, destroys, dropsDatabase, remoteDb } from './destructive.js'
 import { storedSecret } from '../analyzers/credentials.js';
 import { judgeLine } from './judge-line.js';
 import { commandOptions } from './command-options.js';
-import { canonicalTool, launched } from '../analyzers/identity.js';
+import { canonicalTool, launched, packageBin } from '../analyzers/identity.js';
 import { editedConfig, implicitRuns, judgeLaterRuns, rememberWritten, runsLater, sedText } from './written-files.js';
 import { programsOf } from '../analyzers/files.js';
 import { findRoots } from '../analyzers/find.js';
@@ -319,7 +319,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // env -C D, sudo -D D, unshare --wd=D …: relative paths of what runs resolve in D.
       if (u.cwd !== undefined) ctx = { ...ctx, cwd: /^[$`]/.test(u.cwd) ? UNKNOWN_CWD : resolvePath(u.cwd, ctx) };
       for (const [k, v] of Object.entries(u.env ?? {})) assignmentTags(st, k, v, true, ctx.cwd);
-      for (const t of u.tags ?? []) tag(t, `${name} ${t === 'persistence' ? 'schedules commands to run later' : t === 'path-strip' ? 'runs a command without the Rampart shims on PATH' : 'starts a shell'}`);
+      for (const t of u.tags ?? []) tag(t, `${name} ${t === 'persistence' ? 'schedules commands to run later' : t === 'path-strip' ? 'runs a command without the Rampart shims on PATH' : t === 'config-relocated' ? 'routes the command through proxies named in a configuration Rampart has not read' : 'starts a shell'}`);
       if (u.stdinShell) {
         rec.name = name;
         rec.isInterpreter = true;
@@ -481,7 +481,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // bunx/dlx PKG ARGS runs PKG's binary: judge that too (npx is the npm analyzer's `runs`).
       const rest = name === 'bunx' ? args : args.slice(1);
       const i = rest.findIndex((a) => !a.startsWith('-'));
-      const pkg = i >= 0 ? rest[i]!.replace(/^(@[^/]+\/)?([^@]+)(@.*)?$/, '$2') : undefined;
+      const pkg = i >= 0 ? packageBin(rest[i]!) : undefined;
+      if (pkg && !/[:/]/.test(pkg)) judgeArgv(st, [pkg, ...rest.slice(i + 1)], ctx, [], undefined, fc, flat, info, { ...rec, writesFiles: [] });
+    } else if ((name === 'uvx' || (name === 'pipx' && args[0] === 'run')) && args.length) {
+      // uvx PKG ARGS / pipx run PKG ARGS runs PKG's entry point: judged as that command.
+      const rest = name === 'uvx' ? args : args.slice(1);
+      const i = rest.findIndex((a, k) => !a.startsWith('-') && !/^(--from|--with|--python|-p|--spec|--index-url|--index|-i)$/.test(rest[k - 1] ?? ''));
+      const pkg = i >= 0 ? packageBin(rest[i]!) : undefined;
       if (pkg && !/[:/]/.test(pkg)) judgeArgv(st, [pkg, ...rest.slice(i + 1)], ctx, [], undefined, fc, flat, info, { ...rec, writesFiles: [] });
     } else if (/^(kill|pkill|killall|killall5|skill|prlimit|systemctl|launchctl)$/.test(name) || name === 'fuser' && args.some((a) => /^-[a-zA-Z]*k/.test(a))) {
       const pick = signalPick(name, args, fc, flat, info, ctx);
@@ -593,9 +599,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         || (/^ruby/.test(name) && args.includes('-run') && args.some((a) => /httpd/.test(a)) && !args.some((a) => /BindAddress=(127\.|localhost)|--bind-address=(127\.|localhost)/.test(a)))
         || (name === 'twistd' && args.includes('web'));
       if (bindsAll || servesByDefault) tag('serves-files', `${name} listens on every network interface: other machines can reach what it serves`);
-      if (/^(ngrok|lt|localtunnel|tunnelto|pagekite(\.py)?)$/.test(name) || (name === 'cloudflared' && args.includes('tunnel')) || (name === 'bore' && args[0] === 'local')) {
+      if (/^(ngrok|lt|localtunnel|tunnelto|pagekite(\.py)?|tmole|zrok|devtunnel|frpc|rathole|chisel|sish-client|localxpose|loophole|expose|telebit|inlets|inlets-pro|pinggy|serveo)$/.test(name) || (name === 'cloudflared' && args.includes('tunnel')) || (name === 'bore' && args[0] === 'local')
+        || (name === 'tailscale' && /^(funnel|serve)$/.test(args[0] ?? '') && !/^(status|reset|off)$/.test(args[1] ?? '')) || (name === 'ssh' && args.some((a, k) => /^-R/.test(a) && /(serveo\.net|localhost\.run|pinggy\.io|tuns\.sh)/.test(args.slice(k).join(' '))))) {
         tag('public-tunnel', `${name} publishes a local port on the internet through a tunnel service`);
       }
+    }
+    // VS Code's (and its forks') tunnel: the machine is reachable through a relay, shell included.
+    if (/^(code|code-insiders|codium|cursor)$/.test(name) && args[0] === 'tunnel' && !/^(status|kill|user|prune|unregister|rename)$/.test(args[1] ?? '')) {
+      tag('public-tunnel', `${name} tunnel makes this machine reachable through a relay service`);
     }
     // Tool options and settings that name a program the tool runs later (make CC=/SHELL=, cmake
     // launchers, go -toolexec/-exec, cargo runners, rg --pre, npm/pnpm/yarn config of a shell,

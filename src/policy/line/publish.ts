@@ -7,8 +7,8 @@
 
 /** A tool → the subcommand words (the first operands, options and their values left out) that publish with it. */
 const PUBLISHERS: Record<string, RegExp> = {
-  pnpm: /^publish$/,
-  yarn: /^(publish|npm publish)$/,
+  pnpm: /^(publish|changeset publish)$/,
+  yarn: /^(publish|npm publish|changeset publish)$/,
   bun: /^publish$/,
   deno: /^publish$/,
   jsr: /^publish$/,
@@ -32,6 +32,24 @@ const PUBLISHERS: Record<string, RegExp> = {
   helm: /^push$/,
   gradle: /^publish(?!ToMavenLocal)\w*$/,
   gradlew: /^publish(?!ToMavenLocal)\w*$/,
+  mvnw: /^deploy$/,
+  mvnd: /^deploy$/,
+  sbt: /^(publish|publishSigned|\+publish|\+publishSigned|release)$/,
+  lein: /^deploy$/,
+  mix: /^hex\.publish$/,
+  rebar3: /^hex publish$/,
+  cabal: /^upload$/,
+  stack: /^upload$/,
+  dart: /^pub publish$/,
+  flutter: /^pub publish$/,
+  pod: /^trunk push$/,
+  gleam: /^publish$/,
+  opam: /^publish$/,
+  nimble: /^publish$/,
+  composer: /^publish$/,
+  goreleaser: /^release$/,
+  nx: /^release publish$|^release$/,
+  rush: /^publish$/,
 };
 
 // Options that take a value before the subcommand (pnpm --filter X publish, poetry -C pkg publish,
@@ -41,7 +59,7 @@ const VALUED = /^(--filter|-F|-C|--dir|--cwd|--workspace-dir|--directory|--proje
 /** Why this command publishes, or undefined. */
 export function publishes(name: string, args: readonly string[]): string | undefined {
   const tool = name.replace(/^.*\//, '');
-  const dry = args.some((a) => /^(--dry-run|--dryrun|--preview)$/.test(a));
+  const dry = args.some((a) => /^(--dry-run|--dryrun|--preview|--snapshot|--skip=publish)$/.test(a));
   if (dry) return undefined;
   // Release tools that publish as their whole job (np, release-it, semantic-release); cargo-release
   // only with --execute.
@@ -56,7 +74,7 @@ export function publishes(name: string, args: readonly string[]): string | undef
   const re = PUBLISHERS[tool];
   if (!re) return undefined;
   // (mvn and gradle take several goals or tasks: any of them may publish.)
-  const words = /^(mvn|gradle|gradlew)$/.test(tool) ? pos : [pos.slice(0, 2).join(' '), pos[0] ?? ''];
+  const words = /^(mvn|mvnw|mvnd|gradle|gradlew|sbt)$/.test(tool) ? pos : [pos.slice(0, 2).join(' '), pos[0] ?? ''];
   const hit = words.find((w) => w !== '' && re.test(w));
   return hit === undefined ? undefined : `${tool} ${hit} publishes the project to a registry`;
 }

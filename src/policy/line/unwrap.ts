@@ -107,6 +107,17 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       return after(args, skipOpts(args, /^-a$/));
     case 'nice':
       return after(args, skipOpts(args, /^-n$|^--adjustment$/));
+    // Proxy wrappers: the command's connections go through proxies their configuration names.
+    case 'proxychains':
+    case 'proxychains4':
+    case 'torsocks':
+    case 'tsocks':
+    case 'graftcp':
+    case 'proxify':
+    case 'socksify': {
+      const inner = after(args, skipOpts(args, /^-[fpsPaui]$|^--(config|port|socks5|http_proxy|select_proxy_mode|user|pass|address)$/));
+      return inner.argv ? { ...inner, tags: ['config-relocated'] } : inner;
+    }
     case 'ionice':
       return after(args, skipOpts(args, /^-[cnp]$/));
     case 'chrt':
