@@ -3,20 +3,32 @@
 import { newFacts, type Facts } from '../facts.js';
 import type { AnalyzerInput } from './types.js';
 
-const remote = (s: string) => /^(s3|gs|az|https?):\/\//i.test(s);
+const remote = (s: string) => /^(s3|gs|az|https?|b2):\/\//i.test(s);
+
+/** A source that is a whole tree: the working directory, its contents, HOME. */
+export const wholeTree = (s: string): boolean => /^(\.|\.\/|\.\/\*|\*|~|~\/|\$HOME\/?|\.\.(\/\.\.)*\/?)$/.test(s.replace(/^["']|["']$/g, ''));
 
 /** Facts of one aws/gsutil/gcloud storage/az invocation. */
 export function analyzeCloud({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   const pos = args.filter((a, i) => !a.startsWith('-') && !/^--(profile|region|endpoint-url|acl|storage-class|exclude|include|container-name|name|account-name)$/.test(args[i - 1] ?? ''));
   f.subcommand = pos.slice(0, 2).join(' ');
-  const copy = pos.findIndex((p) => /^(cp|mv|sync|rsync|upload|upload-batch)$/.test(p));
+  const copy = pos.findIndex((p) => /^(cp|mv|sync|rsync|upload|upload-batch|mirror|put|upload-file)$/.test(p));
   if (copy >= 0) {
     const ops = pos.slice(copy + 1);
     const dest = ops[ops.length - 1];
-    if (dest && remote(dest)) for (const src of ops.slice(0, -1)) if (!remote(src)) f.sends.push(src);
+    // (MinIO's mc names its remotes ALIAS/bucket, without a scheme.)
+    const toRemote = (d: string) => remote(d) || (tool === 'mc' && /^[\w-]+\/\S/.test(d) && !d.startsWith('./'));
+    if (dest && toRemote(dest)) for (const src of ops.slice(0, -1)) if (!toRemote(src)) f.sends.push(src);
   }
   for (let i = 0; i < args.length; i++) if (args[i] === '--file' || args[i] === '-f') f.sends.push(args[i + 1] ?? '');
+  // A whole tree uploaded (aws s3 sync . s3://b, gcloud storage cp -r . gs://b, oci … bulk-upload
+  // --src-dir .): the project and whatever secrets lie in it.
+  const dirs = [...f.sends, ...args.filter((a, k) => /^(--src-dir|--source-dir)$/.test(args[k - 1] ?? ''))];
+  if (dirs.some(wholeTree)) {
+    f.tags.add('uploads-project');
+    f.notes.push(`${tool} ${f.subcommand} uploads a whole directory tree to cloud storage`);
+  }
   // Any parameter given as file://PATH or fileb://PATH (aws reads the file into the request), and
   // s3api's --body / lambda's --zip-file / --cli-input-json.
   for (let i = 0; i < args.length; i++) {
@@ -30,4 +42,17 @@ export function analyzeCloud({ tool, args }: AnalyzerInput): Facts {
     }
   }
   return f;
+}
+
+/**
+ * Hosting CLIs that publish a tree as a public site: surge DIR and netlify deploy --dir DIR. (Those
+ * that build the project's source in the user's own account — vercel, fly deploy, gcloud run deploy
+ * --source — serve no source files and are the user's deploys.)
+ */
+export function deployedTree(tool: string, args: readonly string[]): string | undefined {
+  const pos = args.filter((a, k) => !a.startsWith('-') && !/^(--dir|-d|--site|-s|--auth|--team|--domain|--project|-p)$/.test(args[k - 1] ?? ''));
+  const dirOpt = args.find((a, k) => /^(--dir|-d)$/.test(args[k - 1] ?? '')) ?? args.find((a) => a.startsWith('--dir='))?.slice(6);
+  if (tool === 'surge' && (pos[0] === undefined || wholeTree(pos[0]) || (!pos[0].includes('/') && /\.[a-z]{2,}$/.test(pos[0])))) return `surge publishes ${pos[0] && wholeTree(pos[0]) ? pos[0] : 'the working directory'} as a public site`;
+  if (tool === 'netlify' && pos[0] === 'deploy' && dirOpt !== undefined && wholeTree(dirOpt)) return `netlify deploy publishes ${dirOpt} as a public site`;
+  return undefined;
 }

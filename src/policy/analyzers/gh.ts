@@ -26,6 +26,33 @@ export function analyzeGh({ tool, args }: AnalyzerInput): Facts {
     f.tags.add('push-protected-branch');
     f.notes.push('gh pr merge merges into the base branch (main, as a rule)');
   }
+  // gh api with a writing method: updating main's ref, merging, committing file contents,
+  // branch protection (as a push to main); keys, collaborators and webhooks (access to the account).
+  if (group === 'api') {
+    const method = (args.find((a, k) => /^(-X|--method)$/.test(args[k - 1] ?? '')) ?? args.find((a) => /^--method=/.test(a))?.slice(9) ?? (args.some((a) => /^(-f|-F|--field|--raw-field|--input)(=|$)/.test(a)) ? 'POST' : 'GET')).toUpperCase();
+    const endpoint = (args.find((a, k) => k > args.indexOf('api') && !a.startsWith('-') && !/^(-X|--method|-f|-F|--field|--raw-field|--input|-H|--header|-q|--jq|-t|--template|--hostname|--cache)$/.test(args[k - 1] ?? '')) ?? '').replace(/^\/+/, '');
+    const body = args.join(' ');
+    if (method !== 'GET' && method !== 'HEAD') {
+      if (/\/git\/refs\/heads\/(main|master)\b|\/merges$|\/pulls\/\d+\/merge$|\/branches\/(main|master)\/protection|\/contents\/|\/git\/refs$/.test(endpoint) || (endpoint === 'graphql' && /\bmutation\b[\s\S]*\b(mergePullRequest|updateRef|updateRefs|createCommitOnBranch|mergeBranch|updateBranchProtectionRule|deleteBranchProtectionRule|enablePullRequestAutoMerge)\b/.test(body))) {
+        f.tags.add('push-protected-branch');
+        f.notes.push(`gh api ${method} ${endpoint} writes a branch on GitHub (main, as a rule)`);
+      }
+      if (/(^|\/)(collaborators\/[^/]+|keys|user\/keys|user\/gpg_keys|hooks|invitations|members\/[^/]+|memberships\/[^/]+)$/.test(endpoint) || (endpoint === 'graphql' && /\bmutation\b[\s\S]*\b(addCollaborator|createDeployKey|addPublicKey|createWebhook)\b/.test(body))) {
+        f.tags.add('grants-access');
+        f.notes.push(`gh api ${method} ${endpoint} gives a key, a person or a webhook access`);
+      }
+    }
+  }
+  // (The user's own public key from ~/.ssh is theirs to add; a key from anywhere else may be anyone's.)
+  const key = pos[group === 'repo' ? 3 : 2];
+  if (((group === 'ssh-key' || group === 'gpg-key') && verb === 'add' || (group === 'repo' && verb === 'deploy-key' && pos[2] === 'add')) && !/(^|[~/"'(\s])\.(ssh|gnupg)\//.test(key ?? '')) {
+    f.tags.add('grants-access');
+    f.notes.push(`gh ${f.subcommand} gives a key access to the account or repository`);
+  }
+  if (group === 'repo' && verb === 'sync' && args.some((a) => a === '--force')) {
+    f.tags.add('push-protected-branch');
+    f.notes.push('gh repo sync --force overwrites a branch on GitHub');
+  }
   // gh codespace cp SRC… DEST: local sources go to the codespace (remote: names the other side).
   if (group === 'codespace' && verb === 'cp') {
     const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-c|--codespace|-R|--repo|--repo-owner)$/.test(args[k - 1] ?? '')).slice(2);

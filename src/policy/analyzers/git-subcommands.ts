@@ -489,6 +489,13 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       f.writes.push(rest.includes('--bare') ? at : posix.join(at, '.git'));
       return;
     }
+    case 'town':
+      // git town ship merges the branch into main and pushes main.
+      if (rest[0] === 'ship') {
+        f.tags.add('push-protected-branch');
+        f.notes.push('git town ship merges into the main branch and pushes it');
+      }
+      return;
     case 'send-email':
     case 'request-pull':
     case 'imap-send':

@@ -20,7 +20,7 @@ import { printedCredential, writtenCredential } from './credentials.js';
 import { AGENT_TOOLS, analyzeAgent } from './agents.js';
 import { analyzePackages } from './packages.js';
 import { analyzeDocker } from './docker.js';
-import { analyzeCloud } from './cloud.js';
+import { analyzeCloud, deployedTree } from './cloud.js';
 import { analyzeFind } from './find.js';
 import { analyzeDiskWriter, analyzeSshKeygen } from './system.js';
 import { analyzeTelnet, analyzeOpenssl } from './telnet.js';
@@ -57,6 +57,11 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   aws: analyzeCloud,
   gsutil: analyzeCloud,
   az: analyzeCloud,
+  gcloud: analyzeCloud,
+  s5cmd: analyzeCloud,
+  mc: analyzeCloud,
+  b2: analyzeCloud,
+  oci: analyzeCloud,
   podman: analyzeDocker,
   nerdctl: analyzeDocker,
   perl: analyzeInplace,
@@ -170,6 +175,12 @@ export function analyze(input: AnalyzerInput): Facts {
   if (moved) {
     f.tags.add('config-relocated');
     f.notes.push(`${input.tool} ${moved} reads a configuration Rampart has not seen`);
+  }
+  // surge . / netlify deploy --dir .: the whole tree published as a public site.
+  const site = deployedTree(input.tool, input.args);
+  if (site) {
+    f.tags.add('uploads-project');
+    f.notes.push(site);
   }
   // aws --endpoint-url URL: every request of the command goes to that host.
   if (/^(aws|gsutil|az)$/.test(input.tool)) {

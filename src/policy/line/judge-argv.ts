@@ -40,7 +40,7 @@ const UNREAD_LANGS = /^(jrunscript|jjs|qjs|quickjs|gjs|rhino|d8|llrt|nbb|hermes|
 /** Their inline-code options. */
 const UNREAD_CODE_OPTION = /^(-e|-c|-E|-x|--eval|--execute|--expression|-eval|--command|-script|--script)$/;
 
-const GIT_DASHED = /^(add|am|apply|archive|bisect|branch|bundle|checkout|checkout-index|cherry-pick|clean|clone|commit|commit-tree|config|credential|credential-store|credential-cache|daemon|fetch|fetch-pack|filter-branch|gc|hash-object|http-push|http-fetch|imap-send|init|merge|mv|notes|pull|push|read-tree|rebase|receive-pack|remote|remote-http|remote-https|remote-ext|remote-fd|replace|request-pull|reset|restore|revert|rm|send-email|send-pack|shell|stash|submodule|switch|symbolic-ref|tag|update-index|update-ref|upload-pack|worktree)$/;
+const GIT_DASHED = /^(add|am|apply|archive|bisect|branch|bundle|checkout|checkout-index|cherry-pick|clean|clone|commit|commit-tree|config|credential|credential-store|credential-cache|daemon|fetch|fetch-pack|filter-branch|gc|hash-object|http-push|http-fetch|imap-send|init|merge|mv|notes|pull|push|read-tree|rebase|receive-pack|remote|remote-http|remote-https|remote-ext|remote-fd|replace|request-pull|reset|restore|revert|rm|send-email|send-pack|shell|stash|submodule|switch|symbolic-ref|tag|town|update-index|update-ref|upload-pack|worktree)$/;
 
 const CURRENT_BRANCH_ONLY = new RegExp(`^(${CURRENT_BRANCH_ARGS})$`);
 import { signalPick } from './signals.js';
