@@ -22,6 +22,8 @@ export function analyzeCloud({ tool, args }: AnalyzerInput): Facts {
     if (dest && toRemote(dest)) for (const src of ops.slice(0, -1)) if (!toRemote(src)) f.sends.push(src);
   }
   for (let i = 0; i < args.length; i++) if (args[i] === '--file' || args[i] === '-f') f.sends.push(args[i + 1] ?? '');
+  // mc rm/rb on a local path (mc works on the file system as well as on buckets) deletes it.
+  if (tool === 'mc' && /^(rm|rb)$/.test(pos[0] ?? '')) for (const p of pos.slice(1)) if (/^(\/|~|\.|\$HOME)/.test(p)) f.deletes.push(p);
   // A whole tree uploaded (aws s3 sync . s3://b, gcloud storage cp -r . gs://b, oci … bulk-upload
   // --src-dir .): the project and whatever secrets lie in it.
   const dirs = [...f.sends, ...args.filter((a, k) => /^(--src-dir|--source-dir)$/.test(args[k - 1] ?? ''))];

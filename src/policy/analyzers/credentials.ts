@@ -50,6 +50,18 @@ export function printedCredential({ tool, args }: AnalyzerInput): string | undef
       // Scripts extract credentials with `credential fill`; git's own helper calls
       // (`credential-store get` …) run inside git and stay allowed.
       return has('credential', 'fill') ? '~/.git-credentials' : undefined;
+    // Other CLIs' token printers: fly's, GitLab's, aws-vault's exported keys, Stripe's config, KWallet.
+    case 'fly':
+    case 'flyctl':
+      return has('auth', 'token') || has('tokens', 'create') ? '~/.fly/config.yml' : undefined;
+    case 'glab':
+      return (has('auth', 'status') && opt(/^(-t|--show-token)$/)) || has('auth', 'token') ? '~/.config/glab-cli/config.yml' : undefined;
+    case 'aws-vault':
+      return verb(/^(export|exec)$/) && (words[0] === 'export' || words.length <= 2) ? '~/.aws/credentials' : undefined;
+    case 'stripe':
+      return has('config', '--list') || (words[0] === 'config' && opt(/^--list$/)) ? '~/.config/stripe/config.toml' : undefined;
+    case 'kwallet-query':
+      return opt(/^(-r|--read-password)$/) ? '~/.local/share/kwalletd/kdewallet.kwl' : undefined;
     default:
       return /^docker-credential-/.test(tool) && words[0] === 'get' ? '~/.docker/config.json' : undefined;
   }

@@ -146,3 +146,25 @@ export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
 }
 
 const quoted = (words: readonly string[]): string => words.map((w) => (/^[\w@%+=:,./~-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
+
+/**
+ * OCI registry tools (oras, crane, skopeo, buildah, regctl): every image reference that names its
+ * registry as a host (evil.example/x, docker://10.0.0.5:5000/x) is a registry contacted; what oras
+ * pushes (its file operands) is sent.
+ */
+export function analyzeOci({ tool, args }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-t|--tag|-u|--username|-p|--password|--authfile|--creds|--src-creds|--dest-creds|--platform|-a|--annotation|--artifact-type|--config|--format|-f|--registry-config)$/.test(args[k - 1] ?? ''));
+  f.subcommand = ops[0] === 'image' ? ops.slice(0, 2).join(' ') : ops[0];
+  // (Reading a registry — digest, inspect, ls — sends nothing and runs nothing.)
+  const verb = /^(image|manifest|artifact|tag|repo|blob|index)$/.test(ops[0] ?? '') && tool === 'regctl' ? ops[1] : ops[0];
+  if (/^(digest|inspect|manifest|get|ls|list|list-tags|config|catalog|validate|export|pull|discover|version|auth|login|logout|help)$/.test(verb ?? '')) return f;
+  for (const o of ops.slice(tool === 'regctl' ? 2 : 1)) {
+    const ref = o.replace(/^(docker|oci-archive|docker-archive|oci|containers-storage|docker-daemon):(\/\/)?/, (m) => (m.startsWith('docker:') ? '' : 'local:'));
+    if (ref.startsWith('local:')) continue;
+    const first = ref.split('/')[0]!;
+    if (ref.includes('/') && /[.:]|^localhost$/.test(first) && !/^((index|registry-1)\.)?docker\.io$/i.test(first)) addUrl(f, `https://${first}`, 'target', 'https');
+  }
+  if (tool === 'oras' && ops[0] === 'push') for (const o of ops.slice(2)) f.sends.push(o.split(':')[0]!);
+  return f;
+}

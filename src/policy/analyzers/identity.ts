@@ -13,6 +13,8 @@ const ALIASES: Record<string, string> = { yarnpkg: 'yarn', nodejs: 'node', pnpx:
   goawk: 'awk', frawk: 'awk', 'one-true-awk': 'awk', 'busybox-awk': 'awk', 'original-awk': 'awk', bioawk: 'awk', nawk: 'awk', mawk: 'awk', onetrue: 'awk', bwk: 'awk',
   // Frontends with the same command line: hub and yadm are git, wget2 is wget, curlie is curl.
   hub: 'git', yadm: 'git', wget2: 'wget', curlie: 'curl',
+  // Other ssh clients: Dropbear's, PuTTY's, rsh, xxh, Eternal Terminal.
+  dbclient: 'ssh', plink: 'ssh', pscp: 'scp', psftp: 'sftp', rsh: 'ssh', rlogin: 'ssh', xxh: 'ssh', et: 'ssh',
   PowerShell: 'powershell', 'powershell_ise': 'powershell', 'cmd': 'cmd' };
 /** An agent's entry script started by node (node "$(npm root -g)/@anthropic-ai/claude-code/cli.js"). */
 const AGENT_SCRIPTS: [RegExp, string][] = [[/@anthropic-ai\/claude-code\/cli\.m?js$/, 'claude'], [/@google\/gemini-cli\/.*\.m?js$/, 'gemini'], [/@openai\/codex\/bin\/codex\.m?js$/, 'codex']];

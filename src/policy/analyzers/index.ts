@@ -19,7 +19,7 @@ import { addUrl, envValue } from './common.js';
 import { printedCredential, writtenCredential } from './credentials.js';
 import { AGENT_TOOLS, analyzeAgent } from './agents.js';
 import { analyzePackages } from './packages.js';
-import { analyzeDocker } from './docker.js';
+import { analyzeDocker, analyzeOci } from './docker.js';
 import { analyzeCloud, deployedTree } from './cloud.js';
 import { analyzeFind } from './find.js';
 import { analyzeDiskWriter, analyzeSshKeygen } from './system.js';
@@ -63,6 +63,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   b2: analyzeCloud,
   oci: analyzeCloud,
   podman: analyzeDocker,
+  ...Object.fromEntries(['oras', 'crane', 'skopeo', 'buildah', 'regctl'].map((t) => [t, analyzeOci])),
   nerdctl: analyzeDocker,
   perl: analyzeInplace,
   ruby: analyzeInplace,
