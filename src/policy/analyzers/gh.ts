@@ -1,12 +1,15 @@
 // gh (GitHub CLI): the files it uploads (gists, release assets, API fields and bodies). Its host is
 // GitHub, which is allowed — but a secret sent to an allowed host is still sent.
 import { atFile, newFacts, type Facts } from '../facts.js';
-import { STDIN } from './common.js';
+import { addHost, STDIN } from './common.js';
 import type { AnalyzerInput } from './types.js';
 
 /** Facts of one gh invocation. */
-export function analyzeGh({ tool, args }: AnalyzerInput): Facts {
+export function analyzeGh({ tool, args, env }: AnalyzerInput): Facts {
   const f = newFacts(tool);
+  // Another GitHub host (gh api --hostname H, GH_HOST=H, GH_ENTERPRISE_TOKEN's host): gh talks to it.
+  const hostOpt = args.find((a, k) => args[k - 1] === '--hostname' || (args[k - 1] === '-h' && args[0] === 'auth')) ?? args.find((a) => a.startsWith('--hostname='))?.slice(11);
+  for (const h of [hostOpt, env.GH_HOST].filter((x): x is string => Boolean(x))) addHost(f, h, 'target', 'https');
   const pos = args.filter((a) => !a.startsWith('-'));
   const [group, verb] = pos;
   f.subcommand = [group, verb].filter(Boolean).join(' ');

@@ -5,6 +5,7 @@
 // Hosts are facts (`net-client` asks off the allowlist); files they read and send are sends.
 import { newFacts, type Facts } from '../facts.js';
 import { optionTable, scan, values, type OptionTable } from '../options.js';
+import { isLocalEndpoint } from '../hosts.js';
 import { addHost, addUrl, hostOfHostPort, STDIN } from './common.js';
 import type { AnalyzerInput } from './types.js';
 
@@ -115,7 +116,7 @@ function nameLike(h: string): boolean {
 }
 
 /** Facts of one network client invocation. */
-export function analyzeNetClient({ tool, args }: AnalyzerInput): Facts {
+export function analyzeNetClient({ tool, args, env }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   const spec = NET_CLIENTS[tool]!;
   f.tags.add('net-client');
@@ -144,5 +145,10 @@ export function analyzeNetClient({ tool, args }: AnalyzerInput): Facts {
   // kcat -P sends the files named as operands (and stdin when there are none).
   if ((tool === 'kcat' || tool === 'kafkacat') && s.opts.some((o) => o.name === 'P')) f.sends.push(...ops);
   if (spec.stdin) f.sends.push(STDIN);
+  // What a client loads into a server on this machine (psql -h localhost -f seed.sql, a compose
+  // service `db`) does not leave it: only a server elsewhere — named, or in PGHOST/MYSQL_HOST — is sent to.
+  const envHost = ['PGHOST', 'PGHOSTADDR', 'MYSQL_HOST', 'MONGO_HOST', 'REDISCLI_HOST'].map((k) => env[k]).find((v) => v && !/^(localhost|127\.|::1|\/|[\w-]+$)/.test(v));
+  if (envHost) addServer(f, envHost);
+  if (!f.hosts.some((h) => !isLocalEndpoint(h)) && !f.tags.has('opaque-config')) f.sends = [];
   return f;
 }

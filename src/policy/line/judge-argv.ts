@@ -283,6 +283,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const worst = riskiest(items);
       if (worst !== undefined && repl) u.argv = u.argv.map((a) => a.split(repl).join(worst));
       else if (piped.length) u.argv = [...u.argv, ...piped];
+      else if (repl && !NETWORK_TOOLS.has(posix.basename(u.argv[0] ?? ''))) {
+        // A listing's items in place of the placeholder (find ~ -maxdepth 1 | xargs -I{} rm -rf {}):
+        // a name below the directory it lists.
+        const listed = xargsInput(fed.map((up) => info[up]).filter((i): i is Info => i !== undefined))[0]!;
+        if (listed.includes('/')) u.argv = u.argv.map((a) => a.split(repl).join(listed));
+      }
       // (A shell given the input as its script — xargs bash -c — is judged as a pipe into a shell.)
       else if (!argv.slice(1).some((a) => /^-I|^--replace|^-i$/.test(a)) && !(isShell(posix.basename(u.argv[0] ?? '')) && (u.argv.at(-1) === '-c' || (!u.argv.includes('-c') && xargsInput(fed.map((up) => info[up]).filter((i): i is Info => i !== undefined)).some((x) => x.endsWith('$XARGS_INPUT') && !x.includes('/')))))) {
         // (A shell without -c fed a known listing — find scripts -name '*.sh' | xargs bash -n — runs those files.)
