@@ -85,6 +85,13 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
     f.notes.push(`${name}=${endpoint} sends a client's API requests there`);
     st.out.push(judgeFacts(st.policy, f, [`${name}=${value}`], { ...st.ctx, stdin: undefined, stdout: undefined }));
   }
+  // Variables that name a file the program writes (git's traces, TLS key logs): a write there.
+  if (/^(GIT_TRACE\w*|SSLKEYLOGFILE)$/.test(name) && /^(\/|~)/.test(value)) {
+    const f = newFacts('<env>');
+    f.writes.push(value);
+    f.notes.push(`${name}=${value} makes the program write to ${value}`);
+    st.out.push(judgeFacts(st.policy, f, [`${name}=${value}`], { ...st.ctx, stdin: undefined, stdout: undefined }));
+  }
   // ENV names the file an interactive sh reads at start; a plain word (ENV=test, ENV=prod) is
   // the ordinary deployment-stage variable of build tools, not a path anyone loads.
   const stageWord = name === 'ENV' && /^[A-Za-z][\w-]*$/.test(value);
