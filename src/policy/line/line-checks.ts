@@ -37,6 +37,8 @@ function codeOperandOf(me: Info): string | undefined {
   const args = me.argv.slice(1);
   const lang = languageOf(me.name);
   if (lang) return scriptOf(lang, lang === 'deno' && /^(run|test|bench)$/.test(args[0] ?? '') ? args.slice(1).filter((a) => !a.startsWith('-')) : args);
+  // (PowerShell: -File F runs F; the values of its other options are no script.)
+  if (/^(powershell|pwsh)$/.test(me.name)) return args.find((a, k) => /^-(f|file)$/i.test(args[k - 1] ?? '')) ?? args.find((a, k) => !a.startsWith('-') && !/^-(executionpolicy|ex|ep|windowstyle|w|configurationname|workingdirectory|wd|outputformat|of|inputformat|if|settingsfile)$/i.test(args[k - 1] ?? ''));
   if (isShell(me.name) && !/^(source|\.|eval|exec)$/.test(me.name)) return args.find((a) => !a.startsWith('-'));
   if (/^(npx|bunx|pnpx)$/.test(me.name)) {
     const ops = args.filter((a) => !a.startsWith('-'));
@@ -131,7 +133,11 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     // git in an extracted download reads that download's .git/config (hooks, fsmonitor, pager …).
     const gitDirs = me.name === 'git' ? [cwd, ...me.argv.slice(1).map((a, k, all) => (all[k - 1] === '-C' ? abs(a) : /^--(git-dir|work-tree)=/.test(a) ? abs(a.slice(a.indexOf('=') + 1)) : '')).filter(Boolean)] : [];
     const gitInDownload = gitDirs.some((d) => d !== st.ctx.projectRoot && (inTree(d, trees) || downloaded.has(d)));
-    if ((me.argv[0]?.includes('/') && fromNet(exe)) || (runner && fileInputs.length > 0) || (runner && stdinNet && me.interpreterReadsStdin) || buildFile || nested || gitInDownload) {
+    // A package script set to run a downloaded file (npm pkg set scripts.setup="sh scripts/x.sh"):
+    // the next `npm run setup` or install runs it.
+    const scriptSet = /^(npm|pnpm)$/.test(me.name) && me.argv.includes('pkg') && me.argv.includes('set')
+      && me.argv.some((a) => /^scripts\.[^=]+=/.test(a) && a.slice(a.indexOf('=') + 1).split(/[\s;&|()'"]+/).some((w) => /^[~./\w]/.test(w) && /[/.]/.test(w) && fromNet(abs(w))));
+    if ((me.argv[0]?.includes('/') && fromNet(exe)) || (runner && fileInputs.length > 0) || (runner && stdinNet && me.interpreterReadsStdin) || buildFile || nested || gitInDownload || scriptSet) {
       tag('download-exec', `${me.argv[0]} runs code downloaded earlier in the same line`);
     } else if (buildDir.some((d) => inTree(d, clones)) || clonedInputs.length > 0) {
       // Building a repository cloned in the same line runs its build scripts: a person decides.
