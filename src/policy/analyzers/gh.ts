@@ -32,7 +32,8 @@ export function analyzeGh({ tool, args, env }: AnalyzerInput): Facts {
   // gh api with a writing method: updating main's ref, merging, committing file contents,
   // branch protection (as a push to main); keys, collaborators and webhooks (access to the account).
   if (group === 'api') {
-    const method = (args.find((a, k) => /^(-X|--method)$/.test(args[k - 1] ?? '')) ?? args.find((a) => /^--method=/.test(a))?.slice(9) ?? (args.some((a) => /^(-f|-F|--field|--raw-field|--input)(=|$)/.test(a)) ? 'POST' : 'GET')).toUpperCase();
+    // (-X PATCH, -XPATCH, --method PATCH, --method=PATCH; fields without a method are a POST.)
+    const method = (args.find((a, k) => /^(-X|--method)$/.test(args[k - 1] ?? '')) ?? args.map((a) => /^(?:--method=|-X)(.+)$/.exec(a)?.[1]).find((m) => m !== undefined) ?? (args.some((a) => /^(-f|-F|--field|--raw-field|--input)(=|$)|^-[fF]./.test(a)) ? 'POST' : 'GET')).toUpperCase();
     const endpoint = (args.find((a, k) => k > args.indexOf('api') && !a.startsWith('-') && !/^(-X|--method|-f|-F|--field|--raw-field|--input|-H|--header|-q|--jq|-t|--template|--hostname|--cache)$/.test(args[k - 1] ?? '')) ?? '').replace(/^\/+/, '');
     const body = args.join(' ');
     if (method !== 'GET' && method !== 'HEAD') {

@@ -5,17 +5,17 @@ import { posix } from 'node:path';
 
 const ALIASES: Record<string, string> = { yarnpkg: 'yarn', nodejs: 'node', pnpx: 'npx', uvx: 'uvx', 'npm-cli.js': 'npm', 'npx-cli.js': 'npx', 'yarn.js': 'yarn', 'pnpm.cjs': 'pnpm', 'pnpm.js': 'pnpm',
   // The agents by their npm package names (npx @anthropic-ai/claude-code, bunx @google/gemini-cli).
-  'claude-code': 'claude', 'gemini-cli': 'gemini', 'qwen-code': 'qwen', 'opencode-ai': 'opencode', 'aider-chat': 'aider', 'open-interpreter': 'interpreter', 'shell-gpt': 'sgpt', '@kilocode/cli': 'kilocode', 'kilocode-cli': 'kilocode', 'droid-cli': 'droid',
+  'claude-code': 'claude', 'gemini-cli': 'gemini', 'qwen-code': 'qwen', 'opencode-ai': 'opencode', 'aider-chat': 'aider', 'open-interpreter': 'interpreter', 'shell-gpt': 'sgpt', 'kilocode-cli': 'kilocode', 'droid-cli': 'droid',
   // Other builds and names of the same program: netcats, Python, Ruby and Perl implementations, awks.
   'nc.openbsd': 'nc', 'nc.traditional': 'nc', 'netcat.openbsd': 'nc', 'netcat.traditional': 'nc', 'netcat-openbsd': 'nc', 'netcat-traditional': 'nc', cryptcat: 'nc', pwncat: 'nc', 'pwncat-cs': 'nc', sbd: 'nc',
   perl6: 'raku', ipython: 'python', ipython3: 'python', 'gnutls-cli': 'nc', jython: 'python', graalpy: 'python', micropython: 'python', 'pypy3-c': 'python',
   jruby: 'ruby', truffleruby: 'ruby', mruby: 'ruby', rbx: 'ruby',
-  goawk: 'awk', frawk: 'awk', 'one-true-awk': 'awk', 'busybox-awk': 'awk', 'original-awk': 'awk', bioawk: 'awk', nawk: 'awk', mawk: 'awk', onetrue: 'awk', bwk: 'awk',
+  goawk: 'awk', frawk: 'awk', 'one-true-awk': 'awk', 'busybox-awk': 'awk', 'original-awk': 'awk', bioawk: 'awk', nawk: 'awk', mawk: 'awk',
   // Frontends with the same command line: hub and yadm are git, wget2 is wget, curlie is curl.
   hub: 'git', yadm: 'git', wget2: 'wget', curlie: 'curl',
   // Other ssh clients: Dropbear's, PuTTY's, rsh, xxh, Eternal Terminal.
   dbclient: 'ssh', plink: 'ssh', pscp: 'scp', psftp: 'sftp', rsh: 'ssh', rlogin: 'ssh', xxh: 'ssh', et: 'ssh',
-  PowerShell: 'powershell', 'powershell_ise': 'powershell', 'cmd': 'cmd' };
+  PowerShell: 'powershell', 'powershell_ise': 'powershell' };
 /** An agent's entry script started by node (node "$(npm root -g)/@anthropic-ai/claude-code/cli.js"). */
 const AGENT_SCRIPTS: [RegExp, string][] = [[/@anthropic-ai\/claude-code\/cli\.m?js$/, 'claude'], [/@google\/gemini-cli\/.*\.m?js$/, 'gemini'], [/@openai\/codex\/bin\/codex\.m?js$/, 'codex']];
 const VERSIONED = /^(pip|pip3|python|python3|pypy|pypy3|node|ruby|perl|php|uv|poetry|pipx|gem|bundle|npm|npx|yarn|pnpm|gawk|mawk|awk)[\d.]+(-[\w.]+)?$|^(gawk|ruby|python3?)-[\d.]+$/;

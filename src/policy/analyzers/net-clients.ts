@@ -99,6 +99,12 @@ function addServer(f: Facts, raw: string): void {
       addUrl(f, url, 'target');
       continue;
     }
+    // A server only known when the line runs (-h "$DB_HOST"): a destination Rampart cannot place.
+    if (/[$`]/.test(v)) {
+      f.tags.add('unparsed-url');
+      f.notes.push(`the server ${JSON.stringify(v)} is only known when the line runs`);
+      continue;
+    }
     // A socket path or directory, or a script the client runs (mongosh x.js, psql … f.sql).
     if (v.startsWith('/') || v.startsWith('.') || SCRIPT_FILE.test(v)) continue;
     const host = hostOfHostPort(v.slice(v.lastIndexOf('@') + 1).split('/')[0]!.replace(/\[[\d,-]+\]/g, '1'));
@@ -149,6 +155,6 @@ export function analyzeNetClient({ tool, args, env }: AnalyzerInput): Facts {
   // service `db`) does not leave it: only a server elsewhere — named, or in PGHOST/MYSQL_HOST — is sent to.
   const envHost = ['PGHOST', 'PGHOSTADDR', 'MYSQL_HOST', 'MONGO_HOST', 'REDISCLI_HOST'].map((k) => env[k]).find((v) => v && !/^(localhost|127\.|::1|\/|[\w-]+$)/.test(v));
   if (envHost) addServer(f, envHost);
-  if (!f.hosts.some((h) => !isLocalEndpoint(h)) && !f.tags.has('opaque-config')) f.sends = [];
+  if (!f.hosts.some((h) => !isLocalEndpoint(h)) && !f.tags.has('opaque-config') && !f.tags.has('unparsed-url')) f.sends = [];
   return f;
 }

@@ -24,6 +24,8 @@ interface Grammar {
   values: string;
   /** Long options whose value is code (`--eval CODE`, `--eval=CODE`). */
   longCode: RegExp;
+  /** Long options that take some other value as the next word (`--require MOD`). */
+  longValues?: RegExp;
   /** A first operand that is a subcommand taking code (`deno eval CODE`). */
   evalVerb?: RegExp;
   /** The code option's value may follow it in the same word (`-c'code'`); node's -e/-p never do. */
@@ -32,8 +34,8 @@ interface Grammar {
 
 const GRAMMARS: Record<string, Grammar> = {
   python: { code: 'c', values: 'WXQm', longCode: /^$/ },
-  node: { code: 'ep', values: 'rC', longCode: /^--(eval|print)$/, attached: false },
-  bun: { code: 'ep', values: 'r', longCode: /^--(eval|print)$/, attached: false },
+  node: { code: 'ep', values: 'rC', longCode: /^--(eval|print)$/, longValues: /^--(require|import|loader|experimental-loader|conditions|input-type|title|stack-size|inspect-port|env-file|watch-path)$/, attached: false },
+  bun: { code: 'ep', values: 'r', longCode: /^--(eval|print)$/, longValues: /^--(require|preload|import|conditions|env-file|cwd|config)$/, attached: false },
   perl: { code: 'eE', values: 'IMmx', longCode: /^$/ },
   ruby: { code: 'e', values: 'IrCEF', longCode: /^$/ },
   php: { code: 'rBRE', values: 'cdfz', longCode: /^$/ },
@@ -103,7 +105,10 @@ export function scriptOf(lang: string, args: readonly string[]): string | undefi
     const a = args[i]!;
     if (a === '--') return args[i + 1];
     if (!a.startsWith('-') || a === '-') return a;
-    if (a.startsWith('--')) continue;
+    if (a.startsWith('--')) {
+      if (g.longValues?.test(a)) i++;
+      continue;
+    }
     const last = a[a.length - 1]!;
     if (a.length === 2 && g.values.includes(last)) i++;
   }

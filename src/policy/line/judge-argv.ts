@@ -11,7 +11,7 @@ import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { assignmentTags, programSetting } from './assignments.js';
 import { foldLiterals, languageOf, stripStrings } from './interpreters.js';
-import { inlineCodeOf } from './interpreter-code.js';
+import { inlineCodeOf, scriptOf } from './interpreter-code.js';
 import { judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
 import { CONFIGISH, DIGESTS, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { STDIN } from '../analyzers/common.js';
@@ -34,12 +34,6 @@ import { publishes } from './publish.js';
 import { CURRENT_BRANCH_ARGS } from '../analyzers/git-subcommands.js';
 
 /** git's own subcommands, as the dashed programs in its exec path spell them (git-push). */
-/** git's own subcommands, as the dashed programs in its exec path spell them (git-push). */
-/** Interpreters of languages the judge has no grammar for (JS engines other than node/bun/deno, Lisps, Forths, Raku …). */
-const UNREAD_LANGS = /^(jrunscript|jjs|qjs|quickjs|gjs|rhino|d8|llrt|nbb|hermes|njs|duk|jsc|graaljs|raku|rakudo|perl6|hy|janet|fennel|gosh|guile|pike|gforth|racket|sbcl|clisp|ecl|csi|gsi|chibi-scheme|scheme|newlisp|picolisp|lfe|elixir|erl|escript|groovy|scala|jshell|bb|clojure|clj|io|factor|red|rebol|crystal|nim|tclsh|wish|jq-repl)$/;
-/** Their inline-code options. */
-const UNREAD_CODE_OPTION = /^(-e|-c|-E|-x|--eval|--execute|--expression|-eval|--command|-script|--script)$/;
-
 const GIT_DASHED = /^(add|am|apply|archive|bisect|branch|bundle|checkout|checkout-index|cherry-pick|clean|clone|commit|commit-tree|config|credential|credential-store|credential-cache|daemon|fetch|fetch-pack|filter-branch|gc|hash-object|http-push|http-fetch|imap-send|init|merge|mv|notes|pull|push|read-tree|rebase|receive-pack|remote|remote-http|remote-https|remote-ext|remote-fd|replace|request-pull|reset|restore|revert|rm|send-email|send-pack|shell|stash|submodule|switch|symbolic-ref|tag|town|update-index|update-ref|upload-pack|worktree)$/;
 
 const CURRENT_BRANCH_ONLY = new RegExp(`^(${CURRENT_BRANCH_ARGS})$`);
@@ -221,9 +215,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // Rampart's own CLI run by a JavaScript runtime (node ~/.rampart/lib/cli.js approve 3,
     // node node_modules/rampart/bin/rampart.js trust): the `rampart` command by another name.
     if (/^(node|nodejs|bun|deno|tsx|ts-node)$/.test(name)) {
-      const script = argv.slice(1).findIndex((a) => !a.startsWith('-') && a !== 'run');
-      if (script >= 0 && /rampart/i.test(argv[script + 1]!) && /\.[cm]?[jt]s$|\/rampart$/.test(argv[script + 1]!)) {
-        argv = ['rampart', ...argv.slice(script + 2)];
+      // (The script is found with the runtime's option grammar: `node -r x --require y SCRIPT`.)
+      const opts = argv.slice(1);
+      const from = /^(bun|deno)$/.test(name) && opts[0] === 'run' ? 1 : 0;
+      const script = languageOf(name) ? scriptOf(languageOf(name)!, opts.slice(from)) : opts.find((a) => !a.startsWith('-'));
+      const at = script === undefined ? -1 : opts.indexOf(script, from);
+      if (at >= 0 && /rampart/i.test(script!) && /\.[cm]?[jt]s$|\/rampart$/.test(script!)) {
+        argv = ['rampart', ...opts.slice(at + 1)];
         continue;
       }
     }
