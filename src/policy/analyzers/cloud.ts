@@ -22,6 +22,7 @@ export function analyzeCloud({ tool, args }: AnalyzerInput): Facts {
     if (dest && toRemote(dest)) for (const src of ops.slice(0, -1)) if (!toRemote(src)) f.sends.push(src);
   }
   for (let i = 0; i < args.length; i++) if (args[i] === '--file' || args[i] === '-f') f.sends.push(args[i + 1] ?? '');
+  remoteSession(f, tool, pos);
   // mc rm/rb on a local path (mc works on the file system as well as on buckets) deletes it.
   if (tool === 'mc' && /^(rm|rb)$/.test(pos[0] ?? '')) for (const p of pos.slice(1)) if (/^(\/|~|\.|\$HOME)/.test(p)) f.deletes.push(p);
   // A whole tree uploaded (aws s3 sync . s3://b, gcloud storage cp -r . gs://b, oci … bulk-upload
@@ -44,6 +45,33 @@ export function analyzeCloud({ tool, args }: AnalyzerInput): Facts {
     }
   }
   return f;
+}
+
+// Shells and copies into a machine the cloud account names (an instance, not an address):
+// gcloud compute ssh/scp, aws ssm start-session, aws ec2-instance-connect ssh, az ssh vm.
+const SESSION: Readonly<Record<string, RegExp>> = {
+  gcloud: /^(compute (ssh|scp|start-iap-tunnel)|compute tpus tpu-vm (ssh|scp)|cloud-shell (ssh|scp)|alpha cloud-shell (ssh|scp))\b/,
+  aws: /^(ssm (start-session|send-command)|ec2-instance-connect (ssh|send-ssh-public-key|open-tunnel))\b/,
+  az: /^(ssh (vm|arc|cert)|vm run-command (invoke|create)|network bastion (ssh|tunnel))\b/,
+};
+
+/**
+ * A session with a cloud machine: a destination Rampart cannot place (the account resolves it),
+ * so a person decides, as for ssh to a host off the allowlist; local files an scp form copies
+ * there are sends.
+ */
+function remoteSession(f: Facts, tool: string, pos: readonly string[]): void {
+  const words = pos.join(' ');
+  const m = SESSION[tool]?.exec(words);
+  if (!m) return;
+  f.tags.add('unresolved-remote');
+  f.notes.push(`${tool} ${m[0]} reaches a machine the cloud account names, which Rampart cannot place`);
+  if (/scp$/.test(m[0])) {
+    const ops = pos.slice(m[0].split(' ').length);
+    const remoteOp = (o: string) => /^[^/.~][^/]*:/.test(o);
+    // (Only a copy towards the machine sends: the destination, last, is remote.)
+    if (ops.length > 1 && remoteOp(ops.at(-1)!)) f.sends.push(...ops.slice(0, -1).filter((o) => !remoteOp(o)));
+  }
 }
 
 /**

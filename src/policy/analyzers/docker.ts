@@ -136,13 +136,44 @@ export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
       if ((name && !v!.includes('=') && credential.test(name)) || [...value.matchAll(/\$\{?([A-Za-z_]\w*)/g)].some((m) => credential.test(m[1]!))) f.sends.push('/proc/self/environ');
     }
   }
-  if (args.includes('--privileged')) f.tags.add('privileged-container');
+  // (Options come before the image; what follows is the container's command.)
+  const reach = hostReach(image !== undefined && args.includes(image) ? args.slice(0, args.indexOf(image)) : args);
+  if (reach) {
+    f.tags.add('host-control');
+    f.notes.push(`the container ${reach}: it controls the machine, not only the project`);
+  }
   // The command the container runs is judged as a command line: its network and its mounted
   // host paths are this machine's (conservative: paths are read as host paths).
   const cmd = containerCommand(args);
   // (Words after the image that are no program — a glob of files — are arguments to its entrypoint.)
   if (cmd.length && !/[*?[]/.test(cmd[0]!)) f.runs.push(quoted(cmd));
   return f;
+}
+
+/** Host paths whose mount hands a container the machine: its root, kernel interfaces, the container daemons' sockets. */
+const HOST_MOUNTS = /^(\/|\/proc|\/sys|\/sys\/fs\/cgroup|\/dev|\/root|\/etc|\/boot|\/lib\/modules|\/run|\/var\/run|\/var\/lib\/docker|\/var\/lib\/containerd)\/?$|\/(docker|containerd|podman|crio|buildkitd)\.sock$|^\/(var\/)?run\/(docker|containerd|podman|crio)\/?$/;
+
+/** How run/create options give the container the machine (privileges, host namespaces, kernel mounts), or undefined. */
+function hostReach(opts: readonly string[]): string | undefined {
+  for (let i = 0; i < opts.length; i++) {
+    const a = opts[i]!;
+    const [k, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const v = () => inline ?? opts[i + 1] ?? '';
+    if (k === '--privileged') return 'runs privileged';
+    if (/^--(pid|ipc|userns|cgroupns|uts)$/.test(k) && v() === 'host') return `shares the host's ${k.slice(2)} namespace`;
+    if (k === '--cap-add' && /^(CAP_)?(ALL|SYS_ADMIN|SYS_PTRACE|SYS_MODULE|DAC_READ_SEARCH|SYS_RAWIO|BPF)$/i.test(v())) return `gains ${v()}`;
+    if (k === '--security-opt' && /unconfined|label[=:]disable|no-new-privileges[=:]false/.test(v())) return `runs with ${v()}`;
+    if (k === '--device') return `gets the host device ${v()}`;
+    if (/^(-v|--volume|--mount)$/.test(k)) {
+      const spec = v();
+      const src = /(?:source|src)=([^,]+)/.exec(spec)?.[1] ?? spec.split(':')[0]!;
+      if (HOST_MOUNTS.test(src)) return `mounts the host's ${src}`;
+    } else if (/^-v./.test(a)) {
+      const src = a.slice(2).split(':')[0]!;
+      if (HOST_MOUNTS.test(src)) return `mounts the host's ${src}`;
+    }
+  }
+  return undefined;
 }
 
 const quoted = (words: readonly string[]): string => words.map((w) => (/^[\w@%+=:,./~-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');

@@ -241,12 +241,40 @@ export function analyzeDd({ tool, args }: AnalyzerInput): Facts {
 /** perl/ruby -i: in-place edits of their file operands (the code itself is the hook's business). */
 export function analyzeInplace({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
-  if (!args.some((a) => /^-[a-zA-Z]*i/.test(a))) return f;
+  // Switch clusters as perl and ruby read them: -0[digits] and -l[digits] take digits, -i[ext]
+  // the rest of its cluster (-0pi, -pi.bak, -0777pi), -e/-E the rest or the next word, -M/-I/-x/-C/-r the rest.
+  let inplace = false;
+  let code = false;
+  const operands: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (/^-[a-zA-Z]*[eE]$/.test(a)) i++;
-    else if (!a.startsWith('-')) f.writes.push(a);
+    if (a === '--') {
+      operands.push(...args.slice(i + 1));
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      operands.push(a);
+      continue;
+    }
+    if (a.startsWith('--')) continue;
+    for (let k = 1; k < a.length; k++) {
+      const ch = a[k]!;
+      if (ch === '0' || ch === 'l') {
+        const m = /^(x[0-9a-fA-F]*|[0-7]*)/.exec(a.slice(k + 1))!;
+        k += m[0].length;
+      } else if (ch === 'i') {
+        inplace = true;
+        break;
+      } else if (ch === 'e' || ch === 'E') {
+        code = true;
+        if (k === a.length - 1) i++;
+        break;
+      } else if (/[MmIxCdDrWF]/.test(ch)) break;
+    }
   }
+  if (!inplace) return f;
+  // (Without -e the first operand is the script; every other operand is a file edited in place.)
+  f.writes.push(...(code ? operands : operands.slice(1)));
   return f;
 }
 
@@ -254,6 +282,24 @@ export function analyzeInplace({ tool, args }: AnalyzerInput): Facts {
 export function analyzeCrontab({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   if (!args.includes('-l')) f.tags.add('persistence');
+  return f;
+}
+
+/**
+ * Windows' reg (reg.exe, reached from WSL): adding, importing or restoring keys that start programs
+ * (Run, RunOnce, Winlogon, services, debugger hijacks, environment) is persistence; a .reg file
+ * imported may hold any of them. Queries and exports only read.
+ */
+export function analyzeReg({ tool, args }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  const verb = (args[0] ?? '').toLowerCase();
+  // (Matched with the backslashes taken out: unquoted in bash, HKCU\Software\…\Run loses them.)
+  const key = args[1] ?? '';
+  const flat = key.replace(/\\/g, '').replace(/\s+/g, '');
+  if (/^(import|restore|load)$/.test(verb) || (/^(add|copy|delete)$/.test(verb) && /CurrentVersion(Run|RunOnce|RunServices|Policies)|Winlogon|CurrentControlSetServices|ImageFileExecutionOptions|^(HKCU|HKEY_CURRENT_USER)Environment|AppInit_DLLs|CommandProcessor|ActiveSetup|ExplorerShellFolders/i.test(flat))) {
+    f.tags.add('persistence');
+    f.notes.push(`${tool} ${verb} changes what Windows starts (${key || 'a registry file'})`);
+  }
   return f;
 }
 

@@ -14,7 +14,7 @@ const UPLOADERS = new Set(['rclone', 's3cmd', 'smbclient', 'tftp', 'ftp', 'lftp'
 /** Options whose value is a file that is attached or sent. */
 const ATTACH = /^(-a|--attach|--attachment|-A|-T|--upload-file|put|--data-binary)$/;
 
-export const GENERIC_NET_TOOLS = ['http', 'https', 'xh', 'xhs', 'httpie', 'curlie', 'aria2c', 'lwp-request', 'GET', 'POST', 'PUT', 'HEAD', 'lynx', 'w3m', 'links', 'elinks', 'ftp', 'lftp', 'tftp', 'mail', 'mailx', 'mutt', 'sendmail', 'msmtp', 'rclone', 's3cmd', 'smbclient', 'websocat', 'wscat', 'grpcurl', 'xdg-open', 'sensible-browser', 'x-www-browser', 'www-browser', 'firefox', 'chromium', 'google-chrome'];
+export const GENERIC_NET_TOOLS = ['http', 'https', 'xh', 'xhs', 'httpie', 'curlie', 'aria2c', 'axel', 'lwp-request', 'GET', 'POST', 'PUT', 'HEAD', 'lynx', 'w3m', 'links', 'elinks', 'ftp', 'lftp', 'tftp', 'mail', 'mailx', 'mutt', 'sendmail', 'msmtp', 'rclone', 's3cmd', 'smbclient', 'websocat', 'wscat', 'grpcurl', 'xdg-open', 'sensible-browser', 'x-www-browser', 'www-browser', 'firefox', 'chromium', 'google-chrome'];
 
 const HTTPIE = new Set(['http', 'https', 'xh', 'xhs', 'httpie', 'curlie']);
 /** HTTPie/xh options that take a separate value (the value is not the URL). */
@@ -74,8 +74,22 @@ export function analyzeGenericNet({ tool, args }: AnalyzerInput): Facts {
   // smbclient -c 'put FILE', tftp -c put FILE: the command names the file sent.
   for (let i = 0; i < args.length; i++) if (args[i] === '-c' && args[i + 1]) for (const m of args[i + 1]!.matchAll(/\b(?:put|mput)\s+(\S+)/g)) f.sends.push(m[1]!);
   if (STDIN_SENDERS.has(tool)) f.sends.push(STDIN);
-  if (f.hosts.length === 0 && UPLOADERS.has(tool)) f.tags.add('opaque-config'); // remotes named in its own config
+  // aria2c and axel save each download as -o/--out NAME (in -d/--dir DIR), else as the URL's last segment.
+  if (tool === 'aria2c' || tool === 'axel') f.writes.push(...downloadedFiles(args));
+  // Remotes named in its own config: where local files go is not in the line. (rclone's listing,
+  // reading and remote-to-remote verbs send nothing of this machine's.)
+  if (f.hosts.length === 0 && UPLOADERS.has(tool) && (tool !== 'rclone' || f.sends.length > 0)) f.tags.add('opaque-config');
   return f;
+}
+
+/** The files aria2c/axel write: -o/--out/--output NAME (below -d/--dir), else each URL's last path segment. */
+function downloadedFiles(args: readonly string[]): string[] {
+  const opt = (...names: string[]): string[] => args.flatMap((a, k) => names.flatMap((n) => (a === n && args[k + 1] !== undefined ? [args[k + 1]!] : a.startsWith(`${n}=`) ? [a.slice(n.length + 1)] : [])));
+  const dir = opt('-d', '--dir', '--directory').at(-1);
+  const at = (name: string) => (dir && !name.startsWith('/') ? `${dir.replace(/\/$/, '')}/${name}` : name);
+  const named = opt('-o', '--out', '--output');
+  if (named.length) return named.map(at);
+  return args.filter((a) => /^(https?|ftp):\/\//i.test(a)).map((u) => u.replace(/[?#].*$/, '').split('/').pop() || 'index.html').map(at);
 }
 
 /** DNS tools with a server operand (`dig @server`, `nslookup name server`): the server is contacted. */

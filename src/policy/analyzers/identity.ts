@@ -15,7 +15,9 @@ const ALIASES: Record<string, string> = { yarnpkg: 'yarn', nodejs: 'node', pnpx:
   hub: 'git', yadm: 'git', wget2: 'wget', curlie: 'curl',
   // Other ssh clients: Dropbear's, PuTTY's, rsh, xxh, Eternal Terminal.
   dbclient: 'ssh', plink: 'ssh', pscp: 'scp', psftp: 'sftp', rsh: 'ssh', rlogin: 'ssh', xxh: 'ssh', et: 'ssh',
-  PowerShell: 'powershell', 'powershell_ise': 'powershell' };
+  PowerShell: 'powershell', 'powershell_ise': 'powershell',
+  // TypeScript and script runners with node's command line (-e/--eval, -p, -r, a script operand).
+  tsx: 'node', 'ts-node': 'node', 'ts-node-esm': 'node', esno: 'node', esr: 'node', 'vite-node': 'node', 'babel-node': 'node', 'sucrase-node': 'node', jiti: 'node', zx: 'node', 'swc-node': 'node' };
 /** An agent's entry script started by node (node "$(npm root -g)/@anthropic-ai/claude-code/cli.js"). */
 const AGENT_SCRIPTS: [RegExp, string][] = [[/@anthropic-ai\/claude-code\/cli\.m?js$/, 'claude'], [/@google\/gemini-cli\/.*\.m?js$/, 'gemini'], [/@openai\/codex\/bin\/codex\.m?js$/, 'codex']];
 const VERSIONED = /^(pip|pip3|python|python3|pypy|pypy3|node|ruby|perl|php|uv|poetry|pipx|gem|bundle|npm|npx|yarn|pnpm|gawk|mawk|awk)[\d.]+(-[\w.]+)?$|^(gawk|ruby|python3?)-[\d.]+$/;

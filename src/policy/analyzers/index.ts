@@ -14,6 +14,8 @@ import { analyzeWebFetch } from './webfetch.js';
 import { analyzeGh } from './gh.js';
 import { analyzeConnect } from './connect.js';
 import { analyzeDnsServer, analyzeGenericNet, GENERIC_NET_TOOLS } from './generic-net.js';
+import { analyzeHg } from './hg.js';
+import { hostControl } from './host-control.js';
 import { analyzeNetClient, NET_CLIENTS } from './net-clients.js';
 import { addUrl, envValue } from './common.js';
 import { printedCredential, writtenCredential } from './credentials.js';
@@ -24,7 +26,7 @@ import { analyzeCloud, deployedTree } from './cloud.js';
 import { analyzeFind } from './find.js';
 import { analyzeDiskWriter, analyzeSshKeygen } from './system.js';
 import { analyzeTelnet, analyzeOpenssl } from './telnet.js';
-import { analyzeEditor, analyzeExtract, analyzeInplace, analyzeCopy, analyzeCrontab, analyzeDd, analyzeDestroyer, analyzeReader, analyzeSystemctl, analyzeWriter, READERS } from './files.js';
+import { analyzeEditor, analyzeExtract, analyzeInplace, analyzeCopy, analyzeCrontab, analyzeReg, analyzeDd, analyzeDestroyer, analyzeReader, analyzeSystemctl, analyzeWriter, READERS } from './files.js';
 
 export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   curl: analyzeCurl,
@@ -46,6 +48,9 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   WebFetch: analyzeWebFetch,
   connect: analyzeConnect,
   gh: analyzeGh,
+  hg: analyzeHg,
+  chg: analyzeHg,
+  sl: analyzeHg,
   pip: analyzePackages,
   pip3: analyzePackages,
   uv: analyzePackages,
@@ -101,6 +106,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   unlink: analyzeDestroyer,
   dd: analyzeDd,
   crontab: analyzeCrontab,
+  reg: analyzeReg,
   systemctl: analyzeSystemctl,
   launchctl: analyzeSystemctl,
   ...Object.fromEntries(AGENT_TOOLS.map((a) => [a, analyzeAgent])),
@@ -132,7 +138,7 @@ const TEXT_TOOLS = new Set(['echo', 'printf', 'grep', 'egrep', 'fgrep', 'rg', 'a
   'rampart']);
 const NETWORK_URL = /^(?:[\w.-]+=)?((?:https?|wss?):\/\/\S+)$/i;
 /** Service URLs (databases, queues, directories, file shares): a host they name is contacted too. */
-const SERVICE_URL = /^(?:[\w.-]+=)?(?:jdbc:)?((?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mqtts?|ldaps?|smb|cifs|nats|kafka|ircs?|ftps?|sftp|tcp|udp|grpcs?):\/\/\S+)$/i;
+const SERVICE_URL = /^(?:[\w.-]+=)?(?:jdbc:)?((?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mqtts?|ldaps?|smb|cifs|nats|kafka|ircs?|ftps?|sftp|tcp|udp|grpcs?|ssh|scp|rsync|socket|telnet|gopher|git|svn(?:\+ssh)?|hg|davs?|webdavs?):\/\/\S+)$/i;
 
 /** Per tool, the options that make it read another configuration file or directory. */
 const CONFIG_OPTIONS: Readonly<Record<string, RegExp>> = {
@@ -163,6 +169,12 @@ export function analyze(input: AnalyzerInput): Facts {
   if (cred) {
     f.reads.push(cred);
     f.notes.push(`${input.tool} ${input.args.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')} prints a stored credential (${cred})`);
+  }
+  // Kernel modules and settings, mounts, namespaces, debuggers attached to other processes.
+  const control = hostControl(input.tool, input.args);
+  if (control) {
+    f.tags.add('host-control');
+    f.notes.push(control);
   }
   // A login or configuration verb that stores a credential writes its store.
   const stored = writtenCredential(input);

@@ -51,10 +51,12 @@ const SWAKS = c(['t,to=', 'f,from=', 's,server=', 'p,port=', 'h,helo,ehlo=', 'd,
 const PDSH = c(['w=', 'x=', 'l=', 'R=', 'f=', 't=', 'u=', 'g=', 'X='], { host: ['w'], operands: 'none', stdin: false });
 const PSSH = c(['H,host=', 'h,hosts=', 'l,user=', 'p,par=', 'o,outdir=', 'e,errdir=', 't,timeout=', 'O,option=', 'x,extra-args=', 'X,extra-arg=', 'i,inline', 'P,print', 'A,askpass'], { host: ['host'], operands: 'none', stdin: true, opaque: ['hosts'] });
 const ANSIBLE = c(['i,inventory,inventory-file=', 'm,module-name=', 'a,args=', 'u,user=', 'e,extra-vars=', 'l,limit=', 'f,forks=', 'b,become', 'k,ask-pass', 'K,ask-become-pass', 'become-user=', 'private-key=', 'key-file=', 'C,check', 'D,diff', 'v,verbose'], { host: [], operands: 'none', stdin: false });
+// Fabric: tasks run over ssh on the hosts -H names; -S/--ssh-config and -f/--config are files it reads.
+const FAB = c(['H,hosts=', 'i,identity=', 'S,ssh-config=', 'f,config=', 'R,roles=', 'c,collection=', 'r,search-root=', 'x,disable-ssh-config', 'prompt-for-login-password', 'prompt-for-passphrase', 'prompt-for-sudo-password', 'l,list?=', 'e,echo', 'd,debug', 'T,command-timeout=', 't,connect-timeout='], { host: ['hosts'], operands: 'none', stdin: false, opaque: ['ssh-config', 'config'] });
 const SALT_SSH = c(['roster-file=', 'i,ignore-host-keys', 'r,raw', 'priv=', 'user='], { host: [], operands: 'none', stdin: false, opaque: ['roster-file'] });
 
 export const NET_CLIENTS: Readonly<Record<string, Client>> = {
-  pdsh: PDSH, clush: PDSH, pssh: PSSH, 'parallel-ssh': PSSH, ansible: ANSIBLE, 'ansible-playbook': ANSIBLE, 'salt-ssh': SALT_SSH,
+  pdsh: PDSH, clush: PDSH, pssh: PSSH, 'parallel-ssh': PSSH, ansible: ANSIBLE, 'ansible-playbook': ANSIBLE, 'salt-ssh': SALT_SSH, fab: FAB,
   psql: PSQL, pgcli: PSQL, pg_dump: PG_DUMP, pg_dumpall: PG_DUMP, pg_restore: PSQL,
   mysql: MYSQL, mariadb: MYSQL, mycli: MYSQL,
   mongosh: MONGO, mongo: MONGO, mongodump: MONGO, mongoimport: MONGO, mongorestore: MONGO,

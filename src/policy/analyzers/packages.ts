@@ -4,7 +4,7 @@ import { newFacts, type Facts } from '../facts.js';
 import { addUrl, envValue } from './common.js';
 import type { AnalyzerInput } from './types.js';
 
-const URL_FLAGS = /^(--index-url|--extra-index-url|--index|--default-index|--find-links|--registry|--proxy|--trusted-host|--url|--config\.(?:@[\w.-]+:)?registry)$/;
+const URL_FLAGS = /^(--index-url|--extra-index-url|--index|--default-index|--find-links|--registry|--proxy|--url|--config\.(?:@[\w.-]+:)?registry)$/;
 const SHORT_URL_FLAGS: Record<string, RegExp> = { pip: /^-[if]$/, pip3: /^-[if]$/, uv: /^-[if]$/ };
 // Each tool's own variables (a local directory, e.g. PIP_FIND_LINKS=/opt/wheels, is not a host).
 const ENV_URLS: Record<string, string[]> = {
@@ -42,10 +42,16 @@ export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
     const name = eq > 0 ? a.slice(0, eq) : a;
     // (-i/-f are index and find-links only for the verbs that fetch: `pip show -f` lists files;
     // find-links is a local directory unless it is a URL.)
+    // (--trusted-host H only stops checking H's certificate: it sends nothing there by itself;
+    // an index on H is its own option, judged as one.)
+    if (name === '--trusted-host') {
+      if (eq < 0) i++;
+      continue;
+    }
     const fetching = /^(install|download|wheel|lock|sync|add|pip|compile|index|tool|run)$/.test(f.subcommand?.split(' ')[0] ?? '') || f.subcommand === undefined;
     if ((URL_FLAGS.test(name) || (short && short.test(a) && fetching)) && !((name === '--find-links' || a === '-f') && !(eq > 0 ? a.slice(eq + 1) : args[i + 1] ?? '').includes('://'))) {
       const v = eq > 0 ? a.slice(eq + 1) : args[++i] ?? '';
-      // --index name=url (uv) and plain hosts (--trusted-host) both carry a host.
+      // --index name=url (uv) carries a URL after its name.
       const url = v.includes('=') && !v.includes('://') ? v.slice(v.indexOf('=') + 1) : v.includes('=') && /^[\w-]+=/.test(v) ? v.slice(v.indexOf('=') + 1) : v;
       if (url && !url.startsWith('.') && !url.startsWith('/')) addUrl(f, url, name === '--proxy' ? 'proxy' : 'registry', 'https');
     } else if (isUrlish(a.replace(/^[\w.-]+\s*@\s*/, ''))) addUrl(f, a.replace(/^[\w.-]+\s*@\s*/, '').replace(/^(git|hg|svn|bzr)\+/i, ''), 'target');

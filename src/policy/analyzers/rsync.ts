@@ -1,7 +1,7 @@
 // rsync: remote hosts, local sources sent, and what --delete and friends remove.
 import { newFacts, type Facts } from '../facts.js';
 import { has, optionTable, scan, values } from '../options.js';
-import { addHost, addUrl } from './common.js';
+import { addHost, addUrl, hostOfHostPort } from './common.js';
 import { sshDestination } from './ssh.js';
 import type { AnalyzerInput } from './types.js';
 
@@ -36,6 +36,11 @@ export function analyzeRsync({ tool, args, env }: AnalyzerInput): Facts {
     if (!/^\s*(\S*\/)?ssh(\s|$)/.test(rsh)) f.tags.add('exec');
     else if (/ProxyCommand|LocalCommand|KnownHostsCommand/i.test(rsh)) f.tags.add('exec');
     f.runs.push(rsh);
+  }
+  // RSYNC_PROXY=host:port: rsync:// connections go through that host.
+  if (env.RSYNC_PROXY) {
+    addHost(f, hostOfHostPort(env.RSYNC_PROXY.replace(/^[^@]*@/, '')), 'proxy');
+    f.tags.add('routed-env');
   }
   for (const file of values(s, 'files-from', 'exclude-from', 'include-from')) f.reads.push(file);
   for (const w of values(s, 'log-file', 'write-batch', 'only-write-batch')) f.writes.push(w);

@@ -58,6 +58,8 @@ function note(st: State, what: string, prog: string): void {
   st.lineTags.tags.add('program-setting');
   st.lineTags.notes.push(`${what} makes a tool run ${prog}, a program this line does not show`);
 }
+// Variables whose value every run of a program reads as options ahead of its own arguments.
+const OPTION_VARS: Readonly<Record<string, string>> = { TAR_OPTIONS: 'tar', ZIPOPT: 'zip', UNZIP: 'unzip', UNZIPOPT: 'unzip', PARALLEL: 'parallel', LESS: 'less' };
 // JVM options that load an agent or run a command.
 const JVM_OPTIONS = /^(JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS|JAVA_OPTS|MAVEN_OPTS|GRADLE_OPTS|SBT_OPTS)$/;
 const JVM_LOADS = /-(javaagent|agentpath|agentlib)\b|-XX:\+?(OnError|OnOutOfMemoryError)=|-Djava\.security\.manager=|-Xbootclasspath/;
@@ -133,7 +135,13 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
   // A program variable holding more than an editor or pager is a command line the tool runs.
   if (PROGRAM_VARS.test(name)) programSetting(st, name, value, isStatic, cwd);
   // Options every run of the tool gets: ones that name a program.
-  if (name === 'TAR_OPTIONS') for (const m of value.matchAll(/--(?:to-command|use-compress-program|info-script|new-volume-script|checkpoint-action=exec)[= ](\S+)|(?:^|\s)-I\s*(\S+)/g)) programSetting(st, 'TAR_OPTIONS', m[1] ?? m[2]!, isStatic, cwd);
+  // (Each splits the value into words as a shell does, quotes and backslashes included, and reads
+  // them before its own arguments: judged as that program given those options.)
+  const optionsOf = OPTION_VARS[name];
+  if (optionsOf && value.trim() !== '') {
+    if (isStatic) st.sub(`${optionsOf} ${value}`, cwd, st.ctx.env);
+    else if (/(^|\s)-|--/.test(value)) programSetting(st, name, value, false, cwd);
+  }
   if (name === 'MANOPT') for (const m of value.matchAll(/(?:^|\s)(?:-P|--pager[= ]|-H|--html[= ])\s*((?:\\ |\S)+)/g)) programSetting(st, 'MANOPT', m[1]!.replace(/\\ /g, ' '), isStatic, cwd);
   // A toolchain's home (JAVA_HOME, GOROOT) in a temp dir or written by this line: its programs are ones the line does not show.
   if (/^(JAVA_HOME|JDK_HOME|GOROOT|NODE_HOME|ANDROID_HOME|ANDROID_SDK_ROOT|DOTNET_ROOT)$/.test(name)) {

@@ -29,6 +29,27 @@ function sqliteShell(text: string): string | undefined {
   return lines.length ? lines.join('\n') : undefined;
 }
 
+/** The shell lines of a Dockerfile's RUN instructions (continuations joined; exec form quoted; --mount/--network options dropped). */
+export function dockerfileRuns(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.replace(/\\\r?\n/g, ' ').split('\n')) {
+    const m = /^\s*RUN\s+((?:--[\w-]+=\S+\s+)*)(.*)$/i.exec(line);
+    if (!m) continue;
+    const body = m[2]!.trim();
+    if (body.startsWith('[')) {
+      try {
+        const argv = JSON.parse(body) as unknown;
+        if (Array.isArray(argv)) out.push(argv.map((w) => `'${String(w).replace(/'/g, `'\\''`)}'`).join(' '));
+        continue;
+      } catch {
+        // (Not JSON: Docker runs it as a shell line.)
+      }
+    }
+    out.push(body);
+  }
+  return out;
+}
+
 interface Row {
   /** Option names (exact, or `--name=`) whose value is inspected. */
   opts: RegExp;
@@ -113,6 +134,13 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
       const m = (tool === 'psql' ? /^\s*\\!\s*(.*)$/ : tool === 'gdb' ? /^\s*(?:!|shell\s+)(.*)$/ : tool === 'lldb' ? /^\s*(?:pl(?:a(?:t(?:f(?:o(?:r(?:m)?)?)?)?)?)?\s+sh(?:e(?:l(?:l)?)?)?|shell)\s+(.*)$/ : /^$/).exec(l);
       if (m && m[1]) out.lines.push(m[1]);
     }
+  }
+  // docker/podman build with a Dockerfile this line gives (-f - from a heredoc, or a file it wrote):
+  // its RUN instructions are shell lines, judged as this machine's (they run with the network).
+  if (/^(docker|podman|nerdctl|buildah)$/.test(tool) && args.some((a) => /^(build|buildx|bud|build-using-dockerfile)$/.test(a))) {
+    const file = args.map((a, k) => (/^(-f|--file)$/.test(args[k - 1] ?? '') ? a : /^--file=/.test(a) ? a.slice(7) : /^-f./.test(a) ? a.slice(2) : undefined)).find((x) => x !== undefined);
+    const text = file === '-' || (file === undefined && args.at(-1) === '-') ? stdinText : file !== undefined ? fileText(file) : undefined;
+    if (text !== undefined) out.lines.push(...dockerfileRuns(text));
   }
   // lldb launching a shell as its target with arguments: that shell runs them.
   if (tool === 'lldb' && args.some((a) => /\bprocess\s+launch\b|^r(un)?\b/.test(a)) && args.some((a) => /^(\S*\/)?(sh|bash|dash|zsh)$/.test(a))) out.spawns.push('lldb launches a shell as its target');

@@ -67,6 +67,9 @@ export function destroys(name: string, args: readonly string[], env: Readonly<Re
       if (at(0, /^repo$/) && at(1, /^edit$/) && args.some((a, k) => (a === '--visibility' && args[k + 1] === 'public') || a === '--visibility=public')) return 'gh repo edit --visibility public publishes the repository';
       if (at(0, /^api$/) && args.some((a) => /^(private=false|visibility=public)$/.test(a))) return 'gh api makes a repository public';
       return at(0, /^api$/) && args.some((a, k) => (/^(-X|--method)$/.test(args[k - 1] ?? '') && /^DELETE$/i.test(a)) || /^(-XDELETE|--method=DELETE)$/i.test(a)) ? 'gh api -X DELETE deletes something on GitHub' : undefined;
+    case 'rclone':
+      // (sync mirrors a tree as aws s3 sync --delete does: a deploy, not a deletion.)
+      return at(0, /^(delete|deletefile|purge|rmdir|rmdirs|cleanup|dedupe)$/) ? `rclone ${words[0]} deletes stored files on a remote` : undefined;
     case 'dropdb':
       return remoteDb(args, env) ? 'dropdb drops a database on another machine' : undefined;
     case 'mysqladmin':

@@ -34,7 +34,7 @@ export function languageOf(name: string): string | undefined {
 
 // API names, checked in code with string literals removed.
 const NETWORK = /\b(Deno\.(connect|listen|connectTls)|socket\.http|LuaSocket|download\.file|HTTP\.request|Downloads\.download|socket\.(socket|create_connection|create_server|socketpair|fromfd)|create_connection|urllib\d?\.request|urlretrieve|requests\.(get|post|put|patch|delete|head|options|request|Session|session)|httpx\.(get|post|put|patch|delete|head|request|stream|Client|AsyncClient)|aiohttp\.(ClientSession|request|get|post|TCPConnector)|http\.client|HTTPConnection|urlopen|ftplib|smtplib|telnetlib|(?<![.\w])fetch(?=\s*\()|(globalThis|window|self)\.fetch|XMLHttpRequest|WebSocket|net\.(connect|createConnection|Socket)|https?\.(get|request)|dgram|tls\.connect|IO::Socket|use\s+Socket|socket\s*\(\s*AF_|LWP|HTTP::Tiny|Net::HTTP|TCPSocket|UDPSocket|Socket\.(new|tcp|udp|unix|getaddrinfo)|socket_create|socket_connect|stream_socket_server|open-uri|URI\.open|fsockopen|curl_exec|curl_init|stream_socket_client|dns_get_record|gethostbyname\w*|mail\s*(?=\()|dns\.(lookup|resolve\w*)|HTTPHandler|SocketHandler|DatagramHandler|SysLogHandler|SMTPHandler|xmlrpc|imaplib|poplib|nntplib|socketserver|file_get_contents\s*\(\s*\$?[^)]*https?)\b/;
-const SPAWN = /\b(Deno\.(Command|run)|Command::new|std::process|CORE::(system|exec|readpipe)|create_subprocess_(shell|exec)|multiprocessing\.(Process|Pool|get_context)|Bun\.spawn\w*|process\.dlopen|worker_threads|vm\.run\w*|os\.execute|io\.popen|system2|run\s*\(\s*`|os\.(system|popen|exec\w*|spawn\w*|fork)|subprocess|pty\.spawn|commands\.getoutput|child_process|execSync|spawnSync|execFileSync|execFile|shell_exec|passthru|proc_open|Process\.spawn|Kernel\.exec|IO\.popen|Open3|do shell script|__import__\s*\(\s*[^'"\s]|import_module\s*\(\s*[^'"\s]|getattr\s*\([^,()]+,\s*[^'"\s]|Function\s*\(|ctypes|readpipe|methodcaller|attrgetter|ReflectionFunction|posix_spawn\w*|pcntl_\w+|qx|instance_eval|class_eval|call_user_func\w*|create_function|loadstring|process\.binding|process\.mainModule|module\.require|_load)\b|(?<![.\w])(spawn|exec|execv\w*|execl\w*|system|popen|eval|compile)\s*[("'`$]|(?<![.\w'"$@%:-])eval(?:\s+[\w\[$@%]|\s*(?:;|\}|$))|\b(?:send|public_send|__send__|method)\s*\(?\s*:(?:eval|system|exec|spawn|syscall|open|`)|%x[{(\[<|!]|Bun\.\$|__dict__\s*\[|\bvars\s*\([^)]*\)\s*\[\s*[^\s'"]|\b(globals|locals)\s*\(\s*\)\s*\[\s*[^\s'"]|\b(globalThis|global|window|_G|_ENV|Kernel|builtins|__builtins__)\s*\[\s*[^\s'"\]]/;
+const SPAWN = /\b(Deno\.(Command|run)|Command::new|std::process|CORE::(system|exec|readpipe)|create_subprocess_(shell|exec)|multiprocessing\.(Process|Pool|get_context)|Bun\.spawn\w*|(?<![\w.$@%])\$`(?=[^`]*\$\{)|process\.dlopen|worker_threads|vm\.run\w*|os\.execute|io\.popen|system2|run\s*\(\s*`|os\.(system|popen|exec\w*|spawn\w*|fork)|subprocess|pty\.spawn|commands\.getoutput|child_process|execSync|spawnSync|execFileSync|execFile|shell_exec|passthru|proc_open|Process\.spawn|Kernel\.exec|IO\.popen|Open3|do shell script|__import__\s*\(\s*[^'"\s]|import_module\s*\(\s*[^'"\s]|getattr\s*\([^,()]+,\s*[^'"\s]|Function\s*\(|ctypes|readpipe|methodcaller|attrgetter|ReflectionFunction|posix_spawn\w*|pcntl_\w+|qx|instance_eval|class_eval|call_user_func\w*|create_function|loadstring|process\.binding|process\.mainModule|module\.require|_load)\b|(?<![.\w])(spawn|exec|execv\w*|execl\w*|system|popen|eval|compile)\s*[("'`$]|(?<![.\w'"$@%:-])eval(?:\s+[\w\[$@%]|\s*(?:;|\}|$))|\b(?:send|public_send|__send__|method)\s*\(?\s*:(?:eval|system|exec|spawn|syscall|open|`)|%x[{(\[<|!]|Bun\.\$|__dict__\s*\[|\bvars\s*\([^)]*\)\s*\[\s*[^\s'"]|\b(globals|locals)\s*\(\s*\)\s*\[\s*[^\s'"]|\b(globalThis|global|window|_G|_ENV|Kernel|builtins|__builtins__)\s*\[\s*[^\s'"\]]/;
 const DELETE = /\b(Deno\.remove\w*|Deno\.truncate\w*|truncateSync|ftruncateSync|os\.truncate|File\.truncate|file\.remove|os\.remove|delete-directory|shutil\.rmtree|rmtree|remove_tree|rmSync|rmdirSync|rm_rf|remove_dir\w*|unlinkSync|os\.(remove|unlink|rmdir|removedirs)|FileUtils\.(rm\w*|remove\w*)|File\.delete|unlink|rmdir|file\s+delete)\b|\.rm\s*\(/;
 const SIGNAL = /\b(process\.kill|os\.kill|os\.killpg|signal\.pthread_kill|Process\.kill|posix_kill|Deno\.kill)\b|\bkill\s*\(?\s*['"]?-?\w+['"]?\s*,/;
 const FILE_READ = /\b(shutil\.copy\w*|copyfile|copytree|os\.rename|renameSync|cpSync|copyFileSync|Deno\.readTextFile\w*|readLines|open|read_text|read_bytes|readFileSync|readFile|createReadStream|File\.read|IO\.read|file_get_contents|fopen|slurp|Path)\b|<\s*\$?\w*\s*>/;
@@ -88,7 +88,7 @@ export function stripStrings(code: string): string {
 const Q = `(["'])((?:(?!\\1)[^\\\\]|\\\\.)*)\\1`; // a quoted literal: group quote, group body
 const LIT = `(?:"(?:[^"\\\\]|\\\\.)*"|'(?:[^'\\\\]|\\\\.)*')`;
 /** Calls that run one literal command line, or one literal argv (the whole call is matched). */
-const LITERAL_RUNS: { re: RegExp; argv?: boolean; ruby?: boolean }[] = [
+const LITERAL_RUNS: { re: RegExp; argv?: boolean; ruby?: boolean; js?: boolean }[] = [
   // python: os.system("…"), os.popen("…"), subprocess.X("…", shell=True), subprocess.X(["git", "status"])
   { re: new RegExp(`\\bos\\.(?:system|popen)\\(\\s*${Q}\\s*\\)`, 'g') },
   { re: new RegExp(`\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*${Q}\\s*,\\s*shell\\s*=\\s*True\\s*(?:,[^()]*)?\\)`, 'g') },
@@ -100,6 +100,8 @@ const LITERAL_RUNS: { re: RegExp; argv?: boolean; ruby?: boolean }[] = [
   { re: new RegExp(`\\b(?:spawnSync|spawn|execFileSync|execFile)\\(\\s*(${LIT}(?:\\s*,\\s*\\[\\s*(?:${LIT}(?:\\s*,\\s*${LIT})*)?\\s*,?\\])?)\\s*(?:,\\s*\\{[^()]*\\})?\\)`, 'g'), argv: true },
   // Bun's shell: Bun.$`cmd` (no ${} holes)
   { re: /\bBun\.\$`([^`$\\]*)`/g },
+  // zx and execa: $`cmd` (no ${} holes) runs cmd (JavaScript only: in Perl $` is a variable)
+  { re: /(?<![\w.$@%])\$`([^`$\\]*)`/g, js: true },
   // Ruby Process.spawn("cmd …") with one string runs it through the shell
   { re: new RegExp(`\\bProcess\\.spawn\\(\\s*${Q}\\s*\\)`, 'g') },
   // rake: sh "cmd" / sh("cmd") (Ruby only: elsewhere 'sh' is a string)
@@ -124,8 +126,9 @@ const literal = (q: string): string => q.slice(1, -1).replace(/\\(.)/g, '$1');
 export function literalRuns(code: string, lang = ''): { runs: string[]; rest: string } {
   const runs: string[] = [];
   let rest = code;
-  for (const { re, argv, ruby } of LITERAL_RUNS) {
+  for (const { re, argv, ruby, js } of LITERAL_RUNS) {
     if (ruby && lang !== 'ruby' && lang !== '') continue;
+    if (js && !/^(node|bun|deno)$/.test(lang) && lang !== '') continue;
     rest = rest.replace(re, (m, ...g: string[]) => {
       // (A call that also feeds the program its stdin — input=…, {input: …}, stdin=PIPE — runs more than its words.)
       if (/\b(input|stdin)\s*[=:]/.test(m)) return m;

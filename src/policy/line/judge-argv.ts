@@ -38,6 +38,7 @@ const GIT_DASHED = /^(add|am|apply|archive|bisect|branch|bundle|checkout|checkou
 
 const CURRENT_BRANCH_ONLY = new RegExp(`^(${CURRENT_BRANCH_ARGS})$`);
 import { signalPick } from './signals.js';
+import { hostControl, stopsWatcher } from '../analyzers/host-control.js';
 
 /** Programs that only show files (their operands are read, never written). */
 const VIEWERS = new Set(['less', 'more', 'most', 'bat', 'batcat', 'diff', 'colordiff', 'cmp', 'view', 'nl', 'strings', 'hexdump', 'od', 'xxd-view', 'file', 'stat', 'wc', 'md5sum', 'sha256sum', 'shasum', 'ls', 'tree', 'exa', 'eza', 'dos2unix-check', 'shellcheck', 'bash-language-server']);
@@ -244,6 +245,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // A wrapper's own options may run shell text too (strace -o '|…').
     if (hops === 0 || unwrap(name, argv.slice(1))) for (const l of commandOptions(name, argv.slice(1), env, stdinText, scriptText).lines) if (unwrap(name, argv.slice(1))) st.sub(l, ctx.cwd, env);
     const u = unwrap(name, argv.slice(1));
+    // A wrapper that takes the machine itself (nsenter, unshare, chroot, strace -p): judged before its command.
+    const control = u ? hostControl(name, argv.slice(1)) : undefined;
+    if (control) tag('host-control', control);
     // A coding agent run as another user (sudo -H claude, su root -c 'claude …') reads that user's
     // configuration: no Rampart hook there.
     if (u && /^(sudo|doas|su|runuser|pkexec|machinectl)$/.test(name)) {
@@ -423,6 +427,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
           // A command string that sources a secret file and dumps or echoes it prints the secret.
           if (st.sourcedSecret !== undefined && sourcedBefore === undefined && /\b(env|printenv|export\s+-p|declare\s+-[px]|set)\s*($|[;&|)])|\becho\b|\bprintf\b|\bcat\b/.test(cmd)) rec.secretOut = st.sourcedSecret;
         }
+        // sh -c "$(echo …)" / "$(printf …)": the command string is text the line makes known; that runs.
+        const c = fc.argv.findIndex((w) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(w.value) && isShell(posix.basename(fc.argv[0]?.value ?? '')));
+        const known = c > 0 ? substitutionText(fc, flat, info, c + 1) : undefined;
+        if (known !== undefined) st.sub(known, ctx.cwd, env);
         if (FOREIGN_SHELLS.has(name)) tag('interpreter-opaque', `${name} runs a command string in its own language; Rampart read it as sh`);
       } else {
         // `sh -s ARGS` reads the script from stdin; ARGS are its parameters.
@@ -497,6 +505,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const pick = signalPick(name, args, fc, flat, info, ctx);
       if (pick === 'rampart') tag('rampart-tamper', `${name} may stop the Rampart server`);
       if (pick === 'unknown') tag('signal-unknown', `${name} signals processes picked at run time in a way Rampart cannot read`);
+      const watcher = stopsWatcher(name, args, fc.argv.map((w) => w.raw).join(' '));
+      if (watcher) tag('host-control', watcher);
     } else if (DNS_TOOLS.has(name) && fc.argv.slice(1).some((w) => !w.static)) {
       if (fc.argv.slice(1).some((w) => w.substitutions.length > 0)) tag('dns-exfil', `${name} looks up a name built from a command's output`);
       else st.dynamicLookups.push(name);
@@ -1269,8 +1279,8 @@ function globbedTools(word: string): string[] | undefined {
 }
 
 /** The text a command's only operand prints when it is one command substitution whose output the line knows (`"$(echo … | base64 -d)"`). */
-function substitutionText(fc: FlatCommand, flat: readonly FlatCommand[], info: readonly Info[]): string | undefined {
-  const word = fc.argv.length === 2 ? fc.argv[1]! : undefined;
+function substitutionText(fc: FlatCommand, flat: readonly FlatCommand[], info: readonly Info[], at?: number): string | undefined {
+  const word = at !== undefined ? fc.argv[at] : fc.argv.length === 2 ? fc.argv[1]! : undefined;
   if (!word || word.substitutions.length !== 1 || !/^"?(\$\(|`)[\s\S]*(\)|`)"?$/.test(word.raw)) return undefined;
   const outs = flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && c.origin.word?.raw === word.raw && c.stdoutTo.length === 0);
   return outs.length === 1 ? info[outs[0]!.index]?.textOut : undefined;

@@ -18,7 +18,8 @@ import { lineChecks } from './line-checks.js';
 import { unescape } from './printf.js';
 import { rememberWritten } from './written-files.js';
 import { DIGESTS, envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
-import { quote, withPositionals } from './unwrap.js';
+import { isShell, quote, withPositionals } from './unwrap.js';
+import { languageOf } from './interpreters.js';
 
 /**
  * Every judged unit of a command line: one per simple command, plus one for line-level facts.
@@ -291,6 +292,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   argv = argv.map((a, k) => {
     const w = argvWords[k]!;
     if (k === 0 || w.substitutions.length !== 1 || !/^"?(\$\(|`)[\s\S]*(\)|`)"?$/.test(w.raw)) return a;
+    // (Not for a program that runs the word as code — sh -c "$(echo cat .env)" runs `cat .env`.)
+    const prog = posix.basename(argv[0] ?? '');
+    if (/^(eval|source|\.)$/.test(prog) || ((isShell(prog) || languageOf(prog) !== undefined) && /^-[a-zA-Z]*[ceEp]$|^--(eval|print|command)$/.test(argv[k - 1] ?? ''))) return a;
     const subs = flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && c.origin.word?.raw === w.raw);
     const named = subs.find((c) => info[c.index]?.namesOut);
     if (named) return info[named.index]!.namesOut!;

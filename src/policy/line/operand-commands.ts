@@ -26,7 +26,7 @@ export const DATA_PROGRAMS: Set<string> = new Set([
 /** Of those, the ones that only show, search or compare text and names: they build and run nothing. */
 export const TEXT_PROGRAMS: ReadonlySet<string> = new Set(DATA_PROGRAMS);
 // Tools Rampart models (their analyzers read their operands).
-for (const k of Object.keys(ANALYZERS)) if (!['npx', 'pnpm', 'yarn', 'uv', 'uvx', 'poetry', 'pipx', 'bun', 'deno', 'gh'].includes(k)) DATA_PROGRAMS.add(k);
+for (const k of Object.keys(ANALYZERS)) if (!['npx', 'pnpm', 'yarn', 'uv', 'uvx', 'poetry', 'pipx', 'bun', 'deno', 'gh', 'fab'].includes(k)) DATA_PROGRAMS.add(k);
 
 const OTHERS = new Set(['rm', 'shred', 'dd', 'crontab', 'systemctl', 'chmod', 'chown', 'mv', 'cp', 'ln', 'tee', 'truncate', 'find', 'xargs', 'kill', 'pkill', 'killall', 'rampart', 'eval', 'exec', 'source', '.']);
 

@@ -9,7 +9,7 @@ import type { CompiledPolicy } from '../policy.js';
 import type { Context, GitReader } from '../types.js';
 
 export const MAX_DEPTH = 6;
-export const DOWNLOADERS = new Set(['curl', 'wget', 'aria2c', 'http', 'https', 'xh', 'lwp-request', 'GET', 'fetch', 'gh']);
+export const DOWNLOADERS = new Set(['curl', 'wget', 'aria2c', 'axel', 'http', 'https', 'xh', 'lwp-request', 'GET', 'fetch', 'gh']);
 /** The working directory after a cd whose target is only known at run time. */
 export const UNKNOWN_CWD = '/$UNKNOWN_CWD';
 export const NETWORK_TOOLS = new Set([...DOWNLOADERS, 'nc', 'ncat', 'netcat', 'socat', 'ssh', 'scp', 'sftp', 'rsync', 'git', 'telnet', 'openssl', 'npm', 'npx', 'gh', 'ftp', 'tftp', 'mail', 'sendmail']);

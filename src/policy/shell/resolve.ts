@@ -165,6 +165,15 @@ class Resolver {
           if (p.quoted && split && p.raw.includes('[@]')) return els.flatMap((e, i) => (i ? [null, { kind: 'literal', text: e, quote: 'double' } as WordPart] : [{ kind: 'literal', text: e, quote: 'double' } as WordPart]));
           return expanded(els.join(' '), p.quoted, split);
         }
+        // ${a[N]}: element N of an array the line gave literal elements ($a is element 0); any other
+        // subscript, or an array Rampart does not know, stays unknown.
+        const sub = /^\$\{[A-Za-z_]\w*\[([^\]]*)\]/.exec(p.raw);
+        if (sub) {
+          const items = env.get(`${p.name}[@]`);
+          const known = typeof items === 'string' ? (items === '' ? [] : items.split('\n')) : typeof env.get(p.name) === 'string' ? [env.get(p.name) as string] : undefined;
+          if (!known || !/^\d+$/.test(sub[1]!) || p.op || p.length || p.indirect || (typeof items !== 'string' && sub[1] !== '0')) return [p];
+          return expanded(known[Number(sub[1])] ?? '', p.quoted, split);
+        }
         const value = env.get(p.name);
         const absent = !env.has(p.name);
         if (p.op === '=' || p.op === ':=') env.set(p.name, null);

@@ -1,0 +1,43 @@
+// Commands that take control of the machine itself rather than the project: kernel modules and
+// settings, mounts, namespaces and chroots, stopping the machine's security and logging daemons.
+// A coding task rarely needs them, and each can hide or undo what the other layers see: a person
+// decides (rule `host-control`, ask). (A debugger attached to a process — gdb -p, strace -p — is
+// everyday debugging of one's own server, and the kernel's ptrace rules keep it to the user's own
+// processes: not judged here.)
+// Container options with the same reach (--privileged, the Docker socket …) are the docker
+// analyzer's; kills of watchers found by name (kill $(pgrep auditd)) are read by the line judge.
+
+/** Daemons that watch or record the machine: stopping one blinds whoever audits it. */
+const WATCHERS = /^(auditd|osqueryd?|falco|falcon-sensor|crowdstrike|wazuh-agentd?|wazuh-agent|ossec\w*|aide|chkrootkit|rkhunter|rsyslogd?|syslog-ng|systemd-journald|journald|clamd|fail2ban-server|fail2ban|sysdig|tetragon|santad?|auditbeat|filebeat|elastic-agent|sentinel\w*|cbagentd|cbdaemon|tanium\w*|qualys-cloud-agent|nessus\w*|lulu|littlesnitch\w*)$/i;
+
+/** Why a command controls the machine, or undefined. */
+export function hostControl(name: string, args: readonly string[]): string | undefined {
+  const first = args.find((a) => !a.startsWith('-'));
+  switch (name) {
+    case 'insmod': case 'rmmod':
+      return `${name} changes the running kernel's modules`;
+    case 'modprobe':
+      // (-n/--dry-run, -c/--showconfig, --show-depends and -D only print.)
+      return args.some((a) => /^(-n|--dry-run|-c|--showconfig|--show-depends|-D|--show|-V|--version|-h|--help)$/.test(a)) ? undefined : 'modprobe changes the running kernel\'s modules';
+    case 'kmod':
+      return /^(load|unload|insert|remove)$/.test(first ?? '') ? 'kmod changes the running kernel\'s modules' : undefined;
+    case 'mount': case 'umount':
+      // (mount with no operands, -l or --list only lists; findmnt is the reader.)
+      return args.some((a) => !/^(-l|--list|-h|--help|-V|--version)$/.test(a)) ? `${name} changes what the machine's file systems show` : undefined;
+    case 'sysctl':
+      return args.some((a) => /^(-w|--write|-p|--load|--system)$|^--load=/.test(a) || (!a.startsWith('-') && a.includes('='))) ? 'sysctl changes a kernel setting' : undefined;
+    case 'chroot': case 'pivot_root': case 'nsenter': case 'unshare': case 'switch_root':
+      return `${name} changes the root or the namespaces programs run in`;
+    case 'ip':
+      return args[0] === 'netns' && /^(add|del|delete|exec|attach|set)$/.test(args[1] ?? '') ? 'ip netns changes or enters network namespaces' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** A kill whose targets are found by name (kill $(pgrep auditd), pkill falco, killall -STOP osqueryd) stopping a watcher. */
+export function stopsWatcher(name: string, args: readonly string[], text: string): string | undefined {
+  const names = name === 'pkill' || name === 'killall' ? args.filter((a) => !a.startsWith('-')) : name === 'kill' ? [...text.matchAll(/\b(?:pgrep|pidof)\s+(?:-\S+\s+)*['"]?([\w.-]+)/g)].map((m) => m[1]!) : [];
+  const hit = names.find((n) => WATCHERS.test(n));
+  return hit ? `${name} stops ${hit}, which watches or records the machine` : undefined;
+}
