@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { loadPolicy } from '../src/config/load.js';
 import { evaluateArgv } from '../src/policy/evaluate.js';
 import { resolvePaths } from '../src/server/paths.js';
-import { benchHook, HOOK_BENCH_CASES } from '../src/integrations/claude-code/hook-bench.js';
+import { benchHook, benchSpawnFloor, HOOK_BENCH_CASES } from '../src/integrations/claude-code/hook-bench.js';
 import { containBench, type ContainBench } from './contain.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -211,6 +211,7 @@ async function main() {
     results.serverConnectionPerRequest = shimPatternBench(32, 600);
     results.evaluation = await evalBench(50_000);
     // The hook Claude Code runs on every tool call: the native rampart-hook, benign and denied lines.
+    results.hookFloor = benchSpawnFloor({ runs: Math.min(RUNS, 200), env, cwd: project });
     results.hook = HOOK_BENCH_CASES.map((c) => benchHook(path.join(paths.shimsDir, 'rampart-hook'), c, { runs: Math.min(RUNS, 200), env, cwd: project }));
     // The same native hook speaking Codex's and Gemini's protocols.
     results.hookOtherAgents = (['codex', 'gemini'] as const).flatMap((agent) => HOOK_BENCH_CASES.map((c) => ({ agent, ...benchHook(`${path.join(paths.shimsDir, 'rampart-hook')} ${agent}`, c, { runs: Math.min(RUNS, 200), env, cwd: project, agent }) })));
@@ -234,6 +235,7 @@ async function main() {
   const sc = results.serverConnectionPerRequest as Awaited<ReturnType<typeof serverBench>> & { skipped?: string };
   const ev = results.evaluation as Awaited<ReturnType<typeof evalBench>>;
   const ms = (x: number) => `${x.toFixed(2)} ms`;
+  const floor = results.hookFloor as ReturnType<typeof benchSpawnFloor>;
   const rows = [
     ['git --version direct (median / p95)', `${ms(n.direct.median)} / ${ms(n.direct.p95)}`],
     ['git --version via native shim (median / p95)', `${ms(n.shimmed.median)} / ${ms(n.shimmed.p95)}`],
@@ -243,7 +245,8 @@ async function main() {
     ['server, 32 Node clients, persistent conns', `${Math.round(spn.perSecond)} decisions/s, p50 ${ms(spn.latencyMs.median)}, p99 ${ms(spn.latencyMs.p99)}, peak RSS ${spn.peakRssMB.toFixed(0)} MB`],
     ['server, 32 C clients, 1 conn per request', sc.skipped ? `skipped: ${sc.skipped}` : `${Math.round(sc.perSecond)} decisions/s, p50 ${ms(sc.latencyMs.median)}, p99 ${ms(sc.latencyMs.p99)}, peak RSS ${sc.peakRssMB.toFixed(0)} MB`],
     ['policy evaluation (in process)', `${ev.usPerDecision.toFixed(1)} µs/decision`],
-    ...(results.hook as ReturnType<typeof benchHook>[]).map((h) => [`hook (native): ${h.name} (median / p95)`, `${ms(h.medianMs)} / ${ms(h.p95Ms)}${h.wrong ? `   WRONG VERDICT ${h.wrong}×` : ''}`]),
+    ['hook floor: /bin/sh -c /bin/true, same spawn (median / p95)', `${ms(floor.medianMs)} / ${ms(floor.p95Ms)}   [what any hook command costs on this machine]`],
+    ...(results.hook as ReturnType<typeof benchHook>[]).map((h) => [`hook (native): ${h.name} (median / p95)`, `${ms(h.medianMs)} / ${ms(h.p95Ms)}   [${ms(h.medianMs - floor.medianMs)} over the floor]${h.wrong ? `   WRONG VERDICT ${h.wrong}×` : ''}`]),
     ...(results.hookOtherAgents as (ReturnType<typeof benchHook> & { agent: string })[]).map((h) => [`hook (native, ${h.agent}): ${h.name} (median / p95)`, `${ms(h.medianMs)} / ${ms(h.p95Ms)}${h.wrong ? `   WRONG VERDICT ${h.wrong}×` : ''}`]),
     ...(results.cli as ({ name: string } & ReturnType<typeof stats>)[]).map((c) => [`CLI: ${c.name} (median / p95 wall)`, `${ms(c.median)} / ${ms(c.p95)}`]),
     ...containRows(results.containment as ContainBench, ms),

@@ -45,6 +45,22 @@ export function benchHook(hookCommand: string, c: HookBenchCase, o: { runs: numb
   return { name: c.name, runs: o.runs, medianMs: q(0.5), p95Ms: q(0.95), wrong };
 }
 
+/**
+ * The floor under any hook on this machine: the same spawn of `/bin/sh -c /bin/true` with the same
+ * input, as an agent starts a hook command. The hook's own cost is its median minus this one.
+ */
+export function benchSpawnFloor(o: { runs: number; env: NodeJS.ProcessEnv; cwd: string }): { medianMs: number; p95Ms: number } {
+  const input = bashInput('git status', o.cwd);
+  const ms: number[] = [];
+  for (let i = 0; i < o.runs + 5; i++) {
+    const t0 = process.hrtime.bigint();
+    spawnSync('/bin/sh', ['-c', '/bin/true'], { input, env: o.env, cwd: o.cwd, stdio: ['pipe', 'ignore', 'ignore'] });
+    if (i >= 5) ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  ms.sort((a, b) => a - b);
+  return { medianMs: ms[Math.floor(ms.length / 2)]!, p95Ms: ms[Math.min(ms.length - 1, Math.floor(0.95 * ms.length))]! };
+}
+
 /** The two cases the issue asks for. */
 export const HOOK_BENCH_CASES: HookBenchCase[] = [
   { name: 'benign `git status`', command: 'git status', expectExit: 0 },
