@@ -50,24 +50,26 @@ export function analyzeCloud({ tool, args }: AnalyzerInput): Facts {
 // Shells and copies into a machine the cloud account names (an instance, not an address):
 // gcloud compute ssh/scp, aws ssm start-session, aws ec2-instance-connect ssh, az ssh vm.
 const SESSION: Readonly<Record<string, RegExp>> = {
-  gcloud: /^(compute (ssh|scp|start-iap-tunnel)|compute tpus tpu-vm (ssh|scp)|cloud-shell (ssh|scp)|alpha cloud-shell (ssh|scp))\b/,
-  aws: /^(ssm (start-session|send-command)|ec2-instance-connect (ssh|send-ssh-public-key|open-tunnel))\b/,
-  az: /^(ssh (vm|arc|cert)|vm run-command (invoke|create)|network bastion (ssh|tunnel))\b/,
+  gcloud: /(?:^| )((?:alpha |beta )?(?:compute (?:ssh|scp|start-iap-tunnel)|compute tpus tpu-vm (?:ssh|scp)|cloud-shell (?:ssh|scp)))(?= |$)/,
+  aws: /(?:^| )(ssm (?:start-session|send-command)|ec2-instance-connect (?:ssh|send-ssh-public-key|open-tunnel))(?= |$)/,
+  az: /(?:^| )(ssh (?:vm|arc|cert)|vm run-command (?:invoke|create)|network bastion (?:ssh|tunnel))(?= |$)/,
 };
 
 /**
  * A session with a cloud machine: a destination Rampart cannot place (the account resolves it),
  * so a person decides, as for ssh to a host off the allowlist; local files an scp form copies
- * there are sends.
+ * there are sends. (Global options may come first: gcloud --project p compute ssh vm.)
  */
 function remoteSession(f: Facts, tool: string, pos: readonly string[]): void {
-  const words = pos.join(' ');
-  const m = SESSION[tool]?.exec(words);
+  const m = SESSION[tool]?.exec(pos.join(' '));
   if (!m) return;
+  const verb = m[1]!;
   f.tags.add('unresolved-remote');
-  f.notes.push(`${tool} ${m[0]} reaches a machine the cloud account names, which Rampart cannot place`);
-  if (/scp$/.test(m[0])) {
-    const ops = pos.slice(m[0].split(' ').length);
+  f.notes.push(`${tool} ${verb} reaches a machine the cloud account names, which Rampart cannot place`);
+  if (/scp$/.test(verb)) {
+    const words = verb.split(' ');
+    const at = pos.findIndex((_, k) => words.every((w, j) => pos[k + j] === w));
+    const ops = pos.slice(at + words.length);
     const remoteOp = (o: string) => /^[^/.~][^/]*:/.test(o);
     // (Only a copy towards the machine sends: the destination, last, is remote.)
     if (ops.length > 1 && remoteOp(ops.at(-1)!)) f.sends.push(...ops.slice(0, -1).filter((o) => !remoteOp(o)));

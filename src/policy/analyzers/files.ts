@@ -1,6 +1,7 @@
 // Everyday file tools, so that a shim on them (user list) or the hook sees what they read into
 // the agent's context, write, move away or destroy.
 import { newFacts, type Facts } from '../facts.js';
+import { addHost } from './common.js';
 import type { AnalyzerInput } from './types.js';
 
 const operands = (args: readonly string[]): string[] => {
@@ -275,6 +276,48 @@ export function analyzeInplace({ tool, args }: AnalyzerInput): Facts {
   if (!inplace) return f;
   // (Without -e the first operand is the script; every other operand is a file edited in place.)
   f.writes.push(...(code ? operands : operands.slice(1)));
+  return f;
+}
+
+/**
+ * unison ROOT1 ROOT2: both roots are rewritten to agree, deletions included; with -force ROOT the
+ * other root is made a copy of it (what it lacks is deleted). A remote root (ssh://host/…,
+ * socket://host:port/…) is a host contacted; -sshcmd and -copyprog are programs it runs.
+ */
+export function analyzeUnison({ tool, args }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  const valued = /^-(force|prefer|path|ignore|ignorenot|root|logfile|sshcmd|sshargs|servercmd|copyprog|copyprogrest|backup|backupdir|backuploc|merge|label|repeat|retry|ui|addversionno|perms|fastercheckUNSAFE|copythreshold|maxthreads|sortfirst|sortlast|times|rsrc|fat|links|owner|group|numericids|auto|batch|confirmbigdel|silent|terse|dumbtty|debug|stats|watch|source|include|key|killserver|listen|socket|clientHostName|testserver)$/;
+  const flags = /^-(auto|batch|confirmbigdel|silent|terse|dumbtty|stats|testserver|killserver|times|fat|links|owner|group|numericids|watch|repeat)$/;
+  const roots: string[] = [];
+  const forced: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.startsWith('-')) {
+      const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+      if (flags.test(name) || !valued.test(name)) continue;
+      const v = inline ?? args[++i] ?? '';
+      if (name === '-root') roots.push(v);
+      if (name === '-force' || name === '-prefer') forced.push(v);
+      if (/^-(sshcmd|copyprog|copyprogrest|servercmd)$/.test(name)) f.runs.push(v);
+      continue;
+    }
+    roots.push(a);
+  }
+  // (One operand is a profile name, read from ~/.unison: its roots are not in the line.)
+  if (roots.length < 2) {
+    if (roots.length === 1) f.tags.add('opaque-config');
+    return f;
+  }
+  for (const r of roots) {
+    const remote = /^(ssh|socket|rsh):\/\/(?:[^@/]*@)?([^/:]+)/.exec(r);
+    if (remote) addHost(f, remote[2]!, 'target', 'ssh');
+    else if (forced.length === 0 || !forced.includes(r)) {
+      f.writes.push(r);
+      f.deletes.push(r);
+    }
+  }
+  if (f.deletes.length) f.tags.add('recursive');
+  if (f.hosts.length) f.tags.add('net-client');
   return f;
 }
 

@@ -26,7 +26,7 @@ import { analyzeCloud, deployedTree } from './cloud.js';
 import { analyzeFind } from './find.js';
 import { analyzeDiskWriter, analyzeSshKeygen } from './system.js';
 import { analyzeTelnet, analyzeOpenssl } from './telnet.js';
-import { analyzeEditor, analyzeExtract, analyzeInplace, analyzeCopy, analyzeCrontab, analyzeReg, analyzeDd, analyzeDestroyer, analyzeReader, analyzeSystemctl, analyzeWriter, READERS } from './files.js';
+import { analyzeEditor, analyzeExtract, analyzeInplace, analyzeCopy, analyzeCrontab, analyzeReg, analyzeUnison, analyzeDd, analyzeDestroyer, analyzeReader, analyzeSystemctl, analyzeWriter, READERS } from './files.js';
 
 export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   curl: analyzeCurl,
@@ -107,6 +107,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   dd: analyzeDd,
   crontab: analyzeCrontab,
   reg: analyzeReg,
+  unison: analyzeUnison,
   systemctl: analyzeSystemctl,
   launchctl: analyzeSystemctl,
   ...Object.fromEntries(AGENT_TOOLS.map((a) => [a, analyzeAgent])),
