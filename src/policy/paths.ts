@@ -53,6 +53,28 @@ export interface PathClassifier {
 const TMP_DIRS = ['/tmp'];
 
 /** Expands `~`, `$HOME` and relative paths against the context; keeps glob characters. */
+/** The text with every `/` inside $(…) or `…` replaced by `mark` (nesting followed by parentheses). */
+function maskSubstitutions(p: string, mark: string): string {
+  if (!/\$\(|`/.test(p)) return p;
+  let out = '';
+  let depth = 0;
+  let tick = false;
+  for (let i = 0; i < p.length; i++) {
+    const ch = p[i]!;
+    if (!tick && ch === '$' && p[i + 1] === '(') {
+      depth++;
+      out += '$(';
+      i++;
+      continue;
+    }
+    if (depth > 0 && ch === '(') depth++;
+    else if (depth > 0 && ch === ')') depth--;
+    else if (ch === '`') tick = !tick;
+    out += ch === '/' && (depth > 0 || tick) ? mark : ch;
+  }
+  return out;
+}
+
 export function resolvePath(raw: string, ctx: Pick<Context, 'cwd' | 'home'>): string {
   let p = raw;
   const home = /^(?:~|\$HOME|\$\{HOME(?:[:]?[-?=+][^}]*)?\})(?=\/|$)/;
@@ -68,6 +90,9 @@ export function resolvePath(raw: string, ctx: Pick<Context, 'cwd' | 'home'>): st
   // `..` after a computed segment cancels something unknown (`$D/../x`, `$(dirname …)/../y`):
   // normalising would drop the unknown part and leave a harmless-looking path. Where it lands is
   // unknown; only what follows is static.
+  // (A slash inside a command substitution — app-$(jq -r .v ../package.json).tgz — is no separator.)
+  const SLASH = '\u0000';
+  p = maskSubstitutions(p, SLASH);
   const segs = p.split('/');
   const stack: string[] = [];
   for (let i = 0; i < segs.length; i++) {
@@ -77,9 +102,9 @@ export function resolvePath(raw: string, ctx: Pick<Context, 'cwd' | 'home'>): st
       continue;
     }
     const popped = stack.pop();
-    if (popped !== undefined && isComputed(popped)) return `$?/${segs.slice(i + 1).filter((x) => x !== '..' && x !== '.' && x !== '').join('/')}`;
+    if (popped !== undefined && isComputed(popped)) return `$?/${segs.slice(i + 1).filter((x) => x !== '..' && x !== '.' && x !== '').join('/')}`.split(SLASH).join('/');
   }
-  const abs = posix.resolve(ctx.cwd, p);
+  const abs = posix.resolve(ctx.cwd, p).split(SLASH).join('/');
   // /proc/self/root/x is /x; /proc/self/cwd/x is ./x (any pid's root and cwd alike).
   const proc = /^\/proc\/(?:self|thread-self|\d+)\/(root|cwd)(?=\/|$)/.exec(abs);
   if (proc) return proc[1] === 'root' ? abs.slice(proc[0].length) || '/' : ctx.cwd + abs.slice(proc[0].length);

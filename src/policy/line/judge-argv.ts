@@ -634,13 +634,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // A program without a model may print any file it is given (fmt .env, pr, python3 -m json.tool):
     // a secret among its operands is read, and what it prints carries it.
     if ((!ANALYZERS[name] || languageOf(name)) && !NO_CONTENT.has(name) && !isShell(name) && !unwrap(name, args)) {
-      // (An env file given to load — --env-file=.env — is loaded, not printed; an interpreter's inline code is not a path.)
+      // (An env file given to load — --env-file=.env — is loaded, not printed; an interpreter's inline code is not a path.
+      // `@FILE` and `name=@FILE` are how many tools take a file's content: FILE is the operand.)
       const lang0 = languageOf(name);
       const code = lang0 ? inlineCodeOf(lang0, args).index : undefined;
       // (Nor is a key or kubeconfig handed over to authenticate with — --kubeconfig, --private-key —
       // which DESIGN allows, as ssh -i.)
       const auth = /^--(kubeconfig|private-key|key-file|keyfile|identity-file|ssh-key|ssh-private-key|client-key|tls-key|tlskey|ssl-key|sslkey)$/;
-      const named = args.filter((a, k) => k !== code && !/^--env-file(=|$)/.test(a) && args[k - 1] !== '--env-file' && !auth.test(args[k - 1] ?? '') && !auth.test(a.replace(/=.*$/s, ''))).map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a).filter((a) => !a.startsWith('-') && !a.includes('://') && !/[\n()'"]/.test(a) && (!/\s/.test(a) || /^(~|\.{0,2})\/[^\s]*\/|^\//.test(a)));
+      const named = args.filter((a, k) => k !== code && !/^--env-file(=|$)/.test(a) && args[k - 1] !== '--env-file' && !auth.test(args[k - 1] ?? '') && !auth.test(a.replace(/=.*$/s, ''))).map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a).map((a) => a.replace(/^(?:[\w.-]+=)?@(?=[~./\w])/, '')).filter((a) => !a.startsWith('-') && !a.includes('://') && !/[\n()'"]/.test(a) && (!/\s/.test(a) || /^(~|\.{0,2})\/[^\s]*\/|^\//.test(a)));
       for (const a of named) if (isSecretPath(st, a, ctx) || realOf(st, abs0(a)) !== undefined && isSecretPath(st, realOf(st, abs0(a))!, ctx)) facts.reads.push(a);
       // split/csplit write the pieces under a prefix (x, or the operand after the input).
       if ((name === 'split' || name === 'csplit') && facts.reads.length) {

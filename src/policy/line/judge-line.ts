@@ -82,7 +82,19 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
   for (const n of [...defined.keys()]) if ((line.match(new RegExp(`(^|[\\s;&|(])(function\\s+)?${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\(\\s*\\)`, 'g')) ?? []).length > 1) defined.delete(n);
   const calledLater = new Set([...defined.keys()].filter((n) => (line.match(new RegExp(`(^|[^\\w-])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g')) ?? []).length > 1));
   for (const [n, body] of defined) st.functions.set(n, body);
+  // The directory at the entry of each subshell the commands are in (`( cd x && … )`, a pipeline
+  // element, a substitution): a cd inside one ends with it, and the commands after it run where it began.
+  const entered = new Map<number, { cwd: string; alt: string[] }>();
   for (const fc of flat) {
+    const left = [...entered.keys()].filter((id) => !fc.scopes.includes(id));
+    if (left.length) {
+      const back = entered.get(Math.min(...left))!;
+      // (A directory lost inside stays lost: where the shell is afterwards is still the entry's.)
+      cwd = back.cwd;
+      st.altCwds = back.alt;
+      for (const id of left) entered.delete(id);
+    }
+    for (const id of fc.scopes) if (!entered.has(id)) entered.set(id, { cwd, alt: [...st.altCwds] });
     if (typeof fc.inFunction === 'string' && calledLater.has(fc.inFunction)) {
       info[fc.index] = { name: '', cwd, argv: [], interpreterReadsStdin: false, isInterpreter: false, writesFiles: [] };
       continue;
@@ -235,7 +247,8 @@ function settledCwd(st: State, fc: FlatCommand, before: string, after: string): 
   const errexit = /(^|[\s;&|])set\s+(-[a-zA-Z]*e|-o\s+errexit)/.test(st.lineText);
   // (Right of `&&` it only runs after what came before succeeded, and so do the commands chained after it.)
   const branch = fc.conditional && !/&&$/.test(st.lineText.slice(0, fc.command.start).trimEnd());
-  const uncertain = branch || fc.subshell || (!errexit && !/^(&&|$)/.test(rest));
+  // (A subshell's end restores the directory: see `entered` in runLine.)
+  const uncertain = branch || (!errexit && !/^(&&|$)/.test(rest));
   st.altCwds = uncertain ? [...new Set([...st.altCwds, before])].filter((d) => d !== after).slice(-4) : [];
   return after;
 }

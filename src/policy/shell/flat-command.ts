@@ -42,6 +42,8 @@ export interface FlatCommand {
   conditional: boolean;
   /** Runs in a subshell: `( )`, a pipeline element, a substitution. */
   subshell: boolean;
+  /** The subshells it runs in, outermost first (ids unique in the line): a `cd` inside one ends with it. */
+  scopes: number[];
   /** In a pipeline negated with `!`. */
   negated: boolean;
   /** Number of substitutions it is nested in (0 = the command line itself). */

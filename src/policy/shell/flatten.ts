@@ -7,6 +7,8 @@ interface Ctx {
   background: boolean;
   conditional: boolean;
   subshell: boolean;
+  /** Enclosing subshells, outermost first. */
+  scopes: number[];
   negated: boolean;
   depth: number;
   origin: DraftOrigin | null;
@@ -24,6 +26,7 @@ class Flattener {
   readonly links: { from: FlatCommand[]; to: FlatCommand[] }[] = [];
   readonly functions = new Set<string>();
   private nextPipeline = 0;
+  private nextScope = 0;
 
   script(s: Script, ctx: Ctx): void {
     for (const item of s.body) {
@@ -41,6 +44,7 @@ class Flattener {
       this.command(cmd, {
         ...ctx,
         subshell: ctx.subshell || length > 1,
+        scopes: length > 1 ? [...ctx.scopes, this.nextScope++] : ctx.scopes,
         negated: ctx.negated || p.negated,
         pipe: { id, index, length },
         stderrPiped: ctx.stderrPiped || p.operators[index] === '|&',
@@ -71,7 +75,7 @@ class Flattener {
       case 'simple':
         return this.simple(cmd, ctx);
       case 'subshell':
-        this.script(cmd.body, { ...ctx, subshell: true });
+        this.script(cmd.body, { ...ctx, subshell: true, scopes: [...ctx.scopes, this.nextScope++] });
         break;
       case 'group':
         this.script(cmd.body, ctx);
@@ -114,7 +118,7 @@ class Flattener {
     const draft: FlatCommand = {
       index: -1, command: cmd, argv: cmd.words, assignments: cmd.assignments, redirects: [...ctx.inherited, ...cmd.redirects],
       pipeline: ctx.pipe, stdinFrom: [], stdoutTo: [], stderrPiped: ctx.stderrPiped,
-      background: ctx.background, conditional: ctx.conditional, subshell: ctx.subshell, negated: ctx.negated,
+      background: ctx.background, conditional: ctx.conditional, subshell: ctx.subshell, scopes: ctx.scopes, negated: ctx.negated,
       depth: ctx.depth, origin: null, inFunction: ctx.inFunction, callsFunction: false,
     };
     cmd.assignments.forEach((a, i) => this.subs(a.value, ctx, draft, 'assignment', i));
@@ -136,7 +140,7 @@ class Flattener {
       const origin: DraftOrigin = { style: s.style, parentDraft: parent, location, wordIndex, word, quoted: s.quoted, wholeWord: s.wholeWord, ...(loop ? { loopVariable: loop.variable, loopItems: loop.items } : {}) };
       const pipe = { id: this.nextPipeline++, index: 0, length: 1 };
       // A substitution's output is captured: the enclosing redirections do not apply inside it.
-      this.script(s.script, { ...ctx, subshell: true, depth: ctx.depth + 1, origin, pipe, stderrPiped: false, negated: false, inherited: [] });
+      this.script(s.script, { ...ctx, subshell: true, scopes: [...ctx.scopes, this.nextScope++], depth: ctx.depth + 1, origin, pipe, stderrPiped: false, negated: false, inherited: [] });
     }
   }
 }
@@ -146,7 +150,7 @@ export function commandsOf(script: Script): FlatCommand[] {
   const f = new Flattener();
   const pipe = { id: -1, index: 0, length: 1 };
   f.script(script, {
-    background: false, conditional: false, subshell: false, negated: false, depth: 0,
+    background: false, conditional: false, subshell: false, scopes: [], negated: false, depth: 0,
     origin: null, inFunction: null, pipe, stderrPiped: false, inherited: [],
   });
   f.out.forEach((d, i) => (d.index = i));
@@ -171,7 +175,7 @@ export function commandsOf(script: Script): FlatCommand[] {
 export function functionsOf(script: Script): string[] {
   const f = new Flattener();
   f.script(script, {
-    background: false, conditional: false, subshell: false, negated: false, depth: 0,
+    background: false, conditional: false, subshell: false, scopes: [], negated: false, depth: 0,
     origin: null, inFunction: null, pipe: { id: -1, index: 0, length: 1 }, stderrPiped: false, inherited: [],
   });
   return [...f.functions];
