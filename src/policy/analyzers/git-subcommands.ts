@@ -106,6 +106,10 @@ function fetchLike(f: Facts, sub: string, rest: string[], input: AnalyzerInput):
     if (url) addRemote(f, url);
   }
   if (sub === 'pull' && has(s, 'force')) f.tags.add('discard-changes');
+  // A forced refspec into local branches (+refs/heads/*:refs/heads/*, --update-head-ok) moves them
+  // to the remote's commits: local commits on them are dropped.
+  const specs = remotes.length ? s.positionals.slice(1) : [];
+  if (specs.some((r) => /^\+?[^:]*:(refs\/heads\/|[^/]*$)/.test(r) && (r.startsWith('+') || has(s, 'force')) && !/:refs\/remotes\//.test(r))) f.tags.add('discard-changes');
 }
 
 function clone(f: Facts, rest: string[]): void {
@@ -217,6 +221,11 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
     case 'http-fetch':
     case 'upload-archive': {
       if (rest.some((a) => /^--(receive-pack|upload-pack|exec)(=|$)/.test(a))) f.tags.add('exec-config');
+      // send-pack is the plumbing under push: --all/--mirror send every branch (main too), --force overwrites.
+      if (sub === 'send-pack') {
+        if (flags.has('--all') || flags.has('--mirror') || rest.some((a) => /^(refs\/heads\/)?(main|master)$|:(refs\/heads\/)?(main|master)$/.test(a.replace(/^\+/, '')))) f.tags.add('push-protected-branch');
+        if (flags.has('--force') || flags.has('--mirror') || rest.some((a) => a.startsWith('+'))) f.tags.add('force-push');
+      }
       const r = rest.filter((a, i) => !/^--(receive-pack|upload-pack|exec|depth|remote)$/.test(rest[i - 1] ?? '')).find((a) => !a.startsWith('-'));
       if (r) {
         const url = remoteUrl(f, input, r);
@@ -294,9 +303,13 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       // -u writes the index result into the working tree; with --reset or -m it overwrites it.
       if ((flags.has('--reset') || shortHas('m')) && shortHas('u')) f.tags.add('discard-changes');
       return;
-    case 'checkout-index':
-      if ((flags.has('--force') || shortHas('f')) && !rest.some((a) => a.startsWith('--prefix='))) f.tags.add('discard-changes');
+    case 'checkout-index': {
+      // (--prefix=DIR/ writes copies elsewhere; a prefix that is the working tree itself — ./, $PWD/ — does not.)
+      const prefix = rest.find((a) => a.startsWith('--prefix='))?.slice(9).replace(/^["']|["']$/g, '');
+      const here = prefix === undefined || /^(\.?\/?|\$\{?PWD\}?\/?|\$\(pwd\)\/?)$/.test(prefix) || prefix.replace(/\/+$/, '') === input.cwd;
+      if ((flags.has('--force') || shortHas('f')) && here) f.tags.add('discard-changes');
       return;
+    }
     case 'worktree':
       // (After `--`, -f is the worktree's path, not the force flag.)
       if (rest[0] === 'remove' && (flags.has('--force') || optionsBefore(rest).some((a) => /^-[a-zA-Z]*f/.test(a)))) f.tags.add('discard-changes');

@@ -50,6 +50,8 @@ export function launched(argv: readonly string[]): string[] | undefined {
   const tool = canonicalTool(argv[0] ?? '');
   const args = argv.slice(1);
   if (tool === 'corepack' && /^(yarn|pnpm|npm|npx|pnpx)(@.*)?$/.test(args[0] ?? '')) return [args[0]!.replace(/@.*$/, ''), ...args.slice(1)];
+  // `bun x PKG` is bunx; `deno x` likewise runs a package's program.
+  if (tool === 'bun' && args[0] === 'x') return ['bunx', ...args.slice(1)];
   if (tool === 'node' || tool === 'bun') {
     const i = args.findIndex((a) => !a.startsWith('-'));
     if (i >= 0 && /(^|\/)(npm-cli|npx-cli|yarn|pnpm)\.c?js$/.test(args[i]!)) return [canonicalTool(args[i]!), ...args.slice(i + 1)];

@@ -3,8 +3,9 @@
 import { posix } from 'node:path';
 import { LOADER_VARS, type State } from './state.js';
 import { newFacts } from '../facts.js';
-import { addUrl } from '../analyzers/common.js';
+import { addHost, addUrl } from '../analyzers/common.js';
 import { judgeFacts } from '../evaluate.js';
+import { canonicalTool } from '../analyzers/identity.js';
 
 // Variables that move a tool's configuration (or trust store) somewhere else. A configuration
 // file can run programs (git's core.sshCommand, ssh's ProxyCommand, kubectl exec plugins, AWS
@@ -58,6 +59,8 @@ function note(st: State, what: string, prog: string): void {
   st.lineTags.tags.add('program-setting');
   st.lineTags.notes.push(`${what} makes a tool run ${prog}, a program this line does not show`);
 }
+// The programs Rampart's shims stand in for (DESIGN): a real one found before the shims bypasses them.
+const SHIMMED = /^(curl|wget|ssh|scp|sftp|rsync|git|rm|npm|npx|nc|ncat|netcat|socat)$/;
 // Variables whose value every run of a program reads as options ahead of its own arguments.
 const OPTION_VARS: Readonly<Record<string, string>> = { TAR_OPTIONS: 'tar', ZIPOPT: 'zip', UNZIP: 'unzip', UNZIPOPT: 'unzip', PARALLEL: 'parallel', LESS: 'less' };
 // JVM options that load an agent or run a command.
@@ -114,7 +117,23 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
     const away = dirs.find((d) => d !== root && !d.startsWith(`${root}/`) && d !== home && !d.startsWith(`${home}/`) && !/^\/(usr|opt|nix|snap|Library|System)(\/|$)/.test(d));
     if (!hit && away) tag('config-relocated', `${name}=${value} makes programs load modules from ${away}, outside the project`);
   }
+  // Prompt strings are expanded — command substitutions included — each time bash shows them (PS0,
+  // PS1, PS2 interactively, PS4 under set -x); a `\$(` decodes to `$(` first. What they run is judged.
+  if (/^PS[0-4]$/.test(name) && /\$\(|`/.test(value)) {
+    if (isStatic) st.sub(`: "${value.replace(/\\\$\(/g, '$(').replace(/"/g, '\\"')}"`, cwd, st.ctx.env);
+    else tag('loader-env', `${name} is set to text computed at run time, which bash expands as a prompt`);
+  }
   if (JVM_OPTIONS.test(name) && JVM_LOADS.test(value)) tag('loader-env', `${name}= makes every Java program load ${value}`);
+  // -Dhttps.proxyHost=H (and http., socks, ftp.): every connection of the JVM goes through H.
+  if (JVM_OPTIONS.test(name)) {
+    const f = newFacts('<env>');
+    for (const m of value.matchAll(/-D(?:systemProp\.)?(?:https?|ftp|socks)\.proxyHost=([^\s"']+)/g)) addHost(f, m[1]!, 'proxy');
+    if (f.hosts.length) {
+      f.tags.add('routed-env');
+      f.notes.push(`${name} routes the JVM's connections through ${f.hosts.map((h) => h.host).join(', ')}`);
+      st.out.push(judgeFacts(st.policy, f, [`${name}=${value}`], { ...st.ctx, stdin: undefined, stdout: undefined }));
+    }
+  }
   if (name === 'GOFLAGS' && /-(toolexec|exec)\b/.test(value)) tag('loader-env', 'GOFLAGS= makes go run another program');
   if (/^RAMPART_/.test(name)) st.lineTags.tags.add('rampart-tamper');
   // BASH_FUNC_name%%=() { … }: an exported function bash defines, and runs when `name` is called.
@@ -168,6 +187,18 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
     // A directory computed at run time before the shims ($(go env GOPATH)/bin) may be anything:
     // a person decides (it is not known to drop the shims).
     else if (computedBeforeShims(value, st.ctx.shimsDir)) tag('config-relocated', `PATH=${value}: a directory computed at run time comes before the shims`);
+    // A directory this line filled with copies or links of guarded programs (ln -s /usr/bin/curl .bin/),
+    // put before the shims: the real programs are found first, as from /usr/bin.
+    const entries = value.split(':');
+    const keep = entries.findIndex((e) => WHOLE_PATH.test(e) || e === st.ctx.shimsDir);
+    for (const e of entries.slice(0, keep < 0 ? entries.length : keep)) {
+      const dir = posix.resolve(cwd, e.replace(/^(\$PWD|\$\{PWD\}|\$\(pwd\))(?=\/|$)/, cwd).replace(/^(~|\$HOME|\$\{HOME\})(?=\/|$)/, st.ctx.home));
+      const planted = [...st.binaries.entries()].find(([file, prog]) => (file === dir || posix.dirname(file) === dir) && SHIMMED.test(canonicalTool(prog)));
+      if (planted && !/[$`]/.test(e.replace(/^(\$PWD|\$\{PWD\}|\$HOME|\$\{HOME\})/, ''))) {
+        tag('path-strip', `PATH=${value}: ${e} holds ${planted[1]} made in this line, found before the shims`);
+        break;
+      }
+    }
   }
 }
 

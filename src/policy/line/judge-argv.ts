@@ -37,7 +37,7 @@ import { CURRENT_BRANCH_ARGS } from '../analyzers/git-subcommands.js';
 const GIT_DASHED = /^(add|am|apply|archive|bisect|branch|bundle|checkout|checkout-index|cherry-pick|clean|clone|commit|commit-tree|config|credential|credential-store|credential-cache|daemon|fetch|fetch-pack|filter-branch|gc|hash-object|http-push|http-fetch|imap-send|init|merge|mv|notes|pull|push|read-tree|rebase|receive-pack|remote|remote-http|remote-https|remote-ext|remote-fd|replace|request-pull|reset|restore|revert|rm|send-email|send-pack|shell|stash|submodule|switch|symbolic-ref|tag|town|update-index|update-ref|upload-pack|worktree)$/;
 
 const CURRENT_BRANCH_ONLY = new RegExp(`^(${CURRENT_BRANCH_ARGS})$`);
-import { signalPick } from './signals.js';
+import { signalPick, substitutionPick } from './signals.js';
 import { hostControl, stopsWatcher } from '../analyzers/host-control.js';
 
 /** Programs that only show files (their operands are read, never written). */
@@ -464,6 +464,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       st.aliases.set(args[2], args[1]);
     } else if (name === 'unset' && args.includes('PATH') && !args.includes('-f')) {
       tag('path-strip', 'unset PATH: later commands are found without the Rampart shims');
+    } else if (((name === 'export' && args.some((a) => /^-[a-zA-Z]*n/.test(a))) || (/^(declare|typeset|local)$/.test(name) && args.includes('+x'))) && args.some((a) => a === 'PATH' || a.startsWith('PATH='))) {
+      // (PATH no longer exported: programs started later search the system's default path, without the shims.)
+      tag('path-strip', `${name} ${args.join(' ')}: child processes no longer get the PATH with the Rampart shims`);
     } else if (name === 'source' || name === '.') {
       rec.isInterpreter = true;
       // A file (or process substitution) whose text this line made known runs here.
@@ -502,11 +505,17 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const pkg = i >= 0 ? packageBin(rest[i]!) : undefined;
       if (pkg && !/[:/]/.test(pkg)) judgeArgv(st, [pkg, ...rest.slice(i + 1)], ctx, [], undefined, fc, flat, info, { ...rec, writesFiles: [] });
     } else if (/^(kill|pkill|killall|killall5|skill|prlimit|systemctl|launchctl)$/.test(name) || name === 'fuser' && args.some((a) => /^-[a-zA-Z]*k/.test(a))) {
-      const pick = signalPick(name, args, fc, flat, info, ctx);
+      const pick = signalPick(name, args, fc, flat, info, ctx, st.coprocs);
       if (pick === 'rampart') tag('rampart-tamper', `${name} may stop the Rampart server`);
       if (pick === 'unknown') tag('signal-unknown', `${name} signals processes picked at run time in a way Rampart cannot read`);
       const watcher = stopsWatcher(name, args, fc.argv.map((w) => w.raw).join(' '));
       if (watcher) tag('host-control', watcher);
+    } else if (/^(gdb|lldb|gcore|strace|ltrace)$/.test(name)) {
+      // A debugger attached to a process can stop it (call exit(0)) or read its memory: attached to
+      // Rampart's server (gdb -p "$(pgrep -n node)") it is tampering, as a kill is.
+      const words = fc.argv.slice(fc.argv.findIndex((w) => posix.basename(w.value) === name) + 1);
+      const pids = words.filter((w, k) => /^(-p|--pid|--attach|--attach-pid)$/.test(words[k - 1]?.value ?? '') || (name === 'gcore' && !w.value.startsWith('-')));
+      if (pids.some((w) => !w.static && substitutionPick(w.raw, fc, flat, info, ctx) === 'rampart')) tag('rampart-tamper', `${name} attaches to a process that may be the Rampart server`);
     } else if (DNS_TOOLS.has(name) && fc.argv.slice(1).some((w) => !w.static)) {
       if (fc.argv.slice(1).some((w) => w.substitutions.length > 0)) tag('dns-exfil', `${name} looks up a name built from a command's output`);
       else st.dynamicLookups.push(name);

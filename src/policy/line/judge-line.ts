@@ -82,6 +82,9 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
   for (const n of [...defined.keys()]) if ((line.match(new RegExp(`(^|[\\s;&|(])(function\\s+)?${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\(\\s*\\)`, 'g')) ?? []).length > 1) defined.delete(n);
   const calledLater = new Set([...defined.keys()].filter((n) => (line.match(new RegExp(`(^|[^\\w-])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g')) ?? []).length > 1));
   for (const [n, body] of defined) st.functions.set(n, body);
+  // coproc NAME … (or COPROC): ${NAME[0]}/${NAME[1]} are its pipes, $NAME_PID its process.
+  st.coprocs = new Set([...line.matchAll(/(?:^|[\s;&|(])coproc\s+(?:([A-Za-z_]\w*)\s+(?=[{(]|(?:while|until|if|for|case)\s))?/g)].map((m) => m[1] ?? 'COPROC'));
+  st.fdVars ??= new Map();
   // The directory at the entry of each subshell the commands are in (`( cd x && … )`, a pipeline
   // element, a substitution): a cd inside one ends with it, and the commands after it run where it began.
   const entered = new Map<number, { cwd: string; alt: string[] }>();
@@ -281,6 +284,11 @@ function npmPrefixIsRoot(st: State, cwd: string): boolean {
 function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info[], cwd: string, env: Record<string, string | undefined>) {
   const argvWords = fc.argv;
   let argv = argvWords.map(wordText);
+  // /dev/fd/$v of a descriptor `exec {v}>file` opened: that file.
+  if (st.fdVars?.size) argv = argv.map((a, k) => {
+    const m = /^"?\/dev\/fd\/\$\{?([A-Za-z_]\w*)\}?"?$/.exec(argvWords[k]!.raw);
+    return m && st.fdVars!.has(m[1]!) ? st.fdVars!.get(m[1]!)! : a;
+  });
   // $(git rev-parse --show-toplevel) inside the project, when the project is the repository (its .git is there): the project root.
   if ((cwd === st.ctx.projectRoot || cwd.startsWith(`${st.ctx.projectRoot}/`)) && st.ctx.realpath?.(`${st.ctx.projectRoot}/.git`) !== undefined) {
     argv = argv.map((a, k) => (k > 0 ? a.replace(/\$\(git rev-parse --show-toplevel\)|`git rev-parse --show-toplevel`/g, st.ctx.projectRoot) : a));
@@ -321,6 +329,18 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     if (st.spacedNames && !w.raw.startsWith('"')) return a;
     const under = local && last && subs.every((c) => info[c.index] !== undefined) && outputs.every((c) => info[c.index]?.listsUnder !== undefined) ? info[last.index]?.listsUnder : undefined;
     return under ?? a;
+  });
+  // An operand that is one substitution whose output the line knows (`-o "$(printf 'Proxy%s=%s' Command …)"`,
+  // "$(echo …)", decoded base64): that text, as bash passes it (one word when quoted; trailing newlines dropped).
+  argv = argv.map((a, k) => {
+    const w = argvWords[k]!;
+    if (k === 0 || a !== w.value || w.substitutions.length !== 1 || !/^"?(\$\(|`)[\s\S]*(\)|`)"?$/.test(w.raw)) return a;
+    const prog = posix.basename(argv[0] ?? '');
+    if (/^(eval|source|\.)$/.test(prog) || ((isShell(prog) || languageOf(prog) !== undefined) && /^-[a-zA-Z]*[ceEp]$|^--(eval|print|command)$/.test(argv[k - 1] ?? ''))) return a;
+    const outs = flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && c.origin.word?.raw === w.raw && c.stdoutTo.length === 0);
+    const text = outs.length === 1 ? info[outs[0]!.index]?.textOut?.replace(/\n+$/, '') : undefined;
+    if (text === undefined || (!w.raw.startsWith('"') && /\s/.test(text)) || text.includes('\n')) return a;
+    return text;
   });
   // A variable bound to a listed path ("$f", "${f%.js}.ts", "${f#src/}") is such a path: a secret the
   // listing names for every program, a path in the project for the same local programs (git mv/rm
@@ -364,7 +384,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     if (a.scope !== 'prefix' && BRANCH_SUB.test(a.value.raw)) st.branchVars.add(a.name);
     else if (a.scope !== 'prefix') st.branchVars.delete(a.name);
     if (assignedSecret) st.secretVars.set(a.name, info[assignedSecret.index]!.secretOut!);
-    assignmentTags(st, a.name, v, a.value.static, cwd);
+    // (PATH+=:/dir appends: the value judged is the whole new PATH.)
+    assignmentTags(st, a.name, a.append && a.name === 'PATH' ? `$PATH${v}` : v, a.value.static, cwd);
     if (a.name === 'IFS' && a.scope !== 'prefix' && /\S/.test(v)) {
       st.lineTags.tags.add('dynamic-command');
       st.lineTags.notes.push('IFS is changed: later words split in ways a static reading cannot follow');
@@ -379,9 +400,30 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const writes: string[] = [];
   let stdin: string | undefined;
   let stdinText: string | undefined;
+  const fdVars = st.fdVars ?? new Map<string, string>();
+  /** A descriptor named by a variable: a coproc's pipe ('pipe'), a file `exec {v}>f` opened, else undefined. */
+  const namedFd = (raw: string): string | undefined => {
+    const m = /^"?\$\{?([A-Za-z_]\w*)(\[[01]\])?\}?"?$/.exec(raw);
+    if (!m) return undefined;
+    if (m[2] !== undefined) return st.coprocs?.has(m[1]!) ? 'pipe' : undefined;
+    return fdVars.get(m[1]!);
+  };
   for (const r of fc.redirects) {
     // (A redirection's target is rewritten as an operand is: "$f.tmp" with f a listed path, "$out/x".)
-    const target = r.target.static ? r.target.value : dirVarPath(st, r.target.raw) ?? redirectListed(st, r.target.raw) ?? r.target.value;
+    const fdPath = /^"?\/dev\/fd\/\$\{?([A-Za-z_]\w*)\}?"?$/.exec(r.target.raw);
+    const target = fdPath && fdVars.has(fdPath[1]!) ? fdVars.get(fdPath[1]!)! : r.target.static ? r.target.value : dirVarPath(st, r.target.raw) ?? redirectListed(st, r.target.raw) ?? r.target.value;
+    // `{v}>file` / `{v}<file`: v now names the file's descriptor (kept for the line).
+    if (r.fdVar && /^(<|<>|>|>>|>\|)$/.test(r.op)) fdVars.set(r.fdVar, posix.resolve(cwd, target.replace(/^~(?=\/|$)/, st.ctx.home)));
+    // `>&"$v"` / `<&"${NAME[0]}"`: a descriptor held in a variable — a coproc's pipe, or the file `exec {v}>` opened.
+    if ((r.op === '>&' || r.op === '<&') && !r.target.static) {
+      const held = namedFd(r.target.raw);
+      if (held === 'pipe') continue;
+      if (held !== undefined) {
+        if (r.op === '<&') stdin = held;
+        else writes.push(held);
+        continue;
+      }
+    }
     if (/^\/dev\/(tcp|udp)\//.test(target)) {
       st.lineTags.tags.add('dev-tcp');
       st.lineTags.notes.push(`redirection to ${target} opens a network connection`);
@@ -579,10 +621,14 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   }
   // read/mapfile from a secret (redirected or piped) fill their variables with it.
   const stdinSecretPath = stdinSecret ?? (cmdCtx.stdin && isSecretPath(st, cmdCtx.stdin, cmdCtx) ? posix.resolve(cwd, cmdCtx.stdin.replace(/^~(?=\/|$)/, st.ctx.home)) : undefined);
-  if (stdinSecretPath && /^(read|mapfile|readarray)$/.test(rec.name)) {
+  // read -u N / mapfile -u N read descriptor N: what `exec N< file` or `exec {v}< file` opened.
+  const uArg = /^(read|mapfile|readarray)$/.test(rec.name) ? argvWords.slice(1).map((w, k, all) => (w.value === '-u' ? all[k + 1]?.raw : /^-[a-zA-Z]*u(.+)$/.exec(w.raw)?.[1])).find((x) => x !== undefined) : undefined;
+  const uFile = uArg === undefined ? undefined : /^\d+$/.test(uArg) ? st.links.get(`/dev/fd/${uArg}`) : namedFd(uArg);
+  const uSecret = uFile !== undefined && uFile !== 'pipe' && isSecretPath(st, uFile, cmdCtx) ? uFile : undefined;
+  if ((stdinSecretPath ?? uSecret) && /^(read|mapfile|readarray)$/.test(rec.name)) {
     const valued = rec.name === 'read' ? /^-[dinNptu]$/ : /^-[dnOsuCc]$/;
     const names = argv.slice(1).filter((a, k, all) => /^[A-Za-z_]\w*$/.test(a) && !valued.test(all[k] ?? '') && !valued.test(argv.slice(1)[k - 1] ?? ''));
-    for (const n of names.length ? names : [rec.name === 'read' ? 'REPLY' : 'MAPFILE']) st.secretVars.set(n, stdinSecretPath);
+    for (const n of names.length ? names : [rec.name === 'read' ? 'REPLY' : 'MAPFILE']) st.secretVars.set(n, (stdinSecretPath ?? uSecret)!);
   }
   // export/declare T=$(cat ~/.npmrc): the variable holds what the substitution printed.
   if (carried && /^(export|declare|typeset|local|readonly)$/.test(rec.name)) {

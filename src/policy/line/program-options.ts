@@ -42,6 +42,13 @@ export function programOptions(name: string, args: readonly string[]): [string, 
       if (v !== undefined) out.push([`tar ${flag}`, v]);
     }
   }
+  // aria2c's event hooks run a program with the download's path as an argument: a shell there runs the download.
+  if (name === 'aria2c') {
+    for (let k = 0; k < args.length; k++) for (const flag of ['--on-download-complete', '--on-download-start', '--on-download-error', '--on-download-pause', '--on-download-stop', '--on-bt-download-complete']) {
+      const v = valueOf(k, flag);
+      if (v !== undefined) out.push([`aria2c ${flag}`, v]);
+    }
+  }
   // Libraries and helper programs ssh's tools and openssl load: a PKCS#11 provider, an sftp
   // server, the ssh program scp/sftp run, an engine's shared object.
   const sshLoads: Record<string, string[]> = { 'ssh-add': ['-s', '-S'], 'ssh-keygen': ['-D'], ssh: ['-I'], scp: ['-S'], sftp: ['-S', '-D'] };

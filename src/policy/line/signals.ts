@@ -55,7 +55,15 @@ function producerPick(argv: string[], ctx: Context, state: { lists: boolean }): 
     const targets = operands.filter((a) => !/^[:\d]|\/(tcp|udp)$/.test(a));
     const network = name === 'lsof' && args.some((a) => /^-[a-zA-Z]*i/.test(a));
     if (operands.length === 0 && !network) return 'rampart';
-    return targets.some((t) => under(abs(t), home)) ? 'rampart' : 'ok';
+    // (A glob whose fixed part leads into Rampart's directory — "$HOME"/.r*/*.sock — may name its socket.)
+    const globInto = (t: string) => {
+      const a = abs(t);
+      const at = a.search(/[*?[]/);
+      return at >= 0 && home !== undefined && (home.startsWith(a.slice(0, at)) || a.slice(0, at).startsWith(`${home}/`));
+    };
+    if (targets.some((t) => under(abs(t), home) || globInto(t))) return 'rampart';
+    // (A target computed at run time — "$(find ~ -name '*.sock')" — may be any file: its users are unknown.)
+    return targets.some((t) => /[$`]/.test(t)) ? 'unknown' : 'ok';
   }
   if (name === 'ps' || name === 'jobs' && !args.includes('-p') || name === 'pstree' || name === 'top' || name === 'htop') {
     state.lists = name !== 'jobs';
@@ -130,7 +138,15 @@ function chainPick(indexes: number[], flat: FlatCommand[], info: Info[], ctx: Co
 const OWN_PIDS = /^%\S*$|^\$[!$]$|^\$\{[!$]\}$|^\$PPID$/;
 
 /** What a signalling command picks; `fc` is the command (kill run through xargs keeps xargs's). */
-export function signalPick(name: string, args: string[], fc: FlatCommand, flat: FlatCommand[], info: Info[], ctx: Context): Pick {
+/** Which processes a process id word computed by a substitution picks (gdb -p "$(pgrep -n node)"). */
+export function substitutionPick(raw: string, fc: FlatCommand, flat: FlatCommand[], info: Info[], ctx: Context): Pick {
+  const subs = flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && c.origin.word?.raw === raw).map((c) => c.index);
+  return subs.length ? chainPick(upstream(subs, flat), flat, info, ctx) : 'unknown';
+}
+
+export function signalPick(name: string, args: string[], fc: FlatCommand, flat: FlatCommand[], info: Info[], ctx: Context, coprocs: ReadonlySet<string> = new Set()): Pick {
+  // (A coproc's process, $NAME_PID, is the line's own, as $! is.)
+  const own = (raw: string) => OWN_PIDS.test(raw) || coprocs.has(/^\$\{?([A-Za-z_]\w*?)_PID\}?$/.exec(raw)?.[1] ?? '');
   // The words after the command's own name (kill run by xargs or sudo keeps the outer command).
   const at = fc.argv.findIndex((w) => posix.basename(w.value) === name);
   const words = fc.argv.slice(at + 1);
@@ -172,7 +188,7 @@ export function signalPick(name: string, args: string[], fc: FlatCommand, flat: 
   const merge = (p: Pick) => {
     if (p === 'rampart' || out === 'ok') out = p;
   };
-  const computed = ops.filter((w) => !w.static && !OWN_PIDS.test(w.raw.replace(/^"|"$/g, '')));
+  const computed = ops.filter((w) => !w.static && !own(w.raw.replace(/^"|"$/g, '')));
   // A static operand that is no pid, job or signal (a glob over /proc, a path left by a loop
   // variable, `${p#/proc/}` of one) picks processes nobody can read here.
   if (ops.some((w) => w.static && !/^-?\d+$|^%\S*$|^-[A-Za-z]+$|^(SIG)?[A-Z]+[A-Z0-9+-]*$|^\$[!$]$/.test(w.value))) merge('unknown');

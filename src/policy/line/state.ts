@@ -30,7 +30,7 @@ export const FILTERS = new Set(['base64', 'base32', 'gzip', 'bzip2', 'xz', 'zstd
 // Environment variables that load code into every process, or reconfigure Rampart itself.
 // (Search paths such as PYTHONPATH, NODE_PATH and LD_LIBRARY_PATH are everyday build settings.)
 // (Also code interpreters run at start: LUA_INIT, ERL_AFLAGS/ZFLAGS/FLAGS, VIMINIT/EXINIT, PERL5DB.)
-export const LOADER_VARS = /^(LD_PRELOAD|LD_AUDIT|DOTNET_STARTUP_HOOKS|DOTNET_ADDITIONAL_DEPS|CORECLR_PROFILER_PATH(_32|_64|_ARM64)?|COR_PROFILER_PATH(_32|_64)?|DYLD_INSERT_LIBRARIES|DYLD_LIBRARY_PATH|BASH_ENV|ENV|PROMPT_COMMAND|GIT_EXEC_PATH|GIT_TEMPLATE_DIR|PERL5OPT|RUBYOPT|ZDOTDIR|SHELLOPTS|BASHOPTS|PS4|LUA_INIT(_5_\d)?|ERL_[AZ]?FLAGS|G?VIMINIT|EXINIT|PERL5DB)$/;
+export const LOADER_VARS = /^(LD_PRELOAD|LD_AUDIT|DOTNET_STARTUP_HOOKS|DOTNET_ADDITIONAL_DEPS|CORECLR_PROFILER_PATH(_32|_64|_ARM64)?|COR_PROFILER_PATH(_32|_64)?|DYLD_INSERT_LIBRARIES|DYLD_LIBRARY_PATH|BASH_ENV|ENV|PROMPT_COMMAND|GIT_EXEC_PATH|GIT_TEMPLATE_DIR|PERL5OPT|RUBYOPT|ZDOTDIR|SHELLOPTS|BASHOPTS|LUA_INIT(_5_\d)?|ERL_[AZ]?FLAGS|G?VIMINIT|EXINIT|PERL5DB)$/;
 export { STDIN_PATH } from './interpreter-code.js';
 /** Names of files tools read from their working directory as configuration. */
 export const CONFIGISH = /^(\.?[\w.-]+\.(toml|json|jsonc|json5|ya?ml|ini|cfg|conf|hcl|nix|star|bzl|rc)|\.[\w.-]*rc(\.\w+)?|[A-Z][\w]*file|Tiltfile|Earthfile|Vagrantfile|build\.ninja|\.gdbinit|\.lldbinit|\.bazelrc|[\w-]+\.py)$/;
@@ -134,6 +134,9 @@ export interface State {
   lineText: string;
   /** Directories a line may still be in when a cd may not have taken effect (see settledCwd). */
   altCwds: string[];
+  /** Descriptor variables the line opened (`exec {log}>>f`: log → f) and coproc names (their pipes). */
+  fdVars?: Map<string, string>;
+  coprocs?: Set<string>;
   /** Set by code run in this shell that changes directory (a function body, a sourced file): the caller's directory is then unknown. */
   cwdLost?: boolean;
   /** Text edits put into files this line (sed -i programs, jq filters whose output replaced a file): path → text. */

@@ -15,6 +15,15 @@ const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\[[^\]]*\])?(\+?)=/;
 export function parseCommand(cur: Cursor): Command {
   skipBlanks(cur);
   cur.enter();
+  // `coproc [NAME] COMMAND`: COMMAND runs beside the shell, its stdin and stdout on descriptors
+  // the shell keeps (${NAME[0]}, ${NAME[1]}); what runs is COMMAND, judged as written.
+  const co = /^coproc[ \t]+(?:([A-Za-z_]\w*)[ \t]+(?=[{(]|(?:while|until|if|for|case|select)[ \t]))?/.exec(cur.text.slice(cur.pos));
+  if (co) {
+    cur.pos += co[0].length;
+    const inner = parseCommand(cur);
+    cur.leave();
+    return inner;
+  }
   const kw = reservedAt(cur);
   if (kw && NOT_A_START.has(kw)) cur.fail(`unexpected '${kw}'`);
   const cmd = kw === '[[' ? parseCond(cur) : parseCompound(cur, kw) ?? parseSimple(cur);
@@ -39,6 +48,18 @@ function parseSimple(cur: Cursor): Command {
     skipBlanks(cur);
     cur.tick();
     if (cur.done) break;
+    // `{fd}>file`: a descriptor bash allocates, its number stored in the variable fd.
+    const named = /\{([A-Za-z_]\w*)\}(?=&>|<<<|<&|<>|<|>>|>&|>\||>)/y;
+    named.lastIndex = cur.pos;
+    const nm = named.exec(cur.text);
+    if (nm) {
+      cur.pos += nm[0].length;
+      const r = tryRedirect(cur);
+      if (!r) cur.fail('expected a redirection after a descriptor name');
+      r.fdVar = nm[1]!;
+      cmd.redirects.push(r);
+      continue;
+    }
     const r = tryRedirect(cur);
     if (r) {
       cmd.redirects.push(r);

@@ -71,6 +71,8 @@ export interface Redirect {
   kind: 'redirect';
   /** Explicit fd number (`2>`), null when implied. */
   fd: number | null;
+  /** `{NAME}>file`: bash picks a free descriptor and stores its number in NAME. */
+  fdVar?: string;
   op: RedirectOp;
   /** File, fd (`2>&1` → `1`), here-string text, or heredoc delimiter word. */
   target: Word;

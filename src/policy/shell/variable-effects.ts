@@ -1,5 +1,6 @@
 // What a simple command does to the variables we know: assignments set them; eval, read, unset and
 // function calls make them unknown.
+import { expandBraces } from './split.js';
 import type { Assignment, Word } from './types.js';
 
 /** Known variables: a string when its value is certain, null when assigned but unknowable here. */
@@ -26,9 +27,11 @@ export function applyEffects(env: Env, assignments: Assignment[], words: Word[],
       const temp = !a.append ? mktempValue(a.value) : undefined;
       // name=(a b c) with literal elements: the array (its first element is $name).
       const arr = a.value.parts.length === 1 && a.value.parts[0]!.kind === 'array' ? a.value.parts[0]! : undefined;
-      if (arr && !a.append && arr.elements.every((e) => e.static && !e.value.includes('\n'))) {
-        env.set(`${a.name}[@]`, arr.elements.map((e) => e.value).join('\n'));
-        env.set(a.name, arr.elements[0]?.value ?? '');
+      // (Elements are brace-expanded as bash does: (refs/heads/{main,dev}) is two.)
+      const els = arr ? arr.elements.flatMap(expandBraces) : [];
+      if (arr && !a.append && els.every((e) => e.static && !e.value.includes('\n'))) {
+        env.set(`${a.name}[@]`, els.map((e) => e.value).join('\n'));
+        env.set(a.name, els[0]?.value ?? '');
         continue;
       }
       env.set(`${a.name}[@]`, null);
