@@ -5,7 +5,8 @@ import { decide, judge, judgeFacts, type Judged } from './evaluate.js';
 import { newFacts } from './facts.js';
 import { judgeLine } from './line/judge-line.js';
 import type { CompiledPolicy } from './policy.js';
-import { namesIn, pathRoles } from './tool-input.js';
+import { COMMAND_KEYS, CONTENT_KEYS, namesIn, norm, pathRoles } from './tool-input.js';
+import { credentialText } from './credential-text.js';
 import type { Context, Evaluation } from './types.js';
 
 /** An agent tool call: the client's tool name and input. */
@@ -83,7 +84,7 @@ function unreadable(tool: string, why: string): Evaluation {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 /** A field's value as a list of strings (a string, or an array of strings). */
-const strs = (v: unknown): string[] => (typeof v === 'string' && v ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : []);
+const strs = (v: unknown): string[] => (typeof v === 'string' && v ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : []).map((p) => p.replace(/^file:\/\/(?=\/)/, ''));
 const URLS_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>)\]]+/gi;
 
 /** Judged units for a shell command line (an argv array is quoted back into one). */
@@ -107,8 +108,13 @@ function fileUnits(policy: CompiledPolicy, tool: string, m: Extract<ToolModel, {
     if (p) f.reads.push(p);
     if (g) f.reads.push(`${p ?? '.'}/${g}`);
   }
+  // A search is recursive, as `rg PATTERN PATH` is: judged as that line (a directory holding
+  // credentials — HOME, ~/.ssh — prints them).
+  const q = (w: string) => `'${w.replace(/'/g, `'\\''`)}'`;
+  const searched = m.readsGlob ? str(input[m.readsGlob.path]) : undefined;
+  const searchUnits = searched ? judgeLine(policy, `rg -e ${q(str(input.pattern) ?? 'x')} -- ${q(searched.replace(/^file:\/\/(?=\/)/, ''))}`, ctx) : [];
   if ((m.writes || m.reads) && f.writes.length === 0 && f.reads.length === 0) return `no ${[...(m.writes ?? []), ...(m.reads ?? [])][0]}`;
-  const units = [judgeFacts(policy, f, [tool], ctx)];
+  const units = [judgeFacts(policy, f, [tool], ctx), ...searchUnits];
   // The text written is judged as the shell's writes are: a file whose commands run later, a
   // tool's configuration, an ignore file (one evaluator: the same text put there by a here-document).
   // (MultiEdit's edits: each one's new_string.)
@@ -133,9 +139,15 @@ function genericUnits(policy: CompiledPolicy, call: ToolCall, ctx: Context): Jud
   const urls = [...named.urls, ...named.hosts.map((h) => `https://${h}`)];
   for (const u of urls) units.push(judge(policy, ['WebFetch', u], ctx));
   if (named.paths.length) {
+    const input = call.tool_input as Record<string, unknown>;
+    const content = Object.entries(input).some(([k, v]) => CONTENT_KEYS.has(norm(k)) && typeof v === 'string' && v !== '');
     const f = newFacts(call.tool_name);
-    for (const role of pathRoles(call.tool_name, urls.length > 0)) f[role].push(...named.paths);
+    for (const role of pathRoles(call.tool_name, urls.length > 0, content)) f[role].push(...named.paths);
     units.push(judgeFacts(policy, f, [call.tool_name], ctx));
+    // A tool that runs things given a script by path and no command line: what runs is not in the call.
+    if (named.commands.length === 0 && /run|exec|spawn|launch|shell|terminal|invoke|eval/i.test(call.tool_name) && named.paths.some((p) => /\.(sh|bash|zsh|py|js|mjs|cjs|ts|rb|pl|php|ps1|bat|cmd|exe)$/.test(p))) {
+      return { unreadable: 'it runs a script named by path, whose text is not in the call' };
+    }
   }
   return units;
 }
@@ -158,7 +170,7 @@ export function evaluateToolCall(policy: CompiledPolicy, call: ToolCall, ctx: Co
     // A shell tool told to run elsewhere (Gemini's dir_path) is judged there.
     const dir = m.cwd ? str(input[m.cwd]) : undefined;
     units = commandUnits(policy, input[m.runs], dir ? { ...plain, cwd: resolveDir(plain.cwd, dir) } : plain);
-  } else if ('patch' in m) units = patchUnits(policy, tool, input[m.patch], plain);
+  } else if ('patch' in m) units = patchUnits(policy, tool, input[m.patch] ?? input.input ?? input.patch, plain);
   else if ('fetches' in m) {
     const text = str(input[m.fetches]);
     const urls = !text ? [] : m.inText ? [...text.matchAll(URLS_IN_TEXT)].map((x) => x[0]) : [text];
@@ -167,7 +179,43 @@ export function evaluateToolCall(policy: CompiledPolicy, call: ToolCall, ctx: Co
   else units = fileUnits(policy, tool, m, input, plain);
   if (typeof units === 'string') return malformed(`${tool} call with ${units}`);
   if (!Array.isArray(units)) return unreadable(tool, units.unreadable);
+  if (m && !('runs' in m)) {
+    // A command line in a field the tool does not define (Write {…, "command": "curl …"}) is judged as one.
+    // (Not the fields the tool's model reads itself: apply_patch's patch text sits in `command`.)
+    const own = new Set(Object.values(m).flat().filter((x): x is string => typeof x === 'string'));
+    for (const [k, v] of Object.entries(input)) if (!own.has(k) && COMMAND_KEYS.has(norm(k)) && typeof v === 'string' && v.trim()) units.push(...judgeLine(policy, v, plain));
+  }
+  // A notebook cell's shell lines (`!cmd`, a %%bash or %%sh cell) run when the notebook does.
+  // Its other code (a Python cell) is judged as Python fed to python3, as a heredoc would be.
+  if (tool === 'NotebookEdit') {
+    const source = str(input.new_source) ?? '';
+    for (const l of notebookShell(source)) units.push(...judgeLine(policy, l, plain));
+    const code = source.split('\n').filter((l) => !/^\s*[!%]/.test(l)).join('\n');
+    if (input.cell_type !== 'markdown' && !/^\s*%%/.test(source) && code.trim()) {
+      let delim = 'RAMPART_CELL';
+      while (code.includes(delim)) delim += '_';
+      units.push(...judgeLine(policy, `python3 <<'${delim}'\n${code}\n${delim}`, plain));
+    }
+  }
+  // A search query, or any text an unknown tool sends with a URL, carrying a key or token: that material leaves.
+  const sent = tool === 'WebSearch' || tool === 'google_web_search' || tool === 'web_search' ? [str(input.query) ?? ''] : [];
+  for (const text of sent) {
+    const material = credentialText(text);
+    if (material) {
+      const f = newFacts(tool);
+      f.tags.add('credential-text');
+      f.notes.push(`the query carries ${material}`);
+      units.push(judgeFacts(policy, f, [tool], plain));
+    }
+  }
   return decide(policy, policy.rules, units);
+}
+
+/** The shell lines of a notebook cell: a %%bash/%%sh/%%script cell whole, else its `!cmd` lines. */
+function notebookShell(source: string): string[] {
+  const cell = /^\s*%%(bash|sh|script\s+(?:ba)?sh)\b[^\n]*\n([\s\S]*)$/.exec(source);
+  if (cell) return [cell[2]!];
+  return source.split('\n').map((l) => /^\s*!(.+)$/.exec(l)?.[1]).filter((l): l is string => l !== undefined && l.trim() !== '');
 }
 
 function resolveDir(cwd: string, dir: string): string {

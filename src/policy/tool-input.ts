@@ -16,10 +16,10 @@ export interface NamedInput {
 const MAX_DEPTH = 8;
 const MAX_STRINGS = 2000;
 
-const norm = (k: string) => k.toLowerCase().replace(/[^a-z0-9]/g, '');
+export const norm = (k: string) => k.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Keys whose string value is a command line a shell will run. */
-const COMMAND_KEYS = new Set(['command', 'cmd', 'commandline', 'shellcommand', 'script', 'shell', 'exec', 'run', 'bash', 'sh']);
+export const COMMAND_KEYS = new Set(['command', 'cmd', 'commandline', 'shellcommand', 'script', 'shell', 'exec', 'run', 'bash', 'sh']);
 /** Keys whose value is code in some language: not judged statically here. */
 const CODE_KEYS = new Set(['code', 'program', 'expression', 'eval', 'js', 'javascript', 'python', 'snippet']);
 /** Keys whose value is a URL. */
@@ -65,7 +65,11 @@ export function namesIn(input: unknown): NamedInput {
       return;
     }
     if (typeof v === 'object' && v !== null) {
-      for (const [k, x] of Object.entries(v)) visit(x, norm(k), depth + 1);
+      // (A key may itself be a path: {"files": {"/home/u/.ssh/authorized_keys": "…"}}.)
+      for (const [k, x] of Object.entries(v)) {
+        if (PATH_SHAPE.test(k)) out.paths.push(k);
+        visit(x, norm(k), depth + 1);
+      }
     }
   };
   visit(input, '', 0);
@@ -85,12 +89,17 @@ function take(out: NamedInput, key: string, v: string): void {
   else if (PATH_SHAPE.test(s)) out.paths.push(s);
 }
 
+/** Keys whose value is data a tool stores somewhere. */
+export const CONTENT_KEYS = new Set(['data', 'content', 'contents', 'text', 'body', 'bytes', 'value', 'payload', 'newsource']);
+
 /** What an unknown tool does with the paths it names, read from its name (capabilities as data). */
-export function pathRoles(toolName: string, hasUrls: boolean): ('reads' | 'writes' | 'deletes' | 'sends')[] {
+export function pathRoles(toolName: string, hasUrls: boolean, carriesContent = false): ('reads' | 'writes' | 'deletes' | 'sends')[] {
   const n = toolName.toLowerCase();
   const roles: ('reads' | 'writes' | 'deletes' | 'sends')[] = [];
   if (/delete|remove|unlink|erase|purge|trash|(^|[^a-z])rm([^a-z]|$)/.test(n)) roles.push('deletes');
   if (/write|edit|create|save|put|upload|move|rename|mkdir|touch|patch|apply|update|append|insert|replace|copy|set|modify|overwrite|install|extract|unzip|download/.test(n)) roles.push('writes');
+  // A name that says nothing (FutureTool) given a path and data to put somewhere: it may write it there.
+  else if (carriesContent && !/read|get|list|search|find|fetch|view|show|stat|grep|glob|open|cat|head|tail|query|describe|inspect|lookup|count|diff|check|validate|lint/.test(n)) roles.push('writes');
   // Everything else is read at least; a tool that also names a URL may send what it reads.
   roles.push('reads');
   if (hasUrls || /upload|send|post|share|publish|attach|email|mail/.test(n)) roles.push('sends');

@@ -143,7 +143,9 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
   // Traps fire as the shell exits: with the variables and directory the line ends with.
   for (const trap of st.traps.splice(0)) st.sub(trap.text, cwd, env, true);
   for (const n of calledLater) if (!st.calledFunctions.has(n)) st.sub(defined.get(n)!, cwd0, st.ctx.env);
-  if (forkBomb(line)) {
+  // (Heredoc bodies are data: a fixture file listing a fork bomb is no fork bomb.)
+  const bodies = flat.flatMap((c) => c.redirects.map((r) => r.heredoc?.body).filter((b): b is string => !!b));
+  if (forkBomb(bodies.reduce((l, b) => l.split(b).join(''), line))) {
     st.lineTags.tags.add('destroys-outside');
     st.lineTags.notes.push('a function starts copies of itself in the background: a fork bomb exhausts the machine');
   }

@@ -341,7 +341,8 @@ function configLines(text: string): string[] {
 /** URLs a configuration fetches from: values of registry/index/source/mirror/proxy/url keys. */
 function fetchUrls(text: string): string[] {
   // (A .properties file escapes the colon: distributionUrl=https\://…)
-  return configLines(text).filter((line) => /(registry|index|source|mirror|proxy|url|find-links|repositor|server)[\w-]*["']?\s*[=:]/i.test(line))
+  // (yarn v1's .yarnrc separates key and value with a space: registry "https://…".)
+  return configLines(text).filter((line) => /(registry|index|source|mirror|proxy|url|find-links|repositor|server)[\w-]*["']?(\s*[=:]|\s+["']?[a-z+]+:\/\/)/i.test(line))
     .flatMap((line) => [...line.replace(/\\:/g, ':').matchAll(/\b(?:https?|git\+https?|git\+ssh|sftp):\/\/[^\s"'<>\]\\,]+/g)].map((m) => m[0]));
 }
 

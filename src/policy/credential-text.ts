@@ -1,0 +1,25 @@
+// Credential material written out in text that leaves the machine (a URL's query, a search query):
+// a private key block, a cloud secret key, a vendor token. Recognised by shape; pure.
+
+const SHAPES: [RegExp, string][] = [
+  [/-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/, 'a private key block'],
+  [/\b(AKIA|ASIA)[0-9A-Z]{16}\b/, 'an AWS access key id'],
+  [/aws_secret_access_key\s*[=:]\s*\S{20,}|\b[A-Za-z0-9/+]{40}\b(?=.*aws)/i, 'an AWS secret key'],
+  [/\bgh[pousr]_[A-Za-z0-9]{30,}\b|\bgithub_pat_[A-Za-z0-9_]{40,}\b/, 'a GitHub token'],
+  [/\bglpat-[A-Za-z0-9_-]{20,}\b/, 'a GitLab token'],
+  [/\bxox[abposr]-[A-Za-z0-9-]{10,}\b/, 'a Slack token'],
+  [/\bsk-(ant-|proj-)?[A-Za-z0-9_-]{32,}\b/, 'an API secret key'],
+  [/\bAIza[0-9A-Za-z_-]{35}\b/, 'a Google API key'],
+  [/\bnpm_[A-Za-z0-9]{36}\b/, 'an npm token'],
+];
+
+/** What credential material the text carries (URL-decoded first), or undefined. */
+export function credentialText(text: string): string | undefined {
+  let t = text;
+  try {
+    t = decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    // (Not valid percent-encoding: read as written.)
+  }
+  return SHAPES.find(([re]) => re.test(t))?.[1];
+}
