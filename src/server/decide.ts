@@ -11,7 +11,7 @@ import type { Context, Decision, Evaluation } from '../policy/types.js';
 import type { Approvals } from './approvals.js';
 import { descendsFrom } from './ancestry.js';
 import { gitReaderFor } from './git-reader.js';
-import { listDirOrUndefined, realpathOrUndefined } from './realpath.js';
+import { lookupsForOneDecision } from './realpath.js';
 import type { PolicyHolder } from './policy-holder.js';
 import { fromWire, PROTOCOL_VERSION, ProtocolError, type AskOutcome, type DecideRequest, type PendingNotice, type Verdict } from './protocol.js';
 import { acceptableProjectRoot, NO_PROJECT, type Session, type SessionTable } from './sessions.js';
@@ -112,8 +112,7 @@ export async function decide(req: DecideRequest, deps: DecideDeps, ch: Channel):
     ...(stdout ? { stdout } : {}),
     git: gitReaderFor(cwd, deps.home, env),
     shimsDir: fromWire(req.shims) ?? deps.shimsDir,
-    realpath: realpathOrUndefined,
-    listDir: listDirOrUndefined,
+    ...lookupsForOneDecision(),
   };
   let ev: Evaluation;
   let auditMode = Boolean(session?.audit);

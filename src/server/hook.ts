@@ -10,7 +10,7 @@ import { hookReplyMessage, type HookReplyMessage } from '../integrations/claude-
 import type { DecideDeps } from './decide.js';
 import { gitReaderFor } from './git-reader.js';
 import { newId } from './decide.js';
-import { listDirOrUndefined, realpathOrUndefined } from './realpath.js';
+import { lookupsForOneDecision } from './realpath.js';
 import { PROTOCOL_VERSION, type HookRequest } from './protocol.js';
 import { acceptableProjectRoot, NO_PROJECT } from './sessions.js';
 import { judgeLine } from '../policy/line/judge-line.js';
@@ -48,8 +48,7 @@ export async function hook(req: HookRequest, deps: DecideDeps): Promise<HookRepl
       env: {},
       git: gitReaderFor(input.cwd, deps.home),
       shimsDir: deps.shimsDir,
-      realpath: realpathOrUndefined,
-      listDir: listDirOrUndefined,
+      ...lookupsForOneDecision(),
     },
     audit: Boolean(session?.audit) || holder.policy?.mode === 'audit',
     ...(unattended ? { unattended } : {}),

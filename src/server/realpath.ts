@@ -33,3 +33,23 @@ export function listDirOrUndefined(dir: string): string[] | undefined {
     return undefined;
   }
 }
+
+/**
+ * The two lookups for one judgement, remembered for its length: the same path is resolved many
+ * times while one line is judged (each fact's path classes, the project's .git), and the disk does
+ * not change under one decision.
+ */
+export function lookupsForOneDecision(): { realpath: (p: string) => string | undefined; listDir: (dir: string) => string[] | undefined } {
+  const paths = new Map<string, string | undefined>();
+  const dirs = new Map<string, string[] | undefined>();
+  return {
+    realpath: (p) => {
+      if (!paths.has(p)) paths.set(p, realpathOrUndefined(p));
+      return paths.get(p);
+    },
+    listDir: (d) => {
+      if (!dirs.has(d)) dirs.set(d, listDirOrUndefined(d));
+      return dirs.get(d);
+    },
+  };
+}

@@ -292,11 +292,11 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     return m && st.fdVars!.has(m[1]!) ? st.fdVars!.get(m[1]!)! : a;
   });
   // $(git rev-parse --show-toplevel) inside the project, when the project is the repository (its .git is there): the project root.
-  if ((cwd === st.ctx.projectRoot || cwd.startsWith(`${st.ctx.projectRoot}/`)) && st.ctx.realpath?.(`${st.ctx.projectRoot}/.git`) !== undefined) {
+  if (argv.some((a) => a.includes('rev-parse --show-toplevel')) && (cwd === st.ctx.projectRoot || cwd.startsWith(`${st.ctx.projectRoot}/`)) && st.ctx.realpath?.(`${st.ctx.projectRoot}/.git`) !== undefined) {
     argv = argv.map((a, k) => (k > 0 ? a.replace(/\$\(git rev-parse --show-toplevel\)|`git rev-parse --show-toplevel`/g, st.ctx.projectRoot) : a));
   }
   // $(npm prefix) at the project root whose package.json is there: the project root.
-  if (npmPrefixIsRoot(st, cwd)) argv = argv.map((a, k) => (k > 0 ? a.replace(/\$\(npm prefix\)|`npm prefix`/g, st.ctx.projectRoot) : a));
+  if (argv.some((a) => a.includes('npm prefix')) && npmPrefixIsRoot(st, cwd)) argv = argv.map((a, k) => (k > 0 ? a.replace(/\$\(npm prefix\)|`npm prefix`/g, st.ctx.projectRoot) : a));
   // A variable that captured a directory (ROOT=$PWD, ROOT="$(cd "$(dirname x.sh)/.." && pwd)") is that
   // directory where it is used ("$ROOT/dist"), whatever cd came after; one whose value starts with a
   // known directory (out=/tmp/snap-$(date +%s)) is a name below it.
