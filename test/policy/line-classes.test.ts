@@ -1786,6 +1786,9 @@ const TABLE: Record<string, Row[]> = {
     ['kill $(lsof -t -i :3000)', 'allow'],
     ["gdb -p \"$(pgrep -n node)\" -batch -ex 'call (void)exit(0)'", 'deny'],
     ["gdb -p $(pgrep -f 'node server.js')", 'allow'],
+    ['git diff | git apply -R', 'ask'],
+    ['git diff --cached | git apply -R --cached', 'allow'],
+    ['git apply -R fix.patch', 'allow'],
   ],
 };
 

@@ -640,6 +640,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     const git = st.gitAliases.size || st.branch !== undefined ? withAliases(ctx.git, st.gitAliases, st.branch) : ctx.git;
     const facts = analyzeArgv(argv, { ...ctx, env, git });
+    // `git diff | git apply -R`: the working tree's own changes applied in reverse — discarded.
+    if (name === 'git' && facts.subcommand === 'apply' && args.some((a) => a === '-R' || a === '--reverse' || /^-[a-zA-Z]*R/.test(a)) && !args.some((a) => /^--(cached|check|stat|numstat|summary)$/.test(a))) {
+      const fromDiff = fc.stdinFrom.some((up) => info[up]?.name === 'git' && /^(diff)$/.test(info[up]!.argv.slice(1).find((a) => !a.startsWith('-')) ?? '') && !info[up]!.argv.some((a) => /^--(cached|staged)$/.test(a)));
+      if (fromDiff) {
+        facts.tags.add('discard-changes');
+        facts.notes.push('git apply -R of the working tree\'s own diff reverts its uncommitted changes');
+      }
+    }
     // A program without a model may print any file it is given (fmt .env, pr, python3 -m json.tool):
     // a secret among its operands is read, and what it prints carries it.
     if ((!ANALYZERS[name] || languageOf(name)) && !NO_CONTENT.has(name) && !isShell(name) && !unwrap(name, args)) {
