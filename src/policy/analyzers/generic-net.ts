@@ -70,7 +70,22 @@ export function analyzeGenericNet({ tool, args }: AnalyzerInput): Facts {
   }
   // ftp/tftp/lftp name a bare host as their first operand.
   if (/^(ftp|lftp|tftp)$/.test(tool) && ops[0] && !ops[0].includes('/')) addHost(f, canonicalHost(ops[0]), 'target');
-  if (UPLOADERS.has(tool)) for (const o of ops.slice(1)) if (!/^[\w-]+:/.test(o) && !o.includes('://') && !o.startsWith('//')) f.sends.push(o);
+  // rclone VERB SRC… DEST: local sources are sent only when the destination is a remote (name:path);
+  // a copy between local paths, or from a remote down to the project, sends nothing.
+  const remoteOp = (o: string) => /^[\w-]+:/.test(o) && !o.includes('://');
+  if (tool === 'rclone') {
+    const [verb, ...rest] = ops;
+    if (rest.length >= 2 && remoteOp(rest.at(-1)!)) f.sends.push(...rest.slice(0, -1).filter((o) => !remoteOp(o)));
+    // On this machine's files it is rm and rsync: sync/bisync make a local destination a copy (what
+    // it lacks is deleted), move deletes its local sources, delete/purge/rmdirs remove local trees.
+    const local = rest.filter((o) => !remoteOp(o));
+    const dest = rest.length >= 2 ? rest.at(-1)! : undefined;
+    if (/^(sync|bisync)$/.test(verb ?? '') && dest && !remoteOp(dest)) f.deletes.push(dest);
+    if (/^(copy|copyto|sync|bisync|move|moveto|copyurl)$/.test(verb ?? '') && dest && !remoteOp(dest)) f.writes.push(dest);
+    if (/^(move|moveto)$/.test(verb ?? '')) f.deletes.push(...local.slice(0, -1));
+    if (/^(delete|deletefile|purge|rmdir|rmdirs|cleanup|dedupe)$/.test(verb ?? '')) f.deletes.push(...local);
+    if (f.deletes.length) f.tags.add('recursive');
+  } else if (UPLOADERS.has(tool)) for (const o of ops.slice(1)) if (!remoteOp(o) && !o.includes('://') && !o.startsWith('//')) f.sends.push(o);
   // smbclient -c 'put FILE', tftp -c put FILE: the command names the file sent.
   for (let i = 0; i < args.length; i++) if (args[i] === '-c' && args[i + 1]) for (const m of args[i + 1]!.matchAll(/\b(?:put|mput)\s+(\S+)/g)) f.sends.push(m[1]!);
   if (STDIN_SENDERS.has(tool)) f.sends.push(STDIN);

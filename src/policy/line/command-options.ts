@@ -6,6 +6,8 @@
 export interface RunsFound {
   /** Shell command lines the tool will run. */
   lines: string[];
+  /** Shell command lines run inside a container being built (a Dockerfile's RUN lines). */
+  container: string[];
   /** It runs programs (or deletes files) in ways not written as a shell line (vim system(), elisp). */
   spawns: string[];
   /** What it runs comes from somewhere the judge cannot read (a makefile on stdin). */
@@ -122,7 +124,7 @@ const ENV_ROWS: [RegExp, string, (v: string) => string | undefined][] = [
 
 /** What a tool will run through its options, its stdin script or its environment. */
 export function commandOptions(tool: string, args: readonly string[], env: Readonly<Record<string, string | undefined>>, stdinText?: string, fileText: (p: string) => string | undefined = () => undefined): RunsFound {
-  const out: RunsFound = { lines: [], spawns: [], unreadable: [] };
+  const out: RunsFound = { lines: [], container: [], spawns: [], unreadable: [] };
   // Command files given by option (sqlite3 -init/.read, psql -f, gdb -x, lldb -s/-S, ex/vim -S):
   // when this line wrote them, their text is read like stdin.
   const fileOpt = { sqlite3: /^-init$/, psql: /^(-f|--file)$/, gdb: /^(-x|--command|-ix|--init-command)$/, lldb: /^(-s|--source|-S|--source-before-file|-source-quietly)$/ }[tool];
@@ -140,7 +142,7 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
   if (/^(docker|podman|nerdctl|buildah)$/.test(tool) && args.some((a) => /^(build|buildx|bud|build-using-dockerfile)$/.test(a))) {
     const file = args.map((a, k) => (/^(-f|--file)$/.test(args[k - 1] ?? '') ? a : /^--file=/.test(a) ? a.slice(7) : /^-f./.test(a) ? a.slice(2) : undefined)).find((x) => x !== undefined);
     const text = file === '-' || (file === undefined && args.at(-1) === '-') ? stdinText : file !== undefined ? fileText(file) : undefined;
-    if (text !== undefined) out.lines.push(...dockerfileRuns(text));
+    if (text !== undefined) out.container.push(...dockerfileRuns(text));
   }
   // lldb launching a shell as its target with arguments: that shell runs them.
   if (tool === 'lldb' && args.some((a) => /\bprocess\s+launch\b|^r(un)?\b/.test(a)) && args.some((a) => /^(\S*\/)?(sh|bash|dash|zsh)$/.test(a))) out.spawns.push('lldb launches a shell as its target');

@@ -69,7 +69,8 @@ export function destroys(name: string, args: readonly string[], env: Readonly<Re
       return at(0, /^api$/) && args.some((a, k) => (/^(-X|--method)$/.test(args[k - 1] ?? '') && /^DELETE$/i.test(a)) || /^(-XDELETE|--method=DELETE)$/i.test(a)) ? 'gh api -X DELETE deletes something on GitHub' : undefined;
     case 'rclone':
       // (sync mirrors a tree as aws s3 sync --delete does: a deploy, not a deletion.)
-      return at(0, /^(delete|deletefile|purge|rmdir|rmdirs|cleanup|dedupe)$/) ? `rclone ${words[0]} deletes stored files on a remote` : undefined;
+      // (On a local path it is rm: judged as a deletion there.)
+      return at(0, /^(delete|deletefile|purge|rmdir|rmdirs|cleanup|dedupe)$/) && words.slice(1).some((w) => /^[\w-]+:/.test(w) && !w.includes('://')) ? `rclone ${words[0]} deletes stored files on a remote` : undefined;
     case 'dropdb':
       return remoteDb(args, env) ? 'dropdb drops a database on another machine' : undefined;
     case 'mysqladmin':

@@ -698,6 +698,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const head = l.trim().split(/\s+/);
       if (head.length === 1 && (isShell(posix.basename(head[0]!)) || languageOf(posix.basename(head[0]!)))) tag('pipe-to-shell', `${name} feeds data to ${head[0]} as code`);
     }
+    // A Dockerfile's RUN lines run in the image being built: its file system is its own (the image
+    // root is that build's "project": apt caches, /etc, /usr are its to change), its network is this
+    // machine's — hosts, secrets copied in from here, downloads run there are judged as ever.
+    for (const l of co.container) st.subIn(l, { ...ctx, cwd: '/', projectRoot: '/', home: '/root', rampartHome: '/nonexistent/.rampart', shimsDir: undefined, env: {}, stdin: undefined, stdout: undefined });
     for (const why of co.spawns) tag('interpreter-spawn', why);
     for (const why of co.unreadable) tag('interpreter-opaque', why);
     // Code files this line wrote that a runtime of their language loads without being named (a

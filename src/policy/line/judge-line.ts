@@ -39,6 +39,9 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
       const vars = sameShell ? Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
       for (const j of judgeLine(policy, text, { ...ctx, cwd, env }, depth + 1, st, vars)) st.out.push(j);
     },
+    subIn(text, other) {
+      for (const j of judgeLine(policy, text, other, depth + 1, st)) st.out.push(j);
+    },
   };
   if (depth > MAX_DEPTH) lineTags.tags.add('shell-too-deep');
   else runLine(st, line, ctx.cwd, shellVars);

@@ -156,6 +156,8 @@ export interface State {
   /** Judges a command line nested in this one (bash -c, eval, heredocs fed to shells); `sameShell`
    *  (a trap, a function called) runs it in this shell, with the variables the line set so far. */
   sub(line: string, cwd: string, env: Context['env'], sameShell?: boolean): void;
+  /** Judges text that runs on another machine's file system (a container's RUN line): its own context. */
+  subIn(line: string, ctx: Context): void;
 }
 
 export const SECRET = (j: Judged | undefined, k: 'reads' | 'sends') =>
