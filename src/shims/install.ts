@@ -10,7 +10,8 @@ import { RAMPART_BIN } from '../server/client.js';
 import type { RampartPaths } from '../server/paths.js';
 import { CONF_NAME, CONTAIN_NAME, HOOK_NAME, NATIVE_NAME, readConf, renderConf, UNCONTAINED_NAME, type ShimConf } from './conf.js';
 
-export const DEFAULT_BINS = ['curl', 'wget', 'ssh', 'scp', 'sftp', 'rsync', 'git', 'rm', 'npm', 'npx', 'nc', 'ncat', 'netcat', 'socat'];
+export { DEFAULT_BINS } from '../policy/shimmed.js';
+import { DEFAULT_BINS } from '../policy/shimmed.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const SHIM_SOURCE = path.resolve(HERE, '../../../shims/rampart-shim.c');

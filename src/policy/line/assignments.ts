@@ -6,6 +6,7 @@ import { newFacts } from '../facts.js';
 import { addHost, addUrl } from '../analyzers/common.js';
 import { judgeFacts } from '../evaluate.js';
 import { canonicalTool } from '../analyzers/identity.js';
+import { DEFAULT_BINS } from '../shimmed.js';
 
 // Variables that move a tool's configuration (or trust store) somewhere else. A configuration
 // file can run programs (git's core.sshCommand, ssh's ProxyCommand, kubectl exec plugins, AWS
@@ -59,8 +60,6 @@ function note(st: State, what: string, prog: string): void {
   st.lineTags.tags.add('program-setting');
   st.lineTags.notes.push(`${what} makes a tool run ${prog}, a program this line does not show`);
 }
-// The programs Rampart's shims stand in for (DESIGN): a real one found before the shims bypasses them.
-const SHIMMED = /^(curl|wget|ssh|scp|sftp|rsync|git|rm|npm|npx|nc|ncat|netcat|socat)$/;
 // Variables whose value every run of a program reads as options ahead of its own arguments.
 const OPTION_VARS: Readonly<Record<string, string>> = { TAR_OPTIONS: 'tar', ZIPOPT: 'zip', UNZIP: 'unzip', UNZIPOPT: 'unzip', PARALLEL: 'parallel', LESS: 'less' };
 // JVM options that load an agent or run a command.
@@ -159,7 +158,8 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
   const optionsOf = OPTION_VARS[name];
   if (optionsOf && value.trim() !== '') {
     if (isStatic) st.sub(`${optionsOf} ${value}`, cwd, st.ctx.env);
-    else if (/(^|\s)-|--/.test(value)) programSetting(st, name, value, false, cwd);
+    // (Options only known when the line runs may name a program to run: not understood, so asked.)
+    else programSetting(st, name, value, false, cwd);
   }
   if (name === 'MANOPT') for (const m of value.matchAll(/(?:^|\s)(?:-P|--pager[= ]|-H|--html[= ])\s*((?:\\ |\S)+)/g)) programSetting(st, 'MANOPT', m[1]!.replace(/\\ /g, ' '), isStatic, cwd);
   // A toolchain's home (JAVA_HOME, GOROOT) in a temp dir or written by this line: its programs are ones the line does not show.
@@ -193,7 +193,7 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
     const keep = entries.findIndex((e) => WHOLE_PATH.test(e) || e === st.ctx.shimsDir);
     for (const e of entries.slice(0, keep < 0 ? entries.length : keep)) {
       const dir = posix.resolve(cwd, e.replace(/^(\$PWD|\$\{PWD\}|\$\(pwd\))(?=\/|$)/, cwd).replace(/^(~|\$HOME|\$\{HOME\})(?=\/|$)/, st.ctx.home));
-      const planted = [...st.binaries.entries()].find(([file, prog]) => (file === dir || posix.dirname(file) === dir) && SHIMMED.test(canonicalTool(prog)));
+      const planted = [...st.binaries.entries()].find(([file, prog]) => (file === dir || posix.dirname(file) === dir) && DEFAULT_BINS.includes(canonicalTool(prog)));
       if (planted && !/[$`]/.test(e.replace(/^(\$PWD|\$\{PWD\}|\$HOME|\$\{HOME\})/, ''))) {
         tag('path-strip', `PATH=${value}: ${e} holds ${planted[1]} made in this line, found before the shims`);
         break;

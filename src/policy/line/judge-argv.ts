@@ -464,7 +464,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       st.aliases.set(args[2], args[1]);
     } else if (name === 'unset' && args.includes('PATH') && !args.includes('-f')) {
       tag('path-strip', 'unset PATH: later commands are found without the Rampart shims');
-    } else if (((name === 'export' && args.some((a) => /^-[a-zA-Z]*n/.test(a))) || (/^(declare|typeset|local)$/.test(name) && args.includes('+x'))) && args.some((a) => a === 'PATH' || a.startsWith('PATH='))) {
+    } else if (((name === 'export' && args.some((a) => /^-[a-zA-Z]*n/.test(a))) || (/^(declare|typeset|local)$/.test(name) && args.some((a) => /^\+[a-zA-Z]*x/.test(a)))) && args.some((a) => a === 'PATH' || a.startsWith('PATH='))) {
       // (PATH no longer exported: programs started later search the system's default path, without the shims.)
       tag('path-strip', `${name} ${args.join(' ')}: child processes no longer get the PATH with the Rampart shims`);
     } else if (name === 'source' || name === '.') {

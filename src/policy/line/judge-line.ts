@@ -34,7 +34,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
     links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
-    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(),
+    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), coprocs: new Set(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(),
     sub(text, cwd, env, sameShell) {
       const vars = sameShell ? Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
       for (const j of judgeLine(policy, text, { ...ctx, cwd, env }, depth + 1, st, vars)) st.out.push(j);
@@ -87,7 +87,6 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
   for (const [n, body] of defined) st.functions.set(n, body);
   // coproc NAME … (or COPROC): ${NAME[0]}/${NAME[1]} are its pipes, $NAME_PID its process.
   st.coprocs = new Set([...line.matchAll(/(?:^|[\s;&|(])coproc\s+(?:([A-Za-z_]\w*)\s+(?=[{(]|(?:while|until|if|for|case)\s))?/g)].map((m) => m[1] ?? 'COPROC'));
-  st.fdVars ??= new Map();
   // The directory at the entry of each subshell the commands are in (`( cd x && … )`, a pipeline
   // element, a substitution): a cd inside one ends with it, and the commands after it run where it began.
   const entered = new Map<number, { cwd: string; alt: string[] }>();
@@ -261,6 +260,18 @@ function settledCwd(st: State, fc: FlatCommand, before: string, after: string): 
   return after;
 }
 
+/** Word k of argv is code the program runs (eval/source, or a shell's or interpreter's -c/-e text), not data. */
+function runsAsCode(argv: readonly string[], k: number): boolean {
+  const prog = posix.basename(argv[0] ?? '');
+  return /^(eval|source|\.)$/.test(prog) || ((isShell(prog) || languageOf(prog) !== undefined) && /^-[a-zA-Z]*[ceEp]$|^--(eval|print|command)$/.test(argv[k - 1] ?? ''));
+}
+
+/** The file a `/dev/fd/$v` word names when `exec {v}>file` opened v earlier in the line. */
+function fdVarFile(st: State, raw: string): string | undefined {
+  const m = /^"?\/dev\/fd\/\$\{?([A-Za-z_]\w*)\}?"?$/.exec(raw);
+  return m ? st.fdVars.get(m[1]!) : undefined;
+}
+
 /** `"$(dirname LITERAL)REST"` → dirname(LITERAL) + REST; undefined for any other word. */
 function dirnameOf(raw: string): string | undefined {
   const m = /^"?\$\(\s*dirname\s+(?:--\s+)?(?:'([^'$`]*)'|"([^"$`]*)"|([^\s'"$`()]+))\s*\)([^$`"]*)"?$/.exec(raw);
@@ -290,10 +301,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const argvWords = fc.argv;
   let argv = argvWords.map(wordText);
   // /dev/fd/$v of a descriptor `exec {v}>file` opened: that file.
-  if (st.fdVars?.size) argv = argv.map((a, k) => {
-    const m = /^"?\/dev\/fd\/\$\{?([A-Za-z_]\w*)\}?"?$/.exec(argvWords[k]!.raw);
-    return m && st.fdVars!.has(m[1]!) ? st.fdVars!.get(m[1]!)! : a;
-  });
+  if (st.fdVars.size) argv = argv.map((a, k) => fdVarFile(st, argvWords[k]!.raw) ?? a);
   // $(git rev-parse --show-toplevel) inside the project, when the project is the repository (its .git is there): the project root.
   if (argv.some((a) => a.includes('rev-parse --show-toplevel')) && (cwd === st.ctx.projectRoot || cwd.startsWith(`${st.ctx.projectRoot}/`)) && st.ctx.realpath?.(`${st.ctx.projectRoot}/.git`) !== undefined) {
     argv = argv.map((a, k) => (k > 0 ? a.replace(/\$\(git rev-parse --show-toplevel\)|`git rev-parse --show-toplevel`/g, st.ctx.projectRoot) : a));
@@ -319,8 +327,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     const w = argvWords[k]!;
     if (k === 0 || w.substitutions.length !== 1 || !/^"?(\$\(|`)[\s\S]*(\)|`)"?$/.test(w.raw)) return a;
     // (Not for a program that runs the word as code — sh -c "$(echo cat .env)" runs `cat .env`.)
-    const prog = posix.basename(argv[0] ?? '');
-    if (/^(eval|source|\.)$/.test(prog) || ((isShell(prog) || languageOf(prog) !== undefined) && /^-[a-zA-Z]*[ceEp]$|^--(eval|print|command)$/.test(argv[k - 1] ?? ''))) return a;
+    if (runsAsCode(argv, k)) return a;
     const subs = flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && c.origin.word?.raw === w.raw);
     const named = subs.find((c) => info[c.index]?.namesOut);
     if (named) return info[named.index]!.namesOut!;
@@ -340,8 +347,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   argv = argv.map((a, k) => {
     const w = argvWords[k]!;
     if (k === 0 || a !== w.value || w.substitutions.length !== 1 || !/^"?(\$\(|`)[\s\S]*(\)|`)"?$/.test(w.raw)) return a;
-    const prog = posix.basename(argv[0] ?? '');
-    if (/^(eval|source|\.)$/.test(prog) || ((isShell(prog) || languageOf(prog) !== undefined) && /^-[a-zA-Z]*[ceEp]$|^--(eval|print|command)$/.test(argv[k - 1] ?? ''))) return a;
+    if (runsAsCode(argv, k)) return a;
     const outs = flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && c.origin.word?.raw === w.raw && c.stdoutTo.length === 0);
     const text = outs.length === 1 ? info[outs[0]!.index]?.textOut?.replace(/\n+$/, '') : undefined;
     if (text === undefined || (!w.raw.startsWith('"') && /\s/.test(text)) || text.includes('\n')) return a;
@@ -405,18 +411,17 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const writes: string[] = [];
   let stdin: string | undefined;
   let stdinText: string | undefined;
-  const fdVars = st.fdVars ?? new Map<string, string>();
+  const fdVars = st.fdVars;
   /** A descriptor named by a variable: a coproc's pipe ('pipe'), a file `exec {v}>f` opened, else undefined. */
   const namedFd = (raw: string): string | undefined => {
     const m = /^"?\$\{?([A-Za-z_]\w*)(\[[01]\])?\}?"?$/.exec(raw);
     if (!m) return undefined;
-    if (m[2] !== undefined) return st.coprocs?.has(m[1]!) ? 'pipe' : undefined;
+    if (m[2] !== undefined) return st.coprocs.has(m[1]!) ? 'pipe' : undefined;
     return fdVars.get(m[1]!);
   };
   for (const r of fc.redirects) {
     // (A redirection's target is rewritten as an operand is: "$f.tmp" with f a listed path, "$out/x".)
-    const fdPath = /^"?\/dev\/fd\/\$\{?([A-Za-z_]\w*)\}?"?$/.exec(r.target.raw);
-    const target = fdPath && fdVars.has(fdPath[1]!) ? fdVars.get(fdPath[1]!)! : r.target.static ? r.target.value : dirVarPath(st, r.target.raw) ?? redirectListed(st, r.target.raw) ?? r.target.value;
+    const target = fdVarFile(st, r.target.raw) ?? (r.target.static ? r.target.value : dirVarPath(st, r.target.raw) ?? redirectListed(st, r.target.raw) ?? r.target.value);
     // `{v}>file` / `{v}<file`: v now names the file's descriptor (kept for the line).
     if (r.fdVar && /^(<|<>|>|>>|>\|)$/.test(r.op)) fdVars.set(r.fdVar, posix.resolve(cwd, target.replace(/^~(?=\/|$)/, st.ctx.home)));
     // `>&"$v"` / `<&"${NAME[0]}"`: a descriptor held in a variable — a coproc's pipe, or the file `exec {v}>` opened.

@@ -135,8 +135,8 @@ export interface State {
   /** Directories a line may still be in when a cd may not have taken effect (see settledCwd). */
   altCwds: string[];
   /** Descriptor variables the line opened (`exec {log}>>f`: log → f) and coproc names (their pipes). */
-  fdVars?: Map<string, string>;
-  coprocs?: Set<string>;
+  fdVars: Map<string, string>;
+  coprocs: Set<string>;
   /** Set by code run in this shell that changes directory (a function body, a sourced file): the caller's directory is then unknown. */
   cwdLost?: boolean;
   /** Text edits put into files this line (sed -i programs, jq filters whose output replaced a file): path → text. */
