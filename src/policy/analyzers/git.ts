@@ -118,6 +118,12 @@ export function judgeConfig(f: Facts, key: string, value: string, transient = fa
     f.tags.add('push-protected-branch');
     f.notes.push(`config ${key}=${value} makes git push update main/master`);
   }
+  // upstream/tracking: a plain push updates the branch's upstream, whatever its name — Rampart does
+  // not read which branch that is (git branch -u origin/main makes it main).
+  if (/^push\.default$/i.test(key) && /^(upstream|tracking)$/i.test(value)) {
+    f.tags.add('push-protected-branch');
+    f.notes.push(`config ${key}=${value} makes git push update the upstream branch, which may be main/master`);
+  }
   if (/^clean\.requireforce$/i.test(key) && /^(false|no|off|0)$/i.test(value)) f.tags.add('discard-changes');
   // Another excludes file (or none): what .gitignore's companions kept out is stageable.
   if (/^core\.excludesfile$/i.test(key)) f.tags.add('ignore-off');

@@ -16,8 +16,10 @@ export function analyzeSshKeygen({ tool, args }: AnalyzerInput): Facts {
   const rewrites = args.some((a) => /^-[a-zA-Z]*[Rpc]/.test(a));
   if (readOnly && !rewrites) return f;
   const type = args[args.indexOf('-t') + 1] ?? 'ed25519';
-  const target = file ?? (args.includes('-R') ? '~/.ssh/known_hosts' : `~/.ssh/id_${args.includes('-t') ? type : 'ed25519'}`);
-  f.writes.push(target, `${target}.pub`);
+  // (-R removes a host from known_hosts and keeps the old file as known_hosts.old.)
+  const hosts = args.includes('-R');
+  const target = file ?? (hosts ? '~/.ssh/known_hosts' : `~/.ssh/id_${args.includes('-t') ? type : 'ed25519'}`);
+  f.writes.push(target, hosts ? `${target}.old` : `${target}.pub`);
   return f;
 }
 

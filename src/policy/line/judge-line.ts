@@ -26,7 +26,7 @@ import { languageOf } from './interpreters.js';
  * A nested line (`bash -c`, eval, a script this line wrote) shares what the enclosing line
  * established: copies of secrets, scripts and links it made, variables holding secrets, aliases.
  */
-export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, depth = 0, parent?: State, shellVars?: Record<string, string>): Judged[] {
+export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, depth = 0, parent?: State, shellVars?: Record<string, string>, end?: { cwd?: string; oldpwd?: string; alt?: string[] }): Judged[] {
   const lineTags = newFacts('<line>');
   const st: State = {
     policy, ctx, depth, out: [], lineTags,
@@ -37,7 +37,9 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), coprocs: new Set(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(),
     sub(text, cwd, env, sameShell) {
       const vars = sameShell ? Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
-      for (const j of judgeLine(policy, text, { ...ctx, cwd, env }, depth + 1, st, vars)) st.out.push(j);
+      const end = {};
+      for (const j of judgeLine(policy, text, { ...ctx, cwd, env }, depth + 1, st, vars, end)) st.out.push(j);
+      return end;
     },
     subIn(text, other) {
       for (const j of judgeLine(policy, text, other, depth + 1, st)) st.out.push(j);
@@ -45,6 +47,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
   };
   if (depth > MAX_DEPTH) lineTags.tags.add('shell-too-deep');
   else runLine(st, line, ctx.cwd, shellVars);
+  if (end) Object.assign(end, { cwd: st.endCwd, oldpwd: st.oldpwd, alt: st.endAlt });
   st.out.push(judgeFacts(policy, lineTags, ['<line>'], { ...ctx, stdin: undefined, stdout: undefined }));
   if (parent && st.readsSecret) parent.readsSecret = true;
   // `source`d text runs in the same shell: a secret it sourced stays sourced.
@@ -142,6 +145,10 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
     cwd = i.cwd;
     env = i.env;
   }
+  // (Inside a subshell still open at the end, a cd is undone; where a cd may not have happened, the places it may be.)
+  const open = entered.size ? entered.get(Math.min(...entered.keys())) : undefined;
+  st.endCwd = open?.cwd ?? cwd;
+  st.endAlt = open?.alt ?? st.altCwds;
   // Traps fire as the shell exits: with the variables and directory the line ends with.
   for (const trap of st.traps.splice(0)) st.sub(trap.text, cwd, env, true);
   for (const n of calledLater) if (!st.calledFunctions.has(n)) st.sub(defined.get(n)!, cwd0, st.ctx.env);
@@ -385,6 +392,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   let nextEnv = env;
   // An assignment from a substitution that prints a secret (K=$(<.env)) holds the secret.
   const assignedSecret = flat.find((c) => c.origin?.parent === fc.index && c.origin.location === 'assignment' && info[c.index]?.secretOut);
+  const inert = argvWords[0]?.static === true && /^(echo|printf|true|false|:|test|\[|pwd)$/.test(argv[0] ?? '');
   for (const a of fc.assignments) {
     const v = a.value.value;
     // ($(git rev-parse --show-toplevel) inside the project whose .git is there is the project root.)
@@ -396,7 +404,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     else if (a.scope !== 'prefix') st.branchVars.delete(a.name);
     if (assignedSecret) st.secretVars.set(a.name, info[assignedSecret.index]!.secretOut!);
     // (PATH+=:/dir appends: the value judged is the whole new PATH.)
-    assignmentTags(st, a.name, a.append && a.name === 'PATH' ? `$PATH${v}` : v, a.value.static, cwd);
+    // (A prefix on a builtin that starts nothing and reads no configuration — GIT_DIR=x echo — changes nothing.)
+    if (!(a.scope === 'prefix' && inert && !/^(PS\d|BASH_\w+|ENV|SHELLOPTS|BASHOPTS|PROMPT_COMMAND|IFS)$/.test(a.name))) assignmentTags(st, a.name, a.append && a.name === 'PATH' ? `$PATH${v}` : v, a.value.static, cwd);
     if (a.name === 'IFS' && a.scope !== 'prefix' && /\S/.test(v)) {
       st.lineTags.tags.add('dynamic-command');
       st.lineTags.notes.push('IFS is changed: later words split in ways a static reading cannot follow');
@@ -543,11 +552,16 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     // (One that replaces them with `set --` is judged as written, its $1 unknown.)
     const args = argv.slice(1);
     const shifts = /(^|[\s;&|({])set\s+--/.test(fn) ? -1 : /(^|[\s;&|({])shift\b/.test(fn) ? args.length : 0;
-    if (shifts < 0) st.sub(fed + fn, cwd, cmdEnv, true);
-    else for (let k = 0; k <= shifts; k++) st.sub(fed + withPositionals(fn, [argv[0]!, ...args.slice(k)]), cwd, cmdEnv, true);
+    let end: { cwd?: string; oldpwd?: string; alt?: string[] } = {};
+    if (shifts < 0) end = st.sub(fed + fn, cwd, cmdEnv, true);
+    else for (let k = 0; k <= shifts; k++) end = st.sub(fed + withPositionals(fn, [argv[0]!, ...args.slice(k)]), cwd, cmdEnv, true);
     st.expanding.delete(callKey);
-    // A body that changes directory leaves the caller there: not followed, so unknown.
-    if (CHANGES_DIR.test(fn)) st.cwdLost = true;
+    // A body that changes directory leaves the caller there: where its one reading ends (mkcd() { mkdir -p "$1" && cd "$1"; }),
+    // else unknown.
+    if (CHANGES_DIR.test(fn)) {
+      if (shifts === 0 && argvWords.every((w) => w.static) && end.cwd !== undefined && end.cwd !== UNKNOWN_CWD && !fed) st.cwdAfter = { cwd: end.cwd, oldpwd: end.oldpwd, alt: end.alt ?? [] };
+      else st.cwdLost = true;
+    }
     // (The call itself is judged on as well: what it is fed — `f < .env` — and the words it is given.)
   }
   // Shell aliases defined earlier in the line expand here.
@@ -701,6 +715,12 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   if (st.cwdLost) {
     st.cwdLost = false;
     cwd = UNKNOWN_CWD;
+  } else if (st.cwdAfter) {
+    ({ cwd } = st.cwdAfter);
+    st.oldpwd = st.cwdAfter.oldpwd;
+    // (Where the body's cd may not have happened, the caller goes on in either place.)
+    st.altCwds = [...new Set([...st.altCwds, ...st.cwdAfter.alt])].filter((d) => d !== cwd).slice(-4);
+    st.cwdAfter = undefined;
   }
   if (name === 'git') {
     // git checkout/switch BRANCH (or -b/-c NEW): later plain pushes in the line push that branch.

@@ -5,6 +5,7 @@
 // process ids computed at run time, from the commands that produce them (pgrep, ps | awk, lsof,
 // cat of a pid file). What cannot be read asks.
 import { posix } from 'node:path';
+import { compilePattern } from '../glob.js';
 import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
 import type { Info } from './state.js';
@@ -103,7 +104,15 @@ function upstream(start: number[], flat: FlatCommand[]): number[] {
 function filePick(file: string, before: number, flat: FlatCommand[], info: Info[], ctx: Context): Pick {
   const at = posix.resolve(ctx.cwd, file.replace(/^~(?=\/|$)/, ctx.home));
   const writers = flat.filter((c) => c.index < before && info[c.index]?.writesFiles.includes(at)).map((c) => c.index);
-  return writers.length ? chainPick(upstream(writers, flat), flat, info, ctx) : 'ok';
+  if (writers.length) return chainPick(upstream(writers, flat), flat, info, ctx);
+  // Rampart's own pid file (under RAMPART_HOME, or the run directory a long RAMPART_HOME moves to /tmp).
+  const own = [`${ctx.rampartHome}/run/server.pid`, '/tmp/rampart-0/0123456789abcdef/server.pid'];
+  if (/[*?[]/.test(at)) {
+    const glob = compilePattern(at, { home: '', rampartHome: '', projectRoot: '' }).regex;
+    // (A glob of pid files the line did not write picks processes nobody named.)
+    return own.some((o) => glob.test(o)) ? 'rampart' : 'unknown';
+  }
+  return at.startsWith(`${ctx.rampartHome}/`) || /^\/tmp\/rampart-\d+\//.test(at) ? 'rampart' : 'ok';
 }
 
 /** Files a command reads its input from: a `<` redirection, xargs -a, cat/head/tail's operands. */
