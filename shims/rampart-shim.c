@@ -170,7 +170,7 @@ static int env_wanted(const char *kv) {
   static const char *exact[] = {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy",
                                 "no_proxy", "NO_PROXY", "ftp_proxy", "FTP_PROXY", "LD_PRELOAD", "LD_LIBRARY_PATH",
                                 "LD_AUDIT", "BASH_ENV", "ENV", "CURL_HOME", "WGETRC", "RSYNC_RSH", "RSYNC_CONNECT_PROG",
-                                "RSYNC_PROXY", "SSH_ASKPASS", "PATH", NULL};
+                                "RSYNC_PROXY", "SSH_ASKPASS", "PATH", "HOME", "XDG_CONFIG_HOME", NULL};
   static const char *prefix[] = {"GIT_", "npm_config_", "NPM_CONFIG_", NULL};
   size_t n = strcspn(kv, "=");
   for (int i = 0; exact[i]; i++) if (strlen(exact[i]) == n && !strncmp(kv, exact[i], n)) return 1;

@@ -5,6 +5,7 @@ import { canonicalTool } from './analyzers/identity.js';
 import { isShell, quote, unwrap } from './line/unwrap.js';
 import { languageOf } from './line/interpreters.js';
 import { judgeLine } from './line/judge-line.js';
+import { environmentFacts } from './shim-env.js';
 import { STDIN } from './analyzers/common.js';
 import { stricter } from './decision.js';
 import type { Facts } from './facts.js';
@@ -285,5 +286,8 @@ export function explainArgv(policy: CompiledPolicy, argv: readonly string[], ctx
   }
   // A wrapper, shell or interpreter (sudo, env, timeout, bash -c, node x.js): judge its argv as a line too.
   if (runsOtherCode(j.facts.tool, argv)) all.push(...judgeLine(policy, argv.map(quote).join(' '), ctx, 1));
+  // The environment it was started with: a library preloaded or configuration moved by a script.
+  const envFacts = environmentFacts(j.facts.tool, ctx);
+  if (envFacts.tags.size) all.push(judgeFacts(policy, envFacts, argv, ctx));
   return { evaluation: decide(policy, policy.rules, all), judged: all };
 }

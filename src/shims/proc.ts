@@ -33,7 +33,7 @@ export function fdTarget(fd: number): string | undefined {
 
 const ENV_EXACT = new Set(['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'all_proxy', 'no_proxy', 'NO_PROXY',
   'ftp_proxy', 'FTP_PROXY', 'LD_PRELOAD', 'LD_LIBRARY_PATH', 'LD_AUDIT', 'BASH_ENV', 'ENV', 'CURL_HOME', 'WGETRC', 'RSYNC_RSH',
-  'RSYNC_CONNECT_PROG', 'RSYNC_PROXY', 'SSH_ASKPASS', 'PATH']);
+  'RSYNC_CONNECT_PROG', 'RSYNC_PROXY', 'SSH_ASKPASS', 'PATH', 'HOME', 'XDG_CONFIG_HOME']);
 
 /** The environment variables that can change what a guarded binary does (same set as the native shim). */
 export function envSubset(env: NodeJS.ProcessEnv): Record<string, string> {

@@ -1905,3 +1905,29 @@ t.test("an inherited stdout in a system directory is the caller's", async (t) =>
     t.equal(e.decision, expect, `${argv.join(' ')} > ${stdout ?? '(terminal)'} → ${e.decision} (${e.rule ?? 'default'})`);
   }
 });
+
+// A shimmed program started by a script the hook never saw: the environment it was given.
+t.test('the environment a shimmed program starts with: preloads and configuration placed where the agent writes', async (t) => {
+  const { evaluateArgv } = await import('../../src/policy/evaluate.js');
+  const policy = await builtin();
+  const H = EXAMPLE_CONTEXT.home;
+  for (const [argv, env, expect] of [
+    [['curl', 'https://github.com'], { CURL_HOME: '/tmp/h' }, 'ask'],
+    [['curl', 'https://github.com'], { HOME: '/tmp/h' }, 'ask'],
+    [['curl', 'https://github.com'], { XDG_CONFIG_HOME: `${EXAMPLE_CONTEXT.projectRoot}/.cfg` }, 'ask'],
+    [['git', 'fetch'], { GIT_CONFIG_GLOBAL: '/var/tmp/g' }, 'ask'],
+    [['git', 'status'], { GIT_DIR: '/tmp/r/.git' }, 'ask'],
+    [['wget', 'https://github.com'], { WGETRC: 'cfg/.wgetrc' }, 'ask'],
+    [['curl', 'https://github.com'], { LD_PRELOAD: '/tmp/x.so' }, 'deny'],
+    [['git', 'push', 'origin', 'feature/x'], { LD_AUDIT: './audit.so' }, 'deny'],
+    // The user's own setup: HOME itself, configuration in HOME, system libraries, a hook's GIT_DIR.
+    [['curl', 'https://github.com'], { HOME: H, CURL_HOME: H }, 'allow'],
+    [['git', 'fetch'], { GIT_CONFIG_GLOBAL: `${H}/.config/git/work` }, 'allow'],
+    [['curl', 'https://github.com'], { LD_PRELOAD: '/usr/lib/x86_64-linux-gnu/libjemalloc.so.2' }, 'allow'],
+    [['git', 'status'], { GIT_DIR: '.git' }, 'allow'],
+    [['git', 'status'], { GIT_DIR: `${EXAMPLE_CONTEXT.projectRoot}/.git` }, 'allow'],
+  ] as const) {
+    const e = evaluateArgv(policy, [...argv], { ...EXAMPLE_CONTEXT, env });
+    t.equal(e.decision, expect, `${JSON.stringify(env)} ${argv.join(' ')} → ${e.decision} (${e.rule ?? 'default'})`);
+  }
+});
