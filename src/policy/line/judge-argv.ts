@@ -277,7 +277,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // Its items: split at NULs (-0), at the -d delimiter, else at lines (-I) or blanks.
       const delimArg = xa.find((a, k) => /^(-d|--delimiter)$/.test(xa[k - 1] ?? '')) ?? xa.find((a) => /^-d./.test(a))?.slice(2) ?? xa.find((a) => a.startsWith('--delimiter='))?.slice(12);
       const delim = xa.some((a) => a === '-0' || a === '--null') ? '\0' : delimArg !== undefined ? unescape(delimArg) : undefined;
-      const text = pipedTexts(fed, info).join('\n');
+      // (Or its own heredoc or here-string, when it is literal text: xargs rm -rf <<'EOF' … EOF.)
+      const own = xf === undefined && fc.stdinFrom.length === 0 && stdinText !== undefined && !/[$`\\]/.test(stdinText) ? stdinText : undefined;
+      const text = own ?? pipedTexts(fed, info).join('\n');
       const items = (delim !== undefined ? text.split(delim) : repl ? text.split('\n') : text.split(/\s+/)).map((l) => (repl ? l.trim() : l)).filter(Boolean);
       const piped = repl ? [] : items;
       // With -I each item runs its own command: the one judged is the riskiest (`..`, a home or
@@ -1071,7 +1073,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (s) rec.secretOut = s;
     }
     if (!rec.secretOut && /^(tar|zip|7z|gzip|bzip2|xz|zstd|cpio|jar)$/.test(name)) {
-      const operands = args.filter((a) => !a.startsWith('-') && a !== '-');
+      // (Option values are no members: tar -C ~ .ssh archives ~/.ssh, not ~.)
+      const valueAt = new Set(args.flatMap((a, k) => (/^(-C|--directory|-f|--file|-T|--files-from|-X|--exclude-from|--exclude|-I|--use-compress-program)$/.test(a) ? [k + 1] : [])));
+      const operands = args.filter((a, k) => !a.startsWith('-') && a !== '-' && !valueAt.has(k));
       // tar -C DIR names its operands inside DIR.
       const base = tarDirectory(args) ?? '.';
       const home = (p: string) => p.replace(/^~(?=\/|$)/, ctx.home);
@@ -1086,7 +1090,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const creates = /^(tar|bsdtar)$/.test(name) && args.some((a, k) => a === '--create' || ((k === 0 || a.startsWith('-')) && !a.startsWith('--') && /^-?[a-zA-Z]*c/.test(a)));
       const toStdout = creates ? (archiveFile(name, args) ?? '-') === '-' : /^(gzip|bzip2|xz|zstd)$/.test(name) && args.some((a) => /^-[a-zA-Z]*c|^--(stdout|to-stdout)$/.test(a));
       // (Unless the output goes to a file: then that file holds the secret, as a written archive does.)
-      if (toStdout && redirectWrites.size === 0) st.out.push(judgeFacts(st.policy, { ...newFacts(name), reads: [rec.secretOut] }, argv, { ...ctx, env }));
+      // (An archive holds every file below a directory it is given: tar czf - ~ prints ~/.ssh too.)
+      if (toStdout && redirectWrites.size === 0) st.out.push(judgeFacts(st.policy, { ...newFacts(name), reads: [rec.secretOut], tags: new Set(['recursive-read']) }, argv, { ...ctx, env }));
     }
     // The archive file an archiver of a secret writes holds the secret too (tar czf /tmp/b.tgz ~/.ssh; gh release upload … /tmp/b.tgz).
     // (Packing it there reads it, as copying it does: a person decides, as for zip -r k.zip ~/.ssh.)
@@ -1094,7 +1099,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const out = archiveFile(name, args);
       if (out !== undefined && out !== '-') {
         rec.writesFiles.push(abs(out));
-        st.out.push(judgeFacts(st.policy, { ...newFacts(name), reads: [rec.secretOut] }, argv, { ...ctx, env, stdin: undefined, stdout: undefined }));
+        st.out.push(judgeFacts(st.policy, { ...newFacts(name), reads: [rec.secretOut], tags: new Set(['recursive-read']) }, argv, { ...ctx, env, stdin: undefined, stdout: undefined }));
       }
     }
     if (rec.secretOut) st.readsSecret = true;

@@ -15,9 +15,10 @@ import { forkBomb } from './destructive.js';
 import { judgeArgv } from './judge-argv.js';
 import { CURRENT_BRANCH_ARGS } from '../analyzers/git-subcommands.js';
 import { lineChecks } from './line-checks.js';
-import { unescape } from './printf.js';
+import { printfText, unescape } from './printf.js';
+import { expandBraces } from '../shell/split.js';
 import { rememberWritten } from './written-files.js';
-import { DIGESTS, envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
+import { DIGESTS, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { isShell, quote, withPositionals } from './unwrap.js';
 import { languageOf } from './interpreters.js';
 
@@ -35,6 +36,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
     functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), coprocs: new Set(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(),
+    downloaded: parent?.downloaded ?? new Set(), downloadedBefore: new Set(parent?.downloaded ?? []),
     sub(text, cwd, env, sameShell) {
       const vars = sameShell ? Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
       const end = {};
@@ -109,8 +111,13 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
     }
     const i = judgeSimple(st, fc, flat, info, cwd, env);
     // Where a directory change may not have happened, the command is judged in the old place too.
-    if (cwd !== UNKNOWN_CWD && !/^(cd|pushd|popd)$/.test(i.info.name)) for (const alt of st.altCwds) if (alt !== cwd) judgeSimple(st, fc, flat, info, alt, env);
+    if (cwd !== UNKNOWN_CWD && !/^(cd|pushd|popd)$/.test(i.info.name)) {
+      st.inAltCwd = true;
+      for (const alt of st.altCwds) if (alt !== cwd) judgeSimple(st, fc, flat, info, alt, env);
+      st.inAltCwd = false;
+    }
     info[fc.index] = i.info;
+    if (DOWNLOADERS.has(i.info.name)) for (const w of i.info.writesFiles) st.downloaded.add(w);
     // A loop over a project listing, or `read` fed by one, binds its variable to each listed path.
     // (Only a list that is that one substitution, and only its output commands — ones not piped on
     // inside it — bind: `for f in $(git ls-files) ~` and `$(echo ~; git ls-files)` list more. A
@@ -188,9 +195,10 @@ const BRANCH_SUB = new RegExp(`^"?(\\$\\(|\`)\\s*git (${CURRENT_BRANCH_ARGS})\\s
 
 /** A path named by a word that is a captured-directory variable and a literal rest ("$ROOT/dist"). */
 function dirVarPath(st: State, raw: string): string | undefined {
-  const m = /^"?\$\{?([A-Za-z_]\w*)\}?((?:\/[^$`"]*)?)"?$/.exec(raw);
-  const dir = m ? st.dirVars.get(m[1]!) : undefined;
-  return dir !== undefined ? posix.join(dir, m![2]!) || '/' : undefined;
+  // ($D, ${D}, "${D:?}"/x — :? only stops the line when D is empty.)
+  const m = /^"?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(?::?\?[^}]*)?\})"?((?:\/[^$`"]*)?)"?$/.exec(raw);
+  const dir = m ? st.dirVars.get((m[1] ?? m[2])!) : undefined;
+  return dir !== undefined ? posix.join(dir, m![3]!) || '/' : undefined;
 }
 
 /**
@@ -230,6 +238,9 @@ function capturedDir(st: State, raw: string, cwd: string): string | undefined {
   const home = st.ctx.home;
   const v = raw.replace(/^"(.*)"$/s, '$1');
   if (/^(\$PWD|\$\{PWD\}|\$\(pwd( -[PL])?\)|`pwd( -[PL])?`)$/.test(v)) return cwd;
+  // ("$PWD/dist", "$(pwd)/build/out": a literal path below it.)
+  const below = /^(?:\$PWD|\$\{PWD\}|\$\(pwd(?: -[PL])?\)|`pwd(?: -[PL])?`)(\/[^$`*?[\]{}"'\\]*)$/.exec(v);
+  if (below) return resolvePath(`${cwd}${below[1]}`, { cwd, home });
   const m = /^\$\(\s*cd\s+(?:-[PL]\s+)?(?:--\s+)?("[^"]*"|'[^']*'|[^\s;&|)]+)\s*(?:&&|;)\s*pwd(?:\s+-[PL])?\s*\)$/.exec(v);
   if (!m) return undefined;
   const dirWord = m[1]!;
@@ -262,7 +273,9 @@ function settledCwd(st: State, fc: FlatCommand, before: string, after: string): 
   // (Right of `&&` it only runs after what came before succeeded, and so do the commands chained after it.)
   const branch = fc.conditional && !/&&$/.test(st.lineText.slice(0, fc.command.start).trimEnd());
   // (A subshell's end restores the directory: see `entered` in runLine.)
-  const uncertain = branch || (!errexit && !/^(&&|$)/.test(rest));
+  // (`cd x || exit 1`, `|| { echo …; exit 1; }`: if it fails, nothing after it runs.)
+  const orExit = /^\|\|\s*(?:(?:exit|return)\b|\{[^{}]*?(?:^|[;\s])(?:exit|return)\b[^{}]*\})/.test(rest);
+  const uncertain = branch || (!errexit && !orExit && !/^(&&|$)/.test(rest));
   st.altCwds = uncertain ? [...new Set([...st.altCwds, before])].filter((d) => d !== after).slice(-4) : [];
   return after;
 }
@@ -398,7 +411,10 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     // ($(git rev-parse --show-toplevel) inside the project whose .git is there is the project root.)
     const toplevel = (/^"?\$\(git rev-parse --show-toplevel\)"?$/.test(a.value.raw) && (cwd === st.ctx.projectRoot || cwd.startsWith(`${st.ctx.projectRoot}/`)) && st.ctx.realpath?.(`${st.ctx.projectRoot}/.git`) !== undefined) || (/^"?\$\(npm prefix\)"?$/.test(a.value.raw) && npmPrefixIsRoot(st, cwd)) ? st.ctx.projectRoot : undefined;
     const captured = a.scope !== 'prefix' ? toplevel ?? capturedDir(st, a.value.raw, cwd) ?? dirVarPath(st, a.value.raw) ?? placedText(a.value, cwd, st.ctx.home) : undefined;
-    if (captured !== undefined) st.dirVars.set(a.name, captured);
+    // (Judged again where a cd may not have happened: a directory captured differently there is not one place.)
+    if (st.inAltCwd) {
+      if (captured !== st.dirVars.get(a.name)) st.dirVars.delete(a.name);
+    } else if (captured !== undefined) st.dirVars.set(a.name, captured);
     else if (a.scope !== 'prefix') st.dirVars.delete(a.name);
     if (a.scope !== 'prefix' && BRANCH_SUB.test(a.value.raw)) st.branchVars.add(a.name);
     else if (a.scope !== 'prefix') st.branchVars.delete(a.name);
@@ -412,8 +428,12 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     }
     if (a.scope === 'prefix') cmdEnv[a.name] = v;
     else {
-      nextEnv = { ...nextEnv, [a.name]: v };
+      // (An array of literal elements is kept whole, for text this shell runs later — a function's body.)
+      const arr = a.value.parts.length === 1 && a.value.parts[0]!.kind === 'array' ? a.value.parts[0]!.elements.flatMap(expandBraces) : undefined;
+      const all = !a.append && arr?.every((e) => e.static && !e.value.includes('\n')) ? arr.map((e) => e.value).join('\n') : undefined;
+      nextEnv = { ...nextEnv, [a.name]: v, [`${a.name}[@]`]: all };
       cmdEnv[a.name] = v;
+      cmdEnv[`${a.name}[@]`] = all;
     }
   }
   // Redirections: files written, the file fed to stdin, /dev/tcp.
@@ -628,7 +648,11 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const carried = substitutedSecret ? info[substitutedSecret.index]!.secretOut : varSecret ?? envSecret;
   st.appendOnly = new Set(fc.redirects.filter((r) => r.op === '>>' || r.op === '&>>').map((r) => r.target.value));
   st.truncated = new Set(fc.redirects.filter((r) => r.op === '>' || r.op === '>|' || r.op === '&>').map((r) => r.target.value));
+  const sourcedBefore = st.sourcedSecret;
   judgeArgv(st, argv, cmdCtx, writes, stdinText, fc, flat, info, rec, carried);
+  // A secret file sourced here may set any name: what the line assigned before is no longer known
+  // (DATABASE_URL=… then `. ./.env`: "$DATABASE_URL" now holds the file's value).
+  if (st.sourcedSecret !== undefined && st.sourcedSecret !== sourcedBefore) nextEnv = Object.fromEntries(Object.keys(nextEnv).map((k) => [k, undefined]));
   storedToken(st, writes, argvWords.slice(1), stdinText);
   if (varSecret && !rec.secretOut && /^(echo|printf|cat|tee|base64|xxd|od)$/.test(rec.name)) {
     rec.secretOut = varSecret;
@@ -742,6 +766,16 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
       const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
       if (m) nextEnv = { ...nextEnv, [m[1]!]: m[2] };
     }
+  }
+  // Names a builtin sets at run time (read, mapfile, printf -v, unset, getopts): no longer what the
+  // line assigned before — a trap judged at the end sees them unknown.
+  // (printf -v NAME FORMAT ARGS with literal words: that text.)
+  if (/^(read|mapfile|readarray|printf|unset|getopts)$/.test(name) && argvWords.length > 1) {
+    const args = rec.argv.slice(1);
+    const v = args.findIndex((a) => a === '-v' || /^-v[A-Za-z_]/.test(a));
+    const names = name === 'printf' ? (v < 0 ? [] : [args[v] === '-v' ? args[v + 1] ?? '' : args[v]!.slice(2)]) : args.filter((a) => /^[A-Za-z_]\w*$/.test(a));
+    const known = name === 'printf' && v >= 0 && argvWords.every((w) => w.static) ? printfText(args.slice(args[v] === '-v' ? v + 2 : v + 1)) : undefined;
+    for (const n of names) nextEnv = { ...nextEnv, [n]: known, [`${n}[@]`]: undefined };
   }
   return { info: rec, cwd, env: nextEnv };
 }

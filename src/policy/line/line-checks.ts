@@ -1,6 +1,7 @@
 // Facts that need more than one command of a line: downloads fed to interpreters (directly, via
 // filters, or as a file run later), text piped into shells, DNS lookups in a line that reads a secret.
 import { posix } from 'node:path';
+import { compilePattern } from '../glob.js';
 import type { FlatCommand } from '../shell/index.js';
 import { CONFIGISH, DOWNLOADERS, FILTERS, NO_CONTENT, STDIN_PATH, type Info, type State } from './state.js';
 
@@ -57,11 +58,14 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
   // Provenance of downloaded code: files a downloader wrote, and everything made from them
   // (copied, moved, extracted, unpacked, written from a download on stdin), and directories filled
   // from the network (clones, extracted archives). Running any of it runs downloaded code.
-  const downloaded = new Set<string>();
+  // (A nested line — a function's body, a trap — sees what the enclosing line downloaded before it ran.)
+  const downloaded = new Set<string>(st.downloadedBefore);
   const trees: string[] = [];
   const clones: string[] = [];
   const inTree = (p: string, ds: string[]) => ds.some((d) => p === d || p.startsWith(d + '/'));
-  const fromNet = (p: string) => downloaded.has(p) || inTree(p, trees) || inTree(p, clones);
+  // (A glob — for f in /tmp/ci/*.sh; do . "$f"; done — is every downloaded file it matches.)
+  const globbed = (p: string) => /[*?[]/.test(p) && [...downloaded].some((d) => compilePattern(p, { home: '', rampartHome: '', projectRoot: '' }).regex.test(d));
+  const fromNet = (p: string) => downloaded.has(p) || inTree(p, trees) || inTree(p, clones) || globbed(p);
   for (const fc of flat) {
     const me = info[fc.index];
     if (!me) continue;

@@ -206,9 +206,11 @@ export function signalPick(name: string, args: string[], fc: FlatCommand, flat: 
   else if (computed.length) {
     // A variable: its value came from an assignment's substitution or a `read` in the same line.
     // So can a loop's word list (`for p in $(pgrep …)`).
-    const producers = flat.filter((c) => c.origin?.location === 'assignment' || c.origin?.location === 'compound' || c.argv[0]?.value === 'read').map((c) => c.index);
+    const readers = /^(read|mapfile|readarray)$/;
+    const producers = flat.filter((c) => c.origin?.location === 'assignment' || c.origin?.location === 'compound' || readers.test(c.argv[0]?.value ?? '')).map((c) => c.index);
     // A pid variable the line never sets (`kill "$PID"` alone) came from outside: unknown.
-    const setHere = (name: string) => name in ctx.env || flat.some((c) => c.assignments.some((a) => a.name === name) || (c.argv[0]?.value === 'read' && c.argv.some((w) => w.value === name)));
+    // (One the environment holds with a value not known here is not known either.)
+    const setHere = (name: string) => ctx.env[name] !== undefined || flat.some((c) => c.assignments.some((a) => a.name === name) || (readers.test(c.argv[0]?.value ?? '') && c.argv.some((w) => w.value === name)));
     const names = computed.flatMap((w) => [...w.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!));
     if (producers.length === 0 && names.some((n) => !setHere(n))) merge('unknown');
     for (const p of producers) {

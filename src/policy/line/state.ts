@@ -119,6 +119,12 @@ export interface State {
   oldpwd?: string;
   /** Where the line ends up (its last directory outside any subshell; UNKNOWN_CWD when that is not one place). */
   endCwd?: string;
+  /** Files downloaded so far, shared with nested lines (a function body called after a download sees it). */
+  downloaded: Set<string>;
+  /** Those downloaded before this (nested) line began. */
+  downloadedBefore: ReadonlySet<string>;
+  /** Set while a command is judged again in a place a cd may not have left (st.altCwds). */
+  inAltCwd?: boolean;
   /** The other places the line may end up (a cd that may not have happened). */
   endAlt?: string[];
   /** Where a function called by the last command left the shell (its body's cd followed). */

@@ -1,6 +1,5 @@
 // Substitutes variables assigned earlier in the same script (`c=curl; $c …` → `curl …`), in execution order.
-import { functionsOf } from './flatten.js';
-import { ANY, applyEffects, forget, mktempValue, type Env } from './variable-effects.js';
+import { ANY, applyEffects, forget, functionWrites, mktempValue, type Env, type FunctionWrites } from './variable-effects.js';
 import { buildWord, wordsFromPieces } from './word-build.js';
 import type { AndOrList, Command, Pipeline, Redirect, Script, SimpleCommand, Word, WordPart } from './types.js';
 
@@ -15,11 +14,11 @@ import type { AndOrList, Command, Pipeline, Redirect, Script, SimpleCommand, Wor
 export function resolveVariables(script: Script, known: Readonly<Record<string, string>> = {}, set: readonly string[] = []): Script {
   // `known`: variables whose value the judge knows before the line runs (HOME, RAMPART_HOME);
   // `set`: ones set before it with values not known here (what a parent shell exported).
-  return new Resolver(new Set(functionsOf(script))).script(script, new Map<string, string | null>([...set.map((k): [string, null] => [k, null]), ...Object.entries(known)]));
+  return new Resolver(functionWrites(script)).script(script, new Map<string, string | null>([...set.map((k): [string, null] => [k, null]), ...Object.entries(known)]));
 }
 
 class Resolver {
-  constructor(private readonly functions: Set<string>) {}
+  constructor(private readonly functions: FunctionWrites) {}
 
   script(s: Script, env: Env): Script {
     return { ...s, body: s.body.map((item) => this.andOr(item, item.background ? new Map(env) : env)) };
@@ -64,6 +63,9 @@ class Resolver {
       }
       case 'while':
       case 'until': {
+        // `while read -r d; do …; done <<'EOF'` over literal lines: the body once per line, as a for loop's.
+        const lines = c.kind === 'while' ? readLoopLines(c.condition, c.redirects) : undefined;
+        if (lines) return { ...c, condition: this.script(c.condition, new Map(env)), body: this.unrolled(c.body, lines.name, lines.lines, env), redirects: redirects(c.redirects) };
         const loop = this.loop(env, (e) => ({ condition: this.script(c.condition, e), body: this.script(c.body, e) }));
         return { ...c, ...loop, redirects: redirects(c.redirects) };
       }
@@ -72,19 +74,7 @@ class Resolver {
         // `for f in a b *.log`: the body is judged once per item with f bound to it (the items
         // are known words or globs), so `rm -f "$f"` is judged as `rm -f *.log`.
         if (c.variable && items && items.length > 0 && items.length <= 16 && items.every((w) => w.static)) {
-          const bodies = items.map((w) => {
-            const child: Env = new Map(env);
-            child.set(c.variable!, w.value);
-            const probe = new Map(child);
-            this.script(c.body, probe); // a second pass: what the body assigns is unknown on later rounds
-            forget(child, probe);
-            child.set(c.variable!, w.value);
-            const out = this.script(c.body, child);
-            forget(env, child);
-            return out;
-          });
-          env.set(c.variable, null);
-          return { ...c, items, body: { ...c.body, body: bodies.flatMap((b) => b.body) }, redirects: redirects(c.redirects) };
+          return { ...c, items, body: this.unrolled(c.body, c.variable, items.map((w) => w.value), env), redirects: redirects(c.redirects) };
         }
         const arithmetic = c.arithmetic && this.word(c.arithmetic, env, false)[0]!;
         if (c.variable) env.set(c.variable, null);
@@ -129,6 +119,23 @@ class Resolver {
     return out;
   }
 
+  /** A loop body once per value of its variable, one after another (what a round assigns is unknown on later rounds). */
+  private unrolled(body: Script, name: string, values: string[], env: Env): Script {
+    const bodies = values.map((value) => {
+      const child: Env = new Map(env);
+      child.set(name, value);
+      const probe = new Map(child);
+      this.script(body, probe); // a second pass: what the body assigns is unknown on later rounds
+      forget(child, probe);
+      child.set(name, value);
+      const out = this.script(body, child);
+      forget(env, child);
+      return out;
+    });
+    env.set(name, null);
+    return { ...body, body: bodies.flatMap((b) => b.body) };
+  }
+
   private redirect(r: Redirect, env: Env): Redirect {
     const target = this.word(r.target, env, false)[0] ?? r.target;
     if (!r.heredoc) return { ...r, target };
@@ -141,6 +148,7 @@ class Resolver {
     const words = c.words.flatMap((w) => this.word(w, env, true));
     const redirects = c.redirects.map((r) => this.redirect(r, env));
     applyEffects(env, assignments, words, this.functions);
+    mapfileFromText(env, words, redirects);
     return { ...c, assignments, words, redirects };
   }
 
@@ -269,4 +277,38 @@ function expanded(value: string, quoted: boolean, split: boolean): (WordPart | n
   const out: (WordPart | null)[] = [];
   value.split(/([ \t\n]+)/).forEach((s, i) => out.push(i % 2 ? null : { kind: 'literal', text: s, quote: 'none' }));
   return out;
+}
+
+/** `mapfile -t NAME <<'EOF' … EOF` (or `<<< "a b"` one line): NAME holds those literal lines. */
+function mapfileFromText(env: Env, words: Word[], redirects: Redirect[]): void {
+  if (!words.every((w) => w.static) || !/^(mapfile|readarray)$/.test(words[0]?.value ?? '')) return;
+  const args = words.slice(1).map((w) => w.value);
+  const name = args.at(-1);
+  if (!name || !/^[A-Za-z_]\w*$/.test(name) || args.slice(0, -1).join(' ') !== '-t') return;
+  const r = redirects.at(-1);
+  const text = r?.heredoc ? (r.heredoc.content.static ? r.heredoc.content.value : undefined) : r?.op === '<<<' && r.target.static ? `${r.target.value}\n` : undefined;
+  if (text === undefined || !redirects.every((x) => x === r || /^[12]?>/.test(x.op))) return;
+  const lines = text.replace(/\n$/, '').split('\n');
+  env.set(`${name}[@]`, lines.join('\n'));
+  env.set(name, lines[0] ?? '');
+}
+
+/** The literal lines a `while [IFS=] read [-r] NAME` loop reads from its own heredoc or here-string, and NAME. */
+function readLoopLines(condition: Script, redirects: Redirect[]): { name: string; lines: string[] } | undefined {
+  const item = condition.body.length === 1 ? condition.body[0]! : undefined;
+  const cmd = item && item.pipelines.length === 1 && item.pipelines[0]!.commands.length === 1 ? item.pipelines[0]!.commands[0]! : undefined;
+  if (!cmd || cmd.kind !== 'simple' || cmd.redirects.length || !cmd.words.every((w) => w.static) || cmd.words[0]?.value !== 'read') return undefined;
+  if (!cmd.assignments.every((a) => a.name === 'IFS' && a.value.static && a.value.value === '')) return undefined;
+  const args = cmd.words.slice(1).map((w) => w.value);
+  const name = args.at(-1);
+  if (!name || !/^[A-Za-z_]\w*$/.test(name) || !args.slice(0, -1).every((a) => a === '-r')) return undefined;
+  const input = redirects.filter((r) => !/^[12]?>/.test(r.op) && r.op !== '>>' && r.op !== '&>');
+  const r = input.length === 1 ? input[0]! : undefined;
+  const text = r?.heredoc ? (r.heredoc.content.static ? r.heredoc.content.value : undefined) : r?.op === '<<<' && r.target.static ? `${r.target.value}\n` : undefined;
+  if (text === undefined) return undefined;
+  // (Without IFS= read trims blanks around the line; -r keeps backslashes — without it they escape.)
+  const raw = text.replace(/\n$/, '').split('\n');
+  if (!args.includes('-r') && raw.some((l) => l.includes('\\'))) return undefined;
+  const lines = cmd.assignments.length ? raw : raw.map((l) => l.trim());
+  return lines.length > 0 && lines.length <= 16 ? { name, lines } : undefined;
 }

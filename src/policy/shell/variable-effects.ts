@@ -1,7 +1,7 @@
 // What a simple command does to the variables we know: assignments set them; eval, read, unset and
 // function calls make them unknown.
 import { expandBraces } from './split.js';
-import type { Assignment, Word } from './types.js';
+import type { Assignment, Command, FunctionDefinition, Script, Word } from './types.js';
 
 /** Known variables: a string when its value is certain, null when assigned but unknowable here. */
 export type Env = Map<string, string | null>;
@@ -16,7 +16,7 @@ const OPAQUE = new Set(['eval', 'source', '.', 'let']);
 export const ANY = '\0any';
 
 /** Updates `env` for a simple command that has run with these (resolved) assignments and argv. */
-export function applyEffects(env: Env, assignments: Assignment[], words: Word[], functions: Set<string>): void {
+export function applyEffects(env: Env, assignments: Assignment[], words: Word[], functions: FunctionWrites): void {
   const head = words[0];
   const name = head?.static ? head.value : null;
   if (!head || (name && DECLARATIONS.has(name))) {
@@ -48,6 +48,9 @@ export function applyEffects(env: Env, assignments: Assignment[], words: Word[],
       else if (m && /^[A-Za-z_]\w*\+?=/.test(w.raw.replace(/^["']/, ''))) env.set(m[1]!, null);
       else if (!w.static) clear(env);
     }
+  } else if (name !== null && functions.has(name) && functions.get(name) !== null) {
+    // A function call: what its body may assign is no longer known (log() { printf …; } assigns nothing).
+    for (const v of functions.get(name)!) env.set(v, null).set(`${v}[@]`, null);
   } else if (name === null || OPAQUE.has(name) || functions.has(name)) {
     clear(env);
   } else if (name === 'unset' || READERS.has(name)) {
@@ -99,4 +102,154 @@ export function forget(env: Env, child: Env): void {
 export function clear(env: Env): void {
   for (const k of env.keys()) env.set(k, null);
   env.set(ANY, null);
+}
+
+/** The variables a function may assign when called: their names, or null when that cannot be read
+ *  (eval or source in it, a computed command word, a declaration of computed names, a nested definition). */
+export type FunctionWrites = Map<string, Set<string> | null>;
+
+/** What each function the script defines may assign in the caller's shell, calls of other functions followed. */
+export function functionWrites(script: Script): FunctionWrites {
+  const direct = new Map<string, { names: Set<string>; opaque: boolean; calls: Set<string> }>();
+  const defs: FunctionDefinition[] = [];
+  const findDefs = (s: Script): void => walkScript(s, (c) => {
+    if (c.kind === 'function') defs.push(c);
+  });
+  findDefs(script);
+  const defined = new Set(defs.map((d) => d.name));
+  for (const d of defs) {
+    // (A name defined twice: which body runs depends on the order — not read.)
+    if (direct.has(d.name)) {
+      direct.get(d.name)!.opaque = true;
+      continue;
+    }
+    const acc = { names: new Set<string>(), opaque: false, calls: new Set<string>() };
+    direct.set(d.name, acc);
+    walkCommand(d.body, (c) => bodyEffects(c, acc, defined));
+  }
+  const out: FunctionWrites = new Map();
+  for (const name of direct.keys()) {
+    const names = new Set<string>();
+    const seen = new Set<string>();
+    const todo = [name];
+    let opaque = false;
+    while (todo.length && !opaque) {
+      const n = todo.pop()!;
+      if (seen.has(n)) continue;
+      seen.add(n);
+      const e = direct.get(n)!;
+      opaque ||= e.opaque;
+      for (const v of e.names) names.add(v);
+      todo.push(...e.calls);
+    }
+    out.set(name, opaque ? null : names);
+  }
+  return out;
+}
+
+/** Names a word assigns as it expands: ${x:=v}, ${x=v}, $(( x = 1 )), $(( i++ )). */
+function wordWrites(w: Word, names: Set<string>): void {
+  for (const p of w.parts) {
+    if (p.kind === 'param' && p.op !== undefined && /^:?=$/.test(p.op)) names.add(p.name);
+    if (p.kind === 'param' && p.arg) wordWrites(p.arg, names);
+    if (p.kind === 'arith') arithWrites(p.raw, names);
+  }
+}
+
+function arithWrites(text: string, names: Set<string>): void {
+  for (const m of text.matchAll(/([A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*(?:[-+*/%&|^]|<<|>>)?=(?!=)|(?:\+\+|--)\s*([A-Za-z_]\w*)|([A-Za-z_]\w*)\s*(?:\+\+|--)/g)) names.add((m[1] ?? m[2] ?? m[3])!);
+}
+
+function bodyEffects(c: Command, acc: { names: Set<string>; opaque: boolean; calls: Set<string> }, defined: ReadonlySet<string>): void {
+  switch (c.kind) {
+    case 'function':
+      acc.opaque = true;
+      return;
+    case 'for':
+      acc.names.add(c.variable);
+      if (c.arithmetic) {
+        wordWrites(c.arithmetic, acc.names);
+        arithWrites(wordRaw(c.arithmetic), acc.names);
+      }
+      for (const w of c.items ?? []) wordWrites(w, acc.names);
+      return;
+    case 'arith':
+      wordWrites(c.expression, acc.names);
+      arithWrites(wordRaw(c.expression), acc.names);
+      return;
+    case 'case':
+      wordWrites(c.subject, acc.names);
+      return;
+    case 'simple':
+      break;
+    default:
+      return;
+  }
+  for (const a of c.assignments) {
+    wordWrites(a.value, acc.names);
+    if (a.scope !== 'prefix' || c.words.length === 0) acc.names.add(a.name);
+  }
+  for (const w of c.words) wordWrites(w, acc.names);
+  for (const r of c.redirects) wordWrites(r.target, acc.names);
+  const head = c.words[0];
+  if (!head) return;
+  if (!head.static) {
+    acc.opaque = true;
+    return;
+  }
+  const name = head.value;
+  const rest = c.words.slice(1);
+  if (OPAQUE.has(name)) acc.opaque = true;
+  else if (defined.has(name)) acc.calls.add(name);
+  else if (DECLARATIONS.has(name) || name === 'unset' || READERS.has(name) || name === 'printf') {
+    if (DECLARATIONS.has(name) && rest.some((w) => /^-[a-zA-Z]*n/.test(w.value))) acc.opaque = true;
+    for (const w of rest) {
+      if (!w.static) {
+        if (name !== 'printf') acc.opaque = true;
+        continue;
+      }
+      const m = /^(?:-v)?([A-Za-z_]\w*)(?:\+?=|$)/.exec(w.value);
+      if (m && (name !== 'printf' || w.value.startsWith('-v'))) acc.names.add(m[1]!);
+    }
+    // printf -v NAME: the word after -v.
+    if (name === 'printf') rest.forEach((w, i) => w.value === '-v' && rest[i + 1] && acc.names.add(rest[i + 1]!.value));
+  }
+}
+
+function wordRaw(w: Word): string {
+  return w.parts.map((p) => ('raw' in p ? p.raw : 'text' in p ? p.text : '')).join('');
+}
+
+/** Calls `f` for every command of the script at any depth of compound commands (not inside substitutions). */
+function walkScript(s: Script, f: (c: Command) => void): void {
+  for (const item of s.body) for (const p of item.pipelines) for (const c of p.commands) walkCommand(c, f);
+}
+
+function walkCommand(c: Command, f: (c: Command) => void): void {
+  f(c);
+  switch (c.kind) {
+    case 'subshell':
+    case 'group':
+      return walkScript(c.body, f);
+    case 'if':
+      for (const cl of c.clauses) {
+        walkScript(cl.condition, f);
+        walkScript(cl.body, f);
+      }
+      if (c.elseBody) walkScript(c.elseBody, f);
+      return;
+    case 'while':
+    case 'until':
+      walkScript(c.condition, f);
+      return walkScript(c.body, f);
+    case 'for':
+      return walkScript(c.body, f);
+    case 'case':
+      for (const it of c.items) walkScript(it.body, f);
+      return;
+    case 'function':
+      return walkCommand(c.body, f);
+    default:
+      return;
+  }
 }
