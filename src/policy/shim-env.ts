@@ -31,17 +31,23 @@ export function environmentFacts(tool: string, ctx: Context): Facts {
     }
   }
   const tmp = ctx.env.TMPDIR;
+  const underTemp = (p: string) => (TEMP.test(p) || (tmp !== undefined && tmp.startsWith('/') && (p === tmp || p.startsWith(`${tmp.replace(/\/$/, '')}/`)))) && !(p === ctx.home || p.startsWith(`${ctx.home}/`));
+  // A library search path into a temp directory or the project: a library planted there is loaded first.
+  const searched = (ctx.env.LD_LIBRARY_PATH ?? '').split(':').filter(Boolean).map(at).filter((d) => underTemp(d) || d === ctx.projectRoot || d.startsWith(`${ctx.projectRoot}/`));
+  if (searched.length) {
+    f.tags.add('loader-env');
+    f.notes.push(`LD_LIBRARY_PATH makes ${tool} load libraries from ${searched.join(', ')}`);
+  }
   for (const [name, readers] of Object.entries(CONFIG)) {
     const v = ctx.env[name];
     if (!v || !readers.test(tool)) continue;
     const p = at(v);
-    const under = (d: string) => p === d || p.startsWith(`${d.replace(/\/$/, '')}/`);
-    // (git runs its hooks with GIT_DIR set to the project's own .git.)
-    const inProject = under(ctx.projectRoot);
+    const inProject = p === ctx.projectRoot || p.startsWith(`${ctx.projectRoot}/`);
     // (HOME itself may be a temp directory — a test's or a sandbox's: what lies in it is the user's.)
-    const planted = (TEMP.test(p) || (tmp !== undefined && tmp.startsWith('/') && under(tmp))) && !under(ctx.home);
+    const planted = underTemp(p);
     if (name === 'HOME' && p === ctx.home) continue;
-    if (planted || (inProject && !/^GIT_(DIR|COMMON_DIR)$/.test(name))) {
+    // (git runs hooks with GIT_DIR set to the project's own .git — that one, not any repository in the tree.)
+    if (planted || (inProject && !(/^GIT_(DIR|COMMON_DIR)$/.test(name) && p === `${ctx.projectRoot}/.git`))) {
       f.tags.add('config-relocated');
       f.notes.push(`${name}=${v} makes ${tool} read configuration Rampart has not seen`);
     }

@@ -278,7 +278,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const delimArg = xa.find((a, k) => /^(-d|--delimiter)$/.test(xa[k - 1] ?? '')) ?? xa.find((a) => /^-d./.test(a))?.slice(2) ?? xa.find((a) => a.startsWith('--delimiter='))?.slice(12);
       const delim = xa.some((a) => a === '-0' || a === '--null') ? '\0' : delimArg !== undefined ? unescape(delimArg) : undefined;
       // (Or its own heredoc or here-string, when it is literal text: xargs rm -rf <<'EOF' … EOF.)
-      const own = xf === undefined && fc.stdinFrom.length === 0 && stdinText !== undefined && !/[$`\\]/.test(stdinText) ? stdinText : undefined;
+      // (xargs itself strips quotes and backslashes: text holding them is not read here.)
+      const own = xf === undefined && fc.stdinFrom.length === 0 && stdinText !== undefined && !/[$`\\'"]/.test(stdinText) ? stdinText : undefined;
       const text = own ?? pipedTexts(fed, info).join('\n');
       const items = (delim !== undefined ? text.split(delim) : repl ? text.split('\n') : text.split(/\s+/)).map((l) => (repl ? l.trim() : l)).filter(Boolean);
       const piped = repl ? [] : items;

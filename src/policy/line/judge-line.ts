@@ -7,7 +7,7 @@ import { resolvePath } from '../paths.js';
 import { judgeFacts, type Judged } from '../evaluate.js';
 import { newFacts } from '../facts.js';
 import type { CompiledPolicy } from '../policy.js';
-import { commandsOf, parseShell, resolveVariables, type FlatCommand, type Word } from '../shell/index.js';
+import { commandsOf, functionWrites, parseShell, resolveVariables, type FlatCommand, type Word } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { assignmentTags } from './assignments.js';
 import { deferredCode } from './deferred-code.js';
@@ -36,7 +36,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
     functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), coprocs: new Set(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(),
-    downloaded: parent?.downloaded ?? new Set(), downloadedBefore: new Set(parent?.downloaded ?? []),
+    downloaded: parent?.downloaded ?? new Set(), downloadedBefore: new Set(parent?.downloaded ?? []), functionWrites: parent?.functionWrites ?? new Map(), posix: parent?.posix ?? false,
     sub(text, cwd, env, sameShell) {
       const vars = sameShell ? Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
       const end = {};
@@ -78,7 +78,11 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
   const tempDir = typeof tmpdir === 'string' && /^\/(private\/)?(tmp|var\/folders)(\/|$)/.test(tmpdir);
   const known = { ...(typeof tmpdir === 'string' && tmpdir.startsWith('/') ? { TMPDIR: tempDir ? '/tmp' : tmpdir } : {}), ...shellVars, HOME: st.ctx.home, RAMPART_HOME: st.ctx.rampartHome, CLAUDE_PROJECT_DIR: st.ctx.projectRoot };
   // (A child shell — bash -c, a script — inherits what its parent exported: those names are set, to values not known here.)
-  const flat = commandsOf(resolveVariables(parsed.script, known, Object.keys(st.ctx.env).filter((k) => !(k in known))));
+  // (Functions of the enclosing lines count too: a body judged at its call may call them.)
+  for (const [name, writes] of functionWrites(parsed.script)) st.functionWrites.set(name, writes);
+  // (Posix mode — sh, set -o posix, POSIXLY_CORRECT — keeps a prefix given to `:`.)
+  st.posix ||= POSIX_MODE.test(line);
+  const flat = commandsOf(resolveVariables(parsed.script, known, Object.keys(st.ctx.env).filter((k) => !(k in known)), st.functionWrites, st.posix));
   const info: Info[] = [];
   let cwd = cwd0;
   let env: Record<string, string | undefined> = { ...st.ctx.env };
@@ -109,7 +113,10 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
       info[fc.index] = { name: '', cwd, argv: [], interpreterReadsStdin: false, isInterpreter: false, writesFiles: [] };
       continue;
     }
+    const downloadsBefore = st.downloaded.size;
     const i = judgeSimple(st, fc, flat, info, cwd, env);
+    // (What a called function or nested text downloaded, the commands after the call see.)
+    if (st.downloaded.size > downloadsBefore) i.info.nestedDownloads = [...st.downloaded].slice(downloadsBefore);
     // Where a directory change may not have happened, the command is judged in the old place too.
     if (cwd !== UNKNOWN_CWD && !/^(cd|pushd|popd)$/.test(i.info.name)) {
       st.inAltCwd = true;
@@ -254,6 +261,7 @@ function capturedDir(st: State, raw: string, cwd: string): string | undefined {
   return there ? dir : undefined;
 }
 
+const POSIX_MODE = /set\s+-o\s+posix|POSIXLY_CORRECT|--posix|(^|[\s;&|(])(sh|dash|ash|ksh|posh)\s/;
 const CHANGES_DIR = /(^|[\s;&|({])(cd|pushd|popd)(\s|$|[;&|)])/;
 
 /**
@@ -269,12 +277,15 @@ function settledCwd(st: State, fc: FlatCommand, before: string, after: string): 
     return after;
   }
   const rest = st.lineText.slice(fc.command.end).trimStart();
-  const errexit = /(^|[\s;&|])set\s+(-[a-zA-Z]*e|-o\s+errexit)/.test(st.lineText);
+  // (set -e given before the cd, as a command.)
+  const errexit = /(^|[\n;&|]\s*)set\s+(-[a-zA-Z]*e|-o\s+errexit)/.test(st.lineText.slice(0, fc.command.start));
   // (Right of `&&` it only runs after what came before succeeded, and so do the commands chained after it.)
   const branch = fc.conditional && !/&&$/.test(st.lineText.slice(0, fc.command.start).trimEnd());
   // (A subshell's end restores the directory: see `entered` in runLine.)
-  // (`cd x || exit 1`, `|| { echo …; exit 1; }`: if it fails, nothing after it runs.)
-  const orExit = /^\|\|\s*(?:(?:exit|return)\b|\{[^{}]*?(?:^|[;\s])(?:exit|return)\b[^{}]*\})/.test(rest);
+  // (`cd x || exit 1`, `|| { echo …; exit 1; }`: if it fails, nothing after it runs — the exit
+  // builtin, last in its group, not piped; `return` only ends a function, and fails outside one.)
+  const orExit = !/(^|[\s;&|({])exit\s*\(\s*\)|function\s+exit\b/.test(st.lineText)
+    && /^\|\|\s*(?:exit(?:\s+\d+)?|\{(?:[^{}|&;]*;)*\s*exit(?:\s+\d+)?\s*;?\s*\})\s*(?:$|[;\n]|&&)/.test(rest);
   const uncertain = branch || (!errexit && !orExit && !/^(&&|$)/.test(rest));
   st.altCwds = uncertain ? [...new Set([...st.altCwds, before])].filter((d) => d !== after).slice(-4) : [];
   return after;
@@ -405,7 +416,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   let nextEnv = env;
   // An assignment from a substitution that prints a secret (K=$(<.env)) holds the secret.
   const assignedSecret = flat.find((c) => c.origin?.parent === fc.index && c.origin.location === 'assignment' && info[c.index]?.secretOut);
-  const inert = argvWords[0]?.static === true && /^(echo|printf|true|false|:|test|\[|pwd)$/.test(argv[0] ?? '');
+  // (Regular builtins only: a prefix on a special builtin such as `:` persists in posix mode; `enable -n` makes the name a program.)
+  const inert = argvWords[0]?.static === true && /^(echo|printf|true|false|test|\[|pwd)$/.test(argv[0] ?? '') && !/(^|[\s;&|(])enable\s/.test(st.lineText);
   for (const a of fc.assignments) {
     const v = a.value.value;
     // ($(git rev-parse --show-toplevel) inside the project whose .git is there is the project root.)
@@ -426,7 +438,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
       st.lineTags.tags.add('dynamic-command');
       st.lineTags.notes.push('IFS is changed: later words split in ways a static reading cannot follow');
     }
-    if (a.scope === 'prefix') cmdEnv[a.name] = v;
+    // (On `:`, a special builtin, a prefix persists in posix mode — sh, set -o posix: taken as set.)
+    if (a.scope === 'prefix' && !(st.posix && argvWords[0]?.static && argv[0] === ':')) cmdEnv[a.name] = v;
     else {
       // (An array of literal elements is kept whole, for text this shell runs later — a function's body.)
       const arr = a.value.parts.length === 1 && a.value.parts[0]!.kind === 'array' ? a.value.parts[0]!.elements.flatMap(expandBraces) : undefined;
@@ -578,7 +591,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     st.expanding.delete(callKey);
     // A body that changes directory leaves the caller there: where its one reading ends (mkcd() { mkdir -p "$1" && cd "$1"; }),
     // else unknown.
-    if (CHANGES_DIR.test(fn)) {
+    // (Where the body's own reading ends tells, whatever spelling its cd took — \cd, a nested call, eval.)
+    if (CHANGES_DIR.test(fn) || end.cwd !== cwd || (end.alt?.length ?? 0) > 0) {
       if (shifts === 0 && argvWords.every((w) => w.static) && end.cwd !== undefined && end.cwd !== UNKNOWN_CWD && !fed) st.cwdAfter = { cwd: end.cwd, oldpwd: end.oldpwd, alt: end.alt ?? [] };
       else st.cwdLost = true;
     }
@@ -597,7 +611,11 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // BASH_CMDS[name]=PATH is bash's command hash: `name` now runs PATH (like hash -p).
   const hashed = argv.length === 1 ? /^BASH_CMDS\[['"]?([\w.+-]+)['"]?\]=(.+)$/.exec(argvWords[0]!.value) : null;
   if (hashed) st.aliases.set(hashed[1]!, hashed[2]!);
-  if (argv.length === 1 && /^[A-Za-z_]\w*\[[^=]*\]\+?=/.test(argvWords[0]!.raw)) return { info: rec, cwd, env: nextEnv };
+  if (argv.length === 1 && /^[A-Za-z_]\w*\[[^=]*\]\+?=/.test(argvWords[0]!.raw)) {
+    // (An element changed: the whole array kept for later text is no longer the literal one.)
+    const name = /^[A-Za-z_]\w*/.exec(argvWords[0]!.raw)![0];
+    return { info: rec, cwd, env: { ...nextEnv, [`${name}[@]`]: undefined } };
+  }
   // A package manager told to install a name or URL only known at run time (npm install "$(… | base64 -d)").
   if (argvWords[0]!.static && INSTALLERS.test(posix.basename(argv[0] ?? '')) && /^(install|i|add|get)$/.test(argvWords.find((w, k) => k > 0 && !w.value.startsWith('-'))?.value ?? '') && argvWords.some((w, k) => k > 1 && !w.static && !w.value.startsWith('-') && !ARGUMENT_WORD.test(w.raw))) {
     st.lineTags.tags.add('dynamic-command');

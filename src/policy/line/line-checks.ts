@@ -71,6 +71,7 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     if (!me) continue;
     const cwd = me.cwd ?? cwd0;
     const abs = (p: string) => posix.resolve(cwd, p.replace(/^~(?=\/|$)/, st.ctx.home));
+    for (const d of me.nestedDownloads ?? []) downloaded.add(d);
     const isDownloader = DOWNLOADERS.has(me.name);
     if (isDownloader) {
       const o = fc.origin;

@@ -7,6 +7,7 @@ import { judgeFacts, type Judged } from '../evaluate.js';
 import { newFacts, type Facts } from '../facts.js';
 import type { CompiledPolicy } from '../policy.js';
 import type { Context, GitReader } from '../types.js';
+import type { FunctionWrites } from '../shell/index.js';
 
 export const MAX_DEPTH = 6;
 export const DOWNLOADERS = new Set(['curl', 'wget', 'aria2c', 'axel', 'http', 'https', 'xh', 'lwp-request', 'GET', 'fetch', 'gh']);
@@ -50,6 +51,8 @@ export function fileExists(ctx: Context, p: string): boolean {
 export const RAMPART_VERBS = /^(approve|deny|trust|stop|setup|serve|start|shims|hook|allow-host|deny-host)$/;
 
 export interface Info {
+  /** Files a nested line run by this command downloaded (a function's body). */
+  nestedDownloads?: string[];
   name: string;
   /** The working directory it runs in (after the line's earlier `cd`s). */
   cwd?: string;
@@ -123,6 +126,10 @@ export interface State {
   downloaded: Set<string>;
   /** Those downloaded before this (nested) line began. */
   downloadedBefore: ReadonlySet<string>;
+  /** What each function defined in this line or an enclosing one may assign (shared). */
+  functionWrites: FunctionWrites;
+  /** The line (or an enclosing one) may run in posix mode (sh, set -o posix): prefixes on `:` persist. */
+  posix: boolean;
   /** Set while a command is judged again in a place a cd may not have left (st.altCwds). */
   inAltCwd?: boolean;
   /** The other places the line may end up (a cd that may not have happened). */

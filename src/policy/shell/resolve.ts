@@ -11,14 +11,17 @@ import type { AndOrList, Command, Pipeline, Redirect, Script, SimpleCommand, Wor
  * Unquoted replacements are field-split like bash does (`c="curl -d"; $c` → two words).
  * Anything uncertain stays an unresolved (non-static) expansion, so the judge stays strict.
  */
-export function resolveVariables(script: Script, known: Readonly<Record<string, string>> = {}, set: readonly string[] = []): Script {
+export function resolveVariables(script: Script, known: Readonly<Record<string, string>> = {}, set: readonly string[] = [], outer?: FunctionWrites, posix = false): Script {
   // `known`: variables whose value the judge knows before the line runs (HOME, RAMPART_HOME);
   // `set`: ones set before it with values not known here (what a parent shell exported).
-  return new Resolver(functionWrites(script)).script(script, new Map<string, string | null>([...set.map((k): [string, null] => [k, null]), ...Object.entries(known)]));
+  // (`outer`: functions an enclosing line defined — a body judged at its call may call them.)
+  const own = functionWrites(script);
+  if (outer) for (const [name, writes] of outer) if (!own.has(name)) own.set(name, writes);
+  return new Resolver(own, posix).script(script, new Map<string, string | null>([...set.map((k): [string, null] => [k, null]), ...Object.entries(known)]));
 }
 
 class Resolver {
-  constructor(private readonly functions: FunctionWrites) {}
+  constructor(private readonly functions: FunctionWrites, private readonly posix = false) {}
 
   script(s: Script, env: Env): Script {
     return { ...s, body: s.body.map((item) => this.andOr(item, item.background ? new Map(env) : env)) };
@@ -147,7 +150,7 @@ class Resolver {
     const assignments = c.assignments.map((a) => ({ ...a, value: this.word(a.value, env, false)[0]! }));
     const words = c.words.flatMap((w) => this.word(w, env, true));
     const redirects = c.redirects.map((r) => this.redirect(r, env));
-    applyEffects(env, assignments, words, this.functions);
+    applyEffects(env, assignments, words, this.functions, this.posix);
     mapfileFromText(env, words, redirects);
     return { ...c, assignments, words, redirects };
   }

@@ -1,6 +1,7 @@
 // What a simple command does to the variables we know: assignments set them; eval, read, unset and
 // function calls make them unknown.
 import { expandBraces } from './split.js';
+import { parseShell } from './parse.js';
 import type { Assignment, Command, FunctionDefinition, Script, Word } from './types.js';
 
 /** Known variables: a string when its value is certain, null when assigned but unknowable here. */
@@ -16,8 +17,13 @@ const OPAQUE = new Set(['eval', 'source', '.', 'let']);
 export const ANY = '\0any';
 
 /** Updates `env` for a simple command that has run with these (resolved) assignments and argv. */
-export function applyEffects(env: Env, assignments: Assignment[], words: Word[], functions: FunctionWrites): void {
+export function applyEffects(env: Env, assignments: Assignment[], words0: Word[], functions: FunctionWrites, posix = false): void {
+  // `command read x`, `builtin eval …`: the builtin after them.
+  let words = words0;
+  while (words[0]?.static && /^(command|builtin)$/.test(words[0].value)) words = words.slice(1).filter((w, i) => i > 0 || !/^-[pvV]+$/.test(w.value));
   const head = words[0];
+  // In posix mode (sh, set -o posix) a prefix on a special builtin (`D=/ :`) stays set.
+  if (posix && head?.static && head.value === ':') for (const a of assignments) env.set(a.name, a.value.static && !a.append ? a.value.value : null).set(`${a.name}[@]`, null);
   const name = head?.static ? head.value : null;
   if (!head || (name && DECLARATIONS.has(name))) {
     for (const a of assignments) {
@@ -54,12 +60,22 @@ export function applyEffects(env: Env, assignments: Assignment[], words: Word[],
   } else if (name === null || OPAQUE.has(name) || functions.has(name)) {
     clear(env);
   } else if (name === 'unset' || READERS.has(name)) {
-    for (const w of words.slice(1)) if (/^[A-Za-z_]\w*$/.test(w.value)) env.set(w.value, null).set(`${w.value}[@]`, null);
+    // (NAME or NAME[i]: either way the variable is no longer known.)
+    for (const w of words.slice(1)) {
+      const m = /^([A-Za-z_]\w*)(?:\[[^\]]*\])?$/.exec(w.value);
+      if (m) env.set(m[1]!, null).set(`${m[1]}[@]`, null);
+    }
     if (READERS.has(name) && words.slice(1).some((w) => !w.static)) clear(env);
   } else if (name === 'printf') {
     const v = words.findIndex((w) => w.value === '-v');
-    if (v > 0 && words[v + 1]) env.set(words[v + 1]!.value, null);
-    for (const w of words) if (/^-v[A-Za-z_]/.test(w.value)) env.set(w.value.slice(2), null);
+    const target = (t: Word | undefined) => {
+      if (!t) return;
+      const m = t.static ? /^([A-Za-z_]\w*)/.exec(t.value) : null;
+      if (m) env.set(m[1]!, null).set(`${m[1]}[@]`, null);
+      else clear(env);
+    };
+    if (v > 0) target(words[v + 1]);
+    for (const w of words) if (/^-v./.test(w.value)) target({ ...w, value: w.value.slice(2) });
   }
 }
 
@@ -110,22 +126,40 @@ export type FunctionWrites = Map<string, Set<string> | null>;
 
 /** What each function the script defines may assign in the caller's shell, calls of other functions followed. */
 export function functionWrites(script: Script): FunctionWrites {
-  const direct = new Map<string, { names: Set<string>; opaque: boolean; calls: Set<string> }>();
+  const direct = new Map<string, { names: Set<string>; locals: Set<string>; opaque: boolean; calls: Set<string> }>();
   const defs: FunctionDefinition[] = [];
+  // Aliases (alias n='…') act as functions of their text; functions defined by a literal eval count as defined.
+  const aliases = new Map<string, Script>();
   const findDefs = (s: Script): void => walkScript(s, (c) => {
     if (c.kind === 'function') defs.push(c);
+    if (c.kind !== 'simple' || !c.words.every((w) => w.static)) return;
+    const [head, ...rest] = c.words.map((w) => w.value);
+    if (head === 'eval') {
+      const inner = parseShell(rest.join(' '));
+      if (inner.ok) findDefs(inner.script);
+    }
+    if (head === 'alias') for (const r of rest) {
+      const m = /^([^=\s]+)=(.*)$/s.exec(r);
+      const inner = m ? parseShell(m[2]!) : undefined;
+      if (m && inner?.ok) aliases.set(m[1]!, inner.script);
+    }
   });
   findDefs(script);
-  const defined = new Set(defs.map((d) => d.name));
+  const defined = new Set([...defs.map((d) => d.name), ...aliases.keys()]);
   for (const d of defs) {
     // (A name defined twice: which body runs depends on the order — not read.)
     if (direct.has(d.name)) {
       direct.get(d.name)!.opaque = true;
       continue;
     }
-    const acc = { names: new Set<string>(), opaque: false, calls: new Set<string>() };
+    const acc = { names: new Set<string>(), locals: new Set<string>(), opaque: false, calls: new Set<string>() };
     direct.set(d.name, acc);
     walkCommand(d.body, (c) => bodyEffects(c, acc, defined));
+  }
+  for (const [name, text] of aliases) {
+    const acc = { names: new Set<string>(), locals: new Set<string>(), opaque: direct.has(name), calls: new Set<string>() };
+    walkScript(text, (c) => bodyEffects(c, acc, defined));
+    direct.set(name, acc);
   }
   const out: FunctionWrites = new Map();
   for (const name of direct.keys()) {
@@ -160,7 +194,7 @@ function arithWrites(text: string, names: Set<string>): void {
   for (const m of text.matchAll(/([A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*(?:[-+*/%&|^]|<<|>>)?=(?!=)|(?:\+\+|--)\s*([A-Za-z_]\w*)|([A-Za-z_]\w*)\s*(?:\+\+|--)/g)) names.add((m[1] ?? m[2] ?? m[3])!);
 }
 
-function bodyEffects(c: Command, acc: { names: Set<string>; opaque: boolean; calls: Set<string> }, defined: ReadonlySet<string>): void {
+function bodyEffects(c: Command, acc: { names: Set<string>; locals: Set<string>; opaque: boolean; calls: Set<string> }, defined: ReadonlySet<string>): void {
   switch (c.kind) {
     case 'function':
       acc.opaque = true;
@@ -185,34 +219,51 @@ function bodyEffects(c: Command, acc: { names: Set<string>; opaque: boolean; cal
     default:
       return;
   }
+  // (A name the body made local — `local D=x`, `declare D` — is its own; a write before that is the caller's.)
+  const add = (n: string) => {
+    if (!acc.locals.has(n)) acc.names.add(n);
+  };
+  // `command read x`, `builtin eval …`: the builtin after them.
+  let words = c.words;
+  while (words[0]?.static && /^(command|builtin)$/.test(words[0].value)) words = words.slice(1).filter((w, i) => i > 0 || !/^-[pvV]+$/.test(w.value));
+  const head = words[0];
+  const declares = head?.static && /^(local|declare|typeset)$/.test(head.value) && !words.slice(1).some((w) => /^-[a-zA-Z]*g/.test(w.value));
   for (const a of c.assignments) {
     wordWrites(a.value, acc.names);
-    if (a.scope !== 'prefix' || c.words.length === 0) acc.names.add(a.name);
+    if (a.scope === 'declaration' && declares) acc.locals.add(a.name);
+    // (A prefix on `:` persists in posix mode: counted as assigned.)
+    else if (a.scope !== 'prefix' || c.words.length === 0 || (head?.static && head.value === ':')) add(a.name);
   }
   for (const w of c.words) wordWrites(w, acc.names);
   for (const r of c.redirects) wordWrites(r.target, acc.names);
-  const head = c.words[0];
   if (!head) return;
   if (!head.static) {
     acc.opaque = true;
     return;
   }
   const name = head.value;
-  const rest = c.words.slice(1);
-  if (OPAQUE.has(name)) acc.opaque = true;
+  const rest = words.slice(1);
+  // (A trap set in the body runs text later, in the caller's shell: not read here.)
+  if (OPAQUE.has(name) || name === 'trap' || name === 'enable' || name === 'alias' || name === 'shopt') acc.opaque = true;
   else if (defined.has(name)) acc.calls.add(name);
   else if (DECLARATIONS.has(name) || name === 'unset' || READERS.has(name) || name === 'printf') {
     if (DECLARATIONS.has(name) && rest.some((w) => /^-[a-zA-Z]*n/.test(w.value))) acc.opaque = true;
-    for (const w of rest) {
+    const global = name === 'export' || name === 'readonly' || (DECLARATIONS.has(name) && rest.some((w) => /^-[a-zA-Z]*g/.test(w.value)));
+    const local = !global && (name === 'local' || name === 'declare' || name === 'typeset');
+    rest.forEach((w, i) => {
+      const prev = rest[i - 1]?.value;
+      // printf writes only -v NAME; its other words are its format and arguments.
+      if (name === 'printf' && prev !== '-v' && !w.value.startsWith('-v')) return;
       if (!w.static) {
-        if (name !== 'printf') acc.opaque = true;
-        continue;
+        acc.opaque = true;
+        return;
       }
-      const m = /^(?:-v)?([A-Za-z_]\w*)(?:\+?=|$)/.exec(w.value);
-      if (m && (name !== 'printf' || w.value.startsWith('-v'))) acc.names.add(m[1]!);
-    }
-    // printf -v NAME: the word after -v.
-    if (name === 'printf') rest.forEach((w, i) => w.value === '-v' && rest[i + 1] && acc.names.add(rest[i + 1]!.value));
+      // (NAME, NAME=…, NAME[i]=…, -vNAME: subscripts write the array.)
+      const m = /^(?:-v)?([A-Za-z_]\w*)(?:\[[^\]]*\])?(?:\+?=|$)/.exec(w.value);
+      if (!m || (w.value.startsWith('-') && !(name === 'printf' && w.value.startsWith('-v')))) return;
+      if (local) acc.locals.add(m[1]!);
+      else acc.names.add(m[1]!);
+    });
   }
 }
 
