@@ -261,6 +261,13 @@ function capturedDir(st: State, raw: string, cwd: string): string | undefined {
   return there ? dir : undefined;
 }
 
+/** Whether the line itself gives NAME a value (an assignment, read, a loop, a declaration): else it comes from the environment. */
+function setInLine(st: State, name: string): boolean {
+  if (name in st.ctx.env || /^(HOME|PWD|OLDPWD|RAMPART_HOME|CLAUDE_PROJECT_DIR|TMPDIR|USER|SHELL|PATH)$/.test(name)) return true;
+  const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\w$])${n}\\+?=|\\b(read|mapfile|readarray|for|export|declare|local|typeset|getopts)\\b[^;\\n]*\\b${n}\\b|printf\\s+-v\\s*${n}\\b`).test(st.lineText);
+}
+
 const POSIX_MODE = /set\s+-o\s+posix|POSIXLY_CORRECT|--posix|(^|[\s;&|(])(sh|dash|ash|ksh|posh)\s/;
 const CHANGES_DIR = /(^|[\s;&|({])(cd|pushd|popd)(\s|$|[;&|)])/;
 
@@ -629,6 +636,24 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   if (argvWords[0]!.static && SUBCOMMAND_TOOLS.test(posix.basename(argv[0] ?? '')) && verbAt > 0 && !argvWords[verbAt]!.static && !ARGUMENT_WORD.test(argvWords[verbAt]!.raw) && !argvWords.slice(1, verbAt).some((w) => /^-(C|c|-git-dir|-prefix|-cwd|-dir|-filter|w|-workspace)$/.test(w.value))) {
     st.lineTags.tags.add('dynamic-command');
     st.lineTags.notes.push(`${argv[0]}'s subcommand ${argvWords[verbAt]!.raw} is only known when the line runs`);
+  }
+  // A command name taken from a variable's default (${RUNNER:-npx}, or R="${RUNNER:-npx}"; $R): the
+  // line does not set that variable, the agent's environment may — what runs is not known.
+  const fromEnvDefault = (raw: string, depth = 0): string | undefined => {
+    for (const m of raw.matchAll(/\$\{([A-Za-z_]\w*):?[-=]/g)) if (!setInLine(st, m[1]!)) return m[1];
+    if (depth > 2) return undefined;
+    for (const m of raw.matchAll(/\$\{?([A-Za-z_]\w*)/g)) {
+      for (const c of flat) for (const a of c.assignments) if (a.name === m[1]) {
+        const v = fromEnvDefault(a.value.raw, depth + 1);
+        if (v) return v;
+      }
+    }
+    return undefined;
+  };
+  const envDefault = argvWords[0]!.static && /\$/.test(argvWords[0]!.raw) ? fromEnvDefault(argvWords[0]!.raw) : undefined;
+  if (envDefault) {
+    st.lineTags.tags.add('dynamic-command');
+    st.lineTags.notes.push(`the command name ${argvWords[0]!.raw} is ${envDefault}'s value when the environment sets it: only known when the line runs`);
   }
   if (!argvWords[0]!.static) {
     st.lineTags.tags.add('dynamic-command');
