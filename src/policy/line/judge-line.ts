@@ -424,7 +424,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // An assignment from a substitution that prints a secret (K=$(<.env)) holds the secret.
   const assignedSecret = flat.find((c) => c.origin?.parent === fc.index && c.origin.location === 'assignment' && info[c.index]?.secretOut);
   // (Regular builtins only: a prefix on a special builtin such as `:` persists in posix mode; `enable -n` makes the name a program.)
-  const inert = argvWords[0]?.static === true && /^(echo|printf|true|false|test|\[|pwd)$/.test(argv[0] ?? '') && !/(^|[\s;&|(])enable\s/.test(st.lineText);
+  const inert = argvWords[0]?.static === true && /^(echo|printf|true|false|test|\[|pwd)$/.test(argv[0] ?? '') && !/(^|[^\w-])enable\b/.test(st.lineText);
   for (const a of fc.assignments) {
     const v = a.value.value;
     // ($(git rev-parse --show-toplevel) inside the project whose .git is there is the project root.)

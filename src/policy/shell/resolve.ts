@@ -289,7 +289,7 @@ function mapfileFromText(env: Env, words: Word[], redirects: Redirect[]): void {
   const name = args.at(-1);
   if (!name || !/^[A-Za-z_]\w*$/.test(name) || args.slice(0, -1).join(' ') !== '-t') return;
   const r = redirects.at(-1);
-  const text = r?.heredoc ? (r.heredoc.content.static ? r.heredoc.content.value : undefined) : r?.op === '<<<' && r.target.static ? `${r.target.value}\n` : undefined;
+  const text = literalInput(r);
   if (text === undefined || !redirects.every((x) => x === r || /^[12]?>/.test(x.op))) return;
   const lines = text.replace(/\n$/, '').split('\n');
   env.set(`${name}[@]`, lines.join('\n'));
@@ -307,11 +307,17 @@ function readLoopLines(condition: Script, redirects: Redirect[]): { name: string
   if (!name || !/^[A-Za-z_]\w*$/.test(name) || !args.slice(0, -1).every((a) => a === '-r')) return undefined;
   const input = redirects.filter((r) => !/^[12]?>/.test(r.op) && r.op !== '>>' && r.op !== '&>');
   const r = input.length === 1 ? input[0]! : undefined;
-  const text = r?.heredoc ? (r.heredoc.content.static ? r.heredoc.content.value : undefined) : r?.op === '<<<' && r.target.static ? `${r.target.value}\n` : undefined;
+  const text = literalInput(r);
   if (text === undefined) return undefined;
   // (Without IFS= read trims blanks around the line; -r keeps backslashes — without it they escape.)
   const raw = text.replace(/\n$/, '').split('\n');
   if (!args.includes('-r') && raw.some((l) => l.includes('\\'))) return undefined;
   const lines = cmd.assignments.length ? raw : raw.map((l) => l.trim());
   return lines.length > 0 && lines.length <= 16 ? { name, lines } : undefined;
+}
+
+/** The text a heredoc or here-string redirection feeds, when it is literal. */
+function literalInput(r: Redirect | undefined): string | undefined {
+  if (r?.heredoc) return r.heredoc.content.static ? r.heredoc.content.value : undefined;
+  return r?.op === '<<<' && r.target.static ? `${r.target.value}\n` : undefined;
 }

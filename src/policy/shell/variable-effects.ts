@@ -4,6 +4,13 @@ import { expandBraces } from './split.js';
 import { parseShell } from './parse.js';
 import type { Assignment, Command, FunctionDefinition, Script, Word } from './types.js';
 
+/** The words from the builtin that runs: `command read x`, `builtin -p eval …` are read and eval. */
+function pastCommandBuiltin(words: Word[]): Word[] {
+  let out = words;
+  while (out[0]?.static && /^(command|builtin)$/.test(out[0].value)) out = out.slice(1).filter((w, i) => i > 0 || !/^-[pvV]+$/.test(w.value));
+  return out;
+}
+
 /** Known variables: a string when its value is certain, null when assigned but unknowable here. */
 export type Env = Map<string, string | null>;
 
@@ -18,9 +25,7 @@ export const ANY = '\0any';
 
 /** Updates `env` for a simple command that has run with these (resolved) assignments and argv. */
 export function applyEffects(env: Env, assignments: Assignment[], words0: Word[], functions: FunctionWrites, posix = false): void {
-  // `command read x`, `builtin eval …`: the builtin after them.
-  let words = words0;
-  while (words[0]?.static && /^(command|builtin)$/.test(words[0].value)) words = words.slice(1).filter((w, i) => i > 0 || !/^-[pvV]+$/.test(w.value));
+  const words = pastCommandBuiltin(words0);
   const head = words[0];
   // In posix mode (sh, set -o posix) a prefix on a special builtin (`D=/ :`) stays set.
   if (posix && head?.static && head.value === ':') for (const a of assignments) env.set(a.name, a.value.static && !a.append ? a.value.value : null).set(`${a.name}[@]`, null);
@@ -223,9 +228,7 @@ function bodyEffects(c: Command, acc: { names: Set<string>; locals: Set<string>;
   const add = (n: string) => {
     if (!acc.locals.has(n)) acc.names.add(n);
   };
-  // `command read x`, `builtin eval …`: the builtin after them.
-  let words = c.words;
-  while (words[0]?.static && /^(command|builtin)$/.test(words[0].value)) words = words.slice(1).filter((w, i) => i > 0 || !/^-[pvV]+$/.test(w.value));
+  const words = pastCommandBuiltin(c.words);
   const head = words[0];
   const declares = head?.static && /^(local|declare|typeset)$/.test(head.value) && !words.slice(1).some((w) => /^-[a-zA-Z]*g/.test(w.value));
   for (const a of c.assignments) {
