@@ -97,7 +97,7 @@ function alive(pid: number): boolean {
 }
 
 /** Starts a detached server (output appended to server.log) and waits until it answers. */
-export async function startServer(p: RampartPaths, env: NodeJS.ProcessEnv, timeoutMs = 10_000): Promise<number | undefined> {
+export async function startServer(p: RampartPaths, env: NodeJS.ProcessEnv, timeoutMs = 20_000): Promise<number | undefined> {
   fs.mkdirSync(p.rampartHome, { recursive: true, mode: 0o700 });
   const logFd = fs.openSync(p.serverLog, 'a', 0o600);
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, RAMPART_BIN, 'serve'], {
@@ -109,12 +109,25 @@ export async function startServer(p: RampartPaths, env: NodeJS.ProcessEnv, timeo
   child.unref();
   fs.closeSync(logFd);
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  let exited = false;
+  while (Date.now() < deadline && !exited) {
+    // Read before probing: a server that exits because another one won the race answers the probe.
+    exited = child.exitCode !== null;
     if (await probe(p.socket)) return readPid(p);
-    if (child.exitCode !== null && child.exitCode !== 0) break;
     await sleep(25);
   }
-  throw new RampartError('SERVER', `the decision server did not start; see ${p.serverLog}`, 'Run `rampart serve` in a terminal to see why.');
+  const why = exited ? `it exited with code ${child.exitCode}` : `no answer within ${timeoutMs / 1000} s`;
+  throw new RampartError('SERVER', `the decision server did not start (${why})${logTail(p.serverLog)}; see ${p.serverLog}`, 'Run `rampart serve` in a terminal to see why.');
+}
+
+/** The server log's last lines, so an error says why without a second step. */
+function logTail(file: string, lines = 5): string {
+  try {
+    const text = fs.readFileSync(file, 'utf8').trimEnd();
+    return text ? `:\n  ${text.split('\n').slice(-lines).join('\n  ')}\n` : '';
+  } catch {
+    return '';
+  }
 }
 
 /** Ensures a server speaking our protocol answers; restarts one that speaks another version. */

@@ -64,6 +64,17 @@ t.test('stale socket from a SIGKILLed server is recovered', async (t) => {
   t.equal(JSON.parse(r[0]).pid, pid2);
 });
 
+t.test('a server that cannot start: start fails at once and says why from the log', async (t) => {
+  const sb = await sandbox(t, { install: false });
+  fs.mkdirSync(sb.paths.runDir, { recursive: true, mode: 0o700 });
+  fs.writeFileSync(sb.paths.socket, 'not a socket');
+  const r = await sb.rampart(['start']);
+  t.equal(r.code, 4, r.stderr);
+  t.match(r.stderr, /did not start \(it exited with code \d+\)/);
+  t.match(r.stderr, /exists and is not a socket/, 'the log line that says why');
+  t.equal(fs.readFileSync(sb.paths.socket, 'utf8'), 'not a socket', 'nothing it did not create is removed');
+});
+
 t.test('refuses a run directory that is a symlink or owned by another user', async (t) => {
   const sb = await sandbox(t, { install: false });
   fs.mkdirSync(sb.rampartHome, { recursive: true });
