@@ -20,6 +20,10 @@ const TABLE: Record<string, Row[]> = {
     ['D=build; f() { D=/; local D=x; }; f; rm -rf "$D"', 'deny'],
     ['f() { g; rm -rf "$D"; }; g() { D=/; }; D=build; f', 'deny'],
     [`eval 'f() { D=/; }'; D=build; f; rm -rf "$D"`, 'deny'],
+    // A function defined by text the line writes and sources may set anything; a file that only defines others does not.
+    ["printf 'f() { D=/; }\\n' > lib.sh; . ./lib.sh; D=build; f; rm -rf \"$D\"", 'deny'],
+    ["cat > lib.sh <<'EOF'\nfunction setup { OUT=$HOME; }\nEOF\nsource lib.sh; OUT=dist; setup; rm -rf \"$OUT\"", 'deny'],
+    ["printf 'f() { echo hi; }\\n' > lib.sh; . ./lib.sh; D=build; rm -rf \"$D\"", 'allow'],
     ["shopt -s expand_aliases\nalias setd='D=/'\nf() { setd; }\nD=build\nf\nrm -rf \"$D\"", 'deny'],
     ['set -o posix; D=build; D=/ :; rm -rf "$D"', 'deny'],
     ['up() { \\cd ..; }; up; rm -rf build', 'deny'],

@@ -60,6 +60,9 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
 const wordText = (w: Word): string => w.value;
 /** The working directory after `cd` to a place only known at run time: paths relative to it are computed. */
 
+const SOURCES = /(^|[\s;&|(`])(source|\.|eval)\s/;
+const DEFINITION_IN_TEXT = /(?:^|[\s;&|({'"]|\\n)(?:function\s+)?([A-Za-z_][\w:-]*)\s*\(\s*\)\s*[{(]|(?:^|[\s;&|({'"]|\\n)function\s+([A-Za-z_][\w:-]*)/g;
+
 function runLine(st: State, line: string, cwd0: string, shellVars: Record<string, string> = {}): void {
   st.lineText = line;
   const parsed = parseShell(line);
@@ -79,7 +82,16 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
   const known = { ...(typeof tmpdir === 'string' && tmpdir.startsWith('/') ? { TMPDIR: tempDir ? '/tmp' : tmpdir } : {}), ...shellVars, HOME: st.ctx.home, RAMPART_HOME: st.ctx.rampartHome, CLAUDE_PROJECT_DIR: st.ctx.projectRoot };
   // (A child shell — bash -c, a script — inherits what its parent exported: those names are set, to values not known here.)
   // (Functions of the enclosing lines count too: a body judged at its call may call them.)
-  for (const [name, writes] of functionWrites(parsed.script)) st.functionWrites.set(name, writes);
+  const own = functionWrites(parsed.script);
+  for (const [name, writes] of own) st.functionWrites.set(name, writes);
+  // A definition inside text the line holds as data (a file it writes, a string it evals or sources)
+  // defines that name once the text is sourced: a call of it may set any variable.
+  if (SOURCES.test(line)) {
+    for (const m of line.matchAll(DEFINITION_IN_TEXT)) {
+      const name = (m[1] ?? m[2])!;
+      if (!own.has(name) && !st.functionWrites.has(name)) st.functionWrites.set(name, null);
+    }
+  }
   // (Posix mode — sh, set -o posix, POSIXLY_CORRECT — keeps a prefix given to `:`.)
   st.posix ||= POSIX_MODE.test(line);
   const flat = commandsOf(resolveVariables(parsed.script, known, Object.keys(st.ctx.env).filter((k) => !(k in known)), st.functionWrites, st.posix));
