@@ -1887,6 +1887,13 @@ const TABLE: Record<string, Row[]> = {
     ["gdb -p \"$(pgrep -n node)\" -batch -ex 'call (void)exit(0)'", 'deny'],
     ["gdb -p $(pgrep -f 'node server.js')", 'allow'],
     ['git diff | git apply -R', 'ask'],
+    // A process API reached through a name looked up on a module that is itself imported in the call,
+    // an alias bound to an imported module, a Perl symbolic reference; the plain lookups stay allowed.
+    [`python3 -c "getattr(__import__('o'+'s'),'sys'+'tem')('rm -rf ~')"`, 'deny'],
+    [`python3 -c "s=__import__('subprocess'); s.run(['rm','-rf','/'])"`, 'deny'],
+    [`perl -e '&{"CORE::GLOBAL::sys"."tem"}("rm -rf ~")'`, 'deny'],
+    [`python3 -c "print(getattr(__import__('sys'), 'version'))"`, 'allow'],
+    [`python3 -c "m=__import__('json'); print(m.dumps({}))"`, 'allow'],
     ['git diff --cached | git apply -R --cached', 'allow'],
     ['git apply -R fix.patch', 'allow'],
   ],
