@@ -405,9 +405,13 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       else if (flags.has('--force') || shortHas('f') || shortHas('M') || shortHas('C')) f.tags.add('rewrite-history');
       return;
     }
-    case 'stash':
+    case 'stash': {
       if (rest[0] === 'drop' || rest[0] === 'clear') f.tags.add('discard-changes');
+      // push/save with pathspecs stores those files in a stash commit (git stash show -p prints them back).
+      const dd = rest.indexOf('--');
+      if (rest[0] === 'push' || rest[0] === 'save') f.stages.push(...(dd >= 0 ? rest.slice(dd + 1) : rest[0] === 'push' ? rest.slice(1).filter((a, k, all) => !a.startsWith('-') && !/^(-m|--message|--pathspec-from-file)$/.test(all[k - 1] ?? '')) : []));
       return;
+    }
     case 'commit':
     case 'tag':
     case 'notes':

@@ -35,6 +35,12 @@ export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
     f.tags.add('download-exec');
     f.notes.push(`${tool} run executes code straight from a URL`);
   }
+  // pnpm pkg set / bun pm pkg set scripts.X=… (as npm pkg set): the script runs on the next install or run.
+  const pkgSet = tool === 'pnpm' && pos[0] === 'pkg' && pos[1] === 'set' ? 2 : tool === 'bun' && pos[0] === 'pm' && pos[1] === 'pkg' && pos[2] === 'set' ? 3 : 0;
+  if (pkgSet) for (const kv of pos.slice(pkgSet)) {
+    const m = /^scripts\.([^=]+)=(.*)$/s.exec(kv);
+    if (m) f.runs.push(m[2]!);
+  }
   const short = SHORT_URL_FLAGS[tool];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;

@@ -543,10 +543,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         }
       }
       if (/\/inet\d?\/(tcp|udp)\//.test(prog)) tag('dev-tcp', `${name} opens a network connection (/inet/tcp)`);
-      // system(), `cmd | getline`, print into a command (a literal or a variable holding one), gawk's |& coprocess.
-      // (Pipes inside string literals are text: print "name|value".)
+      // system() of anything but one literal, `cmd | getline`, print into a command (a literal or a variable
+      // holding one), gawk's |& coprocess. (Pipes inside string literals are text: print "name|value".)
       const bareProg = stripStrings(prog);
-      if (/system\s*\(\s*[^"\s]|\|\s*getline/.test(prog) || /\b(print|printf)\b[^;}]*\|\s*[A-Za-z_(]|\|&/.test(bareProg)) tag('interpreter-spawn', `${name} program runs commands`);
+      if (/system\s*\((?!\s*"(?:[^"\\]|\\.)*"\s*\))|\|\s*getline/.test(prog) || /\b(print|printf)\b[^;}]*\|\s*[A-Za-z_(]|\|&/.test(bareProg)) tag('interpreter-spawn', `${name} program runs commands`);
       // print > FILE: a literal name, or a variable given with -v NAME=VALUE.
       const vars = new Map(args.flatMap((a, k) => (args[k - 1] === '-v' || /^-v./.test(a) ? [(/^-v./.test(a) ? a.slice(2) : a).split('=')] : [])).filter((kv) => kv.length >= 2).map((kv) => [kv[0]!, kv.slice(1).join('=')] as [string, string]));
       for (const m of bareProg.matchAll(/\bprintf?\b[^;}|]*?>>?\s*(?:"([^"]*)"|([A-Za-z_]\w*))/g)) {
@@ -690,7 +690,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     for (const r of facts.runs) st.sub(r, ctx.cwd, env);
     // A program without a model is judged by what it is given: the command after it, command strings.
     const oc = operandCommands(name, args);
-    if (oc.suffix && !isShell(name) && !languageOf(name)) st.sub(oc.suffix.map(quote).join(' '), ctx.cwd, env);
+    // (What the wrapper reads on stdin, the command after it reads: uv run python - <<EOF.)
+    if (oc.suffix && !isShell(name) && !languageOf(name)) {
+      st.sub(withStdin(oc.suffix.map(quote).join(' '), oc.runs ? stdinText : undefined), ctx.cwd, env);
+      // A shell or interpreter after it with no script named reads its code from that stdin (curl … | poetry run python -).
+      const [head = '', ...rest] = oc.suffix;
+      const operand = rest.find((a) => !a.startsWith('-'));
+      if (oc.runs && (isShell(posix.basename(head)) || languageOf(posix.basename(head))) && !rest.some((a) => /^-[a-zA-Z]*[ceEp]$|^--(eval|print|command)(=|$)/.test(a)) && (operand === undefined || STDIN_PATH.test(operand))) rec.interpreterReadsStdin = true;
+    }
     // (A shell's own -c string was judged above, with its $0, $1 … filled in.)
     for (const s of oc.strings) if (!(isShell(name) && s === shellCommandString(args, name))) st.sub(s, ctx.cwd, env);
     // Options and variables through which the tool runs shell text (tar --to-command, vim -c '!…').
@@ -1460,4 +1467,12 @@ function listedRoots(name: string, args: string[]): string[] | undefined {
   const lsOps = args.filter((a) => !a.startsWith('-'));
   if (name === 'ls' && args.every((a) => !a.startsWith('-') || /^-[1tSrXvAdcu]+$/.test(a))) return lsOps.length ? lsOps.map((o) => o.replace(/\/+$/, '').replace(/\/?[^/]*[*?[][^/]*$/, '') || (o.startsWith('/') ? '/' : '.')) : ['.'];
   return undefined;
+}
+
+/** A command line given `stdin` as a quoted heredoc (a delimiter the text does not hold). */
+function withStdin(line: string, stdin: string | undefined): string {
+  if (stdin === undefined) return line;
+  let tag = 'RAMPART_STDIN';
+  while (stdin.includes(tag)) tag += '_';
+  return `${line} <<'${tag}'\n${stdin.replace(/\n$/, '')}\n${tag}`;
 }

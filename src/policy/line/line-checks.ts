@@ -10,7 +10,7 @@ const RUNNERS = /^(source|\.|exec|npx|bunx|deno|bun|tsx|ts-node|node|uv|uvx|pipx
 import { isShell } from './unwrap.js';
 import { languageOf } from './interpreters.js';
 import { scriptOf } from './interpreter-code.js';
-import { DATA_PROGRAMS } from './operand-commands.js';
+import { DATA_PROGRAMS, operandCommands } from './operand-commands.js';
 
 // Programs that read downloaded input as data (it stays data in them), beyond the filters.
 const DATA_SINKS = new Set([...FILTERS, ...NO_CONTENT, ...DATA_PROGRAMS, 'less', 'more', 'most', 'bat', 'batcat', 'unzip', 'gunzip', 'zcat', 'bunzip2', 'unxz', 'unzstd', 'bsdtar', 'dd', 'pv', 'sponge', 'strings', 'iconv', 'dos2unix', 'xmllint', 'fmt', 'sha384sum', 'sha224sum', 'md5', 'shasum', 'gpgv', 'json.tool', 'shellcheck', 'hadolint', 'yamllint', 'prettier', 'eslint', 'markdownlint', 'html2text', 'pandoc', 'tidy',
@@ -185,9 +185,11 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
       const editorRuns = /^(vi|vim|nvim|view|ex)$/.test(me.name) && (me.name === 'ex' || args.some((a) => EX_MODE.test(a)));
       // npx/bunx/pnpm dlx PKG: the package's program is the consumer.
       const pkg = /^(npx|bunx|pnpx)$/.test(me.name) ? args.find((a) => !a.startsWith('-'))?.replace(/^(@[^/]+\/)?([^@]+)(@.*)?$/, '$2') : undefined;
-      const consumer = pkg ?? me.name;
+      // (A wrapper — uv run, poetry run, pnpm exec — hands its stdin to the command after it.)
+      const oc = isShell(me.name) || languageOf(me.name) ? undefined : operandCommands(me.name, args);
+      const consumer = pkg ?? (oc?.runs ? posix.basename(oc.suffix![0]!) : me.name);
       if (shellRuns || editorRuns || CODE_READERS.test(consumer) || progFromStdin || (pkg !== undefined && (isShell(pkg) || languageOf(pkg) !== undefined))) tag('download-exec', `${dl.name} output is piped into ${consumer || 'a command'}, which runs what it reads`);
-      else if (!me.isInterpreter && !isShell(me.name) && !/^(vi|vim|nvim|view)$/.test(me.name) && !DATA_SINKS.has(consumer)) tag('download-unknown-consumer', `${dl.name} output is piped into ${consumer || 'a command'}, which Rampart has no model of`);
+      else if (!me.isInterpreter && !isShell(consumer) && !languageOf(consumer) && !/^(vi|vim|nvim|view)$/.test(me.name) && !DATA_SINKS.has(consumer)) tag('download-unknown-consumer', `${dl.name} output is piped into ${consumer || 'a command'}, which Rampart has no model of`);
     }
     if (!me.interpreterReadsStdin) continue;
     for (const up of fc.stdinFrom) {

@@ -72,6 +72,9 @@ function guessedShell(v: string): boolean {
 export interface OperandCommands {
   /** The argv from the first word that names a program onwards, if any. */
   suffix?: string[];
+  /** The suffix surely is the command run, not an option's value that names a program
+   *  (pdm run python, pnpm exec bash, conda run -n x python; not shellcheck -s bash). */
+  runs?: boolean;
   /** Operand strings (or --opt=string values) that read as command lines. */
   strings: string[];
 }
@@ -85,6 +88,7 @@ export function operandCommands(name: string, args: readonly string[]): OperandC
   if (name === 'sg' && args.some((a) => /^(-p|--pattern|-r|--rewrite|--rule|--inline-rules)(=|$)/.test(a)) && !args.some((a) => a === '-c' || a === '--command')) return out;
   const k = args.findIndex((a) => isCommandWord(a));
   if (k >= 0) out.suffix = args.slice(k);
+  if (k >= 0) out.runs = k === 0 || args[k - 1] === '--' || args.slice(0, k).some((a) => /^(run|exec|x|dlx)$/.test(a));
   const dashdash = args.indexOf('--');
   args.forEach((a, i) => {
     const eq = /^(--?[\w-]+)=(.*)$/s.exec(a);

@@ -207,7 +207,28 @@ export function signalPick(name: string, args: string[], fc: FlatCommand, flat: 
     // A variable: its value came from an assignment's substitution or a `read` in the same line.
     // So can a loop's word list (`for p in $(pgrep …)`).
     const readers = /^(read|mapfile|readarray)$/;
-    const producers = flat.filter((c) => c.origin?.location === 'assignment' || c.origin?.location === 'compound' || readers.test(c.argv[0]?.value ?? '')).map((c) => c.index);
+    // (Only producers of those variables, followed through copies: pid=$!; n=$(seq 3); kill "$pid" picks the line's own job.)
+    const wanted = new Set(computed.flatMap((w) => [...w.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!)));
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const c of flat) for (const a of c.assignments) if (wanted.has(a.name)) for (const m of a.value.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) if (!wanted.has(m[1]!)) grew = Boolean(wanted.add(m[1]!));
+    }
+    const feeds = (c: FlatCommand): boolean => {
+      const o = c.origin;
+      if (o?.location === 'assignment' && o.parent !== null) {
+        const a = flat[o.parent]?.assignments[o.wordIndex];
+        return a === undefined || wanted.has(a.name);
+      }
+      if (o?.location === 'compound' && o.loopVariable !== undefined) return wanted.has(o.loopVariable);
+      if (readers.test(c.argv[0]?.value ?? '')) {
+        const vars = c.argv.slice(1).filter((w) => /^[A-Za-z_]\w*$/.test(w.value));
+        return vars.length === 0 || vars.some((w) => wanted.has(w.value)) || wanted.has('REPLY');
+      }
+      return o?.location === 'assignment' || o?.location === 'compound';
+    };
+    // (A name set some other way — a loop over a variable's words — keeps every producer in play.)
+    const bound = (n: string) => flat.some((c) => c.assignments.some((a) => a.name === n) || c.origin?.loopVariable === n || (readers.test(c.argv[0]?.value ?? '') && c.argv.some((w) => w.value === n)));
+    const producers = flat.filter([...wanted].every(bound) ? feeds : (c) => c.origin?.location === 'assignment' || c.origin?.location === 'compound' || readers.test(c.argv[0]?.value ?? '')).map((c) => c.index);
     // A pid variable the line never sets (`kill "$PID"` alone) came from outside: unknown.
     // (One the environment holds with a value not known here is not known either.)
     const setHere = (name: string) => ctx.env[name] !== undefined || flat.some((c) => c.assignments.some((a) => a.name === name) || (readers.test(c.argv[0]?.value ?? '') && c.argv.some((w) => w.value === name)));
