@@ -44,6 +44,8 @@ export interface Context {
   listDir?: (absDir: string) => string[] | undefined;
   /** Reads repository configuration (remotes, aliases, branch) for the cwd. */
   git?: GitReader;
+  /** Process ids of Rampart itself (the I/O edge: the server's own): a kill of one by number is tampering. */
+  rampartPids?: readonly number[];
 }
 
 /** Repository facts for git analysis; implemented by the I/O edge (reads .git/config). */

@@ -39,10 +39,12 @@ export function listDirOrUndefined(dir: string): string[] | undefined {
  * times while one line is judged (each fact's path classes, the project's .git), and the disk does
  * not change under one decision.
  */
-export function lookupsForOneDecision(): { realpath: (p: string) => string | undefined; listDir: (dir: string) => string[] | undefined } {
+export function lookupsForOneDecision(): { realpath: (p: string) => string | undefined; listDir: (dir: string) => string[] | undefined; rampartPids: number[] } {
   const paths = new Map<string, string | undefined>();
   const dirs = new Map<string, string[] | undefined>();
   return {
+    // (The server's own pid: `kill 1234` after the agent read it elsewhere stops the firewall.)
+    rampartPids: [process.pid],
     realpath: (p) => {
       if (!paths.has(p)) paths.set(p, realpathOrUndefined(p));
       return paths.get(p);

@@ -11,7 +11,7 @@ import { Approvals } from './approvals.js';
 import { Grants } from './grants.js';
 import { handleConnection } from './connection.js';
 import { decide, newId, type DecideDeps } from './decide.js';
-import { listDirOrUndefined, realpathOrUndefined } from './realpath.js';
+import { lookupsForOneDecision } from './realpath.js';
 import { gitReaderFor } from './git-reader.js';
 import { judgeLine } from '../policy/line/judge-line.js';
 import { decide as decideVerdict } from '../policy/evaluate.js';
@@ -210,7 +210,7 @@ export async function createDecisionServer(opts: ServerOptions): Promise<Decisio
         const root = typeof req.projectRoot === 'string' && acceptableProjectRoot(req.projectRoot, paths.home) ? path.resolve(req.projectRoot) : NO_PROJECT;
         const holder = await holderFor(undefined, root);
         if (!holder.policy) throw new ProtocolError('bad-request', `no valid policy is loaded (${holder.state.error ?? 'unknown error'})`);
-        const ctx = { cwd: req.cwd, projectRoot: root, home: paths.home, rampartHome: paths.rampartHome, env: {}, git: gitReaderFor(req.cwd, paths.home), shimsDir: paths.shimsDir, realpath: realpathOrUndefined, listDir: listDirOrUndefined };
+        const ctx = { cwd: req.cwd, projectRoot: root, home: paths.home, rampartHome: paths.rampartHome, env: {}, git: gitReaderFor(req.cwd, paths.home), shimsDir: paths.shimsDir, ...lookupsForOneDecision() };
         const judged = judgeLine(holder.policy, req.line, ctx);
         const e = decideVerdict(holder.policy, holder.policy.rules, judged);
         const note = holder.problemNote;

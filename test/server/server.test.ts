@@ -75,6 +75,20 @@ t.test('a server that cannot start: start fails at once and says why from the lo
   t.equal(fs.readFileSync(sb.paths.socket, 'utf8'), 'not a socket', 'nothing it did not create is removed');
 });
 
+t.test("a kill of the server's own pid, written as a number, is tampering (the server knows its pid)", async (t) => {
+  const sb = await sandbox(t, { install: false });
+  const pid = await startServer(sb);
+  const check = async (line: string) => JSON.parse((await sb.rampart(['policy', 'check', '--json', line])).stdout);
+  for (const line of [`kill -9 ${pid}`, `kill -TERM -- -${pid}`]) {
+    const v = await check(line);
+    t.equal(v.decision, 'deny', `${line} → ${v.decision} (${v.rule})`);
+    t.equal(v.rule, 'rampart-tamper');
+  }
+  const other = await check(`kill ${process.pid}`);
+  t.equal(other.decision, 'allow', 'another process by number stays allowed');
+  t.ok(fs.existsSync(sb.paths.socket), 'nothing was run: the server is still there');
+});
+
 t.test('refuses a run directory that is a symlink or owned by another user', async (t) => {
   const sb = await sandbox(t, { install: false });
   fs.mkdirSync(sb.rampartHome, { recursive: true });

@@ -30,7 +30,7 @@ export function findParts(args: readonly string[]): { roots: string[]; deletes: 
   const expr: string[] = [];
   for (let k = i; k < args.length; k++) {
     const a = args[k]!;
-    if (a === '-delete') break;
+    if (a === '-delete' || /^-[a-z]*[*?[]/.test(a)) break;
     if (/^-(exec|execdir|ok|okdir)$/.test(a)) {
       const end = args.findIndex((x, j) => j > k && (x === ';' || x === '+' || x === '\\;'));
       k = end < 0 ? args.length : end;
@@ -49,7 +49,9 @@ export function findParts(args: readonly string[]): { roots: string[]; deletes: 
   const match = `${roots[0]!.replace(/\/+$/, '')}/${name && !name.includes('/') ? name : tests ? '-find-match-' : '*'}`;
   for (; i < args.length; i++) {
     const a = args[i]!;
-    if (a === '-delete') deletes = true;
+    // (A predicate written as a glob — -del*, -delet? — is whatever name the shell finds in the
+    // directory: it may be -delete.)
+    if (a === '-delete' || /^-[a-z]*[*?[]/.test(a)) deletes = true;
     if (a === '-exec' || a === '-execdir' || a === '-ok' || a === '-okdir') {
       const end = args.findIndex((x, k) => k > i && (x === ';' || x === '+' || x === '\\;'));
       const cmd = args.slice(i + 1, end < 0 ? args.length : end);

@@ -200,7 +200,9 @@ export function analyzeGit(input: AnalyzerInput): Facts {
     f.notes.push(`${e}=${env[e]} makes git run a command`);
   }
 
-  if (s.opts.some((o) => o.name === 'exec-path' && o.value !== undefined)) f.tags.add('exec-config');
+  // (--exec-path alone prints the path and exits; followed by a directory and a command it reads as
+  // an attempt to set it — DESIGN names the option, and nothing after it would run anyway.)
+  if (s.opts.some((o) => o.name === 'exec-path' && (o.value !== undefined || /^[./~]/.test(s.positionals[0] ?? '')))) f.tags.add('exec-config');
   let [sub, ...rest] = s.positionals;
   if (sub === undefined) return f;
   // Aliases: -c alias.x=… first, then the repository's configured aliases; `!` aliases run a shell.

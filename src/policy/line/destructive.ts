@@ -92,6 +92,24 @@ export function destroys(name: string, args: readonly string[], env: Readonly<Re
       return has(/^(-F|--flush|-X|--delete-chain)$/) || words.some((w) => /^(flush|disable|reset)$/.test(w)) ? `${name} drops the machine's firewall rules` : undefined;
     case 'setenforce':
       return at(0, /^(0|permissive)$/i) ? 'setenforce switches SELinux off' : undefined;
+    // The machine's accounts and security settings (a uid-0 account, root's password, SIP, Gatekeeper).
+    case 'useradd':
+    case 'adduser':
+    case 'usermod':
+    case 'userdel':
+    case 'deluser':
+    case 'groupadd':
+    case 'groupmod':
+    case 'passwd':
+    case 'chpasswd':
+    case 'visudo':
+      return `${name} changes the machine's user accounts`;
+    case 'csrutil':
+      return at(0, /^(disable|clear)$/) ? 'csrutil turns System Integrity Protection off' : undefined;
+    case 'spctl':
+      return has(/^--(master-disable|global-disable|add)$/) ? 'spctl changes Gatekeeper' : undefined;
+    case 'defaults':
+      return at(0, /^(write|delete)$/) && /^\/(library|system)\//.test(words[1] ?? '') ? 'defaults changes a system-wide setting' : undefined;
     default:
       return undefined;
   }

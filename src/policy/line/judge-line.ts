@@ -60,6 +60,42 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
 const wordText = (w: Word): string => w.value;
 /** The working directory after `cd` to a place only known at run time: paths relative to it are computed. */
 
+/**
+ * True for a single line whose quotes are still open at its end, read with the quoting every POSIX
+ * shell shares. Only where nothing else changes how quotes pair — no second line, substitution,
+ * ${…}, $'…' or heredoc — and with a comment ending the scan: what this says is what the shell sees.
+ */
+function endsInsideQuote(line: string): boolean {
+  if (/\n|\$\(|`|\$\{|\$'|<</.test(line)) return false;
+  let q = '';
+  let wordStart = true;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (q === "'") {
+      if (c === "'") q = '';
+      continue;
+    }
+    if (q === '"') {
+      if (c === '\\') i++;
+      else if (c === '"') q = '';
+      continue;
+    }
+    if (c === '\\') {
+      i++;
+      wordStart = false;
+      continue;
+    }
+    if (c === '#' && wordStart) return false;
+    if (c === "'" || c === '"') {
+      q = c;
+      wordStart = false;
+      continue;
+    }
+    wordStart = /[\s;&|()<>]/.test(c);
+  }
+  return q !== '';
+}
+
 const SOURCES = /(^|[\s;&|(`])(source|\.|eval)\s/;
 const DEFINITION_IN_TEXT = /(?:^|[\s;&|({'"]|\\n)(?:function\s+)?([A-Za-z_][\w:-]*)\s*\(\s*\)\s*[{(]|(?:^|[\s;&|({'"]|\\n)function\s+([A-Za-z_][\w:-]*)/g;
 
@@ -67,7 +103,21 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
   st.lineText = line;
   const parsed = parseShell(line);
   if (!parsed.ok) {
+    // One line that ends inside a quote is refused whole by every shell: nothing in it runs.
+    if (st.depth === 0 && endsInsideQuote(line)) {
+      st.lineTags.notes.push('the line ends inside a quote: the shell refuses it and runs nothing');
+      return;
+    }
     st.lineTags.tags.add('unparsed-line');
+    // A script runs line by line up to the one that does not parse: the whole lines before it run.
+    const lines = line.split('\n');
+    for (let n = lines.length - 1; n > 0; n--) {
+      const head = lines.slice(0, n).join('\n');
+      if (parseShell(head).ok) {
+        runLine(st, head, cwd0, shellVars);
+        break;
+      }
+    }
     st.lineTags.notes.push(`cannot parse: ${parsed.error}`);
     return;
   }

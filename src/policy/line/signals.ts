@@ -193,6 +193,8 @@ export function signalPick(name: string, args: string[], fc: FlatCommand, flat: 
   const minusOne = args.indexOf('-1');
   if (minusOne > 0 && args.slice(0, minusOne).some((a) => a.startsWith('-'))) return 'rampart';
   const ops = words.filter((w) => !w.value.startsWith('-') || /^-\d+$/.test(w.value) && w !== words[0]);
+  // A pid written out that is Rampart's own (or its process group): the server knows its pid.
+  if (ops.some((w) => w.static && /^-?\d+$/.test(w.value) && ctx.rampartPids?.includes(Math.abs(Number(w.value))))) return 'rampart';
   let out: Pick = 'ok';
   const merge = (p: Pick) => {
     if (p === 'rampart' || out === 'ok') out = p;
