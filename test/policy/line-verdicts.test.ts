@@ -185,7 +185,7 @@ const TABLE: Record<string, Row[]> = {
     ['rampart log --summary', 'allow'],
   ],
   'unparseable and dynamic': [
-    // (One line left inside a quote is refused by the shell: nothing runs. A syntax Rampart does not read asks.)
+    // (One line left inside a quote is judged with the quote closed. A syntax Rampart does not read asks.)
     ['echo "unterminated', 'allow'],
     ['ls | | wc', 'ask'],
     // (Lines before the one that does not parse run first: they are judged.)

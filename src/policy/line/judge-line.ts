@@ -61,12 +61,12 @@ const wordText = (w: Word): string => w.value;
 /** The working directory after `cd` to a place only known at run time: paths relative to it are computed. */
 
 /**
- * True for a single line whose quotes are still open at its end, read with the quoting every POSIX
+ * The quote still open at the end of a single line, read with the quoting every POSIX
  * shell shares. Only where nothing else changes how quotes pair — no second line, substitution,
  * ${…}, $'…' or heredoc — and with a comment ending the scan: what this says is what the shell sees.
  */
-function endsInsideQuote(line: string): boolean {
-  if (/\n|\$\(|`|\$\{|\$'|<</.test(line)) return false;
+function openQuoteAtEnd(line: string): string | undefined {
+  if (/\n|\$\(|`|\$\{|\$'|<</.test(line)) return undefined;
   let q = '';
   let wordStart = true;
   for (let i = 0; i < line.length; i++) {
@@ -85,7 +85,7 @@ function endsInsideQuote(line: string): boolean {
       wordStart = false;
       continue;
     }
-    if (c === '#' && wordStart) return false;
+    if (c === '#' && wordStart) return undefined;
     if (c === "'" || c === '"') {
       q = c;
       wordStart = false;
@@ -93,7 +93,7 @@ function endsInsideQuote(line: string): boolean {
     }
     wordStart = /[\s;&|()<>]/.test(c);
   }
-  return q !== '';
+  return q || undefined;
 }
 
 const SOURCES = /(^|[\s;&|(`])(source|\.|eval)\s/;
@@ -103,9 +103,12 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
   st.lineText = line;
   const parsed = parseShell(line);
   if (!parsed.ok) {
-    // One line that ends inside a quote is refused whole by every shell: nothing in it runs.
-    if (st.depth === 0 && endsInsideQuote(line)) {
-      st.lineTags.notes.push('the line ends inside a quote: the shell refuses it and runs nothing');
+    // One line that ends inside a quote is refused whole by every shell: nothing in it runs. It is
+    // still judged as the line it was meant to be (the quote closed): its intent is what it says.
+    const open = st.depth === 0 ? openQuoteAtEnd(line) : undefined;
+    if (open !== undefined && parseShell(line + open).ok) {
+      st.lineTags.notes.push('the line ends inside a quote (the shell refuses it): judged with the quote closed');
+      runLine(st, line + open, cwd0, shellVars);
       return;
     }
     st.lineTags.tags.add('unparsed-line');
