@@ -15,6 +15,7 @@ import { inlineCodeOf, scriptOf } from './interpreter-code.js';
 import { judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
 import { CONFIGISH, DIGESTS, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { STDIN } from '../analyzers/common.js';
+import { foreignAsSh, withoutCmdSwitches } from './foreign-shells.js';
 import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
 import { unreadCode, unreadVerdict } from './unread-languages.js';
@@ -421,12 +422,15 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const cmd0 = shellCommandString(args, name);
       // `sh -c '"$@"' _ npm test`: the operands after the string are $0, $1 … and fill it in.
       const cmd = cmd0 === undefined ? undefined : withPositionals(cmd0, args.slice(args.indexOf(cmd0) + 1));
-      if (cmd !== undefined) {
+      // PowerShell or cmd.exe text made only of what Rampart reads there: judged as that sh line.
+      const foreign = cmd !== undefined && FOREIGN_SHELLS.has(name) ? foreignAsSh(name, cmd) : undefined;
+      if (foreign !== undefined) st.sub(foreign, ctx.cwd, env);
+      else if (cmd !== undefined) {
         // A placeholder (`sh -c '{}'`, `sh -c "$1"`) runs whatever text fills it in.
         if (/^\s*("?\$[@*1-9]"?|\{\}|%s)\s*$/.test(cmd)) tag('pipe-to-shell', `${name} -c runs text supplied at run time`);
         else {
           const sourcedBefore = st.sourcedSecret;
-          st.sub(cmd, ctx.cwd, env);
+          st.sub(name === 'cmd' ? withoutCmdSwitches(cmd) : cmd, ctx.cwd, env);
           // A command string that sources a secret file and dumps or echoes it prints the secret.
           if (st.sourcedSecret !== undefined && sourcedBefore === undefined && /\b(env|printenv|export\s+-p|declare\s+-[px]|set)\s*($|[;&|)])|\becho\b|\bprintf\b|\bcat\b/.test(cmd)) rec.secretOut = st.sourcedSecret;
         }

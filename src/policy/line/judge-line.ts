@@ -105,7 +105,7 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
   if (!parsed.ok) {
     // One line that ends inside a quote is refused whole by every shell: nothing in it runs. It is
     // still judged as the line it was meant to be (the quote closed): its intent is what it says.
-    const open = st.depth === 0 ? openQuoteAtEnd(line) : undefined;
+    const open = openQuoteAtEnd(line);
     if (open !== undefined && parseShell(line + open).ok) {
       st.lineTags.notes.push('the line ends inside a quote (the shell refuses it): judged with the quote closed');
       runLine(st, line + open, cwd0, shellVars);

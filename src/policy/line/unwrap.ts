@@ -258,8 +258,7 @@ export function shellCommandString(args: string[], name = 'sh'): string | undefi
   // cmd.exe /c STRING; PowerShell -Command STRING, -EncodedCommand BASE64 (UTF-16LE), -File F.
   if (name === 'cmd') {
     const i = args.findIndex((a) => /^\/[ckCK]$/.test(a));
-    // (cmd's switches — del /f, rd /s /q — are /X words, not paths at the root.)
-    return i >= 0 ? args.slice(i + 1).join(' ').replace(/(^|[\s&|'"])\/[A-Za-z](:\S*)?(?=$|[\s&|'"])/g, '$1') : undefined;
+    return i >= 0 ? args.slice(i + 1).join(' ') : undefined;
   }
   if (name === 'powershell' || name === 'pwsh') {
     for (let i = 0; i < args.length; i++) {

@@ -1,0 +1,105 @@
+// PowerShell and cmd.exe command strings (pwsh -Command '…', cmd /c …), read as the sh line they
+// amount to when every part of them is understood: a few read-only cmdlets, deletes and writes
+// of named paths, and native programs (git, rg …) that the line judge then judges as usual.
+// Anything else in those languages — variables, script blocks, subexpressions, the call operator,
+// redirections, drive paths, cmdlets not listed here — is not read: the caller keeps it opaque.
+import { quote } from './unwrap.js';
+
+type Shell = 'powershell' | 'cmd';
+
+/** cmd's switches (del /f, rd /s /q) are /X words, not paths at the root. */
+export function withoutCmdSwitches(text: string): string {
+  return text.replace(/(^|[\s&|'"])\/[A-Za-z](:\S*)?(?=$|[\s&|'"])/g, '$1');
+}
+
+// Text whose meaning in these languages is more than words and separators: not read.
+const UNREAD: Record<Shell, RegExp> = {
+  powershell: /[$`{}()@[\]<>%,]|(?<!&)&(?!&)|\\/,
+  cmd: /[$`{}()@[\]<>%^!;,"']|\\/,
+};
+
+const PS_LIST = /^(get-childitem|gci|dir|ls)$/;
+const PS_READ = /^(get-content|gc|cat|type)$/;
+const PS_STAT = /^(get-item|gi|test-path|resolve-path|get-itemproperty)$/;
+const PS_FILTER = /^(select-object|select|measure-object|measure|sort-object|sort|format-table|ft|format-list|fl|out-string|get-unique|group-object)$/;
+const PS_ECHO = /^(write-output|write|echo|write-host)$/;
+const PS_REMOVE = /^(remove-item|ri|rm|del|erase|rd|rmdir)$/;
+const PS_WRITE = /^(set-content|sc|add-content|ac|out-file|new-item|ni)$/;
+// Parameters that take a value (the value is not a path operand).
+const PS_VALUED = /^-(filter|include|exclude|depth|totalcount|tail|head|first|last|skip|encoding|delimiter|readcount|expandproperty|property|value|itemtype|foregroundcolor|backgroundcolor|separator|width|stream)$/i;
+const PS_PATH = /^-(path|literalpath|filepath|lp)$/i;
+// PowerShell's own aliases that would read as another program (or none) in sh.
+const PS_ALIASES = /^(iex|icm|ii|saps|start|sajb|ipmo|ise|r|h|sal|nal|ipal|epal|sv|set|nv|rv|clv|foreach|where|sp|si|rp|rnp|ren|rni|kill|spps|spsv|sasv|rcjb|rsn|etsn|nsn|gwmi|iwmi|rwmi|swmi|shcm|ogv|iwr|irm|gcb|scb|gp|gps|ps|gsv|gv|gm|gcm|gal|ghy|history|man|help|mount|ndr|rdr|gdr|powershell|pwsh|cmd)(\.exe)?$/;
+
+/** One PowerShell pipeline element as an sh command, or undefined when it is not understood. */
+function psSegment(words: string[]): string | undefined {
+  const [head = '', ...rest] = words;
+  const cmd = head.toLowerCase();
+  const paths: string[] = [];
+  const flags = new Set<string>();
+  for (let i = 0; i < rest.length; i++) {
+    const w = rest[i]!;
+    if (PS_PATH.test(w)) paths.push(rest[++i] ?? '');
+    else if (PS_VALUED.test(w)) i++;
+    else if (w.startsWith('-')) flags.add(w.toLowerCase());
+    else paths.push(w);
+  }
+  const q = (xs: string[]) => xs.map(quote).join(' ');
+  if (PS_LIST.test(cmd)) return `ls ${q(paths)}`.trim();
+  if (PS_READ.test(cmd)) return `cat ${q(paths)}`.trim();
+  if (PS_STAT.test(cmd)) return `stat ${q(paths)}`.trim();
+  if (PS_FILTER.test(cmd)) return 'cat';
+  if (PS_ECHO.test(cmd)) return `echo ${q(rest)}`.trim();
+  if (/^(get-location|pwd|gl)$/.test(cmd)) return 'pwd';
+  if (/^(set-location|cd|sl|chdir)$/.test(cmd)) return `cd ${q(paths)}`.trim();
+  if (PS_REMOVE.test(cmd)) return paths.length ? `rm ${flags.has('-recurse') || flags.has('-r') ? '-r ' : ''}${flags.has('-force') ? '-f ' : ''}-- ${q(paths)}` : undefined;
+  if (PS_WRITE.test(cmd)) return paths.length ? `touch -- ${quote(paths[0]!)}` : undefined;
+  // A cmdlet not listed (Verb-Noun: Start-Process, Invoke-WebRequest …) or an alias of one that
+  // means something else than the program of that name (iex, start, kill …) is not read; a native program is.
+  if (cmd.includes('-') || !/^[a-z0-9][\w.+]*$/.test(cmd) || PS_ALIASES.test(cmd)) return undefined;
+  return q(words);
+}
+
+/** One cmd.exe command as an sh command, or undefined when it is not understood. */
+function cmdSegment(words: string[]): string | undefined {
+  const [head = '', ...rest] = words;
+  const cmd = head.toLowerCase();
+  const sw = new Set(rest.filter((w) => /^\/[a-z]$/i.test(w)).map((w) => w.toLowerCase()));
+  const ops = rest.filter((w) => !/^\/[a-z](:\S*)?$/i.test(w));
+  const q = (xs: string[]) => xs.map(quote).join(' ');
+  if (cmd === 'dir') return `ls ${q(ops)}`.trim();
+  if (cmd === 'type') return `cat ${q(ops)}`.trim();
+  if (cmd === 'echo') return `echo ${q(rest)}`.trim();
+  if (cmd === 'cd' || cmd === 'chdir') return ops.length ? `cd ${q(ops)}` : 'pwd';
+  if (cmd === 'del' || cmd === 'erase') return ops.length ? `rm ${sw.has('/f') ? '-f ' : ''}-- ${q(ops)}` : undefined;
+  if (cmd === 'rd' || cmd === 'rmdir') return ops.length ? `rm ${sw.has('/s') ? '-r ' : '-d '}${sw.has('/q') ? '-f ' : ''}-- ${q(ops)}` : undefined;
+  // cmd's own commands not listed (start, copy, move, reg, set …) are not read; programs are.
+  if (/^(start|copy|xcopy|robocopy|move|ren|rename|reg|set|setx|assoc|ftype|call|for|if|goto|mklink|attrib|icacls|takeown|format|cipher|sc|net|schtasks|runas|powershell|pwsh)$/.test(cmd) || cmd === '') return undefined;
+  return q(words);
+}
+
+/**
+ * The sh line a PowerShell or cmd.exe command string amounts to, when every command in it is
+ * understood; undefined otherwise.
+ */
+export function foreignAsSh(name: string, text: string): string | undefined {
+  const shell: Shell | undefined = /^(pwsh|powershell)$/.test(name) ? 'powershell' : name === 'cmd' ? 'cmd' : undefined;
+  if (!shell || text.trim() === '') return undefined;
+  // (PowerShell's single and double quotes hold plain words once $ and ` are excluded.)
+  const scan = shell === 'powershell' ? text.replace(/'[^']*'|"[^"]*"/g, 'w') : text;
+  if (UNREAD[shell].test(scan) || /(^|\s)[A-Za-z]:[\\/]/.test(text)) return undefined;
+  const out: string[] = [];
+  // Separators: && || | and PowerShell's ; (cmd's single &), each kept between the translated commands.
+  const parts = text.split(shell === 'cmd' ? /(&&|\|\||\||&)/ : /(&&|\|\||\||;)/);
+  for (let i = 0; i < parts.length; i++) {
+    if (i % 2 === 1) {
+      out.push(parts[i] === '&' ? ';' : parts[i]!);
+      continue;
+    }
+    const words = [...parts[i]!.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+    const sh = shell === 'powershell' ? psSegment(words) : cmdSegment(words);
+    if (sh === undefined) return undefined;
+    out.push(sh);
+  }
+  return out.join(' ');
+}
