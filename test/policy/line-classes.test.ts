@@ -1931,6 +1931,13 @@ const TABLE: Record<string, Row[]> = {
     ["echo '*.sh filter=x' >> .git/info/attributes", 'deny'],
     // Peer suites relabelled (dcg, safety-net, claude-bash-guard, noexec, continue, codex, gemini).
     ['git --exec-path .git/helpers show HEAD', 'deny'],
+    // A credential of the environment printed by name to the screen is a read of it; piped on, it is not read here.
+    ['echo $AWS_SECRET_ACCESS_KEY', 'ask'],
+    ['printenv GITHUB_TOKEN', 'ask'],
+    ['echo $GITHUB_TOKEN | gh auth login --with-token', 'allow'],
+    ['echo ${API_KEY:+set} ${#API_KEY}', 'allow'],
+    ['echo $PATH $NODE_ENV', 'allow'],
+    ['cat /proc/1234/mem', 'ask'],
     ['git --exec-path', 'allow'],
     ['find . -del*', 'ask'],
     ['find ~ -delet?', 'deny'],

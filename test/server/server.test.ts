@@ -75,11 +75,11 @@ t.test('a server that cannot start: start fails at once and says why from the lo
   t.equal(fs.readFileSync(sb.paths.socket, 'utf8'), 'not a socket', 'nothing it did not create is removed');
 });
 
-t.test("a kill of the server's own pid, written as a number, is tampering (the server knows its pid)", async (t) => {
+t.test("a kill of the server's own pid, or a debugger attached to it, written as a number, is tampering (the server knows its pid)", async (t) => {
   const sb = await sandbox(t, { install: false });
   const pid = await startServer(sb);
   const check = async (line: string) => JSON.parse((await sb.rampart(['policy', 'check', '--json', line])).stdout);
-  for (const line of [`kill -9 ${pid}`, `kill -TERM -- -${pid}`]) {
+  for (const line of [`kill -9 ${pid}`, `kill -TERM -- -${pid}`, `gdb -p ${pid} -batch -ex 'call (void)exit(0)'`, `strace --attach=${pid}`]) {
     const v = await check(line);
     t.equal(v.decision, 'deny', `${line} → ${v.decision} (${v.rule})`);
     t.equal(v.rule, 'rampart-tamper');

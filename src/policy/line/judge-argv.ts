@@ -246,6 +246,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // A wrapper's own options may run shell text too (strace -o '|…').
     if (hops === 0 || unwrap(name, argv.slice(1))) for (const l of commandOptions(name, argv.slice(1), env, stdinText, scriptText).lines) if (unwrap(name, argv.slice(1))) st.sub(l, ctx.cwd, env);
     const u = unwrap(name, argv.slice(1));
+    // (strace/ltrace -p PID attach rather than run a command.)
+    if (/^(strace|ltrace)$/.test(name) && attachesToRampart(name, fc, flat, info, ctx)) tag('rampart-tamper', `${name} attaches to a process that may be the Rampart server`);
     // A wrapper that takes the machine itself (nsenter, unshare, chroot, strace -p): judged before its command.
     const control = u ? hostControl(name, argv.slice(1)) : undefined;
     if (control) tag('host-control', control);
@@ -520,9 +522,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     } else if (/^(gdb|lldb|gcore|strace|ltrace)$/.test(name)) {
       // A debugger attached to a process can stop it (call exit(0)) or read its memory: attached to
       // Rampart's server (gdb -p "$(pgrep -n node)") it is tampering, as a kill is.
-      const words = fc.argv.slice(fc.argv.findIndex((w) => posix.basename(w.value) === name) + 1);
-      const pids = words.filter((w, k) => /^(-p|--pid|--attach|--attach-pid)$/.test(words[k - 1]?.value ?? '') || (name === 'gcore' && !w.value.startsWith('-')));
-      if (pids.some((w) => !w.static && substitutionPick(w.raw, fc, flat, info, ctx) === 'rampart')) tag('rampart-tamper', `${name} attaches to a process that may be the Rampart server`);
+      if (attachesToRampart(name, fc, flat, info, ctx)) tag('rampart-tamper', `${name} attaches to a process that may be the Rampart server`);
     } else if (DNS_TOOLS.has(name) && fc.argv.slice(1).some((w) => !w.static)) {
       if (fc.argv.slice(1).some((w) => w.substitutions.length > 0)) tag('dns-exfil', `${name} looks up a name built from a command's output`);
       else st.dynamicLookups.push(name);
@@ -1024,6 +1024,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // never reaches the screen: its reads are no read into the agent's context.
     const sinks = fc.stdoutTo.map((i) => posix.basename(flat[i]?.argv[0]?.value ?? ''));
     const counted = facts.reads.length > 0 && FILTERS.has(name) && sinks.length > 0 && sinks.every((n) => DIGESTS.test(n)) && redirectWrites.size === 0 && !fc.redirects.some((r) => /^[0-9]*>/.test(r.op));
+    // A credential of the agent's environment printed by name to the screen (echo $AWS_SECRET_ACCESS_KEY,
+    // printenv GITHUB_TOKEN) is read into the agent's context like the file it would be kept in.
+    // (Not its length or a presence test: ${#TOKEN}, ${TOKEN:+set}.)
+    if (/^(echo|printf|printenv)$/.test(name) && fc.stdoutTo.length === 0 && redirectWrites.size === 0 && !fc.redirects.some((r) => /^[0-9&]*>/.test(r.op))) {
+      const named = name === 'printenv' ? args.filter((a) => !a.startsWith('-')) : fc.argv.slice(1).flatMap((w) => [...w.raw.matchAll(/\$(?:\{(?!#)([A-Za-z_]\w*)(?!:?\+)|([A-Za-z_]\w*))/g)].map((m) => (m[1] ?? m[2])!));
+      if (named.some((n) => envCredentialOf(n, env) !== undefined)) facts.reads.push(ENVIRON);
+    }
     const j = judgeFacts(st.policy, counted ? { ...facts, reads: [] } : facts, argv, { ...ctx, env });
     st.out.push(j);
     rec.judged = j;
@@ -1479,4 +1486,11 @@ function withStdin(line: string, stdin: string | undefined): string {
   let tag = 'RAMPART_STDIN';
   while (stdin.includes(tag)) tag += '_';
   return `${line} <<'${tag}'\n${stdin.replace(/\n$/, '')}\n${tag}`;
+}
+
+/** A debugger's or tracer's process ids (-p PID, --attach=PID, gcore PID, gdb PROG PID): one of them may be Rampart's server. */
+function attachesToRampart(name: string, fc: FlatCommand, flat: FlatCommand[], info: Info[], ctx: Context): boolean {
+  const words = fc.argv.slice(fc.argv.findIndex((w) => posix.basename(w.value) === name) + 1);
+  const pids = words.filter((w, k) => /^(-p|--pid|--attach|--attach-pid)$/.test(words[k - 1]?.value ?? '') || /^--(pid|attach)=/.test(w.value) || (name === 'gcore' && !w.value.startsWith('-')) || (name === 'gdb' && k > 0 && /^\d+$/.test(w.value) && !words[k - 1]!.value.startsWith('-')));
+  return pids.some((w) => (!w.static && substitutionPick(w.raw.replace(/^--\w+=/, ''), fc, flat, info, ctx) === 'rampart') || (w.static && ctx.rampartPids?.includes(Number(w.value.replace(/^--\w+=/, '')))));
 }
