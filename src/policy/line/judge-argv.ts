@@ -1029,7 +1029,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // (Not its length or a presence test: ${#TOKEN}, ${TOKEN:+set}.)
     if (/^(echo|printf|printenv)$/.test(name) && fc.stdoutTo.length === 0 && redirectWrites.size === 0 && !fc.redirects.some((r) => /^[0-9&]*>/.test(r.op))) {
       const named = name === 'printenv' ? args.filter((a) => !a.startsWith('-')) : fc.argv.slice(1).flatMap((w) => [...w.raw.matchAll(/\$(?:\{(?!#)([A-Za-z_]\w*)(?!:?\+)|([A-Za-z_]\w*))/g)].map((m) => (m[1] ?? m[2])!));
-      if (named.some((n) => envCredentialOf(n, env) !== undefined)) facts.reads.push(ENVIRON);
+      // (GOOGLE_APPLICATION_CREDENTIALS, *_FILE, *_PATH hold where a credential is, not the credential.)
+      if (named.some((n) => envCredentialOf(n, env) !== undefined && !/^GOOGLE_APPLICATION_CREDENTIALS$|_(FILE|PATH|DIR)$/.test(n))) facts.reads.push(ENVIRON);
     }
     const j = judgeFacts(st.policy, counted ? { ...facts, reads: [] } : facts, argv, { ...ctx, env });
     st.out.push(j);
