@@ -9,7 +9,7 @@
 // values are no verbs.
 const VALUED = /^(--?(profile|region|output|endpoint-url|namespace|context|kubeconfig|cluster|user|stack|cwd|project|config|kube-context|app|org|repo|account|subscription|resource-group|zone|host|port|dbname|username|selector|as|as-group|server|token|cli-connect-timeout|cli-read-timeout|query|name|env|environment|chdir|working-dir|terragrunt-working-dir)|-[nsoaRgchpUlCu])$/;
 
-export function destroys(name: string, args: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): string | undefined {
+export function destroys(name: string, args: readonly string[], env: Readonly<Record<string, string | undefined>> = {}, unmodelled = false): string | undefined {
   // (Verbs and resource kinds are matched as the CLIs read them: in any case.)
   const words = args.filter((a, k) => !a.startsWith('-') && !VALUED.test(args[k - 1] ?? '')).map((w) => w.toLowerCase());
   const has = (re: RegExp) => args.some((a) => re.test(a));
@@ -111,8 +111,26 @@ export function destroys(name: string, args: readonly string[], env: Readonly<Re
     case 'defaults':
       return at(0, /^(write|delete)$/) && /^\/(library|system)\//.test(words[1] ?? '') ? 'defaults changes a system-wide setting' : undefined;
     default:
-      return undefined;
+      // (Only for a program with no model elsewhere either: its first words are all Rampart reads.)
+      return unmodelled ? unmodelledDestroy(name, args) : undefined;
   }
+}
+
+// Verbs that delete: as one of the first words of a program Rampart has no model of (vault kv
+// delete, doppler secrets delete, restic forget, nats stream rm, stripe products delete), they
+// delete something that program manages — hosted, shared or stored outside the project.
+const DESTROY_VERB = /^(delete|destroy|drop|purge|remove|rm|rb|del|flushall|flushdb|prune|wipe|terminate|forget|truncate|deregister|unregister|erase|nuke)$|^(delete|destroy|remove|purge|drop)[-_:]|[-_:](delete|destroy|purge|drop)$/;
+// Programs whose delete verbs act on this machine's tools, packages, caches, local clusters and
+// processes: the project's own business, or nothing outside it worth a question.
+const LOCAL_MANAGERS = /^(conda|mamba|micromamba|pipenv|pdm|hatch|rye|pixi|dotnet|flutter|dart|nvm|fnm|n|pyenv|rbenv|nodenv|jenv|goenv|asdf|mise|rtx|rustup|sdk|sdkman|brew|port|winget|choco|scoop|nix|nix-env|guix|flatpak|pm2|forever|supervisorctl|kind|minikube|k3d|vagrant|multipass|tmux|screen|git-lfs|pre-commit|husky|lefthook|claude|codex|gemini|cursor|code|codium|direnv|gpg|gpg2|ssh-add|keychain|security|trash|gio|deno|dvc|mkdocs|hugo|jekyll|rails|django-admin|manage\.py|alembic|flyway|liquibase|prisma|sequelize|knex|typeorm|drizzle-kit|mix|rebar3|lein|clj|sbt|mvn|gradle|ant|cmake|meson|ninja|bazel|buck|pants|nx|lerna|turbo|rush|changeset|ccache|sccache|xcrun|xcodebuild|simctl|adb|emulator|avdmanager|sdkmanager|tldr|man|apropos|whatis|info|help|which|type|command|whereis|hash|busybox)$/;
+
+/** A delete verb given to a program Rampart has no model of: what it deletes is outside the project. */
+function unmodelledDestroy(name: string, args: readonly string[]): string | undefined {
+  if (LOCAL_MANAGERS.test(name)) return undefined;
+  // (Not a command another option runs: fd -x rm, watchexec -- rm.)
+  const words = args.filter((a, k) => !a.startsWith('-') && !VALUED.test(args[k - 1] ?? '') && !/^(-x|-X|--exec|--exec-batch|-exec|-execdir|-c|--command|--)$/.test(args[k - 1] ?? '')).slice(0, 3).map((w) => w.toLowerCase());
+  const verb = words.find((w) => DESTROY_VERB.test(w));
+  return verb ? `${name} ${verb}: deletes something ${name} manages, which Rampart has no model of (outside the project)` : undefined;
 }
 
 /** SQL or store commands a database client is given that drop a whole database or store. */

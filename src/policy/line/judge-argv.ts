@@ -6,6 +6,7 @@ import { posix } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { analyzeArgv, decide, judgeFacts } from '../evaluate.js';
 import { ANALYZERS } from '../analyzers/index.js';
+import { NET_CLIENTS } from '../analyzers/net-clients.js';
 import { newFacts } from '../facts.js';
 import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
@@ -764,7 +765,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // Destruction outside the project and this machine's files: cloud resources, clusters,
     // infrastructure, hosted repositories, volumes, whole databases, the machine's power and firewall.
-    const destroyed = destroys(name, args, env) ?? (DB_CLIENTS.test(name) && remoteDb(args, env) && dropsDatabase([...args, stdinText ?? ''].join('\n')) ? `${name} drops a whole database on another machine` : undefined);
+    // (A program with no model at all: a delete verb among its first words.)
+    // (Network and storage clients are modelled for where they connect, not for what they delete.)
+    const unmodelled = !DB_CLIENTS.test(name) && (NET_CLIENTS[name] !== undefined || ANALYZERS[name] === ANALYZERS.mc || (!ANALYZERS[name] && !DATA_PROGRAMS.has(name) && !isShell(name) && !languageOf(name) && !unwrap(name, args) && !isCommandWord(name)));
+    const destroyed = destroys(name, args, env, unmodelled) ?? (DB_CLIENTS.test(name) && remoteDb(args, env) && dropsDatabase([...args, stdinText ?? ''].join('\n')) ? `${name} drops a whole database on another machine` : undefined);
     if (destroyed) tag('destroys-outside', destroyed);
     const published = publishes(name, args);
     if (published) tag('publishes', published);
