@@ -1952,6 +1952,13 @@ const TABLE: Record<string, Row[]> = {
     ['conda remove -y numpy', 'allow'],
     ['redis-cli -n 1 FLUSHDB', 'allow'],
     ['fd -e log -x rm {}', 'allow'],
+    // The machine's services stopped (the user's own, --user, are theirs); git SUB --help does nothing else.
+    ['systemctl stop auditd', 'ask'],
+    ['sudo service mysql stop', 'ask'],
+    ['systemctl --user stop myapp', 'allow'],
+    ['systemctl restart nginx', 'allow'],
+    ['git reset --hard --help', 'allow'],
+    ['git reset --hard -- --help', 'ask'],
     ['git --exec-path', 'allow'],
     ['find . -del*', 'ask'],
     ['find ~ -delet?', 'deny'],

@@ -205,6 +205,9 @@ export function analyzeGit(input: AnalyzerInput): Facts {
   if (s.opts.some((o) => o.name === 'exec-path' && (o.value !== undefined || /^[./~]/.test(s.positionals[0] ?? '')))) f.tags.add('exec-config');
   let [sub, ...rest] = s.positionals;
   if (sub === undefined) return f;
+  // git SUB … --help (before any --) prints SUB's manual or usage and does nothing else.
+  const dd = args.indexOf('--');
+  if (args.slice(0, dd < 0 ? args.length : dd).includes('--help')) return f;
   // Aliases: -c alias.x=… first, then the repository's configured aliases; `!` aliases run a shell.
   const inline = new Map(configPairs(s, env).filter(([k]) => /^alias\./i.test(k)).map(([k, v]) => [k.slice(6).toLowerCase(), v]));
   for (let hops = 0; hops < 5; hops++) {

@@ -1,5 +1,5 @@
 // Commands that take control of the machine itself rather than the project: kernel modules and
-// settings, mounts, namespaces and chroots, stopping the machine's security and logging daemons.
+// settings, mounts, namespaces and chroots, stopping the machine's services (its security and logging daemons too).
 // A coding task rarely needs them, and each can hide or undo what the other layers see: a person
 // decides (rule `host-control`, ask). (A debugger attached to a process — gdb -p, strace -p — is
 // everyday debugging of one's own server, and the kernel's ptrace rules keep it to the user's own
@@ -30,6 +30,16 @@ export function hostControl(name: string, args: readonly string[]): string | und
       return `${name} changes the root or the namespaces programs run in`;
     case 'ip':
       return args[0] === 'netns' && /^(add|del|delete|exec|attach|set)$/.test(args[1] ?? '') ? 'ip netns changes or enters network namespaces' : undefined;
+    // Stopping, disabling or masking one of the machine's services (not the user's own: --user).
+    case 'systemctl': {
+      if (args.includes('--user') || !/^(stop|disable|mask|kill)$/.test(first ?? '')) return undefined;
+      const units = args.filter((a) => !a.startsWith('-')).slice(1);
+      return units.length ? `systemctl ${first} ${units.join(' ')} stops a service of the machine` : undefined;
+    }
+    case 'service': {
+      const [unit, verb] = args.filter((a) => !a.startsWith('-'));
+      return unit && /^(stop|disable)$/.test(verb ?? '') ? `service ${unit} ${verb} stops a service of the machine` : undefined;
+    }
     default:
       return undefined;
   }
