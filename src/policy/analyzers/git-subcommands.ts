@@ -407,9 +407,13 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
     }
     case 'stash': {
       if (rest[0] === 'drop' || rest[0] === 'clear') f.tags.add('discard-changes');
-      // push/save with pathspecs stores those files in a stash commit (git stash show -p prints them back).
-      const dd = rest.indexOf('--');
-      if (rest[0] === 'push' || rest[0] === 'save') f.stages.push(...(dd >= 0 ? rest.slice(dd + 1) : rest[0] === 'push' ? rest.slice(1).filter((a, k, all) => !a.startsWith('-') && !/^(-m|--message|--pathspec-from-file)$/.test(all[k - 1] ?? '')) : []));
+      // push (also implied: git stash -u -- .env) with pathspecs stores those files in a stash commit,
+      // which git stash show -p prints back. (save's words are its message.)
+      const push = rest[0] === 'push' ? rest.slice(1) : rest[0] === undefined || rest[0].startsWith('-') ? rest : undefined;
+      if (push) {
+        const dd = push.indexOf('--');
+        f.stages.push(...(dd >= 0 ? push.slice(dd + 1) : push.filter((a, k, all) => !a.startsWith('-') && !/^(-m|--message)$/.test(all[k - 1] ?? ''))));
+      }
       return;
     }
     case 'commit':

@@ -205,11 +205,12 @@ export function analyzeGit(input: AnalyzerInput): Facts {
   if (s.opts.some((o) => o.name === 'exec-path' && (o.value !== undefined || /^[./~]/.test(s.positionals[0] ?? '')))) f.tags.add('exec-config');
   let [sub, ...rest] = s.positionals;
   if (sub === undefined) return f;
-  // git SUB … --help (before any --) prints SUB's manual or usage and does nothing else.
-  const dd = args.indexOf('--');
-  if (args.slice(0, dd < 0 ? args.length : dd).includes('--help')) return f;
   // Aliases: -c alias.x=… first, then the repository's configured aliases; `!` aliases run a shell.
   const inline = new Map(configPairs(s, env).filter(([k]) => /^alias\./i.test(k)).map(([k, v]) => [k.slice(6).toLowerCase(), v]));
+  // git SUB --help (the word right after a built-in subcommand) becomes `git help SUB`: nothing else runs.
+  // (Not after an alias, whose `!` text gets the words appended, nor later in the line: a
+  // command an option hands on — submodule foreach CMD --help — still runs.)
+  if (args.some((a, k) => a === sub && args[k + 1] === '--help') && !inline.has(sub.toLowerCase()) && git?.alias(sub) === undefined) return f;
   for (let hops = 0; hops < 5; hops++) {
     const alias = inline.get(sub!.toLowerCase()) ?? git?.alias(sub!);
     if (alias === undefined) break;

@@ -32,9 +32,10 @@ export function hostControl(name: string, args: readonly string[]): string | und
       return args[0] === 'netns' && /^(add|del|delete|exec|attach|set)$/.test(args[1] ?? '') ? 'ip netns changes or enters network namespaces' : undefined;
     // Stopping, disabling or masking one of the machine's services (not the user's own: --user).
     case 'systemctl': {
-      if (args.includes('--user') || !/^(stop|disable|mask|kill)$/.test(first ?? '')) return undefined;
-      const units = args.filter((a) => !a.startsWith('-')).slice(1);
-      return units.length ? `systemctl ${first} ${units.join(' ')} stops a service of the machine` : undefined;
+      // (Options with a value — -H host, -s SIGNAL, --kill-whom=… — are no verb or unit.)
+      const words = args.filter((a, k) => !a.startsWith('-') && !/^(-[HMtpsnoP]|--(host|machine|type|property|signal|kill-whom|lines|output|state|root|job-mode|what|when|message|timestamp|kill-value))$/.test(args[k - 1] ?? ''));
+      if (args.includes('--user') || !/^(stop|disable|mask|kill)$/.test(words[0] ?? '')) return undefined;
+      return words.length > 1 ? `systemctl ${words[0]} ${words.slice(1).join(' ')} stops a service of the machine` : undefined;
     }
     case 'service': {
       const [unit, verb] = args.filter((a) => !a.startsWith('-'));

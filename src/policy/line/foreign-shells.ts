@@ -39,11 +39,15 @@ function psSegment(words: string[]): string | undefined {
   const flags = new Set<string>();
   for (let i = 0; i < rest.length; i++) {
     const w = rest[i]!;
+    // (-Name:value binds a value to a parameter: not read.)
+    if (/^-[\w-]+:/.test(w)) return undefined;
     if (PS_PATH.test(w)) paths.push(rest[++i] ?? '');
     else if (PS_VALUED.test(w)) i++;
     else if (w.startsWith('-')) flags.add(w.toLowerCase());
     else paths.push(w);
   }
+  // (Parameter names may be shortened to any unique prefix: -Rec, -Fo.)
+  const given = (full: string, min: number) => [...flags].some((x) => x.length > min && full.startsWith(x));
   const q = (xs: string[]) => xs.map(quote).join(' ');
   if (PS_LIST.test(cmd)) return `ls ${q(paths)}`.trim();
   if (PS_READ.test(cmd)) return `cat ${q(paths)}`.trim();
@@ -52,8 +56,9 @@ function psSegment(words: string[]): string | undefined {
   if (PS_ECHO.test(cmd)) return `echo ${q(rest)}`.trim();
   if (/^(get-location|pwd|gl)$/.test(cmd)) return 'pwd';
   if (/^(set-location|cd|sl|chdir)$/.test(cmd)) return `cd ${q(paths)}`.trim();
-  if (PS_REMOVE.test(cmd)) return paths.length ? `rm ${flags.has('-recurse') || flags.has('-r') ? '-r ' : ''}${flags.has('-force') ? '-f ' : ''}-- ${q(paths)}` : undefined;
-  if (PS_WRITE.test(cmd)) return paths.length ? `touch -- ${quote(paths[0]!)}` : undefined;
+  if (PS_REMOVE.test(cmd)) return paths.length ? `rm ${given('-recurse', 1) ? '-r ' : ''}${given('-force', 2) ? '-f ' : ''}-- ${q(paths)}` : undefined;
+  // (Which word is the path and which the value depends on the cmdlet: every one is judged as written.)
+  if (PS_WRITE.test(cmd)) return paths.length ? `touch -- ${q(paths)}` : undefined;
   // A cmdlet not listed (Verb-Noun: Start-Process, Invoke-WebRequest …) or an alias of one that
   // means something else than the program of that name (iex, start, kill …) is not read; a native program is.
   if (cmd.includes('-') || !/^[a-z0-9][\w.+]*$/.test(cmd) || PS_ALIASES.test(cmd)) return undefined;
@@ -71,7 +76,7 @@ function cmdSegment(words: string[]): string | undefined {
   if (cmd === 'type') return `cat ${q(ops)}`.trim();
   if (cmd === 'echo') return `echo ${q(rest)}`.trim();
   if (cmd === 'cd' || cmd === 'chdir') return ops.length ? `cd ${q(ops)}` : 'pwd';
-  if (cmd === 'del' || cmd === 'erase') return ops.length ? `rm ${sw.has('/f') ? '-f ' : ''}-- ${q(ops)}` : undefined;
+  if (cmd === 'del' || cmd === 'erase') return ops.length ? `rm ${sw.has('/s') ? '-r ' : ''}${sw.has('/f') || sw.has('/q') ? '-f ' : ''}-- ${q(ops)}` : undefined;
   if (cmd === 'rd' || cmd === 'rmdir') return ops.length ? `rm ${sw.has('/s') ? '-r ' : '-d '}${sw.has('/q') ? '-f ' : ''}-- ${q(ops)}` : undefined;
   // cmd's own commands not listed (start, copy, move, reg, set …) are not read; programs are.
   if (/^(start|copy|xcopy|robocopy|move|ren|rename|reg|set|setx|assoc|ftype|call|for|if|goto|mklink|attrib|icacls|takeown|format|cipher|sc|net|schtasks|runas|powershell|pwsh)$/.test(cmd) || cmd === '') return undefined;
@@ -85,8 +90,8 @@ function cmdSegment(words: string[]): string | undefined {
 export function foreignAsSh(name: string, text: string): string | undefined {
   const shell: Shell | undefined = /^(pwsh|powershell)$/.test(name) ? 'powershell' : name === 'cmd' ? 'cmd' : undefined;
   if (!shell || text.trim() === '') return undefined;
-  // (PowerShell's single and double quotes hold plain words once $ and ` are excluded.)
-  const scan = shell === 'powershell' ? text.replace(/'[^']*'|"[^"]*"/g, 'w') : text;
+  // (PowerShell's single quotes hold plain words, its double quotes too when no $ or ` is inside.)
+  const scan = shell === 'powershell' ? text.replace(/'[^']*'|"[^"$`]*"/g, 'w') : text;
   if (UNREAD[shell].test(scan) || /(^|\s)[A-Za-z]:[\\/]/.test(text)) return undefined;
   const out: string[] = [];
   // Separators: && || | and PowerShell's ; (cmd's single &), each kept between the translated commands.
