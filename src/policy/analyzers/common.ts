@@ -49,3 +49,14 @@ export function envValue(env: Readonly<Record<string, string | undefined>>, ...n
   }
   return undefined;
 }
+
+/** `npm pkg set KEY=VALUE …` (and pnpm's, bun pm's): lifecycle scripts written now run on the next
+ *  install or run; a dependency given as a URL is fetched from there. */
+export function packageJsonSets(f: Facts, kvs: readonly string[]): void {
+  for (const kv of kvs) {
+    const m = /^scripts\.([^=]+)=(.*)$/s.exec(kv);
+    if (m) f.runs.push(m[2]!);
+    const dep = /^(dependencies|devDependencies|optionalDependencies|peerDependencies|overrides|resolutions)\.[^=]+=(.*)$/s.exec(kv);
+    if (dep && /^(git\+)?(https?|ssh|git):\/\//i.test(dep[2]!)) addUrl(f, dep[2]!.replace(/^git\+/, ''), 'target');
+  }
+}

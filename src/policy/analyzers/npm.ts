@@ -2,7 +2,7 @@
 // env), package specs that fetch from URLs or git hosts, and auth-token writes.
 import { newFacts, type Facts } from '../facts.js';
 import { has, optionTable, scan, values } from '../options.js';
-import { addUrl, envValue } from './common.js';
+import { addUrl, envValue, packageJsonSets } from './common.js';
 import type { AnalyzerInput } from './types.js';
 import { packageBin } from './identity.js';
 
@@ -103,13 +103,7 @@ export function analyzeNpm({ tool, args, env }: AnalyzerInput): Facts {
     if (bin && !/[:/]/.test(bin)) f.runs.push([bin, ...words.slice(1)].map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
   }
   // Lifecycle scripts written now run on the next install: judge their command lines.
-  if (sub === 'pkg' && rest[0] === 'set') for (const kv of rest.slice(1)) {
-    const m = /^scripts\.([^=]+)=(.*)$/s.exec(kv);
-    if (m) f.runs.push(m[2]!);
-    // A dependency given as a URL is fetched from there on the next install.
-    const dep = /^(dependencies|devDependencies|optionalDependencies|peerDependencies|overrides|resolutions)\.[^=]+=(.*)$/s.exec(kv);
-    if (dep && /^(git\+)?(https?|ssh|git):\/\//i.test(dep[2]!)) addUrl(f, dep[2]!.replace(/^git\+/, ''), 'target');
-  }
+  if (sub === 'pkg' && rest[0] === 'set') packageJsonSets(f, rest.slice(1));
   if (sub === 'set-script' && rest[1]) f.runs.push(rest[1]);
   if (envValue(env, 'npm_config_script_shell', 'NPM_CONFIG_SCRIPT_SHELL')) f.tags.add('exec-config');
   for (const sh of values(s, 'script-shell')) {

@@ -1,7 +1,7 @@
 // pip, uv, poetry, yarn, pnpm: the indexes and registries they download from (flags, config
 // commands, environment) and URL or git specs — the same host rules as npm.
 import { newFacts, type Facts } from '../facts.js';
-import { addUrl, envValue } from './common.js';
+import { addUrl, envValue, packageJsonSets } from './common.js';
 import type { AnalyzerInput } from './types.js';
 
 const URL_FLAGS = /^(--index-url|--extra-index-url|--index|--default-index|--find-links|--registry|--proxy|--url|--config\.(?:@[\w.-]+:)?registry)$/;
@@ -37,10 +37,7 @@ export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
   }
   // pnpm pkg set / bun pm pkg set scripts.X=… (as npm pkg set): the script runs on the next install or run.
   const pkgSet = tool === 'pnpm' && pos[0] === 'pkg' && pos[1] === 'set' ? 2 : tool === 'bun' && pos[0] === 'pm' && pos[1] === 'pkg' && pos[2] === 'set' ? 3 : 0;
-  if (pkgSet) for (const kv of pos.slice(pkgSet)) {
-    const m = /^scripts\.([^=]+)=(.*)$/s.exec(kv);
-    if (m) f.runs.push(m[2]!);
-  }
+  if (pkgSet) packageJsonSets(f, pos.slice(pkgSet));
   const short = SHORT_URL_FLAGS[tool];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
