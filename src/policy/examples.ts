@@ -3,7 +3,7 @@
 import { parse } from 'shell-quote';
 import { conditionHolds, judge } from './evaluate.js';
 import type { PolicyProblem } from './errors.js';
-import { judgeLine } from './line/judge-line.js';
+import { judgeShellLine } from './line/judge-line.js';
 import type { CompiledPolicy, Rule } from './policy.js';
 import type { Context, GitReader } from './types.js';
 
@@ -42,7 +42,7 @@ export function exampleArgv(text: string): { argv: string[]; env: Record<string,
 
 /** True when the example matches the rule alone. */
 export function exampleMatches(policy: CompiledPolicy, rule: Rule, text: string): boolean | undefined {
-  if (rule.scope === 'line') return judgeLine(policy, text, EXAMPLE_CONTEXT).some((j) => conditionHolds(rule, j));
+  if (rule.scope === 'line') return judgeShellLine(policy, text, EXAMPLE_CONTEXT).some((j) => conditionHolds(rule, j));
   const ex = exampleArgv(text);
   if (!ex) return undefined;
   return conditionHolds(rule, judge(policy, ex.argv, { ...EXAMPLE_CONTEXT, env: ex.env }));

@@ -3,7 +3,7 @@
 // input names (tool-input.ts). Same rules, same Evaluation as the shims.
 import { decide, judge, judgeFacts, type Judged } from './evaluate.js';
 import { newFacts } from './facts.js';
-import { judgeLine } from './line/judge-line.js';
+import { judgeLine, judgeShellLine } from './line/judge-line.js';
 import type { CompiledPolicy } from './policy.js';
 import { COMMAND_KEYS, CONTENT_KEYS, namesIn, norm, pathRoles } from './tool-input.js';
 import { credentialText } from './credential-text.js';
@@ -89,7 +89,7 @@ const URLS_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>)\]]+/gi;
 
 /** Judged units for a shell command line (an argv array is quoted back into one). */
 function commandUnits(policy: CompiledPolicy, command: unknown, ctx: Context): Judged[] | string {
-  if (typeof command === 'string') return judgeLine(policy, command, ctx);
+  if (typeof command === 'string') return judgeShellLine(policy, command, ctx);
   if (Array.isArray(command) && command.length > 0 && command.every((w) => typeof w === 'string')) {
     return judgeLine(policy, command.map((w) => (/^[\w@%+=:,./~-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '), ctx);
   }

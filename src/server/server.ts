@@ -13,7 +13,7 @@ import { handleConnection } from './connection.js';
 import { decide, newId, type DecideDeps } from './decide.js';
 import { lookupsForOneDecision } from './realpath.js';
 import { gitReaderFor } from './git-reader.js';
-import { judgeLine } from '../policy/line/judge-line.js';
+import { judgeShellLine } from '../policy/line/judge-line.js';
 import { decide as decideVerdict } from '../policy/evaluate.js';
 import { factsJson } from '../cli/render-verdict.js';
 import { hook } from './hook.js';
@@ -211,7 +211,7 @@ export async function createDecisionServer(opts: ServerOptions): Promise<Decisio
         const holder = await holderFor(undefined, root);
         if (!holder.policy) throw new ProtocolError('bad-request', `no valid policy is loaded (${holder.state.error ?? 'unknown error'})`);
         const ctx = { cwd: req.cwd, projectRoot: root, home: paths.home, rampartHome: paths.rampartHome, env: {}, git: gitReaderFor(req.cwd, paths.home), shimsDir: paths.shimsDir, ...lookupsForOneDecision() };
-        const judged = judgeLine(holder.policy, req.line, ctx);
+        const judged = judgeShellLine(holder.policy, req.line, ctx);
         const e = decideVerdict(holder.policy, holder.policy.rules, judged);
         const note = holder.problemNote;
         return ok(req, { evaluation: e, commands: judged.map((j) => factsJson(j.facts)), notes: judged.flatMap((j) => j.facts.notes), warnings: [...(holder.state.warnings ?? []), ...(note ? [note] : [])] });

@@ -2,9 +2,9 @@
 import { decide } from '../evaluate.js';
 import type { CompiledPolicy } from '../policy.js';
 import type { Context, Evaluation } from '../types.js';
-import { judgeLine } from './judge-line.js';
+import { judgeShellLine } from './judge-line.js';
 
 /** Verdict for a bash command line: the strictest over every command it will run. */
 export function evaluateLine(policy: CompiledPolicy, line: string, ctx: Context): Evaluation {
-  return decide(policy, policy.rules, judgeLine(policy, line, ctx));
+  return decide(policy, policy.rules, judgeShellLine(policy, line, ctx));
 }

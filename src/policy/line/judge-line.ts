@@ -21,16 +21,22 @@ import { rememberWritten } from './written-files.js';
 import { DIGESTS, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { isShell, quote, withPositionals } from './unwrap.js';
 import { languageOf } from './interpreters.js';
+import { meantLines, understoodPrefix } from './syntax-repair.js';
+
+/** Every judged unit of the line an agent's shell tool runs (surely shell: a refused line is read as it was meant). */
+export function judgeShellLine(policy: CompiledPolicy, line: string, ctx: Context): Judged[] {
+  return judgeLine(policy, line, ctx, 0, undefined, undefined, undefined, true);
+}
 
 /**
  * Every judged unit of a command line: one per simple command, plus one for line-level facts.
  * A nested line (`bash -c`, eval, a script this line wrote) shares what the enclosing line
  * established: copies of secrets, scripts and links it made, variables holding secrets, aliases.
  */
-export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, depth = 0, parent?: State, shellVars?: Record<string, string>, end?: { cwd?: string; oldpwd?: string; alt?: string[] }): Judged[] {
+export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, depth = 0, parent?: State, shellVars?: Record<string, string>, end?: { cwd?: string; oldpwd?: string; alt?: string[] }, mendRefused = false): Judged[] {
   const lineTags = newFacts('<line>');
   const st: State = {
-    policy, ctx, depth, out: [], lineTags,
+    policy, ctx, depth, mendRefused, out: [], lineTags,
     aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), tainted: parent?.tainted ?? new Map(),
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
     links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
@@ -60,42 +66,6 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
 const wordText = (w: Word): string => w.value;
 /** The working directory after `cd` to a place only known at run time: paths relative to it are computed. */
 
-/**
- * The quote still open at the end of a single line, read with the quoting every POSIX
- * shell shares. Only where nothing else changes how quotes pair — no second line, substitution,
- * ${…}, $'…' or heredoc — and with a comment ending the scan: what this says is what the shell sees.
- */
-function openQuoteAtEnd(line: string): string | undefined {
-  if (/\n|\$\(|`|\$\{|\$'|<</.test(line)) return undefined;
-  let q = '';
-  let wordStart = true;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (q === "'") {
-      if (c === "'") q = '';
-      continue;
-    }
-    if (q === '"') {
-      if (c === '\\') i++;
-      else if (c === '"') q = '';
-      continue;
-    }
-    if (c === '\\') {
-      i++;
-      wordStart = false;
-      continue;
-    }
-    if (c === '#' && wordStart) return undefined;
-    if (c === "'" || c === '"') {
-      q = c;
-      wordStart = false;
-      continue;
-    }
-    wordStart = /[\s;&|()<>]/.test(c);
-  }
-  return q || undefined;
-}
-
 const SOURCES = /(^|[\s;&|(`])(source|\.|eval)\s/;
 const DEFINITION_IN_TEXT = /(?:^|[\s;&|({'"]|\\n)(?:function\s+)?([A-Za-z_][\w:-]*)\s*\(\s*\)\s*[{(]|(?:^|[\s;&|({'"]|\\n)function\s+([A-Za-z_][\w:-]*)/g;
 
@@ -103,16 +73,18 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
   st.lineText = line;
   const parsed = parseShell(line);
   if (!parsed.ok) {
-    // One line that ends inside a quote is refused whole by every shell: nothing in it runs. It is
-    // still judged as the line it was meant to be (the quote closed): its intent is what it says.
-    const open = openQuoteAtEnd(line);
-    if (open !== undefined && parseShell(line + open).ok) {
-      st.lineTags.notes.push('the line ends inside a quote (the shell refuses it): judged with the quote closed');
-      runLine(st, line + open, cwd0, shellVars);
+    // A line the shell refuses runs nothing; its intent is still what it says: it is judged as each
+    // line it was likely meant to be (a quote closed, a dangling operator dropped), the strictest counting.
+    // (Only an agent's shell tool surely gives shell: text an unknown program or tool is given may be another language.)
+    const meant = st.mendRefused && st.depth === 0 ? meantLines(line) : { lines: [], complete: false };
+    for (const text of meant.lines) runLine(st, text, cwd0, shellVars);
+    if (meant.complete) {
+      st.lineTags.notes.push(`the shell refuses this line (${parsed.error}): judged as it was likely meant`);
       return;
     }
     st.lineTags.tags.add('unparsed-line');
     // A script runs line by line up to the one that does not parse: the whole lines before it run.
+    // (And the commands before the refused one on its line were meant too.)
     const lines = line.split('\n');
     for (let n = lines.length - 1; n > 0; n--) {
       const head = lines.slice(0, n).join('\n');
@@ -121,6 +93,8 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
         break;
       }
     }
+    const prefix = understoodPrefix(line, parsed.position);
+    if (prefix !== undefined) runLine(st, prefix, cwd0, shellVars);
     st.lineTags.notes.push(`cannot parse: ${parsed.error}`);
     return;
   }

@@ -81,6 +81,8 @@ export interface State {
   policy: CompiledPolicy;
   ctx: Context;
   depth: number;
+  /** The text is surely shell (an agent's shell tool): a line the shell refuses is read as it was meant. */
+  mendRefused?: boolean;
   out: Judged[];
   lineTags: Facts;
   aliases: Map<string, string>;
