@@ -20,7 +20,7 @@ const GLOBAL = optionTable(
 // Configuration keys whose value git runs as a program, or that change where code comes from:
 // the known ones, and as a class any key whose last part names a program (difftool.x.cmd,
 // trailer.x.command, gpg.ssh.defaultKeyCommand, *.helper, *.driver, *.hook) — git grows such keys.
-const EXEC_KEY = /^(core\.(sshcommand|pager|fsmonitor|hookspath|editor|askpass|gitproxy|alternaterefscommand)|protocol\.(.*\.)?allow|uploadpack\.packobjectshook|credential\..*helper|credential\.helper|diff\..*\.(command|textconv)|diff\.external|merge\..*\.driver|filter\..*\.(clean|smudge|process)|gpg\.(.*\.)?program|sequence\.editor|pager\..*|url\..*\.(insteadof|pushinsteadof)|include\.path|includeif\..*\.path|alias\..*|remote\..*\.(receivepack|uploadpack|proxy|vcs)|sendemail\..*cmd|web\.browser|browser\..*\.cmd|man\..*\.cmd|init\.templatedir|ssh\.variant|core\.sshvariant|.*\.[\w-]*(cmd|command|program|helper|driver|hook|textconv|editor|askpass|proxycommand)|(diff|merge)tool\..*\.path|interactive\.difffilter|submodule\..*\.update)$/i;
+const EXEC_KEY = /^(core\.(sshcommand|pager|fsmonitor|hookspath|editor|askpass|gitproxy|alternaterefscommand)|protocol\.(.*\.)?allow|uploadpack\.packobjectshook|credential\..*helper|credential\.helper|diff\..*\.(command|textconv)|diff\.external|merge\..*\.driver|filter\..*\.(clean|smudge|process)|gpg\.(.*\.)?program|sequence\.editor|pager\..*|url\..*\.(insteadof|pushinsteadof)|include\.path|includeif\..*\.path|alias\..*|remote\..*\.(receivepack|uploadpack|proxy|vcs)|sendemail\..*cmd|web\.browser|browser\..*\.cmd|man\..*\.cmd|init\.templatedir|ssh\.variant|core\.sshvariant|.*\.[\w-]*(cmd|command|program|helper|driver|hook|textconv|editor|askpass|proxycommand)|(diff|merge)tool\..*\.path|(man|browser)\..*\.path|help\.browser|interactive\.difffilter|submodule\..*\.update)$/i;
 const PROXY_KEY = /^(http|https)(\..*)?\.proxy$|^http\.proxy$/i;
 // Environment variables that make git run a program or load code from elsewhere.
 const EXEC_ENV = ['GIT_SSH_COMMAND', 'GIT_SSH', 'GIT_PROXY_COMMAND', 'GIT_EXEC_PATH', 'GIT_EXTERNAL_DIFF', 'GIT_TEMPLATE_DIR', 'GIT_CONFIG_PARAMETERS'];
@@ -210,7 +210,7 @@ export function analyzeGit(input: AnalyzerInput): Facts {
   // git SUB --help (the word right after a built-in subcommand) becomes `git help SUB`: nothing else runs.
   // (Not after an alias, whose `!` text gets the words appended, nor later in the line: a
   // command an option hands on — submodule foreach CMD --help — still runs.)
-  if (args.some((a, k) => a === sub && args[k + 1] === '--help') && !inline.has(sub.toLowerCase()) && git?.alias(sub) === undefined) return f;
+  if (args[args.indexOf(sub) + 1] === '--help' && !inline.has(sub.toLowerCase()) && git?.alias(sub) === undefined) return f;
   for (let hops = 0; hops < 5; hops++) {
     const alias = inline.get(sub!.toLowerCase()) ?? git?.alias(sub!);
     if (alias === undefined) break;

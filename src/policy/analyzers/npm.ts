@@ -102,6 +102,14 @@ export function analyzeNpm({ tool, args, env }: AnalyzerInput): Facts {
     const bin = words[0] === undefined ? undefined : packageBin(words[0]);
     if (bin && !/[:/]/.test(bin)) f.runs.push([bin, ...words.slice(1)].map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
   }
+  // npm explore PKG -- CMD … runs CMD through the script shell, in the package's directory.
+  if (sub === 'explore') {
+    const words = rest.slice(1).filter((a, i) => i > 0 || a !== '--');
+    // (npm joins the words with spaces for the shell; judged as written too, should a version quote them.)
+    if (words.length) f.runs.push(words.join(' '), words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
+  }
+  // npm link with no package links this one into the global prefix: its bins land on PATH (a global install).
+  if ((sub === 'link' || sub === 'ln') && rest.length === 0) f.tags.add('global');
   // Lifecycle scripts written now run on the next install: judge their command lines.
   if (sub === 'pkg' && rest[0] === 'set') packageJsonSets(f, rest.slice(1));
   if (sub === 'set-script' && rest[1]) f.runs.push(rest[1]);

@@ -89,6 +89,8 @@ const ROWS: Record<string, Row[]> = {
   // :!cmd, :r !cmd, :w !cmd, :%!cmd (a filter): each runs cmd (a filter or w ! feeds it the buffer).
   vim: [{ opts: /^(-[a-zA-Z]*c|--cmd|\+.*)$/, shell: shellAfter(/^:?\s*(?:silent!?\s*)?(?:[%.$\d,']*\s*(?:r(?:ead)?|w(?:rite)?)?\s*)!(.*)$/s) }],
   man: [{ opts: /^(-P|--pager|-H|--html)$/, shell: (v) => v }],
+  ag: [{ opts: /^--pager$/, shell: (v) => v }],
+  ack: [{ opts: /^--pager$/, shell: (v) => v }],
   strace: [{ opts: /^(-o|--output)$/, shell: shellAfter(/^\s*[|!](.*)$/s) }],
   ltrace: [{ opts: /^(-o|--output)$/, shell: shellAfter(/^\s*[|!](.*)$/s) }],
   rsync: [{ opts: /^--rsync-path$/, shell: (v) => v }],
@@ -183,6 +185,12 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
       const m = /^\s*[0-9,.$;'a-z+-]*\s*[erwEW]?\s*!(.*)$/.exec(l);
       if (m) out.lines.push(m[1]!);
     }
+  }
+  // Maven's exec plugin runs -Dexec.executable with -Dexec.args (exec:exec).
+  if (/^mvnw?$/.test(tool)) {
+    const prop = (k: string) => args.map((a, j) => (a === '-D' ? args[j + 1] ?? '' : a.replace(/^-D/, ''))).find((a) => a.startsWith(`${k}=`))?.slice(k.length + 1);
+    const exe = prop('exec.executable');
+    if (exe !== undefined) out.lines.push(`${/^[\w@%+=:,./-]+$/.test(exe) ? exe : `'${exe.replace(/'/g, `'\\''`)}'`} ${prop('exec.args') ?? ''}`);
   }
   // fd -x/-X CMD: runs CMD on what it finds under its search paths (like find -exec).
   if (tool === 'fd' || tool === 'fdfind') {

@@ -1,3 +1,4 @@
+import { parseShell } from '../shell/index.js';
 import { unescape } from './printf.js';
 
 // Code bash runs from text a plain parse reads as data: command substitutions inside array
@@ -74,7 +75,11 @@ function deferredIn(line: string): Deferred {
   const code: string[] = [];
   // Where the line evaluates arithmetic, a quoted '…$(…)…' may become a subscript there after
   // concatenation (y='[$(…)]'; z=$x$y; $((z))): its substitutions are judged.
-  if (/\$\(\(|\(\(|(^|[\s;&|])let\s/.test(line)) for (const m of line.matchAll(/'([^']*)'/g)) if (/\$\(|`/.test(m[1]!)) code.push(...substitutionsIn(m[1]!));
+  // (Only those the shell can read: the test is on the raw text, so `let` and backticks in a
+  // quoted JavaScript one-liner meet it too, and a substitution bash cannot parse runs nothing.)
+  if (/\$\(\(|\(\(|(^|[\s;&|])let\s/.test(line)) {
+    for (const m of line.matchAll(/'([^']*)'/g)) if (/\$\(|`/.test(m[1]!)) code.push(...substitutionsIn(m[1]!).filter((c) => parseShell(c).ok));
+  }
   for (const sub of subscripts(line)) {
     code.push(...substitutionsIn(sub));
     // A subscript expands its variables and then evaluates the result: a value written as

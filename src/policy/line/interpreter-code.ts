@@ -33,7 +33,7 @@ interface Grammar {
 }
 
 const GRAMMARS: Record<string, Grammar> = {
-  python: { code: 'c', values: 'WXQm', longCode: /^$/ },
+  python: { code: 'c', values: 'WXQm', longCode: /^$/, longValues: /^--check-hash-based-pycs$/ },
   node: { code: 'ep', values: 'rC', longCode: /^--(eval|print)$/, longValues: /^--(require|import|loader|experimental-loader|conditions|input-type|title|stack-size|inspect-port|env-file|watch-path)$/, attached: false },
   bun: { code: 'ep', values: 'r', longCode: /^--(eval|print)$/, longValues: /^--(require|preload|import|conditions|env-file|cwd|config)$/, attached: false },
   perl: { code: 'eE', values: 'IMmx', longCode: /^$/ },
@@ -65,6 +65,8 @@ export function inlineCodeOf(lang: string, args: readonly string[]): { code?: st
       const eq = a.indexOf('=');
       const name = eq > 0 ? a.slice(0, eq) : a;
       if (g.longCode.test(name)) return eq > 0 ? { code: a.slice(eq + 1), index: i } : { code: args[i + 1] ?? '', index: i + 1 };
+      // (A long option's value in the next word is not the script: node --require x -e CODE.)
+      if (eq < 0 && g.longValues?.test(name)) i++;
       continue;
     }
     if (!a.startsWith('-') || a === '-') return {}; // the script operand: everything after is its arguments

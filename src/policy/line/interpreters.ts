@@ -43,7 +43,8 @@ export const SECRETISH = /(^|[/'"\s])(\.env(?!\.(example|sample|template|dist)\b
 // Modules whose import alone means network or process access.
 const MODULES = /\b(?:(?:require|import)\s*\(\s*['"](?:node:)?(child_process|net|http|https|dgram|tls|http2)['"]|import\s+(subprocess|pty|ctypes|ftplib|smtplib)\b|from\s+(subprocess|pty|ctypes)\b|from\s+['"](?:node:)?(child_process|net|http|https|dgram|tls)['"])/;
 
-const WRITE_API = /(?<![.\w$])rename\s*[("']|\b(extractall|extract|unpack_archive|extractTo|os\.(chmod|lchmod|chown|lchown)|chmodSync|chownSync|chmod|FileUtils\.(chmod\w*|chown\w*)|File\.(chmod|chown))\b|\bshutil\.(copy\w*|move)|\bos\.(rename|replace|symlink|link)|renameSync|cpSync|copyFileSync|symlinkSync|linkSync|Deno\.writeTextFile\w*|writeLines|\bopen\s*\([^)]*,\s*['"][wax+]|\.open\(\s*['"][wax+]|\bos\.open\s*\(.{0,200}?\bO_(WRONLY|RDWR|APPEND|CREAT|TRUNC)|openSync\s*\(.{0,200}?,\s*['"][wax+]|\bopen\s*\((?:[^()]|\([^()]*(?:\([^()]*\))?[^()]*\))*,\s*['"][wax+]|writeFileSync|appendFileSync|writeFile|appendFile|createWriteStream|write_text|write_bytes|File\.(write|symlink|link|rename)|IO\.write|FileUtils\.(cp|mv|ln|install)\w*|File::Copy|\b(copy|move)\s*\(|file_put_contents|symlink\s*\(|open\s*\(?\s*\w*\s*,\s*['"](>|\+<|\+>)|>>?\s*\$?\w*\s*['"]/;
+// (A redirection into a quoted name — print > "f" — not an arrow: "->", => ' in JS, PHP, Perl.)
+const WRITE_API = /(?<![.\w$])rename\s*[("']|\b(extractall|extract|unpack_archive|extractTo|os\.(chmod|lchmod|chown|lchown)|chmodSync|chownSync|chmod|FileUtils\.(chmod\w*|chown\w*)|File\.(chmod|chown))\b|\bshutil\.(copy\w*|move)|\bos\.(rename|replace|symlink|link)|renameSync|cpSync|copyFileSync|symlinkSync|linkSync|Deno\.writeTextFile\w*|writeLines|\bopen\s*\([^)]*,\s*['"][wax+]|\.open\(\s*['"][wax+]|\bos\.open\s*\(.{0,200}?\bO_(WRONLY|RDWR|APPEND|CREAT|TRUNC)|openSync\s*\(.{0,200}?,\s*['"][wax+]|\bopen\s*\((?:[^()]|\([^()]*(?:\([^()]*\))?[^()]*\))*,\s*['"][wax+]|writeFileSync|appendFileSync|writeFile|appendFile|createWriteStream|write_text|write_bytes|File\.(write|symlink|link|rename)|IO\.write|FileUtils\.(cp|mv|ln|install)\w*|File::Copy|\b(copy|move)\s*\(|file_put_contents|symlink\s*\(|open\s*\(?\s*\w*\s*,\s*['"](>|\+<|\+>)|(?<![-=])>>?\s*\$?\w*\s*['"]/;
 const READ_API = /\bopen\s*\(|read_text|read_bytes|readFileSync|readFile|createReadStream|File\.read|IO\.read|file_get_contents|fopen|slurp/;
 
 /**
@@ -140,7 +141,11 @@ export function literalRuns(code: string, lang = ''): { runs: string[]; rest: st
         // One string with spaces (Process.spawn("curl …"), spawn("a b", {shell: true})): a shell line.
         if (words.length === 1 && /\s/.test(words[0]!)) runs.push(words[0]!);
         else runs.push(words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
-      } else runs.push(g.length >= 2 && (g[0] === '"' || g[0] === "'") ? String(g[1]).replace(/\\(.)/g, '$1') : String(g[0]));
+      } else {
+        const text = g.length >= 2 && (g[0] === '"' || g[0] === "'") ? String(g[1]).replace(/\\(.)/g, '$1') : String(g[0]);
+        // (Ruby fills #{…} of a double-quoted string before the shell sees it: a value only known then.)
+        runs.push(g[0] !== "'" && (lang === 'ruby' || lang === '') ? text.replace(/#\{[^}]*\}/g, '${__computed}') : text);
+      }
       return ' '.repeat(m.length);
     });
   }

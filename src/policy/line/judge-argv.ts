@@ -78,6 +78,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
   // `curl`, which must then be the real one, not the link again.)
   const followed = new Set<string>();
   for (let hops = 0; hops < 12 && argv.length > 0; hops++) {
+    // zsh expands a word `=NAME` to NAME's path on PATH (the EQUALS option, on by default): `=rm -rf ~` runs rm.
+    if (/^=[\w.+-]+$/.test(argv[0]!)) argv = [argv[0]!.slice(1), ...argv.slice(1)];
     // A program name only the running shell knows, handed to a wrapper (sudo $c, nohup $(echo curl)).
     if (/[$`]/.test(argv[0]!)) {
       tag('dynamic-command', `the command ${argv[0]} run by ${argv0[0]} is only known when the line runs`);
@@ -104,7 +106,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const a = argv[k]!;
       // (dotenv run / dotenvx run / env-cmd without a file load ./.env.)
       const defaulted = k === 1 && loader && !argv.slice(1, ownEnd < 0 ? undefined : ownEnd).some((x) => /^(-f|-e|--file|--env-file|-p|--path)(=|$)/.test(x)) ? '.env' : undefined;
-      const file = defaulted ?? (a === '--env-file' || (/^(dotenv|dotenvx|dotenv-cli|env-cmd)$/.test(posix.basename(argv[0]!)) && /^(-f|-e|--file|--env-file|-p|--path)$/.test(a)) ? argv[k + 1] : /^--env-file=/.test(a) ? a.slice(11) : undefined);
+      const given = defaulted ?? (a === '--env-file' || (/^(dotenv|dotenvx|dotenv-cli|env-cmd)$/.test(posix.basename(argv[0]!)) && /^(-f|-e|--file|--env-file|-p|--path)$/.test(a)) ? argv[k + 1] : /^--env-file=/.test(a) ? a.slice(11) : undefined);
+      // A dotenv preload (node -r dotenv/config, --import dotenv/config, ruby -rdotenv/load) loads
+      // ./.env, or the file dotenv_config_path= / DOTENV_CONFIG_PATH names, before the code runs.
+      const preload = /^(-r|--require|--import|-[rR])$/.test(a) ? argv[k + 1] : /^(--require=|--import=|-r)(.+)$/.exec(a)?.[2];
+      const dotenv = preload !== undefined && /^(dotenv|dotenv-expand|dotenv-flow|@dotenvx\/dotenvx)\/(config|load)(\.[cm]?js)?$/.test(preload)
+        ? argv.find((x) => x.startsWith('dotenv_config_path='))?.slice(19) ?? env.DOTENV_CONFIG_PATH ?? '.env' : undefined;
+      const file = dotenv ?? given;
       if (file === undefined) continue;
       const real = realOf(st, abs0(file)) ?? abs0(file);
       if (isSecretPath(st, real, ctx)) {
@@ -600,6 +608,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     } else if (/^node(js)?$/.test(name) && /rampart(\.js)?["`)]?$|rampart\/.*cli\/main\.js$|(command\s+-v|which|type\s+-[pP])\s+rampart\b/.test(args[0] ?? '')) {
       argv = ['rampart', ...args.slice(1)];
       continue;
+    } else if (/^(tarfile|zipfile)$/.test(name) && /^(-e|--extract)$/.test(args[0] ?? '')) {
+      // python -m tarfile -e ARCHIVE [DIR] / zipfile -e ARCHIVE DIR unpack as tar -C and unzip -d do.
+      argv = name === 'tarfile' ? ['tar', '-xf', args[1] ?? '', '-C', args[2] ?? '.'] : ['unzip', '-o', args[1] ?? '', '-d', args[2] ?? '.'];
+      continue;
     } else if (/^python[\d.]*$/.test(name) && args[0] === '-m' && /^(http\.server|SimpleHTTPServer)$/.test(args[1] ?? '')) {
       // Serves the working directory (.env included) to every interface unless bound to loopback.
       const bind = args.findIndex((a) => a === '-b' || a === '--bind');
@@ -740,7 +752,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const texts: [string, string][] = [...st.scripts].filter(([p]) => !st.codeJudged.has(`text\0${p}`) && !/(^|\/)(GNUmakefile|[Mm]akefile|[\w.-]+\.mk)$/.test(p));
       // (…and the text edits put into files: sed -i's programs, a jq filter whose output replaced one.)
       for (const [p, text] of st.edits) if (!st.codeJudged.has(`text\0edit\0${p}`)) texts.push([`edit\0${p}`, text]);
-      if (stdinText !== undefined && !isShell(name)) texts.push([`<stdin of ${name}>`, stdinText]);
+      // (An interpreter's stdin is its code, judged as code in its language — print("rm -rf /") prints — or its data.)
+      if (stdinText !== undefined && !isShell(name) && !languageOf(name)) texts.push([`<stdin of ${name}>`, stdinText]);
       for (const [p, text] of texts) {
         st.codeJudged.add(`text\0${p}`);
         // (A shell script is judged whole, so its lines keep the variables its earlier lines set.)

@@ -669,7 +669,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   }
   // A tool whose first word picks what it does (git, npm, docker …) given that word only at run
   // time (`npm $p`, `git "$op" origin main`): what it will do is not known.
-  const verbAt = argvWords.findIndex((w, k) => k > 0 && !w.value.startsWith('-'));
+  // (rustup's `cargo +TOOLCHAIN …` picks an installed toolchain: the subcommand is the word after it.)
+  const verbAt = argvWords.findIndex((w, k) => k > 0 && !w.value.startsWith('-') && !(k === 1 && /^["']?\+/.test(w.raw) && /^(cargo|rustc|rustdoc|clippy-driver)$/.test(posix.basename(argv[0] ?? ''))));
   // (A function's or script's own arguments — "$@", $1 — are judged where it is called with them; an
   // argument list a program file computes is judged by that file's own rules.)
   if (argvWords[0]!.static && SUBCOMMAND_TOOLS.test(posix.basename(argv[0] ?? '')) && verbAt > 0 && !argvWords[verbAt]!.static && !ARGUMENT_WORD.test(argvWords[verbAt]!.raw) && !argvWords.slice(1, verbAt).some((w) => /^-(C|c|-git-dir|-prefix|-cwd|-dir|-filter|w|-workspace)$/.test(w.value))) {

@@ -82,6 +82,8 @@ export interface OperandCommands {
 /** What an unmodelled program may run, read from its operands. */
 export function operandCommands(name: string, args: readonly string[]): OperandCommands {
   const out: OperandCommands = { strings: [] };
+  // (bash's `jobs -x CMD ARGS` runs CMD, its job specs replaced by process groups.)
+  if (name === 'jobs' && args[0] === '-x' && args.length > 1) return { strings: [], suffix: args.slice(1), runs: true };
   if (DATA_PROGRAMS.has(name)) return out;
   // ast-grep's `sg` searches code with a pattern or rule; the other sg, `sg GROUP [-c] CMD`, runs CMD
   // — and a group may be named `run`: only a pattern or rule option, and no -c, makes it ast-grep.
