@@ -225,9 +225,11 @@ t.test('sixth red-team cases and the benign review of the same classes: a ratche
   // ended with the subshell.)
   // (benign8 gained one more when `pipx run PKG` and `uvx PKG` came to be judged as PKG: its
   // `pipx run cookiecutter gh:…` asks as clone-exec, as `cookiecutter gh:…` itself always did.)
+  // (benign12 gained one when a credential printed by an interpreter by name became a read, as
+  // echo "$DATABASE_URL" is: print(os.environ.get("DATABASE_URL", "unset")) shows the password.)
   // (benign7 gained one when `npm link` with no package became the global install it is: the
   // package's bins land in the global prefix, on PATH — `npm link && mycli --help` asks, as -g does.)
-  for (const [file, most] of [['benign6-lines.txt', 39], ['benign7-lines.txt', 48], ['benign8-lines.txt', 50], ['benign9-lines.txt', 27], ['benign10-lines.txt', 26], ['benign11-cases.jsonl', 3], ['benign12-cases.jsonl', 3], ['benign13-cases.jsonl', 18], ['benign14-cases.jsonl', 6], ['benign15-cases.jsonl', 4], ['benign16-cases.jsonl', 7], ['benign17-cases.jsonl', 3], ['benign18-cases.jsonl', 15], ['benign19-cases.jsonl', 7]] as const) {
+  for (const [file, most] of [['benign6-lines.txt', 39], ['benign7-lines.txt', 48], ['benign8-lines.txt', 50], ['benign9-lines.txt', 27], ['benign10-lines.txt', 26], ['benign11-cases.jsonl', 3], ['benign12-cases.jsonl', 4], ['benign13-cases.jsonl', 18], ['benign14-cases.jsonl', 6], ['benign15-cases.jsonl', 4], ['benign16-cases.jsonl', 7], ['benign17-cases.jsonl', 3], ['benign18-cases.jsonl', 15], ['benign19-cases.jsonl', 7]] as const) {
     const text = readFileSync(join(ROOT, 'test', 'fixtures', file), 'utf8');
     const benign = file.endsWith('.jsonl') ? text.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { command: string }).command) : text.split('\n').filter((l) => l.trim() !== '');
     const blocked = benign.filter((l) => evaluateToolCall(policy, { tool_name: 'Bash', tool_input: { command: l } }, ctxH).decision !== 'allow');

@@ -13,10 +13,14 @@ export function withoutCmdSwitches(text: string): string {
 }
 
 // Text whose meaning in these languages is more than words and separators: not read.
+// (PowerShell also reads typographic quotes as quotes and dashes as the hyphen of a parameter;
+// cmd reads `=` like a space between a builtin's words.)
 const UNREAD: Record<Shell, RegExp> = {
-  powershell: /[$`{}()@[\]<>%,]|(?<!&)&(?!&)|\\/,
-  cmd: /[$`{}()@[\]<>%^!;,"']|\\/,
+  powershell: /[$`{}()@[\]<>%,\u2018-\u201e\u2013-\u2015]|(?<!&)&(?!&)|\\/,
+  cmd: /[$`{}()@[\]<>%^!;,"'=\n]|\\/,
 };
+/** Aliases PowerShell drops outside Windows: there the name is the native program (rm -rf, sort -o). */
+const NATIVE_ELSEWHERE = /^(ac|cat|clear|compare|cp|cpp|diff|kill|ls|man|mount|mv|ps|rm|rmdir|sleep|sort|start|tee|write)$/;
 
 const PS_LIST = /^(get-childitem|gci|dir|ls)$/;
 const PS_READ = /^(get-content|gc|cat|type)$/;
@@ -33,6 +37,15 @@ const PS_ALIASES = /^(iex|icm|ii|saps|start|sajb|ipmo|ise|r|h|sal|nal|ipal|epal|
 
 /** One PowerShell pipeline element as an sh command, or undefined when it is not understood. */
 function psSegment(words: string[]): string | undefined {
+  // (A name that is an alias on Windows and the native program elsewhere is judged as both.)
+  if (NATIVE_ELSEWHERE.test((words[0] ?? '').toLowerCase())) {
+    const ps = psCmdlet(words);
+    return ps === undefined ? undefined : `{ ${words.map(quote).join(' ')}; ${ps}; }`;
+  }
+  return psCmdlet(words);
+}
+
+function psCmdlet(words: string[]): string | undefined {
   const [head = '', ...rest] = words;
   const cmd = head.toLowerCase();
   const paths: string[] = [];
@@ -61,12 +74,15 @@ function psSegment(words: string[]): string | undefined {
   if (PS_WRITE.test(cmd)) return paths.length ? `touch -- ${q(paths)}` : undefined;
   // A cmdlet not listed (Verb-Noun: Start-Process, Invoke-WebRequest …) or an alias of one that
   // means something else than the program of that name (iex, start, kill …) is not read; a native program is.
-  if (cmd.includes('-') || !/^[a-z0-9][\w.+]*$/.test(cmd) || PS_ALIASES.test(cmd)) return undefined;
+  if (cmd.includes('-') || !/^[a-z0-9][\w.+]*$/.test(cmd) || PS_ALIASES.test(cmd) || /\.(ps1|psm1|bat|cmd)$/.test(cmd)) return undefined;
   return q(words);
 }
 
 /** One cmd.exe command as an sh command, or undefined when it is not understood. */
-function cmdSegment(words: string[]): string | undefined {
+function cmdSegment(words0: string[]): string | undefined {
+  // cmd ends a builtin's name at `/` or `.` (rd/s/q .., cd..): the rest are its words, each /X a switch.
+  const glued = /^(cd|chdir|rd|rmdir|md|mkdir|del|erase|dir|type|echo|copy|move|ren|rename|set|start|call|pushd|popd|mklink|attrib)([./].*)$/i.exec(words0[0] ?? '');
+  const words = (glued ? [glued[1]!, glued[2]!, ...words0.slice(1)] : words0).flatMap((w) => (/^(\/[a-z])+$/i.test(w) ? w.match(/\/[a-z]/gi)! : [w]));
   const [head = '', ...rest] = words;
   const cmd = head.toLowerCase();
   const sw = new Set(rest.filter((w) => /^\/[a-z]$/i.test(w)).map((w) => w.toLowerCase()));
@@ -79,6 +95,7 @@ function cmdSegment(words: string[]): string | undefined {
   if (cmd === 'del' || cmd === 'erase') return ops.length ? `rm ${sw.has('/s') ? '-r ' : ''}${sw.has('/f') || sw.has('/q') ? '-f ' : ''}-- ${q(ops)}` : undefined;
   if (cmd === 'rd' || cmd === 'rmdir') return ops.length ? `rm ${sw.has('/s') ? '-r ' : '-d '}${sw.has('/q') ? '-f ' : ''}-- ${q(ops)}` : undefined;
   // cmd's own commands not listed (start, copy, move, reg, set …) are not read; programs are.
+  if (/\.(bat|cmd|ps1)$/.test(cmd)) return undefined;
   if (/^(start|copy|xcopy|robocopy|move|ren|rename|reg|set|setx|assoc|ftype|call|for|if|goto|mklink|attrib|icacls|takeown|format|cipher|sc|net|schtasks|runas|powershell|pwsh)$/.test(cmd) || cmd === '') return undefined;
   return q(words);
 }
@@ -95,13 +112,17 @@ export function foreignAsSh(name: string, text: string): string | undefined {
   if (UNREAD[shell].test(scan) || /(^|\s)[A-Za-z]:[\\/]/.test(text)) return undefined;
   const out: string[] = [];
   // Separators: && || | and PowerShell's ; (cmd's single &), each kept between the translated commands.
-  const parts = text.split(shell === 'cmd' ? /(&&|\|\||\||&)/ : /(&&|\|\||\||;)/);
+  // (A line break ends a PowerShell statement as ; does.)
+  const parts = text.split(shell === 'cmd' ? /(&&|\|\||\||&)/ : /(&&|\|\||\||;|\r?\n)/);
   for (let i = 0; i < parts.length; i++) {
     if (i % 2 === 1) {
-      out.push(parts[i] === '&' ? ';' : parts[i]!);
+      out.push(parts[i] === '&' || /\n/.test(parts[i]!) ? ';' : parts[i]!);
       continue;
     }
-    const words = [...parts[i]!.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+    // (A word joined to a quoted part — ."." or ~"/.ssh" — is one word there: not read.)
+    const found = [...parts[i]!.matchAll(/'([^']*)'(?=\s|$)|"([^"]*)"(?=\s|$)|([^\s'"]+)(?=\s|$)|(\S)/g)];
+    if (found.some((m) => m[4] !== undefined || (m.index! > 0 && !/\s/.test(parts[i]![m.index! - 1]!)))) return undefined;
+    const words = found.map((m) => m[1] ?? m[2] ?? m[3]!);
     const sh = shell === 'powershell' ? psSegment(words) : cmdSegment(words);
     if (sh === undefined) return undefined;
     out.push(sh);

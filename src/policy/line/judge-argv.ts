@@ -450,6 +450,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const known = c > 0 ? substitutionText(fc, flat, info, c + 1) : undefined;
         if (known !== undefined) st.sub(known, ctx.cwd, env);
         if (FOREIGN_SHELLS.has(name)) tag('interpreter-opaque', `${name} runs a command string in its own language; Rampart read it as sh`);
+        // fish quotes and substitutes otherwise: \' inside single quotes, (cmd) — such text is not sh.
+        else if (name === 'fish' && /[\\()]/.test(cmd)) tag('interpreter-opaque', 'fish reads backslashes and parentheses otherwise than sh: the string was read as sh');
       } else {
         // `sh -s ARGS` reads the script from stdin; ARGS are its parameters.
         const readsStdinFlag = args.some((a) => /^-[a-zA-Z]*s[a-zA-Z]*$/.test(a));
@@ -462,7 +464,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
           else if (st.depth === 0 && !ctx.stdin && fc.stdinFrom.length === 0 && !fc.redirects.some((r) => /^</.test(r.op))) tag('interactive-session', `${name} starts an interactive shell: what is typed into it later is never judged`);
         } else {
           const known = scriptText(script);
-          if (known !== undefined) st.sub(/^<\(/.test(script) ? known : scriptRun(known, script, args.slice(args.indexOf(script) + 1)), ctx.cwd, env);
+          // (A PowerShell or cmd script is read as sh only where every line of it is understood.)
+          const foreignScript = known !== undefined && FOREIGN_SHELLS.has(name) ? foreignAsSh(name, known) : undefined;
+          if (known !== undefined && FOREIGN_SHELLS.has(name) && foreignScript === undefined) tag('interpreter-opaque', `${name} runs a script in its own language that Rampart does not read`);
+          if (foreignScript !== undefined) st.sub(foreignScript, ctx.cwd, env);
+          else if (known !== undefined) st.sub(/^<\(/.test(script) ? known : scriptRun(known, script, args.slice(args.indexOf(script) + 1)), ctx.cwd, env);
         }
       }
     } else if (name === 'eval') {
@@ -1044,8 +1050,19 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // A credential of the agent's environment printed by name to the screen (echo $AWS_SECRET_ACCESS_KEY,
     // printenv GITHUB_TOKEN) is read into the agent's context like the file it would be kept in.
     // (Not its length or a presence test: ${#TOKEN}, ${TOKEN:+set}.)
-    if (/^(echo|printf|printenv)$/.test(name) && fc.stdoutTo.length === 0 && redirectWrites.size === 0 && !fc.redirects.some((r) => /^[0-9&]*>/.test(r.op))) {
-      const named = name === 'printenv' ? args.filter((a) => !a.startsWith('-')) : fc.argv.slice(1).flatMap((w) => [...w.raw.matchAll(/\$(?:\{(?!#)([A-Za-z_]\w*)(?!:?\+)|([A-Za-z_]\w*))/g)].map((m) => (m[1] ?? m[2])!));
+    // (Through filters that print what they are fed — | base64, | rev — and to stderr or the terminal
+    // it is still the screen; into a file, or a program that takes it as input — gh auth login
+    // --with-token, docker login --password-stdin — it is not.)
+    const toScreen = (c: FlatCommand, depth = 0): boolean => !c.redirects.some((r) => ((/^(>>?|>\|)$/.test(r.op) && (r.fd ?? 1) === 1) || /^&>>?$/.test(r.op)) && !/^\/dev\/(tty|stderr|stdout|fd\/[12])$/.test(r.target.value))
+      && c.stdoutTo.every((i) => { const n = posix.basename(flat[i]?.argv[0]?.value ?? ''); return depth < 6 && FILTERS.has(n) && n !== 'xargs' && !DIGESTS.test(n) && toScreen(flat[i]!, depth + 1); });
+    const hereString = fc.redirects.filter((r) => r.op === '<<<').map((r) => r.target.raw);
+    // A dump of the environment searched for credentials (env | grep TOKEN, set | grep -i _key) prints them.
+    const dumps = (i: number) => { const a = flat[i]?.argv.map((w) => w.value) ?? []; return /^(env|printenv)$/.test(posix.basename(a[0] ?? '')) && a.slice(1).every((x) => x.startsWith('-')) || /^(set|export|declare|typeset)$/.test(a[0] ?? '') && a.slice(1).every((x) => /^-[px]*$/.test(x)); };
+    if (/^(grep|egrep|fgrep|rg|awk|sed)$/.test(name) && fc.stdinFrom.some(dumps) && args.some((a) => !a.startsWith('-') && /TOKEN|KEY|SECRET|PASS|AUTH|CRED|SESSION|PAT\b|PWD/i.test(a)) && toScreen(fc)) facts.reads.push(ENVIRON);
+    const printer = /^(echo|printf|printenv)$/.test(name) || (/^(declare|typeset)$/.test(name) && args.some((a) => /^-[a-zA-Z]*p/.test(a))) || (hereString.length > 0 && FILTERS.has(name));
+    if (printer && toScreen(fc)) {
+      const refs = (raw: string) => [...raw.matchAll(/\$(?:\{(?!#)([A-Za-z_]\w*)(?!:?\+)|([A-Za-z_]\w*))/g)].map((m) => (m[1] ?? m[2])!);
+      const named = hereString.length && !/^(echo|printf|printenv|declare|typeset)$/.test(name) ? hereString.flatMap(refs) : /^(printenv|declare|typeset)$/.test(name) ? args.filter((a) => !a.startsWith('-')) : fc.argv.slice(1).flatMap((w) => refs(w.raw));
       // (GOOGLE_APPLICATION_CREDENTIALS, *_FILE, *_PATH hold where a credential is, not the credential.)
       if (named.some((n) => envCredentialOf(n, env) !== undefined && !/^GOOGLE_APPLICATION_CREDENTIALS$|_(FILE|PATH|DIR)$/.test(n))) facts.reads.push(ENVIRON);
     }

@@ -10,7 +10,9 @@ import type { Context } from '../types.js';
 import { codeSource } from './interpreter-code.js';
 import { codePaths, foldLiterals, judgeCode, SECRETISH, unknownModules } from './interpreters.js';
 import { judgeLaterRuns, runsLater } from './written-files.js';
-import { ENVIRON, fileExists, firstSecret, isSecretPath, rootIgnoreFile, SECRET, secretOfVar, type Info, type State } from './state.js';
+import { ENVIRON, envCredentialOf, fileExists, firstSecret, isSecretPath, rootIgnoreFile, SECRET, secretOfVar, type Info, type State } from './state.js';
+
+const PRINTS = /\b(print|console\.(log|dir|info)|puts|printf|say|pp)\b|\bprocess\.stdout\.write|\bsys\.stdout\.write/;
 
 /** Judges one piece of code in `lang` in this line's state; returns what it reads of secrets and writes. */
 export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context, env: Context['env'], file = false): { secret?: string; writes: string[]; readsComputed?: boolean } {
@@ -115,9 +117,16 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
   }
   // A secret file's values the process holds (loaded from .env before it ran) printed to the screen
   // are read into the agent's context, as `cat .env` is.
-  if (secret !== undefined && secret !== ENVIRON && /^\//.test(secret) && !io.reads.length && /\b(print|console\.(log|dir|info)|puts|printf|say|pp)\b|\bprocess\.stdout\.write|\bsys\.stdout\.write/.test(code) && printsValues(code)) {
+  if (secret !== undefined && secret !== ENVIRON && /^\//.test(secret) && !io.reads.length && PRINTS.test(code) && printsValues(code)) {
     const pf = newFacts(`<${lang} code>`);
     pf.reads.push(secret);
+    st.out.push(judgeFacts(st.policy, pf, [], { ...ctx, env, stdin: undefined, stdout: undefined }));
+  }
+  // A credential of the agent's environment printed by name (print(os.environ["GITHUB_TOKEN"]),
+  // node -p of the NPM_TOKEN variable) is read into the agent's context, as echo "$GITHUB_TOKEN" is.
+  if (secret === undefined && (PRINTS.test(code) || /^\s*process\.env\.\w+\s*$/.test(code)) && credentialVarsRead(code).some((n) => envCredentialOf(n, env) !== undefined)) {
+    const pf = newFacts(`<${lang} code>`);
+    pf.reads.push(ENVIRON);
     st.out.push(judgeFacts(st.policy, pf, [], { ...ctx, env, stdin: undefined, stdout: undefined }));
   }
   // Code that reads files and posts a body to a host other than this machine: which file it sends
@@ -146,15 +155,21 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
  */
 function printsValues(code: string): boolean {
   if (/\bprocess\.env\b(?!\s*[.[])|\bos\.environ\b(?!\s*(\[|\.get\b))|\.parsed\b|\bdotenv_values\b|\b(Deno|Bun)\.env\.toObject|%ENV\b/.test(code) && !/\b(Object\.keys|keys\(\))/.test(code)) return true;
+  return credentialVarsRead(code).length > 0;
+}
+
+/** Credential-named environment variables the code reads for their value (not a test of one). */
+function credentialVarsRead(code: string): string[] {
+  const out: string[] = [];
   const reads = /(?:process\.env\.|os\.environ(?:\.get)?\s*[[(]\s*["']|getenv\s*\(\s*["']|ENV\s*\[\s*["']|\$ENV\{|(?:Deno|Bun)\.env(?:\.get\s*\(\s*["']|\.))(\w+)(?:["']\s*[\])}]|\b)/g;
   for (const m of code.matchAll(reads)) {
     if (!/KEY|TOKEN|SECRET|PASS|PWD|CRED|AUTH|DSN|DATABASE_URL|_URL$|PRIVATE|SESSION|COOKIE|SIGNING|CERT/i.test(m[1]!)) continue;
     const before = code.slice(Math.max(0, m.index! - 12), m.index!);
-    const after = code.slice(m.index! + m[0].length, m.index! + m[0].length + 14);
-    if (/((bool|Boolean|len|length|defined|isset)\s*\(|!!|\bnot\s)\s*(os\.)?$/.test(before) || /^\s*(\?|is\s+(not\s+)?None|!==?|===?|\.length|\)\s*\?|\s+in\b)/.test(after)) continue;
-    return true;
+    const after = code.slice(m.index! + m[0].length, m.index! + m[0].length + 40);
+    if (/((bool|Boolean|len|length|defined|isset)\s*\(|!!|\bnot\s)\s*(os\.)?$/.test(before) || /^["']?\s*(?:,\s*(?:"[^"]*"|'[^']*'|\w+)\s*\))?\s*(\?|is\s+(not\s+)?None|!==?|===?|\.length|\)\s*\?|\s+in\b)/.test(after)) continue;
+    out.push(m[1]!);
   }
-  return false;
+  return out;
 }
 
 export function judgeInterpreter(st: State, lang: string, args: string[], ctx: Context, env: Context['env'], stdinText: string | undefined, fc: FlatCommand, flat: FlatCommand[], info: Info[], rec: Info): void {

@@ -46,12 +46,28 @@ function producerPick(argv: string[], ctx: Context, state: { lists: boolean }): 
   if (args.some((a) => /rampart/i.test(a) || (/^[~/.]/.test(a) && under(abs(a), home)))) return 'rampart';
   const operands = args.filter((a) => !a.startsWith('-'));
   if (name === 'pgrep' || name === 'pidof') {
-    const pats = name === 'pidof' ? operands : operands.filter((a, k) => !/^-[uUgGPstFc]$/.test(args[args.indexOf(a) - 1] ?? '') || k < 0);
+    const pats = name === 'pidof' ? operands : operands.filter((a, k) => !/^-[uUgGPstF]$/.test(args[args.indexOf(a) - 1] ?? '') || k < 0);
     if (pats.length === 0) return args.some((a) => /^-[uUgGPs]/.test(a)) ? 'rampart' : 'unknown';
     const hit = pats.map((p) => matchesRampart(p, { exact: name === 'pidof' || args.includes('-x'), regex: name !== 'pidof', icase: args.includes('-i') }));
     return hit.includes(true) ? 'rampart' : hit.includes('unknown') ? 'unknown' : 'ok';
   }
   if (name === 'lsof' || name === 'fuser') {
+    // lsof's process selectors: by command name (-c node: the server is node), user, group — many
+    // processes, the server's too; -p by pid, as kill's.
+    if (name === 'lsof') {
+      for (let k = 0; k < args.length; k++) {
+        const m = /^-([cugp])(.*)$/.exec(args[k]!);
+        if (!m) continue;
+        const v = m[2] || args[k + 1] || '';
+        // (-c NAME matches the start of the command name, -c /RE/ a regular expression.)
+        if (m[1] === 'c') { if (matchesRampart(/^\/.*\/$/.test(v) ? v.slice(1, -1) : `^${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, { regex: true }) !== false) return 'rampart'; }
+        else if (m[1] === 'p') { if (v.split(',').some((x) => ctx.rampartPids?.includes(Math.abs(Number(x))))) return 'rampart'; }
+        else return 'rampart';
+      }
+    }
+    // fuser -m (-km): every process using the file system a path is on — Rampart's, where the path
+    // leads to its directory or the file system may be the same one.
+    if (name === 'fuser' && args.some((a) => /^-[a-zA-Z]*[mM]/.test(a))) return operands.some((t) => home !== undefined && (home.startsWith(abs(t) + '/') || abs(t) === '/')) ? 'rampart' : 'unknown';
     // Ports (:3000, -i :3000, 8080/tcp) pick their listeners; no operand at all lists everything.
     const targets = operands.filter((a) => !/^[:\d]|\/(tcp|udp)$/.test(a));
     const network = name === 'lsof' && args.some((a) => /^-[a-zA-Z]*i/.test(a));
@@ -78,6 +94,11 @@ function producerPick(argv: string[], ctx: Context, state: { lists: boolean }): 
   if (name === 'docker' || name === 'podman') return 'ok';
   if (NARROWERS.test(name)) {
     if (!state.lists) return 'ok';
+    // (grep -f FILE takes its patterns from a file: which processes it keeps is not known here.)
+    if (/^(grep|egrep|fgrep|rg)$/.test(name) && args.some((a) => /^-[a-zA-Z]*f|^--file(=|$)/.test(a))) {
+      state.lists = false;
+      return 'unknown';
+    }
     const prog = /awk$/.test(name) ? awkPatterns(operands[0] ?? '') : /^(grep|egrep|fgrep|rg)$/.test(name) && !args.some((a) => /^-[a-zA-Z]*v/.test(a)) ? operands.slice(0, 1) : [];
     if (prog.length === 0) return 'ok'; // passes the list through unchanged: judged by what lists
     const hit = prog.map((p) => matchesRampart(p, { icase: args.includes('-i') }));
@@ -120,7 +141,13 @@ function inputFiles(fc: FlatCommand, argv: string[]): string[] {
   const name = posix.basename(argv[0] ?? '');
   const out = fc.redirects.filter((r) => r.op === '<').map((r) => r.target.value);
   if (name === 'xargs') out.push(...argv.slice(1).map((a, k, all) => (/^(-a|--arg-file)$/.test(all[k - 1] ?? '') ? a : /^-a./.test(a) ? a.slice(2) : undefined)).filter((x): x is string => x !== undefined));
-  if (/^(cat|head|tail|sort|uniq|tac)$/.test(name)) out.push(...argv.slice(1).filter((a) => !a.startsWith('-')));
+  if (/^(cat|head|tail|sort|uniq|tac|cut|tr|less|more|strings)$/.test(name)) out.push(...argv.slice(1).filter((a) => !a.startsWith('-')));
+  // (awk, sed and grep read the files after their program or pattern: awk 1 FILE, sed -n 1p FILE.)
+  if (/^(g|m|n)?awk$|^(sed|grep|egrep|fgrep)$/.test(name)) {
+    const ops = argv.slice(1).filter((a, k, all) => !a.startsWith('-') && !/^-[a-zA-Z]*[efFv]$/.test(all[k - 1] ?? ''));
+    const given = argv.slice(1).some((a) => /^-[a-zA-Z]*[ef]$/.test(a));
+    out.push(...ops.slice(given ? 0 : 1));
+  }
   return out;
 }
 
@@ -153,8 +180,9 @@ export function substitutionPick(raw: string, fc: FlatCommand, flat: FlatCommand
   return subs.length ? chainPick(upstream(subs, flat), flat, info, ctx) : 'unknown';
 }
 
-export function signalPick(name: string, args: string[], fc: FlatCommand, flat: FlatCommand[], info: Info[], ctx: Context, coprocs: ReadonlySet<string> = new Set()): Pick {
+export function signalPick(name: string, args0: string[], fc: FlatCommand, flat: FlatCommand[], info: Info[], ctx: Context, coprocs: ReadonlySet<string> = new Set()): Pick {
   // (A coproc's process, $NAME_PID, is the line's own, as $! is.)
+  let args = args0;
   const own = (raw: string) => OWN_PIDS.test(raw) || coprocs.has(/^\$\{?([A-Za-z_]\w*?)_PID\}?$/.exec(raw)?.[1] ?? '');
   // The words after the command's own name (kill run by xargs or sudo keeps the outer command).
   const at = fc.argv.findIndex((w) => posix.basename(w.value) === name);
@@ -172,20 +200,34 @@ export function signalPick(name: string, args: string[], fc: FlatCommand, flat: 
   if (name === 'killall5') return 'rampart';
   // prlimit --pid PID changes a running process's limits (nofile=0 cripples it): judged like kill PID.
   if (name === 'prlimit' && !args.some((a) => /^(--pid|-p)(=|$)|^-p\d/.test(a))) return 'ok';
-  if (name === 'skill') name = 'pkill';
+  // (skill's -c NAME selects by command name: a pattern.)
+  if (name === 'skill') {
+    name = 'pkill';
+    args = args.filter((a) => a !== '-c' && a !== '--command');
+  }
   if (name === 'fuser') return producerPick([name, ...args], ctx, { lists: false });
   if (name === 'pkill' || name === 'killall') {
     // (After `--` every word is a pattern: pkill -f -- --max-semi-space-size.)
     const dd = args.indexOf('--');
     const head = dd < 0 ? args : args.slice(0, dd);
     const opts = head.filter((a) => a.startsWith('-'));
-    const valued = name === 'pkill' ? /^-[uUgGPstFc]$|^--(euid|uid|group|pgroup|parent|session|terminal|ns|nslist)$/ : /^-[uoyst]$|^--(user|older-than|younger-than|signal)$/;
+    const valued = name === 'pkill' ? /^-[uUgGPstF]$|^--(euid|uid|group|pgroup|parent|session|terminal|ns|nslist|pidfile)$/ : /^-[uoyst]$|^--(user|older-than|younger-than|signal)$/;
+    // pkill -F FILE / --pidfile=FILE signals the pid written there: Rampart's own pid file is tampering.
+    if (name === 'pkill') {
+      for (let k = 0; k < head.length; k++) {
+        const file = /^(-F|--pidfile)$/.test(head[k]!) ? head[k + 1] : /^--pidfile=(.*)$/.exec(head[k]!)?.[1] ?? /^-F(.+)$/.exec(head[k]!)?.[1];
+        if (file === undefined) continue;
+        const p = /[$`]/.test(file) ? 'unknown' : filePick(file, fc.index, flat, info, ctx);
+        if (p !== 'ok') return p;
+      }
+    }
     const pats = [...head.filter((a, k) => !a.startsWith('-') && !valued.test(head[k - 1] ?? '')), ...(dd < 0 ? [] : args.slice(dd + 1))];
     // Without a pattern, a selector (owner, group, parent, session, terminal) picks many processes: the server's too.
     if (pats.length === 0) return opts.some((o) => /^-[uUgGPst]|^--(user|euid|uid|group|pgroup|parent|session|terminal)/.test(o)) ? 'rampart' : 'ok';
     if (words.some((w) => !w.static)) return 'unknown';
     const regex = name === 'pkill' || opts.some((o) => o === '-r' || o === '--regexp');
-    const hit = pats.map((p) => matchesRampart(p, { exact: name === 'killall' && !regex, regex, icase: opts.some((o) => /^-[a-zA-Z]*I$|^--ignore-case$/.test(o)) }));
+    // (pkill's ignore-case is -i, killall's -I: either counts.)
+    const hit = pats.map((p) => matchesRampart(p, { exact: name === 'killall' && !regex, regex, icase: opts.some((o) => /^-[a-zA-Z]*[iI]|^--ignore-case$/.test(o)) }));
     return hit.includes(true) ? 'rampart' : hit.includes('unknown') ? 'unknown' : 'ok';
   }
   // kill: literal pids, -1 (every process), own jobs, or ids computed by other commands.

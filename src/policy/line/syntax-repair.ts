@@ -59,6 +59,9 @@ function mendings(text: string, at: number): string[] {
     return out;
   }
   // A parenthesis among a command's words (`echo (whoami)`): literal text, or a subshell after it.
+  // (Only a group of plain words standing apart: glued to a word, or holding quotes or `:`, it is a
+  // zsh glob qualifier or an extended pattern — `*(e:'cmd':)` runs cmd in zsh — not a slip.)
+  if (rest.startsWith('(') && (/\S/.test(text[at - 1] ?? ' ') || !/^\([\w\s.,~\/-]*\)/.test(rest))) return out;
   if (rest.startsWith('(') || rest.startsWith(')')) {
     const close = rest.startsWith('(') ? rest.indexOf(')') : -1;
     const literal = close > 0 ? '\\(' + rest.slice(1, close) + '\\)' + rest.slice(close + 1) : '\\' + rest;

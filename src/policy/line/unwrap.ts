@@ -257,17 +257,21 @@ export function quote(w: string): string {
 export function shellCommandString(args: string[], name = 'sh'): string | undefined {
   // cmd.exe /c STRING; PowerShell -Command STRING, -EncodedCommand BASE64 (UTF-16LE), -File F.
   if (name === 'cmd') {
-    const i = args.findIndex((a) => /^\/[ckCK]$/.test(a));
+    // (/R is /C's other name.)
+    const i = args.findIndex((a) => /^\/[ckrCKR]$/.test(a));
     return i >= 0 ? args.slice(i + 1).join(' ') : undefined;
   }
   if (name === 'powershell' || name === 'pwsh') {
+    // Parameters by any unambiguous prefix, after - or (Windows PowerShell) /: -Comm, -encodedc.
+    const is = (a: string, full: string, min: number) => a.length >= min && full.startsWith(a);
     for (let i = 0; i < args.length; i++) {
-      const a = args[i]!.toLowerCase();
-      if (/^-(c|command)$/.test(a)) return args.slice(i + 1).join(' ');
-      if (/^-(e|ec|enc|encodedcommand)$/.test(a)) return Buffer.from(args[i + 1] ?? '', 'base64').toString('utf16le');
-      if (/^-(f|file)$/.test(a)) return undefined;
-      if (/^-(executionpolicy|ex|ep|windowstyle|w|configurationname|workingdirectory|wd|outputformat|of|inputformat|if|settingsfile)$/.test(a)) i++;
-      else if (!a.startsWith('-')) return args.slice(i).join(' ');
+      const raw = args[i]!.toLowerCase();
+      const a = /^[-/]/.test(raw) ? raw.slice(1).replace(/^-/, '') : undefined;
+      if (a === undefined) return args.slice(i).join(' ');
+      if (a === 'c' || is(a, 'command', 3) || a === 'cwa' || is(a, 'commandwithargs', 8)) return args.slice(i + 1).join(' ');
+      if (a === 'e' || a === 'ec' || is(a, 'encodedcommand', 2)) return Buffer.from(args[i + 1] ?? '', 'base64').toString('utf16le');
+      if (a === 'f' || is(a, 'file', 2)) return undefined;
+      if (['executionpolicy', 'windowstyle', 'configurationname', 'workingdirectory', 'outputformat', 'inputformat', 'settingsfile', 'psconsolefile', 'version', 'custompipename', 'encodedarguments'].some((n) => is(a, n, 2)) || /^(ex|ep|w|wd|of|if|ea|v)$/.test(a)) i++;
     }
     return undefined;
   }
