@@ -50,13 +50,44 @@ export function envValue(env: Readonly<Record<string, string | undefined>>, ...n
   return undefined;
 }
 
+/** Adds where a package spec is fetched from (a URL, a git host shorthand, user/repo on GitHub). */
+export function addPackageSpec(f: Facts, spec: string): void {
+  // (NAME@SPEC names what the package is fetched from: lib@github:acme/lib, x@git+https://…, @s/x@https://….)
+  const s = spec.replace(/^[^@/]+@npm:/, '').replace(/^(@[^@/\s]+\/)?[^@/:\s]+@(?=(git\+)?[a-z]+:)/i, '');
+  if (/^(git\+)?(https?|ssh|git):\/\//i.test(s)) addUrl(f, s.replace(/^git\+/i, ''), 'target');
+  else if (/^git\+file:|^file:/i.test(s)) return;
+  else if (/^github:/i.test(s)) addUrl(f, 'https://github.com/', 'target');
+  else if (/^gitlab:/i.test(s)) addUrl(f, 'https://gitlab.com/', 'target');
+  else if (/^bitbucket:/i.test(s)) addUrl(f, 'https://bitbucket.org/', 'target');
+  else if (/^gist:/i.test(s)) addUrl(f, 'https://gist.github.com/', 'target');
+  else if (/^[^@/\s]+@[^:/\s]+:/.test(s) && !s.startsWith('@')) addUrl(f, 'ssh://' + s.replace(/:/, '/'), 'target');
+  else if (/^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+(#.*)?$/.test(s) && !s.startsWith('.')) addUrl(f, 'https://github.com/', 'target');
+}
+
+const DEPENDENCY_KEYS = /^(dependencies|devDependencies|optionalDependencies|peerDependencies|bundleDependencies|overrides|resolutions|pnpm\.overrides)$/;
+
 /** `npm pkg set KEY=VALUE …` (and pnpm's, bun pm's): lifecycle scripts written now run on the next
- *  install or run; a dependency given as a URL is fetched from there. */
+ *  install or run; a dependency given as a URL or a git host is fetched from there. Keys in dots or
+ *  brackets (scripts[postinstall]); values as written and, where they are JSON (--json), as parsed. */
 export function packageJsonSets(f: Facts, kvs: readonly string[]): void {
+  const visit = (path: string[], value: unknown): void => {
+    if (typeof value === 'string') {
+      if (path[0] === 'scripts' && path.length >= 2) f.runs.push(value);
+      if (path.length >= 2 && (DEPENDENCY_KEYS.test(path[0]!) || DEPENDENCY_KEYS.test(path.slice(0, 2).join('.')))) addPackageSpec(f, value);
+    } else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit([...path, k], v);
+  };
   for (const kv of kvs) {
-    const m = /^scripts\.([^=]+)=(.*)$/s.exec(kv);
-    if (m) f.runs.push(m[2]!);
-    const dep = /^(dependencies|devDependencies|optionalDependencies|peerDependencies|overrides|resolutions)\.[^=]+=(.*)$/s.exec(kv);
-    if (dep && /^(git\+)?(https?|ssh|git):\/\//i.test(dep[2]!)) addUrl(f, dep[2]!.replace(/^git\+/, ''), 'target');
+    const eq = kv.indexOf('=');
+    if (eq <= 0) continue;
+    const path = kv.slice(0, eq).replace(/\[["']?([^\]"']*)["']?\]/g, '.$1').split('.').filter((p) => p !== '');
+    const value = kv.slice(eq + 1);
+    visit(path, value);
+    if (/^\s*[[{"]/.test(value)) {
+      try {
+        visit(path, JSON.parse(value));
+      } catch {
+        // (Not JSON: stored as the string it is.)
+      }
+    }
   }
 }

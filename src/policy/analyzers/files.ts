@@ -39,7 +39,11 @@ function operandsOf(tool: string, args: readonly string[]): string[] {
       out.push(...args.slice(i + 1));
       break;
     }
-    if (takes.test(a)) i++;
+    // (jq's --arg/--argjson NAME VALUE take two words; --slurpfile/--rawfile NAME FILE read FILE.)
+    if (tool === 'jq' && /^--(arg|argjson|slurpfile|rawfile)$/.test(a)) {
+      if (/file$/.test(a) && args[i + 2] !== undefined) out.push(args[i + 2]!);
+      i += 2;
+    } else if (takes.test(a)) i++;
     else if (!a.startsWith('-') || a === '-') out.push(a);
   }
   return out;
@@ -52,7 +56,11 @@ export function analyzeReader({ tool, args }: AnalyzerInput): Facts {
   // grep/rg: the first operand is the pattern unless -e/-f gave it.
   if ((tool === 'grep' || tool === 'rg' || tool === 'egrep' || tool === 'fgrep') && !args.some((a) => /^(-e|-f|--regexp|--file)/.test(a))) files = files.slice(1);
   const scripts = tool === 'sed' || /awk$/.test(tool) ? programsOf(tool, args) : [];
-  if (/^(jq|sed|[gmn]?awk)$/.test(tool) && !args.some((a) => /^(-e|--expression|-f|--file)(=|$)/.test(a))) files = files.slice(1);
+  if (/^(jq|sed|[gmn]?awk)$/.test(tool) && !args.some((a) => /^(-e|--expression|-f|--file)(=|$)/.test(a))) {
+    // (jq's filter is its first operand proper; files named by --rawfile/--slurpfile come before it.)
+    const named = tool === 'jq' ? args.flatMap((a, k) => (/^--(slurpfile|rawfile)$/.test(a) && args[k + 2] !== undefined ? [args[k + 2]!] : [])) : [];
+    files = [...named, ...files.filter((x) => !named.includes(x)).slice(1)];
+  }
   // sed -i (also inside a cluster: -ni, -Ei) and gawk -i inplace edit their file operands.
   if (tool === 'sed' && args.some((a) => /^-[nrEsuz]*i/.test(a) || /^--in-place/.test(a))) f.writes.push(...files);
   if (/awk$/.test(tool) && args.some((a, k) => (a === '-i' || a === '--include') && args[k + 1] === 'inplace' || a === '-iinplace')) f.writes.push(...files.filter((x) => x !== 'inplace'));

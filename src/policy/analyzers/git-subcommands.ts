@@ -78,7 +78,12 @@ function push(f: Facts, rest: string[], input: AnalyzerInput): void {
     if (colon === 0 || has(s, 'delete')) f.tags.add('push-delete');
     const dst = colon >= 0 ? body.slice(colon + 1) : body;
     // `:` pushes every matching branch; a wildcard or a name computed at run time may be main.
-    if (body === ':' || (dst.includes('*') && !dst.startsWith('refs/tags/')) || (/[$`]/.test(body) && !CURRENT_BRANCH.test(body))) {
+    // (A computed name that starts with literal text and ends with text no protected name ends with —
+    // v${VERSION}-preview — cannot be main, whatever the run-time part holds.)
+    const pieces = body.split(/\$\{[^}]*\}|\$\([^)]*\)|\$\w+|`[^`]*`/);
+    const tail = pieces[pieces.length - 1]!;
+    const notMain = pieces.length > 1 && pieces[0] !== '' && !/[$`]/.test(pieces.join('')) && tail !== '' && !tail.includes(':') && !['main', 'master', 'refs/heads/main', 'refs/heads/master', 'HEAD'].some((n) => n.endsWith(tail));
+    if (body === ':' || (dst.includes('*') && !dst.startsWith('refs/tags/')) || (/[$`]/.test(body) && !CURRENT_BRANCH.test(body) && !notMain)) {
       targets.push('main');
       f.notes.push(`refspec ${spec} may update main/master`);
       continue;

@@ -2,7 +2,7 @@
 // env), package specs that fetch from URLs or git hosts, and auth-token writes.
 import { newFacts, type Facts } from '../facts.js';
 import { has, optionTable, scan, values } from '../options.js';
-import { addUrl, envValue, packageJsonSets } from './common.js';
+import { addPackageSpec, addUrl, envValue, packageJsonSets } from './common.js';
 import type { AnalyzerInput } from './types.js';
 import { packageBin } from './identity.js';
 
@@ -30,18 +30,7 @@ const TABLE = optionTable([
 ]);
 
 /** Records hosts a package spec fetches from (tarball URLs, git URLs, hosted-git shorthands). */
-function addSpec(f: Facts, spec: string): void {
-  // (NAME@SPEC names what the package is fetched from: lib@github:acme/lib, x@git+https://…, @s/x@https://….)
-  const s = spec.replace(/^[^@/]+@npm:/, '').replace(/^(@[^@/\s]+\/)?[^@/:\s]+@(?=(git\+)?[a-z]+:)/i, '');
-  if (/^(git\+)?(https?|ssh|git):\/\//i.test(s)) addUrl(f, s.replace(/^git\+/i, ''), 'target');
-  else if (/^git\+file:|^file:/i.test(s)) return;
-  else if (/^github:/i.test(s)) addUrl(f, 'https://github.com/', 'target');
-  else if (/^gitlab:/i.test(s)) addUrl(f, 'https://gitlab.com/', 'target');
-  else if (/^bitbucket:/i.test(s)) addUrl(f, 'https://bitbucket.org/', 'target');
-  else if (/^gist:/i.test(s)) addUrl(f, 'https://gist.github.com/', 'target');
-  else if (/^[^@/\s]+@[^:/\s]+:/.test(s) && !s.startsWith('@')) addUrl(f, 'ssh://' + s.replace(/:/, '/'), 'target');
-  else if (/^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+(#.*)?$/.test(s) && !s.startsWith('.')) addUrl(f, 'https://github.com/', 'target');
-}
+const addSpec = addPackageSpec;
 
 /** Facts of one npm or npx invocation. */
 export function analyzeNpm({ tool, args, env }: AnalyzerInput): Facts {

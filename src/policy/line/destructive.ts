@@ -65,12 +65,28 @@ export function destroys(name: string, args: readonly string[], env: Readonly<Re
       if (at(0, /^(repo|release|secret|variable|environment|project|ruleset|gist|issue|discussion)$/) && at(1, /^(delete|remove)$/)) return `gh ${words[0]} ${words[1]} deletes it on GitHub`;
       // Making a repository public publishes all of it.
       if (at(0, /^repo$/) && at(1, /^edit$/) && args.some((a, k) => (a === '--visibility' && args[k + 1] === 'public') || a === '--visibility=public')) return 'gh repo edit --visibility public publishes the repository';
-      if (at(0, /^api$/) && args.some((a) => /^(private=false|visibility=public)$/.test(a))) return 'gh api makes a repository public';
+      // (-f/-F/--field/--raw-field, attached or not; a GraphQL mutation that deletes.)
+      if (at(0, /^api$/) && args.some((a) => /^(?:--?(?:f|F|field|raw-field)=?)?(private=false|visibility=public)$/i.test(a))) return 'gh api makes a repository public';
+      if (at(0, /^api$/) && at(1, /^graphql$/) && args.some((a) => /\bmutation\b[\s\S]*\b(delete\w*|archiveRepository|updateRepository[\s\S]*visibility:\s*PUBLIC)\b/i.test(a))) return 'gh api graphql runs a mutation that deletes or publishes';
       return at(0, /^api$/) && args.some((a, k) => (/^(-X|--method)$/.test(args[k - 1] ?? '') && /^DELETE$/i.test(a)) || /^(-XDELETE|--method=DELETE)$/i.test(a)) ? 'gh api -X DELETE deletes something on GitHub' : undefined;
     case 'rclone':
       // (sync mirrors a tree as aws s3 sync --delete does: a deploy, not a deletion.)
       // (On a local path it is rm: judged as a deletion there.)
       return at(0, /^(delete|deletefile|purge|rmdir|rmdirs|cleanup|dedupe)$/) && words.slice(1).some((w) => /^[\w-]+:/.test(w) && !w.includes('://')) ? `rclone ${words[0]} deletes stored files on a remote` : undefined;
+    case 'curl':
+    case 'http':
+    case 'https':
+    case 'xh':
+    case 'xhs': {
+      // A DELETE request to a server other than this machine deletes something hosted there (a
+      // repository through api.github.com too); a local development server's data is the project's.
+      const del = name === 'curl' ? args.some((a, k) => (/^(-X|--request)$/.test(args[k - 1] ?? '') && /^DELETE$/i.test(a)) || /^(-XDELETE|--request=DELETE)$/i.test(a)) : args.some((a) => /^DELETE$/.test(a));
+      const remote = args.some((a) => { const h = /^(?:https?:\/\/)?([^/:@\s]+)(?::\d+)?(\/|$)/i.exec(a)?.[1]; return /^https?:\/\//i.test(a) && h !== undefined && !/^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?|0\.0\.0\.0)$/i.test(h); });
+      return del && remote ? `${name} sends a DELETE request to a server other than this machine` : undefined;
+    }
+    case 'vault':
+      // (disable of a secrets engine or auth method deletes everything mounted there.)
+      return words.slice(0, 3).some((w) => DESTROY_VERB.test(w) || w === 'disable') ? `vault ${words.slice(0, 2).join(' ')} deletes stored secrets` : undefined;
     case 'dropdb':
       return remoteDb(args, env) ? 'dropdb drops a database on another machine' : undefined;
     case 'mysqladmin':
@@ -112,23 +128,38 @@ export function destroys(name: string, args: readonly string[], env: Readonly<Re
       return at(0, /^(write|delete)$/) && /^\/(library|system)\//.test(words[1] ?? '') ? 'defaults changes a system-wide setting' : undefined;
     default:
       // (Only for a program with no model elsewhere either: its first words are all Rampart reads.)
-      return unmodelled ? unmodelledDestroy(name, args) : undefined;
+      return unmodelled ? unmodelledDestroy(name, args, env) : undefined;
   }
 }
 
 // Verbs that delete: as one of the first words of a program Rampart has no model of (vault kv
 // delete, doppler secrets delete, restic forget, nats stream rm, stripe products delete), they
 // delete something that program manages — hosted, shared or stored outside the project.
-const DESTROY_VERB = /^(delete|destroy|drop|purge|remove|rm|rb|del|flushall|flushdb|prune|wipe|terminate|forget|truncate|deregister|unregister|erase|nuke)$|^(delete|destroy|remove|purge|drop)[-_:]|[-_:](delete|destroy|purge|drop)$/;
+const DESTROY_VERB = /^(delete|destroy|drop|purge|remove|rm|rb|del|flushall|flushdb|prune|wipe|terminate|forget|truncate|deregister|unregister|erase|nuke)$|^(delete|destroy|remove|purge|drop)[-_:.]|[-_:.](delete|destroy|purge|drop)$/;
 // Programs whose delete verbs act on this machine's tools, packages, caches, local clusters and
 // processes: the project's own business, or nothing outside it worth a question.
-const LOCAL_MANAGERS = /^(conda|mamba|micromamba|pipenv|pdm|hatch|rye|pixi|dotnet|flutter|dart|nvm|fnm|n|pyenv|rbenv|nodenv|jenv|goenv|asdf|mise|rtx|rustup|sdk|sdkman|brew|port|winget|choco|scoop|nix|nix-env|guix|flatpak|pm2|forever|supervisorctl|kind|minikube|k3d|vagrant|multipass|tmux|screen|git-lfs|pre-commit|husky|lefthook|claude|codex|gemini|cursor|code|codium|direnv|gpg|gpg2|ssh-add|keychain|trash|gio|deno|dvc|mkdocs|hugo|jekyll|rails|django-admin|manage\.py|alembic|flyway|liquibase|prisma|sequelize|knex|typeorm|drizzle-kit|mix|rebar3|lein|clj|sbt|mvn|gradle|ant|cmake|meson|ninja|bazel|buck|pants|nx|lerna|turbo|rush|changeset|ccache|sccache|xcrun|xcodebuild|simctl|adb|emulator|avdmanager|sdkmanager|tldr|man|apropos|whatis|info|help|which|type|command|whereis|hash|busybox)$/;
+const LOCAL_MANAGERS = /^(conda|mamba|micromamba|pipenv|pdm|hatch|rye|pixi|dotnet|flutter|dart|nvm|fnm|n|pyenv|rbenv|nodenv|jenv|goenv|asdf|mise|rtx|rustup|sdk|sdkman|brew|port|winget|choco|scoop|nix|nix-env|guix|flatpak|pm2|forever|supervisorctl|kind|minikube|k3d|vagrant|multipass|tmux|screen|git-lfs|pre-commit|husky|lefthook|claude|codex|gemini|cursor|code|codium|direnv|gpg|gpg2|ssh-add|keychain|trash|gio|deno|dvc|mkdocs|hugo|jekyll|rails|django-admin|manage\.py|alembic|flyway|liquibase|prisma|sequelize|knex|typeorm|drizzle-kit|mix|rebar3|lein|clj|sbt|mvn|gradle|ant|cmake|meson|ninja|bazel|buck|pants|nx|lerna|turbo|rush|changeset|ccache|sccache|xcrun|xcodebuild|simctl|adb|emulator|avdmanager|sdkmanager|tldr|man|apropos|whatis|info|help|which|type|command|whereis|hash|busybox|bundle|bundler|composer|gem|cargo|go|swift|stack|cabal|opam|luarocks|cpanm|nimble|elm|zig|ollama|poetry|uv|pip|pip3|pipx)$/;
+// Of those, the ones that drop or reset a database: the project's development database is its own
+// to reset — one named production (RAILS_ENV=production, --env prod, a *.prod.* settings file) or on
+// another machine is not.
+const MIGRATORS = /^(rails|rake|django-admin|manage\.py|alembic|flyway|liquibase|prisma|sequelize|knex|typeorm|drizzle-kit|mix|bin\/rails)$/;
+const DB_RESET = /^(db:(drop|reset|purge|schema:load|setup|migrate:reset)(:all)?|ecto\.(drop|reset)|schema:drop|migrate:(reset|fresh|refresh)|drop-all|dropall|flush|reset_db|reset|clean|drop)$/;
+const PRODUCTION = /(^|[^a-z])(prod|production|live|staging)([^a-z]|$)/i;
+const ENV_NAMES = ['RAILS_ENV', 'RACK_ENV', 'MIX_ENV', 'NODE_ENV', 'APP_ENV', 'FLASK_ENV', 'DJANGO_SETTINGS_MODULE', 'ENVIRONMENT', 'ENV'];
 
 /** A delete verb given to a program Rampart has no model of: what it deletes is outside the project. */
-function unmodelledDestroy(name: string, args: readonly string[]): string | undefined {
+function unmodelledDestroy(name: string, args: readonly string[], env: Readonly<Record<string, string | undefined>>): string | undefined {
+  if (MIGRATORS.test(name)) {
+    const words = args.filter((a) => !a.startsWith('-')).map((w) => w.toLowerCase());
+    const reset = words.some((w) => DB_RESET.test(w)) || (words[0] === 'migrate' && words[1] === 'reset');
+    const production = ENV_NAMES.some((k) => PRODUCTION.test(env[k] ?? '')) || args.some((a, k) => (/^(--?(e|env|environment|settings|defaults-file|config|url)|-c)$/.test(args[k - 1] ?? '') || /^--?[\w-]+=/.test(a) || /\.(properties|ya?ml|json|conf|ini|py|exs)$/.test(a)) && PRODUCTION.test(a)) || remoteDb(args, env);
+    if (reset && production) return `${name} drops or resets a database named for production or on another machine`;
+  }
   if (LOCAL_MANAGERS.test(name)) return undefined;
   // (Not a command another option runs: fd -x rm, watchexec -- rm.)
-  const words = args.filter((a, k) => !a.startsWith('-') && !VALUED.test(args[k - 1] ?? '') && !/^(-x|-X|--exec|--exec-batch|-exec|-execdir|-c|--command|--)$/.test(args[k - 1] ?? '')).slice(0, 3).map((w) => w.toLowerCase());
+  // (The first words as written, and again without the word after each --option, which may be its value.)
+  const operands = (skipValues: boolean) => args.filter((a, k) => !a.startsWith('-') && !VALUED.test(args[k - 1] ?? '') && !(skipValues && /^--[\w-]+$/.test(args[k - 1] ?? '')) && !/^(-x|-X|--exec|--exec-batch|-exec|-execdir|-c|--command|--)$/.test(args[k - 1] ?? '')).slice(0, 3).map((w) => w.toLowerCase());
+  const words = [...operands(false), ...operands(true)];
   const verb = words.find((w) => DESTROY_VERB.test(w));
   return verb ? `${name} ${verb}: deletes something ${name} manages, which Rampart has no model of (outside the project)` : undefined;
 }

@@ -11,7 +11,7 @@ import { newFacts } from '../facts.js';
 import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { assignmentTags, programSetting } from './assignments.js';
-import { foldLiterals, languageOf, stripStrings } from './interpreters.js';
+import { foldLiterals, languageOf, stripStrings, writesFiles } from './interpreters.js';
 import { inlineCodeOf, scriptOf } from './interpreter-code.js';
 import { judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
 import { CONFIGISH, DIGESTS, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
@@ -456,7 +456,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         // `sh -s ARGS` reads the script from stdin; ARGS are its parameters.
         const readsStdinFlag = args.some((a) => /^-[a-zA-Z]*s[a-zA-Z]*$/.test(a));
         const script = readsStdinFlag ? undefined : scriptOperand(args);
-        if (script === undefined || STDIN_PATH.test(script)) {
+        // `bash -n FILE` (noexec) reads and checks the script, and runs none of it.
+        const noexec = !FOREIGN_SHELLS.has(name) && script !== undefined && !STDIN_PATH.test(script) && args.slice(0, args.indexOf(script)).some((a, k, all) => /^-[a-z]*n[a-z]*$/.test(a) || (a === 'noexec' && all[k - 1] === '-o'));
+        if (noexec) {
+          // (nothing of it runs)
+        } else if (script === undefined || STDIN_PATH.test(script)) {
           rec.interpreterReadsStdin = true;
           if (stdinText !== undefined) st.sub(stdinText, ctx.cwd, env);
           // Nothing fed to it in this line: it reads what is typed later (a terminal the agent
@@ -758,8 +762,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const texts: [string, string][] = [...st.scripts].filter(([p]) => !st.codeJudged.has(`text\0${p}`) && !/(^|\/)(GNUmakefile|[Mm]akefile|[\w.-]+\.mk)$/.test(p));
       // (…and the text edits put into files: sed -i's programs, a jq filter whose output replaced one.)
       for (const [p, text] of st.edits) if (!st.codeJudged.has(`text\0edit\0${p}`)) texts.push([`edit\0${p}`, text]);
-      // (An interpreter's stdin is its code, judged as code in its language — print("rm -rf /") prints — or its data.)
-      if (stdinText !== undefined && !isShell(name) && !languageOf(name)) texts.push([`<stdin of ${name}>`, stdinText]);
+      // (An interpreter's stdin is its code, judged as code in its language — print("rm -rf /") prints
+      // — unless that code writes files: the command lines among its literals may be what it writes.)
+      if (stdinText !== undefined && !isShell(name) && (!languageOf(name) || writesFiles(stdinText))) texts.push([`<stdin of ${name}>`, stdinText]);
       for (const [p, text] of texts) {
         st.codeJudged.add(`text\0${p}`);
         // (A shell script is judged whole, so its lines keep the variables its earlier lines set.)
