@@ -7,6 +7,7 @@ import { addHost, addUrl } from '../analyzers/common.js';
 import { judgeFacts } from '../evaluate.js';
 import { canonicalTool } from '../analyzers/identity.js';
 import { DEFAULT_BINS } from '../shimmed.js';
+import { judgeCodeIn } from './judge-interpreter.js';
 
 // Variables that move a tool's configuration (or trust store) somewhere else. A configuration
 // file can run programs (git's core.sshCommand, ssh's ProxyCommand, kubectl exec plugins, AWS
@@ -107,8 +108,17 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
   // a module written to /tmp/m): what programs load from there is that code.
   if (/^(LD_LIBRARY_PATH|PYTHONPATH|PYTHONHOME|PYTHONUSERBASE|PERL5LIB|PERLLIB|RUBYLIB|NODE_PATH|GEM_PATH|GEM_HOME|CLASSPATH|OPENSSL_CONF|OPENSSL_MODULES|LUA_PATH|LUA_CPATH|PHPRC|PHP_INI_SCAN_DIR)$/.test(name)) {
     const dirs = value.split(':').filter((d) => d && !d.startsWith('$')).map((d) => posix.resolve(cwd, d.replace(/^~(?=\/|$)/, st.ctx.home)));
-    const hit = [...st.written, ...st.scripts.keys()].find((p) => dirs.some((d) => p === d || p.startsWith(`${d}/`)));
+    const under = (p: string) => dirs.some((d) => p === d || p.startsWith(`${d}/`));
+    // (Source files of that language whose text the line wrote — a module, a test helper — are
+    // read as the program files they are; anything else there — a download, a library — is planted.)
+    const lang = { PYTHONPATH: ['python', /\.py$/], PERL5LIB: ['perl', /\.pm$/], PERLLIB: ['perl', /\.pm$/], RUBYLIB: ['ruby', /\.rb$/], NODE_PATH: ['node', /\.[cm]?js$/] }[name] as [string, RegExp] | undefined;
+    const known = lang ? [...st.scripts].filter(([p]) => under(p) && lang[1].test(p)) : [];
+    const hit = [...st.written, ...st.scripts.keys()].find((p) => under(p) && !known.some(([k]) => k === p));
     if (hit) tag('config-planted', `${name}=${value} makes programs load ${hit}, written earlier in the same line`);
+    else for (const [p, text] of known) if (!st.codeJudged.has(p)) {
+      st.codeJudged.add(p);
+      judgeCodeIn(st, text, lang![0], st.ctx, st.ctx.env, true);
+    }
     // A module search path outside the project, the user's home and the system's library trees
     // (/tmp/m, /srv/x): code Rampart has not seen is loaded ahead of the project's own.
     const root = st.ctx.projectRoot;

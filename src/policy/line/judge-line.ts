@@ -185,6 +185,8 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
     // Any other assignment to a bound name unbinds it (f=$HOME after the loop).
     for (const a of fc.assignments) if (a.scope !== 'prefix') st.listedVars.delete(a.name);
     for (const w of i.info.writesFiles) {
+      // (A file touch creates is empty: its text is known — an __init__.py, a .keep.)
+      if (i.info.name === 'touch' && !st.written.has(w) && !st.scripts.has(w)) st.scripts.set(w, '');
       st.written.add(w);
       // A script written where tools look for programs (node_modules/.bin, a virtualenv's bin): the
       // next npx, npm script or activated shell runs it, so its text is judged now. (A download put
