@@ -1071,6 +1071,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (GOOGLE_APPLICATION_CREDENTIALS, *_FILE, *_PATH hold where a credential is, not the credential.)
       if (named.some((n) => envCredentialOf(n, env) !== undefined && !/^GOOGLE_APPLICATION_CREDENTIALS$|_(FILE|PATH|DIR)$/.test(n))) facts.reads.push(ENVIRON);
     }
+    // awk's ENVIRON["NAME"] and jq's env.NAME / $ENV.NAME read a variable by name from the environment.
+    const envNamed = /^(g|m|n)?awk$/.test(name) ? args.flatMap((a) => [...a.matchAll(/ENVIRON\[\s*"(\w+)"\s*\]/g)].map((m) => m[1]!)) : name === 'jq' ? args.flatMap((a) => [...a.matchAll(/(?:^|[^\w$])\$?(?:env|ENV)\.(\w+)/g)].map((m) => m[1]!)) : [];
+    if (envNamed.some((n) => envCredentialOf(n, env) !== undefined) && toScreen(fc)) facts.reads.push(ENVIRON);
     const j = judgeFacts(st.policy, counted ? { ...facts, reads: [] } : facts, argv, { ...ctx, env });
     st.out.push(j);
     rec.judged = j;
@@ -1101,7 +1104,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (!rec.secretOut && st.sourcedSecret && name === 'compgen') rec.secretOut = st.sourcedSecret;
     // A dump of the environment prints the agent's credentials (and, after a secret file was
     // sourced, that file's): shown on the screen it is left alone (env | grep PROXY); sent on, it is a secret.
-    if (!rec.secretOut && ((/^(env|printenv)$/.test(name) && args.every((a) => a.startsWith('-'))) || (/^(export|declare|typeset|set)$/.test(name) && args.every((a) => /^-[px]*$/.test(a))))) rec.secretOut = st.sourcedSecret ?? ENVIRON;
+    // (jq -n env / $ENV prints the whole environment as JSON.)
+    if (!rec.secretOut && ((/^(env|printenv)$/.test(name) && args.every((a) => a.startsWith('-'))) || (/^(export|declare|typeset|set)$/.test(name) && args.every((a) => /^-[px]*$/.test(a))) || (name === 'jq' && args.some((a) => /^\s*\$?(env|ENV)\s*$/.test(a))))) rec.secretOut = st.sourcedSecret ?? ENVIRON;
     // printenv NAME of a credential prints it; printf -v VAR … "$CREDENTIAL" puts it in VAR.
     if (!rec.secretOut && name === 'printenv' && args.some((a) => !a.startsWith('-') && envCredentialOf(a, {}) !== undefined)) rec.secretOut = ENVIRON;
     if (name === 'printf') {
