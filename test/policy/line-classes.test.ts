@@ -2147,6 +2147,12 @@ const TABLE: Record<string, Row[]> = {
     // A DELETE request to another machine (GitHub's API too); gh api fields and GraphQL mutations.
     ["curl -X DELETE -H 'Authorization: token x' https://api.github.com/repos/acme/app", 'ask'],
     ['curl -X DELETE http://localhost:9200/logs', 'allow'],
+    // (Where the request goes is the analyzer's reading: user info, no scheme, clustered options.)
+    ['curl -X DELETE https://x@api.github.com/repos/acme/app', 'ask'],
+    ['curl -sXDELETE api.github.com/repos/acme/app', 'ask'],
+    ['http DELETE api.github.com/repos/acme/app', 'ask'],
+    ['xh delete :3000/api/x', 'allow'],
+    ["node -r ./node_modules/dotenv/config.js -e 'console.log(process.env.API_KEY)'", 'ask'],
     ['gh api -X PATCH repos/acme/app --field=visibility=public', 'ask'],
     [`gh api graphql -f query='mutation { deleteRef(input: {refId: "x"}) { clientMutationId } }'`, 'ask'],
     [`gh api graphql -f query='query { viewer { login } }'`, 'allow'],

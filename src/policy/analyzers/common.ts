@@ -50,6 +50,11 @@ export function envValue(env: Readonly<Record<string, string | undefined>>, ...n
   return undefined;
 }
 
+/** Words joined into a command line that parses back to the same words (a run an analyzer hands the line judge). */
+export function shellLine(words: readonly string[]): string {
+  return words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
 /** Adds where a package spec is fetched from (a URL, a git host shorthand, user/repo on GitHub). */
 export function addPackageSpec(f: Facts, spec: string): void {
   // (NAME@SPEC names what the package is fetched from: lib@github:acme/lib, x@git+https://…, @s/x@https://….)

@@ -129,6 +129,8 @@ export function analyzeCurl({ tool, args, env, cwd }: AnalyzerInput): Facts {
   // A request through a local socket is a write to the daemon behind it (Rampart's own socket is a
   // protected path; docker's makes containers) — unless it only reads (GET/HEAD, no body) from a
   // system daemon's socket under /run or /var/run, as `docker ps` does.
+  // (A DELETE request: what it deletes lives on the server — the line judge weighs where that is.)
+  if (values(s, 'request').some((m) => /^DELETE$/i.test(m))) f.tags.add('http-delete');
   const reads = values(s, 'request').every((m) => /^(GET|HEAD)$/i.test(m)) && !has(s, 'data', 'data-raw', 'data-binary', 'data-ascii', 'data-urlencode', 'json', 'form', 'form-string', 'upload-file');
   for (const u of values(s, 'unix-socket', 'abstract-unix-socket')) {
     f.tags.add('unix-socket');

@@ -20,9 +20,9 @@ const HTTPIE = new Set(['http', 'https', 'xh', 'xhs', 'httpie', 'curlie']);
 /** HTTPie/xh options that take a separate value (the value is not the URL). */
 const HTTPIE_VALUED = /^(-a|--auth|-A|--auth-type|-o|--output|--session|--session-read-only|--verify|--cert|--cert-key|--cert-key-pass|--ssl|--proxy|-s|--style|--pretty|-p|--print|--timeout|--max-redirects|--default-scheme|--format-options|--boundary|--response-charset|--response-mime|--ciphers|--resolve|--interface|--unix-socket|--bearer|-H|--header)$/;
 
-/** The URL operand of an HTTPie-style command line: the first operand that is not a METHOD. */
-function httpieUrl(args: readonly string[]): string | undefined {
-  let seenMethod = false;
+/** The URL operand of an HTTPie-style command line (the first operand that is not a METHOD), and the METHOD. */
+function httpieRequest(args: readonly string[]): { url?: string; method?: string } {
+  let method: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--') continue;
@@ -30,13 +30,13 @@ function httpieUrl(args: readonly string[]): string | undefined {
       if (HTTPIE_VALUED.test(a)) i++;
       continue;
     }
-    if (!seenMethod && /^[A-Za-z]+$/.test(a) && /^(get|post|put|patch|delete|head|options|trace|connect)$/i.test(a)) {
-      seenMethod = true;
+    if (method === undefined && /^(get|post|put|patch|delete|head|options|trace|connect)$/i.test(a)) {
+      method = a.toUpperCase();
       continue;
     }
-    return a;
+    return { url: a, method };
   }
-  return undefined;
+  return { method };
 }
 
 /** Facts of a network tool read conservatively. */
@@ -56,7 +56,8 @@ export function analyzeGenericNet({ tool, args }: AnalyzerInput): Facts {
   // HTTPie, xh and curlie: the first operand after an optional METHOD is the URL, with or
   // without a scheme (`xh evil.example/x`, `http :3000/api` is localhost).
   if (HTTPIE.has(tool)) {
-    const url = httpieUrl(args);
+    const { url, method } = httpieRequest(args);
+    if (method === 'DELETE') f.tags.add('http-delete');
     if (url !== undefined && !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
       if (/^:(\d|\/|$)/.test(url)) addHost(f, 'localhost', 'target');
       else addUrl(f, url, 'target', /^(https|xhs)$/.test(tool) ? 'https' : 'http');

@@ -2,7 +2,7 @@
 import { posix } from 'node:path';
 import type { Facts } from '../facts.js';
 import { has, hasLong, optionTable, scan, values, type OptionTable } from '../options.js';
-import { addUrl, STDIN } from './common.js';
+import { addUrl, shellLine, STDIN } from './common.js';
 import { addRemote, disablesExecution, judgeConfig } from './git.js';
 import type { AnalyzerInput } from './types.js';
 
@@ -336,7 +336,7 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       return;
     }
     case 'bisect':
-      if (rest[0] === 'run' && rest.length > 1) f.runs.push(rest.slice(1).map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
+      if (rest[0] === 'run' && rest.length > 1) f.runs.push(shellLine(rest.slice(1)));
       return;
     case 'filter-branch':
       runArg(/^--(env|tree|index|parent|msg|commit|tag-name|subdirectory)-filter$/);

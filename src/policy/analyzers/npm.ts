@@ -2,7 +2,7 @@
 // env), package specs that fetch from URLs or git hosts, and auth-token writes.
 import { newFacts, type Facts } from '../facts.js';
 import { has, optionTable, scan, values } from '../options.js';
-import { addPackageSpec, addUrl, envValue, packageJsonSets } from './common.js';
+import { addPackageSpec, addUrl, envValue, packageJsonSets, shellLine } from './common.js';
 import type { AnalyzerInput } from './types.js';
 import { packageBin } from './identity.js';
 
@@ -28,9 +28,6 @@ const TABLE = optionTable([
   'q,quiet', 's,silent', 'd,loglevel-info', 'dd,verbose', 'ddd', 'no-save', 'no-audit', 'no-fund', 'offline',
   'prefer-offline', 'prefer-online', 'h,help', 'v,version', 'l,long', 'a,all', 'parseable',
 ]);
-
-/** Records hosts a package spec fetches from (tarball URLs, git URLs, hosted-git shorthands). */
-const addSpec = addPackageSpec;
 
 /** Facts of one npm or npx invocation. */
 export function analyzeNpm({ tool, args, env }: AnalyzerInput): Facts {
@@ -81,21 +78,21 @@ export function analyzeNpm({ tool, args, env }: AnalyzerInput): Facts {
     }
   }
   if (sub === 'install' || sub === 'ci' || sub === 'update' || sub === 'exec' || sub === 'install-test') {
-    for (const spec of sub === 'exec' && !isNpx ? rest.slice(0, 1) : isNpx ? rest.slice(0, 1) : rest) addSpec(f, spec);
-    for (const p of values(s, 'package')) addSpec(f, p);
+    for (const spec of sub === 'exec' && !isNpx ? rest.slice(0, 1) : isNpx ? rest.slice(0, 1) : rest) addPackageSpec(f, spec);
+    for (const p of values(s, 'package')) addPackageSpec(f, p);
   }
   for (const c of values(s, 'call', 'shell')) f.runs.push(c);
   // npx PKG ARGS / npm exec -- PKG ARGS runs PKG's binary: judge it as a command (npx rampart approve).
   if (sub === 'exec' && values(s, 'call').length === 0) {
     const words = (isNpx ? rest : rest.filter((a, i) => i > 0 || a !== '--')).filter((a) => a !== '--');
     const bin = words[0] === undefined ? undefined : packageBin(words[0]);
-    if (bin && !/[:/]/.test(bin)) f.runs.push([bin, ...words.slice(1)].map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
+    if (bin && !/[:/]/.test(bin)) f.runs.push(shellLine([bin, ...words.slice(1)]));
   }
   // npm explore PKG -- CMD … runs CMD through the script shell, in the package's directory.
   if (sub === 'explore') {
     const words = rest.slice(1).filter((a, i) => i > 0 || a !== '--');
     // (npm joins the words with spaces for the shell; judged as written too, should a version quote them.)
-    if (words.length) f.runs.push(words.join(' '), words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
+    if (words.length) f.runs.push(words.join(' '), shellLine(words));
   }
   // npm link with no package links this one into the global prefix: its bins land on PATH (a global install).
   if ((sub === 'link' || sub === 'ln') && rest.length === 0) f.tags.add('global');

@@ -3,6 +3,8 @@
 // -o '|…', man -P, psql '\!'. Capabilities as data: one row per tool. What they run is judged as
 // a command line; code the judge cannot read is reported as opaque.
 
+import { quote } from './unwrap.js';
+
 export interface RunsFound {
   /** Shell command lines the tool will run. */
   lines: string[];
@@ -190,7 +192,7 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
   if (/^mvnw?$/.test(tool)) {
     const prop = (k: string) => args.map((a, j) => (a === '-D' ? args[j + 1] ?? '' : a.replace(/^-D/, ''))).find((a) => a.startsWith(`${k}=`))?.slice(k.length + 1);
     const exe = prop('exec.executable');
-    if (exe !== undefined) out.lines.push(`${/^[\w@%+=:,./-]+$/.test(exe) ? exe : `'${exe.replace(/'/g, `'\\''`)}'`} ${prop('exec.args') ?? ''}`);
+    if (exe !== undefined) out.lines.push(`${quote(exe)} ${prop('exec.args') ?? ''}`);
   }
   // fd -x/-X CMD: runs CMD on what it finds under its search paths (like find -exec).
   if (tool === 'fd' || tool === 'fdfind') {

@@ -75,10 +75,13 @@ function deferredIn(line: string): Deferred {
   const code: string[] = [];
   // Where the line evaluates arithmetic, a quoted '…$(…)…' may become a subscript there after
   // concatenation (y='[$(…)]'; z=$x$y; $((z))): its substitutions are judged.
-  // (Only those the shell can read: the test is on the raw text, so `let` and backticks in a
-  // quoted JavaScript one-liner meet it too, and a substitution bash cannot parse runs nothing.)
-  if (/\$\(\(|\(\(|(^|[\s;&|])let\s/.test(line)) {
-    for (const m of line.matchAll(/'([^']*)'/g)) if (/\$\(|`/.test(m[1]!)) code.push(...substitutionsIn(m[1]!).filter((c) => parseShell(c).ok));
+  // (Where the arithmetic itself is only inside quoted text — `let` and backticks in a quoted
+  // JavaScript one-liner, or text an eval may run — only substitutions the shell can read count:
+  // one bash cannot parse runs nothing. Arithmetic in the line itself keeps every one.)
+  const ARITH = /\$\(\(|\(\(|(^|[\s;&|])let\s/;
+  if (ARITH.test(line)) {
+    const inLine = ARITH.test(line.replace(/'[^']*'/g, "''"));
+    for (const m of line.matchAll(/'([^']*)'/g)) if (/\$\(|`/.test(m[1]!)) code.push(...substitutionsIn(m[1]!).filter((c) => inLine || parseShell(c).ok));
   }
   for (const sub of subscripts(line)) {
     code.push(...substitutionsIn(sub));

@@ -73,17 +73,6 @@ export function destroys(name: string, args: readonly string[], env: Readonly<Re
       // (sync mirrors a tree as aws s3 sync --delete does: a deploy, not a deletion.)
       // (On a local path it is rm: judged as a deletion there.)
       return at(0, /^(delete|deletefile|purge|rmdir|rmdirs|cleanup|dedupe)$/) && words.slice(1).some((w) => /^[\w-]+:/.test(w) && !w.includes('://')) ? `rclone ${words[0]} deletes stored files on a remote` : undefined;
-    case 'curl':
-    case 'http':
-    case 'https':
-    case 'xh':
-    case 'xhs': {
-      // A DELETE request to a server other than this machine deletes something hosted there (a
-      // repository through api.github.com too); a local development server's data is the project's.
-      const del = name === 'curl' ? args.some((a, k) => (/^(-X|--request)$/.test(args[k - 1] ?? '') && /^DELETE$/i.test(a)) || /^(-XDELETE|--request=DELETE)$/i.test(a)) : args.some((a) => /^DELETE$/.test(a));
-      const remote = args.some((a) => { const h = /^(?:https?:\/\/)?([^/:@\s]+)(?::\d+)?(\/|$)/i.exec(a)?.[1]; return /^https?:\/\//i.test(a) && h !== undefined && !/^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?|0\.0\.0\.0)$/i.test(h); });
-      return del && remote ? `${name} sends a DELETE request to a server other than this machine` : undefined;
-    }
     case 'vault':
       // (disable of a secrets engine or auth method deletes everything mounted there.)
       return words.slice(0, 3).some((w) => DESTROY_VERB.test(w) || w === 'disable') ? `vault ${words.slice(0, 2).join(' ')} deletes stored secrets` : undefined;

@@ -64,10 +64,10 @@ function homeTemplates(code: string): string {
     .replace(/`([^`]*)`/g, (_m, body: string) => `"${body.replace(new RegExp(String.raw`^\$\{[^}]*${HOME}[^}]*\}`), '~').replace(/\$\{[^}]*\}/g, '*').replace(/"/g, '')}"`);
 }
 
-/** Path-like string literals in code, as written or read depending on the APIs it uses. */
 /** Whether code has a call that writes or moves files (open for writing, writeFileSync, rename …). */
 export const writesFiles = (code: string): boolean => WRITE_API.test(code);
 
+/** Path-like string literals in code, as written or read depending on the APIs it uses. */
 export function codePaths(code0: string): { writes: string[]; reads: string[] } {
   const code = homeTemplates(code0);
   // Perl's open modes (">>$ENV{HOME}/.bashrc") and home spellings ($ENV{HOME}, ${HOME}) included.

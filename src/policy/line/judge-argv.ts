@@ -2,6 +2,7 @@
 // (awk system(), sed e, vim :!, bunx/dlx X, rampart itself), then the per-binary engine; records
 // what the command's output carries for the checks that span commands.
 import { resolvePath } from '../paths.js';
+import { isLocalEndpoint } from '../hosts.js';
 import { posix } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { analyzeArgv, decide, judgeFacts } from '../evaluate.js';
@@ -14,7 +15,7 @@ import { assignmentTags, programSetting } from './assignments.js';
 import { foldLiterals, languageOf, stripStrings, writesFiles } from './interpreters.js';
 import { inlineCodeOf, scriptOf } from './interpreter-code.js';
 import { judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
-import { CONFIGISH, DIGESTS, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
+import { CONFIGISH, DIGESTS, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { STDIN } from '../analyzers/common.js';
 import { foreignAsSh, withoutCmdSwitches } from './foreign-shells.js';
 import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
@@ -109,8 +110,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const given = defaulted ?? (a === '--env-file' || (/^(dotenv|dotenvx|dotenv-cli|env-cmd)$/.test(posix.basename(argv[0]!)) && /^(-f|-e|--file|--env-file|-p|--path)$/.test(a)) ? argv[k + 1] : /^--env-file=/.test(a) ? a.slice(11) : undefined);
       // A dotenv preload (node -r dotenv/config, --import dotenv/config, ruby -rdotenv/load) loads
       // ./.env, or the file dotenv_config_path= / DOTENV_CONFIG_PATH names, before the code runs.
-      const preload = /^(-r|--require|--import|-[rR])$/.test(a) ? argv[k + 1] : /^(--require=|--import=|-r)(.+)$/.exec(a)?.[2];
-      const dotenv = preload !== undefined && /^(dotenv|dotenv-expand|dotenv-flow|@dotenvx\/dotenvx)\/(config|load)(\.[cm]?js)?$/.test(preload)
+      // (By package name or by path: ./node_modules/dotenv/config.js.)
+      const preload = /^(-r|--require|--import|--preload)$/.test(a) ? argv[k + 1] : /^(--require=|--import=|--preload=|-r)(.+)$/.exec(a)?.[2];
+      const dotenv = preload !== undefined && /(^|\/)(dotenv|dotenv-expand|dotenv-flow|@dotenvx\/dotenvx)\/(config|load)(\.[cm]?js)?$/.test(preload)
         ? argv.find((x) => x.startsWith('dotenv_config_path='))?.slice(19) ?? env.DOTENV_CONFIG_PATH ?? '.env' : undefined;
       const file = dotenv ?? given;
       if (file === undefined) continue;
@@ -794,6 +796,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const unmodelled = !DB_CLIENTS.test(name) && (NET_CLIENTS[name] !== undefined || ANALYZERS[name] === ANALYZERS.mc || (!ANALYZERS[name] && !DATA_PROGRAMS.has(name) && !isShell(name) && !languageOf(name) && !unwrap(name, args) && !isCommandWord(name)));
     const destroyed = destroys(name, args, env, unmodelled) ?? (DB_CLIENTS.test(name) && remoteDb(args, env) && dropsDatabase([...args, stdinText ?? ''].join('\n')) ? `${name} drops a whole database on another machine` : undefined);
     if (destroyed) tag('destroys-outside', destroyed);
+    // A DELETE request to a server other than this machine deletes something hosted there (a
+    // repository through api.github.com too); a local development server's data is the project's.
+    if (facts.tags.has('http-delete') && facts.hosts.some((h) => h.role === 'target' && !isLocalEndpoint(h))) tag('destroys-outside', `${name} sends a DELETE request to a server other than this machine`);
     const published = publishes(name, args);
     if (published) tag('publishes', published);
     // Code in a language Rampart does not read (dc, m4, gnuplot, TeX with -shell-escape, Erlang …):
@@ -1063,7 +1068,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const hereString = fc.redirects.filter((r) => r.op === '<<<').map((r) => r.target.raw);
     // A dump of the environment searched for credentials (env | grep TOKEN, set | grep -i _key) prints them.
     const dumps = (i: number) => { const a = flat[i]?.argv.map((w) => w.value) ?? []; return /^(env|printenv)$/.test(posix.basename(a[0] ?? '')) && a.slice(1).every((x) => x.startsWith('-')) || /^(set|export|declare|typeset)$/.test(a[0] ?? '') && a.slice(1).every((x) => /^-[px]*$/.test(x)); };
-    if (/^(grep|egrep|fgrep|rg|awk|sed)$/.test(name) && fc.stdinFrom.some(dumps) && args.some((a) => !a.startsWith('-') && /TOKEN|KEY|SECRET|PASS|AUTH|CRED|SESSION|PAT\b|PWD/i.test(a)) && toScreen(fc)) facts.reads.push(ENVIRON);
+    if (/^(grep|egrep|fgrep|rg|awk|sed)$/.test(name) && fc.stdinFrom.some(dumps) && args.some((a) => !a.startsWith('-') && SECRET_NAME.test(a)) && toScreen(fc)) facts.reads.push(ENVIRON);
     const printer = /^(echo|printf|printenv)$/.test(name) || (/^(declare|typeset)$/.test(name) && args.some((a) => /^-[a-zA-Z]*p/.test(a))) || (hereString.length > 0 && FILTERS.has(name));
     if (printer && toScreen(fc)) {
       const refs = (raw: string) => [...raw.matchAll(/\$(?:\{(?!#)([A-Za-z_]\w*)(?!:?\+)|([A-Za-z_]\w*))/g)].map((m) => (m[1] ?? m[2])!);
