@@ -5,7 +5,7 @@ import { posix } from 'node:path';
 import { newFacts, type Facts } from '../facts.js';
 import { optionTable, scan, values, type Scanned } from '../options.js';
 import { addUrl } from './common.js';
-import { gitSubcommand } from './git-subcommands.js';
+import { gitSubcommand, helpOnly } from './git-subcommands.js';
 import { EXEC_KEYS as SSH_EXEC_KEYS } from './ssh.js';
 import type { AnalyzerInput } from './types.js';
 
@@ -210,7 +210,8 @@ export function analyzeGit(input: AnalyzerInput): Facts {
   // git SUB --help (the word right after a built-in subcommand) becomes `git help SUB`: nothing else runs.
   // (Not after an alias, whose `!` text gets the words appended, nor later in the line: a
   // command an option hands on — submodule foreach CMD --help — still runs.)
-  if (args[args.indexOf(sub) + 1] === '--help' && !inline.has(sub.toLowerCase()) && git?.alias(sub) === undefined) return f;
+  // (Later among a built-in's options too, where no option takes it as a value: git reset --hard --help.)
+  if ((args[args.indexOf(sub) + 1] === '--help' || helpOnly(sub, rest)) && !inline.has(sub.toLowerCase()) && git?.alias(sub) === undefined) return f;
   for (let hops = 0; hops < 5; hops++) {
     const alias = inline.get(sub!.toLowerCase()) ?? git?.alias(sub!);
     if (alias === undefined) break;

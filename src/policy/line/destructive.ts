@@ -76,6 +76,10 @@ export function destroys(name: string, args: readonly string[], env: Readonly<Re
     case 'vault':
       // (disable of a secrets engine or auth method deletes everything mounted there.)
       return words.slice(0, 3).some((w) => DESTROY_VERB.test(w) || w === 'disable') ? `vault ${words.slice(0, 2).join(' ')} deletes stored secrets` : undefined;
+    case 'gpg':
+    case 'gpg2':
+      // (A secret key deleted from the keyring is gone: signing identities, encrypted backups' keys.)
+      return has(/^--delete-secret(-and-public)?-keys?$/) ? `${name} deletes secret keys from the keyring` : undefined;
     case 'dropdb':
       return remoteDb(args, env) ? 'dropdb drops a database on another machine' : undefined;
     case 'mysqladmin':

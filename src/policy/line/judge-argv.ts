@@ -15,7 +15,7 @@ import { assignmentTags, programSetting } from './assignments.js';
 import { foldLiterals, languageOf, stripStrings, writesFiles } from './interpreters.js';
 import { inlineCodeOf, scriptOf } from './interpreter-code.js';
 import { judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
-import { CONFIGISH, DIGESTS, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
+import { CONFIGISH, credentialNameIn, credentialOf, DIGESTS, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { STDIN } from '../analyzers/common.js';
 import { foreignAsSh, withoutCmdSwitches } from './foreign-shells.js';
 import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
@@ -437,7 +437,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const cmd = cmd0 === undefined ? undefined : withPositionals(cmd0, args.slice(args.indexOf(cmd0) + 1));
       // PowerShell or cmd.exe text made only of what Rampart reads there: judged as that sh line.
       const foreign = cmd !== undefined && FOREIGN_SHELLS.has(name) ? foreignAsSh(name, cmd) : undefined;
-      if (foreign !== undefined) st.sub(foreign, ctx.cwd, env);
+      // (pwsh -WorkingDirectory DIR / -wd DIR runs its command there.)
+      const wdAt = /^(pwsh|powershell)$/.test(name) ? args.findIndex((a) => /^-(wd|wo(r(k(i(n(g(d(i(r(e(c(t(o(ry?)?)?)?)?)?)?)?)?)?)?)?)?)?)$/i.test(a)) : -1;
+      const wd = wdAt >= 0 && args[wdAt + 1] !== undefined ? posix.resolve(ctx.cwd, args[wdAt + 1]!.replace(/^~(?=\/|$)/, st.ctx.home)) : undefined;
+      if (foreign !== undefined) st.sub(foreign, wd ?? ctx.cwd, env);
       else if (cmd !== undefined) {
         // A placeholder (`sh -c '{}'`, `sh -c "$1"`) runs whatever text fills it in.
         if (/^\s*("?\$[@*1-9]"?|\{\}|%s)\s*$/.test(cmd)) tag('pipe-to-shell', `${name} -c runs text supplied at run time`);
@@ -672,6 +675,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     const git = st.gitAliases.size || st.branch !== undefined ? withAliases(ctx.git, st.gitAliases, st.branch) : ctx.git;
     const facts = analyzeArgv(argv, { ...ctx, env, git });
+    // A worktree the line added holds no work of anyone's: removing it by force discards only what the line made there.
+    if (name === 'git' && facts.subcommand === 'worktree') {
+      const w = args.slice(args.indexOf('worktree') + 1);
+      const path = w.slice(1).find((a, k, all) => !a.startsWith('-') && !/^(-b|-B|--reason)$/.test(all[k - 1] ?? ''));
+      if (path !== undefined && w[0] === 'add') st.written.add(abs0(path));
+      else if (path !== undefined && w[0] === 'remove' && st.written.has(abs0(path))) facts.tags.delete('discard-changes');
+    }
     // `git diff | git apply -R`: the working tree's own changes applied in reverse — discarded.
     if (name === 'git' && facts.subcommand === 'apply' && args.some((a) => a === '-R' || a === '--reverse' || /^-[a-zA-Z]*R/.test(a)) && !args.some((a) => /^--(cached|check|stat|numstat|summary)$/.test(a))) {
       const fromDiff = fc.stdinFrom.some((up) => info[up]?.name === 'git' && /^(diff)$/.test(info[up]!.argv.slice(1).find((a) => !a.startsWith('-')) ?? '') && !info[up]!.argv.some((a) => /^--(cached|staged)$/.test(a)));
@@ -1071,10 +1081,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (/^(grep|egrep|fgrep|rg|awk|sed)$/.test(name) && fc.stdinFrom.some(dumps) && args.some((a) => !a.startsWith('-') && SECRET_NAME.test(a)) && toScreen(fc)) facts.reads.push(ENVIRON);
     const printer = /^(echo|printf|printenv)$/.test(name) || (/^(declare|typeset)$/.test(name) && args.some((a) => /^-[a-zA-Z]*p/.test(a))) || (hereString.length > 0 && FILTERS.has(name));
     if (printer && toScreen(fc)) {
-      const refs = (raw: string) => [...raw.matchAll(/\$(?:\{(?!#)([A-Za-z_]\w*)(?!:?\+)|([A-Za-z_]\w*))/g)].map((m) => (m[1] ?? m[2])!);
-      const named = hereString.length && !/^(echo|printf|printenv|declare|typeset)$/.test(name) ? hereString.flatMap(refs) : /^(printenv|declare|typeset)$/.test(name) ? args.filter((a) => !a.startsWith('-')) : fc.argv.slice(1).flatMap((w) => refs(w.raw));
+      const refs = (raw: string) => { const n = credentialNameIn(st, raw, env); return n === undefined ? [] : [n]; };
+      const named = hereString.length && !/^(echo|printf|printenv|declare|typeset)$/.test(name) ? hereString.flatMap(refs) : /^(printenv|declare|typeset)$/.test(name) ? args.filter((a) => !a.startsWith('-') && credentialOf(st, a.replace(/=.*/s, ''), env) !== undefined).map((a) => st.namerefs.get(a.replace(/=.*/s, '')) ?? a) : fc.argv.slice(1).flatMap((w) => refs(w.raw));
       // (GOOGLE_APPLICATION_CREDENTIALS, *_FILE, *_PATH hold where a credential is, not the credential.)
-      if (named.some((n) => envCredentialOf(n, env) !== undefined && !/^GOOGLE_APPLICATION_CREDENTIALS$|_(FILE|PATH|DIR)$/.test(n))) facts.reads.push(ENVIRON);
+      if (named.some((n) => !/^GOOGLE_APPLICATION_CREDENTIALS$|_(FILE|PATH|DIR)$/.test(n))) facts.reads.push(ENVIRON);
     }
     // awk's ENVIRON["NAME"] and jq's env.NAME / $ENV.NAME read a variable by name from the environment.
     const envNamed = /^(g|m|n)?awk$/.test(name) ? args.flatMap((a) => [...a.matchAll(/ENVIRON\[\s*"(\w+)"\s*\]/g)].map((m) => m[1]!)) : name === 'jq' ? args.flatMap((a) => [...a.matchAll(/(?:^|[^\w$])\$?(?:env|ENV)\.(\w+)/g)].map((m) => m[1]!)) : [];

@@ -18,7 +18,7 @@ import { lineChecks } from './line-checks.js';
 import { printfText, unescape } from './printf.js';
 import { expandBraces } from '../shell/split.js';
 import { rememberWritten } from './written-files.js';
-import { DIGESTS, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
+import { credentialNameIn, credentialOf, DIGESTS, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { isShell, quote, withPositionals } from './unwrap.js';
 import { languageOf } from './interpreters.js';
 import { meantLines, understoodPrefix } from './syntax-repair.js';
@@ -241,12 +241,12 @@ function switchedBranch(args: readonly string[]): string | undefined {
 /** A substitution that prints the current branch, as an assignment's whole value. */
 const BRANCH_SUB = new RegExp(`^"?(\\$\\(|\`)\\s*git (${CURRENT_BRANCH_ARGS})\\s*(\\)|\`)"?$`);
 
-/** A path named by a word that is a captured-directory variable and a literal rest ("$ROOT/dist"). */
+/** A path named by a word that is a captured-directory variable and a literal rest ("$ROOT/dist", "${OUT}.tar.gz"). */
 function dirVarPath(st: State, raw: string): string | undefined {
-  // ($D, ${D}, "${D:?}"/x — :? only stops the line when D is empty.)
-  const m = /^"?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(?::?\?[^}]*)?\})"?((?:\/[^$`"]*)?)"?$/.exec(raw);
+  // ($D, ${D}, "${D:?}"/x — :? only stops the line when D is empty; ${D}.sha256 names a sibling.)
+  const m = /^"?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(?::?\?[^}]*)?\}([\w.-]*))"?((?:\/[^$`"]*)?)"?$/.exec(raw);
   const dir = m ? st.dirVars.get((m[1] ?? m[2])!) : undefined;
-  return dir !== undefined ? posix.join(dir, m![3]!) || '/' : undefined;
+  return dir !== undefined ? posix.join(dir + (m![3] ?? ''), m![4]!) || '/' : undefined;
 }
 
 /**
@@ -303,12 +303,30 @@ function capturedDir(st: State, raw: string, cwd: string): string | undefined {
 }
 
 /** Whether the line itself gives NAME a value (an assignment, read, a loop, a declaration): else it comes from the environment. */
+/**
+ * The words a command name `$v` / `"${v}"` can be, when the line gives v only plain-word values and
+ * uses the name nowhere else (no read, for, export, printf -v, eval of it); undefined otherwise.
+ */
+function pickedCommands(st: State, raw: string, flat: readonly FlatCommand[]): string[] | undefined {
+  const name = /^"?\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))"?$/.exec(raw);
+  const v = name ? (name[1] ?? name[2])! : undefined;
+  if (v === undefined || v in st.ctx.env || SHELL_VAR_NAME.test(v)) return undefined;
+  const values = flat.flatMap((c) => c.assignments.filter((a) => a.name === v).map((a) => (a.value.static && !a.append && /^[\w@%+=:,./-]+$/.test(a.value.value) ? a.value.value : '')));
+  if (values.length === 0 || values.includes('')) return undefined;
+  // Every mention of the name is one of those assignments or a plain expansion of it.
+  // (A word of a path — node_modules/.bin/x — is not the name.)
+  const mentions = [...st.lineText.matchAll(new RegExp(`(?<![\\w./-])${v}(?![\\w./-])`, 'g'))];
+  const plain = [...st.lineText.matchAll(new RegExp(`(^|[\\s;&|(])${v}=|\\$${v}\\b|\\$\\{${v}\\}`, 'g'))];
+  return mentions.length === plain.length ? [...new Set(values)] : undefined;
+}
+
 function setInLine(st: State, name: string): boolean {
   if (name in st.ctx.env || /^(HOME|PWD|OLDPWD|RAMPART_HOME|CLAUDE_PROJECT_DIR|TMPDIR|USER|SHELL|PATH)$/.test(name)) return true;
   const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(^|[^\\w$])${n}\\+?=|\\b(read|mapfile|readarray|for|export|declare|local|typeset|getopts)\\b[^;\\n]*\\b${n}\\b|printf\\s+-v\\s*${n}\\b`).test(st.lineText);
 }
 
+const SHELL_VAR_NAME = /^(PATH|HOME|PWD|OLDPWD|SHELL|BASH\w*|IFS|PS\d|ENV|CDPATH)$/;
 const POSIX_MODE = /set\s+-o\s+posix|POSIXLY_CORRECT|--posix|(^|[\s;&|(])(sh|dash|ash|ksh|posh)\s/;
 const CHANGES_DIR = /(^|[\s;&|({])(cd|pushd|popd)(\s|$|[;&|)])/;
 
@@ -479,6 +497,12 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     if (a.scope !== 'prefix' && BRANCH_SUB.test(a.value.raw)) st.branchVars.add(a.name);
     else if (a.scope !== 'prefix') st.branchVars.delete(a.name);
     if (assignedSecret) st.secretVars.set(a.name, info[assignedSecret.index]!.secretOut!);
+    // A copy of a credential (t=$GITHUB_TOKEN, h="Bearer $API_KEY") holds it under another name.
+    if (a.scope !== 'prefix') {
+      const copied = credentialNameIn(st, a.value.raw, env);
+      if (copied !== undefined) st.namerefs.set(a.name, copied);
+      else if (!st.inAltCwd) st.namerefs.delete(a.name);
+    }
     // (PATH+=:/dir appends: the value judged is the whole new PATH.)
     // (A prefix on a builtin that starts nothing and reads no configuration — GIT_DIR=x echo — changes nothing.)
     if (!(a.scope === 'prefix' && inert && !/^(PS\d|BASH_\w+|ENV|SHELLOPTS|BASHOPTS|PROMPT_COMMAND|IFS)$/.test(a.name))) assignmentTags(st, a.name, a.append && a.name === 'PATH' ? `$PATH${v}` : v, a.value.static, cwd);
@@ -697,6 +721,13 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     st.lineTags.tags.add('dynamic-command');
     st.lineTags.notes.push(`the command name ${argvWords[0]!.raw} is ${envDefault}'s value when the environment sets it: only known when the line runs`);
   }
+  // A command name from a variable the line sets only to plain words (case arms picking a binary
+  // for the machine): each of those words is judged as the command; nothing else can run.
+  const picked = !argvWords[0]!.static ? pickedCommands(st, argvWords[0]!.raw, flat) : undefined;
+  if (picked) {
+    for (const c of picked) judgeArgv(st, [c, ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
+    return { info: rec, cwd, env: nextEnv };
+  }
   if (!argvWords[0]!.static) {
     st.lineTags.tags.add('dynamic-command');
     st.lineTags.notes.push(`the command name ${argvWords[0]!.raw} is only known when the line runs`);
@@ -720,12 +751,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // Bearer $GITHUB_TOKEN"`, `git push https://x:$GITHUB_TOKEN@github.com/…`).
   // (gh secret set for this repository stores the value as the repository's secret: its everyday use.)
   const sender = (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || /^(echo|printf)$/.test(argv[0] ?? '')) && !(argv[0] === 'gh' && argv[1] === 'secret' && argv[2] === 'set' && !argv.some((a) => /^(-R|--repo)(=|$)/.test(a)));
-  // (Also through a name held in another variable: ${!n} with n=GITHUB_TOKEN, a declare -n reference.)
-  const credentialOf = (name: string, indirect: boolean): string | undefined => {
-    const target = indirect ? cmdEnv[name] : st.namerefs.get(name);
-    return envCredentialOf(name, cmdEnv) ?? (target !== undefined && /^[A-Za-z_]\w*$/.test(target) ? envCredentialOf(target, {}) : undefined);
-  };
-  const envSecret = sender && !varSecret && !substitutedSecret ? argvWords.map((w, k) => (authUse(argvWords[k - 1]?.value, w.raw) ? undefined : [...w.raw.matchAll(/\$\{?(!?)([A-Za-z_]\w*)/g)].map((m) => credentialOf(m[2]!, m[1] === '!')).find((x) => x !== undefined))).find((x) => x !== undefined) : undefined;
+  // (Also through a name held in another variable: ${!n} with n=GITHUB_TOKEN, a declare -n reference, a copy.)
+  const envSecret = sender && !varSecret && !substitutedSecret ? argvWords.map((w, k) => (authUse(argvWords[k - 1]?.value, w.raw) ? undefined : [...w.raw.matchAll(/\$\{?(!?)([A-Za-z_]\w*)/g)].map((m) => credentialOf(st, m[2]!, cmdEnv, m[1] === '!')).find((x) => x !== undefined))).find((x) => x !== undefined) : undefined;
   if (/^(declare|typeset|local)$/.test(argv[0] ?? '') && argv.some((a) => /^-[a-zA-Z]*n/.test(a))) for (const a of argv.slice(1)) {
     const m = /^([A-Za-z_]\w*)=([A-Za-z_]\w*)$/.exec(a);
     if (m) st.namerefs.set(m[1]!, m[2]!);

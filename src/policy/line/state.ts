@@ -237,6 +237,23 @@ export function envCredentialOf(name: string, env: Context['env']): string | und
   return SHELL_VARS.test(name) || env[name] !== undefined || !ENV_CREDENTIAL.test(name) ? undefined : ENVIRON;
 }
 
+/** The credential `$NAME` (or `${!NAME}`) expands to: an environment credential by name, through a
+ * declare -n reference, or a copy the line made (t=$GITHUB_TOKEN, h="Bearer ${API_KEY}"). */
+export function credentialOf(st: State, name: string, env: Context['env'], indirect = false): string | undefined {
+  const target = indirect ? env[name] : st.namerefs.get(name);
+  return envCredentialOf(name, env) ?? (target !== undefined && /^[A-Za-z_]\w*$/.test(target) ? envCredentialOf(target, {}) : undefined);
+}
+
+/** The credential named in a word's expansions (not its length or a presence test: ${#T}, ${T:+set}), as the name it is kept under. */
+export function credentialNameIn(st: State, raw: string, env: Context['env']): string | undefined {
+  for (const m of raw.matchAll(/\$(?:\{(!?)([A-Za-z_]\w*)(?!:?\+)|([A-Za-z_]\w*))/g)) {
+    const name = (m[2] ?? m[3])!;
+    if (credentialOf(st, name, env, m[1] === '!') === undefined) continue;
+    return m[1] === '!' ? env[name]! : st.namerefs.get(name) ?? name;
+  }
+  return undefined;
+}
+
 /** The secret a `$NAME` expansion carries: assigned from one, or a credential a sourced secret file set. */
 export function secretOfVar(st: State, name: string, env: Context['env']): string | undefined {
   const direct = st.secretVars.get(name);
