@@ -27,7 +27,11 @@ const VALUE_OPTS: Record<string, RegExp> = {
   od: /^-[AjNtw]$/,
   base64: /^-w$/,
   jq: /^--(arg|argjson|slurpfile|rawfile|indent)$/,
+  // (sed's and awk's program texts given by option are not files: sed -i -e '/x/d' f edits f alone.)
+  sed: /^-[nrEsuz]*[ef]$|^-l$|^--(expression|file|line-length)$/,
+  awk: /^-[fvFiEl]$|^--(file|assign|field-separator|include|load)$/,
 };
+VALUE_OPTS.gawk = VALUE_OPTS.mawk = VALUE_OPTS.nawk = VALUE_OPTS.awk;
 
 function operandsOf(tool: string, args: readonly string[]): string[] {
   const takes = VALUE_OPTS[tool];
@@ -56,7 +60,7 @@ export function analyzeReader({ tool, args }: AnalyzerInput): Facts {
   // grep/rg: the first operand is the pattern unless -e/-f gave it.
   if ((tool === 'grep' || tool === 'rg' || tool === 'egrep' || tool === 'fgrep') && !args.some((a) => /^(-e|-f|--regexp|--file)/.test(a))) files = files.slice(1);
   const scripts = tool === 'sed' || /awk$/.test(tool) ? programsOf(tool, args) : [];
-  if (/^(jq|sed|[gmn]?awk)$/.test(tool) && !args.some((a) => /^(-e|--expression|-f|--file)(=|$)/.test(a))) {
+  if (/^(jq|sed|[gmn]?awk)$/.test(tool) && !args.some((a) => /^(-e|--expression|-f|--file)(=|$)/.test(a) || (/awk$/.test(tool) && /^(-E|--exec)(=|$)/.test(a)))) {
     // (jq's filter is its first operand proper; files named by --rawfile/--slurpfile come before it.)
     const named = tool === 'jq' ? args.flatMap((a, k) => (/^--(slurpfile|rawfile)$/.test(a) && args[k + 2] !== undefined ? [args[k + 2]!] : [])) : [];
     files = [...named, ...files.filter((x) => !named.includes(x)).slice(1)];

@@ -15,7 +15,7 @@ import { assignmentTags, programSetting } from './assignments.js';
 import { foldLiterals, languageOf, stripStrings, writesFiles } from './interpreters.js';
 import { inlineCodeOf, scriptOf } from './interpreter-code.js';
 import { judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
-import { CONFIGISH, credentialNameIn, credentialOf, DIGESTS, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
+import { CONFIGISH, credentialNameIn, credentialOf, DIGESTS, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { STDIN } from '../analyzers/common.js';
 import { foreignAsSh, withoutCmdSwitches } from './foreign-shells.js';
 import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
@@ -251,9 +251,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       argv = argv.slice(k);
       continue;
     }
-    if (argv.some((a) => /(^|=)\/dev\/(tcp|udp)\//.test(a)) && name !== 'echo' && name !== 'printf' && name !== 'grep' && name !== 'rg') {
-      tag('dev-tcp', `${name} opens a /dev/tcp or /dev/udp connection`);
-    }
+    const sockets = name === 'echo' || name === 'printf' || name === 'grep' || name === 'rg' ? [] : argv.flatMap((a) => /(?:^|=)(\/dev\/(?:tcp|udp)\/.*)$/.exec(a)?.[1] ?? []);
+    if (sockets.some((p) => !loopbackSocket(p))) tag('dev-tcp', `${name} opens a /dev/tcp or /dev/udp connection`);
+    else st.localSockets.push(...sockets);
     // A wrapper's own options may run shell text too (strace -o '|…').
     if (hops === 0 || unwrap(name, argv.slice(1))) for (const l of commandOptions(name, argv.slice(1), env, stdinText, scriptText).lines) if (unwrap(name, argv.slice(1))) st.sub(l, ctx.cwd, env);
     const u = unwrap(name, argv.slice(1));
@@ -574,7 +574,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // system() of anything but one literal, `cmd | getline`, print into a command (a literal or a variable
       // holding one), gawk's |& coprocess. (Pipes inside string literals are text: print "name|value".)
       const bareProg = stripStrings(prog);
-      if (/system\s*\((?!\s*"(?:[^"\\]|\\.)*"\s*\))|\|\s*getline/.test(prog) || /\b(print|printf)\b[^;}]*\|\s*[A-Za-z_(]|\|&/.test(bareProg)) tag('interpreter-spawn', `${name} program runs commands`);
+      // (A command built from literal text and field values — system("test -f " $1 "/x"), cmd = "wc -l < \"" $0 "\""; cmd | getline —
+      // is judged as its literal text with each value an unknown word; a line that made names with spaces may inject.)
+      const built = st.spacedNames ? undefined : awkBuiltCommands(prog);
+      for (const c of built ?? []) st.sub(c, ctx.cwd, env);
+      if ((built === undefined && (/system\s*\((?!\s*"(?:[^"\\]|\\.)*"\s*\))|\|\s*getline/.test(prog))) || /\b(print|printf)\b[^;}]*\|\s*[A-Za-z_(]|\|&/.test(bareProg)) tag('interpreter-spawn', `${name} program runs commands`);
       // print > FILE: a literal name, or a variable given with -v NAME=VALUE.
       const vars = new Map(args.flatMap((a, k) => (args[k - 1] === '-v' || /^-v./.test(a) ? [(/^-v./.test(a) ? a.slice(2) : a).split('=')] : [])).filter((kv) => kv.length >= 2).map((kv) => [kv[0]!, kv.slice(1).join('=')] as [string, string]));
       for (const m of bareProg.matchAll(/\bprintf?\b[^;}|]*?>>?\s*(?:"([^"]*)"|([A-Za-z_]\w*))/g)) {
@@ -631,9 +635,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // Serves the working directory (.env included) to every interface unless bound to loopback.
       const bind = args.findIndex((a) => a === '-b' || a === '--bind');
       // A build directory inside the project is published output; the project root, home or anything outside is not.
+      // (So is a directory below /tmp: the output a line staged there. The directory is -d/--directory's, else the working one.)
       const dirArg = args.findIndex((a) => a === '-d' || a === '--directory');
-      const dir = dirArg >= 0 ? resolvePath(args[dirArg + 1] ?? '.', ctx) : undefined;
-      const servesBuild = dir !== undefined && dir.startsWith(ctx.projectRoot + '/');
+      const dirEq = args.find((a) => a.startsWith('--directory='))?.slice(12);
+      const dir = resolvePath(dirEq ?? (dirArg >= 0 ? args[dirArg + 1] ?? '.' : '.'), ctx);
+      const servesBuild = ctx.cwd !== UNKNOWN_CWD && (dir.startsWith(ctx.projectRoot + '/') || /^\/tmp\/[^/]+/.test(dir)) && !/\/\.\.?(\/|$)/.test(dir) && !`${ctx.projectRoot}/`.startsWith(`${dir}/`) && !`${ctx.home}/`.startsWith(`${dir}/`);
       const help = args.slice(2).some((a) => a === '-h' || a === '--help');
       if (!servesBuild && !help && (bind < 0 || !/^(127\.|localhost|::1)/.test(args[bind + 1] ?? ''))) tag('serves-files', `python -m ${args[1]} serves this directory to other machines`);
     } else {
@@ -1553,3 +1559,49 @@ function attachesToRampart(name: string, fc: FlatCommand, flat: FlatCommand[], i
   const pids = words.filter((w, k) => /^(-p|--pid|--attach|--attach-pid)$/.test(words[k - 1]?.value ?? '') || /^--(pid|attach)=/.test(w.value) || (name === 'gcore' && !w.value.startsWith('-')) || (name === 'gdb' && k > 0 && /^\d+$/.test(w.value) && !words[k - 1]!.value.startsWith('-')));
   return pids.some((w) => (!w.static && substitutionPick(w.raw.replace(/^--\w+=/, ''), fc, flat, info, ctx) === 'rampart') || (w.static && ctx.rampartPids?.includes(Number(w.value.replace(/^--\w+=/, '')))));
 }
+
+/**
+ * The command lines an awk program runs through system(EXPR) and `EXPR | getline`, where each EXPR
+ * (or the one variable it names, assigned once) joins string literals and plain values ($1, NF, f):
+ * the literal text with every value as an unknown word. undefined when any such command is otherwise.
+ */
+function awkBuiltCommands(prog: string): string[] | undefined {
+  const out: string[] = [];
+  const skeleton = (expr: string): string | undefined => {
+    let text = '';
+    let rest = expr.trim();
+    if (!rest.startsWith('"')) return undefined;
+    while (rest !== '') {
+      const m = /^("(?:[^"\\]|\\.)*"|\$\d+|\$\(?[A-Za-z_]\w*\)?|[A-Za-z_]\w*)\s*/.exec(rest);
+      if (!m) return undefined;
+      text += m[1]!.startsWith('"') ? m[1]!.slice(1, -1).replace(/\\(.)/g, '$1') : '$__computed';
+      rest = rest.slice(m[0].length);
+    }
+    // (A shell or interpreter started so reads awk's own input as its code.)
+    const first = posix.basename(text.trim().split(/\s+/)[0] ?? '');
+    return isShell(first) || languageOf(first) !== undefined ? undefined : text;
+  };
+  const bare = stripStrings(prog);
+  // system( … ): its argument up to the matching parenthesis.
+  for (const m of bare.matchAll(/\bsystem\s*\(/g)) {
+    let depth = 1;
+    let k = m.index! + m[0].length;
+    for (; k < bare.length && depth > 0; k++) depth += bare[k] === '(' ? 1 : bare[k] === ')' ? -1 : 0;
+    const c = skeleton(prog.slice(m.index! + m[0].length, k - 1));
+    if (c === undefined) return undefined;
+    out.push(c);
+  }
+  // VAR | getline, with VAR assigned once from such an expression.
+  for (const m of bare.matchAll(/(\S+)\s*\|\s*getline/g)) {
+    const v = /^[A-Za-z_]\w*$/.test(m[1]!) ? m[1]! : undefined;
+    const sets = v === undefined ? [] : [...bare.matchAll(new RegExp(`(?:^|[;{\\s])${v}\\s*=(?!=)`, 'g'))];
+    if (sets.length !== 1) return undefined;
+    const at = sets[0]!.index! + sets[0]![0].length;
+    const end = bare.slice(at).search(/[;}\n]/);
+    const c = skeleton(prog.slice(at, end < 0 ? undefined : at + end));
+    if (c === undefined) return undefined;
+    out.push(c);
+  }
+  return out;
+}
+

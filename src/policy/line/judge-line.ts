@@ -18,7 +18,7 @@ import { lineChecks } from './line-checks.js';
 import { printfText, unescape } from './printf.js';
 import { expandBraces } from '../shell/split.js';
 import { rememberWritten } from './written-files.js';
-import { credentialNameIn, credentialOf, DIGESTS, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
+import { credentialNameIn, credentialOf, DIGESTS, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { isShell, quote, withPositionals } from './unwrap.js';
 import { languageOf } from './interpreters.js';
 import { meantLines, understoodPrefix } from './syntax-repair.js';
@@ -38,7 +38,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
   const st: State = {
     policy, ctx, depth, mendRefused, out: [], lineTags,
     aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), tainted: parent?.tainted ?? new Map(),
-    readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
+    readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], localSockets: parent?.localSockets ?? [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
     links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
     functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), coprocs: new Set(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(),
@@ -182,8 +182,16 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
     // A name with a space made in the line (mkdir -p 'x /home/user'): a listing split into words may
     // now print any path, so unquoted listings are no longer trusted.
     if (i.info.writesFiles.some((w) => /\s/.test(w)) || (/^(mkdir|touch|cp|mv|ln|install|tee)$/.test(i.info.name) && i.info.argv.slice(1).some((a) => !a.startsWith('-') && /\s/.test(a)))) st.spacedNames = true;
-    // Any other assignment to a bound name unbinds it (f=$HOME after the loop).
-    for (const a of fc.assignments) if (a.scope !== 'prefix') st.listedVars.delete(a.name);
+    // Any other assignment to a bound name unbinds it (f=$HOME after the loop); one whose value is a
+    // project listing's single name binds it (f=$(ls -t db/migrations/*_x.sql | head -n1)).
+    // (Only a value that is that one substitution, every output command of it a lister or a filter of one.)
+    fc.assignments.forEach((a, k) => {
+      if (a.scope === 'prefix') return;
+      const subs = /^"?(\$\(|`)[\s\S]*(\)|`)"?$/.test(a.value.raw) && a.value.substitutions.length === 1 ? flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'assignment' && c.origin.wordIndex === k) : [];
+      const outputs = subs.filter((c) => c.stdoutTo.length === 0);
+      if (outputs.length && outputs.every((c) => info[c.index]?.listsUnder !== undefined || info[c.index]?.namesOut !== undefined) && !st.spacedNames) listed(st, a.name, info[outputs.at(-1)!.index]!);
+      else st.listedVars.delete(a.name);
+    });
     for (const w of i.info.writesFiles) {
       // (A file touch creates is empty: its text is known — an __init__.py, a .keep.)
       if (i.info.name === 'touch' && !st.written.has(w) && !st.scripts.has(w)) st.scripts.set(w, '');
@@ -244,7 +252,7 @@ const BRANCH_SUB = new RegExp(`^"?(\\$\\(|\`)\\s*git (${CURRENT_BRANCH_ARGS})\\s
 /** A path named by a word that is a captured-directory variable and a literal rest ("$ROOT/dist", "${OUT}.tar.gz"). */
 function dirVarPath(st: State, raw: string): string | undefined {
   // ($D, ${D}, "${D:?}"/x — :? only stops the line when D is empty; ${D}.sha256 names a sibling.)
-  const m = /^"?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(?::?\?[^}]*)?\}([\w.-]*))"?((?:\/[^$`"]*)?)"?$/.exec(raw);
+  const m = /^"?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(?::?\?[^}]*)?\})([\w.-]*)"?((?:\/[^$`"]*)?)"?$/.exec(raw);
   const dir = m ? st.dirVars.get((m[1] ?? m[2])!) : undefined;
   return dir !== undefined ? posix.join(dir + (m![3] ?? ''), m![4]!) || '/' : undefined;
 }
@@ -255,7 +263,7 @@ function dirVarPath(st: State, raw: string): string | undefined {
  * a slash removed, or a prefix that ends in a slash — `${f#./}`, not `${f#.}`, which makes ./x absolute.
  */
 function listedWord(st: State, raw: string): { path: string; secret: boolean; at: string } | undefined {
-  const m = /^(@?)"?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(%[^}/%]*|#[^}#]*\/)?\})([\w.-]*)"?$/.exec(raw);
+  const m = /^(@?)"?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(%[^}/%]*|#[^}#]*\/)?\})([\w.-]*(?:\/[\w.-]*)*)"?$/.exec(raw);
   const v = m ? st.listedVars.get((m[2] ?? m[3])!) : undefined;
   if (!v || m![5]!.includes('..')) return undefined;
   return { secret: v.secret, at: m![1]!, path: v.secret ? v.path : `${v.path}${m![5]}` };
@@ -549,6 +557,12 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
       }
     }
     if (/^\/dev\/(tcp|udp)\//.test(target)) {
+      // (A shell or interpreter wired to a socket is a remote shell, whatever the port leads to.)
+      const prog = posix.basename(argv[0] ?? '');
+      if (loopbackSocket(target) && !isShell(prog) && languageOf(prog) === undefined) {
+        st.localSockets.push(target);
+        continue;
+      }
       st.lineTags.tags.add('dev-tcp');
       st.lineTags.notes.push(`redirection to ${target} opens a network connection`);
       continue;

@@ -125,7 +125,9 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     // An interpreter, a shell or a package runner runs its first operand; the rest are its data
     // (node parse.js data.csv: the downloaded csv is data).
     const code = codeOperandOf(me);
-    const fileInputs = buildDir.length ? inputs.filter((p) => named(p) && netDir(p)) : code !== undefined ? inputs.filter((p) => abs(code) === p) : inputs;
+    // (go's code is .go files and package directories: go tool pprof PROFILE, go run ./cmd --input DATA read data.)
+    const goCode = (p: string) => me.name !== 'go' || /\.go$/.test(p) || inTree(p, trees) || [...downloaded].some((d) => d.startsWith(`${p}/`));
+    const fileInputs = buildDir.length ? inputs.filter((p) => named(p) && netDir(p) && goCode(p)) : code !== undefined ? inputs.filter((p) => abs(code) === p) : inputs;
     const clonedInputs = buildDir.length ? inputs.filter((p) => named(p) && inTree(p, clones)) : [];
     // A shell (or eval) whose command string runs a downloaded file one level down (sh -c 'sh /tmp/i.sh',
     // sh -c '/tmp/x --flag'): the file as a command's first word, or as a shell's, interpreter's or source's operand.
@@ -220,4 +222,6 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
   }
   // A line that reads a secret and looks up names computed at run time leaks it through DNS.
   if (st.readsSecret && st.dynamicLookups.length > 0) tag('dns-exfil', `${st.dynamicLookups[0]} looks up names computed in a line that reads a secret`);
+  // A socket to this machine is a port check or a local service; in a line that reads a secret it is a way out (a local relay).
+  if (st.readsSecret && st.localSockets.length > 0) tag('dev-tcp', `${st.localSockets[0]} is opened in a line that reads a secret`);
 }

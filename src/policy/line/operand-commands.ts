@@ -85,6 +85,12 @@ export function operandCommands(name: string, args: readonly string[]): OperandC
   // (bash's `jobs -x CMD ARGS` runs CMD, its job specs replaced by process groups.)
   if (name === 'jobs' && args[0] === '-x' && args.length > 1) return { strings: [], suffix: args.slice(1), runs: true };
   if (DATA_PROGRAMS.has(name)) return out;
+  // (`gh run watch|view|rerun ID` manages workflow runs on GitHub; nothing runs here.)
+  if (name === 'gh' && args[0] === 'run') return out;
+  // kubectl exec POD -- CMD: the command is what follows `--` (the pod's name is no program).
+  if (/^(kubectl|oc)$/.test(name) && args.find((a, i) => !a.startsWith('-') && !/^(-n|--namespace|--context|--kubeconfig|-c|--container|--cluster|--user|-s|--server)$/.test(args[i - 1] ?? '')) === 'exec' && args.includes('--')) {
+    return { strings: [], suffix: args.slice(args.indexOf('--') + 1), runs: true };
+  }
   // ast-grep's `sg` searches code with a pattern or rule; the other sg, `sg GROUP [-c] CMD`, runs CMD
   // — and a group may be named `run`: only a pattern or rule option, and no -c, makes it ast-grep.
   if (name === 'sg' && args.some((a) => /^(-p|--pattern|-r|--rewrite|--rule|--inline-rules)(=|$)/.test(a)) && !args.some((a) => a === '-c' || a === '--command')) return out;

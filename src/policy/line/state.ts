@@ -2,6 +2,7 @@
 // copies of secrets, downloads, scripts written) and the record kept per simple command.
 import { resolvePath } from '../paths.js';
 import { compilePattern } from '../glob.js';
+import { isLoopback } from '../hosts.js';
 import { posix } from 'node:path';
 import { judgeFacts, type Judged } from '../evaluate.js';
 import { newFacts, type Facts } from '../facts.js';
@@ -94,6 +95,8 @@ export interface State {
   readsSecret: boolean;
   /** DNS lookups of names computed at run time. */
   dynamicLookups: string[];
+  /** /dev/tcp and /dev/udp connections the line opens to this machine (a wait-for-port loop): raw sockets elsewhere are denied outright. */
+  localSockets: string[];
   /** Files written earlier in the line with text known statically (echo … > x.sh, cat > x.sh <<EOF). */
   scripts: Map<string, string>;
   /** Copies of guarded programs made earlier in the line (cp /usr/bin/curl /tmp/c) → the program. */
@@ -229,6 +232,12 @@ export const SECRET_NAME = /KEY|TOKEN|SECRET|PASS(WORD|WD|PHRASE)?|PWD|CRED|AUTH
 // Names the agent's own environment gives its credentials (GITHUB_TOKEN, OPENAI_API_KEY, AWS_SECRET_ACCESS_KEY,
 // NPM_TOKEN, DB_PASSWORD): narrower than SECRET_NAME, since nothing in the line says what the variable holds.
 const ENV_CREDENTIAL = /^TF_TOKEN_|^OP_SESSION_|^VAULT_TOKEN$|API_?KEY|ACCESS_?KEY|(^|_)(TOKEN|PAT|SECRET|KEY|DSN|PWD|PASS|JWT|SESSION)$|SECRET_|PASSWORD|PASSWD|PASSPHRASE|PRIVATE_?KEY|CREDENTIALS?$|AUTH_?TOKEN|AUTH_CONFIG|^SSHPASS$|WEBHOOK|DATABASE_URL|(DB|REDIS|MONGO|POSTGRES|MYSQL)_URL|CONN(ECTION)?_STR/i;
+/** A /dev/tcp or /dev/udp path whose host is this machine (/dev/tcp/127.0.0.1/5432, /dev/tcp/localhost/6379). */
+export function loopbackSocket(path: string): boolean {
+  const m = /^\/dev\/(?:tcp|udp)\/([^/]+)\/\d+$/.exec(path);
+  return m !== null && isLoopback(m[1]!);
+}
+
 /** The process environment, as a secret's path: what an environment credential or a dump of the environment carries. */
 export const ENVIRON = '/proc/self/environ';
 
@@ -241,7 +250,19 @@ export function envCredentialOf(name: string, env: Context['env']): string | und
  * declare -n reference, or a copy the line made (t=$GITHUB_TOKEN, h="Bearer ${API_KEY}"). */
 export function credentialOf(st: State, name: string, env: Context['env'], indirect = false): string | undefined {
   const target = indirect ? env[name] : st.namerefs.get(name);
-  return envCredentialOf(name, env) ?? (target !== undefined && /^[A-Za-z_]\w*$/.test(target) ? envCredentialOf(target, {}) : undefined);
+  if (target !== undefined) return /^[A-Za-z_]\w*$/.test(target) ? envCredentialOf(target, {}) : undefined;
+  // (A loop or read variable holds what the line gives it — `for key in a b`, `read -r key` —
+  // a credential only where the loop's words expand one.)
+  const bound = indirect ? undefined : boundByLine(st.lineText, name);
+  if (bound !== undefined) return bound.map((words) => (/\$/.test(words) && !new RegExp(`\\$\\{?${name}\\b`).test(words) && credentialNameIn(st, words, env) !== undefined ? ENVIRON : undefined)).find((x) => x !== undefined);
+  return envCredentialOf(name, env);
+}
+
+/** Where a line binds NAME by a for/select loop (the word list of each) or read/mapfile/getopts (''); undefined when it does not. */
+function boundByLine(line: string, name: string): string[] | undefined {
+  const loops = [...line.matchAll(new RegExp(`(?:^|[\\s;&|(!{])(?:for|select)\\s+${name}\\s+in\\b([^;\\n]*)`, 'g'))].map((m) => m[1]!);
+  const reads = new RegExp(`(?:^|[\\s;&|(!{])(?:read|mapfile|readarray|getopts)\\b[^;&|\\n]*\\s${name}(?=\\s|$|[;&|)])`).test(line) ? [''] : [];
+  return loops.length || reads.length ? [...loops, ...reads] : undefined;
 }
 
 /** The credential named in a word's expansions (not its length or a presence test: ${#T}, ${T:+set}), as the name it is kept under. */
