@@ -78,6 +78,8 @@ const ROWS: Record<string, Row[]> = {
     { opts: /^(-ex|--ex|-iex|--eval-command|--init-eval-command)$/, opaque: 'gdb runs python or pipe commands' },
   ],
   sqlite3: [{ opts: /^[^-]/, shell: sqliteShell }],
+  // (duckdb's shell is sqlite's: the same dot-commands, operands and -c SQL.)
+  duckdb: [{ opts: /^[^-]/, shell: sqliteShell }, { opts: /^(-c|-s|-cmd)$/, shell: sqliteShell }],
   psql: [
     { opts: /^(-c|--command)$/, shell: shellAfter(/^\s*\\(?:!|o\s*\|)\s*(.*)$/s) },
     // \copy … to/from program 'CMD', COPY … TO/FROM PROGRAM 'CMD'
@@ -133,9 +135,9 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
   // when this line wrote them, their text is read like stdin.
   const fileOpt = { sqlite3: /^-init$/, psql: /^(-f|--file)$/, gdb: /^(-x|--command|-ix|--init-command)$/, lldb: /^(-s|--source|-S|--source-before-file|-source-quietly)$/ }[tool];
   const given = fileOpt ? args.map((a, k) => (fileOpt.test(args[k - 1] ?? '') ? fileText(a) : undefined)).filter((t): t is string => t !== undefined) : [];
-  if (tool === 'sqlite3') for (const a of args) for (const m of a.matchAll(/^\s*\.rea?d?\s+(\S+)/gm)) { const t = fileText(m[1]!.replace(/^['"]|['"]$/g, '')); if (t !== undefined) given.push(t); }
+  if (tool === 'sqlite3' || tool === 'duckdb') for (const a of args) for (const m of a.matchAll(/^\s*\.rea?d?\s+(\S+)/gm)) { const t = fileText(m[1]!.replace(/^['"]|['"]$/g, '')); if (t !== undefined) given.push(t); }
   for (const t of given) {
-    if (tool === 'sqlite3') { const l = sqliteShell(t); if (l) out.lines.push(l); }
+    if (tool === 'sqlite3' || tool === 'duckdb') { const l = sqliteShell(t); if (l) out.lines.push(l); }
     for (const l of t.split('\n')) {
       const m = (tool === 'psql' ? /^\s*\\!\s*(.*)$/ : tool === 'gdb' ? /^\s*(?:!|shell\s+)(.*)$/ : tool === 'lldb' ? /^\s*(?:pl(?:a(?:t(?:f(?:o(?:r(?:m)?)?)?)?)?)?\s+sh(?:e(?:l(?:l)?)?)?|shell)\s+(.*)$/ : /^$/).exec(l);
       if (m && m[1]) out.lines.push(m[1]);
@@ -174,12 +176,12 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
     }
   }
   // sqlite3 and friends read their commands from stdin too; ed's `!cmd`, `r !cmd`, `w !cmd` run commands.
-  if (stdinText !== undefined && (tool === 'sqlite3' || tool === 'psql' || tool === 'mysql')) {
+  if (stdinText !== undefined && (tool === 'sqlite3' || tool === 'duckdb' || tool === 'psql' || tool === 'mysql')) {
     for (const l of stdinText.split('\n')) {
       const m = /^\s*(?:\.(?:shell|system)|\\!|\\o\s*\||system)\s+(.*)$/.exec(l);
       if (m) out.lines.push(m[1]!);
     }
-    const piped = tool === 'sqlite3' ? sqliteShell(stdinText) : undefined;
+    const piped = tool === 'sqlite3' || tool === 'duckdb' ? sqliteShell(stdinText) : undefined;
     if (piped) out.lines.push(piped);
   }
   if (stdinText !== undefined && (tool === 'ed' || tool === 'red')) {

@@ -16,7 +16,7 @@ import { foldLiterals, languageOf, stripStrings, writesFiles } from './interpret
 import { inlineCodeOf, scriptOf } from './interpreter-code.js';
 import { judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
 import { CONFIGISH, credentialNameIn, credentialOf, DIGESTS, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
-import { STDIN } from '../analyzers/common.js';
+import { addUrl, STDIN } from '../analyzers/common.js';
 import { foreignAsSh, withoutCmdSwitches } from './foreign-shells.js';
 import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
@@ -823,6 +823,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (unreadText !== undefined) {
       const uv = unreadVerdict(unreadText);
       if (uv.escapes) tag('interpreter-opaque', `${name}'s code can start programs, in a language Rampart does not read`);
+      else if (uv.reaches) tag('interpreter-opaque', `${name}'s code names a URL, a path outside the project, the home directory, the environment or a secret, in a language Rampart does not read`);
       for (const l of uv.lines) st.sub(l, ctx.cwd, env);
     }
     // A compose file written in this line: its services' commands run (in containers), and what
@@ -984,7 +985,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
           st.opaqueWritten.set(abs0(m[1]!), undefined);
         }
         for (const m of a.matchAll(/^\s*\.(?:o|ou|out|outp|outpu|output|on|onc|once|save|backup)\s+(?:-\S+\s+)*(['"]?)([^'"|\s][^'"\s]*)\1\s*$/gm)) facts.writes.push(m[2]!);
-        for (const m of a.matchAll(/\bcopy\b[\s\S]*?\bto\s+'([^']+)'/gi)) facts.writes.push(m[1]!);
+        for (const m of a.matchAll(/\bcopy\b[\s\S]*?\bto\s+'([^']+)'/gi)) if (!/^\w+:\/\//.test(m[1]!)) facts.writes.push(m[1]!);
+        // (Remote files — COPY … TO 'https://…', read_csv('s3://…'), ATTACH 'https://…' — are the network.)
+        for (const m of a.matchAll(/'((?:https?|s3|s3a|gs|gcs|az|azure|abfss|r2|hf):\/\/[^']+)'/gi)) addUrl(facts, m[1]!.replace(/^(s3a?|gs|gcs|az|azure|abfss|r2|hf):\/\//i, 'https://'), 'target', 'https');
+        // Files the SQL reads (readfile, read_text, read_csv …): shown, or sent where the same SQL reaches the network.
+        const read = [...a.matchAll(/\b(?:readfile|read_text|read_blob|read_csv\w*|read_json\w*|read_parquet)\s*\(\s*'([^':]+)'/gi)].map((m) => m[1]!);
+        facts.reads.push(...read);
+        if (facts.hosts.length) facts.sends.push(...read);
       }
     }
     // Archivers that delete what they archived: tar --remove-files, zip -m, 7z -sdel.
@@ -1141,8 +1148,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (secret) rec.secretOut = secret;
     }
     // SQL that reads a file into the database (sqlite3 readfile('.env')): the database holds it.
-    if (name === 'sqlite3') {
-      const read = args.flatMap((a) => [...a.matchAll(/\breadfile\s*\(\s*'([^']+)'\s*\)/gi)].map((m) => abs0(m[1]!)));
+    if (name === 'sqlite3' || name === 'duckdb') {
+      const read = args.flatMap((a) => [...a.matchAll(/\b(?:readfile|read_text|read_blob|read_csv\w*|read_json\w*|read_parquet)\s*\(\s*'([^']+)'/gi)].map((m) => abs0(m[1]!)));
       const secret = read.find((p) => isSecretPath(st, p, ctx));
       const db = args.find((a) => !a.startsWith('-'));
       if (secret) {

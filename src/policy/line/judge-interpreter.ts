@@ -111,7 +111,7 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
   // After a secret file was sourced, a credential read from the environment (node's env.API_KEY,
   // os.environ["TOKEN"], getenv("SECRET")) is that secret.
   if (secret === undefined && st.sourcedSecret !== undefined) {
-    for (const m of code.matchAll(/\b(?:process\.env\.|os\.environ(?:\.get)?\s*[[(]\s*["']|(?:os\.)?getenv\s*\(\s*["']|ENV\s*\[\s*["']|\$ENV\{|Deno\.env\.get\s*\(\s*["']|Bun\.env\.)(\w+)/g)) {
+    for (const m of code.matchAll(/\b(?:process\.env\.|os\.environ(?:\.get)?\s*[[(]\s*["']|(?:os\.)?getenv\s*\(\s*["']|ENV(?:\.fetch\s*\(\s*|\s*\[\s*)["']|\$ENV\{|Deno\.env\.get\s*\(\s*["']|Bun\.env\.)(\w+)/g)) {
       if (secretOfVar(st, m[1]!, env) !== undefined) secret = st.sourcedSecret;
     }
   }
@@ -161,7 +161,7 @@ function printsValues(code: string): boolean {
 /** Credential-named environment variables the code reads for their value (not a test of one). */
 function credentialVarsRead(code: string): string[] {
   const out: string[] = [];
-  const reads = /(?:process\.env\.|os\.environ(?:\.get)?\s*[[(]\s*["']|getenv\s*\(\s*["']|ENV\s*\[\s*["']|\$ENV\{|(?:Deno|Bun)\.env(?:\.get\s*\(\s*["']|\.))(\w+)(?:["']\s*[\])}]|\b)/g;
+  const reads = /(?:process\.env\.|os\.environ(?:\.get)?\s*[[(]\s*["']|getenv\s*\(\s*["']|ENV(?:\.fetch\s*\(\s*|\s*\[\s*)["']|\$ENV\{|(?:Deno|Bun)\.env(?:\.get\s*\(\s*["']|\.))(\w+)(?:["']\s*[\])}]|\b)/g;
   for (const m of code.matchAll(reads)) {
     if (!/KEY|TOKEN|SECRET|PASS|PWD|CRED|AUTH|DSN|DATABASE_URL|_URL$|PRIVATE|SESSION|COOKIE|SIGNING|CERT/i.test(m[1]!)) continue;
     const before = code.slice(Math.max(0, m.index! - 12), m.index!);

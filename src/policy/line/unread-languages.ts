@@ -3,6 +3,7 @@
 // process API in it asks, and the command lines quoted inside it are judged as lines of their own
 // (`gnuplot -e 'system("curl … | sh")'` is the download piped into a shell it writes).
 import { isCommandWord } from './operand-commands.js';
+import { REACHES } from './interpreters.js';
 
 /** Programs whose inline or stdin code is in a language Rampart does not read. */
 const UNREAD = /^(dc|m4|gnuplot|pdflatex|latex|xelatex|lualatex|tex|luatex|pdftex|racket|guile|sbcl|clisp|ecl|csi|gsi|scheme|chez|chibi-scheme|gosh|newlisp|picolisp|lfe|hy|janet|fennel|elixir|iex|erl|escript|ghc|ghci|runghc|runhaskell|jshell|groovy|scala|kotlin|kotlinc|clojure|clj|bb|octave|ocaml|crystal|nim|pike|gforth|factor|io|red|rebol|raku|rakudo|jrunscript|jjs|qjs|quickjs|gjs|rhino|d8|llrt|nbb|hermes|njs|duk|jsc|graaljs)$/;
@@ -39,8 +40,8 @@ export function unreadCode(name: string, args: readonly string[], stdinText: str
   return parts.length ? parts.join('\n') : undefined;
 }
 
-/** What the code can do: whether it has a way to run programs, and the command lines quoted in it. */
-export function unreadVerdict(code: string): { escapes: boolean; lines: string[] } {
+/** What the code can do: whether it has a way to run programs, what sensitive thing it names, and the command lines quoted in it. */
+export function unreadVerdict(code: string): { escapes: boolean; reaches: boolean; lines: string[] } {
   const lines: string[] = [];
   // Quoted strings (m4 quotes `like this'), TeX's \write18{…}, and a macro's bare argument (esyscmd(…)).
   const literal = /"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`']*)'|\\write18\s*\{([^{}]*)\}|\b(?:e?syscmd|system|cmd)\s*\(\s*([^()"'`]+)\)/g;
@@ -50,5 +51,7 @@ export function unreadVerdict(code: string): { escapes: boolean; lines: string[]
   }
   // dc runs the rest of the line after `!`.
   for (const m of code.matchAll(/(?:^|[\s;])!\s*([^\n]+)/g)) lines.push(m[1]!.trim());
-  return { escapes: ESCAPE.test(code), lines };
+  // (Its file and network calls are not read: one naming a URL, a path outside the project, the home
+  // directory, the environment or a secret may do anything there — julia's write(joinpath(homedir(), …)), janet's os/rm.)
+  return { escapes: ESCAPE.test(code), reaches: REACHES.test(code), lines };
 }
