@@ -133,6 +133,12 @@ export function analyzeExtract({ tool, args }: AnalyzerInput): Facts {
       f.reads.push(...args.filter((a, k) => !a.startsWith('-') && !/^-[dxP]$/.test(args[k - 1] ?? '')).slice(1));
       return f;
     }
+    // (-: keeps members' ../ components: the archive chooses where on this machine.)
+    if (args.some((a) => /^-[a-zA-Z]*:/.test(a))) {
+      f.writes.push('/');
+      f.tags.add('extracts');
+      return f;
+    }
     const d = args.findIndex((a) => a === '-d');
     const attached = args.find((a) => /^-d./.test(a))?.slice(2);
     f.writes.push(attached ?? (d >= 0 ? args[d + 1] ?? '.' : '.'));
@@ -157,6 +163,8 @@ export function analyzeExtract({ tool, args }: AnalyzerInput): Facts {
     else if (a.startsWith('--directory=')) dir = a.slice(12);
     else if (/^-C./.test(a)) dir = a.slice(2);
   }
+  // -P/--absolute-names keeps members' leading / and ../: the archive chooses where on this machine.
+  if (args.some((a) => a === '--absolute-names' || (/^-[a-zA-Z]*P/.test(a) && !a.startsWith('--'))) || first0.includes('P')) dir = '/';
   f.writes.push(dir);
   f.tags.add('extracts'); // it writes a tree below its target
   return f;

@@ -150,6 +150,17 @@ export function analyzeNetClient({ tool, args, env }: AnalyzerInput): Facts {
     const mod = values(s, 'module-name').at(-1);
     for (const a of values(s, 'args')) if (/^(copy|template|synchronize|ansible\.builtin\.copy)$/.test(mod ?? '')) for (const m of a.matchAll(/\bsrc=(\S+)/g)) f.sends.push(m[1]!);
   }
+  // redis CONFIG SET dir/dbfilename points the server's next SAVE at another file (~/.ssh, a crontab):
+  // a write there, where the server runs.
+  if (spec === REDIS) {
+    const cmd = ops.join(' ');
+    const dir = /^config\s+set\s+dir\s+(\S+)/i.exec(cmd)?.[1];
+    if (dir !== undefined) f.writes.push(dir.replace(/\/?$/, '/'));
+    else if (/^config\s+set\s+dbfilename\b/i.test(cmd)) {
+      f.tags.add('opaque-config');
+      f.notes.push(`${tool} points the server's dump file at a name it saves in a directory Rampart does not see`);
+    }
+  }
   // kcat -P sends the files named as operands (and stdin when there are none).
   if ((tool === 'kcat' || tool === 'kafkacat') && s.opts.some((o) => o.name === 'P')) f.sends.push(...ops);
   if (spec.stdin) f.sends.push(STDIN);

@@ -36,26 +36,59 @@ const PS_PATH = /^-(path|literalpath|filepath|lp)$/i;
 const PS_ALIASES = /^(iex|icm|ii|saps|start|sajb|ipmo|ise|r|h|sal|nal|ipal|epal|sv|set|nv|rv|clv|foreach|where|sp|si|rp|rnp|ren|rni|kill|spps|spsv|sasv|rcjb|rsn|etsn|nsn|gwmi|iwmi|rwmi|swmi|shcm|ogv|iwr|irm|gcb|scb|gp|gps|ps|gsv|gv|gm|gcm|gal|ghy|history|man|help|mount|ndr|rdr|gdr|powershell|pwsh|cmd)(\.exe)?$/;
 
 /** One PowerShell pipeline element as an sh command, or undefined when it is not understood. */
-function psSegment(words: string[]): string | undefined {
+function psSegment(words: string[], piped: boolean): string | undefined {
   // (A name that is an alias on Windows and the native program elsewhere is judged as both.)
   if (NATIVE_ELSEWHERE.test((words[0] ?? '').toLowerCase())) {
-    const ps = psCmdlet(words);
+    const ps = psCmdlet(words, piped);
     return ps === undefined ? undefined : `{ ${words.map(quote).join(' ')}; ${ps}; }`;
   }
-  return psCmdlet(words);
+  return psCmdlet(words, piped);
 }
 
-function psCmdlet(words: string[]): string | undefined {
+/** Invoke-WebRequest/Invoke-RestMethod as the curl request it makes (the pipeline's text is the body). */
+function psRequest(rest: string[], piped: boolean): string | undefined {
+  const opt: Record<string, string> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const w = rest[i]!.toLowerCase();
+    if (/^-(usebasicparsing|disablekeepalive|skipcertificatecheck|skiphttperrorcheck|passthru|skipheadervalidation)$/.test(w)) continue;
+    const name = ['-uri', '-method', '-infile', '-outfile', '-body', '-contenttype', '-timeoutsec', '-maximumredirection', '-useragent'].find((n) => n.startsWith(w) && w.length > 2);
+    if (name) opt[name] = rest[++i] ?? '';
+    else if (w.startsWith('-')) return undefined;
+    else positional.push(rest[i]!);
+  }
+  const uri = opt['-uri'] ?? positional.shift();
+  if (uri === undefined || positional.length) return undefined;
+  const args = ['curl', '-sS'];
+  if (opt['-method']) args.push('-X', opt['-method'].toUpperCase());
+  if (opt['-infile']) args.push('-T', opt['-infile']);
+  if (opt['-body'] !== undefined) args.push('--data-raw', opt['-body']);
+  else if (piped) args.push('--data-binary', '@-');
+  if (opt['-outfile']) args.push('-o', opt['-outfile']);
+  return [...args, uri].map(quote).join(' ');
+}
+
+function psCmdlet(words: string[], piped = false): string | undefined {
   const [head = '', ...rest] = words;
   const cmd = head.toLowerCase();
+  if (/^(invoke-webrequest|iwr|invoke-restmethod|irm)$/.test(cmd)) return psRequest(rest, piped);
+  // (curl and wget are Invoke-WebRequest in Windows PowerShell and the native programs in pwsh: judged as both.)
+  if (/^(curl|wget)$/.test(cmd)) {
+    const request = psRequest(rest, piped);
+    return request === undefined ? words.map(quote).join(' ') : `{ ${words.map(quote).join(' ')}; ${request}; }`;
+  }
   const paths: string[] = [];
   const flags = new Set<string>();
+  const valued = new Map<string, string>();
+  const named: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const w = rest[i]!;
     // (-Name:value binds a value to a parameter: not read.)
     if (/^-[\w-]+:/.test(w)) return undefined;
-    if (PS_PATH.test(w)) paths.push(rest[++i] ?? '');
-    else if (PS_VALUED.test(w)) i++;
+    if (PS_PATH.test(w)) {
+      named.push(rest[i + 1] ?? '');
+      paths.push(rest[++i] ?? '');
+    } else if (PS_VALUED.test(w)) valued.set(w.toLowerCase(), rest[++i] ?? '');
     else if (w.startsWith('-')) flags.add(w.toLowerCase());
     else paths.push(w);
   }
@@ -70,8 +103,20 @@ function psCmdlet(words: string[]): string | undefined {
   if (/^(get-location|pwd|gl)$/.test(cmd)) return 'pwd';
   if (/^(set-location|cd|sl|chdir)$/.test(cmd)) return `cd ${q(paths)}`.trim();
   if (PS_REMOVE.test(cmd)) return paths.length ? `rm ${given('-recurse', 1) ? '-r ' : ''}${given('-force', 2) ? '-f ' : ''}-- ${q(paths)}` : undefined;
-  // (Which word is the path and which the value depends on the cmdlet: every one is judged as written.)
-  if (PS_WRITE.test(cmd)) return paths.length ? `touch -- ${q(paths)}` : undefined;
+  // Writes keep their text: Set-Content/Add-Content PATH VALUE (or -Value, or the pipeline's text),
+  // Out-File PATH (the pipeline's text), New-Item PATH [-Value V] [-ItemType Directory].
+  if (PS_WRITE.test(cmd)) {
+    // (Positional words fill -Path first when it is not named, then -Value.)
+    const positionals = paths.filter((p) => !named.includes(p));
+    const [path, positional, ...more] = named.length ? [...named, ...positionals] : positionals;
+    if (path === undefined || more.length || named.length > 1) return undefined;
+    const value = valued.get('-value') ?? (/^(set-content|sc|add-content|ac)$/.test(cmd) ? positional : undefined);
+    if (positional !== undefined && value !== positional) return undefined;
+    const append = /^(add-content|ac)$/.test(cmd) || given('-append', 2);
+    if (/^(new-item|ni)$/.test(cmd) && /^d/i.test(valued.get('-itemtype') ?? '')) return `mkdir -p -- ${quote(path)}`;
+    if (value !== undefined) return `printf '%s\\n' ${quote(value)} ${append ? '>>' : '>'} ${quote(path)}`;
+    return /^(new-item|ni)$/.test(cmd) ? `touch -- ${quote(path)}` : `cat ${append ? '>>' : '>'} ${quote(path)}`;
+  }
   // A cmdlet not listed (Verb-Noun: Start-Process, Invoke-WebRequest …) or an alias of one that
   // means something else than the program of that name (iex, start, kill …) is not read; a native program is.
   if (cmd.includes('-') || !/^[a-z0-9][\w.+]*$/.test(cmd) || PS_ALIASES.test(cmd) || /\.(ps1|psm1|bat|cmd)$/.test(cmd)) return undefined;
@@ -123,7 +168,7 @@ export function foreignAsSh(name: string, text: string): string | undefined {
     const found = [...parts[i]!.matchAll(/'([^']*)'(?=\s|$)|"([^"]*)"(?=\s|$)|([^\s'"]+)(?=\s|$)|(\S)/g)];
     if (found.some((m) => m[4] !== undefined || (m.index! > 0 && !/\s/.test(parts[i]![m.index! - 1]!)))) return undefined;
     const words = found.map((m) => m[1] ?? m[2] ?? m[3]!);
-    const sh = shell === 'powershell' ? psSegment(words) : cmdSegment(words);
+    const sh = shell === 'powershell' ? psSegment(words, parts[i - 1] === '|') : cmdSegment(words);
     if (sh === undefined) return undefined;
     out.push(sh);
   }

@@ -53,6 +53,9 @@ function isProtectedPath(st: State, p: string, ctx: Context): boolean {
   return judgeFacts(st.policy, f, [], { ...ctx, stdin: undefined, stdout: undefined }).pathClasses.writes.has('protected');
 }
 
+/** Compressors whose output replaces their input file. */
+const IN_PLACE_COMPRESSORS = /^(gzip|gunzip|bzip2|bunzip2|xz|unxz|lzma|unlzma|lzip|lunzip|pigz|unpigz|pbzip2|lbzip2|plzip|compress|uncompress|zstd|unzstd|lz4|unlz4|brotli)$/;
+
 /** Judges one argv after unwrapping prefixes and shells; records facts for line-level checks. */
 export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: string[], stdinText: string | undefined, fc: FlatCommand, flat: FlatCommand[], info: Info[], rec: Info, substitutedSecret?: string): void {
   let argv = argv0;
@@ -1001,6 +1004,20 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const archive = archiveFile(name, args);
       for (const o of ops) if (o !== archive) facts.deletes.push(posix.resolve(ctx.cwd, base.replace(/^~(?=\/|$)/, ctx.home), o.replace(/^~(?=\/|$)/, ctx.home)));
       facts.tags.add('recursive').add('force');
+    }
+    // Compressors that replace their operands (gzip F leaves F.gz, gunzip F.gz leaves F): each operand is
+    // deleted, unless the output goes to stdout, the input is kept, or it only tests or lists.
+    // (zstd, lz4 and brotli keep their input unless told --rm.)
+    if (IN_PLACE_COMPRESSORS.test(name)) {
+      const keepsByDefault = /^(zstd|unzstd|lz4|unlz4|brotli)$/.test(name);
+      const short = args.filter((a) => /^-[a-zA-Z0-9]+$/.test(a)).join('');
+      const keeps = /[cktlhV]/.test(short.replace(/-/g, '')) || args.some((a) => /^--(stdout|to-stdout|keep|test|list|help|version)$/.test(a));
+      const removes = keepsByDefault ? args.some((a) => a === '--rm') || (name === 'brotli' && /j/.test(short)) : !keeps;
+      if (removes) {
+        const ops = args.filter((a, k) => a !== '-' && !a.startsWith('-') && !/^(-[SFCTMbpoDq]|--(suffix|format|check|threads|memlimit|memory|blocksize|processes|dict|output))$/.test(args[k - 1] ?? ''));
+        for (const o of ops) facts.deletes.push(abs0(o));
+        if (/f/.test(short) || args.includes('--force')) facts.tags.add('force');
+      }
     }
     // Configuration management run ad hoc on this machine: ansible -m MODULE -a ARGS, salt-call cmd.run.
     if (name === 'ansible' || name === 'salt-call' || name === 'puppet' || name === 'chef-apply') {

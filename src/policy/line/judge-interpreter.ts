@@ -188,6 +188,12 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
     st.lineTags.notes.push(`${lang}: ${src.unreadable}`);
   }
   if (src.fromStdin) rec.interpreterReadsStdin = true;
+  // IPython runs `!cmd`, `x = !cmd`, `%sx cmd`, `%system cmd` and `%%bash` cells as shell lines.
+  if (lang === 'python' && /^ipython/.test(posix.basename(fc.argv[0]?.value ?? '')) && src.code !== undefined) {
+    const cell = /^\s*%%(?:bash|sh|script\s+(?:ba|z|da)?sh|system)\b[^\n]*\n([\s\S]*)$/m.exec(src.code);
+    if (cell) st.sub(cell[1]!, ctx.cwd, env);
+    for (const m of src.code.matchAll(/^(?:\s*\w+\s*=)?\s*(?:!!?|%(?:sx|system|sc)\s)(.+)$/gm)) st.sub(m[1]!, ctx.cwd, env);
+  }
   // A REPL fed nothing in this line reads what is typed later (Codex's write_stdin), unjudged.
   const bare = args.filter((a) => !/^(-i|--interactive|-q|-u|-B|-E|-s|-I|-S)$/.test(a)).length === 0;
   if (st.depth === 0 && bare && src.code === undefined && stdinText === undefined && !ctx.stdin && fc.stdinFrom.length === 0 && !fc.redirects.some((r) => /^</.test(r.op))) {

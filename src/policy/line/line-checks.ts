@@ -6,7 +6,7 @@ import type { FlatCommand } from '../shell/index.js';
 import { CONFIGISH, DOWNLOADERS, FILTERS, NO_CONTENT, STDIN_PATH, type Info, type State } from './state.js';
 
 // Programs that run (or install and run) the files they are given.
-const RUNNERS = /^(source|\.|exec|npx|bunx|deno|bun|tsx|ts-node|node|uv|uvx|pipx|pip|pip3|npm|pnpm|yarn|make|gmake|php|perl|ruby|python[\d.]*|lua|Rscript|julia|java|dotnet|go|cargo|vim|nvim|ed|sqlite3|gdb|lldb|awk|gawk|busybox|dpkg|apt|apt-get|rpm|dnf|yum|snap|flatpak|gem|helm|code|codium|cursor)$/;
+const RUNNERS = /^(source|\.|exec|npx|bunx|deno|bun|tsx|ts-node|node|uv|uvx|pipx|pip|pip3|npm|pnpm|yarn|make|gmake|php|perl|ruby|python[\d.]*|lua|Rscript|julia|java|dotnet|go|cargo|vim|nvim|ed|sqlite3|gdb|lldb|awk|gawk|busybox|papermill|ipython|ipython3|jupyter-execute|dpkg|apt|apt-get|rpm|dnf|yum|snap|flatpak|gem|helm|code|codium|cursor)$/;
 import { isShell } from './unwrap.js';
 import { languageOf } from './interpreters.js';
 import { scriptOf } from './interpreter-code.js';
@@ -100,7 +100,9 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     const exe = me.argv[0] ? abs(me.argv[0]) : '';
     // (Package installers run what they install; listing or inspecting a package runs nothing.)
     const installs = !/^(dpkg|apt|apt-get|rpm|dnf|yum|snap|flatpak|gem|helm|code|codium|cursor)$/.test(me.name) || me.argv.some((a) => /^(-i|--install|-U|--upgrade|install|reinstall|upgrade|localinstall|--install-extension)$/.test(a));
-    const runner = me.isInterpreter || isShell(me.name) || (RUNNERS.test(me.name) && installs);
+    // (jupyter runs a notebook's cells with nbconvert --execute, execute or run; converting runs none.)
+    const notebook = me.name === 'jupyter' && me.argv.some((a) => /^(--execute|execute|run)$/.test(a));
+    const runner = me.isInterpreter || isShell(me.name) || (RUNNERS.test(me.name) && installs) || notebook;
     const buildDir = /^(make|gmake|npm|pnpm|yarn|bun|pip|pip3|uv|cargo|go|mvn|gradle|cmake|meson|ninja)$/.test(me.name)
       ? [cwd, ...me.argv.slice(1).map((a, k, all) => (/^(-C|--directory|--prefix|--cwd|--dir|-f|--file|--manifest-path)$/.test(all[k - 1] ?? '') ? abs(a) : /^--(prefix|cwd|dir|directory)=/.test(a) ? abs(a.slice(a.indexOf('=') + 1)) : '')).filter(Boolean)]
       : [];

@@ -1,4 +1,4 @@
-// Languages the judge does not parse (dc, m4, gnuplot, TeX with its shell escape, Lisps, Elixir,
+// Languages the judge does not parse (dc, m4, latexmk -e, gnuplot, TeX with its shell escape, Lisps, Elixir,
 // Erlang, Haskell, jshell, Groovy, Raku, Forth, JavaScript engines other than node/bun/deno …). Their code is judged by what it can reach: a shell escape or a
 // process API in it asks, and the command lines quoted inside it are judged as lines of their own
 // (`gnuplot -e 'system("curl … | sh")'` is the download piped into a shell it writes).
@@ -6,7 +6,7 @@ import { isCommandWord } from './operand-commands.js';
 import { REACHES } from './interpreters.js';
 
 /** Programs whose inline or stdin code is in a language Rampart does not read. */
-const UNREAD = /^(dc|m4|gnuplot|pdflatex|latex|xelatex|lualatex|tex|luatex|pdftex|racket|guile|sbcl|clisp|ecl|csi|gsi|scheme|chez|chibi-scheme|gosh|newlisp|picolisp|lfe|hy|janet|fennel|elixir|iex|erl|escript|ghc|ghci|runghc|runhaskell|jshell|groovy|scala|kotlin|kotlinc|clojure|clj|bb|octave|ocaml|crystal|nim|pike|gforth|factor|io|red|rebol|raku|rakudo|jrunscript|jjs|qjs|quickjs|gjs|rhino|d8|llrt|nbb|hermes|njs|duk|jsc|graaljs)$/;
+const UNREAD = /^(dc|m4|latexmk|gnuplot|pdflatex|latex|xelatex|lualatex|tex|luatex|pdftex|racket|guile|sbcl|clisp|ecl|csi|gsi|scheme|chez|chibi-scheme|gosh|newlisp|picolisp|lfe|hy|janet|fennel|elixir|iex|erl|escript|ghc|ghci|runghc|runhaskell|jshell|groovy|scala|kotlin|kotlinc|clojure|clj|bb|octave|ocaml|crystal|nim|pike|gforth|factor|io|red|rebol|raku|rakudo|jrunscript|jjs|qjs|quickjs|gjs|rhino|d8|llrt|nbb|hermes|njs|duk|jsc|graaljs)$/;
 
 /** Ways these languages start programs: a function or macro name, TeX's \write18, dc's `!`. */
 const ESCAPE = /\b(execute_process|REMOVE_RECURSE|system|syscmd|esyscmd|cmd|exec\w*|EXEC|spawn\w*|popen|shell\w*|callCommand|readProcess\w*|createProcess|runCommand|rawSystem|Runtime|ProcessBuilder|Process|open_port|run-program|process\*?|subprocess|child_process|execute|sh|run|qx|spurt)\b|\\write18|\\immediate|(^|[\s;])!\s*\S/;
@@ -34,6 +34,9 @@ export function unreadCode(name: string, args: readonly string[], stdinText: str
       if (/^(-e|-E|-c|-x|-eval|--eval|--expression|--execute|-exec|--exec|-p|--print|-i)$/.test(prev)) parts.push(a);
       else if (/^--?(eval|expression|execute|exec)=/.test(a)) parts.push(a.slice(a.indexOf('=') + 1));
       else if (/^-e./.test(a) && name === 'dc') parts.push(a.slice(2));
+      // m4 -D NAME=TEXT defines a macro: its text expands where the input names it (esyscmd inside).
+      else if (name === 'm4' && /^(-D|--define)$/.test(prev)) parts.push(a);
+      else if (name === 'm4' && /^(-D.|--define=)/.test(a)) parts.push(a.replace(/^(-D|--define=)/, ''));
     });
   }
   if (stdinText !== undefined) parts.push(stdinText);
