@@ -65,7 +65,8 @@ export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
   // push/login to REGISTRY/…: a registry written as a host (with a dot, a port or localhost) is
   // where the image (and the build context in it) or the credentials go.
   if (verb === 'push' || verb === 'login') {
-    const ref = args.slice(verbAt + 1).find((a) => !a.startsWith('-'));
+    const rest = args.slice(verbAt + 1);
+    const ref = rest.find((a, k) => !a.startsWith('-') && !/^(-u|--username|-p|--password)$/.test(rest[k - 1] ?? ''));
     const first = ref?.split('/')[0];
     if (first && (verb === 'login' || (ref!.includes('/') && /[.:]|^localhost$/.test(first)))) addUrl(f, `https://${first}`, 'target', 'https');
   }

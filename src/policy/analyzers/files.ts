@@ -60,11 +60,17 @@ export function analyzeReader({ tool, args }: AnalyzerInput): Facts {
   // grep/rg: the first operand is the pattern unless -e/-f gave it.
   if ((tool === 'grep' || tool === 'rg' || tool === 'egrep' || tool === 'fgrep') && !args.some((a) => /^(-e|-f|--regexp|--file)/.test(a))) files = files.slice(1);
   const scripts = tool === 'sed' || /awk$/.test(tool) ? programsOf(tool, args) : [];
-  if (/^(jq|sed|[gmn]?awk)$/.test(tool) && !args.some((a) => /^(-e|--expression|-f|--file)(=|$)/.test(a) || (/awk$/.test(tool) && /^(-E|--exec)(=|$)/.test(a)))) {
+  if (/^(jq|sed|[gmn]?awk)$/.test(tool) && !args.some((a) => /^(-e|--expression|-f|--file)(=|$)/.test(a) || (tool === 'sed' && /^-[nrEsuz]*[ef]/.test(a)) || (/awk$/.test(tool) && /^(-E|--exec|-f.|--source)(=|$)?/.test(a)))) {
     // (jq's filter is its first operand proper; files named by --rawfile/--slurpfile come before it.)
     const named = tool === 'jq' ? args.flatMap((a, k) => (/^--(slurpfile|rawfile)$/.test(a) && args[k + 2] !== undefined ? [args[k + 2]!] : [])) : [];
     files = [...named, ...files.filter((x) => !named.includes(x)).slice(1)];
   }
+  // awk's program files are read (gawk prints their lines in its syntax errors): awk -f ~/.aws/credentials.
+  if (/awk$/.test(tool)) args.forEach((a, k) => {
+    if (/^(-f|--file|-E|--exec)$/.test(args[k - 1] ?? '')) f.reads.push(a);
+    else if (/^-f./.test(a)) f.reads.push(a.slice(2));
+    else if (/^--(file|exec)=/.test(a)) f.reads.push(a.slice(a.indexOf('=') + 1));
+  });
   // sed -i (also inside a cluster: -ni, -Ei) and gawk -i inplace edit their file operands.
   if (tool === 'sed' && args.some((a) => /^-[nrEsuz]*i/.test(a) || /^--in-place/.test(a))) f.writes.push(...files);
   if (/awk$/.test(tool) && args.some((a, k) => (a === '-i' || a === '--include') && args[k + 1] === 'inplace' || a === '-iinplace')) f.writes.push(...files.filter((x) => x !== 'inplace'));
@@ -91,6 +97,8 @@ export function programsOf(tool: string, args: readonly string[]): string[] {
     const a = args[i]!;
     if (a === '-e' || a === '--expression' || (tool === 'sed' && /^-[nrEsuz]*e$/.test(a))) progs.push(args[++i] ?? '');
     else if (a.startsWith('--expression=')) progs.push(a.slice(13));
+    // (sed -es/a/b/, -ne'1w f': the script glued to -e.)
+    else if (tool === 'sed' && /^-[nrEsuz]*e./.test(a)) progs.push(a.slice(a.indexOf('e') + 1));
   }
   if (progs.length) return progs;
   const ops = operandsOf(tool, args);

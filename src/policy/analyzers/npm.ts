@@ -14,9 +14,29 @@ const ALIASES: Record<string, string> = {
   remove: 'uninstall', c: 'config', set: 'config set', get: 'config get', 'add-user': 'login', adduser: 'login',
   up: 'update', upgrade: 'update', udpate: 'update', it: 'install-test', cit: 'install-ci-test',
   'install-clean-test': 'install-ci-test', 'sit': 'install-ci-test', v: 'view', info: 'view', show: 'view',
-  s: 'search', se: 'search', find: 'search', ls: 'ls', list: 'ls', la: 'ls', ll: 'ls', dist_tag: 'dist-tag',
+  s: 'search', se: 'search', find: 'search', ls: 'ls', list: 'ls', la: 'ls', ll: 'ls', dist_tag: 'dist-tag', 'dist-tags': 'dist-tag',
+  home: 'docs', issues: 'bugs', rb: 'rebuild', ln: 'link', u: 'update', ogr: 'org', 'clean-install-test': 'install-ci-test', 'run-script': 'run-script',
   author: 'owner', ddp: 'dedupe', innit: 'init', create: 'init', hlep: 'help', verison: 'version', why: 'explain',
 };
+
+// npm's command names (npm 11's lib/utils/cmd-list.js): npm runs any unique prefix of one of these
+// or of an alias (`npm pub` publishes, `npm conf set` sets configuration).
+const COMMANDS = ['access', 'adduser', 'approve-scripts', 'audit', 'bugs', 'cache', 'ci', 'completion', 'config', 'dedupe', 'deny-scripts',
+  'deprecate', 'diff', 'dist-tag', 'docs', 'doctor', 'edit', 'exec', 'explain', 'explore', 'find-dupes', 'fund', 'get', 'help', 'help-search',
+  'init', 'install', 'install-ci-test', 'install-scripts', 'install-test', 'link', 'll', 'login', 'logout', 'ls', 'org', 'outdated', 'owner',
+  'pack', 'ping', 'pkg', 'prefix', 'profile', 'prune', 'publish', 'query', 'rebuild', 'repo', 'restart', 'root', 'run', 'sbom', 'search',
+  'set', 'shrinkwrap', 'stage', 'star', 'stars', 'start', 'stop', 'team', 'test', 'token', 'trust', 'undeprecate', 'uninstall', 'unpublish',
+  'unstar', 'update', 'version', 'view', 'whoami', 'home', 'issues', 'rb', 'ln', 'u', 'ogr', 'dist-tags', 'clean-install-test'];
+
+/** The command npm runs for the word it is given: exact, an alias, or a unique prefix (as npm's deref). */
+function npmCommand(word: string | undefined): string | undefined {
+  if (word === undefined) return undefined;
+  const c = /[A-Z]/.test(word) ? word.replace(/([A-Z])/g, (m) => '-' + m.toLowerCase()) : word;
+  const resolve = (w: string) => ALIASES[w] ?? w;
+  if (COMMANDS.includes(c) || ALIASES[c] !== undefined) return resolve(c);
+  const found = [...new Set([...COMMANDS, ...Object.keys(ALIASES)].filter((w) => w.startsWith(c)).map(resolve))];
+  return c !== '' && found.length === 1 ? found[0] : c;
+}
 
 // Options that take a value (npm accepts --key value for non-boolean config keys).
 const TABLE = optionTable([
@@ -41,7 +61,7 @@ export function analyzeNpm({ tool, args, env }: AnalyzerInput): Facts {
     if (m && /(^|:)registry$/i.test(m[1]!) && m[2]) addUrl(f, m[2], 'registry', 'https');
   }
   const pos = s.positionals;
-  let sub = isNpx ? 'exec' : ALIASES[pos[0] ?? ''] ?? pos[0];
+  let sub = isNpx ? 'exec' : npmCommand(pos[0]);
   let rest = isNpx ? pos : pos.slice(1);
   if (sub === 'config' && rest[0]) {
     const verb = rest[0] === 'put' ? 'set' : rest[0];

@@ -63,6 +63,14 @@ interface Row {
   opaque?: string;
 }
 
+// make --eval TEXT; a variable given on the command line (X='$(shell …)'); .SHELLFLAGS, the options
+// make hands its SHELL before each recipe line (.SHELLFLAGS='-c curl …;' runs that text first).
+const MAKE_ROWS: Row[] = [
+  { opts: /^(--eval|-E)$/, shell: (v) => makeRecipes(v).join('\n') },
+  { opts: /^[^-]/, shell: (v) => (/^[\w.-]+\s*[:+?!]?=/.test(v) ? makeRecipes(v.slice(v.indexOf('=') + 1)).join('\n') : undefined) },
+  { opts: /^[^-]/, shell: (v) => /^\.SHELLFLAGS\s*[:+?!]?=\s*(?:.*?\s)?-\w*c\s+(.*)$/s.exec(v)?.[1] },
+];
+
 const ROWS: Record<string, Row[]> = {
   tar: [
     { opts: /^--(to-command|use-compress-program|info-script|new-volume-script|rsh-command)$|^-[IF]$/, shell: (v) => v },
@@ -71,8 +79,8 @@ const ROWS: Record<string, Row[]> = {
     { opts: /^--checkpoint-action$/, opaque: 'tar runs a command at checkpoints, often one the archive just extracted' },
   ],
   zip: [{ opts: /^(-TT|--unzip-command)$/, shell: (v) => v }],
-  make: [{ opts: /^(--eval|-E)$/, shell: (v) => makeRecipes(v).join('\n') }],
-  gmake: [{ opts: /^(--eval|-E)$/, shell: (v) => makeRecipes(v).join('\n') }],
+  make: MAKE_ROWS,
+  gmake: MAKE_ROWS,
   gdb: [
     { opts: /^(-ex|--ex|-iex|--eval-command|--init-eval-command)$/, shell: shellAfter(/^\s*(?:!|shell\s+)(.*)$/s) },
     { opts: /^(-ex|--ex|-iex|--eval-command|--init-eval-command)$/, opaque: 'gdb runs python or pipe commands' },
@@ -104,6 +112,17 @@ for (const v of ['vi', 'nvim', 'ex', 'view', 'vimdiff', 'rvim']) ROWS[v] = ROWS.
 /** Recipe lines of makefile text: after `target: deps ;` and on tab-indented lines. */
 function makeRecipes(text: string): string[] {
   const out: string[] = [];
+  // $(shell …) and ${shell …} run while make reads the text, even under -n: each is a shell line.
+  for (const m of text.matchAll(/\$[({]shell\s+/g)) {
+    let depth = 1;
+    let k = m.index! + m[0].length;
+    const start = k;
+    for (; k < text.length && depth > 0; k++) {
+      if (text[k] === '(' || text[k] === '{') depth++;
+      else if (text[k] === ')' || text[k] === '}') depth--;
+    }
+    out.push(text.slice(start, depth === 0 ? k - 1 : k));
+  }
   for (const l of text.split('\n')) {
     if (l.startsWith('\t')) out.push(l.slice(1).replace(/^[@+-]+/, ''));
     else {
@@ -133,11 +152,13 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
   const out: RunsFound = { lines: [], container: [], spawns: [], unreadable: [] };
   // Command files given by option (sqlite3 -init/.read, psql -f, gdb -x, lldb -s/-S, ex/vim -S):
   // when this line wrote them, their text is read like stdin.
-  const fileOpt = { sqlite3: /^-init$/, psql: /^(-f|--file)$/, gdb: /^(-x|--command|-ix|--init-command)$/, lldb: /^(-s|--source|-S|--source-before-file|-source-quietly)$/ }[tool];
-  const given = fileOpt ? args.map((a, k) => (fileOpt.test(args[k - 1] ?? '') ? fileText(a) : undefined)).filter((t): t is string => t !== undefined) : [];
+  const fileOpt = { make: /^(-f|--file|--makefile)$/, gmake: /^(-f|--file|--makefile)$/, sqlite3: /^-init$/, psql: /^(-f|--file)$/, gdb: /^(-x|--command|-ix|--init-command)$/, lldb: /^(-s|--source|-S|--source-before-file|-source-quietly)$/ }[tool];
+  // (A makefile this line wrote is judged with its variables where it is built; here only one from a process substitution.)
+  const given = fileOpt ? args.map((a, k) => (fileOpt.test(args[k - 1] ?? '') && (!/make$/.test(tool) || !/^[\w.~/-]+$/.test(a) || /^\/dev\/fd\//.test(a)) ? fileText(a) : undefined)).filter((t): t is string => t !== undefined) : [];
   if (tool === 'sqlite3' || tool === 'duckdb') for (const a of args) for (const m of a.matchAll(/^\s*\.rea?d?\s+(\S+)/gm)) { const t = fileText(m[1]!.replace(/^['"]|['"]$/g, '')); if (t !== undefined) given.push(t); }
   for (const t of given) {
     if (tool === 'sqlite3' || tool === 'duckdb') { const l = sqliteShell(t); if (l) out.lines.push(l); }
+    if (tool === 'make' || tool === 'gmake') out.lines.push(...makeRecipes(t));
     for (const l of t.split('\n')) {
       const m = (tool === 'psql' ? /^\s*\\!\s*(.*)$/ : tool === 'gdb' ? /^\s*(?:!|shell\s+)(.*)$/ : tool === 'lldb' ? /^\s*(?:pl(?:a(?:t(?:f(?:o(?:r(?:m)?)?)?)?)?)?\s+sh(?:e(?:l(?:l)?)?)?|shell)\s+(.*)$/ : /^$/).exec(l);
       if (m && m[1]) out.lines.push(m[1]);

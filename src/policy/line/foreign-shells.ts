@@ -154,7 +154,8 @@ export function foreignAsSh(name: string, text: string): string | undefined {
   if (!shell || text.trim() === '') return undefined;
   // (PowerShell's single quotes hold plain words, its double quotes too when no $ or ` is inside.)
   const scan = shell === 'powershell' ? text.replace(/'[^']*'|"[^"$`]*"/g, 'w') : text;
-  if (UNREAD[shell].test(scan) || /(^|\s)[A-Za-z]:[\\/]/.test(text)) return undefined;
+  // (Typographic quotes end PowerShell strings too: inside ASCII quotes they are not plain words.)
+  if (UNREAD[shell].test(scan) || /(^|\s)[A-Za-z]:[\\/]/.test(text) || (shell === 'powershell' && /[\u2018-\u201e]/.test(text))) return undefined;
   const out: string[] = [];
   // Separators: && || | and PowerShell's ; (cmd's single &), each kept between the translated commands.
   // (A line break ends a PowerShell statement as ; does.)

@@ -278,9 +278,12 @@ const NODE_BASE = new Set(['dotenv', 'dotenv/config', 'test', 'assert/strict', '
 // A literal URL to another machine, an absolute, home or parent path, a home lookup, or a secret's name.
 // (sqlite:/// is a local file.) Also the libraries' own ways to fetch and run code or upload:
 // hub loads, trust_remote_code, push_to_hub, a database URL built from parts, a static folder above the project.
-const COMMON_SENSITIVE = /["'`](?:(?!sqlite:)[a-z][\w+.-]*:\/\/(?!(localhost|127\.0\.0\.1|\[::1\])[:/"'`])|\/(?!tmp\/)|~|\.\.)|expanduser|Path\.home|homedir\(|os\.environ|process\.env|getenv|pardir|\.env\b|\.ssh|\.aws|\.kube|\.docker|gcloud|\.netrc|\.npmrc|id_rsa|id_ed25519|\.pem\b|\.key\b|credentials|trust_remote_code|trust_repo|hub\.load|push_to_hub|upload_\w+|URL\.create|host\s*=|static_folder\s*=\s*(os\.pardir|["'](\.\.|\/|~))|\.static\s*\(\s*(os\.homedir|["'](\.\.|\/|~))|dotenv_values|load_dotenv/;
+const COMMON_SENSITIVE = /["'`](?:(?!sqlite:)[a-z][\w+.-]*:\/\/(?!(localhost|127\.0\.0\.1|\[::1\])[:/"'`])|\/(?!tmp(?:\/|["'`]))|~|\.\.)|expanduser|Path\.home|homedir\(|os\.environ|process\.env|getenv|pardir|\.env\b(?!\s*\()|\.ssh|\.aws|\.kube|\.docker|gcloud|\.netrc|\.npmrc|id_rsa|id_ed25519|\.pem\b|\.key\b|credentials|trust_remote_code|trust_repo|hub\.load|push_to_hub|upload_\w+|URL\.create|host\s*=|static_folder\s*=\s*(os\.pardir|["'](\.\.|\/|~))|\.static\s*\(\s*(os\.homedir|["'](\.\.|\/|~))|dotenv_values|load_dotenv/;
 /** What code in a language Rampart does not fully read may reach: COMMON_SENSITIVE, and the home directory, the environment or Rampart by any spelling. */
 export const REACHES = new RegExp(`${COMMON_SENSITIVE.source}|\\b(HOME|ENV|homedir|home-dir|user-home|getenv|Getenv|environ)\\b|user\\.home|System[./]getenv|os\\/getenv|rampart|\\.claude`);
+// (…and, in those languages, calls by a computed name, code evaluated or sourced from a file, and paths
+// built from where it runs: get(paste0("sys","tem")), source(f), file.path(dirname(getwd()), …), do shell script.)
+const PARTLY_READ_DYNAMIC = /\b(get|mget|do\.call|match\.fun|getFromNamespace|eval|evalq|parse|str2lang|source|sys\.source|include|include_string|invokelatest|getfield|Meta\.parse|uplevel|subst|interp|getwd|pwd|dirname|normalizePath|path\.expand|Sys\.glob|glob|run|success|readchomp|pipeline)\s*\(|\bdo (shell )?script\b|\brun script\b|`[^`]+`|\ball\.files\s*=\s*TRUE|\[\.\]/;
 const PY_KNOWNS = new Set([...PY_BASE, ...PY_COMMON]);
 const NODE_KNOWNS = new Set([...NODE_BASE, ...NODE_COMMON]);
 
@@ -604,7 +607,7 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
   if (unknown.length) flag('interpreter-unknown-module', `the one-liner loads ${unknown.join(', ')}, which Rampart cannot judge`);
   // Languages read only in part (R, Julia, Tcl, AppleScript): code that names a URL, a path outside the
   // project, the home directory, the environment or a secret may do anything there.
-  if (/^(R|Rscript|julia|expect|tclsh|wish|osascript)$/.test(lang) && REACHES.test(code0)) flag('interpreter-unknown-module', `the ${lang} one-liner names a URL, a path outside the project, the home directory, the environment or a secret, and Rampart reads ${lang} only in part`);
+  if (/^(R|Rscript|julia|expect|tclsh|wish|osascript)$/.test(lang) && (REACHES.test(code0) || PARTLY_READ_DYNAMIC.test(code0))) flag('interpreter-unknown-module', `the ${lang} one-liner names a URL, a path outside the project, the home directory, the environment or a secret, and Rampart reads ${lang} only in part`);
   // A widely used library is left alone with the project's own data; given a URL, a path outside the
   // project or a secret's name (pd.read_csv('~/.aws/credentials'), df.to_csv('/home/u/.bashrc')), what
   // it does there is not read: ask.

@@ -53,6 +53,9 @@ function isProtectedPath(st: State, p: string, ctx: Context): boolean {
   return judgeFacts(st.policy, f, [], { ...ctx, stdin: undefined, stdout: undefined }).pathClasses.writes.has('protected');
 }
 
+/** Programs besides the filters that print what they are fed (numbered, wrapped, paged, recoded, decorated). */
+const PRINTS_INPUT = new Set(['nl', 'fmt', 'pr', 'expand', 'unexpand', 'less', 'more', 'most', 'bat', 'batcat', 'strings', 'iconv', 'dos2unix', 'unix2dos', 'col', 'colrm', 'yq', 'basenc', 'uuencode', 'envsubst', 'ts', 'pv', 'cowsay', 'figlet', 'toilet', 'lolcat', 'boxes', 'ccze', 'look', 'numfmt', 'recode', 'unvis', 'vis']);
+
 /** Compressors whose output replaces their input file. */
 const IN_PLACE_COMPRESSORS = /^(gzip|gunzip|bzip2|bunzip2|xz|unxz|lzma|unlzma|lzip|lunzip|pigz|unpigz|pbzip2|lbzip2|plzip|compress|uncompress|zstd|unzstd|lz4|unlz4|brotli)$/;
 
@@ -533,13 +536,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const rest = name === 'bunx' ? args : args.slice(1);
       const i = rest.findIndex((a) => !a.startsWith('-'));
       const pkg = i >= 0 ? packageBin(rest[i]!) : undefined;
-      if (pkg && !/[:/]/.test(pkg)) judgeArgv(st, [pkg, ...rest.slice(i + 1)], ctx, [], undefined, fc, flat, info, { ...rec, writesFiles: [] });
+      // (The package's program reads the line's stdin: pnpm dlx zx <<< 'await $`…`'.)
+      if (pkg && !/[:/]/.test(pkg)) judgeArgv(st, [pkg, ...rest.slice(i + 1)], ctx, [], stdinText, fc, flat, info, { ...rec, writesFiles: [] });
     } else if ((name === 'uvx' || (name === 'pipx' && args[0] === 'run')) && args.length) {
       // uvx PKG ARGS / pipx run PKG ARGS runs PKG's entry point: judged as that command.
       const rest = name === 'uvx' ? args : args.slice(1);
       const i = rest.findIndex((a, k) => !a.startsWith('-') && !/^(--from|--with|--python|-p|--spec|--index-url|--index|-i)$/.test(rest[k - 1] ?? ''));
       const pkg = i >= 0 ? packageBin(rest[i]!) : undefined;
-      if (pkg && !/[:/]/.test(pkg)) judgeArgv(st, [pkg, ...rest.slice(i + 1)], ctx, [], undefined, fc, flat, info, { ...rec, writesFiles: [] });
+      if (pkg && !/[:/]/.test(pkg)) judgeArgv(st, [pkg, ...rest.slice(i + 1)], ctx, [], stdinText, fc, flat, info, { ...rec, writesFiles: [] });
     } else if (/^(kill|pkill|killall|killall5|skill|prlimit|systemctl|launchctl)$/.test(name) || name === 'fuser' && args.some((a) => /^-[a-zA-Z]*k/.test(a))) {
       const pick = signalPick(name, args, fc, flat, info, ctx, st.coprocs);
       if (pick === 'rampart') tag('rampart-tamper', `${name} may stop the Rampart server`);
@@ -579,9 +583,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const bareProg = stripStrings(prog);
       // (A command built from literal text and field values — system("test -f " $1 "/x"), cmd = "wc -l < \"" $0 "\""; cmd | getline —
       // is judged as its literal text with each value an unknown word; a line that made names with spaces may inject.)
-      const built = st.spacedNames ? undefined : awkBuiltCommands(prog);
+      // (Variables set from outside the program: -v NAME=…, operands NAME=….)
+      const assigned = new Set(args.flatMap((a, k) => { const m = /^(?:-v)?([A-Za-z_]\w*)=/.exec(args[k - 1] === '-v' || /^-v./.test(a) || !a.startsWith('-') ? a : ''); return m ? [m[1]!] : []; }));
+      // (Field values go through sh: input the line gives with shell syntax in it, or a download, may inject.)
+      const injects = (stdinText !== undefined && /[;&|`$<>()]/.test(stdinText)) || fc.stdinFrom.some((up) => info[up]?.downloadOut);
+      const built = st.spacedNames || injects ? undefined : awkBuiltCommands(prog, assigned);
       for (const c of built ?? []) st.sub(c, ctx.cwd, env);
-      if ((built === undefined && (/system\s*\((?!\s*"(?:[^"\\]|\\.)*"\s*\))|\|\s*getline/.test(prog))) || /\b(print|printf)\b[^;}]*\|\s*[A-Za-z_(]|\|&/.test(bareProg)) tag('interpreter-spawn', `${name} program runs commands`);
+      if ((built === undefined && (/system\s*\((?!\s*"(?:[^"\\]|\\.)*"\s*\))|\|\s*getline|@[A-Za-z_]\w*\s*\(/.test(prog))) || /\b(print|printf)\b[^;}]*\|\s*[A-Za-z_(]|\|&/.test(bareProg)) tag('interpreter-spawn', `${name} program runs commands`);
       // print > FILE: a literal name, or a variable given with -v NAME=VALUE.
       const vars = new Map(args.flatMap((a, k) => (args[k - 1] === '-v' || /^-v./.test(a) ? [(/^-v./.test(a) ? a.slice(2) : a).split('=')] : [])).filter((kv) => kv.length >= 2).map((kv) => [kv[0]!, kv.slice(1).join('=')] as [string, string]));
       for (const m of bareProg.matchAll(/\bprintf?\b[^;}|]*?>>?\s*(?:"([^"]*)"|([A-Za-z_]\w*))/g)) {
@@ -639,10 +647,16 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const bind = args.findIndex((a) => a === '-b' || a === '--bind');
       // A build directory inside the project is published output; the project root, home or anything outside is not.
       // (So is a directory below /tmp: the output a line staged there. The directory is -d/--directory's, else the working one.)
-      const dirArg = args.findIndex((a) => a === '-d' || a === '--directory');
-      const dirEq = args.find((a) => a.startsWith('--directory='))?.slice(12);
-      const dir = resolvePath(dirEq ?? (dirArg >= 0 ? args[dirArg + 1] ?? '.' : '.'), ctx);
-      const servesBuild = ctx.cwd !== UNKNOWN_CWD && (dir.startsWith(ctx.projectRoot + '/') || /^\/tmp\/[^/]+/.test(dir)) && !/\/\.\.?(\/|$)/.test(dir) && !`${ctx.projectRoot}/`.startsWith(`${dir}/`) && !`${ctx.home}/`.startsWith(`${dir}/`);
+      // (As argparse reads them: -d DIR, -dDIR, --directory DIR, --dir=DIR and other prefixes; the last one wins.)
+      let dirGiven = '.';
+      for (let k = 2; k < args.length; k++) {
+        const m = /^(?:-d(.*)|--di(?:r(?:e(?:c(?:t(?:o(?:r(?:y)?)?)?)?)?)?)?(?:=(.*))?)$/s.exec(args[k]!);
+        if (m) dirGiven = m[1] || m[2] || (args[++k] ?? '.');
+      }
+      const dir = resolvePath(dirGiven, ctx);
+      // (A directory under /tmp is output the line staged there, unless the line copied or linked the project or HOME into it.)
+      const staged = /^\/tmp\/[^/]+/.test(dir) && !/(^|[\s;&|(])(cp|rsync|ln)\b[^;&|\n]*\s(\.\/?|~\/?|"?\$(HOME|PWD)"?\/?|\/home\/\S*)(\s|$)/.test(st.lineText);
+      const servesBuild = ctx.cwd !== UNKNOWN_CWD && (dir.startsWith(ctx.projectRoot + '/') || staged) && !/\/\.\.?(\/|$)/.test(dir) && !`${ctx.projectRoot}/`.startsWith(`${dir}/`) && !`${ctx.home}/`.startsWith(`${dir}/`) && !args.includes('--cgi');
       const help = args.slice(2).some((a) => a === '-h' || a === '--help');
       if (!servesBuild && !help && (bind < 0 || !/^(127\.|localhost|::1)/.test(args[bind + 1] ?? ''))) tag('serves-files', `python -m ${args[1]} serves this directory to other machines`);
     } else {
@@ -657,7 +671,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // --host 0.0.0.0, as in a container — serves the app, not the directory: only file servers and
       // debuggers count.)
       const fileServer = /^(php[\d.]*|http-server|serve|live-server|httpd|busybox|caddy|twistd|darkhttpd|miniserve|static-web-server|webfsd)$/.test(name)
-        || (/^python[\d.]*$/.test(name) && args.some((a) => /^(http\.server|SimpleHTTPServer)$/.test(a))) || (/^ruby[\d.]*$/.test(name) && args.includes('-run'));
+        || (/^ruby[\d.]*$/.test(name) && args.includes('-run'));
       const bindsAll = args.some((a, k) => fileServer && (/^(0\.0\.0\.0|\[::\]):\d+$/.test(a)
         || (/^(--host|--bind|--bind-address|--address|--addr|--listen|--ip|-b|-a|-H|-i|--interfaces)$/.test(args[k - 1] ?? '') && anyAddr.test(a))
         || /^--(host|bind|bind-address|address|addr|listen|ip|interfaces)=(0\.0\.0\.0|\[?::\]?)(:\d+)?$/.test(a))
@@ -688,8 +702,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (name === 'git' && facts.subcommand === 'worktree') {
       const w = args.slice(args.indexOf('worktree') + 1);
       const path = w.slice(1).find((a, k, all) => !a.startsWith('-') && !/^(-b|-B|--reason)$/.test(all[k - 1] ?? ''));
-      if (path !== undefined && w[0] === 'add') st.written.add(abs0(path));
-      else if (path !== undefined && w[0] === 'remove' && st.written.has(abs0(path))) facts.tags.delete('discard-changes');
+      // (Only a fresh mktemp directory: an add that fails on an existing path — someone's worktree — leaves it theirs.
+      // The path is resolved where git -C puts it.)
+      const at = args.slice(0, args.indexOf('worktree')).reduce((d, a, k, all) => (all[k - 1] === '-C' ? posix.resolve(d, a) : d), ctx.cwd);
+      if (path !== undefined && w[0] === 'add' && /rampart-mktemp/.test(path)) st.written.add(posix.resolve(at, path));
+      else if (path !== undefined && w[0] === 'remove' && st.written.has(posix.resolve(at, path))) facts.tags.delete('discard-changes');
     }
     // `git diff | git apply -R`: the working tree's own changes applied in reverse — discarded.
     if (name === 'git' && facts.subcommand === 'apply' && args.some((a) => a === '-R' || a === '--reverse' || /^-[a-zA-Z]*R/.test(a)) && !args.some((a) => /^--(cached|check|stat|numstat|summary)$/.test(a))) {
@@ -735,7 +752,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (hit) tag('unmodelled-protected', `${name} is given ${hit}, a protected path, and Rampart has no model of what ${name} does to it`);
     }
     // Command strings the tool hands to a shell (npx -c, ssh ProxyCommand, nc -e, find -exec, git ! aliases).
-    for (const r of facts.runs) st.sub(r, ctx.cwd, env);
+    // (npx's and npm exec's program reads the line's stdin: npx zx <<< 'await $`…`'.)
+    for (const r of facts.runs) st.sub(stdinText !== undefined && /^(npm|npx)$/.test(name) ? `{ ${r}\n} <<< ${quote(stdinText.replace(/\0/g, '\n'))}` : r, ctx.cwd, env);
     // A program without a model is judged by what it is given: the command after it, command strings.
     const oc = operandCommands(name, args);
     // (What the wrapper reads on stdin, the command after it reads: uv run python - <<EOF.)
@@ -745,6 +763,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const [head = '', ...rest] = oc.suffix;
       const operand = rest.find((a) => !a.startsWith('-'));
       if (oc.runs && (isShell(posix.basename(head)) || languageOf(posix.basename(head))) && !rest.some((a) => /^-[a-zA-Z]*[ceEp]$|^--(eval|print|command)(=|$)/.test(a)) && (operand === undefined || STDIN_PATH.test(operand))) rec.interpreterReadsStdin = true;
+    }
+    // A credential the local shell expanded into the pod's command goes to the cluster.
+    if (/^(kubectl|oc)$/.test(name) && oc.suffix && substitutedSecret) {
+      const sent = newFacts(name);
+      sent.sends.push(substitutedSecret);
+      st.out.push(judgeFacts(st.policy, sent, argv, { ...ctx, env }));
     }
     // (A shell's own -c string was judged above, with its $0, $1 … filled in.)
     for (const s of oc.strings) if (!(isShell(name) && s === shellCommandString(args, name))) st.sub(s, ctx.cwd, env);
@@ -980,21 +1004,27 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         facts.tags.add('extracts');
       }
     }
-    // SQL shells writing files: sqlite writefile('PATH', …), .output/.once PATH (not a pipe), duckdb COPY … TO 'PATH'.
+    // SQL shells writing files: sqlite writefile('PATH', …), .output/.once PATH (not a pipe), duckdb COPY … TO 'PATH',
+    // VACUUM INTO 'PATH', ATTACH 'PATH', EXPORT DATABASE 'DIR'. (The SQL on the command line, or on stdin.)
     if (/^(sqlite3|duckdb)$/.test(name)) {
-      for (const a of args) {
+      const REMOTE = `((?:https?|s3|s3a|gs|gcs|az|azure|abfss|r2|hf):\\/\\/[^']+)`;
+      for (const a of [...args, ...(stdinText !== undefined ? [stdinText] : [])]) {
         for (const m of a.matchAll(/\bwritefile\s*\(\s*'([^']+)'/gi)) {
           facts.writes.push(m[1]!);
           st.opaqueWritten.set(abs0(m[1]!), undefined);
         }
         for (const m of a.matchAll(/^\s*\.(?:o|ou|out|outp|outpu|output|on|onc|once|save|backup)\s+(?:-\S+\s+)*(['"]?)([^'"|\s][^'"\s]*)\1\s*$/gm)) facts.writes.push(m[2]!);
-        for (const m of a.matchAll(/\bcopy\b[\s\S]*?\bto\s+'([^']+)'/gi)) if (!/^\w+:\/\//.test(m[1]!)) facts.writes.push(m[1]!);
-        // (Remote files — COPY … TO 'https://…', read_csv('s3://…'), ATTACH 'https://…' — are the network.)
-        for (const m of a.matchAll(/'((?:https?|s3|s3a|gs|gcs|az|azure|abfss|r2|hf):\/\/[^']+)'/gi)) addUrl(facts, m[1]!.replace(/^(s3a?|gs|gcs|az|azure|abfss|r2|hf):\/\//i, 'https://'), 'target', 'https');
-        // Files the SQL reads (readfile, read_text, read_csv …): shown, or sent where the same SQL reaches the network.
-        const read = [...a.matchAll(/\b(?:readfile|read_text|read_blob|read_csv\w*|read_json\w*|read_parquet)\s*\(\s*'([^':]+)'/gi)].map((m) => m[1]!);
+        for (const m of a.matchAll(/\b(?:copy\b[\s\S]*?\bto|vacuum\s+into|attach(?:\s+database)?|export\s+database)\s+'([^']+)'/gi)) if (!/^\w+:\/\//.test(m[1]!) && m[1] !== ':memory:') facts.writes.push(m[1]!);
+        // (Remote files — COPY … TO 'https://…', read_csv('s3://…'), FROM 'https://…', ATTACH 'https://…' — are the network;
+        // a URL that is only a value — INSERT … VALUES ('https://…') — is not.)
+        const remote = [...a.matchAll(new RegExp(`\\b(?!values\\b)\\w+\\s*\\(\\s*\\[?(?:\\s*'[^']*'\\s*,)*\\s*'${REMOTE}'|\\b(?:from|to|attach|load|database)\\s+'${REMOTE}'`, 'gi'))];
+        for (const m of remote) addUrl(facts, (m[1] ?? m[2])!.replace(/^(s3a?|gs|gcs|az|azure|abfss|r2|hf):\/\//i, 'https://'), 'target', 'https');
+        // Files the SQL reads (readfile, read_text, read_csv, parquet_scan, .import …): shown, or sent where the same SQL reaches the network.
+        const read = [...a.matchAll(/\b(?:readfile|read_text|read_blob|read_csv\w*|read_json\w*|read_ndjson\w*|read_parquet|parquet_scan|read_xlsx|sniff_csv)\s*\(\s*\[?\s*'([^':]+)'|^\s*\.import\s+(?:--\w+\s+)*(\S+)/gim)].map((m) => (m[1] ?? m[2])!.replace(/^['"]|['"]$/g, ''));
         facts.reads.push(...read);
         if (facts.hosts.length) facts.sends.push(...read);
+        // A native extension loaded from a path runs its code.
+        if (/\bload_extension\s*\(|^\s*\.load\s|\bload\s+'[^']*[/.]/im.test(a)) tag('interpreter-opaque', `${name} loads a native extension, whose code Rampart cannot read`);
       }
     }
     // Archivers that delete what they archived: tar --remove-files, zip -m, 7z -sdel.
@@ -1104,7 +1134,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // it is still the screen; into a file, or a program that takes it as input — gh auth login
     // --with-token, docker login --password-stdin — it is not.)
     const toScreen = (c: FlatCommand, depth = 0): boolean => !c.redirects.some((r) => ((/^(>>?|>\|)$/.test(r.op) && (r.fd ?? 1) === 1) || /^&>>?$/.test(r.op)) && !/^\/dev\/(tty|stderr|stdout|fd\/[12])$/.test(r.target.value))
-      && c.stdoutTo.every((i) => { const n = posix.basename(flat[i]?.argv[0]?.value ?? ''); return depth < 6 && FILTERS.has(n) && n !== 'xargs' && !DIGESTS.test(n) && toScreen(flat[i]!, depth + 1); });
+      && c.stdoutTo.every((i) => { const n = posix.basename(flat[i]?.argv[0]?.value ?? ''); return depth < 6 && (FILTERS.has(n) || PRINTS_INPUT.has(n)) && n !== 'xargs' && !DIGESTS.test(n) && toScreen(flat[i]!, depth + 1); });
     const hereString = fc.redirects.filter((r) => r.op === '<<<').map((r) => r.target.raw);
     // A dump of the environment searched for credentials (env | grep TOKEN, set | grep -i _key) prints them.
     const dumps = (i: number) => { const a = flat[i]?.argv.map((w) => w.value) ?? []; return /^(env|printenv)$/.test(posix.basename(a[0] ?? '')) && a.slice(1).every((x) => x.startsWith('-')) || /^(set|export|declare|typeset)$/.test(a[0] ?? '') && a.slice(1).every((x) => /^-[px]*$/.test(x)); };
@@ -1257,6 +1287,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (find without a name test prints its roots too: `rm -rf $(find .)` is the project itself.)
       const rootsToo = name === 'find' && !args.some((a) => /^-(i?name|i?path|i?wholename|i?regex|type|newer\w*|mtime|mmin|size|empty|perm|user|links)$/.test(a));
       if (dirs.length && dirs.every((d) => d === p || d.startsWith(`${p}/`))) rec.listsUnder = `${dirs.length === 1 ? dirs[0] : p}/${rootsToo ? '*' : LISTED}`;
+      // A listing that shows hidden files (ls -a/-A, fd -H) or, from the project's top, every file (find . -type f)
+      // prints the names of its secrets (.env) too: what it names may be one.
+      const hidden = (name === 'ls' && args.some((a) => /^-[a-zA-Z1]*[aA]/.test(a) && !a.startsWith('--'))) || (/^(fd|fdfind)$/.test(name) && args.some((a) => /^(-H|--hidden|-u|--unrestricted|-[a-zA-Z]*H)$/.test(a)))
+        || (name === 'find' && dirs.includes(p) && !args.some((a) => /^-(i?name|i?path|i?wholename|i?regex)$/.test(a)));
+      if (hidden && dirs.includes(p) && !rec.namesOut) rec.namesOut = `${p}/.env`;
     } else if ((/^(grep|egrep|fgrep|head|tail|sort|uniq|shuf|tac|cat)$/.test(name) || (name === 'read' && !args.includes('-u'))) && !args.some((a) => /^-[a-zA-Z]*o/.test(a) && !a.startsWith('--') || a === '--only-matching') && fc.stdinFrom.length) {
       // (Only filters that pass whole lines on keep them paths below the directory: sed, awk, tr rewrite them.)
       const ups = fc.stdinFrom.map((up) => info[up]?.listsUnder);
@@ -1589,7 +1624,9 @@ function attachesToRampart(name: string, fc: FlatCommand, flat: FlatCommand[], i
  * (or the one variable it names, assigned once) joins string literals and plain values ($1, NF, f):
  * the literal text with every value as an unknown word. undefined when any such command is otherwise.
  */
-function awkBuiltCommands(prog: string): string[] | undefined {
+function awkBuiltCommands(prog: string, assigned: ReadonlySet<string>): string[] | undefined {
+  // gawk's indirect calls (@f(…), f = "system") reach any function by a computed name.
+  if (/@[A-Za-z_]\w*\s*\(/.test(stripStrings(prog))) return undefined;
   const out: string[] = [];
   const skeleton = (expr: string): string | undefined => {
     let text = '';
@@ -1617,9 +1654,16 @@ function awkBuiltCommands(prog: string): string[] | undefined {
   }
   // VAR | getline, with VAR assigned once from such an expression.
   for (const m of bare.matchAll(/(\S+)\s*\|\s*getline/g)) {
+    // ("date +%s" | getline t: a literal command line.)
+    const literal = m[1]!.endsWith('"') ? /"((?:[^"\\]|\\.)*)"$/.exec(prog.slice(0, m.index! + m[1]!.length))?.[1] : undefined;
+    if (literal !== undefined) {
+      out.push(literal.replace(/\\(.)/g, '$1'));
+      continue;
+    }
     const v = /^[A-Za-z_]\w*$/.test(m[1]!) ? m[1]! : undefined;
     const sets = v === undefined ? [] : [...bare.matchAll(new RegExp(`(?:^|[;{\\s])${v}\\s*=(?!=)`, 'g'))];
-    if (sets.length !== 1) return undefined;
+    // (Set once in the text, and by nothing else: not sub/gsub's target, getline VAR, -v or an operand VAR=….)
+    if (sets.length !== 1 || new RegExp(`\\b(g?sub|gensub)\\s*\\([^)]*,\\s*${v}\\s*\\)|getline\\s+${v}\\b|\\bsplit\\s*\\([^)]*,\\s*${v}\\b`).test(bare) || assigned.has(v!)) return undefined;
     const at = sets[0]!.index! + sets[0]![0].length;
     const end = bare.slice(at).search(/[;}\n]/);
     const c = skeleton(prog.slice(at, end < 0 ? undefined : at + end));

@@ -189,7 +189,7 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
   }
   if (src.fromStdin) rec.interpreterReadsStdin = true;
   // IPython runs `!cmd`, `x = !cmd`, `%sx cmd`, `%system cmd` and `%%bash` cells as shell lines.
-  if (lang === 'python' && /^ipython/.test(posix.basename(fc.argv[0]?.value ?? '')) && src.code !== undefined) {
+  if (lang === 'python' && /^(ipython|ptipython)/.test(posix.basename(fc.argv[0]?.value ?? '')) && src.code !== undefined) {
     const cell = /^\s*%%(?:bash|sh|script\s+(?:ba|z|da)?sh|system)\b[^\n]*\n([\s\S]*)$/m.exec(src.code);
     if (cell) st.sub(cell[1]!, ctx.cwd, env);
     for (const m of src.code.matchAll(/^(?:\s*\w+\s*=)?\s*(?:!!?|%(?:sx|system|sc)\s)(.+)$/gm)) st.sub(m[1]!, ctx.cwd, env);

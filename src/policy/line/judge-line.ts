@@ -315,16 +315,22 @@ function capturedDir(st: State, raw: string, cwd: string): string | undefined {
  * The words a command name `$v` / `"${v}"` can be, when the line gives v only plain-word values and
  * uses the name nowhere else (no read, for, export, printf -v, eval of it); undefined otherwise.
  */
-function pickedCommands(st: State, raw: string, flat: readonly FlatCommand[]): string[] | undefined {
+function pickedCommands(st: State, raw: string, fc: FlatCommand, flat: readonly FlatCommand[]): string[] | undefined {
   const name = /^"?\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))"?$/.exec(raw);
   const v = name ? (name[1] ?? name[2])! : undefined;
   if (v === undefined || v in st.ctx.env || SHELL_VAR_NAME.test(v)) return undefined;
+  // (Text that may set it unseen — eval, source, traps, namerefs, printf -v — or a command whose input or
+  // output is redirected, fed, or a descriptor — judged once per pick without those — is not a pick.)
+  if (/(^|[\s;&|(!{])(eval|source|\.|trap|declare\s+-\w*n|typeset\s+-\w*n|local\s+-\w*n|printf\s+-v|let|readonly\s+-\w*n)(\s|$)/.test(st.lineText)) return undefined;
+  if (fc.redirects.length > 0 || fc.stdinFrom.length > 0) return undefined;
   const values = flat.flatMap((c) => c.assignments.filter((a) => a.name === v).map((a) => (a.value.static && !a.append && /^[\w@%+=:,./-]+$/.test(a.value.value) ? a.value.value : '')));
   if (values.length === 0 || values.includes('')) return undefined;
   // Every mention of the name is one of those assignments or a plain expansion of it.
   // (A word of a path — node_modules/.bin/x — is not the name.)
-  const mentions = [...st.lineText.matchAll(new RegExp(`(?<![\\w./-])${v}(?![\\w./-])`, 'g'))];
-  const plain = [...st.lineText.matchAll(new RegExp(`(^|[\\s;&|(])${v}=|\\$${v}\\b|\\$\\{${v}\\}`, 'g'))];
+  // (Its plain-word assignments are taken out first: open=open names the program it holds.)
+  const text = st.lineText.replace(new RegExp(`(^|[\\s;&|(])${v}=[\\w@%+=:,./-]*`, 'g'), '$1');
+  const mentions = [...text.matchAll(new RegExp(`(?<![\\w./-])${v}(?![\\w./-])`, 'g'))];
+  const plain = [...text.matchAll(new RegExp(`\\$${v}\\b|\\$\\{${v}\\}`, 'g'))];
   return mentions.length === plain.length ? [...new Set(values)] : undefined;
 }
 
@@ -559,7 +565,10 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     if (/^\/dev\/(tcp|udp)\//.test(target)) {
       // (A shell or interpreter wired to a socket is a remote shell, whatever the port leads to.)
       const prog = posix.basename(argv[0] ?? '');
-      if (loopbackSocket(target) && !isShell(prog) && languageOf(prog) === undefined) {
+      // (…and one held open by `exec N<>/dev/tcp/…` is wired to whatever later reads the descriptor:
+      // a shell or interpreter reading it in the same line — sh <&3 — is a remote shell too.)
+      const heldForShell = argv.length <= 1 && /(^|[\s;&|(])(\S*\/)?((ba|z|da|k|mk|a)?sh|python[\d.]*|perl|ruby|node|php|lua|tclsh)\b[^;&|\n]*[0-9]?<&\s*\d/.test(st.lineText);
+      if (loopbackSocket(target) && !isShell(prog) && languageOf(prog) === undefined && !heldForShell) {
         st.localSockets.push(target);
         continue;
       }
@@ -737,7 +746,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   }
   // A command name from a variable the line sets only to plain words (case arms picking a binary
   // for the machine): each of those words is judged as the command; nothing else can run.
-  const picked = !argvWords[0]!.static ? pickedCommands(st, argvWords[0]!.raw, flat) : undefined;
+  const picked = !argvWords[0]!.static ? pickedCommands(st, argvWords[0]!.raw, fc, flat) : undefined;
   if (picked) {
     for (const c of picked) judgeArgv(st, [c, ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
     return { info: rec, cwd, env: nextEnv };
@@ -764,9 +773,10 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // authenticate: a header, -u, a credential-named option, a URL's user part (`curl -H "Authorization:
   // Bearer $GITHUB_TOKEN"`, `git push https://x:$GITHUB_TOKEN@github.com/…`).
   // (gh secret set for this repository stores the value as the repository's secret: its everyday use.)
-  const sender = (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || /^(echo|printf)$/.test(argv[0] ?? '')) && !(argv[0] === 'gh' && argv[1] === 'secret' && argv[2] === 'set' && !argv.some((a) => /^(-R|--repo)(=|$)/.test(a)));
+  // (kubectl/oc exec hand the words the local shell expanded to a pod on the cluster.)
+  const sender = (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || /^(echo|printf)$/.test(argv[0] ?? '') || (/^(kubectl|oc)$/.test(posix.basename(argv[0] ?? '')) && argv.includes('exec'))) && !(argv[0] === 'gh' && argv[1] === 'secret' && argv[2] === 'set' && !argv.some((a) => /^(-R|--repo)(=|$)/.test(a)));
   // (Also through a name held in another variable: ${!n} with n=GITHUB_TOKEN, a declare -n reference, a copy.)
-  const envSecret = sender && !varSecret && !substitutedSecret ? argvWords.map((w, k) => (authUse(argvWords[k - 1]?.value, w.raw) ? undefined : [...w.raw.matchAll(/\$\{?(!?)([A-Za-z_]\w*)/g)].map((m) => credentialOf(st, m[2]!, cmdEnv, m[1] === '!')).find((x) => x !== undefined))).find((x) => x !== undefined) : undefined;
+  const envSecret = sender && !varSecret && !substitutedSecret ? argvWords.map((w, k) => (authUse(argvWords[k - 1]?.value, w.raw) ? undefined : [...expanded(w.raw).matchAll(/\$\{?(!?)([A-Za-z_]\w*)/g)].map((m) => credentialOf(st, m[2]!, cmdEnv, m[1] === '!')).find((x) => x !== undefined))).find((x) => x !== undefined) : undefined;
   if (/^(declare|typeset|local)$/.test(argv[0] ?? '') && argv.some((a) => /^-[a-zA-Z]*n/.test(a))) for (const a of argv.slice(1)) {
     const m = /^([A-Za-z_]\w*)=([A-Za-z_]\w*)$/.exec(a);
     if (m) st.namerefs.set(m[1]!, m[2]!);
@@ -906,10 +916,30 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   return { info: rec, cwd, env: nextEnv };
 }
 
+/** A word's text without its single-quoted parts (outside double quotes), where $ expands nothing. */
+function expanded(raw: string): string {
+  let out = '';
+  let dq = false;
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw[k]!;
+    if (c === '\\' && !dq) { out += raw.slice(k, k + 2); k++; continue; }
+    if (c === '"') dq = !dq;
+    if (c === "'" && !dq) {
+      const end = raw.indexOf("'", k + 1);
+      if (end < 0) return out + raw.slice(k);
+      k = end;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
 /** A word that uses a credential to authenticate (a header, -u USER:TOKEN, --token=…, a URL's user part), given the word before it. */
 function authUse(prev: string | undefined, raw: string): boolean {
-  if (prev !== undefined && /^(-H|--header|-u|--user|--proxy-user|--oauth2-bearer|--password|--http-password|--proxy-password|--[\w-]*(token|password|passwd|secret|api-key|auth)[\w-]*)$/i.test(prev)) return true;
-  return /^["']?(-H|--header=|--user=|--oauth2-bearer=|--[\w-]*(token|password|passwd|secret|api-key|auth)[\w-]*=)/i.test(raw) || /:\/\/[^/\s@]*\$[^/\s@]*@/.test(raw);
+  // (curl's flags cluster before the header option: -sH, -fsSLu.)
+  if (prev !== undefined && /^(-[sSfLkiIvgGqN]*[Hu]|--header|--user|--proxy-user|--oauth2-bearer|--password|--http-password|--proxy-password|--[\w-]*(token|password|passwd|secret|api-key|auth)[\w-]*)$/i.test(prev)) return true;
+  return /^["']?(-[sSfLkiIvgGqN]*H|--header=|--user=|--oauth2-bearer=|--[\w-]*(token|password|passwd|secret|api-key|auth)[\w-]*=)/i.test(raw) || /:\/\/[^/\s@]*\$[^/\s@]*@/.test(raw);
 }
 
 /** The functions a script defines, at any depth → the text of each body. */

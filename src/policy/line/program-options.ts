@@ -1,5 +1,5 @@
 // Options and settings through which a tool runs another program later: make's variables
-// (CC=, SHELL=), cmake's launchers and compilers, go -toolexec/-exec, cargo's runner, ripgrep's
+// (CC=, SHELL=), cmake's launchers and compilers, go -toolexec/-exec/-vettool, cargo's runner, ripgrep's
 // preprocessor, npm/pnpm/yarn configuration of the script shell, the init module or node options.
 // Each is returned as [what, value] for programSetting to judge.
 
@@ -24,7 +24,7 @@ export function programOptions(name: string, args: readonly string[]): [string, 
     }
   }
   if (name === 'go') {
-    for (let k = 0; k < args.length; k++) for (const flag of ['-toolexec', '--toolexec', '-exec', '--exec']) {
+    for (let k = 0; k < args.length; k++) for (const flag of ['-toolexec', '--toolexec', '-exec', '--exec', '-vettool', '--vettool']) {
       const v = valueOf(k, flag);
       if (v !== undefined) out.push([`go ${flag}`, v]);
     }

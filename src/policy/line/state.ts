@@ -235,7 +235,8 @@ const ENV_CREDENTIAL = /^TF_TOKEN_|^OP_SESSION_|^VAULT_TOKEN$|API_?KEY|ACCESS_?K
 /** A /dev/tcp or /dev/udp path whose host is this machine (/dev/tcp/127.0.0.1/5432, /dev/tcp/localhost/6379). */
 export function loopbackSocket(path: string): boolean {
   const m = /^\/dev\/(?:tcp|udp)\/([^/]+)\/\d+$/.exec(path);
-  return m !== null && isLoopback(m[1]!);
+  // (0.0.0.0 connected to is this machine, as dev servers print it.)
+  return m !== null && (isLoopback(m[1]!) || m[1] === '0.0.0.0');
 }
 
 /** The process environment, as a secret's path: what an environment credential or a dump of the environment carries. */
@@ -259,16 +260,26 @@ export function credentialOf(st: State, name: string, env: Context['env'], indir
 }
 
 /** Where a line binds NAME by a for/select loop (the word list of each) or read/mapfile/getopts (''); undefined when it does not. */
-function boundByLine(line: string, name: string): string[] | undefined {
-  const loops = [...line.matchAll(new RegExp(`(?:^|[\\s;&|(!{])(?:for|select)\\s+${name}\\s+in\\b([^;\\n]*)`, 'g'))].map((m) => m[1]!);
-  const reads = new RegExp(`(?:^|[\\s;&|(!{])(?:read|mapfile|readarray|getopts)\\b[^;&|\\n]*\\s${name}(?=\\s|$|[;&|)])`).test(line) ? [''] : [];
+function boundByLine(line0: string, name: string): string[] | undefined {
+  // (Not inside quoted text — echo "for T in x" — and not a loop over no words, which binds nothing.)
+  const line = line0.replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, (q) => (q.startsWith('"') && q.includes('$') ? q : "''"));
+  const loops = [...line.matchAll(new RegExp(`(?:^|[\\s;&|(!{])(?:for|select)\\s+${name}\\s+in\\b([^;\\n]*)`, 'g'))].map((m) => m[1]!).filter((w) => w.trim() !== '');
+  // (A read at the end of a pipeline runs in a subshell, and read -t may bind nothing: neither sets the name here.)
+  const reads = new RegExp(`(?:^|[\\s;&(!{]|&&|\\|\\|)(?:read|mapfile|readarray|getopts)\\b(?![^;&|\\n]*\\s-[a-zA-Z]*t)[^;&|\\n]*\\s${name}(?=\\s|$|[;&|)])`).test(line.replace(/(^|[^|])\|\s*(read|mapfile|readarray)\b/g, '$1| _piped_')) ? [''] : [];
   return loops.length || reads.length ? [...loops, ...reads] : undefined;
 }
 
 /** The credential named in a word's expansions (not its length or a presence test: ${#T}, ${T:+set}), as the name it is kept under. */
 export function credentialNameIn(st: State, raw: string, env: Context['env']): string | undefined {
-  for (const m of raw.matchAll(/\$(?:\{(!?)([A-Za-z_]\w*)(?!:?\+)|([A-Za-z_]\w*))/g)) {
-    const name = (m[2] ?? m[3])!;
+  for (const m of raw.matchAll(/\$(?:\{(!?)([A-Za-z_]\w*)(\[[^\]]*\])?(?!:?\+)|([A-Za-z_]\w*))/g)) {
+    const name = (m[2] ?? m[4])!;
+    // ${!a[k]}: the variable named by an element of an array the line set (a=(GITHUB_TOKEN …)).
+    if (m[1] === '!' && m[3] !== undefined) {
+      const words = new RegExp(`(?:^|[\\s;&|({])(?:declare\\s+-a\\s+|local\\s+)?${name}=\\(([^)]*)\\)`).exec(st.lineText)?.[1]?.split(/\s+/).map((w) => w.replace(/^['"]|['"]$/g, '')) ?? [];
+      const named = words.find((w) => /^[A-Za-z_]\w*$/.test(w) && envCredentialOf(w, {}) !== undefined);
+      if (named !== undefined) return named;
+      continue;
+    }
     if (credentialOf(st, name, env, m[1] === '!') === undefined) continue;
     return m[1] === '!' ? env[name]! : st.namerefs.get(name) ?? name;
   }

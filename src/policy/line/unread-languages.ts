@@ -11,6 +11,9 @@ const UNREAD = /^(dc|m4|latexmk|gnuplot|pdflatex|latex|xelatex|lualatex|tex|luat
 /** Ways these languages start programs: a function or macro name, TeX's \write18, dc's `!`. */
 const ESCAPE = /\b(execute_process|REMOVE_RECURSE|system|syscmd|esyscmd|cmd|exec\w*|EXEC|spawn\w*|popen|shell\w*|callCommand|readProcess\w*|createProcess|runCommand|rawSystem|Runtime|ProcessBuilder|Process|open_port|run-program|process\*?|subprocess|child_process|execute|sh|run|qx|spurt)\b|\\write18|\\immediate|(^|[\s;])!\s*\S/;
 
+/** Deletes, writes and home lookups by their usual names in these languages. */
+const UNREAD_DESTROYS = /\b(rm_rf|rm!?|rmdir|rm_f|delete\w*|remove\w*|unlink|rmtree|deleteRecursively|write\w*|truncate|user_home|user-home|getHomeDirectory|home_dir|homedir|expand_path|Path\.home)\b/i;
+
 // (An operand that starts with a backslash is TeX source given inline; the file operands are the project's.)
 const TEX = /^(pdflatex|latex|xelatex|lualatex|tex|luatex|pdftex)$/;
 
@@ -56,5 +59,6 @@ export function unreadVerdict(code: string): { escapes: boolean; reaches: boolea
   for (const m of code.matchAll(/(?:^|[\s;])!\s*([^\n]+)/g)) lines.push(m[1]!.trim());
   // (Its file and network calls are not read: one naming a URL, a path outside the project, the home
   // directory, the environment or a secret may do anything there — julia's write(joinpath(homedir(), …)), janet's os/rm.)
-  return { escapes: ESCAPE.test(code), reaches: REACHES.test(code), lines };
+  // (Nor are its deletes and writes, whose paths it may compute: File.rm_rf!(System.user_home()), removeDirectoryRecursive =<< getHomeDirectory.)
+  return { escapes: ESCAPE.test(code), reaches: REACHES.test(code) || UNREAD_DESTROYS.test(code), lines };
 }
