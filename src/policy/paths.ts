@@ -17,6 +17,8 @@ export type PathClass =
   | 'home_credential'
   | 'project_secret'
   | 'protected'
+  /** A computed name in a directory that holds credentials (~/"$f", ~/.config/$X): possibly one of them. */
+  | 'maybe_credential'
   /** Named by an expansion only the running shell knows (`$X/`, `$(dirname …)`, `~-`). */
   | 'computed'
   /** Writes only: an existing file outside the project and the temp dir (or one whose existence is unknown). */
@@ -26,7 +28,7 @@ export type PathClass =
 
 export const PATH_CLASSES: readonly PathClass[] = [
   'any', 'root', 'home', 'system', 'outside_project', 'project_root', 'project_git',
-  'inside_project', 'tmp', 'home_credential', 'project_secret', 'protected', 'computed', 'overwrite_outside', 'clobber_outside',
+  'inside_project', 'tmp', 'home_credential', 'project_secret', 'protected', 'maybe_credential', 'computed', 'overwrite_outside', 'clobber_outside',
 ];
 
 /** True when a path still holds an expansion after the ones the judge knows ($HOME, $PWD) are resolved. */
@@ -294,6 +296,8 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
         if (!startsComputed && dir && !isComputed(dir)) {
           const known = classify(`${dir}/-computed-`, opts);
           known.add('computed');
+          // (A computed last name in a directory that holds credentials — ~/"$f", ~/.config/$X — may be one of them.)
+          if (!abs.slice(cut).includes('/') && cred.some((p) => !p.negated && p.base !== undefined && p.base.startsWith(`${dir}/`) && (p.base.slice(dir.length + 1).split('/').length <= 2))) known.add('maybe_credential');
           return known;
         }
         const out = new Set<PathClass>(['any', 'computed', 'outside_project']);

@@ -8,6 +8,12 @@ export const STDIN = '<stdin>';
 /** Records every host and scheme of a URL (after curl-style brace expansion). */
 export function addUrl(f: Facts, raw: string, role: HostRef['role'], defaultScheme = 'http', braces = false): void {
   for (const u of braces ? expandBraces(raw) : [raw]) {
+    // (A word that starts with an expansion — "${ARGS[@]}", $URL/x — has its host computed, whatever '@' or ':' follow.)
+    if (/^["']?(\$|`)/.test(u)) {
+      f.tags.add('unparsed-url');
+      f.notes.push(`the host in ${JSON.stringify(raw)} is only known when the line runs`);
+      continue;
+    }
     const p = parseUrl(u, defaultScheme);
     if (!f.schemes.includes(p.scheme)) f.schemes.push(p.scheme);
     if (p.hosts.length === 0 && p.scheme !== 'file') {

@@ -65,7 +65,11 @@ export function analyzeReader({ tool, args }: AnalyzerInput): Facts {
     const named = tool === 'jq' ? args.flatMap((a, k) => (/^--(slurpfile|rawfile)$/.test(a) && args[k + 2] !== undefined ? [args[k + 2]!] : [])) : [];
     files = [...named, ...files.filter((x) => !named.includes(x)).slice(1)];
   }
-  // awk's program files are read (gawk prints their lines in its syntax errors): awk -f ~/.aws/credentials.
+  // awk's and sed's program files are read (their errors print the lines): awk -f ~/.aws/credentials, sed -f ~/.ssh/id_rsa.
+  if (tool === 'sed') args.forEach((a, k) => {
+    if (/^(-[nrEsuz]*f|--file)$/.test(args[k - 1] ?? '')) f.reads.push(a);
+    else if (/^--file=/.test(a)) f.reads.push(a.slice(7));
+  });
   if (/awk$/.test(tool)) args.forEach((a, k) => {
     if (/^(-f|--file|-E|--exec)$/.test(args[k - 1] ?? '')) f.reads.push(a);
     else if (/^-f./.test(a)) f.reads.push(a.slice(2));

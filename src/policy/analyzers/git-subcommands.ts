@@ -166,7 +166,7 @@ const SHORT_VALUES: Record<string, string> = {
 const FLAG_ONLY = /^--(hard|soft|mixed|keep|merge|force|force-with-lease|force-if-includes|all|mirror|tags|follow-tags|delete|prune|dry-run|quiet|verbose|no-verify|cached|staged|worktree|recursive|ignore-unmatch|include-untracked|keep-index|index|remote|remotes|detach|orphan|interactive|continue|abort|skip|amend|no-edit|allow-empty|signoff|ff-only|no-ff|squash|atomic|set-upstream|track|no-track|patch|ignored|exclude-standard|autostash|root|onto-root|discard-changes|overwrite-ignore|ours|theirs)$/;
 
 /**
- * Whether `git SUB … --help` only prints SUB's usage: SUB is a built-in whose options parse-options
+ * Whether `git SUB … --help` (or -h) only prints SUB's usage: SUB is a built-in whose options parse-options
  * reads, and --help stands among the options (before `--`) where no option takes it as its value.
  */
 export function helpOnly(sub: string, rest: readonly string[]): boolean {
@@ -175,7 +175,7 @@ export function helpOnly(sub: string, rest: readonly string[]): boolean {
   const end = rest.indexOf('--');
   const words = end < 0 ? rest : rest.slice(0, end);
   return words.some((w, k) => {
-    if (w !== '--help' && w !== '--help-all') return false;
+    if (w !== '--help' && w !== '--help-all' && w !== '-h') return false;
     const prev = k === 0 ? sub : words[k - 1]!;
     return k === 0 || !prev.startsWith('-') || /^--[\w-]+=/.test(prev) || FLAG_ONLY.test(prev) || (/^-[a-zA-Z]+$/.test(prev) && ![...prev.slice(1)].some((l) => (takes ?? '').includes(l)));
   });

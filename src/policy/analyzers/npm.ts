@@ -69,7 +69,8 @@ export function analyzeNpm({ tool, args, env }: AnalyzerInput): Facts {
     rest = rest.slice(1);
   }
   // (A dry run of publish packs and checks, and uploads nothing.)
-  if (sub === 'publish' && has(s, 'dry-run')) sub = 'publish --dry-run';
+  // (--dry-run=false, or a later --no-dry-run, publishes.)
+  if (sub === 'publish' && has(s, 'dry-run') && !args.some((a) => /^--dry-run=(false|0|no)$/i.test(a) || a === '--no-dry-run')) sub = 'publish --dry-run';
   if (sub) f.subcommand = sub;
   if (s.opts.some((o) => o.name === 'global' || (o.name === 'location' && o.value === 'global'))) f.tags.add('global');
   if (envValue(env, 'npm_config_global', 'NPM_CONFIG_GLOBAL') === 'true') f.tags.add('global');

@@ -71,7 +71,12 @@ const MAKE_ROWS: Row[] = [
   { opts: /^[^-]/, shell: (v) => /^\.SHELLFLAGS\s*[:+?!]?=\s*(?:.*?\s)?-\w*c\s+(.*)$/s.exec(v)?.[1] },
 ];
 
+// less +CMD / ++CMD runs CMD as if typed at start: `!cmd` is a shell command.
+const PAGER_ROWS: Row[] = [{ opts: /^\+/, shell: (v) => /^\+?\s*!(.*)$/s.exec(v)?.[1] }];
+
 const ROWS: Record<string, Row[]> = {
+  less: PAGER_ROWS,
+  more: PAGER_ROWS,
   tar: [
     { opts: /^--(to-command|use-compress-program|info-script|new-volume-script|rsh-command)$|^-[IF]$/, shell: (v) => v },
     { opts: /^--checkpoint-action$/, shell: shellAfter(/^(?:exec|sleep)?=?(.*)$/s) },

@@ -531,6 +531,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         argv = args.slice(dashdash + 1);
         continue;
       }
+    } else if (name === 'jupyter' && /^(console|qtconsole)$/.test(args[0] ?? '') && stdinText !== undefined) {
+      // jupyter console sends what it reads to a kernel: IPython code, its !cmd lines shell lines.
+      judgeArgv(st, ['ipython', '-'], ctx, [], stdinText, fc, flat, info, { ...rec, writesFiles: [] });
     } else if (name === 'bunx' || (name === 'pnpm' && args[0] === 'dlx') || (name === 'yarn' && args[0] === 'dlx')) {
       // bunx/dlx PKG ARGS runs PKG's binary: judge that too (npx is the npm analyzer's `runs`).
       const rest = name === 'bunx' ? args : args.slice(1);
@@ -561,8 +564,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // awk runs commands through system(), `| getline` and `print | "cmd"`.
       // The program: -f FILE (its text when this line wrote it), or the first operand; string
       // pieces awk joins ("/in" "et/tcp") read as the string they make.
-      const files = args.map((a, k) => (/^(-f|--file)$/.test(args[k - 1] ?? '') ? a : a.startsWith('--file=') ? a.slice(7) : undefined)).filter((x): x is string => x !== undefined);
-      const progs = files.length ? files.map((f) => scriptText(f) ?? '') : [args.find((a, k) => !a.startsWith('-') && !/^-[fvF]$/.test(args[k - 1] ?? '')) ?? ''];
+      // (Also -fFILE, -E/--exec FILE, gawk's -i/--include FILE and --source TEXT; a program file on stdin is the line's stdin.)
+      const fileOf = (f: string) => (STDIN_PATH.test(f) || f === '-' ? stdinText : scriptText(f) ?? scriptText(`${f}.awk`));
+      const files = args.map((a, k) => (/^(-f|--file|-E|--exec)$/.test(args[k - 1] ?? '') || (/^(-i|--include)$/.test(args[k - 1] ?? '') && a !== 'inplace') ? a : /^--(file|exec|include)=/.test(a) ? a.slice(a.indexOf('=') + 1) : /^-f./.test(a) ? a.slice(2) : undefined)).filter((x): x is string => x !== undefined);
+      const sources = args.flatMap((a, k) => (/^--source$/.test(args[k - 1] ?? '') ? [a] : a.startsWith('--source=') ? [a.slice(9)] : []));
+      const given = files.some((f) => !/^(-i|--include)$/.test(args[args.indexOf(f) - 1] ?? '') && !/^--include=/.test(f)) || sources.length > 0 || args.some((a) => /^-f./.test(a));
+      const operandProg = given ? [] : [args.find((a, k) => !a.startsWith('-') && !/^-[fvFiE]$|^--(source|include|file|exec|assign|field-separator)$/.test(args[k - 1] ?? '')) ?? ''];
+      const progs = [...files.map((f) => fileOf(f) ?? ''), ...sources, ...operandProg];
+      if (files.some((f) => fileOf(f) === undefined && !/\.awk$/.test(f) && f !== 'inplace')) tag('interpreter-opaque', `${name} runs a program file Rampart cannot read`);
       const prog = foldLiterals(progs.join('\n'));
       // system("cmd") and print … | "cmd" with a literal command: that command line is judged.
       for (const m of prog.matchAll(/system\s*\(\s*"((?:[^"\\]|\\.)*)"/g)) st.sub(m[1]!, ctx.cwd, env);
@@ -586,8 +595,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (Variables set from outside the program: -v NAME=…, operands NAME=….)
       const assigned = new Set(args.flatMap((a, k) => { const m = /^(?:-v)?([A-Za-z_]\w*)=/.exec(args[k - 1] === '-v' || /^-v./.test(a) || !a.startsWith('-') ? a : ''); return m ? [m[1]!] : []; }));
       // (Field values go through sh: input the line gives with shell syntax in it, or a download, may inject.)
-      const injects = (stdinText !== undefined && /[;&|`$<>()]/.test(stdinText)) || fc.stdinFrom.some((up) => info[up]?.downloadOut);
-      const built = st.spacedNames || injects ? undefined : awkBuiltCommands(prog, assigned);
+      // (Its input, when the line gives it — a here-string, a heredoc, a file the line wrote: each line's fields are put in,
+      // as sh will read them. A download is anything.)
+      const inputOps = args.filter((a, k) => !a.startsWith('-') && !/^-[fvFiE]$|^--(source|include|file|exec|assign|field-separator)$/.test(args[k - 1] ?? '') && !/^[A-Za-z_]\w*=/.test(a)).slice(given ? 0 : 1);
+      const inputs = inputOps.length ? inputOps.map((f) => scriptText(f)) : [stdinText];
+      const fs = args.find((a, k) => args[k - 1] === '-F') ?? args.find((a) => /^-F./.test(a))?.slice(2);
+      const known = inputs.every((t) => t !== undefined) && inputs.length > 0 ? (inputs as string[]).join('\n').split('\n').filter((l) => l !== '').slice(0, 50) : undefined;
+      const injects = fc.stdinFrom.some((up) => info[up]?.downloadOut);
+      const built = st.spacedNames || injects ? undefined : awkBuiltCommands(prog, assigned, known, fs);
       for (const c of built ?? []) st.sub(c, ctx.cwd, env);
       if ((built === undefined && (/system\s*\((?!\s*"(?:[^"\\]|\\.)*"\s*\))|\|\s*getline|@[A-Za-z_]\w*\s*\(/.test(prog))) || /\b(print|printf)\b[^;}]*\|\s*[A-Za-z_(]|\|&/.test(bareProg)) tag('interpreter-spawn', `${name} program runs commands`);
       // print > FILE: a literal name, or a variable given with -v NAME=VALUE.
@@ -655,8 +670,16 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       }
       const dir = resolvePath(dirGiven, ctx);
       // (A directory under /tmp is output the line staged there, unless the line copied or linked the project or HOME into it.)
-      const staged = /^\/tmp\/[^/]+/.test(dir) && !/(^|[\s;&|(])(cp|rsync|ln)\b[^;&|\n]*\s(\.\/?|~\/?|"?\$(HOME|PWD)"?\/?|\/home\/\S*)(\s|$)/.test(st.lineText);
-      const servesBuild = ctx.cwd !== UNKNOWN_CWD && (dir.startsWith(ctx.projectRoot + '/') || staged) && !/\/\.\.?(\/|$)/.test(dir) && !`${ctx.projectRoot}/`.startsWith(`${dir}/`) && !`${ctx.home}/`.startsWith(`${dir}/`) && !args.includes('--cgi');
+      // (Nor one the line linked anything into, or copied the project, HOME or a parent into: it serves what they hold.)
+      const filled = [...st.lineText.matchAll(/(?:^|[\s;&|(])(ln|cp|rsync)\s+([^;&|\n]*)/g)].some((m) => {
+        const words = m[2]!.trim().split(/\s+/).filter((w) => !w.startsWith('-')).map((w) => w.replace(/^["']|["']$/g, ''));
+        const into = words.length ? resolvePath(words.at(-1)!, ctx) : '';
+        const reaches = into === dir || into.startsWith(`${dir}/`);
+        return reaches && (m[1] === 'ln' || words.slice(0, -1).some((w) => /^(\.|\.\.|~|\$HOME|\$\{HOME\}|\$PWD)(\/|$)|^\//.test(w) && !resolvePath(w, ctx).startsWith(`${ctx.projectRoot}/`)));
+      });
+      const staged = /^\/tmp\/[^/]+/.test(dir);
+      // (A hidden directory — .git, .ssh — is no build output.)
+      const servesBuild = ctx.cwd !== UNKNOWN_CWD && !filled && (dir.startsWith(ctx.projectRoot + '/') || staged) && !/\/\.[^/]*(\/|$)/.test(dir) && !`${ctx.projectRoot}/`.startsWith(`${dir}/`) && !`${ctx.home}/`.startsWith(`${dir}/`) && !args.includes('--cgi');
       const help = args.slice(2).some((a) => a === '-h' || a === '--help');
       if (!servesBuild && !help && (bind < 0 || !/^(127\.|localhost|::1)/.test(args[bind + 1] ?? ''))) tag('serves-files', `python -m ${args[1]} serves this directory to other machines`);
     } else {
@@ -702,11 +725,18 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (name === 'git' && facts.subcommand === 'worktree') {
       const w = args.slice(args.indexOf('worktree') + 1);
       const path = w.slice(1).find((a, k, all) => !a.startsWith('-') && !/^(-b|-B|--reason)$/.test(all[k - 1] ?? ''));
-      // (Only a fresh mktemp directory: an add that fails on an existing path — someone's worktree — leaves it theirs.
-      // The path is resolved where git -C puts it.)
+      // (An add that fails on an existing path — someone's worktree — leaves it theirs: only a fresh mktemp directory,
+      // or a remove that runs only if the add succeeded (joined by &&, or under set -e), counts. Paths are resolved where git -C puts them.)
       const at = args.slice(0, args.indexOf('worktree')).reduce((d, a, k, all) => (all[k - 1] === '-C' ? posix.resolve(d, a) : d), ctx.cwd);
-      if (path !== undefined && w[0] === 'add' && /rampart-mktemp/.test(path)) st.written.add(posix.resolve(at, path));
-      else if (path !== undefined && w[0] === 'remove' && st.written.has(posix.resolve(at, path))) facts.tags.delete('discard-changes');
+      const where = path === undefined ? '' : posix.resolve(at, path);
+      if (path !== undefined && w[0] === 'add') st.written.add(where);
+      else if (path !== undefined && w[0] === 'remove' && st.written.has(where)) {
+        const text = st.lineText.replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, "''");
+        const from = text.indexOf('worktree add');
+        const between = text.slice(from, text.lastIndexOf('worktree remove'));
+        const chained = from >= 0 && (!/;|\|\||\n|(^|[^&])&(?!&)/.test(between) || /(^|[\s;])set\s+-[a-z]*e/.test(text.slice(0, from)));
+        if (/rampart-mktemp/.test(where) || chained) facts.tags.delete('discard-changes');
+      }
     }
     // `git diff | git apply -R`: the working tree's own changes applied in reverse — discarded.
     if (name === 'git' && facts.subcommand === 'apply' && args.some((a) => a === '-R' || a === '--reverse' || /^-[a-zA-Z]*R/.test(a)) && !args.some((a) => /^--(cached|check|stat|numstat|summary)$/.test(a))) {
@@ -763,6 +793,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const [head = '', ...rest] = oc.suffix;
       const operand = rest.find((a) => !a.startsWith('-'));
       if (oc.runs && (isShell(posix.basename(head)) || languageOf(posix.basename(head))) && !rest.some((a) => /^-[a-zA-Z]*[ceEp]$|^--(eval|print|command)(=|$)/.test(a)) && (operand === undefined || STDIN_PATH.test(operand))) rec.interpreterReadsStdin = true;
+    }
+    // A database dropped from inside a pod is the cluster's database, not a local one.
+    if (/^(kubectl|oc)$/.test(name) && oc.suffix) {
+      const text = oc.suffix.join(' ');
+      const client = /(?:^|[\s/'"])(psql|mysql|mariadb|mongosh|mongo|redis-cli|valkey-cli|cockroach|clickhouse-client|sqlcmd)\b/.exec(text)?.[1];
+      if (client !== undefined && dropsDatabase(`${text}\n${stdinText ?? ''}`)) tag('destroys-outside', `${name} exec runs ${client} in a pod to drop a database of the cluster`);
     }
     // A credential the local shell expanded into the pod's command goes to the cluster.
     if (/^(kubectl|oc)$/.test(name) && oc.suffix && substitutedSecret) {
@@ -1008,7 +1044,20 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // VACUUM INTO 'PATH', ATTACH 'PATH', EXPORT DATABASE 'DIR'. (The SQL on the command line, or on stdin.)
     if (/^(sqlite3|duckdb)$/.test(name)) {
       const REMOTE = `((?:https?|s3|s3a|gs|gcs|az|azure|abfss|r2|hf):\\/\\/[^']+)`;
-      for (const a of [...args, ...(stdinText !== undefined ? [stdinText] : [])]) {
+      // (Also SQL files the line wrote, given by -f/-init or .read; $$…$$ and "…" strings, and literals joined by || or concat(), read as the string.)
+      const files = [...args.flatMap((a, k) => (/^(-f|-init)$/.test(args[k - 1] ?? '') ? [a] : [])), ...args.flatMap((a) => [...a.matchAll(/^\s*\.rea?d?\s+(\S+)/gm)].map((m) => m[1]!.replace(/^['"]|['"]$/g, '')))];
+      const texts = [...args, ...(stdinText !== undefined ? [stdinText] : []), ...files.map((f) => scriptText(f) ?? '')];
+      const fold = (t0: string) => {
+        let t = t0.replace(/\$\$([^$]*)\$\$/g, "'$1'").replace(/(\(\s*\[?\s*)"([^"]*)"/g, "$1'$2'");
+        for (let k = 0; k < 8; k++) t = t.replace(/'([^']*)'\s*\|\|\s*'([^']*)'/g, "'$1$2'").replace(/\bconcat\s*\(\s*'([^']*)'\s*,\s*'([^']*)'\s*([,)])/gi, (_, a: string, b: string, end: string) => (end === ')' ? `'${a}${b}'` : `concat('${a}${b}',`));
+        return t;
+      };
+      for (const a of texts.map(fold)) {
+        // A file or URL the SQL computes (read_csv(concat(…)), COPY … TO a subquery's value): not placed.
+        if (/\b(?:read_\w+|parquet_scan|readfile|writefile|load_extension)\s*\(\s*(?!['\[])/i.test(a) || /\bcopy\b[\s\S]*?\bto\s+(?!')/i.test(a.replace(/\bto\s+'[^']*'/gi, ''))) tag('interpreter-opaque', `${name} reads or writes a file or URL its SQL computes`);
+        // getenv('NAME') of a credential prints it; INSTALL … FROM a repository or LOAD runs downloaded native code.
+        if ([...a.matchAll(/\bgetenv\s*\(\s*'(\w+)'/gi)].some((m) => envCredentialOf(m[1]!, env) !== undefined)) facts.reads.push(ENVIRON);
+        if (/\binstall\s+\w+\s+from\b|\bforce\s+install\b/i.test(a)) tag('interpreter-opaque', `${name} installs an extension from a repository: native code Rampart cannot read`);
         for (const m of a.matchAll(/\bwritefile\s*\(\s*'([^']+)'/gi)) {
           facts.writes.push(m[1]!);
           st.opaqueWritten.set(abs0(m[1]!), undefined);
@@ -1138,7 +1187,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const hereString = fc.redirects.filter((r) => r.op === '<<<').map((r) => r.target.raw);
     // A dump of the environment searched for credentials (env | grep TOKEN, set | grep -i _key) prints them.
     const dumps = (i: number) => { const a = flat[i]?.argv.map((w) => w.value) ?? []; return /^(env|printenv)$/.test(posix.basename(a[0] ?? '')) && a.slice(1).every((x) => x.startsWith('-')) || /^(set|export|declare|typeset)$/.test(a[0] ?? '') && a.slice(1).every((x) => /^-[px]*$/.test(x)); };
-    if (/^(grep|egrep|fgrep|rg|awk|sed)$/.test(name) && fc.stdinFrom.some(dumps) && args.some((a) => !a.startsWith('-') && SECRET_NAME.test(a)) && toScreen(fc)) facts.reads.push(ENVIRON);
+    if (/^(grep|egrep|fgrep|rg|awk|sed)$/.test(name) && fc.stdinFrom.some(dumps) && args.some((a) => !a.startsWith('-') && (SECRET_NAME.test(a) || [...st.namerefs.keys()].some((n) => new RegExp(`(^|[^\\w])${n}([^\\w]|$)`).test(a)))) && toScreen(fc)) facts.reads.push(ENVIRON);
     const printer = /^(echo|printf|printenv)$/.test(name) || (/^(declare|typeset)$/.test(name) && args.some((a) => /^-[a-zA-Z]*p/.test(a))) || (hereString.length > 0 && FILTERS.has(name));
     if (printer && toScreen(fc)) {
       const refs = (raw: string) => { const n = credentialNameIn(st, raw, env); return n === undefined ? [] : [n]; };
@@ -1240,6 +1289,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         st.out.push(judgeFacts(st.policy, { ...newFacts(name), reads: [rec.secretOut], tags: new Set(['recursive-read']) }, argv, { ...ctx, env, stdin: undefined, stdout: undefined }));
       }
     }
+    // (grep -q/-c/-l/-L prints no line of what it searched: whether it matched, how often, which file.)
+    if (/^(grep|egrep|fgrep|rg)$/.test(name) && args.some((a) => (/^-[a-zA-Z]*[qclL]/.test(a) && !a.startsWith('--')) || /^--(quiet|silent|count|files-with-matches|files-without-match)$/.test(a))) rec.secretOut = undefined;
     if (rec.secretOut) st.readsSecret = true;
     // Listers print the paths of what they list: a secret's path, when they list one.
     if (/^(ls|find|fd|fdfind|realpath|readlink|echo|printf)$/.test(name)) {
@@ -1624,7 +1675,7 @@ function attachesToRampart(name: string, fc: FlatCommand, flat: FlatCommand[], i
  * (or the one variable it names, assigned once) joins string literals and plain values ($1, NF, f):
  * the literal text with every value as an unknown word. undefined when any such command is otherwise.
  */
-function awkBuiltCommands(prog: string, assigned: ReadonlySet<string>): string[] | undefined {
+function awkBuiltCommands(prog: string, assigned: ReadonlySet<string>, input?: string[], fs?: string): string[] | undefined {
   // gawk's indirect calls (@f(…), f = "system") reach any function by a computed name.
   if (/@[A-Za-z_]\w*\s*\(/.test(stripStrings(prog))) return undefined;
   const out: string[] = [];
@@ -1635,7 +1686,7 @@ function awkBuiltCommands(prog: string, assigned: ReadonlySet<string>): string[]
     while (rest !== '') {
       const m = /^("(?:[^"\\]|\\.)*"|\$\d+|\$\(?[A-Za-z_]\w*\)?|[A-Za-z_]\w*)\s*/.exec(rest);
       if (!m) return undefined;
-      text += m[1]!.startsWith('"') ? m[1]!.slice(1, -1).replace(/\\(.)/g, '$1') : '$__computed';
+      text += m[1]!.startsWith('"') ? m[1]!.slice(1, -1).replace(/\\(.)/g, '$1') : /^\$\d+$/.test(m[1]!) ? `\u0001${m[1]!.slice(1)}\u0001` : '$__computed';
       rest = rest.slice(m[0].length);
     }
     // (A shell or interpreter started so reads awk's own input as its code.)
@@ -1670,6 +1721,13 @@ function awkBuiltCommands(prog: string, assigned: ReadonlySet<string>): string[]
     if (c === undefined) return undefined;
     out.push(c);
   }
-  return out;
+  // Field values put in: each line of the known input split as awk splits it, or unknown words.
+  const FIELD = /\u0001(\d+)\u0001/g;
+  return out.flatMap((c) => {
+    if (!FIELD.test(c)) return [c];
+    if (input === undefined) return [c.replace(FIELD, '$__computed')];
+    const split = (l: string) => (fs === undefined || fs === ' ' ? l.trim().split(/\s+/) : fs.length === 1 ? l.split(fs) : [l]);
+    return input.map((l) => c.replace(FIELD, (_, n: string) => (n === '0' ? l : split(l)[Number(n) - 1] ?? '')));
+  });
 }
 

@@ -124,7 +124,7 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
   }
   // A credential of the agent's environment printed by name (print(os.environ["GITHUB_TOKEN"]),
   // node -p of the NPM_TOKEN variable) is read into the agent's context, as echo "$GITHUB_TOKEN" is.
-  if (secret === undefined && (PRINTS.test(code) || /^\s*process\.env\.\w+\s*$/.test(code)) && credentialVarsRead(code).some((n) => envCredentialOf(n, env) !== undefined)) {
+  if (secret === undefined && (PRINTS.test(code) || /^\s*process\.env\.\w+\s*$/.test(code)) && credentialVarsRead(code, st.namerefs).some((n) => envCredentialOf(n, env) !== undefined || st.namerefs.has(n))) {
     const pf = newFacts(`<${lang} code>`);
     pf.reads.push(ENVIRON);
     st.out.push(judgeFacts(st.policy, pf, [], { ...ctx, env, stdin: undefined, stdout: undefined }));
@@ -159,11 +159,12 @@ function printsValues(code: string): boolean {
 }
 
 /** Credential-named environment variables the code reads for their value (not a test of one). */
-function credentialVarsRead(code: string): string[] {
+function credentialVarsRead(code: string, copies: ReadonlyMap<string, string> = new Map()): string[] {
   const out: string[] = [];
   const reads = /(?:process\.env\.|os\.environ(?:\.get)?\s*[[(]\s*["']|getenv\s*\(\s*["']|ENV(?:\.fetch\s*\(\s*|\s*\[\s*)["']|\$ENV\{|(?:Deno|Bun)\.env(?:\.get\s*\(\s*["']|\.))(\w+)(?:["']\s*[\])}]|\b)/g;
   for (const m of code.matchAll(reads)) {
-    if (!/KEY|TOKEN|SECRET|PASS|PWD|CRED|AUTH|DSN|DATABASE_URL|_URL$|PRIVATE|SESSION|COOKIE|SIGNING|CERT/i.test(m[1]!)) continue;
+    // (Or a copy of a credential the line made under another name: t=$GITHUB_TOKEN, then node reads env.t.)
+    if (!/KEY|TOKEN|SECRET|PASS|PWD|CRED|AUTH|DSN|DATABASE_URL|_URL$|PRIVATE|SESSION|COOKIE|SIGNING|CERT/i.test(m[1]!) && !copies.has(m[1]!)) continue;
     const before = code.slice(Math.max(0, m.index! - 12), m.index!);
     const after = code.slice(m.index! + m[0].length, m.index! + m[0].length + 40);
     if (/((bool|Boolean|len|length|defined|isset)\s*\(|!!|\bnot\s)\s*(os\.)?$/.test(before) || /^["']?\s*(?:,\s*(?:"[^"]*"|'[^']*'|\w+)\s*\))?\s*(\?|is\s+(not\s+)?None|!==?|===?|\.length|\)\s*\?|\s+in\b)/.test(after)) continue;
@@ -189,7 +190,7 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
   }
   if (src.fromStdin) rec.interpreterReadsStdin = true;
   // IPython runs `!cmd`, `x = !cmd`, `%sx cmd`, `%system cmd` and `%%bash` cells as shell lines.
-  if (lang === 'python' && /^(ipython|ptipython)/.test(posix.basename(fc.argv[0]?.value ?? '')) && src.code !== undefined) {
+  if (lang === 'python' && /^(ipython|ptipython|jupyter)/.test(posix.basename(fc.argv[0]?.value ?? '')) && src.code !== undefined) {
     const cell = /^\s*%%(?:bash|sh|script\s+(?:ba|z|da)?sh|system)\b[^\n]*\n([\s\S]*)$/m.exec(src.code);
     if (cell) st.sub(cell[1]!, ctx.cwd, env);
     for (const m of src.code.matchAll(/^(?:\s*\w+\s*=)?\s*(?:!!?|%(?:sx|system|sc)\s)(.+)$/gm)) st.sub(m[1]!, ctx.cwd, env);

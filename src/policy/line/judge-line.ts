@@ -323,7 +323,8 @@ function pickedCommands(st: State, raw: string, fc: FlatCommand, flat: readonly 
   // output is redirected, fed, or a descriptor — judged once per pick without those — is not a pick.)
   if (/(^|[\s;&|(!{])(eval|source|\.|trap|declare\s+-\w*n|typeset\s+-\w*n|local\s+-\w*n|printf\s+-v|let|readonly\s+-\w*n)(\s|$)/.test(st.lineText)) return undefined;
   if (fc.redirects.length > 0 || fc.stdinFrom.length > 0) return undefined;
-  const values = flat.flatMap((c) => c.assignments.filter((a) => a.name === v).map((a) => (a.value.static && !a.append && /^[\w@%+=:,./-]+$/.test(a.value.value) ? a.value.value : '')));
+  // (Plain words; an unquoted $v splits a value of several — DC="docker compose"; $DC up.)
+  const values = flat.flatMap((c) => c.assignments.filter((a) => a.name === v).map((a) => (a.value.static && !a.append && (/^[\w@%+=:,./-]+$/.test(a.value.value) || (!raw.startsWith('"') && /^[\w@%+=:,./-]+( [\w@%+=:,./-]+)*$/.test(a.value.value))) ? a.value.value : '')));
   if (values.length === 0 || values.includes('')) return undefined;
   // Every mention of the name is one of those assignments or a plain expansion of it.
   // (A word of a path — node_modules/.bin/x — is not the name.)
@@ -512,10 +513,13 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     else if (a.scope !== 'prefix') st.branchVars.delete(a.name);
     if (assignedSecret) st.secretVars.set(a.name, info[assignedSecret.index]!.secretOut!);
     // A copy of a credential (t=$GITHUB_TOKEN, h="Bearer $API_KEY") holds it under another name.
-    if (a.scope !== 'prefix') {
-      const copied = credentialNameIn(st, a.value.raw, env);
+    {
+      // (A prefix copy — t=$GITHUB_TOKEN node -e … — holds it for that command: kept for the rest of the line, the safe side.)
+      // (An array of options that authenticate with it — auth=(-H "Authorization: token $T"); curl "${auth[@]}" — uses it as a header.)
+      const words = a.value.raw.startsWith('(') ? a.value.raw.slice(1, -1).match(/(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s"']+)+/g) ?? [] : [a.value.raw];
+      const copied = words.map((w, k) => (words.length > 1 && authUse(words[k - 1]?.replace(/^["']|["']$/g, ''), w) ? undefined : credentialNameIn(st, w, env))).find((x) => x !== undefined);
       if (copied !== undefined) st.namerefs.set(a.name, copied);
-      else if (!st.inAltCwd) st.namerefs.delete(a.name);
+      else if (!st.inAltCwd && a.scope !== 'prefix') st.namerefs.delete(a.name);
     }
     // (PATH+=:/dir appends: the value judged is the whole new PATH.)
     // (A prefix on a builtin that starts nothing and reads no configuration — GIT_DIR=x echo — changes nothing.)
@@ -640,7 +644,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   }
   // (An environment credential in a heredoc fed to a network tool: `curl -d @- … <<< "$GITHUB_TOKEN"`.)
   if (stdinSecret === undefined && stdinText !== undefined && (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || /^(read|mapfile|readarray)$/.test(argv[0] ?? ''))) {
-    for (const m of stdinText.matchAll(/\$\{?([A-Za-z_]\w*)/g)) stdinSecret ??= envCredentialOf(m[1]!, cmdEnv);
+    // (Also a copy of one, or one named indirectly: t=$GITHUB_TOKEN; … <<< "$t".)
+    for (const m of stdinText.matchAll(/\$\{?(!?)([A-Za-z_]\w*)/g)) stdinSecret ??= credentialOf(st, m[2]!, cmdEnv, m[1] === '!');
   }
   // What code read from a file named at run time, piped on: possibly a secret (the name is not known).
   const maybeSecret = fc.stdinFrom.some((up) => info[up]?.maybeSecretOut);
@@ -748,7 +753,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // for the machine): each of those words is judged as the command; nothing else can run.
   const picked = !argvWords[0]!.static ? pickedCommands(st, argvWords[0]!.raw, fc, flat) : undefined;
   if (picked) {
-    for (const c of picked) judgeArgv(st, [c, ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
+    for (const c of picked) judgeArgv(st, [...c.split(' '), ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
     return { info: rec, cwd, env: nextEnv };
   }
   if (!argvWords[0]!.static) {
@@ -937,6 +942,10 @@ function expanded(raw: string): string {
 
 /** A word that uses a credential to authenticate (a header, -u USER:TOKEN, --token=…, a URL's user part), given the word before it. */
 function authUse(prev: string | undefined, raw: string): boolean {
+  // (A header authenticates when it is named for it: Authorization, X-Api-Key, Private-Token, Cookie …; X: $TOKEN only carries it.)
+  const header = (h: string) => !/^\s*[\w-]+\s*:/.test(h) || /^\s*[\w-]*(auth|token|key|session|cookie|secret|password|credential|signature)[\w-]*\s*:/i.test(h);
+  if (prev !== undefined && /^(-[sSfLkiIvgGqN]*H|--header)$/.test(prev)) return header(raw.replace(/^["']/, ''));
+  if (/^["']?(-[sSfLkiIvgGqN]*H|--header=)/.test(raw)) return header(raw.replace(/^["']?(-[sSfLkiIvgGqN]*H|--header=)["']?/, ''));
   // (curl's flags cluster before the header option: -sH, -fsSLu.)
   if (prev !== undefined && /^(-[sSfLkiIvgGqN]*[Hu]|--header|--user|--proxy-user|--oauth2-bearer|--password|--http-password|--proxy-password|--[\w-]*(token|password|passwd|secret|api-key|auth)[\w-]*)$/i.test(prev)) return true;
   return /^["']?(-[sSfLkiIvgGqN]*H|--header=|--user=|--oauth2-bearer=|--[\w-]*(token|password|passwd|secret|api-key|auth)[\w-]*=)/i.test(raw) || /:\/\/[^/\s@]*\$[^/\s@]*@/.test(raw);

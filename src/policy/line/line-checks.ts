@@ -130,6 +130,8 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     // (go's code is .go files and package directories: go tool pprof PROFILE, go run ./cmd --input DATA read data.)
     // (A file of a downloaded tree is go's data — coverage.out — unless it is a .go file; a directory there is a package.)
     const goCode = (p: string) => me.name !== 'go' || /\.go$/.test(p) || (inTree(p, trees) && !/\.\w+$/.test(posix.basename(p))) || [...downloaded].some((d) => d.startsWith(`${p}/`) && /\.go$/.test(d));
+    // A downloaded native library, module or archive of code handed to any program (--plugin /tmp/x.so, -javaagent): it loads it.
+    const nativeDownloaded = me.argv.slice(1).some((a) => { const v = a.replace(/^-[\w-]*[=:]/, ''); return /\.(so(\.\d+)*|dylib|dll|node|jar|wasm)$/.test(v) && fromNet(abs(v)); });
     // go run/build/test/generate of a directory (the working one, -C, an operand) holding a downloaded .go file.
     const goDownloaded = me.name === 'go' && me.argv.some((a) => /^(run|build|test|generate|install|vet)$/.test(a))
       && [...buildDir, ...operands].some((d) => [...downloaded].some((f) => posix.dirname(f) === d && /\.go$/.test(f)));
@@ -150,7 +152,7 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     // the next `npm run setup` or install runs it.
     const scriptSet = /^(npm|pnpm)$/.test(me.name) && me.argv.includes('pkg') && me.argv.includes('set')
       && me.argv.some((a) => /^scripts\.[^=]+=/.test(a) && a.slice(a.indexOf('=') + 1).split(/[\s;&|()'"]+/).some((w) => /^[~./\w]/.test(w) && /[/.]/.test(w) && fromNet(abs(w))));
-    if ((me.argv[0]?.includes('/') && fromNet(exe)) || (runner && fileInputs.length > 0) || (runner && stdinNet && me.interpreterReadsStdin) || buildFile || nested || gitInDownload || scriptSet || goDownloaded) {
+    if ((me.argv[0]?.includes('/') && fromNet(exe)) || (runner && fileInputs.length > 0) || (runner && stdinNet && me.interpreterReadsStdin) || buildFile || nested || gitInDownload || scriptSet || goDownloaded || nativeDownloaded) {
       tag('download-exec', `${me.argv[0]} runs code downloaded earlier in the same line`);
     } else if (buildDir.some((d) => inTree(d, clones)) || clonedInputs.length > 0) {
       // Building a repository cloned in the same line runs its build scripts: a person decides.

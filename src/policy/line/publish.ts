@@ -70,6 +70,8 @@ export function publishes(name: string, args: readonly string[]): string | undef
     if (VALUED.test(a)) i++;
     else if (!a.startsWith('-') && !a.startsWith('+') && !a.includes('=')) pos.push(a.replace(/^:?(?:[\w.-]+:)*/, ''));
   }
+  // python setup.py … upload/register (distutils' own uploader).
+  if (/^python[\d.]*$/.test(tool) && /(^|\/)setup\.py$/.test(pos[0] ?? '') && pos.slice(1).some((w) => /^(upload|register)$/.test(w))) return 'setup.py upload publishes the project to PyPI';
   if (tool === 'cargo' && pos[0] === 'release') return args.some((a) => a === '--execute' || a === '-x') ? 'cargo release --execute publishes the crate' : undefined;
   const re = PUBLISHERS[tool];
   if (!re) return undefined;

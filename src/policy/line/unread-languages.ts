@@ -12,7 +12,7 @@ const UNREAD = /^(dc|m4|latexmk|gnuplot|pdflatex|latex|xelatex|lualatex|tex|luat
 const ESCAPE = /\b(execute_process|REMOVE_RECURSE|system|syscmd|esyscmd|cmd|exec\w*|EXEC|spawn\w*|popen|shell\w*|callCommand|readProcess\w*|createProcess|runCommand|rawSystem|Runtime|ProcessBuilder|Process|open_port|run-program|process\*?|subprocess|child_process|execute|sh|run|qx|spurt)\b|\\write18|\\immediate|(^|[\s;])!\s*\S/;
 
 /** Deletes, writes and home lookups by their usual names in these languages. */
-const UNREAD_DESTROYS = /\b(rm_rf|rm!?|rmdir|rm_f|delete\w*|remove\w*|unlink|rmtree|deleteRecursively|write\w*|truncate|user_home|user-home|getHomeDirectory|home_dir|homedir|expand_path|Path\.home)\b/i;
+const UNREAD_DESTROYS = /\b(del_\w+|getHomeDir|home|rm_rf|rm!?|rmdir|rm_f|delete\w*|remove\w*|unlink|rmtree|deleteRecursively|write\w*|truncate|user_home|user-home|getHomeDirectory|home_dir|homedir|expand_path|Path\.home)\b/i;
 
 // (An operand that starts with a backslash is TeX source given inline; the file operands are the project's.)
 const TEX = /^(pdflatex|latex|xelatex|lualatex|tex|luatex|pdftex)$/;
@@ -35,7 +35,7 @@ export function unreadCode(name: string, args: readonly string[], stdinText: str
     args.forEach((a, k) => {
       const prev = args[k - 1] ?? '';
       if (/^(-e|-E|-c|-x|-eval|--eval|--expression|--execute|-exec|--exec|-p|--print|-i)$/.test(prev)) parts.push(a);
-      else if (/^--?(eval|expression|execute|exec)=/.test(a)) parts.push(a.slice(a.indexOf('=') + 1));
+      else if (/^--?(eval|expression|execute|exec)[=:]/.test(a)) parts.push(a.slice(a.search(/[=:]/) + 1));
       else if (/^-e./.test(a) && name === 'dc') parts.push(a.slice(2));
       // m4 -D NAME=TEXT defines a macro: its text expands where the input names it (esyscmd inside).
       else if (name === 'm4' && /^(-D|--define)$/.test(prev)) parts.push(a);

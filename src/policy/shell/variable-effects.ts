@@ -71,6 +71,15 @@ export function applyEffects(env: Env, assignments: Assignment[], words0: Word[]
       if (m) env.set(m[1]!, null).set(`${m[1]}[@]`, null);
     }
     if (READERS.has(name) && words.slice(1).some((w) => !w.static)) clear(env);
+  } else if (name === 'trap') {
+    // A trap's text runs later — before every command, for DEBUG — in this shell: one that may set variables
+    // (trap 'c=rm' DEBUG) leaves none known. (trap 'rm -rf "$tmp"' EXIT sets none.)
+    // (An EXIT trap runs after every command of the line: it changes nothing they see.)
+    const [body, ...signals] = words.slice(1).filter((w) => !/^-/.test(w.value));
+    if (body && !(signals.length > 0 && signals.every((w) => w.static && /^(EXIT|0|SIGEXIT)$/i.test(w.value)))) {
+      if (!body.static || /(^|[\s;&|(])(read|mapfile|readarray|eval|source|\.|declare|typeset|local|printf|let|getopts)\s/.test(body.value)) clear(env);
+      else for (const m of body.value.matchAll(/(?:^|[\s;&|(])(?:unset\s+|export\s+)?([A-Za-z_]\w*)(?:\[[^\]]*\])?\+?=?/g)) if (/=|unset|export/.test(m[0])) env.set(m[1]!, null).set(`${m[1]}[@]`, null);
+    }
   } else if (name === 'printf') {
     const v = words.findIndex((w) => w.value === '-v');
     const target = (t: Word | undefined) => {
