@@ -157,6 +157,14 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
     for (const c of ['system', 'root', 'home'] as const) if (!own.has(c)) classes.delete(c);
     return classes;
   };
+  // A new key or certificate written in the temp dir (openssl genrsa -out /tmp/k.key) overwrites no
+  // project secret: only a secret's name inside the project or HOME does.
+  const scratchSecrets = (classes: Set<PathClass>): Set<PathClass> => {
+    if (!classes.has('project_secret')) return classes;
+    const named = writes.filter(isFile).flatMap(targetsOf).filter((w) => classifier.classify(w, { contains: false }).has('project_secret'));
+    if (named.length && named.every((w) => classifier.classify(w, { contains: false }).has('tmp'))) classes.delete('project_secret');
+    return classes;
+  };
   const targetsOf = (w: string): string[] => writeTargets(w, w === STDIN ? undefined : classifier.resolve(w));
   const extractDirs = (classes: Set<PathClass>): Set<PathClass> => {
     // (The temp dir holds a test sandbox's HOME at times: unpacking there is still scratch.)
@@ -196,7 +204,7 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
       // An extraction writes a tree below its target too, but only the archive's own paths: judged
       // as a write into the directory, except that inside .git it can plant hooks — and as one of
       // the directory itself (HOME, /: the archive picks which of their files it replaces).
-      writes: inheritedOut(withOverwrites(facts.tags.has('recursive') || facts.tool === 'ln' ? treeWrites(classesOf(writes.filter(isFile))) : facts.tags.has('extracts') ? treeWrites(extractDirs(classesOf(writes.filter(isFile).flatMap(targetsOf), false))) : classesOf(writes.filter(isFile).flatMap(targetsOf), false))),
+      writes: scratchSecrets(inheritedOut(withOverwrites(facts.tags.has('recursive') || facts.tool === 'ln' ? treeWrites(classesOf(writes.filter(isFile))) : facts.tags.has('extracts') ? treeWrites(extractDirs(classesOf(writes.filter(isFile).flatMap(targetsOf), false))) : classesOf(writes.filter(isFile).flatMap(targetsOf), false)))),
       deletes: agentDeletes(classesOf(facts.deletes)),
       // Printing a directory's name does not print the credentials below it; searching it does.
       reads: classesOf(facts.reads, facts.tags.has('recursive-read')),

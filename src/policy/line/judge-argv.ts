@@ -177,6 +177,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // A glob as the program name (/usr/bin/cur?, /bin/r[m]) runs whatever it matches.
     const globbed = globbedTools(argv[0]!);
     if (globbed) {
+      // (A pattern of the project's own files that names no known program — build/*_test — runs one of them, as
+      // ./build/x_test does, unless this line wrote, downloaded or unpacked something there.)
+      const dir = argv[0]!.includes('/') ? posix.resolve(ctx.cwd, posix.dirname(argv[0]!)) : undefined;
+      const made = dir !== undefined && [...st.written, ...st.scripts.keys(), ...st.opaqueWritten.keys(), ...info.flatMap((i) => i?.writesFiles ?? [])].some((w) => w === dir || w.startsWith(`${dir}/`));
+      if (globbed.length === 0 && dir !== undefined && !made && !/[*?[]/.test(dir) && dir.startsWith(`${ctx.projectRoot}/`) && !dir.startsWith(`${ctx.projectRoot}/.`)) {
+        argv = [`${dir}/__listed__`, ...argv.slice(1)];
+        continue;
+      }
       if (globbed.length === 0) tag('dynamic-command', `the command name ${argv[0]} is a pattern matched when the line runs`);
       for (const tool of globbed) judgeArgv(st, [tool, ...argv.slice(1)], ctx, writes, stdinText, fc, flat, info, rec, substitutedSecret);
       return;

@@ -756,6 +756,16 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     for (const c of picked) judgeArgv(st, [...c.split(' '), ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
     return { info: rec, cwd, env: nextEnv };
   }
+  // A command name bound to a listing of project paths (for t in build/*_test; do "$t"; done) runs one of the
+  // project's files, as ./build/x_test does: judged as that path (a download there is still caught).
+  const listedCmd = !argvWords[0]!.static ? listedWord(st, argvWords[0]!.raw) : undefined;
+  // (Not where this line wrote, downloaded or unpacked anything below that directory: the listing may name it.)
+  const listedDir = listedCmd?.path.replace(/\/(__listed__|\*)$/, '');
+  const madeThere = listedDir !== undefined && [...st.written, ...st.scripts.keys(), ...st.opaqueWritten.keys(), ...info.flatMap((i) => i?.writesFiles ?? [])].some((w) => w === listedDir || w.startsWith(`${listedDir}/`));
+  if (listedCmd && !madeThere && !listedCmd.secret && !listedCmd.at && /\/(__listed__|\*)$/.test(listedCmd.path) && listedCmd.path.startsWith(`${st.ctx.projectRoot}/`)) {
+    judgeArgv(st, [listedCmd.path, ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
+    return { info: rec, cwd, env: nextEnv };
+  }
   if (!argvWords[0]!.static) {
     st.lineTags.tags.add('dynamic-command');
     st.lineTags.notes.push(`the command name ${argvWords[0]!.raw} is only known when the line runs`);
