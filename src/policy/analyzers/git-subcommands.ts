@@ -184,12 +184,14 @@ export function helpOnly(sub: string, rest: readonly string[]): boolean {
 /** Adds the facts of `git <sub> <rest…>` to f. */
 export function gitSubcommand(f: Facts, sub: string, rest: string[], input: AnalyzerInput): void {
   // git accepts any unambiguous prefix of a long option: --har is --hard.
-  const flags = { has: (long: string) => hasLong(rest, long.replace(/^--/, '')) };
+  // (Words after `--` are operands: git switch -- -f switches to a branch named -f.)
+  const opts = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  const flags = { has: (long: string) => hasLong(opts, long.replace(/^--/, '')) };
   // A short-option cluster is read up to the first letter that takes a value: in `-bfeature` the
   // branch is `feature`, not the flags f, e, a, t, u, r.
   const takes = SHORT_VALUES[sub] ?? '';
   const shortHas = (c: string) =>
-    rest.some((a) => {
+    opts.some((a) => {
       if (!/^-[a-zA-Z]+$/.test(a)) return false;
       for (const l of a.slice(1)) {
         if (l === c) return true;
@@ -369,7 +371,7 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
     }
     case 'checkout': {
       // checkout COMMIT PATH…: those paths take the commit's version, their local changes are lost.
-      const pos = rest.filter((a, i) => !a.startsWith('-') && !/^(-b|-B|--orphan|--conflict|--pathspec-from-file)$/.test(rest[i - 1] ?? ''));
+      const pos = rest.filter((a, i) => !a.startsWith('-') && !/^(-b|-B|--orphan|--conflict|--pathspec-from-file|-U|--unified|--inter-hunk-context)$/.test(rest[i - 1] ?? ''));
       const fromFile = rest.some((a) => a.startsWith('--pathspec-from-file'));
       if (rest.includes('--') || flags.has('--force') || shortHas('f') || rest.includes('.') || fromFile || (pos.length >= 2 && !shortHas('b') && !shortHas('B') && !flags.has('--orphan'))) f.tags.add('discard-changes');
       // -B resets a branch that may exist to another commit.
