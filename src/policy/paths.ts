@@ -297,7 +297,11 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
           const known = classify(`${dir}/-computed-`, opts);
           known.add('computed');
           // (A computed last name in a directory that holds credentials — ~/"$f", ~/.config/$X — may be one of them.)
-          if (!abs.slice(cut).includes('/') && cred.some((p) => !p.negated && p.base !== undefined && p.base.startsWith(`${dir}/`) && (p.base.slice(dir.length + 1).split('/').length <= 2))) known.add('maybe_credential');
+          // (…or a credential's own file name below a computed directory there: ~/"$d"/credentials. Not a public key.)
+          const last = abs.slice(abs.lastIndexOf('/') + 1);
+          const below = (p: PathPattern) => !p.negated && p.base !== undefined && p.base.startsWith(`${dir}/`);
+          if (!/\.pub$/.test(abs) && ((!abs.slice(cut).includes('/') && cred.some((p) => below(p) && p.base!.slice(dir.length + 1).split('/').length <= 2))
+            || (!/[$`]/.test(last) && cred.some((p) => below(p) && p.source.slice(p.source.lastIndexOf('/') + 1) === last)))) known.add('maybe_credential');
           return known;
         }
         const out = new Set<PathClass>(['any', 'computed', 'outside_project']);

@@ -14,6 +14,11 @@ export function addUrl(f: Facts, raw: string, role: HostRef['role'], defaultSche
       f.notes.push(`the host in ${JSON.stringify(raw)} is only known when the line runs`);
       continue;
     }
+    // (A loopback control API — the Docker daemon, Chrome DevTools, node's inspector — runs what it is asked.)
+    if (!/^(docker|podman|nerdctl)$/.test(f.tool) && /^[a-z]+:\/\/(localhost|127\.[\d.]+|\[::1\]|0\.0\.0\.0):0*(2375|2376|9222|9229)\/([\w.-]+\/)*(containers\/create|exec|build|images\/create|plugins|swarm|json\/new|json\/activate|devtools)\b/i.test(u)) {
+      f.tags.add('host-control');
+      f.notes.push(`${u} is a control API on this machine (the Docker daemon, a browser's or node's debugger)`);
+    }
     const p = parseUrl(u, defaultScheme);
     if (!f.schemes.includes(p.scheme)) f.schemes.push(p.scheme);
     if (p.hosts.length === 0 && p.scheme !== 'file') {

@@ -28,7 +28,7 @@ const VALUE_OPTS: Record<string, RegExp> = {
   base64: /^-w$/,
   jq: /^--(arg|argjson|slurpfile|rawfile|indent)$/,
   // (sed's and awk's program texts given by option are not files: sed -i -e '/x/d' f edits f alone.)
-  sed: /^-[nrEsuz]*[ef]$|^-l$|^--(expression|file|line-length)$/,
+  sed: /^-[nrEsuz]*[ef]$|^-l$|^--(e|ex|exp|expr|expre|expres|express|expressi|expressio|expression|fi|fil|file|l|li|lin|line|line-length)$/,
   awk: /^-[fvFiEl]$|^--(file|assign|field-separator|include|load)$/,
 };
 VALUE_OPTS.gawk = VALUE_OPTS.mawk = VALUE_OPTS.nawk = VALUE_OPTS.awk;
@@ -60,15 +60,16 @@ export function analyzeReader({ tool, args }: AnalyzerInput): Facts {
   // grep/rg: the first operand is the pattern unless -e/-f gave it.
   if ((tool === 'grep' || tool === 'rg' || tool === 'egrep' || tool === 'fgrep') && !args.some((a) => /^(-e|-f|--regexp|--file)/.test(a))) files = files.slice(1);
   const scripts = tool === 'sed' || /awk$/.test(tool) ? programsOf(tool, args) : [];
-  if (/^(jq|sed|[gmn]?awk)$/.test(tool) && !args.some((a) => /^(-e|--expression|-f|--file)(=|$)/.test(a) || (tool === 'sed' && /^-[nrEsuz]*[ef]/.test(a)) || (/awk$/.test(tool) && /^(-E|--exec|-f.|--source)(=|$)?/.test(a)))) {
+  if (/^(jq|sed|[gmn]?awk)$/.test(tool) && !args.some((a) => /^(-e|--expression|-f|--file)(=|$)/.test(a) || (tool === 'sed' && (/^-[nrEsuz]*[ef]/.test(a) || /^--(e|fi)/.test(a))) || (/awk$/.test(tool) && /^(-E|--exec|-f.|--source)(=|$)?/.test(a)))) {
     // (jq's filter is its first operand proper; files named by --rawfile/--slurpfile come before it.)
     const named = tool === 'jq' ? args.flatMap((a, k) => (/^--(slurpfile|rawfile)$/.test(a) && args[k + 2] !== undefined ? [args[k + 2]!] : [])) : [];
     files = [...named, ...files.filter((x) => !named.includes(x)).slice(1)];
   }
   // awk's and sed's program files are read (their errors print the lines): awk -f ~/.aws/credentials, sed -f ~/.ssh/id_rsa.
   if (tool === 'sed') args.forEach((a, k) => {
-    if (/^(-[nrEsuz]*f|--file)$/.test(args[k - 1] ?? '')) f.reads.push(a);
-    else if (/^--file=/.test(a)) f.reads.push(a.slice(7));
+    if (/^(-[nrEsuz]*f|--fi|--fil|--file)$/.test(args[k - 1] ?? '')) f.reads.push(a);
+    else if (/^--fil?e?=/.test(a)) f.reads.push(a.slice(a.indexOf('=') + 1));
+    else if (/^-[nrEsuz]*f./.test(a)) f.reads.push(a.slice(a.indexOf('f') + 1));
   });
   if (/awk$/.test(tool)) args.forEach((a, k) => {
     if (/^(-f|--file|-E|--exec)$/.test(args[k - 1] ?? '')) f.reads.push(a);
@@ -99,8 +100,10 @@ export function programsOf(tool: string, args: readonly string[]): string[] {
   const progs: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === '-e' || a === '--expression' || (tool === 'sed' && /^-[nrEsuz]*e$/.test(a))) progs.push(args[++i] ?? '');
-    else if (a.startsWith('--expression=')) progs.push(a.slice(13));
+    // (getopt takes any unique prefix of a long option: --expr=…, --e …)
+    const long = /^--(e[xpresion]*)(=(.*))?$/s.exec(a);
+    if (a === '-e' || (long && 'expression'.startsWith(long[1]!) && long[2] === undefined) || (tool === 'sed' && /^-[nrEsuz]*e$/.test(a))) progs.push(args[++i] ?? '');
+    else if (long && 'expression'.startsWith(long[1]!) && long[3] !== undefined) progs.push(long[3]);
     // (sed -es/a/b/, -ne'1w f': the script glued to -e.)
     else if (tool === 'sed' && /^-[nrEsuz]*e./.test(a)) progs.push(a.slice(a.indexOf('e') + 1));
   }
@@ -176,7 +179,7 @@ export function analyzeExtract({ tool, args }: AnalyzerInput): Facts {
     else if (/^-C./.test(a)) dir = a.slice(2);
   }
   // -P/--absolute-names keeps members' leading / and ../: the archive chooses where on this machine.
-  if (args.some((a) => a === '--absolute-names' || (/^-[a-zA-Z]*P/.test(a) && !a.startsWith('--'))) || first0.includes('P')) dir = '/';
+  if (args.some((a) => (a.length > 4 && '--absolute-names'.startsWith(a)) || (/^-[a-zA-Z]*P/.test(a) && !a.startsWith('--'))) || first0.includes('P')) dir = '/';
   f.writes.push(dir);
   f.tags.add('extracts'); // it writes a tree below its target
   return f;

@@ -8,7 +8,7 @@ const ALIASES: Record<string, string> = { yarnpkg: 'yarn', nodejs: 'node', pnpx:
   'claude-code': 'claude', 'gemini-cli': 'gemini', 'qwen-code': 'qwen', 'opencode-ai': 'opencode', 'aider-chat': 'aider', 'open-interpreter': 'interpreter', 'shell-gpt': 'sgpt', 'kilocode-cli': 'kilocode', 'droid-cli': 'droid',
   // Other builds and names of the same program: netcats, Python, Ruby and Perl implementations, awks.
   'nc.openbsd': 'nc', 'nc.traditional': 'nc', 'netcat.openbsd': 'nc', 'netcat.traditional': 'nc', 'netcat-openbsd': 'nc', 'netcat-traditional': 'nc', cryptcat: 'nc', pwncat: 'nc', 'pwncat-cs': 'nc', sbd: 'nc',
-  perl6: 'raku', ipython: 'python', ipython3: 'python', bpython: 'python', ptpython: 'python', ptipython: 'python', pry: 'ruby', irb: 'ruby', 'gnutls-cli': 'nc', jython: 'python', graalpy: 'python', micropython: 'python', 'pypy3-c': 'python',
+  gm4: 'm4', perl6: 'raku', ipython: 'python', ipython3: 'python', bpython: 'python', ptpython: 'python', ptipython: 'python', pry: 'ruby', irb: 'ruby', 'gnutls-cli': 'nc', jython: 'python', graalpy: 'python', micropython: 'python', 'pypy3-c': 'python',
   jruby: 'ruby', truffleruby: 'ruby', mruby: 'ruby', rbx: 'ruby',
   goawk: 'awk', frawk: 'awk', 'one-true-awk': 'awk', 'busybox-awk': 'awk', 'original-awk': 'awk', bioawk: 'awk', nawk: 'awk', mawk: 'awk',
   // Frontends with the same command line: hub and yadm are git, wget2 is wget, curlie is curl.

@@ -70,7 +70,7 @@ export function analyzeNpm({ tool, args, env }: AnalyzerInput): Facts {
   }
   // (A dry run of publish packs and checks, and uploads nothing.)
   // (--dry-run=false, or a later --no-dry-run, publishes.)
-  if (sub === 'publish' && has(s, 'dry-run') && !args.some((a) => /^--dry-run=(false|0|no)$/i.test(a) || a === '--no-dry-run')) sub = 'publish --dry-run';
+  if (sub === 'publish' && has(s, 'dry-run') && !args.some((a, k) => /^--dry-run=(false|0|no)$/i.test(a) || a === '--no-dry-run' || (a === '--dry-run' && /^(false|0|no)$/i.test(args[k + 1] ?? '')))) sub = 'publish --dry-run';
   if (sub) f.subcommand = sub;
   if (s.opts.some((o) => o.name === 'global' || (o.name === 'location' && o.value === 'global'))) f.tags.add('global');
   if (envValue(env, 'npm_config_global', 'NPM_CONFIG_GLOBAL') === 'true') f.tags.add('global');

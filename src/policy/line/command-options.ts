@@ -67,7 +67,11 @@ interface Row {
 // make hands its SHELL before each recipe line (.SHELLFLAGS='-c curl …;' runs that text first).
 const MAKE_ROWS: Row[] = [
   { opts: /^(--eval|-E)$/, shell: (v) => makeRecipes(v).join('\n') },
-  { opts: /^[^-]/, shell: (v) => (/^[\w.-]+\s*[:+?!]?=/.test(v) ? makeRecipes(v.slice(v.indexOf('=') + 1)).join('\n') : undefined) },
+  // (load FILE.so loads a native extension into make.)
+  { opts: /^(--eval|-E)$/, opaque: 'make loads a native extension' },
+  { opts: /^[^-]/, shell: (v) => (/^(?:override\s+|export\s+)?[\w.-]+\s*(?::::?|[:+?!])?=/.test(v) ? makeRecipes(v.slice(v.indexOf('=') + 1)).join('\n') : undefined) },
+  // (X != TEXT runs TEXT in a shell as make reads it.)
+  { opts: /^[^-]/, shell: (v) => /^(?:override\s+|export\s+)?[\w.-]+\s*!=\s*(.*)$/s.exec(v)?.[1] },
   { opts: /^[^-]/, shell: (v) => /^\.SHELLFLAGS\s*[:+?!]?=\s*(?:.*?\s)?-\w*c\s+(.*)$/s.exec(v)?.[1] },
 ];
 
@@ -117,6 +121,8 @@ for (const v of ['vi', 'nvim', 'ex', 'view', 'vimdiff', 'rvim']) ROWS[v] = ROWS.
 /** Recipe lines of makefile text: after `target: deps ;` and on tab-indented lines. */
 function makeRecipes(text: string): string[] {
   const out: string[] = [];
+  // (VAR != TEXT in a makefile or --eval text: TEXT is a shell line.)
+  for (const m of text.matchAll(/^\s*(?:override\s+|export\s+)?[\w.-]+\s*!=\s*(.+)$/gm)) out.push(m[1]!);
   // $(shell …) and ${shell …} run while make reads the text, even under -n: each is a shell line.
   for (const m of text.matchAll(/\$[({]shell\s+/g)) {
     let depth = 1;
@@ -192,7 +198,7 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
       }
       if (value === undefined) continue;
       if (row.opaque) {
-        if ((tool !== 'gdb' || /^\s*(python|pipe|\||source)/.test(value)) && (tool !== 'lldb' || /^\s*script\b/.test(value)) && (tool !== 'tar' || /^exec/.test(value))) out.spawns.push(row.opaque);
+        if ((tool !== 'gdb' || /^\s*(python|pipe|\||source)/.test(value)) && (tool !== 'lldb' || /^\s*script\b/.test(value)) && (tool !== 'tar' || /^exec/.test(value)) && (!/make$/.test(tool) || /^\s*-?load\s/m.test(value))) out.spawns.push(row.opaque);
         continue;
       }
       const line = row.shell?.(value);

@@ -114,6 +114,8 @@ function psCmdlet(words: string[], piped = false): string | undefined {
     if (positional !== undefined && value !== positional) return undefined;
     const append = /^(add-content|ac)$/.test(cmd) || given('-append', 2);
     if (/^(new-item|ni)$/.test(cmd) && /^d/i.test(valued.get('-itemtype') ?? '')) return `mkdir -p -- ${quote(path)}`;
+    // (New-Item -ItemType SymbolicLink|HardLink|Junction -Value TARGET makes a link to TARGET.)
+    if (/^(new-item|ni)$/.test(cmd) && /^(s|h|j)/i.test(valued.get('-itemtype') ?? '')) return value === undefined ? undefined : `ln ${/^h/i.test(valued.get('-itemtype')!) ? '' : '-s '}-- ${quote(value)} ${quote(path)}`;
     if (value !== undefined) return `printf '%s\\n' ${quote(value)} ${append ? '>>' : '>'} ${quote(path)}`;
     return /^(new-item|ni)$/.test(cmd) ? `touch -- ${quote(path)}` : `cat ${append ? '>>' : '>'} ${quote(path)}`;
   }

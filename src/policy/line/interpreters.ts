@@ -283,7 +283,7 @@ const COMMON_SENSITIVE = /["'`](?:(?!sqlite:)[a-z][\w+.-]*:\/\/(?!(localhost|127
 export const REACHES = new RegExp(`${COMMON_SENSITIVE.source}|\\b(HOME|ENV|homedir|home-dir|user-home|getenv|Getenv|environ)\\b|user\\.home|System[./]getenv|os\\/getenv|rampart|\\.claude`);
 // (…and, in those languages, calls by a computed name, code evaluated or sourced from a file, and paths
 // built from where it runs: get(paste0("sys","tem")), source(f), file.path(dirname(getwd()), …), do shell script.)
-const PARTLY_READ_DYNAMIC = /\b(get|mget|do\.call|match\.fun|getFromNamespace|eval|evalq|parse|str2lang|source|sys\.source|include|include_string|invokelatest|getfield|Meta\.parse|uplevel|subst|interp|getwd|pwd|dirname|normalizePath|path\.expand|Sys\.glob|glob|run|success|readchomp|pipeline)\s*\(|\bdo (shell )?script\b|\brun script\b|`[^`]+`|\ball\.files\s*=\s*TRUE|\[\.\]/;
+const PARTLY_READ_DYNAMIC = /\b(get|mget|do\.call|match\.fun|getFromNamespace|eval|evalq|parse|str2lang|source|sys\.source|include|include_string|invokelatest|getfield|Meta\.parse|uplevel|subst|interp|run|success|readchomp|pipeline)\s*\((?!\s*(["'])[^"'$]*\2\s*[,)])|\bdirname\s*\(\s*(getwd|pwd)\s*\(|normalizePath\s*\(\s*["']\.\.|\bdo (shell )?script\b|\brun script\b|`[^`]+`|\ball\.files\s*=\s*TRUE|\[\.\]|%s:\/\/|:\/\/%s|paste0?\s*\([^)]*:\/\//;
 const PY_KNOWNS = new Set([...PY_BASE, ...PY_COMMON]);
 const NODE_KNOWNS = new Set([...NODE_BASE, ...NODE_COMMON]);
 

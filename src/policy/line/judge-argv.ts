@@ -57,7 +57,7 @@ function isProtectedPath(st: State, p: string, ctx: Context): boolean {
 const PRINTS_INPUT = new Set(['nl', 'fmt', 'pr', 'expand', 'unexpand', 'less', 'more', 'most', 'bat', 'batcat', 'strings', 'iconv', 'dos2unix', 'unix2dos', 'col', 'colrm', 'yq', 'basenc', 'uuencode', 'envsubst', 'ts', 'pv', 'cowsay', 'figlet', 'toilet', 'lolcat', 'boxes', 'ccze', 'look', 'numfmt', 'recode', 'unvis', 'vis']);
 
 /** Compressors whose output replaces their input file. */
-const IN_PLACE_COMPRESSORS = /^(gzip|gunzip|bzip2|bunzip2|xz|unxz|lzma|unlzma|lzip|lunzip|pigz|unpigz|pbzip2|lbzip2|plzip|compress|uncompress|zstd|unzstd|lz4|unlz4|brotli)$/;
+const IN_PLACE_COMPRESSORS = /^(lzop|lrzip|gzip|gunzip|bzip2|bunzip2|xz|unxz|lzma|unlzma|lzip|lunzip|pigz|unpigz|pbzip2|lbzip2|plzip|compress|uncompress|zstd|unzstd|lz4|unlz4|brotli)$/;
 
 /** Judges one argv after unwrapping prefixes and shells; records facts for line-level checks. */
 export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: string[], stdinText: string | undefined, fc: FlatCommand, flat: FlatCommand[], info: Info[], rec: Info, substitutedSecret?: string): void {
@@ -235,7 +235,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const name = canonicalTool(argv[0]!);
     const handed = launched(argv);
     // (Modules that run code they are given — timeit, cProfile, pdb … — are the interpreter's: its code is read.)
-    if (handed && !/^(http\.server|SimpleHTTPServer|timeit|cProfile|profile|trace|pdb|runpy)$/.test(handed[0]!)) {
+    if (handed && !/^(http\.server|SimpleHTTPServer|uploadserver|RangeHTTPServer|pyftpdlib|updog|timeit|cProfile|profile|trace|pdb|runpy)$/.test(handed[0]!)) {
       argv = handed;
       continue;
     }
@@ -575,7 +575,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (Also -fFILE, -E/--exec FILE, gawk's -i/--include FILE and --source TEXT; a program file on stdin is the line's stdin.)
       const fileOf = (f: string) => (STDIN_PATH.test(f) || f === '-' ? stdinText : scriptText(f) ?? scriptText(`${f}.awk`));
       const files = args.map((a, k) => (/^(-f|--file|-E|--exec)$/.test(args[k - 1] ?? '') || (/^(-i|--include)$/.test(args[k - 1] ?? '') && a !== 'inplace') ? a : /^--(file|exec|include)=/.test(a) ? a.slice(a.indexOf('=') + 1) : /^-f./.test(a) ? a.slice(2) : undefined)).filter((x): x is string => x !== undefined);
-      const sources = args.flatMap((a, k) => (/^--source$/.test(args[k - 1] ?? '') ? [a] : a.startsWith('--source=') ? [a.slice(9)] : []));
+      // (gawk takes unique prefixes of its long options: --sourc=…)
+      const sources = args.flatMap((a, k) => (/^--so(u(r(c(e)?)?)?)?$/.test(args[k - 1] ?? '') ? [a] : /^--so(u(r(c(e)?)?)?)?=/.test(a) ? [a.slice(a.indexOf('=') + 1)] : []));
       const given = files.some((f) => !/^(-i|--include)$/.test(args[args.indexOf(f) - 1] ?? '') && !/^--include=/.test(f)) || sources.length > 0 || args.some((a) => /^-f./.test(a));
       const operandProg = given ? [] : [args.find((a, k) => !a.startsWith('-') && !/^-[fvFiE]$|^--(source|include|file|exec|assign|field-separator)$/.test(args[k - 1] ?? '')) ?? ''];
       const progs = [...files.map((f) => fileOf(f) ?? ''), ...sources, ...operandProg];
@@ -608,8 +609,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const inputOps = args.filter((a, k) => !a.startsWith('-') && !/^-[fvFiE]$|^--(source|include|file|exec|assign|field-separator)$/.test(args[k - 1] ?? '') && !/^[A-Za-z_]\w*=/.test(a)).slice(given ? 0 : 1);
       const inputs = inputOps.length ? inputOps.map((f) => scriptText(f)) : [stdinText];
       const fs = args.find((a, k) => args[k - 1] === '-F') ?? args.find((a) => /^-F./.test(a))?.slice(2);
-      const known = inputs.every((t) => t !== undefined) && inputs.length > 0 ? (inputs as string[]).join('\n').split('\n').filter((l) => l !== '').slice(0, 50) : undefined;
-      const injects = fc.stdinFrom.some((up) => info[up]?.downloadOut);
+      // (…split by -F only: a program or -v that sets FS/RS, or rewrites $0 or a field, leaves them unknown.)
+      const resplits = /\b(FS|RS|FPAT|FIELDWIDTHS)\s*=(?!=)|\$\w*\s*=(?!=)|\b(g?sub|gensub)\s*\(/.test(stripStrings(prog)) || assigned.has('FS') || assigned.has('RS') || (fs !== undefined && fs.length > 1);
+      const known = !resplits && inputs.every((t) => t !== undefined) && inputs.length > 0 ? (inputs as string[]).join('\n').split('\n').filter((l) => l !== '').slice(0, 50) : undefined;
+      const literals = [...prog.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!).filter((l) => !/^\s*[\w./-]*\s*$/.test(l));
+      const injects = fc.stdinFrom.some((up) => info[up]?.downloadOut) || (known === undefined && inputs.some((t) => t !== undefined && /[;&|`$<>()]/.test(t)))
+        || (resplits && literals.some((l) => /[;&|`$<>()]/.test(l) && !/^\s*(echo|printf|test|\[)\b/.test(l)));
+      if (args.some((a, k) => /^(-l|--load)$/.test(args[k - 1] ?? '') || /^(-l.|--load=)/.test(a))) tag('interpreter-opaque', `${name} loads a native extension`);
       const built = st.spacedNames || injects ? undefined : awkBuiltCommands(prog, assigned, known, fs);
       for (const c of built ?? []) st.sub(c, ctx.cwd, env);
       if ((built === undefined && (/system\s*\((?!\s*"(?:[^"\\]|\\.)*"\s*\))|\|\s*getline|@[A-Za-z_]\w*\s*\(/.test(prog))) || /\b(print|printf)\b[^;}]*\|\s*[A-Za-z_(]|\|&/.test(bareProg)) tag('interpreter-spawn', `${name} program runs commands`);
@@ -626,7 +632,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       let explicit = false;
       for (let k = 0; k < args.length; k++) {
         const a = args[k]!;
-        const long = /^--(expression|file)(?:=(.*))?$/s.exec(a);
+        // (Long options by any unique prefix, as getopt takes them: --expr=…, --fil=….)
+        const long0 = /^--(e[a-z]*|fi[a-z]*)(?:=(.*))?$/s.exec(a);
+        const long = long0 && ('expression'.startsWith(long0[1]!) || 'file'.startsWith(long0[1]!)) ? long0 : null;
         const short = /^-[nErsuzl0-9]*([ef])(.*)$/s.exec(a);
         if (!long && !short) {
           if (!a.startsWith('-') && !explicit && scripts.length === 0) scripts.push(a);
@@ -665,7 +673,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // python -m tarfile -e ARCHIVE [DIR] / zipfile -e ARCHIVE DIR unpack as tar -C and unzip -d do.
       argv = name === 'tarfile' ? ['tar', '-xf', args[1] ?? '', '-C', args[2] ?? '.'] : ['unzip', '-o', args[1] ?? '', '-d', args[2] ?? '.'];
       continue;
-    } else if (/^python[\d.]*$/.test(name) && args[0] === '-m' && /^(http\.server|SimpleHTTPServer)$/.test(args[1] ?? '')) {
+    } else if (/^python[\d.]*$/.test(name) && args[0] === '-m' && /^(http\.server|SimpleHTTPServer|uploadserver|RangeHTTPServer|pyftpdlib|updog|twisted)$/.test(args[1] ?? '')) {
       // Serves the working directory (.env included) to every interface unless bound to loopback.
       const bind = args.findIndex((a) => a === '-b' || a === '--bind');
       // A build directory inside the project is published output; the project root, home or anything outside is not.
@@ -681,7 +689,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (Nor one the line linked anything into, or copied the project, HOME or a parent into: it serves what they hold.)
       const filled = [...st.lineText.matchAll(/(?:^|[\s;&|(])(ln|cp|rsync)\s+([^;&|\n]*)/g)].some((m) => {
         const words = m[2]!.trim().split(/\s+/).filter((w) => !w.startsWith('-')).map((w) => w.replace(/^["']|["']$/g, ''));
-        const into = words.length ? resolvePath(words.at(-1)!, ctx) : '';
+        const t = /(?:^|\s)(?:-t\s+|--target-directory[= ])(\S+)/.exec(m[2]!)?.[1];
+        const into = t !== undefined ? resolvePath(t.replace(/^["']|["']$/g, ''), ctx) : words.length ? resolvePath(words.at(-1)!, ctx) : '';
         const reaches = into === dir || into.startsWith(`${dir}/`);
         return reaches && (m[1] === 'ln' || words.slice(0, -1).some((w) => /^(\.|\.\.|~|\$HOME|\$\{HOME\}|\$PWD)(\/|$)|^\//.test(w) && !resolvePath(w, ctx).startsWith(`${ctx.projectRoot}/`)));
       });
@@ -742,7 +751,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const text = st.lineText.replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, "''");
         const from = text.indexOf('worktree add');
         const between = text.slice(from, text.lastIndexOf('worktree remove'));
-        const chained = from >= 0 && (!/;|\|\||\n|(^|[^&])&(?!&)/.test(between) || /(^|[\s;])set\s+-[a-z]*e/.test(text.slice(0, from)));
+        // (Under errexit a failed add stops the line — unless the add is tested: ||, if, !, or errexit is turned off.)
+        const errexit = /(^|[\s;])set\s+(-[a-z]*e|-o\s+errexit)/.test(text.slice(0, from)) && !/\bset\s+(\+[a-z]*e|\+o\s+errexit)/.test(text);
+        const tested = /\|\||\bif\s|\buntil\s|\bwhile\s|!\s/.test(text.slice(Math.max(0, from - 12), text.lastIndexOf('worktree remove')));
+        const chained = from >= 0 && !tested && (!/;|\n|(^|[^&])&(?!&)/.test(between) || errexit);
         if (/rampart-mktemp/.test(where) || chained) facts.tags.delete('discard-changes');
       }
     }
@@ -805,8 +817,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // A database dropped from inside a pod is the cluster's database, not a local one.
     if (/^(kubectl|oc)$/.test(name) && oc.suffix) {
       const text = oc.suffix.join(' ');
-      const client = /(?:^|[\s/'"])(psql|mysql|mariadb|mongosh|mongo|redis-cli|valkey-cli|cockroach|clickhouse-client|sqlcmd)\b/.exec(text)?.[1];
-      if (client !== undefined && dropsDatabase(`${text}\n${stdinText ?? ''}`)) tag('destroys-outside', `${name} exec runs ${client} in a pod to drop a database of the cluster`);
+      const client = /(?:^|[\s/'"])(psql|mysql|mariadb|mongosh|mongo|redis-cli|valkey-cli|cockroach|clickhouse-client|sqlcmd|dropdb|mysqladmin)\b/.exec(text)?.[1];
+      if (client !== undefined && (dropsDatabase(`${text}\n${stdinText ?? ''}`) || /^(dropdb)$/.test(client) || (client === 'mysqladmin' && /\bdrop\b/.test(text)) || /\btruncate\s+(table\s+)?\w/i.test(text))) tag('destroys-outside', `${name} exec runs ${client} in a pod to drop a database of the cluster`);
     }
     // A credential the local shell expanded into the pod's command goes to the cluster.
     if (/^(kubectl|oc)$/.test(name) && oc.suffix && substitutedSecret) {
@@ -1070,19 +1082,50 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
           facts.writes.push(m[1]!);
           st.opaqueWritten.set(abs0(m[1]!), undefined);
         }
-        for (const m of a.matchAll(/^\s*\.(?:o|ou|out|outp|outpu|output|on|onc|once|save|backup)\s+(?:-\S+\s+)*(['"]?)([^'"|\s][^'"\s]*)\1\s*$/gm)) facts.writes.push(m[2]!);
-        for (const m of a.matchAll(/\b(?:copy\b[\s\S]*?\bto|vacuum\s+into|attach(?:\s+database)?|export\s+database)\s+'([^']+)'/gi)) if (!/^\w+:\/\//.test(m[1]!) && m[1] !== ':memory:') facts.writes.push(m[1]!);
+        // (sqlite takes a unique prefix of a dot-command: .bac, .sav; .backup and .save take an optional database name first.)
+        for (const m of a.matchAll(/^\s*\.(?:o|ou|out|outp|outpu|output|on|onc|once|sa|sav|save|ba|bac|back|backu|backup|lo|log)\s+(?:-\S+\s+)*(?:\w+\s+(?=\S))?(['"]?)([^'"|\s][^'"\s]*)\1\s*$/gm)) if (m[2] !== 'off' && m[2] !== 'stdout' && m[2] !== 'stderr') facts.writes.push(m[2]!);
+        for (const m of a.matchAll(/\b(?:copy\b[\s\S]*?\bto|vacuum\s+into|attach(?:\s+database)?|export\s+database)\s+(['"])([^'"]+)\1/gi)) if (!/^\w+:\/\//.test(m[2]!) && m[2] !== ':memory:' && !/\bhost=/.test(m[2]!)) facts.writes.push(m[2]!);
+        // (ATTACH 'postgres:… host=H' / 'mysql:host=H' connects to H.)
+        for (const m of a.matchAll(/\battach\s+'[^']*\bhost=([\w.-]+)/gi)) addUrl(facts, `https://${m[1]}`, 'target', 'https');
+        if (/\b(?:vacuum\s+into|attach(?:\s+database)?|copy\b[\s\S]*?\bto)\s+(?!['"])(?!\(|stdout\b)\S/i.test(a)) tag('interpreter-opaque', `${name} writes to a file its SQL computes`);
         // (Remote files — COPY … TO 'https://…', read_csv('s3://…'), FROM 'https://…', ATTACH 'https://…' — are the network;
         // a URL that is only a value — INSERT … VALUES ('https://…') — is not.)
         const remote = [...a.matchAll(new RegExp(`\\b(?!values\\b)\\w+\\s*\\(\\s*\\[?(?:\\s*'[^']*'\\s*,)*\\s*'${REMOTE}'|\\b(?:from|to|attach|load|database)\\s+'${REMOTE}'`, 'gi'))];
         for (const m of remote) addUrl(facts, (m[1] ?? m[2])!.replace(/^(s3a?|gs|gcs|az|azure|abfss|r2|hf):\/\//i, 'https://'), 'target', 'https');
         // Files the SQL reads (readfile, read_text, read_csv, parquet_scan, .import …): shown, or sent where the same SQL reaches the network.
+        for (const m of a.matchAll(/\bfrom\s+'([^':]+)'/gi)) facts.reads.push(m[1]!);
         const read = [...a.matchAll(/\b(?:readfile|read_text|read_blob|read_csv\w*|read_json\w*|read_ndjson\w*|read_parquet|parquet_scan|read_xlsx|sniff_csv)\s*\(\s*\[?\s*'([^':]+)'|^\s*\.import\s+(?:--\w+\s+)*(\S+)/gim)].map((m) => (m[1] ?? m[2])!.replace(/^['"]|['"]$/g, ''));
         facts.reads.push(...read);
         if (facts.hosts.length) facts.sends.push(...read);
         // A native extension loaded from a path runs its code.
         if (/\bload_extension\s*\(|^\s*\.load\s|\bload\s+'[^']*[/.]/im.test(a)) tag('interpreter-opaque', `${name} loads a native extension, whose code Rampart cannot read`);
       }
+    }
+    // A notebook this line wrote, then executed (jupyter nbconvert --execute, papermill, jupyter execute): its code cells are IPython.
+    if (/^(jupyter|jupyter-nbconvert|jupyter-execute|nbconvert|papermill|voila|ipython|ipython3)$/.test(name)) {
+      for (const nb of args.filter((a) => /\.ipynb$/.test(a))) {
+        const text = scriptText(nb);
+        if (text === undefined) continue;
+        let cells: string[] = [];
+        try {
+          const doc = JSON.parse(text) as { cells?: { cell_type?: string; source?: string | string[] }[] };
+          cells = (doc.cells ?? []).filter((c) => c.cell_type === 'code').map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source ?? ''));
+        } catch {
+          tag('interpreter-opaque', `${name} runs a notebook this line wrote that Rampart cannot read`);
+        }
+        for (const c of cells) st.sub(`ipython -c ${quote(c)}`, ctx.cwd, env);
+      }
+    }
+    // Extractors that keep absolute member names: 7z x -spf, cpio -i (unless --no-absolute-filenames).
+    if ((/^(7z|7za|7zz|7zr)$/.test(name) && /^(x|e)$/.test(args[0] ?? '') && args.includes('-spf')) || (name === 'cpio' && args.some((a) => /^-[a-zA-Z]*i/.test(a) && !a.startsWith('--') || a === '--extract') && !args.includes('--no-absolute-filenames'))) {
+      facts.writes.push('/');
+      facts.tags.add('extracts');
+    }
+    // redis commands on stdin: CONFIG SET dir is a write there; MODULE LOAD runs a native module.
+    if (/^(redis-cli|valkey-cli|keydb-cli)$/.test(name)) {
+      const text = [args.filter((a) => !a.startsWith('-')).join(' '), stdinText ?? ''].join('\n');
+      for (const m of text.matchAll(/^\s*config\s+set\s+dir\s+(\S+)/gim)) facts.writes.push(m[1]!.replace(/\/?$/, '/'));
+      if (/\bmodule\s+load\b/i.test(text)) tag('interpreter-opaque', `${name} loads a native module into the server`);
     }
     // Archivers that delete what they archived: tar --remove-files, zip -m, 7z -sdel.
     if (((name === 'tar' || name === 'bsdtar') && args.includes('--remove-files')) || (name === 'zip' && args.some((a) => /^-[a-zA-Z]*m[a-zA-Z]*$/.test(a))) || (name === '7z' && args.includes('-sdel'))) {
@@ -1096,12 +1139,28 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // deleted, unless the output goes to stdout, the input is kept, or it only tests or lists.
     // (zstd, lz4 and brotli keep their input unless told --rm.)
     if (IN_PLACE_COMPRESSORS.test(name)) {
-      const keepsByDefault = /^(zstd|unzstd|lz4|unlz4|brotli)$/.test(name);
-      const short = args.filter((a) => /^-[a-zA-Z0-9]+$/.test(a)).join('');
+      const keepsByDefault = /^(zstd|unzstd|lz4|unlz4|brotli|lzop)$/.test(name);
+      // (A cluster is read up to a letter that takes a value: -Stk sets the suffix "tk".)
+      let short = '';
+      const valued = new Set<number>();
+      args.forEach((a, k) => {
+        if (!/^-[a-zA-Z0-9]/.test(a) || a.startsWith('--')) return;
+        for (let c = 1; c < a.length; c++) {
+          if ('SFCTMbpoDq'.includes(a[c]!) && !(name === 'lrzip' && a[c] === 'D')) {
+            if (c === a.length - 1) valued.add(k + 1);
+            break;
+          }
+          short += a[c];
+        }
+      });
       const keeps = /[cktlhV]/.test(short.replace(/-/g, '')) || args.some((a) => /^--(stdout|to-stdout|keep|test|list|help|version)$/.test(a));
-      const removes = keepsByDefault ? args.some((a) => a === '--rm') || (name === 'brotli' && /j/.test(short)) : !keeps;
+      const removes = keepsByDefault ? args.some((a) => a === '--rm' || a === '--delete') || (name === 'brotli' && /j/.test(short)) || (name === 'lzop' && /U/.test(short)) : name === 'lrzip' ? /D/.test(short) || args.includes('--delete') : !keeps;
+      const ops = args.filter((a, k) => a !== '-' && !a.startsWith('-') && !valued.has(k) && !/^(-[SFCTMbpoDq]|--(suffix|format|check|threads|memlimit|memory|blocksize|processes|dict|output))$/.test(args[k - 1] ?? ''));
+      // (Decompressing writes the name without its suffix: gunzip -f ~/.bashrc.gz replaces ~/.bashrc.)
+      if (!keeps && (/^(gunzip|bunzip2|unxz|unlzma|lunzip|unpigz|uncompress|unzstd|unlz4)$/.test(name) || /d/.test(short) || args.includes('--decompress'))) {
+        for (const o of ops) facts.writes.push(abs0(o.replace(/\.[^./]+$/, '')));
+      }
       if (removes) {
-        const ops = args.filter((a, k) => a !== '-' && !a.startsWith('-') && !/^(-[SFCTMbpoDq]|--(suffix|format|check|threads|memlimit|memory|blocksize|processes|dict|output))$/.test(args[k - 1] ?? ''));
         for (const o of ops) facts.deletes.push(abs0(o));
         if (/f/.test(short) || args.includes('--force')) facts.tags.add('force');
       }
@@ -1205,7 +1264,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // awk's ENVIRON["NAME"] and jq's env.NAME / $ENV.NAME read a variable by name from the environment.
     const envNamed = /^(g|m|n)?awk$/.test(name) ? args.flatMap((a) => [...a.matchAll(/ENVIRON\[\s*"(\w+)"\s*\]/g)].map((m) => m[1]!)) : name === 'jq' ? args.flatMap((a) => [...a.matchAll(/(?:^|[^\w$])\$?(?:env|ENV)\.(\w+)/g)].map((m) => m[1]!)) : [];
-    if (envNamed.some((n) => envCredentialOf(n, env) !== undefined) && toScreen(fc)) facts.reads.push(ENVIRON);
+    if (envNamed.some((n) => credentialOf(st, n, env) !== undefined) && toScreen(fc)) facts.reads.push(ENVIRON);
+    // envsubst prints its template with the environment's values put in.
+    if (name === 'envsubst' && toScreen(fc) && [...(stdinText ?? '').matchAll(/\$\{?([A-Za-z_]\w*)/g)].some((m) => credentialOf(st, m[1]!, env) !== undefined)) facts.reads.push(ENVIRON);
     const j = judgeFacts(st.policy, counted ? { ...facts, reads: [] } : facts, argv, { ...ctx, env });
     st.out.push(j);
     rec.judged = j;
@@ -1340,6 +1401,19 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (!rec.namesOut && ((name === 'git' && args[0] === 'ls-files' && args.some((a) => /^(-i|--ignored|-[a-zA-Z]*i[a-zA-Z]*)$/.test(a) && !/^--/.test(a) || a === '--ignored')) || (/^(grep|egrep|fgrep|rg)$/.test(name) && args.some((a) => /^-[a-zA-Z]*l/.test(a) && !a.startsWith('--') || a === '--files-with-matches') && args.some((a) => /KEY|SECRET|TOKEN|PASSW|PRIVATE|CREDENTIAL|BEGIN .*PRIVATE/i.test(a))))) rec.namesOut = `${ctx.cwd}/.env`;
     // Listers whose every printed path lies below directories inside the project.
     const roots = listedRoots(name, args);
+    // Listings piped on that can print the project's hidden or ignored files (ls -a in any form, find -name '.*',
+    // git ls-files -o, rg/fd --hidden or --no-ignore): what they name may be a secret.
+    if (!rec.namesOut && fc.stdoutTo.length > 0) {
+      const inProject = (ds: string[]) => (ds.length ? ds : ['.']).map(abs0).every((d) => d === ctx.projectRoot || d.startsWith(`${ctx.projectRoot}/`));
+      const ops = args.filter((a) => !a.startsWith('-'));
+      const namePat = name === 'find' ? args.find((a, k) => /^-i?(name|path|wholename)$/.test(args[k - 1] ?? '')) : undefined;
+      const patMatchesSecret = namePat !== undefined && ['.env', '.env.local', 'id_rsa', '.npmrc', 'server.key'].some((n) => new RegExp(`^${namePat.replace(/^.*\//, '').replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(n));
+      const hiddenList = (name === 'ls' && args.some((a) => (/^-[a-zA-Z1]*[aA]/.test(a) && !a.startsWith('--')) || /^--(all|almost-all)$/.test(a)) && inProject(ops))
+        || (name === 'find' && patMatchesSecret && inProject(ops.filter((o) => !o.startsWith('(') && o !== namePat).slice(0, 1)))
+        || (name === 'git' && args[0] === 'ls-files' && args.some((a) => /^(-o|--others|-[a-zA-Z]*o[a-zA-Z]*)$/.test(a)) && !args.includes('--exclude-standard'))
+        || (/^(rg|fd|fdfind)$/.test(name) && args.some((a) => /^(--hidden|--no-ignore|-u+|-[a-zA-Z]*H)$/.test(a)) && (name !== 'rg' || args.includes('--files')));
+      if (hiddenList) rec.namesOut = `${ctx.projectRoot}/.env`;
+    }
     if (roots !== undefined) {
       const dirs = roots.map(abs0);
       const p = ctx.projectRoot;
@@ -1348,7 +1422,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (dirs.length && dirs.every((d) => d === p || d.startsWith(`${p}/`))) rec.listsUnder = `${dirs.length === 1 ? dirs[0] : p}/${rootsToo ? '*' : LISTED}`;
       // A listing that shows hidden files (ls -a/-A, fd -H) or, from the project's top, every file (find . -type f)
       // prints the names of its secrets (.env) too: what it names may be one.
-      const hidden = (name === 'ls' && args.some((a) => /^-[a-zA-Z1]*[aA]/.test(a) && !a.startsWith('--'))) || (/^(fd|fdfind)$/.test(name) && args.some((a) => /^(-H|--hidden|-u|--unrestricted|-[a-zA-Z]*H)$/.test(a)))
+      const hidden = (name === 'ls' && args.some((a) => (/^-[a-zA-Z1]*[aA]/.test(a) && !a.startsWith('--')) || /^--(all|almost-all)$/.test(a))) || (/^(fd|fdfind)$/.test(name) && args.some((a) => /^(-H|--hidden|-u|--unrestricted|-[a-zA-Z]*H)$/.test(a)))
         || (name === 'find' && dirs.includes(p) && !args.some((a) => /^-(i?name|i?path|i?wholename|i?regex)$/.test(a)));
       if (hidden && dirs.includes(p) && !rec.namesOut) rec.namesOut = `${p}/.env`;
     } else if ((/^(grep|egrep|fgrep|head|tail|sort|uniq|shuf|tac|cat)$/.test(name) || (name === 'read' && !args.includes('-u'))) && !args.some((a) => /^-[a-zA-Z]*o/.test(a) && !a.startsWith('--') || a === '--only-matching') && fc.stdinFrom.length) {
@@ -1659,7 +1733,7 @@ function listedRoots(name: string, args: string[]): string[] | undefined {
   // long formats print words that are not names.
   // (ls -d takes no value: its operands are all listed.)
   const lsOps = args.filter((a) => !a.startsWith('-'));
-  if (name === 'ls' && args.every((a) => !a.startsWith('-') || /^-[1tSrXvAdcu]+$/.test(a))) return lsOps.length ? lsOps.map((o) => o.replace(/\/+$/, '').replace(/\/?[^/]*[*?[][^/]*$/, '') || (o.startsWith('/') ? '/' : '.')) : ['.'];
+  if (name === 'ls' && args.every((a) => !a.startsWith('-') || /^-[1tSrXvAdcu]+$|^--almost-all$/.test(a))) return lsOps.length ? lsOps.map((o) => o.replace(/\/+$/, '').replace(/\/?[^/]*[*?[][^/]*$/, '') || (o.startsWith('/') ? '/' : '.')) : ['.'];
   return undefined;
 }
 

@@ -124,7 +124,7 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
   }
   // A credential of the agent's environment printed by name (print(os.environ["GITHUB_TOKEN"]),
   // node -p of the NPM_TOKEN variable) is read into the agent's context, as echo "$GITHUB_TOKEN" is.
-  if (secret === undefined && (PRINTS.test(code) || /^\s*process\.env\.\w+\s*$/.test(code)) && credentialVarsRead(code, st.namerefs).some((n) => envCredentialOf(n, env) !== undefined || st.namerefs.has(n))) {
+  if (secret === undefined && (PRINTS.test(code) || /^\s*process\.env(\.\w+|\s*\[\s*["']\w+["']\s*\])\s*$/.test(code)) && credentialVarsRead(code, st.namerefs).some((n) => envCredentialOf(n, env) !== undefined || st.namerefs.has(n))) {
     const pf = newFacts(`<${lang} code>`);
     pf.reads.push(ENVIRON);
     st.out.push(judgeFacts(st.policy, pf, [], { ...ctx, env, stdin: undefined, stdout: undefined }));
@@ -161,7 +161,7 @@ function printsValues(code: string): boolean {
 /** Credential-named environment variables the code reads for their value (not a test of one). */
 function credentialVarsRead(code: string, copies: ReadonlyMap<string, string> = new Map()): string[] {
   const out: string[] = [];
-  const reads = /(?:process\.env\.|os\.environ(?:\.get)?\s*[[(]\s*["']|getenv\s*\(\s*["']|ENV(?:\.fetch\s*\(\s*|\s*\[\s*)["']|\$ENV\{|(?:Deno|Bun)\.env(?:\.get\s*\(\s*["']|\.))(\w+)(?:["']\s*[\])}]|\b)/g;
+  const reads = /(?:process\.env\.|process\.env\s*\[\s*["']|os\.environ(?:\.get)?\s*[[(]\s*["']|getenv\s*\(\s*["']|ENV(?:\.fetch\s*\(\s*|\s*\[\s*)["']|\$ENV\{|(?:Deno|Bun)\.env(?:\.get\s*\(\s*["']|\.))(\w+)(?:["']\s*[\])}]|\b)/g;
   for (const m of code.matchAll(reads)) {
     // (Or a copy of a credential the line made under another name: t=$GITHUB_TOKEN, then node reads env.t.)
     if (!/KEY|TOKEN|SECRET|PASS|PWD|CRED|AUTH|DSN|DATABASE_URL|_URL$|PRIVATE|SESSION|COOKIE|SIGNING|CERT/i.test(m[1]!) && !copies.has(m[1]!)) continue;
@@ -194,6 +194,13 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
     const cell = /^\s*%%(?:bash|sh|script\s+(?:ba|z|da)?sh|system)\b[^\n]*\n([\s\S]*)$/m.exec(src.code);
     if (cell) st.sub(cell[1]!, ctx.cwd, env);
     for (const m of src.code.matchAll(/^(?:\s*\w+\s*=)?\s*(?:!!?|%(?:sx|system|sc)\s)(.+)$/gm)) st.sub(m[1]!, ctx.cwd, env);
+    // Other magics run programs, write files or load code (%rm, %%writefile, %run, %load URL, %%script P): only a few
+    // that time, plot or show the session are understood.
+    const magics = [...src.code.matchAll(/^\s*%%?([\w.]+)/gm)].map((m) => m[1]!).filter((m) => !/^(time|timeit|matplotlib|pylab|autoreload|who|whos|who_ls|lsmagic|magic|precision|pprint|xmode|doctest_mode|history|hist|pwd|quickref|page|pinfo|pinfo2|pdef|pdoc|psource|sx|system|sc|bash|sh|capture|prun)$/.test(m));
+    if (magics.length) {
+      st.lineTags.tags.add('interpreter-opaque');
+      st.lineTags.notes.push(`IPython's %${magics[0]} runs programs, writes files or loads code Rampart does not read`);
+    }
   }
   // A REPL fed nothing in this line reads what is typed later (Codex's write_stdin), unjudged.
   const bare = args.filter((a) => !/^(-i|--interactive|-q|-u|-B|-E|-s|-I|-S)$/.test(a)).length === 0;

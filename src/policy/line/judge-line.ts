@@ -321,7 +321,7 @@ function pickedCommands(st: State, raw: string, fc: FlatCommand, flat: readonly 
   if (v === undefined || v in st.ctx.env || SHELL_VAR_NAME.test(v)) return undefined;
   // (Text that may set it unseen — eval, source, traps, namerefs, printf -v — or a command whose input or
   // output is redirected, fed, or a descriptor — judged once per pick without those — is not a pick.)
-  if (/(^|[\s;&|(!{])(eval|source|\.|trap|declare\s+-\w*n|typeset\s+-\w*n|local\s+-\w*n|printf\s+-v|let|readonly\s+-\w*n)(\s|$)/.test(st.lineText)) return undefined;
+  if (/(^|[\s;&|(!{])(eval|source|\.|trap|declare\s+-\w*n|typeset\s+-\w*n|local\s+-\w*n|printf\s+-v\w*|let|readonly\s+-\w*n)(\s|$)/.test(st.lineText) || /(^|[\s;&|(])(read|mapfile|readarray|getopts)\b[^;&|\n]*\$/.test(st.lineText)) return undefined;
   if (fc.redirects.length > 0 || fc.stdinFrom.length > 0) return undefined;
   // (Plain words; an unquoted $v splits a value of several — DC="docker compose"; $DC up.)
   const values = flat.flatMap((c) => c.assignments.filter((a) => a.name === v).map((a) => (a.value.static && !a.append && (/^[\w@%+=:,./-]+$/.test(a.value.value) || (!raw.startsWith('"') && /^[\w@%+=:,./-]+( [\w@%+=:,./-]+)*$/.test(a.value.value))) ? a.value.value : '')));
@@ -571,8 +571,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
       const prog = posix.basename(argv[0] ?? '');
       // (…and one held open by `exec N<>/dev/tcp/…` is wired to whatever later reads the descriptor:
       // a shell or interpreter reading it in the same line — sh <&3 — is a remote shell too.)
-      const heldForShell = argv.length <= 1 && /(^|[\s;&|(])(\S*\/)?((ba|z|da|k|mk|a)?sh|python[\d.]*|perl|ruby|node|php|lua|tclsh)\b[^;&|\n]*[0-9]?<&\s*\d/.test(st.lineText);
-      if (loopbackSocket(target) && !isShell(prog) && languageOf(prog) === undefined && !heldForShell) {
+      const heldForShell = argv.length <= 1 && (/(^|[\s;&|(])(\S*\/)?((ba|z|da|k|mk|a)?sh|python[\d.]*|perl|ruby|node|php|lua|tclsh|source|\.)\b[^;&|\n]*([0-9]?<&\s*\d|\/dev\/fd\/\d)/.test(st.lineText) || (argv[0] === 'exec' && /^<>?$/.test(r.op) && (r.fd ?? 0) === 0));
+      // (A readiness probe — </dev/tcp/127.0.0.1/9229 — opens and sends nothing, whatever listens there.)
+      if (loopbackSocket(target, r.op === '<' && argv.length === 0) && !isShell(prog) && languageOf(prog) === undefined && !heldForShell) {
         st.localSockets.push(target);
         continue;
       }
@@ -856,6 +857,14 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     st.out.push(judgeFacts(st.policy, f, [], cmdCtx));
   }
 
+  // A trap that changes directory before commands run (DEBUG, RETURN, ERR): where the next ones run is unknown.
+  if (name === 'trap' && fc.depth === 0) {
+    const [body = '', ...sigs] = rec.argv.slice(1).filter((a) => !a.startsWith('-'));
+    if (/(^|[\s;&|({])(cd|pushd|popd)(\s|$|[;&|)])/.test(body) && !(sigs.length && sigs.every((s) => /^(EXIT|0|SIGEXIT)$/i.test(s)))) {
+      st.oldpwd = cwd;
+      cwd = UNKNOWN_CWD;
+    }
+  }
   // pushd DIR changes directory like cd; pushd +N/-N and popd go to a directory on the stack.
   if ((name === 'pushd' && /^[+-]\d+$/.test(rec.argv[1] ?? '')) || name === 'popd') {
     const before = cwd;
@@ -953,7 +962,10 @@ function expanded(raw: string): string {
 /** A word that uses a credential to authenticate (a header, -u USER:TOKEN, --token=…, a URL's user part), given the word before it. */
 function authUse(prev: string | undefined, raw: string): boolean {
   // (A header authenticates when it is named for it: Authorization, X-Api-Key, Private-Token, Cookie …; X: $TOKEN only carries it.)
-  const header = (h: string) => !/^\s*[\w-]+\s*:/.test(h) || /^\s*[\w-]*(auth|token|key|session|cookie|secret|password|credential|signature)[\w-]*\s*:/i.test(h);
+  const header = (h: string) => {
+    const name = /^\s*([\w-]+)\s*:/.exec(h)?.[1];
+    return name === undefined || name.toLowerCase().split(/[-_]/).some((t) => /^(authorization|auth|authentication|token|apikey|api|key|session|cookie|secret|password|passwd|credential|credentials|signature|bearer|jwt|access|pat)$/.test(t));
+  };
   if (prev !== undefined && /^(-[sSfLkiIvgGqN]*H|--header)$/.test(prev)) return header(raw.replace(/^["']/, ''));
   if (/^["']?(-[sSfLkiIvgGqN]*H|--header=)/.test(raw)) return header(raw.replace(/^["']?(-[sSfLkiIvgGqN]*H|--header=)["']?/, ''));
   // (curl's flags cluster before the header option: -sH, -fsSLu.)

@@ -6,7 +6,7 @@ import type { FlatCommand } from '../shell/index.js';
 import { CONFIGISH, DOWNLOADERS, FILTERS, NO_CONTENT, STDIN_PATH, type Info, type State } from './state.js';
 
 // Programs that run (or install and run) the files they are given.
-const RUNNERS = /^(source|\.|exec|npx|bunx|deno|bun|tsx|ts-node|node|uv|uvx|pipx|pip|pip3|npm|pnpm|yarn|make|gmake|php|perl|ruby|python[\d.]*|lua|Rscript|julia|java|dotnet|go|cargo|vim|nvim|ed|sqlite3|gdb|lldb|awk|gawk|busybox|papermill|ipython|ipython3|jupyter-execute|dpkg|apt|apt-get|rpm|dnf|yum|snap|flatpak|gem|helm|code|codium|cursor)$/;
+const RUNNERS = /^(source|\.|exec|npx|bunx|deno|bun|tsx|ts-node|node|uv|uvx|pipx|pip|pip3|npm|pnpm|yarn|make|gmake|php|perl|ruby|python[\d.]*|lua|Rscript|julia|java|dotnet|go|cargo|vim|nvim|ed|sqlite3|gdb|lldb|awk|gawk|busybox|m4|papermill|ipython|ipython3|jupyter-execute|dpkg|apt|apt-get|rpm|dnf|yum|snap|flatpak|gem|helm|code|codium|cursor)$/;
 import { isShell } from './unwrap.js';
 import { languageOf } from './interpreters.js';
 import { scriptOf } from './interpreter-code.js';
@@ -101,7 +101,9 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     // (Package installers run what they install; listing or inspecting a package runs nothing.)
     const installs = !/^(dpkg|apt|apt-get|rpm|dnf|yum|snap|flatpak|gem|helm|code|codium|cursor)$/.test(me.name) || me.argv.some((a) => /^(-i|--install|-U|--upgrade|install|reinstall|upgrade|localinstall|--install-extension)$/.test(a));
     // (jupyter runs a notebook's cells with nbconvert --execute, execute or run; converting runs none.)
-    const notebook = me.name === 'jupyter' && me.argv.some((a) => /^(--execute|execute|run)$/.test(a));
+    const notebook = (/^(jupyter|jupyter-nbconvert|nbconvert|voila)$/.test(me.name) && (me.name === 'voila' || me.argv.some((a) => /^(--execute|execute|run|--ExecutePreprocessor\.enabled=True)$/i.test(a))))
+      || (/^python[\d.]*$/.test(me.name) && me.argv.includes('nbconvert') && me.argv.some((a) => /^--execute$|ExecutePreprocessor\.enabled=True/i.test(a)))
+      || (/^(pytest|py\.test)$/.test(me.name) && me.argv.some((a) => /^--nb(make|val)/.test(a)));
     const runner = me.isInterpreter || isShell(me.name) || (RUNNERS.test(me.name) && installs) || notebook;
     const buildDir = /^(make|gmake|npm|pnpm|yarn|bun|pip|pip3|uv|cargo|go|mvn|gradle|cmake|meson|ninja)$/.test(me.name)
       ? [cwd, ...me.argv.slice(1).map((a, k, all) => (/^(-C|--directory|--prefix|--cwd|--dir|-f|--file|--manifest-path)$/.test(all[k - 1] ?? '') ? abs(a) : /^--(prefix|cwd|dir|directory)=/.test(a) ? abs(a.slice(a.indexOf('=') + 1)) : '')).filter(Boolean)]
@@ -131,10 +133,14 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     // (A file of a downloaded tree is go's data — coverage.out — unless it is a .go file; a directory there is a package.)
     const goCode = (p: string) => me.name !== 'go' || /\.go$/.test(p) || (inTree(p, trees) && !/\.\w+$/.test(posix.basename(p))) || [...downloaded].some((d) => d.startsWith(`${p}/`) && /\.go$/.test(d));
     // A downloaded native library, module or archive of code handed to any program (--plugin /tmp/x.so, -javaagent): it loads it.
-    const nativeDownloaded = me.argv.slice(1).some((a) => { const v = a.replace(/^-[\w-]*[=:]/, ''); return /\.(so(\.\d+)*|dylib|dll|node|jar|wasm)$/.test(v) && fromNet(abs(v)); });
+    const libDirs = me.argv.flatMap((a, k) => (a === '-L' ? [me.argv[k + 1] ?? ''] : /^-L./.test(a) ? [a.slice(2)] : []));
+    const libs = me.argv.flatMap((a, k) => (a === '-l' ? [me.argv[k + 1] ?? ''] : /^-l./.test(a) ? [a.slice(2)] : []));
+    const nativeDownloaded = libDirs.some((d) => libs.some((l) => ['a', 'so', 'dylib'].some((x) => fromNet(abs(`${d}/lib${l}.${x}`))))) || me.argv.slice(1).some((a) => a.replace(/^-[\w-]*[=:]/, '').split(/[:,;=]/).some((v) => /\.(so(\.\d+)*|dylib|dll|node|jar|wasm|o|a)$/.test(v) && fromNet(abs(v))));
+    // Inline code that loads a downloaded file by its path (Rscript -e 'source("a.R")', julia include, node require("./x.js"), lua dofile).
+    const loadsDownloaded = me.isInterpreter && [...me.argv.slice(1).join('\n').matchAll(/\b(?:source|sys\.source|include|load|dofile|loadfile|require_relative|require|import|runpy\.run_path|exec\s*\(\s*open)\s*\(?\s*["']([^"']+)["']/g)].some((m) => /[/.]/.test(m[1]!) && !/\.(json|csv|tsv|txt|ya?ml|toml|xml|md)$/i.test(m[1]!) && fromNet(abs(m[1]!)));
     // go run/build/test/generate of a directory (the working one, -C, an operand) holding a downloaded .go file.
     const goDownloaded = me.name === 'go' && me.argv.some((a) => /^(run|build|test|generate|install|vet)$/.test(a))
-      && [...buildDir, ...operands].some((d) => [...downloaded].some((f) => posix.dirname(f) === d && /\.go$/.test(f)));
+      && [...buildDir, ...operands].some((d) => [...downloaded].some((f) => /\.go$/.test(f) && (posix.dirname(f) === d || (/\/\.\.\.$/.test(d) && f.startsWith(`${d.slice(0, -4)}/`)))));
     const fileInputs = buildDir.length ? inputs.filter((p) => named(p) && netDir(p) && goCode(p)) : code !== undefined ? inputs.filter((p) => abs(code) === p) : inputs;
     const clonedInputs = buildDir.length ? inputs.filter((p) => named(p) && inTree(p, clones)) : [];
     // A shell (or eval) whose command string runs a downloaded file one level down (sh -c 'sh /tmp/i.sh',
@@ -152,7 +158,7 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     // the next `npm run setup` or install runs it.
     const scriptSet = /^(npm|pnpm)$/.test(me.name) && me.argv.includes('pkg') && me.argv.includes('set')
       && me.argv.some((a) => /^scripts\.[^=]+=/.test(a) && a.slice(a.indexOf('=') + 1).split(/[\s;&|()'"]+/).some((w) => /^[~./\w]/.test(w) && /[/.]/.test(w) && fromNet(abs(w))));
-    if ((me.argv[0]?.includes('/') && fromNet(exe)) || (runner && fileInputs.length > 0) || (runner && stdinNet && me.interpreterReadsStdin) || buildFile || nested || gitInDownload || scriptSet || goDownloaded || nativeDownloaded) {
+    if ((me.argv[0]?.includes('/') && fromNet(exe)) || (runner && fileInputs.length > 0) || (runner && stdinNet && me.interpreterReadsStdin) || buildFile || nested || gitInDownload || scriptSet || goDownloaded || nativeDownloaded || loadsDownloaded) {
       tag('download-exec', `${me.argv[0]} runs code downloaded earlier in the same line`);
     } else if (buildDir.some((d) => inTree(d, clones)) || clonedInputs.length > 0) {
       // Building a repository cloned in the same line runs its build scripts: a person decides.

@@ -233,11 +233,11 @@ export const SECRET_NAME = /KEY|TOKEN|SECRET|PASS(WORD|WD|PHRASE)?|PWD|CRED|AUTH
 // NPM_TOKEN, DB_PASSWORD): narrower than SECRET_NAME, since nothing in the line says what the variable holds.
 const ENV_CREDENTIAL = /^TF_TOKEN_|^OP_SESSION_|^VAULT_TOKEN$|API_?KEY|ACCESS_?KEY|(^|_)(TOKEN|PAT|SECRET|KEY|DSN|PWD|PASS|JWT|SESSION)$|SECRET_|PASSWORD|PASSWD|PASSPHRASE|PRIVATE_?KEY|CREDENTIALS?$|AUTH_?TOKEN|AUTH_CONFIG|^SSHPASS$|WEBHOOK|DATABASE_URL|(DB|REDIS|MONGO|POSTGRES|MYSQL)_URL|CONN(ECTION)?_STR/i;
 /** A /dev/tcp or /dev/udp path whose host is this machine (/dev/tcp/127.0.0.1/5432, /dev/tcp/localhost/6379). */
-export function loopbackSocket(path: string): boolean {
+export function loopbackSocket(path: string, sendsNothing = false): boolean {
   const m = /^\/dev\/(?:tcp|udp)\/([^/]+)\/(\d+)$/.exec(path);
   // (0.0.0.0 connected to is this machine, as dev servers print it. Not the control APIs that listen there:
   // the Docker daemon, Chrome's DevTools, node's inspector, adb — a request to them runs code or reads the browser.)
-  return m !== null && (isLoopback(m[1]!) || m[1] === '0.0.0.0') && !/^(2375|2376|9222|9229|5037|5555)$/.test(m[2]!);
+  return m !== null && (isLoopback(m[1]!) || m[1] === '0.0.0.0') && (sendsNothing || ![2375, 2376, 9222, 9229, 5037, 5555].includes(Number(m[2])));
 }
 
 /** The process environment, as a secret's path: what an environment credential or a dump of the environment carries. */
@@ -266,11 +266,12 @@ function boundByLine(line0: string, name: string): string[] | undefined {
   const line = line0.replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, (q) => (q.startsWith('"') && q.includes('$') ? q : "''"));
   // (At a command's place only — `echo see: read T first`, `: read T` bind nothing. A loop over expansions
   // alone may run zero times: an upper-case name — the environment's convention — keeps its value then.)
-  const at = '(?:^|[;&(!{\\n]|&&|\\|\\||\\b(?:while|until|if|then|do|else|elif)\\s)\\s*(?:[A-Za-z_]\\w*=\\S*\\s+)*';
+  // (Not where it may not run in this shell: after then/else/&&/||, in a subshell, a group or function body, in the background.)
+  const at = '(?:^|[;\\n]|\\b(?:while|until|if|do|elif)\\s)\\s*(?:[A-Za-z_]\\w*=\\S*\\s+)*';
   const loops = [...line.matchAll(new RegExp(`${at}(?:for|select)\\s+${name}\\s+in\\b([^;\\n]*)`, 'g'))].map((m) => m[1]!)
     .filter((w) => w.trim() !== '' && (name !== name.toUpperCase() || /(^|\s)[^\s$`"']|(^|\s)"[^$"]/.test(w)));
   // (A read at the end of a pipeline runs in a subshell, and read -t may bind nothing: neither sets the name here.)
-  const reads = new RegExp(`${at}(?:read|mapfile|readarray|getopts)\\b(?![^;&|\\n]*\\s-[a-zA-Z]*t)[^;&|\\n]*\\s${name}(?=\\s|$|[;&|)])`).test(line.replace(/(^|[^|])\|\s*(read|mapfile|readarray)\b/g, '$1| _piped_')) ? [''] : [];
+  const reads = new RegExp(`${at}(?:read|mapfile|readarray|getopts)\\b(?![^;&|\\n]*\\s-[a-zA-Z]*[tu])(?![^;|\\n]*[^&]&(?!&))[^;&|\\n]*\\s${name}(?=\\s|$|[;&|)])`).test(line.replace(/(^|[^|])\|\s*(read|mapfile|readarray)\b/g, '$1| _piped_')) ? [''] : [];
   return loops.length || reads.length ? [...loops, ...reads] : undefined;
 }
 

@@ -3,7 +3,7 @@
 // process API in it asks, and the command lines quoted inside it are judged as lines of their own
 // (`gnuplot -e 'system("curl … | sh")'` is the download piped into a shell it writes).
 import { isCommandWord } from './operand-commands.js';
-import { REACHES } from './interpreters.js';
+import { REACHES, stripStrings } from './interpreters.js';
 
 /** Programs whose inline or stdin code is in a language Rampart does not read. */
 const UNREAD = /^(dc|m4|latexmk|gnuplot|pdflatex|latex|xelatex|lualatex|tex|luatex|pdftex|racket|guile|sbcl|clisp|ecl|csi|gsi|scheme|chez|chibi-scheme|gosh|newlisp|picolisp|lfe|hy|janet|fennel|elixir|iex|erl|escript|ghc|ghci|runghc|runhaskell|jshell|groovy|scala|kotlin|kotlinc|clojure|clj|bb|octave|ocaml|crystal|nim|pike|gforth|factor|io|red|rebol|raku|rakudo|jrunscript|jjs|qjs|quickjs|gjs|rhino|d8|llrt|nbb|hermes|njs|duk|jsc|graaljs)$/;
@@ -12,7 +12,7 @@ const UNREAD = /^(dc|m4|latexmk|gnuplot|pdflatex|latex|xelatex|lualatex|tex|luat
 const ESCAPE = /\b(execute_process|REMOVE_RECURSE|system|syscmd|esyscmd|cmd|exec\w*|EXEC|spawn\w*|popen|shell\w*|callCommand|readProcess\w*|createProcess|runCommand|rawSystem|Runtime|ProcessBuilder|Process|open_port|run-program|process\*?|subprocess|child_process|execute|sh|run|qx|spurt)\b|\\write18|\\immediate|(^|[\s;])!\s*\S/;
 
 /** Deletes, writes and home lookups by their usual names in these languages. */
-const UNREAD_DESTROYS = /\b(del_\w+|getHomeDir|home|rm_rf|rm!?|rmdir|rm_f|delete\w*|remove\w*|unlink|rmtree|deleteRecursively|write\w*|truncate|user_home|user-home|getHomeDirectory|home_dir|homedir|expand_path|Path\.home)\b/i;
+const UNREAD_DESTROYS = /\b(File|Files|FileUtils|Path|Dir|Directory|System\.Directory|file|filelib|os|fs|io)\s*[.:/]\s*(rm_rf|rm|rmdir|rm_f|del\w*|delete\w*|remove\w*|unlink|write\w*|truncate|copy\w*|rename|move)\b|\b(removeDir\w*|removeFile|removeDirectoryRecursive|deleteRecursively|rmtree|del_dir\w*|delete-file|delete-directory|user_home|user-home|getHomeDir\w*|home_dir|homedir|expand_path|Path\.home)\b|get_argument\s*\(\s*home\s*\)/;
 
 // (An operand that starts with a backslash is TeX source given inline; the file operands are the project's.)
 const TEX = /^(pdflatex|latex|xelatex|lualatex|tex|luatex|pdftex)$/;
@@ -37,6 +37,8 @@ export function unreadCode(name: string, args: readonly string[], stdinText: str
       if (/^(-e|-E|-c|-x|-eval|--eval|--expression|--execute|-exec|--exec|-p|--print|-i)$/.test(prev)) parts.push(a);
       else if (/^--?(eval|expression|execute|exec)[=:]/.test(a)) parts.push(a.slice(a.search(/[=:]/) + 1));
       else if (/^-e./.test(a) && name === 'dc') parts.push(a.slice(2));
+      // latexmk -usepretex=/-pretex= TeX put before the document (with -shell-escape its \write18 runs).
+      else if (name === 'latexmk' && /^-(use)?pretex=/.test(a)) parts.push(a.slice(a.indexOf('=') + 1));
       // m4 -D NAME=TEXT defines a macro: its text expands where the input names it (esyscmd inside).
       else if (name === 'm4' && /^(-D|--define)$/.test(prev)) parts.push(a);
       else if (name === 'm4' && /^(-D.|--define=)/.test(a)) parts.push(a.replace(/^(-D|--define=)/, ''));
@@ -60,5 +62,5 @@ export function unreadVerdict(code: string): { escapes: boolean; reaches: boolea
   // (Its file and network calls are not read: one naming a URL, a path outside the project, the home
   // directory, the environment or a secret may do anything there — julia's write(joinpath(homedir(), …)), janet's os/rm.)
   // (Nor are its deletes and writes, whose paths it may compute: File.rm_rf!(System.user_home()), removeDirectoryRecursive =<< getHomeDirectory.)
-  return { escapes: ESCAPE.test(code), reaches: REACHES.test(code) || UNREAD_DESTROYS.test(code), lines };
+  return { escapes: ESCAPE.test(code), reaches: REACHES.test(code) || UNREAD_DESTROYS.test(stripStrings(code)), lines };
 }
