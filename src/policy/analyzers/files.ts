@@ -54,8 +54,10 @@ function operandsOf(tool: string, args: readonly string[]): string[] {
 }
 
 /** Tools that print file content: every operand is read into the agent's context. */
-export function analyzeReader({ tool, args }: AnalyzerInput): Facts {
+export function analyzeReader({ tool, args: args0 }: AnalyzerInput): Facts {
   const f = newFacts(tool);
+  // (BSD sed -i '' takes an empty backup suffix: no file of that name.)
+  const args = tool === 'sed' ? args0.filter((a, k) => !(a === '' && /^-[nrEsuz]*i$/.test(args0[k - 1] ?? ''))) : args0;
   let files = operandsOf(tool, args);
   // grep/rg: the first operand is the pattern unless -e/-f gave it.
   if ((tool === 'grep' || tool === 'rg' || tool === 'egrep' || tool === 'fgrep') && !args.some((a) => /^(-e|-f|--regexp|--file)/.test(a))) files = files.slice(1);

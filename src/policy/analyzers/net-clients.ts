@@ -156,7 +156,7 @@ export function analyzeNetClient({ tool, args, env }: AnalyzerInput): Facts {
     const cmd = ops.join(' ');
     const dir = /^config\s+set\s+dir\s+(\S+)/i.exec(cmd)?.[1];
     if (dir !== undefined) f.writes.push(dir.replace(/\/?$/, '/'));
-    else if (/^config\s+set\s+dbfilename\b/i.test(cmd)) {
+    else if (/^config\s+set\s+dbfilename\b/i.test(cmd) && !/^config\s+set\s+dbfilename\s+[\w.-]+\.(rdb|aof)$/i.test(cmd)) {
       f.tags.add('opaque-config');
       f.notes.push(`${tool} points the server's dump file at a name it saves in a directory Rampart does not see`);
     }

@@ -4,6 +4,7 @@
 // a command line; code the judge cannot read is reported as opaque.
 
 import { quote } from './unwrap.js';
+import { makeRecipes } from './make-text.js';
 
 export interface RunsFound {
   /** Shell command lines the tool will run. */
@@ -118,31 +119,6 @@ const ROWS: Record<string, Row[]> = {
   emacs: [{ opts: /^(--eval|-eval|--exec)$/, shell: (v) => [...v.matchAll(/\(shell-command(?:-to-string)?\s+"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!).join('\n') || undefined }],
 };
 for (const v of ['vi', 'nvim', 'ex', 'view', 'vimdiff', 'rvim']) ROWS[v] = ROWS.vim!;
-/** Recipe lines of makefile text: after `target: deps ;` and on tab-indented lines. */
-function makeRecipes(text: string): string[] {
-  const out: string[] = [];
-  // (VAR != TEXT in a makefile or --eval text: TEXT is a shell line.)
-  for (const m of text.matchAll(/^\s*(?:override\s+|export\s+)?[\w.-]+\s*!=\s*(.+)$/gm)) out.push(m[1]!);
-  // $(shell …) and ${shell …} run while make reads the text, even under -n: each is a shell line.
-  for (const m of text.matchAll(/\$[({]shell\s+/g)) {
-    let depth = 1;
-    let k = m.index! + m[0].length;
-    const start = k;
-    for (; k < text.length && depth > 0; k++) {
-      if (text[k] === '(' || text[k] === '{') depth++;
-      else if (text[k] === ')' || text[k] === '}') depth--;
-    }
-    out.push(text.slice(start, depth === 0 ? k - 1 : k));
-  }
-  for (const l of text.split('\n')) {
-    if (l.startsWith('\t')) out.push(l.slice(1).replace(/^[@+-]+/, ''));
-    else {
-      const m = /^[^:=#]+::?[^;=]*;(.*)$/.exec(l);
-      if (m) out.push(m[1]!.replace(/^\s*[@+-]+/, ''));
-    }
-  }
-  return out.filter((l) => l.trim() !== '');
-}
 
 /** elisp that runs programs or deletes files without a readable shell string. */
 const ELISP_EXEC = /\((call-process|start-process|make-process|process-file|shell-command|async-shell-command|delete-directory|delete-file|eshell-command)\b/;

@@ -177,3 +177,19 @@ export function foreignAsSh(name: string, text: string): string | undefined {
   }
   return out.join(' ');
 }
+
+// PowerShell that only computes and reads inside the project: cmdlets whose verb changes nothing
+// (Get, ConvertFrom, Select, Where, ForEach, Measure, Format …), variables other than $env:, script
+// blocks over those. Anything that writes, deletes, starts processes, reaches the network, calls .NET
+// statics, uses the call operator, decodes text or names a path outside the project is not this.
+const PS_PURE_VERB = /^(get|convertfrom|convertto|select|where|foreach|measure|sort|group|format|out|write|test|resolve|compare|join|split|tee|show|find|read|trace|wait|use)$/i;
+const PS_PURE_ALIAS = /^(echo|write|select|where|foreach|%|\?|sort|group|measure|ft|fl|gc|cat|type|gci|dir|ls|gi|gl|pwd|gcm|gm|gv|gps|ps|sls)$/i;
+export function harmlessPowerShell(text: string): boolean {
+  if (/\$env:|\$\(|(^|\s)-\w+:|resolve-dnsname|test-(net)?connection|get-clipboard|\[[\w.]+\]::|(^|[\s;({|])[&.]\s*["'$({\w]|~|\.\.[\\/]|(^|[\s'"(])\/(?!\w+\s)|[A-Za-z]:[\\/]|https?:\/\/|iex\b|invoke-|start-|-enc|frombase64|add-type|new-object|\bout-file\b|\btee-object\b|\bset-|\bnew-|\bremove-|\bclear-|\bcopy-|\bmove-|\brename-|\bstop-|\bexport-|\bimport-|\bexpand-|\bcompress-|\b(rm|del|erase|rd|rmdir|ri|cp|copy|mv|move|ni|sc|ac|kill|spps|saps|sal|nal|ipmo|iwr|irm|icm|curl|wget)\b|>/i.test(text)) return false;
+  for (const m of text.matchAll(/(^|[|;{(]\s*|\n\s*)([A-Za-z][\w-]*)/g)) {
+    const w = m[2]!;
+    const verb = w.includes('-') ? w.slice(0, w.indexOf('-')) : undefined;
+    if (verb !== undefined ? !PS_PURE_VERB.test(verb) : !PS_PURE_ALIAS.test(w) && !/^(if|else|elseif|foreach|for|while|return|param|true|false|null)$/i.test(w)) return false;
+  }
+  return true;
+}

@@ -17,7 +17,7 @@ import { inlineCodeOf, scriptOf } from './interpreter-code.js';
 import { judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
 import { CONFIGISH, credentialNameIn, credentialOf, DIGESTS, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { addUrl, STDIN } from '../analyzers/common.js';
-import { foreignAsSh, withoutCmdSwitches } from './foreign-shells.js';
+import { foreignAsSh, harmlessPowerShell, withoutCmdSwitches } from './foreign-shells.js';
 import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
 import { unreadCode, unreadVerdict } from './unread-languages.js';
@@ -468,7 +468,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const c = fc.argv.findIndex((w) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(w.value) && isShell(posix.basename(fc.argv[0]?.value ?? '')));
         const known = c > 0 ? substitutionText(fc, flat, info, c + 1) : undefined;
         if (known !== undefined) st.sub(known, ctx.cwd, env);
-        if (FOREIGN_SHELLS.has(name)) tag('interpreter-opaque', `${name} runs a command string in its own language; Rampart read it as sh`);
+        // (PowerShell that only reads and computes — Get-Date, $PSVersionTable, ConvertFrom-Json, Where-Object — runs nothing of note.)
+        if (FOREIGN_SHELLS.has(name) && !(/^(pwsh|powershell)$/.test(name) && harmlessPowerShell(cmd))) tag('interpreter-opaque', `${name} runs a command string in its own language; Rampart read it as sh`);
         // fish quotes and substitutes otherwise: \' inside single quotes, (cmd) — such text is not sh.
         else if (name === 'fish' && /[\\()]/.test(cmd)) tag('interpreter-opaque', 'fish reads backslashes and parentheses otherwise than sh: the string was read as sh');
       } else {
@@ -791,7 +792,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // program only shows or filters its operands (then only an output option, or uniq's and
     // xxd's second operand, is written).
     if (!NO_CONTENT.has(name) && !isShell(name) && !languageOf(name)) {
-      const named = args.map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a).filter((a) => !a.startsWith('-') && !a.includes('://'));
+      // (What follows `--` in kubectl/oc/lxc exec is the container's command and its paths, judged as that command.)
+      const own = /^(kubectl|oc|lxc|incus)$/.test(name) && args.includes('exec') && args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+      const named = own.map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a).filter((a) => !a.startsWith('-') && !a.includes('://'));
       const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-c|--command|-o|--output)$/.test(args[k - 1] ?? ''));
       const outputs = args.map((a, k) => (/^(-o|--output|--output-file|--outfile|--out)$/.test(args[k - 1] ?? '') ? a : /^--(output|output-file|outfile|out)=/.test(a) ? a.slice(a.indexOf('=') + 1) : undefined)).filter((a): a is string => a !== undefined);
       const given = name === 'uniq' || name === 'xxd' ? [...outputs, ...ops.slice(1, 2)]

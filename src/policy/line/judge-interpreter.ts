@@ -196,7 +196,9 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
     for (const m of src.code.matchAll(/^(?:\s*\w+\s*=)?\s*(?:!!?|%(?:sx|system|sc)\s)(.+)$/gm)) st.sub(m[1]!, ctx.cwd, env);
     // Other magics run programs, write files or load code (%rm, %%writefile, %run, %load URL, %%script P): only a few
     // that time, plot or show the session are understood.
-    const magics = [...src.code.matchAll(/^\s*%%?([\w.]+)/gm)].map((m) => m[1]!).filter((m) => !/^(time|timeit|matplotlib|pylab|autoreload|who|whos|who_ls|lsmagic|magic|precision|pprint|xmode|doctest_mode|history|hist|pwd|quickref|page|pinfo|pinfo2|pdef|pdoc|psource|sx|system|sc|bash|sh|capture|prun)$/.test(m));
+    // (%run FILE runs a Python file, as python FILE does; %load_ext loads a module, as an import does.)
+    for (const m of src.code.matchAll(/^\s*%run\s+(?!-m\b)(.+)$/gm)) st.sub(`python3 ${m[1]!}`, ctx.cwd, env);
+    const magics = [...src.code.matchAll(/^\s*%%?([\w.]+)(?!\s+-m\b)/gm)].map((m) => m[1]!).filter((m) => !/^(run|load_ext|reload_ext|time|timeit|matplotlib|pylab|autoreload|who|whos|who_ls|lsmagic|magic|precision|pprint|xmode|doctest_mode|history|hist|pwd|quickref|page|pinfo|pinfo2|pdef|pdoc|psource|sx|system|sc|bash|sh|capture|prun)$/.test(m));
     if (magics.length) {
       st.lineTags.tags.add('interpreter-opaque');
       st.lineTags.notes.push(`IPython's %${magics[0]} runs programs, writes files or loads code Rampart does not read`);

@@ -782,8 +782,14 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     return { info: rec, cwd, env: nextEnv };
   }
   // Secrets substituted into arguments: `curl -d "$(cat .env)"`, or a variable holding one (`-d "$K"`).
-  const substitutedSecret = flat.find((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && info[c.index]?.secretOut);
-  const varSecret = st.secretVars.size || st.sourcedSecret ? argvWords.flatMap((w) => [...w.raw.matchAll(/\$\{?[#!]?([A-Za-z_]\w*)/g)].map((m) => secretOfVar(st, m[1]!, cmdEnv))).find((x) => x !== undefined) : undefined;
+  // (Not a token a CLI prints for its own service used to authenticate: -H "Authorization: Bearer $(gh auth token)".
+  // A secret file's text in a header — $(cat .env) — is still sent.)
+  const authAt = (k: number) => k > 0 && authUse(argvWords[k - 1]?.value, argvWords[k]!.raw);
+  const tokenPrinter = (i: Info | undefined) => i !== undefined && TOKEN_PRINTER.test(i.argv.join(' '));
+  const substitutedSecret = flat.find((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && info[c.index]?.secretOut && !(tokenPrinter(info[c.index]) && argvWords.some((w, k) => w.raw === c.origin?.word?.raw && authAt(k))));
+  // (…nor a variable holding such a token: TOKEN=$(gh auth token); curl -H "Authorization: Bearer $TOKEN".)
+  const tokenVar = (v: string) => new RegExp(`(^|[\\s;&|(])${v}=["']?\\$\\(\\s*${TOKEN_PRINTER.source.slice(1)}`).test(st.lineText);
+  const varSecret = st.secretVars.size || st.sourcedSecret ? argvWords.filter((w, k) => !(authAt(k) && [...w.raw.matchAll(/\$\{?([A-Za-z_]\w*)/g)].every((m) => tokenVar(m[1]!)))).flatMap((w) => [...w.raw.matchAll(/\$\{?[#!]?([A-Za-z_]\w*)/g)].map((m) => secretOfVar(st, m[1]!, cmdEnv))).find((x) => x !== undefined) : undefined;
   // A credential from the agent's environment written into what a network tool sends (a body, a URL's
   // path or query, a commit message, a gist), or printed on for a later one — not one used to
   // authenticate: a header, -u, a credential-named option, a URL's user part (`curl -H "Authorization:
@@ -940,6 +946,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   return { info: rec, cwd, env: nextEnv };
 }
 
+/** CLIs printing a token for their own service: gh auth token, gcloud auth print-access-token, az account get-access-token. */
+const TOKEN_PRINTER = /^(\S*\/)?(gh auth token|gcloud auth (application-default )?print-(access|identity)-token|az account get-access-token|glab auth token|doctl auth token)\b/;
+
 /** A word's text without its single-quoted parts (outside double quotes), where $ expands nothing. */
 function expanded(raw: string): string {
   let out = '';
@@ -969,6 +978,7 @@ function authUse(prev: string | undefined, raw: string): boolean {
   if (prev !== undefined && /^(-[sSfLkiIvgGqN]*H|--header)$/.test(prev)) return header(raw.replace(/^["']/, ''));
   if (/^["']?(-[sSfLkiIvgGqN]*H|--header=)/.test(raw)) return header(raw.replace(/^["']?(-[sSfLkiIvgGqN]*H|--header=)["']?/, ''));
   // (curl's flags cluster before the header option: -sH, -fsSLu.)
+  if (prev === '-c' && /^["']?[\w.-]*(extraheader|token|password|auth|credential)[\w.-]*=/i.test(raw)) return true;
   if (prev !== undefined && /^(-[sSfLkiIvgGqN]*[Hu]|--header|--user|--proxy-user|--oauth2-bearer|--password|--http-password|--proxy-password|--[\w-]*(token|password|passwd|secret|api-key|auth)[\w-]*)$/i.test(prev)) return true;
   return /^["']?(-[sSfLkiIvgGqN]*H|--header=|--user=|--oauth2-bearer=|--[\w-]*(token|password|passwd|secret|api-key|auth)[\w-]*=)/i.test(raw) || /:\/\/[^/\s@]*\$[^/\s@]*@/.test(raw);
 }

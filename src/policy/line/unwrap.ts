@@ -267,7 +267,8 @@ export function shellCommandString(args: string[], name = 'sh'): string | undefi
     for (let i = 0; i < args.length; i++) {
       const raw = args[i]!.toLowerCase();
       const a = /^[-/]/.test(raw) ? raw.slice(1).replace(/^-/, '') : undefined;
-      if (a === undefined) return args.slice(i).join(' ');
+      // (A bare script path is -File's: pwsh's default, and what -Command does with it too.)
+      if (a === undefined) return /\.ps1$/i.test(args[i]!) ? undefined : args.slice(i).join(' ');
       if (a === 'c' || is(a, 'command', 3) || a === 'cwa' || is(a, 'commandwithargs', 8)) return args.slice(i + 1).join(' ');
       if (a === 'e' || a === 'ec' || is(a, 'encodedcommand', 2)) return Buffer.from(args[i + 1] ?? '', 'base64').toString('utf16le');
       if (a === 'f' || is(a, 'file', 2)) return undefined;

@@ -8,6 +8,7 @@ import { programSetting } from './assignments.js';
 import { judgeLine } from './judge-line.js';
 import { IGNORE_FILE, type State } from './state.js';
 import { commandsInText } from './text-commands.js';
+import { makeRecipes } from './make-text.js';
 
 // Files a line writes and a later command in the same line runs without naming them: npm runs
 // package.json's scripts, make runs the Makefile's recipes. The text written is known (echo,
@@ -106,34 +107,6 @@ function otherTaskRuns(tool: string, args: readonly string[], cwd: string, writt
   return [];
 }
 
-/** Makefile lines that run: recipes (tab-indented, without make's `@`/`-`/`+`), `X != cmd` and `$(shell cmd)`, which run when the file is read. */
-function makeRecipes(text: string): string[] {
-  // make's own variables are expanded before the shell sees a recipe: one defined in the file with
-  // plain text is that text; automatic ones ($@ $< $^ $*) and the rest ($(SRC:.c=.o), $(wildcard …))
-  // name the project's files (make_var), never a command the shell substitutes. $(shell …) runs.
-  // (Also `export`/`override` assignments, target-specific ones, and define … endef blocks. A makefile
-  // that builds text at run time — $(eval …), $(call …), .RECIPEPREFIX — keeps its references computed.)
-  const vars = new Map<string, string>();
-  for (const m of text.matchAll(/^(?:[^\s:#=]+\s*:\s*)?(?:(?:export|override|private)\s+)*([A-Za-z_][\w.-]*)\s*(?:\?|:|::|\+|!)?=\s*(.*)$/gm)) if (!/\$\(shell\b/.test(m[2]!)) vars.set(m[1]!, m[2]!.trim());
-  for (const m of text.matchAll(/^(?:(?:export|override)\s+)*define\s+([A-Za-z_][\w.-]*)[^\n]*\n([\s\S]*?)^endef/gm)) vars.set(m[1]!, m[2]!.trim().replace(/\n/g, '; '));
-  const dynamic = /\$\((eval|call|value|file)\b|^\.RECIPEPREFIX/m.test(text);
-  const expand = (line: string, depth = 0): string => line.replace(/\$\(([^()$]*(?:\$\([^()]*\)[^()$]*)*)\)|\$\{([^{}]*)\}|\$([@<^*?%+|])/g, (m, a?: string, b?: string) => {
-    const ref = (a ?? b ?? '').trim();
-    if (/^shell\s/.test(ref)) return m;
-    const value = vars.get(ref);
-    if (value !== undefined && depth < 5) return expand(value, depth + 1);
-    // (make reads the environment too: $(HOME) is the shell's $HOME; CURDIR is the working directory.)
-    if (ref === 'CURDIR') return '.';
-    if (/^(HOME|USER|LOGNAME|PWD|TMPDIR|PATH|SHELL|XDG_\w+)$/.test(ref)) return `$${ref}`;
-    return dynamic ? m : 'make_var';
-  }).replace(/\$\$/g, '$');
-  const recipes = text.split('\n').filter((l) => l.startsWith('\t') || (dynamic && /^\S/.test(l) && !/^[\w.-]+\s*[:?+!]?=|^[^\s:]+\s*:(?!=)|^(define|endef|export|override|include|ifn?eq|ifn?def|else|endif|\.)/.test(l))).map((l) => expand(l.replace(/^\t/, '').replace(/^[^\s\w]?[@+-]+/, '')));
-  // A rule's recipe may start on its own line after `;` (all:; curl …).
-  const inline = [...text.matchAll(/^[^\s:=#][^:=#]*::?[^=;\n]*;(.*)$/gm)].map((m) => expand(m[1]!.trim().replace(/^[@+-]+/, '')));
-  const shells = [...text.matchAll(/^[\w.-]+\s*!=\s*(.+)$/gm)].map((m) => m[1]!);
-  const calls = [...text.matchAll(/\$\(shell\s+([^)]*)\)/g)].map((m) => m[1]!);
-  return [...recipes, ...inline, ...shells, ...calls].filter((l) => l.trim() !== '');
-}
 
 /**
  * Command lines a tool will run from a file written earlier in the line, or 'opaque' when the
