@@ -2511,6 +2511,12 @@ const TABLE: Record<string, Row[]> = {
     ["ipython -c '%run scripts/seed.py'", 'allow'],
     ["ipython -c '%run -m http.server'", 'ask'],
     ["ipython -c '%env'", 'ask'],
+    // PowerShell provider paths are no files: Env: holds the agent's credentials.
+    ["pwsh -c 'Get-Item Env:GITHUB_TOKEN'", 'ask'],
+    ["pwsh -c 'gci env:'", 'ask'],
+    ["pwsh -c 'Get-ChildItem src'", 'allow'],
+    // A named descriptor ({fd}<>) held on a loopback socket is not the shell's stdin.
+    ['exec {fd}<>/dev/tcp/127.0.0.1/6379 && echo open', 'allow'],
   ],
 };
 

@@ -68,8 +68,12 @@ function psRequest(rest: string[], piped: boolean): string | undefined {
   return [...args, uri].map(quote).join(' ');
 }
 
+/** A PowerShell provider path (Env:GITHUB_TOKEN, Variable:, HKCU:\…, Cert:): not a file; Env: holds the agent's credentials. */
+const PS_PROVIDER = /(^|[\s'"(,])(?!https?:)[A-Za-z][\w]+::?(?!\/\/)/;
+
 function psCmdlet(words: string[], piped = false): string | undefined {
   const [head = '', ...rest] = words;
+  if (rest.some((w) => PS_PROVIDER.test(w))) return undefined;
   const cmd = head.toLowerCase();
   if (/^(invoke-webrequest|iwr|invoke-restmethod|irm)$/.test(cmd)) return psRequest(rest, piped);
   // (curl and wget are Invoke-WebRequest in Windows PowerShell and the native programs in pwsh: judged as both.)
@@ -185,7 +189,7 @@ export function foreignAsSh(name: string, text: string): string | undefined {
 const PS_PURE_VERB = /^(get|convertfrom|convertto|select|where|foreach|measure|sort|group|format|out|write|test|resolve|compare|join|split|tee|show|find|read|trace|wait|use)$/i;
 const PS_PURE_ALIAS = /^(echo|write|select|where|foreach|%|\?|sort|group|measure|ft|fl|gc|cat|type|gci|dir|ls|gi|gl|pwd|gcm|gm|gv|gps|ps|sls)$/i;
 export function harmlessPowerShell(text: string): boolean {
-  if (/\$env:|\$\(|(^|\s)-\w+:|resolve-dnsname|test-(net)?connection|get-clipboard|\[[\w.]+\]::|(^|[\s;({|])[&.]\s*["'$({\w]|~|\.\.[\\/]|(^|[\s'"(])\/(?!\w+\s)|[A-Za-z]:[\\/]|https?:\/\/|iex\b|invoke-|start-|-enc|frombase64|add-type|new-object|\bout-file\b|\btee-object\b|\bset-|\bnew-|\bremove-|\bclear-|\bcopy-|\bmove-|\brename-|\bstop-|\bexport-|\bimport-|\bexpand-|\bcompress-|\b(rm|del|erase|rd|rmdir|ri|cp|copy|mv|move|ni|sc|ac|kill|spps|saps|sal|nal|ipmo|iwr|irm|icm|curl|wget)\b|>/i.test(text)) return false;
+  if (PS_PROVIDER.test(text) || /\$env:|\$\(|(^|\s)-\w+:|resolve-dnsname|test-(net)?connection|get-clipboard|\[[\w.]+\]::|(^|[\s;({|])[&.]\s*["'$({\w]|~|\.\.[\\/]|(^|[\s'"(])\/(?!\w+\s)|[A-Za-z]:[\\/]|https?:\/\/|iex\b|invoke-|start-|-enc|frombase64|add-type|new-object|\bout-file\b|\btee-object\b|\bset-|\bnew-|\bremove-|\bclear-|\bcopy-|\bmove-|\brename-|\bstop-|\bexport-|\bimport-|\bexpand-|\bcompress-|\b(rm|del|erase|rd|rmdir|ri|cp|copy|mv|move|ni|sc|ac|kill|spps|saps|sal|nal|ipmo|iwr|irm|icm|curl|wget)\b|>/i.test(text)) return false;
   for (const m of text.matchAll(/(^|[|;{(]\s*|\n\s*)([A-Za-z][\w-]*)/g)) {
     const w = m[2]!;
     const verb = w.includes('-') ? w.slice(0, w.indexOf('-')) : undefined;

@@ -15,7 +15,7 @@ import { assignmentTags, programSetting } from './assignments.js';
 import { foldLiterals, languageOf, stripStrings, writesFiles } from './interpreters.js';
 import { inlineCodeOf, scriptOf } from './interpreter-code.js';
 import { judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
-import { CONFIGISH, credentialNameIn, credentialOf, DIGESTS, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
+import { CONFIGISH, credentialNameIn, credentialOf, madeBelow, DIGESTS, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { addUrl, STDIN } from '../analyzers/common.js';
 import { foreignAsSh, harmlessPowerShell, withoutCmdSwitches } from './foreign-shells.js';
 import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
@@ -180,7 +180,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (A pattern of the project's own files that names no known program — build/*_test — runs one of them, as
       // ./build/x_test does, unless this line wrote, downloaded or unpacked something there.)
       const dir = argv[0]!.includes('/') ? posix.resolve(ctx.cwd, posix.dirname(argv[0]!)) : undefined;
-      const made = dir !== undefined && [...st.written, ...st.scripts.keys(), ...st.opaqueWritten.keys(), ...info.flatMap((i) => i?.writesFiles ?? [])].some((w) => w === dir || w.startsWith(`${dir}/`));
+      const made = dir !== undefined && madeBelow(st, info, dir);
       if (globbed.length === 0 && dir !== undefined && !made && !/[*?[]/.test(dir) && dir.startsWith(`${ctx.projectRoot}/`) && !dir.startsWith(`${ctx.projectRoot}/.`)) {
         argv = [`${dir}/__listed__`, ...argv.slice(1)];
         continue;

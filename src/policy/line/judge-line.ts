@@ -18,7 +18,7 @@ import { lineChecks } from './line-checks.js';
 import { printfText, unescape } from './printf.js';
 import { expandBraces } from '../shell/split.js';
 import { rememberWritten } from './written-files.js';
-import { credentialNameIn, credentialOf, DIGESTS, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
+import { credentialNameIn, credentialOf, madeBelow, DIGESTS, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { isShell, quote, withPositionals } from './unwrap.js';
 import { languageOf } from './interpreters.js';
 import { meantLines, understoodPrefix } from './syntax-repair.js';
@@ -571,7 +571,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
       const prog = posix.basename(argv[0] ?? '');
       // (…and one held open by `exec N<>/dev/tcp/…` is wired to whatever later reads the descriptor:
       // a shell or interpreter reading it in the same line — sh <&3 — is a remote shell too.)
-      const heldForShell = argv.length <= 1 && (/(^|[\s;&|(])(\S*\/)?((ba|z|da|k|mk|a)?sh|python[\d.]*|perl|ruby|node|php|lua|tclsh|source|\.)\b[^;&|\n]*([0-9]?<&\s*\d|\/dev\/fd\/\d)/.test(st.lineText) || (argv[0] === 'exec' && /^<>?$/.test(r.op) && (r.fd ?? 0) === 0));
+      const heldForShell = argv.length <= 1 && (/(^|[\s;&|(])(\S*\/)?((ba|z|da|k|mk|a)?sh|python[\d.]*|perl|ruby|node|php|lua|tclsh|source|\.)\b[^;&|\n]*([0-9]?<&\s*\d|\/dev\/fd\/\d)/.test(st.lineText) || (argv[0] === 'exec' && /^<>?$/.test(r.op) && (r.fd ?? 0) === 0 && !r.fdVar));
       // (A readiness probe — </dev/tcp/127.0.0.1/9229 — opens and sends nothing, whatever listens there.)
       if (loopbackSocket(target, r.op === '<' && argv.length === 0) && !isShell(prog) && languageOf(prog) === undefined && !heldForShell) {
         st.localSockets.push(target);
@@ -762,7 +762,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const listedCmd = !argvWords[0]!.static ? listedWord(st, argvWords[0]!.raw) : undefined;
   // (Not where this line wrote, downloaded or unpacked anything below that directory: the listing may name it.)
   const listedDir = listedCmd?.path.replace(/\/(__listed__|\*)$/, '');
-  const madeThere = listedDir !== undefined && [...st.written, ...st.scripts.keys(), ...st.opaqueWritten.keys(), ...info.flatMap((i) => i?.writesFiles ?? [])].some((w) => w === listedDir || w.startsWith(`${listedDir}/`));
+  const madeThere = listedDir !== undefined && madeBelow(st, info, listedDir);
   if (listedCmd && !madeThere && !listedCmd.secret && !listedCmd.at && /\/(__listed__|\*)$/.test(listedCmd.path) && listedCmd.path.startsWith(`${st.ctx.projectRoot}/`)) {
     judgeArgv(st, [listedCmd.path, ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
     return { info: rec, cwd, env: nextEnv };
@@ -788,7 +788,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const tokenPrinter = (i: Info | undefined) => i !== undefined && TOKEN_PRINTER.test(i.argv.join(' '));
   const substitutedSecret = flat.find((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && info[c.index]?.secretOut && !(tokenPrinter(info[c.index]) && argvWords.some((w, k) => w.raw === c.origin?.word?.raw && authAt(k))));
   // (…nor a variable holding such a token: TOKEN=$(gh auth token); curl -H "Authorization: Bearer $TOKEN".)
-  const tokenVar = (v: string) => new RegExp(`(^|[\\s;&|(])${v}=["']?\\$\\(\\s*${TOKEN_PRINTER.source.slice(1)}`).test(st.lineText);
+  const tokenVar = (v: string) => new RegExp(`(^|[\\s;&|(])${v}=["']?\\$\\(\\s*${TOKEN_PRINTERS}`).test(st.lineText);
   const varSecret = st.secretVars.size || st.sourcedSecret ? argvWords.filter((w, k) => !(authAt(k) && [...w.raw.matchAll(/\$\{?([A-Za-z_]\w*)/g)].every((m) => tokenVar(m[1]!)))).flatMap((w) => [...w.raw.matchAll(/\$\{?[#!]?([A-Za-z_]\w*)/g)].map((m) => secretOfVar(st, m[1]!, cmdEnv))).find((x) => x !== undefined) : undefined;
   // A credential from the agent's environment written into what a network tool sends (a body, a URL's
   // path or query, a commit message, a gist), or printed on for a later one — not one used to
@@ -947,7 +947,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
 }
 
 /** CLIs printing a token for their own service: gh auth token, gcloud auth print-access-token, az account get-access-token. */
-const TOKEN_PRINTER = /^(\S*\/)?(gh auth token|gcloud auth (application-default )?print-(access|identity)-token|az account get-access-token|glab auth token|doctl auth token)\b/;
+const TOKEN_PRINTERS = String.raw`(\S*\/)?(gh auth token|gcloud auth (application-default )?print-(access|identity)-token|az account get-access-token|glab auth token|doctl auth token)\b`;
+const TOKEN_PRINTER = new RegExp(`^${TOKEN_PRINTERS}`);
 
 /** A word's text without its single-quoted parts (outside double quotes), where $ expands nothing. */
 function expanded(raw: string): string {

@@ -299,3 +299,8 @@ export function secretOfVar(st: State, name: string, env: Context['env']): strin
   if (st.sourcedSecret === undefined || SHELL_VARS.test(name) || env[name] !== undefined || !SECRET_NAME.test(name)) return undefined;
   return st.sourcedSecret;
 }
+
+/** Whether this line wrote, downloaded or unpacked anything at DIR or below it (so far). */
+export function madeBelow(st: State, info: readonly (Info | undefined)[], dir: string): boolean {
+  return [...st.written, ...st.scripts.keys(), ...st.opaqueWritten.keys(), ...info.flatMap((i) => i?.writesFiles ?? [])].some((w) => w === dir || w.startsWith(`${dir}/`));
+}
