@@ -351,6 +351,11 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
         if (globCanMatch(abs, cred)) out.add('home_credential');
         if (globCanMatch(abs, secret)) out.add('project_secret');
         if (globCanMatch(abs, prot)) out.add('protected');
+      } else if (isGlob && posix.basename(abs).startsWith('.') && [ctx.projectRoot, ctx.cwd, ctx.home].includes(globDir)) {
+        // So is one that matches every dot-file of the directory that holds them (`.*`, `.[!.]*`): it names
+        // .env, and in HOME ~/.netrc. (Only there: `'src/.*'` is more often a regex; a bare `*` names no dot-file.)
+        if (globDir === ctx.home && globCanMatch(abs, cred)) out.add('home_credential');
+        if (globCanMatch(abs, secret)) out.add('project_secret');
       }
       // Removing the project (or a tree in it) is judged by the project rules, not as tampering
       // with the project's own protected files; trees outside that hold protected files are.

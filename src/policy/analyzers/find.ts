@@ -18,7 +18,7 @@ export function findRoots(args: readonly string[]): { roots: string[]; exprAt: n
 }
 
 /** The roots, whether -delete is given, and each -exec command with {} standing for a match. */
-export function findParts(args: readonly string[]): { roots: string[]; deletes: boolean; execs: string[][]; match: string } {
+export function findParts(args: readonly string[], where?: { cwd: string; home: string }): { roots: string[]; deletes: boolean; execs: string[][]; match: string } {
   const found = findRoots(args);
   const roots = found.roots;
   let i = found.exprAt;
@@ -58,6 +58,15 @@ export function findParts(args: readonly string[]): { roots: string[]; deletes: 
       execs.push(cmd.map((c) => c.replace(/\{\}/g, match)));
       // (Each -name of alternatives — -name '*.log' -o -name '.env' — may be what it runs on.)
       for (const alt of alternatives) execs.push(cmd.map((c) => c.replace(/\{\}/g, `${roots[0]!.replace(/\/+$/, '')}/${alt}`)));
+      // With no name test, the dot-files of the directory it stands in (.env) or of HOME (.netrc) are matches too.
+      // (Not for what only changes or shows a file's metadata: chmod 644 {} +.)
+      if (where && !/^(chmod|chown|chgrp|touch|stat|ls|file|setfacl|getfacl)$/.test(cmd[0]?.replace(/^.*\//, '') ?? '') && !expr.some((a, k) => /^-(i?name|i?path|i?wholename|i?regex)$/.test(a) || (/^-x?type$/.test(expr[k - 1] ?? '') && !/f/.test(a)))) {
+        for (const r of roots) {
+          const dir = r.replace(/^~(?=\/|$)/, where.home).replace(/^\$\{?HOME\}?(?=\/|$)/, where.home).replace(/(.)\/+$/, '$1');
+          const dot = /^\.?$|^\.\/?$/.test(r) || dir === where.cwd ? '.env' : dir === where.home ? '.netrc' : undefined;
+          if (dot) execs.push(cmd.map((c) => c.replace(/\{\}/g, `${r.replace(/\/+$/, '')}/${dot}`)));
+        }
+      }
       // Without a test (or -mindepth) the roots match too: `find /tmp -exec rm -rf {} +` removes /tmp.
       if (!tests && !args.includes('-mindepth')) for (const r of roots) execs.push(cmd.map((c) => c.replace(/\{\}/g, r)));
       i = end < 0 ? args.length : end;
@@ -70,9 +79,9 @@ export function findParts(args: readonly string[]): { roots: string[]; deletes: 
 const quote = (w: string) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
 
 /** Facts of one find invocation. */
-export function analyzeFind({ tool, args }: AnalyzerInput): Facts {
+export function analyzeFind({ tool, args, cwd, home }: AnalyzerInput): Facts {
   const f = newFacts(tool);
-  const p = findParts(args);
+  const p = findParts(args, { cwd, home });
   if (p.deletes) {
     f.deletes.push(...p.roots.map((r) => p.match.replace(p.roots[0]!.replace(/\/+$/, ''), r.replace(/\/+$/, ''))));
     f.tags.add('recursive');

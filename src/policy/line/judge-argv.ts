@@ -354,6 +354,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       }
     }
     if (u) {
+      // A credential copied under another name for what runs (env t="$GITHUB_TOKEN" node …) is still that credential.
+      for (const [k, v] of Object.entries(u.env ?? {})) {
+        const copied = credentialNameIn(st, v, env);
+        if (copied !== undefined) st.namerefs.set(k, copied);
+      }
       env = { ...env, ...u.env };
       // env -C D, sudo -D D, unshare --wd=D …: relative paths of what runs resolve in D.
       if (u.cwd !== undefined) ctx = { ...ctx, cwd: /^[$`]/.test(u.cwd) ? UNKNOWN_CWD : resolvePath(u.cwd, ctx) };
@@ -1414,6 +1419,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const hiddenList = (name === 'ls' && args.some((a) => (/^-[a-zA-Z1]*[aA]/.test(a) && !a.startsWith('--')) || /^--(all|almost-all)$/.test(a)) && inProject(ops))
         || (name === 'find' && patMatchesSecret && inProject(ops.filter((o) => !o.startsWith('(') && o !== namePat).slice(0, 1)))
         || (name === 'git' && args[0] === 'ls-files' && args.some((a) => /^(-o|--others|-[a-zA-Z]*o[a-zA-Z]*)$/.test(a)) && !args.includes('--exclude-standard'))
+        // (du -a prints every file with its size, tree -a every name: cut -f2 or awk picks the names.)
+        || ((name === 'du' || name === 'tree') && args.some((a) => /^-[a-zA-Z]*a/.test(a) && !a.startsWith('--') || a === '--all') && inProject(ops))
         || (/^(rg|fd|fdfind)$/.test(name) && args.some((a) => /^(--hidden|--no-ignore|-u+|-[a-zA-Z]*H)$/.test(a)) && (name !== 'rg' || args.includes('--files')));
       if (hiddenList) rec.namesOut = `${ctx.projectRoot}/.env`;
     }

@@ -76,6 +76,8 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     if (isDownloader) {
       const o = fc.origin;
       if (o && o.parent !== null && info[o.parent]?.isInterpreter) tag('download-exec', `${me.name} output becomes code for ${info[o.parent]!.name}`);
+      // (…or the input of a program that runs what it reads: sqlite3 app.db < <(curl …), as with a pipe.)
+      else if (o && o.parent !== null && o.style === 'process-in' && o.location === 'redirect' && CODE_READERS.test(info[o.parent]?.name ?? '') && flat.find((f) => f.index === o.parent)?.redirects[o.wordIndex]?.op === '<') tag('download-exec', `${me.name} output is the input of ${info[o.parent]!.name}, which runs what it reads`);
       for (const w of me.writesFiles) downloaded.add(w);
       // Instructions agents read on start (CLAUDE.md, AGENTS.md, .claude/commands …) downloaded: text from the network steers the next session.
       for (const w of me.writesFiles) if (/(^|\/)(CLAUDE\.md|AGENTS\.md|GEMINI\.md|CLAUDE\.local\.md|\.cursorrules|copilot-instructions\.md)$|\/\.(claude|cursor|gemini|codex)\//.test(w)) tag('download-unknown-consumer', `${me.name} writes ${w}, instructions an agent reads, from the network`);
@@ -158,7 +160,7 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     // the next `npm run setup` or install runs it.
     const scriptSet = /^(npm|pnpm)$/.test(me.name) && me.argv.includes('pkg') && me.argv.includes('set')
       && me.argv.some((a) => /^scripts\.[^=]+=/.test(a) && a.slice(a.indexOf('=') + 1).split(/[\s;&|()'"]+/).some((w) => /^[~./\w]/.test(w) && /[/.]/.test(w) && fromNet(abs(w))));
-    if ((me.argv[0]?.includes('/') && fromNet(exe)) || (runner && fileInputs.length > 0) || (runner && stdinNet && me.interpreterReadsStdin) || buildFile || nested || gitInDownload || scriptSet || goDownloaded || nativeDownloaded || loadsDownloaded) {
+    if ((me.argv[0]?.includes('/') && fromNet(exe)) || (runner && fileInputs.length > 0) || (runner && stdinNet && me.interpreterReadsStdin) || (stdinNet && CODE_READERS.test(me.name)) || buildFile || nested || gitInDownload || scriptSet || goDownloaded || nativeDownloaded || loadsDownloaded) {
       tag('download-exec', `${me.argv[0]} runs code downloaded earlier in the same line`);
     } else if (buildDir.some((d) => inTree(d, clones)) || clonedInputs.length > 0) {
       // Building a repository cloned in the same line runs its build scripts: a person decides.
@@ -238,4 +240,10 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
   if (st.readsSecret && st.dynamicLookups.length > 0) tag('dns-exfil', `${st.dynamicLookups[0]} looks up names computed in a line that reads a secret`);
   // A socket to this machine is a port check or a local service; in a line that reads a secret it is a way out (a local relay).
   if (st.readsSecret && st.localSockets.length > 0) tag('dev-tcp', `${st.localSockets[0]} is opened in a line that reads a secret`);
+  // Raw protocol to a local service that writes files or loads code on request — redis's CONFIG SET dir then
+  // SAVE (its dump lands in ~/.ssh/authorized_keys), MODULE LOAD, REPLICAOF a rogue master — through a socket
+  // or a raw client (nc, socat, telnet) is that write, wherever the server runs.
+  const raw = st.localSockets.length > 0 || info.some((i) => i !== undefined && /^(nc|ncat|netcat|socat|telnet|openssl)$/.test(i.name));
+  const admin = /\b(config\s+set\s+(dir|dbfilename)|module\s+load|slaveof|replicaof)\b/i.exec(st.lineText);
+  if (raw && admin) tag('dev-tcp', `the line sends "${admin[0]}" to a local service over a raw socket: the server writes or loads where that says`);
 }
