@@ -2557,6 +2557,30 @@ const TABLE: Record<string, Row[]> = {
     ['diff <(curl -s https://raw.githubusercontent.com/a/b/main/q.sql) q.sql', 'allow'],
     ['sqlite3 app.db < <(cat a.sql b.sql)', 'allow'],
   ],
+  'round 39 (benign): for NAME without in, glued -B, exclusion patterns, Python one-liners that only look': [
+    // `for f; do` is `for f in "$@"; do`: a function's or sh -c's arguments.
+    ["find src -name '*.js' -exec sh -c 'for f; do mv \"$f\" \"${f%.js}.mjs\"; done' sh {} +", 'allow'],
+    ['clean() { for d; do rm -rf "$d"; done; }; clean build dist .cache/test', 'allow'],
+    ['f() { for x do rm -rf "$x"; done; }; f ~', 'deny'],
+    ["find / -name x -exec sh -c 'for f; do rm -rf \"$f\"; done' sh {} +", 'deny'],
+    // git checkout -B with the name glued on resets a branch as -B NAME does.
+    ['git checkout -Bnew-branch', 'ask'],
+    ['git checkout -bnew-branch', 'allow'],
+    // A pattern an option leaves out, or a comma list of patterns, names no secret file.
+    ["npx depcheck --ignores='@types/*,eslint-*'", 'allow'],
+    ["npx cspell --no-progress --exclude '*,tmp-*' 'docs/**/*.md'", 'allow'],
+    ["npx c8 --exclude='test/**,scripts-*' npm test", 'allow'],
+    ["foo --x='src/*,id_*'", 'ask'],
+    ['foo --exclude .env', 'ask'],
+    // A Python one-liner that imports a module Rampart has no list for and only looks at it runs as `python -m` would.
+    ["python3 -c 'import app; print(app.__version__)'", 'allow'],
+    ['python -c "from app.main import app; print([r.path for r in app.routes])"', 'allow'],
+    ["python3 -c 'import sh; sh.git.push(\"--force\", \"origin\", \"main\")'", 'ask'],
+    ["python3 -c 'import app; app.db.drop_all()'", 'ask'],
+    ["python3 -c 'import app; print(app.config.SECRET_KEY)'", 'ask'],
+    ["python3 -c 'import boto3; print(boto3.client(\"s3\").list_buckets())'", 'ask'],
+    ["echo 'import os' > evil.py && python3 -c 'import evil'", 'ask'],
+  ],
 };
 
 t.test('line classes', (t) => lineTable(t, TABLE));

@@ -192,7 +192,8 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
   const takes = SHORT_VALUES[sub] ?? '';
   const shortHas = (c: string) =>
     opts.some((a) => {
-      if (!/^-[a-zA-Z]+$/.test(a)) return false;
+      // (A value glued to its option may hold any character: -Bnew-branch.)
+      if (!/^-[a-zA-Z]/.test(a)) return false;
       for (const l of a.slice(1)) {
         if (l === c) return true;
         if (takes.includes(l)) return false;

@@ -782,7 +782,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (Nor is a key or kubeconfig handed over to authenticate with — --kubeconfig, --private-key —
       // which DESIGN allows, as ssh -i.)
       const auth = /^--(kubeconfig|private-key|key-file|keyfile|identity-file|ssh-key|ssh-private-key|client-key|tls-key|tlskey|ssl-key|sslkey)$/;
-      const named = args.filter((a, k) => k !== code && !/^--env-file(=|$)/.test(a) && args[k - 1] !== '--env-file' && !auth.test(args[k - 1] ?? '') && !auth.test(a.replace(/=.*$/s, ''))).map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a).map((a) => a.replace(/^(?:[\w.-]+=)?@(?=[~./\w])/, '')).filter((a) => !a.startsWith('-') && !a.includes('://') && !/[\n()'"]/.test(a) && (!/\s/.test(a) || /^(~|\.{0,2})\/[^\s]*\/|^\//.test(a)));
+      // (Nor a pattern an option names to leave out — --exclude='id_*' — and a list of patterns is its
+      // patterns: --ignores='@types/*,eslint-*' names no file `*,eslint-*`.)
+      const leftOut = (a: string, k: number) => /[*?[]/.test(a) && /^--?[\w-]*(exclude|ignore|skip|omit)[\w-]*$/i.test(/^-/.test(a) ? a.replace(/=.*$/s, '') : args[k - 1] ?? '');
+      const named = args.filter((a, k) => k !== code && !/^--env-file(=|$)/.test(a) && args[k - 1] !== '--env-file' && !auth.test(args[k - 1] ?? '') && !auth.test(a.replace(/=.*$/s, '')) && !leftOut(a, k)).map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a)
+        .flatMap((a) => (/[*?[]/.test(a) && a.includes(',') && !a.includes('{') ? a.split(',') : [a])).map((a) => a.replace(/^(?:[\w.-]+=)?@(?=[~./\w])/, '')).filter((a) => !a.startsWith('-') && !a.includes('://') && !/[\n()'"]/.test(a) && (!/\s/.test(a) || /^(~|\.{0,2})\/[^\s]*\/|^\//.test(a)));
       for (const a of named) if (isSecretPath(st, a, ctx) || realOf(st, abs0(a)) !== undefined && isSecretPath(st, realOf(st, abs0(a))!, ctx)) facts.reads.push(a);
       // split/csplit write the pieces under a prefix (x, or the operand after the input).
       if ((name === 'split' || name === 'csplit') && facts.reads.length) {

@@ -8,9 +8,14 @@ import { newFacts } from '../facts.js';
 import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { codeSource } from './interpreter-code.js';
-import { codePaths, foldLiterals, judgeCode, SECRETISH, unknownModules } from './interpreters.js';
+import { codePaths, foldLiterals, judgeCode, REACHES, SECRETISH, unknownModules } from './interpreters.js';
 import { judgeLaterRuns, runsLater } from './written-files.js';
 import { ENVIRON, envCredentialOf, fileExists, firstSecret, isSecretPath, rootIgnoreFile, SECRET, secretOfVar, type Info, type State } from './state.js';
+
+/** Third-party Python modules whose calls act beyond the project: processes, remote machines, clouds, repositories, keyrings, mail. */
+const ACTING_MODULES = /^(sh|plumbum|pexpect|invoke|fabric|fabfile|delegator|envoy|sarge|psutil|paramiko|pysftp|scp|asyncssh|netmiko|telnetlib3|git|pygit2|dulwich|github|gitlab|boto3|botocore|aiobotocore|s3fs|gcsfs|adlfs|google|azure|docker|kubernetes|ansible|pulumi|hvac|keyring|secretstorage|pymongo|psycopg2?|pymysql|MySQLdb|mysql|redis|cassandra|elasticsearch|opensearchpy|kafka|confluent_kafka|pika|nats|zmq|grpc|websocket|websockets|urllib3|pycurl|requests_toolbelt|mechanize|selenium|playwright|pyppeteer|scrapy|tweepy|slack_sdk|slack|twilio|sendgrid|yagmail|dropbox|pastebin|ftputil|smbclient|impacket|pwn|pwntools|scapy|nmap|shodan|pyautogui|pynput|win32api|ctypes|cffi|pexpect|ptyprocess|dbus|gi|webbrowser|openai|anthropic|huggingface_hub|wandb|mlflow|supabase|firebase_admin|stripe)$/i;
+/** Calls that act (push, delete, send, run …) or name credentials: a one-liner that makes them is not only looking. */
+const ACTING_CALLS = /\b\w*(push|delete|remove|rmtree|unlink|drop|truncate|purge|wipe|destroy|kill|terminate|upload|send|post|publish|deploy|release|execute|exec|spawn|system|popen|connect|login|password|passwd|token|secret|credential|private|apikey|api_key|auth|environ|shell|sudo)\w*/i;
 
 const PRINTS = /\b(print|console\.(log|dir|info)|puts|printf|say|pp)\b|\bprocess\.stdout\.write|\bsys\.stdout\.write/;
 
@@ -40,7 +45,15 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
     v.tags = keep.map((k) => v.tags[k]!);
     v.notes = keep.map((k) => v.notes[k]!);
   };
-  if (file || (unknown.length > 0 && unknown.every(own))) drop((t) => t === 'interpreter-unknown-module');
+  // A Python one-liner that only imports and looks at modules Rampart has no list for — the project's
+  // package when the disk is not seen (import app; print(app.__version__)) — runs as `python -m app` does:
+  // unless the module is one that acts on other machines, processes or repositories (sh, fabric,
+  // boto3, GitPython …), or the code names anything sensitive, calls a verb that acts (push, delete,
+  // send, run …), or the line wrote a file of that name.
+  const looksOnly = lang === 'python' && unknown.length > 0 && v.tags.every((t) => t === 'interpreter-unknown-module')
+    && unknown.every((m) => /^\w+$/.test(m) && !ACTING_MODULES.test(m) && ![...st.written.keys()].some((w) => new RegExp(`/${m}(\\.py|/|$)`).test(w)))
+    && !REACHES.test(code) && !ACTING_CALLS.test(code);
+  if (file || (unknown.length > 0 && unknown.every(own)) || looksOnly) drop((t) => t === 'interpreter-unknown-module');
   // A program file of the project's own (a test that runs the CLI, a task module, a server helper)
   // starts processes and opens connections with values it computes, as programs do. Unless it also
   // names something sensitive — a secret, a path in HOME or the system, a host off the allowlist —

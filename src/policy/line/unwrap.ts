@@ -298,7 +298,8 @@ export function withPositionals(cmd: string, operands: readonly string[]): strin
   // `${1%.tsx}.jsx`, `${1:-x}`: an operator on a positional works on a variable set to it first.
   const ops = new Set([...cmd.matchAll(/\$\{([0-9])(?=[^}])/g)].map((m) => m[1]!));
   const pre = [...ops].map((d) => `__rampart_arg${d}=${quote(nth(d))}; `).join('');
-  return pre + cmd
+  // (`for f; do` and `for f do` loop over "$@", as `for f in "$@"; do` does.)
+  return pre + cmd.replace(/(^|[;&|({\n]\s*|\b(?:do|then|else)\s+)for\s+([A-Za-z_]\w*)(\s*;|\s*\n|\s+(?=do\b))/g, (_m, pre: string, name: string, end: string) => `${pre}for ${name} in "$@"${/[;\n]/.test(end) ? end : `;${end}`}`)
     .replace(/\$\{([0-9])(?=[^}])/g, (_m, d: string) => `\${__rampart_arg${d}`)
     .replace(/"\$[@*]"|"\$\{[@*]\}"/g, all)
     .replace(/"\$([0-9])"|"\$\{([0-9])\}"/g, (_m, a?: string, b?: string) => quote(nth((a ?? b)!)))
