@@ -49,7 +49,10 @@ export function analyzeGh({ tool, args, env }: AnalyzerInput): Facts {
   }
   // (The user's own public key from ~/.ssh is theirs to add; a key from anywhere else may be anyone's.)
   const key = pos[group === 'repo' ? 3 : 2];
-  if (((group === 'ssh-key' || group === 'gpg-key') && verb === 'add' || (group === 'repo' && verb === 'deploy-key' && pos[2] === 'add')) && !/(^|[~/"'(\s])\.(ssh|gnupg)\//.test(key ?? '')) {
+  const addsKey = (group === 'ssh-key' || group === 'gpg-key') && verb === 'add' || (group === 'repo' && verb === 'deploy-key' && pos[2] === 'add');
+  // (The key file is uploaded: a private key — ~/.ssh/id_ed25519 without .pub — is a credential sent.)
+  if (addsKey && key !== undefined && key !== '-') f.sends.push(key);
+  if (addsKey && !/(^|[~/"'(\s])\.(ssh|gnupg)\//.test(key ?? '')) {
     f.tags.add('grants-access');
     f.notes.push(`gh ${f.subcommand} gives a key access to the account or repository`);
   }

@@ -294,7 +294,8 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
         return;
       }
       // deinit -f throws away the submodules' working trees, local changes included.
-      if (rest[0] === 'deinit' && (rest.includes('-f') || rest.includes('--force'))) f.tags.add('discard-changes');
+      // (So does update --force: it checks each submodule out again over its local changes.)
+      if (/^(deinit|update)$/.test(rest[0] ?? '') && (rest.includes('-f') || rest.includes('--force'))) f.tags.add('discard-changes');
       // set-url PATH URL: the submodule is fetched from URL on the next update.
       if (rest[0] === 'set-url') {
         const pos = rest.slice(1).filter((a) => !a.startsWith('-'));
@@ -314,6 +315,20 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       const pos = s.positionals[0] === 'set' ? s.positionals.slice(1) : s.positionals;
       if (pos.length >= 2 && !has(s, 'get', 'get-all', 'get-regexp', 'unset', 'unset-all')) judgeConfig(f, pos[0]!, pos[1]!, false, (n) => input.git?.remoteUrl(n));
       if (has(s, 'edit')) f.tags.add('exec-config');
+      // --file F: the change is written to F (any file: ~/.bashrc, .git/hooks/pre-commit), not to a git config.
+      if (values(s, 'file').length && (pos.length >= 2 || has(s, 'unset', 'unset-all', 'add', 'replace-all', 'edit') || /^(unset|rename-section|remove-section)$/.test(s.positionals[0] ?? ''))) f.writes.push(...values(s, 'file'));
+      return;
+    }
+    // What other plumbing writes: merge-file's first file (unless -p), bundle create's bundle, mailsplit -oDIR's pieces.
+    case 'merge-file':
+      if (!shortHas('p') && !flags.has('--stdout')) f.writes.push(...rest.filter((a) => !a.startsWith('-') && !/^(-L|--marker-size)$/.test(rest[rest.indexOf(a) - 1] ?? '')).slice(0, 1));
+      return;
+    case 'bundle':
+      if (rest[0] === 'create') f.writes.push(...rest.slice(1).filter((a) => !a.startsWith('-')).slice(0, 1));
+      return;
+    case 'mailsplit': {
+      const dir = rest.find((a) => a.startsWith('-o'))?.slice(2);
+      if (dir) f.writes.push(`${dir.replace(/\/+$/, '')}/*`);
       return;
     }
     case 'reset':
@@ -335,9 +350,16 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       const prefix = rest.find((a) => a.startsWith('--prefix='))?.slice(9).replace(/^["']|["']$/g, '');
       const here = prefix === undefined || /^(\.?\/?|\$\{?PWD\}?\/?|\$\(pwd\)\/?)$/.test(prefix) || prefix.replace(/\/+$/, '') === input.cwd;
       if ((flags.has('--force') || shortHas('f')) && here) f.tags.add('discard-changes');
+      // Elsewhere, the copies land below the prefix, with the repository's own names (.bashrc, .ssh/…).
+      if (!here) f.writes.push(`${prefix}*`);
       return;
     }
     case 'worktree':
+      // add PATH fills PATH with a checkout (a directory of startup files, if PATH is one).
+      if (rest[0] === 'add') {
+        const path = rest.slice(1).find((a, k, all) => !a.startsWith('-') && !/^(-b|-B|--reason)$/.test(all[k - 1] ?? ''));
+        if (path) f.writes.push(`${path.replace(/\/+$/, '')}/`);
+      }
       // (After `--`, -f is the worktree's path, not the force flag.)
       if (rest[0] === 'remove' && (flags.has('--force') || optionsBefore(rest).some((a) => /^-[a-zA-Z]*f/.test(a)))) f.tags.add('discard-changes');
       return;

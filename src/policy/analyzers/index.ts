@@ -106,6 +106,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   unlink: analyzeDestroyer,
   dd: analyzeDd,
   crontab: analyzeCrontab,
+  incrontab: analyzeCrontab,
+  fcrontab: analyzeCrontab,
   reg: analyzeReg,
   unison: analyzeUnison,
   systemctl: analyzeSystemctl,
@@ -227,9 +229,11 @@ export function analyze(input: AnalyzerInput): Facts {
   if (PROXY_AWARE.has(input.tool) || /^(npm|npx|pnpm|yarn|bun|bunx)$/.test(input.tool) || (!a && !TEXT_TOOLS.has(input.tool))) {
     const routed: string[] = [envValue(input.env, 'https_proxy', 'HTTPS_PROXY'), envValue(input.env, 'http_proxy', 'HTTP_PROXY'), envValue(input.env, 'all_proxy', 'ALL_PROXY')].filter((p): p is string => Boolean(p));
     for (const [k, v] of Object.entries(input.env)) {
-      // (…and where install scripts download binaries from: PUPPETEER_DOWNLOAD_BASE_URL, SASS_BINARY_SITE, RUSTUP_DIST_SERVER.)
-      if (!v || /^(https?|all)_proxy$/i.test(k) || !/(^|_)(PROXY|REGISTRY|REGISTRIES_\w+_INDEX|INDEX_URL|INDEX|MIRROR|SOURCE|DOWNLOAD|BINARY|DIST)(_|$)/i.test(k)) continue;
-      const url = /^(?:(?:sparse|git|registry)\+)?((?:https?|socks5h?|socks4a?):\/\/\S+)$/i.exec(v)?.[1];
+      // (…and where install scripts download binaries from: PUPPETEER_DOWNLOAD_BASE_URL, SASS_BINARY_SITE, RUSTUP_DIST_SERVER,
+      // CHROMEDRIVER_CDNURL, npm_config_disturl, HOMEBREW_BOTTLE_DOMAIN, RUSTUP_UPDATE_ROOT, turbo's remote cache.)
+      if (!v || /^(https?|all)_proxy$/i.test(k) || !/(^|_)(PROXY|REGISTRY|REGISTRIES_\w+_INDEX|INDEX_URL|INDEX|MIRROR|SOURCE|DOWNLOAD|BINARY|DIST|DISTURL|CDNURL|BOTTLE_DOMAIN|GIT_REMOTE|CHANNEL_ALIAS|UPDATE_ROOT)(_|$)/i.test(k) && !/^(TURBO_API|NIX_CONFIG)$/.test(k)) continue;
+      // (NIX_CONFIG holds nix.conf lines: `substituters = URL …` is where it downloads from.)
+      const url = k === 'NIX_CONFIG' ? /\b(?:extra-)?substituters\s*=\s*(https?:\/\/\S+)/.exec(v)?.[1] : /^(?:(?:sparse|git|registry)\+)?((?:https?|socks5h?|socks4a?):\/\/\S+)$/i.exec(v)?.[1];
       if (url) routed.push(url);
     }
     for (const p of routed) addUrl(f, p, 'proxy');

@@ -76,6 +76,12 @@ export function analyzeNpm({ tool, args, env }: AnalyzerInput): Facts {
   if (envValue(env, 'npm_config_global', 'NPM_CONFIG_GLOBAL') === 'true') f.tags.add('global');
   for (const r of values(s, 'registry')) addUrl(f, r, 'registry', 'https');
   for (const p of values(s, 'proxy', 'https-proxy')) addUrl(f, p, 'proxy');
+  // Any config given as a flag that names a download site (--disturl=, --chromedriver_cdnurl=, --sass_binary_site=):
+  // install scripts fetch binaries from it.
+  for (const a of args) {
+    const m = /^--([\w-]*(?:disturl|cdnurl|binary_site|binary-site|mirror|download_host|download-host|dist_url))=((?:https?):\/\/\S+)$/i.exec(a);
+    if (m) addUrl(f, m[2]!, 'registry', 'https');
+  }
   const envReg = envValue(env, 'npm_config_registry', 'NPM_CONFIG_REGISTRY');
   if (envReg) addUrl(f, envReg, 'registry', 'https');
   if (values(s, 'userconfig', 'globalconfig').length > 0 || envValue(env, 'npm_config_userconfig', 'NPM_CONFIG_USERCONFIG')) f.tags.add('config-location');

@@ -117,14 +117,21 @@ const ROWS: Record<string, Row[]> = {
   ltrace: [{ opts: /^(-o|--output)$/, shell: shellAfter(/^\s*[|!](.*)$/s) }],
   rsync: [{ opts: /^--rsync-path$/, shell: (v) => v }],
   emacs: [{ opts: /^(--eval|-eval|--exec)$/, shell: (v) => [...v.matchAll(/\(shell-command(?:-to-string)?\s+"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!).join('\n') || undefined }],
+  // gcc -wrapper PROG,ARG…: every compiler pass runs under PROG ARG… (commas for spaces).
+  gcc: [{ opts: /^-wrapper$/, shell: (v) => v.split(',').map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ') }],
+  // svn --config-option config:tunnels:NAME=CMD: svn+NAME:// URLs run CMD.
+  svn: [{ opts: /^--config-option$/, shell: (v) => /^config:tunnels:[^=]+=(.*)$/s.exec(v)?.[1] }],
+  // bpftrace -e 'PROGRAM': system("CMD") runs CMD (with --unsafe), as root when run so.
+  bpftrace: [{ opts: /^-e$/, shell: (v) => [...v.matchAll(/\bsystem\s*\(\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!).join('\n') || undefined }],
 };
+for (const v of ['g++', 'cc', 'c++', 'clang', 'clang++', 'gfortran']) ROWS[v] = ROWS.gcc!;
 for (const v of ['vi', 'nvim', 'ex', 'view', 'vimdiff', 'rvim']) ROWS[v] = ROWS.vim!;
 
 /** elisp that runs programs or deletes files without a readable shell string. */
-const ELISP_EXEC = /\((call-process|start-process|make-process|process-file|shell-command|async-shell-command|delete-directory|delete-file|eshell-command)\b/;
+const ELISP_EXEC = /\((call-process|start-process|make-process|process-file|shell-command|async-shell-command|delete-directory|delete-file|eshell-command|rename-file|make-symbolic-link)\b/;
 
 /** vim commands that run programs without a leading `!`. */
-const VIM_EXEC = /\b(system|systemlist|jobstart|termopen|libcall)\s*\(|\blua\b|\bpy(thon)?3?\b|\bperl\b|\bruby\b|\bterminal\b|\bshell\b|\bcall\s+delete\s*\(/;
+const VIM_EXEC = /\b(system|systemlist|jobstart|termopen|libcall|rename)\s*\(|\blua\b|\bpy(thon)?3?\b|\bperl\b|\bruby\b|\bterminal\b|\bshell\b|\bcall\s+delete\s*\(/;
 
 /** Variables that make a tool run shell text (LESSOPEN='|cmd %s', PAGER, MANPAGER, MAKEFLAGS). */
 const ENV_ROWS: [RegExp, string, (v: string) => string | undefined][] = [
@@ -137,6 +144,7 @@ const ENV_ROWS: [RegExp, string, (v: string) => string | undefined][] = [
 /** What a tool will run through its options, its stdin script or its environment. */
 export function commandOptions(tool: string, args: readonly string[], env: Readonly<Record<string, string | undefined>>, stdinText?: string, fileText: (p: string) => string | undefined = () => undefined): RunsFound {
   const out: RunsFound = { lines: [], container: [], spawns: [], unreadable: [] };
+  const q = (w: string) => `'${w.replace(/'/g, `'\\''`)}'`;
   // Command files given by option (sqlite3 -init/.read, psql -f, gdb -x, lldb -s/-S, ex/vim -S):
   // when this line wrote them, their text is read like stdin.
   const fileOpt = { make: /^(-f|--file|--makefile)$/, gmake: /^(-f|--file|--makefile)$/, sqlite3: /^-init$/, psql: /^(-f|--file)$/, gdb: /^(-x|--command|-ix|--init-command)$/, lldb: /^(-s|--source|-S|--source-before-file|-source-quietly)$/ }[tool];
@@ -157,6 +165,25 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
     const file = args.map((a, k) => (/^(-f|--file)$/.test(args[k - 1] ?? '') ? a : /^--file=/.test(a) ? a.slice(7) : /^-f./.test(a) ? a.slice(2) : undefined)).find((x) => x !== undefined);
     const text = file === '-' || (file === undefined && args.at(-1) === '-') ? stdinText : file !== undefined ? fileText(file) : undefined;
     if (text !== undefined) out.container.push(...dockerfileRuns(text));
+  }
+  // tmux pipe-pane CMD runs CMD on the pane's output; save-buffer / screen's hardcopy and log write a file.
+  // (Each tmux command of a `\;` list; the write is judged as the shell's `>> FILE` would be.)
+  if (tool === 'tmux') {
+    const cmds: string[][] = [[]];
+    for (const a of args) if (a === ';' || a === '\\;') cmds.push([]); else cmds.at(-1)!.push(a);
+    for (const c of cmds) {
+      const verb = c.findIndex((a) => /^(pipe-pane|pipep|save-buffer|saveb|run-shell|run)$/.test(a));
+      if (verb < 0) continue;
+      const ops = c.slice(verb + 1).filter((a, k, all) => !a.startsWith('-') && !/^(-b|-t|-d)$/.test(all[k - 1] ?? ''));
+      if (/^(save-buffer|saveb)$/.test(c[verb]!) && ops.length) out.lines.push(`: >> ${q(ops.at(-1)!)}`);
+      else if (ops.length) out.lines.push(ops.at(-1)!);
+    }
+  }
+  if (tool === 'screen') {
+    const x = args.indexOf('-X');
+    const cmd = x >= 0 ? args.slice(x + 1) : [];
+    if (/^(hardcopy|log|logfile|writebuf|bufferfile)$/.test(cmd[0] ?? '')) { const f = cmd.slice(1).filter((a) => !a.startsWith('-') && !/^(on|off)$/.test(a)).at(-1); if (f) out.lines.push(`: >> ${q(f)}`); }
+    if (/^(exec|screen)$/.test(cmd[0] ?? '') && cmd.length > 1) out.lines.push(cmd.slice(1).map(q).join(' '));
   }
   // lldb launching a shell as its target with arguments: that shell runs them.
   if (tool === 'lldb' && args.some((a) => /\bprocess\s+launch\b|^r(un)?\b/.test(a)) && args.some((a) => /^(\S*\/)?(sh|bash|dash|zsh)$/.test(a))) out.spawns.push('lldb launches a shell as its target');
@@ -180,6 +207,15 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
       const line = row.shell?.(value);
       if (line !== undefined && line.trim() !== '') out.lines.push(line);
       if (ROWS.vim === rows && VIM_EXEC.test(value)) out.spawns.push(`${tool} runs a program or deletes files through its commands`);
+      // Files the editor's own functions write (vim writefile(…, "F"), emacs write-region/append-to-file/write-file/copy-file … "F"):
+      // judged as the shell's `>> F`; one whose name is computed is not understood.
+      const fileWrites = ROWS.vim === rows ? [...value.matchAll(/\bwritefile\s*\(/g)].map((m) => /^\s*\[[^\]]*\]\s*,\s*(?:"([^"]*)"|'([^']*)'|expand\s*\(\s*["']([^"']*)["']\s*\))/.exec(value.slice(m.index! + m[0].length)))
+        : tool === 'emacs' ? [...value.matchAll(/\((append-to-file|write-region|write-file|copy-file)\b/g)].map((m) => /^(?:[^()"]|"(?:[^"\\]|\\.)*"|\([^()]*\))*?"([^"]+)"\s*\)/.exec(value.slice(m.index! + m[0].length).replace(/^\s*"(?:[^"\\]|\\.)*"(?=[^)]*"[^"]+"\s*\))/, ''))) : [];
+      for (const w of fileWrites) {
+        const path = w ? w[1] ?? w[2] ?? w[3] : undefined;
+        if (path) out.lines.push(`: >> ${q(path)}`);
+        else out.spawns.push(`${tool} writes a file whose name it computes`);
+      }
       if (tool === 'emacs' && ELISP_EXEC.test(value) && !/^\((shell-command)/.test(value.trim())) out.spawns.push('emacs elisp runs programs or deletes files');
     }
   }

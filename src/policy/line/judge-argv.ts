@@ -11,7 +11,7 @@ import { NET_CLIENTS } from '../analyzers/net-clients.js';
 import { newFacts } from '../facts.js';
 import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
-import { assignmentTags, programSetting } from './assignments.js';
+import { assignmentTags, CONFIG_VARS, programSetting } from './assignments.js';
 import { foldLiterals, languageOf, stripStrings, writesFiles } from './interpreters.js';
 import { inlineCodeOf, scriptOf } from './interpreter-code.js';
 import { judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
@@ -132,6 +132,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (/^(dotenv|dotenvx|dotenv-cli|env-cmd)$/.test(posix.basename(argv[0]!))) {
       const dd = argv.indexOf('--');
       const rest = dd >= 0 ? argv.slice(dd + 1) : argv.slice(1).filter((a, k, all) => !a.startsWith('-') && !/^(-f|-e|--file|--env-file|-p|--path|-r|--rc-file)$/.test(all[k - 1] ?? '')).filter((a, k) => !(k === 0 && a === 'run'));
+      // (dotenv's own verbs print what the file holds — dotenv -f .env get KEY, dotenv list, dotenvx get: read as `cat FILE`.)
+      if (dd < 0 && /^(dotenv|dotenvx)$/.test(posix.basename(argv[0]!)) && /^(get|list|keys)$/.test(rest[0] ?? '')) {
+        const k = argv.findIndex((a) => /^(-f|-e|--file|--env-file|-p|--path)$/.test(a));
+        argv = ['cat', (k > 0 ? argv[k + 1] : argv.find((a) => /^--(file|env-file|path)=/.test(a))?.replace(/^[^=]*=/, '')) ?? '.env'];
+        continue;
+      }
       if (rest.length) {
         argv = rest;
         continue;
@@ -362,7 +368,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       env = { ...env, ...u.env };
       // env -C D, sudo -D D, unshare --wd=D …: relative paths of what runs resolve in D.
       if (u.cwd !== undefined) ctx = { ...ctx, cwd: /^[$`]/.test(u.cwd) ? UNKNOWN_CWD : resolvePath(u.cwd, ctx) };
-      for (const [k, v] of Object.entries(u.env ?? {})) assignmentTags(st, k, v, true, ctx.cwd);
+      // (A relocated configuration read by a program that reads none — env HOME=/tmp ls -la — changes nothing.)
+      const readsNoConfig = /^(ls|cat|echo|printf|pwd|true|false|test|id|whoami|date|wc|head|tail|stat|du|df|uname)$/.test(posix.basename(u.argv?.[0] ?? ''));
+      for (const [k, v] of Object.entries(u.env ?? {})) if (!(readsNoConfig && CONFIG_VARS.has(k))) assignmentTags(st, k, v, true, ctx.cwd);
       for (const t of u.tags ?? []) tag(t, `${name} ${t === 'persistence' ? 'schedules commands to run later' : t === 'path-strip' ? 'runs a command without the Rampart shims on PATH' : t === 'config-relocated' ? 'routes the command through proxies named in a configuration Rampart has not read' : 'starts a shell'}`);
       if (u.stdinShell) {
         rec.name = name;
@@ -528,6 +536,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (known !== undefined) st.sub(known, ctx.cwd, env);
       // (A sourced file that changes directory leaves this shell there: not followed.)
       if (known !== undefined && /(^|[\s;&|({])(cd|pushd|popd)(\s|$|[;&|)])/.test(known)) st.cwdLost = true;
+      // The system's login files set PATH afresh (Debian's /etc/profile, /etc/environment): without the shims.
+      // (Asked, not refused: the hook still judges what the line names; what those programs start would not pass the shims.)
+      if (/^\/etc\/(profile|environment|login\.defs|zprofile|zsh\/zprofile|csh\.login)$/.test(args[0] ?? '')) tag('config-relocated', `${name} ${args[0]} sets PATH to the system's: what runs after it starts programs without the Rampart shims`);
       if (args[0] === undefined || STDIN_PATH.test(args[0])) rec.interpreterReadsStdin = true;
       // Sourcing a secret (. ./.env) fills variables with it: later expansions of names the
       // line did not set, and the environment did not have, carry the secret.
@@ -561,6 +572,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const i = rest.findIndex((a, k) => !a.startsWith('-') && !/^(--from|--with|--python|-p|--spec|--index-url|--index|-i)$/.test(rest[k - 1] ?? ''));
       const pkg = i >= 0 ? packageBin(rest[i]!) : undefined;
       if (pkg && !/[:/]/.test(pkg)) judgeArgv(st, [pkg, ...rest.slice(i + 1)], ctx, [], stdinText, fc, flat, info, { ...rec, writesFiles: [] });
+    } else if (name === 'loginctl' && args.some((a) => /^(terminate-user|kill-user|terminate-session|kill-session|disable-linger)$/.test(a))) {
+      // Ending the user's sessions (or their lingering manager) ends every process of the user: the server too.
+      tag('rampart-tamper', `loginctl ${args.find((a) => !a.startsWith('-'))} ends the user's processes, the Rampart server among them`);
+    } else if (/^(busctl|gdbus|dbus-send|qdbus)$/.test(name) && args.some((a) => /systemd1|login1/.test(a))) {
+      // systemd's and logind's D-Bus APIs: only reads (Get…, List…, Introspect) are understood; a method
+      // call that stops, kills or starts units — StartTransientUnit runs any command, outside this session — is not.
+      const method = args.map((a) => /(?:^|\.)((?:Stop|Kill|Restart|Reload|TryRestart|Start|StartTransient|Enable|Link|Mask|Terminate|Reboot|PowerOff|Halt|Abandon|Reset|Set|Unit|Subscribe|Exit|Disable)\w*)$/.exec(a)?.[1]).find((m) => m !== undefined);
+      if (method) tag('rampart-tamper', `${name} calls ${method} on systemd or logind over D-Bus: it can stop the Rampart server or run commands outside this session`);
     } else if (/^(kill|pkill|killall|killall5|skill|prlimit|systemctl|launchctl)$/.test(name) || name === 'fuser' && args.some((a) => /^-[a-zA-Z]*k/.test(a))) {
       const pick = signalPick(name, args, fc, flat, info, ctx, st.coprocs);
       if (pick === 'rampart') tag('rampart-tamper', `${name} may stop the Rampart server`);
@@ -712,7 +731,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (!NO_CONTENT.has(name) && !FILTERS.has(name)) {
       // A server bound to every interface (php -S 0.0.0.0:8000, --host 0.0.0.0, a debugger on
       // --inspect=0.0.0.0) is reachable from other machines; a tunnel service publishes a port.
-      const anyAddr = /^(0\.0\.0\.0|::|\[::\]|\*)(:\d+)?$/;
+      const anyAddr = /^(0\.0\.0\.0|::|\[::\]|\*)?(:\d+)?$/;
       // (An application server on every interface — runserver 0.0.0.0:8000, uvicorn --host 0.0.0.0, vite
       // --host 0.0.0.0, as in a container — serves the app, not the directory: only file servers and
       // debuggers count.)
@@ -724,7 +743,21 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         || /^--(inspect|inspect-brk|inspect-wait)=(0\.0\.0\.0|\[?::\]?)(:\d+)?$/.test(a));
       const servesByDefault = (name === 'httpd' && !args.some((a, k) => args[k - 1] === '-p' && /^(127\.|localhost)/.test(a)))
         || (/^ruby/.test(name) && args.includes('-run') && args.some((a) => /httpd/.test(a)) && !args.some((a) => /BindAddress=(127\.|localhost)|--bind-address=(127\.|localhost)/.test(a)))
-        || (name === 'twistd' && args.includes('web'));
+        || (name === 'twistd' && args.includes('web'))
+        // serve, http-server and live-server listen on every interface unless told a host: serving the
+        // project's top (its .env), HOME or anything outside the project is serving those.
+        || (/^(serve|http-server|live-server)$/.test(name) && !args.some((a, k) => /^(127\.|localhost|::1)/.test(a.replace(/^--?[\w-]+=/, '')) && /^(-a|--address|--host|-l|--listen|-H)$|^--(address|host|listen)=/.test(/=/.test(a) ? a : args[k - 1] ?? ''))
+          && (() => {
+            const dir = resolvePath(args.find((a, k) => !a.startsWith('-') && !/^(-p|--port|-a|--address|-l|--listen|-c|--config|-H|--host)$/.test(args[k - 1] ?? '')) ?? '.', ctx);
+            return !(dir.startsWith(`${ctx.projectRoot}/`) && !/\/\.[^/]*(\/|$)/.test(dir.slice(ctx.projectRoot.length)));
+          })())
+        // A debugger or notebook server on every interface (debugpy --listen 0.0.0.0:5678, jupyter --ip=0.0.0.0 with
+        // its token emptied) and a VNC server without a password run code or take input from anyone who connects.
+        || ((name === 'debugpy' || args.includes('debugpy')) && args.some((a, k) => (args[k - 1] === '--listen' || a.startsWith('--listen=')) && /^(--listen=)?(0\.0\.0\.0|\*|::|\[::\])?:?\d*$/.test(a) && /0\.0\.0\.0|\*|::/.test(a)))
+        || (/^(jupyter|jupyter-notebook|jupyter-lab)$/.test(name) && args.some((a) => /^--(ip|ServerApp\.ip|NotebookApp\.ip)=(0\.0\.0\.0|\*|::)/.test(a)) && args.some((a) => /^--(\w+App\.)?(token|password)=(''|""|)$/.test(a)))
+        || (name === 'x11vnc' && args.includes('-nopw') && !args.includes('-localhost'));
+      // Terminal servers (websocketd, ttyd, gotty, shellinaboxd, wetty) hand a program — a shell — to whoever connects: nc -l -e by another name.
+      if (/^(websocketd|ttyd|gotty|shellinaboxd|wetty|webtty)$/.test(name) && !args.some((a) => a === '--help' || a === '-h' || a === '--version')) tag('exec', `${name} serves a program's terminal to whoever connects to it`);
       if (bindsAll || servesByDefault) tag('serves-files', `${name} listens on every network interface: other machines can reach what it serves`);
       if (/^(ngrok|lt|localtunnel|tunnelto|pagekite(\.py)?|tmole|zrok|devtunnel|frpc|rathole|chisel|sish-client|localxpose|loophole|expose|telebit|inlets|inlets-pro|pinggy|serveo)$/.test(name) || (name === 'cloudflared' && args.includes('tunnel')) || (name === 'bore' && args[0] === 'local')
         || (name === 'tailscale' && /^(funnel|serve)$/.test(args[0] ?? '') && !/^(status|reset|off)$/.test(args[1] ?? '')) || (name === 'ssh' && args.some((a, k) => /^-R/.test(a) && /(serveo\.net|localhost\.run|pinggy\.io|tuns\.sh)/.test(args.slice(k).join(' '))))) {

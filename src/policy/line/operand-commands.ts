@@ -94,7 +94,8 @@ export function operandCommands(name: string, args: readonly string[]): OperandC
   // ast-grep's `sg` searches code with a pattern or rule; the other sg, `sg GROUP [-c] CMD`, runs CMD
   // — and a group may be named `run`: only a pattern or rule option, and no -c, makes it ast-grep.
   if (name === 'sg' && args.some((a) => /^(-p|--pattern|-r|--rewrite|--rule|--inline-rules)(=|$)/.test(a)) && !args.some((a) => a === '-c' || a === '--command')) return out;
-  const k = args.findIndex((a) => isCommandWord(a));
+  // (A runner's verb — yarn exec, lerna exec, nx exec — is no program: `exec` the builtin is one, `yarn exec 'rm -rf ~'` runs the string.)
+  const k = args.findIndex((a, i) => isCommandWord(a) && !(/^(run|exec|x|dlx)$/.test(a) && /\s/.test(args.slice(i + 1).find((b) => b !== '--' && !b.startsWith('-')) ?? '') && !args.slice(0, i).some((b) => isCommandWord(b))));
   if (k >= 0) out.suffix = args.slice(k);
   if (k >= 0) out.runs = k === 0 || args[k - 1] === '--' || args.slice(0, k).some((a) => /^(run|exec|x|dlx)$/.test(a));
   const dashdash = args.indexOf('--');
@@ -103,7 +104,9 @@ export function operandCommands(name: string, args: readonly string[]): OperandC
     const v = eq?.[2] ?? a;
     // (An interpreter's -c/-e is code in its own language, judged elsewhere.)
     const code = isShell(name) || languageOf(name) !== undefined;
-    const flagged = !code && (COMMAND_FLAG.test(eq?.[1] ?? args[i - 1] ?? '') || (dashdash >= 0 && i > dashdash) || (COMMAND_RUNNERS.has(name) && !a.startsWith('-')));
+    // (…and a string after a runner's verb is a command line: yarn exec 'tsc -b && curl …'.)
+    const afterVerb = args.slice(0, i).some((b) => /^(exec|run|x|dlx)$/.test(b)) && /\s/.test(v);
+    const flagged = !code && (COMMAND_FLAG.test(eq?.[1] ?? args[i - 1] ?? '') || (dashdash >= 0 && i > dashdash) || (COMMAND_RUNNERS.has(name) && !a.startsWith('-')) || afterVerb);
     if ((commandString(v) || (flagged && shellShaped(v) && guessedShell(v))) && !(out.suffix && i >= k)) out.strings.push(v);
   });
   return out;

@@ -192,6 +192,9 @@ export function signalPick(name: string, args0: string[], fc: FlatCommand, flat:
   if (name === 'systemctl') {
     if (!args.some((a) => /^(stop|kill|disable|mask|restart|isolate)$/.test(a))) return 'ok';
     if (raw.some((r) => /rampart/i.test(r))) return 'rampart';
+    // A unit pattern (systemctl stop 'ramp*', '*.service') picks every loaded unit it matches: Rampart's too.
+    const glob = (g: string) => new RegExp(`^${g.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    if (words.some((w) => /[*?[]/.test(w.value) && ['rampart', 'rampart.service'].some((u) => glob(w.value).test(u)))) return 'rampart';
     const subs = flat.filter((c) => c.origin?.parent === fc.index).map((c) => c.index);
     return subs.length ? chainPick(upstream(subs, flat), flat, info, ctx) : 'ok';
   }

@@ -103,8 +103,11 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
     case 'caffeinate':
     case 'unbuffer':
       return after(args, skipOpts(args, /^$/));
-    case 'exec':
-      return after(args, skipOpts(args, /^-a$/));
+    case 'exec': {
+      // exec -c runs the command with an empty environment: no PATH, so none of the shims.
+      const i = skipOpts(args, /^-a$/);
+      return { ...after(args, i), ...(args.slice(0, i).some((a) => /^-[a-z]*c/.test(a)) ? { tags: ['path-strip'] } : {}) };
+    }
     case 'nice':
       return after(args, skipOpts(args, /^-n$|^--adjustment$/));
     // Proxy wrappers: the command's connections go through proxies their configuration names.
@@ -165,7 +168,10 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       if (verb < 0) return {};
       const rest = args.slice(verb + 1);
       const i = skipOpts(rest, /^-[cFnstxyelpPSeRwTt]$/);
-      return i < rest.length ? { shell: rest.slice(i).join(' ') } : {};
+      // (-e PATH=… sets the new pane's PATH: one without the shims runs its command without them.)
+      const path = rest.slice(0, i).map((a, k, all) => (all[k - 1] === '-e' && a.startsWith('PATH=') ? a : undefined)).find((x) => x !== undefined);
+      const strips = path !== undefined && !path.includes('rampart') && !/\$\{?PATH\b/.test(path);
+      return i < rest.length ? { shell: rest.slice(i).join(' '), ...(strips ? { tags: ['path-strip'] } : {}) } : strips ? { tags: ['path-strip'] } : {};
     }
     case 'screen':
       return after(args, skipOpts(args, /^-[SLpcethX]$/));
@@ -199,7 +205,11 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       return after(args, name === 'perf' ? (args[0] === 'record' || args[0] === 'stat' ? 1 + skipOpts(args.slice(1), /^-[eopFc]$/) : args.length) : skipOpts(args, /^-[eopsaEuIPS]$|^--(tool|log-file)$/));
     case 'systemd-run': {
       const i = skipOpts(args, /^-[pEM]$|^--(unit|property|setenv|on-calendar|on-active|description|working-directory|uid|gid)$/);
-      return inDir({ ...after(args, i), tags: args.some((a) => /^--on-(calendar|active|boot|startup|unit-active|unit-inactive)/.test(a)) ? ['persistence'] : [] }, args.slice(0, i), ['--working-directory']);
+      // (Outside --scope the command runs as a unit of the service manager, with its environment: not this
+      // session's PATH, so without the shims — and the hook never sees what it starts.)
+      const opts = args.slice(0, i);
+      const later = args.some((a) => /^--on-(calendar|active|boot|startup|unit-active|unit-inactive)/.test(a));
+      return inDir({ ...after(args, i), tags: later ? ['persistence'] : opts.includes('--scope') || i >= args.length ? [] : ['path-strip'] }, opts, ['--working-directory']);
     }
     case 'watch': {
       const i = skipOpts(args, /^-[nd]$|^--(interval|differences)$/);
