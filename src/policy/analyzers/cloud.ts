@@ -19,9 +19,19 @@ export function analyzeCloud({ tool, args }: AnalyzerInput): Facts {
     const dest = ops[ops.length - 1];
     // (MinIO's mc names its remotes ALIAS/bucket, without a scheme.)
     const toRemote = (d: string) => remote(d) || (tool === 'mc' && /^[\w-]+\/\S/.test(d) && !d.startsWith('./'));
-    if (dest && toRemote(dest)) for (const src of ops.slice(0, -1)) if (!toRemote(src)) f.sends.push(src);
+    if (dest && toRemote(dest)) {
+      for (const src of ops.slice(0, -1)) if (!toRemote(src)) f.sends.push(src);
+    } else if (dest && ops.slice(0, -1).some(toRemote)) f.writes.push(dest); // (a copy down from a bucket writes its local destination)
   }
-  for (let i = 0; i < args.length; i++) if (args[i] === '--file' || args[i] === '-f') f.sends.push(args[i + 1] ?? '');
+  // az … download -f/--file F writes F; elsewhere -f/--file (and a data or source file) is read and uploaded:
+  // gcloud secrets create --data-file=.env, kms encrypt --plaintext-file, az storage file upload --source.
+  const download = pos.some((p) => /^download(-batch)?$/.test(p));
+  for (let i = 0; i < args.length; i++) {
+    const [opt, inline] = args[i]!.startsWith('--') && args[i]!.includes('=') ? [args[i]!.slice(0, args[i]!.indexOf('=')), args[i]!.slice(args[i]!.indexOf('=') + 1)] : [args[i]!, undefined];
+    const v = inline ?? args[i + 1] ?? '';
+    if (download && /^(--file|-f|--dest|--destination|-d)$/.test(opt)) f.writes.push(v);
+    else if (/^(--file|-f|--data-file|--plaintext-file|--content-file|--from-file|--payload-file)$/.test(opt) || (opt === '--source' && !download && /upload/.test(f.subcommand + pos.join(' ')))) f.sends.push(v);
+  }
   remoteSession(f, tool, pos);
   // mc rm/rb on a local path (mc works on the file system as well as on buckets) deletes it.
   if (tool === 'mc' && /^(rm|rb)$/.test(pos[0] ?? '')) for (const p of pos.slice(1)) if (/^(\/|~|\.|\$HOME)/.test(p)) f.deletes.push(p);

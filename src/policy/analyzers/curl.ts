@@ -116,7 +116,7 @@ export function analyzeCurl({ tool, args, env, cwd }: AnalyzerInput): Facts {
     f.tags.add('opaque-config');
     f.notes.push('--alt-svc reads a cache that can send the request to another host');
   }
-  for (const w of values(s, 'output', 'dump-header', 'cookie-jar', 'trace', 'trace-ascii', 'stderr', 'etag-save', 'libcurl')) {
+  for (const w of values(s, 'output', 'dump-header', 'cookie-jar', 'trace', 'trace-ascii', 'stderr', 'etag-save', 'libcurl', 'hsts', 'alt-svc')) {
     if (w !== '-' && w !== '%') f.writes.push(...(has(s, 'globoff') ? [w] : globbedNames(w, urls)));
   }
   if (has(s, 'remote-name', 'remote-name-all')) {

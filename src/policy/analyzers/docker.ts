@@ -59,8 +59,16 @@ export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
   f.subcommand = verb;
   const daemons = args.slice(0, verbAt < 0 ? args.length : verbAt).flatMap((a, k, all) => (/^(-H|--host)$/.test(all[k - 1] ?? '') ? [a] : a.startsWith('--host=') ? [a.slice(7)] : /^-H./.test(a) ? [a.slice(2)] : []));
   const fromEnv = envValue(env, 'DOCKER_HOST', 'CONTAINER_HOST');
-  for (const d of [...daemons, ...(daemons.length ? [] : fromEnv ? [fromEnv] : [])]) {
-    if (!/^(unix|npipe|fd):/.test(d)) addUrl(f, d.replace(/^tcp:\/\//, 'https://'), 'target', 'https');
+  // (So do a buildx builder's endpoint — buildx create tcp://H — and BuildKit's own BUILDKIT_HOST: the build context goes there.)
+  const builders = verb === 'buildx' && args.includes('create') ? args.slice(verbAt + 1).filter((a) => /^(tcp|ssh|https?):\/\//.test(a)) : [];
+  for (const d of [...daemons, ...builders, ...(daemons.length ? [] : fromEnv ? [fromEnv] : [])]) {
+    if (!/^(unix|npipe|fd):/.test(d)) addUrl(f, d.replace(/^(tcp|ssh):\/\//, 'https://'), 'target', 'https');
+  }
+  // A named context (--context X, DOCKER_CONTEXT=X) is a daemon endpoint stored in Docker's configuration: not read here.
+  const context = args.slice(0, verbAt < 0 ? args.length : verbAt).find((a, k, all) => /^(-c|--context)$/.test(all[k - 1] ?? '') || a.startsWith('--context=')) ?? envValue(env, 'DOCKER_CONTEXT');
+  if (context !== undefined && !/^(--context=)?(default|desktop-linux|rootless|colima)$/.test(context) && !daemons.length) {
+    f.tags.add('opaque-config');
+    f.notes.push(`${tool} talks to the daemon of context ${context.replace(/^--context=/, '')}, whose endpoint Rampart has not read`);
   }
   // push/login to REGISTRY/…: a registry written as a host (with a dot, a port or localhost) is
   // where the image (and the build context in it) or the credentials go.
@@ -98,6 +106,8 @@ export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
   if (verb === 'cp') {
     const ops = args.slice(verbAt + 1).filter((a) => !a.startsWith('-'));
     if (ops.length === 2 && !/^[\w.-]+:/.test(ops[0]!) && /^[\w.-]+:/.test(ops[1]!)) f.sends.push(ops[0]!);
+    // (…and docker cp CONTAINER:SRC DST writes DST here: a file from the container, ~/.bashrc if DST says so.)
+    if (ops.length === 2 && /^[\w.-]+:/.test(ops[0]!) && !/^[\w.-]+:/.test(ops[1]!) && ops[1] !== '-') f.writes.push(ops[1]!);
   }
   if (verb !== 'run' && verb !== 'create') {
     // exec CONTAINER CMD (compose exec|run SERVICE CMD): CMD runs in a container of the project's, judged as a command line.

@@ -74,7 +74,7 @@ export function analyzeGh({ tool, args, env }: AnalyzerInput): Facts {
       if (file !== undefined) send(file);
     }
     if (/^--input(=|$)/.test(a) && v) send(v);
-    if (/^(-F|--body-file|--notes-file)(=|$)/.test(a) && /^(issue|pr|release|discussion)$/.test(group ?? '') && v) send(v);
+    if (/^(-F|--body-file|--notes-file)(=|$)/.test(a) && /^(issue|pr|release|discussion|agent-task)$/.test(group ?? '') && v) send(v);
     // gh secret/variable set NAME -f FILE / --env-file FILE / --body VALUE (else the value is stdin).
     if (/^(secret|variable)$/.test(group ?? '') && verb === 'set' && /^(-f|--env-file)(=|$)/.test(a) && v) send(v);
   }
@@ -86,6 +86,11 @@ export function analyzeGh({ tool, args, env }: AnalyzerInput): Facts {
     const pats = args.filter((a, k) => /^(-p|--pattern)$/.test(args[k - 1] ?? ''));
     if (out) f.writes.push(out);
     else for (const p of pats.length ? pats : ['*']) f.writes.push(`${dir.replace(/\/+$/, '')}/${p}`);
+  }
+  // gh repo clone REPO DIR / gist clone ID DIR: a checkout fills DIR (a directory of startup files, if DIR is one).
+  if ((group === 'repo' || group === 'gist') && verb === 'clone') {
+    const dir = args.slice(args.indexOf('clone') + 1).filter((a) => !a.startsWith('-')).slice(0, args.includes('--') ? 2 : 2)[1];
+    if (dir) f.writes.push(`${dir.replace(/\/+$/, '')}/`);
   }
   // gh run download -D DIR: an artifact tree.
   if (group === 'run' && verb === 'download') f.writes.push(args.find((a, k) => /^(-D|--dir)$/.test(args[k - 1] ?? '')) ?? '.');

@@ -42,6 +42,11 @@ function editorRun(f: Facts, setting: string, value: string): boolean {
   if (/^(sh|bash|dash|zsh|ksh|mksh|fish|env|eval|exec|command|xargs)$/.test(prog)) return false;
   if (/^(python[\d.]*|node|ruby|perl|php|lua|deno|bun)$/.test(prog) && !words.some((w) => /^-[a-zA-Z]*i/.test(w))) return false;
   f.runs.push(`${value} ${setting === 'GIT_SEQUENCE_EDITOR' ? '.git/rebase-merge/git-rebase-todo' : '.git/COMMIT_EDITMSG'}`);
+  // A sequence editor that rewrites the todo list so commits are dropped (s/^pick/drop/, /^pick/d) loses them.
+  if (setting === 'GIT_SEQUENCE_EDITOR' && /\bdrop\b|\/d\b|s\/[^/]*\/d\b|\bd\s|>\s*\S*todo/.test(value)) {
+    f.tags.add('rewrite-history');
+    f.notes.push('the rebase\'s sequence editor drops commits from the todo list');
+  }
   return true;
 }
 

@@ -236,6 +236,10 @@ export function analyze(input: AnalyzerInput): Facts {
       const url = k === 'NIX_CONFIG' ? /\b(?:extra-)?substituters\s*=\s*(https?:\/\/\S+)/.exec(v)?.[1] : /^(?:(?:sparse|git|registry)\+)?((?:https?|socks5h?|socks4a?):\/\/\S+)$/i.exec(v)?.[1];
       if (url) routed.push(url);
     }
+    // BuildKit's daemon (BUILDKIT_HOST, buildctl --addr) receives the build context: the project, .env included.
+    for (const b of [envValue(input.env, 'BUILDKIT_HOST'), ...input.args.map((a, k) => (input.args[k - 1] === '--addr' ? a : a.startsWith('--addr=') ? a.slice(7) : undefined))]) {
+      if (b && /^(tcp|https?):\/\//.test(b)) routed.push(b.replace(/^tcp:\/\//, 'https://'));
+    }
     for (const p of routed) addUrl(f, p, 'proxy');
     if (routed.length) f.tags.add('routed-env');
   }

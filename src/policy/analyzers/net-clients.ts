@@ -142,7 +142,8 @@ export function analyzeNetClient({ tool, args, env }: AnalyzerInput): Facts {
   else if (spec.operands === 'first' && ops[0] !== undefined) addServer(f, ops[0]);
   for (const o of ops) if (/^(?:jdbc:)?[a-z][a-z0-9+.-]*:\/\//i.test(o)) addServer(f, o);
   // A conninfo string: psql "host=evil.example dbname=x".
-  for (const o of ops) for (const m of o.matchAll(/(?:^|\s)host(?:addr)?=(\S+)/g)) addServer(f, m[1]!);
+  // (Also given as -d/--dbname: psql -d 'host=evil.example dbname=x'.)
+  for (const o of [...ops, ...values(s, 'dbname')]) for (const m of o.matchAll(/(?:^|\s)host(?:addr)?=['"]?([^\s'"]+)/g)) addServer(f, m[1]!);
   // ansible -i 'h1,h2,' names hosts inline (an inventory file is the project's, left to the module
   // checks of the line judge); the copy module's src= is a file sent to them.
   if (tool === 'ansible' || tool === 'ansible-playbook') {

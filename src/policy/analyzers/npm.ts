@@ -88,6 +88,8 @@ export function analyzeNpm({ tool, args, env }: AnalyzerInput): Facts {
   for (const p of [envValue(env, 'npm_config_proxy', 'NPM_CONFIG_PROXY'), envValue(env, 'npm_config_https_proxy', 'NPM_CONFIG_HTTPS_PROXY'), envValue(env, 'https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY')]) {
     if (p) addUrl(f, p, 'proxy');
   }
+  // npm pack --pack-destination DIR writes the tarball into DIR.
+  if (sub === 'pack') for (const a of args.map((x, k) => (args[k - 1] === '--pack-destination' ? x : /^--pack-destination=/.test(x) ? x.slice(19) : undefined))) if (a) f.writes.push(`${a.replace(/\/+$/, '')}/`);
   if (sub === 'config set') {
     // `npm config set key value` and `npm config set key=value`.
     const pairs: [string, string][] = [];

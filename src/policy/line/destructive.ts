@@ -159,7 +159,7 @@ function unmodelledDestroy(name: string, args: readonly string[], env: Readonly<
 
 /** SQL or store commands a database client is given that drop a whole database or store. */
 export function dropsDatabase(text: string): boolean {
-  return /\bdrop\s+(database|schema)\b|\bflushall\b|\bflushdb\b|\bdropDatabase\s*\(/i.test(text);
+  return /\bdrop\s+(database|schema|keyspace)\b|\bflushall\b|\bflushdb\b|\bdropDatabase\s*\(/i.test(text);
 }
 
 /**
@@ -175,13 +175,18 @@ export function remoteDb(args: readonly string[], env: Readonly<Record<string, s
     const m = /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?):\/\/(?:[^@/]*@)?([^/:?]+)/i.exec(a);
     if (m) hosts.push(m[1]!);
   }
+  // (A conninfo string names its host too — psql -d "host=db.prod dbname=x"; sqlcmd -S and cqlsh's first operand are the server.)
+  for (const a of args) for (const m of a.matchAll(/(?:^|\s)host(?:addr)?=['"]?([^\s'"]+)/g)) hosts.push(m[1]!);
+  hosts.push(...args.flatMap((a, k) => (/^(-S|--server)$/.test(args[k - 1] ?? '') ? [a.replace(/^tcp:/, '').replace(/[,\\].*$/, '')] : [])));
+  // (A connection defined elsewhere — a libpq service, mysql's --login-path, a defaults file — may be any machine.)
+  if (args.some((a) => /^(service=|--login-path=|--defaults-file=|--defaults-extra-file=)/.test(a) || /(?:^|\s)service=/.test(a))) return true;
   // (A connection string only known when the line runs — "$DATABASE_URL" — may be any machine.)
   if (args.some((a) => /^\$\{?\w*(URL|URI|DSN|HOST)\b/i.test(a))) return true;
   return hosts.some((h) => !/^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\]|0\.0\.0\.0|\/.*|db|postgres|mysql|redis|mongo)$/i.test(h));
 }
 
 /** Database clients, whose arguments and stdin are statements for a server. */
-export const DB_CLIENTS = /^(psql|mysql|mariadb|sqlite3|mongosh|mongo|redis-cli|valkey-cli|cockroach|clickhouse-client|sqlcmd|duckdb)$/;
+export const DB_CLIENTS = /^(psql|mysql|mariadb|sqlite3|mongosh|mongo|redis-cli|valkey-cli|cockroach|clickhouse-client|sqlcmd|duckdb|cqlsh)$/;
 
 /** A function that starts copies of itself in the background (:(){ :|:& };:) exhausts the machine. */
 export function forkBomb(line: string): boolean {

@@ -128,6 +128,20 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         st.readsSecret = true;
       }
     }
+    // A bind mount (bindfs SRC DST, mount --bind SRC DST) makes DST another name for SRC, as a symbolic link does;
+    // sshfs HOST:PATH DIR makes DIR that host's: judged as the ssh connection it is.
+    {
+      const base = posix.basename(argv[0]!);
+      const ops = argv.slice(1).filter((a, k, all) => !a.startsWith('-') && !/^(-o|-p|-F|--options|-t|--types)$/.test(all[k - 1] ?? ''));
+      if ((base === 'bindfs' || (base === 'mount' && argv.some((a, k) => a === '--bind' || a === '--rbind' || (/^(-o|--options)$/.test(argv[k - 1] ?? '') && /(^|,)r?bind(,|$)/.test(a))))) && ops.length >= 2) {
+        // (Recorded as the link it amounts to: later writes through DST are judged at SRC; the mount itself is judged below.)
+        st.links.set(resolvePath(ops[1]!, ctx), resolvePath(ops[0]!, ctx));
+      }
+      if (base === 'sshfs' && ops[0]?.includes(':')) {
+        argv = ['ssh', ops[0].slice(0, ops[0].indexOf(':')), 'true'];
+        continue;
+      }
+    }
     // dotenv run -- CMD, dotenvx run -- CMD, env-cmd [-f F] CMD: CMD runs with the file loaded.
     if (/^(dotenv|dotenvx|dotenv-cli|env-cmd)$/.test(posix.basename(argv[0]!))) {
       const dd = argv.indexOf('--');
@@ -651,6 +665,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const target = m[1] !== undefined ? /^"((?:[^"\\]|\\.)*)"/.exec(prog.slice(at))?.[1] : vars.get(m[2]!);
         if (target !== undefined) writes.push(target);
       }
+      // print > ENVIRON["HOME"] "/.bashrc": a name built from the environment — HOME's is a path in HOME, any other's is not known.
+      for (const m of prog.matchAll(/>>?\s*\(?\s*ENVIRON\s*\[\s*"(\w+)"\s*\]\s*(?:"((?:[^"\\]|\\.)*)")?/g)) {
+        if (m[1] === 'HOME') writes.push(`~${m[2] ?? ''}`);
+        else tag('interpreter-opaque', `${name} writes to a file named by $${m[1]}`);
+      }
     } else if (name === 'sed') {
       // Its script: -e/--expression values (-ne X, -eX), -f/--file text this line wrote, else the first operand.
       const scripts: string[] = [];
@@ -938,7 +957,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // (A program with no model at all: a delete verb among its first words.)
     // (Network and storage clients are modelled for where they connect, not for what they delete.)
     const unmodelled = !DB_CLIENTS.test(name) && (NET_CLIENTS[name] !== undefined || ANALYZERS[name] === ANALYZERS.mc || (!ANALYZERS[name] && !DATA_PROGRAMS.has(name) && !isShell(name) && !languageOf(name) && !unwrap(name, args) && !isCommandWord(name)));
-    const destroyed = destroys(name, args, env, unmodelled) ?? (DB_CLIENTS.test(name) && remoteDb(args, env) && dropsDatabase([...args, stdinText ?? ''].join('\n')) ? `${name} drops a whole database on another machine` : undefined);
+    const destroyed = destroys(name, args, env, unmodelled) ?? (DB_CLIENTS.test(name) && remoteDb(name === 'cqlsh' ? ['-h', args.find((a, k) => !a.startsWith('-') && !/^(-e|--execute|-f|--file|-u|--username|-p|--password|-k|--keyspace|--cqlshrc|--cqlversion|--encoding|--connect-timeout|--request-timeout)$/.test(args[k - 1] ?? '')) ?? 'localhost', ...args] : args, env) && dropsDatabase([...args, stdinText ?? ''].join('\n')) ? `${name} drops a whole database on another machine` : undefined);
     if (destroyed) tag('destroys-outside', destroyed);
     // A DELETE request to a server other than this machine deletes something hosted there (a
     // repository through api.github.com too); a local development server's data is the project's.

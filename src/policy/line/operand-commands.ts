@@ -103,7 +103,8 @@ export function operandCommands(name: string, args: readonly string[]): OperandC
     const eq = /^(--?[\w-]+)=(.*)$/s.exec(a);
     const v = eq?.[2] ?? a;
     // (An interpreter's -c/-e is code in its own language, judged elsewhere.)
-    const code = isShell(name) || languageOf(name) !== undefined;
+    // (…but `bun exec STRING` runs STRING with Bun's shell.)
+    const code = (isShell(name) || languageOf(name) !== undefined) && !(name === 'bun' && args[0] === 'exec');
     // (…and a string after a runner's verb is a command line: yarn exec 'tsc -b && curl …'.)
     const afterVerb = args.slice(0, i).some((b) => /^(exec|run|x|dlx)$/.test(b)) && /\s/.test(v);
     const flagged = !code && (COMMAND_FLAG.test(eq?.[1] ?? args[i - 1] ?? '') || (dashdash >= 0 && i > dashdash) || (COMMAND_RUNNERS.has(name) && !a.startsWith('-')) || afterVerb);
