@@ -552,7 +552,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (known !== undefined && /(^|[\s;&|({])(cd|pushd|popd)(\s|$|[;&|)])/.test(known)) st.cwdLost = true;
       // The system's login files set PATH afresh (Debian's /etc/profile, /etc/environment): without the shims.
       // (Asked, not refused: the hook still judges what the line names; what those programs start would not pass the shims.)
-      if (/^\/etc\/(profile|environment|login\.defs|zprofile|zsh\/zprofile|csh\.login)$/.test(args[0] ?? '')) tag('config-relocated', `${name} ${args[0]} sets PATH to the system's: what runs after it starts programs without the Rampart shims`);
+      if (/^\/etc\/(profile|environment|login\.defs|zprofile|zsh\/zprofile|csh\.login)$/.test(args[0] ?? '') && flat.length > 1) tag('config-relocated', `${name} ${args[0]} sets PATH to the system's: what runs after it starts programs without the Rampart shims`);
       if (args[0] === undefined || STDIN_PATH.test(args[0])) rec.interpreterReadsStdin = true;
       // Sourcing a secret (. ./.env) fills variables with it: later expansions of names the
       // line did not set, and the environment did not have, carry the secret.
@@ -1556,6 +1556,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // rev, tr's character maps such as rot13).
     if (name === 'echo') rec.textOut = echoText(args);
     if (name === 'printf') rec.textOut = printfText(args);
+    // cat of a here-document or here-string (and no file) prints that text.
+    if (name === 'cat' && stdinText !== undefined && !args.some((a) => a !== '-' && !/^-[uA-Za-z]*$/.test(a)) && fc.stdinFrom.length === 0) rec.textOut = stdinText;
     // git's name for the current branch prints what the repository says (… | xargs git push origin).
     if (name === 'git' && CURRENT_BRANCH_ONLY.test(args.join(' '))) {
       const cur = st.branch ?? ctx.git?.currentBranch();
