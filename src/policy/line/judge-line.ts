@@ -767,6 +767,16 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     judgeArgv(st, [listedCmd.path, ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
     return { info: rec, cwd, env: nextEnv };
   }
+  // A program below a toolchain's own directory, asked of the toolchain ($(go env GOPATH)/bin/golangci-lint,
+  // "$(npm prefix)/node_modules/.bin/vitest", "$(yarn bin)/jest"): that directory, as the tool reports it by default.
+  const query = !argvWords[0]!.static ? /^"?\$\((go env GOPATH|go env GOBIN|npm prefix|npm root|npm bin|yarn bin|pnpm bin|python3? -m site --user-base|git rev-parse --show-toplevel)\)"?((?:\/[\w.+-]+)+)"?$/.exec(argvWords[0]!.raw) : null;
+  const inProject = cwd === st.ctx.projectRoot || cwd.startsWith(`${st.ctx.projectRoot}/`);
+  const queried = query === null ? undefined : ({ 'go env GOPATH': `${st.ctx.home}/go`, 'go env GOBIN': `${st.ctx.home}/go/bin`, 'python -m site --user-base': `${st.ctx.home}/.local`, 'python3 -m site --user-base': `${st.ctx.home}/.local` } as Record<string, string>)[query[1]!]
+    ?? (inProject ? ({ 'npm prefix': st.ctx.projectRoot, 'npm root': `${st.ctx.projectRoot}/node_modules`, 'npm bin': `${st.ctx.projectRoot}/node_modules/.bin`, 'yarn bin': `${st.ctx.projectRoot}/node_modules/.bin`, 'pnpm bin': `${st.ctx.projectRoot}/node_modules/.bin`, 'git rev-parse --show-toplevel': st.ctx.projectRoot } as Record<string, string>)[query[1]!] : undefined);
+  if (query && queried !== undefined && !madeBelow(st, info, queried) && !/(^|\/)\.\.(\/|$)/.test(query[2]!)) {
+    judgeArgv(st, [`${queried}${query[2]}`, ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
+    return { info: rec, cwd, env: nextEnv };
+  }
   if (!argvWords[0]!.static) {
     st.lineTags.tags.add('dynamic-command');
     st.lineTags.notes.push(`the command name ${argvWords[0]!.raw} is only known when the line runs`);
