@@ -2,6 +2,7 @@
 // uploaded to any bucket has left the machine.
 import { newFacts, type Facts } from '../facts.js';
 import type { AnalyzerInput } from './types.js';
+import { addUrl } from './common.js';
 
 const remote = (s: string) => /^(s3|gs|az|https?|b2):\/\//i.test(s);
 
@@ -23,6 +24,14 @@ export function analyzeCloud({ tool, args }: AnalyzerInput): Facts {
       for (const src of ops.slice(0, -1)) if (!toRemote(src)) f.sends.push(src);
     } else if (dest && ops.slice(0, -1).some(toRemote)) f.writes.push(dest); // (a copy down from a bucket writes its local destination)
   }
+  // (az storage copy -s URL -d PATH: the same, by options.)
+  if (args.some((a, k) => /^(-s|--source)$/.test(args[k - 1] ?? '') && remote(a))) for (const d of args.filter((a, k) => /^(-d|--destination)$/.test(args[k - 1] ?? '') && !remote(a))) f.writes.push(d);
+  // aws s3api get-object … OUTFILE (its last operand), gcloud … --out-file / --output-file F: the object lands in F.
+  if (tool === 'aws' && pos[0] === 's3api' && /^(get-object|get-object-torrent)$/.test(pos[1] ?? '')) {
+    const out = pos.at(-1);
+    if (out && pos.length > 2 && !remote(out)) f.writes.push(out);
+  }
+  for (const o of args.flatMap((a, k) => (/^--(out-file|output-file|outfile|destination-file)$/.test(args[k - 1] ?? '') ? [a] : /^--(out-file|output-file|outfile|destination-file)=/.test(a) ? [a.slice(a.indexOf('=') + 1)] : []))) if (o !== '-' && !remote(o)) f.writes.push(o);
   // az … download -f/--file F writes F; elsewhere -f/--file (and a data or source file) is read and uploaded:
   // gcloud secrets create --data-file=.env, kms encrypt --plaintext-file, az storage file upload --source.
   const download = pos.some((p) => /^download(-batch)?$/.test(p));
@@ -33,6 +42,12 @@ export function analyzeCloud({ tool, args }: AnalyzerInput): Facts {
     else if (/^(--file|-f|--data-file|--plaintext-file|--content-file|--from-file|--payload-file)$/.test(opt) || (opt === '--source' && !download && /upload/.test(f.subcommand + pos.join(' ')))) f.sends.push(v);
   }
   remoteSession(f, tool, pos);
+  // kaggle datasets create/version -p DIR, kernels push -p DIR, competitions submit -f FILE: uploads to kaggle.com.
+  if (tool === 'kaggle' && /^(datasets|kernels|competitions|models|d|k|c|m)$/.test(pos[0] ?? '') && /^(create|version|push|submit|upload)$/.test(pos[1] ?? '')) {
+    addUrl(f, 'https://www.kaggle.com/', 'target', 'https');
+    for (const v of args.filter((a, k) => /^(-p|--path|-f|--file)$/.test(args[k - 1] ?? ''))) f.sends.push(v);
+    if (!args.some((a) => /^(-p|--path)$/.test(a)) && pos[0] !== 'competitions' && pos[0] !== 'c') f.sends.push('.');
+  }
   // mc rm/rb on a local path (mc works on the file system as well as on buckets) deletes it.
   if (tool === 'mc' && /^(rm|rb)$/.test(pos[0] ?? '')) for (const p of pos.slice(1)) if (/^(\/|~|\.|\$HOME)/.test(p)) f.deletes.push(p);
   // A whole tree uploaded (aws s3 sync . s3://b, gcloud storage cp -r . gs://b, oci … bulk-upload

@@ -54,10 +54,12 @@ function containerCommand(args: readonly string[]): string[] {
 /** Facts of one docker/podman invocation. */
 export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
   const f = newFacts(tool);
-  const verbAt = args.findIndex((a, k) => !a.startsWith('-') && !/^(-H|--host|-c|--context|--config|-l|--log-level|--tlscacert|--tlscert|--tlskey)$/.test(args[k - 1] ?? ''));
+  const verbAt = args.findIndex((a, k) => !a.startsWith('-') && !/^(-H|--host|-c|--context|--config|-l|--log-level|--tlscacert|--tlscert|--tlskey|--url|--connection|--identity)$/.test(args[k - 1] ?? ''));
   const verb = verbAt >= 0 ? args[verbAt] : undefined;
   f.subcommand = verb;
-  const daemons = args.slice(0, verbAt < 0 ? args.length : verbAt).flatMap((a, k, all) => (/^(-H|--host)$/.test(all[k - 1] ?? '') ? [a] : a.startsWith('--host=') ? [a.slice(7)] : /^-H./.test(a) ? [a.slice(2)] : []));
+  // (podman names its service by --url; docker context create NAME --docker host=tcp://H makes a context that goes to H.)
+  const daemons = args.slice(0, verbAt < 0 ? args.length : verbAt).flatMap((a, k, all) => (/^(-H|--host|--url)$/.test(all[k - 1] ?? '') ? [a] : /^--(host|url)=/.test(a) ? [a.slice(a.indexOf('=') + 1)] : /^-H./.test(a) ? [a.slice(2)] : []))
+    .concat(verb === 'context' && args.includes('create') ? args.flatMap((a) => [.../(?:^|,)host=([^,\s]+)/.exec(a)?.slice(1) ?? []]) : []);
   const fromEnv = envValue(env, 'DOCKER_HOST', 'CONTAINER_HOST');
   // (So do a buildx builder's endpoint — buildx create tcp://H — and BuildKit's own BUILDKIT_HOST: the build context goes there.)
   const builders = verb === 'buildx' && args.includes('create') ? args.slice(verbAt + 1).filter((a) => /^(tcp|ssh|https?):\/\//.test(a)) : [];
@@ -65,8 +67,9 @@ export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
     if (!/^(unix|npipe|fd):/.test(d)) addUrl(f, d.replace(/^(tcp|ssh):\/\//, 'https://'), 'target', 'https');
   }
   // A named context (--context X, DOCKER_CONTEXT=X) is a daemon endpoint stored in Docker's configuration: not read here.
-  const context = args.slice(0, verbAt < 0 ? args.length : verbAt).find((a, k, all) => /^(-c|--context)$/.test(all[k - 1] ?? '') || a.startsWith('--context=')) ?? envValue(env, 'DOCKER_CONTEXT');
-  if (context !== undefined && !/^(--context=)?(default|desktop-linux|rootless|colima)$/.test(context) && !daemons.length) {
+  const context = args.slice(0, verbAt < 0 ? args.length : verbAt).find((a, k, all) => /^(-c|--context|--connection)$/.test(all[k - 1] ?? '') || /^--(context|connection)=/.test(a))
+    ?? (verb === 'context' && args[verbAt + 1] === 'use' ? args[verbAt + 2] : undefined) ?? envValue(env, 'DOCKER_CONTEXT', 'CONTAINER_CONNECTION');
+  if (context !== undefined && !/^(--(context|connection)=)?(default|desktop-linux|rootless|colima|podman-machine-default)$/.test(context) && !daemons.length) {
     f.tags.add('opaque-config');
     f.notes.push(`${tool} talks to the daemon of context ${context.replace(/^--context=/, '')}, whose endpoint Rampart has not read`);
   }
@@ -103,8 +106,10 @@ export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
     if (src) f.sends.push(src);
   }
   // docker cp SRC CONTAINER:DST hands a local file to the container: a send of it.
-  if (verb === 'cp') {
-    const ops = args.slice(verbAt + 1).filter((a) => !a.startsWith('-'));
+  // (Also docker container cp and docker compose cp.)
+  const cpAt = verb === 'cp' ? verbAt : /^(container|compose)$/.test(verb ?? '') ? args.findIndex((a, k) => k > verbAt && a === 'cp') : -1;
+  if (cpAt >= 0) {
+    const ops = args.slice(cpAt + 1).filter((a, k, all) => !a.startsWith('-') && !/^(-f|--file|-p|--project-name|--index)$/.test(all[k - 1] ?? ''));
     if (ops.length === 2 && !/^[\w.-]+:/.test(ops[0]!) && /^[\w.-]+:/.test(ops[1]!)) f.sends.push(ops[0]!);
     // (…and docker cp CONTAINER:SRC DST writes DST here: a file from the container, ~/.bashrc if DST says so.)
     if (ops.length === 2 && /^[\w.-]+:/.test(ops[0]!) && !/^[\w.-]+:/.test(ops[1]!) && ops[1] !== '-') f.writes.push(ops[1]!);

@@ -388,7 +388,7 @@ export function analyzeReg({ tool, args }: AnalyzerInput): Facts {
 export function analyzeSystemctl({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   // launchctl load/bootstrap/enable/submit is the macOS counterpart.
-  if (args.some((a) => (tool === 'launchctl' ? /^(load|bootstrap|enable|submit)$/ : /^(enable|link|edit|set-property|preset|reenable|daemon-reload)$/).test(a))) f.tags.add('persistence');
+  if (args.some((a) => (tool === 'launchctl' ? /^(load|bootstrap|enable|submit)$/ : /^(enable|link|edit|set-property|preset|reenable)$/).test(a))) f.tags.add('persistence');
   return f;
 }
 

@@ -1,4 +1,5 @@
 // find: -delete removes what matches below each root; -exec/-execdir/-ok run a command per match.
+import { posix } from 'node:path';
 import { newFacts, type Facts } from '../facts.js';
 import type { AnalyzerInput } from './types.js';
 
@@ -60,11 +61,20 @@ export function findParts(args: readonly string[], where?: { cwd: string; home: 
       for (const alt of alternatives) execs.push(cmd.map((c) => c.replace(/\{\}/g, `${roots[0]!.replace(/\/+$/, '')}/${alt}`)));
       // With no name test, the dot-files of the directory it stands in (.env) or of HOME (.netrc) are matches too.
       // (Not for what only changes or shows a file's metadata: chmod 644 {} +.)
-      if (where && !/^(chmod|chown|chgrp|touch|stat|ls|file|setfacl|getfacl)$/.test(cmd[0]?.replace(/^.*\//, '') ?? '') && !expr.some((a, k) => /^-(i?name|i?path|i?wholename|i?regex)$/.test(a) || (/^-x?type$/.test(expr[k - 1] ?? '') && !/f/.test(a)))) {
+      // (A name test that a dot-file's name passes — -name '*', -name '*nv', -regex '.*' — leaves them in.)
+      const passes = (dot: string) => expr.every((a, k) => {
+        const t = expr[k - 1] ?? '';
+        if (/^-i?name$/.test(t)) return globLike(a, t === '-iname').test(dot);
+        if (/^-i?(path|wholename)$/.test(t)) return globLike(a, t !== '-path' && t !== '-wholename', true).test(`./${dot}`);
+        if (/^-i?regex$/.test(t)) { try { return new RegExp(`^(?:${a})$`, t === '-iregex' ? 'i' : '').test(`./${dot}`); } catch { return true; } }
+        return !(/^-x?type$/.test(t) && !/f/.test(a));
+      });
+      if (where && !/^(chmod|chown|chgrp|touch|stat|ls|file|setfacl|getfacl)$/.test(cmd[0]?.replace(/^.*\//, '') ?? '') && !alternated && !expr.some((a) => a === '!' || a === '-not')) {
         for (const r of roots) {
-          const dir = r.replace(/^~(?=\/|$)/, where.home).replace(/^\$\{?HOME\}?(?=\/|$)/, where.home).replace(/(.)\/+$/, '$1');
-          const dot = /^\.?$|^\.\/?$/.test(r) || dir === where.cwd ? '.env' : dir === where.home ? '.netrc' : undefined;
-          if (dot) execs.push(cmd.map((c) => c.replace(/\{\}/g, `${r.replace(/\/+$/, '')}/${dot}`)));
+          const dir = posix.resolve(where.cwd, r.replace(/^["']|["']$/g, '').replace(/^~(?=\/|$)/, where.home).replace(/^\$\{?(HOME)\}?(?=\/|$)/, where.home).replace(/^\$\{?PWD\}?(?=\/|$)/, where.cwd));
+          // (The directory it stands in, or one above it — `..`, `src/..` — holds the project's .env; HOME its ~/.netrc.)
+          const dot = dir === where.home ? '.netrc' : dir === where.cwd || (where.cwd.startsWith(`${dir}/`) && dir !== '/' && !where.home.startsWith(`${dir}/`)) ? '.env' : undefined;
+          if (dot && passes(dot)) execs.push(cmd.map((c) => c.replace(/\{\}/g, `${posix.relative(where.cwd, posix.join(dir, dot)) || dot}`)));
         }
       }
       // Without a test (or -mindepth) the roots match too: `find /tmp -exec rm -rf {} +` removes /tmp.
@@ -74,6 +84,12 @@ export function findParts(args: readonly string[], where?: { cwd: string; home: 
     if (a === '-fprint' || a === '-fprintf' || a === '-fls' || a === '-fprint0') i++;
   }
   return { roots, deletes, execs, match };
+}
+
+/** A find -name/-path pattern as a regex (fnmatch: `*` and `?` cross `/` only for -path). */
+function globLike(p: string, icase: boolean, path = false): RegExp {
+  const any = path ? '.' : '[^/]';
+  return new RegExp(`^${p.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, `${any}*`).replace(/\?/g, any)}$`, icase ? 'i' : '');
 }
 
 const quote = (w: string) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);

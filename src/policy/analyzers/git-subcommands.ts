@@ -321,7 +321,7 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
     }
     // What other plumbing writes: merge-file's first file (unless -p), bundle create's bundle, mailsplit -oDIR's pieces.
     case 'merge-file':
-      if (!shortHas('p') && !flags.has('--stdout')) f.writes.push(...rest.filter((a) => !a.startsWith('-') && !/^(-L|--marker-size)$/.test(rest[rest.indexOf(a) - 1] ?? '')).slice(0, 1));
+      if (!shortHas('p') && !flags.has('--stdout')) f.writes.push(...rest.filter((a, k) => !a.startsWith('-') && !/^(-L|--marker-size|--diff-algorithm)$/.test(rest[k - 1] ?? '')).slice(0, 1));
       return;
     case 'bundle':
       if (rest[0] === 'create') f.writes.push(...rest.slice(1).filter((a) => !a.startsWith('-')).slice(0, 1));
@@ -359,6 +359,11 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       if (rest[0] === 'add') {
         const path = rest.slice(1).find((a, k, all) => !a.startsWith('-') && !/^(-b|-B|--reason)$/.test(all[k - 1] ?? ''));
         if (path) f.writes.push(`${path.replace(/\/+$/, '')}/`);
+      }
+      // move WORKTREE DEST: the checkout is now at DEST.
+      if (rest[0] === 'move') {
+        const dest = rest.slice(1).filter((a) => !a.startsWith('-'))[1];
+        if (dest) f.writes.push(`${dest.replace(/\/+$/, '')}/`);
       }
       // (After `--`, -f is the worktree's path, not the force flag.)
       if (rest[0] === 'remove' && (flags.has('--force') || optionsBefore(rest).some((a) => /^-[a-zA-Z]*f/.test(a)))) f.tags.add('discard-changes');

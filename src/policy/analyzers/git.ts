@@ -43,7 +43,10 @@ function editorRun(f: Facts, setting: string, value: string): boolean {
   if (/^(python[\d.]*|node|ruby|perl|php|lua|deno|bun)$/.test(prog) && !words.some((w) => /^-[a-zA-Z]*i/.test(w))) return false;
   f.runs.push(`${value} ${setting === 'GIT_SEQUENCE_EDITOR' ? '.git/rebase-merge/git-rebase-todo' : '.git/COMMIT_EDITMSG'}`);
   // A sequence editor that rewrites the todo list so commits are dropped (s/^pick/drop/, /^pick/d) loses them.
-  if (setting === 'GIT_SEQUENCE_EDITOR' && /\bdrop\b|\/d\b|s\/[^/]*\/d\b|\bd\s|>\s*\S*todo/.test(value)) {
+  // (A script that deletes lines, keeps only some or comments them out — s/pick/drop/, sed -n 1p, 1!d, /x/d, s/^/#/ —
+  // drops the rest; one that turns `pick` into fixup, squash or reword keeps every change.)
+  const drops = /\bdrop\b|(^|[\s'"])-n\b|(^|[;{'"\s])(\d+|\$|\/[^/]*\/)(,(\d+|\$|\/[^/]*\/))?!?\s*d\s*(['";}]|$)|s\/\^\/#|s\/\^pick[^/]*\/#|>\s*\S*todo/.test(value);
+  if (setting === 'GIT_SEQUENCE_EDITOR' && drops) {
     f.tags.add('rewrite-history');
     f.notes.push('the rebase\'s sequence editor drops commits from the todo list');
   }

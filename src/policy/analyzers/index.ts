@@ -66,6 +66,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   s5cmd: analyzeCloud,
   mc: analyzeCloud,
   b2: analyzeCloud,
+  kaggle: analyzeCloud,
   oci: analyzeCloud,
   podman: analyzeDocker,
   ...Object.fromEntries(['oras', 'crane', 'skopeo', 'buildah', 'regctl'].map((t) => [t, analyzeOci])),
@@ -231,9 +232,11 @@ export function analyze(input: AnalyzerInput): Facts {
     for (const [k, v] of Object.entries(input.env)) {
       // (…and where install scripts download binaries from: PUPPETEER_DOWNLOAD_BASE_URL, SASS_BINARY_SITE, RUSTUP_DIST_SERVER,
       // CHROMEDRIVER_CDNURL, npm_config_disturl, HOMEBREW_BOTTLE_DOMAIN, RUSTUP_UPDATE_ROOT, turbo's remote cache.)
-      if (!v || /^(https?|all)_proxy$/i.test(k) || !/(^|_)(PROXY|REGISTRY|REGISTRIES_\w+_INDEX|INDEX_URL|INDEX|MIRROR|SOURCE|DOWNLOAD|BINARY|DIST|DISTURL|CDNURL|BOTTLE_DOMAIN|GIT_REMOTE|CHANNEL_ALIAS|UPDATE_ROOT)(_|$)/i.test(k) && !/^(TURBO_API|NIX_CONFIG)$/.test(k)) continue;
-      // (NIX_CONFIG holds nix.conf lines: `substituters = URL …` is where it downloads from.)
-      const url = k === 'NIX_CONFIG' ? /\b(?:extra-)?substituters\s*=\s*(https?:\/\/\S+)/.exec(v)?.[1] : /^(?:(?:sparse|git|registry)\+)?((?:https?|socks5h?|socks4a?):\/\/\S+)$/i.exec(v)?.[1];
+      // (…and other package managers' servers: Homebrew's *_DOMAIN, Dart's PUB_HOSTED_URL, Coursier, Galaxy, cpanm --mirror, conda channels, Julia, Vagrant.)
+      const sites = /^(TURBO_API|NIX_CONFIG|HOMEBREW_\w+_DOMAIN|PUB_HOSTED_URL|FLUTTER_STORAGE_BASE_URL|COURSIER_REPOSITORIES|ANSIBLE_GALAXY_SERVER|PERL_CPANM_OPT|CONDA_CHANNELS|JULIA_PKG_SERVER|VAGRANT_SERVER_URL)$/.test(k);
+      if (!v || /^(https?|all)_proxy$/i.test(k) || (!/(^|_)(PROXY|REGISTRY|REGISTRIES_\w+_INDEX|INDEX_URL|INDEX|MIRROR|SOURCE|DOWNLOAD|BINARY|DIST|DISTURL|CDNURL|BOTTLE_DOMAIN|GIT_REMOTE|CHANNEL_ALIAS|UPDATE_ROOT)(_|$)/i.test(k) && !sites)) continue;
+      // (NIX_CONFIG holds nix.conf lines: `substituters = URL …` is where it downloads from; the others may list several.)
+      const url = k === 'NIX_CONFIG' ? /\b(?:extra-)?substituters\s*=\s*(https?:\/\/\S+)/.exec(v)?.[1] : sites ? /((?:https?|socks5h?):\/\/[^\s|,;"']+)/i.exec(v)?.[1] : /^(?:(?:sparse|git|registry)\+)?((?:https?|socks5h?|socks4a?):\/\/\S+)$/i.exec(v)?.[1];
       if (url) routed.push(url);
     }
     // BuildKit's daemon (BUILDKIT_HOST, buildctl --addr) receives the build context: the project, .env included.

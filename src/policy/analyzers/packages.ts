@@ -25,6 +25,13 @@ export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   const pos = args.filter((a) => !a.startsWith('-'));
   f.subcommand = pos[0] === 'pip' || pos[0] === 'config' || pos[0] === 'source' ? pos.slice(0, 2).join(' ') : pos[0];
+  // pnpm/yarn/bun pack --pack-destination DIR (yarn pack -o FILE): the tarball lands there.
+  if (pos[0] === 'pack' || (pos[0] === 'pm' && pos[1] === 'pack')) {
+    for (const [k, a] of args.entries()) {
+      const v = /^(--pack-destination|--destination|-o|--out|--filename)$/.test(args[k - 1] ?? '') ? a : /^--(pack-destination|destination|out|filename)=/.test(a) ? a.slice(a.indexOf('=') + 1) : undefined;
+      if (v) f.writes.push(/^(--pack-destination|--destination)/.test(args[k - 1] ?? a) ? `${v.replace(/\/+$/, '')}/` : v);
+    }
+  }
   // A global install (pnpm add -g, yarn global add, bun add -g): outside the project, on PATH.
   if (/^(pnpm|yarn|bun)$/.test(tool) && ((tool === 'yarn' && pos[0] === 'global' && /^(add|remove|upgrade)$/.test(pos[1] ?? '')) || (/^(add|install|i|remove|rm|update|up|link)$/.test(pos[0] ?? '') && args.some((a) => a === '-g' || a === '--global')))) {
     f.subcommand = 'install';

@@ -13,7 +13,7 @@ import { judgeCodeIn } from './judge-interpreter.js';
 // file can run programs (git's core.sshCommand, ssh's ProxyCommand, kubectl exec plugins, AWS
 // credential_process), send traffic through a proxy or swap the package index, so a relocated
 // one is something Rampart has not read.
-export const CONFIG_VARS: ReadonlySet<string> = new Set([
+export const CONFIG_VARS: ReadonlySet<string> = new Set(['UV_CONFIG_FILE', 'GOENV', 'GH_CONFIG_DIR', 'HGRCPATH', 'GEMRC', 'COMPOSER_HOME', 'CONDARC', 'POETRY_CONFIG_DIR', 'BUNDLE_USER_CONFIG', 'NUGET_CONFIG_FILE', 'PNPM_HOME_CONFIG',
   'HOME', 'XDG_CONFIG_HOME', 'XDG_CONFIG_DIRS', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG', 'GIT_DIR', 'GIT_COMMON_DIR',
   'CURL_HOME', 'WGETRC', 'SYSTEM_WGETRC', 'PIP_CONFIG_FILE', 'npm_config_userconfig', 'NPM_CONFIG_USERCONFIG',
   'npm_config_globalconfig', 'NPM_CONFIG_GLOBALCONFIG', 'YARN_RC_FILENAME', 'DOCKER_CONFIG', 'KUBECONFIG',
@@ -183,7 +183,7 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
   if (CONFIG_VARS.has(name) || (name === 'PYTHONINSPECT' && value !== '')) {
     const to = target(st, value, cwd);
     // (Set to where the tool reads anyway: HOME=$HOME, KUBECONFIG=~/.kube/config, DOCKER_CONFIG=~/.docker …)
-    const DEFAULTS: Record<string, string> = { HOME: '', XDG_CONFIG_HOME: '/.config', KUBECONFIG: '/.kube/config', DOCKER_CONFIG: '/.docker', AWS_CONFIG_FILE: '/.aws/config', AWS_SHARED_CREDENTIALS_FILE: '/.aws/credentials', CARGO_HOME: '/.cargo', GRADLE_USER_HOME: '/.gradle', GNUPGHOME: '/.gnupg', GIT_CONFIG_GLOBAL: '/.gitconfig' };
+    const DEFAULTS: Record<string, string> = { HOME: '', XDG_CONFIG_HOME: '/.config', KUBECONFIG: '/.kube/config', DOCKER_CONFIG: '/.docker', AWS_CONFIG_FILE: '/.aws/config', AWS_SHARED_CREDENTIALS_FILE: '/.aws/credentials', CARGO_HOME: '/.cargo', GRADLE_USER_HOME: '/.gradle', GNUPGHOME: '/.gnupg', GIT_CONFIG_GLOBAL: '/.gitconfig', GH_CONFIG_DIR: '/.config/gh', COMPOSER_HOME: '/.config/composer', GOENV: '/.config/go/env' };
     const unchanged = to !== undefined && DEFAULTS[name] !== undefined && to === `${st.ctx.home}${DEFAULTS[name]}`;
     if (!unchanged) {
       tag('config-relocated', `${name}=${value} makes tools read configuration Rampart has not seen`);

@@ -126,6 +126,8 @@ const ROWS: Record<string, Row[]> = {
 };
 for (const v of ['g++', 'cc', 'c++', 'clang', 'clang++', 'gfortran']) ROWS[v] = ROWS.gcc!;
 for (const v of ['vi', 'nvim', 'ex', 'view', 'vimdiff', 'rvim']) ROWS[v] = ROWS.vim!;
+// emacsclient -e/--eval evaluates in the running Emacs (outside this shell and its shims).
+ROWS.emacsclient = [{ opts: /^(-e|--eval)$/, shell: ROWS.emacs![0]!.shell }];
 
 /** elisp that runs programs or deletes files without a readable shell string. */
 const ELISP_EXEC = /\((call-process|start-process|make-process|process-file|shell-command|async-shell-command|delete-directory|delete-file|eshell-command|rename-file|make-symbolic-link)\b/;
@@ -172,10 +174,12 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
     const cmds: string[][] = [[]];
     for (const a of args) if (a === ';' || a === '\\;') cmds.push([]); else cmds.at(-1)!.push(a);
     for (const c of cmds) {
-      const verb = c.findIndex((a) => /^(pipe-pane|pipep|save-buffer|saveb|run-shell|run)$/.test(a));
+      const verb = c.findIndex((a) => /^(pipe-pane|pipep|save-buffer|saveb|run-shell|run|display-popup|popup|set-hook|if-shell|if)$/.test(a));
       if (verb < 0) continue;
       const ops = c.slice(verb + 1).filter((a, k, all) => !a.startsWith('-') && !/^(-b|-t|-d)$/.test(all[k - 1] ?? ''));
       if (/^(save-buffer|saveb)$/.test(c[verb]!) && ops.length) out.lines.push(`: >> ${q(ops.at(-1)!)}`);
+      // (set-hook NAME 'run-shell CMD': CMD runs on the event; if-shell TEST A B runs TEST, then tmux commands.)
+      else if (/^(set-hook|if-shell|if)$/.test(c[verb]!)) { for (const o of ops.slice(1)) out.lines.push(o.replace(/^\s*(run-shell|run)\s+(-b\s+)?/, '').replace(/^\s*(["'])([\s\S]*)\1\s*$/, '$2')); }
       else if (ops.length) out.lines.push(ops.at(-1)!);
     }
   }
@@ -184,6 +188,8 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
     const cmd = x >= 0 ? args.slice(x + 1) : [];
     if (/^(hardcopy|log|logfile|writebuf|bufferfile)$/.test(cmd[0] ?? '')) { const f = cmd.slice(1).filter((a) => !a.startsWith('-') && !/^(on|off)$/.test(a)).at(-1); if (f) out.lines.push(`: >> ${q(f)}`); }
     if (/^(exec|screen)$/.test(cmd[0] ?? '') && cmd.length > 1) out.lines.push(cmd.slice(1).map(q).join(' '));
+    // screen -X stuff TEXT types TEXT into the window's shell: each line of it runs there.
+    if (cmd[0] === 'stuff' && cmd[1] !== undefined) out.lines.push(...cmd[1].replace(/\^M|\\r|\\n|\r/g, '\n').split('\n').filter((l) => l.trim() !== ''));
   }
   // lldb launching a shell as its target with arguments: that shell runs them.
   if (tool === 'lldb' && args.some((a) => /\bprocess\s+launch\b|^r(un)?\b/.test(a)) && args.some((a) => /^(\S*\/)?(sh|bash|dash|zsh)$/.test(a))) out.spawns.push('lldb launches a shell as its target');
@@ -209,14 +215,24 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
       if (ROWS.vim === rows && VIM_EXEC.test(value)) out.spawns.push(`${tool} runs a program or deletes files through its commands`);
       // Files the editor's own functions write (vim writefile(…, "F"), emacs write-region/append-to-file/write-file/copy-file … "F"):
       // judged as the shell's `>> F`; one whose name is computed is not understood.
-      const fileWrites = ROWS.vim === rows ? [...value.matchAll(/\bwritefile\s*\(/g)].map((m) => /^\s*\[[^\]]*\]\s*,\s*(?:"([^"]*)"|'([^']*)'|expand\s*\(\s*["']([^"']*)["']\s*\))/.exec(value.slice(m.index! + m[0].length)))
-        : tool === 'emacs' ? [...value.matchAll(/\((append-to-file|write-region|write-file|copy-file)\b/g)].map((m) => /^(?:[^()"]|"(?:[^"\\]|\\.)*"|\([^()]*\))*?"([^"]+)"\s*\)/.exec(value.slice(m.index! + m[0].length).replace(/^\s*"(?:[^"\\]|\\.)*"(?=[^)]*"[^"]+"\s*\))/, ''))) : [];
-      for (const w of fileWrites) {
-        const path = w ? w[1] ?? w[2] ?? w[3] : undefined;
+      const fileWrites: (string | undefined)[] = ROWS.vim === rows
+        ? [...value.matchAll(/\bwritefile\s*\(/g)].map((m) => {
+          const w = /^\s*\[[^\]]*\]\s*,\s*(?:"([^"]*)"|'([^']*)'|expand\s*\(\s*["']([^"']*)["']\s*\))/.exec(value.slice(m.index! + m[0].length));
+          return w ? w[1] ?? w[2] ?? w[3] : undefined;
+        })
+        // (elisp that writes — with-temp-file, find-file then save-buffer, url-copy-file, add-name-to-file … — may write to any
+        // file its strings name: each path-like string is judged as a write, and so is each file the command line visits;
+        // a writer given a computed name is not understood.)
+        : /^emacs(client)?$/.test(tool) && /\((with-temp-file|find-file\S*|save-buffer|save-some-buffers|write-region|append-to-file|write-file|copy-file|rename-file|add-name-to-file|url-copy-file|make-symbolic-link|copy-directory|basic-save-buffer)\b/.test(value)
+          ? [...[...value.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!).filter((t) => /^(~|\.{1,2}\/|\/)|\//.test(t) && !/^https?:|\s/.test(t)),
+            ...(/save-buffer|save-some-buffers/.test(value) ? args.filter((x) => !x.startsWith('-') && x !== value) : []),
+            ...(/\((with-temp-file|write-region|append-to-file|write-file|copy-file|rename-file|add-name-to-file|url-copy-file)\s+[^"(\s]/.test(value) ? [undefined] : [])]
+          : [];
+      for (const path of fileWrites) {
         if (path) out.lines.push(`: >> ${q(path)}`);
         else out.spawns.push(`${tool} writes a file whose name it computes`);
       }
-      if (tool === 'emacs' && ELISP_EXEC.test(value) && !/^\((shell-command)/.test(value.trim())) out.spawns.push('emacs elisp runs programs or deletes files');
+      if (/^emacs(client)?$/.test(tool) && ELISP_EXEC.test(value) && !/^\((shell-command)/.test(value.trim())) out.spawns.push('emacs elisp runs programs or deletes files');
     }
   }
   // sqlite3 and friends read their commands from stdin too; ed's `!cmd`, `r !cmd`, `w !cmd` run commands.

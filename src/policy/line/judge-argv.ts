@@ -147,6 +147,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const dd = argv.indexOf('--');
       const rest = dd >= 0 ? argv.slice(dd + 1) : argv.slice(1).filter((a, k, all) => !a.startsWith('-') && !/^(-f|-e|--file|--env-file|-p|--path|-r|--rc-file)$/.test(all[k - 1] ?? '')).filter((a, k) => !(k === 0 && a === 'run'));
       // (dotenv's own verbs print what the file holds — dotenv -f .env get KEY, dotenv list, dotenvx get: read as `cat FILE`.)
+      // (…and dotenv-cli's -p KEY prints a value; dotenvx decrypt --stdout prints the file decrypted.)
+      if (/^(dotenv|dotenvx|dotenv-cli)$/.test(posix.basename(argv[0]!)) && (argv.slice(1, dd < 0 ? undefined : dd).some((a) => a === '-p' || a === '--print') || (rest[0] === 'decrypt' && argv.includes('--stdout')))) {
+        const k = argv.findIndex((a) => /^(-f|-e|--file|--env-file)$/.test(a));
+        argv = ['cat', (k > 0 ? argv[k + 1] : undefined) ?? '.env'];
+        continue;
+      }
       if (dd < 0 && /^(dotenv|dotenvx)$/.test(posix.basename(argv[0]!)) && /^(get|list|keys)$/.test(rest[0] ?? '')) {
         const k = argv.findIndex((a) => /^(-f|-e|--file|--env-file|-p|--path)$/.test(a));
         argv = ['cat', (k > 0 ? argv[k + 1] : argv.find((a) => /^--(file|env-file|path)=/.test(a))?.replace(/^[^=]*=/, '')) ?? '.env'];
@@ -586,14 +592,17 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const i = rest.findIndex((a, k) => !a.startsWith('-') && !/^(--from|--with|--python|-p|--spec|--index-url|--index|-i)$/.test(rest[k - 1] ?? ''));
       const pkg = i >= 0 ? packageBin(rest[i]!) : undefined;
       if (pkg && !/[:/]/.test(pkg)) judgeArgv(st, [pkg, ...rest.slice(i + 1)], ctx, [], stdinText, fc, flat, info, { ...rec, writesFiles: [] });
-    } else if (name === 'loginctl' && args.some((a) => /^(terminate-user|kill-user|terminate-session|kill-session|disable-linger)$/.test(a))) {
+    } else if (name === 'loginctl' && args.some((a) => /^(terminate-user|kill-user|terminate-session|kill-session|terminate-seat|disable-linger|lock-session|lock-sessions)$/.test(a))) {
       // Ending the user's sessions (or their lingering manager) ends every process of the user: the server too.
       tag('rampart-tamper', `loginctl ${args.find((a) => !a.startsWith('-'))} ends the user's processes, the Rampart server among them`);
     } else if (/^(busctl|gdbus|dbus-send|qdbus)$/.test(name) && args.some((a) => /systemd1|login1/.test(a))) {
       // systemd's and logind's D-Bus APIs: only reads (Get…, List…, Introspect) are understood; a method
       // call that stops, kills or starts units — StartTransientUnit runs any command, outside this session — is not.
-      const method = args.map((a) => /(?:^|\.)((?:Stop|Kill|Restart|Reload|TryRestart|Start|StartTransient|Enable|Link|Mask|Terminate|Reboot|PowerOff|Halt|Abandon|Reset|Set|Unit|Subscribe|Exit|Disable)\w*)$/.exec(a)?.[1]).find((m) => m !== undefined);
-      if (method) tag('rampart-tamper', `${name} calls ${method} on systemd or logind over D-Bus: it can stop the Rampart server or run commands outside this session`);
+      // (Any method that is not a read — EnqueueUnitJob, UnsetAndSetEnvironment, Properties.Set, Reexecute — acts.)
+      const call = args.findIndex((a) => /^(call|--method|emit)$/.test(a) || /^--print-reply|^--type=method_call$/.test(a));
+      const method = args.map((a, k) => (/^(--method)$/.test(args[k - 1] ?? '') ? a.replace(/^.*\./, '') : /^[A-Z]\w+$/.test(a) && k > call ? a : /^org\.freedesktop\.[\w.]+\.([A-Z]\w+)$/.test(a) && name === 'dbus-send' ? a.replace(/^.*\./, '') : undefined)).find((m) => m !== undefined);
+      const acts = (name === 'dbus-send' || call >= 0) && (method === undefined || !/^(Get|List|Introspect|Ping|Lookup|Dump|Can)\w*$/.test(method));
+      if (acts) tag('rampart-tamper', `${name} calls ${method ?? 'a method'} on systemd or logind over D-Bus: it can stop the Rampart server or run commands outside this session`);
     } else if (/^(kill|pkill|killall|killall5|skill|prlimit|systemctl|launchctl)$/.test(name) || name === 'fuser' && args.some((a) => /^-[a-zA-Z]*k/.test(a))) {
       const pick = signalPick(name, args, fc, flat, info, ctx, st.coprocs);
       if (pick === 'rampart') tag('rampart-tamper', `${name} may stop the Rampart server`);
@@ -709,6 +718,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         else if (bang) tag('interpreter-spawn', `${name} feeds the buffer to ${bang[1]!.trim()} as code`);
         // -c wq / +w: the edited files are written.
         if (/^:?\s*(w|wq|x|wall|wqa|xa|up|update|sav|saveas)\b|\|\s*w/.test(c)) for (const op of args.filter((a, j) => !a.startsWith('-') && !a.startsWith('+') && args[j - 1] !== '-c')) writes.push(op);
+        // …and the files its commands name: :w[!] [>>] F, :wq F, :sav F, :redir > F, and a file opened with :e F
+        // that a later write saves (each `|`-joined command too).
+        for (const part of c.split(/\s*\|\s*/)) {
+          const w = /^:?\s*(?:silent!?\s*)?(?:w(?:rite)?|wq|x(?:it)?|sav(?:eas)?|up(?:date)?|redi?r?)!?(?:\s*>>?\s*|\s+)([^\s!|][^\s|]*)\s*$/.exec(part);
+          if (w && !/^(END|[%.$\d,']+)$/.test(w[1]!)) writes.push(w[1]!.replace(/^@.*$/, ''));
+          const e = /^:?\s*(?:silent!?\s*)?(?:e(?:dit)?|sp(?:lit)?|vs(?:plit)?|tabe(?:dit)?|new|badd?)!?\s+(\S+)\s*$/.exec(part);
+          if (e && args.some((a) => /^:?\s*(w|wq|x|wall|wqa|xa|up|update)\b|\|\s*(w|wq|x)\b/.test(a))) writes.push(e[1]!);
+        }
       }
     } else if (/^node(js)?$/.test(name) && /rampart(\.js)?["`)]?$|rampart\/.*cli\/main\.js$|(command\s+-v|which|type\s+-[pP])\s+rampart\b/.test(args[0] ?? '')) {
       argv = ['rampart', ...args.slice(1)];
@@ -754,7 +771,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (An application server on every interface — runserver 0.0.0.0:8000, uvicorn --host 0.0.0.0, vite
       // --host 0.0.0.0, as in a container — serves the app, not the directory: only file servers and
       // debuggers count.)
-      const fileServer = /^(php[\d.]*|http-server|serve|live-server|httpd|busybox|caddy|twistd|darkhttpd|miniserve|static-web-server|webfsd)$/.test(name)
+      const fileServer = /^(php[\d.]*|http-server|serve|live-server|httpd|busybox|caddy|twistd|darkhttpd|miniserve|static-web-server|webfsd|dufs|updog|browser-sync|sirv|sirv-cli)$/.test(name) || (name === 'rclone' && args[0] === 'serve')
         || (/^ruby[\d.]*$/.test(name) && args.includes('-run'));
       const bindsAll = args.some((a, k) => fileServer && (/^(0\.0\.0\.0|\[::\]):\d+$/.test(a)
         || (/^(--host|--bind|--bind-address|--address|--addr|--listen|--ip|-b|-a|-H|-i|--interfaces)$/.test(args[k - 1] ?? '') && anyAddr.test(a))
@@ -765,9 +782,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         || (name === 'twistd' && args.includes('web'))
         // serve, http-server and live-server listen on every interface unless told a host: serving the
         // project's top (its .env), HOME or anything outside the project is serving those.
-        || (/^(serve|http-server|live-server)$/.test(name) && !args.some((a, k) => /^(127\.|localhost|::1)/.test(a.replace(/^--?[\w-]+=/, '')) && /^(-a|--address|--host|-l|--listen|-H)$|^--(address|host|listen)=/.test(/=/.test(a) ? a : args[k - 1] ?? ''))
+        || (/^(serve|http-server|live-server|miniserve|dufs|darkhttpd|updog|browser-sync)$/.test(name) && !args.some((a, k) => /^(127\.|localhost|::1)/.test(a.replace(/^--?[\w-]+=/, '')) && /^(-a|--address|--host|-l|--listen|-H|-i|--interfaces|-b|--bind)$|^--(address|host|listen|interfaces|bind)=/.test(/=/.test(a) ? a : args[k - 1] ?? ''))
           && (() => {
-            const dir = resolvePath(args.find((a, k) => !a.startsWith('-') && !/^(-p|--port|-a|--address|-l|--listen|-c|--config|-H|--host)$/.test(args[k - 1] ?? '')) ?? '.', ctx);
+            const dir = resolvePath(args.find((a, k) => !a.startsWith('-') && !/^(-p|--port|-a|--address|-l|--listen|-c|--config|-H|--host|-i|--interfaces|-b|--bind|-d|--directory|--server|--files|--addr)$/.test(args[k - 1] ?? '') && !/^(start|serve|http)$/.test(a)) ?? args.find((a, k) => /^(-d|--directory|--server)$/.test(args[k - 1] ?? '')) ?? '.', ctx);
             return !(dir.startsWith(`${ctx.projectRoot}/`) && !/\/\.[^/]*(\/|$)/.test(dir.slice(ctx.projectRoot.length)));
           })())
         // A debugger or notebook server on every interface (debugpy --listen 0.0.0.0:5678, jupyter --ip=0.0.0.0 with
@@ -836,9 +853,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const auth = /^--(kubeconfig|private-key|key-file|keyfile|identity-file|ssh-key|ssh-private-key|client-key|tls-key|tlskey|ssl-key|sslkey)$/;
       // (Nor a pattern an option names to leave out — --exclude='id_*' — and a list of patterns is its
       // patterns: --ignores='@types/*,eslint-*' names no file `*,eslint-*`.)
-      const leftOut = (a: string, k: number) => /[*?[]/.test(a) && /^--?[\w-]*(exclude|ignore|skip|omit)[\w-]*$/i.test(/^-/.test(a) ? a.replace(/=.*$/s, '') : args[k - 1] ?? '');
+      // (Options known to take a pattern as their value; --ignore-all-space takes none.)
+      const leftOut = (a: string, k: number) => /[*?[]/.test(a) && /^--?(exclude|excludes|exclude-dir|exclude-pattern|exclude-from|ignore|ignores|ignore-pattern|ignore-path|ignore-glob|skip|skip-glob|omit)$/i.test(/^-/.test(a) ? a.replace(/=.*$/s, '') : args[k - 1] ?? '');
       const named = args.filter((a, k) => k !== code && !/^--env-file(=|$)/.test(a) && args[k - 1] !== '--env-file' && !auth.test(args[k - 1] ?? '') && !auth.test(a.replace(/=.*$/s, '')) && !leftOut(a, k)).map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a)
-        .flatMap((a) => (/[*?[]/.test(a) && a.includes(',') && !a.includes('{') ? a.split(',') : [a])).map((a) => a.replace(/^(?:[\w.-]+=)?@(?=[~./\w])/, '')).filter((a) => !a.startsWith('-') && !a.includes('://') && !/[\n()'"]/.test(a) && (!/\s/.test(a) || /^(~|\.{0,2})\/[^\s]*\/|^\//.test(a)));
+        .flatMap((a) => (/[*?]/.test(a) && a.includes(',') && !/[{[]/.test(a) ? a.split(',') : [a])).map((a) => a.replace(/^(?:[\w.-]+=)?@(?=[~./\w])/, '')).filter((a) => !a.startsWith('-') && !a.includes('://') && !/[\n()'"]/.test(a) && (!/\s/.test(a) || /^(~|\.{0,2})\/[^\s]*\/|^\//.test(a)));
       for (const a of named) if (isSecretPath(st, a, ctx) || realOf(st, abs0(a)) !== undefined && isSecretPath(st, realOf(st, abs0(a))!, ctx)) facts.reads.push(a);
       // split/csplit write the pieces under a prefix (x, or the operand after the input).
       if ((name === 'split' || name === 'csplit') && facts.reads.length) {

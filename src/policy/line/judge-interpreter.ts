@@ -13,9 +13,9 @@ import { judgeLaterRuns, runsLater } from './written-files.js';
 import { ENVIRON, envCredentialOf, fileExists, firstSecret, isSecretPath, rootIgnoreFile, SECRET, secretOfVar, type Info, type State } from './state.js';
 
 /** Third-party Python modules whose calls act beyond the project: processes, remote machines, clouds, repositories, keyrings, mail. */
-const ACTING_MODULES = /^(sh|plumbum|pexpect|invoke|fabric|fabfile|delegator|envoy|sarge|psutil|paramiko|pysftp|scp|asyncssh|netmiko|telnetlib3|git|pygit2|dulwich|github|gitlab|boto3|botocore|aiobotocore|s3fs|gcsfs|adlfs|google|azure|docker|kubernetes|ansible|pulumi|hvac|keyring|secretstorage|pymongo|psycopg2?|pymysql|MySQLdb|mysql|redis|cassandra|elasticsearch|opensearchpy|kafka|confluent_kafka|pika|nats|zmq|grpc|websocket|websockets|urllib3|pycurl|requests_toolbelt|mechanize|selenium|playwright|pyppeteer|scrapy|tweepy|slack_sdk|slack|twilio|sendgrid|yagmail|dropbox|pastebin|ftputil|smbclient|impacket|pwn|pwntools|scapy|nmap|shodan|pyautogui|pynput|win32api|ctypes|cffi|pexpect|ptyprocess|dbus|gi|webbrowser|openai|anthropic|huggingface_hub|wandb|mlflow|supabase|firebase_admin|stripe)$/i;
+const ACTING_MODULES = /^(sh|plumbum|pexpect|invoke|fabric\d*|fabfile|duct|command_runner|delegator|shellingham|pydbus|dbus_next|jeepney|sdbus|ghapi|githubkit|kaggle|gradio|streamlit|minio|pymemcache|pylibmc|valkey|aioredis|fsspec|smart_open|azure_storage|oss2|qiniu|b2sdk|delegator|envoy|sarge|psutil|paramiko|pysftp|scp|asyncssh|netmiko|telnetlib3|git|pygit2|dulwich|github|gitlab|boto3|botocore|aiobotocore|s3fs|gcsfs|adlfs|google|azure|docker|kubernetes|ansible|pulumi|hvac|keyring|secretstorage|pymongo|psycopg2?|pymysql|MySQLdb|mysql|redis|cassandra|elasticsearch|opensearchpy|kafka|confluent_kafka|pika|nats|zmq|grpc|websocket|websockets|urllib3|pycurl|requests_toolbelt|mechanize|selenium|playwright|pyppeteer|scrapy|tweepy|slack_sdk|slack|twilio|sendgrid|yagmail|dropbox|pastebin|ftputil|smbclient|impacket|pwn|pwntools|scapy|nmap|shodan|pyautogui|pynput|win32api|ctypes|cffi|pexpect|ptyprocess|dbus|gi|webbrowser|openai|anthropic|huggingface_hub|wandb|mlflow|supabase|firebase_admin|stripe)$/i;
 /** Calls that act (push, delete, send, run …) or name credentials: a one-liner that makes them is not only looking. */
-const ACTING_CALLS = /\b\w*(push|delete|remove|rmtree|unlink|drop|truncate|purge|wipe|destroy|kill|terminate|upload|send|post|publish|deploy|release|execute|exec|spawn|system|popen|connect|login|password|passwd|token|secret|credential|private|apikey|api_key|auth|environ|shell|sudo)\w*/i;
+const ACTING_CALLS = /\b\w*(push|delete|remove|rmtree|unlink|drop|truncate|purge|wipe|destroy|kill|terminate|upload|send|post|publish|deploy|release|execute|exec|spawn|system|popen|connect|login|password|passwd|token|secret|credential|private|apikey|api_key|auth|environ|shell|sudo|update_ref|flushall|flushdb|dataset_create|share|launch|serve|tunnel|StopUnit|StartUnit)\w*|\bforce\s*=\s*True\b/i;
 
 const PRINTS = /\b(print|console\.(log|dir|info)|puts|printf|say|pp)\b|\bprocess\.stdout\.write|\bsys\.stdout\.write/;
 
@@ -52,7 +52,9 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
   // send, run …), or the line wrote a file of that name.
   const looksOnly = lang === 'python' && unknown.length > 0 && v.tags.every((t) => t === 'interpreter-unknown-module')
     && unknown.every((m) => /^\w+$/.test(m) && !ACTING_MODULES.test(m) && ![...st.written.keys()].some((w) => new RegExp(`/${m}(\\.py|/|$)`).test(w)))
-    && !REACHES.test(code) && !ACTING_CALLS.test(code);
+    && !REACHES.test(code) && !ACTING_CALLS.test(code)
+    // (…and no string in it names another machine: minio.Minio('evil.example:9000'), a memcached host.)
+    && ![...code.matchAll(/["']([^"'\s]+)["']/g)].some((m) => /^(?:[\w-]+\.)+[a-z]{2,}(?::\d+)?(?:\/|$)/i.test(m[1]!) && !/\.(py|json|txt|csv|md|ya?ml|toml|cfg|ini|html|js|ts|log|db|sqlite3?|pkl|parquet)$/i.test(m[1]!) && !/^(localhost|127\.)/.test(m[1]!));
   if (file || (unknown.length > 0 && unknown.every(own)) || looksOnly) drop((t) => t === 'interpreter-unknown-module');
   // A program file of the project's own (a test that runs the CLI, a task module, a server helper)
   // starts processes and opens connections with values it computes, as programs do. Unless it also

@@ -10,7 +10,7 @@ const RUNNERS = /^(source|\.|exec|npx|bunx|deno|bun|tsx|ts-node|node|uv|uvx|pipx
 import { isShell } from './unwrap.js';
 import { languageOf } from './interpreters.js';
 import { scriptOf } from './interpreter-code.js';
-import { DATA_PROGRAMS, operandCommands } from './operand-commands.js';
+import { DATA_PROGRAMS, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
 
 // Programs that read downloaded input as data (it stays data in them), beyond the filters.
 const DATA_SINKS = new Set([...FILTERS, ...NO_CONTENT, ...DATA_PROGRAMS, 'less', 'more', 'most', 'bat', 'batcat', 'unzip', 'gunzip', 'zcat', 'bunzip2', 'unxz', 'unzstd', 'bsdtar', 'dd', 'pv', 'sponge', 'strings', 'iconv', 'dos2unix', 'xmllint', 'fmt', 'sha384sum', 'sha224sum', 'md5', 'shasum', 'gpgv', 'json.tool', 'shellcheck', 'hadolint', 'yamllint', 'prettier', 'eslint', 'markdownlint', 'html2text', 'pandoc', 'tidy',
@@ -19,7 +19,7 @@ const DATA_SINKS = new Set([...FILTERS, ...NO_CONTENT, ...DATA_PROGRAMS, 'less',
   'b3sum', 'brotli', 'lz4', 'unlz4', 'lzma', 'unlzma', 'cpio', 'pbcopy', 'xclip', 'xsel', 'wl-copy', 'gofmt', 'shfmt', 'black', 'ruff', 'terraform', 'split', 'csplit', 'numfmt', 'identify',
   'tokei', 'cloc', 'wc', 'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'xmlstarlet', 'yamlfmt', 'taplo', 'biome', 'stylua', 'rustfmt', 'clang-format', 'sqlformat', 'ajv', 'spectral', 'kubeconform', 'promtool', 'tee', 'sponge']);
 // Programs that run what they read on stdin (commands or code), besides shells and interpreters.
-const CODE_READERS = /^(ed|red|ex|gdb|lldb|sqlite3|psql|mysql|m4|dc|tclsh|wish|expect|env|xargs|parallel|busybox|at|batch|crontab|script|make|gmake|source|\.|eval)$/;
+const CODE_READERS = /^(ed|red|ex|gdb|lldb|sqlite3|psql|mysql|redis-cli|valkey-cli|pwsh|powershell|octave|gnuplot|bc|m4|dc|tclsh|wish|expect|env|xargs|parallel|busybox|at|batch|crontab|script|make|gmake|source|\.|eval)$/;
 // An editor reads stdin as text (vim -), except in ex/silent mode, where what it reads are commands.
 const EX_MODE = /^-[a-zA-Z]*[esE]|^--(not-a-term|headless)$/;
 /** A -c string that runs its stdin (a bare shell or interpreter, exec bash, source /dev/stdin). */
@@ -78,6 +78,9 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
       if (o && o.parent !== null && info[o.parent]?.isInterpreter) tag('download-exec', `${me.name} output becomes code for ${info[o.parent]!.name}`);
       // (…or the input of a program that runs what it reads: sqlite3 app.db < <(curl …), as with a pipe.)
       else if (o && o.parent !== null && o.style === 'process-in' && o.location === 'redirect' && CODE_READERS.test(info[o.parent]?.name ?? '') && flat.find((f) => f.index === o.parent)?.redirects[o.wordIndex]?.op === '<') tag('download-exec', `${me.name} output is the input of ${info[o.parent]!.name}, which runs what it reads`);
+      // (…or a file given to a program that runs its files: gdb -x <(curl …), vim -S, make -f, tmux source-file, ansible-playbook.)
+      else if (o && o.parent !== null && o.style === 'process-in' && o.location === 'argv' && (/^(ansible-playbook|gnuplot|octave|packer)$/.test(info[o.parent]?.name ?? '')
+        || (/^(-S|-u|-x|-ix|--command|-s|--source|-l|--load|-f|--file|--makefile|-init|-P|source-file|source|--script|-script|-c|--config)$/.test(flat.find((f) => f.index === o.parent)?.argv[o.wordIndex - 1]?.value ?? '') && !TEXT_PROGRAMS.has(info[o.parent]?.name ?? '')))) tag('download-exec', `${me.name} output is a file ${info[o.parent]!.name || flat.find((f) => f.index === o.parent)?.argv[0]?.value} runs`);
       for (const w of me.writesFiles) downloaded.add(w);
       // Instructions agents read on start (CLAUDE.md, AGENTS.md, .claude/commands …) downloaded: text from the network steers the next session.
       for (const w of me.writesFiles) if (/(^|\/)(CLAUDE\.md|AGENTS\.md|GEMINI\.md|CLAUDE\.local\.md|\.cursorrules|copilot-instructions\.md)$|\/\.(claude|cursor|gemini|codex)\//.test(w)) tag('download-unknown-consumer', `${me.name} writes ${w}, instructions an agent reads, from the network`);

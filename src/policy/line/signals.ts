@@ -190,6 +190,8 @@ export function signalPick(name: string, args0: string[], fc: FlatCommand, flat:
   const raw = words.map((w) => w.raw);
   if (name === 'launchctl') return /^(unload|bootout|remove|stop|kill|disable)$/.test(args[0] ?? '') ? (raw.some((r) => /rampart/i.test(r)) ? 'rampart' : 'ok') : 'ok';
   if (name === 'systemctl') {
+    // (--user exit ends the user's service manager, and every unit it runs; soft-reboot restarts userspace.)
+    if (args.some((a) => /^(exit|soft-reboot|switch-root)$/.test(a))) return 'rampart';
     if (!args.some((a) => /^(stop|kill|disable|mask|restart|isolate)$/.test(a))) return 'ok';
     if (raw.some((r) => /rampart/i.test(r))) return 'rampart';
     // A unit pattern (systemctl stop 'ramp*', '*.service') picks every loaded unit it matches: Rampart's too.
