@@ -478,7 +478,12 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       // -F FILE: the file's text becomes the message, stored in history (and pushed with it).
       for (let i = 0; i < rest.length; i++) {
         // (commit -t/--template FILE: the file's text starts the message, kept verbatim with --cleanup=verbatim.)
-        const m = /^(?:--file=(.*)|-F(.+)|--template=(.*))$/.exec(rest[i]!)?.filter((x, k) => k === 0 || x !== undefined) ?? (/^(-F|--file)$/.test(rest[i]!) || (sub === 'commit' && /^(-t|--template)$/.test(rest[i]!)) ? [rest[i]!, rest[i + 1]] : null);
+        // (In a cluster of flags too: -qF FILE, -aqF FILE, -qFFILE; -m takes its own value, so -mF is a message.)
+        const cluster = /^-([a-zA-Z]+)$/.exec(rest[i]!)?.[1];
+        const fAt = cluster ? [...cluster].findIndex((c) => c === 'F' || (sub === 'commit' && c === 't') || /[mcCu]/.test(c)) : -1;
+        const fromCluster = cluster && fAt >= 0 && /[Ft]/.test(cluster[fAt]!) ? [rest[i]!, fAt === cluster.length - 1 ? rest[i + 1] : cluster.slice(fAt + 1)] : null;
+        const glued = /^-[a-zA-Z]*F(.+)$/.exec(rest[i]!);
+        const m = /^(?:--file=(.*)|--template=(.*))$/.exec(rest[i]!)?.filter((x, k) => k === 0 || x !== undefined) ?? fromCluster ?? (glued && !/^-[a-zA-Z]*[mcCu]/.test(rest[i]!) ? [rest[i]!, glued[1]] : null) ?? (/^(-F|--file)$/.test(rest[i]!) || (sub === 'commit' && /^(-t|--template)$/.test(rest[i]!)) ? [rest[i]!, rest[i + 1]] : null);
         if (m) f.stages.push((m[1] ?? m[2]) === '-' ? STDIN : (m[1] ?? m[2])!);
       }
       return;

@@ -56,6 +56,14 @@ function sshOptions(f: Facts, s: Scanned, dashSIsProgram = false): void {
       f.tags.add('ssh-config-file');
       f.notes.push(`-o Include=${val} reads an ssh configuration Rampart has not read`);
     }
+    // Files ssh writes (known hosts it learns, a control socket, its log) and programs it runs for X11 (xauth).
+    if (/^(userknownhostsfile|controlpath|identityagent)$/.test(key) && !/^(none|\/dev\/null)$/i.test(val)) {
+      if (key !== 'identityagent') f.writes.push(...val.split(/\s+/).filter((p) => !/%/.test(p)));
+    }
+    if (key === 'xauthlocation' && !/^\/usr\/(bin|X11R6\/bin)\/xauth$/.test(val)) {
+      f.tags.add('exec');
+      f.notes.push(`-o XAuthLocation=${val} runs that program as xauth`);
+    }
     if (key === 'proxyjump') for (const j of val.split(',')) if (j !== 'none') addHost(f, sshDestination(j, false)!, 'proxy', 'ssh');
   }
   for (const j of values(s, 'J')) for (const h of j.split(',')) addHost(f, sshDestination(h, false)!, 'proxy', 'ssh');

@@ -91,7 +91,8 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
     st.out.push(judgeFacts(st.policy, f, [`${name}=${value}`], { ...st.ctx, stdin: undefined, stdout: undefined }));
   }
   // Variables that name a file the program writes (git's traces, TLS key logs): a write there.
-  if (/^(GIT_TRACE\w*|SSLKEYLOGFILE)$/.test(name) && /^(\/|~)/.test(value)) {
+  // (…and a shell's or REPL's history file: HISTFILE=~/.bashrc then `history -w` writes the history there.)
+  if (/^(GIT_TRACE\w*|SSLKEYLOGFILE|HISTFILE|LESSHISTFILE|NODE_REPL_HISTORY|PYTHON_HISTORY|MYSQL_HISTFILE|PSQL_HISTORY|SQLITE_HISTORY|REDISCLI_HISTFILE)$/.test(name) && /^(\/|~)/.test(value)) {
     const f = newFacts('<env>');
     f.writes.push(value);
     f.notes.push(`${name}=${value} makes the program write to ${value}`);

@@ -875,7 +875,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const own = /^(kubectl|oc|lxc|incus)$/.test(name) && args.includes('exec') && args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
       const named = own.map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a).filter((a) => !a.startsWith('-') && !a.includes('://'));
       const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-c|--command|-o|--output)$/.test(args[k - 1] ?? ''));
-      const outputs = args.map((a, k) => (/^(-o|--output|--output-file|--outfile|--out)$/.test(args[k - 1] ?? '') ? a : /^--(output|output-file|outfile|out)=/.test(a) ? a.slice(a.indexOf('=') + 1) : undefined)).filter((a): a is string => a !== undefined);
+      // (Also the files and directories any tool writes its log, report, trace or history to: pip --log F, npm --logs-dir D.)
+      const OUT = /^(?:output|output-file|outfile|out|out-file|log|log-file|logfile|logs-dir|log-dir|report|report-file|trace|trace-file|history-file|dump-file|save-to|pid-file|pidfile)$/;
+      // (A directory option names what it fills: a file below it.)
+      const outputs = args.map((a, k) => {
+        const opt = /^--[\w-]+=/.test(a) ? a.slice(2, a.indexOf('=')) : /^--/.test(args[k - 1] ?? '') ? args[k - 1]!.slice(2) : args[k - 1] === '-o' ? 'output' : undefined;
+        const v = /^--[\w-]+=/.test(a) ? a.slice(a.indexOf('=') + 1) : a;
+        return opt !== undefined && OUT.test(opt) ? (/dir$/.test(opt) ? `${v.replace(/\/+$/, '')}/-log-` : v) : undefined;
+      }).filter((a): a is string => a !== undefined);
       const given = name === 'uniq' || name === 'xxd' ? [...outputs, ...ops.slice(1, 2)]
         : VIEWERS.has(name) || FILTERS.has(name) || (ANALYZERS[name] && !languageOf(name)) || unwrap(name, args) ? outputs
         : named;
@@ -1274,7 +1281,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // Scaffolders that fetch and run a template from a repository or URL (a registry package, like
       // any npx package, is not asked about): npm/yarn/pnpm/bun create of a git spec, cookiecutter,
       // copier, cargo generate, pre-commit try-repo, terraform -from-module.
-      || (/^(npm|yarn|pnpm|bun)$/.test(name) && /^(create|init|innit)$/.test(args[0] ?? '') && args.slice(1).some((a) => /^(github:|gitlab:|git\+|https?:|git@)/.test(a)))
+      || (/^(npm|yarn|pnpm|bun)$/.test(name) && /^(create|init|innit)$/.test(args[0] ?? '') && args.slice(1).some((a) => /^(github:|gitlab:|git\+|https?:|git@|(github|gitlab)\.com\/)/.test(a)))
+      // (…and plugins and tools fetched from a repository and run at once: uvx/uv tool run --from git+URL, helm plugin
+      // install URL, asdf/mise plugin add NAME URL: their install hooks and programs run.)
+      || ((name === 'uvx' || (name === 'uv' && args[0] === 'tool' && args[1] === 'run')) && args.some((a, k) => /^(git\+|https?:)/.test(a) && /^(--from|--with)$/.test(args[k - 1] ?? '')))
+      || (name === 'helm' && args[0] === 'plugin' && /^(install|add)$/.test(args[1] ?? '') && args.some((a) => /^(https?:|git@|git\+)/.test(a)))
+      || (/^(asdf|mise|rtx)$/.test(name) && /^plugins?$/.test(args[0] ?? '') && /^(add|install|i)$/.test(args[1] ?? '') && args.some((a) => /^(https?:|git@|git\+)/.test(a)))
       || (/^(cookiecutter|copier|cruft)$/.test(name) && args.some((a) => /^(gh:|gl:|bb:|git\+|https?:|git@)/.test(a))) || (name === 'cargo' && args[0] === 'generate') || (name === 'pre-commit' && args[0] === 'try-repo')
       || (name === 'terraform' && args.some((a) => /^-from-module=/.test(a)));
     if (remoteRun) facts.tags.add('installs-code');
@@ -1359,6 +1371,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const ops = args.filter((a) => !a.startsWith('-')).slice(2);
       const dir = ops[1] ?? posix.basename(ops[0] ?? '').replace(/\.git$/, '');
       if (dir) rec.cloneDir = abs(dir);
+    }
+    // degit / tiged / giget SRC [DEST] copy a repository's files without its history: a clone all the same.
+    if (/^(degit|tiged|giget)$/.test(name)) {
+      const ops = args.filter((a, k) => !a.startsWith('-') && !/^(--mode|--dir|-d)$/.test(args[k - 1] ?? ''));
+      const dir = args.find((a, k) => /^(--dir|-d)$/.test(args[k - 1] ?? '')) ?? ops[1] ?? posix.basename((ops[0] ?? '').replace(/#.*$/, ''));
+      if (dir) rec.cloneDir = abs(dir);
+      // (Run through npx, it is judged one level down: the enclosing line learns of it as a downloaded tree, DIR/.)
+      if (dir) st.downloaded.add(`${abs(dir)}/`);
     }
     if (name === 'git' && facts.subcommand === 'clone') {
       const ops = argv.slice(argv.indexOf('clone') + 1).filter((a, k, all) => !a.startsWith('-') && !/^(-o|--origin|-b|--branch|--depth|-c|--config|--template|--reference|-j|--jobs|--filter|-u|--upload-pack)$/.test(all[k - 1] ?? ''));

@@ -14,6 +14,9 @@ import { ENVIRON, envCredentialOf, fileExists, firstSecret, isSecretPath, rootIg
 
 /** Third-party Python modules whose calls act beyond the project: processes, remote machines, clouds, repositories, keyrings, mail. */
 const ACTING_MODULES = /^(sh|plumbum|pexpect|invoke|fabric\d*|fabfile|duct|command_runner|delegator|shellingham|pydbus|dbus_next|jeepney|sdbus|ghapi|githubkit|kaggle|gradio|streamlit|minio|pymemcache|pylibmc|valkey|aioredis|fsspec|smart_open|azure_storage|oss2|qiniu|b2sdk|delegator|envoy|sarge|psutil|paramiko|pysftp|scp|asyncssh|netmiko|telnetlib3|git|pygit2|dulwich|github|gitlab|boto3|botocore|aiobotocore|s3fs|gcsfs|adlfs|google|azure|docker|kubernetes|ansible|pulumi|hvac|keyring|secretstorage|pymongo|psycopg2?|pymysql|MySQLdb|mysql|redis|cassandra|elasticsearch|opensearchpy|kafka|confluent_kafka|pika|nats|zmq|grpc|websocket|websockets|urllib3|pycurl|requests_toolbelt|mechanize|selenium|playwright|pyppeteer|scrapy|tweepy|slack_sdk|slack|twilio|sendgrid|yagmail|dropbox|pastebin|ftputil|smbclient|impacket|pwn|pwntools|scapy|nmap|shodan|pyautogui|pynput|win32api|ctypes|cffi|pexpect|ptyprocess|dbus|gi|webbrowser|openai|anthropic|huggingface_hub|wandb|mlflow|supabase|firebase_admin|stripe)$/i;
+/** True when every call in the code only shows what it is given (print, len, repr, dir, sorted, inspect's readers). */
+const onlyShows = (code: string): boolean => [...code.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""').matchAll(/([\w.]+)\s*\(/g)]
+  .every((m) => /^(print|pprint|len|repr|str|dir|type|sorted|list|isinstance|hasattr|getsourcefile|getfile|signature|getdoc|version)$/.test(m[1]!.replace(/^.*\./, '')));
 /** Calls that act (push, delete, send, run …) or name credentials: a one-liner that makes them is not only looking. */
 const ACTING_CALLS = /\b\w*(push|delete|remove|rmtree|unlink|drop|truncate|purge|wipe|destroy|kill|terminate|upload|send|post|publish|deploy|release|execute|exec|spawn|system|popen|connect|login|password|passwd|token|secret|credential|private|apikey|api_key|auth|environ|shell|sudo|update_ref|flushall|flushdb|dataset_create|share|launch|serve|tunnel|StopUnit|StartUnit)\w*|\bforce\s*=\s*True\b/i;
 
@@ -51,7 +54,8 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
   // boto3, GitPython …), or the code names anything sensitive, calls a verb that acts (push, delete,
   // send, run …), or the line wrote a file of that name.
   const looksOnly = lang === 'python' && unknown.length > 0 && v.tags.every((t) => t === 'interpreter-unknown-module')
-    && unknown.every((m) => /^\w+$/.test(m) && !ACTING_MODULES.test(m) && ![...st.written.keys()].some((w) => new RegExp(`/${m}(\\.py|/|$)`).test(w)))
+    // (A module that acts may still be looked at — print(boto3.__version__) — where the only calls are ones that show.)
+    && unknown.every((m) => /^\w+$/.test(m) && (!ACTING_MODULES.test(m) || (onlyShows(code) && /\b__(version|file|path|name|doc)__\b/.test(code))) && ![...st.written.keys()].some((w) => new RegExp(`/${m}(\\.py|/|$)`).test(w)))
     && !REACHES.test(code) && !ACTING_CALLS.test(code)
     // (…and no string in it names another machine: minio.Minio('evil.example:9000'), a memcached host.)
     && ![...code.matchAll(/["']([^"'\s]+)["']/g)].some((m) => /^(?:[\w-]+\.)+[a-z]{2,}(?::\d+)?(?:\/|$)/i.test(m[1]!) && !/\.(py|json|txt|csv|md|ya?ml|toml|cfg|ini|html|js|ts|log|db|sqlite3?|pkl|parquet)$/i.test(m[1]!) && !/^(localhost|127\.)/.test(m[1]!));
@@ -190,6 +194,9 @@ function credentialVarsRead(code: string, copies: ReadonlyMap<string, string> = 
 
 export function judgeInterpreter(st: State, lang: string, args: string[], ctx: Context, env: Context['env'], stdinText: string | undefined, fc: FlatCommand, flat: FlatCommand[], info: Info[], rec: Info): void {
   rec.isInterpreter = true;
+  // (bun run FILE / deno run FILE: the file after the verb, as bun FILE would take it.)
+  const args0 = args;
+  if ((lang === 'bun' || lang === 'deno') && args[0] === 'run') args = args.slice(1);
   const src = codeSource(lang, args, {
     stdinText,
     // `python3 <(echo '…')`: the text of that process substitution, when the line makes it known.
@@ -244,7 +251,42 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
       } else {
         const text = st.scripts.get(posix.resolve(ctx.cwd, v));
         if (text !== undefined) preloads.push(text);
+        // (A module preloaded from outside the project — /tmp/x.js, a URL — is code nobody here has read.)
+        else if (/^[a-z]+:\/\//i.test(v) || (/^[./~]/.test(v) && !posix.resolve(ctx.cwd, v.replace(/^~(?=\/|$)/, ctx.home)).startsWith(`${ctx.projectRoot}/`))) {
+          st.lineTags.tags.add('interpreter-opaque');
+          st.lineTags.notes.push(`${lang} preloads ${v}, code from outside the project`);
+        }
       }
+    }
+    // The script itself given as a data: URL (deno run 'data:…;base64,…') is that code; an import map from a URL
+    // decides what every import loads.
+    const dataScript = args.find((a) => /^data:/i.test(a));
+    if (dataScript) {
+      const comma = dataScript.indexOf(',');
+      try {
+        preloads.push(/;base64,/i.test(dataScript.slice(0, comma + 1)) ? Buffer.from(dataScript.slice(comma + 1), 'base64').toString('utf8') : decodeURIComponent(dataScript.slice(comma + 1)));
+      } catch {
+        preloads.push(dataScript.slice(comma + 1));
+      }
+    }
+    for (const a of args0) {
+      const map = /^--import-map=(.+)$/.exec(a)?.[1] ?? (a === '--import-map' ? args0[args0.indexOf(a) + 1] : undefined);
+      if (map && /^[a-z]+:\/\//i.test(map)) {
+        st.lineTags.tags.add('interpreter-opaque');
+        st.lineTags.notes.push(`${lang} resolves its imports through ${map}, downloaded when it runs`);
+      }
+    }
+  }
+  // Other runtimes' preloads from outside the project: php -d auto_prepend_file=F, ruby -rF, perl -I DIR with -M, python's sitecustomize by -X? (not one).
+  {
+    const vals = lang === 'php' ? args.flatMap((a, k) => { const d = a === '-d' ? args[k + 1] : /^-d./.test(a) ? a.slice(2) : undefined; const m = d ? /^auto_(?:prepend|append)_file\s*=\s*(.+)$/.exec(d) : null; return m ? [m[1]!] : []; })
+      : lang === 'ruby' ? args.flatMap((a, k) => (a === '-r' ? [args[k + 1] ?? ''] : /^-r./.test(a) ? [a.slice(2)] : [])).filter((v) => v.includes('/'))
+      : lang === 'perl' && args.some((a) => /^-M/.test(a)) ? args.flatMap((a, k) => (a === '-I' ? [args[k + 1] ?? ''] : /^-I./.test(a) ? [a.slice(2)] : []))
+      : [];
+    const away = vals.find((v) => /^[a-z]+:\/\//i.test(v) || !posix.resolve(ctx.cwd, v.replace(/^~(?=\/|$)/, ctx.home)).startsWith(`${ctx.projectRoot}/`));
+    if (away !== undefined && !st.scripts.has(posix.resolve(ctx.cwd, away))) {
+      st.lineTags.tags.add('interpreter-opaque');
+      st.lineTags.notes.push(`${lang} loads ${away} before its code, from outside the project`);
     }
   }
   for (const [k, code] of [src.code, known, ...preloads].entries()) {

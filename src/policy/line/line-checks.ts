@@ -26,9 +26,9 @@ const EX_MODE = /^-[a-zA-Z]*[esE]|^--(not-a-term|headless)$/;
 const RUNS_STDIN = /(^|[;&|(]\s*|\bexec\s+)(sh|bash|dash|zsh|ksh|python3?|node|perl|ruby|php)\s*($|[;&|)])|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0|\b(source|\.)\s*($|[;&|)])|\beval\b/;
 
 /** Tools that load files from their working directory by themselves. */
-const TASK_TOOLS = /^(make|gmake|just|task|go-task|mise|deno|bun|node|npm|npx|pnpm|yarn|vite|vitest|jest|eslint|tsc|webpack|python[\d.]*|pytest|py\.test|pip[\d.]*|uv|poetry|tox|nox|rake|bundle|composer|cargo|go|direnv|gradle|mvn|cmake|fab|invoke|inv|scons|meson|ninja|ant|sbt|swift|dotnet|msbuild|gulp|grunt|docker|podman|buildah|nerdctl|terraform|tofu|terragrunt|vagrant|bazel|bazelisk|buck2|pants|nix|zig|mix|rebar3|stack|cabal|earthly|tilt|skaffold)$/;
+const TASK_TOOLS = /^(make|gmake|just|task|go-task|mise|deno|bun|node|npm|npx|pnpm|yarn|vite|vitest|jest|eslint|tsc|webpack|python[\d.]*|pytest|py\.test|pip[\d.]*|uv|poetry|tox|nox|rake|bundle|composer|cargo|go|direnv|gradle|mvn|cmake|fab|invoke|inv|scons|meson|ninja|ant|sbt|swift|dotnet|msbuild|gulp|grunt|docker|podman|buildah|nerdctl|terraform|tofu|terragrunt|vagrant|bazel|bazelisk|buck2|pants|nix|zig|mix|rebar3|stack|cabal|earthly|tilt|skaffold|foreman|honcho|nimble|lein|sphinx-build)$/;
 /** Files those tools load without being named. */
-const LOADED_FILES = /^(Makefile|makefile|GNUmakefile|justfile|Justfile|\.justfile|Taskfile(\.dist)?\.ya?ml|deno\.jsonc?|conftest\.py|[\w.-]+\.py|[\w.-]+\.config\.[cm]?[jt]s|package\.json|\.envrc|Cargo\.toml|build\.rs|Rakefile|Gemfile|composer\.json|setup\.py|setup\.cfg|pyproject\.toml|\.?mise(\.local)?\.toml|go\.mod|build\.gradle(\.kts)?|pom\.xml|CMakeLists\.txt|\.npmrc|\.yarnrc(\.yml)?|SConstruct|SConscript|meson\.build|build\.ninja|build\.xml|build\.sbt|Package\.swift|[\w.-]+\.(csproj|fsproj|vbproj|sln|tf|hcl)|Directory\.Build\.(props|targets)|gulpfile\.[cm]?[jt]s|Gruntfile\.[jt]s|Dockerfile|Containerfile|(docker-)?compose(\.[\w-]+)?\.ya?ml|Vagrantfile|BUILD(\.bazel)?|WORKSPACE(\.bazel)?|MODULE\.bazel|flake\.nix|default\.nix|shell\.nix|build\.zig|mix\.exs|rebar\.config|stack\.yaml|[\w.-]+\.cabal|Earthfile|Tiltfile|skaffold\.ya?ml)$/;
+const LOADED_FILES = /^(Makefile|makefile|GNUmakefile|justfile|Justfile|\.justfile|Taskfile(\.dist)?\.ya?ml|deno\.jsonc?|conftest\.py|[\w.-]+\.py|[\w.-]+\.config\.[cm]?[jt]s|package\.json|\.envrc|Cargo\.toml|build\.rs|Rakefile|Gemfile|composer\.json|setup\.py|setup\.cfg|pyproject\.toml|\.?mise(\.local)?\.toml|go\.mod|build\.gradle(\.kts)?|pom\.xml|CMakeLists\.txt|\.npmrc|\.yarnrc(\.yml)?|SConstruct|SConscript|meson\.build|build\.ninja|build\.xml|build\.sbt|Package\.swift|[\w.-]+\.(csproj|fsproj|vbproj|sln|tf|hcl)|Directory\.Build\.(props|targets)|gulpfile\.[cm]?[jt]s|Gruntfile\.[jt]s|Dockerfile|Containerfile|(docker-)?compose(\.[\w-]+)?\.ya?ml|Vagrantfile|BUILD(\.bazel)?|WORKSPACE(\.bazel)?|MODULE\.bazel|flake\.nix|default\.nix|shell\.nix|build\.zig|mix\.exs|rebar\.config|stack\.yaml|[\w.-]+\.cabal|Earthfile|Tiltfile|skaffold\.ya?ml|Procfile|[\w.-]+\.nimble|project\.clj|Makefile\.toml|conf\.py)$/;
 
 /**
  * The operand an interpreter, shell or package runner runs as code (the rest are its data), read
@@ -71,7 +71,7 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     if (!me) continue;
     const cwd = me.cwd ?? cwd0;
     const abs = (p: string) => posix.resolve(cwd, p.replace(/^~(?=\/|$)/, st.ctx.home));
-    for (const d of me.nestedDownloads ?? []) downloaded.add(d);
+    for (const d of me.nestedDownloads ?? []) if (d.endsWith('/')) clones.push(d.slice(0, -1)); else downloaded.add(d);
     const isDownloader = DOWNLOADERS.has(me.name);
     if (isDownloader) {
       const o = fc.origin;
@@ -94,7 +94,7 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
       // Made from a download: what it writes is downloaded too (cp, mv, dd of=, install, tee, gunzip).
       for (const w of me.writesFiles) downloaded.add(w);
       // …and so is what a compiler builds from it: -o OUT, else a.out (cc), NAME (rustc), NAME.class (javac), NAME.js (tsc).
-      if (/^(cc|gcc|g\+\+|c\+\+|clang|clang\+\+|tcc|rustc|javac|kotlinc|scalac|swiftc|tsc|esbuild|nim|crystal|ghc|fpc|gfortran|zig)$/.test(me.name)) {
+      if (/^(cc|gcc|g\+\+|c\+\+|clang|clang\+\+|tcc|rustc|javac|kotlinc|scalac|swiftc|tsc|esbuild|nim|crystal|ghc|fpc|gfortran|zig|ocamlopt|ocamlc|ocamlfind|dmd|ldc2|gdc|go)$/.test(me.name)) {
         const out = me.argv.find((a, k) => /^(-o|--outfile|--out-dir|--outDir|-d)$/.test(me.argv[k - 1] ?? '')) ?? me.argv.find((a) => /^(-o.|--outfile=)/.test(a))?.replace(/^(-o|--outfile=)/, '');
         if (out) downloaded.add(abs(out));
         for (const i of inputs) {
@@ -128,7 +128,8 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     const scriptRun = (/^(sed|gsed)$/.test(me.name) && me.argv.some((a, k) => /^(-f|--file)$/.test(me.argv[k - 1] ?? '') && fromNet(abs(a))))
       || (/^(emacs|emacsclient)$/.test(me.name) && me.argv.some((a, k) => /^(-l|--load|--script|-script|-scriptload)$/.test(me.argv[k - 1] ?? '') && fromNet(abs(a))))
       || (me.name === 'nmap' && me.argv.some((a, k) => (me.argv[k - 1] === '--script' || a.startsWith('--script=')) && a.replace(/^--script=/, '').split(',').some((v) => fromNet(abs(v)))))
-      || (/^(swift|elixir|iex|elixirc|dart|gnuplot|kotlin|scala|groovy|scala-cli|jshell|crystal|nim|v|zig|racket|guile|sbcl|clisp|ocaml|runghc|runhaskell|stack|cabal)$/.test(me.name) && inputs.length > 0);
+      || (/^(cmake|rollup|webpack|vite|pm2)$/.test(me.name) && me.argv.some((a, k) => /^(-P|-c|--config|start)$/.test(me.argv[k - 1] ?? '') && fromNet(abs(a))))
+      || (/^(swift|elixir|iex|elixirc|dart|gnuplot|kotlin|scala|groovy|scala-cli|jshell|crystal|nim|v|zig|racket|guile|sbcl|clisp|ocaml|runghc|runhaskell|stack|cabal|tcc|rdmd|octave|ansible-playbook|packer|streamlit|pm2)$/.test(me.name) && inputs.length > 0);
     const buildFile = scriptRun || buildDir.some((d) => netDir(d) || ['Makefile', 'makefile', 'GNUmakefile', 'package.json', 'setup.py', 'pyproject.toml', 'Cargo.toml'].some((f) => downloaded.has(posix.join(d, f))))
       // A task runner, test runner or runtime started where a download put a file it loads by
       // itself (a justfile, a Taskfile, conftest.py, a config module, node_modules/.bin/X, .envrc).

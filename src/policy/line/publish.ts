@@ -14,16 +14,17 @@ const PUBLISHERS: Record<string, RegExp> = {
   jsr: /^publish$/,
   uv: /^publish$/,
   poetry: /^publish$/,
-  twine: /^upload$/,
+  twine: /^(upload|register)$/,
   hatch: /^publish$/,
   flit: /^publish$/,
   pdm: /^publish$/,
   maturin: /^(publish|upload)$/,
-  cargo: /^(publish|ws publish|workspaces publish)$/,
-  gem: /^push$/,
+  // (…and what changes a published package for everyone who installs it: yanks, unpublishing, owners.)
+  cargo: /^(publish|ws publish|workspaces publish|yank|owner)$/,
+  gem: /^(push|yank|owner)$/,
   rake: /^release$/,
-  dotnet: /^nuget push$/,
-  nuget: /^push$/,
+  dotnet: /^nuget (push|delete)$/,
+  nuget: /^(push|delete)$/,
   mvn: /^deploy$/,
   lerna: /^publish$/,
   changeset: /^publish$/,
@@ -78,5 +79,7 @@ export function publishes(name: string, args: readonly string[]): string | undef
   // (mvn and gradle take several goals or tasks: any of them may publish.)
   const words = /^(mvn|mvnw|mvnd|gradle|gradlew|sbt)$/.test(tool) ? pos : [pos.slice(0, 2).join(' '), pos[0] ?? ''];
   const hit = words.find((w) => w !== '' && re.test(w));
+  // (owner only lists the owners unless it adds or removes one.)
+  if (hit !== undefined && /owner$/.test(hit) && !args.some((a) => /^(-a|--add|-r|--remove)(=|$)/.test(a))) return undefined;
   return hit === undefined ? undefined : `${tool} ${hit} publishes the project to a registry`;
 }
