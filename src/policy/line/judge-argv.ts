@@ -1361,6 +1361,25 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (envNamed.some((n) => credentialOf(st, n, env) !== undefined) && toScreen(fc)) facts.reads.push(ENVIRON);
     // envsubst prints its template with the environment's values put in.
     if (name === 'envsubst' && toScreen(fc) && [...(stdinText ?? '').matchAll(/\$\{?([A-Za-z_]\w*)/g)].some((m) => credentialOf(st, m[1]!, env) !== undefined)) facts.reads.push(ENVIRON);
+    // A search that matches every line, over a tree holding the project's top (grep -r '' ., rg -uu ., git grep
+    // --untracked --no-exclude-standard ''), prints every file there: .env with the rest. So does an archive of that
+    // tree written to stdout (tar cf - . | tar xOf -, | base64) unless it leaves .env out.
+    {
+      const holdsTop = (ds: string[]) => (ds.length ? ds : ['.']).some((d) => { const p = abs0(d); return p === ctx.projectRoot || `${ctx.projectRoot}/`.startsWith(`${p}/`); });
+      const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-e|--regexp|-f|--file|-m|--max-count|-A|-B|-C|--include|--exclude|-g|--glob|-t|--type)$/.test(args[k - 1] ?? ''));
+      const pattern = args.find((a, k) => /^(-e|--regexp)$/.test(args[k - 1] ?? '')) ?? ops[0];
+      const everything = pattern !== undefined && /^(|\.|\^|\$|\.\*|\^\.\*\$?|\^\$?|\[\^\]\]\*)$/.test(pattern);
+      const recursive = /^(grep|egrep|fgrep)$/.test(name) ? args.some((a) => /^-[a-zA-Z]*[rR]/.test(a) && !a.startsWith('--') || /^--(recursive|dereference-recursive)$/.test(a))
+        : /^(rg|ag)$/.test(name) ? args.some((a) => /^(--hidden|-uu+|--no-ignore|-u|--unrestricted|-[a-zA-Z]*u)$/.test(a))
+          : name === 'git' && args[0] === 'grep' && args.includes('--untracked') && args.includes('--no-exclude-standard');
+      const dirs = name === 'git' ? ['.'] : /^(rg|ag)$/.test(name) ? ops.slice(1) : ops.slice(1);
+      const noEnv = args.some((a, k) => /^--exclude(=|$)/.test(a) && /\.env/.test(a + (args[k + 1] ?? '')));
+      if (everything && recursive && holdsTop(dirs) && !noEnv && !args.some((a) => /^--include(=|$)|^(-g|--glob|-t|--type|-G)$/.test(a)) && toScreen(fc) && !args.some((a) => /^-[a-zA-Z]*[lLc]|^--(files-with-matches|files-without-match|count)$/.test(a))) facts.reads.push(`${ctx.projectRoot}/.env`);
+      if (/^(tar|bsdtar)$/.test(name) && args.some((a) => /^-?[a-zA-Z]*c/.test(a) && !a.startsWith('--')) && (args.some((a, k) => (a === '-' && /f$/.test(args[k - 1] ?? '')) || a === '-f-' || a === '--file=-') || !args.some((a) => /^-?[a-zA-Z]*f/.test(a) && !a.startsWith('--') || a.startsWith('--file'))) && !fc.redirects.some((r) => /^>/.test(r.op))) {
+        const ins = args.filter((a, k) => !a.startsWith('-') && !/^[a-zA-Z]*[cf][a-zA-Z]*$/.test(a) && args[k - 1] !== '-C' && !/^(-f|--file)$/.test(args[k - 1] ?? ''));
+        if (holdsTop(ins.length ? ins : ['__none__']) && !noEnv && !args.some((a) => /^--exclude-vcs-ignores$/.test(a)) && fc.stdoutTo.length > 0) facts.reads.push(`${ctx.projectRoot}/.env`);
+      }
+    }
     const j = judgeFacts(st.policy, counted ? { ...facts, reads: [] } : facts, argv, { ...ctx, env });
     st.out.push(j);
     rec.judged = j;
