@@ -256,8 +256,7 @@ export function analyzeWriter({ tool, args }: AnalyzerInput): Facts {
 export function analyzeDestroyer({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   const ops = tool === 'truncate' ? operands(args.filter((a, i) => !/^-[sr]$/.test(args[i - 1] ?? '') && !/^-[sr]/.test(a))) : operands(args);
-  // (None of them recurses: `shred *` destroys each file of the directory, not the directory itself.)
-  f.deletes.push(...ops.map((o) => (/(^|\/)\*$/.test(o) && !/-[a-zA-Z]*r|--recursive/.test(args.join(' ')) ? o.replace(/\*$/, '-each-file-') : o)));
+  f.deletes.push(...ops);
   if (tool === 'shred' || tool === 'truncate') f.tags.add('force');
   return f;
 }

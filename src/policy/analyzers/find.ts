@@ -89,7 +89,12 @@ export function findParts(args: readonly string[], where?: { cwd: string; home: 
 /** A find -name/-path pattern as a regex (fnmatch: `*` and `?` cross `/` only for -path). */
 function globLike(p: string, icase: boolean, path = false): RegExp {
   const any = path ? '.' : '[^/]';
-  return new RegExp(`^${p.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, `${any}*`).replace(/\?/g, any)}$`, icase ? 'i' : '');
+  // (A pattern the regex engine refuses — an open `[` — may match anything.)
+  try {
+    return new RegExp(`^${p.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, `${any}*`).replace(/\?/g, any)}$`, icase ? 'i' : '');
+  } catch {
+    return /^/;
+  }
 }
 
 const quote = (w: string) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);

@@ -89,7 +89,9 @@ export function analyzeGh({ tool, args, env }: AnalyzerInput): Facts {
   }
   // gh repo clone REPO DIR / gist clone ID DIR: a checkout fills DIR (a directory of startup files, if DIR is one).
   if ((group === 'repo' || group === 'gist') && verb === 'clone') {
-    const dir = args.slice(args.indexOf('clone') + 1).filter((a) => !a.startsWith('-')).slice(0, args.includes('--') ? 2 : 2)[1];
+    const after = args.slice(args.indexOf('clone') + 1);
+    // (What follows `--` is git clone's options: gh repo clone o/r -- --depth 1.)
+    const dir = (after.includes('--') ? after.slice(0, after.indexOf('--')) : after).filter((a) => !a.startsWith('-'))[1];
     if (dir) f.writes.push(`${dir.replace(/\/+$/, '')}/`);
   }
   // gh run download -D DIR: an artifact tree.

@@ -13,7 +13,7 @@ import { judgeCodeIn } from './judge-interpreter.js';
 // file can run programs (git's core.sshCommand, ssh's ProxyCommand, kubectl exec plugins, AWS
 // credential_process), send traffic through a proxy or swap the package index, so a relocated
 // one is something Rampart has not read.
-export const CONFIG_VARS: ReadonlySet<string> = new Set(['UV_CONFIG_FILE', 'GOENV', 'GH_CONFIG_DIR', 'HGRCPATH', 'GEMRC', 'COMPOSER_HOME', 'CONDARC', 'POETRY_CONFIG_DIR', 'BUNDLE_USER_CONFIG', 'NUGET_CONFIG_FILE', 'PNPM_HOME_CONFIG',
+export const CONFIG_VARS: ReadonlySet<string> = new Set(['UV_CONFIG_FILE', 'GOENV', 'GH_CONFIG_DIR', 'HGRCPATH', 'GEMRC', 'COMPOSER_HOME', 'POETRY_CONFIG_DIR', 'BUNDLE_USER_CONFIG', 'NUGET_CONFIG_FILE',
   'HOME', 'XDG_CONFIG_HOME', 'XDG_CONFIG_DIRS', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG', 'GIT_DIR', 'GIT_COMMON_DIR',
   'CURL_HOME', 'WGETRC', 'SYSTEM_WGETRC', 'PIP_CONFIG_FILE', 'npm_config_userconfig', 'NPM_CONFIG_USERCONFIG',
   'npm_config_globalconfig', 'NPM_CONFIG_GLOBALCONFIG', 'YARN_RC_FILENAME', 'DOCKER_CONFIG', 'KUBECONFIG',

@@ -226,7 +226,7 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
         : /^emacs(client)?$/.test(tool) && /\((with-temp-file|find-file\S*|save-buffer|save-some-buffers|write-region|append-to-file|write-file|copy-file|rename-file|add-name-to-file|url-copy-file|make-symbolic-link|copy-directory|basic-save-buffer)\b/.test(value)
           ? [...[...value.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!).filter((t) => /^(~|\.{1,2}\/|\/)|\//.test(t) && !/^https?:|\s/.test(t)),
             ...(/save-buffer|save-some-buffers/.test(value) ? args.filter((x) => !x.startsWith('-') && x !== value) : []),
-            ...(/\((with-temp-file|write-region|append-to-file|write-file|copy-file|rename-file|add-name-to-file|url-copy-file)\s+[^"(\s]/.test(value) ? [undefined] : [])]
+            ...(/\((with-temp-file|write-region|append-to-file|write-file|copy-file|rename-file|add-name-to-file|url-copy-file)\s+[^"\s]/.test(value) || /\((getenv|expand-file-name|concat|format)\b/.test(value) ? [undefined] : [])]
           : [];
       for (const path of fileWrites) {
         if (path) out.lines.push(`: >> ${q(path)}`);

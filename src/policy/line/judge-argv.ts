@@ -558,7 +558,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (known !== undefined && /(^|[\s;&|({])(cd|pushd|popd)(\s|$|[;&|)])/.test(known)) st.cwdLost = true;
       // The system's login files set PATH afresh (Debian's /etc/profile, /etc/environment): without the shims.
       // (Asked, not refused: the hook still judges what the line names; what those programs start would not pass the shims.)
-      if (/^\/etc\/(profile|environment|login\.defs|zprofile|zsh\/zprofile|csh\.login)$/.test(args[0] ?? '') && flat.length > 1) tag('config-relocated', `${name} ${args[0]} sets PATH to the system's: what runs after it starts programs without the Rampart shims`);
+      if (/^\/etc\/(profile|environment|login\.defs|zprofile|zsh\/zprofile|csh\.login)$/.test(posix.normalize(args[0] ?? '.')) && flat.length > 1) tag('config-relocated', `${name} ${args[0]} sets PATH to the system's: what runs after it starts programs without the Rampart shims`);
       if (args[0] === undefined || STDIN_PATH.test(args[0])) rec.interpreterReadsStdin = true;
       // Sourcing a secret (. ./.env) fills variables with it: later expansions of names the
       // line did not set, and the environment did not have, carry the secret.
@@ -592,16 +592,16 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const i = rest.findIndex((a, k) => !a.startsWith('-') && !/^(--from|--with|--python|-p|--spec|--index-url|--index|-i)$/.test(rest[k - 1] ?? ''));
       const pkg = i >= 0 ? packageBin(rest[i]!) : undefined;
       if (pkg && !/[:/]/.test(pkg)) judgeArgv(st, [pkg, ...rest.slice(i + 1)], ctx, [], stdinText, fc, flat, info, { ...rec, writesFiles: [] });
-    } else if (name === 'loginctl' && args.some((a) => /^(terminate-user|kill-user|terminate-session|kill-session|terminate-seat|disable-linger|lock-session|lock-sessions)$/.test(a))) {
+    } else if (name === 'loginctl' && args.some((a) => /^(terminate-user|kill-user|terminate-session|kill-session|terminate-seat|disable-linger)$/.test(a))) {
       // Ending the user's sessions (or their lingering manager) ends every process of the user: the server too.
       tag('rampart-tamper', `loginctl ${args.find((a) => !a.startsWith('-'))} ends the user's processes, the Rampart server among them`);
     } else if (/^(busctl|gdbus|dbus-send|qdbus)$/.test(name) && args.some((a) => /systemd1|login1/.test(a))) {
       // systemd's and logind's D-Bus APIs: only reads (Get…, List…, Introspect) are understood; a method
       // call that stops, kills or starts units — StartTransientUnit runs any command, outside this session — is not.
       // (Any method that is not a read — EnqueueUnitJob, UnsetAndSetEnvironment, Properties.Set, Reexecute — acts.)
-      const call = args.findIndex((a) => /^(call|--method|emit)$/.test(a) || /^--print-reply|^--type=method_call$/.test(a));
-      const method = args.map((a, k) => (/^(--method)$/.test(args[k - 1] ?? '') ? a.replace(/^.*\./, '') : /^[A-Z]\w+$/.test(a) && k > call ? a : /^org\.freedesktop\.[\w.]+\.([A-Z]\w+)$/.test(a) && name === 'dbus-send' ? a.replace(/^.*\./, '') : undefined)).find((m) => m !== undefined);
-      const acts = (name === 'dbus-send' || call >= 0) && (method === undefined || !/^(Get|List|Introspect|Ping|Lookup|Dump|Can)\w*$/.test(method));
+      const call = args.findIndex((a) => /^(call|--method|emit|set-property)$/.test(a) || /^--print-reply|^--type=method_call$/.test(a));
+      const method = args.map((a, k) => (/^(--method)$/.test(args[k - 1] ?? '') ? a.replace(/^.*\./, '') : /^[A-Z]\w+$/.test(a) && k > call ? a : /^org\.freedesktop\.[\w.]+\.([A-Z]\w+)$/.test(a) && /^(dbus-send|qdbus)$/.test(name) ? a.replace(/^.*\./, '') : undefined)).find((m) => m !== undefined);
+      const acts = (name === 'dbus-send' || name === 'qdbus' || call >= 0) && (method === undefined || !/^(Get|List|Introspect|Ping|Lookup|Dump|Can)\w*$/.test(method));
       if (acts) tag('rampart-tamper', `${name} calls ${method ?? 'a method'} on systemd or logind over D-Bus: it can stop the Rampart server or run commands outside this session`);
     } else if (/^(kill|pkill|killall|killall5|skill|prlimit|systemctl|launchctl)$/.test(name) || name === 'fuser' && args.some((a) => /^-[a-zA-Z]*k/.test(a))) {
       const pick = signalPick(name, args, fc, flat, info, ctx, st.coprocs);
@@ -721,10 +721,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         // …and the files its commands name: :w[!] [>>] F, :wq F, :sav F, :redir > F, and a file opened with :e F
         // that a later write saves (each `|`-joined command too).
         for (const part of c.split(/\s*\|\s*/)) {
-          const w = /^:?\s*(?:silent!?\s*)?(?:w(?:rite)?|wq|x(?:it)?|sav(?:eas)?|up(?:date)?|redi?r?)!?(?:\s*>>?\s*|\s+)([^\s!|][^\s|]*)\s*$/.exec(part);
+          const w = /^:?\s*(?:sil(?:ent)?!?\s*)?[%.$\d,']*\s*(?:w(?:rite)?|wq|x(?:it)?|sav(?:eas)?|up(?:date)?|redi?r?)!?(?:\s*>>?\s*|\s+)([^\s!|][^\s|]*)\s*$/.exec(part);
           if (w && !/^(END|[%.$\d,']+)$/.test(w[1]!)) writes.push(w[1]!.replace(/^@.*$/, ''));
-          const e = /^:?\s*(?:silent!?\s*)?(?:e(?:dit)?|sp(?:lit)?|vs(?:plit)?|tabe(?:dit)?|new|badd?)!?\s+(\S+)\s*$/.exec(part);
-          if (e && args.some((a) => /^:?\s*(w|wq|x|wall|wqa|xa|up|update)\b|\|\s*(w|wq|x)\b/.test(a))) writes.push(e[1]!);
+          const e = /^:?\s*(?:sil(?:ent)?!?\s*)?(?:e(?:dit)?|sp(?:lit)?|vs(?:plit)?|tabe(?:dit)?|new|badd?)!?\s+(\S+)\s*$/.exec(part);
+          if (e && args.some((a) => /^:?\s*(sil(ent)?!?\s*)?(w|wq|x|xit|exi|exit|wall|wqa|wqall|xa|xall|up|update)\b|\|\s*(w|wq|x)\b|\bZZ\b/.test(a))) writes.push(e[1]!);
         }
       }
     } else if (/^node(js)?$/.test(name) && /rampart(\.js)?["`)]?$|rampart\/.*cli\/main\.js$|(command\s+-v|which|type\s+-[pP])\s+rampart\b/.test(args[0] ?? '')) {
@@ -854,7 +854,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (Nor a pattern an option names to leave out — --exclude='id_*' — and a list of patterns is its
       // patterns: --ignores='@types/*,eslint-*' names no file `*,eslint-*`.)
       // (Options known to take a pattern as their value; --ignore-all-space takes none.)
-      const leftOut = (a: string, k: number) => /[*?[]/.test(a) && /^--?(exclude|excludes|exclude-dir|exclude-pattern|exclude-from|ignore|ignores|ignore-pattern|ignore-path|ignore-glob|skip|skip-glob|omit)$/i.test(/^-/.test(a) ? a.replace(/=.*$/s, '') : args[k - 1] ?? '');
+      const leftOut = (a: string, k: number) => /[*?[]/.test(a) && /^--?(exclude|excludes|exclude-dir|exclude-pattern|ignores|ignore-pattern|ignore-path|ignore-glob|skip-glob)$/i.test(/^-/.test(a) ? a.replace(/=.*$/s, '') : args[k - 1] ?? '');
       const named = args.filter((a, k) => k !== code && !/^--env-file(=|$)/.test(a) && args[k - 1] !== '--env-file' && !auth.test(args[k - 1] ?? '') && !auth.test(a.replace(/=.*$/s, '')) && !leftOut(a, k)).map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a)
         .flatMap((a) => (/[*?]/.test(a) && a.includes(',') && !/[{[]/.test(a) ? a.split(',') : [a])).map((a) => a.replace(/^(?:[\w.-]+=)?@(?=[~./\w])/, '')).filter((a) => !a.startsWith('-') && !a.includes('://') && !/[\n()'"]/.test(a) && (!/\s/.test(a) || /^(~|\.{0,2})\/[^\s]*\/|^\//.test(a)));
       for (const a of named) if (isSecretPath(st, a, ctx) || realOf(st, abs0(a)) !== undefined && isSecretPath(st, realOf(st, abs0(a))!, ctx)) facts.reads.push(a);
@@ -1372,12 +1372,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const recursive = /^(grep|egrep|fgrep)$/.test(name) ? args.some((a) => /^-[a-zA-Z]*[rR]/.test(a) && !a.startsWith('--') || /^--(recursive|dereference-recursive)$/.test(a))
         : /^(rg|ag)$/.test(name) ? args.some((a) => /^(--hidden|-uu+|--no-ignore|-u|--unrestricted|-[a-zA-Z]*u)$/.test(a))
           : name === 'git' && args[0] === 'grep' && args.includes('--untracked') && args.includes('--no-exclude-standard');
-      const dirs = name === 'git' ? ['.'] : /^(rg|ag)$/.test(name) ? ops.slice(1) : ops.slice(1);
+      const dirs = name === 'git' ? ['.'] : ops.slice(1);
       const noEnv = args.some((a, k) => /^--exclude(=|$)/.test(a) && /\.env/.test(a + (args[k + 1] ?? '')));
       if (everything && recursive && holdsTop(dirs) && !noEnv && !args.some((a) => /^--include(=|$)|^(-g|--glob|-t|--type|-G)$/.test(a)) && toScreen(fc) && !args.some((a) => /^-[a-zA-Z]*[lLc]|^--(files-with-matches|files-without-match|count)$/.test(a))) facts.reads.push(`${ctx.projectRoot}/.env`);
       if (/^(tar|bsdtar)$/.test(name) && args.some((a) => /^-?[a-zA-Z]*c/.test(a) && !a.startsWith('--')) && (args.some((a, k) => (a === '-' && /f$/.test(args[k - 1] ?? '')) || a === '-f-' || a === '--file=-') || !args.some((a) => /^-?[a-zA-Z]*f/.test(a) && !a.startsWith('--') || a.startsWith('--file'))) && !fc.redirects.some((r) => /^>/.test(r.op))) {
         const ins = args.filter((a, k) => !a.startsWith('-') && !/^[a-zA-Z]*[cf][a-zA-Z]*$/.test(a) && args[k - 1] !== '-C' && !/^(-f|--file)$/.test(args[k - 1] ?? ''));
-        if (holdsTop(ins.length ? ins : ['__none__']) && !noEnv && !args.some((a) => /^--exclude-vcs-ignores$/.test(a)) && fc.stdoutTo.length > 0) facts.reads.push(`${ctx.projectRoot}/.env`);
+        if (holdsTop(ins.length ? ins : ['__none__']) && !noEnv && !args.some((a) => /^--exclude-vcs-ignores$/.test(a)) && fc.stdoutTo.length > 0 && toScreen(fc)) facts.reads.push(`${ctx.projectRoot}/.env`);
       }
     }
     const j = judgeFacts(st.policy, counted ? { ...facts, reads: [] } : facts, argv, { ...ctx, env });
@@ -1614,7 +1614,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (name === 'echo') rec.textOut = echoText(args);
     if (name === 'printf') rec.textOut = printfText(args);
     // cat of a here-document or here-string (and no file) prints that text.
-    if (name === 'cat' && stdinText !== undefined && !args.some((a) => a !== '-' && !/^-[uA-Za-z]*$/.test(a)) && fc.stdinFrom.length === 0) rec.textOut = stdinText;
+    if (name === 'cat' && stdinText !== undefined && !args.some((a) => a !== '-' && !/^-[uA-Za-z]*$/.test(a)) && fc.stdinFrom.length === 0 && !fc.redirects.some((r) => (r.op === '<' || r.op === '<>') && (r.fd ?? 0) === 0)) rec.textOut = stdinText;
     // git's name for the current branch prints what the repository says (… | xargs git push origin).
     if (name === 'git' && CURRENT_BRANCH_ONLY.test(args.join(' '))) {
       const cur = st.branch ?? ctx.git?.currentBranch();

@@ -773,7 +773,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const inProject = cwd === st.ctx.projectRoot || cwd.startsWith(`${st.ctx.projectRoot}/`);
   const queried = query === null ? undefined : ({ 'go env GOPATH': `${st.ctx.home}/go`, 'go env GOBIN': `${st.ctx.home}/go/bin`, 'python -m site --user-base': `${st.ctx.home}/.local`, 'python3 -m site --user-base': `${st.ctx.home}/.local` } as Record<string, string>)[query[1]!]
     ?? (inProject ? ({ 'npm prefix': st.ctx.projectRoot, 'npm root': `${st.ctx.projectRoot}/node_modules`, 'npm bin': `${st.ctx.projectRoot}/node_modules/.bin`, 'yarn bin': `${st.ctx.projectRoot}/node_modules/.bin`, 'pnpm bin': `${st.ctx.projectRoot}/node_modules/.bin`, 'git rev-parse --show-toplevel': st.ctx.projectRoot } as Record<string, string>)[query[1]!] : undefined);
-  if (query && queried !== undefined && !madeBelow(st, info, queried) && !/(^|\/)\.\.(\/|$)/.test(query[2]!)) {
+  // (Not where the line or the environment moves that directory: GOPATH=/tmp/g, go env -w GOBIN=…, npm_config_prefix.)
+  const moved = /\b(GOPATH|GOBIN|GOENV|GOFLAGS|npm_config_prefix|NPM_CONFIG_PREFIX|PYTHONUSERBASE)=|\bgo\s+env\s+-w\b|--prefix\b/.test(st.lineText) || ['GOPATH', 'GOBIN', 'GOENV', 'npm_config_prefix', 'NPM_CONFIG_PREFIX', 'PYTHONUSERBASE'].some((k) => st.ctx.env[k] !== undefined);
+  if (query && queried !== undefined && !moved && !madeBelow(st, info, queried) && !/(^|\/)\.\.(\/|$)/.test(query[2]!)) {
     judgeArgv(st, [`${queried}${query[2]}`, ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
     return { info: rec, cwd, env: nextEnv };
   }

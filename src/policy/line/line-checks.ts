@@ -26,6 +26,19 @@ const EX_MODE = /^-[a-zA-Z]*[esE]|^--(not-a-term|headless)$/;
 const RUNS_STDIN = /(^|[;&|(]\s*|\bexec\s+)(sh|bash|dash|zsh|ksh|python3?|node|perl|ruby|php)\s*($|[;&|)])|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0|\b(source|\.)\s*($|[;&|)])|\beval\b/;
 
 /** Tools that load files from their working directory by themselves. */
+/** Options by which a program runs a file as its commands (gdb -x, vim -S, make -f, tmux source-file): a download given there runs. */
+const LOADS_FILE: Readonly<Record<string, RegExp>> = {
+  gdb: /^(-x|-ix|--command|--init-command)$/, lldb: /^(-s|-S|--source|--source-before-file)$/, vim: /^(-S|-u|-s)$/, nvim: /^(-S|-u|-s)$/, vi: /^(-S|-u|-s)$/, ex: /^(-S|-u|-s)$/,
+  make: /^(-f|--file|--makefile)$/, gmake: /^(-f|--file|--makefile)$/, sqlite3: /^-init$/, duckdb: /^-init$/, cmake: /^-P$/, tmux: /^(source-file|source|-f)$/, screen: /^-c$/,
+  emacs: /^(-l|--load|--script|-script)$/, psql: /^(-f|--file)$/, mysql: /^(--init-command)$/, awk: /^(-f|--file)$/, gawk: /^(-f|--file)$/, sed: /^(-f|--file)$/,
+};
+/** A task tool asked only to show, check or format (docker ps, terraform fmt, compose config): it runs nothing it loads. */
+const inspectsOnly = (name: string, args: readonly string[]): boolean => {
+  const verb = args.filter((a) => !a.startsWith('-'));
+  if (/^(docker|podman|nerdctl|buildah)$/.test(name)) return !verb.some((v) => /^(build|buildx|bake|up|run|create|start|exec|bud)$/.test(v));
+  if (/^(terraform|tofu|terragrunt)$/.test(name)) return !/^(plan|apply|init|destroy|refresh|import|console|test|run-all)$/.test(verb[0] ?? '');
+  return false;
+};
 const TASK_TOOLS = /^(make|gmake|just|task|go-task|mise|deno|bun|node|npm|npx|pnpm|yarn|vite|vitest|jest|eslint|tsc|webpack|python[\d.]*|pytest|py\.test|pip[\d.]*|uv|poetry|tox|nox|rake|bundle|composer|cargo|go|direnv|gradle|mvn|cmake|fab|invoke|inv|scons|meson|ninja|ant|sbt|swift|dotnet|msbuild|gulp|grunt|docker|podman|buildah|nerdctl|terraform|tofu|terragrunt|vagrant|bazel|bazelisk|buck2|pants|nix|zig|mix|rebar3|stack|cabal|earthly|tilt|skaffold|foreman|honcho|nimble|lein|sphinx-build)$/;
 /** Files those tools load without being named. */
 const LOADED_FILES = /^(Makefile|makefile|GNUmakefile|justfile|Justfile|\.justfile|Taskfile(\.dist)?\.ya?ml|deno\.jsonc?|conftest\.py|[\w.-]+\.py|[\w.-]+\.config\.[cm]?[jt]s|package\.json|\.envrc|Cargo\.toml|build\.rs|Rakefile|Gemfile|composer\.json|setup\.py|setup\.cfg|pyproject\.toml|\.?mise(\.local)?\.toml|go\.mod|build\.gradle(\.kts)?|pom\.xml|CMakeLists\.txt|\.npmrc|\.yarnrc(\.yml)?|SConstruct|SConscript|meson\.build|build\.ninja|build\.xml|build\.sbt|Package\.swift|[\w.-]+\.(csproj|fsproj|vbproj|sln|tf|hcl)|Directory\.Build\.(props|targets)|gulpfile\.[cm]?[jt]s|Gruntfile\.[jt]s|Dockerfile|Containerfile|(docker-)?compose(\.[\w-]+)?\.ya?ml|Vagrantfile|BUILD(\.bazel)?|WORKSPACE(\.bazel)?|MODULE\.bazel|flake\.nix|default\.nix|shell\.nix|build\.zig|mix\.exs|rebar\.config|stack\.yaml|[\w.-]+\.cabal|Earthfile|Tiltfile|skaffold\.ya?ml|Procfile|[\w.-]+\.nimble|project\.clj|Makefile\.toml|conf\.py)$/;
@@ -80,7 +93,7 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
       else if (o && o.parent !== null && o.style === 'process-in' && o.location === 'redirect' && CODE_READERS.test(info[o.parent]?.name ?? '') && flat.find((f) => f.index === o.parent)?.redirects[o.wordIndex]?.op === '<') tag('download-exec', `${me.name} output is the input of ${info[o.parent]!.name}, which runs what it reads`);
       // (…or a file given to a program that runs its files: gdb -x <(curl …), vim -S, make -f, tmux source-file, ansible-playbook.)
       else if (o && o.parent !== null && o.style === 'process-in' && o.location === 'argv' && (/^(ansible-playbook|gnuplot|octave|packer)$/.test(info[o.parent]?.name ?? '')
-        || (/^(-S|-u|-x|-ix|--command|-s|--source|-l|--load|-f|--file|--makefile|-init|-P|source-file|source|--script|-script|-c|--config)$/.test(flat.find((f) => f.index === o.parent)?.argv[o.wordIndex - 1]?.value ?? '') && !TEXT_PROGRAMS.has(info[o.parent]?.name ?? '')))) tag('download-exec', `${me.name} output is a file ${info[o.parent]!.name || flat.find((f) => f.index === o.parent)?.argv[0]?.value} runs`);
+        || (LOADS_FILE[info[o.parent]?.name || posix.basename(flat.find((f) => f.index === o.parent)?.argv[0]?.value ?? '')]?.test(flat.find((f) => f.index === o.parent)?.argv[o.wordIndex - 1]?.value ?? '') ?? false))) tag('download-exec', `${me.name} output is a file ${info[o.parent]!.name || flat.find((f) => f.index === o.parent)?.argv[0]?.value} runs`);
       for (const w of me.writesFiles) downloaded.add(w);
       // Instructions agents read on start (CLAUDE.md, AGENTS.md, .claude/commands …) downloaded: text from the network steers the next session.
       for (const w of me.writesFiles) if (/(^|\/)(CLAUDE\.md|AGENTS\.md|GEMINI\.md|CLAUDE\.local\.md|\.cursorrules|copilot-instructions\.md)$|\/\.(claude|cursor|gemini|codex)\//.test(w)) tag('download-unknown-consumer', `${me.name} writes ${w}, instructions an agent reads, from the network`);
@@ -133,7 +146,7 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     const buildFile = scriptRun || buildDir.some((d) => netDir(d) || ['Makefile', 'makefile', 'GNUmakefile', 'package.json', 'setup.py', 'pyproject.toml', 'Cargo.toml'].some((f) => downloaded.has(posix.join(d, f))))
       // A task runner, test runner or runtime started where a download put a file it loads by
       // itself (a justfile, a Taskfile, conftest.py, a config module, node_modules/.bin/X, .envrc).
-      || (TASK_TOOLS.test(me.name) && [...downloaded].some((p) => (posix.dirname(p) === cwd && LOADED_FILES.test(posix.basename(p))) || p.startsWith(`${cwd}/node_modules/.bin/`) || p.startsWith(`${cwd}/.venv/bin/`)));
+      || (TASK_TOOLS.test(me.name) && !inspectsOnly(me.name, me.argv.slice(1)) && [...downloaded].some((p) => (posix.dirname(p) === cwd && LOADED_FILES.test(posix.basename(p))) || p.startsWith(`${cwd}/node_modules/.bin/`) || p.startsWith(`${cwd}/.venv/bin/`)));
     // A downloaded patch applied (git apply/am, patch) writes files of its author's choosing
     // anywhere in the tree (a Makefile, CI, agent settings): a person decides.
     if ((me.name === 'patch' || (me.name === 'git' && /^(apply|am)$/.test(me.argv.find((a, k) => k > 0 && !a.startsWith('-')) ?? ''))) && (stdinNet || inputs.length > 0) && !me.argv.some((a) => /^--(check|dry-run|stat|numstat|summary)$/.test(a))) {

@@ -195,7 +195,7 @@ export function signalPick(name: string, args0: string[], fc: FlatCommand, flat:
     if (!args.some((a) => /^(stop|kill|disable|mask|restart|isolate)$/.test(a))) return 'ok';
     if (raw.some((r) => /rampart/i.test(r))) return 'rampart';
     // A unit pattern (systemctl stop 'ramp*', '*.service') picks every loaded unit it matches: Rampart's too.
-    const glob = (g: string) => new RegExp(`^${g.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    const glob = (g: string) => { try { return new RegExp(`^${g.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`); } catch { return /^/; } };
     if (words.some((w) => /[*?[]/.test(w.value) && ['rampart', 'rampart.service'].some((u) => glob(w.value).test(u)))) return 'rampart';
     const subs = flat.filter((c) => c.origin?.parent === fc.index).map((c) => c.index);
     return subs.length ? chainPick(upstream(subs, flat), flat, info, ctx) : 'ok';

@@ -232,10 +232,10 @@ export const SECRET_NAME = /KEY|TOKEN|SECRET|PASS(WORD|WD|PHRASE)?|PWD|CRED|AUTH
 // Names the agent's own environment gives its credentials (GITHUB_TOKEN, OPENAI_API_KEY, AWS_SECRET_ACCESS_KEY,
 // NPM_TOKEN, DB_PASSWORD): narrower than SECRET_NAME, since nothing in the line says what the variable holds.
 const ENV_CREDENTIAL = /^TF_TOKEN_|^OP_SESSION_|^VAULT_TOKEN$|API_?KEY|ACCESS_?KEY|(^|_)(TOKEN|PAT|SECRET|KEY|DSN|PWD|PASS|JWT|SESSION)$|SECRET_|PASSWORD|PASSWD|PASSPHRASE|PRIVATE_?KEY|CREDENTIALS?$|AUTH_?TOKEN|AUTH_CONFIG|^SSHPASS$|WEBHOOK|DATABASE_URL|(DB|REDIS|MONGO|POSTGRES|MYSQL)_URL|CONN(ECTION)?_STR/i;
-/** A /dev/tcp or /dev/udp path whose host is this machine (/dev/tcp/127.0.0.1/5432, /dev/tcp/localhost/6379). */
 /** Local services whose protocol is a control API: a request to them runs code or writes files (see loopbackSocket). */
 export const CONTROL_PORTS: readonly number[] = [2375, 2376, 9222, 9229, 5037, 5555];
 
+/** A /dev/tcp or /dev/udp path whose host is this machine (/dev/tcp/127.0.0.1/5432, /dev/tcp/localhost/6379). */
 export function loopbackSocket(path: string, sendsNothing = false): boolean {
   const m = /^\/dev\/(?:tcp|udp)\/([^/]+)\/(\d+)$/.exec(path);
   // (0.0.0.0 connected to is this machine, as dev servers print it. Not the control APIs that listen there:

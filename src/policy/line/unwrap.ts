@@ -169,8 +169,8 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       const rest = args.slice(verb + 1);
       const i = skipOpts(rest, /^-[cFnstxyelpPSeRwTt]$/);
       // (-e PATH=… sets the new pane's PATH: one without the shims runs its command without them.)
-      const path = rest.slice(0, i).map((a, k, all) => (all[k - 1] === '-e' && a.startsWith('PATH=') ? a : undefined)).find((x) => x !== undefined);
-      const strips = path !== undefined && !path.includes('rampart') && !/\$\{?PATH\b/.test(path);
+      const path = rest.slice(0, i).map((a, k, all) => (all[k - 1] === '-e' && a.startsWith('PATH=') ? a : a.startsWith('-ePATH=') ? a.slice(2) : undefined)).find((x) => x !== undefined);
+      const strips = path !== undefined && !/rampart\/shims/.test(path) && !/\$\{?PATH\b/.test(path);
       return i < rest.length ? { shell: rest.slice(i).join(' '), ...(strips ? { tags: ['path-strip'] } : {}) } : strips ? { tags: ['path-strip'] } : {};
     }
     case 'screen':
@@ -309,7 +309,10 @@ export function withPositionals(cmd: string, operands: readonly string[]): strin
   const ops = new Set([...cmd.matchAll(/\$\{([0-9])(?=[^}])/g)].map((m) => m[1]!));
   const pre = [...ops].map((d) => `__rampart_arg${d}=${quote(nth(d))}; `).join('');
   // (`for f; do` and `for f do` loop over "$@", as `for f in "$@"; do` does.)
-  return pre + cmd.replace(/(^|[;&|({\n]\s*|\b(?:do|then|else)\s+)for\s+([A-Za-z_]\w*)(\s*;|\s*\n|\s+(?=do\b))/g, (_m, pre: string, name: string, end: string) => `${pre}for ${name} in "$@"${/[;\n]/.test(end) ? end : `;${end}`}`)
+  // (Not where the script sets its own positionals — set -- ~ — which the operands no longer are.)
+  const own = /(^|[;&|({\s])set\s+(--|[^-+\s])/.test(cmd);
+  const loops = own ? cmd : cmd.replace(/(^|[;&|({\n]\s*|\b(?:do|then|else)\s+)for\s+([A-Za-z_]\w*)(\s*;|\s*\n|\s+(?=do\b))/g, (_m, pre: string, name: string, end: string) => `${pre}for ${name} in "$@"${/[;\n]/.test(end) ? end : `;${end}`}`);
+  return pre + loops
     .replace(/\$\{([0-9])(?=[^}])/g, (_m, d: string) => `\${__rampart_arg${d}`)
     .replace(/"\$[@*]"|"\$\{[@*]\}"/g, all)
     .replace(/"\$([0-9])"|"\$\{([0-9])\}"/g, (_m, a?: string, b?: string) => quote(nth((a ?? b)!)))
