@@ -20,6 +20,16 @@ const onlyShows = (code: string): boolean => [...code.replace(/(["'])(?:\\.|(?!\
 /** Calls that act (push, delete, send, run …) or name credentials: a one-liner that makes them is not only looking. */
 const ACTING_CALLS = /\b\w*(push|delete|remove|rmtree|unlink|drop|truncate|purge|wipe|destroy|kill|terminate|upload|send|post|publish|deploy|release|execute|exec|spawn|system|popen|connect|login|password|passwd|token|secret|credential|private|apikey|api_key|auth|environ|shell|sudo|update_ref|flushall|flushdb|dataset_create|share|launch|serve|tunnel|StopUnit|StartUnit|start_ipython|onecmd|run_line_magic|run_cell|embed|interact|getoutput)\w*|\bforce\s*=\s*True\b/i;
 
+/** The text a data: URL carries (base64 or percent-encoded). */
+function dataUrlText(url: string): string {
+  const comma = url.indexOf(',');
+  try {
+    return /;base64,/i.test(url.slice(0, comma + 1)) ? Buffer.from(url.slice(comma + 1), 'base64').toString('utf8') : decodeURIComponent(url.slice(comma + 1));
+  } catch {
+    return url.slice(comma + 1);
+  }
+}
+
 const PRINTS = /\b(print|console\.(log|dir|info)|puts|printf|say|pp)\b|\bprocess\.stdout\.write|\bsys\.stdout\.write/;
 
 /** Judges one piece of code in `lang` in this line's state; returns what it reads of secrets and writes. */
@@ -236,23 +246,19 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
   const known = src.script ? st.scripts.get(posix.resolve(ctx.cwd, src.script)) : undefined;
   // Modules node preloads (--import/--require/-r/--loader): a data: URL is code, a file this line wrote is too.
   const preloads: string[] = [];
+  // (A module or directory the code loads before its own, from outside the project: code nobody here has read.)
+  const fromOutside = (v: string) => !posix.resolve(ctx.cwd, v.replace(/^~(?=\/|$)/, ctx.home)).startsWith(`${ctx.projectRoot}/`);
   if (lang === 'node' || lang === 'bun' || lang === 'deno') {
     for (let k = 0; k < args.length; k++) {
       const m = /^(--import|--require|-r|--loader|--experimental-loader|--preload)(?:=(.*))?$/s.exec(args[k]!);
       if (!m) continue;
       const v = m[2] ?? args[k + 1] ?? '';
-      if (/^data:/i.test(v)) {
-        const comma = v.indexOf(',');
-        try {
-          preloads.push(/;base64,/i.test(v.slice(0, comma + 1)) ? Buffer.from(v.slice(comma + 1), 'base64').toString('utf8') : decodeURIComponent(v.slice(comma + 1)));
-        } catch {
-          preloads.push(v.slice(comma + 1));
-        }
-      } else {
+      if (/^data:/i.test(v)) preloads.push(dataUrlText(v));
+      else {
         const text = st.scripts.get(posix.resolve(ctx.cwd, v));
         if (text !== undefined) preloads.push(text);
         // (A module preloaded from outside the project — /tmp/x.js, a URL — is code nobody here has read.)
-        else if (/^[a-z]+:\/\//i.test(v) || (/^[./~]/.test(v) && !posix.resolve(ctx.cwd, v.replace(/^~(?=\/|$)/, ctx.home)).startsWith(`${ctx.projectRoot}/`))) {
+        else if (/^[a-z]+:\/\//i.test(v) || (/^[./~]/.test(v) && fromOutside(v))) {
           st.lineTags.tags.add('interpreter-opaque');
           st.lineTags.notes.push(`${lang} preloads ${v}, code from outside the project`);
         }
@@ -261,14 +267,7 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
     // The script itself given as a data: URL (deno run 'data:…;base64,…') is that code; an import map from a URL
     // decides what every import loads.
     const dataScript = args.find((a) => /^data:/i.test(a));
-    if (dataScript) {
-      const comma = dataScript.indexOf(',');
-      try {
-        preloads.push(/;base64,/i.test(dataScript.slice(0, comma + 1)) ? Buffer.from(dataScript.slice(comma + 1), 'base64').toString('utf8') : decodeURIComponent(dataScript.slice(comma + 1)));
-      } catch {
-        preloads.push(dataScript.slice(comma + 1));
-      }
-    }
+    if (dataScript) preloads.push(dataUrlText(dataScript));
     for (const a of args0) {
       const map = /^--import-map=(.+)$/.exec(a)?.[1] ?? (a === '--import-map' ? args0[args0.indexOf(a) + 1] : undefined);
       if (map && /^[a-z]+:\/\//i.test(map)) {
@@ -283,7 +282,7 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
       : lang === 'ruby' ? args.flatMap((a, k) => (a === '-r' ? [args[k + 1] ?? ''] : /^-r./.test(a) ? [a.slice(2)] : [])).filter((v) => v.includes('/'))
       : lang === 'perl' && args.some((a) => /^-M/.test(a)) ? args.flatMap((a, k) => (a === '-I' ? [args[k + 1] ?? ''] : /^-I./.test(a) ? [a.slice(2)] : []))
       : [];
-    const away = vals.find((v) => /^[a-z]+:\/\//i.test(v) || !posix.resolve(ctx.cwd, v.replace(/^~(?=\/|$)/, ctx.home)).startsWith(`${ctx.projectRoot}/`));
+    const away = vals.find((v) => /^[a-z]+:\/\//i.test(v) || fromOutside(v));
     if (away !== undefined && !st.scripts.has(posix.resolve(ctx.cwd, away))) {
       st.lineTags.tags.add('interpreter-opaque');
       st.lineTags.notes.push(`${lang} loads ${away} before its code, from outside the project`);
