@@ -97,6 +97,9 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
       const given = p === STDIN ? ctx.stdin : p;
       if (!given) continue;
       for (const c of classifier.classify(given, { contains })) out.add(c);
+      // Every dot-file of a directory in the project (apps/web/.*) includes the .env that may be there.
+      // (With dotglob, `*` is such a glob too; at HOME's top it names ~/.netrc, as `~/.*` does.)
+      if (ctx.dotGlobs?.has(given)) for (const alt of ['.env', '.*']) for (const c of classifier.classify(given.replace(/[^/]*$/, alt))) if (c === 'project_secret' || c === 'home_credential') out.add(c);
       // A symlink is judged as what it points at, too (ln -s .env notes.txt; curl -d @notes.txt).
       const target = ctx.realpath?.(classifier.resolve(given));
       if (target && target !== classifier.resolve(given)) {

@@ -44,6 +44,8 @@ export interface Context {
   listDir?: (absDir: string) => string[] | undefined;
   /** Reads repository configuration (remotes, aliases, branch) for the cwd. */
   git?: GitReader;
+  /** Operands the shell expands as globs matching every dot-file of a directory (unquoted `apps/web/.*`): they name its .env. */
+  dotGlobs?: ReadonlySet<string>;
   /** Process ids of Rampart itself (the I/O edge: the server's own): a kill of one by number is tampering. */
   rampartPids?: readonly number[];
 }

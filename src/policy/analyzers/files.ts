@@ -27,11 +27,18 @@ const VALUE_OPTS: Record<string, RegExp> = {
   od: /^-[AjNtw]$/,
   base64: /^-w$/,
   jq: /^--(arg|argjson|slurpfile|rawfile|indent)$/,
+  // (mikefarah's yq: formats, indent, front matter; kislyuk's yq, xq, tomlq pass jq's options on.)
+  yq: /^-[opIs]$|^--(output-format|input-format|indent|arg|argjson|slurpfile|rawfile|split-exp|front-matter|xml-attribute-prefix|xml-content-name)$/,
+  dasel: /^-[rwsfm]$|^--(read|write|selector|file|out|o)$/,
   // (sed's and awk's program texts given by option are not files: sed -i -e '/x/d' f edits f alone.)
   sed: /^-[nrEsuz]*[ef]$|^-l$|^--(e|ex|exp|expr|expre|expres|express|expressi|expressio|expression|fi|fil|file|l|li|lin|line|line-length)$/,
   awk: /^-[fvFiEl]$|^--(file|assign|field-separator|include|load)$/,
 };
 VALUE_OPTS.gawk = VALUE_OPTS.mawk = VALUE_OPTS.nawk = VALUE_OPTS.awk;
+VALUE_OPTS.gojq = VALUE_OPTS.jaq = VALUE_OPTS.jq;
+VALUE_OPTS.xq = VALUE_OPTS.tomlq = VALUE_OPTS.yq;
+/** Query languages whose first operand is the query (`yq '.env' values.yaml` reads values.yaml, not .env). */
+const QUERY_TOOLS = /^(jq|gojq|jaq|yq|xq|tomlq)$/;
 
 function operandsOf(tool: string, args: readonly string[]): string[] {
   const takes = VALUE_OPTS[tool];
@@ -44,7 +51,7 @@ function operandsOf(tool: string, args: readonly string[]): string[] {
       break;
     }
     // (jq's --arg/--argjson NAME VALUE take two words; --slurpfile/--rawfile NAME FILE read FILE.)
-    if (tool === 'jq' && /^--(arg|argjson|slurpfile|rawfile)$/.test(a)) {
+    if (QUERY_TOOLS.test(tool) && /^--(arg|argjson|slurpfile|rawfile)$/.test(a)) {
       if (/file$/.test(a) && args[i + 2] !== undefined) out.push(args[i + 2]!);
       i += 2;
     } else if (takes.test(a)) i++;
@@ -59,13 +66,20 @@ export function analyzeReader({ tool, args: args0 }: AnalyzerInput): Facts {
   // (BSD sed -i '' takes an empty backup suffix: no file of that name.)
   const args = tool === 'sed' ? args0.filter((a, k) => !(a === '' && /^-[nrEsuz]*i$/.test(args0[k - 1] ?? ''))) : args0;
   let files = operandsOf(tool, args);
+  // (yq v4 names its verb first: yq eval '.a' f, yq ea '…' a b.)
+  if (tool === 'yq' && /^(e|eval|ea|eval-all)$/.test(files[0] ?? '')) files = files.slice(1);
+  // (dasel's operands are selectors; it reads the files -f names.)
+  if (tool === 'dasel') files = args.flatMap((a, k) => (/^(-f|--file)$/.test(args[k - 1] ?? '') ? [a] : /^--file=/.test(a) ? [a.slice(7)] : []));
   // grep/rg: the first operand is the pattern unless -e/-f gave it.
   if ((tool === 'grep' || tool === 'rg' || tool === 'egrep' || tool === 'fgrep') && !args.some((a) => /^(-e|-f|--regexp|--file)/.test(a))) files = files.slice(1);
   const scripts = tool === 'sed' || /awk$/.test(tool) ? programsOf(tool, args) : [];
-  if (/^(jq|sed|[gmn]?awk)$/.test(tool) && !args.some((a) => /^(-e|--expression|-f|--file)(=|$)/.test(a) || (tool === 'sed' && (/^-[nrEsuz]*[ef]/.test(a) || /^--(e|fi)/.test(a))) || (/awk$/.test(tool) && /^(-E|--exec|-f.|--source)(=|$)?/.test(a)))) {
+  // (yq given one operand that may be a path — yq values.yaml, yq .env — prints that file when stdin is a
+  // terminal and runs it as the query otherwise: both readings.)
+  const lone = tool === 'yq' && files.length === 1 && /^[\w./~-]+$/.test(files[0]!) ? files[0] : undefined;
+  if ((QUERY_TOOLS.test(tool) || /^(sed|[gmn]?awk)$/.test(tool)) && !args.some((a) => /^(-e|--expression|-f|--file)(=|$)/.test(a) || (tool === 'sed' && (/^-[nrEsuz]*[ef]/.test(a) || /^--(e|fi)/.test(a))) || (/awk$/.test(tool) && /^(-E|--exec|-f.|--source)(=|$)?/.test(a)))) {
     // (jq's filter is its first operand proper; files named by --rawfile/--slurpfile come before it.)
-    const named = tool === 'jq' ? args.flatMap((a, k) => (/^--(slurpfile|rawfile)$/.test(a) && args[k + 2] !== undefined ? [args[k + 2]!] : [])) : [];
-    files = [...named, ...files.filter((x) => !named.includes(x)).slice(1)];
+    const named = QUERY_TOOLS.test(tool) ? args.flatMap((a, k) => (/^--(slurpfile|rawfile)$/.test(a) && args[k + 2] !== undefined ? [args[k + 2]!] : [])) : [];
+    files = [...named, ...files.filter((x) => !named.includes(x)).slice(1), ...(lone ? [lone] : [])];
   }
   // awk's and sed's program files are read (their errors print the lines): awk -f ~/.aws/credentials, sed -f ~/.ssh/id_rsa.
   if (tool === 'sed') args.forEach((a, k) => {
@@ -81,6 +95,9 @@ export function analyzeReader({ tool, args: args0 }: AnalyzerInput): Facts {
   // sed -i (also inside a cluster: -ni, -Ei) and gawk -i inplace edit their file operands.
   if (tool === 'sed' && args.some((a) => /^-[nrEsuz]*i/.test(a) || /^--in-place/.test(a))) f.writes.push(...files);
   if (/awk$/.test(tool) && args.some((a, k) => (a === '-i' || a === '--include') && args[k + 1] === 'inplace' || a === '-iinplace')) f.writes.push(...files.filter((x) => x !== 'inplace'));
+  // yq -i (--inplace) rewrites its files; dasel put and -w write the file -f names (or -o).
+  if (/^(yq|xq|tomlq)$/.test(tool) && args.some((a) => /^-[a-zA-Z]*i/.test(a) && !a.startsWith('--') || a === '--inplace' || a === '--in-place')) f.writes.push(...files);
+  if (tool === 'dasel' && (args.includes('put') || args.some((a) => /^(-o|--out)$/.test(a)))) f.writes.push(...files, ...args.filter((a, k) => /^(-o|--out)$/.test(args[k - 1] ?? '')));
   // Files the program itself writes: sed's w/W commands and s///w, awk's print > "file".
   for (const prog of scripts) f.writes.push(...(tool === 'sed' ? sedWrites(prog) : awkWrites(prog)));
   // grep -q/-c/-l/-L print no line of the file: whether it matches, how often, or its name.
@@ -391,4 +408,4 @@ export function analyzeSystemctl({ tool, args }: AnalyzerInput): Facts {
   return f;
 }
 
-export const READERS = ['cat', 'tac', 'less', 'more', 'head', 'tail', 'bat', 'batcat', 'xxd', 'od', 'hexdump', 'base64', 'base32', 'strings', 'nl', 'grep', 'egrep', 'fgrep', 'rg', 'jq', 'yq', 'awk', 'gawk', 'mawk', 'nawk', 'sed', 'sort', 'uniq', 'cut', 'diff', 'cmp', 'rev', 'fold', 'column', 'view', 'vim', 'vi', 'nano', 'emacs', 'zcat', 'paste', 'comm', 'join', 'iconv', 'dos2unix'];
+export const READERS = ['cat', 'tac', 'less', 'more', 'head', 'tail', 'bat', 'batcat', 'xxd', 'od', 'hexdump', 'base64', 'base32', 'strings', 'nl', 'grep', 'egrep', 'fgrep', 'rg', 'jq', 'gojq', 'jaq', 'yq', 'xq', 'tomlq', 'dasel', 'awk', 'gawk', 'mawk', 'nawk', 'sed', 'sort', 'uniq', 'cut', 'diff', 'cmp', 'rev', 'fold', 'column', 'view', 'vim', 'vi', 'nano', 'emacs', 'zcat', 'paste', 'comm', 'join', 'iconv', 'dos2unix'];

@@ -213,7 +213,9 @@ export function analyze(input: AnalyzerInput): Facts {
   // A program Rampart has no model of, given a URL (as an operand or --option=URL): it may
   // connect there. The hosts are facts, and a rule asks when one is not on the allowlist.
   if (!a && !TEXT_TOOLS.has(input.tool)) {
-    for (const arg of input.args) {
+    for (const [k, arg] of input.args.entries()) {
+      // (An XML namespace is a name, not an address: xmlstarlet -N p=http://maven.apache.org/POM/4.0.0.)
+      if (/^(xmlstarlet|xml)$/.test(input.tool) && input.args[k - 1] === '-N') continue;
       const bare = arg.replace(/^--?[\w-]+=/, '');
       const service = SERVICE_URL.exec(bare)?.[1];
       // (A service URL naming a single-label host — a compose service `db` — stays on the local network.)

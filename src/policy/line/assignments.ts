@@ -98,6 +98,18 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
     f.notes.push(`${name}=${value} makes the program write to ${value}`);
     st.out.push(judgeFacts(st.policy, f, [`${name}=${value}`], { ...st.ctx, stdin: undefined, stdout: undefined }));
   }
+  // Variables that name the directory a tool fills (caches, build targets, prefixes, temp and data dirs:
+  // XDG_CACHE_HOME, npm_config_cache, CARGO_TARGET_DIR, TRANSFORMERS_CACHE, TMPDIR): files written below it.
+  if (/(^|_)(CACHE|CACHE_DIR|CACHE_HOME|CACHE_FOLDER|TARGET_DIR|OUT_DIR|OUTPUT_DIR|BUILD_DIR|DATA_HOME|STATE_HOME|LOGS?_DIR|TMPDIR|TEMP|TMP|DOWNLOAD_DIR|PREFIX|INSTALL_DIR|DESTDIR|BIN_DIR|BINDIR)$/i.test(name) && /^(\/|~|\$\{?HOME\b)/.test(value)) {
+    const dir = target(st, value, cwd);
+    const f = newFacts('<env>');
+    if (dir) f.writes.push(`${dir}/-cache-`);
+    const j = judgeFacts(st.policy, f, [`${name}=${value}`], { ...st.ctx, stdin: undefined, stdout: undefined });
+    if (j.pathClasses.writes.has('protected') || j.pathClasses.writes.has('home_credential')) {
+      f.notes.push(`${name}=${value} makes a tool write its files into ${value}`);
+      st.out.push(j);
+    }
+  }
   // ENV names the file an interactive sh reads at start; a plain word (ENV=test, ENV=prod) is
   // the ordinary deployment-stage variable of build tools, not a path anyone loads.
   const stageWord = name === 'ENV' && /^[A-Za-z][\w-]*$/.test(value);

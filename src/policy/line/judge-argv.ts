@@ -15,7 +15,7 @@ import { assignmentTags, CONFIG_VARS, programSetting } from './assignments.js';
 import { foldLiterals, languageOf, stripStrings, writesFiles } from './interpreters.js';
 import { inlineCodeOf, scriptOf } from './interpreter-code.js';
 import { judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
-import { CONFIGISH, credentialNameIn, credentialOf, madeBelow, DIGESTS, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
+import { CONFIGISH, credentialNameIn, credentialOf, madeBelow, DIGESTS, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, processSubText, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { addUrl, STDIN } from '../analyzers/common.js';
 import { foreignAsSh, harmlessPowerShell, withoutCmdSwitches } from './foreign-shells.js';
 import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
@@ -76,8 +76,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
   // Text known for a script operand: a file this line wrote, or a process substitution's output.
   const scriptText = (word: string): string | undefined => {
     if (/^<\(/.test(word)) {
-      const sub = flat.find((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && c.origin.word?.raw === word);
-      return sub ? info[sub.index]?.textOut : undefined;
+      return processSubText(fc, flat, info, (raw) => raw === word);
     }
     return st.scripts.get(abs0(word));
   };
@@ -487,6 +486,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (pwsh -WorkingDirectory DIR / -wd DIR runs its command there.)
       const wdAt = /^(pwsh|powershell)$/.test(name) ? args.findIndex((a) => /^-(wd|wo(r(k(i(n(g(d(i(r(e(c(t(o(ry?)?)?)?)?)?)?)?)?)?)?)?)?)?)$/i.test(a)) : -1;
       const wd = wdAt >= 0 && args[wdAt + 1] !== undefined ? posix.resolve(ctx.cwd, args[wdAt + 1]!.replace(/^~(?=\/|$)/, st.ctx.home)) : undefined;
+      // bash --rcfile/--init-file FILE sources FILE first (an interactive shell fed /dev/null still does).
+      const rcAt = args.findIndex((a) => /^--(rcfile|init-file)$/.test(a));
+      const rcText = rcAt >= 0 && args[rcAt + 1] !== undefined ? scriptText(args[rcAt + 1]!) : undefined;
+      if (rcText !== undefined) st.sub(rcText, ctx.cwd, env, true);
       if (foreign !== undefined) st.sub(foreign, wd ?? ctx.cwd, env);
       else if (cmd !== undefined) {
         // A placeholder (`sh -c '{}'`, `sh -c "$1"`) runs whatever text fills it in.
@@ -592,6 +595,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const i = rest.findIndex((a, k) => !a.startsWith('-') && !/^(--from|--with|--python|-p|--spec|--index-url|--index|-i)$/.test(rest[k - 1] ?? ''));
       const pkg = i >= 0 ? packageBin(rest[i]!) : undefined;
       if (pkg && !/[:/]/.test(pkg)) judgeArgv(st, [pkg, ...rest.slice(i + 1)], ctx, [], stdinText, fc, flat, info, { ...rec, writesFiles: [] });
+    } else if (managerEnvironment(name, args) !== undefined) {
+      // The environment of a long-lived manager (tmux's global one, systemd's user manager, D-Bus activation,
+      // launchd) is given to every program it starts later: each NAME=VALUE is judged as that assignment
+      // (a PATH without the shims, LD_PRELOAD).
+      const m = managerEnvironment(name, args)!;
+      for (const [n, v] of m.vars) assignmentTags(st, n, v, true);
     } else if (name === 'loginctl' && args.some((a) => /^(terminate-user|kill-user|terminate-session|kill-session|terminate-seat|disable-linger)$/.test(a))) {
       // Ending the user's sessions (or their lingering manager) ends every process of the user: the server too.
       tag('rampart-tamper', `loginctl ${args.find((a) => !a.startsWith('-'))} ends the user's processes, the Rampart server among them`);
@@ -813,6 +822,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     const git = st.gitAliases.size || st.branch !== undefined ? withAliases(ctx.git, st.gitAliases, st.branch) : ctx.git;
     const facts = analyzeArgv(argv, { ...ctx, env, git });
+    let treeSecret: string | undefined;
     // A worktree the line added holds no work of anyone's: removing it by force discards only what the line made there.
     if (name === 'git' && facts.subcommand === 'worktree') {
       const w = args.slice(args.indexOf('worktree') + 1);
@@ -876,19 +886,35 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const named = own.map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a).filter((a) => !a.startsWith('-') && !a.includes('://'));
       const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-c|--command|-o|--output)$/.test(args[k - 1] ?? ''));
       // (Also the files and directories any tool writes its log, report, trace or history to: pip --log F, npm --logs-dir D.)
-      const OUT = /^(?:output|output-file|outfile|out|out-file|log|log-file|logfile|logs-dir|log-dir|report|report-file|trace|trace-file|history-file|dump-file|save-to|pid-file|pidfile)$/;
+      // (…and the directories it fills: caches, prefixes, targets, destinations — npm --cache D, pip download -d D,
+      // go test -coverprofile F, mvn -Dmaven.repo.local=D, buildx --output type=local,dest=D.)
+      const OUT = /^(?:output|output-file|outfile|out|out-file|log|log-file|logfile|logs-dir|log-dir|report|report-file|trace|trace-file|history-file|dump-file|save-to|pid-file|pidfile|coverprofile|cpuprofile|memprofile|blockprofile|mutexprofile)$/;
+      const OUT_DIR = /^(?:cache|cache-dir|cache-folder|cache-location|prefix|target-dir|dest|destination|dest-dir|download-dir|wheel-dir|out-dir|outdir|output-dir|build-dir|logs-dir|log-dir|reports-dir|install-dir|root-dir)$/;
+      const SHORT_DIR: Record<string, RegExp> = { pip: /^-[dw]$/, pip3: /^-[dw]$/, helm: /^-d$/ };
       // (A directory option names what it fills: a file below it.)
-      const outputs = args.map((a, k) => {
-        const opt = /^--[\w-]+=/.test(a) ? a.slice(2, a.indexOf('=')) : /^--/.test(args[k - 1] ?? '') ? args[k - 1]!.slice(2) : args[k - 1] === '-o' ? 'output' : undefined;
-        const v = /^--[\w-]+=/.test(a) ? a.slice(a.indexOf('=') + 1) : a;
-        return opt !== undefined && OUT.test(opt) ? (/dir$/.test(opt) ? `${v.replace(/\/+$/, '')}/-log-` : v) : undefined;
-      }).filter((a): a is string => a !== undefined);
+      const outputs = args.flatMap((a, k) => {
+        const prev = args[k - 1] ?? '';
+        const opt = /^--?[\w-]+=/.test(a) ? a.slice(a.startsWith('--') ? 2 : 1, a.indexOf('=')) : /^--?[a-z][\w-]+$/.test(prev) ? prev.replace(/^--?/, '') : prev === '-o' ? 'output' : SHORT_DIR[name]?.test(prev) ? 'dest' : undefined;
+        const v = /^--?[\w-]+=/.test(a) ? a.slice(a.indexOf('=') + 1) : a;
+        const prop = /^-D([\w.-]+)=(.+)$/.exec(a);
+        if (prop && /(repo\.local|\.dir|directory|\.home|output|cache)$/i.test(prop[1]!)) return [`${prop[2]!.replace(/\/+$/, '')}/-log-`];
+        const dest = opt === 'output' ? /(?:^|,)dest=([^,]+)/.exec(v)?.[1] : undefined;
+        if (dest) return [`${dest.replace(/\/+$/, '')}/-log-`];
+        return opt !== undefined && (OUT.test(opt) || OUT_DIR.test(opt)) ? [OUT_DIR.test(opt) || /dir$/.test(opt) ? `${v.replace(/\/+$/, '')}/-log-` : v] : [];
+      });
       const given = name === 'uniq' || name === 'xxd' ? [...outputs, ...ops.slice(1, 2)]
         : VIEWERS.has(name) || FILTERS.has(name) || (ANALYZERS[name] && !languageOf(name)) || unwrap(name, args) ? outputs
         : named;
       // (Patterns — find's matches, globs — may match anything; only paths as written count here.)
       const hit = given.map((a) => a.replace(/^[A-Z]+:/, '').replace(/,.*$/, '')).filter((a) => !/[*?[]|\{\}/.test(a)).find((a) => isProtectedPath(st, a, ctx));
       if (hit) tag('unmodelled-protected', `${name} is given ${hit}, a protected path, and Rampart has no model of what ${name} does to it`);
+      // What an output, log or directory option names is written: into a credential's or a protected directory, that is the write it is.
+      for (const o of outputs.filter((a) => !/[*?[]|\{\}/.test(a))) {
+        const probe = newFacts('<probe>');
+        probe.writes.push(o);
+        const classes = judgeFacts(st.policy, probe, [], { ...ctx, stdin: undefined, stdout: undefined }).pathClasses.writes;
+        if (classes.has('protected') || classes.has('home_credential')) facts.writes.push(o);
+      }
     }
     // Command strings the tool hands to a shell (npx -c, ssh ProxyCommand, nc -e, find -exec, git ! aliases).
     // (npx's and npm exec's program reads the line's stdin: npx zx <<< 'await $`…`'.)
@@ -1071,10 +1097,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       for (const a of args) {
         const m = /^--pathspec-from-file=(.*)$/.exec(a);
         // The value may be stdin, a file this line wrote, or a process substitution whose text is known.
-        const procSub = () => {
-          const sub = flat.find((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && (c.origin.word?.raw ?? '').startsWith('--pathspec-from-file='));
-          return sub ? info[sub.index]?.textOut : undefined;
-        };
+        const procSub = () => processSubText(fc, flat, info, (raw) => raw.startsWith('--pathspec-from-file='));
         const text = m ? (m[1] === '-' ? stdinText : /^<\(|^\/dev\/fd\//.test(m[1]!) ? procSub() : st.scripts.get(abs(m[1]!))) : undefined;
         if (text !== undefined) facts.stages.push(...text.split(/\n|\0/).map((l) => l.trim()).filter(Boolean));
       }
@@ -1361,25 +1384,34 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (envNamed.some((n) => credentialOf(st, n, env) !== undefined) && toScreen(fc)) facts.reads.push(ENVIRON);
     // envsubst prints its template with the environment's values put in.
     if (name === 'envsubst' && toScreen(fc) && [...(stdinText ?? '').matchAll(/\$\{?([A-Za-z_]\w*)/g)].some((m) => credentialOf(st, m[1]!, env) !== undefined)) facts.reads.push(ENVIRON);
-    // A search that matches every line, over a tree holding the project's top (grep -r '' ., rg -uu ., git grep
-    // --untracked --no-exclude-standard ''), prints every file there: .env with the rest. So does an archive of that
-    // tree written to stdout (tar cf - . | tar xOf -, | base64) unless it leaves .env out.
+    // A recursive search prints the project's secrets when its file selection takes them: one that matches
+    // every line over a tree holding the project's top (grep -r '' ., rg -uu ., git grep --untracked
+    // --no-exclude-standard ''), and any search whose --include/-g/-G names them (grep -r --include='.env*' KEY .).
+    // So does an archive of that tree written to stdout (tar cf - . | tar xOf -, zip -r - . | base64, 7z a -so)
+    // unless it leaves .env out.
     {
       const holdsTop = (ds: string[]) => (ds.length ? ds : ['.']).some((d) => { const p = abs0(d); return p === ctx.projectRoot || `${ctx.projectRoot}/`.startsWith(`${p}/`); });
-      const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-e|--regexp|-f|--file|-m|--max-count|-A|-B|-C|--include|--exclude|-g|--glob|-t|--type)$/.test(args[k - 1] ?? ''));
-      const pattern = args.find((a, k) => /^(-e|--regexp)$/.test(args[k - 1] ?? '')) ?? ops[0];
-      const everything = pattern !== undefined && /^(|\.|\^|\$|\.\*|\^\.\*\$?|\^\$?|\[\^\]\]\*)$/.test(pattern);
-      const recursive = /^(grep|egrep|fgrep)$/.test(name) ? args.some((a) => /^-[a-zA-Z]*[rR]/.test(a) && !a.startsWith('--') || /^--(recursive|dereference-recursive)$/.test(a))
-        : /^(rg|ag)$/.test(name) ? args.some((a) => /^(--hidden|-uu+|--no-ignore|-u|--unrestricted|-[a-zA-Z]*u)$/.test(a))
-          : name === 'git' && args[0] === 'grep' && args.includes('--untracked') && args.includes('--no-exclude-standard');
-      const dirs = name === 'git' ? ['.'] : ops.slice(1);
-      const noEnv = args.some((a, k) => /^--exclude(=|$)/.test(a) && /\.env/.test(a + (args[k + 1] ?? '')));
-      if (everything && recursive && holdsTop(dirs) && !noEnv && !args.some((a) => /^--include(=|$)|^(-g|--glob|-t|--type|-G)$/.test(a)) && toScreen(fc) && !args.some((a) => /^-[a-zA-Z]*[lLc]|^--(files-with-matches|files-without-match|count)$/.test(a))) facts.reads.push(`${ctx.projectRoot}/.env`);
-      if (/^(tar|bsdtar)$/.test(name) && args.some((a) => /^-?[a-zA-Z]*c/.test(a) && !a.startsWith('--')) && (args.some((a, k) => (a === '-' && /f$/.test(args[k - 1] ?? '')) || a === '-f-' || a === '--file=-') || !args.some((a) => /^-?[a-zA-Z]*f/.test(a) && !a.startsWith('--') || a.startsWith('--file'))) && !fc.redirects.some((r) => /^>/.test(r.op))) {
-        const ins = args.filter((a, k) => !a.startsWith('-') && !/^[a-zA-Z]*[cf][a-zA-Z]*$/.test(a) && args[k - 1] !== '-C' && !/^(-f|--file)$/.test(args[k - 1] ?? ''));
-        if (holdsTop(ins.length ? ins : ['__none__']) && !noEnv && !args.some((a) => /^--exclude-vcs-ignores$/.test(a)) && fc.stdoutTo.length > 0 && toScreen(fc)) facts.reads.push(`${ctx.projectRoot}/.env`);
+      const search = searchSelection(name, args);
+      const quiet = args.some((a) => /^-[a-zA-Z]*[lLcq]/.test(a) && !a.startsWith('--') || /^--(files-with-matches|files-without-match|count|quiet|silent)$/.test(a));
+      if (search && !quiet && search.takesSecret && (search.named || (search.everything && holdsTop(search.dirs)))) {
+        if (toScreen(fc)) facts.reads.push(`${ctx.projectRoot}/.env`);
+        else treeSecret = `${ctx.projectRoot}/.env`;
+      }
+      const archive = archiveToStdout(name, args);
+      // (Not when what reads the pipe only lists it: tar cf - . | tar tvf -.)
+      const listsOnly = fc.stdoutTo.length > 0 && fc.stdoutTo.every((i) => {
+        const a = flat[i]?.argv.map((w) => w.value) ?? [];
+        return /^(tar|bsdtar|gtar)$/.test(posix.basename(a[0] ?? '')) && /^-?[a-zA-Z]*t/.test(a[1] ?? '') && !a.some((x) => /^-?[a-zA-Z]*[xO]/.test(x) && !x.startsWith('--'));
+      });
+      if (archive && !listsOnly && holdsTop(archive.inputs.length ? archive.inputs : ['__none__']) && archive.takesSecret && !fc.redirects.some((r) => /^>/.test(r.op)) && fc.stdoutTo.length > 0) {
+        if (toScreen(fc)) facts.reads.push(`${ctx.projectRoot}/.env`);
+        else treeSecret = `${ctx.projectRoot}/.env`;
       }
     }
+    // What a secret store reads out (op read, aws secretsmanager get-secret-value, kubectl get secret -o yaml)
+    // is a credential: shown to the agent, asked like a secret file; sent on, a secret.
+    const stored = storedSecret(name, args);
+    if (stored !== undefined && toScreen(fc) && !counted) facts.reads.push(stored);
     const j = judgeFacts(st.policy, counted ? { ...facts, reads: [] } : facts, argv, { ...ctx, env });
     st.out.push(j);
     rec.judged = j;
@@ -1407,7 +1439,6 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // What this command's output carries.
     // (A directory searched recursively is no secret's path itself: what it holds is.)
     // What a secret store reads out (sops -d, pass show, kubectl get secret -o yaml) is shown; sent on, a secret.
-    const stored = storedSecret(name, args);
     if (SECRET(j, 'reads')) rec.secretOut = firstSecret(st, facts.reads, ctx) ?? (facts.reads[0] !== undefined ? abs0(facts.reads[0]) : undefined);
     else if (stored !== undefined) rec.secretOut = abs0(stored);
     else if (ctx.stdin && (FILTERS.has(name) || (!NO_CONTENT.has(name) && !ANALYZERS[name] && !NETWORK_TOOLS.has(name))) && isSecretPath(st, ctx.stdin, ctx)) rec.secretOut = ctx.stdin;
@@ -1481,6 +1512,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // (grep -q/-c/-l/-L prints no line of what it searched: whether it matched, how often, which file.)
     if (/^(grep|egrep|fgrep|rg)$/.test(name) && args.some((a) => (/^-[a-zA-Z]*[qclL]/.test(a) && !a.startsWith('--')) || /^--(quiet|silent|count|files-with-matches|files-without-match)$/.test(a))) rec.secretOut = undefined;
+    // (An archive of the project piped on carries its .env to whatever reads the pipe: | ssh host 'cat > x'.)
+    if (treeSecret) rec.secretOut ??= treeSecret;
     if (rec.secretOut) st.readsSecret = true;
     // Listers print the paths of what they list: a secret's path, when they list one.
     if (/^(ls|find|fd|fdfind|realpath|readlink|echo|printf)$/.test(name)) {
@@ -1529,9 +1562,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const ops = args.filter((a) => !a.startsWith('-'));
       const namePat = name === 'find' ? args.find((a, k) => /^-i?(name|path|wholename)$/.test(args[k - 1] ?? '')) : undefined;
       const patMatchesSecret = namePat !== undefined && ['.env', '.env.local', 'id_rsa', '.npmrc', 'server.key'].some((n) => new RegExp(`^${namePat.replace(/^.*\//, '').replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(n));
-      const hiddenList = (name === 'ls' && args.some((a) => (/^-[a-zA-Z1]*[aA]/.test(a) && !a.startsWith('--')) || /^--(all|almost-all)$/.test(a)) && inProject(ops))
+      const hiddenList = (/^(ls|gls|exa|eza|lsd|dir|vdir)$/.test(name) && args.some((a) => (/^-[a-zA-Z1]*[aA]/.test(a) && !a.startsWith('--')) || /^--(all|almost-all)$/.test(a)) && inProject(ops))
         || (name === 'find' && patMatchesSecret && inProject(ops.filter((o) => !o.startsWith('(') && o !== namePat).slice(0, 1)))
         || (name === 'git' && args[0] === 'ls-files' && args.some((a) => /^(-o|--others|-[a-zA-Z]*o[a-zA-Z]*)$/.test(a)) && !args.includes('--exclude-standard'))
+        // (git status --ignored and a dry-run git clean -x/-X list what .gitignore keeps out: .env first.)
+        || (name === 'git' && args[0] === 'status' && args.some((a) => /^--ignored(=(traditional|matching))?$/.test(a)))
+        || (name === 'git' && args[0] === 'clean' && args.some((a) => /^-[a-zA-Z]*[xX]/.test(a)))
+        // (bash's completion lists of file names: compgen -f . prints every dot-file.)
+        || (name === 'compgen' && args.some((a, k) => /^-[a-zA-Z]*[fG]/.test(a) || (/^-[a-zA-Z]*A$/.test(args[k - 1] ?? '') && /^(file|directory)$/.test(a))))
         // (du -a prints every file with its size, tree -a every name: cut -f2 or awk picks the names.)
         || ((name === 'du' || name === 'tree') && args.some((a) => /^-[a-zA-Z]*a/.test(a) && !a.startsWith('--') || a === '--all') && inProject(ops))
         || (/^(rg|fd|fdfind)$/.test(name) && args.some((a) => /^(--hidden|--no-ignore|-u+|-[a-zA-Z]*H)$/.test(a)) && (name !== 'rg' || args.includes('--files')));
@@ -1938,3 +1976,107 @@ function awkBuiltCommands(prog: string, assigned: ReadonlySet<string>, input?: s
   });
 }
 
+
+/** Matches a name against a shell glob (`*`, `?`, `[…]`, `{a,b}`), as --include/--exclude and -g take them. */
+function globMatches(glob: string, name: string): boolean {
+  const body = glob.replace(/^\*\*\//, '').replace(/\/$/, '');
+  let re = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c === '*') re += '.*';
+    else if (c === '?') re += '.';
+    else if (c === '[') {
+      const close = body.indexOf(']', i + 2);
+      if (close < 0) re += '\\[';
+      else {
+        re += `[${body.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = close;
+      }
+    } else if (c === '{') re += '(?:';
+    else if (c === '}') re += ')';
+    else if (c === ',' && re.includes('(?:')) re += '|';
+    else re += c.replace(/[.+^$()|\\]/g, '\\$&');
+  }
+  try {
+    return new RegExp(`^${re}$`).test(name);
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * What a recursive search prints, as far as secrets go: whether its pattern matches every line, which
+ * directories it walks, whether its file selection (--include/--exclude, -g/--glob, -t, ag -G/--ignore)
+ * takes a secret's name, and whether that selection names secrets on purpose (--include='.env*').
+ */
+function searchSelection(name: string, args: readonly string[]): { everything: boolean; dirs: string[]; takesSecret: boolean; named: boolean } | undefined {
+  const grep = /^(grep|egrep|fgrep)$/.test(name);
+  const rgAg = /^(rg|ag)$/.test(name);
+  const gitGrep = name === 'git' && args[0] === 'grep';
+  const recursive = grep ? args.some((a) => /^-[a-zA-Z]*[rR]/.test(a) && !a.startsWith('--') || /^--(recursive|dereference-recursive|directories=recurse)$/.test(a))
+    : rgAg ? true
+      : gitGrep;
+  if (!recursive) return undefined;
+  const VALUED = /^(-e|--regexp|-f|--file|-m|--max-count|-A|-B|-C|--include|--exclude|--exclude-dir|-g|--glob|--iglob|-t|--type|-T|--type-not|-G|--file-search-regex|--ignore|--ignore-dir|-d|--max-depth)$/;
+  const ops = args.slice(gitGrep ? 1 : 0).filter((a, k, xs) => !a.startsWith('-') && !VALUED.test(xs[k - 1] ?? ''));
+  const pattern = args.find((a, k) => /^(-e|--regexp)$/.test(args[k - 1] ?? '')) ?? ops[0];
+  const everything = pattern !== undefined && /^(|\.|\^|\$|\.\*|\^\.\*\$?|\^\$?|\[\^\]\]\*)$/.test(pattern);
+  const valuesOf = (re: RegExp) => args.flatMap((a, k) => {
+    const m = /^(--[\w-]+)=(.*)$/.exec(a);
+    if (m && re.test(m[1]!)) return [m[2]!];
+    return re.test(args[k - 1] ?? '') && !/^--[\w-]+=/.test(args[k - 1] ?? '') ? [a] : [];
+  });
+  // (rg and ag skip hidden and ignored files unless told: .env is both.)
+  const seesHidden = !rgAg || args.some((a) => /^(--hidden|-uu+|--no-ignore|-u|--unrestricted|-[a-zA-Z]*u)$/.test(a)) || (name === 'ag' && args.some((a) => /^(-a|--all-types|--skip-vcs-ignores|-U)$/.test(a)));
+  const includes = [...valuesOf(/^--include$/), ...valuesOf(/^(-g|--glob|--iglob)$/).filter((g) => !g.startsWith('!'))];
+  const excludes = [...valuesOf(/^--exclude$/), ...valuesOf(/^(-g|--glob|--iglob)$/).filter((g) => g.startsWith('!')).map((g) => g.slice(1)), ...valuesOf(/^--ignore$/)];
+  const fileRegexes = valuesOf(/^(-G|--file-search-regex)$/);
+  const typed = args.some((a) => /^(-t|--type)$/.test(a) || /^--type=/.test(a));
+  const regexMatches = (r: string, n: string) => {
+    try {
+      return new RegExp(r).test(n);
+    } catch {
+      return true;
+    }
+  };
+  const takes = (n: string) => (includes.length === 0 || includes.some((g) => globMatches(g, n))) && !excludes.some((g) => globMatches(g, n)) && fileRegexes.every((r) => regexMatches(r, n));
+  const takesSecret = !typed && SECRET_NAMES.some(takes) && (seesHidden || includes.some((g) => g.startsWith('.')));
+  // (A selection that names dot-files or secrets — not every file, `*` — picks them on purpose: any pattern then prints their lines.)
+  const named = takesSecret && (includes.some((g) => !/^\*+$/.test(g) && SECRET_NAMES.some((n) => globMatches(g, n))) || fileRegexes.some((r) => SECRET_NAMES.some((n) => regexMatches(r, n))));
+  const dirs = gitGrep ? ['.'] : ops.slice(1);
+  if (gitGrep && !(args.includes('--untracked') && args.includes('--no-exclude-standard')) && !args.includes('--no-index')) return { everything, dirs, takesSecret: false, named: false };
+  return { everything, dirs, takesSecret, named };
+}
+
+/** An archive of files written to stdout (tar cf -, zip -r -, 7z a -so): its inputs and whether .env can be among them. */
+function archiveToStdout(name: string, args: readonly string[]): { inputs: string[]; takesSecret: boolean } | undefined {
+  let inputs: string[] | undefined;
+  let excludes: string[] = [];
+  if (/^(tar|bsdtar|gtar)$/.test(name) && args.some((a) => /^-?[a-zA-Z]*c/.test(a) && !a.startsWith('--') || a === '--create')
+    && (args.some((a, k) => (a === '-' && /f$/.test(args[k - 1] ?? '')) || a === '-f-' || a === '--file=-') || !args.some((a) => /^-?[a-zA-Z]*f/.test(a) && !a.startsWith('--') || a.startsWith('--file')))) {
+    inputs = args.filter((a, k) => !a.startsWith('-') && !/^[a-zA-Z]*[cf][a-zA-Z]*$/.test(a) && !/^(-C|--directory|-f|--file|-X|--exclude-from|-T|--files-from)$/.test(args[k - 1] ?? '') && !/^--exclude$/.test(args[k - 1] ?? ''));
+    excludes = args.flatMap((a, k) => (a.startsWith('--exclude=') ? [a.slice(10)] : args[k - 1] === '--exclude' ? [a] : []));
+    if (args.some((a) => /^--exclude-(vcs-ignores|from)|^-X$/.test(a))) return undefined;
+  } else if (name === 'zip') {
+    const ops = args.filter((a, k) => (!a.startsWith('-') || a === '-') && !/^(-x|-i|-b|-n|-t|-tt|-P|-O|--out)$/.test(args[k - 1] ?? ''));
+    const xAt = args.findIndex((a) => a === '-x' || a === '--exclude');
+    excludes = xAt >= 0 ? args.slice(xAt + 1).filter((a) => !a.startsWith('-')) : [];
+    if (ops[0] !== '-') return undefined;
+    inputs = ops.slice(1).filter((o) => !excludes.includes(o));
+  } else if (/^(7z|7za|7zz|7zr)$/.test(name) && args[0] === 'a' && args.includes('-so')) {
+    inputs = args.slice(2).filter((a) => !a.startsWith('-'));
+    excludes = args.flatMap((a) => (/^-x[!r]/.test(a) ? [a.replace(/^-xr?!/, '')] : []));
+  }
+  if (inputs === undefined) return undefined;
+  return { inputs, takesSecret: !excludes.some((g) => globMatches(g.replace(/^\.\//, ''), '.env')) };
+}
+
+/** What a manager's environment command sets for the programs it starts later (tmux's is in unwrap). */
+function managerEnvironment(name: string, args: readonly string[]): { vars: [string, string][] } | undefined {
+  const pairs = (ws: readonly string[]) => ws.flatMap((w) => { const m = /^([A-Za-z_]\w*)=(.*)$/s.exec(w); return m ? [[m[1]!, m[2]!] as [string, string]] : []; });
+  if (name === 'systemctl' && args.includes('set-environment')) return { vars: pairs(args.slice(args.indexOf('set-environment') + 1)) };
+  if (name === 'dbus-update-activation-environment') return { vars: pairs(args) };
+  if (name === 'launchctl' && args[0] === 'setenv') return { vars: args.slice(1).flatMap((a, k, xs) => (k % 2 === 0 && xs[k + 1] !== undefined ? [[a, xs[k + 1]!] as [string, string]] : [])) };
+  if (name === 'launchctl' && args[0] === 'config' && args[2] === 'path' && args[3] !== undefined) return { vars: [['PATH', args[3]]] };
+  return undefined;
+}

@@ -10,7 +10,7 @@ import type { Context } from '../types.js';
 import { codeSource } from './interpreter-code.js';
 import { codePaths, foldLiterals, judgeCode, REACHES, SECRETISH, unknownModules } from './interpreters.js';
 import { judgeLaterRuns, runsLater } from './written-files.js';
-import { ENVIRON, envCredentialOf, fileExists, firstSecret, isSecretPath, rootIgnoreFile, SECRET, secretOfVar, type Info, type State } from './state.js';
+import { ENVIRON, envCredentialOf, fileExists, firstSecret, isSecretPath, processSubText, rootIgnoreFile, SECRET, secretOfVar, type Info, type State } from './state.js';
 
 /** Third-party Python modules whose calls act beyond the project: processes, remote machines, clouds, repositories, keyrings, mail. */
 const ACTING_MODULES = /^(sh|plumbum|pexpect|invoke|fabric\d*|fabfile|duct|command_runner|delegator|shellingham|IPython|ipykernel|cmd2|pdb|code|runpy|pydbus|dbus_next|jeepney|sdbus|ghapi|githubkit|kaggle|gradio|streamlit|minio|pymemcache|pylibmc|valkey|aioredis|fsspec|smart_open|azure_storage|oss2|qiniu|b2sdk|envoy|sarge|psutil|paramiko|pysftp|scp|asyncssh|netmiko|telnetlib3|git|pygit2|dulwich|github|gitlab|boto3|botocore|aiobotocore|s3fs|gcsfs|adlfs|google|azure|docker|kubernetes|ansible|pulumi|hvac|keyring|secretstorage|pymongo|psycopg2?|pymysql|MySQLdb|mysql|redis|cassandra|elasticsearch|opensearchpy|kafka|confluent_kafka|pika|nats|zmq|grpc|websocket|websockets|urllib3|pycurl|requests_toolbelt|mechanize|selenium|playwright|pyppeteer|scrapy|tweepy|slack_sdk|slack|twilio|sendgrid|yagmail|dropbox|pastebin|ftputil|smbclient|impacket|pwn|pwntools|scapy|nmap|shodan|pyautogui|pynput|win32api|ctypes|cffi|ptyprocess|dbus|gi|webbrowser|openai|anthropic|huggingface_hub|wandb|mlflow|supabase|firebase_admin|stripe)$/i;
@@ -210,10 +210,7 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
   const src = codeSource(lang, args, {
     stdinText,
     // `python3 <(echo '…')`: the text of that process substitution, when the line makes it known.
-    processText: (word) => {
-      const sub = flat.find((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && c.origin.word?.raw === word);
-      return sub ? info[sub.index]?.textOut : undefined;
-    },
+    processText: (word) => processSubText(fc, flat, info, (raw) => raw === word),
     staticWord: (value) => fc.argv.find((w) => w.value === value)?.static ?? true,
   });
   if (src.unreadable) {

@@ -43,6 +43,9 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
     functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), coprocs: new Set(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(),
     downloaded: parent?.downloaded ?? new Set(), downloadedBefore: new Set(parent?.downloaded ?? []), functionWrites: parent?.functionWrites ?? new Map(), posix: parent?.posix ?? false,
+    // (Any mention of the options that make `*` match dot-files — shopt -s dotglob, bash -O dotglob, zsh's
+    // globdots, a GLOBIGNORE — is taken to be in force for the whole line.)
+    dotglob: parent?.dotglob ?? /\bdotglob\b|\bglob_?dots\b|\bGLOBIGNORE\+?=/i.test(line),
     sub(text, cwd, env, sameShell) {
       const vars = sameShell ? Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
       const end = {};
@@ -651,6 +654,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // What code read from a file named at run time, piped on: possibly a secret (the name is not known).
   const maybeSecret = fc.stdinFrom.some((up) => info[up]?.maybeSecretOut);
   const cmdCtx: Context = { ...st.ctx, cwd, env: cmdEnv, stdin: stdin ? resolve(stdin) : stdinSecret, stdout: undefined };
+  // (Only an unquoted `DIR/.*` is a glob there: quoted, it is more often a regex — run-clang-tidy 'src/.*'.)
+  const dotGlobs = argv.filter((a, k) => argvWords[k]?.glob && (/(^|\/)\.(\*|\[!.\]\*|\[\^.\]\*|\?\*|\?\?\*)$/.test(a) || (st.dotglob && /(^|\/)\*$/.test(a))));
+  if (dotGlobs.length) cmdCtx.dotGlobs = new Set(dotGlobs);
   if (maybeSecret && (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || argv[0] === 'gh')) {
     st.lineTags.tags.add('interpreter-opaque');
     st.lineTags.notes.push(`${argv[0]} sends what a program read from a file whose name is computed at run time`);

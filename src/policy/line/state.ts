@@ -8,7 +8,7 @@ import { judgeFacts, type Judged } from '../evaluate.js';
 import { newFacts, type Facts } from '../facts.js';
 import type { CompiledPolicy } from '../policy.js';
 import type { Context, GitReader } from '../types.js';
-import type { FunctionWrites } from '../shell/index.js';
+import type { FlatCommand, FunctionWrites } from '../shell/index.js';
 
 export const MAX_DEPTH = 6;
 export const DOWNLOADERS = new Set(['curl', 'wget', 'aria2c', 'axel', 'http', 'https', 'xh', 'lwp-request', 'GET', 'fetch', 'gh']);
@@ -163,6 +163,8 @@ export interface State {
   coprocs: Set<string>;
   /** Set by code run in this shell that changes directory (a function body, a sourced file): the caller's directory is then unknown. */
   cwdLost?: boolean;
+  /** The line turns on matching dot-files with `*` (dotglob, globdots, GLOBIGNORE). */
+  dotglob?: boolean;
   /** Text edits put into files this line (sed -i programs, jq filters whose output replaced a file): path → text. */
   edits: Map<string, string>;
   /** Variables that captured a directory (ROOT=$PWD, DIR=$(cd X && pwd)) → that directory. */
@@ -306,4 +308,10 @@ export function secretOfVar(st: State, name: string, env: Context['env']): strin
 /** Whether this line wrote, downloaded or unpacked anything at DIR or below it (so far). */
 export function madeBelow(st: State, info: readonly (Info | undefined)[], dir: string): boolean {
   return [...st.written, ...st.scripts.keys(), ...st.opaqueWritten.keys(), ...info.flatMap((i) => i?.writesFiles ?? [])].some((w) => w === dir || w.startsWith(`${dir}/`));
+}
+
+/** The text a process substitution of `fc` prints (`<(echo … | base64 -d)`): its last command's, when the line knows it. */
+export function processSubText(fc: FlatCommand, flat: readonly FlatCommand[], info: readonly Info[], word: (raw: string) => boolean): string | undefined {
+  const outs = flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && word(c.origin.word?.raw ?? '') && c.stdoutTo.length === 0);
+  return outs.length === 1 ? info[outs[0]!.index]?.textOut : undefined;
 }

@@ -165,7 +165,14 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
     case 'tmux': {
       // tmux new[-session]/new-window/split-window/respawn-pane [opts] [SHELL-COMMAND]
       const verb = args.findIndex((a) => /^(new|new-session|new-window|neww|split-window|splitw|respawn-pane|respawnp|run-shell|run|send-keys|send)$/.test(a));
-      if (verb < 0) return {};
+      if (verb < 0) {
+        // The global environment (set-environment NAME VALUE) and default-command reach every pane made later.
+        const set = args.findIndex((a) => /^(set-environment|setenv|set-option|set)$/.test(a));
+        const ops = set < 0 ? [] : args.slice(set + 1).filter((a, k, xs) => !a.startsWith('-') && !/^-[a-zA-Z]*t$/.test(xs[k - 1] ?? ''));
+        if (/^(set-environment|setenv)$/.test(args[set] ?? '') && ops[0] !== undefined && ops[1] !== undefined) return { env: { [ops[0]]: ops[1] } };
+        if (ops[0] === 'default-command' && ops[1] !== undefined) return { shell: ops[1] };
+        return {};
+      }
       const rest = args.slice(verb + 1);
       const i = skipOpts(rest, /^-[cFnstxyelpPSeRwTt]$/);
       // (-e PATH=… sets the new pane's PATH: one without the shims runs its command without them.)

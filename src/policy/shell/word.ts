@@ -35,6 +35,21 @@ export function readWord(cur: Cursor, mode: WordMode = 'normal'): Word {
         plain = null;
         continue;
       }
+      // An extended glob (extglob): `!(node_modules)`, `+(*.ts|*.js)`, `@(a|b)` — one pattern word.
+      if (c === '(' && /[?*+@!]$/.test(plain ?? lastUnquoted(parts))) {
+        const end = extglobEnd(cur.text, cur.pos);
+        if (end < 0) cur.fail('unterminated extended glob');
+        // Judged as the plain glob or brace list it matches like: `!(x)` is `*`, `@(a|b)` is {a,b}.
+        const last = parts[parts.length - 1] as { text: string };
+        const op = last.text.slice(-1);
+        last.text = last.text.slice(0, -1);
+        if (!last.text) parts.pop();
+        const glob = extglobAsGlob(op, cur.text.slice(cur.pos + 1, end - 1));
+        pushLiteral(parts, glob, 'none');
+        if (plain !== null) plain = plain.slice(0, -1) + glob;
+        cur.pos = end;
+        continue;
+      }
       if (META.has(c)) break;
       if (c === '~' && tildeOk && readTilde(cur, parts)) {
         tildeOk = false;
@@ -142,4 +157,35 @@ export function readDoubleQuoted(cur: Cursor, parts: WordPart[]): void {
       cur.pos++;
     }
   }
+}
+
+/** The unquoted text a word ends with so far ('' after a quote or an expansion). */
+function lastUnquoted(parts: readonly WordPart[]): string {
+  const last = parts[parts.length - 1];
+  return last?.kind === 'literal' && last.quote === 'none' ? last.text : '';
+}
+
+/** The index just past the `)` that closes the extended glob opening at `(` (nested ones too); -1 if none. */
+function extglobEnd(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\') i++;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i + 1;
+    else if (c === '\n' || ((c === ' ' || c === '\t' || c === ';' || c === '&') && depth > 0)) return -1;
+  }
+  return -1;
+}
+
+/** An extended glob as the glob or brace list that names what it can match (`+(*.ts|*.js)` → `{*.ts,*.js}`). */
+function extglobAsGlob(op: string, body: string): string {
+  const alts = body.split('|');
+  // (zsh's glob qualifiers: `*(D)` and `*(.D)` are every name, dot-files too.)
+  if (op === '*' && /^[.\/@=p%rwxXsStfedlUGN^-]*D[.\/@=p%rwxXsStfedlUGN^-]*$/.test(body)) return '{*,.*}';
+  // (Negated, nested or holding a comma: it may match any name.)
+  if (op === '!' || /[(){},]/.test(body)) return '*';
+  const optional = op === '?' || op === '*' ? [''] : [];
+  const all = [...optional, ...alts];
+  return all.length === 1 ? all[0]! : `{${all.join(',')}}`;
 }
