@@ -91,7 +91,7 @@ function mayBeDirectory(p: string): boolean {
 /** Classifies the hosts and paths of facts (stdin/stdout of the context included). */
 export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly string[], ctx: Context): Judged {
   const classifier = classifierFor(policy, ctx);
-  const classesOf = (paths: string[], contains = true): Set<PathClass> => {
+  const classesOf = (paths: string[], contains = true, shown = false): Set<PathClass> => {
     const out = new Set<PathClass>();
     for (const p of paths) {
       const given = p === STDIN ? ctx.stdin : p;
@@ -99,7 +99,8 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
       for (const c of classifier.classify(given, { contains })) out.add(c);
       // Every dot-file of a directory in the project (apps/web/.*) includes the .env that may be there.
       // (With dotglob, `*` is such a glob too; at HOME's top it names ~/.netrc, as `~/.*` does.)
-      if (ctx.dotGlobs?.has(given)) for (const alt of ['.env', '.*']) for (const c of classifier.classify(given.replace(/[^/]*$/, alt))) if (c === 'project_secret' || c === 'home_credential') out.add(c);
+      // (…only where it is read or sent: `rm -rf dist/*` under dotglob removes no more than `rm -rf dist` would.)
+      if (ctx.dotGlobs?.has(given) && (shown || !/(^|\/)\*$/.test(given))) for (const alt of ['.env', '.*']) for (const c of classifier.classify(given.replace(/[^/]*$/, alt))) if (c === 'project_secret' || c === 'home_credential') out.add(c);
       // A symlink is judged as what it points at, too (ln -s .env notes.txt; curl -d @notes.txt).
       const target = ctx.realpath?.(classifier.resolve(given));
       if (target && target !== classifier.resolve(given)) {
@@ -200,7 +201,7 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
     env: ctx.env,
     hostClasses: hostClasses(policy, facts),
     pathClasses: {
-      sends: classesOf(facts.sends),
+      sends: classesOf(facts.sends, true, true),
       // A write lands on the path, or inside it when it is a directory (cp x ~/.ssh/): never on
       // everything below it, as a delete would (scp notes.txt /tmp/ does not touch /tmp's contents).
       // A recursive writer (chmod -R) does write the whole tree.
@@ -210,7 +211,7 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
       writes: scratchSecrets(inheritedOut(withOverwrites(facts.tags.has('recursive') || facts.tool === 'ln' ? treeWrites(classesOf(writes.filter(isFile))) : facts.tags.has('extracts') ? treeWrites(extractDirs(classesOf(writes.filter(isFile).flatMap(targetsOf), false))) : classesOf(writes.filter(isFile).flatMap(targetsOf), false)))),
       deletes: agentDeletes(classesOf(facts.deletes)),
       // Printing a directory's name does not print the credentials below it; searching it does.
-      reads: classesOf(facts.reads, facts.tags.has('recursive-read')),
+      reads: classesOf(facts.reads, facts.tags.has('recursive-read'), true),
       stages: classesOf(facts.stages),
     },
   };

@@ -2,12 +2,11 @@
 // uploaded to any bucket has left the machine.
 import { newFacts, type Facts } from '../facts.js';
 import type { AnalyzerInput } from './types.js';
-import { addUrl } from './common.js';
+import { addUrl, wholeTree } from './common.js';
 
 const remote = (s: string) => /^(s3|gs|az|https?|b2):\/\//i.test(s);
 
 /** A source that is a whole tree: the working directory, its contents, HOME. */
-export const wholeTree = (s: string): boolean => /^(\.|\.\/|\.\/\*|\*|~|~\/|\$HOME\/?|\.\.(\/\.\.)*\/?)$/.test(s.replace(/^["']|["']$/g, ''));
 
 /** Facts of one aws/gsutil/gcloud storage/az invocation. */
 export function analyzeCloud({ tool, args }: AnalyzerInput): Facts {

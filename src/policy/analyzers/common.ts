@@ -107,3 +107,6 @@ export function packageJsonSets(f: Facts, kvs: readonly string[]): void {
     }
   }
 }
+
+/** A path that names a whole tree from where the command runs: `.`, `./`, `*`, `~`, `..`. */
+export const wholeTree = (s: string): boolean => /^(\.|\.\/|\.\/\*|\*|~|~\/|\$HOME\/?|\.\.(\/\.\.)*\/?)$/.test(s.replace(/^["']|["']$/g, ''));

@@ -83,7 +83,12 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
       return has('keyvault', 'secret', 'show') || has('keyvault', 'secret', 'download') ? '~/.azure/msal_token_cache.json' : undefined;
     case 'kubectl':
     case 'oc':
-      return words[0] === 'get' && verb(/^(secrets?|secret\/.+)$/, 1) && opt(/^(-o|--output)(=|$)|^-o\w/) ? '~/.kube/config' : undefined;
+    {
+      // (Only an output that carries the values — yaml, json, a template over data — shows them; -o name, wide and .type do not.)
+      const out = args.map((a, k) => (/^(-o|--output)$/.test(args[k - 1] ?? '') ? a : /^--output=/.test(a) ? a.slice(9) : /^-o./.test(a) ? a.slice(2).replace(/^=/, '') : undefined)).filter((o) => o !== undefined).at(-1);
+      const shows = out !== undefined && (/^(ya?ml|json)$/.test(out) || (/^(jsonpath|go-template|template|custom-columns)/.test(out) && /(^|[^a-z])(data|stringData)\b|\{\s*\}|\{\s*@\s*\}|\.\.|\{\.items\}/i.test(out)));
+      return words[0] === 'get' && verb(/^(secrets?|secret\/.+)$/, 1) && shows ? '~/.kube/config' : undefined;
+    }
     // Password managers and secret stores: what they read out is a secret.
     case 'op':
       return verb(/^(read|inject)$/) || (has('item', 'get') && opt(/^--(reveal|fields)/)) ? '~/.config/op/config' : undefined;

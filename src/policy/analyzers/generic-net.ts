@@ -69,6 +69,12 @@ export function analyzeGenericNet({ tool, args }: AnalyzerInput): Facts {
     if (hp) addHost(f, hostOfHostPort(hp), 'target');
     if (args.some((a, i) => (a === '-d' || a === '--d') && args[i + 1] === '@')) f.sends.push(STDIN);
   }
+  // aria2c -i/--input-file F and axel/lynx/w3m fed a list fetch every line of F as a URL: F's lines leave as requests (wget -i does the same).
+  if (tool === 'aria2c') for (let i = 0; i < args.length; i++) {
+    const m = /^(?:--input-file=|-i(?=.))(.+)$/.exec(args[i]!);
+    const v = m ? m[1] : /^(-i|--input-file)$/.test(args[i]!) ? args[i + 1] : undefined;
+    if (v !== undefined) f.sends.push(v === '-' ? STDIN : v);
+  }
   // ftp/tftp/lftp name a bare host as their first operand.
   if (/^(ftp|lftp|tftp)$/.test(tool) && ops[0] && !ops[0].includes('/')) addHost(f, canonicalHost(ops[0]), 'target');
   // rclone VERB SRC… DEST: local sources are sent only when the destination is a remote (name:path);

@@ -133,6 +133,8 @@ export function judgeConfig(f: Facts, key: string, value: string, transient = fa
     f.notes.push(`config ${key}=${value} makes git push update the upstream branch, which may be main/master`);
   }
   if (/^clean\.requireforce$/i.test(key) && /^(false|no|off|0)$/i.test(value)) f.tags.add('discard-changes');
+  // commit.template F: every commit's message starts with F's text (kept verbatim with --cleanup=verbatim), as commit -t F.
+  if (/^commit\.template$/i.test(key) && value !== '') f.stages.push(value);
   // Another excludes file (or none): what .gitignore's companions kept out is stageable.
   if (/^core\.excludesfile$/i.test(key)) f.tags.add('ignore-off');
   // A mirror remote: every push to it force-updates and deletes refs to match this repository.

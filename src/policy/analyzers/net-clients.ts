@@ -121,6 +121,26 @@ function addServer(f: Facts, raw: string): void {
 function nameLike(h: string): boolean {
   if (h === 'localhost' || /^\[?[0-9a-f:]+\]?$/i.test(h) && h.includes(':')) return true;
   return /^[\w-]+(\.[\w-]+)+\.?$/.test(h) && !/^\d+(\.\d+)?$/.test(h);
+}// Other database, store and queue clients: ClickHouse, Cassandra, InfluxDB, etcd, Consul, Kafka's own tools, evans (gRPC).
+const CLICKHOUSE = c(['h,host=', 'port=', 'u,user=', 'password=', 'q,query=', 'd,database=', 'queries-file=', 'f,format=', 'n,multiquery', 'config-file='], { host: ['host'], file: ['queries-file'], operands: 'none', stdin: true, opaque: ['config-file'] });
+const CQLSH = c(['e,execute=', 'f,file=', 'u,username=', 'p,password=', 'k,keyspace=', 'cqlshrc=', 'ssl', 'request-timeout=', 'connect-timeout='], { host: [], file: ['file'], operands: 'first', stdin: true, opaque: ['cqlshrc'] });
+const INFLUX = c(['host=', 'port=', 'username=', 'password=', 'database=', 'execute=', 'import', 'path=', 't,token=', 'o,org=', 'format=', 'precision=', 'b,bucket=', 'f,file='], { host: ['host'], file: ['path', 'file'], operands: 'none', stdin: true }, true);
+const ETCD = c(['endpoints=', 'cacert=', 'cert=', 'key=', 'user=', 'password=', 'w,write-out=', 'prefix', 'keys-only', 'dial-timeout='], { host: ['endpoints'], operands: 'none', stdin: true });
+const CONSUL = c(['http-addr=', 'token=', 'token-file=', 'datacenter=', 'ca-file=', 'namespace='], { host: ['http-addr'], operands: 'none', stdin: true }, true);
+const KAFKA_TOOLS = c(['bootstrap-server=', 'broker-list=', 'topic=', 'producer.config=', 'consumer.config=', 'command-config=', 'property=', 'from-beginning', 'group='], { host: ['bootstrap-server', 'broker-list'], operands: 'none', stdin: true, opaque: ['producer.config', 'consumer.config', 'command-config'] });
+const EVANS = c(['host=', 'port=', 'r,repl', 'cli', 'proto=', 'path=', 'header=', 'file='], { host: ['host'], file: ['file'], operands: 'none', stdin: true });
+Object.assign(NET_CLIENTS, {
+  'clickhouse-client': CLICKHOUSE, cqlsh: CQLSH, influx: INFLUX, etcdctl: ETCD, consul: CONSUL, evans: EVANS,
+  'kafka-console-producer': KAFKA_TOOLS, 'kafka-console-producer.sh': KAFKA_TOOLS, 'kafka-console-consumer': KAFKA_TOOLS, 'kafka-console-consumer.sh': KAFKA_TOOLS, 'kafka-topics': KAFKA_TOOLS, 'kafka-topics.sh': KAFKA_TOOLS,
+});
+
+/** Files psql's own commands write on this machine: `\copy … to 'F'`, `\o F`, `\out F`, `\w F`, `\g F`. */
+function writesInCode(code: string): string[] {
+  const out: string[] = [];
+  for (const re of [/\\copy\b[^;]*?\bto\s+(?!stdout\b|program\b)(?:'([^']+)'|"([^"]+)"|(\S+))/gi, /\\(?:o|out|w|write|g)\s+(?!\|)(?:'([^']+)'|"([^"]+)"|([^\s;|]+))/g]) {
+    for (const m of code.matchAll(re)) out.push((m[1] ?? m[2] ?? m[3])!.replace(/;$/, ''));
+  }
+  return out;
 }
 
 /** Facts of one network client invocation. */
@@ -132,6 +152,7 @@ export function analyzeNetClient({ tool, args, env }: AnalyzerInput): Facts {
   for (const v of values(s, ...spec.host)) addServer(f, v);
   for (const v of values(s, ...(spec.file ?? []))) if (v !== '-') f.sends.push(v.replace(/^@/, ''));
   for (const v of values(s, ...(spec.code ?? []))) f.sends.push(...filesInCode(v));
+  if (spec === PSQL) for (const v of values(s, 'command')) f.writes.push(...writesInCode(v));
   for (const v of values(s, ...(spec.out ?? []))) if (v !== '-') f.writes.push(v);
   if ((spec.opaque ?? []).some((o) => values(s, o).length > 0)) {
     f.tags.add('opaque-config');
@@ -167,7 +188,7 @@ export function analyzeNetClient({ tool, args, env }: AnalyzerInput): Facts {
   if (spec.stdin) f.sends.push(STDIN);
   // What a client loads into a server on this machine (psql -h localhost -f seed.sql, a compose
   // service `db`) does not leave it: only a server elsewhere — named, or in PGHOST/MYSQL_HOST — is sent to.
-  const envHost = ['PGHOST', 'PGHOSTADDR', 'MYSQL_HOST', 'MONGO_HOST', 'REDISCLI_HOST'].map((k) => env[k]).find((v) => v && !/^(localhost|127\.|::1|\/|[\w-]+$)/.test(v));
+  const envHost = ['PGHOST', 'PGHOSTADDR', 'MYSQL_HOST', 'MONGO_HOST', 'REDISCLI_HOST', 'CONSUL_HTTP_ADDR', 'ETCDCTL_ENDPOINTS'].map((k) => env[k]).find((v) => v && !/^(localhost|127\.|::1|\/|[\w-]+$)/.test(v));
   if (envHost) addServer(f, envHost);
   if (!f.hosts.some((h) => !isLocalEndpoint(h)) && !f.tags.has('opaque-config') && !f.tags.has('unparsed-url')) f.sends = [];
   return f;

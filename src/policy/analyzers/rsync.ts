@@ -1,7 +1,7 @@
 // rsync: remote hosts, local sources sent, and what --delete and friends remove.
 import { newFacts, type Facts } from '../facts.js';
 import { has, optionTable, scan, values } from '../options.js';
-import { addHost, addUrl, hostOfHostPort } from './common.js';
+import { addHost, addUrl, hostOfHostPort, wholeTree } from './common.js';
 import { sshDestination } from './ssh.js';
 import type { AnalyzerInput } from './types.js';
 
@@ -61,6 +61,13 @@ export function analyzeRsync({ tool, args, env }: AnalyzerInput): Facts {
     const sources = ops.slice(0, -1);
     const destRemote = remote(dest) !== undefined;
     if (destRemote) for (const src of sources) if (!remote(src)) f.sends.push(src);
+    // The project's top sent whole (rsync -a ./ host:backup) carries its .env, unless an exclusion leaves it out.
+    const recursive = has(s, 'archive') || has(s, 'recursive');
+    const leftOut = [...values(s, 'exclude'), ...values(s, 'filter').map((r) => /^(?:-|exclude)\s+(.+)$/.exec(r.trim())?.[1] ?? '')].some((p) => /^\/?\.env(\*|\.\*)?$|^\.\*$/.test(p)) || has(s, 'cvs-exclude') || values(s, 'exclude-from', 'filter').some((v) => /gitignore/.test(v));
+    if (destRemote && recursive && !leftOut && sources.some((src) => !remote(src) && wholeTree(src))) {
+      f.tags.add('uploads-project');
+      f.notes.push(`${tool} sends the whole tree ${sources.find((x) => wholeTree(x))} to ${dest}`);
+    }
     // What --include / --filter='+ PAT' picks below a local source is sent by name (--include='.env*').
     const picked = [...values(s, 'include'), ...values(s, 'filter').map((r) => /^(?:\+|include)\s+(.+)$/.exec(r.trim())?.[1]).filter((x): x is string => x !== undefined)];
     if (destRemote) for (const src of sources) if (!remote(src)) for (const p of picked) f.sends.push(`${src.replace(/\/+$/, '') || '.'}/${p.replace(/^\/+/, '')}`);

@@ -3,7 +3,7 @@
 import { newFacts, type Facts } from '../facts.js';
 import { optionTable, scan, values, type Scanned } from '../options.js';
 import { canonicalHost } from '../hosts.js';
-import { addHost, STDIN } from './common.js';
+import { addHost, STDIN, wholeTree } from './common.js';
 import type { AnalyzerInput } from './types.js';
 
 const SSH = optionTable(
@@ -108,6 +108,11 @@ export function analyzeScp({ tool, args }: AnalyzerInput): Facts {
   }
   if (ops.length >= 2) {
     if (targetHost) for (const src of ops.slice(0, -1)) if (!sshDestination(src, true)) f.sends.push(src);
+    // (scp -r . host:backup sends the project's top whole, .env with it.)
+    if (targetHost && s.opts.some((o) => o.name === 'r') && ops.slice(0, -1).some((src) => !sshDestination(src, true) && wholeTree(src))) {
+      f.tags.add('uploads-project');
+      f.notes.push(`${tool} -r sends a whole directory tree to ${targetHost}`);
+    }
     if (!targetHost) f.writes.push(target!);
   }
   return f;

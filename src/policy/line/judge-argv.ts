@@ -63,6 +63,8 @@ const IN_PLACE_COMPRESSORS = /^(lzop|lrzip|gzip|gunzip|bzip2|bunzip2|xz|unxz|lzm
 export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: string[], stdinText: string | undefined, fc: FlatCommand, flat: FlatCommand[], info: Info[], rec: Info, substitutedSecret?: string): void {
   let argv = argv0;
   const redirectWrites = new Set(writes);
+  // Files a wrapper-level reading found the program prints (vim -es … %p): read when it is judged.
+  const shownFiles: string[] = [];
   let env = { ...ctx.env };
   const tag = (t: string, note?: string) => {
     st.lineTags.tags.add(t);
@@ -720,8 +722,29 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         }
         if (/\b(system|systemlist|jobstart|termopen)\s*\(|(^|\n)\s*:?\s*(py3?|python3?|lua|perl|ruby|terminal)\b/.test(text)) tag('interpreter-spawn', `${name} runs a program through its script`);
       }
+      // (`exe "w F"` runs its string as the command it spells.)
+      const cmds = args.flatMap((a, k) => (args[k - 1] === '-c' || args[k - 1] === '--cmd' ? [a] : a.startsWith('+') && k > 0 && args[k - 1] !== '-c' ? [a.slice(1)] : []))
+        .flatMap((c) => c.split(/\s*\|\s*/)).map((c) => c.replace(/^:?\s*exe(?:c(?:ute)?)?\s+(["'])(.*)\1\s*$/s, '$2'));
+      const operands = args.filter((a, j) => !a.startsWith('-') && !a.startsWith('+') && !/^(-c|--cmd|-S|-s|-u|-W|-i|-T|-w)$/.test(args[j - 1] ?? ''));
+      // Files its commands bring into the buffers (:e F, :argadd F, :r F, put =readfile("F")), then written back
+      // by a write of every buffer (:wa, :argdo … | w, :xa) or printed to stdout in ex mode (%p): written or read.
+      const loaded = cmds.flatMap((c) => {
+        const m = /^:?\s*(?:sil(?:ent)?!?\s*)?(?:e(?:dit)?|sp(?:lit)?|vs(?:plit)?|tabe(?:dit)?|new|badd?|arga(?:dd)?|args?|n(?:ext)?|r(?:ead)?|fin(?:d)?)!?\s+([^\s!|][^|]*?)\s*$/.exec(c);
+        const rf = [...c.matchAll(/readfile\(\s*["']([^"']+)["']/g)].map((x) => x[1]!);
+        return [...(m ? m[1]!.split(/\s+/) : []), ...rf];
+      });
+      const writesAll = cmds.some((c) => /^:?\s*(?:sil(?:ent)?!?\s*)?(wa|wall|wqa|wqall|xa|xall|argdo|bufdo|windo|tabdo)\b/.test(c));
+      const prints = args.some((a) => /^-[a-zA-Z]*e?s$|^-es$|^-E?s$/.test(a) || a === '-e') && cmds.some((c) => /^:?\s*(?:sil(?:ent)?!?\s*)?[%.$\d,']*\s*(p|pr|print|nu|number|#|l|list|z|P|Print)\b\s*$/.test(c));
+      if (writesAll) writes.push(...loaded, ...operands);
+      if (prints) shownFiles.push(...loaded, ...operands);
+      // :wn/:wN/:wp F and :mksession/:mkvimrc/:mkexrc/:wviminfo F write F too.
+      for (const c of cmds) {
+        const w = /^:?\s*(?:sil(?:ent)?!?\s*)?(?:wn(?:ext)?|wN(?:ext)?|wp(?:revious)?|mks(?:ession)?|mkv(?:imrc)?|mkvie(?:w)?|mk(?:exrc)?|wv(?:iminfo)?|wundo|wsh(?:ada)?)!?\s+([^\s!|][^\s|]*)\s*$/.exec(c);
+        if (w) writes.push(w[1]!);
+      }
       for (let k = 0; k < args.length; k++) {
-        const c = args[k] === '-c' ? args[k + 1] ?? '' : args[k]!.startsWith('+') ? args[k]!.slice(1) : '';
+        const c0 = args[k] === '-c' ? args[k + 1] ?? '' : args[k]!.startsWith('+') ? args[k]!.slice(1) : '';
+        const c = c0.replace(/^:?\s*exe(?:c(?:ute)?)?\s+(["'])(.*)\1\s*$/s, '$2');
         const bang = /^:?\s*(?:silent!?\s*)?(?:[%.$\d,']*\s*(?:r(?:ead)?|w(?:rite)?)?\s*)!(.*)$/s.exec(c);
         if (bang && !/^\s*(\S*\/)?(sh|bash|dash|zsh|ksh|python[\d.]*|perl|ruby|node|php)\s*$/.test(bang[1]!)) st.sub(bang[1]!, ctx.cwd, env);
         else if (bang) tag('interpreter-spawn', `${name} feeds the buffer to ${bang[1]!.trim()} as code`);
@@ -780,7 +803,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (An application server on every interface — runserver 0.0.0.0:8000, uvicorn --host 0.0.0.0, vite
       // --host 0.0.0.0, as in a container — serves the app, not the directory: only file servers and
       // debuggers count.)
-      const fileServer = /^(php[\d.]*|http-server|serve|live-server|httpd|busybox|caddy|twistd|darkhttpd|miniserve|static-web-server|webfsd|dufs|updog|browser-sync|sirv|sirv-cli)$/.test(name) || (name === 'rclone' && args[0] === 'serve')
+      const fileServer = /^(php[\d.]*|http-server|serve|live-server|httpd|busybox|caddy|twistd|darkhttpd|miniserve|static-web-server|webfsd|dufs|updog|browser-sync|sirv|sirv-cli|local-web-server|ws)$/.test(name) || (name === 'rclone' && args[0] === 'serve')
         || (/^ruby[\d.]*$/.test(name) && args.includes('-run'));
       const bindsAll = args.some((a, k) => fileServer && (/^(0\.0\.0\.0|\[::\]):\d+$/.test(a)
         || (/^(--host|--bind|--bind-address|--address|--addr|--listen|--ip|-b|-a|-H|-i|--interfaces)$/.test(args[k - 1] ?? '') && anyAddr.test(a))
@@ -788,10 +811,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         || /^--(inspect|inspect-brk|inspect-wait)=(0\.0\.0\.0|\[?::\]?)(:\d+)?$/.test(a));
       const servesByDefault = (name === 'httpd' && !args.some((a, k) => args[k - 1] === '-p' && /^(127\.|localhost)/.test(a)))
         || (/^ruby/.test(name) && args.includes('-run') && args.some((a) => /httpd/.test(a)) && !args.some((a) => /BindAddress=(127\.|localhost)|--bind-address=(127\.|localhost)/.test(a)))
-        || (name === 'twistd' && args.includes('web'))
+        || ((name === 'twistd' || (args[0] === '-m' && args[1] === 'twisted')) && args.includes('web'))
         // serve, http-server and live-server listen on every interface unless told a host: serving the
         // project's top (its .env), HOME or anything outside the project is serving those.
-        || (/^(serve|http-server|live-server|miniserve|dufs|darkhttpd|updog|browser-sync)$/.test(name) && !args.some((a, k) => /^(127\.|localhost|::1)/.test(a.replace(/^--?[\w-]+=/, '')) && /^(-a|--address|--host|-l|--listen|-H|-i|--interfaces|-b|--bind)$|^--(address|host|listen|interfaces|bind)=/.test(/=/.test(a) ? a : args[k - 1] ?? ''))
+        || (/^(serve|http-server|live-server|miniserve|dufs|darkhttpd|updog|browser-sync|local-web-server|ws)$/.test(name) && !args.some((a, k) => /^(127\.|localhost|::1)/.test(a.replace(/^--?[\w-]+=/, '')) && /^(-a|--address|--host|-l|--listen|-H|-i|--interfaces|-b|--bind)$|^--(address|host|listen|interfaces|bind)=/.test(/=/.test(a) ? a : args[k - 1] ?? ''))
           && (() => {
             const dir = resolvePath(args.find((a, k) => !a.startsWith('-') && !/^(-p|--port|-a|--address|-l|--listen|-c|--config|-H|--host|-i|--interfaces|-b|--bind|-d|--directory|--server|--files|--addr)$/.test(args[k - 1] ?? '') && !/^(start|serve|http)$/.test(a)) ?? args.find((a, k) => /^(-d|--directory|--server)$/.test(args[k - 1] ?? '')) ?? '.', ctx);
             return !(dir.startsWith(`${ctx.projectRoot}/`) && !/\/\.[^/]*(\/|$)/.test(dir.slice(ctx.projectRoot.length)));
@@ -799,10 +822,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         // A debugger or notebook server on every interface (debugpy --listen 0.0.0.0:5678, jupyter --ip=0.0.0.0 with
         // its token emptied) and a VNC server without a password run code or take input from anyone who connects.
         || ((name === 'debugpy' || args.includes('debugpy')) && args.some((a, k) => (args[k - 1] === '--listen' || a.startsWith('--listen=')) && /^(--listen=)?(0\.0\.0\.0|\*|::|\[::\])?:?\d*$/.test(a) && /0\.0\.0\.0|\*|::/.test(a)))
-        || (/^(jupyter|jupyter-notebook|jupyter-lab)$/.test(name) && args.some((a) => /^--(ip|ServerApp\.ip|NotebookApp\.ip)=(0\.0\.0\.0|\*|::)/.test(a)) && args.some((a) => /^--(\w+App\.)?(token|password)=(''|""|)$/.test(a)))
+        || (/^(jupyter|jupyter-notebook|jupyter-lab)$/.test(name) && args.some((a, k) => /^--(ip|ServerApp\.ip|NotebookApp\.ip)=(0\.0\.0\.0|\*|::)/.test(a) || (/^--(ip|ServerApp\.ip|NotebookApp\.ip)$/.test(args[k - 1] ?? '') && /^(0\.0\.0\.0|\*|::)$/.test(a))) && args.some((a) => /^--(\w+App\.)?(token|password)=(''|""|)$/.test(a)))
         || (name === 'x11vnc' && args.includes('-nopw') && !args.includes('-localhost'));
       // Terminal servers (websocketd, ttyd, gotty, shellinaboxd, wetty) hand a program — a shell — to whoever connects: nc -l -e by another name.
-      if (/^(websocketd|ttyd|gotty|shellinaboxd|wetty|webtty)$/.test(name) && !args.some((a) => a === '--help' || a === '-h' || a === '--version')) tag('exec', `${name} serves a program's terminal to whoever connects to it`);
+      if (/^(websocketd|ttyd|gotty|shellinaboxd|wetty|webtty|webssh|wssh)$/.test(name) && !args.some((a) => a === '--help' || a === '-h' || a === '--version')) tag('exec', `${name} serves a program's terminal to whoever connects to it`);
+      // (An editor server without its password on another interface is a terminal too: code-server --auth none --bind-addr 0.0.0.0:8080.)
+      if (name === 'code-server' && args.some((a, k) => a === '--auth=none' || (a === 'none' && args[k - 1] === '--auth')) && args.some((a, k) => /^(--bind-addr=)?(0\.0\.0\.0|\[?::\]?|\*)(:\d+)?$/.test(a) && (a.startsWith('--bind-addr=') || args[k - 1] === '--bind-addr'))) tag('exec', 'code-server without a password on every interface gives its terminal to whoever connects');
+      // Terminal sharing through a relay (tmate, sshx, upterm host): the session is reachable from the internet.
+      if ((/^(tmate|sshx)$/.test(name) || (name === 'upterm' && args[0] === 'host')) && !args.some((a) => /^(-h|--help|-V|--version|version|help)$/.test(a))) tag('public-tunnel', `${name} shares this terminal through a relay service`);
       if (bindsAll || servesByDefault) tag('serves-files', `${name} listens on every network interface: other machines can reach what it serves`);
       if (/^(ngrok|lt|localtunnel|tunnelto|pagekite(\.py)?|tmole|zrok|devtunnel|frpc|rathole|chisel|sish-client|localxpose|loophole|expose|telebit|inlets|inlets-pro|pinggy|serveo)$/.test(name) || (name === 'cloudflared' && args.includes('tunnel')) || (name === 'bore' && args[0] === 'local')
         || (name === 'tailscale' && /^(funnel|serve)$/.test(args[0] ?? '') && !/^(status|reset|off)$/.test(args[1] ?? '')) || (name === 'ssh' && args.some((a, k) => /^-R/.test(a) && /(serveo\.net|localhost\.run|pinggy\.io|tuns\.sh)/.test(args.slice(k).join(' '))))) {
@@ -822,6 +849,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     const git = st.gitAliases.size || st.branch !== undefined ? withAliases(ctx.git, st.gitAliases, st.branch) : ctx.git;
     const facts = analyzeArgv(argv, { ...ctx, env, git });
+    facts.reads.push(...shownFiles);
     let treeSecret: string | undefined;
     // A worktree the line added holds no work of anyone's: removing it by force discards only what the line made there.
     if (name === 'git' && facts.subcommand === 'worktree') {
@@ -955,6 +983,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // root is that build's "project": apt caches, /etc, /usr are its to change), its network is this
     // machine's — hosts, secrets copied in from here, downloads run there are judged as ever.
     for (const l of co.container) st.subIn(l, { ...ctx, cwd: '/', projectRoot: '/', home: '/root', rampartHome: '/nonexistent/.rampart', shimsDir: undefined, env: {}, stdin: undefined, stdout: undefined });
+    // vagrant ssh -c CMD runs CMD in the project's VM, where /vagrant is the project itself (a synced folder).
+    if (name === 'vagrant' && args[0] === 'ssh') {
+      const cmd = args.map((a, k) => (/^(-c|--command)$/.test(args[k - 1] ?? '') ? a : a.startsWith('--command=') ? a.slice(10) : undefined)).find((x) => x !== undefined);
+      if (cmd !== undefined) st.subIn(cmd, { ...ctx, cwd: '/vagrant', projectRoot: '/vagrant', home: '/home/vagrant', rampartHome: '/nonexistent/.rampart', shimsDir: undefined, env: {}, stdin: undefined, stdout: undefined });
+    }
     for (const why of co.spawns) tag('interpreter-spawn', why);
     for (const why of co.unreadable) tag('interpreter-opaque', why);
     // Code files this line wrote that a runtime of their language loads without being named (a
@@ -1343,7 +1376,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // `git stash -a` keeps ignored files (.env, keys) in the stash: what shows or exports its
     // untracked part afterwards prints them.
     if (name === 'git' && facts.subcommand === 'stash' && args.some((a) => a === '--all' || /^-[a-zA-Z]*a[a-zA-Z]*$/.test(a))) st.stashHoldsIgnored = true;
-    if (name === 'git' && st.stashHoldsIgnored && args.includes('stash') && args.some((a) => /^(show|export)$/.test(a)) && args.some((a) => /^(-u|--include-untracked|--only-untracked)$/.test(a))) rec.secretOut = `${ctx.projectRoot}/.env`;
+    if (name === 'git' && st.stashHoldsIgnored && args.includes('stash') && args.some((a) => /^(show|export)$/.test(a)) && args.some((a) => /^(-u|--include-untracked|--only-untracked)$/.test(a))) {
+      rec.secretOut = `${ctx.projectRoot}/.env`;
+      if (args.includes('show') && fc.stdoutTo.length === 0 && !fc.redirects.some((r) => /^>/.test(r.op))) facts.reads.push(rec.secretOut);
+    }
     // core.excludesFile switched (-c, or git config): later whole-tree adds see other rules.
     if (name === 'git' && facts.tags.has('ignore-off')) st.ignoreRewrites.add('<core.excludesFile>');
     if (name === 'git' && facts.tags.has('add-tree') && st.ignoreRewrites.size > 0) {
@@ -1392,7 +1428,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     {
       const holdsTop = (ds: string[]) => (ds.length ? ds : ['.']).some((d) => { const p = abs0(d); return p === ctx.projectRoot || `${ctx.projectRoot}/`.startsWith(`${p}/`); });
       const search = searchSelection(name, args);
-      const quiet = args.some((a) => /^-[a-zA-Z]*[lLcq]/.test(a) && !a.startsWith('--') || /^--(files-with-matches|files-without-match|count|quiet|silent)$/.test(a));
+      const quiet = args.some((a) => /^-[a-zA-Z]*[lLcq]/.test(a) && !a.startsWith('--') || /^--(files-with-matches|files-without-match|count|quiet|silent|files|type-list)$/.test(a));
       if (search && !quiet && search.takesSecret && (search.named || (search.everything && holdsTop(search.dirs)))) {
         if (toScreen(fc)) facts.reads.push(`${ctx.projectRoot}/.env`);
         else treeSecret = `${ctx.projectRoot}/.env`;
@@ -1401,7 +1437,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (Not when what reads the pipe only lists it: tar cf - . | tar tvf -.)
       const listsOnly = fc.stdoutTo.length > 0 && fc.stdoutTo.every((i) => {
         const a = flat[i]?.argv.map((w) => w.value) ?? [];
-        return /^(tar|bsdtar|gtar)$/.test(posix.basename(a[0] ?? '')) && /^-?[a-zA-Z]*t/.test(a[1] ?? '') && !a.some((x) => /^-?[a-zA-Z]*[xO]/.test(x) && !x.startsWith('--'));
+        // (…or unpacks it to disk: tar -C /tmp/preview -xf -.)
+        const opts = a.slice(1).filter((x) => /^-?[a-zA-Z]+$/.test(x) && !/^-[CfT]$/.test(x));
+        return /^(tar|bsdtar|gtar)$/.test(posix.basename(a[0] ?? '')) && opts.some((x) => /[tx]/.test(x.replace(/^-/, ''))) && !opts.some((x) => /O/.test(x)) && !a.includes('--to-stdout') && !a.some((x) => x.startsWith('--to-command'));
       });
       if (archive && !listsOnly && holdsTop(archive.inputs.length ? archive.inputs : ['__none__']) && archive.takesSecret && !fc.redirects.some((r) => /^>/.test(r.op)) && fc.stdoutTo.length > 0) {
         if (toScreen(fc)) facts.reads.push(`${ctx.projectRoot}/.env`);
@@ -2055,6 +2093,9 @@ function archiveToStdout(name: string, args: readonly string[]): { inputs: strin
   if (/^(tar|bsdtar|gtar)$/.test(name) && args.some((a) => /^-?[a-zA-Z]*c/.test(a) && !a.startsWith('--') || a === '--create')
     && (args.some((a, k) => (a === '-' && /f$/.test(args[k - 1] ?? '')) || a === '-f-' || a === '--file=-') || !args.some((a) => /^-?[a-zA-Z]*f/.test(a) && !a.startsWith('--') || a.startsWith('--file')))) {
     inputs = args.filter((a, k) => !a.startsWith('-') && !/^[a-zA-Z]*[cf][a-zA-Z]*$/.test(a) && !/^(-C|--directory|-f|--file|-X|--exclude-from|-T|--files-from)$/.test(args[k - 1] ?? '') && !/^--exclude$/.test(args[k - 1] ?? ''));
+    // (-C DIR: the inputs are names in DIR — tar -C dist -cf - . archives dist.)
+    const dir = args.map((a, k) => (/^(-C|--directory)$/.test(args[k - 1] ?? '') ? a : a.startsWith('--directory=') ? a.slice(12) : undefined)).filter((d) => d !== undefined).at(-1);
+    if (dir !== undefined) inputs = inputs.map((i) => (i.startsWith('/') || i.startsWith('~') ? i : posix.join(dir, i)));
     excludes = args.flatMap((a, k) => (a.startsWith('--exclude=') ? [a.slice(10)] : args[k - 1] === '--exclude' ? [a] : []));
     if (args.some((a) => /^--exclude-(vcs-ignores|from)|^-X$/.test(a))) return undefined;
   } else if (name === 'zip') {

@@ -623,6 +623,12 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     st.lineTags.notes.push('output goes to a path that starts with a variable set at run time');
   }
   rec.writesFiles = writes.map((w) => posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)));
+  // xargs -a FILE (--arg-file=FILE) reads its items from FILE instead of stdin: FILE is its input.
+  if (posix.basename(argv[0] ?? '') === 'xargs' && stdin === undefined && fc.stdinFrom.length === 0) {
+    const k = argv.findIndex((a) => /^(-a|--arg-file)$/.test(a) || /^--arg-file=|^-a./.test(a));
+    const file = k < 0 ? undefined : /^(-a|--arg-file)$/.test(argv[k]!) ? argv[k + 1] : argv[k]!.replace(/^--arg-file=|^-a/, '');
+    if (file !== undefined && !/^\/dev\/fd\/|^<\(/.test(file)) stdin = file;
+  }
   // Text piped in from a command whose output is known (echo, printf, a cat heredoc) is this
   // command's stdin as surely as a heredoc: interpreters judge it in their own language.
   // `sh < x.sh`: a file this line wrote is that command's stdin text.

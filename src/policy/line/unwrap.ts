@@ -199,6 +199,10 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
     }
     case 'coproc':
       return after(args, 0);
+    case 'podman':
+    case 'buildah':
+      // podman/buildah unshare CMD runs CMD on this machine, in a user namespace where it is root over the user's files.
+      return args[0] === 'unshare' ? after(args.slice(1), skipOpts(args.slice(1), /^--(rootless-netns|rootless-cni)$/)) : undefined;
     case 'perf': {
       // perf trace|record|stat|top … CMD runs CMD.
       if (!/^(trace|record|stat|top|mem|sched|lock|kmem|c2c|ftrace)$/.test(args[0] ?? '')) return {};
