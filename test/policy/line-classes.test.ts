@@ -2944,6 +2944,18 @@ const TABLE: Record<string, Row[]> = {
     ['kubectl get secret -n dev -o custom-columns=NAME:.metadata.name,TYPE:.type', 'allow'],
     ['kubectl get secret db -ojson', 'ask'],
   ],
+  'round 41 (3): one-liners that list and print, acting modules by their hosts and calls': [
+    [`python3 -c "import os; [print(open(f).read()) for f in os.listdir('.')]"`, 'ask'],
+    [`node -e "for (const f of require('fs').readdirSync('.')) console.log(require('fs').readFileSync(f, 'utf8'))"`, 'ask'],
+    [`ruby -e 'Dir.children(".").each { |f| puts File.read(f) rescue nil }'`, 'ask'],
+    [`python3 -c "import json,os; [print(json.load(open(f))['name']) for f in os.listdir('.') if f.endswith('.json')]"`, 'allow'],
+    [`python3 -c "import os; print(sorted(os.listdir('.')))"`, 'allow'],
+    [`python3 -c "import memcache; memcache.Client(['10.0.0.5:11211']).flush_all()"`, 'ask'],
+    [`python3 -c "import git; print(git.Repo('.').active_branch.name)"`, 'allow'],
+    [`python3 -c "import psutil; print(psutil.cpu_count())"`, 'allow'],
+    [`python3 -c "import docker; print(docker.from_env().containers.run('alpine', 'id'))"`, 'ask'],
+    [`python3 -c "import paramiko"`, 'ask'],
+  ],
 };
 
 t.test('line classes', (t) => lineTable(t, TABLE));

@@ -13,10 +13,14 @@ import { judgeLaterRuns, runsLater } from './written-files.js';
 import { ENVIRON, envCredentialOf, fileExists, firstSecret, isSecretPath, processSubText, rootIgnoreFile, SECRET, secretOfVar, type Info, type State } from './state.js';
 
 /** Third-party Python modules whose calls act beyond the project: processes, remote machines, clouds, repositories, keyrings, mail. */
-const ACTING_MODULES = /^(sh|plumbum|pexpect|invoke|fabric\d*|fabfile|duct|command_runner|delegator|shellingham|IPython|ipykernel|cmd2|pdb|code|runpy|pydbus|dbus_next|jeepney|sdbus|ghapi|githubkit|kaggle|gradio|streamlit|minio|pymemcache|pylibmc|valkey|aioredis|fsspec|smart_open|azure_storage|oss2|qiniu|b2sdk|envoy|sarge|psutil|paramiko|pysftp|scp|asyncssh|netmiko|telnetlib3|git|pygit2|dulwich|github|gitlab|boto3|botocore|aiobotocore|s3fs|gcsfs|adlfs|google|azure|docker|kubernetes|ansible|pulumi|hvac|keyring|secretstorage|pymongo|psycopg2?|pymysql|MySQLdb|mysql|redis|cassandra|elasticsearch|opensearchpy|kafka|confluent_kafka|pika|nats|zmq|grpc|websocket|websockets|urllib3|pycurl|requests_toolbelt|mechanize|selenium|playwright|pyppeteer|scrapy|tweepy|slack_sdk|slack|twilio|sendgrid|yagmail|dropbox|pastebin|ftputil|smbclient|impacket|pwn|pwntools|scapy|nmap|shodan|pyautogui|pynput|win32api|ctypes|cffi|ptyprocess|dbus|gi|webbrowser|openai|anthropic|huggingface_hub|wandb|mlflow|supabase|firebase_admin|stripe)$/i;
+const ACTING_MODULES = /^(sh|plumbum|pexpect|invoke|fabric\d*|fabfile|duct|command_runner|delegator|shellingham|IPython|ipykernel|cmd2|pdb|code|runpy|pydbus|dbus_next|jeepney|sdbus|ghapi|githubkit|kaggle|gradio|streamlit|minio|pymemcache|pylibmc|valkey|aioredis|fsspec|smart_open|azure_storage|oss2|qiniu|b2sdk|envoy|sarge|psutil|paramiko|pysftp|scp|asyncssh|netmiko|telnetlib3|git|pygit2|dulwich|github|gitlab|boto3|botocore|aiobotocore|s3fs|gcsfs|adlfs|google|azure|docker|kubernetes|ansible|pulumi|hvac|keyring|secretstorage|pymongo|psycopg2?|pymysql|MySQLdb|mysql|redis|cassandra|elasticsearch|opensearchpy|kafka|confluent_kafka|pika|nats|zmq|grpc|websocket|websockets|urllib3|pycurl|requests_toolbelt|mechanize|selenium|playwright|pyppeteer|scrapy|tweepy|slack_sdk|slack|twilio|sendgrid|yagmail|dropbox|pastebin|ftputil|smbclient|impacket|pwn|pwntools|scapy|nmap|shodan|pyautogui|pynput|win32api|ctypes|cffi|ptyprocess|dbus|gi|webbrowser|openai|anthropic|huggingface_hub|wandb|mlflow|supabase|firebase_admin|stripe|memcache|bmemcached|pssh|parallel_ssh|ansible_runner|httplib2|fabric2|spur)$/i;
 /** True when every call in the code only shows what it is given (print, len, repr, dir, sorted, inspect's readers). */
 const onlyShows = (code: string): boolean => [...code.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""').matchAll(/([\w.]+)\s*\(/g)]
   .every((m) => /^(print|pprint|len|repr|str|dir|type|sorted|list|isinstance|hasattr|getsourcefile|getfile|signature|getdoc|version)$/.test(m[1]!.replace(/^.*\./, '')));
+/** …or only reads a local service's state: the client made (Redis(), MongoClient(), Repo('.'), docker.from_env()) and getters
+ *  (ping, server_info, version, active_branch, iter_commits, cpu_count, virtual_memory). Hosts are checked separately. */
+const onlyReadsLocal = (code: string): boolean => /\w\s*\(/.test(code) && [...code.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""').matchAll(/([\w.]+)\s*\(/g)]
+  .every((m) => /^(print|pprint|len|repr|str|dir|type|sorted|list|isinstance|hasattr|version|Redis|StrictRedis|MongoClient|Repo|from_env|ping|server_info|info|dbsize|list_database_names|active_branch|iter_commits|cpu_count|cpu_percent|virtual_memory|disk_usage|boot_time|pids|net_if_addrs|getloadavg)$/.test(m[1]!.replace(/^.*\./, '')));
 /** Calls that act (push, delete, send, run …) or name credentials: a one-liner that makes them is not only looking. */
 const ACTING_CALLS = /\b\w*(push|delete|remove|rmtree|unlink|drop|truncate|purge|wipe|destroy|kill|terminate|upload|send|post|publish|deploy|release|execute|exec|spawn|system|popen|connect|login|password|passwd|token|secret|credential|private|apikey|api_key|auth|environ|shell|sudo|update_ref|flushall|flushdb|dataset_create|share|launch|serve|tunnel|StopUnit|StartUnit|start_ipython|onecmd|run_line_magic|run_cell|embed|interact|getoutput)\w*|\bforce\s*=\s*True\b/i;
 
@@ -65,10 +69,10 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
   // send, run …), or the line wrote a file of that name.
   const looksOnly = lang === 'python' && unknown.length > 0 && v.tags.every((t) => t === 'interpreter-unknown-module')
     // (A module that acts may still be looked at — print(boto3.__version__) — where the only calls are ones that show.)
-    && unknown.every((m) => /^\w+$/.test(m) && (!ACTING_MODULES.test(m) || (onlyShows(code) && /\b__(version|file|path|name|doc)__\b/.test(code))) && ![...st.written.keys()].some((w) => new RegExp(`/${m}(\\.py|/|$)`).test(w)))
+    && unknown.every((m) => /^\w+$/.test(m) && (!ACTING_MODULES.test(m) || (onlyShows(code) && /\b__(version|file|path|name|doc)__\b/.test(code)) || onlyReadsLocal(code)) && ![...st.written.keys()].some((w) => new RegExp(`/${m}(\\.py|/|$)`).test(w)))
     && !REACHES.test(code) && !ACTING_CALLS.test(code)
     // (…and no string in it names another machine: minio.Minio('evil.example:9000'), a memcached host.)
-    && ![...code.matchAll(/["']([^"'\s]+)["']/g)].some((m) => /^(?:[\w-]+\.)+[a-z]{2,}(?::\d+)?(?:\/|$)/i.test(m[1]!) && !/\.(py|json|txt|csv|md|ya?ml|toml|cfg|ini|html|js|ts|log|db|sqlite3?|pkl|parquet)$/i.test(m[1]!) && !/^(localhost|127\.)/.test(m[1]!));
+    && ![...code.matchAll(/["']([^"'\s]+)["']/g)].some((m) => (/^(?:[\w-]+\.)+[a-z]{2,}(?::\d+)?(?:\/|$)/i.test(m[1]!) || /(^|[@/=\s])\d{1,3}(\.\d{1,3}){3}(:\d+)?([/,\s]|$)/.test(m[1]!) && !/(^|[@/=\s])127\./.test(m[1]!) || /^[a-z][\w+.-]*:\/\/(?!localhost|127\.|\[::1\])/i.test(m[1]!) || /\bhost=(?!localhost|127\.)/.test(m[1]!)) && !/\.(py|json|txt|csv|md|ya?ml|toml|cfg|ini|html|js|ts|log|db|sqlite3?|pkl|parquet)$/i.test(m[1]!) && !/^(localhost|127\.)/.test(m[1]!));
   if (file || (unknown.length > 0 && unknown.every(own)) || looksOnly) drop((t) => t === 'interpreter-unknown-module');
   // A program file of the project's own (a test that runs the CLI, a task module, a server helper)
   // starts processes and opens connections with values it computes, as programs do. Unless it also
@@ -291,6 +295,11 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
     // script file imports its project's dependencies: only one-liners are held to the module allowlist.)
     const r = judgeCodeIn(st, code, lang, ctx, env, k > 0);
     if (r.readsComputed) rec.maybeSecretOut = true;
+    // A one-liner that lists the working directory (every name, dot-files too) and reads what it lists prints .env
+    // among the rest when its output reaches the agent.
+    if (k === 0 && (r.readsComputed || /\.(read_text|read_bytes)\s*\(\s*\)/.test(code)) && LISTS_HERE.test(code) && !ONE_KIND.test(code) && fc.stdoutTo.length === 0 && !fc.redirects.some((x) => /^(>>?|>\||&>>?)$/.test(x.op) && (x.fd ?? 1) === 1)) {
+      st.out.push(judgeFacts(st.policy, { ...newFacts(lang), reads: [`${ctx.cwd}/.env`], notes: [`the ${lang} code reads each file a listing of the working directory names, .env among them`] }, [], { ...ctx, env, stdin: undefined, stdout: undefined }));
+    }
     for (const w of r.writes) if (rootIgnoreFile(w, ctx.projectRoot) && fileExists(ctx, w)) st.ignoreRewrites.add(w);
     for (const w of r.writes) st.opaqueWritten.set(w, rec);
     if (r.secret !== undefined) {
@@ -300,6 +309,13 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
     }
   }
 }
+
+// Listings of the working directory in each language: os.listdir(), scandir('.'), Path('.').iterdir(), glob('.*'),
+// readdirSync('.'), Dir.children('.'), Dir.glob('*', FNM_DOTMATCH), readdir on opendir ".", PHP scandir('.').
+const LISTS_HERE = /\b(?:os\.)?(?:listdir|scandir|walk)\s*\(\s*(?:["']\.\/?["']|os\.getcwd\(\)|os\.curdir)?\s*\)|Path\(\s*(?:["']\.\/?["'])?\s*\)\.(?:iterdir|glob|rglob)\s*\(|\bglob(?:\.glob)?\s*\(\s*["']\.?\*["']|readdirSync\s*\(\s*(?:["']\.\/?["']|process\.cwd\(\)|__dirname)\s*\)|Dir\.(?:children|entries|each_child|foreach)\s*\(\s*["']\.["']|Dir\.glob\s*\([^)]*FNM_DOTMATCH|Dir\[\s*["']\{?\.?\*|opendir\s*\(?\s*\w+\s*,\s*["']\.["']|\bscandir\s*\(\s*["']\.["']/;
+
+// (…narrowed to one kind of file by its extension — f.endswith('.json'), p.suffix == '.md' — it reads no .env.)
+const ONE_KIND = /\b(?:endswith|endsWith|end_with\?)\s*\(\s*["']\.(?!env\b|pem\b|key\b)\w+["']\s*\)|\.suffix\s*==\s*["']\.(?!env\b|pem\b|key\b)\w+["']|extname\([^)]*\)\s*===?\s*["']\.(?!env\b|pem\b|key\b)\w+["']/;
 
 // (Besides a secret's name, SECRETISH:) a path in HOME or the system, or code built and run from text.
 const FILE_RISK = /\b(os\.environ|process\.env|ENV|getenv)\b[^\n]{0,40}(KEY|TOKEN|SECRET|PASS|CRED|AUTH|DSN)|JSON\.stringify\s*\(\s*process\.env|dict\s*\(\s*os\.environ|getpwuid|userInfo\s*\(|(^|[/'"`\s])\.gnupg(['"`\s/\])};,]|$)|`[^`]*(\.env(?!\.(example|sample|template|dist)\b)|\.ssh|\.aws|id_rsa|id_ed25519|credentials|\.pem|\.key)\b[^`]*`|["'`](\/home\/|\/root\/|\/etc\/|\/usr\/|\/var\/|\/bin\/|\/sbin\/|\/boot\/|\/dev\/|\/proc\/|\/sys\/|~\/?["'`/])|expanduser|Path\.home|homedir\s*\(|\bHOME\b|\.\.\/\.\.|\b(eval|exec|compile|Function|__import__|importlib|getattr|setattr|globals|locals|vars|b64decode|atob|fromCharCode|chr|unhexlify|fromhex|decode|marshal|pickle|rot13|codecs|ctypes|dlopen|Reflect|instance_eval|send|public_send|constantize)\s*\(/;
