@@ -161,8 +161,9 @@ function globCanMatch(glob: string, patterns: readonly PathPattern[]): boolean {
   // any kind of file, not a secret's.)
   const last = gs.at(-1)!;
   // (…and so is a word between stars — a test filter, *Service*, *parse* — with no secret's token in it.)
-  // (…and so are the dot-files of one kind — .*.swp, .*.json, .*.map — unless the kind is a secret's.)
-  const stemOnly = /^[^*?[]+\*$|^[^*?[]*\.\*$/.test(last) || (/^\.\*\.[A-Za-z0-9]+$/.test(last) && !/^\.\*\.(pem|key|p12|pfx|jks|keystore|tfstate|env|secrets?|credentials?)$/i.test(last)) || (/^[^*?[]*\.?\*[A-Za-z0-9_-]+\.?\*$/.test(last) && !/pem|key|env|rsa|ed25519|ecdsa|dsa|ssh|aws|kube|docker|npmrc|netrc|pypirc|credential|gcloud|p12|pfx|jks|tfstate|secret/i.test(last.replace(/^[^*]*\*/, '')));
+  // (…and so are the dot-files of one kind of file — .*.swp, .*.json, .*.map; not .*.local or .*.production,
+  // which are .env's own variants.)
+  const stemOnly = /^[^*?[]+\*$|^[^*?[]*\.\*$/.test(last) || /^\.\*\.(json|map|js|mjs|cjs|ts|tsx|jsx|css|scss|html|md|txt|ya?ml|xml|lock|log|toml|cfg|conf|sh|py|rb|png|jpe?g|svg|gif|swp|swo|un~|tmp|cache)$/i.test(last) || (/^[^*?[]*\.?\*[A-Za-z0-9_-]+\.?\*$/.test(last) && !/pem|key|env|rsa|ed25519|ecdsa|dsa|ssh|aws|kube|docker|npmrc|netrc|pypirc|credential|gcloud|p12|pfx|jks|tfstate|secret/i.test(last.replace(/^[^*]*\*/, '')));
   // (A segment that starts with a wildcard — *.ts — names no secret's prefix: only patterns that
   // start with one too — *.pem — are tried against it.)
   const openStart = /^[*?[]/.test(last);

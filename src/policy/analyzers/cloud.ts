@@ -6,8 +6,6 @@ import { addUrl, wholeTree } from './common.js';
 
 const remote = (s: string) => /^(s3|gs|az|https?|b2):\/\//i.test(s);
 
-/** A source that is a whole tree: the working directory, its contents, HOME. */
-
 /** Facts of one aws/gsutil/gcloud storage/az invocation. */
 export function analyzeCloud({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
@@ -52,7 +50,7 @@ export function analyzeCloud({ tool, args }: AnalyzerInput): Facts {
   // A whole tree uploaded (aws s3 sync . s3://b, gcloud storage cp -r . gs://b, oci … bulk-upload
   // --src-dir .): the project and whatever secrets lie in it.
   const dirs = [...f.sends, ...args.filter((a, k) => /^(--src-dir|--source-dir)$/.test(args[k - 1] ?? ''))];
-  if (dirs.some(wholeTree)) {
+  if (dirs.some((d) => wholeTree(d))) {
     f.tags.add('uploads-project');
     f.notes.push(`${tool} ${f.subcommand} uploads a whole directory tree to cloud storage`);
   }

@@ -1,4 +1,5 @@
 // Helpers analyzers share: recording URLs and hosts on a fact set.
+import { posix } from 'node:path';
 import { canonicalHost, expandBraces, parseUrl, type HostRef } from '../hosts.js';
 import type { Facts } from '../facts.js';
 
@@ -108,5 +109,12 @@ export function packageJsonSets(f: Facts, kvs: readonly string[]): void {
   }
 }
 
-/** A path that names a whole tree from where the command runs: `.`, `./`, `*`, `~`, `..`. */
-export const wholeTree = (s: string): boolean => /^(\.|\.\/|\.\/\*|\*|~|~\/|\$HOME\/?|\.\.(\/\.\.)*\/?)$/.test(s.replace(/^["']|["']$/g, ''));
+/** A path that names a whole tree from where the command runs: `.`, `./`, `./.`, `*`, `~`, `..`, `$PWD`; given the
+ *  working directory, also that directory or one above it by any spelling (/home/user/project/, ../project). */
+export const wholeTree = (s: string, cwd?: string): boolean => {
+  const v = s.replace(/^["']|["']$/g, '');
+  if (/^(\.|\.\/|\.\/\*|\*|~|~\/|\$HOME\/?|\$\{?PWD\}?\/?|\.\.(\/\.\.)*\/?)$/.test(v)) return true;
+  if (cwd === undefined || /[$`*?]/.test(v)) return false;
+  const abs = posix.resolve(cwd, v);
+  return abs === cwd || cwd.startsWith(`${abs === '/' ? '' : abs}/`);
+};

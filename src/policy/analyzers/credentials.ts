@@ -86,7 +86,13 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
     {
       // (Only an output that carries the values — yaml, json, a template over data — shows them; -o name, wide and .type do not.)
       const out = args.map((a, k) => (/^(-o|--output)$/.test(args[k - 1] ?? '') ? a : /^--output=/.test(a) ? a.slice(9) : /^-o./.test(a) ? a.slice(2).replace(/^=/, '') : undefined)).filter((o) => o !== undefined).at(-1);
-      const shows = out !== undefined && (/^(ya?ml|json)$/.test(out) || (/^(jsonpath|go-template|template|custom-columns)/.test(out) && /(^|[^a-z])(data|stringData)\b|\{\s*\}|\{\s*@\s*\}|\.\.|\{\.items\}/i.test(out)));
+      const template = args.map((a, k) => (args[k - 1] === '--template' ? a : a.startsWith('--template=') ? a.slice(11) : '')).join(' ');
+      // (The default table, -o name and -o wide show names and counts; a template or column list that names only
+      // metadata and the type does too. Anything else — yaml, json, a template file, .data, the annotations'
+      // last-applied copy, {.}, {@}, {.*}, items whole — may print the values.)
+      const text = `${out ?? ''} ${template}`;
+      const quiet = out === undefined || /^(name|wide)$/.test(out) || (/^(jsonpath|go-template|template|custom-columns)(=|$)/.test(out) && !/\bdata\b|stringData|annotations|\{\{?\s*[.$@]?\s*\}\}?|\.\*|\.\.|\]\s*\}|\bitems\s*\}|@|\$/i.test(text));
+      const shows = !quiet;
       return words[0] === 'get' && verb(/^(secrets?|secret\/.+)$/, 1) && shows ? '~/.kube/config' : undefined;
     }
     // Password managers and secret stores: what they read out is a secret.
@@ -108,7 +114,7 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
       return verb(/^lookup$/) ? '~/.local/share/keyrings/login.keyring' : undefined;
     case 'doppler':
     case 'infisical':
-      return words.some((w) => /^(get|download|export)$/.test(w)) || (words[0] === 'secrets' && words.length === 1) ? '~/.doppler/.doppler.yaml' : undefined;
+      return words.some((w) => /^(get|download|export)$/.test(w)) || (words[0] === 'secrets' && words.length === 1 && !opt(/^--only-names$/)) ? '~/.doppler/.doppler.yaml' : undefined;
     case 'heroku':
       return verb(/^(auth:token|config|config:get)$/) ? '~/.netrc' : undefined;
     default:

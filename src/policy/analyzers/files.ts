@@ -73,11 +73,11 @@ export function analyzeReader({ tool, args: args0 }: AnalyzerInput): Facts {
   // grep/rg: the first operand is the pattern unless -e/-f gave it.
   if ((tool === 'grep' || tool === 'rg' || tool === 'egrep' || tool === 'fgrep') && !args.some((a) => /^(-e|-f|--regexp|--file)/.test(a))) files = files.slice(1);
   const scripts = tool === 'sed' || /awk$/.test(tool) ? programsOf(tool, args) : [];
-  // (yq given one operand that may be a path — yq values.yaml, yq .env — prints that file when stdin is a
-  // terminal and runs it as the query otherwise: both readings.)
-  const lone = tool === 'yq' && files.length === 1 && /^[\w./~-]+$/.test(files[0]!) ? files[0] : undefined;
+  // (mikefarah's yq takes a first operand that names an existing file as a file — yq .env values.yaml prints
+  // .env — and as the query otherwise: a first operand spelled like a path is read both ways.)
+  const lone = tool === 'yq' && /^[\w./~-]+$/.test(files[0] ?? '') ? files[0] : undefined;
   if ((QUERY_TOOLS.test(tool) || /^(sed|[gmn]?awk)$/.test(tool)) && !args.some((a) => /^(-e|--expression|-f|--file)(=|$)/.test(a) || (tool === 'sed' && (/^-[nrEsuz]*[ef]/.test(a) || /^--(e|fi)/.test(a))) || (/awk$/.test(tool) && /^(-E|--exec|-f.|--source)(=|$)?/.test(a)))) {
-    // (jq's filter is its first operand proper; files named by --rawfile/--slurpfile come before it.)
+    // (jq's filter is its first operand proper, after -e/--expression none is; --rawfile/--slurpfile files come before it.)
     const named = QUERY_TOOLS.test(tool) ? args.flatMap((a, k) => (/^--(slurpfile|rawfile)$/.test(a) && args[k + 2] !== undefined ? [args[k + 2]!] : [])) : [];
     files = [...named, ...files.filter((x) => !named.includes(x)).slice(1), ...(lone ? [lone] : [])];
   }
@@ -95,13 +95,15 @@ export function analyzeReader({ tool, args: args0 }: AnalyzerInput): Facts {
   // sed -i (also inside a cluster: -ni, -Ei) and gawk -i inplace edit their file operands.
   if (tool === 'sed' && args.some((a) => /^-[nrEsuz]*i/.test(a) || /^--in-place/.test(a))) f.writes.push(...files);
   if (/awk$/.test(tool) && args.some((a, k) => (a === '-i' || a === '--include') && args[k + 1] === 'inplace' || a === '-iinplace')) f.writes.push(...files.filter((x) => x !== 'inplace'));
+  // yq's load(), load_str() and friends read the file they name into the output.
+  if (/^(yq|xq|tomlq)$/.test(tool)) for (const a of args) for (const m of a.matchAll(/\bload(?:_str|_props|_base64|_xml|_yaml)?\s*\(\s*"([^"]+)"/g)) f.reads.push(m[1]!);
   // yq -i (--inplace) rewrites its files; dasel put and -w write the file -f names (or -o).
   if (/^(yq|xq|tomlq)$/.test(tool) && args.some((a) => /^-[a-zA-Z]*i/.test(a) && !a.startsWith('--') || a === '--inplace' || a === '--in-place')) f.writes.push(...files);
   if (tool === 'dasel' && (args.includes('put') || args.some((a) => /^(-o|--out)$/.test(a)))) f.writes.push(...files, ...args.filter((a, k) => /^(-o|--out)$/.test(args[k - 1] ?? '')));
   // Files the program itself writes: sed's w/W commands and s///w, awk's print > "file".
   for (const prog of scripts) f.writes.push(...(tool === 'sed' ? sedWrites(prog) : awkWrites(prog)));
   // grep -q/-c/-l/-L print no line of the file: whether it matches, how often, or its name.
-  const quiet = /^(grep|egrep|fgrep|rg)$/.test(tool) && args.some((a) => /^-[a-zA-Z]*[qclL]/.test(a) && !a.startsWith('--') || /^--(quiet|silent|count|files-with-matches|files-without-match)$/.test(a));
+  const quiet = /^(grep|egrep|fgrep|rg)$/.test(tool) && args.some((a) => (tool === 'rg' ? /^-[a-zA-Z]*[qcl]/ : /^-[a-zA-Z]*[qclL]/).test(a) && !a.startsWith('--') || /^--(quiet|silent|count|files-with-matches|files-without-match)$/.test(a));
   if (!quiet) f.reads.push(...files.filter((x) => x !== '-'));
   // A recursive search reads every file below its operands: credentials in a directory it is given too.
   if (/^(rg|ag|ack)$/.test(tool) || (/^[ef]?grep$/.test(tool) && args.some((a) => /^-[a-zA-Z]*[rR]/.test(a) && !a.startsWith('--') || /^--(recursive|dereference-recursive|directories=recurse)$/.test(a)))) f.tags.add('recursive-read');

@@ -121,7 +121,9 @@ function addServer(f: Facts, raw: string): void {
 function nameLike(h: string): boolean {
   if (h === 'localhost' || /^\[?[0-9a-f:]+\]?$/i.test(h) && h.includes(':')) return true;
   return /^[\w-]+(\.[\w-]+)+\.?$/.test(h) && !/^\d+(\.\d+)?$/.test(h);
-}// Other database, store and queue clients: ClickHouse, Cassandra, InfluxDB, etcd, Consul, Kafka's own tools, evans (gRPC).
+}
+
+// Other database, store and queue clients: ClickHouse, Cassandra, InfluxDB, etcd, Consul, Kafka's own tools, evans (gRPC).
 const CLICKHOUSE = c(['h,host=', 'port=', 'u,user=', 'password=', 'q,query=', 'd,database=', 'queries-file=', 'f,format=', 'n,multiquery', 'config-file='], { host: ['host'], file: ['queries-file'], operands: 'none', stdin: true, opaque: ['config-file'] });
 const CQLSH = c(['e,execute=', 'f,file=', 'u,username=', 'p,password=', 'k,keyspace=', 'cqlshrc=', 'ssl', 'request-timeout=', 'connect-timeout='], { host: [], file: ['file'], operands: 'first', stdin: true, opaque: ['cqlshrc'] });
 const INFLUX = c(['host=', 'port=', 'username=', 'password=', 'database=', 'execute=', 'import', 'path=', 't,token=', 'o,org=', 'format=', 'precision=', 'b,bucket=', 'f,file='], { host: ['host'], file: ['path', 'file'], operands: 'none', stdin: true }, true);

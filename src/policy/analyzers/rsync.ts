@@ -25,7 +25,7 @@ const TABLE = optionTable([
 ]);
 
 /** Facts of one rsync invocation. */
-export function analyzeRsync({ tool, args, env }: AnalyzerInput): Facts {
+export function analyzeRsync({ tool, args, env, cwd, home }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   const s = scan(args, TABLE);
   // -e wins over RSYNC_RSH; either is the remote shell rsync starts.
@@ -63,10 +63,12 @@ export function analyzeRsync({ tool, args, env }: AnalyzerInput): Facts {
     if (destRemote) for (const src of sources) if (!remote(src)) f.sends.push(src);
     // The project's top sent whole (rsync -a ./ host:backup) carries its .env, unless an exclusion leaves it out.
     const recursive = has(s, 'archive') || has(s, 'recursive');
-    const leftOut = [...values(s, 'exclude'), ...values(s, 'filter').map((r) => /^(?:-|exclude)\s+(.+)$/.exec(r.trim())?.[1] ?? '')].some((p) => /^\/?\.env(\*|\.\*)?$|^\.\*$/.test(p)) || has(s, 'cvs-exclude') || values(s, 'exclude-from', 'filter').some((v) => /gitignore/.test(v));
-    if (destRemote && recursive && !leftOut && sources.some((src) => !remote(src) && wholeTree(src))) {
+    // (An exclusion of .env itself, or of every dot-file; a .gitignore read as rules — --filter=':- .gitignore' — leaves out what it ignores.)
+    const leftOut = [...values(s, 'exclude'), ...values(s, 'filter').map((r) => /^(?:-|exclude)\s+(.+)$/.exec(r.trim())?.[1] ?? '')].some((p) => /^\/?\.env(\*|\.\*)?$|^\.\*$/.test(p)) || values(s, 'filter').some((v) => /^(:-?|dir-merge,?-?)\s*\.gitignore$/.test(v.trim())) || values(s, 'exclude-from').some((v) => /(^|\/)\.gitignore$/.test(v));
+    const whole = sources.find((src) => !remote(src) && wholeTree(src.replace(/^~(?=\/|$)/, home), cwd));
+    if (destRemote && (recursive || has(s, 'dirs')) && !leftOut && whole !== undefined) {
       f.tags.add('uploads-project');
-      f.notes.push(`${tool} sends the whole tree ${sources.find((x) => wholeTree(x))} to ${dest}`);
+      f.notes.push(`${tool} sends the whole tree ${whole} to ${dest}`);
     }
     // What --include / --filter='+ PAT' picks below a local source is sent by name (--include='.env*').
     const picked = [...values(s, 'include'), ...values(s, 'filter').map((r) => /^(?:\+|include)\s+(.+)$/.exec(r.trim())?.[1]).filter((x): x is string => x !== undefined)];

@@ -100,7 +100,8 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
   }
   // Variables that name the directory a tool fills (caches, build targets, prefixes, temp and data dirs:
   // XDG_CACHE_HOME, npm_config_cache, CARGO_TARGET_DIR, TRANSFORMERS_CACHE, TMPDIR): files written below it.
-  if (/(^|_)(CACHE|CACHE_DIR|CACHE_HOME|CACHE_FOLDER|TARGET_DIR|OUT_DIR|OUTPUT_DIR|BUILD_DIR|DATA_HOME|STATE_HOME|LOGS?_DIR|TMPDIR|TEMP|TMP|DOWNLOAD_DIR|PREFIX|INSTALL_DIR|DESTDIR|BIN_DIR|BINDIR)$/i.test(name) && /^(\/|~|\$\{?HOME\b)/.test(value)) {
+  // (Also GOCACHE, GOBIN, GEM_HOME, PYTHONUSERBASE and any *_HOME; a relative value is below the working directory.)
+  if (/(^|_)(CACHE|CACHE_DIR|CACHE_HOME|CACHE_FOLDER|TARGET_DIR|OUT_DIR|OUTPUT_DIR|BUILD_DIR|DATA_HOME|STATE_HOME|LOGS?_DIR|TMPDIR|TEMP|TMP|DOWNLOAD_DIR|PREFIX|INSTALL_DIR|DESTDIR|BIN_DIR|BINDIR|HOME|USERBASE)$|^GO(CACHE|BIN|MODCACHE|PATH|TMPDIR)$|CACHE/i.test(name) && value !== '') {
     const dir = target(st, value, cwd);
     const f = newFacts('<env>');
     if (dir) f.writes.push(`${dir}/-cache-`);

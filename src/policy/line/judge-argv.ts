@@ -734,8 +734,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         return [...(m ? m[1]!.split(/\s+/) : []), ...rf];
       });
       const writesAll = cmds.some((c) => /^:?\s*(?:sil(?:ent)?!?\s*)?(wa|wall|wqa|wqall|xa|xall|argdo|bufdo|windo|tabdo)\b/.test(c));
-      const prints = args.some((a) => /^-[a-zA-Z]*e?s$|^-es$|^-E?s$/.test(a) || a === '-e') && cmds.some((c) => /^:?\s*(?:sil(?:ent)?!?\s*)?[%.$\d,']*\s*(p|pr|print|nu|number|#|l|list|z|P|Print)\b\s*$/.test(c));
-      if (writesAll) writes.push(...loaded, ...operands);
+      const prints = args.some((a) => /^-[a-zA-Z]*e?s$|^-es$|^-E?s$|^--headless$/.test(a) || a === '-e') && cmds.some((c) => /^:?\s*(?:sil(?:ent)?!?\s*)?(?:[%.$\d,']*|g(?:lobal)?!?\s*\/.*\/)\s*(?:(p|pr|print|nu|number|l|list|z|P|Print)\b|#)?\s*$/.test(c) && !/^:?\s*[%.$\d,']*\s*$/.test(c));
+      if (writesAll || (loaded.length && cmds.some((c) => /^:?\s*(?:sil(?:ent)?!?\s*)?(w|write|wq|x|xit|exi|exit|up|update)!?\s*$/.test(c)))) writes.push(...loaded, ...operands);
       if (prints) shownFiles.push(...loaded, ...operands);
       // :wn/:wN/:wp F and :mksession/:mkvimrc/:mkexrc/:wviminfo F write F too.
       for (const c of cmds) {
@@ -830,7 +830,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (name === 'code-server' && args.some((a, k) => a === '--auth=none' || (a === 'none' && args[k - 1] === '--auth')) && args.some((a, k) => /^(--bind-addr=)?(0\.0\.0\.0|\[?::\]?|\*)(:\d+)?$/.test(a) && (a.startsWith('--bind-addr=') || args[k - 1] === '--bind-addr'))) tag('exec', 'code-server without a password on every interface gives its terminal to whoever connects');
       // Terminal sharing through a relay (tmate, sshx, upterm host): the session is reachable from the internet.
       if ((/^(tmate|sshx)$/.test(name) || (name === 'upterm' && args[0] === 'host')) && !args.some((a) => /^(-h|--help|-V|--version|version|help)$/.test(a))) tag('public-tunnel', `${name} shares this terminal through a relay service`);
-      if (bindsAll || servesByDefault) tag('serves-files', `${name} listens on every network interface: other machines can reach what it serves`);
+      if ((bindsAll || servesByDefault) && !args.some((a) => /^(--help|--version)$/.test(a))) tag('serves-files', `${name} listens on every network interface: other machines can reach what it serves`);
       if (/^(ngrok|lt|localtunnel|tunnelto|pagekite(\.py)?|tmole|zrok|devtunnel|frpc|rathole|chisel|sish-client|localxpose|loophole|expose|telebit|inlets|inlets-pro|pinggy|serveo)$/.test(name) || (name === 'cloudflared' && args.includes('tunnel')) || (name === 'bore' && args[0] === 'local')
         || (name === 'tailscale' && /^(funnel|serve)$/.test(args[0] ?? '') && !/^(status|reset|off)$/.test(args[1] ?? '')) || (name === 'ssh' && args.some((a, k) => /^-R/.test(a) && /(serveo\.net|localhost\.run|pinggy\.io|tuns\.sh)/.test(args.slice(k).join(' '))))) {
         tag('public-tunnel', `${name} publishes a local port on the internet through a tunnel service`);
@@ -851,6 +851,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const facts = analyzeArgv(argv, { ...ctx, env, git });
     facts.reads.push(...shownFiles);
     let treeSecret: string | undefined;
+    let stashShown = false;
     // A worktree the line added holds no work of anyone's: removing it by force discards only what the line made there.
     if (name === 'git' && facts.subcommand === 'worktree') {
       const w = args.slice(args.indexOf('worktree') + 1);
@@ -928,6 +929,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         if (prop && /(repo\.local|\.dir|directory|\.home|output|cache)$/i.test(prop[1]!)) return [`${prop[2]!.replace(/\/+$/, '')}/-log-`];
         const dest = opt === 'output' ? /(?:^|,)dest=([^,]+)/.exec(v)?.[1] : undefined;
         if (dest) return [`${dest.replace(/\/+$/, '')}/-log-`];
+        // (Any option named for the file it writes — --iidfile, --tee, --rdb, --pidfile; a report's TYPE:PATH names a path.)
+        const file = opt !== undefined && (/^(iid|cid|pid|log|out|output|dump|report|trace|history|metadata|results?|junit|coverage|save|write|stats|timing|sarif|json-out|html-out)-?file$|^(tee|rdb|dump)$/.test(opt) || opt === 'cov-report') ? v.replace(/^[a-z-]+:(?=[/~.])/, '') : undefined;
+        if (file !== undefined && !OUT_DIR.test(opt!)) return [opt === 'cov-report' ? `${file.replace(/\/+$/, '')}/-log-` : file];
         return opt !== undefined && (OUT.test(opt) || OUT_DIR.test(opt)) ? [OUT_DIR.test(opt) || /dir$/.test(opt) ? `${v.replace(/\/+$/, '')}/-log-` : v] : [];
       });
       const given = name === 'uniq' || name === 'xxd' ? [...outputs, ...ops.slice(1, 2)]
@@ -983,10 +987,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // root is that build's "project": apt caches, /etc, /usr are its to change), its network is this
     // machine's — hosts, secrets copied in from here, downloads run there are judged as ever.
     for (const l of co.container) st.subIn(l, { ...ctx, cwd: '/', projectRoot: '/', home: '/root', rampartHome: '/nonexistent/.rampart', shimsDir: undefined, env: {}, stdin: undefined, stdout: undefined });
-    // vagrant ssh -c CMD runs CMD in the project's VM, where /vagrant is the project itself (a synced folder).
+    // vagrant ssh -c CMD runs CMD in the project's VM: its file system is the VM's own (as a container's is),
+    // and /vagrant, the synced project, holds the project's .env.
     if (name === 'vagrant' && args[0] === 'ssh') {
       const cmd = args.map((a, k) => (/^(-c|--command)$/.test(args[k - 1] ?? '') ? a : a.startsWith('--command=') ? a.slice(10) : undefined)).find((x) => x !== undefined);
-      if (cmd !== undefined) st.subIn(cmd, { ...ctx, cwd: '/vagrant', projectRoot: '/vagrant', home: '/home/vagrant', rampartHome: '/nonexistent/.rampart', shimsDir: undefined, env: {}, stdin: undefined, stdout: undefined });
+      if (cmd !== undefined) st.subIn(cmd, { ...ctx, cwd: '/home/vagrant', projectRoot: '/', home: '/root', rampartHome: '/nonexistent/.rampart', shimsDir: undefined, env: {}, stdin: undefined, stdout: undefined });
     }
     for (const why of co.spawns) tag('interpreter-spawn', why);
     for (const why of co.unreadable) tag('interpreter-opaque', why);
@@ -1376,9 +1381,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // `git stash -a` keeps ignored files (.env, keys) in the stash: what shows or exports its
     // untracked part afterwards prints them.
     if (name === 'git' && facts.subcommand === 'stash' && args.some((a) => a === '--all' || /^-[a-zA-Z]*a[a-zA-Z]*$/.test(a))) st.stashHoldsIgnored = true;
-    if (name === 'git' && st.stashHoldsIgnored && args.includes('stash') && args.some((a) => /^(show|export)$/.test(a)) && args.some((a) => /^(-u|--include-untracked|--only-untracked)$/.test(a))) {
+    if (name === 'git' && st.stashHoldsIgnored && ((args.includes('stash') && args.some((a) => /^(show|export)$/.test(a)) && args.some((a) => /^(-u|--include-untracked|--only-untracked)$/.test(a))) || args.some((a) => /^stash(@\{\d+\})?\^3/.test(a)))) {
       rec.secretOut = `${ctx.projectRoot}/.env`;
-      if (args.includes('show') && fc.stdoutTo.length === 0 && !fc.redirects.some((r) => /^>/.test(r.op))) facts.reads.push(rec.secretOut);
+      if (args.some((a) => /^(show|diff|log|cat-file|archive)$/.test(a))) stashShown = true;
     }
     // core.excludesFile switched (-c, or git config): later whole-tree adds see other rules.
     if (name === 'git' && facts.tags.has('ignore-off')) st.ignoreRewrites.add('<core.excludesFile>');
@@ -1428,20 +1433,23 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     {
       const holdsTop = (ds: string[]) => (ds.length ? ds : ['.']).some((d) => { const p = abs0(d); return p === ctx.projectRoot || `${ctx.projectRoot}/`.startsWith(`${p}/`); });
       const search = searchSelection(name, args);
-      const quiet = args.some((a) => /^-[a-zA-Z]*[lLcq]/.test(a) && !a.startsWith('--') || /^--(files-with-matches|files-without-match|count|quiet|silent|files|type-list)$/.test(a));
+      const quiet = args.some((a) => (name === 'rg' ? /^-[a-zA-Z]*[lcq]/ : /^-[a-zA-Z]*[lLcq]/).test(a) && !a.startsWith('--') || /^--(files-with-matches|files-without-match|count|quiet|silent|files|type-list)$/.test(a));
       if (search && !quiet && search.takesSecret && (search.named || (search.everything && holdsTop(search.dirs)))) {
         if (toScreen(fc)) facts.reads.push(`${ctx.projectRoot}/.env`);
         else treeSecret = `${ctx.projectRoot}/.env`;
       }
       const archive = archiveToStdout(name, args);
       // (Not when what reads the pipe only lists it: tar cf - . | tar tvf -.)
-      const listsOnly = fc.stdoutTo.length > 0 && fc.stdoutTo.every((i) => {
+      const listsOnly = fc.stdoutTo.length > 0 && fc.stdoutTo.every(function unpacks(i: number): boolean {
         const a = flat[i]?.argv.map((w) => w.value) ?? [];
+        // (…through a meter or buffer: tar cf - . | pv | tar xf -.)
+        if (/^(pv|mbuffer|buffer)$/.test(posix.basename(a[0] ?? '')) && (flat[i]?.stdoutTo.length ?? 0) > 0) return flat[i]!.stdoutTo.every(unpacks);
         // (…or unpacks it to disk: tar -C /tmp/preview -xf -.)
         const opts = a.slice(1).filter((x) => /^-?[a-zA-Z]+$/.test(x) && !/^-[CfT]$/.test(x));
-        return /^(tar|bsdtar|gtar)$/.test(posix.basename(a[0] ?? '')) && opts.some((x) => /[tx]/.test(x.replace(/^-/, ''))) && !opts.some((x) => /O/.test(x)) && !a.includes('--to-stdout') && !a.some((x) => x.startsWith('--to-command'));
+        return /^(tar|bsdtar|gtar)$/.test(posix.basename(a[0] ?? '')) && opts.some((x) => /[tx]/.test(x.replace(/^-/, ''))) && !opts.some((x) => /O/.test(x)) && !a.some((x) => /^--to-(s|c)/.test(x));
       });
-      if (archive && !listsOnly && holdsTop(archive.inputs.length ? archive.inputs : ['__none__']) && archive.takesSecret && !fc.redirects.some((r) => /^>/.test(r.op)) && fc.stdoutTo.length > 0) {
+      const dotInputs = (archive?.inputs ?? []).some((i) => /(^|\/)\.(\*|\[!.\]\*|\?\?\*)$/.test(i) && abs0(i).startsWith(`${ctx.projectRoot}/`));
+      if (archive && !listsOnly && (holdsTop(archive.inputs.length ? archive.inputs : ['__none__']) || dotInputs) && archive.takesSecret && !fc.redirects.some((r) => /^(>>?|>\||&>>?)$/.test(r.op) && (r.fd ?? 1) === 1) && fc.stdoutTo.length > 0) {
         if (toScreen(fc)) facts.reads.push(`${ctx.projectRoot}/.env`);
         else treeSecret = `${ctx.projectRoot}/.env`;
       }
@@ -1450,6 +1458,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // is a credential: shown to the agent, asked like a secret file; sent on, a secret.
     const stored = storedSecret(name, args);
     if (stored !== undefined && toScreen(fc) && !counted) facts.reads.push(stored);
+    if (stashShown && toScreen(fc)) facts.reads.push(`${ctx.projectRoot}/.env`);
     const j = judgeFacts(st.policy, counted ? { ...facts, reads: [] } : facts, argv, { ...ctx, env });
     st.out.push(j);
     rec.judged = j;
@@ -1549,7 +1558,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       }
     }
     // (grep -q/-c/-l/-L prints no line of what it searched: whether it matched, how often, which file.)
-    if (/^(grep|egrep|fgrep|rg)$/.test(name) && args.some((a) => (/^-[a-zA-Z]*[qclL]/.test(a) && !a.startsWith('--')) || /^--(quiet|silent|count|files-with-matches|files-without-match)$/.test(a))) rec.secretOut = undefined;
+    if (/^(grep|egrep|fgrep|rg)$/.test(name) && args.some((a) => ((name === 'rg' ? /^-[a-zA-Z]*[qcl]/ : /^-[a-zA-Z]*[qclL]/).test(a) && !a.startsWith('--')) || /^--(quiet|silent|count|files-with-matches|files-without-match)$/.test(a))) rec.secretOut = undefined;
     // (An archive of the project piped on carries its .env to whatever reads the pipe: | ssh host 'cat > x'.)
     if (treeSecret) rec.secretOut ??= treeSecret;
     if (rec.secretOut) st.readsSecret = true;
@@ -2051,14 +2060,26 @@ function searchSelection(name: string, args: readonly string[]): { everything: b
   const grep = /^(grep|egrep|fgrep)$/.test(name);
   const rgAg = /^(rg|ag)$/.test(name);
   const gitGrep = name === 'git' && args[0] === 'grep';
-  const recursive = grep ? args.some((a) => /^-[a-zA-Z]*[rR]/.test(a) && !a.startsWith('--') || /^--(recursive|dereference-recursive|directories=recurse)$/.test(a))
+  const recursive = grep ? args.some((a, k) => /^-[a-zA-Z]*[rR]/.test(a) && !a.startsWith('--') || /^--(recursive|dereference-recursive|directories=recurse)$/.test(a) || (a === 'recurse' && /^(-d|--directories)$/.test(args[k - 1] ?? '')))
     : rgAg ? true
       : gitGrep;
   if (!recursive) return undefined;
-  const VALUED = /^(-e|--regexp|-f|--file|-m|--max-count|-A|-B|-C|--include|--exclude|--exclude-dir|-g|--glob|--iglob|-t|--type|-T|--type-not|-G|--file-search-regex|--ignore|--ignore-dir|-d|--max-depth)$/;
+  // (Options that take a value, so that the value is not read as the pattern: grep's -D/-d/--binary-files, rg's -M/-j/-r/-E …)
+  const VALUED = grep ? /^(-e|--regexp|-f|--file|-m|--max-count|-A|-B|-C|--context|--include|--exclude|--exclude-dir|--exclude-from|-D|--devices|-d|--directories|--binary-files|--color|--colour|--label|--group-separator)$/
+    : /^(-e|--regexp|-f|--file|-m|--max-count|-A|-B|-C|--context|-g|--glob|--iglob|-t|--type|-T|--type-not|--type-add|-G|--file-search-regex|--ignore|--ignore-dir|-d|--max-depth|-M|--max-columns|-j|--threads|-r|--replace|-E|--encoding|--engine|--max-filesize|--sort|--sortr|--color|--colors|--context-separator|--field-match-separator|--path-separator|--pre|--pre-glob)$/;
   const ops = args.slice(gitGrep ? 1 : 0).filter((a, k, xs) => !a.startsWith('-') && !VALUED.test(xs[k - 1] ?? ''));
   const pattern = args.find((a, k) => /^(-e|--regexp)$/.test(args[k - 1] ?? '')) ?? ops[0];
-  const everything = pattern !== undefined && /^(|\.|\^|\$|\.\*|\^\.\*\$?|\^\$?|\[\^\]\]\*)$/.test(pattern);
+  // (Every line: a pattern that matches the empty line (^, $, .*, x|) or any KEY=VALUE line, or -v with any pattern.)
+  const invert = args.some((a) => /^-[a-zA-Z]*v/.test(a) && !a.startsWith('--') || a === '--invert-match');
+  const matchesAll = (p: string) => {
+    try {
+      const re = new RegExp(p);
+      return re.test('') || (re.test('A=1') && re.test('ZZ_YY=Q9'));
+    } catch {
+      return /^(|\.|\^|\$|\.\*|\^\.\*\$?|\^\$?)$/.test(p);
+    }
+  };
+  const everything = pattern !== undefined && (invert || matchesAll(pattern));
   const valuesOf = (re: RegExp) => args.flatMap((a, k) => {
     const m = /^(--[\w-]+)=(.*)$/.exec(a);
     if (m && re.test(m[1]!)) return [m[2]!];
@@ -2077,10 +2098,13 @@ function searchSelection(name: string, args: readonly string[]): { everything: b
       return true;
     }
   };
-  const takes = (n: string) => (includes.length === 0 || includes.some((g) => globMatches(g, n))) && !excludes.some((g) => globMatches(g, n)) && fileRegexes.every((r) => regexMatches(r, n));
-  const takesSecret = !typed && SECRET_NAMES.some(takes) && (seesHidden || includes.some((g) => g.startsWith('.')));
+  const iglobs = valuesOf(/^--iglob$/).filter((g) => !g.startsWith('!'));
+  const takes = (n: string) => (includes.length === 0 || includes.some((g) => globMatches(g, n) || (iglobs.includes(g) && globMatches(g.toLowerCase(), n.toLowerCase())))) && !excludes.some((g) => globMatches(g, n)) && fileRegexes.every((r) => regexMatches(r, n));
+  // (rg's -g/--glob whitelist wins over its hidden, ignore and type filters: rg -g '.env*' KEY searches .env.)
+  const globbedIn = name === 'rg' && includes.some((g) => SECRET_NAMES.some((n) => globMatches(g, n) || (iglobs.includes(g) && globMatches(g.toLowerCase(), n))));
+  const takesSecret = (globbedIn || (!typed && (seesHidden || includes.some((g) => g.startsWith('.'))))) && SECRET_NAMES.some(takes);
   // (A selection that names dot-files or secrets — not every file, `*` — picks them on purpose: any pattern then prints their lines.)
-  const named = takesSecret && (includes.some((g) => !/^\*+$/.test(g) && SECRET_NAMES.some((n) => globMatches(g, n))) || fileRegexes.some((r) => SECRET_NAMES.some((n) => regexMatches(r, n))));
+  const named = takesSecret && (includes.some((g) => !/^\*+$/.test(g) && SECRET_NAMES.some((n) => globMatches(g, n) || (iglobs.includes(g) && globMatches(g.toLowerCase(), n)))) || fileRegexes.some((r) => SECRET_NAMES.some((n) => regexMatches(r, n))));
   const dirs = gitGrep ? ['.'] : ops.slice(1);
   if (gitGrep && !(args.includes('--untracked') && args.includes('--no-exclude-standard')) && !args.includes('--no-index')) return { everything, dirs, takesSecret: false, named: false };
   return { everything, dirs, takesSecret, named };
@@ -2090,14 +2114,25 @@ function searchSelection(name: string, args: readonly string[]): { everything: b
 function archiveToStdout(name: string, args: readonly string[]): { inputs: string[]; takesSecret: boolean } | undefined {
   let inputs: string[] | undefined;
   let excludes: string[] = [];
-  if (/^(tar|bsdtar|gtar)$/.test(name) && args.some((a) => /^-?[a-zA-Z]*c/.test(a) && !a.startsWith('--') || a === '--create')
-    && (args.some((a, k) => (a === '-' && /f$/.test(args[k - 1] ?? '')) || a === '-f-' || a === '--file=-') || !args.some((a) => /^-?[a-zA-Z]*f/.test(a) && !a.startsWith('--') || a.startsWith('--file')))) {
-    inputs = args.filter((a, k) => !a.startsWith('-') && !/^[a-zA-Z]*[cf][a-zA-Z]*$/.test(a) && !/^(-C|--directory|-f|--file|-X|--exclude-from|-T|--files-from)$/.test(args[k - 1] ?? '') && !/^--exclude$/.test(args[k - 1] ?? ''));
-    // (-C DIR: the inputs are names in DIR — tar -C dist -cf - . archives dist.)
-    const dir = args.map((a, k) => (/^(-C|--directory)$/.test(args[k - 1] ?? '') ? a : a.startsWith('--directory=') ? a.slice(12) : undefined)).filter((d) => d !== undefined).at(-1);
-    if (dir !== undefined) inputs = inputs.map((i) => (i.startsWith('/') || i.startsWith('~') ? i : posix.join(dir, i)));
+  const STDOUT = /^(-|\/dev\/stdout|\/dev\/fd\/1|\/proc\/self\/fd\/1)$/;
+  if (/^(tar|bsdtar|gtar)$/.test(name) && args.some((a, k) => (/^-?[a-zA-Z]*c/.test(a) && !a.startsWith('--') && (k === 0 || a.startsWith('-'))) || a === '--create')) {
+    // (The old-style bundle — tar cf - . — is the first word only; f's value is the next word.)
+    const bundle = /^[a-zA-Z]+$/.test(args[0] ?? '') ? args[0]! : undefined;
+    const file = args.map((a, k) => (/^(-f|--file)$/.test(args[k - 1] ?? '') || (k === 1 && bundle?.includes('f')) || (/^-[a-zA-Z]*f$/.test(args[k - 1] ?? '') && !(args[k - 1] ?? '').startsWith('--')) ? a : /^--file=/.test(a) ? a.slice(7) : /^-f./.test(a) ? a.slice(2) : undefined)).filter((x) => x !== undefined).at(-1);
+    if (file !== undefined && !STDOUT.test(file)) return undefined;
+    if (args.some((a, k) => /^(-X|--exclude-from)$/.test(args[k - 1] ?? '') && /gitignore/.test(a) || /^--exclude-from=.*gitignore/.test(a) || a === '--exclude-vcs-ignores')) return undefined;
+    // (-C DIR applies to the names after it: tar -C dist -cf - . archives dist.)
+    let dir: string | undefined;
+    inputs = [];
+    for (let k = bundle ? 1 : 0; k < args.length; k++) {
+      const a = args[k]!;
+      const prev = args[k - 1] ?? '';
+      if (/^(-C|--directory)$/.test(prev)) { dir = a; continue; }
+      if (a.startsWith('--directory=')) { dir = a.slice(12); continue; }
+      if (a.startsWith('-') || /^(-f|--file|-X|--exclude-from|-T|--files-from|--exclude|-b|--blocking-factor|-H|--format)$/.test(prev) || (k === 1 && bundle?.includes('f')) || (/^-[a-zA-Z]*f$/.test(prev) && !prev.startsWith('--'))) continue;
+      inputs.push(dir !== undefined && !a.startsWith('/') && !a.startsWith('~') ? posix.join(dir, a) : a);
+    }
     excludes = args.flatMap((a, k) => (a.startsWith('--exclude=') ? [a.slice(10)] : args[k - 1] === '--exclude' ? [a] : []));
-    if (args.some((a) => /^--exclude-(vcs-ignores|from)|^-X$/.test(a))) return undefined;
   } else if (name === 'zip') {
     const ops = args.filter((a, k) => (!a.startsWith('-') || a === '-') && !/^(-x|-i|-b|-n|-t|-tt|-P|-O|--out)$/.test(args[k - 1] ?? ''));
     const xAt = args.findIndex((a) => a === '-x' || a === '--exclude');

@@ -45,7 +45,8 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     downloaded: parent?.downloaded ?? new Set(), downloadedBefore: new Set(parent?.downloaded ?? []), functionWrites: parent?.functionWrites ?? new Map(), posix: parent?.posix ?? false,
     // (Any mention of the options that make `*` match dot-files — shopt -s dotglob, bash -O dotglob, zsh's
     // globdots, a GLOBIGNORE — is taken to be in force for the whole line.)
-    dotglob: parent?.dotglob ?? /\bdotglob\b|\bglob_?dots\b|\bGLOBIGNORE\+?=/i.test(line),
+    // (…spelled any way the shell accepts: dot"glob", zsh's DOT_GLOB, glob_dots.)
+    dotglob: parent?.dotglob ?? /dotglob|globdots|GLOBIGNORE\+?=/i.test(line.replace(/["'\\_]/g, '')),
     sub(text, cwd, env, sameShell) {
       const vars = sameShell ? Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
       const end = {};
@@ -661,7 +662,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const maybeSecret = fc.stdinFrom.some((up) => info[up]?.maybeSecretOut);
   const cmdCtx: Context = { ...st.ctx, cwd, env: cmdEnv, stdin: stdin ? resolve(stdin) : stdinSecret, stdout: undefined };
   // (Only an unquoted `DIR/.*` is a glob there: quoted, it is more often a regex — run-clang-tidy 'src/.*'.)
-  const dotGlobs = argv.filter((a, k) => argvWords[k]?.glob && (/(^|\/)\.(\*|\[!.\]\*|\[\^.\]\*|\?\*|\?\?\*)$/.test(a) || (st.dotglob && /(^|\/)\*$/.test(a))));
+  const dotGlobs = argv.filter((a, k) => argvWords[k]?.glob && (/(^|\/)\.(\*|\[!.\]\*|\[\^.\]\*|\?\*|\?\?\*)$/.test(a) || (st.dotglob && /(^|\/)\*[^/]*$/.test(a) && globNamesEnv(a.slice(a.lastIndexOf('/') + 1)))));
   if (dotGlobs.length) cmdCtx.dotGlobs = new Set(dotGlobs);
   if (maybeSecret && (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || argv[0] === 'gh')) {
     st.lineTags.tags.add('interpreter-opaque');
@@ -1042,5 +1043,14 @@ function storedToken(st: State, writes: readonly string[], words: readonly { raw
   if (words.some((w) => (w.static ? stored(w.value) : /_auth|_password|npmAuth|password|token/i.test(w.raw))) || (stdinText !== undefined && stored(stdinText))) {
     st.lineTags.tags.add('auth-token-stored');
     st.lineTags.notes.push(`a registry auth token is written into ${writes.find((w) => TOKEN_CONFIG.test(w))}`);
+  }
+}
+
+/** Whether a leading-star glob can match `.env` once dot-files match it (dotglob): `*`, `*nv`, `*env*`. */
+function globNamesEnv(base: string): boolean {
+  try {
+    return new RegExp(`^${base.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test('.env');
+  } catch {
+    return true;
   }
 }

@@ -310,8 +310,11 @@ export function madeBelow(st: State, info: readonly (Info | undefined)[], dir: s
   return [...st.written, ...st.scripts.keys(), ...st.opaqueWritten.keys(), ...info.flatMap((i) => i?.writesFiles ?? [])].some((w) => w === dir || w.startsWith(`${dir}/`));
 }
 
-/** The text a process substitution of `fc` prints (`<(echo … | base64 -d)`): its last command's, when the line knows it. */
+/** The text a process substitution of `fc` prints (`<(echo … | base64 -d)`, `<(echo a; echo b)`): what its commands
+ *  that print print, in order — a pipeline's last stage where the line knows its text, else the stage before it. */
 export function processSubText(fc: FlatCommand, flat: readonly FlatCommand[], info: readonly Info[], word: (raw: string) => boolean): string | undefined {
-  const outs = flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && word(c.origin.word?.raw ?? '') && c.stdoutTo.length === 0);
-  return outs.length === 1 ? info[outs[0]!.index]?.textOut : undefined;
+  const inSub = flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && word(c.origin.word?.raw ?? ''));
+  const textOf = (c: FlatCommand): string | undefined => info[c.index]?.textOut ?? c.stdinFrom.map((up) => textOf(flat[up]!)).find((t) => t !== undefined);
+  const texts = inSub.filter((c) => c.stdoutTo.length === 0).map(textOf).filter((t): t is string => t !== undefined);
+  return texts.length ? texts.join('\n') : undefined;
 }

@@ -166,12 +166,19 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       // tmux new[-session]/new-window/split-window/respawn-pane [opts] [SHELL-COMMAND]
       const verb = args.findIndex((a) => /^(new|new-session|new-window|neww|split-window|splitw|respawn-pane|respawnp|run-shell|run|send-keys|send)$/.test(a));
       if (verb < 0) {
-        // The global environment (set-environment NAME VALUE) and default-command reach every pane made later.
-        const set = args.findIndex((a) => /^(set-environment|setenv|set-option|set)$/.test(a));
-        const ops = set < 0 ? [] : args.slice(set + 1).filter((a, k, xs) => !a.startsWith('-') && !/^-[a-zA-Z]*t$/.test(xs[k - 1] ?? ''));
-        if (/^(set-environment|setenv)$/.test(args[set] ?? '') && ops[0] !== undefined && ops[1] !== undefined) return { env: { [ops[0]]: ops[1] } };
-        if (ops[0] === 'default-command' && ops[1] !== undefined) return { shell: ops[1] };
-        return {};
+        // The global environment (set-environment NAME VALUE) and default-command reach every pane made later
+        // (in any command of a `;`-joined chain).
+        const env: Record<string, string> = {};
+        let shell: string | undefined;
+        const chain = args.join('\0').split(/\0\\?;\0/).map((c) => c.split('\0'));
+        for (const c of chain) {
+          const set = c.findIndex((a) => /^(set-environment|setenv|set-option|set)$/.test(a));
+          const ops = set < 0 ? [] : c.slice(set + 1).filter((a, k, xs) => !a.startsWith('-') && !/^-[a-zA-Z]*t$/.test(xs[k - 1] ?? ''));
+          if (/^(set-environment|setenv)$/.test(c[set] ?? '') && ops[0] !== undefined && ops[1] !== undefined) env[ops[0]] = ops[1];
+          // (The user's own shell — "${SHELL}", as tmux's FAQ has it — is no new program.)
+          if (ops[0] === 'default-command' && ops[1] !== undefined && !/^\$\{?SHELL\}?(\s+-l)?$/.test(ops[1])) shell = ops[1];
+        }
+        return { ...(Object.keys(env).length ? { env } : {}), ...(shell !== undefined ? { shell } : {}) };
       }
       const rest = args.slice(verb + 1);
       const i = skipOpts(rest, /^-[cFnstxyelpPSeRwTt]$/);
@@ -202,7 +209,11 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
     case 'podman':
     case 'buildah':
       // podman/buildah unshare CMD runs CMD on this machine, in a user namespace where it is root over the user's files.
-      return args[0] === 'unshare' ? after(args.slice(1), skipOpts(args.slice(1), /^--(rootless-netns|rootless-cni)$/)) : undefined;
+    {
+      // (…after the global options: podman --log-level=error unshare CMD.)
+      const at = args.findIndex((a) => !a.startsWith('-'));
+      return args[at] === 'unshare' ? after(args.slice(at + 1), skipOpts(args.slice(at + 1), /(?!)/)) : undefined;
+    }
     case 'perf': {
       // perf trace|record|stat|top … CMD runs CMD.
       if (!/^(trace|record|stat|top|mem|sched|lock|kmem|c2c|ftrace)$/.test(args[0] ?? '')) return {};

@@ -97,6 +97,8 @@ export function reservedAt(cur: Cursor): string | null {
     const next = cur.peek(w.length);
     if (next === '' || next === ' ' || next === '\t' || next === '\n') return w;
     if (w !== '{' && w !== '!' && META.has(next)) return w;
+    // (`!(grep -q x f)` negates a subshell; `!(x)` with no blank inside is an extended glob word.)
+    if (w === '!' && next === '(' && /^[^)]*\s/.test(cur.text.slice(cur.pos + 2))) return w;
   }
   return null;
 }

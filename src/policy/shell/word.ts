@@ -36,9 +36,10 @@ export function readWord(cur: Cursor, mode: WordMode = 'normal'): Word {
         continue;
       }
       // An extended glob (extglob): `!(node_modules)`, `+(*.ts|*.js)`, `@(a|b)` — one pattern word.
-      if (c === '(' && /[?*+@!]$/.test(plain ?? lastUnquoted(parts))) {
-        const end = extglobEnd(cur.text, cur.pos);
-        if (end < 0) cur.fail('unterminated extended glob');
+      // (Not `!(cmd args)` — a negated subshell — nor anything that does not close before a space.)
+      const extEnd = c === '(' && /[?*+@!]$/.test(plain ?? lastUnquoted(parts)) ? extglobEnd(cur.text, cur.pos) : -1;
+      if (extEnd > 0) {
+        const end = extEnd;
         // Judged as the plain glob or brace list it matches like: `!(x)` is `*`, `@(a|b)` is {a,b}.
         const last = parts[parts.length - 1] as { text: string };
         const op = last.text.slice(-1);
@@ -181,8 +182,8 @@ function extglobEnd(text: string, open: number): number {
 /** An extended glob as the glob or brace list that names what it can match (`+(*.ts|*.js)` → `{*.ts,*.js}`). */
 function extglobAsGlob(op: string, body: string): string {
   const alts = body.split('|');
-  // (zsh's glob qualifiers: `*(D)` and `*(.D)` are every name, dot-files too.)
-  if (op === '*' && /^[.\/@=p%rwxXsStfedlUGN^-]*D[.\/@=p%rwxXsStfedlUGN^-]*$/.test(body)) return '{*,.*}';
+  // (zsh's glob qualifiers keep the star: `*(.)` is `*`, and `*(D)`, `*(.D)` are every name, dot-files too.)
+  if (op === '*' && /^[.\/@=p%rwxXsStfedlUGNDoOnL^:0-9-]+$/.test(body)) return body.includes('D') ? '{*,.*}' : '*';
   // (Negated, nested or holding a comma: it may match any name.)
   if (op === '!' || /[(){},]/.test(body)) return '*';
   const optional = op === '?' || op === '*' ? [''] : [];
