@@ -2990,6 +2990,20 @@ const TABLE: Record<string, Row[]> = {
     ["yq -n 'load_str(\".env\")'", 'ask'],
     ['doppler secrets --only-names', 'allow'],
   ],
+  'round 41 (5): directory settings kept for later runs, options that empty their directory': [
+    ['npm config set cache ~/.ssh', 'deny'],
+    ['pip config set global.target ~/.claude', 'deny'],
+    ['yarn config set cacheFolder ~/.ssh', 'deny'],
+    ['go env -w GOBIN=/home/user/.claude/hooks', 'deny'],
+    ['go env -w GOFLAGS=-mod=mod', 'allow'],
+    ['pytest --basetemp=/home/user', 'deny'],
+    ['pytest --basetemp=/tmp/pt', 'allow'],
+    ['python -m pytest --basetemp=.pytest_tmp', 'allow'],
+    ['vite build --outDir /home/user --emptyOutDir', 'deny'],
+    ['vite build --outDir dist --emptyOutDir', 'allow'],
+    ['mkdocs build -d /home/user', 'deny'],
+    ['mkdocs build', 'allow'],
+  ],
 };
 
 t.test('line classes', (t) => lineTable(t, TABLE));

@@ -934,6 +934,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         if (file !== undefined && !OUT_DIR.test(opt!)) return [opt === 'cov-report' ? `${file.replace(/\/+$/, '')}/-log-` : file];
         return opt !== undefined && (OUT.test(opt) || OUT_DIR.test(opt)) ? [OUT_DIR.test(opt) || /dir$/.test(opt) ? `${v.replace(/\/+$/, '')}/-log-` : v] : [];
       });
+      // Directory settings a tool keeps for later runs (npm config set cache D, pip config set global.target D,
+      // yarn config set cacheFolder D, go env -w GOBIN=D): every later run fills D.
+      const setAt = args.findIndex((a, k) => (a === 'set' && args[k - 1] === 'config') || (name === 'go' && a === '-w' && args[k - 1] === 'env'));
+      if (setAt >= 0 && /^(npm|pnpm|yarn|pip|pip3|uv|poetry|go|bundle|gem)$/.test(name)) {
+        const pairs = args.slice(setAt + 1).filter((a) => !a.startsWith('-') || a.includes('='));
+        const kv = pairs.flatMap((a, k) => (a.includes('=') ? [a.split(/=(.*)/s).slice(0, 2) as [string, string]] : k === 0 && pairs[1] !== undefined ? [[a, pairs[1]] as [string, string]] : []));
+        for (const [key, val] of kv) if (/cache|prefix|target|dir|folder|path|bin|home|root|store/i.test(key)) outputs.push(`${val.replace(/\/+$/, '')}/-log-`);
+      }
       const given = name === 'uniq' || name === 'xxd' ? [...outputs, ...ops.slice(1, 2)]
         : VIEWERS.has(name) || FILTERS.has(name) || (ANALYZERS[name] && !languageOf(name)) || unwrap(name, args) ? outputs
         : named;
@@ -987,6 +995,16 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // root is that build's "project": apt caches, /etc, /usr are its to change), its network is this
     // machine's — hosts, secrets copied in from here, downloads run there are judged as ever.
     for (const l of co.container) st.subIn(l, { ...ctx, cwd: '/', projectRoot: '/', home: '/root', rampartHome: '/nonexistent/.rampart', shimsDir: undefined, env: {}, stdin: undefined, stdout: undefined });
+    // Options that empty their directory before filling it (pytest --basetemp, vite --outDir with --emptyOutDir,
+    // mkdocs build -d/--site-dir, sphinx-build -E's output is kept): judged as deleting what is in it, as rm -rf does.
+    {
+      const valueOf = (re: RegExp) => args.map((a, k) => (re.test(args[k - 1] ?? '') ? a : undefined)).concat(args.map((a) => { const m = /^(--?[\w-]+)=(.*)$/s.exec(a); return m && re.test(m[1]!) ? m[2] : undefined; })).filter((x): x is string => x !== undefined).at(-1);
+      const emptied = /^(pytest|py\.test)$/.test(name) || (languageOf(name) && args.includes('pytest')) ? valueOf(/^--basetemp$/)
+        : /^(vite|vitest)$/.test(name) && args.some((a) => /^--emptyOutDir(=true)?$/.test(a)) ? valueOf(/^--outDir$/)
+          : name === 'mkdocs' && args[0] === 'build' && !args.includes('--dirty') ? valueOf(/^(-d|--site-dir)$/) : undefined;
+      // (A value computed at run time is left to what the tool does with it: pytest --basetemp="$TMPDIR/pt".)
+      if (emptied !== undefined && !/[$`]/.test(emptied)) judgeArgv(st, ['rm', '-rf', `${emptied.replace(/\/+$/, '')}/*`], ctx, [], undefined, fc, flat, info, { ...rec, writesFiles: [] });
+    }
     // vagrant ssh -c CMD runs CMD in the project's VM: its file system is the VM's own (as a container's is),
     // and /vagrant, the synced project, holds the project's .env.
     if (name === 'vagrant' && args[0] === 'ssh') {
@@ -1449,7 +1467,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         return /^(tar|bsdtar|gtar)$/.test(posix.basename(a[0] ?? '')) && opts.some((x) => /[tx]/.test(x.replace(/^-/, ''))) && !opts.some((x) => /O/.test(x)) && !a.some((x) => /^--to-(s|c)/.test(x));
       });
       const dotInputs = (archive?.inputs ?? []).some((i) => /(^|\/)\.(\*|\[!.\]\*|\?\?\*)$/.test(i) && abs0(i).startsWith(`${ctx.projectRoot}/`));
-      if (archive && !listsOnly && (holdsTop(archive.inputs.length ? archive.inputs : ['__none__']) || dotInputs) && archive.takesSecret && !fc.redirects.some((r) => /^(>>?|>\||&>>?)$/.test(r.op) && (r.fd ?? 1) === 1) && fc.stdoutTo.length > 0) {
+      if (archive && archive.file === undefined && !listsOnly && (holdsTop(archive.inputs.length ? archive.inputs : ['__none__']) || dotInputs) && archive.takesSecret && !fc.redirects.some((r) => /^(>>?|>\||&>>?)$/.test(r.op) && (r.fd ?? 1) === 1) && fc.stdoutTo.length > 0) {
         if (toScreen(fc)) facts.reads.push(`${ctx.projectRoot}/.env`);
         else treeSecret = `${ctx.projectRoot}/.env`;
       }
@@ -2111,7 +2129,8 @@ function searchSelection(name: string, args: readonly string[]): { everything: b
 }
 
 /** An archive of files written to stdout (tar cf -, zip -r -, 7z a -so): its inputs and whether .env can be among them. */
-function archiveToStdout(name: string, args: readonly string[]): { inputs: string[]; takesSecret: boolean } | undefined {
+function archiveToStdout(name: string, args: readonly string[]): { inputs: string[]; takesSecret: boolean; file?: string } | undefined {
+  let out: string | undefined;
   let inputs: string[] | undefined;
   let excludes: string[] = [];
   const STDOUT = /^(-|\/dev\/stdout|\/dev\/fd\/1|\/proc\/self\/fd\/1)$/;
@@ -2119,7 +2138,7 @@ function archiveToStdout(name: string, args: readonly string[]): { inputs: strin
     // (The old-style bundle — tar cf - . — is the first word only; f's value is the next word.)
     const bundle = /^[a-zA-Z]+$/.test(args[0] ?? '') ? args[0]! : undefined;
     const file = args.map((a, k) => (/^(-f|--file)$/.test(args[k - 1] ?? '') || (k === 1 && bundle?.includes('f')) || (/^-[a-zA-Z]*f$/.test(args[k - 1] ?? '') && !(args[k - 1] ?? '').startsWith('--')) ? a : /^--file=/.test(a) ? a.slice(7) : /^-f./.test(a) ? a.slice(2) : undefined)).filter((x) => x !== undefined).at(-1);
-    if (file !== undefined && !STDOUT.test(file)) return undefined;
+    if (file !== undefined && !STDOUT.test(file)) out = file;
     if (args.some((a, k) => /^(-X|--exclude-from)$/.test(args[k - 1] ?? '') && /gitignore/.test(a) || /^--exclude-from=.*gitignore/.test(a) || a === '--exclude-vcs-ignores')) return undefined;
     // (-C DIR applies to the names after it: tar -C dist -cf - . archives dist.)
     let dir: string | undefined;
@@ -2137,14 +2156,16 @@ function archiveToStdout(name: string, args: readonly string[]): { inputs: strin
     const ops = args.filter((a, k) => (!a.startsWith('-') || a === '-') && !/^(-x|-i|-b|-n|-t|-tt|-P|-O|--out)$/.test(args[k - 1] ?? ''));
     const xAt = args.findIndex((a) => a === '-x' || a === '--exclude');
     excludes = xAt >= 0 ? args.slice(xAt + 1).filter((a) => !a.startsWith('-')) : [];
-    if (ops[0] !== '-') return undefined;
+    if (ops[0] === undefined) return undefined;
+    if (ops[0] !== '-') out = ops[0];
     inputs = ops.slice(1).filter((o) => !excludes.includes(o));
-  } else if (/^(7z|7za|7zz|7zr)$/.test(name) && args[0] === 'a' && args.includes('-so')) {
+  } else if (/^(7z|7za|7zz|7zr)$/.test(name) && args[0] === 'a') {
+    if (!args.includes('-so')) out = args.slice(1).find((a) => !a.startsWith('-'));
     inputs = args.slice(2).filter((a) => !a.startsWith('-'));
     excludes = args.flatMap((a) => (/^-x[!r]/.test(a) ? [a.replace(/^-xr?!/, '')] : []));
   }
   if (inputs === undefined) return undefined;
-  return { inputs, takesSecret: !excludes.some((g) => globMatches(g.replace(/^\.\//, ''), '.env')) };
+  return { inputs, takesSecret: !excludes.some((g) => globMatches(g.replace(/^\.\//, ''), '.env')), ...(out !== undefined ? { file: out } : {}) };
 }
 
 /** What a manager's environment command sets for the programs it starts later (tmux's is in unwrap). */
