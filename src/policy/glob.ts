@@ -62,3 +62,30 @@ export function containsMatch(dir: string, patterns: readonly PathPattern[]): bo
   const prefix = dir === '/' ? '/' : dir + '/';
   return patterns.some((p) => !p.negated && p.base !== undefined && (p.base + '/').startsWith(prefix));
 }
+
+/** Matches a name against a shell glob (`*`, `?`, `[…]`, `{a,b}`), as --include/--exclude, -g and find -name take them. */
+export function nameMatchesGlob(glob: string, name: string): boolean {
+  const body = glob.replace(/^\*\*\//, '').replace(/\/$/, '');
+  let re = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c === '*') re += '.*';
+    else if (c === '?') re += '.';
+    else if (c === '[') {
+      const close = body.indexOf(']', i + 2);
+      if (close < 0) re += '\\[';
+      else {
+        re += `[${body.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = close;
+      }
+    } else if (c === '{') re += '(?:';
+    else if (c === '}') re += ')';
+    else if (c === ',' && re.includes('(?:')) re += '|';
+    else re += c.replace(/[.+^$()|\\]/g, '\\$&');
+  }
+  try {
+    return new RegExp(`^${re}$`).test(name);
+  } catch {
+    return true;
+  }
+}

@@ -2,6 +2,7 @@
 // (awk system(), sed e, vim :!, bunx/dlx X, rampart itself), then the per-binary engine; records
 // what the command's output carries for the checks that span commands.
 import { resolvePath } from '../paths.js';
+import { nameMatchesGlob } from '../glob.js';
 import { isLocalEndpoint } from '../hosts.js';
 import { posix } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -478,6 +479,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     rec.name = name;
     rec.argv = argv;
     const args = argv.slice(1);
+    const managed = managerEnvironment(name, args);
     if (isShell(name)) {
       rec.isInterpreter = true;
       const cmd0 = shellCommandString(args, name);
@@ -597,12 +599,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const i = rest.findIndex((a, k) => !a.startsWith('-') && !/^(--from|--with|--python|-p|--spec|--index-url|--index|-i)$/.test(rest[k - 1] ?? ''));
       const pkg = i >= 0 ? packageBin(rest[i]!) : undefined;
       if (pkg && !/[:/]/.test(pkg)) judgeArgv(st, [pkg, ...rest.slice(i + 1)], ctx, [], stdinText, fc, flat, info, { ...rec, writesFiles: [] });
-    } else if (managerEnvironment(name, args) !== undefined) {
+    } else if (managed !== undefined) {
       // The environment of a long-lived manager (tmux's global one, systemd's user manager, D-Bus activation,
       // launchd) is given to every program it starts later: each NAME=VALUE is judged as that assignment
       // (a PATH without the shims, LD_PRELOAD).
-      const m = managerEnvironment(name, args)!;
-      for (const [n, v] of m.vars) assignmentTags(st, n, v, true);
+      for (const [n, v] of managed) assignmentTags(st, n, v, true);
     } else if (name === 'loginctl' && args.some((a) => /^(terminate-user|kill-user|terminate-session|kill-session|terminate-seat|disable-linger)$/.test(a))) {
       // Ending the user's sessions (or their lingering manager) ends every process of the user: the server too.
       tag('rampart-tamper', `loginctl ${args.find((a) => !a.startsWith('-'))} ends the user's processes, the Rampart server among them`);
@@ -1626,7 +1627,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const inProject = (ds: string[]) => (ds.length ? ds : ['.']).map(abs0).every((d) => d === ctx.projectRoot || d.startsWith(`${ctx.projectRoot}/`));
       const ops = args.filter((a) => !a.startsWith('-'));
       const namePat = name === 'find' ? args.find((a, k) => /^-i?(name|path|wholename)$/.test(args[k - 1] ?? '')) : undefined;
-      const patMatchesSecret = namePat !== undefined && ['.env', '.env.local', 'id_rsa', '.npmrc', 'server.key'].some((n) => new RegExp(`^${namePat.replace(/^.*\//, '').replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(n));
+      const patMatchesSecret = namePat !== undefined && ['.env', '.env.local', 'id_rsa', '.npmrc', 'server.key'].some((n) => nameMatchesGlob(namePat.replace(/^.*\//, ''), n));
       const hiddenList = (/^(ls|gls|exa|eza|lsd|dir|vdir)$/.test(name) && args.some((a) => (/^-[a-zA-Z1]*[aA]/.test(a) && !a.startsWith('--')) || /^--(all|almost-all)$/.test(a)) && inProject(ops))
         || (name === 'find' && patMatchesSecret && inProject(ops.filter((o) => !o.startsWith('(') && o !== namePat).slice(0, 1)))
         || (name === 'git' && args[0] === 'ls-files' && args.some((a) => /^(-o|--others|-[a-zA-Z]*o[a-zA-Z]*)$/.test(a)) && !args.includes('--exclude-standard'))
@@ -2042,32 +2043,6 @@ function awkBuiltCommands(prog: string, assigned: ReadonlySet<string>, input?: s
 }
 
 
-/** Matches a name against a shell glob (`*`, `?`, `[…]`, `{a,b}`), as --include/--exclude and -g take them. */
-function globMatches(glob: string, name: string): boolean {
-  const body = glob.replace(/^\*\*\//, '').replace(/\/$/, '');
-  let re = '';
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (c === '*') re += '.*';
-    else if (c === '?') re += '.';
-    else if (c === '[') {
-      const close = body.indexOf(']', i + 2);
-      if (close < 0) re += '\\[';
-      else {
-        re += `[${body.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-        i = close;
-      }
-    } else if (c === '{') re += '(?:';
-    else if (c === '}') re += ')';
-    else if (c === ',' && re.includes('(?:')) re += '|';
-    else re += c.replace(/[.+^$()|\\]/g, '\\$&');
-  }
-  try {
-    return new RegExp(`^${re}$`).test(name);
-  } catch {
-    return true;
-  }
-}
 
 /**
  * What a recursive search prints, as far as secrets go: whether its pattern matches every line, which
@@ -2117,12 +2092,12 @@ function searchSelection(name: string, args: readonly string[]): { everything: b
     }
   };
   const iglobs = valuesOf(/^--iglob$/).filter((g) => !g.startsWith('!'));
-  const takes = (n: string) => (includes.length === 0 || includes.some((g) => globMatches(g, n) || (iglobs.includes(g) && globMatches(g.toLowerCase(), n.toLowerCase())))) && !excludes.some((g) => globMatches(g, n)) && fileRegexes.every((r) => regexMatches(r, n));
+  const takes = (n: string) => (includes.length === 0 || includes.some((g) => nameMatchesGlob(g, n) || (iglobs.includes(g) && nameMatchesGlob(g.toLowerCase(), n.toLowerCase())))) && !excludes.some((g) => nameMatchesGlob(g, n)) && fileRegexes.every((r) => regexMatches(r, n));
   // (rg's -g/--glob whitelist wins over its hidden, ignore and type filters: rg -g '.env*' KEY searches .env.)
-  const globbedIn = name === 'rg' && includes.some((g) => SECRET_NAMES.some((n) => globMatches(g, n) || (iglobs.includes(g) && globMatches(g.toLowerCase(), n))));
+  const globbedIn = name === 'rg' && includes.some((g) => SECRET_NAMES.some((n) => nameMatchesGlob(g, n) || (iglobs.includes(g) && nameMatchesGlob(g.toLowerCase(), n))));
   const takesSecret = (globbedIn || (!typed && (seesHidden || includes.some((g) => g.startsWith('.'))))) && SECRET_NAMES.some(takes);
   // (A selection that names dot-files or secrets — not every file, `*` — picks them on purpose: any pattern then prints their lines.)
-  const named = takesSecret && (includes.some((g) => !/^\*+$/.test(g) && SECRET_NAMES.some((n) => globMatches(g, n) || (iglobs.includes(g) && globMatches(g.toLowerCase(), n)))) || fileRegexes.some((r) => SECRET_NAMES.some((n) => regexMatches(r, n))));
+  const named = takesSecret && (includes.some((g) => !/^\*+$/.test(g) && SECRET_NAMES.some((n) => nameMatchesGlob(g, n) || (iglobs.includes(g) && nameMatchesGlob(g.toLowerCase(), n)))) || fileRegexes.some((r) => SECRET_NAMES.some((n) => regexMatches(r, n))));
   const dirs = gitGrep ? ['.'] : ops.slice(1);
   if (gitGrep && !(args.includes('--untracked') && args.includes('--no-exclude-standard')) && !args.includes('--no-index')) return { everything, dirs, takesSecret: false, named: false };
   return { everything, dirs, takesSecret, named };
@@ -2165,15 +2140,15 @@ function archiveToStdout(name: string, args: readonly string[]): { inputs: strin
     excludes = args.flatMap((a) => (/^-x[!r]/.test(a) ? [a.replace(/^-xr?!/, '')] : []));
   }
   if (inputs === undefined) return undefined;
-  return { inputs, takesSecret: !excludes.some((g) => globMatches(g.replace(/^\.\//, ''), '.env')), ...(out !== undefined ? { file: out } : {}) };
+  return { inputs, takesSecret: !excludes.some((g) => nameMatchesGlob(g.replace(/^\.\//, ''), '.env')), ...(out !== undefined ? { file: out } : {}) };
 }
 
-/** What a manager's environment command sets for the programs it starts later (tmux's is in unwrap). */
-function managerEnvironment(name: string, args: readonly string[]): { vars: [string, string][] } | undefined {
+/** What a manager's environment command sets for the programs it starts later (tmux's is in unwrap): NAME=VALUE pairs. */
+function managerEnvironment(name: string, args: readonly string[]): [string, string][] | undefined {
   const pairs = (ws: readonly string[]) => ws.flatMap((w) => { const m = /^([A-Za-z_]\w*)=(.*)$/s.exec(w); return m ? [[m[1]!, m[2]!] as [string, string]] : []; });
-  if (name === 'systemctl' && args.includes('set-environment')) return { vars: pairs(args.slice(args.indexOf('set-environment') + 1)) };
-  if (name === 'dbus-update-activation-environment') return { vars: pairs(args) };
-  if (name === 'launchctl' && args[0] === 'setenv') return { vars: args.slice(1).flatMap((a, k, xs) => (k % 2 === 0 && xs[k + 1] !== undefined ? [[a, xs[k + 1]!] as [string, string]] : [])) };
-  if (name === 'launchctl' && args[0] === 'config' && args[2] === 'path' && args[3] !== undefined) return { vars: [['PATH', args[3]]] };
+  if (name === 'systemctl' && args.includes('set-environment')) return pairs(args.slice(args.indexOf('set-environment') + 1));
+  if (name === 'dbus-update-activation-environment') return pairs(args);
+  if (name === 'launchctl' && args[0] === 'setenv') return args.slice(1).flatMap((a, k, xs) => (k % 2 === 0 && xs[k + 1] !== undefined ? [[a, xs[k + 1]!] as [string, string]] : []));
+  if (name === 'launchctl' && args[0] === 'config' && args[2] === 'path' && args[3] !== undefined) return [['PATH', args[3]]];
   return undefined;
 }

@@ -14,13 +14,15 @@ import { ENVIRON, envCredentialOf, fileExists, firstSecret, isSecretPath, proces
 
 /** Third-party Python modules whose calls act beyond the project: processes, remote machines, clouds, repositories, keyrings, mail. */
 const ACTING_MODULES = /^(sh|plumbum|pexpect|invoke|fabric\d*|fabfile|duct|command_runner|delegator|shellingham|IPython|ipykernel|cmd2|pdb|code|runpy|pydbus|dbus_next|jeepney|sdbus|ghapi|githubkit|kaggle|gradio|streamlit|minio|pymemcache|pylibmc|valkey|aioredis|fsspec|smart_open|azure_storage|oss2|qiniu|b2sdk|envoy|sarge|psutil|paramiko|pysftp|scp|asyncssh|netmiko|telnetlib3|git|pygit2|dulwich|github|gitlab|boto3|botocore|aiobotocore|s3fs|gcsfs|adlfs|google|azure|docker|kubernetes|ansible|pulumi|hvac|keyring|secretstorage|pymongo|psycopg2?|pymysql|MySQLdb|mysql|redis|cassandra|elasticsearch|opensearchpy|kafka|confluent_kafka|pika|nats|zmq|grpc|websocket|websockets|urllib3|pycurl|requests_toolbelt|mechanize|selenium|playwright|pyppeteer|scrapy|tweepy|slack_sdk|slack|twilio|sendgrid|yagmail|dropbox|pastebin|ftputil|smbclient|impacket|pwn|pwntools|scapy|nmap|shodan|pyautogui|pynput|win32api|ctypes|cffi|ptyprocess|dbus|gi|webbrowser|openai|anthropic|huggingface_hub|wandb|mlflow|supabase|firebase_admin|stripe|memcache|bmemcached|pssh|parallel_ssh|ansible_runner|httplib2|fabric2|spur)$/i;
+/** True when every call the code makes (strings left out) is one the list names, by its last dotted part. */
+const onlyCalls = (code: string, names: RegExp): boolean => [...code.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""').matchAll(/([\w.]+)\s*\(/g)]
+  .every((m) => names.test(m[1]!.replace(/^.*\./, '')));
 /** True when every call in the code only shows what it is given (print, len, repr, dir, sorted, inspect's readers). */
-const onlyShows = (code: string): boolean => [...code.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""').matchAll(/([\w.]+)\s*\(/g)]
-  .every((m) => /^(print|pprint|len|repr|str|dir|type|sorted|list|isinstance|hasattr|getsourcefile|getfile|signature|getdoc|version)$/.test(m[1]!.replace(/^.*\./, '')));
+const onlyShows = (code: string): boolean => onlyCalls(code, /^(print|pprint|len|repr|str|dir|type|sorted|list|isinstance|hasattr|getsourcefile|getfile|signature|getdoc|version)$/);
 /** …or only reads a local service's state: the client made (Redis(), MongoClient(), Repo('.'), docker.from_env()) and getters
  *  (ping, server_info, version, active_branch, iter_commits, cpu_count, virtual_memory). Hosts are checked separately. */
-const onlyReadsLocal = (code: string): boolean => /\w\s*\(/.test(code) && [...code.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""').matchAll(/([\w.]+)\s*\(/g)]
-  .every((m) => /^(print|pprint|len|repr|str|dir|type|sorted|list|isinstance|hasattr|version|Redis|StrictRedis|MongoClient|Repo|from_env|ping|server_info|info|dbsize|list_database_names|active_branch|iter_commits|cpu_count|cpu_percent|virtual_memory|disk_usage|boot_time|pids|net_if_addrs|getloadavg)$/.test(m[1]!.replace(/^.*\./, '')));
+const onlyReadsLocal = (code: string): boolean => /\w\s*\(/.test(code)
+  && onlyCalls(code, /^(print|pprint|len|repr|str|dir|type|sorted|list|isinstance|hasattr|version|Redis|StrictRedis|MongoClient|Repo|from_env|ping|server_info|info|dbsize|list_database_names|active_branch|iter_commits|cpu_count|cpu_percent|virtual_memory|disk_usage|boot_time|pids|net_if_addrs|getloadavg)$/);
 /** Calls that act (push, delete, send, run …) or name credentials: a one-liner that makes them is not only looking. */
 const ACTING_CALLS = /\b\w*(push|delete|remove|rmtree|unlink|drop|truncate|purge|wipe|destroy|kill|terminate|upload|send|post|publish|deploy|release|execute|exec|spawn|system|popen|connect|login|password|passwd|token|secret|credential|private|apikey|api_key|auth|environ|shell|sudo|update_ref|flushall|flushdb|dataset_create|share|launch|serve|tunnel|StopUnit|StartUnit|start_ipython|onecmd|run_line_magic|run_cell|embed|interact|getoutput)\w*|\bforce\s*=\s*True\b/i;
 

@@ -4,6 +4,7 @@
 // interpreter, /dev/tcp, a secret piped or substituted into a network command, loader variables).
 import { posix } from 'node:path';
 import { resolvePath } from '../paths.js';
+import { nameMatchesGlob } from '../glob.js';
 import { judgeFacts, type Judged } from '../evaluate.js';
 import { newFacts } from '../facts.js';
 import type { CompiledPolicy } from '../policy.js';
@@ -662,7 +663,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const maybeSecret = fc.stdinFrom.some((up) => info[up]?.maybeSecretOut);
   const cmdCtx: Context = { ...st.ctx, cwd, env: cmdEnv, stdin: stdin ? resolve(stdin) : stdinSecret, stdout: undefined };
   // (Only an unquoted `DIR/.*` is a glob there: quoted, it is more often a regex — run-clang-tidy 'src/.*'.)
-  const dotGlobs = argv.filter((a, k) => argvWords[k]?.glob && (/(^|\/)\.(\*|\[!.\]\*|\[\^.\]\*|\?\*|\?\?\*)$/.test(a) || (st.dotglob && /(^|\/)\*[^/]*$/.test(a) && globNamesEnv(a.slice(a.lastIndexOf('/') + 1)))));
+  const dotGlobs = argv.filter((a, k) => argvWords[k]?.glob && (/(^|\/)\.(\*|\[!.\]\*|\[\^.\]\*|\?\*|\?\?\*)$/.test(a) || (st.dotglob && /(^|\/)\*[^/]*$/.test(a) && nameMatchesGlob(a.slice(a.lastIndexOf('/') + 1), '.env'))));
   if (dotGlobs.length) cmdCtx.dotGlobs = new Set(dotGlobs);
   if (maybeSecret && (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || argv[0] === 'gh')) {
     st.lineTags.tags.add('interpreter-opaque');
@@ -1046,11 +1047,3 @@ function storedToken(st: State, writes: readonly string[], words: readonly { raw
   }
 }
 
-/** Whether a leading-star glob can match `.env` once dot-files match it (dotglob): `*`, `*nv`, `*env*`. */
-function globNamesEnv(base: string): boolean {
-  try {
-    return new RegExp(`^${base.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test('.env');
-  } catch {
-    return true;
-  }
-}
