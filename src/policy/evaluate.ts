@@ -1,5 +1,6 @@
 // The pure evaluator: argv + context → Evaluation. The strictest matching rule wins; the policy's
 // explicit default applies when nothing matches.
+import { posix } from 'node:path';
 import { analyze, ANALYZERS } from './analyzers/index.js';
 import { canonicalTool } from './analyzers/identity.js';
 import { isShell, quote, unwrap } from './line/unwrap.js';
@@ -99,8 +100,11 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
       for (const c of classifier.classify(given, { contains })) out.add(c);
       // Every dot-file of a directory in the project (apps/web/.*) includes the .env that may be there.
       // (With dotglob, `*` is such a glob too; at HOME's top it names ~/.netrc, as `~/.*` does.)
-      // (…only where it is read or sent: `rm -rf dist/*` under dotglob removes no more than `rm -rf dist` would.)
-      if (ctx.dotGlobs?.has(given) && (shown || !/(^|\/)\*$/.test(given))) for (const alt of ['.env', '.*']) for (const c of classifier.classify(given.replace(/[^/]*$/, alt))) if (c === 'project_secret' || c === 'home_credential') out.add(c);
+      // (…only where it is read or sent: `rm -rf dist/*` under dotglob removes no more than `rm -rf dist` would, and
+      // deleting or changing a subdirectory's dot-files — rm -rf dist/.[!.]* — is clearing it; at the project's top
+      // the glob takes its .env.)
+      const atTop = (): boolean => posix.dirname(classifier.resolve(given)) === ctx.projectRoot;
+      if (ctx.dotGlobs?.has(given) && (shown || (!/(^|\/)\*$/.test(given) && atTop()))) for (const alt of ['.env', '.*']) for (const c of classifier.classify(given.replace(/[^/]*$/, alt))) if (c === 'project_secret' || c === 'home_credential') out.add(c);
       // A symlink is judged as what it points at, too (ln -s .env notes.txt; curl -d @notes.txt).
       const target = ctx.realpath?.(classifier.resolve(given));
       if (target && target !== classifier.resolve(given)) {

@@ -4,9 +4,12 @@
 // when sent).
 import type { AnalyzerInput } from './types.js';
 
-/** The words of an invocation (operands only) and tests on them. */
-function reader(args: readonly string[]) {
-  const words = args.filter((a) => !a.startsWith('-'));
+/**
+ * The words of an invocation (operands only) and tests on them. `valued` names the options whose
+ * value is the next word (kubectl --namespace prod get …), so that value is not taken for a verb.
+ */
+function reader(args: readonly string[], valued?: RegExp) {
+  const words = args.filter((a, k) => !a.startsWith('-') && !(valued?.test(args[k - 1] ?? '') ?? false));
   return {
     words,
     has: (...seq: string[]) => seq.every((s, i) => words[i] === s),
@@ -14,6 +17,9 @@ function reader(args: readonly string[]) {
     opt: (o: RegExp) => args.some((a) => o.test(a)),
   };
 }
+
+/** kubectl's options whose value is the next word. */
+const KUBECTL_VALUED = /^(-n|--namespace|--context|--kubeconfig|--cluster|--user|-o|--output|-l|--selector|--template|-c|--container|-f|--filename|--field-selector|--sort-by|-s|--server|--token|--as|--as-group|--request-timeout|--chunk-size|-L|--label-columns)$/;
 
 /** The credential file a tool's invocation prints, or undefined. */
 export function printedCredential({ tool, args }: AnalyzerInput): string | undefined {
@@ -76,7 +82,7 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
   const { words, has, verb, opt } = reader(args);
   switch (tool) {
     case 'aws':
-      return has('secretsmanager', 'get-secret-value') || has('secretsmanager', 'batch-get-secret-value') || (words[0] === 'ssm' && verb(/^get-parameters?(-by-path)?$/, 1) && opt(/^--with-decryption$/)) ? '~/.aws/credentials' : undefined;
+      return has('kms', 'decrypt') || has('secretsmanager', 'get-secret-value') || has('secretsmanager', 'batch-get-secret-value') || (words[0] === 'ssm' && verb(/^get-parameters?(-by-path)?$/, 1) && opt(/^--with-decryption$/)) ? '~/.aws/credentials' : undefined;
     case 'gcloud':
       return has('secrets', 'versions', 'access') ? '~/.config/gcloud/credentials.db' : undefined;
     case 'az':
@@ -84,6 +90,8 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
     case 'kubectl':
     case 'oc':
     {
+      // (Global and get options may come before the verb and between the resources: kubectl -n prod get -o yaml secret db.)
+      const k8s = reader(args, KUBECTL_VALUED);
       // (Only an output that carries the values — yaml, json, a template over data — shows them; -o name, wide and .type do not.)
       const out = args.map((a, k) => (/^(-o|--output)$/.test(args[k - 1] ?? '') ? a : /^--output=/.test(a) ? a.slice(9) : /^-o./.test(a) ? a.slice(2).replace(/^=/, '') : undefined)).filter((o) => o !== undefined).at(-1);
       const template = args.map((a, k) => (args[k - 1] === '--template' ? a : a.startsWith('--template=') ? a.slice(11) : '')).join(' ');
@@ -92,18 +100,35 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
       // last-applied copy, {.}, {@}, {.*}, items whole — may print the values.)
       const text = `${out ?? ''} ${template}`;
       const quiet = out === undefined || /^(name|wide)$/.test(out) || (/^(jsonpath|go-template|template|custom-columns)(=|$)/.test(out) && !/\bdata\b|stringData|annotations|\{\{?\s*[.$@]?\s*\}\}?|\.\*|\.\.|\]\s*\}|\bitems\s*\}|@|\$/i.test(text));
-      const shows = !quiet;
-      return words[0] === 'get' && verb(/^(secrets?|secret\/.+)$/, 1) && shows ? '~/.kube/config' : undefined;
+      // (Resource names are case-blind and may be listed, qualified or typed: Secret, all,secrets, secrets.v1, secret/db.)
+      const names = (from: number) => k8s.words.slice(from + 1).flatMap((w) => w.split(','));
+      const secret = (from: number) => from >= 0 && names(from).some((r) => /^secrets?(\.v1)?(\/.*)?$/i.test(r) || /^secret\//i.test(r));
+      // (`edit` hands the object whole to $KUBE_EDITOR, which may be cat.)
+      return (secret(k8s.words.indexOf('get')) && !quiet) || secret(k8s.words.indexOf('edit')) ? '~/.kube/config' : undefined;
     }
     // Password managers and secret stores: what they read out is a secret.
     case 'op':
-      return verb(/^(read|inject)$/) || (has('item', 'get') && opt(/^--(reveal|fields)/)) ? '~/.config/op/config' : undefined;
+      // (`item get` shows concealed fields with --reveal, in --fields, and in its JSON; a document is its file.)
+      return verb(/^(read|inject)$/) || has('document', 'get') || (has('item', 'get') && (opt(/^--(reveal|fields)/) || /(^|\s)--format(=|\s+)json/.test(args.join(' ')))) ? '~/.config/op/config' : undefined;
     case 'pass':
     case 'gopass':
       return words.length === 0 || verb(/^(ls|list|find|search|init|git|generate|insert|edit|rm|mv|cp|grep|version|help)$/) ? undefined : '~/.password-store/entry';
     case 'bw':
     case 'lpass':
-      return verb(/^(get|show|export)$/) ? '~/.config/Bitwarden CLI/data.json' : undefined;
+    case 'rbw':
+      // (bw list items prints every item with its password; lpass ls and rbw list print names.)
+      return verb(/^(get|show|export)$/) || (tool === 'bw' && has('list', 'items')) ? '~/.config/Bitwarden CLI/data.json' : undefined;
+    // Decryption to stdout: gpg -d, age -d, a cloud KMS's decrypt, a keyring's stored password.
+    case 'gpg':
+    case 'gpg2':
+      return (opt(/^(-d|--decrypt)$/) || opt(/^-[a-zA-Z]*d[a-zA-Z]*$/)) && !opt(/^(-o|--output)/) ? '~/.gnupg/private-keys-v1.d/key' : undefined;
+    case 'age':
+    case 'rage':
+      return opt(/^(-d|--decrypt)$/) && !opt(/^(-o|--output)/) ? '~/.config/sops/age/keys.txt' : undefined;
+    case 'keyring':
+    case 'chamber':
+    case 'berglas':
+      return verb(/^(get|read|export|access)$/) ? '~/.local/share/keyrings/login.keyring' : undefined;
     case 'sops':
       return opt(/^(-d|--decrypt|--extract)$/) || verb(/^(decrypt|exec-env|exec-file)$/) ? '~/.config/sops/age/keys.txt' : undefined;
     case 'ansible-vault':

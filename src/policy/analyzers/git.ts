@@ -59,7 +59,8 @@ function configPairs(s: Scanned, env: AnalyzerInput['env']): [string, string][] 
     const i = kv.indexOf('=');
     return i < 0 ? [kv, 'true'] : [kv.slice(0, i), kv.slice(i + 1)];
   });
-  for (const ce of values(s, 'config-env')) pairs.push([ce.split('=')[0]!, `$${ce.split('=')[1] ?? ''}`]);
+  // (--config-env=KEY=VAR takes the value from VAR: known when the line set it.)
+  for (const ce of values(s, 'config-env')) { const v = ce.split('=')[1] ?? ''; pairs.push([ce.split('=')[0]!, env[v] ?? `$${v}`]); }
   const n = Number(env.GIT_CONFIG_COUNT ?? 0);
   for (let i = 0; i < Math.min(n, 100); i++) pairs.push([env[`GIT_CONFIG_KEY_${i}`] ?? '', env[`GIT_CONFIG_VALUE_${i}`] ?? '']);
   return pairs;

@@ -67,6 +67,20 @@ const OPTION_VARS: Readonly<Record<string, string>> = { TAR_OPTIONS: 'tar', ZIPO
 const JVM_OPTIONS = /^(JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS|JAVA_OPTS|MAVEN_OPTS|GRADLE_OPTS|SBT_OPTS)$/;
 const JVM_LOADS = /-(javaagent|agentpath|agentlib)\b|-XX:\+?(OnError|OnOutOfMemoryError)=|-Djava\.security\.manager=|-Xbootclasspath/;
 
+/** Directories tools use when their variable is unset: naming the default changes nothing (GOBIN=~/go/bin go install). */
+export const DEFAULT_DIRS: Readonly<Record<string, string>> = {
+  GOBIN: '~/go/bin', GOPATH: '~/go', GOMODCACHE: '~/go/pkg/mod', GOCACHE: '~/.cache/go-build', UV_TOOL_BIN_DIR: '~/.local/bin', UV_TOOL_DIR: '~/.local/share/uv/tools', UV_CACHE_DIR: '~/.cache/uv',
+  PIPX_BIN_DIR: '~/.local/bin', PIPX_HOME: '~/.local/pipx', CARGO_HOME: '~/.cargo', CARGO_INSTALL_ROOT: '~/.cargo', BUN_INSTALL: '~/.bun', PNPM_HOME: '~/.local/share/pnpm',
+  DENO_INSTALL_ROOT: '~/.deno', PYTHONUSERBASE: '~/.local', GEM_HOME: '~/.gem', XDG_CACHE_HOME: '~/.cache', XDG_DATA_HOME: '~/.local/share', XDG_STATE_HOME: '~/.local/state', PIP_CACHE_DIR: '~/.cache/pip',
+};
+
+/** True when NAME=value names the directory the tool uses anyway. */
+export function isDefaultDir(name: string, value: string, home: string): boolean {
+  const d = DEFAULT_DIRS[name.toUpperCase()] ?? DEFAULT_DIRS[name];
+  const norm = (p: string) => p.replace(/^(~|\$\{?HOME\}?)(?=\/|$)/, home).replace(/\/+$/, '');
+  return d !== undefined && norm(value) === norm(d);
+}
+
 /** Where a path-valued assignment points, as an absolute path (undefined when computed). */
 function target(st: State, value: string, cwd: string): string | undefined {
   const v = value.replace(/^(\$\{?PWD\}?)(?=\/|$)/, cwd).replace(/^(~|\$\{?HOME\}?)(?=\/|$)/, st.ctx.home);
@@ -101,20 +115,27 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
   // Variables that name the directory a tool fills (caches, build targets, prefixes, temp and data dirs:
   // XDG_CACHE_HOME, npm_config_cache, CARGO_TARGET_DIR, TRANSFORMERS_CACHE, TMPDIR): files written below it.
   // (Also GOCACHE, GOBIN, GEM_HOME, PYTHONUSERBASE and any *_HOME; a relative value is below the working directory.)
-  if (/(^|_)(CACHE|CACHE_DIR|CACHE_HOME|CACHE_FOLDER|TARGET_DIR|OUT_DIR|OUTPUT_DIR|BUILD_DIR|DATA_HOME|STATE_HOME|LOGS?_DIR|TMPDIR|TEMP|TMP|DOWNLOAD_DIR|PREFIX|INSTALL_DIR|DESTDIR|BIN_DIR|BINDIR|HOME|USERBASE)$|^GO(CACHE|BIN|MODCACHE|PATH|TMPDIR)$|CACHE/i.test(name) && value !== '') {
-    const dir = target(st, value, cwd);
+  // (…and the JVM's directory properties passed in a tool's options variable: MAVEN_OPTS=-Dmaven.repo.local=D.)
+  const dirProps = /(_OPTS|_OPTIONS)$/.test(name) ? [...value.matchAll(/(?:^|\s)-D[\w.-]*(?:repo\.local|\.dir|directory|\.home|output|cache)=(\S+)/gi)].map((m) => m[1]!) : [];
+  const dirVar = /(^|_)(CACHE|CACHE_DIR|CACHE_HOME|CACHE_FOLDER|TARGET_DIR|OUT_DIR|OUTPUT_DIR|BUILD_DIR|DATA_HOME|STATE_HOME|LOGS?_DIR|TMPDIR|TEMP|TMP|DOWNLOAD_DIR|PREFIX|INSTALL_DIR|DESTDIR|BIN_DIR|BINDIR|HOME)$|USERBASE$|^GO(CACHE|BIN|MODCACHE|PATH|TMPDIR)$|CACHE/i.test(name) && value !== '';
+  for (const v of dirVar && !isDefaultDir(name, value, st.ctx.home) ? [value] : dirProps) {
+    const dir = target(st, v, cwd);
     const f = newFacts('<env>');
     if (dir) f.writes.push(`${dir}/-cache-`);
     const j = judgeFacts(st.policy, f, [`${name}=${value}`], { ...st.ctx, stdin: undefined, stdout: undefined });
     if (j.pathClasses.writes.has('protected') || j.pathClasses.writes.has('home_credential')) {
-      f.notes.push(`${name}=${value} makes a tool write its files into ${value}`);
+      f.notes.push(`${name}=${value} makes a tool write its files into ${v}`);
       st.out.push(j);
     }
   }
   // ENV names the file an interactive sh reads at start; a plain word (ENV=test, ENV=prod) is
   // the ordinary deployment-stage variable of build tools, not a path anyone loads.
   const stageWord = name === 'ENV' && /^[A-Za-z][\w-]*$/.test(value);
-  if ((LOADER_VARS.test(name) && !stageWord) || (name === 'NODE_OPTIONS' && /(^|\s)(-r|--require|--import|--loader|--experimental-loader)\b/.test(value))) {
+  // RUBYOPT and PERL5OPT load code only through -r/-I (-M/-m/-I/-d for perl); warning and encoding flags load nothing,
+  // and -rNAME of a library by name (-rbundler/setup) loads an installed gem, not a file the line can plant.
+  const flagsOnly = (name === 'RUBYOPT' && /^(\s*(-W(:[\w-]+|\d)?|-w|-v|-r[a-z][\w/-]*|-E\S*|-K\w|-U|--(enable|disable)[=-][\w,-]+|--jit\S*|--yjit\S*))*\s*$/.test(value))
+    || (name === 'PERL5OPT' && /^(\s*(-[wWXT]|-C\w*))*\s*$/.test(value));
+  if ((LOADER_VARS.test(name) && !stageWord && !flagsOnly) || (name === 'NODE_OPTIONS' && /(^|\s)(-r|--require|--import|--loader|--experimental-loader)\b/.test(value))) {
     tag('loader-env', `${name}= changes what code every program loads`);
   }
   if (name === 'GCONV_PATH' || name === 'LD_LIBRARY_PATH' && /^\/(tmp|var\/tmp|dev\/shm)\b/.test(value)) tag('loader-env', `${name}= makes programs load libraries from ${value}`);

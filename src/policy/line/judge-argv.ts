@@ -12,7 +12,7 @@ import { NET_CLIENTS } from '../analyzers/net-clients.js';
 import { newFacts } from '../facts.js';
 import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
-import { assignmentTags, CONFIG_VARS, programSetting } from './assignments.js';
+import { assignmentTags, CONFIG_VARS, isDefaultDir, programSetting } from './assignments.js';
 import { foldLiterals, languageOf, stripStrings, writesFiles } from './interpreters.js';
 import { inlineCodeOf, scriptOf } from './interpreter-code.js';
 import { judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
@@ -246,11 +246,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       continue;
     }
     // Cleaners pointed at a directory of the caller's choosing delete that directory.
+    // (`TOOL cache clean|purge|prune…` empties the cache its option or its own variable names: uv, pip, npm, yarn, poetry, pnpm.)
+    const cacheOpt = (): string | undefined => argv.find((a, k) => /^--(cache|cache-dir|cache-folder|cache-path)$/.test(argv[k - 1] ?? '')) ?? argv.find((a) => /^--(cache|cache-dir|cache-folder|cache-path)=/.test(a))?.replace(/^[^=]*=/, '');
+    const cacheVar = (): string | undefined => Object.entries(env).find(([k, v]) => v && /CACHE/i.test(k) && (k.toUpperCase().startsWith(`${b0.replace(/[\d.]+$/, '').toUpperCase()}_`) || /^npm_config_cache$/i.test(k)))?.[1];
     const cleanDir = b0 === 'cargo' && argv[1] === 'clean' ? argv.find((a, k) => argv[k - 1] === '--target-dir') ?? argv.find((a) => a.startsWith('--target-dir='))?.slice(13)
       : b0 === 'go' && argv[1] === 'clean' && argv.some((a) => /^-(cache|modcache|testcache|fuzzcache)$/.test(a)) ? env.GOCACHE ?? env.GOMODCACHE
-      : b0 === 'npm' && argv[1] === 'cache' && /^(clean|rm|clear)$/.test(argv[2] ?? '') ? argv.find((a, k) => argv[k - 1] === '--cache') ?? argv.find((a) => a.startsWith('--cache='))?.slice(8)
-      : b0 === 'yarn' && argv[1] === 'cache' && argv[2] === 'clean' ? argv.find((a, k) => argv[k - 1] === '--cache-folder')
-      : /^pip[\d.]*$/.test(b0) && argv[1] === 'cache' && /^(purge|remove)$/.test(argv[2] ?? '') ? env.PIP_CACHE_DIR ?? argv.find((a, k) => argv[k - 1] === '--cache-dir') : undefined;
+      : argv[1] === 'cache' && /^(clean|clear|purge|prune|rm|remove)$/.test(argv[2] ?? '') ? cacheOpt() ?? cacheVar() : undefined;
     if (cleanDir) judgeArgv(st, ['rm', '-rf', cleanDir], ctx, [], undefined, fc, flat, info, { ...rec, writesFiles: [] });
     if (posix.basename(argv[0]!) === 'coreutils') {
       const prog = argv.slice(1).find((a) => a.startsWith('--coreutils-prog='))?.slice(17);
@@ -804,7 +805,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (An application server on every interface — runserver 0.0.0.0:8000, uvicorn --host 0.0.0.0, vite
       // --host 0.0.0.0, as in a container — serves the app, not the directory: only file servers and
       // debuggers count.)
-      const fileServer = /^(php[\d.]*|http-server|serve|live-server|httpd|busybox|caddy|twistd|darkhttpd|miniserve|static-web-server|webfsd|dufs|updog|browser-sync|sirv|sirv-cli|local-web-server|ws)$/.test(name) || (name === 'rclone' && args[0] === 'serve')
+      const fileServer = /^(php[\d.]*|http-server|serve|live-server|httpd|busybox|caddy|twistd|darkhttpd|miniserve|static-web-server|webfsd|dufs|updog|browser-sync|sirv|sirv-cli|local-web-server|ws|goshs|gossa|simple-http-server)$/.test(name) || (name === 'rclone' && args[0] === 'serve')
         || (/^ruby[\d.]*$/.test(name) && args.includes('-run'));
       const bindsAll = args.some((a, k) => fileServer && (/^(0\.0\.0\.0|\[::\]):\d+$/.test(a)
         || (/^(--host|--bind|--bind-address|--address|--addr|--listen|--ip|-b|-a|-H|-i|--interfaces)$/.test(args[k - 1] ?? '') && anyAddr.test(a))
@@ -815,28 +816,31 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         || ((name === 'twistd' || (args[0] === '-m' && args[1] === 'twisted')) && args.includes('web'))
         // serve, http-server and live-server listen on every interface unless told a host: serving the
         // project's top (its .env), HOME or anything outside the project is serving those.
-        || (/^(serve|http-server|live-server|miniserve|dufs|darkhttpd|updog|browser-sync|local-web-server|ws)$/.test(name) && !args.some((a, k) => /^(127\.|localhost|::1)/.test(a.replace(/^--?[\w-]+=/, '')) && /^(-a|--address|--host|-l|--listen|-H|-i|--interfaces|-b|--bind)$|^--(address|host|listen|interfaces|bind)=/.test(/=/.test(a) ? a : args[k - 1] ?? ''))
+        // (…and caddy file-server, goshs, and impacket's SMB server, which share a directory on every interface.)
+        || ((/^(serve|http-server|live-server|miniserve|dufs|darkhttpd|updog|browser-sync|local-web-server|ws|goshs|gossa|simple-http-server|impacket-smbserver|smbserver\.py)$/.test(name) || (name === 'caddy' && args[0] === 'file-server')) && !args.some((a, k) => /^(127\.|localhost|::1)/.test(a.replace(/^--?[\w-]+=/, '')) && /^(-a|--address|--host|-l|--listen|-H|-i|--interfaces|-b|--bind)$|^--(address|host|listen|interfaces|bind)=/.test(/=/.test(a) ? a : args[k - 1] ?? ''))
           && (() => {
-            const dir = resolvePath(args.find((a, k) => !a.startsWith('-') && !/^(-p|--port|-a|--address|-l|--listen|-c|--config|-H|--host|-i|--interfaces|-b|--bind|-d|--directory|--server|--files|--addr)$/.test(args[k - 1] ?? '') && !/^(start|serve|http)$/.test(a)) ?? args.find((a, k) => /^(-d|--directory|--server)$/.test(args[k - 1] ?? '')) ?? '.', ctx);
+            const dir = resolvePath(args.find((a, k) => !a.startsWith('-') && !/^(-p|--port|-a|--address|-l|--listen|-c|--config|-H|--host|-i|--interfaces|-b|--bind|-d|--directory|--server|--files|--addr|--root|-ip|-port|-username|-password|-comment)$/.test(args[k - 1] ?? '') && !/^(start|serve|http|file-server)$/.test(a) && !(/smbserver/.test(name) && a === args.find((x) => !x.startsWith('-')))) ?? args.find((a, k) => /^(-d|--directory|--server|--root)$/.test(args[k - 1] ?? '') || a.startsWith('--root='))?.replace(/^--root=/, '') ?? '.', ctx);
             return !(dir.startsWith(`${ctx.projectRoot}/`) && !/\/\.[^/]*(\/|$)/.test(dir.slice(ctx.projectRoot.length)));
           })())
         // A debugger or notebook server on every interface (debugpy --listen 0.0.0.0:5678, jupyter --ip=0.0.0.0 with
         // its token emptied) and a VNC server without a password run code or take input from anyone who connects.
         || ((name === 'debugpy' || args.includes('debugpy')) && args.some((a, k) => (args[k - 1] === '--listen' || a.startsWith('--listen=')) && /^(--listen=)?(0\.0\.0\.0|\*|::|\[::\])?:?\d*$/.test(a) && /0\.0\.0\.0|\*|::/.test(a)))
-        || (/^(jupyter|jupyter-notebook|jupyter-lab)$/.test(name) && args.some((a, k) => /^--(ip|ServerApp\.ip|NotebookApp\.ip)=(0\.0\.0\.0|\*|::)/.test(a) || (/^--(ip|ServerApp\.ip|NotebookApp\.ip)$/.test(args[k - 1] ?? '') && /^(0\.0\.0\.0|\*|::)$/.test(a))) && args.some((a) => /^--(\w+App\.)?(token|password)=(''|""|)$/.test(a)))
+        || (/^(jupyter|jupyter-notebook|jupyter-lab)$/.test(name) && args.some((a, k) => /^--(ip|ServerApp\.ip|NotebookApp\.ip)=(0\.0\.0\.0|\*|::)/.test(a) || (/^--(ip|ServerApp\.ip|NotebookApp\.ip)$/.test(args[k - 1] ?? '') && /^(0\.0\.0\.0|\*|::)$/.test(a))) && args.some((a, k) => /^--(\w+\.)?(token|password)=(''|""|)$/.test(a) || (a === '' && /^--(\w+\.)?(token|password)$/.test(args[k - 1] ?? ''))))
         || (name === 'x11vnc' && args.includes('-nopw') && !args.includes('-localhost'));
       // Terminal servers (websocketd, ttyd, gotty, shellinaboxd, wetty) hand a program — a shell — to whoever connects: nc -l -e by another name.
       if (/^(websocketd|ttyd|gotty|shellinaboxd|wetty|webtty|webssh|wssh)$/.test(name) && !args.some((a) => a === '--help' || a === '-h' || a === '--version')) tag('exec', `${name} serves a program's terminal to whoever connects to it`);
       // (An editor server without its password on another interface is a terminal too: code-server --auth none --bind-addr 0.0.0.0:8080.)
       if (name === 'code-server' && args.some((a, k) => a === '--auth=none' || (a === 'none' && args[k - 1] === '--auth')) && args.some((a, k) => /^(--bind-addr=)?(0\.0\.0\.0|\[?::\]?|\*)(:\d+)?$/.test(a) && (a.startsWith('--bind-addr=') || args[k - 1] === '--bind-addr'))) tag('exec', 'code-server without a password on every interface gives its terminal to whoever connects');
       // Terminal sharing through a relay (tmate, sshx, upterm host): the session is reachable from the internet.
-      if ((/^(tmate|sshx)$/.test(name) || (name === 'upterm' && args[0] === 'host')) && !args.some((a) => /^(-h|--help|-V|--version|version|help)$/.test(a))) tag('public-tunnel', `${name} shares this terminal through a relay service`);
+      if ((/^(tmate|sshx)$/.test(name) || (name === 'tty-share' && args.includes('--public')) || (name === 'upterm' && args[0] === 'host')) && !args.some((a) => /^(-h|--help|-V|--version|version|help)$/.test(a))) tag('public-tunnel', `${name} shares this terminal through a relay service`);
       if ((bindsAll || servesByDefault) && !args.some((a) => /^(--help|--version)$/.test(a))) tag('serves-files', `${name} listens on every network interface: other machines can reach what it serves`);
       if (/^(ngrok|lt|localtunnel|tunnelto|pagekite(\.py)?|tmole|zrok|devtunnel|frpc|rathole|chisel|sish-client|localxpose|loophole|expose|telebit|inlets|inlets-pro|pinggy|serveo)$/.test(name) || (name === 'cloudflared' && args.includes('tunnel')) || (name === 'bore' && args[0] === 'local')
         || (name === 'tailscale' && /^(funnel|serve)$/.test(args[0] ?? '') && !/^(status|reset|off)$/.test(args[1] ?? '')) || (name === 'ssh' && args.some((a, k) => /^-R/.test(a) && /(serveo\.net|localhost\.run|pinggy\.io|tuns\.sh)/.test(args.slice(k).join(' '))))) {
         tag('public-tunnel', `${name} publishes a local port on the internet through a tunnel service`);
       }
     }
+    // (VS Code's web server without its token on every interface: code serve-web --without-connection-token --host 0.0.0.0.)
+    if (/^(code|code-insiders|codium|cursor|code-server)$/.test(name) && args.includes('serve-web') && args.includes('--without-connection-token') && args.some((a, k) => /^(--host=)?(0\.0\.0\.0|\[?::\]?|\*)$/.test(a) && (a.startsWith('--host=') || args[k - 1] === '--host'))) tag('exec', `${name} serve-web without its token on every interface gives its terminal to whoever connects`);
     // VS Code's (and its forks') tunnel: the machine is reachable through a relay, shell included.
     if (/^(code|code-insiders|codium|cursor)$/.test(name) && args[0] === 'tunnel' && !/^(status|kill|user|prune|unregister|rename)$/.test(args[1] ?? '')) {
       tag('public-tunnel', `${name} tunnel makes this machine reachable through a relay service`);
@@ -941,7 +945,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (setAt >= 0 && /^(npm|pnpm|yarn|pip|pip3|uv|poetry|go|bundle|gem)$/.test(name)) {
         const pairs = args.slice(setAt + 1).filter((a) => !a.startsWith('-') || a.includes('='));
         const kv = pairs.flatMap((a, k) => (a.includes('=') ? [a.split(/=(.*)/s).slice(0, 2) as [string, string]] : k === 0 && pairs[1] !== undefined ? [[a, pairs[1]] as [string, string]] : []));
-        for (const [key, val] of kv) if (/cache|prefix|target|dir|folder|path|bin|home|root|store/i.test(key)) outputs.push(`${val.replace(/\/+$/, '')}/-log-`);
+        for (const [key, val] of kv) if (/cache|prefix|target|dir|folder|path|bin|home|root|store/i.test(key) && !isDefaultDir(key, val, ctx.home)) outputs.push(`${val.replace(/\/+$/, '')}/-log-`);
       }
       const given = name === 'uniq' || name === 'xxd' ? [...outputs, ...ops.slice(1, 2)]
         : VIEWERS.has(name) || FILTERS.has(name) || (ANALYZERS[name] && !languageOf(name)) || unwrap(name, args) ? outputs
@@ -1137,8 +1141,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // A copy of a secret made earlier in the line is the secret.
     const real = (p: string) => (p === STDIN ? p : realOf(st, abs(p)) ?? p);
-    facts.sends = facts.sends.map(real);
-    facts.reads = facts.reads.map(real);
+    // (An archive of the project written earlier holds its .env: sent, or its bytes shown, it is that secret. Only then —
+    // listing, hashing or copying it is not reading .env.)
+    const unpacked = (p: string) => (p === STDIN ? undefined : st.archived.get(abs(p)));
+    facts.sends = facts.sends.map((p) => unpacked(p) ?? real(p));
+    const copier = /^(cp|mv|ln|install|rsync|scp)$/.test(name);
+    facts.reads = facts.reads.map((p) => (copier ? undefined : unpacked(p)) ?? real(p));
     facts.stages = facts.stages.map(real);
     // git add of a directory (or the whole tree) stages the secret copies this line made inside it.
     if (name === 'git' && facts.subcommand === 'add') {
@@ -1468,9 +1476,16 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         return /^(tar|bsdtar|gtar)$/.test(posix.basename(a[0] ?? '')) && opts.some((x) => /[tx]/.test(x.replace(/^-/, ''))) && !opts.some((x) => /O/.test(x)) && !a.some((x) => /^--to-(s|c)/.test(x));
       });
       const dotInputs = (archive?.inputs ?? []).some((i) => /(^|\/)\.(\*|\[!.\]\*|\?\?\*)$/.test(i) && abs0(i).startsWith(`${ctx.projectRoot}/`));
-      if (archive && archive.file === undefined && !listsOnly && (holdsTop(archive.inputs.length ? archive.inputs : ['__none__']) || dotInputs) && archive.takesSecret && !fc.redirects.some((r) => /^(>>?|>\||&>>?)$/.test(r.op) && (r.fd ?? 1) === 1) && fc.stdoutTo.length > 0) {
+      if (archive && archive.file === undefined && !listsOnly && (holdsTop(archive.inputs.length ? archive.inputs : ['__none__']) || dotInputs) && archive.takesSecret && !fc.redirects.some((r) => /^(>>?|>\||&>>?)$/.test(r.op) && (r.fd ?? 1) === 1) && (fc.stdoutTo.length > 0 || fc.origin?.style === 'process-in')) {
         if (toScreen(fc)) facts.reads.push(`${ctx.projectRoot}/.env`);
         else treeSecret = `${ctx.projectRoot}/.env`;
+      }
+      // (Written to a file — tar czf /tmp/p.tgz ., zip -r /tmp/p ., tar cf - . > /tmp/p.tar — the archive holds .env:
+      // sent or shown later in the line, it is that secret. Writing it is not judged for that.)
+      if (archive && !listsOnly && (holdsTop(archive.inputs.length ? archive.inputs : ['__none__']) || dotInputs) && archive.takesSecret) {
+        const files = archive.file !== undefined ? [archive.file, ...(name === 'zip' && !/\.[^/]*$/.test(archive.file) ? [`${archive.file}.zip`] : [])]
+          : fc.redirects.filter((r) => /^(>>?|>\|)$/.test(r.op) && (r.fd ?? 1) === 1).map((r) => r.target.value);
+        for (const f of files) if (!STDIN_PATH.test(f)) st.archived.set(abs(f), `${ctx.projectRoot}/.env`);
       }
     }
     // What a secret store reads out (op read, aws secretsmanager get-secret-value, kubectl get secret -o yaml)
@@ -1710,6 +1725,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (/^(cp|ln|mv|install|rsync)$/.test(name) || localScp || rec.secretOut) {
       const source = rec.secretOut ?? firstSecret(st, facts.deletes.length ? facts.deletes : args.filter((a) => !a.startsWith('-')).slice(0, -1), ctx);
       if (source) for (const w of rec.writesFiles) st.tainted.set(w, source);
+      // (A copy of an archive that holds .env holds it too.)
+      const packed = args.filter((a) => !a.startsWith('-')).slice(0, -1).map((a) => st.archived.get(abs(a))).find((x) => x !== undefined);
+      if (packed) for (const w of rec.writesFiles) st.archived.set(w, packed);
     }
     // Downloaded content flows through filters (curl … | tee x | sh).
     if (DOWNLOADERS.has(name) || (FILTERS.has(name) && fc.stdinFrom.some((up) => info[up]?.downloadOut))) rec.downloadOut = true;
@@ -2050,10 +2068,12 @@ function awkBuiltCommands(prog: string, assigned: ReadonlySet<string>, input?: s
  * takes a secret's name, and whether that selection names secrets on purpose (--include='.env*').
  */
 function searchSelection(name: string, args: readonly string[]): { everything: boolean; dirs: string[]; takesSecret: boolean; named: boolean } | undefined {
-  const grep = /^(grep|egrep|fgrep)$/.test(name);
-  const rgAg = /^(rg|ag)$/.test(name);
+  // (rgrep is grep -r; ugrep and ug search a tree as rg does, skipping hidden files unless told.)
+  const grep = /^(grep|egrep|fgrep|rgrep)$/.test(name);
+  const ugrep = /^(ugrep|ug)$/.test(name);
+  const rgAg = /^(rg|ag)$/.test(name) || ugrep;
   const gitGrep = name === 'git' && args[0] === 'grep';
-  const recursive = grep ? args.some((a, k) => /^-[a-zA-Z]*[rR]/.test(a) && !a.startsWith('--') || /^--(recursive|dereference-recursive|directories=recurse)$/.test(a) || (a === 'recurse' && /^(-d|--directories)$/.test(args[k - 1] ?? '')))
+  const recursive = grep ? name === 'rgrep' || args.some((a, k) => /^-[a-zA-Z]*[rR]/.test(a) && !a.startsWith('--') || /^--(recursive|dereference-recursive|directories=recurse)$/.test(a) || (a === 'recurse' && /^(-d|--directories)$/.test(args[k - 1] ?? '')))
     : rgAg ? true
       : gitGrep;
   if (!recursive) return undefined;
@@ -2079,11 +2099,15 @@ function searchSelection(name: string, args: readonly string[]): { everything: b
     return re.test(args[k - 1] ?? '') && !/^--[\w-]+=/.test(args[k - 1] ?? '') ? [a] : [];
   });
   // (rg and ag skip hidden and ignored files unless told: .env is both.)
-  const seesHidden = !rgAg || args.some((a) => /^(--hidden|-uu+|--no-ignore|-u|--unrestricted|-[a-zA-Z]*u)$/.test(a)) || (name === 'ag' && args.some((a) => /^(-a|--all-types|--skip-vcs-ignores|-U)$/.test(a)));
-  const includes = [...valuesOf(/^--include$/), ...valuesOf(/^(-g|--glob|--iglob)$/).filter((g) => !g.startsWith('!'))];
+  const seesHidden = !rgAg || (ugrep ? args.some((a) => a === '--hidden' || /^-[a-zA-Z]*\.[a-zA-Z.]*$/.test(a)) : args.some((a) => /^(--hidden|--no-ignore|--unrestricted)$/.test(a) || /^-[a-zA-Z]*u[a-zA-Z]*$/.test(a)))
+    || (name === 'ag' && args.some((a) => /^(-a|--all-types|--skip-vcs-ignores|-U)$/.test(a)));
+  // (rg --type-add 'x:.env' -t x selects by the globs the type was given.)
+  const typesChosen = valuesOf(/^(-t|--type)$/);
+  const addedTypes = valuesOf(/^--type-add$/).flatMap((d) => { const m = /^([\w-]+):(?:include:[\w,-]+,?)?(.*)$/.exec(d); return m && m[2] && typesChosen.includes(m[1]!) ? [m[2]] : []; });
+  const includes = [...valuesOf(/^--include$/), ...valuesOf(/^(-g|--glob|--iglob)$/).filter((g) => !g.startsWith('!')), ...addedTypes];
   const excludes = [...valuesOf(/^--exclude$/), ...valuesOf(/^(-g|--glob|--iglob)$/).filter((g) => g.startsWith('!')).map((g) => g.slice(1)), ...valuesOf(/^--ignore$/)];
   const fileRegexes = valuesOf(/^(-G|--file-search-regex)$/);
-  const typed = args.some((a) => /^(-t|--type)$/.test(a) || /^--type=/.test(a));
+  const typed = args.some((a) => /^(-t|--type)$/.test(a) || /^--type=/.test(a)) && addedTypes.length === 0;
   const regexMatches = (r: string, n: string) => {
     try {
       return new RegExp(r).test(n);
@@ -2138,6 +2162,19 @@ function archiveToStdout(name: string, args: readonly string[]): { inputs: strin
     if (!args.includes('-so')) out = args.slice(1).find((a) => !a.startsWith('-'));
     inputs = args.slice(2).filter((a) => !a.startsWith('-'));
     excludes = args.flatMap((a) => (/^-x[!r]/.test(a) ? [a.replace(/^-xr?!/, '')] : []));
+  } else if (name === 'pax' && args.some((a) => /^-[a-zA-Z]*w/.test(a))) {
+    // (pax -w writes the archive to stdout unless -f names a file.)
+    out = args.find((a, k) => args[k - 1] === '-f') ?? args.find((a) => /^-f./.test(a))?.slice(2);
+    if (out !== undefined && STDOUT.test(out)) out = undefined;
+    inputs = args.filter((a, k) => !a.startsWith('-') && !/^-[a-zA-Z]*[fsxob]$/.test(args[k - 1] ?? ''));
+    if (inputs.length === 0) inputs = ['.'];
+  } else if (/^(gzip|pigz|bzip2|xz|zstd|lz4|brotli)$/.test(name) && args.some((a) => /^-[a-zA-Z]*r/.test(a) || a === '--recursive') && args.some((a) => /^-[a-zA-Z]*c/.test(a) || a === '--stdout')) {
+    // (gzip -r -c DIR writes every file below DIR, compressed, to stdout.)
+    inputs = args.filter((a) => !a.startsWith('-'));
+  } else if (name === 'cpio' && args.some((a) => /^-[a-zA-Z]*o/.test(a) || a === '--create')) {
+    // (cpio -o archives the names on its stdin — find . lists .env; -F names the file.)
+    out = args.find((a, k) => /^(-F|--file)$/.test(args[k - 1] ?? '')) ?? args.find((a) => a.startsWith('--file='))?.slice(7);
+    inputs = ['.'];
   }
   if (inputs === undefined) return undefined;
   return { inputs, takesSecret: !excludes.some((g) => nameMatchesGlob(g.replace(/^\.\//, ''), '.env')), ...(out !== undefined ? { file: out } : {}) };
@@ -2148,6 +2185,17 @@ function managerEnvironment(name: string, args: readonly string[]): [string, str
   const pairs = (ws: readonly string[]) => ws.flatMap((w) => { const m = /^([A-Za-z_]\w*)=(.*)$/s.exec(w); return m ? [[m[1]!, m[2]!] as [string, string]] : []; });
   if (name === 'systemctl' && args.includes('set-environment')) return pairs(args.slice(args.indexOf('set-environment') + 1));
   if (name === 'dbus-update-activation-environment') return pairs(args);
+  // The same methods called over D-Bus by a generic client: gdbus call … UpdateActivationEnvironment "{'PATH': '…'}",
+  // busctl … UpdateActivationEnvironment 'a{ss}' 1 PATH …, systemd's Manager.SetEnvironment, dbus-send dict:string:string:K,V.
+  if (/^(gdbus|busctl|dbus-send|qdbus|dbus)$/.test(name) && args.some((a) => /(UpdateActivationEnvironment|SetEnvironment)$/.test(a))) {
+    const text = args.join(' ');
+    const quoted = [...text.matchAll(/(['"])([A-Za-z_]\w*)\1\s*:\s*(?:<)?(['"])(.*?)\3/g)].map((m) => [m[2]!, m[4]!] as [string, string]);
+    const at = args.findIndex((a) => /^a\{ss\}$/.test(a));
+    const busctl = at >= 0 ? args.slice(at + 2).flatMap((a, k, xs) => (k % 2 === 0 && xs[k + 1] !== undefined ? [[a, xs[k + 1]!] as [string, string]] : [])) : [];
+    const dict = args.flatMap((a) => { const m = /^dict:string:string:(.*)$/.exec(a); return m ? m[1]!.split(',').flatMap((v, k, xs) => (k % 2 === 0 && xs[k + 1] !== undefined ? [[v, xs[k + 1]!] as [string, string]] : [])) : []; });
+    const all = [...quoted, ...busctl, ...dict, ...pairs(args.flatMap((a) => a.replace(/^array:string:/, '').split(',').map((x) => x.replace(/^[\['"\s]+|[\]'"\s]+$/g, ''))))];
+    return all.length ? all : [['PATH', '-unread-']];
+  }
   if (name === 'launchctl' && args[0] === 'setenv') return args.slice(1).flatMap((a, k, xs) => (k % 2 === 0 && xs[k + 1] !== undefined ? [[a, xs[k + 1]!] as [string, string]] : []));
   if (name === 'launchctl' && args[0] === 'config' && args[2] === 'path' && args[3] !== undefined) return [['PATH', args[3]]];
   return undefined;

@@ -38,7 +38,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
   const lineTags = newFacts('<line>');
   const st: State = {
     policy, ctx, depth, mendRefused, out: [], lineTags,
-    aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), tainted: parent?.tainted ?? new Map(),
+    aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), tainted: parent?.tainted ?? new Map(), archived: parent?.archived ?? new Map(),
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], localSockets: parent?.localSockets ?? [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
     links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
@@ -629,7 +629,11 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   if (posix.basename(argv[0] ?? '') === 'xargs' && stdin === undefined && fc.stdinFrom.length === 0) {
     const k = argv.findIndex((a) => /^(-a|--arg-file)$/.test(a) || /^--arg-file=|^-a./.test(a));
     const file = k < 0 ? undefined : /^(-a|--arg-file)$/.test(argv[k]!) ? argv[k + 1] : argv[k]!.replace(/^--arg-file=|^-a/, '');
-    if (file !== undefined && !/^\/dev\/fd\/|^<\(/.test(file)) stdin = file;
+    // (/dev/fd/N is what this command's `N< F` or an earlier `exec N< F` opened: xargs -a /dev/fd/3 … 3< .env.)
+    const fd = file === undefined ? undefined : /^\/(?:dev|proc\/self)\/fd\/(\d+)$/.exec(file)?.[1];
+    const opened = fd === undefined ? undefined : fc.redirects.find((r) => r.fd === Number(fd) && (r.op === '<' || r.op === '<>'))?.target.value ?? st.links.get(`/dev/fd/${fd}`);
+    if (opened !== undefined) stdin = opened;
+    else if (file !== undefined && !/^\/dev\/fd\/|^<\(/.test(file)) stdin = file;
   }
   // Text piped in from a command whose output is known (echo, printf, a cat heredoc) is this
   // command's stdin as surely as a heredoc: interpreters judge it in their own language.

@@ -176,7 +176,13 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
           const ops = set < 0 ? [] : c.slice(set + 1).filter((a, k, xs) => !a.startsWith('-') && !/^-[a-zA-Z]*t$/.test(xs[k - 1] ?? ''));
           if (/^(set-environment|setenv)$/.test(c[set] ?? '') && ops[0] !== undefined && ops[1] !== undefined) env[ops[0]] = ops[1];
           // (The user's own shell — "${SHELL}", as tmux's FAQ has it — is no new program.)
-          if (ops[0] === 'default-command' && ops[1] !== undefined && !/^\$\{?SHELL\}?(\s+-l)?$/.test(ops[1])) shell = ops[1];
+          if (/^(default-command|default-shell)$/.test(ops[0] ?? '') && ops[1] !== undefined && !/^\$\{?SHELL\}?(\s+-l)?$/.test(ops[1])) shell = [shell, ops[1]].filter(Boolean).join('\n');
+          // (Any option's format runs #(COMMAND) in a shell each time it is drawn: status-right '#(curl … | sh)';
+          // a hook runs its tmux command: set-hook -g pane-focus-in 'run-shell "…"'.)
+          const value = /^(set-option|set|set-window-option|setw|set-hook)$/.test(c[set] ?? '') ? ops.slice(1).join(' ') : '';
+          const runs = [...value.matchAll(/#\(((?:[^()]|\([^()]*\))*)\)/g)].map((m) => m[1]!);
+          if (c[set] === 'set-hook') runs.push(...[...value.matchAll(/\b(?:run-shell|run)\s+(?:-b\s+)?(?:"([^"]*)"|'([^']*)'|(\S+))/g)].map((m) => m[1] ?? m[2] ?? m[3]!));
+          if (runs.length) shell = [shell, ...runs].filter(Boolean).join('\n');
         }
         return { ...(Object.keys(env).length ? { env } : {}), ...(shell !== undefined ? { shell } : {}) };
       }
@@ -187,8 +193,19 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       const strips = path !== undefined && !/rampart\/shims/.test(path) && !/\$\{?PATH\b/.test(path);
       return i < rest.length ? { shell: rest.slice(i).join(' '), ...(strips ? { tags: ['path-strip'] } : {}) } : strips ? { tags: ['path-strip'] } : {};
     }
-    case 'screen':
-      return after(args, skipOpts(args, /^-[SLpcethX]$/));
+    case 'screen': {
+      // screen [-S NAME] -X CMD … sends a command to a running session: setenv reaches the windows opened later,
+      // stuff types its text into the window's shell, exec and screen run a program there.
+      const x = args.indexOf('-X');
+      if (x >= 0) {
+        const [cmd = '', ...rest] = args.slice(x + 1);
+        if (cmd === 'setenv' && rest[0] !== undefined && rest[1] !== undefined) return { env: { [rest[0]]: rest[1] } };
+        if (cmd === 'stuff') return { shell: (rest[0] ?? '').replace(/\\n|\\r|\^M|\^J/g, '\n') };
+        if (/^(exec|screen)$/.test(cmd)) return after(rest, skipOpts(rest, /^-[tT]$/));
+        return {};
+      }
+      return after(args, skipOpts(args, /^-[SLpceth]$/));
+    }
     case 'at':
     case 'batch':
       // at -l/-c/-r/-d list, print and remove jobs (atq, atrm); otherwise it reads the commands it
