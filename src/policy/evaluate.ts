@@ -6,6 +6,7 @@ import { canonicalTool } from './analyzers/identity.js';
 import { isShell, quote, unwrap } from './line/unwrap.js';
 import { languageOf } from './line/interpreters.js';
 import { judgeLine } from './line/judge-line.js';
+import { UNKNOWN_CWD } from './line/state.js';
 import { environmentFacts } from './shim-env.js';
 import { STDIN } from './analyzers/common.js';
 import { stricter } from './decision.js';
@@ -103,6 +104,10 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
       // (…only where it is read or sent: `rm -rf dist/*` under dotglob removes no more than `rm -rf dist` would, and
       // deleting or changing a subdirectory's dot-files — rm -rf dist/.[!.]* — is clearing it; at the project's top
       // the glob takes its .env.)
+      // A relative name read or sent after a `cd` only the running shell resolves (cd "$X", CDPATH) is that name
+      // wherever it lands: a secret's name (.env, id_rsa, *.pem) is judged as that secret.
+      const resolved = classifier.resolve(given);
+      if (resolved.startsWith(`${UNKNOWN_CWD}/`) && shown) for (const c of classifier.classify(`${ctx.projectRoot}/${resolved.slice(UNKNOWN_CWD.length + 1)}`)) if (c === 'project_secret') out.add(c);
       const atTop = (): boolean => posix.dirname(classifier.resolve(given)) === ctx.projectRoot;
       if (ctx.dotGlobs?.has(given) && (shown || (!/(^|\/)\*$/.test(given) && atTop()))) for (const alt of ['.env', '.*']) for (const c of classifier.classify(given.replace(/[^/]*$/, alt))) if (c === 'project_secret' || c === 'home_credential') out.add(c);
       // A symlink is judged as what it points at, too (ln -s .env notes.txt; curl -d @notes.txt).

@@ -76,7 +76,7 @@ export function analyzeReader({ tool, args: args0 }: AnalyzerInput): Facts {
   // (mikefarah's yq takes a first operand that names an existing file as a file — yq .env values.yaml prints
   // .env — and as the query otherwise: a first operand spelled like a path is read both ways.)
   const lone = tool === 'yq' && /^[\w./~-]+$/.test(files[0] ?? '') ? files[0] : undefined;
-  if ((QUERY_TOOLS.test(tool) || /^(sed|[gmn]?awk)$/.test(tool)) && !args.some((a) => /^(-e|--expression|-f|--file)(=|$)/.test(a) || (tool === 'sed' && (/^-[nrEsuz]*[ef]/.test(a) || /^--(e|fi)/.test(a))) || (/awk$/.test(tool) && /^(-E|--exec|-f.|--source)(=|$)?/.test(a)))) {
+  if ((QUERY_TOOLS.test(tool) || /^(sed|[gmn]?awk)$/.test(tool)) && !args.some((a) => /^(-e|--expression|-f|--file|--from-file)(=|$)/.test(a) || (tool === 'sed' && (/^-[nrEsuz]*[ef]/.test(a) || /^--(e|fi)/.test(a))) || (/awk$/.test(tool) && /^(-E|--exec|-f.|--source)(=|$)?/.test(a)))) {
     // (jq's filter is its first operand proper, after -e/--expression none is; --rawfile/--slurpfile files come before it.)
     const named = QUERY_TOOLS.test(tool) ? args.flatMap((a, k) => (/^--(slurpfile|rawfile)$/.test(a) && args[k + 2] !== undefined ? [args[k + 2]!] : [])) : [];
     files = [...named, ...files.filter((x) => !named.includes(x)).slice(1), ...(lone ? [lone] : [])];
@@ -96,7 +96,16 @@ export function analyzeReader({ tool, args: args0 }: AnalyzerInput): Facts {
   if (tool === 'sed' && args.some((a) => /^-[nrEsuz]*i/.test(a) || /^--in-place/.test(a))) f.writes.push(...files);
   if (/awk$/.test(tool) && args.some((a, k) => (a === '-i' || a === '--include') && args[k + 1] === 'inplace' || a === '-iinplace')) f.writes.push(...files.filter((x) => x !== 'inplace'));
   // yq's load(), load_str() and friends read the file they name into the output.
-  if (/^(yq|xq|tomlq)$/.test(tool)) for (const a of args) for (const m of a.matchAll(/\bload(?:_str|_props|_base64|_xml|_yaml)?\s*\(\s*"([^"]+)"/g)) f.reads.push(m[1]!);
+  // (…its argument joined from literals — load_str("." + "env") — or rooted in a variable — env(HOME) + "/.aws/credentials" —
+  // names that file, the variable read as HOME.)
+  if (/^(yq|xq|tomlq)$/.test(tool)) for (const a of args) for (const m of a.matchAll(/\bload(?:_str|_props|_base64|_xml|_yaml)?\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)/g)) {
+    const lits = [...m[1]!.matchAll(/"([^"]*)"/g)].map((x) => x[1]!);
+    const joined = lits.join('');
+    const computed = /^\s*"[^"]*"\s*$/.test(m[1]!) ? false : /[$a-z(]/i.test(m[1]!.replace(/"[^"]*"/g, ''));
+    if (joined) f.reads.push(computed && joined.startsWith('/') ? `~${joined}` : joined);
+  }
+  // yq -s/--split-exp EXPR writes one file per document, named by EXPR ("…" literal: that name, .yml added).
+  if (tool === 'yq') args.forEach((a, k) => { const e = /^(-s|--split-exp)$/.test(args[k - 1] ?? '') ? a : /^--split-exp=/.test(a) ? a.slice(12) : undefined; const lit = e === undefined ? undefined : /^\s*"([^"]+)"\s*$/.exec(e)?.[1]; if (lit) f.writes.push(`${lit}.yml`); });
   // yq -i (--inplace) rewrites its files; dasel put and -w write the file -f names (or -o).
   if (/^(yq|xq|tomlq)$/.test(tool) && args.some((a) => /^-[a-zA-Z]*i/.test(a) && !a.startsWith('--') || a === '--inplace' || a === '--in-place')) f.writes.push(...files);
   if (tool === 'dasel' && (args.includes('put') || args.some((a) => /^(-o|--out)$/.test(a)))) f.writes.push(...files, ...args.filter((a, k) => /^(-o|--out)$/.test(args[k - 1] ?? '')));

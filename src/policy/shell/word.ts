@@ -185,7 +185,9 @@ function extglobAsGlob(op: string, body: string): string {
   // (zsh's glob qualifiers keep the star: `*(.)` is `*`, and `*(D)`, `*(.D)` are every name, dot-files too.)
   if (op === '*' && /^[.\/@=p%rwxXsStfedlUGNDoOnL^:0-9-]+$/.test(body)) return body.includes('D') ? '{*,.*}' : '*';
   // (Negated, nested or holding a comma: it may match any name.)
-  if (op === '!' || /[(){},]/.test(body)) return '*';
+  // (…and one that repeats single characters or classes may spell any name: .+(e|n|v) is .env, so it is a star.
+  // Repeated words — *.+(orig|rej) — stay those words.)
+  if (op === '!' || /[(){},]/.test(body) || ((op === '+' || op === '*') && alts.some((a) => /^(.|\[[^\]]*\]|\?)$/.test(a)))) return '*';
   const optional = op === '?' || op === '*' ? [''] : [];
   const all = [...optional, ...alts];
   return all.length === 1 ? all[0]! : `{${all.join(',')}}`;
