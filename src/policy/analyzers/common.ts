@@ -113,7 +113,8 @@ export function packageJsonSets(f: Facts, kvs: readonly string[]): void {
  *  working directory, also that directory or one above it by any spelling (/home/user/project/, ../project). */
 export const wholeTree = (s: string, cwd?: string): boolean => {
   const v = s.replace(/^["']|["']$/g, '');
-  if (/^(\.|\.\/|\.\/\*|\*|~|~\/|\$HOME\/?|\$\{?PWD\}?\/?|\.\.(\/\.\.)*\/?)$/.test(v)) return true;
+  // (…and the working directory computed: "$(pwd)", `pwd`.)
+  if (/^(\.|\.\/|\.\/\*|\*|~|~\/|\$HOME\/?|\$\{?PWD\}?\/?|\$\(pwd( -[LP])?\)\/?|`pwd( -[LP])?`\/?|\.\.(\/\.\.)*\/?)$/.test(v)) return true;
   if (cwd === undefined || /[$`*?]/.test(v)) return false;
   const abs = posix.resolve(cwd, v);
   return abs === cwd || cwd.startsWith(`${abs === '/' ? '' : abs}/`);

@@ -18,6 +18,9 @@ function reader(args: readonly string[], valued?: RegExp) {
   };
 }
 
+/** kubectl's verb (its first operand, past global options) is VERB. */
+const k8sVerb = (args: readonly string[], verb: string): boolean => reader(args, KUBECTL_VALUED).words[0] === verb;
+
 /** kubectl's options whose value is the next word. */
 const KUBECTL_VALUED = /^(-n|--namespace|--context|--kubeconfig|--cluster|--user|-o|--output|-l|--selector|--template|-c|--container|-f|--filename|--field-selector|--sort-by|-s|--server|--token|--as|--as-group|--request-timeout|--chunk-size|-L|--label-columns)$/;
 
@@ -95,11 +98,17 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
       // (Only an output that carries the values — yaml, json, a template over data — shows them; -o name, wide and .type do not.)
       const out = args.map((a, k) => (/^(-o|--output)$/.test(args[k - 1] ?? '') ? a : /^--output=/.test(a) ? a.slice(9) : /^-o./.test(a) ? a.slice(2).replace(/^=/, '') : undefined)).filter((o) => o !== undefined).at(-1);
       const template = args.map((a, k) => (args[k - 1] === '--template' ? a : a.startsWith('--template=') ? a.slice(11) : '')).join(' ');
+      // (--template alone implies -o go-template; --raw reads an API path — a secret's shows its data; `view-secret`
+      // (a krew plugin) and `oc extract secret/x --to=-` print the values.)
+      if (args.some((a, k) => (args[k - 1] === '--raw' || a.startsWith('--raw=')) && /\/secrets(\/|$|\?)/.test(a))) return '~/.kube/config';
+      if (k8sVerb(args, 'view-secret') || (tool === 'oc' && k8sVerb(args, 'extract') && args.some((a, k) => a === '--to=-' || (a === '-' && args[k - 1] === '--to')))) return '~/.kube/config';
       // (The default table, -o name and -o wide show names and counts; a template or column list that names only
       // metadata and the type does too. Anything else — yaml, json, a template file, .data, the annotations'
       // last-applied copy, {.}, {@}, {.*}, items whole — may print the values.)
       const text = `${out ?? ''} ${template}`;
-      const quiet = out === undefined || /^(name|wide)$/.test(out) || (/^(jsonpath|go-template|template|custom-columns)(=|$)/.test(out) && !/\bdata\b|stringData|annotations|\{\{?\s*[.$@]?\s*\}\}?|\.\*|\.\.|\]\s*\}|\bitems\s*\}|@|\$/i.test(text));
+      // (A range over items — {range .items[*]}…{end}, {{range .items}}…{{end}} — and literal text print nothing themselves.)
+      const shown = text.replace(/\{\{?-?\s*(range|with)\s[^}]*\}\}?|\{\{?-?\s*end\s*-?\}\}?|\{"[^"]*"\}|\{\{-?\s*"[^"]*"\s*-?\}\}/g, ' ');
+      const quiet = (out === undefined && template.trim() === '') || /^(name|wide)$/.test(out ?? '') || (/^(jsonpath|go-template|template|custom-columns)(=|$)/.test(out ?? 'go-template') && !/\bdata\b|stringData|annotations|\{\{?-?\s*[.$@]?\s*-?\}\}?|\.\*|\.\.|\bitems(\[[^\]]*\])?\s*\}|@(?!\.)|\$\w|\bindex\b|\bjson\b|toJson|toYaml|printf/i.test(shown));
       // (Resource names are case-blind and may be listed, qualified or typed: Secret, all,secrets, secrets.v1, secret/db.)
       const names = (from: number) => k8s.words.slice(from + 1).flatMap((w) => w.split(','));
       const secret = (from: number) => from >= 0 && names(from).some((r) => /^secrets?(\.v1)?(\/.*)?$/i.test(r) || /^secret\//i.test(r));
@@ -109,6 +118,8 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
     // Password managers and secret stores: what they read out is a secret.
     case 'op':
       // (`item get` shows concealed fields with --reveal, in --fields, and in its JSON; a document is its file.)
+      // (inject -o FILE and document get --out-file FILE write the values to that file instead.)
+      if (opt(/^(-o|--out-file|--output)(=|$)/)) return undefined;
       return verb(/^(read|inject)$/) || has('document', 'get') || (has('item', 'get') && (opt(/^--(reveal|fields)/) || /(^|\s)--format(=|\s+)json/.test(args.join(' ')))) ? '~/.config/op/config' : undefined;
     case 'pass':
     case 'gopass':
@@ -139,7 +150,18 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
       return verb(/^lookup$/) ? '~/.local/share/keyrings/login.keyring' : undefined;
     case 'doppler':
     case 'infisical':
-      return words.some((w) => /^(get|download|export)$/.test(w)) || (words[0] === 'secrets' && words.length === 1 && !opt(/^--only-names$/)) ? '~/.doppler/.doppler.yaml' : undefined;
+    {
+      // (-p/--project, -c/--config, --env take a value: doppler secrets -p x -c dev lists values; `run -- env` prints them.)
+      const d = reader(args, /^(-p|--project|-c|--config|--env|--token|--path|--projectId)$/);
+      const runs = args.indexOf('--') >= 0 && d.words[0] === 'run' && /^(env|printenv|set|export)$/.test(args[args.indexOf('--') + 1] ?? '');
+      return runs || d.words.some((w) => /^(get|download|export)$/.test(w)) || (d.words[0] === 'secrets' && d.words.length === 1 && !opt(/^--only-names$/)) ? '~/.doppler/.doppler.yaml' : undefined;
+    }
+    // Hosting platforms' environment values: netlify env:get/env:list --plain, railway variables.
+    case 'netlify':
+    case 'ntl':
+      return verb(/^env:(get|list)$/) ? '~/.config/netlify/config.json' : undefined;
+    case 'railway':
+      return verb(/^(variables|vars|variable)$/) && !opt(/^--set$/) ? '~/.railway/config.json' : undefined;
     case 'heroku':
       return verb(/^(auth:token|config|config:get)$/) ? '~/.netrc' : undefined;
     default:

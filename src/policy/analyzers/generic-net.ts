@@ -79,7 +79,9 @@ export function analyzeGenericNet({ tool, args }: AnalyzerInput): Facts {
   if (/^(ftp|lftp|tftp)$/.test(tool) && ops[0] && !ops[0].includes('/')) addHost(f, canonicalHost(ops[0]), 'target');
   // rclone VERB SRC… DEST: local sources are sent only when the destination is a remote (name:path);
   // a copy between local paths, or from a remote down to the project, sends nothing.
-  const remoteOp = (o: string) => /^[\w-]+:/.test(o) && !o.includes('://');
+  // (…or a remote made on the fly, :sftp,host=H,user=U:path — H is where the files go.)
+  const remoteOp = (o: string) => (/^[\w-]+:/.test(o) || /^:[\w-]+(,[^:]*)?:/.test(o)) && !o.includes('://');
+  for (const o of ops) { const h = /^:[\w-]+,(?:[^:]*,)?(?:host|url|endpoint)=([^,:/]+)/.exec(o)?.[1]; if (h) addHost(f, canonicalHost(h), 'target'); }
   if (tool === 'rclone') {
     const [verb, ...rest] = ops;
     if (rest.length >= 2 && remoteOp(rest.at(-1)!)) f.sends.push(...rest.slice(0, -1).filter((o) => !remoteOp(o)));

@@ -71,12 +71,12 @@ const JVM_LOADS = /-(javaagent|agentpath|agentlib)\b|-XX:\+?(OnError|OnOutOfMemo
 export const DEFAULT_DIRS: Readonly<Record<string, string>> = {
   GOBIN: '~/go/bin', GOPATH: '~/go', GOMODCACHE: '~/go/pkg/mod', GOCACHE: '~/.cache/go-build', UV_TOOL_BIN_DIR: '~/.local/bin', UV_TOOL_DIR: '~/.local/share/uv/tools', UV_CACHE_DIR: '~/.cache/uv',
   PIPX_BIN_DIR: '~/.local/bin', PIPX_HOME: '~/.local/pipx', CARGO_HOME: '~/.cargo', CARGO_INSTALL_ROOT: '~/.cargo', BUN_INSTALL: '~/.bun', PNPM_HOME: '~/.local/share/pnpm',
-  DENO_INSTALL_ROOT: '~/.deno', PYTHONUSERBASE: '~/.local', GEM_HOME: '~/.gem', XDG_CACHE_HOME: '~/.cache', XDG_DATA_HOME: '~/.local/share', XDG_STATE_HOME: '~/.local/state', PIP_CACHE_DIR: '~/.cache/pip',
+  DENO_INSTALL_ROOT: '~/.deno', PYTHONUSERBASE: '~/.local', GEM_HOME: '~/.gem', XDG_CACHE_HOME: '~/.cache', XDG_DATA_HOME: '~/.local/share', XDG_STATE_HOME: '~/.local/state', PIP_CACHE_DIR: '~/.cache/pip', NPM_CONFIG_CACHE: '~/.npm', YARN_CACHE_FOLDER: '~/.cache/yarn',
 };
 
 /** True when NAME=value names the directory the tool uses anyway. */
-export function isDefaultDir(name: string, value: string, home: string): boolean {
-  const d = DEFAULT_DIRS[name.toUpperCase()] ?? DEFAULT_DIRS[name];
+export function isDefaultDir(name: string, value: string, home: string, dflt?: string): boolean {
+  const d = dflt ?? DEFAULT_DIRS[name.toUpperCase()] ?? DEFAULT_DIRS[name];
   const norm = (p: string) => p.replace(/^(~|\$\{?HOME\}?)(?=\/|$)/, home).replace(/\/+$/, '');
   return d !== undefined && norm(value) === norm(d);
 }
@@ -117,11 +117,16 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
   // (Also GOCACHE, GOBIN, GEM_HOME, PYTHONUSERBASE and any *_HOME; a relative value is below the working directory.)
   // (…and the JVM's directory properties passed in a tool's options variable: MAVEN_OPTS=-Dmaven.repo.local=D.)
   const dirProps = /(_OPTS|_OPTIONS)$/.test(name) ? [...value.matchAll(/(?:^|\s)-D[\w.-]*(?:repo\.local|\.dir|directory|\.home|output|cache)=(\S+)/gi)].map((m) => m[1]!) : [];
-  const dirVar = /(^|_)(CACHE|CACHE_DIR|CACHE_HOME|CACHE_FOLDER|TARGET_DIR|OUT_DIR|OUTPUT_DIR|BUILD_DIR|DATA_HOME|STATE_HOME|LOGS?_DIR|TMPDIR|TEMP|TMP|DOWNLOAD_DIR|PREFIX|INSTALL_DIR|DESTDIR|BIN_DIR|BINDIR|HOME)$|USERBASE$|^GO(CACHE|BIN|MODCACHE|PATH|TMPDIR)$|CACHE/i.test(name) && value !== '';
+  // (Any tool's directory by its variable's last word — PIP_SRC, BUNDLE_PATH, UV_PROJECT_ENVIRONMENT, DENO_DIR, BUN_INSTALL,
+  // npm_config_store_dir, PIP_LOG — but not one that names what is read: keys, credentials, configuration, sockets.)
+  const readsOnly = /KEY|CRED|AUTH|TOKEN|PASS|SECRET|CERT|IDENTITY|KNOWN|SOCK|SSH|GNUPG|GPG|KUBE|(^|_)CONFIG(_|$)|^PATH$|^MANPATH$|^INFOPATH$|(^|_)(LD_LIBRARY|LIBRARY|INCLUDE|CLASS|MODULE|PYTHON|NODE|PERL5?|RUBY|LUA|GEM|EXEC|PKG_CONFIG)_?PATH$/i.test(name) && !/^npm_config_/i.test(name);
+  const dirVar = !readsOnly && (/(^|_)(CACHE|CACHE_DIR|CACHE_HOME|CACHE_FOLDER|TARGET_DIR|OUT_DIR|OUTPUT_DIR|BUILD_DIR|DATA_HOME|STATE_HOME|LOGS?_DIR|TMPDIR|TEMP|TMP|DOWNLOAD_DIR|PREFIX|INSTALL_DIR|DESTDIR|BIN_DIR|BINDIR|HOME|SRC|ROOT|DEST|DIR|FOLDER|PATH|BIN|INSTALL|ENVIRONMENT|LOG|LOG_FILE|STORE)$|USERBASE$|^GO(CACHE|BIN|MODCACHE|PATH|TMPDIR)$|CACHE|^npm_config_/i.test(name)) && value !== '';
+  // (A log file's variable names the file itself.)
+  const fileVar = /(^|_)(LOG|LOG_FILE)$/i.test(name);
   for (const v of dirVar && !isDefaultDir(name, value, st.ctx.home) ? [value] : dirProps) {
     const dir = target(st, v, cwd);
     const f = newFacts('<env>');
-    if (dir) f.writes.push(`${dir}/-cache-`);
+    if (dir) f.writes.push(fileVar ? dir : `${dir}/-cache-`);
     const j = judgeFacts(st.policy, f, [`${name}=${value}`], { ...st.ctx, stdin: undefined, stdout: undefined });
     if (j.pathClasses.writes.has('protected') || j.pathClasses.writes.has('home_credential')) {
       f.notes.push(`${name}=${value} makes a tool write its files into ${v}`);
@@ -132,9 +137,9 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
   // the ordinary deployment-stage variable of build tools, not a path anyone loads.
   const stageWord = name === 'ENV' && /^[A-Za-z][\w-]*$/.test(value);
   // RUBYOPT and PERL5OPT load code only through -r/-I (-M/-m/-I/-d for perl); warning and encoding flags load nothing,
-  // and -rNAME of a library by name (-rbundler/setup) loads an installed gem, not a file the line can plant.
+  // and -rNAME of a library by name (-rbundler/setup; perl's pragmas and its coverage and debugging modules, -MDevel::Cover) loads an installed module, not a file the line can plant.
   const flagsOnly = (name === 'RUBYOPT' && /^(\s*(-W(:[\w-]+|\d)?|-w|-v|-r[a-z][\w/-]*|-E\S*|-K\w|-U|--(enable|disable)[=-][\w,-]+|--jit\S*|--yjit\S*))*\s*$/.test(value))
-    || (name === 'PERL5OPT' && /^(\s*(-[wWXT]|-C\w*))*\s*$/.test(value));
+    || (name === 'PERL5OPT' && /^(\s*(-[wWXT]|-C\w*|-M-?(?:strict|warnings|diagnostics|utf8|autodie|feature|open|Carp|Carp::Always|Devel::Cover|Devel::NYTProf|Data::Dumper|Test::More)(=[\w,:-]*)?))*\s*$/.test(value));
   if ((LOADER_VARS.test(name) && !stageWord && !flagsOnly) || (name === 'NODE_OPTIONS' && /(^|\s)(-r|--require|--import|--loader|--experimental-loader)\b/.test(value))) {
     tag('loader-env', `${name}= changes what code every program loads`);
   }

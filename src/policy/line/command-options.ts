@@ -5,6 +5,7 @@
 
 import { quote } from './unwrap.js';
 import { makeRecipes } from './make-text.js';
+import { cmakeCommands } from './cmake-text.js';
 
 export interface RunsFound {
   /** Shell command lines the tool will run. */
@@ -233,6 +234,18 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
         else out.spawns.push(`${tool} writes a file whose name it computes`);
       }
       if (/^emacs(client)?$/.test(tool) && ELISP_EXEC.test(value) && !/^\((shell-command)/.test(value.trim())) out.spawns.push('emacs elisp runs programs or deletes files');
+      // elisp that visits files (find-file, insert-file-contents …) reads them — printed with princ/message — and its
+      // network calls (url-retrieve, url-copy-file, eww, open-network-stream, make-network-process) reach their host,
+      // with what it read: judged as cat F and curl -d @F URL; a host it computes is not understood.
+      if (/^emacs(client)?$/.test(tool)) {
+        const visited = [...value.matchAll(/\((?:find-file(?:-noselect|-literally)?|insert-file-contents(?:-literally)?|view-file|find-file-read-only)\s+"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
+        for (const f of visited) out.lines.push(`cat ${q(f)}`);
+        const urls = [...value.matchAll(/\((?:url-retrieve(?:-synchronously)?|url-copy-file|url-insert-file-contents|eww|eww-browse-url|browse-url|request)\s+"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
+        const hosts = [...value.matchAll(/\((?:open-network-stream\s+\S+\s+\S+\s+"([^"]+)"\s+(\d+)|make-network-process\b[^)]*?:host\s+"([^"]+)"(?:[^)]*?:service\s+(\d+))?)/g)].map((m) => [m[1] ?? m[3]!, m[2] ?? m[4] ?? '80'] as const);
+        for (const u of urls) out.lines.push(visited.length ? visited.map((f) => `curl -d @${q(f)} ${q(u)}`).join('\n') : `curl ${q(u)}`);
+        for (const [h, p] of hosts) out.lines.push(visited.length ? `nc ${q(h)} ${p} < ${q(visited[0]!)}` : `nc ${q(h)} ${p}`);
+        if (/\((url-retrieve(?:-synchronously)?|url-copy-file|eww|open-network-stream|make-network-process|request)\s+[^"\s]/.test(value)) out.spawns.push('emacs elisp opens a network connection to a computed address');
+      }
     }
   }
   // sqlite3 and friends read their commands from stdin too; ed's `!cmd`, `r !cmd`, `w !cmd` run commands.
@@ -283,6 +296,13 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
   if ((tool === 'make' || tool === 'gmake') && env.MAKEFLAGS) {
     const ev = /(?:--eval=|-E\s*)(.*)$/s.exec(env.MAKEFLAGS);
     if (ev) out.lines.push(...makeRecipes(ev[1]!));
+  }
+  // cmake -P SCRIPT: the script's file and process commands (from stdin, a process substitution, a file this line wrote).
+  if (tool === 'cmake') for (let k = 0; k < args.length; k++) {
+    if (args[k] !== '-P' || args[k + 1] === undefined) continue;
+    const script = /^(-|\/dev\/stdin|\/dev\/fd\/0)$/.test(args[k + 1]!) ? stdinText : fileText(args[k + 1]!);
+    if (script !== undefined) out.lines.push(...cmakeCommands(script));
+    else if (/^(-|\/dev\/stdin|\/dev\/fd\/\d+)$|^<\(/.test(args[k + 1]!)) out.unreadable.push('cmake -P reads a script Rampart cannot read');
   }
   if ((tool === 'make' || tool === 'gmake') && args.some((a, k) => (a === '-f' || a === '--file') && /^(-|\/dev\/stdin|\/dev\/fd\/\d+)$/.test(args[k + 1] ?? ''))) {
     if (stdinText !== undefined) out.lines.push(...makeRecipes(stdinText));

@@ -17,11 +17,11 @@ import { foldLiterals, languageOf, stripStrings, writesFiles } from './interpret
 import { inlineCodeOf, scriptOf } from './interpreter-code.js';
 import { judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
 import { CONFIGISH, credentialNameIn, credentialOf, madeBelow, DIGESTS, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, processSubText, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
-import { addUrl, STDIN } from '../analyzers/common.js';
+import { addUrl, STDIN, wholeTree } from '../analyzers/common.js';
 import { foreignAsSh, harmlessPowerShell, withoutCmdSwitches } from './foreign-shells.js';
 import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
-import { unreadCode, unreadVerdict } from './unread-languages.js';
+import { COMPILED, COMPILED_REACHES, unreadCode, unreadVerdict } from './unread-languages.js';
 import { commandsInText } from './text-commands.js';
 import { DB_CLIENTS, destroys, dropsDatabase, remoteDb } from './destructive.js';
 import { storedSecret } from '../analyzers/credentials.js';
@@ -252,7 +252,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const cleanDir = b0 === 'cargo' && argv[1] === 'clean' ? argv.find((a, k) => argv[k - 1] === '--target-dir') ?? argv.find((a) => a.startsWith('--target-dir='))?.slice(13)
       : b0 === 'go' && argv[1] === 'clean' && argv.some((a) => /^-(cache|modcache|testcache|fuzzcache)$/.test(a)) ? env.GOCACHE ?? env.GOMODCACHE
       : argv[1] === 'cache' && /^(clean|clear|purge|prune|rm|remove)$/.test(argv[2] ?? '') ? cacheOpt() ?? cacheVar() : undefined;
-    if (cleanDir) judgeArgv(st, ['rm', '-rf', cleanDir], ctx, [], undefined, fc, flat, info, { ...rec, writesFiles: [] });
+    // (…unless it names the cache the tool uses anyway: npm cache clean --cache ~/.npm, PIP_CACHE_DIR=~/.cache/pip.)
+    const TOOL_CACHES: Record<string, string> = { npm: '~/.npm', pip: '~/.cache/pip', uv: '~/.cache/uv', yarn: '~/.cache/yarn', poetry: '~/.cache/pypoetry', pnpm: '~/.local/share/pnpm/store' };
+    const ownCache = cleanDir !== undefined && TOOL_CACHES[b0.replace(/[\d.]+$/, '')] !== undefined && isDefaultDir('_', cleanDir, ctx.home, TOOL_CACHES[b0.replace(/[\d.]+$/, '')]);
+    if (cleanDir && !ownCache) judgeArgv(st, ['rm', '-rf', cleanDir], ctx, [], undefined, fc, flat, info, { ...rec, writesFiles: [] });
     if (posix.basename(argv[0]!) === 'coreutils') {
       const prog = argv.slice(1).find((a) => a.startsWith('--coreutils-prog='))?.slice(17);
       if (prog) {
@@ -610,6 +613,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // launchd) is given to every program it starts later: each NAME=VALUE is judged as that assignment
       // (a PATH without the shims, LD_PRELOAD).
       for (const [n, v] of managed) assignmentTags(st, n, v, true);
+      // (A proxy there routes every later program's traffic: judged as the destination it is.)
+      for (const [n, v] of managed) if (/^(https?|all|ftp|rsync)_proxy$/i.test(n) && v !== '') {
+        const pf = newFacts('<env>');
+        addUrl(pf, /^[a-z][\w+.-]*:\/\//i.test(v) ? v : `http://${v}`, 'proxy');
+        pf.tags.add('routed-env');
+        pf.notes.push(`${n}=${v} sends the traffic of every program ${name} starts later through ${v}`);
+        st.out.push(judgeFacts(st.policy, pf, [`${n}=${v}`], { ...ctx, env, stdin: undefined, stdout: undefined }));
+      }
     } else if (name === 'loginctl' && args.some((a) => /^(terminate-user|kill-user|terminate-session|kill-session|terminate-seat|disable-linger)$/.test(a))) {
       // Ending the user's sessions (or their lingering manager) ends every process of the user: the server too.
       tag('rampart-tamper', `loginctl ${args.find((a) => !a.startsWith('-'))} ends the user's processes, the Rampart server among them`);
@@ -729,32 +740,72 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         }
         if (/\b(system|systemlist|jobstart|termopen)\s*\(|(^|\n)\s*:?\s*(py3?|python3?|lua|perl|ruby|terminal)\b/.test(text)) tag('interpreter-spawn', `${name} runs a program through its script`);
       }
-      // (`exe "w F"` runs its string as the command it spells.)
-      const cmds = args.flatMap((a, k) => (args[k - 1] === '-c' || args[k - 1] === '--cmd' ? [a] : a.startsWith('+') && k > 0 && args[k - 1] !== '-c' ? [a.slice(1)] : []))
-        .flatMap((c) => c.split(/\s*\|\s*/)).map((c) => c.replace(/^:?\s*exe(?:c(?:ute)?)?\s+(["'])(.*)\1\s*$/s, '$2'));
+      // (`exe "w F"` runs its string as the command it spells; `exe "!" . "rm -rf ~"` the literals it joins.)
+      // (Modifiers — silent, keepalt, noautocmd, confirm, vertical … — change nothing of what a command does.)
+      const MODS = /^(?:(?:sil(?:ent)?!?|keepa(?:lt)?|keepj(?:umps)?|keepm(?:arks)?|keepp(?:atterns)?|noa(?:utocmd)?|conf(?:irm)?|loc(?:kmarks)?|uns(?:ilent)?|vert(?:ical)?|tab|abo(?:veleft)?|bel(?:owright)?|to(?:pleft)?|bo(?:tright)?|hid(?:e)?|lefta(?:bove)?|rightb(?:elow)?|nos(?:wapfile)?)\s+)+/;
+      const exe = (c: string) => { const m = /^exe(?:c(?:ute)?)?\s+(.*)$/s.exec(c); if (!m) return c; const lits = [...m[1]!.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].map((x) => x[1] ?? x[2] ?? ''); return lits.join(''); };
+      const rawCmds = args.flatMap((a, k) => (/^-[a-zA-Z]*c$/.test(args[k - 1] ?? '') || args[k - 1] === '--cmd' ? [a] : a.startsWith('+') && k > 0 && args[k - 1] !== '-c' ? [a.slice(1)] : []));
+      // (A `!` command — :w !cmd, :r !cmd, :!cmd — takes the rest of its line, `|` included.)
+      const cmds0 = rawCmds.flatMap((c) => { const bang = /^[^!|]*?!(?!\s*$)/.exec(c.replace(/^:+\s*/, '')); return bang && /^(?:[%.$\d,'<>]*\s*(?:w(?:rite)?|r(?:ead)?)?\s*|sil(?:ent)?!?\s*)!/.test(c.replace(/^:+\s*/, '').replace(MODS, '')) ? [c] : c.split(/\s*\|\s*/); })
+        .map((c) => exe(c.replace(/^:+\s*/, '').replace(MODS, '')).replace(/^:+\s*/, '').replace(MODS, ''));
+      // (:cd DIR / :chdir / :lcd / :tcd move where later names resolve; :file NAME renames the buffer a later :w writes.)
+      let vimCwd: string | undefined;
+      const cmds: string[] = [];
+      const named: string[] = [];
+      const at = (p: string) => (vimCwd !== undefined && !/^[/~]|:\/\//.test(p) ? posix.join(vimCwd, p) : p);
+      for (const c of cmds0) {
+        const cd = /^(?:cd|chd(?:ir)?|lcd?|lch(?:dir)?|tcd?|tch(?:dir)?)!?\s+(\S+)\s*$/.exec(c);
+        if (cd) { vimCwd = at(cd[1]!); continue; }
+        const f = /^f(?:ile)?!?\s+(\S+)\s*$/.exec(c);
+        if (f) named.push(at(f[1]!));
+        cmds.push(c.replace(/^((?:[%.$\d,'<>]*\s*)?(?:e(?:d(?:i(?:t)?)?)?|sp(?:lit)?|vs(?:plit)?|tabe(?:dit)?|tabnew|new|vne(?:w)?|badd?|arga(?:dd)?|args?|n(?:ext)?|r(?:ead)?|fin(?:d)?|sv(?:iew)?|vie(?:w)?|dr(?:op)?|sf(?:ind)?|tabf(?:ind)?|w(?:rite)?|wq|x(?:it)?|sav(?:eas)?|up(?:date)?)!?\s+)([^\s!|>][^\s|]*)\s*$/, (_m, v: string, p: string) => `${v}${at(p)}`));
+      }
+      // (A program for :make or :grep — set makeprg=… / grepprg=… — runs when they do.)
+      for (const c of cmds) { const prg = /^se(?:t)?\s+(?:makeprg|mp|grepprg|gp)=(.*)$/.exec(c); if (prg && cmds.some((x) => /^(mak(?:e)?|gr(?:ep)?|lmak(?:e)?|lgr(?:ep)?)\b/.test(x))) st.sub(prg[1]!.replace(/\\(.)/g, '$1'), ctx.cwd, env); }
+      // (job_start/term_start/jobstart/termopen/system of a literal run it; of anything else, or lua/python/perl/ruby code, run a program.)
+      for (const c of cmds) {
+        for (const m of c.matchAll(/\b(?:job_start|term_start|jobstart|termopen|system|systemlist)\s*\(\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')\s*[,)]/g)) st.sub((m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1'), ctx.cwd, env);
+        if (/\b(?:job_start|term_start|jobstart|termopen|system|systemlist)\s*\(\s*[^"'\s]/.test(c) || /^(?:lua|luado|luafile|py3?|python3?|pydo|py3do|pyx|perl|perldo|rub(?:y)?|rubydo|ter(?:minal)?)\b/.test(c)) tag('interpreter-spawn', `${name} runs a program through its command ${c.slice(0, 40)}`);
+      }
       const operands = args.filter((a, j) => !a.startsWith('-') && !a.startsWith('+') && !/^(-c|--cmd|-S|-s|-u|-W|-i|-T|-w)$/.test(args[j - 1] ?? ''));
       // Files its commands bring into the buffers (:e F, :argadd F, :r F, put =readfile("F")), then written back
       // by a write of every buffer (:wa, :argdo … | w, :xa) or printed to stdout in ex mode (%p): written or read.
-      const loaded = cmds.flatMap((c) => {
-        const m = /^:?\s*(?:sil(?:ent)?!?\s*)?(?:e(?:dit)?|sp(?:lit)?|vs(?:plit)?|tabe(?:dit)?|new|badd?|arga(?:dd)?|args?|n(?:ext)?|r(?:ead)?|fin(?:d)?)!?\s+([^\s!|][^|]*?)\s*$/.exec(c);
-        const rf = [...c.matchAll(/readfile\(\s*["']([^"']+)["']/g)].map((x) => x[1]!);
+      const loaded = [...named, ...cmds.flatMap((c) => {
+        const m = /^(?:[%.$\d,'<>]*\s*)?(?:e(?:d(?:i(?:t)?)?)?|sp(?:lit)?|vs(?:plit)?|tabe(?:dit)?|tabnew|new|vne(?:w)?|badd?|arga(?:dd)?|args?|n(?:ext)?|r(?:ead)?|fin(?:d)?|sv(?:iew)?|vie(?:w)?|dr(?:op)?|sf(?:ind)?|tabf(?:ind)?)!?\s+([^\s!|][^|]*?)\s*$/.exec(c);
+        const rf = [...c.matchAll(/readfile\(\s*["']([^"']+)["']/g)].map((x) => at(x[1]!));
         return [...(m ? m[1]!.split(/\s+/) : []), ...rf];
-      });
+      })];
+      // (A URL opened or written — :e https://…, :Nread, :w scp://… — is fetched from or sent to its host, as curl would.)
+      const buffer = [...loaded, ...operands].filter((p) => !/:\/\//.test(p));
+      for (const c of cmds) {
+        const nr = /^(?:Nr(?:ead)?|Nw(?:rite)?|Ns(?:ource)?)\s+(\S+)/.exec(c);
+        for (const u of [...loaded.filter((p) => /^[a-z][\w+.-]*:\/\//i.test(p)), ...(nr && !/^Nw/.test(c) ? [nr[1]!] : [])]) st.sub(`curl ${quote(u)}`, ctx.cwd, env);
+        const wu = /^(?:[%.$\d,'<>]*\s*)?(?:w(?:rite)?|sav(?:eas)?|Nw(?:rite)?)!?\s+([a-z][\w+.-]*:\/\/\S+)/i.exec(c);
+        if (wu) st.sub(`curl -T ${quote(buffer[0] ?? 'FILE')} ${quote(wu[1]!)}`, ctx.cwd, env);
+        // (:w !CMD feeds the buffer to CMD: what was read into it — :r .env — is CMD's stdin.)
+        const wb = /^(?:[%.$\d,'<>]*\s*)?w(?:rite)?\s*!(.+)$/s.exec(c);
+        if (wb && buffer.length && !/^\s*(\S*\/)?(sh|bash|dash|zsh|ksh|python[\d.]*|perl|ruby|node|php)\s*$/.test(wb[1]!)) st.sub(`cat ${buffer.map(quote).join(' ')} | ${wb[1]!}`, ctx.cwd, env);
+      }
       const writesAll = cmds.some((c) => /^:?\s*(?:sil(?:ent)?!?\s*)?(wa|wall|wqa|wqall|xa|xall|argdo|bufdo|windo|tabdo)\b/.test(c));
-      const prints = args.some((a) => /^-[a-zA-Z]*e?s$|^-es$|^-E?s$|^--headless$/.test(a) || a === '-e') && cmds.some((c) => /^:?\s*(?:sil(?:ent)?!?\s*)?(?:[%.$\d,']*|g(?:lobal)?!?\s*\/.*\/)\s*(?:(p|pr|print|nu|number|l|list|z|P|Print)\b|#)?\s*$/.test(c) && !/^:?\s*[%.$\d,']*\s*$/.test(c));
-      if (writesAll || (loaded.length && cmds.some((c) => /^:?\s*(?:sil(?:ent)?!?\s*)?(w|write|wq|x|xit|exi|exit|up|update)!?\s*$/.test(c)))) writes.push(...loaded, ...operands);
+      // (…in ex mode — ex, vim -e/-es, nvim --headless — a print, :g/re/p or :v/re/p, or an :echo of the buffer or a file.)
+      const exMode = name === 'ex' || args.some((a) => /^-[a-zA-Z]*e?s$|^-es$|^-E?s$|^--headless$/.test(a) || a === '-e');
+      const prints = exMode && cmds.some((c) => (/^(?:[%.$\d,'<>]*|(?:g(?:lobal)?!?|v(?:global)?)\s*\/.*\/)\s*(?:(p|pr|print|nu|number|l|list|z|P|Print)\b|#)?\s*$/.test(c) && !/^[%.$\d,'<>]*\s*$/.test(c)) || /^(?:echo|ec|echom(?:sg)?|cal(?:l)?\s+(?:writefile|chansend))\b.*\b(?:getline|readfile|getbufline)\s*\(/.test(c));
+      if (exMode) for (const c of cmds) for (const m of c.matchAll(/\b(?:echo|echom(?:sg)?)\b.*?\breadfile\(\s*["']([^"']+)["']/g)) shownFiles.push(at(m[1]!));
+      if (writesAll || (loaded.length && cmds.some((c) => /^(?:[%.$\d,'<>]*\s*)?(w|write|wq|x|xit|exi|exit|up|update|wn|wnext|wN|wp)!?\s*$/.test(c)))) writes.push(...loaded, ...operands);
       if (prints) shownFiles.push(...loaded, ...operands);
       // :wn/:wN/:wp F and :mksession/:mkvimrc/:mkexrc/:wviminfo F write F too.
       for (const c of cmds) {
         const w = /^:?\s*(?:sil(?:ent)?!?\s*)?(?:wn(?:ext)?|wN(?:ext)?|wp(?:revious)?|mks(?:ession)?|mkv(?:imrc)?|mkvie(?:w)?|mk(?:exrc)?|wv(?:iminfo)?|wundo|wsh(?:ada)?)!?\s+([^\s!|][^\s|]*)\s*$/.exec(c);
         if (w) writes.push(w[1]!);
       }
-      for (let k = 0; k < args.length; k++) {
-        const c0 = args[k] === '-c' ? args[k + 1] ?? '' : args[k]!.startsWith('+') ? args[k]!.slice(1) : '';
-        const c = c0.replace(/^:?\s*exe(?:c(?:ute)?)?\s+(["'])(.*)\1\s*$/s, '$2');
-        const bang = /^:?\s*(?:silent!?\s*)?(?:[%.$\d,']*\s*(?:r(?:ead)?|w(?:rite)?)?\s*)!(.*)$/s.exec(c);
+      for (const c of cmds) {
+        const bang = /^(?:[%.$\d,'<>]*\s*(?:r(?:ead)?|w(?:rite)?)?\s*)!(.*)$/s.exec(c);
         if (bang && !/^\s*(\S*\/)?(sh|bash|dash|zsh|ksh|python[\d.]*|perl|ruby|node|php)\s*$/.test(bang[1]!)) st.sub(bang[1]!, ctx.cwd, env);
         else if (bang) tag('interpreter-spawn', `${name} feeds the buffer to ${bang[1]!.trim()} as code`);
+      }
+      for (let k = 0; k < args.length; k++) {
+        const c0 = /^-[a-zA-Z]*c$/.test(args[k]!) ? args[k + 1] ?? '' : args[k]!.startsWith('+') ? args[k]!.slice(1) : '';
+        const c = c0.replace(/^:?\s*exe(?:c(?:ute)?)?\s+(["'])(.*)\1\s*$/s, '$2');
         // -c wq / +w: the edited files are written.
         if (/^:?\s*(w|wq|x|wall|wqa|xa|up|update|sav|saveas)\b|\|\s*w/.test(c)) for (const op of args.filter((a, j) => !a.startsWith('-') && !a.startsWith('+') && args[j - 1] !== '-c')) writes.push(op);
         // …and the files its commands name: :w[!] [>>] F, :wq F, :sav F, :redir > F, and a file opened with :e F
@@ -812,21 +863,24 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // debuggers count.)
       const fileServer = /^(php[\d.]*|http-server|serve|live-server|httpd|busybox|caddy|twistd|darkhttpd|miniserve|static-web-server|webfsd|dufs|updog|browser-sync|sirv|sirv-cli|local-web-server|ws|goshs|gossa|simple-http-server)$/.test(name) || (name === 'rclone' && args[0] === 'serve')
         || (/^ruby[\d.]*$/.test(name) && args.includes('-run'));
-      const bindsAll = args.some((a, k) => fileServer && (/^(0\.0\.0\.0|\[::\]):\d+$/.test(a)
+      // (The directory a file server shares: a build or public directory inside the project — not its top, not a
+      // dot-directory — is published output, whoever can reach it; the project's top holds its .env.)
+      const servesPublished = (() => {
+        const dir = resolvePath(args.find((a, k) => !a.startsWith('-') && !/^(-p|--port|-a|--address|-l|--listen|-c|--config|-H|--host|-i|--interfaces|-b|--bind|-d|--directory|--server|--files|--addr|--root|-ip|-port|-username|-password|-comment|-S|-t|-e|--hostname)$/.test(args[k - 1] ?? '') && !/^(start|serve|http|file-server|httpd|-run)$/.test(a) && !/^[\d.:[\]*]+$/.test(a) && !(/smbserver/.test(name) && a === args.find((x) => !x.startsWith('-')))) ?? args.find((a, k) => /^(-d|--directory|--server|--root|-t)$/.test(args[k - 1] ?? '') || a.startsWith('--root='))?.replace(/^--root=/, '') ?? '.', ctx);
+        return dir.startsWith(`${ctx.projectRoot}/`) && !/\/\.[^/]*(\/|$)/.test(dir.slice(ctx.projectRoot.length));
+      })();
+      const bindsAll = args.some((a, k) => fileServer && !servesPublished && (/^(0\.0\.0\.0|\[::\]):\d+$/.test(a)
         || (/^(--host|--bind|--bind-address|--address|--addr|--listen|--ip|-b|-a|-H|-i|--interfaces)$/.test(args[k - 1] ?? '') && anyAddr.test(a))
         || /^--(host|bind|bind-address|address|addr|listen|ip|interfaces)=(0\.0\.0\.0|\[?::\]?)(:\d+)?$/.test(a))
         || /^--(inspect|inspect-brk|inspect-wait)=(0\.0\.0\.0|\[?::\]?)(:\d+)?$/.test(a));
       const servesByDefault = (name === 'httpd' && !args.some((a, k) => args[k - 1] === '-p' && /^(127\.|localhost)/.test(a)))
-        || (/^ruby/.test(name) && args.includes('-run') && args.some((a) => /httpd/.test(a)) && !args.some((a) => /BindAddress=(127\.|localhost)|--bind-address=(127\.|localhost)/.test(a)))
+        || (/^ruby/.test(name) && args.includes('-run') && args.some((a) => /httpd/.test(a)) && !servesPublished && !args.some((a) => /BindAddress=(127\.|localhost)|--bind-address=(127\.|localhost)/.test(a)))
         || ((name === 'twistd' || (args[0] === '-m' && args[1] === 'twisted')) && args.includes('web'))
         // serve, http-server and live-server listen on every interface unless told a host: serving the
         // project's top (its .env), HOME or anything outside the project is serving those.
         // (…and caddy file-server, goshs, and impacket's SMB server, which share a directory on every interface.)
-        || ((/^(serve|http-server|live-server|miniserve|dufs|darkhttpd|updog|browser-sync|local-web-server|ws|goshs|gossa|simple-http-server|impacket-smbserver|smbserver\.py)$/.test(name) || (name === 'caddy' && args[0] === 'file-server')) && !args.some((a, k) => /^(127\.|localhost|::1)/.test(a.replace(/^--?[\w-]+=/, '')) && /^(-a|--address|--host|-l|--listen|-H|-i|--interfaces|-b|--bind)$|^--(address|host|listen|interfaces|bind)=/.test(/=/.test(a) ? a : args[k - 1] ?? ''))
-          && (() => {
-            const dir = resolvePath(args.find((a, k) => !a.startsWith('-') && !/^(-p|--port|-a|--address|-l|--listen|-c|--config|-H|--host|-i|--interfaces|-b|--bind|-d|--directory|--server|--files|--addr|--root|-ip|-port|-username|-password|-comment)$/.test(args[k - 1] ?? '') && !/^(start|serve|http|file-server)$/.test(a) && !(/smbserver/.test(name) && a === args.find((x) => !x.startsWith('-')))) ?? args.find((a, k) => /^(-d|--directory|--server|--root)$/.test(args[k - 1] ?? '') || a.startsWith('--root='))?.replace(/^--root=/, '') ?? '.', ctx);
-            return !(dir.startsWith(`${ctx.projectRoot}/`) && !/\/\.[^/]*(\/|$)/.test(dir.slice(ctx.projectRoot.length)));
-          })())
+        || ((/^(serve|http-server|live-server|miniserve|dufs|darkhttpd|updog|browser-sync|local-web-server|ws|goshs|gossa|simple-http-server|impacket-smbserver|smbserver\.py)$/.test(name) || (name === 'caddy' && args[0] === 'file-server')) && !args.some((a, k) => /^(127\.|localhost|::1)/.test(a.replace(/^--?[\w-]+=/, '')) && /^(-a|--address|--host|--hostname|-l|--listen|-H|-i|--interfaces|-b|--bind)$|^--(address|host|hostname|listen|interfaces|bind)=/.test(/=/.test(a) ? a : args[k - 1] ?? ''))
+          && !servesPublished)
         // A debugger or notebook server on every interface (debugpy --listen 0.0.0.0:5678, jupyter --ip=0.0.0.0 with
         // its token emptied) and a VNC server without a password run code or take input from anyone who connects.
         || ((name === 'debugpy' || args.includes('debugpy')) && args.some((a, k) => (args[k - 1] === '--listen' || a.startsWith('--listen=')) && /^(--listen=)?(0\.0\.0\.0|\*|::|\[::\])?:?\d*$/.test(a) && /0\.0\.0\.0|\*|::/.test(a)))
@@ -854,6 +908,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // launchers, go -toolexec/-exec, cargo runners, rg --pre, npm/pnpm/yarn config of a shell,
     // init module or node options).
     for (const [what, value] of programOptions(name, args)) programSetting(st, what, value, true, ctx.cwd);
+    // A JVM's proxy given on its command line (gradle -Dhttps.proxyHost=H, java -DsocksProxyHost=H, gradle -Dorg.gradle…
+    // systemProp.https.proxyHost=H): every connection of the build goes through H, as JAVA_TOOL_OPTIONS would send it.
+    if (/^(java|javaw|gradle|gradlew|mvn|mvnw|sbt|ant|kotlin|kotlinc|groovy|jshell|scala|lein|jbang)$/.test(name.replace(/^\.\//, ''))) {
+      const props = args.filter((a) => /^-D(?:systemProp\.)?(?:(?:https?|ftp|socks)\.proxyHost|socksProxyHost)=/.test(a));
+      if (props.length) assignmentTags(st, 'JAVA_TOOL_OPTIONS', props.map((a) => a.replace(/^-DsocksProxyHost=/, '-Dsocks.proxyHost=')).join(' '), true, ctx.cwd);
+    }
     // compgen -W LIST / complete -W LIST: bash expands the word list (its $(…), `…`, ${…}) when it completes — compgen at once.
     if (name === 'compgen' || name === 'complete') for (let k = 0; k < args.length; k++) if (args[k - 1] === '-W' && /[$`]/.test(args[k]!)) st.sub(`: ${args[k]}`, ctx.cwd, env);
     if (/^(npm|pnpm|yarn|npx)$/.test(name) && args.some((a, k) => (/^--node-options=/.test(a) ? a.slice(15) : args[k - 1] === '--node-options' ? a : '').match(/(^|\s)(-r|--require|--import|--loader)\b/))) {
@@ -906,7 +966,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // patterns: --ignores='@types/*,eslint-*' names no file `*,eslint-*`.)
       // (Options known to take a pattern as their value; --ignore-all-space takes none.)
       const leftOut = (a: string, k: number) => /[*?[]/.test(a) && /^--?(exclude|excludes|exclude-dir|exclude-pattern|ignores|ignore-pattern|ignore-path|ignore-glob|skip-glob)$/i.test(/^-/.test(a) ? a.replace(/=.*$/s, '') : args[k - 1] ?? '');
-      const named = args.filter((a, k) => k !== code && !/^--env-file(=|$)/.test(a) && args[k - 1] !== '--env-file' && !auth.test(args[k - 1] ?? '') && !auth.test(a.replace(/=.*$/s, '')) && !leftOut(a, k)).map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a)
+      // (…an age identity, -i KEY, is used as ssh -i is; what -o/--output names is written, not shown; openssl's
+      // certificate verbs print no private key.)
+      // (zip -x/-i take a list of patterns up to the next option: zip -r out.zip . -x '.env*' names no file.)
+      const zipPatterns = name === 'zip' ? new Set(args.flatMap((a, k) => { if (!/^(-x|-i|--exclude|--include)$/.test(a)) return []; const out: number[] = []; for (let j = k + 1; j < args.length && !args[j]!.startsWith('-'); j++) out.push(j); return out; })) : new Set<number>();
+      const used = (k: number) => zipPatterns.has(k) || (/^(age|rage|age-keygen)$/.test(name) && /^(-i|--identity|-o|--output)$/.test(args[k - 1] ?? '')) || (/^(-o|--output)$/.test(args[k - 1] ?? '') && /^(age-keygen|ssh-keygen|openssl)$/.test(name));
+      const certOnly = name === 'openssl' && (/^(x509|verify|crl|req|s_client|s_server|ocsp|dgst|ca|genrsa|genpkey|ecparam)$/.test(args[0] ?? '') || (/^(pkey|rsa|ec)$/.test(args[0] ?? '') && args.includes('-pubout') && !args.includes('-text')));
+      const named = certOnly ? [] : args.filter((a, k) => k !== code && !/^--env-file(=|$)/.test(a) && args[k - 1] !== '--env-file' && !auth.test(args[k - 1] ?? '') && !auth.test(a.replace(/=.*$/s, '')) && !leftOut(a, k) && !used(k)).map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a)
         .flatMap((a) => (/[*?]/.test(a) && a.includes(',') && !/[{[]/.test(a) ? a.split(',') : [a])).map((a) => a.replace(/^(?:[\w.-]+=)?@(?=[~./\w])/, '')).filter((a) => !a.startsWith('-') && !a.includes('://') && !/[\n()'"]/.test(a) && (!/\s/.test(a) || /^(~|\.{0,2})\/[^\s]*\/|^\//.test(a)));
       for (const a of named) if (isSecretPath(st, a, ctx) || realOf(st, abs0(a)) !== undefined && isSecretPath(st, realOf(st, abs0(a))!, ctx)) facts.reads.push(a);
       // split/csplit write the pieces under a prefix (x, or the operand after the input).
@@ -929,30 +995,58 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (Also the files and directories any tool writes its log, report, trace or history to: pip --log F, npm --logs-dir D.)
       // (…and the directories it fills: caches, prefixes, targets, destinations — npm --cache D, pip download -d D,
       // go test -coverprofile F, mvn -Dmaven.repo.local=D, buildx --output type=local,dest=D.)
-      const OUT = /^(?:output|output-file|outfile|out|out-file|log|log-file|logfile|logs-dir|log-dir|report|report-file|trace|trace-file|history-file|dump-file|save-to|pid-file|pidfile|coverprofile|cpuprofile|memprofile|blockprofile|mutexprofile)$/;
-      const OUT_DIR = /^(?:cache|cache-dir|cache-folder|cache-location|prefix|target-dir|dest|destination|dest-dir|download-dir|wheel-dir|out-dir|outdir|output-dir|build-dir|logs-dir|log-dir|reports-dir|install-dir|root-dir)$/;
-      const SHORT_DIR: Record<string, RegExp> = { pip: /^-[dw]$/, pip3: /^-[dw]$/, helm: /^-d$/ };
+      // (Names compared without case, dashes or underscores: --outputDir, --output_dir, -outputdir, --out-dir are one name.)
+      const OUT = /^(?:output|outputfile|outfile|out|log|logfile|report|reportfile|trace|tracefile|historyfile|dumpfile|saveto|pidfile|coverprofile|cpuprofile|memprofile|blockprofile|mutexprofile|archive)$/;
+      const OUT_DIR = /^(?:cache|cachedir|cachefolder|cachelocation|prefix|targetdir|dest|destination|destdir|downloaddir|wheeldir|outdir|outputdir|outputdirectory|builddir|logsdir|logdir|reportsdir|reportsdirectory|installdir|rootdir|src|tooldir|untardir|repositorycache|separategitdir|basetemp|cachedirectory)$/;
+      const SHORT_DIR: Record<string, RegExp> = { pip: /^-[dw]$/, pip3: /^-[dw]$/, helm: /^-d$/, cmake: /^-B$/ };
+      const norm = (o: string) => o.toLowerCase().replace(/[-_]/g, '');
+      // (A dotted name is read by its parts: --outputFile.json is an output file, --coverage.reportsDirectory a directory.)
+      const kind = (o: string): 'file' | 'dir' | undefined => {
+        for (const part of o.split('.')) {
+          const n = norm(part);
+          if (OUT_DIR.test(n) || (/dir$/.test(n) && OUT.test(n.replace(/dir$/, '')))) return 'dir';
+          if (OUT.test(n) || /^(iid|cid|pid|log|out|output|dump|report|trace|history|metadata|results?|junit|coverage|save|write|stats|timing|sarif|jsonout|htmlout)file$|^(tee|rdb|dump)$/.test(n)) return 'file';
+        }
+        return undefined;
+      };
+      const under = (v: string) => `${v.replace(/\/+$/, '')}/-log-`;
       // (A directory option names what it fills: a file below it.)
       const outputs = args.flatMap((a, k) => {
         const prev = args[k - 1] ?? '';
-        const opt = /^--?[\w-]+=/.test(a) ? a.slice(a.startsWith('--') ? 2 : 1, a.indexOf('=')) : /^--?[a-z][\w-]+$/.test(prev) ? prev.replace(/^--?/, '') : prev === '-o' ? 'output' : SHORT_DIR[name]?.test(prev) ? 'dest' : undefined;
-        const v = /^--?[\w-]+=/.test(a) ? a.slice(a.indexOf('=') + 1) : a;
-        const prop = /^-D([\w.-]+)=(.+)$/.exec(a);
-        if (prop && /(repo\.local|\.dir|directory|\.home|output|cache)$/i.test(prop[1]!)) return [`${prop[2]!.replace(/\/+$/, '')}/-log-`];
-        const dest = opt === 'output' ? /(?:^|,)dest=([^,]+)/.exec(v)?.[1] : undefined;
-        if (dest) return [`${dest.replace(/\/+$/, '')}/-log-`];
-        // (Any option named for the file it writes — --iidfile, --tee, --rdb, --pidfile; a report's TYPE:PATH names a path.)
-        const file = opt !== undefined && (/^(iid|cid|pid|log|out|output|dump|report|trace|history|metadata|results?|junit|coverage|save|write|stats|timing|sarif|json-out|html-out)-?file$|^(tee|rdb|dump)$/.test(opt) || opt === 'cov-report') ? v.replace(/^[a-z-]+:(?=[/~.])/, '') : undefined;
-        if (file !== undefined && !OUT_DIR.test(opt!)) return [opt === 'cov-report' ? `${file.replace(/\/+$/, '')}/-log-` : file];
-        return opt !== undefined && (OUT.test(opt) || OUT_DIR.test(opt)) ? [OUT_DIR.test(opt) || /dir$/.test(opt) ? `${v.replace(/\/+$/, '')}/-log-` : v] : [];
+        // (Attached short values: pip download -d/path, cmake -B/path, go build -o=/path.)
+        const shortAttached = /^-[a-zA-Z][/~.=]/.test(a) && !a.startsWith('--') && (SHORT_DIR[name]?.test(a.slice(0, 2)) || a.startsWith('-o=') || a.startsWith('-o/')) ? a.slice(2).replace(/^=/, '') : undefined;
+        if (shortAttached !== undefined) return [a.startsWith('-o') ? shortAttached : under(shortAttached)];
+        const opt = /^--?[\w.-]+=/.test(a) ? a.slice(a.startsWith('--') ? 2 : 1, a.indexOf('=')) : /^--?[a-z][\w.-]+$/i.test(prev) ? prev.replace(/^--?/, '') : prev === '-o' ? 'output' : SHORT_DIR[name]?.test(prev) ? 'dest' : undefined;
+        const v = /^--?[\w.-]+=/.test(a) ? a.slice(a.indexOf('=') + 1) : a;
+        // (-Dprop=DIR, attached or as the next word: mvn -D maven.repo.local=DIR; pytest -o cache_dir=DIR.)
+        const prop = /^-D([\w.-]+)=(.+)$/.exec(a) ?? (/^(-D|-o|--override-ini)$/.test(prev) ? /^([\w.-]+)=(.+)$/.exec(a) : null) ?? /^--override-ini=([\w.-]+)=(.+)$/.exec(a);
+        const propKey = prop?.[1] ?? '';
+        const propVal = prop?.[2] ?? '';
+        if (prop && /(repo\.local|\.dir|directory|\.home|output|cache|_dir|basetemp)$/i.test(propKey)) return [under(propVal)];
+        // (An exporter's dest=: a file for tar/oci/docker types, a directory for local; in --output, --cache-to or bake's --set.)
+        const dest = opt !== undefined && /^(output|o|cache-to|set)$/.test(opt) || /(^|\.)output=/.test(v) ? /(?:^|,|output=)dest=([^,]+)/.exec(v)?.[1] : undefined;
+        if (dest) return [/(^|,|=)type=(tar|oci|docker)(,|$)/.test(v) ? dest : under(dest)];
+        // (A coverage report's TYPE:PATH is a directory for html, a file otherwise.)
+        if (opt === 'cov-report') { const m = /^([a-z-]+):(.+)$/.exec(v); return m ? [/^html|annotate/.test(m[1]!) ? under(m[2]!) : m[2]!] : []; }
+        const k2 = opt === undefined ? undefined : kind(opt);
+        return k2 === 'dir' ? [under(v)] : k2 === 'file' ? [v.replace(/^[a-z-]+:(?=[/~.])/, '')] : [];
       });
+      // (uv venv PATH makes the environment at PATH.)
+      if (name === 'uv' && args[0] === 'venv') outputs.push(...args.slice(1).filter((a, k, xs) => !a.startsWith('-') && !/^(-p|--python|--prompt|--index-url|--seed)$/.test(xs[k - 1] ?? '')).slice(0, 1).map(under));
       // Directory settings a tool keeps for later runs (npm config set cache D, pip config set global.target D,
       // yarn config set cacheFolder D, go env -w GOBIN=D): every later run fills D.
-      const setAt = args.findIndex((a, k) => (a === 'set' && args[k - 1] === 'config') || (name === 'go' && a === '-w' && args[k - 1] === 'env'));
+      // (Options may stand between: npm config set -L user cache D, pnpm config -g set …, pip config --user set …;
+      // poetry config KEY VALUE has no verb.)
+      const cfgAt = args.indexOf('config');
+      const afterCfg = cfgAt < 0 ? [] : args.slice(cfgAt + 1).filter((a, k, xs) => !a.startsWith('-') && !/^(-L|--location|--site|--editor)$/.test(xs[k - 1] ?? ''));
+      const setAt = name === 'go' ? args.findIndex((a, k) => a === '-w' && args[k - 1] === 'env')
+        : afterCfg[0] === 'set' ? args.indexOf('set', cfgAt)
+          : name === 'poetry' && afterCfg.length >= 2 && !args.some((a) => /^--(list|unset)$/.test(a)) ? cfgAt : -1;
       if (setAt >= 0 && /^(npm|pnpm|yarn|pip|pip3|uv|poetry|go|bundle|gem)$/.test(name)) {
-        const pairs = args.slice(setAt + 1).filter((a) => !a.startsWith('-') || a.includes('='));
+        const pairs = args.slice(setAt + 1).filter((a, k, xs) => (!a.startsWith('-') || a.includes('=')) && !/^(-L|--location)$/.test(xs[k - 1] ?? '') && !/^--[\w-]+=/.test(a));
         const kv = pairs.flatMap((a, k) => (a.includes('=') ? [a.split(/=(.*)/s).slice(0, 2) as [string, string]] : k === 0 && pairs[1] !== undefined ? [[a, pairs[1]] as [string, string]] : []));
-        for (const [key, val] of kv) if (/cache|prefix|target|dir|folder|path|bin|home|root|store/i.test(key) && !isDefaultDir(key, val, ctx.home)) outputs.push(`${val.replace(/\/+$/, '')}/-log-`);
+        // (A log file's setting names the file; a source, destination or environment directory fills it.)
+        for (const [key, val] of kv) if (/cache|prefix|target|dir|folder|path|bin|home|root|store|src|dest|log|venv|virtualenv/i.test(key) && !isDefaultDir(key, val, ctx.home)) outputs.push(/(^|\.)log(-?file)?$/i.test(key) ? val : `${val.replace(/\/+$/, '')}/-log-`);
       }
       const given = name === 'uniq' || name === 'xxd' ? [...outputs, ...ops.slice(1, 2)]
         : VIEWERS.has(name) || FILTERS.has(name) || (ANALYZERS[name] && !languageOf(name)) || unwrap(name, args) ? outputs
@@ -1010,10 +1104,18 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // Options that empty their directory before filling it (pytest --basetemp, vite --outDir with --emptyOutDir,
     // mkdocs build -d/--site-dir, sphinx-build -E's output is kept): judged as deleting what is in it, as rm -rf does.
     {
-      const valueOf = (re: RegExp) => args.map((a, k) => (re.test(args[k - 1] ?? '') ? a : undefined)).concat(args.map((a) => { const m = /^(--?[\w-]+)=(.*)$/s.exec(a); return m && re.test(m[1]!) ? m[2] : undefined; })).filter((x): x is string => x !== undefined).at(-1);
+      // (…as the tool reads its options: pytest's from PYTEST_ADDOPTS and -o addopts= too; vite's in either case;
+      // short values attached, -d/path. Also hugo --cleanDestinationDir, jekyll build -d, mkdocs gh-deploy -d,
+      // cargo clean of CARGO_TARGET_DIR, sphinx-build -M clean.)
+      const all = [...args, ...(/^(pytest|py\.test)$/.test(name) || args.includes('pytest') ? [...(env.PYTEST_ADDOPTS ?? '').split(/\s+/), ...args.flatMap((a, k) => (/^(-o|--override-ini)$/.test(args[k - 1] ?? '') && a.startsWith('addopts=') ? a.slice(8).split(/\s+/) : /^--override-ini=addopts=/.test(a) ? a.slice(23).split(/\s+/) : []))] : [])].filter(Boolean);
+      const valueOf = (re: RegExp) => all.map((a, k) => (re.test(all[k - 1] ?? '') ? a : undefined)).concat(all.map((a) => { const m = /^(--?[\w-]+)=(.*)$/s.exec(a) ?? /^(-[a-zA-Z])([/~.].*)$/s.exec(a); return m && re.test(m[1]!) ? m[2] : undefined; })).filter((x): x is string => x !== undefined).at(-1);
       const emptied = /^(pytest|py\.test)$/.test(name) || (languageOf(name) && args.includes('pytest')) ? valueOf(/^--basetemp$/)
-        : /^(vite|vitest)$/.test(name) && args.some((a) => /^--emptyOutDir(=true)?$/.test(a)) ? valueOf(/^--outDir$/)
-          : name === 'mkdocs' && args[0] === 'build' && !args.includes('--dirty') ? valueOf(/^(-d|--site-dir)$/) : undefined;
+        : /^(vite|vitest)$/.test(name) && all.some((a) => /^--(emptyOutDir|empty-out-dir)(=true)?$/.test(a)) ? valueOf(/^--(outDir|out-dir)$/)
+          : name === 'mkdocs' && /^(build|gh-deploy)$/.test(args[0] ?? '') && !args.includes('--dirty') ? valueOf(/^(-d|--site-dir)$/)
+            : name === 'hugo' && all.some((a) => /^--cleanDestinationDir(=true)?$/.test(a)) ? valueOf(/^(-d|--destination)$/)
+              : name === 'jekyll' && /^(build|b|serve|s)$/.test(args[0] ?? '') ? valueOf(/^(-d|--destination)$/)
+                : name === 'cargo' && args[0] === 'clean' && !args.some((a) => /^--target-dir/.test(a)) ? env.CARGO_TARGET_DIR
+                  : name === 'sphinx-build' && args[0] === '-M' && args[1] === 'clean' ? args.filter((a) => !a.startsWith('-')).at(2) : undefined;
       // (A value computed at run time is left to what the tool does with it: pytest --basetemp="$TMPDIR/pt".)
       if (emptied !== undefined && !/[$`]/.test(emptied)) judgeArgv(st, ['rm', '-rf', `${emptied.replace(/\/+$/, '')}/*`], ctx, [], undefined, fc, flat, info, { ...rec, writesFiles: [] });
     }
@@ -1086,7 +1188,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // Code in a language Rampart does not read (dc, m4, gnuplot, TeX with -shell-escape, Erlang …):
     // a way to start programs in it asks; the command lines quoted in it are judged.
     const unreadText = unreadCode(name, args, stdinText, (f) => st.scripts.get(abs0(f)));
-    if (unreadText !== undefined) {
+    if (unreadText !== undefined && COMPILED.test(name)) {
+      if (COMPILED_REACHES.test(unreadText)) tag('interpreter-opaque', `${name} builds code this line wrote that names a secret, the home directory, another host or a recursive delete, in a language Rampart does not read`);
+    } else if (unreadText !== undefined) {
       const uv = unreadVerdict(unreadText);
       if (uv.escapes) tag('interpreter-opaque', `${name}'s code can start programs, in a language Rampart does not read`);
       else if (uv.reaches) tag('interpreter-opaque', `${name}'s code names a URL, a path outside the project, the home directory, the environment or a secret, in a language Rampart does not read`);
@@ -1301,7 +1405,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       }
     }
     // Extractors that keep absolute member names: 7z x -spf, cpio -i (unless --no-absolute-filenames).
-    if ((/^(7z|7za|7zz|7zr)$/.test(name) && /^(x|e)$/.test(args[0] ?? '') && args.includes('-spf')) || (name === 'cpio' && args.some((a) => /^-[a-zA-Z]*i/.test(a) && !a.startsWith('--') || a === '--extract') && !args.includes('--no-absolute-filenames'))) {
+    if ((/^(7z|7za|7zz|7zr)$/.test(name) && /^(x|e)$/.test(args[0] ?? '') && args.includes('-spf')) || (name === 'cpio' && args.some((a) => /^-[a-zA-Z]*i/.test(a) && !a.startsWith('--') || a === '--extract') && !args.some((a) => /^-[a-zA-Z]*t/.test(a) && !a.startsWith('--') || a === '--list') && !args.includes('--no-absolute-filenames'))) {
       facts.writes.push('/');
       facts.tags.add('extracts');
     }
@@ -1442,7 +1546,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // it is still the screen; into a file, or a program that takes it as input — gh auth login
     // --with-token, docker login --password-stdin — it is not.)
     const toScreen = (c: FlatCommand, depth = 0): boolean => !c.redirects.some((r) => ((/^(>>?|>\|)$/.test(r.op) && (r.fd ?? 1) === 1) || /^&>>?$/.test(r.op)) && !/^\/dev\/(tty|stderr|stdout|fd\/[12])$/.test(r.target.value))
-      && c.stdoutTo.every((i) => { const n = posix.basename(flat[i]?.argv[0]?.value ?? ''); return depth < 6 && (FILTERS.has(n) || PRINTS_INPUT.has(n)) && n !== 'xargs' && !DIGESTS.test(n) && toScreen(flat[i]!, depth + 1); });
+      && c.stdoutTo.every((i) => {
+        const a = flat[i]?.argv.map((w) => w.value) ?? [];
+        const n = posix.basename(a[0] ?? '');
+        // (tar x unpacks what it reads to disk: no byte of it is shown — tar xzf - -C /tmp/restore.)
+        const unpacks = /^(tar|bsdtar|gtar)$/.test(n) && a.slice(1).some((x) => /^-?[a-zA-Z]*x/.test(x) && !x.startsWith('--')) && !a.some((x) => /^-?[a-zA-Z]*O/.test(x) && !x.startsWith('--') || /^--to-[sc]/.test(x));
+        return depth < 6 && !unpacks && (FILTERS.has(n) || PRINTS_INPUT.has(n)) && n !== 'xargs' && !DIGESTS.test(n) && toScreen(flat[i]!, depth + 1);
+      });
     const hereString = fc.redirects.filter((r) => r.op === '<<<').map((r) => r.target.raw);
     // A dump of the environment searched for credentials (env | grep TOKEN, set | grep -i _key) prints them.
     const dumps = (i: number) => { const a = flat[i]?.argv.map((w) => w.value) ?? []; return /^(env|printenv)$/.test(posix.basename(a[0] ?? '')) && a.slice(1).every((x) => x.startsWith('-')) || /^(set|export|declare|typeset)$/.test(a[0] ?? '') && a.slice(1).every((x) => /^-[px]*$/.test(x)); };
@@ -1502,8 +1612,27 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // What a secret store reads out (op read, aws secretsmanager get-secret-value, kubectl get secret -o yaml)
     // is a credential: shown to the agent, asked like a secret file; sent on, a secret.
+    // sftp reads its commands from stdin when no -b names a batch (sftp host <<< 'put -r .'): each put/mput/reput
+    // sends its local file, a recursive one of the project's top uploads the project, `!CMD` runs CMD here.
+    // Commands from input Rampart cannot read are an opaque list of transfers, as a batch file is.
+    if (name === 'sftp' && !args.some((a) => /^-[a-zA-Z]*b/.test(a) && !a.startsWith('--'))) {
+      const fed = fc.stdinFrom.length > 0 || ctx.stdin !== undefined;
+      if (stdinText === undefined && fed) tag('opaque-config', 'sftp reads its transfers from input Rampart cannot read');
+      for (const line of (stdinText ?? '').split('\n')) {
+        const w = line.trim().split(/\s+/);
+        if (/^(put|mput|reput)$/.test(w[0] ?? '')) {
+          const local = w.slice(1).find((x) => !x.startsWith('-'));
+          if (local === undefined) continue;
+          facts.sends.push(local);
+          if (w.some((x) => /^-[a-zA-Z]*r/.test(x)) && wholeTree(local, ctx.cwd)) {
+            facts.tags.add('uploads-project');
+            facts.notes.push(`sftp put -r ${local} uploads the project, its .env with it`);
+          }
+        } else if (line.trim().startsWith('!')) st.sub(line.trim().slice(1), ctx.cwd, env);
+      }
+    }
     const stored = storedSecret(name, args);
-    if (stored !== undefined && toScreen(fc) && !counted) facts.reads.push(stored);
+    if (stored !== undefined && toScreen(fc) && !counted && !(fc.stdoutTo.length > 0 && fc.stdoutTo.every((i) => keysOnly(flat[i]?.argv.map((w) => w.value) ?? [])))) facts.reads.push(stored);
     if (stashShown && toScreen(fc)) facts.reads.push(`${ctx.projectRoot}/.env`);
     const j = judgeFacts(st.policy, counted ? { ...facts, reads: [] } : facts, argv, { ...ctx, env });
     st.out.push(j);
@@ -1576,6 +1705,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (!rec.secretOut && /^(tar|zip|7z|gzip|bzip2|xz|zstd|cpio|jar)$/.test(name)) {
       // (Option values are no members: tar -C ~ .ssh archives ~/.ssh, not ~.)
       const valueAt = new Set(args.flatMap((a, k) => (/^(-C|--directory|-f|--file|-T|--files-from|-X|--exclude-from|--exclude|-I|--use-compress-program)$/.test(a) ? [k + 1] : [])));
+      // (zip's -x/-i list patterns up to the next option: zip -r out.zip . -x '.env*' leaves .env out.)
+      if (name === 'zip') args.forEach((a, k) => { if (/^(-x|-i|--exclude|--include)$/.test(a)) for (let j = k + 1; j < args.length && !args[j]!.startsWith('-'); j++) valueAt.add(j); });
       const operands = args.filter((a, k) => !a.startsWith('-') && a !== '-' && !valueAt.has(k));
       // tar -C DIR names its operands inside DIR.
       const base = tarDirectory(args) ?? '.';
@@ -1746,13 +1877,18 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (source) for (const w of rec.writesFiles) st.tainted.set(w, source);
       // (A tool's configuration replaced by a copy or link of something outside the project is configuration nobody read.)
       const from = args.filter((a, k) => !a.startsWith('-') && !/^-[a-zA-Z]*[tSm]$|^--(target-directory|suffix|mode)$/.test(args[k - 1] ?? '')).slice(0, -1);
-      if (/^(cp|ln|mv|install)$/.test(name)) for (const w of rec.writesFiles) replacedConfig(st, w, from, ctx.cwd);
+      // (A symbolic link's relative target is relative to the link's own directory: ln -sf ../.yarnrc.yml apps/docs/.yarnrc.yml.)
+      const symbolic = name === 'ln' && args.some((a) => /^-[a-zA-Z]*s/.test(a) && !a.startsWith('--') || a === '--symbolic');
+      if (/^(cp|ln|mv|install)$/.test(name)) for (const w of rec.writesFiles) replacedConfig(st, w, symbolic ? from.map((f) => (/^[/~$]/.test(f) ? f : posix.join(posix.dirname(w), f))) : from, ctx.cwd);
+      // (A copy of the project's own files made here — a backup in /tmp put back later — is the project's own.)
+      if (/^(cp|mv|install)$/.test(name) && from.length && from.every((f) => { const a = abs(f); return a.startsWith(`${ctx.projectRoot}/`) || st.ownCopies.has(a); })) for (const w of rec.writesFiles) st.ownCopies.add(w);
       // (A copy of an archive that holds .env holds it too.)
       const packed = args.filter((a) => !a.startsWith('-')).slice(0, -1).map((a) => st.archived.get(abs(a))).find((x) => x !== undefined);
       if (packed) for (const w of rec.writesFiles) st.archived.set(w, packed);
     }
     // Downloaded content flows through filters (curl … | tee x | sh).
-    if (DOWNLOADERS.has(name) || (FILTERS.has(name) && fc.stdinFrom.some((up) => info[up]?.downloadOut))) rec.downloadOut = true;
+    // (A CLI's own completion script — gh completion -s bash — is printed from the program, not fetched.)
+    if ((DOWNLOADERS.has(name) && !args.some((a, k) => a === 'completion' && args.slice(0, k).every((b) => b.startsWith('-')))) || (FILTERS.has(name) && fc.stdinFrom.some((up) => info[up]?.downloadOut))) rec.downloadOut = true;
     // Text known statically: echo/printf words, and known text decoded (base64 -d, xxd -r -p,
     // rev, tr's character maps such as rot13).
     if (name === 'echo') rec.textOut = echoText(args);
@@ -2171,6 +2307,28 @@ function searchSelection(name: string, args0: readonly string[]): { everything: 
   return { everything, dirs, takesSecret, named };
 }
 
+/**
+ * A jq/yq filter that prints only names, keys or counts of what it is fed — keys, length, .items[].metadata.name,
+ * .[].name, .urls[0].href — and no field that holds a value (data, password, value, token, notes, fields …).
+ */
+function keysOnly(argv: readonly string[]): boolean {
+  if (!/^(jq|gojq|jaq|yq)$/.test(posix.basename(argv[0] ?? ''))) return false;
+  const prog = argv.slice(1).find((a, k, xs) => !a.startsWith('-') && !/^(--arg|--argjson|-f|--from-file|--indent)$/.test(xs[k - 1] ?? ''));
+  if (prog === undefined) return false;
+  const SAFE = /^(name|names|id|uid|metadata|kind|type|href|url|urls|title|label|labels|namespace|created\w*|updated\w*|revisionDate|creationDate|folderId|organizationId|category|vault|tags|count)$/i;
+  const stages = prog.split('|');
+  return stages.every((stage0, k) => {
+    const stage = stage0.trim().replace(/^map\((.*)\)$/, '$1').replace(/^\[(.*)\]$/, '$1').trim();
+    if (/^(keys(_unsorted)?(\[\])?|length|type)$/.test(stage)) return true;
+    // (Iterating passes values on: only before a later stage that narrows them.)
+    if (/^\.\[\d*\]\??$/.test(stage)) return k < stages.length - 1;
+    const m = /^((?:\.(?:[A-Za-z_][\w-]*|"[^"]*")(?:\[\d*\]\??)?|\.?\[\d*\]\??)+)$/.exec(stage);
+    if (!m) return false;
+    const fields = [...stage.matchAll(/\.(?:([A-Za-z_][\w-]*)|"([^"]*)")/g)].map((x) => x[1] ?? x[2]!);
+    return fields.length > 0 && SAFE.test(fields.at(-1)!) && fields.every((f) => SAFE.test(f) || /^(items|data)$/.test(f) && f !== fields.at(-1) && !/^data$/.test(f));
+  });
+}
+
 /** An archive of files written to stdout (tar cf -, zip -r -, 7z a -so): its inputs and whether .env can be among them. */
 function archiveToStdout(name: string, args: readonly string[]): { inputs: string[]; takesSecret: boolean; file?: string } | undefined {
   let out: string | undefined;
@@ -2195,8 +2353,10 @@ function archiveToStdout(name: string, args: readonly string[]): { inputs: strin
       inputs.push(dir !== undefined && !a.startsWith('/') && !a.startsWith('~') ? posix.join(dir, a) : a);
     }
     excludes = args.flatMap((a, k) => (a.startsWith('--exclude=') ? [a.slice(10)] : args[k - 1] === '--exclude' ? [a] : []));
-    // (A list of names from a file or a process substitution — -T <(ls -a) — may name anything: .env among them.)
-    if (args.some((a, k) => (/^(-T|--files-from)$/.test(args[k - 1] ?? '') && !STDOUT.test(a) && a !== '/dev/stdin') || /^--files-from=(?!-$)/.test(a))) inputs.push('.');
+    // (A list of names from a process substitution — -T <(ls -a) — may name anything: .env among them; git ls-files
+    // lists tracked files only, and a list file is judged where it was made.)
+    const lists = args.flatMap((a, k) => (/^(-T|--files-from)$/.test(args[k - 1] ?? '') ? [a] : /^--files-from=/.test(a) ? [a.slice(13)] : []));
+    if (lists.some((l) => /^<\(/.test(l) && !/^<\(\s*git\s+ls-files(?![^)]*\s-(-others|-ignored|[a-zA-Z]*[oi]))/.test(l))) inputs.push('.');
   } else if (name === 'zip') {
     const ops = args.filter((a, k) => (!a.startsWith('-') || a === '-') && !/^(-x|-i|-b|-n|-t|-tt|-P|-O|--out)$/.test(args[k - 1] ?? ''));
     const xAt = args.findIndex((a) => a === '-x' || a === '--exclude');

@@ -38,7 +38,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
   const lineTags = newFacts('<line>');
   const st: State = {
     policy, ctx, depth, mendRefused, out: [], lineTags,
-    aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), tainted: parent?.tainted ?? new Map(), archived: parent?.archived ?? new Map(),
+    aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), tainted: parent?.tainted ?? new Map(), archived: parent?.archived ?? new Map(), ownCopies: parent?.ownCopies ?? new Set(),
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], localSockets: parent?.localSockets ?? [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
     links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),

@@ -85,7 +85,8 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     const cwd = me.cwd ?? cwd0;
     const abs = (p: string) => posix.resolve(cwd, p.replace(/^~(?=\/|$)/, st.ctx.home));
     for (const d of me.nestedDownloads ?? []) if (d.endsWith('/')) clones.push(d.slice(0, -1)); else downloaded.add(d);
-    const isDownloader = DOWNLOADERS.has(me.name);
+    // (A CLI's own completion script — gh completion -s bash — is printed by the program, not fetched.)
+    const isDownloader = DOWNLOADERS.has(me.name) && !(me.argv ?? []).slice(1).some((a, k, xs) => a === 'completion' && xs.slice(0, k).every((b) => b.startsWith('-')));
     if (isDownloader) {
       const o = fc.origin;
       if (o && o.parent !== null && info[o.parent]?.isInterpreter) tag('download-exec', `${me.name} output becomes code for ${info[o.parent]!.name}`);

@@ -84,6 +84,16 @@ export function operandCommands(name: string, args: readonly string[]): OperandC
   const out: OperandCommands = { strings: [] };
   // (bash's `jobs -x CMD ARGS` runs CMD, its job specs replaced by process groups.)
   if (name === 'jobs' && args[0] === '-x' && args.length > 1) return { strings: [], suffix: args.slice(1), runs: true };
+  // A deploy tool's variable whose value is a command line (terraform -var 'cmd=curl … | sh', ansible -e 'cmd="…"',
+  // helm --set hook=…, pulumi config set) is there to be run by what reads it: a local-exec, a shell task.
+  if (/^(terraform|tofu|terragrunt|ansible|ansible-playbook|helm|pulumi|packer|nomad|waypoint)$/.test(name)) {
+    for (const a of args) {
+      const kv = /^(?:-{1,2}[\w-]+=)?["']?[\w.-]+\s*[=:]\s*(.*)$/s.exec(a);
+      const val = kv?.[1]?.replace(/^(["'])(.*)\1["']?$/s, '$2').replace(/["']$/, '');
+      if (val !== undefined && ((commandString(val) && /[~/]|\.env\b/.test(val)) || (shellShaped(val) && guessedShell(val)))) out.strings.push(val);
+    }
+    return out;
+  }
   if (DATA_PROGRAMS.has(name)) return out;
   // (`gh run watch|view|rerun ID` manages workflow runs on GitHub; nothing runs here.)
   if (name === 'gh' && args[0] === 'run') return out;
@@ -94,6 +104,16 @@ export function operandCommands(name: string, args: readonly string[]): OperandC
   // ast-grep's `sg` searches code with a pattern or rule; the other sg, `sg GROUP [-c] CMD`, runs CMD
   // — and a group may be named `run`: only a pattern or rule option, and no -c, makes it ast-grep.
   if (name === 'sg' && args.some((a) => /^(-p|--pattern|-r|--rewrite|--rule|--inline-rules)(=|$)/.test(a)) && !args.some((a) => a === '-c' || a === '--command')) return out;
+  // An environment manager's run verb (uv run, poetry run, pdm run, pnpm exec …) runs its first operand as a program,
+  // whatever it is called: `uv run pytest --basetemp D` is pytest's command line. (A script file — uv run x.py — is not a name.)
+  const runAt = /^(uv|poetry|pdm|pipenv|hatch|rye|pixi|conda|mamba|micromamba)$/.test(name) ? args.indexOf('run') : /^(pnpm|yarn|bun)$/.test(name) && args[0] === 'exec' ? 0 : -1;
+  if (runAt >= 0) {
+    let j = runAt + 1;
+    while (j < args.length && args[j]!.startsWith('-') && args[j] !== '--') j += /^(-n|--name|-p|--prefix|--python|--with|--with-requirements|--env|-e|--directory|--project|--package|--group|--extra|--env-file|--index|-C)$/.test(args[j]!) ? 2 : 1;
+    if (args[j] === '--') j++;
+    const prog = args[j];
+    if (prog !== undefined && /^[\w.+-]+$/.test(prog) && !/\.(py|js|ts|mjs|cjs|rb|sh)$/.test(prog) && !isCommandWord(prog)) return { strings: [], suffix: args.slice(j), runs: true };
+  }
   // (A runner's verb — yarn exec, lerna exec, nx exec — is no program: `exec` the builtin is one, `yarn exec 'rm -rf ~'` runs the string.)
   const k = args.findIndex((a, i) => isCommandWord(a) && !(/^(run|exec|x|dlx)$/.test(a) && /\s/.test(args.slice(i + 1).find((b) => b !== '--' && !b.startsWith('-')) ?? '') && !args.slice(0, i).some((b) => isCommandWord(b))));
   if (k >= 0) out.suffix = args.slice(k);
@@ -109,6 +129,7 @@ export function operandCommands(name: string, args: readonly string[]): OperandC
     const afterVerb = args.slice(0, i).some((b) => /^(exec|run|x|dlx)$/.test(b)) && /\s/.test(v);
     const flagged = !code && (COMMAND_FLAG.test(eq?.[1] ?? args[i - 1] ?? '') || (dashdash >= 0 && i > dashdash) || (COMMAND_RUNNERS.has(name) && !a.startsWith('-')) || afterVerb);
     if ((commandString(v) || (flagged && shellShaped(v) && guessedShell(v))) && !(out.suffix && i >= k)) out.strings.push(v);
+
   });
   return out;
 }

@@ -91,6 +91,8 @@ export interface State {
   gitAliases: Map<string, string>;
   /** Files made from a secret earlier in the line (cp .env x, ln -s .env x, cat .env > x) → the secret. */
   tainted: Map<string, string>;
+  /** Copies of the project's own files made earlier in the line (cp pip.conf /tmp/pip.conf.orig): still the project's. */
+  ownCopies: Set<string>;
   /** Archives of a tree holding a secret written earlier in the line (tar czf /tmp/p.tgz .) → that secret. */
   archived: Map<string, string>;
   /** Some command in the line reads a secret. */

@@ -5,6 +5,13 @@
 import { isCommandWord } from './operand-commands.js';
 import { REACHES, stripStrings } from './interpreters.js';
 
+/** Compilers and runners of compiled languages: given a source file the line wrote, it is read as code of theirs. */
+export const COMPILED = /^(go|rustc|swift|swiftc|gcc|g\+\+|cc|c\+\+|clang|clang\+\+|tcc|javac|java|zig|dart|dotnet|csc|v|dmd|ldc2|gdc)$/;
+
+/** What compiled code names that a build-and-run of it should be asked about: a secret's file, a credential directory,
+ *  the home directory, a host that is not this machine, a recursive delete. (Its literal command lines are judged elsewhere.) */
+export const COMPILED_REACHES = /\.env\b|\bid_(rsa|ed25519|ecdsa)\b|\.ssh\b|\.aws\b|\.netrc\b|\.git-credentials|\bcredentials\b|\b(https?|wss?|ftp):\/\/(?!(localhost|127\.\d+\.\d+\.\d+|\[::1\])[:/"'])|"(?!127\.|0\.0\.0\.0)\d{1,3}(\.\d{1,3}){3}(:\d+)?"|UserHomeDir|home_dir|homedir|user\.home|getenv\s*\(\s*"HOME"|Getenv\s*\(\s*"HOME"|env::var\s*\(\s*"HOME"|RemoveAll|remove_dir_all|rmtree|deleteRecursively|rm\s+-rf/;
+
 /** Programs whose inline or stdin code is in a language Rampart does not read. */
 const UNREAD = /^(dc|m4|latexmk|gnuplot|pdflatex|latex|xelatex|lualatex|tex|luatex|pdftex|racket|guile|sbcl|clisp|ecl|csi|gsi|scheme|chez|chibi-scheme|gosh|newlisp|picolisp|lfe|hy|janet|fennel|elixir|iex|erl|escript|ghc|ghci|runghc|runhaskell|jshell|groovy|scala|kotlin|kotlinc|clojure|clj|bb|octave|ocaml|crystal|nim|pike|gforth|factor|io|red|rebol|raku|rakudo|jrunscript|jjs|qjs|quickjs|gjs|rhino|d8|llrt|nbb|hermes|njs|duk|jsc|graaljs)$/;
 
@@ -24,6 +31,15 @@ export function unreadCode(name: string, args: readonly string[], stdinText: str
     const script = args.find((a, k) => args[k - 1] === '-P');
     // (A project's own script is the project's code, like `bash scripts/x.sh`; one this line wrote is read.)
     return script === undefined ? undefined : fileText?.(script);
+  }
+  // Compiled languages given a source file this line wrote (go run /tmp/x.go, rustc x.rs && ./x, swift x.swift, gcc x.c):
+  // the program built is about to run, and its source is read as theirs is.
+  // (Their process calls of literal commands are judged as those command lines elsewhere — text-commands — so only
+  // what the code names, not that it can start programs, counts here: see COMPILED.)
+  const SOURCE = /\.(go|rs|swift|c|cc|cpp|cxx|m|java|kt|kts|cs|fs|zig|d|v|hs|ml|scala|dart|cr|nim)$/;
+  if (COMPILED.test(name) && fileText !== undefined) {
+    const texts = args.filter((a) => SOURCE.test(a)).map((a) => fileText(a)).filter((t): t is string => t !== undefined);
+    if (texts.length) return texts.join('\n');
   }
   if (!UNREAD.test(name)) return undefined;
   const parts: string[] = [];

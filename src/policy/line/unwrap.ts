@@ -163,35 +163,36 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       // trap 'COMMANDS' SIGNALS: the commands run later in this shell.
       return args[0] && !args[0].startsWith('-') ? { shell: args[0] } : {};
     case 'tmux': {
-      // tmux new[-session]/new-window/split-window/respawn-pane [opts] [SHELL-COMMAND]
-      const verb = args.findIndex((a) => /^(new|new-session|new-window|neww|split-window|splitw|respawn-pane|respawnp|run-shell|run|send-keys|send)$/.test(a));
-      if (verb < 0) {
-        // The global environment (set-environment NAME VALUE) and default-command reach every pane made later
-        // (in any command of a `;`-joined chain).
-        const env: Record<string, string> = {};
-        let shell: string | undefined;
-        const chain = args.join('\0').split(/\0\\?;\0/).map((c) => c.split('\0'));
-        for (const c of chain) {
-          const set = c.findIndex((a) => /^(set-environment|setenv|set-option|set)$/.test(a));
-          const ops = set < 0 ? [] : c.slice(set + 1).filter((a, k, xs) => !a.startsWith('-') && !/^-[a-zA-Z]*t$/.test(xs[k - 1] ?? ''));
-          if (/^(set-environment|setenv)$/.test(c[set] ?? '') && ops[0] !== undefined && ops[1] !== undefined) env[ops[0]] = ops[1];
-          // (The user's own shell — "${SHELL}", as tmux's FAQ has it — is no new program.)
-          if (/^(default-command|default-shell)$/.test(ops[0] ?? '') && ops[1] !== undefined && !/^\$\{?SHELL\}?(\s+-l)?$/.test(ops[1])) shell = [shell, ops[1]].filter(Boolean).join('\n');
-          // (Any option's format runs #(COMMAND) in a shell each time it is drawn: status-right '#(curl … | sh)';
-          // a hook runs its tmux command: set-hook -g pane-focus-in 'run-shell "…"'.)
-          const value = /^(set-option|set|set-window-option|setw|set-hook)$/.test(c[set] ?? '') ? ops.slice(1).join(' ') : '';
-          const runs = [...value.matchAll(/#\(((?:[^()]|\([^()]*\))*)\)/g)].map((m) => m[1]!);
-          if (c[set] === 'set-hook') runs.push(...[...value.matchAll(/\b(?:run-shell|run)\s+(?:-b\s+)?(?:"([^"]*)"|'([^']*)'|(\S+))/g)].map((m) => m[1] ?? m[2] ?? m[3]!));
-          if (runs.length) shell = [shell, ...runs].filter(Boolean).join('\n');
+      // A `;`-joined chain of tmux commands: the global environment (set-environment NAME VALUE), default-command and
+      // default-shell, a format's #(COMMAND) and a hook's run-shell reach every pane made later; new-session, new-window,
+      // split-window, respawn-pane, run-shell and send-keys run their SHELL-COMMAND now.
+      const env: Record<string, string> = {};
+      const shells: string[] = [];
+      let tags: string[] = [];
+      const chain = args.join('\0').split(/\0\\?;\0/).map((c) => c.split('\0'));
+      for (const c of chain) {
+        const verb = c.findIndex((a) => /^(new|new-session|new-window|neww|split-window|splitw|respawn-pane|respawnp|respawn-window|respawnw|run-shell|run|send-keys|send|if-shell|if)$/.test(a));
+        if (verb >= 0) {
+          const rest = c.slice(verb + 1);
+          const i = skipOpts(rest, /^-[cFnstxyelpPSeRwTt]$/);
+          // (-e PATH=… sets the new pane's PATH: one without the shims runs its command without them.)
+          const path = rest.slice(0, i).map((a, k, all) => (all[k - 1] === '-e' && a.startsWith('PATH=') ? a : a.startsWith('-ePATH=') ? a.slice(2) : undefined)).find((x) => x !== undefined);
+          if (path !== undefined && !/rampart\/shims/.test(path) && !/\$\{?PATH\b/.test(path)) tags = ['path-strip'];
+          if (i < rest.length) shells.push(rest.slice(i).join(' '));
+          continue;
         }
-        return { ...(Object.keys(env).length ? { env } : {}), ...(shell !== undefined ? { shell } : {}) };
+        const set = c.findIndex((a) => /^(set-environment|setenv|set-option|set|set-window-option|setw|set-hook)$/.test(a));
+        const ops = set < 0 ? [] : c.slice(set + 1).filter((a, k, xs) => !a.startsWith('-') && !/^-[a-zA-Z]*t$/.test(xs[k - 1] ?? ''));
+        if (/^(set-environment|setenv)$/.test(c[set] ?? '') && ops[0] !== undefined && ops[1] !== undefined) env[ops[0]] = ops[1];
+        // (The user's own shell — "${SHELL}", as tmux's FAQ has it — is no new program.)
+        if (/^(default-command|default-shell)$/.test(ops[0] ?? '') && ops[1] !== undefined && !/^\$\{?SHELL\}?(\s+-l)?$/.test(ops[1])) shells.push(ops[1]);
+        // (Any option's format runs #(COMMAND) in a shell each time it is drawn: status-right '#(curl … | sh)';
+        // a hook runs its tmux command: set-hook -g pane-focus-in 'run-shell "…"'.)
+        const value = /^(set-option|set|set-window-option|setw|set-hook)$/.test(c[set] ?? '') ? ops.slice(1).join(' ') : '';
+        shells.push(...[...value.matchAll(/#\(((?:[^()]|\([^()]*\))*)\)/g)].map((m) => m[1]!));
+        if (c[set] === 'set-hook') shells.push(...[...value.matchAll(/\b(?:run-shell|run)\s+(?:-b\s+)?(?:"([^"]*)"|'([^']*)'|(\S+))/g)].map((m) => m[1] ?? m[2] ?? m[3]!));
       }
-      const rest = args.slice(verb + 1);
-      const i = skipOpts(rest, /^-[cFnstxyelpPSeRwTt]$/);
-      // (-e PATH=… sets the new pane's PATH: one without the shims runs its command without them.)
-      const path = rest.slice(0, i).map((a, k, all) => (all[k - 1] === '-e' && a.startsWith('PATH=') ? a : a.startsWith('-ePATH=') ? a.slice(2) : undefined)).find((x) => x !== undefined);
-      const strips = path !== undefined && !/rampart\/shims/.test(path) && !/\$\{?PATH\b/.test(path);
-      return i < rest.length ? { shell: rest.slice(i).join(' '), ...(strips ? { tags: ['path-strip'] } : {}) } : strips ? { tags: ['path-strip'] } : {};
+      return { ...(Object.keys(env).length ? { env } : {}), ...(shells.length ? { shell: shells.join('\n') } : {}), ...(tags.length ? { tags } : {}) };
     }
     case 'screen': {
       // screen [-S NAME] -X CMD … sends a command to a running session: setenv reaches the windows opened later,

@@ -9,6 +9,7 @@ import { judgeLine } from './judge-line.js';
 import { IGNORE_FILE, type State } from './state.js';
 import { commandsInText } from './text-commands.js';
 import { makeRecipes } from './make-text.js';
+import { cmakeCommands } from './cmake-text.js';
 
 // Files a line writes and a later command in the same line runs without naming them: npm runs
 // package.json's scripts, make runs the Makefile's recipes. The text written is known (echo,
@@ -308,7 +309,7 @@ const REPLACEABLE_CONFIG = /(^|\/)(\.npmrc|\.yarnrc(\.yml)?|bunfig\.toml|pip\.co
 export function replacedConfig(st: State, path: string, sources: readonly string[], cwd: string): void {
   if (!REPLACEABLE_CONFIG.test(path)) return;
   const root = st.ctx.projectRoot;
-  const away = sources.find((w) => /^[a-z][\w+.-]*:\/\//i.test(w) || /[$`]/.test(w) || (() => { const a = posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)); return a !== root && !a.startsWith(`${root}/`) && !st.scripts.has(a); })());
+  const away = sources.find((w) => /^[a-z][\w+.-]*:\/\//i.test(w) || /[$`]/.test(w) || (() => { const a = posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)); return a !== root && !a.startsWith(`${root}/`) && !st.scripts.has(a) && !st.ownCopies.has(a); })());
   if (away === undefined) return;
   st.lineTags.tags.add('config-replaced');
   st.lineTags.notes.push(`${path} is replaced with ${away}, configuration Rampart has not read (where the tool fetches from, what it runs)`);
@@ -426,6 +427,7 @@ export function laterRuns(path: string, text: string): string[] {
     }
   }
   if (/^(GNUmakefile|[Mm]akefile)$|\.mk$/.test(base)) return makeRecipes(text);
+  if (base === 'CMakeLists.txt' || /\.cmake$/.test(base)) return cmakeCommands(text);
   if (/^Procfile/.test(base)) return text.split('\n').map((l) => /^[\w.-]+:\s*(.+)$/.exec(l)?.[1]).filter((x): x is string => x !== undefined);
   const row = TASK_FILES.find((r) => r.files.some((f) => path.endsWith(`/${f}`)));
   if (row) {

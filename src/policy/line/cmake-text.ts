@@ -1,0 +1,53 @@
+// CMake scripts (cmake -P FILE, a CMakeLists.txt the line wrote) read as the shell commands they amount to:
+// file(DOWNLOAD|UPLOAD|READ|WRITE|REMOVE…|COPY|RENAME) and execute_process(COMMAND …) are curl, cat, echo >,
+// rm -rf, cp, mv and the command itself. The rest of the language configures a build and touches nothing.
+import { quote } from './unwrap.js';
+
+/** The arguments of one CMake command invocation: quoted or bare words, $ENV{X} read as $X. */
+function words(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/"((?:[^"\\]|\\.)*)"|\[(=*)\[([\s\S]*?)\]\2\]|([^\s"()]+)/g)) {
+    const w = m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : m[3] ?? m[4] ?? '';
+    out.push(w.replace(/\$ENV\{(\w+)\}/g, '$$$1'));
+  }
+  return out;
+}
+
+/** The shell command lines a CMake text amounts to. */
+export function cmakeCommands(text: string): string[] {
+  const lines: string[] = [];
+  const src = text.replace(/(^|\n)\s*#[^\n]*/g, '$1');
+  const q = (w: string) => (/^[\w@%+=:,./~$-]+$/.test(w) ? w : quote(w));
+  for (const m of src.matchAll(/\b(file|execute_process|exec_program)\s*\(((?:[^()"]|"(?:[^"\\]|\\.)*"|\((?:[^()"]|"(?:[^"\\]|\\.)*")*\))*)\)/gi)) {
+    const cmd = m[1]!.toLowerCase();
+    const a = words(m[2]!);
+    if (cmd === 'file') {
+      const [verb = '', ...rest] = a;
+      const v = verb.toUpperCase();
+      if (v === 'DOWNLOAD' && rest[0]) lines.push(`curl -o ${q(rest[1] ?? 'cmake-download')} ${q(rest[0])}`);
+      else if (v === 'UPLOAD' && rest[0] && rest[1]) lines.push(`curl -T ${q(rest[0])} ${q(rest[1])}`);
+      else if (/^(READ|STRINGS|SHA\d+|MD5)$/.test(v) && rest[0]) lines.push(`cat ${q(rest[0])}`);
+      else if (/^(WRITE|APPEND)$/.test(v) && rest[0]) lines.push(`printf %s ${q(rest.slice(1).join(''))} ${v === 'APPEND' ? '>>' : '>'} ${q(rest[0])}`);
+      else if (/^REMOVE(_RECURSE)?$/.test(v) && rest.length) lines.push(`rm -rf ${rest.map(q).join(' ')}`);
+      else if (/^(COPY|INSTALL)$/.test(v)) { const d = rest.indexOf('DESTINATION'); if (d > 0 && rest[d + 1]) lines.push(`cp -r ${rest.slice(0, d).map(q).join(' ')} ${q(rest[d + 1]!)}`); }
+      else if (/^(RENAME|COPY_FILE|CREATE_LINK)$/.test(v) && rest[0] && rest[1]) lines.push(`${v === 'RENAME' ? 'mv' : v === 'CREATE_LINK' ? 'ln -s' : 'cp'} ${q(rest[0])} ${q(rest[1])}`);
+      else if (v === 'TOUCH' && rest.length) lines.push(`touch ${rest.map(q).join(' ')}`);
+    } else if (cmd === 'execute_process') {
+      // COMMAND a b [COMMAND c d …] are a pipeline; INPUT_FILE / OUTPUT_FILE / ERROR_FILE redirect it.
+      const KEYS = /^(COMMAND|WORKING_DIRECTORY|TIMEOUT|RESULT_VARIABLE|RESULTS_VARIABLE|OUTPUT_VARIABLE|ERROR_VARIABLE|INPUT_FILE|OUTPUT_FILE|ERROR_FILE|OUTPUT_QUIET|ERROR_QUIET|COMMAND_ECHO|OUTPUT_STRIP_TRAILING_WHITESPACE|ERROR_STRIP_TRAILING_WHITESPACE|ENCODING|ECHO_OUTPUT_VARIABLE|ECHO_ERROR_VARIABLE|COMMAND_ERROR_IS_FATAL)$/;
+      const cmds: string[][] = [];
+      const redir: string[] = [];
+      for (let i = 0; i < a.length; i++) {
+        if (a[i] === 'COMMAND') { const c: string[] = []; while (a[i + 1] !== undefined && !KEYS.test(a[i + 1]!)) c.push(a[++i]!); cmds.push(c); }
+        else if (a[i] === 'INPUT_FILE' && a[i + 1]) redir.push(`< ${q(a[++i]!)}`);
+        else if (/^(OUTPUT_FILE|ERROR_FILE)$/.test(a[i]!) && a[i + 1]) redir.push(`${a[i] === 'ERROR_FILE' ? '2' : ''}> ${q(a[++i]!)}`);
+        else if (a[i] === 'WORKING_DIRECTORY' && a[i + 1]) lines.push(`cd ${q(a[++i]!)}`);
+      }
+      if (cmds.length) lines.push(`${cmds.map((c) => c.map(q).join(' ')).join(' | ')} ${redir.join(' ')}`.trim());
+    } else if (cmd === 'exec_program' && a[0]) {
+      const args = a.indexOf('ARGS');
+      lines.push([a[0], ...(args >= 0 ? a.slice(args + 1).filter((w) => !/^(OUTPUT_VARIABLE|RETURN_VALUE)$/.test(w)) : [])].join(' '));
+    }
+  }
+  return lines;
+}
