@@ -366,3 +366,6 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
   };
   return { resolve, classify };
 }
+
+/** Names of the directories builds, docs and reports are written to (dist, build, public, site, coverage …): their content is output. */
+export const OUTPUT_DIR = /^(dist|build|public|out|output|site|_site|www|static|docs|html|storybook-static|coverage|htmlcov|lcov-report|target|_build|public_html|web-build|assets|reports?|tmp|\.next|\.nuxt|\.output|\.turbo|\.cache|node_modules)$/;

@@ -46,6 +46,8 @@ export interface Context {
   git?: GitReader;
   /** Operands the shell expands as globs matching every dot-file of a directory (unquoted `apps/web/.*`): they name its .env. */
   dotGlobs?: ReadonlySet<string>;
+  /** Where a `cd` through CDPATH may have gone when the working directory is not known (CDPATH=~ cd .ssh: ~/.ssh). */
+  cwdGuess?: readonly string[];
   /** Process ids of Rampart itself (the I/O edge: the server's own): a kill of one by number is tampering. */
   rampartPids?: readonly number[];
 }

@@ -18,11 +18,17 @@ function reader(args: readonly string[], valued?: RegExp) {
   };
 }
 
+/** An output option (-o F, --output=F, --out-file F) names a file that is not stdout by another name. */
+function toFile(args: readonly string[]): boolean {
+  const out = args.map((a, k) => (/^(-o|--output|--out-file)$/.test(args[k - 1] ?? '') ? a : /^--(output|out-file)=/.test(a) ? a.slice(a.indexOf('=') + 1) : /^-o./.test(a) ? a.slice(2) : undefined)).filter((x) => x !== undefined).at(-1);
+  return out !== undefined && !/^(-|\/dev\/(stdout|stderr|tty|fd\/[12])|\/proc\/self\/fd\/[12])$/.test(out);
+}
+
 /** kubectl's verb (its first operand, past global options) is VERB. */
 const k8sVerb = (args: readonly string[], verb: string): boolean => reader(args, KUBECTL_VALUED).words[0] === verb;
 
 /** kubectl's options whose value is the next word. */
-const KUBECTL_VALUED = /^(-n|--namespace|--context|--kubeconfig|--cluster|--user|-o|--output|-l|--selector|--template|-c|--container|-f|--filename|--field-selector|--sort-by|-s|--server|--token|--as|--as-group|--request-timeout|--chunk-size|-L|--label-columns)$/;
+const KUBECTL_VALUED = /^(--cache-dir|--certificate-authority|--client-certificate|--client-key|--tls-server-name|-n|--namespace|--context|--kubeconfig|--cluster|--user|-o|--output|-l|--selector|--template|-c|--container|-f|--filename|--field-selector|--sort-by|-s|--server|--token|--as|--as-group|--request-timeout|--chunk-size|-L|--label-columns)$/;
 
 /** The credential file a tool's invocation prints, or undefined. */
 export function printedCredential({ tool, args }: AnalyzerInput): string | undefined {
@@ -106,9 +112,12 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
       // metadata and the type does too. Anything else — yaml, json, a template file, .data, the annotations'
       // last-applied copy, {.}, {@}, {.*}, items whole — may print the values.)
       const text = `${out ?? ''} ${template}`;
-      // (A range over items — {range .items[*]}…{end}, {{range .items}}…{{end}} — and literal text print nothing themselves.)
-      const shown = text.replace(/\{\{?-?\s*(range|with)\s[^}]*\}\}?|\{\{?-?\s*end\s*-?\}\}?|\{"[^"]*"\}|\{\{-?\s*"[^"]*"\s*-?\}\}/g, ' ');
-      const quiet = (out === undefined && template.trim() === '') || /^(name|wide)$/.test(out ?? '') || (/^(jsonpath|go-template|template|custom-columns)(=|$)/.test(out ?? 'go-template') && !/\bdata\b|stringData|annotations|\{\{?-?\s*[.$@]?\s*-?\}\}?|\.\*|\.\.|\bitems(\[[^\]]*\])?\s*\}|@(?!\.)|\$\w|\bindex\b|\bjson\b|toJson|toYaml|printf/i.test(shown));
+      // (A range over the items — {range .items[*]}…{end}, {{range .items}}…{{end}} — and literal text print nothing
+      // themselves; any other range or with, a whole object (., @, .metadata with its last-applied copy, an item), the
+      // data, and value functions (base64decode, print, index, json) may print the values.)
+      const shown = text.replace(/\{\{?-?\s*range\s+\.items(\[[^\]]*\])?\s*-?\}\}?|\{\{?-?\s*end\s*-?\}\}?|\{"[^"]*"\}|\{\{-?\s*"[^"]*"\s*-?\}\}/g, ' ');
+      const quiet = (out === undefined && template.trim() === '') || /^(name|wide)$/.test(out ?? '') || (/^(jsonpath|go-template|template|custom-columns)(=|$)/.test(out ?? 'go-template')
+        && !/\bdata\b|stringData|annotations|\{\{?-?\s*[.$@]?\s*-?\}\}?|\{\{-?\s*\.\s*\||\.\*|\.\.|\bitems(\[[^\]]*\])?\s*\}|@(?!\.)|\$\w|\b(index|json|toJson|toYaml|printf?|println|base64decode|b64dec|html|js|urlquery|with|range)\b|\.metadata\s*-?\}/i.test(shown));
       // (Resource names are case-blind and may be listed, qualified or typed: Secret, all,secrets, secrets.v1, secret/db.)
       const names = (from: number) => k8s.words.slice(from + 1).flatMap((w) => w.split(','));
       const secret = (from: number) => from >= 0 && names(from).some((r) => /^secrets?(\.v1)?(\/.*)?$/i.test(r) || /^secret\//i.test(r));
@@ -119,7 +128,7 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
     case 'op':
       // (`item get` shows concealed fields with --reveal, in --fields, and in its JSON; a document is its file.)
       // (inject -o FILE and document get --out-file FILE write the values to that file instead.)
-      if (opt(/^(-o|--out-file|--output)(=|$)/)) return undefined;
+      if (toFile(args)) return undefined;
       return verb(/^(read|inject)$/) || has('document', 'get') || (has('item', 'get') && (opt(/^--(reveal|fields)/) || /(^|\s)--format(=|\s+)json/.test(args.join(' ')))) ? '~/.config/op/config' : undefined;
     case 'pass':
     case 'gopass':
@@ -132,10 +141,10 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
     // Decryption to stdout: gpg -d, age -d, a cloud KMS's decrypt, a keyring's stored password.
     case 'gpg':
     case 'gpg2':
-      return (opt(/^(-d|--decrypt)$/) || opt(/^-[a-zA-Z]*d[a-zA-Z]*$/)) && !opt(/^(-o|--output)/) ? '~/.gnupg/private-keys-v1.d/key' : undefined;
+      return (opt(/^(-d|--decrypt)$/) || opt(/^-[a-zA-Z]*d[a-zA-Z]*$/)) && !toFile(args) ? '~/.gnupg/private-keys-v1.d/key' : undefined;
     case 'age':
     case 'rage':
-      return opt(/^(-d|--decrypt)$/) && !opt(/^(-o|--output)/) ? '~/.config/sops/age/keys.txt' : undefined;
+      return opt(/^(-d|--decrypt)$/) && !toFile(args) ? '~/.config/sops/age/keys.txt' : undefined;
     case 'keyring':
     case 'chamber':
     case 'berglas':
@@ -159,9 +168,9 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
     // Hosting platforms' environment values: netlify env:get/env:list --plain, railway variables.
     case 'netlify':
     case 'ntl':
-      return verb(/^env:(get|list)$/) ? '~/.config/netlify/config.json' : undefined;
+      return verb(/^env:(get|list)$/) ? '~/.netrc' : undefined;
     case 'railway':
-      return verb(/^(variables|vars|variable)$/) && !opt(/^--set$/) ? '~/.railway/config.json' : undefined;
+      return verb(/^(variables|vars|variable)$/) && !opt(/^--set$/) ? '~/.netrc' : undefined;
     case 'heroku':
       return verb(/^(auth:token|config|config:get)$/) ? '~/.netrc' : undefined;
     default:

@@ -225,6 +225,10 @@ export function analyzeCopy({ tool, args }: AnalyzerInput): Facts {
     if (a === '-t' || a === '--target-directory') {
       targetDir = args[i + 1];
       skip.add(i + 1);
+    } else if (/^-[a-zA-Z]*t$/.test(a) && !a.startsWith('--') && args[i + 1] !== undefined) {
+      // (…at the end of a cluster too: ln -st DIR.)
+      targetDir = args[i + 1];
+      skip.add(i + 1);
     } else if (/^-t./.test(a)) targetDir = a.slice(2);
     else if (a.startsWith('--target-directory=')) targetDir = a.slice(19);
   });

@@ -4,7 +4,7 @@
 // attachments are files sent; stdin is sent by the ones that send it.
 import { newFacts, type Facts } from '../facts.js';
 import { canonicalHost } from '../hosts.js';
-import { addHost, addUrl, hostOfHostPort, STDIN } from './common.js';
+import { addHost, addUrl, hostOfHostPort, STDIN, wholeTree } from './common.js';
 import type { AnalyzerInput } from './types.js';
 
 /** Tools that send their stdin (a request body, a mail). */
@@ -74,6 +74,15 @@ export function analyzeGenericNet({ tool, args }: AnalyzerInput): Facts {
     const m = /^(?:--input-file=|-i(?=.))(.+)$/.exec(args[i]!);
     const v = m ? m[1] : /^(-i|--input-file)$/.test(args[i]!) ? args[i + 1] : undefined;
     if (v !== undefined) f.sends.push(v === '-' ? STDIN : v);
+  }
+  // Text browsers given a local file (lynx -dump .env, w3m F) print it.
+  if (/^(lynx|w3m|links|elinks)$/.test(tool)) for (const o of ops) if (!/^[a-z][a-z0-9+.-]*:/i.test(o) && !/^[\w-]+(\.[\w-]+)+(\/|$)/.test(o) && /^[./~]|\//.test(o) || /^\.[\w.-]+$/.test(o)) f.reads.push(o);
+  // lftp -e 'mirror -R LOCAL [REMOTE]' (reverse: upload) sends LOCAL; the project's top, the project.
+  if (tool === 'lftp') for (let i = 0; i < args.length; i++) if ((args[i] === '-e' || args[i] === '-c') && args[i + 1]) {
+    for (const m of args[i + 1]!.matchAll(/\bmirror\s+((?:-{1,2}[\w-]+(?:=\S+)?\s+)*)(\S+)/g)) if (/(^|\s)(-R|--reverse)\b/.test(m[1]!)) {
+      f.sends.push(m[2]!);
+      if (wholeTree(m[2]!)) { f.tags.add('uploads-project'); f.notes.push(`lftp mirror -R ${m[2]} uploads the project, its .env with it`); }
+    }
   }
   // ftp/tftp/lftp name a bare host as their first operand.
   if (/^(ftp|lftp|tftp)$/.test(tool) && ops[0] && !ops[0].includes('/')) addHost(f, canonicalHost(ops[0]), 'target');

@@ -535,10 +535,13 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
     case 'cat-file':
     case 'format-patch':
     case 'grep': {
-      f.reads.push(...pathsAfterDashDash(rest));
+      // (git log shows a file's content only with a patch: -p, -u, -U<n>, --patch, --word-diff, --cc, -L; otherwise
+      // hashes, subjects and names — git log --oneline -- .env asks whether .env was ever committed.)
+      const patch = sub !== 'log' || rest.some((a) => /^(-u|--patch\S*|-U\d*|--unified\S*|--word-diff\S*|--color-words\S*|--cc|--full-diff|--binary|-L.*|--ext-diff|--textconv|--raw)$/.test(a) || (/^-[a-zA-Z]*p/.test(a) && !a.startsWith('--')));
+      if (patch) f.reads.push(...pathsAfterDashDash(rest));
       // Without `--`, git takes operands that are not revisions as paths (git log -p .env, git
       // diff --no-index a .env): each is read; a revision is no path and matches no rule.
-      if (!rest.includes('--') && sub !== 'grep') f.reads.push(...rest.filter((a, k) => !a.startsWith('-') && !/^-[nSGLUO]$|^--(format|pretty|author|committer|grep|since|until|after|before|output|stat-width|word-diff-regex|diff-filter|max-count|skip|encoding|abbrev)$/.test(rest[k - 1] ?? '') && !/[.]{2}|^[0-9a-f]{7,40}$|^HEAD|@\{|\^|~\d*$/.test(a)));
+      if (patch && !rest.includes('--') && sub !== 'grep') f.reads.push(...rest.filter((a, k) => !a.startsWith('-') && !/^-[nSGLUO]$|^--(format|pretty|author|committer|grep|since|until|after|before|output|stat-width|word-diff-regex|diff-filter|max-count|skip|encoding|abbrev)$/.test(rest[k - 1] ?? '') && !/[.]{2}|^[0-9a-f]{7,40}$|^HEAD|@\{|\^|~\d*$/.test(a)));
       // `:path` (the index) and REV:path name a file.
       for (const a of rest) if (/^:[^(!^/]/.test(a)) f.reads.push(a.slice(1));
       for (let i = 0; i < rest.length; i++) {

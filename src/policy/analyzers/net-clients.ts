@@ -29,7 +29,7 @@ interface Client {
 
 const c = (specs: string[], rest: Omit<Client, 'table'>, singleDashLong = false): Client => ({ table: optionTable(specs, { singleDashLong }), ...rest });
 
-const PSQL = c(['h,host=', 'p,port=', 'U,username=', 'd,dbname=', 'c,command=', 'f,file=', 'o,output=', 'v,set,variable=', 'P,pset=', 'F,field-separator=', 'R,record-separator=', 'L,log-file=', 'T,table-attr='], { host: ['host'], file: ['file'], code: ['command'], operands: 'urls', stdin: true });
+const PSQL = c(['h,host=', 'p,port=', 'U,username=', 'd,dbname=', 'c,command=', 'f,file=', 'o,output=', 'v,set,variable=', 'P,pset=', 'F,field-separator=', 'R,record-separator=', 'L,log-file=', 'T,table-attr='], { host: ['host'], file: ['file'], code: ['command'], out: ['output', 'log-file'], operands: 'urls', stdin: true });
 // pg_dump -f / mysqldump -r name the dump written, not a script sent.
 const PG_DUMP = c(['h,host=', 'p,port=', 'U,username=', 'd,dbname=', 'f,file=', 'F,format=', 'n,schema=', 't,table=', 'T,exclude-table=', 'N,exclude-schema=', 'j,jobs=', 'Z,compress=', 'E,encoding='], { host: ['host'], out: ['file'], operands: 'urls', stdin: false });
 const MYSQL = c(['h,host=', 'P,port=', 'u,user=', 'p,password?=', 'D,database=', 'e,execute=', 'S,socket=', 'defaults-file=', 'defaults-extra-file=', 'init-command=', 'default-character-set=', 'protocol='], { host: ['host'], code: ['execute', 'init-command'], operands: 'none', stdin: true, opaque: ['defaults-file', 'defaults-extra-file'] });
@@ -136,8 +136,14 @@ Object.assign(NET_CLIENTS, {
   'kafka-console-producer': KAFKA_TOOLS, 'kafka-console-producer.sh': KAFKA_TOOLS, 'kafka-console-consumer': KAFKA_TOOLS, 'kafka-console-consumer.sh': KAFKA_TOOLS, 'kafka-topics': KAFKA_TOOLS, 'kafka-topics.sh': KAFKA_TOOLS,
 });
 
+/** Files a client's code runs as more of its code (\\i F, source F, .read F): their lines are echoed back in errors — read. */
+export function includedInCode(code: string): string[] {
+  return [...code.matchAll(/\\(?:i|ir|include|include_relative)\s+(?:'([^']+)'|"([^"]+)"|([^\s;]+))|(?:^|[\s;])(?:source|\.read|\.import)\s+(?:'([^']+)'|"([^"]+)"|([^\s;]+))/gim)]
+    .map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6])!);
+}
+
 /** Files psql's own commands write on this machine: `\copy … to 'F'`, `\o F`, `\out F`, `\w F`, `\g F`. */
-function writesInCode(code: string): string[] {
+export function writesInCode(code: string): string[] {
   const out: string[] = [];
   for (const re of [/\\copy\b[^;]*?\bto\s+(?!stdout\b|program\b)(?:'([^']+)'|"([^"]+)"|(\S+))/gi, /\\(?:o|out|w|write|g)\s+(?!\|)(?:'([^']+)'|"([^"]+)"|([^\s;|]+))/g]) {
     for (const m of code.matchAll(re)) out.push((m[1] ?? m[2] ?? m[3])!.replace(/;$/, ''));
@@ -154,7 +160,16 @@ export function analyzeNetClient({ tool, args, env }: AnalyzerInput): Facts {
   for (const v of values(s, ...spec.host)) addServer(f, v);
   for (const v of values(s, ...(spec.file ?? []))) if (v !== '-') f.sends.push(v.replace(/^@/, ''));
   for (const v of values(s, ...(spec.code ?? []))) f.sends.push(...filesInCode(v));
-  if (spec === PSQL) for (const v of values(s, 'command')) f.writes.push(...writesInCode(v));
+  for (const v of values(s, ...(spec.code ?? []))) f.reads.push(...includedInCode(v));
+  // (psql's \\cd DIR moves where later relative names land: -c '\\cd /home/user' -c '\\o .bashrc'.)
+  if (spec === PSQL) {
+    let dir: string | undefined;
+    for (const v of values(s, 'command')) {
+      const cd = /^\s*\\cd\s+(\S+)\s*$/.exec(v);
+      if (cd) { dir = cd[1]!; continue; }
+      f.writes.push(...writesInCode(v).map((w) => (dir !== undefined && !/^[/~]/.test(w) ? `${dir.replace(/\/+$/, '')}/${w}` : w)));
+    }
+  }
   for (const v of values(s, ...(spec.out ?? []))) if (v !== '-') f.writes.push(v);
   if ((spec.opaque ?? []).some((o) => values(s, o).length > 0)) {
     f.tags.add('opaque-config');

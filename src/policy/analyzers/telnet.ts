@@ -25,7 +25,7 @@ export function analyzeOpenssl({ tool, args }: AnalyzerInput): Facts {
     // -in/-inkey/-key read files (into the output), -out/-keyout write them.
     // (Certificate verbs print certificates, requests, lists, digests or signatures — never the key they are given
     // to sign with or the .pem they read: openssl x509 -in cert.pem -noout -dates, req -new -key k.pem, dgst -sign k.pem.)
-    const certOnly = /^(x509|req|crl|verify|dgst|ca|ocsp|ts|crl2pkcs7|pkcs7|spkac|sess_id|genrsa|genpkey|gendsa|ecparam|dhparam|rand|prime|version|ciphers|speed)$/.test(args[0] ?? '');
+    const certOnly = /^(x509|req|crl|verify|dgst|ca|ocsp|crl2pkcs7|pkcs7|spkac|sess_id|genrsa|genpkey|gendsa|ecparam|dhparam|rand|prime|version|ciphers|speed)$/.test(args[0] ?? '');
     for (let i = 1; i < args.length; i++) {
       // (…and with -noout and no -text a certificate verb prints only the fields asked for: -dates, -subject, -fingerprint.)
       if (/^-(in|inkey|key|CAkey|signkey)$/.test(args[i]!)) { const v = args[++i] ?? ''; if (!certOnly || (args[i - 1] === '-in' && !(args.includes('-noout') && !args.includes('-text')))) f.reads.push(v); }

@@ -119,8 +119,8 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
   const dirProps = /(_OPTS|_OPTIONS)$/.test(name) ? [...value.matchAll(/(?:^|\s)-D[\w.-]*(?:repo\.local|\.dir|directory|\.home|output|cache)=(\S+)/gi)].map((m) => m[1]!) : [];
   // (Any tool's directory by its variable's last word — PIP_SRC, BUNDLE_PATH, UV_PROJECT_ENVIRONMENT, DENO_DIR, BUN_INSTALL,
   // npm_config_store_dir, PIP_LOG — but not one that names what is read: keys, credentials, configuration, sockets.)
-  const readsOnly = /KEY|CRED|AUTH|TOKEN|PASS|SECRET|CERT|IDENTITY|KNOWN|SOCK|SSH|GNUPG|GPG|KUBE|(^|_)CONFIG(_|$)|^PATH$|^MANPATH$|^INFOPATH$|(^|_)(LD_LIBRARY|LIBRARY|INCLUDE|CLASS|MODULE|PYTHON|NODE|PERL5?|RUBY|LUA|GEM|EXEC|PKG_CONFIG)_?PATH$/i.test(name) && !/^npm_config_/i.test(name);
-  const dirVar = !readsOnly && (/(^|_)(CACHE|CACHE_DIR|CACHE_HOME|CACHE_FOLDER|TARGET_DIR|OUT_DIR|OUTPUT_DIR|BUILD_DIR|DATA_HOME|STATE_HOME|LOGS?_DIR|TMPDIR|TEMP|TMP|DOWNLOAD_DIR|PREFIX|INSTALL_DIR|DESTDIR|BIN_DIR|BINDIR|HOME|SRC|ROOT|DEST|DIR|FOLDER|PATH|BIN|INSTALL|ENVIRONMENT|LOG|LOG_FILE|STORE)$|USERBASE$|^GO(CACHE|BIN|MODCACHE|PATH|TMPDIR)$|CACHE|^npm_config_/i.test(name)) && value !== '';
+  const readsOnly = /KEY|CRED|AUTH|TOKEN|PASS|SECRET|CERT|CAFILE|CA_FILE|CAPATH|IDENTITY|KNOWN|SOCK|SSH|GNUPG|GPG|KUBE|(^|_)CONFIG(_|$)|^PATH$|^MANPATH$|^INFOPATH$|(^|_)(LD_LIBRARY|LIBRARY|INCLUDE|CLASS|MODULE|PYTHON|NODE|PERL5?|RUBY|LUA|GEM|EXEC|PKG_CONFIG)_?PATH$/i.test(name) && !/^npm_config_/i.test(name);
+  const dirVar = !readsOnly && (/(^|_)(CACHE|CACHE_DIR|CACHE_HOME|CACHE_FOLDER|TARGET_DIR|OUT_DIR|OUTPUT_DIR|BUILD_DIR|DATA_HOME|STATE_HOME|LOGS?_DIR|TMPDIR|TEMP|TMP|DOWNLOAD_DIR|PREFIX|INSTALL_DIR|DESTDIR|BIN_DIR|BINDIR|HOME|SRC|ROOT|DEST|DIR|FOLDER|PATH|BIN|INSTALL|ENVIRONMENT|LOG|LOG_FILE|STORE)$|USERBASE$|^GO(CACHE|BIN|MODCACHE|PATH|TMPDIR)$|CACHE/i.test(name)) && value !== '';
   // (A log file's variable names the file itself.)
   const fileVar = /(^|_)(LOG|LOG_FILE)$/i.test(name);
   for (const v of dirVar && !isDefaultDir(name, value, st.ctx.home) ? [value] : dirProps) {
@@ -138,11 +138,13 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
   const stageWord = name === 'ENV' && /^[A-Za-z][\w-]*$/.test(value);
   // RUBYOPT and PERL5OPT load code only through -r/-I (-M/-m/-I/-d for perl); warning and encoding flags load nothing,
   // and -rNAME of a library by name (-rbundler/setup; perl's pragmas and its coverage and debugging modules, -MDevel::Cover) loads an installed module, not a file the line can plant.
-  const flagsOnly = (name === 'RUBYOPT' && /^(\s*(-W(:[\w-]+|\d)?|-w|-v|-r[a-z][\w/-]*|-E\S*|-K\w|-U|--(enable|disable)[=-][\w,-]+|--jit\S*|--yjit\S*))*\s*$/.test(value))
+  const flagsOnly = (name === 'RUBYOPT' && /^(\s*(-W(:[\w-]+|\d)?|-w|-v|-r(?:bundler\/setup|bundler|rubygems|simplecov|debug|pry|byebug|json|yaml|pp|set|securerandom|logger|tmpdir|fileutils|benchmark|minitest\/autorun|rspec\/autorun|spec_helper|rails_helper|test_helper)(?=\s|$)|-E\S*|-K\w|-U|--(enable|disable)[=-][\w,-]+|--jit\S*|--yjit\S*))*\s*$/.test(value))
     || (name === 'PERL5OPT' && /^(\s*(-[wWXT]|-C\w*|-M-?(?:strict|warnings|diagnostics|utf8|autodie|feature|open|Carp|Carp::Always|Devel::Cover|Devel::NYTProf|Data::Dumper|Test::More)(=[\w,:-]*)?))*\s*$/.test(value));
   if ((LOADER_VARS.test(name) && !stageWord && !flagsOnly) || (name === 'NODE_OPTIONS' && /(^|\s)(-r|--require|--import|--loader|--experimental-loader)\b/.test(value))) {
     tag('loader-env', `${name}= changes what code every program loads`);
   }
+  // NODE_OPTIONS=--inspect=0.0.0.0:P opens every node process's debugger to other machines.
+  if (name === 'NODE_OPTIONS' && /(^|\s)--inspect(-brk|-wait)?=(0\.0\.0\.0|\[?::\]?)(:\d+)?(\s|$)/.test(value)) tag('serves-files', 'NODE_OPTIONS=--inspect=0.0.0.0 opens every node process\'s debugger on every network interface');
   if (name === 'GCONV_PATH' || name === 'LD_LIBRARY_PATH' && /^\/(tmp|var\/tmp|dev\/shm)\b/.test(value)) tag('loader-env', `${name}= makes programs load libraries from ${value}`);
   // Search paths pointed at a directory this line wrote code into (a download unpacked to ./lib,
   // a module written to /tmp/m): what programs load from there is that code.

@@ -26,7 +26,8 @@ export function cmakeCommands(text: string): string[] {
       const v = verb.toUpperCase();
       if (v === 'DOWNLOAD' && rest[0]) lines.push(`curl -o ${q(rest[1] ?? 'cmake-download')} ${q(rest[0])}`);
       else if (v === 'UPLOAD' && rest[0] && rest[1]) lines.push(`curl -T ${q(rest[0])} ${q(rest[1])}`);
-      else if (/^(READ|STRINGS|SHA\d+|MD5)$/.test(v) && rest[0]) lines.push(`cat ${q(rest[0])}`);
+      else if (/^(READ|STRINGS)$/.test(v) && rest[0]) lines.push(`cat ${q(rest[0])}`);
+      else if (/^(SHA\d+|MD5|SIZE|TIMESTAMP)$/.test(v) && rest[0]) lines.push(`sha256sum ${q(rest[0])}`);
       else if (/^(WRITE|APPEND)$/.test(v) && rest[0]) lines.push(`printf %s ${q(rest.slice(1).join(''))} ${v === 'APPEND' ? '>>' : '>'} ${q(rest[0])}`);
       else if (/^REMOVE(_RECURSE)?$/.test(v) && rest.length) lines.push(`rm -rf ${rest.map(q).join(' ')}`);
       else if (/^(COPY|INSTALL)$/.test(v)) { const d = rest.indexOf('DESTINATION'); if (d > 0 && rest[d + 1]) lines.push(`cp -r ${rest.slice(0, d).map(q).join(' ')} ${q(rest[d + 1]!)}`); }

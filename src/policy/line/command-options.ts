@@ -133,8 +133,11 @@ ROWS.emacsclient = [{ opts: /^(-e|--eval)$/, shell: ROWS.emacs![0]!.shell }];
 /** elisp that runs programs or deletes files without a readable shell string. */
 const ELISP_EXEC = /\((call-process|start-process|make-process|process-file|shell-command|async-shell-command|delete-directory|delete-file|eshell-command|rename-file|make-symbolic-link)\b/;
 
-/** vim commands that run programs without a leading `!`. */
-const VIM_EXEC = /\b(system|systemlist|jobstart|termopen|libcall|rename)\s*\(|\blua\b|\bpy(thon)?3?\b|\bperl\b|\bruby\b|\bterminal\b|\bshell\b|\bcall\s+delete\s*\(/;
+/** vim commands that run programs without a leading `!`. (Lua, Python, Perl or Ruby code counts when it can: see EMBEDDED_RISK.) */
+const VIM_EXEC = /\b(system|systemlist|jobstart|termopen|libcall|rename)\s*\(|\bterminal\b|\bshell\b|\bcall\s+delete\s*\(/;
+/** What code embedded in an editor command can do beyond editing: run programs, open sockets, delete, rename or open files, load code. */
+export const EMBEDDED_RISK = /os\.execute|io\.popen|io\.open|os\.remove|os\.rename|os\.exit|vim\.fn\.(system|systemlist|jobstart|termopen|delete|writefile|rename|readfile)|vim\.(loop|uv)\.|vim\.system|vim\.cmd|\bloadstring\b|\bload\s*\(|\bdofile\b|\brequire\b|\bffi\b|subprocess|\bos\.|popen|shutil|socket|urllib|requests|__import__|\bexec\s*\(|\beval\s*\(|\bopen\s*\(|`|\bqx\b|\bsystem\b|\bFile\.|\bIO\.|Kernel|\bunlink\b/;
+const EMBEDDED = /(^|[|:\s])(?:lua|luado|luafile|py3?|python3?|pydo|py3do|pyx|pyxdo|perl|perldo|rub(?:y)?|rubydo)\b(.*)$/s;
 
 /** Variables that make a tool run shell text (LESSOPEN='|cmd %s', PAGER, MANPAGER, MAKEFLAGS). */
 const ENV_ROWS: [RegExp, string, (v: string) => string | undefined][] = [
@@ -213,7 +216,7 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
       }
       const line = row.shell?.(value);
       if (line !== undefined && line.trim() !== '') out.lines.push(line);
-      if (ROWS.vim === rows && VIM_EXEC.test(value)) out.spawns.push(`${tool} runs a program or deletes files through its commands`);
+      if (ROWS.vim === rows && (VIM_EXEC.test(value) || ((e) => e !== null && (/^(luafile|pyfile|py3file)$/.test(e[2] ?? '') || EMBEDDED_RISK.test(e[2] ?? '')))(EMBEDDED.exec(value)))) out.spawns.push(`${tool} runs a program or deletes files through its commands`);
       // Files the editor's own functions write (vim writefile(…, "F"), emacs write-region/append-to-file/write-file/copy-file … "F"):
       // judged as the shell's `>> F`; one whose name is computed is not understood.
       const fileWrites: (string | undefined)[] = ROWS.vim === rows

@@ -121,7 +121,7 @@ const LITERAL_RUNS: { re: RegExp; argv?: boolean; ruby?: boolean; js?: boolean }
 /** Delete calls whose path is one literal: the path, judged like `rm -rf PATH` (the call is removed). */
 const LITERAL_DELETE = new RegExp(`\\b(?:fs\\.)?(?:rmSync|rmdirSync|unlinkSync|truncateSync|shutil\\.rmtree|os\\.(?:remove|unlink|rmdir|removedirs)|FileUtils\\.rm\\w*|File\\.delete|Deno\\.remove(?:Sync)?)\\(\\s*${Q}\\s*(?:,\\s*(?:\\{[^()]*\\}|[\\w=.\\s]+))?\\)`, 'g');
 /** Perl's and PHP's unlink of one literal path or glob: unlink "/tmp/a.lock", unlink glob "build/*.o", unlink('x'). */
-const LITERAL_UNLINK = new RegExp(`(?<![.\\w$>'"])unlink(?:\\s*\\(\\s*|\\s+)(?:glob(?:\\s*\\(\\s*|\\s+))?${Q}(?:\\s*\\))?(?:\\s*\\))?`, 'g');
+const LITERAL_UNLINK = new RegExp(`(?<![.\\w$>'"])unlink(?:\\s*\\(\\s*|\\s+)(?:glob(?:\\s*\\(\\s*|\\s+))?${Q}(?:\\s*\\))?(?:\\s*\\))?(?=\\s*(?:;|$|\\}|\\b(?:or|and|if|unless|for|foreach)\\b))`, 'gm');
 /** Fetch calls whose URL is one literal: the URL, judged by its host (the call is removed). */
 const LITERAL_FETCH = new RegExp(`(?:(?<![.\\w])fetch|\\b(?:globalThis|window|self)\\.fetch|\\b(?:dns\\.(?:lookup|resolve\\w*)|(?:urllib\\.request\\.)?urlopen|requests\\.(?:get|post|put|head|delete|patch)|httpx\\.(?:get|post|put|head|delete|patch)|https?\\.(?:get|request)))\\(\\s*${Q}\\s*(?:,[^()]*)?\\)`, 'g');
 const literalBody = (g: string[]): string => String(g[1]).replace(/\\(.)/g, '$1');

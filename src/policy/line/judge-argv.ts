@@ -1,7 +1,7 @@
 // One simple command's argv: unwrapping prefix commands and shells, the tool-specific escapes
 // (awk system(), sed e, vim :!, bunx/dlx X, rampart itself), then the per-binary engine; records
 // what the command's output carries for the checks that span commands.
-import { resolvePath } from '../paths.js';
+import { OUTPUT_DIR, resolvePath } from '../paths.js';
 import { nameMatchesGlob } from '../glob.js';
 import { isLocalEndpoint } from '../hosts.js';
 import { posix } from 'node:path';
@@ -15,18 +15,19 @@ import type { Context } from '../types.js';
 import { assignmentTags, CONFIG_VARS, isDefaultDir, programSetting } from './assignments.js';
 import { foldLiterals, languageOf, stripStrings, writesFiles } from './interpreters.js';
 import { inlineCodeOf, scriptOf } from './interpreter-code.js';
-import { judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
-import { CONFIGISH, credentialNameIn, credentialOf, madeBelow, DIGESTS, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, processSubText, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
+import { compiledRisk, judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
+import { completionScript, CONFIGISH, credentialNameIn, credentialOf, madeBelow, DIGESTS, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, processSubText, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { addUrl, STDIN, wholeTree } from '../analyzers/common.js';
+import { includedInCode, writesInCode } from '../analyzers/net-clients.js';
 import { foreignAsSh, harmlessPowerShell, withoutCmdSwitches } from './foreign-shells.js';
 import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
-import { COMPILED, COMPILED_REACHES, unreadCode, unreadVerdict } from './unread-languages.js';
+import { COMPILED, unreadCode, unreadVerdict } from './unread-languages.js';
 import { commandsInText } from './text-commands.js';
 import { DB_CLIENTS, destroys, dropsDatabase, remoteDb } from './destructive.js';
 import { storedSecret } from '../analyzers/credentials.js';
 import { judgeLine } from './judge-line.js';
-import { commandOptions } from './command-options.js';
+import { commandOptions, EMBEDDED_RISK } from './command-options.js';
 import { canonicalTool, launched, packageBin } from '../analyzers/identity.js';
 import { editedConfig, implicitRuns, judgeLaterRuns, rememberWritten, replacedConfig, runsLater, sedText } from './written-files.js';
 import { programsOf } from '../analyzers/files.js';
@@ -250,7 +251,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const cacheOpt = (): string | undefined => argv.find((a, k) => /^--(cache|cache-dir|cache-folder|cache-path)$/.test(argv[k - 1] ?? '')) ?? argv.find((a) => /^--(cache|cache-dir|cache-folder|cache-path)=/.test(a))?.replace(/^[^=]*=/, '');
     const cacheVar = (): string | undefined => Object.entries(env).find(([k, v]) => v && /CACHE/i.test(k) && (k.toUpperCase().startsWith(`${b0.replace(/[\d.]+$/, '').toUpperCase()}_`) || /^npm_config_cache$/i.test(k)))?.[1];
     const cleanDir = b0 === 'cargo' && argv[1] === 'clean' ? argv.find((a, k) => argv[k - 1] === '--target-dir') ?? argv.find((a) => a.startsWith('--target-dir='))?.slice(13)
-      : b0 === 'go' && argv[1] === 'clean' && argv.some((a) => /^-(cache|modcache|testcache|fuzzcache)$/.test(a)) ? env.GOCACHE ?? env.GOMODCACHE
+      : b0 === 'go' && argv[1] === 'clean' && argv.some((a) => /^-(cache|modcache|testcache|fuzzcache)$/.test(a)) ? [argv.includes('-modcache') ? ['GOMODCACHE', env.GOMODCACHE] : ['GOCACHE', env.GOCACHE]].map(([k, v]) => (v !== undefined && !isDefaultDir(k!, v, ctx.home) ? v : undefined))[0]
       : argv[1] === 'cache' && /^(clean|clear|purge|prune|rm|remove)$/.test(argv[2] ?? '') ? cacheOpt() ?? cacheVar() : undefined;
     // (…unless it names the cache the tool uses anyway: npm cache clean --cache ~/.npm, PIP_CACHE_DIR=~/.cache/pip.)
     const TOOL_CACHES: Record<string, string> = { npm: '~/.npm', pip: '~/.cache/pip', uv: '~/.cache/uv', yarn: '~/.cache/yarn', poetry: '~/.cache/pypoetry', pnpm: '~/.local/share/pnpm/store' };
@@ -765,7 +766,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (job_start/term_start/jobstart/termopen/system of a literal run it; of anything else, or lua/python/perl/ruby code, run a program.)
       for (const c of cmds) {
         for (const m of c.matchAll(/\b(?:job_start|term_start|jobstart|termopen|system|systemlist)\s*\(\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')\s*[,)]/g)) st.sub((m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1'), ctx.cwd, env);
-        if (/\b(?:job_start|term_start|jobstart|termopen|system|systemlist)\s*\(\s*[^"'\s]/.test(c) || /^(?:lua|luado|luafile|py3?|python3?|pydo|py3do|pyx|perl|perldo|rub(?:y)?|rubydo|ter(?:minal)?)\b/.test(c)) tag('interpreter-spawn', `${name} runs a program through its command ${c.slice(0, 40)}`);
+        const embedded = /^(?:lua|luado|luafile|py3?|python3?|pydo|py3do|pyx|perl|perldo|rub(?:y)?|rubydo)\b(.*)$/s.exec(c);
+        if (/\b(?:job_start|term_start|jobstart|termopen|system|systemlist)\s*\(\s*[^"'\s]/.test(c) || /^ter(?:minal)?\b/.test(c) || (embedded && (/^(luafile|pyfile)/.test(c) || EMBEDDED_RISK.test(embedded[1]!)))) tag('interpreter-spawn', `${name} runs a program through its command ${c.slice(0, 40)}`);
       }
       const operands = args.filter((a, j) => !a.startsWith('-') && !a.startsWith('+') && !/^(-c|--cmd|-S|-s|-u|-W|-i|-T|-w)$/.test(args[j - 1] ?? ''));
       // Files its commands bring into the buffers (:e F, :argadd F, :r F, put =readfile("F")), then written back
@@ -832,8 +834,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (As argparse reads them: -d DIR, -dDIR, --directory DIR, --dir=DIR and other prefixes; the last one wins.)
       let dirGiven = '.';
       for (let k = 2; k < args.length; k++) {
-        const m = /^(?:-d(.*)|--di(?:r(?:e(?:c(?:t(?:o(?:r(?:y)?)?)?)?)?)?)?(?:=(.*))?)$/s.exec(args[k]!);
-        if (m) dirGiven = m[1] || m[2] || (args[++k] ?? '.');
+        const m = /^(?:-d(.*)|--di(?:r(?:e(?:c(?:t(?:o(?:r(?:y)?)?)?)?)?)?)?(?:=(.*))?|--path(?:=(.*))?)$/s.exec(args[k]!);
+        if (m) dirGiven = m[1] || m[2] || m[3] || (args[++k] ?? '.');
       }
       const dir = resolvePath(dirGiven, ctx);
       // (A directory under /tmp is output the line staged there, unless the line copied or linked the project or HOME into it.)
@@ -866,8 +868,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (The directory a file server shares: a build or public directory inside the project — not its top, not a
       // dot-directory — is published output, whoever can reach it; the project's top holds its .env.)
       const servesPublished = (() => {
-        const dir = resolvePath(args.find((a, k) => !a.startsWith('-') && !/^(-p|--port|-a|--address|-l|--listen|-c|--config|-H|--host|-i|--interfaces|-b|--bind|-d|--directory|--server|--files|--addr|--root|-ip|-port|-username|-password|-comment|-S|-t|-e|--hostname)$/.test(args[k - 1] ?? '') && !/^(start|serve|http|file-server|httpd|-run)$/.test(a) && !/^[\d.:[\]*]+$/.test(a) && !(/smbserver/.test(name) && a === args.find((x) => !x.startsWith('-')))) ?? args.find((a, k) => /^(-d|--directory|--server|--root|-t)$/.test(args[k - 1] ?? '') || a.startsWith('--root='))?.replace(/^--root=/, '') ?? '.', ctx);
-        return dir.startsWith(`${ctx.projectRoot}/`) && !/\/\.[^/]*(\/|$)/.test(dir.slice(ctx.projectRoot.length));
+        const dir = resolvePath(args.find((a, k) => !a.startsWith('-') && !/^(-p|--port|-a|--address|-l|--listen|-c|--config|-H|--host|-i|--interfaces|-b|--bind|-d|--directory|--server|--files|--addr|--root|-ip|-port|-username|-password|-comment|-S|-t|-e|--hostname|--path|-r|--root-dir|--listen-port)$/.test(args[k - 1] ?? '') && !/^(start|serve|http|file-server|httpd|-run|web|run)$/.test(a) && !/^[\d.:[\]*]+$/.test(a) && !a.includes(':') && !(/smbserver/.test(name) && a === args.find((x) => !x.startsWith('-')))) ?? args.find((a, k) => /^(-d|--directory|--server|--root|-t|--path|-r)$/.test(args[k - 1] ?? '') || /^--(root|path)=/.test(a))?.replace(/^--(root|path)=/, '') ?? '.', ctx);
+        // (…by its name: dist, build, public, site …, not a package's own directory — apps/api holds its .env; and nothing
+        // the line linked, copied or archived into it, and no option that mounts more: --mount, --serveStatic, --proxy.)
+        const named = dir.slice(ctx.projectRoot.length + 1).split('/').some((seg) => OUTPUT_DIR.test(seg) && !seg.startsWith('.') && seg !== 'node_modules' && seg !== 'tmp');
+        const filled = [...st.links.keys(), ...st.archived.keys(), ...st.tainted.keys()].some((p) => p.startsWith(`${dir}/`));
+        return named && !filled && !args.some((a) => /^--(mount|serveStatic|ss|proxy|server-root|entry-file)(=|$)/.test(a)) && dir.startsWith(`${ctx.projectRoot}/`) && !/\/\.[^/]*(\/|$)/.test(dir.slice(ctx.projectRoot.length));
       })();
       const bindsAll = args.some((a, k) => fileServer && !servesPublished && (/^(0\.0\.0\.0|\[::\]):\d+$/.test(a)
         || (/^(--host|--bind|--bind-address|--address|--addr|--listen|--ip|-b|-a|-H|-i|--interfaces)$/.test(args[k - 1] ?? '') && anyAddr.test(a))
@@ -879,19 +885,24 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         // serve, http-server and live-server listen on every interface unless told a host: serving the
         // project's top (its .env), HOME or anything outside the project is serving those.
         // (…and caddy file-server, goshs, and impacket's SMB server, which share a directory on every interface.)
-        || ((/^(serve|http-server|live-server|miniserve|dufs|darkhttpd|updog|browser-sync|local-web-server|ws|goshs|gossa|simple-http-server|impacket-smbserver|smbserver\.py)$/.test(name) || (name === 'caddy' && args[0] === 'file-server')) && !args.some((a, k) => /^(127\.|localhost|::1)/.test(a.replace(/^--?[\w-]+=/, '')) && /^(-a|--address|--host|--hostname|-l|--listen|-H|-i|--interfaces|-b|--bind)$|^--(address|host|hostname|listen|interfaces|bind)=/.test(/=/.test(a) ? a : args[k - 1] ?? ''))
+        || ((/^(serve|http-server|live-server|miniserve|dufs|darkhttpd|updog|browser-sync|local-web-server|ws|goshs|gossa|simple-http-server|impacket-smbserver|smbserver\.py|static-web-server|webfsd|file_server|file-server)$/.test(name) || (name === 'caddy' && args[0] === 'file-server') || (/^(twist|twistd|twisted)$/.test(name) && args.includes('web'))) && !args.some((a, k) => /^(127\.|localhost|::1)/.test(a.replace(/^--?[\w-]+=/, '')) && /^(-a|--address|--host|--hostname|-l|--listen|-H|-i|--interfaces|-b|--bind)$|^--(address|host|hostname|listen|interfaces|bind)=/.test(/=/.test(a) ? a : args[k - 1] ?? ''))
           && !servesPublished)
         // A debugger or notebook server on every interface (debugpy --listen 0.0.0.0:5678, jupyter --ip=0.0.0.0 with
         // its token emptied) and a VNC server without a password run code or take input from anyone who connects.
         || ((name === 'debugpy' || args.includes('debugpy')) && args.some((a, k) => (args[k - 1] === '--listen' || a.startsWith('--listen=')) && /^(--listen=)?(0\.0\.0\.0|\*|::|\[::\])?:?\d*$/.test(a) && /0\.0\.0\.0|\*|::/.test(a)))
-        || (/^(jupyter|jupyter-notebook|jupyter-lab)$/.test(name) && args.some((a, k) => /^--(ip|ServerApp\.ip|NotebookApp\.ip)=(0\.0\.0\.0|\*|::)/.test(a) || (/^--(ip|ServerApp\.ip|NotebookApp\.ip)$/.test(args[k - 1] ?? '') && /^(0\.0\.0\.0|\*|::)$/.test(a))) && args.some((a, k) => /^--(\w+\.)?(token|password)=(''|""|)$/.test(a) || (a === '' && /^--(\w+\.)?(token|password)$/.test(args[k - 1] ?? ''))))
-        || (name === 'x11vnc' && args.includes('-nopw') && !args.includes('-localhost'));
+        || (/^(jupyter|jupyter-notebook|jupyter-lab|jupyter-server|notebook|jupyterlab|jupyter_server)$/.test(name) && args.some((a, k) => /^--(ip|ServerApp\.ip|NotebookApp\.ip)=(0\.0\.0\.0|\*|::)/.test(a) || (/^--(ip|ServerApp\.ip|NotebookApp\.ip)$/.test(args[k - 1] ?? '') && /^(0\.0\.0\.0|\*|::)$/.test(a))) && args.some((a, k) => /^--(\w+\.)?(token|password)=(''|""|)$/.test(a) || (a === '' && /^--(\w+\.)?(token|password)$/.test(args[k - 1] ?? ''))))
+        || (name === 'x11vnc' && args.includes('-nopw') && !args.includes('-localhost'))
+        // (Deno's standard file server, run from its URL, listens on every interface and serves its operand or the working directory.)
+        || (name === 'deno' && args.some((a) => /std\/http\/file[-_]server/.test(a)) && !args.some((a, k) => /^(127\.|localhost)/.test(a.replace(/^--host=/, '')) && (a.startsWith('--host=') || args[k - 1] === '--host')) && !servesPublished)
+        // (Debug servers on every interface run code for whoever connects: dlv --headless --listen=0.0.0.0:P, gdbserver [0.0.0.0]:P.)
+        || (name === 'dlv' && args.includes('--headless') && args.some((a, k) => /^(--listen=)?(0\.0\.0\.0|\[?::\]?|)?:\d+$/.test(a) && (a.startsWith('--listen=') || args[k - 1] === '--listen')))
+        || (name === 'gdbserver' && args.some((a) => /^(0\.0\.0\.0|\[?::\]?)?:\d+$/.test(a)));
       // Terminal servers (websocketd, ttyd, gotty, shellinaboxd, wetty) hand a program — a shell — to whoever connects: nc -l -e by another name.
       if (/^(websocketd|ttyd|gotty|shellinaboxd|wetty|webtty|webssh|wssh)$/.test(name) && !args.some((a) => a === '--help' || a === '-h' || a === '--version')) tag('exec', `${name} serves a program's terminal to whoever connects to it`);
       // (An editor server without its password on another interface is a terminal too: code-server --auth none --bind-addr 0.0.0.0:8080.)
       if (name === 'code-server' && args.some((a, k) => a === '--auth=none' || (a === 'none' && args[k - 1] === '--auth')) && args.some((a, k) => /^(--bind-addr=)?(0\.0\.0\.0|\[?::\]?|\*)(:\d+)?$/.test(a) && (a.startsWith('--bind-addr=') || args[k - 1] === '--bind-addr'))) tag('exec', 'code-server without a password on every interface gives its terminal to whoever connects');
       // Terminal sharing through a relay (tmate, sshx, upterm host): the session is reachable from the internet.
-      if ((/^(tmate|sshx)$/.test(name) || (name === 'tty-share' && args.includes('--public')) || (name === 'upterm' && args[0] === 'host')) && !args.some((a) => /^(-h|--help|-V|--version|version|help)$/.test(a))) tag('public-tunnel', `${name} shares this terminal through a relay service`);
+      if ((/^(tmate|sshx|teleconsole)$/.test(name) || (name === 'tty-share' && args.includes('--public')) || (name === 'upterm' && args[0] === 'host')) && !args.some((a) => /^(-h|--help|-V|--version|version|help)$/.test(a))) tag('public-tunnel', `${name} shares this terminal through a relay service`);
       if ((bindsAll || servesByDefault) && !args.some((a) => /^(--help|--version)$/.test(a))) tag('serves-files', `${name} listens on every network interface: other machines can reach what it serves`);
       if (/^(ngrok|lt|localtunnel|tunnelto|pagekite(\.py)?|tmole|zrok|devtunnel|frpc|rathole|chisel|sish-client|localxpose|loophole|expose|telebit|inlets|inlets-pro|pinggy|serveo)$/.test(name) || (name === 'cloudflared' && args.includes('tunnel')) || (name === 'bore' && args[0] === 'local')
         || (name === 'tailscale' && /^(funnel|serve)$/.test(args[0] ?? '') && !/^(status|reset|off)$/.test(args[1] ?? '')) || (name === 'ssh' && args.some((a, k) => /^-R/.test(a) && /(serveo\.net|localhost\.run|pinggy\.io|tuns\.sh)/.test(args.slice(k).join(' '))))) {
@@ -899,7 +910,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       }
     }
     // (VS Code's web server without its token on every interface: code serve-web --without-connection-token --host 0.0.0.0.)
-    if (/^(code|code-insiders|codium|cursor|code-server)$/.test(name) && args.includes('serve-web') && args.includes('--without-connection-token') && args.some((a, k) => /^(--host=)?(0\.0\.0\.0|\[?::\]?|\*)$/.test(a) && (a.startsWith('--host=') || args[k - 1] === '--host'))) tag('exec', `${name} serve-web without its token on every interface gives its terminal to whoever connects`);
+    if ((/^(code|code-insiders|codium|cursor|code-server)$/.test(name) && args.includes('serve-web') || /^openvscode-server$/.test(name)) && args.includes('--without-connection-token') && args.some((a, k) => /^(--host=)?(0\.0\.0\.0|\[?::\]?|\*)$/.test(a) && (a.startsWith('--host=') || args[k - 1] === '--host'))) tag('exec', `${name} serve-web without its token on every interface gives its terminal to whoever connects`);
     // VS Code's (and its forks') tunnel: the machine is reachable through a relay, shell included.
     if (/^(code|code-insiders|codium|cursor)$/.test(name) && args[0] === 'tunnel' && !/^(status|kill|user|prune|unregister|rename)$/.test(args[1] ?? '')) {
       tag('public-tunnel', `${name} tunnel makes this machine reachable through a relay service`);
@@ -971,7 +982,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (zip -x/-i take a list of patterns up to the next option: zip -r out.zip . -x '.env*' names no file.)
       const zipPatterns = name === 'zip' ? new Set(args.flatMap((a, k) => { if (!/^(-x|-i|--exclude|--include)$/.test(a)) return []; const out: number[] = []; for (let j = k + 1; j < args.length && !args[j]!.startsWith('-'); j++) out.push(j); return out; })) : new Set<number>();
       const used = (k: number) => zipPatterns.has(k) || (/^(age|rage|age-keygen)$/.test(name) && /^(-i|--identity|-o|--output)$/.test(args[k - 1] ?? '')) || (/^(-o|--output)$/.test(args[k - 1] ?? '') && /^(age-keygen|ssh-keygen|openssl)$/.test(name));
-      const certOnly = name === 'openssl' && (/^(x509|verify|crl|req|s_client|s_server|ocsp|dgst|ca|genrsa|genpkey|ecparam)$/.test(args[0] ?? '') || (/^(pkey|rsa|ec)$/.test(args[0] ?? '') && args.includes('-pubout') && !args.includes('-text')));
+      const certOnly = name === 'openssl' && (/^(x509|verify|crl|req|ocsp|dgst|ca|genrsa|genpkey|ecparam)$/.test(args[0] ?? '') || (/^(pkey|rsa|ec)$/.test(args[0] ?? '') && args.includes('-pubout') && !args.includes('-text')));
       const named = certOnly ? [] : args.filter((a, k) => k !== code && !/^--env-file(=|$)/.test(a) && args[k - 1] !== '--env-file' && !auth.test(args[k - 1] ?? '') && !auth.test(a.replace(/=.*$/s, '')) && !leftOut(a, k) && !used(k)).map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a)
         .flatMap((a) => (/[*?]/.test(a) && a.includes(',') && !/[{[]/.test(a) ? a.split(',') : [a])).map((a) => a.replace(/^(?:[\w.-]+=)?@(?=[~./\w])/, '')).filter((a) => !a.startsWith('-') && !a.includes('://') && !/[\n()'"]/.test(a) && (!/\s/.test(a) || /^(~|\.{0,2})\/[^\s]*\/|^\//.test(a)));
       for (const a of named) if (isSecretPath(st, a, ctx) || realOf(st, abs0(a)) !== undefined && isSecretPath(st, realOf(st, abs0(a))!, ctx)) facts.reads.push(a);
@@ -1069,7 +1080,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const oc = operandCommands(name, args);
     // (What the wrapper reads on stdin, the command after it reads: uv run python - <<EOF.)
     if (oc.suffix && !isShell(name) && !languageOf(name)) {
-      st.sub(withStdin(oc.suffix.map(quote).join(' '), oc.runs ? stdinText : undefined), ctx.cwd, env);
+      st.sub(withStdin(oc.suffix.map(quote).join(' '), oc.runs ? stdinText : undefined), oc.cwd !== undefined ? (/[$`]/.test(oc.cwd) ? UNKNOWN_CWD : resolvePath(oc.cwd, ctx)) : ctx.cwd, env);
       // A shell or interpreter after it with no script named reads its code from that stdin (curl … | poetry run python -).
       const [head = '', ...rest] = oc.suffix;
       const operand = rest.find((a) => !a.startsWith('-'));
@@ -1123,6 +1134,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // and /vagrant, the synced project, holds the project's .env.
     if (name === 'vagrant' && args[0] === 'ssh') {
       const cmd = args.map((a, k) => (/^(-c|--command)$/.test(args[k - 1] ?? '') ? a : a.startsWith('--command=') ? a.slice(10) : undefined)).find((x) => x !== undefined);
+      // (/vagrant is the project itself, synced: a command naming it is judged here too, on the project's paths —
+      // rm -rf /vagrant, cat /vagrant/.env.)
+      const synced = /(^|[\s'"=:;|&(])\/vagrant(?=\/|[\s'";|&)]|$)/g;
+      if (cmd !== undefined && synced.test(cmd)) st.sub(cmd.replace(synced, `$1${ctx.projectRoot}`), ctx.cwd, env);
       if (cmd !== undefined) st.subIn(cmd, { ...ctx, cwd: '/home/vagrant', projectRoot: '/', home: '/root', rampartHome: '/nonexistent/.rampart', shimsDir: undefined, env: {}, stdin: undefined, stdout: undefined });
     }
     for (const why of co.spawns) tag('interpreter-spawn', why);
@@ -1188,8 +1203,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // Code in a language Rampart does not read (dc, m4, gnuplot, TeX with -shell-escape, Erlang …):
     // a way to start programs in it asks; the command lines quoted in it are judged.
     const unreadText = unreadCode(name, args, stdinText, (f) => st.scripts.get(abs0(f)));
+    // (A program built from source the line wrote and given a secret's path as its argument — go run x.go .env — reads it.)
+    if (unreadText !== undefined && COMPILED.test(name)) for (const a of args.slice(args.findIndex((x) => /\.(go|rs|java|c|swift|kt)$/.test(x)) + 1)) if (!a.startsWith('-') && isSecretPath(st, a, ctx)) facts.reads.push(a);
     if (unreadText !== undefined && COMPILED.test(name)) {
-      if (COMPILED_REACHES.test(unreadText)) tag('interpreter-opaque', `${name} builds code this line wrote that names a secret, the home directory, another host or a recursive delete, in a language Rampart does not read`);
+      // (What it names is judged as a program file's is — secrets, home, hosts off the allowlist, code built at run
+      // time — and so is a recursive delete of anything but /tmp or the project's own directories.)
+      if (compiledRisk(st, unreadText) || /\b(RemoveAll|remove_dir_all|deleteRecursively|rmtree)\s*\(\s*(?!["'](\/tmp\/|\.\/|[\w-]+\/?["']))/.test(unreadText)) tag('interpreter-opaque', `${name} builds code this line wrote that names a secret, the home directory, another host or a recursive delete, in a language Rampart does not read`);
     } else if (unreadText !== undefined) {
       const uv = unreadVerdict(unreadText);
       if (uv.escapes) tag('interpreter-opaque', `${name}'s code can start programs, in a language Rampart does not read`);
@@ -1550,7 +1569,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const a = flat[i]?.argv.map((w) => w.value) ?? [];
         const n = posix.basename(a[0] ?? '');
         // (tar x unpacks what it reads to disk: no byte of it is shown — tar xzf - -C /tmp/restore.)
-        const unpacks = /^(tar|bsdtar|gtar)$/.test(n) && a.slice(1).some((x) => /^-?[a-zA-Z]*x/.test(x) && !x.startsWith('--')) && !a.some((x) => /^-?[a-zA-Z]*O/.test(x) && !x.startsWith('--') || /^--to-[sc]/.test(x));
+        // (…unless a program of its choosing sees it: -I/--use-compress-program, --to-command, -F/--info-script, a checkpoint action.)
+        const unpacks = /^(tar|bsdtar|gtar)$/.test(n) && a.slice(1).some((x) => /^-?[a-zA-Z]*x/.test(x) && !x.startsWith('--')) && !a.some((x) => /^-?[a-zA-Z]*[OIF]/.test(x) && !x.startsWith('--') || /^--(to-[sc]|use-compress|info-script|new-volume-script|checkpoint-action|rsh-command)/.test(x));
         return depth < 6 && !unpacks && (FILTERS.has(n) || PRINTS_INPUT.has(n)) && n !== 'xargs' && !DIGESTS.test(n) && toScreen(flat[i]!, depth + 1);
       });
     const hereString = fc.redirects.filter((r) => r.op === '<<<').map((r) => r.target.raw);
@@ -1579,12 +1599,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     {
       const holdsTop = (ds: string[]) => (ds.length ? ds : ['.']).some((d) => { const p = abs0(d); return p === ctx.projectRoot || `${ctx.projectRoot}/`.startsWith(`${p}/`); });
       const search = searchSelection(name, args);
-      const quiet = args.some((a) => (name === 'rg' ? /^-[a-zA-Z]*[lcq]/ : /^-[a-zA-Z]*[lLcq]/).test(a) && !a.startsWith('--') || /^--(files-with-matches|files-without-match|count|quiet|silent|files|type-list)$/.test(a));
+      // (git's own options before its verb are not grep's: git -c k=v grep … is no count.)
+      const own = name === 'git' ? args.slice(Math.max(0, args.indexOf('grep'))) : args;
+      const quiet = own.some((a) => (name === 'rg' ? /^-[a-zA-Z]*[lcq]/ : /^-[a-zA-Z]*[lLcq]/).test(a) && !a.startsWith('--') || /^--(files-with-matches|files-without-match|count|quiet|silent|files|type-list)$/.test(a));
       if (search && !quiet && search.takesSecret && (search.named || (search.everything && holdsTop(search.dirs)))) {
         if (toScreen(fc)) facts.reads.push(`${ctx.projectRoot}/.env`);
         else treeSecret = `${ctx.projectRoot}/.env`;
       }
-      const archive0 = archiveToStdout(name, args);
+      const archive0 = archiveToStdout(name, args, (p) => st.scripts.get(abs0(p)));
       // (An archive file that is stdout by another name — /dev/fd/3 with 3>&1, or >(base64) — is written to stdout.)
       const fdOut = (f: string) => { const n = /^\/(?:dev|proc\/self)\/fd\/(\d+)$/.exec(f)?.[1]; return n !== undefined && fc.redirects.some((r) => r.fd === Number(n) && r.op === '>&' && r.target.value === '1'); };
       const archive = archive0?.file !== undefined && (fdOut(archive0.file) || /^>\(/.test(archive0.file)) ? { inputs: archive0.inputs, takesSecret: archive0.takesSecret } : archive0;
@@ -1597,7 +1619,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const opts = a.slice(1).filter((x) => /^-?[a-zA-Z]+$/.test(x) && !/^-[CfT]$/.test(x));
         return /^(tar|bsdtar|gtar)$/.test(posix.basename(a[0] ?? '')) && opts.some((x) => /[tx]/.test(x.replace(/^-/, ''))) && !opts.some((x) => /O/.test(x)) && !a.some((x) => /^--to-(s|c)/.test(x));
       });
-      const dotInputs = (archive?.inputs ?? []).some((i) => /(^|\/)\.(\*|\[!.\]\*|\?\?\*)$/.test(i) && abs0(i).startsWith(`${ctx.projectRoot}/`));
+      // (…or names a secret outright: a list file holding .env.)
+      const dotInputs = (archive?.inputs ?? []).some((i) => (/(^|\/)\.(\*|\[!.\]\*|\?\?\*)$/.test(i) && abs0(i).startsWith(`${ctx.projectRoot}/`)) || isSecretPath(st, i, ctx));
       if (archive && archive.file === undefined && !listsOnly && (holdsTop(archive.inputs.length ? archive.inputs : ['__none__']) || dotInputs) && archive.takesSecret && !fc.redirects.some((r) => /^(>>?|>\||&>>?)$/.test(r.op) && (r.fd ?? 1) === 1) && (fc.stdoutTo.length > 0 || fc.origin?.style === 'process-in' || archive !== archive0)) {
         if (toScreen(fc)) facts.reads.push(`${ctx.projectRoot}/.env`);
         else treeSecret = `${ctx.projectRoot}/.env`;
@@ -1612,6 +1635,34 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // What a secret store reads out (op read, aws secretsmanager get-secret-value, kubectl get secret -o yaml)
     // is a credential: shown to the agent, asked like a secret file; sent on, a secret.
+    // A database shell's script from stdin or a process substitution (psql <<< '\\o F', echo … | psql, psql -f <(…)),
+    // and sqlite3's dot-commands in its operands: the files its commands write, and those it runs as more script (\\i F,
+    // source F, .read F — their lines come back in its errors).
+    if (/^(psql|mysql|mariadb|sqlite3|duckdb)$/.test(name)) {
+      const fromSub = name === 'psql' ? processSubText(fc, flat, info, (raw) => /^<\(/.test(raw)) : undefined;
+      const texts = [stdinText, fromSub, ...(/^(sqlite3|duckdb)$/.test(name) ? args.filter((a) => /^\s*\./.test(a)) : [])].filter((t): t is string => t !== undefined);
+      for (const t of texts) {
+        if (name === 'psql') facts.writes.push(...writesInCode(t));
+        facts.reads.push(...includedInCode(t));
+      }
+    }
+    // An archive of the project (written earlier in the line) unpacked to stdout — tar xzf F -O, gunzip -c F, zcat F,
+    // unzip -p F — prints its .env; piped on, it carries it.
+    {
+      const toOut = (/^(tar|bsdtar|gtar)$/.test(name) && args.some((a) => /^-?[a-zA-Z]*x/.test(a) && !a.startsWith('--') || a === '--extract') && args.some((a) => /^-[a-zA-Z]*O/.test(a) && !a.startsWith('--') || /^--to-stdout$/.test(a)))
+        || /^(zcat|gzcat|bzcat|xzcat|zstdcat)$/.test(name) || (/^(gunzip|gzip|bzip2|xz|zstd|unxz|bunzip2)$/.test(name) && args.some((a) => /^-[a-zA-Z]*c/.test(a) && !a.startsWith('--') || a === '--stdout'))
+        || (name === 'unzip' && args.some((a) => /^-[a-zA-Z]*[pc]/.test(a) && !a.startsWith('--'))) || (/^(7z|7za|7zz)$/.test(name) && args.includes('-so'));
+      const packed = toOut ? args.map((a) => st.archived.get(abs(a.replace(/^--file=/, '')))).find((x) => x !== undefined) : undefined;
+      if (packed !== undefined) { if (toScreen(fc)) facts.reads.push(packed); else rec.secretOut ??= packed; }
+    }
+    // ClickHouse's table functions read and send: file('F') reads F on this machine (clickhouse local, or the client's
+    // INFILE), url('U') fetches from or, in INSERT INTO FUNCTION url(…), posts to U — with what file() read.
+    if (/^clickhouse(-local|-client)?$/.test(name)) {
+      const sql = [...args, stdinText ?? ''].join('\n');
+      const read = [...sql.matchAll(/\b(?:file|INFILE)\s*\(?\s*'([^']+)'/gi)].map((m) => m[1]!);
+      facts.reads.push(...read);
+      for (const m of sql.matchAll(/\burl\s*\(\s*'([^']+)'/gi)) st.sub(read.length ? read.map((r) => `curl -d @${quote(r)} ${quote(m[1]!)}`).join('\n') : `curl ${quote(m[1]!)}`, ctx.cwd, env);
+    }
     // sftp reads its commands from stdin when no -b names a batch (sftp host <<< 'put -r .'): each put/mput/reput
     // sends its local file, a recursive one of the project's top uploads the project, `!CMD` runs CMD here.
     // Commands from input Rampart cannot read are an opaque list of transfers, as a batch file is.
@@ -1624,7 +1675,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
           const local = w.slice(1).find((x) => !x.startsWith('-'));
           if (local === undefined) continue;
           facts.sends.push(local);
-          if (w.some((x) => /^-[a-zA-Z]*r/.test(x)) && wholeTree(local, ctx.cwd)) {
+          if (w.some((x) => /^-[a-zA-Z]*[rR]/.test(x)) && wholeTree(local, ctx.cwd)) {
             facts.tags.add('uploads-project');
             facts.notes.push(`sftp put -r ${local} uploads the project, its .env with it`);
           }
@@ -1632,9 +1683,23 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       }
     }
     const stored = storedSecret(name, args);
-    if (stored !== undefined && toScreen(fc) && !counted && !(fc.stdoutTo.length > 0 && fc.stdoutTo.every((i) => keysOnly(flat[i]?.argv.map((w) => w.value) ?? [])))) facts.reads.push(stored);
+    // (A store whose output has a known shape — kubectl's objects, bw's and op's items — piped to a filter that keeps only
+    // names or keys shows no value; a decrypted file's shape is its author's.)
+    // (Of another store's output — a decrypted file — only its keys, count or type: its field names are its author's.)
+    const namesOnly = fc.stdoutTo.length > 0 && fc.stdoutTo.every((i) => keysOnly(flat[i]?.argv.map((w) => w.value) ?? [], !/^(kubectl|oc|bw|op|lpass|rbw)$/.test(name)));
+    if (stored !== undefined && toScreen(fc) && !counted && !namesOnly) facts.reads.push(stored);
     if (stashShown && toScreen(fc)) facts.reads.push(`${ctx.projectRoot}/.env`);
-    const j = judgeFacts(st.policy, counted ? { ...facts, reads: [] } : facts, argv, { ...ctx, env });
+    // A printer whose output is thrown away (cat .env > /dev/null, gh auth token >/dev/null 2>&1) shows nothing.
+    // (The redirections are followed in order: `2>&1 >/dev/null` still shows stderr.)
+    const fds: Record<number, string> = { 1: 'screen', 2: 'screen' };
+    for (const r of fc.redirects) {
+      if (r.op === '&>' || r.op === '&>>') fds[1] = fds[2] = r.target.value;
+      else if (/^(>|>>|>\|)$/.test(r.op)) fds[r.fd ?? 1] = r.target.value;
+      else if (r.op === '>&' && /^\d+$/.test(r.target.value)) fds[r.fd ?? 1] = fds[Number(r.target.value)] ?? 'screen';
+    }
+    // (Only for programs whose reading is printing: a copy's read — cp ~/.aws/credentials dist/ >/dev/null — is still a copy.)
+    const discarded = fc.stdoutTo.length === 0 && fds[1] === '/dev/null' && /^(cat|head|tail|tac|nl|base64|xxd|od|hexdump|gh|glab|printenv|echo|printf|jq|yq|grep|egrep|rg|less|more|bat|strings|aws|gcloud|az|op|bw|pass|vault|kubectl)$/.test(name);
+    const j = judgeFacts(st.policy, counted || discarded ? { ...facts, reads: [] } : facts, argv, { ...ctx, env });
     st.out.push(j);
     rec.judged = j;
     for (const w of facts.writes) rec.writesFiles.push(abs(w));
@@ -1880,15 +1945,23 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (A symbolic link's relative target is relative to the link's own directory: ln -sf ../.yarnrc.yml apps/docs/.yarnrc.yml.)
       const symbolic = name === 'ln' && args.some((a) => /^-[a-zA-Z]*s/.test(a) && !a.startsWith('--') || a === '--symbolic');
       if (/^(cp|ln|mv|install)$/.test(name)) for (const w of rec.writesFiles) replacedConfig(st, w, symbolic ? from.map((f) => (/^[/~$]/.test(f) ? f : posix.join(posix.dirname(w), f))) : from, ctx.cwd);
-      // (A copy of the project's own files made here — a backup in /tmp put back later — is the project's own.)
-      if (/^(cp|mv|install)$/.test(name) && from.length && from.every((f) => { const a = abs(f); return a.startsWith(`${ctx.projectRoot}/`) || st.ownCopies.has(a); })) for (const w of rec.writesFiles) st.ownCopies.add(w);
+      // (A copy of the project's own files made here — a backup in /tmp put back later — is the project's own; a copy
+      // of anything else, even into the project, is foreign: cp /tmp/evil x.txt && cp x.txt .yarnrc.yml.)
+      if (/^(cp|mv|install)$/.test(name) && from.length) {
+        const own = from.every((f) => { const a = abs(f); return (a.startsWith(`${ctx.projectRoot}/`) || st.ownCopies.has(a)) && !st.foreign.has(a); });
+        for (const w of rec.writesFiles) {
+          if (own) { st.ownCopies.add(w); st.foreign.delete(w); } else { st.foreign.add(w); st.ownCopies.delete(w); }
+        }
+      }
       // (A copy of an archive that holds .env holds it too.)
       const packed = args.filter((a) => !a.startsWith('-')).slice(0, -1).map((a) => st.archived.get(abs(a))).find((x) => x !== undefined);
       if (packed) for (const w of rec.writesFiles) st.archived.set(w, packed);
     }
+    // (What any other program writes — curl -o, a redirection, sed -i — is no longer a plain copy of the project's file.)
+    if (!/^(cp|mv|install|ln)$/.test(name)) for (const w of rec.writesFiles) { st.ownCopies.delete(w); if (!st.scripts.has(w)) st.foreign.add(w); }
     // Downloaded content flows through filters (curl … | tee x | sh).
     // (A CLI's own completion script — gh completion -s bash — is printed from the program, not fetched.)
-    if ((DOWNLOADERS.has(name) && !args.some((a, k) => a === 'completion' && args.slice(0, k).every((b) => b.startsWith('-')))) || (FILTERS.has(name) && fc.stdinFrom.some((up) => info[up]?.downloadOut))) rec.downloadOut = true;
+    if ((DOWNLOADERS.has(name) && !completionScript(name, args)) || (FILTERS.has(name) && fc.stdinFrom.some((up) => info[up]?.downloadOut))) rec.downloadOut = true;
     // Text known statically: echo/printf words, and known text decoded (base64 -d, xxd -r -p,
     // rev, tr's character maps such as rot13).
     if (name === 'echo') rec.textOut = echoText(args);
@@ -2258,7 +2331,7 @@ function searchSelection(name: string, args0: readonly string[]): { everything: 
   const fixed = name === 'fgrep' || args.some((a) => /^-[a-zA-Z]*F/.test(a) && !a.startsWith('--') || a === '--fixed-strings');
   const POSIX: Record<string, string> = { alnum: 'a-zA-Z0-9', alpha: 'a-zA-Z', digit: '0-9', upper: 'A-Z', lower: 'a-z', space: '\\s', blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', print: ' -~', graph: '!-~', xdigit: '0-9A-Fa-f', cntrl: '\\x00-\\x1f', word: '\\w' };
   const matchesAll = (p0: string) => {
-    if (fixed) return p0 === '';
+    if (fixed) return p0 === '' || ['A=1', 'ZZ_YY=Q9'].every((l) => l.includes(p0));
     let p = p0.replace(/\[:(\w+):\]/g, (m, c: string) => POSIX[c] ?? m).replace(/^\(\?[imsx]+\)/, '');
     if (basic) p = p.replace(/\\([(){}|+?])|([(){}|+?])/g, (_m, esc?: string, bare?: string) => (esc !== undefined ? esc : `\\${bare}`));
     try {
@@ -2311,26 +2384,36 @@ function searchSelection(name: string, args0: readonly string[]): { everything: 
  * A jq/yq filter that prints only names, keys or counts of what it is fed — keys, length, .items[].metadata.name,
  * .[].name, .urls[0].href — and no field that holds a value (data, password, value, token, notes, fields …).
  */
-function keysOnly(argv: readonly string[]): boolean {
+function keysOnly(argv: readonly string[], keysAlone = false): boolean {
   if (!/^(jq|gojq|jaq|yq)$/.test(posix.basename(argv[0] ?? ''))) return false;
-  const prog = argv.slice(1).find((a, k, xs) => !a.startsWith('-') && !/^(--arg|--argjson|-f|--from-file|--indent)$/.test(xs[k - 1] ?? ''));
+  // (--arg/--argjson/--slurpfile/--rawfile take two words, -L and --indent one; a program from a file is not read here.)
+  const args = argv.slice(1);
+  if (args.some((a) => /^(-f|--from-file)(=|$)/.test(a))) return false;
+  let prog: string | undefined;
+  for (let k = 0; k < args.length && prog === undefined; k++) {
+    if (/^--(arg|argjson|slurpfile|rawfile|args|jsonargs)$/.test(args[k]!)) k += 2;
+    else if (/^(-L|--indent)$/.test(args[k]!)) k += 1;
+    else if (!args[k]!.startsWith('-')) prog = args[k];
+  }
   if (prog === undefined) return false;
-  const SAFE = /^(name|names|id|uid|metadata|kind|type|href|url|urls|title|label|labels|namespace|created\w*|updated\w*|revisionDate|creationDate|folderId|organizationId|category|vault|tags|count)$/i;
+  // (metadata only on the way to a name: kubectl's metadata holds the last-applied copy of the values.)
+  const SAFE = /^(name|names|id|uid|kind|type|href|url|urls|title|label|labels|namespace|created\w*|updated\w*|revisionDate|creationDate|folderId|organizationId|category|vault|tags|count)$/i;
   const stages = prog.split('|');
   return stages.every((stage0, k) => {
     const stage = stage0.trim().replace(/^map\((.*)\)$/, '$1').replace(/^\[(.*)\]$/, '$1').trim();
     if (/^(keys(_unsorted)?(\[\])?|length|type)$/.test(stage)) return true;
+    if (keysAlone) return false;
     // (Iterating passes values on: only before a later stage that narrows them.)
     if (/^\.\[\d*\]\??$/.test(stage)) return k < stages.length - 1;
     const m = /^((?:\.(?:[A-Za-z_][\w-]*|"[^"]*")(?:\[\d*\]\??)?|\.?\[\d*\]\??)+)$/.exec(stage);
     if (!m) return false;
     const fields = [...stage.matchAll(/\.(?:([A-Za-z_][\w-]*)|"([^"]*)")/g)].map((x) => x[1] ?? x[2]!);
-    return fields.length > 0 && SAFE.test(fields.at(-1)!) && fields.every((f) => SAFE.test(f) || /^(items|data)$/.test(f) && f !== fields.at(-1) && !/^data$/.test(f));
+    return fields.length > 0 && SAFE.test(fields.at(-1)!) && fields.every((f, i) => SAFE.test(f) || (/^(items|metadata)$/.test(f) && i < fields.length - 1));
   });
 }
 
 /** An archive of files written to stdout (tar cf -, zip -r -, 7z a -so): its inputs and whether .env can be among them. */
-function archiveToStdout(name: string, args: readonly string[]): { inputs: string[]; takesSecret: boolean; file?: string } | undefined {
+function archiveToStdout(name: string, args: readonly string[], fileText: (p: string) => string | undefined = () => undefined): { inputs: string[]; takesSecret: boolean; file?: string } | undefined {
   let out: string | undefined;
   let inputs: string[] | undefined;
   let excludes: string[] = [];
@@ -2356,7 +2439,10 @@ function archiveToStdout(name: string, args: readonly string[]): { inputs: strin
     // (A list of names from a process substitution — -T <(ls -a) — may name anything: .env among them; git ls-files
     // lists tracked files only, and a list file is judged where it was made.)
     const lists = args.flatMap((a, k) => (/^(-T|--files-from)$/.test(args[k - 1] ?? '') ? [a] : /^--files-from=/.test(a) ? [a.slice(13)] : []));
-    if (lists.some((l) => /^<\(/.test(l) && !/^<\(\s*git\s+ls-files(?![^)]*\s-(-others|-ignored|[a-zA-Z]*[oi]))/.test(l))) inputs.push('.');
+    const tracked = (l: string) => { const inner = l.slice(2, -1).trim(); const w = inner.split(/\s+/); return !/[;&|$`<>(]/.test(inner) && w[0] === 'git' && w[1] === 'ls-files' && w.slice(2).every((t) => /^(-z|--cached|-c|--full-name|--recurse-submodules|--)$/.test(t) || (!t.startsWith('-') && /^[\w./*:@-]+$/.test(t))); };
+    if (lists.some((l) => /^<\(/.test(l) && !tracked(l))) inputs.push('.');
+    // (A list file the line wrote with known text names its files.)
+    for (const l of lists) if (!/^<\(/.test(l)) inputs.push(...(fileText(l) ?? '').split('\n').map((x) => x.trim()).filter(Boolean));
   } else if (name === 'zip') {
     const ops = args.filter((a, k) => (!a.startsWith('-') || a === '-') && !/^(-x|-i|-b|-n|-t|-tt|-P|-O|--out)$/.test(args[k - 1] ?? ''));
     const xAt = args.findIndex((a) => a === '-x' || a === '--exclude');

@@ -299,7 +299,11 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
     if (r.readsComputed) rec.maybeSecretOut = true;
     // A one-liner that lists the working directory (every name, dot-files too) and reads what it lists prints .env
     // among the rest when its output reaches the agent.
-    if (k === 0 && (r.readsComputed || /\.(read_text|read_bytes)\s*\(\s*\)/.test(code)) && LISTS_HERE.test(code) && !ONE_KIND.test(code) && fc.stdoutTo.length === 0 && !fc.redirects.some((x) => /^(>>?|>\||&>>?)$/.test(x.op) && (x.fd ?? 1) === 1)) {
+    // (The working directory by any name: '/home/user/project', '../project', Path.cwd(), Dir.pwd.)
+    const here = code.replace(new RegExp(`(["'\`])(?:${escapeRe(ctx.cwd)}|\\.\\./${escapeRe(posix.basename(ctx.cwd))})/?\\1`, 'g'), "'.'");
+    // (…narrowed to one kind only when that is the sole test: not `or startswith('.')`, not `not endswith(…)`.)
+    const oneKind = ONE_KIND.test(here) && !/\bor\b|\|\||\bnot\s+\w+\.endswith|!\s*\w+\.endsWith|\bunless\b|startswith\s*\(\s*["']\./i.test(here);
+    if (k === 0 && (r.readsComputed || /\.(read_text|read_bytes)\s*\(\s*\)/.test(code)) && LISTS_HERE.test(here) && !oneKind && fc.stdoutTo.length === 0 && !fc.redirects.some((x) => /^(>>?|>\||&>>?)$/.test(x.op) && (x.fd ?? 1) === 1)) {
       st.out.push(judgeFacts(st.policy, { ...newFacts(lang), reads: [`${ctx.cwd}/.env`], notes: [`the ${lang} code reads each file a listing of the working directory names, .env among them`] }, [], { ...ctx, env, stdin: undefined, stdout: undefined }));
     }
     for (const w of r.writes) if (rootIgnoreFile(w, ctx.projectRoot) && fileExists(ctx, w)) st.ignoreRewrites.add(w);
@@ -314,7 +318,8 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
 
 // Listings of the working directory in each language: os.listdir(), scandir('.'), Path('.').iterdir(), glob('.*'),
 // readdirSync('.'), Dir.children('.'), Dir.glob('*', FNM_DOTMATCH), readdir on opendir ".", PHP scandir('.').
-const LISTS_HERE = /\b(?:os\.)?(?:listdir|scandir|walk)\s*\(\s*(?:["']\.\/?["']|os\.getcwd\(\)|os\.curdir)?\s*\)|Path\(\s*(?:["']\.\/?["'])?\s*\)\.(?:iterdir|glob|rglob)\s*\(|\bglob(?:\.glob)?\s*\(\s*["']\.?\*["']|readdirSync\s*\(\s*(?:["']\.\/?["']|process\.cwd\(\)|__dirname)\s*\)|Dir\.(?:children|entries|each_child|foreach)\s*\(\s*["']\.["']|Dir\.glob\s*\([^)]*FNM_DOTMATCH|Dir\[\s*["']\{?\.?\*|opendir\s*\(?\s*\w+\s*,\s*["']\.["']|\bscandir\s*\(\s*["']\.["']/;
+const escapeRe = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const LISTS_HERE = /Path\.cwd\(\)(?:\.(?:absolute|resolve)\(\))?\.(?:iterdir|glob|rglob)\s*\(|Path\(\s*(?:["']\.\/?["'])?\s*\)\.(?:absolute|resolve)\(\)\.(?:iterdir|glob|rglob)\s*\(|\bi?glob(?:\.i?glob)?\s*\([^)]*include_hidden\s*=\s*True|\b(?:glob\.)?iglob\s*\(\s*["']\.?\*["']|\bglob\s*\(?\s*["']\.\*["']|\b(?:readdir|opendir|readdirSync|opendirSync)\s*\(\s*(?:["']\.\/?["']|process\.cwd\(\)|__dirname)\s*[,)]|globSync\s*\(\s*["']\.?\*|Dir\.(?:children|entries|each_child|foreach)\s*\(\s*Dir\.pwd|opendir\s*\(?\s*(?:my\s+)?[$\w]+\s*,\s*["']\.["']|(?:Recursive)?(?:Directory|Filesystem)Iterator\s*\(\s*["']\.["']|\b(?:os\.)?(?:listdir|scandir|walk)\s*\(\s*(?:["']\.\/?["']|os\.getcwd\(\)|os\.curdir)?\s*\)|Path\(\s*(?:["']\.\/?["'])?\s*\)\.(?:iterdir|glob|rglob)\s*\(|\bglob(?:\.glob)?\s*\(\s*["']\.?\*["']|readdirSync\s*\(\s*(?:["']\.\/?["']|process\.cwd\(\)|__dirname)\s*\)|Dir\.(?:children|entries|each_child|foreach)\s*\(\s*["']\.["']|Dir\.glob\s*\([^)]*FNM_DOTMATCH|Dir\[\s*["']\{?\.?\*|opendir\s*\(?\s*\w+\s*,\s*["']\.["']|\bscandir\s*\(\s*["']\.["']/;
 
 // (…narrowed to one kind of file by its extension — f.endswith('.json'), p.suffix == '.md' — it reads no .env.)
 const ONE_KIND = /\b(?:endswith|endsWith|end_with\?)\s*\(\s*["']\.(?!env\b|pem\b|key\b)\w+["']\s*\)|\.suffix\s*==\s*["']\.(?!env\b|pem\b|key\b)\w+["']|extname\([^)]*\)\s*===?\s*["']\.(?!env\b|pem\b|key\b)\w+["']/;
@@ -322,8 +327,24 @@ const ONE_KIND = /\b(?:endswith|endsWith|end_with\?)\s*\(\s*["']\.(?!env\b|pem\b
 // (Besides a secret's name, SECRETISH:) a path in HOME or the system, or code built and run from text.
 const FILE_RISK = /\b(os\.environ|process\.env|ENV|getenv)\b[^\n]{0,40}(KEY|TOKEN|SECRET|PASS|CRED|AUTH|DSN)|JSON\.stringify\s*\(\s*process\.env|dict\s*\(\s*os\.environ|getpwuid|userInfo\s*\(|(^|[/'"`\s])\.gnupg(['"`\s/\])};,]|$)|`[^`]*(\.env(?!\.(example|sample|template|dist)\b)|\.ssh|\.aws|id_rsa|id_ed25519|credentials|\.pem|\.key)\b[^`]*`|["'`](\/home\/|\/root\/|\/etc\/|\/usr\/|\/var\/|\/bin\/|\/sbin\/|\/boot\/|\/dev\/|\/proc\/|\/sys\/|~\/?["'`/])|expanduser|Path\.home|homedir\s*\(|\bHOME\b|\.\.\/\.\.|\b(eval|exec|compile|Function|__import__|importlib|getattr|setattr|globals|locals|vars|b64decode|atob|fromCharCode|chr|unhexlify|fromhex|decode|marshal|pickle|rot13|codecs|ctypes|dlopen|Reflect|instance_eval|send|public_send|constantize)\s*\(/;
 
+/** Whether compiled code a line wrote names something sensitive: a secret's file, the home directory or system paths, a
+ *  host off the allowlist. (Its process calls and dynamic loading are ordinary in C and Java; literal commands in it are
+ *  judged as command lines elsewhere.) */
+export function compiledRisk(st: State, code0: string): boolean {
+  // (Literals joined at run time — ".e" + "nv" — are read joined.)
+  const code = foldLiterals(code0);
+  // (A shell started with text only known when it runs — exec.Command("sh", "-c", os.Args[1]), system(getenv("C")),
+  // ProcessBuilder("sh", "-c", a[0]), Command::new("sh").arg("-c").arg(…) — runs anything.)
+  if (/"(?:\/bin\/)?(?:sh|bash|zsh)"\s*,\s*"-c"\s*,\s*(?!")|\.arg\(\s*"-c"\s*\)\s*\.arg\(\s*(?!")|\b(?:system|popen|exec\w*)\s*\(\s*(?:getenv|argv|std::env|os\.Args|a\[|args\[)/.test(code)) return true;
+  if (SECRETISH.test(code.replace(/\b(extern\s+char\s*\*\*\s*)?environ\b/g, '')) || /\bHOME\b|homedir|UserHomeDir|user\.home|home_dir|Path\.home|expanduser|getpwuid|["'](\/home\/|\/root\/|\/etc\/|~\/)/.test(code)) return true;
+  const f = newFacts('<code>');
+  for (const m of code.matchAll(/\b((?:https?|wss?|ftp):\/\/[^"'`\s$]+)/gi)) addUrl(f, m[1]!, 'target');
+  for (const m of code.matchAll(/["']((?:\d{1,3}\.){3}\d{1,3})(?::\d+)?["']/g)) addUrl(f, `tcp://${m[1]}/`, 'target');
+  return hostClasses(st.policy, f).has('disallowed');
+}
+
 /** Whether a program file names something sensitive or builds its code at run time (then its capabilities count as for one-liners). */
-function fileRisk(st: State, code: string): boolean {
+export function fileRisk(st: State, code: string): boolean {
   if (SECRETISH.test(code) || FILE_RISK.test(code)) return true;
   const f = newFacts('<code>');
   for (const m of code.matchAll(/\b((?:https?|wss?|ftp):\/\/[^"'`\s$]+)/gi)) addUrl(f, m[1]!, 'target');

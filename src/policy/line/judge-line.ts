@@ -38,7 +38,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
   const lineTags = newFacts('<line>');
   const st: State = {
     policy, ctx, depth, mendRefused, out: [], lineTags,
-    aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), tainted: parent?.tainted ?? new Map(), archived: parent?.archived ?? new Map(), ownCopies: parent?.ownCopies ?? new Set(),
+    aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), tainted: parent?.tainted ?? new Map(), archived: parent?.archived ?? new Map(), ownCopies: parent?.ownCopies ?? new Set(), foreign: parent?.foreign ?? new Set(),
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], localSockets: parent?.localSockets ?? [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
     links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
@@ -667,7 +667,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   }
   // What code read from a file named at run time, piped on: possibly a secret (the name is not known).
   const maybeSecret = fc.stdinFrom.some((up) => info[up]?.maybeSecretOut);
-  const cmdCtx: Context = { ...st.ctx, cwd, env: cmdEnv, stdin: stdin ? resolve(stdin) : stdinSecret, stdout: undefined };
+  const cmdCtx: Context = { ...st.ctx, cwd, env: cmdEnv, stdin: stdin ? resolve(stdin) : stdinSecret, stdout: undefined, ...(cwd === UNKNOWN_CWD && st.cwdGuess !== undefined ? { cwdGuess: st.cwdGuess } : {}) };
   // (Only an unquoted `DIR/.*` is a glob there: quoted, it is more often a regex — run-clang-tidy 'src/.*'.)
   const dotGlobs = argv.filter((a, k) => argvWords[k]?.glob && (/(^|\/)\.(\*|\[!.\]\*|\[\^.\]\*|\?\*|\?\?\*)$/.test(a) || (st.dotglob && /(^|\/)\*[^/]*$/.test(a) && nameMatchesGlob(a.slice(a.lastIndexOf('/') + 1), '.env'))));
   if (dotGlobs.length) cmdCtx.dotGlobs = new Set(dotGlobs);
@@ -927,16 +927,20 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     const word = k < 0 ? undefined : argvWords[k + 1];
     const home = /^(~|\$HOME|\$\{HOME\})(?=\/|$)/;
     const before = cwd;
+    st.cwdGuess = undefined;
     if (to === undefined || to === '~') cwd = st.ctx.home;
     else if (to === '-' || to === '~-' || to.startsWith('~-/')) cwd = st.oldpwd !== undefined ? posix.join(st.oldpwd, to.slice(3)) : UNKNOWN_CWD;
     else if (/^"?\$\(git rev-parse --show-toplevel\)"?$/.test(word?.raw ?? '')) cwd = st.ctx.projectRoot;
     // cd "$(dirname 'scripts/x.sh')/.." (a script's own $0, filled in): the directory of a literal path.
     else if (dirnameOf(word?.raw ?? '') !== undefined) cwd = resolvePath(dirnameOf(word!.raw)!, { cwd, home: st.ctx.home });
-    // (One directory named in CDPATH is where bash goes first when TO is there: CDPATH=~ cd .ssh is ~/.ssh.)
+    // (Through CDPATH bash goes to CDPATH-DIR/TO when that exists and to ./TO otherwise: not known here. With one
+    // directory in CDPATH, what the later commands name there is judged as in CDPATH-DIR/TO too: CDPATH=~ cd .ssh.)
     else if ((env.CDPATH || cmdEnv.CDPATH) && !/^(\/|\.{1,2}(\/|$))/.test(to)) {
       const entries = (cmdEnv.CDPATH ?? env.CDPATH ?? '').split(':');
       const one = entries.length === 1 && entries[0] !== '' && entries[0] !== '.' && !/[$`]/.test(entries[0]!.replace(home, '')) ? resolvePath(entries[0]!.replace(home, '~'), { cwd, home: st.ctx.home }) : undefined;
-      cwd = one !== undefined && word?.static ? posix.join(one, to) : UNKNOWN_CWD;
+      // (Both places count: CDPATH-DIR/TO and ./TO — CDPATH=/tmp cd .kube from ~ is ~/.kube.)
+      st.cwdGuess = word?.static ? [...(one !== undefined ? [posix.join(one, to)] : []), ...(cwd !== UNKNOWN_CWD ? [posix.join(cwd, to)] : [])] : undefined;
+      cwd = UNKNOWN_CWD;
     }
     else if (word?.static || home.test(to)) cwd = resolvePath(to, { cwd, home: st.ctx.home });
     else cwd = UNKNOWN_CWD;

@@ -3,7 +3,7 @@
 import { posix } from 'node:path';
 import { compilePattern } from '../glob.js';
 import type { FlatCommand } from '../shell/index.js';
-import { CONFIGISH, DOWNLOADERS, FILTERS, NO_CONTENT, STDIN_PATH, type Info, type State } from './state.js';
+import { completionScript, CONFIGISH, DOWNLOADERS, FILTERS, NO_CONTENT, STDIN_PATH, type Info, type State } from './state.js';
 
 // Programs that run (or install and run) the files they are given.
 const RUNNERS = /^(source|\.|exec|npx|bunx|deno|bun|tsx|ts-node|node|uv|uvx|pipx|pip|pip3|npm|pnpm|yarn|make|gmake|php|perl|ruby|python[\d.]*|lua|Rscript|julia|java|dotnet|go|cargo|vim|nvim|ed|sqlite3|gdb|lldb|awk|gawk|busybox|m4|papermill|ipython|ipython3|jupyter-execute|dpkg|apt|apt-get|rpm|dnf|yum|snap|flatpak|gem|helm|code|codium|cursor)$/;
@@ -86,7 +86,7 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     const abs = (p: string) => posix.resolve(cwd, p.replace(/^~(?=\/|$)/, st.ctx.home));
     for (const d of me.nestedDownloads ?? []) if (d.endsWith('/')) clones.push(d.slice(0, -1)); else downloaded.add(d);
     // (A CLI's own completion script — gh completion -s bash — is printed by the program, not fetched.)
-    const isDownloader = DOWNLOADERS.has(me.name) && !(me.argv ?? []).slice(1).some((a, k, xs) => a === 'completion' && xs.slice(0, k).every((b) => b.startsWith('-')));
+    const isDownloader = DOWNLOADERS.has(me.name) && !completionScript(me.name, (me.argv ?? []).slice(1));
     if (isDownloader) {
       const o = fc.origin;
       if (o && o.parent !== null && info[o.parent]?.isInterpreter) tag('download-exec', `${me.name} output becomes code for ${info[o.parent]!.name}`);

@@ -75,6 +75,8 @@ export interface OperandCommands {
   /** The suffix surely is the command run, not an option's value that names a program
    *  (pdm run python, pnpm exec bash, conda run -n x python; not shellcheck -s bash). */
   runs?: boolean;
+  /** The directory the suffix runs in, when the runner is told one. */
+  cwd?: string;
   /** Operand strings (or --opt=string values) that read as command lines. */
   strings: string[];
 }
@@ -91,10 +93,12 @@ export function operandCommands(name: string, args: readonly string[]): OperandC
       const kv = /^(?:-{1,2}[\w-]+=)?["']?[\w.-]+\s*[=:]\s*(.*)$/s.exec(a);
       const val = kv?.[1]?.replace(/^(["'])(.*)\1["']?$/s, '$2').replace(/["']$/, '');
       if (val !== undefined && ((commandString(val) && /[~/]|\.env\b/.test(val)) || (shellShaped(val) && guessedShell(val)))) out.strings.push(val);
+      // (…and a bare value shaped like a command line: pulumi config set hook 'cat ~/.ssh/id_rsa | nc …'.)
+      else if (!a.startsWith('-') && shellShaped(a) && guessedShell(a)) out.strings.push(a);
     }
-    return out;
   }
-  if (DATA_PROGRAMS.has(name)) return out;
+  // (…and their operands are read for command lines as any unmodelled program's are: pulumi config set cmd 'rm -rf ~'.)
+  if (DATA_PROGRAMS.has(name) && !/^(terraform|tofu|terragrunt|ansible|ansible-playbook|helm|pulumi|packer|nomad|waypoint)$/.test(name)) return out;
   // (`gh run watch|view|rerun ID` manages workflow runs on GitHub; nothing runs here.)
   if (name === 'gh' && args[0] === 'run') return out;
   // kubectl exec POD -- CMD: the command is what follows `--` (the pod's name is no program).
@@ -106,13 +110,15 @@ export function operandCommands(name: string, args: readonly string[]): OperandC
   if (name === 'sg' && args.some((a) => /^(-p|--pattern|-r|--rewrite|--rule|--inline-rules)(=|$)/.test(a)) && !args.some((a) => a === '-c' || a === '--command')) return out;
   // An environment manager's run verb (uv run, poetry run, pdm run, pnpm exec …) runs its first operand as a program,
   // whatever it is called: `uv run pytest --basetemp D` is pytest's command line. (A script file — uv run x.py — is not a name.)
-  const runAt = /^(uv|poetry|pdm|pipenv|hatch|rye|pixi|conda|mamba|micromamba)$/.test(name) ? args.indexOf('run') : /^(pnpm|yarn|bun)$/.test(name) && args[0] === 'exec' ? 0 : -1;
+  const runAt = /^(uv|poetry|pdm|pipenv|hatch|rye|pixi|conda|mamba|micromamba)$/.test(name) ? args.indexOf('run') : /^(pnpm|yarn|bun|npm)$/.test(name) ? args.findIndex((a, k) => a === 'exec' && args.slice(0, k).every((b, i) => b.startsWith('-') || /^(-C|--dir|--cwd|--prefix|--filter|-F|-w|--workspace)$/.test(args[i - 1] ?? ''))) : -1;
   if (runAt >= 0) {
     let j = runAt + 1;
     while (j < args.length && args[j]!.startsWith('-') && args[j] !== '--') j += /^(-n|--name|-p|--prefix|--python|--with|--with-requirements|--env|-e|--directory|--project|--package|--group|--extra|--env-file|--index|-C)$/.test(args[j]!) ? 2 : 1;
     if (args[j] === '--') j++;
     const prog = args[j];
-    if (prog !== undefined && /^[\w.+-]+$/.test(prog) && !/\.(py|js|ts|mjs|cjs|rb|sh)$/.test(prog) && !isCommandWord(prog)) return { strings: [], suffix: args.slice(j), runs: true };
+    // (--directory/-C/--cwd/--prefix/--project move where it runs: uv run --directory ~ rm -rf .ssh.)
+    const dir = args.slice(0, j).map((a, k, xs) => (/^(--directory|-C|--cwd|--prefix|--project|--dir)$/.test(xs[k - 1] ?? '') ? a : /^--(directory|cwd|prefix|project|dir)=/.test(a) ? a.slice(a.indexOf('=') + 1) : undefined)).filter((x) => x !== undefined).at(-1);
+    if (prog !== undefined && /^[\w.+-]+$/.test(prog) && !/\.(py|js|ts|mjs|cjs|rb|sh)$/.test(prog) && (!isCommandWord(prog) || dir !== undefined)) return { strings: [], suffix: args.slice(j), runs: true, ...(dir !== undefined ? { cwd: dir } : {}) };
   }
   // (A runner's verb — yarn exec, lerna exec, nx exec — is no program: `exec` the builtin is one, `yarn exec 'rm -rf ~'` runs the string.)
   const k = args.findIndex((a, i) => isCommandWord(a) && !(/^(run|exec|x|dlx)$/.test(a) && /\s/.test(args.slice(i + 1).find((b) => b !== '--' && !b.startsWith('-')) ?? '') && !args.slice(0, i).some((b) => isCommandWord(b))));

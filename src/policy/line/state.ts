@@ -91,8 +91,12 @@ export interface State {
   gitAliases: Map<string, string>;
   /** Files made from a secret earlier in the line (cp .env x, ln -s .env x, cat .env > x) → the secret. */
   tainted: Map<string, string>;
+  /** Where the last `cd` through CDPATH may have gone (see Context.cwdGuess). */
+  cwdGuess?: string[];
   /** Copies of the project's own files made earlier in the line (cp pip.conf /tmp/pip.conf.orig): still the project's. */
   ownCopies: Set<string>;
+  /** Files whose content the line took from outside the project (a copy of /tmp/x, a download, a program's output). */
+  foreign: Set<string>;
   /** Archives of a tree holding a secret written earlier in the line (tar czf /tmp/p.tgz .) → that secret. */
   archived: Map<string, string>;
   /** Some command in the line reads a secret. */
@@ -321,4 +325,9 @@ export function processSubText(fc: FlatCommand, flat: readonly FlatCommand[], in
   const textOf = (c: FlatCommand): string | undefined => info[c.index]?.textOut ?? c.stdinFrom.map((up) => textOf(flat[up]!)).find((t) => t !== undefined);
   const texts = inSub.filter((c) => c.stdoutTo.length === 0).map(textOf).filter((t): t is string => t !== undefined);
   return texts.length ? texts.join('\n') : undefined;
+}
+
+/** A CLI printing its own shell completion script (gh completion -s bash): the program's text, not a download. */
+export function completionScript(name: string, args: readonly string[]): boolean {
+  return /^(gh|glab|kubectl|helm|npm|pnpm|yarn|docker|rustup|deno|bun|uv|poetry|pip|cargo|flyctl|fly|doctl|terraform|minikube|kind|k3d|az|gcloud|vercel|netlify|supabase|wrangler)$/.test(name) && args.find((a) => !a.startsWith('-')) === 'completion' && !args.some((a) => a.includes('://'));
 }

@@ -309,7 +309,10 @@ const REPLACEABLE_CONFIG = /(^|\/)(\.npmrc|\.yarnrc(\.yml)?|bunfig\.toml|pip\.co
 export function replacedConfig(st: State, path: string, sources: readonly string[], cwd: string): void {
   if (!REPLACEABLE_CONFIG.test(path)) return;
   const root = st.ctx.projectRoot;
-  const away = sources.find((w) => /^[a-z][\w+.-]*:\/\//i.test(w) || /[$`]/.test(w) || (() => { const a = posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)); return a !== root && !a.startsWith(`${root}/`) && !st.scripts.has(a) && !st.ownCopies.has(a); })());
+  const at = (w: string) => posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home));
+  // (A source whose text the line wrote is judged as that text put there: its hosts and programs.)
+  for (const w of sources) { const text = st.scripts.get(at(w)); if (text !== undefined) plantedConfig(st, path, text, cwd); }
+  const away = sources.find((w) => /^[a-z][\w+.-]*:\/\//i.test(w) || /[$`]/.test(w) || (() => { const a = at(w); return !st.scripts.has(a) && (st.foreign.has(a) || (a !== root && !a.startsWith(`${root}/`) && !st.ownCopies.has(a))); })());
   if (away === undefined) return;
   st.lineTags.tags.add('config-replaced');
   st.lineTags.notes.push(`${path} is replaced with ${away}, configuration Rampart has not read (where the tool fetches from, what it runs)`);
