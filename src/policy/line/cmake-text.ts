@@ -18,6 +18,9 @@ export function cmakeCommands(text: string): string[] {
   const lines: string[] = [];
   const src = text.replace(/(^|\n)\s*#[^\n]*/g, '$1');
   const q = (w: string) => (/^[\w@%+=:,./~$-]+$/.test(w) ? w : quote(w));
+  // (configure_file(IN OUT) copies IN to OUT; include(F) of a file path runs F's commands here, as `sh F` runs a script.)
+  for (const m of src.matchAll(/\bconfigure_file\s*\(\s*("[^"]*"|\S+)\s+("[^"]*"|[^\s)]+)/gi)) lines.push(`cp ${q(m[1]!.replace(/^"|"$/g, ''))} ${q(m[2]!.replace(/^"|"$/g, ''))}`);
+  for (const m of src.matchAll(/\binclude\s*\(\s*("[^"]*"|[^\s)]+)/gi)) { const f = m[1]!.replace(/^"|"$/g, ''); if (/\/|\.cmake$/.test(f)) lines.push(`sh ${q(f)}`); }
   for (const m of src.matchAll(/\b(file|execute_process|exec_program)\s*\(((?:[^()"]|"(?:[^"\\]|\\.)*"|\((?:[^()"]|"(?:[^"\\]|\\.)*")*\))*)\)/gi)) {
     const cmd = m[1]!.toLowerCase();
     const a = words(m[2]!);
@@ -33,6 +36,7 @@ export function cmakeCommands(text: string): string[] {
       else if (/^(COPY|INSTALL)$/.test(v)) { const d = rest.indexOf('DESTINATION'); if (d > 0 && rest[d + 1]) lines.push(`cp -r ${rest.slice(0, d).map(q).join(' ')} ${q(rest[d + 1]!)}`); }
       else if (/^(RENAME|COPY_FILE|CREATE_LINK)$/.test(v) && rest[0] && rest[1]) lines.push(`${v === 'RENAME' ? 'mv' : v === 'CREATE_LINK' ? 'ln -s' : 'cp'} ${q(rest[0])} ${q(rest[1])}`);
       else if (v === 'TOUCH' && rest.length) lines.push(`touch ${rest.map(q).join(' ')}`);
+      else if (v === 'ARCHIVE_EXTRACT') { const i = rest.indexOf('INPUT'); const d = rest.indexOf('DESTINATION'); if (i >= 0 && rest[i + 1]) lines.push(`tar -xf ${q(rest[i + 1]!)}${d >= 0 && rest[d + 1] ? ` -C ${q(rest[d + 1]!)}` : ''}`); }
     } else if (cmd === 'execute_process') {
       // COMMAND a b [COMMAND c d …] are a pipeline; INPUT_FILE / OUTPUT_FILE / ERROR_FILE redirect it.
       const KEYS = /^(COMMAND|WORKING_DIRECTORY|TIMEOUT|RESULT_VARIABLE|RESULTS_VARIABLE|OUTPUT_VARIABLE|ERROR_VARIABLE|INPUT_FILE|OUTPUT_FILE|ERROR_FILE|OUTPUT_QUIET|ERROR_QUIET|COMMAND_ECHO|OUTPUT_STRIP_TRAILING_WHITESPACE|ERROR_STRIP_TRAILING_WHITESPACE|ENCODING|ECHO_OUTPUT_VARIABLE|ECHO_ERROR_VARIABLE|COMMAND_ERROR_IS_FATAL)$/;

@@ -304,7 +304,8 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
   if (tool === 'cmake') for (let k = 0; k < args.length; k++) {
     if (args[k] !== '-P' || args[k + 1] === undefined) continue;
     const script = /^(-|\/dev\/stdin|\/dev\/fd\/0)$/.test(args[k + 1]!) ? stdinText : fileText(args[k + 1]!);
-    if (script !== undefined) out.lines.push(...cmakeCommands(script));
+    // (As one script: a file downloaded and then included is download-then-run.)
+    if (script !== undefined) { if (cmakeCommands(script).length) out.lines.push(cmakeCommands(script).join('\n')); }
     else if (/^(-|\/dev\/stdin|\/dev\/fd\/\d+)$|^<\(/.test(args[k + 1]!)) out.unreadable.push('cmake -P reads a script Rampart cannot read');
   }
   if ((tool === 'make' || tool === 'gmake') && args.some((a, k) => (a === '-f' || a === '--file') && /^(-|\/dev\/stdin|\/dev\/fd\/\d+)$/.test(args[k + 1] ?? ''))) {

@@ -777,6 +777,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const rf = [...c.matchAll(/readfile\(\s*["']([^"']+)["']/g)].map((x) => at(x[1]!));
         return [...(m ? m[1]!.split(/\s+/) : []), ...rf];
       })];
+      // (A file name in backticks is a shell command vim runs to produce the name: :e `rm -rf ~`.)
+      for (const c of cmds) for (const m of c.matchAll(/`([^`]+)`/g)) if (!/^=/.test(m[1]!)) st.sub(m[1]!, ctx.cwd, env);
       // (A URL opened or written — :e https://…, :Nread, :w scp://… — is fetched from or sent to its host, as curl would.)
       const buffer = [...loaded, ...operands].filter((p) => !/:\/\//.test(p));
       for (const c of cmds) {
@@ -1957,6 +1959,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const packed = args.filter((a) => !a.startsWith('-')).slice(0, -1).map((a) => st.archived.get(abs(a))).find((x) => x !== undefined);
       if (packed) for (const w of rec.writesFiles) st.archived.set(w, packed);
     }
+    // (…and a tool's configuration replaced by any other writer: curl -o / wget -O of a URL, dd of= from if=, tee of
+    // what it is fed, cp -t DIR, rsync: the words it was given, the upstream commands' files.)
+    if (!/^(cp|mv|install|ln|sed|awk|gawk|perl|yq|jq|npm|pnpm|yarn|pip|pip3|git|poetry|uv)$/.test(name)) {
+      const given = [...args.filter((a) => /:\/\//.test(a) || /^(\/|~|\.\.?\/)/.test(a) || a.startsWith('if=')).map((a) => a.replace(/^if=/, '')),
+        ...fc.stdinFrom.flatMap((up) => (info[up]?.argv ?? []).slice(1).filter((a) => /:\/\//.test(a) || /^(\/|~)/.test(a))), ...(ctx.stdin !== undefined ? [ctx.stdin] : [])];
+      for (const w of rec.writesFiles) replacedConfig(st, w, given.filter((g) => abs(g) !== w), ctx.cwd);
+    }
+    if (name === 'cp' && args.some((a) => /^-[a-zA-Z]*t$|^--target-directory/.test(a))) for (const w of rec.writesFiles) replacedConfig(st, w, args.filter((a, k) => !a.startsWith('-') && !/^-[a-zA-Z]*t$|^--target-directory$/.test(args[k - 1] ?? '')), ctx.cwd);
     // (What any other program writes — curl -o, a redirection, sed -i — is no longer a plain copy of the project's file.)
     if (!/^(cp|mv|install|ln)$/.test(name)) for (const w of rec.writesFiles) { st.ownCopies.delete(w); if (!st.scripts.has(w)) st.foreign.add(w); }
     // Downloaded content flows through filters (curl … | tee x | sh).
