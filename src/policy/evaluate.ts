@@ -111,8 +111,8 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
       // (…and where a cd through CDPATH may have gone: CDPATH=~ cd .ssh; cat id_rsa, >> authorized_keys.)
       if (resolved.startsWith(`${UNKNOWN_CWD}/`)) for (const g of ctx.cwdGuess ?? []) for (const c of classifier.classify(`${g}/${resolved.slice(UNKNOWN_CWD.length + 1)}`, { contains })) if (c === 'project_secret' || c === 'home_credential' || c === 'protected') out.add(c);
       // (Below the top only a build's output directory is cleared so: rm -rf dist/.[!.]*; apps/web/.[!.]* holds its .env.)
-      const atTop = (): boolean => { const d = posix.dirname(classifier.resolve(given)); return d === ctx.projectRoot || !d.startsWith(`${ctx.projectRoot}/`) || !d.slice(ctx.projectRoot.length + 1).split('/').some((seg) => OUTPUT_DIR.test(seg)); };
-      if (ctx.dotGlobs?.has(given) && (shown || (!/(^|\/)\*$/.test(given) && atTop()))) for (const alt of ['.env', '.*']) for (const c of classifier.classify(given.replace(/[^/]*$/, alt))) if (c === 'project_secret' || c === 'home_credential') out.add(c);
+      const keepsSecrets = (): boolean => { const d = posix.dirname(classifier.resolve(given)); return d === ctx.projectRoot || !d.startsWith(`${ctx.projectRoot}/`) || !d.slice(ctx.projectRoot.length + 1).split('/').some((seg) => OUTPUT_DIR.test(seg)); };
+      if (ctx.dotGlobs?.has(given) && (shown || (!/(^|\/)\*$/.test(given) && keepsSecrets()))) for (const alt of ['.env', '.*']) for (const c of classifier.classify(given.replace(/[^/]*$/, alt))) if (c === 'project_secret' || c === 'home_credential') out.add(c);
       // A symlink is judged as what it points at, too (ln -s .env notes.txt; curl -d @notes.txt).
       const target = ctx.realpath?.(classifier.resolve(given));
       if (target && target !== classifier.resolve(given)) {

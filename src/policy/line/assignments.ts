@@ -72,11 +72,15 @@ export const DEFAULT_DIRS: Readonly<Record<string, string>> = {
   GOBIN: '~/go/bin', GOPATH: '~/go', GOMODCACHE: '~/go/pkg/mod', GOCACHE: '~/.cache/go-build', UV_TOOL_BIN_DIR: '~/.local/bin', UV_TOOL_DIR: '~/.local/share/uv/tools', UV_CACHE_DIR: '~/.cache/uv',
   PIPX_BIN_DIR: '~/.local/bin', PIPX_HOME: '~/.local/pipx', CARGO_HOME: '~/.cargo', CARGO_INSTALL_ROOT: '~/.cargo', BUN_INSTALL: '~/.bun', PNPM_HOME: '~/.local/share/pnpm',
   DENO_INSTALL_ROOT: '~/.deno', PYTHONUSERBASE: '~/.local', GEM_HOME: '~/.gem', XDG_CACHE_HOME: '~/.cache', XDG_DATA_HOME: '~/.local/share', XDG_STATE_HOME: '~/.local/state', PIP_CACHE_DIR: '~/.cache/pip', NPM_CONFIG_CACHE: '~/.npm', YARN_CACHE_FOLDER: '~/.cache/yarn',
+  POETRY_CACHE_DIR: '~/.cache/pypoetry', PNPM_STORE_DIR: '~/.local/share/pnpm/store',
 };
 
+/** Each package manager's cache variable (its default in DEFAULT_DIRS): `TOOL cache clean --cache D` naming it empties nothing more. */
+export const TOOL_CACHE_VARS: Readonly<Record<string, string>> = { npm: 'NPM_CONFIG_CACHE', pip: 'PIP_CACHE_DIR', uv: 'UV_CACHE_DIR', yarn: 'YARN_CACHE_FOLDER', poetry: 'POETRY_CACHE_DIR', pnpm: 'PNPM_STORE_DIR' };
+
 /** True when NAME=value names the directory the tool uses anyway. */
-export function isDefaultDir(name: string, value: string, home: string, dflt?: string): boolean {
-  const d = dflt ?? DEFAULT_DIRS[name.toUpperCase()] ?? DEFAULT_DIRS[name];
+export function isDefaultDir(name: string, value: string, home: string): boolean {
+  const d = DEFAULT_DIRS[name.toUpperCase()] ?? DEFAULT_DIRS[name];
   const norm = (p: string) => p.replace(/^(~|\$\{?HOME\}?)(?=\/|$)/, home).replace(/\/+$/, '');
   return d !== undefined && norm(value) === norm(d);
 }

@@ -12,7 +12,7 @@ import { NET_CLIENTS } from '../analyzers/net-clients.js';
 import { newFacts } from '../facts.js';
 import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
-import { assignmentTags, CONFIG_VARS, isDefaultDir, programSetting } from './assignments.js';
+import { assignmentTags, CONFIG_VARS, isDefaultDir, programSetting, TOOL_CACHE_VARS } from './assignments.js';
 import { foldLiterals, languageOf, stripStrings, writesFiles } from './interpreters.js';
 import { inlineCodeOf, scriptOf } from './interpreter-code.js';
 import { compiledRisk, judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
@@ -254,8 +254,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       : b0 === 'go' && argv[1] === 'clean' && argv.some((a) => /^-(cache|modcache|testcache|fuzzcache)$/.test(a)) ? [argv.includes('-modcache') ? ['GOMODCACHE', env.GOMODCACHE] : ['GOCACHE', env.GOCACHE]].map(([k, v]) => (v !== undefined && !isDefaultDir(k!, v, ctx.home) ? v : undefined))[0]
       : argv[1] === 'cache' && /^(clean|clear|purge|prune|rm|remove)$/.test(argv[2] ?? '') ? cacheOpt() ?? cacheVar() : undefined;
     // (…unless it names the cache the tool uses anyway: npm cache clean --cache ~/.npm, PIP_CACHE_DIR=~/.cache/pip.)
-    const TOOL_CACHES: Record<string, string> = { npm: '~/.npm', pip: '~/.cache/pip', uv: '~/.cache/uv', yarn: '~/.cache/yarn', poetry: '~/.cache/pypoetry', pnpm: '~/.local/share/pnpm/store' };
-    const ownCache = cleanDir !== undefined && TOOL_CACHES[b0.replace(/[\d.]+$/, '')] !== undefined && isDefaultDir('_', cleanDir, ctx.home, TOOL_CACHES[b0.replace(/[\d.]+$/, '')]);
+    const ownCache = cleanDir !== undefined && isDefaultDir(TOOL_CACHE_VARS[b0.replace(/[\d.]+$/, '')] ?? '', cleanDir, ctx.home);
     if (cleanDir && !ownCache) judgeArgv(st, ['rm', '-rf', cleanDir], ctx, [], undefined, fc, flat, info, { ...rec, writesFiles: [] });
     if (posix.basename(argv[0]!) === 'coreutils') {
       const prog = argv.slice(1).find((a) => a.startsWith('--coreutils-prog='))?.slice(17);
@@ -979,13 +978,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // patterns: --ignores='@types/*,eslint-*' names no file `*,eslint-*`.)
       // (Options known to take a pattern as their value; --ignore-all-space takes none.)
       const leftOut = (a: string, k: number) => /[*?[]/.test(a) && /^--?(exclude|excludes|exclude-dir|exclude-pattern|ignores|ignore-pattern|ignore-path|ignore-glob|skip-glob)$/i.test(/^-/.test(a) ? a.replace(/=.*$/s, '') : args[k - 1] ?? '');
-      // (…an age identity, -i KEY, is used as ssh -i is; what -o/--output names is written, not shown; openssl's
-      // certificate verbs print no private key.)
-      // (zip -x/-i take a list of patterns up to the next option: zip -r out.zip . -x '.env*' names no file.)
-      const zipPatterns = name === 'zip' ? new Set(args.flatMap((a, k) => { if (!/^(-x|-i|--exclude|--include)$/.test(a)) return []; const out: number[] = []; for (let j = k + 1; j < args.length && !args[j]!.startsWith('-'); j++) out.push(j); return out; })) : new Set<number>();
-      const used = (k: number) => zipPatterns.has(k) || (/^(age|rage|age-keygen)$/.test(name) && /^(-i|--identity|-o|--output)$/.test(args[k - 1] ?? '')) || (/^(-o|--output)$/.test(args[k - 1] ?? '') && /^(age-keygen|ssh-keygen|openssl)$/.test(name));
-      const certOnly = name === 'openssl' && (/^(x509|verify|crl|req|ocsp|dgst|ca|genrsa|genpkey|ecparam)$/.test(args[0] ?? '') || (/^(pkey|rsa|ec)$/.test(args[0] ?? '') && args.includes('-pubout') && !args.includes('-text')));
-      const named = certOnly ? [] : args.filter((a, k) => k !== code && !/^--env-file(=|$)/.test(a) && args[k - 1] !== '--env-file' && !auth.test(args[k - 1] ?? '') && !auth.test(a.replace(/=.*$/s, '')) && !leftOut(a, k) && !used(k)).map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a)
+      // (…an age identity, -i KEY, is used as ssh -i is; what age's -o/--output names is written, not shown.)
+      // (…nor zip's -x/-i patterns.)
+      const zipPatterns = name === 'zip' ? zipPatternIndexes(args) : new Set<number>();
+      const used = (k: number) => zipPatterns.has(k) || (/^(age|rage|age-keygen)$/.test(name) && /^(-i|--identity|-o|--output)$/.test(args[k - 1] ?? ''));
+      const named = args.filter((a, k) => k !== code && !/^--env-file(=|$)/.test(a) && args[k - 1] !== '--env-file' && !auth.test(args[k - 1] ?? '') && !auth.test(a.replace(/=.*$/s, '')) && !leftOut(a, k) && !used(k)).map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a)
         .flatMap((a) => (/[*?]/.test(a) && a.includes(',') && !/[{[]/.test(a) ? a.split(',') : [a])).map((a) => a.replace(/^(?:[\w.-]+=)?@(?=[~./\w])/, '')).filter((a) => !a.startsWith('-') && !a.includes('://') && !/[\n()'"]/.test(a) && (!/\s/.test(a) || /^(~|\.{0,2})\/[^\s]*\/|^\//.test(a)));
       for (const a of named) if (isSecretPath(st, a, ctx) || realOf(st, abs0(a)) !== undefined && isSecretPath(st, realOf(st, abs0(a))!, ctx)) facts.reads.push(a);
       // split/csplit write the pieces under a prefix (x, or the operand after the input).
@@ -1571,9 +1568,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const a = flat[i]?.argv.map((w) => w.value) ?? [];
         const n = posix.basename(a[0] ?? '');
         // (tar x unpacks what it reads to disk: no byte of it is shown — tar xzf - -C /tmp/restore.)
-        // (…unless a program of its choosing sees it: -I/--use-compress-program, --to-command, -F/--info-script, a checkpoint action.)
-        const unpacks = /^(tar|bsdtar|gtar)$/.test(n) && a.slice(1).some((x) => /^-?[a-zA-Z]*x/.test(x) && !x.startsWith('--')) && !a.some((x) => /^-?[a-zA-Z]*[OIF]/.test(x) && !x.startsWith('--') || /^--(to-[sc]|use-compress|info-script|new-volume-script|checkpoint-action|rsh-command)/.test(x));
-        return depth < 6 && !unpacks && (FILTERS.has(n) || PRINTS_INPUT.has(n)) && n !== 'xargs' && !DIGESTS.test(n) && toScreen(flat[i]!, depth + 1);
+        return depth < 6 && !tarShowsNothing(a, false) && (FILTERS.has(n) || PRINTS_INPUT.has(n)) && n !== 'xargs' && !DIGESTS.test(n) && toScreen(flat[i]!, depth + 1);
       });
     const hereString = fc.redirects.filter((r) => r.op === '<<<').map((r) => r.target.raw);
     // A dump of the environment searched for credentials (env | grep TOKEN, set | grep -i _key) prints them.
@@ -1618,8 +1613,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         // (…through a meter or buffer: tar cf - . | pv | tar xf -.)
         if (/^(pv|mbuffer|buffer)$/.test(posix.basename(a[0] ?? '')) && (flat[i]?.stdoutTo.length ?? 0) > 0) return flat[i]!.stdoutTo.every(unpacks);
         // (…or unpacks it to disk: tar -C /tmp/preview -xf -.)
-        const opts = a.slice(1).filter((x) => /^-?[a-zA-Z]+$/.test(x) && !/^-[CfT]$/.test(x));
-        return /^(tar|bsdtar|gtar)$/.test(posix.basename(a[0] ?? '')) && opts.some((x) => /[tx]/.test(x.replace(/^-/, ''))) && !opts.some((x) => /O/.test(x)) && !a.some((x) => /^--to-(s|c)/.test(x));
+        return tarShowsNothing(a, true);
       });
       // (…or names a secret outright: a list file holding .env.)
       const dotInputs = (archive?.inputs ?? []).some((i) => (/(^|\/)\.(\*|\[!.\]\*|\?\?\*)$/.test(i) && abs0(i).startsWith(`${ctx.projectRoot}/`)) || isSecretPath(st, i, ctx));
@@ -1772,8 +1766,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (!rec.secretOut && /^(tar|zip|7z|gzip|bzip2|xz|zstd|cpio|jar)$/.test(name)) {
       // (Option values are no members: tar -C ~ .ssh archives ~/.ssh, not ~.)
       const valueAt = new Set(args.flatMap((a, k) => (/^(-C|--directory|-f|--file|-T|--files-from|-X|--exclude-from|--exclude|-I|--use-compress-program)$/.test(a) ? [k + 1] : [])));
-      // (zip's -x/-i list patterns up to the next option: zip -r out.zip . -x '.env*' leaves .env out.)
-      if (name === 'zip') args.forEach((a, k) => { if (/^(-x|-i|--exclude|--include)$/.test(a)) for (let j = k + 1; j < args.length && !args[j]!.startsWith('-'); j++) valueAt.add(j); });
+      // (zip's -x/-i list patterns: zip -r out.zip . -x '.env*' leaves .env out.)
+      if (name === 'zip') for (const j of zipPatternIndexes(args)) valueAt.add(j);
       const operands = args.filter((a, k) => !a.startsWith('-') && a !== '-' && !valueAt.has(k));
       // tar -C DIR names its operands inside DIR.
       const base = tarDirectory(args) ?? '.';
@@ -2388,6 +2382,26 @@ function searchSelection(name: string, args0: readonly string[]): { everything: 
   const dirs = gitGrep ? ['.'] : ops.slice(1);
   if (gitGrep && !(args.includes('--untracked') && args.includes('--no-exclude-standard')) && !args.includes('--no-index')) return { everything, dirs, takesSecret: false, named: false };
   return { everything, dirs, takesSecret, named };
+}
+
+/**
+ * tar reading an archive that only unpacks it to disk (or, with `listing`, lists its names): no byte of it is
+ * shown — unless -O/--to-stdout prints it or a program of its choosing sees it (-I/--use-compress-program,
+ * --to-command, -F/--info-script, a checkpoint action, a remote shell).
+ */
+function tarShowsNothing(argv: readonly string[], listing: boolean): boolean {
+  if (!/^(tar|bsdtar|gtar)$/.test(posix.basename(argv[0] ?? ''))) return false;
+  // (The short options: the old-style bundle — tar xf - — and each -cluster.)
+  const clusters = argv.slice(1).filter((x, k) => (k === 0 && /^[a-zA-Z]+$/.test(x)) || /^-[a-zA-Z]+$/.test(x)).map((x) => x.replace(/^-/, ''));
+  return clusters.some((c) => (listing ? /[tx]/ : /x/).test(c)) && !clusters.some((c) => /[OIF]/.test(c))
+    && !argv.some((x) => /^--(to-[sc]|use-compress|info-script|new-volume-script|checkpoint-action|rsh-command)/.test(x));
+}
+
+/** zip's -x/-i name patterns up to the next option (zip -r out.zip . -x '.env*' names no file): their indexes in args. */
+function zipPatternIndexes(args: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  args.forEach((a, k) => { if (/^(-x|-i|--exclude|--include)$/.test(a)) for (let j = k + 1; j < args.length && !args[j]!.startsWith('-'); j++) out.add(j); });
+  return out;
 }
 
 /**

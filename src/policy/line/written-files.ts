@@ -297,9 +297,9 @@ export function autoRunCommands(path: string, text: string): { lines: string[]; 
 // Package managers' and build tools' configuration files: where they fetch from and which
 // programs they run (a registry, an index, a wrapper). Written with known text, they are read now.
 const TOOL_CONFIG = /(^|\/)(\.npmrc|\.yarnrc(\.yml)?|bunfig\.toml|pip\.conf|pip\.ini|uv\.toml|pyproject\.toml|poetry\.toml|\.pypirc|\.condarc|\.gemrc|composer\.json|gradle\.properties|settings\.xml|\.mvn\/maven\.config|\.cargo\/config(\.toml)?|\.bundle\/config|deno\.jsonc?|\.pnpmfile\.cjs|\.pnpmrc|go\.env|\.gitmodules|\.lfsconfig|gradle-wrapper\.properties|maven-wrapper\.properties)$/;
-// The dedicated ones (not manifests a project keeps): replaced wholesale with text from outside the project, they are
-// configuration Rampart has not read — a registry, a proxy, a program the tool runs (yarnPath, script-shell).
-const REPLACEABLE_CONFIG = /(^|\/)(\.npmrc|\.yarnrc(\.yml)?|bunfig\.toml|pip\.conf|pip\.ini|uv\.toml|poetry\.toml|\.pypirc|\.condarc|\.gemrc|gradle\.properties|settings\.xml|\.mvn\/(maven|jvm)\.config|\.cargo\/config(\.toml)?|\.bundle\/config|\.pnpmfile\.cjs|\.pnpmrc|go\.env|\.gitmodules|\.lfsconfig|gradle-wrapper\.properties|maven-wrapper\.properties)$/;
+// The dedicated ones (not manifests a project keeps) and the JVM's option files: replaced wholesale with text from outside
+// the project, they are configuration Rampart has not read — a registry, a proxy, a program the tool runs (yarnPath).
+const replaceableConfig = (p: string): boolean => (TOOL_CONFIG.test(p) || JVM_OPTION_FILE.test(p)) && !/(^|\/)(pyproject\.toml|composer\.json|deno\.jsonc?)$/.test(p);
 
 /**
  * A tool's configuration file replaced by a copy, link or redirection of something outside the project (cp /tmp/y
@@ -307,7 +307,7 @@ const REPLACEABLE_CONFIG = /(^|\/)(\.npmrc|\.yarnrc(\.yml)?|bunfig\.toml|pip\.co
  * the words the text came from; a path in the project (an example file) or a text the line wrote is the project's own.
  */
 export function replacedConfig(st: State, path: string, sources: readonly string[], cwd: string): void {
-  if (!REPLACEABLE_CONFIG.test(path)) return;
+  if (!replaceableConfig(path)) return;
   const root = st.ctx.projectRoot;
   const at = (w: string) => posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home));
   // (A source whose text the line wrote is judged as that text put there: its hosts and programs.)
