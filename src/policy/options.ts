@@ -119,6 +119,20 @@ function uniquePrefix(long: Map<string, OptDef>, name: string): OptDef | undefin
   return best?.[1];
 }
 
+/** Long options as a getopt_long tool reads them: each unambiguous prefix (`--inv`, `--files-witho`) spelled in full
+ *  (the shortest candidate when ambiguous, as uniquePrefix does). Operands after `--` are left as they are. */
+export function fullLongOptions(args: readonly string[], names: readonly string[]): string[] {
+  const end = args.indexOf('--');
+  return args.map((a, k) => {
+    if ((end >= 0 && k > end) || !/^--[\w-]{2,}/.test(a)) return a;
+    const eq = a.indexOf('=');
+    const n = a.slice(2, eq >= 0 ? eq : undefined);
+    if (names.includes(n)) return a;
+    const full = names.filter((x) => x.startsWith(n)).sort((x, y) => x.length - y.length)[0];
+    return full === undefined ? a : `--${full}${eq >= 0 ? a.slice(eq) : ''}`;
+  });
+}
+
 /** True when some argument is the long option `--name` or a prefix of it (git, GNU tools). */
 export function hasLong(args: readonly string[], name: string, minPrefix = 3): boolean {
   return args.some((a) => {

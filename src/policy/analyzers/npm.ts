@@ -115,7 +115,9 @@ export function analyzeNpm({ tool, args, env }: AnalyzerInput): Facts {
   if (sub === 'exec' && values(s, 'call').length === 0) {
     const words = (isNpx ? rest : rest.filter((a, i) => i > 0 || a !== '--')).filter((a) => a !== '--');
     const bin = words[0] === undefined ? undefined : packageBin(words[0]);
-    if (bin && !/[:/]/.test(bin)) f.runs.push(shellLine([bin, ...words.slice(1)]));
+    // (--prefix/-C DIR runs it in DIR: npm --prefix ~ exec -- rm -rf .ssh.)
+    const prefix = values(s, 'prefix').at(-1);
+    if (bin && !/[:/]/.test(bin)) f.runs.push(`${prefix !== undefined ? `cd ${shellLine([prefix.replace(/^~(?=\/|$)/, '__HOME__')]).replace('__HOME__', '~')} && ` : ''}${shellLine([bin, ...words.slice(1)])}`);
   }
   // npm explore PKG -- CMD … runs CMD through the script shell, in the package's directory.
   if (sub === 'explore') {

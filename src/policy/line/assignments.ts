@@ -124,9 +124,9 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
   // (Any tool's directory by its variable's last word — PIP_SRC, BUNDLE_PATH, UV_PROJECT_ENVIRONMENT, DENO_DIR, BUN_INSTALL,
   // npm_config_store_dir, PIP_LOG — but not one that names what is read: keys, credentials, configuration, sockets.)
   const readsOnly = /KEY|CRED|AUTH|TOKEN|PASS|SECRET|CERT|CAFILE|CA_FILE|CAPATH|IDENTITY|KNOWN|SOCK|SSH|GNUPG|GPG|KUBE|(^|_)CONFIG(_|$)|^PATH$|^MANPATH$|^INFOPATH$|(^|_)(LD_LIBRARY|LIBRARY|INCLUDE|CLASS|MODULE|PYTHON|NODE|PERL5?|RUBY|LUA|GEM|EXEC|PKG_CONFIG)_?PATH$/i.test(name) && !/^npm_config_/i.test(name);
-  const dirVar = !readsOnly && (/(^|_)(CACHE|CACHE_DIR|CACHE_HOME|CACHE_FOLDER|TARGET_DIR|OUT_DIR|OUTPUT_DIR|BUILD_DIR|DATA_HOME|STATE_HOME|LOGS?_DIR|TMPDIR|TEMP|TMP|DOWNLOAD_DIR|PREFIX|INSTALL_DIR|DESTDIR|BIN_DIR|BINDIR|HOME|SRC|ROOT|DEST|DIR|FOLDER|PATH|BIN|INSTALL|ENVIRONMENT|LOG|LOG_FILE|STORE)$|USERBASE$|^GO(CACHE|BIN|MODCACHE|PATH|TMPDIR)$|CACHE/i.test(name)) && value !== '';
+  const dirVar = !readsOnly && (/(^|_)(CACHE|CACHE_DIR|CACHE_HOME|CACHE_FOLDER|TARGET_DIR|OUT_DIR|OUTPUT_DIR|BUILD_DIR|DATA_HOME|STATE_HOME|LOGS?_DIR|TMPDIR|TEMP|TMP|DOWNLOAD_DIR|PREFIX|INSTALL_DIR|DESTDIR|BIN_DIR|BINDIR|HOME|SRC|ROOT|DEST|DIR|DIRS|FOLDER|PATH|BIN|INSTALL|ENVIRONMENT|LOG|LOG_FILE|LOG_PATH|STORE|VIRTUAL_ENV|VENV)$|USERBASE$|^GO(CACHE|BIN|MODCACHE|PATH|TMPDIR)$|CACHE/i.test(name)) && value !== '';
   // (A log file's variable names the file itself.)
-  const fileVar = /(^|_)(LOG|LOG_FILE)$/i.test(name);
+  const fileVar = /(^|_)(LOG|LOG_FILE|LOG_PATH)$/i.test(name);
   for (const v of dirVar && !isDefaultDir(name, value, st.ctx.home) ? [value] : dirProps) {
     const dir = target(st, v, cwd);
     const f = newFacts('<env>');

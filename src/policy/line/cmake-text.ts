@@ -13,15 +13,36 @@ function words(text: string): string[] {
   return out;
 }
 
+/** The CMake script files a cmake or ctest command line runs as code: -P, -C (initial cache), --toolchain, -S, and the
+ *  variables naming files CMake includes (CMAKE_TOOLCHAIN_FILE, CMAKE_PROJECT_INCLUDE…, CMAKE_USER_MAKE_RULES_OVERRIDE). */
+export function cmakeScripts(name: string, args: readonly string[]): string[] {
+  const out: string[] = [];
+  const OPT = name === 'ctest' ? /^(-S|-SP|-SR|--script)$/ : /^(-P|-C|--toolchain)$/;
+  const ATTACHED = name === 'ctest' ? /^(?:-S[PR]?|--script=)(.+)$/s : /^(?:-[PC]|--toolchain=)(.+)$/s;
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k]!;
+    if (a === '--') break;
+    if (OPT.test(a) && args[k + 1] !== undefined) out.push(args[++k]!);
+    else if (ATTACHED.exec(a)) out.push(ATTACHED.exec(a)![1]!);
+    else if (name !== 'ctest') { const m = /^-D(CMAKE_TOOLCHAIN_FILE|CMAKE_PROJECT_\w*INCLUDE\w*|CMAKE_USER_MAKE_RULES_OVERRIDE\w*)(?::\w+)?=(.+)$/s.exec(a); if (m) out.push(m[2]!); }
+  }
+  // (ctest -S takes SCRIPT[,ARGS].)
+  return name === 'ctest' ? out.map((s) => s.replace(/,.*$/s, '')) : out;
+}
+
 /** The shell command lines a CMake text amounts to. */
 export function cmakeCommands(text: string): string[] {
-  const lines: string[] = [];
+  // (In the script's order, so a file downloaded and then included is download-then-run.)
+  const found: [number, string][] = [];
+  const lines = { push: (l: string) => found.push([at, l]) };
+  let at = 0;
   const src = text.replace(/(^|\n)\s*#[^\n]*/g, '$1');
   const q = (w: string) => (/^[\w@%+=:,./~$-]+$/.test(w) ? w : quote(w));
   // (configure_file(IN OUT) copies IN to OUT; include(F) of a file path runs F's commands here, as `sh F` runs a script.)
-  for (const m of src.matchAll(/\bconfigure_file\s*\(\s*("[^"]*"|\S+)\s+("[^"]*"|[^\s)]+)/gi)) lines.push(`cp ${q(m[1]!.replace(/^"|"$/g, ''))} ${q(m[2]!.replace(/^"|"$/g, ''))}`);
-  for (const m of src.matchAll(/\binclude\s*\(\s*("[^"]*"|[^\s)]+)/gi)) { const f = m[1]!.replace(/^"|"$/g, ''); if (/\/|\.cmake$/.test(f)) lines.push(`sh ${q(f)}`); }
+  for (const m of src.matchAll(/\bconfigure_file\s*\(\s*("[^"]*"|\S+)\s+("[^"]*"|[^\s)]+)/gi)) at = m.index, lines.push(`cp ${q(m[1]!.replace(/^"|"$/g, ''))} ${q(m[2]!.replace(/^"|"$/g, ''))}`);
+  for (const m of src.matchAll(/\binclude\s*\(\s*("[^"]*"|[^\s)]+)/gi)) { at = m.index; const f = m[1]!.replace(/^"|"$/g, ''); if (/\/|\.cmake$/.test(f)) lines.push(`sh ${q(f)}`); }
   for (const m of src.matchAll(/\b(file|execute_process|exec_program)\s*\(((?:[^()"]|"(?:[^"\\]|\\.)*"|\((?:[^()"]|"(?:[^"\\]|\\.)*")*\))*)\)/gi)) {
+    at = m.index;
     const cmd = m[1]!.toLowerCase();
     const a = words(m[2]!);
     if (cmd === 'file') {
@@ -54,5 +75,5 @@ export function cmakeCommands(text: string): string[] {
       lines.push([a[0], ...(args >= 0 ? a.slice(args + 1).filter((w) => !/^(OUTPUT_VARIABLE|RETURN_VALUE)$/.test(w)) : [])].join(' '));
     }
   }
-  return lines;
+  return found.sort((x, y) => x[0] - y[0]).map(([, l]) => l);
 }

@@ -5,7 +5,7 @@
 
 import { quote } from './unwrap.js';
 import { makeRecipes } from './make-text.js';
-import { cmakeCommands } from './cmake-text.js';
+import { cmakeCommands, cmakeScripts } from './cmake-text.js';
 
 export interface RunsFound {
   /** Shell command lines the tool will run. */
@@ -241,13 +241,20 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
       // network calls (url-retrieve, url-copy-file, eww, open-network-stream, make-network-process) reach their host,
       // with what it read: judged as cat F and curl -d @F URL; a host it computes is not understood.
       if (/^emacs(client)?$/.test(tool)) {
-        const visited = [...value.matchAll(/\((?:find-file(?:-noselect|-literally)?|insert-file-contents(?:-literally)?|view-file|find-file-read-only)\s+"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
+        // (f.el's f-read/f-read-text/f-read-bytes and insert-file read a file as insert-file-contents does; copy-file and
+        // rename-file are cp and mv, so what the line does with the copy later is followed.)
+        const visited = [...value.matchAll(/\((?:find-file(?:-noselect|-literally|-other-window|-other-frame)?|insert-file(?:-contents(?:-literally)?|-literally)?|view-file|find-file-read-only|f-read(?:-text|-bytes)?|file-to-string)\s+"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
         for (const f of visited) out.lines.push(`cat ${q(f)}`);
-        const urls = [...value.matchAll(/\((?:url-retrieve(?:-synchronously)?|url-copy-file|url-insert-file-contents|eww|eww-browse-url|browse-url|request)\s+"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
-        const hosts = [...value.matchAll(/\((?:open-network-stream\s+\S+\s+\S+\s+"([^"]+)"\s+(\d+)|make-network-process\b[^)]*?:host\s+"([^"]+)"(?:[^)]*?:service\s+(\d+))?)/g)].map((m) => [m[1] ?? m[3]!, m[2] ?? m[4] ?? '80'] as const);
+        for (const m of value.matchAll(/\((copy-file|rename-file|f-copy|f-move)\s+"((?:[^"\\]|\\.)*)"\s+"((?:[^"\\]|\\.)*)"/g)) out.lines.push(`${/copy/.test(m[1]!) ? 'cp' : 'mv'} ${q(m[2]!)} ${q(m[3]!)}`);
+        // (Every URL its strings name is a request to that host — url-retrieve, plz, request, eww, websocket-open … — carrying what it read.)
+        const urls = [...value.matchAll(/"((?:https?|wss?|ftp):\/\/(?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
+        const NET_FN = /\((?:open-network-stream|network-stream-open[\w-]*|make-network-process|open-gnutls-stream|gnutls-open-stream|open-protocol-stream)\s+/g;
+        const hosts = [...value.matchAll(/\((?:(?:open-network-stream|network-stream-open[\w-]*|open-gnutls-stream|gnutls-open-stream|open-protocol-stream)\s+(?:"[^"]*"|\S+)\s+(?:"[^"]*"|\S+)\s+"([^"]+)"\s+(\d+|"[^"]*"|'\w+)|make-network-process\b[^)]*?:host\s+"([^"]+)"(?:[^)]*?:service\s+(\d+))?)/g)].map((m) => [m[1] ?? m[3]!, (m[2] ?? m[4] ?? '80').replace(/\D/g, '') || '80'] as const);
         for (const u of urls) out.lines.push(visited.length ? visited.map((f) => `curl -d @${q(f)} ${q(u)}`).join('\n') : `curl ${q(u)}`);
         for (const [h, p] of hosts) out.lines.push(visited.length ? `nc ${q(h)} ${p} < ${q(visited[0]!)}` : `nc ${q(h)} ${p}`);
-        if (/\((url-retrieve(?:-synchronously)?|url-copy-file|eww|open-network-stream|make-network-process|request)\s+[^"\s]/.test(value)) out.spawns.push('emacs elisp opens a network connection to a computed address');
+        // (Code fetched and then evaluated — eval-buffer, eval-region, load, (eval (read …)) — is download-then-run.)
+        if (urls.length && /\((eval-buffer|eval-region|load|load-file|eval\s+\(read|package-install-file)\b/.test(value)) out.lines.push(`curl ${q(urls[0]!)} | sh`);
+        if (/\((url-retrieve(?:-synchronously)?|url-copy-file|eww|open-network-stream|make-network-process|request|plz|websocket-open)\s+[^"\s']/.test(value) || [...value.matchAll(NET_FN)].length > hosts.length) out.spawns.push('emacs elisp opens a network connection to a computed address');
       }
     }
   }
@@ -300,13 +307,13 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
     const ev = /(?:--eval=|-E\s*)(.*)$/s.exec(env.MAKEFLAGS);
     if (ev) out.lines.push(...makeRecipes(ev[1]!));
   }
-  // cmake -P SCRIPT: the script's file and process commands (from stdin, a process substitution, a file this line wrote).
-  if (tool === 'cmake') for (let k = 0; k < args.length; k++) {
-    if (args[k] !== '-P' || args[k + 1] === undefined) continue;
-    const script = /^(-|\/dev\/stdin|\/dev\/fd\/0)$/.test(args[k + 1]!) ? stdinText : fileText(args[k + 1]!);
+  // cmake -P/-C/--toolchain SCRIPT, ctest -S SCRIPT: the script's file and process commands (from stdin, a process
+  // substitution, a file this line wrote).
+  if (tool === 'cmake' || tool === 'ctest') for (const file of cmakeScripts(tool, args)) {
+    const script = /^(-|\/dev\/stdin|\/dev\/fd\/0)$/.test(file) ? stdinText : fileText(file);
     // (As one script: a file downloaded and then included is download-then-run.)
     if (script !== undefined) { if (cmakeCommands(script).length) out.lines.push(cmakeCommands(script).join('\n')); }
-    else if (/^(-|\/dev\/stdin|\/dev\/fd\/\d+)$|^<\(/.test(args[k + 1]!)) out.unreadable.push('cmake -P reads a script Rampart cannot read');
+    else if (/^(-|\/dev\/stdin|\/dev\/fd\/\d+)$|^<\(/.test(file)) out.unreadable.push(`${tool} reads a script Rampart cannot read`);
   }
   if ((tool === 'make' || tool === 'gmake') && args.some((a, k) => (a === '-f' || a === '--file') && /^(-|\/dev\/stdin|\/dev\/fd\/\d+)$/.test(args[k + 1] ?? ''))) {
     if (stdinText !== undefined) out.lines.push(...makeRecipes(stdinText));

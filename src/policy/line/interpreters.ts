@@ -39,7 +39,7 @@ const DELETE = /(?<![.\w$])rm\s*\(|\b(Deno\.remove\w*|Deno\.truncate\w*|truncate
 const SIGNAL = /\b(process\.kill|os\.kill|os\.killpg|signal\.pthread_kill|Process\.kill|posix_kill|Deno\.kill)\b|\bkill\s*\(?\s*['"]?-?\w+['"]?\s*,/;
 const FILE_READ = /\b(shutil\.copy\w*|copyfile|copytree|os\.rename|renameSync|cpSync|copyFileSync|Deno\.readTextFile\w*|readLines|open|read_text|read_bytes|readFileSync|readFile|createReadStream|File\.read|IO\.read|file_get_contents|fopen|slurp|Path|read_csv|loadtxt|load_workbook|readfp|read_file|parse_ini_file|YAML\.load_file|dotenv_values)\b|<\s*\$?\w*\s*>|\.read\s*\(\s*(os\.path\.expanduser|["'`])/;
 /** A secret's name in code (also what makes a program file sensitive). */
-export const SECRETISH = /(^|[/'"\s])(\.env(?!\.(example|sample|template|dist)\b)(\.[\w-]+)?|id_rsa|id_ed25519|id_ecdsa|\.ssh|\.aws|credentials|\.netrc|\.npmrc|\.pypirc|\.git-credentials|\.kube|\.docker|gcloud|[\w-]+\.pem|[\w-]+\.key|environ)(['"\s/\])};,]|$)/i;
+export const SECRETISH = /(^|[/'"\s@])(\.env(?!\.(example|sample|template|dist)\b)(\.[\w-]+)?|id_rsa|id_ed25519|id_ecdsa|\.ssh|\.aws|credentials|\.netrc|\.npmrc|\.pypirc|\.git-credentials|\.kube|\.docker|gcloud|[\w-]+\.pem|[\w-]+\.key|environ)(['"\s/\])};,]|$)/i;
 // Modules whose import alone means network or process access.
 const MODULES = /\b(?:(?:require|import)\s*\(\s*['"](?:node:)?(child_process|net|http|https|dgram|tls|http2)['"]|import\s+(subprocess|pty|ctypes|ftplib|smtplib)\b|from\s+(subprocess|pty|ctypes)\b|from\s+['"](?:node:)?(child_process|net|http|https|dgram|tls)['"])/;
 

@@ -1,6 +1,7 @@
 // One simple command's argv: unwrapping prefix commands and shells, the tool-specific escapes
 // (awk system(), sed e, vim :!, bunx/dlx X, rampart itself), then the per-binary engine; records
 // what the command's output carries for the checks that span commands.
+import { fullLongOptions } from '../options.js';
 import { OUTPUT_DIR, resolvePath } from '../paths.js';
 import { nameMatchesGlob } from '../glob.js';
 import { isLocalEndpoint } from '../hosts.js';
@@ -62,6 +63,26 @@ const PRINTS_INPUT = new Set(['nl', 'fmt', 'pr', 'expand', 'unexpand', 'less', '
 const IN_PLACE_COMPRESSORS = /^(lzop|lrzip|gzip|gunzip|bzip2|bunzip2|xz|unxz|lzma|unlzma|lzip|lunzip|pigz|unpigz|pbzip2|lbzip2|plzip|compress|uncompress|zstd|unzstd|lz4|unlz4|brotli)$/;
 
 /** Judges one argv after unwrapping prefixes and shells; records facts for line-level checks. */
+/** The long options of GNU tools the judge reads by name (getopt_long: any unambiguous prefix works). */
+const GREP_LONG = ['after-context', 'basic-regexp', 'before-context', 'binary-files', 'byte-offset', 'binary', 'color', 'colour', 'context', 'count', 'devices', 'directories', 'exclude', 'exclude-from', 'exclude-dir', 'extended-regexp', 'file', 'files-with-matches', 'files-without-match', 'fixed-strings', 'help', 'include', 'ignore-case', 'no-ignore-case', 'initial-tab', 'label', 'line-buffered', 'line-number', 'line-regexp', 'max-count', 'no-filename', 'no-group-separator', 'group-separator', 'no-messages', 'null', 'null-data', 'only-matching', 'perl-regexp', 'quiet', 'recursive', 'dereference-recursive', 'regexp', 'invert-match', 'silent', 'text', 'version', 'with-filename', 'word-regexp'];
+const GNU_LONG: Readonly<Record<string, readonly string[]>> = {
+  grep: GREP_LONG, egrep: GREP_LONG, fgrep: GREP_LONG, rgrep: GREP_LONG,
+  sed: ['binary', 'debug', 'expression', 'file', 'follow-symlinks', 'help', 'in-place', 'line-length', 'null-data', 'zero-terminated', 'posix', 'quiet', 'silent', 'regexp-extended', 'sandbox', 'separate', 'unbuffered', 'version'],
+  rm: ['force', 'interactive', 'one-file-system', 'no-preserve-root', 'preserve-root', 'recursive', 'dir', 'verbose', 'help', 'version'],
+  cp: ['archive', 'attributes-only', 'backup', 'copy-contents', 'debug', 'dereference', 'force', 'interactive', 'link', 'no-clobber', 'no-dereference', 'preserve', 'no-preserve', 'parents', 'recursive', 'reflink', 'remove-destination', 'sparse', 'strip-trailing-slashes', 'symbolic-link', 'suffix', 'target-directory', 'no-target-directory', 'update', 'verbose', 'one-file-system', 'help', 'version'],
+  mv: ['backup', 'debug', 'exchange', 'force', 'interactive', 'no-clobber', 'no-copy', 'strip-trailing-slashes', 'suffix', 'target-directory', 'no-target-directory', 'update', 'verbose', 'help', 'version'],
+  xargs: ['null', 'arg-file', 'delimiter', 'eof', 'replace', 'max-lines', 'max-args', 'open-tty', 'interactive', 'no-run-if-empty', 'max-chars', 'show-limits', 'verbose', 'exit', 'max-procs', 'process-slot-var', 'help', 'version'],
+};
+
+/** Ex command names as vim reads them: any abbreviation down to its shortest form (`:wr`, `:writ`, `:sa`) spelled in full, after its range. */
+const VIM_NAMES: readonly [string, number][] = [['write', 1], ['read', 1], ['edit', 1], ['saveas', 3], ['update', 2], ['split', 2], ['vsplit', 2], ['tabedit', 4], ['xit', 1], ['wall', 2], ['wqall', 3], ['xall', 2], ['normal', 4], ['set', 2], ['echo', 2], ['echomsg', 5], ['execute', 3], ['file', 1], ['print', 1], ['redir', 4], ['terminal', 3], ['source', 2], ['call', 3], ['argadd', 4], ['next', 1], ['find', 3], ['sview', 2], ['view', 3], ['drop', 2], ['put', 2], ['global', 1], ['vglobal', 1], ['luafile', 5], ['pyfile', 3], ['py3file', 4]];
+function vimFullName(c: string): string {
+  const m = /^([%.$\d,'<>+\-;]*\s*)([a-zA-Z]+)(.*)$/s.exec(c);
+  if (!m) return c;
+  const full = VIM_NAMES.find(([n, min]) => m[2]!.length >= min && n.startsWith(m[2]!));
+  return full && full[0] !== m[2] ? `${m[1]}${full[0]}${m[3]}` : c;
+}
+
 export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: string[], stdinText: string | undefined, fc: FlatCommand, flat: FlatCommand[], info: Info[], rec: Info, substitutedSecret?: string): void {
   let argv = argv0;
   const redirectWrites = new Set(writes);
@@ -76,6 +97,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
   // Of the items a command is run with one by one (xargs -I, parallel), the one judged: `..` before
   // `.`, a home or absolute path, a computed one, a secret or dot-file, then the rest.
   const risk = (w: string) => (/(^|\/)\.\.(\/|$)/.test(w) ? 4 : /^(\.|~.*|\/.*)$|[$`]/.test(w) ? 3 : isSecretPath(st, abs0(w), ctx) || w.startsWith('.') ? 2 : 1);
+  // (The records of what feeds a command's input, and a listing file's record when its maker is not in the line.)
+  const fedInfos = (fed: readonly number[], listing?: { namesOut?: string; listsUnder?: string }): Info[] => [...fed.map((up) => info[up]).filter((i): i is Info => i !== undefined),
+    ...(listing ? [{ name: 'cat', argv: ['cat'], interpreterReadsStdin: false, isInterpreter: false, writesFiles: [], ...listing }] : [])];
   const riskiest = (ws: readonly string[]) => ws.reduce<string | undefined>((b, w) => (b === undefined || risk(w) > risk(b) ? w : b), undefined);
   // Text known for a script operand: a file this line wrote, or a process substitution's output.
   const scriptText = (word: string): string | undefined => {
@@ -265,6 +289,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // The tool by the name rules use (pip3.12 → pip, yarnpkg → yarn); launchers hand over.
     const name = canonicalTool(argv[0]!);
+    // (GNU tools' long options by any unambiguous prefix — grep --inv, rm --recur, sed --in-pl — in full.)
+    if (GNU_LONG[name] && argv.some((a) => a.startsWith('--'))) argv = [argv[0]!, ...fullLongOptions(argv.slice(1), GNU_LONG[name]!)];
     const handed = launched(argv);
     // (Modules that run code they are given — timeit, cProfile, pdb … — are the interpreter's: its code is read.)
     if (handed && !/^(http\.server|SimpleHTTPServer|uploadserver|RangeHTTPServer|pyftpdlib|updog|timeit|cProfile|profile|trace|pdb|runpy)$/.test(handed[0]!)) {
@@ -335,7 +361,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const listFile = xf ?? (fc.stdinFrom.length === 0 ? ctx.stdin : undefined);
       const listMakers = listFile === undefined ? [] : /^<\(/.test(listFile) ? flat.filter((c) => c.origin?.parent === fc.index && c.origin.location !== 'assignment').map((c) => c.index)
         : flat.filter((c) => c.index < fc.index && info[c.index]?.writesFiles.includes(abs0(listFile))).map((c) => c.index);
-      const fed = xf === undefined ? [...fc.stdinFrom, ...listMakers] : listMakers;
+      // (A listing file from a copy, or one find -fprint wrote, names what its lister's record says: see st.listings.)
+      const listing = listFile !== undefined && !/^<\(/.test(listFile) ? st.listings.get(abs0(listFile)) : undefined;
+      const hereSubs = flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'redirect' && c.stdoutTo.length === 0).map((c) => c.index);
+      const fed = [...(xf === undefined ? [...fc.stdinFrom, ...listMakers] : listMakers), ...(fc.stdinFrom.length === 0 && xf === undefined ? hereSubs : [])];
       // xargs -I% CMD … % puts each input line in place of %, and appends nothing.
       const xa = argv.slice(1);
       const repl = xa.find((a, k) => /^-I$/.test(xa[k - 1] ?? '')) ?? xa.find((a) => /^-I./.test(a))?.slice(2) ?? xa.find((a) => /^(--replace|-i)./.test(a))?.replace(/^(--replace=|-i)/, '').replace(/^$/, '{}') ?? (xa.some((a) => a === '-i' || a === '--replace') ? '{}' : undefined);
@@ -356,11 +385,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       else if (repl && !NETWORK_TOOLS.has(posix.basename(u.argv[0] ?? ''))) {
         // A listing's items in place of the placeholder (find ~ -maxdepth 1 | xargs -I{} rm -rf {}):
         // a name below the directory it lists.
-        const listed = xargsInput(fed.map((up) => info[up]).filter((i): i is Info => i !== undefined))[0]!;
+        const listed = xargsInput(fedInfos(fed, listing))[0]!;
         if (listed.includes('/')) u.argv = u.argv.map((a) => a.split(repl).join(listed));
       }
       // (A shell given the input as its script — xargs bash -c — is judged as a pipe into a shell.)
-      else if (!argv.slice(1).some((a) => /^-I|^--replace|^-i$/.test(a)) && !(isShell(posix.basename(u.argv[0] ?? '')) && (u.argv.at(-1) === '-c' || (!u.argv.includes('-c') && xargsInput(fed.map((up) => info[up]).filter((i): i is Info => i !== undefined)).some((x) => x.endsWith('$XARGS_INPUT') && !x.includes('/')))))) {
+      else if (!argv.slice(1).some((a) => /^-I|^--replace|^-i$/.test(a)) && !(isShell(posix.basename(u.argv[0] ?? '')) && (u.argv.at(-1) === '-c' || (!u.argv.includes('-c') && xargsInput(fedInfos(fed, listing)).some((x) => x.endsWith('$XARGS_INPUT') && !x.includes('/')))))) {
         // (A shell without -c fed a known listing — find scripts -name '*.sh' | xargs bash -n — runs those files.)
         const lang = languageOf(posix.basename(u.argv[0] ?? ''));
         // An interpreter whose code option is left open (xargs python3 -c) takes the input as its code:
@@ -369,7 +398,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
           if (fed.some((up) => info[up]?.downloadOut)) tag('download-exec', `xargs hands downloaded text to ${u.argv.join(' ')} as its code`);
           else tag('interpreter-opaque', `xargs hands text the line does not show to ${u.argv.join(' ')} as its code`);
           u.argv = [...u.argv, '$XARGS_INPUT'];
-        } else u.argv = [...u.argv, ...(st.spacedNames && !argv.slice(1).some((a) => /^(-0|--null|-d|--delimiter)/.test(a)) ? ['$XARGS_INPUT'] : xargsInput(fed.map((up) => info[up]).filter((i): i is Info => i !== undefined)))];
+        } else u.argv = [...u.argv, ...(st.spacedNames && !argv.slice(1).some((a) => /^(-0|--null|-d|--delimiter)/.test(a)) ? ['$XARGS_INPUT'] : xargsInput(fedInfos(fed, listing)))];
       }
       // xargs -I% CMD … %: a network command fed names from unknown input cannot be judged — unless
       // the input only fills a URL's path after a literal host (xargs -I{} curl http://localhost:3000/items/{}).
@@ -417,10 +446,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
           const pf = argv.slice(1).map((a, k, all) => (/^(-a|--arg-file)$/.test(all[k - 1] ?? '') ? a : a.startsWith('--arg-file=') ? a.slice(11) : undefined)).find((x) => x !== undefined);
           // Without ::: its jobs' arguments are the lines of its input: echo/printf text of the line,
           // else what a lister prints below its directory, else unknown (as xargs's are).
+          // (…or of a listing file it is given, -a FILE or :::: FILE, made earlier in the line: see st.listings.)
+          const listFile = pf ?? argv.find((a, k) => argv[k - 1] === '::::');
+          const listing = listFile !== undefined ? st.listings.get(abs0(listFile)) : undefined;
+          if (listing && argv.includes('::::')) u.shell = u.shell.split('"$PARALLEL_INPUT"').join(`"${xargsInput(fedInfos([], listing))[0]!}"`);
           if (!argv.includes(':::') && !argv.includes('::::')) {
             const fed = pf === undefined ? fc.stdinFrom : [];
             const line = riskiest(pipedLines(fed, info));
-            const input = xargsInput(fed.map((up) => info[up]).filter((i): i is Info => i !== undefined))[0]!;
+            const input = xargsInput(fedInfos(fed, listing))[0]!;
             u.shell = u.shell.split(PARALLEL_STDIN).join(line !== undefined ? quote(line) : `"${input}"`);
           }
           if (pf !== undefined && isSecretPath(st, realOf(st, abs0(pf)) ?? abs0(pf), ctx)) {
@@ -746,8 +779,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const exe = (c: string) => { const m = /^exe(?:c(?:ute)?)?\s+(.*)$/s.exec(c); if (!m) return c; const lits = [...m[1]!.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].map((x) => x[1] ?? x[2] ?? ''); return lits.join(''); };
       const rawCmds = args.flatMap((a, k) => (/^-[a-zA-Z]*c$/.test(args[k - 1] ?? '') || args[k - 1] === '--cmd' ? [a] : a.startsWith('+') && k > 0 && args[k - 1] !== '-c' ? [a.slice(1)] : []));
       // (A `!` command — :w !cmd, :r !cmd, :!cmd — takes the rest of its line, `|` included.)
-      const cmds0 = rawCmds.flatMap((c) => { const bang = /^[^!|]*?!(?!\s*$)/.exec(c.replace(/^:+\s*/, '')); return bang && /^(?:[%.$\d,'<>]*\s*(?:w(?:rite)?|r(?:ead)?)?\s*|sil(?:ent)?!?\s*)!/.test(c.replace(/^:+\s*/, '').replace(MODS, '')) ? [c] : c.split(/\s*\|\s*/); })
-        .map((c) => exe(c.replace(/^:+\s*/, '').replace(MODS, '')).replace(/^:+\s*/, '').replace(MODS, ''));
+      const cmds0 = rawCmds.flatMap((c) => { const bang = /^[^!|]*?!(?!\s*$)/.exec(c.replace(/^:+\s*/, '')); return bang && /^(?:[%.$\d,'<>+\-;]*\s*(?:w(?:r(?:i(?:t(?:e)?)?)?)?|r(?:e(?:a(?:d)?)?)?)?\s*|sil(?:ent)?!?\s*)!/.test(c.replace(/^:+\s*/, '').replace(MODS, '')) ? [c] : c.split(/\s*\|\s*/); })
+        .map((c) => vimFullName(exe(c.replace(/^:+\s*/, '').replace(MODS, '')).replace(/^:+\s*/, '').replace(MODS, '')));
       // (:cd DIR / :chdir / :lcd / :tcd move where later names resolve; :file NAME renames the buffer a later :w writes.)
       let vimCwd: string | undefined;
       const cmds: string[] = [];
@@ -760,6 +793,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         if (f) named.push(at(f[1]!));
         cmds.push(c.replace(/^((?:[%.$\d,'<>]*\s*)?(?:e(?:d(?:i(?:t)?)?)?|sp(?:lit)?|vs(?:plit)?|tabe(?:dit)?|tabnew|new|vne(?:w)?|badd?|arga(?:dd)?|args?|n(?:ext)?|r(?:ead)?|fin(?:d)?|sv(?:iew)?|vie(?:w)?|dr(?:op)?|sf(?:ind)?|tabf(?:ind)?|w(?:rite)?|wq|x(?:it)?|sav(?:eas)?|up(?:date)?)!?\s+)([^\s!|>][^\s|]*)\s*$/, (_m, v: string, p: string) => `${v}${at(p)}`));
       }
+      // (A shell set with :set shell=… runs every later `!` command: judged as a program the line runs.)
+      for (const c of cmds) { const sh = /^set?\s+(?:shell|sh)=(\S+)/.exec(c); if (sh) programSetting(st, `${name} set shell`, sh[1]!.replace(/\\(.)/g, '$1'), true); }
+      // (:normal keys may filter text through a program — !{motion}cmd — or type an Ex command: not read.)
+      for (const c of cmds) if (/(?:^[%.$\d,'<>+\-;]*\s*|\/\s*)norm(?:al)?!?\s.*[!:]/.test(c)) tag('interpreter-spawn', `${name} types keys that may run a program: ${c.slice(0, 40)}`);
       // (A program for :make or :grep — set makeprg=… / grepprg=… — runs when they do.)
       for (const c of cmds) { const prg = /^se(?:t)?\s+(?:makeprg|mp|grepprg|gp)=(.*)$/.exec(c); if (prg && cmds.some((x) => /^(mak(?:e)?|gr(?:ep)?|lmak(?:e)?|lgr(?:ep)?)\b/.test(x))) st.sub(prg[1]!.replace(/\\(.)/g, '$1'), ctx.cwd, env); }
       // (job_start/term_start/jobstart/termopen/system of a literal run it; of anything else, or lua/python/perl/ruby code, run a program.)
@@ -786,23 +823,30 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const wu = /^(?:[%.$\d,'<>]*\s*)?(?:w(?:rite)?|sav(?:eas)?|Nw(?:rite)?)!?\s+([a-z][\w+.-]*:\/\/\S+)/i.exec(c);
         if (wu) st.sub(`curl -T ${quote(buffer[0] ?? 'FILE')} ${quote(wu[1]!)}`, ctx.cwd, env);
         // (:w !CMD feeds the buffer to CMD: what was read into it — :r .env — is CMD's stdin.)
-        const wb = /^(?:[%.$\d,'<>]*\s*)?w(?:rite)?\s*!(.+)$/s.exec(c);
+        const wb = /^(?:[%.$\d,'<>+\-;]*\s*)?w(?:rite)?\s*!(.+)$/s.exec(c);
         if (wb && buffer.length && !/^\s*(\S*\/)?(sh|bash|dash|zsh|ksh|python[\d.]*|perl|ruby|node|php)\s*$/.test(wb[1]!)) st.sub(`cat ${buffer.map(quote).join(' ')} | ${wb[1]!}`, ctx.cwd, env);
       }
       const writesAll = cmds.some((c) => /^:?\s*(?:sil(?:ent)?!?\s*)?(wa|wall|wqa|wqall|xa|xall|argdo|bufdo|windo|tabdo)\b/.test(c));
       // (…in ex mode — ex, vim -e/-es, nvim --headless — a print, :g/re/p or :v/re/p, or an :echo of the buffer or a file.)
       const exMode = name === 'ex' || args.some((a) => /^-[a-zA-Z]*e?s$|^-es$|^-E?s$|^--headless$/.test(a) || a === '-e');
       const prints = exMode && cmds.some((c) => (/^(?:[%.$\d,'<>]*|(?:g(?:lobal)?!?|v(?:global)?)\s*\/.*\/)\s*(?:(p|pr|print|nu|number|l|list|z|P|Print)\b|#)?\s*$/.test(c) && !/^[%.$\d,'<>]*\s*$/.test(c)) || /^(?:echo|ec|echom(?:sg)?|cal(?:l)?\s+(?:writefile|chansend))\b.*\b(?:getline|readfile|getbufline)\s*\(/.test(c));
+      // (…or a file read into a variable, `let x = readfile(F)`, that is later echoed or put.)
       if (exMode) for (const c of cmds) for (const m of c.matchAll(/\b(?:echo|echom(?:sg)?)\b.*?\breadfile\(\s*["']([^"']+)["']/g)) shownFiles.push(at(m[1]!));
+      if (exMode && cmds.some((c) => /^(echo|echon|echom(?:sg)?|echow(?:indow)?|put|cal(?:l)?\s+(?:writefile|chansend|append|setline))\b/.test(c))) for (const c of cmds) for (const m of c.matchAll(/^let\s.*?\breadfile\(\s*["']([^"']+)["']/g)) shownFiles.push(at(m[1]!));
       if (writesAll || (loaded.length && cmds.some((c) => /^(?:[%.$\d,'<>]*\s*)?(w|write|wq|x|xit|exi|exit|up|update|wn|wnext|wN|wp)!?\s*$/.test(c)))) writes.push(...loaded, ...operands);
       if (prints) shownFiles.push(...loaded, ...operands);
+      // (:saveas F / :w F with a file loaded: F is a copy of it, judged as `cp`, so what the line does with F later is followed.)
+      for (const c of cmds) {
+        const sv = /^(?:[%.$\d,'<>+\-;]*\s*)(?:write|saveas)!?\s+([^\s!|>][^\s|]*)\s*$/.exec(c);
+        if (sv && buffer.length && !/:\/\//.test(sv[1]!)) st.sub(`cp ${quote(buffer[0]!)} ${quote(at(sv[1]!))}`, ctx.cwd, env);
+      }
       // :wn/:wN/:wp F and :mksession/:mkvimrc/:mkexrc/:wviminfo F write F too.
       for (const c of cmds) {
         const w = /^:?\s*(?:sil(?:ent)?!?\s*)?(?:wn(?:ext)?|wN(?:ext)?|wp(?:revious)?|mks(?:ession)?|mkv(?:imrc)?|mkvie(?:w)?|mk(?:exrc)?|wv(?:iminfo)?|wundo|wsh(?:ada)?)!?\s+([^\s!|][^\s|]*)\s*$/.exec(c);
         if (w) writes.push(w[1]!);
       }
       for (const c of cmds) {
-        const bang = /^(?:[%.$\d,'<>]*\s*(?:r(?:ead)?|w(?:rite)?)?\s*)!(.*)$/s.exec(c);
+        const bang = /^(?:[%.$\d,'<>+\-;]*\s*(?:r(?:ead)?|w(?:rite)?)?\s*)!(.*)$/s.exec(c);
         if (bang && !/^\s*(\S*\/)?(sh|bash|dash|zsh|ksh|python[\d.]*|perl|ruby|node|php)\s*$/.test(bang[1]!)) st.sub(bang[1]!, ctx.cwd, env);
         else if (bang) tag('interpreter-spawn', `${name} feeds the buffer to ${bang[1]!.trim()} as code`);
       }
@@ -1076,7 +1120,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // (npx's and npm exec's program reads the line's stdin: npx zx <<< 'await $`…`'.)
     for (const r of facts.runs) st.sub(stdinText !== undefined && /^(npm|npx)$/.test(name) ? `{ ${r}\n} <<< ${quote(stdinText.replace(/\0/g, '\n'))}` : r, ctx.cwd, env);
     // A program without a model is judged by what it is given: the command after it, command strings.
-    const oc = operandCommands(name, args);
+    const oc = operandCommands(name, args, env);
     // (What the wrapper reads on stdin, the command after it reads: uv run python - <<EOF.)
     if (oc.suffix && !isShell(name) && !languageOf(name)) {
       st.sub(withStdin(oc.suffix.map(quote).join(' '), oc.runs ? stdinText : undefined), oc.cwd !== undefined ? (/[$`]/.test(oc.cwd) ? UNKNOWN_CWD : resolvePath(oc.cwd, ctx)) : ctx.cwd, env);
@@ -1085,6 +1129,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const operand = rest.find((a) => !a.startsWith('-'));
       if (oc.runs && (isShell(posix.basename(head)) || languageOf(posix.basename(head))) && !rest.some((a) => /^-[a-zA-Z]*[ceEp]$|^--(eval|print|command)(=|$)/.test(a)) && (operand === undefined || STDIN_PATH.test(operand))) rec.interpreterReadsStdin = true;
     }
+    // terraform console evaluates what it reads: file(F), filebase64(F), templatefile(F, …) print F.
+    if (/^(terraform|tofu)$/.test(name) && args.includes('console') && stdinText !== undefined) for (const m of stdinText.matchAll(/\b(?:file|filebase64|templatefile|filesha\d*|filemd5)\s*\(\s*"([^"]+)"/g)) st.sub(`cat ${quote(m[1]!)}`, ctx.cwd, env);
     // A database dropped from inside a pod is the cluster's database, not a local one.
     if (/^(kubectl|oc)$/.test(name) && oc.suffix) {
       const text = oc.suffix.join(' ');
@@ -1210,6 +1256,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (compiledRisk(st, unreadText) || /\b(RemoveAll|remove_dir_all|deleteRecursively|rmtree)\s*\(\s*(?!["'](\/tmp\/|\.\/|[\w-]+\/?["']))/.test(unreadText)) tag('interpreter-opaque', `${name} builds code this line wrote that names a secret, the home directory, another host or a recursive delete, in a language Rampart does not read`);
     } else if (unreadText !== undefined) {
       const uv = unreadVerdict(unreadText);
+      // (CMake's process and delete calls are read as the command lines they are — cmake-text — so only those whose
+      // words CMake computes, ${VAR}, are beyond reading.)
+      if (/^c(make|test)$/.test(name)) uv.escapes = /\b(execute_process|exec_program|file)\s*\([^)]*\$\{/i.test(unreadText);
       if (uv.escapes) tag('interpreter-opaque', `${name}'s code can start programs, in a language Rampart does not read`);
       else if (uv.reaches) tag('interpreter-opaque', `${name}'s code names a URL, a path outside the project, the home directory, the environment or a secret, in a language Rampart does not read`);
       for (const l of uv.lines) st.sub(l, ctx.cwd, env);
@@ -1594,7 +1643,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // So does an archive of that tree written to stdout (tar cf - . | tar xOf -, zip -r - . | base64, 7z a -so)
     // unless it leaves .env out.
     {
-      const holdsTop = (ds: string[]) => (ds.length ? ds : ['.']).some((d) => { const p = abs0(d); return p === ctx.projectRoot || `${ctx.projectRoot}/`.startsWith(`${p}/`); });
+      const holdsTop = (ds: string[]) => (ds.length ? ds : ['.']).some((d) => { const p = realOf(st, abs0(d)) ?? abs0(d); return p === ctx.projectRoot || `${ctx.projectRoot}/`.startsWith(`${p}/`); });
       const search = searchSelection(name, args);
       // (git's own options before its verb are not grep's: git -c k=v grep … is no count.)
       const own = name === 'git' ? args.slice(Math.max(0, args.indexOf('grep'))) : args;
@@ -1842,7 +1891,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const roots = listedRoots(name, args);
     // Listings piped on that can print the project's hidden or ignored files (ls -a in any form, find -name '.*',
     // git ls-files -o, rg/fd --hidden or --no-ignore): what they name may be a secret.
-    if (!rec.namesOut && fc.stdoutTo.length > 0) {
+    // (…or written to a file, which a later reader reads back: see st.listings.)
+    if (!rec.namesOut && (fc.stdoutTo.length > 0 || fc.redirects.some((r) => /^(>|>>|>\|)$/.test(r.op) && (r.fd ?? 1) === 1))) {
       const inProject = (ds: string[]) => (ds.length ? ds : ['.']).map(abs0).every((d) => d === ctx.projectRoot || d.startsWith(`${ctx.projectRoot}/`));
       const ops = args.filter((a) => !a.startsWith('-'));
       const namePat = name === 'find' ? args.find((a, k) => /^-i?(name|path|wholename)$/.test(args[k - 1] ?? '')) : undefined;
@@ -1882,6 +1932,26 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (Only filters that pass whole lines on keep them paths below the directory: sed, awk, tr rewrite them.)
       const ups = fc.stdinFrom.map((up) => info[up]?.listsUnder);
       if (ups.every((u) => u !== undefined)) rec.listsUnder = ups.length === 1 ? ups[0] : `${ctx.projectRoot}/*`;
+    }
+    // A listing written to a file (ls -A > /tmp/l, find . -fprint /tmp/l) is kept with what it names; read back — cat,
+    // head, sort, a `<` redirect, xargs -a, read, mapfile — it names that again, and a copy of it does too.
+    {
+      const listOps = args.filter((a) => !a.startsWith('-'));
+      const inFiles = [...(/^(cat|head|tail|sort|uniq|shuf|tac|xargs|parallel)$/.test(name) ? listOps.map(abs0) : []), ...(fc.stdinFrom.length === 0 && ctx.stdin ? [ctx.stdin] : []),
+        ...args.flatMap((a, k) => (/^(-a|--arg-file)$/.test(args[k - 1] ?? '') || (name === 'parallel' && args[k - 1] === '::::') ? [abs0(a)] : /^--arg-file=/.test(a) ? [abs0(a.slice(11))] : []))];
+      const back = inFiles.map((f) => st.listings.get(f)).find((x) => x !== undefined);
+      if (back && !/^(xargs|parallel)$/.test(name)) { rec.namesOut ??= back.namesOut; rec.listsUnder ??= back.listsUnder; }
+      if (back && /^(cp|mv|install)$/.test(name)) for (const w of rec.writesFiles) st.listings.set(w, back);
+      const fprint = name === 'find' ? args.find((a, k) => /^-(fprint0?|fls)$/.test(args[k - 1] ?? '')) : undefined;
+      if (fprint !== undefined) {
+        const root = abs0(listOps[0] ?? '.');
+        const named = args.some((a) => /^-(i?name|i?path|i?wholename|i?regex)$/.test(a));
+        if (!named && (root === ctx.projectRoot || `${ctx.projectRoot}/`.startsWith(`${root}/`))) st.listings.set(abs0(fprint), { namesOut: `${ctx.projectRoot}/.env` });
+      }
+      const copied = /^(cp|mv|install)$/.test(name) ? listOps.slice(0, -1).map((o) => st.listings.get(abs0(o))).find((x) => x !== undefined) : undefined;
+      if (copied) for (const w of rec.writesFiles) st.listings.set(w, copied);
+      const outs = fc.redirects.filter((r) => /^(>|>>|>\|)$/.test(r.op) && (r.fd ?? 1) === 1).map((r) => abs0(r.target.value));
+      if ((rec.namesOut || rec.listsUnder) && !/^(cp|mv|install)$/.test(name)) for (const w of outs) st.listings.set(w, { namesOut: rec.namesOut, listsUnder: rec.listsUnder });
     }
     // A copy of a guarded program (cp /usr/bin/curl /tmp/c, cat "$(which rm)" > x) runs as that program.
     if (/^(cp|ln|install|rsync|cat|dd)$/.test(name)) {
@@ -1949,9 +2019,33 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
           if (own) { st.ownCopies.add(w); st.foreign.delete(w); } else { st.foreign.add(w); st.ownCopies.delete(w); }
         }
       }
-      // (A copy of an archive that holds .env holds it too.)
-      const packed = args.filter((a) => !a.startsWith('-')).slice(0, -1).map((a) => st.archived.get(abs(a))).find((x) => x !== undefined);
-      if (packed) for (const w of rec.writesFiles) st.archived.set(w, packed);
+    }
+    // A copy of a tree holding the project's top (cp -a . /tmp/c, rsync -a ./ /tmp/copy, ditto) holds its .env: the copy
+    // is read as the tree it copies (see realOf), so a search or archive of it later is one of the project.
+    if ((/^(cp|rsync|ditto)$/.test(name) && (name === 'ditto' || args.some((a) => /^-[a-zA-Z]*[rRa]/.test(a) && !a.startsWith('--') || /^--(recursive|archive)$/.test(a)))) || localScp) {
+      const ops = args.filter((a, k) => !a.startsWith('-') && !/^-[a-zA-Z]*[tSe]$|^--(target-directory|suffix|rsh|exclude|include|filter)$/.test(args[k - 1] ?? ''));
+      const dest = ops.at(-1);
+      for (const src of ops.slice(0, -1)) {
+        const p = abs(src);
+        if (dest === undefined || /[:@]/.test(dest) || !(p === ctx.projectRoot || `${ctx.projectRoot}/`.startsWith(`${p}/`))) continue;
+        const d = abs(dest);
+        st.links.set(d, p);
+        if (!/(^|\/)\.?\/?$/.test(src) && !src.endsWith('/')) st.links.set(`${d}/${posix.basename(p)}`, p);
+      }
+    }
+    // (A copy of an archive that holds .env holds it too — and so does what any program makes of it: split's pieces,
+    // gpg -c's FILE.gpg, a compressor's FILE.gz, base64 F > G.)
+    {
+      const ops = args.filter((a, k) => !a.startsWith('-') && !(name === 'split' && /^-[bnlCaft]$|^--(bytes|lines|number|line-bytes|suffix-length|additional-suffix|filter)$/.test(args[k - 1] ?? '')));
+      const packed = (/^(cp|mv|install|rsync|ln)$/.test(name) ? ops.slice(0, -1) : ops).map((a) => st.archived.get(abs(a))).find((x) => x !== undefined);
+      const from = ops.find((a) => st.archived.has(abs(a)));
+      if (packed && from !== undefined && !(/^(bsdtar|tar|gtar)$/.test(name) && tarShowsNothing(argv, false))) {
+        for (const w of rec.writesFiles) st.archived.set(w, packed);
+        const made = name === 'split' ? ['aa', 'ab', 'ac', 'ad', '00', '01', '02', '03'].map((x) => `${ops[1] ?? 'x'}${x}`)
+          : /^gpg2?$/.test(name) ? [`${from}.gpg`, `${from}.asc`]
+            : /^(gzip|pigz|xz|bzip2|zstd|lz4|brotli)$/.test(name) && !args.some((a) => /^-[a-zA-Z]*c|^--stdout$/.test(a)) ? [`${from}.gz`, `${from}.xz`, `${from}.bz2`, `${from}.zst`, `${from}.lz4`, `${from}.br`] : [];
+        for (const m of made) st.archived.set(abs(m), packed);
+      }
     }
     // (…and a tool's configuration replaced by any other writer: curl -o / wget -O of a URL, dd of= from if=, tee of
     // what it is fed, cp -t DIR, rsync: the words it was given, the upstream commands' files.)
@@ -2320,7 +2414,7 @@ function searchSelection(name: string, args0: readonly string[]): { everything: 
       : gitGrep;
   if (!recursive) return undefined;
   // (Options that take a value, so that the value is not read as the pattern: grep's -D/-d/--binary-files, rg's -M/-j/-r/-E …)
-  const VALUED = grep ? /^(-e|--regexp|-f|--file|-m|--max-count|-A|-B|-C|--context|--include|--exclude|--exclude-dir|--exclude-from|-D|--devices|-d|--directories|--binary-files|--color|--colour|--label|--group-separator)$/
+  const VALUED = grep || gitGrep ? /^(-e|--regexp|-f|--file|-m|--max-count|-A|-B|-C|--context|--include|--exclude|--exclude-dir|--exclude-from|-D|--devices|-d|--directories|--binary-files|--color|--colour|--label|--group-separator)$/
     : /^(-e|--regexp|-f|--file|-m|--max-count|-A|-B|-C|--context|-g|--glob|--iglob|-t|--type|-T|--type-not|--type-add|-G|--file-search-regex|--ignore|--ignore-dir|-d|--max-depth|-M|--max-columns|-j|--threads|-r|--replace|-E|--encoding|--engine|--max-filesize|--sort|--sortr|--color|--colors|--context-separator|--field-match-separator|--path-separator|--pre|--pre-glob)$/;
   const ops = args.slice(gitGrep ? 1 : 0).filter((a, k, xs) => !a.startsWith('-') && !VALUED.test(xs[k - 1] ?? ''));
   // (Every -e pattern counts — grep -e zz -e '' matches every line — and so do attached -eP and --regexp=P.)
@@ -2360,7 +2454,7 @@ function searchSelection(name: string, args0: readonly string[]): { everything: 
   const typesChosen = valuesOf(/^(-t|--type)$/);
   const addedTypes = valuesOf(/^--type-add$/).flatMap((d) => { const m = /^([\w-]+):(?:include:[\w,-]+,?)?(.*)$/.exec(d); return m && m[2] && typesChosen.includes(m[1]!) ? [m[2]] : []; });
   // (git grep's pathspecs after `--`, their magic stripped: ':(glob).env', ':(icase).ENV'.)
-  const pathspecs = gitGrep && args.includes('--') ? args.slice(args.indexOf('--') + 1).filter((a) => !/^:[!^]|^:\([^)]*exclude/.test(a)).map((a) => a.replace(/^:\([^)]*\)|^:[/]?/, '')) : [];
+  const pathspecs = gitGrep && args.includes('--') ? args.slice(args.indexOf('--') + 1).filter((a) => !/^:[!^]|^:\([^)]*exclude/.test(a)).map((a) => a.replace(/^:\([^)]*\)|^:[/]?/, '')).map((a) => (/^(\.?\/?|\*)$/.test(a) ? '*' : a)) : [];
   const includes = [...valuesOf(/^--include$/), ...valuesOf(/^(-g|--glob|--iglob)$/).filter((g) => !g.startsWith('!')), ...addedTypes, ...pathspecs];
   const excludes = [...valuesOf(/^--exclude$/), ...valuesOf(/^(-g|--glob|--iglob)$/).filter((g) => g.startsWith('!')).map((g) => g.slice(1)), ...valuesOf(/^--ignore$/)];
   const fileRegexes = valuesOf(/^(-G|--file-search-regex)$/);

@@ -10,7 +10,7 @@ import type { Context } from '../types.js';
 import { codeSource } from './interpreter-code.js';
 import { codePaths, foldLiterals, judgeCode, REACHES, SECRETISH, unknownModules } from './interpreters.js';
 import { judgeLaterRuns, runsLater } from './written-files.js';
-import { ENVIRON, envCredentialOf, fileExists, firstSecret, isSecretPath, processSubText, rootIgnoreFile, SECRET, secretOfVar, type Info, type State } from './state.js';
+import { ENVIRON, envCredentialOf, fileExists, firstSecret, isSecretPath, processSubText, realOf, rootIgnoreFile, SECRET, secretOfVar, type Info, type State } from './state.js';
 
 /** Third-party Python modules whose calls act beyond the project: processes, remote machines, clouds, repositories, keyrings, mail. */
 const ACTING_MODULES = /^(sh|plumbum|pexpect|invoke|fabric\d*|fabfile|duct|command_runner|delegator|shellingham|IPython|ipykernel|cmd2|pdb|code|runpy|pydbus|dbus_next|jeepney|sdbus|ghapi|githubkit|kaggle|gradio|streamlit|minio|pymemcache|pylibmc|valkey|aioredis|fsspec|smart_open|azure_storage|oss2|qiniu|b2sdk|envoy|sarge|psutil|paramiko|pysftp|scp|asyncssh|netmiko|telnetlib3|git|pygit2|dulwich|github|gitlab|boto3|botocore|aiobotocore|s3fs|gcsfs|adlfs|google|azure|docker|kubernetes|ansible|pulumi|hvac|keyring|secretstorage|pymongo|psycopg2?|pymysql|MySQLdb|mysql|redis|cassandra|elasticsearch|opensearchpy|kafka|confluent_kafka|pika|nats|zmq|grpc|websocket|websockets|urllib3|pycurl|requests_toolbelt|mechanize|selenium|playwright|pyppeteer|scrapy|tweepy|slack_sdk|slack|twilio|sendgrid|yagmail|dropbox|pastebin|ftputil|smbclient|impacket|pwn|pwntools|scapy|nmap|shodan|pyautogui|pynput|win32api|ctypes|cffi|ptyprocess|dbus|gi|webbrowser|openai|anthropic|huggingface_hub|wandb|mlflow|supabase|firebase_admin|stripe|memcache|bmemcached|pssh|parallel_ssh|ansible_runner|httplib2|fabric2|spur)$/i;
@@ -113,7 +113,10 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
     }
   }
   // Paths the code names, read or written, are judged like any command's.
-  const io = codePaths(foldLiterals(code));
+  const io0 = codePaths(foldLiterals(code));
+  // (A file the line made from a secret — a copy, a link, an archive of the project — is read as that secret.)
+  const made = (p: string) => { const a = posix.resolve(ctx.cwd, p.replace(/^~(?=\/|$)/, ctx.home)); return realOf(st, a) ?? st.archived.get(a) ?? p; };
+  const io = { ...io0, reads: io0.reads.map(made) };
   let secret: string | undefined;
   if (io.writes.length || io.reads.length) {
     const cf = newFacts(`<${lang} code>`);

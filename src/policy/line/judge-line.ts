@@ -38,7 +38,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
   const lineTags = newFacts('<line>');
   const st: State = {
     policy, ctx, depth, mendRefused, out: [], lineTags,
-    aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), tainted: parent?.tainted ?? new Map(), archived: parent?.archived ?? new Map(), ownCopies: parent?.ownCopies ?? new Set(), foreign: parent?.foreign ?? new Set(),
+    aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), tainted: parent?.tainted ?? new Map(), archived: parent?.archived ?? new Map(), listings: parent?.listings ?? new Map(), ownCopies: parent?.ownCopies ?? new Set(), foreign: parent?.foreign ?? new Set(),
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], localSockets: parent?.localSockets ?? [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
     links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
@@ -181,8 +181,13 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
       if (!st.listedVars.has(loopVar)) st.unlisted.add(word);
     } else if (loopVar) st.listedVars.delete(loopVar);
     // (`read` binds one name, from its pipe: `read -r f g` splits, `read f < file` reads another input.)
-    const readNames = i.info.argv[0] === 'read' ? i.info.argv.slice(1).filter((a, k, xs) => /^[A-Za-z_]\w*$/.test(a) && !/^-[dnNptua]$/.test(xs[k - 1] ?? '')) : [];
-    if (readNames.length === 1 && !fc.redirects.some((r) => /^<(<<)?$|^<<-?$/.test(r.op))) listed(st, readNames[0]!, i.info);
+    // (…and mapfile/readarray bind their array, each element one listed path; a listing file read back binds as its lister would.)
+    const readNames = i.info.argv[0] === 'read' ? i.info.argv.slice(1).filter((a, k, xs) => /^[A-Za-z_]\w*$/.test(a) && !/^-[dnNptua]$/.test(xs[k - 1] ?? ''))
+      : /^(mapfile|readarray)$/.test(i.info.argv[0] ?? '') ? [i.info.argv.slice(1).filter((a, k, xs) => /^[A-Za-z_]\w*$/.test(a) && !/^-[dnOsuCc]$/.test(xs[k - 1] ?? '')).at(-1) ?? 'MAPFILE'] : [];
+    const redirected = fc.redirects.filter((r) => /^<(<<)?$|^<<-?$/.test(r.op));
+    const fromFile = redirected.at(-1)?.op === '<' ? st.listings.get(posix.resolve(cwd, redirected.at(-1)!.target.value.replace(/^~(?=\/|$)/, st.ctx.home))) : undefined;
+    if (readNames.length === 1 && fromFile) listed(st, readNames[0]!, { ...i.info, namesOut: fromFile.namesOut, listsUnder: fromFile.listsUnder });
+    else if (readNames.length === 1 && !redirected.length) listed(st, readNames[0]!, i.info);
     else for (const v of readNames) st.listedVars.delete(v);
     // A name with a space made in the line (mkdir -p 'x /home/user'): a listing split into words may
     // now print any path, so unquoted listings are no longer trusted.
@@ -268,7 +273,7 @@ function dirVarPath(st: State, raw: string): string | undefined {
  * a slash removed, or a prefix that ends in a slash — `${f#./}`, not `${f#.}`, which makes ./x absolute.
  */
 function listedWord(st: State, raw: string): { path: string; secret: boolean; at: string } | undefined {
-  const m = /^(@?)"?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(%[^}/%]*|#[^}#]*\/)?\})([\w.-]*(?:\/[\w.-]*)*)"?$/.exec(raw);
+  const m = /^(@?)"?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(?:\[[@*\d]+\])?(%[^}/%]*|#[^}#]*\/)?\})([\w.-]*(?:\/[\w.-]*)*)"?$/.exec(raw);
   const v = m ? st.listedVars.get((m[2] ?? m[3])!) : undefined;
   if (!v || m![5]!.includes('..')) return undefined;
   return { secret: v.secret, at: m![1]!, path: v.secret ? v.path : `${v.path}${m![5]}` };

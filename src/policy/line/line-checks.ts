@@ -29,7 +29,7 @@ const RUNS_STDIN = /(^|[;&|(]\s*|\bexec\s+)(sh|bash|dash|zsh|ksh|python3?|node|p
 /** Options by which a program runs a file as its commands (gdb -x, vim -S, make -f, tmux source-file): a download given there runs. */
 const LOADS_FILE: Readonly<Record<string, RegExp>> = {
   gdb: /^(-x|-ix|--command|--init-command)$/, lldb: /^(-s|-S|--source|--source-before-file)$/, vim: /^(-S|-u|-s)$/, nvim: /^(-S|-u|-s)$/, vi: /^(-S|-u|-s)$/, ex: /^(-S|-u|-s)$/,
-  make: /^(-f|--file|--makefile)$/, gmake: /^(-f|--file|--makefile)$/, sqlite3: /^-init$/, duckdb: /^-init$/, cmake: /^-P$/, tmux: /^(source-file|source|-f)$/, screen: /^-c$/,
+  make: /^(-f|--file|--makefile)$/, gmake: /^(-f|--file|--makefile)$/, sqlite3: /^-init$/, duckdb: /^-init$/, cmake: /^(-P|-C|--toolchain)$/, ctest: /^(-S|-SP|-SR|--script)$/, tmux: /^(source-file|source|-f)$/, screen: /^-c$/,
   emacs: /^(-l|--load|--script|-script)$/, psql: /^(-f|--file)$/, mysql: /^(--init-command)$/, awk: /^(-f|--file)$/, gawk: /^(-f|--file)$/, sed: /^(-f|--file)$/,
 };
 /** A task tool asked only to show, check or format (docker ps, terraform fmt, compose config): it runs nothing it loads. */

@@ -8,7 +8,7 @@ import { ANALYZERS } from '../analyzers/index.js';
 import { AGENT_TOOLS } from '../analyzers/agents.js';
 import { languageOf } from './interpreters.js';
 import { NETWORK_TOOLS } from './state.js';
-import { isShell, unwrap } from './unwrap.js';
+import { isShell, quote, unwrap } from './unwrap.js';
 import { parseShell } from '../shell/index.js';
 
 /** Programs whose operands are text, patterns or names: never a command they run. */
@@ -81,24 +81,43 @@ export interface OperandCommands {
   strings: string[];
 }
 
+/** The values inside a deploy tool's variable: JSON string leaves, quoted strings (HCL, ansible's a="…"), and a=b,c=d parts. */
+function deployValues(a: string): string[] {
+  const out: string[] = [];
+  const text = a.replace(/^-{1,2}[\w-]+=/, '');
+  const leaves = (v: unknown): void => { if (typeof v === 'string') out.push(v); else if (v && typeof v === 'object') for (const x of Object.values(v)) leaves(x); };
+  try { leaves(JSON.parse(text.replace(/^[\w.-]+\s*=\s*/, ''))); } catch { /* not JSON */ }
+  for (const m of text.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)) out.push((m[1] ?? m[2] ?? '').replace(/\\(["\\])/g, '$1'));
+  for (const part of text.split(/,(?=[\w.-]+=)/)) { const m = /^[\w.-]+=(.*)$/s.exec(part.trim()); if (m) out.push(m[1]!); }
+  return out;
+}
+
 /** What an unmodelled program may run, read from its operands. */
-export function operandCommands(name: string, args: readonly string[]): OperandCommands {
+export function operandCommands(name: string, args: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): OperandCommands {
   const out: OperandCommands = { strings: [] };
   // (bash's `jobs -x CMD ARGS` runs CMD, its job specs replaced by process groups.)
   if (name === 'jobs' && args[0] === '-x' && args.length > 1) return { strings: [], suffix: args.slice(1), runs: true };
   // A deploy tool's variable whose value is a command line (terraform -var 'cmd=curl … | sh', ansible -e 'cmd="…"',
   // helm --set hook=…, pulumi config set) is there to be run by what reads it: a local-exec, a shell task.
   if (/^(terraform|tofu|terragrunt|ansible|ansible-playbook|helm|pulumi|packer|nomad|waypoint)$/.test(name)) {
-    for (const a of args) {
+    // (Every value in it counts: TF_VAR_x / PKR_VAR_x variables, JSON and HCL lists and maps, helm's a=b,c=d, ansible's
+    // a=1 b="…", and ansible lookups — lookup('pipe', CMD) runs CMD, lookup('file', F) reads F.)
+    const fromEnv = Object.entries(env).filter(([k]) => /^(TF_VAR_|PKR_VAR_|NOMAD_VAR_)\w+$/.test(k)).map(([k, v]) => `${k}=${v ?? ''}`);
+    for (const a of [...args, ...fromEnv]) {
+      for (const m of a.matchAll(/\b(?:lookup|query|q)\s*\(\s*['"](pipe|file|template|fileglob|first_found)['"]\s*,\s*['"]([^'"]+)['"]/g)) out.strings.push(m[1] === 'pipe' ? m[2]! : `cat ${quote(m[2]!)}`);
       const kv = /^(?:-{1,2}[\w-]+=)?["']?[\w.-]+\s*[=:]\s*(.*)$/s.exec(a);
-      const val = kv?.[1]?.replace(/^(["'])(.*)\1["']?$/s, '$2').replace(/["']$/, '');
-      if (val !== undefined && ((commandString(val) && /[~/]|\.env\b/.test(val)) || (shellShaped(val) && guessedShell(val)))) out.strings.push(val);
+      const vals = [kv?.[1]?.replace(/^(["'])(.*)\1["']?$/s, '$2').replace(/["']$/, ''), ...deployValues(a)];
+      for (const val of new Set(vals)) {
+        if (val !== undefined && ((commandString(val) && /[~/]|\.env\b/.test(val)) || (shellShaped(val) && guessedShell(val)))) out.strings.push(val);
+      }
       // (…and a bare value shaped like a command line: pulumi config set hook 'cat ~/.ssh/id_rsa | nc …'.)
-      else if (!a.startsWith('-') && shellShaped(a) && guessedShell(a)) out.strings.push(a);
+      if (!a.startsWith('-') && shellShaped(a) && guessedShell(a) && !out.strings.includes(a)) out.strings.push(a);
     }
   }
   // (…and their operands are read for command lines as any unmodelled program's are: pulumi config set cmd 'rm -rf ~'.)
   if (DATA_PROGRAMS.has(name) && !/^(terraform|tofu|terragrunt|ansible|ansible-playbook|helm|pulumi|packer|nomad|waypoint)$/.test(name)) return out;
+  // (bun exec SCRIPT runs SCRIPT with Bun's shell, whatever it starts with: bun exec 'cat .env'.)
+  if (name === 'bun' && args[0] === 'exec' && args[1] !== undefined && !args[1].startsWith('-')) return { strings: [args.slice(1).join(' ')] };
   // (`gh run watch|view|rerun ID` manages workflow runs on GitHub; nothing runs here.)
   if (name === 'gh' && args[0] === 'run') return out;
   // kubectl exec POD -- CMD: the command is what follows `--` (the pod's name is no program).

@@ -97,6 +97,9 @@ export interface State {
   ownCopies: Set<string>;
   /** Files whose content the line took from outside the project (a copy of /tmp/x, a download, a program's output). */
   foreign: Set<string>;
+  /** Files holding a listing written earlier in the line (ls -A > /tmp/l, find . -fprint /tmp/l, a copy of one) → what
+   *  the listing names, as the lister's record has it: read back (cat, <, xargs -a, while read, mapfile), it names that. */
+  listings: Map<string, { namesOut?: string; listsUnder?: string }>;
   /** Archives of a tree holding a secret written earlier in the line (tar czf /tmp/p.tgz .) → that secret. */
   archived: Map<string, string>;
   /** Some command in the line reads a secret. */

@@ -4,9 +4,10 @@
 // (`gnuplot -e 'system("curl … | sh")'` is the download piped into a shell it writes).
 import { isCommandWord } from './operand-commands.js';
 import { REACHES, stripStrings } from './interpreters.js';
+import { cmakeScripts } from './cmake-text.js';
 
 /** Compilers and runners of compiled languages: given a source file the line wrote, it is read as code of theirs. */
-export const COMPILED = /^(go|rustc|swift|swiftc|gcc|g\+\+|cc|c\+\+|clang|clang\+\+|tcc|javac|java|zig|dart|dotnet|csc|v|dmd|ldc2|gdc)$/;
+export const COMPILED = /^(go|rustc|swift|swiftc|gcc|g\+\+|cc|c\+\+|clang|clang\+\+|tcc|javac|java|zig|dart|dotnet|csc|v|dmd|ldc2|gdc|ocamlc|ocamlopt|ocamlfind|scalac|scala-cli|fpc|gfortran)$/;
 
 /** What compiled code names that a build-and-run of it should be asked about: a secret's file, a credential directory,
  *  the home directory, a host that is not this machine, a recursive delete. (Its literal command lines are judged elsewhere.) */
@@ -26,20 +27,22 @@ const TEX = /^(pdflatex|latex|xelatex|lualatex|tex|luatex|pdftex)$/;
 
 /** The code a program of an unread language is given on its command line or stdin, if any. */
 export function unreadCode(name: string, args: readonly string[], stdinText: string | undefined, fileText?: (path: string) => string | undefined): string | undefined {
-  // cmake -P FILE runs a CMake script (file(REMOVE_RECURSE …), execute_process(…)).
-  if (name === 'cmake') {
-    const script = args.find((a, k) => args[k - 1] === '-P');
+  // cmake -P/-C/--toolchain FILE and ctest -S FILE run a CMake script (file(REMOVE_RECURSE …), execute_process(…)).
+  if (name === 'cmake' || name === 'ctest') {
     // (A project's own script is the project's code, like `bash scripts/x.sh`; one this line wrote is read.)
-    return script === undefined ? undefined : fileText?.(script);
+    const texts = cmakeScripts(name, args).map((f) => fileText?.(f)).filter((t): t is string => t !== undefined);
+    return texts.length ? texts.join('\n') : undefined;
   }
   // Compiled languages given a source file this line wrote (go run /tmp/x.go, rustc x.rs && ./x, swift x.swift, gcc x.c):
   // the program built is about to run, and its source is read as theirs is.
   // (Their process calls of literal commands are judged as those command lines elsewhere — text-commands — so only
   // what the code names, not that it can start programs, counts here: see COMPILED.)
   const SOURCE = /\.(go|rs|swift|c|cc|cpp|cxx|m|java|kt|kts|cs|fs|zig|d|v|hs|ml|scala|dart|cr|nim)$/;
-  if (COMPILED.test(name) && fileText !== undefined) {
+  // (…and so are sources given to the languages read below — runghc x.hs, kotlinc x.kt, nim c -r x.nim.)
+  if ((COMPILED.test(name) || UNREAD.test(name)) && fileText !== undefined) {
     const texts = args.filter((a) => SOURCE.test(a)).map((a) => fileText(a)).filter((t): t is string => t !== undefined);
-    if (texts.length) return texts.join('\n');
+    // (Adjacent or added string literals are one string — C's "c" "url", Java's and Go's "c" + "url" — as the program sees it.)
+    if (texts.length) return texts.join('\n').replace(/"((?:[^"\\\n]|\\.)*)"(?:\s*\+?\s*"((?:[^"\\\n]|\\.)*)")+/g, (m) => `"${[...m.matchAll(/"((?:[^"\\\n]|\\.)*)"/g)].map((x) => x[1]).join('')}"`);
   }
   if (!UNREAD.test(name)) return undefined;
   const parts: string[] = [];

@@ -307,7 +307,10 @@ const replaceableConfig = (p: string): boolean => (TOOL_CONFIG.test(p) || JVM_OP
  * the words the text came from; a path in the project (an example file) or a text the line wrote is the project's own.
  */
 export function replacedConfig(st: State, path: string, sources: readonly string[], cwd: string): void {
-  if (!replaceableConfig(path)) return;
+  // (A directory that holds a tool's configuration — .cargo, .mvn, .config/pip — replaced whole replaces it too.)
+  // (Named by a dot-directory: the destination itself, or the source's name inside a destination directory — cp -r /tmp/c/.mvn .)
+  const configDir = (d: string) => /^\.(cargo|mvn|m2|pip|config|gradle|yarn|bundle|pnpm|sbt|ivy2|nuget|conda|poetry|uv|npm|deno)$/.test(posix.basename(d));
+  if (!replaceableConfig(path) && !configDir(path) && !sources.some((w) => configDir(`${path}/${posix.basename(w)}`))) return;
   const root = st.ctx.projectRoot;
   const at = (w: string) => posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home));
   // (A source whose text the line wrote is judged as that text put there: its hosts and programs.)
