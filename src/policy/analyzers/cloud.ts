@@ -7,7 +7,7 @@ import { addUrl, wholeTree } from './common.js';
 const remote = (s: string) => /^(s3|gs|az|https?|b2):\/\//i.test(s);
 
 /** Facts of one aws/gsutil/gcloud storage/az invocation. */
-export function analyzeCloud({ tool, args, cwd }: AnalyzerInput): Facts {
+export function analyzeCloud({ tool, args, cwd, home }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   const pos = args.filter((a, i) => !a.startsWith('-') && !/^--(profile|region|endpoint-url|acl|storage-class|exclude|include|container-name|name|account-name)$/.test(args[i - 1] ?? ''));
   f.subcommand = pos.slice(0, 2).join(' ');
@@ -51,7 +51,7 @@ export function analyzeCloud({ tool, args, cwd }: AnalyzerInput): Facts {
   // --src-dir .): the project and whatever secrets lie in it.
   // (…az storage blob upload-batch -s/--source DIR too; the tree by any spelling, /home/user/project or ../project.)
   const dirs = [...f.sends, ...args.filter((a, k) => /^(--src-dir|--source-dir)$/.test(args[k - 1] ?? '') || (tool === 'az' && /^(-s|--source)$/.test(args[k - 1] ?? '')))];
-  if (dirs.some((d) => wholeTree(d, cwd))) {
+  if (dirs.some((d) => wholeTree(d, cwd, home))) {
     f.tags.add('uploads-project');
     f.notes.push(`${tool} ${f.subcommand} uploads a whole directory tree to cloud storage`);
   }
@@ -104,12 +104,12 @@ function remoteSession(f: Facts, tool: string, pos: readonly string[]): void {
  * that build the project's source in the user's own account — vercel, fly deploy, gcloud run deploy
  * --source — serve no source files and are the user's deploys.)
  */
-export function deployedTree(tool: string, args: readonly string[], cwd?: string): string | undefined {
+export function deployedTree(tool: string, args: readonly string[], cwd?: string, home?: string): string | undefined {
   const pos = args.filter((a, k) => !a.startsWith('-') && !/^(--dir|-d|--site|-s|--auth|--team|--domain|--project|-p)$/.test(args[k - 1] ?? ''));
   const dirOpt = args.find((a, k) => /^(--dir|-d)$/.test(args[k - 1] ?? '')) ?? args.find((a) => a.startsWith('--dir='))?.slice(6);
-  if (tool === 'surge' && (pos[0] === undefined || wholeTree(pos[0], cwd) || (!pos[0].includes('/') && /\.[a-z]{2,}$/.test(pos[0])))) return `surge publishes ${pos[0] && wholeTree(pos[0]) ? pos[0] : 'the working directory'} as a public site`;
-  if (/^(netlify|netlify-cli|ntl)$/.test(tool) && pos[0] === 'deploy' && dirOpt !== undefined && wholeTree(dirOpt, cwd)) return `netlify deploy publishes ${dirOpt} as a public site`;
+  if (tool === 'surge' && (pos[0] === undefined || wholeTree(pos[0], cwd, home) || (!pos[0].includes('/') && /\.[a-z]{2,}$/.test(pos[0])))) return `surge publishes ${pos[0] && wholeTree(pos[0]) ? pos[0] : 'the working directory'} as a public site`;
+  if (/^(netlify|netlify-cli|ntl)$/.test(tool) && pos[0] === 'deploy' && dirOpt !== undefined && wholeTree(dirOpt, cwd, home)) return `netlify deploy publishes ${dirOpt} as a public site`;
   // (Cloudflare Pages: wrangler pages deploy DIR publishes DIR.)
-  if (tool === 'wrangler' && pos[0] === 'pages' && /^(deploy|publish)$/.test(pos[1] ?? '') && pos[2] !== undefined && wholeTree(pos[2], cwd)) return `wrangler pages deploy publishes ${pos[2]} as a public site`;
+  if (tool === 'wrangler' && pos[0] === 'pages' && /^(deploy|publish)$/.test(pos[1] ?? '') && pos[2] !== undefined && wholeTree(pos[2], cwd, home)) return `wrangler pages deploy publishes ${pos[2]} as a public site`;
   return undefined;
 }

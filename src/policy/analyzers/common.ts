@@ -111,11 +111,15 @@ export function packageJsonSets(f: Facts, kvs: readonly string[]): void {
 
 /** A path that names a whole tree from where the command runs: `.`, `./`, `./.`, `*`, `~`, `..`, `$PWD`; given the
  *  working directory, also that directory or one above it by any spelling (/home/user/project/, ../project). */
-export const wholeTree = (s: string, cwd?: string): boolean => {
-  const v = s.replace(/^["']|["']$/g, '');
+export const wholeTree = (s: string, cwd?: string, home?: string): boolean => {
+  // (A trailing `/.` or `/./` names the directory itself: "$PWD/.", ./.)
+  let v = s.replace(/^["']|["']$/g, '').replace(/(.)\/\.\/?$/, '$1');
   // (…and the working directory computed: "$(pwd)", `pwd`.)
   if (/^(\.|\.\/|\.\/\*|\*|~|~\/|\$HOME\/?|\$\{?PWD\}?\/?|\$\(pwd( -[LP])?\)\/?|`pwd( -[LP])?`\/?|\.\.(\/\.\.)*\/?)$/.test(v)) return true;
-  if (cwd === undefined || /[$`*?]/.test(v)) return false;
+  // (~/project, $HOME/project, $PWD/../project: the home and working directories put in.)
+  if (home !== undefined) v = v.replace(/^(~|\$HOME|\$\{HOME\})(?=\/|$)/, home);
+  if (cwd !== undefined) v = v.replace(/^(\$PWD|\$\{PWD\})(?=\/|$)/, cwd);
+  if (cwd === undefined || /[$`*?]/.test(v) || v.startsWith('~')) return false;
   const abs = posix.resolve(cwd, v);
   return abs === cwd || cwd.startsWith(`${abs === '/' ? '' : abs}/`);
 };

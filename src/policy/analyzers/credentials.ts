@@ -20,9 +20,29 @@ function reader(args: readonly string[], valued?: RegExp) {
 
 /** An output option (-o F, --output=F, --out-file F) names a file that is not stdout by another name. */
 function toFile(args: readonly string[]): boolean {
-  const out = args.map((a, k) => (/^(-o|--output|--out-file)$/.test(args[k - 1] ?? '') ? a : /^--(output|out-file)=/.test(a) ? a.slice(a.indexOf('=') + 1) : /^-o./.test(a) ? a.slice(2) : undefined)).filter((x) => x !== undefined).at(-1);
-  return out !== undefined && !/^(-|\/dev\/(stdout|stderr|tty|fd\/[12])|\/proc\/self\/fd\/[12])$/.test(out);
+  const out = outputFile(args);
+  // (A descriptor by any name — /dev/fd/3 with 3>&1, /proc/thread-self/fd/1 — may be stdout: not a file.)
+  return out !== undefined && !/^(-|\/dev\/(stdout|stderr|tty|fd\/\d+)|\/proc\/(self|thread-self|\d+)\/fd\/\d+)$/.test(out);
 }
+
+/** The file an output option names (-o F, --output=F, --out-file F, oc extract --to=DIR). */
+function outputFile(args: readonly string[]): string | undefined {
+  return args.map((a, k) => (/^(-o|--output|--out-file|--to)$/.test(args[k - 1] ?? '') ? a : /^--(output|out-file|to)=/.test(a) ? a.slice(a.indexOf('=') + 1) : /^-o./.test(a) ? a.slice(2) : undefined)).filter((x) => x !== undefined).at(-1);
+}
+
+/** The file a secret store's read is written to instead of stdout (gpg -o F -d, op inject -o F, age -d -o F, oc extract
+ *  --to=DIR): that file holds the secret, as a copy would. */
+export function storedSecretFile(tool: string, args: readonly string[]): { file: string; secret: string } | undefined {
+  const file = outputFile(args);
+  if (file === undefined || !toFile(args)) return undefined;
+  const rest = args.filter((a, k) => !/^(-o|--output|--out-file|--to)$/.test(a) && !/^(-o|--output|--out-file|--to)$/.test(args[k - 1] ?? '') && !/^--(output|out-file|to)=/.test(a) && !/^-o./.test(a));
+  const secret = storedSecret(tool, tool === 'oc' ? [...rest, '--to=-'] : rest);
+  return secret === undefined ? undefined : { file, secret };
+}
+
+/** Global options of the cloud CLIs and stores that take a value, so that the value is not read as the verb
+ *  (aws --profile prod secretsmanager …, gcloud --project p secrets …, op --account x read, bw --session K get). */
+const STORE_VALUED = /^(--profile|--region|--endpoint-url|--output|--query|--project|--account|--configuration|--subscription|--session|--impersonate-service-account|--billing-project|--format|--vault|--vault-name|--ca-bundle|--cli-read-timeout|--cli-connect-timeout|--color|--verbosity|--log-level|--tenant|--cache-dir|-a|--app|-r|--remote)$/;
 
 /** kubectl's verb (its first operand, past global options) is VERB. */
 const k8sVerb = (args: readonly string[], verb: string): boolean => reader(args, KUBECTL_VALUED).words[0] === verb;
@@ -47,7 +67,8 @@ export function printedCredential({ tool, args }: AnalyzerInput): string | undef
     case 'gpg2':
       return args.some((a) => /^--export-secret-(sub)?keys$/.test(a)) ? '~/.gnupg/private-keys-v1.d/key' : undefined;
     case 'vault':
-      return has('print', 'token') || has('token', 'lookup') || (has('kv', 'get') || has('read')) ? '~/.vault-token' : undefined;
+      // (…and what hands out a token or plaintext: token create, a login or decrypt path written to, dynamic creds.)
+      return has('print', 'token') || has('token', 'lookup') || has('token', 'create') || (has('kv', 'get') || has('read')) || (has('write') && /(^|\/)(decrypt|login|creds)(\/|$)/.test(words[1] ?? '')) ? '~/.vault-token' : undefined;
     case 'gcloud':
       return words.includes('print-access-token') || words.includes('print-identity-token') || words.includes('print-refresh-token') || has('config', 'config-helper') ? '~/.config/gcloud/credentials.db' : undefined;
     case 'az':
@@ -88,12 +109,24 @@ export function printedCredential({ tool, args }: AnalyzerInput): string | undef
  * left alone, but what they print is a secret once it is sent on, like a dump of the environment.
  */
 export function storedSecret(tool: string, args: readonly string[]): string | undefined {
-  const { words, has, verb, opt } = reader(args);
+  const r = reader(args, STORE_VALUED);
+  // (gcloud's release tracks come before the group: gcloud beta secrets versions access.)
+  const words = tool === 'gcloud' ? r.words.filter((w, k) => k > 0 || !/^(alpha|beta|preview)$/.test(w)) : r.words;
+  const has = (...seq: string[]) => seq.every((x, i) => words[i] === x);
+  const verb = (v: RegExp, at = 0) => v.test(words[at] ?? '');
+  const opt = r.opt;
+  // A program run with a store's values in its environment that prints the environment (doppler run -- env,
+  // railway run env, chamber exec prod -- env, heroku run env, op run -- printenv) prints them.
+  const runs = /^(doppler|infisical|railway|heroku|chamber|op|sops|teller|envkey|vault)$/.test(tool) && words.some((w) => /^(run|exec|exec-env)$/.test(w));
+  const after = args.indexOf('--') >= 0 ? args.slice(args.indexOf('--') + 1) : args.slice(args.findIndex((a) => /^(run|exec|exec-env)$/.test(a)) + 1).filter((a) => !a.startsWith('-'));
+  const command = [...after, ...args.filter((a, k) => /^(--command|-c|--cmd)$/.test(args[k - 1] ?? '') || /^--command=/.test(a)).map((a) => a.replace(/^--command=/, ''))].join(' ');
+  if (runs && (/^(env|printenv|set|export|declare)$/.test(after[0] ?? '') || /(^|[\s;&|'"(])(env|printenv|set|export|declare)(\s+-[px]+)?\s*($|[;&|'")])/.test(command))) return '~/.netrc';
   switch (tool) {
     case 'aws':
-      return has('kms', 'decrypt') || has('secretsmanager', 'get-secret-value') || has('secretsmanager', 'batch-get-secret-value') || (words[0] === 'ssm' && verb(/^get-parameters?(-by-path)?$/, 1) && opt(/^--with-decryption$/)) ? '~/.aws/credentials' : undefined;
+      return has('kms', 'decrypt') || has('secretsmanager', 'get-secret-value') || has('secretsmanager', 'batch-get-secret-value') || (words[0] === 'ssm' && verb(/^get-parameters?(-by-path|-history)?$/, 1) && opt(/^--with-decryption$/)) ? '~/.aws/credentials' : undefined;
     case 'gcloud':
-      return has('secrets', 'versions', 'access') ? '~/.config/gcloud/credentials.db' : undefined;
+      // (kms decrypt writes the plaintext to --plaintext-file; `-` is stdout.)
+      return has('secrets', 'versions', 'access') || (has('kms', 'decrypt') && args.some((a, k) => (a === '-' && args[k - 1] === '--plaintext-file') || a === '--plaintext-file=-')) ? '~/.config/gcloud/credentials.db' : undefined;
     case 'az':
       return has('keyvault', 'secret', 'show') || has('keyvault', 'secret', 'download') ? '~/.azure/msal_token_cache.json' : undefined;
     case 'kubectl':
@@ -129,7 +162,7 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
       // (`item get` shows concealed fields with --reveal, in --fields, and in its JSON; a document is its file.)
       // (inject -o FILE and document get --out-file FILE write the values to that file instead.)
       if (toFile(args)) return undefined;
-      return verb(/^(read|inject)$/) || has('document', 'get') || (has('item', 'get') && (opt(/^--(reveal|fields)/) || /(^|\s)--format(=|\s+)json/.test(args.join(' ')))) ? '~/.config/op/config' : undefined;
+      return verb(/^(read|inject)$/) || has('document', 'get') || (has('item', 'get') && (opt(/^--(reveal|fields|otp)/) || /(^|\s)--format(=|\s+)json/.test(args.join(' ')))) ? '~/.config/op/config' : undefined;
     case 'pass':
     case 'gopass':
       return words.length === 0 || verb(/^(ls|list|find|search|init|git|generate|insert|edit|rm|mv|cp|grep|version|help)$/) ? undefined : '~/.password-store/entry';
@@ -141,6 +174,9 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
     // Decryption to stdout: gpg -d, age -d, a cloud KMS's decrypt, a keyring's stored password.
     case 'gpg':
     case 'gpg2':
+      // (With no action gpg decrypts what it is given: to stdout when that is stdin or -o -.)
+      // (Only options that modify, never one that names another action: --full-generate-key, --list-keys, -e, -s … do not decrypt.)
+      if (args.every((a, k) => !a.startsWith('-') || /^(-o|--output|-r|--recipient|-u|--local-user|--homedir|--passphrase|--passphrase-file|--passphrase-fd|--pinentry-mode)$/.test(args[k - 1] ?? '') || /^(-o|--output(=.*)?|--batch|--yes|-q|--quiet|-v|--verbose|--no-tty|--pinentry-mode(=.*)?|--passphrase(-file|-fd)?(=.*)?|--homedir(=.*)?|-d|--decrypt|--no-verbose|--status-fd(=.*)?|--trust-model(=.*)?)$/.test(a)) && (outputFile(args) === '-' || args.every((a, k) => a.startsWith('-') || /^(-o|--output|-r|--recipient|-u|--local-user|--homedir|--passphrase|--passphrase-file|--pinentry-mode)$/.test(args[k - 1] ?? '')))) return '~/.gnupg/private-keys-v1.d/key';
       return (opt(/^(-d|--decrypt)$/) || opt(/^-[a-zA-Z]*d[a-zA-Z]*$/)) && !toFile(args) ? '~/.gnupg/private-keys-v1.d/key' : undefined;
     case 'age':
     case 'rage':

@@ -366,7 +366,9 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
         if (dest) f.writes.push(`${dest.replace(/\/+$/, '')}/`);
       }
       // (After `--`, -f is the worktree's path, not the force flag.)
-      if (rest[0] === 'remove' && (flags.has('--force') || optionsBefore(rest).some((a) => /^-[a-zA-Z]*f/.test(a)))) f.tags.add('discard-changes');
+      // (A scratch worktree in the temp dir loses only what rm -rf /tmp/… would: not the user's work.)
+      const removed = rest.slice(1).filter((a) => !a.startsWith('-')).at(-1);
+      if (rest[0] === 'remove' && (flags.has('--force') || optionsBefore(rest).some((a) => /^-[a-zA-Z]*f/.test(a))) && !/^\/tmp\/[^/.][^/]*(\/|$)/.test(removed ?? '')) f.tags.add('discard-changes');
       return;
     case 'reflog':
       // The reflog is how lost commits are found again; gc --prune=now alone only drops what it no longer holds.

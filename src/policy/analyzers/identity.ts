@@ -10,6 +10,8 @@ const ALIASES: Record<string, string> = { yarnpkg: 'yarn', nodejs: 'node', pnpx:
   'nc.openbsd': 'nc', 'nc.traditional': 'nc', 'netcat.openbsd': 'nc', 'netcat.traditional': 'nc', 'netcat-openbsd': 'nc', 'netcat-traditional': 'nc', cryptcat: 'nc', pwncat: 'nc', 'pwncat-cs': 'nc', sbd: 'nc',
   gm4: 'm4', perl6: 'raku', ipython: 'python', ipython3: 'python', bpython: 'python', ptpython: 'python', ptipython: 'python', pry: 'ruby', irb: 'ruby', 'gnutls-cli': 'nc', jython: 'python', graalpy: 'python', micropython: 'python', 'pypy3-c': 'python',
   jruby: 'ruby', truffleruby: 'ruby', mruby: 'ruby', rbx: 'ruby',
+  // Database shells with the same client commands: MariaDB's mysql, pgcli and usql's psql backslash commands, litecli's dot-commands.
+  mariadb: 'mysql', mycli: 'mysql', pgcli: 'psql', usql: 'psql', litecli: 'sqlite3',
   goawk: 'awk', frawk: 'awk', 'one-true-awk': 'awk', 'busybox-awk': 'awk', 'original-awk': 'awk', bioawk: 'awk', nawk: 'awk', mawk: 'awk',
   // Frontends with the same command line: hub and yadm are git, wget2 is wget, curlie is curl.
   hub: 'git', yadm: 'git', wget2: 'wget', curlie: 'curl',

@@ -194,7 +194,7 @@ export function analyze(input: AnalyzerInput): Facts {
     f.notes.push(`${input.tool} ${moved} reads a configuration Rampart has not seen`);
   }
   // surge . / netlify deploy --dir .: the whole tree published as a public site.
-  const site = deployedTree(input.tool, input.args, input.cwd);
+  const site = deployedTree(input.tool, input.args, input.cwd, input.home);
   if (site) {
     f.tags.add('uploads-project');
     f.notes.push(site);

@@ -95,7 +95,7 @@ export function analyzeSsh({ tool, args }: AnalyzerInput): Facts {
 }
 
 /** Facts of scp: remote operands are hosts; local sources are sent when the target is remote. */
-export function analyzeScp({ tool, args, cwd }: AnalyzerInput): Facts {
+export function analyzeScp({ tool, args, cwd, home }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   const s = scan(args, SCP);
   sshOptions(f, s, true);
@@ -109,7 +109,7 @@ export function analyzeScp({ tool, args, cwd }: AnalyzerInput): Facts {
   if (ops.length >= 2) {
     if (targetHost) for (const src of ops.slice(0, -1)) if (!sshDestination(src, true)) f.sends.push(src);
     // (scp -r . host:backup sends the project's top whole, .env with it.)
-    if (targetHost && s.opts.some((o) => o.name === 'r') && ops.slice(0, -1).some((src) => !sshDestination(src, true) && wholeTree(src, cwd))) {
+    if (targetHost && s.opts.some((o) => o.name === 'r') && ops.slice(0, -1).some((src) => !sshDestination(src, true) && wholeTree(src, cwd, home))) {
       f.tags.add('uploads-project');
       f.notes.push(`${tool} -r sends a whole directory tree to ${targetHost}`);
     }

@@ -230,7 +230,13 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
     const to = target(st, value, cwd);
     // (Set to where the tool reads anyway: HOME=$HOME, KUBECONFIG=~/.kube/config, DOCKER_CONFIG=~/.docker …)
     const DEFAULTS: Record<string, string> = { HOME: '', XDG_CONFIG_HOME: '/.config', KUBECONFIG: '/.kube/config', DOCKER_CONFIG: '/.docker', AWS_CONFIG_FILE: '/.aws/config', AWS_SHARED_CREDENTIALS_FILE: '/.aws/credentials', CARGO_HOME: '/.cargo', GRADLE_USER_HOME: '/.gradle', GNUPGHOME: '/.gnupg', GIT_CONFIG_GLOBAL: '/.gitconfig', GH_CONFIG_DIR: '/.config/gh', COMPOSER_HOME: '/.config/composer', GOENV: '/.config/go/env' };
-    const unchanged = to !== undefined && DEFAULTS[name] !== undefined && to === `${st.ctx.home}${DEFAULTS[name]}`;
+    // (…and the project's own repository, GIT_DIR=.git at its top, as git sets it for hooks: the shims' reading too, shim-env.)
+    // (…and a build tool's home kept in the project — GRADLE_USER_HOME=$PWD/.gradle-home, CARGO_HOME=.cargo-home, a venv's
+    // own pip.conf — is the project's configuration, trusted as its build files are, unless this line wrote into it.)
+    const root = st.ctx.projectRoot;
+    const projectHome = to !== undefined && to.startsWith(`${root}/`) && ((/^(GRADLE_USER_HOME|CARGO_HOME)$/.test(name)) || (name === 'PIP_CONFIG_FILE' && /\/\.?venv[\w.-]*\/pip\.conf$/.test(to)))
+      && ![...st.written].some((w) => w === to || w.startsWith(`${to}/`));
+    const unchanged = projectHome || (to !== undefined && ((DEFAULTS[name] !== undefined && to === `${st.ctx.home}${DEFAULTS[name]}`) || (/^GIT_(DIR|COMMON_DIR)$/.test(name) && to === `${root}/.git`)));
     if (!unchanged) {
       tag('config-relocated', `${name}=${value} makes tools read configuration Rampart has not seen`);
       if (to !== undefined) st.relocated.push({ name, path: to });

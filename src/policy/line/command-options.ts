@@ -94,6 +94,9 @@ const ROWS: Record<string, Row[]> = {
   gmake: MAKE_ROWS,
   gdb: [
     { opts: /^(-ex|--ex|-iex|--eval-command|--init-eval-command)$/, shell: shellAfter(/^\s*(?:!|shell\s+)(.*)$/s) },
+    // (call/print of system("CMD") in the debugged process runs CMD there; set environment LD_PRELOAD loads a library into it.)
+    { opts: /^(-ex|--ex|-iex|--eval-command|--init-eval-command)$/, shell: (v) => /^\s*(?:call|print|p|output)\b.*?\bsystem\s*\(\s*"((?:[^"\\]|\\.)*)"/s.exec(v)?.[1] ?? (((e) => (e ? `${e[1]}=${e[2]} env` : undefined))(/^\s*set\s+env(?:ironment)?\s+(LD_PRELOAD|LD_AUDIT|LD_LIBRARY_PATH)\s*=?\s*(\S+)/.exec(v))) },
+    { opts: /^(-ex|--ex|-iex|--eval-command|--init-eval-command)$/, opaque: 'gdb calls a function in the process it debugs' },
     { opts: /^(-ex|--ex|-iex|--eval-command|--init-eval-command)$/, opaque: 'gdb runs python or pipe commands' },
   ],
   sqlite3: [{ opts: /^[^-]/, shell: sqliteShell }],
@@ -106,7 +109,8 @@ const ROWS: Record<string, Row[]> = {
     // -o '|cmd' / -L '|cmd': query output piped into a command.
     { opts: /^(-o|--output|-L|--log-file)$/, shell: shellAfter(/^\s*\|(.*)$/s) },
   ],
-  lldb: [{ opts: /^(-o|--one-line|-O|--one-line-before-file|-k|--one-line-on-crash|-K|--source-on-crash)$/, shell: shellAfter(/^\s*(?:pl(?:a(?:t(?:f(?:o(?:r(?:m)?)?)?)?)?)?\s+sh(?:e(?:l(?:l)?)?)?|shell)\s+(.*)$/s) },
+  lldb: [{ opts: /^(-o|--one-line|-O|--one-line-before-file|-k|--one-line-on-crash|-K|--source-on-crash)$/, shell: (v) => /^\s*(?:expr|expression|p|print|call|po)\b.*?\bsystem\s*\(\s*"((?:[^"\\]|\\.)*)"/s.exec(v)?.[1] },
+    { opts: /^(-o|--one-line|-O|--one-line-before-file|-k|--one-line-on-crash|-K|--source-on-crash)$/, shell: shellAfter(/^\s*(?:pl(?:a(?:t(?:f(?:o(?:r(?:m)?)?)?)?)?)?\s+sh(?:e(?:l(?:l)?)?)?|shell)\s+(.*)$/s) },
     { opts: /^(-o|--one-line|-O|--one-line-before-file|-k|--one-line-on-crash)$/, opaque: 'lldb runs script or shell commands' }],
   mysql: [{ opts: /^(-e|--execute)$/, shell: shellAfter(/^\s*(?:system|\\!|\\P|pager)\s+(.*)$/s) }],
   // :!cmd, :r !cmd, :w !cmd, :%!cmd (a filter): each runs cmd (a filter or w ! feeds it the buffer).
@@ -188,6 +192,9 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
     }
   }
   if (tool === 'screen') {
+    // (-Logfile FILE with -L logs the window's output there, as `>> FILE`.)
+    const logfile = args.find((a, k) => args[k - 1] === '-Logfile');
+    if (logfile !== undefined) out.lines.push(`: >> ${q(logfile)}`);
     const x = args.indexOf('-X');
     const cmd = x >= 0 ? args.slice(x + 1) : [];
     if (/^(hardcopy|log|logfile|writebuf|bufferfile)$/.test(cmd[0] ?? '')) { const f = cmd.slice(1).filter((a) => !a.startsWith('-') && !/^(on|off)$/.test(a)).at(-1); if (f) out.lines.push(`: >> ${q(f)}`); }
@@ -211,7 +218,7 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
       }
       if (value === undefined) continue;
       if (row.opaque) {
-        if ((tool !== 'gdb' || /^\s*(python|pipe|\||source)/.test(value)) && (tool !== 'lldb' || /^\s*script\b/.test(value)) && (tool !== 'tar' || /^exec/.test(value)) && (!/make$/.test(tool) || /^\s*-?load\s/m.test(value))) out.spawns.push(row.opaque);
+        if ((tool !== 'gdb' || (row.opaque.startsWith('gdb calls') ? /^\s*(call|print|p|output)\b.*\b(system|popen|exec\w*|dlopen|unlink|remove)\s*\(\s*[^"\s]/.test(value) : /^\s*(python|pipe|\||source)/.test(value))) && (tool !== 'lldb' || /^\s*script\b/.test(value)) && (tool !== 'tar' || /^exec/.test(value)) && (!/make$/.test(tool) || /^\s*-?load\s/m.test(value))) out.spawns.push(row.opaque);
         continue;
       }
       const line = row.shell?.(value);

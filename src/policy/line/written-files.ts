@@ -407,7 +407,7 @@ export function editedConfig(st: State, path: string, scripts: readonly string[]
   // (A host the replaced text already named, or the tool's own default, is not new.)
   const { added, known } = sedText(scripts);
   // (A host stands after a scheme, or on its own — never inside a path, and a file name is no host.)
-  for (const text of added) for (const m of text.replace(/\\:/g, ':').matchAll(/(?:^|[\s=@"'(,]|[a-z][\w+.-]*:\/\/)((?:[a-z0-9-]+\.)+[a-z]{2,}|\d+\.\d+\.\d+\.\d+)(?![\w.-])/gi)) {
+  for (const text of added) for (const m of text.replace(/\\:/g, ':').matchAll(/(?:^|[\s=@"'(,]|[a-z][\w+.-]*:\/\/)((?!-)(?:[a-z0-9-]+\.)+[a-z]{2,}|\d+\.\d+\.\d+\.\d+)(?![\w.-])/gi)) {
     if (/\.(zip|tar|gz|tgz|jar|json|txt|xml|ya?ml|toml|properties|sh|js|ts|py|md|lock|bin|exe|html?)$/i.test(m[1]!)) continue;
     if (!known.includes(m[1]!) && !TOOL_DEFAULT_HOSTS.test(m[1]!)) addUrl(f, `https://${m[1]}/`, 'target');
   }
