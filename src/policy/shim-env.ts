@@ -44,7 +44,8 @@ export function environmentFacts(tool: string, ctx: Context): Facts {
     const p = at(v);
     const inProject = p === ctx.projectRoot || p.startsWith(`${ctx.projectRoot}/`);
     // (HOME itself may be a temp directory — a test's or a sandbox's: what lies in it is the user's.)
-    const planted = underTemp(p);
+    // (…unless it does not exist: a fresh temp directory holds no configuration — the line judge reads it so too.)
+    const planted = underTemp(p) && (!ctx.realpath || ctx.realpath(p) !== undefined);
     if (name === 'HOME' && p === ctx.home) continue;
     // (git runs hooks with GIT_DIR set to the project's own .git — that one, not any repository in the tree.)
     if (planted || (inProject && !(/^GIT_(DIR|COMMON_DIR)$/.test(name) && p === `${ctx.projectRoot}/.git`))) {

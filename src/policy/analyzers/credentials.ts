@@ -55,7 +55,8 @@ export function printedCredential({ tool, args }: AnalyzerInput): string | undef
   const { words, has, verb, opt } = reader(args);
   switch (tool) {
     case 'gh':
-      return has('auth', 'token') || (has('auth', 'status') && opt(/^(-t|--show-token)$/)) ? '~/.config/gh/hosts.yml' : undefined;
+      // (…and the token by other verbs: gh config get oauth_token, gh auth git-credential get.)
+      return has('auth', 'token') || (has('auth', 'status') && opt(/^(-t|--show-token)$/)) || (has('config', 'get') && /token/i.test(words[2] ?? '')) || has('auth', 'git-credential', 'get') ? '~/.config/gh/hosts.yml' : undefined;
     case 'aws':
       // `configure get region` prints a setting; keys, secrets and tokens are credentials.
       if (has('configure', 'get') && /(key|secret|token|password|credential)/i.test(words[2] ?? '')) return '~/.aws/credentials';
@@ -209,6 +210,17 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
       return verb(/^(variables|vars|variable)$/) && !opt(/^--set$/) ? '~/.netrc' : undefined;
     case 'heroku':
       return verb(/^(auth:token|config|config:get)$/) ? '~/.netrc' : undefined;
+    // Infrastructure outputs and stack secrets printed in the clear: terraform output -raw/-json (sensitive values
+    // included), pulumi … --show-secrets; vercel env pull to stdout.
+    case 'terraform':
+    case 'tofu':
+    case 'terragrunt':
+      // (By name: terraform output -raw bucket_name is a setting; db_password, api_token, private_key are not.)
+      return words[0] === 'output' && opt(/^-(raw|json)(=.*)?$/) && /pass|secret|token|key|cred|private|auth|conn(ection)?_?str/i.test(words[1] ?? '') ? '~/.terraform.d/credentials.tfrc.json' : undefined;
+    case 'pulumi':
+      return opt(/^--show-secrets(=true)?$/) ? '~/.pulumi/credentials.json' : undefined;
+    case 'vercel':
+      return has('env', 'pull') && /^(-|\/dev\/(stdout|fd\/\d+)|\/proc\/(self|thread-self)\/fd\/\d+)$/.test(words[2] ?? '') ? '~/.netrc' : undefined;
     default:
       return undefined;
   }

@@ -531,6 +531,7 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       return;
     }
     case 'log':
+    case 'whatchanged':
     case 'show':
     case 'diff':
     case 'blame':
@@ -539,7 +540,8 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
     case 'grep': {
       // (git log shows a file's content only with a patch: -p, -u, -U<n>, --patch, --word-diff, --cc, -L; otherwise
       // hashes, subjects and names — git log --oneline -- .env asks whether .env was ever committed.)
-      const patch = sub !== 'log' || rest.some((a) => /^(-u|--patch\S*|-U\d*|--unified\S*|--word-diff\S*|--color-words\S*|--cc|--full-diff|--binary|-L.*|--ext-diff|--textconv|--raw)$/.test(a) || (/^-[a-zA-Z]*p/.test(a) && !a.startsWith('--')));
+      // (…and the merge-diff options, which show a patch for merges and imply one since git 2.32: -m, -c, --dd, --remerge-diff.)
+      const patch = !/^(log|whatchanged)$/.test(sub) || rest.some((a) => /^(-u|--patch\S*|-U\d*|--unified\S*|--word-diff\S*|--color-words\S*|--cc|--full-diff|--binary|-L.*|--ext-diff|--textconv|--raw|-m|-c|--dd|--remerge-diff|--diff-merges=\S+)$/.test(a) || (/^-[a-zA-Z]*p/.test(a) && !a.startsWith('--')));
       if (patch) f.reads.push(...pathsAfterDashDash(rest));
       // Without `--`, git takes operands that are not revisions as paths (git log -p .env, git
       // diff --no-index a .env): each is read; a revision is no path and matches no rule.

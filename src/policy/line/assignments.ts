@@ -1,7 +1,7 @@
 // Variable assignments that change what every later program loads, where it reads its
 // configuration from, or how Rampart sees the line.
 import { posix } from 'node:path';
-import { LOADER_VARS, type State } from './state.js';
+import { fileExists, LOADER_VARS, type State } from './state.js';
 import { newFacts } from '../facts.js';
 import { addHost, addUrl } from '../analyzers/common.js';
 import { judgeFacts } from '../evaluate.js';
@@ -65,7 +65,8 @@ function note(st: State, what: string, prog: string): void {
 const OPTION_VARS: Readonly<Record<string, string>> = { TAR_OPTIONS: 'tar', ZIPOPT: 'zip', UNZIP: 'unzip', UNZIPOPT: 'unzip', PARALLEL: 'parallel', LESS: 'less' };
 // JVM options that load an agent or run a command.
 const JVM_OPTIONS = /^(JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS|JAVA_OPTS|MAVEN_OPTS|GRADLE_OPTS|SBT_OPTS)$/;
-const JVM_LOADS = /-(javaagent|agentpath|agentlib)\b|-XX:\+?(OnError|OnOutOfMemoryError)=|-Djava\.security\.manager=|-Xbootclasspath/;
+// (-agentlib:jdwp is the JDK's own debugger agent, loading nothing from outside: where it listens is judged as a debugger's.)
+const JVM_LOADS = /-(javaagent|agentpath)\b|-agentlib:(?!jdwp[=\s"']|jdwp$)|-XX:\+?(OnError|OnOutOfMemoryError)=|-Djava\.security\.manager=|-Xbootclasspath/;
 
 /** Directories tools use when their variable is unset: naming the default changes nothing (GOBIN=~/go/bin go install). */
 export const DEFAULT_DIRS: Readonly<Record<string, string>> = {
@@ -236,7 +237,10 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
     const root = st.ctx.projectRoot;
     const projectHome = to !== undefined && to.startsWith(`${root}/`) && ((/^(GRADLE_USER_HOME|CARGO_HOME)$/.test(name)) || (name === 'PIP_CONFIG_FILE' && /\/\.?venv[\w.-]*\/pip\.conf$/.test(to)))
       && ![...st.written].some((w) => w === to || w.startsWith(`${to}/`));
-    const unchanged = projectHome || (to !== undefined && ((DEFAULTS[name] !== undefined && to === `${st.ctx.home}${DEFAULTS[name]}`) || (/^GIT_(DIR|COMMON_DIR)$/.test(name) && to === `${root}/.git`)));
+    // (…or a temp directory that does not exist yet — GRADLE_USER_HOME=/tmp/gradle-home for a clean build — holds no configuration
+    // at all, unless this line makes it. Where the disk cannot be read, it may exist.)
+    const fresh = to !== undefined && /^\/(tmp|var\/tmp)\/[^/]/.test(to) && !fileExists(st.ctx, to) && ![...st.written].some((w) => w === to || w.startsWith(`${to}/`) || to.startsWith(`${w}/`));
+    const unchanged = projectHome || fresh || (to !== undefined && ((DEFAULTS[name] !== undefined && to === `${st.ctx.home}${DEFAULTS[name]}`) || (/^GIT_(DIR|COMMON_DIR)$/.test(name) && to === `${root}/.git`)));
     if (!unchanged) {
       tag('config-relocated', `${name}=${value} makes tools read configuration Rampart has not seen`);
       if (to !== undefined) st.relocated.push({ name, path: to });

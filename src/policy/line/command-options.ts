@@ -135,13 +135,49 @@ for (const v of ['vi', 'nvim', 'ex', 'view', 'vimdiff', 'rvim']) ROWS[v] = ROWS.
 ROWS.emacsclient = [{ opts: /^(-e|--eval)$/, shell: ROWS.emacs![0]!.shell }];
 
 /** elisp that runs programs or deletes files without a readable shell string. */
-const ELISP_EXEC = /\((call-process|start-process|make-process|process-file|shell-command|async-shell-command|delete-directory|delete-file|eshell-command|rename-file|make-symbolic-link)\b/;
+const ELISP_EXEC = /\((call-process\S*|start-process\S*|start-file-process\S*|make-process|make-pipe-process|process-file|process-lines\S*|shell-command|async-shell-command|delete-directory|delete-file|dired-delete-file|move-file-to-trash|eshell-command|rename-file|make-symbolic-link|org-babel-execute\S*|org-babel-load-file|compile|executable-find)\b/;
 
 /** vim commands that run programs without a leading `!`. (Lua, Python, Perl or Ruby code counts when it can: see EMBEDDED_RISK.) */
-const VIM_EXEC = /\b(system|systemlist|jobstart|termopen|libcall|rename)\s*\(|\bterminal\b|\bshell\b|\bcall\s+delete\s*\(/;
+const VIM_EXEC = /\b(system|systemlist|jobstart|termopen|libcall\w*|rename|feedkeys|job_start|term_start|ch_open)\s*\(|\bterminal\b|\bshell\b|\bcall\s+delete\s*\(|\b(keywordprg|kp|shellcmdflag|shellpipe|shellredir|equalprg|formatprg)\s*=/;
 /** What code embedded in an editor command can do beyond editing: run programs, open sockets, delete, rename or open files, load code. */
-export const EMBEDDED_RISK = /os\.execute|io\.popen|io\.open|os\.remove|os\.rename|os\.exit|vim\.fn\.(system|systemlist|jobstart|termopen|delete|writefile|rename|readfile)|vim\.(loop|uv)\.|vim\.system|vim\.cmd|\bloadstring\b|\bload\s*\(|\bdofile\b|\brequire\b|\bffi\b|subprocess|\bos\.|popen|shutil|socket|urllib|requests|__import__|\bexec\s*\(|\beval\s*\(|\bopen\s*\(|`|\bqx\b|\bsystem\b|\bFile\.|\bIO\.|Kernel|\bunlink\b/;
-const EMBEDDED = /(^|[|:\s])(?:lua|luado|luafile|py3?|python3?|pydo|py3do|pyx|pyxdo|perl|perldo|rub(?:y)?|rubydo)\b(.*)$/s;
+export const EMBEDDED_RISK = /os\.execute|io\.popen|io\.open|os\.remove|os\.rename|os\.exit|vim\.fn\.(system|systemlist|jobstart|termopen|delete|writefile|rename|readfile)|vim\.(loop|uv)\.|vim\.system|vim\.cmd|\bloadstring\b|\bload\s*\(|\bdofile\b|\brequire\b|\bffi\b|subprocess|\bos\.|popen|shutil|socket|urllib|requests|__import__|\bexec\s*\(|\beval\s*\(|\bopen\s*\(|`|\bqx\b|\bsystem\b|\bFile\.|\bIO\.|Kernel|\bunlink\b|\bpty\b|http\.client|\bspawn\b|%x|\bexec\b|\bfork\b|\bDir\.|Net::|\bsocket\b/;
+const EMBEDDED = /(^|[|:\s])(lua|luado|luafile|py3?|python3?|pydo|py3do|pyx|pyxdo|perl|perldo|rub(?:y)?|rubydo|py3file|pyfile)\b(.*)$/s;
+/** Neovim's Lua beyond editing: programs, sockets, deletes and renames, code loaded from a string or file, an Ex `!`. (Its plugins —
+ *  require("lazy") — are the ones nvim loads at start anyway; vim.cmd("edit F") edits.) */
+const LUA_RISK = /os\.execute|io\.popen|os\.remove|os\.rename|vim\.fn\.(system|systemlist|jobstart|termopen|delete|rename|libcall\w*|feedkeys)|vim\.(loop|uv)\.(spawn|new_tcp|new_udp|new_pipe|fs_unlink|fs_rmdir|fs_rename|getaddrinfo)|vim\.system|\bloadstring\b|\bload\s*\(|\bdofile\b|\bffi\b|socket|vim\.cmd\s*\(?\s*(?:["']|\[=*\[)\s*(?:[%.$\d,]*\s*(?:r|read|w|write|sil|silent)?\s*)!|vim\.cmd\s*\(\s*[^"'\[\s)]|vim\.cmd\.terminal|io\.open\s*\([^)]*,\s*["'][wa+]/;
+/** The top-level arguments of a call whose text starts after its `(`: brackets, braces and quotes kept together. */
+function callArgs(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '"' || ch === "'") {
+      const end = text.indexOf(ch, i + 1);
+      const stop = end < 0 ? text.length : end;
+      cur += text.slice(i, stop + 1);
+      i = stop;
+      continue;
+    }
+    if (/[([{]/.test(ch)) depth++;
+    if (/[)\]}]/.test(ch)) {
+      if (depth === 0) break;
+      depth--;
+    }
+    if (ch === ',' && depth === 0) { out.push(cur); cur = ''; continue; }
+    cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Whether code embedded in an editor command (`:lua …`, `:py3 …`, `:luafile F`) does more than edit. A script file named
+ *  literally inside the project (not written by this line) is the project's, as `nvim -u NONE -c 'luafile scripts/x.lua'` runs it. */
+export function embeddedRisk(kind: string, code: string, projectFile: (p: string) => boolean = () => false): boolean {
+  if (/file$/.test(kind)) return !projectFile(code.trim());
+  if (/^lua/.test(kind)) return LUA_RISK.test(code);
+  return EMBEDDED_RISK.test(code);
+}
 
 /** Variables that make a tool run shell text (LESSOPEN='|cmd %s', PAGER, MANPAGER, MAKEFLAGS). */
 const ENV_ROWS: [RegExp, string, (v: string) => string | undefined][] = [
@@ -223,12 +259,14 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
       }
       const line = row.shell?.(value);
       if (line !== undefined && line.trim() !== '') out.lines.push(line);
-      if (ROWS.vim === rows && (VIM_EXEC.test(value) || ((e) => e !== null && (/^(luafile|pyfile|py3file)$/.test(e[2] ?? '') || EMBEDDED_RISK.test(e[2] ?? '')))(EMBEDDED.exec(value)))) out.spawns.push(`${tool} runs a program or deletes files through its commands`);
+      if (ROWS.vim === rows && (VIM_EXEC.test(value) || ((e) => e !== null && e[2] !== undefined && !/file$/.test(e[2]) && embeddedRisk(e[2], e[3] ?? ''))(EMBEDDED.exec(value)))) out.spawns.push(`${tool} runs a program or deletes files through its commands`);
       // Files the editor's own functions write (vim writefile(…, "F"), emacs write-region/append-to-file/write-file/copy-file … "F"):
       // judged as the shell's `>> F`; one whose name is computed is not understood.
       const fileWrites: (string | undefined)[] = ROWS.vim === rows
         ? [...value.matchAll(/\bwritefile\s*\(/g)].map((m) => {
-          const w = /^\s*\[[^\]]*\]\s*,\s*(?:"([^"]*)"|'([^']*)'|expand\s*\(\s*["']([^"']*)["']\s*\))/.exec(value.slice(m.index! + m[0].length));
+          // (The second argument names the file, whatever the first computes: writefile(getline(1, 20), "/tmp/h.txt").)
+          const second = callArgs(value.slice(m.index! + m[0].length))[1] ?? '';
+          const w = /^\s*(?:"([^"]*)"|'([^']*)'|expand\s*\(\s*["']([^"']*)["']\s*\))\s*$/.exec(second);
           return w ? w[1] ?? w[2] ?? w[3] : undefined;
         })
         // (elisp that writes — with-temp-file, find-file then save-buffer, url-copy-file, add-name-to-file … — may write to any
@@ -243,7 +281,11 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
         if (path) out.lines.push(`: >> ${q(path)}`);
         else out.spawns.push(`${tool} writes a file whose name it computes`);
       }
-      if (/^emacs(client)?$/.test(tool) && ELISP_EXEC.test(value) && !/^\((shell-command)/.test(value.trim())) out.spawns.push('emacs elisp runs programs or deletes files');
+      // (…a (shell-command "…") of a literal is judged as that line; one given a computed string runs anything.)
+      // (…and deletes, moves and copies of literal names are the rm -rf, mv and cp they are: read as those lines.)
+      if (/^emacs(client)?$/.test(tool)) for (const m of value.matchAll(/\((delete-file|delete-directory|dired-delete-file|move-file-to-trash)\s+"((?:[^"\\]|\\.)*)"/g)) out.lines.push(`rm -rf ${q(m[2]!)}`);
+      const literalCalls = /\((?:shell-command|shell-command-to-string|async-shell-command|delete-file|delete-directory|dired-delete-file|move-file-to-trash)\s+"(?:[^"\\]|\\.)*"[^()]*\)|\((?:rename-file|copy-file|f-copy|f-move)\s+"(?:[^"\\]|\\.)*"\s+"(?:[^"\\]|\\.)*"[^()]*\)/g;
+      if (/^emacs(client)?$/.test(tool) && ELISP_EXEC.test(value.replace(literalCalls, ''))) out.spawns.push('emacs elisp runs programs or deletes files');
       // elisp that visits files (find-file, insert-file-contents …) reads them — printed with princ/message — and its
       // network calls (url-retrieve, url-copy-file, eww, open-network-stream, make-network-process) reach their host,
       // with what it read: judged as cat F and curl -d @F URL; a host it computes is not understood.

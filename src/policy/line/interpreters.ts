@@ -537,7 +537,9 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
   // The modules those calls needed are no longer capabilities of their own.
   if (deletes.length || urls.length) {
     const NET_ONLY = urls.length && !/\b(socket|Socket|connect|createConnection|dgram|tls)\b/.test(stripStrings(code));
-    code = code.replace(/\bimport\s+([\w.]+(?:\s*,\s*[\w.]+)*)/g, (m, list: string) => list.split(',').every((x) => /^(json|sys|os|shutil|pathlib|urllib(\.\w+)*|requests|httpx|http(\.\w+)?)$/.test(x.trim()) && (NET_ONLY || !/urllib|requests|httpx|http/.test(x))) ? ' '.repeat(m.length) : m)
+    // (Each name of an import list on its own: `import time, urllib.request` keeps time and drops the request module.)
+    const used = (x: string) => /^(json|sys|os|shutil|pathlib|urllib(\.\w+)*|requests|httpx|http(\.\w+)?)$/.test(x.trim()) && (NET_ONLY || !/urllib|requests|httpx|http/.test(x));
+    code = code.replace(/\bimport\s+([\w.]+(?:\s*,\s*[\w.]+)*)/g, (m, list: string) => { const names = list.split(','); const kept = names.filter((x) => !used(x)); return kept.length === 0 ? ' '.repeat(m.length) : kept.length === names.length ? m : `import ${kept.map((x) => x.trim()).join(', ')}`.padEnd(m.length); })
       .replace(/\bfrom\s+(urllib(\.\w+)*|http(\.\w+)?)\s+import\s+[\w, ]+/g, (m) => (NET_ONLY ? ' '.repeat(m.length) : m))
       .replace(/require\s*\(\s*['"](?:node:)?(https?|fs)['"]\s*\)/g, (m, mod: string) => (mod === 'fs' || NET_ONLY ? `require('fs')`.padEnd(m.length) : m));
   }

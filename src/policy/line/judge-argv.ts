@@ -28,7 +28,7 @@ import { commandsInText } from './text-commands.js';
 import { DB_CLIENTS, destroys, dropsDatabase, remoteDb } from './destructive.js';
 import { storedSecret, storedSecretFile } from '../analyzers/credentials.js';
 import { judgeLine } from './judge-line.js';
-import { commandOptions, EMBEDDED_RISK } from './command-options.js';
+import { commandOptions, embeddedRisk } from './command-options.js';
 import { canonicalTool, launched, packageBin } from '../analyzers/identity.js';
 import { editedConfig, implicitRuns, judgeLaterRuns, rememberWritten, replacedConfig, runsLater, sedText } from './written-files.js';
 import { programsOf } from '../analyzers/files.js';
@@ -329,6 +329,15 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // A wrapper's own options may run shell text too (strace -o '|…').
     if (hops === 0 || unwrap(name, argv.slice(1))) for (const l of commandOptions(name, argv.slice(1), env, stdinText, scriptText).lines) if (unwrap(name, argv.slice(1))) st.sub(l, ctx.cwd, env);
     const u = unwrap(name, argv.slice(1));
+    // A wrapper's own output or log file (strace -o F, time -o F, valgrind --log-file=F, perf record -o F, ltrace -o F)
+    // is written before its command runs: judged as `>> F`.
+    if (u?.argv && u.argv.length < argv.length - 1) {
+      const own = argv.slice(1, argv.length - u.argv.length);
+      for (const [k, a] of own.entries()) {
+        const v = /^(-o|--output|-e|--log-file|--xml-file|--log-socket|--trace-file)$/.test(own[k - 1] ?? '') && !(own[k - 1] === '-e' && name !== 'perf') ? a : /^--(output|log-file|xml-file|trace-file)=/.test(a) ? a.slice(a.indexOf('=') + 1) : /^-o./.test(a) && /^(strace|ltrace|time|perf)$/.test(name) ? a.slice(2) : undefined;
+        if (v !== undefined && own[k - 1] !== '-e' && !/^[|!]/.test(v)) st.sub(`: >> ${quote(v)}`, ctx.cwd, env);
+      }
+    }
     // (strace/ltrace -p PID attach rather than run a command.)
     if (/^(strace|ltrace)$/.test(name) && attachesToRampart(name, fc, flat, info, ctx)) tag('rampart-tamper', `${name} attaches to a process that may be the Rampart server`);
     // A wrapper that takes the machine itself (nsenter, unshare, chroot, strace -p): judged before its command.
@@ -780,7 +789,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (`exe "w F"` runs its string as the command it spells; `exe "!" . "rm -rf ~"` the literals it joins.)
       // (Modifiers — silent, keepalt, noautocmd, confirm, vertical … — change nothing of what a command does.)
       const MODS = /^(?:(?:sil(?:ent)?!?|keepa(?:lt)?|keepj(?:umps)?|keepm(?:arks)?|keepp(?:atterns)?|noa(?:utocmd)?|conf(?:irm)?|loc(?:kmarks)?|uns(?:ilent)?|vert(?:ical)?|tab|abo(?:veleft)?|bel(?:owright)?|to(?:pleft)?|bo(?:tright)?|hid(?:e)?|lefta(?:bove)?|rightb(?:elow)?|nos(?:wapfile)?)\s+)+/;
-      const exe = (c: string) => { const m = /^exe(?:c(?:ute)?)?\s+(.*)$/s.exec(c); if (!m) return c; const lits = [...m[1]!.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].map((x) => x[1] ?? x[2] ?? ''); return lits.join(''); };
+      const exe = (c: string) => {
+        const m = /^exe(?:c(?:ute)?)?\s+(.*)$/s.exec(c);
+        if (!m) return c;
+        // (An :execute of anything but string literals joined with `.` builds its command at run time: not read.)
+        if (m[1]!.replace(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g, '').replace(/[\s.]+/g, '') !== '') tag('interpreter-spawn', `${name} executes a command it builds at run time: ${c.slice(0, 40)}`);
+        const lits = [...m[1]!.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].map((x) => x[1] ?? x[2] ?? '');
+        return lits.join('');
+      };
       const rawCmds = args.flatMap((a, k) => (/^-[a-zA-Z]*c$/.test(args[k - 1] ?? '') || args[k - 1] === '--cmd' ? [a] : a.startsWith('+') && k > 0 && args[k - 1] !== '-c' ? [a.slice(1)] : []));
       // (A `!` command — :w !cmd, :r !cmd, :!cmd — takes the rest of its line, `|` included.)
       const cmds0 = rawCmds.flatMap((c) => { const bang = /^[^!|]*?!(?!\s*$)/.exec(c.replace(/^:+\s*/, '')); return bang && /^(?:[%.$\d,'<>+\-;]*\s*(?:w(?:r(?:i(?:t(?:e)?)?)?)?|r(?:e(?:a(?:d)?)?)?)?\s*|sil(?:ent)?!?\s*)!/.test(c.replace(/^:+\s*/, '').replace(MODS, '')) ? [c] : c.split(/\s*\|\s*/); })
@@ -806,8 +822,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (job_start/term_start/jobstart/termopen/system of a literal run it; of anything else, or lua/python/perl/ruby code, run a program.)
       for (const c of cmds) {
         for (const m of c.matchAll(/\b(?:job_start|term_start|jobstart|termopen|system|systemlist)\s*\(\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')\s*[,)]/g)) st.sub((m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1'), ctx.cwd, env);
-        const embedded = /^(?:lua|luado|luafile|py3?|python3?|pydo|py3do|pyx|perl|perldo|rub(?:y)?|rubydo)\b(.*)$/s.exec(c);
-        if (/\b(?:job_start|term_start|jobstart|termopen|system|systemlist)\s*\(\s*[^"'\s]/.test(c) || /^ter(?:minal)?\b/.test(c) || (embedded && (/^(luafile|pyfile)/.test(c) || EMBEDDED_RISK.test(embedded[1]!)))) tag('interpreter-spawn', `${name} runs a program through its command ${c.slice(0, 40)}`);
+        const embedded = /^(lua|luado|luafile|py3?|python3?|pydo|py3do|pyx|perl|perldo|rub(?:y)?|rubydo|pyfile|py3file)\b(.*)$/s.exec(c);
+        const projectFile = (f: string) => /^[\w./-]+$/.test(f) && !f.includes('..') && resolvePath(f, ctx).startsWith(`${ctx.projectRoot}/`) && !st.written.has(resolvePath(f, ctx));
+        // (A script file it sources that is not the project's — luafile /tmp/x.lua, luafile $f — is code Rampart has not read.)
+        if (embedded && /file$/.test(embedded[1]!) && embeddedRisk(embedded[1]!, embedded[2]!, projectFile)) tag('interpreter-opaque', `${name} runs a script file Rampart has not read: ${c.slice(0, 40)}`);
+        else if (/\b(?:job_start|term_start|jobstart|termopen|system|systemlist)\s*\(\s*[^"'\s]/.test(c) || /^ter(?:minal)?\b/.test(c) || (embedded && embeddedRisk(embedded[1]!, embedded[2]!, projectFile))) tag('interpreter-spawn', `${name} runs a program through its command ${c.slice(0, 40)}`);
       }
       const operands = args.filter((a, j) => !a.startsWith('-') && !a.startsWith('+') && !/^(-c|--cmd|-S|-s|-u|-W|-i|-T|-w)$/.test(args[j - 1] ?? ''));
       // Files its commands bring into the buffers (:e F, :argadd F, :r F, put =readfile("F")), then written back
@@ -849,9 +868,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const w = /^:?\s*(?:sil(?:ent)?!?\s*)?(?:wn(?:ext)?|wN(?:ext)?|wp(?:revious)?|mks(?:ession)?|mkv(?:imrc)?|mkvie(?:w)?|mk(?:exrc)?|wv(?:iminfo)?|wundo|wsh(?:ada)?)!?\s+([^\s!|][^\s|]*)\s*$/.exec(c);
         if (w) writes.push(w[1]!);
       }
+      // (…after a :cd, in that directory; and behind any range, pattern, :global, :windo/:bufdo or autocommand prefix.)
+      const bangCwd = vimCwd !== undefined ? resolvePath(vimCwd, ctx) : ctx.cwd;
       for (const c of cmds) {
-        const bang = /^(?:[%.$\d,'<>+\-;]*\s*(?:r(?:ead)?|w(?:rite)?)?\s*)!(.*)$/s.exec(c);
-        if (bang && !/^\s*(\S*\/)?(sh|bash|dash|zsh|ksh|python[\d.]*|perl|ruby|node|php)\s*$/.test(bang[1]!)) st.sub(bang[1]!, ctx.cwd, env);
+        const bang = /^(?:[%.$\d,'<>+\-;]*\s*(?:r(?:ead)?|w(?:rite)?)?\s*)!(.*)$/s.exec(c)
+          ?? /^(?:[%.$\d,<>+\-;]|'[a-zA-Z<>[\]]|\/(?:[^/\\]|\\.)*\/|\?(?:[^?\\]|\\.)*\?|global!?\s*\/(?:[^/\\]|\\.)*\/|vglobal\s*\/(?:[^/\\]|\\.)*\/|(?:windo|bufdo|argdo|tabdo|cdo|cfdo|ldo|lfdo)\s+|au(?:tocmd)?!?\s+\S+\s+\S+\s+|normal!?\s+)+\s*(?:read|write)?\s*!(.+)$/s.exec(c);
+        if (bang && !/^\s*(\S*\/)?(sh|bash|dash|zsh|ksh|python[\d.]*|perl|ruby|node|php)\s*$/.test(bang[1]!)) st.sub(bang[1]!, bangCwd, env);
         else if (bang) tag('interpreter-spawn', `${name} feeds the buffer to ${bang[1]!.trim()} as code`);
       }
       for (let k = 0; k < args.length; k++) {
@@ -908,7 +930,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (!NO_CONTENT.has(name) && !FILTERS.has(name)) {
       // A server bound to every interface (php -S 0.0.0.0:8000, --host 0.0.0.0, a debugger on
       // --inspect=0.0.0.0) is reachable from other machines; a tunnel service publishes a port.
-      const anyAddr = /^(0\.0\.0\.0|::|\[::\]|\*)?(:\d+)?$/;
+      // (…or on an address of this machine's network — 192.168.1.5 — which other machines reach as well.)
+      const anyAddr = /^(0\.0\.0\.0|::|\[::\]|\*|(?!127\.)\d+\.\d+\.\d+\.\d+)?(:\d+)?$/;
       // (An application server on every interface — runserver 0.0.0.0:8000, uvicorn --host 0.0.0.0, vite
       // --host 0.0.0.0, as in a container — serves the app, not the directory: only file servers and
       // debuggers count.)
@@ -924,9 +947,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const filled = [...st.links.keys(), ...st.archived.keys(), ...st.tainted.keys()].some((p) => p.startsWith(`${dir}/`));
         return named && !filled && !args.some((a) => /^--(mount|serveStatic|ss|proxy|server-root|entry-file)(=|$)/.test(a)) && dir.startsWith(`${ctx.projectRoot}/`) && !/\/\.[^/]*(\/|$)/.test(dir.slice(ctx.projectRoot.length));
       })();
-      const bindsAll = args.some((a, k) => fileServer && !servesPublished && (/^(0\.0\.0\.0|\[::\]):\d+$/.test(a)
+      const bindsAll = args.some((a, k) => fileServer && !servesPublished && (/^(0\.0\.0\.0|\[::\]|(?!127\.)\d+\.\d+\.\d+\.\d+):\d+$/.test(a)
         || (/^(--host|--bind|--bind-address|--address|--addr|--listen|--ip|-b|-a|-H|-i|--interfaces)$/.test(args[k - 1] ?? '') && anyAddr.test(a))
-        || /^--(host|bind|bind-address|address|addr|listen|ip|interfaces)=(0\.0\.0\.0|\[?::\]?)(:\d+)?$/.test(a))
+        || /^--(host|bind|bind-address|address|addr|listen|ip|interfaces)=(0\.0\.0\.0|\[?::\]?|(?!127\.)\d+\.\d+\.\d+\.\d+)(:\d+)?$/.test(a))
         || /^--(inspect|inspect-brk|inspect-wait)=(0\.0\.0\.0|\[?::\]?)(:\d+)?$/.test(a));
       const servesByDefault = (name === 'httpd' && !args.some((a, k) => args[k - 1] === '-p' && /^(127\.|localhost)/.test(a)))
         || (/^ruby/.test(name) && args.includes('-run') && args.some((a) => /httpd/.test(a)) && !servesPublished && !args.some((a) => /BindAddress=(127\.|localhost)|--bind-address=(127\.|localhost)/.test(a)))
@@ -940,7 +963,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         // its token emptied) and a VNC server without a password run code or take input from anyone who connects.
         || ((name === 'debugpy' || args.includes('debugpy')) && args.some((a, k) => (args[k - 1] === '--listen' || a.startsWith('--listen=')) && /^(--listen=)?(0\.0\.0\.0|\*|::|\[::\])?:?\d*$/.test(a) && /0\.0\.0\.0|\*|::/.test(a)))
         || (/^(jupyter|jupyter-notebook|jupyter-lab|jupyter-server|notebook|jupyterlab|jupyter_server)$/.test(name) && args.some((a, k) => /^--(ip|ServerApp\.ip|NotebookApp\.ip)=(0\.0\.0\.0|\*|::)/.test(a) || (/^--(ip|ServerApp\.ip|NotebookApp\.ip)$/.test(args[k - 1] ?? '') && /^(0\.0\.0\.0|\*|::)$/.test(a))) && args.some((a, k) => /^--(\w+\.)?(token|password)=(''|""|)$/.test(a) || (a === '' && /^--(\w+\.)?(token|password)$/.test(args[k - 1] ?? ''))))
-        || (name === 'x11vnc' && args.includes('-nopw') && !args.includes('-localhost'))
+        // (x11vnc without a password option is one without a password: -nopw only silences its warning.)
+        || (name === 'x11vnc' && !args.some((a) => /^-(rfbauth|passwd|usepw|passwdfile|rfbauthfile|localhost|unixpw\S*|ssl\S*)$/.test(a)) && !args.some((a) => /^-(h|help|version)$/.test(a)))
+        || (name === 'xpra' && args.some((a) => /^--bind-(tcp|ws|wss|ssl)=(0\.0\.0\.0|\*|\[?::\]?|(?!127\.)\d+\.\d+\.\d+\.\d+)?:/.test(a)))
+        || (name === 'rclone' && args[0] === 'rcd' && args.includes('--rc-no-auth') && args.some((a, k) => /^(--rc-addr=)?(0\.0\.0\.0|\[?::\]?|(?!127\.)\d+\.\d+\.\d+\.\d+)?:\d+$/.test(a) && (a.startsWith('--rc-addr=') || args[k - 1] === '--rc-addr')))
+        || (name === 'webhook' && !args.some((a, k) => args[k - 1] === '-ip' && /^(127\.|localhost)/.test(a)))
+        || (/^jupyter/.test(name) && args.includes('kernelgateway') && args.some((a) => /ip=(0\.0\.0\.0|\*|::|(?!127\.)\d+\.\d+\.\d+\.\d+)/.test(a)))
         // (Deno's standard file server, run from its URL, listens on every interface and serves its operand or the working directory.)
         || (name === 'deno' && args.some((a) => /std\/http\/file[-_]server/.test(a)) && !args.some((a, k) => /^(127\.|localhost)/.test(a.replace(/^--host=/, '')) && (a.startsWith('--host=') || args[k - 1] === '--host')) && !servesPublished)
         // (Debug servers on every interface run code for whoever connects: dlv --headless --listen=0.0.0.0:P, gdbserver [0.0.0.0]:P.)
@@ -949,8 +977,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // Terminal servers (websocketd, ttyd, gotty, shellinaboxd, wetty) hand a program — a shell — to whoever connects: nc -l -e by another name.
       if (/^(websocketd|ttyd|gotty|shellinaboxd|wetty|webtty|webssh|wssh)$/.test(name) && !args.some((a) => a === '--help' || a === '-h' || a === '--version')) tag('exec', `${name} serves a program's terminal to whoever connects to it`);
       // (An editor server without its password on another interface is a terminal too: code-server --auth none --bind-addr 0.0.0.0:8080.)
-      if (name === 'code-server' && args.some((a, k) => a === '--auth=none' || (a === 'none' && args[k - 1] === '--auth')) && args.some((a, k) => /^(--bind-addr=)?(0\.0\.0\.0|\[?::\]?|\*)(:\d+)?$/.test(a) && (a.startsWith('--bind-addr=') || args[k - 1] === '--bind-addr'))) tag('exec', 'code-server without a password on every interface gives its terminal to whoever connects');
+      if (name === 'code-server' && args.some((a, k) => a === '--auth=none' || (a === 'none' && args[k - 1] === '--auth')) && args.some((a, k) => /^(--bind-addr=)?(0\.0\.0\.0|\[?::\]?|\*|(?!127\.)\d+\.\d+\.\d+\.\d+)(:\d+)?$/.test(a) && (a.startsWith('--bind-addr=') || args[k - 1] === '--bind-addr'))) tag('exec', 'code-server without a password on every interface gives its terminal to whoever connects');
       // Terminal sharing through a relay (tmate, sshx, upterm host): the session is reachable from the internet.
+      // (busybox telnetd and tty-share listening beyond loopback hand a shell to whoever connects.)
+      if ((name === 'busybox' && args[0] === 'telnetd') || name === 'telnetd' || (name === 'tty-share' && args.some((a, k) => (args[k - 1] === '--listen' || a.startsWith('--listen=')) && !/(127\.|localhost)/.test(a)))) tag('exec', `${name} serves a shell to whoever connects to it`);
       if ((/^(tmate|sshx|teleconsole)$/.test(name) || (name === 'tty-share' && args.includes('--public')) || (name === 'upterm' && args[0] === 'host')) && !args.some((a) => /^(-h|--help|-V|--version|version|help)$/.test(a))) tag('public-tunnel', `${name} shares this terminal through a relay service`);
       // Debug servers listening beyond this machine — any address but loopback, a LAN address too — run code for whoever
       // connects: node --inspect=HOST:P, debugpy --listen, dlv -l/--listen (debug --headless, dap), gdbserver [tcp:]HOST:P,
@@ -973,7 +1003,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       }
     }
     // (VS Code's web server without its token on every interface: code serve-web --without-connection-token --host 0.0.0.0.)
-    if ((/^(code|code-insiders|codium|cursor|code-server)$/.test(name) && args.includes('serve-web') || /^openvscode-server$/.test(name)) && args.includes('--without-connection-token') && args.some((a, k) => /^(--host=)?(0\.0\.0\.0|\[?::\]?|\*)$/.test(a) && (a.startsWith('--host=') || args[k - 1] === '--host'))) tag('exec', `${name} serve-web without its token on every interface gives its terminal to whoever connects`);
+    if ((/^(code|code-insiders|codium|cursor|code-server)$/.test(name) && args.includes('serve-web') || /^openvscode-server$/.test(name)) && args.includes('--without-connection-token') && args.some((a, k) => /^(--host=)?(0\.0\.0\.0|\[?::\]?|\*|(?!127\.)\d+\.\d+\.\d+\.\d+)$/.test(a) && (a.startsWith('--host=') || args[k - 1] === '--host'))) tag('exec', `${name} serve-web without its token on every interface gives its terminal to whoever connects`);
     // VS Code's (and its forks') tunnel: the machine is reachable through a relay, shell included.
     if (/^(code|code-insiders|codium|cursor)$/.test(name) && args[0] === 'tunnel' && !/^(status|kill|user|prune|unregister|rename)$/.test(args[1] ?? '')) {
       tag('public-tunnel', `${name} tunnel makes this machine reachable through a relay service`);
@@ -1171,8 +1201,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     for (const s of oc.strings) if (!(isShell(name) && s === shellCommandString(args, name))) st.sub(s, ctx.cwd, env);
     // Options and variables through which the tool runs shell text (tar --to-command, vim -c '!…').
     const co = commandOptions(name, args, env, stdinText, scriptText);
+    // (emacs --chdir DIR runs its commands in DIR.)
+    const toolDir = /^emacs(client)?$/.test(name) ? args.map((a, k) => (args[k - 1] === '--chdir' ? a : a.startsWith('--chdir=') ? a.slice(8) : undefined)).filter((x) => x !== undefined).at(-1) : undefined;
     for (const l of co.lines) {
-      st.sub(l, ctx.cwd, env);
+      st.sub(l, toolDir !== undefined ? resolvePath(toolDir, ctx) : ctx.cwd, env);
       // A bare shell or interpreter (tar --to-command=bash): the data it is fed becomes code.
       const head = l.trim().split(/\s+/);
       if (head.length === 1 && (isShell(posix.basename(head[0]!)) || languageOf(posix.basename(head[0]!)))) tag('pipe-to-shell', `${name} feeds data to ${head[0]} as code`);
@@ -1778,7 +1810,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       else if (r.op === '>&' && /^\d+$/.test(r.target.value)) fds[r.fd ?? 1] = fds[Number(r.target.value)] ?? 'screen';
     }
     // (Only for programs whose reading is printing: a copy's read — cp ~/.aws/credentials dist/ >/dev/null — is still a copy.)
-    const discarded = fc.stdoutTo.length === 0 && fds[1] === '/dev/null' && /^(cat|head|tail|tac|nl|base64|xxd|od|hexdump|gh|glab|printenv|echo|printf|jq|yq|grep|egrep|rg|less|more|bat|strings|aws|gcloud|az|op|bw|pass|vault|kubectl)$/.test(name);
+    // (…and only when it writes no file besides: xxd .env /tmp/x >/dev/null copies the secret.)
+    // (xxd IN OUT and uniq IN OUT write their second operand: a copy of what they read.)
+    const copyOut = /^(xxd|uniq)$/.test(name) ? args.filter((a) => !a.startsWith('-'))[1] : undefined;
+    if (copyOut !== undefined && copyOut !== '-') { const from = firstSecret(st, args.filter((a) => !a.startsWith('-')).slice(0, 1).map((a) => realOf(st, abs0(a)) ?? a), ctx); if (from) st.tainted.set(abs0(copyOut), from); }
+    const discarded = fc.stdoutTo.length === 0 && fds[1] === '/dev/null' && facts.writes.every((w) => w === '/dev/null') && copyOut === undefined && /^(cat|head|tail|tac|nl|base64|xxd|od|hexdump|gh|glab|printenv|echo|printf|jq|yq|grep|egrep|rg|less|more|bat|strings|aws|gcloud|az|op|bw|pass|vault|kubectl)$/.test(name);
     const j = judgeFacts(st.policy, counted || discarded ? { ...facts, reads: [] } : facts, argv, { ...ctx, env });
     st.out.push(j);
     rec.judged = j;
@@ -1817,7 +1853,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // A dump of the environment prints the agent's credentials (and, after a secret file was
     // sourced, that file's): shown on the screen it is left alone (env | grep PROXY); sent on, it is a secret.
     // (jq -n env / $ENV prints the whole environment as JSON.)
-    if (!rec.secretOut && ((/^(env|printenv)$/.test(name) && args.every((a) => a.startsWith('-'))) || (/^(export|declare|typeset|set)$/.test(name) && args.every((a) => /^-[px]*$/.test(a))) || (/^(jq|gojq|jaq|yq|xq|tomlq)$/.test(name) && args.some((a) => !a.startsWith('-') && /(^|[^\w.$])\$?(env|ENV)\b(?!\s*(\.\w+|\[\s*"\w+"\s*\]))/.test(a.replace(/"(?:[^"\\]|\\.)*"/g, '""')))))) rec.secretOut = st.sourcedSecret ?? ENVIRON;
+    if (!rec.secretOut && ((/^(env|printenv)$/.test(name) && args.every((a) => a.startsWith('-'))) || (/^(export|declare|typeset|set)$/.test(name) && args.every((a) => /^-[px]*$/.test(a))) || (/^(jq|gojq|jaq|yq|xq|tomlq)$/.test(name) && args.some((a, k) => !a.startsWith('-') && !/^--(arg|argjson)$/.test(args[k - 1] ?? '') && !/^--(arg|argjson)$/.test(args[k - 2] ?? '') && new RegExp(`(^|[^\\w.$])${args.some((b, i) => /^--(arg|argjson)$/.test(args[i - 1] ?? '') && /^(env|ENV)$/.test(b)) ? '' : '\\$?'}(env|ENV)\\b(?!\\s*(\\.\\w+|\\[\\s*"\\w+"\\s*\\]|:))`).test(a.replace(/"(?:[^"\\]|\\.)*"/g, '""')))))) rec.secretOut = st.sourcedSecret ?? ENVIRON;
     // printenv NAME of a credential prints it; printf -v VAR … "$CREDENTIAL" puts it in VAR.
     if (!rec.secretOut && name === 'printenv' && args.some((a) => !a.startsWith('-') && envCredentialOf(a, {}) !== undefined)) rec.secretOut = ENVIRON;
     if (name === 'printf') {
