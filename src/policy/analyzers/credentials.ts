@@ -121,7 +121,8 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
   const runs = /^(doppler|infisical|railway|heroku|chamber|op|sops|teller|envkey|vault)$/.test(tool) && words.some((w) => /^(run|exec|exec-env)$/.test(w));
   const after = args.indexOf('--') >= 0 ? args.slice(args.indexOf('--') + 1) : args.slice(args.findIndex((a) => /^(run|exec|exec-env)$/.test(a)) + 1).filter((a) => !a.startsWith('-'));
   const command = [...after, ...args.filter((a, k) => /^(--command|-c|--cmd)$/.test(args[k - 1] ?? '') || /^--command=/.test(a)).map((a) => a.replace(/^--command=/, ''))].join(' ');
-  if (runs && (/^(env|printenv|set|export|declare)$/.test(after[0] ?? '') || /(^|[\s;&|'"(])(env|printenv|set|export|declare)(\s+-[px]+)?\s*($|[;&|'")])/.test(command))) return '~/.netrc';
+  // (`env FOO=bar ./server` starts a program; only env or printenv alone, with options, prints.)
+  if (runs && ((/^(env|printenv|set|export|declare)$/.test(after[0] ?? '') && after.slice(1).every((a) => a.startsWith('-'))) || /(^|[\s;&|'"(])(env|printenv|set|export|declare)(\s+-[px]+)?\s*($|[;&|'")])/.test(command))) return '~/.netrc';
   switch (tool) {
     case 'aws':
       return has('kms', 'decrypt') || has('secretsmanager', 'get-secret-value') || has('secretsmanager', 'batch-get-secret-value') || (words[0] === 'ssm' && verb(/^get-parameters?(-by-path|-history)?$/, 1) && opt(/^--with-decryption$/)) ? '~/.aws/credentials' : undefined;

@@ -367,8 +367,10 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       }
       // (After `--`, -f is the worktree's path, not the force flag.)
       // (A scratch worktree in the temp dir loses only what rm -rf /tmp/… would: not the user's work.)
-      const removed = rest.slice(1).filter((a) => !a.startsWith('-')).at(-1);
-      if (rest[0] === 'remove' && (flags.has('--force') || optionsBefore(rest).some((a) => /^-[a-zA-Z]*f/.test(a))) && !/^\/tmp\/[^/.][^/]*(\/|$)/.test(removed ?? '')) f.tags.add('discard-changes');
+      // (Written plainly: no `..`, no variable or substitution — /tmp/x/../../home/user/wt is not in the temp dir.)
+      const removed = rest.slice(1).filter((a) => !a.startsWith('-')).at(-1) ?? '';
+      const scratch = /^\/tmp\/[^/.][^/]*(\/|$)/.test(removed) && !/(^|\/)\.\.(\/|$)|[$`]/.test(removed);
+      if (rest[0] === 'remove' && (flags.has('--force') || optionsBefore(rest).some((a) => /^-[a-zA-Z]*f/.test(a))) && !scratch) f.tags.add('discard-changes');
       return;
     case 'reflog':
       // The reflog is how lost commits are found again; gc --prune=now alone only drops what it no longer holds.

@@ -235,12 +235,16 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
     // (…and a build tool's home kept in the project — GRADLE_USER_HOME=$PWD/.gradle-home, CARGO_HOME=.cargo-home, a venv's
     // own pip.conf — is the project's configuration, trusted as its build files are, unless this line wrote into it.)
     const root = st.ctx.projectRoot;
+    // (Not a third party's directory — node_modules, vendor — and not where the line may have put anything: an unpack, a copy,
+    // a patch, a program that writes files, a cd that moves where a relative home resolves.)
     const projectHome = to !== undefined && to.startsWith(`${root}/`) && ((/^(GRADLE_USER_HOME|CARGO_HOME)$/.test(name)) || (name === 'PIP_CONFIG_FILE' && /\/\.?venv[\w.-]*\/pip\.conf$/.test(to)))
+      && !/\/(node_modules|vendor|third_party|external|deps)\//.test(to) && cwd === root
+      && !/(^|[;&|(\n])\s*(\w+=\S*\s+)*(cd|pushd|popd|tar|bsdtar|unzip|7z|7za|cp|rsync|mv|ln|install|patch|git\s+(apply|am|checkout|restore|pull|merge|stash)|python[\d.]*|node|ruby|perl|php|curl|wget|dd|tee|sed)\b/.test(st.lineText)
       && ![...st.written].some((w) => w === to || w.startsWith(`${to}/`));
     // (…or a temp directory that does not exist yet — GRADLE_USER_HOME=/tmp/gradle-home for a clean build — holds no configuration
     // at all, unless this line makes it. Where the disk cannot be read, it may exist.)
     const fresh = to !== undefined && /^\/(tmp|var\/tmp)\/[^/]/.test(to) && !fileExists(st.ctx, to) && ![...st.written].some((w) => w === to || w.startsWith(`${to}/`) || to.startsWith(`${w}/`));
-    const unchanged = projectHome || fresh || (to !== undefined && ((DEFAULTS[name] !== undefined && to === `${st.ctx.home}${DEFAULTS[name]}`) || (/^GIT_(DIR|COMMON_DIR)$/.test(name) && to === `${root}/.git`)));
+    const unchanged = projectHome || fresh || (to !== undefined && ((DEFAULTS[name] !== undefined && to === `${st.ctx.home}${DEFAULTS[name]}`) || (/^GIT_(DIR|COMMON_DIR)$/.test(name) && to === `${root}/.git` && cwd === root && !/GIT_WORK_TREE|--work-tree|core\.worktree|(^|[\s;&|(])(cd|pushd)\b/.test(st.lineText))));
     if (!unchanged) {
       tag('config-relocated', `${name}=${value} makes tools read configuration Rampart has not seen`);
       if (to !== undefined) st.relocated.push({ name, path: to });

@@ -296,7 +296,9 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
         for (const f of visited) out.lines.push(`cat ${q(f)}`);
         for (const m of value.matchAll(/\((copy-file|rename-file|f-copy|f-move)\s+"((?:[^"\\]|\\.)*)"\s+"((?:[^"\\]|\\.)*)"/g)) out.lines.push(`${/copy/.test(m[1]!) ? 'cp' : 'mv'} ${q(m[2]!)} ${q(m[3]!)}`);
         // (Every URL its strings name is a request to that host — url-retrieve, plz, request, eww, websocket-open … — carrying what it read.)
-        const urls = [...value.matchAll(/"((?:https?|wss?|ftp):\/\/(?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
+        // (…when it calls anything that fetches: (message "https://…") only prints.)
+        const fetches = /\((url-\w+|plz|request|eww\S*|browse-url\S*|open-network-stream|network-stream-open\S*|make-network-process|websocket-open|package-install\S*|package-vc-install|quelpa|straight-use-package|el-get\S*|ffap\S*|w3m\S*|restclient\S*|request-deferred)\b/.test(value);
+        const urls = fetches ? [...value.matchAll(/"((?:https?|wss?|ftp):\/\/(?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!) : [];
         const NET_FN = /\((?:open-network-stream|network-stream-open[\w-]*|make-network-process|open-gnutls-stream|gnutls-open-stream|open-protocol-stream)\s+/g;
         const hosts = [...value.matchAll(/\((?:(?:open-network-stream|network-stream-open[\w-]*|open-gnutls-stream|gnutls-open-stream|open-protocol-stream)\s+(?:"[^"]*"|\S+)\s+(?:"[^"]*"|\S+)\s+"([^"]+)"\s+(\d+|"[^"]*"|'\w+)|make-network-process\b[^)]*?:host\s+"([^"]+)"(?:[^)]*?:service\s+(\d+))?)/g)].map((m) => [m[1] ?? m[3]!, (m[2] ?? m[4] ?? '80').replace(/\D/g, '') || '80'] as const);
         for (const u of urls) out.lines.push(visited.length ? visited.map((f) => `curl -d @${q(f)} ${q(u)}`).join('\n') : `curl ${q(u)}`);

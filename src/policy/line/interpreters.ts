@@ -561,8 +561,10 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
   // (Every connecting call must name its destination as a literal, or a port first as node's net.connect(5432, 'localhost'):
   // a host held in a variable could be anything.)
   // (…or a variable the code set from a request to a literal loopback URL: r = Request('http://127.0.0.1:8080/x', data=…); urlopen(r).)
-  const localVar = (v: string) => new RegExp(`(^|[^\\w.])${v}\\s*=\\s*[^;\\n=]*?\\(\\s*["'\`]https?://(localhost|127\\.\\d+\\.\\d+\\.\\d+|\\[::1\\])[:/"'\`]`).test(code);
-  const literalCalls = [...code.matchAll(/\b(connect|connect_ex|create_connection|createConnection|get|request|urlopen|fetch|open)\s*\(\s*(\(\s*)?(.)(\w*)/g)].every((m) => /["'`\d)]/.test(m[3]!) || (/^[A-Za-z_]$/.test(m[3]!) && localVar(m[3]! + m[4]!)) || !/^(connect|connect_ex|create_connection|createConnection)$/.test(m[1]!) && !NETWORK.test(m[0]));
+  // (…assigned once, never changed after — no second `r =`, no `r.full_url =` — and passed bare: urlopen(r) or urlopen(r, …).)
+  const onceOnly = (v: string) => [...code.matchAll(new RegExp(`(^|[^\\w.])${v}\\s*(\\.\\w+\\s*)?(=(?!=)|\\+=)`, 'gm'))].length === 1;
+  const localVar = (v: string) => onceOnly(v) && new RegExp(`(^|[^\\w.])${v}\\s*=\\s*[^;\\n=]*?\\(\\s*["'\`]https?://(localhost|127\\.\\d+\\.\\d+\\.\\d+|\\[::1\\])[:/"'\`]`).test(code);
+  const literalCalls = [...code.matchAll(/\b(connect|connect_ex|create_connection|createConnection|get|request|urlopen|fetch|open)\s*\(\s*(\(\s*)?(.)(\w*)(\s*.)?/g)].every((m) => /["'`\d)]/.test(m[3]!) || (/^[A-Za-z_]$/.test(m[3]!) && /^\s*[,)]$/.test(m[5] ?? '') && localVar(m[3]! + m[4]!)) || !/^(connect|connect_ex|create_connection|createConnection)$/.test(m[1]!) && !NETWORK.test(m[0]));
   const localOnly = literalCalls && hostLits.length > 0 && hostLits.every((h) => /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?)$/.test(h)) && !/\b(sys\.argv|process\.argv|ARGV|input\s*\(|getenv|environ)\b/.test(code);
   if (!localOnly && (MODULES.test(code) || NETWORK.test(bare) || urlFile || dnsComputed)) flag('interpreter-network', 'the one-liner opens network connections or loads a network/process module');
   // Backticks run commands in perl, ruby and php (in JavaScript they are template strings).

@@ -816,7 +816,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (A shell set with :set shell=… runs every later `!` command: judged as a program the line runs.)
       for (const c of cmds) { const sh = /^set?\s+(?:shell|sh)=(\S+)/.exec(c); if (sh) programSetting(st, `${name} set shell`, sh[1]!.replace(/\\(.)/g, '$1'), true); }
       // (:normal keys may filter text through a program — !{motion}cmd — or type an Ex command: not read.)
-      for (const c of cmds) if (/(?:^[%.$\d,'<>+\-;]*\s*|\/\s*)norm(?:al)?!?\s.*[!:]/.test(c)) tag('interpreter-spawn', `${name} types keys that may run a program: ${c.slice(0, 40)}`);
+      // (Keys that begin with an insert — A, a, I, i, O, o, S, s, C — and never leave it type text: `norm A  # noqa: E402`.)
+      for (const c of cmds) {
+        const keys = /(?:^[%.$\d,'<>+\-;]*\s*|\/\s*)normal!?\s(.*)$/s.exec(c)?.[1];
+        if (keys !== undefined && /[!:]/.test(keys) && !/^\s*[AaIiOoSsC][^\x1b]*$/.test(keys.replace(/\\<Esc>|<Esc>|\\e|\x1b/g, '\x1b'))) tag('interpreter-opaque', `${name} types keys that may run a program: ${c.slice(0, 40)}`);
+      }
       // (A program for :make or :grep — set makeprg=… / grepprg=… — runs when they do.)
       for (const c of cmds) { const prg = /^se(?:t)?\s+(?:makeprg|mp|grepprg|gp)=(.*)$/.exec(c); if (prg && cmds.some((x) => /^(mak(?:e)?|gr(?:ep)?|lmak(?:e)?|lgr(?:ep)?)\b/.test(x))) st.sub(prg[1]!.replace(/\\(.)/g, '$1'), ctx.cwd, env); }
       // (job_start/term_start/jobstart/termopen/system of a literal run it; of anything else, or lua/python/perl/ruby code, run a program.)
@@ -985,7 +989,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // Debug servers listening beyond this machine — any address but loopback, a LAN address too — run code for whoever
       // connects: node --inspect=HOST:P, debugpy --listen, dlv -l/--listen (debug --headless, dap), gdbserver [tcp:]HOST:P,
       // lldb-server, rdbg --open --host, RUBY_DEBUG_HOST, a JDWP agent's address=*:P.
-      const remote = (hp: string) => { const h = hp.replace(/^tcp:/, '').replace(/:\d*$/, '').replace(/^\[|\]$/g, ''); return !/^(127\.\d+\.\d+\.\d+|localhost|::1)$/i.test(h); };
+      const remote = (hp: string) => { const h = hp.replace(/^tcp:/, '').replace(/:\d*$/, '').replace(/^\[|\]$/g, ''); return !/^(127(\.\d+){0,3}|localhost|::1)$/i.test(h); };
       const valueOf = (re: RegExp) => args.flatMap((a, k) => (re.test(args[k - 1] ?? '') ? [a] : a.startsWith('--') && re.test(a.slice(0, a.indexOf('='))) && a.includes('=') ? [a.slice(a.indexOf('=') + 1)] : []));
       const debugPublic = args.some((a) => { const m = /^--inspect(?:-brk|-wait)?=(.+:\d+|[^:]+)$/.exec(a); return m !== null && /[.:]/.test(m[1]!) && remote(m[1]!.includes(':') ? m[1]! : `${m[1]}:0`) && !/^\d+$/.test(m[1]!); })
         || ((name === 'debugpy' || args.includes('debugpy')) && valueOf(/^--listen$/).some((v) => v.includes(':') && remote(v)))
@@ -1314,7 +1318,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const uv = unreadVerdict(unreadText);
       // (CMake's process and delete calls are read as the command lines they are — cmake-text — so only those whose
       // words CMake computes, ${VAR}, are beyond reading.)
-      if (/^c(make|test)$/.test(name)) uv.escapes = /\b(execute_process|exec_program|file)\s*\([^)]*\$\{/i.test(unreadText);
+      // (…only for text plain enough to read so: no cmake_language, bracket arguments, escapes, `;` lists, comments or
+      // parentheses inside a call — anything else still asks.)
+      if (/^c(make|test)$/.test(name)) {
+        const calls = [...unreadText.matchAll(/\b(execute_process|exec_program|file)\s*\(([^)]*)\)?/gi)];
+        const plain = !/cmake_language|\[=*\[|\\|;|\bfunction\s*\(|\bmacro\s*\(/i.test(unreadText) && !/^[^#\n]*\S[^#\n]*#/m.test(unreadText) && calls.every((m) => m[2] !== undefined && !m[2].includes('('));
+        uv.escapes = !plain || calls.some((m) => /\$\{/.test(m[2] ?? ''));
+        if (plain) uv.reaches = false;
+      }
       if (uv.escapes) tag('interpreter-opaque', `${name}'s code can start programs, in a language Rampart does not read`);
       else if (uv.reaches) tag('interpreter-opaque', `${name}'s code names a URL, a path outside the project, the home directory, the environment or a secret, in a language Rampart does not read`);
       for (const l of uv.lines) st.sub(l, ctx.cwd, env);
@@ -1734,7 +1745,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // sent or shown later in the line, it is that secret. Writing it is not judged for that.)
       // (…and any archive of the whole tree — git archive of a commit, one that leaves .env out — is the project's source.)
       const gitArchive = name === 'git' && args.includes('archive') ? args.map((a, k) => (/^(-o|--output)$/.test(args[k - 1] ?? '') ? a : a.startsWith('--output=') ? a.slice(9) : /^-o./.test(a) ? a.slice(2) : undefined)).find((x) => x !== undefined) ?? fc.redirects.find((r) => /^(>>?|>\|)$/.test(r.op) && (r.fd ?? 1) === 1)?.target.value : undefined;
-      if (gitArchive !== undefined) st.projectArchives.add(abs(gitArchive));
+      // (Not a subtree: git archive HEAD:docs, or HEAD -- docs.)
+      const treeish = name === 'git' ? args.slice(args.indexOf('archive') + 1).filter((a, k, xs) => !a.startsWith('-') && !/^(-o|--output|--format|--prefix|--remote|--exec)$/.test(xs[k - 1] ?? '')) : [];
+      if (gitArchive !== undefined && !treeish.some((t) => t.includes(':')) && !args.includes('--') && treeish.length <= 1) st.projectArchives.add(abs(gitArchive));
       if (archive && !listsOnly && holdsTop(archive.inputs.length ? archive.inputs : ['__none__']) && archive.file !== undefined) st.projectArchives.add(abs(archive.file));
       if (archive && !listsOnly && (holdsTop(archive.inputs.length ? archive.inputs : ['__none__']) || dotInputs) && archive.takesSecret) {
         const files = archive.file !== undefined ? [archive.file, ...(name === 'zip' && !/\.[^/]*$/.test(archive.file) ? [`${archive.file}.zip`] : [])]
@@ -1798,7 +1811,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // (A store whose output has a known shape — kubectl's objects, bw's and op's items — piped to a filter that keeps only
     // names or keys shows no value; a decrypted file's shape is its author's.)
     // (Of another store's output — a decrypted file — only its keys, count or type: its field names are its author's.)
-    const namesOnly = fc.stdoutTo.length > 0 && fc.stdoutTo.every((i) => keysOnly(flat[i]?.argv.map((w) => w.value) ?? [], !/^(kubectl|oc|bw|op|lpass|rbw)$/.test(name)));
+    // (Only the real filter: jq by its bare name, PATH untouched, no file called jq made in the line — not /tmp/jq, a copy of cat.)
+    const realFilter = (i: number) => !(flat[i]?.assignments ?? []).some((a) => a.name === 'PATH') && !/(^|[;&|(\s])(export\s+)?PATH=/.test(st.lineText) && ![...st.written, ...st.binaries.keys()].some((w) => /\/(jq|gojq|jaq|yq)$/.test(w));
+    const namesOnly = fc.stdoutTo.length > 0 && fc.stdoutTo.every((i) => realFilter(i) && keysOnly(flat[i]?.argv.map((w) => w.value) ?? [], !/^(kubectl|oc|bw|op|lpass|rbw)$/.test(name)));
     if (stored !== undefined && toScreen(fc) && !counted && !namesOnly) facts.reads.push(stored);
     if (stashShown && toScreen(fc)) facts.reads.push(`${ctx.projectRoot}/.env`);
     // A printer whose output is thrown away (cat .env > /dev/null, gh auth token >/dev/null 2>&1) shows nothing.
@@ -2488,7 +2503,7 @@ function searchSelection(name: string, args0: readonly string[]): { everything: 
       : gitGrep;
   if (!recursive) return undefined;
   // (Options that take a value, so that the value is not read as the pattern: grep's -D/-d/--binary-files, rg's -M/-j/-r/-E …)
-  const VALUED = grep || gitGrep ? /^(-e|--regexp|-f|--file|-m|--max-count|-A|-B|-C|--context|--include|--exclude|--exclude-dir|--exclude-from|-D|--devices|-d|--directories|--binary-files|--color|--colour|--label|--group-separator)$/
+  const VALUED = gitGrep ? /^(-e|-f|-m|--max-count|-A|-B|-C|--context|--after-context|--before-context|--threads|--max-depth)$/ : grep ? /^(-e|--regexp|-f|--file|-m|--max-count|-A|-B|-C|--context|--include|--exclude|--exclude-dir|--exclude-from|-D|--devices|-d|--directories|--binary-files|--color|--colour|--label|--group-separator)$/
     : /^(-e|--regexp|-f|--file|-m|--max-count|-A|-B|-C|--context|-g|--glob|--iglob|-t|--type|-T|--type-not|--type-add|-G|--file-search-regex|--ignore|--ignore-dir|-d|--max-depth|-M|--max-columns|-j|--threads|-r|--replace|-E|--encoding|--engine|--max-filesize|--sort|--sortr|--color|--colors|--context-separator|--field-match-separator|--path-separator|--pre|--pre-glob)$/;
   const ops = args.slice(gitGrep ? 1 : 0).filter((a, k, xs) => !a.startsWith('-') && !VALUED.test(xs[k - 1] ?? ''));
   // (Every -e pattern counts — grep -e zz -e '' matches every line — and so do attached -eP and --regexp=P.)
@@ -2577,10 +2592,10 @@ function zipPatternIndexes(args: readonly string[]): Set<number> {
  * .[].name, .urls[0].href — and no field that holds a value (data, password, value, token, notes, fields …).
  */
 function keysOnly(argv: readonly string[], keysAlone = false): boolean {
-  if (!/^(jq|gojq|jaq|yq)$/.test(posix.basename(argv[0] ?? ''))) return false;
+  if (!/^(jq|gojq|jaq|yq)$/.test(argv[0] ?? '')) return false;
   // (--arg/--argjson/--slurpfile/--rawfile take two words, -L and --indent one; a program from a file is not read here.)
   const args = argv.slice(1);
-  if (args.some((a) => /^(-f|--from-file)(=|$)/.test(a))) return false;
+  if (args.some((a) => /^(-f|--from-file)(=|$)/.test(a) || /^-[a-zA-Z]*f[a-zA-Z]*$/.test(a))) return false;
   let prog: string | undefined;
   for (let k = 0; k < args.length && prog === undefined; k++) {
     if (/^--(arg|argjson|slurpfile|rawfile|args|jsonargs)$/.test(args[k]!)) k += 2;
@@ -2596,7 +2611,8 @@ function keysOnly(argv: readonly string[], keysAlone = false): boolean {
     if (/^(keys(_unsorted)?(\[\])?|length|type)$/.test(stage)) return true;
     if (keysAlone) return false;
     // (Iterating passes values on: only before a later stage that narrows them.)
-    if (/^\.\[\d*\]\??$/.test(stage)) return k < stages.length - 1;
+    // (…and `.[]` over an object reaches its data: only an array's items may be iterated — .items[], .fields[].)
+    if (/^\.\[\d*\]\??$/.test(stage)) return false;
     const m = /^((?:\.(?:[A-Za-z_][\w-]*|"[^"]*")(?:\[\d*\]\??)?|\.?\[\d*\]\??)+)$/.exec(stage);
     if (!m) return false;
     // (Any object on its way to its key names only — .data | keys — shows no value.)
@@ -2650,13 +2666,27 @@ function archiveToStdout(name: string, args: readonly string[], fileText: (p: st
     excludes = args.flatMap((a) => (/^-x[!r]/.test(a) ? [a.replace(/^-xr?!/, '')] : []));
   } else if (name === 'pax' && args.some((a) => /^-[a-zA-Z]*w/.test(a))) {
     // (pax -w writes the archive to stdout unless -f names a file.)
-    out = args.find((a, k) => args[k - 1] === '-f') ?? args.find((a) => /^-f./.test(a))?.slice(2);
+    // (…in a cluster too: pax -wf F.)
+    out = args.find((a, k) => /^-[a-zA-Z]*f$/.test(args[k - 1] ?? '')) ?? args.find((a) => /^-f./.test(a))?.slice(2);
     if (out !== undefined && STDOUT.test(out)) out = undefined;
     inputs = args.filter((a, k) => !a.startsWith('-') && !/^-[a-zA-Z]*[fsxob]$/.test(args[k - 1] ?? ''));
     if (inputs.length === 0) inputs = ['.'];
   } else if (/^(gzip|pigz|bzip2|xz|zstd|lz4|brotli)$/.test(name) && args.some((a) => /^-[a-zA-Z]*r/.test(a) || a === '--recursive') && args.some((a) => /^-[a-zA-Z]*c/.test(a) || a === '--stdout')) {
     // (gzip -r -c DIR writes every file below DIR, compressed, to stdout.)
     inputs = args.filter((a) => !a.startsWith('-'));
+  } else if ((name === 'jar' && /^-?[a-zA-Z]*c/.test(args[0] ?? '')) || ((name === 'tarfile' || name === 'zipfile') && /^(-c|--create)$/.test(args[0] ?? '')) || (name === 'cmake' && args[0] === '-E' && args[1] === 'tar' && /c/.test(args[2] ?? ''))) {
+    // (jar cf F …, python -m tarfile/zipfile -c F …, cmake -E tar czf F …: archives of their operands written to F.)
+    const rest = name === 'cmake' ? args.slice(2) : args;
+    const hasFile = name !== 'jar' || /f/.test(rest[0] ?? '');
+    const ops = rest.slice(1).filter((a, k, xs) => !a.startsWith('-') && xs[k - 1] !== '-C');
+    if (hasFile) out = ops[0];
+    inputs = ops.slice(hasFile ? 1 : 0);
+    if (out !== undefined && STDOUT.test(out)) out = undefined;
+  } else if (/^(mksquashfs|genisoimage|mkisofs|xorrisofs)$/.test(name)) {
+    // (mksquashfs SRC… DEST; genisoimage -o F SRC…: images of the directories they are given.)
+    const ops = args.filter((a, k) => !a.startsWith('-') && !/^-(o|V|A|p|P|publisher|preparer|volid|appid|e|b|c|comp|b|ef|wildcards|root|graft-points|path-list|x|m|exclude)$/.test(args[k - 1] ?? ''));
+    if (name === 'mksquashfs') { out = ops.at(-1); inputs = ops.slice(0, -1); } else { out = args.find((a, k) => args[k - 1] === '-o'); inputs = ops; }
+    excludes = args.filter((a, k) => /^-(e|ef|x|m|exclude)$/.test(args[k - 1] ?? ''));
   } else if (name === 'cpio' && args.some((a) => /^-[a-zA-Z]*o/.test(a) || a === '--create')) {
     // (cpio -o archives the names on its stdin — find . lists .env; -F names the file.)
     out = args.find((a, k) => /^(-F|--file)$/.test(args[k - 1] ?? '')) ?? args.find((a) => a.startsWith('--file='))?.slice(7);

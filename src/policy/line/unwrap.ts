@@ -180,8 +180,21 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
           const i = skipOpts(rest, /^-[tNc]$/);
           const hex = rest.slice(0, i).some((a) => /^-[a-zA-Z]*H/.test(a));
           const literal = rest.slice(0, i).some((a) => /^-[a-zA-Z]*l/.test(a));
-          const keys = rest.slice(i).map((k) => (hex ? String.fromCharCode(parseInt(k, 16) || 32) : !literal && KEYS[k] !== undefined ? KEYS[k]! : k));
-          shells.push(keys.join(''));
+          // (Each argument is a key when it names one — Enter, C-c, Home, BSpace, ^M, a single character — else literal text. A
+          // key that ends a line (Enter, C-m, C-c) separates lines; one that edits it (Home, C-a, BSpace, C-u, Escape) makes the
+          // line typed unknown.)
+          const KEY_NAME = /^(((C|M|S)-)+.|\^.|Enter|Escape|Space|Tab|BTab|BSpace|DC|Delete|End|Home|IC|Insert|NPage|PageDown|PgDn|PPage|PageUp|PgUp|Up|Down|Left|Right|F\d{1,2}|KP\w+)$/;
+          let text = '';
+          let edited = false;
+          for (const k of rest.slice(i)) {
+            if (hex) { text += String.fromCharCode(parseInt(k, 16) || 32); continue; }
+            if (literal || !KEY_NAME.test(k)) { text += k; continue; }
+            if (KEYS[k] !== undefined) text += KEYS[k]!;
+            else if (/^(C-[mjc]|\^[MJC])$/i.test(k)) text += '\n';
+            else { edited = true; text += '\n'; }
+          }
+          shells.push(text);
+          if (edited && /\S/.test(text)) tags = [...tags, 'dynamic-command'];
           continue;
         }
         const buffer = c.findIndex((a) => /^(set-buffer|setb)$/.test(a));
