@@ -2,6 +2,7 @@
 // keys): what they print is that credential, as if the file it lives in had been read. The line
 // judge then treats their output like `cat` of that file (asked when shown to the agent, denied
 // when sent).
+import { posix } from 'node:path';
 import type { AnalyzerInput } from './types.js';
 
 /**
@@ -21,13 +22,19 @@ function reader(args: readonly string[], valued?: RegExp) {
 /** An output option (-o F, --output=F, --out-file F) names a file that is not stdout by another name. */
 function toFile(args: readonly string[]): boolean {
   const out = outputFile(args);
-  // (A descriptor by any name — /dev/fd/3 with 3>&1, /proc/thread-self/fd/1 — may be stdout: not a file.)
-  return out !== undefined && !/^(-|\/dev\/(stdout|stderr|tty|fd\/\d+)|\/proc\/(self|thread-self|\d+)\/fd\/\d+)$/.test(out);
+  // (A descriptor by any name — /dev/fd/3 with 3>&1, /proc/thread-self/fd/1, /dev//stdout, /proc/$$/fd/1 — may be stdout: not a file.)
+  return out !== undefined && !stdoutLike(out);
+}
+
+/** A path that may be this process's stdout, however it is spelled. */
+function stdoutLike(p: string): boolean {
+  const n = posix.normalize(p.replace(/\$\$|\$\{?BASHPID\}?/g, 'self'));
+  return p === '-' || /^\/dev\/(stdout|stderr|tty|fd\/\d+)$|^\/proc\/(self|thread-self|\d+|\$\w+)\/fd\/\d+$/.test(n);
 }
 
 /** The file an output option names (-o F, --output=F, --out-file F, oc extract --to=DIR). */
 function outputFile(args: readonly string[]): string | undefined {
-  return args.map((a, k) => (/^(-o|--output|--out-file|--to)$/.test(args[k - 1] ?? '') ? a : /^--(output|out-file|to)=/.test(a) ? a.slice(a.indexOf('=') + 1) : /^-o./.test(a) ? a.slice(2) : undefined)).filter((x) => x !== undefined).at(-1);
+  return args.map((a, k) => (/^(-o|--output|--out-file|--to|--plaintext-file)$/.test(args[k - 1] ?? '') ? a : /^--(output|out-file|to|plaintext-file)=/.test(a) ? a.slice(a.indexOf('=') + 1) : /^-o./.test(a) ? a.slice(2) : undefined)).filter((x) => x !== undefined).at(-1);
 }
 
 /** The file a secret store's read is written to instead of stdout (gpg -o F -d, op inject -o F, age -d -o F, oc extract
@@ -35,14 +42,14 @@ function outputFile(args: readonly string[]): string | undefined {
 export function storedSecretFile(tool: string, args: readonly string[]): { file: string; secret: string } | undefined {
   const file = outputFile(args);
   if (file === undefined || !toFile(args)) return undefined;
-  const rest = args.filter((a, k) => !/^(-o|--output|--out-file|--to)$/.test(a) && !/^(-o|--output|--out-file|--to)$/.test(args[k - 1] ?? '') && !/^--(output|out-file|to)=/.test(a) && !/^-o./.test(a));
-  const secret = storedSecret(tool, tool === 'oc' ? [...rest, '--to=-'] : rest);
+  const rest = args.filter((a, k) => !/^(-o|--output|--out-file|--to|--plaintext-file)$/.test(a) && !/^(-o|--output|--out-file|--to|--plaintext-file)$/.test(args[k - 1] ?? '') && !/^--(output|out-file|to|plaintext-file)=/.test(a) && !/^-o./.test(a));
+  const secret = storedSecret(tool, tool === 'oc' ? [...rest, '--to=-'] : tool === 'gcloud' ? [...rest, '--plaintext-file=-'] : rest);
   return secret === undefined ? undefined : { file, secret };
 }
 
 /** Global options of the cloud CLIs and stores that take a value, so that the value is not read as the verb
  *  (aws --profile prod secretsmanager …, gcloud --project p secrets …, op --account x read, bw --session K get). */
-const STORE_VALUED = /^(--profile|--region|--endpoint-url|--output|--query|--project|--account|--configuration|--subscription|--session|--impersonate-service-account|--billing-project|--format|--vault|--vault-name|--ca-bundle|--cli-read-timeout|--cli-connect-timeout|--color|--verbosity|--log-level|--tenant|--cache-dir|-a|--app|-r|--remote)$/;
+const STORE_VALUED = /^(--profile|--region|--endpoint-url|--output|--query|--project|--account|--configuration|--subscription|--session|--impersonate-service-account|--billing-project|--format|--vault|--vault-name|--ca-bundle|--cli-read-timeout|--cli-connect-timeout|--cli-binary-format|--color|--verbosity|--log-level|--tenant|--cache-dir|--trace-token|--flags-file|--encoding|--config|--config-dir|--homedir|-a|--app|-r|--remote)$/;
 
 /** kubectl's verb (its first operand, past global options) is VERB. */
 const k8sVerb = (args: readonly string[], verb: string): boolean => reader(args, KUBECTL_VALUED).words[0] === verb;
@@ -69,7 +76,7 @@ export function printedCredential({ tool, args }: AnalyzerInput): string | undef
       return args.some((a) => /^--export-secret-(sub)?keys$/.test(a)) ? '~/.gnupg/private-keys-v1.d/key' : undefined;
     case 'vault':
       // (…and what hands out a token or plaintext: token create, a login or decrypt path written to, dynamic creds.)
-      return has('print', 'token') || has('token', 'lookup') || has('token', 'create') || (has('kv', 'get') || has('read')) || (has('write') && /(^|\/)(decrypt|login|creds)(\/|$)/.test(words[1] ?? '')) ? '~/.vault-token' : undefined;
+      return has('print', 'token') || has('token', 'lookup') || has('token', 'create') || (has('kv', 'get') || has('read')) || (has('write') && /(^|\/)(decrypt|login|creds|sts|issue|unwrap|token|code)(\/|$)/.test(words[1] ?? '')) || has('unwrap') ? '~/.vault-token' : undefined;
     case 'gcloud':
       return words.includes('print-access-token') || words.includes('print-identity-token') || words.includes('print-refresh-token') || has('config', 'config-helper') ? '~/.config/gcloud/credentials.db' : undefined;
     case 'az':
@@ -118,17 +125,19 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
   const opt = r.opt;
   // A program run with a store's values in its environment that prints the environment (doppler run -- env,
   // railway run env, chamber exec prod -- env, heroku run env, op run -- printenv) prints them.
-  const runs = /^(doppler|infisical|railway|heroku|chamber|op|sops|teller|envkey|vault)$/.test(tool) && words.some((w) => /^(run|exec|exec-env)$/.test(w));
+  const runs = (/^(doppler|infisical|railway|heroku|chamber|op|sops|teller|envkey|vault|aws-vault|envchain|dotenvx)$/.test(tool) && words.some((w) => /^(run|exec|exec-env)$/.test(w))) || (tool === 'summon' && args.includes('--'));
   const after = args.indexOf('--') >= 0 ? args.slice(args.indexOf('--') + 1) : args.slice(args.findIndex((a) => /^(run|exec|exec-env)$/.test(a)) + 1).filter((a) => !a.startsWith('-'));
   const command = [...after, ...args.filter((a, k) => /^(--command|-c|--cmd)$/.test(args[k - 1] ?? '') || /^--command=/.test(a)).map((a) => a.replace(/^--command=/, ''))].join(' ');
   // (`env FOO=bar ./server` starts a program; only env or printenv alone, with options, prints.)
-  if (runs && ((/^(env|printenv|set|export|declare)$/.test(after[0] ?? '') && after.slice(1).every((a) => a.startsWith('-'))) || /(^|[\s;&|'"(])(env|printenv|set|export|declare)(\s+-[px]+)?\s*($|[;&|'")])/.test(command))) return '~/.netrc';
+  // (…or code that prints its environment: node -p of its env object, os.environ, awk's ENVIRON, perl's %ENV, an echo of a variable.)
+  if (runs && /process\.env|os\.environ|\bENVIRON\b|%ENV|\$ENV\b|\bENV\[|\b(echo|printf)\b[^|;&]*\$\{?\w/.test(command)) return '~/.netrc';
+  if (runs && (((/^(env|printenv|set|export|declare)$/.test(after[0] ?? '') && after.slice(1).every((a) => a.startsWith('-'))) || (after[0] === 'printenv' && after.length === 2)) || /(^|[\s;&|'"(])(env|printenv|set|export|declare)(\s+-[px]+)?\s*($|[;&|'")])/.test(command))) return '~/.netrc';
   switch (tool) {
     case 'aws':
       return has('kms', 'decrypt') || has('secretsmanager', 'get-secret-value') || has('secretsmanager', 'batch-get-secret-value') || (words[0] === 'ssm' && verb(/^get-parameters?(-by-path|-history)?$/, 1) && opt(/^--with-decryption$/)) ? '~/.aws/credentials' : undefined;
     case 'gcloud':
       // (kms decrypt writes the plaintext to --plaintext-file; `-` is stdout.)
-      return has('secrets', 'versions', 'access') || (has('kms', 'decrypt') && args.some((a, k) => (a === '-' && args[k - 1] === '--plaintext-file') || a === '--plaintext-file=-')) ? '~/.config/gcloud/credentials.db' : undefined;
+      return has('secrets', 'versions', 'access') || (has('kms', 'decrypt') && args.some((a, k) => (args[k - 1] === '--plaintext-file' && stdoutLike(a)) || (a.startsWith('--plaintext-file=') && stdoutLike(a.slice(17))))) ? '~/.config/gcloud/credentials.db' : undefined;
     case 'az':
       return has('keyvault', 'secret', 'show') || has('keyvault', 'secret', 'download') ? '~/.azure/msal_token_cache.json' : undefined;
     case 'kubectl':
@@ -176,9 +185,9 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
     // Decryption to stdout: gpg -d, age -d, a cloud KMS's decrypt, a keyring's stored password.
     case 'gpg':
     case 'gpg2':
-      // (With no action gpg decrypts what it is given: to stdout when that is stdin or -o -.)
-      // (Only options that modify, never one that names another action: --full-generate-key, --list-keys, -e, -s … do not decrypt.)
-      if (args.every((a, k) => !a.startsWith('-') || /^(-o|--output|-r|--recipient|-u|--local-user|--homedir|--passphrase|--passphrase-file|--passphrase-fd|--pinentry-mode)$/.test(args[k - 1] ?? '') || /^(-o|--output(=.*)?|--batch|--yes|-q|--quiet|-v|--verbose|--no-tty|--pinentry-mode(=.*)?|--passphrase(-file|-fd)?(=.*)?|--homedir(=.*)?|-d|--decrypt|--no-verbose|--status-fd(=.*)?|--trust-model(=.*)?)$/.test(a)) && (outputFile(args) === '-' || args.every((a, k) => a.startsWith('-') || /^(-o|--output|-r|--recipient|-u|--local-user|--homedir|--passphrase|--passphrase-file|--pinentry-mode)$/.test(args[k - 1] ?? '')))) return '~/.gnupg/private-keys-v1.d/key';
+      // (With no action gpg decrypts what it is given: to stdout when that is stdin or -o -. Any option that names another
+      // action — --full-generate-key, --list-keys, --import, -e, -s, -c — means it does not; every other option only modifies.)
+      if (!args.some((a) => /^--(encrypt|sign|symmetric|clear-?sign|detach-sign|import\S*|export\S*|list\S*|verify\S*|gen-\S+|full-gen\S*|generate\S*|full-generate\S*|quick-\S+|delete\S*|edit-\S+|card-\S+|change-pin|fingerprint|version|help|print-mds?|dearmor|enarmor|recv-keys|send-keys|search-keys|refresh-keys|fetch-keys|update-trustdb|check-trustdb|import-ownertrust|export-ownertrust|lsign-key|sign-key|passwd|locate-keys|show-keys|check-sigs|with-colons|dump-options|gpgconf\S*|sym|store|decrypt-files|encrypt-files|verify-files)$/.test(a) || /^-[a-zA-Z]*[escbkKSL][a-zA-Z]*$/.test(a) && !a.startsWith('--')) && (stdoutLike(outputFile(args) ?? 'x') || args.every((a, k) => a.startsWith('-') || /^(-o|--output|-r|--recipient|-u|--local-user|--homedir|--passphrase|--passphrase-file|--passphrase-fd|--pinentry-mode|--status-fd|--logger-fd|--attribute-fd|--command-fd|--keyring|--secret-keyring|--trust-model|--trustdb-name|--default-key|--cipher-algo|--digest-algo|--compress-algo|--options|--set-filename|--comment|--keyserver|--agent-program)$/.test(args[k - 1] ?? '')))) return '~/.gnupg/private-keys-v1.d/key';
       return (opt(/^(-d|--decrypt)$/) || opt(/^-[a-zA-Z]*d[a-zA-Z]*$/)) && !toFile(args) ? '~/.gnupg/private-keys-v1.d/key' : undefined;
     case 'age':
     case 'rage':

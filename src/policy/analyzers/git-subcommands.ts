@@ -543,7 +543,7 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       // (git log shows a file's content only with a patch: -p, -u, -U<n>, --patch, --word-diff, --cc, -L; otherwise
       // hashes, subjects and names — git log --oneline -- .env asks whether .env was ever committed.)
       // (…and the merge-diff options, which show a patch for merges and imply one since git 2.32: -m, -c, --dd, --remerge-diff.)
-      const patch = !/^(log|whatchanged)$/.test(sub) || rest.some((a) => /^(-u|--patch\S*|-U\d*|--unified\S*|--word-diff\S*|--color-words\S*|--cc|--full-diff|--binary|-L.*|--ext-diff|--textconv|--raw|-m|-c|--dd|--remerge-diff|--diff-merges=\S+)$/.test(a) || (/^-[a-zA-Z]*p/.test(a) && !a.startsWith('--')));
+      const patch = !/^(log|whatchanged)$/.test(sub) || rest.some((a) => /^(-u|--patch\S*|-U\d*|--unified\S*|--word-diff\S*|--color-words\S*|--cc|--full-diff|--binary|-L.*|--ext-diff|--textconv|--raw|-m|-c|--dd|--remerge-diff|--diff-merges=\S+)$/.test(a) && !(/^(-m|-c|--dd|--remerge-diff|--diff-merges=\S+)$/.test(a) && rest.some((b) => /^(-s|--no-patch|--name-only|--name-status|--stat\S*|--shortstat|--numstat|--summary|--raw)$/.test(b))) || (/^-[a-zA-Z]*p/.test(a) && !a.startsWith('--')));
       if (patch) f.reads.push(...pathsAfterDashDash(rest));
       // Without `--`, git takes operands that are not revisions as paths (git log -p .env, git
       // diff --no-index a .env): each is read; a revision is no path and matches no rule.

@@ -11,7 +11,7 @@ const ALIASES: Record<string, string> = { yarnpkg: 'yarn', nodejs: 'node', pnpx:
   gm4: 'm4', perl6: 'raku', ipython: 'python', ipython3: 'python', bpython: 'python', ptpython: 'python', ptipython: 'python', pry: 'ruby', irb: 'ruby', 'gnutls-cli': 'nc', jython: 'python', graalpy: 'python', micropython: 'python', 'pypy3-c': 'python',
   jruby: 'ruby', truffleruby: 'ruby', mruby: 'ruby', rbx: 'ruby',
   // Database shells with the same client commands: MariaDB's mysql, pgcli and usql's psql backslash commands, litecli's dot-commands.
-  gvim: 'vim', vimx: 'vim', evim: 'vim', nvi: 'vi', elvis: 'vi', gview: 'view', rview: 'view', mvim: 'vim', 'netlify-cli': 'netlify',
+  gvim: 'vim', vimx: 'vim', evim: 'vim', nvi: 'vi', elvis: 'vi', vimdiff: 'vim', gvimdiff: 'vim', nvimdiff: 'nvim', gview: 'view', rview: 'view', mvim: 'vim', 'netlify-cli': 'netlify',
   mariadb: 'mysql', mycli: 'mysql', pgcli: 'psql', usql: 'psql', litecli: 'sqlite3',
   goawk: 'awk', frawk: 'awk', 'one-true-awk': 'awk', 'busybox-awk': 'awk', 'original-awk': 'awk', bioawk: 'awk', nawk: 'awk', mawk: 'awk',
   // Frontends with the same command line: hub and yadm are git, wget2 is wget, curlie is curl.

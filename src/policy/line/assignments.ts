@@ -66,7 +66,7 @@ const OPTION_VARS: Readonly<Record<string, string>> = { TAR_OPTIONS: 'tar', ZIPO
 // JVM options that load an agent or run a command.
 const JVM_OPTIONS = /^(JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS|JAVA_OPTS|MAVEN_OPTS|GRADLE_OPTS|SBT_OPTS)$/;
 // (-agentlib:jdwp is the JDK's own debugger agent, loading nothing from outside: where it listens is judged as a debugger's.)
-const JVM_LOADS = /-(javaagent|agentpath)\b|-agentlib:(?!jdwp[=\s"']|jdwp$)|-XX:\+?(OnError|OnOutOfMemoryError)=|-Djava\.security\.manager=|-Xbootclasspath/;
+const JVM_LOADS = /-(javaagent|agentpath)\b|-agentlib:(?!jdwp[=\s"']|jdwp$)|-agentlib:jdwp=[^\s"']*\blaunch=|-XX:\+?(OnError|OnOutOfMemoryError)=|-Djava\.security\.manager=|-Xbootclasspath/;
 
 /** Directories tools use when their variable is unset: naming the default changes nothing (GOBIN=~/go/bin go install). */
 export const DEFAULT_DIRS: Readonly<Record<string, string>> = {

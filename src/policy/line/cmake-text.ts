@@ -24,6 +24,8 @@ export function cmakeScripts(name: string, args: readonly string[]): string[] {
     if (a === '--') break;
     if (OPT.test(a) && args[k + 1] !== undefined) out.push(args[++k]!);
     else if (ATTACHED.exec(a)) out.push(ATTACHED.exec(a)![1]!);
+    // (-D NAME=VALUE as two words too.)
+    else if (name !== 'ctest' && a === '-D' && /^CMAKE_(TOOLCHAIN_FILE|PROJECT_\w*INCLUDE\w*|USER_MAKE_RULES_OVERRIDE\w*)(?::\w+)?=./s.test(args[k + 1] ?? '')) out.push(args[++k]!.replace(/^[^=]*=/, ''));
     else if (name !== 'ctest') { const m = /^-D(CMAKE_TOOLCHAIN_FILE|CMAKE_PROJECT_\w*INCLUDE\w*|CMAKE_USER_MAKE_RULES_OVERRIDE\w*)(?::\w+)?=(.+)$/s.exec(a); if (m) out.push(m[2]!); }
   }
   // (ctest -S takes SCRIPT[,ARGS].)
@@ -52,6 +54,8 @@ export function cmakeCommands(text: string): string[] {
       else if (v === 'UPLOAD' && rest[0] && rest[1]) lines.push(`curl -T ${q(rest[0])} ${q(rest[1])}`);
       else if (/^(READ|STRINGS)$/.test(v) && rest[0]) lines.push(`cat ${q(rest[0])}`);
       else if (/^(SHA\d+|MD5|SIZE|TIMESTAMP)$/.test(v) && rest[0]) lines.push(`sha256sum ${q(rest[0])}`);
+      // (CONFIGURE OUTPUT F CONTENT "…" and GENERATE OUTPUT F CONTENT "…" write F.)
+      else if (/^(CONFIGURE|GENERATE)$/.test(v) && rest.indexOf('OUTPUT') >= 0 && rest[rest.indexOf('OUTPUT') + 1]) lines.push(`printf %s ${q(rest[rest.indexOf('CONTENT') + 1] ?? '')} > ${q(rest[rest.indexOf('OUTPUT') + 1]!)}`);
       else if (/^(WRITE|APPEND)$/.test(v) && rest[0]) lines.push(`printf %s ${q(rest.slice(1).join(''))} ${v === 'APPEND' ? '>>' : '>'} ${q(rest[0])}`);
       else if (/^REMOVE(_RECURSE)?$/.test(v) && rest.length) lines.push(`rm -rf ${rest.map(q).join(' ')}`);
       else if (/^(COPY|INSTALL)$/.test(v)) { const d = rest.indexOf('DESTINATION'); if (d > 0 && rest[d + 1]) lines.push(`cp -r ${rest.slice(0, d).map(q).join(' ')} ${q(rest[d + 1]!)}`); }

@@ -93,7 +93,9 @@ const ROWS: Record<string, Row[]> = {
   make: MAKE_ROWS,
   gmake: MAKE_ROWS,
   gdb: [
-    { opts: /^(-ex|--ex|-iex|--eval-command|--init-eval-command)$/, shell: shellAfter(/^\s*(?:!|shell\s+)(.*)$/s) },
+    { opts: /^(-ex|--ex|-iex|--eval-command|--init-eval-command)$/, shell: shellAfter(/^\s*(?:!|she(?:l(?:l)?)?\s+|set\s+exec-wrapper\s+)(.*)$/s) },
+    // (A call in the debugged process of anything that runs, loads or deletes — popen, execl, $_shell, dlopen, unlink — with literal text.)
+    { opts: /^(-ex|--ex|-iex|--eval-command|--init-eval-command)$/, shell: debuggerCall },
     // (call/print of system("CMD") in the debugged process runs CMD there; set environment LD_PRELOAD loads a library into it.)
     { opts: /^(-ex|--ex|-iex|--eval-command|--init-eval-command)$/, shell: (v) => /^\s*(?:call|print|p|output)\b.*?\bsystem\s*\(\s*"((?:[^"\\]|\\.)*)"/s.exec(v)?.[1] ?? (((e) => (e ? `${e[1]}=${e[2]} env` : undefined))(/^\s*set\s+env(?:ironment)?\s+(LD_PRELOAD|LD_AUDIT|LD_LIBRARY_PATH)\s*=?\s*(\S+)/.exec(v))) },
     { opts: /^(-ex|--ex|-iex|--eval-command|--init-eval-command)$/, opaque: 'gdb calls a function in the process it debugs' },
@@ -109,7 +111,8 @@ const ROWS: Record<string, Row[]> = {
     // -o '|cmd' / -L '|cmd': query output piped into a command.
     { opts: /^(-o|--output|-L|--log-file)$/, shell: shellAfter(/^\s*\|(.*)$/s) },
   ],
-  lldb: [{ opts: /^(-o|--one-line|-O|--one-line-before-file|-k|--one-line-on-crash|-K|--source-on-crash)$/, shell: (v) => /^\s*(?:expr|expression|p|print|call|po)\b.*?\bsystem\s*\(\s*"((?:[^"\\]|\\.)*)"/s.exec(v)?.[1] },
+  lldb: [{ opts: /^(-o|--one-line|-O|--one-line-before-file|-k|--one-line-on-crash|-K|--source-on-crash)$/, shell: debuggerCall },
+    { opts: /^(-o|--one-line|-O|--one-line-before-file|-k|--one-line-on-crash|-K|--source-on-crash)$/, opaque: 'lldb imports a script' },
     { opts: /^(-o|--one-line|-O|--one-line-before-file|-k|--one-line-on-crash|-K|--source-on-crash)$/, shell: shellAfter(/^\s*(?:pl(?:a(?:t(?:f(?:o(?:r(?:m)?)?)?)?)?)?\s+sh(?:e(?:l(?:l)?)?)?|shell)\s+(.*)$/s) },
     { opts: /^(-o|--one-line|-O|--one-line-before-file|-k|--one-line-on-crash)$/, opaque: 'lldb runs script or shell commands' }],
   mysql: [{ opts: /^(-e|--execute)$/, shell: shellAfter(/^\s*(?:system|\\!|\\P|pager)\s+(.*)$/s) }],
@@ -121,7 +124,7 @@ const ROWS: Record<string, Row[]> = {
   strace: [{ opts: /^(-o|--output)$/, shell: shellAfter(/^\s*[|!](.*)$/s) }],
   ltrace: [{ opts: /^(-o|--output)$/, shell: shellAfter(/^\s*[|!](.*)$/s) }],
   rsync: [{ opts: /^--rsync-path$/, shell: (v) => v }],
-  emacs: [{ opts: /^(--eval|-eval|--exec)$/, shell: (v) => [...v.matchAll(/\(shell-command(?:-to-string)?\s+"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!).join('\n') || undefined }],
+  emacs: [{ opts: /^(--eval|-eval|--exec|--execute|-execute)$/, shell: (v) => [...v.matchAll(/\(shell-command(?:-to-string)?\s+"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!).join('\n') || undefined }],
   // gcc -wrapper PROG,ARG…: every compiler pass runs under PROG ARG… (commas for spaces).
   gcc: [{ opts: /^-wrapper$/, shell: (v) => v.split(',').map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ') }],
   // svn --config-option config:tunnels:NAME=CMD: svn+NAME:// URLs run CMD.
@@ -144,7 +147,30 @@ export const EMBEDDED_RISK = /os\.execute|io\.popen|io\.open|os\.remove|os\.rena
 const EMBEDDED = /(^|[|:\s])(lua|luado|luafile|py3?|python3?|pydo|py3do|pyx|pyxdo|perl|perldo|rub(?:y)?|rubydo|py3file|pyfile)\b(.*)$/s;
 /** Neovim's Lua beyond editing: programs, sockets, deletes and renames, code loaded from a string or file, an Ex `!`. (Its plugins —
  *  require("lazy") — are the ones nvim loads at start anyway; vim.cmd("edit F") edits.) */
+const LUA_EXTRA = /vim\.api\.|vim\.net\.|win_execute|\blocal\s+\w+\s*=\s*(os|io|vim\.fn|vim\.uv|vim\.loop|require)\b|vim\.env\b|\bpackage\.|vim\.fn\s*\[|\b(os|io|vim\.fn|vim\.cmd)\s*\[|vim\.fs\.rm|sockconnect|serverstart|vim\.cmd\.(?!(edit|e|write|w|wq|update|set|setlocal|colorscheme|syntax|filetype)\s*\()\w+|vim\.fn\.(call|execute|feedkeys|libcall\w*)/;
+/** The parts of Neovim Lua that only edit or load the plugins nvim loads at start anyway: removed before the risk check. */
+function luaBenign(code: string): string {
+  return code
+    .replace(/\b(?:pcall\s*\(\s*require\s*,\s*|require\s*\(?\s*)["'](?!(?:os|io|ffi|socket|posix|luv|jit|package|debug|vim\.uv|vim\.loop)["'])[\w.-]+["']\s*\)?/g, 'PLUGIN')
+    .replace(/vim\.cmd(?:\.(?:edit|e|write|w|wq|update)\s*\(\s*(?:["'][\w./-]*["'])?\s*\)|\s*\(?\s*["'](?:(?:edit|e|write|w|wq|update|set|setlocal|colorscheme|syntax|filetype)\b[^"'!|`]*|normal!?\s+[^"':!|`]*|%?s\/(?:[^"'\\|`]|\\[^=])*)["']\s*\)?)/g, 'EDIT')
+    .replace(/vim\.fn\.readfile\s*\(\s*["'](?![/~]|\.env|.*(?:id_|\.pem|\.key|credentials|\.netrc|\.npmrc))[\w./-]+["']\s*\)/g, 'TEXT')
+    .replace(/vim\.fn\.writefile\s*\(([^;]*?),\s*["'](?:\/tmp\/|(?![/~.]))[\w./-]+["']\s*\)/g, 'WROTE($1)');
+}
 const LUA_RISK = /os\.execute|io\.popen|os\.remove|os\.rename|vim\.fn\.(system|systemlist|jobstart|termopen|delete|rename|libcall\w*|feedkeys)|vim\.(loop|uv)\.(spawn|new_tcp|new_udp|new_pipe|fs_unlink|fs_rmdir|fs_rename|getaddrinfo)|vim\.system|\bloadstring\b|\bload\s*\(|\bdofile\b|\bffi\b|socket|vim\.cmd\s*\(?\s*(?:["']|\[=*\[)\s*(?:[%.$\d,]*\s*(?:r|read|w|write|sil|silent)?\s*)!|vim\.cmd\s*\(\s*[^"'\[\s)]|vim\.cmd\.terminal|io\.open\s*\([^)]*,\s*["'][wa+]/;
+/** A debugger command that calls into the process (call/print/p/output/expr/e/po): the command lines its string literals
+ *  spell (system, popen, execl, $_shell), `rm -f` of what unlink/remove name, and a library dlopen loads as a preload. */
+function debuggerCall(v: string): string | undefined {
+  if (!/^\s*(call|print|p|output|expr|expression|e|po)\b/.test(v)) return undefined;
+  const lines: string[] = [];
+  for (const m of v.matchAll(/(?<![\w$])(system|popen|\$_shell|execl\w*|execv\w*|unlink|remove|dlopen)\s*\(([^)]*)\)/g)) {
+    const lits = [...m[2]!.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((x) => x[1]!);
+    if (/^(unlink|remove)$/.test(m[1]!) && lits[0]) lines.push(`rm -f '${lits[0].replace(/'/g, `'\\''`)}'`);
+    else if (m[1] === 'dlopen' && lits[0]) lines.push(`LD_PRELOAD='${lits[0].replace(/'/g, `'\\''`)}' env`);
+    else if (lits.length) lines.push(lits.at(-1)!);
+  }
+  return lines.length ? lines.join('\n') : undefined;
+}
+
 /** The top-level arguments of a call whose text starts after its `(`: brackets, braces and quotes kept together. */
 function callArgs(text: string): string[] {
   const out: string[] = [];
@@ -175,7 +201,8 @@ function callArgs(text: string): string[] {
  *  literally inside the project (not written by this line) is the project's, as `nvim -u NONE -c 'luafile scripts/x.lua'` runs it. */
 export function embeddedRisk(kind: string, code: string, projectFile: (p: string) => boolean = () => false): boolean {
   if (/file$/.test(kind)) return !projectFile(code.trim());
-  if (/^lua/.test(kind)) return LUA_RISK.test(code);
+  // (Lua: what is left once the editing and plugin forms are taken out is judged as any embedded code is.)
+  if (/^lua/.test(kind)) { const rest = luaBenign(code); return LUA_RISK.test(rest) || LUA_EXTRA.test(rest) || EMBEDDED_RISK.test(rest); }
   return EMBEDDED_RISK.test(code);
 }
 
@@ -254,7 +281,7 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
       }
       if (value === undefined) continue;
       if (row.opaque) {
-        if ((tool !== 'gdb' || (row.opaque.startsWith('gdb calls') ? /^\s*(call|print|p|output)\b.*\b(system|popen|exec\w*|dlopen|unlink|remove)\s*\(\s*[^"\s]/.test(value) : /^\s*(python|pipe|\||source)/.test(value))) && (tool !== 'lldb' || /^\s*script\b/.test(value)) && (tool !== 'tar' || /^exec/.test(value)) && (!/make$/.test(tool) || /^\s*-?load\s/m.test(value))) out.spawns.push(row.opaque);
+        if ((tool !== 'lldb' || (row.opaque.startsWith('lldb imports') ? /^\s*command\s+script\s+import\b/.test(value) && !/^\s*command\s+script\s+import\s+(?:-\S+\s+)*["']?(\.\/)?(?!\.\.|\/|~)[\w./-]+["']?\s*$/.test(value) : /^\s*script\b/.test(value))) && (tool !== 'gdb' || (row.opaque.startsWith('gdb calls') ? /^\s*(call|print|p|output)\b.*\b(system|popen|exec\w*|dlopen|unlink|remove)\s*\(\s*[^"\s]/.test(value) : /^\s*(python|pipe|\||source)/.test(value))) && (tool !== 'tar' || /^exec/.test(value)) && (!/make$/.test(tool) || /^\s*-?load\s/m.test(value))) out.spawns.push(row.opaque);
         continue;
       }
       const line = row.shell?.(value);
@@ -283,9 +310,13 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
       }
       // (…a (shell-command "…") of a literal is judged as that line; one given a computed string runs anything.)
       // (…and deletes, moves and copies of literal names are the rm -rf, mv and cp they are: read as those lines.)
-      if (/^emacs(client)?$/.test(tool)) for (const m of value.matchAll(/\((delete-file|delete-directory|dired-delete-file|move-file-to-trash)\s+"((?:[^"\\]|\\.)*)"/g)) out.lines.push(`rm -rf ${q(m[2]!)}`);
+      // (Escapes decoded — "\x7e" and "\176" are ~ — and names resolved from the working directory, so only when the code
+      // changes no directory: (cd …), default-directory.)
+      const elispString = (t: string) => t.replace(/\\x([0-9a-fA-F]{1,2})|\\([0-7]{1,3})|\\(.)/g, (_m, h?: string, o?: string, c?: string) => (h ? String.fromCharCode(parseInt(h, 16)) : o ? String.fromCharCode(parseInt(o, 8)) : c!));
+      const movesDir = /\(cd\s|default-directory|\(dired\b|find-file\S*\s+"[^"]*\/"/.test(args.join('\n'));
+      if (/^emacs(client)?$/.test(tool)) for (const m of value.matchAll(/\((delete-file|delete-directory|dired-delete-file|move-file-to-trash)\s+"((?:[^"\\]|\\.)*)"/g)) out.lines.push(`rm -rf ${q(elispString(m[2]!))}`);
       const literalCalls = /\((?:shell-command|shell-command-to-string|async-shell-command|delete-file|delete-directory|dired-delete-file|move-file-to-trash)\s+"(?:[^"\\]|\\.)*"[^()]*\)|\((?:rename-file|copy-file|f-copy|f-move)\s+"(?:[^"\\]|\\.)*"\s+"(?:[^"\\]|\\.)*"[^()]*\)/g;
-      if (/^emacs(client)?$/.test(tool) && ELISP_EXEC.test(value.replace(literalCalls, ''))) out.spawns.push('emacs elisp runs programs or deletes files');
+      if (/^emacs(client)?$/.test(tool) && (ELISP_EXEC.test(movesDir ? value : value.replace(literalCalls, '')) || /\b(funcall|apply|intern|eval)\b/.test(value) && /shell-command|call-process|start-process|delete-|process-/.test(value))) out.spawns.push('emacs elisp runs programs or deletes files');
       // elisp that visits files (find-file, insert-file-contents …) reads them — printed with princ/message — and its
       // network calls (url-retrieve, url-copy-file, eww, open-network-stream, make-network-process) reach their host,
       // with what it read: judged as cat F and curl -d @F URL; a host it computes is not understood.

@@ -18,7 +18,7 @@ export function destroys(name: string, args: readonly string[], env: Readonly<Re
     case 'terraform':
     case 'tofu':
     case 'terragrunt':
-      if (words.includes('destroy') || (words.includes('apply') && has(/^-destroy$/)) || (at(0, /^state$/) && at(1, /^rm$/)) || (at(0, /^workspace$/) && at(1, /^delete$/))) return `${name} destroys infrastructure`;
+      if (words.includes('destroy') || (words.includes('apply') && has(/^--?destroy(=true)?$/)) || (words.includes('plan') && has(/^--?destroy(=true)?$/) && has(/^--?out(=|$)/)) || (at(0, /^state$/) && at(1, /^rm$/)) || (at(0, /^workspace$/) && at(1, /^delete$/))) return `${name} destroys infrastructure`;
       return undefined;
     case 'cdktf':
     case 'eksctl':

@@ -819,7 +819,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (Keys that begin with an insert — A, a, I, i, O, o, S, s, C — and never leave it type text: `norm A  # noqa: E402`.)
       for (const c of cmds) {
         const keys = /(?:^[%.$\d,'<>+\-;]*\s*|\/\s*)normal!?\s(.*)$/s.exec(c)?.[1];
-        if (keys !== undefined && /[!:]/.test(keys) && !/^\s*[AaIiOoSsC][^\x1b]*$/.test(keys.replace(/\\<Esc>|<Esc>|\\e|\x1b/g, '\x1b'))) tag('interpreter-opaque', `${name} types keys that may run a program: ${c.slice(0, 40)}`);
+        // (…and never leave it: no Esc, Ctrl-C, Ctrl-O or other control key, written raw or as <C-…>.)
+        if (keys !== undefined && /[!:]/.test(keys) && !/^\s*[AaIiOoSsC][^\x00-\x1f\x7f]*$/.test(keys.replace(/\\?<(Esc|C-\w|Nul|CR|NL)>|\\e/gi, '\x1b'))) tag('interpreter-opaque', `${name} types keys that may run a program: ${c.slice(0, 40)}`);
       }
       // (A program for :make or :grep — set makeprg=… / grepprg=… — runs when they do.)
       for (const c of cmds) { const prg = /^se(?:t)?\s+(?:makeprg|mp|grepprg|gp)=(.*)$/.exec(c); if (prg && cmds.some((x) => /^(mak(?:e)?|gr(?:ep)?|lmak(?:e)?|lgr(?:ep)?)\b/.test(x))) st.sub(prg[1]!.replace(/\\(.)/g, '$1'), ctx.cwd, env); }
@@ -827,7 +828,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       for (const c of cmds) {
         for (const m of c.matchAll(/\b(?:job_start|term_start|jobstart|termopen|system|systemlist)\s*\(\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')\s*[,)]/g)) st.sub((m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1'), ctx.cwd, env);
         const embedded = /^(lua|luado|luafile|py3?|python3?|pydo|py3do|pyx|perl|perldo|rub(?:y)?|rubydo|pyfile|py3file)\b(.*)$/s.exec(c);
-        const projectFile = (f: string) => /^[\w./-]+$/.test(f) && !f.includes('..') && resolvePath(f, ctx).startsWith(`${ctx.projectRoot}/`) && !st.written.has(resolvePath(f, ctx));
+        // (Not a third party's or git's file, not after a :cd, and not where the line unpacks, patches or copies anything.)
+        const projectFile = (f: string) => /^[\w./-]+$/.test(f) && !f.includes('..') && vimCwd === undefined && resolvePath(f, ctx).startsWith(`${ctx.projectRoot}/`) && !st.written.has(resolvePath(f, ctx))
+          && !/(^|\/)(node_modules|vendor|\.git)\//.test(f) && !/(^|[;&|(\n])\s*(tar|bsdtar|unzip|7z|cp|rsync|mv|ln|patch|git\s+(apply|am|checkout|pull|merge)|curl|wget)\b/.test(st.lineText);
         // (A script file it sources that is not the project's — luafile /tmp/x.lua, luafile $f — is code Rampart has not read.)
         if (embedded && /file$/.test(embedded[1]!) && embeddedRisk(embedded[1]!, embedded[2]!, projectFile)) tag('interpreter-opaque', `${name} runs a script file Rampart has not read: ${c.slice(0, 40)}`);
         else if (/\b(?:job_start|term_start|jobstart|termopen|system|systemlist)\s*\(\s*[^"'\s]/.test(c) || /^ter(?:minal)?\b/.test(c) || (embedded && embeddedRisk(embedded[1]!, embedded[2]!, projectFile))) tag('interpreter-spawn', `${name} runs a program through its command ${c.slice(0, 40)}`);
@@ -991,14 +994,15 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // lldb-server, rdbg --open --host, RUBY_DEBUG_HOST, a JDWP agent's address=*:P.
       const remote = (hp: string) => { const h = hp.replace(/^tcp:/, '').replace(/:\d*$/, '').replace(/^\[|\]$/g, ''); return !/^(127(\.\d+){0,3}|localhost|::1)$/i.test(h); };
       const valueOf = (re: RegExp) => args.flatMap((a, k) => (re.test(args[k - 1] ?? '') ? [a] : a.startsWith('--') && re.test(a.slice(0, a.indexOf('='))) && a.includes('=') ? [a.slice(a.indexOf('=') + 1)] : []));
-      const debugPublic = args.some((a) => { const m = /^--inspect(?:-brk|-wait)?=(.+:\d+|[^:]+)$/.exec(a); return m !== null && /[.:]/.test(m[1]!) && remote(m[1]!.includes(':') ? m[1]! : `${m[1]}:0`) && !/^\d+$/.test(m[1]!); })
+      const debugPublic = args.some((a) => { const m = /^--inspect(?:-brk|-wait|-port)?=(.+:\d+|[^:]+)$/.exec(a); return m !== null && /[.:]/.test(m[1]!) && remote(m[1]!.includes(':') ? m[1]! : `${m[1]}:0`) && !/^\d+$/.test(m[1]!); })
         || ((name === 'debugpy' || args.includes('debugpy')) && valueOf(/^--listen$/).some((v) => v.includes(':') && remote(v)))
+        || (args.includes('debugpy.adapter') && valueOf(/^--host$/).some((h) => remote(`${h}:0`)))
         || (name === 'dlv' && valueOf(/^(--listen|-l)$/).some(remote))
         || (name === 'gdbserver' && args.some((a) => /^(tcp:)?[\w.*\[\]:-]*:\d+$/.test(a) && remote(a)))
         || (name === 'lldb-server' && args.some((a, k) => (/^[\w.*\[\]-]*:\d+$/.test(a) || args[k - 1] === '--listen') && remote(a.replace(/^'|'$/g, ''))))
         || (name === 'rdbg' && args.some((a) => /^(-O|--open)(=|$)/.test(a)) && valueOf(/^--host$/).some((h) => remote(`${h}:0`)))
         || (/^ruby[\d.]*$|^(rdbg|bundle|rails)$/.test(name) && env.RUBY_DEBUG_HOST !== undefined && remote(`${env.RUBY_DEBUG_HOST}:0`))
-        || [...args, env.JAVA_TOOL_OPTIONS ?? '', env.MAVEN_OPTS ?? ''].some((a) => /jdwp=/.test(a) && /server=y/.test(a) && /address=([^,\s"']*:)?\d+/.test(a) && (/address=(\*|0\.0\.0\.0|\[?::\]?|\d+\.\d+\.\d+\.\d+):/.test(a) && !/address=127\./.test(a)));
+        || [...args, env.JAVA_TOOL_OPTIONS ?? '', env.MAVEN_OPTS ?? ''].some((a) => /jdwp[=:]/.test(a) && /server=y/.test(a) && /address=([^,\s"']*:)?\d+/.test(a) && (/address=(\*|0\.0\.0\.0|\[?::\]?|\d+\.\d+\.\d+\.\d+):/.test(a) && !/address=127\./.test(a)));
       if (debugPublic && !args.some((a) => /^(--help|--version)$/.test(a))) tag('serves-files', `${name} opens a debugger to other machines: whoever connects runs code here`);
       if ((bindsAll || servesByDefault) && !args.some((a) => /^(--help|--version)$/.test(a))) tag('serves-files', `${name} listens on every network interface: other machines can reach what it serves`);
       if (/^(ngrok|lt|localtunnel|tunnelto|pagekite(\.py)?|tmole|zrok|devtunnel|frpc|rathole|chisel|sish-client|localxpose|loophole|expose|telebit|inlets|inlets-pro|pinggy|serveo)$/.test(name) || (name === 'cloudflared' && args.includes('tunnel')) || (name === 'bore' && args[0] === 'local')
@@ -1389,8 +1393,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // (An archive of the project written earlier holds its .env: sent, or its bytes shown, it is that secret. Only then —
     // listing, hashing or copying it is not reading .env.)
     const unpacked = (p: string) => (p === STDIN ? undefined : st.archived.get(abs(p)));
-    // (An archive of the whole project sent anywhere uploads the project, as aws s3 sync . does.)
-    const sentTree = facts.sends.find((p) => p !== STDIN && st.projectArchives.has(abs(p)));
+    // (An archive of the whole project sent anywhere uploads the project, as aws s3 sync . does — a copy of it, one in a directory
+    // sent whole, or one piped in: git archive HEAD | aws s3 cp - s3://…)
+    const pipedTree = fc.stdinFrom.some((i) => { const a = flat[i]?.argv.map((w) => w.value) ?? []; return a[0] === 'git' && a.includes('archive') && !a.some((x) => /^(-o|--output)(=|$)/.test(x)) && !a.includes('--') && !a.slice(a.indexOf('archive') + 1).some((x) => !x.startsWith('-') && x.includes(':')); });
+    const sentTree = facts.sends.find((p) => (p !== STDIN && (st.projectArchives.has(abs(p)) || [...st.projectArchives].some((x) => x.startsWith(`${abs(p).replace(/\/+$/, '')}/`)))) || (p === STDIN && pipedTree))
+      ?? (pipedTree && args.includes('-') ? 'stdin' : undefined);
     // (Cloud storage and hosting only: a release asset on the repository's own GitHub — gh release upload — is where the source lives.)
     if (sentTree !== undefined && /^(aws|gsutil|gcloud|az|azcopy|rclone|mc|s3cmd|b2|oci|wrangler|surge|netlify|ntl|vercel|firebase)$/.test(name) && (facts.hosts.length === 0 || facts.hosts.some((h) => !isLocalEndpoint(h)))) tag('uploads-project', `${name} sends ${sentTree}, an archive of the whole project`);
     facts.sends = facts.sends.map((p) => unpacked(p) ?? real(p));
@@ -2023,12 +2030,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // head, sort, a `<` redirect, xargs -a, read, mapfile — it names that again, and a copy of it does too.
     {
       const listOps = args.filter((a) => !a.startsWith('-'));
-      const inFiles = [...(/^(cat|head|tail|sort|uniq|shuf|tac|xargs|parallel)$/.test(name) ? listOps.map(abs0) : []), ...(fc.stdinFrom.length === 0 && ctx.stdin ? [ctx.stdin] : []),
+      const inFiles = [...(/^(cat|head|tail|sort|uniq|shuf|tac|xargs|parallel|grep|egrep|fgrep|sed|awk|gawk|mawk|nl|cut)$/.test(name) ? listOps.map(abs0).map((f) => realOf(st, f) ?? f) : []), ...(fc.stdinFrom.length === 0 && ctx.stdin ? [ctx.stdin] : []),
         ...args.flatMap((a, k) => (/^(-a|--arg-file)$/.test(args[k - 1] ?? '') || (name === 'parallel' && args[k - 1] === '::::') ? [abs0(a)] : /^--arg-file=/.test(a) ? [abs0(a.slice(11))] : []))];
       const back = inFiles.map((f) => st.listings.get(f)).find((x) => x !== undefined);
       if (back && !/^(xargs|parallel)$/.test(name)) { rec.namesOut ??= back.namesOut; rec.listsUnder ??= back.listsUnder; }
       if (back && /^(cp|mv|install)$/.test(name)) for (const w of rec.writesFiles) st.listings.set(w, back);
-      const fprint = name === 'find' ? args.find((a, k) => /^-(fprint0?|fls)$/.test(args[k - 1] ?? '')) : undefined;
+      const fprint = name === 'find' ? args.find((a, k) => /^-(fprint0?|fls|fprintf)$/.test(args[k - 1] ?? '')) : undefined;
       if (fprint !== undefined) {
         const root = abs0(listOps[0] ?? '.');
         const named = args.some((a) => /^-(i?name|i?path|i?wholename|i?regex)$/.test(a));
@@ -2108,11 +2115,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // A copy of a tree holding the project's top (cp -a . /tmp/c, rsync -a ./ /tmp/copy, ditto) holds its .env: the copy
     // is read as the tree it copies (see realOf), so a search or archive of it later is one of the project.
-    if ((/^(cp|rsync|ditto)$/.test(name) && (name === 'ditto' || args.some((a) => /^-[a-zA-Z]*[rRa]/.test(a) && !a.startsWith('--') || /^--(recursive|archive)$/.test(a)))) || localScp) {
-      const ops = args.filter((a, k) => !a.startsWith('-') && !/^-[a-zA-Z]*[tSe]$|^--(target-directory|suffix|rsh|exclude|include|filter)$/.test(args[k - 1] ?? ''));
+    if ((/^(cp|rsync|ditto)$/.test(name) && (name === 'ditto' || args.some((a) => /^-[a-zA-Z]*[rRa]/.test(a) && !a.startsWith('--') || /^--(recursive|archive)$/.test(a)))) || localScp || name === 'mv') {
+      // (cp -t DIR SRC… names its destination first; a move or copy of a copy is a copy too.)
+      const target = args.find((a, k) => /^(-t|--target-directory)$/.test(args[k - 1] ?? '')) ?? args.find((a) => a.startsWith('--target-directory='))?.slice(19);
+      const ops0 = args.filter((a, k) => !a.startsWith('-') && !/^-[a-zA-Z]*[tSe]$|^--(target-directory|suffix|rsh|exclude|include|filter)$/.test(args[k - 1] ?? ''));
+      const ops = target !== undefined ? [...ops0, target] : ops0;
       const dest = ops.at(-1);
       for (const src of ops.slice(0, -1)) {
-        const p = abs(src);
+        const p = realOf(st, abs(src)) ?? abs(src);
         if (dest === undefined || /[:@]/.test(dest) || !(p === ctx.projectRoot || `${ctx.projectRoot}/`.startsWith(`${p}/`))) continue;
         const d = abs(dest);
         st.links.set(d, p);
@@ -2125,6 +2135,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const ops = args.filter((a, k) => !a.startsWith('-') && !(name === 'split' && /^-[bnlCaft]$|^--(bytes|lines|number|line-bytes|suffix-length|additional-suffix|filter)$/.test(args[k - 1] ?? '')));
       const packed = (/^(cp|mv|install|rsync|ln)$/.test(name) ? ops.slice(0, -1) : ops).map((a) => st.archived.get(abs(a))).find((x) => x !== undefined);
       const from = ops.find((a) => st.archived.has(abs(a)));
+      if (/^(cp|mv|install|rsync|ln)$/.test(name) && ops.slice(0, -1).some((a) => st.projectArchives.has(abs(a)))) for (const w of rec.writesFiles) st.projectArchives.add(w);
       if (packed && from !== undefined && !(/^(bsdtar|tar|gtar)$/.test(name) && tarShowsNothing(argv, false))) {
         for (const w of rec.writesFiles) st.archived.set(w, packed);
         const made = name === 'split' ? ['aa', 'ab', 'ac', 'ad', '00', '01', '02', '03'].map((x) => `${ops[1] ?? 'x'}${x}`)

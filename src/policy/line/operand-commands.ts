@@ -123,8 +123,10 @@ export function operandCommands(name: string, args: readonly string[], env: Read
   if (/^(gnome-terminal|konsole|kitty|alacritty|wezterm|xterm|tilix|terminator|foot|xfce4-terminal|mate-terminal|urxvt)$/.test(name)) {
     const at = args.findIndex((a) => a === '--' || a === '-e' || a === '-x' || a === '--command' || a === '--execute');
     const cwd = args.slice(0, at < 0 ? args.length : at).map((a, k, xs) => (/^(--working-directory|--workdir|--directory|--cwd|-d|--working-dir)$/.test(xs[k - 1] ?? '') ? a : /^--(working-directory|workdir|directory|cwd|working-dir)=/.test(a) ? a.slice(a.indexOf('=') + 1) : undefined)).filter((x) => x !== undefined).at(-1);
-    // (-e/--command with one word is a command line: xterm -e 'rm -rf ~', gnome-terminal --command 'curl … | sh'.)
-    if (at >= 0 && args[at] !== '--' && args.length === at + 2) return { strings: cwd !== undefined ? [`cd ${quote(cwd)} && ${args[at + 1]!}`] : [args[at + 1]!] };
+    // (Every -e/--command value is a command line — xterm -e 'rm -rf ~', gnome-terminal --tab -e 'ls' --tab -e '…' --title x —
+    // except xterm-style -e PROG ARGS… at the end, read as the program it runs.)
+    const given = args.flatMap((a, k) => (/^(-e|-x|--command|--execute)$/.test(args[k - 1] ?? '') ? [a] : /^--(command|execute)=/.test(a) ? [a.slice(a.indexOf('=') + 1)] : []));
+    if (at >= 0 && args[at] !== '--' && (given.length > 1 || args.length === at + 2 || /\s/.test(args[at + 1] ?? ''))) return { strings: given.map((g) => (cwd !== undefined ? `cd ${quote(cwd)} && ${g}` : g)) };
     if (at >= 0 && args[at + 1] !== undefined) return { strings: [], suffix: args.slice(at + 1), runs: true, ...(cwd !== undefined ? { cwd } : {}) };
   }
   // (bun exec SCRIPT runs SCRIPT with Bun's shell, whatever it starts with: bun exec 'cat .env'.)

@@ -183,22 +183,26 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
           // (Each argument is a key when it names one — Enter, C-c, Home, BSpace, ^M, a single character — else literal text. A
           // key that ends a line (Enter, C-m, C-c) separates lines; one that edits it (Home, C-a, BSpace, C-u, Escape) makes the
           // line typed unknown.)
-          const KEY_NAME = /^(((C|M|S)-)+.|\^.|Enter|Escape|Space|Tab|BTab|BSpace|DC|Delete|End|Home|IC|Insert|NPage|PageDown|PgDn|PPage|PageUp|PgUp|Up|Down|Left|Right|F\d{1,2}|KP\w+)$/;
+          const KEY_NAME = /^(((C|M|S)-)+.|\^.|Enter|Escape|Space|Tab|BTab|BSpace|DC|Delete|End|Home|IC|Insert|NPage|PageDown|PgDn|PPage|PageUp|PgUp|Up|Down|Left|Right|F\d{1,2}|KP\w+|0x[0-9a-f]{1,6})$/i;
           let text = '';
           let edited = false;
           for (const k of rest.slice(i)) {
             if (hex) { text += String.fromCharCode(parseInt(k, 16) || 32); continue; }
             if (literal || !KEY_NAME.test(k)) { text += k; continue; }
-            if (KEYS[k] !== undefined) text += KEYS[k]!;
-            else if (/^(C-[mjc]|\^[MJC])$/i.test(k)) text += '\n';
+            const code = /^0x([0-9a-f]+)$/i.exec(k);
+            const named = Object.keys(KEYS).find((n) => n.toLowerCase() === k.toLowerCase());
+            if (code) text += /^(0a|0d)$/i.test(code[1]!.replace(/^0+(?=..)/, '')) ? '\n' : String.fromCharCode(parseInt(code[1]!, 16));
+            else if (named !== undefined) text += KEYS[named]!;
+            else if (/^(C-[mjc]|\^[MJC]|Enter|KPEnter)$/i.test(k)) text += '\n';
             else { edited = true; text += '\n'; }
           }
           shells.push(text);
           if (edited && /\S/.test(text)) tags = [...tags, 'dynamic-command'];
           continue;
         }
+        // (A buffer set now is pasted later, by this tmux or another: its text is typed then.)
         const buffer = c.findIndex((a) => /^(set-buffer|setb)$/.test(a));
-        if (buffer >= 0 && pasted) { const rest = c.slice(buffer + 1); shells.push(rest.slice(skipOpts(rest, /^-[bt]$/)).join(' ')); continue; }
+        if (buffer >= 0) { const rest = c.slice(buffer + 1); shells.push(rest.slice(skipOpts(rest, /^-[bt]$/)).join(' ')); continue; }
         // (pipe-pane -I: what CMD prints is typed into the pane, as `CMD | sh`.)
         const piped = c.findIndex((a) => /^(pipe-pane|pipep)$/.test(a));
         if (piped >= 0 && c.slice(piped + 1).some((a) => /^-[a-zA-Z]*I/.test(a))) { const rest = c.slice(piped + 1); const cmd = rest.slice(skipOpts(rest, /^-[t]$/)).join(' '); if (cmd) shells.push(`{ ${cmd}\n} | sh`); continue; }
@@ -210,7 +214,7 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
           const path = rest.slice(0, i).map((a, k, all) => (all[k - 1] === '-e' && a.startsWith('PATH=') ? a : a.startsWith('-ePATH=') ? a.slice(2) : undefined)).find((x) => x !== undefined);
           if (path !== undefined && !/rampart\/shims/.test(path) && !/\$\{?PATH\b/.test(path)) tags = ['path-strip'];
           // (-c DIR starts it in DIR: tmux new -c ~ 'rm -rf .ssh'.)
-          const dir = rest.slice(0, i).map((a, k, all) => (all[k - 1] === '-c' ? a : undefined)).filter((x) => x !== undefined).at(-1);
+          const dir = rest.slice(0, i).map((a, k, all) => (all[k - 1] === '-c' ? a : /^-c./.test(a) ? a.slice(2) : undefined)).filter((x) => x !== undefined).at(-1);
           if (i < rest.length) shells.push(`${dir !== undefined ? `cd ${quote(dir).replace(/^'~(\/[^']*)?'$/, '~$1')} && ` : ''}${rest.slice(i).join(' ')}`);
           continue;
         }
@@ -239,7 +243,8 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
         let [cmd = '', ...rest] = afterX.slice(skipOpts(afterX, /^-[pS]$/));
         // (at WINDOW CMD sends CMD to that window; eval 'CMD' … runs each string as a screen command.)
         if (cmd === 'at' && rest.length > 1) [cmd = '', ...rest] = rest.slice(1);
-        if (cmd === 'eval') return { shell: rest.map((c) => /^\s*stuff\s+(["']?)([\s\S]*)\1\s*$/.exec(c)?.[2] ?? '').join('\n').replace(/\\n|\\r|\^M|\^J/g, '\n') };
+        // (…and `screen …`/`exec …` inside it run their command.)
+        if (cmd === 'eval') return { shell: rest.map((c) => /^\s*(?:at\s+\S+\s+)?(?:stuff|register\s+\S+)\s+(["']?)([\s\S]*)\1\s*$/.exec(c)?.[2] ?? /^\s*(?:screen|exec)\s+(?:-\S+\s+)*([\s\S]+)$/.exec(c)?.[1] ?? '').join('\n').replace(/\\n|\\r|\^M|\^J/g, '\n') };
         if (cmd === 'register' && rest[1] !== undefined) return { shell: rest[1].replace(/\\n|\\r|\^M|\^J/g, '\n') };
         if (cmd === 'setenv' && rest[0] !== undefined && rest[1] !== undefined) return { env: { [rest[0]]: rest[1] } };
         if (cmd === 'stuff') return { shell: (rest[0] ?? '').replace(/\\n|\\r|\^M|\^J/g, '\n') };
