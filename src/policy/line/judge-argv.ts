@@ -1101,7 +1101,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (What follows `--` in kubectl/oc/lxc exec is the container's command and its paths, judged as that command.)
       const own = /^(kubectl|oc|lxc|incus)$/.test(name) && args.includes('exec') && args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
       const named = own.map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a).filter((a) => !a.startsWith('-') && !a.includes('://'));
-      const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-c|--command|-o|--output)$/.test(args[k - 1] ?? ''));
+      // (uniq's -f/-s/-w and xxd's -c/-g/-l/-s take a value: not an operand.)
+      const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-c|--command|-o|--output)$/.test(args[k - 1] ?? '') && !(name === 'uniq' && /^(-f|-s|-w)$/.test(args[k - 1] ?? '')) && !(name === 'xxd' && /^(-c|-g|-l|-s|-o|-cols|-len|-seek|-groupsize)$/.test(args[k - 1] ?? '')));
       // (Also the files and directories any tool writes its log, report, trace or history to: pip --log F, npm --logs-dir D.)
       // (…and the directories it fills: caches, prefixes, targets, destinations — npm --cache D, pip download -d D,
       // go test -coverprofile F, mvn -Dmaven.repo.local=D, buildx --output type=local,dest=D.)
@@ -1834,8 +1835,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // (Only for programs whose reading is printing: a copy's read — cp ~/.aws/credentials dist/ >/dev/null — is still a copy.)
     // (…and only when it writes no file besides: xxd .env /tmp/x >/dev/null copies the secret.)
     // (xxd IN OUT and uniq IN OUT write their second operand: a copy of what they read.)
-    const copyOut = /^(xxd|uniq)$/.test(name) ? args.filter((a) => !a.startsWith('-'))[1] : undefined;
-    if (copyOut !== undefined && copyOut !== '-') { const from = firstSecret(st, args.filter((a) => !a.startsWith('-')).slice(0, 1).map((a) => realOf(st, abs0(a)) ?? a), ctx); if (from) st.tainted.set(abs0(copyOut), from); }
+    const copyOps = /^(xxd|uniq)$/.test(name) ? args.filter((a, k) => !a.startsWith('-') && !(name === 'uniq' ? /^(-f|-s|-w)$/ : /^(-c|-g|-l|-s|-o|-cols|-len|-seek|-groupsize)$/).test(args[k - 1] ?? '')) : [];
+    const copyOut = copyOps[1];
+    if (copyOut !== undefined && copyOut !== '-') { const from = firstSecret(st, copyOps.slice(0, 1).map((a) => realOf(st, abs0(a)) ?? a), ctx); if (from) st.tainted.set(abs0(copyOut), from); }
     const discarded = fc.stdoutTo.length === 0 && fds[1] === '/dev/null' && facts.writes.every((w) => w === '/dev/null') && copyOut === undefined && /^(cat|head|tail|tac|nl|base64|xxd|od|hexdump|gh|glab|printenv|echo|printf|jq|yq|grep|egrep|rg|less|more|bat|strings|aws|gcloud|az|op|bw|pass|vault|kubectl)$/.test(name);
     const j = judgeFacts(st.policy, counted || discarded ? { ...facts, reads: [] } : facts, argv, { ...ctx, env });
     st.out.push(j);
