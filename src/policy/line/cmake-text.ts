@@ -32,6 +32,9 @@ export function cmakeScripts(name: string, args: readonly string[]): string[] {
   return name === 'ctest' ? out.map((s) => s.replace(/,.*$/s, '')) : out;
 }
 
+/** The calls cmakeCommands reads as shell lines: what is left of a script once they are taken out is what it does unread. */
+export const CMAKE_READ_CALLS = /\b(?:execute_process|exec_program|configure_file|include|message)\s*\([^)]*\)|\bfile\s*\(\s*(?:DOWNLOAD|UPLOAD|READ|STRINGS|SHA\d+|MD5|SIZE|TIMESTAMP|CONFIGURE|GENERATE|WRITE|APPEND|REMOVE|REMOVE_RECURSE|COPY|INSTALL|RENAME|COPY_FILE|CREATE_LINK|TOUCH|ARCHIVE_EXTRACT|MAKE_DIRECTORY)\b[^)]*\)|\bset\s*\(\s*ENV\{\w+\}[^)]*\)/gi;
+
 /** The shell command lines a CMake text amounts to. */
 export function cmakeCommands(text: string): string[] {
   // (In the script's order, so a file downloaded and then included is download-then-run.)
@@ -43,6 +46,9 @@ export function cmakeCommands(text: string): string[] {
   // (configure_file(IN OUT) copies IN to OUT; include(F) of a file path runs F's commands here, as `sh F` runs a script.)
   for (const m of src.matchAll(/\bconfigure_file\s*\(\s*("[^"]*"|\S+)\s+("[^"]*"|[^\s)]+)/gi)) at = m.index, lines.push(`cp ${q(m[1]!.replace(/^"|"$/g, ''))} ${q(m[2]!.replace(/^"|"$/g, ''))}`);
   for (const m of src.matchAll(/\binclude\s*\(\s*("[^"]*"|[^\s)]+)/gi)) { at = m.index; const f = m[1]!.replace(/^"|"$/g, ''); if (/\/|\.cmake$/.test(f)) lines.push(`sh ${q(f)}`); }
+  // (message() of the environment prints it, as echo "$X" does; set(ENV{X} …) is the environment of the programs it starts later.)
+  for (const m of src.matchAll(/\bmessage\s*\(((?:[^()"]|"(?:[^"\\]|\\.)*")*)\)/gi)) if (/\$ENV\{/.test(m[1]!)) at = m.index, lines.push(`echo ${words(m[1]!).filter((w) => !/^(STATUS|WARNING|AUTHOR_WARNING|SEND_ERROR|FATAL_ERROR|DEPRECATION|NOTICE|VERBOSE|DEBUG|TRACE|CHECK_START|CHECK_PASS|CHECK_FAIL|CONFIGURE_LOG)$/.test(w)).map((w) => `"${w.replace(/["\\`]/g, '\\$&')}"`).join(' ')}`);
+  for (const m of src.matchAll(/\bset\s*\(\s*ENV\{(\w+)\}((?:[^()"]|"(?:[^"\\]|\\.)*")*)\)/gi)) at = m.index, lines.push(`export ${m[1]}="${words(m[2]!).join(';').replace(/\$\{CMAKE_(?:CURRENT_)?(?:SOURCE|BINARY|LIST)_DIR\}/g, '$$PWD').replace(/["\\`]/g, '\\$&')}"`);
   for (const m of src.matchAll(/\b(file|execute_process|exec_program)\s*\(((?:[^()"]|"(?:[^"\\]|\\.)*"|\((?:[^()"]|"(?:[^"\\]|\\.)*")*\))*)\)/gi)) {
     at = m.index;
     const cmd = m[1]!.toLowerCase();
@@ -60,6 +66,7 @@ export function cmakeCommands(text: string): string[] {
       else if (/^REMOVE(_RECURSE)?$/.test(v) && rest.length) lines.push(`rm -rf ${rest.map(q).join(' ')}`);
       else if (/^(COPY|INSTALL)$/.test(v)) { const d = rest.indexOf('DESTINATION'); if (d > 0 && rest[d + 1]) lines.push(`cp -r ${rest.slice(0, d).map(q).join(' ')} ${q(rest[d + 1]!)}`); }
       else if (/^(RENAME|COPY_FILE|CREATE_LINK)$/.test(v) && rest[0] && rest[1]) lines.push(`${v === 'RENAME' ? 'mv' : v === 'CREATE_LINK' ? 'ln -s' : 'cp'} ${q(rest[0])} ${q(rest[1])}`);
+      else if (v === 'MAKE_DIRECTORY' && rest.length) lines.push(`mkdir -p ${rest.map(q).join(' ')}`);
       else if (v === 'TOUCH' && rest.length) lines.push(`touch ${rest.map(q).join(' ')}`);
       else if (v === 'ARCHIVE_EXTRACT') { const i = rest.indexOf('INPUT'); const d = rest.indexOf('DESTINATION'); if (i >= 0 && rest[i + 1]) lines.push(`tar -xf ${q(rest[i + 1]!)}${d >= 0 && rest[d + 1] ? ` -C ${q(rest[d + 1]!)}` : ''}`); }
     } else if (cmd === 'execute_process') {

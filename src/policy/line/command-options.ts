@@ -124,7 +124,7 @@ const ROWS: Record<string, Row[]> = {
   strace: [{ opts: /^(-o|--output)$/, shell: shellAfter(/^\s*[|!](.*)$/s) }],
   ltrace: [{ opts: /^(-o|--output)$/, shell: shellAfter(/^\s*[|!](.*)$/s) }],
   rsync: [{ opts: /^--rsync-path$/, shell: (v) => v }],
-  emacs: [{ opts: /^(--eval|-eval|--exec|--execute|-execute)$/, shell: (v) => [...v.matchAll(/\(shell-command(?:-to-string)?\s+"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!).join('\n') || undefined }],
+  emacs: [{ opts: /^(--eval|-eval|--exec|--execute|-execute)$/, shell: (v) => [...v.matchAll(ELISP_SHELL)].map((m) => elispString(m[1]!)).join('\n') || undefined }],
   // gcc -wrapper PROG,ARG…: every compiler pass runs under PROG ARG… (commas for spaces).
   gcc: [{ opts: /^-wrapper$/, shell: (v) => v.split(',').map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ') }],
   // svn --config-option config:tunnels:NAME=CMD: svn+NAME:// URLs run CMD.
@@ -137,8 +137,12 @@ for (const v of ['vi', 'nvim', 'ex', 'view', 'vimdiff', 'rvim']) ROWS[v] = ROWS.
 // emacsclient -e/--eval evaluates in the running Emacs (outside this shell and its shims).
 ROWS.emacsclient = [{ opts: /^(-e|--eval)$/, shell: ROWS.emacs![0]!.shell }];
 
+/** An elisp string literal's text (\\x7e is ~, \\176 is ~, \\" is "). */
+export const elispString = (t: string) => t.replace(/\\x([0-9a-fA-F]{1,2})|\\([0-7]{1,3})|\\\n|\\(.)/gs, (_m, h?: string, o?: string, c?: string) => (h ? String.fromCharCode(parseInt(h, 16)) : o ? String.fromCharCode(parseInt(o, 8)) : c === undefined ? '' : ({ n: '\n', t: '\t', e: '\x1b', s: ' ' } as Record<string, string>)[c] ?? c));
+/** elisp calls that run a literal shell command line: its text, judged as the line it is. */
+const ELISP_SHELL = /\((?:shell-command|shell-command-to-string|async-shell-command|compile|call-process-shell-command|process-lines-shell|dired-do-shell-command|start-process-shell-command\s+(?:"(?:[^"\\]|\\.)*"|\S+)\s+(?:"(?:[^"\\]|\\.)*"|\S+))\s+"((?:[^"\\]|\\.)*)"/g;
 /** elisp that runs programs or deletes files without a readable shell string. */
-const ELISP_EXEC = /\((call-process\S*|start-process\S*|start-file-process\S*|make-process|make-pipe-process|process-file|process-lines\S*|shell-command|async-shell-command|delete-directory|delete-file|dired-delete-file|move-file-to-trash|eshell-command|rename-file|make-symbolic-link|org-babel-execute\S*|org-babel-load-file|compile|executable-find)\b/;
+const ELISP_EXEC = /\((call-process\S*|start-process\S*|start-file-process\S*|make-process|make-pipe-process|process-file|process-lines\S*|shell-command|async-shell-command|delete-directory|delete-file|dired-delete-file|move-file-to-trash|eshell-command|rename-file|make-symbolic-link|org-babel-execute\S*|org-babel-load-file|compile|call-process-shell-command|dired-do-shell-command)\b/;
 
 /** vim commands that run programs without a leading `!`. (Lua, Python, Perl or Ruby code counts when it can: see EMBEDDED_RISK.) */
 const VIM_EXEC = /\b(system|systemlist|jobstart|termopen|libcall\w*|rename|feedkeys|job_start|term_start|ch_open)\s*\(|\bterminal\b|\bshell\b|\bcall\s+delete\s*\(|\b(keywordprg|kp|shellcmdflag|shellpipe|shellredir|equalprg|formatprg)\s*=/;
@@ -147,16 +151,97 @@ export const EMBEDDED_RISK = /os\.execute|io\.popen|io\.open|os\.remove|os\.rena
 const EMBEDDED = /(^|[|:\s])(lua|luado|luafile|py3?|python3?|pydo|py3do|pyx|pyxdo|perl|perldo|rub(?:y)?|rubydo|py3file|pyfile)\b(.*)$/s;
 /** Neovim's Lua beyond editing: programs, sockets, deletes and renames, code loaded from a string or file, an Ex `!`. (Its plugins —
  *  require("lazy") — are the ones nvim loads at start anyway; vim.cmd("edit F") edits.) */
-const LUA_EXTRA = /vim\.api\.|vim\.net\.|win_execute|\blocal\s+\w+\s*=\s*(os|io|vim\.fn|vim\.uv|vim\.loop|require)\b|vim\.env\b|\bpackage\.|vim\.fn\s*\[|\b(os|io|vim\.fn|vim\.cmd)\s*\[|vim\.fs\.rm|sockconnect|serverstart|vim\.cmd\.(?!(edit|e|write|w|wq|update|set|setlocal|colorscheme|syntax|filetype)\s*\()\w+|vim\.fn\.(call|execute|feedkeys|libcall\w*)/;
+const LUA_EXTRA = /vim\.api\.(?!(nvim_buf_get_lines|nvim_buf_set_lines|nvim_buf_line_count|nvim_buf_get_name|nvim_get_current_buf|nvim_buf_get_text|nvim_buf_set_text|nvim_get_current_line|nvim_win_get_cursor|nvim_win_set_cursor|nvim_get_option_value|nvim_list_bufs|nvim_buf_is_loaded|nvim_get_mode|nvim_list_runtime_paths|nvim_get_runtime_file)\s*\()|vim\.net\.|win_execute|\blocal\s+\w+\s*=\s*(os|io|vim\.fn|vim\.uv|vim\.loop|require)\b|vim\.env\b|\bpackage\.|vim\.fn\s*\[|\b(os|io|vim\.fn|vim\.cmd)\s*\[|vim\.fs\.rm|sockconnect|serverstart|vim\.cmd\.(?!(edit|e|write|w|wq|update|set|setlocal|colorscheme|syntax|filetype)\s*\()\w+|vim\.fn\.(call|execute|feedkeys|libcall\w*)/;
+/** What the caller knows of the files and modules editor code names: `module` — a require() may load the plugin (Lua searches
+ *  ./?.lua too: only where nothing else in the line writes files); `read` — a file read is the project's own and no secret. */
+export type EditorCodeOk = (what: 'module' | 'read', name: string) => boolean;
 /** The parts of Neovim Lua that only edit or load the plugins nvim loads at start anyway: removed before the risk check. */
-function luaBenign(code: string): string {
+function luaBenign(code: string, ok: EditorCodeOk): string {
   return code
-    .replace(/\b(?:pcall\s*\(\s*require\s*,\s*|require\s*\(?\s*)["'](?!(?:os|io|ffi|socket|posix|luv|jit|package|debug|vim\.uv|vim\.loop)["'])[\w.-]+["']\s*\)?/g, 'PLUGIN')
-    .replace(/vim\.cmd(?:\.(?:edit|e|write|w|wq|update)\s*\(\s*(?:["'][\w./-]*["'])?\s*\)|\s*\(?\s*["'](?:(?:edit|e|write|w|wq|update|set|setlocal|colorscheme|syntax|filetype)\b[^"'!|`]*|normal!?\s+[^"':!|`]*|%?s\/(?:[^"'\\|`]|\\[^=])*)["']\s*\)?)/g, 'EDIT')
-    .replace(/vim\.fn\.readfile\s*\(\s*["'](?![/~]|\.env|.*(?:id_|\.pem|\.key|credentials|\.netrc|\.npmrc))[\w./-]+["']\s*\)/g, 'TEXT')
+    .replace(/\b(?:pcall\s*\(\s*require\s*,\s*|require\s*\(?\s*)["'](?!(?:os|io|ffi|socket|posix|luv|jit|package|debug|vim\.uv|vim\.loop)["'])([\w.-]+)["']\s*\)?/g, (m, mod: string) => (ok('module', mod) ? 'PLUGIN' : m))
+    .replace(/\bos\.(date|time|clock|difftime)\s*\(/g, 'CLOCK(')
+    .replace(/vim\.fn\.readfile\s*\(\s*["']([\w./-]+)["']\s*\)/g, (m, f: string) => (ok('read', f) ? 'TEXT' : m))
     .replace(/vim\.fn\.writefile\s*\(([^;]*?),\s*["'](?:\/tmp\/|(?![/~.]))[\w./-]+["']\s*\)/g, 'WROTE($1)');
 }
 const LUA_RISK = /os\.execute|io\.popen|os\.remove|os\.rename|vim\.fn\.(system|systemlist|jobstart|termopen|delete|rename|libcall\w*|feedkeys)|vim\.(loop|uv)\.(spawn|new_tcp|new_udp|new_pipe|fs_unlink|fs_rmdir|fs_rename|getaddrinfo)|vim\.system|\bloadstring\b|\bload\s*\(|\bdofile\b|\bffi\b|socket|vim\.cmd\s*\(?\s*(?:["']|\[=*\[)\s*(?:[%.$\d,]*\s*(?:r|read|w|write|sil|silent)?\s*)!|vim\.cmd\s*\(\s*[^"'\[\s)]|vim\.cmd\.terminal|io\.open\s*\([^)]*,\s*["'][wa+]/;
+/** Vim functions that only compute or look at the buffer. */
+const VIM_FN_PURE = /^(expand|getcwd|fnamemodify|stdpath|has|exists|line|col|getline|setline|append|bufnr|bufname|strftime|localtime|len|empty|json_encode|json_decode|isdirectory|filereadable|executable|tolower|toupper|trim|split|join|getpos|setpos|search|searchpos|indent|shiftwidth|winwidth|winheight|mode|strlen|glob|globpath|mkdir|strpart|getbufline|type|string|keys|values|range|reverse|sort|uniq|index|match|matchstr|escape|shellescape|fnameescape|nvim_buf_get_name)$/;
+/** The Lua string literal at `i` — "…" or '…' with its escapes, a long bracket [[…]] or [==[…]==] — and where it ends. */
+function luaLiteral(s: string, i: number): { text: string; end: number } | undefined {
+  const long = /^\[(=*)\[([\s\S]*?)\]\1\]/.exec(s.slice(i));
+  if (long) return { text: long[2]!.replace(/^\n/, ''), end: i + long[0].length };
+  const q = s[i];
+  if (q !== '"' && q !== "'") return undefined;
+  let text = '';
+  for (let j = i + 1; j < s.length; j++) {
+    const c = s[j]!;
+    if (c === q) return { text, end: j + 1 };
+    if (c === '\n') return undefined;
+    if (c !== '\\') { text += c; continue; }
+    const e = /^(?:x([0-9a-fA-F]{2})|(\d{1,3})|z\s*|u\{([0-9a-fA-F]+)\}|([\s\S]))/.exec(s.slice(j + 1));
+    if (!e) return undefined;
+    text += e[1] ? String.fromCharCode(parseInt(e[1], 16)) : e[2] ? String.fromCharCode(parseInt(e[2], 10)) : e[3] ? String.fromCodePoint(parseInt(e[3], 16))
+      : e[4] === undefined ? '' : ({ n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v' } as Record<string, string>)[e[4]] ?? e[4];
+    j += e[0].length;
+  }
+  return undefined;
+}
+
+/** Neovim's Lua that runs Ex commands from literal text — vim.cmd("…"), vim.cmd [[…]], vim.cmd.edit("F"), vim.api.nvim_command("…"),
+ *  nvim_exec2("…", {}) — as those Ex commands, so the editor's own reading judges them (`vim.cmd("e ~/.bashrc")` then `vim.cmd.write()`
+ *  writes it). Each `-c`/`--cmd`/`+` value `lua …` becomes the Ex commands it spells, in order, then the Lua left with them taken out;
+ *  a call of anything but literals stays in the Lua (and is judged there as code that runs what it computes). */
+export function vimLuaArgs(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k]!;
+    const flag = /^-[a-zA-Z]*c$|^--cmd$/.test(a) ? a : undefined;
+    const value = flag !== undefined ? args[k + 1] : a.startsWith('+') && !/^-[a-zA-Z]*c$|^--cmd$/.test(args[k - 1] ?? '') ? a.slice(1) : undefined;
+    const lua = value === undefined ? null : /^\s*:*\s*lua\s([\s\S]*)$/.exec(value);
+    if (!lua) { out.push(a); continue; }
+    const code = lua[1]!;
+    const ex: string[] = [];
+    let rest = '';
+    let from = 0;
+    for (const m of code.matchAll(/\bvim\s*\.\s*(?:cmd(?:\s*\.\s*(\w+))?|api\s*\.\s*(nvim_command|nvim_exec2?))\s*/g)) {
+      if (m.index! < from) continue;
+      let i = m.index! + m[0].length;
+      const parens = code[i] === '(';
+      if (parens) i = /^\(\s*/.exec(code.slice(i))![0].length + i;
+      const lits: string[] = [];
+      for (;;) {
+        const l = luaLiteral(code, i);
+        if (!l) break;
+        lits.push(l.text);
+        i = l.end + /^\s*,?\s*/.exec(code.slice(l.end))![0].length;
+        if (!parens) break;
+      }
+      // (nvim_exec2's second argument is its options table.)
+      if (parens && m[2]?.startsWith('nvim_exec') && lits.length === 1) { const o = /^\{[^{}()]*\}\s*|^(?:true|false)\s*/.exec(code.slice(i)); if (o) i += o[0].length; }
+      if (parens ? code[i] !== ')' : lits.length !== 1) continue;
+      if (m[1] === undefined && lits.length !== 1) continue;
+      ex.push(...(m[1] !== undefined ? [[m[1], ...lits].join(' ')] : lits[0]!.split('\n').filter((l) => l.trim() !== '')));
+      rest += code.slice(from, m.index) + 'EX';
+      from = i + (parens ? 1 : 0);
+    }
+    rest += code.slice(from);
+    // (Options set from Lua are :set — vim.o.shell = "…", vim.opt.rtp:prepend("…"), vim.opt.makeprg = "…"; a value it computes is
+    // a value Rampart does not know.)
+    rest = rest.replace(/\bvim\s*\.\s*(?:o|go|bo|wo|opt|opt_local|opt_global)\s*\.\s*(\w+)\s*(?::\s*(append|prepend|remove)\s*\(?\s*|(=)(?!=)\s*)/g, (m0, opt: string, method?: string, _eq?: string, at?: number) => {
+      const i = at! + m0.length;
+      const l = luaLiteral(rest, i);
+      const lit = l?.text ?? /^(-?\d+(?:\.\d+)?|true|false)\b/.exec(rest.slice(i))?.[1];
+      const value = lit === undefined ? '$LUA_VALUE' : lit.replace(/[\s\\|"]/g, '\\$&');
+      ex.push(lit === 'true' ? `set ${opt}` : lit === 'false' ? `set no${opt}` : `set ${opt}${method === 'append' ? '+' : method === 'prepend' ? '^' : method === 'remove' ? '-' : ''}=${value}`);
+      return 'OPT=';
+    });
+    if (ex.length === 0) { out.push(a); continue; }
+    for (const e of ex) out.push(flag ?? '-c', e);
+    if (flag !== undefined) { out.push(flag, `lua ${rest}`); k++; } else out.push(`+lua ${rest}`);
+  }
+  return out;
+}
+
 /** A debugger command that calls into the process (call/print/p/output/expr/e/po): the command lines its string literals
  *  spell (system, popen, execl, $_shell), `rm -f` of what unlink/remove name, and a library dlopen loads as a preload. */
 function debuggerCall(v: string): string | undefined {
@@ -199,10 +284,14 @@ function callArgs(text: string): string[] {
 
 /** Whether code embedded in an editor command (`:lua …`, `:py3 …`, `:luafile F`) does more than edit. A script file named
  *  literally inside the project (not written by this line) is the project's, as `nvim -u NONE -c 'luafile scripts/x.lua'` runs it. */
-export function embeddedRisk(kind: string, code: string, projectFile: (p: string) => boolean = () => false): boolean {
+export function embeddedRisk(kind: string, code: string, projectFile: (p: string) => boolean = () => false, ok: EditorCodeOk = () => false): boolean {
   if (/file$/.test(kind)) return !projectFile(code.trim());
   // (Lua: what is left once the editing and plugin forms are taken out is judged as any embedded code is.)
-  if (/^lua/.test(kind)) { const rest = luaBenign(code); return LUA_RISK.test(rest) || LUA_EXTRA.test(rest) || EMBEDDED_RISK.test(rest); }
+  if (/^lua/.test(kind)) {
+    const rest = luaBenign(code, ok);
+    // (vim.fn reaches every Vim function — map() and substitute() evaluate expressions, execute() runs commands: only a few that compute.)
+    return LUA_RISK.test(rest) || LUA_EXTRA.test(rest) || EMBEDDED_RISK.test(rest) || [...rest.matchAll(/vim\s*\.\s*fn\s*\.\s*(\w+)/g)].some((m) => !VIM_FN_PURE.test(m[1]!));
+  }
   return EMBEDDED_RISK.test(code);
 }
 
@@ -215,7 +304,7 @@ const ENV_ROWS: [RegExp, string, (v: string) => string | undefined][] = [
 ];
 
 /** What a tool will run through its options, its stdin script or its environment. */
-export function commandOptions(tool: string, args: readonly string[], env: Readonly<Record<string, string | undefined>>, stdinText?: string, fileText: (p: string) => string | undefined = () => undefined): RunsFound {
+export function commandOptions(tool: string, args: readonly string[], env: Readonly<Record<string, string | undefined>>, stdinText?: string, fileText: (p: string) => string | undefined = () => undefined, editorOk: EditorCodeOk = () => false): RunsFound {
   const out: RunsFound = { lines: [], container: [], spawns: [], unreadable: [] };
   const q = (w: string) => `'${w.replace(/'/g, `'\\''`)}'`;
   // Command files given by option (sqlite3 -init/.read, psql -f, gdb -x, lldb -s/-S, ex/vim -S):
@@ -286,7 +375,7 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
       }
       const line = row.shell?.(value);
       if (line !== undefined && line.trim() !== '') out.lines.push(line);
-      if (ROWS.vim === rows && (VIM_EXEC.test(value) || ((e) => e !== null && e[2] !== undefined && !/file$/.test(e[2]) && embeddedRisk(e[2], e[3] ?? ''))(EMBEDDED.exec(value)))) out.spawns.push(`${tool} runs a program or deletes files through its commands`);
+      if (ROWS.vim === rows && (VIM_EXEC.test(value) || ((e) => e !== null && e[2] !== undefined && !/file$/.test(e[2]) && embeddedRisk(e[2], e[3] ?? '', undefined, editorOk))(EMBEDDED.exec(value)))) out.spawns.push(`${tool} runs a program or deletes files through its commands`);
       // Files the editor's own functions write (vim writefile(…, "F"), emacs write-region/append-to-file/write-file/copy-file … "F"):
       // judged as the shell's `>> F`; one whose name is computed is not understood.
       const fileWrites: (string | undefined)[] = ROWS.vim === rows
@@ -300,7 +389,7 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
         // file its strings name: each path-like string is judged as a write, and so is each file the command line visits;
         // a writer given a computed name is not understood.)
         : /^emacs(client)?$/.test(tool) && /\((with-temp-file|find-file\S*|save-buffer|save-some-buffers|write-region|append-to-file|write-file|copy-file|rename-file|add-name-to-file|url-copy-file|make-symbolic-link|copy-directory|basic-save-buffer)\b/.test(value)
-          ? [...[...value.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!).filter((t) => /^(~|\.{1,2}\/|\/)|\//.test(t) && !/^https?:|\s/.test(t)),
+          ? [...[...value.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => elispString(m[1]!)).filter((t) => /^(~|\.{1,2}\/|\/)|\//.test(t) && !/^https?:|\s/.test(t)),
             ...(/save-buffer|save-some-buffers/.test(value) ? args.filter((x) => !x.startsWith('-') && x !== value) : []),
             ...(/\((with-temp-file|write-region|append-to-file|write-file|copy-file|rename-file|add-name-to-file|url-copy-file)\s+[^"\s]/.test(value) || /\((getenv|expand-file-name|concat|format)\b/.test(value) ? [undefined] : [])]
           : [];
@@ -312,10 +401,10 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
       // (…and deletes, moves and copies of literal names are the rm -rf, mv and cp they are: read as those lines.)
       // (Escapes decoded — "\x7e" and "\176" are ~ — and names resolved from the working directory, so only when the code
       // changes no directory: (cd …), default-directory.)
-      const elispString = (t: string) => t.replace(/\\x([0-9a-fA-F]{1,2})|\\([0-7]{1,3})|\\(.)/g, (_m, h?: string, o?: string, c?: string) => (h ? String.fromCharCode(parseInt(h, 16)) : o ? String.fromCharCode(parseInt(o, 8)) : c!));
-      const movesDir = /\(cd\s|default-directory|\(dired\b|find-file\S*\s+"[^"]*\/"/.test(args.join('\n'));
+      // (A change of directory — cd, cd-absolute, default-directory, dired, a directory visited — moves where relative names resolve.)
+      const movesDir = /\((cd|cd-absolute|dired\S*|ediff-directories)\s|default-directory|\(find-file\S*\s+"[^"]*\/"|\(find-file\S*\s+"(?:\/|~\/?)"/.test(args.join('\n'));
       if (/^emacs(client)?$/.test(tool)) for (const m of value.matchAll(/\((delete-file|delete-directory|dired-delete-file|move-file-to-trash)\s+"((?:[^"\\]|\\.)*)"/g)) out.lines.push(`rm -rf ${q(elispString(m[2]!))}`);
-      const literalCalls = /\((?:shell-command|shell-command-to-string|async-shell-command|delete-file|delete-directory|dired-delete-file|move-file-to-trash)\s+"(?:[^"\\]|\\.)*"[^()]*\)|\((?:rename-file|copy-file|f-copy|f-move)\s+"(?:[^"\\]|\\.)*"\s+"(?:[^"\\]|\\.)*"[^()]*\)/g;
+      const literalCalls = /\((?:shell-command|shell-command-to-string|async-shell-command|compile|call-process-shell-command|delete-file|delete-directory|dired-delete-file|move-file-to-trash)\s+"(?:[^"\\]|\\.)*"[^()]*\)|\((?:rename-file|copy-file|f-copy|f-move)\s+"(?:[^"\\]|\\.)*"\s+"(?:[^"\\]|\\.)*"[^()]*\)/g;
       if (/^emacs(client)?$/.test(tool) && (ELISP_EXEC.test(movesDir ? value : value.replace(literalCalls, '')) || /\b(funcall|apply|intern|eval)\b/.test(value) && /shell-command|call-process|start-process|delete-|process-/.test(value))) out.spawns.push('emacs elisp runs programs or deletes files');
       // elisp that visits files (find-file, insert-file-contents …) reads them — printed with princ/message — and its
       // network calls (url-retrieve, url-copy-file, eww, open-network-stream, make-network-process) reach their host,
@@ -323,9 +412,9 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
       if (/^emacs(client)?$/.test(tool)) {
         // (f.el's f-read/f-read-text/f-read-bytes and insert-file read a file as insert-file-contents does; copy-file and
         // rename-file are cp and mv, so what the line does with the copy later is followed.)
-        const visited = [...value.matchAll(/\((?:find-file(?:-noselect|-literally|-other-window|-other-frame)?|insert-file(?:-contents(?:-literally)?|-literally)?|view-file|find-file-read-only|f-read(?:-text|-bytes)?|file-to-string)\s+"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
+        const visited = [...value.matchAll(/\((?:find-file(?:-noselect|-literally|-other-window|-other-frame)?|insert-file(?:-contents(?:-literally)?|-literally)?|view-file|find-file-read-only|f-read(?:-text|-bytes)?|file-to-string)\s+"((?:[^"\\]|\\.)*)"/g)].map((m) => elispString(m[1]!));
         for (const f of visited) out.lines.push(`cat ${q(f)}`);
-        for (const m of value.matchAll(/\((copy-file|rename-file|f-copy|f-move)\s+"((?:[^"\\]|\\.)*)"\s+"((?:[^"\\]|\\.)*)"/g)) out.lines.push(`${/copy/.test(m[1]!) ? 'cp' : 'mv'} ${q(m[2]!)} ${q(m[3]!)}`);
+        for (const m of value.matchAll(/\((copy-file|rename-file|f-copy|f-move)\s+"((?:[^"\\]|\\.)*)"\s+"((?:[^"\\]|\\.)*)"/g)) out.lines.push(`${/copy/.test(m[1]!) ? 'cp' : 'mv'} ${q(elispString(m[2]!))} ${q(elispString(m[3]!))}`);
         // (Every URL its strings name is a request to that host — url-retrieve, plz, request, eww, websocket-open … — carrying what it read.)
         // (…when it calls anything that fetches: (message "https://…") only prints.)
         const fetches = /\((url-\w+|plz|request|eww\S*|browse-url\S*|open-network-stream|network-stream-open\S*|make-network-process|websocket-open|package-install\S*|package-vc-install|quelpa|straight-use-package|el-get\S*|ffap\S*|w3m\S*|restclient\S*|request-deferred)\b/.test(value);

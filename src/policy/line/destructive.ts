@@ -17,9 +17,15 @@ export function destroys(name: string, args: readonly string[], env: Readonly<Re
   switch (name) {
     case 'terraform':
     case 'tofu':
-    case 'terragrunt':
-      if (words.includes('destroy') || (words.includes('apply') && has(/^--?destroy(=true)?$/)) || (words.includes('plan') && has(/^--?destroy(=true)?$/) && has(/^--?out(=|$)/)) || (at(0, /^state$/) && at(1, /^rm$/)) || (at(0, /^workspace$/) && at(1, /^delete$/))) return `${name} destroys infrastructure`;
+    case 'terragrunt': {
+      // (TF_CLI_ARGS and TF_CLI_ARGS_<verb> are options Terraform adds to the command line: TF_CLI_ARGS_apply=-destroy.)
+      const extra = [env.TF_CLI_ARGS, words[0] !== undefined ? env[`TF_CLI_ARGS_${words[0]}`] : undefined].filter((v): v is string => v !== undefined && v.trim() !== '');
+      if (extra.length) return destroys(name, [...args, ...extra.join(' ').trim().split(/\s+/)], { ...env, TF_CLI_ARGS: undefined, [`TF_CLI_ARGS_${words[0]}`]: undefined }, unmodelled);
+      // (A boolean flag as Go's flag package reads it: -destroy, -destroy=1, -destroy=t, --destroy=TRUE.)
+      const destroyFlag = /^--?destroy(=(1|t|true))?$/i;
+      if (words.includes('destroy') || (words.includes('apply') && has(destroyFlag)) || (words.includes('plan') && has(destroyFlag) && has(/^--?out(=|$)/)) || (at(0, /^state$/) && at(1, /^rm$/)) || (at(0, /^workspace$/) && at(1, /^delete$/))) return `${name} destroys infrastructure`;
       return undefined;
+    }
     case 'cdktf':
     case 'eksctl':
     case 'wrangler':

@@ -23,12 +23,13 @@ import { includedInCode, writesInCode } from '../analyzers/net-clients.js';
 import { foreignAsSh, harmlessPowerShell, withoutCmdSwitches } from './foreign-shells.js';
 import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
-import { COMPILED, unreadCode, unreadVerdict } from './unread-languages.js';
+import { COMPILED, COMPILED_REACHES, unreadCode, unreadVerdict } from './unread-languages.js';
+import { CMAKE_READ_CALLS } from './cmake-text.js';
 import { commandsInText } from './text-commands.js';
 import { DB_CLIENTS, destroys, dropsDatabase, remoteDb } from './destructive.js';
 import { storedSecret, storedSecretFile } from '../analyzers/credentials.js';
 import { judgeLine } from './judge-line.js';
-import { commandOptions, embeddedRisk } from './command-options.js';
+import { commandOptions, embeddedRisk, vimLuaArgs, type EditorCodeOk } from './command-options.js';
 import { canonicalTool, launched, packageBin } from '../analyzers/identity.js';
 import { editedConfig, implicitRuns, judgeLaterRuns, rememberWritten, replacedConfig, runsLater, sedText } from './written-files.js';
 import { programsOf } from '../analyzers/files.js';
@@ -100,6 +101,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
   // (The records of what feeds a command's input, and a listing file's record when its maker is not in the line.)
   const fedInfos = (fed: readonly number[], listing?: { namesOut?: string; listsUnder?: string }): Info[] => [...fed.map((up) => info[up]).filter((i): i is Info => i !== undefined),
     ...(listing ? [{ name: 'cat', argv: ['cat'], interpreterReadsStdin: false, isInterpreter: false, writesFiles: [], ...listing }] : [])];
+  // Editor code may load a module or read a file of the project's only where nothing else in the line writes files (Lua's require
+  // searches ./?.lua: the line could have put anything there) and the editor has not changed directory; never a secret.
+  // (Only what runs before it, or beside it in a pipeline, can change what the editor loads.)
+  const linePlain = flat.every((c) => c === fc || (c.index > fc.index && c.pipeline.id !== fc.pipeline.id) || (c.argv[0] !== undefined && ((c.argv[0].value === 'git' && /^(ls-files|status|diff|log|show|rev-parse|grep|describe)$/.test(c.argv[1]?.value ?? '')) || /^(cd|pushd|popd|echo|printf|true|false|:|test|\[|ls|pwd|cat|head|tail|grep|rg|wc|which|type|sleep|date|exit|set|stylua|luacheck|selene|shellcheck)$/.test(posix.basename(c.argv[0].value)))
+    && c.redirects.every((r) => !/>/.test(r.op) || /^(\/dev\/null|&?\d)$/.test(r.target.value))));
+  const editorOk: EditorCodeOk = (what, p) => linePlain && !argv0.some((a) => /^\s*:*\s*(?:cd|chd(?:ir)?|lcd?|lch(?:dir)?|tcd?|tch(?:dir)?)!?\s/.test(a))
+    && (what === 'module' || (/^[\w./-]+$/.test(p) && !p.includes('..') && resolvePath(p, ctx).startsWith(`${ctx.projectRoot}/`) && !isSecretPath(st, resolvePath(p, ctx), ctx)));
   const riskiest = (ws: readonly string[]) => ws.reduce<string | undefined>((b, w) => (b === undefined || risk(w) > risk(b) ? w : b), undefined);
   // Text known for a script operand: a file this line wrote, or a process substitution's output.
   const scriptText = (word: string): string | undefined => {
@@ -291,6 +299,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const name = canonicalTool(argv[0]!);
     // (GNU tools' long options by any unambiguous prefix — grep --inv, rm --recur, sed --in-pl — in full.)
     if (GNU_LONG[name] && argv.some((a) => a.startsWith('--'))) argv = [argv[0]!, ...fullLongOptions(argv.slice(1), GNU_LONG[name]!)];
+    // (Neovim Lua that runs literal Ex commands or sets options is read as those commands: vim.cmd("e F"), vim.o.shell = "…".)
+    if (/^(vim?|nvim|ex|view|vimdiff|rvim|gvim)$/.test(name)) argv = [argv[0]!, ...vimLuaArgs(argv.slice(1))];
     const handed = launched(argv);
     // (Modules that run code they are given — timeit, cProfile, pdb … — are the interpreter's: its code is read.)
     if (handed && !/^(http\.server|SimpleHTTPServer|uploadserver|RangeHTTPServer|pyftpdlib|updog|timeit|cProfile|profile|trace|pdb|runpy)$/.test(handed[0]!)) {
@@ -327,7 +337,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (sockets.some((p) => !loopbackSocket(p))) tag('dev-tcp', `${name} opens a /dev/tcp or /dev/udp connection`);
     else st.localSockets.push(...sockets);
     // A wrapper's own options may run shell text too (strace -o '|…').
-    if (hops === 0 || unwrap(name, argv.slice(1))) for (const l of commandOptions(name, argv.slice(1), env, stdinText, scriptText).lines) if (unwrap(name, argv.slice(1))) st.sub(l, ctx.cwd, env);
+    if (hops === 0 || unwrap(name, argv.slice(1))) for (const l of commandOptions(name, argv.slice(1), env, stdinText, scriptText, editorOk).lines) if (unwrap(name, argv.slice(1))) st.sub(l, ctx.cwd, env);
     const u = unwrap(name, argv.slice(1));
     // A wrapper's own output or log file (strace -o F, time -o F, valgrind --log-file=F, perf record -o F, ltrace -o F)
     // is written before its command runs: judged as `>> F`.
@@ -777,8 +787,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (scripts.some((x) => /(^|[;\n{}]|\d|\$|\/)\s*e(\s|$)|s(.).*\2.*\2[gpIiMm0-9]*e[gpIiMm0-9]*$/.test(x))) tag('interpreter-spawn', 'sed runs a shell command (e)');
     } else if (/^(vim?|nvim|ex|view)$/.test(name)) {
       // -S/-s/-u FILE: a script of commands (its text, when this line wrote it).
+      // (A project script the line did not write or change is the project's: vim -S Session.vim, nvim -u tests/minimal_init.lua.)
+      const projectScript = (f: string) => editorOk('read', f) && !st.written.has(resolvePath(f, ctx)) && !/(^|\/)(node_modules|vendor|\.git)\//.test(f);
+      const ownConfig = (f: string) => /^(NONE|NORC|DEFAULTS)$/.test(f) || /^(~|\$HOME)\/(\.config\/nvim\/init\.(lua|vim)|\.vimrc|\.vim\/vimrc)$/.test(f);
       for (let k = 0; k < args.length; k++) {
         const text = /^(-S|-s|-u|-W)$/.test(args[k - 1] ?? '') ? scriptText(args[k]!) : undefined;
+        if (text === undefined && /^(-S|-u)$/.test(args[k - 1] ?? '') && !ownConfig(args[k]!) && !projectScript(args[k]!)) tag('interpreter-opaque', `${name} sources a script Rampart has not read: ${args[k]}`);
         if (text === undefined) continue;
         for (const l of text.split('\n')) {
           const bang = /^\s*:?\s*(?:silent!?\s*)?!(.*)$/.exec(l);
@@ -793,14 +807,19 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const m = /^exe(?:c(?:ute)?)?\s+(.*)$/s.exec(c);
         if (!m) return c;
         // (An :execute of anything but string literals joined with `.` builds its command at run time: not read.)
-        if (m[1]!.replace(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g, '').replace(/[\s.]+/g, '') !== '') tag('interpreter-spawn', `${name} executes a command it builds at run time: ${c.slice(0, 40)}`);
+        if (m[1]!.replace(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g, '').replace(/[\s.]+/g, '') !== '') tag([...m[1]!.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].some((x) => /^\s*(?:[%.$\d,]*\s*(?:r(?:ead)?|w(?:rite)?)?\s*)!/.test(x[1] ?? x[2] ?? '')) || /\b(system|terminal|ter|term|job\w*|call)\b/.test(m[1]!) ? 'interpreter-spawn' : 'interpreter-opaque', `${name} executes a command it builds at run time: ${c.slice(0, 40)}`);
         const lits = [...m[1]!.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].map((x) => x[1] ?? x[2] ?? '');
         return lits.join('');
       };
       const rawCmds = args.flatMap((a, k) => (/^-[a-zA-Z]*c$/.test(args[k - 1] ?? '') || args[k - 1] === '--cmd' ? [a] : a.startsWith('+') && k > 0 && args[k - 1] !== '-c' ? [a.slice(1)] : []));
       // (A `!` command — :w !cmd, :r !cmd, :!cmd — takes the rest of its line, `|` included.)
       const cmds0 = rawCmds.flatMap((c) => { const bang = /^[^!|]*?!(?!\s*$)/.exec(c.replace(/^:+\s*/, '')); return bang && /^(?:[%.$\d,'<>+\-;]*\s*(?:w(?:r(?:i(?:t(?:e)?)?)?)?|r(?:e(?:a(?:d)?)?)?)?\s*|sil(?:ent)?!?\s*)!/.test(c.replace(/^:+\s*/, '').replace(MODS, '')) ? [c] : c.split(/\s*\|\s*/); })
-        .map((c) => vimFullName(exe(c.replace(/^:+\s*/, '').replace(MODS, '')).replace(/^:+\s*/, '').replace(MODS, '')));
+        .map((c) => vimFullName(exe(c.replace(/^:+\s*/, '').replace(MODS, '')).replace(/^:+\s*/, '').replace(MODS, '')))
+        // (:edit +CMD F — and split, tabedit, view, find … — runs CMD once F is loaded: `e +ter x`, `sp +!id x`.)
+        .flatMap((c) => {
+          const plus = /^((?:[%.$\d,'<>]*\s*)?(?:e(?:d(?:i(?:t)?)?)?|sp(?:lit)?|vs(?:plit)?|tabe(?:dit)?|tabnew|new|vne(?:w)?|badd?|arga(?:dd)?|args?|n(?:ext)?|fin(?:d)?|sv(?:iew)?|vie(?:w)?|dr(?:op)?|sf(?:ind)?|tabf(?:ind)?|vi(?:sual)?|ene(?:w)?)!?\s+(?:\+\+\S+\s+)*)\+((?:[^\s\\]|\\.)+)\s*(.*)$/s.exec(c);
+          return plus ? [`${plus[1]}${plus[3]}`.trim(), vimFullName(plus[2]!.replace(/\\(.)/g, '$1'))] : [c];
+        });
       // (:cd DIR / :chdir / :lcd / :tcd move where later names resolve; :file NAME renames the buffer a later :w writes.)
       let vimCwd: string | undefined;
       const cmds: string[] = [];
@@ -820,6 +839,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       for (const c of cmds) {
         const keys = /(?:^[%.$\d,'<>+\-;]*\s*|\/\s*)normal!?\s(.*)$/s.exec(c)?.[1];
         // (…and never leave it: no Esc, Ctrl-C, Ctrl-O or other control key, written raw or as <C-…>.)
+        // (…and an Ex command line it types, `:!CMD` ended by Enter, runs CMD.)
+        if (keys !== undefined) for (const m of keys.matchAll(/:\s*!([^\r\n]*?)\s*(?:\r|\n|<CR>|\\r|$)/gi)) st.sub(m[1]!, ctx.cwd, env);
         if (keys !== undefined && /[!:]/.test(keys) && !/^\s*[AaIiOoSsC][^\x00-\x1f\x7f]*$/.test(keys.replace(/\\?<(Esc|C-\w|Nul|CR|NL)>|\\e/gi, '\x1b'))) tag('interpreter-opaque', `${name} types keys that may run a program: ${c.slice(0, 40)}`);
       }
       // (A program for :make or :grep — set makeprg=… / grepprg=… — runs when they do.)
@@ -829,11 +850,17 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         for (const m of c.matchAll(/\b(?:job_start|term_start|jobstart|termopen|system|systemlist)\s*\(\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')\s*[,)]/g)) st.sub((m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1'), ctx.cwd, env);
         const embedded = /^(lua|luado|luafile|py3?|python3?|pydo|py3do|pyx|perl|perldo|rub(?:y)?|rubydo|pyfile|py3file)\b(.*)$/s.exec(c);
         // (Not a third party's or git's file, not after a :cd, and not where the line unpacks, patches or copies anything.)
-        const projectFile = (f: string) => /^[\w./-]+$/.test(f) && !f.includes('..') && vimCwd === undefined && resolvePath(f, ctx).startsWith(`${ctx.projectRoot}/`) && !st.written.has(resolvePath(f, ctx))
-          && !/(^|\/)(node_modules|vendor|\.git)\//.test(f) && !/(^|[;&|(\n])\s*(tar|bsdtar|unzip|7z|cp|rsync|mv|ln|patch|git\s+(apply|am|checkout|pull|merge)|curl|wget)\b/.test(st.lineText);
+        const projectFile = (f: string) => vimCwd === undefined && projectScript(f);
         // (A script file it sources that is not the project's — luafile /tmp/x.lua, luafile $f — is code Rampart has not read.)
+        // (So is a Vim script it sources, and a runtime path put before the plugins: set rtp^=DIR loads DIR's plugin/ and lua/.)
+        const src = /^so(?:u(?:r(?:c(?:e)?)?)?)?!?\s+(\S+)\s*$/.exec(c);
+        if (src && !ownConfig(src[1]!) && !projectFile(src[1]!)) tag('interpreter-opaque', `${name} sources a script Rampart has not read: ${c.slice(0, 40)}`);
+        const rtp = /^set?l?(?:ocal)?\s+(?:rtp|runtimepath|pp|packpath)\s*([+^]?)=\s*(.*)$/s.exec(c);
+        const homeVim = [`${ctx.home}/.config/nvim`, `${ctx.home}/.local/share/nvim`, `${ctx.home}/.vim`];
+        if (rtp && rtp[2]!.split(/(?<!\\),/).map((d) => d.replace(/(.)\/+$/, '$1')).some((d) => d !== '' && !(d === '.' || projectFile(d) || homeVim.some((h) => resolvePath(d, ctx) === h || resolvePath(d, ctx).startsWith(`${h}/`)))))
+          tag('interpreter-opaque', `${name} loads plugins from a directory Rampart has not read: ${c.slice(0, 60)}`);
         if (embedded && /file$/.test(embedded[1]!) && embeddedRisk(embedded[1]!, embedded[2]!, projectFile)) tag('interpreter-opaque', `${name} runs a script file Rampart has not read: ${c.slice(0, 40)}`);
-        else if (/\b(?:job_start|term_start|jobstart|termopen|system|systemlist)\s*\(\s*[^"'\s]/.test(c) || /^ter(?:minal)?\b/.test(c) || (embedded && embeddedRisk(embedded[1]!, embedded[2]!, projectFile))) tag('interpreter-spawn', `${name} runs a program through its command ${c.slice(0, 40)}`);
+        else if (/\b(?:job_start|term_start|jobstart|termopen|system|systemlist)\s*\(\s*[^"'\s]/.test(c) || /^ter(?:minal)?\b/.test(c) || (embedded && embeddedRisk(embedded[1]!, embedded[2]!, projectFile, editorOk))) tag('interpreter-spawn', `${name} runs a program through its command ${c.slice(0, 40)}`);
       }
       const operands = args.filter((a, j) => !a.startsWith('-') && !a.startsWith('+') && !/^(-c|--cmd|-S|-s|-u|-W|-i|-T|-w)$/.test(args[j - 1] ?? ''));
       // Files its commands bring into the buffers (:e F, :argadd F, :r F, put =readfile("F")), then written back
@@ -1209,7 +1236,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // (A shell's own -c string was judged above, with its $0, $1 … filled in.)
     for (const s of oc.strings) if (!(isShell(name) && s === shellCommandString(args, name))) st.sub(s, ctx.cwd, env);
     // Options and variables through which the tool runs shell text (tar --to-command, vim -c '!…').
-    const co = commandOptions(name, args, env, stdinText, scriptText);
+    const co = commandOptions(name, args, env, stdinText, scriptText, editorOk);
     // (emacs --chdir DIR runs its commands in DIR.)
     const toolDir = /^emacs(client)?$/.test(name) ? args.map((a, k) => (args[k - 1] === '--chdir' ? a : a.startsWith('--chdir=') ? a.slice(8) : undefined)).filter((x) => x !== undefined).at(-1) : undefined;
     for (const l of co.lines) {
@@ -1329,7 +1356,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const calls = [...unreadText.matchAll(/\b(execute_process|exec_program|file)\s*\(([^)]*)\)?/gi)];
         const plain = !/cmake_language|\[=*\[|\\|;|\bfunction\s*\(|\bmacro\s*\(/i.test(unreadText) && !/^[^#\n]*\S[^#\n]*#/m.test(unreadText) && calls.every((m) => m[2] !== undefined && !m[2].includes('('));
         uv.escapes = !plain || calls.some((m) => /\$\{/.test(m[2] ?? ''));
-        if (plain) uv.reaches = false;
+        // (…and what the read calls leave — GLOB_RECURSE of a home directory, ARCHIVE_CREATE, $ENV{} elsewhere — is judged as unread code.)
+        if (plain) uv.reaches = COMPILED_REACHES.test(unreadText.replace(CMAKE_READ_CALLS, ' '));
       }
       if (uv.escapes) tag('interpreter-opaque', `${name}'s code can start programs, in a language Rampart does not read`);
       else if (uv.reaches) tag('interpreter-opaque', `${name}'s code names a URL, a path outside the project, the home directory, the environment or a secret, in a language Rampart does not read`);
@@ -1876,8 +1904,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (!rec.secretOut && st.sourcedSecret && name === 'compgen') rec.secretOut = st.sourcedSecret;
     // A dump of the environment prints the agent's credentials (and, after a secret file was
     // sourced, that file's): shown on the screen it is left alone (env | grep PROXY); sent on, it is a secret.
-    // (jq -n env / $ENV prints the whole environment as JSON.)
-    if (!rec.secretOut && ((/^(env|printenv)$/.test(name) && args.every((a) => a.startsWith('-'))) || (/^(export|declare|typeset|set)$/.test(name) && args.every((a) => /^-[px]*$/.test(a))) || (/^(jq|gojq|jaq|yq|xq|tomlq)$/.test(name) && args.some((a, k) => !a.startsWith('-') && !/^--(arg|argjson)$/.test(args[k - 1] ?? '') && !/^--(arg|argjson)$/.test(args[k - 2] ?? '') && new RegExp(`(^|[^\\w.$])${args.some((b, i) => /^--(arg|argjson)$/.test(args[i - 1] ?? '') && /^(env|ENV)$/.test(b)) ? '' : '\\$?'}(env|ENV)\\b(?!\\s*(\\.\\w+|\\[\\s*"\\w+"\\s*\\]|:))`).test(a.replace(/"(?:[^"\\]|\\.)*"/g, '""')))))) rec.secretOut = st.sourcedSecret ?? ENVIRON;
+    // (jq -n env / $ENV prints the whole environment as JSON; --arg env names $env, a variable of its own, and only --arg ENV hides $ENV.)
+    if (!rec.secretOut && ((/^(env|printenv)$/.test(name) && args.every((a) => a.startsWith('-'))) || (/^(export|declare|typeset|set)$/.test(name) && args.every((a) => /^-[px]*$/.test(a))) || (/^(jq|gojq|jaq|yq|xq|tomlq)$/.test(name) && args.some((a, k) => !a.startsWith('-') && !/^--(arg|argjson)$/.test(args[k - 1] ?? '') && !/^--(arg|argjson)$/.test(args[k - 2] ?? '') && new RegExp(`(^|[^\\w.$])(env${args.some((b, i) => /^--(arg|argjson|rawfile|slurpfile)$/.test(args[i - 1] ?? '') && b === 'ENV') ? '' : '|\\$ENV'})\\b(?!\\s*(\\.\\w+|\\[\\s*"\\w+"\\s*\\]|:))`).test(a.replace(/"(?:[^"\\]|\\.)*"/g, '""')))))) rec.secretOut = st.sourcedSecret ?? ENVIRON;
     // printenv NAME of a credential prints it; printf -v VAR … "$CREDENTIAL" puts it in VAR.
     if (!rec.secretOut && name === 'printenv' && args.some((a) => !a.startsWith('-') && envCredentialOf(a, {}) !== undefined)) rec.secretOut = ENVIRON;
     if (name === 'printf') {

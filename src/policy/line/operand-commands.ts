@@ -123,11 +123,14 @@ export function operandCommands(name: string, args: readonly string[], env: Read
   if (/^(gnome-terminal|konsole|kitty|alacritty|wezterm|xterm|tilix|terminator|foot|xfce4-terminal|mate-terminal|urxvt)$/.test(name)) {
     const at = args.findIndex((a) => a === '--' || a === '-e' || a === '-x' || a === '--command' || a === '--execute');
     const cwd = args.slice(0, at < 0 ? args.length : at).map((a, k, xs) => (/^(--working-directory|--workdir|--directory|--cwd|-d|--working-dir)$/.test(xs[k - 1] ?? '') ? a : /^--(working-directory|workdir|directory|cwd|working-dir)=/.test(a) ? a.slice(a.indexOf('=') + 1) : undefined)).filter((x) => x !== undefined).at(-1);
-    // (Every -e/--command value is a command line — xterm -e 'rm -rf ~', gnome-terminal --tab -e 'ls' --tab -e '…' --title x —
-    // except xterm-style -e PROG ARGS… at the end, read as the program it runs.)
+    // (Terminals differ: gnome-terminal's -e takes one command line and `--` the rest of the words; xterm's -e takes every word after
+    // it. Each reading is judged — every -e/--command value as a command line, and the words after the first -e/-x and after `--` as
+    // the program they run: xterm -e sh -c 'rm -rf ~' -e x, gnome-terminal -e ls -- sh -c '…'.)
     const given = args.flatMap((a, k) => (/^(-e|-x|--command|--execute)$/.test(args[k - 1] ?? '') ? [a] : /^--(command|execute)=/.test(a) ? [a.slice(a.indexOf('=') + 1)] : []));
-    if (at >= 0 && args[at] !== '--' && (given.length > 1 || args.length === at + 2 || /\s/.test(args[at + 1] ?? ''))) return { strings: given.map((g) => (cwd !== undefined ? `cd ${quote(cwd)} && ${g}` : g)) };
-    if (at >= 0 && args[at + 1] !== undefined) return { strings: [], suffix: args.slice(at + 1), runs: true, ...(cwd !== undefined ? { cwd } : {}) };
+    const dash = args.indexOf('--');
+    const rests = [...(at >= 0 && args[at] !== '--' ? [args.slice(at + 1)] : []), ...(dash >= 0 ? [args.slice(dash + 1)] : [])].filter((r) => r.length > 0).map((r) => r.map(quote).join(' '));
+    const lines = [...new Set([...given, ...rests])];
+    if (lines.length) return { strings: lines.map((g) => (cwd !== undefined ? `cd ${quote(cwd)} && ${g}` : g)) };
   }
   // (bun exec SCRIPT runs SCRIPT with Bun's shell, whatever it starts with: bun exec 'cat .env'.)
   if (name === 'bun' && args[0] === 'exec' && args[1] !== undefined && !args[1].startsWith('-')) return { strings: [args.slice(1).join(' ')] };

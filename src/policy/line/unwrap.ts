@@ -186,16 +186,28 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
           const KEY_NAME = /^(((C|M|S)-)+.|\^.|Enter|Escape|Space|Tab|BTab|BSpace|DC|Delete|End|Home|IC|Insert|NPage|PageDown|PgDn|PPage|PageUp|PgUp|Up|Down|Left|Right|F\d{1,2}|KP\w+|0x[0-9a-f]{1,6})$/i;
           let text = '';
           let edited = false;
-          for (const k of rest.slice(i)) {
-            if (hex) { text += String.fromCharCode(parseInt(k, 16) || 32); continue; }
-            if (literal || !KEY_NAME.test(k)) { text += k; continue; }
+          // (A key typed by its code — -H 6c, 0x0d — is the character it is: 10 and 13 end the line, 9 is a tab, 3 (C-c) drops it,
+          // and any other control character edits it.)
+          const byCode = (n: number) => {
+            if (n === 10 || n === 13 || n === 3) text += '\n';
+            else if (n === 9) text += '\t';
+            else if (n < 0x20 || n === 0x7f || Number.isNaN(n)) { edited = true; text += '\n'; }
+            else text += String.fromCodePoint(n);
+          };
+          const keys = rest.slice(i);
+          keys.forEach((k, j) => {
+            if (hex) return byCode(parseInt(k, 16));
+            if (literal || !KEY_NAME.test(k)) { text += k; return; }
             const code = /^0x([0-9a-f]+)$/i.exec(k);
             const named = Object.keys(KEYS).find((n) => n.toLowerCase() === k.toLowerCase());
-            if (code) text += /^(0a|0d)$/i.test(code[1]!.replace(/^0+(?=..)/, '')) ? '\n' : String.fromCharCode(parseInt(code[1]!, 16));
+            if (code) byCode(parseInt(code[1]!, 16));
             else if (named !== undefined) text += KEYS[named]!;
             else if (/^(C-[mjc]|\^[MJC]|Enter|KPEnter)$/i.test(k)) text += '\n';
+            // (Before anything is typed on the line, C-u — which clears it — and an Escape that leaves an editor for its `:` command
+            // change nothing: send-keys C-u 'make test' Enter, send-keys Escape ':wq' Enter.)
+            else if (/(^|\n)$/.test(text) && (/^(C-u|\^U)$/i.test(k) || (/^Escape$/i.test(k) && /^:/.test(keys[j + 1] ?? '')))) return;
             else { edited = true; text += '\n'; }
-          }
+          });
           shells.push(text);
           if (edited && /\S/.test(text)) tags = [...tags, 'dynamic-command'];
           continue;
