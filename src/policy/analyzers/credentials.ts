@@ -63,7 +63,7 @@ export function printedCredential({ tool, args }: AnalyzerInput): string | undef
   switch (tool) {
     case 'gh':
       // (…and the token by other verbs: gh config get oauth_token, gh auth git-credential get.)
-      return has('auth', 'token') || (has('auth', 'status') && opt(/^(-t|--show-token)$/)) || (has('config', 'get') && /token/i.test(words[2] ?? '')) || has('auth', 'git-credential', 'get') ? '~/.config/gh/hosts.yml' : undefined;
+      return has('auth', 'token') || (has('auth', 'status') && opt(/^(-t|--show-token)$/)) || (has('config', 'get') && words.slice(2).some((w) => /token/i.test(w))) || has('auth', 'git-credential', 'get') ? '~/.config/gh/hosts.yml' : undefined;
     case 'aws':
       // `configure get region` prints a setting; keys, secrets and tokens are credentials.
       if (has('configure', 'get') && /(key|secret|token|password|credential)/i.test(words[2] ?? '')) return '~/.aws/credentials';
@@ -125,12 +125,15 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
   const opt = r.opt;
   // A program run with a store's values in its environment that prints the environment (doppler run -- env,
   // railway run env, chamber exec prod -- env, heroku run env, op run -- printenv) prints them.
-  const runs = (/^(doppler|infisical|railway|heroku|chamber|op|sops|teller|envkey|vault|aws-vault|envchain|dotenvx)$/.test(tool) && words.some((w) => /^(run|exec|exec-env)$/.test(w))) || (tool === 'summon' && args.includes('--'));
-  const after = args.indexOf('--') >= 0 ? args.slice(args.indexOf('--') + 1) : args.slice(args.findIndex((a) => /^(run|exec|exec-env)$/.test(a)) + 1).filter((a) => !a.startsWith('-'));
+  // (summon runs its first operand, envchain NAMESPACE the words after it: summon env, envchain aws printenv.)
+  const nsAt = tool === 'envchain' && !args.some((a) => /^(-s|--set|-l|--list|-u|--unset)$/.test(a)) ? args.findIndex((a) => !a.startsWith('-')) : -1;
+  const direct = tool === 'summon' ? args.findIndex((a, k) => !a.startsWith('-') && !/^(-p|--provider|-f|-D|-e|--environment)$/.test(args[k - 1] ?? '')) : nsAt >= 0 ? nsAt + 1 : -1;
+  const runs = (/^(doppler|infisical|railway|heroku|chamber|op|sops|teller|envkey|vault|aws-vault|envchain|dotenvx)$/.test(tool) && words.some((w) => /^(run|exec|exec-env)$/.test(w))) || (tool === 'summon' && args.includes('--')) || (direct >= 0 && args[direct] !== undefined);
+  const after = args.indexOf('--') >= 0 ? args.slice(args.indexOf('--') + 1) : direct >= 0 ? args.slice(direct) : args.slice(args.findIndex((a) => /^(run|exec|exec-env)$/.test(a)) + 1).filter((a) => !a.startsWith('-'));
   const command = [...after, ...args.filter((a, k) => /^(--command|-c|--cmd)$/.test(args[k - 1] ?? '') || /^--command=/.test(a)).map((a) => a.replace(/^--command=/, ''))].join(' ');
   // (`env FOO=bar ./server` starts a program; only env or printenv alone, with options, prints.)
   // (…or code that prints its environment: node -p of its env object, os.environ, awk's ENVIRON, perl's %ENV, an echo of a variable.)
-  if (runs && /process\.env|os\.environ|\bENVIRON\b|%ENV|\$ENV\b|\bENV\[|\b(echo|printf)\b[^|;&]*\$\{?\w/.test(command)) return '~/.netrc';
+  if (runs && /process\.env|os\.environ|\bENVIRON\b|%ENV|\$ENV\b|\bENV\[|\bENV\s*\.\s*(to_h|to_a|to_hash|to_s|each\w*|inspect|keys|values|map|select|filter|sort\w*|dup|clone|slice|fetch|values_at)\b|\b(p|pp|puts|print|ap)\s*\(?\s*ENV\b|\b(echo|printf)\b[^|;&]*\$\{?\w/.test(command)) return '~/.netrc';
   if (runs && (((/^(env|printenv|set|export|declare)$/.test(after[0] ?? '') && after.slice(1).every((a) => a.startsWith('-'))) || (after[0] === 'printenv' && after.length === 2)) || /(^|[\s;&|'"(])(env|printenv|set|export|declare)(\s+-[px]+)?\s*($|[;&|'")])/.test(command))) return '~/.netrc';
   switch (tool) {
     case 'aws':
@@ -187,7 +190,7 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
     case 'gpg2':
       // (With no action gpg decrypts what it is given: to stdout when that is stdin or -o -. Any option that names another
       // action — --full-generate-key, --list-keys, --import, -e, -s, -c — means it does not; every other option only modifies.)
-      if (!args.some((a) => /^--(encrypt|sign|symmetric|clear-?sign|detach-sign|import\S*|export\S*|list\S*|verify\S*|gen-\S+|full-gen\S*|generate\S*|full-generate\S*|quick-\S+|delete\S*|edit-\S+|card-\S+|change-pin|fingerprint|version|help|print-mds?|dearmor|enarmor|recv-keys|send-keys|search-keys|refresh-keys|fetch-keys|update-trustdb|check-trustdb|import-ownertrust|export-ownertrust|lsign-key|sign-key|passwd|locate-keys|show-keys|check-\S+|list-\S+|dump-options|gpgconf\S*|sym|store|decrypt-files|encrypt-files|verify-files)$/.test(a) || /^-[a-zA-Z]*[escbkKSL][a-zA-Z]*$/.test(a) && !a.startsWith('--')) && (stdoutLike(outputFile(args) ?? 'x') || args.every((a, k) => a.startsWith('-') || /^(-o|--output|-r|--recipient|-u|--local-user|--homedir|--passphrase|--passphrase-file|--passphrase-fd|--pinentry-mode|--status-fd|--logger-fd|--attribute-fd|--command-fd|--keyring|--secret-keyring|--trust-model|--trustdb-name|--default-key|--cipher-algo|--digest-algo|--compress-algo|--options|--set-filename|--comment|--keyserver|--agent-program)$/.test(args[k - 1] ?? '')))) return '~/.gnupg/private-keys-v1.d/key';
+      if (!args.some((a) => !/-options$/.test(a) && /^--(encrypt|sign|symmetric|clear-?sign|detach-sign|import\S*|export\S*|list\S*|verify\S*|gen-\S+|full-gen\S*|generate\S*|full-generate\S*|quick-\S+|delete\S*|edit-\S+|card-\S+|change-pin|fingerprint|version|help|print-mds?|dearmor|enarmor|recv-keys|send-keys|search-keys|refresh-keys|fetch-keys|update-trustdb|check-trustdb|import-ownertrust|export-ownertrust|lsign-key|sign-key|passwd|locate-keys|show-keys|check-\S+|list-\S+|dump-options|gpgconf\S*|sym|store|decrypt-files|encrypt-files|verify-files)$/.test(a) || /^-[a-zA-Z]*[escbkKSL][a-zA-Z]*$/.test(a) && !a.startsWith('--')) && (stdoutLike(outputFile(args) ?? 'x') || args.every((a, k) => a.startsWith('-') || /^(-o|--output|-r|--recipient|-u|--local-user|--homedir|--passphrase|--passphrase-file|--passphrase-fd|--pinentry-mode|--status-fd|--logger-fd|--attribute-fd|--command-fd|--keyring|--secret-keyring|--trust-model|--trustdb-name|--default-key|--cipher-algo|--digest-algo|--compress-algo|--options|--set-filename|--comment|--keyserver|--agent-program|--\S+-options)$/.test(args[k - 1] ?? '')))) return '~/.gnupg/private-keys-v1.d/key';
       return (opt(/^(-d|--decrypt)$/) || opt(/^-[a-zA-Z]*d[a-zA-Z]*$/)) && !toFile(args) ? '~/.gnupg/private-keys-v1.d/key' : undefined;
     case 'age':
     case 'rage':

@@ -100,6 +100,8 @@ const ROWS: Record<string, Row[]> = {
     { opts: /^(-ex|--ex|-iex|--eval-command|--init-eval-command)$/, shell: (v) => /^\s*(?:call|print|p|output)\b.*?\bsystem\s*\(\s*"((?:[^"\\]|\\.)*)"/s.exec(v)?.[1] ?? (((e) => (e ? `${e[1]}=${e[2]} env` : undefined))(/^\s*set\s+env(?:ironment)?\s+(LD_PRELOAD|LD_AUDIT|LD_LIBRARY_PATH)\s*=?\s*(\S+)/.exec(v))) },
     { opts: /^(-ex|--ex|-iex|--eval-command|--init-eval-command)$/, opaque: 'gdb calls a function in the process it debugs' },
     { opts: /^(-ex|--ex|-iex|--eval-command|--init-eval-command)$/, opaque: 'gdb runs python or pipe commands' },
+    // (python CODE / py CODE is a Python one-liner; pipe GDBCMD | SHELLCMD and | … run SHELLCMD.)
+    { opts: /^(-ex|--ex|-iex|--eval-command|--init-eval-command)$/, shell: (v) => ((m) => (m ? `python3 -c '${m[1]!.replace(/'/g, `'\\''`)}'` : undefined))(/^\s*py(?:t(?:h(?:o(?:n)?)?)?)?\s+(\S[\s\S]*)$/.exec(v)) ?? /^\s*(?:pipe|\|)\s+[^|]*\|\s*([\s\S]+)$/.exec(v)?.[1] },
   ],
   sqlite3: [{ opts: /^[^-]/, shell: sqliteShell }],
   // (duckdb's shell is sqlite's: the same dot-commands, operands and -c SQL.)
@@ -148,7 +150,7 @@ const ELISP_EXEC = /\((call-process\S*|start-process\S*|start-file-process\S*|ma
 const VIM_EXEC = /\b(system|systemlist|jobstart|termopen|libcall\w*|rename|feedkeys|job_start|term_start|ch_open)\s*\(|\bterminal\b|\bshell\b|\bcall\s+delete\s*\(|\b(keywordprg|kp|shellcmdflag|shellpipe|shellredir|equalprg|formatprg)\s*=/;
 /** What code embedded in an editor command can do beyond editing: run programs, open sockets, delete, rename or open files, load code. */
 export const EMBEDDED_RISK = /os\.execute|io\.popen|io\.open|os\.remove|os\.rename|os\.exit|vim\.fn\.(system|systemlist|jobstart|termopen|delete|writefile|rename|readfile)|vim\.(loop|uv)\.|vim\.system|vim\.cmd|\bloadstring\b|\bload\s*\(|\bdofile\b|\brequire\b|\bffi\b|subprocess|\bos\.|popen|shutil|socket|urllib|requests|__import__|\bexec\s*\(|\beval\s*\(|\bopen\s*\(|`|\bqx\b|\bsystem\b|\bFile\.|\bIO\.|Kernel|\bunlink\b|\bpty\b|http\.client|\bspawn\b|%x|\bexec\b|\bfork\b|\bDir\.|Net::|\bsocket\b/;
-const EMBEDDED = /(^|[|:\s])(lua|luado|luafile|py3?|python3?|pydo|py3do|pyx|pyxdo|perl|perldo|rub(?:y)?|rubydo|py3file|pyfile)\b(.*)$/s;
+const EMBEDDED = /(^|[|:\s])(lua|luado|luafile|py3?|python3?|pydo|py3do|pyx|pyxdo|pyxfile|perl|pe|perldo|rub(?:y)?|rubydo|rubyfile|py3file|pyfile)\b(.*)$/s;
 /** Neovim's Lua beyond editing: programs, sockets, deletes and renames, code loaded from a string or file, an Ex `!`. (Its plugins —
  *  require("lazy") — are the ones nvim loads at start anyway; vim.cmd("edit F") edits.) */
 const LUA_EXTRA = /vim\.api\.(?!(nvim_buf_get_lines|nvim_buf_set_lines|nvim_buf_line_count|nvim_buf_get_name|nvim_get_current_buf|nvim_buf_get_text|nvim_buf_set_text|nvim_get_current_line|nvim_win_get_cursor|nvim_win_set_cursor|nvim_get_option_value|nvim_list_bufs|nvim_buf_is_loaded|nvim_get_mode|nvim_list_runtime_paths|nvim_get_runtime_file)\s*\()|vim\.net\.|win_execute|\blocal\s+\w+\s*=\s*(os|io|vim\.fn|vim\.uv|vim\.loop|require)\b|vim\.env\b|\bpackage\.|vim\.fn\s*\[|\b(os|io|vim\.fn|vim\.cmd)\s*\[|vim\.fs\.rm|sockconnect|serverstart|vim\.cmd\.(?!(edit|e|write|w|wq|update|set|setlocal|colorscheme|syntax|filetype)\s*\()\w+|vim\.fn\.(call|execute|feedkeys|libcall\w*)/;
@@ -247,9 +249,13 @@ export function vimLuaArgs(args: readonly string[]): string[] {
 function debuggerCall(v: string): string | undefined {
   if (!/^\s*(call|print|p|output|expr|expression|e|po)\b/.test(v)) return undefined;
   const lines: string[] = [];
-  for (const m of v.matchAll(/(?<![\w$])(system|popen|\$_shell|execl\w*|execv\w*|unlink|remove|dlopen)\s*\(([^)]*)\)/g)) {
+  for (const m of v.matchAll(/(?<![\w$])(system|popen|\$_shell|execl\w*|execv\w*|unlink|remove|rename|dlopen)\s*\(([^)]*)\)/g)) {
     const lits = [...m[2]!.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((x) => x[1]!);
+    const sq = (x: string) => `'${x.replace(/'/g, `'\\''`)}'`;
     if (/^(unlink|remove)$/.test(m[1]!) && lits[0]) lines.push(`rm -f '${lits[0].replace(/'/g, `'\\''`)}'`);
+    // (execl/execlp("rm", "rm", "-rf", "/home/u", 0): the program and the words it is given; rename(A, B) is mv.)
+    else if (/^exec/.test(m[1]!) && lits.length >= 2) lines.push(lits.slice(1).map(sq).join(' '));
+    else if (m[1] === 'rename' && lits.length === 2) lines.push(`mv ${sq(lits[0]!)} ${sq(lits[1]!)}`);
     else if (m[1] === 'dlopen' && lits[0]) lines.push(`LD_PRELOAD='${lits[0].replace(/'/g, `'\\''`)}' env`);
     else if (lits.length) lines.push(lits.at(-1)!);
   }
@@ -370,7 +376,7 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
       }
       if (value === undefined) continue;
       if (row.opaque) {
-        if ((tool !== 'lldb' || (row.opaque.startsWith('lldb imports') ? /^\s*command\s+script\s+import\b/.test(value) && !/^\s*command\s+script\s+import\s+(?:-\S+\s+)*["']?(\.\/)?(?!\.\.|\/|~)[\w./-]+["']?\s*$/.test(value) : /^\s*script\b/.test(value))) && (tool !== 'gdb' || (row.opaque.startsWith('gdb calls') ? /^\s*(call|print|p|output)\b.*\b(system|popen|exec\w*|dlopen|unlink|remove)\s*\(\s*[^"\s]/.test(value) : /^\s*(python|pipe|\||source)/.test(value))) && (tool !== 'tar' || /^exec/.test(value)) && (!/make$/.test(tool) || /^\s*-?load\s/m.test(value))) out.spawns.push(row.opaque);
+        if ((tool !== 'lldb' || (row.opaque.startsWith('lldb imports') ? /^\s*com(?:m(?:a(?:n(?:d)?)?)?)?\s+scr(?:i(?:p(?:t)?)?)?\s+i(?:m(?:p(?:o(?:r(?:t)?)?)?)?)?\b/.test(value) && !/^\s*com(?:m(?:a(?:n(?:d)?)?)?)?\s+scr(?:i(?:p(?:t)?)?)?\s+i(?:m(?:p(?:o(?:r(?:t)?)?)?)?)?\s+(?:-\S+\s+)*["']?(\.\/)?(?!\.\.|\/|~)[\w./-]+["']?\s*$/.test(value) : /^\s*scr(?:i(?:p(?:t)?)?)?\b/.test(value))) && (tool !== 'gdb' || (row.opaque.startsWith('gdb calls') ? /^\s*(call|print|p|output)\b.*\b(system|popen|exec\w*|dlopen|unlink|remove)\s*\(\s*[^"\s]/.test(value) : /^\s*(pi|python-interactive|compile|expression|gu|guile|source|py(?:t(?:h(?:o(?:n)?)?)?)?\s*$|(?:pipe|\|)(?![^|]*\|))\b/.test(value))) && (tool !== 'tar' || /^exec/.test(value)) && (!/make$/.test(tool) || /^\s*-?load\s/m.test(value))) out.spawns.push(row.opaque);
         continue;
       }
       const line = row.shell?.(value);
@@ -417,7 +423,7 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
         for (const m of value.matchAll(/\((copy-file|rename-file|f-copy|f-move)\s+"((?:[^"\\]|\\.)*)"\s+"((?:[^"\\]|\\.)*)"/g)) out.lines.push(`${/copy/.test(m[1]!) ? 'cp' : 'mv'} ${q(elispString(m[2]!))} ${q(elispString(m[3]!))}`);
         // (Every URL its strings name is a request to that host — url-retrieve, plz, request, eww, websocket-open … — carrying what it read.)
         // (…when it calls anything that fetches: (message "https://…") only prints.)
-        const fetches = /\((url-\w+|plz|request|eww\S*|browse-url\S*|open-network-stream|network-stream-open\S*|make-network-process|websocket-open|package-install\S*|package-vc-install|quelpa|straight-use-package|el-get\S*|ffap\S*|w3m\S*|restclient\S*|request-deferred)\b/.test(value);
+        const fetches = /\((url-\w+|mm-url-\S+|plz|request|eww\S*|browse-url\S*|open-network-stream|network-stream-open\S*|make-network-process|websocket-open|package-install\S*|package-vc-install|quelpa|straight-use-package|el-get\S*|ffap\S*|w3m\S*|restclient\S*|request-deferred)\b/.test(value);
         const urls = fetches ? [...value.matchAll(/"((?:https?|wss?|ftp):\/\/(?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!) : [];
         const NET_FN = /\((?:open-network-stream|network-stream-open[\w-]*|make-network-process|open-gnutls-stream|gnutls-open-stream|open-protocol-stream)\s+/g;
         const hosts = [...value.matchAll(/\((?:(?:open-network-stream|network-stream-open[\w-]*|open-gnutls-stream|gnutls-open-stream|open-protocol-stream)\s+(?:"[^"]*"|\S+)\s+(?:"[^"]*"|\S+)\s+"([^"]+)"\s+(\d+|"[^"]*"|'\w+)|make-network-process\b[^)]*?:host\s+"([^"]+)"(?:[^)]*?:service\s+(\d+))?)/g)].map((m) => [m[1] ?? m[3]!, (m[2] ?? m[4] ?? '80').replace(/\D/g, '') || '80'] as const);

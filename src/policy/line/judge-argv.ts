@@ -76,9 +76,9 @@ const GNU_LONG: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Ex command names as vim reads them: any abbreviation down to its shortest form (`:wr`, `:writ`, `:sa`) spelled in full, after its range. */
-const VIM_NAMES: readonly [string, number][] = [['write', 1], ['read', 1], ['edit', 1], ['saveas', 3], ['update', 2], ['split', 2], ['vsplit', 2], ['tabedit', 4], ['xit', 1], ['wall', 2], ['wqall', 3], ['xall', 2], ['normal', 4], ['set', 2], ['echo', 2], ['echomsg', 5], ['execute', 3], ['file', 1], ['print', 1], ['redir', 4], ['terminal', 3], ['source', 2], ['call', 3], ['argadd', 4], ['next', 1], ['find', 3], ['sview', 2], ['view', 3], ['drop', 2], ['put', 2], ['global', 1], ['vglobal', 1], ['luafile', 5], ['pyfile', 3], ['py3file', 4]];
+const VIM_NAMES: readonly [string, number][] = [['write', 1], ['read', 1], ['edit', 1], ['saveas', 3], ['update', 2], ['split', 2], ['vsplit', 2], ['tabedit', 4], ['xit', 1], ['wall', 2], ['wqall', 3], ['xall', 2], ['normal', 4], ['set', 2], ['echo', 2], ['echomsg', 5], ['execute', 3], ['file', 1], ['print', 1], ['redir', 4], ['terminal', 3], ['source', 2], ['call', 3], ['argadd', 4], ['next', 1], ['find', 3], ['sview', 2], ['view', 3], ['drop', 2], ['put', 2], ['global', 1], ['vglobal', 1], ['luafile', 4], ['pyfile', 3], ['py3file', 4], ['pyxfile', 4], ['rubyfile', 5], ['luado', 4], ['pydo', 3], ['py3do', 4], ['pyxdo', 4], ['perldo', 5], ['rubydo', 5], ['perl', 2]];
 function vimFullName(c: string): string {
-  const m = /^([%.$\d,'<>+\-;]*\s*)([a-zA-Z]+)(.*)$/s.exec(c);
+  const m = /^([%.$\d,'<>+\-;]*\s*)([a-zA-Z]+(?:3[a-zA-Z]*)?)(.*)$/s.exec(c);
   if (!m) return c;
   const full = VIM_NAMES.find(([n, min]) => m[2]!.length >= min && n.startsWith(m[2]!));
   return full && full[0] !== m[2] ? `${m[1]}${full[0]}${m[3]}` : c;
@@ -848,7 +848,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (job_start/term_start/jobstart/termopen/system of a literal run it; of anything else, or lua/python/perl/ruby code, run a program.)
       for (const c of cmds) {
         for (const m of c.matchAll(/\b(?:job_start|term_start|jobstart|termopen|system|systemlist)\s*\(\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')\s*[,)]/g)) st.sub((m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1'), ctx.cwd, env);
-        const embedded = /^(lua|luado|luafile|py3?|python3?|pydo|py3do|pyx|perl|perldo|rub(?:y)?|rubydo|pyfile|py3file)\b(.*)$/s.exec(c);
+        const embedded = /^(lua|luado|luafile|py3?|python3?|pydo|py3do|pyx|pyxdo|pyxfile|perl|perldo|rub(?:y)?|rubydo|rubyfile|pyfile|py3file)\b(.*)$/s.exec(c);
         // (Not a third party's or git's file, not after a :cd, and not where the line unpacks, patches or copies anything.)
         const projectFile = (f: string) => vimCwd === undefined && projectScript(f);
         // (A script file it sources that is not the project's — luafile /tmp/x.lua, luafile $f — is code Rampart has not read.)

@@ -93,8 +93,12 @@ function deployValues(a: string): string[] {
 }
 
 /** What an unmodelled program may run, read from its operands. */
-export function operandCommands(name: string, args: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): OperandCommands {
+export function operandCommands(name: string, args0: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): OperandCommands {
   const out: OperandCommands = { strings: [] };
+  // (A debugger's -ex/-o values are its own commands, read in command-options: python CODE is no shell line. What it runs — gdb --args
+  // PROG, lldb -- PROG — is still found below.)
+  const DEBUGGER_CMD = name === 'gdb' ? /^(-ex|--ex|-iex|--eval-command|--init-eval-command)$/ : name === 'lldb' ? /^(-o|--one-line|-O|--one-line-before-file|-k|--one-line-on-crash|-K|--source-on-crash)$/ : undefined;
+  const args = DEBUGGER_CMD ? args0.filter((a, k) => !DEBUGGER_CMD.test(a) && !DEBUGGER_CMD.test(args0[k - 1] ?? '')) : args0;
   // (bash's `jobs -x CMD ARGS` runs CMD, its job specs replaced by process groups.)
   if (name === 'jobs' && args[0] === '-x' && args.length > 1) return { strings: [], suffix: args.slice(1), runs: true };
   // A deploy tool's variable whose value is a command line (terraform -var 'cmd=curl … | sh', ansible -e 'cmd="…"',
