@@ -134,7 +134,15 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
   // (`env FOO=bar ./server` starts a program; only env or printenv alone, with options, prints.)
   // (…or code that prints its environment: node -p of its env object, os.environ, awk's ENVIRON, perl's %ENV, an echo of a variable.)
   if (runs && /process\.env|os\.environ|\bENVIRON\b|%ENV|\$ENV\b|\bENV\[|\bENV\s*\.\s*(to_h|to_a|to_hash|to_s|each\w*|inspect|keys|values|map|select|filter|sort\w*|dup|clone|slice|fetch|values_at)\b|\b(p|pp|puts|print|ap)\s*\(?\s*ENV\b|\b(echo|printf)\b[^|;&]*\$\{?\w/.test(command)) return '~/.netrc';
+  // (The store's own options may sit around the command with their values: heroku run env -a app, heroku run -a app env.)
+  const runAt = args.findIndex((a) => /^(run|exec|exec-env)$/.test(a));
+  const optionish = (xs: readonly string[]) => xs.every((a, k) => a.startsWith('-') || (xs[k - 1] ?? '').startsWith('-') && !(xs[k - 1] ?? '').includes('='));
+  const rawAfter = runAt >= 0 && args.indexOf('--') < 0 ? args.slice(runAt + 1) : [];
+  const envAt = rawAfter.findIndex((a, k) => /^(env|printenv)$/.test(a) && optionish(rawAfter.slice(0, k)));
+  if (runs && envAt >= 0 && optionish(rawAfter.slice(envAt + 1))) return '~/.netrc';
   if (runs && (((/^(env|printenv|set|export|declare)$/.test(after[0] ?? '') && after.slice(1).every((a) => a.startsWith('-'))) || (after[0] === 'printenv' && after.length === 2)) || /(^|[\s;&|'"(])(env|printenv|set|export|declare)(\s+-[px]+)?\s*($|[;&|'")])/.test(command))) return '~/.netrc';
+  // (The cluster's Secret API read by any HTTP client — through kubectl proxy on localhost, or the API server itself.)
+  if (/^(curl|wget|http|https|xh|curlie|httpie)$/.test(tool) && args.some((a) => /^(https?:\/\/)?[^/\s]*\/api\/v1\/(namespaces\/[^/]+\/)?secrets(\/|\?|$)/.test(a))) return '~/.kube/config';
   switch (tool) {
     case 'aws':
       return has('kms', 'decrypt') || has('secretsmanager', 'get-secret-value') || has('secretsmanager', 'batch-get-secret-value') || (words[0] === 'ssm' && verb(/^get-parameters?(-by-path|-history)?$/, 1) && opt(/^--with-decryption$/)) ? '~/.aws/credentials' : undefined;
@@ -199,10 +207,11 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
     case 'chamber':
     case 'berglas':
       return verb(/^(get|read|export|access)$/) ? '~/.local/share/keyrings/login.keyring' : undefined;
+    // (sops FILE with no action is sops edit, and ansible-vault edit: both hand the decrypted file to $EDITOR — which may be cat.)
     case 'sops':
-      return opt(/^(-d|--decrypt|--extract)$/) || verb(/^(decrypt|exec-env|exec-file)$/) ? '~/.config/sops/age/keys.txt' : undefined;
+      return opt(/^(-d|--decrypt|--extract)$/) || verb(/^(decrypt|exec-env|exec-file|edit)$/) || (words.length === 1 && !/^(encrypt|rotate|updatekeys|keyservice|publish|groups|filestatus|set|unset|help|completion|-.*)$/.test(words[0]!) && !args.some((a) => /^(-e|--encrypt|-r|--rotate|-i|--in-place|--version|-h|--help|--set|--unset)$/.test(a))) ? '~/.config/sops/age/keys.txt' : undefined;
     case 'ansible-vault':
-      return verb(/^(view|decrypt)$/) ? '~/.config/sops/age/keys.txt' : undefined;
+      return verb(/^(view|decrypt|edit)$/) ? '~/.config/sops/age/keys.txt' : undefined;
     case 'security':
       return verb(/^find-(generic|internet)-password$/) && opt(/^-[a-zA-Z]*[wg]/) ? '~/Library/Keychains/login.keychain-db' : undefined;
     case 'secret-tool':

@@ -234,8 +234,10 @@ export function analyzeCopy({ tool, args }: AnalyzerInput): Facts {
   });
   const ops = operands(args.filter((_, i) => !skip.has(i)));
   if (ops.length === 0) return f;
-  const dest = targetDir ?? ops[ops.length - 1]!;
-  const sources = targetDir ? ops : ops.slice(0, -1);
+  // (ln with one operand links it into the current directory under its own name: ln -s /etc/hosts makes ./hosts.)
+  const here = tool === 'ln' && targetDir === undefined && ops.length === 1;
+  const dest = targetDir ?? (here ? '.' : ops[ops.length - 1]!);
+  const sources = targetDir || here ? ops : ops.slice(0, -1);
   f.writes.push(dest);
   // Into a directory (-t DIR, DIR/, ., several sources): each source lands as DIR/its name. A
   // single destination may be an existing directory too (cp .bashrc ~): without looking, both count.

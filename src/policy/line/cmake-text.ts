@@ -33,7 +33,27 @@ export function cmakeScripts(name: string, args: readonly string[]): string[] {
 }
 
 /** The calls cmakeCommands reads as shell lines: what is left of a script once they are taken out is what it does unread. */
-export const CMAKE_READ_CALLS = /\b(?:execute_process|exec_program|configure_file|include|message)\s*\([^)]*\)|\bfile\s*\(\s*(?:DOWNLOAD|UPLOAD|READ|STRINGS|SHA\d+|MD5|SIZE|TIMESTAMP|CONFIGURE|GENERATE|WRITE|APPEND|REMOVE|REMOVE_RECURSE|COPY|INSTALL|RENAME|COPY_FILE|CREATE_LINK|TOUCH|ARCHIVE_EXTRACT|MAKE_DIRECTORY)\b[^)]*\)|\bset\s*\(\s*ENV\{\w+\}[^)]*\)/gi;
+export const CMAKE_READ_CALLS = /\b(?:execute_process|exec_program|configure_file|include|message|add_custom_target|add_custom_command|FetchContent_Declare|ExternalProject_Add|CPMAddPackage)\s*\([^)]*\)|\bfile\s*\(\s*(?:DOWNLOAD|UPLOAD|READ|STRINGS|SHA\d+|MD5|SIZE|TIMESTAMP|CONFIGURE|GENERATE|WRITE|APPEND|REMOVE|REMOVE_RECURSE|COPY|INSTALL|RENAME|COPY_FILE|CREATE_LINK|TOUCH|ARCHIVE_EXTRACT|MAKE_DIRECTORY)\b[^)]*\)|\bset\s*\(\s*ENV\{\w+\}[^)]*\)/gi;
+
+/** The text with CMake's indirections spelled out: bracket comments gone, cmake_language(CALL cmd …) as cmd(…),
+ *  cmake_language(EVAL CODE "…") as its code, and each call of a function or macro that hands its arguments on
+ *  (${ARGN}, ${ARGV}, ${ARGV0}…) followed by its body with them filled in. */
+function spelledOut(text: string, depth = 0): string {
+  let src = text.replace(/#\[(=*)\[[\s\S]*?\]\1\]/g, ' ').replace(/(^|\n)\s*#[^\n]*/g, '$1').replace(/#(?!\[)[^\n"]*$/gm, '');
+  src = src.replace(/\bcmake_language\s*\(\s*CALL\s+([A-Za-z_]\w*)\s*/gi, '$1(');
+  src = src.replace(/\bcmake_language\s*\(\s*EVAL\s+CODE\s+((?:"(?:[^"\\]|\\.)*"\s*|\[(=*)\[[\s\S]*?\]\2\]\s*|[^\s()"]+\s*)+)\)/gi, (_m, code: string) =>
+    `\n${depth < 3 ? spelledOut(words(code).join(' '), depth + 1) : ''}\n`);
+  const defs = [...src.matchAll(/\b(function|macro)\s*\(\s*([A-Za-z_]\w*)[^)]*\)([\s\S]*?)\bend\1\s*\([^)]*\)/gi)].map((m) => [m[2]!.toLowerCase(), m[3]!] as const);
+  for (const [fn, body] of defs) {
+    if (!/\$\{ARG(N|V\d*)\}/.test(body)) continue;
+    for (const call of src.matchAll(new RegExp(`\\b${fn}\\s*\\(((?:[^()"]|"(?:[^"\\\\]|\\\\.)*")*)\\)`, 'gi'))) {
+      if (/^\s*(function|macro)\s*\(\s*$/i.test(src.slice(Math.max(0, call.index! - 12), call.index!))) continue;
+      const given = words(call[1]!);
+      src += `\n${body.replace(/\$\{ARG(N|V)\}/g, call[1]!).replace(/\$\{ARGV(\d+)\}/g, (_m, n: string) => given[Number(n)] ?? '')}`;
+    }
+  }
+  return src;
+}
 
 /** The shell command lines a CMake text amounts to. */
 export function cmakeCommands(text: string): string[] {
@@ -41,8 +61,26 @@ export function cmakeCommands(text: string): string[] {
   const found: [number, string][] = [];
   const lines = { push: (l: string) => found.push([at, l]) };
   let at = 0;
-  const src = text.replace(/(^|\n)\s*#[^\n]*/g, '$1');
+  const src = spelledOut(text);
   const q = (w: string) => (/^[\w@%+=:,./~$-]+$/.test(w) ? w : quote(w));
+  // (A dependency fetched from a repository or URL and made part of the build — FetchContent, ExternalProject — has its
+  // CMakeLists run here: a clone and a build of it.)
+  for (const m of src.matchAll(/\b(?:FetchContent_Declare|ExternalProject_Add|CPMAddPackage)\s*\(\s*(\w+)((?:[^()"]|"(?:[^"\\]|\\.)*")*)\)/gi)) {
+    const a = words(m[2]!);
+    const url = a[a.findIndex((w) => /^(GIT_REPOSITORY|URL|GITHUB_REPOSITORY)$/.test(w)) + 1];
+    if (url !== undefined && a.some((w) => /^(GIT_REPOSITORY|URL|GITHUB_REPOSITORY)$/.test(w))) {
+      at = m.index;
+      const dir = `/tmp/_deps/${m[1]!.toLowerCase()}-src`;
+      lines.push(`git clone ${q(/^[\w.-]+\/[\w.-]+$/.test(url) ? `https://github.com/${url}` : url)} ${dir} && cmake -S ${dir} -B ${dir}/build`);
+    }
+  }
+  // (add_custom_target/add_custom_command run their COMMANDs when the build does.)
+  for (const m of src.matchAll(/\badd_custom_(?:target|command)\s*\(((?:[^()"]|"(?:[^"\\]|\\.)*")*)\)/gi)) {
+    at = m.index;
+    const a = words(m[1]!);
+    const KEYS = /^(ALL|COMMAND|DEPENDS|BYPRODUCTS|WORKING_DIRECTORY|COMMENT|JOB_POOL|JOB_SERVER_AWARE|VERBATIM|USES_TERMINAL|COMMAND_EXPAND_LISTS|SOURCES|OUTPUT|MAIN_DEPENDENCY|IMPLICIT_DEPENDS|DEPFILE|APPEND|PRE_BUILD|PRE_LINK|POST_BUILD|TARGET|CODEGEN)$/;
+    for (let i = 0; i < a.length; i++) if (a[i] === 'COMMAND') { const c: string[] = []; while (a[i + 1] !== undefined && !KEYS.test(a[i + 1]!)) c.push(a[++i]!); if (c.length) lines.push(c.map(q).join(' ')); }
+  }
   // (configure_file(IN OUT) copies IN to OUT; include(F) of a file path runs F's commands here, as `sh F` runs a script.)
   for (const m of src.matchAll(/\bconfigure_file\s*\(\s*("[^"]*"|\S+)\s+("[^"]*"|[^\s)]+)/gi)) at = m.index, lines.push(`cp ${q(m[1]!.replace(/^"|"$/g, ''))} ${q(m[2]!.replace(/^"|"$/g, ''))}`);
   for (const m of src.matchAll(/\binclude\s*\(\s*("[^"]*"|[^\s)]+)/gi)) { at = m.index; const f = m[1]!.replace(/^"|"$/g, ''); if (/\/|\.cmake$/.test(f)) lines.push(`sh ${q(f)}`); }
@@ -68,6 +106,13 @@ export function cmakeCommands(text: string): string[] {
       else if (/^(RENAME|COPY_FILE|CREATE_LINK)$/.test(v) && rest[0] && rest[1]) lines.push(`${v === 'RENAME' ? 'mv' : v === 'CREATE_LINK' ? 'ln -s' : 'cp'} ${q(rest[0])} ${q(rest[1])}`);
       else if (v === 'MAKE_DIRECTORY' && rest.length) lines.push(`mkdir -p ${rest.map(q).join(' ')}`);
       else if (v === 'TOUCH' && rest.length) lines.push(`touch ${rest.map(q).join(' ')}`);
+      else if (v === 'ARCHIVE_CREATE') {
+        // (OUTPUT F PATHS P… [FORMAT …]: an archive of P… written to F.)
+        const o = rest.indexOf('OUTPUT');
+        const paths = rest.slice(rest.indexOf('PATHS') + 1);
+        const end = paths.findIndex((w) => /^(FORMAT|COMPRESSION|COMPRESSION_LEVEL|MTIME|VERBOSE|OUTPUT)$/.test(w));
+        if (o >= 0 && rest[o + 1] && rest.includes('PATHS')) lines.push(`tar -czf ${q(rest[o + 1]!)} ${paths.slice(0, end < 0 ? undefined : end).map(q).join(' ')}`);
+      }
       else if (v === 'ARCHIVE_EXTRACT') { const i = rest.indexOf('INPUT'); const d = rest.indexOf('DESTINATION'); if (i >= 0 && rest[i + 1]) lines.push(`tar -xf ${q(rest[i + 1]!)}${d >= 0 && rest[d + 1] ? ` -C ${q(rest[d + 1]!)}` : ''}`); }
     } else if (cmd === 'execute_process') {
       // COMMAND a b [COMMAND c d …] are a pipeline; INPUT_FILE / OUTPUT_FILE / ERROR_FILE redirect it.

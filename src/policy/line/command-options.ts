@@ -100,6 +100,8 @@ const ROWS: Record<string, Row[]> = {
     { opts: /^(-ex|--ex|-iex|--eval-command|--init-eval-command)$/, shell: (v) => /^\s*(?:call|print|p|output)\b.*?\bsystem\s*\(\s*"((?:[^"\\]|\\.)*)"/s.exec(v)?.[1] ?? (((e) => (e ? `${e[1]}=${e[2]} env` : undefined))(/^\s*set\s+env(?:ironment)?\s+(LD_PRELOAD|LD_AUDIT|LD_LIBRARY_PATH)\s*=?\s*(\S+)/.exec(v))) },
     { opts: /^(-ex|--ex|-iex|--eval-command|--init-eval-command)$/, opaque: 'gdb calls a function in the process it debugs' },
     { opts: /^(-ex|--ex|-iex|--eval-command|--init-eval-command)$/, opaque: 'gdb runs python or pipe commands' },
+    // (dump/append [binary|ihex|srec|tekhex|verilog] memory|value FILE …, and set logging file F, write FILE.)
+    { opts: /^(-ex|--ex|-iex|--eval-command|--init-eval-command)$/, shell: (v) => ((m) => (m ? `: >> '${m[1]!.replace(/'/g, `'\\''`)}'` : undefined))(/^\s*(?:(?:dump|append)\s+(?:(?:binary|ihex|srec|tekhex|verilog)\s+)?(?:memory|value)|set\s+logging\s+file)\s+(\S+)/.exec(v)) },
     // (python CODE / py CODE is a Python one-liner; pipe GDBCMD | SHELLCMD and | … run SHELLCMD.)
     { opts: /^(-ex|--ex|-iex|--eval-command|--init-eval-command)$/, shell: (v) => ((m) => (m ? `python3 -c '${m[1]!.replace(/'/g, `'\\''`)}'` : undefined))(/^\s*py(?:t(?:h(?:o(?:n)?)?)?)?\s+(\S[\s\S]*)$/.exec(v)) ?? /^\s*(?:pipe|\|)\s+[^|]*\|\s*([\s\S]+)$/.exec(v)?.[1] },
   ],
@@ -288,6 +290,61 @@ function callArgs(text: string): string[] {
   return out;
 }
 
+/** Database clients' options that carry their commands (and, for psql, pgcli and mysql, stdin): the meta-commands read below. */
+const DB_CLIENT: Record<string, RegExp> = {
+  // (pgcli and usql are judged as psql: pgcli's command option is -e/--execute, which psql spends on a flag — a word after it is read either way.)
+  psql: /^(-c|--command|-e|--execute)$/, pgcli: /^(-e|--execute)$/, mysql: /^(-e|--execute)$/, mariadb: /^(-e|--execute)$/, clickhouse: /^(-q|--query)$/, 'clickhouse-client': /^(-q|--query)$/,
+  'clickhouse-local': /^(-q|--query)$/, mongo: /^--eval$/, mongosh: /^--eval$/, cqlsh: /^(-e|--execute)$/,
+};
+/** What a database client's own commands do on this machine, as shell lines: psql's \\cd then \\! CMD, \\setenv PAGER, \\g |CMD (a
+ *  query's literal text piped to a shell is that text run), \\lo_import/\\copy … from/\\i F (reads F), \\o/\\w/\\copy … to F (writes F);
+ *  mysql's tee/\\T F, source/\\. F, LOAD DATA LOCAL INFILE, --pager/--tee; clickhouse's INTO OUTFILE and executable('CMD');
+ *  the mongo shell's run("prog", "arg"…); cqlsh's SOURCE and COPY … FROM. */
+function dbClientLines(tool: string, args: readonly string[], stdinText: string | undefined): string[] {
+  const q = (w: string) => `'${w.replace(/'/g, `'\\''`)}'`;
+  const values = [...args.flatMap((a, k) => (DB_CLIENT[tool]!.test(args[k - 1] ?? '') ? [a] : /^--(command|execute|query|eval)=/.test(a) ? [a.slice(a.indexOf('=') + 1)] : [])),
+    ...(stdinText !== undefined && /^(psql|pgcli|mysql|mariadb)$/.test(tool) ? [stdinText] : [])];
+  const out: string[] = [];
+  let dir: string | undefined;
+  const inDir = (l: string) => (dir !== undefined ? `cd ${q(dir)} && ${l}` : l);
+  const unq = (w: string) => w.trim().replace(/^'((?:[^']|'')*)'$/, (_m, x: string) => x.replace(/''/g, "'")).replace(/^"(.*)"$/s, '$1');
+  for (const [k, a] of args.entries()) {
+    const v = /^--(pager|tee)=(.*)$/s.exec(a) ?? (/^--(pager|tee)$/.test(a) && args[k + 1] !== undefined ? [a, a.slice(2), args[k + 1]!] : null);
+    if (v && /^(mysql|mariadb)$/.test(tool)) out.push(v[1] === 'pager' ? v[2]! : `: >> ${q(v[2]!)}`);
+  }
+  for (const text of values) {
+    for (const part of text.split(/\n|(?<=;)\s*|(?=\\[a-zA-Z!.])/)) {
+      const p = part.trim();
+      let m: RegExpExecArray | null;
+      if ((m = /^\\cd\s+(.+)$/s.exec(p))) dir = unq(m[1]!);
+      else if ((m = /^\\!\s*(.+)$/s.exec(p))) out.push(inDir(m[1]!));
+      else if ((m = /^\\setenv\s+(PAGER|PSQL_PAGER|PSQL_EDITOR|EDITOR|VISUAL|PSQL_WATCH_PAGER)\s+(.+)$/s.exec(p))) out.push(unq(m[2]!));
+      else if ((m = /^\\(?:lo_import|i|include|ir|include_relative)\s+('[^']*'|"[^"]*"|\S+)/.exec(p)) || (m = /^\\copy\b.*\bfrom\s+('[^']*'|"[^"]*"|[^\s;]+)/is.exec(p))) { if (!/^(stdin|pstdin|program)$/i.test(m[1]!)) out.push(inDir(`cat ${q(unq(m[1]!))}`)); }
+      else if ((m = /^\\(?:o|out|w|write)\s+([^|\s][^\s]*)/.exec(p)) || (m = /^\\copy\b.*\bto\s+('[^']*'|"[^"]*"|[^\s;]+)/is.exec(p))) { if (!/^(stdout|pstdout|program)$/i.test(m[1]!)) out.push(inDir(`: > ${q(unq(m[1]!))}`)); }
+      if ((m = /\\(?:g|gx|o|out)\s*\|\s*(.+)$/s.exec(p))) {
+        const cmd = m[1]!.trim();
+        out.push(inDir(cmd));
+        // (…and the literal text the query selects, when what it is piped to is a shell.)
+        if (/^(\S*\/)?(sh|bash|dash|zsh|ksh)\b/.test(cmd)) for (const s of text.matchAll(/\bselect\s+'((?:[^']|'')*)'/gi)) out.push(inDir(s[1]!.replace(/''/g, "'")));
+      }
+      if (/^(mysql|mariadb)$/.test(tool)) {
+        if ((m = /^(?:tee|\\T)\s*(\S+)/i.exec(p))) out.push(`: >> ${q(unq(m[1]!))}`);
+        if ((m = /^(?:source|\\\.)\s*(\S+)/i.exec(p))) out.push(`cat ${q(unq(m[1]!))}`);
+      }
+      for (const f of p.matchAll(/\bload\s+data\s+local\s+infile\s+('[^']*'|"[^"]*")/gi)) out.push(`cat ${q(unq(f[1]!))}`);
+      for (const f of p.matchAll(/\binto\s+(?:outfile|dumpfile)\s+('[^']*'|"[^"]*")/gi)) out.push(`: > ${q(unq(f[1]!))}`);
+      if (/^clickhouse/.test(tool)) for (const f of p.matchAll(/\bexecutable\s*\(\s*'((?:[^'\\]|\\.)*)'/gi)) out.push(f[1]!);
+      if (/^clickhouse/.test(tool)) for (const f of p.matchAll(/\bfile\s*\(\s*'([^']*)'/gi)) out.push(`cat ${q(f[1]!)}`);
+      if (tool === 'cqlsh') for (const f of p.matchAll(/^(?:source\s+|copy\b.*\bfrom\s+)('[^']*'|"[^"]*")/gis)) out.push(`cat ${q(unq(f[1]!))}`);
+    }
+    if (/^mongo(sh)?$/.test(tool)) for (const f of text.matchAll(/\b(?:run|runProgram|_runMongoProgram|runNonMongoProgram)\s*\(([^)]*)\)/g)) {
+      const words = [...f[1]!.matchAll(/"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'/g)].map((x) => x[1] ?? x[2]!);
+      out.push(words.length && words.length === f[1]!.split(',').length ? words.map(q).join(' ') : 'eval "$MONGO_COMPUTED"');
+    }
+  }
+  return out;
+}
+
 /** Whether code embedded in an editor command (`:lua …`, `:py3 …`, `:luafile F`) does more than edit. A script file named
  *  literally inside the project (not written by this line) is the project's, as `nvim -u NONE -c 'luafile scripts/x.lua'` runs it. */
 export function embeddedRisk(kind: string, code: string, projectFile: (p: string) => boolean = () => false, ok: EditorCodeOk = () => false): boolean {
@@ -436,6 +493,7 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
     }
   }
   // sqlite3 and friends read their commands from stdin too; ed's `!cmd`, `r !cmd`, `w !cmd` run commands.
+  if (DB_CLIENT[tool]) out.lines.push(...dbClientLines(tool, args, stdinText));
   if (stdinText !== undefined && (tool === 'sqlite3' || tool === 'duckdb' || tool === 'psql' || tool === 'mysql')) {
     for (const l of stdinText.split('\n')) {
       const m = /^\s*(?:\.(?:shell|system)|\\!|\\o\s*\||system)\s+(.*)$/.exec(l);

@@ -350,6 +350,12 @@ const body = (m: string[], at: number): string => (m[at] ?? m[at + 1] ?? '').rep
  * String.fromCharCode(99, …), chr(99)+…, reversed strings ('…'[::-1], string.reverse, strrev),
  * joined lists ('_'.join(['a', 'b']), ['a', 'b'].join('_')).
  */
+/** Character codes that are all printable, as a double-quoted literal. */
+function printable(ns: string): string | undefined {
+  const cs = ns.split(',').map((n) => Number(n.trim()));
+  return cs.length > 1 && cs.every((c) => c >= 32 && c < 127 && c !== 34 && c !== 92) ? `"${String.fromCharCode(...cs)}"` : undefined;
+}
+
 export function decodeLiterals(code0: string): string {
   const b64 = (s: string) => { try { return Buffer.from(s, 'base64').toString('utf8'); } catch { return s; } };
   const hex = (s: string) => { try { return Buffer.from(s, 'hex').toString('utf8'); } catch { return s; } };
@@ -365,6 +371,9 @@ export function decodeLiterals(code0: string): string {
     .replace(new RegExp(String.raw`\bBuffer\.from\(\s*${L}\s*,\s*["']hex["']\s*\)(?:\.toString\(\s*(?:["'][\w-]*["'])?\s*\))?`, 'g'), (...m: string[]) => lit(hex(body(m, 1))))
     .replace(/\bString\.from(?:CharCode|CodePoint)\(\s*(\d+(?:\s*,\s*\d+)*)\s*\)/g, (_m, ns: string) => lit(String.fromCodePoint(...ns.split(',').map((n) => Number(n)))))
     .replace(/\b(?:bytes|bytearray)\(\s*\[\s*(\d+(?:\s*,\s*\d+)*)\s*\]\s*\)(?:\s*\.decode\(\s*(?:["'][\w-]*["'])?\s*\))?/g, (_m, ns: string) => lit(String.fromCharCode(...ns.split(',').map((n) => Number(n)))))
+    // (Go's string([]byte{46,101,110,118}) and C's char s[]={47,104,…,0}: printable character codes spell a string.)
+    .replace(/\bstring\(\s*\[\]byte\s*\{\s*(\d+(?:\s*,\s*\d+)*)\s*,?\s*\}\s*\)/g, (m, ns: string) => printable(ns) ?? m)
+    .replace(/(\[\s*\d*\s*\]\s*=\s*)\{\s*(\d+(?:\s*,\s*\d+)+)\s*\}/g, (m, pre: string, ns: string) => ((t) => (t === undefined ? m : `${pre}${t}`))(printable(ns.replace(/,\s*0\s*$/, ''))))
     // 'x'.lower()/.upper()/.toLowerCase(), Perl lc("x"): case changes.
     .replace(new RegExp(String.raw`${L}\s*\.\s*(lower|upper|toLowerCase|toUpperCase|downcase|upcase|casefold)\s*\(\s*\)`, 'g'), (...m: string[]) => lit(/^(lower|toLowerCase|downcase|casefold)$/.test(m[3]!) ? body(m, 1).toLowerCase() : body(m, 1).toUpperCase()))
     .replace(new RegExp(String.raw`\b(lc|uc|strtolower|strtoupper)\s*\(?\s*${L}\s*\)?`, 'g'), (...m: string[]) => lit(/^(lc|strtolower)$/.test(m[1]!) ? body(m, 2).toLowerCase() : body(m, 2).toUpperCase()))

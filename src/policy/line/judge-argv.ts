@@ -974,11 +974,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (The directory a file server shares: a build or public directory inside the project — not its top, not a
       // dot-directory — is published output, whoever can reach it; the project's top holds its .env.)
       const servesPublished = (() => {
-        const dir = resolvePath(args.find((a, k) => !a.startsWith('-') && !/^(-p|--port|-a|--address|-l|--listen|-c|--config|-H|--host|-i|--interfaces|-b|--bind|-d|--directory|--server|--files|--addr|--root|-ip|-port|-username|-password|-comment|-S|-t|-e|--hostname|--path|-r|--root-dir|--listen-port)$/.test(args[k - 1] ?? '') && !/^(start|serve|http|file-server|httpd|-run|web|run)$/.test(a) && !/^[\d.:[\]*]+$/.test(a) && !a.includes(':') && !(/smbserver/.test(name) && a === args.find((x) => !x.startsWith('-')))) ?? args.find((a, k) => /^(-d|--directory|--server|--root|-t|--path|-r)$/.test(args[k - 1] ?? '') || /^--(root|path)=/.test(a))?.replace(/^--(root|path)=/, '') ?? '.', ctx);
+        const dir = resolvePath(args.find((a, k) => !a.startsWith('-') && !/^(-p|--port|-a|--address|-l|--listen|-c|--config|-H|--host|-i|--interfaces|-b|--bind|-d|--directory|--server|--files|--addr|--root|-ip|-port|-username|-password|-comment|-S|-t|-e|--hostname|--path|-r|--root-dir|--listen-port|--route-prefix|--username|--password|--auth|--auth-file|--title|--color-scheme|--color-scheme-dark|-C|--cert|-K|--key|--tls-cert|--tls-key|-P|--proxy|--ext|--cors|--header|-u|--upload-files|--index|--spa)$/.test(args[k - 1] ?? '') && !/^(start|serve|http|file-server|httpd|-run|web|run)$/.test(a) && !/^[\d.:[\]*]+$/.test(a) && !a.includes(':') && !(/smbserver/.test(name) && a === args.find((x) => !x.startsWith('-')))) ?? args.find((a, k) => /^(-d|--directory|--server|--root|-t|--path|-r)$/.test(args[k - 1] ?? '') || /^--(root|path)=/.test(a))?.replace(/^--(root|path)=/, '') ?? '.', ctx);
         // (…by its name: dist, build, public, site …, not a package's own directory — apps/api holds its .env; and nothing
         // the line linked, copied or archived into it, and no option that mounts more: --mount, --serveStatic, --proxy.)
         const named = dir.slice(ctx.projectRoot.length + 1).split('/').some((seg) => OUTPUT_DIR.test(seg) && !seg.startsWith('.') && seg !== 'node_modules' && seg !== 'tmp');
-        const filled = [...st.links.keys(), ...st.archived.keys(), ...st.tainted.keys()].some((p) => p.startsWith(`${dir}/`));
+        const filled = [...st.links.keys(), ...st.archived.keys(), ...st.tainted.keys()].some((p) => p.startsWith(`${dir}/`) || p === dir);
         return named && !filled && !args.some((a) => /^--(mount|serveStatic|ss|proxy|server-root|entry-file)(=|$)/.test(a)) && dir.startsWith(`${ctx.projectRoot}/`) && !/\/\.[^/]*(\/|$)/.test(dir.slice(ctx.projectRoot.length));
       })();
       const bindsAll = args.some((a, k) => fileServer && !servesPublished && (/^(0\.0\.0\.0|\[::\]|(?!127\.)\d+\.\d+\.\d+\.\d+):\d+$/.test(a)
@@ -996,7 +996,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         // A debugger or notebook server on every interface (debugpy --listen 0.0.0.0:5678, jupyter --ip=0.0.0.0 with
         // its token emptied) and a VNC server without a password run code or take input from anyone who connects.
         || ((name === 'debugpy' || args.includes('debugpy')) && args.some((a, k) => (args[k - 1] === '--listen' || a.startsWith('--listen=')) && /^(--listen=)?(0\.0\.0\.0|\*|::|\[::\])?:?\d*$/.test(a) && /0\.0\.0\.0|\*|::/.test(a)))
-        || (/^(jupyter|jupyter-notebook|jupyter-lab|jupyter-server|notebook|jupyterlab|jupyter_server)$/.test(name) && args.some((a, k) => /^--(ip|ServerApp\.ip|NotebookApp\.ip)=(0\.0\.0\.0|\*|::)/.test(a) || (/^--(ip|ServerApp\.ip|NotebookApp\.ip)$/.test(args[k - 1] ?? '') && /^(0\.0\.0\.0|\*|::)$/.test(a))) && args.some((a, k) => /^--(\w+\.)?(token|password)=(''|""|)$/.test(a) || (a === '' && /^--(\w+\.)?(token|password)$/.test(args[k - 1] ?? ''))))
+        // (…or with a token the command line chose: whoever wrote the line knows it — and a LAN address is reachable too.)
+        || (/^(jupyter|jupyter-notebook|jupyter-lab|jupyter-server|notebook|jupyterlab|jupyter_server)$/.test(name) && args.some((a, k) => /^--(ip|ServerApp\.ip|NotebookApp\.ip)=(0\.0\.0\.0|\*|::|(?!127\.)\d+\.\d+\.\d+\.\d+)/.test(a) || (/^--(ip|ServerApp\.ip|NotebookApp\.ip)$/.test(args[k - 1] ?? '') && /^(0\.0\.0\.0|\*|::|(?!127\.)\d+\.\d+\.\d+\.\d+)$/.test(a))) && args.some((a, k) => /^--(\w+\.)?(token|password|IdentityProvider\.token)=/.test(a) || /^--(\w+\.)?(token|password)$/.test(args[k - 1] ?? '')))
         // (x11vnc without a password option is one without a password: -nopw only silences its warning.)
         || (name === 'x11vnc' && !args.some((a) => /^-(rfbauth|passwd|usepw|passwdfile|rfbauthfile|localhost|unixpw\S*|ssl\S*)$/.test(a)) && !args.some((a) => /^-(h|help|version)$/.test(a)))
         || (name === 'xpra' && args.some((a) => /^--bind-(tcp|ws|wss|ssl)=(0\.0\.0\.0|\*|\[?::\]?|(?!127\.)\d+\.\d+\.\d+\.\d+)?:/.test(a)))
@@ -1255,17 +1256,65 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (…as the tool reads its options: pytest's from PYTEST_ADDOPTS and -o addopts= too; vite's in either case;
       // short values attached, -d/path. Also hugo --cleanDestinationDir, jekyll build -d, mkdocs gh-deploy -d,
       // cargo clean of CARGO_TARGET_DIR, sphinx-build -M clean.)
-      const all = [...args, ...(/^(pytest|py\.test)$/.test(name) || args.includes('pytest') ? [...(env.PYTEST_ADDOPTS ?? '').split(/\s+/), ...args.flatMap((a, k) => (/^(-o|--override-ini)$/.test(args[k - 1] ?? '') && a.startsWith('addopts=') ? a.slice(8).split(/\s+/) : /^--override-ini=addopts=/.test(a) ? a.slice(23).split(/\s+/) : []))] : [])].filter(Boolean);
+      // (pytest by its versioned names too — pytest-3; and the runners that hand what follows -- to it: tox, nox, hatch test.)
+      const pytest = /^(pytest|py\.test)(-?[\d.]+)?$/.test(name) || args.includes('pytest') || (/^(tox|nox|hatch)$/.test(name) && args.includes('--'));
+      const all = [...args, ...(pytest ? [...(env.PYTEST_ADDOPTS ?? '').split(/\s+/), ...args.flatMap((a, k) => (/^(-o|--override-ini)$/.test(args[k - 1] ?? '') && a.startsWith('addopts=') ? a.slice(8).split(/\s+/) : /^(--override-ini=|-o)addopts=/.test(a) ? a.replace(/^(--override-ini=|-o)addopts=/, '').split(/\s+/) : []))] : [])].filter(Boolean);
       const valueOf = (re: RegExp) => all.map((a, k) => (re.test(all[k - 1] ?? '') ? a : undefined)).concat(all.map((a) => { const m = /^(--?[\w-]+)=(.*)$/s.exec(a) ?? /^(-[a-zA-Z])([/~.].*)$/s.exec(a); return m && re.test(m[1]!) ? m[2] : undefined; })).filter((x): x is string => x !== undefined).at(-1);
-      const emptied = /^(pytest|py\.test)$/.test(name) || (languageOf(name) && args.includes('pytest')) ? valueOf(/^--basetemp$/)
+      const emptied = pytest && (/^(pytest|py\.test)/.test(name) || /^(tox|nox|hatch)$/.test(name) || languageOf(name)) ? valueOf(/^--basetemp$/)
         : /^(vite|vitest)$/.test(name) && all.some((a) => /^--(emptyOutDir|empty-out-dir)(=true)?$/.test(a)) ? valueOf(/^--(outDir|out-dir)$/)
           : name === 'mkdocs' && /^(build|gh-deploy)$/.test(args[0] ?? '') && !args.includes('--dirty') ? valueOf(/^(-d|--site-dir)$/)
-            : name === 'hugo' && all.some((a) => /^--cleanDestinationDir(=true)?$/.test(a)) ? valueOf(/^(-d|--destination)$/)
+            : name === 'hugo' && all.some((a) => /^--cleanDestinationDir(=true)?$/.test(a)) ? valueOf(/^(-d|--destination)$/) ?? env.HUGO_DESTINATION ?? env.HUGO_PUBLISHDIR ?? env.HUGO_PUBLISHDIRSTATIC
+              // (webpack/rspack --output-clean, tsup --clean, ng build's default deleteOutputPath, docusaurus and vitepress build.)
+              : /^(webpack|webpack-cli|rspack)$/.test(name) && all.some((a) => /^--output-clean(=true)?$/.test(a)) ? valueOf(/^(-o|--output-path)$/)
+                : name === 'tsup' && all.some((a) => /^--clean(=true)?$/.test(a)) ? valueOf(/^(-d|--out-dir|--outDir)$/)
+                  : name === 'ng' && /^(build|b)$/.test(args[0] ?? '') && !all.some((a) => /^--delete-output-path(=false)?$/.test(a) && a.endsWith('false')) ? valueOf(/^--output-path$/)
+                    : /^(docusaurus|vitepress)$/.test(name) && /^build$/.test(args[0] ?? '') ? valueOf(/^(--out-dir|--outDir)$/)
               : name === 'jekyll' && /^(build|b|serve|s)$/.test(args[0] ?? '') ? valueOf(/^(-d|--destination)$/)
-                : name === 'cargo' && args[0] === 'clean' && !args.some((a) => /^--target-dir/.test(a)) ? env.CARGO_TARGET_DIR
+                : name === 'cargo' && args[0] === 'clean' && !args.some((a) => /^--target-dir/.test(a)) ? env.CARGO_TARGET_DIR ?? env.CARGO_BUILD_TARGET_DIR
                   : name === 'sphinx-build' && args[0] === '-M' && args[1] === 'clean' ? args.filter((a) => !a.startsWith('-')).at(2) : undefined;
       // (A value computed at run time is left to what the tool does with it: pytest --basetemp="$TMPDIR/pt".)
       if (emptied !== undefined && !/[$`]/.test(emptied)) judgeArgv(st, ['rm', '-rf', `${emptied.replace(/\/+$/, '')}/*`], ctx, [], undefined, fc, flat, info, { ...rec, writesFiles: [] });
+    }
+    // fd -x/-X CMD runs CMD on each match (or all of them), as find -exec does: judged as that find where fd can reach what
+    // find would — dot files with -H/-u (fd -H . -x cat reads .env), or a root outside the project.
+    if ((name === 'fd' || name === 'fdfind') && args.some((a) => /^(-x|--exec|-X|--exec-batch)$/.test(a))) {
+      const at = args.findIndex((a) => /^(-x|--exec|-X|--exec-batch)$/.test(a));
+      const cmd = args.slice(at + 1);
+      if (cmd.includes(';')) cmd.splice(cmd.indexOf(';'));
+      const own = args.slice(0, at);
+      const pos = own.filter((a, k) => !a.startsWith('-') && !/^(-e|--extension|-t|--type|-d|--max-depth|--min-depth|--exact-depth|-E|--exclude|-S|--size|--changed-within|--changed-before|-j|--threads|-c|--color|-o|--owner|--max-results|--ignore-file|--path-separator|--batch-size|--base-directory|--search-path)$/.test(own[k - 1] ?? ''));
+      const hidden = own.some((a) => /^(--hidden|--unrestricted|--no-ignore)$/.test(a) || /^-[a-zA-Z]*[Hu]/.test(a) && !a.startsWith('--'));
+      const exts = own.flatMap((a, k) => (/^(-e|--extension)$/.test(own[k - 1] ?? '') ? [a] : /^--extension=/.test(a) ? [a.slice(12)] : []));
+      const glob = own.some((a) => a === '-g' || a === '--glob');
+      const pattern = pos[0];
+      const roots = [...pos.slice(1), ...own.flatMap((a, k) => (/^(--search-path|--base-directory)$/.test(own[k - 1] ?? '') ? [a] : []))];
+      const matchesSecret = pattern === undefined || (glob ? ['.env', '.env.local', 'id_rsa'].some((n) => nameMatchesGlob(pattern, n)) : (() => { try { return ['.env', '.env.local', 'id_rsa', 'credentials'].some((n) => new RegExp(pattern).test(n)); } catch { return true; } })());
+      const outside = roots.some((r) => { const a = abs0(r); return a !== ctx.projectRoot && !a.startsWith(`${ctx.projectRoot}/`); });
+      if (cmd.length && ((hidden && matchesSecret) || outside)) {
+        const names = exts.length ? ` \\( ${exts.map((e) => `-name ${quote(`*.${e.replace(/^\./, '')}`)}`).join(' -o ')} \\)` : '';
+        st.sub(`find ${(roots.length ? roots.map(abs0) : ['.']).map(quote).join(' ')}${names} -exec ${cmd.map((w) => (w === '{}' ? '{}' : quote(w))).join(' ')}${cmd.includes('{}') ? '' : ' {}'} +`, ctx.cwd, env);
+      }
+    }
+    // An ansible ad-hoc module on this machine does what its arguments say: copy/template/fetch src= dest= copies, get_url
+    // downloads, command/shell/raw run their text, file state=absent deletes. (Other hosts are the inventory's machines.)
+    if (name === 'ansible') {
+      const module = args.map((a, k) => (/^(-m|--module-name)$/.test(args[k - 1] ?? '') ? a : a.startsWith('--module-name=') ? a.slice(14) : /^-m./.test(a) ? a.slice(2) : undefined)).find((x) => x !== undefined)?.replace(/^ansible\.(builtin|posix)\./, '');
+      const text = args.map((a, k) => (/^(-a|--args)$/.test(args[k - 1] ?? '') ? a : a.startsWith('--args=') ? a.slice(7) : undefined)).find((x) => x !== undefined);
+      const host = args.find((a, k) => !a.startsWith('-') && !/^(-m|--module-name|-a|--args|-i|--inventory|-e|--extra-vars|-u|--user|-c|--connection|-f|--forks|-l|--limit|-M|--module-path|-t|--tree|-B|--background|-P|--poll|--become-user|--become-method|--private-key|--key-file|-T|--timeout|--vault-id|--vault-password-file)$/.test(args[k - 1] ?? ''));
+      const local = /^(localhost|127\.0\.0\.1|::1)$/.test(host ?? '') || args.some((a, k) => a === '--connection=local' || (/^(-c|--connection)$/.test(args[k - 1] ?? '') && a === 'local'));
+      if (module !== undefined && text !== undefined) {
+        const kv = new Map([...text.matchAll(/([A-Za-z_]\w*)=("(?:[^"\\]|\\.)*"|'[^']*'|\S+)/g)].map((m) => [m[1]!, m[2]!.replace(/^(["'])(.*)\1$/s, '$2')] as const));
+        const src = kv.get('src');
+        const dest = kv.get('dest') ?? kv.get('path');
+        const lines: string[] = [];
+        if (/^(command|shell|raw)$/.test(module) && local) lines.push(text.replace(/\b(chdir|creates|removes|executable)=\S+/g, ''));
+        if (/^(copy|template)$/.test(module) && src !== undefined && dest !== undefined && local) lines.push(`cp ${quote(src)} ${quote(dest)}`);
+        if (module === 'fetch' && src !== undefined && dest !== undefined && local) lines.push(`cp ${quote(src)} ${quote(dest)}`);
+        if (module === 'get_url' && kv.get('url') !== undefined && dest !== undefined && local) lines.push(`curl -o ${quote(dest)} ${quote(kv.get('url')!)}${/^0?[0-7]*[157][0-7]*$/.test(kv.get('mode') ?? '') ? ` && chmod +x ${quote(dest)}` : ''}`);
+        if (module === 'file' && kv.get('state') === 'absent' && dest !== undefined && local) lines.push(`rm -rf ${quote(dest)}`);
+        if (module === 'script' && local) lines.push(text);
+        for (const l of lines) st.sub(l, ctx.cwd, env);
+      }
     }
     // vagrant ssh -c CMD runs CMD in the project's VM: its file system is the VM's own (as a container's is),
     // and /vagrant, the synced project, holds the project's .env.
@@ -1587,6 +1636,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (/^(redis-cli|valkey-cli|keydb-cli)$/.test(name)) {
       const text = [args.filter((a) => !a.startsWith('-')).join(' '), stdinText ?? ''].join('\n');
       for (const m of text.matchAll(/^\s*config\s+set\s+dir\s+(\S+)/gim)) facts.writes.push(m[1]!.replace(/\/?$/, '/'));
+      // (…and the same command from a Lua script the server runs: EVAL "return redis.call('config','set','dir','…')" 0.)
+      for (const m of text.matchAll(/\bredis\.p?call\s*\(\s*['"]config['"]\s*,\s*['"]set['"]\s*,\s*['"]dir['"]\s*,\s*['"]([^'"]+)['"]/gi)) facts.writes.push(m[1]!.replace(/\/?$/, '/'));
+      if (/\bredis\.p?call\s*\(\s*['"](config|module)['"]\s*,\s*['"](set|load)['"]\s*,\s*[^'"\s]/i.test(text)) tag('interpreter-opaque', `${name} runs a script that changes the server's configuration with computed values`);
       if (/\bmodule\s+load\b/i.test(text)) tag('interpreter-opaque', `${name} loads a native module into the server`);
     }
     // Archivers that delete what they archived: tar --remove-files, zip -m, 7z -sdel.
@@ -1661,7 +1713,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       || (name === 'helm' && args[0] === 'plugin' && /^(install|add)$/.test(args[1] ?? '') && args.some((a) => /^(https?:|git@|git\+)/.test(a)))
       || (/^(asdf|mise|rtx)$/.test(name) && /^plugins?$/.test(args[0] ?? '') && /^(add|install|i)$/.test(args[1] ?? '') && args.some((a) => /^(https?:|git@|git\+)/.test(a)))
       || (/^(cookiecutter|copier|cruft)$/.test(name) && args.some((a) => /^(gh:|gl:|bb:|git\+|https?:|git@)/.test(a))) || (name === 'cargo' && args[0] === 'generate') || (name === 'pre-commit' && args[0] === 'try-repo')
-      || (name === 'terraform' && args.some((a) => /^-from-module=/.test(a)));
+      || (name === 'terraform' && args.some((a) => /^-from-module=/.test(a)))
+      // (…and configuration pulled from a repository and applied here: ansible-pull -U URL, a role or collection from git,
+      // pulumi new URL, a kustomization that runs exec functions, a helm post-renderer program.)
+      || (name === 'ansible-pull') || (name === 'ansible-galaxy' && args.includes('install') && args.some((a) => /^(git\+|https?:|git@)/.test(a) || /,\s*(git\+|https?:)/.test(a)))
+      || (name === 'pulumi' && args[0] === 'new' && args.some((a) => /^(https?:|git@|git\+)/.test(a)))
+      || ((name === 'kustomize' || ((name === 'kubectl' || name === 'oc') && args.includes('kustomize'))) && args.some((a) => /^--enable-exec(=true)?$/.test(a)) && args.some((a, k) => k > 0 && !a.startsWith('-') && (/^(https?:|git@|github\.com\/)/.test(a) || (a !== 'build' && a !== 'kustomize' && !abs0(a).startsWith(`${ctx.projectRoot}/`) && abs0(a) !== ctx.projectRoot))))
+      || (name === 'helm' && args.some((a, k) => (args[k - 1] === '--post-renderer' && !abs0(a).startsWith(`${ctx.projectRoot}/`)) || (/^--post-renderer=/.test(a) && !abs0(a.slice(16)).startsWith(`${ctx.projectRoot}/`))));
     if (remoteRun) facts.tags.add('installs-code');
     // Platforms' secret commands and file-transfer tools send what they are given (a file, --env-file, stdin).
     if (SECRET_SENDERS.test(name) && !args.some((a) => /^(pull|download|ls|list|get|whoami|logs|status|login|logout|link|dev|init|open)$/.test(a))) {
@@ -1696,6 +1754,21 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (name === 'git' && st.stashHoldsIgnored && ((args.includes('stash') && args.some((a) => /^(show|export)$/.test(a)) && args.some((a) => /^(-u|--include-untracked|--only-untracked)$/.test(a))) || args.some((a) => /^(refs\/)?stash(@\{\d+\}|~0|\^0)*(\^3|\^\{\/[^}]*\}\^3)/.test(a) || /stash(@\{\d+\})?[~^0]*\^3/.test(a)))) {
       rec.secretOut = `${ctx.projectRoot}/.env`;
       if (args.some((a) => /^(show|diff|log|cat-file|archive)$/.test(a))) stashShown = true;
+    }
+    // History shown by what it holds of a secret: a pickaxe for a secret's line (git log -p -S PASSWORD), or commits picked
+    // by a secret's path and shown whole (git rev-list --all -- .env | xargs git show; git show $(git log -n1 --format=%H -- .env)).
+    if (name === 'git' && /^(log|show|whatchanged|diff|format-patch)$/.test(facts.subcommand ?? '')) {
+      const own = args.slice(args.indexOf(facts.subcommand!) + 1);
+      const pick = own.map((a, k) => (/^-[SG]$/.test(own[k - 1] ?? '') ? a : /^-[SG]./.test(a) ? a.slice(2) : undefined)).find((x) => x !== undefined);
+      const shows = facts.subcommand !== 'log' && facts.subcommand !== 'whatchanged' || own.some((a) => /^(-p|-u|--patch|-U\d*)$/.test(a));
+      const secretPick = pick !== undefined && /key|token|secret|passw|pwd|cred|auth|private|BEGIN|api_|dsn/i.test(pick);
+      const picked = [...st.lineText.matchAll(/\bgit\s+(?:-\S+\s+)*(?:log|rev-list|whatchanged)\b[^|;&\n)]*?\s--\s+([^|;&\n)]+)/g)].flatMap((m) => m[1]!.trim().split(/\s+/))
+        .find((p) => isSecretPath(st, p.replace(/^['"]|['"]$/g, ''), ctx));
+      const computedRev = fc.stdinFrom.length > 0 || info.some((i) => i?.name === 'xargs') || own.some((a) => /\$\(|`/.test(a)) || argv.some((a) => /\$\(|`/.test(a)) || /\bgit\s+show\s+[^|;&\n]*\$\(/.test(st.lineText);
+      if (shows && (secretPick || (picked !== undefined && computedRev && facts.subcommand !== 'log'))) {
+        stashShown = true;
+        rec.secretOut ??= picked !== undefined ? posix.resolve(ctx.cwd, picked.replace(/^['"]|['"]$/g, '')) : `${ctx.projectRoot}/.env`;
+      }
     }
     // core.excludesFile switched (-c, or git config): later whole-tree adds see other rules.
     if (name === 'git' && facts.tags.has('ignore-off')) st.ignoreRewrites.add('<core.excludesFile>');
@@ -1759,7 +1832,19 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         if (toScreen(fc)) facts.reads.push(`${ctx.projectRoot}/.env`);
         else treeSecret = `${ctx.projectRoot}/.env`;
       }
-      const archive0 = archiveToStdout(name, args, (p) => st.scripts.get(abs0(p)));
+      // (A list on stdin is git's tracked files when git ls-files without --others/--ignored writes it.)
+      // (…and find's or fd's names are below their start points: find src -name '*.ts' | tar -T - archives src's files.)
+      const listedBy = (a: readonly string[]): string[] => {
+        if (a[0] === 'git' && a.includes('ls-files') && !a.some((x) => /^(-o|--others|-i|--ignored|--directory)$/.test(x))) return [];
+        // (…and only those its -name tests let through: find . -name '*.ts' lists no .env.)
+        const names = a.flatMap((x, k) => (/^-i?name$/.test(a[k - 1] ?? '') ? [x] : []));
+        if (a[0] === 'find' && names.length && !a.some((x) => x === '!' || x === '-not') && !names.some((g) => ['.env', '.env.local', 'id_rsa', 'key.pem'].some((n) => nameMatchesGlob(g, n)))) return [];
+        if (a[0] === 'find') { const starts = a.slice(1).filter((x, k) => !/^[-!(]/.test(x) && !/^-/.test(a[k] ?? '') && a.slice(1, k + 1).every((y) => !/^[-!(]/.test(y) || /^-[HLP]$/.test(y))); return starts.length ? starts : ['.']; }
+        return ['.'];
+      };
+      const listedIn = (): string[] => fc.stdinFrom.flatMap((up) => listedBy(info[up]?.argv ?? []));
+      const listFile = (p: string): string[] => { const w = st.opaqueWritten.get(abs0(p)); return w === undefined ? [] : listedBy(w.argv); };
+      const archive0 = archiveToStdout(name, args, (p) => st.scripts.get(abs0(p)), (p) => (p === '-' || p === '/dev/stdin' ? (fc.stdinFrom.length ? listedIn() : ['.']) : listFile(p)));
       // (An archive file that is stdout by another name — /dev/fd/3 with 3>&1, or >(base64) — is written to stdout.)
       const fdOut = (f: string) => { const n = /^\/(?:dev|proc\/self)\/fd\/(\d+)$/.exec(f)?.[1]; return n !== undefined && fc.redirects.some((r) => r.fd === Number(n) && r.op === '>&' && r.target.value === '1'); };
       const archive = archive0?.file !== undefined && (fdOut(archive0.file) || /^>\(/.test(archive0.file)) ? { inputs: archive0.inputs, takesSecret: archive0.takesSecret } : archive0;
@@ -1810,7 +1895,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const toOut = (/^(tar|bsdtar|gtar)$/.test(name) && args.some((a) => /^-?[a-zA-Z]*x/.test(a) && !a.startsWith('--') || a === '--extract') && args.some((a) => /^-[a-zA-Z]*O/.test(a) && !a.startsWith('--') || /^--to-stdout$/.test(a)))
         || /^(zcat|gzcat|bzcat|xzcat|zstdcat)$/.test(name) || (/^(gunzip|gzip|bzip2|xz|zstd|unxz|bunzip2)$/.test(name) && args.some((a) => /^-[a-zA-Z]*c/.test(a) && !a.startsWith('--') || a === '--stdout'))
         || (name === 'unzip' && args.some((a) => /^-[a-zA-Z]*[pc]/.test(a) && !a.startsWith('--'))) || (/^(7z|7za|7zz)$/.test(name) && args.includes('-so'));
-      const packed = toOut ? args.map((a) => st.archived.get(abs(a.replace(/^--file=/, '')))).find((x) => x !== undefined) : undefined;
+      // (A decompressor fed the archive on stdin writes it to stdout without -c: gunzip < p.tgz | strings.)
+      const fedIn = ctx.stdin !== undefined && (/^(gunzip|zcat|gzcat|bunzip2|bzcat|unxz|xzcat|unzstd|zstdcat|lz4cat)$/.test(name) || (/^(gzip|pigz|bzip2|xz|zstd|lz4)$/.test(name) && args.some((a) => /^-[a-zA-Z]*d/.test(a) && !a.startsWith('--') || a === '--decompress')));
+      const packed = toOut || fedIn ? [...(toOut ? args.map((a) => a.replace(/^--file=/, '')) : []), ...(fedIn ? [ctx.stdin!] : [])].map((a) => st.archived.get(abs(a))).find((x) => x !== undefined) : undefined;
       if (packed !== undefined) { if (toScreen(fc)) facts.reads.push(packed); else rec.secretOut ??= packed; }
     }
     // ClickHouse's table functions read and send: file('F') reads F on this machine (clickhouse local, or the client's
@@ -1849,7 +1936,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // (Of another store's output — a decrypted file — only its keys, count or type: its field names are its author's.)
     // (Only the real filter: jq by its bare name, PATH untouched, no file called jq made in the line — not /tmp/jq, a copy of cat.)
     const realFilter = (i: number) => !(flat[i]?.assignments ?? []).some((a) => a.name === 'PATH') && !/(^|[;&|(\s])(export\s+)?PATH=/.test(st.lineText) && ![...st.written, ...st.binaries.keys()].some((w) => /\/(jq|gojq|jaq|yq)$/.test(w));
-    const namesOnly = fc.stdoutTo.length > 0 && fc.stdoutTo.every((i) => realFilter(i) && keysOnly(flat[i]?.argv.map((w) => w.value) ?? [], !/^(kubectl|oc|bw|op|lpass|rbw)$/.test(name)));
+    const namesOnly = fc.stdoutTo.length > 0 && fc.stdoutTo.every((i) => realFilter(i) && keysOnly(flat[i]?.argv.map((w) => w.value) ?? [], !/^(kubectl|oc|bw|op|lpass|rbw)$/.test(name), /^(kubectl|oc)$/.test(name)));
     if (stored !== undefined && toScreen(fc) && !counted && !namesOnly) facts.reads.push(stored);
     if (stashShown && toScreen(fc)) facts.reads.push(`${ctx.projectRoot}/.env`);
     // A printer whose output is thrown away (cat .env > /dev/null, gh auth token >/dev/null 2>&1) shows nothing.
@@ -2103,8 +2190,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // ln [-s] TARGET NAME (and cp -s/-l): later writes through NAME land on TARGET.
     if (name === 'ln' || (name === 'cp' && args.some((a) => /^-[a-zA-Z]*[sl]$|^--(symbolic-link|link)$/.test(a)))) {
       const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-S|--suffix|-t|--target-directory)$/.test(args[k - 1] ?? ''));
-      if (ops.length === 2) {
-        const link = abs(ops[1]!);
+      // (One operand: a link of that name in the current directory — ln -s /tmp/cfg/.yarnrc.yml.)
+      if (ops.length === 2 || (name === 'ln' && ops.length === 1 && !args.some((a) => /^-[a-zA-Z]*t/.test(a) && !a.startsWith('--') || a.startsWith('--target-directory')))) {
+        const link = abs(ops[1] ?? posix.basename(ops[0]!.replace(/\/+$/, '')));
         const symbolic = args.some((a) => /^-[a-zA-Z]*s|^--symbolic/.test(a));
         const to = ops[0]!.replace(/^~(?=\/|$)/, ctx.home);
         st.links.set(link, posix.resolve(symbolic ? posix.dirname(link) : ctx.cwd, to));
@@ -2130,7 +2218,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const source = rec.secretOut ?? firstSecret(st, facts.deletes.length ? facts.deletes : args.filter((a) => !a.startsWith('-')).slice(0, -1), ctx);
       if (source) for (const w of rec.writesFiles) st.tainted.set(w, source);
       // (A tool's configuration replaced by a copy or link of something outside the project is configuration nobody read.)
-      const from = args.filter((a, k) => !a.startsWith('-') && !/^-[a-zA-Z]*[tSm]$|^--(target-directory|suffix|mode)$/.test(args[k - 1] ?? '')).slice(0, -1);
+      const named = args.filter((a, k) => !a.startsWith('-') && !/^-[a-zA-Z]*[tSm]$|^--(target-directory|suffix|mode)$/.test(args[k - 1] ?? ''));
+      const from = name === 'ln' && named.length === 1 ? named : named.slice(0, -1);
       // (A symbolic link's relative target is relative to the link's own directory: ln -sf ../.yarnrc.yml apps/docs/.yarnrc.yml.)
       const symbolic = name === 'ln' && args.some((a) => /^-[a-zA-Z]*s/.test(a) && !a.startsWith('--') || a === '--symbolic');
       if (/^(cp|ln|mv|install)$/.test(name)) for (const w of rec.writesFiles) replacedConfig(st, w, symbolic ? from.map((f) => (/^[/~$]/.test(f) ? f : posix.join(posix.dirname(w), f))) : from, ctx.cwd);
@@ -2169,7 +2258,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (packed && from !== undefined && !(/^(bsdtar|tar|gtar)$/.test(name) && tarShowsNothing(argv, false))) {
         for (const w of rec.writesFiles) st.archived.set(w, packed);
         const made = name === 'split' ? ['aa', 'ab', 'ac', 'ad', '00', '01', '02', '03'].map((x) => `${ops[1] ?? 'x'}${x}`)
-          : /^gpg2?$/.test(name) ? [`${from}.gpg`, `${from}.asc`]
+          : /^(gpg2?|age|openssl)$/.test(name) ? [`${from}.gpg`, `${from}.asc`, ...args.filter((a, k) => /^(-o|--output|-out)$/.test(args[k - 1] ?? '')), ...args.flatMap((a) => (/^--output=/.test(a) ? [a.slice(9)] : []))]
             : /^(gzip|pigz|xz|bzip2|zstd|lz4|brotli)$/.test(name) && !args.some((a) => /^-[a-zA-Z]*c|^--stdout$/.test(a)) ? [`${from}.gz`, `${from}.xz`, `${from}.bz2`, `${from}.zst`, `${from}.lz4`, `${from}.br`] : [];
         for (const m of made) st.archived.set(abs(m), packed);
       }
@@ -2181,7 +2270,15 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         ...fc.stdinFrom.flatMap((up) => (info[up]?.argv ?? []).slice(1).filter((a) => /:\/\//.test(a) || /^(\/|~)/.test(a))), ...(ctx.stdin !== undefined ? [ctx.stdin] : [])];
       for (const w of rec.writesFiles) replacedConfig(st, w, given.filter((g) => abs(g) !== w), ctx.cwd);
     }
-    if (name === 'cp' && args.some((a) => /^-[a-zA-Z]*t$|^--target-directory/.test(a))) for (const w of rec.writesFiles) replacedConfig(st, w, args.filter((a, k) => !a.startsWith('-') && !/^-[a-zA-Z]*t$|^--target-directory$/.test(args[k - 1] ?? '')), ctx.cwd);
+    if (/^(cp|install|mv|ln)$/.test(name) && args.some((a) => /^-[a-zA-Z]*t$|^--target-directory/.test(a))) for (const w of rec.writesFiles) replacedConfig(st, w, args.filter((a, k) => !a.startsWith('-') && !/^-[a-zA-Z]*t$|^--target-directory$/.test(args[k - 1] ?? '')), ctx.cwd);
+    // (…by git mv of a file the line brought in — cp /tmp/y x.txt; git mv x.txt .yarnrc.yml — and by a member of an archive from
+    // outside the project extracted by name: unzip -o /tmp/cfg.zip .yarnrc.yml, tar xf /tmp/cfg.tar -C app pip.conf.)
+    if (name === 'git' && args.find((a) => !a.startsWith('-')) === 'mv') {
+      const ops = args.slice(args.indexOf('mv') + 1).filter((a) => !a.startsWith('-'));
+      if (ops.length >= 2) for (const w of [abs(ops.at(-1)!), ...ops.slice(0, -1).map((o) => abs(`${ops.at(-1)!}/${posix.basename(o)}`))]) replacedConfig(st, w, ops.slice(0, -1), ctx.cwd);
+    }
+    const extracted = archiveMembers(name, args);
+    if (extracted) for (const m of extracted.members) replacedConfig(st, abs(posix.join(extracted.dir, m)), [extracted.archive], ctx.cwd);
     // (What any other program writes — curl -o, a redirection, sed -i — is no longer a plain copy of the project's file.)
     if (!/^(cp|mv|install|ln)$/.test(name)) for (const w of rec.writesFiles) { st.ownCopies.delete(w); if (!st.scripts.has(w)) st.foreign.add(w); }
     // Downloaded content flows through filters (curl … | tee x | sh).
@@ -2356,6 +2453,11 @@ function listedInput(p: Info): string[] {
   const child = (dir: string) => `${dir.replace(/\/+$/, '') || '/'}/$XARGS_INPUT`;
   const args = p.argv.slice(1);
   if ((p.name === 'fd' || p.name === 'fdfind') && args.some((a) => /^--(base-directory|search-path)(=|$)/.test(a))) return ['$XARGS_INPUT'];
+  // (stat -c %n, realpath and readlink -f print the names they are given: stat -c %n .* | xargs cat.)
+  if ((/^g?stat$/.test(p.name) && args.some((a, k) => /^(-c|--format|--printf)$/.test(args[k - 1] ?? '') && /^%n(\\n)?$/.test(a) || /^--(format|printf)=%n(\\n)?$/.test(a))) || /^(realpath|grealpath)$/.test(p.name) || (p.name === 'readlink' && args.some((a) => /^-[a-zA-Z]*[fem]/.test(a)))) {
+    const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-c|--format|--printf|--relative-to|--relative-base)$/.test(args[k - 1] ?? ''));
+    if (ops.length) return ops;
+  }
   if (p.name === 'ls') {
     const ops = args.filter((a) => !a.startsWith('-'));
     const self = args.some((a) => /^-[a-zA-Z]*d/.test(a)) || ops.some((o) => /[*?[]/.test(o));
@@ -2558,13 +2660,17 @@ function searchSelection(name: string, args0: readonly string[]): { everything: 
   const basic = grep && !/^(egrep|fgrep)$/.test(name) && !args.some((a) => /^-[a-zA-Z]*[EPF]/.test(a) && !a.startsWith('--') || /^--(extended|perl|fixed)-regexp$/.test(a));
   const fixed = name === 'fgrep' || args.some((a) => /^-[a-zA-Z]*F/.test(a) && !a.startsWith('--') || a === '--fixed-strings');
   const POSIX: Record<string, string> = { alnum: 'a-zA-Z0-9', alpha: 'a-zA-Z', digit: '0-9', upper: 'A-Z', lower: 'a-z', space: '\\s', blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', print: ' -~', graph: '!-~', xdigit: '0-9A-Fa-f', cntrl: '\\x00-\\x1f', word: '\\w' };
+  // (…or any line of a secret file — a search for API_KEY, TOKEN, postgres:// or a private key over a tree holding .env prints its
+  // values; -i as grep reads it.)
+  const ci = args.some((a) => /^-[a-zA-Z]*i/.test(a) && !a.startsWith('--') || /^--(ignore-case|smart-case)$/.test(a)) || (rgAg && args.some((a) => a === '-S'));
+  const SECRET_LINES = ['API_KEY=sk-live-51H8xq', 'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG', 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE', 'GITHUB_TOKEN=ghp_16C7e42F292c6912E7710c8', 'DATABASE_URL=postgres://app:s3cret@db:5432/app', 'DB_PASSWORD=hunter2', 'STRIPE_SECRET_KEY=sk_live_4eC39HqL', '-----BEGIN OPENSSH PRIVATE KEY-----', 'JWT_SECRET=changeme', 'export NPM_TOKEN=npm_abc123', '//registry.npmjs.org/:_authToken=npm_abc123', 'machine github.com login u password p'];
   const matchesAll = (p0: string) => {
-    if (fixed) return p0 === '' || ['A=1', 'ZZ_YY=Q9'].every((l) => l.includes(p0));
+    if (fixed) return p0 === '' || ['A=1', 'ZZ_YY=Q9'].every((l) => l.includes(p0)) || SECRET_LINES.some((l) => (ci ? l.toLowerCase().includes(p0.toLowerCase()) : l.includes(p0)));
     let p = p0.replace(/\[:(\w+):\]/g, (m, c: string) => POSIX[c] ?? m).replace(/^\(\?[imsx]+\)/, '');
     if (basic) p = p.replace(/\\([(){}|+?])|([(){}|+?])/g, (_m, esc?: string, bare?: string) => (esc !== undefined ? esc : `\\${bare}`));
     try {
-      const re = new RegExp(p);
-      return re.test('') || (re.test('A=1') && re.test('ZZ_YY=Q9'));
+      const re = new RegExp(p, ci ? 'i' : '');
+      return re.test('') || (re.test('A=1') && re.test('ZZ_YY=Q9')) || SECRET_LINES.some((l) => re.test(l));
     } catch {
       return true;
     }
@@ -2632,7 +2738,7 @@ function zipPatternIndexes(args: readonly string[]): Set<number> {
  * A jq/yq filter that prints only names, keys or counts of what it is fed — keys, length, .items[].metadata.name,
  * .[].name, .urls[0].href — and no field that holds a value (data, password, value, token, notes, fields …).
  */
-function keysOnly(argv: readonly string[], keysAlone = false): boolean {
+function keysOnly(argv: readonly string[], keysAlone = false, objects = false): boolean {
   if (!/^(jq|gojq|jaq|yq)$/.test(argv[0] ?? '')) return false;
   // (--arg/--argjson/--slurpfile/--rawfile take two words, -L and --indent one; a program from a file is not read here.)
   const args = argv.slice(1);
@@ -2656,6 +2762,9 @@ function keysOnly(argv: readonly string[], keysAlone = false): boolean {
     if (/^\.\[\d*\]\??$/.test(stage)) return false;
     const m = /^((?:\.(?:[A-Za-z_][\w-]*|"[^"]*")(?:\[\d*\]\??)?|\.?\[\d*\]\??)+)$/.exec(stage);
     if (!m) return false;
+    // (…anywhere in a path: .[].url iterates a Secret's top level, whose data has a url; only arrays by name — .items[] — and
+    // the top of a store's listing, which is an array of items: bw list items | jq '.[].name'.)
+    if ([...stage.matchAll(/(\.(?:([A-Za-z_][\w-]*)|"([^"]*)"))?\[\d*\]/g)].some((x) => !/^(items|fields|urls|tags|labels|names)$/.test(x[2] ?? x[3] ?? '') && (objects || x[1] !== undefined || x.index! > 1))) return false;
     // (Any object on its way to its key names only — .data | keys — shows no value.)
     if (!keysAlone && /^(keys(_unsorted)?|length|type)$/.test(stages[k + 1]?.trim() ?? '') && k === stages.length - 2) return true;
     const fields = [...stage.matchAll(/\.(?:([A-Za-z_][\w-]*)|"([^"]*)")/g)].map((x) => x[1] ?? x[2]!);
@@ -2664,7 +2773,7 @@ function keysOnly(argv: readonly string[], keysAlone = false): boolean {
 }
 
 /** An archive of files written to stdout (tar cf -, zip -r -, 7z a -so): its inputs and whether .env can be among them. */
-function archiveToStdout(name: string, args: readonly string[], fileText: (p: string) => string | undefined = () => undefined): { inputs: string[]; takesSecret: boolean; file?: string } | undefined {
+function archiveToStdout(name: string, args: readonly string[], fileText: (p: string) => string | undefined = () => undefined, opaqueList: (p: string) => string[] = () => []): { inputs: string[]; takesSecret: boolean; file?: string } | undefined {
   let out: string | undefined;
   let inputs: string[] | undefined;
   let excludes: string[] = [];
@@ -2694,13 +2803,25 @@ function archiveToStdout(name: string, args: readonly string[], fileText: (p: st
     if (lists.some((l) => /^<\(/.test(l) && !tracked(l))) inputs.push('.');
     // (A list file the line wrote with known text names its files.)
     for (const l of lists) if (!/^<\(/.test(l)) inputs.push(...(fileText(l) ?? '').split('\n').map((x) => x.trim()).filter(Boolean));
+    // (…and a list on stdin — find . -print0 | tar --null -T - — or in a file the line filled with output nobody read
+    // (ls -A > /tmp/l; tar -T /tmp/l) may name anything.)
+    for (const l of lists) if (!/^<\(/.test(l)) inputs.push(...opaqueList(l));
   } else if (name === 'zip') {
-    const ops = args.filter((a, k) => (!a.startsWith('-') || a === '-') && !/^(-x|-i|-b|-n|-t|-tt|-P|-O|--out)$/.test(args[k - 1] ?? ''));
-    const xAt = args.findIndex((a) => a === '-x' || a === '--exclude');
-    excludes = xAt >= 0 ? args.slice(xAt + 1).filter((a) => !a.startsWith('-')) : [];
+    // (-x and -i take a list of patterns that ends at the next option: zip -x '*.log' -r p.zip . excludes only *.log.)
+    const ops: string[] = [];
+    const includes: string[] = [];
+    let list: string[] | undefined;
+    for (const [k, a] of args.entries()) {
+      if (a === '-x' || a === '--exclude') { list = excludes; continue; }
+      if (a === '-i' || a === '--include') { list = includes; continue; }
+      if (a.startsWith('-') && a !== '-') { list = undefined; continue; }
+      if (list) { list.push(a); continue; }
+      if (!/^(-b|-n|-t|-tt|-P|-O|--out)$/.test(args[k - 1] ?? '')) ops.push(a);
+    }
     if (ops[0] === undefined) return undefined;
     if (ops[0] !== '-') out = ops[0];
-    inputs = ops.slice(1).filter((o) => !excludes.includes(o));
+    inputs = ops.slice(1);
+    if (includes.length && !includes.some((g) => nameMatchesGlob(g.replace(/^\.\//, ''), '.env'))) excludes.push('.env*');
   } else if (/^(7z|7za|7zz|7zr)$/.test(name) && args[0] === 'a') {
     if (!args.includes('-so')) out = args.slice(1).find((a) => !a.startsWith('-'));
     inputs = args.slice(2).filter((a) => !a.startsWith('-'));
@@ -2734,7 +2855,8 @@ function archiveToStdout(name: string, args: readonly string[], fileText: (p: st
     inputs = ['.'];
   }
   if (inputs === undefined) return undefined;
-  return { inputs, takesSecret: !excludes.some((g) => nameMatchesGlob(g.replace(/^\.\//, ''), '.env')), ...(out !== undefined ? { file: out } : {}) };
+  // (Excluding .env alone leaves its siblings — .env.local, .env.production: each has to be kept out.)
+  return { inputs, takesSecret: ['.env', '.env.local', '.env.production'].some((n) => !excludes.some((g) => nameMatchesGlob(g.replace(/^\.\//, '').replace(/\/+$/, ''), n))), ...(out !== undefined ? { file: out } : {}) };
 }
 
 /** What a manager's environment command sets for the programs it starts later (tmux's is in unwrap): NAME=VALUE pairs. */
@@ -2755,5 +2877,44 @@ function managerEnvironment(name: string, args: readonly string[]): [string, str
   }
   if (name === 'launchctl' && args[0] === 'setenv') return args.slice(1).flatMap((a, k, xs) => (k % 2 === 0 && xs[k + 1] !== undefined ? [[a, xs[k + 1]!] as [string, string]] : []));
   if (name === 'launchctl' && args[0] === 'config' && args[2] === 'path' && args[3] !== undefined) return [['PATH', args[3]]];
+  return undefined;
+}
+
+/** An extraction of named members: tar x[f ARCHIVE] [-C DIR] MEMBER…, unzip ARCHIVE MEMBER… [-d DIR] (members given by name only). */
+function archiveMembers(name: string, args: readonly string[]): { archive: string; dir: string; members: string[] } | undefined {
+  if (/^(tar|gtar|bsdtar)$/.test(name)) {
+    const first = args[0] ?? '';
+    const cluster = /^-?[a-zA-Z]+$/.test(first) && !first.startsWith('--') ? first : '';
+    if (!/x/.test(cluster) && !args.some((a) => /^-[a-zA-Z]*x/.test(a) || a === '--extract' || a === '--get')) return undefined;
+    let archive: string | undefined;
+    let dir = '.';
+    const members: string[] = [];
+    // (Bundled letters take their values in order from the words after: tar xfC A DIR.)
+    const pending: string[] = [];
+    for (const [k, a] of args.entries()) {
+      if (k === 0 && cluster && !cluster.startsWith('-')) { for (const c of cluster) if (c === 'f' || c === 'C') pending.push(c); continue; }
+      if (pending.length && !a.startsWith('-')) { const c = pending.shift()!; if (c === 'f') archive = a; else dir = a; continue; }
+      if (/^-[a-zA-Z]+$/.test(a)) { for (const c of a.slice(1)) if (c === 'f' || c === 'C') pending.push(c); continue; }
+      const m = /^--(file|directory)=(.*)$/.exec(a) ?? (/^--(file|directory)$/.test(a) ? undefined : null);
+      if (m) { if (m[1] === 'file') archive = m[2]!; else dir = m[2]!; continue; }
+      if (m === undefined) { pending.push(a === '--file' ? 'f' : 'C'); continue; }
+      if (a.startsWith('-')) continue;
+      members.push(a);
+    }
+    return archive !== undefined && members.length ? { archive, dir, members } : undefined;
+  }
+  if (name === 'unzip') {
+    const ops: string[] = [];
+    let dir = '.';
+    let excluding = false;
+    for (const [k, a] of args.entries()) {
+      if (args[k - 1] === '-d') { dir = a; continue; }
+      if (a === '-x') { excluding = true; continue; }
+      if (/^-[a-zA-Z]*[lvtzZ]/.test(a) && ops.length === 0) return undefined;
+      if (a.startsWith('-')) continue;
+      if (!excluding) ops.push(a);
+    }
+    return ops.length >= 2 ? { archive: ops[0]!, dir, members: ops.slice(1) } : undefined;
+  }
   return undefined;
 }

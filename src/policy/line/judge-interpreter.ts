@@ -9,8 +9,8 @@ import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { codeSource } from './interpreter-code.js';
 import { codePaths, foldLiterals, judgeCode, REACHES, SECRETISH, unknownModules } from './interpreters.js';
-import { judgeLaterRuns, runsLater } from './written-files.js';
-import { ENVIRON, envCredentialOf, fileExists, firstSecret, isSecretPath, processSubText, realOf, rootIgnoreFile, SECRET, secretOfVar, type Info, type State } from './state.js';
+import { judgeLaterRuns, replacedConfig, runsLater } from './written-files.js';
+import { ENVIRON, envCredentialOf, fileExists, firstSecret, isSecretPath, processSubText, realOf, rootIgnoreFile, SECRET, secretOfVar, UNKNOWN_CWD, type Info, type State } from './state.js';
 
 /** Third-party Python modules whose calls act beyond the project: processes, remote machines, clouds, repositories, keyrings, mail. */
 const ACTING_MODULES = /^(sh|plumbum|pexpect|invoke|fabric\d*|fabfile|duct|command_runner|delegator|shellingham|IPython|ipykernel|cmd2|pdb|code|runpy|pydbus|dbus_next|jeepney|sdbus|ghapi|githubkit|kaggle|gradio|streamlit|minio|pymemcache|pylibmc|valkey|aioredis|fsspec|smart_open|azure_storage|oss2|qiniu|b2sdk|envoy|sarge|psutil|paramiko|pysftp|scp|asyncssh|netmiko|telnetlib3|git|pygit2|dulwich|github|gitlab|boto3|botocore|aiobotocore|s3fs|gcsfs|adlfs|google|azure|docker|kubernetes|ansible|pulumi|hvac|keyring|secretstorage|pymongo|psycopg2?|pymysql|MySQLdb|mysql|redis|cassandra|elasticsearch|opensearchpy|kafka|confluent_kafka|pika|nats|zmq|grpc|websocket|websockets|urllib3|pycurl|requests_toolbelt|mechanize|selenium|playwright|pyppeteer|scrapy|tweepy|slack_sdk|slack|twilio|sendgrid|yagmail|dropbox|pastebin|ftputil|smbclient|impacket|pwn|pwntools|scapy|nmap|shodan|pyautogui|pynput|win32api|ctypes|cffi|ptyprocess|dbus|gi|webbrowser|openai|anthropic|huggingface_hub|wandb|mlflow|supabase|firebase_admin|stripe|memcache|bmemcached|pssh|parallel_ssh|ansible_runner|httplib2|fabric2|spur)$/i;
@@ -39,8 +39,18 @@ function dataUrlText(url: string): string {
 const PRINTS = /\b(print|console\.(log|dir|info)|puts|printf|say|pp)\b|\bprocess\.stdout\.write|\bsys\.stdout\.write/;
 
 /** Judges one piece of code in `lang` in this line's state; returns what it reads of secrets and writes. */
-export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context, env: Context['env'], file = false): { secret?: string; writes: string[]; readsComputed?: boolean } {
+export function judgeCodeIn(st: State, code: string, lang: string, ctx0: Context, env: Context['env'], file = false): { secret?: string; writes: string[]; readsComputed?: boolean } {
   const v = judgeCode(code, lang);
+  // Code that changes its directory runs, deletes and opens what it names there: os.chdir("/home/user"); os.system("rm -rf .ssh"),
+  // Dir.chdir(ENV["HOME"]) { system("rm -rf .ssh") }. One literal or home directory is followed; anything else is unknown.
+  let ctx = ctx0;
+  const cds = [...code.matchAll(/\b(?:os\.chdir|process\.chdir|Dir\.chdir|os\.Chdir|chdir|set_current_dir|Set-Location|Push-Location)\b\s*\(?\s*([^)\n;{]*)/g)];
+  if (cds.length) {
+    const arg = cds.at(-1)![1]!.trim();
+    const lit = /^(["'])([^"']*)\1$/.exec(arg)?.[2];
+    const home = /^(?:ENV\[["']HOME["']\]|os\.environ\[["']HOME["']\]|os\.(?:environ\.get|getenv)\(["']HOME["']\)|os\.path\.expanduser\(["']~["']\)|(?:require\(["'](?:node:)?os["']\)|os)\.homedir\(\)|process\.env\.HOME|Dir\.home|Path\.home\(\)|\$ENV\{HOME\}|\$HOME)$/.test(arg);
+    ctx = { ...ctx0, cwd: cds.length === 1 && lit !== undefined && lit !== '' ? posix.resolve(ctx0.cwd, lit.replace(/^~(?=\/|$)/, ctx0.home)) : cds.length === 1 && home ? ctx0.home : UNKNOWN_CWD };
+  }
   const envDump = v.secretNamed === 'environ';
   // The whole environment printed: a secret only after a secret file was sourced into it (sent
   // anywhere, it carries the agent's own credentials: below).
@@ -126,6 +136,9 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx: Context,
     st.out.push(j);
     if (SECRET(j, 'reads')) secret = firstSecret(st, io.reads, ctx);
   }
+  // (A tool's configuration it writes from a file outside the project or a URL — shutil.copy('/tmp/y', '.yarnrc.yml'),
+  // urlretrieve(URL, '.npmrc') — is configuration nobody read.)
+  for (const w of io.writes) replacedConfig(st, posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home)), [...io.reads, ...io.writes.filter((x) => x !== w), ...v.urls], ctx.cwd);
   // Code that writes a file whose commands run later (package.json's scripts, a Makefile, a shell
   // script): the literals it holds are what it may put there.
   const later = io.writes.map((w) => posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home))).find(runsLater);
@@ -327,20 +340,45 @@ const escapeRe = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const LISTS_HERE = /Path\.cwd\(\)(?:\.(?:absolute|resolve)\(\))?\.(?:iterdir|glob|rglob)\s*\(|Path\(\s*(?:["']\.\/?["'])?\s*\)\.(?:absolute|resolve)\(\)\.(?:iterdir|glob|rglob)\s*\(|\bi?glob(?:\.i?glob)?\s*\([^)]*include_hidden\s*=\s*True|\b(?:glob\.)?iglob\s*\(\s*["']\.?\*["']|\bglob\s*\(?\s*["']\.\*["']|\b(?:readdir|opendir|readdirSync|opendirSync)\s*\(\s*(?:["']\.\/?["']|process\.cwd\(\)|__dirname)\s*[,)]|globSync\s*\(\s*["']\.?\*|Dir\.(?:children|entries|each_child|foreach)\s*\(\s*Dir\.pwd|opendir\s*\(?\s*(?:my\s+)?[$\w]+\s*,\s*["']\.["']|(?:Recursive)?(?:Directory|Filesystem)Iterator\s*\(\s*["']\.["']|\b(?:os\.)?(?:listdir|scandir|walk)\s*\(\s*(?:["']\.\/?["']|os\.getcwd\(\)|os\.curdir)?\s*\)|Path\(\s*(?:["']\.\/?["'])?\s*\)\.(?:iterdir|glob|rglob)\s*\(|\bglob(?:\.glob)?\s*\(\s*["']\.?\*["']|readdirSync\s*\(\s*(?:["']\.\/?["']|process\.cwd\(\)|__dirname)\s*\)|Dir\.(?:children|entries|each_child|foreach)\s*\(\s*["']\.["']|Dir\.glob\s*\([^)]*FNM_DOTMATCH|Dir\[\s*["']\{?\.?\*|opendir\s*\(?\s*\w+\s*,\s*["']\.["']|\bscandir\s*\(\s*["']\.["']/;
 
 // (…narrowed to one kind of file by its extension — f.endswith('.json'), p.suffix == '.md' — it reads no .env.)
-const ONE_KIND = /\b(?:endswith|endsWith|end_with\?)\s*\(\s*["']\.(?!env\b|pem\b|key\b)\w+["']\s*\)|\.suffix\s*==\s*["']\.(?!env\b|pem\b|key\b)\w+["']|extname\([^)]*\)\s*===?\s*["']\.(?!env\b|pem\b|key\b)\w+["']/;
+// (…a kind that is no secret's ending: .env.local, .env.production and keys' stores end in theirs.)
+const NOT_SECRET_END = String.raw`(?!(?:env|pem|key|local|production|prod|development|dev|staging|test|p12|pfx|netrc|npmrc|pgpass|gpg|asc|keystore|jks|kdbx)\b)`;
+const ONE_KIND = new RegExp(String.raw`\b(?:endswith|endsWith|end_with\?)\s*\(\s*["']\.${NOT_SECRET_END}\w+["']\s*\)|\.suffix\s*==\s*["']\.${NOT_SECRET_END}\w+["']|extname\([^)]*\)\s*===?\s*["']\.${NOT_SECRET_END}\w+["']`);
 
 // (Besides a secret's name, SECRETISH:) a path in HOME or the system, or code built and run from text.
 const FILE_RISK = /\b(os\.environ|process\.env|ENV|getenv)\b[^\n]{0,40}(KEY|TOKEN|SECRET|PASS|CRED|AUTH|DSN)|JSON\.stringify\s*\(\s*process\.env|dict\s*\(\s*os\.environ|getpwuid|userInfo\s*\(|(^|[/'"`\s])\.gnupg(['"`\s/\])};,]|$)|`[^`]*(\.env(?!\.(example|sample|template|dist)\b)|\.ssh|\.aws|id_rsa|id_ed25519|credentials|\.pem|\.key)\b[^`]*`|["'`](\/home\/|\/root\/|\/etc\/|\/usr\/|\/var\/|\/bin\/|\/sbin\/|\/boot\/|\/dev\/|\/proc\/|\/sys\/|~\/?["'`/])|expanduser|Path\.home|homedir\s*\(|\bHOME\b|\.\.\/\.\.|\b(eval|exec|compile|Function|__import__|importlib|getattr|setattr|globals|locals|vars|b64decode|atob|fromCharCode|chr|unhexlify|fromhex|decode|marshal|pickle|rot13|codecs|ctypes|dlopen|Reflect|instance_eval|send|public_send|constantize)\s*\(/;
+
+// What a compiled program reads from outside its text: arguments, environment, stdin, the network.
+const COMPILED_INPUT = /\bProcessInfo\b|\bCommandLine\.arguments|\bgetenv\b|\bsecure_getenv\b|\bGetenv\b|\bLookupEnv\b|os\.Args|std::env::(?:args|var)|System\.getenv|\bargv\s*\[\s*(?:[1-9]|\w+\s*\+)|\b(?:args|a|v)\s*\[\s*\d|\bstdin\b|System\.in\b|std::cin|\bscanf\s*\(|readLine|read_line|\brecv\s*\(|\bStdin\b|os\.ReadFile|fopen\s*\(|ifstream|Files\.read/;
 
 /** Whether compiled code a line wrote names something sensitive: a secret's file, the home directory or system paths, a
  *  host off the allowlist. (Its process calls and dynamic loading are ordinary in C and Java; literal commands in it are
  *  judged as command lines elsewhere.) */
 export function compiledRisk(st: State, code0: string): boolean {
   // (Literals joined at run time — ".e" + "nv" — are read joined.)
-  const code = foldLiterals(code0);
+  let code = foldLiterals(code0);
   // (A shell started with text only known when it runs — exec.Command("sh", "-c", os.Args[1]), system(getenv("C")),
   // ProcessBuilder("sh", "-c", a[0]), Command::new("sh").arg("-c").arg(…) — runs anything.)
   if (/"(?:\/bin\/)?(?:sh|bash|zsh)"\s*,\s*"-c"\s*,\s*(?!")|\.arg\(\s*"-c"\s*\)\s*\.arg\(\s*(?!")|\b(?:system|popen|exec\w*)\s*\(\s*(?:getenv|argv|std::env|os\.Args|a\[|args\[)/.test(code)) return true;
+  // (…and any call that starts a program with words it computes: system(strcat(c, h)), exec.Command(name, args...), execlp(…, v[1], …).)
+  // (Swift's Process takes its words as a property: p.arguments = ["-c", …] read as a call of them.)
+  code = code.replace(/\.arguments\s*=\s*\[([^\]]*)\]/g, '.arguments($1)');
+  for (const m of code.matchAll(/\b(?:exec\.Command(?:Context)?|syscall\.Exec|os\.StartProcess|system|_?popen|exec[lv]p?e?|posix_spawnp?|ProcessBuilder|getRuntime\(\)\.exec|Command::new|Process\.(?:run|start)|spawn\w*|\.arguments)\s*\(/g)) {
+    let depth = 0;
+    let end = m.index! + m[0].length;
+    for (; end < code.length; end++) {
+      const ch = code[end]!;
+      if (ch === '"' || ch === "'") { const close = code.indexOf(ch, end + 1); end = close < 0 ? code.length : close; continue; }
+      if (ch === '(') depth++;
+      if (ch === ')') { if (depth === 0) break; depth--; }
+    }
+    // (String literals, and arrays of them — new String[]{"ls", "-l"}, []string{…} — are literal words.)
+    const inner = code.slice(m.index! + m[0].length, end).replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, 'S')
+      .replace(/(?:new\s+String\s*\[\s*\]\s*|\[\]string\s*|List\.of\s*\(|Arrays\.asList\s*\()?[{(]\s*S(?:\s*,\s*(?:S|NULL|nullptr|nil))*\s*[})]/g, 'S');
+    // (A plain variable — popen(cmd, "r") in a helper, posix_spawnp(&pid, "make", NULL, NULL, argv, environ) — is computed only
+    // where the program reads input it could come from: its arguments, environment or stdin.)
+    const plainOk = !COMPILED_INPUT.test(code);
+    if (inner.split(',').some((a) => !/^\s*(S|\d+|NULL|nullptr|nil|None|\(\s*char\s*\*\s*\)\s*(?:0|NULL)|ctx|context\.\w+\(\)|&\w+|environ|envp|)\s*$/.test(a) && !(plainOk && /^\s*[A-Za-z_]\w*(?:\.(?:c_str|data|as_str)\(\))?\s*$/.test(a)))) return true;
+  }
   if (SECRETISH.test(code.replace(/\b(extern\s+char\s*\*\*\s*)?environ\b/g, '')) || /\bHOME\b|homedir|UserHomeDir|user\.home|home_dir|Path\.home|expanduser|getpwuid|["'](\/home\/|\/root\/|\/etc\/|~\/)/.test(code)) return true;
   const f = newFacts('<code>');
   for (const m of code.matchAll(/\b((?:https?|wss?|ftp):\/\/[^"'`\s$]+)/gi)) addUrl(f, m[1]!, 'target');

@@ -883,16 +883,29 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
       if (m) st.secretVars.set(m[1]!, carried);
     }
   }
+  // (Text from nowhere the judge can read, replacing a tool's configuration: what a downloader or gh printed, or anything
+  // after it on the pipe — gh api … | base64 -d > .yarnrc.yml; the clipboard; a substitution — echo "$(cat /tmp/y)" > .npmrc;
+  // a file of what `git fetch URL` brought — git show FETCH_HEAD:.yarnrc.yml.)
+  const unreadSource = (): string[] => [
+    ...(rec.downloadOut ? ['https://downloaded'] : []),
+    ...(/^(xclip|xsel|pbpaste|wl-paste|termux-clipboard-get)$/.test(rec.name) ? ['$CLIPBOARD'] : []),
+    ...argvWords.slice(1).filter((w) => /\$\(|`|<\(/.test(w.raw) && /(?:^|[\s(<`=])(?:~|\.\.\/|\/(?!dev\/null))|:\/\/|\b(?:curl|wget|gh|glab|xclip|xsel|pbpaste|wl-paste|nc|ssh)\b/.test(w.raw)).map((w) => w.raw),
+    ...(rec.name === 'git' && argv.some((a) => /^FETCH_HEAD\b/.test(a)) && /\bgit\s+fetch\s+(?:-\S+\s+)*(?:[a-z][\w+.-]*:\/\/|[\w.-]+@[\w.-]+:)/.test(st.lineText) ? ['$FETCH_HEAD'] : []),
+  ];
   // State that later commands in the same line see.
   const name = rec.name;
   const text = rec.textOut ?? (name === 'cat' && stdinText !== undefined ? stdinText : undefined);
-  if (text !== undefined) for (const w of writes) rememberWritten(st, posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)), text, cwd);
+  if (text !== undefined) for (const w of writes) {
+    rememberWritten(st, posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)), text, cwd);
+    const unread = unreadSource();
+    if (unread.length) replacedConfig(st, posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)), unread, cwd);
+  }
   // Output whose text is not known (xxd -r, rev, tr, a program's output) written by redirection,
   // and what dd/sponge/tee write from such a stream: a file this line made that nobody can read.
   else for (const w of writes) {
     st.opaqueWritten.set(posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)), rec);
     // (…and a tool's configuration replaced so, from a file or URL outside the project: cat /tmp/y > .yarnrc.yml.)
-    replacedConfig(st, posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)), [...argv.slice(1).filter((a) => !a.startsWith('-') && (/^[/~$]/.test(a) || a.includes('://') || a.startsWith('..'))), ...(stdin !== undefined ? [stdin] : [])], cwd);
+    replacedConfig(st, posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)), [...argv.slice(1).filter((a) => !a.startsWith('-') && (/^[/~$]/.test(a) || a.includes('://') || a.startsWith('..'))), ...(stdin !== undefined ? [stdin] : []), ...unreadSource()], cwd);
   }
   // tee writes what it is given to each of its files (and passes it on).
   if (name === 'tee' && stdinText !== undefined) {

@@ -133,8 +133,9 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
       || (/^python[\d.]*$/.test(me.name) && me.argv.includes('nbconvert') && me.argv.some((a) => /^--execute$|ExecutePreprocessor\.enabled=True/i.test(a)))
       || (/^(pytest|py\.test)$/.test(me.name) && me.argv.some((a) => /^--nb(make|val)/.test(a)));
     const runner = me.isInterpreter || isShell(me.name) || (RUNNERS.test(me.name) && installs) || notebook;
-    const buildDir = /^(make|gmake|npm|pnpm|yarn|bun|pip|pip3|uv|cargo|go|mvn|gradle|cmake|meson|ninja)$/.test(me.name)
-      ? [cwd, ...me.argv.slice(1).map((a, k, all) => (/^(-C|--directory|--prefix|--cwd|--dir|-f|--file|--manifest-path)$/.test(all[k - 1] ?? '') ? abs(a) : /^--(prefix|cwd|dir|directory)=/.test(a) ? abs(a.slice(a.indexOf('=') + 1)) : '')).filter(Boolean)]
+    // (…and the infrastructure tools, whose configuration runs provisioners and external programs: terraform -chdir=DIR apply.)
+    const buildDir = /^(make|gmake|npm|pnpm|yarn|bun|pip|pip3|uv|cargo|go|mvn|gradle|cmake|meson|ninja|terraform|tofu|terragrunt|packer|pulumi)$/.test(me.name)
+      ? [cwd, ...me.argv.slice(1).map((a, k, all) => (/^(-C|--directory|--prefix|--cwd|--dir|-f|--file|--manifest-path)$/.test(all[k - 1] ?? '') ? abs(a) : /^(--(prefix|cwd|dir|directory)|-chdir|--chdir|--working-dir|--terragrunt-working-dir)=/.test(a) ? abs(a.slice(a.indexOf('=') + 1)) : '')).filter(Boolean)]
       : [];
     const netDir = (d: string) => downloaded.has(d) || inTree(d, trees);
     // A file given to a program that runs it as code by an option (sed -f, emacs -l, nmap --script) or as its operand
@@ -143,6 +144,7 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
       || (/^(emacs|emacsclient)$/.test(me.name) && me.argv.some((a, k) => /^(-l|--load|--script|-script|-scriptload)$/.test(me.argv[k - 1] ?? '') && fromNet(abs(a))))
       || (me.name === 'nmap' && me.argv.some((a, k) => (me.argv[k - 1] === '--script' || a.startsWith('--script=')) && a.replace(/^--script=/, '').split(',').some((v) => fromNet(abs(v)))))
       || (/^(cmake|rollup|webpack|vite|pm2)$/.test(me.name) && me.argv.some((a, k) => /^(-P|-c|--config|start)$/.test(me.argv[k - 1] ?? '') && fromNet(abs(a))))
+      || (me.name === 'ctest' && me.argv.some((a, k) => /^(-S|-SP|-SR|--script)$/.test(me.argv[k - 1] ?? '') && fromNet(abs(a.replace(/,.*$/s, '')))))
       || (/^(swift|elixir|iex|elixirc|dart|gnuplot|kotlin|scala|groovy|scala-cli|jshell|crystal|nim|v|zig|racket|guile|sbcl|clisp|ocaml|runghc|runhaskell|stack|cabal|tcc|rdmd|octave|ansible-playbook|packer|streamlit|pm2)$/.test(me.name) && inputs.length > 0);
     const buildFile = scriptRun || buildDir.some((d) => netDir(d) || ['Makefile', 'makefile', 'GNUmakefile', 'package.json', 'setup.py', 'pyproject.toml', 'Cargo.toml'].some((f) => downloaded.has(posix.join(d, f))))
       // A task runner, test runner or runtime started where a download put a file it loads by

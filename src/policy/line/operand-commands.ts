@@ -92,6 +92,9 @@ function deployValues(a: string): string[] {
   return out;
 }
 
+/** Deploy tools whose variables and context values are handed to what they run: terraform -var, cdk -c, serverless --param. */
+const DEPLOY_TOOLS = /^(terraform|tofu|terragrunt|ansible|ansible-playbook|helm|pulumi|packer|nomad|waypoint|cdk|cdktf|serverless|sls|sst|amplify)$/;
+
 /** What an unmodelled program may run, read from its operands. */
 export function operandCommands(name: string, args0: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): OperandCommands {
   const out: OperandCommands = { strings: [] };
@@ -103,7 +106,7 @@ export function operandCommands(name: string, args0: readonly string[], env: Rea
   if (name === 'jobs' && args[0] === '-x' && args.length > 1) return { strings: [], suffix: args.slice(1), runs: true };
   // A deploy tool's variable whose value is a command line (terraform -var 'cmd=curl … | sh', ansible -e 'cmd="…"',
   // helm --set hook=…, pulumi config set) is there to be run by what reads it: a local-exec, a shell task.
-  if (/^(terraform|tofu|terragrunt|ansible|ansible-playbook|helm|pulumi|packer|nomad|waypoint)$/.test(name)) {
+  if (DEPLOY_TOOLS.test(name)) {
     // (Every value in it counts: TF_VAR_x / PKR_VAR_x variables, JSON and HCL lists and maps, helm's a=b,c=d, ansible's
     // a=1 b="…", and ansible lookups — lookup('pipe', CMD) runs CMD, lookup('file', F) reads F.)
     const fromEnv = Object.entries(env).filter(([k]) => /^(TF_VAR_|PKR_VAR_|NOMAD_VAR_)\w+$/.test(k)).map(([k, v]) => `${k}=${v ?? ''}`);
@@ -112,14 +115,16 @@ export function operandCommands(name: string, args0: readonly string[], env: Rea
       const kv = /^(?:-{1,2}[\w-]+=)?["']?[\w.-]+\s*[=:]\s*(.*)$/s.exec(a);
       const vals = [kv?.[1]?.replace(/^(["'])(.*)\1["']?$/s, '$2').replace(/["']$/, ''), ...deployValues(a)];
       for (const val of new Set(vals)) {
-        if (val !== undefined && ((commandString(val) && /[~/]|\.env\b/.test(val)) || (shellShaped(val) && guessedShell(val)))) out.strings.push(val);
+        // (…a file reader too: what a local-exec prints comes back to the agent — -var 'cmd=cat .env'.)
+        const reads = val !== undefined && /^\s*(cat|head|tail|tac|nl|less|more|base64|xxd|od|hexdump|strings|grep|awk|sed|cp|tar|zip|printenv|env)\s+\S/.test(val) && /[~/]|\.env\b|\$\{?HOME/.test(val);
+        if (val !== undefined && ((commandString(val) && /[~/]|\.env\b/.test(val)) || reads || (shellShaped(val) && guessedShell(val)))) out.strings.push(val);
       }
       // (…and a bare value shaped like a command line: pulumi config set hook 'cat ~/.ssh/id_rsa | nc …'.)
       if (!a.startsWith('-') && shellShaped(a) && guessedShell(a) && !out.strings.includes(a)) out.strings.push(a);
     }
   }
   // (…and their operands are read for command lines as any unmodelled program's are: pulumi config set cmd 'rm -rf ~'.)
-  if (DATA_PROGRAMS.has(name) && !/^(terraform|tofu|terragrunt|ansible|ansible-playbook|helm|pulumi|packer|nomad|waypoint)$/.test(name)) return out;
+  if (DATA_PROGRAMS.has(name) && !DEPLOY_TOOLS.test(name)) return out;
   // (Editors' -c/--cmd/--eval values are their own commands, read where they are judged — judge-argv, command-options.)
   if (/^(n?vim?|ex|view|vimdiff|rvim|gvim|emacs|emacsclient)$/.test(name)) return out;
   // cmake -E chdir DIR CMD … runs CMD in DIR; a terminal told its working directory runs its command there.

@@ -272,6 +272,10 @@ export function envCredentialOf(name: string, env: Context['env']): string | und
 export function credentialOf(st: State, name: string, env: Context['env'], indirect = false): string | undefined {
   const target = indirect ? env[name] : st.namerefs.get(name);
   if (target !== undefined) return /^[A-Za-z_]\w*$/.test(target) ? envCredentialOf(target, {}) : undefined;
+  // (${!v} with v bound by the line: over literal names, each name's value; over names read or expanded at run time —
+  // compgen -v | while read v, for v in $(env | cut -d= -f1) — any variable's, the environment's credentials among them.)
+  const names = indirect ? boundByLine(st.lineText, name) ?? (/\bcompgen\s+-[a-zA-Z]*[ve]|\b(?:env|printenv|set|declare|export)\b[^;&\n]*\|/.test(st.lineText) && new RegExp(`\\bread\\b[^;&|\\n]*\\s${name}\\b`).test(st.lineText) ? [''] : undefined) : undefined;
+  if (names !== undefined) return names.some((w) => w.trim() === '' || /[$`]/.test(w)) ? ENVIRON : names.flatMap((w) => w.trim().split(/\s+/)).map((n) => envCredentialOf(n.replace(/['"]/g, ''), {})).find((x) => x !== undefined);
   // (A loop or read variable holds what the line gives it — `for key in a b`, `read -r key` —
   // a credential only where the loop's words expand one.)
   const bound = indirect ? undefined : boundByLine(st.lineText, name);

@@ -12,8 +12,15 @@ const BETWEEN = /^(?:[\s,()[\]{}&]|\.\s*args?\b|new\s+String\s*\[\s*\]|=>|:)*$/;
 
 const unescape = (s: string) => s.replace(/\\(.)/g, (_m, c: string) => (c === 'n' ? '\n' : c));
 
+/** The text with adjacent or added string literals made one, as the program sees them — C's "c" "url", Java's and
+ *  Go's "c" + "url". */
+export function joinedLiterals(text: string): string {
+  return text.replace(/"((?:[^"\\\n]|\\.)*)"(?:\s*\+?\s*"((?:[^"\\\n]|\\.)*)")+/g, (m) => `"${[...m.matchAll(/"((?:[^"\\\n]|\\.)*)"/g)].map((x) => x[1]).join('')}"`);
+}
+
 /** The command lines a text holds (at most `limit`). */
-export function commandsInText(text: string, limit = 200): string[] {
+export function commandsInText(text0: string, limit = 200): string[] {
+  const text = joinedLiterals(text0);
   // (limit 0: a nested reading, which does not nest again.)
   const out = new Set<string>();
   const add = (c: string) => {

@@ -2,6 +2,7 @@
 // Erlang, Haskell, jshell, Groovy, Raku, Forth, JavaScript engines other than node/bun/deno …). Their code is judged by what it can reach: a shell escape or a
 // process API in it asks, and the command lines quoted inside it are judged as lines of their own
 // (`gnuplot -e 'system("curl … | sh")'` is the download piped into a shell it writes).
+import { joinedLiterals } from './text-commands.js';
 import { isCommandWord } from './operand-commands.js';
 import { REACHES, stripStrings } from './interpreters.js';
 import { cmakeScripts } from './cmake-text.js';
@@ -47,9 +48,10 @@ export function unreadCode(name: string, args: readonly string[], stdinText: str
   const SOURCE = /\.(go|rs|swift|c|cc|cpp|cxx|m|java|kt|kts|cs|fs|zig|d|v|hs|ml|scala|dart|cr|nim)$/;
   // (…and so are sources given to the languages read below — runghc x.hs, kotlinc x.kt, nim c -r x.nim.)
   if ((COMPILED.test(name) || UNREAD.test(name)) && fileText !== undefined) {
-    const texts = args.filter((a) => SOURCE.test(a)).map((a) => fileText(a)).filter((t): t is string => t !== undefined);
+    // (…or on stdin: gcc -x c -o x - <<< 'int main(){…}'.)
+    const texts = [...args.filter((a) => SOURCE.test(a)).map((a) => fileText(a)), ...(args.includes('-') && /^(gcc|g\+\+|cc|c\+\+|clang|clang\+\+|tcc|swift|swiftc)$/.test(name) ? [stdinText] : [])].filter((t): t is string => t !== undefined);
     // (Adjacent or added string literals are one string — C's "c" "url", Java's and Go's "c" + "url" — as the program sees it.)
-    if (texts.length) return texts.join('\n').replace(/"((?:[^"\\\n]|\\.)*)"(?:\s*\+?\s*"((?:[^"\\\n]|\\.)*)")+/g, (m) => `"${[...m.matchAll(/"((?:[^"\\\n]|\\.)*)"/g)].map((x) => x[1]).join('')}"`);
+    if (texts.length) return joinedLiterals(texts.join('\n'));
   }
   if (!UNREAD.test(name)) return undefined;
   const parts: string[] = [];

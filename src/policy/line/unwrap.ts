@@ -227,6 +227,8 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
           if (path !== undefined && !/rampart\/shims/.test(path) && !/\$\{?PATH\b/.test(path)) tags = ['path-strip'];
           // (-c DIR starts it in DIR: tmux new -c ~ 'rm -rf .ssh'.)
           const dir = rest.slice(0, i).map((a, k, all) => (all[k - 1] === '-c' ? a : /^-c./.test(a) ? a.slice(2) : undefined)).filter((x) => x !== undefined).at(-1);
+          // (if-shell SHELL-COMMAND COMMAND [COMMAND]: the first is shell text, the others tmux commands — new-window "…".)
+          if (/^(if-shell|if)$/.test(c[verb]!)) { if (rest[i] !== undefined) shells.push(rest[i]!); for (const t of rest.slice(i + 1, i + 3)) shells.push(`tmux ${t}`); continue; }
           if (i < rest.length) shells.push(`${dir !== undefined ? `cd ${quote(dir).replace(/^'~(\/[^']*)?'$/, '~$1')} && ` : ''}${rest.slice(i).join(' ')}`);
           continue;
         }

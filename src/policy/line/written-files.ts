@@ -299,7 +299,9 @@ export function autoRunCommands(path: string, text: string): { lines: string[]; 
 const TOOL_CONFIG = /(^|\/)(\.npmrc|\.yarnrc(\.yml)?|bunfig\.toml|pip\.conf|pip\.ini|uv\.toml|pyproject\.toml|poetry\.toml|\.pypirc|\.condarc|\.gemrc|composer\.json|gradle\.properties|settings\.xml|\.mvn\/maven\.config|\.cargo\/config(\.toml)?|\.bundle\/config|deno\.jsonc?|\.pnpmfile\.cjs|\.pnpmrc|go\.env|\.gitmodules|\.lfsconfig|gradle-wrapper\.properties|maven-wrapper\.properties)$/;
 // The dedicated ones (not manifests a project keeps) and the JVM's option files: replaced wholesale with text from outside
 // the project, they are configuration Rampart has not read — a registry, a proxy, a program the tool runs (yarnPath).
-const replaceableConfig = (p: string): boolean => (TOOL_CONFIG.test(p) || JVM_OPTION_FILE.test(p)) && !/(^|\/)(pyproject\.toml|composer\.json|deno\.jsonc?)$/.test(p);
+// (…and what a tool loads and runs from the project as it starts: the build wrappers' jars, Maven's core extensions, direnv's .envrc.)
+const LOADED_AT_START = /(^|\/)(gradle\/wrapper\/gradle-wrapper\.jar|\.mvn\/wrapper\/maven-wrapper\.jar|\.mvn\/extensions\.xml|\.envrc)$/;
+const replaceableConfig = (p: string): boolean => ((TOOL_CONFIG.test(p) || JVM_OPTION_FILE.test(p)) && !/(^|\/)(pyproject\.toml|composer\.json|deno\.jsonc?)$/.test(p)) || LOADED_AT_START.test(p);
 
 /**
  * A tool's configuration file replaced by a copy, link or redirection of something outside the project (cp /tmp/y
@@ -310,12 +312,13 @@ export function replacedConfig(st: State, path: string, sources: readonly string
   // (A directory that holds a tool's configuration — .cargo, .mvn, .config/pip — replaced whole replaces it too.)
   // (Named by a dot-directory: the destination itself, or the source's name inside a destination directory — cp -r /tmp/c/.mvn .)
   const configDir = (d: string) => /^\.(cargo|mvn|m2|pip|config|gradle|yarn|bundle|pnpm|sbt|ivy2|nuget|conda|poetry|uv|npm|deno)$/.test(posix.basename(d));
-  if (!replaceableConfig(path) && !configDir(path) && !sources.some((w) => configDir(`${path}/${posix.basename(w)}`))) return;
+  // (…or a file of that name put into a destination directory: rsync /tmp/cfg/.yarnrc.yml ., install -t . /tmp/y/pip.conf.)
+  if (!replaceableConfig(path) && !configDir(path) && !sources.some((w) => configDir(`${path}/${posix.basename(w)}`) || replaceableConfig(`${path}/${posix.basename(w)}`))) return;
   const root = st.ctx.projectRoot;
   const at = (w: string) => posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home));
   // (A source whose text the line wrote is judged as that text put there: its hosts and programs.)
   for (const w of sources) { const text = st.scripts.get(at(w)); if (text !== undefined) plantedConfig(st, path, text, cwd); }
-  const away = sources.find((w) => /^[a-z][\w+.-]*:\/\//i.test(w) || /[$`]/.test(w) || (() => { const a = at(w); return !st.scripts.has(a) && (st.foreign.has(a) || (a !== root && !a.startsWith(`${root}/`) && !st.ownCopies.has(a))); })());
+  const away = sources.find((w) => /^[a-z][\w+.-]*:\/\//i.test(w) || /[$`]|^<\(/.test(w) || (() => { const a = at(w); return !st.scripts.has(a) && (st.foreign.has(a) || (a !== root && !a.startsWith(`${root}/`) && !st.ownCopies.has(a))); })());
   if (away === undefined) return;
   st.lineTags.tags.add('config-replaced');
   st.lineTags.notes.push(`${path} is replaced with ${away}, configuration Rampart has not read (where the tool fetches from, what it runs)`);
