@@ -124,7 +124,7 @@ function uniquePrefix(long: Map<string, OptDef>, name: string): OptDef | undefin
 export function fullLongOptions(args: readonly string[], names: readonly string[]): string[] {
   const end = args.indexOf('--');
   return args.map((a, k) => {
-    if ((end >= 0 && k > end) || !/^--[\w-]{2,}/.test(a)) return a;
+    if ((end >= 0 && k > end) || !/^--[\w-]+/.test(a)) return a;
     const eq = a.indexOf('=');
     const n = a.slice(2, eq >= 0 ? eq : undefined);
     if (names.includes(n)) return a;

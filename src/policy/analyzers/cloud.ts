@@ -19,7 +19,13 @@ export function analyzeCloud({ tool, args, cwd, home }: AnalyzerInput): Facts {
     const toRemote = (d: string) => remote(d) || (tool === 'mc' && /^[\w-]+\/\S/.test(d) && !d.startsWith('./'));
     if (dest && toRemote(dest)) {
       for (const src of ops.slice(0, -1)) if (!toRemote(src)) f.sends.push(src);
-    } else if (dest && ops.slice(0, -1).some(toRemote)) f.writes.push(dest); // (a copy down from a bucket writes its local destination)
+    } else if (dest && ops.slice(0, -1).some(toRemote)) {
+      // (A copy down from a bucket writes its local destination — under the object's own name when that is a directory:
+      // aws s3 cp s3://b/.bashrc ~/ writes ~/.bashrc; a sync writes anything below it.)
+      f.writes.push(dest);
+      for (const src of ops.slice(0, -1).filter(toRemote)) { const base = src.replace(/\/+$/, '').split('/').pop(); if (base && !/^[a-z]+:$/.test(base)) f.writes.push(`${dest.replace(/\/+$/, '')}/${base}`); }
+      if (/^(sync|rsync|mirror)$/.test(pos[copy]!) || args.some((a) => a === '--recursive' || a === '-r')) f.writes.push(`${dest.replace(/\/+$/, '')}/.bashrc`);
+    }
   }
   // (az storage copy -s URL -d PATH: the same, by options.)
   if (args.some((a, k) => /^(-s|--source)$/.test(args[k - 1] ?? '') && remote(a))) for (const d of args.filter((a, k) => /^(-d|--destination)$/.test(args[k - 1] ?? '') && !remote(a))) f.writes.push(d);

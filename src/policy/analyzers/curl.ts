@@ -109,6 +109,8 @@ export function analyzeCurl({ tool, args, env, cwd }: AnalyzerInput): Facts {
   }
   // -w @FILE prints the file (the write-out format) to stdout.
   for (const w of values(s, 'write-out')) if (w.startsWith('@') && w !== '@-') f.reads.push(w.slice(1));
+  // (…and %output{FILE} / %output{>>FILE} sends the rest of the format to FILE: a write there, as `>> FILE`.)
+  for (const w of values(s, 'write-out')) for (const m of w.matchAll(/%output\{(?:>>)?([^}]+)\}/g)) f.writes.push(m[1]!);
   // --etag-compare FILE sends the file's first line as If-None-Match; cookies and HSTS/alt-svc caches are read and may be sent.
   for (const w of values(s, 'etag-compare', 'cookie', 'hsts', 'alt-svc')) if (w && !w.includes('=') && w !== '-') f.sends.push(w);
   // An alt-svc cache names other hosts to connect to for a request's host: where it goes is in a file.

@@ -112,7 +112,12 @@ export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
     const ops = args.slice(cpAt + 1).filter((a, k, all) => !a.startsWith('-') && !/^(-f|--file|-p|--project-name|--index)$/.test(all[k - 1] ?? ''));
     if (ops.length === 2 && !/^[\w.-]+:/.test(ops[0]!) && /^[\w.-]+:/.test(ops[1]!)) f.sends.push(ops[0]!);
     // (…and docker cp CONTAINER:SRC DST writes DST here: a file from the container, ~/.bashrc if DST says so.)
-    if (ops.length === 2 && /^[\w.-]+:/.test(ops[0]!) && !/^[\w.-]+:/.test(ops[1]!) && ops[1] !== '-') f.writes.push(ops[1]!);
+    // (Into a directory — DST/, ~, . — it lands under its own name: docker cp ctr:/x/.bashrc ~/ writes ~/.bashrc.)
+    if (ops.length === 2 && /^[\w.-]+:/.test(ops[0]!) && !/^[\w.-]+:/.test(ops[1]!) && ops[1] !== '-') {
+      f.writes.push(ops[1]!);
+      const base = ops[0]!.replace(/\/+$/, '').split(/[:/]/).pop();
+      if (base && base !== '.' && base !== '..') f.writes.push(`${ops[1]!.replace(/\/+$/, '')}/${base}`);
+    }
   }
   if (verb !== 'run' && verb !== 'create') {
     // exec CONTAINER CMD (compose exec|run SERVICE CMD): CMD runs in a container of the project's, judged as a command line.

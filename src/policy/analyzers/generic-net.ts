@@ -73,7 +73,20 @@ export function analyzeGenericNet({ tool, args }: AnalyzerInput): Facts {
   if (tool === 'aria2c') for (let i = 0; i < args.length; i++) {
     const m = /^(?:--input-file=|-i(?=.))(.+)$/.exec(args[i]!);
     const v = m ? m[1] : /^(-i|--input-file)$/.test(args[i]!) ? args[i + 1] : undefined;
-    if (v !== undefined) f.sends.push(v === '-' ? STDIN : v);
+    if (v !== undefined) {
+      f.sends.push(v === '-' ? STDIN : v);
+      // (…to hosts a list from outside the project names, which Rampart does not read: where it connects is unknown.)
+      if (/^([/~]|\.\.\/|-$)/.test(v)) {
+        f.tags.add('unparsed-url');
+        f.notes.push(`${tool} fetches the URLs listed in ${v}, which Rampart does not read`);
+      }
+    }
+  }
+  // (aria2c's proxies carry every request: --all-proxy, --http-proxy, --https-proxy, --ftp-proxy.)
+  if (tool === 'aria2c') for (let i = 0; i < args.length; i++) {
+    const m = /^--(?:all|http|https|ftp)-proxy(?:=(.*))?$/.exec(args[i]!);
+    const v = m ? m[1] ?? args[i + 1] : undefined;
+    if (v) addUrl(f, /:\/\//.test(v) ? v : `http://${v}`, 'proxy');
   }
   // Text browsers given a local file (lynx -dump .env, w3m F) print it.
   if (/^(lynx|w3m|links|elinks)$/.test(tool)) for (const o of ops) if (!/^[a-z][a-z0-9+.-]*:/i.test(o) && !/^[\w-]+(\.[\w-]+)+(\/|$)/.test(o) && /^[./~]|\//.test(o) || /^\.[\w.-]+$/.test(o)) f.reads.push(o);

@@ -243,6 +243,23 @@ export function vimLuaArgs(args: readonly string[]): string[] {
     for (const e of ex) out.push(flag ?? '-c', e);
     if (flag !== undefined) { out.push(flag, `lua ${rest}`); k++; } else out.push(`+lua ${rest}`);
   }
+  return [...out, ...registerRuns(out)];
+}
+
+/** A register set with text (let @a = "…", setreg('a', "…")) and run (:@a as Ex, @a or :normal @a as keys, whose `:` lines are Ex
+ *  commands) is those commands: -c 'let @a=":!rm -rf ~\n"' -c 'norm @a'. */
+function registerRuns(args: readonly string[]): string[] {
+  const values = args.flatMap((a, k) => (/^-[a-zA-Z]*c$|^--cmd$/.test(args[k - 1] ?? '') ? [a] : a.startsWith('+') ? [a.slice(1)] : []));
+  const regs = new Map<string, string>();
+  const unq = (q: string) => (q.startsWith('"') ? q.slice(1, -1).replace(/\\(n|r|e|<CR>|.)/g, (_m, c: string) => (c === 'n' || c === 'r' ? '\n' : c === 'e' ? '\x1b' : c)) : q.slice(1, -1).replace(/''/g, "'"));
+  for (const v of values) for (const m of v.matchAll(/\b(?:let\s+@([a-z0-9"])\s*=\s*|call\s+setreg\(\s*['"]([a-z0-9])['"]\s*,\s*)("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')/gi)) regs.set((m[1] ?? m[2]!).toLowerCase(), unq(m[3]!));
+  const out: string[] = [];
+  for (const v of values) for (const m of v.matchAll(/(^|[\s|:!])(norm(?:al)?!?\s+)?@([a-z0-9"])/gi)) {
+    const text = regs.get(m[3]!.toLowerCase());
+    if (text === undefined) continue;
+    const ex = m[2] !== undefined || !/^\s*:?\s*@/.test(v) ? [...text.matchAll(/:([^\n\r]+)/g)].map((x) => x[1]!) : text.split(/[\n\r]+/);
+    for (const e of ex) if (e.trim() !== '') out.push('-c', e.replace(/^:+/, ''));
+  }
   return out;
 }
 
@@ -259,7 +276,8 @@ function debuggerCall(v: string): string | undefined {
     else if (/^exec/.test(m[1]!) && lits.length >= 2) lines.push(lits.slice(1).map(sq).join(' '));
     else if (m[1] === 'rename' && lits.length === 2) lines.push(`mv ${sq(lits[0]!)} ${sq(lits[1]!)}`);
     else if (m[1] === 'dlopen' && lits[0]) lines.push(`LD_PRELOAD='${lits[0].replace(/'/g, `'\\''`)}' env`);
-    else if (lits.length) lines.push(lits.at(-1)!);
+    // (system("CMD"), popen("CMD", "r"), $_shell("CMD"): the command is the first literal.)
+    else if (lits.length) lines.push(lits[0]!);
   }
   return lines.length ? lines.join('\n') : undefined;
 }
@@ -316,6 +334,8 @@ function dbClientLines(tool: string, args: readonly string[], stdinText: string 
     for (const part of text.split(/\n|(?<=;)\s*|(?=\\[a-zA-Z!.])/)) {
       const p = part.trim();
       let m: RegExpExecArray | null;
+      // (psql runs the text between backquotes in a meta-command's arguments: \set x `curl … | sh`.)
+      if (tool === 'psql' && p.startsWith('\\')) for (const b of p.matchAll(/`([^`]+)`/g)) out.push(inDir(b[1]!));
       if ((m = /^\\cd\s+(.+)$/s.exec(p))) dir = unq(m[1]!);
       else if ((m = /^\\!\s*(.+)$/s.exec(p))) out.push(inDir(m[1]!));
       else if ((m = /^\\setenv\s+(PAGER|PSQL_PAGER|PSQL_EDITOR|EDITOR|VISUAL|PSQL_WATCH_PAGER)\s+(.+)$/s.exec(p))) out.push(unq(m[2]!));
@@ -397,6 +417,16 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
     const cmds: string[][] = [[]];
     for (const a of args) if (a === ';' || a === '\\;') cmds.push([]); else cmds.at(-1)!.push(a);
     for (const c of cmds) {
+      // (load-buffer F fills a buffer that is pasted — typed — into a pane: F's lines run there, as set-buffer's text does;
+      // source-file F runs F's tmux commands.)
+      const loader = c.findIndex((a) => /^(load-buffer|loadb|source-file|source)$/.test(a));
+      if (loader >= 0) {
+        const f = c.slice(loader + 1).filter((a, k, all) => (!a.startsWith('-') || a === '-') && !/^(-b|-t)$/.test(all[k - 1] ?? '')).at(-1);
+        const text = f === '-' || f === '/dev/stdin' ? stdinText : f !== undefined ? fileText(f) : undefined;
+        const ls = (text ?? '').split('\n').filter((l) => l.trim() !== '' && !/^\s*#/.test(l));
+        out.lines.push(...(/^(load-buffer|loadb)$/.test(c[loader]!) ? ls : ls.map((l) => `tmux ${l}`)));
+        continue;
+      }
       const verb = c.findIndex((a) => /^(pipe-pane|pipep|save-buffer|saveb|run-shell|run|display-popup|popup|set-hook|if-shell|if)$/.test(a));
       if (verb < 0) continue;
       const ops = c.slice(verb + 1).filter((a, k, all) => !a.startsWith('-') && !/^(-b|-t|-d)$/.test(all[k - 1] ?? ''));
@@ -414,6 +444,11 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
     const cmd = x >= 0 ? args.slice(x + 1) : [];
     if (/^(hardcopy|log|logfile|writebuf|bufferfile)$/.test(cmd[0] ?? '')) { const f = cmd.slice(1).filter((a) => !a.startsWith('-') && !/^(on|off)$/.test(a)).at(-1); if (f) out.lines.push(`: >> ${q(f)}`); }
     if (/^(exec|screen)$/.test(cmd[0] ?? '') && cmd.length > 1) out.lines.push(cmd.slice(1).map(q).join(' '));
+    // (readbuf F fills the paste buffer — typed by a later paste; source F runs F's screen commands.)
+    if (/^(readbuf|source)$/.test(cmd[0] ?? '') && cmd[1] !== undefined) {
+      const ls = (fileText(cmd.at(-1)!) ?? '').split('\n').filter((l) => l.trim() !== '' && !/^\s*#/.test(l));
+      out.lines.push(...(cmd[0] === 'readbuf' ? ls : ls.map((l) => `screen -X ${l}`)));
+    }
     // screen -X stuff TEXT types TEXT into the window's shell: each line of it runs there.
     if (cmd[0] === 'stuff' && cmd[1] !== undefined) out.lines.push(...cmd[1].replace(/\^M|\\r|\\n|\r/g, '\n').split('\n').filter((l) => l.trim() !== ''));
   }

@@ -122,7 +122,12 @@ export function codeSource(lang: string, args: readonly string[], o: { stdinText
   const inline = inlineCodeOf(lang, args);
   if (inline.code !== undefined) {
     // Modules loaded by option are part of the code: perl -MLWP::Simple is `use LWP::Simple;`, ruby -rnet/http is `require 'net/http'`.
-    const code = `${loadedModules(lang, args.slice(0, inline.index))}${inline.code}`;
+    // (node -p, bun -p, deno eval -p and julia -E print the code's value: node -p of the environment object prints it.)
+    const before = args.slice(0, inline.index);
+    const printed = /^(node|bun|deno)$/.test(lang) ? before.some((a) => a === '--print' || a.startsWith('--print=') || /^-[a-zA-Z]*p/.test(a) && !a.startsWith('--'))
+      : lang === 'julia' && before.some((a) => a === '--print' || a.startsWith('--print=') || /^-[a-zA-Z]*E/.test(a) && !a.startsWith('--'));
+    const body = printed ? (lang === 'julia' ? `println(${inline.code})` : `console.log(${inline.code})`) : inline.code;
+    const code = `${loadedModules(lang, before)}${body}`;
     // Computed code is still read as written (what it shows counts), and reported as unreadable.
     if (!o.staticWord(inline.code)) return { code, unreadable: 'its code is computed when the line runs' };
     return { code };

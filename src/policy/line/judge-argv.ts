@@ -66,7 +66,7 @@ const IN_PLACE_COMPRESSORS = /^(lzop|lrzip|gzip|gunzip|bzip2|bunzip2|xz|unxz|lzm
 /** Judges one argv after unwrapping prefixes and shells; records facts for line-level checks. */
 /** The long options of GNU tools the judge reads by name (getopt_long: any unambiguous prefix works). */
 const GREP_LONG = ['after-context', 'basic-regexp', 'before-context', 'binary-files', 'byte-offset', 'binary', 'color', 'colour', 'context', 'count', 'devices', 'directories', 'exclude', 'exclude-from', 'exclude-dir', 'extended-regexp', 'file', 'files-with-matches', 'files-without-match', 'fixed-strings', 'help', 'include', 'ignore-case', 'no-ignore-case', 'initial-tab', 'label', 'line-buffered', 'line-number', 'line-regexp', 'max-count', 'no-filename', 'no-group-separator', 'group-separator', 'no-messages', 'null', 'null-data', 'only-matching', 'perl-regexp', 'quiet', 'recursive', 'dereference-recursive', 'regexp', 'invert-match', 'silent', 'text', 'version', 'with-filename', 'word-regexp'];
-const GNU_LONG: Readonly<Record<string, readonly string[]>> = {
+export const GNU_LONG: Readonly<Record<string, readonly string[]>> = {
   grep: GREP_LONG, egrep: GREP_LONG, fgrep: GREP_LONG, rgrep: GREP_LONG,
   sed: ['binary', 'debug', 'expression', 'file', 'follow-symlinks', 'help', 'in-place', 'line-length', 'null-data', 'zero-terminated', 'posix', 'quiet', 'silent', 'regexp-extended', 'sandbox', 'separate', 'unbuffered', 'version'],
   rm: ['force', 'interactive', 'one-file-system', 'no-preserve-root', 'preserve-root', 'recursive', 'dir', 'verbose', 'help', 'version'],
@@ -996,6 +996,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         // A debugger or notebook server on every interface (debugpy --listen 0.0.0.0:5678, jupyter --ip=0.0.0.0 with
         // its token emptied) and a VNC server without a password run code or take input from anyone who connects.
         || ((name === 'debugpy' || args.includes('debugpy')) && args.some((a, k) => (args[k - 1] === '--listen' || a.startsWith('--listen=')) && /^(--listen=)?(0\.0\.0\.0|\*|::|\[::\])?:?\d*$/.test(a) && /0\.0\.0\.0|\*|::/.test(a)))
+        // (…and its adapter, told a host: python -m debugpy.adapter --host 0.0.0.0.)
+        || ((name === 'debugpy.adapter' || args.includes('debugpy.adapter')) && args.some((a, k) => (args[k - 1] === '--host' && anyAddr.test(a) && a !== '') || /^--host=(0\.0\.0\.0|\*|::|\[::\]|(?!127\.)\d+\.\d+\.\d+\.\d+)$/.test(a)))
         // (…or with a token the command line chose: whoever wrote the line knows it — and a LAN address is reachable too.)
         || (/^(jupyter|jupyter-notebook|jupyter-lab|jupyter-server|notebook|jupyterlab|jupyter_server)$/.test(name) && args.some((a, k) => /^--(ip|ServerApp\.ip|NotebookApp\.ip)=(0\.0\.0\.0|\*|::|(?!127\.)\d+\.\d+\.\d+\.\d+)/.test(a) || (/^--(ip|ServerApp\.ip|NotebookApp\.ip)$/.test(args[k - 1] ?? '') && /^(0\.0\.0\.0|\*|::|(?!127\.)\d+\.\d+\.\d+\.\d+)$/.test(a))) && args.some((a, k) => /^--(\w+\.)?(token|password|IdentityProvider\.token)=/.test(a) || /^--(\w+\.)?(token|password)$/.test(args[k - 1] ?? '')))
         // (x11vnc without a password option is one without a password: -nopw only silences its warning.)
@@ -1012,7 +1014,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // Terminal servers (websocketd, ttyd, gotty, shellinaboxd, wetty) hand a program — a shell — to whoever connects: nc -l -e by another name.
       if (/^(websocketd|ttyd|gotty|shellinaboxd|wetty|webtty|webssh|wssh)$/.test(name) && !args.some((a) => a === '--help' || a === '-h' || a === '--version')) tag('exec', `${name} serves a program's terminal to whoever connects to it`);
       // (An editor server without its password on another interface is a terminal too: code-server --auth none --bind-addr 0.0.0.0:8080.)
-      if (name === 'code-server' && args.some((a, k) => a === '--auth=none' || (a === 'none' && args[k - 1] === '--auth')) && args.some((a, k) => /^(--bind-addr=)?(0\.0\.0\.0|\[?::\]?|\*|(?!127\.)\d+\.\d+\.\d+\.\d+)(:\d+)?$/.test(a) && (a.startsWith('--bind-addr=') || args[k - 1] === '--bind-addr'))) tag('exec', 'code-server without a password on every interface gives its terminal to whoever connects');
+      if (name === 'code-server' && args.some((a, k) => a === '--auth=none' || (a === 'none' && args[k - 1] === '--auth')) && args.some((a, k) => /^(--bind-addr=)?(0\.0\.0\.0|\[?::\]?|\*|(?!127\.)\d+\.\d+\.\d+\.\d+|(?=:\d))(:\d+)?$/.test(a) && (a.startsWith('--bind-addr=') || args[k - 1] === '--bind-addr'))) tag('exec', 'code-server without a password on every interface gives its terminal to whoever connects');
       // Terminal sharing through a relay (tmate, sshx, upterm host): the session is reachable from the internet.
       // (busybox telnetd and tty-share listening beyond loopback hand a shell to whoever connects.)
       if ((name === 'busybox' && args[0] === 'telnetd') || name === 'telnetd' || (name === 'tty-share' && args.some((a, k) => (args[k - 1] === '--listen' || a.startsWith('--listen=')) && !/(127\.|localhost)/.test(a)))) tag('exec', `${name} serves a shell to whoever connects to it`);
@@ -1726,6 +1728,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       facts.sends.push(...facts.reads.splice(0));
       for (const a of args.map((x, k) => (/^(--env-file|--from-env-file|-f|--file)$/.test(args[k - 1] ?? '') ? x : /^--(env-file|file)=/.test(x) ? x.slice(x.indexOf('=') + 1) : undefined)).filter((x): x is string => x !== undefined)) facts.sends.push(a);
       for (const a of args.filter((x) => !x.startsWith('-'))) if (isSecretPath(st, abs0(a), ctx)) facts.sends.push(a);
+      // (A person-to-person transfer of a directory holding the project's top sends its .env: croc send ., wormhole send ~.)
+      if (/^(croc|wormhole|magic-wormhole|ffsend|transfer)$/.test(name)) for (const a of args.filter((x) => !x.startsWith('-'))) { const p = abs0(a); if (p === ctx.projectRoot || `${ctx.projectRoot}/`.startsWith(`${p.replace(/\/+$/, '')}/`)) facts.sends.push(`${ctx.projectRoot}/.env`); }
       if (ctx.stdin) facts.sends.push(ctx.stdin);
     }
     // update-index --add --stdin fed the ignored files (git ls-files -i …): .gitignore bypassed.
@@ -1995,6 +1999,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (!rec.secretOut && ((/^(env|printenv)$/.test(name) && args.every((a) => a.startsWith('-'))) || (/^(export|declare|typeset|set)$/.test(name) && args.every((a) => /^-[px]*$/.test(a))) || (/^(jq|gojq|jaq|yq|xq|tomlq)$/.test(name) && args.some((a, k) => !a.startsWith('-') && !/^--(arg|argjson)$/.test(args[k - 1] ?? '') && !/^--(arg|argjson)$/.test(args[k - 2] ?? '') && new RegExp(`(^|[^\\w.$])(env${args.some((b, i) => /^--(arg|argjson|rawfile|slurpfile)$/.test(args[i - 1] ?? '') && b === 'ENV') ? '' : '|\\$ENV'})\\b(?!\\s*(\\.\\w+|\\[\\s*"\\w+"\\s*\\]|:))`).test(a.replace(/"(?:[^"\\]|\\.)*"/g, '""')))))) rec.secretOut = st.sourcedSecret ?? ENVIRON;
     // printenv NAME of a credential prints it; printf -v VAR … "$CREDENTIAL" puts it in VAR.
     if (!rec.secretOut && name === 'printenv' && args.some((a) => !a.startsWith('-') && envCredentialOf(a, {}) !== undefined)) rec.secretOut = ENVIRON;
+    // (…and so does jq's env.NAME / $ENV.NAME / env["NAME"] of one — yq's env(NAME) and strenv(NAME) too.)
+    if (!rec.secretOut && /^(jq|gojq|jaq|yq|xq|tomlq)$/.test(name) && args.some((a) => [...a.matchAll(/(?:^|[^\w.$])(?:\$?ENV|env)\s*(?:\.\s*(\w+)|\[\s*"(\w+)"\s*\])|\b(?:str)?env\(\s*(\w+)\s*\)/g)].some((m) => envCredentialOf(m[1] ?? m[2] ?? m[3]!, {}) !== undefined))) rec.secretOut = ENVIRON;
     if (name === 'printf') {
       const v = args.find((a, k) => args[k - 1] === '-v') ?? args.find((a) => /^-v\w/.test(a))?.slice(2);
       if (v && argv0.some((a) => [...a.matchAll(/\$\{?([A-Za-z_]\w*)/g)].some((m) => envCredentialOf(m[1]!, env) !== undefined))) st.secretVars.set(v, ENVIRON);
@@ -2822,6 +2828,8 @@ function archiveToStdout(name: string, args: readonly string[], fileText: (p: st
     if (ops[0] !== '-') out = ops[0];
     inputs = ops.slice(1);
     if (includes.length && !includes.some((g) => nameMatchesGlob(g.replace(/^\.\//, ''), '.env'))) excludes.push('.env*');
+    // (-@ takes the names from stdin: ls -A | zip -@ - archives what ls lists.)
+    if (args.some((a) => a === '--names-stdin' || /^-[a-zA-Z]*@/.test(a))) inputs.push(...opaqueList('-'));
   } else if (/^(7z|7za|7zz|7zr)$/.test(name) && args[0] === 'a') {
     if (!args.includes('-so')) out = args.slice(1).find((a) => !a.startsWith('-'));
     inputs = args.slice(2).filter((a) => !a.startsWith('-'));

@@ -148,6 +148,8 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx0: Context
   if (secret === undefined && envDump && [...v.urls, ...v.mentions].some((u) => !/^[a-z]+:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)([:/]|$)/i.test(u))) secret = ENVIRON;
   // (…and printed, it is what the line's next command gets: print(dict(os.environ)) | gh gist create -, as env | … is.)
   if (secret === undefined && envDump && PRINTS.test(code)) secret = ENVIRON;
+  // (…or written to a file: json.dump(dict(os.environ), open("/tmp/e", "w")) — the file holds it.)
+  if (secret === undefined && envDump && io.writes.length > 0) secret = ENVIRON;
   if (secret === undefined && v.secretNamed !== undefined) {
     // A secret named in pieces or beside a home lookup: the file that name points at.
     const n = v.secretNamed;
@@ -181,6 +183,9 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx0: Context
     const pf = newFacts(`<${lang} code>`);
     pf.reads.push(ENVIRON);
     st.out.push(judgeFacts(st.policy, pf, [], { ...ctx, env, stdin: undefined, stdout: undefined }));
+    // (…and piped or written on, it carries the credential: node -p of GITHUB_TOKEN's variable piped to gh gist create -. Code that
+    // talks to a host itself uses it there — an Authorization header — and is judged as it was.)
+    if (!v.urls.length && !v.mentions.length) secret = ENVIRON;
   }
   // Code that reads files and posts a body to a host other than this machine: which file it sends
   // may be computed (a name built any way the judge cannot read), so a person decides.

@@ -13,7 +13,8 @@ import type { Context } from '../types.js';
 import { assignmentTags } from './assignments.js';
 import { deferredCode } from './deferred-code.js';
 import { forkBomb } from './destructive.js';
-import { judgeArgv } from './judge-argv.js';
+import { GNU_LONG, judgeArgv } from './judge-argv.js';
+import { fullLongOptions } from '../options.js';
 import { CURRENT_BRANCH_ARGS } from '../analyzers/git-subcommands.js';
 import { lineChecks } from './line-checks.js';
 import { printfText, unescape } from './printf.js';
@@ -186,8 +187,8 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
       : /^(mapfile|readarray)$/.test(i.info.argv[0] ?? '') ? [i.info.argv.slice(1).filter((a, k, xs) => /^[A-Za-z_]\w*$/.test(a) && !/^-[dnOsuCc]$/.test(xs[k - 1] ?? '')).at(-1) ?? 'MAPFILE'] : [];
     const redirected = fc.redirects.filter((r) => /^<(<<)?$|^<<-?$/.test(r.op));
     const fromFile = redirected.at(-1)?.op === '<' ? st.listings.get(posix.resolve(cwd, redirected.at(-1)!.target.value.replace(/^~(?=\/|$)/, st.ctx.home))) : undefined;
-    // (…or from a process substitution's listing: mapfile -t f < <(ls -A).)
-    const fromSub = redirected.at(-1)?.op === '<' && /^<\(/.test(redirected.at(-1)!.target.raw) ? flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'redirect' && c.stdoutTo.length === 0).map((c) => info[c.index]).filter((x): x is Info => x !== undefined).at(-1) : undefined;
+    // (…or from a process substitution's listing: mapfile -t f < <(ls -A), and the loop's own: while read f; do …; done < <(ls -A).)
+    const fromSub = redirected.at(-1)?.op === '<' && /^<\(/.test(redirected.at(-1)!.target.raw) ? flat.filter((c) => c.origin != null && ((c.origin.parent === fc.index && c.origin.location === 'redirect') || (c.origin.parent === null && c.origin.word.raw === redirected.at(-1)!.target.raw)) && c.stdoutTo.length === 0).map((c) => info[c.index]).filter((x): x is Info => x !== undefined).at(-1) : undefined;
     if (readNames.length === 1 && fromFile) listed(st, readNames[0]!, { ...i.info, namesOut: fromFile.namesOut, listsUnder: fromFile.listsUnder });
     else if (readNames.length === 1 && fromSub) listed(st, readNames[0]!, fromSub);
     else if (readNames.length === 1 && !redirected.length) listed(st, readNames[0]!, i.info);
@@ -635,8 +636,10 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   rec.writesFiles = writes.map((w) => posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)));
   // xargs -a FILE (--arg-file=FILE) reads its items from FILE instead of stdin: FILE is its input.
   if (posix.basename(argv[0] ?? '') === 'xargs' && stdin === undefined && fc.stdinFrom.length === 0) {
-    const k = argv.findIndex((a) => /^(-a|--arg-file)$/.test(a) || /^--arg-file=|^-a./.test(a));
-    const file = k < 0 ? undefined : /^(-a|--arg-file)$/.test(argv[k]!) ? argv[k + 1] : argv[k]!.replace(/^--arg-file=|^-a/, '');
+    // (…by any prefix getopt takes for it: --a, --arg, --arg-f.)
+    const xargv = [argv[0]!, ...fullLongOptions(argv.slice(1), GNU_LONG.xargs!)];
+    const k = xargv.findIndex((a) => /^(-a|--arg-file)$/.test(a) || /^--arg-file=|^-a./.test(a));
+    const file = k < 0 ? undefined : /^(-a|--arg-file)$/.test(xargv[k]!) ? xargv[k + 1] : xargv[k]!.replace(/^--arg-file=|^-a/, '');
     // (/dev/fd/N is what this command's `N< F` or an earlier `exec N< F` opened: xargs -a /dev/fd/3 … 3< .env.)
     const fd = file === undefined ? undefined : /^\/(?:dev|proc\/self)\/fd\/(\d+)$/.exec(file)?.[1];
     const opened = fd === undefined ? undefined : fc.redirects.find((r) => r.fd === Number(fd) && (r.op === '<' || r.op === '<>'))?.target.value ?? st.links.get(`/dev/fd/${fd}`);

@@ -60,12 +60,14 @@ class Flattener {
   private command(cmd: Command, ctx0: Ctx): void {
     // A compound's own redirections reach every command in it; one with none inside still opens them.
     const ctx: Ctx = cmd.kind === 'simple' || cmd.redirects.length === 0 ? ctx0 : { ...ctx0, inherited: [...ctx0.inherited, ...cmd.redirects] };
+    // (Its redirections' substitutions run first, as bash opens them before the compound runs: a loop fed
+    // by `< <(ls -A)` reads what ls printed.)
+    if (cmd.kind !== 'simple') this.redirects(cmd.redirects, ctx0, null);
     const before = this.out.length;
     this.compound(cmd, ctx);
     if (cmd.kind !== 'simple' && cmd.redirects.length > 0 && this.out.length === before) {
       this.simple({ kind: 'simple', assignments: [], words: [], redirects: [], start: cmd.start, end: cmd.end }, ctx);
     }
-    if (cmd.kind !== 'simple') this.redirects(cmd.redirects, ctx0, null);
   }
 
   private compound(cmd: Command, ctx: Ctx): void {

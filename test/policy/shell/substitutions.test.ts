@@ -52,7 +52,7 @@ t.test('nesting: $( $( ) ), backticks inside backticks, substitutions in odd pla
     ['echo $((a) )', ['a', 'echo $((a) )']],
     ['echo "`id`"', ['id', 'echo `id`']],
     ['cat <<EOF\n`id` $(whoami)\nEOF', ['id', 'whoami', 'cat']],
-    ['{ a; } > "$(b)"', ['a', 'b']],
+    ['{ a; } > "$(b)"', ['b', 'a']], // (a compound's redirections are expanded before it runs)
   ];
   for (const [line, want] of places) t.same(names(flat(line)), want, line);
   const compoundWord = flat('for f in $(ls); do :; done')[0]!;
