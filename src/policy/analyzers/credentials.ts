@@ -133,7 +133,7 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
   const command = [...after, ...args.filter((a, k) => /^(--command|-c|--cmd)$/.test(args[k - 1] ?? '') || /^--command=/.test(a)).map((a) => a.replace(/^--command=/, ''))].join(' ');
   // (`env FOO=bar ./server` starts a program; only env or printenv alone, with options, prints.)
   // (…or code that prints its environment: node -p of its env object, os.environ, awk's ENVIRON, perl's %ENV, an echo of a variable.)
-  if (runs && /process\.env|os\.environ|\bENVIRON\b|%ENV|\$ENV\b|\bENV\[|\bENV\s*\.\s*(to_h|to_a|to_hash|to_s|each\w*|inspect|keys|values|map|select|filter|sort\w*|dup|clone|slice|fetch|values_at)\b|\b(p|pp|puts|print|ap)\s*\(?\s*ENV\b|\b(echo|printf)\b[^|;&]*\$\{?\w/.test(command)) return '~/.netrc';
+  if (runs && /process\.env|os\.environ|\bENVIRON\b|%ENV|\$ENV\b|\bENV\[|\bENV\s*\.\s*(to_h|to_a|to_hash|to_s|each\w*|inspect|keys|values|map|select|filter|sort\w*|dup|clone|slice|fetch|values_at)\b|\b(p|pp|puts|print|ap)\s*\(?\s*ENV\b|\b(echo|printf)\b[^|;&]*\$\{?(?!(?:PATH|HOME|PWD|USER|SHELL|LANG|TERM|HOSTNAME|PORT|NODE_ENV|RAILS_ENV|RACK_ENV|DYNO|TZ|PS1)\b)\w/.test(command)) return '~/.netrc';
   // (The store's own options may sit around the command with their values: heroku run env -a app, heroku run -a app env.)
   const runAt = args.findIndex((a) => /^(run|exec|exec-env)$/.test(a));
   const optionish = (xs: readonly string[]) => xs.every((a, k) => a.startsWith('-') || (xs[k - 1] ?? '').startsWith('-') && !(xs[k - 1] ?? '').includes('='));
@@ -141,8 +141,13 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
   const envAt = rawAfter.findIndex((a, k) => /^(env|printenv)$/.test(a) && optionish(rawAfter.slice(0, k)));
   if (runs && envAt >= 0 && optionish(rawAfter.slice(envAt + 1))) return '~/.netrc';
   if (runs && (((/^(env|printenv|set|export|declare)$/.test(after[0] ?? '') && after.slice(1).every((a) => a.startsWith('-'))) || (after[0] === 'printenv' && after.length === 2)) || /(^|[\s;&|'"(])(env|printenv|set|export|declare)(\s+-[px]+)?\s*($|[;&|'")])/.test(command))) return '~/.netrc';
-  // (The cluster's Secret API read by any HTTP client — through kubectl proxy on localhost, or the API server itself.)
-  if (/^(curl|wget|http|https|xh|curlie|httpie)$/.test(tool) && args.some((a) => /^(https?:\/\/)?[^/\s]*\/api\/v1\/(namespaces\/[^/]+\/)?secrets(\/|\?|$)/.test(a))) return '~/.kube/config';
+  // (The cluster's Secret API read by any client — through kubectl proxy on localhost, or the API server itself; in a URL,
+  // a brace list, a program's code, a raw request: //api/v1/secrets, {secrets,configmaps}.)
+  if (!/^(echo|printf)$/.test(tool) && args.some((a) => /\/api\/v1\/+(?:namespaces\/+[^/\s'"]+\/+)?(?:secrets|\{[^}]*\bsecrets\b[^}]*\})(?:[/?\s'"\\]|$)/.test(a.replace(/\/{2,}/g, '/')))) return '~/.kube/config';
+  // (A run on an app's dyno that prints its environment prints the app's secrets: heroku run:inside … env; and heroku
+  // pg:credentials:url prints the database's. A container's own environment, shown — kubectl exec POD -- env — is left alone.)
+  if (tool === 'heroku' && (words[0] === 'pg:credentials:url' || (/^run:(inside|detached)$/.test(words[0] ?? '') && args.some((a) => /^(env|printenv)$/.test(a))))) return '~/.netrc';
+
   switch (tool) {
     case 'aws':
       return has('kms', 'decrypt') || has('secretsmanager', 'get-secret-value') || has('secretsmanager', 'batch-get-secret-value') || (words[0] === 'ssm' && verb(/^get-parameters?(-by-path|-history)?$/, 1) && opt(/^--with-decryption$/)) ? '~/.aws/credentials' : undefined;

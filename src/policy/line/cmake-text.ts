@@ -40,7 +40,7 @@ export const CMAKE_READ_CALLS = /\b(?:execute_process|exec_program|configure_fil
  *  (${ARGN}, ${ARGV}, ${ARGV0}…) followed by its body with them filled in. */
 function spelledOut(text: string, depth = 0): string {
   let src = text.replace(/#\[(=*)\[[\s\S]*?\]\1\]/g, ' ').replace(/(^|\n)\s*#[^\n]*/g, '$1').replace(/#(?!\[)[^\n"]*$/gm, '');
-  src = src.replace(/\bcmake_language\s*\(\s*CALL\s+([A-Za-z_]\w*)\s*/gi, '$1(');
+  src = src.replace(/\bcmake_language\s*\(\s*(?:DEFER\s+(?:(?:DIRECTORY|ID|ID_VAR)\s+\S+\s+)*)?CALL\s+([A-Za-z_]\w*)\s*/gi, '$1(');
   src = src.replace(/\bcmake_language\s*\(\s*EVAL\s+CODE\s+((?:"(?:[^"\\]|\\.)*"\s*|\[(=*)\[[\s\S]*?\]\2\]\s*|[^\s()"]+\s*)+)\)/gi, (_m, code: string) =>
     `\n${depth < 3 ? spelledOut(words(code).join(' '), depth + 1) : ''}\n`);
   const defs = [...src.matchAll(/\b(function|macro)\s*\(\s*([A-Za-z_]\w*)[^)]*\)([\s\S]*?)\bend\1\s*\([^)]*\)/gi)].map((m) => [m[2]!.toLowerCase(), m[3]!] as const);

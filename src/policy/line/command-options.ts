@@ -309,6 +309,8 @@ function callArgs(text: string): string[] {
 }
 
 /** Database clients' options that carry their commands (and, for psql, pgcli and mysql, stdin): the meta-commands read below. */
+/** The short letters of those options, for clusters and attached values. */
+const DB_LETTERS: Record<string, string> = { psql: 'ce', pgcli: 'e', mysql: 'e', mariadb: 'e', clickhouse: 'q', 'clickhouse-client': 'q', 'clickhouse-local': 'q', cqlsh: 'e' };
 const DB_CLIENT: Record<string, RegExp> = {
   // (pgcli and usql are judged as psql: pgcli's command option is -e/--execute, which psql spends on a flag — a word after it is read either way.)
   psql: /^(-c|--command|-e|--execute)$/, pgcli: /^(-e|--execute)$/, mysql: /^(-e|--execute)$/, mariadb: /^(-e|--execute)$/, clickhouse: /^(-q|--query)$/, 'clickhouse-client': /^(-q|--query)$/,
@@ -318,10 +320,24 @@ const DB_CLIENT: Record<string, RegExp> = {
  *  query's literal text piped to a shell is that text run), \\lo_import/\\copy … from/\\i F (reads F), \\o/\\w/\\copy … to F (writes F);
  *  mysql's tee/\\T F, source/\\. F, LOAD DATA LOCAL INFILE, --pager/--tee; clickhouse's INTO OUTFILE and executable('CMD');
  *  the mongo shell's run("prog", "arg"…); cqlsh's SOURCE and COPY … FROM. */
-function dbClientLines(tool: string, args: readonly string[], stdinText: string | undefined): string[] {
+function dbClientLines(tool: string, args: readonly string[], stdinText: string | undefined, fileText: (p: string) => string | undefined): string[] {
   const q = (w: string) => `'${w.replace(/'/g, `'\\''`)}'`;
-  const values = [...args.flatMap((a, k) => (DB_CLIENT[tool]!.test(args[k - 1] ?? '') ? [a] : /^--(command|execute|query|eval)=/.test(a) ? [a.slice(a.indexOf('=') + 1)] : [])),
+  // (The command option by any spelling: -c TEXT, a cluster ending in it — psql -qc, -Atc, mysql -Be, clickhouse -nq — or its
+  // value attached, -c"\! …", -e'system …'; and files of commands the line wrote, cqlsh -f F.)
+  const letters = DB_LETTERS[tool] ?? '';
+  const optValue = (a: string, k: number): string | undefined => {
+    if (DB_CLIENT[tool]!.test(args[k - 1] ?? '')) return a;
+    const prev = args[k - 1] ?? '';
+    if (/^-[a-zA-Z]{2,}$/.test(prev) && letters.includes(prev.at(-1)!)) return a;
+    const at = letters ? new RegExp(`^-[a-zA-Z]*?[${letters}]([^a-zA-Z][\\s\\S]*|[a-zA-Z]*[^a-zA-Z][\\s\\S]*)$`).exec(a) : null;
+    if (at && /[\s\\'";]/.test(at[1]!)) return at[1];
+    return /^--(command|execute|query|eval)=/.test(a) ? a.slice(a.indexOf('=') + 1) : undefined;
+  };
+  const files = tool === 'cqlsh' ? args.flatMap((a, k) => (/^(-f|--file)$/.test(args[k - 1] ?? '') ? [fileText(a)] : [])).filter((t): t is string => t !== undefined) : [];
+  const values = [...args.flatMap((a, k) => { const v = optValue(a, k); return v === undefined ? [] : [v]; }), ...files,
     ...(stdinText !== undefined && /^(psql|pgcli|mysql|mariadb)$/.test(tool) ? [stdinText] : [])];
+  // (A command file the line wrote, run by \i, source or SOURCE, is read as more of the client's commands.)
+  for (let i = 0; i < values.length && i < 8; i++) for (const m of values[i]!.matchAll(/(?:^|[\n;]|(?=\\))\s*(?:\\(?:i|include|ir|include_relative)|source|\\\.)\s+('[^']*'|"[^"]*"|[^\s;]+)/gi)) { const t = fileText(m[1]!.replace(/^['"]|['"]$/g, '')); if (t !== undefined && !values.includes(t)) values.push(t); }
   const out: string[] = [];
   let dir: string | undefined;
   const inDir = (l: string) => (dir !== undefined ? `cd ${q(dir)} && ${l}` : l);
@@ -340,7 +356,7 @@ function dbClientLines(tool: string, args: readonly string[], stdinText: string 
       else if ((m = /^\\!\s*(.+)$/s.exec(p))) out.push(inDir(m[1]!));
       else if ((m = /^\\setenv\s+(PAGER|PSQL_PAGER|PSQL_EDITOR|EDITOR|VISUAL|PSQL_WATCH_PAGER)\s+(.+)$/s.exec(p))) out.push(unq(m[2]!));
       else if ((m = /^\\(?:lo_import|i|include|ir|include_relative)\s+('[^']*'|"[^"]*"|\S+)/.exec(p)) || (m = /^\\copy\b.*\bfrom\s+('[^']*'|"[^"]*"|[^\s;]+)/is.exec(p))) { if (!/^(stdin|pstdin|program)$/i.test(m[1]!)) out.push(inDir(`cat ${q(unq(m[1]!))}`)); }
-      else if ((m = /^\\(?:o|out|w|write)\s+([^|\s][^\s]*)/.exec(p)) || (m = /^\\copy\b.*\bto\s+('[^']*'|"[^"]*"|[^\s;]+)/is.exec(p))) { if (!/^(stdout|pstdout|program)$/i.test(m[1]!)) out.push(inDir(`: > ${q(unq(m[1]!))}`)); }
+      else if ((m = /^\\(?:o|out|w|write|s)\s+([^|\s][^\s]*)/.exec(p)) || (m = /^\\copy\b.*\bto\s+('[^']*'|"[^"]*"|[^\s;]+)/is.exec(p)) || (m = /^\\lo_export\s+\S+\s+('[^']*'|"[^"]*"|\S+)/.exec(p))) { if (!/^(stdout|pstdout|program)$/i.test(m[1]!)) out.push(inDir(`: > ${q(unq(m[1]!))}`)); }
       if ((m = /\\(?:g|gx|o|out)\s*\|\s*(.+)$/s.exec(p))) {
         const cmd = m[1]!.trim();
         out.push(inDir(cmd));
@@ -349,6 +365,7 @@ function dbClientLines(tool: string, args: readonly string[], stdinText: string 
       }
       if (/^(mysql|mariadb)$/.test(tool)) {
         if ((m = /^(?:tee|\\T)\s*(\S+)/i.exec(p))) out.push(`: >> ${q(unq(m[1]!))}`);
+        if ((m = /^system\s+(.+)$/is.exec(p))) out.push(m[1]!.replace(/;\s*$/, ''));
         if ((m = /^(?:source|\\\.)\s*(\S+)/i.exec(p))) out.push(`cat ${q(unq(m[1]!))}`);
       }
       for (const f of p.matchAll(/\bload\s+data\s+local\s+infile\s+('[^']*'|"[^"]*")/gi)) out.push(`cat ${q(unq(f[1]!))}`);
@@ -356,6 +373,12 @@ function dbClientLines(tool: string, args: readonly string[], stdinText: string 
       if (/^clickhouse/.test(tool)) for (const f of p.matchAll(/\bexecutable\s*\(\s*'((?:[^'\\]|\\.)*)'/gi)) out.push(f[1]!);
       if (/^clickhouse/.test(tool)) for (const f of p.matchAll(/\bfile\s*\(\s*'([^']*)'/gi)) out.push(`cat ${q(f[1]!)}`);
       if (tool === 'cqlsh') for (const f of p.matchAll(/^(?:source\s+|copy\b.*\bfrom\s+)('[^']*'|"[^"]*")/gis)) out.push(`cat ${q(unq(f[1]!))}`);
+      if (tool === 'cqlsh') for (const f of p.matchAll(/^copy\b.*?\bto\s+('[^']*'|"[^"]*")/gis)) out.push(`: > ${q(unq(f[1]!))}`);
+      // (INSERT INTO FUNCTION file('F') writes F; the server's own COPY … FROM 'F', pg_read_file('F') and LOAD_FILE('F') read F —
+      // a development server runs as this user, on this machine.)
+      if (/^clickhouse/.test(tool)) for (const f of p.matchAll(/\binsert\s+into\s+function\s+file\s*\(\s*'([^']*)'/gi)) out.push(`: > ${q(f[1]!)}`);
+      if (/^(psql|pgcli)$/.test(tool)) for (const f of p.matchAll(/\bcopy\s+[\w.]+(?:\s*\([^)]*\))?\s+from\s+'([^']+)'|\bpg_read_(?:binary_)?file\s*\(\s*'([^']+)'/gi)) out.push(`cat ${q(f[1] ?? f[2]!)}`);
+      if (/^(mysql|mariadb)$/.test(tool)) for (const f of p.matchAll(/\bload_file\s*\(\s*'([^']+)'/gi)) out.push(`cat ${q(f[1]!)}`);
     }
     if (/^mongo(sh)?$/.test(tool)) for (const f of text.matchAll(/\b(?:run|runProgram|_runMongoProgram|runNonMongoProgram)\s*\(([^)]*)\)/g)) {
       const words = [...f[1]!.matchAll(/"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'/g)].map((x) => x[1] ?? x[2]!);
@@ -414,6 +437,9 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
   // tmux pipe-pane CMD runs CMD on the pane's output; save-buffer / screen's hardcopy and log write a file.
   // (Each tmux command of a `\;` list; the write is judged as the shell's `>> FILE` would be.)
   if (tool === 'tmux') {
+    // (tmux -c SHELL-COMMAND runs it in the default shell, as sh -c does.)
+    const c = args.findIndex((a) => a === '-c');
+    if (c >= 0 && args[c + 1] !== undefined && args.slice(0, c).every((a) => a.startsWith('-'))) out.lines.push(args[c + 1]!);
     const cmds: string[][] = [[]];
     for (const a of args) if (a === ';' || a === '\\;') cmds.push([]); else cmds.at(-1)!.push(a);
     for (const c of cmds) {
@@ -528,7 +554,7 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
     }
   }
   // sqlite3 and friends read their commands from stdin too; ed's `!cmd`, `r !cmd`, `w !cmd` run commands.
-  if (DB_CLIENT[tool]) out.lines.push(...dbClientLines(tool, args, stdinText));
+  if (DB_CLIENT[tool]) out.lines.push(...dbClientLines(tool, args, stdinText, fileText));
   if (stdinText !== undefined && (tool === 'sqlite3' || tool === 'duckdb' || tool === 'psql' || tool === 'mysql')) {
     for (const l of stdinText.split('\n')) {
       const m = /^\s*(?:\.(?:shell|system)|\\!|\\o\s*\||system)\s+(.*)$/.exec(l);

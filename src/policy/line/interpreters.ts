@@ -197,6 +197,8 @@ export function literalRuns(code: string, lang = ''): { runs: string[]; rest: st
   }
   if (runs.length) {
     // What made those calls possible is no longer a capability of its own.
+    // (…in an import list too: import os, subprocess, json keeps json.)
+    rest = rest.replace(/\bimport\s+([\w.]+(?:\s*,\s*[\w.]+)+)/g, (m, list: string) => { const kept = list.split(',').map((x) => x.trim()).filter((x) => !/^(os|subprocess)$/.test(x)); return kept.length ? `import ${kept.join(', ')}`.padEnd(m.length) : ' '.repeat(m.length); });
     rest = rest.replace(/\bimport\s+(os|subprocess)\b|\bfrom\s+(os|subprocess)\s+import\s+[\w, ]+|(?:const|let|var)?\s*(?:\{[^}]*\}|\w+)?\s*=?\s*require\s*\(\s*['"](?:node:)?child_process['"]\s*\)(?:\.\w+)?|\bimport\s+(?:\{[^}]*\}|\*\s+as\s+\w+|\w+)\s+from\s+['"](?:node:)?child_process['"]|\buse\s+std::process::Command\s*;|\brequire\s+['"]open3['"]/g, (m) => ' '.repeat(m.length));
   }
   return { runs, rest };

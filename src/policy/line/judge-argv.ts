@@ -75,6 +75,18 @@ export const GNU_LONG: Readonly<Record<string, readonly string[]>> = {
   xargs: ['null', 'arg-file', 'delimiter', 'eof', 'replace', 'max-lines', 'max-args', 'open-tty', 'interactive', 'no-run-if-empty', 'max-chars', 'show-limits', 'verbose', 'exit', 'max-procs', 'process-slot-var', 'help', 'version'],
 };
 
+/** A search term that names a secret's line: a credential's variable (OPENAI_API_KEY, AWS_SECRET_ACCESS_KEY, DB_PASSWORD,
+ *  GITHUB_TOKEN), a secret's word alone (password, secret, token, api_key), a private key's armour. Code that only mentions
+ *  one — parseToken, KeyError, primaryKey, author, API_URL — is not. */
+const SECRET_TERM = /^(?:[A-Z0-9]+_)*(?:API_?KEY|ACCESS_?KEY(?:_ID)?|SECRET(?:_ACCESS)?(?:_?KEY)?|TOKEN|PASSWORD|PASSWD|PWD|PASS|CREDENTIALS?|PRIVATE_?KEY|DSN|DATABASE_URL|AUTH)(?:_[A-Z0-9]+)*$|^(?:password|passwd|secret|secrets|token|tokens|api[_-]?key|apikey|private[_ ]key|access[_-]?key|secret[_-]?key|credentials?)$|BEGIN [A-Z ]*PRIVATE KEY/;
+
+/** File servers' options that take a value (the served directory is the operand that is none of them). */
+const SERVER_VALUED: Readonly<Record<string, RegExp>> = {
+  'http-server': /^(-p|--port|-a|-c|-e|--ext|-P|--proxy|--proxy-options|--username|--password|-C|--cert|-K|--key|--mimetypes|-o|--cors|-r|--robots|-t|--timeout)$/,
+  serve: /^(-l|--listen|-p|--port|-c|--config|--ssl-cert|--ssl-key|--ssl-pass)$/,
+  miniserve: /^(-i|--interfaces|-p|--port|-a|--auth|--auth-file|--route-prefix|-c|--color-scheme|-d|--color-scheme-dark|-t|--title|--header|--index|--spa-index|--pretty-urls|-u|--upload-files|--tls-cert|--tls-key|-v|--verbose)$/,
+};
+
 /** Ex command names as vim reads them: any abbreviation down to its shortest form (`:wr`, `:writ`, `:sa`) spelled in full, after its range. */
 const VIM_NAMES: readonly [string, number][] = [['write', 1], ['read', 1], ['edit', 1], ['saveas', 3], ['update', 2], ['split', 2], ['vsplit', 2], ['tabedit', 4], ['xit', 1], ['wall', 2], ['wqall', 3], ['xall', 2], ['normal', 4], ['set', 2], ['echo', 2], ['echomsg', 5], ['execute', 3], ['file', 1], ['print', 1], ['redir', 4], ['terminal', 3], ['source', 2], ['call', 3], ['argadd', 4], ['next', 1], ['find', 3], ['sview', 2], ['view', 3], ['drop', 2], ['put', 2], ['global', 1], ['vglobal', 1], ['luafile', 4], ['pyfile', 3], ['py3file', 4], ['pyxfile', 4], ['rubyfile', 5], ['luado', 4], ['pydo', 3], ['py3do', 4], ['pyxdo', 4], ['perldo', 5], ['rubydo', 5], ['perl', 2]];
 function vimFullName(c: string): string {
@@ -974,7 +986,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (The directory a file server shares: a build or public directory inside the project — not its top, not a
       // dot-directory — is published output, whoever can reach it; the project's top holds its .env.)
       const servesPublished = (() => {
-        const dir = resolvePath(args.find((a, k) => !a.startsWith('-') && !/^(-p|--port|-a|--address|-l|--listen|-c|--config|-H|--host|-i|--interfaces|-b|--bind|-d|--directory|--server|--files|--addr|--root|-ip|-port|-username|-password|-comment|-S|-t|-e|--hostname|--path|-r|--root-dir|--listen-port|--route-prefix|--username|--password|--auth|--auth-file|--title|--color-scheme|--color-scheme-dark|-C|--cert|-K|--key|--tls-cert|--tls-key|-P|--proxy|--ext|--cors|--header|-u|--upload-files|--index|--spa)$/.test(args[k - 1] ?? '') && !/^(start|serve|http|file-server|httpd|-run|web|run)$/.test(a) && !/^[\d.:[\]*]+$/.test(a) && !a.includes(':') && !(/smbserver/.test(name) && a === args.find((x) => !x.startsWith('-')))) ?? args.find((a, k) => /^(-d|--directory|--server|--root|-t|--path|-r)$/.test(args[k - 1] ?? '') || /^--(root|path)=/.test(a))?.replace(/^--(root|path)=/, '') ?? '.', ctx);
+        // (Each server's own options that take a value — http-server's -g and -b are flags, miniserve's -P too; -o takes a path.)
+        const VALUED = SERVER_VALUED[name] ?? /^(-p|--port|-a|--address|-l|--listen|-c|--config|-H|--host|-i|--interfaces|-b|--bind|-d|--directory|--server|--files|--addr|--root|-ip|-port|-username|-password|-comment|-S|-t|-e|--hostname|--path|-r|--root-dir|--listen-port)$/;
+        const dir = resolvePath(args.find((a, k) => !a.startsWith('-') && !(VALUED.test(args[k - 1] ?? '') && !(name === 'http-server' && /^(-o|--cors|-r|--robots)$/.test(args[k - 1] ?? '') && !a.startsWith('/'))) && !/^(start|serve|http|file-server|httpd|-run|web|run)$/.test(a) && !/^[\d.:[\]*]+$/.test(a) && !a.includes(':') && !(/smbserver/.test(name) && a === args.find((x) => !x.startsWith('-')))) ?? args.find((a, k) => /^(-d|--directory|--server|--root|-t|--path|-r)$/.test(args[k - 1] ?? '') || /^--(root|path)=/.test(a))?.replace(/^--(root|path)=/, '') ?? '.', ctx);
         // (…by its name: dist, build, public, site …, not a package's own directory — apps/api holds its .env; and nothing
         // the line linked, copied or archived into it, and no option that mounts more: --mount, --serveStatic, --proxy.)
         const named = dir.slice(ctx.projectRoot.length + 1).split('/').some((seg) => OUTPUT_DIR.test(seg) && !seg.startsWith('.') && seg !== 'node_modules' && seg !== 'tmp');
@@ -999,7 +1013,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         // (…and its adapter, told a host: python -m debugpy.adapter --host 0.0.0.0.)
         || ((name === 'debugpy.adapter' || args.includes('debugpy.adapter')) && args.some((a, k) => (args[k - 1] === '--host' && anyAddr.test(a) && a !== '') || /^--host=(0\.0\.0\.0|\*|::|\[::\]|(?!127\.)\d+\.\d+\.\d+\.\d+)$/.test(a)))
         // (…or with a token the command line chose: whoever wrote the line knows it — and a LAN address is reachable too.)
-        || (/^(jupyter|jupyter-notebook|jupyter-lab|jupyter-server|notebook|jupyterlab|jupyter_server)$/.test(name) && args.some((a, k) => /^--(ip|ServerApp\.ip|NotebookApp\.ip)=(0\.0\.0\.0|\*|::|(?!127\.)\d+\.\d+\.\d+\.\d+)/.test(a) || (/^--(ip|ServerApp\.ip|NotebookApp\.ip)$/.test(args[k - 1] ?? '') && /^(0\.0\.0\.0|\*|::|(?!127\.)\d+\.\d+\.\d+\.\d+)$/.test(a))) && args.some((a, k) => /^--(\w+\.)?(token|password|IdentityProvider\.token)=/.test(a) || /^--(\w+\.)?(token|password)$/.test(args[k - 1] ?? '')))
+        || (/^(jupyter|jupyter-notebook|jupyter-lab|jupyter-server|notebook|jupyterlab|jupyter_server)$/.test(name) && args.some((a, k) => /^--(ip|ServerApp\.ip|NotebookApp\.ip)=(0\.0\.0\.0|\*|::|\[::\]|\$|(?!127\.)\d+\.\d+\.\d+\.\d+)/.test(a) || (/^--(ip|ServerApp\.ip|NotebookApp\.ip)$/.test(args[k - 1] ?? '') && /^(0\.0\.0\.0|\*|::|\[::\]|\$.*|(?!127\.)\d+\.\d+\.\d+\.\d+)$/.test(a))) && (env.JUPYTER_TOKEN !== undefined || env.JUPYTER_PASSWORD !== undefined || args.some((a, k) => (/^--(\w+\.)?(token|password|IdentityProvider\.token)=/.test(a) || /^--(\w+\.)?(token|password)$/.test(args[k - 1] ?? '')) && !/^(?:--[\w.]+=)?['"]?(argon2|sha1|sha256|sha512):/.test(a))))
         // (x11vnc without a password option is one without a password: -nopw only silences its warning.)
         || (name === 'x11vnc' && !args.some((a) => /^-(rfbauth|passwd|usepw|passwdfile|rfbauthfile|localhost|unixpw\S*|ssl\S*)$/.test(a)) && !args.some((a) => /^-(h|help|version)$/.test(a)))
         || (name === 'xpra' && args.some((a) => /^--bind-(tcp|ws|wss|ssl)=(0\.0\.0\.0|\*|\[?::\]?|(?!127\.)\d+\.\d+\.\d+\.\d+)?:/.test(a)))
@@ -1259,7 +1273,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // short values attached, -d/path. Also hugo --cleanDestinationDir, jekyll build -d, mkdocs gh-deploy -d,
       // cargo clean of CARGO_TARGET_DIR, sphinx-build -M clean.)
       // (pytest by its versioned names too — pytest-3; and the runners that hand what follows -- to it: tox, nox, hatch test.)
-      const pytest = /^(pytest|py\.test)(-?[\d.]+)?$/.test(name) || args.includes('pytest') || (/^(tox|nox|hatch)$/.test(name) && args.includes('--'));
+      const pytest = /^(pytest|py\.test)(-?[\d.]+)?$/.test(name) || args.includes('pytest') || (/^(tox|nox|hatch)$/.test(name) && (args.includes('--') || env.PYTEST_ADDOPTS !== undefined));
       const all = [...args, ...(pytest ? [...(env.PYTEST_ADDOPTS ?? '').split(/\s+/), ...args.flatMap((a, k) => (/^(-o|--override-ini)$/.test(args[k - 1] ?? '') && a.startsWith('addopts=') ? a.slice(8).split(/\s+/) : /^(--override-ini=|-o)addopts=/.test(a) ? a.replace(/^(--override-ini=|-o)addopts=/, '').split(/\s+/) : []))] : [])].filter(Boolean);
       const valueOf = (re: RegExp) => all.map((a, k) => (re.test(all[k - 1] ?? '') ? a : undefined)).concat(all.map((a) => { const m = /^(--?[\w-]+)=(.*)$/s.exec(a) ?? /^(-[a-zA-Z])([/~.].*)$/s.exec(a); return m && re.test(m[1]!) ? m[2] : undefined; })).filter((x): x is string => x !== undefined).at(-1);
       const emptied = pytest && (/^(pytest|py\.test)/.test(name) || /^(tox|nox|hatch)$/.test(name) || languageOf(name)) ? valueOf(/^--basetemp$/)
@@ -1269,7 +1283,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
               // (webpack/rspack --output-clean, tsup --clean, ng build's default deleteOutputPath, docusaurus and vitepress build.)
               : /^(webpack|webpack-cli|rspack)$/.test(name) && all.some((a) => /^--output-clean(=true)?$/.test(a)) ? valueOf(/^(-o|--output-path)$/)
                 : name === 'tsup' && all.some((a) => /^--clean(=true)?$/.test(a)) ? valueOf(/^(-d|--out-dir|--outDir)$/)
-                  : name === 'ng' && /^(build|b)$/.test(args[0] ?? '') && !all.some((a) => /^--delete-output-path(=false)?$/.test(a) && a.endsWith('false')) ? valueOf(/^--output-path$/)
+                  : (name === 'ng' && /^(build|b|run)$/.test(args[0] ?? '') || name === 'nx' && /^(build|run|run-many)$/.test(args[0] ?? '')) && !all.some((a) => /^--(delete-output-path|deleteOutputPath)=false$/.test(a)) ? valueOf(/^--(output-path|outputPath)$/)
+                    // (vue-cli-service build --dest, react-scripts' BUILD_PATH, typedoc --out: emptied before they are filled.)
+                    : name === 'vue-cli-service' && args[0] === 'build' && !all.includes('--no-clean') ? valueOf(/^(--dest|-d)$/)
+                      : name === 'react-scripts' && args[0] === 'build' ? env.BUILD_PATH
+                        : name === 'typedoc' && !all.some((a) => /^--cleanOutputDir(=false)?$/.test(a) && a.endsWith('false')) ? valueOf(/^(--out|-o)$/)
                     : /^(docusaurus|vitepress)$/.test(name) && /^build$/.test(args[0] ?? '') ? valueOf(/^(--out-dir|--outDir)$/)
               : name === 'jekyll' && /^(build|b|serve|s)$/.test(args[0] ?? '') ? valueOf(/^(-d|--destination)$/)
                 : name === 'cargo' && args[0] === 'clean' && !args.some((a) => /^--target-dir/.test(a)) ? env.CARGO_TARGET_DIR ?? env.CARGO_BUILD_TARGET_DIR
@@ -1279,11 +1297,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // fd -x/-X CMD runs CMD on each match (or all of them), as find -exec does: judged as that find where fd can reach what
     // find would — dot files with -H/-u (fd -H . -x cat reads .env), or a root outside the project.
-    if ((name === 'fd' || name === 'fdfind') && args.some((a) => /^(-x|--exec|-X|--exec-batch)$/.test(a))) {
-      const at = args.findIndex((a) => /^(-x|--exec|-X|--exec-batch)$/.test(a));
-      const cmd = args.slice(at + 1);
+    // (…spelled in a cluster — fd -Hx cat — or with =: --exec=cat.)
+    const FD_EXEC = /^(-[a-zA-Z]*[xX]|--exec|--exec-batch)$|^--exec(-batch)?=/;
+    if ((name === 'fd' || name === 'fdfind') && args.some((a) => FD_EXEC.test(a))) {
+      const at = args.findIndex((a) => FD_EXEC.test(a));
+      const cmd = [...(/^--exec(-batch)?=/.test(args[at]!) ? [args[at]!.slice(args[at]!.indexOf('=') + 1)] : []), ...args.slice(at + 1)];
       if (cmd.includes(';')) cmd.splice(cmd.indexOf(';'));
-      const own = args.slice(0, at);
+      const own = [...args.slice(0, at), ...(/^-[a-zA-Z]*[xX]$/.test(args[at]!) && args[at]!.length > 2 ? [args[at]!.slice(0, -1)] : [])];
       const pos = own.filter((a, k) => !a.startsWith('-') && !/^(-e|--extension|-t|--type|-d|--max-depth|--min-depth|--exact-depth|-E|--exclude|-S|--size|--changed-within|--changed-before|-j|--threads|-c|--color|-o|--owner|--max-results|--ignore-file|--path-separator|--batch-size|--base-directory|--search-path)$/.test(own[k - 1] ?? ''));
       const hidden = own.some((a) => /^(--hidden|--unrestricted|--no-ignore)$/.test(a) || /^-[a-zA-Z]*[Hu]/.test(a) && !a.startsWith('--'));
       const exts = own.flatMap((a, k) => (/^(-e|--extension)$/.test(own[k - 1] ?? '') ? [a] : /^--extension=/.test(a) ? [a.slice(12)] : []));
@@ -1292,7 +1312,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const roots = [...pos.slice(1), ...own.flatMap((a, k) => (/^(--search-path|--base-directory)$/.test(own[k - 1] ?? '') ? [a] : []))];
       const matchesSecret = pattern === undefined || (glob ? ['.env', '.env.local', 'id_rsa'].some((n) => nameMatchesGlob(pattern, n)) : (() => { try { return ['.env', '.env.local', 'id_rsa', 'credentials'].some((n) => new RegExp(pattern).test(n)); } catch { return true; } })());
       const outside = roots.some((r) => { const a = abs0(r); return a !== ctx.projectRoot && !a.startsWith(`${ctx.projectRoot}/`); });
-      if (cmd.length && ((hidden && matchesSecret) || outside)) {
+      // (An extension that secrets have — pem, key, local, production — reaches them, dot-files or not.)
+      const secretExt = exts.some((e) => /^\.?(pem|key|p12|pfx|env|local|production|development|staging|kdbx|asc|gpg)$/.test(e));
+      if (cmd.length && ((hidden && matchesSecret) || outside || secretExt)) {
         const names = exts.length ? ` \\( ${exts.map((e) => `-name ${quote(`*.${e.replace(/^\./, '')}`)}`).join(' -o ')} \\)` : '';
         st.sub(`find ${(roots.length ? roots.map(abs0) : ['.']).map(quote).join(' ')}${names} -exec ${cmd.map((w) => (w === '{}' ? '{}' : quote(w))).join(' ')}${cmd.includes('{}') ? '' : ' {}'} +`, ctx.cwd, env);
       }
@@ -1309,7 +1331,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const src = kv.get('src');
         const dest = kv.get('dest') ?? kv.get('path');
         const lines: string[] = [];
-        if (/^(command|shell|raw)$/.test(module) && local) lines.push(text.replace(/\b(chdir|creates|removes|executable)=\S+/g, ''));
+        // (command's and shell's chdir= is where they run; argv=[…] spells the words.)
+        const cd = /\bchdir=(\S+)/.exec(text)?.[1];
+        const argvList = /\bargv=\[([^\]]*)\]/.exec(text)?.[1];
+        const cmdText = argvList !== undefined ? [...argvList.matchAll(/"([^"]*)"|'([^']*)'/g)].map((x) => quote(x[1] ?? x[2]!)).join(' ') : text.replace(/\b(chdir|creates|removes|executable|argv|stdin|strip_empty_ends)=\S+/g, '');
+        if (/^(command|shell|raw)$/.test(module) && local) lines.push(cd !== undefined ? `cd ${quote(cd).replace(/^'~(\/[^']*)?'$/, '~$1')} && ${cmdText}` : cmdText);
         if (/^(copy|template)$/.test(module) && src !== undefined && dest !== undefined && local) lines.push(`cp ${quote(src)} ${quote(dest)}`);
         if (module === 'fetch' && src !== undefined && dest !== undefined && local) lines.push(`cp ${quote(src)} ${quote(dest)}`);
         if (module === 'get_url' && kv.get('url') !== undefined && dest !== undefined && local) lines.push(`curl -o ${quote(dest)} ${quote(kv.get('url')!)}${/^0?[0-7]*[157][0-7]*$/.test(kv.get('mode') ?? '') ? ` && chmod +x ${quote(dest)}` : ''}`);
@@ -1317,6 +1343,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         if (module === 'script' && local) lines.push(text);
         for (const l of lines) st.sub(l, ctx.cwd, env);
       }
+      // (lookup('env', NAME) of a credential prints it, as printenv NAME does.)
+      for (const m of args.join(' ').matchAll(/\blookup\s*\(\s*['"]env['"]\s*,\s*['"](\w+)['"]/g)) if (envCredentialOf(m[1]!, {}) !== undefined) st.sub(`printenv ${m[1]}`, ctx.cwd, env);
     }
     // vagrant ssh -c CMD runs CMD in the project's VM: its file system is the VM's own (as a container's is),
     // and /vagrant, the synced project, holds the project's .env.
@@ -1718,10 +1746,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       || (name === 'terraform' && args.some((a) => /^-from-module=/.test(a)))
       // (…and configuration pulled from a repository and applied here: ansible-pull -U URL, a role or collection from git,
       // pulumi new URL, a kustomization that runs exec functions, a helm post-renderer program.)
-      || (name === 'ansible-pull') || (name === 'ansible-galaxy' && args.includes('install') && args.some((a) => /^(git\+|https?:|git@)/.test(a) || /,\s*(git\+|https?:)/.test(a)))
+      || (name === 'ansible-pull' && !args.some((a) => /^(-h|--help|--version)$/.test(a))) || (name === 'ansible-galaxy' && args.includes('install') && args.some((a) => /^(git\+|https?:|git@)/.test(a) || /,\s*(git\+|https?:)/.test(a)))
       || (name === 'pulumi' && args[0] === 'new' && args.some((a) => /^(https?:|git@|git\+)/.test(a)))
       || ((name === 'kustomize' || ((name === 'kubectl' || name === 'oc') && args.includes('kustomize'))) && args.some((a) => /^--enable-exec(=true)?$/.test(a)) && args.some((a, k) => k > 0 && !a.startsWith('-') && (/^(https?:|git@|github\.com\/)/.test(a) || (a !== 'build' && a !== 'kustomize' && !abs0(a).startsWith(`${ctx.projectRoot}/`) && abs0(a) !== ctx.projectRoot))))
-      || (name === 'helm' && args.some((a, k) => (args[k - 1] === '--post-renderer' && !abs0(a).startsWith(`${ctx.projectRoot}/`)) || (/^--post-renderer=/.test(a) && !abs0(a.slice(16)).startsWith(`${ctx.projectRoot}/`))));
+      // (…a post-renderer installed on this machine — /usr/local/bin/kustomize — is the user's own program.)
+      || (name === 'helm' && args.some((a, k) => { const v = args[k - 1] === '--post-renderer' ? a : a.startsWith('--post-renderer=') ? a.slice(16) : undefined; return v !== undefined && v.includes('/') && !abs0(v).startsWith(`${ctx.projectRoot}/`) && !/^(\/usr\/|\/opt\/|\/bin\/|\/sbin\/|\/nix\/|\/snap\/|\/home\/linuxbrew\/)/.test(abs0(v)); }));
     if (remoteRun) facts.tags.add('installs-code');
     // Platforms' secret commands and file-transfer tools send what they are given (a file, --env-file, stdin).
     if (SECRET_SENDERS.test(name) && !args.some((a) => /^(pull|download|ls|list|get|whoami|logs|status|login|logout|link|dev|init|open)$/.test(a))) {
@@ -1765,7 +1794,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const own = args.slice(args.indexOf(facts.subcommand!) + 1);
       const pick = own.map((a, k) => (/^-[SG]$/.test(own[k - 1] ?? '') ? a : /^-[SG]./.test(a) ? a.slice(2) : undefined)).find((x) => x !== undefined);
       const shows = facts.subcommand !== 'log' && facts.subcommand !== 'whatchanged' || own.some((a) => /^(-p|-u|--patch|-U\d*)$/.test(a));
-      const secretPick = pick !== undefined && /key|token|secret|passw|pwd|cred|auth|private|BEGIN|api_|dsn/i.test(pick);
+      // (…a term naming a secret's line — API_KEY, DB_PASSWORD, password — not code that mentions one: parseToken, KeyError, author;
+      // and not over paths that hold no secret: -- src/auth.ts.)
+      const specs = own.includes('--') ? own.slice(own.indexOf('--') + 1) : [];
+      const secretPick = pick !== undefined && SECRET_TERM.test(pick.replace(/^\^|\$$/g, '')) && (specs.length === 0 || specs.some((p) => isSecretPath(st, p, ctx) || abs0(p) === ctx.projectRoot || /^(\.|\.\/|:\/|\*)$/.test(p)));
       const picked = [...st.lineText.matchAll(/\bgit\s+(?:-\S+\s+)*(?:log|rev-list|whatchanged)\b[^|;&\n)]*?\s--\s+([^|;&\n)]+)/g)].flatMap((m) => m[1]!.trim().split(/\s+/))
         .find((p) => isSecretPath(st, p.replace(/^['"]|['"]$/g, ''), ctx));
       const computedRev = fc.stdinFrom.length > 0 || info.some((i) => i?.name === 'xargs') || own.some((a) => /\$\(|`/.test(a)) || argv.some((a) => /\$\(|`/.test(a)) || /\bgit\s+show\s+[^|;&\n]*\$\(/.test(st.lineText);
@@ -1839,14 +1871,24 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (A list on stdin is git's tracked files when git ls-files without --others/--ignored writes it.)
       // (…and find's or fd's names are below their start points: find src -name '*.ts' | tar -T - archives src's files.)
       const listedBy = (a: readonly string[]): string[] => {
-        if (a[0] === 'git' && a.includes('ls-files') && !a.some((x) => /^(-o|--others|-i|--ignored|--directory)$/.test(x))) return [];
+        // (git's listings of tracked files — ls-files, ls-tree, diff/show --name-only — hold what the repository holds.)
+        if (a[0] === 'git' && a.some((x) => /^(ls-files|ls-tree)$/.test(x)) && !a.some((x) => /^(-o|--others|-i|--ignored|--directory)$/.test(x))) return [];
+        if (a[0] === 'git' && a.some((x) => /^(diff|show|log|whatchanged)$/.test(x)) && a.some((x) => /^--name-(only|status)$/.test(x)) && !a.includes('--no-index')) return [];
+        // (echo and printf list the words they are given; ls without -a/-A lists no dot-file.)
+        if (a[0] === 'echo' || a[0] === 'printf') return a.slice(a[0] === 'printf' ? 2 : 1).filter((x) => !/^-[neE]+$/.test(x));
+        if (a[0] === 'ls') { const ops = a.slice(1).filter((x) => !x.startsWith('-')); return a.some((x) => /^-[a-zA-Z1]*[aA]/.test(x) || /^--(all|almost-all)$/.test(x)) ? (ops.length ? ops : ['.']) : ops.filter((o) => !/^\.\/?$/.test(o) && abs0(o) !== ctx.projectRoot); }
         // (…and only those its -name tests let through: find . -name '*.ts' lists no .env.)
         const names = a.flatMap((x, k) => (/^-i?name$/.test(a[k - 1] ?? '') ? [x] : []));
         if (a[0] === 'find' && names.length && !a.some((x) => x === '!' || x === '-not') && !names.some((g) => ['.env', '.env.local', 'id_rsa', 'key.pem'].some((n) => nameMatchesGlob(g, n)))) return [];
         if (a[0] === 'find') { const starts = a.slice(1).filter((x, k) => !/^[-!(]/.test(x) && !/^-/.test(a[k] ?? '') && a.slice(1, k + 1).every((y) => !/^[-!(]/.test(y) || /^-[HLP]$/.test(y))); return starts.length ? starts : ['.']; }
         return ['.'];
       };
-      const listedIn = (): string[] => fc.stdinFrom.flatMap((up) => listedBy(info[up]?.argv ?? []));
+      // (…through filters that pass names on: ls -1 dist | sed 's|^|dist/|'.)
+      const listedFrom = (ups: readonly number[], depth = 0): string[] => ups.flatMap((up) => {
+        const a = info[up]?.argv ?? [];
+        return depth < 4 && /^(sed|grep|egrep|awk|sort|uniq|head|tail|cut|tr|tee)$/.test(a[0] ?? '') && (flat[up]?.stdinFrom.length ?? 0) > 0 ? listedFrom(flat[up]!.stdinFrom, depth + 1) : listedBy(a);
+      });
+      const listedIn = (): string[] => listedFrom(fc.stdinFrom);
       const listFile = (p: string): string[] => { const w = st.opaqueWritten.get(abs0(p)); return w === undefined ? [] : listedBy(w.argv); };
       const archive0 = archiveToStdout(name, args, (p) => st.scripts.get(abs0(p)), (p) => (p === '-' || p === '/dev/stdin' ? (fc.stdinFrom.length ? listedIn() : ['.']) : listFile(p)));
       // (An archive file that is stdout by another name — /dev/fd/3 with 3>&1, or >(base64) — is written to stdout.)
@@ -1931,7 +1973,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         } else if (line.trim().startsWith('!')) st.sub(line.trim().slice(1), ctx.cwd, env);
       }
     }
-    const stored = storedSecret(name, args);
+    // (An edit command hands the decrypted secret to $EDITOR; an editor that only prints — EDITOR=cat — shows it: sops FILE,
+    // rails credentials:edit, helm secrets edit, pass edit, ansible-vault edit, kubectl edit secret.)
+    const printerEditor = [env.EDITOR, env.VISUAL, env.SOPS_EDITOR, env.KUBE_EDITOR, env.EDITOR_CMD].some((e) => e !== undefined && /^\s*(\S*\/)?(cat|tac|head|tail|less|more|most|bat|batcat|nl|od|xxd|hexdump|base64|strings|tee|cp|dd|curl|nc)\b/.test(e));
+    const editsSecret = (name === 'sops' && !args.some((a) => /^(-e|--encrypt|-r|--rotate|-i|--in-place|--version|-h|--help|encrypt|rotate|updatekeys|publish|keyservice|filestatus)$/.test(a)))
+      || (/^(rails|bin\/rails)$/.test(name) && args.some((a) => /^(credentials|encrypted):edit$/.test(a))) || (name === 'helm' && args[0] === 'secrets' && /^(edit|view)$/.test(args[1] ?? ''))
+      || (/^(pass|gopass)$/.test(name) && args[0] === 'edit') || (name === 'ansible-vault' && args[0] === 'edit');
+    const stored = storedSecret(name, args) ?? (printerEditor && editsSecret ? '~/.config/sops/age/keys.txt' : undefined);
     // (…or written to a file, which then holds it: gpg -o F -d, op inject -o F, oc extract --to=DIR.)
     const storedInto = storedSecretFile(name, args);
     if (storedInto) st.tainted.set(abs(storedInto.file), storedInto.secret);
@@ -1940,7 +1988,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // (Of another store's output — a decrypted file — only its keys, count or type: its field names are its author's.)
     // (Only the real filter: jq by its bare name, PATH untouched, no file called jq made in the line — not /tmp/jq, a copy of cat.)
     const realFilter = (i: number) => !(flat[i]?.assignments ?? []).some((a) => a.name === 'PATH') && !/(^|[;&|(\s])(export\s+)?PATH=/.test(st.lineText) && ![...st.written, ...st.binaries.keys()].some((w) => /\/(jq|gojq|jaq|yq)$/.test(w));
-    const namesOnly = fc.stdoutTo.length > 0 && fc.stdoutTo.every((i) => realFilter(i) && keysOnly(flat[i]?.argv.map((w) => w.value) ?? [], !/^(kubectl|oc|bw|op|lpass|rbw)$/.test(name), /^(kubectl|oc)$/.test(name)));
+    const namesOnly = fc.stdoutTo.length > 0 && fc.stdoutTo.every((i) => realFilter(i) && keysOnly(flat[i]?.argv.map((w) => w.value) ?? [], !/^(kubectl|oc|bw|op|lpass|rbw|curl|wget|http|https|xh)$/.test(name), /^(kubectl|oc)$/.test(name)));
     if (stored !== undefined && toScreen(fc) && !counted && !namesOnly) facts.reads.push(stored);
     if (stashShown && toScreen(fc)) facts.reads.push(`${ctx.projectRoot}/.env`);
     // A printer whose output is thrown away (cat .env > /dev/null, gh auth token >/dev/null 2>&1) shows nothing.
@@ -2284,7 +2332,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (ops.length >= 2) for (const w of [abs(ops.at(-1)!), ...ops.slice(0, -1).map((o) => abs(`${ops.at(-1)!}/${posix.basename(o)}`))]) replacedConfig(st, w, ops.slice(0, -1), ctx.cwd);
     }
     const extracted = archiveMembers(name, args);
-    if (extracted) for (const m of extracted.members) replacedConfig(st, abs(posix.join(extracted.dir, m)), [extracted.archive], ctx.cwd);
+    // (A member named by a pattern — '.yarnrc*' — may be any configuration file it matches.)
+    const CONFIG_NAMES = ['.npmrc', '.yarnrc', '.yarnrc.yml', 'pip.conf', '.envrc', 'bunfig.toml', '.pypirc', 'gradle.properties', '.bazelrc', 'nuget.config', '.pre-commit-config.yaml'];
+    if (extracted) for (const m of extracted.members.flatMap((x) => (/[*?[]/.test(x) ? CONFIG_NAMES.filter((n) => nameMatchesGlob(posix.basename(x), n)).map((n) => posix.join(posix.dirname(x), n)) : [x]))) replacedConfig(st, abs(posix.join(extracted.dir, m)), [extracted.archive], ctx.cwd);
     // (What any other program writes — curl -o, a redirection, sed -i — is no longer a plain copy of the project's file.)
     if (!/^(cp|mv|install|ln)$/.test(name)) for (const w of rec.writesFiles) { st.ownCopies.delete(w); if (!st.scripts.has(w)) st.foreign.add(w); }
     // Downloaded content flows through filters (curl … | tee x | sh).
@@ -2460,8 +2510,8 @@ function listedInput(p: Info): string[] {
   const args = p.argv.slice(1);
   if ((p.name === 'fd' || p.name === 'fdfind') && args.some((a) => /^--(base-directory|search-path)(=|$)/.test(a))) return ['$XARGS_INPUT'];
   // (stat -c %n, realpath and readlink -f print the names they are given: stat -c %n .* | xargs cat.)
-  if ((/^g?stat$/.test(p.name) && args.some((a, k) => /^(-c|--format|--printf)$/.test(args[k - 1] ?? '') && /^%n(\\n)?$/.test(a) || /^--(format|printf)=%n(\\n)?$/.test(a))) || /^(realpath|grealpath)$/.test(p.name) || (p.name === 'readlink' && args.some((a) => /^-[a-zA-Z]*[fem]/.test(a)))) {
-    const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-c|--format|--printf|--relative-to|--relative-base)$/.test(args[k - 1] ?? ''));
+  if ((/^g?stat$/.test(p.name) && args.some((a, k) => /^(-c|--format|--printf|-f)$/.test(args[k - 1] ?? '') && /^%[nN](\\n)?$/.test(a) || /^--(format|printf)=%n(\\n)?$/.test(a))) || /^(realpath|grealpath)$/.test(p.name) || (p.name === 'readlink' && args.some((a) => /^-[a-zA-Z]*[fem]/.test(a)))) {
+    const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-c|-f|--format|--printf|--relative-to|--relative-base)$/.test(args[k - 1] ?? ''));
     if (ops.length) return ops;
   }
   if (p.name === 'ls') {
@@ -2669,19 +2719,25 @@ function searchSelection(name: string, args0: readonly string[]): { everything: 
   // (…or any line of a secret file — a search for API_KEY, TOKEN, postgres:// or a private key over a tree holding .env prints its
   // values; -i as grep reads it.)
   const ci = args.some((a) => /^-[a-zA-Z]*i/.test(a) && !a.startsWith('--') || /^--(ignore-case|smart-case)$/.test(a)) || (rgAg && args.some((a) => a === '-S'));
-  const SECRET_LINES = ['API_KEY=sk-live-51H8xq', 'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG', 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE', 'GITHUB_TOKEN=ghp_16C7e42F292c6912E7710c8', 'DATABASE_URL=postgres://app:s3cret@db:5432/app', 'DB_PASSWORD=hunter2', 'STRIPE_SECRET_KEY=sk_live_4eC39HqL', '-----BEGIN OPENSSH PRIVATE KEY-----', 'JWT_SECRET=changeme', 'export NPM_TOKEN=npm_abc123', '//registry.npmjs.org/:_authToken=npm_abc123', 'machine github.com login u password p'];
-  const matchesAll = (p0: string) => {
-    if (fixed) return p0 === '' || ['A=1', 'ZZ_YY=Q9'].every((l) => l.includes(p0)) || SECRET_LINES.some((l) => (ci ? l.toLowerCase().includes(p0.toLowerCase()) : l.includes(p0)));
+  // (…or a term that names a secret's variable: OPENAI_API_KEY, STRIPE_SECRET, -i token.)
+  const namesSecret = (p0: string) => SECRET_TERM.test(p0) || (ci && SECRET_TERM.test(p0.toLowerCase()));
+  const SECRET_LINES = ['API_KEY=sk-live-51H8xq', 'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG', 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE', 'GITHUB_TOKEN=ghp_16C7e42F292c6912E7710c8', 'DATABASE_URL=postgres://app:s3cret@db:5432/app', 'DB_PASSWORD=hunter2', 'STRIPE_SECRET_KEY=sk_live_4eC39HqL', '-----BEGIN OPENSSH PRIVATE KEY-----', 'JWT_SECRET=changeme', 'export NPM_TOKEN=npm_abc123', '//registry.npmjs.org/:_authToken=npm_abc123', 'machine github.com login u password p',
+    'OPENAI_API_KEY=sk-proj-abc', 'ANTHROPIC_API_KEY=sk-ant-abc', 'SLACK_BOT_TOKEN=xoxb-1', 'SENDGRID_API_KEY=SG.abc', 'TWILIO_AUTH_TOKEN=abc',
+    'SUPABASE_SERVICE_ROLE_KEY=eyJ', 'NEXTAUTH_SECRET=abc'];
+  // (2: every line; 1: a secret's lines — the dotenv files' KEY=VALUE lines, which a selection that keeps .env* out does not see.)
+  const matchesAll = (p0: string): 0 | 1 | 2 => {
+    if (fixed) return p0 === '' || ['A=1', 'ZZ_YY=Q9'].every((l) => l.includes(p0)) ? 2 : namesSecret(p0) || SECRET_LINES.some((l) => (ci ? l.toLowerCase().includes(p0.toLowerCase()) : l.includes(p0))) ? 1 : 0;
     let p = p0.replace(/\[:(\w+):\]/g, (m, c: string) => POSIX[c] ?? m).replace(/^\(\?[imsx]+\)/, '');
     if (basic) p = p.replace(/\\([(){}|+?])|([(){}|+?])/g, (_m, esc?: string, bare?: string) => (esc !== undefined ? esc : `\\${bare}`));
     try {
       const re = new RegExp(p, ci ? 'i' : '');
-      return re.test('') || (re.test('A=1') && re.test('ZZ_YY=Q9')) || SECRET_LINES.some((l) => re.test(l));
+      return re.test('') || (re.test('A=1') && re.test('ZZ_YY=Q9')) ? 2 : namesSecret(p0) || SECRET_LINES.some((l) => re.test(l)) ? 1 : 0;
     } catch {
-      return true;
+      return 2;
     }
   };
-  const everything = patterns.length > 0 && (invert || patterns.some(matchesAll));
+  const reach = invert ? 2 : Math.max(0, ...patterns.map(matchesAll));
+  const everything = patterns.length > 0 && reach > 0;
   // (…spaced, --name=VALUE, or a short option's attached value: rg -g.env, -G'^\.e'.)
   const valuesOf = (re: RegExp) => args.flatMap((a, k) => {
     const m = /^(--[\w-]+)=(.*)$/.exec(a);
@@ -2712,7 +2768,7 @@ function searchSelection(name: string, args0: readonly string[]): { everything: 
   const takes = (n: string) => (includes.length === 0 || includes.some((g) => nameMatchesGlob(g, n) || (iglobs.includes(g) && nameMatchesGlob(g.toLowerCase(), n.toLowerCase())))) && !excludes.some((g) => nameMatchesGlob(g, n)) && fileRegexes.every((r) => regexMatches(r, n));
   // (rg's -g/--glob whitelist wins over its hidden, ignore and type filters: rg -g '.env*' KEY searches .env.)
   const globbedIn = name === 'rg' && includes.some((g) => SECRET_NAMES.some((n) => nameMatchesGlob(g, n) || (iglobs.includes(g) && nameMatchesGlob(g.toLowerCase(), n))));
-  const takesSecret = (globbedIn || (!typed && (seesHidden || includes.some((g) => g.startsWith('.'))))) && SECRET_NAMES.some(takes);
+  const takesSecret = (globbedIn || (!typed && (seesHidden || includes.some((g) => g.startsWith('.'))))) && (reach === 1 ? ['.env', '.env.local', '.env.production'] : SECRET_NAMES).some(takes);
   // (A selection that names dot-files or secrets — not every file, `*` — picks them on purpose: any pattern then prints their lines.)
   const named = takesSecret && (includes.some((g) => !/^\*+$/.test(g) && SECRET_NAMES.some((n) => nameMatchesGlob(g, n) || (iglobs.includes(g) && nameMatchesGlob(g.toLowerCase(), n)))) || fileRegexes.some((r) => SECRET_NAMES.some((n) => regexMatches(r, n))));
   const dirs = gitGrep ? ['.'] : ops.slice(1);
@@ -2758,24 +2814,49 @@ function keysOnly(argv: readonly string[], keysAlone = false, objects = false): 
   if (prog === undefined) return false;
   // (metadata only on the way to a name: kubectl's metadata holds the last-applied copy of the values.)
   const SAFE = /^(name|names|id|uid|kind|type|href|url|urls|title|label|labels|namespace|created\w*|creation\w*|updated\w*|revisionDate|creationDate|folderId|organizationId|category|vault|tags|count)$/i;
-  const stages = prog.split('|');
-  return stages.every((stage0, k) => {
-    const stage = stage0.trim().replace(/^map\((.*)\)$/, '$1').replace(/^\[(.*)\]$/, '$1').trim();
-    if (/^(keys(_unsorted)?(\[\])?|length|type)$/.test(stage)) return true;
-    if (keysAlone) return false;
-    // (Iterating passes values on: only before a later stage that narrows them.)
-    // (…and `.[]` over an object reaches its data: only an array's items may be iterated — .items[], .fields[].)
-    if (/^\.\[\d*\]\??$/.test(stage)) return false;
-    const m = /^((?:\.(?:[A-Za-z_][\w-]*|"[^"]*")(?:\[\d*\]\??)?|\.?\[\d*\]\??)+)$/.exec(stage);
-    if (!m) return false;
-    // (…anywhere in a path: .[].url iterates a Secret's top level, whose data has a url; only arrays by name — .items[] — and
-    // the top of a store's listing, which is an array of items: bw list items | jq '.[].name'.)
-    if ([...stage.matchAll(/(\.(?:([A-Za-z_][\w-]*)|"([^"]*)"))?\[\d*\]/g)].some((x) => !/^(items|fields|urls|tags|labels|names)$/.test(x[2] ?? x[3] ?? '') && (objects || x[1] !== undefined || x.index! > 1))) return false;
-    // (Any object on its way to its key names only — .data | keys — shows no value.)
-    if (!keysAlone && /^(keys(_unsorted)?|length|type)$/.test(stages[k + 1]?.trim() ?? '') && k === stages.length - 2) return true;
-    const fields = [...stage.matchAll(/\.(?:([A-Za-z_][\w-]*)|"([^"]*)")/g)].map((x) => x[1] ?? x[2]!);
+  // (One path — .items[].metadata.name, .[].name — is safe when it ends in a safe field, every field before it is safe or a
+  // container on the way (items, metadata, fields), and it iterates only arrays by name or a store listing's top; `.[]` over
+  // an object — a Secret — reaches its data.)
+  const pathSafe = (path: string): boolean => {
+    if (!/^((?:\.(?:[A-Za-z_][\w-]*|"[^"]*")(?:\[\d*\]\??)?|\.?\[\d*\]\??)+)$/.test(path)) return false;
+    if ([...path.matchAll(/(\.(?:([A-Za-z_][\w-]*)|"([^"]*)"))?\[\d*\]/g)].some((x) => !/^(items|fields|urls|tags|labels|names)$/.test(x[2] ?? x[3] ?? '') && (objects || x[1] !== undefined || x.index! > 1))) return false;
+    const fields = [...path.matchAll(/\.(?:([A-Za-z_][\w-]*)|"([^"]*)")/g)].map((x) => x[1] ?? x[2]!);
     return fields.length > 0 && SAFE.test(fields.at(-1)!) && fields.every((f, i) => SAFE.test(f) || (/^(items|metadata|fields)$/.test(f) && i < fields.length - 1));
-  });
+  };
+  // (What may follow names or counts: formatting and ordering of them.)
+  const TERMINAL = /^(keys(_unsorted)?(\[\])?|length|type|join\([^()]*\)|sort|unique|reverse|first|last|add|min|max|tostring|ascii_downcase|ascii_upcase|@csv|@tsv|@text|@json|\.\[\]|\[\])$/;
+  // (The stages of the filter, split at pipes outside parentheses, brackets and strings; each narrows the path the previous
+  // ones built: .items[] | .metadata.name is .items[].metadata.name; select() passes values on as they are; map(P) is [] then P;
+  // an object, an array, a string or a sum built from paths shows those paths.)
+  const stages: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (let i = 0; i < prog.length; i++) {
+    const c = prog[i]!;
+    if (c === '"') { const j = prog.indexOf('"', i + 1); const end = j < 0 ? prog.length : j; cur += prog.slice(i, end + 1); i = end; continue; }
+    if ('([{'.includes(c)) depth++;
+    if (')]}'.includes(c)) depth--;
+    if (c === '|' && depth === 0) { stages.push(cur.trim()); cur = ''; } else cur += c;
+  }
+  stages.push(cur.trim());
+  const join = (a: string, b: string) => (a + (b === '.' ? '' : b)).replace(/\.\[/g, '[');
+  let prefix = '';
+  for (let k = 0; k < stages.length; k++) {
+    let stage = stages[k]!.replace(/^\[(.*)\]$/s, '$1').trim();
+    if (/^select\(.*\)$/s.test(stage)) continue;
+    if (/^(keys(_unsorted)?(\[\])?|length|type)$/.test(stage)) return stages.slice(k + 1).every((x) => TERMINAL.test(x.trim()));
+    if (keysAlone) return false;
+    const mapped = /^map\((.*)\)$/s.exec(stage);
+    if (mapped) stage = `.[]${mapped[1]!.trim() === '.' ? '' : mapped[1]!.trim()}`;
+    if (/^\.(?:[\w"\-.[\]?]*)$/.test(stage)) { prefix = join(prefix, stage); continue; }
+    // (Built from paths: {name: .metadata.name}, "\(.metadata.name) \(.type)", .metadata.namespace + "/" + .metadata.name.)
+    const paths = [...stage.replace(/"(?:[^"\\]|\\.)*"/g, (q) => q.replace(/[^\\]|\\(?!\()/g, ' ')).matchAll(/\.(?:[A-Za-z_][\w-]*|"[^"]*")(?:\.(?:[A-Za-z_][\w-]*|"[^"]*")|\[\d*\])*/g)].map((x) => x[0]);
+    const interpolated = [...stage.matchAll(/\\\((\.[^)]*)\)/g)].map((x) => x[1]!.trim());
+    const all = [...paths, ...interpolated];
+    if (all.length === 0 || !all.every((p) => pathSafe(join(prefix, p)))) return false;
+    return stages.slice(k + 1).every((x) => TERMINAL.test(x.trim()));
+  }
+  return prefix !== '' && pathSafe(prefix);
 }
 
 /** An archive of files written to stdout (tar cf -, zip -r -, 7z a -so): its inputs and whether .env can be among them. */
@@ -2910,6 +2991,12 @@ function archiveMembers(name: string, args: readonly string[]): { archive: strin
       members.push(a);
     }
     return archive !== undefined && members.length ? { archive, dir, members } : undefined;
+  }
+  // (7z e|x ARCHIVE MEMBER… [-oDIR].)
+  if (/^(7z|7za|7zz|7zr)$/.test(name) && /^(e|x)$/.test(args[0] ?? '')) {
+    const ops = args.slice(1).filter((a) => !a.startsWith('-'));
+    const dir = args.find((a) => /^-o./.test(a))?.slice(2) ?? '.';
+    return ops.length >= 2 ? { archive: ops[0]!, dir, members: ops.slice(1) } : undefined;
   }
   if (name === 'unzip') {
     const ops: string[] = [];

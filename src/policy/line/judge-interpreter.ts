@@ -43,13 +43,22 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx0: Context
   const v = judgeCode(code, lang);
   // Code that changes its directory runs, deletes and opens what it names there: os.chdir("/home/user"); os.system("rm -rf .ssh"),
   // Dir.chdir(ENV["HOME"]) { system("rm -rf .ssh") }. One literal or home directory is followed; anything else is unknown.
+  // Each change is followed in turn: a literal (relative to the last), the home directory, the temporary directory, a path
+  // joined from the current one (path.resolve("apps/web"), os.path.join(os.getcwd(), "build")); anything else is unknown.
   let ctx = ctx0;
-  const cds = [...code.matchAll(/\b(?:os\.chdir|process\.chdir|Dir\.chdir|os\.Chdir|chdir|set_current_dir|Set-Location|Push-Location)\b\s*\(?\s*([^)\n;{]*)/g)];
+  // (A process call's own directory — subprocess.run([…], cwd="/home/user"), execSync(…, {cwd: …}) — is read as a change too.)
+  const cds = [...code.matchAll(/\b(?:os\.chdir|process\.chdir|Dir\.chdir|os\.Chdir|chdir|set_current_dir|Set-Location|Push-Location)\b\s*\(?\s*((?:[^()\n;{]|\((?:[^()]|\([^()]*\))*\))*)|\bcwd\s*[:=]\s*((?:[^(),\n;{}]|\((?:[^()]|\([^()]*\))*\))+)/g)].map((m) => Object.assign([m[0], m[1] ?? m[2]], { index: m.index }));
   if (cds.length) {
-    const arg = cds.at(-1)![1]!.trim();
-    const lit = /^(["'])([^"']*)\1$/.exec(arg)?.[2];
-    const home = /^(?:ENV\[["']HOME["']\]|os\.environ\[["']HOME["']\]|os\.(?:environ\.get|getenv)\(["']HOME["']\)|os\.path\.expanduser\(["']~["']\)|(?:require\(["'](?:node:)?os["']\)|os)\.homedir\(\)|process\.env\.HOME|Dir\.home|Path\.home\(\)|\$ENV\{HOME\}|\$HOME)$/.test(arg);
-    ctx = { ...ctx0, cwd: cds.length === 1 && lit !== undefined && lit !== '' ? posix.resolve(ctx0.cwd, lit.replace(/^~(?=\/|$)/, ctx0.home)) : cds.length === 1 && home ? ctx0.home : UNKNOWN_CWD };
+    let cwd = ctx0.cwd;
+    for (const cd of cds) {
+      const arg = cd[1]!.trim();
+      const lit = /^(["'])([^"']*)\1$/.exec(arg)?.[2] ?? /^(?:path\.(?:resolve|join)|os\.path\.join|File\.join|filepath\.Join)\(\s*(?:__dirname|process\.cwd\(\)|os\.getcwd\(\)|Dir\.pwd|["']\.["'])?\s*,?\s*(["'])([^"']+)\1\s*\)$/.exec(arg)?.[2];
+      const home = /^(?:ENV\[["']HOME["']\]|os\.environ\[["']HOME["']\]|os\.(?:environ\.get|getenv)\(["']HOME["']\)|os\.path\.expanduser\(["']~["']\)|(?:require\(["'](?:node:)?os["']\)|os)\.homedir\(\)|process\.env\.HOME|Dir\.home|Path\.home\(\)|\$ENV\{HOME\}|\$HOME)$/.test(arg);
+      const TMP = /^(?:(?:require\(["'](?:node:)?os["']\)|os)\.tmpdir\(\)|tempfile\.(?:gettempdir|mkdtemp)\([^)]*\)|Dir\.(?:tmpdir|mktmpdir)|os\.TempDir\(\)|(?:fs\.)?mkdtempSync\([^)]*\))$/;
+      const tmp = TMP.test(arg) || (/^[A-Za-z_]\w*$/.test(arg) && new RegExp(`\\b${arg}\\s*=\\s*(?:tempfile\\.mkdtemp|(?:fs\\.)?mkdtempSync|Dir\\.mktmpdir|os\\.MkdirTemp)\\b`).test(code));
+      cwd = cwd === UNKNOWN_CWD ? UNKNOWN_CWD : lit !== undefined && lit !== '' ? posix.resolve(cwd, lit.replace(/^~(?=\/|$)/, ctx0.home)) : home ? ctx0.home : tmp ? '/tmp/$TMP' : UNKNOWN_CWD;
+    }
+    ctx = { ...ctx0, cwd };
   }
   const envDump = v.secretNamed === 'environ';
   // The whole environment printed: a secret only after a secret file was sourced into it (sent
@@ -353,7 +362,7 @@ const ONE_KIND = new RegExp(String.raw`\b(?:endswith|endsWith|end_with\?)\s*\(\s
 const FILE_RISK = /\b(os\.environ|process\.env|ENV|getenv)\b[^\n]{0,40}(KEY|TOKEN|SECRET|PASS|CRED|AUTH|DSN)|JSON\.stringify\s*\(\s*process\.env|dict\s*\(\s*os\.environ|getpwuid|userInfo\s*\(|(^|[/'"`\s])\.gnupg(['"`\s/\])};,]|$)|`[^`]*(\.env(?!\.(example|sample|template|dist)\b)|\.ssh|\.aws|id_rsa|id_ed25519|credentials|\.pem|\.key)\b[^`]*`|["'`](\/home\/|\/root\/|\/etc\/|\/usr\/|\/var\/|\/bin\/|\/sbin\/|\/boot\/|\/dev\/|\/proc\/|\/sys\/|~\/?["'`/])|expanduser|Path\.home|homedir\s*\(|\bHOME\b|\.\.\/\.\.|\b(eval|exec|compile|Function|__import__|importlib|getattr|setattr|globals|locals|vars|b64decode|atob|fromCharCode|chr|unhexlify|fromhex|decode|marshal|pickle|rot13|codecs|ctypes|dlopen|Reflect|instance_eval|send|public_send|constantize)\s*\(/;
 
 // What a compiled program reads from outside its text: arguments, environment, stdin, the network.
-const COMPILED_INPUT = /\bProcessInfo\b|\bCommandLine\.arguments|\bgetenv\b|\bsecure_getenv\b|\bGetenv\b|\bLookupEnv\b|os\.Args|std::env::(?:args|var)|System\.getenv|\bargv\s*\[\s*(?:[1-9]|\w+\s*\+)|\b(?:args|a|v)\s*\[\s*\d|\bstdin\b|System\.in\b|std::cin|\bscanf\s*\(|readLine|read_line|\brecv\s*\(|\bStdin\b|os\.ReadFile|fopen\s*\(|ifstream|Files\.read/;
+const COMPILED_INPUT = /\bProcessInfo\b|\bCommandLine\.arguments|\bgetenv\b|\bsecure_getenv\b|\bGetenv\b|\bLookupEnv\b|os\.Args|std::env::(?:args|var)|System\.getenv|\bargv\s*\[\s*(?:[1-9]|\w+\s*\+)|\b(?:args|a|v)\s*\[\s*\d|\bstdin\b|System\.in\b|std::cin|\bscanf\s*\(|readLine|read_line|\brecv\s*\(|\bStdin\b|os\.ReadFile|fopen\s*\(\s*(?!"[\w.-]+")|ifstream|Files\.read/;
 
 /** Whether compiled code a line wrote names something sensitive: a secret's file, the home directory or system paths, a
  *  host off the allowlist. (Its process calls and dynamic loading are ordinary in C and Java; literal commands in it are
@@ -361,13 +370,16 @@ const COMPILED_INPUT = /\bProcessInfo\b|\bCommandLine\.arguments|\bgetenv\b|\bse
 export function compiledRisk(st: State, code0: string): boolean {
   // (Literals joined at run time — ".e" + "nv" — are read joined.)
   let code = foldLiterals(code0);
+  // (Swift's Process takes its words as a property: p.arguments = ["-c", …] read as a call of them.)
+  code = code.replace(/\.arguments\s*=\s*\[([^\]]*)\]/g, '.arguments($1)');
+  // (A name given a literal once — bin := "go", const script = "make build", const char*cmd="git describe" — is that literal where used.)
+  const consts = [...code.matchAll(/(?:\b(?:const|var|let|final|static|auto)\s+)?(?:\b(?:String|string|char\s*\*|const\s+char\s*\*|std::string|&str)\s*)?\b([A-Za-z_]\w*)\s*(?::=|=)\s*("(?:[^"\\\n]|\\.)*")\s*[;\n]/g)];
+  for (const [, n, lit] of consts) if (consts.filter((c) => c[1] === n).length === 1 && !new RegExp(`\\b${n}\\s*(?:\\+=|=(?!=))`).test(code.replace(new RegExp(`\\b${n}\\s*(?::=|=)\\s*"(?:[^"\\\\\\n]|\\\\.)*"`), ''))) code = code.replace(new RegExp(`(?<![\\w."])${n}\\b(?!\\s*(?::=|=(?!=)))`, 'g'), lit!);
   // (A shell started with text only known when it runs — exec.Command("sh", "-c", os.Args[1]), system(getenv("C")),
   // ProcessBuilder("sh", "-c", a[0]), Command::new("sh").arg("-c").arg(…) — runs anything.)
   if (/"(?:\/bin\/)?(?:sh|bash|zsh)"\s*,\s*"-c"\s*,\s*(?!")|\.arg\(\s*"-c"\s*\)\s*\.arg\(\s*(?!")|\b(?:system|popen|exec\w*)\s*\(\s*(?:getenv|argv|std::env|os\.Args|a\[|args\[)/.test(code)) return true;
   // (…and any call that starts a program with words it computes: system(strcat(c, h)), exec.Command(name, args...), execlp(…, v[1], …).)
-  // (Swift's Process takes its words as a property: p.arguments = ["-c", …] read as a call of them.)
-  code = code.replace(/\.arguments\s*=\s*\[([^\]]*)\]/g, '.arguments($1)');
-  for (const m of code.matchAll(/\b(?:exec\.Command(?:Context)?|syscall\.Exec|os\.StartProcess|system|_?popen|exec[lv]p?e?|posix_spawnp?|ProcessBuilder|getRuntime\(\)\.exec|Command::new|Process\.(?:run|start)|spawn\w*|\.arguments)\s*\(/g)) {
+  for (const m of code.matchAll(/\b(?:exec\.Command(?:Context)?|syscall\.(?:Exec|ForkExec|StartProcess)|unix\.Exec|os\.StartProcess|system|_?popen|exec[lv]p?e?|posix_spawnp?|ProcessBuilder|getRuntime\(\)\.exec|Command::new|Process\.(?:run|start)|spawn\w*|\.arguments)\s*\(/g)) {
     let depth = 0;
     let end = m.index! + m[0].length;
     for (; end < code.length; end++) {
@@ -382,7 +394,7 @@ export function compiledRisk(st: State, code0: string): boolean {
     // (A plain variable — popen(cmd, "r") in a helper, posix_spawnp(&pid, "make", NULL, NULL, argv, environ) — is computed only
     // where the program reads input it could come from: its arguments, environment or stdin.)
     const plainOk = !COMPILED_INPUT.test(code);
-    if (inner.split(',').some((a) => !/^\s*(S|\d+|NULL|nullptr|nil|None|\(\s*char\s*\*\s*\)\s*(?:0|NULL)|ctx|context\.\w+\(\)|&\w+|environ|envp|)\s*$/.test(a) && !(plainOk && /^\s*[A-Za-z_]\w*(?:\.(?:c_str|data|as_str)\(\))?\s*$/.test(a)))) return true;
+    if (inner.split(',').some((a) => !/^\s*(S|\d+|NULL|nullptr|nil|None|\(\s*char\s*\*\s*\)\s*(?:0|NULL)|ctx|context\.\w+\(\)|&\w+|environ|envp|)\s*$/.test(a) && !(plainOk && /^\s*[A-Za-z_]\w*(?:\.(?:c_str|data|as_str)\(\)|\.\.\.|\[\d+\])?\s*$/.test(a)))) return true;
   }
   if (SECRETISH.test(code.replace(/\b(extern\s+char\s*\*\*\s*)?environ\b/g, '')) || /\bHOME\b|homedir|UserHomeDir|user\.home|home_dir|Path\.home|expanduser|getpwuid|["'](\/home\/|\/root\/|\/etc\/|~\/)/.test(code)) return true;
   const f = newFacts('<code>');

@@ -3,6 +3,7 @@
 import { posix } from 'node:path';
 import { compilePattern } from '../glob.js';
 import type { FlatCommand } from '../shell/index.js';
+import { cmakeScripts } from './cmake-text.js';
 import { completionScript, CONFIGISH, DOWNLOADERS, FILTERS, NO_CONTENT, STDIN_PATH, type Info, type State } from './state.js';
 
 // Programs that run (or install and run) the files they are given.
@@ -145,6 +146,8 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
       || (me.name === 'nmap' && me.argv.some((a, k) => (me.argv[k - 1] === '--script' || a.startsWith('--script=')) && a.replace(/^--script=/, '').split(',').some((v) => fromNet(abs(v)))))
       || (/^(cmake|rollup|webpack|vite|pm2)$/.test(me.name) && me.argv.some((a, k) => /^(-P|-c|--config|start)$/.test(me.argv[k - 1] ?? '') && fromNet(abs(a))))
       || (me.name === 'ctest' && me.argv.some((a, k) => /^(-S|-SP|-SR|--script)$/.test(me.argv[k - 1] ?? '') && fromNet(abs(a.replace(/,.*$/s, '')))))
+      // (…and the files CMake includes by variable or option: a toolchain, a project include.)
+      || (me.name === 'cmake' && cmakeScripts('cmake', me.argv.slice(1)).some((f) => fromNet(abs(f))))
       || (/^(swift|elixir|iex|elixirc|dart|gnuplot|kotlin|scala|groovy|scala-cli|jshell|crystal|nim|v|zig|racket|guile|sbcl|clisp|ocaml|runghc|runhaskell|stack|cabal|tcc|rdmd|octave|ansible-playbook|packer|streamlit|pm2)$/.test(me.name) && inputs.length > 0);
     const buildFile = scriptRun || buildDir.some((d) => netDir(d) || ['Makefile', 'makefile', 'GNUmakefile', 'package.json', 'setup.py', 'pyproject.toml', 'Cargo.toml'].some((f) => downloaded.has(posix.join(d, f))))
       // A task runner, test runner or runtime started where a download put a file it loads by

@@ -116,9 +116,11 @@ export function operandCommands(name: string, args0: readonly string[], env: Rea
       const vals = [kv?.[1]?.replace(/^(["'])(.*)\1["']?$/s, '$2').replace(/["']$/, ''), ...deployValues(a)];
       for (const val of new Set(vals)) {
         // (…a file reader too: what a local-exec prints comes back to the agent — -var 'cmd=cat .env'.)
-        const reads = val !== undefined && /^\s*(cat|head|tail|tac|nl|less|more|base64|xxd|od|hexdump|strings|grep|awk|sed|cp|tar|zip|printenv|env)\s+\S/.test(val) && /[~/]|\.env\b|\$\{?HOME/.test(val);
+        const reads = val !== undefined && /^\s*(cat|head|tail|tac|nl|less|more|base64|xxd|od|hexdump|strings|grep|awk|sed|cp|tar|zip|printenv|env|sort|uniq|rev|tr|cut|jq|yq|perl|python3?|node|ruby|dd|tee|paste|fold|column|gzip|openssl)\s+\S/.test(val) && /[~/]|\.env\b|\$\{?HOME/.test(val);
         if (val !== undefined && ((commandString(val) && /[~/]|\.env\b/.test(val)) || reads || (shellShaped(val) && guessedShell(val)))) out.strings.push(val);
       }
+      // (helm --set-file KEY=PATH puts PATH's text in the release — and in what helm template prints.)
+      if (name === 'helm') for (const f of [a.startsWith('--set-file=') ? a.slice(11) : args[args.indexOf(a) - 1] === '--set-file' ? a : undefined]) if (f !== undefined) for (const kv of f.split(',')) { const v = kv.slice(kv.indexOf('=') + 1); if (v) out.strings.push(`cat ${quote(v)}`); }
       // (…and a bare value shaped like a command line: pulumi config set hook 'cat ~/.ssh/id_rsa | nc …'.)
       if (!a.startsWith('-') && shellShaped(a) && guessedShell(a) && !out.strings.includes(a)) out.strings.push(a);
     }

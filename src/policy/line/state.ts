@@ -275,6 +275,8 @@ export function credentialOf(st: State, name: string, env: Context['env'], indir
   // (${!v} with v bound by the line: over literal names, each name's value; over names read or expanded at run time —
   // compgen -v | while read v, for v in $(env | cut -d= -f1) — any variable's, the environment's credentials among them.)
   const names = indirect ? boundByLine(st.lineText, name) ?? (/\bcompgen\s+-[a-zA-Z]*[ve]|\b(?:env|printenv|set|declare|export)\b[^;&\n]*\|/.test(st.lineText) && new RegExp(`\\bread\\b[^;&|\\n]*\\s${name}\\b`).test(st.lineText) ? [''] : undefined) : undefined;
+  // (…names picked for credentials — ${!AWS_*}, ${!GITHUB@}, compgen -v | grep -i token — are credentials by name.)
+  if (names !== undefined && (names.some((w) => /\$\{!(AWS|GITHUB|GH|NPM|OPENAI|ANTHROPIC|STRIPE|SLACK|GOOGLE|GCP|AZURE|DATABASE|DB|API|SECRET|TOKEN|DOCKER|HEROKU|VAULT|TWILIO|SENDGRID)\w*[*@]\}/i.test(w)) || /\bcompgen\s+-[a-zA-Z]*v[^|;&\n]*\|\s*grep\b[^|;&\n]*\b(token|key|secret|pass|auth|cred)/i.test(st.lineText))) return envCredentialOf('GITHUB_TOKEN', {}) ?? ENVIRON;
   if (names !== undefined) return names.some((w) => w.trim() === '' || /[$`]/.test(w)) ? ENVIRON : names.flatMap((w) => w.trim().split(/\s+/)).map((n) => envCredentialOf(n.replace(/['"]/g, ''), {})).find((x) => x !== undefined);
   // (A loop or read variable holds what the line gives it — `for key in a b`, `read -r key` —
   // a credential only where the loop's words expand one.)

@@ -300,7 +300,9 @@ const TOOL_CONFIG = /(^|\/)(\.npmrc|\.yarnrc(\.yml)?|bunfig\.toml|pip\.conf|pip\
 // The dedicated ones (not manifests a project keeps) and the JVM's option files: replaced wholesale with text from outside
 // the project, they are configuration Rampart has not read — a registry, a proxy, a program the tool runs (yarnPath).
 // (…and what a tool loads and runs from the project as it starts: the build wrappers' jars, Maven's core extensions, direnv's .envrc.)
-const LOADED_AT_START = /(^|\/)(gradle\/wrapper\/gradle-wrapper\.jar|\.mvn\/wrapper\/maven-wrapper\.jar|\.mvn\/extensions\.xml|\.envrc)$/;
+// (…yarnPath's release, the wrappers themselves, MSBuild's and NuGet's, Bazel's, R's and pdb's start-up files,
+// pre-commit's hooks.)
+const LOADED_AT_START = /(^|\/)(gradle\/wrapper\/gradle-wrapper\.jar|\.mvn\/wrapper\/maven-wrapper\.jar|\.mvn\/extensions\.xml|\.envrc|\.yarn\/releases\/[^/]+\.c?js|gradlew|mvnw|Directory\.Build\.(?:targets|props)|[Nn]u[Gg]et\.[Cc]onfig|\.bazelrc|\.Rprofile|\.pdbrc|\.pre-commit-config\.yaml)$/;
 const replaceableConfig = (p: string): boolean => ((TOOL_CONFIG.test(p) || JVM_OPTION_FILE.test(p)) && !/(^|\/)(pyproject\.toml|composer\.json|deno\.jsonc?)$/.test(p)) || LOADED_AT_START.test(p);
 
 /**
