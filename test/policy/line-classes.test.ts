@@ -3860,6 +3860,7 @@ const TABLE: Record<string, Row[]> = {
     ["typedoc --out /home/user src/index.ts", "deny"],
     ["typedoc --out docs/api src/index.ts", "allow"],
     ["ansible localhost -m shell -a 'rm -rf .ssh chdir=/home/user'", "deny"],
+    ["ansible localhost -m shell -a'rm -rf ~'", "deny"],
     ["ansible localhost -m command -a 'argv=[\"rm\",\"-rf\",\"/home/user\"]'", "deny"],
     ["ansible localhost -m debug -a \"msg={{ lookup('env', 'AWS_SECRET_ACCESS_KEY') }}\"", "ask"],
     ["ansible localhost -m shell -a 'make build chdir=services/api'", "allow"],

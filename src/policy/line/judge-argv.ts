@@ -1124,8 +1124,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const leftOut = (a: string, k: number) => /[*?[]/.test(a) && /^--?(exclude|excludes|exclude-dir|exclude-pattern|ignores|ignore-pattern|ignore-path|ignore-glob|skip-glob)$/i.test(/^-/.test(a) ? a.replace(/=.*$/s, '') : args[k - 1] ?? '');
       // (…an age identity, -i KEY, is used as ssh -i is; what age's -o/--output names is written, not shown.)
       // (…nor zip's -x/-i patterns.)
-      const zipPatterns = name === 'zip' ? zipPatternIndexes(args) : new Set<number>();
-      const used = (k: number) => zipPatterns.has(k) || (/^(age|rage|age-keygen)$/.test(name) && /^(-i|--identity|-o|--output)$/.test(args[k - 1] ?? ''));
+      const zipPatternAt = name === 'zip' ? new Set(zipPatterns(args).keys()) : new Set<number>();
+      const used = (k: number) => zipPatternAt.has(k) || (/^(age|rage|age-keygen)$/.test(name) && /^(-i|--identity|-o|--output)$/.test(args[k - 1] ?? ''));
       const named = args.filter((a, k) => k !== code && !/^--env-file(=|$)/.test(a) && args[k - 1] !== '--env-file' && !auth.test(args[k - 1] ?? '') && !auth.test(a.replace(/=.*$/s, '')) && !leftOut(a, k) && !used(k)).map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a)
         .flatMap((a) => (/[*?]/.test(a) && a.includes(',') && !/[{[]/.test(a) ? a.split(',') : [a])).map((a) => a.replace(/^(?:[\w.-]+=)?@(?=[~./\w])/, '')).filter((a) => !a.startsWith('-') && !a.includes('://') && !/[\n()'"]/.test(a) && (!/\s/.test(a) || /^(~|\.{0,2})\/[^\s]*\/|^\//.test(a)));
       for (const a of named) if (isSecretPath(st, a, ctx) || realOf(st, abs0(a)) !== undefined && isSecretPath(st, realOf(st, abs0(a))!, ctx)) facts.reads.push(a);
@@ -1323,7 +1323,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // downloads, command/shell/raw run their text, file state=absent deletes. (Other hosts are the inventory's machines.)
     if (name === 'ansible') {
       const module = args.map((a, k) => (/^(-m|--module-name)$/.test(args[k - 1] ?? '') ? a : a.startsWith('--module-name=') ? a.slice(14) : /^-m./.test(a) ? a.slice(2) : undefined)).find((x) => x !== undefined)?.replace(/^ansible\.(builtin|posix)\./, '');
-      const text = args.map((a, k) => (/^(-a|--args)$/.test(args[k - 1] ?? '') ? a : a.startsWith('--args=') ? a.slice(7) : undefined)).find((x) => x !== undefined);
+      const text = args.map((a, k) => (/^(-a|--args)$/.test(args[k - 1] ?? '') ? a : a.startsWith('--args=') ? a.slice(7) : /^-a./.test(a) ? a.slice(2) : undefined)).find((x) => x !== undefined);
       const host = args.find((a, k) => !a.startsWith('-') && !/^(-m|--module-name|-a|--args|-i|--inventory|-e|--extra-vars|-u|--user|-c|--connection|-f|--forks|-l|--limit|-M|--module-path|-t|--tree|-B|--background|-P|--poll|--become-user|--become-method|--private-key|--key-file|-T|--timeout|--vault-id|--vault-password-file)$/.test(args[k - 1] ?? ''));
       const local = /^(localhost|127\.0\.0\.1|::1)$/.test(host ?? '') || args.some((a, k) => a === '--connection=local' || (/^(-c|--connection)$/.test(args[k - 1] ?? '') && a === 'local'));
       if (module !== undefined && text !== undefined) {
@@ -2080,7 +2080,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (Option values are no members: tar -C ~ .ssh archives ~/.ssh, not ~.)
       const valueAt = new Set(args.flatMap((a, k) => (/^(-C|--directory|-f|--file|-T|--files-from|-X|--exclude-from|--exclude|-I|--use-compress-program)$/.test(a) ? [k + 1] : [])));
       // (zip's -x/-i list patterns: zip -r out.zip . -x '.env*' leaves .env out.)
-      if (name === 'zip') for (const j of zipPatternIndexes(args)) valueAt.add(j);
+      if (name === 'zip') for (const j of zipPatterns(args).keys()) valueAt.add(j);
       const operands = args.filter((a, k) => !a.startsWith('-') && a !== '-' && !valueAt.has(k));
       // tar -C DIR names its operands inside DIR.
       const base = tarDirectory(args) ?? '.';
@@ -2789,10 +2789,11 @@ function tarShowsNothing(argv: readonly string[], listing: boolean): boolean {
     && !argv.some((x) => /^--(to-[sc]|use-compress|info-script|new-volume-script|checkpoint-action|rsh-command)/.test(x));
 }
 
-/** zip's -x/-i name patterns up to the next option (zip -r out.zip . -x '.env*' names no file): their indexes in args. */
-function zipPatternIndexes(args: readonly string[]): Set<number> {
-  const out = new Set<number>();
-  args.forEach((a, k) => { if (/^(-x|-i|--exclude|--include)$/.test(a)) for (let j = k + 1; j < args.length && !args[j]!.startsWith('-'); j++) out.add(j); });
+/** zip's -x/-i name patterns up to the next option (zip -r out.zip . -x '.env*' names no file): each one's index in args, and
+ *  which list it is in. */
+function zipPatterns(args: readonly string[]): Map<number, 'x' | 'i'> {
+  const out = new Map<number, 'x' | 'i'>();
+  args.forEach((a, k) => { if (/^(-x|-i|--exclude|--include)$/.test(a)) for (let j = k + 1; j < args.length && !args[j]!.startsWith('-'); j++) out.set(j, /^(-x|--exclude)$/.test(a) ? 'x' : 'i'); });
   return out;
 }
 
@@ -2895,16 +2896,10 @@ function archiveToStdout(name: string, args: readonly string[], fileText: (p: st
     for (const l of lists) if (!/^<\(/.test(l)) inputs.push(...opaqueList(l));
   } else if (name === 'zip') {
     // (-x and -i take a list of patterns that ends at the next option: zip -x '*.log' -r p.zip . excludes only *.log.)
-    const ops: string[] = [];
-    const includes: string[] = [];
-    let list: string[] | undefined;
-    for (const [k, a] of args.entries()) {
-      if (a === '-x' || a === '--exclude') { list = excludes; continue; }
-      if (a === '-i' || a === '--include') { list = includes; continue; }
-      if (a.startsWith('-') && a !== '-') { list = undefined; continue; }
-      if (list) { list.push(a); continue; }
-      if (!/^(-b|-n|-t|-tt|-P|-O|--out)$/.test(args[k - 1] ?? '')) ops.push(a);
-    }
+    const patterns = zipPatterns(args);
+    const ops = args.filter((a, k) => !patterns.has(k) && (!a.startsWith('-') || a === '-') && !/^(-b|-n|-t|-tt|-P|-O|--out)$/.test(args[k - 1] ?? ''));
+    excludes = [...patterns].filter(([, l]) => l === 'x').map(([k]) => args[k]!);
+    const includes = [...patterns].filter(([, l]) => l === 'i').map(([k]) => args[k]!);
     if (ops[0] === undefined) return undefined;
     if (ops[0] !== '-') out = ops[0];
     inputs = ops.slice(1);

@@ -147,10 +147,11 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx0: Context
   }
   // (A tool's configuration it writes from a file outside the project or a URL — shutil.copy('/tmp/y', '.yarnrc.yml'),
   // urlretrieve(URL, '.npmrc') — is configuration nobody read.)
-  for (const w of io.writes) replacedConfig(st, posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home)), [...io.reads, ...io.writes.filter((x) => x !== w), ...v.urls], ctx.cwd);
+  const written = io.writes.map((w) => posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home)));
+  written.forEach((w, k) => replacedConfig(st, w, [...io.reads, ...io.writes.filter((_, j) => j !== k), ...v.urls], ctx.cwd));
   // Code that writes a file whose commands run later (package.json's scripts, a Makefile, a shell
   // script): the literals it holds are what it may put there.
-  const later = io.writes.map((w) => posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home))).find(runsLater);
+  const later = written.find(runsLater);
   if (later !== undefined) judgeLaterRuns(st, later, '', ctx.cwd, [...code.matchAll(/"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`((?:[^`\\]|\\.)*)`/g)].map((m) => (m[1] ?? m[2] ?? m[3] ?? '').replace(/\\([nt])/g, (_m, c: string) => (c === 'n' ? '\n' : '\t')).replace(/\\(.)/g, '$1')));
   if (secret === undefined && v.secretNamed === 'environ') secret = st.sourcedSecret;
   // (Handed to a child process or a local server — a spawn given the environment, localhost — it stays on this machine.)
@@ -212,7 +213,7 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx0: Context
     st.lineTags.tags.add('interpreter-network');
     st.lineTags.notes.push(`the one-liner reads ${secret} and sends to ${[...v.urls, ...v.mentions].join(', ')}`);
   }
-  return { secret, writes: io.writes.map((w) => posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home))), readsComputed: v.readsComputed };
+  return { secret, writes: written, readsComputed: v.readsComputed };
 }
 
 /**

@@ -899,9 +899,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const name = rec.name;
   const text = rec.textOut ?? (name === 'cat' && stdinText !== undefined ? stdinText : undefined);
   if (text !== undefined) for (const w of writes) {
-    rememberWritten(st, posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)), text, cwd);
-    const unread = unreadSource();
-    if (unread.length) replacedConfig(st, posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)), unread, cwd);
+    const at = posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home));
+    rememberWritten(st, at, text, cwd);
+    replacedConfig(st, at, unreadSource(), cwd);
   }
   // Output whose text is not known (xxd -r, rev, tr, a program's output) written by redirection,
   // and what dd/sponge/tee write from such a stream: a file this line made that nobody can read.
