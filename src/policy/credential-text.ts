@@ -13,6 +13,12 @@ const SHAPES: [RegExp, string][] = [
   [/\bnpm_[A-Za-z0-9]{36}\b/, 'an npm token'],
 ];
 
+/** Whether a search term begins as a credential does (AKIA, sk_live_, ghp_, xoxb-, -----BEGIN): a pickaxe or grep for it
+ *  looks for keys, whatever the rest of the term. */
+export function credentialPrefix(term: string): boolean {
+  return /^\^?(?:\\b)?(?:AKIA|ASIA|[sr]k_(?:live|test)_?|sk-(?:ant|proj)-?|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|AIza|-----BEGIN)/.test(term);
+}
+
 /** What credential material the text carries (URL-decoded first), or undefined. */
 export function credentialText(text: string): string | undefined {
   let t = text;

@@ -69,7 +69,7 @@ export function printedCredential({ tool, args }: AnalyzerInput): string | undef
       if (has('configure', 'get') && /(key|secret|token|password|credential)/i.test(words[2] ?? '')) return '~/.aws/credentials';
       if (has('configure', 'export-credentials') || has('ecr', 'get-login-password') || has('ecr', 'get-authorization-token') || has('codeartifact', 'get-authorization-token')) return '~/.aws/credentials';
       // Temporary keys and new access keys are the account's credentials.
-      if ((words[0] === 'sts' && verb(/^(get-session-token|assume-role.*|get-federation-token)$/, 1)) || has('iam', 'create-access-key') || has('sso', 'get-role-credentials')) return '~/.aws/credentials';
+      if ((words[0] === 'sts' && verb(/^(get-session-token|assume-role.*|get-federation-token)$/, 1)) || has('iam', 'create-access-key') || has('sso', 'get-role-credentials') || has('rds', 'generate-db-auth-token')) return '~/.aws/credentials';
       return undefined;
     case 'gpg':
     case 'gpg2':
@@ -80,7 +80,15 @@ export function printedCredential({ tool, args }: AnalyzerInput): string | undef
     case 'gcloud':
       return words.includes('print-access-token') || words.includes('print-identity-token') || words.includes('print-refresh-token') || has('config', 'config-helper') ? '~/.config/gcloud/credentials.db' : undefined;
     case 'az':
-      return has('account', 'get-access-token') ? '~/.azure/msal_token_cache.json' : undefined;
+      // (…and a resource's access keys or connection string, a registry's exposed token, a service principal's new secret.)
+      return has('account', 'get-access-token') || (words.includes('keys') && words.includes('list')) || words.includes('list-keys') || words.includes('show-connection-string')
+        || (has('acr', 'login') && opt(/^--expose-token$/)) || (has('ad', 'sp') && (words.includes('create-for-rbac') || (words.includes('credential') && words.includes('reset')))) ? '~/.azure/msal_token_cache.json' : undefined;
+    case 'terraform':
+    case 'tofu':
+    case 'terragrunt':
+      // The raw state: what cat terraform.tfstate shows. (A plan's or the outputs' JSON — show -json tfplan, output -json — is
+      // everyday infrastructure work, left alone as the project's own configuration.)
+      return has('state', 'pull') ? 'terraform.tfstate' : undefined;
     case 'kubectl':
     case 'oc':
       // A raw or flattened config carries client keys; a secret's data is in its -o yaml/json/jsonpath.
@@ -148,6 +156,9 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
   // pg:credentials:url prints the database's. A container's own environment, shown — kubectl exec POD -- env — is left alone.)
   if (tool === 'heroku' && (words[0] === 'pg:credentials:url' || (/^run:(inside|detached)$/.test(words[0] ?? '') && args.some((a) => /^(env|printenv)$/.test(a))))) return '~/.netrc';
 
+  // (A release's manifest — Secrets among its objects — and a CI project's variables. Its values are configuration.)
+  if (tool === 'helm' && has('get') && verb(/^(all|manifest)$/, 1)) return '~/.kube/config';
+  if (tool === 'glab' && has('variable') && verb(/^(get|list|export)$/, 1)) return '~/.config/glab-cli/config.yml';
   switch (tool) {
     case 'aws':
       return has('kms', 'decrypt') || has('secretsmanager', 'get-secret-value') || has('secretsmanager', 'batch-get-secret-value') || (words[0] === 'ssm' && verb(/^get-parameters?(-by-path|-history)?$/, 1) && opt(/^--with-decryption$/)) ? '~/.aws/credentials' : undefined;

@@ -72,9 +72,11 @@ export function findParts(args: readonly string[], where?: { cwd: string; home: 
       if (where && !/^(chmod|chown|chgrp|touch|stat|ls|file|setfacl|getfacl)$/.test(cmd[0]?.replace(/^.*\//, '') ?? '') && !alternated && !expr.some((a) => a === '!' || a === '-not')) {
         for (const r of roots) {
           const dir = posix.resolve(where.cwd, r.replace(/^["']|["']$/g, '').replace(/^~(?=\/|$)/, where.home).replace(/^\$\{?(HOME)\}?(?=\/|$)/, where.home).replace(/^\$\{?PWD\}?(?=\/|$)/, where.cwd));
-          // (The directory it stands in, or one above it — `..`, `src/..` — holds the project's .env; HOME its ~/.netrc.)
-          const dot = dir === where.home ? '.netrc' : dir === where.cwd || (where.cwd.startsWith(`${dir}/`) && dir !== '/' && !where.home.startsWith(`${dir}/`)) ? '.env' : undefined;
-          if (dot && passes(dot)) execs.push(cmd.map((c) => c.replace(/\{\}/g, `${posix.relative(where.cwd, posix.join(dir, dot)) || dot}`)));
+          // (The directory it stands in, or one above it — `..`, `src/..` — holds the project's .env and its siblings
+          // (-name '*.local' is .env.local: find's names do not hide dot-files); HOME its ~/.netrc.)
+          const dots = dir === where.home ? ['.netrc', '.npmrc', '.git-credentials', '.pgpass'] : dir === where.cwd || (where.cwd.startsWith(`${dir}/`) && dir !== '/' && !where.home.startsWith(`${dir}/`)) ? ['.env', '.env.local', '.env.production', '.env.staging', '.npmrc'] : [];
+          const dot = dots.find(passes);
+          if (dot) execs.push(cmd.map((c) => c.replace(/\{\}/g, `${posix.relative(where.cwd, posix.join(dir, dot)) || dot}`)));
         }
       }
       // Without a test (or -mindepth) the roots match too: `find /tmp -exec rm -rf {} +` removes /tmp.

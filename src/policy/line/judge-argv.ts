@@ -28,6 +28,8 @@ import { CMAKE_READ_CALLS } from './cmake-text.js';
 import { commandsInText } from './text-commands.js';
 import { DB_CLIENTS, destroys, dropsDatabase, remoteDb } from './destructive.js';
 import { storedSecret, storedSecretFile } from '../analyzers/credentials.js';
+import { credentialPrefix } from '../credential-text.js';
+import { filterOutput, regexOf, showsNoValue } from './value-free.js';
 import { judgeLine } from './judge-line.js';
 import { commandOptions, embeddedRisk, vimLuaArgs, type EditorCodeOk } from './command-options.js';
 import { canonicalTool, launched, packageBin } from '../analyzers/identity.js';
@@ -416,12 +418,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const worst = riskiest(items);
       if (worst !== undefined && repl) u.argv = u.argv.map((a) => a.split(repl).join(worst));
       else if (piped.length) u.argv = [...u.argv, ...piped];
-      else if (repl && !NETWORK_TOOLS.has(posix.basename(u.argv[0] ?? ''))) {
+      else if (repl) {
         // A listing's items in place of the placeholder (find ~ -maxdepth 1 | xargs -I{} rm -rf {}):
-        // a name below the directory it lists.
+        // a name below the directory it lists; an identifier gh printed, for any command.
         // (The riskiest of what it may print: find ~ prints ~ itself first.)
         const listed = riskiest(xargsInput(fedInfos(fed, listing))) ?? '$XARGS_INPUT';
-        if (listed.includes('/') || /^~/.test(listed)) u.argv = u.argv.map((a) => a.split(repl).join(listed));
+        if (((listed.includes('/') || /^~/.test(listed)) && !NETWORK_TOOLS.has(posix.basename(u.argv[0] ?? ''))) || IDENTIFIER_SAMPLES.has(listed)) u.argv = u.argv.map((a) => a.split(repl).join(listed));
       }
       // (A shell given the input as its script — xargs bash -c — is judged as a pipe into a shell.)
       else if (!xOwn.some((a) => /^-I|^--replace|^-i$/.test(a)) && !(isShell(posix.basename(u.argv[0] ?? '')) && (u.argv.at(-1) === '-c' || (!u.argv.includes('-c') && xargsInput(fedInfos(fed, listing)).some((x) => x.endsWith('$XARGS_INPUT') && !x.includes('/')))))) {
@@ -593,6 +595,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         // `sh -s ARGS` reads the script from stdin; ARGS are its parameters.
         const readsStdinFlag = args.some((a) => /^-[a-zA-Z]*s[a-zA-Z]*$/.test(a));
         const script = readsStdinFlag ? undefined : scriptOperand(args);
+        // (A script run traced or verbose — bash -x .env, sh -v, -o xtrace — prints its lines, or its assignments with their values.)
+        if (script !== undefined && tracing(args.slice(0, args.indexOf(script))) && isSecretPath(st, realOf(st, abs0(script)) ?? abs0(script), ctx)) shownFiles.push(script);
         // `bash -n FILE` (noexec) reads and checks the script, and runs none of it.
         const noexec = !FOREIGN_SHELLS.has(name) && script !== undefined && !STDIN_PATH.test(script) && args.slice(0, args.indexOf(script)).some((a, k, all) => /^-[a-z]*n[a-z]*$/.test(a) || (a === 'noexec' && all[k - 1] === '-o'));
         if (noexec) {
@@ -649,6 +653,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       else if (isSecretPath(st, realOf(st, abs0(args[0])) ?? abs0(args[0]), ctx)) {
         st.sourcedSecret = realOf(st, abs0(args[0])) ?? abs0(args[0]);
         st.readsSecret = true;
+        // (…after set -x or set -v, the shell prints each of its lines or assignments as it runs them.)
+        if (/(^|[\s;&|({])set\s+(-[a-zA-Z]*[xv]|-o\s+(xtrace|verbose))/.test(st.lineText)) shownFiles.push(args[0]);
       }
     } else if (name === 'rampart') {
       const verb = args.find((a) => !a.startsWith('-'));
@@ -770,6 +776,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const at = m.index! + m[0].length - (m[1] !== undefined ? m[1].length + 2 : m[2]!.length);
         const target = m[1] !== undefined ? /^"((?:[^"\\]|\\.)*)"/.exec(prog.slice(at))?.[1] : vars.get(m[2]!);
         if (target !== undefined) writes.push(target);
+      }
+      // getline < FILE reads FILE (a literal name, a -v variable, ENVIRON["HOME"] "/…"): what the program then prints of it is shown.
+      for (const m of prog.matchAll(/\bgetline\b\s*(?:[A-Za-z_]\w*\s*)?<\s*\(?\s*(?:"([^"]*)"|ENVIRON\s*\[\s*"HOME"\s*\]\s*"([^"]*)"|([A-Za-z_]\w*))/g)) {
+        const at = m.index! + m[0].length - (m[1] !== undefined ? m[1].length + 2 : 0);
+        const target = m[1] !== undefined ? /^"((?:[^"\\]|\\.)*)"/.exec(prog.slice(at))?.[1] : m[3] !== undefined ? vars.get(m[3]) : `~${/ENVIRON\s*\[\s*"HOME"\s*\]\s*"((?:[^"\\]|\\.)*)"/.exec(prog.slice(m.index!))?.[1] ?? ''}`;
+        if (target !== undefined) shownFiles.push(target);
       }
       // print > ENVIRON["HOME"] "/.bashrc": a name built from the environment — HOME's is a path in HOME, any other's is not known.
       for (const m of prog.matchAll(/>>?\s*\(?\s*ENVIRON\s*\[\s*"(\w+)"\s*\]\s*(?:"((?:[^"\\]|\\.)*)")?/g)) {
@@ -1078,6 +1090,25 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const git = st.gitAliases.size || st.branch !== undefined ? withAliases(ctx.git, st.gitAliases, st.branch) : ctx.git;
     const facts = analyzeArgv(argv, { ...ctx, env, git });
     facts.reads.push(...shownFiles);
+    // A read that shows none of a secret's values — diff -q, cut -d= -f1 .env, openssl pkey -pubout, jq keys — is no read of it.
+    // (Only for words the line wrote literally: grep "^${name}=" .env may select any line.)
+    const literal = fc.argv.length === argv.length && fc.argv.every((w) => w.static);
+    const valueFree = literal ? showsNoValue(name, args) ?? (keysOnly(argv, false, true) ? () => true : undefined) : undefined;
+    if (valueFree) facts.reads.splice(0, facts.reads.length, ...facts.reads.filter((p) => !(isSecretPath(st, abs0(p), ctx) && valueFree(abs0(p)))));
+    // A file named by an expansion the line's values do not settle (cat "$1" after set --, read f <<<, eval f=…, ${a[-1]},
+    // ${X:+…}, $(basename …)) may be any file the line names: on a line that names a secret, it is that secret.
+    // (…a word whose substitution's output the line knows is that text: cat $(echo .e)nv reads .env.)
+    if (fc.argv.length === argv.length) for (const [k, w] of fc.argv.entries()) { const v = k > 0 && !w.static ? substitutedWord(fc, flat, info, k) : undefined; if (v !== undefined && facts.reads.includes(w.value) && isSecretPath(st, abs0(v), ctx)) facts.reads.push(v); }
+    // (Not a process substitution: <(…) is a pipe of what its commands print, judged with them.)
+    const unsettled = fc.argv.filter((w) => !w.static && /\$/.test(w.value) && !/^[<>]\(/.test(w.raw)).map((w) => w.value);
+    if (facts.reads.some((p) => /\$(?!(XARGS_INPUT|FIND_ROOT|__computed)\b)/.test(p) && unsettled.some((v) => p.includes(v)))) {
+      const named = secretNamedIn(st.lineText, (p) => isSecretPath(st, abs0(p), ctx));
+      if (named !== undefined) facts.reads.push(named);
+    }
+    // (…and a value the line gave a case attribute — declare -l f=.ENV — is read as bash stores it.)
+    if (/(^|[\s;&|(])(declare|typeset|local)\s+(-\w+\s+)*-[a-zA-Z]*[lu]/.test(st.lineText)) {
+      for (const p of [...facts.reads]) for (const q of [p.toLowerCase(), p.toUpperCase()]) if (q !== p && isSecretPath(st, abs0(q), ctx)) facts.reads.push(q);
+    }
     let treeSecret: string | undefined;
     let stashShown = false;
     // A worktree the line added holds no work of anyone's: removing it by force discards only what the line made there.
@@ -1222,6 +1253,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     for (const r of facts.runs) st.sub(stdinText !== undefined && /^(npm|npx)$/.test(name) ? `{ ${r}\n} <<< ${quote(stdinText.replace(/\0/g, '\n'))}` : r, ctx.cwd, env);
     // A program without a model is judged by what it is given: the command after it, command strings.
     const oc = operandCommands(name, args, env);
+    // (…with a substitution whose output the line knows put in: -var "cmd=$(echo … | base64 -d)".)
+    const known = fc.argv.length === argv.length ? fc.argv.slice(1).map((_, k) => substitutedWord(fc, flat, info, k + 1)) : [];
+    if (known.some((w) => w !== undefined)) for (const s of operandCommands(name, args.map((a, k) => known[k] ?? a), env).strings) if (!oc.strings.includes(s)) oc.strings.push(s);
     // (What the wrapper reads on stdin, the command after it reads: uv run python - <<EOF.)
     if (oc.suffix && !isShell(name) && !languageOf(name)) {
       st.sub(withStdin(oc.suffix.map(quote).join(' '), oc.runs ? stdinText : undefined), oc.cwd !== undefined ? (/[$`]/.test(oc.cwd) ? UNKNOWN_CWD : resolvePath(oc.cwd, ctx)) : ctx.cwd, env);
@@ -1236,8 +1270,18 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // mongosh/mongo --eval CODE runs JavaScript with node's require: judged as node's one-liner is.
     if (/^(mongosh|mongo)$/.test(name)) for (const [k, a] of args.entries()) { const code = args[k - 1] === '--eval' ? a : a.startsWith('--eval=') ? a.slice(7) : undefined; if (code !== undefined) st.sub(`node -e ${quote(code)}`, ctx.cwd, env); }
-    // terraform console evaluates what it reads: file(F), filebase64(F), templatefile(F, …) print F.
-    if (/^(terraform|tofu)$/.test(name) && args.includes('console') && stdinText !== undefined) for (const m of stdinText.matchAll(/\b(?:file|filebase64|templatefile|filesha\d*|filemd5)\s*\(\s*"([^"]+)"/g)) st.sub(`cat ${quote(m[1]!)}`, ctx.cwd, env);
+    // terraform console evaluates what it reads: file(F), filebase64(F), templatefile(F, …) print F (F may be spelled
+    // through pathexpand() or abspath()).
+    if (/^(terraform|tofu)$/.test(name) && args.includes('console') && stdinText !== undefined) for (const m of stdinText.matchAll(/\b(?:file|filebase64|templatefile|filesha\d*|filemd5)\s*\(\s*(?:(?:pathexpand|abspath)\s*\(\s*)*"([^"]+)"/g)) st.sub(`cat ${quote(m[1]!)}`, ctx.cwd, env);
+    // TF_CLI_ARGS and TF_CLI_ARGS_<command> are more of terraform's arguments: judged with the ones written.
+    if (/^(terraform|tofu)$/.test(name)) {
+      const verb = args.find((a) => !a.startsWith('-'));
+      const extra = [env.TF_CLI_ARGS, verb !== undefined ? env[`TF_CLI_ARGS_${verb}`] : undefined].filter((v): v is string => v !== undefined && v !== '');
+      if (extra.length) {
+        const rest = Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('TF_CLI_ARGS')));
+        st.sub(`${name} ${args.map(quote).join(' ')} ${extra.map(quote).join(' ')}`, ctx.cwd, rest);
+      }
+    }
     // A database dropped from inside a pod is the cluster's database, not a local one.
     if (/^(kubectl|oc)$/.test(name) && oc.suffix) {
       const text = oc.suffix.join(' ');
@@ -1290,6 +1334,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
                         : name === 'typedoc' && !all.some((a) => /^--cleanOutputDir(=false)?$/.test(a) && a.endsWith('false')) ? valueOf(/^(--out|-o)$/)
                     : /^(docusaurus|vitepress)$/.test(name) && /^build$/.test(args[0] ?? '') ? valueOf(/^(--out-dir|--outDir)$/)
               : name === 'jekyll' && /^(build|b|serve|s)$/.test(args[0] ?? '') ? valueOf(/^(-d|--destination)$/)
+                // (mdbook's renderer clears its destination; zola build -o replaces an existing one with --force.)
+                : name === 'mdbook' && /^(build|serve|watch)$/.test(args[0] ?? '') ? valueOf(/^(-d|--dest-dir)$/)
+                  : name === 'zola' && args.includes('build') && args.some((a) => a === '--force' || /^-[a-zA-Z]*f$/.test(a)) ? valueOf(/^(-o|--output-dir)$/)
                 : name === 'cargo' && args[0] === 'clean' && !args.some((a) => /^--target-dir/.test(a)) ? env.CARGO_TARGET_DIR ?? env.CARGO_BUILD_TARGET_DIR
                   : name === 'sphinx-build' && args[0] === '-M' && args[1] === 'clean' ? args.filter((a) => !a.startsWith('-')).at(2) : undefined;
       // (A value computed at run time is left to what the tool does with it: pytest --basetemp="$TMPDIR/pt".)
@@ -1306,14 +1353,16 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const own = [...args.slice(0, at), ...(/^-[a-zA-Z]*[xX]$/.test(args[at]!) && args[at]!.length > 2 ? [args[at]!.slice(0, -1)] : [])];
       const pos = own.filter((a, k) => !a.startsWith('-') && !/^(-e|--extension|-t|--type|-d|--max-depth|--min-depth|--exact-depth|-E|--exclude|-S|--size|--changed-within|--changed-before|-j|--threads|-c|--color|-o|--owner|--max-results|--ignore-file|--path-separator|--batch-size|--base-directory|--search-path)$/.test(own[k - 1] ?? ''));
       const hidden = own.some((a) => /^(--hidden|--unrestricted|--no-ignore)$/.test(a) || /^-[a-zA-Z]*[Hu]/.test(a) && !a.startsWith('--'));
-      const exts = own.flatMap((a, k) => (/^(-e|--extension)$/.test(own[k - 1] ?? '') ? [a] : /^--extension=/.test(a) ? [a.slice(12)] : []));
+      // (…in a cluster too: -He pem, -epem.)
+      const exts = own.flatMap((a, k) => (/^(-[a-zA-Z]*e|--extension)$/.test(own[k - 1] ?? '') ? [a] : /^--extension=/.test(a) ? [a.slice(12)] : /^-e./.test(a) ? [a.slice(2)] : []));
       const glob = own.some((a) => a === '-g' || a === '--glob');
       const pattern = pos[0];
       const roots = [...pos.slice(1), ...own.flatMap((a, k) => (/^(--search-path|--base-directory)$/.test(own[k - 1] ?? '') ? [a] : []))];
       const matchesSecret = pattern === undefined || (glob ? ['.env', '.env.local', 'id_rsa'].some((n) => nameMatchesGlob(pattern, n)) : (() => { try { return ['.env', '.env.local', 'id_rsa', 'credentials'].some((n) => new RegExp(pattern).test(n)); } catch { return true; } })());
       const outside = roots.some((r) => { const a = abs0(r); return a !== ctx.projectRoot && !a.startsWith(`${ctx.projectRoot}/`); });
-      // (An extension that secrets have — pem, key, local, production — reaches them, dot-files or not.)
-      const secretExt = exts.some((e) => /^\.?(pem|key|p12|pfx|env|local|production|development|staging|kdbx|asc|gpg)$/.test(e));
+      // (An extension that keys have — pem, key — reaches them, dot-files or not; one that dotenv files have — local,
+      // production — reaches .env.local once hidden files are searched.)
+      const secretExt = exts.some((e) => /^\.?(pem|key|p12|pfx|kdbx|asc|gpg)$/.test(e) || (hidden && /^\.?(env|local|production|development|staging|test)$/.test(e)));
       if (cmd.length && ((hidden && matchesSecret) || outside || secretExt)) {
         const names = exts.length ? ` \\( ${exts.map((e) => `-name ${quote(`*.${e.replace(/^\./, '')}`)}`).join(' -o ')} \\)` : '';
         st.sub(`find ${(roots.length ? roots.map(abs0) : ['.']).map(quote).join(' ')}${names} -exec ${cmd.map((w) => (w === '{}' ? '{}' : quote(w))).join(' ')}${cmd.includes('{}') ? '' : ' {}'} +`, ctx.cwd, env);
@@ -1797,7 +1846,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (…a term naming a secret's line — API_KEY, DB_PASSWORD, password — not code that mentions one: parseToken, KeyError, author;
       // and not over paths that hold no secret: -- src/auth.ts.)
       const specs = own.includes('--') ? own.slice(own.indexOf('--') + 1) : [];
-      const secretPick = pick !== undefined && SECRET_TERM.test(pick.replace(/^\^|\$$/g, '')) && (specs.length === 0 || specs.some((p) => isSecretPath(st, p, ctx) || abs0(p) === ctx.projectRoot || /^(\.|\.\/|:\/|\*)$/.test(p)));
+      const secretPick = pick !== undefined && (SECRET_TERM.test(pick.replace(/^\^|\$$/g, '')) || credentialPrefix(pick)) && (specs.length === 0 || specs.some((p) => isSecretPath(st, p, ctx) || abs0(p) === ctx.projectRoot || /^(\.|\.\/|:\/|\*)$/.test(p)));
       const picked = [...st.lineText.matchAll(/\bgit\s+(?:-\S+\s+)*(?:log|rev-list|whatchanged)\b[^|;&\n)]*?\s--\s+([^|;&\n)]+)/g)].flatMap((m) => m[1]!.trim().split(/\s+/))
         .find((p) => isSecretPath(st, p.replace(/^['"]|['"]$/g, ''), ctx));
       const computedRev = fc.stdinFrom.length > 0 || info.some((i) => i?.name === 'xargs') || own.some((a) => /\$\(|`/.test(a)) || argv.some((a) => /\$\(|`/.test(a)) || /\bgit\s+show\s+[^|;&\n]*\$\(/.test(st.lineText);
@@ -1821,7 +1870,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // What a reader prints only into programs that count or hash it (cat .env | wc -l, | sha256sum)
     // never reaches the screen: its reads are no read into the agent's context.
     const sinks = fc.stdoutTo.map((i) => posix.basename(flat[i]?.argv[0]?.value ?? ''));
-    const counted = facts.reads.length > 0 && FILTERS.has(name) && sinks.length > 0 && sinks.every((n) => DIGESTS.test(n)) && redirectWrites.size === 0 && !fc.redirects.some((r) => /^[0-9]*>/.test(r.op));
+    // (…or into one that shows none of its values, when this one passes its lines on unchanged: grep -v '^#' .env | cut -d= -f1.)
+    const whole = /^(cat|head|tail|tac|sort|uniq|grep|egrep|fgrep)$/.test(name) && !args.some((a) => /^-[a-zA-Z]*o/.test(a) || a === '--only-matching');
+    const hides = (i: number) => { const a = flat[i]?.argv.map((w) => w.value) ?? []; const f = whole && flat[i]!.argv.every((w) => w.static) ? showsNoValue(posix.basename(a[0] ?? ''), a.slice(1)) : undefined; return f !== undefined && facts.reads.every((p) => f(abs0(p))); };
+    const counted = facts.reads.length > 0 && FILTERS.has(name) && sinks.length > 0 && sinks.every((n, k) => DIGESTS.test(n) || hides(fc.stdoutTo[k]!)) && redirectWrites.size === 0 && !fc.redirects.some((r) => /^[0-9]*>/.test(r.op));
     // A credential of the agent's environment printed by name to the screen (echo $AWS_SECRET_ACCESS_KEY,
     // printenv GITHUB_TOKEN) is read into the agent's context like the file it would be kept in.
     // (Not its length or a presence test: ${#TOKEN}, ${TOKEN:+set}.)
@@ -2035,8 +2087,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // What a secret store reads out (sops -d, pass show, kubectl get secret -o yaml) is shown; sent on, a secret.
     if (SECRET(j, 'reads')) rec.secretOut = firstSecret(st, facts.reads, ctx) ?? (facts.reads[0] !== undefined ? abs0(facts.reads[0]) : undefined);
     else if (stored !== undefined) rec.secretOut = abs0(stored);
-    else if (ctx.stdin && (FILTERS.has(name) || (!NO_CONTENT.has(name) && !ANALYZERS[name] && !NETWORK_TOOLS.has(name))) && isSecretPath(st, ctx.stdin, ctx)) rec.secretOut = ctx.stdin;
-    else if (FILTERS.has(name)) for (const up of fc.stdinFrom) if (info[up]?.secretOut) rec.secretOut = info[up]!.secretOut;
+    else if (ctx.stdin && (FILTERS.has(name) || (!NO_CONTENT.has(name) && !ANALYZERS[name] && !NETWORK_TOOLS.has(name))) && isSecretPath(st, ctx.stdin, ctx) && !valueFree?.(ctx.stdin)) rec.secretOut = ctx.stdin;
+    else if (FILTERS.has(name)) for (const up of fc.stdinFrom) if (info[up]?.secretOut && !valueFree?.(info[up]!.secretOut!)) rec.secretOut = info[up]!.secretOut;
     if (!rec.secretOut && substitutedSecret && (FILTERS.has(name) || name === 'echo' || name === 'printf')) rec.secretOut = substitutedSecret;
     // After a secret file was sourced, a dump of the environment prints it (also awk's ENVIRON, ps e).
     if (!rec.secretOut && ((/^(g|m|n)?awk$/.test(name) && args.some((a) => /\bENVIRON\b/.test(a))) || (name === 'ps' && args.some((a) => /^[a-zA-Z]*e[a-zA-Z]*$/.test(a))))) rec.secretOut = st.sourcedSecret ?? ENVIRON;
@@ -2074,7 +2126,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (!rec.secretOut && FILTERS.has(name)) {
       // (Patterns are judged by what they name literally; reports/*.json names no secret.)
       const s = firstSecret(st, args.filter((a) => !a.startsWith('-') && /[/.]/.test(a) && !/[*?[]/.test(a)).map(abs0), ctx);
-      if (s) rec.secretOut = s;
+      if (s && !valueFree?.(s)) rec.secretOut = s;
     }
     if (!rec.secretOut && /^(tar|zip|7z|gzip|bzip2|xz|zstd|cpio|jar)$/.test(name)) {
       // (Option values are no members: tar -C ~ .ssh archives ~/.ssh, not ~.)
@@ -2113,6 +2165,18 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // (An archive of the project piped on carries its .env to whatever reads the pipe: | ssh host 'cat > x'.)
     if (treeSecret) rec.secretOut ??= treeSecret;
     if (rec.secretOut) st.readsSecret = true;
+    // git check-ignore prints the ignored names it is given — .env among * .* or a --stdin list; locate prints every path its
+    // pattern matches, a secret's when the pattern can name one.
+    if (name === 'git' && args.includes('check-ignore')) {
+      const given = args.slice(args.indexOf('check-ignore') + 1).filter((a) => !a.startsWith('-'));
+      if (args.includes('--stdin') || given.some((g) => /^(\.?\*|\.[*?[])/.test(g)) || given.some((g) => isSecretPath(st, abs0(g), ctx))) rec.namesOut = `${ctx.projectRoot}/.env`;
+    }
+    if (/^(locate|plocate|mlocate|slocate)$/.test(name)) {
+      const regex = args.some((a) => /^(-r|--regexp|--regex)$/.test(a));
+      const pats = args.filter((a, k) => !a.startsWith('-') && !/^(-d|--database|-l|-n|--limit)$/.test(args[k - 1] ?? ''));
+      const hit = SECRET_NAMES.find((n) => pats.some((p) => { if (!regex) return p.includes(n) || nameMatchesGlob(posix.basename(p), n) || n.includes(p); try { return new RegExp(p).test(`${ctx.projectRoot}/${n}`); } catch { return true; } }));
+      if (hit !== undefined) rec.namesOut = `${ctx.projectRoot}/${hit}`;
+    }
     // Listers print the paths of what they list: a secret's path, when they list one.
     if (/^(ls|find|fd|fdfind|realpath|readlink|echo|printf)$/.test(name)) {
       const ops = args.filter((a, k) => !a.startsWith('-') && !/^\(|^\)$|^!$/.test(a) && !/^-(i?name|i?path|type|maxdepth|mindepth|newer|size|mtime|perm|user|printf)$/.test(args[k - 1] ?? ''));
@@ -2243,14 +2307,20 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // ln [-s] TARGET NAME (and cp -s/-l): later writes through NAME land on TARGET.
     if (name === 'ln' || (name === 'cp' && args.some((a) => /^-[a-zA-Z]*[sl]$|^--(symbolic-link|link)$/.test(a)))) {
-      const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-S|--suffix|-t|--target-directory)$/.test(args[k - 1] ?? ''));
-      // (One operand: a link of that name in the current directory — ln -s /tmp/cfg/.yarnrc.yml.)
-      if (ops.length === 2 || (name === 'ln' && ops.length === 1 && !args.some((a) => /^-[a-zA-Z]*t/.test(a) && !a.startsWith('--') || a.startsWith('--target-directory')))) {
-        const link = abs(ops[1] ?? posix.basename(ops[0]!.replace(/\/+$/, '')));
-        const symbolic = args.some((a) => /^-[a-zA-Z]*s|^--symbolic/.test(a));
-        const to = ops[0]!.replace(/^~(?=\/|$)/, ctx.home);
-        st.links.set(link, posix.resolve(symbolic ? posix.dirname(link) : ctx.cwd, to));
-      }
+      const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-[a-zA-Z]*[St]|--suffix|--target-directory)$/.test(args[k - 1] ?? ''));
+      const symbolic = args.some((a) => /^-[a-zA-Z]*s|^--symbolic/.test(a));
+      const link = (to0: string, at: string) => {
+        const to = to0.replace(/^~(?=\/|$)/, ctx.home);
+        st.links.set(abs(at), posix.resolve(symbolic ? posix.dirname(abs(at)) : ctx.cwd, to));
+      };
+      const base = (p: string) => posix.basename(p.replace(/\/+$/, ''));
+      // (ln -t DIR TARGET… and ln TARGET… DIR make DIR/NAME for each; one operand, a link of that name in the current
+      // directory — ln -s /tmp/cfg/.yarnrc.yml.)
+      const dir = targetDirectory(args);
+      if (dir !== undefined) for (const o of ops) link(o, posix.join(dir, base(o)));
+      else if (ops.length === 2) link(ops[0]!, ops[1]!);
+      else if (name === 'ln' && ops.length === 1) link(ops[0]!, base(ops[0]!));
+      else if (ops.length > 2) for (const o of ops.slice(0, -1)) link(o, posix.join(ops.at(-1)!, base(o)));
     }
     // git archive --add-file=F puts F in the archive (or on stdout): a secret there is carried on.
     if (name === 'git' && args.find((a) => !a.startsWith('-')) === 'archive') {
@@ -2290,7 +2360,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // is read as the tree it copies (see realOf), so a search or archive of it later is one of the project.
     if ((/^(cp|rsync|ditto)$/.test(name) && (name === 'ditto' || args.some((a) => /^-[a-zA-Z]*[rRa]/.test(a) && !a.startsWith('--') || /^--(recursive|archive)$/.test(a)))) || localScp || name === 'mv') {
       // (cp -t DIR SRC… names its destination first; a move or copy of a copy is a copy too.)
-      const target = args.find((a, k) => /^(-t|--target-directory)$/.test(args[k - 1] ?? '')) ?? args.find((a) => a.startsWith('--target-directory='))?.slice(19);
+      const target = targetDirectory(args);
       const ops0 = args.filter((a, k) => !a.startsWith('-') && !/^-[a-zA-Z]*[tSe]$|^--(target-directory|suffix|rsh|exclude|include|filter)$/.test(args[k - 1] ?? ''));
       const ops = target !== undefined ? [...ops0, target] : ops0;
       const dest = ops.at(-1);
@@ -2339,7 +2409,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (!/^(cp|mv|install|ln)$/.test(name)) for (const w of rec.writesFiles) { st.ownCopies.delete(w); if (!st.scripts.has(w)) st.foreign.add(w); }
     // Downloaded content flows through filters (curl … | tee x | sh).
     // (A CLI's own completion script — gh completion -s bash — is printed from the program, not fetched.)
-    if ((DOWNLOADERS.has(name) && !completionScript(name, args)) || (FILTERS.has(name) && fc.stdinFrom.some((up) => info[up]?.downloadOut))) rec.downloadOut = true;
+    // (…and gh printing only identifiers — gh run list --json databaseId -q '.[0].databaseId' — prints no text of anyone's.)
+    if ((DOWNLOADERS.has(name) && !completionScript(name, args) && ghIdentifiers(name, args) === undefined) || (FILTERS.has(name) && fc.stdinFrom.some((up) => info[up]?.downloadOut))) rec.downloadOut = true;
     // Text known statically: echo/printf words, and known text decoded (base64 -d, xxd -r -p,
     // rev, tr's character maps such as rot13).
     if (name === 'echo') rec.textOut = echoText(args);
@@ -2352,7 +2423,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (cur) rec.textOut = `${cur}\n`;
     }
     const up = fc.stdinFrom.map((i) => info[i]?.textOut).find((x) => x !== undefined) ?? stdinText;
-    if (up !== undefined) rec.textOut ??= decodedText(name, args, up);
+    if (up !== undefined) rec.textOut ??= decodedText(name, args, up) ?? (fc.argv.every((w) => w.static) ? filterOutput(name, args, up) : undefined);
     return;
   }
   // Wrappers, links and copies nested deeper than the judge follows: what finally runs is not known.
@@ -2445,6 +2516,17 @@ function substitutionText(fc: FlatCommand, flat: readonly FlatCommand[], info: r
   return outs.length === 1 ? info[outs[0]!.index]?.textOut : undefined;
 }
 
+/** A word holding one command substitution whose output the line knows, with that output put in (`"cmd=$(echo … | base64 -d)"`). */
+function substitutedWord(fc: FlatCommand, flat: readonly FlatCommand[], info: readonly Info[], at: number): string | undefined {
+  const word = fc.argv[at];
+  if (!word || word.substitutions.length !== 1) return undefined;
+  const outs = flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && c.origin.word?.raw === word.raw && c.stdoutTo.length === 0);
+  const text = outs.length === 1 ? info[outs[0]!.index]?.textOut : undefined;
+  if (text === undefined) return undefined;
+  const raw = word.raw.replace(/\$\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)|`[^`]*`/, () => text.replace(/\n+$/, ''));
+  return /^"[\s\S]*"$/.test(raw) ? raw.slice(1, -1) : raw;
+}
+
 /** A script's text as it runs: $0 (and BASH_SOURCE) is the path it was run by, $1… its operands. */
 function scriptRun(text: string, path: string, operands: readonly string[]): string {
   return withPositionals(text.replace(/\$\{BASH_SOURCE(\[0\])?\}|\$BASH_SOURCE\b/g, '$0'), [path, ...operands]);
@@ -2508,6 +2590,9 @@ function xargsInput(producers: Info[]): string[] {
 function listedInput(p: Info): string[] {
   const child = (dir: string) => `${dir.replace(/\/+$/, '') || '/'}/$XARGS_INPUT`;
   const args = p.argv.slice(1);
+  // (gh printing identifiers — issue numbers, run ids, repository names — feeds those.)
+  const ids = ghIdentifiers(p.name, args);
+  if (ids !== undefined) return [ids];
   if ((p.name === 'fd' || p.name === 'fdfind') && args.some((a) => /^--(base-directory|search-path)(=|$)/.test(a))) return ['$XARGS_INPUT'];
   // (stat -c %n, realpath and readlink -f print the names they are given: stat -c %n .* | xargs cat.)
   if ((/^g?stat$/.test(p.name) && args.some((a, k) => /^(-c|--format|--printf|-f)$/.test(args[k - 1] ?? '') && /^%[nN](\\n)?$/.test(a) || /^--(format|printf)=%n(\\n)?$/.test(a))) || /^(realpath|grealpath)$/.test(p.name) || (p.name === 'readlink' && args.some((a) => /^-[a-zA-Z]*[fem]/.test(a)))) {
@@ -2692,7 +2777,7 @@ function searchSelection(name: string, args0: readonly string[]): { everything: 
     while (i < args.length && args[i]!.startsWith('-')) i += /^(-C|-c|--git-dir|--work-tree|--namespace|--config-env|--super-prefix|--exec-path)$/.test(args[i]!) ? 2 : 1;
     args = args.slice(i);
   }
-  // (rgrep is grep -r; ugrep and ug search a tree as rg does, skipping hidden files unless told.)
+  // (rgrep is grep -r; ugrep and ug search a tree as rg does when given none.)
   const grep = /^(grep|egrep|fgrep|rgrep)$/.test(name);
   const ugrep = /^(ugrep|ug)$/.test(name);
   const rgAg = /^(rg|ag)$/.test(name) || ugrep;
@@ -2715,26 +2800,20 @@ function searchSelection(name: string, args0: readonly string[]): { everything: 
   // PCRE's leading (?s) are read as JavaScript's; a pattern that still does not compile may match anything.)
   const basic = grep && !/^(egrep|fgrep)$/.test(name) && !args.some((a) => /^-[a-zA-Z]*[EPF]/.test(a) && !a.startsWith('--') || /^--(extended|perl|fixed)-regexp$/.test(a));
   const fixed = name === 'fgrep' || args.some((a) => /^-[a-zA-Z]*F/.test(a) && !a.startsWith('--') || a === '--fixed-strings');
-  const POSIX: Record<string, string> = { alnum: 'a-zA-Z0-9', alpha: 'a-zA-Z', digit: '0-9', upper: 'A-Z', lower: 'a-z', space: '\\s', blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', print: ' -~', graph: '!-~', xdigit: '0-9A-Fa-f', cntrl: '\\x00-\\x1f', word: '\\w' };
   // (…or any line of a secret file — a search for API_KEY, TOKEN, postgres:// or a private key over a tree holding .env prints its
   // values; -i as grep reads it.)
   const ci = args.some((a) => /^-[a-zA-Z]*i/.test(a) && !a.startsWith('--') || /^--(ignore-case|smart-case)$/.test(a)) || (rgAg && args.some((a) => a === '-S'));
   // (…or a term that names a secret's variable: OPENAI_API_KEY, STRIPE_SECRET, -i token.)
-  const namesSecret = (p0: string) => SECRET_TERM.test(p0) || (ci && SECRET_TERM.test(p0.toLowerCase()));
+  const namesSecret = (p0: string) => SECRET_TERM.test(p0) || (ci && SECRET_TERM.test(p0.toLowerCase())) || credentialPrefix(p0);
   const SECRET_LINES = ['API_KEY=sk-live-51H8xq', 'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG', 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE', 'GITHUB_TOKEN=ghp_16C7e42F292c6912E7710c8', 'DATABASE_URL=postgres://app:s3cret@db:5432/app', 'DB_PASSWORD=hunter2', 'STRIPE_SECRET_KEY=sk_live_4eC39HqL', '-----BEGIN OPENSSH PRIVATE KEY-----', 'JWT_SECRET=changeme', 'export NPM_TOKEN=npm_abc123', '//registry.npmjs.org/:_authToken=npm_abc123', 'machine github.com login u password p',
     'OPENAI_API_KEY=sk-proj-abc', 'ANTHROPIC_API_KEY=sk-ant-abc', 'SLACK_BOT_TOKEN=xoxb-1', 'SENDGRID_API_KEY=SG.abc', 'TWILIO_AUTH_TOKEN=abc',
     'SUPABASE_SERVICE_ROLE_KEY=eyJ', 'NEXTAUTH_SECRET=abc'];
   // (2: every line; 1: a secret's lines — the dotenv files' KEY=VALUE lines, which a selection that keeps .env* out does not see.)
   const matchesAll = (p0: string): 0 | 1 | 2 => {
     if (fixed) return p0 === '' || ['A=1', 'ZZ_YY=Q9'].every((l) => l.includes(p0)) ? 2 : namesSecret(p0) || SECRET_LINES.some((l) => (ci ? l.toLowerCase().includes(p0.toLowerCase()) : l.includes(p0))) ? 1 : 0;
-    let p = p0.replace(/\[:(\w+):\]/g, (m, c: string) => POSIX[c] ?? m).replace(/^\(\?[imsx]+\)/, '');
-    if (basic) p = p.replace(/\\([(){}|+?])|([(){}|+?])/g, (_m, esc?: string, bare?: string) => (esc !== undefined ? esc : `\\${bare}`));
-    try {
-      const re = new RegExp(p, ci ? 'i' : '');
-      return re.test('') || (re.test('A=1') && re.test('ZZ_YY=Q9')) ? 2 : namesSecret(p0) || SECRET_LINES.some((l) => re.test(l)) ? 1 : 0;
-    } catch {
-      return 2;
-    }
+    const re = regexOf(p0.replace(/^\(\?[imsx]+\)/, ''), !basic, ci ? 'i' : '');
+    if (re === undefined) return 2;
+    return re.test('') || (re.test('A=1') && re.test('ZZ_YY=Q9')) ? 2 : namesSecret(p0) || SECRET_LINES.some((l) => re.test(l)) ? 1 : 0;
   };
   const reach = invert ? 2 : Math.max(0, ...patterns.map(matchesAll));
   const everything = patterns.length > 0 && reach > 0;
@@ -2745,8 +2824,9 @@ function searchSelection(name: string, args0: readonly string[]): { everything: 
     if (/^-[a-zA-Z]./.test(a) && !a.startsWith('--') && re.test(a.slice(0, 2)) && !VALUED.test(a)) return [a.slice(2)];
     return re.test(args[k - 1] ?? '') && !/^--[\w-]+=/.test(args[k - 1] ?? '') ? [a] : [];
   });
-  // (rg and ag skip hidden and ignored files unless told: .env is both.)
-  const seesHidden = !rgAg || (ugrep ? args.some((a) => a === '--hidden' || /^-[a-zA-Z]*\.[a-zA-Z.]*$/.test(a)) : args.some((a) => /^(--hidden|--no-ignore|--unrestricted)$/.test(a) || /^-[a-zA-Z.]*[u.][a-zA-Z.]*$/.test(a)))
+  // (rg and ag skip hidden and ignored files unless told: .env is both. ugrep reads neither .gitignore nor, in its recent
+  // releases, skips dot-files unless told: --no-hidden or --ignore-files.)
+  const seesHidden = !rgAg || (ugrep ? !args.some((a) => /^--(no-hidden|ignore-files)(=|$)/.test(a)) : args.some((a) => /^(--hidden|--no-ignore|--unrestricted)$/.test(a) || /^-[a-zA-Z.]*[u.][a-zA-Z.]*$/.test(a)))
     || (name === 'ag' && args.some((a) => /^(-a|--all-types|--skip-vcs-ignores|-U)$/.test(a)));
   // (rg --type-add 'x:.env' -t x selects by the globs the type was given.)
   const typesChosen = valuesOf(/^(-t|--type)$/);
@@ -2772,8 +2852,41 @@ function searchSelection(name: string, args0: readonly string[]): { everything: 
   // (A selection that names dot-files or secrets — not every file, `*` — picks them on purpose: any pattern then prints their lines.)
   const named = takesSecret && (includes.some((g) => !/^\*+$/.test(g) && SECRET_NAMES.some((n) => nameMatchesGlob(g, n) || (iglobs.includes(g) && nameMatchesGlob(g.toLowerCase(), n)))) || fileRegexes.some((r) => SECRET_NAMES.some((n) => regexMatches(r, n))));
   const dirs = gitGrep ? ['.'] : ops.slice(1);
+  // (git grep over revisions — KEY $(git rev-list --all), rev-list | xargs git grep — reads every commit's tree: a secret
+  // committed once and removed since is found by a term that names one.)
+  if (gitGrep) {
+    const beforeSpecs = args.slice(1, args.includes('--') ? args.indexOf('--') : undefined);
+    const revs = (given.length ? ops : ops.slice(1)).filter((o) => beforeSpecs.includes(o));
+    const history = revs.some((r) => /\$|`|^(HEAD|FETCH_HEAD|ORIG_HEAD)\b|[~^]|@\{|^[0-9a-f]{7,40}$|^(origin|upstream|refs)\//.test(r));
+    const treeSpecs = pathspecs.length === 0 || pathspecs.some((p) => p === '*' || SECRET_NAMES.some((n) => nameMatchesGlob(p, n)));
+    if (history && treeSpecs && patterns.some(namesSecret)) return { everything, dirs, takesSecret: true, named: true };
+  }
   if (gitGrep && !(args.includes('--untracked') && args.includes('--no-exclude-standard')) && !args.includes('--no-index')) return { everything, dirs, takesSecret: false, named: false };
   return { everything, dirs, takesSecret, named };
+}
+
+/** Whether a shell's options trace or echo what it runs: -x, -v (in a cluster too), -o xtrace, -o verbose, --verbose. */
+function tracing(opts: readonly string[]): boolean {
+  return opts.some((a, k) => /^-[a-zA-Z]*[xv][a-zA-Z]*$/.test(a) || a === '--verbose' || (/^[-+]o$/.test(opts[k - 1] ?? '') && /^(xtrace|verbose)$/.test(a)));
+}
+
+/** The first secret a line's text names as a word — in any case (declare -l f=.ENV), or by a glob (.e*) — or undefined. */
+function secretNamedIn(text: string, secret: (p: string) => boolean): string | undefined {
+  // (A regex's escaped dots — process\.env\. — are no file's name.)
+  for (const w of text.split(/[^\w.~/*?+\\-]+/)) {
+    if (w.includes('\\')) continue;
+    const word = w.replace(/^[+-]+/, '');
+    if (!/\.|^~/.test(word)) continue;
+    if (/[*?]/.test(word)) { const hit = SECRET_NAMES.find((n) => nameMatchesGlob(posix.basename(word), n)); if (hit !== undefined) return posix.join(posix.dirname(word), hit); continue; }
+    const hit = [word, word.toLowerCase()].find(secret);
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
+}
+
+/** The destination directory of cp/mv/ln/install -t DIR (in a cluster too: ln -st DIR), or undefined. */
+function targetDirectory(args: readonly string[]): string | undefined {
+  return args.find((a, k) => /^(-[a-zA-Z]*t|--target-directory)$/.test(args[k - 1] ?? '')) ?? args.find((a) => a.startsWith('--target-directory='))?.slice(19);
 }
 
 /**
@@ -2814,15 +2927,16 @@ function keysOnly(argv: readonly string[], keysAlone = false, objects = false): 
   }
   if (prog === undefined) return false;
   // (metadata only on the way to a name: kubectl's metadata holds the last-applied copy of the values.)
-  const SAFE = /^(name|names|id|uid|kind|type|href|url|urls|title|label|labels|namespace|created\w*|creation\w*|updated\w*|revisionDate|creationDate|folderId|organizationId|category|vault|tags|count)$/i;
+  // (…and a state file's bookkeeping: terraform.tfstate's version, serial, lineage, its resources' types.)
+  const SAFE = /^(name|names|id|uid|kind|type|href|url|urls|title|label|labels|namespace|created\w*|creation\w*|updated\w*|revisionDate|creationDate|folderId|organizationId|category|vault|tags|count|version|serial|lineage|terraform_version|format_version|mode|provider)$/i;
   // (One path — .items[].metadata.name, .[].name — is safe when it ends in a safe field, every field before it is safe or a
   // container on the way (items, metadata, fields), and it iterates only arrays by name or a store listing's top; `.[]` over
   // an object — a Secret — reaches its data.)
   const pathSafe = (path: string): boolean => {
     if (!/^((?:\.(?:[A-Za-z_][\w-]*|"[^"]*")(?:\[\d*\]\??)?|\.?\[\d*\]\??)+)$/.test(path)) return false;
-    if ([...path.matchAll(/(\.(?:([A-Za-z_][\w-]*)|"([^"]*)"))?\[\d*\]/g)].some((x) => !/^(items|fields|urls|tags|labels|names)$/.test(x[2] ?? x[3] ?? '') && (objects || x[1] !== undefined || x.index! > 1))) return false;
+    if ([...path.matchAll(/(\.(?:([A-Za-z_][\w-]*)|"([^"]*)"))?\[\d*\]/g)].some((x) => !/^(items|fields|urls|tags|labels|names|resources)$/.test(x[2] ?? x[3] ?? '') && (objects || x[1] !== undefined || x.index! > 1))) return false;
     const fields = [...path.matchAll(/\.(?:([A-Za-z_][\w-]*)|"([^"]*)")/g)].map((x) => x[1] ?? x[2]!);
-    return fields.length > 0 && SAFE.test(fields.at(-1)!) && fields.every((f, i) => SAFE.test(f) || (/^(items|metadata|fields)$/.test(f) && i < fields.length - 1));
+    return fields.length > 0 && SAFE.test(fields.at(-1)!) && fields.every((f, i) => SAFE.test(f) || (/^(items|metadata|fields|resources)$/.test(f) && i < fields.length - 1));
   };
   // (What may follow names or counts: formatting and ordering of them.)
   const TERMINAL = /^(keys(_unsorted)?(\[\])?|length|type|join\([^()]*\)|sort|unique|reverse|first|last|add|min|max|tostring|ascii_downcase|ascii_upcase|@csv|@tsv|@text|@json|\.\[\]|\[\])$/;
@@ -2850,6 +2964,8 @@ function keysOnly(argv: readonly string[], keysAlone = false, objects = false): 
     const mapped = /^map\((.*)\)$/s.exec(stage);
     if (mapped) stage = `.[]${mapped[1]!.trim() === '.' ? '' : mapped[1]!.trim()}`;
     if (/^\.(?:[\w"\-.[\]?]*)$/.test(stage)) { prefix = join(prefix, stage); continue; }
+    // (A path followed by ordering or formatting of it: .resources | map(.type) | unique.)
+    if (prefix !== '' && TERMINAL.test(stage)) return pathSafe(prefix) && stages.slice(k + 1).every((x) => TERMINAL.test(x.trim()));
     // (Built from paths: {name: .metadata.name}, "\(.metadata.name) \(.type)", .metadata.namespace + "/" + .metadata.name.)
     const paths = [...stage.replace(/"(?:[^"\\]|\\.)*"/g, (q) => q.replace(/[^\\]|\\(?!\()/g, ' ')).matchAll(/\.(?:[A-Za-z_][\w-]*|"[^"]*")(?:\.(?:[A-Za-z_][\w-]*|"[^"]*")|\[\d*\])*/g)].map((x) => x[0]);
     const interpolated = [...stage.matchAll(/\\\((\.[^)]*)\)/g)].map((x) => x[1]!.trim());
@@ -2908,8 +3024,10 @@ function archiveToStdout(name: string, args: readonly string[], fileText: (p: st
     if (args.some((a) => a === '--names-stdin' || /^-[a-zA-Z]*@/.test(a))) inputs.push(...opaqueList('-'));
   } else if (/^(7z|7za|7zz|7zr)$/.test(name) && args[0] === 'a') {
     if (!args.includes('-so')) out = args.slice(1).find((a) => !a.startsWith('-'));
-    inputs = args.slice(2).filter((a) => !a.startsWith('-'));
+    inputs = args.slice(2).filter((a) => !a.startsWith('-') && !a.startsWith('@'));
     excludes = args.flatMap((a) => (/^-x[!r]/.test(a) ? [a.replace(/^-xr?!/, '')] : []));
+    // (@LISTFILE names its files, as tar -T does.)
+    for (const l of args.slice(2).filter((a) => a.startsWith('@')).map((a) => a.slice(1))) inputs.push(...(fileText(l) ?? '').split('\n').map((x) => x.trim()).filter(Boolean), ...opaqueList(l));
   } else if (name === 'pax' && args.some((a) => /^-[a-zA-Z]*w/.test(a))) {
     // (pax -w writes the archive to stdout unless -f names a file.)
     // (…in a cluster too: pax -wf F.)
@@ -2939,9 +3057,29 @@ function archiveToStdout(name: string, args: readonly string[], fileText: (p: st
     inputs = ['.'];
   }
   if (inputs === undefined) return undefined;
-  // (Excluding .env alone leaves its siblings — .env.local, .env.production: each has to be kept out.)
+  // (Excluding .env alone leaves its siblings — .env.local, .env.production: each has to be kept out. Keys that may lie in
+  // the tree are not asked for here: an archive of the project sent on is judged as the project sent — see uploads-project.)
   return { inputs, takesSecret: ['.env', '.env.local', '.env.production'].some((n) => !excludes.some((g) => nameMatchesGlob(g.replace(/^\.\//, '').replace(/\/+$/, ''), n))), ...(out !== undefined ? { file: out } : {}) };
 }
+
+/**
+ * What gh prints when it prints only identifiers: --json fields that are numbers, ids, states or repository names, picked by a
+ * plain path (-q '.[].number', '.[] | select(…) | .databaseId'). A sample of one ('1', 'repo'), or undefined.
+ */
+function ghIdentifiers(name: string, args: readonly string[]): string | undefined {
+  if (name !== 'gh' || args.some((a) => /^(-t|--template)(=|$)/.test(a))) return undefined;
+  const value = (re: RegExp) => args.map((a, k) => (re.test(args[k - 1] ?? '') ? a : /^--[\w-]+=/.test(a) && re.test(a.slice(0, a.indexOf('='))) ? a.slice(a.indexOf('=') + 1) : undefined)).find((x) => x !== undefined);
+  const fields = value(/^--json$/)?.split(',');
+  const query = value(/^(-q|--jq)$/);
+  // (Repository names are [A-Za-z0-9._-]: a workflow run's or a release's name is free text.)
+  const NUMERIC = /^(number|id|databaseId|state|status|conclusion|isDraft|createdAt|updatedAt|closedAt|mergedAt|headSha|oid)$/;
+  const named = args[0] === 'repo' && args[1] === 'list' ? /^(name|nameWithOwner)$/ : /^$/;
+  if (!fields?.length || query === undefined || !fields.every((f) => NUMERIC.test(f) || named.test(f))) return undefined;
+  if (!/^[\s.[\]\w|"=()!]*$/.test(query) || !keysOnly(['jq', query.replace(/\b(number|databaseId|nameWithOwner|state|status|conclusion|isDraft|headSha|oid)\b/g, 'id')])) return undefined;
+  return fields.some((f) => named.test(f)) ? 'repo' : '1';
+}
+/** The samples ghIdentifiers stands for its identifiers with. */
+const IDENTIFIER_SAMPLES: ReadonlySet<string> = new Set(['1', 'repo']);
 
 /** What a manager's environment command sets for the programs it starts later (tmux's is in unwrap): NAME=VALUE pairs. */
 function managerEnvironment(name: string, args: readonly string[]): [string, string][] | undefined {

@@ -237,7 +237,9 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
       // script file (bash scripts/parse.sh) runs the script, which reads the download as data.
       // (A placeholder string — xargs sh -c {} — is the download itself.)
       const cText = args.filter((a) => !a.startsWith('-')).join(' ');
-      const shellRuns = isShell(me.name) && args.some((a) => /^-[a-zA-Z]*c$/.test(a)) && (RUNS_STDIN.test(cText) || /^\s*("?\$[@*1-9]"?|\{\}|%s)(\s|$)/.test(cText));
+      // (…and one whose string the download is put into — xargs -I{} sh -c 'git checkout {}', parallel sh -c 'x {}' — runs it as code.)
+      const repl = replaceString(fc.argv.map((w) => w.value));
+      const shellRuns = isShell(me.name) && args.some((a) => /^-[a-zA-Z]*c$/.test(a)) && (RUNS_STDIN.test(cText) || /^\s*("?\$[@*1-9]"?|\{\}|%s)(\s|$)/.test(cText) || (repl !== undefined && cText.includes(repl)));
       const editorRuns = /^(vi|vim|nvim|view|ex)$/.test(me.name) && (me.name === 'ex' || args.some((a) => EX_MODE.test(a)));
       // npx/bunx/pnpm dlx PKG: the package's program is the consumer.
       const pkg = /^(npx|bunx|pnpx)$/.test(me.name) ? args.find((a) => !a.startsWith('-'))?.replace(/^(@[^/]+\/)?([^@]+)(@.*)?$/, '$2') : undefined;
@@ -284,4 +286,20 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
   const raw = st.localSockets.length > 0 || info.some((i) => i !== undefined && /^(nc|ncat|netcat|socat|telnet|openssl)$/.test(i.name));
   const admin = /\b(config\s+set\s+(dir|dbfilename)|module\s+load|slaveof|replicaof)\b/i.exec(st.lineText);
   if (raw && admin) tag('dev-tcp', `the line sends "${admin[0]}" to a local service over a raw socket: the server writes or loads where that says`);
+}
+
+/** The placeholder xargs -I R (-i, --replace) or parallel puts each input item in, when the command is one of theirs. */
+function replaceString(words: readonly string[]): string | undefined {
+  const at = words.findIndex((w) => /^(xargs|parallel)$/.test(posix.basename(w)));
+  if (at < 0) return undefined;
+  if (posix.basename(words[at]!) === 'parallel') return '{}';
+  for (let k = at + 1; k < words.length && words[k]!.startsWith('-'); k++) {
+    const a = words[k]!;
+    if (a === '-I') return words[k + 1];
+    if (/^-I./.test(a)) return a.slice(2);
+    if (a === '-i' || a === '--replace') return '{}';
+    if (a.startsWith('--replace=')) return a.slice(10);
+    if (/^-i./.test(a)) return a.slice(2);
+  }
+  return undefined;
 }

@@ -271,7 +271,8 @@ export function envCredentialOf(name: string, env: Context['env']): string | und
  * declare -n reference, or a copy the line made (t=$GITHUB_TOKEN, h="Bearer ${API_KEY}"). */
 export function credentialOf(st: State, name: string, env: Context['env'], indirect = false): string | undefined {
   const target = indirect ? env[name] : st.namerefs.get(name);
-  if (target !== undefined) return /^[A-Za-z_]\w*$/.test(target) ? envCredentialOf(target, {}) : undefined;
+  // (…a name the line computed — n=$(… | base64 -d); ${!n} — may be any variable's: the environment's credentials among them.)
+  if (target !== undefined) return /^[A-Za-z_]\w*$/.test(target) ? envCredentialOf(target, {}) : indirect && target !== '' ? ENVIRON : undefined;
   // (${!v} with v bound by the line: over literal names, each name's value; over names read or expanded at run time —
   // compgen -v | while read v, for v in $(env | cut -d= -f1) — any variable's, the environment's credentials among them.)
   const names = indirect ? boundByLine(st.lineText, name) ?? (/\bcompgen\s+-[a-zA-Z]*[ve]|\b(?:env|printenv|set|declare|export)\b[^;&\n]*\|/.test(st.lineText) && new RegExp(`\\bread\\b[^;&|\\n]*\\s${name}\\b`).test(st.lineText) ? [''] : undefined) : undefined;
@@ -312,7 +313,8 @@ export function credentialNameIn(st: State, raw: string, env: Context['env']): s
       continue;
     }
     if (credentialOf(st, name, env, m[1] === '!') === undefined) continue;
-    return m[1] === '!' ? env[name]! : st.namerefs.get(name) ?? name;
+    // (…${!v} over names the line computes has no one name: it is kept as written.)
+    return m[1] === '!' ? env[name] ?? `\${!${name}}` : st.namerefs.get(name) ?? name;
   }
   return undefined;
 }

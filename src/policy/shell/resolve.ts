@@ -198,6 +198,10 @@ class Resolver {
           if (p.op!.endsWith('=')) env.set(p.name, arg.value);
           return expanded(arg.value, p.quoted, split);
         }
+        // `${X:+word}`, `${X+word}`: the word when X is set (and, for :+, not empty), else nothing.
+        if (typeof value === 'string' && (p.op === '+' || p.op === ':+') && arg?.static && !p.length && !p.indirect) {
+          return expanded(p.op === '+' || value !== '' ? arg.value : '', p.quoted, split);
+        }
         if (typeof value === 'string' && p.op && /^(%%?|##?)$/.test(p.op) && arg?.static && !p.length && !p.indirect) {
           return expanded(trimPattern(value, p.op, arg.value), p.quoted, split);
         }
