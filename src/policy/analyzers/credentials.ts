@@ -159,6 +159,8 @@ export function storedSecret(tool: string, args: readonly string[]): string | un
   // (A release's manifest — Secrets among its objects — and a CI project's variables. Its values are configuration.)
   if (tool === 'helm' && has('get') && verb(/^(all|manifest)$/, 1)) return '~/.kube/config';
   if (tool === 'glab' && has('variable') && verb(/^(get|list|export)$/, 1)) return '~/.config/glab-cli/config.yml';
+  // (Rails' encrypted credentials, decrypted with config/master.key: rails credentials:show, encrypted:show F.)
+  if (/^(rails|rake)$/.test(tool) && verb(/^(credentials|encrypted):show$/)) return 'config/master.key';
   switch (tool) {
     case 'aws':
       return has('kms', 'decrypt') || has('secretsmanager', 'get-secret-value') || has('secretsmanager', 'batch-get-secret-value') || (words[0] === 'ssm' && verb(/^get-parameters?(-by-path|-history)?$/, 1) && opt(/^--with-decryption$/)) ? '~/.aws/credentials' : undefined;

@@ -146,3 +146,52 @@ export function analyzeDnsServer({ tool, args }: AnalyzerInput): Facts {
   if ((tool === 'nslookup' || tool === 'host') && ops[1]) addHost(f, ops[1], 'target', 'dns');
   return f;
 }
+
+// Backup tools send what they back up to their repository: restic's -r/--repo (or RESTIC_REPOSITORY), borg's REPO::ARCHIVE
+// (or BORG_REPO), duplicity's target URL. A repository on another machine is a destination; a backup of the project's tree
+// there uploads the project. (A repository on this machine's disk is a copy.)
+export const BACKUP_TOOLS = ['restic', 'rustic', 'borg', 'borgbackup', 'duplicity'];
+
+/** The host a backup repository names, 'cloud' for a storage service named by its kind (b2:, gs:, azure:, rclone:), or undefined for a local one. */
+function repositoryHost(repo: string): string | undefined {
+  const r = repo.replace(/::.*$/, '');
+  const url = /^(?:s3|rest|swift):(https?:\/\/.*)$/.exec(r)?.[1] ?? (/^[a-z][\w+.-]*:\/\//i.test(r) ? r : undefined);
+  if (url !== undefined) {
+    if (/^file:/i.test(url)) return undefined;
+    try {
+      return new URL(url.replace(/^[\w+.-]+:\/\//, 'http://')).hostname || 'cloud';
+    } catch {
+      return 'cloud';
+    }
+  }
+  const s3 = /^s3:([^/]+)\//.exec(r);
+  if (s3) return s3[1];
+  const sftp = /^(?:sftp:)?(?:[\w.-]+@)?([\w.-]+|\[[\w:]+\]):/.exec(r);
+  if (sftp && !/^(b2|gs|azure|rclone|swift|s3|rest|local)$/.test(sftp[1]!)) return sftp[1];
+  return /^(b2|gs|azure|rclone|swift):/.test(r) ? 'cloud' : undefined;
+}
+
+/** Facts of a backup tool: its repository's host, and the project uploaded when it backs up the project's tree there. */
+export function analyzeBackup({ tool, args, env, cwd, home }: AnalyzerInput): Facts {
+  const f = newFacts(tool);
+  const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-r|--repo|--repository|-o|--option|--password-file|-p|--exclude|-e|--exclude-file|--files-from|--tag|--host|--cache-dir|--archive|--name)$/.test(args[k - 1] ?? ''));
+  const flagged = args.map((a, k) => (/^(-r|--repo|--repository)$/.test(args[k - 1] ?? '') ? a : /^--repo(sitory)?=/.test(a) ? a.slice(a.indexOf('=') + 1) : /^-r./.test(a) ? a.slice(2) : undefined)).find((x) => x !== undefined);
+  const borg = /^(borg|borgbackup)$/.test(tool);
+  const repo = tool === 'duplicity' ? ops.find((o) => /^[a-z][\w+.-]*:\/\//i.test(o)) : borg ? ops.slice(1).find((o) => o.includes('::') || /^(ssh:\/\/|[\w.-]+@[\w.-]+:)/.test(o)) ?? env.BORG_REPO : flagged ?? env.RESTIC_REPOSITORY;
+  if (repo === undefined) return f;
+  if (/^["']?[$`]/.test(repo)) {
+    f.tags.add('unparsed-url');
+    f.notes.push(`${tool}'s repository is only known when the line runs`);
+    return f;
+  }
+  const host = repositoryHost(repo);
+  if (host === undefined) return f;
+  if (host === 'cloud') f.notes.push(`${tool} stores its backup with a storage service (${repo})`);
+  else addHost(f, host, 'target', 'ssh');
+  const sources = tool === 'duplicity' ? ops.filter((o) => o !== repo).slice(0, 1) : borg ? (ops[0] === 'create' ? ops.slice(2) : []) : ops[0] === 'backup' ? ops.slice(1) : [];
+  if (sources.some((s) => wholeTree(s, cwd, home))) {
+    f.tags.add('uploads-project');
+    f.notes.push(`${tool} backs up the project, its .env with it, to ${repo}`);
+  }
+  return f;
+}

@@ -13,7 +13,7 @@ import { analyzeWget } from './wget.js';
 import { analyzeWebFetch } from './webfetch.js';
 import { analyzeGh } from './gh.js';
 import { analyzeConnect } from './connect.js';
-import { analyzeDnsServer, analyzeGenericNet, GENERIC_NET_TOOLS } from './generic-net.js';
+import { analyzeBackup, analyzeDnsServer, analyzeGenericNet, BACKUP_TOOLS, GENERIC_NET_TOOLS } from './generic-net.js';
 import { analyzeHg } from './hg.js';
 import { hostControl } from './host-control.js';
 import { analyzeNetClient, NET_CLIENTS } from './net-clients.js';
@@ -115,6 +115,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   launchctl: analyzeSystemctl,
   ...Object.fromEntries(AGENT_TOOLS.map((a) => [a, analyzeAgent])),
   ...Object.fromEntries(GENERIC_NET_TOOLS.map((t) => [t, analyzeGenericNet])),
+  ...Object.fromEntries(BACKUP_TOOLS.map((t) => [t, analyzeBackup])),
   ...Object.fromEntries(Object.keys(NET_CLIENTS).map((t) => [t, analyzeNetClient])),
   ...Object.fromEntries(['dig', 'nslookup', 'host', 'delv', 'kdig', 'drill'].map((t) => [t, analyzeDnsServer])),
   uvx: analyzePackages,

@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { analyzeArgv, decide, judgeFacts } from '../evaluate.js';
 import { ANALYZERS } from '../analyzers/index.js';
 import { NET_CLIENTS } from '../analyzers/net-clients.js';
+import { BACKUP_TOOLS } from '../analyzers/generic-net.js';
 import { newFacts } from '../facts.js';
 import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
@@ -355,7 +356,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const u = unwrap(name, argv.slice(1));
     // A wrapper's own output or log file (strace -o F, time -o F, valgrind --log-file=F, perf record -o F, ltrace -o F)
     // is written before its command runs: judged as `>> F`.
-    if (u?.argv && u.argv.length < argv.length - 1) {
+    for (const w of u?.writes ?? []) if (!/^[|!]/.test(w)) st.sub(`: >> ${quote(w)}`, ctx.cwd, env);
+    if (u?.argv && u.argv.length < argv.length - 1 && u.writes === undefined) {
       const own = argv.slice(1, argv.length - u.argv.length);
       for (const [k, a] of own.entries()) {
         const v = /^(-o|--output|-e|--log-file|--xml-file|--log-socket|--trace-file)$/.test(own[k - 1] ?? '') && !(own[k - 1] === '-e' && name !== 'perf') ? a : /^--(output|log-file|xml-file|trace-file)=/.test(a) ? a.slice(a.indexOf('=') + 1) : /^-o./.test(a) && /^(strace|ltrace|time|perf)$/.test(name) ? a.slice(2) : undefined;
@@ -989,7 +991,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // A server bound to every interface (php -S 0.0.0.0:8000, --host 0.0.0.0, a debugger on
       // --inspect=0.0.0.0) is reachable from other machines; a tunnel service publishes a port.
       // (…or on an address of this machine's network — 192.168.1.5 — which other machines reach as well.)
-      const anyAddr = /^(0\.0\.0\.0|::|\[::\]|\*|(?!127\.)\d+\.\d+\.\d+\.\d+)?(:\d+)?$/;
+      // (0 alone is 0.0.0.0, as inet_aton reads it: php -S 0:8000.)
+      const anyAddr = /^(0\.0\.0\.0|0|::|\[::\]|\*|(?!127\.)\d+\.\d+\.\d+\.\d+)?(:\d+)?$/;
       // (An application server on every interface — runserver 0.0.0.0:8000, uvicorn --host 0.0.0.0, vite
       // --host 0.0.0.0, as in a container — serves the app, not the directory: only file servers and
       // debuggers count.)
@@ -1007,9 +1010,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const filled = [...st.links.keys(), ...st.archived.keys(), ...st.tainted.keys()].some((p) => p.startsWith(`${dir}/`) || p === dir);
         return named && !filled && !args.some((a) => /^--(mount|serveStatic|ss|proxy|server-root|entry-file)(=|$)/.test(a)) && dir.startsWith(`${ctx.projectRoot}/`) && !/\/\.[^/]*(\/|$)/.test(dir.slice(ctx.projectRoot.length));
       })();
-      const bindsAll = args.some((a, k) => fileServer && !servesPublished && (/^(0\.0\.0\.0|\[::\]|(?!127\.)\d+\.\d+\.\d+\.\d+):\d+$/.test(a)
+      const bindsAll = args.some((a, k) => fileServer && !servesPublished && (/^(0\.0\.0\.0|0|\[::\]|(?!127\.)\d+\.\d+\.\d+\.\d+):\d+$/.test(a)
         || (/^(--host|--bind|--bind-address|--address|--addr|--listen|--ip|-b|-a|-H|-i|--interfaces)$/.test(args[k - 1] ?? '') && anyAddr.test(a))
-        || /^--(host|bind|bind-address|address|addr|listen|ip|interfaces)=(0\.0\.0\.0|\[?::\]?|(?!127\.)\d+\.\d+\.\d+\.\d+)(:\d+)?$/.test(a))
+        || /^--(host|bind|bind-address|address|addr|listen|ip|interfaces)=(0\.0\.0\.0|0|\[?::\]?|(?!127\.)\d+\.\d+\.\d+\.\d+)(:\d+)?$/.test(a))
         || /^--(inspect|inspect-brk|inspect-wait)=(0\.0\.0\.0|\[?::\]?)(:\d+)?$/.test(a));
       const servesByDefault = (name === 'httpd' && !args.some((a, k) => args[k - 1] === '-p' && /^(127\.|localhost)/.test(a)))
         || (/^ruby/.test(name) && args.includes('-run') && args.some((a) => /httpd/.test(a)) && !servesPublished && !args.some((a) => /BindAddress=(127\.|localhost)|--bind-address=(127\.|localhost)/.test(a)))
@@ -1457,7 +1460,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // infrastructure, hosted repositories, volumes, whole databases, the machine's power and firewall.
     // (A program with no model at all: a delete verb among its first words.)
     // (Network and storage clients are modelled for where they connect, not for what they delete.)
-    const unmodelled = !DB_CLIENTS.test(name) && (NET_CLIENTS[name] !== undefined || ANALYZERS[name] === ANALYZERS.mc || (!ANALYZERS[name] && !DATA_PROGRAMS.has(name) && !isShell(name) && !languageOf(name) && !unwrap(name, args) && !isCommandWord(name)));
+    const unmodelled = !DB_CLIENTS.test(name) && (NET_CLIENTS[name] !== undefined || ANALYZERS[name] === ANALYZERS.mc || BACKUP_TOOLS.includes(name) || (!ANALYZERS[name] && !DATA_PROGRAMS.has(name) && !isShell(name) && !languageOf(name) && !unwrap(name, args) && !isCommandWord(name)));
     const destroyed = destroys(name, args, env, unmodelled) ?? (DB_CLIENTS.test(name) && remoteDb(name === 'cqlsh' ? ['-h', args.find((a, k) => !a.startsWith('-') && !/^(-e|--execute|-f|--file|-u|--username|-p|--password|-k|--keyspace|--cqlshrc|--cqlversion|--encoding|--connect-timeout|--request-timeout)$/.test(args[k - 1] ?? '')) ?? 'localhost', ...args] : args, env) && dropsDatabase([...args, stdinText ?? ''].join('\n')) ? `${name} drops a whole database on another machine` : undefined);
     if (destroyed) tag('destroys-outside', destroyed);
     // A DELETE request to a server other than this machine deletes something hosted there (a

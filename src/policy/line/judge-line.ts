@@ -694,6 +694,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     // `$(< file)` prints the file, like cat.
     if (stdin) {
       f.reads.push(resolve(stdin));
+      // (…and a listing file's names, as cat of it passes them on: ls -A > /tmp/l; cat $(< /tmp/l).)
+      const back = st.listings.get(resolve(stdin));
+      if (back) { rec.namesOut = back.namesOut; rec.listsUnder = back.listsUnder; }
       if (isSecretPath(st, resolve(stdin), cmdCtx)) {
         rec.secretOut = posix.resolve(cwd, stdin.replace(/^~(?=\/|$)/, st.ctx.home));
         st.readsSecret = true;

@@ -1,6 +1,8 @@
 // Prefix commands that run another command (env, sudo, timeout, xargs, find -exec, …): what they
 // run, so that `sudo -u x env -i FOO=1 nice curl …` is judged as curl.
 
+import { optionTable, scan, values } from '../options.js';
+
 /** The inner command a wrapper runs, or a shell string it runs, or nothing. */
 export interface Unwrapped {
   /** The command that actually runs (argv), when the wrapper runs one directly. */
@@ -16,7 +18,17 @@ export interface Unwrapped {
   stdinShell?: boolean;
   /** The directory the wrapper runs the command in (env -C, sudo -D, unshare --wd …). */
   cwd?: string;
+  /** Files the wrapper itself writes before its command runs (strace -o F, time -o F). */
+  writes?: string[];
 }
+
+// Tracers' and GNU time's options, read as getopt does (-fo F is -f -o F; --output=F), so that the command they run and the
+// file their report goes to are found whatever the spelling.
+const TRACER_OPTIONS = {
+  strace: optionTable(['a=', 'b,detach-on=', 'e=', 'I=', 'o,output=', 'O=', 'p,attach=', 'P,trace-path=', 's,string-limit=', 'S,summary-sort-by=', 'u,user=', 'E,env=', 'X,const-print-style=', 'U,summary-columns=', 'trace=', 'signal=', 'status=', 'kvm=', 'r,relative-timestamps?=', 'T,syscall-times?=', 'y,decode-fds?=', 'quiet?=', 'silence?=', 'secontext?=', 'D,daemonize?='], { stopAtPositional: true }),
+  ltrace: optionTable(['a,align=', 'A=', 'D,debug=', 'e=', 'F,config=', 'l,library=', 'L', 'n,indent=', 'o,output=', 'p=', 's=', 'u=', 'w,where=', 'x='], { stopAtPositional: true }),
+  time: optionTable(['o,output=', 'f,format=', 'a,append', 'p,portability', 'v,verbose', 'q,quiet'], { stopAtPositional: true }),
+};
 
 /** The value of the first of `names` among a wrapper's options (`-C D`, `-CD`, `--chdir=D`, `--chdir D`). */
 function optionValue(opts: string[], names: string[]): string | undefined {
@@ -99,7 +111,10 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       return after(args, skipOpts(args, /^$/));
     case 'builtin':
     case 'nohup':
-    case 'time':
+    case 'time': {
+      const sc = scan(args, TRACER_OPTIONS.time);
+      return { ...after(args, args.length - sc.positionals.length), writes: values(sc, 'output') };
+    }
     case 'caffeinate':
     case 'unbuffer':
       return after(args, skipOpts(args, /^$/));
@@ -299,7 +314,10 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       return after(rest, skipOpts(rest, /^-[eopcFCmtgG]$|^--(event|output|pid|cpu|freq|call-graph|mmap-pages|tid|cgroup|duration|expr)$/));
     }
     case 'strace':
-    case 'ltrace':
+    case 'ltrace': {
+      const sc = scan(args, TRACER_OPTIONS[name]);
+      return { ...after(args, args.length - sc.positionals.length), writes: values(sc, 'output') };
+    }
     case 'valgrind':
     case 'perf':
       return after(args, name === 'perf' ? (args[0] === 'record' || args[0] === 'stat' ? 1 + skipOpts(args.slice(1), /^-[eopFc]$/) : args.length) : skipOpts(args, /^-[eopsaEuIPS]$|^--(tool|log-file)$/));
