@@ -62,11 +62,14 @@ export function findParts(args: readonly string[], where?: { cwd: string; home: 
       // With no name test, the dot-files of the directory it stands in (.env) or of HOME (.netrc) are matches too.
       // (Not for what only changes or shows a file's metadata: chmod 644 {} +.)
       // (A name test that a dot-file's name passes — -name '*', -name '*nv', -regex '.*' — leaves them in.)
-      const passes = (dot: string) => expr.every((a, k) => {
+      // (A secret below the root by its path as find prints it — ROOT/.ssh/id_rsa — within -maxdepth: -path '*/.ssh/*' picks it.)
+      const maxDepth = Number(expr[expr.indexOf('-maxdepth') + 1] ?? NaN);
+      const passes = (rel: string, root: string) => rel.split('/').length <= (expr.includes('-maxdepth') && !Number.isNaN(maxDepth) ? maxDepth : Infinity) && expr.every((a, k) => {
         const t = expr[k - 1] ?? '';
-        if (/^-i?name$/.test(t)) return globLike(a, t === '-iname').test(dot);
-        if (/^-i?(path|wholename)$/.test(t)) return globLike(a, t !== '-path' && t !== '-wholename', true).test(`./${dot}`);
-        if (/^-i?regex$/.test(t)) { try { return new RegExp(`^(?:${a})$`, t === '-iregex' ? 'i' : '').test(`./${dot}`); } catch { return true; } }
+        const printed = `${root.replace(/\/+$/, '')}/${rel}`;
+        if (/^-i?name$/.test(t)) return globLike(a, t === '-iname').test(posix.basename(rel));
+        if (/^-i?(path|wholename)$/.test(t)) return globLike(a, t !== '-path' && t !== '-wholename', true).test(printed);
+        if (/^-i?regex$/.test(t)) { try { return new RegExp(`^(?:${a})$`, t === '-iregex' ? 'i' : '').test(printed); } catch { return true; } }
         return !(/^-x?type$/.test(t) && !/f/.test(a));
       });
       if (where && !/^(chmod|chown|chgrp|touch|stat|ls|file|setfacl|getfacl)$/.test(cmd[0]?.replace(/^.*\//, '') ?? '') && !alternated && !expr.some((a) => a === '!' || a === '-not')) {
@@ -74,8 +77,8 @@ export function findParts(args: readonly string[], where?: { cwd: string; home: 
           const dir = posix.resolve(where.cwd, r.replace(/^["']|["']$/g, '').replace(/^~(?=\/|$)/, where.home).replace(/^\$\{?(HOME)\}?(?=\/|$)/, where.home).replace(/^\$\{?PWD\}?(?=\/|$)/, where.cwd));
           // (The directory it stands in, or one above it — `..`, `src/..` — holds the project's .env and its siblings
           // (-name '*.local' is .env.local: find's names do not hide dot-files); HOME its ~/.netrc.)
-          const dots = dir === where.home ? ['.netrc', '.npmrc', '.git-credentials', '.pgpass'] : dir === where.cwd || (where.cwd.startsWith(`${dir}/`) && dir !== '/' && !where.home.startsWith(`${dir}/`)) ? ['.env', '.env.local', '.env.production', '.env.staging', '.npmrc'] : [];
-          const dot = dots.find(passes);
+          const dots = dir === where.home ? ['.netrc', '.npmrc', '.git-credentials', '.pgpass', '.ssh/id_rsa', '.ssh/id_ed25519', '.aws/credentials', '.kube/config', '.docker/config.json', '.config/gh/hosts.yml'] : dir === where.cwd || (where.cwd.startsWith(`${dir}/`) && dir !== '/' && !where.home.startsWith(`${dir}/`)) ? ['.env', '.env.local', '.env.production', '.env.staging', '.npmrc'] : [];
+          const dot = dots.find((d) => passes(d, r.replace(/^["']|["']$/g, '')));
           if (dot) execs.push(cmd.map((c) => c.replace(/\{\}/g, `${posix.relative(where.cwd, posix.join(dir, dot)) || dot}`)));
         }
       }

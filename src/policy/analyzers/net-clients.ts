@@ -132,7 +132,7 @@ const CONSUL = c(['http-addr=', 'token=', 'token-file=', 'datacenter=', 'ca-file
 const KAFKA_TOOLS = c(['bootstrap-server=', 'broker-list=', 'topic=', 'producer.config=', 'consumer.config=', 'command-config=', 'property=', 'from-beginning', 'group='], { host: ['bootstrap-server', 'broker-list'], operands: 'none', stdin: true, opaque: ['producer.config', 'consumer.config', 'command-config'] });
 const EVANS = c(['host=', 'port=', 'r,repl', 'cli', 'proto=', 'path=', 'header=', 'file='], { host: ['host'], file: ['file'], operands: 'none', stdin: true });
 Object.assign(NET_CLIENTS, {
-  'clickhouse-client': CLICKHOUSE, cqlsh: CQLSH, influx: INFLUX, etcdctl: ETCD, consul: CONSUL, evans: EVANS,
+  'clickhouse-client': CLICKHOUSE, clickhouse: CLICKHOUSE, cqlsh: CQLSH, influx: INFLUX, etcdctl: ETCD, consul: CONSUL, evans: EVANS,
   'kafka-console-producer': KAFKA_TOOLS, 'kafka-console-producer.sh': KAFKA_TOOLS, 'kafka-console-consumer': KAFKA_TOOLS, 'kafka-console-consumer.sh': KAFKA_TOOLS, 'kafka-topics': KAFKA_TOOLS, 'kafka-topics.sh': KAFKA_TOOLS,
 });
 
@@ -205,7 +205,7 @@ export function analyzeNetClient({ tool, args, env }: AnalyzerInput): Facts {
   if (spec.stdin) f.sends.push(STDIN);
   // What a client loads into a server on this machine (psql -h localhost -f seed.sql, a compose
   // service `db`) does not leave it: only a server elsewhere — named, or in PGHOST/MYSQL_HOST — is sent to.
-  const envHost = ['PGHOST', 'PGHOSTADDR', 'MYSQL_HOST', 'MONGO_HOST', 'REDISCLI_HOST', 'CONSUL_HTTP_ADDR', 'ETCDCTL_ENDPOINTS'].map((k) => env[k]).find((v) => v && !/^(localhost|127\.|::1|\/|[\w-]+$)/.test(v));
+  const envHost = ['PGHOST', 'PGHOSTADDR', 'MYSQL_HOST', 'MONGO_HOST', 'REDISCLI_HOST', 'CONSUL_HTTP_ADDR', 'ETCDCTL_ENDPOINTS', 'INFLUX_HOST', 'CLICKHOUSE_HOST'].map((k) => env[k]).find((v) => v && !/^(localhost|127\.|::1|\/|[\w-]+$)/.test(v));
   if (envHost) addServer(f, envHost);
   if (!f.hosts.some((h) => !isLocalEndpoint(h)) && !f.tags.has('opaque-config') && !f.tags.has('unparsed-url')) f.sends = [];
   return f;

@@ -183,9 +183,15 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     {
       const base = posix.basename(argv[0]!);
       const ops = argv.slice(1).filter((a, k, all) => !a.startsWith('-') && !/^(-o|-p|-F|--options|-t|--types)$/.test(all[k - 1] ?? ''));
-      if ((base === 'bindfs' || (base === 'mount' && argv.some((a, k) => a === '--bind' || a === '--rbind' || (/^(-o|--options)$/.test(argv[k - 1] ?? '') && /(^|,)r?bind(,|$)/.test(a))))) && ops.length >= 2) {
+      if ((base === 'mount' && argv.some((a, k) => a === '--bind' || a === '--rbind' || (/^(-o|--options)$/.test(argv[k - 1] ?? '') && /(^|,)r?bind(,|$)/.test(a)))) && ops.length >= 2) {
         // (Recorded as the link it amounts to: later writes through DST are judged at SRC; the mount itself is judged below.)
         st.links.set(resolvePath(ops[1]!, ctx), resolvePath(ops[0]!, ctx));
+      }
+      // (FUSE binds and unions — bindfs -u U SRC DST, mergerfs A:B DST, unionfs-fuse — end with SRC and DST, whatever options
+      // with values come first; a union is each of its branches.)
+      if (/^(bindfs|mergerfs|unionfs|unionfs-fuse|fuse-overlayfs|mhddfs)$/.test(base) && ops.length >= 2) {
+        const [src, dst] = [ops.at(-2)!, ops.at(-1)!];
+        st.links.set(resolvePath(dst, ctx), resolvePath(src.split(/[:=]/).find((b) => b !== '' && !/^(RW|RO|NC)$/i.test(b)) ?? src, ctx));
       }
       if (base === 'sshfs' && ops[0]?.includes(':')) {
         argv = ['ssh', ops[0].slice(0, ops[0].indexOf(':')), 'true'];

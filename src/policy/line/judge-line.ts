@@ -680,7 +680,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const maybeSecret = fc.stdinFrom.some((up) => info[up]?.maybeSecretOut);
   const cmdCtx: Context = { ...st.ctx, cwd, env: cmdEnv, stdin: stdin ? resolve(stdin) : stdinSecret, stdout: undefined, ...(cwd === UNKNOWN_CWD && st.cwdGuess !== undefined ? { cwdGuess: st.cwdGuess } : {}) };
   // (Only an unquoted `DIR/.*` is a glob there: quoted, it is more often a regex — run-clang-tidy 'src/.*'.)
-  const dotGlobs = argv.filter((a, k) => argvWords[k]?.glob && (/(^|\/)\.(\*|\[!.\]\*|\[\^.\]\*|\?\*|\?\?\*)$/.test(a) || (st.dotglob && /(^|\/)\*[^/]*$/.test(a) && nameMatchesGlob(a.slice(a.lastIndexOf('/') + 1), '.env'))));
+  // (Under dotglob a leading * or ? matches a leading dot too: * and *env take .env. A loop's variable over a glob, quoted —
+  // for f in *; do cat "$f" — holds each name the glob matched.)
+  const dotGlobs = argv.filter((a, k) => (argvWords[k]?.glob || (/^"\$\{?[A-Za-z_]\w*\}?"$/.test(argvWords[k]?.raw ?? '') && /[*?]/.test(a))) && (/(^|\/)\.(\*|\[!.\]\*|\[\^.\]\*|\?\*|\?\?\*)$/.test(a) || (st.dotglob && /(^|\/)[*?][^/]*$/.test(a) && nameMatchesGlob(`.${a.slice(a.lastIndexOf('/') + 1)}`, '..env'))));
   if (dotGlobs.length) cmdCtx.dotGlobs = new Set(dotGlobs);
   if (maybeSecret && (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || argv[0] === 'gh')) {
     st.lineTags.tags.add('interpreter-opaque');
