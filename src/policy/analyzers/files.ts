@@ -19,8 +19,9 @@ const operands = (args: readonly string[]): string[] => {
 const VALUE_OPTS: Record<string, RegExp> = {
   head: /^-[nc]$/,
   tail: /^-[ncs]$/,
-  grep: /^-[efABCmd]$|^--(regexp|file|context|after-context|before-context|max-count|include|exclude|exclude-dir)$/,
-  rg: /^-[egtTABCmMj]$|^--(regexp|glob|type|type-not|max-count|context|after-context|before-context|max-depth|threads)$/,
+  // (Short options cluster: grep -oe PATTERN, -ie'=.*'.)
+  grep: /^-[a-zA-Z]*[efABCmd]$|^--(regexp|file|context|after-context|before-context|max-count|include|exclude|exclude-dir)$/,
+  rg: /^-[a-zA-Z]*[egtTABCmMj]$|^--(regexp|glob|type|type-not|max-count|context|after-context|before-context|max-depth|threads)$/,
   cut: /^-[dfcb]$/,
   sort: /^-[tkoST]$|^--(output|field-separator|key|buffer-size|temporary-directory)$/,
   xxd: /^-[cgls]$/,
@@ -71,7 +72,7 @@ export function analyzeReader({ tool, args: args0 }: AnalyzerInput): Facts {
   // (dasel's operands are selectors; it reads the files -f names.)
   if (tool === 'dasel') files = args.flatMap((a, k) => (/^(-f|--file)$/.test(args[k - 1] ?? '') ? [a] : /^--file=/.test(a) ? [a.slice(7)] : []));
   // grep/rg: the first operand is the pattern unless -e/-f gave it.
-  if ((tool === 'grep' || tool === 'rg' || tool === 'egrep' || tool === 'fgrep') && !args.some((a) => /^(-e|-f|--regexp|--file)/.test(a))) files = files.slice(1);
+  if ((tool === 'grep' || tool === 'rg' || tool === 'egrep' || tool === 'fgrep') && !args.some((a) => /^-[a-zA-Z]*[ef]|^--(regexp|file)/.test(a))) files = files.slice(1);
   const scripts = tool === 'sed' || /awk$/.test(tool) ? programsOf(tool, args) : [];
   // (mikefarah's yq takes a first operand that names an existing file as a file — yq .env values.yaml prints
   // .env — and as the query otherwise: a first operand spelled like a path is read both ways.)

@@ -18,7 +18,7 @@ import { assignmentTags, CONFIG_VARS, isDefaultDir, programSetting, TOOL_CACHE_V
 import { foldLiterals, languageOf, stripStrings, writesFiles } from './interpreters.js';
 import { inlineCodeOf, scriptOf } from './interpreter-code.js';
 import { compiledRisk, judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
-import { completionScript, CONFIGISH, credentialNameIn, credentialOf, madeBelow, DIGESTS, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, processSubText, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
+import { completionScript, CONFIGISH, credentialNameIn, credentialOf, madeBelow, DIGESTS, digestOnly, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, processSubText, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { addUrl, STDIN, wholeTree } from '../analyzers/common.js';
 import { includedInCode, writesInCode } from '../analyzers/net-clients.js';
 import { foreignAsSh, harmlessPowerShell, withoutCmdSwitches } from './foreign-shells.js';
@@ -30,7 +30,7 @@ import { commandsInText } from './text-commands.js';
 import { DB_CLIENTS, destroys, dropsDatabase, remoteDb } from './destructive.js';
 import { storedSecret, storedSecretFile } from '../analyzers/credentials.js';
 import { credentialPrefix } from '../credential-text.js';
-import { filterOutput, regexOf, showsNoValue } from './value-free.js';
+import { filterOutput, grepFiles, passLines, probesValue, readsNamesOnly, regexOf, showsNoValue, type Reshape } from './value-free.js';
 import { judgeLine } from './judge-line.js';
 import { commandOptions, embeddedRisk, vimLuaArgs, type EditorCodeOk } from './command-options.js';
 import { canonicalTool, launched, packageBin } from '../analyzers/identity.js';
@@ -445,6 +445,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
           u.argv = [...u.argv, '$XARGS_INPUT'];
         } else u.argv = [...u.argv, ...(st.spacedNames && !argv.slice(1).some((a) => /^(-0|--null|-d|--delimiter)/.test(a)) ? ['$XARGS_INPUT'] : xargsInput(fedInfos(fed, listing)))];
       }
+      // (A placeholder still in a shell's script — xargs -I{} sh -c 'grep "^{}=" .env' — is text the script gets at run time.)
+      // (Not downloaded text, nor a placeholder that is the whole script — xargs -I{} sh -c {} runs the input itself.)
+      if (repl && isShell(posix.basename(u.argv[0] ?? '')) && !fed.some((up) => info[up]?.downloadOut)) u.argv = u.argv.map((a, k) => (k > 0 && a !== repl ? a.split(repl).join('$XARGS_INPUT') : a));
       // xargs -I% CMD … %: a network command fed names from unknown input cannot be judged — unless
       // the input only fills a URL's path after a literal host (xargs -I{} curl http://localhost:3000/items/{}).
       const inPath = (a: string) => /^[a-z][\w+.-]*:\/\/[^/\s$`]+\//i.test(a) && a.indexOf(repl!) > a.indexOf('/', a.indexOf('://') + 3);
@@ -661,8 +664,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       else if (isSecretPath(st, realOf(st, abs0(args[0])) ?? abs0(args[0]), ctx)) {
         st.sourcedSecret = realOf(st, abs0(args[0])) ?? abs0(args[0]);
         st.readsSecret = true;
-        // (…after set -x or set -v, the shell prints each of its lines or assignments as it runs them.)
-        if (/(^|[\s;&|({])set\s+(-[a-zA-Z]*[xv]|-o\s+(xtrace|verbose))/.test(st.lineText)) shownFiles.push(args[0]);
+        // (…after set -x or set -v, the shell prints each of its lines or assignments as it runs them — however the option is
+        // turned on: shopt -so xtrace, zsh's setopt xtrace, a DEBUG trap that prints $BASH_COMMAND, PS4 aside.)
+        if (/(^|[\s;&|({])(set\s+(-[a-zA-Z]*[xv]|-o\s+(xtrace|verbose))|shopt\s+-[a-z]*o[a-z]*\s+(xtrace|verbose)|setopt\s+(xtrace|verbose|sourcetrace)|set\s+-[a-zA-Z]*T\b|trap\s+\S.*\bDEBUG\b)/i.test(st.lineText)) shownFiles.push(args[0]);
       }
     } else if (name === 'rampart') {
       const verb = args.find((a) => !a.startsWith('-'));
@@ -1102,8 +1106,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // A read that shows none of a secret's values — diff -q, cut -d= -f1 .env, openssl pkey -pubout, jq keys — is no read of it.
     // (Only for words the line wrote literally: grep "^${name}=" .env may select any line.)
     const literal = fc.argv.length === argv.length && fc.argv.every((w) => w.static);
-    const valueFree = literal ? showsNoValue(name, args) ?? (keysOnly(argv, false, true) ? () => true : undefined) : undefined;
-    if (valueFree) facts.reads.splice(0, facts.reads.length, ...facts.reads.filter((p) => !(isSecretPath(st, abs0(p), ctx) && valueFree(abs0(p)))));
+    const valueFree = literal ? showsNoValue(name, args) ?? (keysOnly(argv, false, true) || readsNamesOnly(argv, env.IFS, st.lineText) ? () => true : undefined) : undefined;
+    // (…its stdin too: cut -d= -f1 < .env.)
+    if (valueFree) facts.reads.splice(0, facts.reads.length, ...facts.reads.filter((p) => { const q = p === STDIN ? ctx.stdin : abs0(p); return q === undefined || !(isSecretPath(st, q, ctx) && valueFree(q)); }));
+    // (grep -q/-c/-l prints no line, but its answer is a value's when the pattern reaches into one: grep -c '^API_KEY=sk-l' .env.)
+    // (…or when the line computes it and it still goes on into a value: xargs -I{} sh -c 'grep -c "^{}=sk" .env'.)
+    if (/^(grep|egrep|fgrep)$/.test(name)) for (const f of grepFiles(name, args) ?? []) if (f !== '-' && !facts.reads.includes(f) && isSecretPath(st, abs0(f), ctx) && (probesValue(args) || (literal && !valueFree?.(abs0(f))))) facts.reads.push(f);
     // A file named by an expansion the line's values do not settle (cat "$1" after set --, read f <<<, eval f=…, ${a[-1]},
     // ${X:+…}, $(basename …)) may be any file the line names: on a line that names a secret, it is that secret.
     // (…a word whose substitution's output the line knows is that text: cat $(echo .e)nv reads .env.)
@@ -1879,10 +1887,21 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // What a reader prints only into programs that count or hash it (cat .env | wc -l, | sha256sum)
     // never reaches the screen: its reads are no read into the agent's context.
     const sinks = fc.stdoutTo.map((i) => posix.basename(flat[i]?.argv[0]?.value ?? ''));
-    // (…or into one that shows none of its values, when this one passes its lines on unchanged: grep -v '^#' .env | cut -d= -f1.)
-    const whole = /^(cat|head|tail|tac|sort|uniq|grep|egrep|fgrep)$/.test(name) && !args.some((a) => /^-[a-zA-Z]*o/.test(a) || a === '--only-matching');
-    const hides = (i: number) => { const a = flat[i]?.argv.map((w) => w.value) ?? []; const f = whole && flat[i]!.argv.every((w) => w.static) ? showsNoValue(posix.basename(a[0] ?? ''), a.slice(1)) : undefined; return f !== undefined && facts.reads.every((p) => f(abs0(p))); };
-    const counted = facts.reads.length > 0 && FILTERS.has(name) && sinks.length > 0 && sinks.every((n, k) => DIGESTS.test(n) || hides(fc.stdoutTo[k]!)) && redirectWrites.size === 0 && !fc.redirects.some((r) => /^[0-9]*>/.test(r.op));
+    // (…or into one that shows none of its values, given what this one passes on — whole lines (cat, head -n, sort) or what a
+    // filter it is prints: grep -v '^#' .env | cut -d= -f1, sed 's/#.*//' .env | awk -F= '{print $1}' | sort — through a chain
+    // of such programs, none of them writing elsewhere.)
+    const hides = (i: number, pre: Reshape | undefined, depth = 0): boolean => {
+      const c = flat[i];
+      if (pre === undefined || c === undefined || depth > 4 || !c.argv.every((w) => w.static) || c.redirects.some((r) => /^[0-9]*>|^&>/.test(r.op))) return false;
+      const a = c.argv.map((w) => w.value);
+      const f = showsNoValue(a[0] ?? '', a.slice(1), pre);
+      if (f !== undefined && facts.reads.every((p) => f(abs0(p)))) return true;
+      const next = passLines(a[0] ?? '', a.slice(1));
+      return next !== undefined && c.stdoutTo.length > 0 && c.stdoutTo.every((j) => hides(j, (ls) => { const x = pre(ls); return x && next(x); }, depth + 1));
+    };
+    // (A reader's quoted operand the line computes — head -1 "$f" — is a file, not an option that reshapes its lines.)
+    const pre = fc.argv.length === argv.length && fc.argv.every((w) => w.static || (/^"/.test(w.raw) && !w.value.startsWith('-'))) ? passLines(name, args) : undefined;
+    const counted = facts.reads.length > 0 && FILTERS.has(name) && sinks.length > 0 && sinks.every((n, k) => digestOnly(n, flat[fc.stdoutTo[k]!]?.argv.slice(1).map((w) => w.value) ?? []) || hides(fc.stdoutTo[k]!, pre)) && redirectWrites.size === 0 && !fc.redirects.some((r) => /^[0-9]*>/.test(r.op));
     // A credential of the agent's environment printed by name to the screen (echo $AWS_SECRET_ACCESS_KEY,
     // printenv GITHUB_TOKEN) is read into the agent's context like the file it would be kept in.
     // (Not its length or a presence test: ${#TOKEN}, ${TOKEN:+set}.)
@@ -2881,8 +2900,15 @@ function tracing(opts: readonly string[]): boolean {
 
 /** The first secret a line's text names as a word — in any case (declare -l f=.ENV), or by a glob (.e*) — or undefined. */
 function secretNamedIn(text: string, secret: (p: string) => boolean): string | undefined {
+  // (Not in a comment, an ignore rule being written — echo .env >> .gitignore — a test of whether it exists, or an option's
+  // value, which a program uses rather than shows: --env-file .env, ssh -i ~/.ssh/id_rsa.)
+  // (…and in the spellings the shell joins: ".e""nv", .e\nv.)
+  const kept = text.split('\n').map((l) => l.replace(/(^|\s)#.*$/, '$1')).join('\n').split(/(?:;|&&|\|\||\||\n)/)
+    .filter((seg) => !/^\s*(echo|printf)\b.*>>?\s*\S*\.\w*ignore\s*$/.test(seg) && !/^\s*(\[\[?|test)\s+!?\s*-[efsrd]\s+\S+\s*\]?\]?\s*$/.test(seg))
+    .join(' ; ').replace(/(^|\s)(--env-file[= ]|-i\s+)\s*\S+/g, '$1');
+  const joined = kept.replace(/(\S)["'](["']?)(?=\S)/g, '$1').replace(/\\([A-Za-z])/g, '$1');
   // (A regex's escaped dots — process\.env\. — are no file's name.)
-  for (const w of text.split(/[^\w.~/*?+\\-]+/)) {
+  for (const w of `${kept} ${joined}`.split(/[^\w.~/*?+\\-]+/)) {
     if (w.includes('\\')) continue;
     const word = w.replace(/^[+-]+/, '');
     if (!/\.|^~/.test(word)) continue;
@@ -2932,20 +2958,26 @@ function keysOnly(argv: readonly string[], keysAlone = false, objects = false): 
   for (let k = 0; k < args.length && prog === undefined; k++) {
     if (/^--(arg|argjson|slurpfile|rawfile|args|jsonargs)$/.test(args[k]!)) k += 2;
     else if (/^(-L|--indent)$/.test(args[k]!)) k += 1;
-    else if (!args[k]!.startsWith('-')) prog = args[k];
+    else if (!args[k]!.startsWith('-') && !(argv[0] === 'yq' && /^(e|eval|ea|eval-all)$/.test(args[k]!))) prog = args[k];
   }
   if (prog === undefined) return false;
+  // (Raw input makes every line a string, and a string's keys are an error that prints it — jq -R keys ~/.ssh/id_rsa; so does
+  // a value sent to debug, stderr or error, or reached by recursion (..), by path (getpath) or from outside (input, $ENV).)
+  if (args.some((a) => /^--raw-input$|^-[a-zA-Z]*R/.test(a))) return false;
+  const code = prog.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  if (/\.\.|(?<![.$\w])(debug|stderr|error|halt_error|input|inputs|getpath|tostream|env|recurse|splits|limit|until|while|repeat|foreach|reduce|path|paths|leaf_paths|to_entries|with_entries|walk)\b|\$ENV|\$__loc__/.test(code)) return false;
   // (metadata only on the way to a name: kubectl's metadata holds the last-applied copy of the values.)
   // (…and a state file's bookkeeping: terraform.tfstate's version, serial, lineage, its resources' types.)
-  const SAFE = /^(name|names|id|uid|kind|type|href|url|urls|title|label|labels|namespace|created\w*|creation\w*|updated\w*|revisionDate|creationDate|folderId|organizationId|category|vault|tags|count|version|serial|lineage|terraform_version|format_version|mode|provider)$/i;
+  // (…and a kubeconfig's names and servers: .contexts[].name, .clusters[].cluster.server, .current-context.)
+  const SAFE = /^(name|names|id|uid|kind|type|href|url|urls|title|label|labels|namespace|created\w*|creation\w*|updated\w*|revisionDate|creationDate|folderId|organizationId|category|vault|tags|count|version|serial|lineage|terraform_version|format_version|mode|provider|server|current-context)$/i;
   // (One path — .items[].metadata.name, .[].name — is safe when it ends in a safe field, every field before it is safe or a
   // container on the way (items, metadata, fields), and it iterates only arrays by name or a store listing's top; `.[]` over
   // an object — a Secret — reaches its data.)
   const pathSafe = (path: string): boolean => {
     if (!/^((?:\.(?:[A-Za-z_][\w-]*|"[^"]*")(?:\[\d*\]\??)?|\.?\[\d*\]\??)+)$/.test(path)) return false;
-    if ([...path.matchAll(/(\.(?:([A-Za-z_][\w-]*)|"([^"]*)"))?\[\d*\]/g)].some((x) => !/^(items|fields|urls|tags|labels|names|resources)$/.test(x[2] ?? x[3] ?? '') && (objects || x[1] !== undefined || x.index! > 1))) return false;
+    if ([...path.matchAll(/(\.(?:([A-Za-z_][\w-]*)|"([^"]*)"))?\[\d*\]/g)].some((x) => !/^(items|fields|urls|tags|labels|names|resources|contexts|clusters|users)$/.test(x[2] ?? x[3] ?? '') && (objects || x[1] !== undefined || x.index! > 1))) return false;
     const fields = [...path.matchAll(/\.(?:([A-Za-z_][\w-]*)|"([^"]*)")/g)].map((x) => x[1] ?? x[2]!);
-    return fields.length > 0 && SAFE.test(fields.at(-1)!) && fields.every((f, i) => SAFE.test(f) || (/^(items|metadata|fields|resources)$/.test(f) && i < fields.length - 1));
+    return fields.length > 0 && SAFE.test(fields.at(-1)!) && fields.every((f, i) => SAFE.test(f) || (/^(items|metadata|fields|resources|contexts|clusters|cluster|users)$/.test(f) && i < fields.length - 1));
   };
   // (What may follow names or counts: formatting and ordering of them.)
   const TERMINAL = /^(keys(_unsorted)?(\[\])?|length|type|join\([^()]*\)|sort|unique|reverse|first|last|add|min|max|tostring|ascii_downcase|ascii_upcase|@csv|@tsv|@text|@json|\.\[\]|\[\])$/;
@@ -2966,9 +2998,15 @@ function keysOnly(argv: readonly string[], keysAlone = false, objects = false): 
   const join = (a: string, b: string) => (a + (b === '.' ? '' : b)).replace(/\.\[/g, '[');
   let prefix = '';
   for (let k = 0; k < stages.length; k++) {
-    let stage = stages[k]!.replace(/^\[(.*)\]$/s, '$1').trim();
+    // (A default for a missing field changes nothing shown: .credHelpers // {} | keys.)
+    let stage = stages[k]!.replace(/^\[(.*)\]$/s, '$1').replace(/\s*\/\/\s*(\{\}|\[\]|null)$/, '').trim();
     if (/^select\(.*\)$/s.test(stage)) continue;
-    if (/^(keys(_unsorted)?(\[\])?|length|type)$/.test(stage)) return stages.slice(k + 1).every((x) => TERMINAL.test(x.trim()));
+    // (keys of what may be a string — .client_secret | keys, .[] over an object's values — is an error that prints the string.)
+    if (/^(keys(_unsorted)?(\[\])?|length|type|has\("[\w-]*"\))$/.test(stage)) {
+      const field = /(?:\.([A-Za-z_][\w-]*)|\."([^"]*)")(?:\[\d*\]\??)*$/.exec(prefix);
+      if (stage.startsWith('keys') && (/^\[/.test(prefix) || /(secret|token|passw(or)?d|pwd|key|auth|credential|cookie|session|value|pass|cert|private)$/i.test(field?.[1] ?? field?.[2] ?? ''))) return false;
+      return stages.slice(k + 1).every((x) => TERMINAL.test(x.trim()));
+    }
     if (keysAlone) return false;
     const mapped = /^map\((.*)\)$/s.exec(stage);
     if (mapped) stage = `.[]${mapped[1]!.trim() === '.' ? '' : mapped[1]!.trim()}`;
@@ -2979,6 +3017,8 @@ function keysOnly(argv: readonly string[], keysAlone = false, objects = false): 
     const paths = [...stage.replace(/"(?:[^"\\]|\\.)*"/g, (q) => q.replace(/[^\\]|\\(?!\()/g, ' ')).matchAll(/\.(?:[A-Za-z_][\w-]*|"[^"]*")(?:\.(?:[A-Za-z_][\w-]*|"[^"]*")|\[\d*\])*/g)].map((x) => x[0]);
     const interpolated = [...stage.matchAll(/\\\((\.[^)]*)\)/g)].map((x) => x[1]!.trim());
     const all = [...paths, ...interpolated];
+    // (…and nothing else: {all: .} and [.name, .] show the whole input.)
+    if (/\./.test(stage.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/\.(?:[A-Za-z_][\w-]*|"[^"]*")(?:\.(?:[A-Za-z_][\w-]*|"[^"]*")|\[\d*\])*/g, ''))) return false;
     if (all.length === 0 || !all.every((p) => pathSafe(join(prefix, p)))) return false;
     return stages.slice(k + 1).every((x) => TERMINAL.test(x.trim()));
   }
@@ -3077,9 +3117,11 @@ function archiveToStdout(name: string, args: readonly string[], fileText: (p: st
  */
 function ghIdentifiers(name: string, args: readonly string[]): string | undefined {
   if (name !== 'gh' || args.some((a) => /^(-t|--template)(=|$)/.test(a))) return undefined;
-  const value = (re: RegExp) => args.map((a, k) => (re.test(args[k - 1] ?? '') ? a : /^--[\w-]+=/.test(a) && re.test(a.slice(0, a.indexOf('='))) ? a.slice(a.indexOf('=') + 1) : undefined)).find((x) => x !== undefined);
+  // (A flag given twice takes its last value, as gh's flag parser does; -q'.x' is attached.)
+  const value = (re: RegExp, short?: string) => args.map((a, k) => (re.test(args[k - 1] ?? '') ? a : /^--[\w-]+=/.test(a) && re.test(a.slice(0, a.indexOf('='))) ? a.slice(a.indexOf('=') + 1)
+    : short !== undefined && a.startsWith(short) && a.length > 2 && !a.startsWith('--') ? a.slice(2) : undefined)).filter((x) => x !== undefined).at(-1);
   const fields = value(/^--json$/)?.split(',');
-  const query = value(/^(-q|--jq)$/);
+  const query = value(/^(-q|--jq)$/, '-q');
   // (Repository names are [A-Za-z0-9._-]: a workflow run's or a release's name is free text.)
   const NUMERIC = /^(number|id|databaseId|state|status|conclusion|isDraft|createdAt|updatedAt|closedAt|mergedAt|headSha|oid)$/;
   const named = args[0] === 'repo' && args[1] === 'list' ? /^(name|nameWithOwner)$/ : /^$/;

@@ -18,9 +18,10 @@ import { fullLongOptions } from '../options.js';
 import { CURRENT_BRANCH_ARGS } from '../analyzers/git-subcommands.js';
 import { lineChecks } from './line-checks.js';
 import { printfText, unescape } from './printf.js';
+import { readsNamesOnly, showsNoValue } from './value-free.js';
 import { expandBraces } from '../shell/split.js';
 import { rememberWritten, replacedConfig } from './written-files.js';
-import { credentialNameIn, credentialOf, madeBelow, DIGESTS, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
+import { credentialNameIn, credentialOf, madeBelow, DIGESTS, digestOnly, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { isShell, quote, withPositionals } from './unwrap.js';
 import { languageOf } from './interpreters.js';
 import { meantLines, understoodPrefix } from './syntax-repair.js';
@@ -882,7 +883,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   if ((stdinSecretPath ?? uSecret) && /^(read|mapfile|readarray)$/.test(rec.name)) {
     const valued = rec.name === 'read' ? /^-[dinNptu]$/ : /^-[dnOsuCc]$/;
     const names = argv.slice(1).filter((a, k, all) => /^[A-Za-z_]\w*$/.test(a) && !valued.test(all[k] ?? '') && !valued.test(argv.slice(1)[k - 1] ?? ''));
-    for (const n of names.length ? names : [rec.name === 'read' ? 'REPLY' : 'MAPFILE']) st.secretVars.set(n, (stdinSecretPath ?? uSecret)!);
+    // (IFS== read -r k v splits NAME=VALUE at its first =: k holds the name, the rest the value — as cut -d= -f1 shows names.)
+    const nameOnly = rec.name === 'read' && names.length >= 2 && cmdEnv.IFS === '=' ? names[0] : undefined;
+    for (const n of names.length ? names : [rec.name === 'read' ? 'REPLY' : 'MAPFILE']) if (n !== nameOnly) st.secretVars.set(n, (stdinSecretPath ?? uSecret)!);
   }
   // export/declare T=$(cat ~/.npmrc): the variable holds what the substitution printed.
   if (carried && /^(export|declare|typeset|local|readonly)$/.test(rec.name)) {
@@ -922,7 +925,10 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   } else if (/^(tee|dd|sponge)$/.test(name) || (name === 'cp' && argv.some((a) => /^\/dev\/(stdin|fd\/0)$/.test(a)))) for (const w of rec.writesFiles) st.opaqueWritten.set(w, rec);
   // A redirected secret read by a non-network command prints it (while read … < .env, mapfile < f)
   // — unless it only counts or hashes it (wc -c < .env).
-  if (stdin && !NETWORK_TOOLS.has(name) && !DIGESTS.test(name) && rec.judged && isSecretPath(st, resolve(stdin), cmdCtx)) {
+  // (…or shows none of its values: cut -d= -f1 < .env; IFS== read -r k v whose v the line never expands.)
+  const literal = argvWords.length === argv.length && argvWords.every((w) => w.static);
+  const namesOnly = literal && readsNamesOnly(argv, cmdEnv.IFS, st.lineText);
+  if (stdin && !NETWORK_TOOLS.has(name) && !digestOnly(name, argv.slice(1)) && rec.judged && isSecretPath(st, resolve(stdin), cmdCtx) && !namesOnly && !(literal && showsNoValue(name, argv.slice(1))?.(resolve(stdin)))) {
     const f = newFacts('<stdin>');
     f.reads.push(resolve(stdin));
     st.out.push(judgeFacts(st.policy, f, [], cmdCtx));

@@ -288,18 +288,29 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
   if (raw && admin) tag('dev-tcp', `the line sends "${admin[0]}" to a local service over a raw socket: the server writes or loads where that says`);
 }
 
-/** The placeholder xargs -I R (-i, --replace) or parallel puts each input item in, when the command is one of theirs. */
+/** The placeholder xargs -I R (-i, --replace, in a cluster: -0I@) or parallel puts each input item in, when the command is one of theirs. */
 function replaceString(words: readonly string[]): string | undefined {
   const at = words.findIndex((w) => /^(xargs|parallel)$/.test(posix.basename(w)));
   if (at < 0) return undefined;
-  if (posix.basename(words[at]!) === 'parallel') return '{}';
-  for (let k = at + 1; k < words.length && words[k]!.startsWith('-'); k++) {
+  const parallel = posix.basename(words[at]!) === 'parallel';
+  // (xargs' options that take a value, spaced or attached — -d '\n', -P 4 — and those whose value may only be attached: -i[R], -e[EOF], -l[N].)
+  const VALUED = 'adEILnPs';
+  let found: string | undefined;
+  for (let k = at + 1; k < words.length && words[k]!.startsWith('-') && words[k] !== '--'; k++) {
     const a = words[k]!;
-    if (a === '-I') return words[k + 1];
-    if (/^-I./.test(a)) return a.slice(2);
-    if (a === '-i' || a === '--replace') return '{}';
-    if (a.startsWith('--replace=')) return a.slice(10);
-    if (/^-i./.test(a)) return a.slice(2);
+    if (a.startsWith('--')) {
+      if (a === '--replace') found = '{}';
+      else if (a.startsWith('--replace=')) found = a.slice(10);
+      else if (/^--(arg-file|delimiter|max-args|max-procs|max-chars|max-lines|process-slot-var|eof)$/.test(a) && !parallel) k++;
+      continue;
+    }
+    for (let i = 1; i < a.length; i++) {
+      const c = a[i]!;
+      if (c === 'I') { found = i + 1 < a.length ? a.slice(i + 1) : words[++k]; break; }
+      if (c === 'i' && !parallel) { found = i + 1 < a.length ? a.slice(i + 1) : '{}'; break; }
+      if (!parallel && /[el]/.test(c)) break;
+      if (!parallel && VALUED.includes(c)) { if (i + 1 === a.length) k++; break; }
+    }
   }
-  return undefined;
+  return found ?? (parallel ? '{}' : undefined);
 }

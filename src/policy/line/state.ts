@@ -18,6 +18,9 @@ export const NETWORK_TOOLS = new Set([...DOWNLOADERS, 'nc', 'ncat', 'netcat', 's
 export const DNS_TOOLS = new Set(['dig', 'nslookup', 'host', 'getent', 'ping', 'ping6', 'drill', 'resolvectl', 'traceroute', 'traceroute6', 'tracepath', 'whois', 'ssh-keyscan', 'mtr', 'nmap', 'fping', 'dog', 'doggo', 'ntpdate', 'sntp', 'arping', 'curlie', 'kdig', 'delv', 'q']);
 /** Programs that count or hash what they read: a secret fed to them does not reach the screen (cat .env | wc -l). */
 export const DIGESTS = /^(wc|md5sum|sha1sum|sha224sum|sha256sum|sha384sum|sha512sum|shasum|b2sum|cksum|sum|md5)$/;
+/** A digest program that only counts or hashes what it reads: not wc --files0-from=-, which takes it as file names and
+ *  prints each one it cannot open. */
+export const digestOnly = (name: string, args: readonly string[]): boolean => DIGESTS.test(name) && !args.some((a) => /^--f/.test(a));
 // Programs that print facts about files, never their content (the rest may print what they are given).
 export const NO_CONTENT = new Set(['ls', 'stat', 'file', 'wc', 'du', 'df', 'touch', 'mkdir', 'rmdir', 'test', '[', '[[', 'basename', 'dirname', 'realpath', 'readlink',
   'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'shasum', 'b2sum', 'cksum', 'sum', 'namei', 'lsattr', 'getfacl', 'lsof', 'fuser', 'echo', 'printf',

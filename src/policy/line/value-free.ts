@@ -1,15 +1,24 @@
 // Reads of a secret that show none of its values: a comparison that says only whether two files differ, a public key
 // derived from a private one, and a filter whose output — worked out on lines shaped as the secret file holds them —
-// keeps no value: the names of a dotenv file (cut -d= -f1 .env, sed 's/=.*//'), the sections of a credentials file
-// (grep '^\[' ~/.aws/credentials). Pure: the filters are run on sample lines, never on the file.
+// does not depend on the values: the names of a dotenv file (cut -d= -f1 .env, sed 's/=.*//'), the sections of a
+// credentials file (grep '^\[' ~/.aws/credentials). Pure: the filters are run on sample lines, never on the file.
+//
+// Understood, or not a value-free read: each tool's options are read by a strict grammar (an option it does not list,
+// an abbreviated long option, a -NUM context, is "not understood" and the read stays a read), and a filter shows no
+// value only when its output is the same for the samples and for the samples with every value changed — a filter
+// that prints a value in pieces (grep -o '.\{1,3\}', sed 's/./& /g', cut -c9-11) or answers a question about it
+// (grep -c sk-live) prints something else when the value changes.
 import { posix } from 'node:path';
 
-/** A line of a secret file and the value it carries. */
-type Sample = readonly [line: string, value: string];
+/** A line of a secret file, the value it carries, and whether that value is the secret (an armour line is not). */
+type Sample = readonly [line: string, value: string, changes?: false];
 
-// (A dotenv file's lines are NAME=VALUE, quoted or exported. A value that spans several lines — a PEM block in double
-// quotes — would pass through a name projection on its continuation lines: not modelled; see the README's limits.)
+// (A dotenv file's lines are NAME=VALUE, quoted or exported, with comments and blank lines between. A value that spans
+// several lines — a PEM block in double quotes — would pass through a name projection on its continuation lines: not
+// modelled; see the README's limits.)
 const DOTENV: readonly Sample[] = [
+  ['# production settings', ''],
+  ['', ''],
   ['API_KEY=sk-live-51H8xq', 'sk-live-51H8xq'],
   ['export NPM_TOKEN=npm_abc123', 'npm_abc123'],
   ['DATABASE_URL="postgres://app:s3cret@db:5432/app"', 's3cret'],
@@ -17,54 +26,62 @@ const DOTENV: readonly Sample[] = [
   ['AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG', 'wJalrXUtnFEMI/K7MDENG'],
   ['lower_key=Zq9vLw2x', 'Zq9vLw2x'],
   ["PRIVATE_KEY='-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADAN'", 'MIIEvQIBADAN'],
+  // (Values holding the separators a projection splits on: = in base64, spaces, # and : in a URL's password.)
+  ['SESSION_B64=aGVsbG8=d29ybGQ=', 'aGVsbG8=d29ybGQ='],
+  ['PASSPHRASE="correct horse battery staple"', 'correct horse battery staple'],
+  ['SMTP_PASS=q7#Lm:x2Rt', 'q7#Lm:x2Rt'],
+  // (…and a short name, whose value starts near the line's start: cut -c1-6 shows it.)
+  ['DB=hunter22', 'hunter22'],
 ];
 // (Every other secret file: ini credentials, key blocks, .npmrc/.netrc, JSON and YAML configuration.)
 const OTHER: readonly Sample[] = [
   ...DOTENV,
+  ['[default]', ''],
   ['aws_access_key_id = AKIAIOSFODNN7EXAMPLE', 'AKIAIOSFODNN7EXAMPLE'],
   ['aws_secret_access_key=wJalrXUtnFEMIK7MDENGbPxRfiCY', 'wJalrXUtnFEMIK7MDENGbPxRfiCY'],
   // (A key's armour line says where a key is: a search for it is a search for keys.)
-  ['-----BEGIN OPENSSH PRIVATE KEY-----', 'BEGIN OPENSSH PRIVATE KEY'],
+  ['-----BEGIN OPENSSH PRIVATE KEY-----', 'BEGIN OPENSSH PRIVATE KEY', false],
   ['b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ', 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ'],
   ['MIIEvQIBADANBgkqhkiG9w0BAQEFAASC', 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC'],
   ['//registry.npmjs.org/:_authToken=npm_xyz789', 'npm_xyz789'],
   ['machine github.com login u password p4ssw0rd', 'p4ssw0rd'],
-  ['    "auth": "dXNlcjpwYXNzd29yZA=="', 'dXNlcjpwYXNzd29yZA'],
+  ['    "auth": "dXNlcjpwYXNzd29yZA=="', 'dXNlcjpwYXNzd29yZA=='],
   ['    client-key-data: LS0tLS1CRUdJTi', 'LS0tLS1CRUdJTi'],
   ['token: ghp_16C7e42F292c6912E7710c8', 'ghp_16C7e42F292c6912E7710c8'],
   ['https://u:ghp_abc123@github.com', 'ghp_abc123'],
   ['password=hunter2', 'hunter2'],
+  // (…the spaced ini forms of ~/.aws/credentials and ~/.pypirc, and ~/.netrc's entries one token per line.)
+  ['aws_secret_access_key = wJalrXUtnFEMIK7MDENGbPxRfiCY', 'wJalrXUtnFEMIK7MDENGbPxRfiCY'],
+  ['[pypi]', ''],
+  ['username = __token__', ''],
+  ['password = pypi-AgEIcHlwaS5vcmc', 'AgEIcHlwaS5vcmc'],
+  ['machine api.heroku.com', ''],
+  ['  login me@example.com', ''],
+  ['  password 01234abcd-ef56', '01234abcd-ef56'],
+  ['default login anonymous password guest@Example9', 'guest@Example9'],
+];
+// (~/.pgpass: host:port:database:user:password, a : or \\ in a field escaped with \\, comments.)
+const PGPASS: readonly Sample[] = [
+  ['# hostname:port:database:username:password', ''],
+  ['db.example.com:5432:app:app:pgS3cretPw', 'pgS3cretPw'],
+  ['*:*:*:postgres:Zx9\\:w7Qk', 'Zx9\\:w7Qk'],
+  ['localhost:*:*:me:hunter22', 'hunter22'],
 ];
 
-/**
- * For a command that reads secret files, which of them it shows no value of (a test on each path), or undefined when
- * it may show any. The words must be literal: a value the line computes — grep "^${name}=" — may select anything.
- */
-export function showsNoValue(name: string, args: readonly string[]): ((path: string) => boolean) | undefined {
-  const has = (re: RegExp) => args.some((a) => re.test(a));
-  // Comparisons that report only whether (or where) files differ.
-  if (name === 'diff' && has(/^(-q|--brief)$|^-[a-zA-Z]*q[a-zA-Z]*$/) && !has(/^(-y|--side-by-side|--normal|-u|-c|-e|--ed)$/)) return () => true;
-  if (name === 'cmp' && !has(/^(-l|-b|--verbose|--print-bytes)$|^-[a-zA-Z]*[lb]/)) return () => true;
-  if (name === 'git' && args.includes('diff') && args.includes('--no-index') && has(/^--(quiet|stat|numstat|shortstat|name-only|name-status)$/) && !has(/^(-p|-u|--patch)$/)) return () => true;
-  // A public key or a check of a private one: openssl pkey -pubout, rsa -noout -modulus | … (not -text, which prints it).
-  if (name === 'openssl' && /^(pkey|rsa|ec|dsa)$/.test(args[0] ?? '') && has(/^-(pubout|noout)$/) && !has(/^-(text|passout)$/) && (has(/^-pubout$/) || !args.slice(1).some((a, k, xs) => a === '-out' || (xs[k - 1] === '-out')))) return () => true;
-  // Filters worked out on the file's kind of lines.
-  const run = FILTERS[name.replace(/^(g|m|n)awk$/, 'awk').replace(/^[ef]grep$/, 'grep')];
-  if (run === undefined) return undefined;
-  const kind = (path: string) => (/^\.env(\.|$)/.test(posix.basename(path)) ? DOTENV : OTHER);
-  // (A pattern picks the lines it names, whatever the samples hold: grep PASSWORD reads DB_PASSWORD=…, so each word in the
-  // command is tried as a variable's name too.)
-  // (Not the files' own names: .env, ~/.aws/credentials.)
-  const words = [...new Set(args.filter((a) => !a.startsWith('-') && !/^[.~/]|\//.test(a)).flatMap((a) => a.match(/[A-Za-z_][A-Za-z0-9_]{2,}/g) ?? []))];
-  const named = (dotenv: boolean): Sample[] => words.flatMap((w) => [`${w}=s3cr3tV4lue`, `X_${w}_Y=s3cr3tV4lue`, `export ${w}="s3cr3tV4lue"`, `${w.toLowerCase()}=s3cr3tV4lue`,
-    ...(dotenv ? [] : [`${w.toLowerCase()} = s3cr3tV4lue`, `  ${w}: s3cr3tV4lue`])].map((l): Sample => [l, 's3cr3tV4lue']));
-  return (path) => {
-    const samples = [...kind(path), ...named(kind(path) === DOTENV)];
-    const out = run(args, samples.map(([l]) => l));
-    if (out === undefined) return false;
-    const text = out.join('\n');
-    return samples.every(([, v]) => !windows(v).some((w) => text.includes(w)));
-  };
+/** The lines a secret file holds, by its name: a dotenv file's (not .env.json or .env.yaml, which are other formats), ~/.pgpass's, or any. */
+type Kind = 'dotenv' | 'pgpass' | 'other';
+function samplesOf(path: string): { samples: readonly Sample[]; kind: Kind } {
+  const base = posix.basename(path);
+  if (/^\.env(\.|$)/.test(base) && !/\.(json|ya?ml|toml|ini|xml|js|cjs|mjs|ts|properties|conf|cfg|txt)$/i.test(base)) return { samples: DOTENV, kind: 'dotenv' };
+  if (base === '.pgpass') return { samples: PGPASS, kind: 'pgpass' };
+  return { samples: OTHER, kind: 'other' };
+}
+
+/** A value changed letter by letter, digit by digit, within its class (punctuation and spaces kept). */
+function changed(v: string): string {
+  return v.replace(/[a-z]/g, (c) => String.fromCharCode(97 + ((c.charCodeAt(0) - 97 + 7) % 26)))
+    .replace(/[A-Z]/g, (c) => String.fromCharCode(65 + ((c.charCodeAt(0) - 65 + 11) % 26)))
+    .replace(/[0-9]/g, (c) => String((Number(c) + 3) % 10));
 }
 
 /** Every 4-character piece of a value: a part of it shown is shown. */
@@ -72,18 +89,183 @@ function windows(v: string): string[] {
   return v.length < 4 ? [v] : Array.from({ length: v.length - 3 }, (_, k) => v.slice(k, k + 4));
 }
 
-type Filter = (args: readonly string[], lines: readonly string[]) => string[] | undefined;
+// --- Options, read strictly -------------------------------------------------------------------------------------
 
-/** An option's value, spaced or attached (-d= -d '=' --delimiter==). */
-function optionValue(args: readonly string[], short: string, long: string): string | undefined {
-  let v: string | undefined;
-  args.forEach((a, k) => {
-    if (a === `-${short}` || a === `--${long}`) v = args[k + 1];
-    else if (a.startsWith(`--${long}=`)) v = a.slice(long.length + 3);
-    else if (new RegExp(`^-${short}.`).test(a)) v = a.slice(2);
-  });
-  return v;
+/**
+ * A tool's option grammar: short flags, short options that take a value, and long names → their short letter
+ * ('' a long flag that changes nothing here, with or without =VALUE; '!' a long option whose value changes nothing here).
+ */
+interface Grammar { flags: string; valued: string; long: Record<string, string>; stopAtOperand?: boolean }
+
+interface Parsed { opts: [letter: string, value: string][]; operands: string[] }
+
+/** argv read by a grammar, or undefined at the first option it does not list (abbreviations included). */
+function getopt(args: readonly string[], g: Grammar): Parsed | undefined {
+  const opts: [string, string][] = [];
+  const operands: string[] = [];
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k]!;
+    if (a === '--' || (g.stopAtOperand && operands.length > 0)) { operands.push(...args.slice(a === '--' ? k + 1 : k)); break; }
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const letter = Object.hasOwn(g.long, a.slice(2, eq < 0 ? undefined : eq)) ? g.long[a.slice(2, eq < 0 ? undefined : eq)]! : undefined;
+      if (letter === undefined) return undefined;
+      if (letter === '') continue;
+      if (letter === '!' || g.valued.includes(letter)) {
+        const v = eq >= 0 ? a.slice(eq + 1) : args[++k];
+        if (v === undefined) return undefined;
+        if (letter !== '!') opts.push([letter, v]);
+      } else if (eq >= 0) return undefined;
+      else opts.push([letter, '']);
+      continue;
+    }
+    if (a.length > 1 && a.startsWith('-')) {
+      for (let i = 1; i < a.length; i++) {
+        const c = a[i]!;
+        if (g.valued.includes(c)) {
+          const v = i + 1 < a.length ? a.slice(i + 1) : args[++k];
+          if (v === undefined) return undefined;
+          opts.push([c, v]);
+          break;
+        }
+        if (!g.flags.includes(c)) return undefined;
+        opts.push([c, '']);
+      }
+      continue;
+    }
+    operands.push(a);
+  }
+  return { opts, operands };
 }
+
+const has = (p: Parsed, letters: string) => p.opts.some(([l]) => letters.includes(l));
+const last = (p: Parsed, letter: string) => p.opts.filter(([l]) => l === letter).at(-1)?.[1];
+
+const GRAMMARS: Record<string, Grammar> = {
+  cut: { flags: 'sn', valued: 'dfcb', long: { delimiter: 'd', fields: 'f', characters: 'c', bytes: 'b', 'only-delimited': 's' } },
+  grep: {
+    flags: 'voiyEFGPclLnhHsqwxIaTrRU', valued: 'emdD',
+    long: {
+      regexp: 'e', 'max-count': 'm', 'invert-match': 'v', 'only-matching': 'o', 'ignore-case': 'i', 'extended-regexp': 'E', 'fixed-strings': 'F', 'basic-regexp': 'G',
+      'perl-regexp': 'P', count: 'c', 'files-with-matches': 'l', 'files-without-match': 'L', 'line-number': 'n', 'no-filename': 'h', 'with-filename': 'H', 'no-messages': 's',
+      quiet: 'q', silent: 'q', 'word-regexp': 'w', 'line-regexp': 'x', text: 'a', recursive: 'r', 'dereference-recursive': 'R', 'initial-tab': 'T', binary: 'U',
+      color: '', colour: '', null: '', include: '!', exclude: '!', 'exclude-dir': '!', 'binary-files': '!', directories: '!', devices: '!', label: '!',
+    },
+  },
+  sed: { flags: 'nErsu', valued: 'el', long: { quiet: 'n', silent: 'n', 'regexp-extended': 'E', expression: 'e', separate: 's', unbuffered: 'u', posix: '', sandbox: '', 'line-length': 'l' } },
+  // (awk's options end at its program: awk '{print $1}' -F= .env reads a file named -F=.)
+  awk: { flags: '', valued: 'F', long: { 'field-separator': 'F' }, stopAtOperand: true },
+};
+
+/** A tool's own name and the options its name implies (egrep is grep -E, fgrep grep -F). */
+function toolOf(name: string, args: readonly string[]): [string, readonly string[]] {
+  const base = posix.basename(name);
+  if (base === 'egrep') return ['grep', ['-E', ...args]];
+  if (base === 'fgrep') return ['grep', ['-F', ...args]];
+  return [base.replace(/^(g|m|n)awk$/, 'awk'), args];
+}
+
+// --- Comparisons and keys ---------------------------------------------------------------------------------------
+
+const DIFF: Grammar = {
+  flags: 'qsrNPiwbBEZat', valued: 'xXIS',
+  long: {
+    brief: 'q', 'report-identical-files': 's', recursive: 'r', 'new-file': 'N', 'unidirectional-new-file': 'P', 'ignore-case': 'i', 'ignore-all-space': 'w',
+    'ignore-space-change': 'b', 'ignore-blank-lines': 'B', 'ignore-tab-expansion': 'E', 'ignore-trailing-space': 'Z', text: 'a', 'expand-tabs': 't', exclude: 'x',
+    'exclude-from': 'X', 'ignore-matching-lines': 'I', 'starting-file': 'S', 'strip-trailing-cr': '', 'no-dereference': '', color: '', 'ignore-file-name-case': '', 'no-ignore-file-name-case': '',
+  },
+};
+// (cmp says where two files first differ; -l and -b print the differing bytes, and -n/-i compare a slice — a guess at a
+// value's first characters, one at a time.)
+const CMP: Grammar = { flags: 's', valued: '', long: { quiet: 's', silent: 's' } };
+const GIT_DIFF_BRIEF = /^--(no-index|quiet|exit-code|name-only|name-status|numstat|shortstat|stat(=\d+(,\d+)*)?|no-color|color=never|no-ext-diff)$/;
+
+/**
+ * For a command that reads secret files, which of them it shows no value of (a test on each path), or undefined when
+ * it may show any. The words must be literal: a value the line computes — grep "^${name}=" — may select anything.
+ * `through` is what a program before it in a pipe did to the lines (grep -v '^#' .env | cut -d= -f1).
+ */
+export function showsNoValue(name: string, args0: readonly string[], through?: Reshape): ((path: string) => boolean) | undefined {
+  const [tool, args] = toolOf(name, args0);
+  if (through === undefined) {
+    // Comparisons that report only whether (or where) files differ.
+    if (tool === 'diff') { const p = getopt(args, DIFF); return p && has(p, 'q') ? () => true : undefined; }
+    if (tool === 'cmp') return getopt(args, CMP) ? () => true : undefined;
+    if (tool === 'git') return args[0] === 'diff' && args.includes('--no-index') && args.slice(1).every((a) => GIT_DIFF_BRIEF.test(a) || a === '--' || !a.startsWith('-')) && args.some((a) => /^--(quiet|exit-code|name-only|name-status|numstat|shortstat|stat)/.test(a)) ? () => true : undefined;
+    // A public key or a check of a private one: openssl pkey -pubout, rsa -noout -modulus | … (not -text, which prints it).
+    if (tool === 'openssl') return opensslPublic(args) ? () => true : undefined;
+  }
+  const run = filterOf(tool, args);
+  if (run === undefined) return undefined;
+  // (A pattern picks the lines it names, whatever the samples hold: grep PASSWORD reads DB_PASSWORD=…, so each word in the
+  // command is tried as a variable's name too — and as a host, database or user where the file names those: grep mydb ~/.pgpass.)
+  // (Every operand's words — a sed address /\<DB_PASSWORD\>/p too — but the file's own name.)
+  const wordsOf = (path: string) => [...new Set(args.filter((a) => !a.startsWith('-') && posix.basename(a) !== posix.basename(path)).flatMap((a) => a.match(/[A-Za-z_][A-Za-z0-9_]+/g) ?? []))];
+  const named = (path: string, kind: Kind): Sample[] => wordsOf(path).flatMap((w) => (kind === 'pgpass' ? [`${w}:5432:${w}:${w}:s3cr3tV4lue`, `*:*:*:${w}:s3cr3tV4lue`]
+    : [`${w}=s3cr3tV4lue`, `X_${w}_Y=s3cr3tV4lue`, `${w}_X=s3cr3tV4lue`, `X_${w}=s3cr3tV4lue`, `export ${w}="s3cr3tV4lue"`, `${w.toLowerCase()}=s3cr3tV4lue`,
+      ...(kind === 'dotenv' ? [] : [`${w.toLowerCase()} = s3cr3tV4lue`, `  ${w}: s3cr3tV4lue`, `machine ${w} login ${w} password s3cr3tV4lue`])]).map((l): Sample => [l, 's3cr3tV4lue']));
+  const feed = (lines: string[]) => { const pre = through ? through(lines) : lines; return pre && run(pre); };
+  return (path) => {
+    const kind = samplesOf(path);
+    const samples = [...kind.samples, ...named(path, kind.kind)];
+    const out = feed(samples.map(([l]) => l));
+    const other = feed(samples.map(([l, v, c]) => (v === '' || c === false ? l : l.split(v).join(changed(v)))));
+    if (out === undefined || other === undefined || out.join('\n') !== other.join('\n')) return false;
+    const text = out.join('\n');
+    return samples.every(([, v]) => v === '' || !windows(v).some((w) => text.includes(w)));
+  };
+}
+
+/** openssl pkey/rsa/ec/dsa that prints only a public key or a check (-pubout, -noout), by its whole option list. */
+function opensslPublic(args: readonly string[]): boolean {
+  if (!/^(pkey|rsa|ec|dsa)$/.test(args[0] ?? '')) return false;
+  const rest = args.slice(1);
+  const VALUED = /^-(in|inform|passin|out|outform)$/;
+  for (let k = 0; k < rest.length; k++) {
+    if (VALUED.test(rest[k]!)) { k++; continue; }
+    if (!/^-(pubout|noout|pubin|check|modulus)$/.test(rest[k]!)) return false;
+  }
+  return rest.includes('-pubout') || (rest.includes('-noout') && !rest.includes('-out'));
+}
+
+/** What a program in a pipe does to the lines it passes on, or undefined when they are not known. */
+export type Reshape = (lines: string[]) => string[] | undefined;
+
+const PASS: Record<string, Grammar> = {
+  cat: { flags: 'us', valued: '', long: { 'squeeze-blank': 's' } },
+  head: { flags: 'qv', valued: 'n', long: { lines: 'n', quiet: 'q', silent: 'q', verbose: 'v' } },
+  tail: { flags: 'qv', valued: 'n', long: { lines: 'n', quiet: 'q', silent: 'q', verbose: 'v' } },
+  sort: {
+    flags: 'bdfgiMhnRrsuVc', valued: 'tkST',
+    long: { unique: 'u', reverse: 'r', 'ignore-case': 'f', 'numeric-sort': 'n', 'version-sort': 'V', 'human-numeric-sort': 'h', 'field-separator': 't', key: 'k', 'ignore-leading-blanks': 'b',
+      'dictionary-order': 'd', stable: 's', 'general-numeric-sort': 'g', 'random-sort': 'R', 'month-sort': 'M', 'buffer-size': 'S', 'temporary-directory': 'T', parallel: '!' },
+  },
+  uniq: { flags: 'diu', valued: '', long: { repeated: 'd', unique: 'u', 'ignore-case': 'i' } },
+  tac: { flags: '', valued: '', long: {} },
+};
+
+/**
+ * What a reader before a filter passes on: whole lines, some of them, in some order (cat, head -n, tail -n, sort,
+ * uniq, tac), or the lines a filter prints; undefined for one that reshapes them (tail -c, cat -n, uniq -c, tac -s).
+ */
+export function passLines(name: string, args0: readonly string[]): Reshape | undefined {
+  const [tool, args] = toolOf(name, args0);
+  // (tr -d of a few characters — tr -d '\r' — and nl's numbers in front of each non-empty line.)
+  if (tool === 'tr' && args.length === 2 && args[0] === '-d' && /^(?:[^\\[\]\n-]|\\[rtf\\])+$/.test(args[1]!)) {
+    const drop = new Set([...args[1]!.replace(/\\(.)/g, (_t, c: string) => (c === 'r' ? '\r' : c === 't' ? '\t' : c === 'f' ? '\f' : c))]);
+    return (lines) => lines.map((l) => [...l].filter((c) => !drop.has(c)).join(''));
+  }
+  if (tool === 'nl' && args.every((a) => !a.startsWith('-'))) { return (lines) => { let n = 0; return lines.map((l) => (l === '' ? '' : `${String(++n).padStart(6)}\t${l}`)); }; }
+  const g = PASS[tool];
+  if (g !== undefined) {
+    const p = getopt(args.map((a) => (/^-\d+$/.test(a) && /^(head|tail)$/.test(tool) ? `-n${a.slice(1)}` : a)), g);
+    if (p === undefined || p.opts.some(([l, v]) => l === 'n' && !/^[+-]?\d+$/.test(v))) return undefined;
+    return (lines) => lines;
+  }
+  return filterOf(tool, args);
+}
+
+// --- Filters ------------------------------------------------------------------------------------------------------
 
 /** A cut/awk field list (1, 1-3, 2-, -2) as a test on field numbers. */
 function fieldList(spec: string): ((n: number) => boolean) | undefined {
@@ -92,129 +274,311 @@ function fieldList(spec: string): ((n: number) => boolean) | undefined {
   return (n) => parts.some((m) => { const lo = m![1] ? Number(m![1]) : 1; const hi = m![2] ? (m![3] ? Number(m![3]) : Infinity) : lo; return n >= lo && n <= hi; });
 }
 
-/** A basic (grep, sed) or extended regular expression as JavaScript's (POSIX classes spelled out), or undefined when it does not compile. */
-export function regexOf(p: string, extended: boolean, flags = ''): RegExp | undefined {
-  const POSIX: Record<string, string> = { alnum: 'a-zA-Z0-9', alpha: 'a-zA-Z', digit: '0-9', upper: 'A-Z', lower: 'a-z', space: '\\s', blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', print: ' -~', graph: '!-~', xdigit: '0-9A-Fa-f', cntrl: '\\x00-\\x1f', word: '\\w' };
-  let s = p.replace(/\[:(\w+):\]/g, (m, c: string) => POSIX[c] ?? m);
-  if (!extended) s = s.replace(/\\([(){}|+?])|([(){}|+?])/g, (_m, esc?: string, bare?: string) => (esc !== undefined ? esc : `\\${bare}`));
+const POSIX_CLASSES: Record<string, string> = { alnum: 'a-zA-Z0-9', alpha: 'a-zA-Z', digit: '0-9', upper: 'A-Z', lower: 'a-z', space: '\\s', blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', print: ' -~', graph: '!-~', xdigit: '0-9A-Fa-f', cntrl: '\\x00-\\x1f' };
+
+/**
+ * A basic (grep, sed) or extended POSIX regular expression, GNU's as grep and sed read it, as JavaScript's — or undefined
+ * where the two would differ or it does not compile: an escape GNU reads as a stray letter (\d, \n), a collating element,
+ * an anchor in the middle of a basic expression. Inside brackets a backslash is a backslash.
+ */
+export function regexOf(p: string, extended: boolean, flags = '', extent = false, sed = false): RegExp | undefined {
+  let out = '';
+  const special = '(){}|+?';
+  // (Where the text a match covers is printed — grep -o, sed's s — it must be the text GNU's leftmost-longest match covers:
+  // JavaScript takes the first alternative and the greedy way (=|=.*, (=.*)?, .*? differ), so with `extent` no alternation,
+  // no quantified group and no quantifier on a quantifier is read.)
+  let prev: 'atom' | 'group' | 'quant' = 'atom';
+  const token = (kind: 'atom' | 'group' | 'quant' | 'alt'): boolean => {
+    if (extent && (kind === 'alt' || (kind === 'quant' && prev !== 'atom'))) return false;
+    if (kind !== 'alt') prev = kind;
+    return true;
+  };
+  for (let i = 0; i < p.length;) {
+    const c = p[i]!;
+    // (What a token is: a quantifier — *, +, ?, an interval's end — a group's end, an alternation, or an atom.)
+    const e = c === '\\' ? p[i + 1] : undefined;
+    const op = extended ? (c === '\\' ? undefined : c) : e !== undefined && special.includes(e) ? e : c === '*' ? c : undefined;
+    const kind = op === undefined || op === '(' || op === '{' ? 'atom' : op === '|' ? 'alt' : op === ')' ? 'group' : '*+?}'.includes(op) && !(op === '*' && i === 0) ? 'quant' : 'atom';
+    if (c !== '[' && !token(kind)) return undefined;
+    if (c === '[') {
+      prev = 'atom';
+      let j = i + 1;
+      let body = '';
+      if (p[j] === '^') { body += '^'; j++; }
+      if (p[j] === ']') { body += '\\]'; j++; }
+      for (;;) {
+        if (j >= p.length) return undefined;
+        const d = p[j]!;
+        if (d === ']') break;
+        if (d === '[' && p[j + 1] === ':') {
+          const e = p.indexOf(':]', j + 2);
+          const cls = e < 0 ? undefined : POSIX_CLASSES[p.slice(j + 2, e)];
+          if (cls === undefined) return undefined;
+          body += cls;
+          j = e + 2;
+          continue;
+        }
+        if (d === '[' && (p[j + 1] === '=' || p[j + 1] === '.')) return undefined;
+        body += d === '\\' || d === '[' ? `\\${d}` : d;
+        j++;
+      }
+      out += `[${body}]`;
+      i = j + 1;
+      continue;
+    }
+    // (An interval's missing lower bound is 0 in GNU's reading: .{,3}; JavaScript would read {,3} as text.)
+    const interval = (at: number) => (p[at] === ',' ? '0' : '');
+    if (c === '\\') {
+      const d = p[i + 1];
+      if (d === undefined) return undefined;
+      if (!extended && special.includes(d)) out += d + (d === '{' ? interval(i + 2) : '');
+      else if (d === '<') out += '\\b(?=\\w)';
+      else if (d === '>') out += '\\b(?<=\\w)';
+      else if (/[wWsSbB1-9]/.test(d) || (sed && /[nrtfv]/.test(d))) out += `\\${d}`;
+      else if (/[A-Za-z0-9]/.test(d)) return undefined;
+      else out += `\\${d}`;
+      i += 2;
+      continue;
+    }
+    if (!extended && special.includes(c)) out += `\\${c}`;
+    else if (!extended && c === '^' && i > 0 && !/\\[(|]$/.test(p.slice(0, i))) return undefined;
+    else if (!extended && c === '$' && i < p.length - 1 && !/^\\[)|]/.test(p.slice(i + 1))) return undefined;
+    else out += c + (extended && c === '{' ? interval(i + 1) : '');
+    i++;
+  }
   try {
-    return new RegExp(s, flags);
+    return new RegExp(out, flags);
   } catch {
     return undefined;
   }
 }
 
-const FILTERS: Record<string, Filter> = {
-  // cut -d D -f LIST [-s], cut -c/-b LIST.
-  cut(args, lines) {
-    if (args.some((a) => /^--(complement|output-delimiter)/.test(a))) return undefined;
-    const chars = optionValue(args, 'c', 'characters') ?? optionValue(args, 'b', 'bytes');
-    if (chars !== undefined) { const f = fieldList(chars); return f && lines.map((l) => [...l].filter((_, k) => f(k + 1)).join('')); }
-    const f = fieldList(optionValue(args, 'f', 'fields') ?? '');
-    const d = optionValue(args, 'd', 'delimiter') ?? '\t';
-    if (!f || d.length !== 1) return undefined;
-    const only = args.some((a) => a === '-s' || a === '--only-delimited' || /^-[a-zA-Z]*s[a-zA-Z]*$/.test(a) && !/^-[df]/.test(a));
-    return lines.flatMap((l) => (!l.includes(d) ? (only ? [] : [l]) : [l.split(d).filter((_, k) => f(k + 1)).join(d)]));
-  },
-  // awk [-F S] 'PATTERN { print EXPR, … }' — print of fields, literals and NR; patterns /re/, !/re/, NF, $N ~ /re/, joined by &&.
-  awk(args, lines) {
-    const fs = optionValue(args, 'F', 'field-separator');
-    const prog = args.find((a, k) => !a.startsWith('-') && !/^(-F|--field-separator|-v|--assign)$/.test(args[k - 1] ?? ''));
-    if (prog === undefined || args.some((a) => /^(-f|--file)/.test(a))) return undefined;
-    const m = /^\s*([^{]*?)\s*(?:\{\s*(.*?)\s*;?\s*\})?\s*$/s.exec(prog);
-    if (!m || (m[1] === '' && m[2] === undefined)) return undefined;
-    const action = m[2] ?? 'print';
-    const prints = action.split(/\s*;\s*/).filter(Boolean);
-    if (!prints.every((p) => /^print(\s|$)/.test(p))) return undefined;
-    const terms = prints.map((p) => [...p.slice(5).matchAll(/"((?:[^"\\]|\\.)*)"|\$(\d+)|\b(NR|NF)\b|([,\s]+)|(\S)/g)]);
-    if (terms.some((ts) => ts.some((t) => t[5] !== undefined))) return undefined;
-    const conds = m[1]!.split(/\s*&&\s*/).filter(Boolean);
-    const tests = conds.map((c): ((l: string, f: string[]) => boolean) | undefined => {
-      const r = /^(!?)\s*(?:\$(\d+)\s*~\s*)?\/((?:[^/\\]|\\.)*)\/$/.exec(c);
-      if (r) { const re = regexOf(r[3]!, true); return re && ((l, f) => re.test(r[2] ? f[Number(r[2])] ?? '' : l) !== (r[1] === '!')); }
-      if (c === 'NF') return (l) => l.trim() !== '';
-      return undefined;
-    });
-    if (tests.some((t) => t === undefined)) return undefined;
-    const split = (l: string) => ['', ...(fs === undefined || fs === ' ' ? l.trim().split(/\s+/) : fs.length === 1 ? l.split(fs) : l.split(regexOf(fs, true) ?? fs))];
-    return lines.flatMap((l, n) => {
-      const f = split(l);
-      if (!tests.every((t) => t!(l, f))) return [];
-      return prints.map((_, k) => {
-        const ts = terms[k]!;
-        if (ts.length === 0) return l;
-        return ts.map((t) => (t[1] !== undefined ? t[1] : t[2] !== undefined ? (t[2] === '0' ? l : f[Number(t[2])] ?? '') : t[3] === 'NR' ? String(n + 1) : t[3] === 'NF' ? String(f.length - 1) : t[4]!.includes(',') ? ' ' : '')).join('');
-      });
-    });
-  },
-  // sed [-n] [-E] 's/RE/REPL/FLAGS; /RE/p; /RE/d; p; d'.
-  sed(args, lines) {
-    if (args.some((a) => /^(-i|--in-place|-f|--file|-z|--null-data|-s)/.test(a) || /^-[a-zA-Z]*[ifz]/.test(a) && !a.startsWith('--'))) return undefined;
-    const quiet = args.some((a) => /^(--quiet|--silent)$/.test(a) || /^-[a-zA-Z]*n[a-zA-Z]*$/.test(a) && !a.startsWith('--'));
-    const ext = args.some((a) => /^(--regexp-extended)$/.test(a) || /^-[a-zA-Z]*[Er][a-zA-Z]*$/.test(a) && !a.startsWith('--'));
-    const given = args.flatMap((a, k) => (/^(-e|--expression)$/.test(args[k - 1] ?? '') ? [a] : []));
-    const script = given.length ? given.join('\n') : args.find((a) => !a.startsWith('-'));
-    if (script === undefined) return undefined;
-    type Cmd = { addr?: RegExp; neg: boolean; op: string; re?: RegExp; repl?: string; print?: boolean };
-    const cmds: Cmd[] = [];
-    for (const part of script.split(/\s*[;\n]\s*/).filter(Boolean)) {
-      const m = /^(?:\/((?:[^/\\]|\\.)*)\/(I?))?\s*(!?)\s*(?:([pd])|s(.)((?:(?!\5)[^\\]|\\.)*)\5((?:(?!\5)[^\\]|\\.)*)\5([gpI\d]*))$/.exec(part);
-      if (!m) return undefined;
-      const addr = m[1] !== undefined ? regexOf(m[1], ext, m[2] ? 'i' : '') : undefined;
-      if (m[1] !== undefined && addr === undefined) return undefined;
-      if (m[4]) { cmds.push({ addr, neg: m[3] === '!', op: m[4] }); continue; }
-      const re = regexOf(m[6]!, ext, `${m[8]!.includes('g') ? 'g' : ''}${m[8]!.includes('I') ? 'i' : ''}`);
-      if (!re) return undefined;
-      const repl = m[7]!.replace(/\$/g, '$$$$').replace(/\\(\d)/g, '$$$1').replace(/(^|[^\\])&/g, '$1$$&').replace(/\\(.)/g, '$1');
-      cmds.push({ addr, neg: m[3] === '!', op: 's', re, repl, print: m[8]!.includes('p') });
-    }
+/** A Perl regular expression (grep -P) as JavaScript's, where the two read it alike; undefined for PCRE-only syntax. */
+function perlOf(p: string, flags: string): RegExp | undefined {
+  if (/\\[^wWsSdDbBntr1-9.\\/^$|?*+()[\]{}\-=:'"<>!@#%&,;~`]/.test(p) || /\(\?(?![:=!]|<[=!])/.test(p) || /[*+?}][+]/.test(p)) return undefined;
+  try {
+    return new RegExp(p, flags);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The files a grep reads (its operands after the pattern, when no -e gave one), or undefined for options not understood. */
+export function grepFiles(name: string, args0: readonly string[]): string[] | undefined {
+  const [tool, args] = toolOf(name, args0);
+  const p = tool === 'grep' ? getopt(args, GRAMMARS.grep!) : undefined;
+  return p && (p.opts.some(([l]) => l === 'e') ? p.operands : p.operands.slice(1));
+}
+
+/**
+ * A search whose answer (a count, an exit status, a file name) says something of a value: its pattern names a credential's
+ * variable — or one the line computes — and goes on past the = into the value (grep -c '^API_KEY=sk-l', grep -q "^$k=sk").
+ * The samples cannot hold the guess, so this is read from the pattern.
+ */
+export function probesValue(args: readonly string[]): boolean {
+  return args.some((a) => !a.startsWith('-') && [...a.matchAll(/(\$?\{?[A-Za-z_]\w*\}?)\s*[=:]\s*["']?[A-Za-z0-9]/g)].some((m) => /^\$|KEY|SECRET|TOKEN|PASS|PWD|AUTH|CRED|PRIVATE|SESSION|COOKIE|DSN|_URL$/i.test(m[1]!)));
+}
+
+/** A filter run on lines: what it prints, or undefined when its options or program are not understood here. */
+function filterOf(tool: string, args: readonly string[]): Reshape | undefined {
+  const g = GRAMMARS[tool];
+  const p = g && getopt(args, g);
+  if (p === undefined) return undefined;
+  if (tool === 'cut') return cutOf(p);
+  if (tool === 'grep') return grepOf(p);
+  if (tool === 'sed') return sedOf(p);
+  if (tool === 'awk') return awkOf(p);
+  return undefined;
+}
+
+// cut -d D -f LIST [-s], cut -c/-b LIST.
+function cutOf(p: Parsed): Reshape | undefined {
+  const lists = p.opts.filter(([l]) => 'fcb'.includes(l));
+  if (lists.length !== 1) return undefined;
+  const [kind, spec] = lists[0]!;
+  const f = fieldList(spec);
+  if (!f) return undefined;
+  if (kind !== 'f') return (lines) => lines.map((l) => [...l].filter((_, k) => f(k + 1)).join(''));
+  const d = last(p, 'd') ?? '\t';
+  if (d.length !== 1) return undefined;
+  const only = has(p, 's');
+  return (lines) => lines.flatMap((l) => (!l.includes(d) ? (only ? [] : [l]) : [l.split(d).filter((_, k) => f(k + 1)).join(d)]));
+}
+
+// grep [-vioc…] [-E|-F|-G|-P] PATTERN | -e PATTERN…: the lines, matches, counts or names it prints.
+function grepOf(p: Parsed): Reshape | undefined {
+  const given = p.opts.filter(([l]) => l === 'e').map(([, v]) => v);
+  const patterns = (given.length ? given : p.operands.slice(0, 1)).flatMap((x) => x.split('\n'));
+  if (patterns.length === 0) return undefined;
+  const mode = p.opts.filter(([l]) => 'EFGP'.includes(l)).at(-1)?.[0] ?? 'G';
+  const ci = has(p, 'iy');
+  const res = patterns.map((x) => {
+    const re = mode === 'F' ? new RegExp(x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : mode === 'P' ? perlOf(x, '') : regexOf(x, mode === 'E', '', has(p, 'o'));
+    if (re === undefined) return undefined;
+    const src = has(p, 'x') ? `^(?:${re.source})$` : has(p, 'w') ? `(?<![A-Za-z0-9_])(?:${re.source})(?![A-Za-z0-9_])` : re.source;
+    try { return new RegExp(src, `g${ci ? 'i' : ''}`); } catch { return undefined; }
+  });
+  if (res.some((r) => r === undefined)) return undefined;
+  const max = last(p, 'm');
+  if (max !== undefined && !/^\d+$/.test(max)) return undefined;
+  const invert = has(p, 'v');
+  const test = (l: string) => res.some((r) => { r!.lastIndex = 0; return r!.test(l); }) !== invert;
+  return (lines) => {
+    const hits = lines.map((l, n) => [l, n] as const).filter(([l]) => test(l)).slice(0, max === undefined ? undefined : Number(max));
+    // (-q's answer is its exit status: `grep -q '^DB_PASSWORD=hunter' .env && echo match` shows it.)
+    if (has(p, 'q')) return [hits.length ? 'match' : 'none'];
+    if (has(p, 'l')) return hits.length ? ['FILE'] : [];
+    if (has(p, 'L')) return hits.length ? [] : ['FILE'];
+    if (has(p, 'c')) return [String(hits.length)];
+    const number = (n: number, s: string) => (has(p, 'n') ? `${n + 1}:${s}` : s);
+    if (has(p, 'o')) return invert ? [] : hits.flatMap(([l, n]) => res.flatMap((r) => [...l.matchAll(new RegExp(r!.source, r!.flags))].map((x) => x[0]).filter(Boolean).map((s) => number(n, s))));
+    return hits.map(([l, n]) => number(n, l));
+  };
+}
+
+// sed [-n] [-E] 'ADDR s/RE/REPL/FLAGS; ADDR p; ADDR d' — addresses /RE/[I], with !.
+function sedOf(p: Parsed): Reshape | undefined {
+  const given = p.opts.filter(([l]) => l === 'e').map(([, v]) => v);
+  const script = given.length ? given.join('\n') : p.operands[0];
+  if (script === undefined) return undefined;
+  const quiet = has(p, 'n');
+  const ext = has(p, 'Er');
+  type Cmd = { addr?: (l: string) => boolean; neg: boolean; op: string; re?: RegExp; repl?: (m: string, groups: string[]) => string; print?: boolean };
+  const cmds: Cmd[] = [];
+  for (const part of script.split(/\s*[;\n]\s*/).filter(Boolean)) {
+    const m = /^(?:\/((?:[^/\\]|\\.)+)\/(I?)|(\d+)|(\$))?\s*(!?)\s*(?:([pd])|s(.)((?:(?!\7)[^\\]|\\.)+)\7((?:(?!\7)[^\\]|\\.)*)\7([gpI]*))$/.exec(part);
+    if (!m) return undefined;
+    let addr: Cmd['addr'];
+    if (m[1] !== undefined) { const re = regexOf(m[1], ext, m[2] ? 'i' : '', false, true); if (re === undefined) return undefined; addr = (l) => re.test(l); }
+    // (A line's number picks it by where it stands in the file, which the samples do not model: sed -n 2p prints the line
+    // that is second there.)
+    if (m[3] !== undefined || m[4] !== undefined) return undefined;
+    if (m[6]) { cmds.push({ addr, neg: m[5] === '!', op: m[6] }); continue; }
+    // (The delimiter escaped in the expression is that character itself: s|a\|b|X| matches "a|b".)
+    const delim = m[7]!;
+    const pattern = delim === '/' || /[\]\\^]/.test(delim) ? m[8]! : m[8]!.split(`\\${delim}`).join(`[${delim}]`);
+    const re = regexOf(pattern, ext, `${m[10]!.includes('g') ? 'g' : ''}${m[10]!.includes('I') ? 'i' : ''}`, true, true);
+    if (!re) return undefined;
+    // (& and \0 are the match, \1…\9 its groups, \n a newline, \c the character c.)
+    const text = m[9]!;
+    const repl = (whole: string, groups: string[]) => text.replace(/\\(\d)|\\n|\\(.)|&/g, (t, d?: string, c?: string) => (d !== undefined ? (d === '0' ? whole : groups[Number(d) - 1] ?? '') : t === '\\n' ? '\n' : c !== undefined ? c : whole));
+    cmds.push({ addr, neg: m[5] === '!', op: 's', re, repl, print: m[10]!.includes('p') });
+  }
+  return (lines) => {
     const out: string[] = [];
-    for (const l of lines) {
+    lines.forEach((l) => {
       let ps = l;
       let deleted = false;
       for (const c of cmds) {
-        if (c.addr && c.addr.test(ps) === c.neg) continue;
+        if (c.addr && c.addr(ps) === c.neg) continue;
         if (c.op === 'p') out.push(ps);
-        else if (c.op === 'd') { deleted = true; break; } else if (c.re!.test(ps)) { c.re!.lastIndex = 0; ps = ps.replace(c.re!, c.repl!); if (c.print) out.push(ps); }
-        if (c.re) c.re.lastIndex = 0;
+        else if (c.op === 'd') { deleted = true; break; } else {
+          c.re!.lastIndex = 0;
+          if (!c.re!.test(ps)) continue;
+          c.re!.lastIndex = 0;
+          ps = ps.replace(c.re!, (whole: string, ...rest: unknown[]) => c.repl!(whole, rest.slice(0, -2).map((g) => (typeof g === 'string' ? g : ''))));
+          if (c.print) out.push(ps);
+        }
       }
-      if (!deleted && !quiet) out.push(ps);
-    }
-    return out;
-  },
-  // grep [-v] [-o] [-i] [-E|-F] PATTERN | -e PATTERN….
-  grep(args, lines) {
-    if (args.some((a) => /^(-[ABC]|--(after|before)?-?context|-f|--file|-P|--perl-regexp|-z|--null-data)/.test(a) || (/^-[a-zA-Z]*[ABCfPz]/.test(a) && !a.startsWith('--')))) return undefined;
-    const flag = (c: string, long: string) => args.some((a) => a === `--${long}` || new RegExp(`^-[a-zA-Z]*${c}[a-zA-Z]*$`).test(a) && !a.startsWith('--'));
-    const given = args.flatMap((a, k) => (/^(-e|--regexp)$/.test(args[k - 1] ?? '') ? [a] : /^--regexp=/.test(a) ? [a.slice(9)] : []));
-    const patterns = given.length ? given : [args.find((a) => !a.startsWith('-'))].filter((p): p is string => p !== undefined);
-    if (patterns.length === 0) return undefined;
-    const fixed = flag('F', 'fixed-strings');
-    const res = patterns.map((p) => (fixed ? new RegExp(p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g') : regexOf(p, flag('E', 'extended-regexp'), `g${flag('i', 'ignore-case') ? 'i' : ''}`)));
-    if (res.some((r) => r === undefined)) return undefined;
-    const invert = flag('v', 'invert-match');
-    const only = flag('o', 'only-matching');
-    return lines.flatMap((l) => {
-      const hit = res.some((r) => { r!.lastIndex = 0; return r!.test(l); });
-      if (hit === invert) return [];
-      return only && !invert ? res.flatMap((r) => [...l.matchAll(new RegExp(r!.source, r!.flags))].map((x) => x[0]).filter(Boolean)) : [l];
+      if (!deleted && !quiet) out.push(...ps.split('\n'));
     });
-  },
-};
+    return out;
+  };
+}
+
+// awk [-F S] '[BEGIN { FS = "S" }] PATTERN { print EXPR, … }' — print of fields, literals, NR, NF and length(); patterns
+// /re/, !/re/, $N ~ /re/, $N !~ /re/, $N == "s", $N != "s", NF, joined by &&. (Not NR: see sed's line numbers.)
+function awkOf(p: Parsed): Reshape | undefined {
+  const [prog0, ...files] = p.operands;
+  // (An operand NAME=VALUE sets a variable — FS== .env — before the files after it are read.)
+  if (prog0 === undefined || files.some((f) => /^[A-Za-z_]\w*=/.test(f))) return undefined;
+  let fs = last(p, 'F');
+  let ofs = ' ';
+  let prog = prog0;
+  const begin = /^\s*BEGIN\s*\{\s*((?:(?:FS|OFS)\s*=\s*"(?:[^"\\]|\\.)*"\s*;?\s*)+)\}\s*/.exec(prog);
+  if (begin) {
+    for (const [, k, v] of begin[1]!.matchAll(/(FS|OFS)\s*=\s*"((?:[^"\\]|\\.)*)"/g)) { if (k === 'FS') fs = v; else ofs = v!.replace(/\\t/g, '\t'); }
+    prog = prog.slice(begin[0].length);
+  }
+  if (fs === 't') return undefined;
+  // (A count of lines: END { print NR }.)
+  if (/^\s*END\s*\{\s*print\s+NR\s*;?\s*\}\s*$/.test(prog)) return (lines) => [String(lines.length)];
+  if (fs !== undefined) fs = fs.replace(/\\t/g, '\t');
+  const m = /^\s*([^{]*?)\s*(?:\{\s*(.*?)\s*;?\s*\})?\s*$/s.exec(prog);
+  if (!m || (m[1] === '' && m[2] === undefined)) return undefined;
+  const prints = (m[2] ?? 'print').split(/\s*;\s*/).filter(Boolean);
+  if (!prints.every((x) => /^print(\s|$)/.test(x) || /^printf\s+"(?:[^"\\%]|\\[nt"\\]|%[sd%])*"\s*(,|$)/.test(x))) return undefined;
+  const TERM = /"((?:[^"\\]|\\.)*)"|\$(\d+)|length\(\s*\$(\d+)\s*\)|length(?:\(\s*\))?|\b(NR|NF)\b|(\s*,\s*)|(\s+)|(\S)/g;
+  const terms = prints.map((x) => [...x.slice(x.startsWith('printf') ? 6 : 5).matchAll(TERM)]);
+  if (terms.some((ts) => ts.some((t) => t[7] !== undefined))) return undefined;
+  // (printf "FORMAT", a, b: its %s and %d take the terms after the format in turn, one term each.)
+  const formats = prints.map((x, k) => {
+    if (!x.startsWith('printf')) return undefined;
+    const items = terms[k]!.filter((t) => t[5] === undefined && t[6] === undefined);
+    const commas = terms[k]!.filter((t) => t[5] !== undefined).length;
+    return commas === items.length - 1 ? items : null;
+  });
+  if (formats.some((f) => f === null)) return undefined;
+  const conds = m[1]!.split(/\s*&&\s*/).filter(Boolean);
+  type Test = (l: string, f: string[]) => boolean;
+  const tests = conds.map((c): Test | undefined => {
+    const r = /^(!?)\s*(?:\$(\d+)\s*(!?)~\s*)?\/((?:[^/\\]|\\.)*)\/$/.exec(c);
+    if (r) { const re = regexOf(r[4]!, true); return re && ((l, f) => re.test(r[2] ? f[Number(r[2])] ?? '' : l) !== (r[1] === '!' || r[3] === '!')); }
+    const eq = /^\$(\d+)\s*(==|!=)\s*"((?:[^"\\]|\\.)*)"$/.exec(c);
+    if (eq) return (_l, f) => ((f[Number(eq[1])] ?? '') === eq[3]) === (eq[2] === '==');
+    if (c === 'NF') return (l) => l.trim() !== '';
+    const nf = /^NF\s*(>|>=|==|!=|<|<=)\s*(\d+)$/.exec(c);
+    if (nf) return (_l, f) => { const a = f.length - 1; const b = Number(nf[2]); return nf[1] === '>' ? a > b : nf[1] === '>=' ? a >= b : nf[1] === '==' ? a === b : nf[1] === '!=' ? a !== b : nf[1] === '<' ? a < b : a <= b; };
+    return undefined;
+  });
+  if (tests.some((t) => t === undefined)) return undefined;
+  const re = fs !== undefined && fs.length > 1 ? regexOf(fs, true) : undefined;
+  if (fs !== undefined && fs.length > 1 && re === undefined) return undefined;
+  const split = (l: string) => ['', ...(fs === undefined || fs === ' ' ? (l.trim() === '' ? [] : l.trim().split(/\s+/)) : re ? l.split(re) : l.split(fs))];
+  const unescape = (x: string) => x.replace(/\\(.)/g, (_t, c: string) => (c === 't' ? '\t' : c === 'n' ? '\n' : c));
+  return (lines) => lines.flatMap((l, n) => {
+    const f = split(l);
+    if (!tests.every((t) => t!(l, f))) return [];
+    const value = (t: RegExpMatchArray) => (t[1] !== undefined ? unescape(t[1]) : t[2] !== undefined ? (t[2] === '0' ? l : f[Number(t[2])] ?? '')
+      : t[3] !== undefined ? String((t[3] === '0' ? l : f[Number(t[3])] ?? '').length) : t[0].startsWith('length') ? String(l.length)
+      : t[4] === 'NR' ? String(n + 1) : t[4] === 'NF' ? String(f.length - 1) : t[5] !== undefined ? ofs : '');
+    // (What each statement writes, print's with its newline, printf's without: the line's output split at newlines.)
+    const text = prints.map((_, k) => {
+      const ts = terms[k]!;
+      const fmt = formats[k];
+      if (fmt) { const [head, ...rest] = fmt; let i = 0; return (head![1] ?? '').replace(/%%|%[sd]|\\(.)/g, (t, c?: string) => (t === '%%' ? '%' : c !== undefined ? unescape(t) : rest[i] ? value(rest[i++]!) : '')); }
+      if (ts.length === 0 || ts.every((t) => t[6] !== undefined)) return `${l}\n`;
+      return `${ts.map(value).join('')}\n`;
+    }).join('');
+    return text.replace(/\n$/, '').split('\n');
+  });
+}
 
 /**
  * What cut, sed, awk or grep print for known input (a here-string, echo's words) when they read nothing else: each line run
  * through the same reading as above. Undefined when they name a file, or their words are not read here.
  */
-export function filterOutput(name: string, args: readonly string[], input: string): string | undefined {
-  const tool = name.replace(/^(g|m|n)awk$/, 'awk').replace(/^[ef]grep$/, 'grep');
-  const run = FILTERS[tool];
-  if (run === undefined) return undefined;
+export function filterOutput(name: string, args0: readonly string[], input: string): string | undefined {
+  const [tool, args] = toolOf(name, args0);
+  const g = GRAMMARS[tool];
+  const p = g && getopt(args, g);
+  if (p === undefined) return undefined;
   // (Operands past the program, script or pattern are files: the input is theirs, not the pipe's.)
-  const VALUED: Record<string, RegExp> = { cut: /^(-d|-f|-c|-b|--delimiter|--fields|--characters|--bytes)$/, awk: /^(-F|-v|--field-separator|--assign)$/, sed: /^(-e|--expression|-l|--line-length)$/, grep: /^(-e|--regexp|-m|--max-count)$/ };
-  const operands = args.filter((a, k) => !a.startsWith('-') && !VALUED[tool]!.test(args[k - 1] ?? ''));
-  const scripted = tool === 'cut' || args.some((a) => /^(-e|--expression|--regexp)(=|$)/.test(a)) ? 0 : 1;
-  if (operands.length > scripted) return undefined;
-  const out = run(args, input.replace(/\n$/, '').split('\n'));
+  const scripted = tool === 'cut' || p.opts.some(([l]) => l === 'e') ? 0 : 1;
+  if (p.operands.length > scripted) return undefined;
+  const out = filterOf(tool, args)?.(input.replace(/\n$/, '').split('\n'));
   return out === undefined ? undefined : `${out.join('\n')}\n`;
+}
+
+/**
+ * IFS== read -r NAME REST… splits a NAME=VALUE line at its first =: NAME gets the name, the rest the value. When the line
+ * never expands the rest (while IFS== read -r k v; do echo "$k"; done < .env), the read shows no value.
+ */
+export function readsNamesOnly(argv: readonly string[], ifs: string | undefined, lineText: string): boolean {
+  if (argv[0] !== 'read' || ifs !== '=') return false;
+  const args = argv.slice(1);
+  if (args.some((a) => a.startsWith('-') && !/^-[rs]+$/.test(a))) return false;
+  const names = args.filter((a) => /^[A-Za-z_]\w*$/.test(a));
+  return names.length === args.filter((a) => !a.startsWith('-')).length && names.length >= 2
+    && names.slice(1).every((n) => !new RegExp(`\\$\\{?[#!]?${n}\\b|\\b${n}\\[`).test(lineText) && !/\b(declare|typeset|set|env|export|printenv|compgen)\b|\$\{!/.test(lineText));
 }
