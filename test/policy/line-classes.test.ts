@@ -4085,6 +4085,20 @@ const TABLE: Record<string, Row[]> = {
     ["sed 's/\\r$//' .env | cut -d= -f1", "allow"],
     ["cat .env | tr -d '\\r' | cut -d= -f1", "allow"],
   ],
+  "round 47 (4b): read loops that keep the value unexpanded (builtins inside the loop do not read its redirect; a substitution in their words does), digests of a CLI's token, nl into a name projection": [
+    ["while IFS== read -r name value; do echo \"$name\"; done < .env.local", "allow"],
+    ["while IFS== read -r k v; do [ -n \"$v\" ] || echo \"empty: $k\"; done < .env", "allow"],
+    ["while IFS== read -r k v; do echo \"$v\"; done < .env", "ask"],
+    ["while IFS== read -r k v; do echo \"$k\" \"$(head -1)\"; done < .env", "ask"],
+    ["while IFS== read -r k v; do x=$(cat); echo \"$k\"; done < .env", "ask"],
+    ["while IFS== read -r k v; do set | grep -i key; done < .env", "ask"],
+    ["xargs -a ~/.git-credentials -0 echo", "ask"],
+    ["gh auth token | wc -c", "allow"],
+    ["gh auth token | base64", "ask"],
+    ["op read op://vault/item/password | sha256sum", "allow"],
+    ["nl .env | cut -d= -f1", "allow"],
+    ["nl .env", "ask"],
+  ],
 };
 
 t.test('line classes', (t) => lineTable(t, TABLE));

@@ -1901,7 +1901,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     };
     // (A reader's quoted operand the line computes — head -1 "$f" — is a file, not an option that reshapes its lines.)
     const pre = fc.argv.length === argv.length && fc.argv.every((w) => w.static || (/^"/.test(w.raw) && !w.value.startsWith('-'))) ? passLines(name, args) : undefined;
-    const counted = facts.reads.length > 0 && FILTERS.has(name) && sinks.length > 0 && sinks.every((n, k) => digestOnly(n, flat[fc.stdoutTo[k]!]?.argv.slice(1).map((w) => w.value) ?? []) || hides(fc.stdoutTo[k]!, pre)) && redirectWrites.size === 0 && !fc.redirects.some((r) => /^[0-9]*>/.test(r.op));
+    // (…and so do a printer's: gh auth token | wc -c.)
+    const counted = facts.reads.length > 0 && (FILTERS.has(name) || PRINTERS.test(name)) && sinks.length > 0 && sinks.every((n, k) => digestOnly(n, flat[fc.stdoutTo[k]!]?.argv.slice(1).map((w) => w.value) ?? []) || hides(fc.stdoutTo[k]!, pre)) && redirectWrites.size === 0 && !fc.redirects.some((r) => /^[0-9]*>/.test(r.op));
     // A credential of the agent's environment printed by name to the screen (echo $AWS_SECRET_ACCESS_KEY,
     // printenv GITHUB_TOKEN) is read into the agent's context like the file it would be kept in.
     // (Not its length or a presence test: ${#TOKEN}, ${TOKEN:+set}.)
@@ -2085,7 +2086,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const copyOps = /^(xxd|uniq)$/.test(name) ? args.filter((a, k) => !a.startsWith('-') && !(name === 'uniq' ? /^(-f|-s|-w)$/ : /^(-c|-g|-l|-s|-o|-cols|-len|-seek|-groupsize)$/).test(args[k - 1] ?? '')) : [];
     const copyOut = copyOps[1];
     if (copyOut !== undefined && copyOut !== '-') { const from = firstSecret(st, copyOps.slice(0, 1).map((a) => realOf(st, abs0(a)) ?? a), ctx); if (from) st.tainted.set(abs0(copyOut), from); }
-    const discarded = fc.stdoutTo.length === 0 && fds[1] === '/dev/null' && facts.writes.every((w) => w === '/dev/null') && copyOut === undefined && /^(cat|head|tail|tac|nl|base64|xxd|od|hexdump|gh|glab|printenv|echo|printf|jq|yq|grep|egrep|rg|less|more|bat|strings|aws|gcloud|az|op|bw|pass|vault|kubectl)$/.test(name);
+    const discarded = fc.stdoutTo.length === 0 && fds[1] === '/dev/null' && facts.writes.every((w) => w === '/dev/null') && copyOut === undefined && PRINTERS.test(name);
     const j = judgeFacts(st.policy, counted || discarded ? { ...facts, reads: [] } : facts, argv, { ...ctx, env });
     st.out.push(j);
     rec.judged = j;
@@ -2944,6 +2945,9 @@ function zipPatterns(args: readonly string[]): Map<number, 'x' | 'i'> {
   args.forEach((a, k) => { if (/^(-x|-i|--exclude|--include)$/.test(a)) for (let j = k + 1; j < args.length && !args[j]!.startsWith('-'); j++) out.set(j, /^(-x|--exclude)$/.test(a) ? 'x' : 'i'); });
   return out;
 }
+
+/** Programs whose reading of a secret is printing it — files, or a store's or CLI's token — and nothing else. */
+const PRINTERS = /^(cat|head|tail|tac|nl|base64|xxd|od|hexdump|gh|glab|printenv|echo|printf|jq|yq|grep|egrep|rg|less|more|bat|strings|aws|gcloud|az|op|bw|pass|vault|kubectl)$/;
 
 /**
  * A jq/yq filter that prints only names, keys or counts of what it is fed — keys, length, .items[].metadata.name,

@@ -928,7 +928,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // (…or shows none of its values: cut -d= -f1 < .env; IFS== read -r k v whose v the line never expands.)
   const literal = argvWords.length === argv.length && argvWords.every((w) => w.static);
   const namesOnly = literal && readsNamesOnly(argv, cmdEnv.IFS, st.lineText);
-  if (stdin && !NETWORK_TOOLS.has(name) && !digestOnly(name, argv.slice(1)) && rec.judged && isSecretPath(st, resolve(stdin), cmdCtx) && !namesOnly && !(literal && showsNoValue(name, argv.slice(1))?.(resolve(stdin)))) {
+  // (Nor by a builtin that never reads its stdin, which a loop's redirect reaches too: while IFS== read -r k v; do echo "$k"; done < .env
+  // — unless a substitution in its words runs a program that does: echo "$(cat)".)
+  if (stdin && !NETWORK_TOOLS.has(name) && !digestOnly(name, argv.slice(1)) && !(/^(echo|printf|test|\[|\[\[|true|false|:|break|continue|shift|local|return|basename|dirname)$/.test(name) && argvWords[0]?.value === name && argv[0] === name && !argvWords.some((w) => /\$\(|`|[<>]\(/.test(w.raw))) && rec.judged && isSecretPath(st, resolve(stdin), cmdCtx) && !namesOnly && !(literal && showsNoValue(name, argv.slice(1))?.(resolve(stdin)))) {
     const f = newFacts('<stdin>');
     f.reads.push(resolve(stdin));
     st.out.push(judgeFacts(st.policy, f, [], cmdCtx));

@@ -572,7 +572,8 @@ export function filterOutput(name: string, args0: readonly string[], input: stri
 
 /**
  * IFS== read -r NAME REST… splits a NAME=VALUE line at its first =: NAME gets the name, the rest the value. When the line
- * never expands the rest (while IFS== read -r k v; do echo "$k"; done < .env), the read shows no value.
+ * never expands the rest (while IFS== read -r k v; do echo "$k"; done < .env) — nor prints variables wholesale (set, declare,
+ * env as commands, not a .env operand) — the read shows no value.
  */
 export function readsNamesOnly(argv: readonly string[], ifs: string | undefined, lineText: string): boolean {
   if (argv[0] !== 'read' || ifs !== '=') return false;
@@ -580,5 +581,6 @@ export function readsNamesOnly(argv: readonly string[], ifs: string | undefined,
   if (args.some((a) => a.startsWith('-') && !/^-[rs]+$/.test(a))) return false;
   const names = args.filter((a) => /^[A-Za-z_]\w*$/.test(a));
   return names.length === args.filter((a) => !a.startsWith('-')).length && names.length >= 2
-    && names.slice(1).every((n) => !new RegExp(`\\$\\{?[#!]?${n}\\b|\\b${n}\\[`).test(lineText) && !/\b(declare|typeset|set|env|export|printenv|compgen)\b|\$\{!/.test(lineText));
+    // (A test of whether it is empty — [ -z "$v" ] — answers no more than a name's presence does.)
+    && names.slice(1).every((n) => !new RegExp(`\\$\\{?[#!]?${n}\\b|\\b${n}\\[`).test(lineText.replace(new RegExp(`(\\[\\[?|\\btest)\\s+-[zn]\\s+"\\$\\{?${n}\\}?"\\s*\\]?\\]?`, 'g'), '')) && !/(^|[\s;&|(`])(declare|typeset|set|env|export|printenv|compgen|eval)\b|\$\{!/.test(lineText));
 }
