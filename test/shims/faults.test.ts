@@ -113,7 +113,8 @@ t.test('SIGKILL of the server mid-session: a denied command still never runs', a
 t.test('ask: held until approved; timeout denies; approve refuses without a terminal', async (t) => {
   const sb = await tools(t);
   fs.mkdirSync(sb.rampartHome, { recursive: true });
-  fs.writeFileSync(path.join(sb.rampartHome, 'policy.yaml'), 'version: 1\nask_timeout: 2\n');
+  // (The window must cover two CLI starts on a loaded 2-core machine — 2 s did not; the timeout case waits it out once.)
+  fs.writeFileSync(path.join(sb.rampartHome, 'policy.yaml'), 'version: 1\nask_timeout: 8\n');
   await startServer(sb);
   const sid = await session(sb);
   spawnSync('git', ['init', '-q'], { cwd: sb.project, env: sb.env });

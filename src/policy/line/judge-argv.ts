@@ -1890,19 +1890,23 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // (…or into one that shows none of its values, given what this one passes on — whole lines (cat, head -n, sort) or what a
     // filter it is prints: grep -v '^#' .env | cut -d= -f1, sed 's/#.*//' .env | awk -F= '{print $1}' | sort — through a chain
     // of such programs, none of them writing elsewhere.)
-    const hides = (i: number, pre: Reshape | undefined, depth = 0): boolean => {
+    // (The words of every program before it count as the filter's own: they may name or guess what is selected.)
+    const hides = (i: number, pre: Reshape | undefined, depth = 0, words: readonly string[] = args): boolean => {
       const c = flat[i];
       if (pre === undefined || c === undefined || depth > 4 || !c.argv.every((w) => w.static) || c.redirects.some((r) => /^[0-9]*>|^&>/.test(r.op))) return false;
       const a = c.argv.map((w) => w.value);
-      const f = showsNoValue(a[0] ?? '', a.slice(1), pre);
+      const f = showsNoValue(a[0] ?? '', a.slice(1), pre, words);
       if (f !== undefined && facts.reads.every((p) => f(abs0(p)))) return true;
       const next = passLines(a[0] ?? '', a.slice(1));
-      return next !== undefined && c.stdoutTo.length > 0 && c.stdoutTo.every((j) => hides(j, (ls) => { const x = pre(ls); return x && next(x); }, depth + 1));
+      return next !== undefined && c.stdoutTo.length > 0 && c.stdoutTo.every((j) => hides(j, (ls) => { const x = pre(ls); return x && next(x); }, depth + 1, [...words, ...a.slice(1)]));
     };
     // (A reader's quoted operand the line computes — head -1 "$f" — is a file, not an option that reshapes its lines.)
     const pre = fc.argv.length === argv.length && fc.argv.every((w) => w.static || (/^"/.test(w.raw) && !w.value.startsWith('-'))) ? passLines(name, args) : undefined;
     // (…and so do a printer's: gh auth token | wc -c.)
-    const counted = facts.reads.length > 0 && (FILTERS.has(name) || PRINTERS.test(name)) && sinks.length > 0 && sinks.every((n, k) => digestOnly(n, flat[fc.stdoutTo[k]!]?.argv.slice(1).map((w) => w.value) ?? []) || hides(fc.stdoutTo[k]!, pre)) && redirectWrites.size === 0 && !fc.redirects.some((r) => /^[0-9]*>/.test(r.op));
+    // (Not when it also writes elsewhere — uniq .env /dev/stderr, sed -n 'w /dev/stderr', sort -o — or reports on stderr what it
+    // read: sort -c's first line out of order, jq's errors, which quote the value.)
+    const sideOutput = facts.writes.some((w) => w !== '/dev/null') || args.some((a) => /\/dev\/(std|fd\/|tty)|\/proc\/self\/fd/.test(a)) || (/^(uniq|xxd)$/.test(name) && args.filter((a) => !a.startsWith('-')).length > 1) || (name === 'sort' && args.some((a) => /^-[a-zA-Z]*[cC]|^--c/.test(a))) || (/^(jq|gojq|jaq|yq)$/.test(name) && /(?<![.$\w])(error|debug|stderr|halt_error|input_filename)\b/.test(args.join(' ')));
+    const counted = facts.reads.length > 0 && !sideOutput && (FILTERS.has(name) || PRINTERS.test(name)) && sinks.length > 0 && sinks.every((n, k) => digestOnly(n, flat[fc.stdoutTo[k]!]?.argv.slice(1).map((w) => w.value) ?? []) || hides(fc.stdoutTo[k]!, pre)) && redirectWrites.size === 0 && !fc.redirects.some((r) => /^[0-9]*>/.test(r.op));
     // A credential of the agent's environment printed by name to the screen (echo $AWS_SECRET_ACCESS_KEY,
     // printenv GITHUB_TOKEN) is read into the agent's context like the file it would be kept in.
     // (Not its length or a presence test: ${#TOKEN}, ${TOKEN:+set}.)
@@ -2960,7 +2964,9 @@ function keysOnly(argv: readonly string[], keysAlone = false, objects = false): 
   if (args.some((a) => /^(-f|--from-file)(=|$)/.test(a) || /^-[a-zA-Z]*f[a-zA-Z]*$/.test(a))) return false;
   let prog: string | undefined;
   for (let k = 0; k < args.length && prog === undefined; k++) {
-    if (/^--(arg|argjson|slurpfile|rawfile|args|jsonargs)$/.test(args[k]!)) k += 2;
+    // (--args/--jsonargs take no word: the operands after the filter become $ARGS, not files.)
+    if (/^--(arg|argjson|slurpfile|rawfile|argfile)$/.test(args[k]!)) k += 2;
+    else if (/^--(args|jsonargs)$/.test(args[k]!)) continue;
     else if (/^(-L|--indent)$/.test(args[k]!)) k += 1;
     else if (!args[k]!.startsWith('-') && !(argv[0] === 'yq' && /^(e|eval|ea|eval-all)$/.test(args[k]!))) prog = args[k];
   }
@@ -2968,12 +2974,15 @@ function keysOnly(argv: readonly string[], keysAlone = false, objects = false): 
   // (Raw input makes every line a string, and a string's keys are an error that prints it — jq -R keys ~/.ssh/id_rsa; so does
   // a value sent to debug, stderr or error, or reached by recursion (..), by path (getpath) or from outside (input, $ENV).)
   if (args.some((a) => /^--raw-input$|^-[a-zA-Z]*R/.test(a))) return false;
+  // (A file's content bound to a variable — --rawfile k .env, --argfile, --slurpfile — is shown wherever $k is.)
+  if (args.some((a) => /^--(rawfile|slurpfile|argfile)$/.test(a)) && /\$/.test(prog)) return false;
   const code = prog.replace(/"(?:[^"\\]|\\.)*"/g, '""');
   if (/\.\.|(?<![.$\w])(debug|stderr|error|halt_error|input|inputs|getpath|tostream|env|recurse|splits|limit|until|while|repeat|foreach|reduce|path|paths|leaf_paths|to_entries|with_entries|walk)\b|\$ENV|\$__loc__/.test(code)) return false;
   // (metadata only on the way to a name: kubectl's metadata holds the last-applied copy of the values.)
   // (…and a state file's bookkeeping: terraform.tfstate's version, serial, lineage, its resources' types.)
-  // (…and a kubeconfig's names and servers: .contexts[].name, .clusters[].cluster.server, .current-context.)
-  const SAFE = /^(name|names|id|uid|kind|type|href|url|urls|title|label|labels|namespace|created\w*|creation\w*|updated\w*|revisionDate|creationDate|folderId|organizationId|category|vault|tags|count|version|serial|lineage|terraform_version|format_version|mode|provider|server|current-context)$/i;
+  // (…and a kubeconfig's names, servers and contexts — .contexts[].name, .clusters[].cluster.server, .current-context, a context
+  // names its cluster and user; not .users[].user — and the names of docker's credential helpers.)
+  const SAFE = /^(name|names|id|uid|kind|type|href|url|urls|title|label|labels|namespace|created\w*|creation\w*|updated\w*|revisionDate|creationDate|folderId|organizationId|category|vault|tags|count|version|serial|lineage|terraform_version|format_version|mode|provider|server|current-context|context|cluster|credsStore|credHelpers)$/i;
   // (One path — .items[].metadata.name, .[].name — is safe when it ends in a safe field, every field before it is safe or a
   // container on the way (items, metadata, fields), and it iterates only arrays by name or a store listing's top; `.[]` over
   // an object — a Secret — reaches its data.)
@@ -3004,11 +3013,17 @@ function keysOnly(argv: readonly string[], keysAlone = false, objects = false): 
   for (let k = 0; k < stages.length; k++) {
     // (A default for a missing field changes nothing shown: .credHelpers // {} | keys.)
     let stage = stages[k]!.replace(/^\[(.*)\]$/s, '$1').replace(/\s*\/\/\s*(\{\}|\[\]|null)$/, '').trim();
-    if (/^select\(.*\)$/s.test(stage)) continue;
+    // (select passes values on as they are — but a test on a value is a question about it: select(.token | startswith("1//")).)
+    const sel = /^select\((.*)\)$/s.exec(stage);
+    if (sel) {
+      const refs = [...sel[1]!.replace(/"(?:[^"\\]|\\.)*"/g, '""').matchAll(/\.(?:[A-Za-z_][\w-]*|"[^"]*")(?:\.(?:[A-Za-z_][\w-]*|"[^"]*")|\[\d*\]\??)*/g)].map((x) => x[0]);
+      if (!refs.every((r) => [...r.matchAll(/\.(?:([A-Za-z_][\w-]*)|"([^"]*)")/g)].every((f) => SAFE.test(f[1] ?? f[2]!) || /^(items|metadata|fields|resources|spec|status)$/.test(f[1] ?? f[2]!)))) return false;
+      continue;
+    }
     // (keys of what may be a string — .client_secret | keys, .[] over an object's values — is an error that prints the string.)
     if (/^(keys(_unsorted)?(\[\])?|length|type|has\("[\w-]*"\))$/.test(stage)) {
       const field = /(?:\.([A-Za-z_][\w-]*)|\."([^"]*)")(?:\[\d*\]\??)*$/.exec(prefix);
-      if (stage.startsWith('keys') && (/^\[/.test(prefix) || /(secret|token|passw(or)?d|pwd|key|auth|credential|cookie|session|value|pass|cert|private)$/i.test(field?.[1] ?? field?.[2] ?? ''))) return false;
+      if (stage.startsWith('keys') && (/^\[/.test(prefix) || ([...prefix.matchAll(/(?:\.([A-Za-z_][\w-]*)|\."([^"]*)")?\[\]\??/g)].some((x) => !/^(items|fields|urls|tags|labels|names|resources|contexts|clusters|users)$/.test(x[1] ?? x[2] ?? ''))) || /(secret|token|passw(or)?d|pwd|key|auth|credential|cookie|session|value|pass|cert|private)$/i.test(field?.[1] ?? field?.[2] ?? ''))) return false;
       return stages.slice(k + 1).every((x) => TERMINAL.test(x.trim()));
     }
     if (keysAlone) return false;
@@ -3021,8 +3036,8 @@ function keysOnly(argv: readonly string[], keysAlone = false, objects = false): 
     const paths = [...stage.replace(/"(?:[^"\\]|\\.)*"/g, (q) => q.replace(/[^\\]|\\(?!\()/g, ' ')).matchAll(/\.(?:[A-Za-z_][\w-]*|"[^"]*")(?:\.(?:[A-Za-z_][\w-]*|"[^"]*")|\[\d*\])*/g)].map((x) => x[0]);
     const interpolated = [...stage.matchAll(/\\\((\.[^)]*)\)/g)].map((x) => x[1]!.trim());
     const all = [...paths, ...interpolated];
-    // (…and nothing else: {all: .} and [.name, .] show the whole input.)
-    if (/\./.test(stage.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/\.(?:[A-Za-z_][\w-]*|"[^"]*")(?:\.(?:[A-Za-z_][\w-]*|"[^"]*")|\[\d*\])*/g, ''))) return false;
+    // (…and nothing else: {all: .}, [.name, .], .name, tojson, .name as $n, del(.name) show the whole input.)
+    if (!/^[\s{}[\](),:+"]*$/.test(stage.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/\.(?:[A-Za-z_][\w-]*|"[^"]*")(?:\.(?:[A-Za-z_][\w-]*|"[^"]*")|\[\d*\])*/g, '').replace(/[A-Za-z_][\w-]*\s*:/g, ''))) return false;
     if (all.length === 0 || !all.every((p) => pathSafe(join(prefix, p)))) return false;
     return stages.slice(k + 1).every((x) => TERMINAL.test(x.trim()));
   }

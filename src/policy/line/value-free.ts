@@ -5,9 +5,10 @@
 //
 // Understood, or not a value-free read: each tool's options are read by a strict grammar (an option it does not list,
 // an abbreviated long option, a -NUM context, is "not understood" and the read stays a read), and a filter shows no
-// value only when its output is the same for the samples and for the samples with every value changed — a filter
-// that prints a value in pieces (grep -o '.\{1,3\}', sed 's/./& /g', cut -c9-11) or answers a question about it
-// (grep -c sk-live) prints something else when the value changes.
+// value only when its output is the same for the samples and for the samples with every value changed — to letters of
+// the same class, to other shapes (hex, digits, long tokens), to values that start with what the command's own words
+// spell (a guess) — a filter that prints a value in pieces (grep -o '.\{1,3\}', sed 's/./& /g', cut -c9-11), selects by
+// it (grep -E '=[0-9a-f]{32,}$') or answers a question about it (grep -c '^KEY=sk_l') prints something else.
 import { posix } from 'node:path';
 
 /** A line of a secret file, the value it carries, and whether that value is the secret (an armour line is not). */
@@ -32,6 +33,8 @@ const DOTENV: readonly Sample[] = [
   ['SMTP_PASS=q7#Lm:x2Rt', 'q7#Lm:x2Rt'],
   // (…and a short name, whose value starts near the line's start: cut -c1-6 shows it.)
   ['DB=hunter22', 'hunter22'],
+  // (…and a line saved with a Windows line ending.)
+  ['CRLF_TOKEN=crlfV4lue9\r', 'crlfV4lue9'],
 ];
 // (Every other secret file: ini credentials, key blocks, .npmrc/.netrc, JSON and YAML configuration.)
 const OTHER: readonly Sample[] = [
@@ -43,6 +46,9 @@ const OTHER: readonly Sample[] = [
   ['-----BEGIN OPENSSH PRIVATE KEY-----', 'BEGIN OPENSSH PRIVATE KEY', false],
   ['b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ', 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ'],
   ['MIIEvQIBADANBgkqhkiG9w0BAQEFAASC', 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC'],
+  // (Whole lines of a key's body: 64 characters in PEM, 70 in OpenSSH's format.)
+  ['MIIEowIBAAKCAQEAx8W3j0ZkQ2vGm5T1rL9pN4sY7uB2cD6eF0gH3iJ5kK8lM1nO', 'MIIEowIBAAKCAQEAx8W3j0ZkQ2vGm5T1rL9pN4sY7uB2cD6eF0gH3iJ5kK8lM1nO'],
+  ['AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl00', 'AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl00'],
   ['//registry.npmjs.org/:_authToken=npm_xyz789', 'npm_xyz789'],
   ['machine github.com login u password p4ssw0rd', 'p4ssw0rd'],
   ['    "auth": "dXNlcjpwYXNzd29yZA=="', 'dXNlcjpwYXNzd29yZA=='],
@@ -82,6 +88,33 @@ function changed(v: string): string {
   return v.replace(/[a-z]/g, (c) => String.fromCharCode(97 + ((c.charCodeAt(0) - 97 + 7) % 26)))
     .replace(/[A-Z]/g, (c) => String.fromCharCode(65 + ((c.charCodeAt(0) - 65 + 11) % 26)))
     .replace(/[0-9]/g, (c) => String((Number(c) + 3) % 10));
+}
+
+/**
+ * A text a simple regular expression matches (its first alternative, one of each class, each repeat as often as it must), or
+ * undefined for what is not read here: enough to try a pattern's guess as a value.
+ */
+function witnessOf(p: string): string | undefined {
+  let out = '';
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i]!;
+    if (c === '^' || c === '$' || c === '(' || c === ')') continue;
+    if (c === '|') break;
+    if (c === '\\') { const d = p[++i] ?? ''; out += d === 'd' ? '1' : d === 'w' ? 'a' : d === 's' ? ' ' : /[A-Za-z]/.test(d) ? '' : d; continue; }
+    if (c === '[') {
+      const j = p.indexOf(']', i + 2);
+      if (j < 0) return undefined;
+      const body = p.slice(i + 1, j);
+      out += body.startsWith('^') ? (body.includes('Q') ? '~' : 'Q') : body.startsWith('[:') ? (/alpha|upper|alnum|print|graph/.test(body) ? 'A' : /digit|xdigit/.test(body) ? '1' : ' ') : body[0]!;
+      i = j;
+      continue;
+    }
+    if (c === '*' || c === '?') { out = out.slice(0, -1); continue; }
+    if (c === '+') continue;
+    if (c === '{') { const m = /^\{(\d*)(,?\d*)\}/.exec(p.slice(i)); if (!m) return undefined; const n = Number(m[1] || 0); out = n === 0 ? out.slice(0, -1) : out + (out.at(-1) ?? '').repeat(n - 1); i += m[0].length - 1; continue; }
+    out += c === '.' ? 'x' : c;
+  }
+  return out;
 }
 
 /** Every 4-character piece of a value: a part of it shown is shown. */
@@ -152,7 +185,7 @@ const GRAMMARS: Record<string, Grammar> = {
       color: '', colour: '', null: '', include: '!', exclude: '!', 'exclude-dir': '!', 'binary-files': '!', directories: '!', devices: '!', label: '!',
     },
   },
-  sed: { flags: 'nErsu', valued: 'el', long: { quiet: 'n', silent: 'n', 'regexp-extended': 'E', expression: 'e', separate: 's', unbuffered: 'u', posix: '', sandbox: '', 'line-length': 'l' } },
+  sed: { flags: 'nErsu', valued: 'el', long: { quiet: 'n', silent: 'n', 'regexp-extended': 'E', expression: 'e', separate: 's', unbuffered: 'u', sandbox: '', 'line-length': 'l' } },
   // (awk's options end at its program: awk '{print $1}' -F= .env reads a file named -F=.)
   awk: { flags: '', valued: 'F', long: { 'field-separator': 'F' }, stopAtOperand: true },
 };
@@ -168,16 +201,18 @@ function toolOf(name: string, args: readonly string[]): [string, readonly string
 // --- Comparisons and keys ---------------------------------------------------------------------------------------
 
 const DIFF: Grammar = {
-  flags: 'qsrNPiwbBEZat', valued: 'xXIS',
+  // (Not -I RE: lines matching a guess are ignored, so whether the files differ says whether the guess matched.)
+  flags: 'qsrNPiwbBEZat', valued: 'xXS',
   long: {
     brief: 'q', 'report-identical-files': 's', recursive: 'r', 'new-file': 'N', 'unidirectional-new-file': 'P', 'ignore-case': 'i', 'ignore-all-space': 'w',
     'ignore-space-change': 'b', 'ignore-blank-lines': 'B', 'ignore-tab-expansion': 'E', 'ignore-trailing-space': 'Z', text: 'a', 'expand-tabs': 't', exclude: 'x',
-    'exclude-from': 'X', 'ignore-matching-lines': 'I', 'starting-file': 'S', 'strip-trailing-cr': '', 'no-dereference': '', color: '', 'ignore-file-name-case': '', 'no-ignore-file-name-case': '',
+    'exclude-from': 'X', 'starting-file': 'S', 'strip-trailing-cr': '', 'no-dereference': '', color: '', 'ignore-file-name-case': '', 'no-ignore-file-name-case': '',
   },
 };
 // (cmp says where two files first differ; -l and -b print the differing bytes, and -n/-i compare a slice — a guess at a
 // value's first characters, one at a time.)
 const CMP: Grammar = { flags: 's', valued: '', long: { quiet: 's', silent: 's' } };
+// (--exit-code sets the status and still prints the patch: brief only beside one of the others.)
 const GIT_DIFF_BRIEF = /^--(no-index|quiet|exit-code|name-only|name-status|numstat|shortstat|stat(=\d+(,\d+)*)?|no-color|color=never|no-ext-diff)$/;
 
 /**
@@ -185,32 +220,51 @@ const GIT_DIFF_BRIEF = /^--(no-index|quiet|exit-code|name-only|name-status|numst
  * it may show any. The words must be literal: a value the line computes — grep "^${name}=" — may select anything.
  * `through` is what a program before it in a pipe did to the lines (grep -v '^#' .env | cut -d= -f1).
  */
-export function showsNoValue(name: string, args0: readonly string[], through?: Reshape): ((path: string) => boolean) | undefined {
-  const [tool, args] = toolOf(name, args0);
+export function showsNoValue(name: string, args0: readonly string[], through?: Reshape, upstream: readonly string[] = []): ((path: string) => boolean) | undefined {
+  const [tool, own] = toolOf(name, args0);
+  // (The words of the programs before it in the pipe select lines too: grep STRIPE .env | grep -v '^#'.)
+  const args = [...own, ...upstream.filter((a) => !a.startsWith('-'))];
   if (through === undefined) {
     // Comparisons that report only whether (or where) files differ.
-    if (tool === 'diff') { const p = getopt(args, DIFF); return p && has(p, 'q') ? () => true : undefined; }
-    if (tool === 'cmp') return getopt(args, CMP) ? () => true : undefined;
-    if (tool === 'git') return args[0] === 'diff' && args.includes('--no-index') && args.slice(1).every((a) => GIT_DIFF_BRIEF.test(a) || a === '--' || !a.startsWith('-')) && args.some((a) => /^--(quiet|exit-code|name-only|name-status|numstat|shortstat|stat)/.test(a)) ? () => true : undefined;
+    if (tool === 'diff') { const p = getopt(own, DIFF); return p && has(p, 'q') ? () => true : undefined; }
+    // (cmp says at which byte two files differ unless -s: of a guess fed on its stdin — printf 'KEY=sk_l' | cmp - .env — how
+    // much is right.)
+    if (tool === 'cmp') { const p = getopt(own, CMP); return p && (has(p, 's') || !p.operands.some((o) => /^(-|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0)$/.test(o))) ? () => true : undefined; }
+    if (tool === 'git') return own[0] === 'diff' && own.includes('--no-index') && own.slice(1).every((a) => GIT_DIFF_BRIEF.test(a) || a === '--' || !a.startsWith('-')) && own.some((a) => /^--(quiet|name-only|name-status|numstat|shortstat|stat)/.test(a)) ? () => true : undefined;
     // A public key or a check of a private one: openssl pkey -pubout, rsa -noout -modulus | … (not -text, which prints it).
-    if (tool === 'openssl') return opensslPublic(args) ? () => true : undefined;
+    if (tool === 'openssl') return opensslPublic(own) ? () => true : undefined;
   }
-  const run = filterOf(tool, args);
+  const run = filterOf(tool, own);
   if (run === undefined) return undefined;
   // (A pattern picks the lines it names, whatever the samples hold: grep PASSWORD reads DB_PASSWORD=…, so each word in the
   // command is tried as a variable's name too — and as a host, database or user where the file names those: grep mydb ~/.pgpass.)
-  // (Every operand's words — a sed address /\<DB_PASSWORD\>/p too — but the file's own name.)
-  const wordsOf = (path: string) => [...new Set(args.filter((a) => !a.startsWith('-') && posix.basename(a) !== posix.basename(path)).flatMap((a) => a.match(/[A-Za-z_][A-Za-z0-9_]+/g) ?? []))];
+  // (Every operand's words — a sed address /\<DB_PASSWORD\>/p too — and an option's value, -eKEY=sk: but the file's own name.)
+  const texts = args.map((a) => (a.startsWith('--') ? a.replace(/^--[\w-]*=?/, '') : a.startsWith('-') ? a.slice(2) : a)).filter(Boolean);
+  const wordsOf = (path: string) => [...new Set(texts.filter((a) => posix.basename(a) !== posix.basename(path)).flatMap((a) => a.match(/[A-Za-z_][A-Za-z0-9_]+/g) ?? []))];
   const named = (path: string, kind: Kind): Sample[] => wordsOf(path).flatMap((w) => (kind === 'pgpass' ? [`${w}:5432:${w}:${w}:s3cr3tV4lue`, `*:*:*:${w}:s3cr3tV4lue`]
     : [`${w}=s3cr3tV4lue`, `X_${w}_Y=s3cr3tV4lue`, `${w}_X=s3cr3tV4lue`, `X_${w}=s3cr3tV4lue`, `export ${w}="s3cr3tV4lue"`, `${w.toLowerCase()}=s3cr3tV4lue`,
       ...(kind === 'dotenv' ? [] : [`${w.toLowerCase()} = s3cr3tV4lue`, `  ${w}: s3cr3tV4lue`, `machine ${w} login ${w} password s3cr3tV4lue`])]).map((l): Sample => [l, 's3cr3tV4lue']));
+  // (Every value changed letter by letter; values of other shapes a selection may pick — hex, digits — of the same length, and
+  // long ones (a 40-character hex digest, a 64-character token); and values starting with each literal of the words, which may be a
+  // guess: sed -n '/^KEY=sk_live_/p', grep -c 'KEY=.*4eC', awk '$2 ~ /^sk_/' — but not a name, which names a line: API_KEY,
+  // or a plain lower-case word searched for, grep -c registry .npmrc.)
+  const literals = [...new Set(texts.flatMap((a) => a.match(/[A-Za-z0-9_-]{2,}/g) ?? []))].filter((r) => !/^[A-Z][A-Z0-9_]*$/.test(r) && !(args.includes(r) && /^[a-z][a-z_-]*$/.test(r)));
+  // (…and a text each pattern matches — grep 'xox[bp]-' matches xoxb- — unless it is a plain name, which names a line.)
+  const witnesses = texts.filter((a) => !/^\^?[A-Za-z_][A-Za-z0-9_]*=?$/.test(a)).map(witnessOf).filter((w): w is string => w !== undefined && w.length > 1);
+  const shaped = (alphabet: string) => (v: string) => Array.from(v, (_, k) => alphabet[k % alphabet.length]).join('');
+  const variants: ((v: string) => string)[] = [changed, shaped('deadbeef0123456789'), shaped('4111111111111111'), () => 'deadbeef0123456789abcdef0123456789abcdef',
+    () => 'xQ7_vB2-kL9mN4pR8sT1uW6yZ3aC5dE0fG2hJ4kM6nP8qR0sT2uV4wX6yZ8aB0cD2e', ...[...literals, ...witnesses].map((r) => (v: string) => `${r}Zq9${changed(v)}`.slice(0, Math.max(v.length, r.length + 1)))];
   const feed = (lines: string[]) => { const pre = through ? through(lines) : lines; return pre && run(pre); };
   return (path) => {
     const kind = samplesOf(path);
     const samples = [...kind.samples, ...named(path, kind.kind)];
     const out = feed(samples.map(([l]) => l));
-    const other = feed(samples.map(([l, v, c]) => (v === '' || c === false ? l : l.split(v).join(changed(v)))));
-    if (out === undefined || other === undefined || out.join('\n') !== other.join('\n')) return false;
+    if (out === undefined) return false;
+    for (const variant of variants) {
+      // (A line that is all value — a key's body — keeps its alphabet: no other text is ever on it.)
+      const other = feed(samples.map(([l, v, c]) => { const w = variant(v); return v === '' || c === false || (l === v && !/^[A-Za-z0-9+/=_-]*$/.test(w)) ? l : l.split(v).join(w); }));
+      if (other === undefined || out.join('\n') !== other.join('\n')) return false;
+    }
     const text = out.join('\n');
     return samples.every(([, v]) => v === '' || !windows(v).some((w) => text.includes(w)));
   };
@@ -236,7 +290,8 @@ const PASS: Record<string, Grammar> = {
   head: { flags: 'qv', valued: 'n', long: { lines: 'n', quiet: 'q', silent: 'q', verbose: 'v' } },
   tail: { flags: 'qv', valued: 'n', long: { lines: 'n', quiet: 'q', silent: 'q', verbose: 'v' } },
   sort: {
-    flags: 'bdfgiMhnRrsuVc', valued: 'tkST',
+    // (Not -c: it reports the first line out of order, on stderr.)
+    flags: 'bdfgiMhnRrsuV', valued: 'tkST',
     long: { unique: 'u', reverse: 'r', 'ignore-case': 'f', 'numeric-sort': 'n', 'version-sort': 'V', 'human-numeric-sort': 'h', 'field-separator': 't', key: 'k', 'ignore-leading-blanks': 'b',
       'dictionary-order': 'd', stable: 's', 'general-numeric-sort': 'g', 'random-sort': 'R', 'month-sort': 'M', 'buffer-size': 'S', 'temporary-directory': 'T', parallel: '!' },
   },
@@ -300,6 +355,8 @@ export function regexOf(p: string, extended: boolean, flags = '', extent = false
     const op = extended ? (c === '\\' ? undefined : c) : e !== undefined && special.includes(e) ? e : c === '*' ? c : undefined;
     const kind = op === undefined || op === '(' || op === '{' ? 'atom' : op === '|' ? 'alt' : op === ')' ? 'group' : '*+?}'.includes(op) && !(op === '*' && i === 0) ? 'quant' : 'atom';
     if (c !== '[' && !token(kind)) return undefined;
+    // (An extended group opened with ? is GNU's plain group and JavaScript's lookaround: (?=…) differ.)
+    if (extended && c === '(' && p[i + 1] === '?') return undefined;
     if (c === '[') {
       prev = 'atom';
       let j = i + 1;
@@ -335,7 +392,8 @@ export function regexOf(p: string, extended: boolean, flags = '', extent = false
       else if (d === '<') out += '\\b(?=\\w)';
       else if (d === '>') out += '\\b(?<=\\w)';
       else if (/[wWsSbB1-9]/.test(d) || (sed && /[nrtfv]/.test(d))) out += `\\${d}`;
-      else if (/[A-Za-z0-9]/.test(d)) return undefined;
+      // (GNU's \` and \' anchor the buffer; other letters and digits are GNU's own escapes.)
+      else if (/[A-Za-z0-9`']/.test(d)) return undefined;
       else out += `\\${d}`;
       i += 2;
       continue;
@@ -346,8 +404,9 @@ export function regexOf(p: string, extended: boolean, flags = '', extent = false
     else out += c + (extended && c === '{' ? interval(i + 1) : '');
     i++;
   }
+  // (GNU's . matches any character of a line, \r too; JavaScript's only with s.)
   try {
-    return new RegExp(out, flags);
+    return new RegExp(out, `${flags}s`);
   } catch {
     return undefined;
   }
@@ -355,7 +414,8 @@ export function regexOf(p: string, extended: boolean, flags = '', extent = false
 
 /** A Perl regular expression (grep -P) as JavaScript's, where the two read it alike; undefined for PCRE-only syntax. */
 function perlOf(p: string, flags: string): RegExp | undefined {
-  if (/\\[^wWsSdDbBntr1-9.\\/^$|?*+()[\]{}\-=:'"<>!@#%&,;~`]/.test(p) || /\(\?(?![:=!]|<[=!])/.test(p) || /[*+?}][+]/.test(p)) return undefined;
+  // (…nor PCRE's own bracket forms — [[:alnum:]], []…] and [^]…], {,n} — which JavaScript reads otherwise.)
+  if (/\\[^wWsSdDbBntr1-9.\\/^$|?*+()[\]{}\-=:'"<>!@#%&,;~`]/.test(p) || /\(\?(?![:=!]|<[=!])/.test(p) || /[*+?}][+]/.test(p) || /\[\^?\]|\[\[?:|\{,/.test(p)) return undefined;
   try {
     return new RegExp(p, flags);
   } catch {
@@ -416,7 +476,7 @@ function grepOf(p: Parsed): Reshape | undefined {
     const re = mode === 'F' ? new RegExp(x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : mode === 'P' ? perlOf(x, '') : regexOf(x, mode === 'E', '', has(p, 'o'));
     if (re === undefined) return undefined;
     const src = has(p, 'x') ? `^(?:${re.source})$` : has(p, 'w') ? `(?<![A-Za-z0-9_])(?:${re.source})(?![A-Za-z0-9_])` : re.source;
-    try { return new RegExp(src, `g${ci ? 'i' : ''}`); } catch { return undefined; }
+    try { return new RegExp(src, `gs${ci ? 'i' : ''}`); } catch { return undefined; }
   });
   if (res.some((r) => r === undefined)) return undefined;
   const max = last(p, 'm');
@@ -425,11 +485,9 @@ function grepOf(p: Parsed): Reshape | undefined {
   const test = (l: string) => res.some((r) => { r!.lastIndex = 0; return r!.test(l); }) !== invert;
   return (lines) => {
     const hits = lines.map((l, n) => [l, n] as const).filter(([l]) => test(l)).slice(0, max === undefined ? undefined : Number(max));
-    // (-q's answer is its exit status: `grep -q '^DB_PASSWORD=hunter' .env && echo match` shows it.)
-    if (has(p, 'q')) return [hits.length ? 'match' : 'none'];
-    if (has(p, 'l')) return hits.length ? ['FILE'] : [];
-    if (has(p, 'L')) return hits.length ? [] : ['FILE'];
-    if (has(p, 'c')) return [String(hits.length)];
+    // (-q's answer is its exit status — `grep -q '^DB_PASSWORD=hunter' .env && echo match` shows it — and -l/-L's a file's name:
+    // each says whether some line matched, read here as how many did, so that no other sample line hides a guess's hit.)
+    if (has(p, 'qlLc')) return [String(hits.length)];
     const number = (n: number, s: string) => (has(p, 'n') ? `${n + 1}:${s}` : s);
     if (has(p, 'o')) return invert ? [] : hits.flatMap(([l, n]) => res.flatMap((r) => [...l.matchAll(new RegExp(r!.source, r!.flags))].map((x) => x[0]).filter(Boolean).map((s) => number(n, s))));
     return hits.map(([l, n]) => number(n, l));
@@ -456,7 +514,9 @@ function sedOf(p: Parsed): Reshape | undefined {
     if (m[6]) { cmds.push({ addr, neg: m[5] === '!', op: m[6] }); continue; }
     // (The delimiter escaped in the expression is that character itself: s|a\|b|X| matches "a|b".)
     const delim = m[7]!;
-    const pattern = delim === '/' || /[\]\\^]/.test(delim) ? m[8]! : m[8]!.split(`\\${delim}`).join(`[${delim}]`);
+    // (…but GNU sed gives an escaped delimiter that is itself special its regular-expression meaning: s*a\**p is a*: not read.)
+    if (delim !== '/' && /[.*[\]^$\\+?(){}|]/.test(delim) && m[8]!.includes(`\\${delim}`)) return undefined;
+    const pattern = delim === '/' ? m[8]! : m[8]!.split(`\\${delim}`).join(`[${delim}]`);
     const re = regexOf(pattern, ext, `${m[10]!.includes('g') ? 'g' : ''}${m[10]!.includes('I') ? 'i' : ''}`, true, true);
     if (!re) return undefined;
     // (& and \0 are the match, \1…\9 its groups, \n a newline, \c the character c.)
@@ -523,7 +583,7 @@ function awkOf(p: Parsed): Reshape | undefined {
   type Test = (l: string, f: string[]) => boolean;
   const tests = conds.map((c): Test | undefined => {
     const r = /^(!?)\s*(?:\$(\d+)\s*(!?)~\s*)?\/((?:[^/\\]|\\.)*)\/$/.exec(c);
-    if (r) { const re = regexOf(r[4]!, true); return re && ((l, f) => re.test(r[2] ? f[Number(r[2])] ?? '' : l) !== (r[1] === '!' || r[3] === '!')); }
+    if (r) { const re = r[4]!.includes('{') ? undefined : regexOf(r[4]!, true); return re && ((l, f) => re.test(r[2] ? f[Number(r[2])] ?? '' : l) !== (r[1] === '!' || r[3] === '!')); }
     const eq = /^\$(\d+)\s*(==|!=)\s*"((?:[^"\\]|\\.)*)"$/.exec(c);
     if (eq) return (_l, f) => ((f[Number(eq[1])] ?? '') === eq[3]) === (eq[2] === '==');
     if (c === 'NF') return (l) => l.trim() !== '';
@@ -532,15 +592,19 @@ function awkOf(p: Parsed): Reshape | undefined {
     return undefined;
   });
   if (tests.some((t) => t === undefined)) return undefined;
-  const re = fs !== undefined && fs.length > 1 ? regexOf(fs, true) : undefined;
+  // (Intervals are read as repeat counts by gawk and as text by mawk: not read here.)
+  const re = fs !== undefined && fs.length > 1 && !fs.includes('{') ? regexOf(fs, true) : undefined;
   if (fs !== undefined && fs.length > 1 && re === undefined) return undefined;
-  const split = (l: string) => ['', ...(fs === undefined || fs === ' ' ? (l.trim() === '' ? [] : l.trim().split(/\s+/)) : re ? l.split(re) : l.split(fs))];
+  // ($0 is the line; a regular-expression FS splits at its matches — not at empty ones, and its groups are no fields.)
+  const splitRe = (l: string, r: RegExp) => { const out: string[] = []; let at = 0; for (const x of l.matchAll(new RegExp(r.source, 'gs'))) { if (x[0] === '') continue; out.push(l.slice(at, x.index)); at = x.index! + x[0].length; } out.push(l.slice(at)); return out; };
+  const split = (l: string) => [l, ...(fs === undefined || fs === ' ' ? (l.trim() === '' ? [] : l.trim().split(/\s+/)) : re ? splitRe(l, re) : l.split(fs))];
   const unescape = (x: string) => x.replace(/\\(.)/g, (_t, c: string) => (c === 't' ? '\t' : c === 'n' ? '\n' : c));
   return (lines) => lines.flatMap((l, n) => {
     const f = split(l);
     if (!tests.every((t) => t!(l, f))) return [];
     const value = (t: RegExpMatchArray) => (t[1] !== undefined ? unescape(t[1]) : t[2] !== undefined ? (t[2] === '0' ? l : f[Number(t[2])] ?? '')
-      : t[3] !== undefined ? String((t[3] === '0' ? l : f[Number(t[3])] ?? '').length) : t[0].startsWith('length') ? String(l.length)
+      // (A length is shown by design, as ${#V} is: not a value, so the same for every value.)
+      : t[3] !== undefined || t[0].startsWith('length') ? '<length>'
       : t[4] === 'NR' ? String(n + 1) : t[4] === 'NF' ? String(f.length - 1) : t[5] !== undefined ? ofs : '');
     // (What each statement writes, print's with its newline, printf's without: the line's output split at newlines.)
     const text = prints.map((_, k) => {
