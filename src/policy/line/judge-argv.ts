@@ -30,7 +30,7 @@ import { commandsInText } from './text-commands.js';
 import { DB_CLIENTS, destroys, dropsDatabase, remoteDb } from './destructive.js';
 import { storedSecret, storedSecretFile } from '../analyzers/credentials.js';
 import { credentialPrefix } from '../credential-text.js';
-import { filterOutput, grepFiles, passLines, probesValue, readsNamesOnly, regexOf, showsNoValue, type Reshape } from './value-free.js';
+import { filterOutput, grepFiles, isDotenv, passLines, probesValue, readsNamesOnly, regexOf, showsNoValue, type Reshape } from './value-free.js';
 import { judgeLine } from './judge-line.js';
 import { commandOptions, embeddedRisk, vimLuaArgs, type EditorCodeOk } from './command-options.js';
 import { canonicalTool, launched, packageBin } from '../analyzers/identity.js';
@@ -1106,7 +1106,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // A read that shows none of a secret's values — diff -q, cut -d= -f1 .env, openssl pkey -pubout, jq keys — is no read of it.
     // (Only for words the line wrote literally: grep "^${name}=" .env may select any line.)
     const literal = fc.argv.length === argv.length && fc.argv.every((w) => w.static);
-    const valueFree = literal ? showsNoValue(name, args) ?? (keysOnly(argv, false, true) || readsNamesOnly(argv, env.IFS, st.lineText) ? () => true : undefined) : undefined;
+    const valueFree = literal ? showsNoValue(name, args) ?? (keysOnly(argv, false, true) ? () => true : readsNamesOnly(argv, env.IFS, st.lineText) ? isDotenv : undefined) : undefined;
     // (…its stdin too: cut -d= -f1 < .env.)
     if (valueFree) facts.reads.splice(0, facts.reads.length, ...facts.reads.filter((p) => { const q = p === STDIN ? ctx.stdin : abs0(p); return q === undefined || !(isSecretPath(st, q, ctx) && valueFree(q)); }));
     // (grep -q/-c/-l prints no line, but its answer is a value's when the pattern reaches into one: grep -c '^API_KEY=sk-l' .env.)
@@ -1905,8 +1905,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // (…and so do a printer's: gh auth token | wc -c.)
     // (Not when it also writes elsewhere — uniq .env /dev/stderr, sed -n 'w /dev/stderr', sort -o — or reports on stderr what it
     // read: sort -c's first line out of order, jq's errors, which quote the value.)
-    const sideOutput = facts.writes.some((w) => w !== '/dev/null') || args.some((a) => /\/dev\/(std|fd\/|tty)|\/proc\/self\/fd/.test(a)) || (/^(uniq|xxd)$/.test(name) && args.filter((a) => !a.startsWith('-')).length > 1) || (name === 'sort' && args.some((a) => /^-[a-zA-Z]*[cC]|^--c/.test(a))) || (/^(jq|gojq|jaq|yq)$/.test(name) && /(?<![.$\w])(error|debug|stderr|halt_error|input_filename)\b/.test(args.join(' ')));
-    const counted = facts.reads.length > 0 && !sideOutput && (FILTERS.has(name) || PRINTERS.test(name)) && sinks.length > 0 && sinks.every((n, k) => digestOnly(n, flat[fc.stdoutTo[k]!]?.argv.slice(1).map((w) => w.value) ?? []) || hides(fc.stdoutTo[k]!, pre)) && redirectWrites.size === 0 && !fc.redirects.some((r) => /^[0-9]*>/.test(r.op));
+    // (…an awk or sed program that runs commands or pipes — print | "cat >&2", system(), sed's e — and a jq program beyond names
+    // and paths: a type error quotes the value, .auth | fromjson.)
+    const sideOutput = facts.writes.some((w) => w !== '/dev/null') || args.some((a) => /\/dev\/(std|fd\/|tty)|\/proc\/self\/fd/.test(a)) || (/^(uniq|xxd)$/.test(name) && args.filter((a) => !a.startsWith('-')).length > 1) || (name === 'sort' && args.some((a) => /^-[a-zA-Z]*[cC]|^--c/.test(a)))
+      || (/^[gmn]?awk$/.test(name) && args.some((a) => /system\s*\(|[|>]\s*"|getline|fflush|close\s*\(/.test(a))) || (name === 'sed' && args.some((a) => /(^|[;\n{}])\s*[\d,$/]*\s*e\b|\/e?[gpI]*e[gpI]*\s*($|;)/.test(a)))
+      || (/^(jq|gojq|jaq|yq)$/.test(name) && !keysOnly(argv, false, true) && !args.some((a) => !a.startsWith('-') && /^\.[\w.[\]"?-]*$/.test(a)));
+    const counted = facts.reads.length > 0 && !sideOutput && (FILTERS.has(name) || PRINTERS.test(name)) && sinks.length > 0 && sinks.every((n, k) => (digestOnly(n, flat[fc.stdoutTo[k]!]?.argv.slice(1).map((w) => w.value) ?? []) && (n !== 'wc' || pre === undefined || hides(fc.stdoutTo[k]!, pre))) || hides(fc.stdoutTo[k]!, pre)) && redirectWrites.size === 0 && !fc.redirects.some((r) => /^[0-9]*>/.test(r.op));
     // A credential of the agent's environment printed by name to the screen (echo $AWS_SECRET_ACCESS_KEY,
     // printenv GITHUB_TOKEN) is read into the agent's context like the file it would be kept in.
     // (Not its length or a presence test: ${#TOKEN}, ${TOKEN:+set}.)
@@ -2982,7 +2986,8 @@ function keysOnly(argv: readonly string[], keysAlone = false, objects = false): 
   // (…and a state file's bookkeeping: terraform.tfstate's version, serial, lineage, its resources' types.)
   // (…and a kubeconfig's names, servers and contexts — .contexts[].name, .clusters[].cluster.server, .current-context, a context
   // names its cluster and user; not .users[].user — and the names of docker's credential helpers.)
-  const SAFE = /^(name|names|id|uid|kind|type|href|url|urls|title|label|labels|namespace|created\w*|creation\w*|updated\w*|revisionDate|creationDate|folderId|organizationId|category|vault|tags|count|version|serial|lineage|terraform_version|format_version|mode|provider|server|current-context|context|cluster|credsStore|credHelpers)$/i;
+  // (Not url: a database URL carries its password, postgres://app:s3cret@db; a login item's website is its urls[].href.)
+  const SAFE = /^(name|names|id|uid|kind|type|href|urls|title|label|labels|namespace|created\w*|creation\w*|updated\w*|revisionDate|creationDate|folderId|organizationId|category|vault|tags|count|version|serial|lineage|terraform_version|format_version|mode|provider|server|current-context|context|cluster|credsStore|credHelpers)$/i;
   // (One path — .items[].metadata.name, .[].name — is safe when it ends in a safe field, every field before it is safe or a
   // container on the way (items, metadata, fields), and it iterates only arrays by name or a store listing's top; `.[]` over
   // an object — a Secret — reaches its data.)
@@ -3012,12 +3017,16 @@ function keysOnly(argv: readonly string[], keysAlone = false, objects = false): 
   let prefix = '';
   for (let k = 0; k < stages.length; k++) {
     // (A default for a missing field changes nothing shown: .credHelpers // {} | keys.)
-    let stage = stages[k]!.replace(/^\[(.*)\]$/s, '$1').replace(/\s*\/\/\s*(\{\}|\[\]|null)$/, '').trim();
+    // (.a["b"] is ."a"."b".)
+    let stage = stages[k]!.replace(/^\[(.*)\]$/s, '$1').replace(/\s*\/\/\s*(\{\}|\[\]|null)$/, '').replace(/\.?\[("[^"]*")\]/g, '.$1').trim();
     // (select passes values on as they are — but a test on a value is a question about it: select(.token | startswith("1//")).)
     const sel = /^select\((.*)\)$/s.exec(stage);
     if (sel) {
       const refs = [...sel[1]!.replace(/"(?:[^"\\]|\\.)*"/g, '""').matchAll(/\.(?:[A-Za-z_][\w-]*|"[^"]*")(?:\.(?:[A-Za-z_][\w-]*|"[^"]*")|\[\d*\]\??)*/g)].map((x) => x[0]);
       if (!refs.every((r) => [...r.matchAll(/\.(?:([A-Za-z_][\w-]*)|"([^"]*)")/g)].every((f) => SAFE.test(f[1] ?? f[2]!) || /^(items|metadata|fields|resources|spec|status)$/.test(f[1] ?? f[2]!)))) return false;
+      // (…and a test of nothing but those fields: not of every value (.[]), of the whole input (tostring) or by a computed key.)
+      const rest = sel[1]!.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/\.(?:[A-Za-z_][\w-]*|"[^"]*")(?:\.(?:[A-Za-z_][\w-]*|"[^"]*")|\[\d*\]\??)*/g, '');
+      if (/[.[]/.test(rest) || [...rest.matchAll(/[A-Za-z_]\w*/g)].some((w) => !/^(and|or|not|test|startswith|endswith|contains|ascii_downcase|ascii_upcase|length|type|has|true|false|null)$/.test(w[0]))) return false;
       continue;
     }
     // (keys of what may be a string — .client_secret | keys, .[] over an object's values — is an error that prints the string.)

@@ -18,7 +18,7 @@ import { fullLongOptions } from '../options.js';
 import { CURRENT_BRANCH_ARGS } from '../analyzers/git-subcommands.js';
 import { lineChecks } from './line-checks.js';
 import { printfText, unescape } from './printf.js';
-import { readsNamesOnly, showsNoValue } from './value-free.js';
+import { isDotenv, readsNamesOnly, showsNoValue } from './value-free.js';
 import { expandBraces } from '../shell/split.js';
 import { rememberWritten, replacedConfig } from './written-files.js';
 import { credentialNameIn, credentialOf, madeBelow, DIGESTS, digestOnly, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
@@ -927,7 +927,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // — unless it only counts or hashes it (wc -c < .env).
   // (…or shows none of its values: cut -d= -f1 < .env; IFS== read -r k v whose v the line never expands.)
   const literal = argvWords.length === argv.length && argvWords.every((w) => w.static);
-  const namesOnly = literal && readsNamesOnly(argv, cmdEnv.IFS, st.lineText);
+  const namesOnly = literal && readsNamesOnly(argv, cmdEnv.IFS, st.lineText) && stdin !== undefined && isDotenv(resolve(stdin));
   // (Nor by a builtin that never reads its stdin, which a loop's redirect reaches too: while IFS== read -r k v; do echo "$k"; done < .env
   // — unless a substitution in its words runs a program that does: echo "$(cat)".)
   if (stdin && !NETWORK_TOOLS.has(name) && !digestOnly(name, argv.slice(1)) && !(/^(echo|printf|test|\[|\[\[|true|false|:|break|continue|shift|local|return|basename|dirname)$/.test(name) && argvWords[0]?.value === name && argv[0] === name && !argvWords.some((w) => /\$\(|`|[<>]\(/.test(w.raw))) && rec.judged && isSecretPath(st, resolve(stdin), cmdCtx) && !namesOnly && !(literal && showsNoValue(name, argv.slice(1))?.(resolve(stdin)))) {

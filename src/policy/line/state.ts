@@ -19,8 +19,8 @@ export const DNS_TOOLS = new Set(['dig', 'nslookup', 'host', 'getent', 'ping', '
 /** Programs that count or hash what they read: a secret fed to them does not reach the screen (cat .env | wc -l). */
 export const DIGESTS = /^(wc|md5sum|sha1sum|sha224sum|sha256sum|sha384sum|sha512sum|shasum|b2sum|cksum|sum|md5)$/;
 /** A digest program that only counts or hashes what it reads: not wc --files0-from=-, which takes it as file names and
- *  prints each one it cannot open. */
-export const digestOnly = (name: string, args: readonly string[]): boolean => DIGESTS.test(name) && !args.some((a) => /^--f/.test(a));
+ *  prints each one it cannot open, nor BSD md5 -p, which echoes it. */
+export const digestOnly = (name: string, args: readonly string[]): boolean => DIGESTS.test(name) && !args.some((a) => /^--f/.test(a) || (name === 'md5' && /^-[a-z]*p/.test(a)));
 // Programs that print facts about files, never their content (the rest may print what they are given).
 export const NO_CONTENT = new Set(['ls', 'stat', 'file', 'wc', 'du', 'df', 'touch', 'mkdir', 'rmdir', 'test', '[', '[[', 'basename', 'dirname', 'realpath', 'readlink',
   'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'shasum', 'b2sum', 'cksum', 'sum', 'namei', 'lsattr', 'getfacl', 'lsof', 'fuser', 'echo', 'printf',

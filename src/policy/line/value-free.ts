@@ -186,6 +186,7 @@ const GRAMMARS: Record<string, Grammar> = {
     },
   },
   sed: { flags: 'nErsu', valued: 'el', long: { quiet: 'n', silent: 'n', 'regexp-extended': 'E', expression: 'e', separate: 's', unbuffered: 'u', sandbox: '', 'line-length': 'l' } },
+  wc: { flags: 'lcmwL', valued: '', long: { lines: 'l', bytes: 'c', chars: 'm', words: 'w', 'max-line-length': 'L' } },
   // (awk's options end at its program: awk '{print $1}' -F= .env reads a file named -F=.)
   awk: { flags: '', valued: 'F', long: { 'field-separator': 'F' }, stopAtOperand: true },
 };
@@ -223,13 +224,14 @@ const GIT_DIFF_BRIEF = /^--(no-index|quiet|exit-code|name-only|name-status|numst
 export function showsNoValue(name: string, args0: readonly string[], through?: Reshape, upstream: readonly string[] = []): ((path: string) => boolean) | undefined {
   const [tool, own] = toolOf(name, args0);
   // (The words of the programs before it in the pipe select lines too: grep STRIPE .env | grep -v '^#'.)
-  const args = [...own, ...upstream.filter((a) => !a.startsWith('-'))];
+  const args = [...own, ...upstream];
   if (through === undefined) {
     // Comparisons that report only whether (or where) files differ.
     if (tool === 'diff') { const p = getopt(own, DIFF); return p && has(p, 'q') ? () => true : undefined; }
     // (cmp says at which byte two files differ unless -s: of a guess fed on its stdin — printf 'KEY=sk_l' | cmp - .env — how
-    // much is right.)
-    if (tool === 'cmp') { const p = getopt(own, CMP); return p && (has(p, 's') || !p.operands.some((o) => /^(-|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0)$/.test(o))) ? () => true : undefined; }
+    // much is right…
+    // (…or in a file the line names beside it — cmp .env /tmp/g — unless that is another copy of the same kind: .env.bak.)
+    if (tool === 'cmp') { const p = getopt(own, CMP); return p && (has(p, 's') || p.operands.every((o) => /^\.env/.test(posix.basename(o)))) ? () => true : undefined; }
     if (tool === 'git') return own[0] === 'diff' && own.includes('--no-index') && own.slice(1).every((a) => GIT_DIFF_BRIEF.test(a) || a === '--' || !a.startsWith('-')) && own.some((a) => /^--(quiet|name-only|name-status|numstat|shortstat|stat)/.test(a)) ? () => true : undefined;
     // A public key or a check of a private one: openssl pkey -pubout, rsa -noout -modulus | … (not -text, which prints it).
     if (tool === 'openssl') return opensslPublic(own) ? () => true : undefined;
@@ -246,14 +248,17 @@ export function showsNoValue(name: string, args0: readonly string[], through?: R
       ...(kind === 'dotenv' ? [] : [`${w.toLowerCase()} = s3cr3tV4lue`, `  ${w}: s3cr3tV4lue`, `machine ${w} login ${w} password s3cr3tV4lue`])]).map((l): Sample => [l, 's3cr3tV4lue']));
   // (Every value changed letter by letter; values of other shapes a selection may pick — hex, digits — of the same length, and
   // long ones (a 40-character hex digest, a 64-character token); and values starting with each literal of the words, which may be a
-  // guess: sed -n '/^KEY=sk_live_/p', grep -c 'KEY=.*4eC', awk '$2 ~ /^sk_/' — but not a name, which names a line: API_KEY,
-  // or a plain lower-case word searched for, grep -c registry .npmrc.)
-  const literals = [...new Set(texts.flatMap((a) => a.match(/[A-Za-z0-9_-]{2,}/g) ?? []))].filter((r) => !/^[A-Z][A-Z0-9_]*$/.test(r) && !(args.includes(r) && /^[a-z][a-z_-]*$/.test(r)));
-  // (…and a text each pattern matches — grep 'xox[bp]-' matches xoxb- — unless it is a plain name, which names a line.)
-  const witnesses = texts.filter((a) => !/^\^?[A-Za-z_][A-Za-z0-9_]*=?$/.test(a)).map(witnessOf).filter((w): w is string => w !== undefined && w.length > 1);
+  // guess: sed -n '/^KEY=sk_live_/p', grep -c 'KEY=.*4eC', awk '$2 ~ /^sk_/', awk '$2 == "hunter2"' — but not a name, which
+  // names a line: API_KEY (not JBSWY3DP, which may be a value), or a plain word searched for, grep -c _authToken ~/.npmrc.)
+  // (Searched for without case — grep -ci sk_live_ab — a name is a value's spelling too.)
+  const folds = tool === 'grep' && own.some((a) => /^-[a-zA-Z]*[iy]/.test(a) || /^--ig/.test(a));
+  const literals = [...new Set(texts.flatMap((a) => a.match(/[A-Za-z0-9_-]{2,}/g) ?? []))].filter((r) => folds || (!/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$|^[A-Z]+$/.test(r) && !(texts.includes(r) && /^[A-Za-z_][A-Za-z_-]*$/.test(r))));
+  // (…and a text each alternative of a pattern matches, where it has the syntax of a value's shape — a class, an interval, a
+  // repeat: grep 'xox[bp]-' matches xoxb-; a plain text is tried through its literals above.)
+  const witnesses = texts.filter((a) => /(^|[^\\])\[|\\[dws{]|[{+*]/.test(a)).flatMap((a) => a.replace(/\\([(){}|+?])/g, '$1').split('|')).map(witnessOf).filter((w): w is string => w !== undefined && w.length > 1);
   const shaped = (alphabet: string) => (v: string) => Array.from(v, (_, k) => alphabet[k % alphabet.length]).join('');
   const variants: ((v: string) => string)[] = [changed, shaped('deadbeef0123456789'), shaped('4111111111111111'), () => 'deadbeef0123456789abcdef0123456789abcdef',
-    () => 'xQ7_vB2-kL9mN4pR8sT1uW6yZ3aC5dE0fG2hJ4kM6nP8qR0sT2uV4wX6yZ8aB0cD2e', ...[...literals, ...witnesses].map((r) => (v: string) => `${r}Zq9${changed(v)}`.slice(0, Math.max(v.length, r.length + 1)))];
+    () => 'xQ7_vB2-kL9mN4pR8sT1uW6yZ3aC5dE0fG2hJ4kM6nP8qR0sT2uV4wX6yZ8aB0cD2e', ...[...literals, ...witnesses].flatMap((r) => [(v: string) => `${r}Zq9${changed(v)}`.slice(0, Math.max(v.length, r.length + 1)), () => r])];
   const feed = (lines: string[]) => { const pre = through ? through(lines) : lines; return pre && run(pre); };
   return (path) => {
     const kind = samplesOf(path);
@@ -261,8 +266,8 @@ export function showsNoValue(name: string, args0: readonly string[], through?: R
     const out = feed(samples.map(([l]) => l));
     if (out === undefined) return false;
     for (const variant of variants) {
-      // (A line that is all value — a key's body — keeps its alphabet: no other text is ever on it.)
-      const other = feed(samples.map(([l, v, c]) => { const w = variant(v); return v === '' || c === false || (l === v && !/^[A-Za-z0-9+/=_-]*$/.test(w)) ? l : l.split(v).join(w); }));
+      // (A line that is all value — a key's body — keeps its alphabet and its length: no other text is ever on it.)
+      const other = feed(samples.map(([l, v, c]) => { const w = variant(v); return v === '' || c === false || (l === v && (!/^[A-Za-z0-9+/=_-]*$/.test(w) || w.length !== v.length)) ? l : l.split(v).join(w); }));
       if (other === undefined || out.join('\n') !== other.join('\n')) return false;
     }
     const text = out.join('\n');
@@ -448,6 +453,8 @@ function filterOf(tool: string, args: readonly string[]): Reshape | undefined {
   if (tool === 'grep') return grepOf(p);
   if (tool === 'sed') return sedOf(p);
   if (tool === 'awk') return awkOf(p);
+  // (wc counts lines — how many a selection kept, which may answer a guess — and bytes, words and widths: lengths, shown by design.)
+  if (tool === 'wc') return (lines) => [...(has(p, 'l') || !has(p, 'cmwL') ? [String(lines.length)] : []), ...(has(p, 'cmwL') || !has(p, 'l') ? ['<length>'] : [])];
   return undefined;
 }
 
@@ -583,7 +590,8 @@ function awkOf(p: Parsed): Reshape | undefined {
   type Test = (l: string, f: string[]) => boolean;
   const tests = conds.map((c): Test | undefined => {
     const r = /^(!?)\s*(?:\$(\d+)\s*(!?)~\s*)?\/((?:[^/\\]|\\.)*)\/$/.exec(c);
-    if (r) { const re = r[4]!.includes('{') ? undefined : regexOf(r[4]!, true); return re && ((l, f) => re.test(r[2] ? f[Number(r[2])] ?? '' : l) !== (r[1] === '!' || r[3] === '!')); }
+    // (awks read \b as a backspace and \w, \y, \< as letters or GNU words, each its own way: a letter escaped is not read.)
+    if (r) { const re = r[4]!.includes('{') || /\\[A-Za-z<>]/.test(r[4]!) ? undefined : regexOf(r[4]!, true); return re && ((l, f) => re.test(r[2] ? f[Number(r[2])] ?? '' : l) !== (r[1] === '!' || r[3] === '!')); }
     const eq = /^\$(\d+)\s*(==|!=)\s*"((?:[^"\\]|\\.)*)"$/.exec(c);
     if (eq) return (_l, f) => ((f[Number(eq[1])] ?? '') === eq[3]) === (eq[2] === '==');
     if (c === 'NF') return (l) => l.trim() !== '';
@@ -593,7 +601,7 @@ function awkOf(p: Parsed): Reshape | undefined {
   });
   if (tests.some((t) => t === undefined)) return undefined;
   // (Intervals are read as repeat counts by gawk and as text by mawk: not read here.)
-  const re = fs !== undefined && fs.length > 1 && !fs.includes('{') ? regexOf(fs, true) : undefined;
+  const re = fs !== undefined && fs.length > 1 && !fs.includes('{') && !/\\[A-Za-z<>]/.test(fs) ? regexOf(fs, true) : undefined;
   if (fs !== undefined && fs.length > 1 && re === undefined) return undefined;
   // ($0 is the line; a regular-expression FS splits at its matches — not at empty ones, and its groups are no fields.)
   const splitRe = (l: string, r: RegExp) => { const out: string[] = []; let at = 0; for (const x of l.matchAll(new RegExp(r.source, 'gs'))) { if (x[0] === '') continue; out.push(l.slice(at, x.index)); at = x.index! + x[0].length; } out.push(l.slice(at)); return out; };
@@ -634,17 +642,22 @@ export function filterOutput(name: string, args0: readonly string[], input: stri
   return out === undefined ? undefined : `${out.join('\n')}\n`;
 }
 
+/** A dotenv file by its name: NAME=VALUE lines (not .env.json or .env.yaml). */
+export const isDotenv = (path: string): boolean => samplesOf(path).kind === 'dotenv';
+
 /**
  * IFS== read -r NAME REST… splits a NAME=VALUE line at its first =: NAME gets the name, the rest the value. When the line
  * never expands the rest (while IFS== read -r k v; do echo "$k"; done < .env) — nor prints variables wholesale (set, declare,
  * env as commands, not a .env operand) — the read shows no value.
  */
 export function readsNamesOnly(argv: readonly string[], ifs: string | undefined, lineText: string): boolean {
+  // (Only of a dotenv file's lines: the caller asks isDotenv of what is read — a key's lines have no = and land whole in NAME.)
   if (argv[0] !== 'read' || ifs !== '=') return false;
   const args = argv.slice(1);
   if (args.some((a) => a.startsWith('-') && !/^-[rs]+$/.test(a))) return false;
   const names = args.filter((a) => /^[A-Za-z_]\w*$/.test(a));
   return names.length === args.filter((a) => !a.startsWith('-')).length && names.length >= 2
     // (A test of whether it is empty — [ -z "$v" ] — answers no more than a name's presence does.)
-    && names.slice(1).every((n) => !new RegExp(`\\$\\{?[#!]?${n}\\b|\\b${n}\\[`).test(lineText.replace(new RegExp(`(\\[\\[?|\\btest)\\s+-[zn]\\s+"\\$\\{?${n}\\}?"\\s*\\]?\\]?`, 'g'), '')) && !/(^|[\s;&|(`])(declare|typeset|set|env|export|printenv|compgen|eval)\b|\$\{!/.test(lineText));
+    // (…nor names it bare, as arithmetic reads it — [[ v -eq 0 ]], (( v )) — whose error quotes the value.)
+    && names.slice(1).every((n) => !new RegExp(`\\$\\{?[#!]?${n}\\b|\\b${n}\\[|(^|[^\\w$-])${n}([^\\w]|$)`).test(lineText.replace(new RegExp(`(\\[\\[?|\\btest)\\s+-[zn]\\s+"\\$\\{?${n}\\}?"\\s*\\]?\\]?`, 'g'), '').replace(new RegExp(`\\bread\\s+[^;&|\\n]*`, 'g'), '')) && !/(^|[\s;&|(`])(declare|typeset|set|env|export|printenv|compgen|eval)\b|\$\{!/.test(lineText));
 }
