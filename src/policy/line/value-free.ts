@@ -228,9 +228,8 @@ export function showsNoValue(name: string, args0: readonly string[], through?: R
   if (through === undefined) {
     // Comparisons that report only whether (or where) files differ.
     if (tool === 'diff') { const p = getopt(own, DIFF); return p && has(p, 'q') ? () => true : undefined; }
-    // (cmp says at which byte two files differ unless -s: of a guess fed on its stdin — printf 'KEY=sk_l' | cmp - .env — how
-    // much is right…
-    // (…or in a file the line names beside it — cmp .env /tmp/g — unless that is another copy of the same kind: .env.bak.)
+    // (cmp says at which byte two files differ unless -s: how much is right of a guess fed on its stdin — printf 'KEY=sk_l' |
+    // cmp - .env — or written to a file beside it, cmp .env /tmp/g; not of another copy of the same kind, cmp .env .env.bak.)
     if (tool === 'cmp') { const p = getopt(own, CMP); return p && (has(p, 's') || p.operands.every((o) => /^\.env/.test(posix.basename(o)))) ? () => true : undefined; }
     if (tool === 'git') return own[0] === 'diff' && own.includes('--no-index') && own.slice(1).every((a) => GIT_DIFF_BRIEF.test(a) || a === '--' || !a.startsWith('-')) && own.some((a) => /^--(quiet|name-only|name-status|numstat|shortstat|stat)/.test(a)) ? () => true : undefined;
     // A public key or a check of a private one: openssl pkey -pubout, rsa -noout -modulus | … (not -text, which prints it).
