@@ -446,8 +446,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         } else u.argv = [...u.argv, ...(st.spacedNames && !argv.slice(1).some((a) => /^(-0|--null|-d|--delimiter)/.test(a)) ? ['$XARGS_INPUT'] : xargsInput(fedInfos(fed, listing)))];
       }
       // (A placeholder still in a shell's script — xargs -I{} sh -c 'grep "^{}=" .env' — is text the script gets at run time.)
-      // (Not downloaded text, nor a placeholder that is the whole script — xargs -I{} sh -c {} runs the input itself.)
-      if (repl && isShell(posix.basename(u.argv[0] ?? '')) && !fed.some((up) => info[up]?.downloadOut)) u.argv = u.argv.map((a, k) => (k > 0 && a !== repl ? a.split(repl).join('$XARGS_INPUT') : a));
+      // (…and so is one passed as a positional parameter: sh -c 'grep "^$1=" .env' _ {}. Not downloaded text, nor a placeholder
+      // that is the whole script — xargs -I{} sh -c {} runs the input itself.)
+      if (repl && isShell(posix.basename(u.argv[0] ?? '')) && !fed.some((up) => info[up]?.downloadOut)) u.argv = u.argv.map((a, k) => (k > 0 && !(a === repl && /^-[a-zA-Z]*c$/.test(u!.argv![k - 1] ?? '')) ? a.split(repl).join('$XARGS_INPUT') : a));
       // xargs -I% CMD … %: a network command fed names from unknown input cannot be judged — unless
       // the input only fills a URL's path after a literal host (xargs -I{} curl http://localhost:3000/items/{}).
       const inPath = (a: string) => /^[a-z][\w+.-]*:\/\/[^/\s$`]+\//i.test(a) && a.indexOf(repl!) > a.indexOf('/', a.indexOf('://') + 3);
@@ -1910,7 +1911,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const sideOutput = facts.writes.some((w) => w !== '/dev/null') || args.some((a) => /\/dev\/(std|fd\/|tty)|\/proc\/self\/fd/.test(a)) || (/^(uniq|xxd)$/.test(name) && args.filter((a) => !a.startsWith('-')).length > 1) || (name === 'sort' && args.some((a) => /^-[a-zA-Z]*[cC]|^--c/.test(a)))
       || (/^[gmn]?awk$/.test(name) && args.some((a) => /system\s*\(|[|>]\s*"|getline|fflush|close\s*\(/.test(a))) || (name === 'sed' && args.some((a) => /(^|[;\n{}])\s*[\d,$/]*\s*e\b|\/e?[gpI]*e[gpI]*\s*($|;)/.test(a)))
       || (/^(jq|gojq|jaq|yq)$/.test(name) && !keysOnly(argv, false, true) && !args.some((a) => !a.startsWith('-') && /^\.[\w.[\]"?-]*$/.test(a)));
-    const counted = facts.reads.length > 0 && !sideOutput && (FILTERS.has(name) || PRINTERS.test(name)) && sinks.length > 0 && sinks.every((n, k) => (digestOnly(n, flat[fc.stdoutTo[k]!]?.argv.slice(1).map((w) => w.value) ?? []) && (n !== 'wc' || pre === undefined || hides(fc.stdoutTo[k]!, pre))) || hides(fc.stdoutTo[k]!, pre)) && redirectWrites.size === 0 && !fc.redirects.some((r) => /^[0-9]*>/.test(r.op));
+    // (wc counts what a selection kept, which may answer a guess — grep sk_live_4eC .env | wc -l, as grep -c does: behind a
+    // reader that selects, it is simulated, and a selection not understood is no count.)
+    const selects = pre !== undefined || /^(grep|egrep|fgrep|rg|sed|[gmn]?awk|jq|gojq|jaq|yq|cut|head|tail|uniq|sort)$/.test(name);
+    const counted = facts.reads.length > 0 && !sideOutput && (FILTERS.has(name) || PRINTERS.test(name)) && sinks.length > 0 && sinks.every((n, k) => (digestOnly(n, flat[fc.stdoutTo[k]!]?.argv.slice(1).map((w) => w.value) ?? []) && !(n === 'wc' && selects)) || hides(fc.stdoutTo[k]!, pre)) && redirectWrites.size === 0 && !fc.redirects.some((r) => /^[0-9]*>/.test(r.op));
     // A credential of the agent's environment printed by name to the screen (echo $AWS_SECRET_ACCESS_KEY,
     // printenv GITHUB_TOKEN) is read into the agent's context like the file it would be kept in.
     // (Not its length or a presence test: ${#TOKEN}, ${TOKEN:+set}.)
@@ -2975,27 +2979,32 @@ function keysOnly(argv: readonly string[], keysAlone = false, objects = false): 
     else if (!args[k]!.startsWith('-') && !(argv[0] === 'yq' && /^(e|eval|ea|eval-all)$/.test(args[k]!))) prog = args[k];
   }
   if (prog === undefined) return false;
+  // (A path — .a.b, ."a b", .items[0], .x[]? — and the program with its strings emptied, where paths are looked for.)
+  const PATH = /\.(?:[A-Za-z_][\w-]*|"[^"]*")(?:\.(?:[A-Za-z_][\w-]*|"[^"]*")|\[\d*\]\??)*/g;
+  const blank = (text: string) => text.replace(/"(?:[^"\\]|\\.)*"/g, '""');
   // (Raw input makes every line a string, and a string's keys are an error that prints it — jq -R keys ~/.ssh/id_rsa; so does
   // a value sent to debug, stderr or error, or reached by recursion (..), by path (getpath) or from outside (input, $ENV).)
   if (args.some((a) => /^--raw-input$|^-[a-zA-Z]*R/.test(a))) return false;
   // (A file's content bound to a variable — --rawfile k .env, --argfile, --slurpfile — is shown wherever $k is.)
   if (args.some((a) => /^--(rawfile|slurpfile|argfile)$/.test(a)) && /\$/.test(prog)) return false;
-  const code = prog.replace(/"(?:[^"\\]|\\.)*"/g, '""');
-  if (/\.\.|(?<![.$\w])(debug|stderr|error|halt_error|input|inputs|getpath|tostream|env|recurse|splits|limit|until|while|repeat|foreach|reduce|path|paths|leaf_paths|to_entries|with_entries|walk)\b|\$ENV|\$__loc__/.test(code)) return false;
+  if (/\.\.|(?<![.$\w])(debug|stderr|error|halt_error|input|inputs|getpath|tostream|env|recurse|splits|limit|until|while|repeat|foreach|reduce|path|paths|leaf_paths|to_entries|with_entries|walk)\b|\$ENV|\$__loc__/.test(blank(prog))) return false;
   // (metadata only on the way to a name: kubectl's metadata holds the last-applied copy of the values.)
   // (…and a state file's bookkeeping: terraform.tfstate's version, serial, lineage, its resources' types.)
   // (…and a kubeconfig's names, servers and contexts — .contexts[].name, .clusters[].cluster.server, .current-context, a context
   // names its cluster and user; not .users[].user — and the names of docker's credential helpers.)
   // (Not url: a database URL carries its password, postgres://app:s3cret@db; a login item's website is its urls[].href.)
   const SAFE = /^(name|names|id|uid|kind|type|href|urls|title|label|labels|namespace|created\w*|creation\w*|updated\w*|revisionDate|creationDate|folderId|organizationId|category|vault|tags|count|version|serial|lineage|terraform_version|format_version|mode|provider|server|current-context|context|cluster|credsStore|credHelpers)$/i;
+  // (Arrays of records that may be iterated, and containers on the way to a safe field.)
+  const ARRAYS = /^(items|fields|urls|tags|labels|names|resources|contexts|clusters|users)$/;
+  const CONTAINERS = /^(items|metadata|fields|resources|contexts|clusters|cluster|users)$/;
   // (One path — .items[].metadata.name, .[].name — is safe when it ends in a safe field, every field before it is safe or a
   // container on the way (items, metadata, fields), and it iterates only arrays by name or a store listing's top; `.[]` over
   // an object — a Secret — reaches its data.)
   const pathSafe = (path: string): boolean => {
     if (!/^((?:\.(?:[A-Za-z_][\w-]*|"[^"]*")(?:\[\d*\]\??)?|\.?\[\d*\]\??)+)$/.test(path)) return false;
-    if ([...path.matchAll(/(\.(?:([A-Za-z_][\w-]*)|"([^"]*)"))?\[\d*\]/g)].some((x) => !/^(items|fields|urls|tags|labels|names|resources|contexts|clusters|users)$/.test(x[2] ?? x[3] ?? '') && (objects || x[1] !== undefined || x.index! > 1))) return false;
+    if ([...path.matchAll(/(\.(?:([A-Za-z_][\w-]*)|"([^"]*)"))?\[\d*\]/g)].some((x) => !ARRAYS.test(x[2] ?? x[3] ?? '') && (objects || x[1] !== undefined || x.index! > 1))) return false;
     const fields = [...path.matchAll(/\.(?:([A-Za-z_][\w-]*)|"([^"]*)")/g)].map((x) => x[1] ?? x[2]!);
-    return fields.length > 0 && SAFE.test(fields.at(-1)!) && fields.every((f, i) => SAFE.test(f) || (/^(items|metadata|fields|resources|contexts|clusters|cluster|users)$/.test(f) && i < fields.length - 1));
+    return fields.length > 0 && SAFE.test(fields.at(-1)!) && fields.every((f, i) => SAFE.test(f) || (CONTAINERS.test(f) && i < fields.length - 1));
   };
   // (What may follow names or counts: formatting and ordering of them.)
   const TERMINAL = /^(keys(_unsorted)?(\[\])?|length|type|join\([^()]*\)|sort|unique|reverse|first|last|add|min|max|tostring|ascii_downcase|ascii_upcase|@csv|@tsv|@text|@json|\.\[\]|\[\])$/;
@@ -3022,17 +3031,17 @@ function keysOnly(argv: readonly string[], keysAlone = false, objects = false): 
     // (select passes values on as they are — but a test on a value is a question about it: select(.token | startswith("1//")).)
     const sel = /^select\((.*)\)$/s.exec(stage);
     if (sel) {
-      const refs = [...sel[1]!.replace(/"(?:[^"\\]|\\.)*"/g, '""').matchAll(/\.(?:[A-Za-z_][\w-]*|"[^"]*")(?:\.(?:[A-Za-z_][\w-]*|"[^"]*")|\[\d*\]\??)*/g)].map((x) => x[0]);
-      if (!refs.every((r) => [...r.matchAll(/\.(?:([A-Za-z_][\w-]*)|"([^"]*)")/g)].every((f) => SAFE.test(f[1] ?? f[2]!) || /^(items|metadata|fields|resources|spec|status)$/.test(f[1] ?? f[2]!)))) return false;
+      const refs = [...blank(sel[1]!).matchAll(PATH)].map((x) => x[0]);
+      if (!refs.every((r) => [...r.matchAll(/\.(?:([A-Za-z_][\w-]*)|"([^"]*)")/g)].every((f) => SAFE.test(f[1] ?? f[2]!) || CONTAINERS.test(f[1] ?? f[2]!) || /^(spec|status)$/.test(f[1] ?? f[2]!)))) return false;
       // (…and a test of nothing but those fields: not of every value (.[]), of the whole input (tostring) or by a computed key.)
-      const rest = sel[1]!.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/\.(?:[A-Za-z_][\w-]*|"[^"]*")(?:\.(?:[A-Za-z_][\w-]*|"[^"]*")|\[\d*\]\??)*/g, '');
+      const rest = blank(sel[1]!).replace(PATH, '');
       if (/[.[]/.test(rest) || [...rest.matchAll(/[A-Za-z_]\w*/g)].some((w) => !/^(and|or|not|test|startswith|endswith|contains|ascii_downcase|ascii_upcase|length|type|has|true|false|null)$/.test(w[0]))) return false;
       continue;
     }
     // (keys of what may be a string — .client_secret | keys, .[] over an object's values — is an error that prints the string.)
     if (/^(keys(_unsorted)?(\[\])?|length|type|has\("[\w-]*"\))$/.test(stage)) {
       const field = /(?:\.([A-Za-z_][\w-]*)|\."([^"]*)")(?:\[\d*\]\??)*$/.exec(prefix);
-      if (stage.startsWith('keys') && (/^\[/.test(prefix) || ([...prefix.matchAll(/(?:\.([A-Za-z_][\w-]*)|\."([^"]*)")?\[\]\??/g)].some((x) => !/^(items|fields|urls|tags|labels|names|resources|contexts|clusters|users)$/.test(x[1] ?? x[2] ?? ''))) || /(secret|token|passw(or)?d|pwd|key|auth|credential|cookie|session|value|pass|cert|private)$/i.test(field?.[1] ?? field?.[2] ?? ''))) return false;
+      if (stage.startsWith('keys') && (/^\[/.test(prefix) || ([...prefix.matchAll(/(?:\.([A-Za-z_][\w-]*)|\."([^"]*)")?\[\]\??/g)].some((x) => !ARRAYS.test(x[1] ?? x[2] ?? ''))) || /(secret|token|passw(or)?d|pwd|key|auth|credential|cookie|session|value|pass|cert|private)$/i.test(field?.[1] ?? field?.[2] ?? ''))) return false;
       return stages.slice(k + 1).every((x) => TERMINAL.test(x.trim()));
     }
     if (keysAlone) return false;
@@ -3046,7 +3055,7 @@ function keysOnly(argv: readonly string[], keysAlone = false, objects = false): 
     const interpolated = [...stage.matchAll(/\\\((\.[^)]*)\)/g)].map((x) => x[1]!.trim());
     const all = [...paths, ...interpolated];
     // (…and nothing else: {all: .}, [.name, .], .name, tojson, .name as $n, del(.name) show the whole input.)
-    if (!/^[\s{}[\](),:+"]*$/.test(stage.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/\.(?:[A-Za-z_][\w-]*|"[^"]*")(?:\.(?:[A-Za-z_][\w-]*|"[^"]*")|\[\d*\])*/g, '').replace(/[A-Za-z_][\w-]*\s*:/g, ''))) return false;
+    if (!/^[\s{}[\](),:+"]*$/.test(blank(stage).replace(PATH, '').replace(/[A-Za-z_][\w-]*\s*:/g, ''))) return false;
     if (all.length === 0 || !all.every((p) => pathSafe(join(prefix, p)))) return false;
     return stages.slice(k + 1).every((x) => TERMINAL.test(x.trim()));
   }

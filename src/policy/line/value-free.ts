@@ -259,7 +259,14 @@ export function showsNoValue(name: string, args0: readonly string[], through?: R
   const variants: ((v: string) => string)[] = [changed, shaped('deadbeef0123456789'), shaped('4111111111111111'), () => 'deadbeef0123456789abcdef0123456789abcdef',
     () => 'xQ7_vB2-kL9mN4pR8sT1uW6yZ3aC5dE0fG2hJ4kM6nP8qR0sT2uV4wX6yZ8aB0cD2e', ...[...literals, ...witnesses].flatMap((r) => [(v: string) => `${r}Zq9${changed(v)}`.slice(0, Math.max(v.length, r.length + 1)), () => r])];
   const feed = (lines: string[]) => { const pre = through ? through(lines) : lines; return pre && run(pre); };
+  // (The answer depends on the file's kind and name only: .env.local and .env.production are tried once.)
+  const known = new Map<string, boolean>();
   return (path) => {
+    const key = posix.basename(path);
+    if (!known.has(key)) known.set(key, noValueIn(path));
+    return known.get(key)!;
+  };
+  function noValueIn(path: string): boolean {
     const kind = samplesOf(path);
     const samples = [...kind.samples, ...named(path, kind.kind)];
     const out = feed(samples.map(([l]) => l));
@@ -271,7 +278,7 @@ export function showsNoValue(name: string, args0: readonly string[], through?: R
     }
     const text = out.join('\n');
     return samples.every(([, v]) => v === '' || !windows(v).some((w) => text.includes(w)));
-  };
+  }
 }
 
 /** openssl pkey/rsa/ec/dsa that prints only a public key or a check (-pubout, -noout), by its whole option list. */
