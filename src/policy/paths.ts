@@ -318,6 +318,8 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
           const asHome = classify(`${ctx.home}/${pieces.slice(k).join('/')}`, opts);
           for (const c of ['protected', 'home_credential'] as const) if (asHome.has(c)) out.add(c);
         }
+        // (…and the computed part may be the project, or any directory holding a project's secrets: `~-/.env`, `$OLDPWD/id_rsa`.)
+        if (pieces.length && matchesAny(`${ctx.projectRoot}/${pieces.join('/')}`, secret)) out.add('project_secret');
         return out;
       }
       // A glob is judged by the directory it expands in: `/*` is the root, `src/*` inside.

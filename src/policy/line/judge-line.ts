@@ -399,6 +399,27 @@ function fdVarFile(st: State, raw: string): string | undefined {
   return m ? st.fdVars.get(m[1]!) : undefined;
 }
 
+/**
+ * A word that starts with a directory-stack name — `~-`, `~+`, `"$OLDPWD"` — as the directory it names, or undefined for any
+ * other word. `~-` and $OLDPWD are the directory before the line's last cd (its known place), what the line assigned to
+ * OLDPWD, or else unknown: `$OLDPWD`, a computed name (a delete below it is outside the project, a secret's name below it
+ * may be that secret). `~+` is $PWD, which the line may have assigned (PWD=/etc; rm -rf ~+/ssh).
+ */
+function dirStackWord(st: State, w: Word, env: Record<string, string | undefined>): string | undefined {
+  // (A quoted word starts with an empty literal: "$OLDPWD/dist".)
+  const first = w.parts.find((p) => !(p.kind === 'literal' && p.text === ''));
+  const tilde = first?.kind === 'tilde' && (first.text === '~-' || first.text === '~+') ? first.text : undefined;
+  const param = first?.kind === 'param' && first.name === 'OLDPWD' && first.op === undefined && !first.indirect && !first.length ? first : undefined;
+  if (tilde === undefined && param === undefined) return undefined;
+  const rest = w.value.slice(tilde !== undefined ? 2 : param!.raw.length);
+  if (rest !== '' && !rest.startsWith('/')) return undefined;
+  if (tilde === '~+') return typeof env.PWD === 'string' && env.PWD.startsWith('/') ? env.PWD + rest : undefined;
+  // (A value the line assigned is already in the word for "$OLDPWD"; one it set at run time — read, printf -v — is unknown.)
+  if ('OLDPWD' in env) return tilde === undefined ? undefined : (typeof env.OLDPWD === 'string' && env.OLDPWD.startsWith('/') ? env.OLDPWD : '$OLDPWD') + rest;
+  const known = st.oldpwd !== undefined && st.oldpwd !== UNKNOWN_CWD ? st.oldpwd : undefined;
+  return (known ?? '$OLDPWD') + rest;
+}
+
 /** `"$(dirname LITERAL)REST"` → dirname(LITERAL) + REST; undefined for any other word. */
 function dirnameOf(raw: string): string | undefined {
   const m = /^"?\$\(\s*dirname\s+(?:--\s+)?(?:'([^'$`]*)'|"([^"$`]*)"|([^\s'"$`()]+))\s*\)([^$`"]*)"?$/.exec(raw);
@@ -429,6 +450,17 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   let argv = argvWords.map(wordText);
   // /dev/fd/$v of a descriptor `exec {v}>file` opened: that file.
   if (st.fdVars.size) argv = argv.map((a, k) => fdVarFile(st, argvWords[k]!.raw) ?? a);
+  // ~- and "$OLDPWD" (and ~+) name bash's directory stack: the directory before the last cd, and the current one.
+  // (cd's own operand is followed by cd itself.)
+  const stacked = new Set<number>();
+  if (!/^(cd|pushd)$/.test(argv[0] ?? '')) {
+    argv = argv.map((a, k) => {
+      const d = k > 0 ? dirStackWord(st, argvWords[k]!, env) : undefined;
+      if (d === undefined) return a;
+      stacked.add(k);
+      return d;
+    });
+  }
   // $(git rev-parse --show-toplevel) inside the project, when the project is the repository (its .git is there): the project root.
   if (argv.some((a) => a.includes('rev-parse --show-toplevel')) && (cwd === st.ctx.projectRoot || cwd.startsWith(`${st.ctx.projectRoot}/`)) && st.ctx.realpath?.(`${st.ctx.projectRoot}/.git`) !== undefined) {
     argv = argv.map((a, k) => (k > 0 ? a.replace(/\$\(git rev-parse --show-toplevel\)|`git rev-parse --show-toplevel`/g, st.ctx.projectRoot) : a));
@@ -500,7 +532,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // — is read as that place when it is not set in the line.)
   argv = argv.map((a, k) => {
     // (A word with no expansion — single-quoted code like perl's "$ENV{HOME}" — has no variable to read.)
-    if (k === 0 || argvWords[k]?.static || !/\$\{?[A-Za-z_]\w*/.test(a)) return a;
+    if (k === 0 || (argvWords[k]?.static && !stacked.has(k)) || !/\$\{?[A-Za-z_]\w*/.test(a)) return a;
     for (const fill of ['', '/']) {
       const alt = a.replace(/\$\{([A-Za-z_]\w*)([^}]*)\}|\$([A-Za-z_]\w*)/g, (m, x?: string, op?: string, y?: string) => env[(x ?? y)!] ?? CREDENTIAL_VARS[(x ?? y)!] ?? (op ? fill : ''));
       if (alt !== a && isSecretPath(st, posix.resolve(cwd, alt.replace(/^~(?=\/|$)/, st.ctx.home).replace(/\/{2,}/g, '/')), { ...st.ctx, cwd })) return alt;
@@ -568,7 +600,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   };
   for (const r of fc.redirects) {
     // (A redirection's target is rewritten as an operand is: "$f.tmp" with f a listed path, "$out/x".)
-    const target = fdVarFile(st, r.target.raw) ?? (r.target.static ? r.target.value : dirVarPath(st, r.target.raw) ?? redirectListed(st, r.target.raw) ?? r.target.value);
+    const target = fdVarFile(st, r.target.raw) ?? dirStackWord(st, r.target, env) ?? (r.target.static ? r.target.value : dirVarPath(st, r.target.raw) ?? redirectListed(st, r.target.raw) ?? r.target.value);
     // `{v}>file` / `{v}<file`: v now names the file's descriptor (kept for the line).
     if (r.fdVar && /^(<|<>|>|>>|>\|)$/.test(r.op)) fdVars.set(r.fdVar, posix.resolve(cwd, target.replace(/^~(?=\/|$)/, st.ctx.home)));
     // `>&"$v"` / `<&"${NAME[0]}"`: a descriptor held in a variable — a coproc's pipe, or the file `exec {v}>` opened.
@@ -598,19 +630,24 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     }
     if (r.op === '<<' || r.op === '<<-') stdinText = r.heredoc?.body ?? '';
     else if (r.op === '<<<') stdinText = target;
-    // `cmd 3< file`: /dev/fd/3 names the file for this command (kept for the line: a later
-    // /dev/fd/3 is at worst the same file).
-    else if (r.op === '<' && r.fd !== null && r.fd > 2) st.links.set(`/dev/fd/${r.fd}`, posix.resolve(cwd, target.replace(/^~(?=\/|$)/, st.ctx.home)));
+    // `cmd 3< file` (or 2< file: any descriptor but stdin): /dev/fd/3 names the file for this command (kept for the line:
+    // a later /dev/fd/3 is at worst the same file).
+    else if (r.op === '<' && r.fd !== null && r.fd > 0) st.links.set(`/dev/fd/${r.fd}`, posix.resolve(cwd, target.replace(/^~(?=\/|$)/, st.ctx.home)));
     else if (r.op === '<') stdin = target;
     else if (r.op === '<>') {
       // Opened for reading and writing.
       stdin = target;
       writes.push(target);
     }
-    else if ((r.op === '>&' || r.op === '<&') && /^\d+$|^-$/.test(target)) {
-      // <&3 reads what `exec 3< file` opened earlier in the line.
-      const opened = st.links.get(`/dev/fd/${target}`);
-      if (r.op === '<&' && opened) stdin = opened;
+    else if ((r.op === '>&' || r.op === '<&') && /^\d+-?$|^-$/.test(target)) {
+      // N<&M (or N>&M: both duplicate) makes N what M is — <&3 reads what `exec 3< file` opened earlier in the line, and
+      // 4<&3, 0<&7, <&3- (a move) carry it on. The descriptor table is st.links' /dev/fd/N entries.
+      const n = r.fd ?? (r.op === '<&' ? 0 : 1);
+      const m = target.replace(/-$/, '');
+      const opened = m === '' ? undefined : st.links.get(`/dev/fd/${m}`) ?? (m === '0' ? stdin ?? st.shellStdin : undefined);
+      if (opened === undefined) continue;
+      if (n === 0) stdin = opened;
+      else st.links.set(`/dev/fd/${n}`, opened);
       continue;
     }
     else if (!/^\/dev\/(null|stdout|stderr|fd\/\d+)$/.test(target)) {
@@ -625,8 +662,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // `exec 3< file` opens a descriptor for the rest of the line: /dev/fd/3 and <&3 are that file.
   if (argv.length === 1 && argv[0] === 'exec') {
     for (const r of fc.redirects) if (r.fd !== null && r.fd > 2 && (r.op === '<' || r.op === '<>')) st.links.set(`/dev/fd/${r.fd}`, posix.resolve(cwd, r.target.value.replace(/^~(?=\/|$)/, st.ctx.home)));
-    // `exec < file` (or 0<): every later command of the shell reads that file as its stdin.
+    // `exec < file` (or 0<, or 0<&N of a file opened before): every later command of the shell reads that file as its stdin.
     for (const r of fc.redirects) if ((r.fd === null || r.fd === 0) && (r.op === '<' || r.op === '<>')) st.shellStdin = posix.resolve(cwd, r.target.value.replace(/^~(?=\/|$)/, st.ctx.home));
+    if (stdin !== undefined && fc.redirects.some((r) => (r.fd === null || r.fd === 0) && r.op === '<&')) st.shellStdin = posix.resolve(cwd, stdin.replace(/^~(?=\/|$)/, st.ctx.home));
   } else if (stdin === undefined && stdinText === undefined && fc.stdinFrom.length === 0 && st.shellStdin !== undefined) stdin = st.shellStdin;
   // A redirection into a path only the running shell knows: no shim sees redirections, so where
   // it lands cannot be checked later either.
@@ -934,6 +972,16 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     const f = newFacts('<stdin>');
     f.reads.push(resolve(stdin));
     st.out.push(judgeFacts(st.policy, f, [], cmdCtx));
+  }
+  // A program that runs code — an interpreter, a shell, a program named by its path — inherits every descriptor the line
+  // opened, and can read one open on a secret by its number without naming the file: exec 3<.env; python3 -c 'os.read(3, …)'.
+  if (rec.judged && (isShell(name) || languageOf(name) !== undefined || (argv[0] ?? '').includes('/'))) {
+    const held = [...st.links].filter(([k, file]) => /^\/dev\/fd\/\d+$/.test(k) && isSecretPath(st, file, cmdCtx)).map(([, file]) => file);
+    if (held.length) {
+      const f = newFacts('<descriptor>');
+      f.reads.push(...new Set(held));
+      st.out.push(judgeFacts(st.policy, f, [], cmdCtx));
+    }
   }
 
   // A trap that changes directory before commands run (DEBUG, RETURN, ERR): where the next ones run is unknown.
