@@ -4193,6 +4193,11 @@ const TABLE: Record<string, Row[]> = {
     ['launchctl bsexec 1 cat ~/.aws/credentials', 'ask'],
     ['launchctl asuser 501 npm test', 'allow'],
     ['launchctl list | grep com.acme', 'allow'],
+    ['git config --file ~/.netrc --get-regexp .', 'ask'],
+    ['git config get -f .env app.key', 'ask'],
+    ['git config --blob HEAD:.env --list', 'ask'],
+    ['git config -f .gitmodules --get-regexp path', 'allow'],
+    ['git config get user.email', 'allow'],
   ],
 };
 

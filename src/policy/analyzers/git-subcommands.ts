@@ -312,11 +312,18 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       const s = scan(rest, optionTable(['f,file=', 'blob=', 'type=', 'default=', 'comment=', 'value=', 'global', 'system',
         'local', 'worktree', 'add', 'replace-all', 'unset', 'unset-all', 'get', 'get-all', 'get-regexp', 'l,list',
         'e,edit', 'bool', 'int', 'path', 'null', 'z', 'name-only', 'show-origin', 'show-scope', 'all', 'fixed-value']));
-      const pos = s.positionals[0] === 'set' ? s.positionals.slice(1) : s.positionals;
-      if (pos.length >= 2 && !has(s, 'get', 'get-all', 'get-regexp', 'unset', 'unset-all')) judgeConfig(f, pos[0]!, pos[1]!, false, (n) => input.git?.remoteUrl(n));
-      if (has(s, 'edit')) f.tags.add('exec-config');
+      // (git 2.46's verbs: git config set|get|list|unset|… KEY [VALUE]; a key always has a dot, so a verb is no key.)
+      const verb = /^(set|get|list|unset|rename-section|remove-section|edit)$/.exec(s.positionals[0] ?? '')?.[0];
+      const pos = verb ? s.positionals.slice(1) : s.positionals;
+      const reads = verb === 'get' || verb === 'list' || has(s, 'get', 'get-all', 'get-regexp', 'list');
+      if (pos.length >= 2 && !reads && !has(s, 'unset', 'unset-all') && verb !== 'unset') judgeConfig(f, pos[0]!, pos[1]!, false, (n) => input.git?.remoteUrl(n));
+      if (has(s, 'edit') || verb === 'edit') f.tags.add('exec-config');
       // --file F: the change is written to F (any file: ~/.bashrc, .git/hooks/pre-commit), not to a git config.
-      if (values(s, 'file').length && (pos.length >= 2 || has(s, 'unset', 'unset-all', 'add', 'replace-all', 'edit') || /^(unset|rename-section|remove-section)$/.test(s.positionals[0] ?? ''))) f.writes.push(...values(s, 'file'));
+      const writes = !reads && (pos.length >= 2 || has(s, 'unset', 'unset-all', 'add', 'replace-all', 'edit') || /^(set|unset|rename-section|remove-section|edit)$/.test(verb ?? ''));
+      if (values(s, 'file').length && writes) f.writes.push(...values(s, 'file'));
+      // (Otherwise — a get, a list, a get-regexp — F, or the blob REV:PATH names, is parsed and its values printed: any
+      // INI-shaped file is a config to git, so git config -f ~/.pypirc -l prints the PyPI password.)
+      else f.reads.push(...values(s, 'file'), ...values(s, 'blob').flatMap((b) => /^[^:]*:(.+)$/.exec(b)?.[1] ?? []));
       return;
     }
     // What other plumbing writes: merge-file's first file (unless -p), bundle create's bundle, mailsplit -oDIR's pieces.
