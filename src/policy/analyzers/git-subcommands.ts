@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import type { Facts } from '../facts.js';
 import { has, hasLong, optionTable, scan, values, type OptionTable } from '../options.js';
 import { addUrl, shellLine, STDIN } from './common.js';
-import { addRemote, disablesExecution, judgeConfig } from './git.js';
+import { addRemote, disablesExecution, judgeConfig, judgeSshCommand } from './git.js';
 import type { AnalyzerInput } from './types.js';
 
 // ('<unknown>': the branch a line switched to with `checkout -` or a computed name — it may be main.)
@@ -117,13 +117,16 @@ function fetchLike(f: Facts, sub: string, rest: string[], input: AnalyzerInput):
   if (specs.some((r) => /^\+?[^:]*:(refs\/heads\/|[^/]*$)/.test(r) && (r.startsWith('+') || has(s, 'force')) && !/:refs\/remotes\//.test(r))) f.tags.add('discard-changes');
 }
 
-function clone(f: Facts, rest: string[]): void {
+function clone(f: Facts, rest: string[], input: AnalyzerInput): void {
   const s = scan(rest, CLONE);
   if (values(s, 'upload-pack', 'template').length > 0) f.tags.add('exec-config');
-  for (const kv of values(s, 'config')) judgeConfig(f, kv.split('=')[0]!, kv.split('=').slice(1).join('='), true);
+  const config = values(s, 'config').map((kv) => [kv.split('=')[0]!, kv.split('=').slice(1).join('=')] as const);
+  for (const [k, v] of config) judgeConfig(f, k, v, true);
   for (const b of values(s, 'bundle-uri')) addUrl(f, b, 'remote');
   if (s.positionals[0]) addRemote(f, s.positionals[0]);
   else f.notes.push('no repository given');
+  // (-c core.sshCommand applies to the clone's own fetch: judged with the repository's host.)
+  for (const [k, v] of config) if (/^core\.sshcommand$/i.test(k)) judgeSshCommand(f, v, input);
   // The clone fills a directory: named, or the repository's name in the working directory.
   const dir = s.positionals[1] ?? posix.basename((s.positionals[0] ?? '').replace(/\/+$/, '')).replace(/\.git$/, '');
   if (dir) f.writes.push(dir.replace(/\/*$/, '/')); // a new directory: git refuses to clone over files
@@ -216,7 +219,7 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
     case 'pull':
       return fetchLike(f, sub, rest, input);
     case 'clone':
-      return clone(f, rest);
+      return clone(f, rest, input);
     case 'maintenance':
       if (rest[0] === 'start' || rest[0] === 'register') f.tags.add('persistence');
       return;
