@@ -18,6 +18,7 @@ import { assignmentTags, CONFIG_VARS, isDefaultDir, programSetting, TOOL_CACHE_V
 import { foldLiterals, languageOf, stripStrings, writesFiles } from './interpreters.js';
 import { inlineCodeOf, scriptOf } from './interpreter-code.js';
 import { compiledRisk, judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
+import { listFiles } from './list-files.js';
 import { completionScript, CONFIGISH, credentialNameIn, credentialOf, madeBelow, DIGESTS, digestOnly, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, processSubText, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { addUrl, STDIN, wholeTree } from '../analyzers/common.js';
 import { includedInCode, writesInCode } from '../analyzers/net-clients.js';
@@ -1157,6 +1158,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         facts.notes.push('git apply -R of the working tree\'s own diff reverts its uncommitted changes');
       }
     }
+    // A list file an option names (wc --files0-from F, file -f F, diff --to-file=F) is read and shown, whatever the program.
+    for (const v of listFiles(name, args)) if (isSecretPath(st, v, ctx) || (realOf(st, abs0(v)) !== undefined && isSecretPath(st, realOf(st, abs0(v))!, ctx))) facts.reads.push(v);
     // A program without a model may print any file it is given (fmt .env, pr, python3 -m json.tool):
     // a secret among its operands is read, and what it prints carries it.
     if ((!ANALYZERS[name] || languageOf(name)) && !NO_CONTENT.has(name) && !isShell(name) && !unwrap(name, args)) {
