@@ -4212,6 +4212,17 @@ const TABLE: Record<string, Row[]> = {
     ['wc --files0-from=sources.txt', 'allow'],
     ['file -f files.txt', 'allow'],
     ['diff -X .gitignore -r dist build', 'allow'],
+    ["git ls-files -oi --exclude-standard | git add -f --pathspec-from-file -", 'deny'],
+    ["printf '%s\\0' .env.local | git add -f --pathspec-file-nul --pathspec-from-file=-", 'deny'],
+    ['git add -f --pathspec-from-file ../paths.txt', 'deny'],
+    ['git commit --pathspec-from-file ~/.git-credentials -m x', 'ask'],
+    ['git restore --pathspec-from=.env', 'ask'],
+    ['git add -f .//', 'deny'],
+    ['git add -f ./././*', 'deny'],
+    ["printf 'dist/app.js\\n' | git add -f --pathspec-from-file=-", 'allow'],
+    ['git diff --name-only | git add --pathspec-from-file=-', 'allow'],
+    ['git add -f ./dist', 'allow'],
+    ['git rm -r --cached ./*', 'allow'],
   ],
 };
 

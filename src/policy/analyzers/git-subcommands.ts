@@ -2,7 +2,7 @@
 import { posix } from 'node:path';
 import type { Facts } from '../facts.js';
 import { has, hasLong, optionTable, scan, values, type OptionTable } from '../options.js';
-import { addUrl, shellLine, STDIN } from './common.js';
+import { addUrl, shellLine, STDIN, wholeTree } from './common.js';
 import { addRemote, disablesExecution, judgeConfig, judgeSshCommand } from './git.js';
 import type { AnalyzerInput } from './types.js';
 
@@ -185,6 +185,25 @@ export function helpOnly(sub: string, rest: readonly string[]): boolean {
 }
 
 /** Adds the facts of `git <sub> <rest…>` to f. */
+/** The list file `--pathspec-from-file` names, in either spelling (=F, or F next) and by any prefix git takes
+ *  (--pathspec-from=F); `-` is stdin. */
+export function pathspecFile(args: readonly string[]): string | undefined {
+  for (let k = 0; k < args.length && args[k] !== '--'; k++) {
+    const m = /^--([\w-]+)(?:=(.*))?$/s.exec(args[k]!);
+    if (m && m[1]!.length >= 'pathspec-fr'.length && 'pathspec-from-file'.startsWith(m[1]!)) return m[2] ?? args[k + 1];
+  }
+  return undefined;
+}
+
+/** A pathspec that names the whole work tree from where git runs, by any spelling: `.`, `./`, `.//`, `./*`, `*`, `:/`,
+ *  `:(top)`, `:/.`, `..` above it. (`:/` and `:(top)` count from the top, so only what names the top itself after them.) */
+export function wholeSpec(spec: string, input: Pick<AnalyzerInput, 'cwd' | 'home'>): boolean {
+  const top = /^:(\/|\(top\))/.exec(spec);
+  // (Repeated slashes are one, and a leading ./ is the directory itself: .//, ././*.)
+  const v = spec.slice(top?.[0].length ?? 0).replace(/\/{2,}/g, '/').replace(/^(\.\/)+(?=.)/, '') || '.';
+  return top ? /^(\.|\*|\.\/|\.\/\*)$/.test(v) : wholeTree(v, input.cwd, input.home);
+}
+
 export function gitSubcommand(f: Facts, sub: string, rest: string[], input: AnalyzerInput): void {
   // git accepts any unambiguous prefix of a long option: --har is --hard.
   // (Words after `--` are operands: git switch -- -f switches to a branch named -f.)
@@ -212,6 +231,10 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       else if (optRe.test(a) && rest[i + 1] !== undefined) f.runs.push(rest[++i]!);
     }
   };
+  // --pathspec-from-file F (add, reset, commit, stash push, rm, checkout, restore): git reads F as its list of paths, and a
+  // line that matches nothing comes back in its error ("pathspec 'SECRET=…' did not match"): F is read.
+  const list = pathspecFile(opts);
+  if (list !== undefined && list !== '-') f.reads.push(list);
   switch (sub) {
     case 'push':
       return push(f, rest, input);
@@ -424,10 +447,11 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
     }
     case 'rm':
       // git rm -r of the whole tree deletes every tracked file from the working tree too.
-      if ((shortHas('r') || flags.has('-r')) && !flags.has('--cached') && rest.some((a) => /^(\.|\.\/|:\/|\*|:\(top\))$/.test(a))) f.tags.add('discard-changes');
+      if ((shortHas('r') || flags.has('-r')) && !flags.has('--cached') && pathsOf(rest).some((a) => wholeSpec(a, input))) f.tags.add('discard-changes');
       // What it removes from the working tree is deleted (git rm -r .claude).
       if (!flags.has('--cached') && !flags.has('--dry-run') && !shortHas('n')) {
-        f.deletes.push(...inTree(pathsOf(rest).filter((a) => !/^(\.|\.\/|:\/|\*|:\(top\))$/.test(a)), input));
+        // (The tree from here is discard-changes above; one above it — .., ~ — stays a delete, judged by where it is.)
+        f.deletes.push(...inTree(pathsOf(rest).filter((a) => !(wholeSpec(a, input) && !/\.\.|~|\$/.test(a))), input));
         if (shortHas('r')) f.tags.add('recursive');
       }
       return;
@@ -447,7 +471,7 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       // (--staged alone only unstages: the working tree keeps its changes.)
       const staged = flags.has('--staged') || shortHas('S');
       const worktree = flags.has('--worktree') || shortHas('W');
-      const whole = rest.some((a) => /^(\.|\.\/|:\/|:\/\.|\*|:\(top\)|\.\.)$/.test(a) || /\/$/.test(a));
+      const whole = rest.some((a) => wholeSpec(a, input) || /\/$/.test(a));
       // The restored paths are written in the working tree (unless only the index is restored).
       if (!staged || worktree) f.writes.push(...rest.filter((a, i) => !a.startsWith('-') && !/^(-s|--source)$/.test(rest[i - 1] ?? '')));
       // From another commit (-s/--source), even a named path loses its local state to that version.
@@ -532,7 +556,7 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       // :(icase) matches any case: .ENV is .env.
       if (!has(s, 'dry-run')) f.stages.push(...s.positionals.filter((p) => !/^:(!|\^|\([^)]*exclude[^)]*\))/.test(p)).map((p) => (/^:\([^)]*icase/.test(p) ? p.toLowerCase() : p).replace(/^:(\([^)]*\)|\/)/, '')));
       // -f on the whole tree adds what .gitignore keeps out: .env files and keys first of all.
-      const whole = s.positionals.length === 0 ? has(s, 'all') : s.positionals.some((p) => /^(\.|\.\/|\*|:\/|:\(top\)|:\/\.)$/.test(p));
+      const whole = s.positionals.length === 0 ? has(s, 'all') : s.positionals.some((p) => wholeSpec(p, input));
       if (has(s, 'force') && whole && !has(s, 'dry-run')) f.tags.add('force-add-tree');
       // -f with a name computed at run time may name anything .gitignore keeps out.
       if (has(s, 'force') && s.positionals.some((p) => /[$`]/.test(p)) && !has(s, 'dry-run')) f.tags.add('force-add-tree');

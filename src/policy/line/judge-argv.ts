@@ -19,6 +19,7 @@ import { foldLiterals, languageOf, stripStrings, writesFiles } from './interpret
 import { inlineCodeOf, scriptOf } from './interpreter-code.js';
 import { compiledRisk, judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
 import { listFiles } from './list-files.js';
+import { pathspecFile, wholeSpec } from '../analyzers/git-subcommands.js';
 import { completionScript, CONFIGISH, credentialNameIn, credentialOf, madeBelow, DIGESTS, digestOnly, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, processSubText, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { addUrl, STDIN, wholeTree } from '../analyzers/common.js';
 import { includedInCode, writesInCode } from '../analyzers/net-clients.js';
@@ -1591,14 +1592,19 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (name === 'git' && facts.subcommand === 'commit' && args.some((a) => a === '--all' || /^-[a-zA-Z]*a/.test(a) && !/^-[a-zA-Z]*[mFC]a/.test(a))) {
       for (const [copy, secret] of st.tainted) if (copy.startsWith(ctx.projectRoot + '/')) facts.stages.push(secret);
     }
-    // git add --pathspec-from-file=F: the paths are F's lines, known when this line wrote F (or fed stdin).
-    if (name === 'git' && facts.subcommand === 'add') {
-      for (const a of args) {
-        const m = /^--pathspec-from-file=(.*)$/.exec(a);
-        // The value may be stdin, a file this line wrote, or a process substitution whose text is known.
-        const procSub = () => processSubText(fc, flat, info, (raw) => raw.startsWith('--pathspec-from-file='));
-        const text = m ? (m[1] === '-' ? stdinText : /^<\(|^\/dev\/fd\//.test(m[1]!) ? procSub() : st.scripts.get(abs(m[1]!))) : undefined;
-        if (text !== undefined) facts.stages.push(...text.split(/\n|\0/).map((l) => l.trim()).filter(Boolean));
+    // git add --pathspec-from-file F (=F or F next): the paths are F's lines, known when this line wrote F (or fed stdin).
+    const list = name === 'git' && facts.subcommand === 'add' ? pathspecFile(args) : undefined;
+    if (list !== undefined) {
+      // The value may be stdin, a file this line wrote, or a process substitution whose text is known.
+      const procSub = () => processSubText(fc, flat, info, (raw) => raw.startsWith('--pathspec-from') || /^<\(/.test(raw));
+      const text = list === '-' || STDIN_PATH.test(list) ? stdinText : /^<\(|^\/dev\/fd\//.test(list) ? procSub() : st.scripts.get(abs(list));
+      const specs = text?.split(/\n|\0/).map((l) => l.trim()).filter(Boolean) ?? [];
+      facts.stages.push(...specs);
+      // (A list the line does not show — one a command prints, find … | git add -f --pathspec-from-file=-, or a file it did
+      // not write — may name anything .gitignore keeps out: with -f, as a computed pathspec is, and as the whole tree is.)
+      if (facts.tags.has('force-add') && (text === undefined || specs.some((p) => wholeSpec(p, { cwd: ctx.cwd, home: ctx.home })))) {
+        facts.tags.add('force-add-tree');
+        facts.notes.push(`git add -f stages the paths a list names that this line does not show (${list})`);
       }
     }
     if (substitutedSecret && (NETWORK_TOOLS.has(name) || facts.hosts.length > 0 || DNS_TOOLS.has(name))) facts.sends.push(substitutedSecret);
