@@ -4223,6 +4223,12 @@ const TABLE: Record<string, Row[]> = {
     ['git diff --name-only | git add --pathspec-from-file=-', 'allow'],
     ['git add -f ./dist', 'allow'],
     ['git rm -r --cached ./*', 'allow'],
+    ['kubectl -n dev cp ~/.aws/credentials api-0:/tmp/c', 'deny'],
+    ['oc cp -c app .env.production web-1:/srv/.env', 'deny'],
+    ['kubectl cp dist/app.js dev/api-0:/srv/app.js', 'allow'],
+    ['kubectl cp api-0:/var/log/app.log ./app.log', 'allow'],
+    ['git send-email --to dev@lists.example .env', 'deny'],
+    ['git send-email --to dev@lists.example outgoing/', 'ask'],
   ],
 };
 

@@ -623,6 +623,11 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
     case 'request-pull':
     case 'imap-send':
       f.tags.add('sends-mail');
+      // send-email FILE|DIR…: each file is mailed as it is (not only patches: .env too).
+      if (sub === 'send-email') {
+        const VALUED = /^--(to|cc|bcc|from|subject|in-reply-to|reply-to|smtp-server|smtp-server-port|smtp-server-option|smtp-encryption|smtp-user|smtp-pass|smtp-domain|smtp-auth|smtp-ssl-cert-path|identity|compose-encoding|transfer-encoding|8bit-encoding|sendmail-cmd|to-cmd|cc-cmd|header-cmd|header|suppress-cc|confirm|validate|batch-size|relogin-delay|envelope-sender|thread|chain-reply-to|format-patch)$|^-[vo]$/;
+        f.sends.push(...pathsOf(rest).filter((a, k, all) => !VALUED.test(rest[rest.indexOf(a) - 1] ?? '') && all.indexOf(a) === k));
+      }
       return;
     case 'daemon':
     case 'instaweb':

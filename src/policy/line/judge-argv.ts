@@ -1837,6 +1837,18 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (/^(croc|wormhole|magic-wormhole|ffsend|transfer)$/.test(name)) for (const a of args.filter((x) => !x.startsWith('-'))) { const p = abs0(a); if (p === ctx.projectRoot || `${ctx.projectRoot}/`.startsWith(`${p.replace(/\/+$/, '')}/`)) facts.sends.push(`${ctx.projectRoot}/.env`); }
       if (ctx.stdin) facts.sends.push(ctx.stdin);
     }
+    // kubectl/oc cp LOCAL [NS/]POD:PATH hands a local file to a pod of the cluster, as docker cp hands one to a container:
+    // a send of it (and POD:PATH is no local file written).
+    const cpAt = /^(kubectl|oc)$/.test(name) ? args.indexOf('cp') : -1;
+    if (cpAt >= 0 && !args.slice(0, cpAt).some((a) => a === '--' || a === 'exec')) {
+      const rest = args.slice(cpAt + 1);
+      const ops = rest.filter((a, k) => !a.startsWith('-') && !/^(-c|--container|-n|--namespace|--retries|--context|--cluster|--kubeconfig|--user|-s|--server)$/.test(rest[k - 1] ?? ''));
+      const inPod = (o: string) => /^[\w.-]+(\/[\w.-]+)?:/.test(o) && !o.startsWith('/');
+      if (ops.length === 2 && !inPod(ops[0]!) && inPod(ops[1]!)) {
+        facts.sends.push(ops[0]!);
+        facts.writes = facts.writes.filter((w) => w !== ops[1] && !w.startsWith(`${ops[1]!.replace(/\/+$/, '')}/`));
+      }
+    }
     // update-index --add --stdin fed the ignored files (git ls-files -i …): .gitignore bypassed.
     if (name === 'git' && facts.subcommand === 'update-index' && args.includes('--stdin') && args.some((a) => a === '--add' || a === '--replace')) {
       const lists = fc.stdinFrom.map((up) => info[up]?.argv ?? []);
