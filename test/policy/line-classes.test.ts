@@ -4212,6 +4212,8 @@ const TABLE: Record<string, Row[]> = {
     ['wc --files0-from=sources.txt', 'allow'],
     ['file -f files.txt', 'allow'],
     ['diff -X .gitignore -r dist build', 'allow'],
+    ["tar -czf /tmp/src.tgz --exclude=node_modules --exclude='.env*' .", 'allow'],
+    ["grep -rn --exclude='.env*' TOKEN .", 'allow'],
     ["git ls-files -oi --exclude-standard | git add -f --pathspec-from-file -", 'deny'],
     ["printf '%s\\0' .env.local | git add -f --pathspec-file-nul --pathspec-from-file=-", 'deny'],
     ['git add -f --pathspec-from-file ../paths.txt', 'deny'],
