@@ -13,6 +13,10 @@ const SHAPES: [RegExp, string][] = [
   [/\bnpm_[A-Za-z0-9]{36}\b/, 'an npm token'],
 ];
 
+// Names the agent's own environment gives its credentials (GITHUB_TOKEN, OPENAI_API_KEY, AWS_SECRET_ACCESS_KEY,
+// NPM_TOKEN, DB_PASSWORD): narrower than SECRET_NAME, since nothing in the line says what the variable holds.
+export const ENV_CREDENTIAL = /^TF_TOKEN_|^OP_SESSION_|^VAULT_TOKEN$|API_?KEY|ACCESS_?KEY|(^|_)(TOKEN|PAT|SECRET|KEY|DSN|PWD|PASS|JWT|SESSION)$|SECRET_|PASSWORD|PASSWD|PASSPHRASE|PRIVATE_?KEY|CREDENTIALS?$|AUTH_?TOKEN|AUTH_CONFIG|^SSHPASS$|WEBHOOK|DATABASE_URL|(DB|REDIS|MONGO|POSTGRES|MYSQL)_URL|CONN(ECTION)?_STR/i;
+
 /** Whether a search term begins as a credential does (AKIA, sk_live_, ghp_, xoxb-, -----BEGIN): a pickaxe or grep for it
  *  looks for keys, whatever the rest of the term. */
 export function credentialPrefix(term: string): boolean {

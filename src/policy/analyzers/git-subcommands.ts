@@ -2,8 +2,8 @@
 import { posix } from 'node:path';
 import type { Facts } from '../facts.js';
 import { has, hasLong, optionTable, scan, values, type OptionTable } from '../options.js';
-import { addUrl, shellLine, STDIN } from './common.js';
-import { addRemote, disablesExecution, judgeConfig } from './git.js';
+import { addUrl, shellLine, STDIN, wholeTree } from './common.js';
+import { addRemote, disablesExecution, judgeConfig, judgeSshCommand } from './git.js';
 import type { AnalyzerInput } from './types.js';
 
 // ('<unknown>': the branch a line switched to with `checkout -` or a computed name — it may be main.)
@@ -117,13 +117,16 @@ function fetchLike(f: Facts, sub: string, rest: string[], input: AnalyzerInput):
   if (specs.some((r) => /^\+?[^:]*:(refs\/heads\/|[^/]*$)/.test(r) && (r.startsWith('+') || has(s, 'force')) && !/:refs\/remotes\//.test(r))) f.tags.add('discard-changes');
 }
 
-function clone(f: Facts, rest: string[]): void {
+function clone(f: Facts, rest: string[], input: AnalyzerInput): void {
   const s = scan(rest, CLONE);
   if (values(s, 'upload-pack', 'template').length > 0) f.tags.add('exec-config');
-  for (const kv of values(s, 'config')) judgeConfig(f, kv.split('=')[0]!, kv.split('=').slice(1).join('='), true);
+  const config = values(s, 'config').map((kv) => [kv.split('=')[0]!, kv.split('=').slice(1).join('=')] as const);
+  for (const [k, v] of config) judgeConfig(f, k, v, true);
   for (const b of values(s, 'bundle-uri')) addUrl(f, b, 'remote');
   if (s.positionals[0]) addRemote(f, s.positionals[0]);
   else f.notes.push('no repository given');
+  // (-c core.sshCommand applies to the clone's own fetch: judged with the repository's host.)
+  for (const [k, v] of config) if (/^core\.sshcommand$/i.test(k)) judgeSshCommand(f, v, input);
   // The clone fills a directory: named, or the repository's name in the working directory.
   const dir = s.positionals[1] ?? posix.basename((s.positionals[0] ?? '').replace(/\/+$/, '')).replace(/\.git$/, '');
   if (dir) f.writes.push(dir.replace(/\/*$/, '/')); // a new directory: git refuses to clone over files
@@ -182,6 +185,25 @@ export function helpOnly(sub: string, rest: readonly string[]): boolean {
 }
 
 /** Adds the facts of `git <sub> <rest…>` to f. */
+/** The list file `--pathspec-from-file` names, in either spelling (=F, or F next) and by any prefix git takes
+ *  (--pathspec-from=F); `-` is stdin. */
+export function pathspecFile(args: readonly string[]): string | undefined {
+  for (let k = 0; k < args.length && args[k] !== '--'; k++) {
+    const m = /^--([\w-]+)(?:=(.*))?$/s.exec(args[k]!);
+    if (m && m[1]!.length >= 'pathspec-fr'.length && 'pathspec-from-file'.startsWith(m[1]!)) return m[2] ?? args[k + 1];
+  }
+  return undefined;
+}
+
+/** A pathspec that names the whole work tree from where git runs, by any spelling: `.`, `./`, `.//`, `./*`, `*`, `:/`,
+ *  `:(top)`, `:/.`, `..` above it. (`:/` and `:(top)` count from the top, so only what names the top itself after them.) */
+export function wholeSpec(spec: string, input: Pick<AnalyzerInput, 'cwd' | 'home'>): boolean {
+  const top = /^:(\/|\(top\))/.exec(spec);
+  // (Repeated slashes are one, and a leading ./ is the directory itself: .//, ././*.)
+  const v = spec.slice(top?.[0].length ?? 0).replace(/\/{2,}/g, '/').replace(/^(\.\/)+(?=.)/, '') || '.';
+  return top ? /^(\.|\*|\.\/|\.\/\*)$/.test(v) : wholeTree(v, input.cwd, input.home);
+}
+
 export function gitSubcommand(f: Facts, sub: string, rest: string[], input: AnalyzerInput): void {
   // git accepts any unambiguous prefix of a long option: --har is --hard.
   // (Words after `--` are operands: git switch -- -f switches to a branch named -f.)
@@ -209,6 +231,10 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       else if (optRe.test(a) && rest[i + 1] !== undefined) f.runs.push(rest[++i]!);
     }
   };
+  // --pathspec-from-file F (add, reset, commit, stash push, rm, checkout, restore): git reads F as its list of paths, and a
+  // line that matches nothing comes back in its error ("pathspec 'SECRET=…' did not match"): F is read.
+  const list = pathspecFile(opts);
+  if (list !== undefined && list !== '-') f.reads.push(list);
   switch (sub) {
     case 'push':
       return push(f, rest, input);
@@ -216,7 +242,7 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
     case 'pull':
       return fetchLike(f, sub, rest, input);
     case 'clone':
-      return clone(f, rest);
+      return clone(f, rest, input);
     case 'maintenance':
       if (rest[0] === 'start' || rest[0] === 'register') f.tags.add('persistence');
       return;
@@ -312,11 +338,18 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       const s = scan(rest, optionTable(['f,file=', 'blob=', 'type=', 'default=', 'comment=', 'value=', 'global', 'system',
         'local', 'worktree', 'add', 'replace-all', 'unset', 'unset-all', 'get', 'get-all', 'get-regexp', 'l,list',
         'e,edit', 'bool', 'int', 'path', 'null', 'z', 'name-only', 'show-origin', 'show-scope', 'all', 'fixed-value']));
-      const pos = s.positionals[0] === 'set' ? s.positionals.slice(1) : s.positionals;
-      if (pos.length >= 2 && !has(s, 'get', 'get-all', 'get-regexp', 'unset', 'unset-all')) judgeConfig(f, pos[0]!, pos[1]!, false, (n) => input.git?.remoteUrl(n));
-      if (has(s, 'edit')) f.tags.add('exec-config');
+      // (git 2.46's verbs: git config set|get|list|unset|… KEY [VALUE]; a key always has a dot, so a verb is no key.)
+      const verb = /^(set|get|list|unset|rename-section|remove-section|edit)$/.exec(s.positionals[0] ?? '')?.[0];
+      const pos = verb ? s.positionals.slice(1) : s.positionals;
+      const reads = verb === 'get' || verb === 'list' || has(s, 'get', 'get-all', 'get-regexp', 'list');
+      if (pos.length >= 2 && !reads && !has(s, 'unset', 'unset-all') && verb !== 'unset') judgeConfig(f, pos[0]!, pos[1]!, false, (n) => input.git?.remoteUrl(n));
+      if (has(s, 'edit') || verb === 'edit') f.tags.add('exec-config');
       // --file F: the change is written to F (any file: ~/.bashrc, .git/hooks/pre-commit), not to a git config.
-      if (values(s, 'file').length && (pos.length >= 2 || has(s, 'unset', 'unset-all', 'add', 'replace-all', 'edit') || /^(unset|rename-section|remove-section)$/.test(s.positionals[0] ?? ''))) f.writes.push(...values(s, 'file'));
+      const writes = !reads && (pos.length >= 2 || has(s, 'unset', 'unset-all', 'add', 'replace-all', 'edit') || /^(set|unset|rename-section|remove-section|edit)$/.test(verb ?? ''));
+      if (values(s, 'file').length && writes) f.writes.push(...values(s, 'file'));
+      // (Otherwise — a get, a list, a get-regexp — F, or the blob REV:PATH names, is parsed and its values printed: any
+      // INI-shaped file is a config to git, so git config -f ~/.pypirc -l prints the PyPI password.)
+      else f.reads.push(...values(s, 'file'), ...values(s, 'blob').flatMap((b) => /^[^:]*:(.+)$/.exec(b)?.[1] ?? []));
       return;
     }
     // What other plumbing writes: merge-file's first file (unless -p), bundle create's bundle, mailsplit -oDIR's pieces.
@@ -414,10 +447,11 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
     }
     case 'rm':
       // git rm -r of the whole tree deletes every tracked file from the working tree too.
-      if ((shortHas('r') || flags.has('-r')) && !flags.has('--cached') && rest.some((a) => /^(\.|\.\/|:\/|\*|:\(top\))$/.test(a))) f.tags.add('discard-changes');
+      if ((shortHas('r') || flags.has('-r')) && !flags.has('--cached') && pathsOf(rest).some((a) => wholeSpec(a, input))) f.tags.add('discard-changes');
       // What it removes from the working tree is deleted (git rm -r .claude).
       if (!flags.has('--cached') && !flags.has('--dry-run') && !shortHas('n')) {
-        f.deletes.push(...inTree(pathsOf(rest).filter((a) => !/^(\.|\.\/|:\/|\*|:\(top\))$/.test(a)), input));
+        // (The tree from here is discard-changes above; one above it — .., ~ — stays a delete, judged by where it is.)
+        f.deletes.push(...inTree(pathsOf(rest).filter((a) => !(wholeSpec(a, input) && !/\.\.|~|\$/.test(a))), input));
         if (shortHas('r')) f.tags.add('recursive');
       }
       return;
@@ -437,7 +471,7 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       // (--staged alone only unstages: the working tree keeps its changes.)
       const staged = flags.has('--staged') || shortHas('S');
       const worktree = flags.has('--worktree') || shortHas('W');
-      const whole = rest.some((a) => /^(\.|\.\/|:\/|:\/\.|\*|:\(top\)|\.\.)$/.test(a) || /\/$/.test(a));
+      const whole = rest.some((a) => wholeSpec(a, input) || /\/$/.test(a));
       // The restored paths are written in the working tree (unless only the index is restored).
       if (!staged || worktree) f.writes.push(...rest.filter((a, i) => !a.startsWith('-') && !/^(-s|--source)$/.test(rest[i - 1] ?? '')));
       // From another commit (-s/--source), even a named path loses its local state to that version.
@@ -522,7 +556,7 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       // :(icase) matches any case: .ENV is .env.
       if (!has(s, 'dry-run')) f.stages.push(...s.positionals.filter((p) => !/^:(!|\^|\([^)]*exclude[^)]*\))/.test(p)).map((p) => (/^:\([^)]*icase/.test(p) ? p.toLowerCase() : p).replace(/^:(\([^)]*\)|\/)/, '')));
       // -f on the whole tree adds what .gitignore keeps out: .env files and keys first of all.
-      const whole = s.positionals.length === 0 ? has(s, 'all') : s.positionals.some((p) => /^(\.|\.\/|\*|:\/|:\(top\)|:\/\.)$/.test(p));
+      const whole = s.positionals.length === 0 ? has(s, 'all') : s.positionals.some((p) => wholeSpec(p, input));
       if (has(s, 'force') && whole && !has(s, 'dry-run')) f.tags.add('force-add-tree');
       // -f with a name computed at run time may name anything .gitignore keeps out.
       if (has(s, 'force') && s.positionals.some((p) => /[$`]/.test(p)) && !has(s, 'dry-run')) f.tags.add('force-add-tree');
@@ -589,6 +623,11 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
     case 'request-pull':
     case 'imap-send':
       f.tags.add('sends-mail');
+      // send-email FILE|DIR…: each file is mailed as it is (not only patches: .env too).
+      if (sub === 'send-email') {
+        const VALUED = /^--(to|cc|bcc|from|subject|in-reply-to|reply-to|smtp-server|smtp-server-port|smtp-server-option|smtp-encryption|smtp-user|smtp-pass|smtp-domain|smtp-auth|smtp-ssl-cert-path|identity|compose-encoding|transfer-encoding|8bit-encoding|sendmail-cmd|to-cmd|cc-cmd|header-cmd|header|suppress-cc|confirm|validate|batch-size|relogin-delay|envelope-sender|thread|chain-reply-to|format-patch)$|^-[vo]$/;
+        f.sends.push(...pathsOf(rest).filter((a, k, all) => !VALUED.test(rest[rest.indexOf(a) - 1] ?? '') && all.indexOf(a) === k));
+      }
       return;
     case 'daemon':
     case 'instaweb':

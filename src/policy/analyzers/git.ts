@@ -4,9 +4,9 @@
 import { posix } from 'node:path';
 import { newFacts, type Facts } from '../facts.js';
 import { optionTable, scan, values, type Scanned } from '../options.js';
-import { addUrl } from './common.js';
+import { addUrl, STDIN } from './common.js';
 import { gitSubcommand, helpOnly } from './git-subcommands.js';
-import { EXEC_KEYS as SSH_EXEC_KEYS } from './ssh.js';
+import { analyzeSsh, EXEC_KEYS as SSH_EXEC_KEYS } from './ssh.js';
 import type { AnalyzerInput } from './types.js';
 
 const GLOBAL = optionTable(
@@ -66,6 +66,29 @@ function configPairs(s: Scanned, env: AnalyzerInput['env']): [string, string][] 
   return pairs;
 }
 
+// An ssh command that is ssh itself with -o options only (where they may still move the connection: see judgeSshCommand).
+const PLAIN_SSH = /^(?:\S*\/)?ssh((?:\s+-o\s*[A-Za-z]+[= ]\S+)*)$/;
+
+/**
+ * A core.sshCommand (or GIT_SSH_COMMAND) of plain `ssh -o K=V …` runs no new program, but its options still decide where
+ * and how git's ssh connects: judged as that ssh argv with each remote's host appended — HostName and ProxyJump move the
+ * connection, CanonicalDomains rename the host, SendEnv sends variables — and what ssh would reach or send is git's.
+ * (What ssh writes, a known-hosts file, is its own bookkeeping, as `-o UserKnownHostsFile=…` is everyday use.)
+ */
+export function judgeSshCommand(f: Facts, value: string, input: AnalyzerInput): void {
+  const m = PLAIN_SSH.exec(value.trim());
+  const opts = m ? [...m[1]!.matchAll(/-o\s*([A-Za-z]+)[= ](\S+)/g)].flatMap((x) => ['-o', `${x[1]}=${x[2]}`]) : [];
+  if (opts.length === 0) return;
+  const remotes = [...new Set(f.hosts.filter((h) => h.role === 'remote').map((h) => h.host))];
+  for (const host of remotes.length ? remotes : [undefined]) {
+    const ssh = analyzeSsh({ ...input, tool: 'ssh', args: [...opts, ...(host === undefined ? [] : [host])] });
+    f.hosts.push(...ssh.hosts.filter((h) => h.host !== host).map((h) => ({ ...h, role: h.role === 'target' ? 'remote' as const : h.role })));
+    f.sends.push(...ssh.sends.filter((x) => x !== STDIN));
+    for (const t of ssh.tags) f.tags.add(t);
+    f.notes.push(...ssh.notes.map((n) => `core.sshCommand: ${n}`));
+  }
+}
+
 /**
  * True for a value that switches code execution off rather than on: what careful callers (Claude
  * Code, CI scripts) pass to harden git — `core.hooksPath=/dev/null`, `core.fsmonitor=false`, an
@@ -84,7 +107,7 @@ export function disablesExecution(key: string, value: string): boolean {
   if (k === 'diff.external' || k === 'init.templatedir') return v === '';
   if (k === 'core.askpass' || k === 'credential.helper' || /^credential\..*\.helper$/.test(k)) return v === '';
   if (k === 'core.sshcommand') {
-    const m = /^(?:\S*\/)?ssh((?:\s+-o\s*[A-Za-z]+[= ]\S+)*)$/.exec(v);
+    const m = PLAIN_SSH.exec(v);
     // (Include reads another configuration, which may hold a ProxyCommand: not plain ssh.)
     return v === '' || (m !== null && ![...m[1]!.matchAll(/-o\s*([A-Za-z]+)/g)].some((x) => SSH_EXEC_KEYS.has(x[1]!.toLowerCase()) || x[1]!.toLowerCase() === 'include'));
   }
@@ -239,6 +262,9 @@ export function analyzeGit(input: AnalyzerInput): Facts {
   }
   f.subcommand = sub;
   gitSubcommand(f, sub!, rest, { ...input, cwd: dir, git, depth: depth + 1 });
+  // (A one-shot core.sshCommand, or GIT_SSH_COMMAND, is the ssh that reaches the remotes the subcommand named.)
+  for (const [k, v] of configPairs(s, env)) if (/^core\.sshcommand$/i.test(k)) judgeSshCommand(f, v, input);
+  if (env.GIT_SSH_COMMAND) judgeSshCommand(f, env.GIT_SSH_COMMAND, input);
   // --work-tree=DIR (or GIT_WORK_TREE): the paths a checkout or restore writes are DIR's
   // (git --work-tree=$HOME checkout HEAD -- .bashrc writes ~/.bashrc).
   // Paths staged or written are relative to the work tree: `git -C ~/.ssh add .` stages ~/.ssh.

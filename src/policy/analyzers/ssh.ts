@@ -3,6 +3,7 @@
 import { newFacts, type Facts } from '../facts.js';
 import { optionTable, scan, values, type Scanned } from '../options.js';
 import { canonicalHost } from '../hosts.js';
+import { ENV_CREDENTIAL } from '../credential-text.js';
 import { addHost, STDIN, wholeTree } from './common.js';
 import type { AnalyzerInput } from './types.js';
 
@@ -34,7 +35,25 @@ export function sshDestination(spec: string, scpStyle: boolean): string | undefi
   return m ? canonicalHost(m[1]!.replace(/^\[|\]$/g, '')) : undefined;
 }
 
-function sshOptions(f: Facts, s: Scanned, dashSIsProgram = false): void {
+// (The environment every ssh_config's example sends: the locale and the terminal. Any other wildcard may name a credential.)
+const PLAIN_ENV = /^(LANG|LANGUAGE|LC_\*|LC_[A-Z]+|TERM|COLORTERM|TZ)$/;
+
+/** SendEnv/SetEnv values: the variables whose values the session sends (a `-` pattern withdraws one, sending nothing). */
+function sentVariables(key: string, val: string): string[] {
+  return key === 'setenv' ? [...val.matchAll(/(?:^|\s)"?([A-Za-z_]\w*)=(\S*)/g)].flatMap((m) => [m[1]!, ...[...m[2]!.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((v) => v[1]!)])
+    : val.split(/[\s,]+/).filter((p) => p !== '' && !p.startsWith('-')).map((p) => p.replace(/^["']|["']$/g, ''));
+}
+
+/** Hosts ssh may connect to when it canonicalizes names: NAME.DOMAIN for each CanonicalDomains entry (added after the destinations). */
+function canonicalDomains(f: Facts, domains: string[]): void {
+  for (const h of f.hosts.filter((x) => x.role === 'target' && !/^[\d.]+$|:/.test(x.host))) for (const d of domains) addHost(f, `${h.host}.${d.replace(/^\.|\.$/g, '')}`, 'target', 'ssh');
+}
+
+function sshOptions(f: Facts, s: Scanned, dashSIsProgram = false): string[] {
+  // CanonicalizeHostname yes|always with CanonicalDomains: ssh resolves NAME.DOMAIN first, a host that domain's DNS picks.
+  const settings = values(s, 'o').map((o) => /^\s*([A-Za-z0-9]+)\s*[= ]\s*(.*)$/.exec(o)).filter((m) => m !== null).map((m) => [m[1]!.toLowerCase(), m[2]!.trim()] as const);
+  const canonicalize = settings.find(([k]) => k === 'canonicalizehostname')?.[1];
+  const domains = canonicalize !== undefined && !/^(no|none)$/i.test(canonicalize) ? settings.filter(([k]) => k === 'canonicaldomains').flatMap(([, v]) => v.split(/[\s,]+/).filter(Boolean)) : [];
   // scp/sftp -S PROGRAM replace ssh itself (ssh's own -S is a control socket path).
   if (dashSIsProgram) for (const p of values(s, 'S')) {
     f.tags.add('exec');
@@ -51,6 +70,15 @@ function sshOptions(f: Facts, s: Scanned, dashSIsProgram = false): void {
       if (key !== 'permitlocalcommand' && key !== 'match') f.runs.push(val);
     }
     if (key === 'hostname') addHost(f, val, 'target', 'ssh');
+    // SendEnv NAME / SetEnv NAME=VALUE send those variables' values with the session, to whatever host: a credential by its
+    // name (AWS_SECRET_ACCESS_KEY, GITHUB_TOKEN, SetEnv T=$GITHUB_TOKEN) is sent, and so may be one a wildcard picks (*, AWS_*).
+    if (key === 'sendenv' || key === 'setenv') {
+      const sent = sentVariables(key, val).filter((n) => ENV_CREDENTIAL.test(n) || (/[*?]/.test(n) && !PLAIN_ENV.test(n)));
+      if (sent.length) {
+        f.sends.push('/proc/self/environ');
+        f.notes.push(`-o ${m[1]} sends ${sent.join(', ')} from the environment`);
+      }
+    }
     // -o Include=FILE reads another configuration (what -F does): ProxyCommand may be in it.
     if (key === 'include' && val !== '/dev/null') {
       f.tags.add('ssh-config-file');
@@ -74,6 +102,7 @@ function sshOptions(f: Facts, s: Scanned, dashSIsProgram = false): void {
     f.notes.push('-I loads a shared library into ssh');
   }
   for (const e of values(s, 'E')) f.writes.push(e);
+  return domains;
 }
 
 /** Facts of ssh. */
@@ -84,10 +113,11 @@ export function analyzeSsh({ tool, args }: AnalyzerInput): Facts {
   // first word of the remote command.
   const after = first.positionals.length > 0 ? scan(first.positionals.slice(1), SSH) : undefined;
   const s: Scanned = after ? { ...first, opts: [...first.opts, ...after.opts], positionals: [first.positionals[0]!, ...after.positionals] } : first;
-  sshOptions(f, s);
+  const domains = sshOptions(f, s);
   const [dest, ...command] = s.positionals;
   if (dest) addHost(f, sshDestination(dest, false)!, 'target', 'ssh');
   for (const w of values(s, 'W')) addHost(f, w.replace(/:\d+$/, '').replace(/^\[|\]$/g, ''), 'target', 'ssh');
+  canonicalDomains(f, domains);
   if (values(s, 'L', 'R', 'D').length > 0) f.tags.add('port-forward');
   if (!s.opts.some((o) => o.name === 'n' || o.name === 'f')) f.sends.push(STDIN);
   if (command.length > 0) f.notes.push(`remote command: ${command.join(' ')}`);
@@ -98,7 +128,7 @@ export function analyzeSsh({ tool, args }: AnalyzerInput): Facts {
 export function analyzeScp({ tool, args, cwd, home }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   const s = scan(args, SCP);
-  sshOptions(f, s, true);
+  const domains = sshOptions(f, s, true);
   const ops = s.positionals;
   const target = ops[ops.length - 1];
   const targetHost = target === undefined ? undefined : sshDestination(target, true);
@@ -115,6 +145,7 @@ export function analyzeScp({ tool, args, cwd, home }: AnalyzerInput): Facts {
     }
     if (!targetHost) f.writes.push(target!);
   }
+  canonicalDomains(f, domains);
   return f;
 }
 
@@ -122,7 +153,7 @@ export function analyzeScp({ tool, args, cwd, home }: AnalyzerInput): Facts {
 export function analyzeSftp({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   const s = scan(args, SFTP);
-  sshOptions(f, s, true);
+  const domains = sshOptions(f, s, true);
   for (const b of values(s, 'b')) {
     f.tags.add('opaque-config');
     if (b !== '-') f.reads.push(b);
@@ -130,5 +161,6 @@ export function analyzeSftp({ tool, args }: AnalyzerInput): Facts {
   const dest = s.positionals[0];
   const host = dest === undefined ? undefined : sshDestination(dest, dest.includes(':'));
   if (host) addHost(f, host, 'target', 'ssh');
+  canonicalDomains(f, domains);
   return f;
 }

@@ -18,6 +18,8 @@ import { assignmentTags, CONFIG_VARS, isDefaultDir, programSetting, TOOL_CACHE_V
 import { foldLiterals, languageOf, stripStrings, writesFiles } from './interpreters.js';
 import { inlineCodeOf, scriptOf } from './interpreter-code.js';
 import { compiledRisk, judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
+import { listFiles } from './list-files.js';
+import { pathspecFile, wholeSpec } from '../analyzers/git-subcommands.js';
 import { completionScript, CONFIGISH, credentialNameIn, credentialOf, madeBelow, DIGESTS, digestOnly, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, processSubText, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { addUrl, STDIN, wholeTree } from '../analyzers/common.js';
 import { includedInCode, writesInCode } from '../analyzers/net-clients.js';
@@ -1157,6 +1159,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         facts.notes.push('git apply -R of the working tree\'s own diff reverts its uncommitted changes');
       }
     }
+    // A list file an option names (wc --files0-from F, file -f F, diff --to-file=F) is read and shown, whatever the program.
+    for (const v of listFiles(name, args)) if (isSecretPath(st, v, ctx) || (realOf(st, abs0(v)) !== undefined && isSecretPath(st, realOf(st, abs0(v))!, ctx))) facts.reads.push(v);
     // A program without a model may print any file it is given (fmt .env, pr, python3 -m json.tool):
     // a secret among its operands is read, and what it prints carries it.
     if ((!ANALYZERS[name] || languageOf(name)) && !NO_CONTENT.has(name) && !isShell(name) && !unwrap(name, args)) {
@@ -1588,14 +1592,19 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (name === 'git' && facts.subcommand === 'commit' && args.some((a) => a === '--all' || /^-[a-zA-Z]*a/.test(a) && !/^-[a-zA-Z]*[mFC]a/.test(a))) {
       for (const [copy, secret] of st.tainted) if (copy.startsWith(ctx.projectRoot + '/')) facts.stages.push(secret);
     }
-    // git add --pathspec-from-file=F: the paths are F's lines, known when this line wrote F (or fed stdin).
-    if (name === 'git' && facts.subcommand === 'add') {
-      for (const a of args) {
-        const m = /^--pathspec-from-file=(.*)$/.exec(a);
-        // The value may be stdin, a file this line wrote, or a process substitution whose text is known.
-        const procSub = () => processSubText(fc, flat, info, (raw) => raw.startsWith('--pathspec-from-file='));
-        const text = m ? (m[1] === '-' ? stdinText : /^<\(|^\/dev\/fd\//.test(m[1]!) ? procSub() : st.scripts.get(abs(m[1]!))) : undefined;
-        if (text !== undefined) facts.stages.push(...text.split(/\n|\0/).map((l) => l.trim()).filter(Boolean));
+    // git add --pathspec-from-file F (=F or F next): the paths are F's lines, known when this line wrote F (or fed stdin).
+    const list = name === 'git' && facts.subcommand === 'add' ? pathspecFile(args) : undefined;
+    if (list !== undefined) {
+      // The value may be stdin, a file this line wrote, or a process substitution whose text is known.
+      const procSub = () => processSubText(fc, flat, info, (raw) => raw.startsWith('--pathspec-from') || /^<\(/.test(raw));
+      const text = list === '-' || STDIN_PATH.test(list) ? stdinText : /^<\(|^\/dev\/fd\//.test(list) ? procSub() : st.scripts.get(abs(list));
+      const specs = text?.split(/\n|\0/).map((l) => l.trim()).filter(Boolean) ?? [];
+      facts.stages.push(...specs);
+      // (A list the line does not show — one a command prints, find … | git add -f --pathspec-from-file=-, or a file it did
+      // not write — may name anything .gitignore keeps out: with -f, as a computed pathspec is, and as the whole tree is.)
+      if (facts.tags.has('force-add') && (text === undefined || specs.some((p) => wholeSpec(p, { cwd: ctx.cwd, home: ctx.home })))) {
+        facts.tags.add('force-add-tree');
+        facts.notes.push(`git add -f stages the paths a list names that this line does not show (${list})`);
       }
     }
     if (substitutedSecret && (NETWORK_TOOLS.has(name) || facts.hosts.length > 0 || DNS_TOOLS.has(name))) facts.sends.push(substitutedSecret);
@@ -1827,6 +1836,18 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (A person-to-person transfer of a directory holding the project's top sends its .env: croc send ., wormhole send ~.)
       if (/^(croc|wormhole|magic-wormhole|ffsend|transfer)$/.test(name)) for (const a of args.filter((x) => !x.startsWith('-'))) { const p = abs0(a); if (p === ctx.projectRoot || `${ctx.projectRoot}/`.startsWith(`${p.replace(/\/+$/, '')}/`)) facts.sends.push(`${ctx.projectRoot}/.env`); }
       if (ctx.stdin) facts.sends.push(ctx.stdin);
+    }
+    // kubectl/oc cp LOCAL [NS/]POD:PATH hands a local file to a pod of the cluster, as docker cp hands one to a container:
+    // a send of it (and POD:PATH is no local file written).
+    const cpAt = /^(kubectl|oc)$/.test(name) ? args.indexOf('cp') : -1;
+    if (cpAt >= 0 && !args.slice(0, cpAt).some((a) => a === '--' || a === 'exec')) {
+      const rest = args.slice(cpAt + 1);
+      const ops = rest.filter((a, k) => !a.startsWith('-') && !/^(-c|--container|-n|--namespace|--retries|--context|--cluster|--kubeconfig|--user|-s|--server)$/.test(rest[k - 1] ?? ''));
+      const inPod = (o: string) => /^[\w.-]+(\/[\w.-]+)?:/.test(o) && !o.startsWith('/');
+      if (ops.length === 2 && !inPod(ops[0]!) && inPod(ops[1]!)) {
+        facts.sends.push(ops[0]!);
+        facts.writes = facts.writes.filter((w) => w !== ops[1] && !w.startsWith(`${ops[1]!.replace(/\/+$/, '')}/`));
+      }
     }
     // update-index --add --stdin fed the ignored files (git ls-files -i …): .gitignore bypassed.
     if (name === 'git' && facts.subcommand === 'update-index' && args.includes('--stdin') && args.some((a) => a === '--add' || a === '--replace')) {

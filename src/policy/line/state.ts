@@ -3,6 +3,7 @@
 import { resolvePath } from '../paths.js';
 import { compilePattern } from '../glob.js';
 import { isLoopback } from '../hosts.js';
+import { ENV_CREDENTIAL } from '../credential-text.js';
 import { posix } from 'node:path';
 import { judgeFacts, type Judged } from '../evaluate.js';
 import { newFacts, type Facts } from '../facts.js';
@@ -248,9 +249,6 @@ const SHELL_VARS = /^(HOME|PATH|USER|LOGNAME|PWD|OLDPWD|SHELL|TERM|LANG|LANGUAGE
 // DEPLOY_ENV, VITE_MODE) are configuration.
 export const SECRET_NAME = /KEY|TOKEN|SECRET|PASS(WORD|WD|PHRASE)?|PWD|CRED|AUTH|PRIVATE|SESSION|COOKIE|DSN|SIGNING|SALT|CERT|DATABASE_URL|DB_URL|CONN(ECTION)?_STR/i;
 
-// Names the agent's own environment gives its credentials (GITHUB_TOKEN, OPENAI_API_KEY, AWS_SECRET_ACCESS_KEY,
-// NPM_TOKEN, DB_PASSWORD): narrower than SECRET_NAME, since nothing in the line says what the variable holds.
-const ENV_CREDENTIAL = /^TF_TOKEN_|^OP_SESSION_|^VAULT_TOKEN$|API_?KEY|ACCESS_?KEY|(^|_)(TOKEN|PAT|SECRET|KEY|DSN|PWD|PASS|JWT|SESSION)$|SECRET_|PASSWORD|PASSWD|PASSPHRASE|PRIVATE_?KEY|CREDENTIALS?$|AUTH_?TOKEN|AUTH_CONFIG|^SSHPASS$|WEBHOOK|DATABASE_URL|(DB|REDIS|MONGO|POSTGRES|MYSQL)_URL|CONN(ECTION)?_STR/i;
 /** Local services whose protocol is a control API: a request to them runs code or writes files (see loopbackSocket). */
 export const CONTROL_PORTS: readonly number[] = [2375, 2376, 9222, 9229, 5037, 5555];
 

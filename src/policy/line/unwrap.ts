@@ -307,6 +307,10 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       const at = args.findIndex((a) => !a.startsWith('-'));
       return args[at] === 'unshare' ? after(args.slice(at + 1), skipOpts(args.slice(at + 1), /(?!)/)) : undefined;
     }
+    case 'launchctl':
+      // launchctl asuser UID CMD … / bsexec PID CMD … run CMD on this machine, in another user's or process's
+      // bootstrap context. (Its other verbs manage jobs and are the analyzer's: submit … -- CMD is persistence there.)
+      return /^(asuser|bsexec)$/.test(args[0] ?? '') ? after(args, 2) : undefined;
     case 'perf': {
       // perf trace|record|stat|top … CMD runs CMD.
       if (!/^(trace|record|stat|top|mem|sched|lock|kmem|c2c|ftrace)$/.test(args[0] ?? '')) return {};
