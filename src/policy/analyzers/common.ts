@@ -5,6 +5,8 @@ import type { Facts } from '../facts.js';
 
 /** Marker in `sends` for "whatever the command's stdin is"; the evaluator substitutes it. */
 export const STDIN = '<stdin>';
+/** Paths through which a program reads its own stdin: what it reads there is STDIN. */
+export const STDIN_PATH = /^(-|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0|\/proc\/\$\$\/fd\/0)$/;
 
 /** Records every host and scheme of a URL (after curl-style brace expansion). */
 export function addUrl(f: Facts, raw: string, role: HostRef['role'], defaultScheme = 'http', braces = false): void {

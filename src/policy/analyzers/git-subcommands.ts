@@ -2,7 +2,7 @@
 import { posix } from 'node:path';
 import type { Facts } from '../facts.js';
 import { has, hasLong, optionTable, scan, values, type OptionTable } from '../options.js';
-import { addUrl, shellLine, STDIN, wholeTree } from './common.js';
+import { addUrl, shellLine, STDIN, STDIN_PATH, wholeTree } from './common.js';
 import { addRemote, disablesExecution, judgeConfig, judgeSshCommand } from './git.js';
 import type { AnalyzerInput } from './types.js';
 
@@ -522,13 +522,19 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
         const fromCluster = cluster && fAt >= 0 && /[Ft]/.test(cluster[fAt]!) ? [rest[i]!, fAt === cluster.length - 1 ? rest[i + 1] : cluster.slice(fAt + 1)] : null;
         const glued = /^-[a-zA-Z]*F(.+)$/.exec(rest[i]!);
         const m = /^(?:--file=(.*)|--template=(.*))$/.exec(rest[i]!)?.filter((x, k) => k === 0 || x !== undefined) ?? fromCluster ?? (glued && !/^-[a-zA-Z]*[mcCu]/.test(rest[i]!) ? [rest[i]!, glued[1]] : null) ?? (/^(-F|--file)$/.test(rest[i]!) || (sub === 'commit' && /^(-t|--template)$/.test(rest[i]!)) ? [rest[i]!, rest[i + 1]] : null);
-        if (m) f.stages.push((m[1] ?? m[2]) === '-' ? STDIN : (m[1] ?? m[2])!);
+        // (- and stdin's other names — /dev/stdin, /dev/fd/0, /proc/self/fd/0 — are what the line feeds it: -F /dev/stdin < .env.)
+        if (m) f.stages.push(STDIN_PATH.test(m[1] ?? m[2] ?? '') ? STDIN : (m[1] ?? m[2])!);
       }
       return;
     }
     case 'hash-object':
       // -w stores the file (or stdin) as an object in the repository.
-      if (rest.includes('-w')) f.stages.push(...(rest.includes('--stdin') ? [STDIN] : rest.filter((a) => !a.startsWith('-') && rest[rest.indexOf(a) - 1] !== '-t' && rest[rest.indexOf(a) - 1] !== '--path')));
+      // (A file operand that is stdin by another name — /dev/stdin, /proc/self/fd/0 — stores what the line feeds it.)
+      // (--stdin-paths reads the names of the files to store from stdin, as update-index --stdin does: see judge-argv.)
+      if (rest.includes('-w')) {
+        const files = rest.filter((a, k) => !a.startsWith('-') && !/^(-t|--path)$/.test(rest[k - 1] ?? ''));
+        f.stages.push(...(rest.includes('--stdin') ? [STDIN] : []), ...files.map((a) => (STDIN_PATH.test(a) ? STDIN : a)));
+      }
       return;
     case 'update-index':
       if (rest.includes('--add') || rest.includes('--replace')) f.stages.push(...rest.filter((a, k) => !a.startsWith('-') && !/^--(cacheinfo|chmod|index-info)$/.test(rest[k - 1] ?? '')));

@@ -274,6 +274,10 @@ export function analyzeGit(input: AnalyzerInput): Facts {
     const under = (p: string) => (p.startsWith('/') || p.startsWith('~') || p.startsWith('$') ? p : posix.join(root, p));
     f.writes = f.writes.map(under);
     f.stages = f.stages.map(under);
+    // (…and a whole-tree add or an untracked stash with no pathspec — git --work-tree=~ add -A, GIT_WORK_TREE=.. stash -u —
+    // stages that directory: in HOME, the user's credentials.)
+    const untrackedStash = sub === 'stash' && /^(push|save)?$/.test(rest.find((a) => !a.startsWith('-')) ?? '') && rest.some((a) => /^(-[a-zA-Z]*[ua][a-zA-Z]*|--include-untracked|--all)$/.test(a));
+    if ((f.tags.has('add-tree') || untrackedStash) && !f.stages.includes(root)) f.stages.push(root);
   }
   // git honours the usual proxy variables for http(s) remotes.
   if (f.hosts.some((h) => h.role === 'remote' && (h.scheme === 'https' || h.scheme === 'http'))) {

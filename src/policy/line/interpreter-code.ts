@@ -4,8 +4,8 @@
 // written earlier in the line. What cannot be read (code computed at run time, a process
 // substitution of unknown output) is reported, never taken for harmless.
 
-/** Paths through which a program reads its own stdin. */
-export const STDIN_PATH = /^(-|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0|\/proc\/\$\$\/fd\/0)$/;
+import { STDIN_PATH } from '../analyzers/common.js';
+export { STDIN_PATH };
 
 export interface CodeSource {
   code?: string;

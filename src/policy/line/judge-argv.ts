@@ -1849,10 +1849,18 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         facts.writes = facts.writes.filter((w) => w !== ops[1] && !w.startsWith(`${ops[1]!.replace(/\/+$/, '')}/`));
       }
     }
-    // update-index --add --stdin fed the ignored files (git ls-files -i …): .gitignore bypassed.
-    if (name === 'git' && facts.subcommand === 'update-index' && args.includes('--stdin') && args.some((a) => a === '--add' || a === '--replace')) {
+    // update-index --add --stdin and hash-object -w --stdin-paths store the files whose names stdin gives, .gitignore never
+    // consulted: names the line shows (echo .env | …) are staged as named; a list a command prints stages what .gitignore keeps
+    // out — as git add -f of the whole tree — unless it is git's own listing of what the index already holds or .gitignore
+    // lets through (git ls-files, ls-files -o --exclude-standard).
+    if (name === 'git' && ((facts.subcommand === 'update-index' && args.includes('--stdin') && args.some((a) => a === '--add' || a === '--replace')) || (facts.subcommand === 'hash-object' && args.includes('--stdin-paths') && args.includes('-w')))) {
       const lists = fc.stdinFrom.map((up) => info[up]?.argv ?? []);
-      if (lists.some((p) => p.includes('ls-files') && p.some((a) => /^(-i|--ignored|-[a-zA-Z]*i[a-zA-Z]*)$/.test(a))) || lists.length === 0) facts.tags.add('force-add-tree');
+      const tracked = (p: readonly string[]) => p[0] === 'git' && p.includes('ls-files') && !p.some((a) => /^(-i|--ignored|-[a-zA-Z]*i[a-zA-Z]*|--directory)$/.test(a)) && (!p.some((a) => /^(-o|--others|-[a-zA-Z]*o[a-zA-Z]*)$/.test(a)) || p.includes('--exclude-standard'));
+      if (stdinText !== undefined) facts.stages.push(...stdinText.split(/\n|\0/).map((l) => l.trim()).filter(Boolean));
+      else if (lists.length === 0 || !lists.every(tracked)) {
+        facts.tags.add('force-add-tree');
+        facts.notes.push(`git ${facts.subcommand} stores the files a list on stdin names, .gitignore not consulted`);
+      }
     }
     // A stash pushed as a branch: stash -a/-u keeps ignored and untracked files (.env) in it.
     if (name === 'git' && facts.subcommand === 'push' && args.some((a) => /(^|:|\+)(stash@\{\d*\}|refs\/stash)(:|$)/.test(a))) tag('ignore-rules-changed', 'git push publishes a stash, which may hold ignored files (.env, keys)');
