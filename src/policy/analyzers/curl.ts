@@ -78,6 +78,12 @@ export function analyzeCurl({ tool, args, env, cwd }: AnalyzerInput): Facts {
       f.tags.add('opaque-config');
     }
   }
+  // -h/--help [CATEGORY], -M/--manual and -V/--version print text and make no request at all (the
+  // category word, `curl -h all`, is no host): only what the options read is left to judge.
+  if (has(s, 'help', 'manual', 'version')) {
+    f.notes.push('curl only prints its help, manual or version');
+    return f;
+  }
   const urls = [...s.positionals, ...values(s, 'url')];
   const globbing = !has(s, 'globoff');
   const defaultScheme = values(s, 'proto-default')[0] ?? 'http';

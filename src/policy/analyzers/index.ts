@@ -21,6 +21,7 @@ import { addUrl, envValue } from './common.js';
 import { printedCredential, writtenCredential } from './credentials.js';
 import { AGENT_TOOLS, analyzeAgent } from './agents.js';
 import { analyzePackages } from './packages.js';
+import { printsHelp } from './help.js';
 import { analyzeDocker, analyzeOci } from './docker.js';
 import { analyzeCloud, deployedTree } from './cloud.js';
 import { analyzeFind } from './find.js';
@@ -166,11 +167,22 @@ function configOption(tool: string, args: readonly string[], home: string): stri
   return undefined;
 }
 
+/** What a help request (npm publish --help, crontab -h) does not do: the act its subcommand names. */
+const ACTS = ['global', 'persistence', 'grants-access', 'installs-code', 'auth-token'];
+
 export function analyze(input: AnalyzerInput): Facts {
   const a = ANALYZERS[input.tool];
   const f = a ? a(input) : newFacts(input.tool);
+  // A help request prints usage: nothing is published, logged in, installed globally or scheduled, and
+  // no credential is printed or stored. (Hosts, paths and secrets the words name are still judged.)
+  const help = printsHelp(input.tool, input.args);
+  if (help) {
+    f.subcommand = 'help';
+    for (const t of ACTS) f.tags.delete(t);
+    f.notes.push(`${input.tool} only prints its usage`);
+  }
   // A tool that prints a stored credential reads it, as far as the judge is concerned.
-  const cred = printedCredential(input);
+  const cred = help ? undefined : printedCredential(input);
   if (cred) {
     f.reads.push(cred);
     f.notes.push(`${input.tool} ${input.args.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')} prints a stored credential (${cred})`);
@@ -182,7 +194,7 @@ export function analyze(input: AnalyzerInput): Facts {
     f.notes.push(control);
   }
   // A login or configuration verb that stores a credential writes its store.
-  const stored = writtenCredential(input);
+  const stored = help ? undefined : writtenCredential(input);
   if (stored) {
     f.writes.push(stored);
     f.notes.push(`${input.tool} ${input.args.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')} writes a stored credential (${stored})`);

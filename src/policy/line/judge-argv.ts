@@ -41,6 +41,7 @@ import { AGENT_TOOLS } from '../analyzers/agents.js';
 import { programOptions } from './program-options.js';
 import { echoText, printfText, unescape } from './printf.js';
 import { publishes } from './publish.js';
+import { printsHelp } from '../analyzers/help.js';
 import { CURRENT_BRANCH_ARGS } from '../analyzers/git-subcommands.js';
 
 /** git's own subcommands, as the dashed programs in its exec path spell them (git-push). */
@@ -1482,7 +1483,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // repository through api.github.com too); a local development server's data is the project's.
     if (facts.tags.has('http-delete') && facts.hosts.some((h) => h.role === 'target' && !isLocalEndpoint(h))) tag('destroys-outside', `${name} sends a DELETE request to a server other than this machine`);
     const published = publishes(name, args);
-    if (published) tag('publishes', published);
+    // (A help request, cargo publish --help, prints usage and publishes nothing.)
+    if (published && !printsHelp(name, args)) tag('publishes', published);
     // Code in a language Rampart does not read (dc, m4, gnuplot, TeX with -shell-escape, Erlang …):
     // a way to start programs in it asks; the command lines quoted in it are judged.
     const unreadText = unreadCode(name, args, stdinText, scriptText);
