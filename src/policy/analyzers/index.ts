@@ -25,7 +25,7 @@ import { printsHelp } from './help.js';
 import { analyzeDocker, analyzeOci } from './docker.js';
 import { analyzeCloud, deployedTree } from './cloud.js';
 import { analyzeFind } from './find.js';
-import { analyzeDiskWriter, analyzeSshKeygen } from './system.js';
+import { analyzeDiskWriter, analyzeSshKeygen, DISK_TOOLS } from './system.js';
 import { analyzeTelnet, analyzeOpenssl } from './telnet.js';
 import { analyzeEditor, analyzeExtract, analyzeInplace, analyzeCopy, analyzeCrontab, analyzeReg, analyzeUnison, analyzeDd, analyzeDestroyer, analyzeReader, analyzeSystemctl, analyzeWriter, READERS } from './files.js';
 
@@ -76,15 +76,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   ruby: analyzeInplace,
   find: analyzeFind,
   'ssh-keygen': analyzeSshKeygen,
-  mkfs: analyzeDiskWriter,
-  'mkfs.ext4': analyzeDiskWriter,
-  'mkfs.xfs': analyzeDiskWriter,
-  'mkfs.vfat': analyzeDiskWriter,
-  wipefs: analyzeDiskWriter,
-  fdisk: analyzeDiskWriter,
-  sfdisk: analyzeDiskWriter,
-  parted: analyzeDiskWriter,
-  blkdiscard: analyzeDiskWriter,
+  ...Object.fromEntries(DISK_TOOLS.map((t) => [t, analyzeDiskWriter])),
   cp: analyzeCopy,
   mv: analyzeCopy,
   install: analyzeCopy,

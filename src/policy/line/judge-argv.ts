@@ -1669,6 +1669,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         facts.writes.push(base);
         facts.tags.add('extracts');
       }
+      // (patch [ORIGFILE [PATCHFILE]]: ORIGFILE is rewritten whatever the diff names; -o OUT and -r REJECTS are written.)
+      if (name === 'patch') {
+        const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-[pdiorBYzVDFg]|--(strip|directory|input|output|reject-file|prefix|basename-prefix|suffix|version-control|ifdef|fuzz|get|quoting-style|backup-if-mismatch|reject-format))$/.test(args[k - 1] ?? ''));
+        const outs = args.flatMap((a, k) => (/^(-o|--output|-r|--reject-file)$/.test(args[k - 1] ?? '') ? [a] : /^--(output|reject-file)=/.test(a) ? [a.slice(a.indexOf('=') + 1)] : /^-[or]./.test(a) ? [a.slice(2)] : []));
+        for (const w of [...(ops[0] !== undefined ? [ops[0]] : []), ...outs]) if (w !== '-' && w !== '/dev/null') facts.writes.push(resolvePath(w, { ...ctx, cwd: base }));
+      }
     }
     // SQL shells writing files: sqlite writefile('PATH', …), .output/.once PATH (not a pipe), duckdb COPY … TO 'PATH',
     // VACUUM INTO 'PATH', ATTACH 'PATH', EXPORT DATABASE 'DIR'. (The SQL on the command line, or on stdin.)
