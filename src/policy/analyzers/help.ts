@@ -35,10 +35,11 @@ const HELP: Readonly<Record<string, { words: RegExp; verb?: true }>> = {
   helm: { words: BOTH, verb: true },
   dotnet: { words: /^(--help|-h|-\?)$/ },
   goreleaser: { words: BOTH, verb: true },
-  docker: { words: BOTH, verb: true },
-  podman: { words: BOTH, verb: true },
-  nerdctl: { words: BOTH, verb: true },
-  gh: { words: BOTH, verb: true },
+  // (-h is a value option to these: docker run -h HOSTNAME, gh config get -h HOST.)
+  docker: { words: LONG, verb: true },
+  podman: { words: LONG, verb: true },
+  nerdctl: { words: LONG, verb: true },
+  gh: { words: LONG, verb: true },
   // (aws reads `help` as a word after the command; gcloud reads -h as short help.)
   aws: { words: LONG },
   gcloud: { words: BOTH, verb: true },

@@ -22,6 +22,7 @@ import { printedCredential, writtenCredential } from './credentials.js';
 import { AGENT_TOOLS, analyzeAgent } from './agents.js';
 import { analyzePackages } from './packages.js';
 import { printsHelp } from './help.js';
+import { remoteArchive } from './remote-archive.js';
 import { analyzeDocker, analyzeOci } from './docker.js';
 import { analyzeCloud, deployedTree } from './cloud.js';
 import { analyzeFind } from './find.js';
@@ -179,6 +180,8 @@ export function analyze(input: AnalyzerInput): Facts {
     f.reads.push(cred);
     f.notes.push(`${input.tool} ${input.args.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')} prints a stored credential (${cred})`);
   }
+  // tar -cf HOST:PATH, cpio -F HOST:PATH: the archive lives on another machine, reached through the remote shell.
+  remoteArchive(input, f);
   // Kernel modules and settings, mounts, namespaces, debuggers attached to other processes.
   const control = hostControl(input.tool, input.args);
   if (control) {
@@ -241,7 +244,7 @@ export function analyze(input: AnalyzerInput): Facts {
       // CHROMEDRIVER_CDNURL, npm_config_disturl, HOMEBREW_BOTTLE_DOMAIN, RUSTUP_UPDATE_ROOT, turbo's remote cache.)
       // (…and other package managers' servers: Homebrew's *_DOMAIN, Dart's PUB_HOSTED_URL, Coursier, Galaxy, cpanm --mirror, conda channels, Julia, Vagrant.)
       const sites = /^(TURBO_API|NIX_CONFIG|HOMEBREW_\w+_DOMAIN|PUB_HOSTED_URL|FLUTTER_STORAGE_BASE_URL|COURSIER_REPOSITORIES|ANSIBLE_GALAXY_SERVER|PERL_CPANM_OPT|CONDA_CHANNELS|JULIA_PKG_SERVER|VAGRANT_SERVER_URL)$/.test(k);
-      if (!v || /^(https?|all)_proxy$/i.test(k) || (!/(^|_)(PROXY|REGISTRY|REGISTRIES_\w+_INDEX|INDEX_URL|INDEX|MIRROR|SOURCE|DOWNLOAD|BINARY|DIST|DISTURL|CDNURL|BOTTLE_DOMAIN|GIT_REMOTE|CHANNEL_ALIAS|UPDATE_ROOT)(_|$)/i.test(k) && !sites)) continue;
+      if (!v || /^(https?|all)_proxy$/i.test(k) || (!/(^|_)(PROXY|REGISTRY|REGISTRIES_\w+_INDEX|INDEX_URL|INDEX|PYPI_URL|REPOSITORIES_\w+_URL|MIRROR|SOURCE|DOWNLOAD|BINARY|DIST|DISTURL|CDNURL|BOTTLE_DOMAIN|GIT_REMOTE|CHANNEL_ALIAS|UPDATE_ROOT)(_|$)/i.test(k) && !sites)) continue;
       // (NIX_CONFIG holds nix.conf lines: `substituters = URL …` is where it downloads from; the others may list several.)
       const url = k === 'NIX_CONFIG' ? /\b(?:extra-)?substituters\s*=\s*(https?:\/\/\S+)/.exec(v)?.[1] : sites ? /((?:https?|socks5h?):\/\/[^\s|,;"']+)/i.exec(v)?.[1] : /^(?:(?:sparse|git|registry)\+)?((?:https?|socks5h?|socks4a?):\/\/\S+)$/i.exec(v)?.[1];
       if (url) routed.push(url);

@@ -94,7 +94,11 @@ const ROWS: Record<string, Row[]> = {
     // (what it runs at checkpoints is usually a file the archive itself just wrote)
     { opts: /^--checkpoint-action$/, opaque: 'tar runs a command at checkpoints, often one the archive just extracted' },
   ],
+  // (cpio's remote shell for HOST:PATH archives, as tar's --rsh-command.)
+  cpio: [{ opts: /^--rsh-command$/, shell: (v) => v }],
   zip: [{ opts: /^(-TT|--unzip-command)$/, shell: (v) => v }],
+  // (python -m imaplib -s CMD talks IMAP to a command it starts through the shell.)
+  imaplib: [{ opts: /^-s$/, shell: (v) => v }],
   make: MAKE_ROWS,
   gmake: MAKE_ROWS,
   gdb: [

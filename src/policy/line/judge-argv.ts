@@ -42,6 +42,7 @@ import { programOptions } from './program-options.js';
 import { echoText, printfText, unescape } from './printf.js';
 import { publishes } from './publish.js';
 import { printsHelp } from '../analyzers/help.js';
+import { remoteArchiveName } from '../analyzers/remote-archive.js';
 import { CURRENT_BRANCH_ARGS } from '../analyzers/git-subcommands.js';
 
 /** git's own subcommands, as the dashed programs in its exec path spell them (git-push). */
@@ -1096,6 +1097,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (/^(java|javaw|gradle|gradlew|mvn|mvnw|sbt|ant|kotlin|kotlinc|groovy|jshell|scala|lein|jbang)$/.test(name.replace(/^\.\//, ''))) {
       const props = args.filter((a) => /^-D(?:systemProp\.)?(?:(?:https?|ftp|socks)\.proxyHost|socksProxyHost)=/.test(a));
       if (props.length) assignmentTags(st, 'JAVA_TOOL_OPTIONS', props.map((a) => a.replace(/^-DsocksProxyHost=/, '-Dsocks.proxyHost=')).join(' '), true, ctx.cwd);
+      // (-Dorg.gradle.jvmargs=ARGS are the build daemon's own JVM options: a proxy or an agent there is one for every
+      // build, judged as JAVA_TOOL_OPTIONS, as gradle.properties' org.gradle.jvmargs is.)
+      for (const a of args) {
+        const jvm = /^-[DP]org\.gradle\.jvmargs=(.*)$/s.exec(a)?.[1];
+        if (jvm) assignmentTags(st, 'JAVA_TOOL_OPTIONS', jvm.replace(/-DsocksProxyHost=/g, '-Dsocks.proxyHost='), true, ctx.cwd);
+      }
     }
     // compgen -W LIST / complete -W LIST: bash expands the word list (its $(…), `…`, ${…}) when it completes — compgen at once.
     if (name === 'compgen' || name === 'complete') for (let k = 0; k < args.length; k++) if (args[k - 1] === '-W' && /[$`]/.test(args[k]!)) st.sub(`: ${args[k]}`, ctx.cwd, env);
@@ -2021,6 +2028,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const files = archive.file !== undefined ? [archive.file, ...(name === 'zip' && !/\.[^/]*$/.test(archive.file) ? [`${archive.file}.zip`] : [])]
           : fc.redirects.filter((r) => /^(>>?|>\|)$/.test(r.op) && (r.fd ?? 1) === 1).map((r) => r.target.value);
         for (const f of files) if (!STDIN_PATH.test(f)) st.archived.set(abs(f), `${ctx.projectRoot}/.env`);
+        // (…written to HOST:PATH, a remote archive, it leaves with the secret in it.)
+        if (archive.file !== undefined && remoteArchiveName(name, args, archive.file)) facts.sends.push(`${ctx.projectRoot}/.env`);
       }
     }
     // What a secret store reads out (op read, aws secretsmanager get-secret-value, kubectl get secret -o yaml)
