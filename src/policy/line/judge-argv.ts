@@ -42,6 +42,7 @@ import { programOptions } from './program-options.js';
 import { echoText, printfText, unescape } from './printf.js';
 import { publishes } from './publish.js';
 import { printsHelp } from '../analyzers/help.js';
+import { splitPieces } from './split-names.js';
 import { remoteArchiveName } from '../analyzers/remote-archive.js';
 import { CURRENT_BRANCH_ARGS } from '../analyzers/git-subcommands.js';
 
@@ -1192,6 +1193,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const prefix = (name === 'split' ? ops[1] : args[args.indexOf('-f') + 1]) ?? 'xx';
         const secret = realOf(st, abs0(facts.reads[0]!)) ?? abs0(facts.reads[0]!);
         for (const sfx of ['aa', 'ab', 'ac', 'ad', '00', '01', '02', '03']) st.tainted.set(abs0(prefix + sfx), secret);
+      }
+      // (…and a piece that lands on a protected path — csplit -f ~/.bash -b 'rc%.0d' makes ~/.bashrc, split
+      // --additional-suffix=.pth into site-packages a start-up hook — is that write, whatever the prefix is.)
+      for (const piece of splitPieces(name, args)) {
+        const probe = newFacts('<probe>');
+        probe.writes.push(piece);
+        const classes = judgeFacts(st.policy, probe, [], { ...ctx, stdin: undefined, stdout: undefined }).pathClasses.writes;
+        if (classes.has('protected') || classes.has('home_credential')) facts.writes.push(piece);
       }
     }
     // A program may write any file it is given (patch F, uniq IN OUT, xxd -r IN OUT, gpg --output F): a protected path there (an rc file, ~/.ssh, .git/hooks, Rampart's state) is
