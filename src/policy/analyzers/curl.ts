@@ -78,6 +78,12 @@ export function analyzeCurl({ tool, args, env, cwd }: AnalyzerInput): Facts {
       f.tags.add('opaque-config');
     }
   }
+  // -h/--help [CATEGORY], -M/--manual and -V/--version print text and make no request at all (the
+  // category word, `curl -h all`, is no host): only what the options read is left to judge.
+  if (has(s, 'help', 'manual', 'version')) {
+    f.notes.push('curl only prints its help, manual or version');
+    return f;
+  }
   const urls = [...s.positionals, ...values(s, 'url')];
   const globbing = !has(s, 'globoff');
   const defaultScheme = values(s, 'proto-default')[0] ?? 'http';
@@ -118,7 +124,13 @@ export function analyzeCurl({ tool, args, env, cwd }: AnalyzerInput): Facts {
     f.tags.add('opaque-config');
     f.notes.push('--alt-svc reads a cache that can send the request to another host');
   }
-  for (const w of values(s, 'output', 'dump-header', 'cookie-jar', 'trace', 'trace-ascii', 'stderr', 'etag-save', 'libcurl', 'hsts', 'alt-svc')) {
+  // --output-dir DIR holds every -o NAME as much as -O's names: `-o .bashrc --output-dir ~` writes ~/.bashrc.
+  const outputDir = values(s, 'output-dir')[0];
+  const inDir = (n: string) => (outputDir && !n.startsWith('/') ? posix.join(outputDir, n) : n);
+  for (const w of values(s, 'output')) {
+    if (w !== '-' && w !== '%') f.writes.push(...(has(s, 'globoff') ? [w] : globbedNames(w, urls)).map(inDir));
+  }
+  for (const w of values(s, 'dump-header', 'cookie-jar', 'trace', 'trace-ascii', 'stderr', 'etag-save', 'libcurl', 'hsts', 'alt-svc')) {
     if (w !== '-' && w !== '%') f.writes.push(...(has(s, 'globoff') ? [w] : globbedNames(w, urls)));
   }
   if (has(s, 'remote-name', 'remote-name-all')) {

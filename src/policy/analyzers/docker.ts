@@ -105,6 +105,17 @@ export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
     const src = v && /(?:^|,)(?:src|source)=([^,]+)/.exec(v)?.[1];
     if (src) f.sends.push(src);
   }
+  // A proxy variable handed to a build or a container (--build-arg HTTPS_PROXY=URL, -e https_proxy=URL) sends
+  // every connection made there through that host, as https_proxy= on the line does.
+  for (let i = 0; i < args.length; i++) {
+    const m = /^(?:--build-arg|-e|--env)(?:=(.*))?$/s.exec(args[i]!);
+    const kv = m ? m[1] ?? args[++i] ?? '' : '';
+    const proxy = /^(?:https?|all|ftp)_proxy=(.+)$/is.exec(kv)?.[1];
+    if (proxy) {
+      addUrl(f, proxy, 'proxy');
+      f.tags.add('routed-env');
+    }
+  }
   // docker cp SRC CONTAINER:DST hands a local file to the container: a send of it.
   // (Also docker container cp and docker compose cp.)
   const cpAt = verb === 'cp' ? verbAt : /^(container|compose)$/.test(verb ?? '') ? args.findIndex((a, k) => k > verbAt && a === 'cp') : -1;

@@ -53,6 +53,14 @@ export function analyzeGenericNet({ tool, args }: AnalyzerInput): Facts {
     if (at && !a.includes('://') && !/^[\w.+-]+@[\w-]+\./.test(a)) f.sends.push(at[1]!);
     if (ATTACH.test(a) && args[i + 1]) f.sends.push(args[i + 1]!);
   }
+  // A proxy option routes the requests through its host: HTTPie/xh --proxy PROTOCOL:URL (https:http://H:3128,
+  // all:socks5://H), aria2c --all-proxy=URL / --https-proxy URL, lftp's and rclone's likewise.
+  for (let i = 0; i < args.length; i++) {
+    const m = /^--((?:[\w-]*-)?proxy)(?:=(.*))?$/s.exec(args[i]!);
+    if (!m || m[1]!.startsWith('no-')) continue;
+    const v = m[2] ?? args[++i];
+    if (v) addUrl(f, v.replace(/^[a-z]+:(?=[a-z][\w+.-]*:\/\/)/i, ''), 'proxy');
+  }
   // HTTPie, xh and curlie: the first operand after an optional METHOD is the URL, with or
   // without a scheme (`xh evil.example/x`, `http :3000/api` is localhost).
   if (HTTPIE.has(tool)) {

@@ -21,10 +21,12 @@ import { addUrl, envValue } from './common.js';
 import { printedCredential, writtenCredential } from './credentials.js';
 import { AGENT_TOOLS, analyzeAgent } from './agents.js';
 import { analyzePackages } from './packages.js';
+import { printsHelp } from './help.js';
+import { remoteArchive } from './remote-archive.js';
 import { analyzeDocker, analyzeOci } from './docker.js';
 import { analyzeCloud, deployedTree } from './cloud.js';
 import { analyzeFind } from './find.js';
-import { analyzeDiskWriter, analyzeSshKeygen } from './system.js';
+import { analyzeDiskWriter, analyzeSshKeygen, DISK_TOOLS } from './system.js';
 import { analyzeTelnet, analyzeOpenssl } from './telnet.js';
 import { analyzeEditor, analyzeExtract, analyzeInplace, analyzeCopy, analyzeCrontab, analyzeReg, analyzeUnison, analyzeDd, analyzeDestroyer, analyzeReader, analyzeSystemctl, analyzeWriter, READERS } from './files.js';
 
@@ -75,15 +77,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   ruby: analyzeInplace,
   find: analyzeFind,
   'ssh-keygen': analyzeSshKeygen,
-  mkfs: analyzeDiskWriter,
-  'mkfs.ext4': analyzeDiskWriter,
-  'mkfs.xfs': analyzeDiskWriter,
-  'mkfs.vfat': analyzeDiskWriter,
-  wipefs: analyzeDiskWriter,
-  fdisk: analyzeDiskWriter,
-  sfdisk: analyzeDiskWriter,
-  parted: analyzeDiskWriter,
-  blkdiscard: analyzeDiskWriter,
+  ...Object.fromEntries(DISK_TOOLS.map((t) => [t, analyzeDiskWriter])),
   cp: analyzeCopy,
   mv: analyzeCopy,
   install: analyzeCopy,
@@ -166,15 +160,28 @@ function configOption(tool: string, args: readonly string[], home: string): stri
   return undefined;
 }
 
+/** What a help request (npm publish --help, crontab -h) does not do: the act its subcommand names. */
+const ACTS = ['global', 'persistence', 'grants-access', 'installs-code', 'auth-token'];
+
 export function analyze(input: AnalyzerInput): Facts {
   const a = ANALYZERS[input.tool];
   const f = a ? a(input) : newFacts(input.tool);
+  // A help request prints usage: nothing is published, logged in, installed globally or scheduled, and
+  // no credential is printed or stored. (Hosts, paths and secrets the words name are still judged.)
+  const help = printsHelp(input.tool, input.args);
+  if (help) {
+    f.subcommand = 'help';
+    for (const t of ACTS) f.tags.delete(t);
+    f.notes.push(`${input.tool} only prints its usage`);
+  }
   // A tool that prints a stored credential reads it, as far as the judge is concerned.
-  const cred = printedCredential(input);
+  const cred = help ? undefined : printedCredential(input);
   if (cred) {
     f.reads.push(cred);
     f.notes.push(`${input.tool} ${input.args.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')} prints a stored credential (${cred})`);
   }
+  // tar -cf HOST:PATH, cpio -F HOST:PATH: the archive lives on another machine, reached through the remote shell.
+  remoteArchive(input, f);
   // Kernel modules and settings, mounts, namespaces, debuggers attached to other processes.
   const control = hostControl(input.tool, input.args);
   if (control) {
@@ -182,7 +189,7 @@ export function analyze(input: AnalyzerInput): Facts {
     f.notes.push(control);
   }
   // A login or configuration verb that stores a credential writes its store.
-  const stored = writtenCredential(input);
+  const stored = help ? undefined : writtenCredential(input);
   if (stored) {
     f.writes.push(stored);
     f.notes.push(`${input.tool} ${input.args.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')} writes a stored credential (${stored})`);
@@ -237,7 +244,7 @@ export function analyze(input: AnalyzerInput): Facts {
       // CHROMEDRIVER_CDNURL, npm_config_disturl, HOMEBREW_BOTTLE_DOMAIN, RUSTUP_UPDATE_ROOT, turbo's remote cache.)
       // (…and other package managers' servers: Homebrew's *_DOMAIN, Dart's PUB_HOSTED_URL, Coursier, Galaxy, cpanm --mirror, conda channels, Julia, Vagrant.)
       const sites = /^(TURBO_API|NIX_CONFIG|HOMEBREW_\w+_DOMAIN|PUB_HOSTED_URL|FLUTTER_STORAGE_BASE_URL|COURSIER_REPOSITORIES|ANSIBLE_GALAXY_SERVER|PERL_CPANM_OPT|CONDA_CHANNELS|JULIA_PKG_SERVER|VAGRANT_SERVER_URL)$/.test(k);
-      if (!v || /^(https?|all)_proxy$/i.test(k) || (!/(^|_)(PROXY|REGISTRY|REGISTRIES_\w+_INDEX|INDEX_URL|INDEX|MIRROR|SOURCE|DOWNLOAD|BINARY|DIST|DISTURL|CDNURL|BOTTLE_DOMAIN|GIT_REMOTE|CHANNEL_ALIAS|UPDATE_ROOT)(_|$)/i.test(k) && !sites)) continue;
+      if (!v || /^(https?|all)_proxy$/i.test(k) || (!/(^|_)(PROXY|REGISTRY|REGISTRIES_\w+_INDEX|INDEX_URL|INDEX|PYPI_URL|REPOSITORIES_\w+_URL|MIRROR|SOURCE|DOWNLOAD|BINARY|DIST|DISTURL|CDNURL|BOTTLE_DOMAIN|GIT_REMOTE|CHANNEL_ALIAS|UPDATE_ROOT)(_|$)/i.test(k) && !sites)) continue;
       // (NIX_CONFIG holds nix.conf lines: `substituters = URL …` is where it downloads from; the others may list several.)
       const url = k === 'NIX_CONFIG' ? /\b(?:extra-)?substituters\s*=\s*(https?:\/\/\S+)/.exec(v)?.[1] : sites ? /((?:https?|socks5h?):\/\/[^\s|,;"']+)/i.exec(v)?.[1] : /^(?:(?:sparse|git|registry)\+)?((?:https?|socks5h?|socks4a?):\/\/\S+)$/i.exec(v)?.[1];
       if (url) routed.push(url);

@@ -136,6 +136,15 @@ Object.assign(NET_CLIENTS, {
   'kafka-console-producer': KAFKA_TOOLS, 'kafka-console-producer.sh': KAFKA_TOOLS, 'kafka-console-consumer': KAFKA_TOOLS, 'kafka-console-consumer.sh': KAFKA_TOOLS, 'kafka-topics': KAFKA_TOOLS, 'kafka-topics.sh': KAFKA_TOOLS,
 });
 
+// The standard library's protocol clients run as `python -m MODULE` (launched() hands the module over as the
+// tool): ftplib, poplib and telnetlib connect to their first operand, imaplib to its operand (its -s CMD is a
+// shell line, see command-options), nntplib to -s SERVER; smtplib sends stdin to localhost.
+const PY_FIRST = c(['d', 'r='], { host: [], operands: 'first', stdin: false });
+const PY_IMAP = c(['d=', 's='], { host: [], operands: 'first', stdin: false });
+const PY_NNTP = c(['g=', 's=', 'p=', 'n=', 'S'], { host: ['s'], operands: 'none', stdin: false });
+const PY_SMTP = c([], { host: [], operands: 'none', stdin: true });
+Object.assign(NET_CLIENTS, { ftplib: PY_FIRST, poplib: PY_FIRST, telnetlib: PY_FIRST, imaplib: PY_IMAP, nntplib: PY_NNTP, smtplib: PY_SMTP });
+
 /** Files a client's code runs as more of its code (\\i F, source F, .read F): their lines are echoed back in errors — read. */
 export function includedInCode(code: string): string[] {
   return [...code.matchAll(/\\(?:i|ir|include|include_relative)\s+(?:'([^']+)'|"([^"]+)"|([^\s;]+))|(?:^|[\s;])(?:source|\.read|\.import)\s+(?:'([^']+)'|"([^"]+)"|([^\s;]+))/gim)]

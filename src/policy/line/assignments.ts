@@ -62,6 +62,9 @@ function note(st: State, what: string, prog: string): void {
   st.lineTags.notes.push(`${what} makes a tool run ${prog}, a program this line does not show`);
 }
 // Variables whose value every run of a program reads as options ahead of its own arguments.
+/** Variables naming the remote shell a tool starts (RSYNC_RSH, borg's BORG_RSH, svn+ssh's SVN_SSH, cvs :ext:'s
+ *  CVS_RSH, distcc, darcs, rsync's daemon connect program, and any other *_RSH). */
+const REMOTE_SHELL_VARS = /^(RSYNC_RSH|RSYNC_CONNECT_PROG|BORG_RSH|SVN_SSH|CVS_RSH|DISTCC_SSH|DARCS_SSH|DARCS_SCP|DARCS_SFTP)$|_RSH$/;
 const OPTION_VARS: Readonly<Record<string, string>> = { TAR_OPTIONS: 'tar', ZIPOPT: 'zip', UNZIP: 'unzip', UNZIPOPT: 'unzip', PARALLEL: 'parallel', LESS: 'less' };
 // JVM options that load an agent or run a command.
 const JVM_OPTIONS = /^(JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS|JAVA_OPTS|MAVEN_OPTS|GRADLE_OPTS|SBT_OPTS)$/;
@@ -203,9 +206,10 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
   if (/^(GIT_ASKPASS|SSH_ASKPASS|GIT_SSH_COMMAND|GIT_SSH|GIT_PROXY_COMMAND|npm_config_script_shell|NPM_CONFIG_SCRIPT_SHELL)$/.test(name) && value !== '') {
     tag('loader-env', `${name}= makes a tool run another program`);
   }
-  // RSYNC_RSH: plain ssh (with options) is the normal remote shell; anything else runs locally.
-  if (name === 'RSYNC_RSH' && value !== '' && (!/^\s*(\S*\/)?ssh(\s|$)/.test(value) || /ProxyCommand|LocalCommand|KnownHostsCommand/i.test(value))) {
-    tag('loader-env', `RSYNC_RSH=${value} makes rsync run another program`);
+  // The remote shell a tool starts for HOST:PATH (rsync, borg, svn+ssh, cvs :ext:, tar/cpio's rmt, …):
+  // plain ssh (with options) is the normal remote shell; anything else runs locally.
+  if (REMOTE_SHELL_VARS.test(name) && value !== '' && (!/^\s*(\S*\/)?ssh(\s|$)/.test(value) || /ProxyCommand|LocalCommand|KnownHostsCommand/i.test(value))) {
+    tag('loader-env', `${name}=${value} makes a tool run another program as its remote shell`);
   }
   // A program variable holding more than an editor or pager is a command line the tool runs.
   if (PROGRAM_VARS.test(name)) programSetting(st, name, value, isStatic, cwd);
@@ -224,8 +228,9 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
     const to = target(st, value, cwd);
     if (to !== undefined && (/^\/(tmp|var\/tmp|dev\/shm)(\/|$)/.test(to) || [...st.written].some((w) => w.startsWith(`${to}/`)))) note(st, name, `${to}/bin/*`);
   }
-  // MAKEFLAGS reaches every make below: a makefile or text to evaluate given there is read like -f/--eval.
-  if (name === 'MAKEFLAGS' && /(^|\s)(-f|--file|--makefile|--eval|-E)(\s|=|$)|(^|\s)-\w*f/.test(value)) tag('loader-env', `MAKEFLAGS=${value} makes every make read another makefile or evaluate text`);
+  // MAKEFLAGS (and GNUMAKEFLAGS, which GNU make reads first) reaches every make below: a makefile or
+  // text to evaluate given there is read like -f/--eval.
+  if ((name === 'MAKEFLAGS' || name === 'GNUMAKEFLAGS') && /(^|\s)(-f|--file|--makefile|--eval|-E)(\s|=|$)|(^|\s)-\w*f/.test(value)) tag('loader-env', `${name}=${value} makes every make read another makefile or evaluate text`);
   if (/^(npm_config_node_options|NPM_CONFIG_NODE_OPTIONS)$/.test(name) && /(^|\s)(-r|--require|--import|--loader|--experimental-loader)\b/.test(value)) tag('loader-env', `${name}= makes every node process npm starts load other code`);
   if (CONFIG_VARS.has(name) || (name === 'PYTHONINSPECT' && value !== '')) {
     const to = target(st, value, cwd);

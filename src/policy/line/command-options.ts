@@ -22,15 +22,20 @@ export interface RunsFound {
 const shellAfter = (re: RegExp) => (v: string): string | undefined => re.exec(v)?.[1];
 
 /** sqlite3 dot-commands that run a program: .shell/.system CMD (any unique prefix: .sh, .sy), and
- *  .once/.output/.read/.import '|CMD'; the SQL edit(text, 'EDITOR') function runs EDITOR. */
+ *  .once/.output/.read/.log/.import '|CMD'; the SQL edit(text, 'EDITOR') function runs EDITOR. */
 function sqliteShell(text: string): string | undefined {
   const lines: string[] = [];
   for (const m of text.matchAll(/\bedit\s*\(\s*'[^']*'\s*,\s*'((?:[^']|'')*)'/gi)) lines.push(m[1]!.replace(/''/g, "'"));
   for (const l of text.split('\n')) {
     const direct = /^\s*\.(?:sh|she|shel|shell|sy|sys|syst|syste|system)\s+(.*)$/s.exec(l);
     if (direct) lines.push(direct[1]!);
-    const piped = /^\s*\.(?:on|onc|once|o|ou|out|outp|outpu|output|rea|read|imp|impo|impor|import|log)\s+(?:-\S+\s+)*(['"]?)\|(.*?)\1(\s+\S+)?\s*$/s.exec(l);
-    if (piped) lines.push(piped[2]!.replace(/\\"/g, '"'));
+    // (.import FILE TABLE: only the FILE word is the command, the TABLE after it is a name.)
+    const imported = /^\s*\.(?:imp|impo|impor|import)\s+(?:-\S+\s+)*(['"]?)\|(.*?)\1(\s+\S+)?\s*$/s.exec(l);
+    if (imported) lines.push(imported[2]!.replace(/\\"/g, '"'));
+    // (.once/.output/.log/.read '|CMD': sqlite3 joins every word after the pipe into the command, so
+    // the whole rest of the line runs, quoted or not: `.once |curl -d @- HOST` keeps its HOST.)
+    const rest = /^\s*\.(?:on|onc|once|o|ou|out|outp|outpu|output|rea|read|log)\s+(?:-\S+\s+)*(['"]?)\|(.*?)\s*$/s.exec(l);
+    if (rest) lines.push((rest[1] ? rest[2]!.replace(rest[1], '') : rest[2]!).replace(/\\"/g, '"'));
   }
   return lines.length ? lines.join('\n') : undefined;
 }
@@ -89,7 +94,11 @@ const ROWS: Record<string, Row[]> = {
     // (what it runs at checkpoints is usually a file the archive itself just wrote)
     { opts: /^--checkpoint-action$/, opaque: 'tar runs a command at checkpoints, often one the archive just extracted' },
   ],
+  // (cpio's remote shell for HOST:PATH archives, as tar's --rsh-command.)
+  cpio: [{ opts: /^--rsh-command$/, shell: (v) => v }],
   zip: [{ opts: /^(-TT|--unzip-command)$/, shell: (v) => v }],
+  // (python -m imaplib -s CMD talks IMAP to a command it starts through the shell.)
+  imaplib: [{ opts: /^-s$/, shell: (v) => v }],
   make: MAKE_ROWS,
   gmake: MAKE_ROWS,
   gdb: [
@@ -401,7 +410,7 @@ export function embeddedRisk(kind: string, code: string, projectFile: (p: string
   return EMBEDDED_RISK.test(code);
 }
 
-/** Variables that make a tool run shell text (LESSOPEN='|cmd %s', PAGER, MANPAGER, MAKEFLAGS). */
+/** Variables that make a tool run shell text (LESSOPEN='|cmd %s', PAGER, MANPAGER, MAKEFLAGS, GNUMAKEFLAGS). */
 const ENV_ROWS: [RegExp, string, (v: string) => string | undefined][] = [
   [/^(less|more|man|git|view|bat|batcat)$/, 'LESSOPEN', (v) => v.replace(/^\|\|?-?/, '').replace(/%s/g, 'FILE')],
   [/^(less|more|man|git|view|bat|batcat)$/, 'LESSCLOSE', (v) => v.replace(/%s/g, 'FILE')],
@@ -599,8 +608,9 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
     }
   }
   if (stdinText !== undefined && ROWS.vim === rows && /(^|\n)\s*:?\s*!|\bsystem\s*\(/.test(stdinText)) out.spawns.push(`${tool} runs commands it reads from stdin`);
-  if ((tool === 'make' || tool === 'gmake') && env.MAKEFLAGS) {
-    const ev = /(?:--eval=|-E\s*)(.*)$/s.exec(env.MAKEFLAGS);
+  // (GNU make reads GNUMAKEFLAGS as it reads MAKEFLAGS, before it: both carry --eval text.)
+  if (tool === 'make' || tool === 'gmake') for (const flags of [env.GNUMAKEFLAGS, env.MAKEFLAGS]) {
+    const ev = flags ? /(?:--eval=|-E\s*)(.*)$/s.exec(flags) : null;
     if (ev) out.lines.push(...makeRecipes(ev[1]!));
   }
   // cmake -P/-C/--toolchain SCRIPT, ctest -S SCRIPT: the script's file and process commands (from stdin, a process

@@ -43,6 +43,9 @@ import { AGENT_TOOLS } from '../analyzers/agents.js';
 import { programOptions } from './program-options.js';
 import { echoText, printfText, unescape } from './printf.js';
 import { publishes } from './publish.js';
+import { printsHelp } from '../analyzers/help.js';
+import { splitPieces } from './split-names.js';
+import { remoteArchiveName } from '../analyzers/remote-archive.js';
 import { CURRENT_BRANCH_ARGS } from '../analyzers/git-subcommands.js';
 
 /** git's own subcommands, as the dashed programs in its exec path spell them (git-push). */
@@ -1097,6 +1100,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (/^(java|javaw|gradle|gradlew|mvn|mvnw|sbt|ant|kotlin|kotlinc|groovy|jshell|scala|lein|jbang)$/.test(name.replace(/^\.\//, ''))) {
       const props = args.filter((a) => /^-D(?:systemProp\.)?(?:(?:https?|ftp|socks)\.proxyHost|socksProxyHost)=/.test(a));
       if (props.length) assignmentTags(st, 'JAVA_TOOL_OPTIONS', props.map((a) => a.replace(/^-DsocksProxyHost=/, '-Dsocks.proxyHost=')).join(' '), true, ctx.cwd);
+      // (-Dorg.gradle.jvmargs=ARGS are the build daemon's own JVM options: a proxy or an agent there is one for every
+      // build, judged as JAVA_TOOL_OPTIONS, as gradle.properties' org.gradle.jvmargs is.)
+      for (const a of args) {
+        const jvm = /^-[DP]org\.gradle\.jvmargs=(.*)$/s.exec(a)?.[1];
+        if (jvm) assignmentTags(st, 'JAVA_TOOL_OPTIONS', jvm.replace(/-DsocksProxyHost=/g, '-Dsocks.proxyHost='), true, ctx.cwd);
+      }
     }
     // compgen -W LIST / complete -W LIST: bash expands the word list (its $(…), `…`, ${…}) when it completes — compgen at once.
     if (name === 'compgen' || name === 'complete') for (let k = 0; k < args.length; k++) if (args[k - 1] === '-W' && /[$`]/.test(args[k]!)) st.sub(`: ${args[k]}`, ctx.cwd, env);
@@ -1188,6 +1197,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const prefix = (name === 'split' ? ops[1] : args[args.indexOf('-f') + 1]) ?? 'xx';
         const secret = realOf(st, abs0(facts.reads[0]!)) ?? abs0(facts.reads[0]!);
         for (const sfx of ['aa', 'ab', 'ac', 'ad', '00', '01', '02', '03']) st.tainted.set(abs0(prefix + sfx), secret);
+      }
+      // (…and a piece that lands on a protected path — csplit -f ~/.bash -b 'rc%.0d' makes ~/.bashrc, split
+      // --additional-suffix=.pth into site-packages a start-up hook — is that write, whatever the prefix is.)
+      for (const piece of splitPieces(name, args)) {
+        const probe = newFacts('<probe>');
+        probe.writes.push(piece);
+        const classes = judgeFacts(st.policy, probe, [], { ...ctx, stdin: undefined, stdout: undefined }).pathClasses.writes;
+        if (classes.has('protected') || classes.has('home_credential')) facts.writes.push(piece);
       }
     }
     // A program may write any file it is given (patch F, uniq IN OUT, xxd -r IN OUT, gpg --output F): a protected path there (an rc file, ~/.ssh, .git/hooks, Rampart's state) is
@@ -1486,7 +1503,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // repository through api.github.com too); a local development server's data is the project's.
     if (facts.tags.has('http-delete') && facts.hosts.some((h) => h.role === 'target' && !isLocalEndpoint(h))) tag('destroys-outside', `${name} sends a DELETE request to a server other than this machine`);
     const published = publishes(name, args);
-    if (published) tag('publishes', published);
+    // (A help request, cargo publish --help, prints usage and publishes nothing.)
+    if (published && !printsHelp(name, args)) tag('publishes', published);
     // Code in a language Rampart does not read (dc, m4, gnuplot, TeX with -shell-escape, Erlang …):
     // a way to start programs in it asks; the command lines quoted in it are judged.
     const unreadText = unreadCode(name, args, stdinText, scriptText);
@@ -1675,6 +1693,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (dirArg && diff === undefined) {
         facts.writes.push(base);
         facts.tags.add('extracts');
+      }
+      // (patch [ORIGFILE [PATCHFILE]]: ORIGFILE is rewritten whatever the diff names; -o OUT and -r REJECTS are written.)
+      if (name === 'patch') {
+        const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-[pdiorBYzVDFg]|--(strip|directory|input|output|reject-file|prefix|basename-prefix|suffix|version-control|ifdef|fuzz|get|quoting-style|backup-if-mismatch|reject-format))$/.test(args[k - 1] ?? ''));
+        const outs = args.flatMap((a, k) => (/^(-o|--output|-r|--reject-file)$/.test(args[k - 1] ?? '') ? [a] : /^--(output|reject-file)=/.test(a) ? [a.slice(a.indexOf('=') + 1)] : /^-[or]./.test(a) ? [a.slice(2)] : []));
+        for (const w of [...(ops[0] !== undefined ? [ops[0]] : []), ...outs]) if (w !== '-' && w !== '/dev/null') facts.writes.push(resolvePath(w, { ...ctx, cwd: base }));
       }
     }
     // SQL shells writing files: sqlite writefile('PATH', …), .output/.once PATH (not a pipe), duckdb COPY … TO 'PATH',
@@ -2042,6 +2066,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const files = archive.file !== undefined ? [archive.file, ...(name === 'zip' && !/\.[^/]*$/.test(archive.file) ? [`${archive.file}.zip`] : [])]
           : fc.redirects.filter((r) => /^(>>?|>\|)$/.test(r.op) && (r.fd ?? 1) === 1).map((r) => r.target.value);
         for (const f of files) if (!STDIN_PATH.test(f)) st.archived.set(abs(f), `${ctx.projectRoot}/.env`);
+        // (…written to HOST:PATH, a remote archive, it leaves with the secret in it.)
+        if (archive.file !== undefined && remoteArchiveName(name, args, archive.file)) facts.sends.push(`${ctx.projectRoot}/.env`);
       }
     }
     // What a secret store reads out (op read, aws secretsmanager get-secret-value, kubectl get secret -o yaml)
