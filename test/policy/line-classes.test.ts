@@ -4359,6 +4359,25 @@ const TABLE: Record<string, Row[]> = {
     ['git --work-tree=build add -A', 'allow'],
     ['git --work-tree=dist stash -u', 'allow'],
   ],
+  'round 48 (4): review 54 — a help word read as a boolean option, help after a crontab operand, listings of git beyond the index, a cd that may fail or ends with its subshell, runners inheriting a descriptor': [
+    ['npm install -g evil-pkg --help false', 'ask'],
+    ['pnpm publish --help false', 'ask'],
+    ['npm publish --help', 'allow'],
+    ['crontab evil.cron -h', 'deny'],
+    ['POSIXLY_CORRECT=1 crontab evil.cron -h', 'deny'],
+    ['crontab -h', 'allow'],
+    ["git ls-files -o --exclude-standard -x '!.env' | git update-index --add --stdin", 'deny'],
+    ['git ls-files --format=.env | git hash-object -w --stdin-paths', 'deny'],
+    ['git ls-files -z | git update-index --add -z --stdin', 'allow'],
+    ['cd /tmp/nope 2>/dev/null; rm -rf ~-/.ssh', 'deny'],
+    ['if cd /nonexistent; then :; fi; rm -rf ~-/*', 'deny'],
+    ['(cd /tmp); rm -rf ~-/src', 'deny'],
+    ['cd build || exit 1; rm -rf ~-/coverage', 'allow'],
+    ['cd src && rm -rf ~-/dist', 'allow'],
+    ['exec 3<~/.ssh/id_rsa; npm test', 'ask'],
+    ['npm run build 3<~/.ssh/id_rsa', 'ask'],
+    ['exec 3>&1; npm test', 'allow'],
+  ],
 };
 
 t.test('line classes', (t) => lineTable(t, TABLE));

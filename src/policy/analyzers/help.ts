@@ -8,8 +8,11 @@
 const LONG = /^--help$/;
 const BOTH = /^(--help|-h)$/;
 
-/** Tool → the words that ask it for help (anywhere among its options), and whether a first operand `help` does. */
-const HELP: Readonly<Record<string, { words: RegExp; verb?: true }>> = {
+/**
+ * Tool → the words that ask it for help, whether a first operand `help` does, and whether its options end at the first
+ * operand (getopt without permutation: BSD and busybox crontab install FILE from `crontab FILE -h`).
+ */
+const HELP: Readonly<Record<string, { words: RegExp; verb?: true; inOrder?: true }>> = {
   // (npm, pnpm, yarn and bun read -h and --help as `help SUB`; npm also reads -?/--usage.)
   npm: { words: /^(--help|-h|-\?|--usage)$/, verb: true },
   pnpm: { words: BOTH, verb: true },
@@ -46,7 +49,7 @@ const HELP: Readonly<Record<string, { words: RegExp; verb?: true }>> = {
   az: { words: BOTH },
   systemctl: { words: BOTH, verb: true },
   // (crontab's getopt answers -h, and --help, with its usage: no table is installed.)
-  crontab: { words: BOTH },
+  crontab: { words: BOTH, inOrder: true },
 };
 
 // Options that never take the next word as their value: a help word right after one is still a flag
@@ -58,15 +61,20 @@ const FLAG_ONLY = /^(-g|--global|--user|--system|--dry-run|--json|--verbose|--qu
  * take as its value — it opens the options, follows a word that is not an option, a `--name=value`
  * option or an option that takes no value — or `help` as the first operand where the tool has that verb.
  */
-export function printsHelp(tool: string, args: readonly string[]): boolean {
+export function printsHelp(tool: string, args: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): boolean {
   const row = HELP[tool];
   if (!row) return false;
   const end = args.indexOf('--');
   const words = end < 0 ? args : args.slice(0, end);
   if (row.verb && words[0] === 'help') return true;
-  return words.some((w, k) => {
+  // (Where the options end at the first operand — that parser, or any GNU one under POSIXLY_CORRECT — only a help word before it.)
+  const first = row.inOrder || 'POSIXLY_CORRECT' in env ? words.findIndex((w) => !w.startsWith('-')) : -1;
+  const options = first < 0 ? words : words.slice(0, first);
+  return options.some((w, k) => {
     if (!row.words.test(w)) return false;
-    const prev = words[k - 1];
+    // (nopt and yargs — npm, pnpm, yarn 1, lerna — read a boolean's next word true/false as its value: --help false is no help.)
+    if (/^(true|false)$/i.test(options[k + 1] ?? '')) return false;
+    const prev = options[k - 1];
     return prev === undefined || !prev.startsWith('-') || /^--[\w.-]+=/.test(prev) || FLAG_ONLY.test(prev);
   });
 }

@@ -168,7 +168,7 @@ export function analyze(input: AnalyzerInput): Facts {
   const f = a ? a(input) : newFacts(input.tool);
   // A help request prints usage: nothing is published, logged in, installed globally or scheduled, and
   // no credential is printed or stored. (Hosts, paths and secrets the words name are still judged.)
-  const help = printsHelp(input.tool, input.args);
+  const help = printsHelp(input.tool, input.args, input.env);
   if (help) {
     f.subcommand = 'help';
     for (const t of ACTS) f.tags.delete(t);

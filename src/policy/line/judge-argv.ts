@@ -1504,7 +1504,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (facts.tags.has('http-delete') && facts.hosts.some((h) => h.role === 'target' && !isLocalEndpoint(h))) tag('destroys-outside', `${name} sends a DELETE request to a server other than this machine`);
     const published = publishes(name, args);
     // (A help request, cargo publish --help, prints usage and publishes nothing.)
-    if (published && !printsHelp(name, args)) tag('publishes', published);
+    if (published && !printsHelp(name, args, env)) tag('publishes', published);
     // Code in a language Rampart does not read (dc, m4, gnuplot, TeX with -shell-escape, Erlang …):
     // a way to start programs in it asks; the command lines quoted in it are judged.
     const unreadText = unreadCode(name, args, stdinText, scriptText);
@@ -1879,7 +1879,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // lets through (git ls-files, ls-files -o --exclude-standard).
     if (name === 'git' && ((facts.subcommand === 'update-index' && args.includes('--stdin') && args.some((a) => a === '--add' || a === '--replace')) || (facts.subcommand === 'hash-object' && args.includes('--stdin-paths') && args.includes('-w')))) {
       const lists = fc.stdinFrom.map((up) => info[up]?.argv ?? []);
-      const tracked = (p: readonly string[]) => p[0] === 'git' && p.includes('ls-files') && !p.some((a) => /^(-i|--ignored|-[a-zA-Z]*i[a-zA-Z]*|--directory)$/.test(a)) && (!p.some((a) => /^(-o|--others|-[a-zA-Z]*o[a-zA-Z]*)$/.test(a)) || p.includes('--exclude-standard'));
+      const tracked = listsTrackedOnly;
       if (stdinText !== undefined) facts.stages.push(...stdinText.split(/\n|\0/).map((l) => l.trim()).filter(Boolean));
       else if (lists.length === 0 || !lists.every(tracked)) {
         facts.tags.add('force-add-tree');
@@ -2018,7 +2018,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (…and find's or fd's names are below their start points: find src -name '*.ts' | tar -T - archives src's files.)
       const listedBy = (a: readonly string[]): string[] => {
         // (git's listings of tracked files — ls-files, ls-tree, diff/show --name-only — hold what the repository holds.)
-        if (a[0] === 'git' && a.some((x) => /^(ls-files|ls-tree)$/.test(x)) && !a.some((x) => /^(-o|--others|-i|--ignored|--directory)$/.test(x))) return [];
+        if (listsTrackedOnly(a) || (a[0] === 'git' && a[1] === 'ls-tree' && !a.some((x) => x.startsWith('--format')))) return [];
         if (a[0] === 'git' && a.some((x) => /^(diff|show|log|whatchanged)$/.test(x)) && a.some((x) => /^--name-(only|status)$/.test(x)) && !a.includes('--no-index')) return [];
         // (echo and printf list the words they are given; ls without -a/-A lists no dot-file.)
         if (a[0] === 'echo' || a[0] === 'printf') return a.slice(a[0] === 'printf' ? 2 : 1).filter((x) => !/^-[neE]+$/.test(x));
@@ -3014,6 +3014,18 @@ function zipPatterns(args: readonly string[]): Map<number, 'x' | 'i'> {
 }
 
 /** Programs whose reading of a secret is printing it — files, or a store's or CLI's token — and nothing else. */
+/**
+ * git ls-files printing only names the index holds, or untracked ones .gitignore lets through: every word an option that
+ * selects or lays out such names (-z, -c, -m, -d, --full-name, -o with --exclude-standard) or a plain pathspec. (An exclude
+ * pattern on the line — -x '!.env' outranks .gitignore — another ignore file's name, or --format can print any name.)
+ */
+function listsTrackedOnly(argv: readonly string[]): boolean {
+  if (argv[0] !== 'git' || argv[1] !== 'ls-files') return false;
+  const rest = argv.slice(2);
+  return rest.every((t) => /^(-z|-c|--cached|-m|--modified|-d|--deleted|-t|-v|--full-name|--recurse-submodules|-o|--others|--exclude-standard|--)$/.test(t) || (!t.startsWith('-') && /^[\w./*:@-]+$/.test(t)))
+    && (!rest.some((t) => /^(-o|--others)$/.test(t)) || rest.includes('--exclude-standard'));
+}
+
 const PRINTERS = /^(cat|head|tail|tac|nl|base64|xxd|od|hexdump|gh|glab|printenv|echo|printf|jq|yq|grep|egrep|rg|less|more|bat|strings|aws|gcloud|az|op|bw|pass|vault|kubectl)$/;
 
 /**
@@ -3144,7 +3156,7 @@ function archiveToStdout(name: string, args: readonly string[], fileText: (p: st
     // (A list of names from a process substitution — -T <(ls -a) — may name anything: .env among them; git ls-files
     // lists tracked files only, and a list file is judged where it was made.)
     const lists = args.flatMap((a, k) => (/^(-T|--files-from)$/.test(args[k - 1] ?? '') ? [a] : /^--files-from=/.test(a) ? [a.slice(13)] : []));
-    const tracked = (l: string) => { const inner = l.slice(2, -1).trim(); const w = inner.split(/\s+/); return !/[;&|$`<>(]/.test(inner) && w[0] === 'git' && w[1] === 'ls-files' && w.slice(2).every((t) => /^(-z|--cached|-c|--full-name|--recurse-submodules|--)$/.test(t) || (!t.startsWith('-') && /^[\w./*:@-]+$/.test(t))); };
+    const tracked = (l: string) => { const inner = l.slice(2, -1).trim(); return !/[;&|$`<>(]/.test(inner) && listsTrackedOnly(inner.split(/\s+/)); };
     if (lists.some((l) => /^<\(/.test(l) && !tracked(l))) inputs.push('.');
     // (A list file the line wrote with known text names its files.)
     for (const l of lists) if (!/^<\(/.test(l)) inputs.push(...(fileText(l) ?? '').split('\n').map((x) => x.trim()).filter(Boolean));

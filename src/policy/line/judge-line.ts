@@ -36,7 +36,7 @@ export function judgeShellLine(policy: CompiledPolicy, line: string, ctx: Contex
  * A nested line (`bash -c`, eval, a script this line wrote) shares what the enclosing line
  * established: copies of secrets, scripts and links it made, variables holding secrets, aliases.
  */
-export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, depth = 0, parent?: State, shellVars?: Record<string, string>, end?: { cwd?: string; oldpwd?: string; alt?: string[] }, mendRefused = false): Judged[] {
+export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, depth = 0, parent?: State, shellVars?: Record<string, string>, end?: { cwd?: string; oldpwd?: string; unsure?: boolean; alt?: string[] }, mendRefused = false): Judged[] {
   const lineTags = newFacts('<line>');
   const st: State = {
     policy, ctx, depth, mendRefused, out: [], lineTags,
@@ -62,7 +62,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
   };
   if (depth > MAX_DEPTH) lineTags.tags.add('shell-too-deep');
   else runLine(st, line, ctx.cwd, shellVars);
-  if (end) Object.assign(end, { cwd: st.endCwd, oldpwd: st.oldpwd, alt: st.endAlt });
+  if (end) Object.assign(end, { cwd: st.endCwd, oldpwd: st.oldpwd, unsure: st.oldpwdUnsure, alt: st.endAlt });
   st.out.push(judgeFacts(policy, lineTags, ['<line>'], { ...ctx, stdin: undefined, stdout: undefined }));
   if (parent && st.readsSecret) parent.readsSecret = true;
   // `source`d text runs in the same shell: a secret it sourced stays sourced.
@@ -144,7 +144,7 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
   st.coprocs = new Set([...line.matchAll(/(?:^|[\s;&|(])coproc\s+(?:([A-Za-z_]\w*)\s+(?=[{(]|(?:while|until|if|for|case)\s))?/g)].map((m) => m[1] ?? 'COPROC'));
   // The directory at the entry of each subshell the commands are in (`( cd x && … )`, a pipeline
   // element, a substitution): a cd inside one ends with it, and the commands after it run where it began.
-  const entered = new Map<number, { cwd: string; alt: string[] }>();
+  const entered = new Map<number, { cwd: string; alt: string[]; oldpwd: string | undefined; unsure: boolean | undefined }>();
   for (const fc of flat) {
     const left = [...entered.keys()].filter((id) => !fc.scopes.includes(id));
     if (left.length) {
@@ -152,9 +152,11 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
       // (A directory lost inside stays lost: where the shell is afterwards is still the entry's.)
       cwd = back.cwd;
       st.altCwds = back.alt;
+      st.oldpwd = back.oldpwd;
+      st.oldpwdUnsure = back.unsure;
       for (const id of left) entered.delete(id);
     }
-    for (const id of fc.scopes) if (!entered.has(id)) entered.set(id, { cwd, alt: [...st.altCwds] });
+    for (const id of fc.scopes) if (!entered.has(id)) entered.set(id, { cwd, alt: [...st.altCwds], oldpwd: st.oldpwd, unsure: st.oldpwdUnsure });
     if (typeof fc.inFunction === 'string' && calledLater.has(fc.inFunction)) {
       info[fc.index] = { name: '', cwd, argv: [], interpreterReadsStdin: false, isInterpreter: false, writesFiles: [] };
       continue;
@@ -372,6 +374,12 @@ function settledCwd(st: State, fc: FlatCommand, before: string, after: string): 
     st.altCwds = [];
     return after;
   }
+  st.altCwds = cdMayFail(st, fc) ? [...new Set([...st.altCwds, before])].filter((d) => d !== after).slice(-4) : [];
+  return after;
+}
+
+/** Whether the commands after this cd may run where it failed: it is not chained by && or guarded by `|| exit`, nor under set -e. */
+function cdMayFail(st: State, fc: FlatCommand): boolean {
   const rest = st.lineText.slice(fc.command.end).trimStart();
   // (set -e given before the cd, as a command.)
   const errexit = /(^|[\n;&|]\s*)set\s+(-[a-zA-Z]*e|-o\s+errexit)/.test(st.lineText.slice(0, fc.command.start));
@@ -382,9 +390,7 @@ function settledCwd(st: State, fc: FlatCommand, before: string, after: string): 
   // builtin, last in its group, not piped; `return` only ends a function, and fails outside one.)
   const orExit = !/(^|[\s;&|({])exit\s*\(\s*\)|function\s+exit\b/.test(st.lineText)
     && /^\|\|\s*(?:exit(?:\s+\d+)?|\{(?:[^{}|&;]*;)*\s*exit(?:\s+\d+)?\s*;?\s*\})\s*(?:$|[;\n]|&&)/.test(rest);
-  const uncertain = branch || (!errexit && !orExit && !/^(&&|$)/.test(rest));
-  st.altCwds = uncertain ? [...new Set([...st.altCwds, before])].filter((d) => d !== after).slice(-4) : [];
-  return after;
+  return branch || (!errexit && !orExit && !/^(&&|$)/.test(rest));
 }
 
 /** Word k of argv is code the program runs (eval/source, or a shell's or interpreter's -c/-e text), not data. */
@@ -416,7 +422,7 @@ function dirStackWord(st: State, w: Word, env: Record<string, string | undefined
   if (tilde === '~+') return typeof env.PWD === 'string' && env.PWD.startsWith('/') ? env.PWD + rest : undefined;
   // (A value the line assigned is already in the word for "$OLDPWD"; one it set at run time — read, printf -v — is unknown.)
   if ('OLDPWD' in env) return tilde === undefined ? undefined : (typeof env.OLDPWD === 'string' && env.OLDPWD.startsWith('/') ? env.OLDPWD : '$OLDPWD') + rest;
-  const known = st.oldpwd !== undefined && st.oldpwd !== UNKNOWN_CWD ? st.oldpwd : undefined;
+  const known = st.oldpwd !== undefined && st.oldpwd !== UNKNOWN_CWD && !st.oldpwdUnsure ? st.oldpwd : undefined;
   return (known ?? '$OLDPWD') + rest;
 }
 
@@ -425,6 +431,9 @@ function dirnameOf(raw: string): string | undefined {
   const m = /^"?\$\(\s*dirname\s+(?:--\s+)?(?:'([^'$`]*)'|"([^"$`]*)"|([^\s'"$`()]+))\s*\)([^$`"]*)"?$/.exec(raw);
   return m ? posix.dirname((m[1] ?? m[2] ?? m[3])!) + m[4]! : undefined;
 }
+
+/** Task, package and test runners: what they run — scripts, recipes, tests, a package's bin — is code the line does not show. */
+const CODE_RUNNERS = /^(npm|npx|pnpm|pnpx|yarn|yarnpkg|bun|bunx|deno|corepack|make|gmake|just|task|cargo|go|uv|uvx|poetry|pipx|pdm|hatch|tox|nox|rake|bundle|gradle|gradlew|mvn|mvnw|ant|sbt|mix|dotnet|cmake|ctest|ninja|meson|bazel|bazelisk|pytest|jest|vitest|mocha|tsx|ts-node|turbo|nx|lerna)$/;
 
 /** Package managers whose install subcommand fetches and may run what it is given. */
 const INSTALLERS = /^(npm|pnpm|yarn|bun|pip3?|uv|pipx|gem|cargo|go|composer)$/;
@@ -761,7 +770,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     // (One that replaces them with `set --` is judged as written, its $1 unknown.)
     const args = argv.slice(1);
     const shifts = /(^|[\s;&|({])set\s+--/.test(fn) ? -1 : /(^|[\s;&|({])shift\b/.test(fn) ? args.length : 0;
-    let end: { cwd?: string; oldpwd?: string; alt?: string[] } = {};
+    let end: { cwd?: string; oldpwd?: string; unsure?: boolean; alt?: string[] } = {};
     if (shifts < 0) end = st.sub(fed + fn, cwd, cmdEnv, true);
     else for (let k = 0; k <= shifts; k++) end = st.sub(fed + withPositionals(fn, [argv[0]!, ...args.slice(k)]), cwd, cmdEnv, true);
     st.expanding.delete(callKey);
@@ -769,7 +778,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     // else unknown.
     // (Where the body's own reading ends tells, whatever spelling its cd took — \cd, a nested call, eval.)
     if (CHANGES_DIR.test(fn) || end.cwd !== cwd || (end.alt?.length ?? 0) > 0) {
-      if (shifts === 0 && argvWords.every((w) => w.static) && end.cwd !== undefined && end.cwd !== UNKNOWN_CWD && !fed) st.cwdAfter = { cwd: end.cwd, oldpwd: end.oldpwd, alt: end.alt ?? [] };
+      if (shifts === 0 && argvWords.every((w) => w.static) && end.cwd !== undefined && end.cwd !== UNKNOWN_CWD && !fed) st.cwdAfter = { cwd: end.cwd, oldpwd: end.oldpwd, unsure: end.unsure, alt: end.alt ?? [] };
       else st.cwdLost = true;
     }
     // (The call itself is judged on as well: what it is fed — `f < .env` — and the words it is given.)
@@ -975,7 +984,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   }
   // A program that runs code — an interpreter, a shell, a program named by its path — inherits every descriptor the line
   // opened, and can read one open on a secret by its number without naming the file: exec 3<.env; python3 -c 'os.read(3, …)'.
-  if (rec.judged && (isShell(name) || languageOf(name) !== undefined || (argv[0] ?? '').includes('/'))) {
+  // (…and so can a task or package runner, whose scripts and tests run with the descriptors it was given: npm test, make.)
+  if (rec.judged && (isShell(name) || languageOf(name) !== undefined || CODE_RUNNERS.test(name) || (argv[0] ?? '').includes('/'))) {
     const held = [...st.links].filter(([k, file]) => /^\/dev\/fd\/\d+$/.test(k) && isSecretPath(st, file, cmdCtx)).map(([, file]) => file);
     if (held.length) {
       const f = newFacts('<descriptor>');
@@ -1029,6 +1039,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     }
     else if (word?.static || home.test(to)) cwd = resolvePath(to, { cwd, home: st.ctx.home });
     else cwd = UNKNOWN_CWD;
+    // (A cd that may fail leaves OLDPWD as it was — inherited, unknown, unless the line set it to this same place.)
+    st.oldpwdUnsure = st.oldpwd !== before && cdMayFail(st, fc);
     st.oldpwd = before;
     cwd = settledCwd(st, fc, before, cwd);
   }
@@ -1038,6 +1050,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   } else if (st.cwdAfter) {
     ({ cwd } = st.cwdAfter);
     st.oldpwd = st.cwdAfter.oldpwd;
+    st.oldpwdUnsure = st.cwdAfter.unsure;
     // (Where the body's cd may not have happened, the caller goes on in either place.)
     st.altCwds = [...new Set([...st.altCwds, ...st.cwdAfter.alt])].filter((d) => d !== cwd).slice(-4);
     st.cwdAfter = undefined;

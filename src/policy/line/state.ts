@@ -143,6 +143,8 @@ export interface State {
   links: Map<string, string>;
   /** The directory before the last `cd` (for `cd -`); undefined when not known. */
   oldpwd?: string;
+  /** The last cd may have failed, leaving OLDPWD as inherited: ~- and $OLDPWD are unknown (cd - is still followed to oldpwd). */
+  oldpwdUnsure?: boolean;
   /** Where the line ends up (its last directory outside any subshell; UNKNOWN_CWD when that is not one place). */
   endCwd?: string;
   /** Files downloaded so far, shared with nested lines (a function body called after a download sees it). */
@@ -158,7 +160,7 @@ export interface State {
   /** The other places the line may end up (a cd that may not have happened). */
   endAlt?: string[];
   /** Where a function called by the last command left the shell (its body's cd followed). */
-  cwdAfter?: { cwd: string; oldpwd?: string; alt: string[] };
+  cwdAfter?: { cwd: string; oldpwd?: string; unsure?: boolean; alt: string[] };
   /** Configuration moved by an assignment (HOME=/tmp/h, GIT_CONFIG_GLOBAL=x) → where it now is. */
   relocated: { name: string; path: string }[];
   /** The branch the line switched to (git checkout/switch); '<unknown>' for `checkout -`. */
@@ -199,7 +201,7 @@ export interface State {
   calledFunctions: Set<string>;
   /** Judges a command line nested in this one (bash -c, eval, heredocs fed to shells); `sameShell`
    *  (a trap, a function called) runs it in this shell, with the variables the line set so far. */
-  sub(line: string, cwd: string, env: Context['env'], sameShell?: boolean): { cwd?: string; oldpwd?: string; alt?: string[] };
+  sub(line: string, cwd: string, env: Context['env'], sameShell?: boolean): { cwd?: string; oldpwd?: string; unsure?: boolean; alt?: string[] };
   /** Judges text that runs on another machine's file system (a container's RUN line): its own context. */
   subIn(line: string, ctx: Context): void;
 }
