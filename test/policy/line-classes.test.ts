@@ -4359,6 +4359,17 @@ const TABLE: Record<string, Row[]> = {
     ['git --work-tree=build add -A', 'allow'],
     ['git --work-tree=dist stash -u', 'allow'],
   ],
+  'round 48 (5): review 54 — remote shells and rsh commands of tar and cpio, names sent on the stdin of cpio, ssh that is only named ssh, long options by a prefix': [
+    // (ssh is the bare name or the system one; a file merely called ssh is a program the line runs.)
+    ['git -c core.sshCommand=./tools/ssh fetch', 'deny'],
+    ["git -c core.sshCommand='/var/tmp/ssh -o Port=2222' pull", 'deny'],
+    ['git clone --config core.sshCommand=vendor/bin/ssh git@github.com:a/b', 'deny'],
+    ['rsync -e bin/ssh -a src github.com:backup', 'deny'],
+    ['RSYNC_RSH=/tmp/y/ssh rsync -a src github.com:backup', 'deny'],
+    ['git -c core.sshCommand=/usr/local/bin/ssh fetch', 'allow'],
+    ["git -c core.sshCommand='ssh -o ConnectTimeout=5' pull", 'allow'],
+    ["rsync -e '/usr/bin/ssh -p 2222' -a src github.com:backup", 'allow'],
+  ],
 };
 
 t.test('line classes', (t) => lineTable(t, TABLE));
