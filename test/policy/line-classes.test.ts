@@ -4369,6 +4369,16 @@ const TABLE: Record<string, Row[]> = {
     ['git -c core.sshCommand=/usr/local/bin/ssh fetch', 'allow'],
     ["git -c core.sshCommand='ssh -o ConnectTimeout=5' pull", 'allow'],
     ["rsync -e '/usr/bin/ssh -p 2222' -a src github.com:backup", 'allow'],
+    // (A long option by any prefix unambiguous among all of the program's long options, as getopt_long reads it.)
+    ['wc --fil=~/.netrc', 'ask'],
+    ['du --f=.env -c', 'ask'],
+    ['sort --file=.env.local', 'ask'],
+    ['diff --fro=.env.production /dev/null', 'ask'],
+    ['tar --files=id_rsa -cf out.tar', 'ask'],
+    ['du --exclude=.env -sh .', 'allow'],
+    ['tar -czf dist.tgz --exclude=.env --exclude=node_modules .', 'allow'],
+    ['sort --field-sep=, -k2 data.csv', 'allow'],
+    ['wc --files0-from=sources.txt --total=never', 'allow'],
   ],
 };
 

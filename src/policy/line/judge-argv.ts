@@ -2,6 +2,7 @@
 // (awk system(), sed e, vim :!, bunx/dlx X, rampart itself), then the per-binary engine; records
 // what the command's output carries for the checks that span commands.
 import { fullLongOptions } from '../options.js';
+import { FULL_LONG } from '../long-options.js';
 import { OUTPUT_DIR, resolvePath } from '../paths.js';
 import { nameMatchesGlob } from '../glob.js';
 import { isLocalEndpoint } from '../hosts.js';
@@ -75,6 +76,7 @@ const IN_PLACE_COMPRESSORS = /^(lzop|lrzip|gzip|gunzip|bzip2|bunzip2|xz|unxz|lzm
 /** The long options of GNU tools the judge reads by name (getopt_long: any unambiguous prefix works). */
 const GREP_LONG = ['after-context', 'basic-regexp', 'before-context', 'binary-files', 'byte-offset', 'binary', 'color', 'colour', 'context', 'count', 'devices', 'directories', 'exclude', 'exclude-from', 'exclude-dir', 'extended-regexp', 'file', 'files-with-matches', 'files-without-match', 'fixed-strings', 'help', 'include', 'ignore-case', 'no-ignore-case', 'initial-tab', 'label', 'line-buffered', 'line-number', 'line-regexp', 'max-count', 'no-filename', 'no-group-separator', 'group-separator', 'no-messages', 'null', 'null-data', 'only-matching', 'perl-regexp', 'quiet', 'recursive', 'dereference-recursive', 'regexp', 'invert-match', 'silent', 'text', 'version', 'with-filename', 'word-regexp'];
 export const GNU_LONG: Readonly<Record<string, readonly string[]>> = {
+  ...FULL_LONG,
   grep: GREP_LONG, egrep: GREP_LONG, fgrep: GREP_LONG, rgrep: GREP_LONG,
   sed: ['binary', 'debug', 'expression', 'file', 'follow-symlinks', 'help', 'in-place', 'line-length', 'null-data', 'zero-terminated', 'posix', 'quiet', 'silent', 'regexp-extended', 'sandbox', 'separate', 'unbuffered', 'version'],
   rm: ['force', 'interactive', 'one-file-system', 'no-preserve-root', 'preserve-root', 'recursive', 'dir', 'verbose', 'help', 'version'],
