@@ -125,3 +125,13 @@ export const wholeTree = (s: string, cwd?: string, home?: string): boolean => {
   const abs = posix.resolve(cwd, v);
   return abs === cwd || cwd.startsWith(`${abs === '/' ? '' : abs}/`);
 };
+
+// Directories a system program lives in (the OS's, Homebrew's, MacPorts', Linuxbrew's, nix profiles').
+const SYSTEM_PROGRAM_DIR = /^\/(usr\/(local\/)?|opt\/homebrew\/|opt\/local\/|home\/linuxbrew\/\.linuxbrew\/|run\/current-system\/sw\/)?s?bin\/$/;
+
+/** Whether WORD names the system's own program NAME: bare (found on PATH) or in a system directory, not any
+ *  file that happens to be called NAME (./ssh, /tmp/x/ssh, ./node_modules/.bin/ssh is a program the line runs). */
+export const systemProgram = (word: string, name: RegExp): boolean => {
+  const slash = word.lastIndexOf('/');
+  return name.test(word.slice(slash + 1)) && (slash < 0 || SYSTEM_PROGRAM_DIR.test(word.slice(0, slash + 1)));
+};

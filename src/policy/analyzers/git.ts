@@ -4,7 +4,7 @@
 import { posix } from 'node:path';
 import { newFacts, type Facts } from '../facts.js';
 import { optionTable, scan, values, type Scanned } from '../options.js';
-import { addUrl, STDIN } from './common.js';
+import { addUrl, STDIN, systemProgram } from './common.js';
 import { gitSubcommand, helpOnly } from './git-subcommands.js';
 import { analyzeSsh, EXEC_KEYS as SSH_EXEC_KEYS } from './ssh.js';
 import type { AnalyzerInput } from './types.js';
@@ -66,8 +66,12 @@ function configPairs(s: Scanned, env: AnalyzerInput['env']): [string, string][] 
   return pairs;
 }
 
-// An ssh command that is ssh itself with -o options only (where they may still move the connection: see judgeSshCommand).
-const PLAIN_SSH = /^(?:\S*\/)?ssh((?:\s+-o\s*[A-Za-z]+[= ]\S+)*)$/;
+// An ssh command that is ssh itself with -o options only (where they may still move the connection: see judgeSshCommand):
+// the options' text, or undefined. (ssh itself is the bare name or the system's: ./ssh or /tmp/x/ssh is a script git runs.)
+const plainSsh = (v: string): string | undefined => {
+  const m = /^(\S+)((?:\s+-o\s*[A-Za-z]+[= ]\S+)*)$/.exec(v);
+  return m && systemProgram(m[1]!, /^ssh$/) ? m[2]! : undefined;
+};
 
 /**
  * A core.sshCommand (or GIT_SSH_COMMAND) of plain `ssh -o K=V …` runs no new program, but its options still decide where
@@ -76,8 +80,8 @@ const PLAIN_SSH = /^(?:\S*\/)?ssh((?:\s+-o\s*[A-Za-z]+[= ]\S+)*)$/;
  * (What ssh writes, a known-hosts file, is its own bookkeeping, as `-o UserKnownHostsFile=…` is everyday use.)
  */
 export function judgeSshCommand(f: Facts, value: string, input: AnalyzerInput): void {
-  const m = PLAIN_SSH.exec(value.trim());
-  const opts = m ? [...m[1]!.matchAll(/-o\s*([A-Za-z]+)[= ](\S+)/g)].flatMap((x) => ['-o', `${x[1]}=${x[2]}`]) : [];
+  const m = plainSsh(value.trim());
+  const opts = m !== undefined ? [...m.matchAll(/-o\s*([A-Za-z]+)[= ](\S+)/g)].flatMap((x) => ['-o', `${x[1]}=${x[2]}`]) : [];
   if (opts.length === 0) return;
   const remotes = [...new Set(f.hosts.filter((h) => h.role === 'remote').map((h) => h.host))];
   for (const host of remotes.length ? remotes : [undefined]) {
@@ -107,9 +111,9 @@ export function disablesExecution(key: string, value: string): boolean {
   if (k === 'diff.external' || k === 'init.templatedir') return v === '';
   if (k === 'core.askpass' || k === 'credential.helper' || /^credential\..*\.helper$/.test(k)) return v === '';
   if (k === 'core.sshcommand') {
-    const m = PLAIN_SSH.exec(v);
+    const m = plainSsh(v);
     // (Include reads another configuration, which may hold a ProxyCommand: not plain ssh.)
-    return v === '' || (m !== null && ![...m[1]!.matchAll(/-o\s*([A-Za-z]+)/g)].some((x) => SSH_EXEC_KEYS.has(x[1]!.toLowerCase()) || x[1]!.toLowerCase() === 'include'));
+    return v === '' || (m !== undefined && ![...m.matchAll(/-o\s*([A-Za-z]+)/g)].some((x) => SSH_EXEC_KEYS.has(x[1]!.toLowerCase()) || x[1]!.toLowerCase() === 'include'));
   }
   return false;
 }

@@ -3,7 +3,7 @@
 // from — another machine. As GNU tar (rtapelib's _remdev) reads a name: it is remote when it holds a
 // colon, not as its first character, with no `/` before it, unless --force-local is given.
 import type { Facts } from '../facts.js';
-import { addHost, wholeTree } from './common.js';
+import { addHost, systemProgram, wholeTree } from './common.js';
 import type { AnalyzerInput } from './types.js';
 
 /** Short options that take a value, per tool (tar: -b -C -f -F -g -H -I -K -L -N -T -V -X; cpio: -C -E -F -H -I -M -O -R). */
@@ -57,11 +57,39 @@ export function remoteArchiveName(tool: string, args: readonly string[], name: s
   return VALUED[tool] !== undefined && !args.includes('--force-local') && /^[^/:$`]+:/.test(name);
 }
 
-/** Adds to f the host of a remote archive, and for an archive created there, what it carries. */
-export function remoteArchive({ tool, args, cwd, home }: AnalyzerInput, f: Facts): void {
+/** The archive names a tar or cpio command line gives (-f, cpio's -F/-O/-I, clustered -oF, --file=), or for tar
+ *  without one, $TAPE: GNU tar's default archive. */
+export function archiveNames(tool: string, args: readonly string[], env: AnalyzerInput['env'] = {}): string[] {
+  if (!VALUED[tool]) return [];
+  const named = split(tool, args).opts.filter(([o]) => ARCHIVE[tool]!.test(o)).map(([, v]) => v);
+  return named.length || tool === 'cpio' || !env.TAPE ? named : [env.TAPE];
+}
+
+// (The remote shell tar or cpio starts for a remote archive: the system's ssh or rsh with options is the usual one.)
+const USUAL_RSH = /^(ssh|rsh|remsh)$/;
+// (…and the program that shell runs there, tar's rmt: run on the other machine, here when the host is this one.)
+const USUAL_RMT = /^((\/usr(\/local)?)?\/(s?bin|libexec)\/|\/etc\/)?rmt(-tar)?$/;
+
+/** Adds to f the host of a remote archive, the remote shell started for it, and for an archive created there, what it carries. */
+export function remoteArchive({ tool, args, env, cwd, home }: AnalyzerInput, f: Facts): void {
   if (!VALUED[tool] || args.includes('--force-local')) return;
   const { opts, ops } = split(tool, args);
-  const remote = opts.filter(([o, v]) => ARCHIVE[tool]!.test(o) && remoteArchiveName(tool, args, v)).map(([, v]) => v);
+  const names = archiveNames(tool, args, env);
+  const remote = names.filter((v) => remoteArchiveName(tool, args, v));
+  // (--rsh-command=PROG is run for a remote archive — or for the one $TAPE names when no archive is given: a command
+  // line the line judge judges, and a program of its own unless it is the system's ssh or rsh with plain options;
+  // --rmt-command=PROG is what that shell runs, judged the same.)
+  if (remote.length || names.length === 0) {
+    for (const [o, v] of opts.filter(([o]) => /^--(rsh|rmt)-command$/.test(o))) {
+      const words = v.trim().split(/\s+/);
+      const usual = o === '--rsh-command' ? systemProgram(words[0] ?? '', USUAL_RSH) && !/ProxyCommand|LocalCommand|KnownHostsCommand/i.test(v) : USUAL_RMT.test(v.trim());
+      if (!usual) {
+        f.tags.add('exec');
+        f.notes.push(`${tool} ${o}=${v} runs a program of its own for the remote archive`);
+      }
+      f.runs.push(v);
+    }
+  }
   if (!remote.length) return;
   for (const r of remote) addHost(f, r.slice(0, r.indexOf(':')).replace(/^.*@/, ''), 'target', 'ssh');
   // (tar -c/-r/-u/-A and cpio -o/-O write the archive there: the operands travel; cpio -o reads its names from stdin.)

@@ -1,7 +1,7 @@
 // rsync: remote hosts, local sources sent, and what --delete and friends remove.
 import { newFacts, type Facts } from '../facts.js';
 import { has, optionTable, scan, values } from '../options.js';
-import { addHost, addUrl, hostOfHostPort, wholeTree } from './common.js';
+import { addHost, addUrl, hostOfHostPort, systemProgram, wholeTree } from './common.js';
 import { sshDestination } from './ssh.js';
 import type { AnalyzerInput } from './types.js';
 
@@ -33,7 +33,8 @@ export function analyzeRsync({ tool, args, env, cwd, home }: AnalyzerInput): Fac
   if (shells.length === 0 && env.RSYNC_RSH) shells.push(env.RSYNC_RSH);
   for (const rsh of shells) {
     // The remote shell is a command line run locally; plain ssh (with options) is the normal case.
-    if (!/^\s*(\S*\/)?ssh(\s|$)/.test(rsh)) f.tags.add('exec');
+    // (ssh is the system's: a ./ssh of the project is a program of its own.)
+    if (!systemProgram(rsh.trim().split(/\s+/)[0] ?? '', /^ssh$/)) f.tags.add('exec');
     else if (/ProxyCommand|LocalCommand|KnownHostsCommand/i.test(rsh)) f.tags.add('exec');
     f.runs.push(rsh);
   }

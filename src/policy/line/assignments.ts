@@ -3,7 +3,7 @@
 import { posix } from 'node:path';
 import { fileExists, LOADER_VARS, type State } from './state.js';
 import { newFacts } from '../facts.js';
-import { addHost, addUrl } from '../analyzers/common.js';
+import { addHost, addUrl, systemProgram } from '../analyzers/common.js';
 import { judgeFacts } from '../evaluate.js';
 import { canonicalTool } from '../analyzers/identity.js';
 import { DEFAULT_BINS } from '../shimmed.js';
@@ -207,8 +207,8 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
     tag('loader-env', `${name}= makes a tool run another program`);
   }
   // The remote shell a tool starts for HOST:PATH (rsync, borg, svn+ssh, cvs :ext:, tar/cpio's rmt, …):
-  // plain ssh (with options) is the normal remote shell; anything else runs locally.
-  if (REMOTE_SHELL_VARS.test(name) && value !== '' && (!/^\s*(\S*\/)?ssh(\s|$)/.test(value) || /ProxyCommand|LocalCommand|KnownHostsCommand/i.test(value))) {
+  // plain ssh (with options, the system's) is the normal remote shell; anything else runs locally.
+  if (REMOTE_SHELL_VARS.test(name) && value !== '' && (!systemProgram(value.trim().split(/\s+/)[0] ?? '', /^ssh$/) || /ProxyCommand|LocalCommand|KnownHostsCommand/i.test(value))) {
     tag('loader-env', `${name}=${value} makes a tool run another program as its remote shell`);
   }
   // A program variable holding more than an editor or pager is a command line the tool runs.

@@ -2,6 +2,7 @@
 // (awk system(), sed e, vim :!, bunx/dlx X, rampart itself), then the per-binary engine; records
 // what the command's output carries for the checks that span commands.
 import { fullLongOptions } from '../options.js';
+import { FULL_LONG } from '../long-options.js';
 import { OUTPUT_DIR, resolvePath } from '../paths.js';
 import { nameMatchesGlob } from '../glob.js';
 import { isLocalEndpoint } from '../hosts.js';
@@ -45,7 +46,7 @@ import { echoText, printfText, unescape } from './printf.js';
 import { publishes } from './publish.js';
 import { printsHelp } from '../analyzers/help.js';
 import { splitPieces } from './split-names.js';
-import { remoteArchiveName } from '../analyzers/remote-archive.js';
+import { archiveNames, remoteArchiveName } from '../analyzers/remote-archive.js';
 import { CURRENT_BRANCH_ARGS } from '../analyzers/git-subcommands.js';
 
 /** git's own subcommands, as the dashed programs in its exec path spell them (git-push). */
@@ -75,6 +76,7 @@ const IN_PLACE_COMPRESSORS = /^(lzop|lrzip|gzip|gunzip|bzip2|bunzip2|xz|unxz|lzm
 /** The long options of GNU tools the judge reads by name (getopt_long: any unambiguous prefix works). */
 const GREP_LONG = ['after-context', 'basic-regexp', 'before-context', 'binary-files', 'byte-offset', 'binary', 'color', 'colour', 'context', 'count', 'devices', 'directories', 'exclude', 'exclude-from', 'exclude-dir', 'extended-regexp', 'file', 'files-with-matches', 'files-without-match', 'fixed-strings', 'help', 'include', 'ignore-case', 'no-ignore-case', 'initial-tab', 'label', 'line-buffered', 'line-number', 'line-regexp', 'max-count', 'no-filename', 'no-group-separator', 'group-separator', 'no-messages', 'null', 'null-data', 'only-matching', 'perl-regexp', 'quiet', 'recursive', 'dereference-recursive', 'regexp', 'invert-match', 'silent', 'text', 'version', 'with-filename', 'word-regexp'];
 export const GNU_LONG: Readonly<Record<string, readonly string[]>> = {
+  ...FULL_LONG,
   grep: GREP_LONG, egrep: GREP_LONG, fgrep: GREP_LONG, rgrep: GREP_LONG,
   sed: ['binary', 'debug', 'expression', 'file', 'follow-symlinks', 'help', 'in-place', 'line-length', 'null-data', 'zero-terminated', 'posix', 'quiet', 'silent', 'regexp-extended', 'sandbox', 'separate', 'unbuffered', 'version'],
   rm: ['force', 'interactive', 'one-file-system', 'no-preserve-root', 'preserve-root', 'recursive', 'dir', 'verbose', 'help', 'version'],
@@ -2036,7 +2038,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       });
       const listedIn = (): string[] => listedFrom(fc.stdinFrom);
       const listFile = (p: string): string[] => { const w = st.opaqueWritten.get(abs0(p)); return w === undefined ? [] : listedBy(w.argv); };
-      const archive0 = archiveToStdout(name, args, (p) => st.scripts.get(abs0(p)), (p) => (p === '-' || p === '/dev/stdin' ? (fc.stdinFrom.length ? listedIn() : ['.']) : listFile(p)));
+      const archived0 = archiveToStdout(name, args, (p) => st.scripts.get(abs0(p)), (p) => (p === '-' || p === '/dev/stdin' ? (fc.stdinFrom.length ? listedIn() : ['.']) : listFile(p)));
+      // (GNU tar given no -f writes $TAPE when it is set, a remote one included: TAPE=HOST:PATH tar -c . is tar -cf HOST:PATH .)
+      const tape = archived0 !== undefined && archived0.file === undefined && archiveNames(name, args).length === 0 ? archiveNames(name, args, env)[0] : undefined;
+      const archive0 = tape !== undefined ? { ...archived0!, file: tape } : archived0;
       // (An archive file that is stdout by another name — /dev/fd/3 with 3>&1, or >(base64) — is written to stdout.)
       const fdOut = (f: string) => { const n = /^\/(?:dev|proc\/self)\/fd\/(\d+)$/.exec(f)?.[1]; return n !== undefined && fc.redirects.some((r) => r.fd === Number(n) && r.op === '>&' && r.target.value === '1'); };
       const archive = archive0?.file !== undefined && (fdOut(archive0.file) || /^>\(/.test(archive0.file)) ? { inputs: archive0.inputs, takesSecret: archive0.takesSecret } : archive0;
@@ -3206,7 +3211,8 @@ function archiveToStdout(name: string, args: readonly string[], fileText: (p: st
     excludes = args.filter((a, k) => /^-(e|ef|x|m|exclude)$/.test(args[k - 1] ?? ''));
   } else if (name === 'cpio' && args.some((a) => /^-[a-zA-Z]*o/.test(a) || a === '--create')) {
     // (cpio -o archives the names on its stdin — find . lists .env; -F names the file.)
-    out = args.find((a, k) => /^(-F|--file)$/.test(args[k - 1] ?? '')) ?? args.find((a) => a.startsWith('--file='))?.slice(7);
+    // (…or -O, in a cluster too: -oF NAME, -ovO NAME — read as the remote archive's check reads them.)
+    out = archiveNames('cpio', args)[0];
     inputs = ['.'];
   }
   if (inputs === undefined) return undefined;

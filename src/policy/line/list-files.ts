@@ -2,14 +2,26 @@
 // file -f, tar -T) whose every line comes back in a "cannot open 'LINE'" error, a list of patterns (--exclude-from,
 // -X) echoed the same way, or a file compared (diff --from-file/--to-file) whose lines make up the diff. Whatever the
 // program — even one that otherwise prints only counts or types (wc, du, file) — the value is read into its output.
+import { FULL_LONG } from '../long-options.js';
 
-// (The long names, any program: GNU getopt takes an unambiguous prefix too, --files0=F, diff --from=F.)
+// (The long names, any program.)
 const LONG = ['files0-from', 'files-from', 'from-file', 'to-file', 'exclude-from', 'include-from'];
 // (The short spellings, by program: file -f, tar -T/-X, diff's and du's -X.)
 const SHORT: Record<string, string> = { file: 'f', tar: 'TX', bsdtar: 'TX', diff: 'X', du: 'X' };
-// (The first word of a name — --exclude, --include, --from — is an option of its own in most programs: --exclude=PATTERN.
-// Only where no such option exists does it name a list: --files0 anywhere, diff --from/--to.)
-const WORD_PREFIX: Record<string, RegExp> = { files0: /(?:)/, from: /^s?diff$/, to: /^s?diff$/ };
+
+/** The long option a word names in program NAME, as getopt_long reads it: for a program whose whole list is known, the
+ *  one option the prefix is unambiguous for (wc --f is --files0-from, du --ex is two options and so none); for another,
+ *  a prefix that reaches the second word of a list option (--files0-fr, --exclude-f) or --files0, which nothing else
+ *  begins with — a first word alone (--exclude, --file, --from) is an option of its own in most programs. */
+function longName(name: string, n: string): string | undefined {
+  const full = FULL_LONG[name];
+  if (full) {
+    if (full.includes(n)) return n;
+    const hits = full.filter((o) => o.startsWith(n));
+    return hits.length === 1 ? hits[0] : undefined;
+  }
+  return LONG.find((o) => o === n || (o.startsWith(n) && ((n.includes('-') && !n.endsWith('-')) || n === 'files0')));
+}
 
 /** The files named by `args`' list-file options (`-` and /dev/stdin included: stdin is the list then). */
 export function listFiles(name: string, args: readonly string[]): string[] {
@@ -20,11 +32,8 @@ export function listFiles(name: string, args: readonly string[]): string[] {
     if (a === '--') break;
     const long = /^--([\w-]+)(?:=(.*))?$/s.exec(a);
     if (long) {
-      const n = long[1]!;
-      // (A prefix names the option, as getopt_long reads it, once it reaches the second word: --files0-fr, --exclude-f;
-      // a first word alone only as WORD_PREFIX says: --files0, diff --to. --file, --files, --exclude are other options.)
-      const named = (o: string) => o === n || (o.startsWith(n) && ((n.includes('-') && !n.endsWith('-')) || WORD_PREFIX[n]?.test(name) === true));
-      if (!LONG.some(named)) continue;
+      const o = longName(name, long[1]!);
+      if (o === undefined || !LONG.includes(o)) continue;
       const v = long[2] ?? args[++k];
       if (v !== undefined) out.push(v);
       continue;
