@@ -52,9 +52,18 @@ function split(tool: string, args: readonly string[]): { opts: [string, string][
   return { opts, ops };
 }
 
-/** Whether NAME, an archive name TOOL is given, is a remote one (HOST:PATH, no --force-local). */
+/** An archive name on another machine: a colon, not first, with no `/` before it (the host may be computed). */
+const REMOTE_NAME = /^[^/:]+:/;
+
+/** Whether TOOL's options (not an operand after `--`, not -T's list file) hold --force-local: every archive name is local. */
+function forcedLocal(tool: string, args: readonly string[]): boolean {
+  return split(tool, args).opts.some(([o]) => o === '--force-local');
+}
+
+/** Whether NAME, an archive name TOOL is given, is a remote one (HOST:PATH, no --force-local) — or may be: a host only the
+ *  running shell knows ("$H:/x") is one the judge cannot place. */
 export function remoteArchiveName(tool: string, args: readonly string[], name: string): boolean {
-  return VALUED[tool] !== undefined && !args.includes('--force-local') && /^[^/:$`]+:/.test(name);
+  return VALUED[tool] !== undefined && REMOTE_NAME.test(name) && !forcedLocal(tool, args);
 }
 
 /** The archive names a tar or cpio command line gives (-f, cpio's -F/-O/-I, clustered -oF, --file=), or for tar
@@ -72,10 +81,10 @@ const USUAL_RMT = /^((\/usr(\/local)?)?\/(s?bin|libexec)\/|\/etc\/)?rmt(-tar)?$/
 
 /** Adds to f the host of a remote archive, the remote shell started for it, and for an archive created there, what it carries. */
 export function remoteArchive({ tool, args, env, cwd, home }: AnalyzerInput, f: Facts): void {
-  if (!VALUED[tool] || args.includes('--force-local')) return;
+  if (!VALUED[tool] || forcedLocal(tool, args)) return;
   const { opts, ops } = split(tool, args);
   const names = archiveNames(tool, args, env);
-  const remote = names.filter((v) => remoteArchiveName(tool, args, v));
+  const remote = names.filter((v) => REMOTE_NAME.test(v));
   // (--rsh-command=PROG is run for a remote archive — or for the one $TAPE names when no archive is given: a command
   // line the line judge judges, and a program of its own unless it is the system's ssh or rsh with plain options;
   // --rmt-command=PROG is what that shell runs, judged the same.)
@@ -91,7 +100,13 @@ export function remoteArchive({ tool, args, env, cwd, home }: AnalyzerInput, f: 
     }
   }
   if (!remote.length) return;
-  for (const r of remote) addHost(f, r.slice(0, r.indexOf(':')).replace(/^.*@/, ''), 'target', 'ssh');
+  for (const r of remote) {
+    const host = r.slice(0, r.indexOf(':')).replace(/^.*@/, '');
+    if (/[$`]/.test(host)) {
+      f.tags.add('unresolved-remote');
+      f.notes.push(`${tool}'s archive ${r} is on a machine only the running shell knows`);
+    } else addHost(f, host, 'target', 'ssh');
+  }
   // (tar -c/-r/-u/-A and cpio -o/-O write the archive there: the operands travel; cpio -o reads its names from stdin.)
   const creates = opts.some(([o]) => (tool !== 'cpio' ? /^(-[cruA]|--(create|append|update|catenate|concatenate))$/ : /^(-o|--create|-O)$/).test(o));
   if (!creates) return;
