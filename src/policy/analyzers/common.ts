@@ -126,8 +126,10 @@ export const wholeTree = (s: string, cwd?: string, home?: string): boolean => {
   return abs === cwd || cwd.startsWith(`${abs === '/' ? '' : abs}/`);
 };
 
-// Directories a system program lives in (the OS's, Homebrew's, MacPorts', Linuxbrew's, nix profiles').
-const SYSTEM_PROGRAM_DIR = /^\/(usr\/(local\/)?|opt\/homebrew\/|opt\/local\/|home\/linuxbrew\/\.linuxbrew\/|run\/current-system\/sw\/)?s?bin\/$/;
+// Directories a system program lives in (the OS's, Homebrew's, MacPorts', Linuxbrew's, nix profiles'),
+// as a pattern source other patterns embed: a program named there, or bare, is the installed one.
+export const SYSTEM_DIR = String.raw`\/(usr\/(local\/)?|opt\/homebrew\/|opt\/local\/|home\/linuxbrew\/\.linuxbrew\/|run\/current-system\/sw\/)?s?bin\/`;
+const SYSTEM_PROGRAM_DIR = new RegExp(`^${SYSTEM_DIR}$`);
 
 /** Whether WORD names the system's own program NAME: bare (found on PATH) or in a system directory, not any
  *  file that happens to be called NAME (./ssh, /tmp/x/ssh, ./node_modules/.bin/ssh is a program the line runs). */

@@ -4,7 +4,7 @@
 import { posix } from 'node:path';
 import { newFacts, type Facts } from '../facts.js';
 import { optionTable, scan, values, type Scanned } from '../options.js';
-import { addUrl, STDIN, systemProgram } from './common.js';
+import { addUrl, STDIN, SYSTEM_DIR, systemProgram } from './common.js';
 import { gitSubcommand, helpOnly } from './git-subcommands.js';
 import { analyzeSsh, EXEC_KEYS as SSH_EXEC_KEYS } from './ssh.js';
 import type { AnalyzerInput } from './types.js';
@@ -26,7 +26,8 @@ const PROXY_KEY = /^(http|https)(\..*)?\.proxy$|^http\.proxy$/i;
 const EXEC_ENV = ['GIT_SSH_COMMAND', 'GIT_SSH', 'GIT_PROXY_COMMAND', 'GIT_EXEC_PATH', 'GIT_EXTERNAL_DIFF', 'GIT_TEMPLATE_DIR', 'GIT_CONFIG_PARAMETERS'];
 // Program variables people set to their pager or editor; anything else there runs code.
 const PROGRAM_ENV = ['GIT_PAGER', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'PAGER', 'EDITOR', 'VISUAL'];
-const USUAL_PROGRAMS = /^\s*(\S*\/)?(less|more|most|cat|bat|batcat|delta|diff-so-fancy|vim?|nvim|nano|emacs|emacsclient|code|code-insiders|subl|mate|micro|hx|kak|true|:)(\s+(-[-\w=]+|--wait))*\s*$/;
+// (Bare or in a system directory: ./vim or /tmp/x/less is a program the agent may have written.)
+const USUAL_PROGRAMS = new RegExp(`^\\s*(${SYSTEM_DIR})?(less|more|most|cat|bat|batcat|delta|diff-so-fancy|vim?|nvim|nano|emacs|emacsclient|code|code-insiders|subl|mate|micro|hx|kak|true|:)(\\s+(-[-\\w=]+|--wait))*\\s*$`);
 
 /**
  * An editor setting whose value is a literal command line: git runs it through a shell with the
@@ -42,6 +43,12 @@ function editorRun(f: Facts, setting: string, value: string): boolean {
   if (/^(sh|bash|dash|zsh|ksh|mksh|fish|env|eval|exec|command|xargs)$/.test(prog)) return false;
   if (/^(python[\d.]*|node|ruby|perl|php|lua|deno|bun)$/.test(prog) && !words.some((w) => /^-[a-zA-Z]*i/.test(w))) return false;
   f.runs.push(`${value} ${setting === 'GIT_SEQUENCE_EDITOR' ? '.git/rebase-merge/git-rebase-todo' : '.git/COMMIT_EDITMSG'}`);
+  // (A program by path outside the system's directories — ./vim, /tmp/x/nano — is one this line does not show,
+  // as the same program in GIT_EDITOR is.)
+  if (words[0]!.includes('/') && !systemProgram(words[0]!, /./)) {
+    f.tags.add('program-setting');
+    f.notes.push(`${setting} makes git run ${words[0]}, a program this line does not show`);
+  }
   // A sequence editor that rewrites the todo list so commits are dropped (s/^pick/drop/, /^pick/d) loses them.
   // (A script that deletes lines, keeps only some or comments them out — s/pick/drop/, sed -n 1p, 1!d, /x/d, s/^/#/ —
   // drops the rest; one that turns `pick` into fixup, squash or reword keeps every change.)
@@ -128,7 +135,7 @@ function persistsUsual(key: string, value: string): boolean {
   const v = value.trim();
   if (/^(core\.(editor|pager)|sequence\.editor|pager\..*)$/.test(k)) return v === '' || USUAL_PROGRAMS.test(v) || (k.startsWith('pager.') && /^(false|no|off|0|true)$/i.test(v));
   if (k === 'credential.helper' || /^credential\..*\.helper$/.test(k)) return /^(cache(\s+--timeout[= ]?\d+)?|store|osxkeychain|manager|manager-core|libsecret|wincred|)$/.test(v);
-  if (/^gpg\.(.*\.)?program$/.test(k)) return /^(\S*\/)?(gpg2?|gpgsm|ssh-keygen)$/.test(v);
+  if (/^gpg\.(.*\.)?program$/.test(k)) return systemProgram(v, /^(gpg2?|gpgsm|ssh-keygen)$/);
   if (k === 'core.fsmonitor') return /^(true|false|yes|no|on|off|0|1)$/i.test(v);
   if (k === 'init.templatedir' || k === 'diff.external') return v === '';
   return false;

@@ -3,7 +3,7 @@
 import { posix } from 'node:path';
 import { fileExists, LOADER_VARS, type State } from './state.js';
 import { newFacts } from '../facts.js';
-import { addHost, addUrl, systemProgram } from '../analyzers/common.js';
+import { addHost, addUrl, SYSTEM_DIR, systemProgram } from '../analyzers/common.js';
 import { judgeFacts } from '../evaluate.js';
 import { canonicalTool } from '../analyzers/identity.js';
 import { DEFAULT_BINS } from '../shimmed.js';
@@ -29,7 +29,8 @@ const TLS_OFF: Record<string, RegExp> = { GIT_SSL_NO_VERIFY: /./, NODE_TLS_REJEC
 // Named by convention: *_PAGER, *_EDITOR, *_ASKPASS, *_WRAPPER, *_LAUNCHER, *_RUNNER, *_PROG …
 // (Toolchains run their compiler, linker and archiver settings: CC, CXX, LD, AR, RUSTC, *_LINKER, YARN_YARN_PATH.)
 const PROGRAM_VARS = /^(BROWSER|EDITOR|VISUAL|PAGER|MANPAGER|SUDO_ASKPASS|DIFFTOOL|SYSTEMD_PAGER|CC|CXX|CPP|LD|AR|AS|NM|RANLIB|STRIP|OBJCOPY|FC|F77|RUSTC|RUSTDOC|YARN_YARN_PATH)$|_(PAGER|EDITOR|VISUAL|BROWSER|ASKPASS|WRAPPER|LAUNCHER|RUNNER|PROG|DIFFTOOL|MERGETOOL|LINKER)$|^(npm_config_|NPM_CONFIG_)(git|shell|script_shell|editor|browser|viewer|init_module)$/i;
-const USUAL_PROGRAMS = /^\s*(\S*\/)?(less|more|most|cat|bat|batcat|delta|diff-so-fancy|vim?|nvim|nano|emacs|emacsclient|code|code-insiders|subl|mate|micro|hx|kak|true|false|:|xdg-open|open|firefox|chromium|google-chrome|w3m|lynx|echo|sccache|ccache|distcc|icecc|meld|vimdiff|kdiff3|opendiff|([\w.]+-)*(gcc|g\+\+|cc|c\+\+|cpp|clang|clang\+\+|clang-cl|tcc|icc|icx|gfortran|ld|ld\.lld|ld\.gold|ld\.bfd|lld|mold|ar|llvm-ar|as|nm|llvm-nm|ranlib|llvm-ranlib|strip|llvm-strip|objcopy|llvm-objcopy|rustc|rustdoc)(-\d+(\.\d+)*)?|zig (cc|c\+\+))(\s+(-[-\w=]+|--wait))*\s*$/;
+// (Bare or in a system directory: ./vim or /tmp/x/less is a program the agent may have written.)
+const USUAL_PROGRAMS = new RegExp(`^\\s*(${SYSTEM_DIR})?(less|more|most|cat|bat|batcat|delta|diff-so-fancy|vim?|nvim|nano|emacs|emacsclient|code|code-insiders|subl|mate|micro|hx|kak|true|false|:|xdg-open|open|firefox|chromium|google-chrome|w3m|lynx|echo|sccache|ccache|distcc|icecc|meld|vimdiff|kdiff3|opendiff|([\\w.]+-)*(gcc|g\\+\\+|cc|c\\+\\+|cpp|clang|clang\\+\\+|clang-cl|tcc|icc|icx|gfortran|ld|ld\\.lld|ld\\.gold|ld\\.bfd|lld|mold|ar|llvm-ar|as|nm|llvm-nm|ranlib|llvm-ranlib|strip|llvm-strip|objcopy|llvm-objcopy|rustc|rustdoc)(-\\d+(\\.\\d+)*)?|zig (cc|c\\+\\+))(\\s+(-[-\\w=]+|--wait))*\\s*$`);
 
 /**
  * A setting a tool runs as a program (a *_PAGER variable, make SHELL=, -toolexec, --pre, a cargo
@@ -54,7 +55,7 @@ export function programSetting(st: State, what: string, value: string, isStatic:
     return;
   }
   st.sub(value, cwd, st.ctx.env);
-  if (prog.includes('/') && !/^(\/usr)?(\/local)?\/s?bin\/[^/]+$/.test(prog)) note(st, what, prog);
+  if (!systemProgram(prog, /^[^/]+$/)) note(st, what, prog);
 }
 
 function note(st: State, what: string, prog: string): void {
