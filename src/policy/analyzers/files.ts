@@ -3,6 +3,7 @@
 import { newFacts, type Facts } from '../facts.js';
 import { addHost } from './common.js';
 import type { AnalyzerInput } from './types.js';
+import { sedEffects } from './sed-script.js';
 
 const operands = (args: readonly string[]): string[] => {
   const out: string[] = [];
@@ -110,8 +111,9 @@ export function analyzeReader({ tool, args: args0 }: AnalyzerInput): Facts {
   // yq -i (--inplace) rewrites its files; dasel put and -w write the file -f names (or -o).
   if (/^(yq|xq|tomlq)$/.test(tool) && args.some((a) => /^-[a-zA-Z]*i/.test(a) && !a.startsWith('--') || a === '--inplace' || a === '--in-place')) f.writes.push(...files);
   if (tool === 'dasel' && (args.includes('put') || args.some((a) => /^(-o|--out)$/.test(a)))) f.writes.push(...files, ...args.filter((a, k) => /^(-o|--out)$/.test(args[k - 1] ?? '')));
-  // Files the program itself writes: sed's w/W commands and s///w, awk's print > "file".
-  for (const prog of scripts) f.writes.push(...(tool === 'sed' ? sedWrites(prog) : awkWrites(prog)));
+  // Files the program itself writes: sed's w/W commands and s///w, awk's print > "file"; the files sed's r/R put into its output.
+  if (tool === 'sed') f.reads.push(...sedEffects(scripts.join('\n')).reads.filter((x) => x !== '/dev/stdin' && x !== ''));
+  f.writes.push(...(tool === 'sed' ? sedWrites(scripts.join('\n')) : scripts.flatMap(awkWrites)));
   // grep -q/-c/-l/-L print no line of the file: whether it matches, how often, or its name.
   const quiet = /^(grep|egrep|fgrep|rg)$/.test(tool) && args.some((a) => (tool === 'rg' ? /^-[a-zA-Z]*[qcl]/ : /^-[a-zA-Z]*[qclL]/).test(a) && !a.startsWith('--') || /^--(quiet|silent|count|files-with-matches|files-without-match)$/.test(a));
   if (!quiet) f.reads.push(...files.filter((x) => x !== '-'));
@@ -143,16 +145,16 @@ export function programsOf(tool: string, args: readonly string[]): string[] {
   return ops.length ? [ops[0]!] : [];
 }
 
-/** Files a sed script writes: `w FILE`, `W FILE` (to the end of the line) and the s///w flag. */
+/** Files a sed script writes: `w FILE`, `W FILE` (to the end of the line) and the s///w flag, found where a command stands. */
 export function sedWrites(script: string): string[] {
-  const out: string[] = [];
-  for (const line of script.split(/\n/)) {
+  const e = sedEffects(script);
+  // (A script sed would not take as GNU sed's: the commands guessed where they may stand.)
+  const guessed = e.parsed ? [] : script.split(/\n/).flatMap((line) => {
     const cmd = /(?:^|[;{}]|[\d$/,!])\s*[wW]\s+(.+)$/.exec(line);
-    if (cmd && !/^\s*s(.)/.test(line)) out.push(cmd[1]!.trim());
     const sub = /(?:^|[;{}\s]|[\d$/,!])s(.)(?:(?!\1)[^\\]|\\.)*\1(?:(?!\1)[^\\]|\\.)*\1[gpiImMe\d]*w\s+(.+)$/.exec(line);
-    if (sub) out.push(sub[2]!.trim());
-  }
-  return out.filter((x) => x !== '/dev/stdout' && x !== '/dev/stderr');
+    return [...(cmd && !/^\s*s(.)/.test(line) ? [cmd[1]!.trim()] : []), ...(sub ? [sub[2]!.trim()] : [])];
+  });
+  return [...e.writes, ...guessed].filter((x) => x !== '/dev/stdout' && x !== '/dev/stderr');
 }
 
 /** Files an awk program writes with print/printf > "file" (a literal start of the name). */
@@ -277,6 +279,11 @@ export function analyzeWriter({ tool, args }: AnalyzerInput): Facts {
     // setfacl -m SPEC FILE… / -x SPEC FILE… / --set=SPEC FILE…: the files' permissions are written.
     ops = args.filter((a, k) => !a.startsWith('-') && !/^(-[a-zA-Z]*[mxMX]|--modify|--remove|--set|--modify-file|--remove-file|--set-file)$/.test(args[k - 1] ?? ''));
     if (args.some((a) => /^-[a-zA-Z]*R/.test(a) || a === '--recursive')) f.tags.add('recursive');
+  } else if (tool === 'lesskey') {
+    // lesskey [-o OUT] [IN]: OUT (by default ~/.less) is what every later less reads; its #env section may set LESSOPEN.
+    const out = args.map((a, k) => (/^(-o|--output)$/.test(args[k - 1] ?? '') ? a : /^--output=/.test(a) ? a.slice(9) : /^-o./.test(a) ? a.slice(2) : undefined)).find((x) => x !== undefined);
+    f.reads.push(...args.filter((a, k) => !a.startsWith('-') && !/^(-o|--output)$/.test(args[k - 1] ?? '')));
+    ops = [out ?? '~/.less'];
   } else if (tool === 'chown' || tool === 'chgrp') {
     ops = ops.slice(1);
     // -R changes everything below each operand: the whole tree is written.

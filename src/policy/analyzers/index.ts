@@ -83,6 +83,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   install: analyzeCopy,
   ln: analyzeCopy,
   tee: analyzeWriter,
+  lesskey: analyzeWriter,
   tar: analyzeExtract,
   bsdtar: analyzeExtract,
   unzip: analyzeExtract,

@@ -8,6 +8,7 @@ import { judgeFacts } from '../evaluate.js';
 import { canonicalTool } from '../analyzers/identity.js';
 import { DEFAULT_BINS } from '../shimmed.js';
 import { judgeCodeIn } from './judge-interpreter.js';
+import { programOptions } from './program-options.js';
 
 // Variables that move a tool's configuration (or trust store) somewhere else. A configuration
 // file can run programs (git's core.sshCommand, ssh's ProxyCommand, kubectl exec plugins, AWS
@@ -22,6 +23,8 @@ export const CONFIG_VARS: ReadonlySet<string> = new Set(['UV_CONFIG_FILE', 'GOEN
   'NODE_EXTRA_CA_CERTS', 'GIT_SSL_CAINFO', 'GIT_SSL_CAPATH',
   // Start-up code and configuration directories of R, Jupyter/IPython, terraform's CLI, make.
   'R_PROFILE', 'R_PROFILE_USER', 'R_ENVIRON', 'R_ENVIRON_USER', 'JUPYTER_CONFIG_DIR', 'IPYTHONDIR', 'TF_CLI_CONFIG_FILE', 'MAKEFILES',
+  // screen's and less's key and start-up files: a screenrc runs commands (exec, screen CMD), a lesskey file's #env sets LESSOPEN.
+  'SCREENRC', 'SYSSCREENRC', 'LESSKEY', 'LESSKEYIN', 'LESSKEY_SRC', 'LESSKEY_SYSTEM', 'LESSKEYIN_SYSTEM', 'LESSKEY_SRC_SYSTEM', 'LESSKEY_CONTENT',
 ]);
 // Variables that switch certificate checks off.
 const TLS_OFF: Record<string, RegExp> = { GIT_SSL_NO_VERIFY: /./, NODE_TLS_REJECT_UNAUTHORIZED: /^0$/, PYTHONHTTPSVERIFY: /^0$/ };
@@ -214,6 +217,8 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
   }
   // A program variable holding more than an editor or pager is a command line the tool runs.
   if (PROGRAM_VARS.test(name)) programSetting(st, name, value, isStatic, cwd);
+  // less's input preprocessor and its closer: a command line (after LESSOPEN's `|`, `||` or `-`), its %s the file.
+  if (/^LESS(OPEN|CLOSE)$/.test(name)) programSetting(st, name, value.replace(/^\|{0,2}-?\s*/, '').replace(/%s/g, 'FILE'), isStatic, cwd);
   // Options every run of the tool gets: ones that name a program.
   // (Each splits the value into words as a shell does, quotes and backslashes included, and reads
   // them before its own arguments: judged as that program given those options.)
@@ -232,6 +237,8 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
   // MAKEFLAGS (and GNUMAKEFLAGS, which GNU make reads first) reaches every make below: a makefile or
   // text to evaluate given there is read like -f/--eval.
   if ((name === 'MAKEFLAGS' || name === 'GNUMAKEFLAGS') && /(^|\s)(-f|--file|--makefile|--eval|-E)(\s|=|$)|(^|\s)-\w*f/.test(value)) tag('loader-env', `${name}=${value} makes every make read another makefile or evaluate text`);
+  // (…and its NAME=VALUE words are variables every make below is given: SHELL=, CC= as on make's command line.)
+  if (name === 'MAKEFLAGS' || name === 'GNUMAKEFLAGS') for (const [what, v] of programOptions('make', value.split(/\s+/))) programSetting(st, `${name} ${what}`, v, isStatic, cwd);
   if (/^(npm_config_node_options|NPM_CONFIG_NODE_OPTIONS)$/.test(name) && /(^|\s)(-r|--require|--import|--loader|--experimental-loader)\b/.test(value)) tag('loader-env', `${name}= makes every node process npm starts load other code`);
   if (CONFIG_VARS.has(name) || (name === 'PYTHONINSPECT' && value !== '')) {
     const to = target(st, value, cwd);

@@ -97,6 +97,7 @@ const ROWS: Record<string, Row[]> = {
   // (cpio's remote shell for HOST:PATH archives, as tar's --rsh-command.)
   cpio: [{ opts: /^--rsh-command$/, shell: (v) => v }],
   zip: [{ opts: /^(-TT|--unzip-command)$/, shell: (v) => v }],
+  install: [{ opts: /^--strip-program$/, shell: (v) => v }],
   // (python -m imaplib -s CMD talks IMAP to a command it starts through the shell.)
   imaplib: [{ opts: /^-s$/, shell: (v) => v }],
   make: MAKE_ROWS,

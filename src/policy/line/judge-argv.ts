@@ -38,10 +38,11 @@ import { judgeLine } from './judge-line.js';
 import { commandOptions, embeddedRisk, vimLuaArgs, type EditorCodeOk } from './command-options.js';
 import { canonicalTool, launched, packageBin } from '../analyzers/identity.js';
 import { editedConfig, implicitRuns, judgeLaterRuns, rememberWritten, replacedConfig, runsLater, sedText } from './written-files.js';
-import { programsOf } from '../analyzers/files.js';
+import { programsOf, sedWrites } from '../analyzers/files.js';
+import { sedEffects, sedRuns } from '../analyzers/sed-script.js';
 import { findRoots } from '../analyzers/find.js';
 import { AGENT_TOOLS } from '../analyzers/agents.js';
-import { programOptions } from './program-options.js';
+import { configOptions, programOptions } from './program-options.js';
 import { echoText, printfText, unescape } from './printf.js';
 import { publishes } from './publish.js';
 import { printsHelp } from '../analyzers/help.js';
@@ -747,11 +748,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const fileOf = (f: string) => (STDIN_PATH.test(f) || f === '-' ? stdinText : scriptText(f) ?? scriptText(`${f}.awk`));
       const files = args.map((a, k) => (/^(-f|--file|-E|--exec)$/.test(args[k - 1] ?? '') || (/^(-i|--include)$/.test(args[k - 1] ?? '') && a !== 'inplace') ? a : /^--(file|exec|include)=/.test(a) ? a.slice(a.indexOf('=') + 1) : /^-f./.test(a) ? a.slice(2) : undefined)).filter((x): x is string => x !== undefined);
       // (gawk takes unique prefixes of its long options: --sourc=…)
-      const sources = args.flatMap((a, k) => (/^--so(u(r(c(e)?)?)?)?$/.test(args[k - 1] ?? '') ? [a] : /^--so(u(r(c(e)?)?)?)?=/.test(a) ? [a.slice(a.indexOf('=') + 1)] : []));
+      // (-e is --source, given any number of times: each is a piece of the program.)
+      const sources = args.flatMap((a, k) => (/^(-e|--so(u(r(c(e)?)?)?)?)$/.test(args[k - 1] ?? '') ? [a] : /^--so(u(r(c(e)?)?)?)?=/.test(a) ? [a.slice(a.indexOf('=') + 1)] : []));
       const given = files.some((f) => !/^(-i|--include)$/.test(args[args.indexOf(f) - 1] ?? '') && !/^--include=/.test(f)) || sources.length > 0 || args.some((a) => /^-f./.test(a));
-      const operandProg = given ? [] : [args.find((a, k) => !a.startsWith('-') && !/^-[fvFiE]$|^--(source|include|file|exec|assign|field-separator)$/.test(args[k - 1] ?? '')) ?? ''];
+      const operandProg = given ? [] : [args.find((a, k) => !a.startsWith('-') && !/^-[fvFiEe]$|^--(source|include|file|exec|assign|field-separator)$/.test(args[k - 1] ?? '')) ?? ''];
       const progs = [...files.map((f) => fileOf(f) ?? ''), ...sources, ...operandProg];
-      if (files.some((f) => fileOf(f) === undefined && !/\.awk$/.test(f) && f !== 'inplace')) tag('interpreter-opaque', `${name} runs a program file Rampart cannot read`);
+      // (A program file of the project's is the project's; one elsewhere — /tmp/x.awk — or not a file at all is not read.)
+      const projectFile = (f: string) => resolvePath(f, ctx).startsWith(`${ctx.projectRoot}/`) && !isSecretPath(st, resolvePath(f, ctx), ctx);
+      if (files.some((f) => fileOf(f) === undefined && !projectFile(f) && f !== 'inplace')) tag('interpreter-opaque', `${name} runs a program file Rampart cannot read`);
       const prog = foldLiterals(progs.join('\n'));
       // system("cmd") and print … | "cmd" with a literal command: that command line is judged.
       for (const m of prog.matchAll(/system\s*\(\s*"((?:[^"\\]|\\.)*)"/g)) st.sub(m[1]!, ctx.cwd, env);
@@ -777,7 +781,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (Field values go through sh: input the line gives with shell syntax in it, or a download, may inject.)
       // (Its input, when the line gives it — a here-string, a heredoc, a file the line wrote: each line's fields are put in,
       // as sh will read them. A download is anything.)
-      const inputOps = args.filter((a, k) => !a.startsWith('-') && !/^-[fvFiE]$|^--(source|include|file|exec|assign|field-separator)$/.test(args[k - 1] ?? '') && !/^[A-Za-z_]\w*=/.test(a)).slice(given ? 0 : 1);
+      const inputOps = args.filter((a, k) => !a.startsWith('-') && !/^-[fvFiEe]$|^--(source|include|file|exec|assign|field-separator)$/.test(args[k - 1] ?? '') && !/^[A-Za-z_]\w*=/.test(a)).slice(given ? 0 : 1);
       const inputs = inputOps.length ? inputOps.map((f) => scriptText(f)) : [stdinText];
       const fs = args.find((a, k) => args[k - 1] === '-F') ?? args.find((a) => /^-F./.test(a))?.slice(2);
       // (…split by -F only: a program or -v that sets FS/RS, or rewrites $0 or a field, leaves them unknown.)
@@ -825,10 +829,21 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         explicit = true;
         const kind = long ? long[1]![0] : short![1];
         const value = long ? long[2] ?? args[++k] ?? '' : short![2] || (args[++k] ?? '');
-        scripts.push(kind === 'e' ? value : scriptText(value) ?? '');
+        const text = kind === 'e' ? value : STDIN_PATH.test(value) || value === '-' ? stdinText : scriptText(value);
+        // (A script file the line did not write: one of the project's is the project's; one elsewhere is not read.)
+        const own = (f: string) => resolvePath(f, ctx).startsWith(`${ctx.projectRoot}/`) && !isSecretPath(st, resolvePath(f, ctx), ctx);
+        if (text === undefined && !own(value)) tag('interpreter-opaque', `sed runs a script file Rampart has not read: ${value}`);
+        if (kind === 'f' && text !== undefined) {
+          // (What a script file the line wrote writes and reads: its w/W and r/R commands.)
+          writes.push(...sedWrites(text));
+          shownFiles.push(...sedEffects(text).reads);
+        }
+        scripts.push(text ?? '');
       }
-      // GNU sed's `e` command and the s///e flag run shell commands.
-      if (scripts.some((x) => /(^|[;\n{}]|\d|\$|\/)\s*e(\s|$)|s(.).*\2.*\2[gpIiMm0-9]*e[gpIiMm0-9]*$/.test(x))) tag('interpreter-spawn', 'sed runs a shell command (e)');
+      // GNU sed's `e` command and the s///e flag run shell commands: `e CMD`'s text is judged where it runs.
+      const effects = sedEffects(scripts.join('\n'));
+      for (const cmd of effects.runs) if (cmd !== '') st.sub(cmd, ctx.cwd, env);
+      if (sedRuns(scripts)) tag('interpreter-spawn', 'sed runs a shell command (e)');
     } else if (/^(vim?|nvim|ex|view)$/.test(name)) {
       // -S/-s/-u FILE: a script of commands (its text, when this line wrote it).
       // (A project script the line did not write or change is the project's: vim -S Session.vim, nvim -u tests/minimal_init.lua.)
@@ -1097,6 +1112,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // launchers, go -toolexec/-exec, cargo runners, rg --pre, npm/pnpm/yarn config of a shell,
     // init module or node options).
     for (const [what, value] of programOptions(name, args)) programSetting(st, what, value, true, ctx.cwd);
+    // (A key file given by option is read as the variable that names it: less -k F as LESSKEY=F.)
+    for (const [variable, value] of configOptions(name, args)) assignmentTags(st, variable, value, true, ctx.cwd);
+    // (A makefile outside the project that this line did not write — make -f /tmp/Makefile — runs recipes Rampart has not read.)
+    if (/^(g?make|bmake|remake)$/.test(name)) for (const f of args.map((a, k) => (/^(-f|--file|--makefile)$/.test(args[k - 1] ?? '') ? a : /^--(file|makefile)=/.test(a) ? a.slice(a.indexOf('=') + 1) : /^-f./.test(a) ? a.slice(2) : undefined))) {
+      if (f !== undefined && !/^(-|\/dev\/stdin|\/dev\/fd\/\d+)$|^<\(/.test(f) && scriptText(f) === undefined && !resolvePath(f, ctx).startsWith(`${ctx.projectRoot}/`)) tag('interpreter-opaque', `${name} runs a makefile Rampart has not read: ${f}`);
+    }
     // A JVM's proxy given on its command line (gradle -Dhttps.proxyHost=H, java -DsocksProxyHost=H, gradle -Dorg.gradle…
     // systemProp.https.proxyHost=H): every connection of the build goes through H, as JAVA_TOOL_OPTIONS would send it.
     if (/^(java|javaw|gradle|gradlew|mvn|mvnw|sbt|ant|kotlin|kotlinc|groovy|jshell|scala|lein|jbang)$/.test(name.replace(/^\.\//, ''))) {
@@ -1964,7 +1985,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // (…an awk or sed program that runs commands or pipes — print | "cat >&2", system(), sed's e — and a jq program beyond names
     // and paths: a type error quotes the value, .auth | fromjson.)
     const sideOutput = facts.writes.some((w) => w !== '/dev/null') || args.some((a) => /\/dev\/(std|fd\/|tty)|\/proc\/self\/fd/.test(a)) || (/^(uniq|xxd)$/.test(name) && args.filter((a) => !a.startsWith('-')).length > 1) || (name === 'sort' && args.some((a) => /^-[a-zA-Z]*[cC]|^--c/.test(a)))
-      || (/^[gmn]?awk$/.test(name) && args.some((a) => /system\s*\(|[|>]\s*"|getline|fflush|close\s*\(/.test(a))) || (name === 'sed' && args.some((a) => /(^|[;\n{}])\s*[\d,$/]*\s*e\b|\/e?[gpI]*e[gpI]*\s*($|;)/.test(a)))
+      || (/^[gmn]?awk$/.test(name) && args.some((a) => /system\s*\(|[|>]\s*"|getline|fflush|close\s*\(/.test(a))) || (name === 'sed' && sedRuns(programsOf('sed', args)))
       || (/^(jq|gojq|jaq|yq)$/.test(name) && !keysOnly(argv, false, true) && !args.some((a) => !a.startsWith('-') && /^\.[\w.[\]"?-]*$/.test(a)));
     // (wc counts what a selection kept, which may answer a guess — grep sk_live_4eC .env | wc -l, as grep -c does: behind a
     // reader that selects, it is simulated, and a selection not understood is no count.)
@@ -2746,7 +2767,7 @@ function replacedOutput(name: string, args: readonly string[]): string | undefin
 
 /** The text the commands feeding a command print, where the line knows it (echo, printf, a decoder of known text, git's current branch). */
 function pipedTexts(fed: readonly number[], info: Info[]): string[] {
-  return fed.flatMap((up) => (info[up] && /^(echo|printf)$/.test(info[up]!.name) ? [info[up]!.name === 'echo' ? echoText(info[up]!.argv.slice(1)) : printfText(info[up]!.argv.slice(1))] : info[up]?.textOut !== undefined ? [info[up]!.textOut!] : []));
+  return fed.flatMap((up) => (info[up] && /^(echo|printf)$/.test(info[up]!.name) ? [info[up]!.name === 'echo' ? echoText(info[up]!.argv.slice(1)) : printfText(info[up]!.argv.slice(1))].filter((t): t is string => t !== undefined) : info[up]?.textOut !== undefined ? [info[up]!.textOut!] : []));
 }
 
 /** That text's lines. */

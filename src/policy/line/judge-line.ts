@@ -872,7 +872,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     const raw = argvWords[0]!.raw;
     const given = [...raw.matchAll(/\$\{?([A-Za-z_]\w*)/g)].flatMap((m) => flat.flatMap((c) => c.assignments.filter((a) => a.name === m[1]).map((a) => a.value.raw)));
     const text = [raw, ...given].join(' ');
-    const named = `${text} ${unescape(text)}`;
+    // (…and what a substitution there prints, where the line knows it: $(printf '%.4s' curlxx) is curl.)
+    const printed = flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && c.origin.word?.raw === raw && c.stdoutTo.length === 0).map((c) => info[c.index]?.textOut ?? '');
+    const named = `${text} ${unescape(text)} ${printed.join(' ')}`;
     for (const tool of [...NETWORK_TOOLS, 'rm', 'sh', 'bash']) if (new RegExp(`\\b${tool}\\b`).test(named)) judgeArgv(st, [tool, ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
     if (/\$\{?(SHELL|BASH)\b/.test(argvWords[0]!.raw)) judgeArgv(st, ['bash', ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
     return { info: rec, cwd, env: nextEnv };

@@ -84,6 +84,12 @@ export function programOptions(name: string, args: readonly string[]): [string, 
     const v = valueOf(k, '--use-askpass');
     if (v !== undefined) out.push(['wget --use-askpass', v]);
   }
+  // man's pager and browser, install's strip program, zip's test command: run by path as the setting names them.
+  const named: Record<string, string[]> = { man: ['-P', '--pager', '-H', '--html'], install: ['--strip-program'], zip: ['-TT', '--unzip-command'] };
+  for (const flag of named[name] ?? []) for (let k = 0; k < args.length; k++) {
+    const v = valueOf(k, flag);
+    if (v !== undefined) out.push([`${name} ${flag}`, v]);
+  }
   if (name === 'rg') {
     for (let k = 0; k < args.length; k++) {
       const v = valueOf(k, '--pre');
@@ -106,4 +112,16 @@ export function programOptions(name: string, args: readonly string[]): [string, 
 /** The module a node-options string preloads (`--require /tmp/x.js` → /tmp/x.js), else nothing to judge. */
 function loaderModule(opts: string): string {
   return /(?:^|\s)(?:-r|--require|--import|--loader)[ =](\S+)/.exec(opts)?.[1] ?? '';
+}
+
+/** Key files less takes by option, as the variable that would name them: less -k F as LESSKEY=F. (screen -c is read where screen is unwrapped.) */
+export function configOptions(name: string, args: readonly string[]): [string, string][] {
+  const rows: Record<string, [RegExp, string][]> = { less: [[/^(-k|--lesskey-file)$/, 'LESSKEY'], [/^--lesskey-src$/, 'LESSKEY_SRC'], [/^--lesskey-content$/, 'LESSKEY_CONTENT']] };
+  const out: [string, string][] = [];
+  for (const [flag, variable] of rows[name] ?? []) for (let k = 0; k < args.length; k++) {
+    const m = /^(--[\w-]+)=(.*)$/s.exec(args[k]!) ?? /^(-k)(.+)$/s.exec(args[k]!);
+    if (flag.test(args[k - 1] ?? '')) out.push([variable, args[k]!]);
+    else if (m && flag.test(m[1]!)) out.push([variable, m[2]!]);
+  }
+  return out;
 }

@@ -280,7 +280,10 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
         if (/^(exec|screen)$/.test(cmd)) return after(rest, skipOpts(rest, /^-[tT]$/));
         return {};
       }
-      return after(args, skipOpts(args, /^-[Spceth]$|^-Logfile$/));
+      // (-c FILE: the start-up file it runs instead of ~/.screenrc, read as SCREENRC=FILE.)
+      const rc = args.findIndex((a, k) => args[k - 1] === '-c' && k <= skipOpts(args, /^-[Spceth]$|^-Logfile$/));
+      const run = after(args, skipOpts(args, /^-[Spceth]$|^-Logfile$/));
+      return rc >= 0 ? { ...run, env: { ...run.env, SCREENRC: args[rc]! } } : run;
     }
     case 'at':
     case 'batch':
