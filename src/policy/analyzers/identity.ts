@@ -13,6 +13,8 @@ const ALIASES: Record<string, string> = { yarnpkg: 'yarn', nodejs: 'node', pnpx:
   // Database shells with the same client commands: MariaDB's mysql, pgcli and usql's psql backslash commands, litecli's dot-commands.
   gvim: 'vim', vimx: 'vim', evim: 'vim', nvi: 'vi', elvis: 'vi', vimdiff: 'vim', gvimdiff: 'vim', nvimdiff: 'nvim', gview: 'view', rview: 'view', mvim: 'vim', 'netlify-cli': 'netlify',
   mariadb: 'mysql', mycli: 'mysql', pgcli: 'psql', usql: 'psql', litecli: 'sqlite3',
+  // GNU sed as BSD machines install it, and busybox's.
+  gsed: 'sed', 'busybox-sed': 'sed',
   goawk: 'awk', frawk: 'awk', 'one-true-awk': 'awk', 'busybox-awk': 'awk', 'original-awk': 'awk', bioawk: 'awk', nawk: 'awk', mawk: 'awk',
   // Frontends with the same command line: hub and yadm are git, wget2 is wget, curlie is curl.
   hub: 'git', yadm: 'git', wget2: 'wget', curlie: 'curl',

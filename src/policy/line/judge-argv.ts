@@ -757,6 +757,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const projectFile = (f: string) => resolvePath(f, ctx).startsWith(`${ctx.projectRoot}/`) && !isSecretPath(st, resolvePath(f, ctx), ctx);
       if (files.some((f) => fileOf(f) === undefined && !projectFile(f) && f !== 'inplace')) tag('interpreter-opaque', `${name} runs a program file Rampart cannot read`);
       const prog = foldLiterals(progs.join('\n'));
+      // gawk's @include "FILE" (a source file, as -i's) and @load "LIB" (a shared library: one of gawk's own by name, else not read).
+      for (const m of prog.matchAll(/@(include|load)\s+"([^"]+)"/g)) {
+        const unread = m[1] === 'include' ? fileOf(m[2]!) === undefined && !projectFile(m[2]!) : !/^(filefuncs|fnmatch|inplace|intdiv|ordchr|readdir|readfile|revoutput|revtwoway|rwarray|time|json|gd|xml)$/.test(m[2]!);
+        if (unread) tag('interpreter-opaque', `${name} loads ${m[2]} (@${m[1]}), which Rampart has not read`);
+      }
       // system("cmd") and print … | "cmd" with a literal command: that command line is judged.
       for (const m of prog.matchAll(/system\s*\(\s*"((?:[^"\\]|\\.)*)"/g)) st.sub(m[1]!, ctx.cwd, env);
       // (A pipe inside a string literal is text — print "name|value" — so pipes are found with strings blanked.)

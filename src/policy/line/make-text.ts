@@ -1,14 +1,24 @@
 // make's text as the shell lines it runs: recipes with make's own variables expanded, `X != cmd`, `$(shell …)`.
+import { quote } from './unwrap.js';
 
 /** Makefile lines that run: recipes (tab-indented, without make's `@`/`-`/`+`), `X != cmd` and `$(shell cmd)`, which run when the file is read. */
-export function makeRecipes(text: string): string[] {
+export function makeRecipes(text0: string): string[] {
+  // Backslash-newline first: in a recipe the shell gets both and drops them (make takes the next line's leading tab
+  // away), so `cu\` + `rl …` is `curl …`; anywhere else make joins the lines with one space.
+  const joined: string[] = [];
+  for (const l of text0.split('\n')) {
+    const prev = joined.at(-1);
+    if (prev !== undefined && /(^|[^\\])(\\\\)*\\$/.test(prev)) joined[joined.length - 1] = prev.startsWith('\t') ? prev.slice(0, -1) + l.replace(/^\t/, '') : `${prev.slice(0, -1).trimEnd()} ${l.trimStart()}`;
+    else joined.push(l);
+  }
+  const text = joined.join('\n');
   // make's own variables are expanded before the shell sees a recipe: one defined in the file with
   // plain text is that text; automatic ones ($@ $< $^ $*) and the rest ($(SRC:.c=.o), $(wildcard …))
   // name the project's files (make_var), never a command the shell substitutes. $(shell …) runs.
   // (Also `export`/`override` assignments, target-specific ones, and define … endef blocks. A makefile
   // that builds text at run time — $(eval …), $(call …), .RECIPEPREFIX — keeps its references computed.)
   const vars = new Map<string, string>();
-  for (const m of text.matchAll(/^(?:[^\s:#=]+\s*:\s*)?(?:(?:export|override|private)\s+)*([A-Za-z_][\w.-]*)\s*(?:\?|:|::|\+|!)?=\s*(.*)$/gm)) if (!/\$\(shell\b/.test(m[2]!)) vars.set(m[1]!, m[2]!.trim());
+  for (const m of text.matchAll(/^(?:[^\s:#=]+\s*:\s*)?(?:(?:export|override|private)\s+)*(\.?[A-Za-z_][\w.-]*)\s*(?:\?|:|::|\+|!)?=\s*(.*)$/gm)) if (!/\$\(shell\b/.test(m[2]!)) vars.set(m[1]!, m[2]!.trim());
   for (const m of text.matchAll(/^(?:(?:export|override)\s+)*define\s+([A-Za-z_][\w.-]*)[^\n]*\n([\s\S]*?)^endef/gm)) vars.set(m[1]!, m[2]!.trim().replace(/\n/g, '; '));
   const dynamic = /\$\((eval|call|value|file)\b|^\.RECIPEPREFIX/m.test(text);
   const expand = (line: string, depth = 0): string => line.replace(/\$\(([^()$]*(?:\$\([^()]*\)[^()$]*)*)\)|\$\{([^{}]*)\}|\$([@<^*?%+|])/g, (m, a?: string, b?: string) => {
@@ -34,5 +44,8 @@ export function makeRecipes(text: string): string[] {
     for (; k < text.length && depth > 0; k++) depth += text[k] === '(' || text[k] === '{' ? 1 : text[k] === ')' || text[k] === '}' ? -1 : 0;
     calls.push(text.slice(start, depth === 0 ? k - 1 : k));
   }
-  return [...recipes, ...inline, ...shells, ...calls].filter((l) => l.trim() !== '');
+  // (A makefile's SHELL and .SHELLFLAGS are what runs each recipe: `$(SHELL) $(.SHELLFLAGS) 'recipe'`.)
+  const shell = vars.has('SHELL') || vars.has('.SHELLFLAGS') ? `${expand(vars.get('SHELL') ?? '/bin/sh')} ${expand(vars.get('.SHELLFLAGS') ?? '-c')} ` : undefined;
+  const run = (r: string) => (shell === undefined ? r : `${shell}${quote(r)}`);
+  return [...recipes.map(run), ...inline.map(run), ...shells, ...calls].filter((l) => l.trim() !== '');
 }

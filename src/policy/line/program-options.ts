@@ -87,7 +87,8 @@ export function programOptions(name: string, args: readonly string[]): [string, 
   // man's pager and browser, install's strip program, zip's test command: run by path as the setting names them.
   const named: Record<string, string[]> = { man: ['-P', '--pager', '-H', '--html'], install: ['--strip-program'], zip: ['-TT', '--unzip-command'] };
   for (const flag of named[name] ?? []) for (let k = 0; k < args.length; k++) {
-    const v = valueOf(k, flag);
+    // (A short option's value may be attached: man -P/tmp/x.)
+    const v = valueOf(k, flag) ?? (/^-[A-Z]$/.test(flag) && args[k]!.startsWith(flag) && args[k]!.length > 2 ? args[k]!.slice(2) : undefined);
     if (v !== undefined) out.push([`${name} ${flag}`, v]);
   }
   if (name === 'rg') {
