@@ -2,6 +2,7 @@
 // function calls make them unknown.
 import { expandBraces } from './split.js';
 import { parseShell } from './parse.js';
+import { printfText } from '../line/printf.js';
 import type { Assignment, Command, FunctionDefinition, Script, Word } from './types.js';
 
 /** The words from the builtin that runs: `command read x`, `builtin -p eval …` are read and eval. */
@@ -82,10 +83,13 @@ export function applyEffects(env: Env, assignments: Assignment[], words0: Word[]
     }
   } else if (name === 'printf') {
     const v = words.findIndex((w) => w.value === '-v');
+    // printf -v NAME FORMAT ARGS of literal words (no ~ or glob left to expand): NAME holds that text.
+    const args = words.slice(v > 0 ? v + 2 : 2);
+    const text = args.length && args.every((w) => w.static && !w.tilde && !w.glob) && !/%\(/.test(args.find((w) => w.value !== '--')?.value ?? '') ? printfText(args.map((w) => w.value)) : undefined;
     const target = (t: Word | undefined) => {
       if (!t) return;
-      const m = t.static ? /^([A-Za-z_]\w*)/.exec(t.value) : null;
-      if (m) env.set(m[1]!, null).set(`${m[1]}[@]`, null);
+      const m = t.static ? /^([A-Za-z_]\w*)(\[[^\]]*\])?$/.exec(t.value) : null;
+      if (m) env.set(m[1]!, m[2] === undefined && text !== undefined && !text.includes('\n') ? text : null).set(`${m[1]}[@]`, null);
       else clear(env);
     };
     if (v > 0) target(words[v + 1]);
@@ -204,7 +208,8 @@ function wordWrites(w: Word, names: Set<string>): void {
   }
 }
 
-function arithWrites(text: string, names: Set<string>): void {
+/** Names `(( … ))`, `let` or `$(( … ))` text assigns (x = 1, x += 2, i++, --i). */
+export function arithWrites(text: string, names: Set<string>): void {
   for (const m of text.matchAll(/([A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*(?:[-+*/%&|^]|<<|>>)?=(?!=)|(?:\+\+|--)\s*([A-Za-z_]\w*)|([A-Za-z_]\w*)\s*(?:\+\+|--)/g)) names.add((m[1] ?? m[2] ?? m[3])!);
 }
 
@@ -281,6 +286,27 @@ function bodyEffects(c: Command, acc: { names: Set<string>; locals: Set<string>;
 
 function wordRaw(w: Word): string {
   return w.parts.map((p) => ('raw' in p ? p.raw : 'text' in p ? p.text : '')).join('');
+}
+
+/** Names the script's loops (for, select), arithmetic commands and namerefs assign, at any depth
+ *  outside substitutions: what they hold at the end is not a literal the line wrote. */
+export function compoundWrites(script: Script): Set<string> {
+  const names = new Set<string>();
+  walkScript(script, (c) => {
+    if (c.kind === 'for') {
+      if (c.variable) names.add(c.variable);
+      if (c.arithmetic) arithWrites(wordRaw(c.arithmetic), names);
+    }
+    if (c.kind === 'arith') arithWrites(wordRaw(c.expression), names);
+    const words = c.kind === 'simple' ? pastCommandBuiltin(c.words) : [];
+    if (words[0]?.static && DECLARATIONS.has(words[0].value) && words.some((w) => /^-[a-zA-Z]*n/.test(w.value))) {
+      for (const w of words.slice(1)) {
+        const m = /^([A-Za-z_]\w*)/.exec(w.value);
+        if (m && !w.value.startsWith('-')) names.add(m[1]!);
+      }
+    }
+  });
+  return names;
 }
 
 /** Calls `f` for every command of the script at any depth of compound commands (not inside substitutions). */
