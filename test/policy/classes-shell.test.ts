@@ -43,7 +43,11 @@ const TABLE: Record<string, LineRow[]> = {
     [`P=build; printf -v P '%s' dist; rm -rf "$P"`, 'allow'],
     [`printf -v D '%s/%s' build out; rm -rf "$D"`, 'allow'],
     [`printf -v out '%s-%s' dist v1; rm -rf "$out"`, 'allow'],
+    [`T=coverage; trap 'rm -rf "$T"' EXIT; let T=1`, 'deny'],
     [`T=coverage; trap 'rm -rf "$T"' EXIT; for f in *.log; do echo "$f"; done`, 'allow'],
+    // let assigns only the names it is given.
+    ['D=build; let i=1; rm -rf "$D"', 'allow'],
+    ['D=build; f() { let i++; }; f; rm -rf "$D"', 'allow'],
     ['for f in *.log; do rm "$f"; done', 'allow'],
     ['read -r name < VERSION; git tag "v$name"', 'allow'],
   ],

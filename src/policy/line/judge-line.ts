@@ -1079,7 +1079,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     }
     // A name computed at run time (export "$k=$v", declare "${p}_HOME=…") may be PATH, HOME or LD_PRELOAD:
     // what later programs load and read is not known.
-    if (argvWords.slice(1).some((w) => { const ps = w.parts.filter((p) => p.kind !== 'literal' || p.text !== ''); return ps[0] !== undefined && ps[0].kind !== 'literal' && ps.some((p) => p.kind === 'literal' && /^[\w\]]*\+?=/.test(p.text)); })) {
+    if (argvWords.slice(1).some(computedName)) {
       st.lineTags.tags.add('dynamic-command');
       st.lineTags.notes.push(`${name} assigns a variable whose name is computed at run time`);
     }
@@ -1095,6 +1095,12 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     for (const n of names) nextEnv = { ...nextEnv, [n]: known, [`${n}[@]`]: undefined };
   }
   return { info: rec, cwd, env: nextEnv };
+}
+
+/** A declaration's word NAME=value whose name starts with an expansion ("$k=$v", "${p}_HOME=…"). */
+function computedName(w: Word): boolean {
+  const parts = w.parts.filter((p) => p.kind !== 'literal' || p.text !== '');
+  return parts[0] !== undefined && parts[0].kind !== 'literal' && parts.some((p) => p.kind === 'literal' && /^[\w\]]*\+?=/.test(p.text));
 }
 
 /** CLIs printing a token for their own service: gh auth token, gcloud auth print-access-token, az account get-access-token. */
