@@ -8,7 +8,7 @@ import { nameMatchesGlob } from '../glob.js';
 import { judgeFacts, type Judged } from '../evaluate.js';
 import { newFacts } from '../facts.js';
 import type { CompiledPolicy } from '../policy.js';
-import { commandsOf, functionWrites, parseShell, resolveVariables, type FlatCommand, type Word } from '../shell/index.js';
+import { commandsOf, compoundWrites, functionWrites, parseShell, resolveVariables, type FlatCommand, type Word } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { assignmentTags } from './assignments.js';
 import { deferredCode } from './deferred-code.js';
@@ -230,6 +230,8 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
   st.endCwd = open?.cwd ?? cwd;
   st.endAlt = open?.alt ?? st.altCwds;
   // Traps fire as the shell exits: with the variables and directory the line ends with.
+  // (A loop's, an arithmetic command's or a nameref's variable holds what it was given last: not known here.)
+  if (st.traps.length) for (const n of compoundWrites(parsed.script)) env = { ...env, [n]: undefined, [`${n}[@]`]: undefined };
   for (const trap of st.traps.splice(0)) st.sub(trap.text, cwd, env, true);
   for (const n of calledLater) if (!st.calledFunctions.has(n)) st.sub(defined.get(n)!, cwd0, st.ctx.env);
   // (Heredoc bodies are data: a fixture file listing a fork bomb is no fork bomb.)
@@ -1077,6 +1079,12 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
       const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
       if (m) nextEnv = { ...nextEnv, [m[1]!]: m[2] };
     }
+    // A name computed at run time (export "$k=$v", declare "${p}_HOME=…") may be PATH, HOME or LD_PRELOAD:
+    // what later programs load and read is not known.
+    if (argvWords.slice(1).some(computedName)) {
+      st.lineTags.tags.add('dynamic-command');
+      st.lineTags.notes.push(`${name} assigns a variable whose name is computed at run time`);
+    }
   }
   // Names a builtin sets at run time (read, mapfile, printf -v, unset, getopts): no longer what the
   // line assigned before — a trap judged at the end sees them unknown.
@@ -1089,6 +1097,12 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     for (const n of names) nextEnv = { ...nextEnv, [n]: known, [`${n}[@]`]: undefined };
   }
   return { info: rec, cwd, env: nextEnv };
+}
+
+/** A declaration's word NAME=value whose name starts with an expansion ("$k=$v", "${p}_HOME=…"). */
+function computedName(w: Word): boolean {
+  const parts = w.parts.filter((p) => p.kind !== 'literal' || p.text !== '');
+  return parts[0] !== undefined && parts[0].kind !== 'literal' && parts.some((p) => p.kind === 'literal' && /^[\w\]]*\+?=/.test(p.text));
 }
 
 /** CLIs printing a token for their own service: gh auth token, gcloud auth print-access-token, az account get-access-token. */

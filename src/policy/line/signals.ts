@@ -6,6 +6,7 @@
 // cat of a pid file). What cannot be read asks.
 import { posix } from 'node:path';
 import { compilePattern } from '../glob.js';
+import { has, optionTable, scan, values } from '../options.js';
 import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
 import type { Info } from './state.js';
@@ -21,7 +22,8 @@ const NARROWERS = /^(grep|egrep|fgrep|rg|awk|gawk|mawk|nawk|sed|cut|head|tail|so
 
 /** The pattern matches one of Rampart's own process names or command lines. */
 function matchesRampart(pattern: string, opts: { exact?: boolean; regex?: boolean; icase?: boolean } = {}): boolean | 'unknown' {
-  if (opts.exact && !opts.regex) return CANDIDATES.some((c) => c === pattern || posix.basename(c.split(' ')[0]!) === pattern);
+  const same = (a: string) => (opts.icase ? a.toLowerCase() === pattern.toLowerCase() : a === pattern);
+  if (opts.exact && !opts.regex) return CANDIDATES.some((c) => same(c) || same(posix.basename(c.split(' ')[0]!)));
   try {
     const re = new RegExp(opts.exact ? `^(${pattern})$` : pattern, opts.icase ? 'i' : '');
     return CANDIDATES.some((c) => re.test(c));
@@ -171,6 +173,13 @@ function chainPick(indexes: number[], flat: FlatCommand[], info: Info[], ctx: Co
   return state.lists ? 'rampart' : out;
 }
 
+// procps pkill/pgrep and psmisc killall options (a value after `=`: the option takes one).
+const PKILL = optionTable(['signal=', 'q,queue=', 'e,echo', 'c,count', 'd,delimiter=', 'l,list-name', 'a,list-full', 'f,full', 'i,ignore-case', 'n,newest', 'o,oldest',
+  'O,older=', 'v,inverse', 'w,lightweight', 'x,exact', 'r,runstates=', 'g,pgroup=', 'G,group=', 'P,parent=', 's,session=', 't,terminal=', 'u,euid=', 'U,uid=',
+  'F,pidfile=', 'L,logpidfile', 'H,require-handler', 'A,ignore-ancestors', 'ns=', 'nslist=', 'cgroup=', 'env=', 'h,help', 'V,version']);
+const KILLALL = optionTable(['e,exact', 'g,process-group', 'I,ignore-case', 'i,interactive', 'l,list', 'q,quiet', 'r,regexp', 's,signal=', 'u,user=', 'v,verbose',
+  'w,wait', 'o,older-than=', 'y,younger-than=', 'n,ns=', 'Z,context=', 'V,version', 'h,help']);
+
 const OWN_PIDS = /^%\S*$|^\$[!$]$|^\$\{[!$]\}$|^\$PPID$/;
 
 /** What a signalling command picks; `fc` is the command (kill run through xargs keeps xargs's). */
@@ -212,27 +221,25 @@ export function signalPick(name: string, args0: string[], fc: FlatCommand, flat:
   }
   if (name === 'fuser') return producerPick([name, ...args], ctx, { lists: false });
   if (name === 'pkill' || name === 'killall') {
-    // (After `--` every word is a pattern: pkill -f -- --max-semi-space-size.)
-    const dd = args.indexOf('--');
-    const head = dd < 0 ? args : args.slice(0, dd);
-    const opts = head.filter((a) => a.startsWith('-'));
-    const valued = name === 'pkill' ? /^-[uUgGPstF]$|^--(euid|uid|group|pgroup|parent|session|terminal|ns|nslist|pidfile)$/ : /^-[uoyst]$|^--(user|older-than|younger-than|signal)$/;
+    // (A signal first — -9, -KILL, -SIGTERM — is no option; clusters and attached values are read as getopt does.)
+    const sig = /^-(\d+|(SIG)?[A-Z]{2,}[A-Z0-9+-]*)$/;
+    const s = scan(args.filter((a, k) => !(sig.test(a) && (k === 0 || name === 'killall'))), name === 'pkill' ? PKILL : KILLALL);
     // pkill -F FILE / --pidfile=FILE signals the pid written there: Rampart's own pid file is tampering.
-    if (name === 'pkill') {
-      for (let k = 0; k < head.length; k++) {
-        const file = /^(-F|--pidfile)$/.test(head[k]!) ? head[k + 1] : /^--pidfile=(.*)$/.exec(head[k]!)?.[1] ?? /^-F(.+)$/.exec(head[k]!)?.[1];
-        if (file === undefined) continue;
-        const p = /[$`]/.test(file) ? 'unknown' : filePick(file, fc.index, flat, info, ctx);
-        if (p !== 'ok') return p;
-      }
+    for (const file of values(s, 'pidfile')) {
+      const p = /[$`]/.test(file) ? 'unknown' : filePick(file, fc.index, flat, info, ctx);
+      if (p !== 'ok') return p;
     }
-    const pats = [...head.filter((a, k) => !a.startsWith('-') && !valued.test(head[k - 1] ?? '')), ...(dd < 0 ? [] : args.slice(dd + 1))];
-    // Without a pattern, a selector (owner, group, parent, session, terminal) picks many processes: the server's too.
-    if (pats.length === 0) return opts.some((o) => /^-[uUgGPst]|^--(user|euid|uid|group|pgroup|parent|session|terminal)/.test(o)) ? 'rampart' : 'ok';
+    // An option neither table knows may take a value that is the pattern, or select otherwise: not read.
+    if (s.unknown.length) return 'unknown';
+    const pats = s.positionals;
+    // A selector (owner, group, parent, session, terminal, namespace, cgroup) picks many processes: with no
+    // pattern to narrow them, or with the pattern inverted, the server's too.
+    const selects = has(s, 'euid', 'uid', 'pgroup', 'group', 'parent', 'session', 'terminal', 'ns', 'cgroup', 'env', 'user', 'older', 'older-than', 'younger-than');
+    if (pats.length === 0) return selects || has(s, 'inverse') ? 'rampart' : 'ok';
+    if (has(s, 'inverse')) return 'rampart';
     if (words.some((w) => !w.static)) return 'unknown';
-    const regex = name === 'pkill' || opts.some((o) => o === '-r' || o === '--regexp');
-    // (pkill's ignore-case is -i, killall's -I: either counts.)
-    const hit = pats.map((p) => matchesRampart(p, { exact: name === 'killall' && !regex, regex, icase: opts.some((o) => /^-[a-zA-Z]*[iI]|^--ignore-case$/.test(o)) }));
+    const regex = name === 'pkill' || has(s, 'regexp');
+    const hit = pats.map((p) => matchesRampart(p, { exact: (name === 'killall' && !regex) || (name === 'pkill' && has(s, 'exact') && !has(s, 'full')), regex, icase: has(s, 'ignore-case') }));
     return hit.includes(true) ? 'rampart' : hit.includes('unknown') ? 'unknown' : 'ok';
   }
   // kill: literal pids, -1 (every process), own jobs, or ids computed by other commands.

@@ -1,7 +1,7 @@
 // Prefix commands that run another command (env, sudo, timeout, xargs, find -exec, …): what they
 // run, so that `sudo -u x env -i FOO=1 nice curl …` is judged as curl.
 
-import { optionTable, scan, values } from '../options.js';
+import { has, optionTable, scan, values, type OptionTable } from '../options.js';
 
 /** The inner command a wrapper runs, or a shell string it runs, or nothing. */
 export interface Unwrapped {
@@ -29,6 +29,28 @@ const TRACER_OPTIONS = {
   ltrace: optionTable(['a,align=', 'A=', 'D,debug=', 'e=', 'F,config=', 'l,library=', 'L', 'n,indent=', 'o,output=', 'p=', 's=', 'u=', 'w,where=', 'x='], { stopAtPositional: true }),
   time: optionTable(['o,output=', 'f,format=', 'a,append', 'p,portability', 'v,verbose', 'q,quiet'], { stopAtPositional: true }),
 };
+
+// Wrappers' own options, read as getopt does: `nice -n5`, `timeout -vk5 10s`, `stdbuf -oL -eL`, `ionice -tc3`,
+// `env -iS '…'`, `xargs -0rI{}`, `flock -xnw 5 F`, `sudo -Eu root` all end where the command they run begins.
+const WRAPPER_OPTIONS: Readonly<Record<string, OptionTable>> = {
+  env: optionTable(['i,ignore-environment', '0,null', 'u,unset=', 'C,chdir=', 'S,split-string=', 'v,debug', 'a,argv0=', 'P=', 'block-signal?=', 'default-signal?=', 'ignore-signal?=', 'list-signal-handling', 'help', 'version'], { stopAtPositional: true }),
+  nice: optionTable(['n,adjustment=', 'help', 'version'], { stopAtPositional: true }),
+  timeout: optionTable(['s,signal=', 'k,kill-after=', 'foreground', 'preserve-status', 'v,verbose', 'help', 'version'], { stopAtPositional: true }),
+  stdbuf: optionTable(['i,input=', 'o,output=', 'e,error=', 'help', 'version'], { stopAtPositional: true }),
+  ionice: optionTable(['c,class=', 'n,classdata=', 'p,pid', 'P,pgid', 'u,uid', 't,ignore', 'h,help', 'V,version'], { stopAtPositional: true }),
+  chrt: optionTable(['a,all-tasks', 'b,batch', 'd,deadline', 'e,ext', 'f,fifo', 'i,idle', 'o,other', 'r,rr', 'R,reset-on-fork', 'm,max', 'p,pid', 'T,sched-runtime=', 'P,sched-period=', 'D,sched-deadline=', 'v,verbose', 'h,help', 'V,version'], { stopAtPositional: true }),
+  taskset: optionTable(['a,all-tasks', 'c,cpu-list', 'p,pid', 'h,help', 'V,version'], { stopAtPositional: true }),
+  setsid: optionTable(['c,ctty', 'f,fork', 'w,wait', 'h,help', 'V,version'], { stopAtPositional: true }),
+  doas: optionTable(['a=', 'C=', 'L', 'n', 's', 'u='], { stopAtPositional: true }),
+  sudo: optionTable(['A,askpass', 'b,background', 'B,bell', 'C,close-from=', 'D,chdir=', 'E,preserve-env?=', 'e,edit', 'g,group=', 'H,set-home', 'host=', 'i,login', 'K,remove-timestamp', 'k,reset-timestamp', 'l,list', 'N,no-update', 'n,non-interactive', 'P,preserve-groups', 'p,prompt=', 'R,chroot=', 'r,role=', 'S,stdin', 's,shell', 'T,command-timeout=', 't,type=', 'U,other-user=', 'u,user=', 'V,version', 'v,validate', 'h,help'], { stopAtPositional: true }),
+  flock: optionTable(['s,shared', 'x,exclusive', 'e', 'u,unlock', 'n,nb,nonblock', 'w,wait,timeout=', 'E,conflict-exit-code=', 'o,close', 'F,no-fork', 'verbose', 'h,help', 'V,version'], { stopAtPositional: true }),
+  xargs: optionTable(['0,null', 'a,arg-file=', 'd,delimiter=', 'E=', 'e,eof?=', 'I=', 'i,replace?=', 'L=', 'l,max-lines?=', 'n,max-args=', 'o,open-tty', 'p,interactive', 'P,max-procs=', 'r,no-run-if-empty', 's,max-chars=', 't,verbose', 'x,exit', 'process-slot-var=', 'show-limits', 'help', 'version'], { stopAtPositional: true }),
+};
+
+/** The index of a wrapper's first operand, its options read with its table. */
+function firstOperand(args: string[], name: string): number {
+  return args.length - scan(args, WRAPPER_OPTIONS[name]!).positionals.length;
+}
 
 /** The value of the first of `names` among a wrapper's options (`-C D`, `-CD`, `--chdir=D`, `--chdir D`). */
 function optionValue(opts: string[], names: string[]): string | undefined {
@@ -74,26 +96,21 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
   switch (name) {
     case 'env': {
       const env: Record<string, string> = {};
-      // -i / - / -u PATH: the command runs without PATH (or with none of ours), so without the shims.
-      let dropsPath = false;
-      let i = 0;
+      const sc = scan(args, WRAPPER_OPTIONS.env!);
+      // -i / - / -u PATH / -P DIR: the command runs without PATH (or with none of ours), so without the shims.
+      let dropsPath = has(sc, 'ignore-environment', 'P') || values(sc, 'unset').includes('PATH');
+      let i = args.length - sc.positionals.length;
       for (; i < args.length; i++) {
         const a = args[i]!;
-        if (a === '-' || a === '-i' || a === '--ignore-environment' || /^-[a-zA-Z]*i[a-zA-Z]*$/.test(a) && !/[uCS]/.test(a)) dropsPath = true;
-        if (a === '-uPATH' || a === '--unset=PATH') dropsPath = true;
-        // -S"cmd args" / --split-string=… attached: the same split string.
-        if (/^-S./.test(a) && !a.startsWith('--')) return { env, shell: [a.slice(2), ...args.slice(i + 1)].join(' ') };
-        if (a.startsWith('--split-string=')) return { env, shell: [a.slice(15), ...args.slice(i + 1)].join(' ') };
-        if (a === '-u' || a === '--unset' || a === '-C' || a === '--chdir' || a === '-S' || a === '--split-string') {
-          if (a === '-S' || a === '--split-string') return { env, shell: args.slice(i + 1).join(' ') };
-          if ((a === '-u' || a === '--unset') && args[i + 1] === 'PATH') dropsPath = true;
-          i++;
-        } else if (a.startsWith('-') && a !== '-') continue;
-        else if (a === '-') continue;
+        if (a === '-') dropsPath = true;
         else if (/^([A-Za-z_][A-Za-z0-9_]*|BASH_FUNC_[^=/]+)=/.test(a)) env[a.slice(0, a.indexOf('='))] = a.slice(a.indexOf('=') + 1);
         else break;
       }
-      return inDir({ ...after(args, i), env, ...(dropsPath && !('PATH' in env) ? { tags: ['path-strip'] } : {}) }, args.slice(0, i), ['-C', '--chdir']);
+      const cwd = values(sc, 'chdir').at(-1);
+      // -S "cmd args" (alone, attached or in a cluster: -iS '…'): the string split into words, the rest after it.
+      const split = values(sc, 'split-string');
+      if (split.length) return { env, shell: [split.at(-1)!, ...sc.positionals].join(' '), ...(cwd !== undefined ? { cwd } : {}), ...(dropsPath && !/^\s*(\w+=\S*\s+)*PATH=/.test(split.at(-1)!) ? { tags: ['path-strip'] } : {}) };
+      return { ...after(args, i), env, ...(cwd !== undefined ? { cwd } : {}), ...(dropsPath && !('PATH' in env) ? { tags: ['path-strip'] } : {}) };
     }
     case 'setpriv': {
       const i = skipOpts(args, /^--(reuid|regid|ruid|rgid|euid|egid|groups|inh-caps|ambient-caps|bounding-set|securebits|pdeathsig|selinux-label|apparmor-profile|landlock-access|landlock-rule)$/);
@@ -124,7 +141,8 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       return { ...after(args, i), ...(args.slice(0, i).some((a) => /^-[a-z]*c/.test(a)) ? { tags: ['path-strip'] } : {}) };
     }
     case 'nice':
-      return after(args, skipOpts(args, /^-n$|^--adjustment$/));
+      // (The old spelling of the adjustment, -5 or --5, first.)
+      return /^--?[-+]?\d+$/.test(args[0] ?? '') ? after(args, 1 + firstOperand(args.slice(1), 'nice')) : after(args, firstOperand(args, 'nice'));
     // Proxy wrappers: the command's connections go through proxies their configuration names.
     case 'proxychains':
     case 'proxychains4':
@@ -137,30 +155,30 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       return inner.argv ? { ...inner, tags: ['config-relocated'] } : inner;
     }
     case 'ionice':
-      return after(args, skipOpts(args, /^-[cnp]$/));
     case 'chrt':
     case 'taskset': {
-      const i = skipOpts(args, /^-p$/);
-      return after(args, i + 1);
+      // (With -p, -P or -u they change running processes: their operands are ids, no command.)
+      const sc = scan(args, WRAPPER_OPTIONS[name]!);
+      if (has(sc, 'pid', 'pgid', 'uid')) return {};
+      // chrt PRIORITY COMMAND, taskset MASK COMMAND (chrt's priority may be left out for -o, -b, -i).
+      const i = args.length - sc.positionals.length;
+      return after(args, name === 'ionice' || (name === 'chrt' && !/^\d+$/.test(args[i] ?? '')) ? i : i + 1);
     }
-    case 'timeout': {
-      const i = skipOpts(args, /^-[sk]$|^--signal$|^--kill-after$/);
-      return after(args, i + 1);
-    }
+    case 'timeout':
+      return after(args, firstOperand(args, 'timeout') + 1);
     case 'stdbuf':
-      return after(args, skipOpts(args, /^-[ioe]$/));
     case 'setsid':
     case 'doas':
-      return after(args, skipOpts(args, /^-[uC]$/));
+      return after(args, firstOperand(args, name));
     case 'sudo': {
-      const i = skipOpts(args, /^-[ugUpChrTDRt]$|^--(user|group|prompt|close-from|host|role|type|chdir)$/);
+      const i = firstOperand(args, 'sudo');
       if (args.slice(0, i).some((a) => /^-[a-zA-Z]*[is]/.test(a)) && i >= args.length) return { tags: ['interactive-shell'] };
       // sudo -i runs the command through root's login shell, with root's PATH: no shims.
       const login = args.slice(0, i).some((a) => /^-[a-zA-Z]*i/.test(a) || a === '--login');
       return inDir({ ...after(args, i), ...(login ? { tags: ['path-strip'] } : {}) }, args.slice(0, i), ['-D', '--chdir']);
     }
     case 'flock': {
-      let i = skipOpts(args, /^-[wE]$|^--(timeout|conflict-exit-code)$/);
+      let i = firstOperand(args, 'flock');
       i += 1; // the lock file
       if (args[i] === '-c' || args[i] === '--command') return { shell: args[i + 1] ?? '' };
       return after(args, i);
@@ -345,9 +363,8 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       return after(args, 0);
     case 'xargs': {
       // (-e, -i, -l and --eof, --replace, --max-lines take a value only attached: `--replace bash` is -I{} then bash.)
-      const i = skipOpts(args, /^-[aEILnPsd]$|^--(max-args|max-procs|max-chars|delimiter|arg-file|process-slot-var)$/, false);
+      const rest = args.slice(firstOperand(args, 'xargs'));
       // With no command xargs runs echo.
-      const rest = args[i] === '--' ? args.slice(i + 1) : args.slice(i);
       return rest.length ? { argv: rest } : {};
     }
     case 'parallel': {

@@ -5,7 +5,7 @@ import { tryRedirect } from './redirect.js';
 import { expandWords } from './split.js';
 import { readWord } from './word.js';
 import { buildWord, literalWord } from './word-build.js';
-import type { Assignment, Command, Redirect, SimpleCommand, Word } from './types.js';
+import type { Assignment, Command, LiteralPart, Redirect, SimpleCommand, Word, WordPart } from './types.js';
 
 const NOT_A_START = new Set(['in', 'then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}', ']]']);
 const DECLARATIONS = new Set(['export', 'declare', 'local', 'readonly', 'typeset']);
@@ -85,9 +85,12 @@ function parseSimple(cur: Cursor): Command {
   cmd.end = cur.at();
   cmd.words = expandWords(cmd.words);
   if (!cmd.words.length) for (const a of cmd.assignments) a.scope = 'shell';
-  const head = cmd.words[0];
+  // (Also run through `command` or `builtin`: command -p export "PATH=/bin" assigns as export does.)
+  let at = 0;
+  while (cmd.words[at]?.static && /^(command|builtin)$/.test(cmd.words[at]!.value)) for (at++; cmd.words[at]?.static && /^-p+$/.test(cmd.words[at]!.value);) at++;
+  const head = cmd.words[at];
   if (head && head.static && DECLARATIONS.has(head.value)) {
-    for (const w of cmd.words.slice(1)) {
+    for (const w of cmd.words.slice(at + 1)) {
       const a = asAssignment(w, 'declaration');
       if (a) cmd.assignments.push(a);
     }
@@ -95,17 +98,37 @@ function parseSimple(cur: Cursor): Command {
   return cmd;
 }
 
-/** `NAME=value` / `NAME+=value` when the name part is unquoted; null otherwise. */
+/**
+ * `NAME=value` / `NAME+=value` when the name part is unquoted; null otherwise. A declaration builtin
+ * gets its words after quote removal, so there `export "PATH=/x"` and `declare 'HOME=/h'` assign too
+ * (as a command prefix, `"PATH=/x" curl` is a program named PATH=/x).
+ */
 export function asAssignment(w: Word, scope: Assignment['scope']): Assignment | null {
-  const first = w.parts[0];
-  if (!first || first.kind !== 'literal' || first.quote !== 'none') return null;
-  const m = ASSIGNMENT.exec(first.text);
+  const lead = scope === 'declaration' ? literalLead(w.parts) : w.parts[0]?.kind === 'literal' && w.parts[0].quote === 'none' ? w.parts[0] : undefined;
+  if (!lead) return null;
+  const m = ASSIGNMENT.exec(lead.text);
   if (!m) return null;
-  const rest = first.text.slice(m[0].length);
-  const parts = [...(rest ? [{ ...first, text: rest }] : []), ...w.parts.slice(1)];
+  // (The literal pieces up to the `=` make the name; the rest of the piece holding it starts the value.)
+  let taken = 0;
+  let k = 0;
+  while (k < w.parts.length && taken + (w.parts[k] as LiteralPart).text.length < m[0].length) taken += (w.parts[k++] as LiteralPart).text.length;
+  const at = w.parts[k] as LiteralPart;
+  const rest = at.text.slice(m[0].length - taken);
+  const parts = [...(rest ? [{ ...at, text: rest }] : []), ...w.parts.slice(k + 1)];
   const eq = w.raw.indexOf('=') + 1;
-  const value = buildWord(parts, w.raw.slice(eq), w.start + eq, w.end);
+  const quote = at.quote === 'double' ? '"' : at.quote === 'single' ? "'" : '';
+  const value = buildWord(parts, quote + w.raw.slice(eq), w.start + eq, w.end);
   return { name: m[1]!, value, append: m[3] === '+', raw: w.raw, scope };
+}
+
+/** The text of a word's leading literal pieces, however quoted (undefined when it starts with an expansion). */
+function literalLead(parts: readonly WordPart[]): LiteralPart | undefined {
+  let text = '';
+  for (const p of parts) {
+    if (p.kind !== 'literal') break;
+    text += p.text;
+  }
+  return text ? { kind: 'literal', text, quote: 'none' } : undefined;
 }
 
 /** `name ( )` after the first word turns the command into a function definition. */

@@ -1,5 +1,5 @@
 // Substitutes variables assigned earlier in the same script (`c=curl; $c …` → `curl …`), in execution order.
-import { ANY, applyEffects, forget, functionWrites, mktempValue, type Env, type FunctionWrites } from './variable-effects.js';
+import { ANY, applyEffects, arithWrites, forget, functionWrites, mktempValue, type Env, type FunctionWrites } from './variable-effects.js';
 import { buildWord, wordsFromPieces } from './word-build.js';
 import type { AndOrList, Command, Pipeline, Redirect, Script, SimpleCommand, Word, WordPart } from './types.js';
 
@@ -80,6 +80,7 @@ class Resolver {
           return { ...c, items, body: this.unrolled(c.body, c.variable, items.map((w) => w.value), env), redirects: redirects(c.redirects) };
         }
         const arithmetic = c.arithmetic && this.word(c.arithmetic, env, false)[0]!;
+        if (c.arithmetic) unknownAfter(env, c.arithmetic);
         if (c.variable) env.set(c.variable, null);
         const body = this.loop(env, (e) => this.script(c.body, e));
         return { ...c, items, arithmetic, body, redirects: redirects(c.redirects) };
@@ -94,8 +95,11 @@ class Resolver {
         const unknown: Env = new Map([...env.keys()].map((k) => [k, null]));
         return { ...c, body: this.command(c.body, unknown) };
       }
-      case 'arith':
-        return { ...c, expression: this.word(c.expression, env, false)[0]!, redirects: redirects(c.redirects) };
+      case 'arith': {
+        const expression = this.word(c.expression, env, false)[0]!;
+        unknownAfter(env, c.expression);
+        return { ...c, expression, redirects: redirects(c.redirects) };
+      }
     }
   }
 
@@ -324,4 +328,11 @@ function readLoopLines(condition: Script, redirects: Redirect[]): { name: string
 function literalInput(r: Redirect | undefined): string | undefined {
   if (r?.heredoc) return r.heredoc.content.static ? r.heredoc.content.value : undefined;
   return r?.op === '<<<' && r.target.static ? `${r.target.value}\n` : undefined;
+}
+
+/** What `(( … ))` assigns holds a number computed when it runs: no longer the literal it was. */
+function unknownAfter(env: Env, expression: Word): void {
+  const names = new Set<string>();
+  arithWrites(expression.raw, names);
+  for (const n of names) env.set(n, null).set(`${n}[@]`, null);
 }

@@ -2,6 +2,7 @@
 // function calls make them unknown.
 import { expandBraces } from './split.js';
 import { parseShell } from './parse.js';
+import { printfText } from '../line/printf.js';
 import type { Assignment, Command, FunctionDefinition, Script, Word } from './types.js';
 
 /** The words from the builtin that runs: `command read x`, `builtin -p eval …` are read and eval. */
@@ -17,7 +18,7 @@ export type Env = Map<string, string | null>;
 const DECLARATIONS = new Set(['export', 'declare', 'local', 'readonly', 'typeset']);
 const READERS = new Set(['read', 'readarray', 'mapfile', 'getopts']);
 /** Commands that can assign arbitrary variables: afterwards nothing is known. */
-const OPAQUE = new Set(['eval', 'source', '.', 'let']);
+const OPAQUE = new Set(['eval', 'source', '.']);
 
 /** Set once a command may have assigned variables nobody can name (eval, source, a function call,
  *  declare with computed words): a variable not known before may be set now. */
@@ -62,8 +63,10 @@ export function applyEffects(env: Env, assignments: Assignment[], words0: Word[]
   } else if (name !== null && functions.has(name) && functions.get(name) !== null) {
     // A function call: what its body may assign is no longer known (log() { printf …; } assigns nothing).
     for (const v of functions.get(name)!) env.set(v, null).set(`${v}[@]`, null);
-  } else if (name === null || OPAQUE.has(name) || functions.has(name)) {
+  } else if (name === null || OPAQUE.has(name) || functions.has(name) || (name === 'let' && letComputes(words))) {
     clear(env);
+  } else if (name === 'let') {
+    for (const n of letWrites(words)) env.set(n, null).set(`${n}[@]`, null);
   } else if (name === 'unset' || READERS.has(name)) {
     // (NAME or NAME[i]: either way the variable is no longer known.)
     for (const w of words.slice(1)) {
@@ -82,10 +85,13 @@ export function applyEffects(env: Env, assignments: Assignment[], words0: Word[]
     }
   } else if (name === 'printf') {
     const v = words.findIndex((w) => w.value === '-v');
+    // printf -v NAME FORMAT ARGS of literal words (no ~ or glob left to expand): NAME holds that text.
+    const args = words.slice(v > 0 ? v + 2 : 2);
+    const text = args.length && args.every((w) => w.static && !w.tilde && !w.glob) && !/%\(/.test(args.find((w) => w.value !== '--')?.value ?? '') ? printfText(args.map((w) => w.value)) : undefined;
     const target = (t: Word | undefined) => {
       if (!t) return;
-      const m = t.static ? /^([A-Za-z_]\w*)/.exec(t.value) : null;
-      if (m) env.set(m[1]!, null).set(`${m[1]}[@]`, null);
+      const m = t.static ? /^([A-Za-z_]\w*)(\[[^\]]*\])?$/.exec(t.value) : null;
+      if (m) env.set(m[1]!, m[2] === undefined && text !== undefined && !text.includes('\n') ? text : null).set(`${m[1]}[@]`, null);
       else clear(env);
     };
     if (v > 0) target(words[v + 1]);
@@ -204,7 +210,20 @@ function wordWrites(w: Word, names: Set<string>): void {
   }
 }
 
-function arithWrites(text: string, names: Set<string>): void {
+/** `let` whose assigned name is itself computed (let "$x=1"): it may set any variable. */
+function letComputes(words: Word[]): boolean {
+  return words.slice(1).some((w) => /\$\{?\w+\}?\s*(?:\[[^\]]*\])?\s*(?:[-+*/%&|^]|<<|>>)?=(?!=)|\$\(/.test(w.raw));
+}
+
+/** The names `let EXPR…` assigns. */
+function letWrites(words: Word[]): Set<string> {
+  const names = new Set<string>();
+  for (const w of words.slice(1)) arithWrites(w.raw, names);
+  return names;
+}
+
+/** Names `(( … ))`, `let` or `$(( … ))` text assigns (x = 1, x += 2, i++, --i). */
+export function arithWrites(text: string, names: Set<string>): void {
   for (const m of text.matchAll(/([A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*(?:[-+*/%&|^]|<<|>>)?=(?!=)|(?:\+\+|--)\s*([A-Za-z_]\w*)|([A-Za-z_]\w*)\s*(?:\+\+|--)/g)) names.add((m[1] ?? m[2] ?? m[3])!);
 }
 
@@ -256,7 +275,10 @@ function bodyEffects(c: Command, acc: { names: Set<string>; locals: Set<string>;
   const name = head.value;
   const rest = words.slice(1);
   // (A trap set in the body runs text later, in the caller's shell: not read here.)
-  if (OPAQUE.has(name) || name === 'trap' || name === 'enable' || name === 'alias' || name === 'shopt') acc.opaque = true;
+  if (name === 'let') {
+    if (letComputes(words)) acc.opaque = true;
+    else for (const n of letWrites(words)) add(n);
+  } else if (OPAQUE.has(name) || name === 'trap' || name === 'enable' || name === 'alias' || name === 'shopt') acc.opaque = true;
   else if (defined.has(name)) acc.calls.add(name);
   else if (DECLARATIONS.has(name) || name === 'unset' || READERS.has(name) || name === 'printf') {
     if (DECLARATIONS.has(name) && rest.some((w) => /^-[a-zA-Z]*n/.test(w.value))) acc.opaque = true;
@@ -281,6 +303,28 @@ function bodyEffects(c: Command, acc: { names: Set<string>; locals: Set<string>;
 
 function wordRaw(w: Word): string {
   return w.parts.map((p) => ('raw' in p ? p.raw : 'text' in p ? p.text : '')).join('');
+}
+
+/** Names the script's loops (for, select), arithmetic commands (also let) and namerefs assign, at any depth
+ *  outside substitutions: what they hold at the end is not a literal the line wrote. */
+export function compoundWrites(script: Script): Set<string> {
+  const names = new Set<string>();
+  walkScript(script, (c) => {
+    if (c.kind === 'for') {
+      if (c.variable) names.add(c.variable);
+      if (c.arithmetic) arithWrites(wordRaw(c.arithmetic), names);
+    }
+    if (c.kind === 'arith') arithWrites(wordRaw(c.expression), names);
+    const words = c.kind === 'simple' ? pastCommandBuiltin(c.words) : [];
+    if (words[0]?.static && words[0].value === 'let') for (const n of letWrites(words)) names.add(n);
+    if (words[0]?.static && DECLARATIONS.has(words[0].value) && words.some((w) => /^-[a-zA-Z]*n/.test(w.value))) {
+      for (const w of words.slice(1)) {
+        const m = /^([A-Za-z_]\w*)/.exec(w.value);
+        if (m && !w.value.startsWith('-')) names.add(m[1]!);
+      }
+    }
+  });
+  return names;
 }
 
 /** Calls `f` for every command of the script at any depth of compound commands (not inside substitutions). */
