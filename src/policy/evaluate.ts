@@ -83,11 +83,13 @@ function writeTargets(w: string, abs?: string): string[] {
 }
 
 /** Programs that write a whole file, replacing what was there. */
-const REPLACERS = /^(cp|mv|dd|install|tee|ln|gcp|ditto|cat|sponge)$/;
+const REPLACERS = /^(cp|mv|dd|install|tee|ln|gcp|ditto|cat|sponge|rsync|scp)$/;
 
 /** A write target that may be a directory: a trailing slash, or a last name without an extension. */
 function mayBeDirectory(p: string): boolean {
-  return p.endsWith('/') || !/.\.[^./]+$/.test(p.slice(p.lastIndexOf('/') + 1));
+  // (A dot-file named as a history or rc file is one: ~/.bash_history, ~/.lesshst, ~/.vimrc.)
+  const last = p.slice(p.lastIndexOf('/') + 1);
+  return p.endsWith('/') || (!/.\.[^./]+$/.test(last) && !/^\.[\w-]*(_history|hst|rc|_profile)$/.test(last));
 }
 
 /** Classifies the hosts and paths of facts (stdin/stdout of the context included). */

@@ -137,3 +137,29 @@ export const systemProgram = (word: string, name: RegExp): boolean => {
   const slash = word.lastIndexOf('/');
   return name.test(word.slice(slash + 1)) && (slash < 0 || SYSTEM_PROGRAM_DIR.test(word.slice(0, slash + 1)));
 };
+
+/** The words of a program setting's value (quotes removed; `+'!id'` is one word). */
+const settingWords = (value: string): string[] => (value.match(/(?:'[^']*'|"(?:[^"\\]|\\.)*"|[^\s'"]+)+/g) ?? []).map((w) => w.replace(/'([^']*)'|"((?:[^"\\]|\\.)*)"/g, (_m, a?: string, b?: string) => a ?? b ?? ''));
+// An Ex command that only moves, searches or sets display options (+42, +/TODO, -c 'set tw=72'): no program runs.
+const PLAIN_EX = /^:?\s*(\d*|\$|\/[^|`]*|(se|set|setl|setlocal|syn|syntax|filetype|startinsert|colo|colorscheme)\b[^|!`]*)\s*$/;
+
+/**
+ * Whether a usual editor or pager named in a setting (EDITOR, core.pager, MANPAGER …) is given options that run
+ * commands or load code: vim's -c/--cmd/+CMD beyond moving and setting options, -S/-s/-u script files; less's
+ * +CMD with a shell escape and -k/--lesskey-* key files; emacs's --eval/-l/-f/--script; nano's --rcfile.
+ * (The program is the installed one; what it is told to run is not the file it edits.)
+ */
+export function runsCommands(value: string): boolean {
+  const words = settingWords(value);
+  const prog = (words[0] ?? '').replace(/^.*\//, '');
+  const rest = words.slice(1);
+  const next = (k: number) => rest[k + 1] ?? '';
+  if (/^(vim?|nvim|gvim|view|ex|vimdiff|rvim|evim)$/.test(prog)) {
+    return rest.some((w, k) => (/^(-c|--cmd)$/.test(w) && !PLAIN_EX.test(next(k))) || (/^\+/.test(w) && !PLAIN_EX.test(w.slice(1)))
+      || /^-[SsW]/.test(w) || (/^-[uU]$/.test(w) && !/^(NONE|NORC|DEFAULTS)$/.test(next(k))) || /^-[uU]./.test(w));
+  }
+  if (/^(less|more|most)$/.test(prog)) return rest.some((w) => (/^\+/.test(w) && /[!|]/.test(w)) || /^-[a-zA-Z]*k|^--lesskey/.test(w));
+  if (/^(emacs|emacsclient|xemacs)$/.test(prog)) return rest.some((w) => /^--?(eval|e|l|load|f|funcall|script|x|execute|exec)(=|$)/.test(w));
+  if (/^(nano|pico|rnano)$/.test(prog)) return rest.some((w) => /^(-f|--rcfile)(=|$)|^-[a-zA-Z]*f/.test(w));
+  return false;
+}

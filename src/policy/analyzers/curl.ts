@@ -127,8 +127,12 @@ export function analyzeCurl({ tool, args, env, cwd }: AnalyzerInput): Facts {
   // --output-dir DIR holds every -o NAME as much as -O's names: `-o .bashrc --output-dir ~` writes ~/.bashrc.
   const outputDir = values(s, 'output-dir')[0];
   const inDir = (n: string) => (outputDir && !n.startsWith('/') ? posix.join(outputDir, n) : n);
+  // (Each output file is written anew: what was there is gone, as after `: > F`.)
   for (const w of values(s, 'output')) {
-    if (w !== '-' && w !== '%') f.writes.push(...(has(s, 'globoff') ? [w] : globbedNames(w, urls)).map(inDir));
+    if (w === '-' || w === '%') continue;
+    const named = (has(s, 'globoff') ? [w] : globbedNames(w, urls)).map(inDir);
+    f.writes.push(...named);
+    f.truncates = [...(f.truncates ?? []), ...named];
   }
   for (const w of values(s, 'dump-header', 'cookie-jar', 'trace', 'trace-ascii', 'stderr', 'etag-save', 'libcurl', 'hsts', 'alt-svc')) {
     if (w !== '-' && w !== '%') f.writes.push(...(has(s, 'globoff') ? [w] : globbedNames(w, urls)));

@@ -96,6 +96,8 @@ export function analyzeReader({ tool, args: args0 }: AnalyzerInput): Facts {
   });
   // sed -i (also inside a cluster: -ni, -Ei) and gawk -i inplace edit their file operands.
   if (tool === 'sed' && args.some((a) => /^-[nrEsuz]*i/.test(a) || /^--in-place/.test(a))) f.writes.push(...files);
+  // (A script that deletes every line — d, 1,$d, ,$d — empties them: their content is gone, as after `: > F`.)
+  if (tool === 'sed' && scripts.length > 0 && scripts.every((p) => /^\s*((1|0)?\s*,\s*\$\s*)?d\s*;?\s*$/.test(p)) && f.writes.length) f.truncates = [...(f.truncates ?? []), ...files];
   if (/awk$/.test(tool) && args.some((a, k) => (a === '-i' || a === '--include') && args[k + 1] === 'inplace' || a === '-iinplace')) f.writes.push(...files.filter((x) => x !== 'inplace'));
   // yq's load(), load_str() and friends read the file they name into the output.
   // (…its argument joined from literals — load_str("." + "env") — or rooted in a variable — env(HOME) + "/.aws/credentials" —

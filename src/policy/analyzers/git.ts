@@ -4,7 +4,7 @@
 import { posix } from 'node:path';
 import { newFacts, type Facts } from '../facts.js';
 import { optionTable, scan, values, type Scanned } from '../options.js';
-import { addUrl, STDIN, SYSTEM_DIR, systemProgram } from './common.js';
+import { addUrl, runsCommands, STDIN, SYSTEM_DIR, systemProgram } from './common.js';
 import { gitSubcommand, helpOnly } from './git-subcommands.js';
 import { analyzeSsh, EXEC_KEYS as SSH_EXEC_KEYS } from './ssh.js';
 import type { AnalyzerInput } from './types.js';
@@ -27,7 +27,9 @@ const EXEC_ENV = ['GIT_SSH_COMMAND', 'GIT_SSH', 'GIT_PROXY_COMMAND', 'GIT_EXEC_P
 // Program variables people set to their pager or editor; anything else there runs code.
 const PROGRAM_ENV = ['GIT_PAGER', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'PAGER', 'EDITOR', 'VISUAL'];
 // (Bare or in a system directory: ./vim or /tmp/x/less is a program the agent may have written.)
-const USUAL_PROGRAMS = new RegExp(`^\\s*(${SYSTEM_DIR})?(less|more|most|cat|bat|batcat|delta|diff-so-fancy|vim?|nvim|nano|emacs|emacsclient|code|code-insiders|subl|mate|micro|hx|kak|true|:)(\\s+(-[-\\w=]+|--wait))*\\s*$`);
+const USUAL_NAMES = new RegExp(`^\\s*(${SYSTEM_DIR})?(less|more|most|cat|bat|batcat|delta|diff-so-fancy|vim?|nvim|nano|emacs|emacsclient|code|code-insiders|subl|mate|micro|hx|kak|true|:)(\\s+(-[-\\w=]+|--wait))*\\s*$`);
+// (…and not told to run commands: vim -S, less -kKEYS, nano --rcfile=F load code.)
+const USUAL_PROGRAMS = { test: (v: string): boolean => USUAL_NAMES.test(v) && !runsCommands(v) };
 
 /**
  * An editor setting whose value is a literal command line: git runs it through a shell with the
@@ -43,6 +45,11 @@ function editorRun(f: Facts, setting: string, value: string): boolean {
   if (/^(sh|bash|dash|zsh|ksh|mksh|fish|env|eval|exec|command|xargs)$/.test(prog)) return false;
   if (/^(python[\d.]*|node|ruby|perl|php|lua|deno|bun)$/.test(prog) && !words.some((w) => /^-[a-zA-Z]*i/.test(w))) return false;
   f.runs.push(`${value} ${setting === 'GIT_SEQUENCE_EDITOR' ? '.git/rebase-merge/git-rebase-todo' : '.git/COMMIT_EDITMSG'}`);
+  // (The usual editor told to run commands or load code — vim -c '!…', emacs --eval — runs more than the edit.)
+  if (runsCommands(value)) {
+    f.tags.add('program-setting');
+    f.notes.push(`${setting} starts ${words[0]} with options that run commands`);
+  }
   // (A program by path outside the system's directories — ./vim, /tmp/x/nano — is one this line does not show,
   // as the same program in GIT_EDITOR is.)
   if (words[0]!.includes('/') && !systemProgram(words[0]!, /./)) {

@@ -75,6 +75,8 @@ export function analyzeRsync({ tool, args, env, cwd, home }: AnalyzerInput): Fac
     const picked = [...values(s, 'include'), ...values(s, 'filter').map((r) => /^(?:\+|include)\s+(.+)$/.exec(r.trim())?.[1]).filter((x): x is string => x !== undefined)];
     if (destRemote) for (const src of sources) if (!remote(src)) for (const p of picked) f.sends.push(`${src.replace(/\/+$/, '') || '.'}/${p.replace(/^\/+/, '')}`);
     if (!destRemote) f.writes.push(dest);
+    // (--append adds to what is there; otherwise the destination file is replaced whole.)
+    if (!destRemote && has(s, 'append', 'append-verify')) f.appends = [...(f.appends ?? []), dest];
     // A local copy reads its sources, as cp does (rsync -a ~/.ssh/ ./backup copies the keys out).
     if (!destRemote) for (const src of sources) if (!remote(src)) f.reads.push(src);
     // -a/-r copies a tree below the destination, the source's choice of names (a remote's, or a

@@ -58,6 +58,9 @@ export function analyzeWget(input: AnalyzerInput): Facts {
   }
   for (const p of proxies) if (p) addUrl(f, p, 'proxy');
   for (const w of values(s, 'output-document', 'output-file', 'append-output', 'save-cookies', 'rejected-log', 'warc-file')) if (w !== '-') f.writes.push(w);
+  // (-O, -o and the cookie and log files are written anew unless -c continues the download; -a appends.)
+  const anew = values(s, 'output-file', 'save-cookies', 'rejected-log', ...(has(s, 'continue') ? [] : ['output-document'])).filter((w) => w !== '-');
+  if (anew.length) f.truncates = [...(f.truncates ?? []), ...anew];
   // Without -O each download is saved under its own name in -P DIR (or the working directory).
   if (values(s, 'output-document').length === 0) {
     const dir = values(s, 'directory-prefix').at(-1) ?? input.cwd;

@@ -3,7 +3,7 @@
 import { posix } from 'node:path';
 import { fileExists, LOADER_VARS, type State } from './state.js';
 import { newFacts } from '../facts.js';
-import { addHost, addUrl, SYSTEM_DIR, systemProgram } from '../analyzers/common.js';
+import { addHost, addUrl, runsCommands, SYSTEM_DIR, systemProgram } from '../analyzers/common.js';
 import { judgeFacts } from '../evaluate.js';
 import { canonicalTool } from '../analyzers/identity.js';
 import { DEFAULT_BINS } from '../shimmed.js';
@@ -41,7 +41,7 @@ const USUAL_PROGRAMS = new RegExp(`^\\s*(${SYSTEM_DIR})?(less|more|most|cat|bat|
  * script in /tmp, a name it does not know) asks; an everyday one (less, vim, ccache) passes.
  */
 export function programSetting(st: State, what: string, value: string, isStatic: boolean, cwd = st.ctx.cwd): void {
-  if (value.trim() === '' || USUAL_PROGRAMS.test(value)) return;
+  if (value.trim() === '' || (USUAL_PROGRAMS.test(value) && !runsCommands(value))) return;
   // (A `$` inside single quotes is text the program gets: sed -i '2,$s/^pick/fixup/'.)
   if (!isStatic || /[$`]/.test(value.replace(/'[^']*'/g, "''"))) {
     st.lineTags.tags.add('dynamic-command');
@@ -59,6 +59,8 @@ export function programSetting(st: State, what: string, value: string, isStatic:
   }
   st.sub(value, cwd, st.ctx.env);
   if (!systemProgram(prog, /^[^/]+$/)) note(st, what, prog);
+  // (…and the usual editor or pager told to run commands or load code: vim -c '!…', less -k KEYS, emacs --eval.)
+  else if (runsCommands(value)) note(st, what, `${prog} with options that run commands`);
 }
 
 function note(st: State, what: string, prog: string): void {

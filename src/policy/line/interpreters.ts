@@ -58,12 +58,32 @@ function homeTemplates(code: string): string {
   const HOME = String.raw`(home|HOME|expanduser|homedir|USERPROFILE)`;
   // join(<the home directory>, 'a', 'b') → "~/a/b"
   const HOMEEXPR = String.raw`(?:os\.path\.expanduser\(\s*["']~["']\s*\)|(?:pathlib\.)?Path\.home\(\s*\)|(?:require\(\s*["']os["']\s*\)|os)\.homedir\(\s*\)|homedir\(\s*\)|Dir\.home|ENV\[\s*["']HOME["']\s*\]|os\.environ\[\s*["']HOME["']\s*\]|os\.getenv\(\s*["']HOME["']\s*\)|process\.env\.HOME|getenv\(\s*["']HOME["']\s*\))`;
-  code = code.replace(new RegExp(String.raw`\b(?:os\.path\.join|path\.join|path\.resolve|File\.join)\(\s*${HOMEEXPR}\s*((?:,\s*(?:"[^"]*"|'[^']*'))+)\s*\)`, 'g'), (_m, rest: string) => `"~/${[...rest.matchAll(/"([^"]*)"|'([^']*)'/g)].map((x) => x[1] ?? x[2]).join('/')}"`);
+  const joined = (rest: string) => `"~/${[...rest.matchAll(/"([^"]*)"|'([^']*)'/g)].map((x) => x[1] ?? x[2]).join('/')}"`;
+  code = code.replace(new RegExp(String.raw`\b(?:os\.path\.join|path\.join|path\.resolve|File\.join)\(\s*${HOMEEXPR}\s*((?:,\s*(?:"[^"]*"|'[^']*'))+)\s*\)`, 'g'), (_m, rest: string) => joined(rest));
+  // Path.home() / 'a' / 'b', Path.home().joinpath('a', 'b'), homedir() + '/a' → "~/a/b"
+  code = code.replace(new RegExp(String.raw`${HOMEEXPR}((?:\s*/\s*(?:"[^"]*"|'[^']*'))+)`, 'g'), (_m, rest: string) => joined(rest))
+    .replace(new RegExp(String.raw`${HOMEEXPR}\.joinpath\(\s*((?:"[^"]*"|'[^']*')(?:\s*,\s*(?:"[^"]*"|'[^']*'))*)\s*\)`, 'g'), (_m, rest: string) => joined(rest))
+    .replace(new RegExp(String.raw`${HOMEEXPR}\s*\+\s*(["'])/([^"']*)\1`, 'g'), (_m, _q: string, rest: string) => `"~/${rest}"`);
   return code
     .replace(new RegExp(String.raw`\bf(["'])\{[^}]*${HOME}[^}]*\}`, 'g'), '$1~')
     .replace(new RegExp(String.raw`(["'])%s(/[^"']*)\1\s*%\s*\(?[^;,)]*${HOME}`, 'g'), '$1~$2$1')
     .replace(new RegExp(String.raw`(["'])\{\}(/[^"']*)\1\s*\.format\(\s*[^;()]*${HOME}[^;()]*(?:\([^()]*\))?[^;()]*\)`, 'g'), '$1~$2$1')
     .replace(/`([^`]*)`/g, (_m, body: string) => `"${body.replace(new RegExp(String.raw`^\$\{[^}]*${HOME}[^}]*\}`), '~').replace(/\$\{[^}]*\}/g, '*').replace(/"/g, '')}"`);
+}
+
+/** Calls that write a file anew, with the literal path they open: open(P, 'w'), writeFileSync(P, …), Path(P).write_text(…),
+ *  File.write(P, …), file_put_contents(P, …), Perl's open(F, '>', P); copies onto P. */
+const REPLACE_CALLS = [
+  /\bopen\s*\(\s*(?:(?:os\.path\.)?expanduser\(\s*)?(["'])([^"'\s]+)\1\s*\)?\s*,\s*["']wb?\+?["']/g,
+  /\b(?:writeFileSync|writeFile|truncateSync|File\.write|IO\.write|Bun\.write|Deno\.writeTextFile(?:Sync)?|file_put_contents)\s*\(\s*(["'])([^"'\s]+)\1(?![^()]*FILE_APPEND)/g,
+  /(["'])([^"'\s]+)\1\s*\)?\s*\.\s*write_(?:text|bytes)\b/g,
+  /\bopen\s*\(?\s*(?:my\s+)?[\w$]+\s*,\s*["']>["']\s*,\s*(["'])([^"'\s]+)\1/g,
+  /\b(?:copyfile|copyFileSync|copy2?)\s*\(\s*(?:"[^"]*"|'[^']*'|[\w.]+)\s*,\s*(["'])([^"'\s]+)\1/g,
+];
+/** The literal paths code writes anew (their old content gone), not appends to or edits. */
+export function replacedPaths(code0: string): string[] {
+  const code = homeTemplates(code0);
+  return [...new Set(REPLACE_CALLS.flatMap((re) => [...code.matchAll(re)].map((m) => m[2]!.replace(/^(\$\{HOME\}|\$ENV\{HOME\}|\$HOME)(?=\/)/, '~'))))];
 }
 
 /** Whether code has a call that writes or moves files (open for writing, writeFileSync, rename …). */

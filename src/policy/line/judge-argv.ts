@@ -2538,6 +2538,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // (A CLI's own completion script — gh completion -s bash — is printed from the program, not fetched.)
     // (…and gh printing only identifiers — gh run list --json databaseId -q '.[0].databaseId' — prints no text of anyone's.)
     if ((DOWNLOADERS.has(name) && !completionScript(name, args) && ghIdentifiers(name, args) === undefined) || (FILTERS.has(name) && fc.stdinFrom.some((up) => info[up]?.downloadOut))) rec.downloadOut = true;
+    // (git archive --remote=URL prints another repository's tree: a download, as curl's would be.)
+    if (name === 'git' && facts.subcommand === 'archive' && args.some((a) => /^--remote(=|$)/.test(a)) && !args.some((a) => /^(-o|--output)(=|$)/.test(a))) rec.downloadOut = true;
     // Text known statically: echo/printf words, and known text decoded (base64 -d, xxd -r -p,
     // rev, tr's character maps such as rot13).
     if (name === 'echo') rec.textOut = echoText(args);

@@ -8,7 +8,7 @@ import { newFacts } from '../facts.js';
 import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { codeSource } from './interpreter-code.js';
-import { codePaths, foldLiterals, judgeCode, REACHES, SECRETISH, unknownModules } from './interpreters.js';
+import { codePaths, foldLiterals, judgeCode, REACHES, replacedPaths, SECRETISH, unknownModules } from './interpreters.js';
 import { judgeLaterRuns, replacedConfig, runsLater } from './written-files.js';
 import { ENVIRON, envCredentialOf, fileExists, firstSecret, isSecretPath, processSubText, realOf, rootIgnoreFile, SECRET, secretOfVar, UNKNOWN_CWD, type Info, type State } from './state.js';
 
@@ -140,6 +140,8 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx0: Context
   if (io.writes.length || io.reads.length) {
     const cf = newFacts(`<${lang} code>`);
     cf.writes.push(...io.writes);
+    const anew = replacedPaths(foldLiterals(code));
+    if (anew.length) cf.truncates = io.writes.filter((w) => anew.includes(w));
     cf.reads.push(...io.reads);
     const j = judgeFacts(st.policy, cf, [], { ...ctx, env, stdin: undefined, stdout: undefined });
     st.out.push(j);

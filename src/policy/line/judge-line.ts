@@ -21,6 +21,7 @@ import { printfText, unescape } from './printf.js';
 import { isDotenv, readsNamesOnly, showsNoValue } from './value-free.js';
 import { expandBraces } from '../shell/split.js';
 import { rememberWritten, replacedConfig } from './written-files.js';
+import { plantedProgram } from './planted-programs.js';
 import { credentialNameIn, credentialOf, madeBelow, DIGESTS, digestOnly, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { isShell, quote, withPositionals } from './unwrap.js';
 import { languageOf } from './interpreters.js';
@@ -221,6 +222,7 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
         st.codeJudged.add(w);
         st.sub(text, cwd, env);
       }
+      plantedProgram(st, posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)));
     }
     cwd = i.cwd;
     env = i.env;
