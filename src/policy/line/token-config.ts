@@ -6,6 +6,7 @@ import { posix } from 'node:path';
 import { programsOf } from '../analyzers/files.js';
 import { TOKEN_FILE } from '../paths.js';
 import type { FlatCommand } from '../shell/index.js';
+import { judgeCodeIn } from './judge-interpreter.js';
 import type { State } from './state.js';
 
 export const TOKEN_CONFIG = /(^|\/)(\.npmrc|\.yarnrc\.yml|\.pypirc|bunfig\.toml)$/;
@@ -88,6 +89,12 @@ export function nodeOptionsLoads(st: State, what: string, opts: string, cwd: str
   for (const m of preloadedModules(opts)) {
     const path = /^(\.{1,2}\/|\/|~)/.test(m) ? posix.resolve(cwd, m.replace(/^~(?=\/|$)/, st.ctx.home)) : undefined;
     const away = /^[a-z][\w+.-]*:/i.test(m) || /[$`]/.test(m) || (path !== undefined && (!path.startsWith(`${root}/`) || st.downloaded.has(path)));
+    // (A module whose text the line wrote is judged as the code it is, too.)
+    const text = path !== undefined ? st.scripts.get(path) : undefined;
+    if (text !== undefined && !st.codeJudged.has(path!)) {
+      st.codeJudged.add(path!);
+      judgeCodeIn(st, text, 'node', st.ctx, st.ctx.env, true);
+    }
     st.lineTags.tags.add(away ? 'loader-env' : 'program-setting');
     st.lineTags.notes.push(`${what} makes every node process the package manager starts load ${m}${away ? ', code from outside the project' : ''}`);
   }
