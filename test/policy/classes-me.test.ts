@@ -2,7 +2,7 @@
 // sending a secret, staging one may commit a token (asked), but writing settings into one is everyday
 // work — judged by the text written: a token, a registry off the allowlist, a program or a loaded module.
 import t from 'tap';
-import { lineTable, type LineRow } from '../helpers/engine.js';
+import { builtin, lineTable, verdict, type LineRow } from '../helpers/engine.js';
 
 const TABLE: Record<string, LineRow[]> = {
   'token files read and sent as secrets, written by their text': [
@@ -73,3 +73,22 @@ const TABLE: Record<string, LineRow[]> = {
 };
 
 t.test('package-manager token files', (t) => lineTable(t, TABLE));
+
+// The shims' view (argv alone): the same staging and loader verdicts where argv shows them.
+t.test('package-manager token files through the shims', async (t) => {
+  const policy = await builtin();
+  const rows: [string[], 'allow' | 'ask' | 'deny'][] = [
+    [['git', 'add', '.npmrc'], 'ask'],
+    [['git', 'add', '-f', '.pypirc'], 'ask'],
+    [['git', 'add', '.npmrc', '.env'], 'deny'],
+    [['git', '-C', '/home/user', 'add', '.npmrc'], 'deny'],
+    [['npm', 'config', 'set', 'node-options', '--require /tmp/x.js'], 'deny'],
+    [['npm', 'config', 'set', 'node-options=--import=data:text/javascript,fetch(1)'], 'deny'],
+    [['git', 'add', '.npmrc.example'], 'allow'],
+    [['npm', 'config', 'set', 'node-options', '--max-old-space-size=4096'], 'allow'],
+  ];
+  for (const [argv, expect] of rows) {
+    const e = verdict(policy, argv);
+    t.equal(e.decision, expect, `${argv.join(' ')} → ${e.decision} (${e.rule ?? 'default'})`);
+  }
+});

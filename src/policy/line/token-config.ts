@@ -4,6 +4,7 @@
 // it makes the tool run — and a file whose whole text the line wrote may be staged.
 import { posix } from 'node:path';
 import { programsOf } from '../analyzers/files.js';
+import { preloadedModules } from '../analyzers/npm.js';
 import { TOKEN_FILE } from '../paths.js';
 import type { FlatCommand } from '../shell/index.js';
 import { judgeCodeIn } from './judge-interpreter.js';
@@ -71,11 +72,6 @@ export function settleTokenWrites(st: State, writes: readonly string[], shown: r
 /** A token stored by a sed edit (sed -i 's/^x=.*\/_authToken=npm_abc/' .npmrc). */
 export function editedToken(st: State, path: string, added: readonly string[]): void {
   if (TOKEN_CONFIG.test(path) && added.some(holdsToken)) tokenTag(st, path);
-}
-
-/** Modules a node options string preloads (-r X, --require X, --import=X, --loader X, --experimental-loader X). */
-export function preloadedModules(opts: string): string[] {
-  return [...opts.matchAll(/(?:^|\s)(?:-r|--require|--import|--loader|--experimental-loader)(?:=|\s+)["']?([^\s"']+)/g)].map((m) => m[1]!);
 }
 
 /**
