@@ -12,7 +12,7 @@ import { STDIN } from './analyzers/common.js';
 import { stricter } from './decision.js';
 import type { Facts } from './facts.js';
 import { canonicalHost, hostMatches, isLocalEndpoint, isLoopback } from './hosts.js';
-import { expandGlob, OUTPUT_DIR, pathClassifier, type PathClass, type PathClassifier } from './paths.js';
+import { expandGlob, OUTPUT_DIR, pathClassifier, TOKEN_FILE, type PathClass, type PathClassifier } from './paths.js';
 import type { CompiledPolicy, Condition, HostClass, Rule } from './policy.js';
 import type { Context, Evaluation, RuleMatch } from './types.js';
 
@@ -183,6 +183,24 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
     if (named.length && named.every((w) => classifier.classify(w, { contains: false }).has('tmp'))) classes.delete('project_secret');
     return classes;
   };
+  // A package manager's token file filled with text the line judge read (echo 'save-exact=true' >> .npmrc) is judged by
+  // that text — a token stored, a registry, a program it names — not as a secret overwritten with something unseen.
+  const shownSecrets = (classes: Set<PathClass>): Set<PathClass> => {
+    if (!classes.has('project_secret') || !facts.shownWrites?.length) return classes;
+    const rest = writes.filter((w) => isFile(w) && !facts.shownWrites!.includes(w)).flatMap(targetsOf);
+    if (!classesOf(rest, false).has('project_secret')) classes.delete('project_secret');
+    return classes;
+  };
+  // Staging a project's token file may commit a token: asked, not denied as a key or .env is (it more often holds
+  // settings). The user's own ~/.npmrc stays a credential.
+  const tokenStages = (classes: Set<PathClass>): Set<PathClass> => {
+    if (!classes.has('project_secret')) return classes;
+    const other = facts.stages.filter((p) => !TOKEN_FILE.test(p) || classesOf([p]).has('home_credential'));
+    if (other.length === facts.stages.length || classesOf(other).has('project_secret')) return classes;
+    classes.delete('project_secret');
+    classes.add('token_file');
+    return classes;
+  };
   const targetsOf = (w: string): string[] => writeTargets(w, w === STDIN ? undefined : classifier.resolve(w));
   const extractDirs = (classes: Set<PathClass>): Set<PathClass> => {
     // (The temp dir holds a test sandbox's HOME at times: unpacking there is still scratch.)
@@ -222,11 +240,11 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
       // An extraction writes a tree below its target too, but only the archive's own paths: judged
       // as a write into the directory, except that inside .git it can plant hooks — and as one of
       // the directory itself (HOME, /: the archive picks which of their files it replaces).
-      writes: scratchSecrets(inheritedOut(withOverwrites(facts.tags.has('recursive') || facts.tool === 'ln' ? treeWrites(classesOf(writes.filter(isFile))) : facts.tags.has('extracts') ? treeWrites(extractDirs(classesOf(writes.filter(isFile).flatMap(targetsOf), false))) : classesOf(writes.filter(isFile).flatMap(targetsOf), false)))),
+      writes: shownSecrets(scratchSecrets(inheritedOut(withOverwrites(facts.tags.has('recursive') || facts.tool === 'ln' ? treeWrites(classesOf(writes.filter(isFile))) : facts.tags.has('extracts') ? treeWrites(extractDirs(classesOf(writes.filter(isFile).flatMap(targetsOf), false))) : classesOf(writes.filter(isFile).flatMap(targetsOf), false))))),
       deletes: agentDeletes(classesOf(facts.deletes)),
       // Printing a directory's name does not print the credentials below it; searching it does.
       reads: classesOf(facts.reads, facts.tags.has('recursive-read'), true),
-      stages: classesOf(facts.stages),
+      stages: tokenStages(classesOf(facts.stages)),
     },
   };
 }

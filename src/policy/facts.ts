@@ -19,6 +19,9 @@ export interface Facts {
   appends?: string[];
   /** Those of `writes` a redirection truncates first (>, >|, &>): their content goes. */
   truncates?: string[];
+  /** Those of `writes` filled with text the line judge read and judged itself (settings echoed into a package
+   *  manager's token file): their new content is known, so a secret's name there is no blind overwrite. */
+  shownWrites?: string[];
   /** Local files or trees the command removes. */
   deletes: string[];
   /** Local files whose content the command prints (into the agent's context). */

@@ -24,12 +24,18 @@ export type PathClass =
   /** Writes only: an existing file outside the project and the temp dir (or one whose existence is unknown). */
   | 'overwrite_outside'
   /** Writes only: an existing file outside the project and the temp dir replaced, not appended to — its content destroyed. */
-  | 'clobber_outside';
+  | 'clobber_outside'
+  /** Stages only: a package manager's token file in the project (.npmrc, .pypirc) listed among the project's secrets. */
+  | 'token_file';
 
 export const PATH_CLASSES: readonly PathClass[] = [
   'any', 'root', 'home', 'system', 'outside_project', 'project_root', 'project_git',
-  'inside_project', 'tmp', 'home_credential', 'project_secret', 'protected', 'maybe_credential', 'computed', 'overwrite_outside', 'clobber_outside',
+  'inside_project', 'tmp', 'home_credential', 'project_secret', 'protected', 'maybe_credential', 'computed', 'overwrite_outside', 'clobber_outside', 'token_file',
 ];
+
+// Package managers' configuration files that hold a registry token when one is stored, and settings
+// (registry, save-exact, engine-strict) the rest of the time: committed, a token may leave with them.
+export const TOKEN_FILE = /(^|\/)(\.npmrc|\.pypirc)$/;
 
 /** True when a path still holds an expansion after the ones the judge knows ($HOME, $PWD) are resolved. */
 export function isComputed(resolved: string): boolean {

@@ -746,7 +746,7 @@ const TABLE: Record<string, Row[]> = {
     [`cargo --config 'target.x86_64-unknown-linux-gnu.runner="/tmp/evil.sh"' run`, 'ask'],
     [`TAR_OPTIONS='--to-command=sh' tar xf payload.tar`, 'deny'], // (as tar xf payload.tar --to-command=sh: the archive's content is run)
     ['npm_config_git=/tmp/evil.sh npm install github:acme/x', 'ask'],
-    [`npm config set node-options '--require /tmp/evil.js'`, 'ask'],
+    [`npm config set node-options '--require /tmp/evil.js'`, 'deny'], // (a module from outside the project, as npm_config_node_options= is)
     ['yarn config set yarnPath /tmp/evil.cjs', 'ask'],
     ['GH_PAGER=cat gh pr list', 'allow'],
     ['KUBE_EDITOR=nano kubectl edit deploy/app', 'allow'],
@@ -1691,7 +1691,7 @@ const TABLE: Record<string, Row[]> = {
     ["printf '//npm.pkg.github.com/:_authToken=%s\\n' ghp_x > .npmrc", 'deny'],
     ["cat > .yarnrc.yml <<'EOF'\nnpmAuthToken: npm_abc\nEOF", 'deny'],
     ["echo '//registry.npmjs.org/:_authToken=${NPM_TOKEN}' > .npmrc", 'ask'],
-    ["echo 'save-exact=true' >> .npmrc", 'ask'],
+    ["echo 'save-exact=true' >> .npmrc", 'allow'], // (literal settings: judged by their text, classes-me)
     ['cat ~/.rampart/token', 'ask'],
     ['cp ~/.rampart/session-token /tmp/t', 'ask'],
     ['cat ~/.rampart/audit.log | tail -5', 'allow'],

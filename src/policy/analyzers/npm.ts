@@ -29,6 +29,11 @@ const COMMANDS = ['access', 'adduser', 'approve-scripts', 'audit', 'bugs', 'cach
   'unstar', 'update', 'version', 'view', 'whoami', 'home', 'issues', 'rb', 'ln', 'u', 'ogr', 'dist-tags', 'clean-install-test'];
 
 /** The command npm runs for the word it is given: exact, an alias, or a unique prefix (as npm's deref). */
+/** Modules a node options string preloads (-r X, --require X, --import=X, --loader X, --experimental-loader X). */
+export function preloadedModules(opts: string): string[] {
+  return [...opts.matchAll(/(?:^|\s)(?:-r|--require|--import|--loader|--experimental-loader)(?:=|\s+)["']?([^\s"']+)/g)].map((m) => m[1]!);
+}
+
 function npmCommand(word: string | undefined): string | undefined {
   if (word === undefined) return undefined;
   const c = /[A-Z]/.test(word) ? word.replace(/([A-Z])/g, (m) => '-' + m.toLowerCase()) : word;
@@ -98,11 +103,20 @@ export function analyzeNpm({ tool, args, env }: AnalyzerInput): Facts {
       if (a.includes('=')) pairs.push([a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]);
       else pairs.push([a, rest[++i] ?? '']);
     }
+    // node-options preloading a module from a URL, data:, HOME or the temp dir: code in every node process npm starts.
+    // (Its value starts with a dash, so it is read from argv itself; the line judge tells the project's own modules, asked.)
+    const at = args.findIndex((a) => /^node-options(=|$)/i.test(a));
+    const opts = at < 0 ? '' : args[at]!.includes('=') ? args[at]!.slice(args[at]!.indexOf('=') + 1) : args[at + 1] ?? '';
+    if (preloadedModules(opts).some((m) => /^[a-z][\w+.-]*:|^~|^\$\{?HOME\b|^\/(tmp|var\/tmp|dev\/shm)\//i.test(m))) {
+      f.tags.add('loader-env');
+      f.notes.push(`npm config node-options makes every node process npm starts load ${opts}`);
+    }
     for (const [k, v] of pairs) {
       if (/_auth|_password|authtoken|certfile|keyfile/i.test(k)) f.tags.add('auth-token');
       if (/(^|:)registry$/i.test(k)) addUrl(f, v, 'registry', 'https');
       if (/^(https-)?proxy$/i.test(k)) addUrl(f, v, 'proxy');
       if (/^(script-shell|shell|git|editor|browser|viewer)$/i.test(k)) f.tags.add('exec-config');
+
       if (/^(userconfig|globalconfig|prefix|cache)$/i.test(k)) f.tags.add('config-location');
     }
   }

@@ -43,6 +43,7 @@ import { sedEffects, sedRuns } from '../analyzers/sed-script.js';
 import { findRoots } from '../analyzers/find.js';
 import { AGENT_TOOLS } from '../analyzers/agents.js';
 import { configOptions, programOptions } from './program-options.js';
+import { nodeOptionsLoads, settleTokenWrites, shownTokenWrites } from './token-config.js';
 import { echoText, printfText, unescape } from './printf.js';
 import { publishes } from './publish.js';
 import { printsHelp } from '../analyzers/help.js';
@@ -1116,7 +1117,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // Tool options and settings that name a program the tool runs later (make CC=/SHELL=, cmake
     // launchers, go -toolexec/-exec, cargo runners, rg --pre, npm/pnpm/yarn config of a shell,
     // init module or node options).
-    for (const [what, value] of programOptions(name, args)) programSetting(st, what, value, true, ctx.cwd);
+    // (Node options name the modules every node process preloads: judged where those modules are.)
+    for (const [what, value] of programOptions(name, args)) {
+      if (/ node-?options$/i.test(what)) nodeOptionsLoads(st, what, value, ctx.cwd);
+      else programSetting(st, what, value, true, ctx.cwd);
+    }
     // (A key file given by option is read as the variable that names it: less -k F as LESSKEY=F.)
     for (const [variable, value] of configOptions(name, args)) assignmentTags(st, variable, value, true, ctx.cwd);
     // (A makefile outside the project that this line did not write — make -f /tmp/Makefile — runs recipes Rampart has not read.)
@@ -1628,7 +1633,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     facts.sends = facts.sends.map((p) => unpacked(p) ?? real(p));
     const copier = /^(cp|mv|ln|install|rsync|scp)$/.test(name);
     facts.reads = facts.reads.map((p) => (copier ? undefined : unpacked(p)) ?? real(p));
-    facts.stages = facts.stages.map(real);
+    // (A token file whose whole text this line wrote, literal and judged, commits nothing unseen.)
+    facts.stages = facts.stages.map(real).filter((p) => !st.settledTokenFiles.has(abs(p)));
     // git add of a directory (or the whole tree) stages the secret copies this line made inside it.
     if (name === 'git' && facts.subcommand === 'add') {
       const dirs = facts.tags.has('add-tree') ? [ctx.cwd] : facts.stages.map((p) => abs(p));
@@ -2185,6 +2191,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const copyOut = copyOps[1];
     if (copyOut !== undefined && copyOut !== '-') { const from = firstSecret(st, copyOps.slice(0, 1).map((a) => realOf(st, abs0(a)) ?? a), ctx); if (from) st.tainted.set(abs0(copyOut), from); }
     const discarded = fc.stdoutTo.length === 0 && fds[1] === '/dev/null' && facts.writes.every((w) => w === '/dev/null') && copyOut === undefined && PRINTERS.test(name);
+    // A package manager's token file filled with literal text (echo 'save-exact=true' >> .npmrc): judged by that text.
+    const shown = shownTokenWrites(name, args, fc, flat, facts.writes, new Set(writes.map(resolveW)));
+    if (shown.length) facts.shownWrites = shown;
+    // (…and sed -i prints nothing of the file it edits: its output goes back into it.)
+    if (name === 'sed' && shown.length) facts.reads = facts.reads.filter((r) => !shown.some((w) => abs(w) === abs(r)));
+    settleTokenWrites(st, facts.writes.map(abs), shown.map(abs), (w) => !facts.truncates?.some((t) => abs(t) === w) && !(name === 'tee' && !facts.appends?.some((a) => abs(a) === w)));
     const j = judgeFacts(st.policy, counted || discarded ? { ...facts, reads: [] } : facts, argv, { ...ctx, env });
     st.out.push(j);
     rec.judged = j;

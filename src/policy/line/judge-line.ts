@@ -22,6 +22,7 @@ import { isDotenv, readsNamesOnly, showsNoValue } from './value-free.js';
 import { expandBraces } from '../shell/split.js';
 import { rememberWritten, replacedConfig } from './written-files.js';
 import { plantedProgram } from './planted-programs.js';
+import { storedToken } from './token-config.js';
 import { credentialNameIn, credentialOf, madeBelow, DIGESTS, digestOnly, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { isShell, quote, withPositionals } from './unwrap.js';
 import { languageOf } from './interpreters.js';
@@ -45,6 +46,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], localSockets: parent?.localSockets ?? [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
     links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
+    settledTokenFiles: parent?.settledTokenFiles ?? new Set(),
     functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), coprocs: new Set(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(),
     downloaded: parent?.downloaded ?? new Set(), downloadedBefore: new Set(parent?.downloaded ?? []), functionWrites: parent?.functionWrites ?? new Map(), posix: parent?.posix ?? false,
     // (Any mention of the options that make `*` match dot-files — shopt -s dotglob, bash -O dotglob, zsh's
@@ -913,7 +915,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // A secret file sourced here may set any name: what the line assigned before is no longer known
   // (DATABASE_URL=… then `. ./.env`: "$DATABASE_URL" now holds the file's value).
   if (st.sourcedSecret !== undefined && st.sourcedSecret !== sourcedBefore) nextEnv = Object.fromEntries(Object.keys(nextEnv).map((k) => [k, undefined]));
-  storedToken(st, writes, argvWords.slice(1), stdinText);
+  // (A registry auth token written into a package manager's config file: by redirection, or the files tee fills.)
+  storedToken(st, [...writes, ...(rec.name === 'tee' ? rec.writesFiles : [])], argvWords.slice(1), stdinText);
   if (varSecret && !rec.secretOut && /^(echo|printf|cat|tee|base64|xxd|od)$/.test(rec.name)) {
     rec.secretOut = varSecret;
     st.readsSecret = true;
@@ -1167,18 +1170,4 @@ const CREDENTIAL_VARS: Record<string, string> = {
   CLOUDSDK_CONFIG: '~/.config/gcloud', NETRC: '~/.netrc', NPM_CONFIG_USERCONFIG: '~/.npmrc', npm_config_userconfig: '~/.npmrc',
   GNUPGHOME: '~/.gnupg/private-keys-v1.d', PASSWORD_STORE_DIR: '~/.password-store', VAULT_CONFIG_PATH: '~/.vault-token',
 };
-
-// A registry auth token written into a package manager's config file (a project .npmrc is otherwise
-// ordinary configuration): `npm config set …:_authToken` by other means. A `${NAME}` reference the
-// package manager expands when it runs stores no token.
-const TOKEN_CONFIG = /(^|\/)(\.npmrc|\.yarnrc\.yml|\.pypirc|bunfig\.toml)$/;
-const TOKEN_KEY = /(?:_authToken|_auth|_password|npmAuthToken|npmAuthIdent|password|token)\s*[=:]\s*["']?([^\s"']*)/gi;
-function storedToken(st: State, writes: readonly string[], words: readonly { raw: string; value: string; static: boolean }[], stdinText: string | undefined): void {
-  if (!writes.some((w) => TOKEN_CONFIG.test(w))) return;
-  const stored = (text: string) => [...text.matchAll(TOKEN_KEY)].some((m) => m[1] !== '' && !/^\$\{[A-Za-z_]\w*\}$/.test(m[1]!));
-  if (words.some((w) => (w.static ? stored(w.value) : /_auth|_password|npmAuth|password|token/i.test(w.raw))) || (stdinText !== undefined && stored(stdinText))) {
-    st.lineTags.tags.add('auth-token-stored');
-    st.lineTags.notes.push(`a registry auth token is written into ${writes.find((w) => TOKEN_CONFIG.test(w))}`);
-  }
-}
 

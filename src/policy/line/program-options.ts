@@ -104,15 +104,10 @@ export function programOptions(name: string, args: readonly string[]): [string, 
     if (keyArg) {
       const rest = args.slice(args.indexOf(keyArg, set + 1) + 1);
       const [key, val] = keyArg.includes('=') ? [keyArg.slice(0, keyArg.indexOf('=')), keyArg.slice(keyArg.indexOf('=') + 1)] : [keyArg, rest[0] ?? ''];
-      if (PKG_PROGRAM_KEYS.test(key)) out.push([`${name} config ${key}`, key === 'node-options' || key === 'nodeOptions' ? loaderModule(val) : val]);
+      if (PKG_PROGRAM_KEYS.test(key)) out.push([`${name} config ${key}`, val]);
     }
   }
   return out;
-}
-
-/** The module a node-options string preloads (`--require /tmp/x.js` → /tmp/x.js), else nothing to judge. */
-function loaderModule(opts: string): string {
-  return /(?:^|\s)(?:-r|--require|--import|--loader)[ =](\S+)/.exec(opts)?.[1] ?? '';
 }
 
 /** Key files less takes by option, as the variable that would name them: less -k F as LESSKEY=F. (screen -c is read where screen is unwrapped.) */

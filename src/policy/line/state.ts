@@ -134,6 +134,8 @@ export interface State {
   written: Set<string>;
   /** Files the line wrote with text nobody can read (a program's output, xxd -r, dd of=, code's writes). */
   opaqueWritten: Map<string, Info | undefined>;
+  /** Package managers' token files (.npmrc) whose whole text this line wrote, literal and judged: staged, they commit nothing unseen. */
+  settledTokenFiles: Set<string>;
   /** A `git stash -a` earlier in the line put ignored files (.env) into the stash. */
   stashHoldsIgnored?: boolean;
   /** The shell's own stdin after `exec < file`: what later commands read when nothing else feeds them. */

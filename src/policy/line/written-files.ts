@@ -5,6 +5,7 @@ import { addUrl } from '../analyzers/common.js';
 import { decide, hostClasses } from '../evaluate.js';
 import { newFacts } from '../facts.js';
 import { programSetting } from './assignments.js';
+import { editedToken, nodeOptionsLoads } from './token-config.js';
 import { judgeLine } from './judge-line.js';
 import { IGNORE_FILE, type State } from './state.js';
 import { commandsInText } from './text-commands.js';
@@ -328,6 +329,17 @@ export function replacedConfig(st: State, path: string, sources: readonly string
 
 /** Keys in such files whose value is a program or module the tool runs. */
 const CONFIG_PROGRAM = /^\s*["']?(rustc-wrapper|rustc-workspace-wrapper|rustc|rustdoc|runner|linker|yarnPath|yarn-path|script-shell|node-options|init-module|build-command|index-url-command)["']?\s*[=:]\s*["']?([^"'\n]+?)["']?\s*,?\s*$/gm;
+/** …and npm's own in an .npmrc: the shell it runs scripts with, its git, editor, browser, viewer, a script it loads at start. */
+const NPMRC_PROGRAM = /^\s*(onload-script|shell|git|editor|browser|viewer)\s*=\s*["']?([^"'\n]+?)["']?\s*$/gm;
+
+/** The programs and modules a configuration text makes its tool run: each judged as the setting it is. */
+function configPrograms(st: State, path: string, text: string, cwd: string): void {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  for (const m of [...text.matchAll(CONFIG_PROGRAM), ...(base === '.npmrc' ? text.matchAll(NPMRC_PROGRAM) : [])]) {
+    if (m[1] === 'node-options') nodeOptionsLoads(st, `${base} node-options`, m[2]!, cwd);
+    else programSetting(st, `${base} ${m[1]}`, m[2]!, true, cwd);
+  }
+}
 
 /** The lines of a config text outside [….urls]-like sections (a project's own links, which fetch nothing). */
 function configLines(text: string): string[] {
@@ -392,7 +404,7 @@ function plantedConfig(st: State, path: string, text: string, cwd: string): void
     st.lineTags.tags.add('config-planted');
     st.lineTags.notes.push(`${path} names ${f.hosts.map((h) => h.host).join(', ')}, off the network allowlist: the tool that reads it fetches from there`);
   }
-  for (const m of text.matchAll(CONFIG_PROGRAM)) programSetting(st, `${path.slice(path.lastIndexOf('/') + 1)} ${m[1]}`, m[2]!, true, cwd);
+  configPrograms(st, path, text, cwd);
 }
 
 /** The text sed programs put into a file — s///'s replacements, a/i/c's lines — and the text they replace (s///'s patterns). */
@@ -420,6 +432,10 @@ export function editedConfig(st: State, path: string, scripts: readonly string[]
     st.lineTags.tags.add('config-planted');
     st.lineTags.notes.push(`${path} is edited to name ${f.hosts.map((h) => h.host).join(', ')}, off the network allowlist: the tool that reads it fetches from there`);
   }
+  // (…and the tokens, programs and modules it now holds.)
+  const lines = added.map((t) => t.replace(/\\n/g, '\n').replace(/\\(.)/g, '$1'));
+  editedToken(st, path, lines);
+  configPrograms(st, path, lines.join('\n'), st.ctx.cwd);
 }
 
 /**
