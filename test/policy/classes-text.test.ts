@@ -26,6 +26,10 @@ const TABLE: Record<string, LineRow[]> = {
     ["printf '1w /home/user/.bashrc\\n' > s.sed; sed -n -f s.sed f", 'deny'],
     ['sed -f /tmp/s.sed f', 'ask'],
     ['sed --file=/tmp/x.sed f', 'ask'],
+    // A label ends at a blank: what follows is a command.
+    ["sed -n '1bx;:x w ~/.zshrc' f", 'deny'],
+    ["sed ':a;N;$!ba;s/\\n/ /g' f", 'allow'],
+    ["sed -n '/^w /,/^e /p' f", 'allow'],
     // (GNU sed by its BSD name.)
     ["gsed '1e rm -rf ~' f", 'deny'],
     ["gsed -n '/x/w /home/user/.bashrc' f", 'deny'],
@@ -68,6 +72,9 @@ const TABLE: Record<string, LineRow[]> = {
     ['gawk -E /tmp/x.awk f', 'ask'],
     ["gawk --include=/tmp/lib.awk '{print}' f", 'ask'],
     ["awk -f ~/x.awk data.txt", 'ask'],
+    // A printf format with conversions printed into a shell.
+    ["awk 'BEGIN{printf \"%c%c -rf ~\", 114, 109 | \"sh\"}'", 'ask'],
+    ["awk '{ printf \"%s\\n\", $1 | \"sort -u\" }' f", 'allow'],
     // gawk's @include and @load in the program text.
     ["gawk '@include \"/tmp/x.awk\"; BEGIN{}'", 'ask'],
     ["gawk '@load \"/tmp/ext\"; BEGIN{}'", 'ask'],

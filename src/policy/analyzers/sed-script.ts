@@ -77,8 +77,9 @@ export function sedEffects(script: string): SedEffects {
     if (PLAIN.has(c)) continue;
     if (NUMBERED.has(c)) { blanks(); while (/\d/.test(s[i] ?? '')) i++; continue; }
     if (c === ':' || c === 'b' || c === 't' || c === 'T' || c === 'v') {
-      // (A label runs to `;` or the end of the line.)
-      while (i < s.length && !/[;\n]/.test(s[i]!)) i++;
+      // (A label runs to `;`, a blank or the end of the line: what follows it is read as the next command.)
+      blanks();
+      while (i < s.length && !/[;\s]/.test(s[i]!)) i++;
       continue;
     }
     if (c === 'a' || c === 'i' || c === 'c') {

@@ -772,8 +772,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         // print "cmd" | "sh": what is printed is the shell's script.
         if (lit && isShell(posix.basename(lit[1]!.trim().split(/\s+/)[0] ?? '')) && !/\s-[a-zA-Z]*c/.test(lit[1]!)) {
           const printed = [...prog.slice(m.index!, m.index! + m[0].length - 1).matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((x) => x[1]!.replace(/\\(.)/g, '$1'));
-          if (printed.length) for (const text of printed) st.sub(text, ctx.cwd, env);
-          else tag('pipe-to-shell', `${name} prints text it computes into ${lit[1]}`);
+          // (printf's format with conversions — printf "%c%c -rf ~", 114, 109 — prints what its arguments make of it.)
+          const computed = printed.length === 0 || (/\bprintf\b/.test(prog.slice(m.index!, m.index! + m[0].length)) && /%[^%]/.test(printed[0]!));
+          for (const text of printed) st.sub(text, ctx.cwd, env);
+          if (computed) tag('pipe-to-shell', `${name} prints text it computes into ${lit[1]}`);
         }
       }
       if (/\/inet\d?\/(tcp|udp)\//.test(prog)) tag('dev-tcp', `${name} opens a network connection (/inet/tcp)`);
