@@ -2538,7 +2538,7 @@ const TABLE: Record<string, Row[]> = {
     ["make 'X!=rm -rf ~'", 'deny'],
     ["make --eval='load /tmp/evil.so'", 'deny'],
     ['npm publish --dry-run false', 'ask'],
-    ['c=ls; printf -vc rm; $c -rf ~', 'ask'],
+    ['c=ls; printf -vc rm; $c -rf ~', 'deny'],
     // Reads and loops bind only where they surely run in this shell.
     ['if false; then read GITHUB_TOKEN; fi; echo "$GITHUB_TOKEN"', 'ask'],
     ['( read GITHUB_TOKEN ); echo "$GITHUB_TOKEN"', 'ask'],

@@ -180,6 +180,8 @@ const PKILL = optionTable(['signal=', 'q,queue=', 'e,echo', 'c,count', 'd,delimi
 const KILLALL = optionTable(['e,exact', 'g,process-group', 'I,ignore-case', 'i,interactive', 'l,list', 'q,quiet', 'r,regexp', 's,signal=', 'u,user=', 'v,verbose',
   'w,wait', 'o,older-than=', 'y,younger-than=', 'n,ns=', 'Z,context=', 'V,version', 'h,help']);
 
+const SKILL = optionTable(['f,fast', 'i,interactive', 'l,list', 'L,table', 'n,no-action', 'v,verbose', 'w,warnings', 'V,version', 'h,help', 'c,command=', 'p,pid=', 't,tty=', 'u,user=', 'ns=', 'nslist=']);
+
 const OWN_PIDS = /^%\S*$|^\$[!$]$|^\$\{[!$]\}$|^\$PPID$/;
 
 /** What a signalling command picks; `fc` is the command (kill run through xargs keeps xargs's). */
@@ -214,10 +216,18 @@ export function signalPick(name: string, args0: string[], fc: FlatCommand, flat:
   if (name === 'killall5') return 'rampart';
   // prlimit --pid PID changes a running process's limits (nofile=0 cripples it): judged like kill PID.
   if (name === 'prlimit' && !args.some((a) => /^(--pid|-p)(=|$)|^-p\d/.test(a))) return 'ok';
-  // (skill's -c NAME selects by command name: a pattern.)
+  // skill selects by -c command, -p pid, -t terminal, -u user, or an expression it guesses the kind of:
+  // a pid is judged as kill's, a terminal or user picks many processes, a name as pkill's pattern.
   if (name === 'skill') {
+    const s = scan(args.filter((a, k) => !(k === 0 && /^-(\d+|(SIG)?[A-Z]{2,}[A-Z0-9+-]*)$/.test(a))), SKILL);
+    if (s.unknown.length) return 'unknown';
+    if (has(s, 'tty', 'user')) return 'rampart';
+    const pids = [...values(s, 'pid'), ...s.positionals.filter((p) => /^\d+$/.test(p))];
+    if (pids.some((p) => ctx.rampartPids?.includes(Number(p)))) return 'rampart';
+    const names = [...values(s, 'command'), ...s.positionals.filter((p) => !/^\d+$/.test(p))];
+    if (names.length === 0) return 'ok';
     name = 'pkill';
-    args = args.filter((a) => a !== '-c' && a !== '--command');
+    args = ['-x', '--', ...names];
   }
   if (name === 'fuser') return producerPick([name, ...args], ctx, { lists: false });
   if (name === 'pkill' || name === 'killall') {
