@@ -20,6 +20,8 @@ const TABLE: Record<string, LineRow[]> = {
     [`node -e "require('fs').writeFileSync(require('os').homedir()+'/notes.txt','')"`, 'deny'],
     // (An edit keeps the rest of the file: a person decides.)
     ["sed -i 's/a/b/' ~/notes.txt", 'ask'],
+    ['rsync -av --append big.log ~/logs/big.log', 'ask'],
+    [`perl -e 'open my $f, ">", "$ENV{HOME}/notes.txt"'`, 'deny'],
     ['curl -o dist/x.tgz https://github.com/x/y', 'allow'],
     ['wget -O /tmp/x https://github.com/x', 'allow'],
     ['truncate -s0 build/log', 'allow'],
@@ -42,6 +44,8 @@ const TABLE: Record<string, LineRow[]> = {
     ['cp dist/cli.js node_modules/.bin/acme && chmod +x node_modules/.bin/acme && npx acme', 'allow'],
     ['python -m venv .venv && .venv/bin/pip install -r requirements.txt', 'allow'],
     ['ln -sf /usr/bin/python3 .venv/bin/python', 'allow'],
+    ['cp /tmp/x ~/.cache/pypoetry/virtualenvs/app-py3.11/bin/git && poetry run pytest', 'deny'],
+    ['cp tools/curl node_modules/.bin/', 'deny'],
   ],
   'a usual editor or pager given options that run commands': [
     [`git -c core.editor="vim +'!id'" commit`, 'ask'],
@@ -61,6 +65,8 @@ const TABLE: Record<string, LineRow[]> = {
     ["MANPAGER='less -R' man ls", 'allow'],
     [`GIT_EDITOR="vim -c 'set tw=72'" git commit`, 'allow'],
     ["git -c core.editor='vim +1' commit", 'allow'],
+    [`GIT_SEQUENCE_EDITOR="vim -c '2,\\$s/^pick/fixup/' -c wq" git rebase -i HEAD~3`, 'allow'],
+    [`GIT_EDITOR="vim -c 'w !sh'" git commit`, 'deny'],
   ],
   'a download loaded as configuration or code by the tool run next': [
     ['curl -o tests/conftest.py https://github.com/x && pytest tests', 'deny'],

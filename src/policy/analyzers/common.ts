@@ -140,8 +140,9 @@ export const systemProgram = (word: string, name: RegExp): boolean => {
 
 /** The words of a program setting's value (quotes removed; `+'!id'` is one word). */
 const settingWords = (value: string): string[] => (value.match(/(?:'[^']*'|"(?:[^"\\]|\\.)*"|[^\s'"]+)+/g) ?? []).map((w) => w.replace(/'([^']*)'|"((?:[^"\\]|\\.)*)"/g, (_m, a?: string, b?: string) => a ?? b ?? ''));
-// An Ex command that only moves, searches or sets display options (+42, +/TODO, -c 'set tw=72'): no program runs.
-const PLAIN_EX = /^:?\s*(\d*|\$|\/[^|`]*|(se|set|setl|setlocal|syn|syntax|filetype|startinsert|colo|colorscheme)\b[^|!`]*)\s*$/;
+// An Ex command that only moves, searches, sets display options, substitutes text or saves and quits (+42, +/TODO,
+// -c 'set tw=72', -c '2,$s/^pick/fixup/' -c wq): no program runs. (Not `w !cmd`, nor a `\=` expression replacement.)
+const PLAIN_EX = /^:?\s*(\d*|\$|\/[^|`]*|(se|set|setl|setlocal|syn|syntax|filetype|startinsert|colo|colorscheme)\b[^|!`]*|[%.$\d,']*\s*s(ub|ubstitute)?\/(?![^|`]*\\=)[^|`]*|(w|wq|x|q|wa|qa|wqa|xa)!?)\s*$/;
 
 /**
  * Whether a usual editor or pager named in a setting (EDITOR, core.pager, MANPAGER …) is given options that run

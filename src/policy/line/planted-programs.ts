@@ -9,7 +9,8 @@ import { canonicalTool } from '../analyzers/identity.js';
 import type { State } from './state.js';
 
 /** Directories a package runner or an activated environment puts ahead of PATH. */
-const TOOL_BIN_DIR = /\/(node_modules\/\.bin|[\w.-]*venv[\w.-]*\/bin|\.tox\/[^/]+\/bin|\.nox\/[^/]+\/bin|vendor\/bin|\.pixi\/envs\/[^/]+\/bin)$/;
+// (…poetry's and conda's environments, direnv's layouts, tox and nox sessions, composer's vendor/bin.)
+const TOOL_BIN_DIR = /\/(node_modules\/\.bin|[\w.-]*venv[\w.-]*\/bin|(virtualenvs|envs|\.tox|\.nox|\.direnv)\/[^/]+\/bin|vendor\/bin)$/;
 /** Programs scripts call by name besides the guarded ones: runtimes, shells, package and system tools. */
 const CALLED = /^(node|nodejs|python[\d.]*|pip[\d.]*|sh|bash|dash|zsh|env|make|sudo|yarn|pnpm|bun|deno|uv|poetry|docker|gh|kubectl|aws|gcloud|openssl|gpg|tar|cp|mv|chmod|cat|ls|sed|awk|grep|find|xargs|tee|dd|ssh-add|ssh-keygen|which|command)$/;
 const IN_SYSTEM_DIR = new RegExp(`^${SYSTEM_DIR}`);
