@@ -9,11 +9,11 @@ import { foldLiterals, stripStrings } from './interpreters.js';
 export const ACTING_NODE_MODULES = /^(?:execa|shelljs|zx|cross-spawn|child-process-promise|node-pty|ssh2|ssh2-sftp-client|node-ssh|axios|node-fetch|got|request|superagent|undici|needle|ky|cross-fetch|isomorphic-fetch|make-fetch-happen|ws|socket\.io-client|mqtt|amqplib|kafkajs|nodemailer|pg|mysql2?|mongodb|mongoose|redis|ioredis|sequelize|knex|typeorm|puppeteer|puppeteer-core|playwright|playwright-core|selenium-webdriver|dockerode|aws-sdk|googleapis|firebase-admin|firebase|stripe|openai|octokit|simple-git|isomorphic-git|nodegit|rimraf|del|fs-extra|graceful-fs|mkdirp|make-dir|trash|tar|adm-zip|unzipper|extract-zip|decompress|keytar|basic-ftp|ftp|open|opn|clipboardy|tree-kill|fkill|kill-port|ps-list|pm2|forever|npm|pacote|degit|download|vm2|isolated-vm|node-serialize|ngrok|localtunnel|twilio|discord\.js|telegraf|web3|ethers|gh-pages|vercel|netlify|firebase-tools|wrangler|electron|@(?:aws-sdk|google-cloud|azure|octokit|kubernetes|slack|sendgrid|npmcli|vercel|supabase|prisma|anthropic-ai|openai|mongodb|redis|grpc)\/.*)$/;
 
 /** Words of a name that act or name credentials (push, delete, send, deploy, token …), with their inflections. */
-const ACTING_WORD = /^(push|delete|remove|rmtree|unlink|drop|truncate|purge|wipe|destroy|kill|terminate|upload|send|sendmail|sendfile|post|publish|deploy|release|execute|exec|spawn|system|popen|connect|login|logout|password|passwd|token|secret|credential|private|apikey|auth|authenticate|authorize|authorization|environ|env|shell|sudo|flushall|flushdb|share|launch|serve|tunnel|embed|interact|getoutput|onecmd|invoke|run|start)(s|es|d|ed|ing|all|many)?$/;
+const ACTING_WORD = /^(push|delete|remove|rmtree|unlink|drop|truncate|purge|wipe|destroy|kill|terminate|upload|send|sendmail|sendfile|post|publish|deploy|release|execute|exec|spawn|system|popen|connect|login|logout|password|passwd|token|secret|credential|private|apikey|auth|authenticate|authorize|authorization|environ|shell|sudo|flushall|flushdb|share|launch|serve|tunnel|embed|interact|getoutput|onecmd|invoke|run|start)(s|es|d|ed|ing|all|many)?$/;
 /** Words that act only when called: a `system` or `run` attribute read is no act. */
-const CALL_ONLY = /^(invoke|run|start|system|env)$/;
+const CALL_ONLY = /^(invoke|run|start|system)$/;
 /** Whole names that act though no word of theirs does. */
-const ACTING_NAME = /^(update_ref|dataset_create|StopUnit|StartUnit|start_ipython|run_line_magic|run_cell|api_key|apiKey|force)$/;
+const ACTING_NAME = /^(update_ref|dataset_create|StopUnit|StartUnit|start_ipython|run_line_magic|run_cell|api_key|apiKey|force|get_env|getenv|getEnv|dump_env|print_env)$/;
 
 /** Blanks comments: `#` in Python, Ruby, Perl and PHP; `//` and `/* … *\/` in JavaScript (strings already blanked). */
 function stripComments(bare: string, lang: string): string {

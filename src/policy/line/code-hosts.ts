@@ -11,17 +11,19 @@ const FILE_LIKE_CC = /^(py|rs|sh|md|pl|pm|so|in|am|ac|cc|ml|mk|tf|ai|ps|la|cr|es
 const PLAIN_GENERIC = /^(com|net|org|edu|gov|mil|int|info|biz|xyz|online|top|shop|icu|vip|site|website|space|club|example|onion|internal|lan|corp)$/;
 /** Where a value is given as a host: a setting named for one, or a call of a network API or client. */
 const HOST_PLACE = /(?:\b(?:host|hostname|server|url|uri|endpoint|addr|address|domain|remote|origin|proxy|base_?url|baseURL|broker|bootstrap_servers|dsn)\s*[=:]\s*\[?\s*|\b\w*(?:connect|client|Client|session|Session|request|Request|fetch|Fetch|get|post|put|download|Download|upload|Upload|socket|Socket|url|Url|URL|resolve|lookup|ping|dial|remote|Remote|mirror|Mirror|host|Host|server|Server|http|Http|HTTP|ssh|SSH|ftp|FTP|smtp|SMTP|mqtt|redis|Redis|mongo|Mongo|grpc|ws|WebSocket|proxy|Proxy|tunnel|send|Send)\w*\s*\(\s*(?:[^()"'`]*,\s*)?\(?\s*)$/;
-const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?|0\.0\.0\.0)$/i;
+const LOCAL = /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?|0\.0\.0\.0)$/i;
 
-/** The machine a string literal names, given the code just before it; undefined when it names none (or only this one). */
-export function hostOfLiteral(lit: string, before = ''): string | undefined {
+/** The machine a string literal names, given the code just before it; undefined when it names none (or, unless `all`, only this one). */
+export function hostOfLiteral(lit: string, before = '', all = false): string | undefined {
+  const LOOPBACK = all ? /(?!)/ : LOCAL;
   const url = /^[a-z][\w+.-]*:\/\/(?:[^@/?#\s]*@)?(\[[^\]]*\]|[^/:?#\s]*)/i.exec(lit);
   if (url) return url[1] && !LOOPBACK.test(url[1]) ? url[1].toLowerCase() : undefined;
   // user@host:path (scp and git's form), host=… inside a connection string.
   const at = /^[\w.+-]+@([\w-]+(?:\.[\w-]+)+)(?::|$)/.exec(lit) ?? /(?:^|[\s;?&])host=([^\s;&,/]+)/i.exec(lit);
   if (at) return LOOPBACK.test(at[1]!) ? undefined : at[1]!.toLowerCase();
+  if (/^(localhost|::1|\[::1\])(:\d{1,5})?$/i.test(lit)) return all ? lit.replace(/:\d+$/, '').toLowerCase() : undefined;
   const ip = /(?:^|[@/=\s])(\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?(?:[/,\s]|$)/.exec(lit);
-  if (ip) return /^127\.|^0\.0\.0\.0$/.test(ip[1]!) ? undefined : ip[1];
+  if (ip) return LOOPBACK.test(ip[1]!) ? undefined : ip[1];
   const name = /^((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+([a-z][a-z0-9-]*[a-z0-9]|[a-z]{2}))(:\d{1,5})?(\/\S*)?$/i.exec(lit);
   if (!name) return undefined;
   const host = name[1]!.toLowerCase();
@@ -34,11 +36,11 @@ export function hostOfLiteral(lit: string, before = ''): string | undefined {
   return plain || HOST_PLACE.test(before.slice(-200)) ? host : undefined;
 }
 
-/** The machines code's string literals name (not this one). */
-export function hostsInCode(code: string): string[] {
+/** The machines code's string literals name (not this one, unless `all`). */
+export function hostsInCode(code: string, all = false): string[] {
   const out: string[] = [];
   for (const m of code.matchAll(/(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1/g)) {
-    const h = hostOfLiteral(m[2]!, code.slice(0, m.index));
+    const h = hostOfLiteral(m[2]!, code.slice(0, m.index), all);
     if (h !== undefined) out.push(h);
   }
   return out;

@@ -123,6 +123,7 @@ export function scriptOf(lang: string, args: readonly string[]): string | undefi
   const g = GRAMMARS[lang];
   if (!g) return undefined;
   let unknownLong = false;
+  let verbSeen = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--') return args[i + 1];
@@ -131,11 +132,16 @@ export function scriptOf(lang: string, args: readonly string[]): string | undefi
     // (ruby --encoding UTF-8 x.rb: the word after an unknown long option is its value when a script follows.)
     if (!a.startsWith('-') || a === '-') {
       if (wasUnknown && valueLike(a) && args.slice(i + 1).some((x) => !x.startsWith('-'))) continue;
+      // (deno -A run FILE, bun --bun run FILE: the verb after the runtime's options is no script.)
+      if (!verbSeen && ((lang === 'deno' && /^(run|test|bench)$/.test(a)) || (lang === 'bun' && a === 'run'))) {
+        verbSeen = true;
+        continue;
+      }
       return a;
     }
     // (php -f FILE / --file FILE names the script by an option.)
-    if (lang === 'php' && /^(-f|--file)$/.test(a)) return args[i + 1];
-    if (lang === 'php' && /^(-f.|--file=)/.test(a)) return a.replace(/^-f|^--file=/, '');
+    if (lang === 'php' && /^(-[fF]|--file|--process-file)$/.test(a)) return args[i + 1];
+    if (lang === 'php' && /^(-[fF].|--file=|--process-file=)/.test(a)) return a.replace(/^-[fF]|^--(process-)?file=/, '');
     if (a.startsWith('--')) {
       if (g.longValues?.test(a)) i++;
       else if (!a.includes('=') && !g.longFlags?.test(a)) unknownLong = true;

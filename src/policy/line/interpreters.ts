@@ -1,3 +1,4 @@
+import { hostsInCode } from './code-hosts.js';
 import { LANGUAGES } from './interpreter-code.js';
 
 // Interpreter one-liners (python -c, node -e, perl -e, ruby -e, php -r, lua, R, julia, deno …): code that opens sockets,
@@ -570,7 +571,8 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
   // Sockets and requests whose every host literal is this machine (connect(('localhost', 5432)),
   // (0.0.0.0 is not: in code it is usually a listen address on every interface.)
   // http.get('http://localhost:3000', cb)) are local: a dev server, a database.
-  const hostLits = [...code.matchAll(/["'](?:[a-z][\w+.-]*:\/\/)?(\[?[\w.:-]+\]?)(?::\d+)?(?:\/[^"']*)?["']/gi)].map((m) => m[1]!.toLowerCase().replace(/(?<=[^:]):\d+$/, '')).filter((h) => /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?|0\.0\.0\.0)$|^\d+\.\d+\.\d+\.\d+$|^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/.test(h) && !/\.(json|js|ts|py|md|txt|csv|html|yml|yaml|toml|lock|log|sh|env|pem|key)$/.test(h));
+  // (A string is a host where code_hosts.ts says it is one: "main.rs" given to open() is a file.)
+  const hostLits = hostsInCode(code, true).map((h) => h.replace(/^\[|\]$/g, ''));
   // (Every connecting call must name its destination as a literal, or a port first as node's net.connect(5432, 'localhost'):
   // a host held in a variable could be anything.)
   // (…or a variable the code set from a request to a literal loopback URL: r = Request('http://127.0.0.1:8080/x', data=…); urlopen(r).)
