@@ -39,6 +39,11 @@ const TABLE: Record<string, LineRow[]> = {
     ['node -e \'const m=require("mylib"); m.publish()\'', 'ask'],
     ['python3 -c \'import mylib; mylib.Repo(".").remote().push()  # "print"\'', 'ask'],
     ['node -e \'console.log("x"); require("child_process").execSync(process.argv[1])\'', 'deny'],
+    ['node -e \'Reflect.get(require("mylib"), process.argv[1])()\'', 'ask'],
+    ['python3 -c \'import mylib; mylib.__getattribute__("push")()\'', 'ask'],
+    ['node -e \'const {push:p}=require("mylib"); p()\'', 'ask'],
+    ['python3 -c \'import mylib; print(getattr(mylib, "__version__", "?"))\'', 'allow'],
+    ['node -e \'const m=require("mylib"); console.log(Reflect.ownKeys(m))\'', 'allow'],
   ],
   'host-looking strings: a host where it is one, a file name where it is one': [
     ['python3 -c \'import mylib; print(mylib.read("main.rs"))\'', 'allow'],
@@ -55,6 +60,10 @@ const TABLE: Record<string, LineRow[]> = {
     ['python3 -c \'import mylib; mylib.Mirror("x.co")\'', 'ask'],
     ['node -e \'require("mylib").mirror("evil.example")\'', 'ask'],
     ['python3 -c \'import socket; s=socket.create_connection(("localhost",80)); s.connect(("x.co",443))\'', 'deny'],
+    // A tool's mirror setting edited in place: after a scheme a name is a host whatever it ends in.
+    ["sed -i 's#https\\://services.gradle.org/distributions/gradle-8.5-bin.zip#https\\://evil.zip/g.zip#' gradle/wrapper/gradle-wrapper.properties", 'deny'],
+    ["sed -i 's#https://registry.npmjs.org#https://npm.evil.zip#' .npmrc", 'deny'],
+    ["sed -i 's#gradle-8.4-bin.zip#gradle-8.5-bin.zip#' gradle/wrapper/gradle-wrapper.properties", 'allow'],
   ],
   'code-carrying options in every spelling': [
     ["python3 -c'import os;os.system(input())'", 'deny'],

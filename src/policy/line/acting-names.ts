@@ -28,7 +28,7 @@ const wordsOf = (name: string): string[] => name.replace(/([a-z0-9])([A-Z])/g, '
 /** Names looked up by a literal: getattr(m, "push"), methodcaller("push"), m.send(:push), m["push"](…). */
 function lookedUp(code: string): string[] {
   const out: string[] = [];
-  for (const m of code.matchAll(/\b(?:getattr|hasattr|methodcaller|attrgetter|send|public_send|__send__|method)\s*\(\s*(?:[^,()'"]*,\s*)?(["'])([^"'\\]*)\1/g)) out.push(m[2]!);
+  for (const m of code.matchAll(/\b(?:getattr|hasattr|getattr_static|__getattribute__|__getattr__|methodcaller|attrgetter|send|public_send|__send__|method|Reflect\.get|Reflect\.apply)\s*\(\s*(?:[^,()'"]*,\s*)?(["'])([^"'\\]*)\1/g)) out.push(m[2]!);
   for (const m of code.matchAll(/\[\s*(["'`])([^"'`\\]*)\1\s*\]\s*\(/g)) out.push(m[2]!);
   return out;
 }
@@ -43,8 +43,8 @@ export function actsByName(code0: string, lang: string): boolean {
   const bare = stripComments(stripStrings(code), lang);
   // (m[process.argv[1]](), getattr(m, name)(): a member named at run time.)
   if (/\[\s*[^\s\]'"`\d](?:[^[\]]|\[[^[\]]*\])*\]\s*\(/.test(bare) && /^(node|bun|deno)$/.test(lang)) return true;
-  if (/\b(?:getattr|methodcaller|attrgetter)\s*\(\s*(?:[^,()]*,\s*)?(?!["'])[^\s)]/.test(bare)) return true;
-  const names = [...bare.matchAll(/[A-Za-z_$][\w$]*(\s*\()?/g)].map((m) => ({ name: m[0].replace(/\s*\($/, ''), called: m[1] !== undefined }));
+  if (/\b(?:getattr|getattr_static|Reflect\.get|Reflect\.apply)\s*\(\s*(?:[^,()]|\([^()]*\))*,\s*(?!["'`])[^\s)]|\b(?:__getattribute__|methodcaller|attrgetter)\s*\(\s*(?!["'`])[^\s)]/.test(bare)) return true;
+  const names = [...bare.matchAll(/[A-Za-z_$][\w$]*(\s*(?:\?\.\s*)?\()?/g)].map((m) => ({ name: m[0].replace(/\s*(?:\?\.\s*)?\($/, ''), called: m[1] !== undefined }));
   for (const n of lookedUp(code)) names.push({ name: n, called: true });
   return names.some(({ name, called }) => ACTING_NAME.test(name) || wordsOf(name).some((w) => {
     const verb = ACTING_WORD.exec(w)?.[1];

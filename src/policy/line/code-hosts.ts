@@ -5,16 +5,19 @@
 // So open("main.py") reads a file, while Client("evil.sh"), "https://x.py/" and "x.zip:443" name hosts.
 import { TLDS } from './tlds.js';
 
-/** Two-letter domains that are also source or document extensions (Python, Rust, shell, Markdown, Perl …). */
-const FILE_LIKE_CC = /^(py|rs|sh|md|pl|pm|so|in|am|ac|cc|ml|mk|tf|ai|ps|la|cr|es|ly|gd|st|sc|ms|mo|id)$/;
+/** Domains that are also the extensions of files (Python, Rust, shell, Markdown, Perl, archives, videos …). */
+const FILE_LIKE = /^(py|rs|sh|md|pl|pm|so|in|am|ac|cc|ml|mk|tf|ai|ps|la|cr|es|ly|gd|st|sc|ms|mo|id|zip|mov|map|pid|man|data|java|fish|run|app|page|ss|pub|build|save|show)$/;
 /** The classic generic domains and the ones abuse lists are full of: a host wherever they end a dotted name. */
 const PLAIN_GENERIC = /^(com|net|org|edu|gov|mil|int|info|biz|xyz|online|top|shop|icu|vip|site|website|space|club|example|onion|internal|lan|corp)$/;
 /** Where a value is given as a host: a setting named for one, or a call of a network API or client. */
 const HOST_PLACE = /(?:\b(?:host|hostname|server|url|uri|endpoint|addr|address|domain|remote|origin|proxy|base_?url|baseURL|broker|bootstrap_servers|dsn)\s*[=:]\s*\[?\s*|\b\w*(?:connect|client|Client|session|Session|request|Request|fetch|Fetch|get|post|put|download|Download|upload|Upload|socket|Socket|url|Url|URL|resolve|lookup|ping|dial|remote|Remote|mirror|Mirror|host|Host|server|Server|http|Http|HTTP|ssh|SSH|ftp|FTP|smtp|SMTP|mqtt|redis|Redis|mongo|Mongo|grpc|ws|WebSocket|proxy|Proxy|tunnel|send|Send)\w*\s*\(\s*(?:[^()"'`]*,\s*)?\(?\s*)$/;
 const LOCAL = /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?|0\.0\.0\.0)$/i;
 
-/** The machine a string literal names, given the code just before it; undefined when it names none (or, unless `all`, only this one). */
-export function hostOfLiteral(lit: string, before = '', all = false): string | undefined {
+/**
+ * The machine a string literal names, given the code just before it; undefined when it names none (or, unless `all`,
+ * only this one). Where a host is expected (`hostPlace`: a tool's mirror setting), any real domain but a file's extension is one.
+ */
+export function hostOfLiteral(lit: string, before = '', all = false, hostPlace = false): string | undefined {
   const LOOPBACK = all ? /(?!)/ : LOCAL;
   const url = /^[a-z][\w+.-]*:\/\/(?:[^@/?#\s]*@)?(\[[^\]]*\]|[^/:?#\s]*)/i.exec(lit);
   if (url) return url[1] && !LOOPBACK.test(url[1]) ? url[1].toLowerCase() : undefined;
@@ -32,7 +35,8 @@ export function hostOfLiteral(lit: string, before = '', all = false): string | u
   if (tld !== tld.toLowerCase() && tld !== tld.toUpperCase()) return undefined;
   if (!TLDS.has(tld.toLowerCase()) || LOOPBACK.test(host)) return undefined;
   if (name[3] || name[4]) return host;
-  const plain = PLAIN_GENERIC.test(tld.toLowerCase()) || (tld.length === 2 && !FILE_LIKE_CC.test(tld.toLowerCase()));
+  const t = tld.toLowerCase();
+  const plain = PLAIN_GENERIC.test(t) || (!FILE_LIKE.test(t) && (t.length === 2 || hostPlace));
   return plain || HOST_PLACE.test(before.slice(-200)) ? host : undefined;
 }
 
