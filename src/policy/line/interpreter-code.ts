@@ -169,7 +169,9 @@ export function codeSource(lang: string, args: readonly string[], o: { stdinText
     return { code };
   }
   // (-m ends a cluster of flags; the module is the rest of its word or the next word: -mtimeit, -Im pdb.)
-  const m = lang === 'python' ? args.findIndex((a) => /^-[bBdEhiIOPqRsSuvV]*m/.test(a)) : -1;
+  // (…among the options only: `python3 app.py -m x` gives -m to app.py.)
+  const operand = args.findIndex((a, k) => (!a.startsWith('-') || a === '-') && !/^-[bBdEhiIOPqRsSuvV]*[WXQ]$/.test(args[k - 1] ?? ''));
+  const m = lang === 'python' ? args.findIndex((a, k) => /^-[bBdEhiIOPqRsSuvV]*m/.test(a) && (operand < 0 || k < operand)) : -1;
   if (m >= 0) {
     // Modules that run code they are given: timeit's statements, cProfile/profile/trace/pdb/runpy's script.
     const attached = args[m]!.slice(args[m]!.indexOf('m') + 1);
