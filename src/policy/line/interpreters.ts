@@ -571,7 +571,7 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
   // Sockets and requests whose every host literal is this machine (connect(('localhost', 5432)),
   // (0.0.0.0 is not: in code it is usually a listen address on every interface.)
   // http.get('http://localhost:3000', cb)) are local: a dev server, a database.
-  // (A string is a host where code_hosts.ts says it is one: "main.rs" given to open() is a file.)
+  // (A string is a host where code-hosts.ts says it is one: "main.rs" given to open() is a file.)
   const hostLits = hostsInCode(code, true).map((h) => h.replace(/^\[|\]$/g, ''));
   // (Every connecting call must name its destination as a literal, or a port first as node's net.connect(5432, 'localhost'):
   // a host held in a variable could be anything.)
