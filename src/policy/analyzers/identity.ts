@@ -67,8 +67,9 @@ export function launched(argv: readonly string[]): string[] | undefined {
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
       if (a === '-m' || a === '--module') return args[i + 1] ? [args[i + 1]!, ...args.slice(i + 2)] : undefined;
-      if (/^-[A-Za-z]*m./.test(a) && !a.startsWith('--')) return [a.slice(a.indexOf('m') + 1), ...args.slice(i + 1)];
-      if (!a.startsWith('-') || a === '-c' || /^-[A-Za-z]*c/.test(a)) return undefined;
+      // (A cluster of flags ends at the first letter that takes a value: -Im pip is -m's, -cimport os is code.)
+      if (/^-[bBdEhiIOPqRsSuvV]*m./.test(a)) return [a.slice(a.indexOf('m') + 1), ...args.slice(i + 1)];
+      if (!a.startsWith('-') || a === '-c' || /^-[bBdEhiIOPqRsSuvV]*c/.test(a)) return undefined;
       if (PY_VALUE.test(a)) i++;
     }
   }

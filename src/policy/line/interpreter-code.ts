@@ -26,6 +26,8 @@ interface Grammar {
   longCode: RegExp;
   /** Long options that take some other value as the next word (`--require MOD`). */
   longValues?: RegExp;
+  /** Long options known to take no value (any other may take the next word). */
+  longFlags?: RegExp;
   /** A first operand that is a subcommand taking code (`deno eval CODE`). */
   evalVerb?: RegExp;
   /** The code option's value may follow it in the same word (`-c'code'`); node's -e/-p never do. */
@@ -37,8 +39,8 @@ const GRAMMARS: Record<string, Grammar> = {
   node: { code: 'ep', values: 'rC', longCode: /^--(eval|print)$/, longValues: /^--(require|import|loader|experimental-loader|conditions|input-type|title|stack-size|inspect-port|env-file|watch-path)$/, attached: false },
   bun: { code: 'ep', values: 'r', longCode: /^--(eval|print)$/, longValues: /^--(require|preload|import|conditions|env-file|cwd|config)$/, attached: false },
   perl: { code: 'eE', values: 'IMmx', longCode: /^$/ },
-  ruby: { code: 'e', values: 'IrCEF', longCode: /^$/ },
-  php: { code: 'rBRE', values: 'cdfz', longCode: /^$/ },
+  ruby: { code: 'e', values: 'IrCEF', longCode: /^$/, longValues: /^--(encoding|external-encoding|internal-encoding|enable|disable|dump|backtrace-limit|crash-report|parser)$/, longFlags: /^--(verbose|version|copyright|yydebug|jit|yjit|rjit|disable-\w+|enable-\w+|help|debug)$/ },
+  php: { code: 'rBRE', values: 'cdfzFt', longCode: /^--(run|process-begin|process-code|process-end)$/, longValues: /^--(php-ini|define|file|process-file|docroot|zend-extension|rf|rfunction|rc|rclass|re|rextension|rz|rzendextension|ri|rextinfo)$/, longFlags: /^--(no-php-ini|interactive|no-chdir|profile-info|help|info|syntax-check|modules|no-header|hide-args|syntax-highlight|strip|usage|version|ini)$/ },
   lua: { code: 'e', values: 'l', longCode: /^$/ },
   Rscript: { code: 'e', values: '', longCode: /^--eval$/ },
   R: { code: 'e', values: '', longCode: /^--eval$/ },
@@ -53,23 +55,40 @@ const GRAMMARS: Record<string, Grammar> = {
 /** The language families the judge reads one-liners of. */
 export const LANGUAGES = Object.keys(GRAMMARS);
 
+/** Whether a word after an option Rampart does not know is that option's value rather than the script: no path, no file name. */
+const valueLike = (w: string): boolean => !w.includes('/') && !/\.(js|mjs|cjs|ts|mts|tsx|jsx|py|pyw|pyz|rb|pl|pm|php|phar|lua|r|R|jl|tcl|exp|scpt|applescript)$/.test(w);
+
 /** Code given on the command line, if any (the value of a code option). */
 export function inlineCodeOf(lang: string, args: readonly string[]): { code?: string; index?: number } {
   const g = GRAMMARS[lang];
   if (!g) return {};
+  // (A long option Rampart has no table entry for may take the next word as its value — ruby --encoding UTF-8 -e CODE:
+  // that word is skipped, so the code after it is still found; a path or a script's name is the script.)
+  let unknownLong = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--') return {};
-    if (g.evalVerb && i === 0 && g.evalVerb.test(a)) return { code: args.slice(1).find((x) => !x.startsWith('-')) ?? '', index: i + 1 };
+    const wasUnknown = unknownLong;
+    unknownLong = false;
+    // (deno's global options come before its verb: deno -A eval CODE, deno --quiet eval CODE.)
+    if (g.evalVerb && !a.startsWith('-') && g.evalVerb.test(a)) return { code: args.slice(i + 1).find((x) => !x.startsWith('-')) ?? '', index: i + 1 };
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       const name = eq > 0 ? a.slice(0, eq) : a;
       if (g.longCode.test(name)) return eq > 0 ? { code: a.slice(eq + 1), index: i } : { code: args[i + 1] ?? '', index: i + 1 };
       // (A long option's value in the next word is not the script: node --require x -e CODE.)
       if (eq < 0 && g.longValues?.test(name)) i++;
+      else if (eq < 0 && !g.longFlags?.test(name)) unknownLong = true;
       continue;
     }
-    if (!a.startsWith('-') || a === '-') return {}; // the script operand: everything after is its arguments
+    if (!a.startsWith('-') || a === '-') {
+      if (wasUnknown && a !== '-' && valueLike(a)) continue;
+      return {}; // the script operand: everything after is its arguments
+    }
+    if (g.evalVerb && /^(-L|--log-level)$/.test(a)) {
+      i++;
+      continue;
+    }
     for (let k = 1; k < a.length; k++) {
       const l = a[k]!;
       if (g.code.includes(l)) {
@@ -103,12 +122,29 @@ function loadedModules(lang: string, opts: readonly string[]): string {
 export function scriptOf(lang: string, args: readonly string[]): string | undefined {
   const g = GRAMMARS[lang];
   if (!g) return undefined;
+  let unknownLong = false;
+  let verbSeen = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--') return args[i + 1];
-    if (!a.startsWith('-') || a === '-') return a;
+    const wasUnknown = unknownLong;
+    unknownLong = false;
+    // (ruby --encoding UTF-8 x.rb: the word after an unknown long option is its value when a script follows.)
+    if (!a.startsWith('-') || a === '-') {
+      if (wasUnknown && valueLike(a) && args.slice(i + 1).some((x) => !x.startsWith('-'))) continue;
+      // (deno -A run FILE, bun --bun run FILE: the verb after the runtime's options is no script.)
+      if (!verbSeen && ((lang === 'deno' && /^(run|test|bench)$/.test(a)) || (lang === 'bun' && a === 'run'))) {
+        verbSeen = true;
+        continue;
+      }
+      return a;
+    }
+    // (php -f FILE / --file FILE names the script by an option.)
+    if (lang === 'php' && /^(-[fF]|--file|--process-file)$/.test(a)) return args[i + 1];
+    if (lang === 'php' && /^(-[fF].|--file=|--process-file=)/.test(a)) return a.replace(/^-[fF]|^--(process-)?file=/, '');
     if (a.startsWith('--')) {
       if (g.longValues?.test(a)) i++;
+      else if (!a.includes('=') && !g.longFlags?.test(a)) unknownLong = true;
       continue;
     }
     const last = a[a.length - 1]!;
@@ -132,11 +168,15 @@ export function codeSource(lang: string, args: readonly string[], o: { stdinText
     if (!o.staticWord(inline.code)) return { code, unreadable: 'its code is computed when the line runs' };
     return { code };
   }
-  const m = lang === 'python' ? args.findIndex((a) => a === '-m' || /^-[A-Za-z]*m$/.test(a)) : -1;
+  // (-m ends a cluster of flags; the module is the rest of its word or the next word: -mtimeit, -Im pdb.)
+  // (…among the options only: `python3 app.py -m x` gives -m to app.py.)
+  const operand = args.findIndex((a, k) => (!a.startsWith('-') || a === '-') && !/^-[bBdEhiIOPqRsSuvV]*[WXQ]$/.test(args[k - 1] ?? ''));
+  const m = lang === 'python' ? args.findIndex((a, k) => /^-[bBdEhiIOPqRsSuvV]*m/.test(a) && (operand < 0 || k < operand)) : -1;
   if (m >= 0) {
     // Modules that run code they are given: timeit's statements, cProfile/profile/trace/pdb/runpy's script.
-    const mod = args[m + 1] ?? '';
-    const rest = args.slice(m + 2);
+    const attached = args[m]!.slice(args[m]!.indexOf('m') + 1);
+    const mod = attached || (args[m + 1] ?? '');
+    const rest = args.slice(attached ? m + 1 : m + 2);
     if (mod === 'timeit') return { code: rest.filter((a, k) => !/^-/.test(a) && !/^(-n|-r|-u|--number|--repeat|--unit)$/.test(rest[k - 1] ?? '')).join('\n') };
     if (!/^(cProfile|profile|trace|pdb|runpy)$/.test(mod)) return {};
     const script = rest.find((a, k) => !a.startsWith('-') && !/^(-o|-s|--outfile|--sort|-c|--count|-m|--module)$/.test(rest[k - 1] ?? ''));

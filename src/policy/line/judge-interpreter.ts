@@ -7,6 +7,8 @@ import { addUrl } from '../analyzers/common.js';
 import { newFacts } from '../facts.js';
 import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
+import { actsByName, ACTING_NODE_MODULES } from './acting-names.js';
+import { hostsInCode } from './code-hosts.js';
 import { codeSource } from './interpreter-code.js';
 import { codePaths, foldLiterals, judgeCode, REACHES, replacedPaths, SECRETISH, unknownModules } from './interpreters.js';
 import { judgeLaterRuns, replacedConfig, runsLater } from './written-files.js';
@@ -23,8 +25,6 @@ const onlyShows = (code: string): boolean => onlyCalls(code, /^(print|pprint|len
  *  (ping, server_info, version, active_branch, iter_commits, cpu_count, virtual_memory). Hosts are checked separately. */
 const onlyReadsLocal = (code: string): boolean => /\w\s*\(/.test(code)
   && onlyCalls(code, /^(print|pprint|len|repr|str|dir|type|sorted|list|isinstance|hasattr|version|Redis|StrictRedis|MongoClient|Repo|from_env|ping|server_info|info|dbsize|list_database_names|active_branch|iter_commits|cpu_count|cpu_percent|virtual_memory|disk_usage|boot_time|pids|net_if_addrs|getloadavg)$/);
-/** Calls that act (push, delete, send, run …) or name credentials: a one-liner that makes them is not only looking. */
-const ACTING_CALLS = /\b\w*(push|delete|remove|rmtree|unlink|drop|truncate|purge|wipe|destroy|kill|terminate|upload|send|post|publish|deploy|release|execute|exec|spawn|system|popen|connect|login|password|passwd|token|secret|credential|private|apikey|api_key|auth|environ|shell|sudo|update_ref|flushall|flushdb|dataset_create|share|launch|serve|tunnel|StopUnit|StartUnit|start_ipython|onecmd|run_line_magic|run_cell|embed|interact|getoutput)\w*|\bforce\s*=\s*True\b/i;
 
 /** The text a data: URL carries (base64 or percent-encoded). */
 function dataUrlText(url: string): string {
@@ -83,17 +83,22 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx0: Context
     v.tags = keep.map((k) => v.tags[k]!);
     v.notes = keep.map((k) => v.notes[k]!);
   };
-  // A Python one-liner that only imports and looks at modules Rampart has no list for — the project's
-  // package when the disk is not seen (import app; print(app.__version__)) — runs as `python -m app` does:
-  // unless the module is one that acts on other machines, processes or repositories (sh, fabric,
-  // boto3, GitPython …), or the code names anything sensitive, calls a verb that acts (push, delete,
-  // send, run …), or the line wrote a file of that name.
-  const looksOnly = lang === 'python' && unknown.length > 0 && v.tags.every((t) => t === 'interpreter-unknown-module')
-    // (A module that acts may still be looked at — print(boto3.__version__) — where the only calls are ones that show.)
-    && unknown.every((m) => /^\w+$/.test(m) && (!ACTING_MODULES.test(m) || (onlyShows(code) && /\b__(version|file|path|name|doc)__\b/.test(code)) || onlyReadsLocal(code)) && ![...st.written.keys()].some((w) => new RegExp(`/${m}(\\.py|/|$)`).test(w)))
-    && !REACHES.test(code) && !ACTING_CALLS.test(code)
-    // (…and no string in it names another machine: minio.Minio('evil.example:9000'), a memcached host.)
-    && ![...code.matchAll(/["']([^"'\s]+)["']/g)].some((m) => (/^(?:[\w-]+\.)+[a-z]{2,}(?::\d+)?(?:\/|$)/i.test(m[1]!) || /(^|[@/=\s])\d{1,3}(\.\d{1,3}){3}(:\d+)?([/,\s]|$)/.test(m[1]!) && !/(^|[@/=\s])127\./.test(m[1]!) || /^[a-z][\w+.-]*:\/\/(?!localhost|127\.|\[::1\])/i.test(m[1]!) || /\bhost=(?!localhost|127\.)/.test(m[1]!)) && !/\.(py|json|txt|csv|md|ya?ml|toml|cfg|ini|html|js|ts|log|db|sqlite3?|pkl|parquet)$/i.test(m[1]!) && !/^(localhost|127\.)/.test(m[1]!));
+  // A one-liner that only imports and looks at modules Rampart has no list for — the project's package when
+  // the disk is not seen (import app; print(app.__version__)), a parser the project depends on
+  // (require("acorn").parse(…)) — runs as `python -m app` or `node file.js` does: unless the module is one
+  // that acts on other machines, processes or repositories (sh, fabric, boto3, GitPython, execa, axios,
+  // simple-git …), or the code names anything sensitive, uses a name that acts (push, delete, send,
+  // run …; words in its strings and comments are no names), or the line wrote a file of that name.
+  const js = /^(node|bun|deno)$/.test(lang);
+  const acting = (m: string) => (js ? ACTING_NODE_MODULES.test(m.split('/').slice(0, m.startsWith('@') ? 2 : 1).join('/')) : ACTING_MODULES.test(m));
+  // (A module that acts may still be looked at — print(boto3.__version__), require("axios").VERSION — where the only calls are ones that show.)
+  const looked = (m: string) => !acting(m) || (js ? onlyCalls(code, /^(require|log|dir|info|stringify|keys)$/) && /\.(version|VERSION)\b/.test(code) : (onlyShows(code) && /\b__(version|file|path|name|doc)__\b/.test(code)) || onlyReadsLocal(code));
+  const wrote = (m: string) => [...st.written.keys()].some((w) => (js ? new RegExp(`/(node_modules/)?${escapeRe(m)}(\\.[cm]?js|/|$)`) : new RegExp(`/${m}(\\.py|/|$)`)).test(w));
+  const looksOnly = (lang === 'python' || js) && unknown.length > 0 && v.tags.every((t) => t === 'interpreter-unknown-module')
+    && unknown.every((m) => (js ? /^(@[\w.-]+\/)?[\w.-]+(\/[\w.-]+)*$/ : /^\w+$/).test(m) && looked(m) && !wrote(m))
+    && !REACHES.test(code) && !actsByName(code, lang)
+    // (…and no string in it names another machine: minio.Minio('evil.example:9000'), Client("evil.sh"), a memcached host.)
+    && hostsInCode(code).length === 0;
   if (file || (unknown.length > 0 && unknown.every(own)) || looksOnly) drop((t) => t === 'interpreter-unknown-module');
   // A program file of the project's own (a test that runs the CLI, a task module, a server helper)
   // starts processes and opens connections with values it computes, as programs do. Unless it also
@@ -247,7 +252,9 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
   rec.isInterpreter = true;
   // (bun run FILE / deno run FILE: the file after the verb, as bun FILE would take it.)
   const args0 = args;
-  if ((lang === 'bun' || lang === 'deno') && args[0] === 'run') args = args.slice(1);
+  // (…after the runtime's own options: deno -A run FILE, bun --bun run FILE.)
+  const verb = args.findIndex((a) => !a.startsWith('-'));
+  if ((lang === 'bun' || lang === 'deno') && verb >= 0 && args[verb] === 'run') args = [...args.slice(0, verb), ...args.slice(verb + 1)];
   const src = codeSource(lang, args, {
     stdinText,
     // `python3 <(echo '…')`: the text of that process substitution, when the line makes it known.
@@ -316,7 +323,9 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
   }
   // Other runtimes' preloads from outside the project: php -d auto_prepend_file=F, ruby -rF, perl -I DIR with -M, python's sitecustomize by -X? (not one).
   {
-    const vals = lang === 'php' ? args.flatMap((a, k) => { const d = a === '-d' ? args[k + 1] : /^-d./.test(a) ? a.slice(2) : undefined; const m = d ? /^auto_(?:prepend|append)_file\s*=\s*(.+)$/.exec(d) : null; return m ? [m[1]!] : []; })
+    // (…and php's configuration file -c/--php-ini, which may set any of them.)
+    const vals = lang === 'php' ? args.flatMap((a, k) => { const d = /^(-d|--define)$/.test(a) ? args[k + 1] : /^-d./.test(a) ? a.slice(2) : /^--define=/.test(a) ? a.slice(9) : undefined; const m = d ? /^auto_(?:prepend|append)_file\s*=\s*(.+)$/.exec(d) : null; return m ? [m[1]!] : []; })
+      .concat(args.flatMap((a, k) => (/^(-c|--php-ini)$/.test(a) ? [args[k + 1] ?? ''] : /^-c./.test(a) ? [a.slice(2)] : /^--php-ini=/.test(a) ? [a.slice(10)] : [])).filter((v) => v !== ''))
       : lang === 'ruby' ? args.flatMap((a, k) => (a === '-r' ? [args[k + 1] ?? ''] : /^-r./.test(a) ? [a.slice(2)] : [])).filter((v) => v.includes('/'))
       : lang === 'perl' && args.some((a) => /^-M/.test(a)) ? args.flatMap((a, k) => (a === '-I' ? [args[k + 1] ?? ''] : /^-I./.test(a) ? [a.slice(2)] : []))
       : [];

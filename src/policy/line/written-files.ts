@@ -1,3 +1,4 @@
+import { hostOfLiteral } from './code-hosts.js';
 import { posix } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
@@ -425,7 +426,8 @@ export function editedConfig(st: State, path: string, scripts: readonly string[]
   const { added, known } = sedText(scripts);
   // (A host stands after a scheme, or on its own — never inside a path, and a file name is no host.)
   for (const text of added) for (const m of text.replace(/\\:/g, ':').matchAll(/(?:^|[\s=@"'(,]|[a-z][\w+.-]*:\/\/)((?!-)(?:[a-z0-9-]+\.)+[a-z]{2,}|\d+\.\d+\.\d+\.\d+)(?![\w.-])/gi)) {
-    if (/\.(zip|tar|gz|tgz|jar|json|txt|xml|ya?ml|toml|properties|sh|js|ts|py|md|lock|bin|exe|html?)$/i.test(m[1]!)) continue;
+    // (After a scheme it is a host whatever it ends in — https://evil.zip/ — and on its own only when code-hosts says so: not gradle.zip.)
+    if (!/:\/\/$/.test(m[0].slice(0, -m[1]!.length)) && hostOfLiteral(m[1]!, '', false, true) === undefined && !/^\d+(\.\d+){3}$/.test(m[1]!)) continue;
     if (!known.includes(m[1]!) && !TOOL_DEFAULT_HOSTS.test(m[1]!)) addUrl(f, `https://${m[1]}/`, 'target');
   }
   if (hostClasses(st.policy, f).has('disallowed')) {
