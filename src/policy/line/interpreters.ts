@@ -123,6 +123,8 @@ const LITERAL_RUNS: { re: RegExp; argv?: boolean; program?: boolean; runner?: st
   { re: new RegExp(`\\bOpen3\\.(?:capture2e?|capture3|popen3|popen2e?)\\(\\s*${Q}\\s*\\)`, 'g'), langs: /^ruby$/ },
   { re: /\bqx\s*(?:\(([^()]*)\)|\{([^{}]*)\}|\[([^[\]]*)\]|\/([^/]*)\/)/g, langs: /^perl$/ },
   { re: new RegExp(`\\bopen\\s*\\(?\\s*(?:my\\s+)?[$\\w]+\\s*,\\s*["']-\\|["']\\s*,\\s*${LIST}\\s*\\)?`, 'g'), argv: true, langs: /^perl$/ },
+  // ruby: system({"CI" => "1"}, "make test") / spawn(env, "git", "status", chdir: "x"): the leading hash is the environment
+  { re: new RegExp(`\\b(?:system|spawn|exec)\\(\\s*\\{[^{}()]*\\}\\s*,\\s*${LIST}\\s*(?:,\\s*\\w+:\\s*[^(),]+)*\\)`, 'g'), argv: true, langs: /^ruby$/ },
   // perl: system { "curl" } "ls", … runs curl (the list only names argv[0]); system "cmd" without brackets
   { re: new RegExp(`\\b(?:system|exec)\\s*\\{\\s*(${LIT})\\s*\\}\\s*\\(?\\s*${LIST}\\s*\\)?`, 'g'), argv: true, program: true, langs: /^perl$/ },
   { re: new RegExp(`(?<![.\\w$>])(?:system|exec)\\s+${Q}(?=\\s*(?:;|$|\\bor\\b|\\band\\b|\\|\\||&&|==|!=))`, 'gm'), langs: /^(perl|ruby)$/ },
@@ -247,7 +249,10 @@ export function literalRuns(code: string, lang = ''): { runs: string[]; rest: st
   }
   // Perl, Ruby and PHP run `cmd …` (#{x} and $x holes computed).
   for (const m of rest.matchAll(/`([^`]*)`/g)) if (/^(perl|ruby|php)$/.test(lang) && /^\s*[\w.\/-]+(\s|$)/.test(m[1]!)) {
-    runs.push(m[1]!.replace(/#\{[^}]*\}|\$\w+|\$\{[^}]*\}/g, COMPUTED));
+    // (Escapes read as the language reads them: `echo ok\nrm -rf ~` is two commands.)
+    const text = unquote(`\`${markHoles(m[1]!, lang)}\``, lang);
+    if (text === undefined) continue;
+    runs.push(text);
     rest = rest.replace(m[0], ' '.repeat(m[0].length));
   }
   if (runs.length) {

@@ -84,7 +84,7 @@ function envOf(expr: string, code: string, lang: string, depth = 0): string[] | 
 
 /**
  * Changes the code makes to an environment named `target` (by default the process's own: os.environ,
- * process.env, ENV, %ENV, putenv): `K=V` each, a computed value as $__computed; undefined when a change
+ * node's env object, ENV, %ENV, putenv): `K=V` each, a computed value as $__computed; undefined when a change
  * cannot be read (os.environ.update(data)).
  */
 export function envChanges(code: string, lang: string, target?: string): string[] | undefined {
@@ -134,7 +134,13 @@ export interface RunSetting {
 }
 
 /** Reads the options of one process call's text (`call`), in code `code`. */
-export function runSetting(call: string, code: string, lang: string): RunSetting {
+export function runSetting(call0: string, code: string, lang: string): RunSetting {
+  // An options object held in a name (o = {env: …}; execSync("…", o); run([…], **kw)) is read where it was written.
+  let call = call0;
+  for (const m of stripStrings(call0).matchAll(/,\s*(?:\*\*)?([A-Za-z_$][\w$]*)\s*(?=[,)]|$)/g)) {
+    const def = new RegExp(`(?:^|[^\\w.$])${m[1]!.replace(/\$/g, '\\$')}\\s*=(?!=)\\s*(?=\\{|dict\\()`).exec(code);
+    if (def) call += `, ${valueAt(code, def.index + def[0].length)}`;
+  }
   const bare = stripStrings(call);
   const out: RunSetting = { env: [] };
   const option = (re: RegExp): string | undefined => {
@@ -152,7 +158,8 @@ export function runSetting(call: string, code: string, lang: string): RunSetting
     if (v === undefined) out.unknown = true;
     else out.program = v;
   }
-  const env = option(/\b(?:env|extendEnv)\s*[=:]\s*/) ?? (lang === 'ruby' ? option(/^\s*[\w.:]+\s*\(?\s*(?=\{)/) : undefined);
+  // (…given by keyword, by shorthand — {env, stdio} — or, in Ruby, as a leading hash.)
+  const env = option(/\b(?:env|extendEnv)\s*[=:]\s*/) ?? (/[{,]\s*env\s*[,}]/.test(bare) ? 'env' : undefined) ?? (lang === 'ruby' ? option(/^\s*[\w.:]+\s*\(?\s*(?=\{)/) : undefined);
   if (env !== undefined) {
     const pairs = envOf(env, code, lang);
     if (pairs === undefined) out.unknown = true;
