@@ -95,6 +95,11 @@ const TABLE: Record<string, LineRow[]> = {
     [`perl -e 'system "make test"'`, 'allow'],
     [`php -r 'echo shell_exec("git status");'`, 'allow'],
     [`php -r 'passthru("git status");'`, 'allow'],
+    [`php -r 'system("git status", $rc); exit($rc);'`, 'allow'],
+    [`python3 -c 'import subprocess; subprocess.run("git status --short".split(), check=True)'`, 'allow'],
+    [`python3 -c 'import subprocess, shlex; print(subprocess.check_output(shlex.split("git log -1 --oneline")).decode())'`, 'allow'],
+    [`python3 -c 'import subprocess; subprocess.run("${EVIL}".split())'`, 'deny'],
+    [`php -r 'system("${EVIL}", $rc);'`, 'deny'],
   ],
   'L4 file writes however the mode is spelt': [
     [`python3 -c 'open("/home/user/.bashrc", mode="w").write("x")'`, 'deny'],

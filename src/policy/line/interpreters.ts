@@ -128,7 +128,8 @@ const LITERAL_RUNS: { re: RegExp; argv?: boolean; program?: boolean; runner?: st
   // perl: system { "curl" } "ls", … runs curl (the list only names argv[0]); system "cmd" without brackets
   { re: new RegExp(`\\b(?:system|exec)\\s*\\{\\s*(${LIT})\\s*\\}\\s*\\(?\\s*${LIST}\\s*\\)?`, 'g'), argv: true, program: true, langs: /^perl$/ },
   { re: new RegExp(`(?<![.\\w$>])(?:system|exec)\\s+${Q}(?=\\s*(?:;|$|\\bor\\b|\\band\\b|\\|\\||&&|==|!=))`, 'gm'), langs: /^(perl|ruby)$/ },
-  // php: shell_exec("…"), passthru("…"), popen("…", "r"), proc_open("…", […], $pipes)
+  // php: system("…", $rc), shell_exec("…"), passthru("…"), popen("…", "r"), proc_open("…", […], $pipes)
+  { re: new RegExp(`\\bsystem\\(\\s*${Q}\\s*,\\s*\\$\\w+\\s*\\)`, 'g'), langs: /^php$/ },
   { re: new RegExp(`\\b(?:shell_exec|passthru|popen|proc_open)\\(\\s*${Q}\\s*(?:,[^()]*)?\\)`, 'g'), langs: /^php$/ },
   { re: new RegExp(`\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*${Q}\\s*,\\s*shell\\s*=\\s*True\\s*(?:,[^()]*)?\\)`, 'g') },
   { re: new RegExp(`\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*\\[(\\s*${LIT}(?:\\s*,\\s*${LIT})*\\s*,?)\\]\\s*(?:,[^()]*)?\\)`, 'g'), argv: true },
@@ -576,9 +577,17 @@ function unalias(code: string): string {
   return out;
 }
 
+/** Python's "git status".split() and shlex.split("…") of a literal are the list of its words. */
+function splitLists(code: string): string {
+  return code.replace(new RegExp(`(?:\\bshlex\\.split\\(\\s*(${LIT})\\s*\\)|(${LIT})\\.split\\(\\s*\\))`, 'g'), (m, a?: string, b?: string) => {
+    const text = unquote(a ?? b!, 'python');
+    return text === undefined || /["'\\]/.test(text) && a !== undefined ? m : `[${text.split(/\s+/).filter(Boolean).map((w) => JSON.stringify(w)).join(', ')}]`;
+  });
+}
+
 /** What a one-liner does, as tags the line judge turns into facts. */
 export function judgeCode(code0: string, lang: string): CodeVerdict {
-  code0 = unalias(foldLiterals(unalias(lang === 'python' ? plainPythonLiterals(code0) : code0)));
+  code0 = unalias(foldLiterals(unalias(lang === 'python' ? splitLists(plainPythonLiterals(code0)) : code0)));
   // Calls that run a literal command are judged as that command line, not as "runs programs".
   const { runs, rest: afterRuns } = literalRuns(code0, lang);
   // A literal path deleted, a literal URL fetched: judged like rm of that path, a request to that
