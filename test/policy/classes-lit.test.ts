@@ -60,6 +60,7 @@ const TABLE: Record<string, LineRow[]> = {
     [`node -e 'require("child_process").spawn("npm", ["test"], {shell: true, stdio: "inherit"})'`, 'allow'],
     [`perl -e 'system { "git" } "git", "status"'`, 'allow'],
     [`ruby -e 'system({"CI"=>"1"}, "make test")'`, 'allow'],
+    [`python3 -c 'import subprocess,os; subprocess.run(["make","test"], env={"PATH": os.environ["PATH"], "CI": "1"})'`, 'allow'],
     [`node -e 'const cb = (e, o) => console.log(o); require("child_process").exec("git status", cb)'`, 'allow'],
     [`python3 -c 'import subprocess,os; subprocess.run(["pytest","-q"], env=dict(os.environ, PYTHONPATH="src"))'`, 'allow'],
   ],

@@ -46,9 +46,12 @@ function literalOf(expr: string, lang: string): string | undefined {
   return IS_LIT.test(expr) ? unquote(expr, lang) : undefined;
 }
 
-const assignment = (name: string, value: string, lang: string): string => {
+/** `K=V` for one variable set; none when it is set to its own inherited value (env={"PATH": os.environ["PATH"]}). */
+const assignment = (name: string, value: string, lang: string): string[] => {
+  const own = new RegExp(String.raw`^(?:os\.environ\[\s*(["'])${name}\1\s*\]|os\.(?:environ\.get|getenv)\(\s*(["'])${name}\2\s*\)|process\.env\.${name}|(?:process\.env|ENV)\[\s*(["'])${name}\3\s*\]|\$ENV\{${name}\})$`);
+  if (own.test(value.trim())) return [];
   const v = literalOf(value.trim(), lang);
-  return `${name}=${v === undefined ? COMPUTED : shellWord(v)}`;
+  return [`${name}=${v === undefined ? COMPUTED : shellWord(v)}`];
 };
 
 /** The process environment itself, a copy of it, or nothing at all. */
@@ -67,7 +70,7 @@ function envOf(expr: string, code: string, lang: string, depth = 0): string[] | 
       if (item === '' || /^(?:\*\*|\.\.\.)\s*(?:os\.environ|process\.env)$/.test(item)) continue;
       const m = /^(?:(["'])(\w+)\1|(\w+))\s*(?:=>|:|=)\s*([\s\S]+)$/.exec(item);
       if (!m) return undefined;
-      out.push(assignment(m[2] ?? m[3]!, m[4]!, lang));
+      out.push(...assignment(m[2] ?? m[3]!, m[4]!, lang));
     }
     return out;
   }
@@ -103,7 +106,7 @@ export function envChanges(code: string, lang: string, target?: string): string[
       if (bare.slice(m.index!, m.index! + 4) !== code.slice(m.index!, m.index! + 4)) continue; // inside a string
       const key = IS_LIT.test(m[1]!) ? unquote(m[1]!, lang) : m[1]!;
       if (key === undefined || !/^\w+$/.test(key)) return undefined;
-      out.push(assignment(key, valueAt(code, m.index! + m[0].length), lang));
+      out.push(...assignment(key, valueAt(code, m.index! + m[0].length), lang));
     }
   }
   // PHP's putenv("K=v"); a whole mapping merged in: T.update(…), Object.assign(T, …), ENV.update/merge!(…).
