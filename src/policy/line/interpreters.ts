@@ -1,5 +1,7 @@
 import { hostsInCode } from './code-hosts.js';
 import { LANGUAGES } from './interpreter-code.js';
+import { HOLE, markHoles, plainPythonLiterals, unquote } from './string-literals.js';
+import { callRest, COMPUTED, envChanges, runSetting, settledRun, shellWord, type RunSetting } from './run-options.js';
 
 // Interpreter one-liners (python -c, node -e, perl -e, ruby -e, php -r, lua, R, julia, deno …): code that opens sockets,
 // spawns processes, deletes trees or reads secrets is refused; code that merely prints such text
@@ -35,7 +37,7 @@ export function languageOf(name: string): string | undefined {
 
 // API names, checked in code with string literals removed.
 const NETWORK = /\b(Deno\.(connect|listen|connectTls)|socket\.http|LuaSocket|download\.file|HTTP\.request|Downloads\.download|socket\.(socket|create_connection|create_server|socketpair|fromfd)|create_connection|urllib\d?\.request|urlretrieve|requests\.(get|post|put|patch|delete|head|options|request|Session|session)|httpx\.(get|post|put|patch|delete|head|request|stream|Client|AsyncClient)|aiohttp\.(ClientSession|request|get|post|TCPConnector)|http\.client|HTTPConnection|urlopen|ftplib|smtplib|telnetlib|(?<![.\w])fetch(?=\s*\()|(globalThis|window|self)\.fetch|XMLHttpRequest|WebSocket|net\.(connect|createConnection|Socket)|https?\.(get|request)|dgram|tls\.connect|IO::Socket|use\s+Socket|socket\s*\(\s*AF_|LWP|HTTP::Tiny|Net::HTTP|TCPSocket|UDPSocket|Socket\.(new|tcp|udp|unix|getaddrinfo)|socket_create|socket_connect|stream_socket_server|open-uri|URI\.open|fsockopen|curl_exec|curl_init|stream_socket_client|dns_get_record|gethostbyname\w*|mail\s*(?=\()|dns\.(lookup|resolve\w*)|HTTPHandler|SocketHandler|DatagramHandler|SysLogHandler|SMTPHandler|xmlrpc|imaplib|poplib|nntplib|socketserver|file_get_contents\s*\(\s*\$?[^)]*https?|Mojo::UserAgent)\b|\buse\s+ojo\b[\s\S]*(?<![\w$>:-])[gpudho]\s*\(/;
-const SPAWN = /\brun\s*\(\s*(Cmd|pipeline|`)|\b(Deno\.(Command|run)|Command::new|std::process|CORE::(system|exec|readpipe)|create_subprocess_(shell|exec)|multiprocessing\.(Process|Pool|get_context)|Bun\.spawn\w*|(?<![\w.$@%])\$`(?=[^`]*\$\{)|process\.dlopen|worker_threads|vm\.run\w*|os\.execute|io\.popen|system2|run\s*\(\s*`|os\.(system|popen|exec\w*|spawn\w*|fork)|subprocess|pty\.spawn|commands\.getoutput|child_process|execSync|spawnSync|execFileSync|execFile|shell_exec|passthru|proc_open|Process\.spawn|Kernel\.exec|IO\.popen|Open3|do shell script|(?:__import__|import_module)\s*\(\s*(?!'[^'\n]*'\s*[,)]|"[^"\n]*"\s*[,)])|getattr\s*\([^,()]+,\s*(?!'[^'\n]*'\s*[,)]|"[^"\n]*"\s*[,)])|Function\s*\(|ctypes|readpipe|methodcaller|attrgetter|ReflectionFunction|posix_spawn\w*|pcntl_\w+|qx|instance_eval|class_eval|call_user_func\w*|create_function|loadstring|process\.binding|process\.mainModule|module\.require|_load)\b|(?<![.\w])(spawn|exec|execv\w*|execl\w*|system|popen|eval|compile)\s*[("'`$]|(?<![.\w])(system|exec|spawn)\s+(%[qQwW]?[({\[<|!]|(?:qw|qq|q)\s*[({\[<|!/])|(?<![.\w'"$@%:-])eval(?:\s+[\w\[$@%]|\s*(?:;|\}|$))|\b(?:send|public_send|__send__|\w*method)\s*\(?\s*:(?:eval|system|exec|spawn|syscall|open|`)|%x[{(\[<|!]|[&*]\s*\{\s*["']|[(,]\s*(?:eval|exec|Function|execSync|system)\s*[,)]|Bun\.\$|__dict__\s*\[|\bvars\s*\([^)]*\)\s*\[\s*[^\s'"]|\b(globals|locals)\s*\(\s*\)\s*\[\s*[^\s'"]|\b(globalThis|global|window|_G|_ENV|Kernel|builtins|__builtins__)\s*\[\s*[^\s'"\]]/;
+const SPAWN = /\brun\s*\(\s*(Cmd|pipeline|`)|\b(Deno\.(Command|run)|Command::new|std::process|CORE::(system|exec|readpipe)|create_subprocess_(shell|exec)|multiprocessing\.(Process|Pool|get_context)|Bun\.spawn\w*|(?<![\w.$@%])\$`(?=[^`]*\$\{)|process\.dlopen|worker_threads|vm\.run\w*|os\.execute|io\.popen|system2|run\s*\(\s*`|os\.(system|popen|exec\w*|spawn\w*|fork)|subprocess|pty\.spawn|commands\.getoutput|child_process|execSync|spawnSync|execFileSync|execFile|shell_exec|passthru|proc_open|Process\.spawn|Kernel\.exec|IO\.popen|Open3|do shell script|(?:__import__|import_module)\s*\(\s*(?!'[^'\n]*'\s*[,)]|"[^"\n]*"\s*[,)])|getattr\s*\([^,()]+,\s*(?!'[^'\n]*'\s*[,)]|"[^"\n]*"\s*[,)])|(?:methodcaller|attrgetter)\s*\(\s*(?!'[^'\n]*'\s*[,)]|"[^"\n]*"\s*[,)])|Function\s*\(|ctypes|readpipe|ReflectionFunction|posix_spawn\w*|pcntl_\w+|instance_eval|class_eval|call_user_func\w*|create_function|loadstring|process\.binding|process\.mainModule|module\.require|_load)\b|(?<![.\w])(spawn|exec|execv\w*|execl\w*|system|popen|eval)\s*[("'`$]|(?<![.\w$@%])(?:system|exec)\s*\{|(?<![.\w])(system|exec|spawn)\s+(%[qQwW]?[({\[<|!]|(?:qw|qq|q)\s*[({\[<|!/])|(?<![.\w'"$@%:-])eval(?:\s+[\w\[$@%]|\s*(?:;|\}|$))|\b(?:send|public_send|__send__|\w*method)\s*\(?\s*:(?:eval|system|exec|spawn|syscall|open|`)|%x[{(\[<|!]|[&*]\s*\{\s*["']|[(,]\s*(?:eval|exec|Function|execSync)\s*[,)]|Bun\.\$|__dict__\s*\[|\bvars\s*\([^)]*\)\s*\[\s*[^\s'"]|\b(globals|locals)\s*\(\s*\)\s*\[\s*[^\s'"]|\b(globalThis|global|window|_G|_ENV|Kernel|builtins|__builtins__)\s*\[\s*[^\s'"\]]/;
 const DELETE = /(?<![.\w$])rm\s*\(|\b(Deno\.remove\w*|Deno\.truncate\w*|truncateSync|ftruncateSync|os\.truncate|File\.truncate|file\.remove|os\.remove|delete-directory|shutil\.rmtree|rmtree|remove_tree|rmSync|rmdirSync|rm_rf|remove_dir\w*|unlinkSync|os\.(remove|unlink|rmdir|removedirs)|FileUtils\.(rm\w*|remove\w*)|File\.delete|unlink|rmdir|file\s+delete)\b|\.rm\s*\(/;
 const SIGNAL = /\b(process\.kill|os\.kill|os\.killpg|signal\.pthread_kill|Process\.kill|posix_kill|Deno\.kill)\b|\bkill\s*\(?\s*['"]?-?\w+['"]?\s*,/;
 // (…in each language's spelling: PHP's readfile()/file(), Lua's io.lines/io.open, Python's fileinput, node's openSync, Perl's
@@ -47,7 +49,10 @@ export const SECRETISH = /(^|[/'"\s@])(\.env(?!\.(example|sample|template|dist)\
 const MODULES = /\b(?:(?:require|import)\s*\(\s*['"](?:node:)?(child_process|net|http|https|dgram|tls|http2)['"]|import\s+(subprocess|pty|ctypes|ftplib|smtplib)\b|from\s+(subprocess|pty|ctypes)\b|from\s+['"](?:node:)?(child_process|net|http|https|dgram|tls)['"])/;
 
 // (A redirection into a quoted name — print > "f" — not an arrow: "->", => ' in JS, PHP, Perl.)
-const WRITE_API = /\bBun\.write\b|(?<![.\w$])rename\s*[("']|\b(extractall|extract|unpack_archive|extractTo|os\.(chmod|lchmod|chown|lchown)|chmodSync|chownSync|chmod|FileUtils\.(chmod\w*|chown\w*)|File\.(chmod|chown))\b|\bshutil\.(copy\w*|move)|\bos\.(rename|replace|symlink|link)|renameSync|cpSync|copyFileSync|symlinkSync|linkSync|Deno\.writeTextFile\w*|writeLines|\bopen\s*\([^)]*,\s*['"][wax+]|\.open\(\s*['"][wax+]|\bos\.open\s*\(.{0,200}?\bO_(WRONLY|RDWR|APPEND|CREAT|TRUNC)|openSync\s*\(.{0,200}?,\s*['"][wax+]|\bopen\s*\((?:[^()]|\([^()]*(?:\([^()]*\))?[^()]*\))*,\s*['"][wax+]|writeFileSync|appendFileSync|writeFile|appendFile|createWriteStream|write_text|write_bytes|File\.(write|symlink|link|rename)|IO\.write|FileUtils\.(cp|mv|ln|install)\w*|File::Copy|\b(copy|move)\s*\(|file_put_contents|symlink\s*\(|open\s*\(?\s*\w*\s*,\s*['"](>|\+<|\+>)|(?<![-=])>>?\s*\$?\w*\s*['"]/;
+// (A mode that writes, wherever it is given: 'w', 'a', 'x', 'r+', 'rb+', by keyword — mode="a", mode: 'w' — too; a mode the
+// code computes — open(p, m) — may be one.)
+const WRITE_MODE = String.raw`\b(?:File\.new|SplFileObject|fopen|openSync|open)\s*\((?:[^()]|\([^()]*\))*?,\s*(?:(?:mode|flags?)\s*[=:]\s*)?["'][rbtU]*[wax+]|\bmode\s*[=:]\s*["'][rbtU]*[wax+]|\bopen\s*\(\s*(?:["'][^"']*["']|[\w.]+)\s*,\s*(?!encoding|errors|newline|buffering|closefd|opener|mode|None)[A-Za-z_]\w*\s*[,)]`;
+const WRITE_API = new RegExp(`${WRITE_MODE}|${String.raw`\bBun\.write\b|(?<![.\w$])rename\s*[("']|\b(extractall|extract|unpack_archive|extractTo|os\.(chmod|lchmod|chown|lchown)|chmodSync|chownSync|chmod|FileUtils\.(chmod\w*|chown\w*)|File\.(chmod|chown))\b|\bshutil\.(copy\w*|move)|\bos\.(rename|replace|symlink|link)|renameSync|cpSync|copyFileSync|symlinkSync|linkSync|Deno\.writeTextFile\w*|writeLines|\bopen\s*\([^)]*,\s*['"][wax+]|\.open\(\s*['"][wax+]|\bos\.open\s*\(.{0,200}?\bO_(WRONLY|RDWR|APPEND|CREAT|TRUNC)|openSync\s*\(.{0,200}?,\s*['"][wax+]|\bopen\s*\((?:[^()]|\([^()]*(?:\([^()]*\))?[^()]*\))*,\s*['"][wax+]|writeFileSync|appendFileSync|writeFile|appendFile|createWriteStream|write_text|write_bytes|File\.(write|binwrite|symlink|link|rename)|IO\.(bin)?write|FileUtils\.(cp|mv|ln|install)\w*|File::Copy|\b(copy|move)\s*\(|file_put_contents|symlink\s*\(|open\s*\(?\s*\w*\s*,\s*['"](>|\+<|\+>)|(?<![-=])>>?\s*\$?\w*\s*['"]`}`);
 const READ_API = /\bZipFile\b|\btarfile\.open|make_archive|\bopen\s*\(|read_text|read_bytes|readFileSync|readFile|createReadStream|File\.read|IO\.read|file_get_contents|fopen|slurp|\breadfile\s*\(|\bio\.(lines|open)\s*\(|\bfileinput\b|\bopenSync\s*\(|contentsOfFile|File\.ReadAll\w*|Bun\.file\s*\(/;
 
 /**
@@ -102,7 +107,7 @@ export function codePaths(code0: string): { writes: string[]; reads: string[] } 
     paths = [...paths, ...paths.filter((p) => !p.startsWith('~')).map((p) => `~/${p.replace(/^\.?\//, '')}`)];
   }
   // Files opened for writing by a bare name (open('Makefile', 'w'), writeFileSync('package.json', …)).
-  const named = [...code.matchAll(/\b(?:open|fopen|File\.open)\s*\(\s*(["'])([^"'\s]+)\1\s*,\s*["'][wa+]|\b(?:writeFileSync|appendFileSync|writeFile|appendFile|file_put_contents|Deno\.writeTextFile(?:Sync)?|Bun\.write)\s*\(\s*(["'])([^"'\s]+)\3|\bPath\(\s*(["'])([^"'\s]+)\5\s*\)\s*\.\s*write_(?:text|bytes)/g)].map((m) => m[2] ?? m[4] ?? m[6]!);
+  const named = [...code.matchAll(/\b(?:open|fopen|File\.open|File\.new)\s*\(\s*(["'])([^"'\s]+)\1\s*,\s*(?:mode\s*[=:]\s*)?["'][rbtU]*[wax+]|\b(?:writeFileSync|appendFileSync|writeFile|appendFile|file_put_contents|Deno\.writeTextFile(?:Sync)?|Bun\.write)\s*\(\s*(["'])([^"'\s]+)\3|\bPath\(\s*(["'])([^"'\s]+)\5\s*\)\s*\.\s*write_(?:text|bytes)/g)].map((m) => m[2] ?? m[4] ?? m[6]!);
   const writes = [...new Set([...(WRITE_API.test(code) ? paths : []), ...named])];
   return { writes, reads: READ_API.test(code) ? paths : [] };
 }
@@ -115,14 +120,43 @@ export function stripStrings(code: string): string {
 const Q = `(["'])((?:(?!\\1)[^\\\\]|\\\\.)*)\\1`; // a quoted literal: group quote, group body
 const LIT = `(?:"(?:[^"\\\\]|\\\\.)*"|'(?:[^'\\\\]|\\\\.)*')`;
 /** Calls that run one literal command line, or one literal argv (the whole call is matched). */
-const LITERAL_RUNS: { re: RegExp; argv?: boolean; ruby?: boolean; js?: boolean }[] = [
+const LIST = `(${LIT}(?:\\s*,\\s*${LIT})*)`;
+/**
+ * `argv`: the groups hold literal words; `program`: the first group is the program and the list after it
+ * starts with argv[0] (only a name: os.execlp, os.spawnvp, Perl's `system { PROG } LIST`); `runner`: the
+ * program the words are given to (node's fork(script)); `langs`: the languages the form is one of.
+ */
+const LITERAL_RUNS: { re: RegExp; argv?: boolean; program?: boolean; runner?: string; ruby?: boolean; js?: boolean; langs?: RegExp }[] = [
   // python: os.system("…"), os.popen("…"), subprocess.X("…", shell=True), subprocess.X(["git", "status"])
-  { re: new RegExp(`\\bos\\.(?:system|popen)\\(\\s*${Q}\\s*\\)`, 'g') },
+  { re: new RegExp(`\\b(?:os\\.(?:system|popen)|subprocess\\.(?:getoutput|getstatusoutput)|commands\\.getoutput)\\(\\s*${Q}\\s*(?:,\\s*${LIT}\\s*)?\\)`, 'g') },
+  // python: os.execlp("git", "git", "status"), os.execvp("git", ["git", "status"]), os.spawnlp(os.P_WAIT, "git", "git", "status"), pty.spawn([…])
+  { re: new RegExp(`\\bos\\.(?:execl|execlp|spawnl|spawnlp)\\(\\s*(?:(?:os\\.)?P_(?:WAIT|NOWAIT|NOWAITO|DETACH)\\s*,\\s*)?(${LIT})\\s*,\\s*${LIST}\\s*\\)`, 'g'), argv: true, program: true, langs: /^python$/ },
+  { re: new RegExp(`\\bos\\.(?:execv|execvp|spawnv|spawnvp)\\(\\s*(?:(?:os\\.)?P_(?:WAIT|NOWAIT|NOWAITO|DETACH)\\s*,\\s*)?(${LIT})\\s*,\\s*[\\[(]\\s*${LIST}\\s*,?\\s*[\\])]\\s*\\)`, 'g'), argv: true, program: true, langs: /^python$/ },
+  { re: new RegExp(`\\bpty\\.spawn\\(\\s*(?:(${LIT})|[\\[(]\\s*${LIST}\\s*,?\\s*[\\])])\\s*\\)`, 'g'), argv: true, langs: /^python$/ },
+  // node: fork("scripts/build.js", [args]) runs node; Bun.spawn(["git", "status"]); new Deno.Command("git", {args: […]})
+  { re: new RegExp(`\\bfork\\(\\s*(${LIT}(?:\\s*,\\s*\\[\\s*(?:${LIT}(?:\\s*,\\s*${LIT})*)?\\s*,?\\])?)\\s*(?:,\\s*\\{[^()]*\\})?\\)`, 'g'), argv: true, runner: 'node', js: true },
+  { re: new RegExp(`\\bBun\\.spawn(?:Sync)?\\(\\s*\\[\\s*${LIST}\\s*,?\\s*\\]\\s*(?:,\\s*\\{[^()]*\\})?\\)`, 'g'), argv: true, js: true },
+  { re: new RegExp(`\\bnew\\s+Deno\\.Command\\(\\s*(${LIT})(?:\\s*,\\s*\\{\\s*args\\s*:\\s*\\[\\s*((?:${LIT}(?:\\s*,\\s*${LIT})*)?)\\s*,?\\](?:\\s*,[^()]*)?\\})?\\s*\\)`, 'g'), argv: true, js: true },
+  // ruby: %x(cmd), IO.popen("cmd" | [argv]), Open3.capture2("cmd …"); perl: qx(cmd), open(F, "-|", …), open(F, "cmd |")
+  { re: /%x\(([^()]*)\)|%x\{([^{}]*)\}|%x\[([^[\]]*)\]/g, langs: /^ruby$/ },
+  { re: new RegExp(`\\bIO\\.popen\\(\\s*${Q}\\s*(?:,\\s*${LIT}\\s*)?\\)`, 'g'), langs: /^ruby$/ },
+  { re: new RegExp(`\\bIO\\.popen\\(\\s*\\[\\s*${LIST}\\s*\\]\\s*(?:,\\s*${LIT}\\s*)?\\)`, 'g'), argv: true, langs: /^ruby$/ },
+  { re: new RegExp(`\\bOpen3\\.(?:capture2e?|capture3|popen3|popen2e?)\\(\\s*${Q}\\s*\\)`, 'g'), langs: /^ruby$/ },
+  { re: /\bqx\s*(?:\(([^()]*)\)|\{([^{}]*)\}|\[([^[\]]*)\]|\/([^/]*)\/)/g, langs: /^perl$/ },
+  { re: new RegExp(`\\bopen\\s*\\(?\\s*(?:my\\s+)?[$\\w]+\\s*,\\s*["']-\\|["']\\s*,\\s*${LIST}\\s*\\)?`, 'g'), argv: true, langs: /^perl$/ },
+  // ruby: system({"CI" => "1"}, "make test") / spawn(env, "git", "status", chdir: "x"): the leading hash is the environment
+  { re: new RegExp(`\\b(?:system|spawn|exec)\\(\\s*\\{[^{}()]*\\}\\s*,\\s*${LIST}\\s*(?:,\\s*\\w+:\\s*[^(),]+)*\\)`, 'g'), argv: true, langs: /^ruby$/ },
+  // perl: system { "curl" } "ls", … runs curl (the list only names argv[0]); system "cmd" without brackets
+  { re: new RegExp(`\\b(?:system|exec)\\s*\\{\\s*(${LIT})\\s*\\}\\s*\\(?\\s*${LIST}\\s*\\)?`, 'g'), argv: true, program: true, langs: /^perl$/ },
+  { re: new RegExp(`(?<![.\\w$>])(?:system|exec)\\s+${Q}(?=\\s*(?:;|$|\\bor\\b|\\band\\b|\\|\\||&&|==|!=))`, 'gm'), langs: /^(perl|ruby)$/ },
+  // php: system("…", $rc), shell_exec("…"), passthru("…"), popen("…", "r"), proc_open("…", […], $pipes)
+  { re: new RegExp(`\\bsystem\\(\\s*${Q}\\s*,\\s*\\$\\w+\\s*\\)`, 'g'), langs: /^php$/ },
+  { re: new RegExp(`\\b(?:shell_exec|passthru|popen|proc_open)\\(\\s*${Q}\\s*(?:,[^()]*)?\\)`, 'g'), langs: /^php$/ },
   { re: new RegExp(`\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*${Q}\\s*,\\s*shell\\s*=\\s*True\\s*(?:,[^()]*)?\\)`, 'g') },
   { re: new RegExp(`\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*\\[(\\s*${LIT}(?:\\s*,\\s*${LIT})*\\s*,?)\\]\\s*(?:,[^()]*)?\\)`, 'g'), argv: true },
   // node: execSync("…"), exec("…"), execSync(`…`) without ${}
   { re: new RegExp(`\\b(?:execSync|exec)\\(\\s*${Q}\\s*(?:,[^()]*)?\\)`, 'g') },
-  { re: /\b(?:execSync|exec)\(\s*`([^`$\\]*)`\s*(?:,[^()]*)?\)/g },
+  { re: /\b(?:execSync|exec)\(\s*`((?:[^`$\\]|\\.)*)`\s*(?:,[^()]*)?\)/g },
   // node: spawnSync("git", ["status"]) / execFileSync(…)
   { re: new RegExp(`\\b(?:spawnSync|spawn|execFileSync|execFile)\\(\\s*(${LIT}(?:\\s*,\\s*\\[\\s*(?:${LIT}(?:\\s*,\\s*${LIT})*)?\\s*,?\\])?)\\s*(?:,\\s*\\{[^()]*\\})?\\)`, 'g'), argv: true },
   // Bun's shell: Bun.$`cmd` (no ${} holes)
@@ -151,28 +185,48 @@ const literalBody = (g: string[]): string => String(g[1]).replace(/\\(.)/g, '$1'
 /** Fetch calls whose URL starts with a literal scheme and host, the rest computed ('https://host/' + x). */
 const PREFIX_FETCH = new RegExp(`(?:(?<![.\\w])fetch|\\b(?:globalThis|window|self)\\.fetch|\\b(?:(?:urllib\\.request\\.)?urlopen|requests\\.(?:get|post|put|head|delete|patch)|httpx\\.(?:get|post|put|head|delete|patch)|https?\\.(?:get|request)))\\(\\s*(["'\`])((?:https?|wss?):\\/\\/[^/"'\`:$\\s]+)(?=[:/]|\\1)`, 'g');
 
-/** A string literal's text (JSON-like escapes decoded). */
-const literal = (q: string): string => q.slice(1, -1).replace(/\\(.)/g, '$1');
 
 /** Splits off the calls that run literal commands: the command lines, and the code without them. */
 export function literalRuns(code: string, lang = ''): { runs: string[]; rest: string } {
   const runs: string[] = [];
   let rest = code;
-  for (const { re, argv, ruby, js } of LITERAL_RUNS) {
+  // (What the code sets in its own environment — os.environ["PATH"] = …, $ENV{LD_PRELOAD} = … — every program it runs gets.)
+  const own = envChanges(code, lang);
+  const setting = (call: string): RunSetting | undefined => {
+    const s = runSetting(call, code, lang);
+    if (s.unknown || own === undefined) return undefined;
+    s.env.unshift(...own);
+    return s;
+  };
+  for (const { re, argv, program, runner, ruby, js, langs } of LITERAL_RUNS) {
     if (ruby && lang !== 'ruby' && lang !== '') continue;
     if (js && !/^(node|bun|deno)$/.test(lang) && lang !== '') continue;
+    if (langs && !langs.test(lang)) continue;
     rest = rest.replace(re, (m, ...g: string[]) => {
       // (A call that also feeds the program its stdin — input=…, {input: …}, stdin=PIPE — runs more than its words.)
       if (/\b(input|stdin)\s*[=:]/.test(m)) return m;
+      // (…nor is one whose options name another program, shell or environment computed when it runs.)
+      const set = setting(m);
+      if (set === undefined) return m;
+      // (The groups a form's alternative matched.)
+      const groups = g.slice(0, -2).filter((x): x is string => typeof x === 'string');
       if (argv) {
-        const words = [...String(g[0]).matchAll(new RegExp(LIT, 'g'))].map((x) => literal(x[0]));
+        const words = [...groups.join(',').matchAll(new RegExp(LIT, 'g'))].map((x) => unquote(x[0], lang));
+        // (A word whose escapes are not read is no literal: the call is left to the capability checks.)
+        if (!words.every((w): w is string => w !== undefined)) return m;
+        if (program) words.splice(1, 1);
+        if (runner) words.unshift(runner);
         // One string with spaces (Process.spawn("curl …"), spawn("a b", {shell: true})): a shell line.
-        if (words.length === 1 && /\s/.test(words[0]!)) runs.push(words[0]!);
-        else runs.push(words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
+        runs.push(settledRun(set, words.length === 1 && /\s/.test(words[0]!) ? { line: words[0]! } : { words }, lang));
       } else {
-        const text = g.length >= 2 && (g[0] === '"' || g[0] === "'") ? String(g[1]).replace(/\\(.)/g, '$1') : String(g[0]);
-        // (Ruby fills #{…} of a double-quoted string before the shell sees it: a value only known then.)
-        runs.push(g[0] !== "'" && (lang === 'ruby' || lang === '') ? text.replace(/#\{[^}]*\}/g, '${__computed}') : text);
+        const [q, body] = groups;
+        const quoted = (q === '"' || q === "'") && body !== undefined;
+        // (Ruby, Perl and PHP fill #{…}, $x and @x of an interpolating literal before the shell sees it: values only known then.)
+        const holed = q === "'" ? body! : markHoles(quoted ? body! : q!, lang === '' ? 'ruby' : lang);
+        const text = unquote(quoted ? `${q}${holed}${q}` : `\`${holed}\``, lang);
+        // (…and a command whose name is one of them is no literal command.)
+        if (text === undefined || text.trimStart().startsWith(HOLE)) return m;
+        runs.push(settledRun(set, { line: text }, lang));
       }
       return ' '.repeat(m.length);
     });
@@ -191,12 +245,14 @@ export function literalRuns(code: string, lang = ''): { runs: string[]; rest: st
       const whole = g.at(-1) as string;
       const after = whole.slice(at + m.length, at + m.length + 400);
       if (/^\s*(\+|\.concat|\*|\))?\s*(\+|\.concat)/.test(after) || /^[^)]*\b(input|stdin)\s*[=:]/.test(after) || /\.(communicate|stdin)\b/.test(whole)) return m;
+      const set = setting(callRest(whole, at + m.length));
+      if (set === undefined) return m;
       const words = parts(g as string[]).map((w) => w.trim()).filter((w) => w !== '');
       // (A prefixed literal without holes — r'…', b'…', an f-string without {…} — is a literal too.)
       const literalWord = (w0: string) => {
         if (w0 === COMPUTED) return undefined;
         const w = /^[rbuRBU]{1,2}["']/.test(w0) || (/^[fF]["']/.test(w0) && !/[{}]/.test(w0)) ? w0.replace(/^[a-zA-Z]+/, '') : w0;
-        return new RegExp(`^${LIT}$`).test(w) ? literal(w) : undefined;
+        return new RegExp(`^${LIT}$`).test(w) ? unquote(w, lang) : undefined;
       };
       const program = literalWord(words[0] ?? '') ?? (/^sys\.executable$/.test(words[0] ?? '') ? 'python3' : /^process\.execPath$/.test(words[0] ?? '') ? 'node' : undefined);
       if (program === undefined || !/^[\w.+\/-]+$/.test(program)) return m;
@@ -209,26 +265,27 @@ export function literalRuns(code: string, lang = ''): { runs: string[]; rest: st
       // what a package manager installs.)
       if (args.some((a, k) => a === COMPUTED && /^(-c|--config|-e|--exec|--eval|-x|--upload-pack|--receive-pack|-o|--output|-T|--upload-file|-K)$/.test(args[k - 1] ?? ''))) return m;
       if (args.includes(COMPUTED) && /^(npm|pnpm|yarn|bun|pip[\d.]*|uv|poetry|gem|cargo|go|composer|brew|apt|apt-get)$/.test(program) && args.some((a) => /^(i|install|add|get|require)$/.test(a))) return m;
-      runs.push([program, ...args].map((w) => (w === COMPUTED || HOLED.test(w) || /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
+      runs.push(settledRun(set, { words: [program, ...args] }, lang, (w) => (w === COMPUTED || HOLED.test(w) ? w : shellWord(w))));
       return ' '.repeat(m.length);
     });
   }
   // Perl, Ruby and PHP run `cmd …` (#{x} and $x holes computed).
   for (const m of rest.matchAll(/`([^`]*)`/g)) if (/^(perl|ruby|php)$/.test(lang) && /^\s*[\w.\/-]+(\s|$)/.test(m[1]!)) {
-    runs.push(m[1]!.replace(/#\{[^}]*\}|\$\w+|\$\{[^}]*\}/g, COMPUTED));
+    // (Escapes read as the language reads them: `echo ok\nrm -rf ~` is two commands.)
+    const text = unquote(`\`${markHoles(m[1]!, lang)}\``, lang);
+    if (text === undefined) continue;
+    runs.push(text);
     rest = rest.replace(m[0], ' '.repeat(m[0].length));
   }
   if (runs.length) {
     // What made those calls possible is no longer a capability of its own.
     // (…in an import list too: import os, subprocess, json keeps json.)
-    rest = rest.replace(/\bimport\s+([\w.]+(?:\s*,\s*[\w.]+)+)/g, (m, list: string) => { const kept = list.split(',').map((x) => x.trim()).filter((x) => !/^(os|subprocess)$/.test(x)); return kept.length ? `import ${kept.join(', ')}`.padEnd(m.length) : ' '.repeat(m.length); });
-    rest = rest.replace(/\bimport\s+(os|subprocess)\b|\bfrom\s+(os|subprocess)\s+import\s+[\w, ]+|(?:const|let|var)?\s*(?:\{[^}]*\}|\w+)?\s*=?\s*require\s*\(\s*['"](?:node:)?child_process['"]\s*\)(?:\.\w+)?|\bimport\s+(?:\{[^}]*\}|\*\s+as\s+\w+|\w+)\s+from\s+['"](?:node:)?child_process['"]|\buse\s+std::process::Command\s*;|\brequire\s+['"]open3['"]/g, (m) => ' '.repeat(m.length));
+    rest = rest.replace(/\bimport\s+([\w.]+(?:\s*,\s*[\w.]+)+)/g, (m, list: string) => { const kept = list.split(',').map((x) => x.trim()).filter((x) => !/^(os|subprocess|pty)$/.test(x)); return kept.length ? `import ${kept.join(', ')}`.padEnd(m.length) : ' '.repeat(m.length); });
+    rest = rest.replace(/\bimport\s+(os|subprocess|pty)\b|\bfrom\s+(os|subprocess|pty)\s+import\s+[\w, ]+|(?:const|let|var)?\s*(?:\{[^}]*\}|\w+)?\s*=?\s*require\s*\(\s*['"](?:node:)?child_process['"]\s*\)(?:\.\w+)?|\bimport\s+(?:\{[^}]*\}|\*\s+as\s+\w+|\w+)\s+from\s+['"](?:node:)?child_process['"]|\buse\s+std::process::Command\s*;|\brequire\s+['"]open3['"]/g, (m) => ' '.repeat(m.length));
   }
   return { runs, rest };
 }
 
-/** Stands for an argument only known when the code runs. */
-const COMPUTED = '"$__computed"';
 /** A word with literal parts and computed holes, as the shell would see it: "/tmp/app_${__computed}.sql". */
 const HOLED = /^"(?:[^"$`\\]|\$\{__computed\})*\$\{__computed\}(?:[^"$`\\]|\$\{__computed\})*"$/;
 
@@ -244,7 +301,7 @@ function holedWord(w: string): string | undefined {
   return `"${text.replace(/\u0000/g, '${__computed}')}"`;
 }
 /** Splits a list's text at its top-level commas. */
-function topLevel(list: string): string[] {
+export function topLevel(list: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let cur = '';
@@ -279,7 +336,7 @@ const PROGRAM_RUNS: { re: RegExp; parts: (g: string[]) => string[] }[] = [
   { re: new RegExp(`\\bCommand::new\\(\\s*(${LIT})\\s*\\)((?:\\s*\\.\\s*(?:arg|args)\\s*\\((?:[^()]|\\([^()]*\\))*\\))*)`, 'g'), parts: (g) => [g[0]!, ...[...String(g[1] ?? '').matchAll(/\.\s*(arg|args)\s*\(((?:[^()]|\([^()]*\))*)\)/g)].flatMap((a) => (a[1] === 'args' ? topLevel(a[2]!.replace(/^\s*&?\s*\[|\]\s*$/g, '')) : [a[2]!]))] },
   // java: new ProcessBuilder("git", "status") / C#: Process.Start("git", "status")
   { re: new RegExp(`\\bnew\\s+ProcessBuilder\\(((?:[^()]|\\([^()]*\\))*)\\)`, 'g'), parts: (g) => topLevel(g[0]!) },
-  { re: new RegExp(`\\bProcess\\.Start\\(\\s*(${LIT})\\s*,\\s*(${LIT})\\s*\\)`, 'g'), parts: (g) => [g[0]!, ...literal(g[1]!).split(/\s+/).map((w) => JSON.stringify(w))] },
+  { re: new RegExp(`\\bProcess\\.Start\\(\\s*(${LIT})\\s*,\\s*(${LIT})\\s*\\)`, 'g'), parts: (g) => [g[0]!, ...(unquote(g[1]!, '') ?? '').split(/\s+/).map((w) => JSON.stringify(w))] },
   // ruby: Open3.capture2("git", "log", x) / system("git", x)
   { re: new RegExp(`\\b(?:Open3\\.(?:capture2e?|capture3|popen3|popen2e?)|system)\\(((?:[^()]|\\([^()]*\\))*)\\)`, 'g'), parts: (g) => topLevel(g[0]!) },
 ];
@@ -298,7 +355,7 @@ const NODE_COMMON = ['typescript', 'semver', 'yaml', 'js-yaml', 'lodash', 'glob'
   'ms', 'chalk', 'commander', 'yargs', 'minimist', 'prettier', 'esbuild', 'vite', 'react', 'react-dom', 'vue', 'next/package.json', 'typescript/package.json',
   'picocolors', 'json5', 'toml', '@iarna/toml', 'smol-toml', 'ini', 'diff', 'cheerio', 'luxon', 'moment', 'immer', 'rxjs', 'tslib',
   'express', 'express/package.json', 'fastify', 'koa', 'hono', 'next', 'vue/package.json', 'react/package.json', 'svelte', 'webpack', 'rollup', 'eslint',
-  'jest', 'vitest', 'mocha', 'ts-node', 'tsx', 'zod/package.json', 'prisma/package.json', '@prisma/client'];
+  'jest', 'vitest', 'mocha', 'ts-node', 'tsx', 'zod/package.json', 'prisma/package.json', '@prisma/client', 'handlebars', 'mustache', 'path-to-regexp'];
 const PY_BASE = new Set(['pstats', 'signal', 'resource', 'dotenv', 'py_compile', 'compileall', 'zoneinfo', 'ssl', 'importlib', 'this', 'asyncio', 'concurrent', 'queue', 'threading', 'select', 'selectors', 'timeit', 'unittest', 'doctest', 'pkgutil', 'venv', 'dis', 'token', 'symtable', 'graphlib', 'ipaddress', 'getopt', 'optparse', 'gettext', 'colorsys', 'filecmp', 'stat', 'fileinput', 'netrc', 'quopri', 'uu', 'wave', 'zipimport', 'json', 'sys', 're', 'math', 'cmath', 'datetime', 'time', 'calendar', 'collections', 'itertools', 'functools', 'operator', 'base64', 'binascii', 'hashlib', 'hmac', 'random', 'secrets', 'string', 'textwrap', 'pprint', 'reprlib', 'csv', 'typing', 'dataclasses', 'enum', 'decimal', 'fractions', 'statistics', 'uuid', 'platform', 'locale', 'glob', 'fnmatch', 'shlex', 'argparse', 'struct', 'zlib', 'gzip', 'bz2', 'lzma', 'io', 'contextlib', 'copy', 'heapq', 'bisect', 'array', 'tomllib', 'configparser', 'unicodedata', 'difflib', 'ast', 'tokenize', 'keyword', 'codecs', 'html', 'xml', 'email', 'mimetypes', 'getpass', 'tempfile', 'zipfile', 'tarfile', 'sqlite3', 'traceback', 'warnings', 'logging', 'inspect', 'types', 'abc', 'numbers', 'weakref', 'gc', 'sysconfig', 'site', 'os', 'subprocess', 'shutil', 'pathlib', 'socket', 'urllib', 'http', 'requests', 'httpx', 'yaml', 'toml']);
 const NODE_BASE = new Set(['dotenv', 'dotenv/config', 'test', 'assert/strict', 'path/posix', 'path/win32', 'async_hooks', 'diagnostics_channel', 'tty', 'sqlite', 'fs', 'path', 'os', 'util', 'crypto', 'url', 'querystring', 'assert', 'events', 'stream', 'buffer', 'zlib', 'readline', 'string_decoder', 'timers', 'perf_hooks', 'process', 'child_process', 'net', 'http', 'https', 'http2', 'dgram', 'tls', 'dns', 'module', 'v8', 'console', 'fs/promises', 'timers/promises', 'stream/promises', 'util/types']);
 
@@ -541,9 +598,17 @@ function unalias(code: string): string {
   return out;
 }
 
+/** Python's "git status".split() and shlex.split("…") of a literal are the list of its words. */
+function splitLists(code: string): string {
+  return code.replace(new RegExp(`(?:\\bshlex\\.split\\(\\s*(${LIT})\\s*\\)|(${LIT})\\.split\\(\\s*\\))`, 'g'), (m, a?: string, b?: string) => {
+    const text = unquote(a ?? b!, 'python');
+    return text === undefined || /["'\\]/.test(text) && a !== undefined ? m : `[${text.split(/\s+/).filter(Boolean).map((w) => JSON.stringify(w)).join(', ')}]`;
+  });
+}
+
 /** What a one-liner does, as tags the line judge turns into facts. */
 export function judgeCode(code0: string, lang: string): CodeVerdict {
-  code0 = unalias(foldLiterals(unalias(code0)));
+  code0 = unalias(foldLiterals(unalias(lang === 'python' ? splitLists(plainPythonLiterals(code0)) : code0)));
   // Calls that run a literal command are judged as that command line, not as "runs programs".
   const { runs, rest: afterRuns } = literalRuns(code0, lang);
   // A literal path deleted, a literal URL fetched: judged like rm of that path, a request to that
@@ -605,7 +670,9 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
   // Backticks run commands in perl, ruby and php (in JavaScript they are template strings).
   // Language-specific forms: backticks (perl, ruby, php), R's pipe(), Ruby's obj.send(NAME …) with a
   // computed name, PHP's call of a function held in a variable ($f(…)).
-  const langSpawn = (lang === 'lua' && /\b(load|loadstring|dofile|loadfile)\s*\(/.test(bare)) || (/^(tclsh|wish|expect)$/.test(lang) && /(^|[;\[{\n]\s*)(exec|spawn|system|open\s+["{]?\|)\s*\S/.test(bare)) || (/^(perl|ruby|php)$/.test(lang) && bare.includes('`')) || (/^R(script)?$/.test(lang) && /\bpipe\s*\(/.test(bare)) || (lang === 'ruby' && /\.(send|__send__|public_send)\s*\(\s*[^:\s'")]/.test(bare)) || (lang === 'php' && /(^|[^\w>:])\$\w+\s*\(/.test(bare));
+  // (Python's compile() makes code exec runs, and a bare `system` is os.system handed on; JavaScript's compile() is a
+  // template's or a schema's, and `system` a plain name there. Perl's qx runs a command; elsewhere qx is a name.)
+  const langSpawn = (lang === 'python' && /(?<![.\w])compile\s*\(|[(,]\s*system\s*[,)]/.test(bare)) || (lang === 'perl' && /\bqx\b/.test(bare)) || (lang === 'lua' && /\b(load|loadstring|dofile|loadfile)\s*\(/.test(bare)) || (/^(tclsh|wish|expect)$/.test(lang) && /(^|[;\[{\n]\s*)(exec|spawn|system|open\s+["{]?\|)\s*\S/.test(bare)) || (/^(perl|ruby|php)$/.test(lang) && bare.includes('`')) || (/^R(script)?$/.test(lang) && /\bpipe\s*\(/.test(bare)) || (lang === 'ruby' && /\.(send|__send__|public_send)\s*\(\s*[^:\s'")]/.test(bare)) || (lang === 'php' && /(^|[^\w>:])\$\w+\s*\(/.test(bare));
   // Library calls that run code they are given: config factories, pickles, unsafe YAML, template
   // engines reaching Python's internals, pip's own entry point.
   // (A config naming a process API as a factory; a pickle or unsafe YAML of a file from outside the

@@ -114,6 +114,13 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx0: Context
   for (const t of v.tags) st.lineTags.tags.add(t);
   st.lineTags.notes.push(...v.notes);
   for (const r of v.runs) st.sub(r, ctx.cwd, env);
+  // A shell or REPL the code starts with no code of its own (os.system("sh"), exec "bash -i", pty.spawn("/bin/bash")) reads
+  // what is typed into the terminal later, as a bare `sh` in the line does: never judged.
+  const repl = v.runs.find((r) => /^\s*(?:export [^;]*;\s*)?(?:\S*\/)?(?:sh|bash|dash|zsh|ksh|mksh|fish|csh|tcsh|python[\d.]*|node|perl|ruby|irb|php|lua|psql|mysql|sqlite3)(?:\s+-[-\w]+)*\s*$/.test(r));
+  if (st.depth === 0 && repl !== undefined) {
+    st.lineTags.tags.add('interactive-session');
+    st.lineTags.notes.push(`the ${lang} code starts ${repl.trim()}: what is typed into it later is never judged`);
+  }
   // Literal deletes are judged like `rm -rf` of those paths; literal URLs by their hosts (an
   // interpreter reaching a host off the allowlist is refused, as any network use of one was).
   // A listing's deletes reach through links this line made inside the listed directory (ln -s ~ build/h).
