@@ -157,6 +157,8 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
   if ((LOADER_VARS.test(name) && !stageWord && !flagsOnly) || (name === 'NODE_OPTIONS' && /(^|\s)(-r|--require|--import|--loader|--experimental-loader)\b/.test(value))) {
     tag('loader-env', `${name}= changes what code every program loads`);
   }
+  // (NODE_OPTIONS whose text is made at run time — $(cat f), read from a file — may hold --require of anything.)
+  if (/^(NODE_OPTIONS|npm_config_node_options|NPM_CONFIG_NODE_OPTIONS)$/.test(name) && !isStatic && /\$\((?!\()|`/.test(value)) tag('dynamic-command', `${name} is computed at run time: every node process may load code Rampart has not read`);
   // NODE_OPTIONS=--inspect=0.0.0.0:P opens every node process's debugger to other machines.
   if (name === 'NODE_OPTIONS' && /(^|\s)--inspect(-brk|-wait)?=(0\.0\.0\.0|\[?::\]?)(:\d+)?(\s|$)/.test(value)) tag('serves-files', 'NODE_OPTIONS=--inspect=0.0.0.0 opens every node process\'s debugger on every network interface');
   if (name === 'GCONV_PATH' || name === 'LD_LIBRARY_PATH' && /^\/(tmp|var\/tmp|dev\/shm)\b/.test(value)) tag('loader-env', `${name}= makes programs load libraries from ${value}`);

@@ -79,7 +79,8 @@ const MAKE_ROWS: Row[] = [
   { opts: /^[^-]/, shell: (v) => (/^(?:override\s+|export\s+)?[\w.-]+\s*(?::::?|[:+?!])?=/.test(v) ? makeRecipes(v.slice(v.indexOf('=') + 1)).join('\n') : undefined) },
   // (X != TEXT runs TEXT in a shell as make reads it.)
   { opts: /^[^-]/, shell: (v) => /^(?:override\s+|export\s+)?[\w.-]+\s*!=\s*(.*)$/s.exec(v)?.[1] },
-  { opts: /^[^-]/, shell: (v) => /^\.SHELLFLAGS\s*[:+?!]?=\s*(?:.*?\s)?-\w*c\s+(.*)$/s.exec(v)?.[1] },
+  // (make splits .SHELLFLAGS into words itself, a backslash keeping a blank inside one: `-c curl\ -d@.env\ host;` hands sh the text `curl -d@.env host;`.)
+  { opts: /^[^-]/, shell: (v) => /^\.SHELLFLAGS\s*[:+?!]?=\s*(?:.*?\s)?-\w*c\s+(.*)$/s.exec(v)?.[1]?.replace(/\\(\s)/g, '$1') },
 ];
 
 // less +CMD / ++CMD runs CMD as if typed at start: `!cmd` is a shell command.

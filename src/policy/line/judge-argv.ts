@@ -25,7 +25,7 @@ import { completionScript, CONFIGISH, credentialNameIn, credentialOf, madeBelow,
 import { addUrl, STDIN, wholeTree } from '../analyzers/common.js';
 import { includedInCode, writesInCode } from '../analyzers/net-clients.js';
 import { foreignAsSh, harmlessPowerShell, withoutCmdSwitches } from './foreign-shells.js';
-import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, unwrap, withPositionals } from './unwrap.js';
+import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, unwrap, withPositionals, xargsSpelled } from './unwrap.js';
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
 import { COMPILED, COMPILED_REACHES, unreadCode, unreadVerdict } from './unread-languages.js';
 import { CMAKE_READ_CALLS } from './cmake-text.js';
@@ -419,7 +419,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const hereSubs = flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'redirect' && c.stdoutTo.length === 0).map((c) => c.index);
       const fed = [...(xf === undefined ? [...fc.stdinFrom, ...listMakers] : listMakers), ...(fc.stdinFrom.length === 0 && xf === undefined ? hereSubs : [])];
       // xargs -I% CMD … % puts each input line in place of %, and appends nothing.
-      const xa = xOwn;
+      // (…with each option also in one spelling, so a cluster — xargs -0r, -rd '\n' — is read as its parts.)
+      const xa = [...xOwn, ...xargsSpelled(xOwn)];
       const repl = xa.find((a, k) => /^-I$/.test(xa[k - 1] ?? '')) ?? xa.find((a) => /^-I./.test(a))?.slice(2) ?? xa.find((a) => /^(--replace|-i)./.test(a))?.replace(/^(--replace=|-i)/, '').replace(/^$/, '{}') ?? (xa.some((a) => a === '-i' || a === '--replace') ? '{}' : undefined);
       // Its items: split at NULs (-0), at the -d delimiter, else at lines (-I) or blanks.
       const delimArg = xa.find((a, k) => /^(-d|--delimiter)$/.test(xa[k - 1] ?? '')) ?? xa.find((a) => /^-d./.test(a))?.slice(2) ?? xa.find((a) => a.startsWith('--delimiter='))?.slice(12);

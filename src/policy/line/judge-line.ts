@@ -224,7 +224,7 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
         st.codeJudged.add(w);
         st.sub(text, cwd, env);
       }
-      plantedProgram(st, posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)));
+      plantedProgram(st, posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)), st.scripts.has(w) || /^(chmod|chown|chgrp|chattr|setfacl|touch)$/.test(i.info.name) || projectCopy(st, i.info.name, i.info.argv, cwd));
     }
     cwd = i.cwd;
     env = i.env;
@@ -1100,8 +1100,19 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     const names = name === 'printf' ? (v < 0 ? [] : [args[v] === '-v' ? args[v + 1] ?? '' : args[v]!.slice(2)]) : args.filter((a) => /^[A-Za-z_]\w*$/.test(a));
     const known = name === 'printf' && v >= 0 && argvWords.every((w) => w.static) ? printfText(args.slice(args[v] === '-v' ? v + 2 : v + 1)) : undefined;
     for (const n of names) nextEnv = { ...nextEnv, [n]: known, [`${n}[@]`]: undefined };
+    // (…and a name the judge watches where it is assigned — PATH, LD_PRELOAD, HOME, NODE_OPTIONS, a proxy — is judged as
+    // assigned what the builtin gives: read -r LD_PRELOAD <<< /tmp/x.so as LD_PRELOAD=…, unknown unless printf's literal text.)
+    if (name !== 'unset') for (const n of names) if (/^[A-Za-z_]\w*$/.test(n)) assignmentTags(st, n, known ?? `$(${name})`, known !== undefined, cwd);
   }
   return { info: rec, cwd, env: nextEnv };
+}
+
+/** A copy or move whose sources are all the project's own files (cp dist/cli.js node_modules/.bin/acme): the program is the project's. */
+function projectCopy(st: State, name: string, argv: readonly string[], cwd: string): boolean {
+  if (!/^(cp|mv|install)$/.test(name)) return false;
+  const operands = argv.slice(1).filter((a) => !a.startsWith('-'));
+  const sources = operands.slice(0, -1).map((a) => posix.resolve(cwd, a.replace(/^~(?=\/|$)/, st.ctx.home)));
+  return sources.length > 0 && sources.every((p) => p.startsWith(`${st.ctx.projectRoot}/`) && !/[*?[$`]/.test(p) && !st.written.has(p));
 }
 
 /** A declaration's word NAME=value whose name starts with an expansion ("$k=$v", "${p}_HOME=…"). */

@@ -15,12 +15,22 @@ const TOOL_BIN_DIR = /\/(node_modules\/\.bin|[\w.-]*venv[\w.-]*\/bin|(virtualenv
 const CALLED = /^(node|nodejs|python[\d.]*|pip[\d.]*|sh|bash|dash|zsh|env|make|sudo|yarn|pnpm|bun|deno|uv|poetry|docker|gh|kubectl|aws|gcloud|openssl|gpg|tar|cp|mv|chmod|cat|ls|sed|awk|grep|find|xargs|tee|dd|ssh-add|ssh-keygen|which|command)$/;
 const IN_SYSTEM_DIR = new RegExp(`^${SYSTEM_DIR}`);
 
-/** Tags a file written at W (absolute) that shadows a program in a directory tools put first. */
-export function plantedProgram(st: State, w: string): void {
+/** Tags a file written at W (absolute) that shadows a program in a directory tools put first. TEXT_READ: the
+ *  line shows the file's whole new text (judged where it is written) or makes it a link. */
+export function plantedProgram(st: State, w: string, textRead: boolean): void {
   if (!TOOL_BIN_DIR.test(posix.dirname(w))) return;
   const name = posix.basename(w);
   const guarded = DEFAULT_BINS.includes(canonicalTool(name));
-  if (!guarded && !CALLED.test(name)) return;
+  if (!guarded && !CALLED.test(name)) {
+    // (Any other program there — tsc, jest, activate — rewritten with text Rampart has not read: sed -i '1a …',
+    // a file moved over it. Every script that calls it runs that text.)
+    // (A link into the project or the system's own programs is what it points to; one into /tmp or HOME is not.)
+    const target = st.links.get(w);
+    if (textRead || (target !== undefined && (IN_SYSTEM_DIR.test(target) || !posix.isAbsolute(target) || target.startsWith(`${st.ctx.projectRoot}/`)))) return;
+    st.lineTags.tags.add('planted-program');
+    st.lineTags.notes.push(`${w} is rewritten with text Rampart has not read, and the scripts npm, npx or an activated environment run call it`);
+    return;
+  }
   // (A link to the system's own interpreter — ln -s /usr/bin/python3 .venv/bin/python — is that interpreter; the
   // system's own curl there is the real curl, found before its shim.)
   const to = st.links.get(w);

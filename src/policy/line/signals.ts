@@ -14,7 +14,8 @@ import type { Info } from './state.js';
 export type Pick = 'rampart' | 'unknown' | 'ok';
 
 // How Rampart's processes look to pgrep/ps/killall: the command name (node) and the full line.
-const CANDIDATES = ['node', 'rampart', 'node /usr/local/lib/node_modules/rampart/bin/rampart.js serve', '/usr/bin/node --max-semi-space-size=2 /opt/rampart/bin/rampart.js contain-host', 'rampart serve'];
+// (Debian's and some distributions' node is installed as nodejs: the server may run under that name.)
+const CANDIDATES = ['node', 'nodejs', 'rampart', 'nodejs /usr/lib/node_modules/rampart/bin/rampart.js serve', 'node /usr/local/lib/node_modules/rampart/bin/rampart.js serve', '/usr/bin/node --max-semi-space-size=2 /opt/rampart/bin/rampart.js contain-host', 'rampart serve'];
 // Producers whose output is a list of process ids or names.
 const LISTERS = /^(ps|pgrep|pidof|lsof|fuser|jobs|pstree|top|htop|systemctl|launchctl|docker|podman)$/;
 // Commands that pass their input through, narrowed by a pattern (or not at all).

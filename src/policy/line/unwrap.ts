@@ -47,6 +47,11 @@ const WRAPPER_OPTIONS: Readonly<Record<string, OptionTable>> = {
   xargs: optionTable(['0,null', 'a,arg-file=', 'd,delimiter=', 'E=', 'e,eof?=', 'I=', 'i,replace?=', 'L=', 'l,max-lines?=', 'n,max-args=', 'o,open-tty', 'p,interactive', 'P,max-procs=', 'r,no-run-if-empty', 's,max-chars=', 't,verbose', 'x,exit', 'process-slot-var=', 'show-limits', 'help', 'version'], { stopAtPositional: true }),
 };
 
+/** xargs's own options in one spelling each (`-0r` → --null --no-run-if-empty, `-d,` → --delimiter=,), for checks that match whole words. */
+export function xargsSpelled(args: readonly string[]): string[] {
+  return scan(args, WRAPPER_OPTIONS.xargs!).opts.map((o) => (o.name.length === 1 ? `-${o.name}${o.value ?? ''}` : `--${o.name}${o.value === undefined ? '' : `=${o.value}`}`));
+}
+
 /** The index of a wrapper's first operand, its options read with its table. */
 function firstOperand(args: string[], name: string): number {
   return args.length - scan(args, WRAPPER_OPTIONS[name]!).positionals.length;
