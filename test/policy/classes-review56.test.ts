@@ -12,6 +12,8 @@ await lineTable(t, {
     ['cp /tmp/x node_modules/.bin/eslint && npx eslint .', 'ask'],
     ['ln -sf /tmp/payload node_modules/.bin/vitest && npm test', 'ask'],
     ['cp ~/Downloads/tool .venv/bin/pytest', 'ask'],
+    ['cp -t node_modules/.bin dist/cli.js /tmp/tsc && npx tsc', 'ask'],
+    ['cp --target-directory=.venv/bin /tmp/pytest', 'ask'],
     ['ln -s ../lib/cli.js node_modules/.bin/mytool', 'allow'],
     ["printf '#!/bin/sh\\nexec node dist/cli.js \"$@\"\\n' > node_modules/.bin/mycli", 'allow'],
     ['chmod +x node_modules/.bin/*', 'allow'],

@@ -28,12 +28,12 @@ const COMMANDS = ['access', 'adduser', 'approve-scripts', 'audit', 'bugs', 'cach
   'set', 'shrinkwrap', 'stage', 'star', 'stars', 'start', 'stop', 'team', 'test', 'token', 'trust', 'undeprecate', 'uninstall', 'unpublish',
   'unstar', 'update', 'version', 'view', 'whoami', 'home', 'issues', 'rb', 'ln', 'u', 'ogr', 'dist-tags', 'clean-install-test'];
 
-/** The command npm runs for the word it is given: exact, an alias, or a unique prefix (as npm's deref). */
 /** Modules a node options string preloads (-r X, --require X, --import=X, --loader X, --experimental-loader X). */
 export function preloadedModules(opts: string): string[] {
   return [...opts.matchAll(/(?:^|\s)(?:-r|--require|--import|--loader|--experimental-loader)(?:=|\s+)["']?([^\s"']+)/g)].map((m) => m[1]!);
 }
 
+/** The command npm runs for the word it is given: exact, an alias, or a unique prefix (as npm's deref). */
 function npmCommand(word: string | undefined): string | undefined {
   if (word === undefined) return undefined;
   const c = /[A-Z]/.test(word) ? word.replace(/([A-Z])/g, (m) => '-' + m.toLowerCase()) : word;
@@ -116,7 +116,6 @@ export function analyzeNpm({ tool, args, env }: AnalyzerInput): Facts {
       if (/(^|:)registry$/i.test(k)) addUrl(f, v, 'registry', 'https');
       if (/^(https-)?proxy$/i.test(k)) addUrl(f, v, 'proxy');
       if (/^(script-shell|shell|git|editor|browser|viewer)$/i.test(k)) f.tags.add('exec-config');
-
       if (/^(userconfig|globalconfig|prefix|cache)$/i.test(k)) f.tags.add('config-location');
     }
   }

@@ -1110,6 +1110,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
 /** A copy or move whose sources are all the project's own files (cp dist/cli.js node_modules/.bin/acme): the program is the project's. */
 function projectCopy(st: State, name: string, argv: readonly string[], cwd: string): boolean {
   if (!/^(cp|mv|install)$/.test(name)) return false;
+  // (With a target directory given by option — -t DIR, -at DIR, --target-directory=DIR — the last operand is a source:
+  // not read here, so not the project's.)
+  if (argv.slice(1).some((a) => /^--t|^-[^-]*t/.test(a))) return false;
   const operands = argv.slice(1).filter((a) => !a.startsWith('-'));
   const sources = operands.slice(0, -1).map((a) => posix.resolve(cwd, a.replace(/^~(?=\/|$)/, st.ctx.home)));
   return sources.length > 0 && sources.every((p) => p.startsWith(`${st.ctx.projectRoot}/`) && !/[*?[$`]/.test(p) && !st.written.has(p));
