@@ -134,7 +134,9 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
   // (Any tool's directory by its variable's last word — PIP_SRC, BUNDLE_PATH, UV_PROJECT_ENVIRONMENT, DENO_DIR, BUN_INSTALL,
   // npm_config_store_dir, PIP_LOG — but not one that names what is read: keys, credentials, configuration, sockets.)
   const readsOnly = /KEY|CRED|AUTH|TOKEN|PASS|SECRET|CERT|CAFILE|CA_FILE|CAPATH|IDENTITY|KNOWN|SOCK|SSH|GNUPG|GPG|KUBE|(^|_)CONFIG(_|$)|^PATH$|^MANPATH$|^INFOPATH$|(^|_)(LD_LIBRARY|LIBRARY|INCLUDE|CLASS|MODULE|PYTHON|NODE|PERL5?|RUBY|LUA|GEM|EXEC|PKG_CONFIG)_?PATH$/i.test(name) && !/^npm_config_/i.test(name);
-  const dirVar = !readsOnly && (/(^|_)(CACHE|CACHE_DIR|CACHE_HOME|CACHE_FOLDER|TARGET_DIR|OUT_DIR|OUTPUT_DIR|BUILD_DIR|DATA_HOME|STATE_HOME|LOGS?_DIR|TMPDIR|TEMP|TMP|DOWNLOAD_DIR|PREFIX|INSTALL_DIR|DESTDIR|BIN_DIR|BINDIR|HOME|SRC|ROOT|DEST|DIR|DIRS|FOLDER|PATH|BIN|INSTALL|ENVIRONMENT|LOG|LOG_FILE|LOG_PATH|STORE|VIRTUAL_ENV|VENV)$|USERBASE$|^GO(CACHE|BIN|MODCACHE|PATH|TMPDIR)$|CACHE/i.test(name)) && value !== '';
+  // (A name no tool reads — lowercase shell variables, a bare DIR, SRC or ROOT — only holds a path for the line's own words, judged where they are used.)
+  const toolName = (/^[A-Z][A-Z0-9_]*$/.test(name) || /^npm_config_/i.test(name)) && !/^(DIR|DIRS|SRC|ROOT|DEST|FOLDER|BIN|INSTALL|LOG|STORE|ENVIRONMENT|CACHE|OUT_DIR|BUILD_DIR|OUTPUT_DIR|LOG_DIR|LOGS_DIR)$/.test(name);
+  const dirVar = toolName && !readsOnly && (/(^|_)(CACHE|CACHE_DIR|CACHE_HOME|CACHE_FOLDER|TARGET_DIR|OUT_DIR|OUTPUT_DIR|BUILD_DIR|DATA_HOME|STATE_HOME|LOGS?_DIR|TMPDIR|TEMP|TMP|DOWNLOAD_DIR|PREFIX|INSTALL_DIR|DESTDIR|BIN_DIR|BINDIR|HOME|SRC|ROOT|DEST|DIR|DIRS|FOLDER|PATH|BIN|INSTALL|ENVIRONMENT|LOG|LOG_FILE|LOG_PATH|STORE|VIRTUAL_ENV|VENV)$|USERBASE$|^GO(CACHE|BIN|MODCACHE|PATH|TMPDIR)$|CACHE/i.test(name)) && value !== '';
   // (A log file's variable names the file itself.)
   const fileVar = /(^|_)(LOG|LOG_FILE|LOG_PATH)$/i.test(name);
   for (const v of dirVar && !isDefaultDir(name, value, st.ctx.home) ? [value] : dirProps) {
@@ -158,7 +160,9 @@ export function assignmentTags(st: State, name: string, value: string, isStatic:
     tag('loader-env', `${name}= changes what code every program loads`);
   }
   // (NODE_OPTIONS whose text is made at run time — $(cat f), read from a file — may hold --require of anything.)
-  if (/^(NODE_OPTIONS|npm_config_node_options|NPM_CONFIG_NODE_OPTIONS)$/.test(name) && !isStatic && /\$\((?!\()|`/.test(value)) tag('dynamic-command', `${name} is computed at run time: every node process may load code Rampart has not read`);
+  // (…or taken from another variable the line does not settle — read from a here-string, a file, the environment; its own old value is no change.)
+  const ownOld = value.replace(/\$\{?(?:NODE_OPTIONS|npm_config_node_options|NPM_CONFIG_NODE_OPTIONS)(?:\}|:?[-=+][^}]*\}|(?!\w))/g, '');
+  if (/^(NODE_OPTIONS|npm_config_node_options|NPM_CONFIG_NODE_OPTIONS)$/.test(name) && !isStatic && /\$(?!\(\()|`/.test(ownOld)) tag('dynamic-command', `${name} is computed at run time: every node process may load code Rampart has not read`);
   // NODE_OPTIONS=--inspect=0.0.0.0:P opens every node process's debugger to other machines.
   if (name === 'NODE_OPTIONS' && /(^|\s)--inspect(-brk|-wait)?=(0\.0\.0\.0|\[?::\]?)(:\d+)?(\s|$)/.test(value)) tag('serves-files', 'NODE_OPTIONS=--inspect=0.0.0.0 opens every node process\'s debugger on every network interface');
   if (name === 'GCONV_PATH' || name === 'LD_LIBRARY_PATH' && /^\/(tmp|var\/tmp|dev\/shm)\b/.test(value)) tag('loader-env', `${name}= makes programs load libraries from ${value}`);

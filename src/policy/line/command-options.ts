@@ -418,6 +418,8 @@ const ENV_ROWS: [RegExp, string, (v: string) => string | undefined][] = [
   [/^(less|more|man|git|view|bat|batcat)$/, 'LESSCLOSE', (v) => v.replace(/%s/g, 'FILE')],
   [/^(man|git|psql|mysql|systemctl|journalctl)$/, 'PAGER', (v) => v],
   [/^man$/, 'MANPAGER', (v) => v],
+  // (LESS holds options as if typed on less's command line: `+!CMD` and `+|CMD` run CMD through the shell when less starts.)
+  [/^(less|more|man|git|view|bat|batcat|journalctl|systemctl|psql)$/, 'LESS', (v) => /(?:^|\s)\+[^!|\s]*[!|]\s*(.*)$/.exec(v)?.[1] ?? (/(?:^|\s)\+/.test(v) && /[!|]/.test(v) ? '"$__computed"' : undefined)],
 ];
 
 /** What a tool will run through its options, its stdin script or its environment. */

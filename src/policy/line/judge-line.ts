@@ -129,6 +129,13 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
       if (!own.has(name) && !st.functionWrites.has(name)) st.functionWrites.set(name, null);
     }
   }
+  // `for NAME in …` assigns NAME each item in turn, as NAME=item does: a loop over PATH, LD_PRELOAD or a
+  // proxy variable is judged as each of those assignments (an item computed at run time, or "$@", as unknown).
+  for (const [name, items] of loopBindings(parsed.script)) {
+    if (!/^[A-Z_][A-Z0-9_]*$/.test(name) && !/^(?:(?:https?|ftp|all|no)_proxy|npm_config_\w+)$/i.test(name)) continue;
+    for (const w of items ?? []) assignmentTags(st, name, w.static ? w.value : `$(${name})`, w.static, cwd0);
+    if (!items?.length) assignmentTags(st, name, '"$@"', false, cwd0);
+  }
   // (Posix mode — sh, set -o posix, POSIXLY_CORRECT — keeps a prefix given to `:`.)
   st.posix ||= POSIX_MODE.test(line);
   const flat = commandsOf(resolveVariables(parsed.script, known, Object.keys(st.ctx.env).filter((k) => !(k in known)), st.functionWrites, st.posix));
@@ -1160,6 +1167,21 @@ function authUse(prev: string | undefined, raw: string): boolean {
   if (prev === '-c' && /^["']?[\w.-]*(extraheader|token|password|auth|credential)[\w.-]*=/i.test(raw)) return true;
   if (prev !== undefined && /^(-[sSfLkiIvgGqN]*[Hu]|--header|--user|--proxy-user|--oauth2-bearer|--password|--http-password|--proxy-password|--[\w-]*(token|password|passwd|secret|api-key|auth)[\w-]*)$/i.test(prev)) return true;
   return /^["']?(-[sSfLkiIvgGqN]*H|--header=|--user=|--oauth2-bearer=|--[\w-]*(token|password|passwd|secret|api-key|auth)[\w-]*=)/i.test(raw) || /:\/\/[^/\s@]*\$[^/\s@]*@/.test(raw);
+}
+
+/** Each `for NAME in WORDS` loop of a script, at any depth: its variable and its words (undefined: "$@"). */
+function loopBindings(script: unknown): [string, Word[] | undefined][] {
+  const out: [string, Word[] | undefined][] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const n = node as { kind?: string; variable?: unknown; items?: Word[] };
+      if (n.kind === 'for' && typeof n.variable === 'string') out.push([n.variable, n.items]);
+      for (const v of Object.values(node)) if (v && typeof v === 'object') walk(v);
+    }
+  };
+  walk(script);
+  return out;
 }
 
 /** The functions a script defines, at any depth → the text of each body. */
