@@ -20,6 +20,11 @@ export interface RunsFound {
 
 /** A value that is shell text once a prefix is stripped (`!cmd`, `shell cmd`, `|cmd`). */
 const shellAfter = (re: RegExp) => (v: string): string | undefined => re.exec(v)?.[1];
+/** An output option given `|CMD`: CMD runs with the tool's output on its stdin (a shell there runs what the tool prints). */
+const pipedInto = (tool: string, re: RegExp) => (v: string): string | undefined => {
+  const cmd = re.exec(v)?.[1];
+  return cmd === undefined ? undefined : `${tool} | ${cmd}`;
+};
 
 /** sqlite3 dot-commands that run a program: .shell/.system CMD (any unique prefix: .sh, .sy), and
  *  .once/.output/.read/.log/.import '|CMD'; the SQL edit(text, 'EDITOR') function runs EDITOR. */
@@ -124,7 +129,7 @@ const ROWS: Record<string, Row[]> = {
     // \copy … to/from program 'CMD', COPY … TO/FROM PROGRAM 'CMD'
     { opts: /^(-c|--command)$/, shell: (v) => /\bprogram\s+'((?:[^']|'')*)'/i.exec(v)?.[1]?.replace(/''/g, "'") },
     // -o '|cmd' / -L '|cmd': query output piped into a command.
-    { opts: /^(-o|--output|-L|--log-file)$/, shell: shellAfter(/^\s*\|(.*)$/s) },
+    { opts: /^(-o|--output|-L|--log-file)$/, shell: pipedInto('psql', /^\s*\|(.*)$/s) },
   ],
   lldb: [{ opts: /^(-o|--one-line|-O|--one-line-before-file|-k|--one-line-on-crash|-K|--source-on-crash)$/, shell: debuggerCall },
     { opts: /^(-o|--one-line|-O|--one-line-before-file|-k|--one-line-on-crash|-K|--source-on-crash)$/, opaque: 'lldb imports a script' },
@@ -136,8 +141,8 @@ const ROWS: Record<string, Row[]> = {
   man: [{ opts: /^(-P|--pager|-H|--html)$/, shell: (v) => v }],
   ag: [{ opts: /^--pager$/, shell: (v) => v }],
   ack: [{ opts: /^--pager$/, shell: (v) => v }],
-  strace: [{ opts: /^(-o|--output)$/, shell: shellAfter(/^\s*[|!](.*)$/s) }],
-  ltrace: [{ opts: /^(-o|--output)$/, shell: shellAfter(/^\s*[|!](.*)$/s) }],
+  strace: [{ opts: /^(-o|--output)$/, shell: pipedInto('strace', /^\s*[|!](.*)$/s) }],
+  ltrace: [{ opts: /^(-o|--output)$/, shell: pipedInto('ltrace', /^\s*[|!](.*)$/s) }],
   rsync: [{ opts: /^--rsync-path$/, shell: (v) => v }],
   emacs: [{ opts: /^(--eval|-eval|--exec|--execute|-execute)$/, shell: (v) => [...v.matchAll(ELISP_SHELL)].map((m) => elispString(m[1]!)).join('\n') || undefined }],
   // gcc -wrapper PROG,ARG…: every compiler pass runs under PROG ARG… (commas for spaces).
