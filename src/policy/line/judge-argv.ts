@@ -2224,6 +2224,22 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const dir = ops[1] ?? posix.basename(ops[0] ?? '').replace(/\.git$/, '');
       if (dir) rec.cloneDir = abs(dir);
     }
+    // git submodule add URL [PATH] clones URL into PATH (by default the repository's name); svn export/checkout URL [DEST]
+    // and hg/sl clone fetch a tree the same way (svn export of one file writes that file).
+    if (name === 'git' && facts.subcommand === 'submodule add') {
+      const at = argv.indexOf('add');
+      const ops = argv.slice(at + 1).filter((a, k, all) => !a.startsWith('-') && !/^(-b|--branch|--name|--reference|--depth)$/.test(all[k - 1] ?? ''));
+      const dir = ops[1] ?? posix.basename(ops[0] ?? '').replace(/\.git$/, '');
+      if (dir) rec.cloneDir = abs(dir);
+    }
+    if (/^(svn|hg|sl)$/.test(name)) {
+      const sub = args.findIndex((a) => /^(export|checkout|co|clone)$/.test(a));
+      if (sub >= 0) {
+        const ops = args.slice(sub + 1).filter((a, k, all) => !a.startsWith('-') && !/^(-r|--revision|--depth|-u|--updaterev|-b|--branch|--username|--password|--config-option|--config-dir)$/.test(all[k - 1] ?? ''));
+        const dir = ops[1] ?? posix.basename((ops[0] ?? '').replace(/\/+$/, ''));
+        if (dir && ops[0] !== undefined && /^[a-z][\w+.-]*:\/\//i.test(ops[0])) rec.cloneDir = abs(dir);
+      }
+    }
     // What this command's output carries.
     // (A directory searched recursively is no secret's path itself: what it holds is.)
     // What a secret store reads out (sops -d, pass show, kubectl get secret -o yaml) is shown; sent on, a secret.

@@ -86,7 +86,11 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     const me = info[fc.index];
     if (!me) continue;
     const cwd = me.cwd ?? cwd0;
-    const abs = (p: string) => posix.resolve(cwd, p.replace(/^~(?=\/|$)/, st.ctx.home));
+    // (/dev/fd/N is the file the line opened on N: bash /dev/fd/3 3< /tmp/i runs /tmp/i.)
+    const abs = (p: string) => {
+      const r = posix.resolve(cwd, p.replace(/^~(?=\/|$)/, st.ctx.home));
+      return /^\/(?:dev\/fd|proc\/self\/fd)\/\d+$/.test(r) ? st.links.get(r.replace(/^\/proc\/self\/fd/, '/dev/fd')) ?? r : r;
+    };
     for (const d of me.nestedDownloads ?? []) if (d.endsWith('/')) clones.push(d.slice(0, -1)); else downloaded.add(d);
     // (A CLI's own completion script — gh completion -s bash — is printed by the program, not fetched.)
     const isDownloader = DOWNLOADERS.has(me.name) && !completionScript(me.name, (me.argv ?? []).slice(1));
