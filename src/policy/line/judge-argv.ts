@@ -1888,7 +1888,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       || ((name === 'kustomize' || ((name === 'kubectl' || name === 'oc') && args.includes('kustomize'))) && args.some((a) => /^--enable-exec(=true)?$/.test(a)) && args.some((a, k) => k > 0 && !a.startsWith('-') && (/^(https?:|git@|github\.com\/)/.test(a) || (a !== 'build' && a !== 'kustomize' && !abs0(a).startsWith(`${ctx.projectRoot}/`) && abs0(a) !== ctx.projectRoot))))
       // (…a post-renderer installed on this machine — /usr/local/bin/kustomize — is the user's own program.)
       || (name === 'helm' && args.some((a, k) => { const v = args[k - 1] === '--post-renderer' ? a : a.startsWith('--post-renderer=') ? a.slice(16) : undefined; return v !== undefined && v.includes('/') && !abs0(v).startsWith(`${ctx.projectRoot}/`) && !/^(\/usr\/|\/opt\/|\/bin\/|\/sbin\/|\/nix\/|\/snap\/|\/home\/linuxbrew\/)/.test(abs0(v)); }));
-    if (remoteRun) facts.tags.add('installs-code');
+    // (A package runner given a package that is not the registry's — a git spec, GitHub shorthand, a URL or tarball —
+    // fetches a repository's code and runs it in one step, as go run HOST/mod@v does; registry names stay allowed.)
+    // (…unless it is a repository of the project's own owner on GitHub: npx github:acme/tool beside origin github.com/acme/app.)
+    const ownOwner = githubOwner(ctx.git?.remoteUrl('origin') ?? '');
+    const foreignSpec = (a: string) => (/^(github:|gitlab:|bitbucket:|gist:|git\+|git:\/\/|git@|https?:\/\/)/.test(a) || /^[\w-][\w.-]*\/[\w.-]+(#\S*)?$/.test(a)) && (ownOwner === undefined || githubOwner(a) !== ownOwner);
+    if (remoteRun || runnerSpecs(name, args).some(foreignSpec)) facts.tags.add('installs-code');
     // Platforms' secret commands and file-transfer tools send what they are given (a file, --env-file, stdin).
     if (SECRET_SENDERS.test(name) && !args.some((a) => /^(pull|download|ls|list|get|whoami|logs|status|login|logout|link|dev|init|open)$/.test(a))) {
       facts.sends.push(...facts.reads.splice(0));
@@ -3365,4 +3370,37 @@ function archiveMembers(name: string, args: readonly string[]): { archive: strin
     return ops.length >= 2 ? { archive: ops[0]!, dir, members: ops.slice(1) } : undefined;
   }
   return undefined;
+}
+
+/** The packages a package runner fetches and runs: npx/bunx/pnpx X, npm exec|x, pnpm dlx, yarn dlx, bun x, and their -p/--package values. */
+function runnerSpecs(name: string, args: readonly string[]): string[] {
+  const sub = name === 'npm' ? /^(exec|x)$/ : name === 'pnpm' || name === 'yarn' ? /^dlx$/ : name === 'bun' ? /^x$/ : undefined;
+  let rest: readonly string[];
+  if (/^(npx|bunx|pnpx)$/.test(name)) rest = args;
+  else if (sub) {
+    const at = args.findIndex((a) => !a.startsWith('-'));
+    if (at < 0 || !sub.test(args[at]!)) return [];
+    rest = args.slice(at + 1);
+  } else return [];
+  const out: string[] = [];
+  let operand = false;
+  for (let k = 0; k < rest.length; k++) {
+    const a = rest[k]!;
+    if (a === '--') break;
+    if (/^(--prefix|--cache|--registry|--userconfig|--globalconfig|--loglevel|-w|--workspace|-c|--call|--node-options|--script-shell|--shell|--cwd|--dir|-C|--filter|-F)$/.test(a)) k++;
+    else if (/^(-p|--package)$/.test(a)) out.push(rest[++k] ?? '');
+    else if (/^--package=/.test(a)) out.push(a.slice(10));
+    else if (!a.startsWith('-') && !operand) {
+      out.push(a);
+      operand = true;
+      break;
+    }
+  }
+  return out;
+}
+
+/** The owner a GitHub reference names (github:OWNER/R, OWNER/R, https://github.com/OWNER/…, git@github.com:OWNER/…), lowercased. */
+function githubOwner(ref: string): string | undefined {
+  const m = /^(?:github:|git\+)?(?:(?:https?|ssh|git):\/\/(?:[^@/]+@)?(?:www\.)?github\.com[:/]|git@github\.com:)?([\w-][\w.-]*)\/[\w.-]+/i.exec(ref.replace(/^github:/i, ''));
+  return m && !/^(https?|git|ssh|gitlab|bitbucket|gist):?$/i.test(m[1]!) ? m[1]!.toLowerCase() : undefined;
 }
