@@ -1876,7 +1876,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       || (/^(npm|yarn|pnpm|bun)$/.test(name) && /^(create|init|innit)$/.test(args[0] ?? '') && args.slice(1).some((a) => /^(github:|gitlab:|git\+|https?:|git@|(github|gitlab)\.com\/)/.test(a)))
       // (…and plugins and tools fetched from a repository and run at once: uvx/uv tool run --from git+URL, helm plugin
       // install URL, asdf/mise plugin add NAME URL: their install hooks and programs run.)
-      || ((name === 'uvx' || (name === 'uv' && args[0] === 'tool' && args[1] === 'run')) && args.some((a, k) => /^(git\+|https?:)/.test(a) && /^(--from|--with)$/.test(args[k - 1] ?? '')))
+      || ((name === 'uvx' || (name === 'uv' && ((args[0] === 'tool' && args[1] === 'run') || args[0] === 'run'))) && args.some((a, k) => (/^(git\+|https?:)/.test(a) && /^(--from|--with)$/.test(args[k - 1] ?? '')) || /^--(from|with)=(git\+|https?:)/.test(a)))
       || (name === 'helm' && args[0] === 'plugin' && /^(install|add)$/.test(args[1] ?? '') && args.some((a) => /^(https?:|git@|git\+)/.test(a)))
       || (/^(asdf|mise|rtx)$/.test(name) && /^plugins?$/.test(args[0] ?? '') && /^(add|install|i)$/.test(args[1] ?? '') && args.some((a) => /^(https?:|git@|git\+)/.test(a)))
       || (/^(cookiecutter|copier|cruft)$/.test(name) && args.some((a) => /^(gh:|gl:|bb:|git\+|https?:|git@)/.test(a))) || (name === 'cargo' && args[0] === 'generate') || (name === 'pre-commit' && args[0] === 'try-repo')
@@ -3380,7 +3380,8 @@ function runnerSpecs(name: string, args: readonly string[]): string[] {
   else if (sub) {
     const at = args.findIndex((a) => !a.startsWith('-'));
     if (at < 0 || !sub.test(args[at]!)) return [];
-    rest = args.slice(at + 1);
+    // (--package given before the subcommand counts too: pnpm --package=git+… dlx x.)
+    rest = [...args.slice(0, at).filter((a) => /^--package=/.test(a)), ...args.slice(at + 1)];
   } else return [];
   const out: string[] = [];
   let operand = false;
