@@ -108,7 +108,8 @@ export function parseUrl(raw: string, defaultScheme = 'http'): ParsedUrl {
 
 /** Expands curl-style {a,b} alternatives in a URL so every host is seen. */
 export function expandBraces(s: string, limit = 64): string[] {
-  const m = /\{([^{}]*)\}/.exec(s);
+  // (A shell expansion left in the text — ${PORT}, ${ports[api]} — is no brace list.)
+  const m = /(?<!\$)\{([^{}]*)\}/.exec(s);
   if (!m) return [s];
   const out: string[] = [];
   for (const alt of m[1]!.split(',')) {

@@ -39,6 +39,8 @@ export const TOKEN_FILE = /(^|\/)(\.npmrc|\.pypirc)$/;
 
 /** True when a path still holds an expansion after the ones the judge knows ($HOME, $PWD) are resolved. */
 export function isComputed(resolved: string): boolean {
+  // (A process substitution's pipe — <(printf … "$(tail f)") — is no file named at run time: what its commands print is judged with them.)
+  if (/(^|\/)[<>]\([\s\S]*\)$/.test(resolved) && !/^[^<>]*\$/.test(resolved.replace(/(^|\/)[<>]\([\s\S]*$/, ''))) return false;
   return /\$[A-Za-z_{(0-9@*#?!$-]|`/.test(resolved) || /(^|\/)~-(\/|$)/.test(resolved);
 }
 

@@ -32,7 +32,7 @@ export function addUrl(f: Facts, raw: string, role: HostRef['role'], defaultSche
     // cannot place, which asks; it is no host name to look up on the allowlist.
     for (const h0 of p.hosts) {
       // (A computed port — localhost:${PORT:-3000} — leaves the host known.)
-      const h = h0.replace(/:(\$\{[^}]*\}|\$\w+)$/, '');
+      const h = h0.replace(/:(\$\{[^}]*\}|\$\w+(\[[^\]]*\])?)$/, '');
       if (/[$`]/.test(h)) {
         f.tags.add('unparsed-url');
         f.notes.push(`the host in ${JSON.stringify(raw)} is only known when the line runs`);

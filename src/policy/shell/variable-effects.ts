@@ -105,11 +105,14 @@ export function applyEffects(env: Env, assignments: Assignment[], words0: Word[]
  * HOME is a name in HOME).
  */
 export function mktempValue(w: Word): string | undefined {
-  if (w.parts.length !== 1 || w.parts[0]!.kind !== 'command-sub') return undefined;
-  const body = w.parts[0]!.script.body;
+  // (Quoted or not: tmp="$(mktemp -d)" is the same capture.)
+  const parts = w.parts.filter((p) => !(p.kind === 'literal' && p.text === ''));
+  const sub = parts.length === 1 && parts[0]!.kind === 'command-sub' ? parts[0] : undefined;
+  if (!sub) return undefined;
+  const body = sub.script.body;
   const cmd = body.length === 1 && body[0]!.pipelines.length === 1 && body[0]!.pipelines[0]!.commands.length === 1 ? body[0]!.pipelines[0]!.commands[0]! : undefined;
   if (!cmd || cmd.kind !== 'simple' || cmd.assignments.length || cmd.redirects.some((r) => r.op !== '>')) return undefined;
-  const argv = cmd.words.map((x) => (x.static ? x.value : undefined));
+  const argv = cmd.words.map(templateText);
   if (argv[0] !== 'mktemp' || argv.some((a) => a === undefined)) return undefined;
   // The directory it is told to use (-p/--tmpdir DIR; a template with a slash names its own:
   // /tmp/build.XXXX, build/tmp.XXXX), or /tmp; the template's X's are what it fills in.
@@ -127,6 +130,21 @@ export function mktempValue(w: Word): string | undefined {
   const name = (template ?? 'tmp.XXXXXXXXXX').replace(/X{3,}$/, 'rampart-mktemp').replace(/X{3,}/, 'rampart-mktemp');
   if (name.includes('/')) return dir === undefined ? name : undefined;
   return `${(dir ?? '/tmp').replace(/\/+$/, '') || '/'}/${name}`;
+}
+
+/**
+ * A mktemp word's text: static, or a temp directory by its variable ($TMPDIR, ${RUNNER_TEMP}, ${TMPDIR:-/tmp} — each
+ * a temp dir wherever it points, judged as /tmp) followed by literal text; otherwise undefined.
+ */
+function templateText(w: Word): string | undefined {
+  if (w.static) return w.value;
+  let out = '';
+  for (const p of w.parts) {
+    if (p.kind === 'literal') out += p.text;
+    else if (p.kind === 'param' && /^(TMPDIR|TMP|TEMP|TEMPDIR|RUNNER_TEMP|XDG_RUNTIME_DIR)$/.test(p.name) && !p.indirect && !p.length && (p.op === undefined || ((p.op === ':-' || p.op === '-') && p.arg?.static && /^\/(tmp|var\/tmp)(\/|$)/.test(p.arg.value)))) out += '/tmp';
+    else return undefined;
+  }
+  return out;
 }
 
 /** Variables that differ in `child` become unknown in `env`. */
