@@ -643,8 +643,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // eval "$(TOOL init)" of a shell-environment tool prints exports and functions of its own
       // (ssh-agent's socket, direnv's allowed .envrc, pyenv/rbenv shims for their languages, brew's
       // prefix): judged as that tool. (Version managers that put node/npm first on PATH — fnm, nvm,
-      // mise, asdf, volta — would shadow the shims: they stay computed.)
-      const setup = /^"?\$\(\s*((?:\S*\/)?(?:ssh-agent\s+-[sc]|direnv\s+(?:export|hook)\s+(?:bash|zsh)|pyenv\s+(?:init|virtualenv-init)\s*-?|rbenv\s+init\s*-?|brew\s+shellenv|zoxide\s+init\s+\w+|starship\s+init\s+\w+|conda\s+shell\.\w+\s+hook|opam\s+env)(?:\s+[\w-]+)*)\s*\)"?$/.exec(fc.argv.slice(1).map((w) => w.raw).join(' ').trim());
+      // mise, asdf, volta, nodenv — would shadow the shims: they stay computed.) Options given a value and a silenced
+      // stderr change nothing of that.
+      const setup = /^"?\$\(\s*((?:\S*\/)?(?:ssh-agent\s+-[sc]|direnv\s+(?:export|hook)\s+(?:bash|zsh)|pyenv\s+(?:init|virtualenv-init)\s*-?|rbenv\s+init\s*-?|brew\s+shellenv|zoxide\s+init\s+\w+|starship\s+init\s+\w+|conda\s+shell\.\w+\s+hook|opam\s+env|(?:goenv|plenv|jenv)\s+init\s*-?|uvx?\s+generate-shell-completion\s+\w+)(?:\s+[\w-]+(?:=[\w.\/-]+)?)*)(?:\s+2>\s*\/dev\/null)?\s*\)"?$/.exec(fc.argv.slice(1).map((w) => w.raw).join(' ').trim());
       if (setup) st.sub(setup[1]!, ctx.cwd, env);
       else st.sub(args.join(' '), ctx.cwd, env);
       // eval "$(…)" of text the line makes known (decoded base64, a printf format): that text runs.

@@ -109,6 +109,8 @@ function producerPick(argv: string[], ctx: Context, state: { lists: boolean }): 
     return hit.includes(true) ? 'rampart' : hit.includes('unknown') ? 'unknown' : 'ok';
   }
   if (name === 'echo' || name === 'printf' || name === 'read') return 'ok';
+  // ($(<FILE) has no words: bash reads FILE, judged by what wrote it, as cat FILE is.)
+  if (argv.length === 0) return 'ok';
   return 'unknown';
 }
 
@@ -133,8 +135,9 @@ function filePick(file: string, before: number, flat: FlatCommand[], info: Info[
   const own = [`${ctx.rampartHome}/run/server.pid`, '/tmp/rampart-0/0123456789abcdef/server.pid'];
   if (/[*?[]/.test(at)) {
     const glob = compilePattern(at, { home: '', rampartHome: '', projectRoot: '' }).regex;
-    // (A glob of pid files the line did not write picks processes nobody named.)
-    return own.some((o) => glob.test(o)) ? 'rampart' : 'unknown';
+    // (A glob of pid files the line did not write picks processes nobody named — unless it is the project's own
+    // run files, .run/*.pid, which pick what its dev servers wrote there as a literal .run/dev.pid does.)
+    return own.some((o) => glob.test(o)) ? 'rampart' : at.startsWith(`${ctx.projectRoot}/`) && !/[*?[]/.test(posix.dirname(at).slice(ctx.projectRoot.length)) ? 'ok' : 'unknown';
   }
   return at.startsWith(`${ctx.rampartHome}/`) || /^\/tmp\/rampart-\d+\//.test(at) ? 'rampart' : 'ok';
 }
@@ -287,6 +290,9 @@ export function signalPick(name: string, args0: string[], fc: FlatCommand, flat:
         return a === undefined || wanted.has(a.name);
       }
       if (o?.location === 'compound' && o.loopVariable !== undefined) return wanted.has(o.loopVariable);
+      // (A substitution feeding a compound command — while read f; …; done <<< "$(git diff …)" — reaches only what a read
+      // there binds: none of the wanted names, no pick.)
+      if (o?.location === 'compound' && !flat.some((r) => readers.test(r.argv[0]?.value ?? '') && (r.argv.slice(1).some((w) => wanted.has(w.value)) || (wanted.has('REPLY') && !r.argv.slice(1).some((w) => /^[A-Za-z_]\w*$/.test(w.value)))))) return false;
       if (readers.test(c.argv[0]?.value ?? '')) {
         const vars = c.argv.slice(1).filter((w) => /^[A-Za-z_]\w*$/.test(w.value));
         return vars.length === 0 || vars.some((w) => wanted.has(w.value)) || wanted.has('REPLY');

@@ -1,5 +1,5 @@
 // Substitutes variables assigned earlier in the same script (`c=curl; $c …` → `curl …`), in execution order.
-import { ANY, applyEffects, arithWrites, forget, functionWrites, mktempValue, type Env, type FunctionWrites } from './variable-effects.js';
+import { ANY, applyEffects, arithWrites, forget, functionWrites, knownValue, mktempValue, shapeOf, type Env, type FunctionWrites } from './variable-effects.js';
 import { buildWord, wordsFromPieces } from './word-build.js';
 import type { AndOrList, Command, Pipeline, Redirect, Script, SimpleCommand, Word, WordPart } from './types.js';
 
@@ -21,6 +21,8 @@ export function resolveVariables(script: Script, known: Readonly<Record<string, 
 }
 
 class Resolver {
+  /** Set while a command's first word is resolved: a shaped value does not name a program. */
+  private commandWord = false;
   constructor(private readonly functions: FunctionWrites, private readonly posix = false) {}
 
   script(s: Script, env: Env): Script {
@@ -152,7 +154,10 @@ class Resolver {
 
   private simple(c: SimpleCommand, env: Env): SimpleCommand {
     const assignments = c.assignments.map((a) => ({ ...a, value: this.word(a.value, env, false)[0]! }));
-    const words = c.words.flatMap((w) => this.word(w, env, true));
+    this.commandWord = true;
+    const head = c.words.slice(0, 1).flatMap((w) => this.word(w, env, true));
+    this.commandWord = false;
+    const words = [...head, ...c.words.slice(1).flatMap((w) => this.word(w, env, true))];
     const redirects = c.redirects.map((r) => this.redirect(r, env));
     applyEffects(env, assignments, words, this.functions, this.posix);
     mapfileFromText(env, words, redirects);
@@ -185,12 +190,16 @@ class Resolver {
         const sub = /^\$\{[A-Za-z_]\w*\[([^\]]*)\]/.exec(p.raw);
         if (sub) {
           const items = env.get(`${p.name}[@]`);
-          const known = typeof items === 'string' ? (items === '' ? [] : items.split('\n')) : typeof env.get(p.name) === 'string' ? [env.get(p.name) as string] : undefined;
+          const known = typeof items === 'string' ? (items === '' ? [] : items.split('\n')) : knownValue(env.get(p.name)) !== undefined ? [knownValue(env.get(p.name))!] : undefined;
           if (!known || !/^\d+$/.test(sub[1]!) || p.op || p.length || p.indirect || (typeof items !== 'string' && sub[1] !== '0')) return [p];
           return expanded(known[Number(sub[1])] ?? '', p.quoted, split);
         }
-        const value = env.get(p.name);
+        const stored = env.get(p.name);
+        const shape = shapeOf(stored);
+        const value = shape === undefined ? stored : null;
         const absent = !env.has(p.name);
+        // (A value known only by its shape stands as that text, an expansion still: not as a command's name.)
+        if (shape !== undefined && !p.op && !p.length && !p.indirect && !this.commandWord) return [{ ...p, raw: shape }];
         if (p.op === '=' || p.op === ':=') env.set(p.name, null);
         const plain = !p.op || ((p.op === ':-' || p.op === ':=' || p.op === ':?') && !!value) || p.op === '-' || p.op === '=' || p.op === '?';
         if (typeof value === 'string' && plain && !p.length && !p.indirect) return expanded(value, p.quoted, split);

@@ -20,6 +20,19 @@ const READERS = new Set(['read', 'readarray', 'mapfile', 'getopts']);
 /** Commands that can assign arbitrary variables: afterwards nothing is known. */
 const OPAQUE = new Set(['eval', 'source', '.']);
 
+/**
+ * A variable the line assigned text with parts only known at run time — out="web-$(git rev-parse --short HEAD).zip",
+ * d=build-$sha — is kept as that text, marked so it is never taken for a known value: "$out" is then judged as the
+ * line would be with the text written in its place (a file below the project), not as a name that could be anything.
+ */
+const SHAPE = '\u0007';
+/** The text a marked value stands for; undefined for a known value or none. */
+export const shapeOf = (v: string | null | undefined): string | undefined => (typeof v === 'string' && v.startsWith(SHAPE) ? v.slice(1) : undefined);
+/** A value known for certain (not a shape). */
+export const knownValue = (v: string | null | undefined): string | undefined => (typeof v === 'string' && !v.startsWith(SHAPE) ? v : undefined);
+/** The shape of an assigned word with unknown parts: only one that starts with its own literal text (not $x…, `…`). */
+const shapeFor = (w: Word): string | null => (!w.static && /^[^$`]/.test(w.value) && !w.value.includes(SHAPE) ? SHAPE + w.value : null);
+
 /** Set once a command may have assigned variables nobody can name (eval, source, a function call,
  *  declare with computed words): a variable not known before may be set now. */
 export const ANY = '\0any';
@@ -35,7 +48,7 @@ export function applyEffects(env: Env, assignments: Assignment[], words0: Word[]
     for (const a of assignments) {
       if (a.scope === 'prefix' && head) continue;
       const prev = env.get(a.name);
-      const known = a.value.static && (!a.append || typeof prev === 'string');
+      const known = a.value.static && (!a.append || knownValue(prev) !== undefined);
       const temp = !a.append ? mktempValue(a.value) : undefined;
       // name=(a b c) with literal elements: the array (its first element is $name).
       const arr = a.value.parts.length === 1 && a.value.parts[0]!.kind === 'array' ? a.value.parts[0]! : undefined;
@@ -47,7 +60,7 @@ export function applyEffects(env: Env, assignments: Assignment[], words0: Word[]
         continue;
       }
       env.set(`${a.name}[@]`, null);
-      env.set(a.name, temp ?? (known ? (a.append ? prev : '') + a.value.value : null));
+      env.set(a.name, temp ?? (known ? (a.append ? prev : '') + a.value.value : a.append ? null : shapeFor(a.value)));
     }
     const nameref = !!name && words.some((w, i) => i > 0 && /^-[a-zA-Z]*n/.test(w.value));
     if (nameref) clear(env); // declare -n: a nameref
