@@ -102,8 +102,30 @@ function target(st: State, value: string, cwd: string): string | undefined {
   return posix.resolve(cwd, v);
 }
 
+/** The assignments `${NAME:=VALUE}` and `${NAME=VALUE}` make in these words: each sets NAME when it is unset (or, with
+ *  the colon, empty) — so not one the environment already holds, nor one a shell always has (PATH, HOME). */
+export function defaultAssignments(raws: readonly string[], env: Readonly<Record<string, string | undefined>>): [string, string][] {
+  const out: [string, string][] = [];
+  for (const raw of raws) {
+    for (const m of raw.matchAll(/\$\{([A-Za-z_]\w*)(:?)=((?:[^{}]|\{[^{}]*\})*)\}/g)) {
+      const held = env[m[1]!] ?? (/^(PATH|HOME|PWD|USER|LOGNAME|SHELL|IFS)$/.test(m[1]!) ? 'set' : undefined);
+      if (held === undefined || (m[2] === ':' && held === '')) out.push([m[1]!, m[3]!.replace(/^"(.*)"$/s, '$1')]);
+    }
+  }
+  return out;
+}
+
+/** The variable a name stands for after the line's declare -n references (a chain followed a few steps). */
+function referent(st: State, name: string): string {
+  let n = name;
+  for (let k = 0; k < 8 && st.references.has(n); k++) n = st.references.get(n)!;
+  return n;
+}
+
 /** Tags a line for an assignment of NAME=value (loader variables, RAMPART_*, a PATH without the shims). */
-export function assignmentTags(st: State, name: string, value: string, isStatic: boolean, cwd = st.ctx.cwd): void {
+export function assignmentTags(st: State, name0: string, value: string, isStatic: boolean, cwd = st.ctx.cwd): void {
+  // (Through a declare -n reference the variable assigned is the one it names: declare -n r=LD_PRELOAD; r=x.so.)
+  const name = referent(st, name0);
   const tag = (t: string, note: string) => {
     st.lineTags.tags.add(t);
     st.lineTags.notes.push(note);

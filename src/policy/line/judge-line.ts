@@ -10,7 +10,7 @@ import { newFacts } from '../facts.js';
 import type { CompiledPolicy } from '../policy.js';
 import { commandsOf, compoundWrites, functionWrites, parseShell, resolveVariables, type FlatCommand, type Word } from '../shell/index.js';
 import type { Context } from '../types.js';
-import { assignmentTags } from './assignments.js';
+import { assignmentTags, defaultAssignments } from './assignments.js';
 import { deferredCode } from './deferred-code.js';
 import { forkBomb } from './destructive.js';
 import { GNU_LONG, judgeArgv } from './judge-argv.js';
@@ -47,7 +47,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
     settledTokenFiles: parent?.settledTokenFiles ?? new Set(),
-    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), coprocs: new Set(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(),
+    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), references: parent?.references ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), coprocs: new Set(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(),
     downloaded: parent?.downloaded ?? new Set(), downloadedBefore: new Set(parent?.downloaded ?? []), functionWrites: parent?.functionWrites ?? new Map(), posix: parent?.posix ?? false,
     // (Any mention of the options that make `*` match dot-files — shopt -s dotglob, bash -O dotglob, zsh's
     // globdots, a GLOBIGNORE — is taken to be in force for the whole line.)
@@ -608,6 +608,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
       cmdEnv[`${a.name}[@]`] = all;
     }
   }
+  // (An expansion that assigns — `: ${LD_PRELOAD:=/tmp/x.so}` — is NAME=VALUE for the rest of the line.)
+  for (const [n, v] of defaultAssignments([...argvWords, ...fc.assignments.map((a) => a.value), ...fc.redirects.map((r) => r.target)].map((w) => w.raw), env)) assignmentTags(st, n, v, !/[$`]/.test(v), cwd);
   // Redirections: files written, the file fed to stdin, /dev/tcp.
   const writes: string[] = [];
   let stdin: string | undefined;
@@ -912,7 +914,10 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const envSecret = sender && !varSecret && !substitutedSecret ? argvWords.map((w, k) => (authUse(argvWords[k - 1]?.value, w.raw) ? undefined : [...expanded(w.raw).matchAll(/\$\{?(!?)([A-Za-z_]\w*)/g)].map((m) => credentialOf(st, m[2]!, cmdEnv, m[1] === '!')).find((x) => x !== undefined))).find((x) => x !== undefined) : undefined;
   if (/^(declare|typeset|local)$/.test(argv[0] ?? '') && argv.some((a) => /^-[a-zA-Z]*n/.test(a))) for (const a of argv.slice(1)) {
     const m = /^([A-Za-z_]\w*)=([A-Za-z_]\w*)$/.exec(a);
-    if (m) st.namerefs.set(m[1]!, m[2]!);
+    if (m) {
+      st.namerefs.set(m[1]!, m[2]!);
+      st.references.set(m[1]!, m[2]!);
+    }
   }
   const carried = substitutedSecret ? info[substitutedSecret.index]!.secretOut : varSecret ?? envSecret;
   st.appendOnly = new Set(fc.redirects.filter((r) => r.op === '>>' || r.op === '&>>').map((r) => r.target.value));

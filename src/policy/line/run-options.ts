@@ -94,11 +94,12 @@ export function envChanges(code: string, lang: string, target?: string): string[
   const T = target ?? String.raw`(?:os\.environ|process\.env|Deno\.env|ENV)`;
   const out: string[] = [];
   const bare = stripStrings(code);
-  // T["K"] = v, T.K = v (JavaScript), $ENV{K} = v (Perl), T.setdefault("K", v), os.putenv("K", v), Deno.env.set("K", v)
+  // T["K"] = v, T.K = v (JavaScript), $ENV{K} = v (Perl), T.setdefault("K", v), os.putenv("K", v), Deno.env.set("K", v),
+  // ENV.store("K", v) (Ruby)
   const forms = [
     new RegExp(String.raw`(?:^|[^\w.$])${T}\s*\[\s*(${LIT})\s*\]\s*(?:\|\||\?\?)?=(?!=)\s*`, 'g'),
-    new RegExp(String.raw`(?:^|[^\w.$])${T}\.(?!setdefault\b|update\b|get\b|copy\b|pop\b|set\b)(\w+)\s*=(?!=)\s*`, 'g'),
-    new RegExp(String.raw`(?:^|[^\w.$])${T}\.(?:setdefault|set)\s*\(\s*(${LIT})\s*,\s*`, 'g'),
+    new RegExp(String.raw`(?:^|[^\w.$])${T}\.(?!setdefault\b|update\b|get\b|copy\b|pop\b|set\b|store\b)(\w+)\s*=(?!=)\s*`, 'g'),
+    new RegExp(String.raw`(?:^|[^\w.$])${T}\.(?:setdefault|set|store)\s*\(\s*(${LIT})\s*,\s*`, 'g'),
     ...(target ? [] : [/\$ENV\s*\{\s*['"]?(\w+)['"]?\s*\}\s*(?:\|\||\/\/)?=(?!=)\s*/g, new RegExp(String.raw`\bos\.putenv\s*\(\s*(${LIT})\s*,\s*`, 'g')]),
   ];
   for (const re of forms) {
@@ -109,15 +110,16 @@ export function envChanges(code: string, lang: string, target?: string): string[
       out.push(...assignment(key, valueAt(code, m.index! + m[0].length), lang));
     }
   }
-  // PHP's putenv("K=v"); a whole mapping merged in: T.update(…), Object.assign(T, …), ENV.update/merge!(…).
+  // PHP's putenv("K=v"); a whole mapping merged in: T.update(…), T |= {…}, Object.assign(T, …), ENV.update/merge!/replace(…).
   for (const m of code.matchAll(new RegExp(String.raw`\bputenv\s*\(\s*(${LIT})`, 'g'))) {
     const kv = unquote(m[1]!, lang) ?? '';
     const eq = kv.indexOf('=');
     if (eq > 0) out.push(`${kv.slice(0, eq)}=${shellWord(kv.slice(eq + 1))}`);
   }
-  for (const m of bare.matchAll(new RegExp(String.raw`(?:^|[^\w.$])(?:${T}\.(?:update|merge!)\s*\(|Object\.assign\s*\(\s*${T}\s*,)\s*`, 'g'))) {
-    const arg = valueAt(code, m.index! + m[0].length, true);
-    const pairs = envOf(/^\{[\s\S]*\}$/.test(arg) ? arg : `dict(${arg})`, code, lang, 3);
+  for (const m of bare.matchAll(new RegExp(String.raw`(?:^|[^\w.$])(?:${T}\.(?:update|merge!|replace)\s*\(|${T}\s*\|=|Object\.assign\s*\(\s*${T}\s*,)\s*`, 'g'))) {
+    // (T |= {…} is an expression statement: its value ends where the statement does, not at a bracket.)
+    const arg = valueAt(code, m.index! + m[0].length, !m[0].includes('|='));
+    const pairs = envOf(/^\{[\s\S]*\}$|^dict\([\s\S]*\)$/.test(arg) ? arg : `dict(${arg})`, code, lang, 3);
     if (pairs === undefined) return undefined;
     out.push(...pairs);
   }

@@ -188,6 +188,13 @@ const SKILL = optionTable(['f,fast', 'i,interactive', 'l,list', 'L,table', 'n,no
 
 const OWN_PIDS = /^%\S*$|^\$[!$]$|^\$\{[!$]\}$|^\$PPID$/;
 
+/** kill's words give signal 0 and nothing else that starts with a dash: a probe, no signal sent. */
+function probesOnly(args: readonly string[]): boolean {
+  const at = args[0] === '-0' ? 1 : /^-[sn]$/.test(args[0] ?? '') && /^(SIG)?0$/.test(args[1] ?? '') ? 2 : 0;
+  const rest = args.slice(at + (args[at] === '--' ? 1 : 0));
+  return at > 0 && rest.length > 0 && rest.every((a) => !a.startsWith('-'));
+}
+
 /** What a signalling command picks; `fc` is the command (kill run through xargs keeps xargs's). */
 /** Which processes a process id word computed by a substitution picks (gdb -p "$(pgrep -n node)"). */
 export function substitutionPick(raw: string, fc: FlatCommand, flat: FlatCommand[], info: Info[], ctx: Context): Pick {
@@ -256,6 +263,9 @@ export function signalPick(name: string, args0: string[], fc: FlatCommand, flat:
     const hit = pats.map((p) => matchesRampart(p, { exact: (name === 'killall' && !regex) || (name === 'pkill' && has(s, 'exact') && !has(s, 'full')), regex, icase: has(s, 'ignore-case') }));
     return hit.includes(true) ? 'rampart' : hit.includes('unknown') ? 'unknown' : 'ok';
   }
+  // Signal 0 (kill -0 PID, kill -s 0 PID) is sent to nobody: it only asks whether the processes exist.
+  // (Not when a later word is another option or a signal: kill -0 -9 PID.)
+  if (name === 'kill' && probesOnly(args)) return 'ok';
   // kill: literal pids, -1 (every process), own jobs, or ids computed by other commands.
   // -1 is a signal number when it comes first (kill -1 PID) and every process after one (kill -9 -1).
   const minusOne = args.indexOf('-1');

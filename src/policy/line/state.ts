@@ -172,6 +172,8 @@ export interface State {
   truncated?: Set<string>;
   /** declare -n references made in the line → the variable each names. */
   namerefs: Map<string, string>;
+  /** The declare -n references alone (no copies): assigning one assigns the variable it names. */
+  references: Map<string, string>;
   /** Variables bound to each path a listing prints (`for f in $(git ls-files)`, `find src | while read -r f`) → DIR/__listed__ for a project listing, or the secret a listing names. */
   listedVars: Map<string, { path: string; secret: boolean }>;
   /** The line made a file or directory whose name holds whitespace: word-split listings may print any path. */

@@ -76,15 +76,18 @@ function parsePipeline(cur: Cursor): Pipeline {
   skipBlanks(cur);
   const start = cur.at();
   let negated = false;
-  while (reservedAt(cur) === '!') {
-    negated = !negated;
-    cur.pos++;
-    skipBlanks(cur);
-  }
-  // `time [-p] ( … )` / `time { …; }`: bash's reserved word times a whole pipeline; what runs is the
-  // pipeline. (`time cmd` is read as a simple command, and its command judged through it.)
-  const timed = /^time(\s+-p)?[ \t]+(?=[({])/.exec(cur.text.slice(cur.pos));
-  if (timed) {
+  // `time [-p] PIPELINE`: bash's reserved word times a whole pipeline, and what follows it is read as any
+  // pipeline is — `time LD_PRELOAD=x.so ls` sets LD_PRELOAD for ls, `time ( … )` runs a subshell.
+  // (Not `time -o F cmd` or `time -v cmd`: those are GNU time's options, read by the wrapper table.)
+  for (;;) {
+    if (reservedAt(cur) === '!') {
+      negated = !negated;
+      cur.pos++;
+      skipBlanks(cur);
+      continue;
+    }
+    const timed = /^time(?:[ \t]+-p)?[ \t]+(?![-\s;&|)#]|$)/.exec(cur.text.slice(cur.pos));
+    if (!timed) break;
     cur.pos += timed[0].length;
     skipBlanks(cur);
   }
