@@ -46,6 +46,8 @@ await lineTable(t, {
     ["python3 -c 'import blist; b=blist.sortedlist([5,2,9]); b.remove(2); print(b)'", 'allow'],
     ["python3 -c 'import arrow; print(arrow.now().start_of(\"week\"))'", 'allow'],
     ["node -e 'const lo=require(\"lodash-fp\"); const xs=[3,4]; console.log(lo.remove(xs))'", 'allow'],
+    ["node -e 'const op=require(\"object-path\"); const cfg={a:{b:2}}; op.deleteKey(cfg, \"a.b\"); console.log(cfg)'", 'allow'],
+    ["node -e 'const s3=require(\"blobstore\"); s3.deleteObject({Bucket: \"prod\", Key: \"db.sql\"})'", 'ask'],
   ],
   'a file name whose extension is also a top-level domain is a file': [
     ["python3 -c 'import cudatext; print(cudatext.scan(\"reduce.cu\"))'", 'allow'],

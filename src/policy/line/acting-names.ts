@@ -17,6 +17,8 @@ const REACHING_WORD = /^(password|passwd|token|secret|credential|private|apikey|
  * R.drop(1, xs), sim.run(until=10)): given data written in the code as their first argument, they change that data.
  */
 const DATA_VERB = /^(push|delete|remove|drop|run|start)$/;
+/** Parts of a collection a data verb may name after it (deleteProperty, removeItem, pushBack, drop_first). */
+const DATA_PART = /^(propert(?:y|ies)|props?|keys?|items?|entry|entries|elements?|index|at|values?|fields?|paths?|first|last|front|back|left|right)$/;
 /** Words after a verb that make the name a noun (start_of, drop_while, remove_if): a point or a filter, not an act. */
 const NOUN_AFTER = /^(of|while|until|if)$/;
 /** Whole names that act though no word of theirs does. */
@@ -86,6 +88,6 @@ export function actsByName(code0: string, lang: string): boolean {
     if (REACHING_WORD.test(w)) return true;
     const verb = ACTING_WORD.exec(w)?.[1];
     if (verb === undefined || args === undefined || NOUN_AFTER.test(words[k + 1] ?? '')) return false;
-    return !(DATA_VERB.test(verb) && words.length === 1 && args !== '' && isData(args, bare));
+    return !(DATA_VERB.test(verb) && k === 0 && words.slice(1).every((x) => DATA_PART.test(x)) && args !== '' && isData(args, bare));
   }));
 }
