@@ -40,6 +40,8 @@ await lineTable(t, {
     ["node -e 'const s=require(\"store-sdk\"); s.deleteObject({Bucket: \"b\", Key: \"k\"})'", 'ask'],
     ["node -e 'const {deploy: go}=require(\"deploykit\"); go()'", 'ask'],
     ["python3 -c 'from deploykit import deploy as d; d(\"prod\")'", 'ask'],
+    ["python3 -c 'import taskrunner; taskrunner.run([\"git\", \"push\", \"origin\", \"main\"])'", 'ask'],
+    ["python3 -c 'import simkit; s=simkit.Sim(); s.run(500); print(s.t)'", 'allow'],
     ["python3 -c 'import deploykit; print(deploykit.deploy_target)'", 'allow'],
     ["python3 -c 'import funcy; print(funcy.drop(3, [1,2,3,4,5]))'", 'allow'],
     ["node -e 'const {Seq}=require(\"immutable\"); console.log(Seq([1,2]).push(4).toArray())'", 'allow'],

@@ -55,11 +55,14 @@ function firstArg(bare: string, at: number): string {
 }
 
 /**
- * Whether an argument is data written in the code: a number, a list, dict, set or object literal with no calls
- * in it, a lambda, a keyword given a number (until=1), or a name the code bound to such a literal.
+ * Whether an argument is data written in the code: a number or a keyword given one (until=1); for the verbs of
+ * collections, also a list, dict, set or object literal with no calls in it, a lambda, or a name bound to such a literal.
  */
-function isData(arg: string, bare: string): boolean {
-  if (/^-?\d[\d_.eExX]*$|^\w+\s*=\s*-?\d[\d_.]*$|^lambda\b|^(?:\([\w\s,]*\)|\w+)\s*=>/.test(arg)) return true;
+function isData(arg: string, bare: string, verb: string): boolean {
+  if (/^-?\d[\d_.eExX]*$|^\w+\s*=\s*-?\d[\d_.]*$/.test(arg)) return true;
+  // (…but what run and start are given beyond a number — a list, a function — is what they run: runner.run(["git", "push"]).)
+  if (/^(run|start)$/.test(verb)) return false;
+  if (/^lambda\b|^(?:\([\w\s,]*\)|\w+)\s*=>/.test(arg)) return true;
   if (/^[[{]/.test(arg)) return !/[()]/.test(arg);
   return /^[A-Za-z_$][\w$]*$/.test(arg) && new RegExp(`(?:^|[^\\w$.])${arg.replace(/\$/g, '\\$')}\\s*=\\s*[[{][^()]*?[\\]}]\\s*(?:[;\\n]|$)`).test(bare);
 }
@@ -88,6 +91,6 @@ export function actsByName(code0: string, lang: string): boolean {
     if (REACHING_WORD.test(w)) return true;
     const verb = ACTING_WORD.exec(w)?.[1];
     if (verb === undefined || args === undefined || NOUN_AFTER.test(words[k + 1] ?? '')) return false;
-    return !(DATA_VERB.test(verb) && k === 0 && words.slice(1).every((x) => DATA_PART.test(x)) && args !== '' && isData(args, bare));
+    return !(DATA_VERB.test(verb) && k === 0 && words.slice(1).every((x) => DATA_PART.test(x)) && args !== '' && isData(args, bare, verb));
   }));
 }
