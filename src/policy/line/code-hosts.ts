@@ -1,12 +1,10 @@
 // Which string literals in code name a machine. A dotted name is a host only when it ends in a real
 // top-level domain (tlds.ts), and, where that domain is also a file's extension or an everyday word
-// (.py, .rs, .sh, .zip, .mov, .md, .app, .data), only when its place says so: a scheme, a port, a
+// (.py, .rs, .sh, .cu, .org, .zip, .mov, .md, .app, .data: tlds.ts), only when its place says so: a scheme, a port, a
 // path after it, a user@ before it, or a network API or host setting it is given to.
 // So open("main.py") reads a file, while Client("evil.sh"), "https://x.py/" and "x.zip:443" name hosts.
-import { TLDS } from './tlds.js';
+import { FILE_EXTENSION_TLDS, TLDS } from './tlds.js';
 
-/** Domains that are also the extensions of files (Python, Rust, shell, Markdown, Perl, archives, videos …). */
-const FILE_LIKE = /^(py|rs|sh|md|pl|pm|so|in|am|ac|cc|ml|mk|tf|ai|ps|la|cr|es|ly|gd|st|sc|ms|mo|id|zip|mov|map|pid|man|data|java|fish|run|app|page|ss|pub|build|save|show)$/;
 /** The classic generic domains and the ones abuse lists are full of: a host wherever they end a dotted name. */
 const PLAIN_GENERIC = /^(com|net|org|edu|gov|mil|int|info|biz|xyz|online|top|shop|icu|vip|site|website|space|club|example|onion|internal|lan|corp)$/;
 /** Where a value is given as a host: a setting named for one, or a call of a network API or client. */
@@ -36,7 +34,10 @@ export function hostOfLiteral(lit: string, before = '', all = false, hostPlace =
   if (!TLDS.has(tld.toLowerCase()) || LOOPBACK.test(host)) return undefined;
   if (name[3] || name[4]) return host;
   const t = tld.toLowerCase();
-  const plain = PLAIN_GENERIC.test(t) || (!FILE_LIKE.test(t) && (t.length === 2 || hostPlace));
+  // (A file's extension names a host only by its place, even a classic domain's: "notes.org" is an Org file; a host setting
+  // still reads "mirror.org" as a host.)
+  const fileLike = FILE_EXTENSION_TLDS.has(t);
+  const plain = fileLike ? hostPlace && PLAIN_GENERIC.test(t) : PLAIN_GENERIC.test(t) || t.length === 2 || hostPlace;
   return plain || HOST_PLACE.test(before.slice(-200)) ? host : undefined;
 }
 

@@ -1,5 +1,6 @@
 import { hostsInCode } from './code-hosts.js';
 import { LANGUAGES } from './interpreter-code.js';
+import { foldPathExpressions } from './parent-paths.js';
 import { HOLE, markHoles, plainPythonLiterals, unquote } from './string-literals.js';
 import { callRest, COMPUTED, envChanges, runSetting, settledRun, shellWord, type RunSetting } from './run-options.js';
 
@@ -37,7 +38,7 @@ export function languageOf(name: string): string | undefined {
 
 // API names, checked in code with string literals removed.
 const NETWORK = /\b(Deno\.(connect|listen|connectTls)|socket\.http|LuaSocket|download\.file|HTTP\.request|Downloads\.download|socket\.(socket|create_connection|create_server|socketpair|fromfd)|create_connection|urllib\d?\.request|urlretrieve|requests\.(get|post|put|patch|delete|head|options|request|Session|session)|httpx\.(get|post|put|patch|delete|head|request|stream|Client|AsyncClient)|aiohttp\.(ClientSession|request|get|post|TCPConnector)|http\.client|HTTPConnection|urlopen|ftplib|smtplib|telnetlib|(?<![.\w])fetch(?=\s*\()|(globalThis|window|self)\.fetch|XMLHttpRequest|WebSocket|net\.(connect|createConnection|Socket)|https?\.(get|request)|dgram|tls\.connect|IO::Socket|use\s+Socket|socket\s*\(\s*AF_|LWP|HTTP::Tiny|Net::HTTP|TCPSocket|UDPSocket|Socket\.(new|tcp|udp|unix|getaddrinfo)|socket_create|socket_connect|stream_socket_server|open-uri|URI\.open|fsockopen|curl_exec|curl_init|stream_socket_client|dns_get_record|gethostbyname\w*|mail\s*(?=\()|dns\.(lookup|resolve\w*)|HTTPHandler|SocketHandler|DatagramHandler|SysLogHandler|SMTPHandler|xmlrpc|imaplib|poplib|nntplib|socketserver|file_get_contents\s*\(\s*\$?[^)]*https?|Mojo::UserAgent)\b|\buse\s+ojo\b[\s\S]*(?<![\w$>:-])[gpudho]\s*\(/;
-const SPAWN = /\brun\s*\(\s*(Cmd|pipeline|`)|\b(Deno\.(Command|run)|Command::new|std::process|CORE::(system|exec|readpipe)|create_subprocess_(shell|exec)|multiprocessing\.(Process|Pool|get_context)|Bun\.spawn\w*|(?<![\w.$@%])\$`(?=[^`]*\$\{)|process\.dlopen|worker_threads|vm\.run\w*|os\.execute|io\.popen|system2|run\s*\(\s*`|os\.(system|popen|exec\w*|spawn\w*|fork)|subprocess|pty\.spawn|commands\.getoutput|child_process|execSync|spawnSync|execFileSync|execFile|shell_exec|passthru|proc_open|Process\.spawn|Kernel\.exec|IO\.popen|Open3|do shell script|(?:__import__|import_module)\s*\(\s*(?!'[^'\n]*'\s*[,)]|"[^"\n]*"\s*[,)])|getattr\s*\([^,()]+,\s*(?!'[^'\n]*'\s*[,)]|"[^"\n]*"\s*[,)])|(?:methodcaller|attrgetter)\s*\(\s*(?!'[^'\n]*'\s*[,)]|"[^"\n]*"\s*[,)])|Function\s*\(|ctypes|readpipe|ReflectionFunction|posix_spawn\w*|pcntl_\w+|instance_eval|class_eval|call_user_func\w*|create_function|loadstring|process\.binding|process\.mainModule|module\.require|_load)\b|(?<![.\w])(spawn|exec|execv\w*|execl\w*|system|popen|eval)\s*[("'`$@]|(?<![.\w$@%])(?:system|exec)\s*\{|(?<![.\w])(system|exec|spawn)\s+(%[qQwW]?[({\[<|!]|(?:qw|qq|q)\s*[({\[<|!/])|(?<![.\w'"$@%:-])eval(?:\s+[\w\[$@%]|\s*(?:;|\}|$))|\b(?:send|public_send|__send__|\w*method)\s*\(?\s*:(?:eval|system|exec|spawn|syscall|open|`)|%x[{(\[<|!]|[&*]\s*\{\s*["']|[(,]\s*(?:eval|exec|Function|execSync)\s*[,)]|Bun\.\$|__dict__\s*\[|\bvars\s*\([^)]*\)\s*\[\s*[^\s'"]|\b(globals|locals)\s*\(\s*\)\s*\[\s*[^\s'"]|\b(globalThis|global|window|_G|_ENV|Kernel|builtins|__builtins__)\s*\[\s*[^\s'"\]]/;
+const SPAWN = /\brun\s*\(\s*(Cmd|pipeline|`)|\b(Deno\.(Command|run)|Command::new|std::process|CORE::(system|exec|readpipe)|create_subprocess_(shell|exec)|multiprocessing\.(Process|Pool|get_context)|Bun\.spawn\w*|(?<![\w.$@%])\$`(?=[^`]*\$\{)|process\.dlopen|worker_threads|vm\.run\w*|os\.execute|io\.popen|system2|run\s*\(\s*`|os\.(system|popen|exec\w*|spawn\w*|fork)|subprocess|pty\.spawn|commands\.getoutput|child_process|execSync|spawnSync|execFileSync|execFile|shell_exec|passthru|proc_open|Process\.(?:spawn|exec)|Kernel\.exec|IO\.popen|Open3|do shell script|(?:__import__|import_module)\s*\(\s*(?!'[^'\n]*'\s*[,)]|"[^"\n]*"\s*[,)])|getattr\s*\([^,()]+,\s*(?!'[^'\n]*'\s*[,)]|"[^"\n]*"\s*[,)])|(?:methodcaller|attrgetter)\s*\(\s*(?!'[^'\n]*'\s*[,)]|"[^"\n]*"\s*[,)])|Function\s*\(|ctypes|readpipe|ReflectionFunction|posix_spawn\w*|pcntl_\w+|instance_eval|class_eval|call_user_func\w*|create_function|loadstring|process\.binding|process\.mainModule|module\.require|_load)\b|(?<![.\w])(spawn|exec|execv\w*|execl\w*|system|popen|eval)\s*[("'`$@]|(?<![.\w$@%])(?:system|exec)\s*\{|(?<![.\w])(system|exec|spawn)\s+(%[qQwW]?[({\[<|!]|(?:qw|qq|q)\s*[({\[<|!/])|(?<![.\w'"$@%:-])eval(?:\s+[\w\[$@%]|\s*(?:;|\}|$))|\b(?:send|public_send|__send__|\w*method)\s*\(?\s*:(?:eval|system|exec|spawn|syscall|open|`)|%x[{(\[<|!]|[&*]\s*\{\s*["']|[(,]\s*(?:eval|exec|Function|execSync)\s*[,)]|Bun\.\$|__dict__\s*\[|\bvars\s*\([^)]*\)\s*\[\s*[^\s'"]|\b(globals|locals)\s*\(\s*\)\s*\[\s*[^\s'"]|\b(globalThis|global|window|_G|_ENV|Kernel|builtins|__builtins__)\s*\[\s*[^\s'"\]]/;
 const DELETE = /(?<![.\w$])rm\s*\(|\b(Deno\.remove\w*|Deno\.truncate\w*|truncateSync|ftruncateSync|os\.truncate|File\.truncate|file\.remove|os\.remove|delete-directory|shutil\.rmtree|rmtree|remove_tree|rmSync|rmdirSync|rm_rf|remove_dir\w*|unlinkSync|os\.(remove|unlink|rmdir|removedirs)|FileUtils\.(rm\w*|remove\w*)|File\.delete|unlink|rmdir|file\s+delete)\b|\.rm\s*\(/;
 const SIGNAL = /\b(process\.kill|os\.kill|os\.killpg|signal\.pthread_kill|Process\.kill|posix_kill|Deno\.kill)\b|\bkill\s*\(?\s*['"]?-?\w+['"]?\s*,/;
 // (…in each language's spelling: PHP's readfile()/file(), Lua's io.lines/io.open, Python's fileinput, node's openSync, Perl's
@@ -70,7 +71,8 @@ function homeTemplates(code: string): string {
   code = code.replace(new RegExp(String.raw`${HOMEEXPR}((?:\s*/\s*(?:"[^"]*"|'[^']*'))+)`, 'g'), (_m, rest: string) => joined(rest))
     .replace(new RegExp(String.raw`${HOMEEXPR}\.joinpath\(\s*((?:"[^"]*"|'[^']*')(?:\s*,\s*(?:"[^"]*"|'[^']*'))*)\s*\)`, 'g'), (_m, rest: string) => joined(rest))
     .replace(new RegExp(String.raw`${HOMEEXPR}\s*\+\s*(["'])/([^"']*)\1`, 'g'), (_m, _q: string, rest: string) => `"~/${rest}"`);
-  return code
+  // (…and paths built from the working directory or joined from literals are one literal: Path.cwd().parent / ".bashrc" is "../.bashrc".)
+  return foldPathExpressions(code)
     .replace(new RegExp(String.raw`\bf(["'])\{[^}]*${HOME}[^}]*\}`, 'g'), '$1~')
     .replace(new RegExp(String.raw`(["'])%s(/[^"']*)\1\s*%\s*\(?[^;,)]*${HOME}`, 'g'), '$1~$2$1')
     .replace(new RegExp(String.raw`(["'])\{\}(/[^"']*)\1\s*\.format\(\s*[^;()]*${HOME}[^;()]*(?:\([^()]*\))?[^;()]*\)`, 'g'), '$1~$2$1')
@@ -90,6 +92,17 @@ const REPLACE_CALLS = [
 export function replacedPaths(code0: string): string[] {
   const code = homeTemplates(code0);
   return [...new Set(REPLACE_CALLS.flatMap((re) => [...code.matchAll(re)].map((m) => m[2]!.replace(/^(\$\{HOME\}|\$ENV\{HOME\}|\$HOME)(?=\/)/, '~'))))];
+}
+
+/** Calls that move a file or tree away from a literal path: shutil.move(P, …), os.rename(P, …), renameSync(P, …), Path(P).rename(…). */
+const MOVE_CALLS = [
+  /\b(?:shutil\.move|os\.(?:rename|renames|replace)|(?:fs\.)?renameSync|fs\.rename|File\.rename|FileUtils\.(?:mv|move)|Deno\.rename(?:Sync)?)\s*\(\s*(["'])([^"'\s]+)\1/g,
+  /\bPath\(\s*(["'])([^"'\s]+)\1\s*\)\s*\.\s*(?:rename|replace)\s*\(/g,
+];
+/** The literal paths code moves away (judged as `mv` away is: like a delete of the source). */
+export function movedPaths(code0: string): string[] {
+  const code = homeTemplates(code0);
+  return [...new Set(MOVE_CALLS.flatMap((re) => [...code.matchAll(re)].map((m) => m[2]!)))];
 }
 
 /** Whether code has a call that writes or moves files (open for writing, writeFileSync, rename …). */
@@ -155,7 +168,8 @@ const LITERAL_RUNS: { re: RegExp; argv?: boolean; program?: boolean; runner?: st
   { re: new RegExp(`\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*${Q}\\s*,\\s*shell\\s*=\\s*True\\s*(?:,[^()]*)?\\)`, 'g') },
   { re: new RegExp(`\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*\\[(\\s*${LIT}(?:\\s*,\\s*${LIT})*\\s*,?)\\]\\s*(?:,[^()]*)?\\)`, 'g'), argv: true },
   // node: execSync("…"), exec("…"), execSync(`…`) without ${}
-  { re: new RegExp(`\\b(?:execSync|exec)\\(\\s*${Q}\\s*(?:,[^()]*)?\\)`, 'g') },
+  // (Not Ruby's or Perl's exec: there the words after the first are its argv, not options — exec("rm", "-rf", dir).)
+  { re: new RegExp(`\\b(?:execSync|exec)\\(\\s*${Q}\\s*(?:,[^()]*)?\\)`, 'g'), langs: /^(?!(?:ruby|perl)$)/ },
   { re: /\b(?:execSync|exec)\(\s*`((?:[^`$\\]|\\.)*)`\s*(?:,[^()]*)?\)/g },
   // node: spawnSync("git", ["status"]) / execFileSync(…)
   { re: new RegExp(`\\b(?:spawnSync|spawn|execFileSync|execFile)\\(\\s*(${LIT}(?:\\s*,\\s*\\[\\s*(?:${LIT}(?:\\s*,\\s*${LIT})*)?\\s*,?\\])?)\\s*(?:,\\s*\\{[^()]*\\})?\\)`, 'g'), argv: true },
@@ -171,9 +185,12 @@ const LITERAL_RUNS: { re: RegExp; argv?: boolean; program?: boolean; runner?: st
   // (…only where the list ends there: `system qw(rm -rf), $ENV{HOME}` has more words, left to the capability checks.)
   { re: /\b(?:system|exec|spawn)\s*\(?\s*%[qQ]?\(([^()$#`]*)\)\s*\)?(?!\s*(?:,|\+|\.|=>))/g },
   { re: /\b(?:system|exec)\s*\(?\s*(?:qw|q|qq)\s*\(([^()$@`]*)\)\s*\)?(?!\s*(?:,|\+|\.|=>))/g },
-  // perl, ruby, php: system("…"), and system("make", "test") (an argv)
+  // perl, ruby, php: system("…"), and system("make", "test") (an argv); Ruby's and Perl's exec (Kernel.exec,
+  // Process.exec) the same, replacing the process instead of waiting for it
   { re: new RegExp(`\\bsystem\\(\\s*${Q}\\s*\\)`, 'g') },
   { re: new RegExp(`\\bsystem\\(\\s*(${LIT}(?:\\s*,\\s*${LIT})+)\\s*\\)`, 'g'), argv: true },
+  { re: new RegExp(`\\bexec\\(\\s*${Q}\\s*\\)`, 'g'), langs: /^(ruby|perl)$/ },
+  { re: new RegExp(`\\bexec\\(\\s*(${LIT}(?:\\s*,\\s*${LIT})+)\\s*\\)`, 'g'), argv: true, langs: /^(ruby|perl)$/ },
 ];
 
 /** Delete calls whose path is one literal: the path, judged like `rm -rf PATH` (the call is removed). */

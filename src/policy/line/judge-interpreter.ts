@@ -10,7 +10,9 @@ import type { Context } from '../types.js';
 import { actsByName, ACTING_NODE_MODULES } from './acting-names.js';
 import { hostsInCode } from './code-hosts.js';
 import { codeSource } from './interpreter-code.js';
-import { codePaths, foldLiterals, judgeCode, REACHES, replacedPaths, SECRETISH, unknownModules } from './interpreters.js';
+import { codePaths, foldLiterals, judgeCode, movedPaths, REACHES, replacedPaths, SECRETISH, unknownModules } from './interpreters.js';
+import { isPublisher } from './publish.js';
+import { isShell } from './unwrap.js';
 import { judgeLaterRuns, replacedConfig, runsLater } from './written-files.js';
 import { ENVIRON, envCredentialOf, fileExists, firstSecret, isSecretPath, processSubText, realOf, rootIgnoreFile, SECRET, secretOfVar, UNKNOWN_CWD, type Info, type State } from './state.js';
 
@@ -90,7 +92,9 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx0: Context
   // simple-git …), or the code names anything sensitive, uses a name that acts (push, delete, send,
   // run …; words in its strings and comments are no names), or the line wrote a file of that name.
   const js = /^(node|bun|deno)$/.test(lang);
-  const acting = (m: string) => (js ? ACTING_NODE_MODULES.test(m.split('/').slice(0, m.startsWith('@') ? 2 : 1).join('/')) : ACTING_MODULES.test(m));
+  // (…and a module that is a command of its own that publishes or is a shell — twine, poetry, semantic-release, xonsh — does what the command does.)
+  const pkg = (m: string) => (js ? m.split('/').slice(0, m.startsWith('@') ? 2 : 1).join('/') : m.split('.')[0]!);
+  const acting = (m: string) => (js ? ACTING_NODE_MODULES.test(pkg(m)) : ACTING_MODULES.test(m)) || isPublisher(pkg(m)) || isShell(pkg(m));
   // (A module that acts may still be looked at — print(boto3.__version__), require("axios").VERSION — where the only calls are ones that show.)
   const looked = (m: string) => !acting(m) || (js ? onlyCalls(code, /^(require|log|dir|info|stringify|keys)$/) && /\.(version|VERSION)\b/.test(code) : (onlyShows(code) && /\b__(version|file|path|name|doc)__\b/.test(code)) || onlyReadsLocal(code));
   const wrote = (m: string) => [...st.written.keys()].some((w) => (js ? new RegExp(`/(node_modules/)?${escapeRe(m)}(\\.[cm]?js|/|$)`) : new RegExp(`/${m}(\\.py|/|$)`)).test(w));
@@ -129,11 +133,13 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx0: Context
     st.lineTags.tags.add('interpreter-delete');
     st.lineTags.notes.push('the one-liner deletes what it lists in a directory where this line made a link');
   }
-  if (v.deletes.length) {
+  // (A literal path the code moves away is gone from where it was, as `mv PATH …` is: shutil.move(os.getcwd(), "/tmp/x").)
+  const gone = [...v.deletes, ...movedPaths(foldLiterals(code))];
+  if (gone.length) {
     const df = newFacts('rm');
-    df.deletes.push(...v.deletes);
+    df.deletes.push(...gone);
     df.tags.add('recursive').add('force');
-    st.out.push(judgeFacts(st.policy, df, ['rm', '-rf', ...v.deletes], { ...ctx, env, stdin: undefined, stdout: undefined }));
+    st.out.push(judgeFacts(st.policy, df, ['rm', '-rf', ...gone], { ...ctx, env, stdin: undefined, stdout: undefined }));
   }
   if (v.urls.length) {
     const nf = newFacts(`<${lang} code>`);

@@ -57,6 +57,10 @@ const PUBLISHERS: Record<string, RegExp> = {
 // uv --directory pkg publish, hatch -e release publish, yarn --cwd d npm publish).
 const VALUED = /^(--filter|-F|-C|--dir|--cwd|--workspace-dir|--directory|--project|-P|-e|--env|-p|--manifest-path|--config|-Z|--registry)$/;
 
+/** Whether a tool publishes with some subcommand (twine, poetry, hatch, flit) or as its whole job (semantic-release): its
+ *  code imported into a one-liner (import twine.cli; dispatch(["upload", …])) can publish as the command does. */
+export const isPublisher = (tool: string): boolean => Object.hasOwn(PUBLISHERS, tool) || /^(semantic-release|np|release-it)$/.test(tool);
+
 /** Why this command publishes, or undefined. */
 export function publishes(name: string, args: readonly string[]): string | undefined {
   const tool = name.replace(/^.*\//, '');

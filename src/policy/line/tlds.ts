@@ -58,3 +58,15 @@ const LIST =
 
 /** Every top-level domain, lower-case. */
 export const TLDS: ReadonlySet<string> = new Set(LIST.split(' ').filter(Boolean));
+
+/**
+ * Top-level domains that are also the extensions of everyday files — source (.py, .rs, .cu, .sv, .cl, .mm, .re,
+ * .nu, .td, .gn, .gs, .pro), scripts (.sh, .fish, .do), documents (.md, .org, .info, .man, .tt), archives and data
+ * (.zip, .bz, .ar, .cab, .data, .map, .tab, .dot, .mobi), media (.mov, .au, .ai, .ps) — and everyday words code uses
+ * as names (.run, .save, .show, .build, .page, .app): "kernel.cu", "notes.org" and "make.info" are files, `task.run`
+ * a call. A dotted name ending in one is a host only where its place says so (code-hosts.ts).
+ */
+export const FILE_EXTENSION_TLDS: ReadonlySet<string> = new Set(
+  ('py rs sh md pl pm so in am ac cc ml mk tf ai ps la cr es ly gd st sc ms mo id zip mov map pid man data java fish run app page ss pub build save show ' +
+    'cu sv nu re mm gn td gs do cl tt bz ar as au bb cf pro prof rest cab dot mobi tab org info').split(' '),
+);
