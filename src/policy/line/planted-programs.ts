@@ -73,7 +73,8 @@ export function plantedProgram(st: State, w: string, textRead: boolean): void {
  *  an archive, sed -i '1a …', a tree synced over): every script that calls it runs that text. */
 function unreadCode(st: State, w: string, to: string | undefined, textRead: boolean): void {
   // (A link into the project or the system's own programs is what it points to; one into /tmp or HOME is not.)
-  if (textRead || (to !== undefined && (IN_SYSTEM_DIR.test(to) || !posix.isAbsolute(to) || to.startsWith(`${st.ctx.projectRoot}/`) || knownInterpreter(st, to)))) return;
+  // (…and one written relative to itself — ln -s ../../scripts/pre-commit.sh .husky/pre-commit — is the tree's own layout.)
+  if (textRead || (to !== undefined && (IN_SYSTEM_DIR.test(to) || st.relativeLinks.has(w) || to.startsWith(`${st.ctx.projectRoot}/`) || knownInterpreter(st, to)))) return;
   st.lineTags.tags.add('planted-program');
   st.lineTags.notes.push(`${w} is rewritten with text Rampart has not read, and the scripts npm, npx, an activated environment or git's hooks run it`);
 }
