@@ -37,6 +37,7 @@ import { filterOutput, grepFiles, isDotenv, passLines, probesValue, readsNamesOn
 import { judgeLine } from './judge-line.js';
 import { commandOptions, embeddedRisk, vimLuaArgs, type EditorCodeOk } from './command-options.js';
 import { canonicalTool, launched, packageBin } from '../analyzers/identity.js';
+import { lifecycleScripts } from './package-settings.js';
 import { editedConfig, implicitRuns, judgeLaterRuns, rememberWritten, replacedConfig, runsLater, sedText } from './written-files.js';
 import { programsOf, sedWrites } from '../analyzers/files.js';
 import { sedEffects, sedRuns } from '../analyzers/sed-script.js';
@@ -1326,6 +1327,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // Command strings the tool hands to a shell (npx -c, ssh ProxyCommand, nc -e, find -exec, git ! aliases).
     // (npx's and npm exec's program reads the line's stdin: npx zx <<< 'await $`…`'.)
     for (const r of facts.runs) st.sub(stdinText !== undefined && /^(npm|npx)$/.test(name) ? `{ ${r}\n} <<< ${quote(stdinText.replace(/\0/g, '\n'))}` : r, ctx.cwd, env);
+    if (/^(npm|pnpm|bun)$/.test(name)) lifecycleScripts(st, args, ctx.cwd);
     // A program without a model is judged by what it is given: the command after it, command strings.
     const oc = operandCommands(name, args, env);
     // (…with a substitution whose output the line knows put in: -var "cmd=$(echo … | base64 -d)".)

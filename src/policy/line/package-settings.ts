@@ -78,3 +78,21 @@ function outsideFile(st: State, what: string, value: string, cwd: string): void 
   st.lineTags.tags.add('config-relocated');
   st.lineTags.notes.push(`${what} gives every script the variables in ${value}, outside the project`);
 }
+
+/** The scripts npm runs by itself on the next install or pack (npm pkg set scripts.postinstall=…). */
+const LIFECYCLE = /^scripts[.[]["']?(pre|post)?(install|prepare|prepublish|prepublishOnly|pack|uninstall|dependencies)["']?\]?=/;
+
+/**
+ * A lifecycle script set to run a file from outside the project (npm pkg set scripts.preinstall="node /tmp/x.js"): the
+ * next install runs code this line does not show, as a program setting pointed there does.
+ */
+export function lifecycleScripts(st: State, args: readonly string[], cwd: string): void {
+  if (!args.includes('pkg') || !args.includes('set')) return;
+  for (const kv of args.filter((a) => LIFECYCLE.test(a))) {
+    const value = kv.slice(kv.indexOf('=') + 1);
+    const outside = value.split(/[\s;&|()'"]+/).find((w) => /^(\/|~)/.test(w) && !posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)).startsWith(`${st.ctx.projectRoot}/`) && !/^\/(usr\/|bin\/|dev\/null$)/.test(w));
+    if (outside === undefined) continue;
+    st.lineTags.tags.add('program-setting');
+    st.lineTags.notes.push(`${kv.slice(0, kv.indexOf('='))} makes the next install run ${outside}, a file outside the project`);
+  }
+}

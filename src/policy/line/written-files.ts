@@ -304,8 +304,9 @@ const TOOL_CONFIG = /(^|\/)(\.npmrc|\.yarnrc(\.yml)?|bunfig\.toml|pip\.conf|pip\
 // the project, they are configuration Rampart has not read — a registry, a proxy, a program the tool runs (yarnPath).
 // (…and what a tool loads and runs from the project as it starts: the build wrappers' jars, Maven's core extensions, direnv's .envrc.)
 // (…yarnPath's release, the wrappers themselves, MSBuild's and NuGet's, Bazel's, R's and pdb's start-up files,
-// pre-commit's hooks.)
-const LOADED_AT_START = /(^|\/)(gradle\/wrapper\/gradle-wrapper\.jar|\.mvn\/wrapper\/maven-wrapper\.jar|\.mvn\/extensions\.xml|\.envrc|\.yarn\/releases\/[^/]+\.c?js|gradlew|mvnw|Directory\.Build\.(?:targets|props)|[Nn]u[Gg]et\.[Cc]onfig|\.bazelrc|\.Rprofile|\.pdbrc|\.pre-commit-config\.yaml)$/;
+// pre-commit's hooks; and the code test runners and installers load from the project by name: pytest's conftest.py,
+// setup.py on pip install -e, nox's noxfile, a runner's or bundler's NAME.config.js.)
+const LOADED_AT_START = /(^|\/)(conftest\.py|setup\.py|noxfile\.py|(jest|vitest|vite|webpack|rollup|babel|playwright|cypress|karma|eslint|next|nuxt|svelte|astro|tsup)\.config\.[cm]?[jt]s|gradle\/wrapper\/gradle-wrapper\.jar|\.mvn\/wrapper\/maven-wrapper\.jar|\.mvn\/extensions\.xml|\.envrc|\.yarn\/releases\/[^/]+\.c?js|gradlew|mvnw|Directory\.Build\.(?:targets|props)|[Nn]u[Gg]et\.[Cc]onfig|\.bazelrc|\.Rprofile|\.pdbrc|\.pre-commit-config\.yaml)$/;
 const replaceableConfig = (p: string): boolean => ((TOOL_CONFIG.test(p) || JVM_OPTION_FILE.test(p)) && !/(^|\/)(pyproject\.toml|composer\.json|deno\.jsonc?)$/.test(p)) || LOADED_AT_START.test(p);
 
 /**
