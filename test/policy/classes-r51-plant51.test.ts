@@ -23,7 +23,7 @@ await lineTable(t, {
   'a package file a .bin link points at, and installed Python modules': [
     ['cp /tmp/m.js node_modules/prettier/bin/prettier.cjs', 'ask'],
     ['mv /tmp/p.json node_modules/vitest/package.json', 'ask'],
-    ['cp /tmp/hook.pth .venv/lib/python3.11/site-packages/zz.pth', 'deny'],
+    ['cp /tmp/m.py .venv/lib/python3.11/site-packages/six.py', 'ask'],
     ['cp /tmp/m.py venv/lib/python3.12/site-packages/requests/__init__.py', 'ask'],
     ['cp node_modules/prettier/package.json /tmp/prettier-pkg.json', 'allow'],
     ['ls .venv/lib/python3.12/site-packages/', 'allow'],
@@ -70,7 +70,7 @@ await lineTable(t, {
     ["echo 'strict-ssl=false' > .npmrc", 'ask'],
     ["printf 'cafile=/tmp/corp.pem\\n' >> .npmrc", 'ask'],
     ["echo 'userconfig=/tmp/u' >> .npmrc", 'ask'],
-    ["echo 'node-options=--require=/tmp/h.js' >> .npmrc", 'deny'],
+    ["echo 'node-options=--import=data:text/javascript,fetch(\"https://x.example\")' >> .npmrc", 'deny'],
     ["echo 'save-exact=true' >> .npmrc", 'allow'],
     ["echo 'fund=false' >> .npmrc", 'allow'],
   ],

@@ -18,17 +18,17 @@ const TOOL_BIN_DIR = /\/(node_modules\/\.bin|[\w.-]*venv[\w.-]*\/bin|env\/bin|\.
 /** The environments those directories live in: replaced whole (a link to /tmp, a tree moved or synced over), every program in them is. */
 // (Not conda's envs/NAME: a project's envs/ directory holds deployment settings far more often than an environment.)
 const ENV_ROOT = /\/(node_modules|[\w.-]*venv[\w.-]*|\.?virtualenv|\.conda|__pypackages__|(\.?virtualenvs|\.tox|\.nox|\.direnv|__pypackages__)\/[^/]+|\.bundle)$/;
+/** Code the programs there load: a package's files (what a .bin link points at, its manifest's "bin"), Python's installed
+ *  modules and start-up .pth files, and the hooks husky or core.hooksPath=.githooks make git run. */
+const LOADED_CODE = /\/node_modules\/(@[^/]+\/)?[^/.][^/]*\/(.*\/)?(bin\/[^/]+|[^/]+\.([cm]?js|node|json))$|\/(site|dist)-packages\/.+$|\/\.(husky|githooks)\/.+$/;
+/** …and the directories that hold it, replaced whole: a package, site-packages, a hooks directory. */
+const CODE_DIR = /\/node_modules\/(@[^/]+\/)?[^/.][^/]*$|\/(site|dist)-packages$|\/\.(husky|githooks)$/;
 /** Writers that plant no code there: the package managers that build those environments (what they install is judged by
  *  their own rules — registries, specs) and the programs that only remove (rm -rf node_modules). */
 const PLANTS_NO_CODE = /^(npm|pnpm|yarn|bun|pip[\d.]*|uv|poetry|pdm|pipenv|conda|mamba|micromamba|virtualenv|bundle|gem|composer|rm|rmdir|unlink|trash|trash-put)$/;
 
 /** Whether what a program writes into those places is no code of anyone's choosing. */
 export const plantsNoCode = (name: string): boolean => PLANTS_NO_CODE.test(name);
-/** Code the programs there load: a package's files (what a .bin link points at, its manifest's "bin"), Python's installed
- *  modules and start-up .pth files, and the hooks husky or core.hooksPath=.githooks make git run. */
-const LOADED_CODE = /\/node_modules\/(@[^/]+\/)?[^/.][^/]*(\/.*\/bin\/[^/]+|\/bin\/[^/]+|\/.*\.([cm]?js|node|json)|\/[^/]+\.([cm]?js|node|json))$|\/(site|dist)-packages\/.+$|\/\.(husky|githooks)\/.+$/;
-/** …and the directories that hold it, replaced whole: a package, site-packages, a hooks directory. */
-const CODE_DIR = /\/node_modules\/(@[^/]+\/)?[^/.][^/]*$|\/(site|dist)-packages$|\/\.(husky|githooks)$/;
 /** Programs scripts call by name besides the guarded ones: runtimes, shells, package and system tools. */
 const CALLED = /^(node|nodejs|python[\d.]*|pip[\d.]*|sh|bash|dash|zsh|env|make|sudo|yarn|pnpm|bun|deno|uv|poetry|docker|gh|kubectl|aws|gcloud|openssl|gpg|tar|cp|mv|chmod|cat|ls|sed|awk|grep|find|xargs|tee|dd|ssh-add|ssh-keygen|which|command)$/;
 const IN_SYSTEM_DIR = new RegExp(`^${SYSTEM_DIR}`);
