@@ -21,7 +21,7 @@ import { printfText, unescape } from './printf.js';
 import { isDotenv, readsNamesOnly, showsNoValue } from './value-free.js';
 import { expandBraces } from '../shell/split.js';
 import { rememberWritten, replacedConfig } from './written-files.js';
-import { pathOnlyEdit, plantedProgram, plantsNoCode } from './planted-programs.js';
+import { pathOnlyEdit, plantedProgram, plantsNoCode, shownEdit } from './planted-programs.js';
 import { storedToken } from './token-config.js';
 import { credentialNameIn, credentialOf, madeBelow, DIGESTS, digestOnly, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { isShell, quote, withPositionals } from './unwrap.js';
@@ -232,7 +232,8 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
         st.sub(text, cwd, env);
       }
       // (An edit that only repoints a path — a moved venv's activate, a shebang — leaves the program what it was.)
-      if (!pathOnlyEdit(st, i.info.name, i.info.argv, cwd) && !plantsNoCode(i.info.name)) plantedProgram(st, posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)), st.scripts.has(w) || /^(chmod|chown|chgrp|chattr|setfacl|touch)$/.test(i.info.name) || projectCopy(st, i.info.name, i.info.argv, cwd));
+      const at = posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home));
+      if (!pathOnlyEdit(st, i.info.name, i.info.argv, cwd) && !plantsNoCode(i.info.name)) plantedProgram(st, at, st.scripts.has(w) || /^(chmod|chown|chgrp|chattr|setfacl|touch)$/.test(i.info.name) || projectCopy(st, i.info.name, i.info.argv, cwd) || shownEdit(i.info.name, i.info.argv, at));
     }
     cwd = i.cwd;
     env = i.env;

@@ -9,6 +9,7 @@ import { SYSTEM_DIR } from '../analyzers/common.js';
 import { programsOf } from '../analyzers/files.js';
 import { DEFAULT_BINS } from '../shimmed.js';
 import { canonicalTool } from '../analyzers/identity.js';
+import { plainSed } from './token-config.js';
 import type { State } from './state.js';
 
 /** Directories a package runner or an activated environment puts ahead of PATH. */
@@ -103,4 +104,12 @@ function pathText(st: State, text: string, cwd: string): boolean {
   const path = posix.resolve(cwd, m[2]!.replace(/^\$\{?PWD\}?/, cwd).replace(/^\$\{?HOME\}?/, st.ctx.home));
   const root = st.ctx.projectRoot;
   return path === root || path.startsWith(`${root}/`) || IN_SYSTEM_DIR.test(path);
+}
+
+/** A sed -i edit whose every new line the script shows (s///, a/i/c, d — no r, w or e): read where it lands. For code a
+ *  package or hook holds (a hook's `npm test` made `npm run test:ci`) that is the text; the commands it adds to a hook are
+ *  judged with the file's later runs. (A program in a bin directory keeps its stricter reading: its name is what scripts call.) */
+export function shownEdit(name: string, argv: readonly string[], w: string): boolean {
+  const scripts = name === 'sed' ? programsOf('sed', argv.slice(1)) : [];
+  return scripts.length > 0 && runPlace(w) === 'code' && scripts.every(plainSed);
 }

@@ -32,7 +32,7 @@ function tokenTag(st: State, path: string): void {
 }
 
 /** A sed program that only substitutes, deletes and adds literal lines (no r/w/e commands or flags, no expansion). */
-function plainSed(script: string): boolean {
+export function plainSed(script: string): boolean {
   const rest = script.replace(/s(.)((?:(?!\1)[^\\]|\\.)*)\1((?:(?!\1)[^\\]|\\.)*)\1[gpiI\d]*/g, '').replace(/\\?\/(?:[^/\\]|\\.)*\/I?/g, '');
   return /^(?:[\s;{}!,$\d]|[dDpP](?![\w])|[aic]\\?[^\n]*)*$/.test(rest);
 }

@@ -447,6 +447,9 @@ export function editedConfig(st: State, path: string, scripts: readonly string[]
   packageSettings(st, path, lines.join('\n'), st.ctx.cwd);
 }
 
+/** The hooks husky or core.hooksPath=.githooks make git run: shell scripts without an extension. */
+const GIT_HOOK_FILE = /\/\.(husky|githooks)\/[^/]+$/;
+
 /**
  * The command lines a file holds that run the next time the developer does the everyday thing
  * with it — installs or tests (package.json scripts), make, a task runner's file, a Procfile, the
@@ -473,14 +476,14 @@ export function laterRuns(path: string, text: string): string[] {
       return [];
     }
   }
-  if (/\.(sh|bash|zsh|ksh)$/.test(base) || /^#!\s*\S*\/(env\s+)?(ba|z|k|da)?sh\b/.test(text)) return text.replace(/\\\n/g, ' ').split('\n');
+  if (/\.(sh|bash|zsh|ksh)$/.test(base) || GIT_HOOK_FILE.test(path) || /^#!\s*\S*\/(env\s+)?(ba|z|k|da)?sh\b/.test(text)) return text.replace(/\\\n/g, ' ').split('\n');
   return [];
 }
 
 /** Whether a file is one whose commands run later (laterRuns) — by its name. */
 export function runsLater(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
-  return /^(package|composer)\.json$|^(GNUmakefile|[Mm]akefile|Procfile[\w.-]*)$|\.(mk|sh|bash|zsh|ksh)$/.test(base) || TASK_FILES.some((r) => r.files.some((f) => path.endsWith(`/${f}`)));
+  return /^(package|composer)\.json$|^(GNUmakefile|[Mm]akefile|Procfile[\w.-]*)$|\.(mk|sh|bash|zsh|ksh)$/.test(base) || GIT_HOOK_FILE.test(path) || TASK_FILES.some((r) => r.files.some((f) => path.endsWith(`/${f}`)));
 }
 
 /**
