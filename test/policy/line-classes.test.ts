@@ -1693,7 +1693,7 @@ const TABLE: Record<string, Row[]> = {
     [`echo "//registry.npmjs.org/:_authToken=$NPM_TOKEN" >> .npmrc`, 'deny'],
     ["printf '//npm.pkg.github.com/:_authToken=%s\\n' ghp_x > .npmrc", 'deny'],
     ["cat > .yarnrc.yml <<'EOF'\nnpmAuthToken: npm_abc\nEOF", 'deny'],
-    ["echo '//registry.npmjs.org/:_authToken=${NPM_TOKEN}' > .npmrc", 'ask'],
+    ["echo '//registry.npmjs.org/:_authToken=${NPM_TOKEN}' > .npmrc", 'allow'], // (a reference npm expands when it runs: no token stored, round 51)
     ["echo 'save-exact=true' >> .npmrc", 'allow'], // (literal settings: judged by their text, classes-me)
     ['cat ~/.rampart/token', 'ask'],
     ['cp ~/.rampart/session-token /tmp/t', 'ask'],

@@ -93,6 +93,8 @@ export function packageJsonSets(f: Facts, kvs: readonly string[]): void {
     if (typeof value === 'string') {
       if (path[0] === 'scripts' && path.length >= 2) f.runs.push(value);
       if (path.length >= 2 && (DEPENDENCY_KEYS.test(path[0]!) || DEPENDENCY_KEYS.test(path.slice(0, 2).join('.')))) addPackageSpec(f, value);
+      // (publishConfig.registry, publishConfig[@scope:registry]: where the next publish sends the package and its token.)
+      if (path[0] === 'publishConfig' && /registry$/.test(path[1] ?? '') && /^[a-z][\w+.-]*:\/\//i.test(value)) addUrl(f, value, 'target');
     } else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit([...path, k], v);
   };
   for (const kv of kvs) {

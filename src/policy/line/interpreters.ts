@@ -121,7 +121,9 @@ export function codePaths(code0: string): { writes: string[]; reads: string[] } 
   }
   // Files opened for writing by a bare name (open('Makefile', 'w'), writeFileSync('package.json', …)).
   const named = [...code.matchAll(/\b(?:open|fopen|File\.open|File\.new)\s*\(\s*(["'])([^"'\s]+)\1\s*,\s*(?:mode\s*[=:]\s*)?["'][rbtU]*[wax+]|\b(?:writeFileSync|appendFileSync|writeFile|appendFile|file_put_contents|Deno\.writeTextFile(?:Sync)?|Bun\.write)\s*\(\s*(["'])([^"'\s]+)\3|\bPath\(\s*(["'])([^"'\s]+)\5\s*\)\s*\.\s*write_(?:text|bytes)/g)].map((m) => m[2] ?? m[4] ?? m[6]!);
-  const writes = [...new Set([...(WRITE_API.test(code) ? paths : []), ...named])];
+  // (…and the destination of a copy, move or link by a bare relative name: shutil.copy(src, 'node_modules/.bin/jest').)
+  const dests = [...code.matchAll(/\b(?:shutil\.(?:copy\w*|move)|os\.(?:rename|replace|symlink|link)|(?:copyFile|cp|rename|symlink|link)(?:Sync)?)\s*\(\s*(?:"[^"]*"|'[^']*'|[\w.]+)\s*,\s*(["'])([^"'\s]+)\1/g)].map((m) => m[2]!);
+  const writes = [...new Set([...(WRITE_API.test(code) ? paths : []), ...named, ...dests])];
   return { writes, reads: READ_API.test(code) ? paths : [] };
 }
 

@@ -37,6 +37,7 @@ import { filterOutput, grepFiles, isDotenv, passLines, probesValue, readsNamesOn
 import { judgeLine } from './judge-line.js';
 import { commandOptions, embeddedRisk, vimLuaArgs, type EditorCodeOk } from './command-options.js';
 import { canonicalTool, launched, packageBin } from '../analyzers/identity.js';
+import { lifecycleScripts } from './package-settings.js';
 import { editedConfig, implicitRuns, judgeLaterRuns, rememberWritten, replacedConfig, runsLater, sedText } from './written-files.js';
 import { programsOf, sedWrites } from '../analyzers/files.js';
 import { sedEffects, sedRuns } from '../analyzers/sed-script.js';
@@ -1327,6 +1328,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // Command strings the tool hands to a shell (npx -c, ssh ProxyCommand, nc -e, find -exec, git ! aliases).
     // (npx's and npm exec's program reads the line's stdin: npx zx <<< 'await $`…`'.)
     for (const r of facts.runs) st.sub(stdinText !== undefined && /^(npm|npx)$/.test(name) ? `{ ${r}\n} <<< ${quote(stdinText.replace(/\0/g, '\n'))}` : r, ctx.cwd, env);
+    if (/^(npm|pnpm|bun)$/.test(name)) lifecycleScripts(st, args, ctx.cwd);
     // A program without a model is judged by what it is given: the command after it, command strings.
     const oc = operandCommands(name, args, env);
     // (…with a substitution whose output the line knows put in: -var "cmd=$(echo … | base64 -d)".)
@@ -2476,13 +2478,20 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const link = (to0: string, at: string) => {
         const to = to0.replace(/^~(?=\/|$)/, ctx.home);
         st.links.set(abs(at), posix.resolve(symbolic ? posix.dirname(abs(at)) : ctx.cwd, to));
+        // (…climbing into a temp directory is no layout of the tree: ../../../tmp/x.)
+        if (symbolic && !posix.isAbsolute(to) && !/[$`]/.test(to) && !/^\/(tmp|var\/tmp|dev\/shm)\//.test(st.links.get(abs(at))!)) st.relativeLinks.add(abs(at));
+        else st.relativeLinks.delete(abs(at));
       };
       const base = (p: string) => posix.basename(p.replace(/\/+$/, ''));
       // (ln -t DIR TARGET… and ln TARGET… DIR make DIR/NAME for each; one operand, a link of that name in the current
       // directory — ln -s /tmp/cfg/.yarnrc.yml.)
       const dir = targetDirectory(args);
       if (dir !== undefined) for (const o of ops) link(o, posix.join(dir, base(o)));
-      else if (ops.length === 2) link(ops[0]!, ops[1]!);
+      else if (ops.length === 2) {
+        link(ops[0]!, ops[1]!);
+        // (…and, when NAME is a directory already, DIR/TARGET's name inside it.)
+        if (!args.some((a) => /^-[a-zA-Z]*T$|^--no-target-directory$/.test(a))) link(ops[0]!, posix.join(ops[1]!, base(ops[0]!)));
+      }
       else if (name === 'ln' && ops.length === 1) link(ops[0]!, base(ops[0]!));
       else if (ops.length > 2) for (const o of ops.slice(0, -1)) link(o, posix.join(ops.at(-1)!, base(o)));
     }
@@ -2553,7 +2562,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // (…and a tool's configuration replaced by any other writer: curl -o / wget -O of a URL, dd of= from if=, tee of
     // what it is fed, cp -t DIR, rsync: the words it was given, the upstream commands' files.)
-    if (!/^(cp|mv|install|ln|sed|awk|gawk|perl|yq|jq|npm|pnpm|yarn|pip|pip3|git|poetry|uv)$/.test(name)) {
+    // (echo's and printf's words are the text itself, not files it came from: //registry.npmjs.org/:_authToken=… is no path.)
+    if (!/^(cp|mv|install|ln|sed|awk|gawk|perl|yq|jq|npm|pnpm|yarn|pip|pip3|git|poetry|uv|echo|printf)$/.test(name)) {
       const given = [...args.filter((a) => /:\/\//.test(a) || /^(\/|~|\.\.?\/)/.test(a) || a.startsWith('if=')).map((a) => a.replace(/^if=/, '')),
         ...fc.stdinFrom.flatMap((up) => (info[up]?.argv ?? []).slice(1).filter((a) => /:\/\//.test(a) || /^(\/|~)/.test(a))), ...(ctx.stdin !== undefined ? [ctx.stdin] : [])];
       for (const w of rec.writesFiles) replacedConfig(st, w, given.filter((g) => abs(g) !== w), ctx.cwd);

@@ -14,6 +14,7 @@ import { codePaths, foldLiterals, judgeCode, movedPaths, REACHES, replacedPaths,
 import { isPublisher } from './publish.js';
 import { isShell } from './unwrap.js';
 import { judgeLaterRuns, replacedConfig, runsLater } from './written-files.js';
+import { plantedProgram } from './planted-programs.js';
 import { ENVIRON, envCredentialOf, fileExists, firstSecret, isSecretPath, processSubText, realOf, rootIgnoreFile, SECRET, secretOfVar, UNKNOWN_CWD, type Info, type State } from './state.js';
 
 /** Third-party Python modules whose calls act beyond the project: processes, remote machines, clouds, repositories, keyrings, mail. */
@@ -169,6 +170,10 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx0: Context
   // urlretrieve(URL, '.npmrc') — is configuration nobody read.)
   const written = io.writes.map((w) => posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home)));
   written.forEach((w, k) => replacedConfig(st, w, [...io.reads, ...io.writes.filter((_, j) => j !== k), ...v.urls], ctx.cwd));
+  // (…and a program or package file it copies, moves or links where tools run them from — shutil.copy('/tmp/x',
+  // 'node_modules/.bin/jest'), fs.symlinkSync — is a planted program unless every file it reads is the project's.)
+  const fromProject = io.reads.length > 0 && v.urls.length === 0 && io.reads.every((r) => posix.resolve(ctx.cwd, r.replace(/^~(?=\/|$)/, ctx.home)).startsWith(`${ctx.projectRoot}/`));
+  for (const w of written) plantedProgram(st, w, fromProject);
   // Code that writes a file whose commands run later (package.json's scripts, a Makefile, a shell
   // script): the literals it holds are what it may put there.
   const later = written.find(runsLater);

@@ -21,7 +21,7 @@ import { printfText, unescape } from './printf.js';
 import { isDotenv, readsNamesOnly, showsNoValue } from './value-free.js';
 import { expandBraces } from '../shell/split.js';
 import { rememberWritten, replacedConfig } from './written-files.js';
-import { plantedProgram } from './planted-programs.js';
+import { pathOnlyEdit, plantedProgram, plantsNoCode, shownEdit } from './planted-programs.js';
 import { storedToken } from './token-config.js';
 import { credentialNameIn, credentialOf, madeBelow, DIGESTS, digestOnly, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { isShell, quote, withPositionals } from './unwrap.js';
@@ -44,7 +44,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     policy, ctx, depth, mendRefused, out: [], lineTags,
     aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), tainted: parent?.tainted ?? new Map(), archived: parent?.archived ?? new Map(), listings: parent?.listings ?? new Map(), projectArchives: parent?.projectArchives ?? new Set(), ownCopies: parent?.ownCopies ?? new Set(), foreign: parent?.foreign ?? new Set(),
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], localSockets: parent?.localSockets ?? [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
-    links: parent?.links ?? new Map(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
+    links: parent?.links ?? new Map(), relativeLinks: parent?.relativeLinks ?? new Set(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
     settledTokenFiles: parent?.settledTokenFiles ?? new Set(),
     functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), references: parent?.references ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), coprocs: new Set(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(),
@@ -231,7 +231,9 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
         st.codeJudged.add(w);
         st.sub(text, cwd, env);
       }
-      plantedProgram(st, posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home)), st.scripts.has(w) || /^(chmod|chown|chgrp|chattr|setfacl|touch)$/.test(i.info.name) || projectCopy(st, i.info.name, i.info.argv, cwd));
+      // (An edit that only repoints a path — a moved venv's activate, a shebang — leaves the program what it was.)
+      const at = posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home));
+      if (!pathOnlyEdit(st, i.info.name, i.info.argv, cwd) && !plantsNoCode(i.info.name)) plantedProgram(st, at, st.scripts.has(w) || /^(chmod|chown|chgrp|chattr|setfacl|touch)$/.test(i.info.name) || projectCopy(st, i.info.name, i.info.argv, cwd) || shownEdit(i.info.name, i.info.argv, at));
     }
     cwd = i.cwd;
     env = i.env;

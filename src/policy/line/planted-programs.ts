@@ -1,41 +1,115 @@
 // Programs put where the tools the agent runs look first. npm, npx, yarn and pnpm run scripts with
 // node_modules/.bin ahead of PATH; uv run, poetry run, tox and an activated shell put a virtualenv's
 // bin there. A file named like a guarded program in such a directory is found before the shims by
-// every script those tools start; one named like an interpreter or shell runs in its place.
+// every script those tools start; one named like an interpreter or shell runs in its place. The code
+// those programs load — a package's files, site-packages, the git hooks a project's hook manager
+// installs — and the directories that hold them, replaced whole, run the same way.
 import { posix } from 'node:path';
 import { SYSTEM_DIR } from '../analyzers/common.js';
+import { programsOf } from '../analyzers/files.js';
 import { DEFAULT_BINS } from '../shimmed.js';
 import { canonicalTool } from '../analyzers/identity.js';
+import { plainSed } from './token-config.js';
 import type { State } from './state.js';
 
 /** Directories a package runner or an activated environment puts ahead of PATH. */
-// (…poetry's and conda's environments, direnv's layouts, tox and nox sessions, composer's vendor/bin.)
-const TOOL_BIN_DIR = /\/(node_modules\/\.bin|[\w.-]*venv[\w.-]*\/bin|(virtualenvs|envs|\.tox|\.nox|\.direnv)\/[^/]+\/bin|vendor\/bin)$/;
+// (…poetry's and conda's environments, direnv's layouts, tox and nox sessions, composer's vendor/bin, virtualenvwrapper's,
+// PDM's __pypackages__, bundler's binstubs.)
+const TOOL_BIN_DIR = /\/(node_modules\/\.bin|[\w.-]*venv[\w.-]*\/bin|env\/bin|\.?virtualenv\/bin|\.conda\/bin|(\.?virtualenvs|envs|\.tox|\.nox|\.direnv|__pypackages__)\/[^/]+\/bin|vendor\/bin|\.bundle\/bin)$/;
+/** The environments those directories live in: replaced whole (a link to /tmp, a tree moved or synced over), every program in them is. */
+// (Not conda's envs/NAME: a project's envs/ directory holds deployment settings far more often than an environment.)
+const ENV_ROOT = /\/(node_modules|[\w.-]*venv[\w.-]*|\.?virtualenv|\.conda|__pypackages__|(\.?virtualenvs|\.tox|\.nox|\.direnv|__pypackages__)\/[^/]+|\.bundle)$/;
+/** Code the programs there load: a package's files (what a .bin link points at, its manifest's "bin"), Python's installed
+ *  modules and start-up .pth files, and the hooks husky or core.hooksPath=.githooks make git run. */
+const LOADED_CODE = /\/node_modules\/(@[^/]+\/)?[^/.][^/]*\/(.*\/)?(bin\/[^/]+|[^/]+\.([cm]?js|node|json))$|\/(site|dist)-packages\/.+$|\/\.(husky|githooks)\/.+$/;
+/** …and the directories that hold it, replaced whole: a package, site-packages, a hooks directory. */
+const CODE_DIR = /\/node_modules\/(@[^/]+\/)?[^/.][^/]*$|\/(site|dist)-packages$|\/\.(husky|githooks)$/;
+/** Writers that plant no code there: the package managers that build those environments (what they install is judged by
+ *  their own rules — registries, specs) and the programs that only remove (rm -rf node_modules). */
+const PLANTS_NO_CODE = /^(npm|pnpm|yarn|bun|pip[\d.]*|uv|poetry|pdm|pipenv|conda|mamba|micromamba|virtualenv|bundle|gem|composer|rm|rmdir|unlink|trash|trash-put)$/;
+
+/** Whether what a program writes into those places is no code of anyone's choosing. */
+export const plantsNoCode = (name: string): boolean => PLANTS_NO_CODE.test(name);
 /** Programs scripts call by name besides the guarded ones: runtimes, shells, package and system tools. */
 const CALLED = /^(node|nodejs|python[\d.]*|pip[\d.]*|sh|bash|dash|zsh|env|make|sudo|yarn|pnpm|bun|deno|uv|poetry|docker|gh|kubectl|aws|gcloud|openssl|gpg|tar|cp|mv|chmod|cat|ls|sed|awk|grep|find|xargs|tee|dd|ssh-add|ssh-keygen|which|command)$/;
 const IN_SYSTEM_DIR = new RegExp(`^${SYSTEM_DIR}`);
+/** Where version managers keep the interpreters they install, below HOME (pyenv, nvm, asdf, volta, uv, mise, conda …). */
+const VERSION_MANAGED = /^\/(\.pyenv|\.nvm|\.asdf|\.volta|\.fnm|\.nodenv|\.rbenv|\.rye|\.local\/share\/(uv|mise|rtx|fnm|pnpm)|\.conda|(mini|ana)conda\d?|miniforge\d?|mambaforge)\//;
+/** A link target computed as the interpreter PATH or a version manager resolves: $(which python3), `command -v node`. */
+const RESOLVED_ON_PATH = /(?:\$\(|`)\s*(?:which|command\s+-v|type\s+-[pP]|(?:pyenv|asdf|mise|rtx|volta|nodenv|rbenv)\s+which)\s+([\w.+-]+)\s*(?:\)|`)$/;
 
-/** Tags a file written at W (absolute) that shadows a program in a directory tools put first. TEXT_READ: the
- *  line shows the file's whole new text (judged where it is written) or makes it a link. */
+/** What tools run from W: a program found ahead of PATH ('bin'), code those programs load or a directory holding
+ *  either, replaced whole ('code'); undefined for anywhere else. */
+export function runPlace(w: string): 'bin' | 'code' | undefined {
+  if (TOOL_BIN_DIR.test(posix.dirname(w))) return 'bin';
+  if (TOOL_BIN_DIR.test(w) || ENV_ROOT.test(w) || LOADED_CODE.test(w) || CODE_DIR.test(w)) return 'code';
+  return undefined;
+}
+
+/** The interpreter a link target names when it is the system's, a version manager's, or the one PATH resolves to. */
+function knownInterpreter(st: State, target: string): boolean {
+  const onPath = RESOLVED_ON_PATH.exec(target);
+  if (onPath) return CALLED.test(onPath[1]!) && !DEFAULT_BINS.includes(canonicalTool(onPath[1]!));
+  const managed = target.startsWith(`${st.ctx.home}/`) && VERSION_MANAGED.test(target.slice(st.ctx.home.length));
+  return (IN_SYSTEM_DIR.test(target) || managed) && CALLED.test(posix.basename(target));
+}
+
+/** Tags a file or tree written at W (absolute) where tools run programs from. TEXT_READ: the line shows the new text
+ *  (judged where it is written), makes it a link, or copies it from the project. */
 export function plantedProgram(st: State, w: string, textRead: boolean): void {
-  if (!TOOL_BIN_DIR.test(posix.dirname(w))) return;
-  const name = posix.basename(w);
-  const guarded = DEFAULT_BINS.includes(canonicalTool(name));
-  if (!guarded && !CALLED.test(name)) {
-    // (Any other program there — tsc, jest, activate — rewritten with text Rampart has not read: sed -i '1a …',
-    // a file moved over it. Every script that calls it runs that text.)
-    // (A link into the project or the system's own programs is what it points to; one into /tmp or HOME is not.)
-    const target = st.links.get(w);
-    if (textRead || (target !== undefined && (IN_SYSTEM_DIR.test(target) || !posix.isAbsolute(target) || target.startsWith(`${st.ctx.projectRoot}/`)))) return;
-    st.lineTags.tags.add('planted-program');
-    st.lineTags.notes.push(`${w} is rewritten with text Rampart has not read, and the scripts npm, npx or an activated environment run call it`);
-    return;
-  }
-  // (A link to the system's own interpreter — ln -s /usr/bin/python3 .venv/bin/python — is that interpreter; the
-  // system's own curl there is the real curl, found before its shim.)
+  const place = runPlace(w);
+  // (An environment or hooks directory elsewhere — a venv unpacked under /tmp — is not one this project's tools use.)
+  if (place === undefined || (place === 'code' && !w.startsWith(`${st.ctx.projectRoot}/`))) return;
   const to = st.links.get(w);
-  if (!guarded && to !== undefined && IN_SYSTEM_DIR.test(to) && CALLED.test(posix.basename(to))) return;
+  // (A guarded program linked under any name there — ln -sf /usr/bin/curl node_modules/.bin/jest — is the real
+  // program, found before its shim by whatever calls jest.)
+  const linkedGuarded = to !== undefined && !/[$`]/.test(to) && DEFAULT_BINS.includes(canonicalTool(posix.basename(to)));
+  if (place === 'code' && !linkedGuarded) return unreadCode(st, w, to, textRead);
+  const name = posix.basename(w);
+  const guarded = DEFAULT_BINS.includes(canonicalTool(name)) || linkedGuarded;
+  if (!guarded && !CALLED.test(name)) return unreadCode(st, w, to, textRead);
+  // (A link to the system's own interpreter — ln -s /usr/bin/python3 .venv/bin/python — is that interpreter, as is one
+  // to a version manager's (~/.pyenv/versions/…/bin/python) or to the one PATH finds ($(which python3)); the system's
+  // own curl there is the real curl, found before its shim.)
+  if (!guarded && to !== undefined && knownInterpreter(st, to)) return;
   const tag = guarded ? 'path-strip' : 'planted-program';
   st.lineTags.tags.add(tag);
   st.lineTags.notes.push(`${w} is found before ${guarded ? 'the Rampart shim' : `the real ${name}`} by the scripts npm, npx or an activated environment run`);
+}
+
+/** Any other program or loaded code there, or its directory, rewritten with text Rampart has not read (a file from /tmp,
+ *  an archive, sed -i '1a …', a tree synced over): every script that calls it runs that text. */
+function unreadCode(st: State, w: string, to: string | undefined, textRead: boolean): void {
+  // (A link into the project or the system's own programs is what it points to; one into /tmp or HOME is not.)
+  // (…and one written relative to itself — ln -s ../../scripts/pre-commit.sh .husky/pre-commit — is the tree's own layout.)
+  if (textRead || (to !== undefined && (IN_SYSTEM_DIR.test(to) || st.relativeLinks.has(w) || to.startsWith(`${st.ctx.projectRoot}/`) || knownInterpreter(st, to)))) return;
+  st.lineTags.tags.add('planted-program');
+  st.lineTags.notes.push(`${w} is rewritten with text Rampart has not read, and the scripts npm, npx, an activated environment or git's hooks run it`);
+}
+
+/** A sed -i edit shown in the line that only substitutes a path: a moved environment's activate (VIRTUAL_ENV=$PWD/.venv)
+ *  or a script's shebang (#!/usr/bin/env python3) pointed at the project, the system's programs or env NAME. */
+export function pathOnlyEdit(st: State, name: string, argv: readonly string[], cwd: string): boolean {
+  if (name !== 'sed') return false;
+  const scripts = programsOf('sed', argv.slice(1));
+  const SUB = /(?:\d+|\$|\/(?:[^/\\]|\\.)*\/)?s(.)((?:(?!\1)[^\\]|\\.)*)\1((?:(?!\1)[^\\]|\\.)*)\1[gI]*/g;
+  return scripts.length > 0 && scripts.every((script) => script.replace(SUB, '').trim().replace(/;/g, '') === ''
+    && [...script.matchAll(SUB)].every((m) => pathText(st, m[3]!.replace(/\\(.)/g, '$1'), cwd)));
+}
+
+/** Text that is one path (after #! or NAME=, maybe quoted, maybe with one interpreter name after it) inside the project or the system's bin directories. */
+function pathText(st: State, text: string, cwd: string): boolean {
+  const m = /^(?:#!\s*|[A-Za-z_]\w*=)?(["']?)((?:\$\{?(?:PWD|HOME)\}?)?[\w./-]+)\1(?:\s+[\w.+-]+)?$/.exec(text);
+  if (!m) return false;
+  const path = posix.resolve(cwd, m[2]!.replace(/^\$\{?PWD\}?/, cwd).replace(/^\$\{?HOME\}?/, st.ctx.home));
+  const root = st.ctx.projectRoot;
+  return path === root || path.startsWith(`${root}/`) || IN_SYSTEM_DIR.test(path);
+}
+
+/** A sed -i edit whose every new line the script shows (s///, a/i/c, d — no r, w or e): read where it lands. For code a
+ *  package or hook holds (a hook's `npm test` made `npm run test:ci`) that is the text; the commands it adds to a hook are
+ *  judged with the file's later runs. (A program in a bin directory keeps its stricter reading: its name is what scripts call.) */
+export function shownEdit(name: string, argv: readonly string[], w: string): boolean {
+  const scripts = name === 'sed' ? programsOf('sed', argv.slice(1)) : [];
+  return scripts.length > 0 && runPlace(w) === 'code' && scripts.every(plainSed);
 }

@@ -143,6 +143,8 @@ export interface State {
   /** Links made earlier in the line (ln -s ~/.bashrc rc) → what they point at: writing through one writes there.
    *  Also file descriptors opened by `exec 3< file` (/dev/fd/3 → file). */
   links: Map<string, string>;
+  /** Of those, the symbolic links whose target was written relative to the link (ln -s ../scripts/x .husky/x): the tree's own layout. */
+  relativeLinks: Set<string>;
   /** The directory before the last `cd` (for `cd -`); undefined when not known. */
   oldpwd?: string;
   /** The last cd may have failed, leaving OLDPWD as inherited: ~- and $OLDPWD are unknown (cd - is still followed to oldpwd). */

@@ -11,11 +11,13 @@ import { judgeCodeIn } from './judge-interpreter.js';
 import type { State } from './state.js';
 
 export const TOKEN_CONFIG = /(^|\/)(\.npmrc|\.yarnrc\.yml|\.pypirc|bunfig\.toml)$/;
-const TOKEN_KEY = /(?:_authToken|_auth|_password|npmAuthToken|npmAuthIdent|password|token)\s*[=:]\s*["']?([^\s"']*)/gi;
+// (A value ends at a backslash too: printf's \n, echo -e's, is the end of its line once decoded.)
+const TOKEN_KEY = /(?:_authToken|_auth|_password|npmAuthToken|npmAuthIdent|password|token)\s*[=:]\s*["']?([^\s"'\\]*)/gi;
 
-/** True when the text stores a token (a `${NAME}` reference the package manager expands when it runs stores none). */
+/** True when the text stores a token (a `${NAME}` reference the package manager expands when it runs stores none, nor
+ *  bun's `$NAME`). */
 export function holdsToken(text: string): boolean {
-  return [...text.matchAll(TOKEN_KEY)].some((m) => m[1] !== '' && !/^\$\{[A-Za-z_]\w*\}$/.test(m[1]!));
+  return [...text.matchAll(TOKEN_KEY)].some((m) => m[1] !== '' && !/^\$(\{[A-Za-z_]\w*\}|[A-Za-z_]\w*)$/.test(m[1]!));
 }
 
 /** A registry auth token written into a package manager's config file: `npm config set …:_authToken` by other means. */
@@ -30,7 +32,7 @@ function tokenTag(st: State, path: string): void {
 }
 
 /** A sed program that only substitutes, deletes and adds literal lines (no r/w/e commands or flags, no expansion). */
-function plainSed(script: string): boolean {
+export function plainSed(script: string): boolean {
   const rest = script.replace(/s(.)((?:(?!\1)[^\\]|\\.)*)\1((?:(?!\1)[^\\]|\\.)*)\1[gpiI\d]*/g, '').replace(/\\?\/(?:[^/\\]|\\.)*\/I?/g, '');
   return /^(?:[\s;{}!,$\d]|[dDpP](?![\w])|[aic]\\?[^\n]*)*$/.test(rest);
 }

@@ -7,6 +7,7 @@ import { decide, hostClasses } from '../evaluate.js';
 import { newFacts } from '../facts.js';
 import { programSetting } from './assignments.js';
 import { editedToken, nodeOptionsLoads } from './token-config.js';
+import { installScopeUrls, packageSettings } from './package-settings.js';
 import { judgeLine } from './judge-line.js';
 import { IGNORE_FILE, type State } from './state.js';
 import { commandsInText } from './text-commands.js';
@@ -303,8 +304,9 @@ const TOOL_CONFIG = /(^|\/)(\.npmrc|\.yarnrc(\.yml)?|bunfig\.toml|pip\.conf|pip\
 // the project, they are configuration Rampart has not read — a registry, a proxy, a program the tool runs (yarnPath).
 // (…and what a tool loads and runs from the project as it starts: the build wrappers' jars, Maven's core extensions, direnv's .envrc.)
 // (…yarnPath's release, the wrappers themselves, MSBuild's and NuGet's, Bazel's, R's and pdb's start-up files,
-// pre-commit's hooks.)
-const LOADED_AT_START = /(^|\/)(gradle\/wrapper\/gradle-wrapper\.jar|\.mvn\/wrapper\/maven-wrapper\.jar|\.mvn\/extensions\.xml|\.envrc|\.yarn\/releases\/[^/]+\.c?js|gradlew|mvnw|Directory\.Build\.(?:targets|props)|[Nn]u[Gg]et\.[Cc]onfig|\.bazelrc|\.Rprofile|\.pdbrc|\.pre-commit-config\.yaml)$/;
+// pre-commit's hooks; and the code test runners and installers load from the project by name: pytest's conftest.py,
+// setup.py on pip install -e, nox's noxfile, a runner's or bundler's NAME.config.js.)
+const LOADED_AT_START = /(^|\/)(conftest\.py|setup\.py|noxfile\.py|(jest|vitest|vite|webpack|rollup|babel|playwright|cypress|karma|eslint|next|nuxt|svelte|astro|tsup)\.config\.[cm]?[jt]s|gradle\/wrapper\/gradle-wrapper\.jar|\.mvn\/wrapper\/maven-wrapper\.jar|\.mvn\/extensions\.xml|\.envrc|\.yarn\/releases\/[^/]+\.c?js|gradlew|mvnw|Directory\.Build\.(?:targets|props)|[Nn]u[Gg]et\.[Cc]onfig|\.bazelrc|\.Rprofile|\.pdbrc|\.pre-commit-config\.yaml)$/;
 const replaceableConfig = (p: string): boolean => ((TOOL_CONFIG.test(p) || JVM_OPTION_FILE.test(p)) && !/(^|\/)(pyproject\.toml|composer\.json|deno\.jsonc?)$/.test(p)) || LOADED_AT_START.test(p);
 
 /**
@@ -338,6 +340,8 @@ function configPrograms(st: State, path: string, text: string, cwd: string): voi
   const base = path.slice(path.lastIndexOf('/') + 1);
   for (const m of [...text.matchAll(CONFIG_PROGRAM), ...(base === '.npmrc' ? text.matchAll(NPMRC_PROGRAM) : [])]) {
     if (m[1] === 'node-options') nodeOptionsLoads(st, `${base} node-options`, m[2]!, cwd);
+    // (yarnPath into the project's .yarn/releases is the release the project pins; replacing that file is judged where it is written.)
+    else if (m[1] === 'yarnPath' && posix.resolve(cwd, m[2]!).startsWith(`${st.ctx.projectRoot}/.yarn/releases/`)) continue;
     else programSetting(st, `${base} ${m[1]}`, m[2]!, true, cwd);
   }
 }
@@ -399,19 +403,20 @@ function plantedConfig(st: State, path: string, text: string, cwd: string): void
   // (In a pom, only repositories are fetched from: its namespaces and project links are names.)
   const fetched = /(^|\/)pom\.xml$/.test(path) ? [...text.matchAll(/<(plugin)?[Rr]epositor(y|ies)>[\s\S]*?<\/(plugin)?[Rr]epositor(y|ies)>/g)].map((m) => m[0]).join('\n') : text;
   if (manifest) for (const u of manifestUrls(fetched)) if (!TOOL_DEFAULT_HOSTS.test(/^[a-z+]+:\/\/([^/:]+)/i.exec(u)?.[1] ?? '')) addUrl(f, u, 'target');
-  for (const u of fetchUrls(text)) if (!TOOL_DEFAULT_HOSTS.test(/^[a-z+]+:\/\/([^/:]+)/i.exec(u)?.[1] ?? '')) addUrl(f, u, 'target');
+  for (const u of [...fetchUrls(text), ...installScopeUrls(path, text)]) if (!TOOL_DEFAULT_HOSTS.test(/^[a-z+]+:\/\/([^/:]+)/i.exec(u)?.[1] ?? '')) addUrl(f, u, 'target');
   if (dockerfile) for (const m of text.matchAll(/^\s*FROM\s+(?:--\S+\s+)*([^\s/]+)\//gim)) if (/[.:]|^localhost$/.test(m[1]!)) addUrl(f, `https://${m[1]}/`, 'target');
   if (hostClasses(st.policy, f).has('disallowed')) {
     st.lineTags.tags.add('config-planted');
     st.lineTags.notes.push(`${path} names ${f.hosts.map((h) => h.host).join(', ')}, off the network allowlist: the tool that reads it fetches from there`);
   }
   configPrograms(st, path, text, cwd);
+  packageSettings(st, path, text, cwd);
 }
 
 /** The text sed programs put into a file — s///'s replacements, a/i/c's lines — and the text they replace (s///'s patterns). */
 export function sedText(scripts: readonly string[]): { added: string[]; known: string } {
   const subs = scripts.flatMap((script) => [...script.matchAll(/s(.)((?:(?!\1)[^\\]|\\.)*)\1((?:(?!\1)[^\\]|\\.)*)\1/g)]);
-  const added = [...subs.map((m) => m[3]!), ...scripts.flatMap((script) => [...script.matchAll(/(?:^|[;\n])\s*[\d$,/]*[aic]\\?\s*(.*)/g)].map((m) => m[1]!))];
+  const added = [...subs.map((m) => m[3]!), ...scripts.flatMap((script) => [...script.matchAll(/(?:^|[;\n])\s*(?:[\d$,]|\/(?:[^/\\\n]|\\.)*\/)*[aic]\\?\s*(.*)/g)].map((m) => m[1]!))];
   return { added, known: subs.map((m) => m[2]!).join(' ') };
 }
 
@@ -425,7 +430,8 @@ export function editedConfig(st: State, path: string, scripts: readonly string[]
   // (A host the replaced text already named, or the tool's own default, is not new.)
   const { added, known } = sedText(scripts);
   // (A host stands after a scheme, or on its own — never inside a path, and a file name is no host.)
-  for (const text of added) for (const m of text.replace(/\\:/g, ':').matchAll(/(?:^|[\s=@"'(,]|[a-z][\w+.-]*:\/\/)((?!-)(?:[a-z0-9-]+\.)+[a-z]{2,}|\d+\.\d+\.\d+\.\d+)(?![\w.-])/gi)) {
+  // (sed's own escapes undone first: s/.*/registry=https:\/\/evil.example\// names that host.)
+  for (const text of added) for (const m of text.replace(/\\(.)/g, '$1').matchAll(/(?:^|[\s=@"'(,]|[a-z][\w+.-]*:\/\/)((?!-)(?:[a-z0-9-]+\.)+[a-z]{2,}|\d+\.\d+\.\d+\.\d+)(?![\w.-])/gi)) {
     // (After a scheme it is a host whatever it ends in — https://evil.zip/ — and on its own only when code-hosts says so: not gradle.zip.)
     if (!/:\/\/$/.test(m[0].slice(0, -m[1]!.length)) && hostOfLiteral(m[1]!, '', false, true) === undefined && !/^\d+(\.\d+){3}$/.test(m[1]!)) continue;
     if (!known.includes(m[1]!) && !TOOL_DEFAULT_HOSTS.test(m[1]!)) addUrl(f, `https://${m[1]}/`, 'target');
@@ -438,7 +444,11 @@ export function editedConfig(st: State, path: string, scripts: readonly string[]
   const lines = added.map((t) => t.replace(/\\n/g, '\n').replace(/\\(.)/g, '$1'));
   editedToken(st, path, lines);
   configPrograms(st, path, lines.join('\n'), st.ctx.cwd);
+  packageSettings(st, path, lines.join('\n'), st.ctx.cwd);
 }
+
+/** The hooks husky or core.hooksPath=.githooks make git run: shell scripts without an extension. */
+const GIT_HOOK_FILE = /\/\.(husky|githooks)\/[^/]+$/;
 
 /**
  * The command lines a file holds that run the next time the developer does the everyday thing
@@ -466,14 +476,14 @@ export function laterRuns(path: string, text: string): string[] {
       return [];
     }
   }
-  if (/\.(sh|bash|zsh|ksh)$/.test(base) || /^#!\s*\S*\/(env\s+)?(ba|z|k|da)?sh\b/.test(text)) return text.replace(/\\\n/g, ' ').split('\n');
+  if (/\.(sh|bash|zsh|ksh)$/.test(base) || GIT_HOOK_FILE.test(path) || /^#!\s*\S*\/(env\s+)?(ba|z|k|da)?sh\b/.test(text)) return text.replace(/\\\n/g, ' ').split('\n');
   return [];
 }
 
 /** Whether a file is one whose commands run later (laterRuns) — by its name. */
 export function runsLater(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
-  return /^(package|composer)\.json$|^(GNUmakefile|[Mm]akefile|Procfile[\w.-]*)$|\.(mk|sh|bash|zsh|ksh)$/.test(base) || TASK_FILES.some((r) => r.files.some((f) => path.endsWith(`/${f}`)));
+  return /^(package|composer)\.json$|^(GNUmakefile|[Mm]akefile|Procfile[\w.-]*)$|\.(mk|sh|bash|zsh|ksh)$/.test(base) || GIT_HOOK_FILE.test(path) || TASK_FILES.some((r) => r.files.some((f) => path.endsWith(`/${f}`)));
 }
 
 /**
