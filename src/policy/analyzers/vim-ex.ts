@@ -5,8 +5,8 @@
 
 // Modifiers that change nothing of what the command after them does (silent!, keepalt, noautocmd, vertical …).
 const MODIFIERS = /^(?:(?:sil(?:ent)?!?|keepa(?:lt)?|keepj(?:umps)?|keepm(?:arks)?|keepp(?:atterns)?|noa(?:utocmd)?|conf(?:irm)?|loc(?:kmarks)?|uns(?:ilent)?|vert(?:ical)?|tab|abo(?:veleft)?|bel(?:owright)?|to(?:pleft)?|bo(?:tright)?|hid(?:e)?|lefta(?:bove)?|rightb(?:elow)?|nos(?:wapfile)?)\s+)+/;
-// One address or offset of a range: a number, . $ % *, a mark, a search, a search repeated, a +N/-N step.
-const ADDRESS = /^(?:\d+|[.$%*]|'.|\\[/?&]|\/(?:[^/\\]|\\.)*(?:\/|$)|\?(?:[^?\\]|\\.)*(?:\?|$)|[+-]\d*|[,;]|\s+)/;
+// One address or offset of a range: a number, . $ %, a mark, a search, a search repeated, a +N/-N step.
+const ADDRESS = /^(?:\d+|[.$%]|'.|\\[/?&]|\/(?:[^/\\]|\\.)*(?:\/|$)|\?(?:[^?\\]|\\.)*(?:\?|$)|[+-]\d*|[,;]|\s+)/;
 
 /** An Ex command split into its leading colons and modifiers, its range and the command itself. */
 export function exRange(text: string): { lead: string; range: string; command: string } {
@@ -29,7 +29,7 @@ export function exRange(text: string): { lead: string; range: string; command: s
 /** The same command with its range written plainly (searches and marks as `.`), so readers of `[%.$\d,;+-]*` ranges see it. */
 export function plainRange(text: string): string {
   const { range, command } = exRange(text);
-  const simple = range.replace(/\\[/?&]|\/(?:[^/\\]|\\.)*(?:\/|$)|\?(?:[^?\\]|\\.)*(?:\?|$)|'.|\*/g, '.').replace(/\s+/g, '');
+  const simple = range.replace(/\\[/?&]|\/(?:[^/\\]|\\.)*(?:\/|$)|\?(?:[^?\\]|\\.)*(?:\?|$)|'./g, '.').replace(/\s+/g, '');
   return `${simple}${command}`;
 }
 
@@ -41,11 +41,13 @@ export function exCommands(text: string): string[] {
   const out: string[] = [];
   let rest = text;
   while (rest !== '') {
+    // (A bar inside the range's search is the pattern's: `+/TODO|FIXME` is one search.)
     const { command } = exRange(rest);
+    const head = rest.length - command.length;
     if (TAKES_BAR.test(command)) { out.push(rest); break; }
-    const bar = /^(?:[^|\\]|\\.)*/.exec(rest)![0];
-    out.push(bar);
-    rest = rest.slice(bar.length + 1);
+    const body = /^(?:[^|\\]|\\.)*/.exec(command)![0];
+    out.push(rest.slice(0, head + body.length));
+    rest = rest.slice(head + body.length + 1);
   }
   return out.filter((c) => c.trim() !== '');
 }
@@ -58,7 +60,9 @@ const plainSet = (args: string): boolean => args.trim().split(/\s+/).filter(Bool
   return m !== null && !RISKY_OPTION.test(m[1]!) && !/[(`]|%[{!]/.test(m[2] ?? '');
 });
 // Normal-mode keys that move, change text in place or insert literal text: no `:`, `!` filter, K, Q, @, gx, = or gq.
-const PLAIN_KEYS = /^(?:\d*(?:[GjklhwbeWBE$^0{}()%nN*#;,xXDJpPu~.|\s]|g[gjkeE_]|z[ztb.\-]|[fFtTr].|d[dwbeWB$0jkG]|y[yw$])|\d*[AaIiOoSsC](?![^]*<(?:esc|c-|cr|nl|nul)>)[^\x00-\x1f\x7f]*$)*$/i;
+const PLAIN_KEYS = /^(?:\d*(?:[GjklhwbeWBE$^0{}()%nN*#;,xXDJpPu~.|\s]|g[gjkeE_]|z[ztb.\-]|[fFtTr].|d[dwbeWB$0jkG]|y[yw$])|\d*[AaIiOoSsC](?![^]*<(?:[Ee][Ss][Cc]|[Cc]-|[Cc][Rr]|[Nn][Ll]|[Nn][Uu][Ll])>)[^\x00-\x1f\x7f]*$)*$/;
+/** Whether :normal keys only move, change text in place or insert literal text (`0i// see`, `G`, `A (fixes #12)`). */
+export const plainKeys = (keys: string): boolean => PLAIN_KEYS.test(keys);
 // Functions a `:call` may make that only move the cursor or set buffer text.
 const PLAIN_CALL = /^cal(?:l)?\s+(?:cursor|setpos|search|setline|append|histdel)\s*\(\s*[\w\s,'".^$#:-]*\)\s*$/;
 // Commands that only move, search, show, edit the buffer's text, start insert mode, or save and quit.

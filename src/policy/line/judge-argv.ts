@@ -36,7 +36,7 @@ import { credentialPrefix } from '../credential-text.js';
 import { filterOutput, grepFiles, isDotenv, passLines, probesValue, readsNamesOnly, regexOf, showsNoValue, type Reshape } from './value-free.js';
 import { judgeLine } from './judge-line.js';
 import { commandOptions, embeddedRisk, vimLuaArgs, type EditorCodeOk } from './command-options.js';
-import { exCommands, exGlobal, plainRange, vimArgs } from '../analyzers/vim-ex.js';
+import { exCommands, exGlobal, plainKeys, plainRange, vimArgs } from '../analyzers/vim-ex.js';
 import { canonicalTool, launched, packageBin } from '../analyzers/identity.js';
 import { editedConfig, implicitRuns, judgeLaterRuns, rememberWritten, replacedConfig, runsLater, sedText } from './written-files.js';
 import { programsOf, sedWrites } from '../analyzers/files.js';
@@ -913,7 +913,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         // (…and never leave it: no Esc, Ctrl-C, Ctrl-O or other control key, written raw or as <C-…>.)
         // (…and an Ex command line it types, `:!CMD` ended by Enter, runs CMD.)
         if (keys !== undefined) for (const m of keys.matchAll(/:\s*!([^\r\n]*?)\s*(?:\r|\n|<CR>|\\r|$)/gi)) st.sub(m[1]!, ctx.cwd, env);
-        if (keys !== undefined && /[!:]/.test(keys) && !/^\s*[AaIiOoSsC][^\x00-\x1f\x7f]*$/.test(keys.replace(/\\?<(Esc|C-\w|Nul|CR|NL)>|\\e/gi, '\x1b'))) tag('interpreter-opaque', `${name} types keys that may run a program: ${c.slice(0, 40)}`);
+        if (keys !== undefined && /[!:]/.test(keys) && !plainKeys(keys.trimStart().replace(/\\?<(Esc|C-\w|Nul|CR|NL)>|\\e/gi, '\x1b'))) tag('interpreter-opaque', `${name} types keys that may run a program: ${c.slice(0, 40)}`);
       }
       // (A program for :make or :grep — set makeprg=… / grepprg=… — runs when they do.)
       for (const c of cmds) { const prg = /^se(?:t)?\s+(?:makeprg|mp|grepprg|gp)=(.*)$/.exec(c); if (prg && cmds.some((x) => /^(mak(?:e)?|gr(?:ep)?|lmak(?:e)?|lgr(?:ep)?)\b/.test(x))) st.sub(prg[1]!.replace(/\\(.)/g, '$1'), ctx.cwd, env); }
@@ -989,7 +989,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         if (/^:?\s*(w|wq|x|wall|wqa|xa|up|update|sav|saveas)\b|\|\s*w/.test(c)) for (const op of args.filter((a, j) => !a.startsWith('-') && !a.startsWith('+') && args[j - 1] !== '-c')) writes.push(op);
         // …and the files its commands name: :w[!] [>>] F, :wq F, :sav F, :redir > F, and a file opened with :e F
         // that a later write saves (each `|`-joined command too).
-        for (const part of c.split(/\s*\|\s*/)) {
+        for (const part of c.split(/\s*\|\s*/).map(plainRange)) {
           const w = /^:?\s*(?:sil(?:ent)?!?\s*)?[%.$\d,']*\s*(?:w(?:rite)?|wq|x(?:it)?|sav(?:eas)?|up(?:date)?|redi?r?)!?(?:\s*>>?\s*|\s+)([^\s!|][^\s|]*)\s*$/.exec(part);
           if (w && !/^(END|[%.$\d,']+)$/.test(w[1]!)) writes.push(w[1]!.replace(/^@.*$/, ''));
           const e = /^:?\s*(?:sil(?:ent)?!?\s*)?(?:e(?:dit)?|sp(?:lit)?|vs(?:plit)?|tabe(?:dit)?|new|badd?)!?\s+(\S+)\s*$/.exec(part);
