@@ -1,5 +1,7 @@
 // Helpers analyzers share: recording URLs and hosts on a fact set.
 import { posix } from 'node:path';
+import { lessArgs, plainLessCommand } from './less-args.js';
+import { plainEx, vimArgs } from './vim-ex.js';
 import { canonicalHost, expandBraces, parseUrl, type HostRef } from '../hosts.js';
 import type { Facts } from '../facts.js';
 
@@ -141,28 +143,35 @@ export const systemProgram = (word: string, name: RegExp): boolean => {
 };
 
 /** The words of a program setting's value (quotes removed; `+'!id'` is one word). */
-const settingWords = (value: string): string[] => (value.match(/(?:'[^']*'|"(?:[^"\\]|\\.)*"|[^\s'"]+)+/g) ?? []).map((w) => w.replace(/'([^']*)'|"((?:[^"\\]|\\.)*)"/g, (_m, a?: string, b?: string) => a ?? b ?? ''));
-// An Ex command that only moves, searches, sets display options, substitutes text or saves and quits (+42, +/TODO,
-// -c 'set tw=72', -c '2,$s/^pick/fixup/' -c wq): no program runs. (Not `w !cmd`, nor a `\=` expression replacement.)
-const PLAIN_EX = /^:?\s*(\d*|\$|\/[^|`]*|(se|set|setl|setlocal|syn|syntax|filetype|startinsert|colo|colorscheme)\b[^|!`]*|[%.$\d,']*\s*s(ub|ubstitute)?\/(?![^|`]*\\=)[^|`]*|(w|wq|x|q|wa|qa|wqa|xa)!?)\s*$/;
-
+export const settingWords = (value: string): string[] => (value.match(/(?:'[^']*'|"(?:[^"\\]|\\.)*"|[^\s'"]+)+/g) ?? []).map((w) => w.replace(/'([^']*)'|"((?:[^"\\]|\\.)*)"/g, (_m, a?: string, b?: string) => a ?? b ?? ''));
 /**
  * Whether a usual editor or pager named in a setting (EDITOR, core.pager, MANPAGER …) is given options that run
- * commands or load code: vim's -c/--cmd/+CMD beyond moving and setting options, -S/-s/-u script files; less's
- * +CMD with a shell escape and -k/--lesskey-* key files; emacs's --eval/-l/-f/--script; nano's --rcfile.
- * (The program is the installed one; what it is told to run is not the file it edits.)
+ * commands, load code or write files: vim's Ex commands beyond moving, editing and setting options (whatever range
+ * leads them: `/x/w !sh` is `w !sh`), its script files in any cluster (-Nu F, -ZS F, -Xs F), nvim -l; less's
+ * +CMD beyond moving and searching, key files and log files; emacs's --eval/-l/--init-directory; kak -e; nano's
+ * --rcfile; an extension installed into code. (The program is the installed one; what it is told to do is not the
+ * file it edits.) Another program given an option that takes commands or a configuration does more than edit too.
  */
 export function runsCommands(value: string): boolean {
   const words = settingWords(value);
   const prog = (words[0] ?? '').replace(/^.*\//, '');
   const rest = words.slice(1);
-  const next = (k: number) => rest[k + 1] ?? '';
-  if (/^(vim?|nvim|gvim|view|ex|vimdiff|rvim|evim)$/.test(prog)) {
-    return rest.some((w, k) => (/^(-c|--cmd)$/.test(w) && !PLAIN_EX.test(next(k))) || (/^\+/.test(w) && !PLAIN_EX.test(w.slice(1)))
-      || /^-[SsW]/.test(w) || (/^-[uU]$/.test(w) && !/^(NONE|NORC|DEFAULTS)$/.test(next(k))) || /^-[uU]./.test(w));
+  if (/^(vim?|nvim|gvim|view|ex|vimdiff|rvim|evim|gview|rview)$/.test(prog)) {
+    const v = vimArgs(prog, rest);
+    return v.commands.some((c) => !plainEx(c)) || v.scripts.some((s) => !/^(NONE|NORC|DEFAULTS)$/.test(s.file)) || v.writes.length > 0 || v.control.length > 0;
   }
-  if (/^(less|more|most)$/.test(prog)) return rest.some((w) => (/^\+/.test(w) && /[!|]/.test(w)) || /^-[a-zA-Z]*k|^--lesskey/.test(w));
-  if (/^(emacs|emacsclient|xemacs)$/.test(prog)) return rest.some((w) => /^--?(eval|e|l|load|f|funcall|script|x|execute|exec)(=|$)/.test(w));
+  if (/^(less|more|most)$/.test(prog)) {
+    const l = lessArgs(rest);
+    return l.commands.some((c) => !plainLessCommand(c)) || l.keyFiles.length > 0 || l.logFiles.length > 0;
+  }
+  if (/^(emacs|emacsclient|xemacs)$/.test(prog)) return rest.some((w) => /^--?(eval|e|l|load|f|funcall|script|x|execute|exec|init-directory|u|user)(=|$)/.test(w));
   if (/^(nano|pico|rnano)$/.test(prog)) return rest.some((w) => /^(-f|--rcfile)(=|$)|^-[a-zA-Z]*f/.test(w));
-  return false;
+  // (kak -e/-E commands may hold %sh{…}; -f keys may type `!`; -p sends its stdin to a session as commands.)
+  if (prog === 'kak') return rest.some((w) => /^-(e|E|f|p)$/.test(w));
+  // (micro -plugin installs or runs plugins; -config-dir loads an init.lua from elsewhere.)
+  if (prog === 'micro') return rest.some((w) => /^-(plugin|config-dir)(=|$)/.test(w));
+  // (hx --grammar fetch|build clones and compiles grammars; -c loads another configuration.)
+  if (prog === 'hx' || prog === 'helix') return rest.some((w) => /^(-g|--grammar|-c|--config)(=|$)/.test(w));
+  if (/^(code|code-insiders|codium|cursor)$/.test(prog)) return rest.some((w) => /^--(install-extension|uninstall-extension|extensions-dir|enable-proposed-api|inspect-extensions|inspect-brk-extensions)(=|$)|^(tunnel|serve-web)$/.test(w));
+  return rest.some((w) => /^--?(cmd|command|commands|eval|exec|execute|script|init[-\w]*|rc[-\w]*|load|plugin[-\w]*|install[-\w]*)(=|$)/.test(w) || /^\+.*!/.test(w));
 }

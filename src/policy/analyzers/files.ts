@@ -4,6 +4,7 @@ import { newFacts, type Facts } from '../facts.js';
 import { addHost } from './common.js';
 import type { AnalyzerInput } from './types.js';
 import { sedEffects } from './sed-script.js';
+import { lessArgs } from './less-args.js';
 
 const operands = (args: readonly string[]): string[] => {
   const out: string[] = [];
@@ -67,7 +68,10 @@ export function analyzeReader({ tool, args: args0 }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   // (BSD sed -i '' takes an empty backup suffix: no file of that name.)
   const args = tool === 'sed' ? args0.filter((a, k) => !(a === '' && /^-[nrEsuz]*i$/.test(args0[k - 1] ?? ''))) : args0;
-  let files = operandsOf(tool, args);
+  // (less -o/-O/--log-file F copies all it shows into F: what is piped to it — commit messages, a page — is written there.)
+  const less = tool === 'less' ? lessArgs(args) : undefined;
+  if (less) f.writes.push(...less.logFiles);
+  let files = less?.files ?? operandsOf(tool, args);
   // (yq v4 names its verb first: yq eval '.a' f, yq ea '…' a b.)
   if (tool === 'yq' && /^(e|eval|ea|eval-all)$/.test(files[0] ?? '')) files = files.slice(1);
   // (dasel's operands are selectors; it reads the files -f names.)

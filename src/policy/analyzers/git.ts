@@ -4,7 +4,7 @@
 import { posix } from 'node:path';
 import { newFacts, type Facts } from '../facts.js';
 import { optionTable, scan, values, type Scanned } from '../options.js';
-import { addUrl, runsCommands, STDIN, SYSTEM_DIR, systemProgram } from './common.js';
+import { addUrl, runsCommands, settingWords, STDIN, SYSTEM_DIR, systemProgram } from './common.js';
 import { gitSubcommand, helpOnly } from './git-subcommands.js';
 import { analyzeSsh, EXEC_KEYS as SSH_EXEC_KEYS } from './ssh.js';
 import type { AnalyzerInput } from './types.js';
@@ -27,9 +27,16 @@ const EXEC_ENV = ['GIT_SSH_COMMAND', 'GIT_SSH', 'GIT_PROXY_COMMAND', 'GIT_EXEC_P
 // Program variables people set to their pager or editor; anything else there runs code.
 const PROGRAM_ENV = ['GIT_PAGER', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'PAGER', 'EDITOR', 'VISUAL'];
 // (Bare or in a system directory: ./vim or /tmp/x/less is a program the agent may have written.)
-const USUAL_NAMES = new RegExp(`^\\s*(${SYSTEM_DIR})?(less|more|most|cat|bat|batcat|delta|diff-so-fancy|vim?|nvim|nano|emacs|emacsclient|code|code-insiders|subl|mate|micro|hx|kak|true|:)(\\s+(-[-\\w=]+|--wait))*\\s*$`);
-// (…and not told to run commands: vim -S, less -kKEYS, nano --rcfile=F load code.)
-const USUAL_PROGRAMS = { test: (v: string): boolean => USUAL_NAMES.test(v) && !runsCommands(v) };
+const USUAL_NAMES = /^(less|more|most|cat|bat|batcat|delta|diff-so-fancy|vim?|nvim|nano|emacs|emacsclient|code|code-insiders|subl|mate|micro|hx|kak|true|:)$/;
+/** A usual pager or editor given options alone — quoted ones too: less -+S, less '+/^commit|^Merge', delta --dark — with no
+ *  shell text around them and none that run commands, load code or write files (vim -S, less -kKEYS, less -O F). */
+const USUAL_PROGRAMS = {
+  test: (v: string): boolean => {
+    const words = settingWords(v);
+    return !/[;&|<>$`()\n\\]/.test(v.replace(/'[^']*'|"(?:[^"\\$`]|\\.)*"/g, "''")) && words.length > 0 && systemProgram(words[0]!, USUAL_NAMES)
+      && words.slice(1).every((w) => /^[-+]/.test(w)) && !runsCommands(v);
+  },
+};
 
 /**
  * An editor setting whose value is a literal command line: git runs it through a shell with the

@@ -4,6 +4,8 @@
 // a command line; code the judge cannot read is reported as opaque.
 
 import { quote } from './unwrap.js';
+import { exShell } from '../analyzers/vim-ex.js';
+import { lessArgs, lessVariableWords } from '../analyzers/less-args.js';
 import { makeRecipes } from './make-text.js';
 import { cmakeCommands, cmakeScripts } from './cmake-text.js';
 
@@ -136,8 +138,8 @@ const ROWS: Record<string, Row[]> = {
     { opts: /^(-o|--one-line|-O|--one-line-before-file|-k|--one-line-on-crash|-K|--source-on-crash)$/, shell: shellAfter(/^\s*(?:pl(?:a(?:t(?:f(?:o(?:r(?:m)?)?)?)?)?)?\s+sh(?:e(?:l(?:l)?)?)?|shell)\s+(.*)$/s) },
     { opts: /^(-o|--one-line|-O|--one-line-before-file|-k|--one-line-on-crash)$/, opaque: 'lldb runs script or shell commands' }],
   mysql: [{ opts: /^(-e|--execute)$/, shell: shellAfter(/^\s*(?:system|\\!|\\P|pager)\s+(.*)$/s) }],
-  // :!cmd, :r !cmd, :w !cmd, :%!cmd (a filter): each runs cmd (a filter or w ! feeds it the buffer).
-  vim: [{ opts: /^(-[a-zA-Z]*c|--cmd|\+.*)$/, shell: shellAfter(/^:?\s*(?:silent!?\s*)?(?:[%.$\d,']*\s*(?:r(?:ead)?|w(?:rite)?)?\s*)!(.*)$/s) }],
+  // :!cmd, :r !cmd, :w !cmd, :%!cmd (a filter): each runs cmd (a filter or w ! feeds it the buffer), whatever range leads it.
+  vim: [{ opts: /^(-[a-zA-Z]*c|--cmd|\+.*)$/, shell: (v) => exShell(v).join('\n') || undefined }],
   man: [{ opts: /^(-P|--pager|-H|--html)$/, shell: (v) => v }],
   ag: [{ opts: /^--pager$/, shell: (v) => v }],
   ack: [{ opts: /^--pager$/, shell: (v) => v }],
@@ -425,6 +427,8 @@ const ENV_ROWS: [RegExp, string, (v: string) => string | undefined][] = [
   [/^man$/, 'MANPAGER', (v) => v],
   // (LESS holds options as if typed on less's command line: `+!CMD` and `+|CMD` run CMD through the shell when less starts.)
   [/^(less|more|man|git|view|bat|batcat|journalctl|systemctl|psql)$/, 'LESS', (v) => /(?:^|\s)\+[^!|\s]*[!|]\s*(.*)$/.exec(v)?.[1] ?? (/(?:^|\s)\+/.test(v) && /[!|]/.test(v) ? '"$__computed"' : undefined)],
+  // (…and -o/-O/--log-file F there makes every less the tool starts copy what it shows into F: judged as the shell's `>> F`.)
+  [/^(less|man|git|bat|batcat|journalctl|systemctl|psql)$/, 'LESS', (v) => lessArgs(lessVariableWords(v)).logFiles.map((f) => `: >> '${f.replace(/'/g, `'\\''`)}'`).join('\n') || undefined],
 ];
 
 /** What a tool will run through its options, its stdin script or its environment. */

@@ -36,6 +36,7 @@ import { credentialPrefix } from '../credential-text.js';
 import { filterOutput, grepFiles, isDotenv, passLines, probesValue, readsNamesOnly, regexOf, showsNoValue, type Reshape } from './value-free.js';
 import { judgeLine } from './judge-line.js';
 import { commandOptions, embeddedRisk, vimLuaArgs, type EditorCodeOk } from './command-options.js';
+import { exCommands, exGlobal, plainKeys, plainRange, vimArgs } from '../analyzers/vim-ex.js';
 import { canonicalTool, launched, packageBin } from '../analyzers/identity.js';
 import { lifecycleScripts } from './package-settings.js';
 import { editedConfig, implicitRuns, judgeLaterRuns, rememberWritten, replacedConfig, runsLater, sedText } from './written-files.js';
@@ -860,9 +861,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (A project script the line did not write or change is the project's: vim -S Session.vim, nvim -u tests/minimal_init.lua.)
       const projectScript = (f: string) => editorOk('read', f) && !st.written.has(resolvePath(f, ctx)) && !/(^|\/)(node_modules|vendor|\.git)\//.test(f);
       const ownConfig = (f: string) => /^(NONE|NORC|DEFAULTS)$/.test(f) || /^(~|\$HOME)\/(\.config\/nvim\/init\.(lua|vim)|\.vimrc|\.vim\/vimrc)$/.test(f);
-      for (let k = 0; k < args.length; k++) {
-        const text = /^(-S|-s|-u|-W)$/.test(args[k - 1] ?? '') ? scriptText(args[k]!) : undefined;
-        if (text === undefined && /^(-S|-u)$/.test(args[k - 1] ?? '') && !ownConfig(args[k]!) && !projectScript(args[k]!)) tag('interpreter-opaque', `${name} sources a script Rampart has not read: ${args[k]}`);
+      // (Read as vim reads its options: clusters -Nu F and -ZS F, nvim -l F running a Lua script.)
+      const started = vimArgs(name, args);
+      for (const { flag, file } of [...started.scripts, ...started.writes.filter((w) => w.flag === 'W')]) {
+        const text = /^[Ssu]$|^W$/.test(flag) ? scriptText(file) : undefined;
+        if (text === undefined && /^[SuUsl]$/.test(flag) && !ownConfig(file) && !projectScript(file)) tag('interpreter-opaque', `${name} ${flag === 'l' ? 'runs a Lua script' : 'sources a script'} Rampart has not read: ${file}`);
         if (text === undefined) continue;
         for (const l of text.split('\n')) {
           const bang = /^\s*:?\s*(?:silent!?\s*)?!(.*)$/.exec(l);
@@ -881,7 +884,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const lits = [...m[1]!.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].map((x) => x[1] ?? x[2] ?? '');
         return lits.join('');
       };
-      const rawCmds = args.flatMap((a, k) => (/^-[a-zA-Z]*c$/.test(args[k - 1] ?? '') || args[k - 1] === '--cmd' ? [a] : a.startsWith('+') && k > 0 && args[k - 1] !== '-c' ? [a.slice(1)] : []));
+      // (Each Ex command with its range written plainly — `/x/w !sh` as `.w !sh` — and a :global's command beside it.)
+      const rawCmds = started.commands.flatMap(exCommands).flatMap((c) => [plainRange(c), ...exGlobal(c).map(plainRange)]);
       // (A `!` command — :w !cmd, :r !cmd, :!cmd — takes the rest of its line, `|` included.)
       const cmds0 = rawCmds.flatMap((c) => { const bang = /^[^!|]*?!(?!\s*$)/.exec(c.replace(/^:+\s*/, '')); return bang && /^(?:[%.$\d,'<>+\-;]*\s*(?:w(?:r(?:i(?:t(?:e)?)?)?)?|r(?:e(?:a(?:d)?)?)?)?\s*|sil(?:ent)?!?\s*)!/.test(c.replace(/^:+\s*/, '').replace(MODS, '')) ? [c] : c.split(/\s*\|\s*/); })
         .map((c) => vimFullName(exe(c.replace(/^:+\s*/, '').replace(MODS, '')).replace(/^:+\s*/, '').replace(MODS, '')))
@@ -911,7 +915,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         // (…and never leave it: no Esc, Ctrl-C, Ctrl-O or other control key, written raw or as <C-…>.)
         // (…and an Ex command line it types, `:!CMD` ended by Enter, runs CMD.)
         if (keys !== undefined) for (const m of keys.matchAll(/:\s*!([^\r\n]*?)\s*(?:\r|\n|<CR>|\\r|$)/gi)) st.sub(m[1]!, ctx.cwd, env);
-        if (keys !== undefined && /[!:]/.test(keys) && !/^\s*[AaIiOoSsC][^\x00-\x1f\x7f]*$/.test(keys.replace(/\\?<(Esc|C-\w|Nul|CR|NL)>|\\e/gi, '\x1b'))) tag('interpreter-opaque', `${name} types keys that may run a program: ${c.slice(0, 40)}`);
+        if (keys !== undefined && /[!:]/.test(keys) && !plainKeys(keys.trimStart().replace(/\\?<(Esc|C-\w|Nul|CR|NL)>|\\e/gi, '\x1b'))) tag('interpreter-opaque', `${name} types keys that may run a program: ${c.slice(0, 40)}`);
       }
       // (A program for :make or :grep — set makeprg=… / grepprg=… — runs when they do.)
       for (const c of cmds) { const prg = /^se(?:t)?\s+(?:makeprg|mp|grepprg|gp)=(.*)$/.exec(c); if (prg && cmds.some((x) => /^(mak(?:e)?|gr(?:ep)?|lmak(?:e)?|lgr(?:ep)?)\b/.test(x))) st.sub(prg[1]!.replace(/\\(.)/g, '$1'), ctx.cwd, env); }
@@ -987,7 +991,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         if (/^:?\s*(w|wq|x|wall|wqa|xa|up|update|sav|saveas)\b|\|\s*w/.test(c)) for (const op of args.filter((a, j) => !a.startsWith('-') && !a.startsWith('+') && args[j - 1] !== '-c')) writes.push(op);
         // …and the files its commands name: :w[!] [>>] F, :wq F, :sav F, :redir > F, and a file opened with :e F
         // that a later write saves (each `|`-joined command too).
-        for (const part of c.split(/\s*\|\s*/)) {
+        for (const part of c.split(/\s*\|\s*/).map(plainRange)) {
           const w = /^:?\s*(?:sil(?:ent)?!?\s*)?[%.$\d,']*\s*(?:w(?:rite)?|wq|x(?:it)?|sav(?:eas)?|up(?:date)?|redi?r?)!?(?:\s*>>?\s*|\s+)([^\s!|][^\s|]*)\s*$/.exec(part);
           if (w && !/^(END|[%.$\d,']+)$/.test(w[1]!)) writes.push(w[1]!.replace(/^@.*$/, ''));
           const e = /^:?\s*(?:sil(?:ent)?!?\s*)?(?:e(?:dit)?|sp(?:lit)?|vs(?:plit)?|tabe(?:dit)?|new|badd?)!?\s+(\S+)\s*$/.exec(part);
