@@ -1,6 +1,6 @@
 // Round 51's second benign review (hard ordinary shell): a variable assigned text with parts only known at run time
-// is judged as that text, not as a name that could be anything; a pid file read by $(<FILE) or picked from the
-// project's own run directory by a glob; eval of a few more environment setups; a read loop's input is no pick.
+// is judged as that text, not as a name that could be anything; a pid file read by $(<FILE) (a glob of pid
+// files still asks: it picks processes nobody named); eval of a few more environment setups; a read loop's input is no pick.
 import t from 'tap';
 import { lineTable } from '../helpers/engine.js';
 
@@ -19,7 +19,7 @@ await lineTable(t, {
   'pid files of the project, however read': [
     ['pid=$(<.run/dev.pid); kill "$pid"', 'allow'],
     ['kill "$(< .run/api.pid)"', 'allow'],
-    ['for f in .run/*.pid; do kill -TERM "$(cat "$f")" 2>/dev/null; rm -f "$f"; done', 'allow'],
+    ['for f in .run/*.pid; do kill -TERM "$(cat "$f")" 2>/dev/null; rm -f "$f"; done', 'ask'],
     ['kill $(< ~/.rampart/run/server.pid)', 'deny'],
     ['kill $(cat ~/.ramp*/run/*.pid)', 'deny'],
     ['kill $(cat /tmp/*.pid)', 'ask'],

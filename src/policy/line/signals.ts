@@ -135,9 +135,8 @@ function filePick(file: string, before: number, flat: FlatCommand[], info: Info[
   const own = [`${ctx.rampartHome}/run/server.pid`, '/tmp/rampart-0/0123456789abcdef/server.pid'];
   if (/[*?[]/.test(at)) {
     const glob = compilePattern(at, { home: '', rampartHome: '', projectRoot: '' }).regex;
-    // (A glob of pid files the line did not write picks processes nobody named — unless it is the project's own
-    // run files, .run/*.pid, which pick what its dev servers wrote there as a literal .run/dev.pid does.)
-    return own.some((o) => glob.test(o)) ? 'rampart' : at.startsWith(`${ctx.projectRoot}/`) && !/[*?[]/.test(posix.dirname(at).slice(ctx.projectRoot.length)) ? 'ok' : 'unknown';
+    // (A glob of pid files the line did not write picks processes nobody named.)
+    return own.some((o) => glob.test(o)) ? 'rampart' : 'unknown';
   }
   return at.startsWith(`${ctx.rampartHome}/`) || /^\/tmp\/rampart-\d+\//.test(at) ? 'rampart' : 'ok';
 }
