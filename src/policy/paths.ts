@@ -306,6 +306,9 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
         if (!startsComputed && dir && !isComputed(dir)) {
           const known = classify(`${dir}/-computed-`, opts);
           known.add('computed');
+          // (A name that is only dots and expansions — "..$(x)", ".$X" — may be `..` itself: the directory above is named too.)
+          const seg = abs.slice(dir.length + 1);
+          if (!seg.includes('/') && /^\.+$/.test(seg.replace(/\$\{[^}]*\}|\$\([^)]*\)|\$\w+|`[^`]*`/g, ''))) for (const c of classify(posix.dirname(dir), opts)) known.add(c);
           // (A computed last name in a directory that holds credentials — ~/"$f", ~/.config/$X — may be one of them.)
           // (…or a credential's own file name below a computed directory there: ~/"$d"/credentials. Not a public key.)
           const last = abs.slice(abs.lastIndexOf('/') + 1);

@@ -3402,7 +3402,11 @@ function runnerSpecs(name: string, args: readonly string[]): string[] {
   let operand = false;
   for (let k = 0; k < rest.length; k++) {
     const a = rest[k]!;
-    if (a === '--') break;
+    // (`npx -- PKG`, `npm exec -- PKG`: the word after -- is the package run.)
+    if (a === '--') {
+      if (!operand && rest[k + 1] !== undefined) out.push(rest[k + 1]!);
+      break;
+    }
     if (/^(--prefix|--cache|--registry|--userconfig|--globalconfig|--loglevel|-w|--workspace|-c|--call|--node-options|--script-shell|--shell|--cwd|--dir|-C|--filter|-F)$/.test(a)) k++;
     else if (/^(-p|--package)$/.test(a)) out.push(rest[++k] ?? '');
     else if (/^--package=/.test(a)) out.push(a.slice(10));
