@@ -29,6 +29,7 @@ import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCom
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
 import { COMPILED, COMPILED_REACHES, unreadCode, unreadVerdict } from './unread-languages.js';
 import { CMAKE_READ_CALLS } from './cmake-text.js';
+import { buildFilesRead, ownBuildPlace } from './build-runners.js';
 import { commandsInText } from './text-commands.js';
 import { DB_CLIENTS, destroys, dropsDatabase, remoteDb } from './destructive.js';
 import { storedSecret, storedSecretFile } from '../analyzers/credentials.js';
@@ -1133,10 +1134,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // (A key file given by option is read as the variable that names it: less -k F as LESSKEY=F.)
     for (const [variable, value] of configOptions(name, args)) assignmentTags(st, variable, value, true, ctx.cwd);
-    // (A makefile outside the project that this line did not write — make -f /tmp/Makefile — runs recipes Rampart has not read.)
-    if (/^(g?make|bmake|remake)$/.test(name)) for (const f of args.map((a, k) => (/^(-f|--file|--makefile)$/.test(args[k - 1] ?? '') ? a : /^--(file|makefile)=/.test(a) ? a.slice(a.indexOf('=') + 1) : /^-f./.test(a) ? a.slice(2) : undefined))) {
-      if (f !== undefined && !/^(-|\/dev\/stdin|\/dev\/fd\/\d+)$|^<\(/.test(f) && scriptText(f) === undefined && !resolvePath(f, ctx).startsWith(`${ctx.projectRoot}/`)) tag('interpreter-opaque', `${name} runs a makefile Rampart has not read: ${f}`);
-    }
+    // (A build file outside the project that this line did not write — make -f /tmp/Makefile, make -C /tmp/x, just -f /tmp/j,
+    // cd ~/Downloads/x && make — runs recipes Rampart has not read.)
+    const build = buildFilesRead(name, args, ctx);
+    // (Of the files it looks for by default, one the line wrote is the one read.)
+    const unreadBuild = build?.files.filter((f) => !ownBuildPlace(f, ctx.projectRoot) && scriptText(f) === undefined) ?? [];
+    if (build && unreadBuild.length && (build.named || unreadBuild.length === build.files.length)) tag('interpreter-opaque', `${name} runs a build file Rampart has not read, outside the project: ${unreadBuild[0]}`);
     // A JVM's proxy given on its command line (gradle -Dhttps.proxyHost=H, java -DsocksProxyHost=H, gradle -Dorg.gradle…
     // systemProp.https.proxyHost=H): every connection of the build goes through H, as JAVA_TOOL_OPTIONS would send it.
     if (/^(java|javaw|gradle|gradlew|mvn|mvnw|sbt|ant|kotlin|kotlinc|groovy|jshell|scala|lein|jbang)$/.test(name.replace(/^\.\//, ''))) {

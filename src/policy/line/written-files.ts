@@ -13,6 +13,8 @@ import { IGNORE_FILE, type State } from './state.js';
 import { commandsInText } from './text-commands.js';
 import { makeRecipes } from './make-text.js';
 import { cmakeCommands } from './cmake-text.js';
+import { foreignIncludes, ownBuildPlace } from './build-runners.js';
+import { direnvShell } from './direnv.js';
 
 // Files a line writes and a later command in the same line runs without naming them: npm runs
 // package.json's scripts, make runs the Makefile's recipes. The text written is known (echo,
@@ -223,7 +225,8 @@ export function implicitRuns(tool: string, args0: readonly string[], cwd0: strin
 export function autoRunCommands(path: string, text: string): { lines: string[]; ciSecrets: boolean; unreadable?: boolean } | undefined {
   const base = path.slice(path.lastIndexOf('/') + 1);
   // Hook scripts agents run on their own events (Claude Code's .claude/hooks, Gemini's, Codex's).
-  if (/\/\.husky\/[^/]+$/.test(path) || base === '.envrc' || /\/\.(claude|gemini|codex|cursor)\/hooks\//.test(path)) return { lines: [text], ciSecrets: false };
+  if (/\/\.husky\/[^/]+$/.test(path) || /\/\.(claude|gemini|codex|cursor)\/hooks\//.test(path)) return { lines: [text], ciSecrets: false };
+  if (base === '.envrc') return { lines: [direnvShell(path, text, '~').text], ciSecrets: false };
   // Claude Code slash commands, skills and agents: !`cmd` lines run when invoked, and hooks in
   // their front matter run on events (every `command:` value).
   if (/\/\.claude\/(commands|skills|agents)\/.+\.md$/.test(path)) {
@@ -517,6 +520,14 @@ export function rememberWritten(st: State, path: string, text: string, cwd: stri
   }
   plantedConfig(st, path, text, cwd);
   judgeLaterRuns(st, path, text, cwd);
+  // A makefile made to include one outside the project (include /tmp/x.mk), an .envrc made to load a file or put a directory
+  // on PATH from outside it (source /tmp/x, dotenv ~/.aws/credentials, PATH_add /tmp/b): code Rampart has not read runs there
+  // at every make, in every shell that enters the project.
+  const foreign = [...foreignIncludes(path, text, st.ctx), ...(path.endsWith('/.envrc') ? direnvShell(path, text, st.ctx.home).loads.filter((p) => !ownBuildPlace(p, st.ctx.projectRoot)) : [])].filter((p) => !st.scripts.has(p));
+  if (foreign.length) {
+    st.lineTags.tags.add('interpreter-opaque');
+    st.lineTags.notes.push(`${path} takes in code Rampart has not read, from outside the project: ${foreign[0]}`);
+  }
   const auto = autoRunCommands(path, text);
   if (!auto) return;
   for (const l of auto.lines) st.sub(l, cwd, st.ctx.env);

@@ -1,0 +1,65 @@
+// Build runners run the recipes of a build file: make's Makefile, just's justfile, rake's Rakefile, mvn's pom.xml,
+// task's Taskfile. They read it where they run, or where an option sends them (make -C DIR, just -d DIR, rake -C DIR,
+// task -d DIR) or names it (-f FILE). A build file outside the project that the line did not write holds recipes Rampart
+// has not read: make -C /tmp/x, cd ~/Downloads/x && make, just -f /tmp/j run whatever those files say.
+import { posix } from 'node:path';
+import { optionTable, scan, values, type OptionTable } from '../options.js';
+
+interface Runner {
+  /** The program names. */
+  names: RegExp;
+  /** Its options, so that clusters and attached values (-sC DIR, -C/tmp/x, --directory=DIR) are read as it reads them. */
+  table: OptionTable;
+  /** The file it reads when none is named, in the directory it runs in. */
+  defaults: string[];
+}
+
+const UNKNOWN_PLACE = '/$UNKNOWN_PLACE';
+
+const RUNNERS: Runner[] = [
+  {
+    names: /^(g?make|bmake|remake)$/,
+    table: optionTable(['f,file,makefile=', 'C,directory=', 'I,include-dir=', 'j,jobs?=', 'l,load-average,max-load?=', 'o,old-file,assume-old=', 'W,what-if,new-file,assume-new=', 'O,output-sync?=', 'E,eval=', 'debug?=', 'jobserver-style=', 'shuffle?=']),
+    defaults: ['GNUmakefile', 'makefile', 'Makefile'],
+  },
+  { names: /^just$/, table: optionTable(['f,justfile=', 'd,working-directory=', 'set=', 'shell=', 'shell-arg=', 'color=', 'dotenv-filename=', 'dotenv-path=', 'E=', 'chooser=', 'command-color=', 'list-heading=', 'list-prefix=']), defaults: ['justfile', 'Justfile', '.justfile'] },
+  { names: /^rake$/, table: optionTable(['f,rakefile=', 'C,directory=', 'I,libdir=', 'r,require=', 'e,execute=', 'p,execute-print=', 'E,execute-continue=', 'j,jobs?=', 'R,rakelibdir,rakelib=', 'T,tasks?=', 'D,describe?=', 'W,where?=', 'P,prereqs']), defaults: ['Rakefile', 'rakefile', 'Rakefile.rb', 'rakefile.rb'] },
+  {
+    names: /^(mvn|mvnw|\.\/mvnw)$/,
+    table: optionTable(['f,file=', 's,settings=', 'gs,global-settings=', 't,toolchains=', 'gt,global-toolchains=', 'pl,projects=', 'rf,resume-from=', 'T,threads=', 'l,log-file=', 'P,activate-profiles=', 'D,define=', 'b,builder=', 'am,also-make', 'amd,also-make-dependents'], { singleDashLong: true }),
+    defaults: ['pom.xml'],
+  },
+  { names: /^(task|go-task)$/, table: optionTable(['t,taskfile=', 'd,dir=', 'o,output=', 'C,concurrency=', 'I,interval=', 'output-group-begin=', 'output-group-end=', 'sort=']), defaults: ['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'taskfile.yaml', 'Taskfile.dist.yml'] },
+];
+
+/** The build files a runner's call reads: those it is given (-f), else the ones it looks for where it runs (any one of them). */
+export function buildFilesRead(name: string, args: readonly string[], where: { cwd: string; home: string; projectRoot: string }): { named: boolean; files: string[] } | undefined {
+  const runner = RUNNERS.find((r) => r.names.test(name));
+  if (!runner) return undefined;
+  const s = scan(args, runner.table);
+  // (Each -C/-d goes on from the one before: make -C a -C b runs in a/b; a file named is found from there.)
+  // (~ is the shell's, and so are the working directory's names — $PWD, $(pwd) — and the work tree's top inside the project;
+  // another value computed when the line runs — "$TMPDIR/x", $(dirname "$0") — is no place known here.)
+  const { cwd, home, projectRoot } = where;
+  const top = cwd === projectRoot || cwd.startsWith(`${projectRoot}/`) ? projectRoot : UNKNOWN_PLACE;
+  const known = (p: string) => p.replace(/^~(?=\/|$)/, home).replace(/^"?(\$\{?PWD\}?|\$\(pwd\))"?(?=\/|$)/, cwd).replace(/^"?\$\(git rev-parse --show-toplevel\)"?(?=\/|$)/, top);
+  const at = (from: string, p: string) => (/[$`]/.test(known(p)) ? UNKNOWN_PLACE : posix.resolve(from, known(p)));
+  const dir = values(s, 'directory', 'working-directory', 'dir').reduce(at, cwd);
+  const given = values(s, 'file', 'justfile', 'rakefile', 'taskfile').filter((f) => f !== '');
+  // (A makefile on stdin or from a process substitution is read where its text is known: command-options.)
+  const named = given.filter((f) => !/^(-|\/dev\/stdin|\/dev\/fd\/\d+)$|^<\(/.test(f)).map((f) => at(dir, f));
+  return given.length ? { named: true, files: named } : { named: false, files: runner.defaults.map((f) => posix.join(dir, f)) };
+}
+
+/** Whether a path lies in the project, or below a temporary directory this line made fresh (mktemp -d): what is there, the line put there. */
+export function ownBuildPlace(path: string, projectRoot: string): boolean {
+  return path === projectRoot || path.startsWith(`${projectRoot}/`) || /\/[^/]*rampart-mktemp[^/]*(\/|$)/.test(path);
+}
+
+/** The literal makefiles a makefile's text includes (include, -include, sinclude) that lie outside the project, resolved from
+ *  the makefile's own directory. (A name built from make's variables — -include $(DEPS) — is the build's own dependency file.) */
+export function foreignIncludes(path: string, text: string, where: { home: string; projectRoot: string }): string[] {
+  if (!/(^|\/)(GNUmakefile|[Mm]akefile|[\w.-]+\.mk)$/.test(path)) return [];
+  const words = [...text.matchAll(/^[ \t]*-?s?include[ \t]+([^#\n]+)/gm)].flatMap((m) => m[1]!.trim().split(/\s+/));
+  return words.filter((w) => !w.includes('$')).map((w) => posix.resolve(posix.dirname(path), w.replace(/^~(?=\/|$)/, where.home))).filter((p) => !ownBuildPlace(p, where.projectRoot));
+}
