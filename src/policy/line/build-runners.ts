@@ -4,6 +4,7 @@
 // has not read: make -C /tmp/x, cd ~/Downloads/x && make, just -f /tmp/j run whatever those files say.
 import { posix } from 'node:path';
 import { optionTable, scan, values, type OptionTable } from '../options.js';
+import { UNKNOWN_CWD } from './state.js';
 
 interface Runner {
   /** The program names. */
@@ -42,8 +43,16 @@ export function buildFilesRead(name: string, args: readonly string[], where: { c
   // another value computed when the line runs — "$TMPDIR/x", $(dirname "$0") — is no place known here.)
   const { cwd, home, projectRoot } = where;
   const top = cwd === projectRoot || cwd.startsWith(`${projectRoot}/`) ? projectRoot : UNKNOWN_PLACE;
-  const known = (p: string) => p.replace(/^~(?=\/|$)/, home).replace(/^"?(\$\{?PWD\}?|\$\(pwd\))"?(?=\/|$)/, cwd).replace(/^"?\$\(git rev-parse --show-toplevel\)"?(?=\/|$)/, top);
-  const at = (from: string, p: string) => (/[$`]/.test(known(p)) ? UNKNOWN_PLACE : posix.resolve(from, known(p)));
+  const known = (p: string) =>
+    p
+      .replace(/^~(?=\/|$)/, home)
+      .replace(/^"?\$\{?HOME\}?"?(?=\/|$)/, home)
+      .replace(/^"?\$(\{TMPDIR(:?-\/tmp)?\}|TMPDIR)"?(?=\/|$)/, '/tmp')
+      .replace(/^"?(\$\{?PWD\}?|\$\(pwd\))"?(?=\/|$)/, cwd)
+      .replace(/^"?\$\(git rev-parse --show-toplevel\)"?(?=\/|$)/, top);
+  // (A place that starts with a value computed when the line runs — "$TMPDIR/x", $(dirname "$0") — is no place known here;
+  // one whose computed part comes below a known directory — "services/$svc" — lies below that directory.)
+  const at = (from: string, p: string) => (/^"?[$`]/.test(known(p)) || from === UNKNOWN_PLACE ? UNKNOWN_PLACE : posix.resolve(from, known(p)));
   const dir = values(s, 'directory', 'working-directory', 'dir').reduce(at, cwd);
   const given = values(s, 'file', 'justfile', 'rakefile', 'taskfile').filter((f) => f !== '');
   // (A makefile on stdin or from a process substitution is read where its text is known: command-options.)
@@ -51,9 +60,15 @@ export function buildFilesRead(name: string, args: readonly string[], where: { c
   return given.length ? { named: true, files: named } : { named: false, files: runner.defaults.map((f) => posix.join(dir, f)) };
 }
 
-/** Whether a path lies in the project, or below a temporary directory this line made fresh (mktemp -d): what is there, the line put there. */
+/** Whether a build file's place is the project's own: in the project, in a checkout beside it (../app-hotfix: a worktree of
+ *  the same repository, by the usual layout), below a temporary directory this line made fresh (mktemp -d: what is there,
+ *  the line put there), or a place computed when the line runs (no place known here: a loop over the project's services,
+ *  a script's own directory, a directory a cd went to that is not known here). */
 export function ownBuildPlace(path: string, projectRoot: string): boolean {
-  return path === projectRoot || path.startsWith(`${projectRoot}/`) || /\/[^/]*rampart-mktemp[^/]*(\/|$)/.test(path);
+  const beside = posix.dirname(projectRoot);
+  // (Its build file right at the top of a directory beside the project, not a hidden one: ../app-hotfix/Makefile.)
+  const sibling = path.startsWith(`${beside}/`) && /^[^./][^/]*\/[^/]+$/.test(path.slice(beside.length + 1));
+  return path === projectRoot || path.startsWith(`${projectRoot}/`) || sibling || [UNKNOWN_PLACE, UNKNOWN_CWD].some((u) => path === u || path.startsWith(`${u}/`)) || /\/[^/]*rampart-mktemp[^/]*(\/|$)/.test(path);
 }
 
 /** The literal makefiles a makefile's text includes (include, -include, sinclude) that lie outside the project, resolved from

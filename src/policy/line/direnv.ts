@@ -38,8 +38,12 @@ function stdlibLine(line: string): { text: string; loads: string[] } {
     case 'use_flake':
     case 'use flake':
       return { text: `${lead}nix develop ${args[0] ?? '.'}`, loads: [] };
+    case 'source':
+    case '.':
+      // (Already shell: kept as written, so that `source <(curl …)` is judged as the download it runs.)
+      return { text: line, loads: /^[<$`(]/.test(args[0] ?? '') ? [] : args.slice(0, 1) };
     default:
-      // source_env, source, `.`: the file named runs here.
+      // source_env: the file named runs here.
       return { text: `${lead}. ${args[0] ?? ''}`, loads: args.slice(0, 1) };
   }
 }

@@ -1138,7 +1138,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // cd ~/Downloads/x && make — runs recipes Rampart has not read.)
     const build = buildFilesRead(name, args, ctx);
     // (Of the files it looks for by default, one the line wrote is the one read.)
-    const unreadBuild = build?.files.filter((f) => !ownBuildPlace(f, ctx.projectRoot) && scriptText(f) === undefined) ?? [];
+    const unreadBuild = build?.files.filter((f) => !ownBuildPlace(realOf(st, f) ?? f, ctx.projectRoot) && scriptText(f) === undefined) ?? [];
     if (build && unreadBuild.length && (build.named || unreadBuild.length === build.files.length)) tag('interpreter-opaque', `${name} runs a build file Rampart has not read, outside the project: ${unreadBuild[0]}`);
     // A JVM's proxy given on its command line (gradle -Dhttps.proxyHost=H, java -DsocksProxyHost=H, gradle -Dorg.gradle…
     // systemProp.https.proxyHost=H): every connection of the build goes through H, as JAVA_TOOL_OPTIONS would send it.
