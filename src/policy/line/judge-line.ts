@@ -15,6 +15,7 @@ import { deferredCode } from './deferred-code.js';
 import { forkBomb } from './destructive.js';
 import { GNU_LONG, judgeArgv } from './judge-argv.js';
 import { fullLongOptions } from '../options.js';
+import { subcommandIndex } from './global-options.js';
 import { CURRENT_BRANCH_ARGS } from '../analyzers/git-subcommands.js';
 import { lineChecks } from './line-checks.js';
 import { printfText, unescape } from './printf.js';
@@ -454,7 +455,7 @@ const CODE_RUNNERS = /^(npm|npx|pnpm|pnpx|yarn|yarnpkg|bun|bunx|deno|corepack|ma
 const INSTALLERS = /^(npm|pnpm|yarn|bun|pip3?|uv|pipx|gem|cargo|go|composer)$/;
 
 /** Tools whose first operand is a subcommand that decides what they do. */
-const SUBCOMMAND_TOOLS = /^(git|npm|pnpm|yarn|bun|npx|docker|podman|kubectl|helm|gh|cargo|pip3?|uv|poetry|go|terraform|aws|gcloud|az|rampart|systemctl|crontab)$/;
+const SUBCOMMAND_TOOLS = /^(git|npm|pnpm|yarn|bun|npx|docker|podman|kubectl|oc|helm|gh|cargo|pip3?|uv|poetry|go|terraform|skaffold|minikube|kind|aws|gcloud|az|rampart|systemctl|crontab)$/;
 
 /** Binds (or, for anything else, unbinds) a variable to the paths a listing prints: a secret it names, or the project directory it lists. */
 function listed(st: State, name: string, lister: Info): void {
@@ -825,11 +826,16 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   }
   // A tool whose first word picks what it does (git, npm, docker …) given that word only at run
   // time (`npm $p`, `git "$op" origin main`): what it will do is not known.
-  // (rustup's `cargo +TOOLCHAIN …` picks an installed toolchain: the subcommand is the word after it.)
-  const verbAt = argvWords.findIndex((w, k) => k > 0 && !w.value.startsWith('-') && !(k === 1 && /^["']?\+/.test(w.raw) && /^(cargo|rustc|rustdoc|clippy-driver)$/.test(posix.basename(argv[0] ?? ''))));
+  // (Past the global options the tool takes before it, read from its table: kubectl -n "$NS" get — "$NS" is a value.
+  // An unquoted computed value may split into several words, one of them then standing where the subcommand does:
+  // that word is taken for the subcommand.)
+  const tool = posix.basename(argv[0] ?? '');
+  const subAt = argvWords[0]!.static && SUBCOMMAND_TOOLS.test(tool) ? 1 + subcommandIndex(tool, argv.slice(1)) : 0;
+  const splitAt = subAt > 0 ? argvWords.findIndex((w, k) => k > 0 && k < subAt && !w.value.startsWith('-') && w.parts.some((p) => (p.kind === 'param' || p.kind === 'command-sub') && !p.quoted)) : -1;
+  const verbAt = splitAt > 0 ? splitAt : subAt;
   // (A function's or script's own arguments — "$@", $1 — are judged where it is called with them; an
   // argument list a program file computes is judged by that file's own rules.)
-  if (argvWords[0]!.static && SUBCOMMAND_TOOLS.test(posix.basename(argv[0] ?? '')) && verbAt > 0 && !argvWords[verbAt]!.static && !ARGUMENT_WORD.test(argvWords[verbAt]!.raw) && !argvWords.slice(1, verbAt).some((w) => /^-(C|c|-git-dir|-prefix|-cwd|-dir|-filter|w|-workspace)$/.test(w.value))) {
+  if (verbAt > 0 && !argvWords[verbAt]!.static && !ARGUMENT_WORD.test(argvWords[verbAt]!.raw)) {
     st.lineTags.tags.add('dynamic-command');
     st.lineTags.notes.push(`${argv[0]}'s subcommand ${argvWords[verbAt]!.raw} is only known when the line runs`);
   }
