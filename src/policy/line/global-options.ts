@@ -18,8 +18,8 @@ const TABLES: Record<string, OptionTable> = {
   helm: optionTable(['n,namespace=', 'kube-context=', 'kube-as-user=', 'kube-as-group=', 'burst-limit=', 'qps=', 'debug', 'h,help'], { stopAtPositional: true }),
   gh: optionTable(['R,repo=', 'h,help', 'version'], { stopAtPositional: true }),
   cargo: optionTable(['C=', 'manifest-path=', 'color=', 'explain=', 'v,verbose', 'q,quiet', 'locked', 'offline', 'frozen', 'list', 'V,version', 'h,help'], { stopAtPositional: true }),
-  // (git's -c, --config-env and --exec-path set what git runs: not here.)
-  git: optionTable(['C=', 'git-dir=', 'work-tree=', 'namespace=', 'super-prefix=', 'list-cmds=', 'attr-source=', 'p,paginate', 'P,no-pager',
+  // (git's -c and --config-env take KEY=VALUE: the key must be known — see keyedOption; --exec-path is not here.)
+  git: optionTable(['C=', 'c=', 'config-env=', 'git-dir=', 'work-tree=', 'namespace=', 'super-prefix=', 'list-cmds=', 'attr-source=', 'p,paginate', 'P,no-pager',
     'no-replace-objects', 'no-lazy-fetch', 'no-optional-locks', 'bare', 'literal-pathspecs', 'glob-pathspecs', 'noglob-pathspecs',
     'icase-pathspecs', 'no-advice', 'version', 'help'], { stopAtPositional: true }),
   uv: optionTable(['directory=', 'project=', 'cache-dir=', 'color=', 'python-preference=', 'q,quiet', 'v,verbose', 'n,no-cache', 'offline',
@@ -41,6 +41,15 @@ const TABLES: Record<string, OptionTable> = {
   gcloud: optionTable(['project=', 'account=', 'configuration=', 'format=', 'verbosity=', 'billing-project=', 'q,quiet', 'h,help'], { stopAtPositional: true }),
   az: optionTable(['subscription=', 'o,output=', 'query=', 'debug', 'verbose', 'only-show-errors', 'h,help'], { stopAtPositional: true }),
 };
+
+/** Options whose value is KEY=VALUE, the key naming a setting that may make the tool run a program (git -c core.pager=…):
+ *  a computed key is as unknown as a computed subcommand (its value is judged with the key, by the tool's analyzer). */
+const KEYED: Record<string, RegExp> = { git: /^(-c|--config-env)$/ };
+
+/** True when OPTION (as spelled before its value) takes a KEY=VALUE value for TOOL. */
+export function keyedOption(tool: string, option: string): boolean {
+  return KEYED[tool]?.test(option) ?? false;
+}
 
 // Other subcommand tools: no global option is known to take a value (the first operand is the subcommand).
 const NONE = optionTable([], { stopAtPositional: true });

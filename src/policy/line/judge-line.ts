@@ -15,7 +15,7 @@ import { deferredCode } from './deferred-code.js';
 import { forkBomb } from './destructive.js';
 import { GNU_LONG, judgeArgv } from './judge-argv.js';
 import { fullLongOptions } from '../options.js';
-import { subcommandIndex } from './global-options.js';
+import { keyedOption, subcommandIndex } from './global-options.js';
 import { CURRENT_BRANCH_ARGS } from '../analyzers/git-subcommands.js';
 import { lineChecks } from './line-checks.js';
 import { printfText, unescape } from './printf.js';
@@ -845,10 +845,14 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // time (`npm $p`, `git "$op" origin main`): what it will do is not known.
   // (Past the global options the tool takes before it, read from its table: kubectl -n "$NS" get — "$NS" is a value.
   // An unquoted computed value may split into several words, one of them then standing where the subcommand does:
-  // that word is taken for the subcommand.)
+  // that word is taken for the subcommand; so is a KEY=VALUE value whose key is computed — git -c "$kv".)
   const tool = posix.basename(argv[0] ?? '');
   const subAt = argvWords[0]!.static && SUBCOMMAND_TOOLS.test(tool) ? 1 + subcommandIndex(tool, argv.slice(1)) : 0;
-  const splitAt = subAt > 0 ? argvWords.findIndex((w, k) => k > 0 && k < subAt && !w.value.startsWith('-') && w.parts.some((p) => (p.kind === 'param' || p.kind === 'command-sub') && !p.quoted)) : -1;
+  const unknownBefore = (w: Word, k: number): boolean => k > 0 && k < subAt && (w.value.startsWith('-')
+    // (--config-env="$K=V": a KEY=VALUE attached to its option.)
+    ? /^--[\w-]+=/.test(w.value) && keyedOption(tool, w.value.split('=')[0]!) && /[$`]/.test(w.raw.split('=').slice(0, 2).join('='))
+    : w.parts.some((p) => (p.kind === 'param' || p.kind === 'command-sub') && !p.quoted) || (keyedOption(tool, argv[k - 1]!) && /[$`]/.test(w.raw.split('=')[0]!)));
+  const splitAt = subAt > 0 ? argvWords.findIndex(unknownBefore) : -1;
   const verbAt = splitAt > 0 ? splitAt : subAt;
   // (A function's or script's own arguments — "$@", $1 — are judged where it is called with them; an
   // argument list a program file computes is judged by that file's own rules.)
