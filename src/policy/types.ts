@@ -63,4 +63,7 @@ export interface GitReader {
   upstreamRemote(): string | undefined;
   /** The reader for another repository directory (git -C DIR), if it can be read. */
   at?(absDir: string): GitReader | undefined;
+  /** The top of the work tree holding the reader's directory — what `git rev-parse --show-toplevel` prints there —
+   *  when it is known from disk (undefined for a bare repository, a moved work tree, GIT_DIR/GIT_WORK_TREE set). */
+  toplevel?(): string | undefined;
 }

@@ -70,31 +70,38 @@ function readIni(file: string): Ini | undefined {
   }
 }
 
-const dirCache = new Map<string, { at: number; dir: string | undefined }>();
+const dirCache = new Map<string, { at: number; found: Found | undefined }>();
 /** How long a cwd → git dir lookup is reused; short, so a fresh `git init` is seen at once in practice. */
 const DIR_TTL_MS = 100;
 
+/** A repository found from a directory: its git directory, and the directory whose `.git` that is (the work tree's top). */
+interface Found { gitDir: string; top: string }
+
 /** The git directory for cwd: walks up to a `.git` dir, or a `.git` file with `gitdir:`. */
 export function findGitDir(cwd: string): string | undefined {
-  const now = Date.now();
-  const hit = dirCache.get(cwd);
-  if (hit && now - hit.at < DIR_TTL_MS) return hit.dir;
-  const dir = walkForGitDir(cwd);
-  if (dirCache.size > 1000) dirCache.clear();
-  dirCache.set(cwd, { at: now, dir });
-  return dir;
+  return findRepo(cwd)?.gitDir;
 }
 
-function walkForGitDir(cwd: string): string | undefined {
+function findRepo(cwd: string): Found | undefined {
+  const now = Date.now();
+  const hit = dirCache.get(cwd);
+  if (hit && now - hit.at < DIR_TTL_MS) return hit.found;
+  const found = walkForGitDir(cwd);
+  if (dirCache.size > 1000) dirCache.clear();
+  dirCache.set(cwd, { at: now, found });
+  return found;
+}
+
+function walkForGitDir(cwd: string): Found | undefined {
   let dir = path.resolve(cwd);
   for (;;) {
     const dotgit = path.join(dir, '.git');
     try {
       const st = fs.statSync(dotgit, { throwIfNoEntry: false });
-      if (st?.isDirectory()) return dotgit;
+      if (st?.isDirectory()) return { gitDir: dotgit, top: dir };
       if (st?.isFile()) {
         const m = /^gitdir:\s*(.+)$/m.exec(fs.readFileSync(dotgit, 'utf8'));
-        if (m) return path.resolve(dir, m[1].trim());
+        if (m) return { gitDir: path.resolve(dir, m[1].trim()), top: dir };
       }
     } catch {
       /* keep walking */
@@ -118,6 +125,7 @@ export function gitReaderFor(cwd: string, home: string, env: Readonly<Record<str
     alias: (n) => get().alias(n),
     currentBranch: () => get().currentBranch(),
     upstreamRemote: () => get().upstreamRemote(),
+    toplevel: () => get().toplevel?.(),
   };
 }
 
@@ -161,7 +169,8 @@ function envConfig(env: Readonly<Record<string, string | undefined>>): Ini {
 
 function eagerGitReader(cwd: string, home: string, env: Readonly<Record<string, string | undefined>>): GitReader & { remoteUrls(name: string): string[] } {
   // GIT_DIR (from the command's environment) picks the repository, as it does for git.
-  const gitDir = env.GIT_DIR ? path.resolve(cwd, env.GIT_DIR) : findGitDir(cwd);
+  const found = env.GIT_DIR ? undefined : findRepo(cwd);
+  const gitDir = env.GIT_DIR ? path.resolve(cwd, env.GIT_DIR) : found?.gitDir;
   let commonDir = gitDir;
   if (gitDir) {
     try {
@@ -210,5 +219,7 @@ function eagerGitReader(cwd: string, home: string, env: Readonly<Record<string, 
       const b = currentBranch();
       return (b && (get(`branch.${b}.pushremote`) ?? get('remote.pushdefault') ?? get(`branch.${b}.remote`))) || undefined;
     },
+    // The directory holding .git — unless the work tree is put elsewhere (GIT_WORK_TREE, core.worktree) or there is none.
+    toplevel: () => (found === undefined || env.GIT_WORK_TREE !== undefined || get('core.worktree') !== undefined || get('core.bare') === 'true' ? undefined : found.top),
   };
 }

@@ -21,13 +21,14 @@ export function verdict(policy: CompiledPolicy, argv: string[], extra: Partial<C
 
 export type LineRow = [line: string, expect: 'allow' | 'ask' | 'deny'];
 
-/** Runs groups of whole-command-line rows through the line judge (the hook's view) as subtests. */
-export async function lineTable(t: { test(name: string, fn: (t: any) => Promise<void>): unknown }, table: Record<string, LineRow[]>): Promise<void> {
+/** Runs groups of whole-command-line rows through the line judge (the hook's view) as subtests
+ *  (in the example context, with EXTRA's fields in place of its own: a repository reader that knows more, another cwd). */
+export async function lineTable(t: { test(name: string, fn: (t: any) => Promise<void>): unknown }, table: Record<string, LineRow[]>, extra: Partial<Context> = {}): Promise<void> {
   const policy = await builtin();
   for (const [group, rows] of Object.entries(table)) {
     t.test(group, async (t) => {
       for (const [line, expect] of rows) {
-        const e = evaluateLine(policy, line, EXAMPLE_CONTEXT);
+        const e = evaluateLine(policy, line, { ...EXAMPLE_CONTEXT, ...extra });
         t.equal(e.decision, expect, `${JSON.stringify(line)} → ${e.decision} (${e.rule ?? 'default'})`);
       }
     });

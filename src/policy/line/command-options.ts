@@ -591,11 +591,12 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
       if (m) out.lines.push(m[1]!);
     }
   }
-  // Maven's exec plugin runs -Dexec.executable with -Dexec.args (exec:exec).
+  // Maven's exec plugin runs -Dexec.executable with -Dexec.args (exec:exec): no shell — the args are split into words
+  // and Maven fills in its own ${…} properties.
   if (/^mvnw?$/.test(tool)) {
     const prop = (k: string) => args.map((a, j) => (a === '-D' ? args[j + 1] ?? '' : a.replace(/^-D/, ''))).find((a) => a.startsWith(`${k}=`))?.slice(k.length + 1);
     const exe = prop('exec.executable');
-    if (exe !== undefined) out.lines.push(`${quote(exe)} ${prop('exec.args') ?? ''}`);
+    if (exe !== undefined) out.lines.push([mavenWord(exe), ...mavenArgs(prop('exec.args') ?? '').map(mavenWord)].join(' '));
   }
   // fd -x/-X CMD: runs CMD on what it finds under its search paths (like find -exec).
   if (tool === 'fd' || tool === 'fdfind') {
@@ -652,4 +653,40 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
     }
   }
   return out;
+}
+
+/** Maven's split of exec.args (plexus CommandLineUtils): words at blanks, '…' and "…" group, no escapes. */
+function mavenArgs(text: string): string[] {
+  const words: string[] = [];
+  let cur: string | undefined;
+  let q: string | undefined;
+  for (const c of text) {
+    if (q !== undefined) {
+      if (c === q) q = undefined;
+      else cur += c;
+    } else if (c === "'" || c === '"') {
+      q = c;
+      cur ??= '';
+    } else if (/\s/.test(c)) {
+      if (cur !== undefined) words.push(cur);
+      cur = undefined;
+    } else cur = (cur ?? '') + c;
+  }
+  if (cur !== undefined) words.push(cur);
+  return words;
+}
+
+/** One word Maven hands the program, as shell text: literal, but for the properties Maven fills in — ${env.NAME} is that
+ *  environment variable, ${user.home} is HOME, any other (the pom's, settings', -D's) a value only known when it runs. */
+function mavenWord(word: string): string {
+  const lit = (t: string) => t.replace(/["\\$`]/g, '\\$&');
+  let out = '';
+  let at = 0;
+  for (const m of word.matchAll(/\$\{([^}]*)\}/g)) {
+    out += lit(word.slice(at, m.index));
+    const env = /^env\.([A-Za-z_]\w*)$/.exec(m[1]!);
+    out += env ? `\${${env[1]}}` : m[1] === 'user.home' ? '${HOME}' : '${__maven_property}';
+    at = m.index! + m[0].length;
+  }
+  return `"${out}${lit(word.slice(at))}"`;
 }

@@ -2237,7 +2237,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (name === 'git' && facts.subcommand === 'clone') {
       const ops = argv.slice(argv.indexOf('clone') + 1).filter((a, k, all) => !a.startsWith('-') && !/^(-o|--origin|-b|--branch|--depth|-c|--config|--template|--reference|-j|--jobs|--filter|-u|--upload-pack)$/.test(all[k - 1] ?? ''));
       const dir = ops[1] ?? posix.basename(ops[0] ?? '').replace(/\.git$/, '');
-      if (dir) rec.cloneDir = abs(dir);
+      // (A clone of the project itself — `.`, its path, its own .git — holds the project's own committed code: building it
+      // runs what building the project runs. Not with submodules fetched from elsewhere, or hooks from a template.)
+      const src = ops[0] === undefined ? undefined : abs(ops[0].replace(/^file:\/\//, '')).replace(/\/+$/, '');
+      const own = (src === ctx.projectRoot || src === `${ctx.projectRoot}/.git`) && !argv.some((a) => /^--(recurse-submodules|recursive|template|separate-git-dir)(=|$)/.test(a));
+      if (dir && !own) rec.cloneDir = abs(dir);
     }
     // git submodule add URL [PATH] clones URL into PATH (by default the repository's name); svn export/checkout URL [DEST]
     // and hg/sl clone fetch a tree the same way (svn export of one file writes that file).
@@ -2861,6 +2865,11 @@ function listedRoots(name: string, args: string[]): string[] | undefined {
   if ((name === 'fd' || name === 'fdfind') && !args.some((a) => /^(-x|--exec|-X|--exec-batch|--base-directory|--search-path)(=|$)/.test(a))) return ops.length > 1 ? ops.slice(1) : ['.'];
   if (name === 'git' && args[0] === 'ls-files') return ops.length > 1 ? ops.slice(1) : ['.'];
   if (name === 'git' && args[0] === 'diff' && args.includes('--name-only') && !args.includes('--no-index')) return ['.'];
+  // git grep -l/-L/--name-only prints the tracked files that do (not) match, relative to where it runs, as ls-files does.
+  // (Not with --no-index or --untracked, which search the files git keeps out — .env among them — nor -O, which opens
+  // them in a pager; a short cluster only of flags, so -eL is the pattern L, not a listing.)
+  if (name === 'git' && args[0] === 'grep' && args.some((a) => /^-[abchHiInqrstvwxzEFGPW]*[lL][abchHiInqrstvwxzEFGPW]*$/.test(a) || /^--(files-with-matches|files-without-match|name-only)$/.test(a))
+    && !args.some((a) => /^(--no-index|--untracked|--no-exclude-standard|-O.*|--open-files-in-pager(=.*)?)$/.test(a))) return ['.'];
   // ls prints names below its operands (or the directory): short listings only — -a prints `..`, and
   // long formats print words that are not names.
   // (ls -d takes no value: its operands are all listed.)

@@ -15,6 +15,7 @@ import { deferredCode } from './deferred-code.js';
 import { forkBomb } from './destructive.js';
 import { GNU_LONG, judgeArgv } from './judge-argv.js';
 import { fullLongOptions } from '../options.js';
+import { keyedOption, subcommandIndex } from './global-options.js';
 import { CURRENT_BRANCH_ARGS } from '../analyzers/git-subcommands.js';
 import { lineChecks } from './line-checks.js';
 import { printfText, unescape } from './printf.js';
@@ -454,7 +455,7 @@ const CODE_RUNNERS = /^(npm|npx|pnpm|pnpx|yarn|yarnpkg|bun|bunx|deno|corepack|ma
 const INSTALLERS = /^(npm|pnpm|yarn|bun|pip3?|uv|pipx|gem|cargo|go|composer)$/;
 
 /** Tools whose first operand is a subcommand that decides what they do. */
-const SUBCOMMAND_TOOLS = /^(git|npm|pnpm|yarn|bun|npx|docker|podman|kubectl|helm|gh|cargo|pip3?|uv|poetry|go|terraform|aws|gcloud|az|rampart|systemctl|crontab)$/;
+const SUBCOMMAND_TOOLS = /^(git|npm|pnpm|yarn|bun|npx|docker|podman|kubectl|oc|helm|gh|cargo|pip3?|uv|poetry|go|terraform|skaffold|minikube|kind|aws|gcloud|az|rampart|systemctl|crontab)$/;
 
 /** Binds (or, for anything else, unbinds) a variable to the paths a listing prints: a secret it names, or the project directory it lists. */
 function listed(st: State, name: string, lister: Info): void {
@@ -464,6 +465,25 @@ function listed(st: State, name: string, lister: Info): void {
 }
 
 /** `npm prefix` run at the project root prints it when its package.json is there (the disk says so). */
+/** What `git rev-parse --show-toplevel` prints from CWD, when known: the work tree's top the repository reader learned from
+ *  disk (CWD below it), else the project root when CWD is inside it and its .git is there; undefined when the line or the
+ *  environment moves the repository (GIT_DIR, GIT_WORK_TREE) or nothing tells. */
+function gitTop(st: State, cwd: string): string | undefined {
+  const root = st.ctx.projectRoot;
+  const inside = (dir: string, p: string): boolean => p === dir || p.startsWith(`${dir}/`);
+  if (/\bGIT_(DIR|WORK_TREE)\b/.test(st.lineText) || st.ctx.env.GIT_DIR !== undefined || st.ctx.env.GIT_WORK_TREE !== undefined) return undefined;
+  const top = st.ctx.git?.toplevel?.();
+  if (top !== undefined && inside(top, cwd)) return top;
+  return inside(root, cwd) && st.ctx.realpath?.(`${root}/.git`) !== undefined ? root : undefined;
+}
+
+/** TEXT with each $(git rev-parse --show-toplevel) in it spelled as the directory it prints from CWD, where that is known. */
+function withGitTop(st: State, cwd: string, text: string): string {
+  if (!text.includes('rev-parse --show-toplevel')) return text;
+  const top = gitTop(st, cwd);
+  return top === undefined ? text : text.replace(/\$\(git rev-parse --show-toplevel\)|`git rev-parse --show-toplevel`/g, top);
+}
+
 function npmPrefixIsRoot(st: State, cwd: string): boolean {
   return cwd === st.ctx.projectRoot && st.ctx.realpath?.(`${st.ctx.projectRoot}/package.json`) !== undefined;
 }
@@ -485,10 +505,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
       return d;
     });
   }
-  // $(git rev-parse --show-toplevel) inside the project, when the project is the repository (its .git is there): the project root.
-  if (argv.some((a) => a.includes('rev-parse --show-toplevel')) && (cwd === st.ctx.projectRoot || cwd.startsWith(`${st.ctx.projectRoot}/`)) && st.ctx.realpath?.(`${st.ctx.projectRoot}/.git`) !== undefined) {
-    argv = argv.map((a, k) => (k > 0 ? a.replace(/\$\(git rev-parse --show-toplevel\)|`git rev-parse --show-toplevel`/g, st.ctx.projectRoot) : a));
-  }
+  // $(git rev-parse --show-toplevel) where the work tree's top is known: that directory (judged like any path there).
+  argv = argv.map((a, k) => (k > 0 ? withGitTop(st, cwd, a) : a));
   // $(npm prefix) at the project root whose package.json is there: the project root.
   if (argv.some((a) => a.includes('npm prefix')) && npmPrefixIsRoot(st, cwd)) argv = argv.map((a, k) => (k > 0 ? a.replace(/\$\(npm prefix\)|`npm prefix`/g, st.ctx.projectRoot) : a));
   // A variable that captured a directory (ROOT=$PWD, ROOT="$(cd "$(dirname x.sh)/.." && pwd)") is that
@@ -572,8 +590,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const inert = argvWords[0]?.static === true && /^(echo|printf|true|false|test|\[|pwd)$/.test(argv[0] ?? '') && !/(^|[^\w-])enable\b/.test(st.lineText);
   for (const a of fc.assignments) {
     const v = a.value.value;
-    // ($(git rev-parse --show-toplevel) inside the project whose .git is there is the project root.)
-    const toplevel = (/^"?\$\(git rev-parse --show-toplevel\)"?$/.test(a.value.raw) && (cwd === st.ctx.projectRoot || cwd.startsWith(`${st.ctx.projectRoot}/`)) && st.ctx.realpath?.(`${st.ctx.projectRoot}/.git`) !== undefined) || (/^"?\$\(npm prefix\)"?$/.test(a.value.raw) && npmPrefixIsRoot(st, cwd)) ? st.ctx.projectRoot : undefined;
+    // ($(git rev-parse --show-toplevel) where the work tree's top is known: that directory.)
+    const toplevel = (/^"?\$\(git rev-parse --show-toplevel\)"?$/.test(a.value.raw) ? gitTop(st, cwd) : undefined) ?? (/^"?\$\(npm prefix\)"?$/.test(a.value.raw) && npmPrefixIsRoot(st, cwd) ? st.ctx.projectRoot : undefined);
     const captured = a.scope !== 'prefix' ? toplevel ?? capturedDir(st, a.value.raw, cwd) ?? dirVarPath(st, a.value.raw) ?? placedText(a.value, cwd, st.ctx.home) : undefined;
     // (Judged again where a cd may not have happened: a directory captured differently there is not one place.)
     if (st.inAltCwd) {
@@ -626,7 +644,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   };
   for (const r of fc.redirects) {
     // (A redirection's target is rewritten as an operand is: "$f.tmp" with f a listed path, "$out/x".)
-    const target = fdVarFile(st, r.target.raw) ?? dirStackWord(st, r.target, env) ?? (r.target.static ? r.target.value : dirVarPath(st, r.target.raw) ?? redirectListed(st, r.target.raw) ?? r.target.value);
+    const target = fdVarFile(st, r.target.raw) ?? dirStackWord(st, r.target, env) ?? (r.target.static ? r.target.value : dirVarPath(st, r.target.raw) ?? redirectListed(st, r.target.raw) ?? withGitTop(st, cwd, r.target.value));
     // `{v}>file` / `{v}<file`: v now names the file's descriptor (kept for the line).
     if (r.fdVar && /^(<|<>|>|>>|>\|)$/.test(r.op)) fdVars.set(r.fdVar, posix.resolve(cwd, target.replace(/^~(?=\/|$)/, st.ctx.home)));
     // `>&"$v"` / `<&"${NAME[0]}"`: a descriptor held in a variable — a coproc's pipe, or the file `exec {v}>` opened.
@@ -825,11 +843,20 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   }
   // A tool whose first word picks what it does (git, npm, docker …) given that word only at run
   // time (`npm $p`, `git "$op" origin main`): what it will do is not known.
-  // (rustup's `cargo +TOOLCHAIN …` picks an installed toolchain: the subcommand is the word after it.)
-  const verbAt = argvWords.findIndex((w, k) => k > 0 && !w.value.startsWith('-') && !(k === 1 && /^["']?\+/.test(w.raw) && /^(cargo|rustc|rustdoc|clippy-driver)$/.test(posix.basename(argv[0] ?? ''))));
+  // (Past the global options the tool takes before it, read from its table: kubectl -n "$NS" get — "$NS" is a value.
+  // An unquoted computed value may split into several words, one of them then standing where the subcommand does:
+  // that word is taken for the subcommand; so is a KEY=VALUE value whose key is computed — git -c "$kv".)
+  const tool = posix.basename(argv[0] ?? '');
+  const subAt = argvWords[0]!.static && SUBCOMMAND_TOOLS.test(tool) ? 1 + subcommandIndex(tool, argv.slice(1)) : 0;
+  const unknownBefore = (w: Word, k: number): boolean => k > 0 && k < subAt && (w.value.startsWith('-')
+    // (--config-env="$K=V": a KEY=VALUE attached to its option.)
+    ? /^--[\w-]+=/.test(w.value) && keyedOption(tool, w.value.split('=')[0]!) && /[$`]/.test(w.raw.split('=').slice(0, 2).join('='))
+    : w.parts.some((p) => (p.kind === 'param' || p.kind === 'command-sub') && !p.quoted) || (keyedOption(tool, argv[k - 1]!) && /[$`]/.test(w.raw.split('=')[0]!)));
+  const splitAt = subAt > 0 ? argvWords.findIndex(unknownBefore) : -1;
+  const verbAt = splitAt > 0 ? splitAt : subAt;
   // (A function's or script's own arguments — "$@", $1 — are judged where it is called with them; an
   // argument list a program file computes is judged by that file's own rules.)
-  if (argvWords[0]!.static && SUBCOMMAND_TOOLS.test(posix.basename(argv[0] ?? '')) && verbAt > 0 && !argvWords[verbAt]!.static && !ARGUMENT_WORD.test(argvWords[verbAt]!.raw) && !argvWords.slice(1, verbAt).some((w) => /^-(C|c|-git-dir|-prefix|-cwd|-dir|-filter|w|-workspace)$/.test(w.value))) {
+  if (verbAt > 0 && !argvWords[verbAt]!.static && !ARGUMENT_WORD.test(argvWords[verbAt]!.raw)) {
     st.lineTags.tags.add('dynamic-command');
     st.lineTags.notes.push(`${argv[0]}'s subcommand ${argvWords[verbAt]!.raw} is only known when the line runs`);
   }
@@ -1048,7 +1075,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     st.cwdGuess = undefined;
     if (to === undefined || to === '~') cwd = st.ctx.home;
     else if (to === '-' || to === '~-' || to.startsWith('~-/')) cwd = st.oldpwd !== undefined ? posix.join(st.oldpwd, to.slice(3)) : UNKNOWN_CWD;
-    else if (/^"?\$\(git rev-parse --show-toplevel\)"?$/.test(word?.raw ?? '')) cwd = st.ctx.projectRoot;
+    else if (/^"?\$\(git rev-parse --show-toplevel\)"?$/.test(word?.raw ?? '')) cwd = gitTop(st, cwd) ?? st.ctx.projectRoot;
     // cd "$(dirname 'scripts/x.sh')/.." (a script's own $0, filled in): the directory of a literal path.
     else if (dirnameOf(word?.raw ?? '') !== undefined) cwd = resolvePath(dirnameOf(word!.raw)!, { cwd, home: st.ctx.home });
     // (Through CDPATH bash goes to CDPATH-DIR/TO when that exists and to ./TO otherwise: not known here. With one

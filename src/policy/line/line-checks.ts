@@ -43,6 +43,9 @@ const inspectsOnly = (name: string, args: readonly string[]): boolean => {
 const TASK_TOOLS = /^(gradlew|mvnw|make|gmake|just|task|go-task|mise|deno|bun|node|npm|npx|pnpm|yarn|vite|vitest|jest|eslint|tsc|webpack|python[\d.]*|pytest|py\.test|pip[\d.]*|uv|poetry|tox|nox|rake|bundle|composer|cargo|go|direnv|gradle|mvn|cmake|fab|invoke|inv|scons|meson|ninja|ant|sbt|swift|dotnet|msbuild|gulp|grunt|docker|podman|buildah|nerdctl|terraform|tofu|terragrunt|vagrant|bazel|bazelisk|buck2|pants|nix|zig|mix|rebar3|stack|cabal|earthly|tilt|skaffold|foreman|honcho|nimble|lein|sphinx-build)$/;
 /** Files those tools load from anywhere below where they run: pytest's conftest.py and the test files runners collect. */
 const LOADED_BELOW = /^(conftest\.py|test_[\w.-]*\.py|[\w.-]*_test\.(py|go)|[\w.-]+\.(test|spec)\.[cm]?[jt]sx?)$/;
+/** API and schema descriptions by their usual names (openapi.json, api.swagger.yaml, schema.json, user.schema.json): documents
+ *  code generators read, no program's own configuration (not one that says it is one: schema.config.json). */
+const DESCRIPTION = /^(?!.*(?:^|[._-])(?:config|conf|rc|settings|plugins?)(?:[._-]|$))(?:[\w-]+[._-])?(openapi|swagger|asyncapi|schema|introspection)(?:[._-][\w-]+)*\.(json|ya?ml)$/i;
 /** Files those tools load without being named. */
 const LOADED_FILES = /^(Makefile|makefile|GNUmakefile|justfile|Justfile|\.justfile|Taskfile(\.dist)?\.ya?ml|deno\.jsonc?|conftest\.py|[\w.-]+\.py|[\w.-]+\.config\.[cm]?[jt]s|package\.json|\.envrc|Cargo\.toml|build\.rs|Rakefile|Gemfile|composer\.json|setup\.py|setup\.cfg|pyproject\.toml|\.?mise(\.local)?\.toml|go\.mod|build\.gradle(\.kts)?|pom\.xml|CMakeLists\.txt|\.npmrc|\.yarnrc(\.yml)?|SConstruct|SConscript|meson\.build|build\.ninja|build\.xml|build\.sbt|Package\.swift|[\w.-]+\.(csproj|fsproj|vbproj|sln|tf|hcl)|Directory\.Build\.(props|targets)|gulpfile\.[cm]?[jt]s|Gruntfile\.[jt]s|Dockerfile|Containerfile|(docker-)?compose(\.[\w-]+)?\.ya?ml|Vagrantfile|BUILD(\.bazel)?|WORKSPACE(\.bazel)?|MODULE\.bazel|flake\.nix|default\.nix|shell\.nix|build\.zig|mix\.exs|rebar\.config|stack\.yaml|[\w.-]+\.cabal|Earthfile|Tiltfile|skaffold\.ya?ml|Procfile|[\w.-]+\.nimble|project\.clj|Makefile\.toml|conf\.py)$/;
 
@@ -167,7 +170,11 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     // A program Rampart has no model of, started where a download put a configuration-like file: it may run what the file says.
     // (One it is handed as its input — `openapi-typescript openapi.json`, not `-c x.json` — is data to it.)
     const input = (p: string) => me.argv.slice(1).some((a, k, all) => !a.startsWith('-') && abs(a) === p && !/^(-c|-f|-C|-F|--(config|conf|rc|file|settings|init|load|require|plugin|preset)\b.*)$/.test(all[k - 1] ?? ''));
-    if (!buildFile && me.name && !DATA_PROGRAMS.has(me.name) && !DATA_SINKS.has(me.name) && !NO_CONTENT.has(me.name) && !isShell(me.name) && !languageOf(me.name) && [...downloaded].some((p) => posix.dirname(p) === cwd && CONFIGISH.test(posix.basename(p)) && !me.writesFiles.includes(p) && !input(p))) {
+    // (Nor an API or schema description it is not handed at all — openapi.json, swagger.yaml, schema.json: a program looks
+    // for its configuration under its own names — .prettierrc, tsconfig.json, codegen.yml — and reads these as a code
+    // generator's data. Handed one by an option, --config=schema.json, it may take it for anything.)
+    const description = (p: string) => DESCRIPTION.test(posix.basename(p)) && !me.argv.slice(1).some((a) => abs(a.replace(/^--?[\w-]+=/, '')) === p);
+    if (!buildFile && me.name && !DATA_PROGRAMS.has(me.name) && !DATA_SINKS.has(me.name) && !NO_CONTENT.has(me.name) && !isShell(me.name) && !languageOf(me.name) && [...downloaded].some((p) => posix.dirname(p) === cwd && CONFIGISH.test(posix.basename(p)) && !me.writesFiles.includes(p) && !input(p) && !description(p))) {
       tag('interpreter-opaque', `${me.name} runs where this line downloaded a configuration file it may read`);
     }
     // A build tool's bare words are subcommands and targets (npm ci, make install), not files.
