@@ -26,6 +26,17 @@ export const CONFIG_VARS: ReadonlySet<string> = new Set(['UV_CONFIG_FILE', 'GOEN
   // screen's and less's key and start-up files: a screenrc runs commands (exec, screen CMD), a lesskey file's #env sets LESSOPEN.
   'SCREENRC', 'SYSSCREENRC', 'LESSKEY', 'LESSKEYIN', 'LESSKEY_SRC', 'LESSKEY_SYSTEM', 'LESSKEYIN_SYSTEM', 'LESSKEY_SRC_SYSTEM', 'LESSKEY_CONTENT',
 ]);
+/**
+ * Variables a tool reads to decide where it connects or what it runs: a proxy, a registry or package index, a pager or
+ * editor, a container or build daemon's address, a relocated configuration (KUBECONFIG …), git's program settings.
+ * One the line fills with a value known only at run time (read, mapfile, getopts) is held as computed, so every tool
+ * that reads it is judged as given a computed setting — at least ask — rather than as running without it.
+ */
+export function toolSetting(name: string): boolean {
+  return /_proxy$/i.test(name) || /^npm_config_/i.test(name) || /(^|_)(PROXY|REGISTRY|REGISTRIES_\w+_INDEX|INDEX_URL|INDEX|PYPI_URL|MIRROR|DISTURL|CDNURL)(_|$)/.test(name)
+    || PROGRAM_VARS.test(name) || /^LESS(OPEN|CLOSE)$/.test(name) || /^(DOCKER|BUILDKIT|CONTAINER|PODMAN)_HOST$/.test(name)
+    || (CONFIG_VARS.has(name) && name !== 'HOME') || /^GIT_(SSH|SSH_COMMAND|PROXY_COMMAND|EXTERNAL_DIFF|ASKPASS|EXEC_PATH|CONFIG_\w+)$/.test(name);
+}
 // Variables that switch certificate checks off.
 const TLS_OFF: Record<string, RegExp> = { GIT_SSL_NO_VERIFY: /./, NODE_TLS_REJECT_UNAUTHORIZED: /^0$/, PYTHONHTTPSVERIFY: /^0$/ };
 // Variables a tool runs as a program (through a shell, for most): their value is a command line.

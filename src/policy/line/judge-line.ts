@@ -10,7 +10,7 @@ import { newFacts } from '../facts.js';
 import type { CompiledPolicy } from '../policy.js';
 import { commandsOf, compoundWrites, functionWrites, parseShell, resolveVariables, type FlatCommand, type Word } from '../shell/index.js';
 import type { Context } from '../types.js';
-import { assignmentTags, defaultAssignments } from './assignments.js';
+import { assignmentTags, defaultAssignments, toolSetting } from './assignments.js';
 import { deferredCode } from './deferred-code.js';
 import { forkBomb } from './destructive.js';
 import { GNU_LONG, judgeArgv } from './judge-argv.js';
@@ -611,7 +611,11 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     }
   }
   // (An expansion that assigns — `: ${LD_PRELOAD:=/tmp/x.so}` — is NAME=VALUE for the rest of the line.)
-  for (const [n, v] of defaultAssignments([...argvWords, ...fc.assignments.map((a) => a.value), ...fc.redirects.map((r) => r.target)].map((w) => w.raw), env)) assignmentTags(st, n, v, !/[$`]/.test(v), cwd);
+  // (…and holds that value for the commands after it, as an assignment does: : ${https_proxy:=http://h:3128}; export https_proxy.)
+  for (const [n, v] of defaultAssignments([...argvWords, ...fc.assignments.map((a) => a.value), ...fc.redirects.map((r) => r.target)].map((w) => w.raw), env)) {
+    assignmentTags(st, n, v, !/[$`]/.test(v), cwd);
+    nextEnv = { ...nextEnv, [n]: v };
+  }
   // Redirections: files written, the file fed to stdin, /dev/tcp.
   const writes: string[] = [];
   let stdin: string | undefined;
@@ -1113,7 +1117,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     const v = args.findIndex((a) => a === '-v' || /^-v[A-Za-z_]/.test(a));
     const names = name === 'printf' ? (v < 0 ? [] : [args[v] === '-v' ? args[v + 1] ?? '' : args[v]!.slice(2)]) : args.filter((a) => /^[A-Za-z_]\w*$/.test(a));
     const known = name === 'printf' && v >= 0 && argvWords.every((w) => w.static) ? printfText(args.slice(args[v] === '-v' ? v + 2 : v + 1)) : undefined;
-    for (const n of names) nextEnv = { ...nextEnv, [n]: known, [`${n}[@]`]: undefined };
+    // (A setting tools read — a proxy, a registry, a pager, a cluster's config — is held as computed: each tool reading it asks.)
+    for (const n of names) nextEnv = { ...nextEnv, [n]: known ?? (toolSetting(n) ? `$(${name})` : undefined), [`${n}[@]`]: undefined };
     // (…and a name the judge watches where it is assigned — PATH, LD_PRELOAD, HOME, NODE_OPTIONS, a proxy — is judged as
     // assigned what the builtin gives: read -r LD_PRELOAD <<< /tmp/x.so as LD_PRELOAD=…, unknown unless printf's literal text.)
     if (name !== 'unset') for (const n of names) if (/^[A-Za-z_]\w*$/.test(n)) assignmentTags(st, n, known ?? `$(${name})`, known !== undefined, cwd);
