@@ -1102,6 +1102,30 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
       const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
       if (m) nextEnv = { ...nextEnv, [m[1]!]: m[2] };
     }
+    // A declaration given NAME=(…) as quoted text — declare -a "a=(\$(…))", typeset 'x=($(…))', declare -a "a=($p)" — is
+    // read again by the builtin as the compound assignment it spells, whose substitutions then run: that text is judged as
+    // the assignment statement it is (one whose text is only known at run time is not understood).
+    // (A compound assignment the shell parsed itself — declare -a a=(x y), local -a f=("$@") — ran its expansions already.)
+    for (const a of fc.assignments) {
+      if (a.scope !== 'declaration' || a.value.parts.some((p) => p.kind === 'array') || !a.value.value.trimStart().startsWith('(')) continue;
+      if (a.value.static) st.sub(`${a.name}=${a.value.value.trimStart()}`, cwd, env);
+      else {
+        st.lineTags.tags.add('dynamic-command');
+        st.lineTags.notes.push(`${name} reads ${a.name}=${a.value.value} as a compound assignment, whose text is only known at run time`);
+      }
+    }
+    // (…so is a word that only becomes NAME=(…) as it expands — v='a=($(…))'; declare -a "$v" — and one wholly computed,
+    // declare -a "$1", may be any such text.)
+    for (let k = 1; k < argvWords.length; k++) {
+      const w = argvWords[k]!;
+      if (!/^"?[$`]/.test(w.raw) || rec.argv[k]!.startsWith('-')) continue;
+      const text = rec.argv[k]!;
+      if (w.static && /^[A-Za-z_]\w*(\[[^\]]*\])?\+?=\s*\([\s\S]*\)\s*$/.test(text)) st.sub(text, cwd, env);
+      else if (!w.static && name !== 'export' && !computedName(w)) {
+        st.lineTags.tags.add('dynamic-command');
+        st.lineTags.notes.push(`${name} is given ${w.raw}, text only known at run time that it reads as an assignment (a compound one runs its substitutions)`);
+      }
+    }
     // A name computed at run time (export "$k=$v", declare "${p}_HOME=…") may be PATH, HOME or LD_PRELOAD:
     // what later programs load and read is not known.
     if (argvWords.slice(1).some(computedName)) {
