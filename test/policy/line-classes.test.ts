@@ -1710,7 +1710,9 @@ const TABLE: Record<string, Row[]> = {
     ['aws configure list && aws configure get region', 'allow'],
     ['kubectl config view && kubectl config get-contexts', 'allow'],
     ['kubectl config use-context kind-dev', 'allow'],
-    ['KUBECONFIG=./kind.yaml kubectl config set-context kind --cluster kind', 'ask'],
+    // (Round 52: a kubeconfig kept in the project is the project's own configuration, trusted as its build files are.)
+    ['KUBECONFIG=./kind.yaml kubectl config set-context kind --cluster kind', 'allow'],
+    ['KUBECONFIG=/tmp/kind.yaml kubectl config set-context kind --cluster kind', 'ask'],
     ['gcloud config set project my-proj && gcloud auth list', 'allow'],
     ['echo "$GITHUB_TOKEN" | gh auth login --with-token', 'allow'],
   ],
@@ -3502,7 +3504,10 @@ const TABLE: Record<string, Row[]> = {
     ['GRADLE_USER_HOME="$PWD/.gradle-home" ./gradlew build', 'allow'],
     ['GRADLE_USER_HOME=/tmp/g ./gradlew build', 'ask'],
     ['PIP_CONFIG_FILE=.venv/pip.conf .venv/bin/pip install -r requirements.txt', 'allow'],
-    ['PIP_CONFIG_FILE=./pip.conf pip install x', 'ask'],
+    // (Round 52: the project's own pip.conf is as trusted as its requirements.txt, which may name an index too; one the line fills is not.)
+    ['PIP_CONFIG_FILE=./pip.conf pip install x', 'allow'],
+    ['printf "[global]\\nindex-url = https://idx.example/simple\\n" > pip.conf; PIP_CONFIG_FILE=./pip.conf pip install x', 'deny'],
+    ['PIP_CONFIG_FILE=/tmp/pip.conf pip install x', 'ask'],
     ['GIT_DIR=.git git status', 'allow'],
     ['GIT_DIR=/tmp/r/.git git fetch', 'ask'],
     ['nvim --headless -c \'lua print(vim.version())\' -c q', 'allow'],

@@ -148,6 +148,17 @@ const CONFIG_OPTIONS: Readonly<Record<string, RegExp>> = {
   kubectl: /^--kubeconfig$/,
 };
 
+/** The configuration a tool's option points it at (kubectl --kubeconfig F → F), or undefined. */
+export function configOptionValue(tool: string, args: readonly string[]): string | undefined {
+  const re = CONFIG_OPTIONS[tool];
+  if (!re) return undefined;
+  for (let k = 0; k < args.length && args[k] !== '--'; k++) {
+    const a = args[k]!;
+    if (re.test(a.split('=')[0]!)) return a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[k + 1];
+  }
+  return undefined;
+}
+
 function configOption(tool: string, args: readonly string[], home: string): string | undefined {
   const re = CONFIG_OPTIONS[tool];
   if (!re) return undefined;

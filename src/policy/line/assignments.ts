@@ -26,6 +26,32 @@ export const CONFIG_VARS: ReadonlySet<string> = new Set(['UV_CONFIG_FILE', 'GOEN
   // screen's and less's key and start-up files: a screenrc runs commands (exec, screen CMD), a lesskey file's #env sets LESSOPEN.
   'SCREENRC', 'SYSSCREENRC', 'LESSKEY', 'LESSKEYIN', 'LESSKEY_SRC', 'LESSKEY_SYSTEM', 'LESSKEYIN_SYSTEM', 'LESSKEY_SRC_SYSTEM', 'LESSKEY_CONTENT',
 ]);
+/**
+ * Variables a tool reads to decide where it connects or what it runs: a proxy, a registry or package index, a pager or
+ * editor, a container or build daemon's address, a relocated configuration (KUBECONFIG …), git's program settings.
+ * One the line fills with a value known only at run time (read, mapfile, getopts) is held as computed, so every tool
+ * that reads it is judged as given a computed setting — at least ask — rather than as running without it.
+ */
+export function toolSetting(name: string): boolean {
+  return /_proxy$/i.test(name) || /^npm_config_/i.test(name) || /(^|_)(PROXY|REGISTRY|REGISTRIES_\w+_INDEX|INDEX_URL|INDEX|PYPI_URL|MIRROR|DISTURL|CDNURL)(_|$)/.test(name)
+    || PROGRAM_VARS.test(name) || /^LESS(OPEN|CLOSE)$/.test(name) || /^(DOCKER|BUILDKIT|CONTAINER|PODMAN)_HOST$/.test(name)
+    || (CONFIG_VARS.has(name) && name !== 'HOME') || /^GIT_(SSH|SSH_COMMAND|PROXY_COMMAND|EXTERNAL_DIFF|ASKPASS|EXEC_PATH|CONFIG_\w+)$/.test(name);
+}
+/** Configuration variables whose file is more than one tool's project settings: a home, git's repository and settings, key and trust stores. */
+const NOT_PROJECT_CONFIG = /^(HOME|XDG_\w+|GIT_\w+|GNUPGHOME|CURL_CA_BUNDLE|SSL_CERT_\w+|REQUESTS_CA_BUNDLE|NODE_EXTRA_CA_CERTS|HGRCPATH|CURL_HOME|WGETRC|SYSTEM_WGETRC)$/;
+
+/**
+ * A configuration file or directory of the project, trusted as its build files are: inside the project root, not a third
+ * party's directory (node_modules, vendor), and not where the line may have put anything — an unpack, a copy, a patch, a
+ * download, a program that writes files, a cd that moves where a relative path resolves, a file the line wrote.
+ */
+export function projectConfig(st: State, to: string, cwd: string): boolean {
+  const root = st.ctx.projectRoot;
+  return to.startsWith(`${root}/`) && !/\/(node_modules|vendor|third_party|external|deps)\//.test(to) && cwd === root
+    && !/(^|[;&|(\n])\s*(\w+=\S*\s+)*(cd|pushd|popd|tar|bsdtar|unzip|7z|7za|cp|rsync|mv|ln|install|patch|git\s+(apply|am|checkout|restore|pull|merge|stash|clone|fetch)|python[\d.]*|node|ruby|perl|php|curl|wget|dd|tee|sed)\b/.test(st.lineText)
+    && ![...st.written].some((w) => w === to || w.startsWith(`${to}/`));
+}
+
 // Variables that switch certificate checks off.
 const TLS_OFF: Record<string, RegExp> = { GIT_SSL_NO_VERIFY: /./, NODE_TLS_REJECT_UNAUTHORIZED: /^0$/, PYTHONHTTPSVERIFY: /^0$/ };
 // Variables a tool runs as a program (through a shell, for most): their value is a command line.
@@ -278,16 +304,15 @@ export function assignmentTags(st: State, name0: string, value: string, isStatic
     // (…and a build tool's home kept in the project — GRADLE_USER_HOME=$PWD/.gradle-home, CARGO_HOME=.cargo-home, a venv's
     // own pip.conf — is the project's configuration, trusted as its build files are, unless this line wrote into it.)
     const root = st.ctx.projectRoot;
-    // (Not a third party's directory — node_modules, vendor — and not where the line may have put anything: an unpack, a copy,
-    // a patch, a program that writes files, a cd that moves where a relative home resolves.)
-    const projectHome = to !== undefined && to.startsWith(`${root}/`) && ((/^(GRADLE_USER_HOME|CARGO_HOME)$/.test(name)) || (name === 'PIP_CONFIG_FILE' && /\/\.?venv[\w.-]*\/pip\.conf$/.test(to)))
-      && !/\/(node_modules|vendor|third_party|external|deps)\//.test(to) && cwd === root
-      && !/(^|[;&|(\n])\s*(\w+=\S*\s+)*(cd|pushd|popd|tar|bsdtar|unzip|7z|7za|cp|rsync|mv|ln|install|patch|git\s+(apply|am|checkout|restore|pull|merge|stash)|python[\d.]*|node|ruby|perl|php|curl|wget|dd|tee|sed)\b/.test(st.lineText)
-      && ![...st.written].some((w) => w === to || w.startsWith(`${to}/`));
+    // (…and so is any tool's configuration file kept in the project — BUNDLE_GEMFILE=gemfiles/rails_7.gemfile, KUBECONFIG=.kube/kind.yaml —
+    // but not a home, git's own settings or a trust store: those reach past one tool's project settings.)
+    const projectHome = to !== undefined && ((/^(GRADLE_USER_HOME|CARGO_HOME)$/.test(name)) || (name === 'PIP_CONFIG_FILE' && /\/\.?venv[\w.-]*\/pip\.conf$/.test(to)) || !NOT_PROJECT_CONFIG.test(name)) && projectConfig(st, to, cwd);
     // (…or a temp directory that does not exist yet — GRADLE_USER_HOME=/tmp/gradle-home for a clean build — holds no configuration
     // at all, unless this line makes it. Where the disk cannot be read, it may exist.)
     const fresh = to !== undefined && /^\/(tmp|var\/tmp)\/[^/]/.test(to) && !fileExists(st.ctx, to) && ![...st.written].some((w) => w === to || w.startsWith(`${to}/`) || to.startsWith(`${w}/`));
-    const unchanged = projectHome || fresh || (to !== undefined && ((DEFAULTS[name] !== undefined && to === `${st.ctx.home}${DEFAULTS[name]}`) || (/^GIT_(DIR|COMMON_DIR)$/.test(name) && to === `${root}/.git` && cwd === root && !/GIT_WORK_TREE|--work-tree|core\.worktree|(^|[\s;&|(])(cd|pushd)\b/.test(st.lineText))));
+    // (…or a kubeconfig a local-cluster tool wrote in this line: kind get kubeconfig > /tmp/kind.yaml.)
+    const generated = name === 'KUBECONFIG' && to !== undefined && st.generatedKubeconfigs.has(to);
+    const unchanged = projectHome || fresh || generated || (to !== undefined && ((DEFAULTS[name] !== undefined && to === `${st.ctx.home}${DEFAULTS[name]}`) || (/^GIT_(DIR|COMMON_DIR)$/.test(name) && to === `${root}/.git` && cwd === root && !/GIT_WORK_TREE|--work-tree|core\.worktree|(^|[\s;&|(])(cd|pushd)\b/.test(st.lineText))));
     if (!unchanged) {
       tag('config-relocated', `${name}=${value} makes tools read configuration Rampart has not seen`);
       if (to !== undefined) st.relocated.push({ name, path: to });

@@ -9,13 +9,13 @@ import { isLocalEndpoint } from '../hosts.js';
 import { posix } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { analyzeArgv, decide, judgeFacts } from '../evaluate.js';
-import { ANALYZERS } from '../analyzers/index.js';
+import { ANALYZERS, configOptionValue } from '../analyzers/index.js';
 import { NET_CLIENTS } from '../analyzers/net-clients.js';
 import { BACKUP_TOOLS } from '../analyzers/generic-net.js';
 import { newFacts } from '../facts.js';
 import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
-import { assignmentTags, CONFIG_VARS, isDefaultDir, programSetting, TOOL_CACHE_VARS } from './assignments.js';
+import { assignmentTags, CONFIG_VARS, isDefaultDir, programSetting, projectConfig, TOOL_CACHE_VARS } from './assignments.js';
 import { foldLiterals, languageOf, stripStrings, writesFiles } from './interpreters.js';
 import { inlineCodeOf, scriptOf } from './interpreter-code.js';
 import { compiledRisk, judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
@@ -131,7 +131,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
   // Editor code may load a module or read a file of the project's only where nothing else in the line writes files (Lua's require
   // searches ./?.lua: the line could have put anything there) and the editor has not changed directory; never a secret.
   // (Only what runs before it, or beside it in a pipeline, can change what the editor loads.)
-  const linePlain = flat.every((c) => c === fc || (c.index > fc.index && c.pipeline.id !== fc.pipeline.id) || (c.argv[0] !== undefined && ((c.argv[0].value === 'git' && /^(ls-files|status|diff|log|show|rev-parse|grep|describe)$/.test(c.argv[1]?.value ?? '')) || /^(cd|pushd|popd|echo|printf|true|false|:|test|\[|ls|pwd|cat|head|tail|grep|rg|wc|which|type|sleep|date|exit|set|stylua|luacheck|selene|shellcheck)$/.test(posix.basename(c.argv[0].value)))
+  // (A shell variable given a literal — a loop's round, spec=tests/a_spec.lua — changes nothing the editor loads.)
+  const linePlain = flat.every((c) => c === fc || (c.index > fc.index && c.pipeline.id !== fc.pipeline.id) || (c.argv.length === 0 && c.redirects.length === 0 && c.assignments.every((a) => a.value.static && /^[a-z_][a-z0-9_]*$/.test(a.name))) || (c.argv[0] !== undefined && ((c.argv[0].value === 'git' && /^(ls-files|status|diff|log|show|rev-parse|grep|describe)$/.test(c.argv[1]?.value ?? '')) || /^(cd|pushd|popd|echo|printf|true|false|:|test|\[|ls|pwd|cat|head|tail|grep|rg|wc|which|type|sleep|date|exit|set|stylua|luacheck|selene|shellcheck)$/.test(posix.basename(c.argv[0].value)))
     && c.redirects.every((r) => !/>/.test(r.op) || /^(\/dev\/null|&?\d)$/.test(r.target.value))));
   const editorOk: EditorCodeOk = (what, p) => linePlain && !argv0.some((a) => /^\s*:*\s*(?:cd|chd(?:ir)?|lcd?|lch(?:dir)?|tcd?|tch(?:dir)?)!?\s/.test(a))
     && (what === 'module' || (/^[\w./-]+$/.test(p) && !p.includes('..') && resolvePath(p, ctx).startsWith(`${ctx.projectRoot}/`) && !isSecretPath(st, resolvePath(p, ctx), ctx)));
@@ -2215,6 +2216,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // (…and sed -i prints nothing of the file it edits: its output goes back into it.)
     if (name === 'sed' && shown.length) facts.reads = facts.reads.filter((r) => !shown.some((w) => abs(w) === abs(r)));
     settleTokenWrites(st, facts.writes.map(abs), shown.map(abs), (w) => !facts.truncates?.some((t) => abs(t) === w) && !(name === 'tee' && !facts.appends?.some((a) => abs(a) === w)));
+    // A tool pointed by its option at configuration of the project's own (kubectl --kubeconfig ./.kube/kind.yaml), or at a
+    // kubeconfig a local-cluster tool wrote in this line, reads configuration as trusted as the project's build files.
+    if (facts.tags.has('config-relocated')) {
+      const v = configOptionValue(name, args);
+      const to = v !== undefined && !/[$`]/.test(v) ? resolvePath(v, ctx) : undefined;
+      if (to !== undefined && (projectConfig(st, to, ctx.cwd) || (name === 'kubectl' && st.generatedKubeconfigs.has(to)))) facts.tags.delete('config-relocated');
+    }
     const j = judgeFacts(st.policy, counted || discarded ? { ...facts, reads: [] } : facts, argv, { ...ctx, env });
     st.out.push(j);
     rec.judged = j;

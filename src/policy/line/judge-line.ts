@@ -10,7 +10,7 @@ import { newFacts } from '../facts.js';
 import type { CompiledPolicy } from '../policy.js';
 import { commandsOf, compoundWrites, functionWrites, parseShell, resolveVariables, type FlatCommand, type Word } from '../shell/index.js';
 import type { Context } from '../types.js';
-import { assignmentTags, defaultAssignments } from './assignments.js';
+import { assignmentTags, defaultAssignments, toolSetting } from './assignments.js';
 import { deferredCode } from './deferred-code.js';
 import { forkBomb } from './destructive.js';
 import { GNU_LONG, judgeArgv } from './judge-argv.js';
@@ -44,7 +44,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
   const st: State = {
     policy, ctx, depth, mendRefused, out: [], lineTags,
     aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), tainted: parent?.tainted ?? new Map(), archived: parent?.archived ?? new Map(), listings: parent?.listings ?? new Map(), projectArchives: parent?.projectArchives ?? new Set(), ownCopies: parent?.ownCopies ?? new Set(), foreign: parent?.foreign ?? new Set(),
-    readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], localSockets: parent?.localSockets ?? [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [],
+    readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], localSockets: parent?.localSockets ?? [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [], generatedKubeconfigs: parent?.generatedKubeconfigs ?? new Set(),
     links: parent?.links ?? new Map(), relativeLinks: parent?.relativeLinks ?? new Set(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
     settledTokenFiles: parent?.settledTokenFiles ?? new Set(),
@@ -220,6 +220,7 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
       if (outputs.length && outputs.every((c) => info[c.index]?.listsUnder !== undefined || info[c.index]?.namesOut !== undefined) && !st.spacedNames) listed(st, a.name, info[outputs.at(-1)!.index]!);
       else st.listedVars.delete(a.name);
     });
+    kubeconfigsWritten(st, fc, i.info, cwd);
     for (const w of i.info.writesFiles) {
       // (A file touch creates is empty: its text is known — an __init__.py, a .keep.)
       if (i.info.name === 'touch' && !st.written.has(w) && !st.scripts.has(w)) st.scripts.set(w, '');
@@ -629,7 +630,11 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     }
   }
   // (An expansion that assigns — `: ${LD_PRELOAD:=/tmp/x.so}` — is NAME=VALUE for the rest of the line.)
-  for (const [n, v] of defaultAssignments([...argvWords, ...fc.assignments.map((a) => a.value), ...fc.redirects.map((r) => r.target)].map((w) => w.raw), env)) assignmentTags(st, n, v, !/[$`]/.test(v), cwd);
+  // (…and holds that value for the commands after it, as an assignment does: : ${https_proxy:=http://h:3128}; export https_proxy.)
+  for (const [n, v] of defaultAssignments([...argvWords, ...fc.assignments.map((a) => a.value), ...fc.redirects.map((r) => r.target)].map((w) => w.raw), env)) {
+    assignmentTags(st, n, v, !/[$`]/.test(v), cwd);
+    nextEnv = { ...nextEnv, [n]: v };
+  }
   // Redirections: files written, the file fed to stdin, /dev/tcp.
   const writes: string[] = [];
   let stdin: string | undefined;
@@ -1125,6 +1130,30 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
       const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
       if (m) nextEnv = { ...nextEnv, [m[1]!]: m[2] };
     }
+    // A declaration given NAME=(…) as quoted text — declare -a "a=(\$(…))", typeset 'x=($(…))', declare -a "a=($p)" — is
+    // read again by the builtin as the compound assignment it spells, whose substitutions then run: that text is judged as
+    // the assignment statement it is (one whose text is only known at run time is not understood).
+    // (A compound assignment the shell parsed itself — declare -a a=(x y), local -a f=("$@") — ran its expansions already.)
+    for (const a of fc.assignments) {
+      if (a.scope !== 'declaration' || a.value.parts.some((p) => p.kind === 'array') || !a.value.value.trimStart().startsWith('(')) continue;
+      if (a.value.static) st.sub(`${a.name}=${a.value.value.trimStart()}`, cwd, env);
+      else {
+        st.lineTags.tags.add('dynamic-command');
+        st.lineTags.notes.push(`${name} reads ${a.name}=${a.value.value} as a compound assignment, whose text is only known at run time`);
+      }
+    }
+    // (…so is a word that only becomes NAME=(…) as it expands — v='a=($(…))'; declare -a "$v" — and one wholly computed,
+    // declare -a "$1", may be any such text.)
+    for (let k = 1; k < argvWords.length; k++) {
+      const w = argvWords[k]!;
+      if (!/^"?[$`]/.test(w.raw) || rec.argv[k]!.startsWith('-')) continue;
+      const text = rec.argv[k]!;
+      if (w.static && /^[A-Za-z_]\w*(\[[^\]]*\])?\+?=\s*\([\s\S]*\)\s*$/.test(text)) st.sub(text, cwd, env);
+      else if (!w.static && name !== 'export' && !computedName(w)) {
+        st.lineTags.tags.add('dynamic-command');
+        st.lineTags.notes.push(`${name} is given ${w.raw}, text only known at run time that it reads as an assignment (a compound one runs its substitutions)`);
+      }
+    }
     // A name computed at run time (export "$k=$v", declare "${p}_HOME=…") may be PATH, HOME or LD_PRELOAD:
     // what later programs load and read is not known.
     if (argvWords.slice(1).some(computedName)) {
@@ -1140,12 +1169,37 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     const v = args.findIndex((a) => a === '-v' || /^-v[A-Za-z_]/.test(a));
     const names = name === 'printf' ? (v < 0 ? [] : [args[v] === '-v' ? args[v + 1] ?? '' : args[v]!.slice(2)]) : args.filter((a) => /^[A-Za-z_]\w*$/.test(a));
     const known = name === 'printf' && v >= 0 && argvWords.every((w) => w.static) ? printfText(args.slice(args[v] === '-v' ? v + 2 : v + 1)) : undefined;
-    for (const n of names) nextEnv = { ...nextEnv, [n]: known, [`${n}[@]`]: undefined };
+    // (A setting tools read — a proxy, a registry, a pager, a cluster's config — is held as computed: each tool reading it asks.)
+    for (const n of names) nextEnv = { ...nextEnv, [n]: known ?? (name !== 'unset' && toolSetting(n) ? `$(${name})` : undefined), [`${n}[@]`]: undefined };
     // (…and a name the judge watches where it is assigned — PATH, LD_PRELOAD, HOME, NODE_OPTIONS, a proxy — is judged as
     // assigned what the builtin gives: read -r LD_PRELOAD <<< /tmp/x.so as LD_PRELOAD=…, unknown unless printf's literal text.)
     if (name !== 'unset') for (const n of names) if (/^[A-Za-z_]\w*$/.test(n)) assignmentTags(st, n, known ?? `$(${name})`, known !== undefined, cwd);
   }
   return { info: rec, cwd, env: nextEnv };
+}
+
+/**
+ * Keeps st.generatedKubeconfigs: a kubeconfig a local-cluster tool prints into a file (kind get kubeconfig > f, k3d kubeconfig
+ * get c > f) or writes where it is told (kind export kubeconfig --kubeconfig f, k3d kubeconfig write c -o f) is that tool's
+ * own text — a cluster on this machine and its certificates, no exec plugin — not content the line planted. Any other write
+ * of the file makes it unknown again. (A merge into a file that was already there keeps what it held: not counted.)
+ */
+function kubeconfigsWritten(st: State, fc: FlatCommand, rec: Info, cwd: string): void {
+  const abs = (p: string) => posix.resolve(cwd, p.replace(/^~(?=\/|$)/, st.ctx.home));
+  for (const w of rec.writesFiles) st.generatedKubeconfigs.delete(abs(w));
+  const [prog = '', ...args] = rec.argv;
+  const words = args.filter((a) => !a.startsWith('-'));
+  const sub = words.slice(0, 2).join(' ');
+  if (!fc.argv.every((w) => w.static) || !/^(kind|k3d)$/.test(posix.basename(prog))) return;
+  const printed = (prog.endsWith('kind') && sub === 'get kubeconfig') || (prog.endsWith('k3d') && sub === 'kubeconfig get');
+  if (printed) {
+    for (const r of fc.redirects) if ((r.fd === null || r.fd === 1) && /^>\|?$/.test(r.op) && r.target.static) st.generatedKubeconfigs.add(abs(r.target.value));
+    return;
+  }
+  const written = (prog.endsWith('kind') && sub === 'export kubeconfig') || (prog.endsWith('k3d') && sub.startsWith('kubeconfig write'));
+  const k = args.findIndex((a) => /^(--kubeconfig|--output|-o)$/.test(a));
+  const to = k >= 0 ? args[k + 1] : args.find((a) => /^--(kubeconfig|output)=/.test(a))?.replace(/^--\w+=/, '');
+  if (written && to !== undefined && !fileExists(st.ctx, abs(to)) && !st.written.has(abs(to))) st.generatedKubeconfigs.add(abs(to));
 }
 
 /** A copy or move whose sources are all the project's own files (cp dist/cli.js node_modules/.bin/acme): the program is the project's. */

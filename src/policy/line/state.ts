@@ -167,6 +167,8 @@ export interface State {
   cwdAfter?: { cwd: string; oldpwd?: string; unsure?: boolean; alt: string[] };
   /** Configuration moved by an assignment (HOME=/tmp/h, GIT_CONFIG_GLOBAL=x) → where it now is. */
   relocated: { name: string; path: string }[];
+  /** Files a cluster tool wrote a kubeconfig of its own into, no other writer since (kind get kubeconfig > f, kind export kubeconfig --kubeconfig f). */
+  generatedKubeconfigs: Set<string>;
   /** The branch the line switched to (git checkout/switch); '<unknown>' for `checkout -`. */
   branch?: string;
   /** Redirection targets of the command being judged, by how they are opened: appended to (>>, &>>) or truncated (>, >|, &>). */

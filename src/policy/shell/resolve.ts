@@ -128,7 +128,11 @@ class Resolver {
     return out;
   }
 
-  /** A loop body once per value of its variable, one after another (what a round assigns is unknown on later rounds). */
+  /**
+   * A loop body once per value of its variable, one after another (what a round assigns is unknown on later rounds).
+   * Each round starts with NAME=value, as the shell's own assignment: a judge that follows the environment (a proxy,
+   * a registry, a pager exported in the body) sees the value each round gives.
+   */
   private unrolled(body: Script, name: string, values: string[], env: Env): Script {
     const bodies = values.map((value) => {
       const child: Env = new Map(env);
@@ -139,7 +143,7 @@ class Resolver {
       child.set(name, value);
       const out = this.script(body, child);
       forget(env, child);
-      return out;
+      return { ...out, body: [roundAssignment(name, value, body.start), ...out.body] };
     });
     env.set(name, null);
     return { ...body, body: bodies.flatMap((b) => b.body) };
@@ -242,6 +246,13 @@ class Resolver {
         return [p];
     }
   }
+}
+
+/** `NAME=value` (a literal value) as a command of its own at `at`: what a loop's round assigns. */
+function roundAssignment(name: string, value: string, at: number): AndOrList {
+  const word = buildWord([{ kind: 'literal', text: value, quote: 'single' }], value, at, at);
+  const command: SimpleCommand = { kind: 'simple', assignments: [{ name, value: word, append: false, raw: `${name}=${value}`, scope: 'shell' }], words: [], redirects: [], start: at, end: at };
+  return { kind: 'and-or', pipelines: [{ kind: 'pipeline', negated: false, commands: [command], operators: [], start: at, end: at }], operators: [], background: false, start: at, end: at };
 }
 
 /** ${v,,} ${v^^} ${v,} ${v^}, ${v/pat/rep} ${v//pat/rep} (literal or glob pattern), ${v:off[:len]}; undefined for others. */
