@@ -47,8 +47,8 @@ export function lessArgs(words: readonly string[]): LessArgs {
 }
 
 /** Whether a start-up command (+CMD) only moves or searches: `+G`, `+42g`, `+/TODO|FIXME` (a search's `|` is an
- *  alternation), `+&error` — not `!` (a shell), `|` (a pipe from a mark), `s` (save the input), `v` (an editor), `:e`. */
-export const plainLessCommand = (cmd: string): boolean => /^(?:\d*[gGpP%FjkdubfwzyY ])*(?:\d*[/?&][!*@^]*[^]*)?$/.test(cmd);
+ *  alternation), a count alone (`+100`), `+&error` — not `!` (a shell), `|` (a pipe from a mark), `s` (save the input), `v` (an editor), `:e`. */
+export const plainLessCommand = (cmd: string): boolean => /^(?:\d*[gGpP%FjkdubfwzyY ])*(?:\d*[/?&][!*@^]*[^]*|\d*)$/.test(cmd);
 
 /** The options of the LESS variable as words (a `$` ends a string option there: -O/tmp/log$). */
 export const lessVariableWords = (value: string): string[] => value.trim().split(/\s+|\$/).filter((w) => w !== '');
