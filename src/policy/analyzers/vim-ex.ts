@@ -83,7 +83,8 @@ export function exCommands(text: string): string[] {
       if (body !== undefined) out.push(...exCommands(body));
       break;
     }
-    const body = /^(?:[^|\\]|\\.)*/.exec(command)![0];
+    // (…nor one inside a backtick file name, a command vim runs: `:e `git ls-files | head -1``.)
+    const body = /^(?:[^|\\`]|\\.|`[^`]*`|`)*/.exec(command)![0];
     out.push(rest.slice(0, head + body.length));
     // (…a mapping's keys up to the bar, typed when its key is: the Ex commands they type follow it.)
     const map = MAPPING.exec(body);

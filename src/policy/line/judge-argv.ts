@@ -890,7 +890,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       for (const u of started.commands.flatMap(exUnmodelled)) tag('interpreter-opaque', `${name} runs an Ex command Rampart has no model of: ${u.slice(0, 40)}`);
       // (A `!` command — :w !cmd, :r !cmd, :!cmd — takes the rest of its line, `|` included.)
       const cmds0 = rawCmds.flatMap((c) => { const bang = /^[^!|]*?!(?!\s*$)/.exec(c.replace(/^:+\s*/, '')); return bang && /^(?:[%.$\d,'<>+\-;]*\s*(?:w(?:r(?:i(?:t(?:e)?)?)?)?|r(?:e(?:a(?:d)?)?)?)?\s*|sil(?:ent)?!?\s*)!/.test(c.replace(/^:+\s*/, '').replace(MODS, '')) ? [c] : c.split(/\s*\|\s*/); })
-        .map((c) => vimFullName(exe(c.replace(/^:+\s*/, '').replace(MODS, '')).replace(/^:+\s*/, '').replace(MODS, '')))
+        // (…and what an :execute of literals spells is an Ex line of its own: `exe "bufdo w !sh"` is bufdo and the `w !sh` it runs.)
+        .flatMap((c) => {
+          const x = c.replace(/^:+\s*/, '').replace(MODS, '');
+          const e = exe(x);
+          if (e !== x) for (const u of exUnmodelled(e)) tag('interpreter-opaque', `${name} runs an Ex command Rampart has no model of: ${u.slice(0, 40)}`);
+          return (e === x ? [e] : exCommands(e).flatMap((y) => [plainRange(y), ...exGlobal(y).map(plainRange)])).map((y) => vimFullName(y.replace(/^:+\s*/, '').replace(MODS, '')));
+        })
         // (:edit +CMD F — and split, tabedit, view, find … — runs CMD once F is loaded: `e +ter x`, `sp +!id x`.)
         .flatMap((c) => {
           const plus = /^((?:[%.$\d,'<>]*\s*)?(?:e(?:d(?:i(?:t)?)?)?|sp(?:lit)?|vs(?:plit)?|tabe(?:dit)?|tabnew|new|vne(?:w)?|badd?|arga(?:dd)?|args?|n(?:ext)?|fin(?:d)?|sv(?:iew)?|vie(?:w)?|dr(?:op)?|sf(?:ind)?|tabf(?:ind)?|vi(?:sual)?|ene(?:w)?)!?\s+(?:\+\+\S+\s+)*)\+((?:[^\s\\]|\\.)+)\s*(.*)$/s.exec(c);
