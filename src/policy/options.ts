@@ -151,3 +151,44 @@ export function values(s: Scanned, ...names: string[]): string[] {
 export function has(s: Scanned, ...names: string[]): boolean {
   return s.opts.some((o) => names.includes(o.name));
 }
+
+/** argv spelled one option a word, as `scan` reads it: a cluster split into its letters (-fo F → -f -o F), a value attached
+ *  to a short option or given with `=` to a long one moved to the next word (-o'|cmd' → -o '|cmd', --out=F → --output F,
+ *  a unique prefix spelled in full). Words the table does not know, operands and everything after `--` stay as they are,
+ *  so a reader that looks for `-o VALUE` finds every spelling of it. */
+export function optionWords(args: readonly string[], table: OptionTable): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--' || !a.startsWith('-') || a === '-') {
+      if (a === '--' || table.stopAtPositional) { out.push(...args.slice(i)); break; }
+      out.push(a);
+      continue;
+    }
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = a.slice(2, eq >= 0 ? eq : undefined);
+      const def = table.long.get(name) ?? uniquePrefix(table.long, name);
+      if (!def) { out.push(a); continue; }
+      const spelled = `--${table.long.has(name) ? name : def.name}`;
+      if (eq >= 0 && def.optionalValue) out.push(`${spelled}=${a.slice(eq + 1)}`);
+      else if (eq >= 0) out.push(spelled, a.slice(eq + 1));
+      else if (def.takesValue && !def.optionalValue) { out.push(spelled); if (i + 1 < args.length) out.push(args[++i]!); }
+      else out.push(spelled);
+      continue;
+    }
+    for (let j = 1; j < a.length; j++) {
+      const def = table.short.get(a[j]!);
+      // (A letter the table does not know is kept as a flag of its own.)
+      if (!def || !def.takesValue) { out.push(`-${a[j]}`); continue; }
+      // (A value that may only be attached stays attached: -Hfirefox.)
+      if (def.optionalValue) { out.push(`-${a.slice(j)}`); break; }
+      const flag = `-${a[j]}`;
+      const rest = a.slice(j + 1);
+      if (rest !== '') out.push(flag, rest);
+      else { out.push(flag); if (i + 1 < args.length) out.push(args[++i]!); }
+      break;
+    }
+  }
+  return out;
+}

@@ -47,8 +47,19 @@ export function lessArgs(words: readonly string[]): LessArgs {
 }
 
 /** Whether a start-up command (+CMD) only moves or searches: `+G`, `+42g`, `+/TODO|FIXME` (a search's `|` is an
- *  alternation), `+&error` — not `!` (a shell), `|` (a pipe from a mark), `s` (save the input), `v` (an editor), `:e`. */
-export const plainLessCommand = (cmd: string): boolean => /^(?:\d*[gGpP%FjkdubfwzyY ])*(?:\d*[/?&][!*@^]*[^]*)?$/.test(cmd);
+ *  alternation), a count alone (`+100`), `+&error` — not `!` (a shell), `|` (a pipe from a mark), `s` (save the input), `v` (an editor), `:e`. */
+export const plainLessCommand = (cmd: string): boolean => /^(?:\d*[gGpP%FjkdubfwzyY ])*(?:\d*[/?&][!*@^]*[^]*|\d*)$/.test(cmd);
 
 /** The options of the LESS variable as words (a `$` ends a string option there: -O/tmp/log$). */
 export const lessVariableWords = (value: string): string[] => value.trim().split(/\s+|\$/).filter((w) => w !== '');
+
+/** What a start-up command (+CMD) does beyond moving and searching, as less reads it after any moves and a count:
+ *  `!CMD` (`+10!CMD`) runs CMD; `|mCMD` (`+|$CMD`, `+G|^CMD`) pipes the text from mark m into CMD. Anything else not plain
+ *  — v (the editor), s F (save the input), :e F, -X (an option), a key bound in a key file — is `other`: not modelled. */
+export function lessStartCommand(cmd: string): { shell?: string; piped?: string; other: boolean } {
+  if (plainLessCommand(cmd)) return { other: false };
+  const m = /^(?:\d*[gGpP%FjkdubfwzyY ])*\d*(?:!(.*)|\|[\s\S]([\s\S]*))$/s.exec(cmd);
+  if (m?.[1] !== undefined) return { shell: m[1], other: false };
+  if (m?.[2] !== undefined) return { piped: m[2], other: false };
+  return { other: true };
+}

@@ -275,6 +275,9 @@ export function assignmentTags(st: State, name0: string, value: string, isStatic
   if (PROGRAM_VARS.test(name)) programSetting(st, name, value, isStatic, cwd);
   // less's input preprocessor and its closer: a command line (after LESSOPEN's `|`, `||` or `-`), its %s the file.
   if (/^LESS(OPEN|CLOSE)$/.test(name)) programSetting(st, name, value.replace(/^\|{0,2}-?\s*/, '').replace(/%s/g, 'FILE'), isStatic, cwd);
+  // less's `v` command line, a prompt template: %E the editor (VISUAL/EDITOR, judged as their own settings), %f/%g the file,
+  // ?x…. a conditional part (`%E ?lm+%lm. %g`, its default, is `vi +1 FILE`).
+  if (name === 'LESSEDIT') programSetting(st, name, value.replace(/\?[a-zA-Z]{1,2}((?:[^.\\]|\\.)*)\./g, '$1').replace(/%E/g, 'vi').replace(/%[fg]/g, 'FILE').replace(/%[a-zA-Z]{1,2}/g, '1'), isStatic, cwd);
   // Options every run of the tool gets: ones that name a program.
   // (Each splits the value into words as a shell does, quotes and backslashes included, and reads
   // them before its own arguments: judged as that program given those options.)

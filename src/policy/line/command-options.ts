@@ -4,8 +4,9 @@
 // a command line; code the judge cannot read is reported as opaque.
 
 import { quote } from './unwrap.js';
+import { optionTable, optionWords, type OptionTable } from '../options.js';
 import { exShell } from '../analyzers/vim-ex.js';
-import { lessArgs, lessVariableWords } from '../analyzers/less-args.js';
+import { lessArgs, lessStartCommand, lessVariableWords } from '../analyzers/less-args.js';
 import { makeRecipes } from './make-text.js';
 import { cmakeCommands, cmakeScripts } from './cmake-text.js';
 
@@ -71,8 +72,11 @@ export function dockerfileRuns(text: string): string[] {
 interface Row {
   /** Option names (exact, or `--name=`) whose value is inspected. */
   opts: RegExp;
-  /** Turns the value into a shell line, or undefined when it runs none. */
-  shell?: (v: string) => string | undefined;
+  /** Turns the value into a shell line (the tool's words at hand), or undefined when it runs none. */
+  shell?: (v: string, args: readonly string[]) => string | undefined;
+  /** The value does something the judge does not model (when `when` holds): asked. */
+  ask?: string;
+  when?: (v: string) => boolean;
   /** The value is code in a language the judge does not read: anything there is opaque. */
   opaque?: string;
 }
@@ -90,8 +94,19 @@ const MAKE_ROWS: Row[] = [
   { opts: /^[^-]/, shell: (v) => /^\.SHELLFLAGS\s*[:+?!]?=\s*(?:.*?\s)?-\w*c\s+(.*)$/s.exec(v)?.[1]?.replace(/\\(\s)/g, '$1') },
 ];
 
-// less +CMD / ++CMD runs CMD as if typed at start: `!cmd` is a shell command.
-const PAGER_ROWS: Row[] = [{ opts: /^\+/, shell: (v) => /^\+?\s*!(.*)$/s.exec(v)?.[1] }];
+// less +CMD / ++CMD runs CMD as if typed at start: `!cmd` (after any moves and a count) is a shell command; `|mCMD` pipes
+// the file from mark m into CMD (a bare shell there runs the file's text: judged below as such); any other command not
+// plain (v, s FILE, :e FILE) is not modelled.
+const lessStart = (v: string) => lessStartCommand(v.replace(/^\+/, ''));
+const PAGER_ROWS: Row[] = [
+  { opts: /^\+/, shell: (v, args) => {
+    const s = lessStart(v);
+    if (s.piped === undefined || /^\s*(\S*\/)?(sh|bash|dash|zsh|ksh|python[\d.]*|perl|ruby|node|php)\s*$/.test(s.piped)) return s.shell ?? s.piped;
+    const files = lessArgs(args).files;
+    return files.length ? `cat ${files.map(quote).join(' ')} | ${s.piped}` : s.piped;
+  } },
+  { opts: /^\+/, ask: 'less runs a start-up command Rampart does not model', when: (v) => lessStart(v).other },
+];
 
 const ROWS: Record<string, Row[]> = {
   less: PAGER_ROWS,
@@ -155,6 +170,22 @@ const ROWS: Record<string, Row[]> = {
   bpftrace: [{ opts: /^-e$/, shell: (v) => [...v.matchAll(/\bsystem\s*\(\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!).join('\n') || undefined }],
 };
 for (const v of ['g++', 'cc', 'c++', 'clang', 'clang++', 'gfortran']) ROWS[v] = ROWS.gcc!;
+
+// The options of the tools above whose rows name short options, as their getopt reads them (which letters take a value),
+// so a row sees its option in every spelling: clustered (strace -fo F, psql -qo F, lldb -bo CMD), attached (-o'|cmd'), --opt=F.
+const OPTION_TABLES: Record<string, OptionTable> = {
+  strace: optionTable(['a,columns=', 'b,detach-on=', 'e,trace=', 'E,env=', 'I,interruptible=', 'o,output=', 'O,summary-syscall-overhead=', 'p,attach=',
+    'P,trace-path=', 's,string-limit=', 'S,summary-sort-by=', 'u,user=', 'U,summary-columns=', 'X,const-print-style=', 'signal=', 'status=', 'quiet?=',
+    'decode-fds?=', 'kvm=', 'inject=', 'fault=', 'output-separately', 'seccomp-bpf', 'argv0='], { stopAtPositional: true }),
+  ltrace: optionTable(['a,align=', 'A=', 'D,debug=', 'e=', 'F,config=', 'l,library=', 'n,indent=', 'o,output=', 'p=', 's=', 'u=', 'w,where=', 'x='], { stopAtPositional: true }),
+  psql: optionTable(['c,command=', 'd,dbname=', 'f,file=', 'v,set,variable=', 'L,log-file=', 'o,output=', 'F,field-separator=', 'P,pset=', 'R,record-separator=',
+    'T,table-attr=', 'h,host=', 'p,port=', 'U,username=']),
+  lldb: optionTable(['o,one-line=', 'O,one-line-before-file=', 'k,one-line-on-crash=', 'K,source-on-crash=', 's,source=', 'S,source-before-file=', 'a,arch=',
+    'c,core=', 'f,file=', 'l,script-language=', 'n,attach-name=', 'p,attach-pid=', 'R,repl-language=', 'r,repl?=']),
+  man: optionTable(['C,config-file=', 'L,locale=', 'm,systems=', 'M,manpath=', 'S,s,sections=', 'e,extension=', 'P,pager=', 'r,prompt=', 'E,encoding=',
+    'p,preprocessor=', 'T,troff-device?=', 'H,html?=', 'X,gxditview?=', 'R,recode=']),
+  mysql: optionTable(['e,execute=', 'h,host=', 'u,user=', 'p,password?=', 'P,port=', 'D,database=', 'S,socket=', 'pager?=', 'tee=']),
+};
 for (const v of ['vi', 'nvim', 'ex', 'view', 'vimdiff', 'rvim']) ROWS[v] = ROWS.vim!;
 // emacsclient -e/--eval evaluates in the running Emacs (outside this shell and its shims).
 ROWS.emacsclient = [{ opts: /^(-e|--eval)$/, shell: ROWS.emacs![0]!.shell }];
@@ -503,23 +534,29 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
   // lldb launching a shell as its target with arguments: that shell runs them.
   if (tool === 'lldb' && args.some((a) => /\bprocess\s+launch\b|^r(un)?\b/.test(a)) && args.some((a) => /^(\S*\/)?(sh|bash|dash|zsh)$/.test(a))) out.spawns.push('lldb launches a shell as its target');
   const rows = ROWS[tool] ?? [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
+  // (Read as the tool's getopt reads them, where its options are known: -fo'|cmd', -qo '|cmd', --out=F are -o VALUE.)
+  const words = OPTION_TABLES[tool] ? optionWords(args, OPTION_TABLES[tool]) : args;
+  for (let i = 0; i < words.length; i++) {
+    const a = words[i]!;
     for (const row of rows) {
       let value: string | undefined;
       if (row.opts.source === '^[^-]') value = a.startsWith('-') ? undefined : a; // operands
-      else if (row.opts.test(a)) value = a.startsWith('+') ? a.slice(1) : args[i + 1];
+      else if (row.opts.test(a)) value = a.startsWith('+') ? a.slice(1) : words[i + 1];
       else {
         const eq = a.indexOf('=');
         if (eq > 0 && row.opts.test(a.slice(0, eq))) value = a.slice(eq + 1);
         else if (/^-[A-Z]$/.test(a.slice(0, 2)) && row.opts.test(a.slice(0, 2)) && a.length > 2) value = a.slice(2);
       }
       if (value === undefined) continue;
+      if (row.ask !== undefined) {
+        if (row.when?.(value) ?? true) out.unreadable.push(row.ask);
+        continue;
+      }
       if (row.opaque) {
         if ((tool !== 'lldb' || (row.opaque.startsWith('lldb imports') ? /^\s*com(?:m(?:a(?:n(?:d)?)?)?)?\s+scr(?:i(?:p(?:t)?)?)?\s+i(?:m(?:p(?:o(?:r(?:t)?)?)?)?)?\b/.test(value) && !/^\s*com(?:m(?:a(?:n(?:d)?)?)?)?\s+scr(?:i(?:p(?:t)?)?)?\s+i(?:m(?:p(?:o(?:r(?:t)?)?)?)?)?\s+(?:-\S+\s+)*["']?(\.\/)?(?!\.\.|\/|~)[\w./-]+["']?\s*$/.test(value) : /^\s*scr(?:i(?:p(?:t)?)?)?\b/.test(value))) && (tool !== 'gdb' || (row.opaque.startsWith('gdb calls') ? /^\s*(call|print|p|output)\b.*\b(system|popen|exec\w*|dlopen|unlink|remove)\s*\(\s*[^"\s]/.test(value) : /^\s*(pi|python-interactive|compile|expression|gu|guile|source|py(?:t(?:h(?:o(?:n)?)?)?)?\s*$|(?:pipe|\|)(?![^|]*\|))\b/.test(value))) && (tool !== 'tar' || /^exec/.test(value)) && (!/make$/.test(tool) || /^\s*-?load\s/m.test(value))) out.spawns.push(row.opaque);
         continue;
       }
-      const line = row.shell?.(value);
+      const line = row.shell?.(value, args);
       if (line !== undefined && line.trim() !== '') out.lines.push(line);
       if (ROWS.vim === rows && (VIM_EXEC.test(value) || ((e) => e !== null && e[2] !== undefined && !/file$/.test(e[2]) && embeddedRisk(e[2], e[3] ?? '', undefined, editorOk))(EMBEDDED.exec(value)))) out.spawns.push(`${tool} runs a program or deletes files through its commands`);
       // Files the editor's own functions write (vim writefile(…, "F"), emacs write-region/append-to-file/write-file/copy-file … "F"):

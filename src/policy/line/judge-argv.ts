@@ -37,7 +37,7 @@ import { credentialPrefix } from '../credential-text.js';
 import { filterOutput, grepFiles, isDotenv, passLines, probesValue, readsNamesOnly, regexOf, showsNoValue, type Reshape } from './value-free.js';
 import { judgeLine } from './judge-line.js';
 import { commandOptions, embeddedRisk, vimLuaArgs, type EditorCodeOk } from './command-options.js';
-import { exCommands, exGlobal, plainKeys, plainRange, vimArgs } from '../analyzers/vim-ex.js';
+import { exCommands, exGlobal, exUnmodelled, MODIFIERS, plainKeys, plainRange, vimArgs } from '../analyzers/vim-ex.js';
 import { canonicalTool, launched, packageBin } from '../analyzers/identity.js';
 import { lifecycleScripts } from './package-settings.js';
 import { editedConfig, implicitRuns, judgeLaterRuns, rememberWritten, replacedConfig, runsLater, sedText } from './written-files.js';
@@ -877,7 +877,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       }
       // (`exe "w F"` runs its string as the command it spells; `exe "!" . "rm -rf ~"` the literals it joins.)
       // (Modifiers — silent, keepalt, noautocmd, confirm, vertical … — change nothing of what a command does.)
-      const MODS = /^(?:(?:sil(?:ent)?!?|keepa(?:lt)?|keepj(?:umps)?|keepm(?:arks)?|keepp(?:atterns)?|noa(?:utocmd)?|conf(?:irm)?|loc(?:kmarks)?|uns(?:ilent)?|vert(?:ical)?|tab|abo(?:veleft)?|bel(?:owright)?|to(?:pleft)?|bo(?:tright)?|hid(?:e)?|lefta(?:bove)?|rightb(?:elow)?|nos(?:wapfile)?)\s+)+/;
+      const MODS = MODIFIERS;
       const exe = (c: string) => {
         const m = /^exe(?:c(?:ute)?)?\s+(.*)$/s.exec(c);
         if (!m) return c;
@@ -888,9 +888,17 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       };
       // (Each Ex command with its range written plainly — `/x/w !sh` as `.w !sh` — and a :global's command beside it.)
       const rawCmds = started.commands.flatMap(exCommands).flatMap((c) => [plainRange(c), ...exGlobal(c).map(plainRange)]);
+      // (An Ex command that is neither plain nor one read below runs something Rampart has no model of.)
+      for (const u of started.commands.flatMap(exUnmodelled)) tag('interpreter-opaque', `${name} runs an Ex command Rampart has no model of: ${u.slice(0, 40)}`);
       // (A `!` command — :w !cmd, :r !cmd, :!cmd — takes the rest of its line, `|` included.)
       const cmds0 = rawCmds.flatMap((c) => { const bang = /^[^!|]*?!(?!\s*$)/.exec(c.replace(/^:+\s*/, '')); return bang && /^(?:[%.$\d,'<>+\-;]*\s*(?:w(?:r(?:i(?:t(?:e)?)?)?)?|r(?:e(?:a(?:d)?)?)?)?\s*|sil(?:ent)?!?\s*)!/.test(c.replace(/^:+\s*/, '').replace(MODS, '')) ? [c] : c.split(/\s*\|\s*/); })
-        .map((c) => vimFullName(exe(c.replace(/^:+\s*/, '').replace(MODS, '')).replace(/^:+\s*/, '').replace(MODS, '')))
+        // (…and what an :execute of literals spells is an Ex line of its own: `exe "bufdo w !sh"` is bufdo and the `w !sh` it runs.)
+        .flatMap((c) => {
+          const x = c.replace(/^:+\s*/, '').replace(MODS, '');
+          const e = exe(x);
+          if (e !== x) for (const u of exUnmodelled(e)) tag('interpreter-opaque', `${name} runs an Ex command Rampart has no model of: ${u.slice(0, 40)}`);
+          return (e === x ? [e] : exCommands(e).flatMap((y) => [plainRange(y), ...exGlobal(y).map(plainRange)])).map((y) => vimFullName(y.replace(/^:+\s*/, '').replace(MODS, '')));
+        })
         // (:edit +CMD F — and split, tabedit, view, find … — runs CMD once F is loaded: `e +ter x`, `sp +!id x`.)
         .flatMap((c) => {
           const plus = /^((?:[%.$\d,'<>]*\s*)?(?:e(?:d(?:i(?:t)?)?)?|sp(?:lit)?|vs(?:plit)?|tabe(?:dit)?|tabnew|new|vne(?:w)?|badd?|arga(?:dd)?|args?|n(?:ext)?|fin(?:d)?|sv(?:iew)?|vie(?:w)?|dr(?:op)?|sf(?:ind)?|tabf(?:ind)?|vi(?:sual)?|ene(?:w)?)!?\s+(?:\+\+\S+\s+)*)\+((?:[^\s\\]|\\.)+)\s*(.*)$/s.exec(c);
