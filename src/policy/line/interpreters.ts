@@ -301,7 +301,7 @@ export function literalRuns(code: string, lang = ''): { runs: string[]; rest: st
     // What made those calls possible is no longer a capability of its own.
     // (…in an import list too: import os, subprocess, json keeps json.)
     rest = rest.replace(/\bimport\s+([\w.]+(?:\s*,\s*[\w.]+)+)/g, (m, list: string) => { const kept = list.split(',').map((x) => x.trim()).filter((x) => !/^(os|subprocess|pty)$/.test(x)); return kept.length ? `import ${kept.join(', ')}`.padEnd(m.length) : ' '.repeat(m.length); });
-    rest = rest.replace(/\bimport\s+(os|subprocess|pty)\b|\bfrom\s+(os|subprocess|pty)\s+import\s+[\w, ]+|(?:const|let|var)?\s*(?:\{[^}]*\}|\w+)?\s*=?\s*require\s*\(\s*['"](?:node:)?child_process['"]\s*\)(?:\.\w+)?|\bimport\s+(?:\{[^}]*\}|\*\s+as\s+\w+|\w+)\s+from\s+['"](?:node:)?child_process['"]|\buse\s+std::process::Command\s*;|\brequire\s+['"]open3['"]/g, (m) => ' '.repeat(m.length));
+    rest = rest.replace(/\bimport\s+(os|subprocess|pty)\b|\bfrom\s+(os|subprocess|pty)\s+import\s+[\w, ]+|(?:const|let|var)?\s*(?:\{[^}]*\}|\w+)?\s*=?\s*require\s*\(\s*['"](?:node:)?child_process['"]\s*\)(?:\.\w+)?|\bimport\s+(?:\{[^}]*\}|\*\s+as\s+\w+|\w+)\s+from\s+['"](?:node:)?child_process['"]|(?:await\s+)?\bimport\s*\(\s*['"](?:node:)?child_process['"]\s*\)|\b(?:child_process|subprocess)\s*\.(?=\s)|\buse\s+std::process::Command\s*;|\brequire\s+['"]open3['"]/g, (m) => ' '.repeat(m.length));
   }
   return { runs, rest };
 }
@@ -614,7 +614,21 @@ function unalias(code: string): string {
   }
   // m = __import__('os'), m = importlib.import_module('os'): m. is os. (Process, file and network modules only.)
   for (const m of code.matchAll(/(?:^|[;\n]|\b(?:const|let|var)\s)\s*(\w+)\s*=\s*(?:__import__|(?:importlib\.)?import_module)\s*\(\s*(['"])(?:node:)?(os|posix|subprocess|socket|shutil|pty|ctypes|builtins|importlib|pathlib|urllib(?:\.\w+)?|http(?:\.\w+)?|requests|httpx|child_process|net|https?|dgram|tls|fs)\2\s*\)/g)) out = out.replace(new RegExp(`(?<![.\\w])${m[1]}\\.`, 'g'), `${m[3]}.`);
-  for (const m of code.matchAll(/\b(?:const|let|var)\s+(\w+)\s*=\s*require\s*\(\s*['"](?:node:)?(child_process|net|http|https|dgram|tls|fs|os|path)['"]\s*\)/g)) out = out.replace(new RegExp(`(?<![.\\w])${m[1]}\\.`, 'g'), `${m[2]}.`);
+  // (Only the module itself bound: `const r = require('child_process').spawnSync(…)` binds the call's result, not the module.)
+  // (…and the module awaited or handed on: `const cp = await import('child_process')`, `import('child_process').then(cp => …)`,
+  // `import * as cp from 'child_process'`.)
+  const MOD = String.raw`['"](?:node:)?(child_process|net|http|https|dgram|tls|fs|os|path)['"]`;
+  for (const m of code.matchAll(new RegExp(String.raw`\b(?:(?:const|let|var)\s+(\w+)\s*=\s*(?:await\s+)?(?:require|import)\s*\(\s*${MOD}\s*\)(?!\s*\.(?!then\b))|import\s*\*\s*as\s+(\w+)\s+from\s+${MOD}|import\s*\(\s*${MOD}\s*\)\s*\.then\s*\(\s*(?:async\s+)?\(?\s*(\w+)\s*\)?\s*=>)`, 'g'))) {
+    // (A subscript of it too — cp[name](…) — so a member looked up at run time still names the module.)
+    out = out.replace(new RegExp(`(?<![.\\w$])${m[1] ?? m[3] ?? m[6]}(?=\\s*[.[])`, 'g'), m[2] ?? m[4] ?? m[5]!);
+  }
+  // const {execSync, spawnSync: s} = require('child_process'), import {execSync as x} from 'child_process': each name called is the module's.
+  for (const m of code.matchAll(new RegExp(String.raw`\b(?:(?:const|let|var)\s*\{([^{}]*)\}\s*=\s*(?:await\s+)?(?:require|import)\s*\(\s*${MOD}\s*\)(?!\s*\.)|import\s*\{([^{}]*)\}\s*from\s+${MOD})`, 'g'))) {
+    for (const part of (m[1] ?? m[3])!.split(',')) {
+      const a = /^\s*(\w+)\s*(?:(?::|\bas\b)\s*(\w+)\s*)?$/.exec(part);
+      if (a) out = out.replace(new RegExp(`(?<![.\\w$])${a[2] ?? a[1]}(?=\\s*\\()`, 'g'), `${m[2] ?? m[4]}.${a[1]}`);
+    }
+  }
   return out;
 }
 
