@@ -61,7 +61,7 @@ const READ_API = /\bZipFile\b|\btarfile\.open|make_archive|\bopen\s*\(|read_text
  * "{}/x".format(expanduser("~")), `${os.homedir()}/x`, `${env.HOME}/x` (node); other template
  * holes read as `*`.
  */
-function homeTemplates(code: string): string {
+export function homeTemplates(code: string): string {
   const HOME = String.raw`(home|HOME|expanduser|homedir|USERPROFILE)`;
   // join(<the home directory>, 'a', 'b') → "~/a/b"
   const HOMEEXPR = String.raw`(?:os\.path\.expanduser\(\s*["']~["']\s*\)|(?:pathlib\.)?Path\.home\(\s*\)|(?:require\(\s*["']os["']\s*\)|os)\.homedir\(\s*\)|homedir\(\s*\)|Dir\.home|ENV\[\s*["']HOME["']\s*\]|os\.environ\[\s*["']HOME["']\s*\]|os\.getenv\(\s*["']HOME["']\s*\)|process\.env\.HOME|getenv\(\s*["']HOME["']\s*\))`;
