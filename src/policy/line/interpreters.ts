@@ -615,14 +615,14 @@ function unalias(code: string): string {
   // m = __import__('os'), m = importlib.import_module('os'): m. is os. (Process, file and network modules only.)
   for (const m of code.matchAll(/(?:^|[;\n]|\b(?:const|let|var)\s)\s*(\w+)\s*=\s*(?:__import__|(?:importlib\.)?import_module)\s*\(\s*(['"])(?:node:)?(os|posix|subprocess|socket|shutil|pty|ctypes|builtins|importlib|pathlib|urllib(?:\.\w+)?|http(?:\.\w+)?|requests|httpx|child_process|net|https?|dgram|tls|fs)\2\s*\)/g)) out = out.replace(new RegExp(`(?<![.\\w])${m[1]}\\.`, 'g'), `${m[3]}.`);
   // (Only the module itself bound: `const r = require('child_process').spawnSync(…)` binds the call's result, not the module.)
-  // (…and the module awaited or handed on: `const cp = await import('child_process')`, `import('child_process').then(cp => …)`,
-  // `import * as cp from 'child_process'`.)
+  // (…and the module awaited or handed on — a dynamic import() of it awaited into a name or given to .then(cp => …) — or
+  // imported whole as a namespace: import * as cp.)
   const MOD = String.raw`['"](?:node:)?(child_process|net|http|https|dgram|tls|fs|os|path)['"]`;
   for (const m of code.matchAll(new RegExp(String.raw`\b(?:(?:const|let|var)\s+(\w+)\s*=\s*(?:await\s+)?(?:require|import)\s*\(\s*${MOD}\s*\)(?!\s*\.(?!then\b))|import\s*\*\s*as\s+(\w+)\s+from\s+${MOD}|import\s*\(\s*${MOD}\s*\)\s*\.then\s*\(\s*(?:async\s+)?\(?\s*(\w+)\s*\)?\s*=>)`, 'g'))) {
     // (A subscript of it too — cp[name](…) — so a member looked up at run time still names the module.)
     out = out.replace(new RegExp(`(?<![.\\w$])${m[1] ?? m[3] ?? m[6]}(?=\\s*[.[])`, 'g'), m[2] ?? m[4] ?? m[5]!);
   }
-  // const {execSync, spawnSync: s} = require('child_process'), import {execSync as x} from 'child_process': each name called is the module's.
+  // const {execSync, spawnSync: s} = require(…) of child_process, import {execSync as x} of it: each name called is the module's.
   for (const m of code.matchAll(new RegExp(String.raw`\b(?:(?:const|let|var)\s*\{([^{}]*)\}\s*=\s*(?:await\s+)?(?:require|import)\s*\(\s*${MOD}\s*\)(?!\s*\.)|import\s*\{([^{}]*)\}\s*from\s+${MOD})`, 'g'))) {
     for (const part of (m[1] ?? m[3])!.split(',')) {
       const a = /^\s*(\w+)\s*(?:(?::|\bas\b)\s*(\w+)\s*)?$/.exec(part);
