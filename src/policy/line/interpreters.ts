@@ -53,7 +53,7 @@ const MODULES = /\b(?:(?:require|import)\s*\(\s*['"](?:node:)?(child_process|net
 // (A mode that writes, wherever it is given: 'w', 'a', 'x', 'r+', 'rb+', by keyword — mode="a", mode: 'w' — too; a mode the
 // code computes — open(p, m) — may be one.)
 const WRITE_MODE = String.raw`\b(?:File\.new|SplFileObject|fopen|openSync|open)\s*\((?:[^()]|\([^()]*\))*?,\s*(?:(?:mode|flags?)\s*[=:]\s*)?["'][rbtU]*[wax+]|\bmode\s*[=:]\s*["'][rbtU]*[wax+]|\bopen\s*\(\s*(?:["'][^"']*["']|[\w.]+)\s*,\s*(?!encoding|errors|newline|buffering|closefd|opener|mode|None)[A-Za-z_]\w*\s*[,)]`;
-const WRITE_API = new RegExp(`${WRITE_MODE}|${String.raw`\bBun\.write\b|(?<![.\w$])rename\s*[("']|\b(extractall|extract|unpack_archive|extractTo|os\.(chmod|lchmod|chown|lchown)|chmodSync|chownSync|chmod|FileUtils\.(chmod\w*|chown\w*)|File\.(chmod|chown))\b|\bshutil\.(copy\w*|move)|\bos\.(rename|replace|symlink|link)|renameSync|cpSync|copyFileSync|symlinkSync|linkSync|Deno\.writeTextFile\w*|writeLines|\bopen\s*\([^)]*,\s*['"][wax+]|\.open\(\s*['"][wax+]|\bos\.open\s*\(.{0,200}?\bO_(WRONLY|RDWR|APPEND|CREAT|TRUNC)|openSync\s*\(.{0,200}?,\s*['"][wax+]|\bopen\s*\((?:[^()]|\([^()]*(?:\([^()]*\))?[^()]*\))*,\s*['"][wax+]|writeFileSync|appendFileSync|writeFile|appendFile|createWriteStream|write_text|write_bytes|File\.(write|binwrite|symlink|link|rename)|IO\.(bin)?write|FileUtils\.(cp|mv|ln|install)\w*|File::Copy|\b(copy|move)\s*\(|file_put_contents|symlink\s*\(|open\s*\(?\s*\w*\s*,\s*['"](>|\+<|\+>)|(?<![-=])>>?\s*\$?\w*\s*['"]`}`);
+const WRITE_API = new RegExp(`${WRITE_MODE}|${String.raw`\bBun\.write\b|(?<![.\w$])rename\s*[("']|\b(extractall|extract|unpack_archive|extractTo|os\.(chmod|lchmod|chown|lchown)|chmodSync|chownSync|chmod|FileUtils\.(chmod\w*|chown\w*)|File\.(chmod|chown))\b|\bshutil\.(copy\w*|move)|\bos\.(rename|replace|symlink|link)|renameSync|cpSync|copyFileSync|symlinkSync|linkSync|Deno\.writeTextFile\w*|writeLines|\bopen\s*\([^)]*,\s*['"][wax+]|\.open\(\s*['"][wax+]|\bos\.open\s*\(.{0,200}?\bO_(WRONLY|RDWR|APPEND|CREAT|TRUNC)|openSync\s*\(.{0,200}?,\s*['"][wax+]|\bopen\s*\((?:[^()]|\([^()]*(?:\([^()]*\))?[^()]*\))*,\s*['"][wax+]|writeFileSync|appendFileSync|writeFile|appendFile|createWriteStream|write_text|write_bytes|\bPath\(\s*["'][^"']*["']\s*\)\s*\)?\s*\.\s*(?:write|binwrite)\s*\(|File\.(write|binwrite|symlink|link|rename)|IO\.(bin)?write|FileUtils\.(cp|mv|ln|install)\w*|File::Copy|\b(copy|move)\s*\(|file_put_contents|symlink\s*\(|open\s*\(?\s*\w*\s*,\s*['"](>|\+<|\+>)|(?<![-=])>>?\s*\$?\w*\s*['"]`}`);
 const READ_API = /\bZipFile\b|\btarfile\.open|make_archive|\bopen\s*\(|read_text|read_bytes|readFileSync|readFile|createReadStream|File\.read|IO\.read|file_get_contents|fopen|slurp|\breadfile\s*\(|\bio\.(lines|open)\s*\(|\bfileinput\b|\bopenSync\s*\(|contentsOfFile|File\.ReadAll\w*|Bun\.file\s*\(/;
 
 /**
@@ -61,7 +61,7 @@ const READ_API = /\bZipFile\b|\btarfile\.open|make_archive|\bopen\s*\(|read_text
  * "{}/x".format(expanduser("~")), `${os.homedir()}/x`, `${env.HOME}/x` (node); other template
  * holes read as `*`.
  */
-function homeTemplates(code: string): string {
+export function homeTemplates(code: string): string {
   const HOME = String.raw`(home|HOME|expanduser|homedir|USERPROFILE)`;
   // join(<the home directory>, 'a', 'b') → "~/a/b"
   const HOMEEXPR = String.raw`(?:os\.path\.expanduser\(\s*["']~["']\s*\)|(?:pathlib\.)?Path\.home\(\s*\)|(?:require\(\s*["']os["']\s*\)|os)\.homedir\(\s*\)|homedir\(\s*\)|Dir\.home|ENV\[\s*["']HOME["']\s*\]|os\.environ\[\s*["']HOME["']\s*\]|os\.getenv\(\s*["']HOME["']\s*\)|process\.env\.HOME|getenv\(\s*["']HOME["']\s*\))`;
@@ -301,7 +301,7 @@ export function literalRuns(code: string, lang = ''): { runs: string[]; rest: st
     // What made those calls possible is no longer a capability of its own.
     // (…in an import list too: import os, subprocess, json keeps json.)
     rest = rest.replace(/\bimport\s+([\w.]+(?:\s*,\s*[\w.]+)+)/g, (m, list: string) => { const kept = list.split(',').map((x) => x.trim()).filter((x) => !/^(os|subprocess|pty)$/.test(x)); return kept.length ? `import ${kept.join(', ')}`.padEnd(m.length) : ' '.repeat(m.length); });
-    rest = rest.replace(/\bimport\s+(os|subprocess|pty)\b|\bfrom\s+(os|subprocess|pty)\s+import\s+[\w, ]+|(?:const|let|var)?\s*(?:\{[^}]*\}|\w+)?\s*=?\s*require\s*\(\s*['"](?:node:)?child_process['"]\s*\)(?:\.\w+)?|\bimport\s+(?:\{[^}]*\}|\*\s+as\s+\w+|\w+)\s+from\s+['"](?:node:)?child_process['"]|\buse\s+std::process::Command\s*;|\brequire\s+['"]open3['"]/g, (m) => ' '.repeat(m.length));
+    rest = rest.replace(/\bimport\s+(os|subprocess|pty)\b|\bfrom\s+(os|subprocess|pty)\s+import\s+[\w, ]+|(?:const|let|var)?\s*(?:\{[^}]*\}|\w+)?\s*=?\s*require\s*\(\s*['"](?:node:)?child_process['"]\s*\)(?:\.\w+)?|\bimport\s+(?:\{[^}]*\}|\*\s+as\s+\w+|\w+)\s+from\s+['"](?:node:)?child_process['"]|(?:await\s+)?\bimport\s*\(\s*['"](?:node:)?child_process['"]\s*\)|\b(?:child_process|subprocess)\s*\.(?=\s)|\buse\s+std::process::Command\s*;|\brequire\s+['"]open3['"]/g, (m) => ' '.repeat(m.length));
   }
   return { runs, rest };
 }
@@ -614,7 +614,21 @@ function unalias(code: string): string {
   }
   // m = __import__('os'), m = importlib.import_module('os'): m. is os. (Process, file and network modules only.)
   for (const m of code.matchAll(/(?:^|[;\n]|\b(?:const|let|var)\s)\s*(\w+)\s*=\s*(?:__import__|(?:importlib\.)?import_module)\s*\(\s*(['"])(?:node:)?(os|posix|subprocess|socket|shutil|pty|ctypes|builtins|importlib|pathlib|urllib(?:\.\w+)?|http(?:\.\w+)?|requests|httpx|child_process|net|https?|dgram|tls|fs)\2\s*\)/g)) out = out.replace(new RegExp(`(?<![.\\w])${m[1]}\\.`, 'g'), `${m[3]}.`);
-  for (const m of code.matchAll(/\b(?:const|let|var)\s+(\w+)\s*=\s*require\s*\(\s*['"](?:node:)?(child_process|net|http|https|dgram|tls|fs|os|path)['"]\s*\)/g)) out = out.replace(new RegExp(`(?<![.\\w])${m[1]}\\.`, 'g'), `${m[2]}.`);
+  // (Only the module itself bound: `const r = require('child_process').spawnSync(…)` binds the call's result, not the module.)
+  // (…and the module awaited or handed on — a dynamic import() of it awaited into a name or given to .then(cp => …) — or
+  // imported whole as a namespace: import * as cp.)
+  const MOD = String.raw`['"](?:node:)?(child_process|net|http|https|dgram|tls|fs|os|path)['"]`;
+  for (const m of code.matchAll(new RegExp(String.raw`\b(?:(?:const|let|var)\s+(\w+)\s*=\s*(?:await\s+)?(?:require|import)\s*\(\s*${MOD}\s*\)(?!\s*\.(?!then\b))|import\s*\*\s*as\s+(\w+)\s+from\s+${MOD}|import\s*\(\s*${MOD}\s*\)\s*\.then\s*\(\s*(?:async\s+)?\(?\s*(\w+)\s*\)?\s*=>)`, 'g'))) {
+    // (A subscript of it too — cp[name](…) — so a member looked up at run time still names the module.)
+    out = out.replace(new RegExp(`(?<![.\\w$])${m[1] ?? m[3] ?? m[6]}(?=\\s*[.[])`, 'g'), m[2] ?? m[4] ?? m[5]!);
+  }
+  // const {execSync, spawnSync: s} = require(…) of child_process, import {execSync as x} of it: each name called is the module's.
+  for (const m of code.matchAll(new RegExp(String.raw`\b(?:(?:const|let|var)\s*\{([^{}]*)\}\s*=\s*(?:await\s+)?(?:require|import)\s*\(\s*${MOD}\s*\)(?!\s*\.)|import\s*\{([^{}]*)\}\s*from\s+${MOD})`, 'g'))) {
+    for (const part of (m[1] ?? m[3])!.split(',')) {
+      const a = /^\s*(\w+)\s*(?:(?::|\bas\b)\s*(\w+)\s*)?$/.exec(part);
+      if (a) out = out.replace(new RegExp(`(?<![.\\w$])${a[2] ?? a[1]}(?=\\s*\\()`, 'g'), `${m[2] ?? m[4]}.${a[1]}`);
+    }
+  }
   return out;
 }
 

@@ -10,7 +10,8 @@ import type { Context } from '../types.js';
 import { actsByName, ACTING_NODE_MODULES } from './acting-names.js';
 import { hostsInCode } from './code-hosts.js';
 import { codeSource } from './interpreter-code.js';
-import { codePaths, foldLiterals, judgeCode, movedPaths, REACHES, replacedPaths, SECRETISH, unknownModules } from './interpreters.js';
+import { codePaths, foldLiterals, homeTemplates, judgeCode, movedPaths, REACHES, replacedPaths, SECRETISH, unknownModules } from './interpreters.js';
+import { computedWrites, unmodeledRead } from './computed-targets.js';
 import { isPublisher } from './publish.js';
 import { isShell } from './unwrap.js';
 import { judgeLaterRuns, replacedConfig, runsLater } from './written-files.js';
@@ -43,6 +44,8 @@ const PRINTS = /\b(print|console\.(log|dir|info)|puts|printf|say|pp)\b|\bprocess
 
 /** Judges one piece of code in `lang` in this line's state; returns what it reads of secrets and writes. */
 export function judgeCodeIn(st: State, code: string, lang: string, ctx0: Context, env: Context['env'], file = false): { secret?: string; writes: string[]; readsComputed?: boolean } {
+  // (Inline code's own directory is the working directory: node -e's __dirname is ".".)
+  if (!file && /^(node|bun)$/.test(lang)) code = code.replace(/(?<![.\w$'"`])__dirname(?![\w$'"`])/g, 'process.cwd()');
   const v = judgeCode(code, lang);
   // Code that changes its directory runs, deletes and opens what it names there: os.chdir("/home/user"); os.system("rm -rf .ssh"),
   // Dir.chdir(ENV["HOME"]) { system("rm -rf .ssh") }. One literal or home directory is followed; anything else is unknown.
@@ -166,6 +169,28 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx0: Context
     st.out.push(j);
     if (SECRET(j, 'reads')) secret = firstSecret(st, io.reads, ctx);
   }
+  // Code that writes where it computes — not one literal the path checks above read — while it names the project's parent
+  // or HOME in any spelling, or builds the target with a call the judge has no model of: not understood, a person decides
+  // (computed-targets.ts). A startup file, credential or dotfile it names is where such a write lands (~/.bashrc,
+  // ~/.ssh/authorized_keys, a .pth start-up hook): judged as a write there.
+  // (A program file of the project's own builds its paths from where it lives — path.join(__dirname, '..', 'dist') — as programs do.)
+  if (!file) {
+    const folded = homeTemplates(foldLiterals(code));
+    const cw = computedWrites(folded, code);
+    const unread = PRINTS.test(code) || v.sendsFiles ? unmodeledRead(folded) : undefined;
+    if (cw.outward || cw.unmodeled !== undefined || unread !== undefined) {
+      st.lineTags.tags.add('interpreter-opaque');
+      st.lineTags.notes.push(cw.unmodeled !== undefined ? `the one-liner writes to a path it builds with ${cw.unmodeled}(), which Rampart does not model`
+        : cw.outward ? 'the one-liner writes to a path it computes while naming the working directory\'s parent or the home directory'
+          : `the one-liner prints a file whose name it builds with ${unread}(), which Rampart does not model`);
+      const guesses = cw.outward || cw.unmodeled !== undefined ? homeGuesses(folded) : [];
+      if (guesses.length) {
+        const gf = newFacts(`<${lang} code>`);
+        gf.writes.push(...guesses);
+        st.out.push(judgeFacts(st.policy, gf, [], { ...ctx, env, stdin: undefined, stdout: undefined }));
+      }
+    }
+  }
   // (A tool's configuration it writes from a file outside the project or a URL — shutil.copy('/tmp/y', '.yarnrc.yml'),
   // urlretrieve(URL, '.npmrc') — is configuration nobody read.)
   const written = io.writes.map((w) => posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home)));
@@ -239,6 +264,25 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx0: Context
     st.lineTags.notes.push(`the one-liner reads ${secret} and sends to ${[...v.urls, ...v.mentions].join(', ')}`);
   }
   return { secret, writes: written, readsComputed: v.readsComputed };
+}
+
+/**
+ * Where a write the judge cannot place lands when it is in the home directory: each dotfile or secret name among the
+ * code's literals, alone and joined with the literals listed after it (".ssh", "authorized_keys"), as ~/NAME — the
+ * leading ./, ../ and format holes ("%s/../.bashrc", "{}/.profile") left out.
+ */
+function homeGuesses(code: string): string[] {
+  const LIT = String.raw`(?:"[^"\\\n]*"|'[^'\\\n]*'|\`[^\`\\]*\`)`;
+  const name = (lit: string) => lit.slice(1, -1).replace(/%[sd]|\{[^{}]*\}|#\{[^{}]*\}|\$\{[^{}]*\}|\$ENV\{\w+\}|\$\w+/g, '/').split('/').filter((x) => x !== '' && x !== '.' && x !== '..').join('/');
+  const out = new Set<string>();
+  for (const m of code.matchAll(new RegExp(`${LIT}(?:\\s*,\\s*${LIT})*`, 'g'))) {
+    const parts = [...m[0].matchAll(new RegExp(LIT, 'g'))].map((x) => name(x[0]));
+    parts.forEach((_, k) => {
+      const joined = parts.slice(k).filter(Boolean).join('/');
+      for (const n of new Set([parts[k]!, joined])) if (/^[\w.@+-]+(\/[\w.@+-]+)*$/.test(n) && n.length < 120 && (/(^|\/)\.[\w-]/.test(n) || /\.pth$/.test(n) || SECRETISH.test(`/${n}`))) out.add(`~/${n}`);
+    });
+  }
+  return [...out];
 }
 
 /**
