@@ -39,6 +39,7 @@ import { commandOptions, embeddedRisk, vimLuaArgs, type EditorCodeOk } from './c
 import { exCommands, exGlobal, plainKeys, plainRange, vimArgs } from '../analyzers/vim-ex.js';
 import { canonicalTool, launched, packageBin } from '../analyzers/identity.js';
 import { lifecycleScripts } from './package-settings.js';
+import { runPlace } from './planted-programs.js';
 import { editedConfig, implicitRuns, judgeLaterRuns, rememberWritten, replacedConfig, runsLater, sedText } from './written-files.js';
 import { programsOf, sedWrites } from '../analyzers/files.js';
 import { sedEffects, sedRuns } from '../analyzers/sed-script.js';
@@ -1266,6 +1267,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const OUT = /^(?:output|outputfile|outfile|out|log|logfile|report|reportfile|trace|tracefile|historyfile|dumpfile|saveto|pidfile|coverprofile|cpuprofile|memprofile|blockprofile|mutexprofile|archive)$/;
       const OUT_DIR = /^(?:cache|cachedir|cachefolder|cachelocation|prefix|targetdir|dest|destination|destdir|downloaddir|wheeldir|outdir|outputdir|outputdirectory|builddir|logsdir|logdir|reportsdir|reportsdirectory|installdir|rootdir|src|tooldir|untardir|repositorycache|separategitdir|basetemp|cachedirectory)$/;
       const SHORT_DIR: Record<string, RegExp> = { pip: /^-[dw]$/, pip3: /^-[dw]$/, helm: /^-d$/, cmake: /^-B$/ };
+      // (A tool's own directory options by their long name: gem unpack --target D, gem install --bindir D.)
+      const TOOL_DIR: Record<string, RegExp> = { gem: /^(target|bindir|install-dir)$/ };
       const norm = (o: string) => o.toLowerCase().replace(/[-_]/g, '');
       // (A dotted name is read by its parts: --outputFile.json is an output file, --coverage.reportsDirectory a directory.)
       const kind = (o: string): 'file' | 'dir' | undefined => {
@@ -1295,7 +1298,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         if (dest) return [/(^|,|=)type=(tar|oci|docker)(,|$)/.test(v) ? dest : under(dest)];
         // (A coverage report's TYPE:PATH is a directory for html, a file otherwise.)
         if (opt === 'cov-report') { const m = /^([a-z-]+):(.+)$/.exec(v); return m ? [/^html|annotate/.test(m[1]!) ? under(m[2]!) : m[2]!] : []; }
-        const k2 = opt === undefined ? undefined : kind(opt);
+        const k2 = opt === undefined ? undefined : TOOL_DIR[name]?.test(opt) ? 'dir' : kind(opt);
         return k2 === 'dir' ? [under(v)] : k2 === 'file' ? [v.replace(/^[a-z-]+:(?=[/~.])/, '')] : [];
       });
       // (uv venv PATH makes the environment at PATH.)
@@ -1326,7 +1329,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const probe = newFacts('<probe>');
         probe.writes.push(o);
         const classes = judgeFacts(st.policy, probe, [], { ...ctx, stdin: undefined, stdout: undefined }).pathClasses.writes;
-        if (classes.has('protected') || classes.has('home_credential')) facts.writes.push(o);
+        // (…and one where tools run programs or load code from — an --outfile in node_modules/.bin, a -o in .venv/bin — is
+        // a program planted there: judged where the line's writes are.)
+        if (classes.has('protected') || classes.has('home_credential') || runPlace(resolvePath(o, ctx)) !== undefined) facts.writes.push(o);
       }
     }
     // Command strings the tool hands to a shell (npx -c, ssh ProxyCommand, nc -e, find -exec, git ! aliases).

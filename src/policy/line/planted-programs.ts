@@ -24,12 +24,31 @@ const ENV_ROOT = /\/(node_modules|[\w.-]*venv[\w.-]*|\.?virtualenv|\.conda|__pyp
 const LOADED_CODE = /\/node_modules\/(@[^/]+\/)?[^/.][^/]*\/(.*\/)?(bin\/[^/]+|[^/]+\.([cm]?js|node|json))$|\/(site|dist)-packages\/.+$|\/\.(husky|githooks)\/.+$/;
 /** …and the directories that hold it, replaced whole: a package, site-packages, a hooks directory. */
 const CODE_DIR = /\/node_modules\/(@[^/]+\/)?[^/.][^/]*$|\/(site|dist)-packages$|\/\.(husky|githooks)$/;
-/** Writers that plant no code there: the package managers that build those environments (what they install is judged by
- *  their own rules — registries, specs) and the programs that only remove (rm -rf node_modules). */
-const PLANTS_NO_CODE = /^(npm|pnpm|yarn|bun|pip[\d.]*|uv|poetry|pdm|pipenv|conda|mamba|micromamba|virtualenv|bundle|gem|composer|rm|rmdir|unlink|trash|trash-put)$/;
+/** Programs that only remove: what they "write" there (rm -rf node_modules) is gone, not planted. */
+const REMOVERS = /^(rm|rmdir|unlink|trash|trash-put)$/;
+/** The package managers that build those environments, and (by manager) the verbs that install or remove packages. */
+const PACKAGE_MANAGERS = /^(npm|pnpm|yarn|bun|pip[\d.]*|uv|poetry|pdm|pipenv|conda|mamba|micromamba|virtualenv|bundle|gem|composer)$/;
+// (Not build, compile, pack, unpack, download, wheel, exec: those write files of the caller's choosing where it says —
+// bun build /tmp/x.ts --outfile node_modules/.bin/git, gem unpack /tmp/x.gem --target .bundle/bin.)
+const INSTALL_VERBS = /^(install|i|add|ci|remove|rm|uninstall|un|unlink|update|up|upgrade|sync|prune|dedupe|rebuild|require|create|lock|binstubs|reinstall|clean|dump-autoload)$/;
 
-/** Whether what a program writes into those places is no code of anyone's choosing. */
-export const plantsNoCode = (name: string): boolean => PLANTS_NO_CODE.test(name);
+/** Whether what a program writes into those places is no code of anyone's choosing: a remover's, or a package manager
+ *  installing or removing packages from a registry or the project (what it fetches is judged by its own rules —
+ *  registries, specs). A package from outside the project (pip install --target … /tmp/pkg, -r /tmp/req.txt, a wheel
+ *  under HOME) is code of the caller's choosing, as is what the manager builds or unpacks. */
+export function plantsNoCode(st: State, name: string, argv: readonly string[], cwd: string): boolean {
+  if (REMOVERS.test(name)) return true;
+  if (!PACKAGE_MANAGERS.test(name)) return false;
+  const words = argv.slice(1);
+  const pos = words.filter((a) => !a.startsWith('-'));
+  // (uv pip install, conda env create: the verb after the manager's own group; bare yarn, bundle and virtualenv DIR install.)
+  const verb = (name === 'uv' && pos[0] === 'pip') || (/^(conda|mamba|micromamba)$/.test(name) && pos[0] === 'env') ? pos[1] : pos[0];
+  if (!(name === 'virtualenv' || (verb === undefined && /^(yarn|bundle)$/.test(name)) || (verb !== undefined && INSTALL_VERBS.test(verb)))) return false;
+  const root = st.ctx.projectRoot;
+  // (Every word and option value that reads as a local path: inside the project, or not a path at all — a name, a spec, a URL.)
+  return words.map((a) => a.replace(/^--?[\w-]+=/, '').replace(/^file:(\/\/)?/, '')).filter((a) => /^(\/|~|\$\{?HOME\b|\.\.(\/|$))/.test(a))
+    .every((a) => ((p) => p === root || p.startsWith(`${root}/`))(posix.resolve(cwd, a.replace(/^(~|\$\{?HOME\}?)(?=\/|$)/, st.ctx.home))));
+}
 /** Programs scripts call by name besides the guarded ones: runtimes, shells, package and system tools. */
 const CALLED = /^(node|nodejs|python[\d.]*|pip[\d.]*|sh|bash|dash|zsh|env|make|sudo|yarn|pnpm|bun|deno|uv|poetry|docker|gh|kubectl|aws|gcloud|openssl|gpg|tar|cp|mv|chmod|cat|ls|sed|awk|grep|find|xargs|tee|dd|ssh-add|ssh-keygen|which|command)$/;
 const IN_SYSTEM_DIR = new RegExp(`^${SYSTEM_DIR}`);
