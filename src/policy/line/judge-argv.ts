@@ -10,6 +10,7 @@ import { posix } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { analyzeArgv, decide, judgeFacts } from '../evaluate.js';
 import { ANALYZERS } from '../analyzers/index.js';
+import { composeProject } from '../analyzers/docker.js';
 import { NET_CLIENTS } from '../analyzers/net-clients.js';
 import { BACKUP_TOOLS } from '../analyzers/generic-net.js';
 import { newFacts } from '../facts.js';
@@ -1336,7 +1337,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // Command strings the tool hands to a shell (npx -c, ssh ProxyCommand, nc -e, find -exec, git ! aliases).
     // (npx's and npm exec's program reads the line's stdin: npx zx <<< 'await $`…`'.)
+    // (docker compose run|exec SERVICE CMD: CMD runs with the environment compose gives the service — the project's .env
+    // (or --env-file) put into the compose file, its env_file: loaded — as after `. ./.env`, for CMD only: env, printenv or
+    // process.env there print it.)
+    const loads = composeLoads(st, name, args, ctx, /^(run|exec)$/);
+    const sourcedBefore = st.sourcedSecret;
+    if (loads !== undefined) st.sourcedSecret ??= loads;
     for (const r of facts.runs) st.sub(stdinText !== undefined && /^(npm|npx)$/.test(name) ? `{ ${r}\n} <<< ${quote(stdinText.replace(/\0/g, '\n'))}` : r, ctx.cwd, env);
+    if (loads !== undefined) st.sourcedSecret = sourcedBefore;
     if (/^(npm|pnpm|bun)$/.test(name)) lifecycleScripts(st, args, ctx.cwd);
     // A program without a model is judged by what it is given: the command after it, command strings.
     const oc = operandCommands(name, args, env);
@@ -1351,9 +1359,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const operand = rest.find((a) => !a.startsWith('-'));
       if (oc.runs && (isShell(posix.basename(head)) || languageOf(posix.basename(head))) && !rest.some((a) => /^-[a-zA-Z]*[ceEp]$|^--(eval|print|command)(=|$)/.test(a)) && (operand === undefined || STDIN_PATH.test(operand))) rec.interpreterReadsStdin = true;
     }
-    // docker compose config prints the compose file with the values of its --env-file put in: that file is read.
-    if (((name === 'docker' && args[0] === 'compose') || /^(docker-compose|podman-compose)$/.test(name)) && args.includes('config') && !args.some((a) => /^--(services|volumes|profiles|images|hash|no-interpolate)$/.test(a))) {
-      for (const [k, a] of args.entries()) { const f = args[k - 1] === '--env-file' ? a : a.startsWith('--env-file=') ? a.slice(11) : undefined; if (f !== undefined && isSecretPath(st, abs0(f), ctx)) facts.reads.push(f); }
+    // docker compose config prints the compose file with the values of its env files put in (--env-file, else the
+    // project's .env): that file is read. (Not the lists of names it prints with --services, --volumes …, nor --quiet.)
+    if (!args.some((a) => /^(--(services|volumes|profiles|images|hash|no-interpolate|quiet|networks|variables)|-q)$/.test(a))) {
+      const read = composeLoads(st, name, args, ctx, /^config$/);
+      if (read !== undefined) facts.reads.push(read);
     }
     // mongosh/mongo --eval CODE runs JavaScript with node's require: judged as node's one-liner is.
     if (/^(mongosh|mongo)$/.test(name)) for (const [k, a] of args.entries()) { const code = args[k - 1] === '--eval' ? a : a.startsWith('--eval=') ? a.slice(7) : undefined; if (code !== undefined) st.sub(`node -e ${quote(code)}`, ctx.cwd, env); }
@@ -3428,4 +3438,12 @@ function runnerSpecs(name: string, args: readonly string[]): string[] {
 function githubOwner(ref: string): string | undefined {
   const m = /^(?:github:|git\+)?(?:(?:https?|ssh|git):\/\/(?:[^@/]+@)?(?:www\.)?github\.com[:/]|git@github\.com:)?([\w-][\w.-]*)\/[\w.-]+/i.exec(ref.replace(/^github:/i, ''));
   return m && !/^(https?|git|ssh|gitlab|bitbucket|gist):?$/i.test(m[1]!) ? m[1]!.toLowerCase() : undefined;
+}
+
+/** The secret env file `docker compose VERB` reads for its project (--env-file, else the project's .env when there is
+ *  one), for a verb VERBS names; undefined otherwise. */
+function composeLoads(st: State, name: string, args: readonly string[], ctx: Context, verbs: RegExp): string | undefined {
+  const project = composeProject(name, args);
+  if (project?.verb === undefined || !verbs.test(project.verb)) return undefined;
+  return project.envFiles.map((f) => resolvePath(f, ctx)).find((f) => isSecretPath(st, f, ctx) && (!project.defaulted || fileExists(ctx, f)));
 }
