@@ -1339,7 +1339,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // (npx's and npm exec's program reads the line's stdin: npx zx <<< 'await $`…`'.)
     // (docker compose run|exec SERVICE CMD: CMD runs with the environment compose gives the service — the project's .env
     // (or --env-file) put into the compose file, its env_file: loaded — as after `. ./.env`, for CMD only: env, printenv or
-    // process.env there print it.)
+    // a one-liner dumping its environment there print it.)
     const loads = composeLoads(st, name, args, ctx, /^(run|exec)$/);
     const sourcedBefore = st.sourcedSecret;
     if (loads !== undefined) st.sourcedSecret ??= loads;
