@@ -51,6 +51,31 @@ function containerCommand(args: readonly string[]): string[] {
   return args.slice(i + 1);
 }
 
+/** `docker compose` options (before its verb) that take a value. */
+const COMPOSE_VALUE_OPTS = /^(-f|--file|-p|--project-name|--project-directory|--env-file|--profile|--ansi|--parallel|--progress)$/;
+
+/**
+ * What `docker compose` (podman compose, docker-compose, podman-compose) reads its project with: its verb, and the env
+ * files whose values it puts into the compose file — every --env-file, else .env in the project directory
+ * (--project-directory, else the first -f file's, else the working directory). Undefined for anything else.
+ */
+export function composeProject(tool: string, args: readonly string[]): { verb?: string; envFiles: string[]; defaulted: boolean } | undefined {
+  const at = /^(docker|podman)$/.test(tool) ? args.indexOf('compose') : /^(docker-compose|podman-compose)$/.test(tool) ? -1 : -2;
+  if (at === -2 || (at < 0 && /^(docker|podman)$/.test(tool))) return undefined;
+  // (docker's own options before compose: docker --context x compose …)
+  if (at > 0 && args.slice(0, at).some((a, k) => !a.startsWith('-') && !/^(-H|--host|-c|--context|--config|-l|--log-level)$/.test(args[k - 1] ?? ''))) return undefined;
+  const own = args.slice(at + 1);
+  const verbAt = own.findIndex((a, k) => !a.startsWith('-') && !COMPOSE_VALUE_OPTS.test(own[k - 1] ?? ''));
+  const verb = verbAt < 0 ? undefined : own[verbAt];
+  const global = verbAt < 0 ? own : own.slice(0, verbAt);
+  const value = (re: RegExp) => global.flatMap((a, k) => (re.test(global[k - 1] ?? '') ? [a] : /^--[\w-]+=/.test(a) && re.test(a.slice(0, a.indexOf('='))) ? [a.slice(a.indexOf('=') + 1)] : []));
+  const envFiles = value(/^--env-file$/);
+  if (envFiles.length) return { verb, envFiles, defaulted: false };
+  const file = value(/^(-f|--file)$/)[0];
+  const dir = value(/^--project-directory$/)[0] ?? (file !== undefined && file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.');
+  return { verb, envFiles: [`${dir.replace(/\/+$/, '') || '/'}/.env`], defaulted: true };
+}
+
 /** Facts of one docker/podman invocation. */
 export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
   const f = newFacts(tool);

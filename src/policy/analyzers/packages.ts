@@ -83,6 +83,13 @@ export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
       if (m) f.writes.push(m[2] ?? args[++i] ?? '');
     }
   }
+  // bun build --outfile F (--outdir D: one NAME.js there per entry point), deno compile -o F: the bundle or binary lands there.
+  if ((tool === 'bun' && pos[0] === 'build') || (tool === 'deno' && pos[0] === 'compile')) {
+    const value = (re: RegExp) => args.flatMap((a, k) => (re.test(args[k - 1] ?? '') ? [a] : a.startsWith('--') && re.test(a.slice(0, a.indexOf('='))) ? [a.slice(a.indexOf('=') + 1)] : []));
+    f.writes.push(...value(/^(--outfile|--output|-o)$/));
+    const entries = pos.slice(1).filter((p) => /\.[cm]?[jt]sx?$/.test(p));
+    for (const d of value(/^--outdir$/)) f.writes.push(...entries.map((e) => `${d.replace(/\/+$/, '')}/${e.replace(/^.*\//, '').replace(/\.[^.]+$/, '')}.js`));
+  }
   // `pip config set global.index-url URL`, `yarn config set npmRegistryServer URL`, `poetry source add NAME URL`.
   const cs = pos.indexOf('set');
   if (pos[cs - 1] === 'config' && /registry|index|npmRegistryServer|proxy/i.test(pos[cs + 1] ?? '') && pos[cs + 2]) addUrl(f, pos[cs + 2]!, 'registry', 'https');

@@ -10,6 +10,7 @@ import { posix } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { analyzeArgv, decide, judgeFacts } from '../evaluate.js';
 import { ANALYZERS, configOptionValue } from '../analyzers/index.js';
+import { composeProject } from '../analyzers/docker.js';
 import { NET_CLIENTS } from '../analyzers/net-clients.js';
 import { BACKUP_TOOLS } from '../analyzers/generic-net.js';
 import { newFacts } from '../facts.js';
@@ -40,6 +41,7 @@ import { commandOptions, embeddedRisk, vimLuaArgs, type EditorCodeOk } from './c
 import { exCommands, exGlobal, exUnmodelled, MODIFIERS, plainKeys, plainRange, vimArgs } from '../analyzers/vim-ex.js';
 import { canonicalTool, launched, packageBin } from '../analyzers/identity.js';
 import { lifecycleScripts } from './package-settings.js';
+import { runPlace } from './planted-programs.js';
 import { editedConfig, implicitRuns, judgeLaterRuns, rememberWritten, replacedConfig, runsLater, sedText } from './written-files.js';
 import { programsOf, sedWrites } from '../analyzers/files.js';
 import { sedEffects, sedRuns } from '../analyzers/sed-script.js';
@@ -1278,6 +1280,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const OUT = /^(?:output|outputfile|outfile|out|log|logfile|report|reportfile|trace|tracefile|historyfile|dumpfile|saveto|pidfile|coverprofile|cpuprofile|memprofile|blockprofile|mutexprofile|archive)$/;
       const OUT_DIR = /^(?:cache|cachedir|cachefolder|cachelocation|prefix|targetdir|dest|destination|destdir|downloaddir|wheeldir|outdir|outputdir|outputdirectory|builddir|logsdir|logdir|reportsdir|reportsdirectory|installdir|rootdir|src|tooldir|untardir|repositorycache|separategitdir|basetemp|cachedirectory)$/;
       const SHORT_DIR: Record<string, RegExp> = { pip: /^-[dw]$/, pip3: /^-[dw]$/, helm: /^-d$/, cmake: /^-B$/ };
+      // (A tool's own directory options by their long name: gem unpack --target D, gem install --bindir D.)
+      const TOOL_DIR: Record<string, RegExp> = { gem: /^(target|bindir|install-dir)$/ };
       const norm = (o: string) => o.toLowerCase().replace(/[-_]/g, '');
       // (A dotted name is read by its parts: --outputFile.json is an output file, --coverage.reportsDirectory a directory.)
       const kind = (o: string): 'file' | 'dir' | undefined => {
@@ -1307,7 +1311,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         if (dest) return [/(^|,|=)type=(tar|oci|docker)(,|$)/.test(v) ? dest : under(dest)];
         // (A coverage report's TYPE:PATH is a directory for html, a file otherwise.)
         if (opt === 'cov-report') { const m = /^([a-z-]+):(.+)$/.exec(v); return m ? [/^html|annotate/.test(m[1]!) ? under(m[2]!) : m[2]!] : []; }
-        const k2 = opt === undefined ? undefined : kind(opt);
+        const k2 = opt === undefined ? undefined : TOOL_DIR[name]?.test(opt) ? 'dir' : kind(opt);
         return k2 === 'dir' ? [under(v)] : k2 === 'file' ? [v.replace(/^[a-z-]+:(?=[/~.])/, '')] : [];
       });
       // (uv venv PATH makes the environment at PATH.)
@@ -1338,12 +1342,21 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const probe = newFacts('<probe>');
         probe.writes.push(o);
         const classes = judgeFacts(st.policy, probe, [], { ...ctx, stdin: undefined, stdout: undefined }).pathClasses.writes;
-        if (classes.has('protected') || classes.has('home_credential')) facts.writes.push(o);
+        // (…and one where tools run programs or load code from — an --outfile in node_modules/.bin, a -o in .venv/bin — is
+        // a program planted there: judged where the line's writes are.)
+        if (classes.has('protected') || classes.has('home_credential') || runPlace(resolvePath(o, ctx)) !== undefined) facts.writes.push(o);
       }
     }
     // Command strings the tool hands to a shell (npx -c, ssh ProxyCommand, nc -e, find -exec, git ! aliases).
     // (npx's and npm exec's program reads the line's stdin: npx zx <<< 'await $`…`'.)
+    // (docker compose run|exec SERVICE CMD: CMD runs with the environment compose gives the service — the project's .env
+    // (or --env-file) put into the compose file, its env_file: loaded — as after `. ./.env`, for CMD only: env, printenv or
+    // a one-liner dumping its environment there print it.)
+    const loads = composeLoads(st, name, args, ctx, /^(run|exec)$/);
+    const sourcedBefore = st.sourcedSecret;
+    if (loads !== undefined) st.sourcedSecret ??= loads;
     for (const r of facts.runs) st.sub(stdinText !== undefined && /^(npm|npx)$/.test(name) ? `{ ${r}\n} <<< ${quote(stdinText.replace(/\0/g, '\n'))}` : r, ctx.cwd, env);
+    if (loads !== undefined) st.sourcedSecret = sourcedBefore;
     if (/^(npm|pnpm|bun)$/.test(name)) lifecycleScripts(st, args, ctx.cwd);
     // A program without a model is judged by what it is given: the command after it, command strings.
     const oc = operandCommands(name, args, env);
@@ -1358,9 +1371,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const operand = rest.find((a) => !a.startsWith('-'));
       if (oc.runs && (isShell(posix.basename(head)) || languageOf(posix.basename(head))) && !rest.some((a) => /^-[a-zA-Z]*[ceEp]$|^--(eval|print|command)(=|$)/.test(a)) && (operand === undefined || STDIN_PATH.test(operand))) rec.interpreterReadsStdin = true;
     }
-    // docker compose config prints the compose file with the values of its --env-file put in: that file is read.
-    if (((name === 'docker' && args[0] === 'compose') || /^(docker-compose|podman-compose)$/.test(name)) && args.includes('config') && !args.some((a) => /^--(services|volumes|profiles|images|hash|no-interpolate)$/.test(a))) {
-      for (const [k, a] of args.entries()) { const f = args[k - 1] === '--env-file' ? a : a.startsWith('--env-file=') ? a.slice(11) : undefined; if (f !== undefined && isSecretPath(st, abs0(f), ctx)) facts.reads.push(f); }
+    // docker compose config prints the compose file with the values of its env files put in (--env-file, else the
+    // project's .env): that file is read. (Not the lists of names it prints with --services, --volumes …, nor --quiet.)
+    if (!args.some((a) => /^(--(services|volumes|profiles|images|hash|no-interpolate|quiet|networks|variables)|-q)$/.test(a))) {
+      const read = composeLoads(st, name, args, ctx, /^config$/);
+      if (read !== undefined) facts.reads.push(read);
     }
     // mongosh/mongo --eval CODE runs JavaScript with node's require: judged as node's one-liner is.
     if (/^(mongosh|mongo)$/.test(name)) for (const [k, a] of args.entries()) { const code = args[k - 1] === '--eval' ? a : a.startsWith('--eval=') ? a.slice(7) : undefined; if (code !== undefined) st.sub(`node -e ${quote(code)}`, ctx.cwd, env); }
@@ -3451,4 +3466,12 @@ function runnerSpecs(name: string, args: readonly string[]): string[] {
 function githubOwner(ref: string): string | undefined {
   const m = /^(?:github:|git\+)?(?:(?:https?|ssh|git):\/\/(?:[^@/]+@)?(?:www\.)?github\.com[:/]|git@github\.com:)?([\w-][\w.-]*)\/[\w.-]+/i.exec(ref.replace(/^github:/i, ''));
   return m && !/^(https?|git|ssh|gitlab|bitbucket|gist):?$/i.test(m[1]!) ? m[1]!.toLowerCase() : undefined;
+}
+
+/** The secret env file `docker compose VERB` reads for its project (--env-file, else the project's .env when there is
+ *  one), for a verb VERBS names; undefined otherwise. */
+function composeLoads(st: State, name: string, args: readonly string[], ctx: Context, verbs: RegExp): string | undefined {
+  const project = composeProject(name, args);
+  if (project?.verb === undefined || !verbs.test(project.verb)) return undefined;
+  return project.envFiles.map((f) => resolvePath(f, ctx)).find((f) => isSecretPath(st, f, ctx) && (!project.defaulted || fileExists(ctx, f)));
 }

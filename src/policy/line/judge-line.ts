@@ -235,7 +235,7 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
       }
       // (An edit that only repoints a path — a moved venv's activate, a shebang — leaves the program what it was.)
       const at = posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home));
-      if (!pathOnlyEdit(st, i.info.name, i.info.argv, cwd) && !plantsNoCode(i.info.name)) plantedProgram(st, at, st.scripts.has(w) || /^(chmod|chown|chgrp|chattr|setfacl|touch)$/.test(i.info.name) || projectCopy(st, i.info.name, i.info.argv, cwd) || shownEdit(i.info.name, i.info.argv, at));
+      if (!pathOnlyEdit(st, i.info.name, i.info.argv, cwd, i.info.writesFiles) && !plantsNoCode(st, i.info.name, i.info.argv, cwd)) plantedProgram(st, at, st.scripts.has(w) || /^(chmod|chown|chgrp|chattr|setfacl|touch)$/.test(i.info.name) || projectCopy(st, i.info.name, i.info.argv, cwd) || shownEdit(i.info.name, i.info.argv, at));
     }
     cwd = i.cwd;
     env = i.env;

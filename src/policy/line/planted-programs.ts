@@ -24,12 +24,31 @@ const ENV_ROOT = /\/(node_modules|[\w.-]*venv[\w.-]*|\.?virtualenv|\.conda|__pyp
 const LOADED_CODE = /\/node_modules\/(@[^/]+\/)?[^/.][^/]*\/(.*\/)?(bin\/[^/]+|[^/]+\.([cm]?js|node|json))$|\/(site|dist)-packages\/.+$|\/\.(husky|githooks)\/.+$/;
 /** …and the directories that hold it, replaced whole: a package, site-packages, a hooks directory. */
 const CODE_DIR = /\/node_modules\/(@[^/]+\/)?[^/.][^/]*$|\/(site|dist)-packages$|\/\.(husky|githooks)$/;
-/** Writers that plant no code there: the package managers that build those environments (what they install is judged by
- *  their own rules — registries, specs) and the programs that only remove (rm -rf node_modules). */
-const PLANTS_NO_CODE = /^(npm|pnpm|yarn|bun|pip[\d.]*|uv|poetry|pdm|pipenv|conda|mamba|micromamba|virtualenv|bundle|gem|composer|rm|rmdir|unlink|trash|trash-put)$/;
+/** Programs that only remove: what they "write" there (rm -rf node_modules) is gone, not planted. */
+const REMOVERS = /^(rm|rmdir|unlink|trash|trash-put)$/;
+/** The package managers that build those environments, and (by manager) the verbs that install or remove packages. */
+const PACKAGE_MANAGERS = /^(npm|pnpm|yarn|bun|pip[\d.]*|uv|poetry|pdm|pipenv|conda|mamba|micromamba|virtualenv|bundle|gem|composer)$/;
+// (Not build, compile, pack, unpack, download, wheel, exec: those write files of the caller's choosing where it says —
+// bun build /tmp/x.ts --outfile node_modules/.bin/git, gem unpack /tmp/x.gem --target .bundle/bin.)
+const INSTALL_VERBS = /^(install|i|add|ci|remove|rm|uninstall|un|unlink|update|up|upgrade|sync|prune|dedupe|rebuild|require|create|lock|binstubs|reinstall|clean|dump-autoload)$/;
 
-/** Whether what a program writes into those places is no code of anyone's choosing. */
-export const plantsNoCode = (name: string): boolean => PLANTS_NO_CODE.test(name);
+/** Whether what a program writes into those places is no code of anyone's choosing: a remover's, or a package manager
+ *  installing or removing packages from a registry or the project (what it fetches is judged by its own rules —
+ *  registries, specs). A package from outside the project (pip install --target … /tmp/pkg, -r /tmp/req.txt, a wheel
+ *  under HOME) is code of the caller's choosing, as is what the manager builds or unpacks. */
+export function plantsNoCode(st: State, name: string, argv: readonly string[], cwd: string): boolean {
+  if (REMOVERS.test(name)) return true;
+  if (!PACKAGE_MANAGERS.test(name)) return false;
+  const words = argv.slice(1);
+  const pos = words.filter((a) => !a.startsWith('-'));
+  // (uv pip install, conda env create: the verb after the manager's own group; bare yarn, bundle and virtualenv DIR install.)
+  const verb = (name === 'uv' && pos[0] === 'pip') || (/^(conda|mamba|micromamba)$/.test(name) && pos[0] === 'env') ? pos[1] : pos[0];
+  if (!(name === 'virtualenv' || (verb === undefined && /^(yarn|bundle)$/.test(name)) || (verb !== undefined && INSTALL_VERBS.test(verb)))) return false;
+  const root = st.ctx.projectRoot;
+  // (Every word and option value that reads as a local path: inside the project, or not a path at all — a name, a spec, a URL.)
+  return words.map((a) => a.replace(/^--?[\w-]+=/, '').replace(/^file:(\/\/)?/, '')).filter((a) => /^(\/|~|\$\{?HOME\b|\.\.(\/|$))/.test(a))
+    .every((a) => ((p) => p === root || p.startsWith(`${root}/`))(posix.resolve(cwd, a.replace(/^(~|\$\{?HOME\}?)(?=\/|$)/, st.ctx.home))));
+}
 /** Programs scripts call by name besides the guarded ones: runtimes, shells, package and system tools. */
 const CALLED = /^(node|nodejs|python[\d.]*|pip[\d.]*|sh|bash|dash|zsh|env|make|sudo|yarn|pnpm|bun|deno|uv|poetry|docker|gh|kubectl|aws|gcloud|openssl|gpg|tar|cp|mv|chmod|cat|ls|sed|awk|grep|find|xargs|tee|dd|ssh-add|ssh-keygen|which|command)$/;
 const IN_SYSTEM_DIR = new RegExp(`^${SYSTEM_DIR}`);
@@ -88,22 +107,59 @@ function unreadCode(st: State, w: string, to: string | undefined, textRead: bool
 }
 
 /** A sed -i edit shown in the line that only substitutes a path: a moved environment's activate (VIRTUAL_ENV=$PWD/.venv)
- *  or a script's shebang (#!/usr/bin/env python3) pointed at the project, the system's programs or env NAME. */
-export function pathOnlyEdit(st: State, name: string, argv: readonly string[], cwd: string): boolean {
+ *  or a script's shebang (#!/usr/bin/env python3) pointed at the project's environments, the system's interpreters or env NAME. */
+export function pathOnlyEdit(st: State, name: string, argv: readonly string[], cwd: string, own: readonly string[]): boolean {
   if (name !== 'sed') return false;
   const scripts = programsOf('sed', argv.slice(1));
   const SUB = /(?:\d+|\$|\/(?:[^/\\]|\\.)*\/)?s(.)((?:(?!\1)[^\\]|\\.)*)\1((?:(?!\1)[^\\]|\\.)*)\1[gI]*/g;
   return scripts.length > 0 && scripts.every((script) => script.replace(SUB, '').trim().replace(/;/g, '') === ''
-    && [...script.matchAll(SUB)].every((m) => pathText(st, m[3]!.replace(/\\(.)/g, '$1'), cwd)));
+    && [...script.matchAll(SUB)].every((m) => pathText(st, m[3]!.replace(/\\(.)/g, '$1'), cwd, own)));
 }
 
-/** Text that is one path (after #! or NAME=, maybe quoted, maybe with one interpreter name after it) inside the project or the system's bin directories. */
-function pathText(st: State, text: string, cwd: string): boolean {
-  const m = /^(?:#!\s*|[A-Za-z_]\w*=)?(["']?)((?:\$\{?(?:PWD|HOME)\}?)?[\w./-]+)\1(?:\s+[\w.+-]+)?$/.exec(text);
-  if (!m) return false;
-  const path = posix.resolve(cwd, m[2]!.replace(/^\$\{?PWD\}?/, cwd).replace(/^\$\{?HOME\}?/, st.ctx.home));
+/** What an environment's activation sets to where it lives (virtualenv, conda, nodeenv): a path, loading nothing by
+ *  itself. (Not PATH, a loader or start-up variable, a search path — PYTHONPATH, NODE_OPTIONS, BASH_ENV, LD_PRELOAD —
+ *  nor _OLD_VIRTUAL_PATH, which deactivate makes PATH: each changes what every later program runs or loads.) */
+const ENV_LOCATION = /^(VIRTUAL_ENV|CONDA_PREFIX|NODE_VIRTUAL_ENV)$/;
+
+/** Text that is one path: after #! an interpreter (env NAME, a system or version manager's one, one in the project's
+ *  environments); after NAME= where an environment lives; alone, the project root (a moved project) or a place in its
+ *  environments. Never a guarded program by path (found before its shim), nor what this line wrote there. */
+function pathText(st: State, text: string, cwd: string, own: readonly string[]): boolean {
+  const m = /^(#!\s*|([A-Za-z_]\w*)=)?(["']?)((?:\$\{?(?:PWD|HOME)\}?)?[\w./-]+)\3(?:\s+([\w.+-]+))?$/.exec(text);
+  if (!m || !m[4]!.includes('/')) return false;
+  const [, prefix, variable, , raw, arg] = m;
+  const shebang = prefix?.startsWith('#!') === true;
+  if (arg !== undefined && !shebang) return false;
+  const path = posix.resolve(cwd, raw!.replace(/^\$\{?PWD\}?/, cwd).replace(/^\$\{?HOME\}?/, st.ctx.home));
+  const base = posix.basename(path);
+  if (DEFAULT_BINS.includes(canonicalTool(base)) || wroteAt(st, path, own)) return false;
   const root = st.ctx.projectRoot;
-  return path === root || path.startsWith(`${root}/`) || IN_SYSTEM_DIR.test(path);
+  const inProject = path.startsWith(`${root}/`);
+  if (variable !== undefined) return ENV_LOCATION.test(variable) && inProject && (ENV_ROOT.test(path) || TOOL_BIN_DIR.test(`${path}/bin`));
+  if (shebang) {
+    // (#!/usr/bin/env NAME runs NAME as PATH finds it: an interpreter, not a guarded program.)
+    const named = base === 'env' ? arg !== undefined && CALLED.test(arg) && !DEFAULT_BINS.includes(canonicalTool(arg)) : CALLED.test(base);
+    const managed = path.startsWith(`${st.ctx.home}/`) && VERSION_MANAGED.test(path.slice(st.ctx.home.length));
+    return named && (IN_SYSTEM_DIR.test(path) || managed || (inProject && TOOL_BIN_DIR.test(posix.dirname(path))));
+  }
+  return path === root || (inProject && inEnvironment(path, root)) || (IN_SYSTEM_DIR.test(path) && CALLED.test(base));
+}
+
+/** Whether P (below ROOT) is an environment, a bin directory tools put ahead of PATH, or lies inside one. */
+function inEnvironment(p: string, root: string): boolean {
+  for (let d = p; d.startsWith(`${root}/`); d = posix.dirname(d)) if (ENV_ROOT.test(d) || TOOL_BIN_DIR.test(d)) return true;
+  return false;
+}
+
+/** Whether this line wrote P, a file or tree inside it, or a directory holding it below the project (cp /tmp/x evil;
+ *  … #!$PWD/evil): an edit pointing there points at what the line just put there, not at what was. (OWN: the files the
+ *  edit itself rewrites, an activate inside the environment it names.) */
+function wroteAt(st: State, p: string, own: readonly string[]): boolean {
+  const root = st.ctx.projectRoot;
+  const abs = (w: string) => posix.resolve(st.ctx.cwd, w.replace(/^~(?=\/|$)/, st.ctx.home));
+  const mine = new Set(own.map(abs));
+  return [...st.written, ...st.scripts.keys(), ...st.opaqueWritten.keys()].map(abs).filter((w) => !mine.has(w))
+    .some((w) => w === p || w.startsWith(`${p}/`) || (p.startsWith(`${w}/`) && w.startsWith(`${root}/`)));
 }
 
 /** A sed -i edit whose every new line the script shows (s///, a/i/c, d — no r, w or e): read where it lands. For code a

@@ -450,8 +450,9 @@ export function editedConfig(st: State, path: string, scripts: readonly string[]
   packageSettings(st, path, lines.join('\n'), st.ctx.cwd);
 }
 
-/** The hooks husky or core.hooksPath=.githooks make git run: shell scripts without an extension. */
-const GIT_HOOK_FILE = /\/\.(husky|githooks)\/[^/]+$/;
+/** The hooks husky or core.hooksPath=.githooks make git run, and an environment's activate script the developer's shell
+ *  sources (what it sets — PATH, LD_PRELOAD, BASH_ENV — every later program gets): shell scripts without an extension. */
+const GIT_HOOK_FILE = /\/\.(husky|githooks)\/[^/]+$|\/bin\/activate$/;
 
 /**
  * The command lines a file holds that run the next time the developer does the everyday thing
