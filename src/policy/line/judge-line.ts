@@ -286,6 +286,8 @@ function dirVarPath(st: State, raw: string): string | undefined {
   // ($D, ${D}, "${D:?}"/x — :? only stops the line when D is empty; ${D}.sha256 names a sibling.)
   const m = /^"?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(?::?\?[^}]*)?\})([\w.-]*)"?((?:\/[^$`"]*)?)"?$/.exec(raw);
   const dir = m ? st.dirVars.get((m[1] ?? m[2])!) : undefined;
+  // (Unquoted, a value with blanks is split into several words — d="build /etc/$x"; rm -rf $d — each judged as it is.)
+  if (dir !== undefined && !raw.startsWith('"') && /\s/.test(dir)) return undefined;
   return dir !== undefined ? posix.join(dir + (m![3] ?? ''), m![4]!) || '/' : undefined;
 }
 
