@@ -8,7 +8,7 @@ import { nameMatchesGlob } from '../glob.js';
 import { judgeFacts, type Judged } from '../evaluate.js';
 import { newFacts } from '../facts.js';
 import type { CompiledPolicy } from '../policy.js';
-import { commandsOf, compoundWrites, functionWrites, parseShell, resolveVariables, type FlatCommand, type Word } from '../shell/index.js';
+import { commandsOf, compoundWrites, functionWrites, parseShell, resolveVariables, splitFields, type FlatCommand, type Word } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { assignmentTags, defaultAssignments } from './assignments.js';
 import { deferredCode } from './deferred-code.js';
@@ -751,6 +751,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // for f in *; do cat "$f" — holds each name the glob matched.)
   const dotGlobs = argv.filter((a, k) => (argvWords[k]?.glob || (/^"\$\{?[A-Za-z_]\w*\}?"$/.test(argvWords[k]?.raw ?? '') && /[*?]/.test(a))) && (/(^|\/)\.(\*|\[!.\]\*|\[\^.\]\*|\?\*|\?\?\*)$/.test(a) || (st.dotglob && /(^|\/)[*?][^/]*$/.test(a) && nameMatchesGlob(`.${a.slice(a.lastIndexOf('/') + 1)}`, '..env'))));
   if (dotGlobs.length) cmdCtx.dotGlobs = new Set(dotGlobs);
+  const fields = new Map(argv.flatMap((a, k): [string, string[]][] => (k > 0 && argvWords[k] ? [[a, splitFields(argvWords[k]!)]] : [])).filter(([, f]) => f.length > 0));
+  if (fields.size) cmdCtx.splitFields = fields;
   if (maybeSecret && (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || argv[0] === 'gh')) {
     st.lineTags.tags.add('interpreter-opaque');
     st.lineTags.notes.push(`${argv[0]} sends what a program read from a file whose name is computed at run time`);
