@@ -1027,11 +1027,13 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     if (/(^|[\s;&|({])(cd|pushd|popd)(\s|$|[;&|)])/.test(body) && !(sigs.length && sigs.every((s) => /^(EXIT|0|SIGEXIT)$/i.test(s)))) {
       st.oldpwd = cwd;
       cwd = UNKNOWN_CWD;
+      st.childOf = undefined;
     }
   }
   // pushd DIR changes directory like cd; pushd +N/-N and popd go to a directory on the stack.
   if ((name === 'pushd' && /^[+-]\d+$/.test(rec.argv[1] ?? '')) || name === 'popd') {
     const before = cwd;
+    st.childOf = undefined;
     cwd = name === 'popd' && st.oldpwd !== undefined && rec.argv.length === 1 ? st.oldpwd : UNKNOWN_CWD;
     st.oldpwd = before;
   } else if (name === 'eval' && fc.depth === 0 && /(^|[\s;&|({])(cd|pushd|popd)(\s|$|[;&|)])/.test(rec.argv.slice(1).join(' '))) {
@@ -1040,6 +1042,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     const to = /^cd\s+([\w./@+-]+)$/.exec(text)?.[1];
     const before = cwd;
     st.oldpwd = cwd;
+    st.childOf = undefined;
     cwd = to !== undefined && fc.argv.slice(1).every((w) => w.static) ? settledCwd(st, fc, before, resolvePath(to, { cwd, home: st.ctx.home })) : UNKNOWN_CWD;
   } else if ((name === 'cd' || name === 'pushd') && fc.depth === 0) {
     // cd [-L|-P|-e|-@] [--] [DIR]: DIR known, the previous directory (-, ~-), or one only known at run
@@ -1050,7 +1053,11 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     const home = /^(~|\$HOME|\$\{HOME\})(?=\/|$)/;
     const before = cwd;
     st.cwdGuess = undefined;
+    // (`cd ..` out of a child entered by a computed name — cd "tmp-$$"; …; cd .. — is back where it was.)
+    const parent = to === '..' && before === UNKNOWN_CWD ? st.childOf : undefined;
+    st.childOf = undefined;
     if (to === undefined || to === '~') cwd = st.ctx.home;
+    else if (parent !== undefined) cwd = parent;
     else if (to === '-' || to === '~-' || to.startsWith('~-/')) cwd = st.oldpwd !== undefined ? posix.join(st.oldpwd, to.slice(3)) : UNKNOWN_CWD;
     else if (/^"?\$\(git rev-parse --show-toplevel\)"?$/.test(word?.raw ?? '')) cwd = st.ctx.projectRoot;
     // cd "$(dirname 'scripts/x.sh')/.." (a script's own $0, filled in): the directory of a literal path.
@@ -1066,11 +1073,17 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     }
     else if (word?.static || home.test(to)) cwd = resolvePath(to, { cwd, home: st.ctx.home });
     else cwd = UNKNOWN_CWD;
+    // (A name with a literal start and no slash, its computed parts included — "pkg-$n", tmp-$$ — is taken as a child of
+    // the directory, as a path below it is: see pathClassifier.)
+    if (cwd === UNKNOWN_CWD && before !== UNKNOWN_CWD && !word?.static && /^[^/$`~.\s][^/]*$/.test(to ?? '')) st.childOf = before;
     // (A cd that may fail leaves OLDPWD as it was — inherited, unknown, unless the line set it to this same place.)
     st.oldpwdUnsure = st.oldpwd !== before && cdMayFail(st, fc);
     st.oldpwd = before;
     cwd = settledCwd(st, fc, before, cwd);
+    // (…and `cd ..` out of a directory it entered does not fail: no other place to judge what follows in.)
+    if (parent !== undefined) st.altCwds = [];
   }
+  if (st.cwdLost || st.cwdAfter) st.childOf = undefined;
   if (st.cwdLost) {
     st.cwdLost = false;
     cwd = UNKNOWN_CWD;
