@@ -103,7 +103,8 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
       for (const c of classifier.classify(given, { contains, leaf })) out.add(c);
       // (An operand an unquoted expansion may split — rm -rf build/$x — is more operands, each unknown: deleted or
       // written, unknown is outside the project.)
-      if (split) for (const f of ctx.splitFields?.get(given) ?? []) for (const c of classifier.classify(f, { contains, leaf })) out.add(c);
+      // (…and so is what a program derives below it: find cache-$k -delete removes cache-$k/*.)
+      if (split && ctx.splitFields) for (const [op, fields] of ctx.splitFields) if (given === op || given.startsWith(`${op}/`)) for (const f of fields) for (const c of classifier.classify(f, { contains, leaf })) out.add(c);
       // Every dot-file of a directory in the project (apps/web/.*) includes the .env that may be there.
       // (With dotglob, `*` is such a glob too; at HOME's top it names ~/.netrc, as `~/.*` does.)
       // (…only where it is read or sent: `rm -rf dist/*` under dotglob removes no more than `rm -rf dist` would, and

@@ -2,8 +2,8 @@
 import { parseShell } from './parse.js';
 import type { Script, Word, WordPart } from './types.js';
 
-// Variables that always hold a number (or nothing): no blank to split at.
-const NUMERIC = /^([$#?!]|RANDOM|SECONDS|LINENO|UID|EUID|PPID|BASHPID|SHLVL|OPTIND|COLUMNS|LINES|SRANDOM|EPOCHSECONDS)$/;
+// Variables that always hold a number, a login or a machine's name (or nothing): no blank to split at.
+const ONE_FIELD = /^([$#?!]|RANDOM|SECONDS|LINENO|UID|EUID|PPID|BASHPID|SHLVL|OPTIND|COLUMNS|LINES|SRANDOM|EPOCHSECONDS|USER|LOGNAME|HOSTNAME|HOSTTYPE|OSTYPE|MACHTYPE)$/;
 
 /** Substitutions that print one field: a number, a commit id, a date without blanks, a machine's name. */
 function printsOneField(script: Script): boolean {
@@ -27,7 +27,7 @@ export function splitFields(w: Word): string[] {
   if (w.static) return [];
   const splits = (p: WordPart): boolean => {
     if (p.kind === 'command-sub') return !p.quoted && !printsOneField(p.script);
-    if (p.kind !== 'param' || p.quoted || p.length || NUMERIC.test(p.name) || /^\$\{?#|^\$\(\(/.test(p.raw)) return false;
+    if (p.kind !== 'param' || p.quoted || p.length || ONE_FIELD.test(p.name) || /^\$\{?#|^\$\(\(/.test(p.raw)) return false;
     // (A substitution a shaped variable holds — d=out-$(date +%s); rm -rf $d — is judged by what it prints, as written inline.)
     const sub = /^\$\(([\s\S]*)\)$|^`([\s\S]*)`$/.exec(p.raw);
     const parsed = sub ? parseShell((sub[1] ?? sub[2])!) : undefined;
