@@ -751,7 +751,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // for f in *; do cat "$f" — holds each name the glob matched.)
   const dotGlobs = argv.filter((a, k) => (argvWords[k]?.glob || (/^"\$\{?[A-Za-z_]\w*\}?"$/.test(argvWords[k]?.raw ?? '') && /[*?]/.test(a))) && (/(^|\/)\.(\*|\[!.\]\*|\[\^.\]\*|\?\*|\?\?\*)$/.test(a) || (st.dotglob && /(^|\/)[*?][^/]*$/.test(a) && nameMatchesGlob(`.${a.slice(a.lastIndexOf('/') + 1)}`, '..env'))));
   if (dotGlobs.length) cmdCtx.dotGlobs = new Set(dotGlobs);
-  const fields = new Map(argv.flatMap((a, k): [string, string[]][] => (k > 0 && argvWords[k] ? [[a, splitFields(argvWords[k]!)]] : [])).filter(([, f]) => f.length > 0));
+  // (Not an operand the line already read as what its expansion names — a listing's files, a captured directory.)
+  const fields = new Map(argv.flatMap((a, k): [string, string[]][] => (k > 0 && argvWords[k] && a === argvWords[k]!.value ? [[a, splitFields(argvWords[k]!)]] : [])).filter(([, f]) => f.length > 0));
   if (fields.size) cmdCtx.splitFields = fields;
   if (maybeSecret && (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || argv[0] === 'gh')) {
     st.lineTags.tags.add('interpreter-opaque');

@@ -1,5 +1,5 @@
 // Substitutes variables assigned earlier in the same script (`c=curl; $c …` → `curl …`), in execution order.
-import { ANY, applyEffects, arithWrites, forget, functionWrites, knownValue, mktempValue, shapeOf, type Env, type FunctionWrites } from './variable-effects.js';
+import { ANY, applyEffects, arithWrites, forget, functionWrites, knownValue, mktempValue, ONE_FIELD, shapeOf, type Env, type FunctionWrites } from './variable-effects.js';
 import { buildWord, wordsFromPieces } from './word-build.js';
 import type { AndOrList, Command, ParamPart, Pipeline, Redirect, Script, SimpleCommand, Word, WordPart } from './types.js';
 
@@ -196,7 +196,8 @@ class Resolver {
         }
         const stored = env.get(p.name);
         const shape = shapeOf(stored);
-        const value = shape === undefined ? stored : null;
+        const value = shape === undefined && stored !== ONE_FIELD ? stored : null;
+        if (stored === ONE_FIELD && !p.op && !p.length && !p.indirect) return [{ ...p, oneField: true }];
         const absent = !env.has(p.name);
         // (A value known only by its shape stands as that text, an expansion still: not as a command's name.)
         // (Unquoted it is split and globbed as the shell would: its literal text breaks at blanks and its `*` matches;
