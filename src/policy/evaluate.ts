@@ -95,12 +95,16 @@ function mayBeDirectory(p: string): boolean {
 /** Classifies the hosts and paths of facts (stdin/stdout of the context included). */
 export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly string[], ctx: Context): Judged {
   const classifier = classifierFor(policy, ctx);
-  const classesOf = (paths: string[], contains = true, shown = false): Set<PathClass> => {
+  const classesOf = (paths: string[], contains = true, shown = false, leaf = false, split = false): Set<PathClass> => {
     const out = new Set<PathClass>();
     for (const p of paths) {
       const given = p === STDIN ? ctx.stdin : p;
       if (!given) continue;
-      for (const c of classifier.classify(given, { contains })) out.add(c);
+      for (const c of classifier.classify(given, { contains, leaf })) out.add(c);
+      // (An operand an unquoted expansion may split — rm -rf build/$x — is more operands, each unknown: deleted or
+      // written, unknown is outside the project.)
+      // (…and so is what a program derives below it: find cache-$k -delete removes cache-$k/*.)
+      if (split && ctx.splitFields) for (const [op, fields] of ctx.splitFields) if (given === op || given.startsWith(`${op}/`)) for (const f of fields) for (const c of classifier.classify(f, { contains, leaf })) out.add(c);
       // Every dot-file of a directory in the project (apps/web/.*) includes the .env that may be there.
       // (With dotglob, `*` is such a glob too; at HOME's top it names ~/.netrc, as `~/.*` does.)
       // (…only where it is read or sent: `rm -rf dist/*` under dotglob removes no more than `rm -rf dist` would, and
@@ -240,8 +244,9 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
       // An extraction writes a tree below its target too, but only the archive's own paths: judged
       // as a write into the directory, except that inside .git it can plant hooks — and as one of
       // the directory itself (HOME, /: the archive picks which of their files it replaces).
-      writes: shownSecrets(scratchSecrets(inheritedOut(withOverwrites(facts.tags.has('recursive') || facts.tool === 'ln' ? treeWrites(classesOf(writes.filter(isFile))) : facts.tags.has('extracts') ? treeWrites(extractDirs(classesOf(writes.filter(isFile).flatMap(targetsOf), false))) : classesOf(writes.filter(isFile).flatMap(targetsOf), false))))),
-      deletes: agentDeletes(classesOf(facts.deletes)),
+      // (A write or delete that takes no tree — rm -f, shred, touch, mv, which refuses `..` — acts on a name alone: see ClassifyOptions.)
+      writes: shownSecrets(scratchSecrets(inheritedOut(withOverwrites(facts.tags.has('recursive') || facts.tool === 'ln' ? treeWrites(classesOf(writes.filter(isFile), true, false, false, true)) : facts.tags.has('extracts') ? treeWrites(extractDirs(classesOf(writes.filter(isFile).flatMap(targetsOf), false))) : classesOf(writes.filter(isFile).flatMap(targetsOf), false, false, true, true))))),
+      deletes: agentDeletes(classesOf(facts.deletes, true, false, !facts.tags.has('recursive') || facts.tool === 'mv', true)),
       // Printing a directory's name does not print the credentials below it; searching it does.
       reads: classesOf(facts.reads, facts.tags.has('recursive-read'), true),
       stages: tokenStages(classesOf(facts.stages)),

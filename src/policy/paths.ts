@@ -51,10 +51,20 @@ export interface PathLists {
   systemDirs: readonly string[];
 }
 
+/**
+ * `contains: false` skips "this directory holds a protected path"; `leaf: true` says the operation acts on the name
+ * itself, never on a tree below it (rm without -r, shred, mv, touch): a computed name of only dots is then no threat
+ * to the directory above, since `..` itself is refused or changed in nothing that matters.
+ */
+export interface ClassifyOptions {
+  contains?: boolean;
+  leaf?: boolean;
+}
+
 /** Path lists compiled against one context's anchors. */
 export interface PathClassifier {
   /** Classes of a path; `contains: false` skips "this directory holds a protected path". */
-  classify(rawPath: string, opts?: { contains?: boolean }): Set<PathClass>;
+  classify(rawPath: string, opts?: ClassifyOptions): Set<PathClass>;
   resolve(rawPath: string): string;
 }
 
@@ -280,17 +290,17 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
   // `build`, a temp file) come back on every decision, so each is classified once (a copy is
   // handed out, callers add to it).
   const memo = new Map<string, Set<PathClass>>();
-  const classify = (raw: string, opts: { contains?: boolean } = {}): Set<PathClass> => {
-    const key = (opts.contains === false ? '0' : '1') + raw;
+  const classify = (raw: string, opts: ClassifyOptions = {}): Set<PathClass> => {
+    const key = (opts.contains === false ? '0' : '1') + (opts.leaf ? 'l' : '') + raw;
     let hit = memo.get(key);
     if (!hit) {
       if (memo.size >= 512) memo.clear();
-      hit = classifyOnce(raw, opts.contains !== false);
+      hit = classifyOnce(raw, opts.contains !== false, opts.leaf === true);
       memo.set(key, hit);
     }
     return new Set(hit);
   };
-  const classifyOnce = (raw: string, contains: boolean): Set<PathClass> => {
+  const classifyOnce = (raw: string, contains: boolean, leaf: boolean): Set<PathClass> => {
       const opts = { contains };
       const abs = resolve(raw);
       // Unknown until the line runs: for the judge it could be anywhere. Outside the project (a
@@ -306,9 +316,10 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
         if (!startsComputed && dir && !isComputed(dir)) {
           const known = classify(`${dir}/-computed-`, opts);
           known.add('computed');
-          // (A name that is only dots and expansions — "..$(x)", ".$X" — may be `..` itself: the directory above is named too.)
-          const seg = abs.slice(dir.length + 1);
-          if (!seg.includes('/') && /^\.+$/.test(seg.replace(/\$\{[^}]*\}|\$\([^)]*\)|\$\w+|`[^`]*`/g, ''))) for (const c of classify(posix.dirname(dir), opts)) known.add(c);
+          // (A name that is only dots and expansions — "..$(x)", ".$X" — may be `..` itself: the directory above is named
+          // too, when the operation takes its tree (rm -r, find … -delete); below it — "..$x"/*, ".$d/.bashrc" — always.)
+          const [seg, ...rest] = abs.slice(dir.length + 1).split('/');
+          if (/^\.+$/.test(seg!.replace(/\$\{[^}]*\}|\$\([^)]*\)|\$\w+|`[^`]*`/g, '')) && (rest.length > 0 || !leaf)) for (const c of classify(posix.join(posix.dirname(dir), ...rest), opts)) known.add(c);
           // (A computed last name in a directory that holds credentials — ~/"$f", ~/.config/$X — may be one of them.)
           // (…or a credential's own file name below a computed directory there: ~/"$d"/credentials. Not a public key.)
           const last = abs.slice(abs.lastIndexOf('/') + 1);

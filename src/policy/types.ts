@@ -46,6 +46,9 @@ export interface Context {
   git?: GitReader;
   /** Operands the shell expands as globs matching every dot-file of a directory (unquoted `apps/web/.*`): they name its .env. */
   dotGlobs?: ReadonlySet<string>;
+  /** Operands with unquoted expansions only the running shell knows, each with those expansions: split at their blanks,
+   *  they are more operands (x=" /"; rm -rf a$x is rm -rf a /), judged as standing alone (see splitFields). */
+  splitFields?: ReadonlyMap<string, readonly string[]>;
   /** Where a `cd` through CDPATH may have gone when the working directory is not known (CDPATH=~ cd .ssh: ~/.ssh). */
   cwdGuess?: readonly string[];
   /** Process ids of Rampart itself (the I/O edge: the server's own): a kill of one by number is tampering. */

@@ -47,7 +47,10 @@ export function findParts(args: readonly string[], where?: { cwd: string; home: 
   const name = nameAt >= 0 && !negated && !alternated ? expr[nameAt + 1] ?? '' : '';
   const alternatives = alternated ? expr.filter((a, k) => /^-i?name$/.test(expr[k - 1] ?? '') && !/^(!|-not)$/.test(expr[k - 2] ?? '') && !a.includes('/')) : [];
   const tests = expr.some((a) => a.startsWith('-') && !/^-(depth|maxdepth|mindepth|xdev|mount|print0?|printf|ls|ignore_readdir_race|noleaf|d|prune|quit)$/.test(a));
-  const match = `${roots[0]!.replace(/\/+$/, '')}/${name && !name.includes('/') ? name : tests ? '-find-match-' : '*'}`;
+  // (A name of only dots — -name ".$x", -name .. — is a pattern no entry below a root matches as `.` or `..`: find never
+  // yields them. It names some other entry, not the directory above.)
+  const onlyDots = /^\.+$/.test(name.replace(/\$\{[^}]*\}|\$\([^)]*\)|\$\w+|`[^`]*`/g, ''));
+  const match = `${roots[0]!.replace(/\/+$/, '')}/${name && !name.includes('/') ? (onlyDots ? `${name}-find-match-` : name) : tests ? '-find-match-' : '*'}`;
   for (; i < args.length; i++) {
     const a = args[i]!;
     // (A predicate written as a glob — -del*, -delet? — is whatever name the shell finds in the

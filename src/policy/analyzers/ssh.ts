@@ -61,6 +61,8 @@ function sshOptions(f: Facts, s: Scanned, dashSIsProgram = false): string[] {
   }
   for (const o of values(s, 'o')) {
     const m = /^\s*([A-Za-z0-9]+)\s*[= ]\s*(.*)$/.exec(o);
+    // (An option whose name only the running shell knows — -o"$x", -o$(x) — may be any: ProxyCommand, LocalCommand, Include.)
+    if (!m && /[$`]/.test(o)) computedOption(f, `-o ${o}`);
     if (!m) continue;
     const key = m[1]!.toLowerCase();
     const val = m[2]!.trim();
@@ -105,6 +107,12 @@ function sshOptions(f: Facts, s: Scanned, dashSIsProgram = false): string[] {
   return domains;
 }
 
+/** An ssh option only known at run time: any option, one that runs a command among them — not understood, so asked. */
+function computedOption(f: Facts, word: string): void {
+  f.tags.add('ssh-config-file');
+  f.notes.push(`${word} is an ssh option only known when the line runs (it may be ProxyCommand or LocalCommand)`);
+}
+
 /** Facts of ssh. */
 export function analyzeSsh({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
@@ -115,6 +123,8 @@ export function analyzeSsh({ tool, args }: AnalyzerInput): Facts {
   const s: Scanned = after ? { ...first, opts: [...first.opts, ...after.opts], positionals: [first.positionals[0]!, ...after.positionals] } : first;
   const domains = sshOptions(f, s);
   const [dest, ...command] = s.positionals;
+  // (A word after the destination only the running shell knows — ssh host $x — may be an option ssh still reads: -oProxyCommand=….)
+  if (/^[$`]/.test(command[0] ?? '')) computedOption(f, command[0]!);
   if (dest) addHost(f, sshDestination(dest, false)!, 'target', 'ssh');
   for (const w of values(s, 'W')) addHost(f, w.replace(/:\d+$/, '').replace(/^\[|\]$/g, ''), 'target', 'ssh');
   canonicalDomains(f, domains);

@@ -3,7 +3,7 @@
 // what the command's output carries for the checks that span commands.
 import { fullLongOptions } from '../options.js';
 import { FULL_LONG } from '../long-options.js';
-import { OUTPUT_DIR, resolvePath } from '../paths.js';
+import { isComputed, OUTPUT_DIR, resolvePath } from '../paths.js';
 import { nameMatchesGlob } from '../glob.js';
 import { isLocalEndpoint } from '../hosts.js';
 import { posix } from 'node:path';
@@ -2141,6 +2141,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const treeish = name === 'git' ? args.slice(args.indexOf('archive') + 1).filter((a, k, xs) => !a.startsWith('-') && !/^(-o|--output|--format|--prefix|--remote|--exec)$/.test(xs[k - 1] ?? '')) : [];
       if (gitArchive !== undefined && !treeish.some((t) => t.includes(':')) && !args.includes('--') && treeish.length <= 1) st.projectArchives.add(abs(gitArchive));
       if (archive && !listsOnly && holdsTop(archive.inputs.length ? archive.inputs : ['__none__']) && archive.file !== undefined) st.projectArchives.add(abs(archive.file));
+      // (An archive of an operand only the running shell names — tar czf o.tgz notes $y, tar cf - "$y" — may hold any file, a
+      // secret among them: unknown is possibly secret where it is sent. The archive carries that name on, or its output does.)
+      const unknownInput = archive && !listsOnly ? archive.inputs.find(isComputed) : undefined;
+      if (unknownInput !== undefined && archive!.file !== undefined && !STDIN_PATH.test(archive!.file) && !st.tainted.has(abs(archive!.file))) st.tainted.set(abs(archive!.file), unknownInput);
+      else if (unknownInput !== undefined && archive!.file === undefined && fc.stdoutTo.length > 0) rec.maybeSecretOut = true;
       if (archive && !listsOnly && (holdsTop(archive.inputs.length ? archive.inputs : ['__none__']) || dotInputs) && archive.takesSecret) {
         const files = archive.file !== undefined ? [archive.file, ...(name === 'zip' && !/\.[^/]*$/.test(archive.file) ? [`${archive.file}.zip`] : [])]
           : fc.redirects.filter((r) => /^(>>?|>\|)$/.test(r.op) && (r.fd ?? 1) === 1).map((r) => r.target.value);
@@ -2554,7 +2559,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (last !== undefined && !rec.writesFiles.includes(abs(last))) rec.writesFiles.push(abs(last));
     }
     if (/^(cp|ln|mv|install|rsync)$/.test(name) || localScp || rec.secretOut) {
-      const source = rec.secretOut ?? firstSecret(st, facts.deletes.length ? facts.deletes : args.filter((a) => !a.startsWith('-')).slice(0, -1), ctx);
+      const sources = facts.deletes.length ? facts.deletes : args.filter((a) => !a.startsWith('-')).slice(0, -1);
+      // (A copy of an operand only the running shell names — cp a $y /tmp/o — may be a copy of a secret: it carries that name.)
+      const source = rec.secretOut ?? firstSecret(st, sources, ctx) ?? sources.find(isComputed);
       if (source) for (const w of rec.writesFiles) st.tainted.set(w, source);
       // (A tool's configuration replaced by a copy or link of something outside the project is configuration nobody read.)
       const named = args.filter((a, k) => !a.startsWith('-') && !/^-[a-zA-Z]*[tSm]$|^--(target-directory|suffix|mode)$/.test(args[k - 1] ?? ''));

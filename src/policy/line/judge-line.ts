@@ -8,7 +8,7 @@ import { nameMatchesGlob } from '../glob.js';
 import { judgeFacts, type Judged } from '../evaluate.js';
 import { newFacts } from '../facts.js';
 import type { CompiledPolicy } from '../policy.js';
-import { commandsOf, compoundWrites, functionWrites, parseShell, resolveVariables, type FlatCommand, type Word } from '../shell/index.js';
+import { commandsOf, compoundWrites, functionWrites, parseShell, resolveVariables, splitFields, type FlatCommand, type Word } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { assignmentTags, defaultAssignments, toolSetting } from './assignments.js';
 import { deferredCode } from './deferred-code.js';
@@ -288,6 +288,8 @@ function dirVarPath(st: State, raw: string): string | undefined {
   // ($D, ${D}, "${D:?}"/x — :? only stops the line when D is empty; ${D}.sha256 names a sibling.)
   const m = /^"?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(?::?\?[^}]*)?\})([\w.-]*)"?((?:\/[^$`"]*)?)"?$/.exec(raw);
   const dir = m ? st.dirVars.get((m[1] ?? m[2])!) : undefined;
+  // (Unquoted, a value with blanks is split into several words — d="build /etc/$x"; rm -rf $d — each judged as it is.)
+  if (dir !== undefined && !raw.startsWith('"') && /\s/.test(dir)) return undefined;
   return dir !== undefined ? posix.join(dir + (m![3] ?? ''), m![4]!) || '/' : undefined;
 }
 
@@ -772,6 +774,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // for f in *; do cat "$f" — holds each name the glob matched.)
   const dotGlobs = argv.filter((a, k) => (argvWords[k]?.glob || (/^"\$\{?[A-Za-z_]\w*\}?"$/.test(argvWords[k]?.raw ?? '') && /[*?]/.test(a))) && (/(^|\/)\.(\*|\[!.\]\*|\[\^.\]\*|\?\*|\?\?\*)$/.test(a) || (st.dotglob && /(^|\/)[*?][^/]*$/.test(a) && nameMatchesGlob(`.${a.slice(a.lastIndexOf('/') + 1)}`, '..env'))));
   if (dotGlobs.length) cmdCtx.dotGlobs = new Set(dotGlobs);
+  // (Not an operand the line already read as what its expansion names — a listing's files, a captured directory.)
+  const fields = new Map(argv.flatMap((a, k): [string, string[]][] => (k > 0 && argvWords[k] && a === argvWords[k]!.value ? [[a, splitFields(argvWords[k]!)]] : [])).filter(([, f]) => f.length > 0));
+  if (fields.size) cmdCtx.splitFields = fields;
   if (maybeSecret && (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || argv[0] === 'gh')) {
     st.lineTags.tags.add('interpreter-opaque');
     st.lineTags.notes.push(`${argv[0]} sends what a program read from a file whose name is computed at run time`);
@@ -1055,11 +1060,13 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     if (/(^|[\s;&|({])(cd|pushd|popd)(\s|$|[;&|)])/.test(body) && !(sigs.length && sigs.every((s) => /^(EXIT|0|SIGEXIT)$/i.test(s)))) {
       st.oldpwd = cwd;
       cwd = UNKNOWN_CWD;
+      st.childOf = undefined;
     }
   }
   // pushd DIR changes directory like cd; pushd +N/-N and popd go to a directory on the stack.
   if ((name === 'pushd' && /^[+-]\d+$/.test(rec.argv[1] ?? '')) || name === 'popd') {
     const before = cwd;
+    st.childOf = undefined;
     cwd = name === 'popd' && st.oldpwd !== undefined && rec.argv.length === 1 ? st.oldpwd : UNKNOWN_CWD;
     st.oldpwd = before;
   } else if (name === 'eval' && fc.depth === 0 && /(^|[\s;&|({])(cd|pushd|popd)(\s|$|[;&|)])/.test(rec.argv.slice(1).join(' '))) {
@@ -1068,6 +1075,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     const to = /^cd\s+([\w./@+-]+)$/.exec(text)?.[1];
     const before = cwd;
     st.oldpwd = cwd;
+    st.childOf = undefined;
     cwd = to !== undefined && fc.argv.slice(1).every((w) => w.static) ? settledCwd(st, fc, before, resolvePath(to, { cwd, home: st.ctx.home })) : UNKNOWN_CWD;
   } else if ((name === 'cd' || name === 'pushd') && fc.depth === 0) {
     // cd [-L|-P|-e|-@] [--] [DIR]: DIR known, the previous directory (-, ~-), or one only known at run
@@ -1078,7 +1086,11 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     const home = /^(~|\$HOME|\$\{HOME\})(?=\/|$)/;
     const before = cwd;
     st.cwdGuess = undefined;
+    // (`cd ..` out of a child entered by a computed name — cd "tmp-$$"; …; cd .. — is back where it was.)
+    const parent = to === '..' && before === UNKNOWN_CWD ? st.childOf : undefined;
+    st.childOf = undefined;
     if (to === undefined || to === '~') cwd = st.ctx.home;
+    else if (parent !== undefined) cwd = parent;
     else if (to === '-' || to === '~-' || to.startsWith('~-/')) cwd = st.oldpwd !== undefined ? posix.join(st.oldpwd, to.slice(3)) : UNKNOWN_CWD;
     else if (/^"?\$\(git rev-parse --show-toplevel\)"?$/.test(word?.raw ?? '')) cwd = gitTop(st, cwd) ?? st.ctx.projectRoot;
     // cd "$(dirname 'scripts/x.sh')/.." (a script's own $0, filled in): the directory of a literal path.
@@ -1094,11 +1106,17 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     }
     else if (word?.static || home.test(to)) cwd = resolvePath(to, { cwd, home: st.ctx.home });
     else cwd = UNKNOWN_CWD;
+    // (A name with a literal start and no slash, its computed parts included — "pkg-$n", tmp-$$ — is taken as a child of
+    // the directory, as a path below it is: see pathClassifier.)
+    if (cwd === UNKNOWN_CWD && before !== UNKNOWN_CWD && !word?.static && /^[^/$`~.\s][^/]*$/.test(to ?? '')) st.childOf = before;
     // (A cd that may fail leaves OLDPWD as it was — inherited, unknown, unless the line set it to this same place.)
     st.oldpwdUnsure = st.oldpwd !== before && cdMayFail(st, fc);
     st.oldpwd = before;
     cwd = settledCwd(st, fc, before, cwd);
+    // (…and `cd ..` out of a directory it entered does not fail: no other place to judge what follows in.)
+    if (parent !== undefined) st.altCwds = [];
   }
+  if (st.cwdLost || st.cwdAfter) st.childOf = undefined;
   if (st.cwdLost) {
     st.cwdLost = false;
     cwd = UNKNOWN_CWD;

@@ -147,6 +147,9 @@ export interface State {
   relativeLinks: Set<string>;
   /** The directory before the last `cd` (for `cd -`); undefined when not known. */
   oldpwd?: string;
+  /** Where the working directory was when a cd entered a child whose name only the running shell knows (cd "pkg-$n"):
+   *  the working directory is unknown until `cd ..` takes it back there. */
+  childOf?: string;
   /** The last cd may have failed, leaving OLDPWD as inherited: ~- and $OLDPWD are unknown (cd - is still followed to oldpwd). */
   oldpwdUnsure?: boolean;
   /** Where the line ends up (its last directory outside any subshell; UNKNOWN_CWD when that is not one place). */

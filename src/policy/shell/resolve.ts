@@ -1,7 +1,7 @@
 // Substitutes variables assigned earlier in the same script (`c=curl; $c …` → `curl …`), in execution order.
-import { ANY, applyEffects, arithWrites, forget, functionWrites, knownValue, mktempValue, shapeOf, type Env, type FunctionWrites } from './variable-effects.js';
+import { ANY, applyEffects, arithWrites, forget, functionWrites, knownValue, mktempValue, ONE_FIELD, shapeOf, type Env, type FunctionWrites } from './variable-effects.js';
 import { buildWord, wordsFromPieces } from './word-build.js';
-import type { AndOrList, Command, Pipeline, Redirect, Script, SimpleCommand, Word, WordPart } from './types.js';
+import type { AndOrList, Command, ParamPart, Pipeline, Redirect, Script, SimpleCommand, Word, WordPart } from './types.js';
 
 
 
@@ -200,10 +200,13 @@ class Resolver {
         }
         const stored = env.get(p.name);
         const shape = shapeOf(stored);
-        const value = shape === undefined ? stored : null;
+        const value = shape === undefined && stored !== ONE_FIELD ? stored : null;
+        if (stored === ONE_FIELD && !p.op && !p.length && !p.indirect) return [{ ...p, oneField: true }];
         const absent = !env.has(p.name);
         // (A value known only by its shape stands as that text, an expansion still: not as a command's name.)
-        if (shape !== undefined && !p.op && !p.length && !p.indirect && !this.commandWord) return [{ ...p, raw: shape }];
+        // (Unquoted it is split and globbed as the shell would: its literal text breaks at blanks and its `*` matches;
+        // each computed part stays an unknown — d="build $(echo ~)"; rm -rf $d removes build and what $(echo ~) prints.)
+        if (shape !== undefined && !p.op && !p.length && !p.indirect && !this.commandWord) return p.quoted || !split ? [{ ...p, raw: shape }] : shapePieces(shape, p);
         if (p.op === '=' || p.op === ':=') env.set(p.name, null);
         const plain = !p.op || ((p.op === ':-' || p.op === ':=' || p.op === ':?') && !!value) || p.op === '-' || p.op === '=' || p.op === '?';
         if (typeof value === 'string' && plain && !p.length && !p.indirect) return expanded(value, p.quoted, split);
@@ -299,6 +302,54 @@ export function trimPattern(value: string, op: string, pattern: string): string 
   const order = [...Array(value.length + 1).keys()];
   for (const i of greedy ? order.reverse() : order) if (new RegExp(`^(?:${re})$`, 's').test(value.slice(0, i))) return value.slice(i);
   return value;
+}
+
+/**
+ * The pieces a shaped value (text with computed parts, see shapeFor) expands to unquoted: its literal runs break at
+ * blanks and may glob; each computed run ($x, ${x…}, $(…), `…`) stays an expansion of unknown value.
+ */
+function shapePieces(shape: string, p: ParamPart): (WordPart | null)[] {
+  const out: (WordPart | null)[] = [];
+  const literal = (text: string) => text.split(/([ \t\n]+)/).forEach((s, i) => out.push(i % 2 ? null : { kind: 'literal', text: s, quote: 'none' }));
+  let lit = '';
+  for (let i = 0; i < shape.length; ) {
+    const end = expansionEnd(shape, i);
+    if (end === i) {
+      lit += shape[i++];
+      continue;
+    }
+    literal(lit);
+    lit = '';
+    // ($NAME and ${NAME} by their own name — $HOME is HOME's; a substitution stays the shaped variable's expansion.)
+    const raw = shape.slice(i, end);
+    const name = /^\$\{?([A-Za-z_]\w*|[0-9#?$!@*-])\}?$/.exec(raw)?.[1];
+    out.push(name !== undefined ? { kind: 'param', name, raw, quoted: false } : { ...p, raw });
+    i = end;
+  }
+  literal(lit);
+  return out;
+}
+
+/** Where an expansion starting at `i` ends ($name, $1, $?, ${…}, $(…), $((…)), `…`); `i` when none starts there. */
+function expansionEnd(s: string, i: number): number {
+  if (s[i] === '`') {
+    const close = s.indexOf('`', i + 1);
+    return close < 0 ? s.length : close + 1;
+  }
+  if (s[i] !== '$') return i;
+  const next = s[i + 1];
+  if (next === '(' || next === '{') {
+    const open = next;
+    const shut = open === '(' ? ')' : '}';
+    let depth = 0;
+    for (let k = i + 1; k < s.length; k++) {
+      if (s[k] === open) depth++;
+      else if (s[k] === shut && --depth === 0) return k + 1;
+    }
+    return s.length;
+  }
+  const m = /^[A-Za-z_]\w*|^[0-9#?$!@*-]/.exec(s.slice(i + 1));
+  return m ? i + 1 + m[0].length : i;
 }
 
 /** The literal pieces a known value expands to; unquoted (and splitting) it breaks at blanks. */

@@ -19,6 +19,8 @@ export interface ParamPart {
   quoted: boolean;
   indirect?: boolean;
   length?: boolean;
+  /** The value is unknown but one field — it captured a commit id, a version, a number (sha=$(git rev-parse HEAD)): no blank to split at. */
+  oneField?: boolean;
 }
 
 /** `$( … )` or backticks: the inner script is parsed. */

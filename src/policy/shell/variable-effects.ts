@@ -3,6 +3,7 @@
 import { expandBraces } from './split.js';
 import { parseShell } from './parse.js';
 import { printfText } from '../line/printf.js';
+import { printsOneField } from './split-fields.js';
 import type { Assignment, Command, FunctionDefinition, Script, Word } from './types.js';
 
 /** The words from the builtin that runs: `command read x`, `builtin -p eval …` are read and eval. */
@@ -28,8 +29,14 @@ const OPAQUE = new Set(['eval', 'source', '.']);
 const SHAPE = '\u0007';
 /** The text a marked value stands for; undefined for a known value or none. */
 export const shapeOf = (v: string | null | undefined): string | undefined => (typeof v === 'string' && v.startsWith(SHAPE) ? v.slice(1) : undefined);
-/** A value known for certain (not a shape). */
-export const knownValue = (v: string | null | undefined): string | undefined => (typeof v === 'string' && !v.startsWith(SHAPE) ? v : undefined);
+/** A value known for certain (not a shape, not one field). */
+export const knownValue = (v: string | null | undefined): string | undefined => (typeof v === 'string' && !v.startsWith(SHAPE) && v !== ONE_FIELD ? v : undefined);
+/** A value unknown but one field: what a substitution that prints one printed (sha=$(git rev-parse --short HEAD)). */
+export const ONE_FIELD = '\u0006';
+const oneFieldFor = (w: Word): string | null => {
+  const parts = w.parts.filter((p) => !(p.kind === 'literal' && p.text === ''));
+  return parts.length === 1 && parts[0]!.kind === 'command-sub' && printsOneField(parts[0]!.script) ? ONE_FIELD : null;
+};
 /** The shape of an assigned word with unknown parts: only one that starts with its own literal text (not $x…, `…`). */
 const shapeFor = (w: Word): string | null => (!w.static && /^[^$`]/.test(w.value) && !w.value.includes(SHAPE) ? SHAPE + w.value : null);
 
@@ -60,7 +67,7 @@ export function applyEffects(env: Env, assignments: Assignment[], words0: Word[]
         continue;
       }
       env.set(`${a.name}[@]`, null);
-      env.set(a.name, temp ?? (known ? (a.append ? prev : '') + a.value.value : a.append ? null : shapeFor(a.value)));
+      env.set(a.name, temp ?? (known ? (a.append ? prev : '') + a.value.value : a.append ? null : shapeFor(a.value) ?? oneFieldFor(a.value)));
     }
     const nameref = !!name && words.some((w, i) => i > 0 && /^-[a-zA-Z]*n/.test(w.value));
     if (nameref) clear(env); // declare -n: a nameref
