@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import type { Facts } from '../facts.js';
 import { has, hasLong, optionTable, scan, values, type OptionTable } from '../options.js';
 import { addUrl, shellLine, STDIN, STDIN_PATH, wholeTree } from './common.js';
-import { addRemote, disablesExecution, judgeConfig, judgeSshCommand } from './git.js';
+import { addRemote, disablesExecution, judgeConfig, judgeSshCommand, type RemoteUse } from './git.js';
 import type { AnalyzerInput } from './types.js';
 
 // ('<unknown>': the branch a line switched to with `checkout -` or a computed name — it may be main.)
@@ -30,7 +30,7 @@ const CURRENT_BRANCH = new RegExp(`^(\\$\\(|\`)git (${CURRENT_BRANCH_ARGS})(\\)|
 const CURRENT_BRANCH_IN = new RegExp(`(\\$\\(|\`)git (${CURRENT_BRANCH_ARGS})(\\)|\`)`, 'g');
 
 /** The remote's URL: a URL given literally, or a configured remote's (push)url. */
-function remoteUrl(f: Facts, input: AnalyzerInput, nameOrUrl: string): string | undefined {
+function remoteUrl(f: Facts, input: AnalyzerInput, nameOrUrl: string, use: RemoteUse = 'both'): string | undefined {
   // A remote computed at run time ("$(git remote | tail -1)", "$R") may be any of them, or any URL.
   if (/[$`]/.test(nameOrUrl) && !/^[a-z][\w+.-]*:\/\//i.test(nameOrUrl)) {
     f.tags.add('unresolved-remote');
@@ -45,7 +45,7 @@ function remoteUrl(f: Facts, input: AnalyzerInput, nameOrUrl: string): string | 
   }
   // A remote with several urls/pushurls contacts all of them: judge every one.
   const all = input.git.remoteUrls?.(nameOrUrl) ?? [];
-  for (const extra of all.slice(1)) addRemote(f, extra);
+  for (const extra of all.slice(1)) addRemote(f, extra, use);
   return all[0] ?? input.git.remoteUrl(nameOrUrl);
 }
 
@@ -64,8 +64,8 @@ function push(f: Facts, rest: string[], input: AnalyzerInput): void {
   if (has(s, 'force', 'force-with-lease', 'force-if-includes', 'mirror')) f.tags.add('force-push');
   if (values(s, 'receive-pack', 'exec').length > 0) f.tags.add('exec-config');
   const [remote = values(s, 'repo')[0] ?? input.git?.upstreamRemote() ?? 'origin', ...refspecs] = s.positionals;
-  const url = remoteUrl(f, input, remote);
-  if (url) addRemote(f, url);
+  const url = remoteUrl(f, input, remote, 'write');
+  if (url) addRemote(f, url, 'write');
   const targets: string[] = [];
   // (The current branch spelt as a substitution inside a refspec — HEAD:$(git branch --show-current),
   // HEAD:refs/heads/$(…) — is that branch.)
@@ -107,8 +107,8 @@ function fetchLike(f: Facts, sub: string, rest: string[], input: AnalyzerInput):
   const remotes = has(s, 'multiple') ? s.positionals : s.positionals.slice(0, 1);
   if (remotes.length === 0 && !has(s, 'all')) remotes.push(input.git?.upstreamRemote() ?? 'origin');
   for (const r of remotes) {
-    const url = remoteUrl(f, input, r);
-    if (url) addRemote(f, url);
+    const url = remoteUrl(f, input, r, 'read');
+    if (url) addRemote(f, url, 'read');
   }
   if (sub === 'pull' && has(s, 'force')) f.tags.add('discard-changes');
   // A forced refspec into local branches (+refs/heads/*:refs/heads/*, --update-head-ok) moves them
@@ -123,7 +123,7 @@ function clone(f: Facts, rest: string[], input: AnalyzerInput): void {
   const config = values(s, 'config').map((kv) => [kv.split('=')[0]!, kv.split('=').slice(1).join('=')] as const);
   for (const [k, v] of config) judgeConfig(f, k, v, true);
   for (const b of values(s, 'bundle-uri')) addUrl(f, b, 'remote');
-  if (s.positionals[0]) addRemote(f, s.positionals[0]);
+  if (s.positionals[0]) addRemote(f, s.positionals[0], 'read');
   else f.notes.push('no repository given');
   // (-c core.sshCommand applies to the clone's own fetch: judged with the repository's host.)
   for (const [k, v] of config) if (/^core\.sshcommand$/i.test(k)) judgeSshCommand(f, v, input);
@@ -250,15 +250,15 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       if (rest.some((a) => /^(-u|--upload-pack)(=|$)/.test(a) || /^--exec(=|$)/.test(a))) f.tags.add('exec-config');
       const r = rest.filter((a, i) => !/^(-u|--upload-pack|--exec|-o|--server-option|--sort)$/.test(rest[i - 1] ?? '')).find((a) => !a.startsWith('-'));
       if (r) {
-        const url = remoteUrl(f, input, r);
-        if (url) addRemote(f, url);
+        const url = remoteUrl(f, input, r, 'read');
+        if (url) addRemote(f, url, 'read');
       }
       return;
     }
     case 'archive':
       for (let i = 0; i < rest.length; i++) {
-        if (rest[i]!.startsWith('--remote=')) addRemote(f, rest[i]!.slice(9));
-        else if (rest[i] === '--remote' && rest[i + 1]) addRemote(f, rest[i + 1]!);
+        if (rest[i]!.startsWith('--remote=')) addRemote(f, rest[i]!.slice(9), 'read');
+        else if (rest[i] === '--remote' && rest[i + 1]) addRemote(f, rest[i + 1]!, 'read');
       }
       if (rest.some((a) => /^--exec(=|$)/.test(a))) f.tags.add('exec-config');
       // The paths after the tree-ish are what the archive holds: each is read (git archive HEAD .env).
@@ -281,8 +281,9 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       }
       const r = rest.filter((a, i) => !/^--(receive-pack|upload-pack|exec|depth|remote)$/.test(rest[i - 1] ?? '')).find((a) => !a.startsWith('-'));
       if (r) {
-        const url = remoteUrl(f, input, r);
-        if (url) addRemote(f, url);
+        const use = /^(send-pack|http-push)$/.test(sub) ? 'write' : 'read';
+        const url = remoteUrl(f, input, r, use);
+        if (url) addRemote(f, url, use);
       }
       return;
     }
@@ -303,7 +304,8 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
         if (vals[1]) addRemote(f, vals[1]);
       } else if (verb === 'set-url') {
         f.subcommand = 'remote set-url';
-        if (pos[1]) addRemote(f, pos[1]);
+        // (--push sets the url pushes go to; fetches keep theirs.)
+        if (pos[1]) addRemote(f, pos[1], args.includes('--push') ? 'write' : 'both');
       } else if (verb === 'remove' || verb === 'rm') f.subcommand = 'remote remove';
       // rename A B: pushes and fetches that name B (origin, say) now go to A's URL.
       else if (verb === 'rename' && pos[0]) {
@@ -325,13 +327,13 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       // set-url PATH URL: the submodule is fetched from URL on the next update.
       if (rest[0] === 'set-url') {
         const pos = rest.slice(1).filter((a) => !a.startsWith('-'));
-        if (pos[1]) addRemote(f, pos[1]);
+        if (pos[1]) addRemote(f, pos[1], 'read');
         return;
       }
       if (rest[0] !== 'add') return;
       f.subcommand = 'submodule add';
       const s = scan(rest.slice(1), optionTable(['b,branch=', 'name=', 'reference=', 'depth=', 'f,force', 'q,quiet']));
-      if (s.positionals[0]) addRemote(f, s.positionals[0]);
+      if (s.positionals[0]) addRemote(f, s.positionals[0], 'read');
       return;
     }
     case 'config': {

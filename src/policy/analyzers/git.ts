@@ -203,7 +203,7 @@ export function judgeConfig(f: Facts, key: string, value: string, transient = fa
   if (PROXY_KEY.test(key)) {
     if (value) addUrl(f, value, 'proxy');
   } else if (/^(remote\..*\.(url|pushurl|lfsurl|lfspushurl)|submodule\..*\.url|lfs\.(url|pushurl))$/i.test(key)) {
-    addRemote(f, value);
+    addRemote(f, value, /pushurl$/i.test(key) ? 'write' : /^submodule\./i.test(key) ? 'read' : 'both');
   } else if (EXEC_KEY.test(key) && !(/^alias\./i.test(key) && !value.startsWith('!')) && !(/^submodule\..*\.update$/i.test(key) && !value.startsWith('!'))) {
     if (!/^protocol\..*allow$/i.test(key) || /^always$/i.test(value)) {
       f.tags.add('exec-config');
@@ -212,8 +212,16 @@ export function judgeConfig(f: Facts, key: string, value: string, transient = fa
   }
 }
 
-/** Records the host of a remote URL; local paths and file:// are not network access. */
-export function addRemote(f: Facts, url: string): void {
+/** How git uses a repository it is pointed at: fetched from (clone, fetch, ls-remote), pushed to, or both (a remote's url). */
+export type RemoteUse = 'read' | 'write' | 'both';
+
+/**
+ * Records where a repository URL leads: the host of a network URL; for a repository on this machine — a path (absolute,
+ * ~, ../, dir/x: no scheme and no `host:` before the first slash) — the path itself, judged by the path rules: a fetch or
+ * clone reads the whole tree there (a copy of ~/.ssh, of HOME), a push writes into it (~/.ssh, a system directory or
+ * mount). file:// is no transport DESIGN lets network tools use: it reads any local path, whatever the path rules say.
+ */
+export function addRemote(f: Facts, url: string, use: RemoteUse = 'both'): void {
   // A URL computed at run time ("$(git remote get-url evil)", "$(cat /tmp/u)") may be any host;
   // a literal host with a computed user or path (https://x:$TOKEN@github.com/…) is that host.
   const authority = /^[a-z][\w+.-]*:\/\/([^/]*)/i.exec(url)?.[1]?.replace(/^.*@/, '');
@@ -233,9 +241,25 @@ export function addRemote(f: Facts, url: string): void {
     f.tags.add('remote-helper');
     return;
   }
-  if (/^file:\/\//i.test(url) || url.startsWith('/') || url.startsWith('.') || url.startsWith('~')) return;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) addUrl(f, url, 'remote');
+  if (/^file:\/\//i.test(url)) {
+    f.tags.add('file-url');
+    f.notes.push(`${url} is a file:// URL: git reads (or writes) that local path, which no transport allowlist covers`);
+    const path = url.replace(/^file:\/\/(localhost)?/i, '');
+    localRepository(f, /%[0-9a-f]{2}/i.test(path) ? path.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : path, use);
+  } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) addUrl(f, url, 'remote');
   else if (/^(?:[^@/]+@)?(\[[^\]]+\]|[^:/]+):/.test(url)) addUrl(f, 'ssh://' + url.replace(/:/, '/'), 'remote');
+  else localRepository(f, url, use);
+}
+
+/** A repository on this machine: fetching from it reads its whole tree; pushing into it writes there (a tree, not a
+ *  file it replaces: the trailing slash). */
+function localRepository(f: Facts, path: string, use: RemoteUse): void {
+  if (path === '') return;
+  if (use !== 'write') {
+    f.reads.push(path);
+    f.tags.add('recursive-read');
+  }
+  if (use !== 'read') f.writes.push(path.replace(/\/*$/, '/'));
 }
 
 /** Facts of one git invocation. */
@@ -295,6 +319,8 @@ export function analyzeGit(input: AnalyzerInput): Facts {
   // Paths staged or written are relative to the work tree: `git -C ~/.ssh add .` stages ~/.ssh.
   const tree = values(s, 'work-tree').at(-1) ?? env.GIT_WORK_TREE;
   const root = tree ? posix.resolve(dir, tree.replace(/^~(?=\/|$)/, input.home)) : dir !== input.cwd ? dir : undefined;
+  // (A repository named by a relative path — git -C ~ clone .ssh /tmp/k — is found from -C's directory.)
+  if (dir !== input.cwd) f.reads = f.reads.map((p) => (p.startsWith('/') || p.startsWith('~') || p.startsWith('$') || p === STDIN ? p : posix.join(dir, p)));
   if (root) {
     const under = (p: string) => (p.startsWith('/') || p.startsWith('~') || p.startsWith('$') ? p : posix.join(root, p));
     f.writes = f.writes.map(under);

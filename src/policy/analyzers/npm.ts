@@ -34,7 +34,7 @@ export function preloadedModules(opts: string): string[] {
 }
 
 /** The command npm runs for the word it is given: exact, an alias, or a unique prefix (as npm's deref). */
-function npmCommand(word: string | undefined): string | undefined {
+export function npmCommand(word: string | undefined): string | undefined {
   if (word === undefined) return undefined;
   const c = /[A-Z]/.test(word) ? word.replace(/([A-Z])/g, (m) => '-' + m.toLowerCase()) : word;
   const resolve = (w: string) => ALIASES[w] ?? w;
@@ -44,7 +44,7 @@ function npmCommand(word: string | undefined): string | undefined {
 }
 
 // Options that take a value (npm accepts --key value for non-boolean config keys).
-const TABLE = optionTable([
+export const NPM_OPTIONS = optionTable([
   'registry=', 'userconfig=', 'globalconfig=', 'prefix=', 'cache=', 'w,workspace=', 'tag=', 'access=', 'otp=',
   'scope=', 'proxy=', 'https-proxy=', 'noproxy=', 'location=', 'loglevel=', 'C,prefix=', 'before=', 'omit=',
   'include=', 'install-strategy=', 'script-shell=', 'p,package=', 'c,call=', 'shell=', 'auth-type=', 'json?=',
@@ -58,7 +58,7 @@ const TABLE = optionTable([
 export function analyzeNpm({ tool, args, env }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   const isNpx = tool === 'npx';
-  const s = scan(args, isNpx ? { ...TABLE, stopAtPositional: true } : TABLE);
+  const s = scan(args, isNpx ? { ...NPM_OPTIONS, stopAtPositional: true } : NPM_OPTIONS);
   // npm accepts any config key as a flag (`--//host/:_authToken=x`); unknown ones are read here.
   for (const u of s.unknown) {
     const m = /^--(.+?)(?:=(.*))?$/.exec(u);

@@ -48,6 +48,7 @@ import { sedEffects, sedRuns } from '../analyzers/sed-script.js';
 import { findRoots } from '../analyzers/find.js';
 import { AGENT_TOOLS } from '../analyzers/agents.js';
 import { configOptions, programOptions } from './program-options.js';
+import { repositorySpec, runnerSpecs } from './package-runners.js';
 import { nodeOptionsLoads, settleTokenWrites, shownTokenWrites } from './token-config.js';
 import { echoText, printfText, unescape } from './printf.js';
 import { publishes } from './publish.js';
@@ -1926,7 +1927,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // fetches a repository's code and runs it in one step, as go run HOST/mod@v does; registry names stay allowed.)
     // (…unless it is a repository of the project's own owner on GitHub: npx github:acme/tool beside origin github.com/acme/app.)
     const ownOwner = githubOwner(ctx.git?.remoteUrl('origin') ?? '');
-    const foreignSpec = (a: string) => (/^(github:|gitlab:|bitbucket:|gist:|git\+|git:\/\/|git@|https?:\/\/)/.test(a) || /^[\w-][\w.-]*\/[\w.-]+(#\S*)?$/.test(a)) && (ownOwner === undefined || githubOwner(a) !== ownOwner);
+    const foreignSpec = (a: string) => repositorySpec(a) && (ownOwner === undefined || githubOwner(a) !== ownOwner);
     if (remoteRun || runnerSpecs(name, args).some(foreignSpec)) facts.tags.add('installs-code');
     // Platforms' secret commands and file-transfer tools send what they are given (a file, --env-file, stdin).
     if (SECRET_SENDERS.test(name) && !args.some((a) => /^(pull|download|ls|list|get|whoami|logs|status|login|logout|link|dev|init|open)$/.test(a))) {
@@ -3435,38 +3436,6 @@ function archiveMembers(name: string, args: readonly string[]): { archive: strin
     return ops.length >= 2 ? { archive: ops[0]!, dir, members: ops.slice(1) } : undefined;
   }
   return undefined;
-}
-
-/** The packages a package runner fetches and runs: npx/bunx/pnpx X, npm exec|x, pnpm dlx, yarn dlx, bun x, and their -p/--package values. */
-function runnerSpecs(name: string, args: readonly string[]): string[] {
-  const sub = name === 'npm' ? /^(exec|x)$/ : name === 'pnpm' || name === 'yarn' ? /^dlx$/ : name === 'bun' ? /^x$/ : undefined;
-  let rest: readonly string[];
-  if (/^(npx|bunx|pnpx)$/.test(name)) rest = args;
-  else if (sub) {
-    const at = args.findIndex((a) => !a.startsWith('-'));
-    if (at < 0 || !sub.test(args[at]!)) return [];
-    // (--package given before the subcommand counts too: pnpm --package=git+… dlx x.)
-    rest = [...args.slice(0, at).filter((a) => /^--package=/.test(a)), ...args.slice(at + 1)];
-  } else return [];
-  const out: string[] = [];
-  let operand = false;
-  for (let k = 0; k < rest.length; k++) {
-    const a = rest[k]!;
-    // (`npx -- PKG`, `npm exec -- PKG`: the word after -- is the package run.)
-    if (a === '--') {
-      if (!operand && rest[k + 1] !== undefined) out.push(rest[k + 1]!);
-      break;
-    }
-    if (/^(--prefix|--cache|--registry|--userconfig|--globalconfig|--loglevel|-w|--workspace|-c|--call|--node-options|--script-shell|--shell|--cwd|--dir|-C|--filter|-F)$/.test(a)) k++;
-    else if (/^(-p|--package)$/.test(a)) out.push(rest[++k] ?? '');
-    else if (/^--package=/.test(a)) out.push(a.slice(10));
-    else if (!a.startsWith('-') && !operand) {
-      out.push(a);
-      operand = true;
-      break;
-    }
-  }
-  return out;
 }
 
 /** The owner a GitHub reference names (github:OWNER/R, OWNER/R, https://github.com/OWNER/…, git@github.com:OWNER/…), lowercased. */
