@@ -284,9 +284,11 @@ export function assignmentTags(st: State, name0: string, value: string, isStatic
       && !/\/(node_modules|vendor|third_party|external|deps)\//.test(to) && cwd === root
       && !/(^|[;&|(\n])\s*(\w+=\S*\s+)*(cd|pushd|popd|tar|bsdtar|unzip|7z|7za|cp|rsync|mv|ln|install|patch|git\s+(apply|am|checkout|restore|pull|merge|stash)|python[\d.]*|node|ruby|perl|php|curl|wget|dd|tee|sed)\b/.test(st.lineText)
       && ![...st.written].some((w) => w === to || w.startsWith(`${to}/`));
-    // (…or a temp directory that does not exist yet — GRADLE_USER_HOME=/tmp/gradle-home for a clean build — holds no configuration
-    // at all, unless this line makes it. Where the disk cannot be read, it may exist.)
-    const fresh = to !== undefined && /^\/(tmp|var\/tmp)\/[^/]/.test(to) && !fileExists(st.ctx, to) && ![...st.written].some((w) => w === to || w.startsWith(`${to}/`) || to.startsWith(`${w}/`));
+    // (…or a temp directory mktemp made fresh in this line — GNUPGHOME="$(mktemp -d)" — holds no configuration, unless this
+    // line puts some there. One that is merely not there yet is not taken for an empty one: an earlier command may be the
+    // one that fills it (the hook sees one line at a time), and where the disk cannot be read it may exist — the hook is
+    // no more lenient for a sparse /tmp than the judge that cannot look.)
+    const fresh = to !== undefined && /^\/(tmp|var\/tmp)\/[^/]*rampart-mktemp/.test(to) && ![...st.written].some((w) => w === to || w.startsWith(`${to}/`) || to.startsWith(`${w}/`));
     const unchanged = projectHome || fresh || (to !== undefined && ((DEFAULTS[name] !== undefined && to === `${st.ctx.home}${DEFAULTS[name]}`) || (/^GIT_(DIR|COMMON_DIR)$/.test(name) && to === `${root}/.git` && cwd === root && !/GIT_WORK_TREE|--work-tree|core\.worktree|(^|[\s;&|(])(cd|pushd)\b/.test(st.lineText))));
     if (!unchanged) {
       tag('config-relocated', `${name}=${value} makes tools read configuration Rampart has not seen`);
