@@ -134,8 +134,8 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
     return out;
   };
   const writes = ctx.stdout ? [...facts.writes, ctx.stdout] : facts.writes;
-  // Overwriting a file outside the project destroys its content like deleting it would; a new
-  // file does not. Without a way to look (policy examples), every file is taken to exist.
+  // Overwriting a file outside the project destroys its content like deleting it would (deny); a new
+  // file there asks. Without a way to look (policy examples), every file is taken to exist.
   const exists = (p: string) => !ctx.realpath || ctx.realpath(classifier.resolve(p)) !== undefined;
   // Replaced, not edited or appended to: a redirection's `>`, or a program that writes a whole
   // file at a path that cannot be a directory (cp /dev/null ~/f.txt, dd of=, mv -f).
@@ -147,10 +147,13 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
     // (A source's name inside a target directory — cp x DIR/ — counts as a new entry, as DIR/ does.)
     const intoDir = (w: string) => facts.writes.some((d) => d !== w && `${d.replace(/\/+$/, '')}/${w.slice(w.lastIndexOf('/') + 1)}` === w);
     // (Where the disk can be read, an entry made in a directory replaces a file only when one is there.)
-    const existingOutside = facts.writes.filter((w) => isFile(w) && !w.endsWith('/') && (!intoDir(w) || ctx.realpath !== undefined) && exists(w) && !classifier.classify(w, { contains: false }).has('tmp') && !classifier.classify(w, { contains: false }).has('inside_project'));
-    if (outside && !classes.has('computed') && existingOutside.length) classes.add('overwrite_outside');
+    // (A file that is not there yet asks too: what reads a new file outside the project — a dotfile some program loads at
+    // start, ~/.irbrc, ~/.config/x/autostart — is not known here, and a sparse HOME must not make the hook more lenient
+    // than the judge that cannot look.)
+    const filesOutside = facts.writes.filter((w) => isFile(w) && !w.endsWith('/') && (!intoDir(w) || ctx.realpath !== undefined) && !classifier.classify(w, { contains: false }).has('tmp') && !classifier.classify(w, { contains: false }).has('inside_project'));
+    if (outside && !classes.has('computed') && filesOutside.length) classes.add('overwrite_outside');
     // …replaced, not edited or appended to (`: > ~/f`, dd of=, mv -f onto it): its content is gone, as after rm -f.
-    if (outside && !classes.has('computed') && existingOutside.some(replaced)) classes.add('clobber_outside');
+    if (outside && !classes.has('computed') && filesOutside.some((w) => exists(w) && replaced(w))) classes.add('clobber_outside');
     if (outside && classes.has('computed')) classes.add('overwrite_outside');
     return classes;
   };

@@ -1,7 +1,7 @@
 // Variable assignments that change what every later program loads, where it reads its
 // configuration from, or how Rampart sees the line.
 import { posix } from 'node:path';
-import { fileExists, LOADER_VARS, type State } from './state.js';
+import { LOADER_VARS, type State } from './state.js';
 import { newFacts } from '../facts.js';
 import { addHost, addUrl, runsCommands, SYSTEM_DIR, systemProgram } from '../analyzers/common.js';
 import { judgeFacts } from '../evaluate.js';
@@ -310,9 +310,11 @@ export function assignmentTags(st: State, name0: string, value: string, isStatic
     // (…and so is any tool's configuration file kept in the project — BUNDLE_GEMFILE=gemfiles/rails_7.gemfile, KUBECONFIG=.kube/kind.yaml —
     // but not a home, git's own settings or a trust store: those reach past one tool's project settings.)
     const projectHome = to !== undefined && ((/^(GRADLE_USER_HOME|CARGO_HOME)$/.test(name)) || (name === 'PIP_CONFIG_FILE' && /\/\.?venv[\w.-]*\/pip\.conf$/.test(to)) || !NOT_PROJECT_CONFIG.test(name)) && projectConfig(st, to, cwd);
-    // (…or a temp directory that does not exist yet — GRADLE_USER_HOME=/tmp/gradle-home for a clean build — holds no configuration
-    // at all, unless this line makes it. Where the disk cannot be read, it may exist.)
-    const fresh = to !== undefined && /^\/(tmp|var\/tmp)\/[^/]/.test(to) && !fileExists(st.ctx, to) && ![...st.written].some((w) => w === to || w.startsWith(`${to}/`) || to.startsWith(`${w}/`));
+    // (…or a temp directory mktemp made fresh in this line — GNUPGHOME="$(mktemp -d)" — holds no configuration, unless this
+    // line puts some there. One that is merely not there yet is not taken for an empty one: an earlier command may be the
+    // one that fills it (the hook sees one line at a time), and where the disk cannot be read it may exist — the hook is
+    // no more lenient for a sparse /tmp than the judge that cannot look.)
+    const fresh = to !== undefined && /^\/(tmp|var\/tmp)\/[^/]*rampart-mktemp/.test(to) && ![...st.written].some((w) => w === to || w.startsWith(`${to}/`) || to.startsWith(`${w}/`));
     // (…or a kubeconfig a local-cluster tool wrote in this line: kind get kubeconfig > /tmp/kind.yaml.)
     const generated = name === 'KUBECONFIG' && to !== undefined && st.generatedKubeconfigs.has(to);
     const unchanged = projectHome || fresh || generated || (to !== undefined && ((DEFAULTS[name] !== undefined && to === `${st.ctx.home}${DEFAULTS[name]}`) || (/^GIT_(DIR|COMMON_DIR)$/.test(name) && to === `${root}/.git` && cwd === root && !/GIT_WORK_TREE|--work-tree|core\.worktree|(^|[\s;&|(])(cd|pushd)\b/.test(st.lineText))));
