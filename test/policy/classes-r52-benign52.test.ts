@@ -56,7 +56,8 @@ await lineTable(t, {
   'a clone of the project itself is its own code': [
     ['git clone . /tmp/app-clean && cd /tmp/app-clean && npm ci', 'allow'],
     ['git clone /home/user/project/.git /tmp/c && cd /tmp/c && npm ci', 'allow'],
-    ['git clone --depth 1 file:///home/user/project /tmp/c && cd /tmp/c && make test', 'allow'],
+    // (file:// is denied whatever it names: DESIGN's network section, the git-file-url rule.)
+    ['git clone --depth 1 file:///home/user/project /tmp/c && cd /tmp/c && make test', 'deny'],
     ['git clone --recurse-submodules . /tmp/c && cd /tmp/c && npm ci', 'ask'],
     ['git clone .. /tmp/c && cd /tmp/c && npm ci', 'ask'],
     ['cd /tmp && git clone . c && cd c && npm ci', 'ask'],

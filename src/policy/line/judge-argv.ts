@@ -2249,7 +2249,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // kubeconfig a local-cluster tool wrote in this line, reads configuration as trusted as the project's build files.
     if (facts.tags.has('config-relocated')) {
       const v = configOptionValue(name, args);
-      const to = v !== undefined && !/[$`]/.test(v) ? resolvePath(v, ctx) : undefined;
+      // (Only a file's name: cargo --config 'KEY=VALUE' is the configuration itself, written in the line, not a project file.)
+      const to = v !== undefined && !/[$`=\s{]/.test(v) ? resolvePath(v, ctx) : undefined;
       if (to !== undefined && (projectConfig(st, to, ctx.cwd) || (name === 'kubectl' && st.generatedKubeconfigs.has(to)))) facts.tags.delete('config-relocated');
     }
     const j = judgeFacts(st.policy, counted || discarded ? { ...facts, reads: [] } : facts, argv, { ...ctx, env });
