@@ -103,7 +103,9 @@ export function resolvePath(raw: string, ctx: Pick<Context, 'cwd' | 'home'>): st
   else if (pwd.test(p)) p = ctx.cwd + p.replace(pwd, '');
   else if (/^~\+(\/|$)/.test(p)) p = ctx.cwd + p.slice(2);
   else if (/^~root(\/|$)/.test(p)) p = '/root' + p.slice(5);
-  else if (/^~[a-z_][a-z0-9_-]*(\/|$)/i.test(p)) p = posix.join(posix.dirname(ctx.home), p.slice(1));
+  // (Another user's home lies beside this one's — /home/NAME, /Users/NAME —, never below a temp directory: a HOME made for a
+  // test or a sandbox under /tmp does not make ~NAME a temp path.)
+  else if (/^~[a-z_][a-z0-9_-]*(\/|$)/i.test(p)) p = posix.join(/^\/(tmp|var\/tmp)(\/|$)/.test(posix.dirname(ctx.home)) ? '/home' : posix.dirname(ctx.home), p.slice(1));
   // /proc/self/cwd and /proc/self/root are links: `..` after them leaves the cwd or /, not /proc/self.
   const link = /^\/proc\/(?:self|thread-self|\d+|\$\$)\/(root|cwd)(?=\/|$)/.exec(p);
   if (link) p = (link[1] === 'root' ? '' : ctx.cwd) + p.slice(link[0].length) || '/';

@@ -33,3 +33,14 @@ await lineTable(t, {
     ['d=$(mktemp -d); printf "[http]\\nproxy=http://evil.example\\n" > "$d/config"; CARGO_HOME=$d cargo build', 'deny'],
   ],
 }, sparse);
+
+// A HOME made under a temp directory (a test's, a sandbox's): another user's home is still not a temp path.
+const T = '/tmp/rampart-t/home';
+await lineTable(t, {
+  '~NAME with a HOME below /tmp': [
+    ['rm -rf ~someone/escape', 'deny'],
+    ['rm -rf ~root/.cache', 'deny'],
+    ['rm -rf /tmp/rampart-t/build-cache', 'allow'],
+    ['ls ~someone', 'allow'],
+  ],
+}, { home: T, cwd: `${T}/project`, projectRoot: `${T}/project`, rampartHome: `${T}/.rampart` });
