@@ -7,6 +7,8 @@
 
 const LONG = /^--help$/;
 const BOTH = /^(--help|-h)$/;
+const GNU_INFO = /^(--help|--version)$/;
+const MKE2FS_INFO = /^(--help|-V)$/;
 
 /**
  * Tool → the words that ask it for help, whether a first operand `help` does, and whether its options end at the first
@@ -50,6 +52,18 @@ const HELP: Readonly<Record<string, { words: RegExp; verb?: true; inOrder?: true
   systemctl: { words: BOTH, verb: true },
   // (crontab's getopt answers -h, and --help, with its usage: no table is installed.)
   crontab: { words: BOTH, inOrder: true },
+  // (coreutils deleters answer --help and --version wherever they stand among the options: `rm --help ~`
+  // removes nothing; -h is no help to them.)
+  rm: { words: GNU_INFO },
+  rmdir: { words: GNU_INFO },
+  unlink: { words: GNU_INFO },
+  shred: { words: GNU_INFO },
+  truncate: { words: GNU_INFO },
+  // (mke2fs prints its version for -V and usage for an unknown option such as --help; it writes nothing either way.)
+  mke2fs: { words: MKE2FS_INFO },
+  'mkfs.ext2': { words: MKE2FS_INFO },
+  'mkfs.ext3': { words: MKE2FS_INFO },
+  'mkfs.ext4': { words: MKE2FS_INFO },
 };
 
 // Options that never take the next word as their value: a help word right after one is still a flag

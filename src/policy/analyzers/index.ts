@@ -140,6 +140,9 @@ const NETWORK_URL = /^(?:[\w.-]+=)?((?:https?|wss?):\/\/\S+)$/i;
 /** Service URLs (databases, queues, directories, file shares): a host they name is contacted too. */
 const SERVICE_URL = /^(?:[\w.-]+=)?(?:jdbc:)?((?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mqtts?|ldaps?|smb|cifs|nats|kafka|ircs?|ftps?|sftp|tcp|udp|grpcs?|ssh|scp|rsync|socket|telnet|gopher|git|svn(?:\+ssh)?|hg|davs?|webdavs?):\/\/\S+)$/i;
 
+/** Schemes of services a compose file names by a single label (postgres://db, redis://cache, amqp://mq). */
+const COMPOSE_SERVICE_SCHEME = /^(?:jdbc:)?(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mqtts?|nats|kafka|grpcs?|tcp|udp|socket):/i;
+
 /** Per tool, the options that make it read another configuration file or directory. */
 const CONFIG_OPTIONS: Readonly<Record<string, RegExp>> = {
   docker: /^--config$/, podman: /^--(config|root|registries-conf)$/, nerdctl: /^--(config|data-root)$/,
@@ -184,6 +187,8 @@ export function analyze(input: AnalyzerInput): Facts {
   if (help) {
     f.subcommand = 'help';
     for (const t of ACTS) f.tags.delete(t);
+    // (rm --help ~, mkfs.ext4 -V /dev/sda: a deleter asked for its usage or version destroys nothing.)
+    f.deletes.length = 0;
     f.notes.push(`${input.tool} only prints its usage`);
   }
   // A tool that prints a stored credential reads it, as far as the judge is concerned.
@@ -238,8 +243,9 @@ export function analyze(input: AnalyzerInput): Facts {
       if (/^(xmlstarlet|xml)$/.test(input.tool) && input.args[k - 1] === '-N') continue;
       const bare = arg.replace(/^--?[\w-]+=/, '');
       const service = SERVICE_URL.exec(bare)?.[1];
-      // (A service URL naming a single-label host — a compose service `db` — stays on the local network.)
-      const url = NETWORK_URL.exec(bare)?.[1] ?? (service && /:\/\/(?:[^@/]*@)?(?:[^/:?@]*\.|\[)/.test(service) ? service : undefined);
+      // (A database or queue URL naming a single-label host — a compose service `db` — stays on the local network;
+      // a login, file-share or file-transfer URL — ssh://target, smb://fileserver — reaches another machine either way.)
+      const url = NETWORK_URL.exec(bare)?.[1] ?? (service && (/:\/\/(?:[^@/]*@)?(?:[^/:?@]*\.|\[)/.test(service) || !COMPOSE_SERVICE_SCHEME.test(service)) ? service : undefined);
       if (!url) continue;
       addUrl(f, url, 'target');
       f.tags.add('unmodelled-url');

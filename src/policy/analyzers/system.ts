@@ -2,6 +2,7 @@
 // `python -m http.server` style servers that listen on every interface.
 import { newFacts, type Facts } from '../facts.js';
 import type { AnalyzerInput } from './types.js';
+import { has, optionTable, scan } from '../options.js';
 
 /** ssh-keygen: the key files it creates or rewrites (-f FILE and FILE.pub, or ~/.ssh/id_TYPE). */
 export function analyzeSshKeygen({ tool, args }: AnalyzerInput): Facts {
@@ -29,8 +30,11 @@ export function analyzeSshKeygen({ tool, args }: AnalyzerInput): Facts {
  * -w, fallocate only destroys in its hole/zero/collapse/insert modes, fdisk -l and parted print read).
  * An image file is a disk to them: mkfs or mkswap on ~/Documents/thesis.tex replaces its content.
  */
+const MKE2FS_OPTIONS = optionTable([...'bCdEgGiIJLmMNoOrtTUez'].map((c) => `${c}=`).concat([...'cDFjnqSvVK']));
+
 const DISK_WRITERS: Readonly<Record<string, { values: string; writes?: (args: readonly string[]) => boolean }>> = {
-  mke2fs: { values: 'bCdEgGiIJLmMNoOrtTUez' },
+  // (-n: mke2fs only shows what it would do; found the way its getopt reads the cluster, so -L -n names a label.)
+  mke2fs: { values: 'bCdEgGiIJLmMNoOrtTUez', writes: (a) => !has(scan(a, MKE2FS_OPTIONS), 'n') },
   mkfs: { values: 't' },
   'mkfs.fat': { values: 'AbDfFghiLmMnrRsS' },
   'mkfs.xfs': { values: 'bdilnmprsL' },
