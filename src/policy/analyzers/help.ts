@@ -52,13 +52,14 @@ const HELP: Readonly<Record<string, { words: RegExp; verb?: true; inOrder?: true
   systemctl: { words: BOTH, verb: true },
   // (crontab's getopt answers -h, and --help, with its usage: no table is installed.)
   crontab: { words: BOTH, inOrder: true },
-  // (coreutils deleters answer --help and --version wherever they stand among the options: `rm --help ~`
-  // removes nothing; -h is no help to them.)
-  rm: { words: GNU_INFO },
-  rmdir: { words: GNU_INFO },
-  unlink: { words: GNU_INFO },
-  shred: { words: GNU_INFO },
-  truncate: { words: GNU_INFO },
+  // (coreutils deleters answer --help and --version: `rm --help ~` removes nothing; -h is no help to them. Only
+  // before the first operand: after it, an environment with POSIXLY_CORRECT — which the judge cannot see for a
+  // command run by `git submodule foreach` or a script — reads `rm -rf ~ --help` as two operands and deletes.)
+  rm: { words: GNU_INFO, inOrder: true },
+  rmdir: { words: GNU_INFO, inOrder: true },
+  unlink: { words: GNU_INFO, inOrder: true },
+  shred: { words: GNU_INFO, inOrder: true },
+  truncate: { words: GNU_INFO, inOrder: true },
   // (mke2fs prints its version for -V and usage for an unknown option such as --help; it writes nothing either way.)
   mke2fs: { words: MKE2FS_INFO },
   'mkfs.ext2': { words: MKE2FS_INFO },
