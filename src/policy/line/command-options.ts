@@ -108,7 +108,37 @@ const PAGER_ROWS: Row[] = [
   { opts: /^\+/, ask: 'less runs a start-up command Rampart does not model', when: (v) => lessStart(v).other },
 ];
 
+/** The subcommand of a tool with verbs (cargo watch, cargo +nightly watch): its first word that is no option. */
+const verb = (args: readonly string[]) => args.find((a) => !a.startsWith('-') && !a.startsWith('+'));
+
+/** tox -x/--override KEY=VALUE (and TOX_OVERRIDE): a commands key's value is the commands tox runs, its substitutions filled in
+ *  as tox does — {homedir} is HOME, {toxinidir} the project, {env:X} the variable, {posargs} what follows `--`. */
+function toxOverride(kv: string): string | undefined {
+  const m = /^\s*([\w:.\-]*?)(?:^|[.:])(commands(?:_pre|_post)?|install_command|list_dependencies_command)\s*\+?=(.*)$/s.exec(kv);
+  if (!m) return undefined;
+  return m[3]!.replace(/\{(?:homedir)\}/g, '~').replace(/\{(?:toxinidir|tox_root)\}/g, '.').replace(/\{env:(\w+)(?::[^}]*)?\}/g, '"${$1}"')
+    .replace(/\{posargs(?::([^}]*))?\}/g, (_m, d?: string) => d ?? '').replace(/\{[^}\s]*\}/g, '"${__tox_value}"');
+}
+
+// apt -o Acquire::http::Proxy=URL (and -c FILE, a configuration that may set anything): every download goes through that host,
+// judged as a connection to it. (The hooks and programs apt's options name are read in program-options.)
+const APT_ROWS: Row[] = [
+  { opts: /^(-o|--option)$/, shell: (v) => ((p) => (p === undefined || /^(direct|false|)$/i.test(p) ? undefined : `curl -sI ${quote(/^\w+:\/\//.test(p) ? p : `http://${p}`)}`))(/^\s*acquire::[\w-]+::proxy(?:::[\w.-]+)?\s*=\s*"?([^"]*)"?\s*$/i.exec(v)?.[1]) },
+  { opts: /^(-c|--config-file)$/, ask: 'apt reads a configuration file Rampart has not read', when: (v) => !/^\/etc\/apt\//.test(v) },
+];
+
 const ROWS: Record<string, Row[]> = {
+  // cargo watch -s/--shell CMD runs CMD through the shell, -x/--exec CMD runs `cargo CMD`, and what follows `--` is the command itself.
+  cargo: [
+    { opts: /^(-s|--shell)$/, shell: (v, args) => (verb(args) === 'watch' ? v : undefined) },
+    { opts: /^(-x|--exec)$/, shell: (v, args) => (verb(args) === 'watch' ? `cargo ${v}` : undefined) },
+    { opts: /^--$/, shell: (_v, args) => (verb(args) === 'watch' ? args.slice(args.indexOf('--') + 1).map(quote).join(' ') : undefined) },
+  ],
+  tox: [{ opts: /^(-x|--override)$/, shell: toxOverride }],
+  // rpm's macro %(CMD) expands to CMD's output, run through the shell, wherever a macro is expanded: --eval, a --define'd value.
+  rpm: [{ opts: /^(--eval|-E|--define|-D)$/, shell: (v) => [...v.matchAll(/%\(((?:[^()]|\([^()]*\))*)\)/g)].map((m) => m[1]!).join('\n') || undefined },
+    { opts: /^(--eval|-E|--define|-D)$/, ask: 'rpm runs Lua code in a macro', when: (v) => /%\{lua:/.test(v) }],
+  apt: APT_ROWS,
   less: PAGER_ROWS,
   more: PAGER_ROWS,
   tar: [
@@ -170,6 +200,8 @@ const ROWS: Record<string, Row[]> = {
   bpftrace: [{ opts: /^-e$/, shell: (v) => [...v.matchAll(/\bsystem\s*\(\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!).join('\n') || undefined }],
 };
 for (const v of ['g++', 'cc', 'c++', 'clang', 'clang++', 'gfortran']) ROWS[v] = ROWS.gcc!;
+for (const v of ['apt-get', 'apt-cache', 'aptitude', 'apt-mark']) ROWS[v] = APT_ROWS;
+for (const v of ['rpmbuild', 'rpmspec']) ROWS[v] = ROWS.rpm!;
 
 // The options of the tools above whose rows name short options, as their getopt reads them (which letters take a value),
 // so a row sees its option in every spelling: clustered (strace -fo F, psql -qo F, lldb -bo CMD), attached (-o'|cmd'), --opt=F.
@@ -184,11 +216,13 @@ const OPTION_TABLES: Record<string, OptionTable> = {
     'c,core=', 'f,file=', 'l,script-language=', 'n,attach-name=', 'p,attach-pid=', 'R,repl-language=', 'r,repl?=']),
   man: optionTable(['C,config-file=', 'L,locale=', 'm,systems=', 'M,manpath=', 'S,s,sections=', 'e,extension=', 'P,pager=', 'r,prompt=', 'E,encoding=',
     'p,preprocessor=', 'T,troff-device?=', 'H,html?=', 'X,gxditview?=', 'R,recode=']),
+  apt: optionTable(['o,option=', 'c,config-file=', 't,target-release=', 'a,host-architecture=', 'P,build-profiles=']),
   mysql: optionTable(['e,execute=', 'h,host=', 'u,user=', 'p,password?=', 'P,port=', 'D,database=', 'S,socket=', 'pager?=', 'tee=']),
 };
 for (const v of ['vi', 'nvim', 'ex', 'view', 'vimdiff', 'rvim']) ROWS[v] = ROWS.vim!;
 // emacsclient -e/--eval evaluates in the running Emacs (outside this shell and its shims).
 ROWS.emacsclient = [{ opts: /^(-e|--eval)$/, shell: ROWS.emacs![0]!.shell }];
+for (const v of ['apt-get', 'apt-cache', 'aptitude', 'apt-mark']) OPTION_TABLES[v] = OPTION_TABLES.apt!;
 
 /** An elisp string literal's text (\\x7e is ~, \\176 is ~, \\" is "). */
 export const elispString = (t: string) => t.replace(/\\x([0-9a-fA-F]{1,2})|\\([0-7]{1,3})|\\\n|\\(.)/gs, (_m, h?: string, o?: string, c?: string) => (h ? String.fromCharCode(parseInt(h, 16)) : o ? String.fromCharCode(parseInt(o, 8)) : c === undefined ? '' : ({ n: '\n', t: '\t', e: '\x1b', s: ' ' } as Record<string, string>)[c] ?? c));
@@ -456,6 +490,8 @@ const ENV_ROWS: [RegExp, string, (v: string) => string | undefined][] = [
   [/^(less|more|man|git|view|bat|batcat)$/, 'LESSCLOSE', (v) => v.replace(/%s/g, 'FILE')],
   [/^(man|git|psql|mysql|systemctl|journalctl)$/, 'PAGER', (v) => v],
   [/^man$/, 'MANPAGER', (v) => v],
+  // (TOX_OVERRIDE holds -x overrides separated by `;`.)
+  [/^tox$/, 'TOX_OVERRIDE', (v) => v.split(/;(?=\s*[\w:.-]+\s*\+?=)/).map(toxOverride).filter((l) => l !== undefined).join('\n') || undefined],
   // (LESS holds options as if typed on less's command line: `+!CMD` and `+|CMD` run CMD through the shell when less starts.)
   [/^(less|more|man|git|view|bat|batcat|journalctl|systemctl|psql)$/, 'LESS', (v) => /(?:^|\s)\+[^!|\s]*[!|]\s*(.*)$/.exec(v)?.[1] ?? (/(?:^|\s)\+/.test(v) && /[!|]/.test(v) ? '"$__computed"' : undefined)],
   // (…and -o/-O/--log-file F there makes every less the tool starts copy what it shows into F: judged as the shell's `>> F`.)

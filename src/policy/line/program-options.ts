@@ -8,9 +8,52 @@ const MAKE_PROGRAMS = /^(CC|CXX|CPP|LD|AR|AS|FC|F77|RANLIB|STRIP|OBJCOPY|NM|SHEL
 /** Package-manager settings that name a program or module it runs. */
 const PKG_PROGRAM_KEYS = /^(script-shell|shell|git|editor|browser|viewer|init-module|init\.module|yarnPath|yarn-path|node-options|nodeOptions)$/;
 
+/** The JVM's failure hooks: /bin/sh -c runs the text (`;` separates commands, %p is the JVM's pid) when it crashes or runs out
+ *  of memory, which the same line can force (-Xmx1m). Launchers hand -J options to their JVM. */
+const JVM_HOOKS = ['-XX:OnError', '-XX:OnOutOfMemoryError', '-XX:+OnError', '-XX:+OnOutOfMemoryError', '-J-XX:OnError', '-J-XX:OnOutOfMemoryError'];
+/** Per tool, options whose value is a program or command line it runs later, and how the tool fills in its placeholders. */
+const PROGRAM_FLAGS: Record<string, { flags: string[]; fill?: (v: string) => string }> = {
+  // (tcpdump -z PROG runs PROG FILE on each file -C/-G rotates out of -w.)
+  tcpdump: { flags: ['-z'] },
+  // (What a backup or sync tool runs to get its repository password, through the shell.)
+  restic: { flags: ['--password-command'] },
+  rclone: { flags: ['--password-command'] },
+  // (bazel run/test --run_under=PREFIX: the target runs under that command.)
+  bazel: { flags: ['--run_under'] },
+  bazelisk: { flags: ['--run_under'] },
+  yarn: { flags: ['--script-shell'] },
+  // (The program that gains root for the build, and the hooks run at each stage.)
+  'dpkg-buildpackage': { flags: ['--rootcmd', '--check-command', '--sign-command', '--hook-init', '--hook-preclean', '--hook-source', '--hook-build', '--hook-binary', '--hook-buildinfo', '--hook-changes', '--hook-postclean', '--hook-check', '--hook-sign', '--hook-done'] },
+  debuild: { flags: ['--rootcmd'] },
+  java: { flags: JVM_HOOKS, fill: (v) => v.replace(/%p/g, '4242').replace(/%%/g, '%') },
+};
+for (const v of ['javaw', 'javac', 'jshell', 'jar', 'javadoc', 'jdb', 'keytool', 'jarsigner', 'jlink', 'jpackage', 'kotlin', 'kotlinc', 'scala', 'groovy', 'sbt', 'clj', 'clojure']) PROGRAM_FLAGS[v] = PROGRAM_FLAGS.java!;
+
+/** apt -o KEY=VALUE: the hooks apt runs through sh -c (APT::Update::Pre-Invoke, DPkg::Post-Invoke …) and the programs it runs in
+ *  place of its own (Dir::Bin::dpkg, APT::Key::gpgvcommand, Acquire::http::Proxy-Auto-Detect), in every spelling of -o. */
+function aptPrograms(name: string, args: readonly string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let k = 0; k < args.length && args[k] !== '--'; k++) {
+    const a = args[k]!;
+    const kv = /^(-o|--option)$/.test(a) ? args[k + 1] : /^--option=/.test(a) ? a.slice(9) : /^-o./.test(a) ? a.slice(2) : undefined;
+    const m = kv === undefined ? null : /^\s*([\w:.\-/]+?)(?:::)?\s*=\s*(.*)$/s.exec(kv);
+    if (!m) continue;
+    const key = m[1]!.toLowerCase();
+    const value = m[2]!.replace(/^"(.*)"$/s, '$1');
+    if (value !== '' && /^(apt::update::(pre|post)-invoke(-success)?|dpkg::(pre|post)-invoke(-success)?|dpkg::(pre|post)-install-pkgs|dir::bin::[\w-]+|apt::key::gpgvcommand|acquire::[\w-]+::proxy-?auto-?detect|dpkg::path)$/.test(key)) out.push([`${name} -o ${m[1]}`, value]);
+  }
+  return out;
+}
+
 export function programOptions(name: string, args: readonly string[]): [string, string][] {
   const out: [string, string][] = [];
   const valueOf = (k: number, flag: string): string | undefined => (args[k] === flag ? args[k + 1] : args[k]!.startsWith(`${flag}=`) ? args[k]!.slice(flag.length + 1) : undefined);
+  for (const flag of PROGRAM_FLAGS[name]?.flags ?? []) for (let k = 0; k < args.length && args[k] !== '--'; k++) {
+    // (A short option's value may be attached: tcpdump -z/tmp/x.)
+    const v = valueOf(k, flag) ?? (/^-[a-zA-Z]$/.test(flag) && args[k]!.startsWith(flag) && args[k]!.length > 2 ? args[k]!.slice(2) : undefined);
+    if (v !== undefined) out.push([`${name} ${flag}`, PROGRAM_FLAGS[name]!.fill?.(v) ?? v]);
+  }
+  if (/^(apt|apt-get|apt-cache|aptitude|apt-mark)$/.test(name)) out.push(...aptPrograms(name, args));
   if (/^(g?make|bmake|remake)$/.test(name)) {
     for (const a of args) {
       const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
