@@ -447,8 +447,17 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         // A listing's items in place of the placeholder (find ~ -maxdepth 1 | xargs -I{} rm -rf {}):
         // a name below the directory it lists; an identifier gh printed, for any command.
         // (The riskiest of what it may print: find ~ prints ~ itself first.)
+        // (Input the line does not show — cat dirs.txt | xargs -I{} rm -rf {} — is an operand only known at run time, wherever the
+        // placeholder stands, /tmp/{} too: judged as plain xargs's appended input is. A network tool's is judged below.)
+        // (An item of such input is a whole line, slashes and dots included: where the placeholder starts a path's name — /tmp/{} —
+        // it may climb out, as `../..` does.)
         const listed = riskiest(xargsInput(fedInfos(fed, listing))) ?? '$XARGS_INPUT';
-        if (((listed.includes('/') || /^~/.test(listed)) && !NETWORK_TOOLS.has(posix.basename(u.argv[0] ?? ''))) || IDENTIFIER_SAMPLES.has(listed)) u.argv = u.argv.map((a) => a.split(repl).join(listed));
+        const fill = (a: string) => (listed === '$XARGS_INPUT' && a !== repl ? a.split(repl).map((part, k, all) => (k < all.length - 1 ? part + (part === '' || part.endsWith('/') ? `..${listed}` : listed) : part)).join('') : a.split(repl).join(listed));
+        const gitLocal = posix.basename(u.argv[0] ?? '') === 'git' && GIT_LOCAL.test(u.argv.slice(1).find((a) => !a.startsWith('-')) ?? '');
+        // (A shell or interpreter given the placeholder runs the input as code: judged below, as such.)
+        const runner = posix.basename(u.argv[0] ?? '');
+        const code = isShell(runner) || languageOf(runner) !== undefined;
+        if ((!NETWORK_TOOLS.has(runner) && (!code || listed.includes('/') || /^~/.test(listed))) || gitLocal || IDENTIFIER_SAMPLES.has(listed)) u.argv = u.argv.map(fill);
       }
       // (A shell given the input as its script — xargs bash -c — is judged as a pipe into a shell.)
       else if (!xOwn.some((a) => /^-I|^--replace|^-i$/.test(a)) && !(isShell(posix.basename(u.argv[0] ?? '')) && (u.argv.at(-1) === '-c' || (!u.argv.includes('-c') && xargsInput(fedInfos(fed, listing)).some((x) => x.endsWith('$XARGS_INPUT') && !x.includes('/')))))) {
@@ -478,7 +487,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // subcommand that never connects — `npx prettier --write {}`, `git log -- {}`, `git add {}`.)
       const tool = posix.basename(u.argv[0] ?? '');
       const fixedAt = u.argv.findIndex((a, k) => k > 0 && !a.startsWith('-') && !a.includes(repl ?? '\0'));
-      const local = fixedAt > 0 && ((/^(npx|bunx|pnpx)$/.test(tool) && !/^[.~/]|^(https?|git|file):/.test(u.argv[fixedAt]!)) || (tool === 'git' && /^(add|rm|mv|log|show|diff|blame|restore|checkout|status|grep|ls-files|stash|reset|commit|format-patch|apply|am|cherry-pick|revert|tag|branch|switch|rev-parse|cat-file|check-ignore|annotate|shortlog|notes)$/.test(u.argv[fixedAt]!) && !u.argv.slice(1, fixedAt).some((a) => a.includes(repl ?? '\0'))));
+      const local = fixedAt > 0 && ((/^(npx|bunx|pnpx)$/.test(tool) && !/^[.~/]|^(https?|git|file):/.test(u.argv[fixedAt]!)) || (tool === 'git' && GIT_LOCAL.test(u.argv[fixedAt]!) && !u.argv.slice(1, fixedAt).some((a) => a.includes(repl ?? '\0'))));
       if (repl && !piped.length && NETWORK_TOOLS.has(tool) && u.argv.some((a, k) => a.includes(repl) && !(local && k > fixedAt) && !harmless(a, u.argv?.[k - 1] ?? ''))) tag('opaque-config', `${u.argv[0]} is fed file names xargs reads at run time`);
       // A secret fed in is in every placeholder (or appended): a network tool given it sends it (in a URL, a header, a body).
       if (fedSecret && NETWORK_TOOLS.has(tool) && (repl ? u.argv.slice(1).some((a) => a.includes(repl)) : !piped.length)) {
@@ -2806,6 +2815,9 @@ function tarDirectory(args: readonly string[]): string | undefined {
  * print, children of the directories ls and find list (and of the working directory, for tools
  * that print paths relative to it), or a name only known at run time.
  */
+/** git subcommands that never connect: an operand xargs fills in there is a path or a revision, not a destination. */
+const GIT_LOCAL = /^(add|rm|mv|log|show|diff|blame|restore|checkout|status|grep|ls-files|stash|reset|commit|format-patch|apply|am|cherry-pick|revert|tag|branch|switch|rev-parse|cat-file|check-ignore|annotate|shortlog|notes)$/;
+
 function xargsInput(producers: Info[]): string[] {
   const p = producers.at(-1);
   if (!p) return ['$XARGS_INPUT'];
