@@ -104,9 +104,11 @@ export function analyzeCurl({ tool, args, env, cwd }: AnalyzerInput): Facts {
   }
   for (const d of values(s, 'doh-url')) addUrl(f, d, 'resolve');
   for (const d of values(s, 'dns-servers')) for (const a of d.split(',')) addHost(f, hostOfHostPort(a), 'resolve');
-  if (!values(s, 'noproxy').includes('*') && !has(s, 'proxy')) {
+  // (curl reads http_proxy in lower case only, https_proxy in either; a redirect followed with -L can move the request to the
+  // other scheme, where that variable applies.)
+  if (!values(s, 'noproxy').includes('*') && !has(s, 'proxy') && envValue(env, 'no_proxy', 'NO_PROXY') !== '*') {
+    const schemes = new Set(has(s, 'location') || has(s, 'location-trusted') ? ['http', 'https'] : f.schemes);
     const proxies = new Set<string>();
-    const schemes = new Set(f.schemes);
     const p1 = schemes.has('http') ? envValue(env, 'http_proxy') : undefined;
     const p2 = schemes.has('https') ? envValue(env, 'https_proxy', 'HTTPS_PROXY') : undefined;
     const p3 = envValue(env, 'all_proxy', 'ALL_PROXY');

@@ -17,7 +17,7 @@ import { analyzeBackup, analyzeDnsServer, analyzeGenericNet, BACKUP_TOOLS, GENER
 import { analyzeHg } from './hg.js';
 import { hostControl } from './host-control.js';
 import { analyzeNetClient, NET_CLIENTS } from './net-clients.js';
-import { addUrl, envValue } from './common.js';
+import { addHost, addUrl, envValue } from './common.js';
 import { printedCredential, writtenCredential } from './credentials.js';
 import { AGENT_TOOLS, analyzeAgent } from './agents.js';
 import { analyzePackages } from './packages.js';
@@ -255,7 +255,8 @@ export function analyze(input: AnalyzerInput): Facts {
   // gem, mvn, terraform … as much as curl); so do a tool's own proxy, registry, index, mirror and
   // download variables (CARGO_HTTP_PROXY, CARGO_REGISTRIES_X_INDEX, GEM_SOURCE …).
   // (Tools with a model of their own read their variables themselves: rm, cp … read none.)
-  if (PROXY_AWARE.has(input.tool) || /^(npm|npx|pnpm|yarn|bun|bunx)$/.test(input.tool) || (!a && !TEXT_TOOLS.has(input.tool))) {
+  const proxied = PROXY_AWARE.has(input.tool) || /^(npm|npx|pnpm|yarn|bun|bunx)$/.test(input.tool) || (!a && !TEXT_TOOLS.has(input.tool));
+  if (proxied) {
     const routed: string[] = [envValue(input.env, 'https_proxy', 'HTTPS_PROXY'), envValue(input.env, 'http_proxy', 'HTTP_PROXY'), envValue(input.env, 'all_proxy', 'ALL_PROXY')].filter((p): p is string => Boolean(p));
     for (const [k, v] of Object.entries(input.env)) {
       // (…and where install scripts download binaries from: PUPPETEER_DOWNLOAD_BASE_URL, SASS_BINARY_SITE, RUSTUP_DIST_SERVER,
@@ -273,6 +274,18 @@ export function analyze(input: AnalyzerInput): Facts {
     }
     for (const p of routed) addUrl(f, p, 'proxy');
     if (routed.length) f.tags.add('routed-env');
+  }
+  // The resolver's own variables move where every name a network client looks up goes, whatever the client: LOCALDOMAIN's
+  // search domains (tried first for github.com under RES_OPTIONS=ndots:2 or more), HOSTALIASES's file of aliases (a name mapped
+  // to any host, in a file Rampart has not read).
+  if (f.hosts.length || proxied) {
+    for (const d of (envValue(input.env, 'LOCALDOMAIN') ?? '').split(/\s+/).filter(Boolean)) addHost(f, d, 'resolve');
+    const aliases = envValue(input.env, 'HOSTALIASES');
+    const ndots = /\bndots\s*:\s*(\d+)/.exec(envValue(input.env, 'RES_OPTIONS') ?? '')?.[1];
+    if (aliases !== undefined || (ndots !== undefined && Number(ndots) >= 2)) {
+      f.tags.add('opaque-config');
+      f.notes.push(aliases !== undefined ? `HOSTALIASES=${aliases} maps host names to others in a file Rampart has not read` : `RES_OPTIONS=ndots:${ndots} sends names through the resolver's search domains first`);
+    }
   }
   return f;
 }

@@ -51,11 +51,9 @@ export function analyzeWget(input: AnalyzerInput): Facts {
   }
   for (const u of s.positionals) addUrl(f, u, 'target');
   for (const b of values(s, 'base')) addUrl(f, b, 'target');
-  if (!proxyOff) {
-    const schemes = new Set(f.schemes);
-    if (schemes.has('http')) proxies.push(envValue(env, 'http_proxy') ?? '');
-    if (schemes.has('https')) proxies.push(envValue(env, 'https_proxy', 'HTTPS_PROXY') ?? '');
-  }
+  // (wget reads its proxy variables in lower case only, and follows redirects by default: whatever the URL's scheme, a redirect
+  // can move the request to the other one, where that variable applies.)
+  if (!proxyOff && env.no_proxy !== '*') for (const v of ['http_proxy', 'https_proxy', 'ftp_proxy']) proxies.push(env[v] ?? '');
   for (const p of proxies) if (p) addUrl(f, p, 'proxy');
   for (const w of values(s, 'output-document', 'output-file', 'append-output', 'save-cookies', 'rejected-log', 'warc-file')) if (w !== '-') f.writes.push(w);
   // (-O, -o and the cookie and log files are written anew unless -c continues the download; -a appends.)
