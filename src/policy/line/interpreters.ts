@@ -1,4 +1,6 @@
 import { hostsInCode } from './code-hosts.js';
+import { listensOnly } from './listen-probes.js';
+import { unrollLiteralLoops } from './literal-loops.js';
 import { LANGUAGES } from './interpreter-code.js';
 import { foldPathExpressions } from './parent-paths.js';
 import { HOLE, markHoles, plainPythonLiterals, unquote } from './string-literals.js';
@@ -644,7 +646,11 @@ function splitLists(code: string): string {
 export function judgeCode(code0: string, lang: string): CodeVerdict {
   code0 = unalias(foldLiterals(unalias(lang === 'python' ? splitLists(plainPythonLiterals(code0)) : code0)));
   // Calls that run a literal command are judged as that command line, not as "runs programs".
-  const { runs, rest: afterRuns } = literalRuns(code0, lang);
+  // (…read once per element of a literal list a loop runs: literal-loops.ts.)
+  const unrolled = unrollLiteralLoops(code0, lang)?.map((v) => foldLiterals(lang === 'python' ? plainPythonLiterals(v) : v));
+  const split = (unrolled ?? [code0]).map((v) => literalRuns(v, lang));
+  const runs = [...new Set(split.flatMap((s) => s.runs))];
+  const afterRuns = [...new Map(split.map((s) => [stripStrings(s.rest), s.rest])).values()].join('\n');
   // A literal path deleted, a literal URL fetched: judged like rm of that path, a request to that
   // host. Only calls with computed arguments are left for the capability checks below.
   const deletes: string[] = [];
@@ -700,7 +706,8 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
   const localVar = (v: string) => onceOnly(v) && new RegExp(`(^|[^\\w.])${v}\\s*=\\s*[^;\\n=]*?\\(\\s*["'\`]https?://(localhost|127\\.\\d+\\.\\d+\\.\\d+|\\[::1\\])[:/"'\`]`).test(code);
   const literalCalls = [...code.matchAll(/\b(connect|connect_ex|create_connection|createConnection|get|request|urlopen|fetch|open)\s*\(\s*(\(\s*)?(.)(\w*)(\s*.)?/g)].every((m) => /["'`\d)]/.test(m[3]!) || (/^[A-Za-z_]$/.test(m[3]!) && /^\s*[,)]$/.test(m[5] ?? '') && localVar(m[3]! + m[4]!)) || !/^(connect|connect_ex|create_connection|createConnection)$/.test(m[1]!) && !NETWORK.test(m[0]));
   const localOnly = literalCalls && hostLits.length > 0 && hostLits.every((h) => /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?)$/.test(h)) && !/\b(sys\.argv|process\.argv|ARGV|input\s*\(|getenv|environ)\b/.test(code);
-  if (!localOnly && (MODULES.test(code) || NETWORK.test(bare) || urlFile || dnsComputed)) flag('interpreter-network', 'the one-liner opens network connections or loads a network/process module');
+  // (A socket that only binds or listens — a free-port probe — reaches no one: listen-probes.ts.)
+  if (!localOnly && !listensOnly(code0, lang) && (MODULES.test(code) || NETWORK.test(bare) || urlFile || dnsComputed)) flag('interpreter-network', 'the one-liner opens network connections or loads a network/process module');
   // Backticks run commands in perl, ruby and php (in JavaScript they are template strings).
   // Language-specific forms: backticks (perl, ruby, php), R's pipe(), Ruby's obj.send(NAME …) with a
   // computed name, PHP's call of a function held in a variable ($f(…)).

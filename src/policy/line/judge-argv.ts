@@ -28,7 +28,7 @@ import { includedInCode, writesInCode } from '../analyzers/net-clients.js';
 import { foreignAsSh, harmlessPowerShell, withoutCmdSwitches } from './foreign-shells.js';
 import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, unwrap, withPositionals, xargsSpelled } from './unwrap.js';
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
-import { COMPILED, COMPILED_REACHES, unreadCode, unreadVerdict } from './unread-languages.js';
+import { COMPILED, COMPILED_REACHES, compiledInline, unreadCode, unreadVerdict } from './unread-languages.js';
 import { CMAKE_READ_CALLS } from './cmake-text.js';
 import { buildFilesRead, ownBuildPlace } from './build-runners.js';
 import { commandsInText } from './text-commands.js';
@@ -1578,10 +1578,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (published && !printsHelp(name, args, env)) tag('publishes', published);
     // Code in a language Rampart does not read (dc, m4, gnuplot, TeX with -shell-escape, Erlang …):
     // a way to start programs in it asks; the command lines quoted in it are judged.
-    const unreadText = unreadCode(name, args, stdinText, scriptText);
+    const inlineCompiled = compiledInline(name, args);
+    const unreadText = inlineCompiled ?? unreadCode(name, args, stdinText, scriptText);
     // (A program built from source the line wrote and given a secret's path as its argument — go run x.go .env — reads it.)
     if (unreadText !== undefined && COMPILED.test(name)) for (const a of args.slice(args.findIndex((x) => /\.(go|rs|java|c|swift|kt)$/.test(x)) + 1)) if (!a.startsWith('-') && isSecretPath(st, a, ctx)) facts.reads.push(a);
-    if (unreadText !== undefined && COMPILED.test(name)) {
+    if (unreadText !== undefined && COMPILED.test(name) && inlineCompiled === undefined) {
       // (What it names is judged as a program file's is — secrets, home, hosts off the allowlist, code built at run
       // time — and so is a recursive delete of anything but /tmp or the project's own directories.)
       if (compiledRisk(st, unreadText) || /\b(RemoveAll|remove_dir_all|deleteRecursively|rmtree)\s*\(\s*(?!["'](\/tmp\/|\.\/|[\w-]+\/?["']))/.test(unreadText)) tag('interpreter-opaque', `${name} builds code this line wrote that names a secret, the home directory, another host or a recursive delete, in a language Rampart does not read`);
