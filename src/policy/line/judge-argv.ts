@@ -28,7 +28,7 @@ import { includedInCode, writesInCode } from '../analyzers/net-clients.js';
 import { foreignAsSh, harmlessPowerShell, withoutCmdSwitches } from './foreign-shells.js';
 import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, unwrap, withPositionals, xargsSpelled } from './unwrap.js';
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
-import { COMPILED, COMPILED_REACHES, compiledInline, unreadCode, unreadVerdict } from './unread-languages.js';
+import { COMPILED, COMPILED_REACHES, compiledInline, FOREIGN_PROCESS, foreignEvalCode, unreadCode, unreadVerdict } from './unread-languages.js';
 import { CMAKE_READ_CALLS } from './cmake-text.js';
 import { buildFilesRead, ownBuildPlace } from './build-runners.js';
 import { commandsInText } from './text-commands.js';
@@ -1602,6 +1602,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (uv.escapes) tag('interpreter-opaque', `${name}'s code can start programs, in a language Rampart does not read`);
       else if (uv.reaches) tag('interpreter-opaque', `${name}'s code names a URL, a path outside the project, the home directory, the environment or a secret, in a language Rampart does not read`);
       for (const l of uv.lines) st.sub(l, ctx.cwd, env);
+    } else if (unmodelled) {
+      // A program with no model given code by an eval-style option (some-runner -e 'Command::new("sh")…'): a process API
+      // in it is code starting programs in a language Rampart does not know — asked — and the command lines quoted in it are judged.
+      const code = foreignEvalCode(args);
+      if (code !== undefined && FOREIGN_PROCESS.test(code)) {
+        tag('interpreter-opaque', `${name} is given code that can start programs, in a language Rampart does not read`);
+        for (const l of unreadVerdict(code).lines) st.sub(l, ctx.cwd, env);
+      }
     }
     // A compose file written in this line: its services' commands run (in containers), and what
     // they mount from this machine is read (a home credential mounted is a credential read).

@@ -48,11 +48,15 @@ function inlineLists(code: string, lang: string): string {
     const iterable = lang === 'perl' ? new RegExp(`\\bfor(?:each)?\\s+(?:my\\s+)?\\$\\w+\\s*\\(\\s*$`)
       : new RegExp(String.raw`(?:\bof\s+|\bin\s+)$`);
     const others = uses.filter((u) => u.index! < m.index! || u.index! >= m.index! + m[0].length);
-    const ok = others.length > 0 && others.every((u) => iterable.test(code.slice(0, u.index))
-      && (lang === 'perl' ? /^\s*\)/.test(code.slice(u.index! + u[0].length)) : /^\s*[):]/.test(code.slice(u.index! + u[0].length))));
+    // (…or the receiver of a loop method: cmds.forEach(c => …), cmds.each { |c| … }.)
+    const method = /^\s*\.\s*(?:forEach|map|each)\b/;
+    const ok = others.length > 0 && others.every((u) => (iterable.test(code.slice(0, u.index))
+      && (lang === 'perl' ? /^\s*\)/.test(code.slice(u.index! + u[0].length)) : /^\s*[):]/.test(code.slice(u.index! + u[0].length))))
+      || (lang !== 'perl' && lang !== 'python' && method.test(code.slice(u.index! + u[0].length))));
     if (!ok) continue;
     const literal = lang === 'perl' ? `(${m[2]!})` : `[${m[2]!}]`;
     out = out.replace(new RegExp(lang === 'perl' ? `(\\bfor(?:each)?\\s+(?:my\\s+)?\\$\\w+\\s*)\\(\\s*@${escapeRe(name)}\\s*\\)` : `(\\b(?:of|in)\\s+)${escapeRe(name)}(?=\\s*[):])`, 'g'), (_x, head: string) => `${head}${literal}`);
+    if (lang !== 'perl' && lang !== 'python') out = out.replace(new RegExp(`(?<![\\w.$])${escapeRe(name)}(?=\\s*\\.\\s*(?:forEach|map|each)\\b)`, 'g'), literal);
   }
   return out;
 }
@@ -112,7 +116,8 @@ function unrollOne(code: string, loop: Loop, lang: string): string[] | undefined
   for (const u of uses) {
     const after = code.slice(u.index! + u[0].length);
     const before = code.slice(0, u.index);
-    if (/^\s*(?:=(?!=)|\+=|-=|\*=|\/=|:=|\+\+|--|=>|\.(?:push|append|extend|insert|replace!|sub!|gsub!|concat|chomp!|strip!|<<)\b)/.test(after) || /(?:\+\+|--|\b(?:as|for|const|let|var|my|our|local|lambda|def|function|global|nonlocal)\s+)$/.test(before)
+    // (Ruby's and Perl's strings change in place: c << "x", c.sub!(…), c[0] = …, $c =~ s/…/…/, chomp($c).)
+    if (/^\s*(?:=(?!=)|\+=|-=|\*=|\/=|\.=|:=|\|\|=|&&=|\+\+|--|=>|=~|<<|\[[^\]]*\]\s*=(?!=)|\.\s*(?:push|append|extend|insert|replace|concat|prepend|clear|setbyte|force_encoding|\w+!))/.test(after) || /(?:\+\+|--|\b(?:as|for|const|let|var|my|our|local|lambda|def|function|global|nonlocal)\s+)$/.test(before)
       || /\|[\w\s,]*$/.test(before) && /^[\w\s,]*\|/.test(after) || /\bdef\s+\w+\s*\([^)]*$/.test(before) || /\bfunction\b[^{]*\([^)]*$/.test(before) || /\blambda\b[^:]*$/.test(before) || /\bchomp\s*\(?\s*$/.test(before)) return undefined;
   }
   // (The parts of the scope outside the header.)
@@ -137,6 +142,9 @@ function unrollOne(code: string, loop: Loop, lang: string): string[] | undefined
 
 /** The code read once per element of each loop over a literal list whose variable it uses, or undefined when there is none. */
 export function unrollLiteralLoops(code0: string, lang: string): string[] | undefined {
+  // (Code that can set a variable by name — exec("c = …"), globals()["c"], binding.local_variable_set — is not read so.)
+  const SETS_BY_NAME: Record<string, RegExp> = { python: /\b(eval|exec|globals|locals|vars|setattr|__dict__)\b/, ruby: /\b(eval|binding|local_variable_set|instance_variable_set|instance_eval|send|__send__)\b/, perl: /\b(eval|chop|chomp|substr|splice)\b|\$_\b/ };
+  if ((SETS_BY_NAME[lang] ?? /\b(eval|Function|Reflect|with)\b/).test(code0)) return undefined;
   const code = inlineLists(code0, lang);
   let variants = [code];
   let unrolled = false;

@@ -99,6 +99,16 @@ export function compiledInline(name: string, args: readonly string[]): string | 
   return parts.length ? parts.join('\n') : undefined;
 }
 
+/** Process APIs by names distinctive across languages: what code given to a program Rampart has no model of may start. */
+export const FOREIGN_PROCESS = /Command::new|std::process|ProcessBuilder|Runtime\.getRuntime|\bProcess\.(?:Start|start|run|spawn|exec|new)\b|\b(?:system|popen|spawn\w*|exec[lv]p?e?|execvp|shell_exec|passthru|proc_open|callCommand|callProcess)\s*[(!"'\s]|\bsubprocess\b|\bchild_process\b|\bos[.:](?:system|execute|popen|cmd)\b|\bsys\.process\b|\.execute\s*\(\s*\)|\bSystem\.cmd\b|Diagnostics\.Process|NSTask|\bProcess\s*\(\s*\)/;
+
+/** Code an unknown program is given by an eval-style option (-e/--eval/--expr/--execute/--code CODE, --eval=CODE). */
+export function foreignEvalCode(args: readonly string[]): string | undefined {
+  const parts = args.flatMap((a, k) => (/^(-e|--eval|--expr|--expression|--execute|--exec|--code)$/.test(args[k - 1] ?? '') ? [a]
+    : /^--(eval|expr|expression|execute|exec|code)=/.test(a) ? [a.slice(a.indexOf('=') + 1)] : []));
+  return parts.length ? parts.join('\n') : undefined;
+}
+
 /** What the code can do: whether it has a way to run programs, what sensitive thing it names, and the command lines quoted in it. */
 export function unreadVerdict(code: string): { escapes: boolean; reaches: boolean; lines: string[] } {
   const lines: string[] = [];
