@@ -55,7 +55,8 @@ export function listensOnly(code: string, lang: string): boolean {
   if (/__\w+__|\b(eval|exec|getattr|globals|vars|import_module|Function|Reflect|process\.binding)\b/.test(code)) return false;
   const bare = stripStrings(code);
   if (lang === 'python') {
-    if (/(?<![\w.])[fF][rR]?["'][^"'\n]*\{/.test(code)) return false;
+    // (…nor are a decorator's implicit call and an f-string's holes.)
+    if (/(?<![\w.])[fF][rR]?["'][^"'\n]*\{/.test(code) || bare.includes('@')) return false;
     const statements = bare.split(/[;\n]/);
     if (!statements.every((s) => !/^\s*(import|from)\b/.test(s) || PY_IMPORTS.test(s))) return false;
     if (!callsOnly(bare, PY_CALLS)) return false;
