@@ -142,6 +142,15 @@ await lineTable(t, {
     ['python3 -c \'import os\nfor c in ["ls"]:\n    exec("c = input()")\n    os.system(c)\'', 'deny'],
     [`perl -e 'for my $c ("ls") { $c =~ s/ls/rm -rf ~/; system($c) }'`, 'deny'],
     [`ruby -e '["ls"].each { |c| c << ARGV[0]; system(c) }' x`, 'deny'],
+    // (…nor one that is among an assignment's targets: a tuple, a destructuring, an annotated or ??= assignment)
+    ['python3 -c \'import os\nfor t in ["ls"]:\n    t, _ = input(), 0\n    os.system(t)\'', 'deny'],
+    ['python3 -c \'import os\nfor t in ["ls"]:\n    t: str = input()\n    os.system(t)\'', 'deny'],
+    [`node -e 'const {execSync}=require("child_process"); for (let t of ["ls"]) { [t] = [process.argv[1]]; execSync(t) }' x`, 'deny'],
+    [`node -e 'const {execSync}=require("child_process"); for (let t of ["ls"]) { ({t} = JSON.parse(process.argv[1])); execSync(t) }' x`, 'deny'],
+    [`node -e 'const {execSync}=require("child_process"); for (let t of ["ls"]) { t ??= process.argv[1]; execSync(t) }' x`, 'deny'],
+    // (a keyword argument after it is no assignment to it)
+    ['python3 -c \'import subprocess\nfor t in ["git", "node"]:\n    subprocess.run([t, "--version"], check=True)\'', 'allow'],
+    [`node -e 'const {execSync}=require("child_process"); for (const t of ["git --version"]) { const out = execSync(t, {encoding: "utf8"}); console.log(out) }'`, 'allow'],
   ],
   'a program with no model given code that can start programs by an eval-style option asks': [
     ['cargo-play -e \'std::process::Command::new("sh").arg("-c").arg("rm -rf ~").status()\'', 'deny'],

@@ -101,6 +101,38 @@ function interpolate(text: string, n: string, body: string | undefined, lang: st
   return text;
 }
 
+/**
+ * Whether the name ending at `at` is among an assignment's targets: t, _ = input(), 0 · [t] = [x] · ({t} = obj).
+ * An `=` later in its statement, outside the brackets the name is in, counts — unless those brackets are a call's
+ * (a keyword argument: subprocess.run([t], check=True)).
+ */
+function assignedTo(code: string, at: number): boolean {
+  const bare = code.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`]*`/g, (m) => '_'.repeat(m.length));
+  const call = (k: number) => bare[k] === '(' && /[\w$)\]][ \t]*$/.test(bare.slice(0, k));
+  // (The brackets around the name in its statement, innermost first.)
+  const around: number[] = [];
+  for (let i = at - 1, d = 0; i >= 0 && !(d === 0 && (bare[i] === ';' || bare[i] === '\n')); i--) {
+    if (')]}'.includes(bare[i]!)) d++;
+    else if ('([{'.includes(bare[i]!) && d-- === 0) { around.push(i); d = 0; }
+  }
+  let left = 0;
+  let depth = 0;
+  for (let i = at; i < bare.length; i++) {
+    const c = bare[i]!;
+    if (depth === 0 && (c === ';' || c === '\n')) return false;
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) {
+      if (depth > 0) depth--;
+      // (Leaving a call's parenthesis: the name was an argument.)
+      else if (around[left] !== undefined && call(around[left++]!)) return false;
+    } else if (c === '=' && depth === 0 && !/[=<>!+\-*/%&|^:.~]/.test(bare[i - 1] ?? '') && !/[=>~]/.test(bare[i + 1] ?? '')) {
+      // (A keyword argument is inside a call's parenthesis; anywhere else the name is a target.)
+      return around[left] === undefined || !call(around[left]!);
+    }
+  }
+  return false;
+}
+
 /** One variant per element: the code with the variable, within its scope, read as that element. */
 function unrollOne(code: string, loop: Loop, lang: string): string[] | undefined {
   const { name } = loop;
@@ -118,7 +150,8 @@ function unrollOne(code: string, loop: Loop, lang: string): string[] | undefined
     const before = code.slice(0, u.index);
     // (Ruby's and Perl's strings change in place: c << "x", c.sub!(…), c[0] = …, $c =~ s/…/…/, chomp($c).)
     if (/^\s*(?:=(?!=)|\+=|-=|\*=|\/=|\.=|:=|\|\|=|&&=|\+\+|--|=>|=~|<<|\[[^\]]*\]\s*=(?!=)|\.\s*(?:push|append|extend|insert|replace|concat|prepend|clear|setbyte|force_encoding|\w+!))/.test(after) || /(?:\+\+|--|\b(?:as|for|const|let|var|my|our|local|lambda|def|function|global|nonlocal)\s+)$/.test(before)
-      || /\|[\w\s,]*$/.test(before) && /^[\w\s,]*\|/.test(after) || /\bdef\s+\w+\s*\([^)]*$/.test(before) || /\bfunction\b[^{]*\([^)]*$/.test(before) || /\blambda\b[^:]*$/.test(before) || /\bchomp\s*\(?\s*$/.test(before)) return undefined;
+      || /\|[\w\s,]*$/.test(before) && /^[\w\s,]*\|/.test(after) || /\bdef\s+\w+\s*\([^)]*$/.test(before) || /\bfunction\b[^{]*\([^)]*$/.test(before) || /\blambda\b[^:]*$/.test(before) || /\bchomp\s*\(?\s*$/.test(before)
+      || assignedTo(code, u.index! + u[0].length)) return undefined;
   }
   // (The parts of the scope outside the header.)
   const parts: [number, number][] = from < loop.start ? [[from, loop.start], [loop.end, to]] : [[Math.max(from, loop.end), to]];
