@@ -28,7 +28,7 @@ import { includedInCode, writesInCode } from '../analyzers/net-clients.js';
 import { foreignAsSh, harmlessPowerShell, withoutCmdSwitches } from './foreign-shells.js';
 import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, unwrap, withPositionals, xargsSpelled } from './unwrap.js';
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
-import { COMPILED, COMPILED_REACHES, unreadCode, unreadVerdict } from './unread-languages.js';
+import { COMPILED, COMPILED_REACHES, compiledInline, FOREIGN_PROCESS, foreignEvalCode, unreadCode, unreadVerdict } from './unread-languages.js';
 import { CMAKE_READ_CALLS } from './cmake-text.js';
 import { buildFilesRead, ownBuildPlace } from './build-runners.js';
 import { commandsInText } from './text-commands.js';
@@ -1587,10 +1587,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (published && !printsHelp(name, args, env)) tag('publishes', published);
     // Code in a language Rampart does not read (dc, m4, gnuplot, TeX with -shell-escape, Erlang …):
     // a way to start programs in it asks; the command lines quoted in it are judged.
-    const unreadText = unreadCode(name, args, stdinText, scriptText);
+    const inlineCompiled = compiledInline(name, args);
+    const unreadText = inlineCompiled ?? unreadCode(name, args, stdinText, scriptText);
     // (A program built from source the line wrote and given a secret's path as its argument — go run x.go .env — reads it.)
     if (unreadText !== undefined && COMPILED.test(name)) for (const a of args.slice(args.findIndex((x) => /\.(go|rs|java|c|swift|kt)$/.test(x)) + 1)) if (!a.startsWith('-') && isSecretPath(st, a, ctx)) facts.reads.push(a);
-    if (unreadText !== undefined && COMPILED.test(name)) {
+    if (unreadText !== undefined && COMPILED.test(name) && inlineCompiled === undefined) {
       // (What it names is judged as a program file's is — secrets, home, hosts off the allowlist, code built at run
       // time — and so is a recursive delete of anything but /tmp or the project's own directories.)
       if (compiledRisk(st, unreadText) || /\b(RemoveAll|remove_dir_all|deleteRecursively|rmtree)\s*\(\s*(?!["'](\/tmp\/|\.\/|[\w-]+\/?["']))/.test(unreadText)) tag('interpreter-opaque', `${name} builds code this line wrote that names a secret, the home directory, another host or a recursive delete, in a language Rampart does not read`);
@@ -1610,6 +1611,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (uv.escapes) tag('interpreter-opaque', `${name}'s code can start programs, in a language Rampart does not read`);
       else if (uv.reaches) tag('interpreter-opaque', `${name}'s code names a URL, a path outside the project, the home directory, the environment or a secret, in a language Rampart does not read`);
       for (const l of uv.lines) st.sub(l, ctx.cwd, env);
+    } else if (unmodelled) {
+      // A program with no model given code by an eval-style option (some-runner -e 'Command::new("sh")…'): a process API
+      // in it is code starting programs in a language Rampart does not know — asked — and the command lines quoted in it are judged.
+      const code = foreignEvalCode(args);
+      if (code !== undefined && FOREIGN_PROCESS.test(code)) {
+        tag('interpreter-opaque', `${name} is given code that can start programs, in a language Rampart does not read`);
+        for (const l of unreadVerdict(code).lines) st.sub(l, ctx.cwd, env);
+      }
     }
     // A compose file written in this line: its services' commands run (in containers), and what
     // they mount from this machine is read (a home credential mounted is a credential read).

@@ -124,7 +124,9 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx0: Context
   for (const r of v.runs) st.sub(r, ctx.cwd, env);
   // A shell or REPL the code starts with no code of its own (os.system("sh"), exec "bash -i", pty.spawn("/bin/bash")) reads
   // what is typed into the terminal later, as a bare `sh` in the line does: never judged.
-  const repl = v.runs.find((r) => /^\s*(?:export [^;]*;\s*)?(?:\S*\/)?(?:sh|bash|dash|zsh|ksh|mksh|fish|csh|tcsh|python[\d.]*|node|perl|ruby|irb|php|lua|psql|mysql|sqlite3)(?:\s+-[-\w]+)*\s*$/.test(r));
+  // (…not one asked only for its version or usage — node -v, python3 -V, perl -v, bash --version — which prints and exits.)
+  const repl = v.runs.find((r) => /^\s*(?:export [^;]*;\s*)?(?:\S*\/)?(?:sh|bash|dash|zsh|ksh|mksh|fish|csh|tcsh|python[\d.]*|node|perl|ruby|irb|php|lua|psql|mysql|sqlite3)(?:\s+-[-\w]+)*\s*$/.test(r)
+    && !/\s--(?:version|help)\s*$/.test(r) && !/^\s*(?:\S*\/)?(?:python[\d.]*|node|perl|ruby|php|lua)\s+-[vVh]\s*$/.test(r));
   if (st.depth === 0 && repl !== undefined) {
     st.lineTags.tags.add('interactive-session');
     st.lineTags.notes.push(`the ${lang} code starts ${repl.trim()}: what is typed into it later is never judged`);

@@ -15,13 +15,17 @@ export const COMPILED = /^(go|rustc|swift|swiftc|gcc|g\+\+|cc|c\+\+|clang|clang\
 export const COMPILED_REACHES = /\.env\b|\bid_(rsa|ed25519|ecdsa)\b|\.ssh\b|\.aws\b|\.netrc\b|\.git-credentials|\bcredentials\b|\b(https?|wss?|ftp):\/\/(?!(localhost|127\.\d+\.\d+\.\d+|\[::1\])[:/"'])|"(?!127\.|0\.0\.0\.0)\d{1,3}(\.\d{1,3}){3}(:\d+)?"|UserHomeDir|home_dir|homedir|user\.home|getenv\s*\(\s*"HOME"|Getenv\s*\(\s*"HOME"|env::var\s*\(\s*"HOME"|RemoveAll|remove_dir_all|rmtree|deleteRecursively|rm\s+-rf/;
 
 /** Programs whose inline or stdin code is in a language Rampart does not read. */
-const UNREAD = /^(dc|m4|latexmk|gnuplot|pdflatex|latex|xelatex|lualatex|tex|luatex|pdftex|racket|guile|sbcl|clisp|ecl|csi|gsi|scheme|chez|chibi-scheme|gosh|newlisp|picolisp|lfe|hy|janet|fennel|elixir|iex|erl|escript|ghc|ghci|runghc|runhaskell|jshell|groovy|scala|kotlin|kotlinc|clojure|clj|bb|octave|ocaml|crystal|nim|pike|gforth|factor|io|red|rebol|raku|rakudo|jrunscript|jjs|qjs|quickjs|gjs|rhino|d8|llrt|nbb|hermes|njs|duk|jsc|graaljs)$/;
+const UNREAD = /^(rust-script|cargo-eval|kscript|amm|jbang|dotnet-script|dc|m4|latexmk|gnuplot|pdflatex|latex|xelatex|lualatex|tex|luatex|pdftex|racket|guile|sbcl|clisp|ecl|csi|gsi|scheme|chez|chibi-scheme|gosh|newlisp|picolisp|lfe|hy|janet|fennel|elixir|iex|erl|escript|ghc|ghci|runghc|runhaskell|jshell|groovy|scala|kotlin|kotlinc|clojure|clj|bb|octave|ocaml|crystal|nim|pike|gforth|factor|io|red|rebol|raku|rakudo|jrunscript|jjs|qjs|quickjs|gjs|rhino|d8|llrt|nbb|hermes|njs|duk|jsc|graaljs)$/;
 
-/** Ways these languages start programs: a function or macro name, TeX's \write18, dc's `!`. */
-const ESCAPE = /\b(execute_process|REMOVE_RECURSE|system|syscmd|esyscmd|cmd|exec\w*|EXEC|spawn\w*|popen|shell\w*|callCommand|readProcess\w*|createProcess|runCommand|rawSystem|Runtime|ProcessBuilder|Process|open_port|run-program|process\*?|subprocess|child_process|execute|sh|run|qx|spurt)\b|\\write18|\\immediate|(^|[\s;])!\s*\S/;
+/** Ways these languages start programs: a function or macro name, TeX's \write18, dc's `!`, ghci's `:!`, Scala's `"cmd".!`,
+ *  Rust's Command::new, .NET's Process.Start, Swift's Process().launch (Runtime.version() and the processor count only show). */
+const ESCAPE = /\b(execute_process|REMOVE_RECURSE|system|syscmd|esyscmd|cmd|exec\w*|EXEC|spawn\w*|popen|shell\w*|callCommand|callProcess|readProcess\w*|createProcess|runCommand|rawSystem|Runtime(?!\.version\(\)|\.getRuntime\(\)\.(?:availableProcessors|maxMemory|totalMemory|freeMemory)\(\))|ProcessBuilder|Process|open_port|run-program|process\*?|subprocess|child_process|execute|sh|run|qx|spurt|Command|Diagnostics|NSTask|launch\w*|sys\.process)\b|std::process|\\write18|\\immediate|(^|[\s;:])!\s*\S|["')]\s*\.\s*!!?(?![=\w])/;
+
+/** Ways they reach other machines: sockets, HTTP clients, URLs built from parts. */
+const UNREAD_NETWORK = /\b(TcpStream|TcpListener|TcpClient|UdpSocket|UdpClient|Socket|socket|gen_tcp|gen_udp|httpc|HttpClient|WebClient|WebRequest|URL|URI|Uri|fetch|download\w*|connect|reqwest|ureq|hackney|HTTPoison|Req|Finch|Tesla|curl|wget|Net|net)\b/;
 
 /** Deletes, writes and home lookups by their usual names in these languages. */
-const UNREAD_DESTROYS = /\b(File|Files|FileUtils|Path|Dir|Directory|System\.Directory|file|filelib|os|fs|io)\s*[.:/]\s*(rm_rf|rm|rmdir|rm_f|del\w*|delete\w*|remove\w*|unlink|write\w*|truncate|copy\w*|rename|move)\b|\b(removeDir\w*|removeFile|removeDirectoryRecursive|deleteRecursively|rmtree|del_dir\w*|delete-file|delete-directory|user_home|user-home|getHomeDir\w*|home_dir|homedir|expand_path|Path\.home)\b|get_argument\s*\(\s*home\s*\)/;
+const UNREAD_DESTROYS = /\b(File|Files|FileUtils|Path|Dir|Directory|System\.Directory|file|filelib|os|fs|io)\s*(?:[.:/]|::)\s*(rm_rf|rm|rmdir|rm_f|del\w*|delete\w*|remove\w*|unlink|write\w*|truncate|copy\w*|rename|move|Delete\w*|Remove\w*|Write\w*|Copy\w*|Move\w*|Replace)\b|\b(remove_dir_all|remove_file|deleteDir|deleteOnExit|GetFolderPath|SpecialFolder)\b|\b(removeDir\w*|removeFile|removeDirectoryRecursive|deleteRecursively|rmtree|del_dir\w*|delete-file|delete-directory|user_home|user-home|getHomeDir\w*|home_dir|homedir|expand_path|Path\.home)\b|get_argument\s*\(\s*home\s*\)/;
 
 // (An operand that starts with a backslash is TeX source given inline; the file operands are the project's.)
 const TEX = /^(pdflatex|latex|xelatex|lualatex|tex|luatex|pdftex)$/;
@@ -62,8 +66,10 @@ export function unreadCode(name: string, args: readonly string[], stdinText: str
   } else {
     args.forEach((a, k) => {
       const prev = args[k - 1] ?? '';
-      if (/^(-e|-E|-c|-x|-eval|--eval|--expression|--execute|-exec|--exec|-p|--print|-i)$/.test(prev)) parts.push(a);
-      else if (/^--?(eval|expression|execute|exec)[=:]/.test(a)) parts.push(a.slice(a.search(/[=:]/) + 1));
+      if (/^(-e|-E|-c|-x|-eval|--eval|--expression|--expr|--execute|-exec|--exec|-p|--print|-i|--code)$/.test(prev)) parts.push(a);
+      else if (/^--?(eval|expression|expr|execute|exec|code)[=:]/.test(a)) parts.push(a.slice(a.search(/[=:]/) + 1));
+      // (crystal eval CODE, dotnet-script eval CODE: the verb's operands are code.)
+      else if (/^(crystal|dotnet-script)$/.test(name) && args.slice(0, k).some((x) => x === 'eval') && !a.startsWith('-')) parts.push(a);
       else if (/^-e./.test(a) && name === 'dc') parts.push(a.slice(2));
       // latexmk -usepretex=/-pretex= TeX put before the document (with -shell-escape its \write18 runs).
       else if (name === 'latexmk' && /^-(use)?pretex=/.test(a)) parts.push(a.slice(a.indexOf('=') + 1));
@@ -73,6 +79,33 @@ export function unreadCode(name: string, args: readonly string[], stdinText: str
     });
   }
   if (stdinText !== undefined) parts.push(stdinText);
+  return parts.length ? parts.join('\n') : undefined;
+}
+
+/** Code given inline to a runner of a compiled language (swift -e, scala-cli -e/--execute-scala/--scala-snippet, v -e,
+ *  dotnet script eval): read as code of a language Rampart does not read, not as a source file the line wrote. */
+export function compiledInline(name: string, args: readonly string[]): string | undefined {
+  const parts: string[] = [];
+  if (name === 'dotnet') {
+    const at = args.indexOf('eval');
+    if (args[0] === 'script' && at > 0) parts.push(...args.slice(at + 1).filter((a) => !a.startsWith('-')));
+  } else if (/^(swift|scala-cli|scala|v|kotlinc|kotlin)$/.test(name)) {
+    args.forEach((a, k) => {
+      const prev = args[k - 1] ?? '';
+      if (/^(-e|--execute-\w+|--\w+-snippet|-expression)$/.test(prev)) parts.push(a);
+      else if (/^--(execute-\w+|\w+-snippet)=/.test(a)) parts.push(a.slice(a.indexOf('=') + 1));
+    });
+  }
+  return parts.length ? parts.join('\n') : undefined;
+}
+
+/** Process APIs by names distinctive across languages: what code given to a program Rampart has no model of may start. */
+export const FOREIGN_PROCESS = /Command::new|std::process|ProcessBuilder|Runtime\.getRuntime|\bProcess\.(?:Start|start|run|spawn|exec|new)\b|\b(?:system|popen|spawn\w*|exec[lv]p?e?|execvp|shell_exec|passthru|proc_open|callCommand|callProcess)\s*[(!"'\s]|\bsubprocess\b|\bchild_process\b|\bos[.:](?:system|execute|popen|cmd)\b|\bsys\.process\b|\.execute\s*\(\s*\)|\bSystem\.cmd\b|Diagnostics\.Process|NSTask|\bProcess\s*\(\s*\)/;
+
+/** Code an unknown program is given by an eval-style option (-e/--eval/--expr/--execute/--code CODE, --eval=CODE). */
+export function foreignEvalCode(args: readonly string[]): string | undefined {
+  const parts = args.flatMap((a, k) => (/^(-e|--eval|--expr|--expression|--execute|--exec|--code)$/.test(args[k - 1] ?? '') ? [a]
+    : /^--(eval|expr|expression|execute|exec|code)=/.test(a) ? [a.slice(a.indexOf('=') + 1)] : []));
   return parts.length ? parts.join('\n') : undefined;
 }
 
@@ -90,5 +123,7 @@ export function unreadVerdict(code: string): { escapes: boolean; reaches: boolea
   // (Its file and network calls are not read: one naming a URL, a path outside the project, the home
   // directory, the environment or a secret may do anything there — julia's write(joinpath(homedir(), …)), janet's os/rm.)
   // (Nor are its deletes and writes, whose paths it may compute: File.rm_rf!(System.user_home()), removeDirectoryRecursive =<< getHomeDirectory.)
-  return { escapes: ESCAPE.test(code), reaches: REACHES.test(code) || UNREAD_DESTROYS.test(stripStrings(code)), lines };
+  // ghci runs the rest of a `:!` line in the shell.
+  for (const m of code.matchAll(/^\s*:!\s*([^\n]+)/gm)) lines.push(m[1]!.trim());
+  return { escapes: ESCAPE.test(code) || UNREAD_NETWORK.test(stripStrings(code)), reaches: REACHES.test(code) || UNREAD_DESTROYS.test(stripStrings(code)), lines };
 }
