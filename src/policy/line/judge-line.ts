@@ -3,7 +3,8 @@
 // same per-binary engine, plus line-level facts no single argv shows (a download fed to an
 // interpreter, /dev/tcp, a secret piped or substituted into a network command, loader variables).
 import { posix } from 'node:path';
-import { resolvePath } from '../paths.js';
+import { namesOnlyComputed, resolvePath } from '../paths.js';
+import { substitutionsIn } from '../shell/printed-names.js';
 import { nameMatchesGlob } from '../glob.js';
 import { judgeFacts, type Judged } from '../evaluate.js';
 import { newFacts } from '../facts.js';
@@ -324,6 +325,10 @@ function placedText(value: Word, cwd: string, home: string): string | undefined 
   return resolvePath(head, { cwd, home }) + (head.endsWith('/') ? '/' : '') + v.slice(cut);
 }
 
+/** A quoted file name holding `$(` or a backtick (echo > 'a`git x`b'): no substitution — spelt with look-alikes of those
+ *  characters, so the path checks read the one name it is, not a place a program's output picks. */
+const literalName = (v: string): string => v.replace(/\$(?=\()/g, '\uFF04').replace(/`/g, '\uFF40');
+
 /** The directory an assignment's value captures: $PWD, $(pwd), `pwd`, $(cd DIR && pwd) with DIR known. */
 function capturedDir(st: State, raw: string, cwd: string): string | undefined {
   if (cwd === UNKNOWN_CWD) return undefined;
@@ -331,8 +336,10 @@ function capturedDir(st: State, raw: string, cwd: string): string | undefined {
   const v = raw.replace(/^"(.*)"$/s, '$1');
   if (/^(\$PWD|\$\{PWD\}|\$\(pwd( -[PL])?\)|`pwd( -[PL])?`)$/.test(v)) return cwd;
   // ("$PWD/dist", "$(pwd)/build/out": a literal path below it.)
-  const below = /^(?:\$PWD|\$\{PWD\}|\$\(pwd(?: -[PL])?\)|`pwd(?: -[PL])?`)(\/[^$`*?[\]{}"'\\]*)$/.exec(v);
-  if (below) return resolvePath(`${cwd}${below[1]}`, { cwd, home });
+  // ("$PWD/build/$(uname -m)": a name below it that a substitution prints — never `..`, never a slash.)
+  const below = /^(?:\$PWD|\$\{PWD\}|\$\(pwd(?: -[PL])?\)|`pwd(?: -[PL])?`)(\/.*)$/s.exec(v);
+  const literal = below && substitutionsIn(below[1]!).reduceRight((t, x) => t.slice(0, x.start) + t.slice(x.end), below[1]!);
+  if (below && /^[^$`*?[\]{}"'\\]*$/.test(literal!) && (literal === below[1] || namesOnlyComputed(below[1]!.slice(1)))) return resolvePath(`${cwd}${below[1]}`, { cwd, home });
   const m = /^\$\(\s*cd\s+(?:-[PL]\s+)?(?:--\s+)?("[^"]*"|'[^']*'|[^\s;&|)]+)\s*(?:&&|;)\s*pwd(?:\s+-[PL])?\s*\)$/.exec(v);
   if (!m) return undefined;
   const dirWord = m[1]!;
@@ -651,7 +658,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   };
   for (const r of fc.redirects) {
     // (A redirection's target is rewritten as an operand is: "$f.tmp" with f a listed path, "$out/x".)
-    const target = fdVarFile(st, r.target.raw) ?? dirStackWord(st, r.target, env) ?? (r.target.static ? r.target.value : dirVarPath(st, r.target.raw) ?? redirectListed(st, r.target.raw) ?? withGitTop(st, cwd, r.target.value));
+    const target = fdVarFile(st, r.target.raw) ?? dirStackWord(st, r.target, env) ?? (r.target.static ? literalName(r.target.value) : dirVarPath(st, r.target.raw) ?? redirectListed(st, r.target.raw) ?? withGitTop(st, cwd, r.target.value));
     // `{v}>file` / `{v}<file`: v now names the file's descriptor (kept for the line).
     if (r.fdVar && /^(<|<>|>|>>|>\|)$/.test(r.op)) fdVars.set(r.fdVar, posix.resolve(cwd, target.replace(/^~(?=\/|$)/, st.ctx.home)));
     // `>&"$v"` / `<&"${NAME[0]}"`: a descriptor held in a variable — a coproc's pipe, or the file `exec {v}>` opened.
