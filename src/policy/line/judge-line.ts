@@ -25,6 +25,7 @@ import { expandBraces } from '../shell/split.js';
 import { rememberWritten, replacedConfig } from './written-files.js';
 import { pathOnlyEdit, plantedProgram, plantsNoCode, shownEdit } from './planted-programs.js';
 import { storedToken } from './token-config.js';
+import { stepFileWrite } from './ci-files.js';
 import { credentialNameIn, credentialOf, madeBelow, DIGESTS, digestOnly, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { isShell, quote, withPositionals } from './unwrap.js';
 import { languageOf } from './interpreters.js';
@@ -709,7 +710,10 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
       continue;
     }
     else if (!/^\/dev\/(null|stdout|stderr|fd\/\d+)$/.test(target)) {
-      writes.push(target);
+      // (A CI step's own file appended to — >> "$GITHUB_OUTPUT" — is judged by what it takes, or as its default: ci-files.ts.)
+      const step = stepFileWrite(st, target, r.op === '>>' || r.op === '&>>', fc, flat, cwd);
+      if (step === null) continue;
+      writes.push(step ?? target);
       // Replacing an existing ignore file (not appending to it) may drop the rules that keep secrets
       // out of git; creating one (a new repository) drops nothing.
       const at = posix.resolve(cwd, target.replace(/^~(?=\/|$)/, st.ctx.home));
