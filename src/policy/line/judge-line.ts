@@ -659,7 +659,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   };
   for (const r of fc.redirects) {
     // (A redirection's target is rewritten as an operand is: "$f.tmp" with f a listed path, "$out/x".)
-    const target = fdVarFile(st, r.target.raw) ?? dirStackWord(st, r.target, env) ?? (r.target.static ? literalName(r.target.value) : dirVarPath(st, r.target.raw) ?? redirectListed(st, r.target.raw) ?? withGitTop(st, cwd, r.target.value));
+    const target = fdVarFile(st, r.target.raw) ?? dirStackWord(st, r.target, env) ?? (r.target.static ? r.target.value : dirVarPath(st, r.target.raw) ?? redirectListed(st, r.target.raw) ?? withGitTop(st, cwd, r.target.value));
     // `{v}>file` / `{v}<file`: v now names the file's descriptor (kept for the line).
     if (r.fdVar && /^(<|<>|>|>>|>\|)$/.test(r.op)) fdVars.set(r.fdVar, posix.resolve(cwd, target.replace(/^~(?=\/|$)/, st.ctx.home)));
     // `>&"$v"` / `<&"${NAME[0]}"`: a descriptor held in a variable — a coproc's pipe, or the file `exec {v}>` opened.
@@ -713,7 +713,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
       // (A CI step's own file appended to — >> "$GITHUB_OUTPUT" — is judged by what it takes, or as its default: ci-files.ts.)
       const step = stepFileWrite(st, target, r.op === '>>' || r.op === '&>>', fc, flat, cwd);
       if (step === null) continue;
-      writes.push(step ?? target);
+      writes.push(step ?? (r.target.static ? literalName(target) : target));
       // Replacing an existing ignore file (not appending to it) may drop the rules that keep secrets
       // out of git; creating one (a new repository) drops nothing.
       const at = posix.resolve(cwd, target.replace(/^~(?=\/|$)/, st.ctx.home));
