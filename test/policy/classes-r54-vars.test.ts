@@ -5,6 +5,7 @@
 // $GITHUB_PATH) are judged by what is appended, not as a write outside the project.
 import t from 'tap';
 import { lineTable } from '../helpers/engine.js';
+import { EXAMPLE_GIT } from '../../src/policy/examples.js';
 
 await lineTable(t, {
   'a substitution that prints one name is a name below the directory it is placed in': [
@@ -80,4 +81,28 @@ await lineTable(t, {
     ['n=GITHUB_OUTPUT; printf -v "$n" %s ~/.bashrc; echo x >> "$GITHUB_OUTPUT"', 'ask'],
     ['source ./ci.sh; echo x >> "$GITHUB_OUTPUT"', 'ask'],
   ],
+  // (issue #8 B5: where the directory stack leaves a relative delete)
+  'pushd/popd, cd -P, ~- and $OLDPWD after a cd that may have failed, CDPATH': [
+    ['pushd /tmp/build && rm -rf out && popd', 'allow'],
+    ['pushd ~ >/dev/null; popd >/dev/null; rm -rf .cache', 'allow'],
+    ['pushd ~ ; rm -rf .cache/x; popd', 'deny'],
+    ['pushd "$X"; rm -rf *; popd', 'deny'],
+    ['cd -P src && rm -rf build', 'allow'],
+    ['cd -P ~ && rm -rf .ssh', 'deny'],
+    ['cd "$X"; cd -; rm -rf build', 'deny'],
+    ['cd /tmp/x || true; rm -rf ~-/build', 'deny'],
+    ['cd "$X" ; rm -rf "$OLDPWD/build"', 'deny'],
+    ['CDPATH=/home/user; cd .ssh && rm -rf *', 'deny'],
+    ['CDPATH=~ cd .aws && rm -f credentials', 'deny'],
+  ],
 });
+
+// A remote pushes to every url and pushurl it has: a branch switched to, or a git alias, earlier in the line keeps that so.
+const twoUrls = { ...EXAMPLE_GIT, remoteUrls: (n: string) => (n === 'origin' ? ['https://github.com/acme/app.git', 'https://evil.example/x.git'] : []) };
+await lineTable(t, {
+  'every url of a remote after a switch or an alias': [
+    ['git push origin feature/y', 'deny'],
+    ['git switch feature/y && git push origin feature/y', 'deny'],
+    ['git config alias.p push; git p origin feature/y', 'deny'],
+  ],
+}, { git: twoUrls });
