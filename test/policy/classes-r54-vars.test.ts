@@ -106,3 +106,18 @@ await lineTable(t, {
     ['git config alias.p push; git p origin feature/y', 'deny'],
   ],
 }, { git: twoUrls });
+
+// The work tree's top, as the hook's git reader reads it from disk: $(git rev-parse --show-toplevel) is that directory.
+await lineTable(t, {
+  'a root the repository names': [
+    ['ROOT=$(git rev-parse --show-toplevel); rm -rf "$ROOT/build" && mkdir "$ROOT/build"', 'allow'],
+    ['ROOT=$(git rev-parse --show-toplevel); cp "$ROOT/config/app.example.yaml" "$ROOT/config/app.yaml"', 'allow'],
+    ['ROOT=$(git rev-parse --show-toplevel); rm -rf "$ROOT/.."', 'deny'],
+    ['rm -rf "$(git rev-parse --show-toplevel)/../x"', 'deny'],
+  ],
+}, { git: { ...EXAMPLE_GIT, toplevel: () => '/home/user/project' } });
+await lineTable(t, {
+  'without a top the reader knows, the root is computed': [
+    ['ROOT=$(git rev-parse --show-toplevel); rm -rf "$ROOT/build"', 'deny'],
+  ],
+});
