@@ -23,8 +23,9 @@ const COMPONENT: PrintedName = { kind: 'component', empty: true };
 /** printf of numeric conversions and separators: a number (no precision, which may print nothing). */
 const PRINTF_NUMBER = /^(?=[^%]*%)([-_:\w]|%[-0 #+]*\d*[diouxX])+$/;
 
-/** date +FORMAT of numeric and name fields with separators that are no slash: at least one field, so never only dots. */
-const DATE_ARG = /^(-u|--utc|\+(?=[^%]*%)(%[-_0^#]?[YmdHMSsjuVGgyeIpklFTRzZNaAbBh]|[-_.:T0-9A-Za-z])+)$/;
+/** date +FORMAT of numeric and name fields with separators that are no slash: at least one field, so never only dots.
+ *  (Not %Z: a zone's name comes from TZ, which the line may set.) */
+const DATE_ARG = /^(-u|--utc|\+(?=[^%]*%)(%[-_0^#]?[YmdHMSsjuVGgyeIpklFTRzNaAbBh]|[-_.:T0-9A-Za-z])+)$/;
 /** git commands printing an object id, a count or a timestamp (`name`), or a branch or tag name (`ref`). */
 const GIT_NAMES = /^(rev-parse( --short(=\d+)?| --verify| -q| --quiet)* (HEAD|@)(~\d+|\^\d*)?|rev-list --count (HEAD|@)|log -1 (--format|--pretty)=(format:)?(%h|%H|%ct|%at|%cs|%as)|(log|show) -s (--format|--pretty)=(format:)?(%h|%H|%ct|%at) (HEAD|@))$/;
 const GIT_REFS = /^(rev-parse --abbrev-ref (HEAD|@)|branch --show-current|symbolic-ref --short (-q )?HEAD|name-rev --name-only HEAD|describe( --tags| --always| --dirty| --long| --abbrev=\d+| --first-parent| --exact-match)*)$/;
@@ -67,8 +68,6 @@ function printer0(argv: string[]): PrintedName | undefined {
       // (The project's own version and name, as its manifest gives them: npm requires a semver version and a name
       // whose only slash follows its @scope — the manifest's words are the project's, as the agent's edits are.)
       return /^-r \.version [\w./-]*package\.json$/.test(line) ? NAME : /^-r \.name [\w./-]*package\.json$/.test(line) ? { kind: 'ref', empty: false } : undefined;
-    case 'go':
-      return /^env (GOOS|GOARCH|GOVERSION)$/.test(line) ? GIT_NAME : undefined;
     case 'basename': {
       // Of a literal path: its last name, computed here (basename of `..`, `/` or `x/..` is no name below anything).
       const ops = args[0] === '--' ? args.slice(1) : args;
