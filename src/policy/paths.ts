@@ -2,6 +2,7 @@
 import { posix } from 'node:path';
 import { compilePattern, containsMatch, matchesAny, type PathPattern } from './glob.js';
 import type { Context } from './types.js';
+import { printedNameOf, substitutionsIn } from './shell/printed-names.js';
 
 /** The classes a path can belong to; rules name them in `sends`, `writes`, `deletes`, `reads`. */
 export type PathClass =
@@ -279,6 +280,46 @@ function under(path: string, dir: string): boolean {
   return dir === '/' ? path !== '/' : path.startsWith(dir + '/');
 }
 
+/**
+ * The text of a path with each substitution that prints a name (printed-names.ts) spelt as a placeholder name; `empty`,
+ * the text without those that fill a whole segment and may print nothing; `up`, with those that may print `..` filling
+ * a segment spelt `..` (`upLast` when that is the last segment); `unsafe` when a substitution is left that may print
+ * anything. undefined when the path holds no substitution (process substitutions and $(pwd) aside).
+ */
+function namedSubstitutions(raw: string): { text: string; empty?: string; up?: string; upLast?: boolean; unsafe: boolean } | undefined {
+  const subs = substitutionsIn(raw).filter((s) => !/^\s*pwd(\s+-[PL])?\s*$/.test(s.body) && !/[<>]$/.test(raw.slice(0, s.start)));
+  if (!subs.length) return undefined;
+  let text = '';
+  let empty = '';
+  let up = '';
+  let at = 0;
+  let unsafe = false;
+  let mayBeEmpty = false;
+  let upLast: boolean | undefined;
+  for (const s of subs) {
+    const printed = printedNameOf(s.body);
+    const whole = (s.start === 0 || raw[s.start - 1] === '/') && (s.end === raw.length || raw[s.end] === '/');
+    const kept = raw.slice(s.start, s.end);
+    text += raw.slice(at, s.start) + (printed ? COMPUTED_NAME : kept);
+    empty += raw.slice(at, s.start) + (printed?.empty && whole ? '' : printed ? COMPUTED_NAME : kept);
+    up += raw.slice(at, s.start) + (printed?.kind === 'component' && whole ? '..' : printed ? COMPUTED_NAME : kept);
+    unsafe ||= !printed;
+    mayBeEmpty ||= !!printed?.empty && whole;
+    if (printed?.kind === 'component' && whole) upLast = s.end === raw.length || /^\/*$/.test(raw.slice(s.end));
+    at = s.end;
+  }
+  const rest = raw.slice(at);
+  const tidy = (t: string) => t.replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1') || '.';
+  return { text: text + rest, empty: mayBeEmpty ? tidy(empty + rest) : undefined, up: upLast !== undefined ? up + rest : undefined, upLast, unsafe };
+}
+/** A path's text whose only expansions are substitutions that print a name (build/$(uname -m), dist/$(git describe --tags)). */
+export function namesOnlyComputed(raw: string): boolean {
+  const named = namedSubstitutions(raw);
+  return named !== undefined && !named.unsafe && !/[$`]/.test(named.text);
+}
+/** The name a substitution that prints one stands for in a path. */
+const COMPUTED_NAME = '-computed-';
+
 /** Builds a classifier for one context; cheap enough to build per decision, cached by callers. */
 export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
   const anchors = { home: ctx.home, rampartHome: ctx.rampartHome, projectRoot: ctx.projectRoot };
@@ -304,7 +345,19 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
   };
   const classifyOnce = (raw: string, contains: boolean, leaf: boolean): Set<PathClass> => {
       const opts = { contains };
-      const abs = resolve(raw);
+      // A substitution that prints one name or a ref name ($PWD/build/$(uname -m), dist/$(git describe)) is a name
+      // below where it stands (and, where it may print nothing, that directory itself); one that may print anything
+      // ($PWD/$(cat f), out/$(basename "$x")) may print `../..`: the path is then anywhere.
+      const named = namedSubstitutions(raw);
+      if (named?.unsafe === false) {
+        const out = classify(named.text, { contains, leaf });
+        if (named.empty !== undefined) for (const c of classify(named.empty, { contains, leaf })) out.add(c);
+        // (A name that may be `..` is the directory above too, when the operation takes its tree or the path goes on below it.)
+        if (named.up !== undefined && (!leaf || !named.upLast)) for (const c of classify(named.up, { contains, leaf })) out.add(c);
+        out.add('computed');
+        return out;
+      }
+      const abs = resolve(named?.text ?? raw);
       // Unknown until the line runs: for the judge it could be anywhere. Outside the project (a
       // delete of it is one outside the project) and possibly a secret (a send of it asks).
       if (isComputed(abs)) {
@@ -314,7 +367,7 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
         const dir = abs.slice(0, cut).replace(/[^/]*$/, '').replace(/\/+$/, '');
         // …unless the name starts with the expansion: then even its directory is unknown.
         const knownStart = /^(\$(HOME|PWD)\b|\$\{(HOME|PWD)([:]?[-?=+][^}]*)?\}|\$\(pwd\))/.test(raw);
-        const startsComputed = !knownStart && /^(\$|`|~-)/.test(raw);
+        const startsComputed = named?.unsafe === true || (!knownStart && /^(\$|`|~-)/.test(raw));
         if (!startsComputed && dir && !isComputed(dir)) {
           const known = classify(`${dir}/-computed-`, opts);
           known.add('computed');

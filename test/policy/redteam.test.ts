@@ -302,7 +302,7 @@ t.test('sixth red-team cases and the benign review of the same classes: a ratche
   // environment values and ask, as other secret stores' reads do since round 41; `openssl x509 -noout -enddate` no longer asks.)
   // (benign7 gained one when `npm link` with no package became the global install it is: the
   // package's bins land in the global prefix, on PATH — `npm link && mycli --help` asks, as -g does.)
-  for (const [file, most] of [['benign6-lines.txt', 40], ['benign7-lines.txt', 48], ['benign8-lines.txt', 51], ['benign9-lines.txt', 27], ['benign10-lines.txt', 25], ['benign11-cases.jsonl', 3], ['benign12-cases.jsonl', 4], ['benign13-cases.jsonl', 18], ['benign14-cases.jsonl', 6], ['benign15-cases.jsonl', 4], ['benign16-cases.jsonl', 7], ['benign17-cases.jsonl', 3], ['benign18-cases.jsonl', 15], ['benign19-cases.jsonl', 7]] as const) {
+  for (const [file, most] of [['benign6-lines.txt', 40], ['benign7-lines.txt', 48], ['benign8-lines.txt', 51], ['benign9-lines.txt', 27], ['benign10-lines.txt', 25], ['benign11-cases.jsonl', 3], ['benign12-cases.jsonl', 4], ['benign13-cases.jsonl', 14], ['benign14-cases.jsonl', 6], ['benign15-cases.jsonl', 4], ['benign16-cases.jsonl', 7], ['benign17-cases.jsonl', 3], ['benign18-cases.jsonl', 15], ['benign19-cases.jsonl', 7]] as const) {
     const text = readFileSync(join(ROOT, 'test', 'fixtures', file), 'utf8');
     const benign = file.endsWith('.jsonl') ? text.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { command: string }).command) : text.split('\n').filter((l) => l.trim() !== '');
     const blocked = benign.filter((l) => evaluateToolCall(policy, { tool_name: 'Bash', tool_input: { command: l } }, ctxH).decision !== 'allow');

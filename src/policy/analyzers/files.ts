@@ -5,6 +5,7 @@ import { addHost } from './common.js';
 import type { AnalyzerInput } from './types.js';
 import { sedEffects } from './sed-script.js';
 import { lessArgs } from './less-args.js';
+import { substitutionsIn } from '../shell/printed-names.js';
 
 const operands = (args: readonly string[]): string[] => {
   const out: string[] = [];
@@ -224,6 +225,16 @@ export function analyzeExtract({ tool, args }: AnalyzerInput): Facts {
   return f;
 }
 
+/** The last name of a path (a slash inside a substitution is none); one that is computed — $(which python3) — is the
+ *  basename of what it prints, spelt so (`$(basename "$(which python3)")`: one name, maybe `..`, never a path). */
+function lastName(p: string): string | undefined {
+  const subs = substitutionsIn(p);
+  let cut = -1;
+  for (let i = p.length - 1; i >= 0 && cut < 0; i--) if (p[i] === '/' && !subs.some((x) => i > x.start && i < x.end)) cut = i;
+  const name = p.slice(cut + 1);
+  return subs.some((x) => x.end > cut + 1) && !name.includes('"') ? `$(basename "${name}")` : name;
+}
+
 /** cp, install, ln: the last operand is written; mv also removes its sources. */
 export function analyzeCopy({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
@@ -252,7 +263,7 @@ export function analyzeCopy({ tool, args }: AnalyzerInput): Facts {
   // single destination may be an existing directory too (cp .bashrc ~): without looking, both count.
   if (!/^(\/dev\/|-$)/.test(dest)) {
     for (const s of sources) {
-      const name = s.replace(/\/+$/, '').split('/').pop();
+      const name = lastName(s.replace(/\/+$/, ''));
       if (name && name !== '.' && name !== '..') f.writes.push(`${dest.replace(/\/+$/, '')}/${name}`);
     }
   }

@@ -1,6 +1,7 @@
 // One simple command's argv: unwrapping prefix commands and shells, the tool-specific escapes
 // (awk system(), sed e, vim :!, bunx/dlx X, rampart itself), then the per-binary engine; records
 // what the command's output carries for the checks that span commands.
+import { stepFileWrite } from './ci-files.js';
 import { fullLongOptions } from '../options.js';
 import { FULL_LONG } from '../long-options.js';
 import { isComputed, OUTPUT_DIR, resolvePath } from '../paths.js';
@@ -1659,6 +1660,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // `$HOME/…` and `~/…` are expanded by the classifier; anything else is relative to the cwd.
     const resolveW = (w: string) => (w.startsWith('~') || w.startsWith('/') || w.startsWith('$') ? w : posix.resolve(ctx.cwd, w));
     facts.writes.push(...writes.map(resolveW));
+    // (tee -a "$GITHUB_OUTPUT": a CI step's own file, judged by what it takes — ci-files.ts.)
+    if (name === 'tee' && args.some((a) => a === '--append' || /^-[a-zA-Z]*a/.test(a))) {
+      const kept = facts.writes.flatMap((w) => { const step = stepFileWrite(st, w, true, fc, flat, ctx.cwd); return step === null ? [] : [step ?? w]; });
+      facts.writes.splice(0, facts.writes.length, ...kept);
+    }
     const appended = writes.filter((w) => st.appendOnly?.has(w)).map(resolveW);
     if (appended.length) facts.appends = [...(facts.appends ?? []), ...appended];
     const truncated = writes.filter((w) => st.truncated?.has(w)).map(resolveW);

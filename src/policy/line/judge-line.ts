@@ -3,7 +3,8 @@
 // same per-binary engine, plus line-level facts no single argv shows (a download fed to an
 // interpreter, /dev/tcp, a secret piped or substituted into a network command, loader variables).
 import { posix } from 'node:path';
-import { resolvePath } from '../paths.js';
+import { namesOnlyComputed, resolvePath } from '../paths.js';
+import { substitutionsIn } from '../shell/printed-names.js';
 import { nameMatchesGlob } from '../glob.js';
 import { judgeFacts, type Judged } from '../evaluate.js';
 import { newFacts } from '../facts.js';
@@ -24,6 +25,7 @@ import { expandBraces } from '../shell/split.js';
 import { rememberWritten, replacedConfig } from './written-files.js';
 import { pathOnlyEdit, plantedProgram, plantsNoCode, shownEdit } from './planted-programs.js';
 import { storedToken } from './token-config.js';
+import { stepFileWrite } from './ci-files.js';
 import { credentialNameIn, credentialOf, madeBelow, DIGESTS, digestOnly, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { isShell, quote, withPositionals } from './unwrap.js';
 import { languageOf } from './interpreters.js';
@@ -324,6 +326,10 @@ function placedText(value: Word, cwd: string, home: string): string | undefined 
   return resolvePath(head, { cwd, home }) + (head.endsWith('/') ? '/' : '') + v.slice(cut);
 }
 
+/** A quoted file name holding `$(` or a backtick (echo > 'a`git x`b'): no substitution — spelt with look-alikes of those
+ *  characters, so the path checks read the one name it is, not a place a program's output picks. */
+const literalName = (v: string): string => v.replace(/\$(?=\()/g, '\uFF04').replace(/`/g, '\uFF40');
+
 /** The directory an assignment's value captures: $PWD, $(pwd), `pwd`, $(cd DIR && pwd) with DIR known. */
 function capturedDir(st: State, raw: string, cwd: string): string | undefined {
   if (cwd === UNKNOWN_CWD) return undefined;
@@ -331,8 +337,10 @@ function capturedDir(st: State, raw: string, cwd: string): string | undefined {
   const v = raw.replace(/^"(.*)"$/s, '$1');
   if (/^(\$PWD|\$\{PWD\}|\$\(pwd( -[PL])?\)|`pwd( -[PL])?`)$/.test(v)) return cwd;
   // ("$PWD/dist", "$(pwd)/build/out": a literal path below it.)
-  const below = /^(?:\$PWD|\$\{PWD\}|\$\(pwd(?: -[PL])?\)|`pwd(?: -[PL])?`)(\/[^$`*?[\]{}"'\\]*)$/.exec(v);
-  if (below) return resolvePath(`${cwd}${below[1]}`, { cwd, home });
+  // ("$PWD/build/$(uname -m)": a name below it that a substitution prints — never `..`, never a slash.)
+  const below = /^(?:\$PWD|\$\{PWD\}|\$\(pwd(?: -[PL])?\)|`pwd(?: -[PL])?`)(\/.*)$/s.exec(v);
+  const literal = below && substitutionsIn(below[1]!).reduceRight((t, x) => t.slice(0, x.start) + t.slice(x.end), below[1]!);
+  if (below && /^[^$`*?[\]{}"'\\]*$/.test(literal!) && (literal === below[1] || namesOnlyComputed(below[1]!.slice(1)))) return resolvePath(`${cwd}${below[1]}`, { cwd, home });
   const m = /^\$\(\s*cd\s+(?:-[PL]\s+)?(?:--\s+)?("[^"]*"|'[^']*'|[^\s;&|)]+)\s*(?:&&|;)\s*pwd(?:\s+-[PL])?\s*\)$/.exec(v);
   if (!m) return undefined;
   const dirWord = m[1]!;
@@ -702,7 +710,10 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
       continue;
     }
     else if (!/^\/dev\/(null|stdout|stderr|fd\/\d+)$/.test(target)) {
-      writes.push(target);
+      // (A CI step's own file appended to — >> "$GITHUB_OUTPUT" — is judged by what it takes, or as its default: ci-files.ts.)
+      const step = stepFileWrite(st, target, r.op === '>>' || r.op === '&>>', fc, flat, cwd);
+      if (step === null) continue;
+      writes.push(step ?? (r.target.static ? literalName(target) : target));
       // Replacing an existing ignore file (not appending to it) may drop the rules that keep secrets
       // out of git; creating one (a new repository) drops nothing.
       const at = posix.resolve(cwd, target.replace(/^~(?=\/|$)/, st.ctx.home));

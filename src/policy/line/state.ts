@@ -224,6 +224,9 @@ export const SECRET = (j: Judged | undefined, k: 'reads' | 'sends') =>
 export function withAliases(base: GitReader | undefined, extra: Map<string, string>, branch?: string): GitReader {
   return {
     remoteUrl: (n) => base?.remoteUrl(n),
+    // (Every url and pushurl of a remote, and the work tree's top, as the repository has them: an alias or a switch changes neither.)
+    remoteUrls: base?.remoteUrls ? (n) => base.remoteUrls!(n) : undefined,
+    toplevel: base?.toplevel ? () => base.toplevel!() : undefined,
     alias: (n) => extra.get(n.toLowerCase()) ?? base?.alias(n),
     currentBranch: () => branch ?? base?.currentBranch(),
     upstreamRemote: () => base?.upstreamRemote(),

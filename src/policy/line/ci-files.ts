@@ -1,0 +1,89 @@
+// Files a CI runner hands each step to append to. GitHub Actions (and Gitea's and Forgejo's, which keep the names) give a
+// step $GITHUB_OUTPUT and $GITHUB_STEP_SUMMARY for its outputs and its summary — text no program runs — and $GITHUB_ENV and
+// $GITHUB_PATH, whose lines become variables and PATH entries of the job's later steps. So a line appended to $GITHUB_ENV
+// is judged as the assignment it becomes (LD_PRELOAD=…, NODE_OPTIONS=--require … as on the line itself), and one appended
+// to $GITHUB_PATH must name a directory of the project. Only where the line leaves the variable as the runner set it:
+// one the line assigns is judged by its value, and a default it names (${GITHUB_OUTPUT:-/tmp/out}) is written when unset.
+import { posix } from 'node:path';
+import { resolvePath } from '../paths.js';
+import { printedName } from '../shell/printed-names.js';
+import { printsOneField } from '../shell/split-fields.js';
+import type { FlatCommand, Word } from '../shell/index.js';
+import { assignmentTags } from './assignments.js';
+import { printfText } from './printf.js';
+import type { State } from './state.js';
+
+const STEP_FILES = /^(GITHUB_OUTPUT|GITHUB_STEP_SUMMARY|GITHUB_ENV|GITHUB_PATH)$/;
+/** Variables the runner sets to one line (a ref, an id, a directory): safe in a value appended to $GITHUB_ENV. */
+const ONE_LINE_VARS = /^(GITHUB_(SHA|REF|REF_NAME|REF_TYPE|HEAD_REF|BASE_REF|RUN_ID|RUN_NUMBER|RUN_ATTEMPT|JOB|ACTOR|REPOSITORY|REPOSITORY_OWNER|WORKSPACE|SERVER_URL|API_URL|EVENT_NAME|WORKFLOW)|RUNNER_(OS|ARCH|TEMP|TOOL_CACHE|NAME)|HOME|PWD|USER)$/;
+/** Commands that may assign a variable whose name the judge cannot read (eval, source, printf -v "$n", read "$n", ${!n}). */
+const ASSIGNS_ANY = /(^|[\s;&|(){}])(eval|source|\.|let)\s|\bprintf\b[^;&|\n]*\s-v\s*["']?\$|\b(declare|typeset|local|readonly|export|read|mapfile|readarray|unset|getopts)\b[^;&|\n]*\s["']?\$\{?\w|\$\{!/;
+
+/** The step file a write target names, and the file written where the runner did not set it (a default the line gives). */
+function stepFileOf(target: string, line: string): { name: string; fallback?: string } | undefined {
+  const m = /^\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(?:(:?-)([^}]*))?\})$/.exec(target);
+  if (!m || ASSIGNS_ANY.test(line)) return undefined;
+  const name = (m[1] ?? m[2])!;
+  const given = m[4];
+  // (Each place the line assigns NAME: only NAME=${STEP:-DEFAULT}, NAME="$STEP" — the step file or a default.)
+  const assigned = [...line.matchAll(new RegExp(`(?:^|[\\s;&|({])(?:export\\s+)?${name}=("?)\\$(?:([A-Z_]+)|\\{([A-Z_]+)(?::?-([^}"'\\s$\`]*))?\\})\\1(?=[\\s;&|)}]|$)`, 'g'))];
+  const bare = new RegExp(`(^|[^\\w$\\{])${name}\\b`, 'g');
+  const mentions = [...line.matchAll(bare)].length;
+  if (mentions !== assigned.length) return undefined;
+  if (STEP_FILES.test(name)) {
+    if (assigned.some((a) => (a[2] ?? a[3]) !== name)) return undefined;
+    return { name, fallback: given ?? assigned.map((a) => a[4]).find((d) => d !== undefined) };
+  }
+  // (SUMMARY=${GITHUB_STEP_SUMMARY:-/tmp/summary.md} … >> "$SUMMARY": the one step file it was set to, or its default.)
+  const steps = new Set(assigned.map((a) => (a[2] ?? a[3])!));
+  const step = steps.size === 1 ? [...steps][0]! : undefined;
+  if (given !== undefined || step === undefined || !STEP_FILES.test(step) || assigned.length !== 1) return undefined;
+  const inner = stepFileOf(`$${step}`, line.replace(assigned[0]![0], ' '));
+  return inner && { name: step, fallback: assigned[0]![4] ?? inner.fallback };
+}
+
+/** Whether a word's expansions each give one line (a number, an id, a name the runner sets): no second variable to slip in. */
+function oneLine(w: Word): boolean {
+  return w.parts.every((p) => (p.kind === 'literal' ? !/[\n\r]/.test(p.text) : p.kind === 'param' ? p.oneField === true || ONE_LINE_VARS.test(p.name)
+    : p.kind === 'command-sub' ? printedName(p.script) !== undefined || printsOneField(p.script) : p.kind === 'tilde' || p.kind === 'arith'));
+}
+
+/** The lines an echo or printf prints, from words that each give one line; undefined when not known. */
+function printedLines(c: FlatCommand | undefined): string[] | undefined {
+  const words = c?.argv ?? [];
+  const name = words[0]?.static ? words[0].value : '';
+  let args = words.slice(1);
+  if (name === 'echo') {
+    while (args[0]?.static && /^-[neE]+$/.test(args[0].value)) args = args.slice(1);
+    if (words.some((w) => /^-[nE]*e/.test(w.value)) || !args.every(oneLine)) return undefined;
+    return [args.map((w) => w.value).join(' ')];
+  }
+  if (name !== 'printf' || !args[0]?.static || /%(?!s)/.test(args[0].value.replace(/%%/g, '')) || !args.slice(1).every(oneLine)) return undefined;
+  return printfText(args.map((w) => w.value))?.split('\n').filter((l) => l !== '');
+}
+
+/**
+ * What a write of TARGET by command FC is when TARGET is a CI step file: undefined when it is none (judged as written),
+ * null when the append writes nothing a later program runs, or the path written instead (the default where it is unset).
+ * Appended lines of $GITHUB_ENV are judged as assignments here; ones the judge cannot read leave the write as it was.
+ */
+export function stepFileWrite(st: State, target: string, appended: boolean, fc: FlatCommand, flat: readonly FlatCommand[], cwd: string): string | null | undefined {
+  const step = appended ? stepFileOf(target, st.lineText) : undefined;
+  if (!step) return undefined;
+  if (step.name === 'GITHUB_ENV' || step.name === 'GITHUB_PATH') {
+    // (What reaches the file: the command's own words, or those of the one echo/printf piped into tee.)
+    const from = fc.argv[0]?.value === 'tee' ? (fc.stdinFrom.length === 1 ? flat[fc.stdinFrom[0]!] : undefined) : fc;
+    const lines = printedLines(from);
+    if (!lines?.length) return undefined;
+    if (step.name === 'GITHUB_PATH') {
+      const inProject = (l: string) => { const d = resolvePath(l, { cwd, home: st.ctx.home }); return !/[$`]/.test(d) && (d === st.ctx.projectRoot || d.startsWith(`${st.ctx.projectRoot}/`)); };
+      if (!lines.every(inProject)) return undefined;
+      for (const l of lines) assignmentTags(st, 'PATH', `${posix.normalize(resolvePath(l, { cwd, home: st.ctx.home }))}:$PATH`, false, cwd);
+    } else {
+      const pairs = lines.map((l) => /^([A-Za-z_]\w*)=(.*)$/.exec(l));
+      if (pairs.some((p) => p === null)) return undefined;
+      for (const p of pairs) assignmentTags(st, p![1]!, p![2]!, !/[$`]/.test(p![2]!), cwd);
+    }
+  }
+  return step.fallback !== undefined && step.fallback !== '' ? step.fallback : null;
+}
