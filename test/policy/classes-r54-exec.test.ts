@@ -89,4 +89,23 @@ await lineTable(t, {
     ['kubectl debug node/worker-1 -it --image=busybox -- rm -rf /host/etc', 'deny'],
     ['systemd-nspawn -D / rm -rf /etc', 'deny'],
   ],
+  // (A local development cluster — named by an explicit context kind, k3d, minikube, Docker Desktop, Rancher Desktop,
+  // OrbStack or colima make — is the developer's own to tear down; with no context the current one may be production.)
+  'destroying a local cluster named by its context': [
+    ['helm uninstall app -n app --kube-context kind-dev', 'allow'],
+    ['helm uninstall app --kube-context=k3d-local', 'allow'],
+    ['HELM_KUBECONTEXT=minikube helm uninstall app', 'allow'],
+    ['terraform -chdir=infra/local destroy -auto-approve -target=kind_cluster.dev', 'allow'],
+    ['terraform destroy -target kind_cluster.dev -target k3d_cluster.ci', 'allow'],
+    ['kubectl --context kind-dev delete namespace app-test', 'allow'],
+    ['kubectl delete ns app-test --context=docker-desktop', 'allow'],
+    ['kubectl --context=orbstack delete -f deploy/k8s/dev/', 'allow'],
+    ['kubectl delete namespace app-test --ignore-not-found', 'ask'],
+    ['kubectl --context prod delete namespace app', 'ask'],
+    ['kubectl --context kind-dev --context prod delete namespace app', 'ask'],
+    ['helm uninstall app --kube-context prod-eu', 'ask'],
+    ['terraform destroy -target=kind_cluster.dev -target=aws_instance.web', 'ask'],
+    ['terraform destroy -target=aws_eks_cluster.main', 'ask'],
+    ['kubectl --context kind-dev.prod.example.com delete ns x', 'ask'],
+  ],
 });
