@@ -130,7 +130,7 @@ export function analyzeDocker({ tool, args, env, cwd, home }: AnalyzerInput): Fa
   // exec CONTAINER CMD, run IMAGE CMD (compose exec|run SERVICE CMD): CMD runs in the container's file system, judged
   // as a command line with its paths mapped (a bind mount to its host side, the rest to scratch; see elsewhere.ts).
   const there = elsewhere(tool, args);
-  if (there) f.runs.push(...elsewhereLines(there, hostResolver({ cwd, home })));
+  if (there) f.runs.push(...elsewhereLines(there, hostResolver({ cwd, home }), home));
   if (verb !== 'run' && verb !== 'create' && !(verb === 'container' && /^(run|create)$/.test(args[verbAt + 1] ?? ''))) return f;
   // --env-file FILE hands the file's variables to the image's code: an image from someone's
   // namespace or another registry (owner/img, ghcr.io/…) is code from elsewhere; a local tag or an

@@ -37,6 +37,8 @@ interface Verb {
   fixed?: Mount[];
   /** The target names another machine whose root is mounted at /host (kubectl debug node/X): judged on this machine's paths. */
   hostTarget?: RegExp;
+  /** Every bind mount is on the command line (docker run; not compose run, whose file adds its own, nor exec into a running container). */
+  mountsKnown?: boolean;
 }
 
 export interface Mount {
@@ -55,6 +57,8 @@ export interface Elsewhere {
   hostReach?: string;
   /** The words that are the tool's own (options, the container's name): everything before the command. */
   own: string[];
+  /** Every bind mount is known (see Verb.mountsKnown). */
+  mountsKnown: boolean;
 }
 
 const DOCKER_GLOBAL = optionTable(['H,host=', 'context=', 'c=', 'config=', 'l,log-level=', 'D,debug', 'tls', 'tlsverify', 'tlscacert=', 'tlscert=', 'tlskey=',
@@ -76,7 +80,7 @@ const COMPOSE_RUN_OPTS = optionTable(['e,env=', 'v,volume=', 'w,workdir=', 'u,us
   'd,detach', 'rm', 'T,no-TTY', 'i,interactive', 't,tty', 'no-deps', 'service-ports', 'use-aliases', 'build', 'quiet-pull', 'remove-orphans', 'q,quiet', 'quiet-build'], { stopAtPositional: true });
 const COMPOSE_EXEC_OPTS = optionTable(['e,env=', 'u,user=', 'w,workdir=', 'index=', 'd,detach', 'privileged', 'T,no-TTY', 'i,interactive', 't,tty'], { stopAtPositional: true });
 
-const DOCKER_RUN: Verb = { opts: RUN_OPTS, command: 'after-target', mounts: ['volume', 'mount'], workdir: ['workdir'], entrypoint: 'entrypoint' };
+const DOCKER_RUN: Verb = { opts: RUN_OPTS, command: 'after-target', mounts: ['volume', 'mount'], workdir: ['workdir'], entrypoint: 'entrypoint', mountsKnown: true };
 const DOCKER_EXEC: Verb = { opts: EXEC_OPTS, command: 'after-target', workdir: ['workdir'] };
 const COMPOSE_RUN: Verb = { opts: COMPOSE_RUN_OPTS, command: 'after-target', mounts: ['volume'], workdir: ['workdir'], entrypoint: 'entrypoint' };
 const COMPOSE_EXEC: Verb = { opts: COMPOSE_EXEC_OPTS, command: 'after-target', workdir: ['workdir'] };
@@ -183,7 +187,7 @@ export function elsewhere(tool: string, args: readonly string[]): Elsewhere | un
   const mounts = [...(verb.fixed ?? []), ...(verb.mounts ? s.opts.filter((o) => verb!.mounts!.includes(o.name) && o.value !== undefined).flatMap((o) => bindMount(o.name, o.value!)) : [])];
   const workdir = verb.workdir ? values(s, ...verb.workdir).at(-1) : undefined;
   const reach = target !== undefined && verb.hostTarget?.test(target) ? `is a shell on the node ${target}` : verb.mounts ? hostReach(s.opts.map((o) => [o.name, o.value ?? ''])) : undefined;
-  return { command, mounts, ...(workdir !== undefined ? { workdir } : {}), ...(reach ? { hostReach: reach } : {}), own: args.slice(0, Math.max(0, ownCount)) };
+  return { command, mounts, ...(workdir !== undefined ? { workdir } : {}), ...(reach ? { hostReach: reach } : {}), own: args.slice(0, Math.max(0, ownCount)), mountsKnown: verb.mountsKnown === true };
 }
 
 /** systemd-nspawn -D DIR CMD: `/` inside is DIR here; -D / is this machine itself. */
@@ -199,7 +203,7 @@ function nspawn(args: readonly string[]): Elsewhere | undefined {
   });
   const workdir = values(s, 'chdir').at(-1);
   const mounts = [...binds, ...(root !== undefined ? [{ target: '/', source: root }] : [])];
-  return { command, mounts, ...(workdir !== undefined ? { workdir } : {}), own: args.slice(0, args.length - command.length) };
+  return { command, mounts, ...(workdir !== undefined ? { workdir } : {}), own: args.slice(0, args.length - command.length), mountsKnown: true };
 }
 
 /** A -v/--volume or --mount value that binds a host path: `SRC:DST[:opts]`, `type=bind,src=…,dst=…` (named volumes bind none). */
@@ -249,22 +253,25 @@ const WORKDIRS = /^\/(app|src|work|workspace|workdir|code|project|repo|usr\/src\
  * (rm -rf /, rm -rf /srv with /srv/data bound) reaches what is mounted: such a line is also judged with that path as the
  * mount's host side; with no working directory given, a relative path may land in a bound project (-v $PWD:/app).
  */
-export function elsewhereLines(there: Elsewhere, resolveHost: (p: string) => string): string[] {
+export function elsewhereLines(there: Elsewhere, resolveHost: (p: string) => string, home?: string): string[] {
   // (Words after an image that are no program — a glob of files — are arguments to its entrypoint.)
   if (!there.command.length || /[*?[]/.test(there.command[0]!)) return [];
-  const home = '/root';
+  const ctrHome = '/root';
   const mounts = there.mounts.map((m) => ({ target: m.target === '~' ? '~' : m.target.replace(/\/+$/, '') || '/', source: resolveHost(m.source) }));
   // (~ mounted at ~ — Lima's HOME — is this machine's HOME, spelt as the judge reads it.)
   const homeMounted = mounts.some((m) => m.target === '~');
   const root = there.hostReach !== undefined ? '' : mounts.find((m) => m.target === '/')?.source.replace(/\/+$/, '') ?? SCRATCH;
   const map = (p: string, above?: Mount): string => {
-    if (p === '~' || /^\$(HOME\b|\{HOME\})/.test(p)) return homeMounted ? p : map(home + p.replace(/^(~|\$HOME|\$\{HOME\})/, ''), above);
+    if (p === '~' || /^\$(HOME\b|\{HOME\})/.test(p)) return homeMounted ? p : map(ctrHome + p.replace(/^(~|\$HOME|\$\{HOME\})/, ''), above);
     if (/^\$(PWD\b|\{PWD\})/.test(p)) return map((there.workdir ?? '/.workdir') + p.replace(/^(\$PWD|\$\{PWD\})/, ''), above);
     const clean = p.replace(/\/+$/, '') || '/';
     const m = mounts.filter((x) => x.target !== '/' && x.target !== '~' && (clean === x.target || clean.startsWith(`${x.target}/`))).sort((a, b) => b.target.length - a.target.length)[0];
     if (m) return (m.source.replace(/\/+$/, '') + p.slice(m.target.length)) || '/';
     if (above && (clean === '/' || above.target.startsWith(`${clean}/`) || /\/\*$/.test(p) && above.target.startsWith(p.slice(0, -1)))) return above.source;
     if (KEPT.test(p) || root === '') return p;
+    // (Where the mounts are not all known — exec into a running container, a compose service — a path spelt as this
+    // machine's HOME may be that HOME mounted at its own path, as dev containers and Lima do: it stays this machine's.)
+    if (!there.mountsKnown && home !== undefined && (clean === home || clean.startsWith(`${home}/`))) return p;
     return root + p;
   };
   const rewrite = (word: string, above?: Mount): string => word.replace(PATH_IN_TEXT, (_all, pre: string, p: string) => pre + map(p, above));

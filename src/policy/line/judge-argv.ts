@@ -1367,7 +1367,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // are their analyzer's.)
     const there = ANALYZERS[name] ? undefined : elsewhere(name, args);
     if (there) {
-      for (const l of elsewhereLines(there, hostResolver(ctx))) st.sub(l, ctx.cwd, env);
+      for (const l of elsewhereLines(there, hostResolver(ctx), ctx.home)) st.sub(l, ctx.cwd, env);
       oc.strings = [];
     }
     // (…with a substitution whose output the line knows put in: -var "cmd=$(echo … | base64 -d)".)
