@@ -5,6 +5,7 @@
 import { newFacts, type Facts } from '../facts.js';
 import { addUrl, envValue } from './common.js';
 import type { AnalyzerInput } from './types.js';
+import { elsewhere, elsewhereLines, hostResolver } from '../line/elsewhere.js';
 
 /** docker/podman run and create options that take a value. */
 const VALUE_OPTS = /^(-[ehlmpuvw]|-c|--(add-host|attach|blkio-weight|cap-add|cap-drop|cgroup-parent|cidfile|cpu[\w-]*|device[\w-]*|dns[\w-]*|domainname|entrypoint|env|env-file|expose|gpus|group-add|health[\w-]*|hostname|init-path|ip6?|ipc|isolation|kernel-memory|label|label-file|link|log-driver|log-opt|mac-address|memory[\w-]*|mount|name|network|network-alias|oom-score-adj|pid|pids-limit|platform|publish|pull|restart|runtime|security-opt|shm-size|stop-signal|stop-timeout|storage-opt|sysctl|tmpfs|ulimit|user|userns|uts|volume|volumes-from|workdir))$/;
@@ -20,35 +21,6 @@ function imageOf(args: readonly string[]): string | undefined {
     if (VALUE_OPTS.test(a)) i++;
   }
   return undefined;
-}
-
-/** `exec` and `compose exec|run` options that take a value. */
-const EXEC_VALUE_OPTS = /^(-[euw]|--(env|env-file|user|workdir|detach-keys|index|name|entrypoint|label|publish|volume|network))$/;
-
-/**
- * The command after the image of `run IMAGE CMD…` (the image's default command is unknown: none),
- * or after the container of `exec CONTAINER CMD…` (also `compose exec|run SERVICE CMD…`).
- */
-function containerCommand(args: readonly string[]): string[] {
-  const ex = args.findIndex((a, k) => a === 'exec' || (/^(exec|run)$/.test(a) && args.slice(0, k).includes('compose')));
-  if (ex >= 0 && (args[ex] === 'exec' || args.slice(0, ex).includes('compose'))) {
-    let i = ex + 1;
-    for (; i < args.length && args[i]!.startsWith('-') && args[i] !== '--'; i++) if (EXEC_VALUE_OPTS.test(args[i]!)) i++;
-    if (args[i] === '--') i++;
-    return args.slice(i + 1);
-  }
-  let i = args.findIndex((a) => a === 'run' || a === 'create');
-  if (i < 0) return [];
-  for (i++; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--') {
-      i++;
-      break;
-    }
-    if (!a.startsWith('-')) break;
-    if (VALUE_OPTS.test(a)) i++;
-  }
-  return args.slice(i + 1);
 }
 
 /** `docker compose` options (before its verb) that take a value. */
@@ -77,7 +49,7 @@ export function composeProject(tool: string, args: readonly string[]): { verb?: 
 }
 
 /** Facts of one docker/podman invocation. */
-export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
+export function analyzeDocker({ tool, args, env, cwd, home }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   const verbAt = args.findIndex((a, k) => !a.startsWith('-') && !/^(-H|--host|-c|--context|--config|-l|--log-level|--tlscacert|--tlscert|--tlskey|--url|--connection|--identity)$/.test(args[k - 1] ?? ''));
   const verb = verbAt >= 0 ? args[verbAt] : undefined;
@@ -155,12 +127,11 @@ export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
       if (base && base !== '.' && base !== '..') f.writes.push(`${ops[1]!.replace(/\/+$/, '')}/${base}`);
     }
   }
-  if (verb !== 'run' && verb !== 'create') {
-    // exec CONTAINER CMD (compose exec|run SERVICE CMD): CMD runs in a container of the project's, judged as a command line.
-    const cmd = verb === 'exec' || verb === 'compose' ? containerCommand(args) : [];
-    if (cmd.length && !/[*?[]/.test(cmd[0]!)) f.runs.push(quoted(cmd));
-    return f;
-  }
+  // exec CONTAINER CMD, run IMAGE CMD (compose exec|run SERVICE CMD): CMD runs in the container's file system, judged
+  // as a command line with its paths mapped (a bind mount to its host side, the rest to scratch; see elsewhere.ts).
+  const there = elsewhere(tool, args);
+  if (there) f.runs.push(...elsewhereLines(there, hostResolver({ cwd, home }), home));
+  if (verb !== 'run' && verb !== 'create' && !(verb === 'container' && /^(run|create)$/.test(args[verbAt + 1] ?? ''))) return f;
   // --env-file FILE hands the file's variables to the image's code: an image from someone's
   // namespace or another registry (owner/img, ghcr.io/…) is code from elsewhere; a local tag or an
   // official library image (app:dev, postgres:16) is the project's own stack.
@@ -194,46 +165,13 @@ export function analyzeDocker({ tool, args, env }: AnalyzerInput): Facts {
     }
   }
   // (Options come before the image; what follows is the container's command.)
-  const reach = hostReach(image !== undefined && args.includes(image) ? args.slice(0, args.indexOf(image)) : args);
+  const reach = there?.hostReach;
   if (reach) {
     f.tags.add('host-control');
     f.notes.push(`the container ${reach}: it controls the machine, not only the project`);
   }
-  // The command the container runs is judged as a command line: its network and its mounted
-  // host paths are this machine's (conservative: paths are read as host paths).
-  const cmd = containerCommand(args);
-  // (Words after the image that are no program — a glob of files — are arguments to its entrypoint.)
-  if (cmd.length && !/[*?[]/.test(cmd[0]!)) f.runs.push(quoted(cmd));
   return f;
 }
-
-/** Host paths whose mount hands a container the machine: its root, kernel interfaces, the container daemons' sockets. */
-const HOST_MOUNTS = /^(\/|\/proc|\/sys|\/sys\/fs\/cgroup|\/dev|\/root|\/etc|\/boot|\/lib\/modules|\/run|\/var\/run|\/var\/lib\/docker|\/var\/lib\/containerd)\/?$|\/(docker|containerd|podman|crio|buildkitd)\.sock$|^\/(var\/)?run\/(docker|containerd|podman|crio)\/?$/;
-
-/** How run/create options give the container the machine (privileges, host namespaces, kernel mounts), or undefined. */
-function hostReach(opts: readonly string[]): string | undefined {
-  for (let i = 0; i < opts.length; i++) {
-    const a = opts[i]!;
-    const [k, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const v = () => inline ?? opts[i + 1] ?? '';
-    if (k === '--privileged') return 'runs privileged';
-    if (/^--(pid|ipc|userns|cgroupns|uts)$/.test(k) && v() === 'host') return `shares the host's ${k.slice(2)} namespace`;
-    if (k === '--cap-add' && /^(CAP_)?(ALL|SYS_ADMIN|SYS_PTRACE|SYS_MODULE|DAC_READ_SEARCH|SYS_RAWIO|BPF)$/i.test(v())) return `gains ${v()}`;
-    if (k === '--security-opt' && /unconfined|label[=:]disable|no-new-privileges[=:]false/.test(v())) return `runs with ${v()}`;
-    if (k === '--device') return `gets the host device ${v()}`;
-    if (/^(-v|--volume|--mount)$/.test(k)) {
-      const spec = v();
-      const src = /(?:source|src)=([^,]+)/.exec(spec)?.[1] ?? spec.split(':')[0]!;
-      if (HOST_MOUNTS.test(src)) return `mounts the host's ${src}`;
-    } else if (/^-v./.test(a)) {
-      const src = a.slice(2).split(':')[0]!;
-      if (HOST_MOUNTS.test(src)) return `mounts the host's ${src}`;
-    }
-  }
-  return undefined;
-}
-
-const quoted = (words: readonly string[]): string => words.map((w) => (/^[\w@%+=:,./~-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
 
 /**
  * OCI registry tools (oras, crane, skopeo, buildah, regctl): every image reference that names its

@@ -2,6 +2,7 @@
 // task's Taskfile. They read it where they run, or where an option sends them (make -C DIR, just -d DIR, rake -C DIR,
 // task -d DIR) or names it (-f FILE). A build file outside the project that the line did not write holds recipes Rampart
 // has not read: make -C /tmp/x, cd ~/Downloads/x && make, just -f /tmp/j run whatever those files say.
+import { SCRATCH } from './elsewhere.js';
 import { posix } from 'node:path';
 import { optionTable, scan, values, type OptionTable } from '../options.js';
 import { UNKNOWN_CWD } from './state.js';
@@ -68,7 +69,8 @@ export function ownBuildPlace(path: string, projectRoot: string): boolean {
   const beside = posix.dirname(projectRoot);
   // (Its build file right at the top of a directory beside the project, not a hidden one: ../app-hotfix/Makefile.)
   const sibling = path.startsWith(`${beside}/`) && /^[^./][^/]*\/[^/]+$/.test(path.slice(beside.length + 1));
-  return path === projectRoot || path.startsWith(`${projectRoot}/`) || sibling || [UNKNOWN_PLACE, UNKNOWN_CWD].some((u) => path === u || path.startsWith(`${u}/`)) || /\/[^/]*rampart-mktemp[^/]*(\/|$)/.test(path);
+  // (…or a container's own, which its image brought and runs there: elsewhere.ts's scratch root.)
+  return path === projectRoot || path.startsWith(`${projectRoot}/`) || sibling || [UNKNOWN_PLACE, UNKNOWN_CWD, SCRATCH].some((u) => path === u || path.startsWith(`${u}/`)) || /\/[^/]*rampart-mktemp[^/]*(\/|$)/.test(path);
 }
 
 /** The literal makefiles a makefile's text includes (include, -include, sinclude) that lie outside the project, resolved from

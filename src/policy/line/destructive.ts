@@ -9,7 +9,22 @@
 // values are no verbs.
 const VALUED = /^(--?(profile|region|output|endpoint-url|namespace|context|kubeconfig|cluster|user|stack|cwd|project|config|kube-context|app|org|repo|account|subscription|resource-group|zone|host|port|dbname|username|selector|as|as-group|server|token|cli-connect-timeout|cli-read-timeout|query|name|env|environment|chdir|working-dir|terragrunt-working-dir)|-[nsoaRgchpUlCu])$/;
 
+/** Contexts the local-cluster tools make (kind-NAME, k3d-NAME, minikube, Docker Desktop, Rancher Desktop, OrbStack, colima):
+ *  a cluster on this machine, the developer's own to tear down and make again. */
+const LOCAL_CONTEXT = /^(kind-[\w-]+|k3d-[\w-]+|minikube|docker-desktop|docker-for-desktop|rancher-desktop|orbstack|colima(-[\w-]+)?)$/;
+/** Terraform resources that are a cluster on this machine (the kind, k3d and minikube providers). */
+const LOCAL_CLUSTER_RESOURCE = /^(kind_cluster|k3d_cluster|minikube_cluster)\.[\w-]+(\[[^\]]*\])?$/;
+
+/** The cluster a kubectl/helm command is told to use is a local one: only an explicit context says so (the current one may be production). */
+function localCluster(name: string, args: readonly string[], env: Readonly<Record<string, string | undefined>>): boolean {
+  const flag = name === 'helm' ? '--kube-context' : '--context';
+  const given = args.map((a, k) => (args[k - 1] === flag ? a : a.startsWith(`${flag}=`) ? a.slice(flag.length + 1) : undefined)).filter((x) => x !== undefined).at(-1)
+    ?? (name === 'helm' ? env.HELM_KUBECONTEXT : undefined);
+  return given !== undefined && LOCAL_CONTEXT.test(given);
+}
+
 export function destroys(name: string, args: readonly string[], env: Readonly<Record<string, string | undefined>> = {}, unmodelled = false): string | undefined {
+  if (/^(kubectl|oc|k|helm)$/.test(name) && localCluster(name, args, env)) return undefined;
   // (Verbs and resource kinds are matched as the CLIs read them: in any case.)
   const words = args.filter((a, k) => !a.startsWith('-') && !VALUED.test(args[k - 1] ?? '')).map((w) => w.toLowerCase());
   const has = (re: RegExp) => args.some((a) => re.test(a));
@@ -23,6 +38,9 @@ export function destroys(name: string, args: readonly string[], env: Readonly<Re
       if (extra.length) return destroys(name, [...args, ...extra.join(' ').trim().split(/\s+/)], { ...env, TF_CLI_ARGS: undefined, [`TF_CLI_ARGS_${words[0]}`]: undefined }, unmodelled);
       // (A boolean flag as Go's flag package reads it: -destroy, -destroy=1, -destroy=t, --destroy=TRUE.)
       const destroyFlag = /^--?destroy(=(1|t|true))?$/i;
+      // (…but a destroy aimed only at a local cluster — -target=kind_cluster.dev — tears down what lives on this machine.)
+      const targets = args.flatMap((a, k) => (/^--?target$/.test(args[k - 1] ?? '') ? [a] : /^--?target=/.test(a) ? [a.slice(a.indexOf('=') + 1)] : []));
+      if (targets.length && targets.every((x) => LOCAL_CLUSTER_RESOURCE.test(x.replace(/^["']|["']$/g, '')))) return undefined;
       if (words.includes('destroy') || (words.includes('apply') && has(destroyFlag)) || (words.includes('plan') && has(destroyFlag) && has(/^--?out(=|$)/)) || (at(0, /^state$/) && at(1, /^rm$/)) || (at(0, /^workspace$/) && at(1, /^delete$/))) return `${name} destroys infrastructure`;
       return undefined;
     }

@@ -12,6 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { analyzeArgv, decide, judgeFacts } from '../evaluate.js';
 import { ANALYZERS, configOptionValue } from '../analyzers/index.js';
 import { composeProject } from '../analyzers/docker.js';
+import { elsewhere, elsewhereLines, hostResolver } from './elsewhere.js';
 import { NET_CLIENTS } from '../analyzers/net-clients.js';
 import { BACKUP_TOOLS } from '../analyzers/generic-net.js';
 import { newFacts } from '../facts.js';
@@ -1280,7 +1281,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // xxd's second operand, is written).
     if (!NO_CONTENT.has(name) && !isShell(name) && !languageOf(name)) {
       // (What follows `--` in kubectl/oc/lxc exec is the container's command and its paths, judged as that command.)
-      const own = /^(kubectl|oc|lxc|incus)$/.test(name) && args.includes('exec') && args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+      const own = elsewhere(name, args)?.own ?? args;
       const named = own.map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a).filter((a) => !a.startsWith('-') && !a.includes('://'));
       // (uniq's -f/-s/-w and xxd's -c/-g/-l/-s take a value: not an operand.)
       const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-c|--command|-o|--output)$/.test(args[k - 1] ?? '') && !(name === 'uniq' && /^(-f|-s|-w)$/.test(args[k - 1] ?? '')) && !(name === 'xxd' && /^(-c|-g|-l|-s|-o|-cols|-len|-seek|-groupsize)$/.test(args[k - 1] ?? '')));
@@ -1371,11 +1372,19 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (/^(npm|pnpm|bun)$/.test(name)) lifecycleScripts(st, args, ctx.cwd);
     // A program without a model is judged by what it is given: the command after it, command strings.
     const oc = operandCommands(name, args, env);
+    // A command run in a pod, a VM or a container (kubectl exec, lxc exec, systemd-nspawn -D …) is judged with its paths
+    // mapped to where they are on this machine (elsewhere.ts); its words are no command run here. (docker and podman
+    // are their analyzer's.)
+    const there = ANALYZERS[name] ? undefined : elsewhere(name, args);
+    if (there) {
+      for (const l of elsewhereLines(there, hostResolver(ctx), ctx.home)) st.sub(l, ctx.cwd, env);
+      oc.strings = [];
+    }
     // (…with a substitution whose output the line knows put in: -var "cmd=$(echo … | base64 -d)".)
     const known = fc.argv.length === argv.length ? fc.argv.slice(1).map((_, k) => substitutedWord(fc, flat, info, k + 1)) : [];
     if (known.some((w) => w !== undefined)) for (const s of operandCommands(name, args.map((a, k) => known[k] ?? a), env).strings) if (!oc.strings.includes(s)) oc.strings.push(s);
     // (What the wrapper reads on stdin, the command after it reads: uv run python - <<EOF.)
-    if (oc.suffix && !isShell(name) && !languageOf(name)) {
+    if (oc.suffix && !there && !isShell(name) && !languageOf(name)) {
       st.sub(withStdin(oc.suffix.map(quote).join(' '), oc.runs ? stdinText : undefined), oc.cwd !== undefined ? (/[$`]/.test(oc.cwd) ? UNKNOWN_CWD : resolvePath(oc.cwd, ctx)) : ctx.cwd, env);
       // A shell or interpreter after it with no script named reads its code from that stdin (curl … | poetry run python -).
       const [head = '', ...rest] = oc.suffix;
@@ -1578,7 +1587,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // (A program with no model at all: a delete verb among its first words.)
     // (Network and storage clients are modelled for where they connect, not for what they delete.)
     const unmodelled = !DB_CLIENTS.test(name) && (NET_CLIENTS[name] !== undefined || ANALYZERS[name] === ANALYZERS.mc || BACKUP_TOOLS.includes(name) || (!ANALYZERS[name] && !DATA_PROGRAMS.has(name) && !isShell(name) && !languageOf(name) && !unwrap(name, args) && !isCommandWord(name)));
-    const destroyed = destroys(name, args, env, unmodelled) ?? (DB_CLIENTS.test(name) && remoteDb(name === 'cqlsh' ? ['-h', args.find((a, k) => !a.startsWith('-') && !/^(-e|--execute|-f|--file|-u|--username|-p|--password|-k|--keyspace|--cqlshrc|--cqlversion|--encoding|--connect-timeout|--request-timeout)$/.test(args[k - 1] ?? '')) ?? 'localhost', ...args] : args, env) && dropsDatabase([...args, stdinText ?? ''].join('\n')) ? `${name} drops a whole database on another machine` : undefined);
+    // (What runs in a container is judged there: the tool's own words are what it destroys here.)
+    const destroyed = destroys(name, there ? there.own : args, env, unmodelled) ?? (DB_CLIENTS.test(name) && remoteDb(name === 'cqlsh' ? ['-h', args.find((a, k) => !a.startsWith('-') && !/^(-e|--execute|-f|--file|-u|--username|-p|--password|-k|--keyspace|--cqlshrc|--cqlversion|--encoding|--connect-timeout|--request-timeout)$/.test(args[k - 1] ?? '')) ?? 'localhost', ...args] : args, env) && dropsDatabase([...args, stdinText ?? ''].join('\n')) ? `${name} drops a whole database on another machine` : undefined);
     if (destroyed) tag('destroys-outside', destroyed);
     // A DELETE request to a server other than this machine deletes something hosted there (a
     // repository through api.github.com too); a local development server's data is the project's.

@@ -1,0 +1,293 @@
+// Commands that run somewhere else than this machine's file system: inside a container (docker/podman/nerdctl/finch
+// exec|run|create, compose run|exec), a pod (kubectl/oc exec|run|debug, oc rsh), a system container or VM (lxc/incus
+// exec, multipass exec, limactl shell, colima ssh, systemd-nspawn). Their paths are the container's: /etc/hosts or
+// /app/tmp there is not this machine's. The command is judged by the same line judge with its paths mapped: a bind
+// mount (-v HOST:CTR, --mount type=bind,src=,dst=, --bind) maps CTR/… to HOST/…, the container's secrets (/run/secrets,
+// /var/run/secrets) stay secrets, and every other path lands in a scratch root below /tmp. A container that has the
+// machine (--privileged, --pid=host, / or the docker socket mounted) has its paths judged as this machine's.
+import { optionTable, scan, values, type OptionTable } from '../options.js';
+import { resolvePath } from '../paths.js';
+
+/** Shell-quotes a word (a leading ~ stays a home to expand). */
+const quote = (w: string): string => (/^[A-Za-z0-9_@%+=:,./~-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
+
+/** Where a container's own file system is judged to be: below /tmp, scratch to this machine. */
+export const SCRATCH = '/tmp/.rampart-elsewhere';
+
+/** One program that runs a command elsewhere: its verbs and how their words are read. */
+interface Row {
+  tools: RegExp;
+  /** Options before the verb (the tool's global ones). */
+  global: OptionTable;
+  /** Verb paths (`container exec`, `compose run`) → the options of that verb. */
+  verbs: Record<string, Verb>;
+}
+
+interface Verb {
+  opts: OptionTable;
+  /** How the command is found: after the first operand (a container, an image, a pod), or only after `--`. */
+  command: 'after-target' | 'after-dashdash' | 'all-operands';
+  /** Option names whose values are bind mounts (docker's -v/--mount, nspawn's --bind). */
+  mounts?: string[];
+  /** Option naming the working directory inside. */
+  workdir?: string[];
+  /** Option naming a program that replaces the image's (docker --entrypoint). */
+  entrypoint?: string;
+  /** Mounts every instance has (multipass's primary instance mounts HOME at ~/Home). */
+  fixed?: Mount[];
+  /** The target names another machine whose root is mounted at /host (kubectl debug node/X): judged on this machine's paths. */
+  hostTarget?: RegExp;
+  /** Every bind mount is on the command line (docker run; not compose run, whose file adds its own, nor exec into a running container). */
+  mountsKnown?: boolean;
+}
+
+export interface Mount {
+  /** The path inside. */
+  target: string;
+  /** The host path as written (resolved against the caller's context). */
+  source: string;
+}
+
+export interface Elsewhere {
+  /** The command run there, as words. */
+  command: string[];
+  mounts: Mount[];
+  workdir?: string;
+  /** Why the container's paths are this machine's (privileged, a host mount), or undefined. */
+  hostReach?: string;
+  /** The words that are the tool's own (options, the container's name): everything before the command. */
+  own: string[];
+  /** Every bind mount is known (see Verb.mountsKnown). */
+  mountsKnown: boolean;
+}
+
+const DOCKER_GLOBAL = optionTable(['H,host=', 'context=', 'c=', 'config=', 'l,log-level=', 'D,debug', 'tls', 'tlsverify', 'tlscacert=', 'tlscert=', 'tlskey=',
+  'url=', 'connection=', 'identity=', 'root=', 'runroot=', 'storage-driver=', 'storage-opt=', 'remote', 'r', 'cgroup-manager=', 'events-backend=', 'runtime=',
+  'n,namespace=', 'a,address=', 'snapshotter=', 'cni-path=', 'data-root=', 'host=', 'debug-full'], { stopAtPositional: true });
+const COMPOSE_GLOBAL = optionTable(['f,file=', 'p,project-name=', 'project-directory=', 'env-file=', 'profile=', 'ansi=', 'parallel=', 'progress=', 'compatibility', 'dry-run', 'all-resources'], { stopAtPositional: true });
+const RUN_OPTS = optionTable([
+  'v,volume=', 'mount=', 'w,workdir=', 'e,env=', 'env-file=', 'u,user=', 'h,hostname=', 'l,label=', 'm,memory=', 'p,publish=', 'c,cpu-shares=',
+  'add-host=', 'attach=', 'a=', 'blkio-weight=', 'cap-add=', 'cap-drop=', 'cgroup-parent=', 'cgroupns=', 'cidfile=', 'cpus=', 'cpuset-cpus=', 'cpuset-mems=', 'cpu-period=', 'cpu-quota=',
+  'device=', 'device-cgroup-rule=', 'dns=', 'dns-option=', 'dns-search=', 'domainname=', 'entrypoint=', 'expose=', 'gpus=', 'group-add=', 'health-cmd=', 'health-interval=',
+  'health-retries=', 'health-timeout=', 'health-start-period=', 'init-path=', 'ip=', 'ip6=', 'ipc=', 'isolation=', 'kernel-memory=', 'label-file=', 'link=', 'log-driver=',
+  'log-opt=', 'mac-address=', 'memory-reservation=', 'memory-swap=', 'memory-swappiness=', 'name=', 'network=', 'net=', 'network-alias=', 'oom-score-adj=', 'pid=',
+  'pids-limit=', 'platform=', 'pull=', 'restart=', 'runtime=', 'security-opt=', 'shm-size=', 'stop-signal=', 'stop-timeout=', 'storage-opt=', 'sysctl=', 'tmpfs=',
+  'ulimit=', 'userns=', 'uts=', 'volumes-from=', 'volume-driver=', 'detach-keys=', 'annotation=', 'arch=', 'os=', 'pod=', 'secret=', 'systemd=', 'hooks-dir=',
+  'd,detach', 'i,interactive', 't,tty', 'rm', 'privileged', 'init', 'read-only', 'P,publish-all', 'q,quiet', 'sig-proxy?=', 'no-healthcheck', 'oom-kill-disable',
+  'replace', 'tls-verify?=', 'use-api-socket', 'disable-content-trust?='], { stopAtPositional: true });
+const EXEC_OPTS = optionTable(['e,env=', 'env-file=', 'u,user=', 'w,workdir=', 'detach-keys=', 'd,detach', 'i,interactive', 't,tty', 'privileged', 'l,latest', 'preserve-fds='], { stopAtPositional: true });
+const COMPOSE_RUN_OPTS = optionTable(['e,env=', 'v,volume=', 'w,workdir=', 'u,user=', 'entrypoint=', 'p,publish=', 'l,label=', 'name=', 'cap-add=', 'cap-drop=', 'pull=', 'env-from-file=',
+  'd,detach', 'rm', 'T,no-TTY', 'i,interactive', 't,tty', 'no-deps', 'service-ports', 'use-aliases', 'build', 'quiet-pull', 'remove-orphans', 'q,quiet', 'quiet-build'], { stopAtPositional: true });
+const COMPOSE_EXEC_OPTS = optionTable(['e,env=', 'u,user=', 'w,workdir=', 'index=', 'd,detach', 'privileged', 'T,no-TTY', 'i,interactive', 't,tty'], { stopAtPositional: true });
+
+const DOCKER_RUN: Verb = { opts: RUN_OPTS, command: 'after-target', mounts: ['volume', 'mount'], workdir: ['workdir'], entrypoint: 'entrypoint', mountsKnown: true };
+const DOCKER_EXEC: Verb = { opts: EXEC_OPTS, command: 'after-target', workdir: ['workdir'] };
+const COMPOSE_RUN: Verb = { opts: COMPOSE_RUN_OPTS, command: 'after-target', mounts: ['volume'], workdir: ['workdir'], entrypoint: 'entrypoint' };
+const COMPOSE_EXEC: Verb = { opts: COMPOSE_EXEC_OPTS, command: 'after-target', workdir: ['workdir'] };
+
+// kubectl reads its global options anywhere on the line.
+const KUBE_GLOBAL = ['n,namespace=', 'context=', 'kubeconfig=', 'cluster=', 'user=', 's,server=', 'token=', 'as=', 'as-group=', 'as-uid=', 'request-timeout=', 'v=',
+  'cache-dir=', 'certificate-authority=', 'client-certificate=', 'client-key=', 'tls-server-name=', 'insecure-skip-tls-verify', 'match-server-version', 'profile=', 'profile-output=',
+  'password=', 'username=', 'log-flush-frequency=', 'warnings-as-errors', 'disable-compression'];
+const kube = (specs: string[], command: Verb['command'], extra: Partial<Verb> = {}): Verb => ({ opts: optionTable([...KUBE_GLOBAL, ...specs]), command, ...extra });
+
+const ROWS: Row[] = [
+  {
+    tools: /^(docker|podman|nerdctl|finch)$/,
+    global: DOCKER_GLOBAL,
+    verbs: {
+      run: DOCKER_RUN, create: DOCKER_RUN, exec: DOCKER_EXEC, 'container run': DOCKER_RUN, 'container create': DOCKER_RUN, 'container exec': DOCKER_EXEC,
+      'compose run': COMPOSE_RUN, 'compose exec': COMPOSE_EXEC,
+    },
+  },
+  { tools: /^(docker-compose|podman-compose)$/, global: COMPOSE_GLOBAL, verbs: { run: COMPOSE_RUN, exec: COMPOSE_EXEC } },
+  {
+    tools: /^(kubectl|oc)$/,
+    global: optionTable(KUBE_GLOBAL, { stopAtPositional: true }),
+    verbs: {
+      exec: kube(['c,container=', 'f,filename=', 'i,stdin', 't,tty', 'q,quiet', 'pod-running-timeout='], 'after-target'),
+      run: kube(['image=', 'env=', 'l,labels=', 'overrides=', 'port=', 'restart=', 'image-pull-policy=', 'pod-running-timeout=', 'annotations=', 'serviceaccount=',
+        'dry-run?=', 'o,output=', 'field-manager=', 'template=', 'rm', 'i,stdin', 't,tty', 'command', 'attach?=', 'privileged', 'q,quiet', 'expose', 'leave-stdin-open'], 'after-dashdash'),
+      debug: kube(['image=', 'target=', 'c,container=', 'copy-to=', 'profile=', 'env=', 'set-image=', 'custom=', 'image-pull-policy=', 'i,stdin', 't,tty', 'q,quiet',
+        'attach?=', 'replace', 'same-node', 'share-processes?=', 'keep-annotations', 'keep-labels', 'keep-liveness', 'keep-readiness', 'keep-startup', 'keep-init-containers'], 'after-dashdash', { hostTarget: /^(node|nodes)\// }),
+      rsh: kube(['c,container=', 'shell=', 't,tty', 'T,no-tty', 'f,filename=', 'timeout=', 'pod-running-timeout='], 'after-target'),
+    },
+  },
+  {
+    tools: /^(lxc|incus)$/,
+    global: optionTable(['project=', 'q,quiet', 'v,verbose', 'debug', 'force-local'], { stopAtPositional: true }),
+    verbs: { exec: { opts: optionTable(['env=', 'cwd=', 'user=', 'group=', 'mode=', 'n,disable-stdin', 't,force-interactive', 'T,force-noninteractive', 'project='], { stopAtPositional: true }), command: 'after-target', workdir: ['cwd'] } },
+  },
+  {
+    tools: /^multipass$/,
+    global: optionTable(['v,verbose'], { stopAtPositional: true }),
+    // (The primary instance mounts HOME at /home/ubuntu/Home: any instance may have it.)
+    verbs: { exec: { opts: optionTable(['d,working-directory=', 'n,no-map-working-directory', 'v,verbose'], { stopAtPositional: true }), command: 'after-target', workdir: ['working-directory'], fixed: [{ target: '/home/ubuntu/Home', source: '~' }] } },
+  },
+  {
+    // (Lima mounts HOME at its own path, and /tmp/lima: those paths are this machine's.)
+    tools: /^limactl$/,
+    global: optionTable(['debug', 'log-level=', 'log-format=', 'tty?='], { stopAtPositional: true }),
+    verbs: { shell: { opts: optionTable(['workdir=', 'shell=', 'reconnect', 'preserve-env', 'start'], { stopAtPositional: true }), command: 'after-target', workdir: ['workdir'], fixed: [{ target: '~', source: '~' }, { target: '/tmp/lima', source: '/tmp/lima' }] } },
+  },
+  {
+    tools: /^colima$/,
+    global: optionTable(['p,profile=', 'v,verbose', 'very-verbose'], { stopAtPositional: true }),
+    verbs: { ssh: { opts: optionTable(['p,profile=', 'layer?='], { stopAtPositional: true }), command: 'all-operands', fixed: [{ target: '~', source: '~' }] } },
+  },
+];
+
+/** nspawn runs a directory of this machine as the container's root: its `/` is that directory. */
+const NSPAWN = optionTable(['D,directory=', 'i,image=', 'M,machine=', 'u,user=', 'chdir=', 'bind=', 'bind-ro=', 'E,setenv=', 'capability=', 'drop-capability=', 'template=',
+  'network-interface=', 'network-veth-extra=', 'network-bridge=', 'network-zone=', 'p,port=', 'overlay=', 'overlay-ro=', 'tmpfs=', 'inaccessible=', 'S,slice=', 'property=',
+  'register=', 'keep-unit', 'x,ephemeral', 'b,boot', 'q,quiet', 'a,as-pid2', 'U', 'private-network', 'n,network-veth', 'read-only', 'private-users?=', 'pivot-root=',
+  'personality=', 'link-journal=', 'resolv-conf=', 'timezone=', 'console=', 'P,pipe', 'settings=', 'kill-signal=', 'notify-ready=', 'volatile?=', 'rlimit=', 'hostname=',
+  'machine-id=', 'uuid=', 'system-call-filter=', 'oom-score-adjust=', 'cpu-affinity=', 'no-new-privileges=', 'setenv='], { stopAtPositional: true });
+
+/** The command a tool runs elsewhere, with that place's mounts; undefined when the line runs nothing there. */
+export function elsewhere(tool: string, args: readonly string[]): Elsewhere | undefined {
+  if (tool === 'systemd-nspawn') return nspawn(args);
+  const row = ROWS.find((r) => r.tools.test(tool));
+  if (!row) return undefined;
+  const g = scan(args, row.global);
+  let rest = g.positionals;
+  // (The verb may take two words: container exec, compose run — compose with its own global options between.)
+  let verb: Verb | undefined = row.verbs[rest[0] ?? ''];
+  let at = 1;
+  if (!verb && rest[0] === 'compose') {
+    const c = scan(rest.slice(1), COMPOSE_GLOBAL);
+    rest = ['compose', ...c.positionals];
+    verb = row.verbs[`compose ${rest[1] ?? ''}`];
+    at = 2;
+  } else if (!verb) {
+    verb = row.verbs[`${rest[0] ?? ''} ${rest[1] ?? ''}`];
+    at = 2;
+  }
+  if (!verb) return undefined;
+  const words = rest.slice(at);
+  const dash = words.indexOf('--');
+  const s = scan(verb.command === 'after-dashdash' ? words.slice(0, dash < 0 ? words.length : dash) : words, verb.opts);
+  let command: string[];
+  let target: string | undefined;
+  if (verb.command === 'after-dashdash') {
+    target = s.positionals[0];
+    command = dash < 0 ? [] : words.slice(dash + 1);
+  } else if (verb.command === 'all-operands') {
+    command = s.positionals[0] === '--' ? s.positionals.slice(1) : s.positionals;
+  } else {
+    // (kubectl reads its options anywhere: exec POD -c web -- CMD; scan leaves what follows `--` as operands.)
+    const ops = s.positionals;
+    target = ops[0];
+    command = dash >= 0 && verb.opts.stopAtPositional === false ? words.slice(dash + 1) : ops.slice(1);
+    if (command[0] === '--') command = command.slice(1);
+  }
+  const ownCount = args.length - command.length;
+  const entry = verb.entrypoint ? values(s, verb.entrypoint).at(-1) : undefined;
+  if (entry !== undefined && entry !== '') command = [...entry.split(/\s+/), ...command];
+  const mounts = [...(verb.fixed ?? []), ...(verb.mounts ? s.opts.filter((o) => verb!.mounts!.includes(o.name) && o.value !== undefined).flatMap((o) => bindMount(o.name, o.value!)) : [])];
+  const workdir = verb.workdir ? values(s, ...verb.workdir).at(-1) : undefined;
+  const reach = target !== undefined && verb.hostTarget?.test(target) ? `is a shell on the node ${target}` : verb.mounts ? hostReach(s.opts.map((o) => [o.name, o.value ?? ''])) : undefined;
+  return { command, mounts, ...(workdir !== undefined ? { workdir } : {}), ...(reach ? { hostReach: reach } : {}), own: args.slice(0, Math.max(0, ownCount)), mountsKnown: verb.mountsKnown === true };
+}
+
+/** systemd-nspawn -D DIR CMD: `/` inside is DIR here; -D / is this machine itself. */
+function nspawn(args: readonly string[]): Elsewhere | undefined {
+  const s = scan(args, NSPAWN);
+  const command = s.positionals[0] === '--' ? s.positionals.slice(1) : s.positionals;
+  const dir = values(s, 'directory').at(-1);
+  // (A machine's own image — -M NAME, -D /var/lib/machines/NAME — is the container's file system, as docker's layers are.)
+  const root = dir !== undefined && !/^\/var\/lib\/machines\/[^/]+\/?$/.test(dir) ? dir : undefined;
+  const binds = s.opts.filter((o) => (o.name === 'bind' || o.name === 'bind-ro') && o.value !== undefined).map((o) => {
+    const [src, dst] = o.value!.replace(/^\+/, '').split(':');
+    return { target: dst || src!, source: src! };
+  });
+  const workdir = values(s, 'chdir').at(-1);
+  const mounts = [...binds, ...(root !== undefined ? [{ target: '/', source: root }] : [])];
+  return { command, mounts, ...(workdir !== undefined ? { workdir } : {}), own: args.slice(0, args.length - command.length), mountsKnown: true };
+}
+
+/** A -v/--volume or --mount value that binds a host path: `SRC:DST[:opts]`, `type=bind,src=…,dst=…` (named volumes bind none). */
+function bindMount(opt: string, spec: string): Mount[] {
+  if (opt === 'mount' || /(^|,)(type|source|src|target|dst|destination)=/.test(spec)) {
+    const kv = Object.fromEntries(spec.split(',').map((p) => [p.slice(0, p.indexOf('=') < 0 ? p.length : p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
+    const src = kv.source ?? kv.src;
+    const dst = kv.target ?? kv.dst ?? kv.destination;
+    return src !== undefined && dst !== undefined && (kv.type ?? 'volume') !== 'tmpfs' && hostPath(src) ? [{ target: dst, source: src }] : [];
+  }
+  const parts = spec.split(':');
+  // (A lone path is an anonymous volume; a source that is no path is a named volume.)
+  return parts.length >= 2 && hostPath(parts[0]!) ? [{ target: parts[1]!, source: parts[0]! }] : [];
+}
+const hostPath = (s: string): boolean => /^[/~.$]/.test(s);
+
+/** Host paths whose mount hands a container the machine: its root, kernel interfaces, the container daemons' sockets. */
+export const HOST_MOUNTS = /^(\/|\/proc|\/sys|\/sys\/fs\/cgroup|\/dev|\/root|\/etc|\/boot|\/lib\/modules|\/run|\/var\/run|\/var\/lib\/docker|\/var\/lib\/containerd)\/?$|\/(docker|containerd|podman|crio|buildkitd)\.sock$|^\/(var\/)?run\/(docker|containerd|podman|crio)\/?$/;
+
+/** How run/create options (name, value) give the container the machine (privileges, host namespaces, kernel mounts), or undefined. */
+export function hostReach(opts: readonly (readonly [string, string])[]): string | undefined {
+  for (const [k, v] of opts) {
+    if (k === 'privileged') return 'runs privileged';
+    if (/^(pid|ipc|userns|cgroupns|uts)$/.test(k) && v === 'host') return `shares the host's ${k} namespace`;
+    if (k === 'cap-add' && /^(CAP_)?(ALL|SYS_ADMIN|SYS_PTRACE|SYS_MODULE|DAC_READ_SEARCH|SYS_RAWIO|BPF)$/i.test(v)) return `gains ${v}`;
+    if (k === 'security-opt' && /unconfined|label[=:]disable|no-new-privileges[=:]false/.test(v)) return `runs with ${v}`;
+    if (k === 'device') return `gets the host device ${v}`;
+    if (k === 'volume' || k === 'mount') {
+      const src = /(?:source|src)=([^,]+)/.exec(v)?.[1] ?? v.split(':')[0]!;
+      if (HOST_MOUNTS.test(src)) return `mounts the host's ${src}`;
+    }
+  }
+  return undefined;
+}
+
+// A path (or ~, $HOME, $PWD) at the start of a word or after a separator in shell text; `//` (a URL's) is none.
+const PATH_IN_TEXT = /(^|[\s'"=:;|&(<>@,`])(~(?=[/\s'";|&)`]|$)|\$HOME\b|\$\{HOME\}|\$PWD\b|\$\{PWD\}|\/(?!\/)[^\s'";|&()<>`,:]*)/g;
+/** Paths that are no file of the container's own: its secrets (docker and compose secrets, a pod's service-account token),
+ *  its processes' environment and memory, and bash's network connections (/dev/tcp/HOST/PORT). */
+const KEPT = /^\/((var\/)?run\/secrets|proc|dev\/(tcp|udp|fd|stdin|stdout|stderr))(\/|$)/;
+/** Directories images commonly run in: a bind mount there may be where a relative path lands. */
+const WORKDIRS = /^\/(app|src|work|workspace|workdir|code|project|repo|usr\/src\/app|home\/node\/app|opt\/app|go\/src\/[^/]+)\/?$/;
+
+/**
+ * The command lines that judge `there` on this machine: its command with every path mapped (see the top of this file),
+ * run from its working directory. `resolveHost` places a mount's host side ($PWD, ~, ./data) here. A path above a mount
+ * (rm -rf /, rm -rf /srv with /srv/data bound) reaches what is mounted: such a line is also judged with that path as the
+ * mount's host side; with no working directory given, a relative path may land in a bound project (-v $PWD:/app).
+ */
+export function elsewhereLines(there: Elsewhere, resolveHost: (p: string) => string, home?: string): string[] {
+  // (Words after an image that are no program — a glob of files — are arguments to its entrypoint.)
+  if (!there.command.length || /[*?[]/.test(there.command[0]!)) return [];
+  const ctrHome = '/root';
+  const mounts = there.mounts.map((m) => ({ target: m.target === '~' ? '~' : m.target.replace(/\/+$/, '') || '/', source: resolveHost(m.source) }));
+  // (~ mounted at ~ — Lima's HOME — is this machine's HOME, spelt as the judge reads it.)
+  const homeMounted = mounts.some((m) => m.target === '~');
+  const root = there.hostReach !== undefined ? '' : mounts.find((m) => m.target === '/')?.source.replace(/\/+$/, '') ?? SCRATCH;
+  const map = (p: string, above?: Mount): string => {
+    if (p === '~' || /^\$(HOME\b|\{HOME\})/.test(p)) return homeMounted ? p : map(ctrHome + p.replace(/^(~|\$HOME|\$\{HOME\})/, ''), above);
+    if (/^\$(PWD\b|\{PWD\})/.test(p)) return map((there.workdir ?? '/.workdir') + p.replace(/^(\$PWD|\$\{PWD\})/, ''), above);
+    const clean = p.replace(/\/+$/, '') || '/';
+    const m = mounts.filter((x) => x.target !== '/' && x.target !== '~' && (clean === x.target || clean.startsWith(`${x.target}/`))).sort((a, b) => b.target.length - a.target.length)[0];
+    if (m) return (m.source.replace(/\/+$/, '') + p.slice(m.target.length)) || '/';
+    if (above && (clean === '/' || above.target.startsWith(`${clean}/`) || /\/\*$/.test(p) && above.target.startsWith(p.slice(0, -1)))) return above.source;
+    if (KEPT.test(p) || root === '') return p;
+    // (Where the mounts are not all known — exec into a running container, a compose service — a path spelt as this
+    // machine's HOME may be that HOME mounted at its own path, as dev containers and Lima do: it stays this machine's.)
+    if (!there.mountsKnown && home !== undefined && (clean === home || clean.startsWith(`${home}/`))) return p;
+    return root + p;
+  };
+  const rewrite = (word: string, above?: Mount): string => word.replace(PATH_IN_TEXT, (_all, pre: string, p: string) => pre + map(p, above));
+  const cwds = [map(there.workdir ?? '/.workdir'), ...(there.workdir === undefined ? mounts.filter((m) => WORKDIRS.test(m.target)).map((m) => m.source) : [])];
+  const lines: string[] = [];
+  for (const cwd of cwds) lines.push(`cd ${quote(cwd)} && ${there.command.map((w) => quote(rewrite(w))).join(' ')}`);
+  // (…and with each path above a bound directory read as that directory's host side.)
+  for (const m of there.mounts.length ? mounts.filter((x) => x.target !== '/' && x.target !== '~') : []) {
+    const words = there.command.map((w) => rewrite(w, m as Mount));
+    const line = `cd ${quote(cwds[0]!)} && ${words.map(quote).join(' ')}`;
+    if (!lines.includes(line)) lines.push(line);
+  }
+  return lines;
+}
+
+/** Places a mount's host side on this machine ($PWD, ~, ./data); a variable only the running shell knows ($out) stays as written. */
+export function hostResolver(ctx: { cwd: string; home: string }): (p: string) => string {
+  return (p) => (p === '~' || /^[/~.]|^\$(HOME\b|\{HOME\}|PWD\b|\{PWD\})/.test(p) ? resolvePath(p, ctx) : p);
+}
