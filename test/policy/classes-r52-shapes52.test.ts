@@ -18,7 +18,10 @@ await lineTable(t, {
     ['d="tmp $(x)"; find $d -delete', 'deny'],
     ['t="out $x"; rsync -a --delete empty/ $t', 'deny'],
     ['u="github.com $x"; ssh $u', 'ask'],
-    ['d="build $(echo ~)"; rm -rf "$d"', 'allow'],
+    // (round 54: a substitution inside a name whose output the judge does not know may print `x/../../..` and climb out
+    // of the project, quoted or not; echo's output is not read there — an over-block kept on the safe side)
+    ['d="build $(echo ~)"; rm -rf "$d"', 'deny'],
+    ['d="build $(uname -m)"; rm -rf "$d"', 'allow'],
     ['d="build-$(git rev-parse --short HEAD)"; rm -rf "$d"', 'allow'],
     ['out="web-$(date +%s).zip"; zip -r $out dist; rm -f $out', 'allow'],
     ['d="tmp-$$"; mkdir -p $d; rm -rf $d', 'allow'],
