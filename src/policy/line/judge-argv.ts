@@ -53,7 +53,7 @@ import { configOptions, programOptions } from './program-options.js';
 import { repositorySpec, runnerSpecs } from './package-runners.js';
 import { nodeOptionsLoads, settleTokenWrites, shownTokenWrites } from './token-config.js';
 import { echoText, printfText, unescape } from './printf.js';
-import { publishes } from './publish.js';
+import { logsIn, publishes } from './publish.js';
 import { printsHelp } from '../analyzers/help.js';
 import { splitPieces } from './split-names.js';
 import { archiveNames, remoteArchiveName } from '../analyzers/remote-archive.js';
@@ -1596,6 +1596,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const published = publishes(name, args);
     // (A help request, cargo publish --help, prints usage and publishes nothing.)
     if (published && !printsHelp(name, args, env)) tag('publishes', published);
+    const login = logsIn(name, args);
+    if (login && !args.some((a) => /^(-h|--help)$/.test(a))) tag('account-login', login);
     // Code in a language Rampart does not read (dc, m4, gnuplot, TeX with -shell-escape, Erlang …):
     // a way to start programs in it asks; the command lines quoted in it are judged.
     const inlineCompiled = compiledInline(name, args);

@@ -87,3 +87,58 @@ export function publishes(name: string, args: readonly string[]): string | undef
   if (hit !== undefined && /owner$/.test(hit) && !args.some((a) => /^(-a|--add|-r|--remove)(=|$)/.test(a))) return undefined;
   return hit === undefined ? undefined : `${tool} ${hit} publishes the project to a registry`;
 }
+
+// Commands that sign the user in to a service account and store its credential in HOME for every later command
+// (gh's hosts.yml, cargo's credentials.toml, ~/.azure, ~/.config/…): DESIGN asks for `npm adduser|login`; the same act
+// through any other service's CLI asks too. (docker login and gcloud/aws configure are judged by the credential files
+// their analyzers write; printing status, tokens or logging out is not a sign-in.)
+const LOGINS: Record<string, RegExp> = {
+  gh: /^auth login$/,
+  glab: /^auth login$/,
+  tea: /^login add$/,
+  cargo: /^login$/,
+  gem: /^signin$/,
+  pnpm: /^(login|adduser)$/,
+  az: /^login$/,
+  heroku: /^(login|auth:login)$/,
+  vercel: /^login$/,
+  netlify: /^login$/,
+  firebase: /^(login|login:ci)$/,
+  fly: /^auth login$/,
+  flyctl: /^auth login$/,
+  wrangler: /^login$/,
+  'huggingface-cli': /^login$/,
+  hf: /^auth login$/,
+  railway: /^login$/,
+  supabase: /^login$/,
+  doctl: /^auth init$/,
+  terraform: /^login$/,
+  tofu: /^login$/,
+  pulumi: /^login$/,
+  vault: /^login$/,
+  op: /^signin$/,
+  bw: /^login$/,
+  snyk: /^auth$/,
+  ngrok: /^config add-authtoken$/,
+  expo: /^login$/,
+  eas: /^login$/,
+  dotnet: /^nuget add source$/,
+};
+
+/** Why this command signs in to a service account and stores the credential, or undefined. */
+export function logsIn(name: string, args: readonly string[]): string | undefined {
+  const tool = name.replace(/^.*\//, '');
+  const re = LOGINS[tool];
+  if (!re) return undefined;
+  const pos: string[] = [];
+  for (let i = 0; i < args.length && pos.length < 3; i++) {
+    const a = args[i]!;
+    if (VALUED.test(a) || /^(-R|--repo|--hostname|-h|--profile|--account)$/.test(a)) i++;
+    else if (!a.startsWith('-')) pos.push(a);
+  }
+  // (Handed a token the session already holds — echo "$GITHUB_TOKEN" | gh auth login --with-token, CI's idiom — it
+  // authenticates with it, as rounds 24, 29 and 35 ruled; the sign-in that asks is the one that mints a new credential.)
+  if (args.some((a) => /^--(with-token|token)(=|$)/.test(a))) return undefined;
+  const hit = [pos.slice(0, 3).join(' '), pos.slice(0, 2).join(' '), pos[0] ?? ''].find((w) => w !== '' && re.test(w));
+  return hit === undefined ? undefined : `${tool} ${hit} signs in to a service account and stores its credential`;
+}
