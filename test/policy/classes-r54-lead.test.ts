@@ -7,6 +7,9 @@ await lineTable(t, {
   'a sign-in to a service account asks, whichever CLI does it': [
     ['gh auth login', 'ask'],
     ['gh auth login --hostname github.com --git-protocol https', 'ask'],
+    // (-h is gh's --hostname, not a help request)
+    ['gh auth login -h github.com', 'ask'],
+    ['gh auth login -h github.com -p https -w', 'ask'],
     ['glab auth login', 'ask'],
     ['cargo login', 'ask'],
     ['cargo login --registry my-reg', 'ask'],

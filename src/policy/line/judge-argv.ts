@@ -1597,7 +1597,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // (A help request, cargo publish --help, prints usage and publishes nothing.)
     if (published && !printsHelp(name, args, env)) tag('publishes', published);
     const login = logsIn(name, args);
-    if (login && !args.some((a) => /^(-h|--help)$/.test(a))) tag('account-login', login);
+    if (login) tag('account-login', login);
     // Code in a language Rampart does not read (dc, m4, gnuplot, TeX with -shell-escape, Erlang …):
     // a way to start programs in it asks; the command lines quoted in it are judged.
     const inlineCompiled = compiledInline(name, args);

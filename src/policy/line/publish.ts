@@ -139,6 +139,8 @@ export function logsIn(name: string, args: readonly string[]): string | undefine
   // (Handed a token the session already holds — echo "$GITHUB_TOKEN" | gh auth login --with-token, CI's idiom — it
   // authenticates with it, as rounds 24, 29 and 35 ruled; the sign-in that asks is the one that mints a new credential.)
   if (args.some((a) => /^--(with-token|token)(=|$)/.test(a))) return undefined;
+  // (Only --help is a help request here: gh's and glab's -h is --hostname, so `gh auth login -h github.com` signs in.)
+  if (args.includes('--help')) return undefined;
   const hit = [pos.slice(0, 3).join(' '), pos.slice(0, 2).join(' '), pos[0] ?? ''].find((w) => w !== '' && re.test(w));
   return hit === undefined ? undefined : `${tool} ${hit} signs in to a service account and stores its credential`;
 }
