@@ -346,7 +346,11 @@ export function assignmentTags(st: State, name0: string, value: string, isStatic
 }
 
 // Directories that hold the real curl, git, ssh, …: ahead of the shims, they are found first.
-const SYSTEM_BIN = /^\/(usr\/(local\/)?s?bin|s?bin|snap\/bin|opt\/homebrew\/s?bin|opt\/local\/s?bin|usr\/lib(exec)?(\/(git-core|openssh|ssh|[\w.-]*curl[\w.-]*))?|home\/linuxbrew\/\.linuxbrew\/s?bin|nix\/store\/.*|run\/current-system\/sw\/bin|usr\/games)\/?$/;
+// (Homebrew's keg-only formulae of guarded programs — /usr/local/opt/curl/bin, …/Cellar/openssh/9.8/bin —
+// hold the real programs too; a keg of another formula, /opt/homebrew/opt/python@3.12/bin, does not.)
+const GUARDED_FORMULA = String.raw`(curl|wget|openssh|git|rsync|netcat|gnu-netcat|socat|nmap|inetutils|telnet)`;
+const KEG = String.raw`(usr\/local|opt\/homebrew|home\/linuxbrew\/\.linuxbrew)\/(opt\/${GUARDED_FORMULA}|Cellar\/${GUARDED_FORMULA}\/[^/]+)\/s?bin`;
+const SYSTEM_BIN = new RegExp(String.raw`^\/(usr\/(local\/)?s?bin|s?bin|snap\/bin|opt\/homebrew\/s?bin|opt\/local\/s?bin|usr\/lib(exec)?(\/(git-core|openssh|ssh|[\w.-]*curl[\w.-]*))?|home\/linuxbrew\/\.linuxbrew\/s?bin|nix\/store\/.*|run\/current-system\/sw\/bin|usr\/games|${KEG})\/?$`);
 const WHOLE_PATH = /^\$(PATH|\{PATH\})$/;
 
 /**
