@@ -16,8 +16,10 @@ import type { State } from './state.js';
 const STEP_FILES = /^(GITHUB_OUTPUT|GITHUB_STEP_SUMMARY|GITHUB_ENV|GITHUB_PATH)$/;
 /** Variables the runner sets to one line (a ref, an id, a directory): safe in a value appended to $GITHUB_ENV. */
 const ONE_LINE_VARS = /^(GITHUB_(SHA|REF|REF_NAME|REF_TYPE|HEAD_REF|BASE_REF|RUN_ID|RUN_NUMBER|RUN_ATTEMPT|JOB|ACTOR|REPOSITORY|REPOSITORY_OWNER|WORKSPACE|SERVER_URL|API_URL|EVENT_NAME|WORKFLOW)|RUNNER_(OS|ARCH|TEMP|TOOL_CACHE|NAME)|HOME|PWD|USER)$/;
+/** Variables that point every later tool somewhere (proxies, registries and indexes, git's and docker's environment). */
+const ROUTES = /proxy$|REGISTRY|INDEX|MIRROR|^GO(PROXY|FLAGS|NOSUMDB|NOSUMCHECK|INSECURE|PRIVATE|SUMDB)$|^GIT_|^(DOCKER|CONTAINER|PODMAN|BUILDKIT)_(HOST|CONFIG|CONTEXT)$|_(ADDR|ENDPOINT|ENDPOINT_URL|SERVER|DOMAIN|BASE_URL|API_URL)$|^(PIP|UV|POETRY|PDM|NPM|YARN|PNPM|BUN|CARGO|GEM|BUNDLE|COMPOSER|NUGET|MAVEN|GRADLE|HOMEBREW|CONDA|DENO|JSR)_/i;
 /** Commands that may assign a variable whose name the judge cannot read (eval, source, printf -v "$n", read "$n", ${!n}). */
-const ASSIGNS_ANY = /(^|[\s;&|(){}])(eval|source|\.|let)\s|\bprintf\b[^;&|\n]*\s-v\s*["']?\$|\b(declare|typeset|local|readonly|export|read|mapfile|readarray|unset|getopts)\b[^;&|\n]*\s["']?\$\{?\w|\$\{!/;
+const ASSIGNS_ANY = /(^|[\s;&|(){}])(eval|source|\.|let)\s|\bprintf\b[^;&|\n]*\s-v\s*["']?\$|\b(declare|typeset|local|readonly|export|read|mapfile|readarray|unset|getopts)\b[^;&|\n]*\s["']?\$\{?\w|\$\{!|\$\{\w+:?=/;
 
 /** The step file a write target names, and the file written where the runner did not set it (a default the line gives). */
 function stepFileOf(target: string, line: string): { name: string; fallback?: string } | undefined {
@@ -43,22 +45,23 @@ function stepFileOf(target: string, line: string): { name: string; fallback?: st
 }
 
 /** Whether a word's expansions each give one line (a number, an id, a name the runner sets): no second variable to slip in. */
-function oneLine(w: Word): boolean {
+function oneLine(w: Word, manifestWritten: boolean): boolean {
   return w.parts.every((p) => (p.kind === 'literal' ? !/[\n\r]/.test(p.text) : p.kind === 'param' ? p.oneField === true || ONE_LINE_VARS.test(p.name)
-    : p.kind === 'command-sub' ? printedName(p.script) !== undefined || printsOneField(p.script) : p.kind === 'tilde' || p.kind === 'arith'));
+    // (jq prints what a file says: a manifest the line itself rewrites may hold a newline that starts a second variable.)
+    : p.kind === 'command-sub' ? (!/^\s*jq\b/.test(p.raw.replace(/^\$\(|^`/, '')) || !manifestWritten) && (printedName(p.script) !== undefined || printsOneField(p.script)) : p.kind === 'tilde' || p.kind === 'arith'));
 }
 
 /** The lines an echo or printf prints, from words that each give one line; undefined when not known. */
-function printedLines(c: FlatCommand | undefined): string[] | undefined {
+function printedLines(c: FlatCommand | undefined, manifestWritten: boolean): string[] | undefined {
   const words = c?.argv ?? [];
   const name = words[0]?.static ? words[0].value : '';
   let args = words.slice(1);
   if (name === 'echo') {
     while (args[0]?.static && /^-[neE]+$/.test(args[0].value)) args = args.slice(1);
-    if (words.some((w) => /^-[nE]*e/.test(w.value)) || !args.every(oneLine)) return undefined;
+    if (words.some((w) => /^-[nE]*e/.test(w.value)) || !args.every((w) => oneLine(w, manifestWritten))) return undefined;
     return [args.map((w) => w.value).join(' ')];
   }
-  if (name !== 'printf' || !args[0]?.static || /%(?!s)/.test(args[0].value.replace(/%%/g, '')) || !args.slice(1).every(oneLine)) return undefined;
+  if (name !== 'printf' || !args[0]?.static || /%(?!s)/.test(args[0].value.replace(/%%/g, '')) || !args.slice(1).every((w) => oneLine(w, manifestWritten))) return undefined;
   return printfText(args.map((w) => w.value))?.split('\n').filter((l) => l !== '');
 }
 
@@ -69,11 +72,15 @@ function printedLines(c: FlatCommand | undefined): string[] | undefined {
  */
 export function stepFileWrite(st: State, target: string, appended: boolean, fc: FlatCommand, flat: readonly FlatCommand[], cwd: string): string | null | undefined {
   const step = appended ? stepFileOf(target, st.lineText) : undefined;
-  if (!step) return undefined;
+  // (A step file's name the command's environment sets — GITHUB_OUTPUT=~/.bashrc bash -c '… >> "$GITHUB_OUTPUT"', an
+  // export before a child shell — is that value, not the runner's file: judged as written.)
+  if (!step || st.ctx.env[step.name] !== undefined) return undefined;
   if (step.name === 'GITHUB_ENV' || step.name === 'GITHUB_PATH') {
     // (What reaches the file: the command's own words, or those of the one echo/printf piped into tee.)
     const from = fc.argv[0]?.value === 'tee' ? (fc.stdinFrom.length === 1 ? flat[fc.stdinFrom[0]!] : undefined) : fc;
-    const lines = printedLines(from);
+    // (Every package.json the line names is one a jq reads: it does not write the manifest it prints from.)
+    const manifestWritten = (st.lineText.match(/package\.json/g)?.length ?? 0) !== (st.lineText.match(/\bjq -r \.\w+ [\w./-]*package\.json/g)?.length ?? 0);
+    const lines = printedLines(from, manifestWritten);
     if (!lines?.length) return undefined;
     if (step.name === 'GITHUB_PATH') {
       const inProject = (l: string) => { const d = resolvePath(l, { cwd, home: st.ctx.home }); return !/[$`]/.test(d) && (d === st.ctx.projectRoot || d.startsWith(`${st.ctx.projectRoot}/`)); };
@@ -82,6 +89,9 @@ export function stepFileWrite(st: State, target: string, appended: boolean, fc: 
     } else {
       const pairs = lines.map((l) => /^([A-Za-z_]\w*)=(.*)$/.exec(l));
       if (pairs.some((p) => p === null)) return undefined;
+      // (A variable that routes or configures every later step's tools — a proxy, a registry or index, git's and
+      // docker's environment — is not judged as an assignment no program reads: left as a write nobody understands.)
+      if (pairs.some((p) => ROUTES.test(p![1]!))) return undefined;
       for (const p of pairs) assignmentTags(st, p![1]!, p![2]!, !/[$`]/.test(p![2]!), cwd);
     }
   }

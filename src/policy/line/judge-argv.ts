@@ -25,7 +25,7 @@ import { compiledRisk, judgeCodeIn, judgeInterpreter } from './judge-interpreter
 import { listFiles } from './list-files.js';
 import { pathspecFile, wholeSpec } from '../analyzers/git-subcommands.js';
 import { completionScript, CONFIGISH, credentialNameIn, credentialOf, madeBelow, DIGESTS, digestOnly, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, processSubText, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
-import { addUrl, STDIN, wholeTree } from '../analyzers/common.js';
+import { addHost, addUrl, STDIN, wholeTree } from '../analyzers/common.js';
 import { includedInCode, writesInCode } from '../analyzers/net-clients.js';
 import { foreignAsSh, harmlessPowerShell, withoutCmdSwitches } from './foreign-shells.js';
 import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, unwrap, withPositionals, xargsSpelled } from './unwrap.js';
@@ -53,7 +53,7 @@ import { configOptions, programOptions } from './program-options.js';
 import { repositorySpec, runnerSpecs } from './package-runners.js';
 import { nodeOptionsLoads, settleTokenWrites, shownTokenWrites } from './token-config.js';
 import { echoText, printfText, unescape } from './printf.js';
-import { logsIn, publishes } from './publish.js';
+import { logsIn, publishes, tokenHandOver } from './publish.js';
 import { printsHelp } from '../analyzers/help.js';
 import { splitPieces } from './split-names.js';
 import { archiveNames, remoteArchiveName } from '../analyzers/remote-archive.js';
@@ -1596,8 +1596,16 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const published = publishes(name, args);
     // (A help request, cargo publish --help, prints usage and publishes nothing.)
     if (published && !printsHelp(name, args, env)) tag('publishes', published);
-    const login = logsIn(name, args);
+    const login = logsIn(name, args, env);
     if (login) tag('account-login', login);
+    const token = tokenHandOver(name, args, env);
+    if (token) {
+      // (The file stdin comes from — `< .env`, `cat ~/.ssh/id_rsa |` — is sent; a token piped from the environment,
+      // echo "$GH_TOKEN" | …, is the session's own, as ruled.)
+      if (token.stdin && ctx.stdin !== undefined && ctx.stdin !== '/proc/self/environ') facts.sends.push(ctx.stdin);
+      for (const h of token.hosts) addHost(facts, h, 'target', 'https');
+      if (token.gitCredentials) facts.writes.push(`${ctx.home}/.git-credentials`);
+    }
     // Code in a language Rampart does not read (dc, m4, gnuplot, TeX with -shell-escape, Erlang …):
     // a way to start programs in it asks; the command lines quoted in it are judged.
     const inlineCompiled = compiledInline(name, args);

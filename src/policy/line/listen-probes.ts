@@ -92,7 +92,8 @@ export function listensOnly(code: string, lang: string): boolean {
     // (TCPServer.new(0), TCPServer.new("127.0.0.1", 0): a listener whose port is printed.)
     if (!/\brequire\s*\(?\s*["']socket["']/.test(code) || /#\{|`|%x|\b(send|eval|instance_eval|method|const_get)\b/.test(code)) return false;
     const vars = new Set([...bare.matchAll(/\b([a-z_]\w*)\s*=(?!=)/g)].map((m) => m[1]!));
-    if (![...bare.matchAll(/[A-Za-z_]\w*[?!]?/g)].every((m) => RB_NAMES.test(m[0]) || vars.has(m[0]))) return false;
+    // (A name called on a receiver — Socket.tcp, c.write — is a method whatever locals share its spelling.)
+    if (![...bare.matchAll(/[A-Za-z_]\w*[?!]?/g)].every((m) => RB_NAMES.test(m[0]) || (vars.has(m[0]) && !/(\.|::)\s*$/.test(bare.slice(0, m.index))))) return false;
     const servers = [...code.matchAll(/\bTCPServer\.new\s*\(?\s*(?:(["'])([^"'\\]*)\1\s*,\s*)?(\d+)\s*\)?/g)];
     return servers.length > 0 && servers.length === (bare.match(/\bTCPServer\b/g)?.length ?? 0) && servers.every((m) => boundOk(m[2] ?? '', m[3]!));
   }

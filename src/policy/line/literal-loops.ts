@@ -133,6 +133,20 @@ function assignedTo(code: string, at: number): boolean {
   return false;
 }
 
+/**
+ * Whether a use of the name (text BEFORE and AFTER it) is another binding of it: a loop header without a declaration
+ * (`for (c of …)`, `for (c in …)`), a catch clause, a parameter of an arrow function or method (`(c) => …`,
+ * `run(c) { … }`), or a Ruby block parameter, destructured or not (`|(_, c)|`). The name then holds other values
+ * inside that binding's scope, so the loop is not read as its list.
+ */
+function rebinds(before: string, after: string): boolean {
+  if (/\b(?:for|catch)\s*\(\s*(?:(?:const|let|var)\s+)?(?:[\[{][^)]*)?$/.test(before)) return true;
+  // (A parenthesised list the name is in, followed by => or a body's brace — but not if (c) { … } or while (c) { … }.)
+  const params = /(^|[^\w$])([\w$]*)\s*\(([\w\s,$={}[\].]*)$/.exec(before);
+  if (params && !/^(if|while|switch|with|return|typeof|await)$/.test(params[2]!) && /^[\w\s,$={}[\].]*\)\s*(?:=>|\{)/.test(after)) return true;
+  return /\|[\w\s,()*&]*$/.test(before) && /^[\w\s,()*&]*\|/.test(after);
+}
+
 /** One variant per element: the code with the variable, within its scope, read as that element. */
 function unrollOne(code: string, loop: Loop, lang: string): string[] | undefined {
   const { name } = loop;
@@ -151,7 +165,7 @@ function unrollOne(code: string, loop: Loop, lang: string): string[] | undefined
     // (Ruby's and Perl's strings change in place: c << "x", c.sub!(…), c[0] = …, $c =~ s/…/…/, chomp($c).)
     if (/^\s*(?:=(?!=)|\+=|-=|\*=|\/=|\.=|:=|\|\|=|&&=|\+\+|--|=>|=~|<<|\[[^\]]*\]\s*=(?!=)|\.\s*(?:push|append|extend|insert|replace|concat|prepend|clear|setbyte|force_encoding|\w+!))/.test(after) || /(?:\+\+|--|\b(?:as|for|const|let|var|my|our|local|lambda|def|function|global|nonlocal)\s+)$/.test(before)
       || /\|[\w\s,]*$/.test(before) && /^[\w\s,]*\|/.test(after) || /\bdef\s+\w+\s*\([^)]*$/.test(before) || /\bfunction\b[^{]*\([^)]*$/.test(before) || /\blambda\b[^:]*$/.test(before) || /\bchomp\s*\(?\s*$/.test(before)
-      || assignedTo(code, u.index! + u[0].length)) return undefined;
+      || assignedTo(code, u.index! + u[0].length) || rebinds(before, after)) return undefined;
   }
   // (The parts of the scope outside the header.)
   const parts: [number, number][] = from < loop.start ? [[from, loop.start], [loop.end, to]] : [[Math.max(from, loop.end), to]];

@@ -126,7 +126,7 @@ const LOGINS: Record<string, RegExp> = {
 };
 
 /** Why this command signs in to a service account and stores the credential, or undefined. */
-export function logsIn(name: string, args: readonly string[]): string | undefined {
+export function logsIn(name: string, args: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): string | undefined {
   const tool = name.replace(/^.*\//, '');
   const re = LOGINS[tool];
   if (!re) return undefined;
@@ -138,9 +138,38 @@ export function logsIn(name: string, args: readonly string[]): string | undefine
   }
   // (Handed a token the session already holds — echo "$GITHUB_TOKEN" | gh auth login --with-token, CI's idiom — it
   // authenticates with it, as rounds 24, 29 and 35 ruled; the sign-in that asks is the one that mints a new credential.)
-  if (args.some((a) => /^--(with-token|token)(=|$)/.test(a))) return undefined;
+  // (…to the service's own host: a token handed to another host — glab --hostname H, VAULT_ADDR=H — still asks.)
+  if (args.some((a) => /^--(with-token|token)(=|$)/.test(a)) && tokenHandOver(name, args, env)?.hosts.length === 0) return undefined;
   // (Only --help is a help request here: gh's and glab's -h is --hostname, so `gh auth login -h github.com` signs in.)
   if (args.includes('--help')) return undefined;
   const hit = [pos.slice(0, 3).join(' '), pos.slice(0, 2).join(' '), pos[0] ?? ''].find((w) => w !== '' && re.test(w));
   return hit === undefined ? undefined : `${tool} ${hit} signs in to a service account and stores its credential`;
 }
+
+/** Options and variables that choose the service a sign-in talks to (a GitLab, Vault or GitHub Enterprise host). */
+const LOGIN_HOST_OPTS = /^(--hostname|-h|--host|--url|--server|-address|--address)$/;
+const LOGIN_HOST_VARS: Record<string, string> = { gh: 'GH_HOST', glab: 'GITLAB_HOST', vault: 'VAULT_ADDR', tea: 'GITEA_SERVER_URL' };
+
+/**
+ * What a sign-in handed a token still does, though it mints no credential (logsIn's exemption): it sends the
+ * token to the service — read from stdin under --with-token/--stdin, so `gh auth login --with-token < .env` sends
+ * .env — and to the host an option or variable names (glab --hostname evil.example); huggingface's
+ * --add-to-git-credential also writes it into ~/.git-credentials.
+ */
+export function tokenHandOver(name: string, args: readonly string[], env: Readonly<Record<string, string | undefined>>): { stdin: boolean; hosts: string[]; gitCredentials: boolean } | undefined {
+  const tool = name.replace(/^.*\//, '');
+  if (!LOGINS[tool] || !args.some((a) => /^--(with-token|token|stdin)(=|$)/.test(a))) return undefined;
+  const hosts: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const eq = /^(--hostname|--host|--url|--server|-address|--address)=(.+)$/.exec(a);
+    if (eq) hosts.push(eq[2]!);
+    else if (LOGIN_HOST_OPTS.test(a) && args[i + 1] !== undefined && (a !== '-h' || tool === 'gh' || tool === 'glab')) hosts.push(args[++i]!);
+  }
+  const fromEnv = LOGIN_HOST_VARS[tool] !== undefined ? env[LOGIN_HOST_VARS[tool]!] : undefined;
+  if (fromEnv) hosts.push(fromEnv);
+  // (A URL's host: https://vault.example:8200/ → vault.example.)
+  const bare = hosts.map((h) => h.replace(/^[a-z][\w+.-]*:\/\//i, '').replace(/[/?#].*$/, '').replace(/:\d+$/, ''));
+  return { stdin: args.some((a) => /^--(with-token|stdin)$/.test(a)), hosts: bare, gitCredentials: args.includes('--add-to-git-credential') };
+}
+

@@ -63,11 +63,13 @@ function printer0(argv: string[]): PrintedName | undefined {
     case 'openssl':
       return /^rand -hex \d+$/.test(line) ? NAME : undefined;
     case 'node':
-      return /^(-v|--version)$/.test(line) ? NAME : undefined;
+      // (node -p process.arch / process.platform: x64, arm64, linux, darwin …)
+      return /^(-v|--version|-p process\.(arch|platform)|-e console\.log\(process\.(arch|platform)\))$/.test(line) ? NAME : undefined;
     case 'jq':
       // (The project's own version and name, as its manifest gives them: npm requires a semver version and a name
-      // whose only slash follows its @scope — the manifest's words are the project's, as the agent's edits are.)
-      return /^-r \.version [\w./-]*package\.json$/.test(line) ? NAME : /^-r \.name [\w./-]*package\.json$/.test(line) ? { kind: 'ref', empty: false } : undefined;
+      // whose only slash follows its @scope — the manifest's words are the project's, as the agent's edits are. Only by
+      // a relative name that does not climb: /tmp/package.json is anybody's text.)
+      return !/^-r \.(version|name) (?!\/)(?!.*(^|\/)\.\.(\/|$))[\w./-]*package\.json$/.test(line) ? undefined : line.startsWith('-r .version') ? NAME : { kind: 'ref', empty: false };
     case 'basename': {
       // Of a literal path: its last name, computed here (basename of `..`, `/` or `x/..` is no name below anything).
       const ops = args[0] === '--' ? args.slice(1) : args;

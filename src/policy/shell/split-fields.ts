@@ -15,7 +15,7 @@ export function printsOneField(script: Script): boolean {
   // (date's own format has blanks; +FORMAT of numeric fields and separators has none.)
   if (name === 'date') return args.length > 0 && args.every((a) => /^(-u|--utc|\+(%[-_0^#]?[YmdHMSsjuVGgyeIpklFTRzZN]|[-_.:T0-9])+)$/.test(a)) && args.some((a) => a.startsWith('+'));
   // (A package's version, as jq or node read it from its manifest.)
-  if (name === 'jq') return /^-r \.version [\w./-]*package\.json$/.test(line);
+  if (name === 'jq') return /^-r \.version (?!\/)(?!.*(^|\/)\.\.(\/|$))[\w./-]*package\.json$/.test(line);
   if (name === 'git') return /^rev-parse( --short(=\d+)?)? (HEAD|@)$|^rev-list --count (HEAD|@)$|^describe( --tags| --abbrev=\d+| --always)*$/.test(line);
   return (/^(nproc|whoami|hostname|uuidgen)$/.test(name!) && args.length === 0) || (name === 'id' && /^-[ug]$/.test(line)) || (name === 'uname' && /^-[msr]$/.test(line));
 }
