@@ -8,13 +8,13 @@ import { addHost, addUrl, hostOfHostPort, STDIN, wholeTree } from './common.js';
 import type { AnalyzerInput } from './types.js';
 
 /** Tools that send their stdin (a request body, a mail). */
-const STDIN_SENDERS = new Set(['http', 'https', 'xh', 'xhs', 'lwp-request', 'POST', 'PUT', 'mail', 'mailx', 'mutt', 'sendmail', 'msmtp', 'websocat', 'wscat']);
+const STDIN_SENDERS = new Set(['http', 'https', 'xh', 'xhs', 'lwp-request', 'POST', 'PUT', 'mail', 'mailx', 'mutt', 'neomutt', 's-nail', 'sendmail', 'msmtp', 'websocat', 'wscat']);
 /** Tools that copy local operands to a remote (their local operands are sent). */
 const UPLOADERS = new Set(['rclone', 's3cmd', 'smbclient', 'tftp', 'ftp', 'lftp']);
 /** Options whose value is a file that is attached or sent. */
 const ATTACH = /^(-a|--attach|--attachment|-A|-T|--upload-file|put|--data-binary)$/;
 
-export const GENERIC_NET_TOOLS = ['http', 'https', 'xh', 'xhs', 'httpie', 'curlie', 'aria2c', 'axel', 'lwp-request', 'GET', 'POST', 'PUT', 'HEAD', 'lynx', 'w3m', 'links', 'elinks', 'ftp', 'lftp', 'tftp', 'mail', 'mailx', 'mutt', 'sendmail', 'msmtp', 'rclone', 's3cmd', 'smbclient', 'websocat', 'wscat', 'grpcurl', 'xdg-open', 'sensible-browser', 'x-www-browser', 'www-browser', 'firefox', 'chromium', 'google-chrome'];
+export const GENERIC_NET_TOOLS = ['http', 'https', 'xh', 'xhs', 'httpie', 'curlie', 'aria2c', 'axel', 'lwp-request', 'GET', 'POST', 'PUT', 'HEAD', 'lynx', 'w3m', 'links', 'elinks', 'ftp', 'lftp', 'tftp', 'mail', 'mailx', 'mutt', 'neomutt', 's-nail', 'sendmail', 'msmtp', 'rclone', 's3cmd', 'smbclient', 'websocat', 'wscat', 'grpcurl', 'xdg-open', 'sensible-browser', 'x-www-browser', 'www-browser', 'firefox', 'chromium', 'google-chrome'];
 
 const HTTPIE = new Set(['http', 'https', 'xh', 'xhs', 'httpie', 'curlie']);
 /** HTTPie/xh options that take a separate value (the value is not the URL). */

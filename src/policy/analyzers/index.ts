@@ -23,6 +23,7 @@ import { AGENT_TOOLS, analyzeAgent } from './agents.js';
 import { analyzePackages } from './packages.js';
 import { printsHelp } from './help.js';
 import { remoteArchive } from './remote-archive.js';
+import { keyserverContacts } from './keyservers.js';
 import { analyzeDocker, analyzeOci } from './docker.js';
 import { analyzeCloud, deployedTree } from './cloud.js';
 import { analyzeFind } from './find.js';
@@ -199,6 +200,8 @@ export function analyze(input: AnalyzerInput): Facts {
   }
   // tar -cf HOST:PATH, cpio -F HOST:PATH: the archive lives on another machine, reached through the remote shell.
   remoteArchive(input, f);
+  // gpg --send-keys, --recv-keys from a keyserver the line names, --fetch-keys URL.
+  if (!help) keyserverContacts(input, f);
   // Kernel modules and settings, mounts, namespaces, debuggers attached to other processes.
   const control = hostControl(input.tool, input.args);
   if (control) {

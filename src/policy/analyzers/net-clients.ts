@@ -4,36 +4,19 @@
 // its options, its stdin or the text it runs (`\copy … from '.env'`, LOAD DATA LOCAL INFILE) read.
 // Hosts are facts (`net-client` asks off the allowlist); files they read and send are sends.
 import { newFacts, type Facts } from '../facts.js';
-import { optionTable, scan, values, type OptionTable } from '../options.js';
+import { scan, values } from '../options.js';
 import { isLocalEndpoint } from '../hosts.js';
 import { addHost, addUrl, hostOfHostPort, STDIN } from './common.js';
 import type { AnalyzerInput } from './types.js';
-
-interface Client {
-  table: OptionTable;
-  /** Options whose value is a server: host, host:port, a comma list, or a URL. */
-  host: string[];
-  /** Options whose value is a file whose content is sent (an `@` prefix is dropped). */
-  file?: string[];
-  /** Options whose value is a file the client writes (a dump). */
-  out?: string[];
-  /** Options whose value is code or a command the server runs, read for the files it loads. */
-  code?: string[];
-  /** Operands that name a server: every host-looking one (scanners), the first, or none (URLs and conninfo always count). */
-  operands: 'urls' | 'hosts' | 'first' | 'none';
-  /** Sends its stdin (a shell fed a script, a publisher fed messages). */
-  stdin: boolean;
-  /** Options that read targets or settings from a file Rampart does not read. */
-  opaque?: string[];
-}
-
-const c = (specs: string[], rest: Omit<Client, 'table'>, singleDashLong = false): Client => ({ table: optionTable(specs, { singleDashLong }), ...rest });
+import { c, type Client } from './net-client-spec.js';
+import { BCP, DB_CLIENTS_MORE } from './db-clients.js';
+import { REMOTE_SESSIONS } from './remote-sessions.js';
 
 const PSQL = c(['h,host=', 'p,port=', 'U,username=', 'd,dbname=', 'c,command=', 'f,file=', 'o,output=', 'v,set,variable=', 'P,pset=', 'F,field-separator=', 'R,record-separator=', 'L,log-file=', 'T,table-attr='], { host: ['host'], file: ['file'], code: ['command'], out: ['output', 'log-file'], operands: 'urls', stdin: true });
 // pg_dump -f / mysqldump -r name the dump written, not a script sent.
 const PG_DUMP = c(['h,host=', 'p,port=', 'U,username=', 'd,dbname=', 'f,file=', 'F,format=', 'n,schema=', 't,table=', 'T,exclude-table=', 'N,exclude-schema=', 'j,jobs=', 'Z,compress=', 'E,encoding='], { host: ['host'], out: ['file'], operands: 'urls', stdin: false });
 const MYSQL = c(['h,host=', 'P,port=', 'u,user=', 'p,password?=', 'D,database=', 'e,execute=', 'S,socket=', 'defaults-file=', 'defaults-extra-file=', 'init-command=', 'default-character-set=', 'protocol='], { host: ['host'], code: ['execute', 'init-command'], operands: 'none', stdin: true, opaque: ['defaults-file', 'defaults-extra-file'] });
-const MONGO = c(['host=', 'port=', 'u,username=', 'p,password=', 'eval=', 'file=', 'f=', 'authenticationDatabase=', 'tlsCAFile=', 'tlsCertificateKeyFile='], { host: ['host'], code: ['eval'], file: ['file', 'f'], operands: 'first', stdin: true });
+const MONGO = c(['host=', 'uri=', 'port=', 'u,username=', 'p,password=', 'eval=', 'file=', 'f=', 'authenticationDatabase=', 'tlsCAFile=', 'tlsCertificateKeyFile='], { host: ['host', 'uri'], code: ['eval'], file: ['file', 'f'], operands: 'first', stdin: true });
 const REDIS = c(['h=', 'p=', 'a=', 'u=', 'n=', 's=', 'user=', 'pass=', 'tls', 'x', 'r=', 'i=', 'eval=', 'rdb=', 'pipe', 'e'], { host: ['h', 'u'], file: ['eval'], operands: 'none', stdin: true });
 const MQTT = c(['h,host=', 'p,port=', 't,topic=', 'm,message=', 'f,file=', 'L,url=', 'u,username=', 'P,pw=', 'i,id=', 'q,qos=', 'cafile=', 'cert=', 'key=', 'l', 's', 'n', 'r', 'd'], { host: ['host', 'url'], file: ['file'], operands: 'none', stdin: true });
 const KAFKA = c(['b=', 't=', 'p=', 'P', 'C', 'L', 'l', 'K=', 'X=', 'F=', 'f=', 'o=', 'c=', 'G=', 'e', 'q', 'J', 'D=', 'k=', 'H='], { host: ['b'], file: ['l'], operands: 'none', stdin: true, opaque: ['F'] });
@@ -83,6 +66,8 @@ function filesInCode(code: string): string[] {
     /\bload\s+data\s+local\s+infile\s+(?:'([^']+)'|"([^"]+)"|(\S+))/gi,
     /(?:^|[\s;])source\s+(?:'([^']+)'|"([^"]+)"|(\S+))/gi,
     /\b(?:cat|load|readFileSync|readFile|open)\s*\(\s*(?:'([^']+)'|"([^"]+)"|`([^`]+)`)/g,
+    // (sqlcmd's :r FILE reads FILE into the batch it sends.)
+    /(?:^|\n)\s*:r\s+(?:'([^']+)'|"([^"]+)"|(\S+))/gi,
   ];
   for (const re of pats) for (const m of code.matchAll(re)) out.push((m[1] ?? m[2] ?? m[3])!.replace(/;$/, ''));
   return out;
@@ -144,6 +129,8 @@ const PY_IMAP = c(['d=', 's='], { host: [], operands: 'first', stdin: false });
 const PY_NNTP = c(['g=', 's=', 'p=', 'n=', 'S'], { host: ['s'], operands: 'none', stdin: false });
 const PY_SMTP = c([], { host: [], operands: 'none', stdin: true });
 Object.assign(NET_CLIENTS, { ftplib: PY_FIRST, poplib: PY_FIRST, telnetlib: PY_FIRST, imaplib: PY_IMAP, nntplib: PY_NNTP, smtplib: PY_SMTP });
+// SQL Server, Oracle and other database shells, brokers; remote desktops, VPNs and FTP clients.
+Object.assign(NET_CLIENTS, DB_CLIENTS_MORE, REMOTE_SESSIONS, { 'keydb-cli': REDIS, 'redis-benchmark': REDIS, mongoexport: MONGO, mongofiles: MONGO, mongostat: MONGO, mongotop: MONGO });
 
 /** Files a client's code runs as more of its code (\\i F, source F, .read F): their lines are echoed back in errors — read. */
 export function includedInCode(code: string): string[] {
@@ -160,13 +147,38 @@ export function writesInCode(code: string): string[] {
   return out;
 }
 
+/** FreeRDP's option words as getopt spells them: /name:value → --name=value, +name → --name, -name → --no-name. */
+function slashWords(args: readonly string[]): string[] {
+  return args.map((a) => {
+    const m = /^([/+-])([A-Za-z][\w-]*)(?::(.*))?$/s.exec(a);
+    if (!m || (m[1] === '-' && a.startsWith('--'))) return a;
+    return m[1] === '-' ? `--no-${m[2]}` : m[3] === undefined ? `--${m[2]}` : `--${m[2]}=${m[3]}`;
+  });
+}
+
 /** Facts of one network client invocation. */
-export function analyzeNetClient({ tool, args, env }: AnalyzerInput): Facts {
+export function analyzeNetClient({ tool, args: argv, env }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   const spec = NET_CLIENTS[tool]!;
   f.tags.add('net-client');
+  const args = spec.slashOptions ? slashWords(argv) : argv;
   const s = scan(args, spec.table);
-  for (const v of values(s, ...spec.host)) addServer(f, v);
+  // (The client's own spelling of its server made a host or URL; a value that is a file holding the server cannot be placed.)
+  const server = (v: string): void => {
+    const h = spec.server ? spec.server(v) : v;
+    if (h !== undefined) addServer(f, h);
+    else opaque(`${tool} connects to the server named in ${v}, which Rampart does not read`);
+  };
+  const opaque = (note: string): void => {
+    f.tags.add('opaque-config');
+    f.notes.push(note);
+  };
+  for (const v of values(s, ...spec.host)) server(v);
+  // (An option the table does not know, given a URL — --some-endpoint=https://H — may point the client there.)
+  for (const u of s.unknown) { const v = /^--?[\w.-]+=((?:[a-z][a-z0-9+.-]*):\/\/.+)$/is.exec(u)?.[1]; if (v) server(v); }
+  // A local directory shared with the far side (a remote desktop's drive redirection) is readable there: sent.
+  for (const v of values(s, ...(spec.shares ?? []))) f.sends.push(...v.split(/[,=]/).filter((p) => /^(\/|~|\.{1,2}(\/|$)|\$\{?HOME\b)/.test(p)));
+  for (const [flag, tree] of Object.entries(spec.sharesTree ?? {})) if (s.opts.some((o) => o.name === flag)) f.sends.push(tree);
   for (const v of values(s, ...(spec.file ?? []))) if (v !== '-') f.sends.push(v.replace(/^@/, ''));
   for (const v of values(s, ...(spec.code ?? []))) f.sends.push(...filesInCode(v));
   for (const v of values(s, ...(spec.code ?? []))) f.reads.push(...includedInCode(v));
@@ -185,9 +197,20 @@ export function analyzeNetClient({ tool, args, env }: AnalyzerInput): Facts {
     f.notes.push(`${tool} reads its targets or settings from a file`);
   }
   const ops = s.positionals;
-  if (spec.operands === 'hosts') for (const o of ops) addServer(f, o);
-  else if (spec.operands === 'first' && ops[0] !== undefined) addServer(f, ops[0]);
-  for (const o of ops) if (/^(?:jdbc:)?[a-z][a-z0-9+.-]*:\/\//i.test(o)) addServer(f, o);
+  if (spec.operands === 'hosts') for (const o of ops) server(o);
+  else if (spec.operands === 'first' && ops[0] !== undefined) server(ops[0]);
+  for (const o of ops) if (/^(?:jdbc:)?[a-z][a-z0-9+.-]*:\/\//i.test(o)) server(o);
+  // ncftpput HOST DIR FILE…: the files uploaded; sqlplus … @setup.sql: scripts whose text the server runs.
+  if (spec.sendsOperandsFrom !== undefined) f.sends.push(...ops.slice(spec.sendsOperandsFrom));
+  if (spec.scriptOperands) for (const o of ops.slice(1)) if (/^@@?[^@]/.test(o)) f.sends.push(o.replace(/^@@?/, ''));
+  // bcp TABLE in FILE sends FILE's rows to the server; out/queryout FILE writes them here.
+  if (spec === BCP && ops[2] !== undefined) (ops[1] === 'in' ? f.sends : /^(out|queryout)$/.test(ops[1] ?? '') ? f.writes : []).push(ops[2]);
+  // A server named only in a configuration file or network (openvpn x.ovpn, wg-quick up wg0, zerotier-cli join ID).
+  const config = ops.find((o) => spec.configOperand?.test(o));
+  if (config !== undefined) opaque(`${tool} connects to the server ${config} names, which Rampart does not read`);
+  if (ops[0] !== undefined && spec.opaqueVerbs?.test(ops[0])) opaque(`${tool} ${ops[0]} connects to peers its configuration or network names, which Rampart does not read`);
+  // (…or a service's own server when none is named: tailscale up joins Tailscale's coordination server.)
+  if (spec.defaultHost && spec.defaultHost[0].test(ops[0] ?? '') && values(s, ...spec.host).length === 0) addHost(f, spec.defaultHost[1], 'target', 'https');
   // A conninfo string: psql "host=evil.example dbname=x".
   // (Also given as -d/--dbname: psql -d 'host=evil.example dbname=x'.)
   for (const o of [...ops, ...values(s, 'dbname')]) for (const m of o.matchAll(/(?:^|\s)host(?:addr)?=['"]?([^\s'"]+)/g)) addServer(f, m[1]!);

@@ -196,6 +196,10 @@ const ROWS: Record<string, Row[]> = {
   gcc: [{ opts: /^-wrapper$/, shell: (v) => v.split(',').map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ') }],
   // svn --config-option config:tunnels:NAME=CMD: svn+NAME:// URLs run CMD.
   svn: [{ opts: /^--config-option$/, shell: (v) => /^config:tunnels:[^=]+=(.*)$/s.exec(v)?.[1] }],
+  // openvpn's scripts run on connect, route and auth events (as root, where openvpn runs so).
+  openvpn: [{ opts: /^--(up|down|route-up|route-pre-down|ipchange|tls-verify|auth-user-pass-verify|client-connect|client-disconnect|learn-address)$/, shell: (v) => v }],
+  // sqlcmd's !! CMD (at a line's start, :!! in scripts) runs CMD through the shell.
+  sqlcmd: [{ opts: /^(-Q|-q|--query|--initial-query)$/, shell: (v) => [...v.matchAll(/(?:^|\n)\s*:?!!\s*([^\n]+)/g)].map((m) => m[1]!).join('\n') || undefined }],
   // bpftrace -e 'PROGRAM': system("CMD") runs CMD (with --unsafe), as root when run so.
   bpftrace: [{ opts: /^-e$/, shell: (v) => [...v.matchAll(/\bsystem\s*\(\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!).join('\n') || undefined }],
 };

@@ -87,10 +87,7 @@ export function destroys(name: string, args: readonly string[], env: Readonly<Re
       return words.some((w) => /^(delete|destroy|rm|remove)$|:(destroy|delete|remove|reset)$|^apps:destroy$/.test(w)) || (name === 'supabase' && at(0, /^db$/) && at(1, /^reset$/) && has(/^--linked$/)) ? `${name} deletes hosted resources` : undefined;
     case 'gh':
       if (at(0, /^(repo|release|secret|variable|environment|project|ruleset|gist|issue|discussion)$/) && at(1, /^(delete|remove)$/)) return `gh ${words[0]} ${words[1]} deletes it on GitHub`;
-      // Making a repository public publishes all of it.
-      if (at(0, /^repo$/) && at(1, /^edit$/) && args.some((a, k) => (a === '--visibility' && args[k + 1] === 'public') || a === '--visibility=public')) return 'gh repo edit --visibility public publishes the repository';
-      // (-f/-F/--field/--raw-field, attached or not; a GraphQL mutation that deletes.)
-      if (at(0, /^api$/) && args.some((a) => /^(?:--?(?:f|F|field|raw-field)=?)?(private=false|visibility=public)$/i.test(a))) return 'gh api makes a repository public';
+      // (Making a repository public publishes it: judged with the publishers, line/publish.ts. A GraphQL mutation that deletes.)
       if (at(0, /^api$/) && at(1, /^graphql$/) && args.some((a) => /\bmutation\b[\s\S]*\b(delete\w*|archiveRepository|updateRepository[\s\S]*visibility:\s*PUBLIC)\b/i.test(a))) return 'gh api graphql runs a mutation that deletes or publishes';
       return at(0, /^api$/) && args.some((a, k) => (/^(-X|--method)$/.test(args[k - 1] ?? '') && /^DELETE$/i.test(a)) || /^(-XDELETE|--method=DELETE)$/i.test(a)) ? 'gh api -X DELETE deletes something on GitHub' : undefined;
     case 'rclone':

@@ -30,7 +30,6 @@ const PUBLISHERS: Record<string, RegExp> = {
   changeset: /^publish$/,
   vsce: /^publish$/,
   ovsx: /^publish$/,
-  helm: /^push$/,
   gradle: /^publish(?!ToMavenLocal)\w*$/,
   gradlew: /^publish(?!ToMavenLocal)\w*$/,
   mvnw: /^deploy$/,
@@ -51,6 +50,31 @@ const PUBLISHERS: Record<string, RegExp> = {
   goreleaser: /^release$/,
   nx: /^release publish$|^release$/,
   rush: /^publish$/,
+  // Conda packages (anaconda.org), Artifactory (JFrog CLI: rt upload|u, build-publish|bp, its npm/maven wrappers), Swift's
+  // package registry, Conan remotes, ChartMuseum (helm cm-push), Elm, LuaRocks, wasm-pack, the Snap Store, rye.
+  anaconda: /^upload$/,
+  jfrog: /^(rt (upload|u|build-publish|bp|npm-publish|npmp|gradle|mvn)|(npm|pnpm|yarn) publish|mvn deploy|gradle publish\w*|rt docker-push|rt dp)$/,
+  jf: /^(rt (upload|u|build-publish|bp|npm-publish|npmp)|(npm|pnpm|yarn) publish|mvn deploy|gradle publish\w*|rt docker-push|rt dp)$/,
+  swift: /^package-registry publish$/,
+  conan: /^upload$/,
+  elm: /^publish$/,
+  luarocks: /^upload$/,
+  'wasm-pack': /^publish$/,
+  snapcraft: /^(upload|push|release)$/,
+  rye: /^publish$/,
+};
+PUBLISHERS.helm = /^(push|cm-push)$/;
+
+/** A tool → subcommands that publish only with some option: a hosted repository made public with the project in it.
+ *  The options are matched on the words joined by spaces (`--visibility public` as `--visibility=public`). */
+const PUBLISHED_WITH: Record<string, readonly (readonly [verb: RegExp, options: RegExp])[]> = {
+  gh: [
+    // (gh repo create --public with --source/--push puts the project up as a public repository; without them it makes an empty one.)
+    [/^repo create$/, /(?=(?:.* )?--public(?: |$))(?=(?:.* )?(?:--source|-s|--push)(?:[= ]|$))/],
+    [/^repo edit$/, /(?:^| )--visibility[= ]public(?: |$)/],
+    // (-f/-F/--field/--raw-field, attached or not: the REST API's private=false or visibility=public.)
+    [/^api$/, /(?:^| )(?:-[fF] ?|--(?:raw-)?field[= ])?(?:private=false|visibility=public)(?: |$)/i],
+  ],
 };
 
 // Options that take a value before the subcommand (pnpm --filter X publish, poetry -C pkg publish,
@@ -78,6 +102,8 @@ export function publishes(name: string, args: readonly string[]): string | undef
   // python setup.py … upload/register (distutils' own uploader).
   if (/^python[\d.]*$/.test(tool) && /(^|\/)setup\.py$/.test(pos[0] ?? '') && pos.slice(1).some((w) => /^(upload|register)$/.test(w))) return 'setup.py upload publishes the project to PyPI';
   if (tool === 'cargo' && pos[0] === 'release') return args.some((a) => a === '--execute' || a === '-x') ? 'cargo release --execute publishes the crate' : undefined;
+  const optioned = PUBLISHED_WITH[tool]?.find(([verb, options]) => [pos.slice(0, 2).join(' '), pos[0] ?? ''].some((w) => verb.test(w)) && options.test(args.join(' ')));
+  if (optioned) return `${tool} ${pos.slice(0, 2).join(' ')} makes the project's repository public`;
   const re = PUBLISHERS[tool];
   if (!re) return undefined;
   // (mvn and gradle take several goals or tasks: any of them may publish.)
