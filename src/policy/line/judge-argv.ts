@@ -12,7 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { analyzeArgv, decide, judgeFacts } from '../evaluate.js';
 import { ANALYZERS, configOptionValue } from '../analyzers/index.js';
 import { composeProject } from '../analyzers/docker.js';
-import { elsewhere, elsewhereLines, hostResolver } from './elsewhere.js';
+import { elsewhere, elsewhereLines, hostResolver, unreadWritableMounts } from './elsewhere.js';
 import { NET_CLIENTS } from '../analyzers/net-clients.js';
 import { BACKUP_TOOLS } from '../analyzers/generic-net.js';
 import { newFacts } from '../facts.js';
@@ -1380,6 +1380,23 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (there) {
       for (const l of elsewhereLines(there, hostResolver(ctx), ctx.home)) st.sub(l, ctx.cwd, env);
       oc.strings = [];
+    }
+    // A writable bind mount of a protected path — a start-up file, ~/.ssh, Rampart's state, the agent's settings, or a
+    // directory holding one (HOME, the project's parent) — handed to code Rampart does not read in the container (the
+    // image's own program, a glob of files given to its entrypoint, a computed command) may be changed there: asked.
+    // (The project's own tree is the container's work as ever, scratch below /tmp too; a read-only mount changes nothing.)
+    const inside = there ?? elsewhere(name, args);
+    for (const m of inside ? unreadWritableMounts(inside) : []) {
+      const src = hostResolver(ctx)(m.source);
+      if (/[$`]/.test(src) || src === ctx.projectRoot || src.startsWith(`${ctx.projectRoot}/`)) continue;
+      const probe = newFacts('<probe>');
+      probe.tags.add('recursive');
+      probe.writes.push(src);
+      const classes = judgeFacts(st.policy, probe, [], { ...ctx, stdin: undefined, stdout: undefined }).pathClasses.writes;
+      if (classes.has('protected') || classes.has('home_credential')) {
+        tag('unmodelled-protected', `${name} mounts ${m.source} writable into a container whose program Rampart does not read: it may change what is there`);
+        break;
+      }
     }
     // (…with a substitution whose output the line knows put in: -var "cmd=$(echo … | base64 -d)".)
     const known = fc.argv.length === argv.length ? fc.argv.slice(1).map((_, k) => substitutedWord(fc, flat, info, k + 1)) : [];
