@@ -404,7 +404,10 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       // (A scratch worktree in the temp dir loses only what rm -rf /tmp/… would: not the user's work.)
       // (Written plainly: no `..`, no variable or substitution — /tmp/x/../../home/user/wt is not in the temp dir.)
       const removed = rest.slice(1).filter((a) => !a.startsWith('-')).at(-1) ?? '';
-      const scratch = /^\/tmp\/[^/.][^/]*(\/|$)/.test(removed) && !/(^|\/)\.\.(\/|$)|[$`]/.test(removed);
+      // (…nor is HOME, or a directory holding it, when HOME itself lives below /tmp, as in a test harness.)
+      const home = input.home.replace(/\/+$/, '');
+      const gone = removed.replace(/\/+$/, '');
+      const scratch = /^\/tmp\/[^/.][^/]*(\/|$)/.test(removed) && !/(^|\/)\.\.(\/|$)|[$`]/.test(removed) && gone !== home && !gone.startsWith(`${home}/`) && !home.startsWith(`${gone}/`);
       if (rest[0] === 'remove' && (flags.has('--force') || optionsBefore(rest).some((a) => /^-[a-zA-Z]*f/.test(a))) && !scratch) f.tags.add('discard-changes');
       return;
     case 'reflog':

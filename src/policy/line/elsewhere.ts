@@ -46,6 +46,10 @@ export interface Mount {
   target: string;
   /** The host path as written (resolved against the caller's context). */
   source: string;
+  /** Mounted read-only (-v SRC:DST:ro, --mount …,readonly, --bind-ro): nothing there can change it. */
+  readOnly?: boolean;
+  /** One every instance has (Verb.fixed), not one this command line gives. */
+  standing?: boolean;
 }
 
 export interface Elsewhere {
@@ -184,7 +188,7 @@ export function elsewhere(tool: string, args: readonly string[]): Elsewhere | un
   const ownCount = args.length - command.length;
   const entry = verb.entrypoint ? values(s, verb.entrypoint).at(-1) : undefined;
   if (entry !== undefined && entry !== '') command = [...entry.split(/\s+/), ...command];
-  const mounts = [...(verb.fixed ?? []), ...(verb.mounts ? s.opts.filter((o) => verb!.mounts!.includes(o.name) && o.value !== undefined).flatMap((o) => bindMount(o.name, o.value!)) : [])];
+  const mounts = [...(verb.fixed ?? []).map((m) => ({ ...m, standing: true })), ...(verb.mounts ? s.opts.filter((o) => verb!.mounts!.includes(o.name) && o.value !== undefined).flatMap((o) => bindMount(o.name, o.value!)) : [])];
   const workdir = verb.workdir ? values(s, ...verb.workdir).at(-1) : undefined;
   const reach = target !== undefined && verb.hostTarget?.test(target) ? `is a shell on the node ${target}` : verb.mounts ? hostReach(s.opts.map((o) => [o.name, o.value ?? ''])) : undefined;
   return { command, mounts, ...(workdir !== undefined ? { workdir } : {}), ...(reach ? { hostReach: reach } : {}), own: args.slice(0, Math.max(0, ownCount)), mountsKnown: verb.mountsKnown === true };
@@ -199,7 +203,7 @@ function nspawn(args: readonly string[]): Elsewhere | undefined {
   const root = dir !== undefined && !/^\/var\/lib\/machines\/[^/]+\/?$/.test(dir) ? dir : undefined;
   const binds = s.opts.filter((o) => (o.name === 'bind' || o.name === 'bind-ro') && o.value !== undefined).map((o) => {
     const [src, dst] = o.value!.replace(/^\+/, '').split(':');
-    return { target: dst || src!, source: src! };
+    return { target: dst || src!, source: src!, readOnly: o.name === 'bind-ro' };
   });
   const workdir = values(s, 'chdir').at(-1);
   const mounts = [...binds, ...(root !== undefined ? [{ target: '/', source: root }] : [])];
@@ -212,11 +216,12 @@ function bindMount(opt: string, spec: string): Mount[] {
     const kv = Object.fromEntries(spec.split(',').map((p) => [p.slice(0, p.indexOf('=') < 0 ? p.length : p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
     const src = kv.source ?? kv.src;
     const dst = kv.target ?? kv.dst ?? kv.destination;
-    return src !== undefined && dst !== undefined && (kv.type ?? 'volume') !== 'tmpfs' && hostPath(src) ? [{ target: dst, source: src }] : [];
+    const readOnly = spec.split(',').some((p) => /^(readonly|ro)(=(true|1))?$/.test(p));
+    return src !== undefined && dst !== undefined && (kv.type ?? 'volume') !== 'tmpfs' && hostPath(src) ? [{ target: dst, source: src, readOnly }] : [];
   }
   const parts = spec.split(':');
   // (A lone path is an anonymous volume; a source that is no path is a named volume.)
-  return parts.length >= 2 && hostPath(parts[0]!) ? [{ target: parts[1]!, source: parts[0]! }] : [];
+  return parts.length >= 2 && hostPath(parts[0]!) ? [{ target: parts[1]!, source: parts[0]!, readOnly: (parts[2] ?? '').split(',').includes('ro') }] : [];
 }
 const hostPath = (s: string): boolean => /^[/~.$]/.test(s);
 
@@ -257,7 +262,10 @@ export function elsewhereLines(there: Elsewhere, resolveHost: (p: string) => str
   // (Words after an image that are no program — a glob of files — are arguments to its entrypoint.)
   if (!there.command.length || /[*?[]/.test(there.command[0]!)) return [];
   const ctrHome = '/root';
-  const mounts = there.mounts.map((m) => ({ target: m.target === '~' ? '~' : m.target.replace(/\/+$/, '') || '/', source: resolveHost(m.source) }));
+  // (A program that only deletes or empties what it is given changes nothing through a read-only mount — rm -rf /src
+  // with -v $PWD:/src:ro fails there — so for it such a mount is the container's own scratch.)
+  const changesOnly = /^(rm|rmdir|unlink|shred|truncate)$/.test(there.command[0]!.replace(/^.*\//, ''));
+  const mounts = there.mounts.filter((m) => !(changesOnly && m.readOnly)).map((m) => ({ target: m.target === '~' ? '~' : m.target.replace(/\/+$/, '') || '/', source: resolveHost(m.source) }));
   // (~ mounted at ~ — Lima's HOME — is this machine's HOME, spelt as the judge reads it.)
   const homeMounted = mounts.some((m) => m.target === '~');
   const root = there.hostReach !== undefined ? '' : mounts.find((m) => m.target === '/')?.source.replace(/\/+$/, '') ?? SCRATCH;
@@ -279,12 +287,21 @@ export function elsewhereLines(there: Elsewhere, resolveHost: (p: string) => str
   const lines: string[] = [];
   for (const cwd of cwds) lines.push(`cd ${quote(cwd)} && ${there.command.map((w) => quote(rewrite(w))).join(' ')}`);
   // (…and with each path above a bound directory read as that directory's host side.)
-  for (const m of there.mounts.length ? mounts.filter((x) => x.target !== '/' && x.target !== '~') : []) {
+  for (const m of mounts.length ? mounts.filter((x) => x.target !== '/' && x.target !== '~') : []) {
     const words = there.command.map((w) => rewrite(w, m as Mount));
     const line = `cd ${quote(cwds[0]!)} && ${words.map(quote).join(' ')}`;
     if (!lines.includes(line)) lines.push(line);
   }
   return lines;
+}
+
+/** The mounts code Rampart does not read can change: writable ones this command line gives, where what runs inside is
+ *  the image's own program (no command given), a glob of files handed to its entrypoint, an option to it, or a word
+ *  computed when it runs. (A VM's standing HOME mount — Lima's, colima's — with no command is a login shell, a person's.) */
+export function unreadWritableMounts(there: Elsewhere): Mount[] {
+  const first = there.command[0];
+  const unread = first === undefined || /[*?[$`]/.test(first) || first.startsWith('-') || there.command.some((w) => /[$`]/.test(w));
+  return unread ? there.mounts.filter((m) => !m.readOnly && !m.standing) : [];
 }
 
 /** Places a mount's host side on this machine ($PWD, ~, ./data); a variable only the running shell knows ($out) stays as written. */

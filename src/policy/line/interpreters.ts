@@ -642,8 +642,9 @@ function splitLists(code: string): string {
   });
 }
 
-/** What a one-liner does, as tags the line judge turns into facts. */
-export function judgeCode(code0: string, lang: string): CodeVerdict {
+/** What a one-liner does, as tags the line judge turns into facts. (`spell` shows the word lists HOME as what it is
+ *  wherever it lives: home-spelled.ts.) */
+export function judgeCode(code0: string, lang: string, spell: (code: string) => string = (c) => c): CodeVerdict {
   code0 = unalias(foldLiterals(unalias(lang === 'python' ? splitLists(plainPythonLiterals(code0)) : code0)));
   // Calls that run a literal command are judged as that command line, not as "runs programs".
   // (…read once per element of a literal list a loop runs: literal-loops.ts.)
@@ -762,13 +763,13 @@ export function judgeCode(code0: string, lang: string): CodeVerdict {
   if (unknown.length) flag('interpreter-unknown-module', `the one-liner loads ${unknown.join(', ')}, which Rampart cannot judge`);
   // Languages read only in part (R, Julia, Tcl, AppleScript): code that names a URL, a path outside the
   // project, the home directory, the environment or a secret may do anything there.
-  if (/^(R|Rscript|julia|expect|tclsh|wish|osascript)$/.test(lang) && (REACHES.test(code0) || PARTLY_READ_DYNAMIC.test(code0))) flag('interpreter-unknown-module', `the ${lang} one-liner names a URL, a path outside the project, the home directory, the environment or a secret, and Rampart reads ${lang} only in part`);
+  if (/^(R|Rscript|julia|expect|tclsh|wish|osascript)$/.test(lang) && (REACHES.test(spell(code0)) || PARTLY_READ_DYNAMIC.test(code0))) flag('interpreter-unknown-module', `the ${lang} one-liner names a URL, a path outside the project, the home directory, the environment or a secret, and Rampart reads ${lang} only in part`);
   // A widely used library is left alone with the project's own data; given a URL, a path outside the
   // project or a secret's name (pd.read_csv('~/.aws/credentials'), df.to_csv('/home/u/.bashrc')), what
   // it does there is not read: ask.
   else {
     const common = unknownModules(code, lang, true);
-    if (common.length && COMMON_SENSITIVE.test(code0)) flag('interpreter-unknown-module', `the one-liner gives ${common.join(', ')} a URL, a path outside the project or a secret's name, and Rampart does not follow what the library does with it`);
+    if (common.length && COMMON_SENSITIVE.test(spell(code0))) flag('interpreter-unknown-module', `the one-liner gives ${common.join(', ')} a URL, a path outside the project or a secret's name, and Rampart does not follow what the library does with it`);
   }
   const mentions = [...code0.matchAll(/["'](https?:\/\/[^"'\s]+)/g)].map((m) => m[1]!);
   const sendsFiles = FILE_READ.test(bare) && /method\s*:\s*['"](POST|PUT|PATCH)|\bbody\s*:|\b(data|json|files|content)\s*=|\b(requests|httpx)\.(post|put|patch)|\burlopen\([^,()]*,|--data|\.send\(/i.test(code0);

@@ -12,7 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { analyzeArgv, decide, judgeFacts } from '../evaluate.js';
 import { ANALYZERS, configOptionValue } from '../analyzers/index.js';
 import { composeProject } from '../analyzers/docker.js';
-import { elsewhere, elsewhereLines, hostResolver } from './elsewhere.js';
+import { elsewhere, elsewhereLines, hostResolver, unreadWritableMounts } from './elsewhere.js';
 import { NET_CLIENTS } from '../analyzers/net-clients.js';
 import { BACKUP_TOOLS } from '../analyzers/generic-net.js';
 import { newFacts } from '../facts.js';
@@ -31,6 +31,7 @@ import { foreignAsSh, harmlessPowerShell, withoutCmdSwitches } from './foreign-s
 import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, unwrap, withPositionals, xargsSpelled } from './unwrap.js';
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
 import { COMPILED, COMPILED_REACHES, compiledInline, FOREIGN_PROCESS, foreignEvalCode, unreadCode, unreadVerdict } from './unread-languages.js';
+import { homeSpelled } from './home-spelled.js';
 import { CMAKE_READ_CALLS } from './cmake-text.js';
 import { buildFilesRead, ownBuildPlace } from './build-runners.js';
 import { commandsInText } from './text-commands.js';
@@ -1380,6 +1381,23 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       for (const l of elsewhereLines(there, hostResolver(ctx), ctx.home)) st.sub(l, ctx.cwd, env);
       oc.strings = [];
     }
+    // A writable bind mount of a protected path — a start-up file, ~/.ssh, Rampart's state, the agent's settings, or a
+    // directory holding one (HOME, the project's parent) — handed to code Rampart does not read in the container (the
+    // image's own program, a glob of files given to its entrypoint, a computed command) may be changed there: asked.
+    // (The project's own tree is the container's work as ever, scratch below /tmp too; a read-only mount changes nothing.)
+    const inside = there ?? elsewhere(name, args);
+    for (const m of inside ? unreadWritableMounts(inside) : []) {
+      const src = hostResolver(ctx)(m.source);
+      if (/[$`]/.test(src) || src === ctx.projectRoot || src.startsWith(`${ctx.projectRoot}/`)) continue;
+      const probe = newFacts('<probe>');
+      probe.tags.add('recursive');
+      probe.writes.push(src);
+      const classes = judgeFacts(st.policy, probe, [], { ...ctx, stdin: undefined, stdout: undefined }).pathClasses.writes;
+      if (classes.has('protected') || classes.has('home_credential')) {
+        tag('unmodelled-protected', `${name} mounts ${m.source} writable into a container whose program Rampart does not read: it may change what is there`);
+        break;
+      }
+    }
     // (…with a substitution whose output the line knows put in: -var "cmd=$(echo … | base64 -d)".)
     const known = fc.argv.length === argv.length ? fc.argv.slice(1).map((_, k) => substitutedWord(fc, flat, info, k + 1)) : [];
     if (known.some((w) => w !== undefined)) for (const s of operandCommands(name, args.map((a, k) => known[k] ?? a), env).strings) if (!oc.strings.includes(s)) oc.strings.push(s);
@@ -1615,9 +1633,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (unreadText !== undefined && COMPILED.test(name) && inlineCompiled === undefined) {
       // (What it names is judged as a program file's is — secrets, home, hosts off the allowlist, code built at run
       // time — and so is a recursive delete of anything but /tmp or the project's own directories.)
-      if (compiledRisk(st, unreadText) || /\b(RemoveAll|remove_dir_all|deleteRecursively|rmtree)\s*\(\s*(?!["'](\/tmp\/|\.\/|[\w-]+\/?["']))/.test(unreadText)) tag('interpreter-opaque', `${name} builds code this line wrote that names a secret, the home directory, another host or a recursive delete, in a language Rampart does not read`);
+      if (compiledRisk(st, unreadText) || /\b(RemoveAll|remove_dir_all|deleteRecursively|rmtree)\s*\(\s*(?!["'](\/tmp\/|\.\/|[\w-]+\/?["']))/.test(homeSpelled(unreadText, ctx))) tag('interpreter-opaque', `${name} builds code this line wrote that names a secret, the home directory, another host or a recursive delete, in a language Rampart does not read`);
     } else if (unreadText !== undefined) {
-      const uv = unreadVerdict(unreadText);
+      const uv = unreadVerdict(unreadText, (c) => homeSpelled(c, ctx));
       // (CMake's process and delete calls are read as the command lines they are — cmake-text — so only those whose
       // words CMake computes, ${VAR}, are beyond reading.)
       // (…only for text plain enough to read so: no cmake_language, bracket arguments, escapes, `;` lists, comments or
@@ -1632,6 +1650,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (uv.escapes) tag('interpreter-opaque', `${name}'s code can start programs, in a language Rampart does not read`);
       else if (uv.reaches) tag('interpreter-opaque', `${name}'s code names a URL, a path outside the project, the home directory, the environment or a secret, in a language Rampart does not read`);
       for (const l of uv.lines) st.sub(l, ctx.cwd, env);
+      // (…and so are the argument lists its process calls are given literally — Process.Start("bash", "-c …"),
+      // Command::new("rm").args([…]), Swift's p.arguments = […]: judged as that command line, as Python's
+      // subprocess.run([…]) is; a deny among them stands. What they compute still asks, as above.)
+      for (const c of commandsInText(unreadText)) {
+        if (uv.lines.includes(c)) continue;
+        const js = judgeLine(st.policy, c, { ...ctx, env }, st.depth + 1, st);
+        if (decide(st.policy, st.policy.rules, js).decision === 'deny') st.out.push(...js);
+      }
     } else if (unmodelled) {
       // A program with no model given code by an eval-style option (some-runner -e 'Command::new("sh")…'): a process API
       // in it is code starting programs in a language Rampart does not know — asked — and the command lines quoted in it are judged.

@@ -9,6 +9,7 @@ import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { actsByName, ACTING_NODE_MODULES } from './acting-names.js';
 import { hostsInCode } from './code-hosts.js';
+import { homeSpelled } from './home-spelled.js';
 import { codeSource } from './interpreter-code.js';
 import { codePaths, foldLiterals, homeTemplates, judgeCode, movedPaths, REACHES, replacedPaths, SECRETISH, unknownModules } from './interpreters.js';
 import { computedWrites, unmodeledRead } from './computed-targets.js';
@@ -46,7 +47,7 @@ const PRINTS = /\b(print|console\.(log|dir|info)|puts|printf|say|pp)\b|\bprocess
 export function judgeCodeIn(st: State, code: string, lang: string, ctx0: Context, env: Context['env'], file = false): { secret?: string; writes: string[]; readsComputed?: boolean } {
   // (Inline code's own directory is the working directory: node -e's __dirname is ".".)
   if (!file && /^(node|bun)$/.test(lang)) code = code.replace(/(?<![.\w$'"`])__dirname(?![\w$'"`])/g, 'process.cwd()');
-  const v = judgeCode(code, lang);
+  const v = judgeCode(code, lang, (c) => homeSpelled(c, ctx0));
   // Code that changes its directory runs, deletes and opens what it names there: os.chdir("/home/user"); os.system("rm -rf .ssh"),
   // Dir.chdir(ENV["HOME"]) { system("rm -rf .ssh") }. One literal or home directory is followed; anything else is unknown.
   // Each change is followed in turn: a literal (relative to the last), the home directory, the temporary directory, a path
@@ -104,7 +105,7 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx0: Context
   const wrote = (m: string) => [...st.written.keys()].some((w) => (js ? new RegExp(`/(node_modules/)?${escapeRe(m)}(\\.[cm]?js|/|$)`) : new RegExp(`/${m}(\\.py|/|$)`)).test(w));
   const looksOnly = (lang === 'python' || js) && unknown.length > 0 && v.tags.every((t) => t === 'interpreter-unknown-module')
     && unknown.every((m) => (js ? /^(@[\w.-]+\/)?[\w.-]+(\/[\w.-]+)*$/ : /^\w+$/).test(m) && looked(m) && !wrote(m))
-    && !REACHES.test(code) && !actsByName(code, lang)
+    && !REACHES.test(homeSpelled(code, ctx0)) && !actsByName(code, lang)
     // (…and no string in it names another machine: minio.Minio('evil.example:9000'), Client("evil.sh"), a memcached host.)
     && hostsInCode(code).length === 0;
   if (file || (unknown.length > 0 && unknown.every(own)) || looksOnly) drop((t) => t === 'interpreter-unknown-module');
@@ -445,7 +446,7 @@ const COMPILED_INPUT = /\bProcessInfo\b|\bCommandLine\.arguments|\bgetenv\b|\bse
  *  judged as command lines elsewhere.) */
 export function compiledRisk(st: State, code0: string): boolean {
   // (Literals joined at run time — ".e" + "nv" — are read joined.)
-  let code = foldLiterals(code0);
+  let code = foldLiterals(homeSpelled(code0, st.ctx));
   // (Swift's Process takes its words as a property: p.arguments = ["-c", …] read as a call of them.)
   code = code.replace(/\.arguments\s*=\s*\[([^\]]*)\]/g, '.arguments($1)');
   // (A name given a literal once — bin := "go", const script = "make build", const char*cmd="git describe" — is that literal where used.)
@@ -480,7 +481,8 @@ export function compiledRisk(st: State, code0: string): boolean {
 }
 
 /** Whether a program file names something sensitive or builds its code at run time (then its capabilities count as for one-liners). */
-export function fileRisk(st: State, code: string): boolean {
+export function fileRisk(st: State, code0: string): boolean {
+  const code = homeSpelled(code0, st.ctx);
   if (SECRETISH.test(code) || FILE_RISK.test(code)) return true;
   const f = newFacts('<code>');
   for (const m of code.matchAll(/\b((?:https?|wss?|ftp):\/\/[^"'`\s$]+)/gi)) addUrl(f, m[1]!, 'target');

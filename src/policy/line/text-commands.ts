@@ -5,10 +5,13 @@
 // build or run it (a compiler, a task runner, a dev server, a notebook executor): these are judged.
 import { isCommandWord } from './operand-commands.js';
 import { quote } from './unwrap.js';
+import { homeCallsSpelled, splitProcessRuns } from './process-apis.js';
 
 const LITERAL = /"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'/g;
 // What may stand between the literals of one argument list.
-const BETWEEN = /^(?:[\s,()[\]{}&]|\.\s*args?\b|new\s+String\s*\[\s*\]|=>|:)*$/;
+// (…a named argument list too: Crystal's Process.run("rm", args: […]), Deno.Command("rm", { args: […] }), Nim's
+// startProcess("rm", args = @[…]), Swift's Process.run(URL(fileURLWithPath: "/bin/rm"), arguments: […]).)
+const BETWEEN = /^(?:[\s,()[\]{}&@]|\.\s*args?\b|new\s+String\s*\[\s*\]|=>|:|\b(?:args|arguments|argv)\s*[:=])*$/;
 
 const unescape = (s: string) => s.replace(/\\(.)/g, (_m, c: string) => (c === 'n' ? '\n' : c));
 
@@ -20,7 +23,10 @@ export function joinedLiterals(text: string): string {
 
 /** The command lines a text holds (at most `limit`). */
 export function commandsInText(text0: string, limit = 200): string[] {
-  const text = joinedLiterals(text0);
+  // (Process APIs that set the program apart from its arguments — Swift's p.launchPath/p.arguments — put together as a run.)
+  // (…and a call that returns the home directory — System.getProperty("user.home"), os.homedir() — is the literal "~" there.)
+  const joined = joinedLiterals(homeCallsSpelled(text0));
+  const text = [joined, ...splitProcessRuns(joined)].join('\n');
   // (limit 0: a nested reading, which does not nest again.)
   const out = new Set<string>();
   const add = (c: string) => {

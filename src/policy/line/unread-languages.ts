@@ -110,7 +110,7 @@ export function foreignEvalCode(args: readonly string[]): string | undefined {
 }
 
 /** What the code can do: whether it has a way to run programs, what sensitive thing it names, and the command lines quoted in it. */
-export function unreadVerdict(code: string): { escapes: boolean; reaches: boolean; lines: string[] } {
+export function unreadVerdict(code: string, spell: (code: string) => string = (c) => c): { escapes: boolean; reaches: boolean; lines: string[] } {
   const lines: string[] = [];
   // Quoted strings (m4 quotes `like this'), TeX's \write18{…}, and a macro's bare argument (esyscmd(…)).
   const literal = /"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`']*)'|\\write18\s*\{([^{}]*)\}|\b(?:e?syscmd|system|cmd)\s*\(\s*([^()"'`]+)\)/g;
@@ -125,5 +125,5 @@ export function unreadVerdict(code: string): { escapes: boolean; reaches: boolea
   // (Nor are its deletes and writes, whose paths it may compute: File.rm_rf!(System.user_home()), removeDirectoryRecursive =<< getHomeDirectory.)
   // ghci runs the rest of a `:!` line in the shell.
   for (const m of code.matchAll(/^\s*:!\s*([^\n]+)/gm)) lines.push(m[1]!.trim());
-  return { escapes: ESCAPE.test(code) || UNREAD_NETWORK.test(stripStrings(code)), reaches: REACHES.test(code) || UNREAD_DESTROYS.test(stripStrings(code)), lines };
+  return { escapes: ESCAPE.test(code) || UNREAD_NETWORK.test(stripStrings(code)), reaches: REACHES.test(spell(code)) || UNREAD_DESTROYS.test(stripStrings(code)), lines };
 }
