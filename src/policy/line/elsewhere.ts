@@ -5,6 +5,7 @@
 // mount (-v HOST:CTR, --mount type=bind,src=,dst=, --bind) maps CTR/… to HOST/…, the container's secrets (/run/secrets,
 // /var/run/secrets) stay secrets, and every other path lands in a scratch root below /tmp. A container that has the
 // machine (--privileged, --pid=host, / or the docker socket mounted) has its paths judged as this machine's.
+import { posix } from 'node:path';
 import { optionTable, scan, values, type OptionTable } from '../options.js';
 import { resolvePath } from '../paths.js';
 
@@ -39,6 +40,10 @@ interface Verb {
   hostTarget?: RegExp;
   /** Every bind mount is on the command line (docker run; not compose run, whose file adds its own, nor exec into a running container). */
   mountsKnown?: boolean;
+  /** The home directory of the user a command runs as there (multipass's ubuntu), where it is not /root. */
+  home?: string;
+  /** The command starts in this machine's working directory, mounted at its own path (Lima's and colima's shells). */
+  hostCwd?: boolean;
 }
 
 export interface Mount {
@@ -63,6 +68,10 @@ export interface Elsewhere {
   own: string[];
   /** Every bind mount is known (see Verb.mountsKnown). */
   mountsKnown: boolean;
+  /** HOME there: an -e HOME=… the line gives, or the VM user's home. */
+  home?: string;
+  /** See Verb.hostCwd. */
+  hostCwd?: boolean;
 }
 
 const DOCKER_GLOBAL = optionTable(['H,host=', 'context=', 'c=', 'config=', 'l,log-level=', 'D,debug', 'tls', 'tlsverify', 'tlscacert=', 'tlscert=', 'tlskey=',
@@ -78,7 +87,7 @@ const RUN_OPTS = optionTable([
   'pids-limit=', 'platform=', 'pull=', 'restart=', 'runtime=', 'security-opt=', 'shm-size=', 'stop-signal=', 'stop-timeout=', 'storage-opt=', 'sysctl=', 'tmpfs=',
   'ulimit=', 'userns=', 'uts=', 'volumes-from=', 'volume-driver=', 'detach-keys=', 'annotation=', 'arch=', 'os=', 'pod=', 'secret=', 'systemd=', 'hooks-dir=',
   'd,detach', 'i,interactive', 't,tty', 'rm', 'privileged', 'init', 'read-only', 'P,publish-all', 'q,quiet', 'sig-proxy?=', 'no-healthcheck', 'oom-kill-disable',
-  'replace', 'tls-verify?=', 'use-api-socket', 'disable-content-trust?='], { stopAtPositional: true });
+  'replace', 'tls-verify?=', 'use-api-socket', 'disable-content-trust?=', 'rootfs'], { stopAtPositional: true });
 const EXEC_OPTS = optionTable(['e,env=', 'env-file=', 'u,user=', 'w,workdir=', 'detach-keys=', 'd,detach', 'i,interactive', 't,tty', 'privileged', 'l,latest', 'preserve-fds='], { stopAtPositional: true });
 const COMPOSE_RUN_OPTS = optionTable(['e,env=', 'v,volume=', 'w,workdir=', 'u,user=', 'entrypoint=', 'p,publish=', 'l,label=', 'name=', 'cap-add=', 'cap-drop=', 'pull=', 'env-from-file=',
   'd,detach', 'rm', 'T,no-TTY', 'i,interactive', 't,tty', 'no-deps', 'service-ports', 'use-aliases', 'build', 'quiet-pull', 'remove-orphans', 'q,quiet', 'quiet-build'], { stopAtPositional: true });
@@ -113,7 +122,7 @@ const ROWS: Row[] = [
       run: kube(['image=', 'env=', 'l,labels=', 'overrides=', 'port=', 'restart=', 'image-pull-policy=', 'pod-running-timeout=', 'annotations=', 'serviceaccount=',
         'dry-run?=', 'o,output=', 'field-manager=', 'template=', 'rm', 'i,stdin', 't,tty', 'command', 'attach?=', 'privileged', 'q,quiet', 'expose', 'leave-stdin-open'], 'after-dashdash'),
       debug: kube(['image=', 'target=', 'c,container=', 'copy-to=', 'profile=', 'env=', 'set-image=', 'custom=', 'image-pull-policy=', 'i,stdin', 't,tty', 'q,quiet',
-        'attach?=', 'replace', 'same-node', 'share-processes?=', 'keep-annotations', 'keep-labels', 'keep-liveness', 'keep-readiness', 'keep-startup', 'keep-init-containers'], 'after-dashdash', { hostTarget: /^(node|nodes)\// }),
+        'attach?=', 'replace', 'same-node', 'share-processes?=', 'keep-annotations', 'keep-labels', 'keep-liveness', 'keep-readiness', 'keep-startup', 'keep-init-containers'], 'after-dashdash', { hostTarget: /^(node|nodes|no)(\.[\w.-]+)?\// }),
       rsh: kube(['c,container=', 'shell=', 't,tty', 'T,no-tty', 'f,filename=', 'timeout=', 'pod-running-timeout='], 'after-target'),
     },
   },
@@ -125,19 +134,20 @@ const ROWS: Row[] = [
   {
     tools: /^multipass$/,
     global: optionTable(['v,verbose'], { stopAtPositional: true }),
-    // (The primary instance mounts HOME at /home/ubuntu/Home: any instance may have it.)
-    verbs: { exec: { opts: optionTable(['d,working-directory=', 'n,no-map-working-directory', 'v,verbose'], { stopAtPositional: true }), command: 'after-target', workdir: ['working-directory'], fixed: [{ target: '/home/ubuntu/Home', source: '~' }] } },
+    // (The primary instance mounts HOME at /home/ubuntu/Home: any instance may have it. exec starts in the mapped
+    // working directory — this machine's, below that mount — unless told otherwise.)
+    verbs: { exec: { opts: optionTable(['d,working-directory=', 'n,no-map-working-directory', 'v,verbose'], { stopAtPositional: true }), command: 'after-target', workdir: ['working-directory'], fixed: [{ target: '/home/ubuntu/Home', source: '~' }], home: '/home/ubuntu', hostCwd: true } },
   },
   {
     // (Lima mounts HOME at its own path, and /tmp/lima: those paths are this machine's.)
     tools: /^limactl$/,
     global: optionTable(['debug', 'log-level=', 'log-format=', 'tty?='], { stopAtPositional: true }),
-    verbs: { shell: { opts: optionTable(['workdir=', 'shell=', 'reconnect', 'preserve-env', 'start'], { stopAtPositional: true }), command: 'after-target', workdir: ['workdir'], fixed: [{ target: '~', source: '~' }, { target: '/tmp/lima', source: '/tmp/lima' }] } },
+    verbs: { shell: { opts: optionTable(['workdir=', 'shell=', 'reconnect', 'preserve-env', 'start'], { stopAtPositional: true }), command: 'after-target', workdir: ['workdir'], fixed: [{ target: '~', source: '~' }, { target: '/tmp/lima', source: '/tmp/lima' }], hostCwd: true } },
   },
   {
     tools: /^colima$/,
     global: optionTable(['p,profile=', 'v,verbose', 'very-verbose'], { stopAtPositional: true }),
-    verbs: { ssh: { opts: optionTable(['p,profile=', 'layer?='], { stopAtPositional: true }), command: 'all-operands', fixed: [{ target: '~', source: '~' }] } },
+    verbs: { ssh: { opts: optionTable(['p,profile=', 'layer?='], { stopAtPositional: true }), command: 'all-operands', fixed: [{ target: '~', source: '~' }], hostCwd: true } },
   },
 ];
 
@@ -188,10 +198,16 @@ export function elsewhere(tool: string, args: readonly string[]): Elsewhere | un
   const ownCount = args.length - command.length;
   const entry = verb.entrypoint ? values(s, verb.entrypoint).at(-1) : undefined;
   if (entry !== undefined && entry !== '') command = [...entry.split(/\s+/), ...command];
-  const mounts = [...(verb.fixed ?? []).map((m) => ({ ...m, standing: true })), ...(verb.mounts ? s.opts.filter((o) => verb!.mounts!.includes(o.name) && o.value !== undefined).flatMap((o) => bindMount(o.name, o.value!)) : [])];
+  const given = verb.mounts ? s.opts.filter((o) => verb!.mounts!.includes(o.name) && o.value !== undefined).map((o) => bindMount(o.name, o.value!)) : [];
+  const mounts = [...(verb.fixed ?? []).map((m) => ({ ...m, standing: true })), ...given.flatMap((g) => g ?? [])];
   const workdir = verb.workdir ? values(s, ...verb.workdir).at(-1) : undefined;
-  const reach = target !== undefined && verb.hostTarget?.test(target) ? `is a shell on the node ${target}` : verb.mounts ? hostReach(s.opts.map((o) => [o.name, o.value ?? ''])) : undefined;
-  return { command, mounts, ...(workdir !== undefined ? { workdir } : {}), ...(reach ? { hostReach: reach } : {}), own: args.slice(0, Math.max(0, ownCount)), mountsKnown: verb.mountsKnown === true };
+  // (Mounts the judge cannot place — a spec it cannot read, another container's volumes, a host directory as the root —
+  // may be anything of this machine: the container's paths are judged as this machine's.)
+  const unplaced = given.some((g) => g === undefined) ? 'mounts something the judge cannot read'
+    : s.opts.some((o) => o.name === 'volumes-from') ? 'takes the volumes of another container' : s.opts.some((o) => o.name === 'rootfs') ? 'runs a directory of this machine as its root' : undefined;
+  const reach = target !== undefined && verb.hostTarget?.test(target) ? `is a shell on the node ${target}` : verb.mounts ? unplaced ?? hostReach(s.opts.map((o) => [o.name, o.value ?? ''])) : undefined;
+  const home = values(s, 'env').map((v) => /^HOME=(.*)$/.exec(v)?.[1]).filter((v) => v !== undefined).at(-1) ?? verb.home;
+  return { command, mounts, ...(workdir !== undefined ? { workdir } : {}), ...(reach ? { hostReach: reach } : {}), own: args.slice(0, Math.max(0, ownCount)), mountsKnown: verb.mountsKnown === true, ...(home !== undefined ? { home } : {}), ...(verb.hostCwd ? { hostCwd: true } : {}) };
 }
 
 /** systemd-nspawn -D DIR CMD: `/` inside is DIR here; -D / is this machine itself. */
@@ -210,18 +226,37 @@ function nspawn(args: readonly string[]): Elsewhere | undefined {
   return { command, mounts, ...(workdir !== undefined ? { workdir } : {}), own: args.slice(0, args.length - command.length), mountsKnown: true };
 }
 
-/** A -v/--volume or --mount value that binds a host path: `SRC:DST[:opts]`, `type=bind,src=…,dst=…` (named volumes bind none). */
-function bindMount(opt: string, spec: string): Mount[] {
-  if (opt === 'mount' || /(^|,)(type|source|src|target|dst|destination)=/.test(spec)) {
-    const kv = Object.fromEntries(spec.split(',').map((p) => [p.slice(0, p.indexOf('=') < 0 ? p.length : p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
-    const src = kv.source ?? kv.src;
+/**
+ * A -v/--volume or --mount value that binds a host path: `SRC:DST[:opts]`, `type=bind,src=…,dst=…` (named volumes bind
+ * none); undefined for a spec the judge cannot read. Read as docker reads it: --mount is CSV (fields may be quoted),
+ * keys in any case, `-v=SPEC` is SPEC, a local volume with o=bind and device=PATH binds PATH, targets are cleaned.
+ */
+function bindMount(opt: string, spec0: string): Mount[] | undefined {
+  const spec = spec0.replace(/^=/, '');
+  const target = (t: string) => posix.normalize(t).replace(/(.)\/+$/, '$1');
+  if (opt === 'mount' || /(^|,)"?(type|source|src|target|dst|destination)=/i.test(spec)) {
+    if (/[$`]/.test(spec.replace(/\$(\{(PWD|HOME)\}|(PWD|HOME)\b)/g, ''))) return undefined;
+    const fields = spec.split(',').map((p) => p.replace(/^"(.*)"$/, '$1'));
+    const kv: Record<string, string> = {};
+    const volumeOpts: Record<string, string> = {};
+    for (const f of fields) {
+      const eq = f.indexOf('=');
+      const key = (eq < 0 ? f : f.slice(0, eq)).toLowerCase();
+      const value = eq < 0 ? '' : f.slice(eq + 1);
+      if (key === 'volume-opt') volumeOpts[value.slice(0, value.indexOf('=') < 0 ? value.length : value.indexOf('=')).toLowerCase()] = value.slice(value.indexOf('=') + 1);
+      else kv[key] = value;
+    }
+    const bindVolume = /(^|,)bind(,|$)/.test(volumeOpts.o ?? '') && volumeOpts.device !== undefined;
+    const src = bindVolume ? volumeOpts.device : kv.source ?? kv.src;
     const dst = kv.target ?? kv.dst ?? kv.destination;
-    const readOnly = spec.split(',').some((p) => /^(readonly|ro)(=(true|1))?$/.test(p));
-    return src !== undefined && dst !== undefined && (kv.type ?? 'volume') !== 'tmpfs' && hostPath(src) ? [{ target: dst, source: src, readOnly }] : [];
+    const readOnly = fields.some((p) => /^(readonly|ro)(=(true|1))?$/i.test(p));
+    const type = (kv.type ?? 'volume').toLowerCase();
+    if (type === 'tmpfs' || (type === 'volume' && !bindVolume)) return [];
+    return src !== undefined && dst !== undefined && hostPath(src) ? [{ target: target(dst), source: src, readOnly }] : undefined;
   }
   const parts = spec.split(':');
   // (A lone path is an anonymous volume; a source that is no path is a named volume.)
-  return parts.length >= 2 && hostPath(parts[0]!) ? [{ target: parts[1]!, source: parts[0]!, readOnly: (parts[2] ?? '').split(',').includes('ro') }] : [];
+  return parts.length >= 2 && hostPath(parts[0]!) ? [{ target: target(parts[1]!), source: parts[0]!, readOnly: (parts[2] ?? '').split(',').includes('ro') }] : [];
 }
 const hostPath = (s: string): boolean => /^[/~.$]/.test(s);
 
@@ -237,7 +272,7 @@ export function hostReach(opts: readonly (readonly [string, string])[]): string 
     if (k === 'security-opt' && /unconfined|label[=:]disable|no-new-privileges[=:]false/.test(v)) return `runs with ${v}`;
     if (k === 'device') return `gets the host device ${v}`;
     if (k === 'volume' || k === 'mount') {
-      const src = /(?:source|src)=([^,]+)/.exec(v)?.[1] ?? v.split(':')[0]!;
+      const src = /(?:source|src)=([^,"]+)/i.exec(v)?.[1] ?? v.replace(/^=/, '').split(':')[0]!;
       if (HOST_MOUNTS.test(src)) return `mounts the host's ${src}`;
     }
   }
@@ -258,10 +293,12 @@ const WORKDIRS = /^\/(app|src|work|workspace|workdir|code|project|repo|usr\/src\
  * (rm -rf /, rm -rf /srv with /srv/data bound) reaches what is mounted: such a line is also judged with that path as the
  * mount's host side; with no working directory given, a relative path may land in a bound project (-v $PWD:/app).
  */
-export function elsewhereLines(there: Elsewhere, resolveHost: (p: string) => string, home?: string): string[] {
+export function elsewhereLines(there0: Elsewhere, resolveHost: (p: string) => string, home?: string): string[] {
+  let there = there0;
   // (Words after an image that are no program — a glob of files — are arguments to its entrypoint.)
-  if (!there.command.length || /[*?[]/.test(there.command[0]!)) return [];
-  const ctrHome = '/root';
+  // (…but a glob in a program directory — /bin/r[m], /usr/bin/w?et — names a program, judged with the glob as written.)
+  if (!there.command.length || (/[*?[]/.test(there.command[0]!) && !/^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(there.command[0]!))) return [];
+  const ctrHome = there.home ?? '/root';
   // (A program that only deletes or empties what it is given changes nothing through a read-only mount — rm -rf /src
   // with -v $PWD:/src:ro fails there — so for it such a mount is the container's own scratch.)
   const changesOnly = /^(rm|rmdir|unlink|shred|truncate)$/.test(there.command[0]!.replace(/^.*\//, ''));
@@ -272,6 +309,14 @@ export function elsewhereLines(there: Elsewhere, resolveHost: (p: string) => str
   const map = (p: string, above?: Mount): string => {
     if (p === '~' || /^\$(HOME\b|\{HOME\})/.test(p)) return homeMounted ? p : map(ctrHome + p.replace(/^(~|\$HOME|\$\{HOME\})/, ''), above);
     if (/^\$(PWD\b|\{PWD\})/.test(p)) return map((there.workdir ?? '/.workdir') + p.replace(/^(\$PWD|\$\{PWD\})/, ''), above);
+    // (A path with a glob or a variable: where its fixed part could be the start of a mount's path, that mount is reached.)
+    const open = /[*?[$]/.exec(p);
+    if (open && p.startsWith('/')) {
+      const fixed = p.slice(0, open.index);
+      const reached = mounts.find((x) => x.target !== '~' && (x.target.startsWith(fixed) || fixed.startsWith(`${x.target}/`)));
+      if (reached) return reached.source.replace(/\/+$/, '') + (fixed.startsWith(`${reached.target}/`) ? p.slice(reached.target.length) : '');
+    }
+    if (p.startsWith('/') && !open) p = posix.normalize(p);
     const clean = p.replace(/\/+$/, '') || '/';
     const m = mounts.filter((x) => x.target !== '/' && x.target !== '~' && (clean === x.target || clean.startsWith(`${x.target}/`))).sort((a, b) => b.target.length - a.target.length)[0];
     if (m) return (m.source.replace(/\/+$/, '') + p.slice(m.target.length)) || '/';
@@ -283,7 +328,12 @@ export function elsewhereLines(there: Elsewhere, resolveHost: (p: string) => str
     return root + p;
   };
   const rewrite = (word: string, above?: Mount): string => word.replace(PATH_IN_TEXT, (_all, pre: string, p: string) => pre + map(p, above));
-  const cwds = [map(there.workdir ?? '/.workdir'), ...(there.workdir === undefined ? mounts.filter((m) => WORKDIRS.test(m.target)).map((m) => m.source) : [])];
+  // (Lima's and colima's shells start in this machine's working directory; elsewhere a relative operand of a deleter, or one
+  // that climbs, is placed from the working directory there — `-w / … rm -rf d` with /srv at /d removes /srv.)
+  const cwds = there.hostCwd && there.workdir === undefined ? [resolveHost('.')] : [map(there.workdir ?? '/.workdir'), ...(there.workdir === undefined ? mounts.filter((m) => WORKDIRS.test(m.target)).map((m) => m.source) : [])];
+  const relative = (w: string, k: number) => k > 0 && !there.hostCwd && !w.startsWith('-') && !/[=:$`*?[]/.test(w) && /^[\w.][\w./-]*$/.test(w) && (changesOnly || /(^|\/)\.\.(\/|$)/.test(w));
+  const placed = there.command.map((w, k) => (relative(w, k) ? posix.resolve(there.workdir ?? '/.workdir', w) : w));
+  there = { ...there, command: placed };
   const lines: string[] = [];
   for (const cwd of cwds) lines.push(`cd ${quote(cwd)} && ${there.command.map((w) => quote(rewrite(w))).join(' ')}`);
   // (…and with each path above a bound directory read as that directory's host side.)
