@@ -185,7 +185,10 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
       st.inAltCwd = false;
     }
     info[fc.index] = i.info;
-    if (DOWNLOADERS.has(i.info.name)) for (const w of i.info.writesFiles) st.downloaded.add(w);
+    if (DOWNLOADERS.has(i.info.name) || i.info.copiedIn) for (const w of i.info.writesFiles) st.downloaded.add(w);
+    // (A copy from elsewhere — scp host:f ., docker cp c:/f . — is a download too; a directory it fills, as a clone's.)
+    for (const w of i.info.copiedIn?.files ?? []) st.downloaded.add(w);
+    for (const t of i.info.copiedIn?.trees ?? []) st.downloaded.add(`${t}/`);
     // A loop over a project listing, or `read` fed by one, binds its variable to each listed path.
     // (Only a list that is that one substitution, and only its output commands — ones not piped on
     // inside it — bind: `for f in $(git ls-files) ~` and `$(echo ~; git ls-files)` list more. A
