@@ -9,6 +9,7 @@ import { completionScript, CONFIGISH, DECODERS, DOWNLOADERS, FILTERS, NO_CONTENT
 // Programs that run (or install and run) the files they are given.
 const RUNNERS = /^(source|\.|exec|npx|bunx|deno|bun|tsx|ts-node|node|uv|uvx|pipx|pip|pip3|npm|pnpm|yarn|make|gmake|php|perl|ruby|python[\d.]*|lua|Rscript|julia|java|dotnet|go|cargo|vim|nvim|ed|sqlite3|gdb|lldb|awk|gawk|busybox|m4|papermill|ipython|ipython3|jupyter-execute|dpkg|apt|apt-get|rpm|dnf|yum|snap|flatpak|gem|helm|code|codium|cursor)$/;
 import { isShell } from './unwrap.js';
+import { fetchedFiles } from './remote-copies.js';
 import { languageOf } from './interpreters.js';
 import { scriptOf } from './interpreter-code.js';
 import { DATA_PROGRAMS, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
@@ -114,7 +115,7 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     const isDownloader = (DOWNLOADERS.has(me.name) && !completionScript(me.name, (me.argv ?? []).slice(1))) || me.copiedIn !== undefined;
     if (isDownloader) {
       feedsCode(fc, me);
-      for (const w of [...me.writesFiles, ...me.copiedIn?.files ?? []]) downloaded.add(w);
+      for (const w of fetchedFiles(me)) downloaded.add(w);
       trees.push(...me.copiedIn?.trees ?? []);
       // Instructions agents read on start (CLAUDE.md, AGENTS.md, .claude/commands …) downloaded: text from the network steers the next session.
       for (const w of me.writesFiles) if (/(^|\/)(CLAUDE\.md|AGENTS\.md|GEMINI\.md|CLAUDE\.local\.md|\.cursorrules|copilot-instructions\.md)$|\/\.(claude|cursor|gemini|codex)\//.test(w)) tag('download-unknown-consumer', `${me.name} writes ${w}, instructions an agent reads, from the network`);
