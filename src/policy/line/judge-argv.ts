@@ -1394,8 +1394,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // docker compose config prints the compose file with the values of its env files put in (--env-file, else the
     // project's .env): that file is read. (Not the lists of names it prints with --services, --volumes …, nor --quiet.)
+    // (compose convert is config by its other name.)
     if (!args.some((a) => /^(--(services|volumes|profiles|images|hash|no-interpolate|quiet|networks|variables)|-q)$/.test(a))) {
-      const read = composeLoads(st, name, args, ctx, /^config$/);
+      const read = composeLoads(st, name, args, ctx, /^(config|convert)$/);
       if (read !== undefined) facts.reads.push(read);
     }
     // mongosh/mongo --eval CODE runs JavaScript with node's require: judged as node's one-liner is.
