@@ -39,6 +39,7 @@ const VALUE_OPTS: Record<string, RegExp> = {
   awk: /^-[fvFiEl]$|^--(file|assign|field-separator|include|load)$/,
 };
 VALUE_OPTS.gawk = VALUE_OPTS.mawk = VALUE_OPTS.nawk = VALUE_OPTS.awk;
+VALUE_OPTS.dos2unix = VALUE_OPTS.unix2dos = VALUE_OPTS.mac2unix = VALUE_OPTS.unix2mac = /^(-c|--convmode|-D|--display-enc)$/;
 VALUE_OPTS.gojq = VALUE_OPTS.jaq = VALUE_OPTS.jq;
 VALUE_OPTS.xq = VALUE_OPTS.tomlq = VALUE_OPTS.yq;
 /** Query languages whose first operand is the query (`yq '.env' values.yaml` reads values.yaml, not .env). */
@@ -99,6 +100,11 @@ export function analyzeReader({ tool, args: args0 }: AnalyzerInput): Facts {
     else if (/^-f./.test(a)) f.reads.push(a.slice(2));
     else if (/^--(file|exec)=/.test(a)) f.reads.push(a.slice(a.indexOf('=') + 1));
   });
+  // Line-end and charset converters rewrite each file operand in place: dos2unix ~/.bashrc writes it, as sed -i does.
+  if (CONVERTERS.test(tool)) {
+    if (tool === 'recode') files = files.slice(1);
+    f.writes.push(...convertedFiles(tool, args, files));
+  }
   // sed -i (also inside a cluster: -ni, -Ei) and gawk -i inplace edit their file operands.
   if (tool === 'sed' && args.some((a) => /^-[nrEsuz]*i/.test(a) || /^--in-place/.test(a))) f.writes.push(...files);
   // (A script that deletes every line — d, 1,$d, ,$d — empties them: their content is gone, as after `: > F`.)
@@ -335,6 +341,28 @@ export function analyzeDd({ tool, args }: AnalyzerInput): Facts {
   return f;
 }
 
+// dos2unix and its siblings, and recode REQUEST FILE…: converters that rewrite the files they are given (with none, they filter stdin).
+const CONVERTERS = /^(dos2unix|unix2dos|mac2unix|unix2mac|recode)$/;
+/** The files a converter writes: each operand (its old-file mode), the second of each -n/--newfile IN OUT pair; none when it
+ *  only prints (-O/--to-stdout, -i/--info). (recode's operands come without its request.) */
+function convertedFiles(tool: string, args: readonly string[], files: readonly string[]): string[] {
+  if (tool === 'recode') return files.filter((x) => x !== '-');
+  const out: string[] = [];
+  let paired = -1;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (/^(-c|--convmode|-D|--display-enc)$/.test(a)) i++;
+    else if (/^(-O|--to-stdout|--info(=.*)?)$/.test(a) || (/^-i/.test(a) && a !== '-iso')) return [];
+    else if (/^(-n|--newfile)$/.test(a)) paired = 0;
+    else if (/^(-o|--oldfile)$/.test(a)) paired = -1;
+    else if (!a.startsWith('-')) {
+      if (paired < 0) out.push(a);
+      else if (paired++ % 2 === 1) out.push(a);
+    }
+  }
+  return out;
+}
+
 /** perl/ruby -i: in-place edits of their file operands (the code itself is the hook's business). */
 export function analyzeInplace({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
@@ -450,4 +478,4 @@ export function analyzeSystemctl({ tool, args }: AnalyzerInput): Facts {
   return f;
 }
 
-export const READERS = ['cat', 'tac', 'less', 'more', 'head', 'tail', 'bat', 'batcat', 'xxd', 'od', 'hexdump', 'base64', 'base32', 'strings', 'nl', 'grep', 'egrep', 'fgrep', 'rg', 'jq', 'gojq', 'jaq', 'yq', 'xq', 'tomlq', 'dasel', 'awk', 'gawk', 'mawk', 'nawk', 'sed', 'sort', 'uniq', 'cut', 'diff', 'cmp', 'rev', 'fold', 'column', 'view', 'vim', 'vi', 'nano', 'emacs', 'zcat', 'paste', 'comm', 'join', 'iconv', 'dos2unix'];
+export const READERS = ['cat', 'tac', 'less', 'more', 'head', 'tail', 'bat', 'batcat', 'xxd', 'od', 'hexdump', 'base64', 'base32', 'strings', 'nl', 'grep', 'egrep', 'fgrep', 'rg', 'jq', 'gojq', 'jaq', 'yq', 'xq', 'tomlq', 'dasel', 'awk', 'gawk', 'mawk', 'nawk', 'sed', 'sort', 'uniq', 'cut', 'diff', 'cmp', 'rev', 'fold', 'column', 'view', 'vim', 'vi', 'nano', 'emacs', 'zcat', 'paste', 'comm', 'join', 'iconv', 'dos2unix', 'unix2dos', 'mac2unix', 'unix2mac', 'recode'];

@@ -20,11 +20,12 @@ import type { FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { assignmentTags, CONFIG_VARS, isDefaultDir, programSetting, projectConfig, TOOL_CACHE_VARS } from './assignments.js';
 import { foldLiterals, languageOf, stripStrings, writesFiles } from './interpreters.js';
+import { remoteCopy } from './remote-copies.js';
 import { inlineCodeOf, scriptOf } from './interpreter-code.js';
 import { compiledRisk, judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
 import { listFiles } from './list-files.js';
 import { pathspecFile, wholeSpec } from '../analyzers/git-subcommands.js';
-import { completionScript, CONFIGISH, credentialNameIn, credentialOf, madeBelow, DIGESTS, digestOnly, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, processSubText, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
+import { completionScript, CONFIGISH, credentialNameIn, credentialOf, DECODERS, madeBelow, DIGESTS, digestOnly, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, processSubText, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { addHost, addUrl, STDIN, wholeTree } from '../analyzers/common.js';
 import { includedInCode, writesInCode } from '../analyzers/net-clients.js';
 import { foreignAsSh, harmlessPowerShell, withoutCmdSwitches } from './foreign-shells.js';
@@ -1411,8 +1412,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // docker compose config prints the compose file with the values of its env files put in (--env-file, else the
     // project's .env): that file is read. (Not the lists of names it prints with --services, --volumes …, nor --quiet.)
+    // (compose convert is config by its other name.)
     if (!args.some((a) => /^(--(services|volumes|profiles|images|hash|no-interpolate|quiet|networks|variables)|-q)$/.test(a))) {
-      const read = composeLoads(st, name, args, ctx, /^config$/);
+      const read = composeLoads(st, name, args, ctx, /^(config|convert)$/);
       if (read !== undefined) facts.reads.push(read);
     }
     // mongosh/mongo --eval CODE runs JavaScript with node's require: judged as node's one-liner is.
@@ -2705,7 +2707,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // Downloaded content flows through filters (curl … | tee x | sh).
     // (A CLI's own completion script — gh completion -s bash — is printed from the program, not fetched.)
     // (…and gh printing only identifiers — gh run list --json databaseId -q '.[0].databaseId' — prints no text of anyone's.)
-    if ((DOWNLOADERS.has(name) && !completionScript(name, args) && ghIdentifiers(name, args) === undefined) || (FILTERS.has(name) && fc.stdinFrom.some((up) => info[up]?.downloadOut))) rec.downloadOut = true;
+    if ((DOWNLOADERS.has(name) && !completionScript(name, args) && ghIdentifiers(name, args) === undefined) || ((FILTERS.has(name) || DECODERS.has(name)) && fc.stdinFrom.some((up) => info[up]?.downloadOut))) rec.downloadOut = true;
+    // A copy from elsewhere (scp host:f ., aws s3 cp s3://… f, docker cp c:/f ., ssh host cat f) is a download: what it writes or
+    // prints is judged as curl -o's or curl's would be.
+    const fetched = remoteCopy(name, args);
+    if (fetched) {
+      if (fetched.prints) rec.downloadOut = true;
+      rec.copiedIn = { files: fetched.files.map(abs), trees: fetched.trees.map(abs) };
+    }
     // (git archive --remote=URL prints another repository's tree: a download, as curl's would be.)
     if (name === 'git' && facts.subcommand === 'archive' && args.some((a) => /^--remote(=|$)/.test(a)) && !args.some((a) => /^(-o|--output)(=|$)/.test(a))) rec.downloadOut = true;
     // Text known statically: echo/printf words, and known text decoded (base64 -d, xxd -r -p,

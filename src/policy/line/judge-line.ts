@@ -26,6 +26,7 @@ import { rememberWritten, replacedConfig } from './written-files.js';
 import { pathOnlyEdit, plantedProgram, plantsNoCode, shownEdit } from './planted-programs.js';
 import { storedToken } from './token-config.js';
 import { stepFileWrite } from './ci-files.js';
+import { fetchedFiles } from './remote-copies.js';
 import { credentialNameIn, credentialOf, madeBelow, DIGESTS, digestOnly, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { isShell, quote, withPositionals } from './unwrap.js';
 import { languageOf } from './interpreters.js';
@@ -185,7 +186,9 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
       st.inAltCwd = false;
     }
     info[fc.index] = i.info;
-    if (DOWNLOADERS.has(i.info.name)) for (const w of i.info.writesFiles) st.downloaded.add(w);
+    // (A copy from elsewhere — scp host:f ., docker cp c:/f . — is a download too; a directory it fills, as a clone's.)
+    if (DOWNLOADERS.has(i.info.name) || i.info.copiedIn) for (const w of fetchedFiles(i.info)) st.downloaded.add(w);
+    for (const t of i.info.copiedIn?.trees ?? []) st.downloaded.add(`${t}/`);
     // A loop over a project listing, or `read` fed by one, binds its variable to each listed path.
     // (Only a list that is that one substitution, and only its output commands — ones not piped on
     // inside it — bind: `for f in $(git ls-files) ~` and `$(echo ~; git ls-files)` list more. A

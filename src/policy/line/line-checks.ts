@@ -4,11 +4,12 @@ import { posix } from 'node:path';
 import { compilePattern } from '../glob.js';
 import type { FlatCommand } from '../shell/index.js';
 import { cmakeScripts } from './cmake-text.js';
-import { completionScript, CONFIGISH, DOWNLOADERS, FILTERS, NO_CONTENT, STDIN_PATH, type Info, type State } from './state.js';
+import { completionScript, CONFIGISH, DECODERS, DOWNLOADERS, FILTERS, NO_CONTENT, STDIN_PATH, type Info, type State } from './state.js';
 
 // Programs that run (or install and run) the files they are given.
 const RUNNERS = /^(source|\.|exec|npx|bunx|deno|bun|tsx|ts-node|node|uv|uvx|pipx|pip|pip3|npm|pnpm|yarn|make|gmake|php|perl|ruby|python[\d.]*|lua|Rscript|julia|java|dotnet|go|cargo|vim|nvim|ed|sqlite3|gdb|lldb|awk|gawk|busybox|m4|papermill|ipython|ipython3|jupyter-execute|dpkg|apt|apt-get|rpm|dnf|yum|snap|flatpak|gem|helm|code|codium|cursor)$/;
 import { isShell } from './unwrap.js';
+import { fetchedFiles } from './remote-copies.js';
 import { languageOf } from './interpreters.js';
 import { scriptOf } from './interpreter-code.js';
 import { DATA_PROGRAMS, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
@@ -74,6 +75,16 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     st.lineTags.tags.add(t);
     st.lineTags.notes.push(note);
   };
+  // A download's output given as code: a process substitution an interpreter runs (bash <(curl …), sh -c "$(curl …)").
+  const feedsCode = (fc: FlatCommand, me: Info) => {
+    const o = fc.origin;
+    if (o && o.parent !== null && info[o.parent]?.isInterpreter) tag('download-exec', `${me.name} output becomes code for ${info[o.parent]!.name}`);
+    // (…or the input of a program that runs what it reads: sqlite3 app.db < <(curl …), as with a pipe.)
+    else if (o && o.parent !== null && o.style === 'process-in' && o.location === 'redirect' && CODE_READERS.test(info[o.parent]?.name ?? '') && flat.find((f) => f.index === o.parent)?.redirects[o.wordIndex]?.op === '<') tag('download-exec', `${me.name} output is the input of ${info[o.parent]!.name}, which runs what it reads`);
+    // (…or a file given to a program that runs its files: gdb -x <(curl …), vim -S, make -f, tmux source-file, ansible-playbook.)
+    else if (o && o.parent !== null && o.style === 'process-in' && o.location === 'argv' && (/^(ansible-playbook|gnuplot|octave|packer)$/.test(info[o.parent]?.name ?? '')
+      || (LOADS_FILE[info[o.parent]?.name || posix.basename(flat.find((f) => f.index === o.parent)?.argv[0]?.value ?? '')]?.test(flat.find((f) => f.index === o.parent)?.argv[o.wordIndex - 1]?.value ?? '') ?? false))) tag('download-exec', `${me.name} output is a file ${info[o.parent]!.name || flat.find((f) => f.index === o.parent)?.argv[0]?.value} runs`);
+  };
   // Provenance of downloaded code: files a downloader wrote, and everything made from them
   // (copied, moved, extracted, unpacked, written from a download on stdin), and directories filled
   // from the network (clones, extracted archives). Running any of it runs downloaded code.
@@ -85,6 +96,10 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
   // (A glob — for f in /tmp/ci/*.sh; do . "$f"; done — is every downloaded file it matches.)
   const globbed = (p: string) => /[*?[]/.test(p) && [...downloaded].some((d) => compilePattern(p, { home: '', rampartHome: '', projectRoot: '' }).regex.test(d));
   const fromNet = (p: string) => downloaded.has(p) || inTree(p, trees) || inTree(p, clones) || globbed(p);
+  // Commands that print a downloaded file (zcat /tmp/p.gz, base64 -d /tmp/p.b64, unzip -p /tmp/p.zip, cat /tmp/i.sh): their
+  // output is downloaded text, as curl's is, wherever it is piped.
+  const netOut = new Set<number>();
+  const fedNet = (fc: FlatCommand) => fc.stdinFrom.some((up) => info[up]?.downloadOut || netOut.has(up));
   for (const fc of flat) {
     const me = info[fc.index];
     if (!me) continue;
@@ -96,24 +111,25 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     };
     for (const d of me.nestedDownloads ?? []) if (d.endsWith('/')) clones.push(d.slice(0, -1)); else downloaded.add(d);
     // (A CLI's own completion script — gh completion -s bash — is printed by the program, not fetched.)
-    const isDownloader = DOWNLOADERS.has(me.name) && !completionScript(me.name, (me.argv ?? []).slice(1));
+    // (…and a copy from elsewhere — scp, rsync, aws s3 cp, docker cp, ssh host cat — is a download, see remote-copies.ts.)
+    const isDownloader = (DOWNLOADERS.has(me.name) && !completionScript(me.name, (me.argv ?? []).slice(1))) || me.copiedIn !== undefined;
     if (isDownloader) {
-      const o = fc.origin;
-      if (o && o.parent !== null && info[o.parent]?.isInterpreter) tag('download-exec', `${me.name} output becomes code for ${info[o.parent]!.name}`);
-      // (…or the input of a program that runs what it reads: sqlite3 app.db < <(curl …), as with a pipe.)
-      else if (o && o.parent !== null && o.style === 'process-in' && o.location === 'redirect' && CODE_READERS.test(info[o.parent]?.name ?? '') && flat.find((f) => f.index === o.parent)?.redirects[o.wordIndex]?.op === '<') tag('download-exec', `${me.name} output is the input of ${info[o.parent]!.name}, which runs what it reads`);
-      // (…or a file given to a program that runs its files: gdb -x <(curl …), vim -S, make -f, tmux source-file, ansible-playbook.)
-      else if (o && o.parent !== null && o.style === 'process-in' && o.location === 'argv' && (/^(ansible-playbook|gnuplot|octave|packer)$/.test(info[o.parent]?.name ?? '')
-        || (LOADS_FILE[info[o.parent]?.name || posix.basename(flat.find((f) => f.index === o.parent)?.argv[0]?.value ?? '')]?.test(flat.find((f) => f.index === o.parent)?.argv[o.wordIndex - 1]?.value ?? '') ?? false))) tag('download-exec', `${me.name} output is a file ${info[o.parent]!.name || flat.find((f) => f.index === o.parent)?.argv[0]?.value} runs`);
-      for (const w of me.writesFiles) downloaded.add(w);
+      feedsCode(fc, me);
+      for (const w of fetchedFiles(me)) downloaded.add(w);
+      trees.push(...me.copiedIn?.trees ?? []);
       // Instructions agents read on start (CLAUDE.md, AGENTS.md, .claude/commands …) downloaded: text from the network steers the next session.
       for (const w of me.writesFiles) if (/(^|\/)(CLAUDE\.md|AGENTS\.md|GEMINI\.md|CLAUDE\.local\.md|\.cursorrules|copilot-instructions\.md)$|\/\.(claude|cursor|gemini|codex)\//.test(w)) tag('download-unknown-consumer', `${me.name} writes ${w}, instructions an agent reads, from the network`);
       // gh release/run download -D DIR fills a directory.
       if (me.name === 'gh') for (const w of me.writesFiles) trees.push(w.replace(/\/\*$/, ''));
     }
     const operands = me.argv.slice(1).filter((a) => !a.startsWith('-') || a === '-').map((a) => (a === '-' || a === '/dev/stdin' ? '/dev/stdin' : abs(a.replace(/^if=/, ''))));
-    const stdinNet = fc.stdinFrom.some((up) => info[up]?.downloadOut) || fc.redirects.some((r) => r.op === '<' && fromNet(abs(r.target.value)));
+    const stdinNet = fedNet(fc) || fc.redirects.some((r) => r.op === '<' && fromNet(abs(r.target.value)));
     const inputs = operands.filter((p) => p !== '/dev/stdin' ? fromNet(p) : stdinNet);
+    // (tee's and xargs' operands are no input: what tee writes, what xargs runs.)
+    if (!isDownloader && (FILTERS.has(me.name) || DECODERS.has(me.name)) && !/^(tee|xargs)$/.test(me.name) && (inputs.length > 0 || stdinNet)) {
+      netOut.add(fc.index);
+      feedsCode(fc, me);
+    }
     if (!isDownloader && (inputs.length > 0 || stdinNet)) {
       // Made from a download: what it writes is downloaded too (cp, mv, dd of=, install, tee, gunzip).
       for (const w of me.writesFiles) downloaded.add(w);
@@ -242,7 +258,7 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
     if (!me) continue;
     // A download piped into a program that does not read it as code an interpreter's inline
     // code reads: a program that runs what it reads runs the download; one Rampart has no model of may.
-    const dl = fc.stdinFrom.map((up) => info[up]).find((i) => i?.downloadOut);
+    const dl = fc.stdinFrom.filter((up) => info[up]?.downloadOut || netOut.has(up)).map((up) => info[up]).find((i) => i !== undefined);
     if (dl && !me.interpreterReadsStdin) {
       const args = me.argv.slice(1);
       const progFromStdin = /^((g|m|n)?awk|sed)$/.test(me.name) && args.some((a, k) => /^(-f|--file)$/.test(args[k - 1] ?? '') && STDIN_PATH.test(a));
@@ -267,7 +283,7 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
       const src = info[up];
       if (!src) continue;
       // A download piped (directly or through filters) into an interpreter runs downloaded code.
-      if (src.downloadOut) {
+      if (src.downloadOut || netOut.has(up)) {
         tag('download-exec', `${src.name} output is piped into ${me.name}`);
         continue;
       }

@@ -33,6 +33,11 @@ export const NO_CONTENT = new Set(['ls', 'stat', 'file', 'wc', 'du', 'df', 'touc
   'keytool', 'mkcert', 'certutil']);
 // Filters pass their input through: a secret piped into base64 is still a secret coming out.
 export const FILTERS = new Set(['base64', 'base32', 'gzip', 'bzip2', 'xz', 'zstd', 'xxd', 'od', 'hexdump', 'tr', 'cut', 'head', 'tail', 'sed', 'awk', 'tee', 'cat', 'sort', 'uniq', 'rev', 'tac', 'jq', 'openssl', 'gpg', 'tar', 'zip', 'fold', 'paste', 'column', 'grep', 'rg', 'xargs']);
+/** Programs that print what they read (file or stdin) decoded, unpacked or re-encoded — decompressors, decoders, charset and
+ *  line-end converters, pipe meters: downloaded text through them is still downloaded text (curl … | gunzip | sh). */
+export const DECODERS = new Set(['gunzip', 'zcat', 'gzcat', 'bzcat', 'bunzip2', 'xzcat', 'unxz', 'lzcat', 'lzma', 'unlzma', 'zstdcat', 'unzstd', 'lz4', 'lz4cat', 'unlz4',
+  'brotli', 'pigz', 'unpigz', 'lzip', 'lzop', 'plzip', 'pbzip2', 'lbzip2', 'pixz', 'uncompress', 'uudecode', 'basenc', 'iconv', 'recode', 'dos2unix', 'unix2dos',
+  'mac2unix', 'unix2mac', 'unzip', 'funzip', 'bsdtar', '7z', '7za', '7zz', 'cpio', 'age', 'rage', 'sops', 'nl', 'fmt', 'expand', 'unexpand', 'envsubst', 'pv', 'dd', 'sponge', 'strings']);
 // Environment variables that load code into every process, or reconfigure Rampart itself.
 // (Search paths such as PYTHONPATH, NODE_PATH and LD_LIBRARY_PATH are everyday build settings.)
 // (Also code interpreters run at start: LUA_INIT, ERL_AFLAGS/ZFLAGS/FLAGS, VIMINIT/EXINIT, PERL5DB.)
@@ -65,6 +70,8 @@ export interface Info {
   cloneDir?: string;
   /** Its output is (or passes through) downloaded content. */
   downloadOut?: boolean;
+  /** Files and directories it copied here from elsewhere (scp host:f, aws s3 cp, docker cp): downloads, as curl -o's are. */
+  copiedIn?: { files: string[]; trees: string[] };
   /** Text its output is known to be (echo, printf, base64 -d of known text). */
   textOut?: string;
   argv: string[];
