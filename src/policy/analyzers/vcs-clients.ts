@@ -12,10 +12,14 @@ export interface Verb {
    *  URLs), or the addresses among KEY=VALUE parameters (git annex initremote NAME type=rsync rsyncurl=HOST:PATH). */
   operands?: 'first' | 'last' | 'all' | 'params';
   /**
-   * Where it goes when the line names no destination: `configured` — a place only the client's own configuration
-   * knows; `upstream` — the current branch's git remote; `origin`; `remotes` — every git remote; `none` — nowhere.
+   * Where it goes when the line names no destination: `default` — the client's own default remote (the one its clone or
+   * --remember recorded), which stands as git's origin does and is not judged; `upstream` — the current branch's git
+   * remote; `origin`; `remotes` — every git remote; `none` — nowhere.
    */
-  otherwise: 'configured' | 'upstream' | 'origin' | 'remotes' | 'none';
+  otherwise: 'default' | 'upstream' | 'origin' | 'remotes' | 'none';
+  /** A commit straight into the shared repository (svn commit, p4 submit): it lands on the line everyone works from,
+   *  as a push to main does — there are no private branches to push to in these clients. */
+  mainline?: true;
   /** Options naming the branches or bookmarks it updates; options that push every branch (main among them). */
   branches?: string[];
   every?: string[];
@@ -44,8 +48,8 @@ export const HG_OPTIONS = optionTable([
   'm,message=', 'l,logfile=', 'A,addremove', 'I,include=', 'X,exclude=', 'C,clean', 'c,check', 'i,interactive', 'a,all', 's,stat', 'g,git', 'p,patch',
 ]);
 
-const PUSH: Verb = { dir: 'write', operands: 'first', otherwise: 'configured' };
-const PULL: Verb = { dir: 'read', operands: 'first', otherwise: 'configured' };
+const PUSH: Verb = { dir: 'write', operands: 'first', otherwise: 'default' };
+const PULL: Verb = { dir: 'read', operands: 'first', otherwise: 'default' };
 // hg and Sapling: a push with no -r/-B/-b/--to sends every outgoing head, the default branch's among them.
 const HG_PUSH: Verb = { ...PUSH, branches: ['to', 'bookmark', 'branch', 'delete', 'rev'], lands: 'all', force: ['force'] };
 
@@ -77,13 +81,13 @@ export const VCS_CLIENTS: Readonly<Record<string, Client>> = {
   'git svn': {
     names: 'location',
     options: optionTable(['r,revision=', 'T,trunk=', 't,tags=', 'b,branches=', 's,stdlayout', 'username=', 'prefix=', 'n,dry-run', 'm,merge', 'q,quiet']),
-    verbs: { dcommit: { dir: 'write', otherwise: 'configured', dry: ['dry-run'] }, clone: { dir: 'read', operands: 'first', otherwise: 'none' }, init: { dir: 'read', operands: 'first', otherwise: 'none' } },
+    verbs: { dcommit: { dir: 'write', otherwise: 'default', mainline: true, dry: ['dry-run'] }, clone: { dir: 'read', operands: 'first', otherwise: 'none' }, init: { dir: 'read', operands: 'first', otherwise: 'none' } },
   },
   'git p4': {
     names: 'p4port',
     options: optionTable(['destination=', 'branch=', 'origin=', 'shelve', 'update-shelve=', 'n,dry-run', 'prepare-p4-only', 'conflict=', 'v,verbose']),
     server: { options: [], env: ['P4PORT'] },
-    verbs: { submit: { dir: 'write', otherwise: 'configured', dry: ['dry-run', 'prepare-p4-only'] } },
+    verbs: { submit: { dir: 'write', otherwise: 'default', mainline: true, dry: ['dry-run', 'prepare-p4-only'] } },
   },
   // jj git push: --remote (default origin); -b/--bookmark names what moves, --all/--tracked every one; with none named,
   // the bookmarks between the remote's and @ — main among them when it was moved.
@@ -110,11 +114,10 @@ export const VCS_CLIENTS: Readonly<Record<string, Client>> = {
       'lossy', 'overwrite-tags', 'm,message=', 'F,file=', 'q,quiet', 'v,verbose']),
     verbs: { push: { ...PUSH, force: ['overwrite'] }, pull: PULL, branch: { ...PULL, otherwise: 'none' }, checkout: { ...PULL, otherwise: 'none' }, co: { ...PULL, otherwise: 'none' } },
   },
-  // fossil commit autosyncs (pushes) to the remembered remote unless --nosync.
   fossil: {
     names: 'location',
-    options: optionTable(['B,httpauth=', 'once', 'private', 'v,verbose', 'ipv4', 'proxy=', 'R,repository=', 'm,comment=', 'M,message-file=', 'branch=', 'nosync', 'u,unversioned', 'all']),
-    verbs: { push: PUSH, sync: PUSH, commit: { ...PUSH, operands: undefined, dry: ['nosync'] }, ci: { ...PUSH, operands: undefined, dry: ['nosync'] }, pull: PULL, clone: { ...PULL, otherwise: 'none' } },
+    options: optionTable(['B,httpauth=', 'once', 'private', 'v,verbose', 'ipv4', 'proxy=', 'R,repository=', 'u,unversioned', 'all']),
+    verbs: { push: PUSH, sync: PUSH, pull: PULL, clone: { ...PULL, otherwise: 'none' } },
   },
   darcs: {
     names: 'location',
@@ -126,25 +129,24 @@ export const VCS_CLIENTS: Readonly<Record<string, Client>> = {
     options: optionTable(['repository=', 'channel=', 'from-channel=', 'to-channel=', 'a,all', 'k', 'force-cache', 'no-cert-check']),
     verbs: { push: PUSH, pull: PULL, clone: { ...PULL, otherwise: 'none' } },
   },
-  // svn commit sends to the working copy's repository (in .svn, unread); every URL a verb is given is contacted.
+  // svn commit lands in the working copy's repository, the line everyone works from; every URL a verb is given is contacted.
   svn: {
     names: 'location',
     options: optionTable(['m,message=', 'F,file=', 'r,revision=', 'c,change=', 'username=', 'password=', 'password-from-stdin', 'depth=', 'config-dir=', 'config-option=',
       'cl,changelist=', 'targets=', 'encoding=', 'with-revprop=', 'x,extensions=', 'accept=', 'l,limit=', 'search=', 'set-depth=', 'q,quiet', 'non-interactive', 'force', 'parents']),
     verbs: Object.fromEntries([
-      ...['commit', 'ci'].map((v) => [v, { dir: 'write', operands: 'all', otherwise: 'configured' }] as const),
+      ...['commit', 'ci'].map((v) => [v, { dir: 'write', operands: 'all', otherwise: 'default', mainline: true }] as const),
       ...['import', 'copy', 'cp', 'move', 'mv', 'mkdir', 'delete', 'del', 'remove', 'rm', 'lock', 'unlock', 'propset', 'pset', 'propdel', 'pdel'].map((v) => [v, { dir: 'write', operands: 'all', otherwise: 'none' }] as const),
       ...['checkout', 'co', 'export', 'cat', 'list', 'ls', 'log', 'info', 'diff', 'blame', 'switch', 'sw', 'merge', 'propget', 'pget', 'proplist', 'plist'].map((v) => [v, { dir: 'read', operands: 'all', otherwise: 'none' }] as const),
     ]) as Record<string, Verb>,
   },
-  // Perforce: every command talks to the server -p or P4PORT names; submit/shelve/push with neither go to the one
-  // P4CONFIG, the registry or the user's environment names, which the line does not show.
+  // Perforce: every command talks to the server -p or P4PORT names (with neither, the user's own: P4CONFIG, the registry,
+  // the environment); submit and push land in the depot everyone works from. (shelve keeps changes aside, as a branch does.)
   p4: {
     names: 'p4port',
     options: optionTable(['p=', 'u=', 'c=', 'P=', 'H=', 'C=', 'Q=', 'd=', 'x=', 'z=', 'r=', 'L=', 'e=', 'f=', 'q', 's', 'G', 'I', 'b=', 'v=']),
     server: { options: ['p'], env: ['P4PORT'] },
-    verbs: { submit: { dir: 'write', otherwise: 'configured' }, shelve: { dir: 'write', otherwise: 'configured' }, push: { dir: 'write', otherwise: 'configured' },
-      populate: { dir: 'write', otherwise: 'configured' }, obliterate: { dir: 'write', otherwise: 'configured' } },
+    verbs: Object.fromEntries(['submit', 'push', 'populate', 'obliterate'].map((v) => [v, { dir: 'write', otherwise: 'default', mainline: true }] as const)) as Record<string, Verb>,
   },
 };
 

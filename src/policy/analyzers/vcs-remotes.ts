@@ -1,9 +1,10 @@
 // Which version-control client sends where: every client that pushes, submits or syncs to another machine beside
-// `git push` itself — git's add-ons (lfs, annex, git svn, git p4), jj, hg/sl, bzr/brz, fossil, darcs, pijul, svn and Perforce —
-// read from one table (vcs-clients.ts) by one function. A destination off the allowlist is then denied by the host rules, as `git push evil` is; a push
-// whose destination only the client's own configuration knows (p4 submit, svn commit, bzr push, hg push) asks —
-// DESIGN's "what is not understood is not allowed" — while a fetch from the configured place stays allowed, as
-// `git fetch` from origin does.
+// `git push` itself — git's add-ons (lfs, annex, git svn, git p4), jj, hg/sl, bzr/brz, fossil, darcs, pijul, svn and
+// Perforce — read from one table (vcs-clients.ts) by one function. A destination off the allowlist is then denied by the
+// host rules, as `git push evil` is; a remote the line names but Rampart cannot place (an hg path alias, a git-annex
+// special remote, a name computed at run time) asks — DESIGN's "what is not understood is not allowed". The client's
+// own default remote (what its clone recorded) stands as git's origin does; a commit straight into a shared repository
+// (svn commit, p4 submit) asks as a push to main does.
 import { newFacts, type Facts } from '../facts.js';
 import { has, scan, values } from '../options.js';
 import { SAME, VCS_CLIENTS } from './vcs-clients.js';
@@ -53,8 +54,9 @@ export function vcsRemotes(f: Facts, client: string, args: readonly string[], in
     f.notes.push(`${client} ${key} type=external runs a git-annex-remote program`);
   }
   const named = [...params, ...values(s, ...(verb.to ?? [])), ...(verb.operands === 'first' ? operands.slice(0, 1) : verb.operands === 'last' ? operands.slice(-1) : verb.operands === 'all' ? operands : [])];
-  // (svn's operands are paths and URLs alike: only URLs are destinations.)
-  const dests = client === 'svn' ? named.filter((d) => /^[a-z][\w+.-]*:\/\//i.test(d)) : named.filter((d) => d !== 'here' && d !== '.');
+  // (svn's operands are paths and URLs alike: only URLs are destinations — ^/… among them, a URL in the repository the
+  // working copy names.)
+  const dests = client === 'svn' ? named.filter((d) => /^([a-z][\w+.-]*:\/\/|\^\/)/i.test(d)) : named.filter((d) => d !== 'here' && d !== '.');
   const what = `${client} ${key}`;
   const unknown = (why: string) => {
     if (verb.dir !== 'write') return;
@@ -70,15 +72,15 @@ export function vcsRemotes(f: Facts, client: string, args: readonly string[], in
     for (const u of [url, ...urls.slice(1)]) addRemote(f, u, verb.dir);
   };
   for (const d of dests) {
-    if (c.names === 'git-remote') gitRemote(d);
+    if (d.startsWith('^/')) unknown('the repository its working copy names');
+    else if (c.names === 'git-remote') gitRemote(d);
     else if (c.names === 'p4port') addP4Port(f, d);
     else if (/^[a-z][\w+.-]*:\/\//i.test(d) || /^(?:[^@/]+@)?[^:/]+:/.test(d) || /^[./~]/.test(d)) addRemote(f, d, verb.dir);
     // (hg and bzr read a bare word as a path alias from their own configuration.)
     else unknown(`the path ${d} its configuration names`);
   }
   if (dests.length === 0 && servers.length === 0) {
-    if (verb.otherwise === 'configured') unknown('the location its own configuration names');
-    else if (verb.otherwise === 'upstream' || verb.otherwise === 'origin') gitRemote((verb.otherwise === 'upstream' ? input.git?.upstreamRemote() : undefined) ?? 'origin');
+    if (verb.otherwise === 'upstream' || verb.otherwise === 'origin') gitRemote((verb.otherwise === 'upstream' ? input.git?.upstreamRemote() : undefined) ?? 'origin');
     else if (verb.otherwise === 'remotes') {
       const all = input.git?.remotes?.();
       if (all) all.forEach(gitRemote);
@@ -91,6 +93,10 @@ export function vcsRemotes(f: Facts, client: string, args: readonly string[], in
   }
   const branches = values(s, ...(verb.branches ?? []));
   const current = input.git?.currentBranch();
+  if (verb.mainline) {
+    f.tags.add('push-protected-branch');
+    f.notes.push(`${what} commits straight into the shared repository, the line everyone works from`);
+  }
   const lands = (verb.every && has(s, ...verb.every)) || (branches.length === 0 && verb.lands === 'all') ? 'every branch, main among them'
     : branches.length === 0 && verb.lands === 'current' && current !== undefined && PROTECTED.test(current) ? current
     : branches.find((b) => PROTECTED.test(b.replace(/=.*$/, '')));
