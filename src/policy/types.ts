@@ -64,6 +64,8 @@ export interface GitReader {
   currentBranch(): string | undefined;
   /** The remote the current branch pushes to (branch.<b>.pushRemote/remote), if configured. */
   upstreamRemote(): string | undefined;
+  /** The names of every configured remote, when the reader can list them. */
+  remotes?(): string[];
   /** The reader for another repository directory (git -C DIR), if it can be read. */
   at?(absDir: string): GitReader | undefined;
   /** The top of the work tree holding the reader's directory — what `git rev-parse --show-toplevel` prints there —

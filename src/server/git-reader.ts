@@ -125,6 +125,7 @@ export function gitReaderFor(cwd: string, home: string, env: Readonly<Record<str
     alias: (n) => get().alias(n),
     currentBranch: () => get().currentBranch(),
     upstreamRemote: () => get().upstreamRemote(),
+    remotes: () => get().remotes?.() ?? [],
     toplevel: () => get().toplevel?.(),
   };
 }
@@ -214,6 +215,8 @@ function eagerGitReader(cwd: string, home: string, env: Readonly<Record<string, 
     // engine that wants to judge all of them (the strictest wins).
     remoteUrls: (name: string) => [...new Set([...getAll(`remote.${name}.url`), ...getAll(`remote.${name}.pushurl`)])],
     alias: (name) => get(`alias.${name.toLowerCase()}`),
+    // (Every remote a url names: where git annex sync with no remote goes.)
+    remotes: () => [...new Set(inis().flatMap((ini) => [...ini.keys()].flatMap((k) => /^remote\.(.+)\.url$/.exec(k)?.[1] ?? [])))],
     currentBranch,
     upstreamRemote: () => {
       const b = currentBranch();

@@ -9,6 +9,8 @@ interface AgentFlags {
   options: RegExp;
   /** Option/value pairs that do the same (`--permission-mode bypassPermissions`). */
   values?: [RegExp, RegExp][];
+  /** Options that take a list of values, up to the next option (copilot --allow-tool write 'shell(rm)'): any matching value counts. */
+  lists?: [RegExp, RegExp][];
   /** Environment variables that move the agent's configuration elsewhere. */
   env: string[];
   /** Subcommands that run the agent on its own, approving its own commands by default (opencode run, goose run). */
@@ -38,7 +40,10 @@ const AGENTS: Record<string, AgentFlags> = {
   // Qwen Code (a Gemini CLI fork), Charm's crush, GitHub's Copilot CLI.
   qwen: { options: /^--(yolo)(=|$)|^-y$/, values: [[/^--approval-mode$/, /^yolo$/i]], env: [] },
   crush: { options: /^--(yolo)(=|$)|^-y$/, env: [] },
-  copilot: { options: /^--(allow-all-tools|allow-all-paths|yolo)(=|$)/, env: [] },
+  // GitHub's Copilot CLI runs no Rampart hook: a grant of its shell tool — all of it or some commands, `shell(rm)`,
+  // `shell(git:*)` — runs those commands with no check at all. (Write and MCP grants, and every --deny-tool, leave
+  // commands to its own prompt.)
+  copilot: { options: /^--(allow-all-tools|allow-all-paths|allow-all|yolo)(=|$)/, lists: [[/^--allow-tool$/, /^shell(\(|$)/i]], env: [] },
   // Other coding agents' switches that run every command without asking.
   opencode: { options: /^--(dangerously-skip-permissions|yolo)(=|$)/, env: [], unattended: /^run$/ },
   aider: { options: /^--(yes-always|yes)(=|$)/, env: [] },
@@ -80,6 +85,15 @@ export function analyzeAgent({ tool, args, env, home }: AnalyzerInput): Facts {
     for (const [opt, val] of a.values ?? []) {
       const [name, inline] = w.includes('=') ? [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)] : [w, args[i + 1]];
       if (opt.test(name) && val.test(inline ?? '')) why.push(`${name} ${inline}`);
+    }
+    for (const [opt, val] of a.lists ?? []) {
+      const eq = w.indexOf('=');
+      if (!opt.test(eq < 0 ? w : w.slice(0, eq))) continue;
+      // (--allow-tool=a,b or --allow-tool a b …: values up to the next option, each possibly a comma list.)
+      const next = args.findIndex((x, k) => k > i && x.startsWith('-'));
+      const given = eq >= 0 ? [w.slice(eq + 1)] : args.slice(i + 1, next < 0 ? undefined : next);
+      const hit = given.flatMap((g) => g.split(/,(?![^(]*\))/)).map((g) => g.trim()).find((g) => val.test(g));
+      if (hit !== undefined) why.push(`${w.split('=')[0]} ${hit}`);
     }
   }
   // Any value counts: a prefix whose name merely looks like Rampart's (/tmp/x/rampart-contain)

@@ -1,7 +1,8 @@
 // gh (GitHub CLI): the files it uploads (gists, release assets, API fields and bodies). Its host is
 // GitHub, which is allowed — but a secret sent to an allowed host is still sent.
 import { atFile, newFacts, type Facts } from '../facts.js';
-import { addHost, STDIN } from './common.js';
+import { addHost, addUrl, STDIN, systemProgram } from './common.js';
+import { USUAL_PROGRAMS } from './git.js';
 import type { AnalyzerInput } from './types.js';
 
 /** Facts of one gh invocation. */
@@ -96,7 +97,50 @@ export function analyzeGh({ tool, args, env }: AnalyzerInput): Facts {
   }
   // gh run download -D DIR: an artifact tree.
   if (group === 'run' && verb === 'download') f.writes.push(args.find((a, k) => /^(-D|--dir)$/.test(args[k - 1] ?? '')) ?? '.');
-  // gh extension install OWNER/REPO installs code that `gh NAME` then runs.
-  if (group === 'extension' && /^(install|upgrade)$/.test(verb ?? '')) f.tags.add('installs-code');
+  // gh extension install OWNER/REPO installs code that `gh NAME` then runs (by any of the group's names: ext, extensions);
+  // a repository given by URL is cloned from that host.
+  if (/^(extension|extensions|ext)$/.test(group ?? '') && /^(install|upgrade)$/.test(verb ?? '')) {
+    f.tags.add('installs-code');
+    for (const u of pos.slice(2).filter((p) => /^[a-z][\w+.-]*:\/\//i.test(p))) addUrl(f, u, 'target');
+  }
+  persistedPrograms(f, group, args);
   return f;
+}
+
+/** gh's settings whose value it runs as a program; everyday ones (vim, code --wait, less, a browser) are no risk. */
+const PROGRAM_KEYS = /^(editor|pager|browser)$/;
+const BROWSERS = /^(firefox|chromium|chromium-browser|google-chrome|google-chrome-stable|brave-browser|xdg-open|open|sensible-browser|x-www-browser|w3m|lynx|wslview)$/;
+
+/**
+ * What gh keeps and runs later, outside any line Rampart judges: a shell alias (`gh alias set --shell x 'curl …|sh'`, an
+ * expansion starting with `!`) that `gh x` runs through sh, an editor, pager or browser setting that is not an everyday
+ * program — code-executing configuration, as git's `alias.x=!…` and core.pager are — aliases imported from a file the
+ * line does not show, and an http_unix_socket that routes every API call elsewhere.
+ */
+function persistedPrograms(f: Facts, group: string | undefined, args: readonly string[]): void {
+  const valued = /^(-h|--host|--hostname)$/;
+  const pos = args.filter((a, k) => !a.startsWith('-') && !valued.test(args[k - 1] ?? ''));
+  const verb = pos[1];
+  if (group === 'alias' && verb === 'set' && pos[3] !== undefined && (args.some((a) => a === '--shell' || /^-[a-zA-Z]*s[a-zA-Z]*$/.test(a)) || pos[3].startsWith('!'))) {
+    f.tags.add('exec-config');
+    f.runs.push(pos[3].replace(/^!/, ''));
+    f.notes.push(`gh alias set ${pos[2]} keeps a shell command that \`gh ${pos[2]}\` runs later`);
+  }
+  if (group === 'alias' && verb === 'import') {
+    f.tags.add('program-setting');
+    f.notes.push('gh alias import keeps aliases (shell ones among them) from a file this line does not show');
+  }
+  if (group === 'config' && verb === 'set' && pos[3] !== undefined) {
+    const [key, value] = [pos[2]!, pos[3]];
+    const words = value.trim().split(/\s+/);
+    const usual = value.trim() === '' || USUAL_PROGRAMS.test(value) || (key === 'browser' && words.length === 1 && systemProgram(words[0]!, BROWSERS));
+    if (PROGRAM_KEYS.test(key) && !usual) {
+      f.tags.add('exec-config');
+      f.notes.push(`gh config set ${key} makes every later gh command that needs one run ${value}`);
+    }
+    if (key === 'http_unix_socket' && value !== '') {
+      f.tags.add('opaque-config');
+      f.notes.push(`gh config set http_unix_socket sends every API call through ${value}`);
+    }
+  }
 }

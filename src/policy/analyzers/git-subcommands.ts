@@ -5,6 +5,7 @@ import { has, hasLong, optionTable, scan, values, type OptionTable } from '../op
 import { addUrl, shellLine, STDIN, STDIN_PATH, wholeTree } from './common.js';
 import { addRemote, disablesExecution, judgeConfig, judgeSshCommand, type RemoteUse } from './git.js';
 import type { AnalyzerInput } from './types.js';
+import { vcsRemotes } from './vcs-remotes.js';
 
 // ('<unknown>': the branch a line switched to with `checkout -` or a computed name — it may be main.)
 const PROTECTED_BRANCHES = new Set(['main', 'master', '<unknown>']);
@@ -241,6 +242,10 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
     case 'fetch':
     case 'pull':
       return fetchLike(f, sub, rest, input);
+    // git lfs push REMOTE, git annex copy --to R / sync: where git's add-ons send, from the table of clients.
+    case 'lfs':
+    case 'annex':
+      return vcsRemotes(f, `git ${sub}`, rest, input);
     case 'clone':
       return clone(f, rest, input);
     case 'maintenance':
@@ -289,8 +294,9 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
     }
     case 'svn':
     case 'p4':
+      return vcsRemotes(f, `git ${sub}`, rest, input);
     case 'cvsimport': {
-      // git svn clone URL, git p4 clone //depot: a foreign remote (svn, perforce, cvs).
+      // git cvsimport -d URL: a foreign remote.
       const url = rest.slice(1).find((a) => /^[a-z][a-z0-9+.-]*:\/\//i.test(a));
       if (url) addRemote(f, url);
       return;
@@ -300,8 +306,15 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       const pos = args.filter((a) => !a.startsWith('-'));
       if (verb === 'add') {
         f.subcommand = 'remote add';
-        const vals = scan(args, optionTable(['t=', 'm=', 'mirror?=', 'f', 'tags', 'no-tags'])).positionals;
+        const added = scan(args, optionTable(['t=', 'm=', 'mirror?=', 'f', 'tags', 'no-tags']));
+        const vals = added.positionals;
         if (vals[1]) addRemote(f, vals[1]);
+        // --mirror=push (and the bare --mirror, both ways) makes every later push to it a mirror push: refs there are
+        // force-updated and deleted to match this repository, as remote.NAME.mirror=true does.
+        if (added.opts.some((o) => o.name === 'mirror' && (o.value === undefined || o.value === 'push'))) {
+          f.tags.add('force-push');
+          f.notes.push('git remote add --mirror makes every push to that remote a mirror push');
+        }
       } else if (verb === 'set-url') {
         f.subcommand = 'remote set-url';
         // (--push sets the url pushes go to; fetches keep theirs.)
@@ -654,6 +667,25 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       f.tags.add('rewrite-history');
       return;
     default:
+      // git remote-TRANSPORT NAME [URL] (git-remote-https …): the remote helper itself, run by hand, contacts URL (or the
+      // remote's); ext's "URL" is a command it runs; a helper git does not ship is a program the line does not show.
+      if (/^remote-/.test(sub)) remoteHelper(f, sub.slice(7), rest, input);
       return;
   }
+}
+
+function remoteHelper(f: Facts, transport: string, rest: string[], input: AnalyzerInput): void {
+  if (transport === 'ext') {
+    f.tags.add('exec-config');
+    f.notes.push('git remote-ext runs its address as a command');
+    return;
+  }
+  if (transport === 'fd') return;
+  if (!/^(https?|ftps?)$/.test(transport)) {
+    f.tags.add('remote-helper');
+    f.notes.push(`git remote-${transport} is a remote helper git does not ship`);
+    return;
+  }
+  const url = rest[1] ?? (rest[0] === undefined ? undefined : remoteUrl(f, input, rest[0]));
+  if (url) addRemote(f, /^[a-z][\w+.-]*:\/\//i.test(url) ? url : `${transport}://${url}`);
 }

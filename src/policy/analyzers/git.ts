@@ -30,7 +30,7 @@ const PROGRAM_ENV = ['GIT_PAGER', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'PAGER', 
 const USUAL_NAMES = /^(less|more|most|cat|bat|batcat|delta|diff-so-fancy|vim?|nvim|nano|emacs|emacsclient|code|code-insiders|subl|mate|micro|hx|kak|true|:)$/;
 /** A usual pager or editor given options alone — quoted ones too: less -+S, less '+/^commit|^Merge', delta --dark — with no
  *  shell text around them and none that run commands, load code or write files (vim -S, less -kKEYS, less -O F). */
-const USUAL_PROGRAMS = {
+export const USUAL_PROGRAMS = {
   test: (v: string): boolean => {
     const words = settingWords(v);
     return !/[;&|<>$`()\n\\]/.test(v.replace(/'[^']*'|"(?:[^"\\$`]|\\.)*"/g, "''")) && words.length > 0 && systemProgram(words[0]!, USUAL_NAMES)

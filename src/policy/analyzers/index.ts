@@ -15,6 +15,7 @@ import { analyzeGh } from './gh.js';
 import { analyzeConnect } from './connect.js';
 import { analyzeBackup, analyzeDnsServer, analyzeGenericNet, BACKUP_TOOLS, GENERIC_NET_TOOLS } from './generic-net.js';
 import { analyzeHg } from './hg.js';
+import { analyzeVcs, VCS_TOOLS } from './vcs-remotes.js';
 import { hostControl } from './host-control.js';
 import { analyzeNetClient, NET_CLIENTS } from './net-clients.js';
 import { addHost, addUrl, envValue } from './common.js';
@@ -54,6 +55,8 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   hg: analyzeHg,
   chg: analyzeHg,
   sl: analyzeHg,
+  // jj, bzr/brz, fossil, darcs, pijul, svn, p4: where each pushes or fetches, from the one table of clients.
+  ...Object.fromEntries(VCS_TOOLS.map((t) => [t, analyzeVcs])),
   pip: analyzePackages,
   pip3: analyzePackages,
   uv: analyzePackages,

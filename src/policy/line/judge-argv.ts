@@ -62,7 +62,7 @@ import { archiveNames, remoteArchiveName } from '../analyzers/remote-archive.js'
 import { CURRENT_BRANCH_ARGS } from '../analyzers/git-subcommands.js';
 
 /** git's own subcommands, as the dashed programs in its exec path spell them (git-push). */
-const GIT_DASHED = /^(add|am|apply|archive|bisect|branch|bundle|checkout|checkout-index|cherry-pick|clean|clone|commit|commit-tree|config|credential|credential-store|credential-cache|daemon|fetch|fetch-pack|filter-branch|gc|hash-object|http-push|http-fetch|imap-send|init|merge|mv|notes|pull|push|read-tree|rebase|receive-pack|remote|remote-http|remote-https|remote-ext|remote-fd|replace|request-pull|reset|restore|revert|rm|send-email|send-pack|shell|stash|submodule|switch|symbolic-ref|tag|town|update-index|update-ref|upload-pack|worktree)$/;
+const GIT_DASHED = /^(add|am|apply|archive|bisect|branch|bundle|checkout|checkout-index|cherry-pick|clean|clone|commit|commit-tree|config|credential|credential-store|credential-cache|daemon|fetch|fetch-pack|filter-branch|gc|hash-object|http-push|http-fetch|imap-send|init|merge|mv|notes|pull|push|read-tree|rebase|receive-pack|remote|remote-[a-z0-9+.-]+|lfs|annex|replace|request-pull|reset|restore|revert|rm|send-email|send-pack|shell|stash|submodule|switch|symbolic-ref|tag|town|update-index|update-ref|upload-pack|worktree)$/;
 
 const CURRENT_BRANCH_ONLY = new RegExp(`^(${CURRENT_BRANCH_ARGS})$`);
 import { signalPick, substitutionPick } from './signals.js';
