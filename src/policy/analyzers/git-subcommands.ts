@@ -47,7 +47,14 @@ function remoteUrl(f: Facts, input: AnalyzerInput, nameOrUrl: string, use: Remot
   // A remote with several urls/pushurls contacts all of them: judge every one.
   const all = input.git.remoteUrls?.(nameOrUrl) ?? [];
   for (const extra of all.slice(1)) addRemote(f, extra, use);
-  return all[0] ?? input.git.remoteUrl(nameOrUrl);
+  const url = all[0] ?? input.git.remoteUrl(nameOrUrl);
+  // (A push to a name the repository has no remote for goes where nobody can say from here — a remote another command
+  // adds, or a directory of that name: it is not understood. A fetch from one fails, or reads a local directory.)
+  if (url === undefined && use === 'write') {
+    f.tags.add('unresolved-remote');
+    f.notes.push(`the repository has no remote ${nameOrUrl}`);
+  }
+  return url;
 }
 
 function branchOf(ref: string, input: AnalyzerInput): string | undefined {

@@ -1182,7 +1182,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (/^(npm|pnpm|yarn|npx)$/.test(name) && args.some((a, k) => (/^--node-options=/.test(a) ? a.slice(15) : args[k - 1] === '--node-options' ? a : '').match(/(^|\s)(-r|--require|--import|--loader)\b/))) {
       tag('loader-env', `${name} --node-options makes every node process it starts load other code`);
     }
-    const git = st.gitAliases.size || st.branch !== undefined ? withAliases(ctx.git, st.gitAliases, st.branch) : ctx.git;
+    const git = st.gitAliases.size || st.gitRemotes.size || st.branch !== undefined ? withAliases(ctx.git, st.gitAliases, st.branch, st.gitRemotes) : ctx.git;
     const facts = analyzeArgv(argv, { ...ctx, env, git });
     facts.reads.push(...shownFiles);
     // A read that shows none of a secret's values — diff -q, cut -d= -f1 .env, openssl pkey -pubout, jq keys — is no read of it.

@@ -46,7 +46,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
   const lineTags = newFacts('<line>');
   const st: State = {
     policy, ctx, depth, mendRefused, out: [], lineTags,
-    aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), tainted: parent?.tainted ?? new Map(), archived: parent?.archived ?? new Map(), listings: parent?.listings ?? new Map(), projectArchives: parent?.projectArchives ?? new Set(), ownCopies: parent?.ownCopies ?? new Set(), foreign: parent?.foreign ?? new Set(),
+    aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), gitRemotes: parent?.gitRemotes ?? new Map(), tainted: parent?.tainted ?? new Map(), archived: parent?.archived ?? new Map(), listings: parent?.listings ?? new Map(), projectArchives: parent?.projectArchives ?? new Set(), ownCopies: parent?.ownCopies ?? new Set(), foreign: parent?.foreign ?? new Set(),
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], localSockets: parent?.localSockets ?? [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [], generatedKubeconfigs: parent?.generatedKubeconfigs ?? new Set(),
     links: parent?.links ?? new Map(), relativeLinks: parent?.relativeLinks ?? new Set(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
@@ -1150,6 +1150,13 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     const key = rec.argv.slice(k + 1).find((a) => !a.startsWith('-'));
     const m = key && /^alias\.(.+)$/i.exec(key);
     if (k > 0 && m) st.gitAliases.set(m[1]!.toLowerCase(), rec.argv[rec.argv.indexOf(key!) + 1] ?? '');
+    // git remote add [-f] [-t B] [-m M] [--mirror=…] NAME URL, git remote set-url NAME URL: later pushes to NAME go there.
+    const r = rec.argv.indexOf('remote');
+    const verb = r > 0 ? rec.argv[r + 1] : undefined;
+    if (verb === 'add' || verb === 'set-url') {
+      const ops = rec.argv.slice(r + 2).filter((a, i, all) => !a.startsWith('-') && !/^(-t|--track|-m|--master)$/.test(all[i - 1] ?? ''));
+      if (ops.length >= 2 && !rec.argv.includes('--push') && !rec.argv.includes('--add')) st.gitRemotes.set(ops[0]!, ops[1]!);
+    }
   }
   if (name === 'alias') {
     for (const a of rec.argv.slice(1)) {

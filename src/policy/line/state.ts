@@ -100,6 +100,8 @@ export interface State {
   aliases: Map<string, string>;
   /** git aliases defined earlier in the line (`git config alias.x …; git x`). */
   gitAliases: Map<string, string>;
+  /** Remotes the line added or re-pointed (git remote add|set-url NAME URL) → their URL. */
+  gitRemotes: Map<string, string>;
   /** Files made from a secret earlier in the line (cp .env x, ln -s .env x, cat .env > x) → the secret. */
   tainted: Map<string, string>;
   /** Where the last `cd` through CDPATH may have gone (see Context.cwdGuess). */
@@ -228,11 +230,12 @@ export const SECRET = (j: Judged | undefined, k: 'reads' | 'sends') =>
   j !== undefined && (j.pathClasses[k].has('home_credential') || j.pathClasses[k].has('project_secret'));
 
 /** The repository as the line has changed it so far: its aliases, and the branch it switched to. */
-export function withAliases(base: GitReader | undefined, extra: Map<string, string>, branch?: string): GitReader {
+export function withAliases(base: GitReader | undefined, extra: Map<string, string>, branch?: string, remotes: Map<string, string> = new Map()): GitReader {
   return {
-    remoteUrl: (n) => base?.remoteUrl(n),
-    // (Every url and pushurl of a remote, and the work tree's top, as the repository has them: an alias or a switch changes neither.)
-    remoteUrls: base?.remoteUrls ? (n) => base.remoteUrls!(n) : undefined,
+    remoteUrl: (n) => remotes.get(n) ?? base?.remoteUrl(n),
+    // (Every url and pushurl of a remote, and the work tree's top, as the repository has them: an alias or a switch changes
+    // neither; a remote the line added or re-pointed has the url it gave.)
+    remoteUrls: (n) => (remotes.has(n) ? [remotes.get(n)!] : base?.remoteUrls?.(n) ?? []),
     toplevel: base?.toplevel ? () => base.toplevel!() : undefined,
     alias: (n) => extra.get(n.toLowerCase()) ?? base?.alias(n),
     currentBranch: () => branch ?? base?.currentBranch(),
