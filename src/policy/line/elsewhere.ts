@@ -271,10 +271,8 @@ export function hostReach(opts: readonly (readonly [string, string])[]): string 
     if (k === 'cap-add' && /^(CAP_)?(ALL|SYS_ADMIN|SYS_PTRACE|SYS_MODULE|DAC_READ_SEARCH|SYS_RAWIO|BPF)$/i.test(v)) return `gains ${v}`;
     if (k === 'security-opt' && /unconfined|label[=:]disable|no-new-privileges[=:]false/.test(v)) return `runs with ${v}`;
     if (k === 'device') return `gets the host device ${v}`;
-    if (k === 'volume' || k === 'mount') {
-      const src = /(?:source|src)=([^,"]+)/i.exec(v)?.[1] ?? v.replace(/^=/, '').split(':')[0]!;
-      if (HOST_MOUNTS.test(src)) return `mounts the host's ${src}`;
-    }
+    // (Read by the same parser as every other mount: a local volume bound to /var/run/docker.sock is that socket.)
+    if (k === 'volume' || k === 'mount') for (const m of bindMount(k, v) ?? []) if (HOST_MOUNTS.test(m.source)) return `mounts the host's ${m.source}`;
   }
   return undefined;
 }
@@ -293,8 +291,7 @@ const WORKDIRS = /^\/(app|src|work|workspace|workdir|code|project|repo|usr\/src\
  * (rm -rf /, rm -rf /srv with /srv/data bound) reaches what is mounted: such a line is also judged with that path as the
  * mount's host side; with no working directory given, a relative path may land in a bound project (-v $PWD:/app).
  */
-export function elsewhereLines(there0: Elsewhere, resolveHost: (p: string) => string, home?: string): string[] {
-  let there = there0;
+export function elsewhereLines(there: Elsewhere, resolveHost: (p: string) => string, home?: string): string[] {
   // (Words after an image that are no program — a glob of files — are arguments to its entrypoint.)
   // (…but a glob in a program directory — /bin/r[m], /usr/bin/w?et — names a program, judged with the glob as written.)
   if (!there.command.length || (/[*?[]/.test(there.command[0]!) && !/^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(there.command[0]!))) return [];
@@ -328,17 +325,17 @@ export function elsewhereLines(there0: Elsewhere, resolveHost: (p: string) => st
     return root + p;
   };
   const rewrite = (word: string, above?: Mount): string => word.replace(PATH_IN_TEXT, (_all, pre: string, p: string) => pre + map(p, above));
-  // (Lima's and colima's shells start in this machine's working directory; elsewhere a relative operand of a deleter, or one
-  // that climbs, is placed from the working directory there — `-w / … rm -rf d` with /srv at /d removes /srv.)
+  // (Lima's and colima's shells start in this machine's working directory. Where the line names the working directory
+  // there, a relative operand of a deleter, or one that climbs, is placed from it — `-w / … rm -rf d` with /srv at /d
+  // removes /srv; with none named, the relative words stay and each likely working directory is tried.)
   const cwds = there.hostCwd && there.workdir === undefined ? [resolveHost('.')] : [map(there.workdir ?? '/.workdir'), ...(there.workdir === undefined ? mounts.filter((m) => WORKDIRS.test(m.target)).map((m) => m.source) : [])];
-  const relative = (w: string, k: number) => k > 0 && !there.hostCwd && !w.startsWith('-') && !/[=:$`*?[]/.test(w) && /^[\w.][\w./-]*$/.test(w) && (changesOnly || /(^|\/)\.\.(\/|$)/.test(w));
-  const placed = there.command.map((w, k) => (relative(w, k) ? posix.resolve(there.workdir ?? '/.workdir', w) : w));
-  there = { ...there, command: placed };
+  const relative = (w: string, k: number) => k > 0 && there.workdir !== undefined && !there.hostCwd && !w.startsWith('-') && !/[=:$`*?[]/.test(w) && /^[\w.][\w./-]*$/.test(w) && (changesOnly || /(^|\/)\.\.(\/|$)/.test(w));
+  const command = there.command.map((w, k) => (relative(w, k) ? posix.resolve(there.workdir!, w) : w));
   const lines: string[] = [];
-  for (const cwd of cwds) lines.push(`cd ${quote(cwd)} && ${there.command.map((w) => quote(rewrite(w))).join(' ')}`);
+  for (const cwd of cwds) lines.push(`cd ${quote(cwd)} && ${command.map((w) => quote(rewrite(w))).join(' ')}`);
   // (…and with each path above a bound directory read as that directory's host side.)
   for (const m of mounts.length ? mounts.filter((x) => x.target !== '/' && x.target !== '~') : []) {
-    const words = there.command.map((w) => rewrite(w, m as Mount));
+    const words = command.map((w) => rewrite(w, m as Mount));
     const line = `cd ${quote(cwds[0]!)} && ${words.map(quote).join(' ')}`;
     if (!lines.includes(line)) lines.push(line);
   }

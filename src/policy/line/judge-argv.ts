@@ -1622,7 +1622,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (token) {
       // (The file stdin comes from — `< .env`, `cat ~/.ssh/id_rsa |` — is sent; a token piped from the environment,
       // echo "$GH_TOKEN" | …, is the session's own, as ruled.)
-      if (token.stdin && ctx.stdin !== undefined && ctx.stdin !== '/proc/self/environ') facts.sends.push(ctx.stdin);
+      if (token.stdin && ctx.stdin !== undefined && ctx.stdin !== ENVIRON) facts.sends.push(ctx.stdin);
       for (const h of token.hosts) addHost(facts, h, 'target', 'https');
       if (token.gitCredentials) facts.writes.push(`${ctx.home}/.git-credentials`);
     }

@@ -62,8 +62,8 @@ const PUBLISHERS: Record<string, RegExp> = {
   'wasm-pack': /^publish$/,
   snapcraft: /^(upload|push|release)$/,
   rye: /^publish$/,
+  helm: /^(push|cm-push)$/,
 };
-PUBLISHERS.helm = /^(push|cm-push)$/;
 
 /** A tool → subcommands that publish only with some option: a hosted repository made public with the project in it.
  *  The options are matched on the words joined by spaces (`--visibility public` as `--visibility=public`). */
@@ -190,6 +190,8 @@ export function tokenHandOver(name: string, args: readonly string[], env: Readon
     const a = args[i]!;
     const eq = /^(--hostname|--host|--url|--server|-address|--address)=(.+)$/.exec(a);
     if (eq) hosts.push(eq[2]!);
+    // (gh's and glab's -h takes its value attached too: -hevil.example.)
+    else if (/^-h[^-]/.test(a) && (tool === 'gh' || tool === 'glab')) hosts.push(a.slice(2).replace(/^=/, ''));
     else if (LOGIN_HOST_OPTS.test(a) && args[i + 1] !== undefined && (a !== '-h' || tool === 'gh' || tool === 'glab')) hosts.push(args[++i]!);
   }
   const fromEnv = LOGIN_HOST_VARS[tool] !== undefined ? env[LOGIN_HOST_VARS[tool]!] : undefined;
