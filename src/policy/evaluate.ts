@@ -282,17 +282,53 @@ export function conditionHolds(rule: Rule, j: Judged): boolean {
   return true;
 }
 
+/** Where a rule set's rules are found by what a unit has: most rules want one of some tags, which few units carry. */
+interface RuleIndex {
+  /** Rules that name no tags, per tool (a rule naming no tool is every tool's). */
+  untagged: Map<string, readonly Rule[]>;
+  /** Rules that want one of their tags, per tag. */
+  byTag: Map<string, Rule[]>;
+  /** Each rule's place in the set, so matches are reported in policy order. */
+  order: Map<Rule, number>;
+}
+
+const ruleIndexes = new WeakMap<readonly Rule[], RuleIndex>();
+
+function ruleIndex(rules: readonly Rule[]): RuleIndex {
+  let ix = ruleIndexes.get(rules);
+  if (ix) return ix;
+  ix = { untagged: new Map(), byTag: new Map(), order: new Map(rules.map((r, i) => [r, i])) };
+  for (const r of rules) for (const t of r.when.tags ?? []) (ix.byTag.get(t) ?? ix.byTag.set(t, []).get(t)!).push(r);
+  ruleIndexes.set(rules, ix);
+  return ix;
+}
+
+/** The rules that may hold for a unit: every other rule fails its tool or tags condition. */
+function candidates(rules: readonly Rule[], x: Judged): Iterable<Rule> {
+  const ix = ruleIndex(rules);
+  const tool = x.facts.tool;
+  let untagged = ix.untagged.get(tool);
+  if (!untagged) {
+    // (Tool names come from the command line: the cache is bounded.)
+    if (ix.untagged.size > 4096) ix.untagged.clear();
+    untagged = rules.filter((r) => !r.when.tags && (!r.when.tool || (r.toolSet ? r.toolSet.has(tool) : r.when.tool.includes(tool))));
+    ix.untagged.set(tool, untagged);
+  }
+  if (x.facts.tags.size === 0) return untagged;
+  const out = new Set(untagged);
+  for (const t of x.facts.tags) for (const r of ix.byTag.get(t) ?? []) out.add(r);
+  return out;
+}
+
 /** Combines matched rules into one Evaluation (strictest wins; default when none). */
 export function decide(policy: CompiledPolicy, rules: readonly Rule[], j: Judged | readonly Judged[]): Evaluation {
-  const matched: RuleMatch[] = [];
   const all = Array.isArray(j) ? (j as readonly Judged[]) : [j as Judged];
-  for (const r of rules) {
-    for (const x of all) {
-      if (!conditionHolds(r, x)) continue;
-      matched.push({ id: r.id, decision: r.action, reason: r.reason, where: r.where });
-      break;
-    }
-  }
+  const hit = new Set<Rule>();
+  for (const x of all) for (const r of candidates(rules, x)) if (!hit.has(r) && conditionHolds(r, x)) hit.add(r);
+  const { order } = ruleIndex(rules);
+  const matched: RuleMatch[] = [...hit]
+    .sort((a, b) => order.get(a)! - order.get(b)!)
+    .map((r) => ({ id: r.id, decision: r.action, reason: r.reason, where: r.where }));
   if (matched.length === 0) {
     return { decision: policy.default, rule: null, reason: `no rule matched; the policy default is ${policy.default}`, matched };
   }

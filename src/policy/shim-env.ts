@@ -16,10 +16,14 @@ const CONFIG: Record<string, RegExp> = {
   CURL_HOME: /^curl$/, WGETRC: /^wget$/, GIT_CONFIG_GLOBAL: /^git$/, GIT_CONFIG_SYSTEM: /^git$/, GIT_CONFIG: /^git$/, GIT_DIR: /^git$/, GIT_COMMON_DIR: /^git$/,
 };
 const TEMP = /^\/(tmp|var\/tmp|dev\/shm)(\/|$)/;
+/** Every variable read below. */
+const WATCHED = [...PRELOAD, 'LD_LIBRARY_PATH', ...Object.keys(CONFIG)];
 
 /** Facts for the environment a shimmed program was started with (empty when nothing in it is questioned). */
 export function environmentFacts(tool: string, ctx: Context): Facts {
   const f = newFacts(tool);
+  // (Most commands carry none of these: nothing to question.)
+  if (!WATCHED.some((name) => ctx.env[name] !== undefined)) return f;
   const at = (v: string) => posix.resolve(ctx.cwd, v);
   for (const name of PRELOAD) {
     const v = ctx.env[name];
