@@ -65,6 +65,14 @@ function branchOf(ref: string, input: AnalyzerInput): string | undefined {
   return r;
 }
 
+/** A wildcard destination whose fixed start may still be main's or master's full name (refs/*, refs/heads/m*, *). */
+function wildcardMayBeMain(dst: string): boolean {
+  // (refs/heads/feature/* updates branches below feature/ only; refs/tags/* no branch at all.)
+  const full = dst.startsWith('refs/') ? dst : `refs/heads/${dst}`;
+  const fixed = full.slice(0, full.indexOf('*'));
+  return ['refs/heads/main', 'refs/heads/master'].some((n) => n.startsWith(fixed));
+}
+
 function push(f: Facts, rest: string[], input: AnalyzerInput): void {
   const s = scan(rest, PUSH);
   // A dry run pushes nothing.
@@ -91,7 +99,7 @@ function push(f: Facts, rest: string[], input: AnalyzerInput): void {
     const pieces = body.split(/\$\{[^}]*\}|\$\([^)]*\)|\$\w+|`[^`]*`/);
     const tail = pieces[pieces.length - 1]!;
     const notMain = pieces.length > 1 && pieces[0] !== '' && !/[$`]/.test(pieces.join('')) && tail !== '' && !tail.includes(':') && !['main', 'master', 'refs/heads/main', 'refs/heads/master', 'HEAD'].some((n) => n.endsWith(tail));
-    if (body === ':' || (dst.includes('*') && !dst.startsWith('refs/tags/')) || (/[$`]/.test(body) && !CURRENT_BRANCH.test(body) && !notMain)) {
+    if (body === ':' || (dst.includes('*') && wildcardMayBeMain(dst)) || (/[$`]/.test(body) && !CURRENT_BRANCH.test(body) && !notMain)) {
       targets.push('main');
       f.notes.push(`refspec ${spec} may update main/master`);
       continue;

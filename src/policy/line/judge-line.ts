@@ -275,6 +275,19 @@ function switchedBranch(args: readonly string[]): string | undefined {
   let i = 0;
   while (i < args.length && args[i]!.startsWith('-')) i += /^(-C|-c|--git-dir|--work-tree|--namespace)$/.test(args[i]!) ? 2 : 1;
   const sub = args[i];
+  // HEAD pointed at another branch by hand (symbolic-ref HEAD refs/heads/main), or the current branch renamed
+  // (branch -m main): later plain pushes push that name.
+  const named = (a: string | undefined) => (a === undefined ? undefined : /[$`]/.test(a) ? '<unknown>' : a.replace(/^refs\/heads\//, ''));
+  if (sub === 'symbolic-ref') {
+    const pos = args.slice(i + 1).filter((a, k, all) => !a.startsWith('-') && all[k - 1] !== '-m');
+    return pos.length === 2 && pos[0] === 'HEAD' ? named(pos[1]) : undefined;
+  }
+  if (sub === 'branch') {
+    const rest = args.slice(i + 1);
+    if (!rest.some((a) => /^(-m|-M|--move)$/.test(a) || /^-[a-zA-Z]*[mM]$/.test(a))) return undefined;
+    const pos = rest.filter((a) => !a.startsWith('-'));
+    return pos.length === 1 ? named(pos[0]) : undefined;
+  }
   if (sub !== 'checkout' && sub !== 'switch') return undefined;
   const rest = args.slice(i + 1);
   if (rest.includes('--') || rest.some((a) => a.startsWith('--pathspec-from-file')) || rest.includes('--detach')) return undefined;
