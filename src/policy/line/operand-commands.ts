@@ -169,12 +169,14 @@ export function operandCommands(name: string, args0: readonly string[], env: Rea
     if (prog !== undefined && /^[\w.+-]+$/.test(prog) && !/\.(py|js|ts|mjs|cjs|rb|sh)$/.test(prog) && (!isCommandWord(prog) || dir !== undefined)) return { strings: [], suffix: args.slice(j), runs: true, ...(dir !== undefined ? { cwd: dir } : {}) };
   }
   // (A runner's verb — yarn exec, lerna exec, nx exec — is no program: `exec` the builtin is one, `yarn exec 'rm -rf ~'` runs the string.)
-  const k = args.findIndex((a, i) => isCommandWord(a) && !(/^(run|exec|x|dlx)$/.test(a) && /\s/.test(args.slice(i + 1).find((b) => b !== '--' && !b.startsWith('-')) ?? '') && !args.slice(0, i).some((b) => isCommandWord(b))));
+  // (…nor is a task that shares a builtin's name, given the task's own options: gradle exec -PcommandLine='…'.)
+  const k = args.findIndex((a, i) => isCommandWord(a) && !(/^(exec|eval|source|\.)$/.test(a) && /^-[\w.-]+=/.test(args[i + 1] ?? '')) && !(/^(run|exec|x|dlx)$/.test(a) && /\s/.test(args.slice(i + 1).find((b) => b !== '--' && !b.startsWith('-')) ?? '') && !args.slice(0, i).some((b) => isCommandWord(b))));
   if (k >= 0) out.suffix = args.slice(k);
   if (k >= 0) out.runs = k === 0 || args[k - 1] === '--' || args.slice(0, k).some((a) => /^(run|exec|x|dlx)$/.test(a));
   const dashdash = args.indexOf('--');
   args.forEach((a, i) => {
-    const eq = /^(--?[\w-]+)=(.*)$/s.exec(a);
+    // (--opt=VALUE, -Dkey=VALUE, and a variable handed to a build — make CMD='…', just cmd='…' — whose recipe may run it.)
+    const eq = /^(--?[\w.-]+|[A-Za-z_][\w.]*)=(.*)$/s.exec(a);
     const v = eq?.[2] ?? a;
     // (An interpreter's -c/-e is code in its own language, judged elsewhere.)
     // (…but `bun exec STRING` runs STRING with Bun's shell.)
