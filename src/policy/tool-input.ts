@@ -76,9 +76,34 @@ export function namesIn(input: unknown): NamedInput {
   return out;
 }
 
+/** Text hidden in base64 (a payload, a `cmd` sent encoded); undefined for anything else, binary data included. */
+export function encodedText(s: string): string | undefined {
+  if (s.length < 16 || s.length % 4 === 1 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(s) || !/[0-9+/=_-]|[a-z][A-Z]/.test(s)) return undefined;
+  const text = Buffer.from(s, 'base64').toString('utf8');
+  // (Printable text only: an image or an archive is data the tool stores, not something it was told.)
+  return text.length >= 8 && /^[\t\n\r\x20-\x7e\u00a0-\uffff]+$/.test(text) && !text.includes('\ufffd') && (/\s/.test(text) || URL_SHAPE.test(text) || PATH_SHAPE.test(text)) ? text : undefined;
+}
+
 function take(out: NamedInput, key: string, v: string): void {
   const s = v.trim();
   if (s === '') return;
+  // Encoded text says what it says, decoded; what it says and Rampart cannot place is not understood.
+  const decoded = encodedText(s);
+  if (decoded !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(decoded);
+    } catch {
+      parsed = undefined;
+    }
+    if (typeof parsed === 'object' && parsed !== null) {
+      const inner = namesIn(Array.isArray(parsed) ? { [key]: parsed } : parsed);
+      for (const k of ['commands', 'urls', 'hosts', 'paths'] as const) out[k].push(...inner[k]);
+      out.unreadable ??= inner.unreadable;
+    } else if (COMMAND_KEYS.has(key) || URL_SHAPE.test(decoded) || PATH_SHAPE.test(decoded)) take(out, COMMAND_KEYS.has(key) ? key : '', decoded);
+    else out.unreadable ??= `the tool input carries base64-encoded text (${key || 'a value'})`;
+    return;
+  }
   if (COMMAND_KEYS.has(key)) out.commands.push(v);
   else if (CODE_KEYS.has(key)) out.unreadable ??= `the tool input carries code to run (${key})`;
   else if (URL_KEYS.has(key)) out.urls.push(URL_SHAPE.test(s) ? s : `https://${s}`);
