@@ -48,6 +48,24 @@ await lineTable(t, {
     ["make deploy MSG='rm old files'", 'allow'],
     ["./gradlew test -Pprofile=ci --info", 'allow'],
   ],
+  // Password guessers and lateral-movement kits (medusa, hydra, ncrack, crackmapexec/netexec, patator, evil-winrm,
+  // smbmap, kerbrute, enum4linux) are network clients whose target is attacked: a target off loopback asks, a
+  // single-label name included (a guesser aimed at `target` or `dc01` is not a compose service's client).
+  'password guessers and lateral-movement kits are network clients': [
+    ['medusa -h target -u admin -P wordlist.txt -M ssh', 'ask'],
+    ['ncrack -p 22 203.0.113.5', 'ask'],
+    ['hydra -l admin -P rockyou.txt target ssh', 'ask'],
+    ['crackmapexec smb 203.0.113.0/24', 'ask'],
+    ['netexec smb 203.0.113.5 -u u -p p', 'ask'],
+    ['patator ssh_login host=203.0.113.5 user=root password=FILE0 0=pw.txt', 'ask'],
+    ['evil-winrm -i dc01 -u administrator -p x', 'ask'],
+    ['kerbrute userenum --dc dc01 -d corp.local users.txt', 'ask'],
+    ['npm test && enum4linux -a 203.0.113.5', 'ask'],
+    // aimed at this machine: a lab exercise
+    ['medusa -h 127.0.0.1 -u admin -P wordlist.txt -M ssh', 'allow'],
+    ['hydra -l admin -P rockyou.txt 127.0.0.1 ssh', 'allow'],
+    ['smbmap -H 127.0.0.1', 'allow'],
+  ],
 });
 
 // A tool call Rampart has no model of, whose input hides text in base64: the text is decoded and judged as what it says

@@ -35,6 +35,10 @@ export interface Client {
   configOperand?: RegExp;
   /** A first operand (the verb) that connects where a file Rampart does not read says (wg-quick up, zerotier-cli join). */
   opaqueVerbs?: RegExp;
+  /** Every name is a target, a single-label one too: a password guesser aimed at `target` is no client of a compose service. */
+  anyHost?: boolean;
+  /** Operands `host=H` (patator's keyword arguments) name the server. */
+  keywordHost?: boolean;
   /** The server a verb connects to when no option names one (tailscale up → its coordination server). */
   defaultHost?: readonly [verb: RegExp, host: string];
 }

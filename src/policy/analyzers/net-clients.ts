@@ -38,7 +38,19 @@ const ANSIBLE = c(['i,inventory,inventory-file=', 'm,module-name=', 'a,args=', '
 const FAB = c(['H,hosts=', 'i,identity=', 'S,ssh-config=', 'f,config=', 'R,roles=', 'c,collection=', 'r,search-root=', 'x,disable-ssh-config', 'prompt-for-login-password', 'prompt-for-passphrase', 'prompt-for-sudo-password', 'l,list?=', 'e,echo', 'd,debug', 'T,command-timeout=', 't,connect-timeout='], { host: ['hosts'], operands: 'none', stdin: false, opaque: ['ssh-config', 'config'] });
 const SALT_SSH = c(['roster-file=', 'i,ignore-host-keys', 'r,raw', 'priv=', 'user='], { host: [], operands: 'none', stdin: false, opaque: ['roster-file'] });
 
+// Password guessers and lateral-movement kits: what they are aimed at is attacked with the credentials they are given.
+// (Their targets are named by options or operands; a host list in a file is a target Rampart cannot place.)
+const MEDUSA = c(['h=', 'H=', 'u=', 'U=', 'p=', 'P=', 'C=', 'O=', 'M=', 'm=', 'n=', 'e=', 't=', 'T=', 'r=', 'R=', 'w=', 'v=', 'Z=', 's', 'g=', 'f', 'F', 'b', 'q', 'd'], { host: ['h'], operands: 'none', stdin: false, opaque: ['H', 'C'], anyHost: true }, true);
+const HYDRA = c(['l=', 'L=', 'p=', 'P=', 'C=', 'M=', 'o=', 'b=', 's=', 't=', 'T=', 'w=', 'W=', 'c=', 'e=', 'x=', 'm=', 'S', 'O', 'u', 'f', 'F', 'v', 'V', 'd', 'q', '4', '6', 'I', 'R'], { host: [], operands: 'first', stdin: false, opaque: ['M', 'C'], anyHost: true });
+const NCRACK = c(['p=', 'iL=', 'iX=', 'iN=', 'exclude=', 'excludefile=', 'oN=', 'oX=', 'oA=', 'user=', 'pass=', 'U=', 'P=', 'T=', 'g=', 'm=', 'v', 'd', 'f'], { host: [], operands: 'hosts', stdin: false, opaque: ['iL', 'iX', 'iN'], anyHost: true }, true);
+const CME = c(['u=', 'p=', 'H=', 'd=', 't=', 'k', 'x=', 'X=', 'M=', 'o=', 'id=', 'port=', 'local-auth', 'continue-on-success', 'shares', 'sam', 'lsa', 'ntds'], { host: [], operands: 'hosts', stdin: false, anyHost: true });
+const PATATOR = c([], { host: [], operands: 'none', stdin: false, anyHost: true, keywordHost: true });
+const WINRM = c(['i,ip=', 'u,user=', 'p,password=', 'H,hash=', 's,scripts=', 'e,executables=', 'P,port=', 'r,realm=', 'S,ssl', 'c,pub-key=', 'k,priv-key='], { host: ['ip'], operands: 'none', stdin: false, anyHost: true });
+const SMBMAP = c(['H=', 'u=', 'p=', 'd=', 'P=', 's=', 'x=', 'R?=', 'r?=', 'A=', 'host-file='], { host: ['H'], operands: 'none', stdin: false, opaque: ['host-file'], anyHost: true }, true);
+const KERBRUTE = c(['d,domain=', 'dc=', 'o,output=', 't,threads=', 'v,verbose', 'safe'], { host: ['dc'], operands: 'none', stdin: false, anyHost: true });
+
 export const NET_CLIENTS: Readonly<Record<string, Client>> = {
+  medusa: MEDUSA, hydra: HYDRA, ncrack: NCRACK, crackmapexec: CME, netexec: CME, nxc: CME, patator: PATATOR, 'evil-winrm': WINRM, smbmap: SMBMAP, kerbrute: KERBRUTE, enum4linux: c(['u=', 'p=', 'w=', 'a', 'U', 'S', 'G', 'P', 'o', 'i', 'n', 'v', 'r'], { host: [], operands: 'first', stdin: false, anyHost: true }),
   pdsh: PDSH, clush: PDSH, pssh: PSSH, 'parallel-ssh': PSSH, ansible: ANSIBLE, 'ansible-playbook': ANSIBLE, 'salt-ssh': SALT_SSH, fab: FAB,
   psql: PSQL, pgcli: PSQL, pg_dump: PG_DUMP, pg_dumpall: PG_DUMP, pg_restore: PSQL,
   mysql: MYSQL, mariadb: MYSQL, mycli: MYSQL,
@@ -76,7 +88,7 @@ function filesInCode(code: string): string[] {
 const SCRIPT_FILE = /\.(m?js|cjs|ts|sql|json|txt|csv|ya?ml|sh|py|rb|pl|xml|conf|cfg|ini|log|md|gz|dump)$/i;
 
 /** A server named by a client: a URL (any scheme), `[user@]host[:port]`, or a comma list of them. */
-function addServer(f: Facts, raw: string): void {
+function addServer(f: Facts, raw: string, anyHost = false): void {
   for (const part of raw.split(',')) {
     const v = part.trim();
     if (!v) continue;
@@ -95,7 +107,7 @@ function addServer(f: Facts, raw: string): void {
     // A socket path or directory, or a script the client runs (mongosh x.js, psql … f.sql).
     if (v.startsWith('/') || v.startsWith('.') || SCRIPT_FILE.test(v)) continue;
     const host = hostOfHostPort(v.slice(v.lastIndexOf('@') + 1).split('/')[0]!.replace(/\[[\d,-]+\]/g, '1'));
-    if (nameLike(host)) addHost(f, host, 'target');
+    if (nameLike(host) || (anyHost && /^[\w-]+$/.test(host) && !/^\d+$/.test(host))) addHost(f, host, 'target');
   }
 }
 
@@ -166,7 +178,7 @@ export function analyzeNetClient({ tool, args: argv, env }: AnalyzerInput): Fact
   // (The client's own spelling of its server made a host or URL; a value that is a file holding the server cannot be placed.)
   const server = (v: string): void => {
     const h = spec.server ? spec.server(v) : v;
-    if (h !== undefined) addServer(f, h);
+    if (h !== undefined) addServer(f, h, spec.anyHost);
     else opaque(`${tool} connects to the server named in ${v}, which Rampart does not read`);
   };
   const opaque = (note: string): void => {
@@ -197,6 +209,7 @@ export function analyzeNetClient({ tool, args: argv, env }: AnalyzerInput): Fact
     f.notes.push(`${tool} reads its targets or settings from a file`);
   }
   const ops = s.positionals;
+  if (spec.keywordHost) for (const o of ops) { const m = /^host=(.+)$/.exec(o); if (m) server(m[1]!); }
   if (spec.operands === 'hosts') for (const o of ops) server(o);
   else if (spec.operands === 'first' && ops[0] !== undefined) server(ops[0]);
   for (const o of ops) if (/^(?:jdbc:)?[a-z][a-z0-9+.-]*:\/\//i.test(o)) server(o);
