@@ -66,6 +66,21 @@ await lineTable(t, {
     ['hydra -l admin -P rockyou.txt 127.0.0.1 ssh', 'allow'],
     ['smbmap -H 127.0.0.1', 'allow'],
   ],
+  // sudo (its secure_path) and doas (root's PATH) run a program without the shims before it: a program judged by its
+  // name is still judged, but what a package manager's install scripts or a build's recipes start is not seen (ask);
+  // sudo -i (root's login shell) drops them for the command itself (path-strip, deny).
+  'project scripts and builds run as root': [
+    ['sudo npm install', 'ask'],
+    ['sudo -E make install', 'ask'],
+    ['sudo -u app npm ci', 'ask'],
+    ['doas yarn install', 'ask'],
+    ['sudo /usr/bin/npm install', 'ask'],
+    ['sudo -i npm install', 'deny'],
+    ['sudo apt-get install -y jq', 'allow'],
+    ['sudo chown -R "$USER" node_modules', 'allow'],
+    ['sudo docker compose up -d', 'allow'],
+    ['npm install && sudo systemctl restart nginx', 'allow'],
+  ],
 });
 
 // A tool call Rampart has no model of, whose input hides text in base64: the text is decoded and judged as what it says

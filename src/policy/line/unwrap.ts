@@ -94,6 +94,9 @@ function skipOpts(args: string[], takesValue: RegExp, stopAtDoubleDash = true): 
   return i;
 }
 
+/** Programs that run the project's own scripts and builds, which start further programs (install scripts, recipes, tasks). */
+const RUNS_PROJECT_CODE = /^(npm|npx|pnpm|pnpx|yarn|yarnpkg|bun|bunx|make|gmake|just|task|cargo|go|uv|uvx|poetry|pdm|hatch|tox|nox|rake|bundle|composer|gradle|gradlew|mvn|mvnw|ant|sbt|mix|dotnet|cmake|ninja|meson|bazel|bazelisk|pytest|turbo|nx|lerna)$/;
+
 const after = (args: string[], i: number): Unwrapped => (i < args.length ? { argv: args.slice(i) } : {});
 
 /** Unwraps one level; undefined when the name is not a wrapper. */
@@ -173,14 +176,18 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       return after(args, firstOperand(args, 'timeout') + 1);
     case 'stdbuf':
     case 'setsid':
-    case 'doas':
       return after(args, firstOperand(args, name));
-    case 'sudo': {
-      const i = firstOperand(args, 'sudo');
-      if (args.slice(0, i).some((a) => /^-[a-zA-Z]*[is]/.test(a)) && i >= args.length) return { tags: ['interactive-shell'] };
+    case 'sudo':
+    case 'doas': {
+      const i = firstOperand(args, name);
+      if (name === 'sudo' && args.slice(0, i).some((a) => /^-[a-zA-Z]*[is]/.test(a)) && i >= args.length) return { tags: ['interactive-shell'] };
       // sudo -i runs the command through root's login shell, with root's PATH: no shims.
-      const login = args.slice(0, i).some((a) => /^-[a-zA-Z]*i/.test(a) || a === '--login');
-      return inDir({ ...after(args, i), ...(login ? { tags: ['path-strip'] } : {}) }, args.slice(0, i), ['-D', '--chdir']);
+      const login = name === 'sudo' && args.slice(0, i).some((a) => /^-[a-zA-Z]*i/.test(a) || a === '--login');
+      // (Plain sudo runs it with its own secure_path, doas with root's: the shims are not on it. A program judged by its
+      // name is still judged; what a package manager's scripts or a build's recipes start is not seen.)
+      const root = !login && RUNS_PROJECT_CODE.test((args[i] ?? '').replace(/^.*\//, '')) ? ['root-runs-code'] : [];
+      const tags = [...(login ? ['path-strip'] : []), ...root];
+      return inDir({ ...after(args, i), ...(tags.length ? { tags } : {}) }, args.slice(0, i), ['-D', '--chdir']);
     }
     case 'flock': {
       let i = firstOperand(args, 'flock');
