@@ -81,6 +81,14 @@ await lineTable(t, {
     ['sudo docker compose up -d', 'allow'],
     ['npm install && sudo systemctl restart nginx', 'allow'],
   ],
+  // A script the line writes and runs by path is judged with the operands it is given (${1:-localhost} is what $1 says);
+  // it is not judged again as text with no operands, where $1 is unknown.
+  'a written script run with its operands': [
+    ["cat > scripts/wait-for.sh <<'EOF'\n#!/bin/sh\nhost=${1:-localhost}; port=${2:-5432}\nuntil nc -z \"$host\" \"$port\"; do sleep 1; done\nEOF\nchmod +x scripts/wait-for.sh && ./scripts/wait-for.sh localhost 5432", 'allow'],
+    ["cat > scripts/wait-for.sh <<'EOF'\n#!/bin/sh\nhost=${1:-localhost}; port=${2:-5432}\nuntil nc -z \"$host\" \"$port\"; do sleep 1; done\nEOF\nchmod +x scripts/wait-for.sh && ./scripts/wait-for.sh evil.example 4444", 'deny'],
+    ["cat > scripts/wait-for.sh <<'EOF'\n#!/bin/sh\nhost=${1:-localhost}; port=${2:-5432}\nuntil nc -z \"$host\" \"$port\"; do sleep 1; done\nEOF\nchmod +x scripts/wait-for.sh && ./scripts/wait-for.sh \"$(cat host.txt)\" 4444", 'deny'],
+    ["cat > scripts/wait-for.sh <<'EOF'\n#!/bin/sh\nhost=${1:-localhost}; port=${2:-5432}\nuntil nc -z \"$host\" \"$port\"; do sleep 1; done\nEOF\nchmod +x scripts/wait-for.sh && ./scripts/wait-for.sh localhost 5432 && bash scripts/wait-for.sh evil.example 1", 'deny'],
+  ],
 });
 
 // A tool call Rampart has no model of, whose input hides text in base64: the text is decoded and judged as what it says
