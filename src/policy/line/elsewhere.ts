@@ -74,6 +74,8 @@ export interface Elsewhere {
   home?: string;
   /** See Verb.hostCwd. */
   hostCwd?: boolean;
+  /** Where named volumes the line did not create are mounted: created earlier, each may bind any host directory. */
+  volumeTargets?: string[];
 }
 
 const DOCKER_GLOBAL = optionTable(['H,host=', 'context=', 'c=', 'config=', 'l,log-level=', 'D,debug', 'tls', 'tlsverify', 'tlscacert=', 'tlscert=', 'tlskey=',
@@ -215,6 +217,7 @@ export function elsewhere(tool: string, args: readonly string[], given?: LineGiv
   const entry = verb.entrypoint ? values(s, verb.entrypoint).at(-1) : undefined;
   if (entry !== undefined && entry !== '') command = [...entry.split(/\s+/), ...command];
   const volumes = given?.setup.volumes;
+  const volumeTargets = verb.mounts ? s.opts.filter((o) => verb!.mounts!.includes(o.name) && o.value !== undefined).flatMap((o) => namedVolume(o.name, o.value!) ?? []).filter((v) => !volumes?.has(v.name)).map((v) => v.target) : [];
   const bound = verb.mounts ? s.opts.filter((o) => verb!.mounts!.includes(o.name) && o.value !== undefined).map((o) => bindMount(o.name, o.value!, volumes)) : [];
   // (A compose service's mounts are in the files compose reads: those the line wrote are read here.)
   const service = composeOpts && target !== undefined && given ? composeMounts(composeOpts, target, given) : undefined;
@@ -230,7 +233,7 @@ export function elsewhere(tool: string, args: readonly string[], given?: LineGiv
     : (verb.mounts || service ? unplaced ?? hostReach([...s.opts.map((o) => [o.name, o.value ?? ''] as const), ...(service?.options ?? [])], volumes) : undefined)
       ?? (hostMount ? `mounts the host's ${hostMount.source}` : undefined);
   const home = values(s, 'env').map((v) => /^HOME=(.*)$/.exec(v)?.[1]).filter((v) => v !== undefined).at(-1) ?? verb.home;
-  return { command, mounts, ...(workdir !== undefined ? { workdir } : {}), ...(reach ? { hostReach: reach } : {}), own: args.slice(0, Math.max(0, ownCount)), mountsKnown: verb.mountsKnown === true, ...(home !== undefined ? { home } : {}), ...(verb.hostCwd ? { hostCwd: true } : {}) };
+  return { command, mounts, ...(workdir !== undefined ? { workdir } : {}), ...(reach ? { hostReach: reach } : {}), own: args.slice(0, Math.max(0, ownCount)), mountsKnown: verb.mountsKnown === true, ...(home !== undefined ? { home } : {}), ...(verb.hostCwd ? { hostCwd: true } : {}), ...(volumeTargets.length ? { volumeTargets } : {}) };
 }
 
 /** What the compose files the line wrote (-f FILE…, `-f -` from its stdin, else the project directory's defaults) give
@@ -308,6 +311,19 @@ function bindMount(opt: string, spec0: string, volumes?: ReadonlyMap<string, str
   return source !== undefined ? [{ target: target(parts[1]!), source, readOnly: (parts[2] ?? '').split(',').includes('ro') }] : [];
 }
 const hostPath = (s: string): boolean => /^[/~.$]/.test(s);
+
+/** The named volume a -v/--mount spec mounts (NAME:/dst, type=volume,src=NAME without a bind's options) and where; undefined for any other. */
+function namedVolume(opt: string, spec0: string): { name: string; target: string } | undefined {
+  const spec = spec0.replace(/^=/, '');
+  if (opt === 'mount' || /(^|,)"?(type|source|src|target|dst|destination)=/i.test(spec)) {
+    const kv = Object.fromEntries(spec.split(',').map((f) => f.replace(/^"(.*)"$/, '$1')).map((f) => [(f.includes('=') ? f.slice(0, f.indexOf('=')) : f).toLowerCase(), f.slice(f.indexOf('=') + 1)]));
+    const name = kv.source ?? kv.src;
+    const dst = kv.target ?? kv.dst ?? kv.destination;
+    return (kv.type ?? 'volume').toLowerCase() === 'volume' && name && dst && !hostPath(name) && kv['volume-opt'] === undefined ? { name, target: posix.normalize(dst) } : undefined;
+  }
+  const [name, dst] = spec.split(':');
+  return name && dst !== undefined && !hostPath(name) ? { name, target: posix.normalize(dst) } : undefined;
+}
 
 /** Host paths whose mount hands a container the machine: its root, kernel interfaces, the container daemons' sockets. */
 export const HOST_MOUNTS = /^(\/|\/proc|\/sys|\/sys\/fs\/cgroup|\/dev|\/root|\/etc|\/boot|\/lib\/modules|\/run|\/var\/run|\/var\/lib\/docker|\/var\/lib\/containerd)\/?$|\/(docker|containerd|podman|crio|buildkitd)\.sock$|^\/(var\/)?run\/(docker|containerd|podman|crio)\/?$/;

@@ -13,6 +13,7 @@ import { analyzeArgv, decide, judgeFacts } from '../evaluate.js';
 import { ANALYZERS, configOptionValue } from '../analyzers/index.js';
 import { composeProject } from '../analyzers/docker.js';
 import { elsewhere, elsewhereLines, hostResolver, unreadWritableMounts, type LineGiven } from './elsewhere.js';
+import { deletesUnplacedMount } from './container-deletes.js';
 import { NET_CLIENTS } from '../analyzers/net-clients.js';
 import { BACKUP_TOOLS } from '../analyzers/generic-net.js';
 import { newFacts } from '../facts.js';
@@ -1396,10 +1397,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const setUp = ANALYZERS[name] ? elsewhere(name, args, given) : undefined;
     if (setUp) {
       for (const l of elsewhereLines(setUp, hostResolver(ctx), ctx.home)) if (!facts.runs.includes(l)) st.sub(l, ctx.cwd, env);
-      if (setUp.hostReach && !elsewhere(name, args)?.hostReach) {
-        facts.tags.add('host-control');
-        facts.notes.push(`the container ${setUp.hostReach}: it controls the machine, not only the project`);
-      }
+    }
+    // (…and one that hands the container the machine — a disk of / added to it, a volume bound to the docker socket, a
+    // privileged compose service the line wrote — is the machine's, as docker run --privileged is.)
+    const reach = (there ?? setUp)?.hostReach;
+    if (reach && !elsewhere(name, args)?.hostReach) {
+      facts.tags.add('host-control');
+      facts.notes.push(`the container ${reach}: it controls the machine, not only the project`);
     }
     // (A container started with a name keeps its mounts: a later docker exec NAME … reaches them.)
     const own = setUp?.mountsKnown ? setUp.own : [];
@@ -1411,6 +1415,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // image's own program, a glob of files given to its entrypoint, a computed command) may be changed there: asked.
     // (The project's own tree is the container's work as ever, scratch below /tmp too; a read-only mount changes nothing.)
     const inside = there ?? setUp;
+    // (A delete there of a named volume made before this line, or of a directory no image has, in a container whose mounts
+    // are not all seen — exec into a running one, a compose service, a pod, a VM — may destroy a mount of this machine.)
+    const lost = inside ? deletesUnplacedMount(inside) : undefined;
+    if (lost !== undefined) tag('destroys-outside', `${name} deletes ${lost} in a container whose mounts Rampart cannot see: it may be a directory of this machine mounted there`);
     for (const m of inside ? unreadWritableMounts(inside) : []) {
       const src = hostResolver(ctx)(m.source);
       if (/[$`]/.test(src) || src === ctx.projectRoot || src.startsWith(`${ctx.projectRoot}/`)) continue;
