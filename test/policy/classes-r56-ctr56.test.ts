@@ -3,7 +3,7 @@
 // have set them up — a named volume created as a bind, a compose file the line wrote, a disk added to an lxc/incus
 // instance or profile, a multipass mount, a container started with --name. And where the judge cannot know what is
 // mounted (a named volume made before the line, exec into a running container, a compose file on disk), a recursive
-// delete of a directory no image has may destroy a mount of this machine: asked. Also the container's shell text:
+// delete of a volume's mount point or of a top directory no image has may destroy a mount of this machine: asked. Also the container's shell text:
 // ${x:=/d}, $PWD after a cd, relative paths after -w / or a cd in the text.
 import t from 'tap';
 import { lineTable } from '../helpers/engine.js';
@@ -54,7 +54,8 @@ await lineTable(t, {
     ['docker exec web rm -rf /srv', 'ask'],
     ['docker compose run --rm web rm -rf /data/*', 'ask'],
     ['kubectl exec deploy/api -- rm -rf /data', 'ask'],
-    ['docker exec web sh -c \'rm -rf /mnt/backup\'', 'ask'],
+    ['docker exec web sh -c \'rm -rf /backup/*\'', 'ask'],
+    ['docker run --rm --mount type=volume,src=home,dst=/h alpine rm -rf /h', 'ask'],
   ],
   'the container\'s shell text: parameter defaults, $PWD after a cd, relative paths from -w or a cd': [
     ['docker run --rm -v /srv:/d alpine sh -c \'rm -rf ${x:=/d}\'', 'deny'],
@@ -78,6 +79,10 @@ await lineTable(t, {
     ['docker compose run --rm web rm -rf /app/node_modules/.cache', 'allow'],
     ['docker compose exec -T api rm -f /tmp/app.lock', 'allow'],
     ['docker exec web rm -rf /tmp/cache', 'allow'],
+    // (deeper than a mount point, a container's paths stay its own, as round 54 ruled)
+    ['nerdctl exec app rm -rf /srv/tmp', 'allow'],
+    ['docker run --rm -v pgdata:/var/lib/postgresql/data alpine rm -rf /var/lib/postgresql/data/pg_wal/tmp', 'allow'],
+    ['lxc exec dev -- rm -rf /var/www/html/cache', 'allow'],
     ['docker exec app-api-1 rm -rf /app/tmp/cache', 'allow'],
     ['docker run --rm alpine sh -c \'rm -rf /var/cache/apk/* && apk add --no-cache git\'', 'allow'],
     ['docker run -d --name pg -v pgdata:/var/lib/postgresql/data postgres:16 && docker exec pg rm -rf /tmp/x', 'allow'],

@@ -1,9 +1,10 @@
 // Deletes inside a container whose mounts the judge cannot see. A named volume the line did not create (docker run -v
 // data:/d) may have been created earlier as a bind of any host directory; a running container (docker exec), a compose
 // service whose file is on disk, a pod or a VM may have anything of this machine mounted. A recursive delete there is
-// judged as scratch by elsewhereLines — but it may destroy what the mount holds, so one that reaches such a volume, or a
-// directory that is no image's own (/d, /srv, /data, /mnt/x, /home/x, / itself), is asked. The image's own directories
-// (/tmp, /var/cache, /usr …) and the directories projects are worked on in (/app, /src …) stay the container's work.
+// judged as scratch by elsewhereLines — but it may destroy what the mount holds, so a delete of such a volume's whole
+// mount point, or of a top directory that is no image's own (/d, /srv, /data, / itself), is asked. What lies deeper
+// (/srv/tmp, a volume's pg_wal/tmp), the image's own directories (/tmp, /var/cache, /usr …) and the directories projects
+// are worked on in (/app, /src …) stay the container's work, as round 54 ruled.
 import { posix } from 'node:path';
 import type { Elsewhere } from './elsewhere.js';
 
@@ -29,8 +30,8 @@ export function deletesUnplacedMount(there: Elsewhere): string | undefined {
   for (const p0 of deleted(there.command)) {
     const p = posix.normalize(p0.replace(/\*.*$/, '')).replace(/(.)\/+$/, '$1');
     const known = there.mounts.some((m) => p === m.target || p.startsWith(`${m.target}/`));
-    if ((there.volumeTargets ?? []).some((t) => p === t || t.startsWith(p === '/' ? '/' : `${p}/`) || p.startsWith(`${t}/`))) return p0;
-    if (!there.mountsKnown && !known && !IMAGE_OWN.test(p)) return p0;
+    if ((there.volumeTargets ?? []).some((t) => p === t || t.startsWith(p === '/' ? '/' : `${p}/`))) return p0;
+    if (!there.mountsKnown && !known && /^\/[^/]*$/.test(p) && !IMAGE_OWN.test(p)) return p0;
   }
   return undefined;
 }
