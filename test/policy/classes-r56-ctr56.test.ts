@@ -3,8 +3,8 @@
 // have set them up — a named volume created as a bind, a compose file the line wrote, a disk added to an lxc/incus
 // instance or profile, a multipass mount, a container started with --name. And where the judge cannot know what is
 // mounted (a named volume made before the line, exec into a running container, a compose file on disk), a recursive
-// delete of a volume's mount point or of a top directory no image has may destroy a mount of this machine: asked. Also the container's shell text:
-// ${x:=/d}, $PWD after a cd, relative paths after -w / or a cd in the text.
+// delete of a volume's mount point or of a top directory no image has may destroy a mount of this machine: asked.
+// Also the container's shell text: ${x:=/d}, $PWD after a cd, relative paths after -w / or a cd in the text.
 import t from 'tap';
 import { lineTable } from '../helpers/engine.js';
 
@@ -29,6 +29,9 @@ await lineTable(t, {
     ['printf \'services:\\n  a:\\n    image: alpine\\n    volumes:\\n      - sv:/d\\nvolumes:\\n  sv:\\n    driver_opts:\\n      type: none\\n      o: bind\\n      device: /srv\\n\' > compose.yml && docker compose run --rm a rm -rf /d', 'deny'],
     // (written through tee; HOME bound)
     ['printf \'services:\\n  a:\\n    image: alpine\\n    volumes: ["~:/h"]\\n\' | tee /tmp/c.yml >/dev/null && docker compose -f /tmp/c.yml run --rm a rm -rf /h/.ssh', 'deny'],
+    // (a flow mapping echoed; a here-doc through cat)
+    ['echo \'services: {a: {image: alpine, volumes: ["/srv:/d"]}}\' > compose.yaml && docker compose run --rm a rm -rf /d', 'deny'],
+    ['cat > docker-compose.yml <<\'EOF\'\nservices:\n  a:\n    image: alpine\n    volumes:\n      - /home/user:/h\nEOF\ndocker compose run --rm a sh -c \'rm -rf /h/.ssh\'', 'deny'],
     // (read from a here-doc: -f -)
     ['docker compose -f - run --rm a rm -rf /d <<\'EOF\'\nservices:\n  a:\n    image: alpine\n    volumes: ["/srv:/d"]\nEOF', 'deny'],
     // (a privileged service: the machine's)
