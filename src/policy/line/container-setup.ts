@@ -28,50 +28,60 @@ export function boundDevice(opts: Record<string, string>): string | undefined {
 
 const add = (setup: ContainerSetup, name: string, m: Mount) => setup.instances.set(name, [...(setup.instances.get(name) ?? []), m]);
 
+/** docker|podman volume create [-o K=V…] NAME: a local volume whose options bind a device is that host directory. */
+function volumeCreate(setup: ContainerSetup, args: readonly string[]): void {
+  const v = args.indexOf('volume');
+  if (v < 0 || args[v + 1] !== 'create') return;
+  const s = scan(args.slice(v + 2), VOLUME_CREATE);
+  const name = s.positionals[0] ?? values(s, 'name').at(-1);
+  if (name === undefined) return;
+  const opts: Record<string, string> = {};
+  for (const o of values(s, 'opt')) {
+    const eq = o.indexOf('=');
+    if (eq > 0) opts[o.slice(0, eq).toLowerCase()] = o.slice(eq + 1);
+  }
+  setup.volumes.set(name, boundDevice(opts));
+}
+
+/** lxc|incus config device add INSTANCE DEV disk source=… path=…, or profile device add PROFILE … (any instance's). */
+function deviceAdd(setup: ContainerSetup, args: readonly string[]): void {
+  const ops = args.filter((a) => !a.startsWith('-'));
+  const at = ops.findIndex((a, k) => a === 'device' && ops[k + 1] === 'add' && (ops[k - 1] === 'config' || ops[k - 1] === 'profile'));
+  if (at < 0 || ops[at + 4] !== 'disk') return;
+  const kv = Object.fromEntries(ops.slice(at + 5).filter((a) => a.includes('=')).map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
+  if (kv.source === undefined || kv.path === undefined) return;
+  add(setup, ops[at - 1] === 'profile' ? '*' : ops[at + 2] ?? '*', { target: kv.path, source: kv.source, readOnly: /^(true|1|yes|on)$/i.test(kv.readonly ?? '') });
+}
+
+/** multipass mount SOURCE NAME[:PATH]… (without a path, at the source's own path), multipass launch --mount SRC:DST. */
+function multipassMount(setup: ContainerSetup, args: readonly string[]): void {
+  const verb = args.find((a) => !a.startsWith('-'));
+  if (verb === 'mount') {
+    const [src, ...targets] = scan(args.slice(args.indexOf('mount') + 1), MULTIPASS_MOUNT).positionals;
+    for (const t of src !== undefined ? targets : []) {
+      const c = t.indexOf(':');
+      add(setup, c < 0 ? t : t.slice(0, c), { target: c < 0 || t.slice(c + 1) === '' ? src! : t.slice(c + 1), source: src! });
+    }
+  } else if (verb === 'launch') {
+    const s = scan(args.slice(args.indexOf('launch') + 1), MULTIPASS_LAUNCH);
+    const vm = values(s, 'name').at(-1) ?? '*';
+    for (const m of values(s, 'mount')) {
+      const c = m.indexOf(':');
+      add(setup, vm, { target: c < 0 ? m : m.slice(c + 1), source: c < 0 ? m : m.slice(0, c) });
+    }
+  }
+}
+
+/** The programs that set up what a later command's container has, and how each one's words say it. */
+const SETTERS: { tools: RegExp; record: (setup: ContainerSetup, args: readonly string[]) => void }[] = [
+  { tools: /^(docker|podman|nerdctl|finch)$/, record: volumeCreate },
+  { tools: /^(lxc|incus)$/, record: deviceAdd },
+  { tools: /^multipass$/, record: multipassMount },
+];
+
 /** Records what one command of the line sets up (nothing for any other command). */
 export function recordContainerSetup(setup: ContainerSetup, name: string, args: readonly string[]): void {
-  const ops = args.filter((a) => !a.startsWith('-'));
-  if (/^(docker|podman|nerdctl|finch)$/.test(name)) {
-    const v = args.indexOf('volume');
-    if (v < 0 || args[v + 1] !== 'create') return;
-    const s = scan(args.slice(v + 2), VOLUME_CREATE);
-    const vname = s.positionals[0] ?? values(s, 'name').at(-1);
-    if (vname === undefined) return;
-    const opts: Record<string, string> = {};
-    for (const o of values(s, 'opt')) {
-      const eq = o.indexOf('=');
-      if (eq > 0) opts[o.slice(0, eq).toLowerCase()] = o.slice(eq + 1);
-    }
-    setup.volumes.set(vname, boundDevice(opts));
-    return;
-  }
-  if (/^(lxc|incus)$/.test(name)) {
-    // config device add INSTANCE DEV disk source=… path=…; profile device add PROFILE DEV disk …
-    const at = ops.findIndex((a, k) => a === 'device' && ops[k + 1] === 'add' && (ops[k - 1] === 'config' || ops[k - 1] === 'profile'));
-    if (at < 0 || ops[at + 4] !== 'disk') return;
-    const kv = Object.fromEntries(ops.slice(at + 5).filter((a) => a.includes('=')).map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
-    if (kv.source === undefined || kv.path === undefined) return;
-    add(setup, ops[at - 1] === 'profile' ? '*' : ops[at + 2] ?? '*', { target: kv.path, source: kv.source, readOnly: /^(true|1|yes|on)$/i.test(kv.readonly ?? '') });
-    return;
-  }
-  if (name === 'multipass') {
-    const verb = ops[0];
-    if (verb === 'mount') {
-      // mount SOURCE NAME[:PATH]…: without a path the directory is mounted at its own path.
-      const [src, ...targets] = scan(args.slice(args.indexOf('mount') + 1), MULTIPASS_MOUNT).positionals;
-      for (const t of src !== undefined ? targets : []) {
-        const c = t.indexOf(':');
-        add(setup, c < 0 ? t : t.slice(0, c), { target: c < 0 || t.slice(c + 1) === '' ? src! : t.slice(c + 1), source: src! });
-      }
-    } else if (verb === 'launch') {
-      const s = scan(args.slice(args.indexOf('launch') + 1), MULTIPASS_LAUNCH);
-      const vm = values(s, 'name').at(-1) ?? '*';
-      for (const m of values(s, 'mount')) {
-        const c = m.indexOf(':');
-        add(setup, vm, { target: c < 0 ? m : m.slice(c + 1), source: c < 0 ? m : m.slice(0, c) });
-      }
-    }
-  }
+  SETTERS.find((r) => r.tools.test(name))?.record(setup, args);
 }
 
 /** The mounts the line gave an instance by name (and every profile's). */
