@@ -8,6 +8,8 @@
 import { posix } from 'node:path';
 import { optionTable, scan, values, type OptionTable } from '../options.js';
 import { resolvePath } from '../paths.js';
+import { instanceMounts, type ContainerSetup } from './container-setup.js';
+import { composeService } from './compose-file.js';
 
 /** Shell-quotes a word (a leading ~ stays a home to expand). */
 const quote = (w: string): string => (/^[A-Za-z0-9_@%+=:,./~-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
@@ -72,6 +74,8 @@ export interface Elsewhere {
   home?: string;
   /** See Verb.hostCwd. */
   hostCwd?: boolean;
+  /** Where named volumes the line did not create are mounted: created earlier, each may bind any host directory. */
+  volumeTargets?: string[];
 }
 
 const DOCKER_GLOBAL = optionTable(['H,host=', 'context=', 'c=', 'config=', 'l,log-level=', 'D,debug', 'tls', 'tlsverify', 'tlscacert=', 'tlscert=', 'tlskey=',
@@ -158,8 +162,19 @@ const NSPAWN = optionTable(['D,directory=', 'i,image=', 'M,machine=', 'u,user=',
   'personality=', 'link-journal=', 'resolv-conf=', 'timezone=', 'console=', 'P,pipe', 'settings=', 'kill-signal=', 'notify-ready=', 'volatile?=', 'rlimit=', 'hostname=',
   'machine-id=', 'uuid=', 'system-call-filter=', 'oom-score-adjust=', 'cpu-affinity=', 'no-new-privileges=', 'setenv='], { stopAtPositional: true });
 
-/** The command a tool runs elsewhere, with that place's mounts; undefined when the line runs nothing there. */
-export function elsewhere(tool: string, args: readonly string[]): Elsewhere | undefined {
+/** What earlier commands of the line set up for this one: volumes, devices and mounts they made, compose files they wrote. */
+export interface LineGiven {
+  setup: ContainerSetup;
+  /** The text the line wrote to a file (as written, from the command's directory; `-`: its stdin) and the file's directory. */
+  written: (file: string) => { text: string; dir: string } | undefined;
+}
+
+/** The files `compose` reads by default in its project directory (the override is merged into the first). */
+const COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml', 'compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yaml', 'docker-compose.override.yml'];
+
+/** The command a tool runs elsewhere, with that place's mounts; undefined when the line runs nothing there. `given`: what
+ *  the line set up before it (see LineGiven). */
+export function elsewhere(tool: string, args: readonly string[], given?: LineGiven): Elsewhere | undefined {
   if (tool === 'systemd-nspawn') return nspawn(args);
   const row = ROWS.find((r) => r.tools.test(tool));
   if (!row) return undefined;
@@ -168,8 +183,11 @@ export function elsewhere(tool: string, args: readonly string[]): Elsewhere | un
   // (The verb may take two words: container exec, compose run — compose with its own global options between.)
   let verb: Verb | undefined = row.verbs[rest[0] ?? ''];
   let at = 1;
+  // (compose's own options: the files it reads, its project directory.)
+  let composeOpts = row.global === COMPOSE_GLOBAL ? g : undefined;
   if (!verb && rest[0] === 'compose') {
     const c = scan(rest.slice(1), COMPOSE_GLOBAL);
+    composeOpts = c;
     rest = ['compose', ...c.positionals];
     verb = row.verbs[`compose ${rest[1] ?? ''}`];
     at = 2;
@@ -198,16 +216,46 @@ export function elsewhere(tool: string, args: readonly string[]): Elsewhere | un
   const ownCount = args.length - command.length;
   const entry = verb.entrypoint ? values(s, verb.entrypoint).at(-1) : undefined;
   if (entry !== undefined && entry !== '') command = [...entry.split(/\s+/), ...command];
-  const given = verb.mounts ? s.opts.filter((o) => verb!.mounts!.includes(o.name) && o.value !== undefined).map((o) => bindMount(o.name, o.value!)) : [];
-  const mounts = [...(verb.fixed ?? []).map((m) => ({ ...m, standing: true })), ...given.flatMap((g) => g ?? [])];
-  const workdir = verb.workdir ? values(s, ...verb.workdir).at(-1) : undefined;
+  const volumes = given?.setup.volumes;
+  const volumeTargets = verb.mounts ? s.opts.filter((o) => verb!.mounts!.includes(o.name) && o.value !== undefined).flatMap((o) => namedVolume(o.name, o.value!) ?? []).filter((v) => !volumes?.has(v.name)).map((v) => v.target) : [];
+  const bound = verb.mounts ? s.opts.filter((o) => verb!.mounts!.includes(o.name) && o.value !== undefined).map((o) => bindMount(o.name, o.value!, volumes)) : [];
+  // (A compose service's mounts are in the files compose reads: those the line wrote are read here.)
+  const service = composeOpts && target !== undefined && given ? composeMounts(composeOpts, target, given) : undefined;
+  const mounts = [...(verb.fixed ?? []).map((m) => ({ ...m, standing: true })), ...bound.flatMap((g) => g ?? []), ...(service?.mounts ?? []), ...instanceMounts(given?.setup, target)];
+  const workdir = (verb.workdir ? values(s, ...verb.workdir).at(-1) : undefined) ?? service?.workdir;
   // (Mounts the judge cannot place — a spec it cannot read, another container's volumes, a host directory as the root —
   // may be anything of this machine: the container's paths are judged as this machine's.)
-  const unplaced = given.some((g) => g === undefined) ? 'mounts something the judge cannot read'
-    : s.opts.some((o) => o.name === 'volumes-from') ? 'takes the volumes of another container' : s.opts.some((o) => o.name === 'rootfs') ? 'runs a directory of this machine as its root' : undefined;
-  const reach = target !== undefined && verb.hostTarget?.test(target) ? `is a shell on the node ${target}` : verb.mounts ? unplaced ?? hostReach(s.opts.map((o) => [o.name, o.value ?? ''])) : undefined;
+  const unplaced = bound.some((g) => g === undefined) ? 'mounts something the judge cannot read'
+    : s.opts.some((o) => o.name === 'volumes-from') ? 'takes the volumes of another container' : s.opts.some((o) => o.name === 'rootfs') ? 'runs a directory of this machine as its root' : service?.unplaced;
+  // (…and so do the machine's own directories mounted by another command of the line: a disk of / added to a system container.)
+  const hostMount = mounts.find((m) => !m.standing && HOST_MOUNTS.test(m.source));
+  const reach = target !== undefined && verb.hostTarget?.test(target) ? `is a shell on the node ${target}`
+    : (verb.mounts || service ? unplaced ?? hostReach([...s.opts.map((o) => [o.name, o.value ?? ''] as const), ...(service?.options ?? [])], volumes) : undefined)
+      ?? (hostMount ? `mounts the host's ${hostMount.source}` : undefined);
   const home = values(s, 'env').map((v) => /^HOME=(.*)$/.exec(v)?.[1]).filter((v) => v !== undefined).at(-1) ?? verb.home;
-  return { command, mounts, ...(workdir !== undefined ? { workdir } : {}), ...(reach ? { hostReach: reach } : {}), own: args.slice(0, Math.max(0, ownCount)), mountsKnown: verb.mountsKnown === true, ...(home !== undefined ? { home } : {}), ...(verb.hostCwd ? { hostCwd: true } : {}) };
+  return { command, mounts, ...(workdir !== undefined ? { workdir } : {}), ...(reach ? { hostReach: reach } : {}), own: args.slice(0, Math.max(0, ownCount)), mountsKnown: verb.mountsKnown === true, ...(home !== undefined ? { home } : {}), ...(verb.hostCwd ? { hostCwd: true } : {}), ...(volumeTargets.length ? { volumeTargets } : {}) };
+}
+
+/** What the compose files the line wrote (-f FILE…, `-f -` from its stdin, else the project directory's defaults) give
+ *  SERVICE; a file it wrote that the judge cannot read leaves the service's mounts unplaced. */
+function composeMounts(opts: ReturnType<typeof scan>, service: string, given: LineGiven) {
+  const named = values(opts, 'file');
+  const dir = values(opts, 'project-directory').at(-1) ?? (named[0] !== undefined && named[0] !== '-' && named[0].includes('/') ? posix.dirname(named[0]) : '.');
+  const files = named.length ? named : COMPOSE_FILES.map((f) => `${dir.replace(/\/+$/, '')}/${f}`);
+  const out: { mounts: Mount[]; options: [string, string][]; workdir?: string; unplaced?: string } = { mounts: [], options: [] };
+  for (const f of files) {
+    const w = given.written(f);
+    if (!w) continue;
+    const svc = composeService(w.text, w.dir, service, given.setup.volumes);
+    if (svc === 'unreadable') out.unplaced = `runs from a compose file the judge cannot read (${f})`;
+    else if (svc) {
+      out.mounts.push(...svc.mounts);
+      out.options.push(...svc.options);
+      out.unplaced ??= svc.unplaced;
+      if (svc.workdir !== undefined) out.workdir = svc.workdir;
+    }
+  }
+  return out;
 }
 
 /** systemd-nspawn -D DIR CMD: `/` inside is DIR here; -D / is this machine itself. */
@@ -231,7 +279,7 @@ function nspawn(args: readonly string[]): Elsewhere | undefined {
  * none); undefined for a spec the judge cannot read. Read as docker reads it: --mount is CSV (fields may be quoted),
  * keys in any case, `-v=SPEC` is SPEC, a local volume with o=bind and device=PATH binds PATH, targets are cleaned.
  */
-function bindMount(opt: string, spec0: string): Mount[] | undefined {
+function bindMount(opt: string, spec0: string, volumes?: ReadonlyMap<string, string | undefined>): Mount[] | undefined {
   const spec = spec0.replace(/^=/, '');
   const target = (t: string) => posix.normalize(t).replace(/(.)\/+$/, '$1');
   if (opt === 'mount' || /(^|,)"?(type|source|src|target|dst|destination)=/i.test(spec)) {
@@ -246,8 +294,10 @@ function bindMount(opt: string, spec0: string): Mount[] | undefined {
       if (key === 'volume-opt') volumeOpts[value.slice(0, value.indexOf('=') < 0 ? value.length : value.indexOf('=')).toLowerCase()] = value.slice(value.indexOf('=') + 1);
       else kv[key] = value;
     }
-    const bindVolume = /(^|,)bind(,|$)/.test(volumeOpts.o ?? '') && volumeOpts.device !== undefined;
-    const src = bindVolume ? volumeOpts.device : kv.source ?? kv.src;
+    // (…or a volume the line created as a bind: docker volume create -o o=bind -o device=/srv sv, then src=sv.)
+    const made = volumes?.get(kv.source ?? kv.src ?? '');
+    const bindVolume = (/(^|,)bind(,|$)/.test(volumeOpts.o ?? '') && volumeOpts.device !== undefined) || made !== undefined;
+    const src = bindVolume ? volumeOpts.device ?? made : kv.source ?? kv.src;
     const dst = kv.target ?? kv.dst ?? kv.destination;
     const readOnly = fields.some((p) => /^(readonly|ro)(=(true|1))?$/i.test(p));
     const type = (kv.type ?? 'volume').toLowerCase();
@@ -255,16 +305,31 @@ function bindMount(opt: string, spec0: string): Mount[] | undefined {
     return src !== undefined && dst !== undefined && hostPath(src) ? [{ target: target(dst), source: src, readOnly }] : undefined;
   }
   const parts = spec.split(':');
-  // (A lone path is an anonymous volume; a source that is no path is a named volume.)
-  return parts.length >= 2 && hostPath(parts[0]!) ? [{ target: target(parts[1]!), source: parts[0]!, readOnly: (parts[2] ?? '').split(',').includes('ro') }] : [];
+  // (A lone path is an anonymous volume; a source that is no path is a named volume — the host directory it binds when
+  // the line created it so.)
+  const source = parts.length >= 2 ? (hostPath(parts[0]!) ? parts[0]! : volumes?.get(parts[0]!)) : undefined;
+  return source !== undefined ? [{ target: target(parts[1]!), source, readOnly: (parts[2] ?? '').split(',').includes('ro') }] : [];
 }
 const hostPath = (s: string): boolean => /^[/~.$]/.test(s);
+
+/** The named volume a -v/--mount spec mounts (NAME:/dst, type=volume,src=NAME without a bind's options) and where; undefined for any other. */
+function namedVolume(opt: string, spec0: string): { name: string; target: string } | undefined {
+  const spec = spec0.replace(/^=/, '');
+  if (opt === 'mount' || /(^|,)"?(type|source|src|target|dst|destination)=/i.test(spec)) {
+    const kv = Object.fromEntries(spec.split(',').map((f) => f.replace(/^"(.*)"$/, '$1')).map((f) => [(f.includes('=') ? f.slice(0, f.indexOf('=')) : f).toLowerCase(), f.slice(f.indexOf('=') + 1)]));
+    const name = kv.source ?? kv.src;
+    const dst = kv.target ?? kv.dst ?? kv.destination;
+    return (kv.type ?? 'volume').toLowerCase() === 'volume' && name && dst && !hostPath(name) && kv['volume-opt'] === undefined ? { name, target: posix.normalize(dst) } : undefined;
+  }
+  const [name, dst] = spec.split(':');
+  return name && dst !== undefined && !hostPath(name) ? { name, target: posix.normalize(dst) } : undefined;
+}
 
 /** Host paths whose mount hands a container the machine: its root, kernel interfaces, the container daemons' sockets. */
 export const HOST_MOUNTS = /^(\/|\/proc|\/sys|\/sys\/fs\/cgroup|\/dev|\/root|\/etc|\/boot|\/lib\/modules|\/run|\/var\/run|\/var\/lib\/docker|\/var\/lib\/containerd)\/?$|\/(docker|containerd|podman|crio|buildkitd)\.sock$|^\/(var\/)?run\/(docker|containerd|podman|crio)\/?$/;
 
 /** How run/create options (name, value) give the container the machine (privileges, host namespaces, kernel mounts), or undefined. */
-export function hostReach(opts: readonly (readonly [string, string])[]): string | undefined {
+export function hostReach(opts: readonly (readonly [string, string])[], volumes?: ReadonlyMap<string, string | undefined>): string | undefined {
   for (const [k, v] of opts) {
     if (k === 'privileged') return 'runs privileged';
     if (/^(pid|ipc|userns|cgroupns|uts)$/.test(k) && v === 'host') return `shares the host's ${k} namespace`;
@@ -272,13 +337,17 @@ export function hostReach(opts: readonly (readonly [string, string])[]): string 
     if (k === 'security-opt' && /unconfined|label[=:]disable|no-new-privileges[=:]false/.test(v)) return `runs with ${v}`;
     if (k === 'device') return `gets the host device ${v}`;
     // (Read by the same parser as every other mount: a local volume bound to /var/run/docker.sock is that socket.)
-    if (k === 'volume' || k === 'mount') for (const m of bindMount(k, v) ?? []) if (HOST_MOUNTS.test(m.source)) return `mounts the host's ${m.source}`;
+    if (k === 'volume' || k === 'mount') for (const m of bindMount(k, v, volumes) ?? []) if (HOST_MOUNTS.test(m.source)) return `mounts the host's ${m.source}`;
   }
   return undefined;
 }
 
-// A path (or ~, $HOME, $PWD) at the start of a word or after a separator in shell text; `//` (a URL's) is none.
-const PATH_IN_TEXT = /(^|[\s'"=:;|&(<>@,`])(~(?=[/\s'";|&)`]|$)|\$HOME\b|\$\{HOME\}|\$PWD\b|\$\{PWD\}|\/(?!\/)[^\s'";|&()<>`,:]*)/g;
+// A path (or ~, $HOME) at the start of a word, after a separator in shell text or as a parameter's default (${x:=/d},
+// ${x:-/d}); `//` (a URL's) is none. ($PWD is left to the judge of the line, which follows the text's own cd.)
+const PATH_IN_TEXT = /(^|[\s'"=:;|&(<>@,`]|\$\{[#!]?\w+:?[-=+?])(~(?=[/\s'";|&)`}]|$)|\$HOME\b|\$\{HOME\}|\/(?!\/)[^\s'";|&()<>`,:}]*)/g;
+// A cd to an absolute directory in shell text: relative paths after it are placed from there.
+const CD_IN_TEXT = /(^|[\s;&|(])cd\s+(['"]?)(\/[^\s'";&|)]*)\2/g;
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Paths that are no file of the container's own: its secrets (docker and compose secrets, a pod's service-account token),
  *  its processes' environment and memory, and bash's network connections (/dev/tcp/HOST/PORT). */
 const KEPT = /^\/((var\/)?run\/secrets|proc|dev\/(tcp|udp|fd|stdin|stdout|stderr))(\/|$)/;
@@ -305,7 +374,6 @@ export function elsewhereLines(there: Elsewhere, resolveHost: (p: string) => str
   const root = there.hostReach !== undefined ? '' : mounts.find((m) => m.target === '/')?.source.replace(/\/+$/, '') ?? SCRATCH;
   const map = (p: string, above?: Mount): string => {
     if (p === '~' || /^\$(HOME\b|\{HOME\})/.test(p)) return homeMounted ? p : map(ctrHome + p.replace(/^(~|\$HOME|\$\{HOME\})/, ''), above);
-    if (/^\$(PWD\b|\{PWD\})/.test(p)) return map((there.workdir ?? '/.workdir') + p.replace(/^(\$PWD|\$\{PWD\})/, ''), above);
     // (A path with a glob or a variable: where its fixed part could be the start of a mount's path, that mount is reached.)
     const open = /[*?[$]/.exec(p);
     if (open && p.startsWith('/')) {
@@ -324,7 +392,12 @@ export function elsewhereLines(there: Elsewhere, resolveHost: (p: string) => str
     if (!there.mountsKnown && home !== undefined && (clean === home || clean.startsWith(`${home}/`))) return p;
     return root + p;
   };
-  const rewrite = (word: string, above?: Mount): string => word.replace(PATH_IN_TEXT, (_all, pre: string, p: string) => pre + map(p, above));
+  // (A relative path is placed from the working directory the line names — -w / — or a directory the container's shell
+  // text enters — cd / && … > u/x: with a mount at /u, u/x is the mount's.)
+  const bases = new Set([...(there.workdir !== undefined ? [posix.normalize(there.workdir)] : []), ...there.command.flatMap((w) => [...w.matchAll(CD_IN_TEXT)].map((m) => posix.normalize(m[3]!)))]);
+  const spelt = mounts.filter((m) => m.target !== '/' && m.target !== '~').flatMap((m) => [...bases].filter((b) => m.target.startsWith(b === '/' ? '/' : `${b}/`))
+    .map((b) => ({ re: new RegExp(`(^|[\\s'"=;|&(<>])(?:\\./)?${escapeRe(m.target.slice(b === '/' ? 1 : b.length + 1))}(?=[/\\s'";|&)<>]|$)`, 'g'), source: m.source.replace(/\/+$/, '') || '/' })));
+  const rewrite = (word: string, above?: Mount): string => spelt.reduce((w, r) => w.replace(r.re, (_all, pre: string) => pre + r.source), word.replace(PATH_IN_TEXT, (_all, pre: string, p: string) => pre + map(p, above)));
   // (Lima's and colima's shells start in this machine's working directory. Where the line names the working directory
   // there, a relative operand of a deleter, or one that climbs, is placed from it — `-w / … rm -rf d` with /srv at /d
   // removes /srv; with none named, the relative words stay and each likely working directory is tried.)

@@ -12,7 +12,8 @@ import { parse as parseYaml } from 'yaml';
 import { analyzeArgv, decide, judgeFacts } from '../evaluate.js';
 import { ANALYZERS, configOptionValue } from '../analyzers/index.js';
 import { composeProject } from '../analyzers/docker.js';
-import { elsewhere, elsewhereLines, hostResolver, unreadWritableMounts } from './elsewhere.js';
+import { elsewhere, elsewhereLines, hostResolver, unreadWritableMounts, type LineGiven } from './elsewhere.js';
+import { deletesUnplacedMount } from './container-deletes.js';
 import { NET_CLIENTS } from '../analyzers/net-clients.js';
 import { BACKUP_TOOLS } from '../analyzers/generic-net.js';
 import { newFacts } from '../facts.js';
@@ -1380,16 +1381,47 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // A command run in a pod, a VM or a container (kubectl exec, lxc exec, systemd-nspawn -D …) is judged with its paths
     // mapped to where they are on this machine (elsewhere.ts); its words are no command run here. (docker and podman
     // are their analyzer's.)
-    const there = ANALYZERS[name] ? undefined : elsewhere(name, args);
+    // (…with what earlier commands of the line set up there: volumes, disks, mounts, compose files it wrote; see LineGiven.)
+    const given: LineGiven = {
+      setup: st.containers,
+      written: (f) => {
+        if (f === '-') return stdinText !== undefined ? { text: stdinText, dir: ctx.cwd } : undefined;
+        const abs = resolvePath(f, ctx);
+        const text = st.scripts.get(abs);
+        return text !== undefined ? { text, dir: posix.dirname(abs) } : undefined;
+      },
+    };
+    const there = ANALYZERS[name] ? undefined : elsewhere(name, args, given);
     if (there) {
       for (const l of elsewhereLines(there, hostResolver(ctx), ctx.home)) st.sub(l, ctx.cwd, env);
       oc.strings = [];
     }
+    // (docker's analyzer judged its command with the run's own options; what the line set up may add mounts or the machine.)
+    const setUp = ANALYZERS[name] ? elsewhere(name, args, given) : undefined;
+    if (setUp) {
+      for (const l of elsewhereLines(setUp, hostResolver(ctx), ctx.home)) if (!facts.runs.includes(l)) st.sub(l, ctx.cwd, env);
+    }
+    // (…and one that hands the container the machine — a disk of / added to it, a volume bound to the docker socket, a
+    // privileged compose service the line wrote — is the machine's, as docker run --privileged is.)
+    const reach = (there ?? setUp)?.hostReach;
+    if (reach && !elsewhere(name, args)?.hostReach) {
+      facts.tags.add('host-control');
+      facts.notes.push(`the container ${reach}: it controls the machine, not only the project`);
+    }
+    // (A container started with a name keeps its mounts: a later docker exec NAME … reaches them.)
+    const own = setUp?.mountsKnown ? setUp.own : [];
+    const nameAt = own.findIndex((a) => a === '--name' || a.startsWith('--name='));
+    const started = nameAt < 0 ? undefined : own[nameAt]!.startsWith('--name=') ? own[nameAt]!.slice(7) : own[nameAt + 1];
+    if (started !== undefined) st.containers.instances.set(started, setUp!.mounts.filter((m) => !m.standing));
     // A writable bind mount of a protected path — a start-up file, ~/.ssh, Rampart's state, the agent's settings, or a
     // directory holding one (HOME, the project's parent) — handed to code Rampart does not read in the container (the
     // image's own program, a glob of files given to its entrypoint, a computed command) may be changed there: asked.
     // (The project's own tree is the container's work as ever, scratch below /tmp too; a read-only mount changes nothing.)
-    const inside = there ?? elsewhere(name, args);
+    const inside = there ?? setUp;
+    // (A delete there of a named volume made before this line, or of a directory no image has, in a container whose mounts
+    // are not all seen — exec into a running one, a compose service, a pod, a VM — may destroy a mount of this machine.)
+    const lost = inside ? deletesUnplacedMount(inside) : undefined;
+    if (lost !== undefined) tag('destroys-outside', `${name} deletes ${lost} in a container whose mounts Rampart cannot see: it may be a directory of this machine mounted there`);
     for (const m of inside ? unreadWritableMounts(inside) : []) {
       const src = hostResolver(ctx)(m.source);
       if (/[$`]/.test(src) || src === ctx.projectRoot || src.startsWith(`${ctx.projectRoot}/`)) continue;

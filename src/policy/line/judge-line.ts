@@ -23,6 +23,7 @@ import { printfText, unescape } from './printf.js';
 import { isDotenv, readsNamesOnly, showsNoValue } from './value-free.js';
 import { expandBraces } from '../shell/split.js';
 import { rememberWritten, replacedConfig } from './written-files.js';
+import { newContainerSetup, recordContainerSetup } from './container-setup.js';
 import { pathOnlyEdit, plantedProgram, plantsNoCode, shownEdit } from './planted-programs.js';
 import { storedToken } from './token-config.js';
 import { stepFileWrite } from './ci-files.js';
@@ -46,7 +47,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
   const lineTags = newFacts('<line>');
   const st: State = {
     policy, ctx, depth, mendRefused, out: [], lineTags,
-    aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), gitRemotes: parent?.gitRemotes ?? new Map(), tainted: parent?.tainted ?? new Map(), archived: parent?.archived ?? new Map(), listings: parent?.listings ?? new Map(), projectArchives: parent?.projectArchives ?? new Set(), ownCopies: parent?.ownCopies ?? new Set(), foreign: parent?.foreign ?? new Set(),
+    aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), gitRemotes: parent?.gitRemotes ?? new Map(), containers: parent?.containers ?? newContainerSetup(), tainted: parent?.tainted ?? new Map(), archived: parent?.archived ?? new Map(), listings: parent?.listings ?? new Map(), projectArchives: parent?.projectArchives ?? new Set(), ownCopies: parent?.ownCopies ?? new Set(), foreign: parent?.foreign ?? new Set(),
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], localSockets: parent?.localSockets ?? [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [], generatedKubeconfigs: parent?.generatedKubeconfigs ?? new Set(),
     links: parent?.links ?? new Map(), relativeLinks: parent?.relativeLinks ?? new Set(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
@@ -1155,6 +1156,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     st.altCwds = [...new Set([...st.altCwds, ...st.cwdAfter.alt])].filter((d) => d !== cwd).slice(-4);
     st.cwdAfter = undefined;
   }
+  // Volumes, disks and mounts made for a container or a VM: a later command of the line that runs there reaches them.
+  recordContainerSetup(st.containers, name, rec.argv.slice(1));
   if (name === 'git') {
     // git checkout/switch BRANCH (or -b/-c NEW): later plain pushes in the line push that branch.
     const switched = switchedBranch(rec.argv.slice(1));

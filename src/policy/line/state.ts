@@ -10,6 +10,7 @@ import { newFacts, type Facts } from '../facts.js';
 import type { CompiledPolicy } from '../policy.js';
 import type { Context, GitReader } from '../types.js';
 import type { FlatCommand, FunctionWrites } from '../shell/index.js';
+import type { ContainerSetup } from './container-setup.js';
 
 export const MAX_DEPTH = 6;
 export const DOWNLOADERS = new Set(['curl', 'wget', 'aria2c', 'axel', 'http', 'https', 'xh', 'lwp-request', 'GET', 'fetch', 'gh']);
@@ -102,6 +103,8 @@ export interface State {
   gitAliases: Map<string, string>;
   /** Remotes the line added or re-pointed (git remote add|set-url NAME URL) → their URL. */
   gitRemotes: Map<string, string>;
+  /** Volumes, disks and mounts the line made for containers and VMs (see container-setup.ts). */
+  containers: ContainerSetup;
   /** Files made from a secret earlier in the line (cp .env x, ln -s .env x, cat .env > x) → the secret. */
   tainted: Map<string, string>;
   /** Where the last `cd` through CDPATH may have gone (see Context.cwdGuess). */
