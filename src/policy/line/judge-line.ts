@@ -491,11 +491,18 @@ function gitTop(st: State, cwd: string): string | undefined {
   return inside(root, cwd) && st.ctx.realpath?.(`${root}/.git`) !== undefined ? root : undefined;
 }
 
-/** TEXT with each $(git rev-parse --show-toplevel) in it spelled as the directory it prints from CWD, where that is known. */
+/** TEXT with each $(git rev-parse --show-toplevel) in it spelled as the directory it prints from CWD, where that is known;
+ *  likewise --show-cdup and --show-prefix, the ways up to that top and down from it (`../../` and `pkg/app/`, empty at
+ *  the top itself: "$(git rev-parse --show-cdup)build" is build there, and "$(git rev-parse --show-cdup)/build" is /build). */
 function withGitTop(st: State, cwd: string, text: string): string {
-  if (!text.includes('rev-parse --show-toplevel')) return text;
+  if (!/rev-parse --show-(toplevel|cdup|prefix)\b/.test(text)) return text;
   const top = gitTop(st, cwd);
-  return top === undefined ? text : text.replace(/\$\(git rev-parse --show-toplevel\)|`git rev-parse --show-toplevel`/g, top);
+  if (top === undefined) return text;
+  const up = posix.relative(cwd, top);
+  const down = posix.relative(top, cwd);
+  return text.replace(/\$\(git rev-parse --show-toplevel\)|`git rev-parse --show-toplevel`/g, top)
+    .replace(/\$\(git rev-parse --show-cdup\)|`git rev-parse --show-cdup`/g, up === '' ? '' : `${up}/`)
+    .replace(/\$\(git rev-parse --show-prefix\)|`git rev-parse --show-prefix`/g, down === '' ? '' : `${down}/`);
 }
 
 function npmPrefixIsRoot(st: State, cwd: string): boolean {
