@@ -143,3 +143,24 @@ await lineTable(t, {
     ['rm -rf "$(git rev-parse --show-cdup)build"', 'deny'],
   ],
 });
+
+// $(dirname "$(realpath package.json)") is the directory holding what the name links to: the disk says (the hook's
+// realpath); without it the name may be a link to anywhere.
+const disk = (links: Record<string, string | undefined>) => ({ realpath: (p: string) => (p in links ? links[p] : p.startsWith('/home/user/project') ? p : undefined) });
+
+await lineTable(t, {
+  'a root found through realpath of a file the disk shows is that file\'s directory': [
+    ['ROOT=$(dirname "$(realpath package.json)"); rm -rf "$ROOT/build"', 'allow'],
+    ['ROOT="$(dirname "$(readlink -f package.json)")"; cp "$ROOT/config/a.yaml" "$ROOT/config/b.yaml"', 'allow'],
+    // (a link to another directory: its directory, outside the project)
+    ['ROOT=$(dirname "$(realpath shared.json)"); rm -rf "$ROOT/build"', 'deny'],
+    // (not there: realpath is not read)
+    ['ROOT=$(dirname "$(realpath missing.json)"); rm -rf "$ROOT/build"', 'deny'],
+  ],
+}, disk({ '/home/user/project/shared.json': '/home/user/other/shared.json', '/home/user/project/missing.json': undefined }));
+
+await lineTable(t, {
+  'without the disk the name may link anywhere': [
+    ['ROOT=$(dirname "$(realpath package.json)"); rm -rf "$ROOT/build"', 'deny'],
+  ],
+});

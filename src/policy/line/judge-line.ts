@@ -344,6 +344,13 @@ function capturedDir(st: State, raw: string, cwd: string): string | undefined {
   const below = /^(?:\$PWD|\$\{PWD\}|\$\(pwd(?: -[PL])?\)|`pwd(?: -[PL])?`)(\/.*)$/s.exec(v);
   const literal = below && substitutionsIn(below[1]!).reduceRight((t, x) => t.slice(0, x.start) + t.slice(x.end), below[1]!);
   if (below && /^[^$`*?[\]{}"'\\]*$/.test(literal!) && (literal === below[1] || namesOnlyComputed(below[1]!.slice(1)))) return resolvePath(`${cwd}${below[1]}`, { cwd, home });
+  // ($(dirname "$(realpath package.json)"): the directory holding what the name links to — known only where the disk
+  // says, since the name may be a link to anywhere; realpath of a name that is not there is not read.)
+  const real = /^\$\(\s*dirname\s+("?)\$\(\s*(?:realpath|readlink\s+-f)\s+("?)([\w.@+-][\w.@+/-]*)\2\s*\)\1\s*\)$/.exec(v);
+  if (real) {
+    const target = st.ctx.realpath?.(resolvePath(real[3]!, { cwd, home }));
+    return target === undefined ? undefined : posix.dirname(target);
+  }
   const m = /^\$\(\s*cd\s+(?:-[PL]\s+)?(?:--\s+)?("[^"]*"|'[^']*'|[^\s;&|)]+)\s*(?:&&|;)\s*pwd(?:\s+-[PL])?\s*\)$/.exec(v);
   if (!m) return undefined;
   const dirWord = m[1]!;
