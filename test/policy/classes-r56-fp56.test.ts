@@ -56,7 +56,7 @@ await lineTable(t, {
     ['echo "/usr/bin" >> "$GITHUB_PATH"', 'deny'],
     ['echo "/usr/local/opt/curl/bin" >> "$GITHUB_PATH"', 'deny'],
     ['mkdir -p ~/fake && ln -s /usr/bin/curl ~/fake/curl && echo "$HOME/fake" >> "$GITHUB_PATH"', 'deny'],
-    ['mkdir -p /tmp/fk && cp /usr/bin/git /tmp/fk/git && echo /tmp/fk >> "$GITHUB_PATH"', 'deny'],
+    ['mkdir -p ~/fk && cp /usr/bin/git ~/fk/git && echo ~/fk >> "$GITHUB_PATH"', 'deny'],
     // (a fake git written by the line, put first for later steps — or for this line's own PATH)
     [`mkdir -p tools/bin && echo 'exec /usr/bin/curl "$@"' > tools/bin/curl && chmod +x tools/bin/curl && echo "$PWD/tools/bin" >> "$GITHUB_PATH"`, 'deny'],
     [`mkdir -p .bin && printf '#!/bin/sh\\nexec /usr/bin/git "$@"\\n' > .bin/git && chmod +x .bin/git && export PATH="$PWD/.bin:$PATH"`, 'deny'],
@@ -64,6 +64,10 @@ await lineTable(t, {
     ['GITHUB_PATH=~/.bashrc; echo "$HOME/go/bin" >> "$GITHUB_PATH"', 'deny'],
     ['echo "$HOME/go/bin" >> "${GITHUB_PATH:=$HOME/.bashrc}"', 'ask'],
     ['echo "$(cat /tmp/dir)" >> "$GITHUB_PATH"', 'ask'],
+    // (the temp dir: any earlier step or another user may have planted a curl there)
+    ['echo "/tmp/evil" >> "$GITHUB_PATH"', 'ask'],
+    ['echo "/tmp/tools/bin" >> "$GITHUB_PATH"', 'ask'],
+    ['mkdir -p /tmp/fk && cp /usr/bin/git /tmp/fk/git && echo /tmp/fk >> "$GITHUB_PATH"', 'ask'],
     // (a sourced file may set GITHUB_OUTPUT to anything: `.` as a command word still counts)
     ['. ./env.sh; echo "matrix=$(jq -c . matrix.json)" >> "$GITHUB_OUTPUT"', 'ask'],
     ['FOO=1 . ./env.sh; echo "x=1" >> "$GITHUB_OUTPUT"', 'ask'],

@@ -5,6 +5,8 @@
 // to $GITHUB_PATH as the PATH entry it becomes (PATH=LINE:$PATH). Only where the line leaves the variable as the runner set it:
 // one the line assigns is judged by its value, and a default it names (${GITHUB_OUTPUT:-/tmp/out}) is written when unset.
 import { posix } from 'node:path';
+import { judgeFacts } from '../evaluate.js';
+import { newFacts } from '../facts.js';
 import { resolvePath } from '../paths.js';
 import { printedName } from '../shell/printed-names.js';
 import { printsOneField } from '../shell/split-fields.js';
@@ -89,10 +91,17 @@ export function stepFileWrite(st: State, target: string, appended: boolean, fc: 
       // (Each line is put before the later steps' PATH: judged as PATH=LINE:$PATH on this line would be — a system or
       // computed directory ahead of the shims, one this line filled with a guarded program. A toolchain's bin outside
       // the project ($HOME/go/bin, the runner's tool cache, $GITHUB_WORKSPACE/node_modules/.bin) is an ordinary entry.)
-      for (const l of lines) {
-        const d = resolvePath(l, { cwd, home: st.ctx.home });
-        assignmentTags(st, 'PATH', `${/[$`]/.test(d) ? l : posix.normalize(d)}:$PATH`, false, cwd);
-      }
+      // (…but not the temp dir, where any earlier step or another user may have put a `curl` for later steps to find
+      // first — left as a write nobody understands. A toolchain's bin in HOME, ~/go/bin or ~/.local/bin, is where its own
+      // installs go: writes there are guarded as protected paths, and putting it on PATH is what the toolchain asks.)
+      const planted = (d: string) => {
+        const probe = newFacts('<probe>');
+        probe.writes.push(`${d}/curl`);
+        return judgeFacts(st.policy, probe, [], { ...st.ctx, cwd, stdin: undefined, stdout: undefined }).pathClasses.writes.has('tmp');
+      };
+      const dirs = lines.map((l) => { const d = resolvePath(l, { cwd, home: st.ctx.home }); return /[$`]/.test(d) ? l : posix.normalize(d); });
+      if (dirs.some((d) => !/[$`]/.test(d) && planted(d))) return undefined;
+      for (const d of dirs) assignmentTags(st, 'PATH', `${d}:$PATH`, false, cwd);
     } else {
       const pairs = lines.map((l) => /^([A-Za-z_]\w*)=(.*)$/.exec(l));
       if (pairs.some((p) => p === null)) return undefined;
