@@ -95,12 +95,12 @@ function mayBeDirectory(p: string): boolean {
 /** Classifies the hosts and paths of facts (stdin/stdout of the context included). */
 export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly string[], ctx: Context): Judged {
   const classifier = classifierFor(policy, ctx);
-  const classesOf = (paths: string[], contains = true, shown = false, leaf = false, split = false): Set<PathClass> => {
+  const classesOf = (paths: string[], contains = true, shown = false, leaf = false, split = false, files = false): Set<PathClass> => {
     const out = new Set<PathClass>();
     for (const p of paths) {
       const given = p === STDIN ? ctx.stdin : p;
       if (!given) continue;
-      for (const c of classifier.classify(given, { contains, leaf })) out.add(c);
+      for (const c of classifier.classify(given, { contains, leaf, files })) out.add(c);
       // (An operand an unquoted expansion may split — rm -rf build/$x — is more operands, each unknown: deleted or
       // written, unknown is outside the project.)
       // (…and so is what a program derives below it: find cache-$k -delete removes cache-$k/*.)
@@ -118,7 +118,9 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
       if (resolved.startsWith(`${UNKNOWN_CWD}/`)) for (const g of ctx.cwdGuess ?? []) for (const c of classifier.classify(`${g}/${resolved.slice(UNKNOWN_CWD.length + 1)}`, { contains })) if (c === 'project_secret' || c === 'home_credential' || c === 'protected') out.add(c);
       // (Below the top only a build's output directory is cleared so: rm -rf dist/.[!.]*; apps/web/.[!.]* holds its .env.)
       const keepsSecrets = (): boolean => { const d = posix.dirname(classifier.resolve(given)); return d === ctx.projectRoot || !d.startsWith(`${ctx.projectRoot}/`) || !d.slice(ctx.projectRoot.length + 1).split('/').some((seg) => OUTPUT_DIR.test(seg)); };
-      if (ctx.dotGlobs?.has(given) && (shown || (!/(^|\/)\*$/.test(given) && keepsSecrets()))) for (const alt of ['.env', '.*']) for (const c of classifier.classify(given.replace(/[^/]*$/, alt))) if (c === 'project_secret' || c === 'home_credential') out.add(c);
+      // (A files-only removal of `*` at the top is judged as its files, not as the project root: under dotglob they include .env.)
+      const topFiles = files && posix.dirname(classifier.resolve(given)) === ctx.projectRoot;
+      if (ctx.dotGlobs?.has(given) && (shown || ((!/(^|\/)\*$/.test(given) || topFiles) && keepsSecrets()))) for (const alt of ['.env', '.*']) for (const c of classifier.classify(given.replace(/[^/]*$/, alt))) if (c === 'project_secret' || c === 'home_credential') out.add(c);
       // A symlink is judged as what it points at, too (ln -s .env notes.txt; curl -d @notes.txt).
       const target = ctx.realpath?.(classifier.resolve(given));
       if (target && target !== classifier.resolve(given)) {
@@ -249,7 +251,8 @@ export function judgeFacts(policy: CompiledPolicy, facts: Facts, argv: readonly 
       // the directory itself (HOME, /: the archive picks which of their files it replaces).
       // (A write or delete that takes no tree — rm -f, shred, touch, mv, which refuses `..` — acts on a name alone: see ClassifyOptions.)
       writes: shownSecrets(scratchSecrets(inheritedOut(withOverwrites(facts.tags.has('recursive') || facts.tool === 'ln' ? treeWrites(classesOf(writes.filter(isFile), true, false, false, true)) : facts.tags.has('extracts') ? treeWrites(extractDirs(classesOf(writes.filter(isFile).flatMap(targetsOf), false))) : classesOf(writes.filter(isFile).flatMap(targetsOf), false, false, true, true))))),
-      deletes: agentDeletes(classesOf(facts.deletes, true, false, !facts.tags.has('recursive') || facts.tool === 'mv', true)),
+      // (rm without -r, shred, unlink and truncate remove files only: ClassifyOptions.files.)
+      deletes: agentDeletes(classesOf(facts.deletes, true, false, !facts.tags.has('recursive') || facts.tool === 'mv', true, !facts.tags.has('recursive') && /^(rm|shred|unlink|truncate)$/.test(facts.tool ?? ''))),
       // Printing a directory's name does not print the credentials below it; searching it does.
       reads: classesOf(facts.reads, facts.tags.has('recursive-read'), true),
       stages: tokenStages(classesOf(facts.stages)),

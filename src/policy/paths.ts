@@ -60,6 +60,10 @@ export interface PathLists {
 export interface ClassifyOptions {
   contains?: boolean;
   leaf?: boolean;
+  /** The operation removes files only (rm without -r, shred, unlink, truncate): a glob of everything at the project's
+   *  top (`rm -f *`, `for i in *; do shred "$i"; done`) takes the files there, not the project — a directory among
+   *  the matches is refused. (mv takes whole trees with it and is no such operation.) */
+  files?: boolean;
 }
 
 /** Path lists compiled against one context's anchors. */
@@ -334,16 +338,16 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
   // handed out, callers add to it).
   const memo = new Map<string, Set<PathClass>>();
   const classify = (raw: string, opts: ClassifyOptions = {}): Set<PathClass> => {
-    const key = (opts.contains === false ? '0' : '1') + (opts.leaf ? 'l' : '') + raw;
+    const key = (opts.contains === false ? '0' : '1') + (opts.leaf ? 'l' : '') + (opts.files ? 'f' : '') + raw;
     let hit = memo.get(key);
     if (!hit) {
       if (memo.size >= 512) memo.clear();
-      hit = classifyOnce(raw, opts.contains !== false, opts.leaf === true);
+      hit = classifyOnce(raw, opts.contains !== false, opts.leaf === true, opts.files === true);
       memo.set(key, hit);
     }
     return new Set(hit);
   };
-  const classifyOnce = (raw: string, contains: boolean, leaf: boolean): Set<PathClass> => {
+  const classifyOnce = (raw: string, contains: boolean, leaf: boolean, files = false): Set<PathClass> => {
       const opts = { contains };
       // A substitution that prints one name or a ref name ($PWD/build/$(uname -m), dist/$(git describe)) is a name
       // below where it stands (and, where it may print nothing, that directory itself); one that may print anything
@@ -406,7 +410,8 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
       const globDir = isGlob ? posix.dirname(abs.split(/[*?[]/)[0]! + 'x') : abs;
       const everything = isGlob && /^(\*|\.\*|\*\/?|\.\[!.\]\*|\{\*,\.\*\})$/.test(posix.basename(abs)) && posix.dirname(abs) === globDir;
       // (…except the temp dir: `/tmp/*` is everything below /tmp, not /tmp.)
-      const path = !isGlob || (everything && !TMP_DIRS.includes(globDir)) ? globDir : posix.join(globDir, '-glob-match-');
+      // (…and a files-only removal at the project's top: its matches are the files there, see ClassifyOptions.files.)
+      const path = !isGlob || (everything && !TMP_DIRS.includes(globDir) && !(files && globDir === ctx.projectRoot)) ? globDir : posix.join(globDir, '-glob-match-');
       const out = new Set<PathClass>(['any']);
       if (path === '/') out.add('root');
       if (path === ctx.home || under(ctx.home, path)) out.add('home');

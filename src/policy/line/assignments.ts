@@ -336,7 +336,10 @@ export function assignmentTags(st: State, name0: string, value: string, isStatic
     const keep = entries.findIndex((e) => WHOLE_PATH.test(e) || e === st.ctx.shimsDir);
     for (const e of entries.slice(0, keep < 0 ? entries.length : keep)) {
       const dir = posix.resolve(cwd, e.replace(/^(\$PWD|\$\{PWD\}|\$\(pwd\))(?=\/|$)/, cwd).replace(/^(~|\$HOME|\$\{HOME\})(?=\/|$)/, st.ctx.home));
-      const planted = [...st.binaries.entries()].find(([file, prog]) => (file === dir || posix.dirname(file) === dir) && DEFAULT_BINS.includes(canonicalTool(prog)));
+      // (…or any file this line wrote there under a shimmed program's name — echo 'exec /usr/bin/curl "$@"' > bin/curl —:
+      // a later `curl` runs it instead of the shim.)
+      const planted = [...st.binaries.entries()].find(([file, prog]) => (file === dir || posix.dirname(file) === dir) && DEFAULT_BINS.includes(canonicalTool(prog)))
+        ?? [...st.written].map((file): [string, string] => [file, posix.basename(file)]).find(([file, name]) => posix.dirname(file) === dir && DEFAULT_BINS.includes(name));
       if (planted && !/[$`]/.test(e.replace(/^(\$PWD|\$\{PWD\}|\$HOME|\$\{HOME\})/, ''))) {
         tag('path-strip', `PATH=${value}: ${e} holds ${planted[1]} made in this line, found before the shims`);
         break;
@@ -372,7 +375,8 @@ export function pathStrips(value: string, shimsDir: string | undefined): string 
 export function computedBeforeShims(value: string, shimsDir: string | undefined): boolean {
   const entries = value.split(':');
   const keep = entries.findIndex((e) => WHOLE_PATH.test(e) || (shimsDir !== undefined && e === shimsDir));
-  // (Project and toolchain queries are the usual computed entries: $(npm bin), $(go env GOPATH)/bin, $JAVA_HOME/bin.)
-  const usual = /^"?(\$\(\s*(pwd|npm (bin|prefix)|pnpm bin|yarn (global )?bin|git rev-parse --show-toplevel|realpath [^)]*|go env GOPATH|python3? -m site --user-base|pyenv root|rbenv root|brew --prefix[^)]*|poetry env info -p|rustc --print sysroot|ruby -e [^)]*|gem env [^)]*)\s*\)|`\s*pwd\s*`|\$\{?(GITHUB_WORKSPACE|CI_PROJECT_DIR|JAVA_HOME|CARGO_HOME|GOPATH|GOROOT|GOBIN|PYENV_ROOT|NVM_BIN|VOLTA_HOME|BUN_INSTALL|DENO_INSTALL|PNPM_HOME|ANDROID_HOME|ANDROID_SDK_ROOT|FLUTTER_ROOT|M2_HOME|GRADLE_HOME|POETRY_HOME|VIRTUAL_ENV|CONDA_PREFIX)(:-[^}]*)?\}?)/;
+  // (Project and toolchain queries are the usual computed entries: $(npm bin), $(go env GOPATH)/bin, $JAVA_HOME/bin, the CI
+  // runner's tool cache $RUNNER_TOOL_CACHE/protoc/bin.)
+  const usual = /^"?(\$\(\s*(pwd|npm (bin|prefix)|pnpm bin|yarn (global )?bin|git rev-parse --show-toplevel|realpath [^)]*|go env GOPATH|python3? -m site --user-base|pyenv root|rbenv root|brew --prefix[^)]*|poetry env info -p|rustc --print sysroot|ruby -e [^)]*|gem env [^)]*)\s*\)|`\s*pwd\s*`|\$\{?(GITHUB_WORKSPACE|RUNNER_TOOL_CACHE|CI_PROJECT_DIR|JAVA_HOME|CARGO_HOME|GOPATH|GOROOT|GOBIN|PYENV_ROOT|NVM_BIN|VOLTA_HOME|BUN_INSTALL|DENO_INSTALL|PNPM_HOME|ANDROID_HOME|ANDROID_SDK_ROOT|FLUTTER_ROOT|M2_HOME|GRADLE_HOME|POETRY_HOME|VIRTUAL_ENV|CONDA_PREFIX)(:-[^}]*)?\}?)/;
   return entries.slice(0, keep < 0 ? entries.length : keep).some((e) => /\$\(|`|\$\{?(?!HOME\b|PWD\b)[A-Za-z_]/.test(e.replace(usual, '$PWD')));
 }

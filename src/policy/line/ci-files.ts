@@ -2,9 +2,11 @@
 // step $GITHUB_OUTPUT and $GITHUB_STEP_SUMMARY for its outputs and its summary — text no program runs — and $GITHUB_ENV and
 // $GITHUB_PATH, whose lines become variables and PATH entries of the job's later steps. So a line appended to $GITHUB_ENV
 // is judged as the assignment it becomes (LD_PRELOAD=…, NODE_OPTIONS=--require … as on the line itself), and one appended
-// to $GITHUB_PATH must name a directory of the project. Only where the line leaves the variable as the runner set it:
+// to $GITHUB_PATH as the PATH entry it becomes (PATH=LINE:$PATH). Only where the line leaves the variable as the runner set it:
 // one the line assigns is judged by its value, and a default it names (${GITHUB_OUTPUT:-/tmp/out}) is written when unset.
 import { posix } from 'node:path';
+import { judgeFacts } from '../evaluate.js';
+import { newFacts } from '../facts.js';
 import { resolvePath } from '../paths.js';
 import { printedName } from '../shell/printed-names.js';
 import { printsOneField } from '../shell/split-fields.js';
@@ -18,8 +20,11 @@ const STEP_FILES = /^(GITHUB_OUTPUT|GITHUB_STEP_SUMMARY|GITHUB_ENV|GITHUB_PATH)$
 const ONE_LINE_VARS = /^(GITHUB_(SHA|REF|REF_NAME|REF_TYPE|HEAD_REF|BASE_REF|RUN_ID|RUN_NUMBER|RUN_ATTEMPT|JOB|ACTOR|REPOSITORY|REPOSITORY_OWNER|WORKSPACE|SERVER_URL|API_URL|EVENT_NAME|WORKFLOW)|RUNNER_(OS|ARCH|TEMP|TOOL_CACHE|NAME)|HOME|PWD|USER)$/;
 /** Variables that point every later tool somewhere (proxies, registries and indexes, git's and docker's environment). */
 const ROUTES = /proxy$|REGISTRY|INDEX|MIRROR|^GO(PROXY|FLAGS|NOSUMDB|NOSUMCHECK|INSECURE|PRIVATE|SUMDB)$|^GIT_|^(DOCKER|CONTAINER|PODMAN|BUILDKIT)_(HOST|CONFIG|CONTEXT)$|_(ADDR|ENDPOINT|ENDPOINT_URL|SERVER|DOMAIN|BASE_URL|API_URL)$|^(PIP|UV|POETRY|PDM|NPM|YARN|PNPM|BUN|CARGO|GEM|BUNDLE|COMPOSER|NUGET|MAVEN|GRADLE|HOMEBREW|CONDA|DENO|JSR)_/i;
+/** Where a shell builtin is a command word: after an operator or a quote that opens shell text, a keyword, command/builtin,
+ *  and prefix assignments. (A `.`, `local` or `read` anywhere else is an operand: `jq -c . matrix.json`, `$HOME/.local/bin`.) */
+const BUILTIN_AT = String.raw`(?:^|[;&|(){}\n!'"\x60]|\b(?:if|then|do|else|elif|while|until|time|command|builtin)\s)\s*(?:[A-Za-z_]\w*=\S*\s+)*`;
 /** Commands that may assign a variable whose name the judge cannot read (eval, source, printf -v "$n", read "$n", ${!n}). */
-const ASSIGNS_ANY = /(^|[\s;&|(){}])(eval|source|\.|let)\s|\bprintf\b[^;&|\n]*\s-v\s*["']?\$|\b(declare|typeset|local|readonly|export|read|mapfile|readarray|unset|getopts)\b[^;&|\n]*\s["']?\$\{?\w|\$\{!|\$\{\w+:?=/;
+const ASSIGNS_ANY = new RegExp(String.raw`${BUILTIN_AT}(?:(?:eval|source|\.|let)\s|printf\b[^;&|\n]*\s-v\s*["']?\$|(?:declare|typeset|local|readonly|export|read|mapfile|readarray|unset|getopts)\b[^;&|\n]*\s["']?\$\{?\w)|\$\{!|\$\{\w+:?=`);
 
 /** The step file a write target names, and the file written where the runner did not set it (a default the line gives). */
 function stepFileOf(target: string, line: string): { name: string; fallback?: string } | undefined {
@@ -83,9 +88,20 @@ export function stepFileWrite(st: State, target: string, appended: boolean, fc: 
     const lines = printedLines(from, manifestWritten);
     if (!lines?.length) return undefined;
     if (step.name === 'GITHUB_PATH') {
-      const inProject = (l: string) => { const d = resolvePath(l, { cwd, home: st.ctx.home }); return !/[$`]/.test(d) && (d === st.ctx.projectRoot || d.startsWith(`${st.ctx.projectRoot}/`)); };
-      if (!lines.every(inProject)) return undefined;
-      for (const l of lines) assignmentTags(st, 'PATH', `${posix.normalize(resolvePath(l, { cwd, home: st.ctx.home }))}:$PATH`, false, cwd);
+      // (Each line is put before the later steps' PATH: judged as PATH=LINE:$PATH on this line would be — a system or
+      // computed directory ahead of the shims, one this line filled with a guarded program. A toolchain's bin outside
+      // the project ($HOME/go/bin, the runner's tool cache, $GITHUB_WORKSPACE/node_modules/.bin) is an ordinary entry.)
+      // (…but not the temp dir, where any earlier step or another user may have put a `curl` for later steps to find
+      // first — left as a write nobody understands. A toolchain's bin in HOME, ~/go/bin or ~/.local/bin, is where its own
+      // installs go: writes there are guarded as protected paths, and putting it on PATH is what the toolchain asks.)
+      const planted = (d: string) => {
+        const probe = newFacts('<probe>');
+        probe.writes.push(`${d}/curl`);
+        return judgeFacts(st.policy, probe, [], { ...st.ctx, cwd, stdin: undefined, stdout: undefined }).pathClasses.writes.has('tmp');
+      };
+      const dirs = lines.map((l) => { const d = resolvePath(l, { cwd, home: st.ctx.home }); return /[$`]/.test(d) ? l : posix.normalize(d); });
+      if (dirs.some((d) => !/[$`]/.test(d) && planted(d))) return undefined;
+      for (const d of dirs) assignmentTags(st, 'PATH', `${d}:$PATH`, false, cwd);
     } else {
       const pairs = lines.map((l) => /^([A-Za-z_]\w*)=(.*)$/.exec(l));
       if (pairs.some((p) => p === null)) return undefined;

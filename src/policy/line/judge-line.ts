@@ -358,6 +358,13 @@ function capturedDir(st: State, raw: string, cwd: string): string | undefined {
   const below = /^(?:\$PWD|\$\{PWD\}|\$\(pwd(?: -[PL])?\)|`pwd(?: -[PL])?`)(\/.*)$/s.exec(v);
   const literal = below && substitutionsIn(below[1]!).reduceRight((t, x) => t.slice(0, x.start) + t.slice(x.end), below[1]!);
   if (below && /^[^$`*?[\]{}"'\\]*$/.test(literal!) && (literal === below[1] || namesOnlyComputed(below[1]!.slice(1)))) return resolvePath(`${cwd}${below[1]}`, { cwd, home });
+  // ($(dirname "$(realpath package.json)"): the directory holding what the name links to — known only where the disk
+  // says, since the name may be a link to anywhere; realpath of a name that is not there is not read.)
+  const real = /^\$\(\s*dirname\s+("?)\$\(\s*(?:realpath|readlink\s+-f)\s+("?)([\w.@+-][\w.@+/-]*)\2\s*\)\1\s*\)$/.exec(v);
+  if (real) {
+    const target = st.ctx.realpath?.(resolvePath(real[3]!, { cwd, home }));
+    return target === undefined ? undefined : posix.dirname(target);
+  }
   const m = /^\$\(\s*cd\s+(?:-[PL]\s+)?(?:--\s+)?("[^"]*"|'[^']*'|[^\s;&|)]+)\s*(?:&&|;)\s*pwd(?:\s+-[PL])?\s*\)$/.exec(v);
   if (!m) return undefined;
   const dirWord = m[1]!;
@@ -505,11 +512,18 @@ function gitTop(st: State, cwd: string): string | undefined {
   return inside(root, cwd) && st.ctx.realpath?.(`${root}/.git`) !== undefined ? root : undefined;
 }
 
-/** TEXT with each $(git rev-parse --show-toplevel) in it spelled as the directory it prints from CWD, where that is known. */
+/** TEXT with each $(git rev-parse --show-toplevel) in it spelled as the directory it prints from CWD, where that is known;
+ *  likewise --show-cdup and --show-prefix, the ways up to that top and down from it (`../../` and `pkg/app/`, empty at
+ *  the top itself: "$(git rev-parse --show-cdup)build" is build there, and "$(git rev-parse --show-cdup)/build" is /build). */
 function withGitTop(st: State, cwd: string, text: string): string {
-  if (!text.includes('rev-parse --show-toplevel')) return text;
+  if (!/rev-parse --show-(toplevel|cdup|prefix)\b/.test(text)) return text;
   const top = gitTop(st, cwd);
-  return top === undefined ? text : text.replace(/\$\(git rev-parse --show-toplevel\)|`git rev-parse --show-toplevel`/g, top);
+  if (top === undefined) return text;
+  const up = posix.relative(cwd, top);
+  const down = posix.relative(top, cwd);
+  return text.replace(/\$\(git rev-parse --show-toplevel\)|`git rev-parse --show-toplevel`/g, top)
+    .replace(/\$\(git rev-parse --show-cdup\)|`git rev-parse --show-cdup`/g, up === '' ? '' : `${up}/`)
+    .replace(/\$\(git rev-parse --show-prefix\)|`git rev-parse --show-prefix`/g, down === '' ? '' : `${down}/`);
 }
 
 function npmPrefixIsRoot(st: State, cwd: string): boolean {

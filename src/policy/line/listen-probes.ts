@@ -14,11 +14,14 @@ const boundOk = (host: string, port: string): boolean => LOOPBACK.test(host) || 
 
 /** The calls each language's probe makes, by their last dotted part. */
 const PY_CALLS = /^(socket|bind|listen|getsockname|setsockopt|close|closing|print|str|int|write|flush|exit)$/;
-const JS_CALLS = /^(require|createServer|listen|address|close|unref|log|write|String|Number|exit)$/;
+const JS_CALLS = /^(require|import|then|createServer|listen|on|once|address|close|unref|log|write|String|Number|exit)$/;
+/** Events a probe waits for: its listener ready, its own close or failure — not a connection or a request. */
+const JS_EVENTS = /^\s*(["'])(listening|close|error)\1\s*,/;
 /** Ruby calls without parentheses too: every name in the code is one of these, or a variable it sets. */
 const RB_NAMES = /^(require|socket|TCPServer|Socket|new|addr|local_address|ip_port|puts|print|p|close|to_s|to_i|do|end|exit)$/;
-/** Modules a probe loads. */
-const PY_IMPORTS = /^\s*(?:import\s+(?:socket|sys|contextlib)(?:\s*,\s*(?:socket|sys|contextlib))*|from\s+(?:socket|contextlib)\s+import\s+[\w\s,]+)\s*$/;
+/** Modules a probe loads. (`import socket as so`: the caller has already read so. as socket., see unalias.) */
+const PY_MODULE = String.raw`(?:socket|sys|contextlib)(?:\s+as\s+\w+)?`;
+const PY_IMPORTS = new RegExp(String.raw`^\s*(?:import\s+${PY_MODULE}(?:\s*,\s*${PY_MODULE})*|from\s+(?:socket|contextlib)\s+import\s+[\w\s,]+)\s*$`);
 const JS_MODULE = String.raw`["'](?:node:)?(?:net|http)["']`;
 
 /** A listen call's arguments (the text after its parenthesis): a literal port, with a literal host or none. */
@@ -70,9 +73,13 @@ export function listensOnly(code: string, lang: string): boolean {
     if (/[\w$)\]]\s*`/.test(code)) return false;
     // (The only module is net or http, loaded by name; every server made without a connection handler.)
     const loads = [...code.matchAll(/\b(require|import)\b/g)].length;
-    const netLoads = [...code.matchAll(new RegExp(String.raw`\brequire\s*\(\s*${JS_MODULE}\s*\)|\bimport\s+(?:\w+|\*\s+as\s+\w+|\{[\w\s,]*\})\s+from\s+${JS_MODULE}`, 'g'))].length;
-    if (loads === 0 || loads !== netLoads) return false;
+    // (…or imported at run time: import("net").then(({createServer}) => …), its names taken as they are — a renaming
+    // pattern ({connect: listen}) would hide a connect under a probe's name, and only unalias's forms are read back.)
+    const netLoads = [...code.matchAll(new RegExp(String.raw`\brequire\s*\(\s*${JS_MODULE}\s*\)|\bimport\s+(?:\w+|\*\s+as\s+\w+|\{[\w\s,]*\})\s+from\s+${JS_MODULE}|\bimport\s*\(\s*${JS_MODULE}\s*\)`, 'g'))].length;
+    if (loads === 0 || loads !== netLoads || /\{[^{}]*:[^{}]*\}\s*\)?\s*(=>|=(?!=))/.test(bare)) return false;
     if (!callsOnly(bare, JS_CALLS)) return false;
+    // (s.on("listening", …), s.once("listening", …): a probe waits for its own listener, never for a connection.)
+    if ([...bare.matchAll(/\.(on|once)\s*\(/g)].some((m) => !JS_EVENTS.test(code.slice(m.index! + m[0].length)))) return false;
     if ([...bare.matchAll(/createServer\s*\(([^)]*)\)/g)].some((m) => m[1]!.trim() !== '')) return false;
     if ([...bare.matchAll(/([\w$.]+)\.write\s*\(/g)].some((m) => m[1] !== 'process.stdout')) return false;
     if (/\bprocess\.(?!stdout\.write\b|exit\b)/.test(bare)) return false;
