@@ -62,7 +62,7 @@ export function hostClasses(policy: CompiledPolicy, facts: Facts): Set<HostClass
 /** The facts an analyzer finds in argv (tool = basename of argv[0]). */
 export function analyzeArgv(argv: readonly string[], ctx: Context): Facts {
   const tool = canonicalTool(argv[0] ?? '');
-  return analyze({ tool, args: argv.slice(1), env: ctx.env, cwd: ctx.cwd, home: ctx.home, git: ctx.git, depth: 0 });
+  return analyze({ tool, args: argv.slice(1), env: ctx.env, cwd: ctx.cwd, home: ctx.home, git: ctx.git, ...(ctx.movedOut ? { movedOut: true } : {}), depth: 0 });
 }
 
 /** Analyzes argv and classifies everything it touches. */

@@ -49,6 +49,9 @@ export interface Context {
   /** Operands with unquoted expansions only the running shell knows, each with those expansions: split at their blanks,
    *  they are more operands (x=" /"; rm -rf a$x is rm -rf a /), judged as standing alone (see splitFields). */
   splitFields?: ReadonlyMap<string, readonly string[]>;
+  /** The line moved this command out of the project and the session's directory (cd /tmp/other && …): the repository
+   *  there is another one, whose default remotes are not the project's. */
+  movedOut?: boolean;
   /** Where a `cd` through CDPATH may have gone when the working directory is not known (CDPATH=~ cd .ssh: ~/.ssh). */
   cwdGuess?: readonly string[];
   /** Process ids of Rampart itself (the I/O edge: the server's own): a kill of one by number is tampering. */

@@ -9,6 +9,8 @@ export interface AnalyzerInput {
   cwd: string;
   home: string;
   git?: GitReader;
+  /** The command runs in a directory the line moved to, outside the project (see Context.movedOut). */
+  movedOut?: boolean;
   /** Recursion depth, for tools that re-enter analysis (git aliases). */
   depth: number;
 }

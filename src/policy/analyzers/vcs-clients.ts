@@ -39,6 +39,9 @@ export interface Client {
   server?: { options: string[]; env: string[] };
   /** Verbs by their words ('push', 'git push'). */
   verbs: Readonly<Record<string, Verb>>;
+  /** Options naming another repository or branch to work in (bzr -d, fossil -R, darcs --repodir): a verb's default remote is
+   *  then that repository's, which is not the project's and which this line does not show. */
+  elsewhere?: string[];
 }
 
 /** hg's and Sapling's options (global ones and those of the verbs the analyzers read), values marked `=`. */
@@ -107,27 +110,42 @@ export const VCS_CLIENTS: Readonly<Record<string, Client>> = {
     names: 'location',
     options: HG_OPTIONS,
     verbs: { push: HG_PUSH, outgoing: PULL, out: PULL, pull: PULL, incoming: PULL, in: PULL, clone: { ...PULL, otherwise: 'none' } },
+    elsewhere: ['repository', 'cwd'],
   },
   bzr: {
     names: 'location',
-    options: optionTable(['d,directory=', 'r,revision=', 'overwrite', 'remember', 'create-prefix', 'use-existing-dir', 'stacked-on=', 'stacked', 'strict', 'no-strict', 'no-tree',
+    options: optionTable(['d,directory=', 'r,revision=', 'overwrite', 'scope=', 'remove', 'all', 'remember', 'create-prefix', 'use-existing-dir', 'stacked-on=', 'stacked', 'strict', 'no-strict', 'no-tree',
       'lossy', 'overwrite-tags', 'm,message=', 'F,file=', 'q,quiet', 'v,verbose']),
-    verbs: { push: { ...PUSH, force: ['overwrite'] }, pull: PULL, branch: { ...PULL, otherwise: 'none' }, checkout: { ...PULL, otherwise: 'none' }, co: { ...PULL, otherwise: 'none' } },
+    verbs: {
+      push: { ...PUSH, force: ['overwrite'] }, pull: PULL, branch: { ...PULL, otherwise: 'none' }, checkout: { ...PULL, otherwise: 'none' }, co: { ...PULL, otherwise: 'none' },
+      // (bzr config push_location=URL sets the default the next bare push goes to: judged as that push's destination.)
+      config: { dir: 'write', operands: 'params', otherwise: 'none' },
+    },
+    elsewhere: ['directory'],
   },
   fossil: {
     names: 'location',
     options: optionTable(['B,httpauth=', 'once', 'private', 'v,verbose', 'ipv4', 'proxy=', 'R,repository=', 'u,unversioned', 'all']),
-    verbs: { push: PUSH, sync: PUSH, pull: PULL, clone: { ...PULL, otherwise: 'none' } },
+    verbs: {
+      push: PUSH, sync: PUSH, pull: PULL, clone: { ...PULL, otherwise: 'none' },
+      // (fossil remote-url URL and remote [add NAME] URL set the default push and sync go to; list, off and delete send nothing.)
+      'remote-url': { dir: 'write', operands: 'first', otherwise: 'none' }, remote: { dir: 'write', operands: 'first', otherwise: 'none' },
+      'remote add': { dir: 'write', operands: 'last', otherwise: 'none' },
+      ...Object.fromEntries(['remote-url off', 'remote off', 'remote list', 'remote ls', 'remote delete', 'remote config-data', 'remote scrub', 'remote hyperlink'].map((v) => [v, { dir: 'read', otherwise: 'none' }] as const)),
+    },
+    elsewhere: ['repository'],
   },
   darcs: {
     names: 'location',
     options: optionTable(['repodir=', 'a,all', 'p,patches=', 't,tags=', 'remote-darcs=', 'q,quiet', 'v,verbose', 'dry-run']),
     verbs: { push: { ...PUSH, dry: ['dry-run'] }, pull: PULL, clone: { ...PULL, otherwise: 'none' }, get: { ...PULL, otherwise: 'none' } },
+    elsewhere: ['repodir'],
   },
   pijul: {
     names: 'location',
     options: optionTable(['repository=', 'channel=', 'from-channel=', 'to-channel=', 'a,all', 'k', 'force-cache', 'no-cert-check']),
     verbs: { push: PUSH, pull: PULL, clone: { ...PULL, otherwise: 'none' } },
+    elsewhere: ['repository'],
   },
   // svn commit lands in the working copy's repository, the line everyone works from; every URL a verb is given is contacted.
   svn: {

@@ -48,7 +48,7 @@ export function vcsRemotes(f: Facts, client: string, args: readonly string[], in
   if (verb.dry && has(s, ...verb.dry)) return;
   const operands = s.positionals.slice(key.split(' ').length);
   // (An external special remote runs git-annex-remote-NAME, a program this line does not show.)
-  const params = verb.operands === 'params' ? operands.filter((o) => /^(url|rsyncurl|gitrepo|location|host|publicurl|repo)=/i.test(o)).map((o) => o.slice(o.indexOf('=') + 1)) : [];
+  const params = verb.operands === 'params' ? operands.filter((o) => /^(url|rsyncurl|gitrepo|location|host|publicurl|repo|push_location|parent_location|submit_branch|public_branch|bound_location)=/i.test(o)).map((o) => o.slice(o.indexOf('=') + 1)) : [];
   if (verb.operands === 'params' && operands.some((o) => /^externaltype=/i.test(o))) {
     f.tags.add('remote-helper');
     f.notes.push(`${client} ${key} type=external runs a git-annex-remote program`);
@@ -79,6 +79,9 @@ export function vcsRemotes(f: Facts, client: string, args: readonly string[], in
     // (hg and bzr read a bare word as a path alias from their own configuration.)
     else unknown(`the path ${d} its configuration names`);
   }
+  // (The default remote of another repository — bzr push -d DIR, fossil push -R FILE — is that repository's, not the project's.)
+  const other = values(s, ...(c.elsewhere ?? [])).find((d) => d !== '.' && d !== './') ?? (input.movedOut ? input.cwd : undefined);
+  if (dests.length === 0 && servers.length === 0 && verb.otherwise === 'default' && other !== undefined) unknown(`the default remote of ${other}, another repository`);
   if (dests.length === 0 && servers.length === 0) {
     if (verb.otherwise === 'upstream' || verb.otherwise === 'origin') gitRemote((verb.otherwise === 'upstream' ? input.git?.upstreamRemote() : undefined) ?? 'origin');
     else if (verb.otherwise === 'remotes') {

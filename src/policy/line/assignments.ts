@@ -353,7 +353,22 @@ export function assignmentTags(st: State, name0: string, value: string, isStatic
 // hold the real programs too; a keg of another formula, /opt/homebrew/opt/python@3.12/bin, does not.)
 const GUARDED_FORMULA = String.raw`(curl|wget|openssh|git|rsync|netcat|gnu-netcat|socat|nmap|inetutils|telnet)`;
 const KEG = String.raw`(usr\/local|opt\/homebrew|home\/linuxbrew\/\.linuxbrew)\/(opt\/${GUARDED_FORMULA}|Cellar\/${GUARDED_FORMULA}\/[^/]+)\/s?bin`;
-const SYSTEM_BIN = new RegExp(String.raw`^\/(usr\/(local\/)?s?bin|s?bin|snap\/bin|opt\/homebrew\/s?bin|opt\/local\/s?bin|usr\/lib(exec)?(\/(git-core|openssh|ssh|[\w.-]*curl[\w.-]*))?|home\/linuxbrew\/\.linuxbrew\/s?bin|nix\/store\/.*|run\/current-system\/sw\/bin|usr\/games|${KEG})\/?$`);
+// (Other package managers' and platforms' directories hold them too: Nix profiles, conda's base environment, a Linuxbrew in
+// HOME, Xcode's and the Command Line Tools' git, the git installer's /usr/local/git, pkgsrc, Fink, MSYS2, Fedora's snap
+// links. HOME stands for any spelling of a home directory.)
+const HOME_DIR = String.raw`(HOME|home\/[^/]+|Users\/[^/]+|root)`;
+const OTHER_MANAGERS = [
+  String.raw`nix\/var\/nix\/profiles\/.+\/bin`, String.raw`etc\/profiles\/per-user\/[^/]+\/bin`, String.raw`${HOME_DIR}\/(\.nix-profile|\.local\/state\/nix\/profile)\/bin`,
+  String.raw`(opt|${HOME_DIR}|usr\/local)\/(ana|mini)?(conda|forge|mamba)3?\/bin`, String.raw`${HOME_DIR}\/(mambaforge|miniforge3?)\/bin`,
+  String.raw`${HOME_DIR}\/\.linuxbrew\/s?bin`,
+  String.raw`Library\/Developer\/CommandLineTools\/usr\/bin`, String.raw`Applications\/Xcode[^/]*\.app\/Contents\/Developer\/usr\/bin`,
+  String.raw`usr\/local\/git\/bin`, String.raw`usr\/pkg\/s?bin`, String.raw`sw\/s?bin`, String.raw`(mingw64|mingw32|ucrt64|clang64|clangarm64)\/bin`, String.raw`var\/lib\/snapd\/snap\/bin`,
+].join('|');
+const SYSTEM_BIN = new RegExp(String.raw`^\/(usr\/(local\/)?s?bin|s?bin|snap\/bin|opt\/homebrew\/s?bin|opt\/local\/s?bin|usr\/lib(exec)?(\/(git-core|openssh|ssh|[\w.-]*curl[\w.-]*))?|home\/linuxbrew\/\.linuxbrew\/s?bin|nix\/store\/.*|run\/current-system\/sw\/bin|usr\/games|${KEG}|${OTHER_MANAGERS})\/?$`);
+/** A PATH entry as the directory it names: HOME's spellings as /HOME, and //, /. and /.. resolved (/usr/local/../bin is /usr/bin). */
+function entryDir(e: string): string {
+  return posix.normalize(e.replace(/^(\$HOME|\$\{HOME\}|~)(?=\/|$)/, '/HOME'));
+}
 const WHOLE_PATH = /^\$(PATH|\{PATH\})$/;
 
 /**
@@ -366,7 +381,7 @@ export function pathStrips(value: string, shimsDir: string | undefined): string 
   const keep = entries.findIndex((e) => WHOLE_PATH.test(e) || (shimsDir !== undefined && e === shimsDir));
   if (keep < 0) return 'it does not keep the Rampart shims directory';
   for (const e of entries.slice(0, keep)) {
-    if (SYSTEM_BIN.test(e)) return `${e} comes before the shims, so the real programs there are found first`;
+    if (SYSTEM_BIN.test(entryDir(e))) return `${e} comes before the shims, so the real programs there are found first`;
   }
   return undefined;
 }

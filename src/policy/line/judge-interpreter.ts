@@ -15,6 +15,7 @@ import { codePaths, foldLiterals, homeTemplates, judgeCode, movedPaths, REACHES,
 import { computedWrites, unmodeledRead } from './computed-targets.js';
 import { isPublisher } from './publish.js';
 import { isShell } from './unwrap.js';
+import { OTHER_HOME_LOOKUPS } from './unread-languages.js';
 import { judgeLaterRuns, replacedConfig, runsLater } from './written-files.js';
 import { plantedProgram } from './planted-programs.js';
 import { ENVIRON, envCredentialOf, fileExists, firstSecret, isSecretPath, processSubText, realOf, rootIgnoreFile, SECRET, secretOfVar, UNKNOWN_CWD, type Info, type State } from './state.js';
@@ -473,7 +474,7 @@ export function compiledRisk(st: State, code0: string): boolean {
     const plainOk = !COMPILED_INPUT.test(code);
     if (inner.split(',').some((a) => !/^\s*(S|\d+|NULL|nullptr|nil|None|\(\s*char\s*\*\s*\)\s*(?:0|NULL)|ctx|context\.\w+\(\)|&\w+|environ|envp|)\s*$/.test(a) && !(plainOk && /^\s*[A-Za-z_]\w*(?:\.(?:c_str|data|as_str)\(\)|\.\.\.|\[\d+\])?\s*$/.test(a)))) return true;
   }
-  if (SECRETISH.test(code.replace(/\b(extern\s+char\s*\*\*\s*)?environ\b/g, '')) || /\bHOME\b|homedir|UserHomeDir|user\.home|home_dir|Path\.home|expanduser|getpwuid|["'](\/home\/|\/root\/|\/etc\/|~\/)/.test(code)) return true;
+  if (SECRETISH.test(code.replace(/\b(extern\s+char\s*\*\*\s*)?environ\b/g, '')) || /\bHOME\b|homedir|UserHomeDir|user\.home|home_dir|Path\.home|expanduser|getpwuid|["'](\/home\/|\/root\/|\/etc\/|~\/)/.test(code) || OTHER_HOME_LOOKUPS.test(code)) return true;
   const f = newFacts('<code>');
   for (const m of code.matchAll(/\b((?:https?|wss?|ftp):\/\/[^"'`\s$]+)/gi)) addUrl(f, m[1]!, 'target');
   for (const m of code.matchAll(/["']((?:\d{1,3}\.){3}\d{1,3})(?::\d+)?["']/g)) addUrl(f, `tcp://${m[1]}/`, 'target');

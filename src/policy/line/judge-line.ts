@@ -810,7 +810,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   }
   // What code read from a file named at run time, piped on: possibly a secret (the name is not known).
   const maybeSecret = fc.stdinFrom.some((up) => info[up]?.maybeSecretOut);
-  const cmdCtx: Context = { ...st.ctx, cwd, env: cmdEnv, stdin: stdin ? resolve(stdin) : stdinSecret, stdout: undefined, ...(cwd === UNKNOWN_CWD && st.cwdGuess !== undefined ? { cwdGuess: st.cwdGuess } : {}) };
+  const cmdCtx: Context = { ...st.ctx, cwd, git: gitAt(st.ctx, cwd, st.lineText), ...(movedOut(st.ctx, cwd, st.lineText) ? { movedOut: true } : {}), env: cmdEnv, stdin: stdin ? resolve(stdin) : stdinSecret, stdout: undefined, ...(cwd === UNKNOWN_CWD && st.cwdGuess !== undefined ? { cwdGuess: st.cwdGuess } : {}) };
   // (Only an unquoted `DIR/.*` is a glob there: quoted, it is more often a regex — run-clang-tidy 'src/.*'.)
   // (Under dotglob a leading * or ? matches a leading dot too: * and *env take .env. A loop's variable over a glob, quoted —
   // for f in *; do cat "$f" — holds each name the glob matched.)
@@ -1364,3 +1364,31 @@ const CREDENTIAL_VARS: Record<string, string> = {
   GNUPGHOME: '~/.gnupg/private-keys-v1.d', PASSWORD_STORE_DIR: '~/.password-store', VAULT_CONFIG_PATH: '~/.vault-token',
 };
 
+/** The repository reader for a command the line moved to `cwd` (cd /tmp/other && git push): the session's own where the
+ *  line stays in the project, the session's directory or a worktree of the project the line adds, else the reader of that
+ *  directory — none when the reader cannot open another (then its remotes are unknown, as they are for git -C DIR).
+ *  Another repository's origin is not the project's: its URL is whatever that directory's configuration says, possibly
+ *  written by an earlier tool call. */
+function gitAt(ctx: Context, cwd: string, line: string): Context['git'] {
+  return movedOut(ctx, cwd, line) ? ctx.git?.at?.(cwd) : ctx.git;
+}
+
+// git worktree add's options that take a value (the path is its first operand).
+const WORKTREE_VALUED = /^(-b|-B|--reason|--orphan)$/;
+
+/** Whether `cwd`, where the line moved a command, is outside the project, the session's directory and any worktree of the
+ *  project the line adds (git worktree add -b fix /tmp/app-fix …: the same repository, with the project's remotes). */
+function movedOut(ctx: Context, cwd: string, line: string): boolean {
+  const within = (root: string | undefined) => root !== undefined && (cwd === root || cwd.startsWith(`${root}/`));
+  if (cwd === UNKNOWN_CWD || within(ctx.projectRoot) || within(ctx.cwd)) return false;
+  for (const m of line.matchAll(/\bgit\s+worktree\s+add\s+([^;&|\n]*)/g)) {
+    const words = m[1]!.trim().split(/\s+/);
+    for (let i = 0; i < words.length; i++) {
+      if (WORKTREE_VALUED.test(words[i]!)) { i++; continue; }
+      if (words[i]!.startsWith('-')) continue;
+      if (within(resolvePath(words[i]!.replace(/^["']|["']$/g, ''), { cwd: ctx.cwd, home: ctx.home }))) return false;
+      break;
+    }
+  }
+  return true;
+}

@@ -141,6 +141,10 @@ function assignedTo(code: string, at: number): boolean {
  */
 function rebinds(before: string, after: string): boolean {
   if (/\b(?:for|catch)\s*\(\s*(?:(?:const|let|var)\s+)?(?:[\[{][^)]*)?$/.test(before)) return true;
+  // (A later name of a loop's tuple target — Python's and Ruby's `for d, c in …`, a comprehension's `for (d, c) in …` —
+  // and a name a Python `case (d, c):` pattern captures.)
+  if (/\bfor\s+[\w\s,()[\]*]*$/.test(before) && /^[\w\s,()[\]*]*\bin\b/.test(after)) return true;
+  if (/(?:^|\n)\s*case\s+[^:\n]*$/.test(before) && /^[^:\n]*:/.test(after)) return true;
   // (A parenthesised list the name is in, followed by => or a body's brace — but not if (c) { … } or while (c) { … }.)
   const params = /(^|[^\w$])([\w$]*)\s*\(([\w\s,$={}[\].]*)$/.exec(before);
   if (params && !/^(if|while|switch|with|return|typeof|await)$/.test(params[2]!) && /^[\w\s,$={}[\].]*\)\s*(?:=>|\{)/.test(after)) return true;

@@ -33,6 +33,13 @@ const HOME_CALLS = new RegExp([
   String.raw`System\.user_home!?\s*\(\s*\)|System\.get_env\s*\(\s*"HOME"\s*\)`, // Elixir
 ].join('|'), 'g');
 
+/** The text with C#'s verbatim strings written as ordinary literals — @"-c ""rm -rf ~""" as "-c \"rm -rf ~\"", its "" a
+ *  quote and its backslashes themselves — so the literal runs and property pairs above read them as they read "…". */
+export function verbatimStrings(text: string): string {
+  if (!text.includes('@"')) return text;
+  return text.replace(/(?<![\w"])@"((?:[^"]|"")*)"/g, (_m, body: string) => `"${body.replace(/\\/g, '\\\\').replace(/""/g, '\\"').replace(/\n/g, '\\n')}"`);
+}
+
 /** The text with each call that returns the home directory written as the literal "~". */
 export function homeCallsSpelled(text: string): string {
   return text.replace(HOME_CALLS, '"~"');

@@ -174,7 +174,8 @@ export function logsIn(name: string, args: readonly string[], env: Readonly<Reco
 
 /** Options and variables that choose the service a sign-in talks to (a GitLab, Vault or GitHub Enterprise host). */
 const LOGIN_HOST_OPTS = /^(--hostname|-h|--host|--url|--server|-address|--address)$/;
-const LOGIN_HOST_VARS: Record<string, string> = { gh: 'GH_HOST', glab: 'GITLAB_HOST', vault: 'VAULT_ADDR', tea: 'GITEA_SERVER_URL' };
+// (glab reads its host from GITLAB_HOST and its other names, GL_HOST and GITLAB_URI, and the API's from GITLAB_API_HOST.)
+const LOGIN_HOST_VARS: Record<string, readonly string[]> = { gh: ['GH_HOST'], glab: ['GITLAB_HOST', 'GL_HOST', 'GITLAB_URI', 'GITLAB_API_HOST'], vault: ['VAULT_ADDR'], tea: ['GITEA_SERVER_URL'] };
 
 /**
  * What a sign-in handed a token still does, though it mints no credential (logsIn's exemption): it sends the
@@ -194,8 +195,7 @@ export function tokenHandOver(name: string, args: readonly string[], env: Readon
     else if (/^-h[^-]/.test(a) && (tool === 'gh' || tool === 'glab')) hosts.push(a.slice(2).replace(/^=/, ''));
     else if (LOGIN_HOST_OPTS.test(a) && args[i + 1] !== undefined && (a !== '-h' || tool === 'gh' || tool === 'glab')) hosts.push(args[++i]!);
   }
-  const fromEnv = LOGIN_HOST_VARS[tool] !== undefined ? env[LOGIN_HOST_VARS[tool]!] : undefined;
-  if (fromEnv) hosts.push(fromEnv);
+  for (const v of LOGIN_HOST_VARS[tool] ?? []) if (env[v]) hosts.push(env[v]!);
   // (A URL's host: https://vault.example:8200/ → vault.example.)
   const bare = hosts.map((h) => h.replace(/^[a-z][\w+.-]*:\/\//i, '').replace(/[/?#].*$/, '').replace(/:\d+$/, ''));
   return { stdin: args.some((a) => /^--(with-token|stdin)$/.test(a)), hosts: bare, gitCredentials: args.includes('--add-to-git-credential') };

@@ -5,7 +5,7 @@
 // build or run it (a compiler, a task runner, a dev server, a notebook executor): these are judged.
 import { isCommandWord } from './operand-commands.js';
 import { quote } from './unwrap.js';
-import { homeCallsSpelled, splitProcessRuns } from './process-apis.js';
+import { homeCallsSpelled, splitProcessRuns, verbatimStrings } from './process-apis.js';
 
 const LITERAL = /"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'/g;
 // What may stand between the literals of one argument list.
@@ -25,7 +25,8 @@ export function joinedLiterals(text: string): string {
 export function commandsInText(text0: string, limit = 200): string[] {
   // (Process APIs that set the program apart from its arguments — Swift's p.launchPath/p.arguments — put together as a run.)
   // (…and a call that returns the home directory — System.getProperty("user.home"), os.homedir() — is the literal "~" there.)
-  const joined = joinedLiterals(homeCallsSpelled(text0));
+  // (…and C#'s verbatim strings, @"…", are literals as "…" is.)
+  const joined = joinedLiterals(homeCallsSpelled(verbatimStrings(text0)));
   const text = [joined, ...splitProcessRuns(joined)].join('\n');
   // (limit 0: a nested reading, which does not nest again.)
   const out = new Set<string>();

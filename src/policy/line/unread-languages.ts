@@ -10,6 +10,11 @@ import { cmakeScripts } from './cmake-text.js';
 /** Compilers and runners of compiled languages: given a source file the line wrote, it is read as code of theirs. */
 export const COMPILED = /^(go|rustc|swift|swiftc|gcc|g\+\+|cc|c\+\+|clang|clang\+\+|tcc|javac|java|zig|dart|dotnet|csc|v|dmd|ldc2|gdc|ocamlc|ocamlopt|ocamlfind|scalac|scala-cli|fpc|gfortran)$/;
 
+/** How Swift and .NET name the home directory (as a URL, by tilde expansion, as a special folder or a variable): NSHomeDirectory(),
+ *  FileManager.default.homeDirectoryForCurrentUser, URL.homeDirectory, ("~" as NSString).expandingTildeInPath,
+ *  Environment.GetFolderPath(Environment.SpecialFolder.UserProfile|Personal|MyDocuments), %USERPROFILE%. */
+export const OTHER_HOME_LOOKUPS = /\bNSHomeDirectory\w*|\bhomeDirectory\w*|[eE]xpandingTildeInPath|SpecialFolder\s*\.\s*(?:UserProfile|Personal|MyDocuments)\b|\bUSERPROFILE\b/;
+
 /** What compiled code names that a build-and-run of it should be asked about: a secret's file, a credential directory,
  *  the home directory, a host that is not this machine, a recursive delete. (Its literal command lines are judged elsewhere.) */
 export const COMPILED_REACHES = /\.env\b|\bid_(rsa|ed25519|ecdsa)\b|\.ssh\b|\.aws\b|\.netrc\b|\.git-credentials|\bcredentials\b|\b(https?|wss?|ftp):\/\/(?!(localhost|127\.\d+\.\d+\.\d+|\[::1\])[:/"'])|"(?!127\.|0\.0\.0\.0)\d{1,3}(\.\d{1,3}){3}(:\d+)?"|UserHomeDir|home_dir|homedir|user\.home|getenv\s*\(\s*"HOME"|Getenv\s*\(\s*"HOME"|env::var\s*\(\s*"HOME"|RemoveAll|remove_dir_all|rmtree|deleteRecursively|rm\s+-rf/;
@@ -25,7 +30,7 @@ const ESCAPE = /\b(execute_process|REMOVE_RECURSE|system|syscmd|esyscmd|cmd|exec
 const UNREAD_NETWORK = /\b(TcpStream|TcpListener|TcpClient|UdpSocket|UdpClient|Socket|socket|gen_tcp|gen_udp|httpc|HttpClient|WebClient|WebRequest|URL|URI|Uri|fetch|download\w*|connect|reqwest|ureq|hackney|HTTPoison|Req|Finch|Tesla|curl|wget|Net|net)\b/;
 
 /** Deletes, writes and home lookups by their usual names in these languages. */
-const UNREAD_DESTROYS = /\b(File|Files|FileUtils|Path|Dir|Directory|System\.Directory|file|filelib|os|fs|io)\s*(?:[.:/]|::)\s*(rm_rf|rm|rmdir|rm_f|del\w*|delete\w*|remove\w*|unlink|write\w*|truncate|copy\w*|rename|move|Delete\w*|Remove\w*|Write\w*|Copy\w*|Move\w*|Replace)\b|\b(remove_dir_all|remove_file|deleteDir|deleteOnExit|GetFolderPath|SpecialFolder)\b|\b(removeDir\w*|removeFile|removeDirectoryRecursive|deleteRecursively|rmtree|del_dir\w*|delete-file|delete-directory|user_home|user-home|getHomeDir\w*|home_dir|homedir|expand_path|Path\.home)\b|get_argument\s*\(\s*home\s*\)/;
+const UNREAD_DESTROYS = /\b(File|Files|FileUtils|Path|Dir|Directory|System\.Directory|file|filelib|os|fs|io)\s*(?:[.:/]|::)\s*(rm_rf|rm|rmdir|rm_f|del\w*|delete\w*|remove\w*|unlink|write\w*|truncate|copy\w*|rename|move|Delete\w*|Remove\w*|Write\w*|Copy\w*|Move\w*|Replace)\b|\b(remove_dir_all|remove_file|deleteDir|deleteOnExit|GetFolderPath|SpecialFolder)\b|\b(removeDir\w*|removeFile|removeDirectoryRecursive|deleteRecursively|rmtree|del_dir\w*|delete-file|delete-directory|user_home|user-home|getHomeDir\w*|home_dir|homedir|expand_path|Path\.home|NSHomeDirectory\w*|homeDirectory\w*|(?:stringBy)?[eE]xpandingTildeInPath)\b|get_argument\s*\(\s*home\s*\)/;
 
 // (An operand that starts with a backslash is TeX source given inline; the file operands are the project's.)
 const TEX = /^(pdflatex|latex|xelatex|lualatex|tex|luatex|pdftex)$/;
