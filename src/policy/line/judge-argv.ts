@@ -166,9 +166,6 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // A script this line wrote, run by its path (./x.sh after chmod +x): its text runs.
     if (argv[0]!.includes('/') && st.scripts.has(abs0(argv[0]!))) {
       const text = st.scripts.get(abs0(argv[0]!))!;
-      // (Judged here with the operands it is given: not again below as text with none — wait-for.sh localhost 5432's
-      // ${1:-localhost} is localhost.)
-      st.codeJudged.add(`text\0${abs0(argv[0]!)}`);
       // Its #! line says what reads it: an interpreter's code is judged as that language.
       const bang = /^#!\s*(?:\S*\/env\s+(?:-\S+\s+)*)?(\S+)/.exec(text);
       const lang = bang ? languageOf(posix.basename(bang[1]!)) : undefined;

@@ -210,6 +210,12 @@ class Resolver {
         if (p.op === '=' || p.op === ':=') env.set(p.name, null);
         const plain = !p.op || ((p.op === ':-' || p.op === ':=' || p.op === ':?') && !!value) || p.op === '-' || p.op === '=' || p.op === '?';
         if (typeof value === 'string' && plain && !p.length && !p.indirect) return expanded(value, p.quoted, split);
+        // `${X:-word}`, `${X:=word}` with X known empty (a='' earlier, a script's missing operand): the word.
+        const argNow = p.arg ? one(p.arg) : undefined;
+        if (value === '' && /^:[-=]$/.test(p.op ?? '') && argNow?.static && !p.length && !p.indirect) {
+          if (p.op === ':=') env.set(p.name, argNow.value);
+          return expanded(argNow.value, p.quoted, split);
+        }
         // `${f%.js}`, `${p##*/}`: a known value with a known pattern is cut as bash would.
         const arg = p.arg ? one(p.arg)! : undefined;
         // `${OUT:-dist}` with OUT set nowhere in the line nor in the environment given: the default
