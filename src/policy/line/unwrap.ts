@@ -97,6 +97,37 @@ function skipOpts(args: string[], takesValue: RegExp, stopAtDoubleDash = true): 
 /** Programs that run the project's own scripts and builds, which start further programs (install scripts, recipes, tasks). */
 const RUNS_PROJECT_CODE = /^(npm|npx|pnpm|pnpx|yarn|yarnpkg|bun|bunx|make|gmake|just|task|cargo|go|uv|uvx|poetry|pdm|hatch|tox|nox|rake|bundle|composer|gradle|gradlew|mvn|mvnw|ant|sbt|mix|dotnet|cmake|ninja|meson|bazel|bazelisk|pytest|turbo|nx|lerna)$/;
 
+/**
+ * Whether argv (what sudo runs) is, past wrappers and assignments, a package manager, a build, an installer of the
+ * project's code (pip install ., setup.py, a script by path) or a shell whose -c text starts one.
+ */
+function runsProjectCode(argv: readonly string[], depth = 0): boolean {
+  let k = 0;
+  // (env, nice -n 5, time, timeout 600, taskset -c 0, stdbuf -oL, ionice -c3, nohup, xargs -a F and NAME=value go first.)
+  for (;;) {
+    const w = (argv[k] ?? '').replace(/^.*\//, '');
+    if (/^[A-Za-z_]\w*=/.test(argv[k] ?? '')) k++;
+    else if (/^(env|nice|time|timeout|taskset|stdbuf|ionice|nohup|xargs|command|chrt)$/.test(w)) {
+      k++;
+      while (k < argv.length && (argv[k]!.startsWith('-') || /^[\d.]+[smhd]?$/.test(argv[k]!) || /^(-n|-c|-a|--arg-file|-p)$/.test(argv[k - 1] ?? '') || /^[A-Za-z_]\w*=/.test(argv[k]!))) k++;
+    } else break;
+  }
+  const prog = argv[k];
+  if (prog === undefined) return false;
+  const name = prog.replace(/^.*\//, '');
+  const rest = argv.slice(k + 1);
+  if (isShell(name)) {
+    const c = rest.findIndex((a) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(a));
+    if (c < 0) return rest.some((a) => !a.startsWith('-'));
+    return depth < 2 && (rest[c + 1] ?? '').split(/\s*(?:&&|\|\||;|\||\n)\s*/).some((seg) => runsProjectCode(seg.split(/\s+/).filter(Boolean), depth + 1));
+  }
+  if (RUNS_PROJECT_CODE.test(name)) return true;
+  // (pip, gem, pipx, cpanm, composer and node installing or running the project; python -m pip; setup.py; a script by path.)
+  if (/^(pip[\d.]*|pipx|gem|cpanm|composer|node|deno|php)$/.test(name)) return true;
+  if (/^python[\d.]*$/.test(name)) return rest.some((a) => a === 'pip' || /(^|\/)setup\.py$/.test(a));
+  return /^\.{0,2}\//.test(prog) && !/^\/(usr|bin|sbin|opt|etc|lib)/.test(prog);
+}
+
 const after = (args: string[], i: number): Unwrapped => (i < args.length ? { argv: args.slice(i) } : {});
 
 /** Unwraps one level; undefined when the name is not a wrapper. */
@@ -185,7 +216,7 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       const login = name === 'sudo' && args.slice(0, i).some((a) => /^-[a-zA-Z]*i/.test(a) || a === '--login');
       // (Plain sudo runs it with its own secure_path, doas with root's: the shims are not on it. A program judged by its
       // name is still judged; what a package manager's scripts or a build's recipes start is not seen.)
-      const root = !login && RUNS_PROJECT_CODE.test((args[i] ?? '').replace(/^.*\//, '')) ? ['root-runs-code'] : [];
+      const root = !login && runsProjectCode(args.slice(i)) ? ['root-runs-code'] : [];
       const tags = [...(login ? ['path-strip'] : []), ...root];
       return inDir({ ...after(args, i), ...(tags.length ? { tags } : {}) }, args.slice(0, i), ['-D', '--chdir']);
     }
