@@ -325,7 +325,7 @@ export function assignmentTags(st: State, name0: string, value: string, isStatic
   }
   if (TLS_OFF[name]?.test(value)) tag('config-relocated', `${name}=${value} switches certificate checks off`);
   if (name === 'PATH') {
-    const why = pathStrips(value, st.ctx.shimsDir);
+    const why = pathStrips(value, st.ctx.shimsDir, st.ctx.home);
     if (why) tag('path-strip', `PATH=${value}: ${why}`);
     // A directory computed at run time before the shims ($(go env GOPATH)/bin) may be anything:
     // a person decides (it is not known to drop the shims).
@@ -336,6 +336,7 @@ export function assignmentTags(st: State, name0: string, value: string, isStatic
     const keep = entries.findIndex((e) => WHOLE_PATH.test(e) || e === st.ctx.shimsDir);
     for (const e of entries.slice(0, keep < 0 ? entries.length : keep)) {
       const dir = posix.resolve(cwd, e.replace(/^(\$PWD|\$\{PWD\}|\$\(pwd\))(?=\/|$)/, cwd).replace(/^(~|\$HOME|\$\{HOME\})(?=\/|$)/, st.ctx.home));
+      if (!/[$`]/.test(dir)) st.pathDirs.add(dir);
       // (…or any file this line wrote there under a shimmed program's name — echo 'exec /usr/bin/curl "$@"' > bin/curl —:
       // a later `curl` runs it instead of the shim.)
       const planted = [...st.binaries.entries()].find(([file, prog]) => (file === dir || posix.dirname(file) === dir) && DEFAULT_BINS.includes(canonicalTool(prog)))
@@ -366,32 +367,42 @@ const OTHER_MANAGERS = [
 ].join('|');
 const SYSTEM_BIN = new RegExp(String.raw`^\/(usr\/(local\/)?s?bin|s?bin|snap\/bin|opt\/homebrew\/s?bin|opt\/local\/s?bin|usr\/lib(exec)?(\/(git-core|openssh|ssh|[\w.-]*curl[\w.-]*))?|home\/linuxbrew\/\.linuxbrew\/s?bin|nix\/store\/.*|run\/current-system\/sw\/bin|usr\/games|${KEG}|${OTHER_MANAGERS})\/?$`);
 /** A PATH entry as the directory it names: HOME's spellings as /HOME, and //, /. and /.. resolved (/usr/local/../bin is /usr/bin). */
-function entryDir(e: string): string {
-  return posix.normalize(e.replace(/^(\$HOME|\$\{HOME\}|~)(?=\/|$)/, '/HOME'));
+function entryDir(e: string, home?: string): string {
+  // (…and HOME as its value spells it: a test's or a sandbox's HOME may lie anywhere, below /tmp too.)
+  const h = home?.replace(/\/+$/, '');
+  const spelled = h && h !== '' && (e === h || e.startsWith(`${h}/`)) ? `/HOME${e.slice(h.length)}` : e;
+  return posix.normalize(spelled.replace(/^(\$HOME|\$\{HOME\}|~)(?=\/|$)/, '/HOME'));
 }
 const WHOLE_PATH = /^\$(PATH|\{PATH\})$/;
+/** A PATH value's entries: split at its colons, not at the one of an operator inside ${…} (${JAVA_HOME:-/usr}/bin). */
+const pathEntries = (value: string): string[] => value.split(/:(?![^{]*\})/);
 
 /**
  * Why a new PATH value would bypass the shims, or undefined when they still come first: the
  * old PATH kept whole (or the shims directory named) with only non-system directories before it.
  */
-export function pathStrips(value: string, shimsDir: string | undefined): string | undefined {
+export function pathStrips(value: string, shimsDir: string | undefined, home?: string): string | undefined {
   if (/\$\{PATH[^}]/.test(value)) return 'the old PATH is cut with a parameter expansion, which can drop the shims';
-  const entries = value.split(':');
+  const entries = pathEntries(value);
   const keep = entries.findIndex((e) => WHOLE_PATH.test(e) || (shimsDir !== undefined && e === shimsDir));
   if (keep < 0) return 'it does not keep the Rampart shims directory';
   for (const e of entries.slice(0, keep)) {
-    if (SYSTEM_BIN.test(entryDir(e))) return `${e} comes before the shims, so the real programs there are found first`;
+    // (A default the entry falls back to — ${JAVA_HOME:-/usr}/bin — is the directory when the variable is unset.)
+    const fallback = /^"?\$\{[A-Za-z_]\w*:?-([^}$`]*)\}(.*)$/.exec(e);
+    for (const d of [e, ...(fallback ? [fallback[1]! + fallback[2]!] : [])]) {
+      if (SYSTEM_BIN.test(entryDir(d, home))) return `${e} comes before the shims, so the real programs there are found first`;
+    }
   }
   return undefined;
 }
 
 /** A PATH value with a directory computed at run time ahead of the shims ($(pwd) and $PWD are the working directory). */
 export function computedBeforeShims(value: string, shimsDir: string | undefined): boolean {
-  const entries = value.split(':');
+  const entries = pathEntries(value);
   const keep = entries.findIndex((e) => WHOLE_PATH.test(e) || (shimsDir !== undefined && e === shimsDir));
   // (Project and toolchain queries are the usual computed entries: $(npm bin), $(go env GOPATH)/bin, $JAVA_HOME/bin, the CI
   // runner's tool cache $RUNNER_TOOL_CACHE/protoc/bin.)
   const usual = /^"?(\$\(\s*(pwd|npm (bin|prefix)|pnpm bin|yarn (global )?bin|git rev-parse --show-toplevel|realpath [^)]*|go env GOPATH|python3? -m site --user-base|pyenv root|rbenv root|brew --prefix[^)]*|poetry env info -p|rustc --print sysroot|ruby -e [^)]*|gem env [^)]*)\s*\)|`\s*pwd\s*`|\$\{?(GITHUB_WORKSPACE|RUNNER_TOOL_CACHE|CI_PROJECT_DIR|JAVA_HOME|CARGO_HOME|GOPATH|GOROOT|GOBIN|PYENV_ROOT|NVM_BIN|VOLTA_HOME|BUN_INSTALL|DENO_INSTALL|PNPM_HOME|ANDROID_HOME|ANDROID_SDK_ROOT|FLUTTER_ROOT|M2_HOME|GRADLE_HOME|POETRY_HOME|VIRTUAL_ENV|CONDA_PREFIX)(:-[^}]*)?\}?)/;
-  return entries.slice(0, keep < 0 ? entries.length : keep).some((e) => /\$\(|`|\$\{?(?!HOME\b|PWD\b)[A-Za-z_]/.test(e.replace(usual, '$PWD')));
+  // (…but a usual one climbed out of with `..` — $PWD/../../../usr/bin — is anywhere.)
+  return entries.slice(0, keep < 0 ? entries.length : keep).some((e) => (/[$`]/.test(e) && /(^|\/)\.\.(\/|$)/.test(e)) || /\$\(|`|\$\{?(?!HOME\b|PWD\b)[A-Za-z_]/.test(e.replace(usual, '$PWD')));
 }

@@ -95,6 +95,10 @@ export function stepFileWrite(st: State, target: string, appended: boolean, fc: 
       // first — left as a write nobody understands. A toolchain's bin in HOME, ~/go/bin or ~/.local/bin, is where its own
       // installs go: writes there are guarded as protected paths, and putting it on PATH is what the toolchain asks.)
       const planted = (d: string) => {
+        // (Every shared scratch place counts: /var/tmp, /dev/shm and the user's runtime directory as well as /tmp.)
+        // (…but not HOME or the project where they lie below one — a test's or a sandbox's HOME.)
+        const own = [st.ctx.home, st.ctx.projectRoot].some((r) => d === r || d.startsWith(`${r}/`));
+        if (!own && /^\/(tmp|var\/tmp|dev\/shm|run\/user\/\d+)(\/|$)/.test(d)) return true;
         const probe = newFacts('<probe>');
         probe.writes.push(`${d}/curl`);
         return judgeFacts(st.policy, probe, [], { ...st.ctx, cwd, stdin: undefined, stdout: undefined }).pathClasses.writes.has('tmp');

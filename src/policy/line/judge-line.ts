@@ -2,6 +2,7 @@
 // that will run (through pipes, lists, substitutions, wrappers and `sh -c`), each judged by the
 // same per-binary engine, plus line-level facts no single argv shows (a download fed to an
 // interpreter, /dev/tcp, a secret piped or substituted into a network command, loader variables).
+import { DEFAULT_BINS } from '../shimmed.js';
 import { posix } from 'node:path';
 import { namesOnlyComputed, resolvePath } from '../paths.js';
 import { substitutionsIn } from '../shell/printed-names.js';
@@ -47,7 +48,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
   const lineTags = newFacts('<line>');
   const st: State = {
     policy, ctx, depth, mendRefused, out: [], lineTags,
-    aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), gitRemotes: parent?.gitRemotes ?? new Map(), containers: parent?.containers ?? newContainerSetup(), tainted: parent?.tainted ?? new Map(), archived: parent?.archived ?? new Map(), listings: parent?.listings ?? new Map(), projectArchives: parent?.projectArchives ?? new Set(), ownCopies: parent?.ownCopies ?? new Set(), foreign: parent?.foreign ?? new Set(),
+    aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), gitRemotes: parent?.gitRemotes ?? new Map(), worktrees: parent?.worktrees ?? new Set(), pathDirs: parent?.pathDirs ?? new Set(), containers: parent?.containers ?? newContainerSetup(), tainted: parent?.tainted ?? new Map(), archived: parent?.archived ?? new Map(), listings: parent?.listings ?? new Map(), projectArchives: parent?.projectArchives ?? new Set(), ownCopies: parent?.ownCopies ?? new Set(), foreign: parent?.foreign ?? new Set(),
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], localSockets: parent?.localSockets ?? [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [], generatedKubeconfigs: parent?.generatedKubeconfigs ?? new Set(),
     links: parent?.links ?? new Map(), relativeLinks: parent?.relativeLinks ?? new Set(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
@@ -241,6 +242,11 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
       }
       // (An edit that only repoints a path — a moved venv's activate, a shebang — leaves the program what it was.)
       const at = posix.resolve(cwd, w.replace(/^~(?=\/|$)/, st.ctx.home));
+      // (A directory put before the shims earlier in the line, filled now with a shimmed program's name: found first.)
+      if (st.pathDirs.has(posix.dirname(at)) && DEFAULT_BINS.includes(posix.basename(at))) {
+        st.lineTags.tags.add('path-strip');
+        st.lineTags.notes.push(`${at} is put where PATH looks before the shims`);
+      }
       if (!pathOnlyEdit(st, i.info.name, i.info.argv, cwd, i.info.writesFiles) && !plantsNoCode(st, i.info.name, i.info.argv, cwd)) plantedProgram(st, at, st.scripts.has(w) || /^(chmod|chown|chgrp|chattr|setfacl|touch)$/.test(i.info.name) || projectCopy(st, i.info.name, i.info.argv, cwd) || shownEdit(i.info.name, i.info.argv, at));
     }
     cwd = i.cwd;
@@ -810,7 +816,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   }
   // What code read from a file named at run time, piped on: possibly a secret (the name is not known).
   const maybeSecret = fc.stdinFrom.some((up) => info[up]?.maybeSecretOut);
-  const cmdCtx: Context = { ...st.ctx, cwd, git: gitAt(st.ctx, cwd, st.lineText), ...(movedOut(st.ctx, cwd, st.lineText) ? { movedOut: true } : {}), env: cmdEnv, stdin: stdin ? resolve(stdin) : stdinSecret, stdout: undefined, ...(cwd === UNKNOWN_CWD && st.cwdGuess !== undefined ? { cwdGuess: st.cwdGuess } : {}) };
+  const cmdCtx: Context = { ...st.ctx, cwd, git: gitAt(st.ctx, cwd, st.worktrees), ...(movedOut(st.ctx, cwd, st.worktrees) ? { movedOut: true } : {}), env: cmdEnv, stdin: stdin ? resolve(stdin) : stdinSecret, stdout: undefined, ...(cwd === UNKNOWN_CWD && st.cwdGuess !== undefined ? { cwdGuess: st.cwdGuess } : {}) };
   // (Only an unquoted `DIR/.*` is a glob there: quoted, it is more often a regex — run-clang-tidy 'src/.*'.)
   // (Under dotglob a leading * or ? matches a leading dot too: * and *env take .env. A loop's variable over a glob, quoted —
   // for f in *; do cat "$f" — holds each name the glob matched.)
@@ -1173,6 +1179,21 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // Volumes, disks and mounts made for a container or a VM: a later command of the line that runs there reaches them.
   recordContainerSetup(st.containers, name, rec.argv.slice(1));
   if (name === 'git') {
+    // git worktree add [opts] PATH: the same repository, with the project's remotes, where a later cd goes.
+    const wt = rec.argv.indexOf('worktree');
+    // (One that may fail and be passed over — `; cd PATH` — counts only where PATH does not exist yet: if the add fails
+    // there, the cd fails too; PATH that exists may be another repository, made by an earlier call. Where the disk
+    // cannot be asked, the add is taken as made.)
+    if (wt > 0 && rec.argv[wt + 1] === 'add') {
+      const words = rec.argv.slice(wt + 2);
+      for (let i = 0; i < words.length; i++) {
+        if (WORKTREE_VALUED.test(words[i]!)) { i++; continue; }
+        if (words[i]!.startsWith('-')) continue;
+        const at = resolvePath(words[i]!, { cwd, home: st.ctx.home });
+        if (!cdMayFail(st, fc) || st.ctx.realpath === undefined || st.ctx.realpath(at) === undefined) st.worktrees.add(at);
+        break;
+      }
+    }
     // git checkout/switch BRANCH (or -b/-c NEW): later plain pushes in the line push that branch.
     const switched = switchedBranch(rec.argv.slice(1));
     if (switched !== undefined) st.branch = switched;
@@ -1369,26 +1390,19 @@ const CREDENTIAL_VARS: Record<string, string> = {
  *  directory — none when the reader cannot open another (then its remotes are unknown, as they are for git -C DIR).
  *  Another repository's origin is not the project's: its URL is whatever that directory's configuration says, possibly
  *  written by an earlier tool call. */
-function gitAt(ctx: Context, cwd: string, line: string): Context['git'] {
-  return movedOut(ctx, cwd, line) ? ctx.git?.at?.(cwd) : ctx.git;
+function gitAt(ctx: Context, cwd: string, worktrees: ReadonlySet<string>): Context['git'] {
+  return movedOut(ctx, cwd, worktrees) ? ctx.git?.at?.(cwd) : ctx.git;
 }
 
 // git worktree add's options that take a value (the path is its first operand).
 const WORKTREE_VALUED = /^(-b|-B|--reason|--orphan)$/;
 
 /** Whether `cwd`, where the line moved a command, is outside the project, the session's directory and any worktree of the
- *  project the line adds (git worktree add -b fix /tmp/app-fix …: the same repository, with the project's remotes). */
-function movedOut(ctx: Context, cwd: string, line: string): boolean {
+ *  project the line added (git worktree add -b fix /tmp/app-fix … && cd /tmp/app-fix: the same repository, with the
+ *  project's remotes — read from the command itself, not from text that only mentions one). */
+function movedOut(ctx: Context, cwd: string, worktrees: ReadonlySet<string>): boolean {
   const within = (root: string | undefined) => root !== undefined && (cwd === root || cwd.startsWith(`${root}/`));
   if (cwd === UNKNOWN_CWD || within(ctx.projectRoot) || within(ctx.cwd)) return false;
-  for (const m of line.matchAll(/\bgit\s+worktree\s+add\s+([^;&|\n]*)/g)) {
-    const words = m[1]!.trim().split(/\s+/);
-    for (let i = 0; i < words.length; i++) {
-      if (WORKTREE_VALUED.test(words[i]!)) { i++; continue; }
-      if (words[i]!.startsWith('-')) continue;
-      if (within(resolvePath(words[i]!.replace(/^["']|["']$/g, ''), { cwd: ctx.cwd, home: ctx.home }))) return false;
-      break;
-    }
-  }
+  for (const w of worktrees) if (within(w)) return false;
   return true;
 }

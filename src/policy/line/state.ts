@@ -103,6 +103,10 @@ export interface State {
   gitAliases: Map<string, string>;
   /** Remotes the line added or re-pointed (git remote add|set-url NAME URL) → their URL. */
   gitRemotes: Map<string, string>;
+  /** Directories the line put before the shims on PATH: a shimmed program's name written there later is found first. */
+  pathDirs: Set<string>;
+  /** Worktrees of the project the line surely added (git worktree add PATH, not one that may fail and be passed over). */
+  worktrees: Set<string>;
   /** Volumes, disks and mounts the line made for containers and VMs (see container-setup.ts). */
   containers: ContainerSetup;
   /** Files made from a secret earlier in the line (cp .env x, ln -s .env x, cat .env > x) → the secret. */
