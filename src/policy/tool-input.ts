@@ -2,6 +2,7 @@
 // added by a newer client): command strings, URLs and file paths, found by the keys that
 // carry them and by the shape of whole string values. Free text (a message body, a prompt)
 // is not mined: a URL inside prose is not a fetch. Pure.
+import { gunzipSync, inflateSync } from 'node:zlib';
 
 export interface NamedInput {
   commands: string[];
@@ -77,11 +78,28 @@ export function namesIn(input: unknown): NamedInput {
 }
 
 /** Text hidden in base64 (a payload, a `cmd` sent encoded); undefined for anything else, binary data included. */
-export function encodedText(s: string): string | undefined {
+export function encodedText(s0: string, depth = 0): string | undefined {
+  // (A data: URI's body, and base64 wrapped at 76 columns as MIME writes it, are base64 too.)
+  const s = s0.replace(/^data:[\w.+-]*\/[\w.+-]*(;[\w=.-]+)*;base64,/i, '').replace(/[\r\n]+/g, '');
   if (s.length < 16 || s.length % 4 === 1 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(s) || !/[0-9+/=_-]|[a-z][A-Z]/.test(s)) return undefined;
-  const text = Buffer.from(s, 'base64').toString('utf8');
+  const bytes = Buffer.from(s, 'base64');
+  // (gzip or zlib inside: its text is what was sent.)
+  let raw = bytes;
+  try {
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) raw = gunzipSync(bytes, { maxOutputLength: 1 << 20 });
+    else if (bytes[0] === 0x78 && [0x01, 0x5e, 0x9c, 0xda].includes(bytes[1]!)) raw = inflateSync(bytes, { maxOutputLength: 1 << 20 });
+  } catch {
+    return undefined;
+  }
+  const text = raw.toString('utf8');
   // (Printable text only: an image or an archive is data the tool stores, not something it was told.)
-  return text.length >= 8 && /^[\t\n\r\x20-\x7e\u00a0-\uffff]+$/.test(text) && !text.includes('\ufffd') && (/\s/.test(text) || URL_SHAPE.test(text) || PATH_SHAPE.test(text)) ? text : undefined;
+  if (text.length < 8 || !/^[\t\n\r\x20-\x7e\u00a0-\uffff]+$/.test(text) || text.includes('\ufffd')) return undefined;
+  // (Encoded again: decoded once more, a few layers deep.)
+  if (depth < 3) {
+    const inner = encodedText(text.trim(), depth + 1);
+    if (inner !== undefined) return inner;
+  }
+  return /\s/.test(text) || URL_SHAPE.test(text) || PATH_SHAPE.test(text) || /[$|;&<>{}`]/.test(text) ? text : undefined;
 }
 
 function take(out: NamedInput, key: string, v: string): void {

@@ -13,11 +13,28 @@ const DELETERS = /^(rm|rmdir|shred|unlink|truncate)$/;
 const IMAGE_OWN = /^\/(bin|sbin|lib|lib32|lib64|libx32|usr|etc|var|tmp|run|proc|sys|dev|opt|root|boot|nix|app|src|work|workspace|workdir|code|project|repo|go|build|dist)(\/|$)/;
 const SHELLS = /^(sh|bash|ash|dash|zsh|ksh|busybox)$/;
 
-/** Absolute operands of the deleters the container runs: its command, or the commands of the shell text it is given. */
-function deleted(command: readonly string[]): string[] {
+/**
+ * The operands of the deleters the container runs — its command, or the commands of the shell text it is given — made
+ * absolute where the working directory is known (-w DIR, a `cd` earlier in the text, $PWD): `cd /srv && rm -rf *` deletes /srv/*.
+ */
+function deleted(command: readonly string[], workdir: string | undefined): string[] {
   const base = (w: string) => w.replace(/^.*\//, '');
-  const operands = (words: readonly string[]) => (DELETERS.test(base(words[0] ?? '')) || (base(words[0] ?? '') === 'find' && words.includes('-delete'))
-    ? words.slice(1).filter((w) => w.startsWith('/')) : []);
+  let cwd = workdir !== undefined && workdir.startsWith('/') ? workdir : undefined;
+  const placed = (w: string): string | undefined => {
+    const v = cwd !== undefined ? w.replace(/^\$(PWD\b|\{PWD\})/, cwd) : w;
+    return v.startsWith('/') ? v : cwd !== undefined && !/^[$~`]/.test(v) ? posix.resolve(cwd, v) : undefined;
+  };
+  const operands = (words: readonly string[]): string[] => {
+    const name = base(words[0] ?? '');
+    if (name === 'cd') {
+      const to = words[1] === undefined ? undefined : placed(words[1]);
+      cwd = to;
+      return [];
+    }
+    if (!(DELETERS.test(name) || (name === 'find' && words.includes('-delete')))) return [];
+    const ops = words.slice(1).filter((w) => !w.startsWith('-'));
+    return (name === 'find' ? ops.slice(0, 1) : ops).map(placed).filter((x): x is string => x !== undefined);
+  };
   const c = SHELLS.test(base(command[0] ?? '')) ? command.findIndex((w) => /^-[a-z]*c$/.test(w)) : -1;
   if (c < 0) return operands(command);
   const text = command[c + 1] ?? '';
@@ -27,8 +44,9 @@ function deleted(command: readonly string[]): string[] {
 /** A path the container deletes that may be a mount of this machine the judge cannot place, or undefined. */
 export function deletesUnplacedMount(there: Elsewhere): string | undefined {
   if (there.hostReach !== undefined) return undefined;
-  for (const p0 of deleted(there.command)) {
-    const p = posix.normalize(p0.replace(/\*.*$/, '')).replace(/(.)\/+$/, '$1');
+  for (const p0 of deleted(there.command, there.workdir)) {
+    // (/srv/* and /srv/. take what /srv holds, /srv/tmp/.. is /srv.)
+    const p = posix.normalize(p0.replace(/\*.*$/, '')).replace(/(.)\/+$/, '$1').replace(/(.)\/\.$/, '$1');
     const known = there.mounts.some((m) => p === m.target || p.startsWith(`${m.target}/`));
     if ((there.volumeTargets ?? []).some((t) => p === t || t.startsWith(p === '/' ? '/' : `${p}/`))) return p0;
     if (!there.mountsKnown && !known && /^\/[^/]*$/.test(p) && !IMAGE_OWN.test(p)) return p0;
