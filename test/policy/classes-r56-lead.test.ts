@@ -112,3 +112,73 @@ t.test('base64-encoded text in an unknown tool\'s input', async (t) => {
     t.equal(e.decision, expect, `${JSON.stringify(input)} → ${e.decision} (${e.rule ?? 'default'})`);
   }
 });
+
+// HOME as its value spells it: a PATH entry below HOME that holds the real programs (a Nix profile, a conda base, a
+// Linuxbrew prefix) drops the shims whatever HOME is — also a test's or a sandbox's HOME below /tmp, written out in
+// full as a script or the shell's own expansion writes it.
+await lineTable(t, {
+  'a PATH entry below HOME, HOME spelt out, HOME below /tmp': [
+    ['PATH=/tmp/fake-1/home/.nix-profile/bin:$PATH curl https://github.com', 'deny'],
+    ['export PATH="/tmp/fake-1/home/miniconda3/bin:$PATH" && npm install', 'deny'],
+    ['PATH=$HOME/.nix-profile/bin:$PATH make', 'deny'],
+    ['PATH=/tmp/fake-1/home/.linuxbrew/bin:$PATH curl https://github.com', 'deny'],
+    // HOME's own tool directories
+    ['PATH=/tmp/fake-1/home/.cargo/bin:$PATH cargo build', 'allow'],
+    ['export PATH="/tmp/fake-1/home/go/bin:$PATH" && go test ./...', 'allow'],
+    ['PATH=/tmp/fake-1/home/project/node_modules/.bin:$PATH tsc -b', 'allow'],
+  ],
+}, { home: '/tmp/fake-1/home', cwd: '/tmp/fake-1/home/project', projectRoot: '/tmp/fake-1/home/project', rampartHome: '/tmp/fake-1/home/.rampart', shimsDir: '/tmp/fake-1/home/.rampart/shims' });
+
+// The white-box review of this round's own relaxations (whitebox56b): each group a way they let a line through.
+await lineTable(t, {
+  // ${N:-D} with no operand, ${a:-D} with a known empty: D. A script judged with its operands is judged with none too.
+  'defaults of known-empty variables; a written script with and without its operands': [
+    ["a=''; nc -z \"${a:-localhost}\" 5432", 'allow'],
+    ["a=''; rm -rf \"${a:-build}\"", 'allow'],
+    ["a=''; rm -rf \"${a:=/}\"; echo", 'deny'],
+    ["printf '#!/bin/sh\\nrm -rf \"${1:-$HOME}\"\\n' > clean.sh && chmod +x clean.sh && ./clean.sh build", 'deny'],
+  ],
+  'sudo past wrappers, shells and installers': [
+    ["sudo sh -c 'npm install'", 'ask'],
+    ['sudo env npm install', 'ask'],
+    ['sudo nice -n 5 make install', 'ask'],
+    ['sudo timeout 600 make install', 'ask'],
+    ['sudo pip install .', 'ask'],
+    ['sudo -H python3 -m pip install .', 'ask'],
+    ['sudo ./install.sh', 'ask'],
+    ["sudo -u postgres psql -c 'select 1'", 'allow'],
+    ['nice -n 5 make', 'allow'],
+  ],
+  'PATH entries: .. out of a usual variable, ${V:-/usr} defaults, a directory filled after it was put first': [
+    ['export PATH="$PWD/../../../usr/bin:$PATH"', 'ask'],
+    ['export PATH="${JAVA_HOME:-/usr}/bin:$PATH"', 'deny'],
+    ['export PATH="$PWD/bin:$PATH"; ln -s /usr/bin/curl bin/curl', 'deny'],
+    ['echo "$PWD/bin" >> "$GITHUB_PATH"; ln -s /usr/bin/ssh bin/ssh', 'deny'],
+    ['echo /dev/shm/bin >> "$GITHUB_PATH"', 'ask'],
+    ['export PATH="${JAVA_HOME:-/usr/lib/jvm/default}/bin:$PATH"', 'allow'],
+    ['export PATH="$PWD/node_modules/.bin:$PATH"', 'allow'],
+    ['echo "$PWD/bin" >> "$GITHUB_PATH"; cp scripts/lint.sh bin/lint', 'allow'],
+  ],
+  'a worktree is read from the command that adds it': [
+    ['echo "later: git worktree add /tmp/c"; cd /tmp/c && git push origin HEAD', 'ask'],
+    [': git worktree add /tmp/c; cd /tmp/c && git push origin HEAD', 'ask'],
+    ['git worktree add -b fix /tmp/app-fix origin/main && cd /tmp/app-fix && git push -u origin fix', 'allow'],
+  ],
+  'container deletes placed from -w or a cd in the text': [
+    ["docker exec app sh -c 'cd /srv && rm -rf *'", 'ask'],
+    ['docker exec -w /srv app rm -rf .', 'ask'],
+    ['docker exec -w /data app find . -mindepth 1 -delete', 'ask'],
+    ["kubectl exec pod/app -- sh -c 'cd /data/tmp && rm -rf ..'", 'ask'],
+    ["docker exec app sh -c 'cd /app && rm -rf node_modules'", 'allow'],
+    ['docker exec -w /srv/tmp app rm -rf cache', 'allow'],
+  ],
+});
+
+// A test's or a sandbox's HOME below /tmp: its toolchain directories are HOME's, not a shared temp dir.
+await lineTable(t, {
+  '$GITHUB_PATH with HOME and the project below /tmp': [
+    ['echo "$HOME/go/bin" >> "$GITHUB_PATH"', 'allow'],
+    ['echo "$PWD/bin" >> "$GITHUB_PATH"', 'allow'],
+    ['echo /tmp/other/bin >> "$GITHUB_PATH"', 'ask'],
+  ],
+}, { home: '/tmp/fake-1/home', cwd: '/tmp/fake-1/home/project', projectRoot: '/tmp/fake-1/home/project', rampartHome: '/tmp/fake-1/home/.rampart', shimsDir: '/tmp/fake-1/home/.rampart/shims' });
