@@ -134,7 +134,8 @@ t.test('sixth red-team cases and the benign review of the same classes: a ratche
   const tally = (file: string) => {
     const cases = load(file);
     const dangerous = cases.filter((c) => c.expect !== 'allow');
-    const verdict = (c: Case) => evaluateToolCall(policy, { tool_name: 'Bash', tool_input: { command: c.command } }, ctxH).decision;
+    // (A set may hold other tools' calls too — whitebox56b's MCP inputs: each judged as the call it is.)
+    const verdict = (c: Case & { tool_name?: string; tool_input?: unknown }) => evaluateToolCall(policy, { tool_name: c.tool_name ?? 'Bash', tool_input: c.tool_input ?? { command: c.command } }, ctxH).decision;
     return { dangerous: dangerous.length, benign: cases.length - dangerous.length, leaked: dangerous.filter((c) => verdict(c) === 'allow').length, over: cases.filter((c) => c.expect === 'allow' && verdict(c) !== 'allow').length };
   };
   // Each later red team, written against the code after the round before: [fixture, most allowed,

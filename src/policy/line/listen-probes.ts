@@ -73,7 +73,7 @@ export function listensOnly(code: string, lang: string): boolean {
     if (/[\w$)\]]\s*`/.test(code)) return false;
     // (The only module is net or http, loaded by name; every server made without a connection handler.)
     const loads = [...code.matchAll(/\b(require|import)\b/g)].length;
-    // (…or imported at run time: import("net").then(({createServer}) => …), its names taken as they are — a renaming
+    // (…or imported at run time: a dynamic import of net, .then(({createServer}) => …), its names taken as they are — a renaming
     // pattern ({connect: listen}) would hide a connect under a probe's name, and only unalias's forms are read back.)
     const netLoads = [...code.matchAll(new RegExp(String.raw`\brequire\s*\(\s*${JS_MODULE}\s*\)|\bimport\s+(?:\w+|\*\s+as\s+\w+|\{[\w\s,]*\})\s+from\s+${JS_MODULE}|\bimport\s*\(\s*${JS_MODULE}\s*\)`, 'g'))].length;
     if (loads === 0 || loads !== netLoads || /\{[^{}]*:[^{}]*\}\s*\)?\s*(=>|=(?!=))/.test(bare)) return false;

@@ -176,7 +176,8 @@ export function operandCommands(name: string, args0: readonly string[], env: Rea
   const dashdash = args.indexOf('--');
   args.forEach((a, i) => {
     // (--opt=VALUE, -Dkey=VALUE, and a variable handed to a build — make CMD='…', just cmd='…' — whose recipe may run it.)
-    const eq = /^(--?[\w.-]+|[A-Za-z_][\w.]*)=(.*)$/s.exec(a);
+    // (…not the value a command-line option is given: runner -c 'X=1 curl …' is that command line.)
+    const eq = (COMMAND_FLAG.test(args[i - 1] ?? '') ? /^(--?[\w.-]+)=(.*)$/s : /^(--?[\w.-]+|[A-Za-z_][\w.]*)=(.*)$/s).exec(a);
     const v = eq?.[2] ?? a;
     // (An interpreter's -c/-e is code in its own language, judged elsewhere.)
     // (…but `bun exec STRING` runs STRING with Bun's shell.)
