@@ -94,8 +94,9 @@ function skipOpts(args: string[], takesValue: RegExp, stopAtDoubleDash = true): 
   return i;
 }
 
-/** Programs that run the project's own scripts and builds, which start further programs (install scripts, recipes, tasks). */
-const RUNS_PROJECT_CODE = /^(npm|npx|pnpm|pnpx|yarn|yarnpkg|bun|bunx|make|gmake|just|task|cargo|go|uv|uvx|poetry|pdm|hatch|tox|nox|rake|bundle|composer|gradle|gradlew|mvn|mvnw|ant|sbt|mix|dotnet|cmake|ninja|meson|bazel|bazelisk|pytest|turbo|nx|lerna)$/;
+/** Programs that run the project's own scripts, builds and installs, which start further programs (install scripts, recipes,
+ *  tasks): package managers, builds, and the runtimes and installers of pip, gem, cpan, node, deno and php. */
+const RUNS_PROJECT_CODE = /^(npm|npx|pnpm|pnpx|yarn|yarnpkg|bun|bunx|make|gmake|just|task|cargo|go|uv|uvx|poetry|pdm|hatch|tox|nox|rake|bundle|composer|gradle|gradlew|mvn|mvnw|ant|sbt|mix|dotnet|cmake|ninja|meson|bazel|bazelisk|pytest|turbo|nx|lerna|pip[\d.]*|pipx|gem|cpanm|node|deno|php)$/;
 
 /**
  * Whether argv (what sudo runs) is, past wrappers and assignments, a package manager, a build, an installer of the
@@ -122,8 +123,7 @@ function runsProjectCode(argv: readonly string[], depth = 0): boolean {
     return depth < 2 && (rest[c + 1] ?? '').split(/\s*(?:&&|\|\||;|\||\n)\s*/).some((seg) => runsProjectCode(seg.split(/\s+/).filter(Boolean), depth + 1));
   }
   if (RUNS_PROJECT_CODE.test(name)) return true;
-  // (pip, gem, pipx, cpanm, composer and node installing or running the project; python -m pip; setup.py; a script by path.)
-  if (/^(pip[\d.]*|pipx|gem|cpanm|composer|node|deno|php)$/.test(name)) return true;
+  // (python -m pip; setup.py; a script by path.)
   if (/^python[\d.]*$/.test(name)) return rest.some((a) => a === 'pip' || /(^|\/)setup\.py$/.test(a));
   return /^\.{0,2}\//.test(prog) && !/^\/(usr|bin|sbin|opt|etc|lib)/.test(prog);
 }
