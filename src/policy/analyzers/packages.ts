@@ -83,6 +83,18 @@ export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
       if (m) f.writes.push(m[2] ?? args[++i] ?? '');
     }
   }
+  // pip/uv -r FILE, -c FILE (requirements, constraints): each line of FILE is a name sent to the index, as a name given on
+  // the command line is — `pip download -r ~/.aws/credentials` sends the keys to PyPI. (A name the line computes is left
+  // to the judge of computed names; only a written-out file is read as sent.)
+  if (/^pip/.test(tool) || tool === 'uv') {
+    for (let i = 0; i < args.length; i++) {
+      const m = /^(-r|--requirement|--requirements|-c|--constraint|--constraints|--override|--with-requirements|-b|--build-constraint)(?:=(.*))?$/.exec(args[i]!)
+        ?? /^-([rc])(.+)$/.exec(args[i]!);
+      if (!m) continue;
+      const v = m[2] ?? args[++i] ?? '';
+      if (v && !/[$`]/.test(v) && (m[1] !== '-b' || tool === 'uv')) f.sends.push(v);
+    }
+  }
   // bun build --outfile F (--outdir D: one NAME.js there per entry point), deno compile -o F: the bundle or binary lands there.
   if ((tool === 'bun' && pos[0] === 'build') || (tool === 'deno' && pos[0] === 'compile')) {
     const value = (re: RegExp) => args.flatMap((a, k) => (re.test(args[k - 1] ?? '') ? [a] : a.startsWith('--') && re.test(a.slice(0, a.indexOf('='))) ? [a.slice(a.indexOf('=') + 1)] : []));

@@ -26,7 +26,7 @@ import { inlineCodeOf, scriptOf } from './interpreter-code.js';
 import { compiledRisk, judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
 import { listFiles } from './list-files.js';
 import { pathspecFile, wholeSpec } from '../analyzers/git-subcommands.js';
-import { completionScript, CONFIGISH, credentialNameIn, credentialOf, DECODERS, madeBelow, DIGESTS, digestOnly, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, processSubText, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
+import { completionScript, CONFIGISH, credentialNameIn, credentialOf, DECODERS, madeBelow, DIGESTS, digestOnly, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, looksUpNames, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, processSubText, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { addHost, addUrl, STDIN, wholeTree } from '../analyzers/common.js';
 import { includedInCode, writesInCode } from '../analyzers/net-clients.js';
 import { foreignAsSh, harmlessPowerShell, withoutCmdSwitches } from './foreign-shells.js';
@@ -495,7 +495,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const local = fixedAt > 0 && ((/^(npx|bunx|pnpx)$/.test(tool) && !/^[.~/]|^(https?|git|file):/.test(u.argv[fixedAt]!)) || (tool === 'git' && GIT_LOCAL.test(u.argv[fixedAt]!) && !u.argv.slice(1, fixedAt).some((a) => a.includes(repl ?? '\0'))));
       if (repl && !piped.length && NETWORK_TOOLS.has(tool) && u.argv.some((a, k) => a.includes(repl) && !(local && k > fixedAt) && !harmless(a, u.argv?.[k - 1] ?? ''))) tag('opaque-config', `${u.argv[0]} is fed file names xargs reads at run time`);
       // A secret fed in is in every placeholder (or appended): a network tool given it sends it (in a URL, a header, a body).
-      if (fedSecret && NETWORK_TOOLS.has(tool) && (repl ? u.argv.slice(1).some((a) => a.includes(repl)) : !piped.length)) {
+      if (fedSecret && (NETWORK_TOOLS.has(tool) || looksUpNames(tool, u.argv.slice(1))) && (repl ? u.argv.slice(1).some((a) => a.includes(repl)) : !piped.length)) {
         substitutedSecret ??= ctx.stdin !== undefined && isSecretPath(st, ctx.stdin, ctx) ? ctx.stdin : fc.stdinFrom.map((up) => info[up]?.secretOut).find((x) => x !== undefined);
       }
     }
@@ -1801,7 +1801,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         facts.notes.push(`git add -f stages the paths a list names that this line does not show (${list})`);
       }
     }
-    if (substitutedSecret && (NETWORK_TOOLS.has(name) || facts.hosts.length > 0 || DNS_TOOLS.has(name))) facts.sends.push(substitutedSecret);
+    // (…and a package manager looking a name up: the name goes to its registry.)
+    if (substitutedSecret && (NETWORK_TOOLS.has(name) || facts.hosts.length > 0 || DNS_TOOLS.has(name) || looksUpNames(name, args))) facts.sends.push(substitutedSecret);
     // An ignore file edited in place, deleted or unstaged by a program (sed -i, rm, git rm --cached),
     // then the whole tree staged: files the old rules kept out (.env, keys) may be committed.
     const redirected = new Set([...redirectWrites].map(resolveW));
