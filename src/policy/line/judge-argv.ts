@@ -32,7 +32,7 @@ import { includedInCode, writesInCode } from '../analyzers/net-clients.js';
 import { foreignAsSh, harmlessPowerShell, withoutCmdSwitches } from './foreign-shells.js';
 import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, unwrap, withPositionals, xargsSpelled } from './unwrap.js';
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
-import { COMPILED, COMPILED_REACHES, compiledInline, FOREIGN_PROCESS, foreignEvalCode, unreadCode, unreadVerdict } from './unread-languages.js';
+import { COMPILED, COMPILED_REACHES, compiledInline, FOREIGN_PROCESS, foreignEvalCode, replVerb, unreadCode, unreadVerdict } from './unread-languages.js';
 import { homeSpelled } from './home-spelled.js';
 import { CMAKE_READ_CALLS } from './cmake-text.js';
 import { buildFilesRead, ownBuildPlace } from './build-runners.js';
@@ -1664,7 +1664,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const unreadText = inlineCompiled ?? unreadCode(name, args, stdinText, scriptText);
     // (A program built from source the line wrote and given a secret's path as its argument — go run x.go .env — reads it.)
     if (unreadText !== undefined && COMPILED.test(name)) for (const a of args.slice(args.findIndex((x) => /\.(go|rs|java|c|swift|kt)$/.test(x)) + 1)) if (!a.startsWith('-') && isSecretPath(st, a, ctx)) facts.reads.push(a);
-    if (unreadText !== undefined && COMPILED.test(name) && inlineCompiled === undefined) {
+    if (unreadText !== undefined && COMPILED.test(name) && inlineCompiled === undefined && !replVerb(name, args)) {
       // (What it names is judged as a program file's is — secrets, home, hosts off the allowlist, code built at run
       // time — and so is a recursive delete of anything but /tmp or the project's own directories.)
       if (compiledRisk(st, unreadText) || /\b(RemoveAll|remove_dir_all|deleteRecursively|rmtree)\s*\(\s*(?!["'](\/tmp\/|\.\/|[\w-]+\/?["']))/.test(homeSpelled(unreadText, ctx))) tag('interpreter-opaque', `${name} builds code this line wrote that names a secret, the home directory, another host or a recursive delete, in a language Rampart does not read`);
@@ -2614,6 +2614,29 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (text !== undefined) for (const w of rec.writesFiles) rememberWritten(st, w, text, ctx.cwd);
       const edit = ops.slice(0, -1).map((o) => st.edits.get(abs0(o))).find((x) => x !== undefined);
       if (edit !== undefined) for (const w of rec.writesFiles) st.edits.set(w, edit);
+    }
+    // A notebook converted from a script this line wrote (jupytext --to notebook x.py, --to py x.ipynb, -o OUT) holds its
+    // code: executed later (nbconvert --execute, papermill), it is that code.
+    if (name === 'jupytext') {
+      const value = (re: RegExp) => args.map((a, k) => (re.test(args[k - 1] ?? '') ? a : undefined)).find((x) => x !== undefined);
+      const to = value(/^(--to|-t)$/) ?? args.find((a) => a.startsWith('--to='))?.slice(5);
+      const out = value(/^(-o|--output)$/) ?? args.find((a) => a.startsWith('--output='))?.slice(9);
+      const options = /^(--to|-t|-o|--output|--from|--format-options|--opt|--set-formats|--pipe|--check|--update-metadata)$/;
+      for (const src of args.filter((a, k) => !a.startsWith('-') && !options.test(args[k - 1] ?? ''))) {
+        const text = scriptText(src);
+        if (text === undefined) continue;
+        const notebook = /^(notebook|ipynb)/.test(to ?? '') || /\.ipynb$/.test(out ?? '');
+        let code = text;
+        if (/\.ipynb$/.test(src)) {
+          try {
+            code = ((JSON.parse(text) as { cells?: { cell_type?: string; source?: string | string[] }[] }).cells ?? []).filter((c) => c.cell_type === 'code').map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source ?? '')).join('\n');
+          } catch {
+            code = text;
+          }
+        }
+        const dest = out ?? src.replace(/\.[^./]+$/, notebook ? '.ipynb' : /^(py|python)/.test(to ?? '') ? '.py' : /^md/.test(to ?? '') ? '.md' : '.ipynb');
+        rememberWritten(st, abs0(dest), notebook ? JSON.stringify({ cells: [{ cell_type: 'code', source: code }] }) : code, ctx.cwd);
+      }
     }
     // Text an editor puts into a file without the line showing the result (sed -i 's/…/rm -rf ~/',
     // jq '.scripts.x="…"' f > g): what it inserts is judged when a program may later read the file.

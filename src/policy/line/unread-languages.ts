@@ -24,7 +24,7 @@ const UNREAD = /^(rust-script|cargo-eval|kscript|amm|jbang|dotnet-script|dc|m4|l
 
 /** Ways these languages start programs: a function or macro name, TeX's \write18, dc's `!`, ghci's `:!`, Scala's `"cmd".!`,
  *  Rust's Command::new, .NET's Process.Start, Swift's Process().launch (Runtime.version() and the processor count only show). */
-const ESCAPE = /\b(execute_process|REMOVE_RECURSE|system|syscmd|esyscmd|cmd|exec\w*|EXEC|spawn\w*|popen|shell\w*|callCommand|callProcess|readProcess\w*|createProcess|runCommand|rawSystem|Runtime(?!\.version\(\)|\.getRuntime\(\)\.(?:availableProcessors|maxMemory|totalMemory|freeMemory)\(\))|ProcessBuilder|Process|open_port|run-program|process\*?|subprocess|child_process|execute|sh|run|qx|spurt|Command|Diagnostics|NSTask|launch\w*|sys\.process)\b|std::process|\\write18|\\immediate|(^|[\s;:])!\s*\S|["')]\s*\.\s*!!?(?![=\w])/;
+const ESCAPE = /\b(execute_process|REMOVE_RECURSE|system|syscmd|esyscmd|cmd|exec\w*|EXEC|spawn\w*|popen|shell\w*|callCommand|callProcess|readProcess\w*|createProcess|runCommand|rawSystem|Runtime(?!\.version\(\)|\.getRuntime\(\)\.(?:availableProcessors|maxMemory|totalMemory|freeMemory)\(\))|ProcessBuilder|Process|open_port|run-program|process\*?|subprocess|child_process|execute|sh|(?<![.:])run|qx|spurt|Command|Diagnostics|NSTask|launch\w*|sys\.process)\b|std::process|\\write18|\\immediate|(^|[\s;:])!\s*\S|["')]\s*\.\s*!!?(?![=\w])/;
 
 /** Ways they reach other machines: sockets, HTTP clients, URLs built from parts. */
 const UNREAD_NETWORK = /\b(TcpStream|TcpListener|TcpClient|UdpSocket|UdpClient|Socket|socket|gen_tcp|gen_udp|httpc|HttpClient|WebClient|WebRequest|URL|URI|Uri|fetch|download\w*|connect|reqwest|ureq|hackney|HTTPoison|Req|Finch|Tesla|curl|wget|Net|net)\b/;
@@ -35,8 +35,39 @@ const UNREAD_DESTROYS = /\b(File|Files|FileUtils|Path|Dir|Directory|System\.Dire
 // (An operand that starts with a backslash is TeX source given inline; the file operands are the project's.)
 const TEX = /^(pdflatex|latex|xelatex|lualatex|tex|luatex|pdftex)$/;
 
+/** Build tools' and SDKs' verbs that start a REPL or script runner of a language Rampart does not read: what they are
+ *  given on stdin, inline or as a script is that language's code (`sbt console <<< '…'`, `dotnet fsi x.fsx`,
+ *  `lein repl`, `mix run -e '…'`, `stack ghci`). */
+const REPL_VERBS: [RegExp, RegExp][] = [
+  [/^dotnet$/, /^fsi$/],
+  [/^sbt$/, /^(console|consoleQuick|consoleProject)$/],
+  [/^scala-cli$/, /^(repl|console|run|shebang)$/],
+  [/^(lein|boot)$/, /^(repl|run)$/],
+  [/^mix$/, /^run$/],
+  [/^rebar3$/, /^shell$/],
+  [/^(stack|cabal)$/, /^(ghci|repl|v2-repl|runghc|runhaskell)$/],
+  [/^dune$/, /^utop$/],
+  [/^mill$/, /(^|\.)(console|repl)$/],
+];
+export const replVerb = (name: string, args: readonly string[]): boolean => REPL_VERBS.some(([tool, verb]) => tool.test(name) && args.some((a) => !a.startsWith('-') && verb.test(a)));
+
 /** The code a program of an unread language is given on its command line or stdin, if any. */
 export function unreadCode(name: string, args: readonly string[], stdinText: string | undefined, fileText?: (path: string) => string | undefined): string | undefined {
+  // A REPL or script runner started by a build tool's verb: its stdin, its inline code and every operand whose text the
+  // line knows (a script it wrote, a process substitution) — and F# Interactive's --use:/--load: files.
+  if (replVerb(name, args)) {
+    const parts: string[] = [];
+    args.forEach((a, k) => {
+      const prev = args[k - 1] ?? '';
+      if (/^(-e|--eval|--expr|--execute|--exec|-x|--code)$/.test(prev) && !(name === 'dotnet' && prev === '--exec')) parts.push(a);
+      else if (/^--(use|load):/.test(a)) parts.push(fileText?.(a.slice(a.indexOf(':') + 1)) ?? '');
+      else if (/^--?(eval|expr|execute|code)=/.test(a)) parts.push(a.slice(a.indexOf('=') + 1));
+      else if (!a.startsWith('-') && fileText) parts.push(fileText(a) ?? '');
+    });
+    if (stdinText !== undefined) parts.push(stdinText);
+    const code = parts.filter((x) => x.trim() !== '').join('\n');
+    return code === '' ? undefined : code;
+  }
   // cmake -P/-C/--toolchain FILE and ctest -S FILE run a CMake script (file(REMOVE_RECURSE …), execute_process(…)).
   if (name === 'cmake' || name === 'ctest') {
     // (A project's own script is the project's code, like `bash scripts/x.sh`; one this line wrote is read.)
@@ -54,7 +85,7 @@ export function unreadCode(name: string, args: readonly string[], stdinText: str
   // the program built is about to run, and its source is read as theirs is.
   // (Their process calls of literal commands are judged as those command lines elsewhere — text-commands — so only
   // what the code names, not that it can start programs, counts here: see COMPILED.)
-  const SOURCE = /\.(go|rs|swift|c|cc|cpp|cxx|m|java|kt|kts|cs|fs|zig|d|v|hs|ml|scala|dart|cr|nim)$/;
+  const SOURCE = /\.(go|rs|swift|c|cc|cpp|cxx|m|java|kt|kts|cs|fs|fsx|zig|d|v|hs|lhs|ml|scala|sc|dart|cr|nim|exs|ex|clj|cljc|bb|rkt|scm|ss|lisp|lsp|cl|hy|janet|fnl|erl|escript|groovy|gvy|raku|rakumod|p6|jsh|m4|gp|plt)$/;
   // (…and so are sources given to the languages read below — runghc x.hs, kotlinc x.kt, nim c -r x.nim.)
   if ((COMPILED.test(name) || UNREAD.test(name)) && fileText !== undefined) {
     // (…or on stdin: gcc -x c -o x - <<< 'int main(){…}'.)
