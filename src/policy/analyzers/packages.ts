@@ -42,6 +42,19 @@ export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
     f.tags.add('download-exec');
     f.notes.push(`${tool} run executes code straight from a URL`);
   }
+  // composer config [--json] scripts.NAME VALUE…: a script the next install, update, dump-autoload or run-script runs
+  // (its `post-*`/`pre-*` events run without being named), as `npm pkg set scripts.X=…` stores one.
+  if (tool === 'composer' && pos[0] === 'config' && /^scripts\.[^.]+$/.test(pos[1] ?? '')) {
+    for (const v of pos.slice(2)) {
+      let list: unknown = v;
+      try {
+        if (/^\s*[[{"]/.test(v)) list = JSON.parse(v);
+      } catch {
+        // (Not JSON: the command line it is.)
+      }
+      for (const c of Array.isArray(list) ? list : [list]) if (typeof c === 'string') f.runs.push(c);
+    }
+  }
   // pnpm pkg set / bun pm pkg set scripts.X=… (as npm pkg set): the script runs on the next install or run.
   const pkgSet = tool === 'pnpm' && pos[0] === 'pkg' && pos[1] === 'set' ? 2 : tool === 'bun' && pos[0] === 'pm' && pos[1] === 'pkg' && pos[2] === 'set' ? 3 : 0;
   if (pkgSet) packageJsonSets(f, pos.slice(pkgSet));
