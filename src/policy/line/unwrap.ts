@@ -89,7 +89,11 @@ function skipOpts(args: string[], takesValue: RegExp, stopAtDoubleDash = true): 
     if (a === '--' && stopAtDoubleDash) return i + 1;
     if (!a.startsWith('-') || a === '-') return i;
     if (takesValue.test(a)) i += 2;
-    else i += 1;
+    // (Short options clustered as getopt reads them: -dmS NAME ends in one that takes the next word; -c3 has its value.)
+    else if (/^-[A-Za-z0-9]{2,}$/.test(a)) {
+      const at = [...a.slice(1)].findIndex((c) => takesValue.test(`-${c}`));
+      i += at === a.length - 2 ? 2 : 1;
+    } else i += 1;
   }
   return i;
 }
@@ -344,7 +348,8 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       // (-c FILE: the start-up file it runs instead of ~/.screenrc, read as SCREENRC=FILE.)
       const rc = args.findIndex((a, k) => args[k - 1] === '-c' && k <= skipOpts(args, /^-[Spceth]$|^-Logfile$/));
       const run = after(args, skipOpts(args, /^-[Spceth]$|^-Logfile$/));
-      return rc >= 0 ? { ...run, env: { ...run.env, SCREENRC: args[rc]! } } : run;
+      // (-c /dev/null: no start-up file at all.)
+      return rc >= 0 && args[rc] !== '/dev/null' ? { ...run, env: { ...run.env, SCREENRC: args[rc]! } } : run;
     }
     case 'at':
     case 'batch':
