@@ -209,17 +209,21 @@ export function signalPick(name: string, args0: string[], fc: FlatCommand, flat:
   const at = fc.argv.findIndex((w) => posix.basename(w.value) === name);
   const words = fc.argv.slice(at + 1);
   const raw = words.map((w) => w.raw);
-  if (name === 'launchctl') return /^(unload|bootout|remove|stop|kill|disable)$/.test(args[0] ?? '') ? (raw.some((r) => /rampart/i.test(r)) ? 'rampart' : 'ok') : 'ok';
+  // (A unit or label the line computes — "${u}art.service", "$SVC" — may be Rampart's: as the words say once expanded where
+  // the line knows the values, else not known.)
+  const named = raw.some((r) => /rampart/i.test(r)) || words.some((w) => /rampart/i.test(w.value));
+  const unitComputed = words.some((w) => !w.static && !/^-/.test(w.value) && !OWN_PIDS.test(w.raw));
+  if (name === 'launchctl') return /^(unload|bootout|remove|stop|kill|disable)$/.test(args[0] ?? '') ? (named ? 'rampart' : unitComputed ? 'unknown' : 'ok') : 'ok';
   if (name === 'systemctl') {
     // (--user exit ends the user's service manager, and every unit it runs; soft-reboot restarts userspace.)
     if (args.some((a) => /^(exit|soft-reboot|switch-root)$/.test(a))) return 'rampart';
     if (!args.some((a) => /^(stop|kill|disable|mask|restart|isolate)$/.test(a))) return 'ok';
-    if (raw.some((r) => /rampart/i.test(r))) return 'rampart';
+    if (named) return 'rampart';
     // A unit pattern (systemctl stop 'ramp*', '*.service') picks every loaded unit it matches: Rampart's too.
     const glob = (g: string) => { try { return new RegExp(`^${g.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`); } catch { return /^/; } };
     if (words.some((w) => /[*?[]/.test(w.value) && ['rampart', 'rampart.service'].some((u) => glob(w.value).test(u)))) return 'rampart';
     const subs = flat.filter((c) => c.origin?.parent === fc.index).map((c) => c.index);
-    return subs.length ? chainPick(upstream(subs, flat), flat, info, ctx) : 'ok';
+    return subs.length ? chainPick(upstream(subs, flat), flat, info, ctx) : unitComputed ? 'unknown' : 'ok';
   }
   if (raw.some((r) => /rampart/i.test(r))) return 'rampart';
   // killall5 signals every process but its own session: the server too.
