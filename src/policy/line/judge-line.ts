@@ -389,24 +389,36 @@ function capturedDir(st: State, raw: string, cwd: string): string | undefined {
  * The words a command name `$v` / `"${v}"` can be, when the line gives v only plain-word values and
  * uses the name nowhere else (no read, for, export, printf -v, eval of it); undefined otherwise.
  */
-function pickedCommands(st: State, raw: string, fc: FlatCommand, flat: readonly FlatCommand[]): string[] | undefined {
+function pickedCommands(st: State, raw: string, fc: FlatCommand, flat: readonly FlatCommand[]): string[][] | undefined {
+  // (…or an array's elements, "${cmd[@]}", where each of its assignments lists plain words: sed_i=(sed -i '') in one
+  // case arm, sed_i=(sed -i) in another.)
   const name = /^"?\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))"?$/.exec(raw);
-  const v = name ? (name[1] ?? name[2])! : undefined;
+  const array = /^"\$\{([A-Za-z_]\w*)\[@\]\}"$/.exec(raw);
+  const v = name ? (name[1] ?? name[2])! : array ? array[1]! : undefined;
   if (v === undefined || v in st.ctx.env || SHELL_VAR_NAME.test(v)) return undefined;
   // (Text that may set it unseen — eval, source, traps, namerefs, printf -v — or a command whose input or
   // output is redirected, fed, or a descriptor — judged once per pick without those — is not a pick.)
   if (/(^|[\s;&|(!{])(eval|source|\.|trap|declare\s+-\w*n|typeset\s+-\w*n|local\s+-\w*n|printf\s+-v\w*|let|readonly\s+-\w*n)(\s|$)/.test(st.lineText) || /(^|[\s;&|(])(read|mapfile|readarray|getopts)\b[^;&|\n]*\$/.test(st.lineText)) return undefined;
   if (fc.redirects.length > 0 || fc.stdinFrom.length > 0) return undefined;
+  const PLAIN = /^[\w@%+=:,./-]+$/;
+  const elements = (text: string): string[] | undefined => {
+    const parsed = parseShell(`: ${text}`);
+    const words = parsed.ok ? commandsOf(parsed.script)[0]?.argv.slice(1) : undefined;
+    return words && words.length > 0 && words.every((w) => w.static && (PLAIN.test(w.value) || w.value === '')) && PLAIN.test(words[0]!.value) ? words.map((w) => w.value) : undefined;
+  };
   // (Plain words; an unquoted $v splits a value of several — DC="docker compose"; $DC up.)
-  const values = flat.flatMap((c) => c.assignments.filter((a) => a.name === v).map((a) => (a.value.static && !a.append && (/^[\w@%+=:,./-]+$/.test(a.value.value) || (!raw.startsWith('"') && /^[\w@%+=:,./-]+( [\w@%+=:,./-]+)*$/.test(a.value.value))) ? a.value.value : '')));
-  if (values.length === 0 || values.includes('')) return undefined;
+  const values = flat.flatMap((c) => c.assignments.filter((a) => a.name === v).map((a) => {
+    if (array) return !a.append && /^\([\s\S]*\)$/.test(a.value.raw) ? elements(a.value.raw.slice(1, -1)) : undefined;
+    return a.value.static && !a.append && (PLAIN.test(a.value.value) || (!raw.startsWith('"') && /^[\w@%+=:,./-]+( [\w@%+=:,./-]+)*$/.test(a.value.value))) ? a.value.value.split(' ') : undefined;
+  }));
+  if (values.length === 0 || values.includes(undefined)) return undefined;
   // Every mention of the name is one of those assignments or a plain expansion of it.
   // (A word of a path — node_modules/.bin/x — is not the name.)
   // (Its plain-word assignments are taken out first: open=open names the program it holds.)
-  const text = st.lineText.replace(new RegExp(`(^|[\\s;&|(])${v}=[\\w@%+=:,./-]*`, 'g'), '$1');
+  const text = st.lineText.replace(new RegExp(`(^|[\\s;&|(])${v}=${array ? '\\([^()]*\\)' : '[\\w@%+=:,./-]*'}`, 'g'), '$1');
   const mentions = [...text.matchAll(new RegExp(`(?<![\\w./-])${v}(?![\\w./-])`, 'g'))];
-  const plain = [...text.matchAll(new RegExp(`\\$${v}\\b|\\$\\{${v}\\}`, 'g'))];
-  return mentions.length === plain.length ? [...new Set(values)] : undefined;
+  const plain = [...text.matchAll(new RegExp(array ? `\\$\\{${v}\\[@\\]\\}` : `\\$${v}\\b|\\$\\{${v}\\}`, 'g'))];
+  return mentions.length === plain.length ? [...new Map(values.map((x) => [x!.join('\0'), x!])).values()] : undefined;
 }
 
 function setInLine(st: State, name: string): boolean {
@@ -940,7 +952,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // for the machine): each of those words is judged as the command; nothing else can run.
   const picked = !argvWords[0]!.static ? pickedCommands(st, argvWords[0]!.raw, fc, flat) : undefined;
   if (picked) {
-    for (const c of picked) judgeArgv(st, [...c.split(' '), ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
+    for (const c of picked) judgeArgv(st, [...c, ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
     return { info: rec, cwd, env: nextEnv };
   }
   // A command name bound to a listing of project paths (for t in build/*_test; do "$t"; done) runs one of the
