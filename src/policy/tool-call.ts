@@ -132,10 +132,20 @@ export function writtenText(policy: CompiledPolicy, path: string, text: string, 
 
 /** Judged units for a tool Rampart has no model of: by what its input names. */
 function genericUnits(policy: CompiledPolicy, call: ToolCall, ctx: Context): Judged[] | { unreadable: string } {
-  const named = namesIn(call.tool_input);
+  const named = namesIn(call.tool_input, call.tool_name);
   if (named.unreadable) return { unreadable: named.unreadable };
   const units: Judged[] = [];
   for (const c of named.commands) units.push(...judgeLine(policy, c, ctx));
+  // SQL is judged as the database client given it would be (COPY … TO PROGRAM runs a command, INTO OUTFILE writes a
+  // file, pg_read_file reads one), in the tool's dialect where its name says which.
+  const client = /mysql|maria/i.test(call.tool_name) ? 'mysql -e' : /sqlite/i.test(call.tool_name) ? 'sqlite3 :memory:' : /duckdb/i.test(call.tool_name) ? 'duckdb -c' : 'psql -c';
+  for (const q of named.sql) units.push(...judgeLine(policy, `${client} '${q.replace(/'/g, `'\\''`)}'`, ctx));
+  // A hosted repository's branch written by the tool (push_files, create_or_update_file, delete_file on main), or a pull
+  // request merged (into its base, most often main): judged as the push or `gh pr merge` it is.
+  const n = call.tool_name.toLowerCase();
+  const reads = /(^|_)(list|get|search|check|read|view|show|fetch|compare|diff)/.test(n);
+  if (/merge/.test(n) && !reads) units.push(...judgeLine(policy, 'gh pr merge', ctx));
+  else if (/push|commit|(create|update|delete|put|write|upload)(_or_update)?_?(file|contents|ref)|force/.test(n) && !reads) for (const b of named.branches) units.push(...judgeLine(policy, `git push origin 'HEAD:${b.replace(/'/g, '')}'`, ctx));
   const urls = [...named.urls, ...named.hosts.map((h) => `https://${h}`)];
   for (const u of urls) units.push(judge(policy, ['WebFetch', u], ctx));
   if (named.paths.length) {

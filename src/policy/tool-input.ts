@@ -10,6 +10,10 @@ export interface NamedInput {
   /** Bare host names (`host: "x.example"`). */
   hosts: string[];
   paths: string[];
+  /** SQL statements (`sql`, `statement`; a database tool's `query`). */
+  sql: string[];
+  /** Branch names a tool is told to write to (`branch`, `ref`, `target_branch`). */
+  branches: string[];
   /** Set when the input could not be read fully (not an object, too deep, too big). */
   unreadable?: string;
 }
@@ -36,12 +40,19 @@ const PATH_KEYS = new Set([
 /** Free text: never mined for paths or URLs. */
 const TEXT_KEYS = new Set(['content', 'contents', 'text', 'body', 'message', 'prompt', 'description', 'title', 'oldstring', 'newstring', 'query', 'pattern', 'comment', 'summary', 'reason', 'note', 'notes', 'instructions', 'newsource', 'todos']);
 
+/** Keys whose value is SQL, and tools whose `query` is (a database's MCP server: postgres, mysql, sqlite, duckdb …). */
+const SQL_KEYS = new Set(['sql', 'sqlquery', 'statement', 'statements', 'sqlstatement']);
+const DATABASE_TOOL = /sql|postgres|pg_|_pg\b|mysql|maria|sqlite|duckdb|clickhouse|snowflake|bigquery|redshift|cockroach|supabase|neon|database|_db_|__db|db__/i;
+/** Keys naming the branch a tool writes to. */
+const BRANCH_KEYS = new Set(['branch', 'ref', 'targetbranch', 'branchname']);
+
 const URL_SHAPE = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
 const PATH_SHAPE = /^(~|\/|\.{1,2}\/)[^\s]*$/;
 
 /** Walks a tool input and sorts what it names. */
-export function namesIn(input: unknown): NamedInput {
-  const out: NamedInput = { commands: [], urls: [], hosts: [], paths: [] };
+export function namesIn(input: unknown, toolName = ''): NamedInput {
+  const out: NamedInput = { commands: [], urls: [], hosts: [], paths: [], sql: [], branches: [] };
+  const database = DATABASE_TOOL.test(toolName);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     out.unreadable = 'the tool input is not a JSON object';
     return out;
@@ -58,7 +69,9 @@ export function namesIn(input: unknown): NamedInput {
         out.unreadable = `the tool input holds more than ${MAX_STRINGS} strings`;
         return;
       }
-      take(out, key, v);
+      if (SQL_KEYS.has(key) || (database && key === 'query')) out.sql.push(v);
+      else if (BRANCH_KEYS.has(key)) out.branches.push(v.trim());
+      else take(out, key, v);
       return;
     }
     if (Array.isArray(v)) {
@@ -116,7 +129,7 @@ function take(out: NamedInput, key: string, v: string): void {
     }
     if (typeof parsed === 'object' && parsed !== null) {
       const inner = namesIn(Array.isArray(parsed) ? { [key]: parsed } : parsed);
-      for (const k of ['commands', 'urls', 'hosts', 'paths'] as const) out[k].push(...inner[k]);
+      for (const k of ['commands', 'urls', 'hosts', 'paths', 'sql', 'branches'] as const) out[k].push(...inner[k]);
       out.unreadable ??= inner.unreadable;
     } else if (COMMAND_KEYS.has(key) || URL_SHAPE.test(decoded) || PATH_SHAPE.test(decoded)) take(out, COMMAND_KEYS.has(key) ? key : '', decoded);
     else out.unreadable ??= `the tool input carries base64-encoded text (${key || 'a value'})`;
