@@ -57,7 +57,8 @@ async function main(): Promise<void> {
     process.exit(64);
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-hookfx-'));
-  const home = path.join(tmp, 'home');
+  // (Laid out as the fixtures' /home/user is, so `cd ../.. && rm -rf user/.ssh` reaches HOME here as it does there.)
+  const home = path.join(tmp, 'home', 'user');
   const project = path.join(home, 'project');
   const env = { ...process.env, HOME: home, RAMPART_HOME: path.join(home, '.rampart'), PATH: '/usr/local/bin:/usr/bin:/bin' };
   const rampart = (...args: string[]) => execFileSync(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
