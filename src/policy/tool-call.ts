@@ -138,7 +138,7 @@ function genericUnits(policy: CompiledPolicy, call: ToolCall, ctx: Context): Jud
   for (const c of named.commands) units.push(...judgeLine(policy, c, ctx));
   // SQL is judged as the database client given it would be (COPY … TO PROGRAM runs a command, INTO OUTFILE writes a
   // file, pg_read_file reads one), in the tool's dialect where its name says which.
-  const client = /mysql|maria/i.test(call.tool_name) ? 'mysql -e' : /sqlite/i.test(call.tool_name) ? 'sqlite3 :memory:' : /duckdb/i.test(call.tool_name) ? 'duckdb -c' : 'psql -c';
+  const client = /mysql|maria/i.test(call.tool_name) ? 'mysql -e' : /sqlite/i.test(call.tool_name) ? 'sqlite3 :memory:' : /duck/i.test(call.tool_name) ? 'duckdb -c' : 'psql -c';
   for (const q of named.sql) units.push(...judgeLine(policy, `${client} '${q.replace(/'/g, `'\\''`)}'`, ctx));
   // A hosted repository's branch written by the tool (push_files, create_or_update_file, delete_file on main), or a pull
   // request merged (into its base, most often main): judged as the push or `gh pr merge` it is.

@@ -42,7 +42,7 @@ const TEXT_KEYS = new Set(['content', 'contents', 'text', 'body', 'message', 'pr
 
 /** Keys whose value is SQL, and tools whose `query` is (a database's MCP server: postgres, mysql, sqlite, duckdb …). */
 const SQL_KEYS = new Set(['sql', 'sqlquery', 'statement', 'statements', 'sqlstatement']);
-const DATABASE_TOOL = /sql|postgres|pg_|_pg\b|mysql|maria|sqlite|duckdb|clickhouse|snowflake|bigquery|redshift|cockroach|supabase|neon|database|_db_|__db|db__/i;
+const DATABASE_TOOL = /sql|postgres|pg_|_pg\b|mysql|maria|sqlite|duck|clickhouse|snowflake|bigquery|redshift|cockroach|supabase|neon|database|_db_|__db|db__/i;
 /** Keys naming the branch a tool writes to. */
 const BRANCH_KEYS = new Set(['branch', 'ref', 'targetbranch', 'branchname']);
 

@@ -110,7 +110,8 @@ export function analyzeGenericNet({ tool, args }: AnalyzerInput): Facts {
   // rclone VERB SRC… DEST: local sources are sent only when the destination is a remote (name:path);
   // a copy between local paths, or from a remote down to the project, sends nothing.
   // (…or a remote made on the fly, :sftp,host=H,user=U:path — H is where the files go.)
-  const remoteOp = (o: string) => (/^[\w-]+:/.test(o) || /^:[\w-]+(,[^:]*)?:/.test(o)) && !o.includes('://');
+  // (…but not rclone's on-the-fly local and in-memory backends, :local:/tmp and :memory:, which are this machine.)
+  const remoteOp = (o: string) => (/^[\w-]+:/.test(o) || /^:[\w-]+(,[^:]*)?:/.test(o)) && !o.includes('://') && !/^:(local|memory)(,[^:]*)?:/.test(o);
   for (const o of ops) { const h = /^:[\w-]+,(?:[^:]*,)?(?:host|url|endpoint)=([^,:/]+)/.exec(o)?.[1]; if (h) addHost(f, canonicalHost(h), 'target'); }
   if (tool === 'rclone') {
     const [verb, ...rest] = ops;

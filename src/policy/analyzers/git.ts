@@ -204,6 +204,11 @@ export function judgeConfig(f: Facts, key: string, value: string, transient = fa
     if (value) addUrl(f, value, 'proxy');
   } else if (/^(remote\..*\.(url|pushurl|lfsurl|lfspushurl)|submodule\..*\.url|lfs\.(url|pushurl))$/i.test(key)) {
     addRemote(f, value, /pushurl$/i.test(key) ? 'write' : /^submodule\./i.test(key) ? 'read' : 'both');
+  } else if (!transient && /^alias\./i.test(key) && value.startsWith('!') && !/[$`]/.test(value)) {
+    // A shell alias stored with text the line shows (git config alias.up '!git push origin HEAD') runs that text when it is
+    // called, and aliases are resolved before judging there too: the text is judged now as the command line it is.
+    f.runs.push(value.slice(1));
+    f.notes.push(`config ${key} stores a shell alias: ${value.slice(1)}`);
   } else if (EXEC_KEY.test(key) && !(/^alias\./i.test(key) && !value.startsWith('!')) && !(/^submodule\..*\.update$/i.test(key) && !value.startsWith('!'))) {
     if (!/^protocol\..*allow$/i.test(key) || /^always$/i.test(value)) {
       f.tags.add('exec-config');

@@ -26,7 +26,15 @@ export function hostControl(name: string, args: readonly string[]): string | und
       return args.some((a) => !/^(-l|--list|-h|--help|-V|--version)$/.test(a)) ? `${name} changes what the machine's file systems show` : undefined;
     case 'sysctl':
       return args.some((a) => /^(-w|--write|-p|--load|--system)$|^--load=/.test(a) || (!a.startsWith('-') && a.includes('='))) ? 'sysctl changes a kernel setting' : undefined;
-    case 'chroot': case 'pivot_root': case 'nsenter': case 'unshare': case 'switch_root':
+    case 'unshare': {
+      // A network, user, pid, ipc or uts namespace of its own only takes from what the command can reach (unshare -r -n
+      // npm test runs the tests offline); the command itself is judged as any other. A mount namespace or a new root can
+      // hide what this machine's programs see (the shims among them).
+      const opts = args.slice(0, Math.max(0, args.findIndex((a) => !a.startsWith('-')))).filter((a) => a !== '--');
+      const isolating = opts.every((a) => /^-[nrUpfiuc]+$|^--(net|map-root-user|map-current-user|user|pid|fork|ipc|uts|kill-child)(=.*)?$/.test(a));
+      return isolating && args.some((a) => !a.startsWith('-')) ? undefined : 'unshare changes the root or the namespaces programs run in';
+    }
+    case 'chroot': case 'pivot_root': case 'nsenter': case 'switch_root':
       return `${name} changes the root or the namespaces programs run in`;
     case 'ip':
       return args[0] === 'netns' && /^(add|del|delete|exec|attach|set)$/.test(args[1] ?? '') ? 'ip netns changes or enters network namespaces' : undefined;

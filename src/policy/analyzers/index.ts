@@ -124,7 +124,6 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   helm: analyzePackages,
   corepack: analyzePackages,
   deno: analyzePackages,
-  composer: analyzePackages,
   ...Object.fromEntries(READERS.filter((r) => r !== 'openssl-enc').map((r) => [r, analyzeReader])),
 };
 

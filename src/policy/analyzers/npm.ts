@@ -75,10 +75,13 @@ export function analyzeNpm({ tool, args, env }: AnalyzerInput): Facts {
   }
   // (A dry run of publish packs and checks, and uploads nothing.)
   // (--dry-run=false, or a later --no-dry-run, publishes.)
-  if (sub === 'publish' && has(s, 'dry-run') && !args.some((a, k) => /^--dry-run=(false|0|no)$/i.test(a) || a === '--no-dry-run' || (a === '--dry-run' && /^(false|0|no)$/i.test(args[k + 1] ?? '')))) sub = 'publish --dry-run';
+  const dryRun = has(s, 'dry-run') && !args.some((a, k) => /^--dry-run=(false|0|no)$/i.test(a) || a === '--no-dry-run' || (a === '--dry-run' && /^(false|0|no)$/i.test(args[k + 1] ?? '')));
+  if (sub === 'publish' && dryRun) sub = 'publish --dry-run';
   if (sub) f.subcommand = sub;
-  if (s.opts.some((o) => o.name === 'global' || (o.name === 'location' && o.value === 'global'))) f.tags.add('global');
-  if (envValue(env, 'npm_config_global', 'NPM_CONFIG_GLOBAL') === 'true') f.tags.add('global');
+  // (…and a dry run of a global install, link or removal changes nothing: npm link --dry-run, npm i -g x --dry-run.)
+  const changesGlobal = !(dryRun && /^(install|link|uninstall|update)$/.test(sub ?? ''));
+  if (changesGlobal && s.opts.some((o) => o.name === 'global' || (o.name === 'location' && o.value === 'global'))) f.tags.add('global');
+  if (changesGlobal && envValue(env, 'npm_config_global', 'NPM_CONFIG_GLOBAL') === 'true') f.tags.add('global');
   for (const r of values(s, 'registry')) addUrl(f, r, 'registry', 'https');
   for (const p of values(s, 'proxy', 'https-proxy')) addUrl(f, p, 'proxy');
   // Any config given as a flag that names a download site (--disturl=, --chromedriver_cdnurl=, --sass_binary_site=):
@@ -139,7 +142,7 @@ export function analyzeNpm({ tool, args, env }: AnalyzerInput): Facts {
     if (words.length) f.runs.push(words.join(' '), shellLine(words));
   }
   // npm link with no package links this one into the global prefix: its bins land on PATH (a global install).
-  if ((sub === 'link' || sub === 'ln') && rest.length === 0) f.tags.add('global');
+  if ((sub === 'link' || sub === 'ln') && rest.length === 0 && changesGlobal) f.tags.add('global');
   // Lifecycle scripts written now run on the next install: judge their command lines.
   if (sub === 'pkg' && rest[0] === 'set') packageJsonSets(f, rest.slice(1));
   if (sub === 'set-script' && rest[1]) f.runs.push(rest[1]);

@@ -42,19 +42,6 @@ export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
     f.tags.add('download-exec');
     f.notes.push(`${tool} run executes code straight from a URL`);
   }
-  // composer config [--json] scripts.NAME VALUE…: a script the next install, update, dump-autoload or run-script runs
-  // (its `post-*`/`pre-*` events run without being named), as `npm pkg set scripts.X=…` stores one.
-  if (tool === 'composer' && pos[0] === 'config' && /^scripts\.[^.]+$/.test(pos[1] ?? '')) {
-    for (const v of pos.slice(2)) {
-      let list: unknown = v;
-      try {
-        if (/^\s*[[{"]/.test(v)) list = JSON.parse(v);
-      } catch {
-        // (Not JSON: the command line it is.)
-      }
-      for (const c of Array.isArray(list) ? list : [list]) if (typeof c === 'string') f.runs.push(c);
-    }
-  }
   // pnpm pkg set / bun pm pkg set scripts.X=… (as npm pkg set): the script runs on the next install or run.
   const pkgSet = tool === 'pnpm' && pos[0] === 'pkg' && pos[1] === 'set' ? 2 : tool === 'bun' && pos[0] === 'pm' && pos[1] === 'pkg' && pos[2] === 'set' ? 3 : 0;
   if (pkgSet) packageJsonSets(f, pos.slice(pkgSet));
@@ -161,3 +148,36 @@ export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
  * npm's git specs, they are hosts the allowlist decides.
  */
 const GO_MODULE_HOSTS = /^(github\.com|golang\.org|google\.golang\.org|cloud\.google\.com|go\.uber\.org|gopkg\.in|k8s\.io|sigs\.k8s\.io|go\.opentelemetry\.io|go\.etcd\.io|honnef\.co|mvdan\.cc|gotest\.tools|gocloud\.dev|go\.mongodb\.org|gorm\.io|entgo\.io|connectrpc\.com|filippo\.io|golang\.zx2c4\.com)$/;
+
+/**
+ * What composer is told that runs or connects later: `composer config [--json] scripts.NAME VALUE…` stores a script that
+ * install, update, dump-autoload or run-script runs (its pre-/post- events without being named), as `npm pkg set
+ * scripts.X=…` does; a repository's URL (config repositories.NAME TYPE URL, create-project --repository[-url] URL) is
+ * where packages come from. (Composer keeps no analyzer of its own: its exec, run-script and global verbs are judged
+ * by the line judge as wrappers.)
+ */
+export function composerSettings(args: readonly string[]): { runs: string[]; urls: string[] } {
+  const runs: string[] = [];
+  const urls: string[] = [];
+  // (Options that take the next word, global and config's own: -d/--working-dir DIR, -f/--file FILE.)
+  const valued = /^(-d|--working-dir|-f|--file)$/;
+  const words = args.filter((a, k) => !a.startsWith('-') && !valued.test(args[k - 1] ?? ''));
+  for (const [k, a] of args.entries()) {
+    const m = /^--(repository|repository-url)(?:=(.*))?$/.exec(a);
+    const v = m ? m[2] ?? args[k + 1] : undefined;
+    if (v && /^[a-z][\w+.-]*:\/\//i.test(v)) urls.push(v);
+  }
+  if (words[0] === 'config' && /^scripts\.[^.]+$/.test(words[1] ?? '')) {
+    for (const v of words.slice(2)) {
+      let list: unknown = v;
+      try {
+        if (/^\s*[[{"]/.test(v)) list = JSON.parse(v);
+      } catch {
+        // (Not JSON: the command line it is.)
+      }
+      for (const c of Array.isArray(list) ? list : [list]) if (typeof c === 'string') runs.push(c);
+    }
+  }
+  if (words[0] === 'config' && /^repositories\./.test(words[1] ?? '')) urls.push(...words.slice(2).filter((w) => /^[a-z][\w+.-]*:\/\//i.test(w)));
+  return { runs, urls };
+}

@@ -325,6 +325,8 @@ export function assignmentTags(st: State, name0: string, value: string, isStatic
   }
   if (TLS_OFF[name]?.test(value)) tag('config-relocated', `${name}=${value} switches certificate checks off`);
   if (name === 'PATH') {
+    // (A directory a variable of the line holds — R="$PWD/node_modules/.bin"; PATH="$R:$PATH" — is that directory.)
+    value = value.replace(/\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g, (m, a?: string, b?: string) => ((a ?? b) !== 'PATH' ? st.dirVars.get((a ?? b)!) ?? m : m));
     const why = pathStrips(value, st.ctx.shimsDir, st.ctx.home);
     if (why) tag('path-strip', `PATH=${value}: ${why}`);
     // A directory computed at run time before the shims ($(go env GOPATH)/bin) may be anything:

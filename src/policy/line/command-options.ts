@@ -466,6 +466,10 @@ function dbClientLines(tool: string, args: readonly string[], stdinText: string 
       if (/^clickhouse/.test(tool)) for (const f of p.matchAll(/\binsert\s+into\s+function\s+file\s*\(\s*'([^']*)'/gi)) out.push(`: > ${q(f[1]!)}`);
       if (/^(psql|pgcli)$/.test(tool)) for (const f of p.matchAll(/\bcopy\s+[\w.]+(?:\s*\([^)]*\))?\s+from\s+'([^']+)'|\bpg_read_(?:binary_)?file\s*\(\s*'([^']+)'/gi)) out.push(`cat ${q(f[1] ?? f[2]!)}`);
       if (/^(mysql|mariadb)$/.test(tool)) for (const f of p.matchAll(/\bload_file\s*\(\s*'([^']+)'/gi)) out.push(`cat ${q(f[1]!)}`);
+      // (The server's COPY … TO 'F' and lo_export(…, 'F') write F; EXECUTE of a string built by concatenation or format()
+      // is SQL the text does not show — COPY … TO PROG' || 'RAM … — a command Rampart cannot read.)
+      if (/^(psql|pgcli)$/.test(tool)) for (const f of p.matchAll(/\bcopy\s+(?:[\w.]+(?:\s*\([^)]*\))?|\((?:[^()]|\([^()]*\))*\))\s+to\s+'([^']+)'|\blo_export\s*\((?:[^()]|\([^()]*\))*,\s*'([^']+)'\s*\)/gi)) out.push(`: > ${q(f[1] ?? f[2]!)}`);
+      if (/^(psql|pgcli)$/.test(tool) && /\bexecute\s+(?:format\s*\(|'[^']*'\s*\|\||[\w$]+\s*(?:;|\|\|))/i.test(p)) out.push('"$__computed_sql"');
     }
     if (/^mongo(sh)?$/.test(tool)) for (const f of text.matchAll(/\b(?:run|runProgram|_runMongoProgram|runNonMongoProgram)\s*\(([^)]*)\)/g)) {
       const words = [...f[1]!.matchAll(/"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'/g)].map((x) => x[1] ?? x[2]!);

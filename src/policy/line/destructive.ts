@@ -166,7 +166,11 @@ function unmodelledDestroy(name: string, args: readonly string[], env: Readonly<
   if (MIGRATORS.test(name)) {
     const words = args.filter((a) => !a.startsWith('-')).map((w) => w.toLowerCase());
     const reset = words.some((w) => DB_RESET.test(w)) || (words[0] === 'migrate' && words[1] === 'reset');
-    const production = ENV_NAMES.some((k) => PRODUCTION.test(env[k] ?? '')) || args.some((a, k) => (/^(--?(e|env|environment|settings|defaults-file|config|url)|-c)$/.test(args[k - 1] ?? '') || /^--?[\w-]+=/.test(a) || /\.(properties|ya?ml|json|conf|ini|py|exs)$/.test(a)) && PRODUCTION.test(a)) || remoteDb(args, env);
+    // (rake and make-style tools also take NAME=VALUE words as the task's environment: rake db:drop RAILS_ENV=production,
+    // DATABASE_URL=mysql2://db.example.com/app.)
+    const given = Object.fromEntries(args.filter((a) => /^[A-Z_][A-Z0-9_]*=/.test(a)).map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1).replace(/^mysql2:/, 'mysql:')]));
+    const all = { ...env, ...given };
+    const production = ENV_NAMES.some((k) => PRODUCTION.test(all[k] ?? '')) || args.some((a, k) => (/^(--?(e|env|environment|settings|defaults-file|config|url)|-c)$/.test(args[k - 1] ?? '') || /^--?[\w-]+=/.test(a) || /\.(properties|ya?ml|json|conf|ini|py|exs)$/.test(a)) && PRODUCTION.test(a)) || remoteDb(args, all);
     if (reset && production) return `${name} drops or resets a database named for production or on another machine`;
   }
   if (LOCAL_MANAGERS.test(name)) return undefined;

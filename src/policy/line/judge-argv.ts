@@ -28,6 +28,7 @@ import { listFiles } from './list-files.js';
 import { pathspecFile, wholeSpec } from '../analyzers/git-subcommands.js';
 import { completionScript, CONFIGISH, credentialNameIn, credentialOf, DECODERS, madeBelow, DIGESTS, digestOnly, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, looksUpNames, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, processSubText, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { addHost, addUrl, STDIN, wholeTree } from '../analyzers/common.js';
+import { composerSettings } from '../analyzers/packages.js';
 import { includedInCode, writesInCode } from '../analyzers/net-clients.js';
 import { foreignAsSh, harmlessPowerShell, withoutCmdSwitches } from './foreign-shells.js';
 import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, unwrap, withPositionals, xargsSpelled } from './unwrap.js';
@@ -510,7 +511,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (u.cwd !== undefined) ctx = { ...ctx, cwd: /^[$`]/.test(u.cwd) ? UNKNOWN_CWD : resolvePath(u.cwd, ctx) };
       // (A relocated configuration read by a program that reads none — env HOME=/tmp ls -la — changes nothing.)
       const readsNoConfig = /^(ls|cat|echo|printf|pwd|true|false|test|id|whoami|date|wc|head|tail|stat|du|df|uname)$/.test(posix.basename(u.argv?.[0] ?? ''));
-      for (const [k, v] of Object.entries(u.env ?? {})) if (!(readsNoConfig && CONFIG_VARS.has(k))) assignmentTags(st, k, v, true, ctx.cwd);
+      // (…but a start-up file the wrapper reads itself — screen -c FILE true — is read whatever it runs.)
+      for (const [k, v] of Object.entries(u.env ?? {})) if (!(readsNoConfig && CONFIG_VARS.has(k) && !/^(SYS)?SCREENRC$/.test(k))) assignmentTags(st, k, v, true, ctx.cwd);
       for (const t of u.tags ?? []) tag(t, `${name} ${t === 'persistence' ? 'schedules commands to run later' : t === 'path-strip' ? 'runs a command without the Rampart shims on PATH' : t === 'config-relocated' ? 'routes the command through proxies named in a configuration Rampart has not read' : 'starts a shell'}`);
       if (u.stdinShell) {
         rec.name = name;
@@ -1645,6 +1647,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // A DELETE request to a server other than this machine deletes something hosted there (a
     // repository through api.github.com too); a local development server's data is the project's.
     if (facts.tags.has('http-delete') && facts.hosts.some((h) => h.role === 'target' && !isLocalEndpoint(h))) tag('destroys-outside', `${name} sends a DELETE request to a server other than this machine`);
+    // composer's stored scripts run later in the line or the next session; its repositories are package sources.
+    if (name === 'composer') {
+      const cs = composerSettings(args);
+      for (const r of cs.runs) st.sub(r, ctx.cwd, env);
+      for (const u of cs.urls) addUrl(facts, u, 'registry', 'https');
+    }
     const published = publishes(name, args);
     // (A help request, cargo publish --help, prints usage and publishes nothing.)
     if (published && !printsHelp(name, args, env)) tag('publishes', published);

@@ -54,6 +54,8 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
     settledTokenFiles: parent?.settledTokenFiles ?? new Set(),
     functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), references: parent?.references ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), coprocs: new Set(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(),
+    // (A nested line — a shell alias's text, bash -c — runs on the branch the line switched to.)
+    branch: parent?.branch,
     downloaded: parent?.downloaded ?? new Set(), downloadedBefore: new Set(parent?.downloaded ?? []), functionWrites: parent?.functionWrites ?? new Map(), posix: parent?.posix ?? false,
     // (Any mention of the options that make `*` match dot-files — shopt -s dotglob, bash -O dotglob, zsh's
     // globdots, a GLOBIGNORE — is taken to be in force for the whole line.)
@@ -398,7 +400,11 @@ function pickedCommands(st: State, raw: string, fc: FlatCommand, flat: readonly 
   if (v === undefined || v in st.ctx.env || SHELL_VAR_NAME.test(v)) return undefined;
   // (Text that may set it unseen — eval, source, traps, namerefs, printf -v — or a command whose input or
   // output is redirected, fed, or a descriptor — judged once per pick without those — is not a pick.)
-  if (/(^|[\s;&|(!{])(eval|source|\.|trap|declare\s+-\w*n|typeset\s+-\w*n|local\s+-\w*n|printf\s+-v\w*|let|readonly\s+-\w*n)(\s|$)/.test(st.lineText) || /(^|[\s;&|(])(read|mapfile|readarray|getopts)\b[^;&|\n]*\$/.test(st.lineText)) return undefined;
+  // (Read with quotes and backslashes taken out, as the shell reads words: a''rr, ar\\r and "ar"r all name arr.)
+  const line = st.lineText.replace(/\\(.)/g, '$1').replace(/['"]/g, '');
+  if (/(^|[\s;&|(!{])(eval|source|\.|trap|declare\s+-\w*n|typeset\s+-\w*n|local\s+-\w*n|printf\s+-v\w*|let|readonly\s+-\w*n)(\s|$)/.test(line) || /(^|[\s;&|(])(read|mapfile|readarray|getopts)\b[^;&|\n]*\$/.test(line)) return undefined;
+  // (An array may be filled by any builtin that takes a name — read -a, mapfile, declare, local, namerefs — or by eval.)
+  if (array && /(^|[\s;&|(!{])(eval|read|mapfile|readarray|declare|typeset|local|readonly|export|unset|source|\.)(\s|$)/.test(line)) return undefined;
   if (fc.redirects.length > 0 || fc.stdinFrom.length > 0) return undefined;
   const PLAIN = /^[\w@%+=:,./-]+$/;
   const elements = (text: string): string[] | undefined => {
@@ -415,10 +421,20 @@ function pickedCommands(st: State, raw: string, fc: FlatCommand, flat: readonly 
   // Every mention of the name is one of those assignments or a plain expansion of it.
   // (A word of a path — node_modules/.bin/x — is not the name.)
   // (Its plain-word assignments are taken out first: open=open names the program it holds.)
-  const text = st.lineText.replace(new RegExp(`(^|[\\s;&|(])${v}=${array ? '\\([^()]*\\)' : '[\\w@%+=:,./-]*'}`, 'g'), '$1');
+  const text = line.replace(new RegExp(`(^|[\\s;&|(])${v}=${array ? '\\([^()]*\\)' : '[\\w@%+=:,./-]*'}`, 'g'), '$1');
   const mentions = [...text.matchAll(new RegExp(`(?<![\\w./-])${v}(?![\\w./-])`, 'g'))];
   const plain = [...text.matchAll(new RegExp(array ? `\\$\\{${v}\\[@\\]\\}` : `\\$${v}\\b|\\$\\{${v}\\}`, 'g'))];
   return mentions.length === plain.length ? [...new Map(values.map((x) => [x!.join('\0'), x!])).values()] : undefined;
+}
+
+/** The program of the JSON/YAML filter (jq, yq, gojq) that alone feeds FC, when the filter is given it literally. */
+function editedBy(fc: FlatCommand, flat: readonly FlatCommand[], info: readonly (Info | undefined)[]): string | undefined {
+  if (fc.stdinFrom.length !== 1) return undefined;
+  const up = info[fc.stdinFrom[0]!];
+  const f = flat[fc.stdinFrom[0]!];
+  if (!up || !f || !/^(jq|yq|gojq)$/.test(up.name) || !f.argv.every((w) => w.static)) return undefined;
+  const args = up.argv.slice(1);
+  return args.find((a, k) => !a.startsWith('-') && !/^(--arg|--argjson|--slurpfile|--rawfile|-f|--from-file)$/.test(args[k - 1] ?? '') && !/^(--arg|--argjson|--slurpfile|--rawfile)$/.test(args[k - 2] ?? ''));
 }
 
 function setInLine(st: State, name: string): boolean {
@@ -1089,6 +1105,10 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   if (name === 'tee' && stdinText !== undefined) {
     for (const w of rec.writesFiles) rememberWritten(st, w, stdinText, cwd);
     rec.textOut ??= stdinText;
+  } else if (/^(tee|sponge)$/.test(name) && editedBy(fc, flat, info) !== undefined) {
+    // (A JSON or YAML filter's output soaked back into a file — jq '.scripts.test="vitest run"' package.json | sponge
+    // package.json — is that file with the filter's edit: the edit's text is judged where the file is read, as for jq … > f.)
+    for (const w of rec.writesFiles) st.edits.set(w, editedBy(fc, flat, info)!);
   } else if (/^(tee|dd|sponge)$/.test(name) || (name === 'cp' && argv.some((a) => /^\/dev\/(stdin|fd\/0)$/.test(a)))) for (const w of rec.writesFiles) st.opaqueWritten.set(w, rec);
   // A redirected secret read by a non-network command prints it (while read … < .env, mapfile < f)
   // — unless it only counts or hashes it (wc -c < .env).

@@ -82,15 +82,16 @@ export const FOREIGN_SHELLS = new Set(['cmd', 'nu', 'xonsh', 'elvish', 'pwsh', '
 export const isShell = (name: string): boolean => SHELLS.has(name);
 
 /** Skips options, honouring those that take a value; returns the index of the first operand. */
-function skipOpts(args: string[], takesValue: RegExp, stopAtDoubleDash = true): number {
+function skipOpts(args: string[], takesValue: RegExp, stopAtDoubleDash = true, clusters = false): number {
   let i = 0;
   while (i < args.length) {
     const a = args[i]!;
     if (a === '--' && stopAtDoubleDash) return i + 1;
     if (!a.startsWith('-') || a === '-') return i;
     if (takesValue.test(a)) i += 2;
-    // (Short options clustered as getopt reads them: -dmS NAME ends in one that takes the next word; -c3 has its value.)
-    else if (/^-[A-Za-z0-9]{2,}$/.test(a)) {
+    // (Short options clustered as getopt reads them, for a program whose table lists each value-taking letter: screen -dmS
+    // NAME ends in one that takes the next word. Tables written for whole words only are not read so: perf -ag is no -g.)
+    else if (clusters && /^-[A-Za-z0-9]{2,}$/.test(a)) {
       const at = [...a.slice(1)].findIndex((c) => takesValue.test(`-${c}`));
       i += at === a.length - 2 ? 2 : 1;
     } else i += 1;
@@ -346,8 +347,11 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
         return {};
       }
       // (-c FILE: the start-up file it runs instead of ~/.screenrc, read as SCREENRC=FILE.)
-      const rc = args.findIndex((a, k) => args[k - 1] === '-c' && k <= skipOpts(args, /^-[Spceth]$|^-Logfile$/));
-      const run = after(args, skipOpts(args, /^-[Spceth]$|^-Logfile$/));
+      // (…-c ending a cluster too, screen -dmc FILE: the first letter of a cluster that takes a value is c, and it is last.)
+      const end = skipOpts(args, /^-[Spceth]$|^-Logfile$/, true, true);
+      const takesC = (w: string) => /^-[A-Za-z]+$/.test(w) && /^[^Speth]*c$/.test(w.slice(1));
+      const rc = args.findIndex((a, k) => k <= end && takesC(args[k - 1] ?? ''));
+      const run = after(args, end);
       // (-c /dev/null: no start-up file at all.)
       return rc >= 0 && args[rc] !== '/dev/null' ? { ...run, env: { ...run.env, SCREENRC: args[rc]! } } : run;
     }
@@ -363,7 +367,15 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
     case 'chroot':
     case 'proot':
     {
-      const i = name === 'chroot' ? skipOpts(args, /^--(userspec|groups)$/) + 1 : skipOpts(args, /^-[tSGnm]$|^--(setuid|setgid|target|root|wd)$/);
+      // (Each with the options that take the next word: unshare's and nsenter's -n/-m/-r/-w take theirs only attached,
+      // --net=FILE, so `unshare -r -n sh -c …` runs sh.)
+      const VALUED: Record<string, RegExp> = {
+        unshare: /^-[SGRw]$|^--(setuid|setgid|root|wd|propagation|setgroups|map-user|map-group|map-users|map-groups|load-interp|monotonic|boottime)$/,
+        nsenter: /^-[tSG]$|^--(target|setuid|setgid)$/,
+        proot: /^-[rbwqkm]$|^--(rootfs|bind|mount|cwd|pwd|qemu|kernel-release)$/,
+        firejail: /(?!)/,
+      };
+      const i = name === 'chroot' ? skipOpts(args, /^--(userspec|groups)$/) + 1 : skipOpts(args, VALUED[name]!);
       return inDir(after(args, i), args.slice(0, i), name === 'nsenter' ? ['--wd', '-w'] : name === 'unshare' ? ['--wd'] : name === 'firejail' ? ['--chdir'] : []);
     }
     case 'coproc':
