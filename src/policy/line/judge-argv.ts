@@ -45,7 +45,7 @@ import { judgeLine } from './judge-line.js';
 import { commandOptions, embeddedRisk, vimLuaArgs, type EditorCodeOk } from './command-options.js';
 import { exCommands, exGlobal, exUnmodelled, MODIFIERS, plainKeys, plainRange, vimArgs } from '../analyzers/vim-ex.js';
 import { canonicalTool, launched, packageBin } from '../analyzers/identity.js';
-import { lifecycleScripts } from './package-settings.js';
+import { configSetSettings, lifecycleScripts } from './package-settings.js';
 import { runPlace } from './planted-programs.js';
 import { editedConfig, implicitRuns, judgeLaterRuns, rememberWritten, replacedConfig, runsLater, sedText } from './written-files.js';
 import { programsOf, sedWrites } from '../analyzers/files.js';
@@ -344,8 +344,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // (Neovim Lua that runs literal Ex commands or sets options is read as those commands: vim.cmd("e F"), vim.o.shell = "…".)
     if (/^(vim?|nvim|ex|view|vimdiff|rvim|gvim)$/.test(name)) argv = [argv[0]!, ...vimLuaArgs(argv.slice(1))];
     const handed = launched(argv);
-    // (Modules that run code they are given — timeit, cProfile, pdb … — are the interpreter's: its code is read.)
-    if (handed && !/^(http\.server|SimpleHTTPServer|uploadserver|RangeHTTPServer|pyftpdlib|updog|timeit|cProfile|profile|trace|pdb|runpy)$/.test(handed[0]!)) {
+    // (Modules that run code they are given — timeit, cProfile, pdb …, the code console on its stdin — are the interpreter's: its
+    // code is read. `python3 -m code` is no VS Code.)
+    if (handed && !/^(http\.server|SimpleHTTPServer|uploadserver|RangeHTTPServer|pyftpdlib|updog|timeit|cProfile|profile|trace|pdb|runpy|code)$/.test(handed[0]!)) {
       argv = handed;
       continue;
     }
@@ -1247,7 +1248,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (An env file given to load — --env-file=.env — is loaded, not printed; an interpreter's inline code is not a path.
       // `@FILE` and `name=@FILE` are how many tools take a file's content: FILE is the operand.)
       const lang0 = languageOf(name);
-      const code = lang0 ? inlineCodeOf(lang0, args).index : undefined;
+      const codeAt = lang0 ? ((c) => c.indexes ?? (c.index === undefined ? [] : [c.index]))(inlineCodeOf(lang0, args)) : [];
       // (Nor is a key or kubeconfig handed over to authenticate with — --kubeconfig, --private-key —
       // which DESIGN allows, as ssh -i.)
       const auth = /^--(kubeconfig|private-key|key-file|keyfile|identity-file|ssh-key|ssh-private-key|client-key|tls-key|tlskey|ssl-key|sslkey)$/;
@@ -1259,7 +1260,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (…nor zip's -x/-i patterns.)
       const zipPatternAt = name === 'zip' ? new Set(zipPatterns(args).keys()) : new Set<number>();
       const used = (k: number) => zipPatternAt.has(k) || (/^(age|rage|age-keygen)$/.test(name) && /^(-i|--identity|-o|--output)$/.test(args[k - 1] ?? ''));
-      const named = args.filter((a, k) => k !== code && !/^--env-file(=|$)/.test(a) && args[k - 1] !== '--env-file' && !auth.test(args[k - 1] ?? '') && !auth.test(a.replace(/=.*$/s, '')) && !leftOut(a, k) && !used(k)).map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a)
+      const named = args.filter((a, k) => !codeAt.includes(k) && !/^--env-file(=|$)/.test(a) && args[k - 1] !== '--env-file' && !auth.test(args[k - 1] ?? '') && !auth.test(a.replace(/=.*$/s, '')) && !leftOut(a, k) && !used(k)).map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a)
         .flatMap((a) => (/[*?]/.test(a) && a.includes(',') && !/[{[]/.test(a) ? a.split(',') : [a])).map((a) => a.replace(/^(?:[\w.-]+=)?@(?=[~./\w])/, '')).filter((a) => !a.startsWith('-') && !a.includes('://') && !/[\n()'"]/.test(a) && (!/\s/.test(a) || /^(~|\.{0,2})\/[^\s]*\/|^\//.test(a)));
       for (const a of named) if (isSecretPath(st, a, ctx) || realOf(st, abs0(a)) !== undefined && isSecretPath(st, realOf(st, abs0(a))!, ctx)) facts.reads.push(a);
       // split/csplit write the pieces under a prefix (x, or the operand after the input).
@@ -1373,6 +1374,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     for (const r of facts.runs) st.sub(stdinText !== undefined && /^(npm|npx)$/.test(name) ? `{ ${r}\n} <<< ${quote(stdinText.replace(/\0/g, '\n'))}` : r, ctx.cwd, env);
     if (loads !== undefined) st.sourcedSecret = sourcedBefore;
     if (/^(npm|pnpm|bun)$/.test(name)) lifecycleScripts(st, args, ctx.cwd);
+    configSetSettings(st, name, args, ctx.cwd);
     // A program without a model is judged by what it is given: the command after it, command strings.
     const oc = operandCommands(name, args, env);
     // A command run in a pod, a VM or a container (kubectl exec, lxc exec, systemd-nspawn -D …) is judged with its paths
