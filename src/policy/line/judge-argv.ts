@@ -1161,6 +1161,15 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // (A key file given by option is read as the variable that names it: less -k F as LESSKEY=F.)
     for (const [variable, value] of configOptions(name, args)) assignmentTags(st, variable, value, true, ctx.cwd);
+    // Nix expressions given on the command line (nix-instantiate --eval -E, nix eval --expr, nix-build -E): builtins.readFile
+    // prints the file it names, fetchurl/fetchTarball/fetchGit download from their URL — judged as cat and curl of them.
+    if (/^(nix-instantiate|nix-build|nix-shell|nix)$/.test(name)) {
+      const exprs = args.flatMap((a, k) => (/^(-E|--expr)$/.test(args[k - 1] ?? '') ? [a] : /^--expr=/.test(a) ? [a.slice(7)] : []));
+      for (const e of exprs) {
+        for (const m of e.matchAll(/\bbuiltins\.readFile\s+\(?\s*((?:\.{1,2}|~)?\/[^\s;)]+|"[^"]+")/g)) st.sub(`cat ${quote(m[1]!.replace(/^"|"$/g, ''))}`, ctx.cwd, env);
+        for (const m of e.matchAll(/\b(?:builtins\.)?(?:fetchurl|fetchTarball|fetchGit|fetchTree)\s*(?:\{[^}]*?\burl\s*=\s*)?"([a-z][\w+.-]*:\/\/[^"]+)"/g)) st.sub(`curl -fsSL -o /dev/null ${quote(m[1]!)}`, ctx.cwd, env);
+      }
+    }
     // (A build file outside the project that this line did not write — make -f /tmp/Makefile, make -C /tmp/x, just -f /tmp/j,
     // cd ~/Downloads/x && make — runs recipes Rampart has not read.)
     const build = buildFilesRead(name, args, ctx);
@@ -2235,7 +2244,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         return tarShowsNothing(a, true);
       });
       // (…or names a secret outright: a list file holding .env.)
-      const dotInputs = (archive?.inputs ?? []).some((i) => (/(^|\/)\.(\*|\[!.\]\*|\?\?\*)$/.test(i) && abs0(i).startsWith(`${ctx.projectRoot}/`)) || isSecretPath(st, i, ctx));
+      // (…or a directory holding a link the line made to a secret, archived by a program that stores what links point to:
+      // tar -h/--dereference, zip and 7z by default, bsdtar -L.)
+      const dereferences = /^(tar|gtar)$/.test(name) ? args.some((a) => /^-?[a-zA-Z]*h/.test(a) && !a.startsWith('--') || a === '--dereference')
+        : /^(zip)$/.test(name) ? !args.some((a) => /^-[a-zA-Z]*y/.test(a) && !a.startsWith('--') || a === '--symlinks')
+          : /^(7z|7za|7zz)$/.test(name) ? !args.includes('-snl') : name === 'bsdtar' ? args.some((a) => /^-[a-zA-Z]*[LH]/.test(a) && !a.startsWith('--')) : false;
+      const linkedSecret = (i: string) => dereferences && [...st.links].some(([made, to]) => made.startsWith(`${abs0(i)}/`) && isSecretPath(st, to, ctx));
+      const dotInputs = (archive?.inputs ?? []).some((i) => (/(^|\/)\.(\*|\[!.\]\*|\?\?\*)$/.test(i) && abs0(i).startsWith(`${ctx.projectRoot}/`)) || isSecretPath(st, i, ctx) || linkedSecret(i));
       if (archive && archive.file === undefined && !listsOnly && (holdsTop(archive.inputs.length ? archive.inputs : ['__none__']) || dotInputs) && archive.takesSecret && !fc.redirects.some((r) => /^(>>?|>\||&>>?)$/.test(r.op) && (r.fd ?? 1) === 1) && (fc.stdoutTo.length > 0 || fc.origin?.style === 'process-in' || archive !== archive0)) {
         if (toScreen(fc)) facts.reads.push(`${ctx.projectRoot}/.env`);
         else treeSecret = `${ctx.projectRoot}/.env`;
@@ -2630,9 +2645,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (name === 'ln' || (name === 'cp' && args.some((a) => /^-[a-zA-Z]*[sl]$|^--(symbolic-link|link)$/.test(a)))) {
       const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-[a-zA-Z]*[St]|--suffix|--target-directory)$/.test(args[k - 1] ?? ''));
       const symbolic = args.some((a) => /^-[a-zA-Z]*s|^--symbolic/.test(a));
+      // (ln -r makes the link's text relative for it, from the target as named here: it reaches the same file.)
+      const relative = name === 'ln' && args.some((a) => /^-[a-zA-Z]*r|^--relative$/.test(a) && !a.startsWith('--r') || a === '--relative');
       const link = (to0: string, at: string) => {
-        const to = to0.replace(/^~(?=\/|$)/, ctx.home);
-        st.links.set(abs(at), posix.resolve(symbolic ? posix.dirname(abs(at)) : ctx.cwd, to));
+        // (The working directory by its variable — ln -s "$PWD" /tmp/p, "$(pwd)/.env" — is where the line runs.)
+        const to = to0.replace(/^~(?=\/|$)/, ctx.home).replace(/^(?:\$\{?PWD\}?|\$\(pwd\)|`pwd`)(?=\/|$)/, ctx.cwd === UNKNOWN_CWD ? '$PWD' : ctx.cwd);
+        st.links.set(abs(at), posix.resolve(symbolic && !relative ? posix.dirname(abs(at)) : ctx.cwd, to));
         // (…climbing into a temp directory is no layout of the tree: ../../../tmp/x.)
         if (symbolic && !posix.isAbsolute(to) && !/[$`]/.test(to) && !/^\/(tmp|var\/tmp|dev\/shm)\//.test(st.links.get(abs(at))!)) st.relativeLinks.add(abs(at));
         else st.relativeLinks.delete(abs(at));
