@@ -1783,6 +1783,20 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       ?? (pipedTree && args.includes('-') ? 'stdin' : undefined);
     // (Cloud storage and hosting only: a release asset on the repository's own GitHub — gh release upload — is where the source lives.)
     if (sentTree !== undefined && /^(aws|gsutil|gcloud|az|azcopy|rclone|mc|s3cmd|b2|oci|wrangler|surge|netlify|ntl|vercel|firebase)$/.test(name) && (facts.hosts.length === 0 || facts.hosts.some((h) => !isLocalEndpoint(h)))) tag('uploads-project', `${name} sends ${sentTree}, an archive of the whole project`);
+    // (rsync of a tree through a link the line made to the project — ln -s ~/project /tmp/p; rsync -a /tmp/p/ host: — sends the
+    // project; with -L/--copy-links, links the line made below a sent tree to a secret send that secret.)
+    if (name === 'rsync' && facts.hosts.length > 0) {
+      const tree = args.some((a) => (/^-[a-zA-Z]*[ar]/.test(a) && !a.startsWith('--')) || /^--(archive|recursive)$/.test(a));
+      const copyLinks = args.some((a) => (/^-[a-zA-Z]*L/.test(a) && !a.startsWith('--')) || a === '--copy-links');
+      const linked: string[] = [];
+      for (const p of facts.sends) {
+        if (p === STDIN) continue;
+        const top = realOf(st, abs(p))?.replace(/(.)\/+$/, '$1');
+        if (tree && top !== undefined && (top === ctx.projectRoot || `${ctx.projectRoot}/`.startsWith(`${top}/`))) tag('uploads-project', `rsync sends ${p}, a link to the project, whole`);
+        if (copyLinks) for (const [made, to] of st.links) if (made.startsWith(`${abs(p).replace(/\/+$/, '')}/`) && isSecretPath(st, to, ctx)) linked.push(to);
+      }
+      facts.sends.push(...linked);
+    }
     facts.sends = facts.sends.map((p) => unpacked(p) ?? real(p));
     const copier = /^(cp|mv|ln|install|rsync|scp)$/.test(name);
     facts.reads = facts.reads.map((p) => (copier ? undefined : unpacked(p)) ?? real(p));
