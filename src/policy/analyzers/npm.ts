@@ -46,7 +46,7 @@ export function npmCommand(word: string | undefined): string | undefined {
 // Options that take a value (npm accepts --key value for non-boolean config keys).
 export const NPM_OPTIONS = optionTable([
   'registry=', 'userconfig=', 'globalconfig=', 'prefix=', 'cache=', 'w,workspace=', 'tag=', 'access=', 'otp=',
-  'scope=', 'proxy=', 'https-proxy=', 'noproxy=', 'location=', 'loglevel=', 'C,prefix=', 'before=', 'omit=',
+  'scope=', 'proxy=', 'https-proxy=', 'noproxy=', 'L,location=', 'loglevel=', 'C,prefix=', 'before=', 'omit=',
   'include=', 'install-strategy=', 'script-shell=', 'p,package=', 'c,call=', 'shell=', 'auth-type=', 'json?=',
   'g,global', 'D,save-dev', 'S,save', 'E,save-exact', 'O,save-optional', 'P,save-prod', 'B,save-bundle', 'y,yes',
   'no', 'f,force', 'ws,workspaces', 'if-present', 'ignore-scripts', 'dry-run', 'production', 'legacy-peer-deps',

@@ -537,6 +537,10 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
     // (tmux -c SHELL-COMMAND runs it in the default shell, as sh -c does.)
     const c = args.findIndex((a) => a === '-c');
     if (c >= 0 && args[c + 1] !== undefined && args.slice(0, c).every((a) => a.startsWith('-'))) out.lines.push(args[c + 1]!);
+    // (tmux -f FILE reads FILE as its configuration when the server starts: its commands run as source-file's do.)
+    const conf = args.findIndex((a, k) => a === '-f' && args.slice(0, k).every((x) => x.startsWith('-')));
+    const confText = conf >= 0 ? fileText(args[conf + 1] ?? '') : undefined;
+    if (confText !== undefined) out.lines.push(...confText.split('\n').filter((l) => l.trim() !== '' && !/^\s*#/.test(l)).map((l) => `tmux ${l}`));
     const cmds: string[][] = [[]];
     for (const a of args) if (a === ';' || a === '\\;') cmds.push([]); else cmds.at(-1)!.push(a);
     for (const c of cmds) {

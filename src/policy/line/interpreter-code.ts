@@ -59,23 +59,45 @@ export const LANGUAGES = Object.keys(GRAMMARS);
 const valueLike = (w: string): boolean => !w.includes('/') && !/\.(js|mjs|cjs|ts|mts|tsx|jsx|py|pyw|pyz|rb|pl|pm|php|phar|lua|r|R|jl|tcl|exp|scpt|applescript)$/.test(w);
 
 /** Code given on the command line, if any (the value of a code option). */
-export function inlineCodeOf(lang: string, args: readonly string[]): { code?: string; index?: number } {
+export function inlineCodeOf(lang: string, args: readonly string[]): { code?: string; index?: number; indexes?: number[] } {
   const g = GRAMMARS[lang];
   if (!g) return {};
+  // Every code option counts: perl, ruby, lua, R, osascript and expect run each -e/-c in order, node and bun the
+  // last one given (perl -e 1 -e 'system(…)' runs both). Python's -c ends its options: what follows is sys.argv.
+  const found: { code: string; index: number }[] = [];
+  const one = (c: { code: string; index: number }): { code?: string; index?: number; indexes?: number[] } | undefined => {
+    if (lang === 'python' || g.evalVerb) return c;
+    found.push(c);
+    return undefined;
+  };
+  const all = (): { code?: string; index?: number; indexes?: number[] } => (found.length === 0 ? {} : { code: found.map((c) => c.code).join('\n'), index: found.at(-1)!.index, indexes: found.map((c) => c.index) });
   // (A long option Rampart has no table entry for may take the next word as its value — ruby --encoding UTF-8 -e CODE:
   // that word is skipped, so the code after it is still found; a path or a script's name is the script.)
   let unknownLong = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === '--') return {};
+    if (a === '--') return all();
     const wasUnknown = unknownLong;
     unknownLong = false;
     // (deno's global options come before its verb: deno -A eval CODE, deno --quiet eval CODE.)
     if (g.evalVerb && !a.startsWith('-') && g.evalVerb.test(a)) return { code: args.slice(i + 1).find((x) => !x.startsWith('-')) ?? '', index: i + 1 };
+    // (deno repl --eval CODE runs CODE before the prompt, with the REPL's permissions: every --eval counts.)
+    if (lang === 'deno' && a === 'repl') {
+      for (let k = i + 1; k < args.length; k++) {
+        if (args[k] === '--eval') found.push({ code: args[k + 1] ?? '', index: ++k });
+        else if (args[k]!.startsWith('--eval=')) found.push({ code: args[k]!.slice(7), index: k });
+      }
+      return all();
+    }
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       const name = eq > 0 ? a.slice(0, eq) : a;
-      if (g.longCode.test(name)) return eq > 0 ? { code: a.slice(eq + 1), index: i } : { code: args[i + 1] ?? '', index: i + 1 };
+      if (g.longCode.test(name)) {
+        const r = one(eq > 0 ? { code: a.slice(eq + 1), index: i } : { code: args[i + 1] ?? '', index: i + 1 });
+        if (r) return r;
+        if (eq < 0) i++;
+        continue;
+      }
       // (A long option's value in the next word is not the script: node --require x -e CODE.)
       if (eq < 0 && g.longValues?.test(name)) i++;
       else if (eq < 0 && !g.longFlags?.test(name)) unknownLong = true;
@@ -83,7 +105,7 @@ export function inlineCodeOf(lang: string, args: readonly string[]): { code?: st
     }
     if (!a.startsWith('-') || a === '-') {
       if (wasUnknown && a !== '-' && valueLike(a)) continue;
-      return {}; // the script operand: everything after is its arguments
+      return all(); // the script operand (or the code's first argument): everything after is its arguments
     }
     if (g.evalVerb && /^(-L|--log-level)$/.test(a)) {
       i++;
@@ -92,8 +114,11 @@ export function inlineCodeOf(lang: string, args: readonly string[]): { code?: st
     for (let k = 1; k < a.length; k++) {
       const l = a[k]!;
       if (g.code.includes(l)) {
-        if (g.attached === false) return { code: args[i + 1] ?? '', index: i + 1 };
-        return k + 1 < a.length ? { code: a.slice(k + 1), index: i } : { code: args[i + 1] ?? '', index: i + 1 };
+        const c = g.attached === false || k + 1 === a.length ? { code: args[i + 1] ?? '', index: i + 1 } : { code: a.slice(k + 1), index: i };
+        const r = one(c);
+        if (r) return r;
+        if (c.index === i + 1) i++;
+        break;
       }
       if (g.values.includes(l)) {
         if (k + 1 === a.length) i++;
@@ -101,7 +126,7 @@ export function inlineCodeOf(lang: string, args: readonly string[]): { code?: st
       }
     }
   }
-  return {};
+  return all();
 }
 
 /** `use M;` / `require 'M'` lines for the modules options before the code load (perl -M/-m, ruby -r). */
@@ -165,7 +190,7 @@ export function codeSource(lang: string, args: readonly string[], o: { stdinText
     const body = printed ? (lang === 'julia' ? `println(${inline.code})` : `console.log(${inline.code})`) : inline.code;
     const code = `${loadedModules(lang, before)}${body}`;
     // Computed code is still read as written (what it shows counts), and reported as unreadable.
-    if (!o.staticWord(inline.code)) return { code, unreadable: 'its code is computed when the line runs' };
+    if (!(inline.indexes ?? [inline.index]).every((k) => o.staticWord(k === undefined ? inline.code! : args[k] ?? ''))) return { code, unreadable: 'its code is computed when the line runs' };
     return { code };
   }
   // (-m ends a cluster of flags; the module is the rest of its word or the next word: -mtimeit, -Im pdb.)
@@ -177,6 +202,8 @@ export function codeSource(lang: string, args: readonly string[], o: { stdinText
     const attached = args[m]!.slice(args[m]!.indexOf('m') + 1);
     const mod = attached || (args[m + 1] ?? '');
     const rest = args.slice(attached ? m + 1 : m + 2);
+    // (The interactive console reads its statements from stdin: python3 -m code <<< CODE runs CODE.)
+    if (mod === 'code') return o.stdinText !== undefined ? { code: o.stdinText, fromStdin: true } : { fromStdin: true };
     if (mod === 'timeit') return { code: rest.filter((a, k) => !/^-/.test(a) && !/^(-n|-r|-u|--number|--repeat|--unit)$/.test(rest[k - 1] ?? '')).join('\n') };
     if (!/^(cProfile|profile|trace|pdb|runpy)$/.test(mod)) return {};
     const script = rest.find((a, k) => !a.startsWith('-') && !/^(-o|-s|--outfile|--sort|-c|--count|-m|--module)$/.test(rest[k - 1] ?? ''));

@@ -708,7 +708,13 @@ export function judgeCode(code0: string, lang: string, spell: (code: string) => 
   const literalCalls = [...code.matchAll(/\b(connect|connect_ex|create_connection|createConnection|get|request|urlopen|fetch|open)\s*\(\s*(\(\s*)?(.)(\w*)(\s*.)?/g)].every((m) => /["'`\d)]/.test(m[3]!) || (/^[A-Za-z_]$/.test(m[3]!) && /^\s*[,)]$/.test(m[5] ?? '') && localVar(m[3]! + m[4]!)) || !/^(connect|connect_ex|create_connection|createConnection)$/.test(m[1]!) && !NETWORK.test(m[0]));
   const localOnly = literalCalls && hostLits.length > 0 && hostLits.every((h) => /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?)$/.test(h)) && !/\b(sys\.argv|process\.argv|ARGV|input\s*\(|getenv|environ)\b/.test(code);
   // (A socket that only binds or listens — a free-port probe — reaches no one: listen-probes.ts.)
-  if (!localOnly && !listensOnly(code0, lang) && (MODULES.test(code) || NETWORK.test(bare) || urlFile || dnsComputed)) flag('interpreter-network', 'the one-liner opens network connections or loads a network/process module');
+  // Network primitives of the languages read only in part that name a bare host, not a URL: Tcl's socket command and http
+  // package, R's socketConnection/make.socket, Julia's Sockets connect, LuaSocket's socket.connect/tcp/udp.
+  const langNet = (/^(tclsh|wish|expect)$/.test(lang) && /(^|[;[{\n]\s*)socket\s+\S|\bhttp::geturl\b|\bpackage\s+require\s+(http|tls|websocket)\b/.test(bare))
+    || (/^R(script)?$/.test(lang) && /\b(socketConnection|make\.socket|socketAccept|serverSocket)\s*\(/.test(bare))
+    || (lang === 'julia' && /\bSockets\b/.test(bare) && /\b(connect|listen|UDPSocket|TCPSocket|send)\s*\(/.test(bare))
+    || (lang === 'lua' && /\bsocket\s*\.\s*(connect[46]?|tcp[46]?|udp[46]?|bind)\s*\(/.test(bare));
+  if (!localOnly && !listensOnly(code0, lang) && (MODULES.test(code) || NETWORK.test(bare) || urlFile || dnsComputed || langNet)) flag('interpreter-network', 'the one-liner opens network connections or loads a network/process module');
   // Backticks run commands in perl, ruby and php (in JavaScript they are template strings).
   // Language-specific forms: backticks (perl, ruby, php), R's pipe(), Ruby's obj.send(NAME …) with a
   // computed name, PHP's call of a function held in a variable ($f(…)).

@@ -46,7 +46,7 @@ import { judgeLine } from './judge-line.js';
 import { commandOptions, embeddedRisk, vimLuaArgs, type EditorCodeOk } from './command-options.js';
 import { exCommands, exGlobal, exUnmodelled, MODIFIERS, plainKeys, plainRange, vimArgs } from '../analyzers/vim-ex.js';
 import { canonicalTool, launched, packageBin } from '../analyzers/identity.js';
-import { lifecycleScripts } from './package-settings.js';
+import { configSetSettings, lifecycleScripts } from './package-settings.js';
 import { runPlace } from './planted-programs.js';
 import { editedConfig, implicitRuns, judgeLaterRuns, rememberWritten, replacedConfig, runsLater, sedText } from './written-files.js';
 import { programsOf, sedWrites } from '../analyzers/files.js';
@@ -345,8 +345,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // (Neovim Lua that runs literal Ex commands or sets options is read as those commands: vim.cmd("e F"), vim.o.shell = "…".)
     if (/^(vim?|nvim|ex|view|vimdiff|rvim|gvim)$/.test(name)) argv = [argv[0]!, ...vimLuaArgs(argv.slice(1))];
     const handed = launched(argv);
-    // (Modules that run code they are given — timeit, cProfile, pdb … — are the interpreter's: its code is read.)
-    if (handed && !/^(http\.server|SimpleHTTPServer|uploadserver|RangeHTTPServer|pyftpdlib|updog|timeit|cProfile|profile|trace|pdb|runpy)$/.test(handed[0]!)) {
+    // (Modules that run code they are given — timeit, cProfile, pdb …, the code console on its stdin — are the interpreter's: its
+    // code is read. `python3 -m code` is no VS Code.)
+    if (handed && !/^(http\.server|SimpleHTTPServer|uploadserver|RangeHTTPServer|pyftpdlib|updog|timeit|cProfile|profile|trace|pdb|runpy|code)$/.test(handed[0]!)) {
       argv = handed;
       continue;
     }
@@ -1162,6 +1163,15 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // (A key file given by option is read as the variable that names it: less -k F as LESSKEY=F.)
     for (const [variable, value] of configOptions(name, args)) assignmentTags(st, variable, value, true, ctx.cwd);
+    // Nix expressions given on the command line (nix-instantiate --eval -E, nix eval --expr, nix-build -E): builtins.readFile
+    // prints the file it names, fetchurl/fetchTarball/fetchGit download from their URL — judged as cat and curl of them.
+    if (/^(nix-instantiate|nix-build|nix-shell|nix)$/.test(name)) {
+      const exprs = args.flatMap((a, k) => (/^(-E|--expr)$/.test(args[k - 1] ?? '') ? [a] : /^--expr=/.test(a) ? [a.slice(7)] : []));
+      for (const e of exprs) {
+        for (const m of e.matchAll(/\bbuiltins\.readFile\s+\(?\s*((?:\.{1,2}|~)?\/[^\s;)]+|"[^"]+")/g)) st.sub(`cat ${quote(m[1]!.replace(/^"|"$/g, ''))}`, ctx.cwd, env);
+        for (const m of e.matchAll(/\b(?:builtins\.)?(?:fetchurl|fetchTarball|fetchGit|fetchTree)\s*(?:\{[^}]*?\burl\s*=\s*)?"([a-z][\w+.-]*:\/\/[^"]+)"/g)) st.sub(`curl -fsSL -o /dev/null ${quote(m[1]!)}`, ctx.cwd, env);
+      }
+    }
     // (A build file outside the project that this line did not write — make -f /tmp/Makefile, make -C /tmp/x, just -f /tmp/j,
     // cd ~/Downloads/x && make — runs recipes Rampart has not read.)
     const build = buildFilesRead(name, args, ctx);
@@ -1249,7 +1259,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (An env file given to load — --env-file=.env — is loaded, not printed; an interpreter's inline code is not a path.
       // `@FILE` and `name=@FILE` are how many tools take a file's content: FILE is the operand.)
       const lang0 = languageOf(name);
-      const code = lang0 ? inlineCodeOf(lang0, args).index : undefined;
+      const codeAt = lang0 ? ((c) => c.indexes ?? (c.index === undefined ? [] : [c.index]))(inlineCodeOf(lang0, args)) : [];
       // (Nor is a key or kubeconfig handed over to authenticate with — --kubeconfig, --private-key —
       // which DESIGN allows, as ssh -i.)
       const auth = /^--(kubeconfig|private-key|key-file|keyfile|identity-file|ssh-key|ssh-private-key|client-key|tls-key|tlskey|ssl-key|sslkey)$/;
@@ -1261,7 +1271,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (…nor zip's -x/-i patterns.)
       const zipPatternAt = name === 'zip' ? new Set(zipPatterns(args).keys()) : new Set<number>();
       const used = (k: number) => zipPatternAt.has(k) || (/^(age|rage|age-keygen)$/.test(name) && /^(-i|--identity|-o|--output)$/.test(args[k - 1] ?? ''));
-      const named = args.filter((a, k) => k !== code && !/^--env-file(=|$)/.test(a) && args[k - 1] !== '--env-file' && !auth.test(args[k - 1] ?? '') && !auth.test(a.replace(/=.*$/s, '')) && !leftOut(a, k) && !used(k)).map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a)
+      const named = args.filter((a, k) => !codeAt.includes(k) && !/^--env-file(=|$)/.test(a) && args[k - 1] !== '--env-file' && !auth.test(args[k - 1] ?? '') && !auth.test(a.replace(/=.*$/s, '')) && !leftOut(a, k) && !used(k)).map((a) => /^--?[\w-]+=(.+)$/.exec(a)?.[1] ?? a)
         .flatMap((a) => (/[*?]/.test(a) && a.includes(',') && !/[{[]/.test(a) ? a.split(',') : [a])).map((a) => a.replace(/^(?:[\w.-]+=)?@(?=[~./\w])/, '')).filter((a) => !a.startsWith('-') && !a.includes('://') && !/[\n()'"]/.test(a) && (!/\s/.test(a) || /^(~|\.{0,2})\/[^\s]*\/|^\//.test(a)));
       for (const a of named) if (isSecretPath(st, a, ctx) || realOf(st, abs0(a)) !== undefined && isSecretPath(st, realOf(st, abs0(a))!, ctx)) facts.reads.push(a);
       // split/csplit write the pieces under a prefix (x, or the operand after the input).
@@ -1375,6 +1385,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     for (const r of facts.runs) st.sub(stdinText !== undefined && /^(npm|npx)$/.test(name) ? `{ ${r}\n} <<< ${quote(stdinText.replace(/\0/g, '\n'))}` : r, ctx.cwd, env);
     if (loads !== undefined) st.sourcedSecret = sourcedBefore;
     if (/^(npm|pnpm|bun)$/.test(name)) lifecycleScripts(st, args, ctx.cwd);
+    configSetSettings(st, name, args, ctx.cwd);
     // A program without a model is judged by what it is given: the command after it, command strings.
     const oc = operandCommands(name, args, env);
     // A command run in a pod, a VM or a container (kubectl exec, lxc exec, systemd-nspawn -D …) is judged with its paths
@@ -1780,6 +1791,20 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       ?? (pipedTree && args.includes('-') ? 'stdin' : undefined);
     // (Cloud storage and hosting only: a release asset on the repository's own GitHub — gh release upload — is where the source lives.)
     if (sentTree !== undefined && /^(aws|gsutil|gcloud|az|azcopy|rclone|mc|s3cmd|b2|oci|wrangler|surge|netlify|ntl|vercel|firebase)$/.test(name) && (facts.hosts.length === 0 || facts.hosts.some((h) => !isLocalEndpoint(h)))) tag('uploads-project', `${name} sends ${sentTree}, an archive of the whole project`);
+    // (rsync of a tree through a link the line made to the project — ln -s ~/project /tmp/p; rsync -a /tmp/p/ host: — sends the
+    // project; with -L/--copy-links, links the line made below a sent tree to a secret send that secret.)
+    if (name === 'rsync' && facts.hosts.length > 0) {
+      const tree = args.some((a) => (/^-[a-zA-Z]*[ar]/.test(a) && !a.startsWith('--')) || /^--(archive|recursive)$/.test(a));
+      const copyLinks = args.some((a) => (/^-[a-zA-Z]*L/.test(a) && !a.startsWith('--')) || a === '--copy-links');
+      const linked: string[] = [];
+      for (const p of facts.sends) {
+        if (p === STDIN) continue;
+        const top = realOf(st, abs(p))?.replace(/(.)\/+$/, '$1');
+        if (tree && top !== undefined && (top === ctx.projectRoot || `${ctx.projectRoot}/`.startsWith(`${top}/`))) tag('uploads-project', `rsync sends ${p}, a link to the project, whole`);
+        if (copyLinks) for (const [made, to] of st.links) if (made.startsWith(`${abs(p).replace(/\/+$/, '')}/`) && isSecretPath(st, to, ctx)) linked.push(to);
+      }
+      facts.sends.push(...linked);
+    }
     facts.sends = facts.sends.map((p) => unpacked(p) ?? real(p));
     const copier = /^(cp|mv|ln|install|rsync|scp)$/.test(name);
     facts.reads = facts.reads.map((p) => (copier ? undefined : unpacked(p)) ?? real(p));
@@ -2242,7 +2267,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         return tarShowsNothing(a, true);
       });
       // (…or names a secret outright: a list file holding .env.)
-      const dotInputs = (archive?.inputs ?? []).some((i) => (/(^|\/)\.(\*|\[!.\]\*|\?\?\*)$/.test(i) && abs0(i).startsWith(`${ctx.projectRoot}/`)) || isSecretPath(st, i, ctx));
+      // (…or a directory holding a link the line made to a secret, archived by a program that stores what links point to:
+      // tar -h/--dereference, zip and 7z by default, bsdtar -L.)
+      const dereferences = /^(tar|gtar)$/.test(name) ? args.some((a) => /^-?[a-zA-Z]*h/.test(a) && !a.startsWith('--') || a === '--dereference')
+        : /^(zip)$/.test(name) ? !args.some((a) => /^-[a-zA-Z]*y/.test(a) && !a.startsWith('--') || a === '--symlinks')
+          : /^(7z|7za|7zz)$/.test(name) ? !args.includes('-snl') : name === 'bsdtar' ? args.some((a) => /^-[a-zA-Z]*[LH]/.test(a) && !a.startsWith('--')) : false;
+      const linkedSecret = (i: string) => dereferences && [...st.links].some(([made, to]) => made.startsWith(`${abs0(i)}/`) && isSecretPath(st, to, ctx));
+      const dotInputs = (archive?.inputs ?? []).some((i) => (/(^|\/)\.(\*|\[!.\]\*|\?\?\*)$/.test(i) && abs0(i).startsWith(`${ctx.projectRoot}/`)) || isSecretPath(st, i, ctx) || linkedSecret(i));
       if (archive && archive.file === undefined && !listsOnly && (holdsTop(archive.inputs.length ? archive.inputs : ['__none__']) || dotInputs) && archive.takesSecret && !fc.redirects.some((r) => /^(>>?|>\||&>>?)$/.test(r.op) && (r.fd ?? 1) === 1) && (fc.stdoutTo.length > 0 || fc.origin?.style === 'process-in' || archive !== archive0)) {
         if (toScreen(fc)) facts.reads.push(`${ctx.projectRoot}/.env`);
         else treeSecret = `${ctx.projectRoot}/.env`;
@@ -2660,9 +2691,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (name === 'ln' || (name === 'cp' && args.some((a) => /^-[a-zA-Z]*[sl]$|^--(symbolic-link|link)$/.test(a)))) {
       const ops = args.filter((a, k) => !a.startsWith('-') && !/^(-[a-zA-Z]*[St]|--suffix|--target-directory)$/.test(args[k - 1] ?? ''));
       const symbolic = args.some((a) => /^-[a-zA-Z]*s|^--symbolic/.test(a));
+      // (ln -r makes the link's text relative for it, from the target as named here: it reaches the same file.)
+      const relative = name === 'ln' && args.some((a) => /^-[a-zA-Z]*r|^--relative$/.test(a) && !a.startsWith('--r') || a === '--relative');
       const link = (to0: string, at: string) => {
-        const to = to0.replace(/^~(?=\/|$)/, ctx.home);
-        st.links.set(abs(at), posix.resolve(symbolic ? posix.dirname(abs(at)) : ctx.cwd, to));
+        // (The working directory by its variable — ln -s "$PWD" /tmp/p, "$(pwd)/.env" — is where the line runs.)
+        const to = to0.replace(/^~(?=\/|$)/, ctx.home).replace(/^(?:\$\{?PWD\}?|\$\(pwd\)|`pwd`)(?=\/|$)/, ctx.cwd === UNKNOWN_CWD ? '$PWD' : ctx.cwd);
+        st.links.set(abs(at), posix.resolve(symbolic && !relative ? posix.dirname(abs(at)) : ctx.cwd, to));
         // (…climbing into a temp directory is no layout of the tree: ../../../tmp/x.)
         if (symbolic && !posix.isAbsolute(to) && !/[$`]/.test(to) && !/^\/(tmp|var\/tmp|dev\/shm)\//.test(st.links.get(abs(at))!)) st.relativeLinks.add(abs(at));
         else st.relativeLinks.delete(abs(at));

@@ -314,6 +314,9 @@ function credentialVarsRead(code: string, copies: ReadonlyMap<string, string> = 
   return out;
 }
 
+/** The library directories put first by -I DIR / -IDIR (ruby, perl). */
+const includeDirs = (args: readonly string[]): string[] => args.flatMap((a, k) => (a === '-I' ? [args[k + 1] ?? ''] : /^-I./.test(a) ? [a.slice(2)] : []));
+
 export function judgeInterpreter(st: State, lang: string, args: string[], ctx: Context, env: Context['env'], stdinText: string | undefined, fc: FlatCommand, flat: FlatCommand[], info: Info[], rec: Info): void {
   rec.isInterpreter = true;
   // (bun run FILE / deno run FILE: the file after the verb, as bun FILE would take it.)
@@ -361,8 +364,16 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
   const fromOutside = (v: string) => !posix.resolve(ctx.cwd, v.replace(/^~(?=\/|$)/, ctx.home)).startsWith(`${ctx.projectRoot}/`);
   if (lang === 'node' || lang === 'bun' || lang === 'deno') {
     for (let k = 0; k < args.length; k++) {
-      const m = /^(--import|--require|-r|--loader|--experimental-loader|--preload)(?:=(.*))?$/s.exec(args[k]!);
+      const m = /^(--import|--require|-r|--loader|--experimental-loader|--preload|--eval-file)(?:=(.*))?$/s.exec(args[k]!);
       if (!m) continue;
+      // (deno repl --eval-file=A,B runs each file, local or a URL, before the prompt.)
+      if (m[1] === '--eval-file') {
+        for (const f of (m[2] ?? args[k + 1] ?? '').split(',')) if (/^[a-z]+:\/\//i.test(f) || fromOutside(f) || /[$`]/.test(f)) {
+          st.lineTags.tags.add('interpreter-opaque');
+          st.lineTags.notes.push(`${lang} repl runs ${f} first, code from outside the project`);
+        } else { const text = st.scripts.get(posix.resolve(ctx.cwd, f)); if (text !== undefined) preloads.push(text); }
+        continue;
+      }
       const v = m[2] ?? args[k + 1] ?? '';
       if (/^data:/i.test(v)) preloads.push(dataUrlText(v));
       else {
@@ -379,6 +390,9 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
     // decides what every import loads.
     const dataScript = args.find((a) => /^data:/i.test(a));
     if (dataScript) preloads.push(dataUrlText(dataScript));
+    // (…and a module the code itself imports from a data: URL — import "data:…;base64,…", export * from "data:…",
+    // import("data:…") — is code given inline, encoded.)
+    for (const m of (src.code ?? '').matchAll(/\b(?:import|from)\s*\(?\s*(["'`])(data:[^"'`]*)\1/g)) preloads.push(dataUrlText(m[2]!));
     for (const a of args0) {
       const map = /^--import-map=(.+)$/.exec(a)?.[1] ?? (a === '--import-map' ? args0[args0.indexOf(a) + 1] : undefined);
       if (map && /^[a-z]+:\/\//i.test(map)) {
@@ -392,8 +406,10 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
     // (…and php's configuration file -c/--php-ini, which may set any of them.)
     const vals = lang === 'php' ? args.flatMap((a, k) => { const d = /^(-d|--define)$/.test(a) ? args[k + 1] : /^-d./.test(a) ? a.slice(2) : /^--define=/.test(a) ? a.slice(9) : undefined; const m = d ? /^auto_(?:prepend|append)_file\s*=\s*(.+)$/.exec(d) : null; return m ? [m[1]!] : []; })
       .concat(args.flatMap((a, k) => (/^(-c|--php-ini)$/.test(a) ? [args[k + 1] ?? ''] : /^-c./.test(a) ? [a.slice(2)] : /^--php-ini=/.test(a) ? [a.slice(10)] : [])).filter((v) => v !== ''))
-      : lang === 'ruby' ? args.flatMap((a, k) => (a === '-r' ? [args[k + 1] ?? ''] : /^-r./.test(a) ? [a.slice(2)] : [])).filter((v) => v.includes('/'))
-      : lang === 'perl' && args.some((a) => /^-M/.test(a)) ? args.flatMap((a, k) => (a === '-I' ? [args[k + 1] ?? ''] : /^-I./.test(a) ? [a.slice(2)] : []))
+      // (A library required by name is looked up first in the -I directories: ruby -I/tmp -rsocket loads /tmp/socket.rb,
+      // perl -I/tmp -mx /tmp/x.pm, -m as -M.)
+      : lang === 'ruby' ? ((req) => [...req.filter((v) => v.includes('/')), ...(req.length ? includeDirs(args) : [])])(args.flatMap((a, k) => (a === '-r' ? [args[k + 1] ?? ''] : /^-r./.test(a) ? [a.slice(2)] : [])))
+      : lang === 'perl' && args.some((a) => /^-[Mm]/.test(a)) ? includeDirs(args)
       : [];
     const away = vals.find((v) => /^[a-z]+:\/\//i.test(v) || fromOutside(v));
     if (away !== undefined && !st.scripts.has(posix.resolve(ctx.cwd, away))) {

@@ -79,6 +79,56 @@ function outsideFile(st: State, what: string, value: string, cwd: string): void 
   st.lineTags.notes.push(`${what} gives every script the variables in ${value}, outside the project`);
 }
 
+/**
+ * The KEY VALUE pairs of `npm|pnpm|yarn config set …` (and KEY=VALUE words), past the options that stand before the key:
+ * flags (-g, -H, --home, --json) and --location/-L with its value in the next word, so `npm config set -L project
+ * script-shell X` sets script-shell, not project.
+ */
+export function configSetPairs(name: string, args: readonly string[]): [string, string][] {
+  if (!/^(npm|pnpm|yarn)$/.test(name)) return [];
+  const set = args.findIndex((a, k) => (a === 'set' || a === 'put') && (args[k - 1] === 'config' || args[k - 1] === 'c' || (name === 'npm' && args.slice(0, k).every((x) => x.startsWith('-')))));
+  if (set < 0) return [];
+  const FLAG = /^(--json|-H|--home|-g|--global)$/;
+  const pairs: [string, string][] = [];
+  for (let k = set + 1; k < args.length; k++) {
+    const a = args[k]!;
+    if (/^(-L|--location)$/.test(a)) k++;
+    else if (a.startsWith('-')) continue;
+    else if (a.includes('=')) pairs.push([a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]);
+    else {
+      // (The value may start with a dash — node-options --require X — but yarn's own flags may stand before it.)
+      let v = k + 1;
+      while (v < args.length && FLAG.test(args[v]!)) v++;
+      pairs.push([a, args[v] ?? '']);
+      k = v;
+    }
+  }
+  return pairs;
+}
+
+/** Registry credentials by key: npm's _authToken/_auth/_password, yarn's npmAuthToken/npmAuthIdent (also under npmScopes/npmRegistries). */
+const TOKEN_SETTING = /_auth|_password|authtoken|npmAuthIdent/i;
+
+/**
+ * What `pnpm|yarn config set` stores that npm's analyzer judges for npm: a registry credential kept by the agent (as
+ * `npm config set …:_authToken`), and yarn plugins loaded from outside the project (as in a .yarnrc.yml).
+ */
+export function configSetSettings(st: State, name: string, args: readonly string[], cwd: string): void {
+  if (name === 'npm') return;
+  for (const [key, value] of configSetPairs(name, args)) {
+    if (TOKEN_SETTING.test(key)) {
+      st.lineTags.tags.add('auth-token-stored');
+      st.lineTags.notes.push(`${name} config set ${key} stores a registry credential`);
+    }
+    // (yarn config set --json plugins '[{"path": F}]': each path, or a bare string item, is a plugin.)
+    if (name === 'yarn' && key === 'plugins') {
+      let items: unknown = value;
+      try { items = JSON.parse(value); } catch { /* a bare value is one plugin */ }
+      for (const p of (Array.isArray(items) ? items : [items]).map((x) => (typeof x === 'string' ? x : typeof (x as { path?: unknown })?.path === 'string' ? (x as { path: string }).path : '$?'))) loaded(st, 'yarn config plugins', p, cwd);
+    }
+  }
+}
+
 /** The scripts npm runs by itself on the next install or pack (npm pkg set scripts.postinstall=…). */
 const LIFECYCLE = /^scripts[.[]["']?(pre|post)?(install|prepare|prepublish|prepublishOnly|pack|uninstall|dependencies)["']?\]?=/;
 

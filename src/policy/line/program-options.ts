@@ -3,6 +3,8 @@
 // preprocessor, npm/pnpm/yarn configuration of the script shell, the init module or node options.
 // Each is returned as [what, value] for programSetting to judge.
 
+import { configSetPairs } from './package-settings.js';
+
 /** Make variables that recipes run as programs. */
 const MAKE_PROGRAMS = /^(CC|CXX|CPP|LD|AR|AS|FC|F77|RANLIB|STRIP|OBJCOPY|NM|SHELL|MAKE|INSTALL|RM|LEX|YACC|PERL|PYTHON)$/;
 /** Package-manager settings that name a program or module it runs. */
@@ -142,13 +144,8 @@ export function programOptions(name: string, args: readonly string[]): [string, 
   }
   if (/^(npm|pnpm|yarn)$/.test(name)) {
     // config set KEY VALUE (the value may start with a dash: --require …).
-    const set = args.findIndex((a, k) => a === 'set' && args[k - 1] === 'config');
-    const keyArg = set >= 0 ? args.slice(set + 1).find((a) => !/^--?(global|location|-g|-L|workspaces?)(=|$)/.test(a)) : undefined;
-    if (keyArg) {
-      const rest = args.slice(args.indexOf(keyArg, set + 1) + 1);
-      const [key, val] = keyArg.includes('=') ? [keyArg.slice(0, keyArg.indexOf('=')), keyArg.slice(keyArg.indexOf('=') + 1)] : [keyArg, rest[0] ?? ''];
-      if (PKG_PROGRAM_KEYS.test(key)) out.push([`${name} config ${key}`, val]);
-    }
+    // (Past the options before the key: -L/--location take the next word, so -L project script-shell X sets script-shell.)
+    for (const [key, val] of configSetPairs(name, args)) if (PKG_PROGRAM_KEYS.test(key)) out.push([`${name} config ${key}`, val]);
   }
   return out;
 }

@@ -21,13 +21,40 @@ const LISTERS = /^(ps|pgrep|pidof|lsof|fuser|jobs|pstree|top|htop|systemctl|laun
 // Commands that pass their input through, narrowed by a pattern (or not at all).
 const NARROWERS = /^(grep|egrep|fgrep|rg|awk|gawk|mawk|nawk|sed|cut|head|tail|sort|uniq|tr|xargs|column|paste|cat|tac)$/;
 
-/** The pattern matches one of Rampart's own process names or command lines. */
-function matchesRampart(pattern: string, opts: { exact?: boolean; regex?: boolean; icase?: boolean } = {}): boolean | 'unknown' {
+// How the server's line looks in what a lister prints (ps -e, ps aux, ps -eo pid,comm, pstree -p): a pattern over that
+// output also meets the pid, user and time columns (grep -o '[0-9]\+' keeps every pid).
+const LISTED_LINES = ['   4242 ?        00:00:01 node', 'user        4242  0.1  0.5 1234567 45678 ?       Sl   10:00   0:01 node /usr/lib/node_modules/rampart/bin/rampart.js serve', '   4242 node', 'systemd(1)---node(4242)'];
+
+/** A POSIX basic regular expression (grep's default) as a JavaScript one: \( \) \{ \} \| \+ \? are the operators, the bare
+ *  characters literal; a bracket expression is copied as it is. */
+export function breToJs(bre: string): string {
+  let out = '';
+  for (let i = 0; i < bre.length; i++) {
+    const c = bre[i]!;
+    if (c === '[') {
+      // (A ] right after [ or [^ is a member, not the end.)
+      let j = i + 1;
+      if (bre[j] === '^') j++;
+      if (bre[j] === ']') j++;
+      const end = bre.indexOf(']', j);
+      if (end < 0) return bre;
+      out += bre.slice(i, end + 1);
+      i = end;
+    } else if (c === '\\' && i + 1 < bre.length) {
+      const n = bre[++i]!;
+      out += /[(){}|+?]/.test(n) ? n : `\\${n}`;
+    } else out += /[(){}|+?]/.test(c) ? `\\${c}` : c;
+  }
+  return out;
+}
+
+/** The pattern matches one of Rampart's own process names or command lines (or, for a filter of a lister's output, its line there). */
+function matchesRampart(pattern: string, opts: { exact?: boolean; regex?: boolean; icase?: boolean; listed?: boolean } = {}): boolean | 'unknown' {
   const same = (a: string) => (opts.icase ? a.toLowerCase() === pattern.toLowerCase() : a === pattern);
   if (opts.exact && !opts.regex) return CANDIDATES.some((c) => same(c) || same(posix.basename(c.split(' ')[0]!)));
   try {
     const re = new RegExp(opts.exact ? `^(${pattern})$` : pattern, opts.icase ? 'i' : '');
-    return CANDIDATES.some((c) => re.test(c));
+    return [...CANDIDATES, ...(opts.listed ? LISTED_LINES : [])].some((c) => re.test(c));
   } catch {
     return 'unknown';
   }
@@ -49,6 +76,8 @@ function producerPick(argv: string[], ctx: Context, state: { lists: boolean }): 
   if (args.some((a) => /rampart/i.test(a) || (/^[~/.]/.test(a) && under(abs(a), home)))) return 'rampart';
   const operands = args.filter((a) => !a.startsWith('-'));
   if (name === 'pgrep' || name === 'pidof') {
+    // (pgrep -v lists every process its pattern does not match: the server's among them.)
+    if (name === 'pgrep' && args.some((a) => a === '--inverse' || /^-[a-zA-Z]*v/.test(a))) return 'rampart';
     const pats = name === 'pidof' ? operands : operands.filter((a, k) => !/^-[uUgGPstF]$/.test(args[args.indexOf(a) - 1] ?? '') || k < 0);
     if (pats.length === 0) return args.some((a) => /^-[uUgGPs]/.test(a)) ? 'rampart' : 'unknown';
     const hit = pats.map((p) => matchesRampart(p, { exact: name === 'pidof' || args.includes('-x'), regex: name !== 'pidof', icase: args.includes('-i') }));
@@ -104,7 +133,9 @@ function producerPick(argv: string[], ctx: Context, state: { lists: boolean }): 
     }
     const prog = /awk$/.test(name) ? awkPatterns(operands[0] ?? '') : /^(grep|egrep|fgrep|rg)$/.test(name) && !args.some((a) => /^-[a-zA-Z]*v/.test(a)) ? operands.slice(0, 1) : [];
     if (prog.length === 0) return 'ok'; // passes the list through unchanged: judged by what lists
-    const hit = prog.map((p) => matchesRampart(p, { icase: args.includes('-i') }));
+    // (grep reads a basic regular expression unless told -E/-P/-F: n\(o\)de and no\?de are node, [0-9]\+ every pid.)
+    const basic = name === 'grep' && !args.some((a) => /^-[a-zA-Z]*[EPF]|^--(extended|perl|fixed)-/.test(a));
+    const hit = prog.map((p) => matchesRampart(basic ? breToJs(p) : p, { icase: args.includes('-i'), listed: true }));
     state.lists = false;
     return hit.includes(true) ? 'rampart' : hit.includes('unknown') ? 'unknown' : 'ok';
   }

@@ -222,7 +222,7 @@ export function implicitRuns(tool: string, args0: readonly string[], cwd0: strin
  * CI's machines) — written in this line with known text: the command lines that will run here,
  * and whether a CI step handles the repository's secrets. Undefined for any other file.
  */
-export function autoRunCommands(path: string, text: string): { lines: string[]; ciSecrets: boolean; unreadable?: boolean } | undefined {
+export function autoRunCommands(path: string, text: string, runsCiHere = false): { lines: string[]; ciSecrets: boolean; unreadable?: boolean } | undefined {
   const base = path.slice(path.lastIndexOf('/') + 1);
   // Hook scripts agents run on their own events (Claude Code's .claude/hooks, Gemini's, Codex's).
   if (/\/\.husky\/[^/]+$/.test(path) || /\/\.(claude|gemini|codex|cursor)\/hooks\//.test(path)) return { lines: [text], ciSecrets: false };
@@ -296,7 +296,8 @@ export function autoRunCommands(path: string, text: string): { lines: string[]; 
   walk(doc);
   // CI steps run on CI's machines, not here: this machine's allowlist does not apply to them, but
   // ${{ secrets.X }} in a step's command passes the repository's secrets through it after a push.
-  if (ci) return { lines: [], ciSecrets: lines.some((l) => /\$\{\{[^}]*\bsecrets\b/.test(l)) };
+  // (…unless a local runner in the line — act, gh act, gitlab-runner exec — runs them on this machine.)
+  if (ci && !runsCiHere) return { lines: [], ciSecrets: lines.some((l) => /\$\{\{[^}]*\bsecrets\b/.test(l)) };
   return { lines, ciSecrets: false };
 }
 
@@ -338,13 +339,16 @@ const CONFIG_PROGRAM = /^\s*["']?(rustc-wrapper|rustc-workspace-wrapper|rustc|ru
 /** …and npm's own in an .npmrc: the shell it runs scripts with, its git, editor, browser, viewer, a script it loads at start. */
 const NPMRC_PROGRAM = /^\s*(onload-script|shell|git|editor|browser|viewer)\s*=\s*["']?([^"'\n]+?)["']?\s*$/gm;
 
+/** …and yarn 1's .yarnrc, whose settings are `key value` with a space: yarn-path is the yarn every run hands over to. */
+const YARNRC_PROGRAM = /^\s*["']?(yarn-path)["']?\s+["']?([^"'\n]+?)["']?\s*$/gm;
+
 /** The programs and modules a configuration text makes its tool run: each judged as the setting it is. */
 function configPrograms(st: State, path: string, text: string, cwd: string): void {
   const base = path.slice(path.lastIndexOf('/') + 1);
-  for (const m of [...text.matchAll(CONFIG_PROGRAM), ...(base === '.npmrc' ? text.matchAll(NPMRC_PROGRAM) : [])]) {
+  for (const m of [...text.matchAll(CONFIG_PROGRAM), ...(base === '.npmrc' ? text.matchAll(NPMRC_PROGRAM) : []), ...(base === '.yarnrc' ? text.matchAll(YARNRC_PROGRAM) : [])]) {
     if (m[1] === 'node-options') nodeOptionsLoads(st, `${base} node-options`, m[2]!, cwd);
     // (yarnPath into the project's .yarn/releases is the release the project pins; replacing that file is judged where it is written.)
-    else if (m[1] === 'yarnPath' && posix.resolve(cwd, m[2]!).startsWith(`${st.ctx.projectRoot}/.yarn/releases/`)) continue;
+    else if (/^(yarnPath|yarn-path)$/.test(m[1]!) && posix.resolve(cwd, m[2]!).startsWith(`${st.ctx.projectRoot}/.yarn/releases/`)) continue;
     else programSetting(st, `${base} ${m[1]}`, m[2]!, true, cwd);
   }
 }
@@ -529,7 +533,9 @@ export function rememberWritten(st: State, path: string, text: string, cwd: stri
     st.lineTags.tags.add('interpreter-opaque');
     st.lineTags.notes.push(`${path} takes in code Rampart has not read, from outside the project: ${foreign[0]}`);
   }
-  const auto = autoRunCommands(path, text);
+  // (A local CI runner — act, gh act, gitlab-runner exec — runs workflow steps here; listing or a dry run runs none.)
+  const localCi = [...st.lineText.matchAll(/(?:^|[\s;&|(])(?:act|gh\s+act|gitlab-runner\s+exec)\b([^;&|\n]*)/g)].some((m) => !/(^|\s)(-l|--list|-n|--dryrun|-g|--graph|--help|-h|--version)\b/.test(m[1]!));
+  const auto = autoRunCommands(path, text, localCi);
   if (!auto) return;
   for (const l of auto.lines) st.sub(l, cwd, st.ctx.env);
   if (auto.ciSecrets) {
