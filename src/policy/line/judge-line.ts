@@ -18,6 +18,7 @@ import { forkBomb } from './destructive.js';
 import { GNU_LONG, judgeArgv } from './judge-argv.js';
 import { fullLongOptions } from '../options.js';
 import { keyedOption, subcommandIndex } from './global-options.js';
+import { splitOptionWord } from './option-expansions.js';
 import { CURRENT_BRANCH_ARGS } from '../analyzers/git-subcommands.js';
 import { lineChecks } from './line-checks.js';
 import { printfText, unescape } from './printf.js';
@@ -882,7 +883,10 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     // (What runs is the alias's program: line checks see it, e.g. a download run through hash -p.)
     rec.argv = [alias.split(/\s+/)[0]!, ...argv.slice(1)];
     rec.name = posix.basename(rec.argv[0]!);
-    st.sub([alias, ...argv.slice(1).map(quote)].join(' '), cwd, cmdEnv);
+    // An alias of plain words (py='bash -s') is that program with the words given: judged as it, with what the
+    // line feeds it (py <<'EOF' … EOF runs the body as shell). Other text is a line of its own.
+    if (/^[\w./+=:@%-]+( +[\w./+=:@%-]+)*$/.test(alias.trim())) judgeArgv(st, [...alias.trim().split(/ +/), ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
+    else st.sub([alias, ...argv.slice(1).map(quote)].join(' '), cwd, cmdEnv);
     return { info: rec, cwd, env: nextEnv };
   }
   // `a[i]=v` / `a[i]+=v`: an array element assignment (its substitutions are commands of their own).
@@ -917,6 +921,13 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   if (verbAt > 0 && !argvWords[verbAt]!.static && !ARGUMENT_WORD.test(argvWords[verbAt]!.raw)) {
     st.lineTags.tags.add('dynamic-command');
     st.lineTags.notes.push(`${argv[0]}'s subcommand ${argvWords[verbAt]!.raw} is only known when the line runs`);
+  }
+  // …and a subcommand whose destructive form an option picks (git branch -D, reset --hard) given an unquoted
+  // run-time value where an option may stand: the value may split into that option.
+  const optionWord = verbAt > 0 && argvWords[verbAt]!.static ? splitOptionWord(tool, argvWords, verbAt) : undefined;
+  if (optionWord) {
+    st.lineTags.tags.add('dynamic-command');
+    st.lineTags.notes.push(`${argv[0]} ${argvWords[verbAt]!.value}'s options include ${optionWord.raw}, only known when the line runs`);
   }
   // A command name taken from a variable's default (${RUNNER:-npx}, or R="${RUNNER:-npx}"; $R): the
   // line does not set that variable, the agent's environment may — what runs is not known.
