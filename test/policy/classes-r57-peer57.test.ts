@@ -29,6 +29,10 @@ await lineTable(t, {
     ['git branch --format "$(format_producer)"', 'allow'],
     ['git reset --soft "$(git merge-base origin/main HEAD)"', 'allow'],
     ['git checkout $(git rev-parse HEAD)', 'allow'],
+    // (a commit id or a ref's name is one field: merge-base A B, rev-parse --verify/--abbrev-ref REF)
+    ['git reset $(git merge-base main HEAD)', 'allow'],
+    ['git checkout $(git rev-parse --abbrev-ref HEAD@{upstream})', 'allow'],
+    ['git reset $(git rev-parse --show-toplevel)', 'ask'],
     ['git log $(git merge-base HEAD main)..HEAD', 'allow'],
     ['git rebase $base', 'allow'],
     ['git add $files', 'allow'],
