@@ -22,6 +22,10 @@ await lineTable(t, {
     ["python3 - <<'PY'\nx = 1\nPY\ngit branch $name", 'ask'],
     // quoted, a value slot, after `--`, a one-field substitution, or a subcommand whose options choose nothing destructive
     ['git branch -d "$b"', 'allow'],
+    // (a loop variable over a split list holds one field a turn: git branch -D needs two words, reset --hard one)
+    ['for b in $(git branch --merged main | grep -v main); do git branch -d $b; done', 'allow'],
+    ['for b in "$(cat f)"; do git branch -d $b; done', 'ask'],
+    ['for m in $(cat modes); do git reset $m; done', 'ask'],
     ['git checkout "$BR"', 'allow'],
     ['git switch -c "$name"', 'allow'],
     ['git checkout -b $name', 'allow'],

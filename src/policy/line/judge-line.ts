@@ -54,7 +54,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     links: parent?.links ?? new Map(), relativeLinks: parent?.relativeLinks ?? new Set(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
     settledTokenFiles: parent?.settledTokenFiles ?? new Set(),
-    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), references: parent?.references ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), coprocs: new Set(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(),
+    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), references: parent?.references ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), coprocs: new Set(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(), fieldLoopVars: parent?.fieldLoopVars ?? new Set(),
     downloaded: parent?.downloaded ?? new Set(), downloadedBefore: new Set(parent?.downloaded ?? []), functionWrites: parent?.functionWrites ?? new Map(), posix: parent?.posix ?? false,
     // (Any mention of the options that make `*` match dot-files — shopt -s dotglob, bash -O dotglob, zsh's
     // globdots, a GLOBIGNORE — is taken to be in force for the whole line.)
@@ -139,6 +139,8 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
   // `for NAME in …` assigns NAME each item in turn, as NAME=item does: a loop over PATH, LD_PRELOAD or a
   // proxy variable is judged as each of those assignments (an item computed at run time, or "$@", as unknown).
   for (const [name, items] of loopBindings(parsed.script)) {
+    // (Items that are plain words or unquoted expansions were split already: each turn's value is one field.)
+    if (items?.length && items.every((w) => (w.static && !/\s/.test(w.value)) || w.parts.every((p) => !('quoted' in p) || !p.quoted))) st.fieldLoopVars.add(name);
     if (!/^[A-Z_][A-Z0-9_]*$/.test(name) && !/^(?:(?:https?|ftp|all|no)_proxy|npm_config_\w+)$/i.test(name)) continue;
     for (const w of items ?? []) assignmentTags(st, name, w.static ? w.value : `$(${name})`, w.static, cwd0);
     if (!items?.length) assignmentTags(st, name, '"$@"', false, cwd0);
@@ -924,7 +926,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   }
   // …and a subcommand whose destructive form an option picks (git branch -D, reset --hard) given an unquoted
   // run-time value where an option may stand: the value may split into that option.
-  const optionWord = verbAt > 0 && argvWords[verbAt]!.static ? splitOptionWord(tool, argvWords, verbAt) : undefined;
+  const optionWord = verbAt > 0 && argvWords[verbAt]!.static ? splitOptionWord(tool, argvWords, verbAt, st.fieldLoopVars) : undefined;
   if (optionWord) {
     st.lineTags.tags.add('dynamic-command');
     st.lineTags.notes.push(`${argv[0]} ${argvWords[verbAt]!.value}'s options include ${optionWord.raw}, only known when the line runs`);
