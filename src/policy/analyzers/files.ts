@@ -290,7 +290,14 @@ export function analyzeCopy({ tool, args }: AnalyzerInput): Facts {
 export function analyzeWriter({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   let ops = operands(args);
-  if (tool === 'chmod' || tool === 'chattr') {
+  // --reference=RFILE (or --reference RFILE, or a prefix git-style: --ref=) takes the mode or owner from RFILE:
+  // there is no mode or owner operand then, and every operand is a file that changes.
+  const refAt = args.findIndex((a) => /^--ref[a-z]*(=|$)/.test(a) && 'reference'.startsWith(a.slice(2).split('=')[0]!));
+  if (refAt >= 0 && /^(chmod|chown|chgrp)$/.test(tool)) {
+    const valueAt = args[refAt]!.includes('=') ? -1 : refAt + 1;
+    ops = args.filter((a, k) => k !== valueAt && a !== '--' && !/^-/.test(a));
+    if (args.some((a) => /^-[a-zA-Z]*R/.test(a) || a === '--recursive')) f.tags.add('recursive');
+  } else if (tool === 'chmod' || tool === 'chattr') {
     // The mode comes first, and a symbolic mode may start with a dash (chmod -x FILE): what follows it is written.
     const at = args.findIndex((a) => !/^(-[Rvcf]+|--[\w-]+(=.*)?)$/.test(a));
     ops = at < 0 ? [] : args.slice(at + 1).filter((a) => a !== '--');

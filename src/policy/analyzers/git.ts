@@ -303,6 +303,14 @@ export function analyzeGit(input: AnalyzerInput): Facts {
   for (let hops = 0; hops < 5; hops++) {
     const alias = inline.get(sub!.toLowerCase()) ?? git?.alias(sub!);
     if (alias === undefined) break;
+    // An alias whose text only the environment holds (--config-env alias.co=VAR, -c alias.co="$X"): what it
+    // runs is only known when the line runs.
+    if (/[$`]/.test(alias)) {
+      f.tags.add('dynamic-command');
+      f.notes.push(`alias ${sub} = ${alias}, only known when the line runs`);
+      f.subcommand = sub;
+      return f;
+    }
     if (alias.startsWith('!')) {
       f.tags.add('shell-alias');
       f.runs.push(alias.slice(1) + (rest.length ? ' ' + rest.join(' ') : ''));

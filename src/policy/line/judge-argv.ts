@@ -31,7 +31,7 @@ import { addHost, addUrl, STDIN, wholeTree } from '../analyzers/common.js';
 import { composerSettings } from '../analyzers/packages.js';
 import { includedInCode, writesInCode } from '../analyzers/net-clients.js';
 import { foreignAsSh, harmlessPowerShell, withoutCmdSwitches } from './foreign-shells.js';
-import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, unwrap, withPositionals, xargsSpelled } from './unwrap.js';
+import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, shellNoexec, unwrap, withPositionals, xargsSpelled } from './unwrap.js';
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
 import { COMPILED, COMPILED_REACHES, compiledInline, FOREIGN_PROCESS, foreignEvalCode, replVerb, unreadCode, unreadVerdict } from './unread-languages.js';
 import { homeSpelled } from './home-spelled.js';
@@ -607,7 +607,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const managed = managerEnvironment(name, args);
     if (isShell(name)) {
       rec.isInterpreter = true;
-      const cmd0 = shellCommandString(args, name);
+      // (With -n it only reads the string: nothing in it runs.)
+      const noexec = !FOREIGN_SHELLS.has(name) && shellNoexec(args);
+      const cmd0 = noexec && shellCommandString(args, name) !== undefined ? '' : shellCommandString(args, name);
       // `sh -c '"$@"' _ npm test`: the operands after the string are $0, $1 … and fill it in.
       const cmd = cmd0 === undefined ? undefined : withPositionals(cmd0, args.slice(args.indexOf(cmd0) + 1));
       // PowerShell or cmd.exe text made only of what Rampart reads there: judged as that sh line.
@@ -1489,7 +1491,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       st.out.push(judgeFacts(st.policy, sent, argv, { ...ctx, env }));
     }
     // (A shell's own -c string was judged above, with its $0, $1 … filled in.)
-    for (const s of oc.strings) if (!(isShell(name) && s === shellCommandString(args, name))) st.sub(s, ctx.cwd, env);
+    for (const s of oc.strings) if (!(isShell(name) && (s === shellCommandString(args, name) || (!FOREIGN_SHELLS.has(name) && shellNoexec(args))))) st.sub(s, ctx.cwd, env);
     // Options and variables through which the tool runs shell text (tar --to-command, vim -c '!…').
     const co = commandOptions(name, args, env, stdinText, scriptText, editorOk);
     // (emacs --chdir DIR runs its commands in DIR.)

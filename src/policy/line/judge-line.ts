@@ -18,6 +18,7 @@ import { forkBomb } from './destructive.js';
 import { GNU_LONG, judgeArgv } from './judge-argv.js';
 import { fullLongOptions } from '../options.js';
 import { keyedOption, subcommandIndex } from './global-options.js';
+import { splitOptionWord } from './option-expansions.js';
 import { CURRENT_BRANCH_ARGS } from '../analyzers/git-subcommands.js';
 import { lineChecks } from './line-checks.js';
 import { printfText, unescape } from './printf.js';
@@ -53,7 +54,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     links: parent?.links ?? new Map(), relativeLinks: parent?.relativeLinks ?? new Set(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
     settledTokenFiles: parent?.settledTokenFiles ?? new Set(),
-    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), references: parent?.references ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), coprocs: new Set(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(),
+    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), references: parent?.references ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), coprocs: new Set(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(), fieldLoopVars: parent?.fieldLoopVars ?? new Set(),
     // (A nested line — a shell alias's text, bash -c — runs on the branch the line switched to.)
     branch: parent?.branch,
     downloaded: parent?.downloaded ?? new Set(), downloadedBefore: new Set(parent?.downloaded ?? []), functionWrites: parent?.functionWrites ?? new Map(), posix: parent?.posix ?? false,
@@ -140,6 +141,8 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
   // `for NAME in …` assigns NAME each item in turn, as NAME=item does: a loop over PATH, LD_PRELOAD or a
   // proxy variable is judged as each of those assignments (an item computed at run time, or "$@", as unknown).
   for (const [name, items] of loopBindings(parsed.script)) {
+    // (Items that are plain words or unquoted expansions were split already: each turn's value is one field.)
+    if (items?.length && items.every((w) => (w.static && !/\s/.test(w.value)) || w.parts.every((p) => !('quoted' in p) || !p.quoted))) st.fieldLoopVars.add(name);
     if (!/^[A-Z_][A-Z0-9_]*$/.test(name) && !/^(?:(?:https?|ftp|all|no)_proxy|npm_config_\w+)$/i.test(name)) continue;
     for (const w of items ?? []) assignmentTags(st, name, w.static ? w.value : `$(${name})`, w.static, cwd0);
     if (!items?.length) assignmentTags(st, name, '"$@"', false, cwd0);
@@ -910,7 +913,10 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     // (What runs is the alias's program: line checks see it, e.g. a download run through hash -p.)
     rec.argv = [alias.split(/\s+/)[0]!, ...argv.slice(1)];
     rec.name = posix.basename(rec.argv[0]!);
-    st.sub([alias, ...argv.slice(1).map(quote)].join(' '), cwd, cmdEnv);
+    // An alias of plain words (py='bash -s') is that program with the words given: judged as it, with what the
+    // line feeds it (py <<'EOF' … EOF runs the body as shell). Other text is a line of its own.
+    if (/^[\w./+=:@%-]+( +[\w./+=:@%-]+)*$/.test(alias.trim())) judgeArgv(st, [...alias.trim().split(/ +/), ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
+    else st.sub([alias, ...argv.slice(1).map(quote)].join(' '), cwd, cmdEnv);
     return { info: rec, cwd, env: nextEnv };
   }
   // `a[i]=v` / `a[i]+=v`: an array element assignment (its substitutions are commands of their own).
@@ -945,6 +951,13 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   if (verbAt > 0 && !argvWords[verbAt]!.static && !ARGUMENT_WORD.test(argvWords[verbAt]!.raw)) {
     st.lineTags.tags.add('dynamic-command');
     st.lineTags.notes.push(`${argv[0]}'s subcommand ${argvWords[verbAt]!.raw} is only known when the line runs`);
+  }
+  // …and a subcommand whose destructive form an option picks (git branch -D, reset --hard) given an unquoted
+  // run-time value where an option may stand: the value may split into that option.
+  const optionWord = verbAt > 0 && argvWords[verbAt]!.static ? splitOptionWord(tool, argvWords, verbAt, st.fieldLoopVars) : undefined;
+  if (optionWord) {
+    st.lineTags.tags.add('dynamic-command');
+    st.lineTags.notes.push(`${argv[0]} ${argvWords[verbAt]!.value}'s options include ${optionWord.raw}, only known when the line runs`);
   }
   // A command name taken from a variable's default (${RUNNER:-npx}, or R="${RUNNER:-npx}"; $R): the
   // line does not set that variable, the agent's environment may — what runs is not known.

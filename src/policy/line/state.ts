@@ -224,6 +224,8 @@ export interface State {
   dirVars: Map<string, string>;
   /** Variables that captured the current branch (b=$(git branch --show-current)). */
   branchVars: Set<string>;
+  /** Loop variables that hold one blank-free field each turn (for b in $(git branch --merged); the list was split). */
+  fieldLoopVars: Set<string>;
   /** Loop word lists found not to be a project listing (one of their output commands is not). */
   unlisted: WeakSet<object>;
   /** Traps set in the line: judged when it ends, with the variables as they are then. */

@@ -492,10 +492,29 @@ export function shellCommandString(args: string[], name = 'sh'): string | undefi
     const a = args[i]!;
     if (a === '--') return undefined;
     if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(a)) return args[i + 1] ?? '';
-    if (a === '-o' || a === '-O' || a === '+O' || a === '--rcfile' || a === '--init-file') i++;
+    if (a === '-o' || a === '+o' || a === '-O' || a === '+O' || a === '--rcfile' || a === '--init-file') i++;
     else if (!a.startsWith('-') && !a.startsWith('+')) return undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether a POSIX-style shell only reads its commands: -n (noexec, or -o noexec) before the -c string, not turned
+ * off again by +n, and no -i (an interactive shell ignores -n). bash -n -c 'rm -rf /' checks the text's syntax.
+ */
+export function shellNoexec(args: readonly string[]): boolean {
+  let noexec = false;
+  let interactive = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') break;
+    if ((a === '-o' || a === '+o') && args[i + 1] === 'noexec') noexec = a === '-o';
+    if (/^[-+][a-zA-Z]+$/.test(a) && a.includes('n')) noexec = a.startsWith('-');
+    if (/^-[a-zA-Z]*i/.test(a)) interactive = true;
+    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(a)) break;
+    if (a === '-o' || a === '+o' || a === '-O' || a === '+O' || a === '--rcfile' || a === '--init-file') i++;
+  }
+  return noexec && !interactive;
 }
 
 /** `sh -c CMD ARG0 ARGS…`: CMD with $0, $1 … $9, $@ and $* replaced by those operands (when there are any). */

@@ -16,7 +16,8 @@ export function printsOneField(script: Script): boolean {
   if (name === 'date') return args.length > 0 && args.every((a) => /^(-u|--utc|\+(%[-_0^#]?[YmdHMSsjuVGgyeIpklFTRzZN]|[-_.:T0-9])+)$/.test(a)) && args.some((a) => a.startsWith('+'));
   // (A package's version, as jq or node read it from its manifest.)
   if (name === 'jq') return /^-r \.version (?!\/)(?!.*(^|\/)\.\.(\/|$))[\w./-]*package\.json$/.test(line);
-  if (name === 'git') return /^rev-parse( --short(=\d+)?)? (HEAD|@)$|^rev-list --count (HEAD|@)$|^describe( --tags| --abbrev=\d+| --always)*$/.test(line);
+  // (A commit id or a ref's name: merge-base A B, rev-parse [--short|--verify|--abbrev-ref] REF — git reset $(git merge-base main HEAD).)
+  if (name === 'git') return /^rev-parse( --short(=\d+)?)? (HEAD|@)$|^rev-list --count (HEAD|@)$|^describe( --tags| --abbrev=\d+| --always)*$/.test(line) || /^rev-parse( --short(=\d+)?| --verify| -q| --quiet| --abbrev-ref)* (?!-)[\w./@{}^~-]+$|^merge-base( --fork-point)? (?!-)[\w./@{}^~-]+ (?!-)[\w./@{}^~-]+$/.test(line);
   return (/^(nproc|whoami|hostname|uuidgen)$/.test(name!) && args.length === 0) || (name === 'id' && /^-[ug]$/.test(line)) || (name === 'uname' && /^-[msr]$/.test(line));
 }
 
