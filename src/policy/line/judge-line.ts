@@ -142,7 +142,8 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
   // proxy variable is judged as each of those assignments (an item computed at run time, or "$@", as unknown).
   for (const [name, items] of loopBindings(parsed.script)) {
     // (Items that are plain words or unquoted expansions were split already: each turn's value is one field.)
-    if (items?.length && items.every((w) => (w.static && !/\s/.test(w.value)) || w.parts.every((p) => !('quoted' in p) || !p.quoted))) st.fieldLoopVars.add(name);
+    // (Not a glob: a file name it matches may hold blanks — touch -- '-D main' — and an unquoted $b splits it again.)
+    if (items?.length && items.every((w) => (w.static && !/\s/.test(w.value) && !/[*?[]/.test(w.raw.replace(/'[^']*'|"[^"]*"/g, ''))) || (!w.static && w.parts.every((p) => !('quoted' in p) || !p.quoted)))) st.fieldLoopVars.add(name);
     if (!/^[A-Z_][A-Z0-9_]*$/.test(name) && !/^(?:(?:https?|ftp|all|no)_proxy|npm_config_\w+)$/i.test(name)) continue;
     for (const w of items ?? []) assignmentTags(st, name, w.static ? w.value : `$(${name})`, w.static, cwd0);
     if (!items?.length) assignmentTags(st, name, '"$@"', false, cwd0);
@@ -915,7 +916,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     rec.name = posix.basename(rec.argv[0]!);
     // An alias of plain words (py='bash -s') is that program with the words given: judged as it, with what the
     // line feeds it (py <<'EOF' … EOF runs the body as shell). Other text is a line of its own.
-    if (/^[\w./+=:@%-]+( +[\w./+=:@%-]+)*$/.test(alias.trim())) judgeArgv(st, [...alias.trim().split(/ +/), ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
+    // (Not one that starts with an assignment or a builtin — alias x='LD_PRELOAD=… ls', alias x=export —: those change the
+    // shell itself, and are judged as the line they make.)
+    if (/^[\w./+:@%-]+( +[\w./+=:@%-]+)*$/.test(alias.trim()) && !/^(export|declare|typeset|readonly|local|eval|source|\.|set|unset|alias|unalias|builtin|command|enable|exec|cd|pushd|popd|shopt|trap|hash|let|read|mapfile|readarray|printf|ulimit|umask)$/.test(alias.trim().split(/ +/)[0]!)) judgeArgv(st, [...alias.trim().split(/ +/), ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
     else st.sub([alias, ...argv.slice(1).map(quote)].join(' '), cwd, cmdEnv);
     return { info: rec, cwd, env: nextEnv };
   }

@@ -534,7 +534,10 @@ export function rememberWritten(st: State, path: string, text: string, cwd: stri
     st.lineTags.notes.push(`${path} takes in code Rampart has not read, from outside the project: ${foreign[0]}`);
   }
   // (A local CI runner — act, gh act, gitlab-runner exec — runs workflow steps here; listing or a dry run runs none.)
-  const localCi = [...st.lineText.matchAll(/(?:^|[\s;&|(])(?:act|gh\s+act|gitlab-runner\s+exec)\b([^;&|\n]*)/g)].some((m) => !/(^|\s)(-l|--list|-n|--dryrun|-g|--graph|--help|-h|--version)\b/.test(m[1]!));
+  // (…by any path or quoting — ./bin/act, "act", ~/go/bin/act — and Gitea's and Forgejo's runners; a listing flag counts only
+  // as a word of its own, not inside a quoted value: act push --input 'why= -n'.)
+  const ci = st.lineText.replace(/\\(.)/g, '$1').replace(/'[^']*'|"[^"]*"/g, (q) => (/^.[\w.~/-]*.$/.test(q) ? q.slice(1, -1) : 'Q'));
+  const localCi = [...ci.matchAll(/(?:^|[\s;&|(])(?:[\w.~/-]*\/)?(?:act|gh\s+act|(?:gitlab-runner|act_runner|forgejo-runner|gitea-runner)\s+exec)(?=[\s;&|)]|$)([^;&|\n]*)/g)].some((m) => !/(^|\s)(-l|--list|-n|--dryrun|-g|--graph|--help|-h|--version)(?=\s|$)/.test(m[1]!));
   const auto = autoRunCommands(path, text, localCi);
   if (!auto) return;
   for (const l of auto.lines) st.sub(l, cwd, st.ctx.env);
