@@ -10,6 +10,7 @@ import { optionTable, scan, values, type OptionTable } from '../options.js';
 import { resolvePath } from '../paths.js';
 import { instanceMounts, type ContainerSetup } from './container-setup.js';
 import { composeService } from './compose-file.js';
+import { isShell } from './unwrap.js';
 
 /** Shell-quotes a word (a leading ~ stays a home to expand). */
 const quote = (w: string): string => (/^[A-Za-z0-9_@%+=:,./~-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
@@ -422,6 +423,14 @@ export function unreadWritableMounts(there: Elsewhere): Mount[] {
   const first = there.command[0];
   const unread = first === undefined || /[*?[$`]/.test(first) || first.startsWith('-') || there.command.some((w) => /[$`]/.test(w));
   return unread ? there.mounts.filter((m) => !m.readOnly && !m.standing) : [];
+}
+
+/** A shell run there with no command text or script (sh, bash -l, sh -s): it reads its script from stdin. The words that
+ *  run that script as text instead (sh -c), or undefined for any other command. */
+export function stdinScript(command: readonly string[]): string[] | undefined {
+  const [shell, ...rest] = command;
+  if (shell === undefined || !isShell(shell.replace(/^.*\//, '')) || !rest.every((w) => /^[-+][a-zA-Z]*$/.test(w) && !w.includes('c'))) return undefined;
+  return [shell, ...rest.filter((w) => !/^-s$/.test(w)), '-c'];
 }
 
 /** Places a mount's host side on this machine ($PWD, ~, ./data); a variable only the running shell knows ($out) stays as written. */
