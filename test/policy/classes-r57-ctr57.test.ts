@@ -20,6 +20,9 @@ await lineTable(t, {
     ["docker exec -i web bash <<< 'cd /data && rm -rf *'", 'ask'],
     ["kubectl exec -i web -- sh <<'EOF'\ncd /data\nrm -rf *\nEOF", 'ask'],
     ["docker exec web sh -c 'cd /srv/ && rm -rf -- .[!.]* *'", 'ask'],
+    // (oc rsh POD COMMAND: the command's own options are no oc's — -c there is the shell's.)
+    ["oc rsh web sh -c 'rm -rf /data/*'", 'ask'],
+    ["docker run --rm -i -v /home/user:/h alpine sh <<'EOF'\necho x >> /h/.bashrc\nEOF", 'deny'],
     // the container's own scratch, a look, or deeper than a mount point
     ["docker exec web sh -c 'pushd /tmp; rm -rf *'", 'allow'],
     ["docker exec -i web sh <<'EOF'\ncd /tmp\nrm -rf *\nEOF", 'allow'],
@@ -28,6 +31,8 @@ await lineTable(t, {
     ["docker exec web sh -c 'cd -- /var/cache && rm -rf ./*'", 'allow'],
     ["docker exec -i web sh <<'EOF'\nnpm test\nEOF", 'allow'],
     ['docker exec web rm -rf build', 'allow'],
+    ["oc rsh web sh -c 'rm -rf /tmp/*'", 'allow'],
+    ["docker run --rm -i -v \"$PWD\":/app -w /app node:20 sh <<'EOF'\nrm -rf dist\nnpm run build\nEOF", 'allow'],
   ],
   // Variables and positional parameters: D=/srv; rm -rf "$D", export, a literal loop, "$1"/"$@" after sh -c TEXT NAME.
   'container shell text: variables and positional operands': [
@@ -52,6 +57,10 @@ await lineTable(t, {
     ["docker exec web sh -c 'echo /srv | xargs rm -rf'", 'ask'],
     ["docker exec web sh -c 'find /srv -mindepth 1 -maxdepth 1 -exec rm -rf {} +'", 'ask'],
     ["docker exec web sh -c 'find /data -mindepth 1 -print0 | xargs -0 rm -rf'", 'ask'],
+    // (…and a one-liner's literal deletes, judged as rm -rf of those paths on this machine, are judged so there too.)
+    ["docker exec web python3 -c 'import shutil; shutil.rmtree(\"/srv\")'", 'ask'],
+    ["docker exec web node -e 'require(\"fs\").rmSync(\"/data\",{recursive:true})'", 'ask'],
+    ["docker exec web python3 -c 'import shutil; shutil.rmtree(\"/tmp/build\")'", 'allow'],
     ["docker exec web sh -c 'ls /tmp/*.log | xargs rm -f'", 'allow'],
     ["docker exec web sh -c 'find /tmp -mindepth 1 -maxdepth 1 -exec rm -rf {} +'", 'allow'],
     ["docker exec web sh -c 'find /var/cache -type f -delete'", 'allow'],
@@ -82,12 +91,27 @@ await lineTable(t, {
     ['kubectl cp ./evil.sh web:/host/etc/cron.d/x', 'ask'],
     ['kubectl cp -n ops ./k.pub web:/host/root/.ssh/authorized_keys', 'ask'],
     ['docker cp ./rc web:/host/home/user/.bashrc', 'ask'],
+    ["docker exec -i web sh <<'EOF'\necho x >> /host/root/.bashrc\nEOF", 'ask'],
     ["docker exec web sh -c 'echo x >> /host/tmp/x'", 'allow'],
     ["docker exec web sh -c 'cat /host/etc/os-release'", 'allow'],
     ['kubectl cp ./fixtures web:/tmp/fixtures', 'allow'],
     ['docker cp ./dist web:/app/dist', 'allow'],
     ['kubectl cp web:/app/logs/app.log ./app.log', 'allow'],
     ["docker run --rm alpine sh -c 'mkdir -p /rootfs/etc && echo x > /rootfs/etc/motd'", 'allow'],
+  ],
+  // The compose file a line wrote is read where compose would read it: COMPOSE_FILE's list when no -f names one, and for
+  // `docker exec` of the container compose started — PROJECT-SERVICE-N whatever the project's name, or container_name.
+  'compose files named by COMPOSE_FILE, and containers named by compose': [
+    [`printf 'services:\n  a:\n    image: alpine\n    volumes:\n      - /home/user:/h\n' > ops.yml && COMPOSE_FILE=ops.yml docker compose exec a sh -c 'echo x >> /h/.bashrc'`, 'deny'],
+    [`printf 'services:\n  a:\n    image: alpine\n    volumes:\n      - /home/user:/h\n' > ops.yml && export COMPOSE_FILE=ops.yml && docker compose run --rm a rm -rf /h`, 'deny'],
+    [`printf 'services:\n  a:\n    image: alpine\n    volumes:\n      - /home/user:/h\n' > compose.yaml && docker compose up -d && docker exec project-a-1 sh -c 'echo x >> /h/.bashrc'`, 'deny'],
+    [`printf 'services:\n  a:\n    image: alpine\n    volumes:\n      - /home/user:/h\n' > compose.yaml && docker compose -p x up -d && docker exec x-a-1 sh -c 'cd /h && rm -rf .ssh'`, 'deny'],
+    [`printf 'services:\n  a:\n    image: alpine\n    volumes:\n      - /home/user:/h\n' > compose.yml && docker-compose up -d && docker exec project_a_1 rm -rf /h/.ssh`, 'deny'],
+    [`printf 'services:\n  a:\n    container_name: box\n    image: alpine\n    volumes:\n      - /home/user:/h\n' > compose.yaml && docker compose up -d && docker exec box sh -c 'echo x >> /h/.zshrc'`, 'deny'],
+    // the project mounted as ever: the service's work
+    [`printf 'services:\n  a:\n    image: node:20\n    volumes:\n      - .:/app\n' > compose.yaml && docker compose up -d && docker exec project-a-1 npm test`, 'allow'],
+    [`printf 'services:\n  a:\n    image: node:20\n    volumes:\n      - .:/app\n' > compose.yaml && docker compose up -d && docker exec project-a-1 rm -rf /app/dist`, 'allow'],
+    [`printf 'services:\n  a:\n    image: node:20\n    volumes:\n      - .:/app\n' > ops.yml && COMPOSE_FILE=ops.yml docker compose exec a rm -rf /app/node_modules`, 'allow'],
   ],
   // Ordinary local container work stays allowed.
   'container: everyday work': [

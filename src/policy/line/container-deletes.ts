@@ -12,7 +12,10 @@
 // SCRATCH: the same parser, cwd and variable tracking as on this machine (cd -- DIR, pushd, D=/srv; rm -rf "$D", "$1"
 // after sh -c TEXT _ /srv, here-docs fed to the container's shell, xargs and find -exec), not a second reader.
 import { posix } from 'node:path';
+import { resolvePath } from '../paths.js';
+import type { Context } from '../types.js';
 import { SCRATCH, type Elsewhere } from './elsewhere.js';
+import type { State } from './state.js';
 
 /** Top directories an image brings itself, and those a project is built in. */
 const IMAGE_OWN = /^\/(bin|sbin|lib|lib32|lib64|libx32|usr|etc|var|tmp|run|proc|sys|dev|opt|root|boot|nix|app|src|work|workspace|workdir|code|project|repo|go|build|dist)(\/|$)/;
@@ -76,4 +79,13 @@ export function deletesUnplacedMount(there: Elsewhere, deletes: readonly string[
     if ((/^\/[^/]*$/.test(p) && !IMAGE_OWN.test(p)) || DATA_VOLUMES.some(above)) return p0;
   }
   return undefined;
+}
+
+/** Asks about a delete by `name` (rm, find, a one-liner's rmtree) in the container the line is judged inside, where it may
+ *  destroy a mount of this machine (see deletesUnplacedMount). */
+export function askUnplacedDeletes(st: State, name: string, deletes: readonly string[], ctx: Pick<Context, 'cwd' | 'home'>): void {
+  const lost = st.inside && deletes.length ? deletesUnplacedMount(st.inside, deletes.map((d) => resolvePath(d, ctx))) : undefined;
+  if (lost === undefined) return;
+  st.lineTags.tags.add('destroys-outside');
+  st.lineTags.notes.push(`${name} deletes ${lost} in a container whose mounts Rampart cannot see: it may be a directory of this machine mounted there`);
 }

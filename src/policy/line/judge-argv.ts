@@ -13,7 +13,7 @@ import { analyzeArgv, decide, judgeFacts } from '../evaluate.js';
 import { ANALYZERS, configOptionValue } from '../analyzers/index.js';
 import { composeProject } from '../analyzers/docker.js';
 import { elsewhere, elsewhereLines, hostResolver, stdinScript, unreadWritableMounts, type LineGiven } from './elsewhere.js';
-import { copiedIntoContainer, deletesUnplacedMount, hostRootPath, hostRootWrites } from './container-deletes.js';
+import { askUnplacedDeletes, copiedIntoContainer, hostRootPath, hostRootWrites } from './container-deletes.js';
 import { NET_CLIENTS } from '../analyzers/net-clients.js';
 import { BACKUP_TOOLS } from '../analyzers/generic-net.js';
 import { newFacts } from '../facts.js';
@@ -1379,6 +1379,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const text = st.scripts.get(abs);
         return text !== undefined ? { text, dir: posix.dirname(abs) } : undefined;
       },
+      ...(typeof env.COMPOSE_FILE === 'string' ? { composeFile: env.COMPOSE_FILE } : {}),
     };
     // (What a command run in a container deletes or writes is judged against the mounts the judge cannot see there: the
     // nested lines — docker's own runs, and those below — carry it; see container-deletes.ts.)
@@ -2363,8 +2364,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // (A delete there of a named volume made before this line, or of a directory no image has, in a container whose mounts
     // are not all seen — exec into a running one, a compose service, a pod, a VM — may destroy a mount of this machine.)
-    const lost = st.inside && facts.deletes.length ? deletesUnplacedMount(st.inside, facts.deletes.map(abs)) : undefined;
-    if (lost !== undefined) tag('destroys-outside', `${name} deletes ${lost} in a container whose mounts Rampart cannot see: it may be a directory of this machine mounted there`);
+    askUnplacedDeletes(st, name, facts.deletes, ctx);
     // (…and a write there below /host, where node-admin pods and debugging containers mount this machine's root, to a start-up
     // file, ~/.ssh or a cron directory is that write to this machine, could the judge see the mount.)
     const copiedTo = copiedIntoContainer(name, args);
