@@ -74,6 +74,10 @@ await lineTable(t, {
     ["docker compose exec db sh -c 'cd /var/lib/postgresql/data && rm -rf *'", 'ask'],
     ['docker exec es rm -rf /usr/share/elasticsearch/data', 'ask'],
     ["docker exec db sh -c 'rm -rf /var/lib/postgresql'", 'ask'],
+    // (…and /mnt's and /media's entries, mount points by convention.)
+    ['docker exec web rm -rf /mnt/backup', 'ask'],
+    ["docker exec web sh -c 'cd /media/usb && rm -rf *'", 'ask'],
+    ["docker exec web sh -c 'rm -rf /mnt/backup/tmp'", 'allow'],
     ["docker exec db sh -c 'rm -rf /var/lib/postgresql/data/pg_log/*.log'", 'allow'],
     ['docker exec db ls /var/lib/mysql', 'allow'],
     ["docker exec web sh -c 'rm -rf /var/lib/apt/lists/*'", 'allow'],
@@ -108,6 +112,11 @@ await lineTable(t, {
     [`printf 'services:\n  a:\n    image: alpine\n    volumes:\n      - /home/user:/h\n' > compose.yaml && docker compose -p x up -d && docker exec x-a-1 sh -c 'cd /h && rm -rf .ssh'`, 'deny'],
     [`printf 'services:\n  a:\n    image: alpine\n    volumes:\n      - /home/user:/h\n' > compose.yml && docker-compose up -d && docker exec project_a_1 rm -rf /h/.ssh`, 'deny'],
     [`printf 'services:\n  a:\n    container_name: box\n    image: alpine\n    volumes:\n      - /home/user:/h\n' > compose.yaml && docker compose up -d && docker exec box sh -c 'echo x >> /h/.zshrc'`, 'deny'],
+    // (…and the files the line's compose commands named: docker compose -f FILE up, --project-directory DIR.)
+    [`printf 'services:\n  a:\n    image: alpine\n    volumes:\n      - /home/user:/h\n' > ops.yml && docker compose -f ops.yml up -d && docker exec project-a-1 rm -rf /h/.ssh`, 'deny'],
+    [`printf 'services:\n  a:\n    image: alpine\n    volumes:\n      - /home/user:/h\n' > ops.yml && docker-compose -f ops.yml -p z up -d && docker exec z_a_1 sh -c 'cd /h && rm -rf .ssh'`, 'deny'],
+    [`mkdir -p ops && printf 'services:\n  a:\n    image: alpine\n    volumes:\n      - /home/user:/h\n' > ops/compose.yaml && docker compose --project-directory ops up -d && docker exec ops-a-1 sh -c 'echo x >> /h/.bashrc'`, 'deny'],
+    [`printf 'services:\n  a:\n    image: node:20\n    volumes:\n      - .:/app\n' > ops.yml && docker compose -f ops.yml up -d && docker exec project-a-1 rm -rf /app/dist`, 'allow'],
     // the project mounted as ever: the service's work
     [`printf 'services:\n  a:\n    image: node:20\n    volumes:\n      - .:/app\n' > compose.yaml && docker compose up -d && docker exec project-a-1 npm test`, 'allow'],
     [`printf 'services:\n  a:\n    image: node:20\n    volumes:\n      - .:/app\n' > compose.yaml && docker compose up -d && docker exec project-a-1 rm -rf /app/dist`, 'allow'],

@@ -23,6 +23,8 @@ const IMAGE_OWN = /^\/(bin|sbin|lib|lib32|lib64|libx32|usr|etc|var|tmp|run|proc|
 const DATA_VOLUMES = ['/var/lib/postgresql/data', '/var/lib/mysql', '/var/lib/mariadb', '/var/lib/mongodb', '/var/lib/redis', '/var/lib/rabbitmq', '/var/lib/cassandra',
   '/var/lib/clickhouse', '/var/lib/influxdb', '/var/lib/influxdb2', '/var/lib/grafana', '/var/lib/neo4j/data', '/var/lib/docker', '/var/lib/etcd', '/var/lib/minio',
   '/var/opt/mssql', '/var/jenkins_home', '/usr/share/elasticsearch/data', '/usr/share/opensearch/data', '/opt/couchdb/data', '/var/lib/couchdb', '/var/lib/elasticsearch'];
+/** Directories whose entries are mount points by convention (/mnt/backup, /media/usb): each may be a mount of this machine. */
+const MOUNT_PARENTS = /^\/(mnt|media)\/[^/]+$/;
 /** Where the line judge places a relative path in a container whose working directory it does not know (elsewhereLines). */
 const UNKNOWN_WORKDIR = '/.workdir';
 
@@ -76,7 +78,7 @@ export function deletesUnplacedMount(there: Elsewhere, deletes: readonly string[
     const above = (t: string) => p === t || t.startsWith(p === '/' ? '/' : `${p}/`);
     if ((there.volumeTargets ?? []).some(above)) return p0;
     if (there.mountsKnown || known) continue;
-    if ((/^\/[^/]*$/.test(p) && !IMAGE_OWN.test(p)) || DATA_VOLUMES.some(above)) return p0;
+    if ((/^\/[^/]*$/.test(p) && !IMAGE_OWN.test(p)) || MOUNT_PARENTS.test(p) || DATA_VOLUMES.some(above)) return p0;
   }
   return undefined;
 }

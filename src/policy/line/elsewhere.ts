@@ -82,7 +82,7 @@ export interface Elsewhere {
 const DOCKER_GLOBAL = optionTable(['H,host=', 'context=', 'c=', 'config=', 'l,log-level=', 'D,debug', 'tls', 'tlsverify', 'tlscacert=', 'tlscert=', 'tlskey=',
   'url=', 'connection=', 'identity=', 'root=', 'runroot=', 'storage-driver=', 'storage-opt=', 'remote', 'r', 'cgroup-manager=', 'events-backend=', 'runtime=',
   'n,namespace=', 'a,address=', 'snapshotter=', 'cni-path=', 'data-root=', 'host=', 'debug-full'], { stopAtPositional: true });
-const COMPOSE_GLOBAL = optionTable(['f,file=', 'p,project-name=', 'project-directory=', 'env-file=', 'profile=', 'ansi=', 'parallel=', 'progress=', 'compatibility', 'dry-run', 'all-resources'], { stopAtPositional: true });
+export const COMPOSE_GLOBAL = optionTable(['f,file=', 'p,project-name=', 'project-directory=', 'env-file=', 'profile=', 'ansi=', 'parallel=', 'progress=', 'compatibility', 'dry-run', 'all-resources'], { stopAtPositional: true });
 const RUN_OPTS = optionTable([
   'v,volume=', 'mount=', 'w,workdir=', 'e,env=', 'env-file=', 'u,user=', 'h,hostname=', 'l,label=', 'm,memory=', 'p,publish=', 'c,cpu-shares=',
   'add-host=', 'attach=', 'a=', 'blkio-weight=', 'cap-add=', 'cap-drop=', 'cgroup-parent=', 'cgroupns=', 'cidfile=', 'cpus=', 'cpuset-cpus=', 'cpuset-mems=', 'cpu-period=', 'cpu-quota=',
@@ -174,7 +174,7 @@ export interface LineGiven {
 }
 
 /** The files `compose` reads by default in its project directory (the override is merged into the first). */
-const COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml', 'compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yaml', 'docker-compose.override.yml'];
+export const COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml', 'compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yaml', 'docker-compose.override.yml'];
 
 /** The command a tool runs elsewhere, with that place's mounts; undefined when the line runs nothing there. `given`: what
  *  the line set up before it (see LineGiven). */
@@ -227,7 +227,7 @@ export function elsewhere(tool: string, args: readonly string[], given?: LineGiv
   // (…and a container compose started is that service's: docker exec PROJECT-SERVICE-1, or its container_name.)
   const composed = !composeOpts && verb === DOCKER_EXEC && target !== undefined && given ? composedService(target, given) : undefined;
   const service = composeOpts && target !== undefined && given ? composeMounts(composeOpts, target, given)
-    : composed !== undefined ? composeMounts(scan([], COMPOSE_GLOBAL), composed, given!) : undefined;
+    : composed !== undefined ? composeMounts(scan(['-f', composed.file], COMPOSE_GLOBAL), composed.service, given!) : undefined;
   const mounts = [...(verb.fixed ?? []).map((m) => ({ ...m, standing: true })), ...bound.flatMap((g) => g ?? []), ...(service?.mounts ?? []), ...instanceMounts(given?.setup, target)];
   const workdir = (verb.workdir ? values(s, ...verb.workdir).at(-1) : undefined) ?? service?.workdir;
   // (Mounts the judge cannot place — a spec it cannot read, another container's volumes, a host directory as the root —
@@ -273,12 +273,13 @@ const composeFiles = (opts: ReturnType<typeof scan>, given: LineGiven): string[]
 
 /** The service of a compose file the line wrote (COMPOSE_FILE's, else the working directory's defaults) whose container
  *  `name` is: its container_name, or the PROJECT-SERVICE-N (v1: PROJECT_SERVICE_N) compose gives it. */
-function composedService(name: string, given: LineGiven): string | undefined {
-  const files = composeFiles(scan([], COMPOSE_GLOBAL), given);
-  for (const f of files.length ? files : COMPOSE_FILES.map((x) => `./${x}`)) {
+function composedService(name: string, given: LineGiven): { service: string; file: string } | undefined {
+  // (…and those the line's compose commands named: docker compose -f ops.yml up -d.)
+  const files = [...composeFiles(scan([], COMPOSE_GLOBAL), given), ...given.setup.composeFiles];
+  for (const f of [...files, ...COMPOSE_FILES.map((x) => `./${x}`)]) {
     const w = given.written(f);
-    const s = w ? containerService(w.text, name) : undefined;
-    if (s !== undefined) return s;
+    const service = w ? containerService(w.text, name) : undefined;
+    if (service !== undefined) return { service, file: f };
   }
   return undefined;
 }
