@@ -148,3 +148,13 @@ export function composeService(text: string, dir: string, service: string, volum
   if (wd !== undefined) out.workdir = wd;
   return out;
 }
+
+/** The service of a compose file's text whose container is `name`: by its container_name, or by the name compose derives,
+ *  PROJECT-SERVICE-N (PROJECT_SERVICE_N before Compose v2), whatever the project is called (-p, COMPOSE_PROJECT_NAME, the directory). */
+export function containerService(text: string, name: string): string | undefined {
+  const services = obj(obj(readYaml(text))?.services);
+  if (!services) return undefined;
+  const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return Object.keys(services).find((k) => str(obj(services[k])?.container_name) === name)
+    ?? Object.keys(services).find((k) => new RegExp(`^[a-z0-9][\\w.-]*[-_]${escape(k)}[-_]\\d+$`).test(name));
+}

@@ -5,16 +5,19 @@
 // removes /srv: the run's own options do not show it, the line does.
 import { posix } from 'node:path';
 import { optionTable, scan, values } from '../options.js';
-import type { Mount } from './elsewhere.js';
+import { COMPOSE_FILES, COMPOSE_GLOBAL, type Mount } from './elsewhere.js';
 
 export interface ContainerSetup {
   /** Named volumes the line created → the host directory each binds, or undefined for the daemon's own storage. */
   volumes: Map<string, string | undefined>;
   /** Mounts the line gave a system container or a VM, by its name ('*': a profile's, which any instance may have). */
   instances: Map<string, Mount[]>;
+  /** The compose files the line's compose commands named (-f FILE, --project-directory DIR's defaults): the containers
+   *  they start (docker exec PROJECT-SERVICE-1) have those files' mounts. */
+  composeFiles: string[];
 }
 
-export const newContainerSetup = (): ContainerSetup => ({ volumes: new Map(), instances: new Map() });
+export const newContainerSetup = (): ContainerSetup => ({ volumes: new Map(), instances: new Map(), composeFiles: [] });
 
 const VOLUME_CREATE = optionTable(['d,driver=', 'o,opt=', 'l,label=', 'name=', 'ignore', 'scope=', 'sharing=', 'availability=', 'group=', 'limit-bytes=', 'required-bytes=',
   'topology-preferred=', 'topology-required=', 'secret=', 'type=', 'cluster-volume'], { stopAtPositional: false });
@@ -72,9 +75,20 @@ function multipassMount(setup: ContainerSetup, args: readonly string[]): void {
   }
 }
 
+/** docker compose [-f FILE…] [--project-directory DIR] VERB, docker-compose …: the files it reads, where the line names them. */
+function composeNamed(setup: ContainerSetup, args: readonly string[]): void {
+  const at = args.indexOf('compose');
+  const words = at >= 0 ? args.slice(at + 1) : args;
+  const s = scan(words, COMPOSE_GLOBAL);
+  const files = values(s, 'file').filter((f) => f !== '-');
+  const dir = values(s, 'project-directory').at(-1);
+  setup.composeFiles.push(...files, ...(dir !== undefined && !files.length ? COMPOSE_FILES.map((f) => `${dir.replace(/\/+$/, '')}/${f}`) : []));
+}
+
 /** The programs that set up what a later command's container has, and how each one's words say it. */
 const SETTERS: { tools: RegExp; record: (setup: ContainerSetup, args: readonly string[]) => void }[] = [
-  { tools: /^(docker|podman|nerdctl|finch)$/, record: volumeCreate },
+  { tools: /^(docker|podman|nerdctl|finch)$/, record: (setup, args) => { volumeCreate(setup, args); if (args.includes('compose')) composeNamed(setup, args); } },
+  { tools: /^(docker-compose|podman-compose)$/, record: composeNamed },
   { tools: /^(lxc|incus)$/, record: deviceAdd },
   { tools: /^multipass$/, record: multipassMount },
 ];

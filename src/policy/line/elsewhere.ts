@@ -9,7 +9,8 @@ import { posix } from 'node:path';
 import { optionTable, scan, values, type OptionTable } from '../options.js';
 import { resolvePath } from '../paths.js';
 import { instanceMounts, type ContainerSetup } from './container-setup.js';
-import { composeService } from './compose-file.js';
+import { composeService, containerService } from './compose-file.js';
+import { isShell } from './unwrap.js';
 
 /** Shell-quotes a word (a leading ~ stays a home to expand). */
 const quote = (w: string): string => (/^[A-Za-z0-9_@%+=:,./~-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
@@ -81,7 +82,7 @@ export interface Elsewhere {
 const DOCKER_GLOBAL = optionTable(['H,host=', 'context=', 'c=', 'config=', 'l,log-level=', 'D,debug', 'tls', 'tlsverify', 'tlscacert=', 'tlscert=', 'tlskey=',
   'url=', 'connection=', 'identity=', 'root=', 'runroot=', 'storage-driver=', 'storage-opt=', 'remote', 'r', 'cgroup-manager=', 'events-backend=', 'runtime=',
   'n,namespace=', 'a,address=', 'snapshotter=', 'cni-path=', 'data-root=', 'host=', 'debug-full'], { stopAtPositional: true });
-const COMPOSE_GLOBAL = optionTable(['f,file=', 'p,project-name=', 'project-directory=', 'env-file=', 'profile=', 'ansi=', 'parallel=', 'progress=', 'compatibility', 'dry-run', 'all-resources'], { stopAtPositional: true });
+export const COMPOSE_GLOBAL = optionTable(['f,file=', 'p,project-name=', 'project-directory=', 'env-file=', 'profile=', 'ansi=', 'parallel=', 'progress=', 'compatibility', 'dry-run', 'all-resources'], { stopAtPositional: true });
 const RUN_OPTS = optionTable([
   'v,volume=', 'mount=', 'w,workdir=', 'e,env=', 'env-file=', 'u,user=', 'h,hostname=', 'l,label=', 'm,memory=', 'p,publish=', 'c,cpu-shares=',
   'add-host=', 'attach=', 'a=', 'blkio-weight=', 'cap-add=', 'cap-drop=', 'cgroup-parent=', 'cgroupns=', 'cidfile=', 'cpus=', 'cpuset-cpus=', 'cpuset-mems=', 'cpu-period=', 'cpu-quota=',
@@ -127,7 +128,8 @@ const ROWS: Row[] = [
         'dry-run?=', 'o,output=', 'field-manager=', 'template=', 'rm', 'i,stdin', 't,tty', 'command', 'attach?=', 'privileged', 'q,quiet', 'expose', 'leave-stdin-open'], 'after-dashdash'),
       debug: kube(['image=', 'target=', 'c,container=', 'copy-to=', 'profile=', 'env=', 'set-image=', 'custom=', 'image-pull-policy=', 'i,stdin', 't,tty', 'q,quiet',
         'attach?=', 'replace', 'same-node', 'share-processes?=', 'keep-annotations', 'keep-labels', 'keep-liveness', 'keep-readiness', 'keep-startup', 'keep-init-containers'], 'after-dashdash', { hostTarget: /^(node|nodes|no)(\.[\w.-]+)?\// }),
-      rsh: kube(['c,container=', 'shell=', 't,tty', 'T,no-tty', 'f,filename=', 'timeout=', 'pod-running-timeout='], 'after-target'),
+      // (oc rsh POD COMMAND…: the words after the pod are the command's, its options too — oc rsh web sh -c 'rm -rf /d'.)
+      rsh: { opts: optionTable([...KUBE_GLOBAL, 'c,container=', 'shell=', 't,tty', 'T,no-tty', 'f,filename=', 'timeout=', 'pod-running-timeout='], { stopAtPositional: true }), command: 'after-target' },
     },
   },
   {
@@ -167,10 +169,12 @@ export interface LineGiven {
   setup: ContainerSetup;
   /** The text the line wrote to a file (as written, from the command's directory; `-`: its stdin) and the file's directory. */
   written: (file: string) => { text: string; dir: string } | undefined;
+  /** COMPOSE_FILE as the line set it: the files compose reads when no -f names one. */
+  composeFile?: string;
 }
 
 /** The files `compose` reads by default in its project directory (the override is merged into the first). */
-const COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml', 'compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yaml', 'docker-compose.override.yml'];
+export const COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml', 'compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yaml', 'docker-compose.override.yml'];
 
 /** The command a tool runs elsewhere, with that place's mounts; undefined when the line runs nothing there. `given`: what
  *  the line set up before it (see LineGiven). */
@@ -220,7 +224,10 @@ export function elsewhere(tool: string, args: readonly string[], given?: LineGiv
   const volumeTargets = verb.mounts ? s.opts.filter((o) => verb!.mounts!.includes(o.name) && o.value !== undefined).flatMap((o) => namedVolume(o.name, o.value!) ?? []).filter((v) => !volumes?.has(v.name)).map((v) => v.target) : [];
   const bound = verb.mounts ? s.opts.filter((o) => verb!.mounts!.includes(o.name) && o.value !== undefined).map((o) => bindMount(o.name, o.value!, volumes)) : [];
   // (A compose service's mounts are in the files compose reads: those the line wrote are read here.)
-  const service = composeOpts && target !== undefined && given ? composeMounts(composeOpts, target, given) : undefined;
+  // (…and a container compose started is that service's: docker exec PROJECT-SERVICE-1, or its container_name.)
+  const composed = !composeOpts && verb === DOCKER_EXEC && target !== undefined && given ? composedService(target, given) : undefined;
+  const service = composeOpts && target !== undefined && given ? composeMounts(composeOpts, target, given)
+    : composed !== undefined ? composeMounts(scan(['-f', composed.file], COMPOSE_GLOBAL), composed.service, given!) : undefined;
   const mounts = [...(verb.fixed ?? []).map((m) => ({ ...m, standing: true })), ...bound.flatMap((g) => g ?? []), ...(service?.mounts ?? []), ...instanceMounts(given?.setup, target)];
   const workdir = (verb.workdir ? values(s, ...verb.workdir).at(-1) : undefined) ?? service?.workdir;
   // (Mounts the judge cannot place — a spec it cannot read, another container's volumes, a host directory as the root —
@@ -239,7 +246,7 @@ export function elsewhere(tool: string, args: readonly string[], given?: LineGiv
 /** What the compose files the line wrote (-f FILE…, `-f -` from its stdin, else the project directory's defaults) give
  *  SERVICE; a file it wrote that the judge cannot read leaves the service's mounts unplaced. */
 function composeMounts(opts: ReturnType<typeof scan>, service: string, given: LineGiven) {
-  const named = values(opts, 'file');
+  const named = composeFiles(opts, given);
   const dir = values(opts, 'project-directory').at(-1) ?? (named[0] !== undefined && named[0] !== '-' && named[0].includes('/') ? posix.dirname(named[0]) : '.');
   const files = named.length ? named : COMPOSE_FILES.map((f) => `${dir.replace(/\/+$/, '')}/${f}`);
   const out: { mounts: Mount[]; options: [string, string][]; workdir?: string; unplaced?: string } = { mounts: [], options: [] };
@@ -256,6 +263,25 @@ function composeMounts(opts: ReturnType<typeof scan>, service: string, given: Li
     }
   }
   return out;
+}
+
+/** The compose files named on the line: -f FILE…, else COMPOSE_FILE's (a list split on `:`). */
+const composeFiles = (opts: ReturnType<typeof scan>, given: LineGiven): string[] => {
+  const named = values(opts, 'file');
+  return named.length ? named : given.composeFile?.split(':').filter(Boolean) ?? [];
+};
+
+/** The service of a compose file the line wrote (COMPOSE_FILE's, else the working directory's defaults) whose container
+ *  `name` is: its container_name, or the PROJECT-SERVICE-N (v1: PROJECT_SERVICE_N) compose gives it. */
+function composedService(name: string, given: LineGiven): { service: string; file: string } | undefined {
+  // (…and those the line's compose commands named: docker compose -f ops.yml up -d.)
+  const files = [...composeFiles(scan([], COMPOSE_GLOBAL), given), ...given.setup.composeFiles];
+  for (const f of [...files, ...COMPOSE_FILES.map((x) => `./${x}`)]) {
+    const w = given.written(f);
+    const service = w ? containerService(w.text, name) : undefined;
+    if (service !== undefined) return { service, file: f };
+  }
+  return undefined;
 }
 
 /** systemd-nspawn -D DIR CMD: `/` inside is DIR here; -D / is this machine itself. */
@@ -422,6 +448,14 @@ export function unreadWritableMounts(there: Elsewhere): Mount[] {
   const first = there.command[0];
   const unread = first === undefined || /[*?[$`]/.test(first) || first.startsWith('-') || there.command.some((w) => /[$`]/.test(w));
   return unread ? there.mounts.filter((m) => !m.readOnly && !m.standing) : [];
+}
+
+/** A shell run there with no command text or script (sh, bash -l, sh -s): it reads its script from stdin. The words that
+ *  run that script as text instead (sh -c), or undefined for any other command. */
+export function stdinScript(command: readonly string[]): string[] | undefined {
+  const [shell, ...rest] = command;
+  if (shell === undefined || !isShell(shell.replace(/^.*\//, '')) || !rest.every((w) => /^[-+][a-zA-Z]*$/.test(w) && !w.includes('c'))) return undefined;
+  return [shell, ...rest.filter((w) => !/^-s$/.test(w)), '-c'];
 }
 
 /** Places a mount's host side on this machine ($PWD, ~, ./data); a variable only the running shell knows ($out) stays as written. */

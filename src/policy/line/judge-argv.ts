@@ -12,8 +12,8 @@ import { parse as parseYaml } from 'yaml';
 import { analyzeArgv, decide, judgeFacts } from '../evaluate.js';
 import { ANALYZERS, configOptionValue } from '../analyzers/index.js';
 import { composeProject } from '../analyzers/docker.js';
-import { elsewhere, elsewhereLines, hostResolver, unreadWritableMounts, type LineGiven } from './elsewhere.js';
-import { deletesUnplacedMount } from './container-deletes.js';
+import { elsewhere, elsewhereLines, hostResolver, stdinScript, unreadWritableMounts, type LineGiven } from './elsewhere.js';
+import { askUnplacedDeletes, copiedIntoContainer, hostRootPath, hostRootWrites } from './container-deletes.js';
 import { NET_CLIENTS } from '../analyzers/net-clients.js';
 import { BACKUP_TOOLS } from '../analyzers/generic-net.js';
 import { newFacts } from '../facts.js';
@@ -1384,15 +1384,6 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const loads = composeLoads(st, name, args, ctx, /^(run|exec)$/);
     const sourcedBefore = st.sourcedSecret;
     if (loads !== undefined) st.sourcedSecret ??= loads;
-    for (const r of facts.runs) st.sub(stdinText !== undefined && /^(npm|npx)$/.test(name) ? `{ ${r}\n} <<< ${quote(stdinText.replace(/\0/g, '\n'))}` : r, ctx.cwd, env);
-    if (loads !== undefined) st.sourcedSecret = sourcedBefore;
-    if (/^(npm|pnpm|bun)$/.test(name)) lifecycleScripts(st, args, ctx.cwd);
-    configSetSettings(st, name, args, ctx.cwd);
-    // A program without a model is judged by what it is given: the command after it, command strings.
-    const oc = operandCommands(name, args, env);
-    // A command run in a pod, a VM or a container (kubectl exec, lxc exec, systemd-nspawn -D …) is judged with its paths
-    // mapped to where they are on this machine (elsewhere.ts); its words are no command run here. (docker and podman
-    // are their analyzer's.)
     // (…with what earlier commands of the line set up there: volumes, disks, mounts, compose files it wrote; see LineGiven.)
     const given: LineGiven = {
       setup: st.containers,
@@ -1402,17 +1393,36 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const text = st.scripts.get(abs);
         return text !== undefined ? { text, dir: posix.dirname(abs) } : undefined;
       },
+      ...(typeof env.COMPOSE_FILE === 'string' ? { composeFile: env.COMPOSE_FILE } : {}),
     };
-    const there = ANALYZERS[name] ? undefined : elsewhere(name, args, given);
+    // (What a command run in a container deletes or writes is judged against the mounts the judge cannot see there: the
+    // nested lines — docker's own runs, and those below — carry it; see container-deletes.ts.)
+    const inside = elsewhere(name, args, given);
+    const outer = st.inside;
+    if (inside) st.inside = inside;
+    for (const r of facts.runs) st.sub(stdinText !== undefined && /^(npm|npx)$/.test(name) ? `{ ${r}\n} <<< ${quote(stdinText.replace(/\0/g, '\n'))}` : r, ctx.cwd, env);
+    if (loads !== undefined) st.sourcedSecret = sourcedBefore;
+    if (/^(npm|pnpm|bun)$/.test(name)) lifecycleScripts(st, args, ctx.cwd);
+    configSetSettings(st, name, args, ctx.cwd);
+    // A program without a model is judged by what it is given: the command after it, command strings.
+    const oc = operandCommands(name, args, env);
+    // A command run in a pod, a VM or a container (kubectl exec, lxc exec, systemd-nspawn -D …) is judged with its paths
+    // mapped to where they are on this machine (elsewhere.ts); its words are no command run here. (docker and podman
+    // are their analyzer's.)
+    const there = ANALYZERS[name] ? undefined : inside;
     if (there) {
       for (const l of elsewhereLines(there, hostResolver(ctx), ctx.home)) st.sub(l, ctx.cwd, env);
       oc.strings = [];
     }
     // (docker's analyzer judged its command with the run's own options; what the line set up may add mounts or the machine.)
-    const setUp = ANALYZERS[name] ? elsewhere(name, args, given) : undefined;
+    const setUp = ANALYZERS[name] ? inside : undefined;
     if (setUp) {
       for (const l of elsewhereLines(setUp, hostResolver(ctx), ctx.home)) if (!facts.runs.includes(l)) st.sub(l, ctx.cwd, env);
     }
+    // (A shell there given no command text reads its script from the line's stdin: docker exec -i c sh <<'EOF' … is that text run there.)
+    const script = inside && stdinText !== undefined ? stdinScript(inside.command) : undefined;
+    if (inside && script) for (const l of elsewhereLines({ ...inside, command: [...script, stdinText!] }, hostResolver(ctx), ctx.home)) st.sub(l, ctx.cwd, env);
+    st.inside = outer;
     // (…and one that hands the container the machine — a disk of / added to it, a volume bound to the docker socket, a
     // privileged compose service the line wrote — is the machine's, as docker run --privileged is.)
     const reach = (there ?? setUp)?.hostReach;
@@ -1429,11 +1439,6 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // directory holding one (HOME, the project's parent) — handed to code Rampart does not read in the container (the
     // image's own program, a glob of files given to its entrypoint, a computed command) may be changed there: asked.
     // (The project's own tree is the container's work as ever, scratch below /tmp too; a read-only mount changes nothing.)
-    const inside = there ?? setUp;
-    // (A delete there of a named volume made before this line, or of a directory no image has, in a container whose mounts
-    // are not all seen — exec into a running one, a compose service, a pod, a VM — may destroy a mount of this machine.)
-    const lost = inside ? deletesUnplacedMount(inside) : undefined;
-    if (lost !== undefined) tag('destroys-outside', `${name} deletes ${lost} in a container whose mounts Rampart cannot see: it may be a directory of this machine mounted there`);
     for (const m of inside ? unreadWritableMounts(inside) : []) {
       const src = hostResolver(ctx)(m.source);
       if (/[$`]/.test(src) || src === ctx.projectRoot || src.startsWith(`${ctx.projectRoot}/`)) continue;
@@ -2398,6 +2403,23 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (Only a file's name: cargo --config 'KEY=VALUE' is the configuration itself, written in the line, not a project file.)
       const to = v !== undefined && !/[$`=\s{]/.test(v) ? resolvePath(v, ctx) : undefined;
       if (to !== undefined && (projectConfig(st, to, ctx.cwd) || (name === 'kubectl' && st.generatedKubeconfigs.has(to)))) facts.tags.delete('config-relocated');
+    }
+    // (A delete there of a named volume made before this line, or of a directory no image has, in a container whose mounts
+    // are not all seen — exec into a running one, a compose service, a pod, a VM — may destroy a mount of this machine.)
+    askUnplacedDeletes(st, name, facts.deletes, ctx);
+    // (…and a write there below /host, where node-admin pods and debugging containers mount this machine's root, to a start-up
+    // file, ~/.ssh or a cron directory is that write to this machine, could the judge see the mount.)
+    const copiedTo = copiedIntoContainer(name, args);
+    const hostRootCopy = copiedTo !== undefined ? hostRootPath(copiedTo) : undefined;
+    for (const w of [...(st.inside ? hostRootWrites(st.inside, facts.writes.map(abs)) : []), ...(hostRootCopy !== undefined ? [hostRootCopy] : [])]) {
+      const probe = newFacts('<probe>');
+      probe.writes.push(w);
+      const classes = judgeFacts(st.policy, probe, [], { ...ctx, stdin: undefined, stdout: undefined }).pathClasses.writes;
+      // (…or a system file — root's start-up files and keys, /var/spool/cron — which this machine's judge asks about too.)
+      if (classes.has('protected') || classes.has('home_credential') || classes.has('system') || classes.has('root')) {
+        tag('unmodelled-protected', `${name} writes ${w} below a directory where containers mount this machine's root, in one whose mounts Rampart cannot see`);
+        break;
+      }
     }
     const j = judgeFacts(st.policy, counted || discarded ? { ...facts, reads: [] } : facts, argv, { ...ctx, env });
     st.out.push(j);

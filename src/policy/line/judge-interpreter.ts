@@ -19,6 +19,7 @@ import { OTHER_HOME_LOOKUPS } from './unread-languages.js';
 import { judgeLaterRuns, replacedConfig, runsLater } from './written-files.js';
 import { plantedProgram } from './planted-programs.js';
 import { ENVIRON, envCredentialOf, fileExists, firstSecret, isSecretPath, processSubText, realOf, rootIgnoreFile, SECRET, secretOfVar, UNKNOWN_CWD, type Info, type State } from './state.js';
+import { askUnplacedDeletes } from './container-deletes.js';
 
 /** Third-party Python modules whose calls act beyond the project: processes, remote machines, clouds, repositories, keyrings, mail. */
 const ACTING_MODULES = /^(sh|plumbum|pexpect|invoke|fabric\d*|fabfile|duct|command_runner|delegator|shellingham|IPython|ipykernel|cmd2|pdb|code|runpy|pydbus|dbus_next|jeepney|sdbus|ghapi|githubkit|kaggle|gradio|streamlit|minio|pymemcache|pylibmc|valkey|aioredis|fsspec|smart_open|azure_storage|oss2|qiniu|b2sdk|envoy|sarge|psutil|paramiko|pysftp|scp|asyncssh|netmiko|telnetlib3|git|pygit2|dulwich|github|gitlab|boto3|botocore|aiobotocore|s3fs|gcsfs|adlfs|google|azure|docker|kubernetes|ansible|pulumi|hvac|keyring|secretstorage|pymongo|psycopg2?|pymysql|MySQLdb|mysql|redis|cassandra|elasticsearch|opensearchpy|kafka|confluent_kafka|pika|nats|zmq|grpc|websocket|websockets|urllib3|pycurl|requests_toolbelt|mechanize|selenium|playwright|pyppeteer|scrapy|tweepy|slack_sdk|slack|twilio|sendgrid|yagmail|dropbox|pastebin|ftputil|smbclient|impacket|pwn|pwntools|scapy|nmap|shodan|pyautogui|pynput|win32api|ctypes|cffi|ptyprocess|dbus|gi|webbrowser|openai|anthropic|huggingface_hub|wandb|mlflow|supabase|firebase_admin|stripe|memcache|bmemcached|pssh|parallel_ssh|ansible_runner|httplib2|fabric2|spur)$/i;
@@ -148,6 +149,8 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx0: Context
     df.deletes.push(...gone);
     df.tags.add('recursive').add('force');
     st.out.push(judgeFacts(st.policy, df, ['rm', '-rf', ...gone], { ...ctx, env, stdin: undefined, stdout: undefined }));
+    // (…and inside a container whose mounts are unseen, against what may be mounted there.)
+    askUnplacedDeletes(st, `${lang} code`, gone, ctx);
   }
   if (v.urls.length) {
     const nf = newFacts(`<${lang} code>`);

@@ -11,6 +11,7 @@ import type { CompiledPolicy } from '../policy.js';
 import type { Context, GitReader } from '../types.js';
 import type { FlatCommand, FunctionWrites } from '../shell/index.js';
 import type { ContainerSetup } from './container-setup.js';
+import type { Elsewhere } from './elsewhere.js';
 
 export const MAX_DEPTH = 6;
 export const DOWNLOADERS = new Set(['curl', 'wget', 'aria2c', 'axel', 'http', 'https', 'xh', 'lwp-request', 'GET', 'fetch', 'gh']);
@@ -115,6 +116,9 @@ export interface State {
   worktrees: Set<string>;
   /** Volumes, disks and mounts the line made for containers and VMs (see container-setup.ts). */
   containers: ContainerSetup;
+  /** The container, pod or VM whose command this (nested) line is, its paths mapped (elsewhere.ts): what it deletes or
+   *  writes below the scratch root is judged against the mounts the judge cannot see (container-deletes.ts). */
+  inside?: Elsewhere;
   /** Files made from a secret earlier in the line (cp .env x, ln -s .env x, cat .env > x) → the secret. */
   tainted: Map<string, string>;
   /** Where the last `cd` through CDPATH may have gone (see Context.cwdGuess). */
