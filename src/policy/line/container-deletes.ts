@@ -79,6 +79,19 @@ export function deletesUnplacedMount(there: Elsewhere, deletes: readonly string[
     if ((there.volumeTargets ?? []).some(above)) return p0;
     if (there.mountsKnown || known) continue;
     if ((/^\/[^/]*$/.test(p) && !IMAGE_OWN.test(p)) || MOUNT_PARENTS.test(p) || DATA_VOLUMES.some(above)) return p0;
+    // (A pattern reaches each directory it matches: /var/lib/postgres*, /var/lib/mysq?, /var/lib/[p]ostgresql.)
+    const parts = posix.normalize(p0).split('/');
+    const g = parts.findIndex((c) => /[*?[]/.test(c));
+    if (g > 0) {
+      let re: RegExp | undefined;
+      try {
+        re = new RegExp(`^${parts[g]!.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.').replace(/\[!/g, '[^')}$`);
+      } catch {
+        re = /^/;
+      }
+      const base = parts.slice(0, g).join('/');
+      if (DATA_VOLUMES.some((t) => t.startsWith(`${base}/`) && re!.test(t.split('/')[g] ?? ''))) return p0;
+    }
   }
   return undefined;
 }
