@@ -4,6 +4,7 @@
 import { decide, judge, judgeFacts, type Judged } from './evaluate.js';
 import { newFacts } from './facts.js';
 import { judgeLine, judgeShellLine } from './line/judge-line.js';
+import { quote } from './line/unwrap.js';
 import type { CompiledPolicy } from './policy.js';
 import { COMMAND_KEYS, CONTENT_KEYS, namesIn, norm, pathRoles } from './tool-input.js';
 import { credentialText } from './credential-text.js';
@@ -139,7 +140,7 @@ function genericUnits(policy: CompiledPolicy, call: ToolCall, ctx: Context): Jud
   // SQL is judged as the database client given it would be (COPY … TO PROGRAM runs a command, INTO OUTFILE writes a
   // file, pg_read_file reads one), in the tool's dialect where its name says which.
   const client = /mysql|maria/i.test(call.tool_name) ? 'mysql -e' : /sqlite/i.test(call.tool_name) ? 'sqlite3 :memory:' : /duck/i.test(call.tool_name) ? 'duckdb -c' : 'psql -c';
-  for (const q of named.sql) units.push(...judgeLine(policy, `${client} '${q.replace(/'/g, `'\\''`)}'`, ctx));
+  for (const q of named.sql) units.push(...judgeLine(policy, `${client} ${quote(q)}`, ctx));
   // A hosted repository's branch written by the tool (push_files, create_or_update_file, delete_file on main), or a pull
   // request merged (into its base, most often main): judged as the push or `gh pr merge` it is.
   const n = call.tool_name.toLowerCase();

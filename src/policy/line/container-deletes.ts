@@ -12,6 +12,7 @@
 // SCRATCH: the same parser, cwd and variable tracking as on this machine (cd -- DIR, pushd, D=/srv; rm -rf "$D", "$1"
 // after sh -c TEXT _ /srv, here-docs fed to the container's shell, xargs and find -exec), not a second reader.
 import { posix } from 'node:path';
+import { nameMatchesGlob } from '../glob.js';
 import { resolvePath } from '../paths.js';
 import type { Context } from '../types.js';
 import { SCRATCH, type Elsewhere } from './elsewhere.js';
@@ -83,14 +84,8 @@ export function deletesUnplacedMount(there: Elsewhere, deletes: readonly string[
     const parts = posix.normalize(p0).split('/');
     const g = parts.findIndex((c) => /[*?[]/.test(c));
     if (g > 0) {
-      let re: RegExp | undefined;
-      try {
-        re = new RegExp(`^${parts[g]!.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.').replace(/\[!/g, '[^')}$`);
-      } catch {
-        re = /^/;
-      }
       const base = parts.slice(0, g).join('/');
-      if (DATA_VOLUMES.some((t) => t.startsWith(`${base}/`) && re!.test(t.split('/')[g] ?? ''))) return p0;
+      if (DATA_VOLUMES.some((t) => t.startsWith(`${base}/`) && nameMatchesGlob(parts[g]!, t.split('/')[g] ?? ''))) return p0;
     }
   }
   return undefined;

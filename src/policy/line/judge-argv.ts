@@ -48,7 +48,7 @@ import { exCommands, exGlobal, exUnmodelled, MODIFIERS, plainKeys, plainRange, v
 import { canonicalTool, launched, packageBin } from '../analyzers/identity.js';
 import { configSetSettings, lifecycleScripts } from './package-settings.js';
 import { runPlace } from './planted-programs.js';
-import { editedConfig, implicitRuns, judgeLaterRuns, rememberWritten, replacedConfig, runsLater, sedText } from './written-files.js';
+import { editedConfig, filterProgram, implicitRuns, judgeLaterRuns, rememberWritten, replacedConfig, runsLater, sedText } from './written-files.js';
 import { programsOf, sedWrites } from '../analyzers/files.js';
 import { sedEffects, sedRuns } from '../analyzers/sed-script.js';
 import { findRoots } from '../analyzers/find.js';
@@ -1964,14 +1964,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       for (const nb of args.filter((a) => /\.ipynb$/.test(a))) {
         const text = scriptText(nb);
         if (text === undefined) continue;
-        let cells: string[] = [];
-        try {
-          const doc = JSON.parse(text) as { cells?: { cell_type?: string; source?: string | string[] }[] };
-          cells = (doc.cells ?? []).filter((c) => c.cell_type === 'code').map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source ?? ''));
-        } catch {
-          tag('interpreter-opaque', `${name} runs a notebook this line wrote that Rampart cannot read`);
-        }
-        for (const c of cells) st.sub(`ipython -c ${quote(c)}`, ctx.cwd, env);
+        const cells = notebookCells(text);
+        if (cells === undefined) tag('interpreter-opaque', `${name} runs a notebook this line wrote that Rampart cannot read`);
+        for (const c of cells ?? []) st.sub(`ipython -c ${quote(c)}`, ctx.cwd, env);
       }
     }
     // Extractors that keep absolute member names: 7z x -spf, cpio -i (unless --no-absolute-filenames).
@@ -2689,16 +2684,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const text = scriptText(src);
         if (text === undefined) continue;
         const notebook = /^(notebook|ipynb)/.test(to ?? '') || /\.ipynb$/.test(out ?? '');
-        let code = text;
-        if (/\.ipynb$/.test(src)) {
-          try {
-            code = ((JSON.parse(text) as { cells?: { cell_type?: string; source?: string | string[] }[] }).cells ?? []).filter((c) => c.cell_type === 'code').map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source ?? '')).join('\n');
-          } catch {
-            code = text;
-          }
-        }
+        // (A notebook Rampart cannot read is carried over as it is: run later, it is still one nobody can read.)
+        const code = /\.ipynb$/.test(src) ? notebookCells(text)?.join('\n') : text;
         const dest = out ?? src.replace(/\.[^./]+$/, notebook ? '.ipynb' : /^(py|python)/.test(to ?? '') ? '.py' : /^md/.test(to ?? '') ? '.md' : '.ipynb');
-        rememberWritten(st, abs0(dest), notebook ? JSON.stringify({ cells: [{ cell_type: 'code', source: code }] }) : code, ctx.cwd);
+        rememberWritten(st, abs0(dest), code === undefined ? text : notebook ? JSON.stringify({ cells: [{ cell_type: 'code', source: code }] }) : code, ctx.cwd);
       }
     }
     // Text an editor puts into a file without the line showing the result (sed -i 's/…/rm -rf ~/',
@@ -2708,7 +2697,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       for (const w of rec.writesFiles) st.edits.set(w, progs);
     }
     if (/^(jq|yq|gojq)$/.test(name) && redirectWrites.size) {
-      const prog = args.find((a, k) => !a.startsWith('-') && !/^(--arg|--argjson|--slurpfile|--rawfile|-f|--from-file)$/.test(args[k - 1] ?? ''));
+      const prog = filterProgram(args);
       if (prog !== undefined) for (const w of redirectWrites) st.edits.set(posix.resolve(ctx.cwd, w.replace(/^~(?=\/|$)/, ctx.home)), prog);
     }
     // ln [-s] TARGET NAME (and cp -s/-l): later writes through NAME land on TARGET.
@@ -3655,4 +3644,14 @@ function composeLoads(st: State, name: string, args: readonly string[], ctx: Con
   const project = composeProject(name, args);
   if (project?.verb === undefined || !verbs.test(project.verb)) return undefined;
   return project.envFiles.map((f) => resolvePath(f, ctx)).find((f) => isSecretPath(st, f, ctx) && (!project.defaulted || fileExists(ctx, f)));
+}
+
+/** A Jupyter notebook's code cells, or undefined when the text is no notebook JSON. */
+function notebookCells(text: string): string[] | undefined {
+  try {
+    const doc = JSON.parse(text) as { cells?: { cell_type?: string; source?: string | string[] }[] };
+    return (doc.cells ?? []).filter((c) => c.cell_type === 'code').map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source ?? ''));
+  } catch {
+    return undefined;
+  }
 }

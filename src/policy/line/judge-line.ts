@@ -24,7 +24,7 @@ import { lineChecks } from './line-checks.js';
 import { printfText, unescape } from './printf.js';
 import { isDotenv, readsNamesOnly, showsNoValue } from './value-free.js';
 import { expandBraces } from '../shell/split.js';
-import { rememberWritten, replacedConfig } from './written-files.js';
+import { filterProgram, rememberWritten, replacedConfig } from './written-files.js';
 import { newContainerSetup, recordContainerSetup } from './container-setup.js';
 import { pathOnlyEdit, plantedProgram, plantsNoCode, shownEdit } from './planted-programs.js';
 import { storedToken } from './token-config.js';
@@ -437,8 +437,7 @@ function editedBy(fc: FlatCommand, flat: readonly FlatCommand[], info: readonly 
   const up = info[fc.stdinFrom[0]!];
   const f = flat[fc.stdinFrom[0]!];
   if (!up || !f || !/^(jq|yq|gojq)$/.test(up.name) || !f.argv.every((w) => w.static)) return undefined;
-  const args = up.argv.slice(1);
-  return args.find((a, k) => !a.startsWith('-') && !/^(--arg|--argjson|--slurpfile|--rawfile|-f|--from-file)$/.test(args[k - 1] ?? '') && !/^(--arg|--argjson|--slurpfile|--rawfile)$/.test(args[k - 2] ?? ''));
+  return filterProgram(up.argv.slice(1));
 }
 
 function setInLine(st: State, name: string): boolean {

@@ -20,10 +20,10 @@ export const UNKNOWN_CWD = '/$UNKNOWN_CWD';
 export const NETWORK_TOOLS = new Set([...DOWNLOADERS, 'nc', 'ncat', 'netcat', 'socat', 'ssh', 'scp', 'sftp', 'rsync', 'git', 'telnet', 'openssl', 'npm', 'npx', 'gh', 'ftp', 'tftp', 'mail', 'sendmail']);
 /** Package managers and image tools that send the names they are given to a registry or index when they look them up:
  *  `pip download "$(head -1 .env)"` puts the secret in a request to PyPI, as `npm view` does to npm's registry. The words
- *  (at most the first two, `uv pip install`) that make them look a name up. */
+ *  (among the first three, `uv pip install`, `uv --directory D pip install`) that make them look a name up. */
 export const REGISTRY_CLIENTS = /^(pip[\d.]*|pipx|uv|uvx|poetry|pdm|pipenv|conda|mamba|micromamba|gem|bundle|cargo|go|brew|yarn|yarnpkg|pnpm|pnpx|bun|bunx|deno|composer|docker|podman|nerdctl|skopeo|crane|helm|apt|apt-get|dnf|yum|zypper|apk|pacman|snap|flatpak|dotnet|nuget|mix|cpanm|cpan|luarocks|opam|cabal|stack|rustup|asdf|mise|volta|corepack)$/;
 export const REGISTRY_LOOKUP = /^(install|i|add|download|info|view|show|search|get|pull|fetch|require)$/;
-export const looksUpNames = (name: string, args: readonly string[]): boolean => REGISTRY_CLIENTS.test(name) && args.filter((a) => !a.startsWith('-')).slice(0, 2).some((a) => REGISTRY_LOOKUP.test(a));
+export const looksUpNames = (name: string, args: readonly string[]): boolean => REGISTRY_CLIENTS.test(name) && args.filter((a) => !a.startsWith('-')).slice(0, 3).some((a) => REGISTRY_LOOKUP.test(a));
 export const DNS_TOOLS = new Set(['dig', 'nslookup', 'host', 'getent', 'ping', 'ping6', 'drill', 'resolvectl', 'traceroute', 'traceroute6', 'tracepath', 'whois', 'ssh-keyscan', 'mtr', 'nmap', 'fping', 'dog', 'doggo', 'ntpdate', 'sntp', 'arping', 'curlie', 'kdig', 'delv', 'q']);
 /** Programs that count or hash what they read: a secret fed to them does not reach the screen (cat .env | wc -l). */
 export const DIGESTS = /^(wc|md5sum|sha1sum|sha224sum|sha256sum|sha384sum|sha512sum|shasum|b2sum|cksum|sum|md5)$/;

@@ -421,6 +421,11 @@ function plantedConfig(st: State, path: string, text: string, cwd: string): void
 }
 
 /** The text sed programs put into a file — s///'s replacements, a/i/c's lines — and the text they replace (s///'s patterns). */
+/** The program a jq/yq/gojq filter is given on its command line (not a value of --arg NAME VALUE, --slurpfile, -f …). */
+export function filterProgram(args: readonly string[]): string | undefined {
+  return args.find((a, k) => !a.startsWith('-') && !/^(--arg|--argjson|--slurpfile|--rawfile|-f|--from-file)$/.test(args[k - 1] ?? '') && !/^(--arg|--argjson|--slurpfile|--rawfile)$/.test(args[k - 2] ?? ''));
+}
+
 export function sedText(scripts: readonly string[]): { added: string[]; known: string } {
   const subs = scripts.flatMap((script) => [...script.matchAll(/s(.)((?:(?!\1)[^\\]|\\.)*)\1((?:(?!\1)[^\\]|\\.)*)\1/g)]);
   const added = [...subs.map((m) => m[3]!), ...scripts.flatMap((script) => [...script.matchAll(/(?:^|[;\n])\s*(?:[\d$,]|\/(?:[^/\\\n]|\\.)*\/)*[aic]\\?\s*(.*)/g)].map((m) => m[1]!))];
