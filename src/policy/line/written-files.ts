@@ -421,9 +421,12 @@ function plantedConfig(st: State, path: string, text: string, cwd: string): void
 }
 
 /** The text sed programs put into a file — s///'s replacements, a/i/c's lines — and the text they replace (s///'s patterns). */
-/** The program a jq/yq/gojq filter is given on its command line (not a value of --arg NAME VALUE, --slurpfile, -f …). */
+/** What a jq/yq/gojq filter given on its command line may put into its output: the program, and the values it is handed
+ *  by --arg/--argjson NAME VALUE (jq -n --arg c "curl …" '{scripts:{test:$c}}' writes that value). Undefined without a program. */
 export function filterProgram(args: readonly string[]): string | undefined {
-  return args.find((a, k) => !a.startsWith('-') && !/^(--arg|--argjson|--slurpfile|--rawfile|-f|--from-file)$/.test(args[k - 1] ?? '') && !/^(--arg|--argjson|--slurpfile|--rawfile)$/.test(args[k - 2] ?? ''));
+  const prog = args.find((a, k) => !a.startsWith('-') && !/^(--arg|--argjson|--slurpfile|--rawfile|-f|--from-file)$/.test(args[k - 1] ?? '') && !/^(--arg|--argjson|--slurpfile|--rawfile)$/.test(args[k - 2] ?? ''));
+  const values = args.filter((_a, k) => /^(--arg|--argjson)$/.test(args[k - 2] ?? ''));
+  return prog === undefined ? undefined : [prog, ...values].join('\n');
 }
 
 export function sedText(scripts: readonly string[]): { added: string[]; known: string } {
