@@ -6,7 +6,7 @@ import { newFacts } from './facts.js';
 import { judgeLine, judgeShellLine } from './line/judge-line.js';
 import { quote } from './line/unwrap.js';
 import type { CompiledPolicy } from './policy.js';
-import { COMMAND_KEYS, CONTENT_KEYS, namesIn, norm, pathRoles } from './tool-input.js';
+import { COMMAND_KEYS, CONTENT_KEYS, namesIn, norm, pathRoles, shellQuote } from './tool-input.js';
 import { credentialText } from './credential-text.js';
 import type { Context, Evaluation } from './types.js';
 
@@ -92,7 +92,7 @@ const URLS_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>)\]]+/gi;
 function commandUnits(policy: CompiledPolicy, command: unknown, ctx: Context): Judged[] | string {
   if (typeof command === 'string') return judgeShellLine(policy, command, ctx);
   if (Array.isArray(command) && command.length > 0 && command.every((w) => typeof w === 'string')) {
-    return judgeLine(policy, command.map((w) => (/^[\w@%+=:,./~-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '), ctx);
+    return judgeLine(policy, command.map(shellQuote).join(' '), ctx);
   }
   return 'no command string';
 }
@@ -146,9 +146,22 @@ function genericUnits(policy: CompiledPolicy, call: ToolCall, ctx: Context): Jud
   const n = call.tool_name.toLowerCase();
   const reads = /(^|_)(list|get|search|check|read|view|show|fetch|compare|diff)/.test(n);
   if (/merge/.test(n) && !reads) units.push(...judgeLine(policy, 'gh pr merge', ctx));
+  else if (/delete_?(branch|ref)|remove_?branch/.test(n) && !reads) for (const b of named.branches) units.push(...judgeLine(policy, `git push origin --delete '${b.replace(/'/g, '')}'`, ctx));
   else if (/push|commit|(create|update|delete|put|write|upload)(_or_update)?_?(file|contents|ref)|force/.test(n) && !reads) for (const b of named.branches) units.push(...judgeLine(policy, `git push origin 'HEAD:${b.replace(/'/g, '')}'`, ctx));
-  const urls = [...named.urls, ...named.hosts.map((h) => `https://${h}`)];
+  // (A file: URL naming a file of the project — an editor's document URI — is that path; any other is a scheme DESIGN denies.)
+  const inProject = (u: string) => { const m = /^file:\/\/(\/[^?#]*)$/i.exec(u); return m && !m[1]!.split('/').includes('..') && m[1]!.startsWith(`${ctx.projectRoot}/`) ? decodeURIComponent(m[1]!) : undefined; };
+  named.paths.push(...named.urls.map(inProject).filter((p): p is string => p !== undefined));
+  const urls = [...named.urls.filter((u) => inProject(u) === undefined), ...named.hosts.map((h) => `https://${h}`)];
   for (const u of urls) units.push(judge(policy, ['WebFetch', u], ctx));
+  // Key material anywhere in what a tool is given (a private key pasted into an issue comment, a token in a message) leaves
+  // with the call: an MCP server hands it to its service.
+  const material = credentialText(JSON.stringify(call.tool_input).replace(/\\n/g, '\n'));
+  if (material) {
+    const f = newFacts(call.tool_name);
+    f.tags.add('credential-text');
+    f.notes.push(`the tool input carries ${material}`);
+    units.push(judgeFacts(policy, f, [call.tool_name], ctx));
+  }
   if (named.paths.length) {
     const input = call.tool_input as Record<string, unknown>;
     const content = Object.entries(input).some(([k, v]) => CONTENT_KEYS.has(norm(k)) && typeof v === 'string' && v !== '');

@@ -27,6 +27,20 @@ export const norm = (k: string) => k.toLowerCase().replace(/[^a-z0-9]/g, '');
 export const COMMAND_KEYS = new Set(['command', 'cmd', 'commandline', 'shellcommand', 'script', 'shell', 'exec', 'run', 'bash', 'sh']);
 /** Keys whose value is code in some language: not judged statically here. */
 const CODE_KEYS = new Set(['code', 'program', 'expression', 'eval', 'js', 'javascript', 'python', 'snippet']);
+/** Keys holding a JavaScript function a browser tool runs in the page (Playwright's browser_evaluate): it reaches the
+ *  network only, through the URLs it names — or ones it computes, which are not known. */
+const PAGE_CODE_KEYS = new Set(['function', 'func', 'fn', 'pagefunction']);
+const PAGE_NETWORK = /\b(fetch|WebSocket|XMLHttpRequest|sendBeacon|EventSource|RTCPeerConnection|importScripts|open)\s*\(|\bimport\s*\(|\.(src|href|action)\s*=|\blocation\s*=|\blocation\.(assign|replace)\b/;
+/** Tools that type into a running process (a shell, a REPL, a terminal session): the text they send it runs there. */
+const TYPES_INTO = /process|terminal|shell|repl|session|console|tmux|screen|pty|tty|interact|sendkeys|send_keys|stdin/i;
+/** …and the keys holding what they type. */
+const TYPED_KEYS = new Set(['input', 'stdin', 'keys', 'chars', 'line', 'lines', 'text', 'data', 'send', 'write']);
+/** Keys holding a command as an argument vector; and the arguments given beside a `command` that names only the program. */
+const ARGV_KEYS = new Set(['argv', 'commandargs', 'commandline', 'cmdline']);
+const ARGS_KEYS = new Set(['args', 'arguments', 'argv', 'params']);
+/** Tools that stop processes, and the keys naming which (by name or pattern, as pkill -f is told). */
+const KILLS = /kill|terminate|signal|stop_?process|end_?process/i;
+const PROCESS_NAME_KEYS = new Set(['match', 'pattern', 'name', 'process', 'processname', 'command', 'cmd', 'query']);
 /** Keys whose value is a URL. */
 const URL_KEYS = new Set(['url', 'urls', 'uri', 'uris', 'href', 'link', 'links', 'endpoint', 'baseurl', 'websocket', 'websocketurl', 'wsurl', 'ws', 'webhook', 'webhookurl', 'callbackurl', 'proxy', 'proxyurl']);
 /** Keys whose value is a host name. */
@@ -53,6 +67,9 @@ const PATH_SHAPE = /^(~|\/|\.{1,2}\/)[^\s]*$/;
 export function namesIn(input: unknown, toolName = ''): NamedInput {
   const out: NamedInput = { commands: [], urls: [], hosts: [], paths: [], sql: [], branches: [] };
   const database = DATABASE_TOOL.test(toolName);
+  const typesInto = TYPES_INTO.test(toolName);
+  const kills = KILLS.test(toolName);
+  const container = /docker|container|podman|nerdctl/i.test(toolName);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     out.unreadable = 'the tool input is not a JSON object';
     return out;
@@ -70,6 +87,8 @@ export function namesIn(input: unknown, toolName = ''): NamedInput {
         return;
       }
       if (SQL_KEYS.has(key) || (database && key === 'query')) out.sql.push(v);
+      else if (typesInto && TYPED_KEYS.has(key)) out.commands.push(v);
+      else if (kills && PROCESS_NAME_KEYS.has(key)) out.commands.push(`pkill -f ${shellQuote(v)}`);
       else if (BRANCH_KEYS.has(key)) out.branches.push(v.trim());
       else take(out, key, v);
       return;
@@ -79,8 +98,35 @@ export function namesIn(input: unknown, toolName = ''): NamedInput {
       return;
     }
     if (typeof v === 'object' && v !== null) {
+      // (A command given as an argument vector — {"argv": ["rm", "-rf", "."]}, or {"command": "curl", "args": [...]} — is that
+      // command line: its words are judged together, not one by one as loose strings.)
+      const entries = Object.entries(v).map(([k, x]) => [norm(k), x] as const);
+      const words = (x: unknown): string[] | undefined => (Array.isArray(x) && x.length > 0 && x.every((w) => typeof w === 'string') ? x as string[] : undefined);
+      const argvAt = entries.find(([k, x]) => (ARGV_KEYS.has(k) || COMMAND_KEYS.has(k)) && words(x));
+      const program = entries.find(([k, x]) => (COMMAND_KEYS.has(k) || k === 'program' || k === 'executable' || k === 'binary') && typeof x === 'string' && /^\S+$/.test(x.trim()));
+      const argsAt = program ? entries.find(([k, x]) => ARGS_KEYS.has(k) && words(x)) : undefined;
+      const used = new Set<string>();
+      // (A container tool given an image runs the command there, with the mounts it is given: judged as docker run is, the
+      // image's own entrypoint included — {"image": "curlimages/curl", "command": ["-d", "@/src/.env", URL]}.)
+      const image = container ? entries.find(([k, x]) => k === 'image' && typeof x === 'string' && /^[\w./:@-]+$/.test(x)) : undefined;
+      if (image) {
+        const cmd = argvAt ? words(argvAt[1])! : (() => { const c = program?.[1]; return typeof c === 'string' ? [c] : []; })();
+        const mounts = entries.filter(([k]) => /^(volumes?|binds?|mounts?)$/.test(k)).flatMap(([, x]) => (typeof x === 'string' ? [x] : words(x) ?? []));
+        out.commands.push(['docker', 'run', '--rm', ...mounts.flatMap((m) => ['-v', m]), image[1] as string].map(shellQuote).join(' ') + (cmd.length ? ` ${argvAt ? cmd.map(shellQuote).join(' ') : cmd[0]}` : ''));
+        used.add('image');
+        if (argvAt) used.add(argvAt[0]);
+        else if (program) used.add(program[0]);
+        for (const [k] of entries) if (/^(volumes?|binds?|mounts?)$/.test(k)) used.add(k);
+      } else if (argvAt) {
+        out.commands.push(words(argvAt[1])!.map(shellQuote).join(' '));
+        used.add(argvAt[0]);
+      } else if (program && argsAt) {
+        out.commands.push([String(program[1]).trim(), ...words(argsAt[1])!].map(shellQuote).join(' '));
+        used.add(program[0]).add(argsAt[0]);
+      }
       // (A key may itself be a path: {"files": {"/home/u/.ssh/authorized_keys": "…"}}.)
       for (const [k, x] of Object.entries(v)) {
+        if (used.has(norm(k))) continue;
         if (PATH_SHAPE.test(k)) out.paths.push(k);
         visit(x, norm(k), depth + 1);
       }
@@ -88,6 +134,11 @@ export function namesIn(input: unknown, toolName = ''): NamedInput {
   };
   visit(input, '', 0);
   return out;
+}
+
+/** A word quoted for the shell where it needs it. */
+export function shellQuote(w: string): string {
+  return /^[\w@%+=:,./~-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
 }
 
 /** Text hidden in base64 (a payload, a `cmd` sent encoded); undefined for anything else, binary data included. */
@@ -133,6 +184,12 @@ function take(out: NamedInput, key: string, v: string): void {
       out.unreadable ??= inner.unreadable;
     } else if (COMMAND_KEYS.has(key) || URL_SHAPE.test(decoded) || PATH_SHAPE.test(decoded)) take(out, COMMAND_KEYS.has(key) ? key : '', decoded);
     else out.unreadable ??= `the tool input carries base64-encoded text (${key || 'a value'})`;
+    return;
+  }
+  if (PAGE_CODE_KEYS.has(key)) {
+    const urls = [...s.matchAll(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"`)\]]+/gi)].map((m) => m[0]);
+    out.urls.push(...urls);
+    if (PAGE_NETWORK.test(s) && !/['"`]\s*[a-z][a-z0-9+.-]*:\/\//i.test(s)) out.unreadable ??= `the page code reaches the network at an address it computes (${key})`;
     return;
   }
   if (COMMAND_KEYS.has(key)) out.commands.push(v);

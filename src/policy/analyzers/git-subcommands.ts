@@ -679,6 +679,8 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       return;
     case 'filter-branch':
     case 'filter-repo':
+      // (filter-repo --analyze only writes a report of the history's sizes.)
+      if (sub === 'filter-repo' && rest.includes('--analyze') && !rest.some((a) => /^--(force|path|invert-paths|subdirectory-filter|to-subdirectory-filter|replace|strip|mailmap|use-mailmap|\w+-callback|partial|refs)/.test(a))) return;
       f.tags.add('rewrite-history');
       return;
     default:

@@ -317,7 +317,9 @@ export function assignmentTags(st: State, name0: string, value: string, isStatic
     const fresh = to !== undefined && /^\/(tmp|var\/tmp)\/[^/]*rampart-mktemp/.test(to) && ![...st.written].some((w) => w === to || w.startsWith(`${to}/`) || to.startsWith(`${w}/`));
     // (…or a kubeconfig a local-cluster tool wrote in this line: kind get kubeconfig > /tmp/kind.yaml.)
     const generated = name === 'KUBECONFIG' && to !== undefined && st.generatedKubeconfigs.has(to);
-    const unchanged = projectHome || fresh || generated || (to !== undefined && ((DEFAULTS[name] !== undefined && to === `${st.ctx.home}${DEFAULTS[name]}`) || (/^GIT_(DIR|COMMON_DIR)$/.test(name) && to === `${root}/.git` && cwd === root && !/GIT_WORK_TREE|--work-tree|core\.worktree|(^|[\s;&|(])(cd|pushd)\b/.test(st.lineText))));
+    // (…or nothing at all: PIP_CONFIG_FILE=/dev/null, GIT_CONFIG_GLOBAL=/dev/null read no configuration.)
+    const none = to === '/dev/null' && !/^(HOME|XDG_\w+|GIT_DIR|GIT_WORK_TREE|GIT_COMMON_DIR)$/.test(name);
+    const unchanged = projectHome || fresh || generated || none || (to !== undefined && ((DEFAULTS[name] !== undefined && to === `${st.ctx.home}${DEFAULTS[name]}`) || (/^GIT_(DIR|COMMON_DIR)$/.test(name) && to === `${root}/.git` && cwd === root && !/GIT_WORK_TREE|--work-tree|core\.worktree|(^|[\s;&|(])(cd|pushd)\b/.test(st.lineText))));
     if (!unchanged) {
       tag('config-relocated', `${name}=${value} makes tools read configuration Rampart has not seen`);
       if (to !== undefined) st.relocated.push({ name, path: to });

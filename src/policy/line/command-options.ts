@@ -200,6 +200,13 @@ const ROWS: Record<string, Row[]> = {
   openvpn: [{ opts: /^--(up|down|route-up|route-pre-down|ipchange|tls-verify|auth-user-pass-verify|client-connect|client-disconnect|learn-address)$/, shell: (v) => v }],
   // sqlcmd's !! CMD (at a line's start, :!! in scripts) runs CMD through the shell.
   sqlcmd: [{ opts: /^(-Q|-q|--query|--initial-query)$/, shell: (v) => [...v.matchAll(/(?:^|\n)\s*:?!!\s*([^\n]+)/g)].map((m) => m[1]!).join('\n') || undefined }],
+  // valgrind --db-command=CMD runs CMD (through the shell, %f and %p filled in) when --db-attach starts a debugger.
+  valgrind: [{ opts: /^--db-command$/, shell: (v) => v.replace(/%[fp]/g, '1') }],
+  // fastlane run sh command:"CMD" (or command:CMD) runs CMD through the shell, as its Fastfile's sh("CMD") does.
+  fastlane: [{ opts: /^[^-]/, shell: (v, args) => (verb(args) === 'run' && args[args.indexOf('run') + 1] === 'sh' && /^command:/.test(v) ? v.slice(8).replace(/^"([\s\S]*)"$/, '$1') : undefined) }],
+  // Miller's DSL (mlr put/filter 'EXPR'): system("CMD") and exec("CMD", [ARGS]) run CMD; tee > "F" and emit > "F" write F.
+  mlr: [{ opts: /^[^-]/, shell: (v) => [...v.matchAll(/\b(?:system|exec)\s*\(\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!).join('\n') || undefined },
+    { opts: /^[^-]/, ask: 'mlr runs a command its expression computes', when: (v) => /\b(?:system|exec)\s*\(\s*[^"\s]/.test(v) }],
   // bpftrace -e 'PROGRAM': system("CMD") runs CMD (with --unsafe), as root when run so.
   bpftrace: [{ opts: /^-e$/, shell: (v) => [...v.matchAll(/\bsystem\s*\(\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!).join('\n') || undefined }],
 };
@@ -466,6 +473,13 @@ function dbClientLines(tool: string, args: readonly string[], stdinText: string 
       if (/^clickhouse/.test(tool)) for (const f of p.matchAll(/\binsert\s+into\s+function\s+file\s*\(\s*'([^']*)'/gi)) out.push(`: > ${q(f[1]!)}`);
       if (/^(psql|pgcli)$/.test(tool)) for (const f of p.matchAll(/\bcopy\s+[\w.]+(?:\s*\([^)]*\))?\s+from\s+'([^']+)'|\bpg_read_(?:binary_)?file\s*\(\s*'([^']+)'/gi)) out.push(`cat ${q(f[1] ?? f[2]!)}`);
       if (/^(mysql|mariadb)$/.test(tool)) for (const f of p.matchAll(/\bload_file\s*\(\s*'([^']+)'/gi)) out.push(`cat ${q(f[1]!)}`);
+      // (The server connects out where the text says: dblink('host=H …'), a foreign server's OPTIONS (host 'H'), a FEDERATED
+      // table's CONNECTION='mysql://…@H/…' — judged as the client connecting there, as psql -h H is.)
+      if (/^(psql|pgcli)$/.test(tool)) {
+        for (const f of p.matchAll(/\bdblink\w*\s*\(\s*'([^']*)'/gi)) for (const h of f[1]!.matchAll(/\bhost(?:addr)?\s*=\s*([^\s']+)/gi)) out.push(`psql -h ${q(h[1]!)}`);
+        for (const f of p.matchAll(/\boptions\s*\(([^)]*)\)/gi)) for (const h of f[1]!.matchAll(/\bhost(?:addr)?\s+'([^']+)'/gi)) out.push(`psql -h ${q(h[1]!)}`);
+      }
+      if (/^(mysql|mariadb)$/.test(tool)) for (const f of p.matchAll(/\bconnection\s*=?\s*'mysql:\/\/(?:[^@'/]*@)?([^:/']+)/gi)) out.push(`mysql -h ${q(f[1]!)}`);
       // (The server's COPY … TO 'F' and lo_export(…, 'F') write F; EXECUTE of a string built by concatenation or format()
       // is SQL the text does not show — COPY … TO PROG' || 'RAM … — a command Rampart cannot read.)
       if (/^(psql|pgcli)$/.test(tool)) for (const f of p.matchAll(/\bcopy\s+(?:[\w.]+(?:\s*\([^)]*\))?|\((?:[^()]|\([^()]*\))*\))\s+to\s+'([^']+)'|\blo_export\s*\((?:[^()]|\([^()]*\))*,\s*'([^']+)'\s*\)/gi)) out.push(`: > ${q(f[1] ?? f[2]!)}`);

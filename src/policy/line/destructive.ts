@@ -51,6 +51,16 @@ export function destroys(name: string, args: readonly string[], env: Readonly<Re
     case 'glab':
     case 'doctl':
       return words.some((w) => /^(destroy|delete|rm|remove|drop)/.test(w)) ? `${name} deletes hosted resources` : undefined;
+    case 'adb': {
+      // (A device's own files — a phone's photos, an app's data — are nobody's backup: a recursive or forced removal there,
+      // or wiping it, is asked for. A single file the line put there, or an app's cache cleared, is the developer's.)
+      const shell = args.findIndex((a) => a === 'shell' || a === 'exec-out');
+      const text = shell < 0 ? '' : args.slice(shell + 1).join(' ');
+      // (…below the device's temp directory, /data/local/tmp, as below /tmp here: scratch.)
+      const scratch = (seg: string) => seg.trim().split(/\s+/).slice(1).filter((w) => !w.startsWith('-')).every((w) => /^['"]?\/data\/local\/tmp\/[^'"]/.test(w));
+      const segs = text.split(/[;&|()]+/).map((x) => x.trim());
+      return segs.some((seg) => (/^rm\s+(.*\s)?(-\w*[rRf]|--recursive|--force)\b/.test(seg) || /^find\s.*\s-delete\b/.test(seg)) && !scratch(seg)) || /\b(wipe|recovery\s+--wipe_data|sm\s+partition)\b/.test(text) ? 'adb deletes files on a connected device' : undefined;
+    }
     case 'pulumi':
       return at(0, /^(destroy|down)$/) || (at(0, /^stack$/) && at(1, /^rm$/)) ? 'pulumi destroys infrastructure' : undefined;
     case 'cdk':

@@ -151,6 +151,16 @@ const ROWS: Row[] = [
     verbs: { shell: { opts: optionTable(['workdir=', 'shell=', 'reconnect', 'preserve-env', 'start'], { stopAtPositional: true }), command: 'after-target', workdir: ['workdir'], fixed: [{ target: '~', source: '~' }, { target: '/tmp/lima', source: '/tmp/lima' }], hostCwd: true } },
   },
   {
+    // (adb shell and exec-out run their words on the device — an emulator or a phone — through its own sh: its paths are
+    // the device's, none of this machine's; what it sends out is judged as any command's.)
+    tools: /^adb$/,
+    global: optionTable(['a', 'd', 'e', 's=', 't=', 'H=', 'P=', 'L=', 'one-device='], { stopAtPositional: true }),
+    verbs: {
+      shell: { opts: optionTable(['e=', 'n', 'T', 't', 'x'], { stopAtPositional: true }), command: 'all-operands', home: '/data/local/tmp' },
+      'exec-out': { opts: optionTable([], { stopAtPositional: true }), command: 'all-operands', home: '/data/local/tmp' },
+    },
+  },
+  {
     tools: /^colima$/,
     global: optionTable(['p,profile=', 'v,verbose', 'very-verbose'], { stopAtPositional: true }),
     verbs: { ssh: { opts: optionTable(['p,profile=', 'layer?='], { stopAtPositional: true }), command: 'all-operands', fixed: [{ target: '~', source: '~' }], hostCwd: true } },
@@ -220,6 +230,10 @@ export function elsewhere(tool: string, args: readonly string[], given?: LineGiv
   const ownCount = args.length - command.length;
   const entry = verb.entrypoint ? values(s, verb.entrypoint).at(-1) : undefined;
   if (entry !== undefined && entry !== '') command = [...entry.split(/\s+/), ...command];
+  // (An image built around one tool runs it as its entrypoint: docker run curlimages/curl -d @/src/.env URL is curl given
+  // those words, alpine/git clone URL is git clone URL.)
+  const imageTool = entry === undefined && verb === DOCKER_RUN && target !== undefined ? IMAGE_PROGRAMS[target.replace(/[@:][^/]*$/, '').replace(/^.*\//, '')] : undefined;
+  if (imageTool !== undefined && command[0]?.replace(/^.*\//, '') !== imageTool) command = [imageTool, ...command];
   const volumes = given?.setup.volumes;
   const volumeTargets = verb.mounts ? s.opts.filter((o) => verb!.mounts!.includes(o.name) && o.value !== undefined).flatMap((o) => namedVolume(o.name, o.value!) ?? []).filter((v) => !volumes?.has(v.name)).map((v) => v.target) : [];
   const bound = verb.mounts ? s.opts.filter((o) => verb!.mounts!.includes(o.name) && o.value !== undefined).map((o) => bindMount(o.name, o.value!, volumes)) : [];
@@ -377,6 +391,13 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** Paths that are no file of the container's own: its secrets (docker and compose secrets, a pod's service-account token),
  *  its processes' environment and memory, and bash's network connections (/dev/tcp/HOST/PORT). */
 const KEPT = /^\/((var\/)?run\/secrets|proc|dev\/(tcp|udp|fd|stdin|stdout|stderr))(\/|$)/;
+/** Images named for the one tool they run as their entrypoint (curlimages/curl, alpine/git, rclone/rclone): by the
+ *  repository's last segment. */
+const IMAGE_PROGRAMS: Readonly<Record<string, string>> = {
+  curl: 'curl', wget: 'wget', git: 'git', socat: 'socat', netcat: 'nc', ncat: 'ncat', nc: 'nc', rclone: 'rclone', httpie: 'http',
+  'aws-cli': 'aws', mc: 'mc', rsync: 'rsync', 'openssh-client': 'ssh', ssh: 'ssh', scp: 'scp', gh: 'gh', ngrok: 'ngrok',
+};
+
 /** Directories images commonly run in: a bind mount there may be where a relative path lands. */
 const WORKDIRS = /^\/(app|src|work|workspace|workdir|code|project|repo|usr\/src\/app|home\/node\/app|opt\/app|go\/src\/[^/]+)\/?$/;
 

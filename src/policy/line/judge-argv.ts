@@ -1174,11 +1174,25 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         for (const m of e.matchAll(/\b(?:builtins\.)?(?:fetchurl|fetchTarball|fetchGit|fetchTree)\s*(?:\{[^}]*?\burl\s*=\s*)?"([a-z][\w+.-]*:\/\/[^"]+)"/g)) st.sub(`curl -fsSL -o /dev/null ${quote(m[1]!)}`, ctx.cwd, env);
       }
     }
+    // A packer template this line wrote runs its provisioners' commands when built — shell-local ones on this machine:
+    // every inline line and command it holds is judged as a line (packer build /tmp/x.pkr.hcl, a JSON template too).
+    if (name === 'packer' && args.includes('build')) {
+      for (const f of args.filter((a) => !a.startsWith('-') && a !== 'build')) {
+        const text = scriptText(f);
+        if (text === undefined) continue;
+        const strings = (list: string) => [...list.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!.replace(/\\(["\\])/g, '$1').replace(/\\n/g, '\n'));
+        for (const m of text.matchAll(/"?\binline"?\s*[=:]\s*\[([^\]]*)\]/g)) for (const l of strings(m[1]!)) st.sub(l, ctx.cwd, env);
+        for (const m of text.matchAll(/"?\b(?:command|execute_command)"?\s*[=:]\s*"((?:[^"\\]|\\.)*)"/g)) st.sub(m[1]!.replace(/\\(["\\])/g, '$1'), ctx.cwd, env);
+      }
+    }
     // (A build file outside the project that this line did not write — make -f /tmp/Makefile, make -C /tmp/x, just -f /tmp/j,
     // cd ~/Downloads/x && make — runs recipes Rampart has not read.)
     const build = buildFilesRead(name, args, ctx);
     // (Of the files it looks for by default, one the line wrote is the one read.)
-    const unreadBuild = build?.files.filter((f) => !ownBuildPlace(realOf(st, f) ?? f, ctx.projectRoot) && scriptText(f) === undefined) ?? [];
+    // (…and a worktree of the project's repository the line added is the project at another commit, as a checkout of that
+    // commit in place would be: git worktree add /tmp/wt origin/release && make -C /tmp/wt test.)
+    const inWorktree = (f: string) => [...st.worktrees].some((w) => f.startsWith(`${w}/`));
+    const unreadBuild = build?.files.filter((f) => !ownBuildPlace(realOf(st, f) ?? f, ctx.projectRoot) && !inWorktree(f) && scriptText(f) === undefined) ?? [];
     if (build && unreadBuild.length && (build.named || unreadBuild.length === build.files.length)) tag('interpreter-opaque', `${name} runs a build file Rampart has not read, outside the project: ${unreadBuild[0]}`);
     // A JVM's proxy given on its command line (gradle -Dhttps.proxyHost=H, java -DsocksProxyHost=H, gradle -Dorg.gradle…
     // systemProp.https.proxyHost=H): every connection of the build goes through H, as JAVA_TOOL_OPTIONS would send it.
@@ -1660,7 +1674,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // (Network and storage clients are modelled for where they connect, not for what they delete.)
     const unmodelled = !DB_CLIENTS.test(name) && (NET_CLIENTS[name] !== undefined || ANALYZERS[name] === ANALYZERS.mc || BACKUP_TOOLS.includes(name) || (!ANALYZERS[name] && !DATA_PROGRAMS.has(name) && !isShell(name) && !languageOf(name) && !unwrap(name, args) && !isCommandWord(name)));
     // (What runs in a container is judged there: the tool's own words are what it destroys here.)
-    const destroyed = destroys(name, there ? there.own : args, env, unmodelled) ?? (DB_CLIENTS.test(name) && remoteDb(name === 'cqlsh' ? ['-h', args.find((a, k) => !a.startsWith('-') && !/^(-e|--execute|-f|--file|-u|--username|-p|--password|-k|--keyspace|--cqlshrc|--cqlversion|--encoding|--connect-timeout|--request-timeout)$/.test(args[k - 1] ?? '')) ?? 'localhost', ...args] : args, env) && dropsDatabase([...args, stdinText ?? ''].join('\n')) ? `${name} drops a whole database on another machine` : undefined);
+    // (adb's command is judged for what it does to the device itself, too: it has no mounts of this machine.)
+    const destroyed = destroys(name, there && name !== 'adb' ? there.own : args, env, unmodelled) ?? (DB_CLIENTS.test(name) && remoteDb(name === 'cqlsh' ? ['-h', args.find((a, k) => !a.startsWith('-') && !/^(-e|--execute|-f|--file|-u|--username|-p|--password|-k|--keyspace|--cqlshrc|--cqlversion|--encoding|--connect-timeout|--request-timeout)$/.test(args[k - 1] ?? '')) ?? 'localhost', ...args] : args, env) && dropsDatabase([...args, stdinText ?? ''].join('\n')) ? `${name} drops a whole database on another machine` : undefined);
     if (destroyed) tag('destroys-outside', destroyed);
     // A DELETE request to a server other than this machine deletes something hosted there (a
     // repository through api.github.com too); a local development server's data is the project's.
@@ -1782,9 +1797,15 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       tag('dynamic-path', `${name}'s output goes to a path that starts with a variable set at run time`);
     }
     // Writing through a link made earlier in the line writes what it points at.
+    // Deleting below it (rm -rf /tmp/p/ or /tmp/p/*, the link followed) deletes what it points at: a link to the project
+    // made in /tmp and emptied is the project root removed (ln -s ~/project /tmp/p && rm -rf /tmp/p/).
+    const deleted = new Set(facts.deletes);
     for (const w of [...facts.writes, ...facts.deletes]) {
       const a = abs(w);
-      for (const [link, to] of st.links) if (a === link || a.startsWith(link + '/')) facts.writes.push(to + a.slice(link.length));
+      for (const [link, to] of st.links) if (a === link || a.startsWith(link + '/')) {
+        facts.writes.push(to + a.slice(link.length));
+        if (deleted.has(w) && (a !== link || /\/\.?$/.test(w)) && !/^\/dev\/fd\//.test(link)) facts.deletes.push(to + a.slice(link.length));
+      }
     }
     // A copy of a secret made earlier in the line is the secret.
     const real = (p: string) => (p === STDIN ? p : realOf(st, abs(p)) ?? p);
@@ -2746,7 +2767,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (/^(cp|ln|mv|install|rsync)$/.test(name) || localScp || rec.secretOut) {
       const sources = facts.deletes.length ? facts.deletes : args.filter((a) => !a.startsWith('-')).slice(0, -1);
       // (A copy of an operand only the running shell names — cp a $y /tmp/o — may be a copy of a secret: it carries that name.)
-      const source = rec.secretOut ?? firstSecret(st, sources, ctx) ?? sources.find(isComputed);
+      const source = rec.secretOut ?? firstSecret(st, sources, ctx) ?? sources.find((s) => isComputed(abs(s)));
       if (source) for (const w of rec.writesFiles) st.tainted.set(w, source);
       // (A tool's configuration replaced by a copy or link of something outside the project is configuration nobody read.)
       const named = args.filter((a, k) => !a.startsWith('-') && !/^-[a-zA-Z]*[tSm]$|^--(target-directory|suffix|mode)$/.test(args[k - 1] ?? ''));

@@ -168,6 +168,8 @@ export function logsIn(name: string, args: readonly string[], env: Readonly<Reco
   if (args.some((a) => /^--(with-token|token)(=|$)/.test(a)) && tokenHandOver(name, args, env)?.hosts.length === 0) return undefined;
   // (Only --help is a help request here: gh's and glab's -h is --hostname, so `gh auth login -h github.com` signs in.)
   if (args.includes('--help')) return undefined;
+  // (pulumi's and terraform-less local backends keep state in a directory: pulumi login --local, pulumi login file://DIR.)
+  if (tool === 'pulumi' && args.some((a) => /^(-l|--local)$/.test(a) || /^(--cloud-url=)?file:\/\//.test(a))) return undefined;
   const hit = [pos.slice(0, 3).join(' '), pos.slice(0, 2).join(' '), pos[0] ?? ''].find((w) => w !== '' && re.test(w));
   return hit === undefined ? undefined : `${tool} ${hit} signs in to a service account and stores its credential`;
 }

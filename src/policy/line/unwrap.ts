@@ -393,6 +393,12 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       // bootstrap context. (Its other verbs manage jobs and are the analyzer's: submit … -- CMD is persistence there.)
       return /^(asuser|bsexec)$/.test(args[0] ?? '') ? after(args, 2) : undefined;
     case 'perf': {
+      // perf script -s FILE (--script=FILE) runs FILE in perf's Python or Perl: judged as that interpreter given it.
+      if (args[0] === 'script') {
+        const file = args.map((a, k) => (/^(-s|--script)$/.test(args[k - 1] ?? '') ? a : a.startsWith('--script=') ? a.slice(9) : undefined)).find((x) => x !== undefined);
+        const lang = file === undefined ? undefined : /^(perl|pl):/.test(file) || /\.(pl|pm)$/.test(file) ? 'perl' : 'python3';
+        return file === undefined || lang === undefined ? {} : { argv: [lang, file.replace(/^(python|py|perl|pl):/, '')] };
+      }
       // perf trace|record|stat|top … CMD runs CMD.
       if (!/^(trace|record|stat|top|mem|sched|lock|kmem|c2c|ftrace)$/.test(args[0] ?? '')) return {};
       const rest = args.slice(1);
