@@ -25,6 +25,11 @@ await lineTable(t, {
     ['source <(kubectl completion zsh)', 'allow'],
     ['source <(helm completion bash)', 'allow'],
     ['source <(pyenv init -)', 'allow'],
+    ['source <(rustup completions bash)', 'allow'],
+    ['source <(just --completions bash)', 'allow'],
+    ['source <(fzf --bash)', 'allow'],
+    // (…but not a version manager's activation, which puts its own node or npm before the shims, as eval "$(…)" of it asks)
+    ['source <(mise activate bash)', 'ask'],
     ['bash <(cat scripts/setup.sh)', 'allow'],
     ['diff <(sort a.txt) <(sort b.txt)', 'allow'],
   ],

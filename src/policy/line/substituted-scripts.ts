@@ -2,12 +2,17 @@
 // `awk -f <(CMD)`. What CMD prints runs, as in `CMD | sh`. When the line makes that text known (echo, printf, base64 -d of a
 // literal) it is judged as code elsewhere; when it does not — a decoder of a file, a decompressor, another program's output
 // — nobody has read the code that runs, and the pipe form is asked for the same reason.
-import { completionScript, STDIN_PATH, type Info } from './state.js';
+import { completionScript, DECODERS, FILTERS, STDIN_PATH, type Info } from './state.js';
+import { isShell } from './unwrap.js';
+import { languageOf } from './interpreters.js';
 import type { FlatCommand } from '../shell/index.js';
 
-// Programs that print their own shell setup (eval "$(pyenv init -)" is read as that tool too): what they print is theirs.
-const SETUP = /^(ssh-agent|direnv|pyenv|rbenv|brew|zoxide|starship|conda|opam|goenv|plenv|jenv|uv|uvx)$/;
-const SETUP_VERB = /^(init|virtualenv-init|export|hook|shellenv|env|generate-shell-completion|shell\.\w+|-[sc])$/;
+// An installed tool printing its own completion or shell setup (source <(rustup completions bash), source <(fzf --bash)):
+// what it prints is the tool's. Not a decoder, filter, shell or interpreter, whose output is what they were given; not a
+// version manager that puts its own node, npm or python first on PATH (mise/fnm/nvm/asdf/volta activate: the shims are
+// shadowed, as eval "$(…)" of them already asks).
+const SETUP_WORD = /^(completions?|--completions?(=\w+)?|--(bash|zsh|fish)|init|virtualenv-init|activate|hook|shellenv|env|export|generate-shell-completion|shell\.\w+|-[sc])$/;
+const PATH_MANAGERS = /^(mise|rtx|fnm|nvm|asdf|volta|nodenv|n)$/;
 
 /** The word (`<(…)`) and where it stands — an operand, or the target of the redirect that opens descriptor `fd` — that feeds `script`. */
 function feedingWord(fc: FlatCommand, script: string | undefined): { raw: string; location: 'argv' | 'redirect' } | undefined {
@@ -36,7 +41,9 @@ export function unreadSubstitution(fc: FlatCommand, flat: readonly FlatCommand[]
     const args = i.argv.slice(1);
     // (…or the project's own script read whole: bash < <(cat scripts/bootstrap.sh) is bash scripts/bootstrap.sh.)
     const ownScript = i.name === 'cat' && c.stdinFrom.length === 0 && args.length > 0 && args.every((a) => !a.startsWith('-') && ownFile(a));
-    return ownScript || completionScript(i.name, args) || (SETUP.test(i.name) && args.some((a) => SETUP_VERB.test(a)));
+    const setup = !DECODERS.has(i.name) && !FILTERS.has(i.name) && !isShell(i.name) && languageOf(i.name) === undefined && !PATH_MANAGERS.test(i.name)
+      && args.length <= 3 && args.some((a) => SETUP_WORD.test(a)) && args.every((a) => /^[\w.=-]+$/.test(a));
+    return ownScript || completionScript(i.name, args) || setup;
   };
   const unread = ends.find((c) => textOf(c) === undefined && !own(c));
   return unread === undefined ? undefined : info[unread.index]?.name || 'a command';
