@@ -130,6 +130,15 @@ export const wholeTree = (s: string, cwd?: string, home?: string): boolean => {
   return abs === cwd || cwd.startsWith(`${abs === '/' ? '' : abs}/`);
 };
 
+/** Where a copy of `src` (a local path, host:path, scp://host/path) lands when the destination `dest` is a directory: DEST/NAME
+ *  (scp host:dots/.bashrc ~/ makes ~/.bashrc). A source named by its contents (dir/, dir/.) fills DEST itself: undefined. */
+export function landsAt(dest: string, src: string): string | undefined {
+  const path = src.replace(/^[a-z]+:\/\/[^/]*/i, '').replace(/^(?:[^/@:\s]+@)?(?:\[[^\]]+\]|[^/:\s]+)::?/, '');
+  if (/\/$|(^|\/)\.$/.test(path)) return undefined;
+  const name = posix.basename(path);
+  return name === '' || name === '..' ? undefined : posix.join(dest, name);
+}
+
 // Directories a system program lives in (the OS's, Homebrew's, MacPorts', Linuxbrew's, nix profiles'),
 // as a pattern source other patterns embed: a program named there, or bare, is the installed one.
 export const SYSTEM_DIR = String.raw`\/(usr\/(local\/)?|opt\/homebrew\/|opt\/local\/|home\/linuxbrew\/\.linuxbrew\/|run\/current-system\/sw\/)?s?bin\/`;

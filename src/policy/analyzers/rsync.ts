@@ -1,7 +1,7 @@
 // rsync: remote hosts, local sources sent, and what --delete and friends remove.
 import { newFacts, type Facts } from '../facts.js';
 import { has, optionTable, scan, values } from '../options.js';
-import { addHost, addUrl, hostOfHostPort, systemProgram, wholeTree } from './common.js';
+import { addHost, addUrl, hostOfHostPort, landsAt, systemProgram, wholeTree } from './common.js';
 import { sshDestination } from './ssh.js';
 import type { AnalyzerInput } from './types.js';
 
@@ -75,6 +75,8 @@ export function analyzeRsync({ tool, args, env, cwd, home }: AnalyzerInput): Fac
     const picked = [...values(s, 'include'), ...values(s, 'filter').map((r) => /^(?:\+|include)\s+(.+)$/.exec(r.trim())?.[1]).filter((x): x is string => x !== undefined)];
     if (destRemote) for (const src of sources) if (!remote(src)) for (const p of picked) f.sends.push(`${src.replace(/\/+$/, '') || '.'}/${p.replace(/^\/+/, '')}`);
     if (!destRemote) f.writes.push(dest);
+    // (A file copied into a directory lands there under its own name: rsync dots/.bashrc ~/ writes ~/.bashrc.)
+    if (!destRemote) for (const src of sources) { const at = landsAt(dest, src); if (at !== undefined) f.writes.push(at); }
     // (--append adds to what is there; otherwise the destination file is replaced whole.)
     if (!destRemote && has(s, 'append', 'append-verify')) f.appends = [...(f.appends ?? []), dest];
     // A local copy reads its sources, as cp does (rsync -a ~/.ssh/ ./backup copies the keys out).

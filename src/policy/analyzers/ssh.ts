@@ -4,7 +4,7 @@ import { newFacts, type Facts } from '../facts.js';
 import { optionTable, scan, values, type Scanned } from '../options.js';
 import { canonicalHost } from '../hosts.js';
 import { ENV_CREDENTIAL } from '../credential-text.js';
-import { addHost, STDIN, wholeTree } from './common.js';
+import { addHost, landsAt, STDIN, wholeTree } from './common.js';
 import type { AnalyzerInput } from './types.js';
 
 const SSH = optionTable(
@@ -153,7 +153,16 @@ export function analyzeScp({ tool, args, cwd, home }: AnalyzerInput): Facts {
       f.tags.add('uploads-project');
       f.notes.push(`${tool} -r sends a whole directory tree to ${targetHost}`);
     }
-    if (!targetHost) f.writes.push(target!);
+    // (A file copied into a directory lands there under its own name: scp host:dots/.bashrc ~/ writes ~/.bashrc; a tree's
+    // contents — scp -r host:dots/. ~/ — fill the directory, whatever names they have.)
+    if (!targetHost) {
+      f.writes.push(target!);
+      for (const src of ops.slice(0, -1)) {
+        const at = landsAt(target!, src);
+        if (at !== undefined) f.writes.push(at);
+        else if (s.opts.some((o) => o.name === 'r')) f.tags.add('recursive');
+      }
+    }
   }
   canonicalDomains(f, domains);
   return f;
@@ -171,6 +180,14 @@ export function analyzeSftp({ tool, args }: AnalyzerInput): Facts {
   const dest = s.positionals[0];
   const host = dest === undefined ? undefined : sshDestination(dest, dest.includes(':'));
   if (host) addHost(f, host, 'target', 'ssh');
+  // sftp HOST:FILE LOCAL runs `get FILE LOCAL`: LOCAL is written (LOCAL/FILE when it is a directory).
+  const local = s.positionals[1];
+  if (host && local !== undefined) {
+    f.writes.push(local);
+    const at = landsAt(local, dest!);
+    if (at !== undefined) f.writes.push(at);
+    else if (s.opts.some((o) => o.name === 'r')) f.tags.add('recursive');
+  }
   canonicalDomains(f, domains);
   return f;
 }

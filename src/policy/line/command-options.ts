@@ -738,6 +738,8 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
     if (stdinText !== undefined) out.lines.push(...makeRecipes(stdinText));
     else out.unreadable.push('make reads its makefile from stdin');
   }
+  // (make -f <(gzip -dc mk.gz): a makefile from a process substitution whose output is not known runs recipes nobody read.)
+  if ((tool === 'make' || tool === 'gmake') && args.some((a, k) => /^(-f|--file|--makefile)$/.test(args[k - 1] ?? '') && /^<\(/.test(a) && fileText(a) === undefined)) out.unreadable.push('make reads its makefile from a process substitution Rampart cannot read');
   // A bare shell or interpreter given text (vim's :w !sh, :%!sh, a pager of sh) runs that text as code.
   out.lines = out.lines.filter((l) => {
     if (!/^\s*(\S*\/)?(sh|bash|dash|zsh|ksh|python[\d.]*|perl|ruby|node|php)\s*$/.test(l)) return true;

@@ -26,6 +26,9 @@ import { inlineCodeOf, scriptOf } from './interpreter-code.js';
 import { compiledRisk, judgeCodeIn, judgeInterpreter } from './judge-interpreter.js';
 import { listFiles } from './list-files.js';
 import { pathspecFile, wholeSpec } from '../analyzers/git-subcommands.js';
+import { unreadSubstitution } from './substituted-scripts.js';
+import { trustsOutside } from './trusted-dirs.js';
+import { startsLater } from './settings-stores.js';
 import { completionScript, CONFIGISH, credentialNameIn, credentialOf, DECODERS, madeBelow, DIGESTS, digestOnly, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, looksUpNames, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, processSubText, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { addHost, addUrl, STDIN, wholeTree } from '../analyzers/common.js';
 import { composerSettings } from '../analyzers/packages.js';
@@ -146,6 +149,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
   const editorOk: EditorCodeOk = (what, p) => linePlain && !argv0.some((a) => /^\s*:*\s*(?:cd|chd(?:ir)?|lcd?|lch(?:dir)?|tcd?|tch(?:dir)?)!?\s/.test(a))
     && (what === 'module' || (/^[\w./-]+$/.test(p) && !p.includes('..') && resolvePath(p, ctx).startsWith(`${ctx.projectRoot}/`) && !isSecretPath(st, resolvePath(p, ctx), ctx)));
   const riskiest = (ws: readonly string[]) => ws.reduce<string | undefined>((b, w) => (b === undefined || risk(w) > risk(b) ? w : b), undefined);
+  // A file of the project's, as it was before the line ran: not a secret, not one the line wrote with text nobody read.
+  const ownScriptFile = (p: string): boolean => /^[\w./-]+$/.test(p) && !p.includes('..') && resolvePath(p, ctx).startsWith(`${ctx.projectRoot}/`) && !isSecretPath(st, resolvePath(p, ctx), ctx) && !st.opaqueWritten.has(resolvePath(p, ctx));
   // Text known for a script operand: a file this line wrote, or a process substitution's output.
   const scriptText = (word: string): string | undefined => {
     if (/^<\(/.test(word)) {
@@ -605,6 +610,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     rec.argv = argv;
     const args = argv.slice(1);
     const managed = managerEnvironment(name, args);
+    const trusted = trustsOutside(name, args, ctx.cwd, ctx.projectRoot, ctx.home);
+    if (trusted !== undefined) tag('interpreter-opaque', trusted);
+    const later = startsLater(name, args);
+    if (later !== undefined) tag('persistence', later);
     if (isShell(name)) {
       rec.isInterpreter = true;
       // (With -n it only reads the string: nothing in it runs.)
@@ -652,6 +661,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         } else if (script === undefined || STDIN_PATH.test(script)) {
           rec.interpreterReadsStdin = true;
           if (stdinText !== undefined) st.sub(stdinText, ctx.cwd, env);
+          // (bash < <(base64 -d p.b64): a process substitution's output nobody has read is the script, as in base64 -d p.b64 | bash.)
+          else if (unreadSubstitution(fc, flat, info, script, ownScriptFile) !== undefined) tag('pipe-to-shell', `${name} runs what ${unreadSubstitution(fc, flat, info, script, ownScriptFile)} prints, which Rampart cannot read`);
           // Nothing fed to it in this line: it reads what is typed later (a terminal the agent
           // writes to, as Codex's write_stdin does), which no judge sees.
           else if (st.depth === 0 && !ctx.stdin && fc.stdinFrom.length === 0 && !fc.redirects.some((r) => /^</.test(r.op))) tag('interactive-session', `${name} starts an interactive shell: what is typed into it later is never judged`);
@@ -662,6 +673,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
           if (known !== undefined && FOREIGN_SHELLS.has(name) && foreignScript === undefined) tag('interpreter-opaque', `${name} runs a script in its own language that Rampart does not read`);
           if (foreignScript !== undefined) st.sub(foreignScript, ctx.cwd, env);
           else if (known !== undefined) st.sub(/^<\(/.test(script) ? known : scriptRun(known, script, args.slice(args.indexOf(script) + 1)), ctx.cwd, env);
+          // (bash <(base64 -d p.b64), bash /dev/fd/3 3< <(gzip -dc p.gz): code nobody has read, as in base64 -d p.b64 | bash.)
+          else if (unreadSubstitution(fc, flat, info, script, ownScriptFile) !== undefined) tag('pipe-to-shell', `${name} runs what ${unreadSubstitution(fc, flat, info, script, ownScriptFile)} prints, which Rampart cannot read`);
         }
       }
     } else if (name === 'eval') {
@@ -691,6 +704,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (`. /dev/stdin <<'EOF'`, `source /dev/stdin <<< '…'`: the text fed in is what runs.)
       const known = args[0] !== undefined ? (STDIN_PATH.test(args[0]) ? stdinText : scriptText(args[0])) : undefined;
       if (known !== undefined) st.sub(known, ctx.cwd, env);
+      // (source <(base64 -d p.b64), . /dev/stdin < <(gzip -dc p.gz): code nobody has read runs in this shell.)
+      else if (unreadSubstitution(fc, flat, info, args[0], ownScriptFile) !== undefined) tag('pipe-to-shell', `${name} runs what ${unreadSubstitution(fc, flat, info, args[0], ownScriptFile)} prints, which Rampart cannot read`);
       // (A sourced file that changes directory leaves this shell there: not followed.)
       if (known !== undefined && /(^|[\s;&|({])(cd|pushd|popd)(\s|$|[;&|)])/.test(known)) st.cwdLost = true;
       // The system's login files set PATH afresh (Debian's /etc/profile, /etc/environment): without the shims.
@@ -783,7 +798,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const operandProg = given ? [] : [args.find((a, k) => !a.startsWith('-') && !/^-[fvFiEe]$|^--(source|include|file|exec|assign|field-separator)$/.test(args[k - 1] ?? '')) ?? ''];
       const progs = [...files.map((f) => fileOf(f) ?? ''), ...sources, ...operandProg];
       // (A program file of the project's is the project's; one elsewhere — /tmp/x.awk — or not a file at all is not read.)
-      const projectFile = (f: string) => resolvePath(f, ctx).startsWith(`${ctx.projectRoot}/`) && !isSecretPath(st, resolvePath(f, ctx), ctx);
+      // (…nor is a process substitution: awk -f <(gzip -dc prog.gz) runs what that prints.)
+      const projectFile = (f: string) => !/^<\(/.test(f) && resolvePath(f, ctx).startsWith(`${ctx.projectRoot}/`) && !isSecretPath(st, resolvePath(f, ctx), ctx);
       if (files.some((f) => fileOf(f) === undefined && !projectFile(f) && f !== 'inplace')) tag('interpreter-opaque', `${name} runs a program file Rampart cannot read`);
       const prog = foldLiterals(progs.join('\n'));
       // gawk's @include "FILE" (a source file, as -i's) and @load "LIB" (a shared library: one of gawk's own by name, else not read).
@@ -867,7 +883,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const value = long ? long[2] ?? args[++k] ?? '' : short![2] || (args[++k] ?? '');
         const text = kind === 'e' ? value : STDIN_PATH.test(value) || value === '-' ? stdinText : scriptText(value);
         // (A script file the line did not write: one of the project's is the project's; one elsewhere is not read.)
-        const own = (f: string) => resolvePath(f, ctx).startsWith(`${ctx.projectRoot}/`) && !isSecretPath(st, resolvePath(f, ctx), ctx);
+        // (A process substitution is no file of the project's: sed -f <(base64 -d s.b64) runs what that prints.)
+        const own = (f: string) => !/^<\(/.test(f) && resolvePath(f, ctx).startsWith(`${ctx.projectRoot}/`) && !isSecretPath(st, resolvePath(f, ctx), ctx);
         if (text === undefined && !own(value)) tag('interpreter-opaque', `sed runs a script file Rampart has not read: ${value}`);
         if (kind === 'f' && text !== undefined) {
           // (What a script file the line wrote writes and reads: its w/W and r/R commands.)
@@ -2030,11 +2047,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
           short += a[c];
         }
       });
-      const keeps = /[cktlhV]/.test(short.replace(/-/g, '')) || args.some((a) => /^--(stdout|to-stdout|keep|test|list|help|version)$/.test(a));
+      // (-k keeps the input and still writes the output: gzip -dk ~/.bashrc.gz makes ~/.bashrc. -c, -t, -l write no file.)
+      const noFile = /[ctlhV]/.test(short.replace(/-/g, '')) || args.some((a) => /^--(stdout|to-stdout|test|list|help|version)$/.test(a));
+      const keeps = noFile || /k/.test(short) || args.includes('--keep');
       const removes = keepsByDefault ? args.some((a) => a === '--rm' || a === '--delete') || (name === 'brotli' && /j/.test(short)) || (name === 'lzop' && /U/.test(short)) : name === 'lrzip' ? /D/.test(short) || args.includes('--delete') : !keeps;
       const ops = args.filter((a, k) => a !== '-' && !a.startsWith('-') && !valued.has(k) && !/^(-[SFCTMbpoDq]|--(suffix|format|check|threads|memlimit|memory|blocksize|processes|dict|output))$/.test(args[k - 1] ?? ''));
       // (Decompressing writes the name without its suffix: gunzip -f ~/.bashrc.gz replaces ~/.bashrc.)
-      if (!keeps && (/^(gunzip|bunzip2|unxz|unlzma|lunzip|unpigz|uncompress|unzstd|unlz4)$/.test(name) || /d/.test(short) || args.includes('--decompress'))) {
+      if (!noFile && (/^(gunzip|bunzip2|unxz|unlzma|lunzip|unpigz|uncompress|unzstd|unlz4)$/.test(name) || /d/.test(short) || args.includes('--decompress'))) {
         for (const o of ops) facts.writes.push(abs0(o.replace(/\.[^./]+$/, '')));
       }
       if (removes) {

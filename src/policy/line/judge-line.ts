@@ -447,6 +447,22 @@ function setInLine(st: State, name: string): boolean {
   return new RegExp(`(^|[^\\w$])${n}\\+?=|\\b(read|mapfile|readarray|for|export|declare|local|typeset|getopts)\\b[^;\\n]*\\b${n}\\b|printf\\s+-v\\s*${n}\\b`).test(st.lineText);
 }
 
+/** Whether argv runs shell text in this shell (eval, source, ., a function the line defined), through command/builtin. */
+function runsShellHere(argv: readonly string[], functions: ReadonlyMap<string, string>): boolean {
+  let k = 0;
+  while (/^(command|builtin)$/.test(argv[k] ?? '') || (k > 0 && /^-[pvV]+$/.test(argv[k] ?? ''))) k++;
+  const name = argv[k] ?? '';
+  // (Only an unquoted expansion in that text is split: eval 'echo a,b' and f() { echo "$1"; } split nothing.)
+  const splits = (text: string) => /\$[\w{@*#?!-]/.test(text.replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, ''));
+  if (name === 'eval') return splits(argv.slice(k + 1).join(' '));
+  if (functions.has(name)) return splits(functions.get(name)!);
+  // (A sourced file's text may be anything.)
+  return name === 'source' || name === '.';
+}
+
+// Programs that decode, decrypt or decompress into a file they name themselves (archive extractors, whose names come from the
+// archive, are not among them).
+const FILE_DECODERS = /^(gzip|gunzip|pigz|unpigz|bzip2|bunzip2|pbzip2|lbzip2|xz|unxz|lzma|unlzma|lzip|lzop|zstd|unzstd|lz4|unlz4|brotli|uncompress|base64|base32|basenc|xxd|uudecode|openssl|gpg|gpg2|age|rage)$/;
 const SHELL_VAR_NAME = /^(PATH|HOME|PWD|OLDPWD|SHELL|BASH\w*|IFS|PS\d|ENV|CDPATH)$/;
 const POSIX_MODE = /set\s+-o\s+posix|POSIXLY_CORRECT|--posix|(^|[\s;&|(])(sh|dash|ash|ksh|posh)\s/;
 const CHANGES_DIR = /(^|[\s;&|({])(cd|pushd|popd)(\s|$|[;&|)])/;
@@ -696,6 +712,12 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     if (a.name === 'IFS' && a.scope !== 'prefix' && /\S/.test(v)) {
       st.lineTags.tags.add('dynamic-command');
       st.lineTags.notes.push('IFS is changed: later words split in ways a static reading cannot follow');
+    }
+    // (A prefix IFS holds while the command runs: for eval, source or a function of the line, that is shell text split at its
+    // characters — IFS=_ eval 'x=rm_-rf_/home/user; $x' runs rm. A read or an outside program only takes it as a setting.)
+    if (a.name === 'IFS' && a.scope === 'prefix' && /\S/.test(v) && runsShellHere(argv, st.functions)) {
+      st.lineTags.tags.add('dynamic-command');
+      st.lineTags.notes.push(`IFS is set for ${argv.filter((w) => !/^(command|builtin)$/.test(w))[0]}: the text it runs splits in ways a static reading cannot follow`);
     }
     // (On `:`, a special builtin, a prefix persists in posix mode — sh, set -o posix: taken as set.)
     if (a.scope === 'prefix' && !(st.posix && argvWords[0]?.static && argv[0] === ':')) cmdEnv[a.name] = v;
@@ -1126,6 +1148,13 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     // package.json — is that file with the filter's edit: the edit's text is judged where the file is read, as for jq … > f.)
     for (const w of rec.writesFiles) st.edits.set(w, editedBy(fc, flat, info)!);
   } else if (/^(tee|dd|sponge)$/.test(name) || (name === 'cp' && argv.some((a) => /^\/dev\/(stdin|fd\/0)$/.test(a)))) for (const w of rec.writesFiles) st.opaqueWritten.set(w, rec);
+  // A decoder or decompressor that writes its output file itself (gunzip run.sh.gz, openssl base64 -d -in p -out run.sh, xxd -r
+  // -p p.hex run.sh, uudecode -o run.sh): text nobody has read, as its output redirected into the file would be.
+  // (…its -o/--output FILE too: uudecode -o, base64 -o, gpg -o, age -o.)
+  if (rec.textOut === undefined && FILE_DECODERS.test(name)) {
+    const named = argv.slice(1).flatMap((a, k, xs) => (/^(-o|-out|--output|--outfile)$/.test(xs[k - 1] ?? '') ? [a] : /^--output=/.test(a) ? [a.slice('--output='.length)] : []));
+    for (const w of [...rec.writesFiles, ...named.map((p) => posix.resolve(cwd, p.replace(/^~(?=\/|$)/, st.ctx.home)))]) if (!st.opaqueWritten.has(w) && !st.scripts.has(w)) st.opaqueWritten.set(w, rec);
+  }
   // A redirected secret read by a non-network command prints it (while read … < .env, mapfile < f)
   // — unless it only counts or hashes it (wc -c < .env).
   // (…or shows none of its values: cut -d= -f1 < .env; IFS== read -r k v whose v the line never expands.)

@@ -248,7 +248,7 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
       // (Only code runners: a formatter or an editor given the file reads it as text.)
       const runner = me.isInterpreter || isShell(me.name) || /^(source|\.|exec|make|gmake)$/.test(me.name);
       const ran = (me.argv[0]?.includes('/') && opaque.includes(abs(me.argv[0]!)) ? me.argv[0] : undefined)
-        ?? (runner ? me.argv.slice(1).find((a) => !a.startsWith('-') && opaque.includes(abs(a))) : undefined)
+        ?? (runner ? runOperands(me).find((a) => !a.startsWith('-') && opaque.includes(abs(a))) : undefined)
         ?? (TASK_TOOLS.test(me.name) ? opaque.find((p) => posix.dirname(p) === cwd && LOADED_FILES.test(posix.basename(p))) : undefined);
       if (ran) tag('interpreter-opaque', `${me.name || me.argv[0]} runs ${ran}, which this line wrote with content Rampart cannot read`);
     }
@@ -315,6 +315,15 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
   const raw = st.localSockets.length > 0 || info.some((i) => i !== undefined && /^(nc|ncat|netcat|socat|telnet|openssl)$/.test(i.name));
   const admin = /\b(config\s+set\s+(dir|dbfilename)|module\s+load|slaveof|replicaof)\b/i.exec(st.lineText);
   if (raw && admin) tag('dev-tcp', `the line sends "${admin[0]}" to a local service over a raw socket: the server writes or loads where that says`);
+}
+
+/** The words of a code runner that may be code it runs: for an interpreter given a script by its name (python x.py DATA…),
+ *  that script and not the data after it (xz -dk f.json.xz; python check.py f.json reads f.json); else every word. */
+function runOperands(me: { argv: readonly string[]; isInterpreter: boolean; name: string }): readonly string[] {
+  const args = me.argv.slice(1);
+  const k = args.findIndex((a) => !a.startsWith('-'));
+  const script = /\.(py|js|mjs|cjs|ts|rb|pl|php|lua|sh|bash|R|jl|tcl)$/.test(args[k] ?? '');
+  return me.isInterpreter && !isShell(me.name) && languageOf(me.name) !== undefined && script ? args.slice(0, k + 1) : args;
 }
 
 /** The placeholder xargs -I R (-i, --replace, in a cluster: -0I@) or parallel puts each input item in, when the command is one of theirs. */
