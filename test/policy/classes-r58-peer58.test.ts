@@ -76,6 +76,38 @@ await lineTable(t, {
     ['rsync -a --delete ./ /opt/app/', 'deny'],
     ['rsync -a --remove-source-files /src/ ./in/', 'deny'],
   ],
+  // Items xargs reads from input the line does not show, standing where the command takes its name, an option, the
+  // whole code or the script a shell or interpreter runs, awk's program, git's subcommand or what a work-discarding git
+  // verb is given: the action is chosen when the line runs (at least ask). An item placed inside longer code
+  // (sh -c 'cd {} && npm test') is a value that code gets at run time, as a project file's content would be; items of
+  // a listing the line shows, or values the program only reads, stay judged as before.
+  'xargs items that choose the action': [
+    ['xargs sh', 'ask'],
+    ['cat x | xargs -I{} sh -c {}', 'ask'],
+    ['xargs -I{} python3 -c {}', 'ask'],
+    ['xargs -I{} node --eval={}', 'ask'],
+    ['xargs python3', 'ask'],
+    ['xargs -I{} awk -f {}', 'ask'],
+    ['xargs -I{} rm -{} dist', 'ask'],
+    ['xargs -I % find . -exec rm -% dist \';\'', 'ask'],
+    ['xargs git', 'ask'],
+    ['cat refs | xargs -I{} git checkout {}', 'ask'],
+    ['xargs -I{} git stash {}', 'ask'],
+    ['xargs -I{} node {}', 'ask'],
+    // a listing the line shows, items given to a project script or as values, a safe branch -d, reads and searches
+    ['git ls-files \'*.sh\' | xargs bash -n', 'allow'],
+    ['find scripts -name \'*.sh\' | xargs -I{} bash {}', 'allow'],
+    ['cat files.txt | xargs -I{} python3 tools/check.py {}', 'allow'],
+    ['cat names | xargs -I{} awk -v n={} \'$1==n\' data.txt', 'allow'],
+    ['git branch --merged | xargs git branch -d', 'allow'],
+    ['cat shas | xargs -I{} git show {}', 'allow'],
+    ['xargs -I{} git add {}', 'allow'],
+    ['printf \'a\\nb\\n\' | xargs -I{} sh -c \'echo {}\'', 'allow'],
+    ['xargs -0 awk \'{print}\'', 'allow'],
+    ['seq 1 5 | xargs -I{} -P5 sh -c \'curl -s -o /dev/null http://127.0.0.1:8080/api/items?page={}\'', 'allow'],
+    ['xargs -a requirements.txt -n1 -I{} sh -c \'echo {} | cut -d= -f1\'', 'allow'],
+    ['cat x | xargs -I{} sh -c \'echo {}\'', 'allow'],
+  ],
   // Maven's release:perform deploys the tagged release to a repository: publishing, as npm publish (ask, inferred);
   // and `eval --` ends eval's options: the text after it is what runs.
   'release:perform and eval --': [

@@ -36,6 +36,7 @@ import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './
 import { COMPILED, COMPILED_REACHES, compiledInline, FOREIGN_PROCESS, foreignEvalCode, replVerb, unreadCode, unreadVerdict } from './unread-languages.js';
 import { homeSpelled } from './home-spelled.js';
 import { feedsStdin, outerPositionals, substitutedScript, wholeComputed } from './computed-scripts.js';
+import { itemsChooseAction } from './xargs-items.js';
 import { CMAKE_READ_CALLS } from './cmake-text.js';
 import { buildFilesRead, ownBuildPlace } from './build-runners.js';
 import { commandsInText } from './text-commands.js';
@@ -456,6 +457,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const text = own ?? pipedTexts(fed, info).join('\n');
       const items = (delim !== undefined ? text.split(delim) : repl ? text.split('\n') : text.split(/\s+/)).map((l) => (repl ? l.trim() : l)).filter(Boolean);
       const piped = repl ? [] : items;
+      // Items of input the line does not show, standing where the command takes its name, an option, its code or
+      // script, or what a work-discarding git verb acts on (xargs sh, xargs -I{} python3 -c {}, xargs -I{} rm -{} dist).
+      if (items.length === 0 && xargsInput(fedInfos(fed, listing)).includes('$XARGS_INPUT')) {
+        const chosen = itemsChooseAction(u.argv, repl);
+        if (chosen !== undefined) tag('dynamic-command', `${name} puts input the line does not show ${chosen}`);
+      }
       // With -I each item runs its own command: the one judged is the riskiest (`..`, a home or
       // absolute path, a secret, a dot-file) — `printf 'dist\n..\n' | xargs -I{} rm -rf {}`.
       const worst = riskiest(items);
