@@ -74,23 +74,25 @@ export function analyzeRsync({ tool, args, env, cwd, home }: AnalyzerInput): Fac
     // What --include / --filter='+ PAT' picks below a local source is sent by name (--include='.env*').
     const picked = [...values(s, 'include'), ...values(s, 'filter').map((r) => /^(?:\+|include)\s+(.+)$/.exec(r.trim())?.[1]).filter((x): x is string => x !== undefined)];
     if (destRemote) for (const src of sources) if (!remote(src)) for (const p of picked) f.sends.push(`${src.replace(/\/+$/, '') || '.'}/${p.replace(/^\/+/, '')}`);
-    if (!destRemote) f.writes.push(dest);
+    // (-n/--dry-run and --list-only report what would change and write nothing.)
+    const writesNothing = has(s, 'dry-run', 'list-only');
+    if (!destRemote && !writesNothing) f.writes.push(dest);
     // (A file copied into a directory lands there under its own name: rsync dots/.bashrc ~/ writes ~/.bashrc.)
-    if (!destRemote) for (const src of sources) { const at = landsAt(dest, src); if (at !== undefined) f.writes.push(at); }
+    if (!destRemote && !writesNothing) for (const src of sources) { const at = landsAt(dest, src); if (at !== undefined) f.writes.push(at); }
     // (--append adds to what is there; otherwise the destination file is replaced whole.)
-    if (!destRemote && has(s, 'append', 'append-verify')) f.appends = [...(f.appends ?? []), dest];
+    if (!destRemote && !writesNothing && has(s, 'append', 'append-verify')) f.appends = [...(f.appends ?? []), dest];
     // A local copy reads its sources, as cp does (rsync -a ~/.ssh/ ./backup copies the keys out).
     if (!destRemote) for (const src of sources) if (!remote(src)) f.reads.push(src);
     // -a/-r copies a tree below the destination, the source's choice of names (a remote's, or a
     // directory the line filled): judged like cp -r, as writing whatever the destination holds
     // (rsync -a dots/ ~/ replaces ~/.bashrc).
-    if (!destRemote && has(s, 'archive', 'recursive')) f.tags.add('recursive');
+    if (!destRemote && !writesNothing && has(s, 'archive', 'recursive')) f.tags.add('recursive');
     const deleting = s.opts.some((o) => o.name.startsWith('delete') || o.name === 'del');
-    if (deleting && !destRemote && !has(s, 'dry-run')) {
+    if (deleting && !destRemote && !writesNothing) {
       f.deletes.push(dest);
       f.tags.add('recursive');
     }
-    if (has(s, 'remove-source-files')) for (const src of sources) if (!remote(src)) f.deletes.push(src);
+    if (has(s, 'remove-source-files') && !writesNothing) for (const src of sources) if (!remote(src)) f.deletes.push(src);
   }
   return f;
 }

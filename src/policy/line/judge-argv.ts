@@ -38,6 +38,8 @@ import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCom
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
 import { COMPILED, COMPILED_REACHES, compiledInline, FOREIGN_PROCESS, foreignEvalCode, replVerb, unreadCode, unreadVerdict } from './unread-languages.js';
 import { homeSpelled } from './home-spelled.js';
+import { feedsStdin, outerPositionals, substitutedScript, wholeComputed } from './computed-scripts.js';
+import { itemsChooseAction } from './xargs-items.js';
 import { CMAKE_READ_CALLS } from './cmake-text.js';
 import { buildFilesRead, ownBuildPlace } from './build-runners.js';
 import { commandsInText } from './text-commands.js';
@@ -157,6 +159,16 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       return processSubText(fc, flat, info, (raw) => raw === word);
     }
     return st.scripts.get(abs0(word));
+  };
+  // A script operand whose text the line does not know: the file a lone `cat FILE` prints runs like FILE
+  // itself, a CLI's completion script is its own text; other output, or a name computed at run time, is
+  // code chosen only when the line runs.
+  const computedScript = (name: string, word: string): void => {
+    // (Output nobody has read was asked for by unreadSubstitution, which both callers try first.)
+    if (/^<\(/.test(word)) {
+      const s = substitutedScript(fc, flat, word);
+      if (typeof s === 'object') st.sub(`${name} ${quote(s.file)}`, ctx.cwd, env);
+    } else if (wholeComputed(fc, word)) tag('dynamic-command', `${name} runs the script ${word}, named only when the line runs`);
   };
   // (Each program this line put on PATH is followed once: a link there to the system's curl names
   // `curl`, which must then be the real one, not the link again.)
@@ -450,6 +462,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const text = own ?? pipedTexts(fed, info).join('\n');
       const items = (delim !== undefined ? text.split(delim) : repl ? text.split('\n') : text.split(/\s+/)).map((l) => (repl ? l.trim() : l)).filter(Boolean);
       const piped = repl ? [] : items;
+      // Items of input the line does not show, standing where the command takes its name, an option, its code or
+      // script, or what a work-discarding git verb acts on (xargs sh, xargs -I{} python3 -c {}, xargs -I{} rm -{} dist).
+      if (items.length === 0 && xargsInput(fedInfos(fed, listing)).includes('$XARGS_INPUT')) {
+        const chosen = itemsChooseAction(u.argv, repl);
+        if (chosen !== undefined) tag('dynamic-command', `${name} puts input the line does not show ${chosen}`);
+      }
       // With -I each item runs its own command: the one judged is the riskiest (`..`, a home or
       // absolute path, a secret, a dot-file) — `printf 'dist\n..\n' | xargs -I{} rm -rf {}`.
       const worst = riskiest(items);
@@ -621,6 +639,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const cmd0 = noexec && shellCommandString(args, name) !== undefined ? '' : shellCommandString(args, name);
       // `sh -c '"$@"' _ npm test`: the operands after the string are $0, $1 … and fill it in.
       const cmd = cmd0 === undefined ? undefined : withPositionals(cmd0, args.slice(args.indexOf(cmd0) + 1));
+      if (cmd0 !== undefined && !noexec && outerPositionals(fc, cmd0)) tag('dynamic-command', `${name} -c runs the session's own parameters ("$@", "$1", "$0"), known only when the line runs`);
       // PowerShell or cmd.exe text made only of what Rampart reads there: judged as that sh line.
       const foreign = cmd !== undefined && FOREIGN_SHELLS.has(name) ? foreignAsSh(name, cmd) : undefined;
       // (pwsh -WorkingDirectory DIR / -wd DIR runs its command there.)
@@ -665,7 +684,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
           else if (unreadSubstitution(fc, flat, info, script, ownScriptFile) !== undefined) tag('pipe-to-shell', `${name} runs what ${unreadSubstitution(fc, flat, info, script, ownScriptFile)} prints, which Rampart cannot read`);
           // Nothing fed to it in this line: it reads what is typed later (a terminal the agent
           // writes to, as Codex's write_stdin does), which no judge sees.
-          else if (st.depth === 0 && !ctx.stdin && fc.stdinFrom.length === 0 && !fc.redirects.some((r) => /^</.test(r.op))) tag('interactive-session', `${name} starts an interactive shell: what is typed into it later is never judged`);
+          else if (st.depth === 0 && !ctx.stdin && fc.stdinFrom.length === 0 && !fc.redirects.some(feedsStdin)) tag('interactive-session', `${name} starts an interactive shell: what is typed into it later is never judged`);
         } else {
           const known = scriptText(script);
           // (A PowerShell or cmd script is read as sh only where every line of it is understood.)
@@ -675,6 +694,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
           else if (known !== undefined) st.sub(/^<\(/.test(script) ? known : scriptRun(known, script, args.slice(args.indexOf(script) + 1)), ctx.cwd, env);
           // (bash <(base64 -d p.b64), bash /dev/fd/3 3< <(gzip -dc p.gz): code nobody has read, as in base64 -d p.b64 | bash.)
           else if (unreadSubstitution(fc, flat, info, script, ownScriptFile) !== undefined) tag('pipe-to-shell', `${name} runs what ${unreadSubstitution(fc, flat, info, script, ownScriptFile)} prints, which Rampart cannot read`);
+          else computedScript(name, script);
         }
       }
     } else if (name === 'eval') {
@@ -686,7 +706,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // stderr change nothing of that.
       const setup = /^"?\$\(\s*((?:\S*\/)?(?:ssh-agent\s+-[sc]|direnv\s+(?:export|hook)\s+(?:bash|zsh)|pyenv\s+(?:init|virtualenv-init)\s*-?|rbenv\s+init\s*-?|brew\s+shellenv|zoxide\s+init\s+\w+|starship\s+init\s+\w+|conda\s+shell\.\w+\s+hook|opam\s+env|(?:goenv|plenv|jenv)\s+init\s*-?|uvx?\s+generate-shell-completion\s+\w+)(?:\s+[\w-]+(?:=[\w.\/-]+)?)*)(?:\s+2>\s*\/dev\/null)?\s*\)"?$/.exec(fc.argv.slice(1).map((w) => w.raw).join(' ').trim());
       if (setup) st.sub(setup[1]!, ctx.cwd, env);
-      else st.sub(args.join(' '), ctx.cwd, env);
+      // (`eval -- TEXT`: the builtin ends its options at `--`, which is not part of the text.)
+      else st.sub((args[0] === '--' ? args.slice(1) : args).join(' '), ctx.cwd, env);
       // eval "$(…)" of text the line makes known (decoded base64, a printf format): that text runs.
       const text = substitutionText(fc, flat, info);
       if (!setup && text !== undefined) st.sub(text, ctx.cwd, env);
@@ -700,26 +721,29 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       tag('path-strip', `${name} ${args.join(' ')}: child processes no longer get the PATH with the Rampart shims`);
     } else if (name === 'source' || name === '.') {
       rec.isInterpreter = true;
+      // (`source -- FILE`: bash's builtins end their options at `--`.)
+      const ops = args[0] === '--' ? args.slice(1) : args;
       // A file (or process substitution) whose text this line made known runs here.
       // (`. /dev/stdin <<'EOF'`, `source /dev/stdin <<< '…'`: the text fed in is what runs.)
-      const known = args[0] !== undefined ? (STDIN_PATH.test(args[0]) ? stdinText : scriptText(args[0])) : undefined;
+      const known = ops[0] !== undefined ? (STDIN_PATH.test(ops[0]) ? stdinText : scriptText(ops[0])) : undefined;
       if (known !== undefined) st.sub(known, ctx.cwd, env);
       // (source <(base64 -d p.b64), . /dev/stdin < <(gzip -dc p.gz): code nobody has read runs in this shell.)
       else if (unreadSubstitution(fc, flat, info, args[0], ownScriptFile) !== undefined) tag('pipe-to-shell', `${name} runs what ${unreadSubstitution(fc, flat, info, args[0], ownScriptFile)} prints, which Rampart cannot read`);
+      else if (ops[0] !== undefined && !STDIN_PATH.test(ops[0])) computedScript(name, ops[0]);
       // (A sourced file that changes directory leaves this shell there: not followed.)
       if (known !== undefined && /(^|[\s;&|({])(cd|pushd|popd)(\s|$|[;&|)])/.test(known)) st.cwdLost = true;
       // The system's login files set PATH afresh (Debian's /etc/profile, /etc/environment): without the shims.
       // (Asked, not refused: the hook still judges what the line names; what those programs start would not pass the shims.)
-      if (/^\/etc\/(profile|environment|login\.defs|zprofile|zsh\/zprofile|csh\.login)$/.test(posix.normalize(args[0] ?? '.')) && flat.length > 1) tag('config-relocated', `${name} ${args[0]} sets PATH to the system's: what runs after it starts programs without the Rampart shims`);
-      if (args[0] === undefined || STDIN_PATH.test(args[0])) rec.interpreterReadsStdin = true;
+      if (/^\/etc\/(profile|environment|login\.defs|zprofile|zsh\/zprofile|csh\.login)$/.test(posix.normalize(ops[0] ?? '.')) && flat.length > 1) tag('config-relocated', `${name} ${ops[0]} sets PATH to the system's: what runs after it starts programs without the Rampart shims`);
+      if (ops[0] === undefined || STDIN_PATH.test(ops[0])) rec.interpreterReadsStdin = true;
       // Sourcing a secret (. ./.env) fills variables with it: later expansions of names the
       // line did not set, and the environment did not have, carry the secret.
-      else if (isSecretPath(st, realOf(st, abs0(args[0])) ?? abs0(args[0]), ctx)) {
-        st.sourcedSecret = realOf(st, abs0(args[0])) ?? abs0(args[0]);
+      else if (isSecretPath(st, realOf(st, abs0(ops[0])) ?? abs0(ops[0]), ctx)) {
+        st.sourcedSecret = realOf(st, abs0(ops[0])) ?? abs0(ops[0]);
         st.readsSecret = true;
         // (…after set -x or set -v, the shell prints each of its lines or assignments as it runs them — however the option is
         // turned on: shopt -so xtrace, zsh's setopt xtrace, a DEBUG trap that prints $BASH_COMMAND, PS4 aside.)
-        if (/(^|[\s;&|({])(set\s+(-[a-zA-Z]*[xv]|-o\s+(xtrace|verbose))|shopt\s+-[a-z]*o[a-z]*\s+(xtrace|verbose)|setopt\s+(xtrace|verbose|sourcetrace)|set\s+-[a-zA-Z]*T\b|trap\s+\S.*\bDEBUG\b)/i.test(st.lineText)) shownFiles.push(args[0]);
+        if (/(^|[\s;&|({])(set\s+(-[a-zA-Z]*[xv]|-o\s+(xtrace|verbose))|shopt\s+-[a-z]*o[a-z]*\s+(xtrace|verbose)|setopt\s+(xtrace|verbose|sourcetrace)|set\s+-[a-zA-Z]*T\b|trap\s+\S.*\bDEBUG\b)/i.test(st.lineText)) shownFiles.push(ops[0]);
       }
     } else if (name === 'rampart') {
       const verb = args.find((a) => !a.startsWith('-'));

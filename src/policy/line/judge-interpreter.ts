@@ -20,6 +20,7 @@ import { judgeLaterRuns, replacedConfig, runsLater } from './written-files.js';
 import { plantedProgram } from './planted-programs.js';
 import { ENVIRON, envCredentialOf, fileExists, firstSecret, isSecretPath, processSubText, realOf, rootIgnoreFile, SECRET, secretOfVar, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { askUnplacedDeletes } from './container-deletes.js';
+import { feedsStdin } from './computed-scripts.js';
 
 /** Third-party Python modules whose calls act beyond the project: processes, remote machines, clouds, repositories, keyrings, mail. */
 const ACTING_MODULES = /^(sh|plumbum|pexpect|invoke|fabric\d*|fabfile|duct|command_runner|delegator|shellingham|IPython|ipykernel|cmd2|pdb|code|runpy|pydbus|dbus_next|jeepney|sdbus|ghapi|githubkit|kaggle|gradio|streamlit|minio|pymemcache|pylibmc|valkey|aioredis|fsspec|smart_open|azure_storage|oss2|qiniu|b2sdk|envoy|sarge|psutil|paramiko|pysftp|scp|asyncssh|netmiko|telnetlib3|git|pygit2|dulwich|github|gitlab|boto3|botocore|aiobotocore|s3fs|gcsfs|adlfs|google|azure|docker|kubernetes|ansible|pulumi|hvac|keyring|secretstorage|pymongo|psycopg2?|pymysql|MySQLdb|mysql|redis|cassandra|elasticsearch|opensearchpy|kafka|confluent_kafka|pika|nats|zmq|grpc|websocket|websockets|urllib3|pycurl|requests_toolbelt|mechanize|selenium|playwright|pyppeteer|scrapy|tweepy|slack_sdk|slack|twilio|sendgrid|yagmail|dropbox|pastebin|ftputil|smbclient|impacket|pwn|pwntools|scapy|nmap|shodan|pyautogui|pynput|win32api|ctypes|cffi|ptyprocess|dbus|gi|webbrowser|openai|anthropic|huggingface_hub|wandb|mlflow|supabase|firebase_admin|stripe|memcache|bmemcached|pssh|parallel_ssh|ansible_runner|httplib2|fabric2|spur)$/i;
@@ -354,8 +355,10 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
     }
   }
   // A REPL fed nothing in this line reads what is typed later (Codex's write_stdin), unjudged.
-  const bare = args.filter((a) => !/^(-i|--interactive|-q|-u|-B|-E|-s|-I|-S)$/.test(a)).length === 0;
-  if (st.depth === 0 && bare && src.code === undefined && stdinText === undefined && !ctx.stdin && fc.stdinFrom.length === 0 && !fc.redirects.some((r) => /^</.test(r.op))) {
+  // (`--` ends the options; a program named `-` is read from stdin, which is the same terminal.)
+  const rest = args.filter((a) => !/^(-i|--interactive|-q|-u|-B|-E|-s|-I|-S)$/.test(a));
+  const bare = rest.length === 0 || (rest[0] === '--' ? rest.length === 1 || rest[1] === '-' : rest[0] === '-');
+  if (st.depth === 0 && bare && src.code === undefined && stdinText === undefined && !ctx.stdin && fc.stdinFrom.length === 0 && !fc.redirects.some(feedsStdin)) {
     st.lineTags.tags.add('interactive-session');
     st.lineTags.notes.push(`${lang} starts an interactive session: what is typed into it later is never judged`);
   }

@@ -8,7 +8,8 @@ import { completionScript, CONFIGISH, DECODERS, DOWNLOADERS, FILTERS, NO_CONTENT
 
 // Programs that run (or install and run) the files they are given.
 const RUNNERS = /^(source|\.|exec|npx|bunx|deno|bun|tsx|ts-node|node|uv|uvx|pipx|pip|pip3|npm|pnpm|yarn|make|gmake|php|perl|ruby|python[\d.]*|lua|Rscript|julia|java|dotnet|go|cargo|vim|nvim|ed|sqlite3|gdb|lldb|awk|gawk|busybox|m4|papermill|ipython|ipython3|jupyter-execute|dpkg|apt|apt-get|rpm|dnf|yum|snap|flatpak|gem|helm|code|codium|cursor)$/;
-import { isShell } from './unwrap.js';
+import { isShell, quote } from './unwrap.js';
+import { lonePrinted } from './computed-scripts.js';
 import { fetchedFiles } from './remote-copies.js';
 import { languageOf } from './interpreters.js';
 import { scriptOf } from './interpreter-code.js';
@@ -296,6 +297,9 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
         for (const w of src.argv.slice(1)) if (src.name === 'echo' || src.name === 'printf') st.sub(w, cwd0, st.ctx.env);
       } else if (src.name === 'cat' && flat[up]!.redirects.some((r) => r.heredoc)) {
         st.sub(flat[up]!.redirects.find((r) => r.heredoc)!.heredoc!.body, cwd0, st.ctx.env);
+      } else if (isShell(me.name) && me.argv.length === 1 && lonePrinted(flat[up]!) !== undefined) {
+        // `cat FILE | sh` runs FILE as `sh FILE` would.
+        st.sub(`${me.name} ${quote(lonePrinted(flat[up]!)!)}`, cwd0, st.ctx.env);
       } else tag('pipe-to-shell', `${src.name || 'a command'}'s output is run by ${me.name}`);
     }
   }

@@ -25,15 +25,16 @@ const PUBLISHERS: Record<string, RegExp> = {
   rake: /^release$/,
   dotnet: /^nuget (push|delete)$/,
   nuget: /^(push|delete)$/,
-  mvn: /^deploy$/,
+  // (deploy:deploy-file uploads a given artifact; release:perform is matched before the plugin prefix is dropped.)
+  mvn: /^(deploy|deploy-file)$/,
   lerna: /^publish$/,
   changeset: /^publish$/,
   vsce: /^publish$/,
   ovsx: /^publish$/,
   gradle: /^publish(?!ToMavenLocal)\w*$/,
   gradlew: /^publish(?!ToMavenLocal)\w*$/,
-  mvnw: /^deploy$/,
-  mvnd: /^deploy$/,
+  mvnw: /^(deploy|deploy-file)$/,
+  mvnd: /^(deploy|deploy-file)$/,
   sbt: /^(publish|publishSigned|\+publish|\+publishSigned|release)$/,
   lein: /^deploy$/,
   mix: /^hex\.publish$/,
@@ -102,6 +103,8 @@ export function publishes(name: string, args: readonly string[]): string | undef
   // python setup.py … upload/register (distutils' own uploader).
   if (/^python[\d.]*$/.test(tool) && /(^|\/)setup\.py$/.test(pos[0] ?? '') && pos.slice(1).some((w) => /^(upload|register)$/.test(w))) return 'setup.py upload publishes the project to PyPI';
   if (tool === 'cargo' && pos[0] === 'release') return args.some((a) => a === '--execute' || a === '-x') ? 'cargo release --execute publishes the crate' : undefined;
+  // Maven's release:perform checks out the tag release:prepare made and deploys it.
+  if (/^(mvn|mvnw|mvnd)$/.test(tool) && args.some((a) => /^(?:[\w.-]+:)?(?:maven-)?release(?:-plugin)?(?::[\w.-]+)?:perform$/.test(a))) return `${tool} release:perform deploys the release to a repository`;
   const optioned = PUBLISHED_WITH[tool]?.find(([verb, options]) => [pos.slice(0, 2).join(' '), pos[0] ?? ''].some((w) => verb.test(w)) && options.test(args.join(' ')));
   if (optioned) return `${tool} ${pos.slice(0, 2).join(' ')} makes the project's repository public`;
   const re = PUBLISHERS[tool];

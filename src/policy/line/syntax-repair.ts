@@ -90,8 +90,11 @@ export function meantLines(line: string): { lines: string[]; complete: boolean }
       const parsed = parseShell(text);
       if (parsed.ok) found.push(text);
       else {
+        // A here-document left open runs to the end of the input: bash warns and runs the command with
+        // that body (`cat <<~EOF …`, whose delimiter is `~EOF`). That is the line, not a guess.
+        const open = /^unterminated here-document \(wanted '([^'\n]*)'\)$/.exec(parsed.error);
         // (A reading still refused after three mendings, or that none fits, is not understood.)
-        const mended = round < 3 ? mendings(text, parsed.position).filter((t) => t.trim() !== '') : [];
+        const mended = open ? [`${text}${text.endsWith('\n') ? '' : '\n'}${open[1]}`] : round < 3 ? mendings(text, parsed.position).filter((t) => t.trim() !== '') : [];
         if (!mended.length) complete = false;
         next.push(...mended);
       }
