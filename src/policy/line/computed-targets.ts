@@ -152,8 +152,17 @@ export const NAMES_OUTSIDE = /["'`/]\.\.(?=[/"'`]|$)|\bos\.pardir\b|\.parents?\b
 const MODELED = /^(require|import|__import__|join|joinpath|resolve|normalize|normpath|abspath|realpath|relpath|dirname|basename|Path|PurePath|PosixPath|Pathname|new|str|String|format|replace|strip|lstrip|rstrip|trim|lower|upper|toLowerCase|toUpperCase|with_suffix|with_name|with_stem|int|len|range|enumerate|zip|sorted|reversed|next|iter|min|max|strftime|now|today|isoformat|toISOString|Date|uuid4|uuid1|hex|get|getenv|fetch|mkdtemp|mkdtempSync|gettempdir|tmpdir|mktemp|mkstemp|glob|iglob|globSync|listdir|readdirSync|iterdir|scandir|walk|children|entries|split|rsplit|slice|substring|sub|gsub|pop|shift|keys|values|items|expanduser|expand_path|home|homedir|cwd|getcwd|pwd|parent|absolute|stem|suffix|name|to_s|toString|padStart|zfill|encode|decode|time|random|randint|choice|hash|digest|hexdigest|sha256|md5)$/;
 
 /** What code writes at a place it computes: whether the code names the project's parent or HOME, and a call the judge does not model in a target. */
+/** A literal directory below the working directory: 'src', "packages/api", not '..', '/etc', '~/x' or 'a/../..'. */
+const PROJECT_DIR = String.raw`(?:"(?![/~])(?![^"]*\.\.)[\w./*?{},[\]-]*"|'(?![/~])(?![^']*\.\.)[\w./*?{},[\]-]*')`;
+/** A loop over what a listing of such a directory yields (Path('src').rglob('*.ts'), glob.glob('src/**', recursive=True),
+ *  globSync('src/**'), Dir.glob('lib/**')), binding NAME. A name it holds is a file below the working directory. */
+const LISTED_LOOP = (name: string): RegExp => new RegExp(String.raw`\bfor\s*\(?\s*(?:(?:const|let|var)\s+)?${name}\s+(?:in|of)\s+(?:(?:pathlib\.)?Path\(\s*${PROJECT_DIR}\s*\)\s*\.\s*(?:r?glob\(\s*${PROJECT_DIR}\s*\)|iterdir\(\s*\))|(?:glob\.i?glob|globSync|glob\.sync|fg\.sync|Dir\.glob)\(\s*${PROJECT_DIR}\s*(?:,\s*recursive\s*=\s*True\s*)?\))\s*[:)]`);
+
+/** What code writes at a place it computes: whether the code names the project's parent or HOME, and a call the judge does not model in a target. */
 export function computedWrites(code: string, original: string): { outward: boolean; unmodeled?: string } {
-  const targets = writeTargets(code).filter((t) => !READ_TARGET.test(t));
+  // (A codemod's loop variable over a listing of a project directory is a project file, whatever text the code replaces in it:
+  // s.replace("from '../../utils/", …) names no place.)
+  const targets = writeTargets(code).filter((t) => !READ_TARGET.test(t) && !(/^\s*[A-Za-z_]\w*\s*$/.test(t) && LISTED_LOOP(t.trim()).test(code) && !new RegExp(String.raw`(?<![\w.])${t.trim()}\s*(?::=|[-+*/]?=(?!=))|\bas\s+${t.trim()}\b`).test(code)));
   if (!targets.length) return { outward: false };
   return { outward: NAMES_OUTSIDE.test(original), unmodeled: unmodeledCall(targets, assignments(code)) };
 }

@@ -17,7 +17,7 @@ import { askUnplacedDeletes, copiedIntoContainer, hostRootPath, hostRootWrites }
 import { NET_CLIENTS } from '../analyzers/net-clients.js';
 import { BACKUP_TOOLS } from '../analyzers/generic-net.js';
 import { newFacts } from '../facts.js';
-import type { FlatCommand } from '../shell/index.js';
+import { expansionsOf, type FlatCommand } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { assignmentTags, CONFIG_VARS, isDefaultDir, programSetting, projectConfig, TOOL_CACHE_VARS } from './assignments.js';
 import { foldLiterals, languageOf, stripStrings, writesFiles } from './interpreters.js';
@@ -2269,7 +2269,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const printer = /^(echo|printf|printenv)$/.test(name) || (/^(declare|typeset)$/.test(name) && args.some((a) => /^-[a-zA-Z]*p/.test(a))) || (hereString.length > 0 && FILTERS.has(name));
     if (printer && toScreen(fc)) {
       const refs = (raw: string) => { const n = credentialNameIn(st, raw, env); return n === undefined ? [] : [n]; };
-      const named = hereString.length && !/^(echo|printf|printenv|declare|typeset)$/.test(name) ? hereString.flatMap(refs) : /^(printenv|declare|typeset)$/.test(name) ? args.filter((a) => !a.startsWith('-') && credentialOf(st, a.replace(/=.*/s, ''), env) !== undefined).map((a) => st.namerefs.get(a.replace(/=.*/s, '')) ?? a) : fc.argv.slice(1).flatMap((w) => refs(w.raw));
+      const named = hereString.length && !/^(echo|printf|printenv|declare|typeset)$/.test(name) ? hereString.flatMap(refs) : /^(printenv|declare|typeset)$/.test(name) ? args.filter((a) => !a.startsWith('-') && credentialOf(st, a.replace(/=.*/s, ''), env) !== undefined).map((a) => st.namerefs.get(a.replace(/=.*/s, '')) ?? a) : fc.argv.slice(1).flatMap((w) => refs(expansionsOf(w)));
       // (GOOGLE_APPLICATION_CREDENTIALS, *_FILE, *_PATH hold where a credential is, not the credential.)
       if (named.some((n) => !/^GOOGLE_APPLICATION_CREDENTIALS$|_(FILE|PATH|DIR)$/.test(n))) facts.reads.push(ENVIRON);
     }

@@ -10,7 +10,7 @@ import { nameMatchesGlob } from '../glob.js';
 import { judgeFacts, type Judged } from '../evaluate.js';
 import { newFacts } from '../facts.js';
 import type { CompiledPolicy } from '../policy.js';
-import { commandsOf, compoundWrites, functionWrites, parseShell, resolveVariables, splitFields, type FlatCommand, type Word } from '../shell/index.js';
+import { commandsOf, compoundWrites, expansionsOf, functionWrites, parseShell, resolveVariables, splitFields, type FlatCommand, type Word } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { assignmentTags, defaultAssignments, toolSetting } from './assignments.js';
 import { deferredCode } from './deferred-code.js';
@@ -1055,7 +1055,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const substitutedSecret = flat.find((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && info[c.index]?.secretOut && !(tokenPrinter(info[c.index]) && argvWords.some((w, k) => w.raw === c.origin?.word?.raw && authAt(k))));
   // (…nor a variable holding such a token: TOKEN=$(gh auth token); curl -H "Authorization: Bearer $TOKEN".)
   const tokenVar = (v: string) => new RegExp(`(^|[\\s;&|(])${v}=["']?\\$\\(\\s*${TOKEN_PRINTERS}`).test(st.lineText);
-  const varSecret = st.secretVars.size || st.sourcedSecret ? argvWords.filter((w, k) => !(authAt(k) && [...w.raw.matchAll(/\$\{?([A-Za-z_]\w*)/g)].every((m) => tokenVar(m[1]!)))).flatMap((w) => [...w.raw.matchAll(/\$\{?[#!]?([A-Za-z_]\w*)/g)].map((m) => secretOfVar(st, m[1]!, cmdEnv))).find((x) => x !== undefined) : undefined;
+  const varSecret = st.secretVars.size || st.sourcedSecret ? argvWords.filter((w, k) => !(authAt(k) && [...w.raw.matchAll(/\$\{?([A-Za-z_]\w*)/g)].every((m) => tokenVar(m[1]!)))).flatMap((w) => [...expansionsOf(w).matchAll(/\$\{?[#!]?([A-Za-z_]\w*)/g)].map((m) => secretOfVar(st, m[1]!, cmdEnv))).find((x) => x !== undefined) : undefined;
   // A credential from the agent's environment written into what a network tool sends (a body, a URL's
   // path or query, a commit message, a gist), or printed on for a later one — not one used to
   // authenticate: a header, -u, a credential-named option, a URL's user part (`curl -H "Authorization:
@@ -1064,7 +1064,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // (kubectl/oc exec hand the words the local shell expanded to a pod on the cluster.)
   const sender = (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || /^(echo|printf)$/.test(argv[0] ?? '') || (/^(kubectl|oc)$/.test(posix.basename(argv[0] ?? '')) && argv.includes('exec'))) && !(argv[0] === 'gh' && argv[1] === 'secret' && argv[2] === 'set' && !argv.some((a) => /^(-R|--repo)(=|$)/.test(a)));
   // (Also through a name held in another variable: ${!n} with n=GITHUB_TOKEN, a declare -n reference, a copy.)
-  const envSecret = sender && !varSecret && !substitutedSecret ? argvWords.map((w, k) => (authUse(argvWords[k - 1]?.value, w.raw) ? undefined : [...expanded(w.raw).matchAll(/\$\{?(!?)([A-Za-z_]\w*)/g)].map((m) => credentialOf(st, m[2]!, cmdEnv, m[1] === '!')).find((x) => x !== undefined))).find((x) => x !== undefined) : undefined;
+  const envSecret = sender && !varSecret && !substitutedSecret ? argvWords.map((w, k) => (authUse(argvWords[k - 1]?.value, w.raw) ? undefined : [...expansionsOf(w).matchAll(/\$\{?(!?)([A-Za-z_]\w*)/g)].map((m) => credentialOf(st, m[2]!, cmdEnv, m[1] === '!')).find((x) => x !== undefined))).find((x) => x !== undefined) : undefined;
   if (/^(declare|typeset|local)$/.test(argv[0] ?? '') && argv.some((a) => /^-[a-zA-Z]*n/.test(a))) for (const a of argv.slice(1)) {
     const m = /^([A-Za-z_]\w*)=([A-Za-z_]\w*)$/.exec(a);
     if (m) {
@@ -1389,25 +1389,6 @@ function computedName(w: Word): boolean {
 /** CLIs printing a token for their own service: gh auth token, gcloud auth print-access-token, az account get-access-token. */
 const TOKEN_PRINTERS = String.raw`(\S*\/)?(gh auth token|gcloud auth (application-default )?print-(access|identity)-token|az account get-access-token|glab auth token|doctl auth token)\b`;
 const TOKEN_PRINTER = new RegExp(`^${TOKEN_PRINTERS}`);
-
-/** A word's text without its single-quoted parts (outside double quotes), where $ expands nothing. */
-function expanded(raw: string): string {
-  let out = '';
-  let dq = false;
-  for (let k = 0; k < raw.length; k++) {
-    const c = raw[k]!;
-    if (c === '\\' && !dq) { out += raw.slice(k, k + 2); k++; continue; }
-    if (c === '"') dq = !dq;
-    if (c === "'" && !dq) {
-      const end = raw.indexOf("'", k + 1);
-      if (end < 0) return out + raw.slice(k);
-      k = end;
-      continue;
-    }
-    out += c;
-  }
-  return out;
-}
 
 /** A word that uses a credential to authenticate (a header, -u USER:TOKEN, --token=…, a URL's user part), given the word before it. */
 function authUse(prev: string | undefined, raw: string): boolean {

@@ -84,3 +84,12 @@ export function wordsFromPieces(pieces: (WordPart | null)[], like: Word): Word[]
   flush();
   return out;
 }
+
+/**
+ * The expansions a word makes of its own, as their text (`$NAME`, `${!n}`, `${X:-$Y}`, `$((…))`), blank-separated: quoted or
+ * escaped text expands nothing, and a command substitution's text is its script's, judged as a command of its own — the
+ * here-document in `git commit -m "$(cat <<'EOF' … $TOKEN … EOF)"` is literal text.
+ */
+export function expansionsOf(w: Word): string {
+  return w.parts.map((p) => (p.kind === 'param' || p.kind === 'arith' || p.kind === 'array' ? p.raw : '')).join(' ');
+}
