@@ -52,6 +52,9 @@ export interface Context {
   /** The line moved this command out of the project and the session's directory (cd /tmp/other && …): the repository
    *  there is another one, whose default remotes are not the project's. */
   movedOut?: boolean;
+  /** The command runs at the top of a repository the line itself cloned into a new directory (git clone URL /tmp/x && cd
+   *  /tmp/x): its history and work tree hold nothing of the user's to discard or rewrite. */
+  freshClone?: boolean;
   /** Where a `cd` through CDPATH may have gone when the working directory is not known (CDPATH=~ cd .ssh: ~/.ssh). */
   cwdGuess?: readonly string[];
   /** Process ids of Rampart itself (the I/O edge: the server's own): a kill of one by number is tampering. */

@@ -49,7 +49,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
   const lineTags = newFacts('<line>');
   const st: State = {
     policy, ctx, depth, mendRefused, out: [], lineTags,
-    aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), gitRemotes: parent?.gitRemotes ?? new Map(), worktrees: parent?.worktrees ?? new Set(), pathDirs: parent?.pathDirs ?? new Set(), containers: parent?.containers ?? newContainerSetup(), inside: parent?.inside, tainted: parent?.tainted ?? new Map(), archived: parent?.archived ?? new Map(), listings: parent?.listings ?? new Map(), projectArchives: parent?.projectArchives ?? new Set(), ownCopies: parent?.ownCopies ?? new Set(), foreign: parent?.foreign ?? new Set(),
+    aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), gitRemotes: parent?.gitRemotes ?? new Map(), worktrees: parent?.worktrees ?? new Set(), clones: parent?.clones ?? new Set(), pathDirs: parent?.pathDirs ?? new Set(), containers: parent?.containers ?? newContainerSetup(), inside: parent?.inside, tainted: parent?.tainted ?? new Map(), archived: parent?.archived ?? new Map(), listings: parent?.listings ?? new Map(), projectArchives: parent?.projectArchives ?? new Set(), ownCopies: parent?.ownCopies ?? new Set(), foreign: parent?.foreign ?? new Set(),
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], localSockets: parent?.localSockets ?? [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [], generatedKubeconfigs: parent?.generatedKubeconfigs ?? new Set(),
     links: parent?.links ?? new Map(), relativeLinks: parent?.relativeLinks ?? new Set(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
@@ -870,7 +870,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   }
   // What code read from a file named at run time, piped on: possibly a secret (the name is not known).
   const maybeSecret = fc.stdinFrom.some((up) => info[up]?.maybeSecretOut);
-  const cmdCtx: Context = { ...st.ctx, cwd, git: gitAt(st.ctx, cwd, st.worktrees), ...(movedOut(st.ctx, cwd, st.worktrees) ? { movedOut: true } : {}), env: cmdEnv, stdin: stdin ? resolve(stdin) : stdinSecret, stdout: undefined, ...(cwd === UNKNOWN_CWD && st.cwdGuess !== undefined ? { cwdGuess: st.cwdGuess } : {}) };
+  const cmdCtx: Context = { ...st.ctx, cwd, git: gitAt(st.ctx, cwd, st.worktrees), ...(movedOut(st.ctx, cwd, st.worktrees) ? { movedOut: true } : {}), ...(st.clones.has(cwd) ? { freshClone: true } : {}), env: cmdEnv, stdin: stdin ? resolve(stdin) : stdinSecret, stdout: undefined, ...(cwd === UNKNOWN_CWD && st.cwdGuess !== undefined ? { cwdGuess: st.cwdGuess } : {}) };
   // (Only an unquoted `DIR/.*` is a glob there: quoted, it is more often a regex — run-clang-tidy 'src/.*'.)
   // (Under dotglob a leading * or ? matches a leading dot too: * and *env take .env. A loop's variable over a glob, quoted —
   // for f in *; do cat "$f" — holds each name the glob matched.)
@@ -1271,6 +1271,14 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
         break;
       }
     }
+    // git clone [opts] URL [DIR], with what follows run only if it succeeded: DIR is a new repository (git refuses a
+    // directory that is not empty) — nothing in it is the user's work.
+    const c = rec.argv.indexOf('clone');
+    if (c > 0 && rec.argv.slice(1, c).every((a) => a.startsWith('-') && !/^(-C|--git-dir|--work-tree)/.test(a)) && !cdMayFail(st, fc) && !rec.argv.some((a) => /^--(separate-git-dir|bare|mirror)/.test(a))) {
+      const ops = rec.argv.slice(c + 1).filter((a, i, all) => !a.startsWith('-') && !CLONE_VALUED.test(all[i - 1] ?? ''));
+      const dir = ops[1] ?? ops[0]?.replace(/\/+$/, '').replace(/\.git$/, '').split(/[/:]/).at(-1);
+      if (ops[0] !== undefined && dir) st.clones.add(resolvePath(dir, { cwd, home: st.ctx.home }));
+    }
     // git checkout/switch BRANCH (or -b/-c NEW): later plain pushes in the line push that branch.
     const switched = switchedBranch(rec.argv.slice(1));
     if (switched !== undefined) st.branch = switched;
@@ -1454,6 +1462,8 @@ function gitAt(ctx: Context, cwd: string, worktrees: ReadonlySet<string>): Conte
 
 // git worktree add's options that take a value (the path is its first operand).
 const WORKTREE_VALUED = /^(-b|-B|--reason|--orphan)$/;
+/** git clone's options that take the next word as their value. */
+const CLONE_VALUED = /^(-b|--branch|-o|--origin|-c|--config|-u|--upload-pack|-j|--jobs|--depth|--reference|--reference-if-able|--template|--filter|--shallow-since|--shallow-exclude|--server-option|--bundle-uri|--revision)$/;
 
 /** Whether `cwd`, where the line moved a command, is outside the project, the session's directory and any worktree of the
  *  project the line added (git worktree add -b fix /tmp/app-fix … && cd /tmp/app-fix: the same repository, with the

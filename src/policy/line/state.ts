@@ -114,6 +114,8 @@ export interface State {
   pathDirs: Set<string>;
   /** Worktrees of the project the line surely added (git worktree add PATH, not one that may fail and be passed over). */
   worktrees: Set<string>;
+  /** Directories the line surely cloned a repository into (git clone URL DIR &&): their history and work tree hold nothing of the user's. */
+  clones: Set<string>;
   /** Volumes, disks and mounts the line made for containers and VMs (see container-setup.ts). */
   containers: ContainerSetup;
   /** The container, pod or VM whose command this (nested) line is, its paths mapped (elsewhere.ts): what it deletes or
