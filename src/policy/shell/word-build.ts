@@ -86,10 +86,28 @@ export function wordsFromPieces(pieces: (WordPart | null)[], like: Word): Word[]
 }
 
 /**
- * The expansions a word makes of its own, as their text (`$NAME`, `${!n}`, `${X:-$Y}`, `$((…))`), blank-separated: quoted or
- * escaped text expands nothing, and a command substitution's text is its script's, judged as a command of its own — the
- * here-document in `git commit -m "$(cat <<'EOF' … $TOKEN … EOF)"` is literal text.
+ * A word's text where `$` may expand (`$NAME`, `${!n}`, `${X:-$Y}`, `$((…))`): single-quoted text expands nothing, and a
+ * command substitution's text is its script's, judged as a command of its own — the here-document in
+ * `git commit -m "$(cat <<'EOF' … $TOKEN … EOF)"` is literal text. (Read from the raw text, less the substitutions the
+ * parts hold: a word rebuilt for a function's call keeps its expansions only there.)
  */
 export function expansionsOf(w: Word): string {
-  return w.parts.map((p) => (p.kind === 'param' || p.kind === 'arith' || p.kind === 'array' ? p.raw : '')).join(' ');
+  let raw = w.raw;
+  for (const p of w.parts) if (p.kind === 'command-sub' || p.kind === 'process-sub') raw = raw.replace(p.raw, ' ');
+  let out = '';
+  let dq = false;
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw[k]!;
+    // (\$ and \" are the characters themselves, in double quotes too.)
+    if (c === '\\') { out += raw[k + 1] === '$' ? ' ' : raw.slice(k, k + 2); k++; continue; }
+    if (c === '"') dq = !dq;
+    if (c === "'" && !dq) {
+      const end = raw.indexOf("'", k + 1);
+      if (end < 0) return out + raw.slice(k);
+      k = end;
+      continue;
+    }
+    out += c;
+  }
+  return out;
 }
