@@ -10,7 +10,7 @@ import { nameMatchesGlob } from '../glob.js';
 import { judgeFacts, type Judged } from '../evaluate.js';
 import { newFacts } from '../facts.js';
 import type { CompiledPolicy } from '../policy.js';
-import { commandsOf, compoundWrites, expansionsOf, functionWrites, parseShell, resolveVariables, splitFields, type FlatCommand, type Word } from '../shell/index.js';
+import { commandsOf, compoundWrites, expandingText, expansionsOf, functionWrites, parseShell, resolveVariables, splitFields, type FlatCommand, type Word } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { assignmentTags, defaultAssignments, toolSetting } from './assignments.js';
 import { deferredCode } from './deferred-code.js';
@@ -702,7 +702,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
       // (A prefix copy — t=$GITHUB_TOKEN node -e … — holds it for that command: kept for the rest of the line, the safe side.)
       // (An array of options that authenticate with it — auth=(-H "Authorization: token $T"); curl "${auth[@]}" — uses it as a header.)
       const words = a.value.raw.startsWith('(') ? a.value.raw.slice(1, -1).match(/(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s"']+)+/g) ?? [] : [a.value.raw];
-      const copied = words.map((w, k) => (words.length > 1 && authUse(words[k - 1]?.replace(/^["']|["']$/g, ''), w) ? undefined : credentialNameIn(st, w, env))).find((x) => x !== undefined);
+      // (Only what expands: x='see $TOKEN' and msg=$(cat <<'EOF' … EOF) copy nothing; a substitution's own output is assignedSecret's.)
+      const expanding = (w: string) => (w === a.value.raw ? expansionsOf(a.value) : expandingText(w));
+      const copied = words.map((w, k) => (words.length > 1 && authUse(words[k - 1]?.replace(/^["']|["']$/g, ''), w) ? undefined : credentialNameIn(st, expanding(w), env))).find((x) => x !== undefined);
       if (copied !== undefined) st.namerefs.set(a.name, copied);
       else if (!st.inAltCwd && a.scope !== 'prefix') st.namerefs.delete(a.name);
     }
@@ -740,6 +742,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const writes: string[] = [];
   let stdin: string | undefined;
   let stdinText: string | undefined;
+  // (Text that expands nothing — a quoted here-document, a here-string or echo of quoted words: a `$TOKEN` in it is text.)
+  let stdinLiteral = false;
   const fdVars = st.fdVars;
   /** A descriptor named by a variable: a coproc's pipe ('pipe'), a file `exec {v}>f` opened, else undefined. */
   const namedFd = (raw: string): string | undefined => {
@@ -778,8 +782,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
       st.lineTags.notes.push(`redirection to ${target} opens a network connection`);
       continue;
     }
-    if (r.op === '<<' || r.op === '<<-') stdinText = r.heredoc?.body ?? '';
-    else if (r.op === '<<<') stdinText = target;
+    if (r.op === '<<' || r.op === '<<-') [stdinText, stdinLiteral] = [r.heredoc?.body ?? '', r.heredoc?.quoted ?? false];
+    else if (r.op === '<<<') [stdinText, stdinLiteral] = [target, r.target.static];
     // `cmd 3< file` (or 2< file: any descriptor but stdin): /dev/fd/3 names the file for this command (kept for the line:
     // a later /dev/fd/3 is at worst the same file).
     else if (r.op === '<' && r.fd !== null && r.fd > 0) st.links.set(`/dev/fd/${r.fd}`, posix.resolve(cwd, target.replace(/^~(?=\/|$)/, st.ctx.home)));
@@ -853,18 +857,19 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     for (const up of fc.stdinFrom) {
       const src = info[up];
       const heredoc = src?.name === 'cat' ? flat[up]!.redirects.find((r) => r.heredoc)?.heredoc?.body : undefined;
-      if (src?.textOut !== undefined || heredoc !== undefined) stdinText = src?.textOut ?? heredoc;
+      if (src?.textOut !== undefined || heredoc !== undefined) [stdinText, stdinLiteral] = [src?.textOut ?? heredoc, flat[up]!.argv.every((w) => w.static) && flat[up]!.redirects.every((r) => (r.heredoc === undefined || r.heredoc.quoted) && (r.op !== '<<<' || r.target.static))];
     }
   }
   // Secret on stdin: a file redirect, or a pipe from a command whose output carries a secret.
   let stdinSecret: string | undefined;
   for (const up of fc.stdinFrom) if (info[up]?.secretOut) stdinSecret = info[up]!.secretOut;
   // A here-string or heredoc that expands a variable holding a secret (<<< "$S") feeds the secret.
-  if (stdinSecret === undefined && stdinText !== undefined && (st.secretVars.size || st.sourcedSecret)) {
+  if (stdinSecret === undefined && stdinText !== undefined && !stdinLiteral && (st.secretVars.size || st.sourcedSecret)) {
     for (const m of stdinText.matchAll(/\$\{?([A-Za-z_]\w*)/g)) stdinSecret ??= secretOfVar(st, m[1]!, cmdEnv);
   }
   // (An environment credential in a heredoc fed to a network tool: `curl -d @- … <<< "$GITHUB_TOKEN"`.)
-  if (stdinSecret === undefined && stdinText !== undefined && (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || /^(read|mapfile|readarray)$/.test(argv[0] ?? ''))) {
+  // (…or to cat, which prints it: msg=$(cat <<EOF … $GITHUB_TOKEN … EOF) holds the credential.)
+  if (stdinSecret === undefined && stdinText !== undefined && !stdinLiteral && (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || /^(read|mapfile|readarray|cat)$/.test(argv[0] ?? ''))) {
     // (Also a copy of one, or one named indirectly: t=$GITHUB_TOKEN; … <<< "$t".)
     for (const m of stdinText.matchAll(/\$\{?(!?)([A-Za-z_]\w*)/g)) stdinSecret ??= credentialOf(st, m[2]!, cmdEnv, m[1] === '!');
   }

@@ -6,7 +6,7 @@ export { substitutionsOf } from './substitutions.js';
 export type { SubstitutionRef, SubstitutionStyle } from './substitutions.js';
 export { resolveVariables } from './resolve.js';
 export { splitFields } from './split-fields.js';
-export { expansionsOf } from './word-build.js';
+export { expandingText, expansionsOf } from './word-build.js';
 export { compoundWrites, functionWrites, type FunctionWrites } from './variable-effects.js';
 export { decodeAnsiC } from './ansi-c.js';
 export type * from './types.js';

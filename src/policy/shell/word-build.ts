@@ -94,6 +94,11 @@ export function wordsFromPieces(pieces: (WordPart | null)[], like: Word): Word[]
 export function expansionsOf(w: Word): string {
   let raw = w.raw;
   for (const p of w.parts) if (p.kind === 'command-sub' || p.kind === 'process-sub') raw = raw.replace(p.raw, ' ');
+  return expandingText(raw);
+}
+
+/** A word's raw text less what is single-quoted or escaped, where nothing expands (see expansionsOf). */
+export function expandingText(raw: string): string {
   let out = '';
   let dq = false;
   for (let k = 0; k < raw.length; k++) {
