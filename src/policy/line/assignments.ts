@@ -199,7 +199,9 @@ export function assignmentTags(st: State, name0: string, value: string, isStatic
   }
   // ENV names the file an interactive sh reads at start; a plain word (ENV=test, ENV=prod) is
   // the ordinary deployment-stage variable of build tools, not a path anyone loads.
-  const stageWord = name === 'ENV' && /^[A-Za-z][\w-]*$/.test(value);
+  // (…nor is one a script's option or argument gives it — ENV=$OPTARG, ENV=${1:-dev} — where no interactive shell is
+  // started in the line to read it.)
+  const stageWord = name === 'ENV' && (/^[A-Za-z][\w-]*$/.test(value) || (/^"?\$\{?(\w+)(:?-[A-Za-z][\w-]*)?\}?"?$/.test(value) && !/\b(sh|bash|dash|ksh|mksh|zsh|posh|yash)\b[^;&|\n]*\s-[a-zA-Z]*i|\b(script|tmux|screen|expect|unbuffer)\b/.test(st.lineText)));
   // RUBYOPT and PERL5OPT load code only through -r/-I (-M/-m/-I/-d for perl); warning and encoding flags load nothing,
   // and -rNAME of a library by name (-rbundler/setup; perl's pragmas and its coverage and debugging modules, -MDevel::Cover) loads an installed module, not a file the line can plant.
   const flagsOnly = (name === 'RUBYOPT' && /^(\s*(-W(:[\w-]+|\d)?|-w|-v|-r(?:bundler\/setup|bundler|rubygems|simplecov|debug|pry|byebug|json|yaml|pp|set|securerandom|logger|tmpdir|fileutils|benchmark|minitest\/autorun|rspec\/autorun|spec_helper|rails_helper|test_helper)(?=\s|$)|-E\S*|-K\w|-U|--(enable|disable)[=-][\w,-]+|--jit\S*|--yjit\S*))*\s*$/.test(value))

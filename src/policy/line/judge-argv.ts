@@ -2579,7 +2579,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // tar -C DIR names its operands inside DIR.
       const base = tarDirectory(args) ?? '.';
       const home = (p: string) => p.replace(/^~(?=\/|$)/, ctx.home);
-      const secret = operands.map((o) => real(posix.resolve(ctx.cwd, home(base), home(o)))).find((o) => {
+      // (…and zip's -i patterns pick what goes in below its inputs: zip -r c.zip certs/ -i '*.pem' holds the keys.)
+      const picked = name === 'zip' ? [...zipPatterns(args)].filter(([, kind]) => kind === 'i').flatMap(([j]) => (args[j]!.includes('/') ? [args[j]!] : operands.slice(1).map((o) => `${o.replace(/\/+$/, '')}/${args[j]!}`))) : [];
+      const secret = [...operands, ...picked].map((o) => real(posix.resolve(ctx.cwd, home(base), home(o)))).find((o) => {
         const probe = judgeFacts(st.policy, { ...newFacts('<probe>'), sends: [o] }, [], { ...ctx, stdin: undefined, stdout: undefined });
         return SECRET(probe, 'sends');
       });
