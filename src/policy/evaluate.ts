@@ -63,10 +63,11 @@ export function hostClasses(policy: CompiledPolicy, facts: Facts): Set<HostClass
 export function analyzeArgv(argv: readonly string[], ctx: Context): Facts {
   const tool = canonicalTool(argv[0] ?? '');
   const facts = analyze({ tool, args: argv.slice(1), env: ctx.env, cwd: ctx.cwd, home: ctx.home, git: ctx.git, ...(ctx.movedOut ? { movedOut: true } : {}), depth: 0 });
-  // (git in a repository the line just cloned — not pointed elsewhere by -C, --git-dir, --work-tree or GIT_DIR — discards
-  // and rewrites nothing of the user's: git filter-repo in a fresh /tmp clone.)
+  // (git in a repository the line just cloned — not pointed elsewhere by -C, --git-dir, --work-tree or GIT_DIR — rewrites
+  // no history of the user's: git filter-repo in a fresh /tmp clone. reset --hard and clean -f stay asked there, as DESIGN
+  // lists them without exception.)
   const elsewhere = argv.some((a) => /^(-C|--git-dir|--work-tree)/.test(a)) || ctx.env.GIT_DIR !== undefined || ctx.env.GIT_WORK_TREE !== undefined;
-  if (ctx.freshClone && tool === 'git' && !elsewhere) for (const t of ['discard-changes', 'rewrite-history'] as const) facts.tags.delete(t);
+  if (ctx.freshClone && tool === 'git' && !elsewhere) facts.tags.delete('rewrite-history');
   return facts;
 }
 

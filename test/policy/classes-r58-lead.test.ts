@@ -104,13 +104,15 @@ await lineTable(t, {
     ['git commit -F - <<EOF\nfix: use $GITHUB_TOKEN from the env\nEOF', 'deny'],
   ],
   // A repository the line itself cloned into a new directory (git refuses one that is not empty), entered only if the
-  // clone succeeded, holds nothing of the user's: reset --hard, clean -fdx, filter-repo there lose nothing. Not where the
+  // clone succeeded, holds no history of the user's: filter-repo there rewrites nothing of theirs (reset --hard and
+  // clean -f stay asked everywhere, as DESIGN lists them). Not where the
   // clone may have failed (`;`), in a directory below its top (the cloned tree's own links may lead anywhere), or with git
   // pointed elsewhere (-C, GIT_DIR).
   'a fresh clone of the line': [
     ['rm -rf /tmp/app-split && git clone --no-local https://github.com/acme/app.git /tmp/app-split && cd /tmp/app-split && git filter-repo --subdirectory-filter packages/codec --force', 'allow'],
-    ['cd /tmp && git clone -b main --depth 1 https://github.com/acme/app.git x && cd x && git clean -fdx', 'allow'],
-    ['git clone https://github.com/acme/app.git && cd app && git reset --hard HEAD~2', 'allow'],
+    ['cd /tmp && git clone -b main --depth 1 https://github.com/acme/app.git x && cd x && git filter-branch --subdirectory-filter lib HEAD', 'allow'],
+    ['cd /tmp && git clone -b main --depth 1 https://github.com/acme/app.git x && cd x && git clean -fdx', 'ask'],
+    ['git clone https://github.com/acme/app.git && cd app && git reset --hard HEAD~2', 'ask'],
     ['git clone https://github.com/acme/app.git /tmp/a ; cd /tmp/a && git reset --hard HEAD~1', 'ask'],
     ['git clone https://github.com/acme/app.git /tmp/a && cd /tmp/a && git -C /home/user/project reset --hard', 'ask'],
     ['git clone https://github.com/acme/app.git /tmp/a && cd /tmp/a/sub && git reset --hard', 'ask'],
