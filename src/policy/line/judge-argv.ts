@@ -153,6 +153,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
   const riskiest = (ws: readonly string[]) => ws.reduce<string | undefined>((b, w) => (b === undefined || risk(w) > risk(b) ? w : b), undefined);
   // A file of the project's, as it was before the line ran: not a secret, not one the line wrote with text nobody read.
   const ownScriptFile = (p: string): boolean => /^[\w./-]+$/.test(p) && !p.includes('..') && resolvePath(p, ctx).startsWith(`${ctx.projectRoot}/`) && !isSecretPath(st, resolvePath(p, ctx), ctx) && !st.opaqueWritten.has(resolvePath(p, ctx));
+  // What a process substitution given to a shell or source prints that nobody has read (undefined: known, or the project's).
+  // (A tool's own setup counts only where the line runs in the project and names no file the line wrote: cd /tmp && source
+  // <(shuf init) prints a file from elsewhere.)
+  const unreadSub = (script: string | undefined): string | undefined => unreadSubstitution(fc, flat, info, script, ownScriptFile, {
+    inProject: ctx.cwd === ctx.projectRoot || ctx.cwd.startsWith(`${ctx.projectRoot}/`),
+    wrote: (p) => st.written.has(resolvePath(p, ctx)) || st.opaqueWritten.has(resolvePath(p, ctx)),
+  });
   // Text known for a script operand: a file this line wrote, or a process substitution's output.
   const scriptText = (word: string): string | undefined => {
     if (/^<\(/.test(word)) {
@@ -681,7 +688,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
           rec.interpreterReadsStdin = true;
           if (stdinText !== undefined) st.sub(stdinText, ctx.cwd, env);
           // (bash < <(base64 -d p.b64): a process substitution's output nobody has read is the script, as in base64 -d p.b64 | bash.)
-          else if (unreadSubstitution(fc, flat, info, script, ownScriptFile) !== undefined) tag('pipe-to-shell', `${name} runs what ${unreadSubstitution(fc, flat, info, script, ownScriptFile)} prints, which Rampart cannot read`);
+          else if (unreadSub(script) !== undefined) tag('pipe-to-shell', `${name} runs what ${unreadSub(script)} prints, which Rampart cannot read`);
           // Nothing fed to it in this line: it reads what is typed later (a terminal the agent
           // writes to, as Codex's write_stdin does), which no judge sees.
           else if (st.depth === 0 && !ctx.stdin && fc.stdinFrom.length === 0 && !fc.redirects.some(feedsStdin)) tag('interactive-session', `${name} starts an interactive shell: what is typed into it later is never judged`);
@@ -693,7 +700,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
           if (foreignScript !== undefined) st.sub(foreignScript, ctx.cwd, env);
           else if (known !== undefined) st.sub(/^<\(/.test(script) ? known : scriptRun(known, script, args.slice(args.indexOf(script) + 1)), ctx.cwd, env);
           // (bash <(base64 -d p.b64), bash /dev/fd/3 3< <(gzip -dc p.gz): code nobody has read, as in base64 -d p.b64 | bash.)
-          else if (unreadSubstitution(fc, flat, info, script, ownScriptFile) !== undefined) tag('pipe-to-shell', `${name} runs what ${unreadSubstitution(fc, flat, info, script, ownScriptFile)} prints, which Rampart cannot read`);
+          else if (unreadSub(script) !== undefined) tag('pipe-to-shell', `${name} runs what ${unreadSub(script)} prints, which Rampart cannot read`);
           else computedScript(name, script);
         }
       }
@@ -728,7 +735,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const known = ops[0] !== undefined ? (STDIN_PATH.test(ops[0]) ? stdinText : scriptText(ops[0])) : undefined;
       if (known !== undefined) st.sub(known, ctx.cwd, env);
       // (source <(base64 -d p.b64), . /dev/stdin < <(gzip -dc p.gz): code nobody has read runs in this shell.)
-      else if (unreadSubstitution(fc, flat, info, args[0], ownScriptFile) !== undefined) tag('pipe-to-shell', `${name} runs what ${unreadSubstitution(fc, flat, info, args[0], ownScriptFile)} prints, which Rampart cannot read`);
+      // (…also after `--`: source -- <(gzip -dc p.gz).)
+      else if (unreadSub(ops[0]) !== undefined) tag('pipe-to-shell', `${name} runs what ${unreadSub(ops[0])} prints, which Rampart cannot read`);
       else if (ops[0] !== undefined && !STDIN_PATH.test(ops[0])) computedScript(name, ops[0]);
       // (A sourced file that changes directory leaves this shell there: not followed.)
       if (known !== undefined && /(^|[\s;&|({])(cd|pushd|popd)(\s|$|[;&|)])/.test(known)) st.cwdLost = true;

@@ -385,8 +385,9 @@ export function madeBelow(st: State, info: readonly (Info | undefined)[], dir: s
 export function processSubText(fc: FlatCommand, flat: readonly FlatCommand[], info: readonly Info[], word: (raw: string) => boolean): string | undefined {
   const inSub = flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && word(c.origin.word?.raw ?? ''));
   const textOf = (c: FlatCommand): string | undefined => info[c.index]?.textOut ?? c.stdinFrom.map((up) => textOf(flat[up]!)).find((t) => t !== undefined);
-  const texts = inSub.filter((c) => c.stdoutTo.length === 0).map(textOf).filter((t): t is string => t !== undefined);
-  return texts.length ? texts.join('\n') : undefined;
+  // (Known only when every command whose output it is has known text: <(echo hi; base64 -d p) prints what base64 decodes too.)
+  const texts = inSub.filter((c) => c.stdoutTo.length === 0).map(textOf);
+  return texts.length && texts.every((t) => t !== undefined) ? texts.join('\n') : undefined;
 }
 
 /** A CLI printing its own shell completion script (gh completion -s bash): the program's text, not a download. */
