@@ -73,6 +73,94 @@ await lineTable(t, {
     ['source -- scripts/env.sh', 'allow'],
     ['source -- <(kubectl completion bash)', 'allow'],
   ],
+  // D5. Items xargs or parallel read from input the line does not show (-a FILE, < FILE, a pipe of a file elsewhere) that
+  // choose what runs: the code of a `sh -c` given no string (the first item is the code), the operands of a work-discarding
+  // git verb (xargs git checkout given `.`), and parallel's jobs when it has no command (each line of :::: FILE is one).
+  'xargs and parallel items that choose the action': [
+    ['xargs -a /tmp/cmds.txt sh -c', 'ask'],
+    ['xargs -a /tmp/cmds.txt -n1 bash -c', 'ask'],
+    ['xargs -a /tmp/cmds.txt -L1 bash -c', 'ask'],
+    ['xargs -n1 bash -c < /tmp/cmds.txt', 'ask'],
+    ['xargs --arg-file=/tmp/cmds.txt -n 1 sh -c', 'ask'],
+    ['cat /tmp/cmds.txt | xargs git checkout', 'ask'],
+    ['cat /tmp/refs.txt | xargs git reset', 'ask'],
+    ['xargs -a /tmp/x git restore', 'ask'],
+    ['parallel :::: /tmp/cmds.txt', 'ask'],
+    ['parallel -j4 :::: /tmp/cmds.txt', 'ask'],
+    ['xargs -a files.txt git add', 'allow'],
+    ['git branch --merged | grep -v main | xargs git branch -d', 'allow'],
+    ["find . -name '*.sh' -print0 | xargs -0 -n1 shellcheck", 'allow'],
+    ["git ls-files '*.sh' | xargs -n1 bash -n", 'allow'],
+    ['parallel gzip ::: a.log b.log', 'allow'],
+    ["parallel ::: 'make a' 'make b'", 'allow'],
+  ],
+  // D6. direnv allow / mise trust of a directory outside the project, spelled so it looks inside: another user's home
+  // (~user), mise's -C/--cd DIR before the verb, a link the line made to a directory elsewhere, and mise's own
+  // trusted_config_paths setting (which approves as mise trust does).
+  'trust outside the project spelled to look inside': [
+    ['direnv allow ~user/other', 'ask'],
+    ['direnv allow ~root', 'ask'],
+    ['mise -C /tmp/evil trust', 'ask'],
+    ['mise --cd /tmp/evil trust', 'ask'],
+    ['mise --cd=/tmp/evil trust', 'ask'],
+    ['mise -C "$D" trust', 'ask'],
+    ['ln -s /tmp/evil envdir && direnv allow envdir', 'ask'],
+    ['mise settings set trusted_config_paths /tmp/evil', 'ask'],
+    ['mise settings add trusted_config_paths ~/Downloads/x', 'ask'],
+    ['mise settings trusted_config_paths=/tmp/evil', 'ask'],
+    ['mise trust', 'allow'],
+    ['direnv allow .', 'allow'],
+    ['mise trust ./mise.toml', 'allow'],
+    ['mise -C sub trust', 'allow'],
+    ['mise settings set experimental true', 'allow'],
+    ['mise settings add trusted_config_paths /home/user/project/sub', 'allow'],
+  ],
+  // D7. Settings stores that start programs, beyond the first table: JavaScript for Automation's login items, dconf load
+  // of a directory above a command key, MATE/Cinnamon custom keybindings' `action`, gnome-terminal's custom-command,
+  // gsettings --schemadir DIR (a value, not the verb), Terminal's and iTerm2's profile commands (DESIGN: persistence → deny).
+  'settings stores that start programs': [
+    ['osascript -l JavaScript -e \'Application("System Events").loginItems.push(Application("System Events").LoginItem({path: "/tmp/x.app"}))\'', 'deny'],
+    ['osascript -l JavaScript -e \'Application("System Events").make({new: "loginItem", withProperties: {path: "/tmp/x.app"}})\'', 'deny'],
+    ['dconf load / < /tmp/keys.ini', 'deny'],
+    ['dconf load /org/gnome/settings-daemon/plugins/ < /tmp/keys.ini', 'deny'],
+    ['dconf load /org/gnome/terminal/ < /tmp/term.ini', 'deny'],
+    ["dconf write /org/mate/desktop/keybindings/custom0/action \"'/tmp/x.sh'\"", 'deny'],
+    ["gsettings set org.mate.control-center.keybinding:/org/mate/desktop/keybindings/custom0/ action '/tmp/x.sh'", 'deny'],
+    ['gsettings --schemadir /tmp set org.gnome.settings-daemon.plugins.media-keys custom-keybindings "[\'/x/\']"', 'deny'],
+    ["dconf write /org/gnome/terminal/legacy/profiles:/:abc/custom-command \"'/tmp/x.sh'\"", 'deny'],
+    ['defaults write com.apple.Terminal "Window Settings" -dict-add Basic \'{ CommandString = "/tmp/x.sh"; }\'', 'deny'],
+    ['defaults write com.apple.dock autohide -bool true', 'allow'],
+    ['gsettings set org.gnome.desktop.interface color-scheme prefer-dark', 'allow'],
+    ["gsettings set org.gnome.desktop.wm.keybindings switch-windows \"['<Alt>Tab']\"", 'allow'],
+    ['dconf load /org/gnome/desktop/interface/ < theme.ini', 'allow'],
+    ['dconf dump / > dconf-backup.ini', 'allow'],
+    ['defaults write com.apple.Terminal FocusFollowsMouse -bool true', 'allow'],
+  ],
+  // D8. A decoder that writes its output file itself, forms missed: uudecode without -o writes the path its input names
+  // (asked as a path known only when it runs), openssl -out=FILE, lz4 IN OUT. Running that file later is running text
+  // nobody read.
+  'decoder output files, more spellings': [
+    ['uudecode p.uu && sh run.sh', 'ask'],
+    ['uudecode p.uu', 'ask'],
+    ['openssl base64 -d -in p -out=run.sh && bash run.sh', 'ask'],
+    ['lz4 -d p.lz4 run.sh && sh run.sh', 'ask'],
+    ['unlz4 p.lz4 run.py && python3 run.py', 'ask'],
+    ['uudecode -o /dev/stdout p.uu | wc -c', 'allow'],
+    ['lz4 -d p.lz4 data.json && jq . data.json', 'allow'],
+    ['openssl base64 -d -in p -out=data.bin && xxd data.bin', 'allow'],
+    ['lz4 -m a.txt b.txt', 'allow'],
+  ],
+  // D9. Maven goals that release or upload artifacts, as deploy and release:perform do (ask, as npm publish).
+  'maven release goals': [
+    ['mvn release:stage', 'ask'],
+    ['mvn jreleaser:full-release', 'ask'],
+    ['mvn -B nexus-staging:release', 'ask'],
+    ['mvn central-publishing:publish', 'ask'],
+    ['./mvnw org.jreleaser:jreleaser-maven-plugin:1.12.0:release', 'ask'],
+    ['mvn -B verify', 'allow'],
+    ['mvn release:prepare -DdryRun=true', 'allow'],
+    ['mvn jreleaser:config', 'allow'],
+  ],
   // D10. A here-document left open runs to the end of the input — unless, for an unquoted delimiter, joining a line that
   // ends in a backslash with the next makes the delimiter line: bash ends the body there and runs what follows.
   // (Asked as a line not understood: the parser does not join those lines itself.)

@@ -635,8 +635,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     rec.argv = argv;
     const args = argv.slice(1);
     const managed = managerEnvironment(name, args);
-    const trusted = trustsOutside(name, args, ctx.cwd, ctx.projectRoot, ctx.home);
+    const trusted = trustsOutside(name, args, ctx.cwd, ctx.projectRoot, ctx.home, (p) => realOf(st, p));
     if (trusted !== undefined) tag('interpreter-opaque', trusted);
+    // uudecode without -o writes the file its input's header names: any path, ~/.bashrc too, chosen only when it runs.
+    if (name === 'uudecode' && !args.some((a) => /^(-o|--output-file)(=|$)/.test(a))) tag('dynamic-path', 'uudecode writes the file its input names, a path known only when it runs');
     const later = startsLater(name, args);
     if (later !== undefined) tag('persistence', later);
     if (isShell(name)) {
@@ -2085,7 +2087,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const removes = keepsByDefault ? args.some((a) => a === '--rm' || a === '--delete') || (name === 'brotli' && /j/.test(short)) || (name === 'lzop' && /U/.test(short)) : name === 'lrzip' ? /D/.test(short) || args.includes('--delete') : !keeps;
       const ops = args.filter((a, k) => a !== '-' && !a.startsWith('-') && !valued.has(k) && !/^(-[SFCTMbpoDq]|--(suffix|format|check|threads|memlimit|memory|blocksize|processes|dict|output))$/.test(args[k - 1] ?? ''));
       // (Decompressing writes the name without its suffix: gunzip -f ~/.bashrc.gz replaces ~/.bashrc.)
-      if (!noFile && (/^(gunzip|bunzip2|unxz|unlzma|lunzip|unpigz|uncompress|unzstd|unlz4)$/.test(name) || /d/.test(short) || args.includes('--decompress'))) {
+      // (lz4 IN OUT names its output as the second operand, unless -m takes every operand as an input.)
+      const lz4Out = /^(lz4|unlz4|lz4c)$/.test(name) && !/m/.test(short) && !args.includes('--multiple') && ops.length === 2 ? ops[1] : undefined;
+      if (lz4Out !== undefined && !noFile) facts.writes.push(abs0(lz4Out));
+      else if (!noFile && (/^(gunzip|bunzip2|unxz|unlzma|lunzip|unpigz|uncompress|unzstd|unlz4)$/.test(name) || /d/.test(short) || args.includes('--decompress'))) {
         for (const o of ops) facts.writes.push(abs0(o.replace(/\.[^./]+$/, '')));
       }
       if (removes) {

@@ -1152,7 +1152,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // -p p.hex run.sh, uudecode -o run.sh): text nobody has read, as its output redirected into the file would be.
   // (…its -o/--output FILE too: uudecode -o, base64 -o, gpg -o, age -o.)
   if (rec.textOut === undefined && FILE_DECODERS.test(name)) {
-    const named = argv.slice(1).flatMap((a, k, xs) => (/^(-o|-out|--output|--outfile)$/.test(xs[k - 1] ?? '') ? [a] : /^--output=/.test(a) ? [a.slice('--output='.length)] : []));
+    // (openssl also takes -out=FILE.)
+    const named = argv.slice(1).flatMap((a, k, xs) => (/^(-o|-out|--output|--outfile)$/.test(xs[k - 1] ?? '') ? [a] : /^(--output|--outfile|-out)=/.test(a) ? [a.slice(a.indexOf('=') + 1)] : []));
     for (const w of [...rec.writesFiles, ...named.map((p) => posix.resolve(cwd, p.replace(/^~(?=\/|$)/, st.ctx.home)))]) if (!st.opaqueWritten.has(w) && !st.scripts.has(w)) st.opaqueWritten.set(w, rec);
   }
   // A redirected secret read by a non-network command prints it (while read … < .env, mapfile < f)
