@@ -75,7 +75,8 @@ await lineTable(t, {
   ],
   // D5. Items xargs or parallel read from input the line does not show (-a FILE, < FILE, a pipe of a file elsewhere) that
   // choose what runs: the code of a `sh -c` given no string (the first item is the code), the operands of a work-discarding
-  // git verb (xargs git checkout given `.`), and parallel's jobs when it has no command (each line of :::: FILE is one).
+  // git verb (xargs git checkout given `.`), parallel's jobs when it has no command (each line of :::: FILE is one), and
+  // -I's placeholder inside the code of sh -c or python -c when the items are the lines of a file outside the project.
   'xargs and parallel items that choose the action': [
     ['xargs -a /tmp/cmds.txt sh -c', 'ask'],
     ['xargs -a /tmp/cmds.txt -n1 bash -c', 'ask'],
@@ -87,7 +88,15 @@ await lineTable(t, {
     ['xargs -a /tmp/x git restore', 'ask'],
     ['parallel :::: /tmp/cmds.txt', 'ask'],
     ['parallel -j4 :::: /tmp/cmds.txt', 'ask'],
+    // (…and -I's items pasted into code, from a file outside the project: each line is code nobody read.)
+    ["cat /tmp/cmds.txt | xargs -I{} sh -c 'cd {} && npm test'", 'ask'],
+    ["xargs -a /tmp/cmds.txt -I{} sh -c 'echo {}; true'", 'ask'],
+    ['cat /tmp/cmds.txt | xargs -I{} python3 -c \'exec("{}")\'', 'ask'],
+    ["xargs -I% bash -c 'echo %' < ~/Downloads/list", 'ask'],
     ['xargs -a files.txt git add', 'allow'],
+    ["cat dirs.txt | xargs -I{} sh -c 'cd {} && npm test'", 'allow'],
+    ["ls | xargs -I{} sh -c 'echo {}'", 'allow'],
+    ["find . -type d -name node_modules -prune -o -type d -print | xargs -I{} sh -c 'echo {}'", 'allow'],
     ['git branch --merged | grep -v main | xargs git branch -d', 'allow'],
     ["find . -name '*.sh' -print0 | xargs -0 -n1 shellcheck", 'allow'],
     ["git ls-files '*.sh' | xargs -n1 bash -n", 'allow'],

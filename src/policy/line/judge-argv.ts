@@ -39,7 +39,7 @@ import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './
 import { COMPILED, COMPILED_REACHES, compiledInline, FOREIGN_PROCESS, foreignEvalCode, replVerb, unreadCode, unreadVerdict } from './unread-languages.js';
 import { homeSpelled } from './home-spelled.js';
 import { feedsStdin, outerPositionals, substitutedScript, wholeComputed } from './computed-scripts.js';
-import { itemsChooseAction } from './xargs-items.js';
+import { itemsChooseAction, itemsInCode } from './xargs-items.js';
 import { CMAKE_READ_CALLS } from './cmake-text.js';
 import { buildFilesRead, ownBuildPlace } from './build-runners.js';
 import { commandsInText } from './text-commands.js';
@@ -474,6 +474,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (items.length === 0 && xargsInput(fedInfos(fed, listing)).includes('$XARGS_INPUT')) {
         const chosen = itemsChooseAction(u.argv, repl);
         if (chosen !== undefined) tag('dynamic-command', `${name} puts input the line does not show ${chosen}`);
+      }
+      // Items read from a file outside the project (xargs -a /tmp/f, < /tmp/f, cat /tmp/f |) pasted into code: that file's
+      // text is code nobody read. (A list of the project's own is the project's, as its scripts are.)
+      if (items.length === 0 && repl !== undefined && xargsInput(fedInfos(fed, listing)).includes('$XARGS_INPUT')) {
+        const lists = [listFile, ...fed.flatMap((k) => (info[k]?.name === 'cat' ? info[k]!.argv.slice(1).filter((x) => !x.startsWith('-')) : []))].filter((x): x is string => x !== undefined && !/^<\(/.test(x));
+        const inCode = itemsInCode(u.argv, repl);
+        const elsewhere = lists.find((x) => !resolvePath(x, ctx).startsWith(`${ctx.projectRoot}/`));
+        if (inCode !== undefined && elsewhere !== undefined) tag('dynamic-command', `${name} puts the lines of ${elsewhere}, which Rampart has not read, ${inCode}`);
       }
       // With -I each item runs its own command: the one judged is the riskiest (`..`, a home or
       // absolute path, a secret, a dot-file) — `printf 'dist\n..\n' | xargs -I{} rm -rf {}`.

@@ -54,3 +54,15 @@ export function itemsChooseAction(argv: readonly string[], repl: string | undefi
   }
   return undefined;
 }
+
+/**
+ * Where -I's placeholder stands inside the code a shell -c or an interpreter runs (sh -c 'cd {} && npm test', python3 -c
+ * 'exec("{}")'): each item is pasted into that code as text, so an item is code too. Undefined when it stands elsewhere.
+ */
+export function itemsInCode(argv: readonly string[], repl: string): string | undefined {
+  const name = posix.basename(argv[0] ?? '');
+  const args = argv.slice(1);
+  if (isShell(name)) return shellCommandString([...args], name)?.includes(repl) ? `into the code ${name} -c runs` : undefined;
+  const lang = languageOf(name);
+  return lang !== undefined && inlineCodeOf(lang, args).code?.includes(repl) ? `into the code ${name} runs` : undefined;
+}
