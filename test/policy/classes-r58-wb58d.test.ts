@@ -65,12 +65,18 @@ await lineTable(t, {
     ['source <(devbox global shellenv)', 'allow'],
     ['source <(ssh-agent -s)', 'allow'],
   ],
-  // D4. `source -- FILE`: the builtin ends its options at --, so what follows is the script, tried as any other.
+  // D4. `source -- FILE`: the builtin ends its options at --, so what follows is the script, tried as any other; and
+  // /dev/fd/N that an earlier `exec N< <(CMD)` opened is what CMD prints, unread here.
   'source -- <(…)': [
     ['source -- <(base64 -d p.b64)', 'ask'],
     ['. -- <(gzip -dc p.gz)', 'ask'],
     ['source -- <(python3 gen.py)', 'ask'],
+    // (…and a descriptor an earlier exec opened on a process substitution)
+    ['exec 3< <(base64 -d p.b64); source /dev/fd/3', 'ask'],
+    ['exec 4< <(gzip -dc p.gz); bash /dev/fd/4', 'ask'],
+    ['exec 3< <(python3 gen.py); . /proc/self/fd/3', 'ask'],
     ['source -- scripts/env.sh', 'allow'],
+    ['exec 3< scripts/env.sh; source /dev/fd/3', 'allow'],
     ['source -- <(kubectl completion bash)', 'allow'],
   ],
   // D5. Items xargs or parallel read from input the line does not show (-a FILE, < FILE, a pipe of a file elsewhere) that

@@ -156,7 +156,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
   // What a process substitution given to a shell or source prints that nobody has read (undefined: known, or the project's).
   // (A tool's own setup counts only where the line runs in the project and names no file the line wrote: cd /tmp && source
   // <(shuf init) prints a file from elsewhere.)
-  const unreadSub = (script: string | undefined): string | undefined => unreadSubstitution(fc, flat, info, script, ownScriptFile, {
+  // (A descriptor an earlier exec opened on a process substitution, not reopened here, is that substitution's output, which
+  // this command cannot see: exec 3< <(base64 -d p); source /dev/fd/3.)
+  const execFd = (script: string | undefined): string | undefined => {
+    const fd = script === undefined ? undefined : /^\/(?:dev|proc\/self)\/fd\/(\d+)$/.exec(script)?.[1];
+    return fd !== undefined && !fc.redirects.some((r) => (r.fd ?? 0) === Number(fd)) && st.substitutedFds.has(`/dev/fd/${fd}`) ? 'a process substitution an earlier exec opened' : undefined;
+  };
+  const unreadSub = (script: string | undefined): string | undefined => execFd(script) ?? unreadSubstitution(fc, flat, info, script, ownScriptFile, {
     inProject: ctx.cwd === ctx.projectRoot || ctx.cwd.startsWith(`${ctx.projectRoot}/`),
     wrote: (p) => st.written.has(resolvePath(p, ctx)) || st.opaqueWritten.has(resolvePath(p, ctx)),
   });

@@ -169,6 +169,8 @@ export interface State {
   /** Links made earlier in the line (ln -s ~/.bashrc rc) → what they point at: writing through one writes there.
    *  Also file descriptors opened by `exec 3< file` (/dev/fd/3 → file). */
   links: Map<string, string>;
+  /** Descriptors an earlier `exec N< <(CMD)` opened on a process substitution (/dev/fd/N → the `<(…)` word): what CMD prints. */
+  substitutedFds: Map<string, string>;
   /** Of those, the symbolic links whose target was written relative to the link (ln -s ../scripts/x .husky/x): the tree's own layout. */
   relativeLinks: Set<string>;
   /** The directory before the last `cd` (for `cd -`); undefined when not known. */
