@@ -388,7 +388,8 @@ export function processSubText(fc: FlatCommand, flat: readonly FlatCommand[], in
   const inSub = flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && word(c.origin.word?.raw ?? ''));
   const textOf = (c: FlatCommand): string | undefined => info[c.index]?.textOut ?? c.stdinFrom.map((up) => textOf(flat[up]!)).find((t) => t !== undefined);
   // (Known only when every command whose output it is has known text: <(echo hi; base64 -d p) prints what base64 decodes too.)
-  const texts = inSub.filter((c) => c.stdoutTo.length === 0).map(textOf);
+  // (Builtins that print nothing — :, true, cd, export, sleep — add nothing.)
+  const texts = inSub.filter((c) => c.stdoutTo.length === 0).map((c) => (/^(:|true|false|cd|export|set|unset|shift|exit|return|wait|sleep)$/.test(info[c.index]?.name ?? '-') ? '' : textOf(c)));
   return texts.length && texts.every((t) => t !== undefined) ? texts.join('\n') : undefined;
 }
 
