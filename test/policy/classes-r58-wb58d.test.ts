@@ -176,6 +176,20 @@ await lineTable(t, {
     ['mvn release:prepare -DdryRun=true', 'allow'],
     ['mvn jreleaser:config', 'allow'],
   ],
+  // D13. Where a copy lands in a directory: a remote path's braces are expanded where the copy is made (scp
+  // 'host:x/{.bashrc,.profile}' ~/ makes both), and sftp HOST:FILE with no local name gets FILE into the working directory
+  // (DESIGN: writes to shell startup files and ~/.ssh/** → deny).
+  'copies into a directory: braces, sftp into the working directory': [
+    ["scp 'github.com:x/{.bashrc,.profile}' ~/", 'deny'],
+    ["scp 'github.com:dots/{.zshrc,.zprofile}' ~/", 'deny'],
+    ["rsync 'github.com:x/{.bashrc,notes}' ~/", 'deny'],
+    ['cd ~ && sftp github.com:dots/.bashrc', 'deny'],
+    ['cd ~/.ssh && sftp github.com:keys/authorized_keys', 'deny'],
+    ["scp 'github.com:docs/{a,b}.md' docs/", 'allow'],
+    ['sftp github.com:dots/.bashrc', 'allow'],
+    ['sftp github.com', 'allow'],
+    ['sftp -b batch.txt github.com', 'ask'],
+  ],
   // D10. A here-document left open runs to the end of the input — unless, for an unquoted delimiter, joining a line that
   // ends in a backslash with the next makes the delimiter line: bash ends the body there and runs what follows.
   // (Asked as a line not understood: the parser does not join those lines itself.)
