@@ -20,6 +20,11 @@ await lineTable(t, {
     ['cd /tmp && cat evil.sh | sh', 'ask'],
     ['cat ../other/x.sh | bash', 'ask'],
     ['cat /var/tmp/x | dash', 'ask'],
+    // (…and the same file read by bash <(cat FILE))
+    ['cp /tmp/evil.sh run.sh && bash <(cat run.sh)', 'ask'],
+    ['ln -s /tmp/evil.sh s.sh; source <(cat s.sh)', 'ask'],
+    ['bash <(cat scripts/bootstrap.sh)', 'allow'],
+    ["echo 'echo hi' > a.sh; bash <(cat a.sh)", 'allow'],
     // the project's own script, and text the line wrote itself (judged as that text)
     ['cat scripts/setup.sh | bash', 'allow'],
     ['cat ./scripts/bootstrap.sh | sh', 'allow'],

@@ -38,7 +38,7 @@ import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCom
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
 import { COMPILED, COMPILED_REACHES, compiledInline, FOREIGN_PROCESS, foreignEvalCode, replVerb, unreadCode, unreadVerdict } from './unread-languages.js';
 import { homeSpelled } from './home-spelled.js';
-import { feedsStdin, outerPositionals, substitutedScript, wholeComputed } from './computed-scripts.js';
+import { feedsStdin, outerPositionals, projectScript, substitutedScript, wholeComputed } from './computed-scripts.js';
 import { itemsChooseAction, itemsInCode } from './xargs-items.js';
 import { CMAKE_READ_CALLS } from './cmake-text.js';
 import { buildFilesRead, ownBuildPlace } from './build-runners.js';
@@ -151,8 +151,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
   const editorOk: EditorCodeOk = (what, p) => linePlain && !argv0.some((a) => /^\s*:*\s*(?:cd|chd(?:ir)?|lcd?|lch(?:dir)?|tcd?|tch(?:dir)?)!?\s/.test(a))
     && (what === 'module' || (/^[\w./-]+$/.test(p) && !p.includes('..') && resolvePath(p, ctx).startsWith(`${ctx.projectRoot}/`) && !isSecretPath(st, resolvePath(p, ctx), ctx)));
   const riskiest = (ws: readonly string[]) => ws.reduce<string | undefined>((b, w) => (b === undefined || risk(w) > risk(b) ? w : b), undefined);
-  // A file of the project's, as it was before the line ran: not a secret, not one the line wrote with text nobody read.
-  const ownScriptFile = (p: string): boolean => /^[\w./-]+$/.test(p) && !p.includes('..') && resolvePath(p, ctx).startsWith(`${ctx.projectRoot}/`) && !isSecretPath(st, resolvePath(p, ctx), ctx) && !st.opaqueWritten.has(resolvePath(p, ctx));
+  // A file of the project's, as it was before the line ran: not a secret, not one the line wrote with text nobody read,
+  // nor a copy or link of a file from elsewhere the line made (cp /tmp/evil.sh run.sh && bash <(cat run.sh)): computed-scripts.ts.
+  const ownScriptFile = (p: string): boolean => projectScript(st, p, ctx.cwd);
   // What a process substitution given to a shell or source prints that nobody has read (undefined: known, or the project's).
   // (A tool's own setup counts only where the line runs in the project and names no file the line wrote: cd /tmp && source
   // <(shuf init) prints a file from elsewhere.)
