@@ -133,6 +133,19 @@ export const wholeTree = (s: string, cwd?: string, home?: string): boolean => {
 /** Where a copy of `src` (a local path, host:path, scp://host/path) lands when the destination `dest` is a directory: DEST/NAME
  *  (scp host:dots/.bashrc ~/ makes ~/.bashrc). A source named by its contents (dir/, dir/.) fills DEST itself: undefined. */
 export function landsAt(dest: string, src: string): string | undefined {
+  return landsAtAll(dest, src)[0];
+}
+
+/** Every place a copy of `src` lands in the directory `dest`: a remote path's braces are expanded where the copy is made
+ *  (scp 'host:x/{.bashrc,.profile}' ~/ makes ~/.bashrc and ~/.profile), as its globs are. */
+export function landsAtAll(dest: string, src: string): string[] {
+  const brace = /\{([^{}]*,[^{}]*)\}/.exec(src);
+  if (brace) return [...new Set(brace[1]!.split(',').slice(0, 16).flatMap((alt) => landsAtAll(dest, src.slice(0, brace.index) + alt + src.slice(brace.index + brace[0].length))))];
+  const at = landsAtOne(dest, src);
+  return at === undefined ? [] : [at];
+}
+
+function landsAtOne(dest: string, src: string): string | undefined {
   const path = src.replace(/^[a-z]+:\/\/[^/]*/i, '').replace(/^(?:[^/@:\s]+@)?(?:\[[^\]]+\]|[^/:\s]+)::?/, '');
   if (/\/$|(^|\/)\.$/.test(path)) return undefined;
   const name = posix.basename(path);

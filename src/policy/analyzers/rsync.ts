@@ -1,7 +1,7 @@
 // rsync: remote hosts, local sources sent, and what --delete and friends remove.
 import { newFacts, type Facts } from '../facts.js';
 import { has, optionTable, scan, values } from '../options.js';
-import { addHost, addUrl, hostOfHostPort, landsAt, systemProgram, wholeTree } from './common.js';
+import { addHost, addUrl, hostOfHostPort, landsAtAll, systemProgram, wholeTree } from './common.js';
 import { sshDestination } from './ssh.js';
 import type { AnalyzerInput } from './types.js';
 
@@ -78,7 +78,7 @@ export function analyzeRsync({ tool, args, env, cwd, home }: AnalyzerInput): Fac
     const writesNothing = has(s, 'dry-run', 'list-only');
     if (!destRemote && !writesNothing) f.writes.push(dest);
     // (A file copied into a directory lands there under its own name: rsync dots/.bashrc ~/ writes ~/.bashrc.)
-    if (!destRemote && !writesNothing) for (const src of sources) { const at = landsAt(dest, src); if (at !== undefined) f.writes.push(at); }
+    if (!destRemote && !writesNothing) for (const src of sources) f.writes.push(...landsAtAll(dest, src));
     // (--append adds to what is there; otherwise the destination file is replaced whole.)
     if (!destRemote && !writesNothing && has(s, 'append', 'append-verify')) f.appends = [...(f.appends ?? []), dest];
     // A local copy reads its sources, as cp does (rsync -a ~/.ssh/ ./backup copies the keys out).

@@ -4,7 +4,7 @@ import { newFacts, type Facts } from '../facts.js';
 import { optionTable, scan, values, type Scanned } from '../options.js';
 import { canonicalHost } from '../hosts.js';
 import { ENV_CREDENTIAL } from '../credential-text.js';
-import { addHost, landsAt, STDIN, wholeTree } from './common.js';
+import { addHost, landsAtAll, STDIN, wholeTree } from './common.js';
 import type { AnalyzerInput } from './types.js';
 
 const SSH = optionTable(
@@ -158,8 +158,8 @@ export function analyzeScp({ tool, args, cwd, home }: AnalyzerInput): Facts {
     if (!targetHost) {
       f.writes.push(target!);
       for (const src of ops.slice(0, -1)) {
-        const at = landsAt(target!, src);
-        if (at !== undefined) f.writes.push(at);
+        const at = landsAtAll(target!, src);
+        if (at.length) f.writes.push(...at);
         else if (s.opts.some((o) => o.name === 'r')) f.tags.add('recursive');
       }
     }
@@ -180,12 +180,13 @@ export function analyzeSftp({ tool, args }: AnalyzerInput): Facts {
   const dest = s.positionals[0];
   const host = dest === undefined ? undefined : sshDestination(dest, dest.includes(':'));
   if (host) addHost(f, host, 'target', 'ssh');
-  // sftp HOST:FILE LOCAL runs `get FILE LOCAL`: LOCAL is written (LOCAL/FILE when it is a directory).
-  const local = s.positionals[1];
+  // sftp HOST:FILE LOCAL runs `get FILE LOCAL`: LOCAL is written (LOCAL/FILE when it is a directory). Without LOCAL the file
+  // lands in the working directory (cd ~ && sftp host:dots/.bashrc makes ~/.bashrc).
+  const local = s.positionals[1] ?? (dest !== undefined && /:[^:]/.test(dest.replace(/^\[[^\]]*\]/, '')) ? '.' : undefined);
   if (host && local !== undefined) {
-    f.writes.push(local);
-    const at = landsAt(local, dest!);
-    if (at !== undefined) f.writes.push(at);
+    if (local !== '.') f.writes.push(local);
+    const at = landsAtAll(local, dest!);
+    if (at.length) f.writes.push(...at);
     else if (s.opts.some((o) => o.name === 'r')) f.tags.add('recursive');
   }
   canonicalDomains(f, domains);

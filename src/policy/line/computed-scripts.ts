@@ -1,7 +1,8 @@
 // Shell code a line runs whose text is chosen only when the line runs: a script operand that is wholly
 // a parameter or a substitution (`source "$1"`, `bash "$(…)"`), a `bash -c` string the running shell
 // fills with its own parameters ("$@", "$0"), and a process substitution whose output is run as code.
-import { completionScript } from './state.js';
+import { posix } from 'node:path';
+import { completionScript, isSecretPath, realOf, type State } from './state.js';
 import type { FlatCommand, Redirect } from '../shell/index.js';
 
 // One parameter or one substitution, and nothing else: "$1", "${X}", "$@", "$(…)", "`…`".
@@ -38,6 +39,18 @@ function inside(fc: FlatCommand, flat: readonly FlatCommand[], raw: string): Fla
 export function lonePrinted(c: FlatCommand): string | undefined {
   const w = c.argv;
   return w.length === 2 && w[0]!.value === 'cat' && w.every((x) => x.static) && !w[1]!.value.startsWith('-') && c.redirects.length === 0 ? w[1]!.value : undefined;
+}
+
+/**
+ * A file of the project's as it was before the line ran, spelled plainly: inside the project root, not a secret, not
+ * below a link the line made (ln -s /tmp/x.sh s.sh), and not written by the line unless with text it knows (that text is
+ * then what runs). Running it is running the project's own script; anything else printed into a shell is text nobody read.
+ */
+export function projectScript(st: State, p: string, cwd: string): boolean {
+  if (!/^[\w./-]+$/.test(p) || p.split('/').includes('..')) return false;
+  const a = posix.resolve(cwd, p);
+  if (!a.startsWith(`${st.ctx.projectRoot}/`) || isSecretPath(st, a, st.ctx) || realOf(st, a) !== undefined) return false;
+  return !st.opaqueWritten.has(a) && (!st.written.has(a) || st.scripts.has(a));
 }
 
 export type SubstitutedScript = { file: string } | 'completion' | 'unknown';

@@ -38,8 +38,8 @@ import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCom
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
 import { COMPILED, COMPILED_REACHES, compiledInline, FOREIGN_PROCESS, foreignEvalCode, replVerb, unreadCode, unreadVerdict } from './unread-languages.js';
 import { homeSpelled } from './home-spelled.js';
-import { feedsStdin, outerPositionals, substitutedScript, wholeComputed } from './computed-scripts.js';
-import { itemsChooseAction } from './xargs-items.js';
+import { feedsStdin, outerPositionals, projectScript, substitutedScript, wholeComputed } from './computed-scripts.js';
+import { itemsChooseAction, itemsInCode } from './xargs-items.js';
 import { CMAKE_READ_CALLS } from './cmake-text.js';
 import { buildFilesRead, ownBuildPlace } from './build-runners.js';
 import { commandsInText } from './text-commands.js';
@@ -151,8 +151,22 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
   const editorOk: EditorCodeOk = (what, p) => linePlain && !argv0.some((a) => /^\s*:*\s*(?:cd|chd(?:ir)?|lcd?|lch(?:dir)?|tcd?|tch(?:dir)?)!?\s/.test(a))
     && (what === 'module' || (/^[\w./-]+$/.test(p) && !p.includes('..') && resolvePath(p, ctx).startsWith(`${ctx.projectRoot}/`) && !isSecretPath(st, resolvePath(p, ctx), ctx)));
   const riskiest = (ws: readonly string[]) => ws.reduce<string | undefined>((b, w) => (b === undefined || risk(w) > risk(b) ? w : b), undefined);
-  // A file of the project's, as it was before the line ran: not a secret, not one the line wrote with text nobody read.
-  const ownScriptFile = (p: string): boolean => /^[\w./-]+$/.test(p) && !p.includes('..') && resolvePath(p, ctx).startsWith(`${ctx.projectRoot}/`) && !isSecretPath(st, resolvePath(p, ctx), ctx) && !st.opaqueWritten.has(resolvePath(p, ctx));
+  // A file of the project's, as it was before the line ran: not a secret, not one the line wrote with text nobody read,
+  // nor a copy or link of a file from elsewhere the line made (cp /tmp/evil.sh run.sh && bash <(cat run.sh)): computed-scripts.ts.
+  const ownScriptFile = (p: string): boolean => projectScript(st, p, ctx.cwd);
+  // What a process substitution given to a shell or source prints that nobody has read (undefined: known, or the project's).
+  // (A tool's own setup counts only where the line runs in the project and names no file the line wrote: cd /tmp && source
+  // <(shuf init) prints a file from elsewhere.)
+  // (A descriptor an earlier exec opened on a process substitution, not reopened here, is that substitution's output, which
+  // this command cannot see: exec 3< <(base64 -d p); source /dev/fd/3.)
+  const execFd = (script: string | undefined): string | undefined => {
+    const fd = script === undefined ? undefined : /^\/(?:dev|proc\/self)\/fd\/(\d+)$/.exec(script)?.[1];
+    return fd !== undefined && !fc.redirects.some((r) => (r.fd ?? 0) === Number(fd)) && st.substitutedFds.has(`/dev/fd/${fd}`) ? 'a process substitution an earlier exec opened' : undefined;
+  };
+  const unreadSub = (script: string | undefined): string | undefined => execFd(script) ?? unreadSubstitution(fc, flat, info, script, ownScriptFile, {
+    inProject: ctx.cwd === ctx.projectRoot || ctx.cwd.startsWith(`${ctx.projectRoot}/`),
+    wrote: (p) => st.written.has(resolvePath(p, ctx)) || st.opaqueWritten.has(resolvePath(p, ctx)),
+  });
   // Text known for a script operand: a file this line wrote, or a process substitution's output.
   const scriptText = (word: string): string | undefined => {
     if (/^<\(/.test(word)) {
@@ -468,6 +482,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         const chosen = itemsChooseAction(u.argv, repl);
         if (chosen !== undefined) tag('dynamic-command', `${name} puts input the line does not show ${chosen}`);
       }
+      // Items read from a file outside the project (xargs -a /tmp/f, < /tmp/f, cat /tmp/f |) pasted into code: that file's
+      // text is code nobody read. (A list of the project's own is the project's, as its scripts are.)
+      if (items.length === 0 && repl !== undefined && xargsInput(fedInfos(fed, listing)).includes('$XARGS_INPUT')) {
+        const lists = [listFile, ...fed.flatMap((k) => (info[k]?.name === 'cat' ? info[k]!.argv.slice(1).filter((x) => !x.startsWith('-')) : []))].filter((x): x is string => x !== undefined && !/^<\(/.test(x));
+        const inCode = itemsInCode(u.argv, repl);
+        const elsewhere = lists.find((x) => !resolvePath(x, ctx).startsWith(`${ctx.projectRoot}/`));
+        if (inCode !== undefined && elsewhere !== undefined) tag('dynamic-command', `${name} puts the lines of ${elsewhere}, which Rampart has not read, ${inCode}`);
+      }
       // With -I each item runs its own command: the one judged is the riskiest (`..`, a home or
       // absolute path, a secret, a dot-file) — `printf 'dist\n..\n' | xargs -I{} rm -rf {}`.
       const worst = riskiest(items);
@@ -628,8 +650,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     rec.argv = argv;
     const args = argv.slice(1);
     const managed = managerEnvironment(name, args);
-    const trusted = trustsOutside(name, args, ctx.cwd, ctx.projectRoot, ctx.home);
+    const trusted = trustsOutside(name, args, ctx.cwd, ctx.projectRoot, ctx.home, (p) => realOf(st, p));
     if (trusted !== undefined) tag('interpreter-opaque', trusted);
+    // uudecode without -o writes the file its input's header names: any path, ~/.bashrc too, chosen only when it runs.
+    if (name === 'uudecode' && !args.some((a) => /^(-o|--output-file)(=|$)/.test(a))) tag('dynamic-path', 'uudecode writes the file its input names, a path known only when it runs');
     const later = startsLater(name, args);
     if (later !== undefined) tag('persistence', later);
     if (isShell(name)) {
@@ -681,7 +705,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
           rec.interpreterReadsStdin = true;
           if (stdinText !== undefined) st.sub(stdinText, ctx.cwd, env);
           // (bash < <(base64 -d p.b64): a process substitution's output nobody has read is the script, as in base64 -d p.b64 | bash.)
-          else if (unreadSubstitution(fc, flat, info, script, ownScriptFile) !== undefined) tag('pipe-to-shell', `${name} runs what ${unreadSubstitution(fc, flat, info, script, ownScriptFile)} prints, which Rampart cannot read`);
+          else if (unreadSub(script) !== undefined) tag('pipe-to-shell', `${name} runs what ${unreadSub(script)} prints, which Rampart cannot read`);
           // Nothing fed to it in this line: it reads what is typed later (a terminal the agent
           // writes to, as Codex's write_stdin does), which no judge sees.
           else if (st.depth === 0 && !ctx.stdin && fc.stdinFrom.length === 0 && !fc.redirects.some(feedsStdin)) tag('interactive-session', `${name} starts an interactive shell: what is typed into it later is never judged`);
@@ -693,7 +717,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
           if (foreignScript !== undefined) st.sub(foreignScript, ctx.cwd, env);
           else if (known !== undefined) st.sub(/^<\(/.test(script) ? known : scriptRun(known, script, args.slice(args.indexOf(script) + 1)), ctx.cwd, env);
           // (bash <(base64 -d p.b64), bash /dev/fd/3 3< <(gzip -dc p.gz): code nobody has read, as in base64 -d p.b64 | bash.)
-          else if (unreadSubstitution(fc, flat, info, script, ownScriptFile) !== undefined) tag('pipe-to-shell', `${name} runs what ${unreadSubstitution(fc, flat, info, script, ownScriptFile)} prints, which Rampart cannot read`);
+          else if (unreadSub(script) !== undefined) tag('pipe-to-shell', `${name} runs what ${unreadSub(script)} prints, which Rampart cannot read`);
           else computedScript(name, script);
         }
       }
@@ -728,7 +752,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const known = ops[0] !== undefined ? (STDIN_PATH.test(ops[0]) ? stdinText : scriptText(ops[0])) : undefined;
       if (known !== undefined) st.sub(known, ctx.cwd, env);
       // (source <(base64 -d p.b64), . /dev/stdin < <(gzip -dc p.gz): code nobody has read runs in this shell.)
-      else if (unreadSubstitution(fc, flat, info, args[0], ownScriptFile) !== undefined) tag('pipe-to-shell', `${name} runs what ${unreadSubstitution(fc, flat, info, args[0], ownScriptFile)} prints, which Rampart cannot read`);
+      // (…also after `--`: source -- <(gzip -dc p.gz).)
+      else if (unreadSub(ops[0]) !== undefined) tag('pipe-to-shell', `${name} runs what ${unreadSub(ops[0])} prints, which Rampart cannot read`);
       else if (ops[0] !== undefined && !STDIN_PATH.test(ops[0])) computedScript(name, ops[0]);
       // (A sourced file that changes directory leaves this shell there: not followed.)
       if (known !== undefined && /(^|[\s;&|({])(cd|pushd|popd)(\s|$|[;&|)])/.test(known)) st.cwdLost = true;
@@ -2077,7 +2102,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const removes = keepsByDefault ? args.some((a) => a === '--rm' || a === '--delete') || (name === 'brotli' && /j/.test(short)) || (name === 'lzop' && /U/.test(short)) : name === 'lrzip' ? /D/.test(short) || args.includes('--delete') : !keeps;
       const ops = args.filter((a, k) => a !== '-' && !a.startsWith('-') && !valued.has(k) && !/^(-[SFCTMbpoDq]|--(suffix|format|check|threads|memlimit|memory|blocksize|processes|dict|output))$/.test(args[k - 1] ?? ''));
       // (Decompressing writes the name without its suffix: gunzip -f ~/.bashrc.gz replaces ~/.bashrc.)
-      if (!noFile && (/^(gunzip|bunzip2|unxz|unlzma|lunzip|unpigz|uncompress|unzstd|unlz4)$/.test(name) || /d/.test(short) || args.includes('--decompress'))) {
+      // (lz4 IN OUT names its output as the second operand, unless -m takes every operand as an input.)
+      const lz4Out = /^(lz4|unlz4|lz4c)$/.test(name) && !/m/.test(short) && !args.includes('--multiple') && ops.length === 2 ? ops[1] : undefined;
+      if (lz4Out !== undefined && !noFile) facts.writes.push(abs0(lz4Out));
+      else if (!noFile && (/^(gunzip|bunzip2|unxz|unlzma|lunzip|unpigz|uncompress|unzstd|unlz4)$/.test(name) || /d/.test(short) || args.includes('--decompress'))) {
         for (const o of ops) facts.writes.push(abs0(o.replace(/\.[^./]+$/, '')));
       }
       if (removes) {

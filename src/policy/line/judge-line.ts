@@ -51,7 +51,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     policy, ctx, depth, mendRefused, out: [], lineTags,
     aliases: parent?.aliases ?? new Map(), gitAliases: parent?.gitAliases ?? new Map(), gitRemotes: parent?.gitRemotes ?? new Map(), worktrees: parent?.worktrees ?? new Set(), clones: parent?.clones ?? new Set(), pathDirs: parent?.pathDirs ?? new Set(), containers: parent?.containers ?? newContainerSetup(), inside: parent?.inside, tainted: parent?.tainted ?? new Map(), archived: parent?.archived ?? new Map(), listings: parent?.listings ?? new Map(), projectArchives: parent?.projectArchives ?? new Set(), ownCopies: parent?.ownCopies ?? new Set(), foreign: parent?.foreign ?? new Set(),
     readsSecret: parent?.readsSecret ?? false, dynamicLookups: [], localSockets: parent?.localSockets ?? [], scripts: parent?.scripts ?? new Map(), relocated: parent?.relocated ?? [], generatedKubeconfigs: parent?.generatedKubeconfigs ?? new Set(),
-    links: parent?.links ?? new Map(), relativeLinks: parent?.relativeLinks ?? new Set(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
+    links: parent?.links ?? new Map(), substitutedFds: parent?.substitutedFds ?? new Map(), relativeLinks: parent?.relativeLinks ?? new Set(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
     settledTokenFiles: parent?.settledTokenFiles ?? new Set(),
     functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), references: parent?.references ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), coprocs: new Set(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(), fieldLoopVars: parent?.fieldLoopVars ?? new Set(), globLoopVars: parent?.globLoopVars ?? new Set(),
@@ -819,6 +819,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // `exec 3< file` opens a descriptor for the rest of the line: /dev/fd/3 and <&3 are that file.
   if (argv.length === 1 && argv[0] === 'exec') {
     for (const r of fc.redirects) if (r.fd !== null && r.fd > 2 && (r.op === '<' || r.op === '<>')) st.links.set(`/dev/fd/${r.fd}`, posix.resolve(cwd, r.target.value.replace(/^~(?=\/|$)/, st.ctx.home)));
+    // (…on a process substitution, that descriptor is what its commands print: exec 3< <(gzip -dc p.gz); source /dev/fd/3.)
+    for (const r of fc.redirects) if (r.fd !== null && r.fd > 2 && r.op === '<') { if (/^<\(/.test(r.target.raw)) st.substitutedFds.set(`/dev/fd/${r.fd}`, r.target.raw); else st.substitutedFds.delete(`/dev/fd/${r.fd}`); }
     // `exec < file` (or 0<, or 0<&N of a file opened before): every later command of the shell reads that file as its stdin.
     for (const r of fc.redirects) if ((r.fd === null || r.fd === 0) && (r.op === '<' || r.op === '<>')) st.shellStdin = posix.resolve(cwd, r.target.value.replace(/^~(?=\/|$)/, st.ctx.home));
     if (stdin !== undefined && fc.redirects.some((r) => (r.fd === null || r.fd === 0) && r.op === '<&')) st.shellStdin = posix.resolve(cwd, stdin.replace(/^~(?=\/|$)/, st.ctx.home));
@@ -1157,7 +1159,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // -p p.hex run.sh, uudecode -o run.sh): text nobody has read, as its output redirected into the file would be.
   // (…its -o/--output FILE too: uudecode -o, base64 -o, gpg -o, age -o.)
   if (rec.textOut === undefined && FILE_DECODERS.test(name)) {
-    const named = argv.slice(1).flatMap((a, k, xs) => (/^(-o|-out|--output|--outfile)$/.test(xs[k - 1] ?? '') ? [a] : /^--output=/.test(a) ? [a.slice('--output='.length)] : []));
+    // (openssl also takes -out=FILE.)
+    const named = argv.slice(1).flatMap((a, k, xs) => (/^(-o|-out|--output|--outfile)$/.test(xs[k - 1] ?? '') ? [a] : /^(--output|--outfile|-out)=/.test(a) ? [a.slice(a.indexOf('=') + 1)] : []));
     for (const w of [...rec.writesFiles, ...named.map((p) => posix.resolve(cwd, p.replace(/^~(?=\/|$)/, st.ctx.home)))]) if (!st.opaqueWritten.has(w) && !st.scripts.has(w)) st.opaqueWritten.set(w, rec);
   }
   // A redirected secret read by a non-network command prints it (while read … < .env, mapfile < f)

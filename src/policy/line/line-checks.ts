@@ -9,7 +9,7 @@ import { completionScript, CONFIGISH, DECODERS, DOWNLOADERS, FILTERS, NO_CONTENT
 // Programs that run (or install and run) the files they are given.
 const RUNNERS = /^(source|\.|exec|npx|bunx|deno|bun|tsx|ts-node|node|uv|uvx|pipx|pip|pip3|npm|pnpm|yarn|make|gmake|php|perl|ruby|python[\d.]*|lua|Rscript|julia|java|dotnet|go|cargo|vim|nvim|ed|sqlite3|gdb|lldb|awk|gawk|busybox|m4|papermill|ipython|ipython3|jupyter-execute|dpkg|apt|apt-get|rpm|dnf|yum|snap|flatpak|gem|helm|code|codium|cursor)$/;
 import { isShell, quote } from './unwrap.js';
-import { lonePrinted } from './computed-scripts.js';
+import { lonePrinted, projectScript } from './computed-scripts.js';
 import { fetchedFiles } from './remote-copies.js';
 import { languageOf } from './interpreters.js';
 import { scriptOf } from './interpreter-code.js';
@@ -250,6 +250,7 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
       const runner = me.isInterpreter || isShell(me.name) || /^(source|\.|exec|make|gmake)$/.test(me.name);
       const ran = (me.argv[0]?.includes('/') && opaque.includes(abs(me.argv[0]!)) ? me.argv[0] : undefined)
         ?? (runner ? runOperands(me).find((a) => !a.startsWith('-') && opaque.includes(abs(a))) : undefined)
+        ?? pythonModule(fc.argv.map((w) => w.value)).find((p) => opaque.includes(abs(p)))
         ?? (TASK_TOOLS.test(me.name) ? opaque.find((p) => posix.dirname(p) === cwd && LOADED_FILES.test(posix.basename(p))) : undefined);
       if (ran) tag('interpreter-opaque', `${me.name || me.argv[0]} runs ${ran}, which this line wrote with content Rampart cannot read`);
     }
@@ -297,8 +298,9 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
         for (const w of src.argv.slice(1)) if (src.name === 'echo' || src.name === 'printf') st.sub(w, cwd0, st.ctx.env);
       } else if (src.name === 'cat' && flat[up]!.redirects.some((r) => r.heredoc)) {
         st.sub(flat[up]!.redirects.find((r) => r.heredoc)!.heredoc!.body, cwd0, st.ctx.env);
-      } else if (isShell(me.name) && me.argv.length === 1 && lonePrinted(flat[up]!) !== undefined) {
-        // `cat FILE | sh` runs FILE as `sh FILE` would.
+      } else if (isShell(me.name) && me.argv.length === 1 && lonePrinted(flat[up]!) !== undefined && projectScript(st, lonePrinted(flat[up]!)!, src.cwd ?? cwd0)) {
+        // `cat FILE | sh` runs FILE as `sh FILE` would, for a script of the project's. (One from elsewhere — /tmp, a
+        // download folder, /dev/stdin, a copy or link the line made — is text nobody read, as bash <(cat FILE) is.)
         st.sub(`${me.name} ${quote(lonePrinted(flat[up]!)!)}`, cwd0, st.ctx.env);
       } else tag('pipe-to-shell', `${src.name || 'a command'}'s output is run by ${me.name}`);
     }
@@ -322,12 +324,23 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
 }
 
 /** The words of a code runner that may be code it runs: for an interpreter given a script by its name (python x.py DATA…),
- *  that script and not the data after it (xz -dk f.json.xz; python check.py f.json reads f.json); else every word. */
+ *  the words up to that script and not the data after it (xz -dk f.json.xz; python check.py f.json reads f.json); else every
+ *  word. The script is found with the interpreter's option grammar: an option's value (node -r ./hook.js evil.js, perl -I x.pl
+ *  evil.pl) is not the script. */
 function runOperands(me: { argv: readonly string[]; isInterpreter: boolean; name: string }): readonly string[] {
   const args = me.argv.slice(1);
-  const k = args.findIndex((a) => !a.startsWith('-'));
-  const script = /\.(py|js|mjs|cjs|ts|rb|pl|php|lua|sh|bash|R|jl|tcl)$/.test(args[k] ?? '');
-  return me.isInterpreter && !isShell(me.name) && languageOf(me.name) !== undefined && script ? args.slice(0, k + 1) : args;
+  const lang = languageOf(me.name);
+  if (!me.isInterpreter || isShell(me.name) || lang === undefined) return args;
+  const script = scriptOf(lang, args);
+  const k = script === undefined ? -1 : args.lastIndexOf(script);
+  return k >= 0 && /\.(py|js|mjs|cjs|ts|rb|pl|php|lua|sh|bash|R|jl|tcl)$/.test(script!) ? args.slice(0, k + 1) : args;
+}
+
+/** The files python -m MOD runs from the working directory (MOD.py, a package's __main__.py and __init__.py), when argv is one. */
+function pythonModule(argv: readonly string[]): string[] {
+  const k = argv.indexOf('-m');
+  const mod = /^python[\d.]*$/.test(posix.basename(argv[0] ?? '')) && k > 0 ? argv[k + 1]?.replace(/\./g, '/') : undefined;
+  return mod === undefined ? [] : [`${mod}.py`, `${mod}/__main__.py`, `${mod}/__init__.py`];
 }
 
 /** The placeholder xargs -I R (-i, --replace, in a cluster: -0I@) or parallel puts each input item in, when the command is one of theirs. */

@@ -6,6 +6,9 @@
 // red teams' benign sets hold `gh release create` and `docker push` to the project's registry.)
 
 /** A tool → the subcommand words (the first operands, options and their values left out) that publish with it. */
+// Maven goals that upload or release artifacts, with or without the plugin's group and version (GROUP:PLUGIN:VERSION:GOAL).
+const MAVEN_RELEASES = /^(?:[\w.-]+:)?(?:(?:maven-)?release(?:-plugin)?(?::[\w.-]+)?:(?:perform|stage)|jreleaser(?:-maven-plugin)?(?::[\w.-]+)?:(?:full-release|release|deploy|upload|publish|announce)|nexus-staging(?:-maven-plugin)?(?::[\w.-]+)?:(?:release|deploy|deploy-staged|rc-release|promote)|central-publishing(?:-maven-plugin)?(?::[\w.-]+)?:publish)$/;
+
 const PUBLISHERS: Record<string, RegExp> = {
   pnpm: /^(publish|changeset publish)$/,
   yarn: /^(publish|npm publish|changeset publish)$/,
@@ -104,7 +107,10 @@ export function publishes(name: string, args: readonly string[]): string | undef
   if (/^python[\d.]*$/.test(tool) && /(^|\/)setup\.py$/.test(pos[0] ?? '') && pos.slice(1).some((w) => /^(upload|register)$/.test(w))) return 'setup.py upload publishes the project to PyPI';
   if (tool === 'cargo' && pos[0] === 'release') return args.some((a) => a === '--execute' || a === '-x') ? 'cargo release --execute publishes the crate' : undefined;
   // Maven's release:perform checks out the tag release:prepare made and deploys it.
-  if (/^(mvn|mvnw|mvnd)$/.test(tool) && args.some((a) => /^(?:[\w.-]+:)?(?:maven-)?release(?:-plugin)?(?::[\w.-]+)?:perform$/.test(a))) return `${tool} release:perform deploys the release to a repository`;
+  // (…as do the goals of other release plugins: release:stage, jreleaser's release and deploy goals, the Nexus staging plugin's
+  // release and deploy goals, central-publishing:publish.)
+  const goal = /^(mvn|mvnw|mvnd)$/.test(tool) ? args.find((a) => MAVEN_RELEASES.test(a)) : undefined;
+  if (goal !== undefined) return `${tool} ${goal} deploys or releases artifacts to a repository`;
   const optioned = PUBLISHED_WITH[tool]?.find(([verb, options]) => [pos.slice(0, 2).join(' '), pos[0] ?? ''].some((w) => verb.test(w)) && options.test(args.join(' ')));
   if (optioned) return `${tool} ${pos.slice(0, 2).join(' ')} makes the project's repository public`;
   const re = PUBLISHERS[tool];

@@ -171,6 +171,8 @@ export interface State {
   /** Links made earlier in the line (ln -s ~/.bashrc rc) → what they point at: writing through one writes there.
    *  Also file descriptors opened by `exec 3< file` (/dev/fd/3 → file). */
   links: Map<string, string>;
+  /** Descriptors an earlier `exec N< <(CMD)` opened on a process substitution (/dev/fd/N → the `<(…)` word): what CMD prints. */
+  substitutedFds: Map<string, string>;
   /** Of those, the symbolic links whose target was written relative to the link (ln -s ../scripts/x .husky/x): the tree's own layout. */
   relativeLinks: Set<string>;
   /** The directory before the last `cd` (for `cd -`); undefined when not known. */
@@ -387,8 +389,10 @@ export function madeBelow(st: State, info: readonly (Info | undefined)[], dir: s
 export function processSubText(fc: FlatCommand, flat: readonly FlatCommand[], info: readonly Info[], word: (raw: string) => boolean): string | undefined {
   const inSub = flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'argv' && word(c.origin.word?.raw ?? ''));
   const textOf = (c: FlatCommand): string | undefined => info[c.index]?.textOut ?? c.stdinFrom.map((up) => textOf(flat[up]!)).find((t) => t !== undefined);
-  const texts = inSub.filter((c) => c.stdoutTo.length === 0).map(textOf).filter((t): t is string => t !== undefined);
-  return texts.length ? texts.join('\n') : undefined;
+  // (Known only when every command whose output it is has known text: <(echo hi; base64 -d p) prints what base64 decodes too.)
+  // (Builtins that print nothing — :, true, cd, export, sleep — add nothing.)
+  const texts = inSub.filter((c) => c.stdoutTo.length === 0).map((c) => (/^(:|true|false|cd|export|set|unset|shift|exit|return|wait|sleep)$/.test(info[c.index]?.name ?? '-') ? '' : textOf(c)));
+  return texts.length && texts.every((t) => t !== undefined) ? texts.join('\n') : undefined;
 }
 
 /** A CLI printing its own shell completion script (gh completion -s bash): the program's text, not a download. */

@@ -92,7 +92,10 @@ export function meantLines(line: string): { lines: string[]; complete: boolean }
       else {
         // A here-document left open runs to the end of the input: bash warns and runs the command with
         // that body (`cat <<~EOF …`, whose delimiter is `~EOF`). That is the line, not a guess.
-        const open = /^unterminated here-document \(wanted '([^'\n]*)'\)$/.exec(parsed.error);
+        // (Not when joining the lines that end in a backslash makes the delimiter line: for an unquoted delimiter bash joins EO\<newline>F
+        // into EOF and ends the body there, which the parser does not, and what follows runs as commands.)
+        const wanted = /^unterminated here-document \(wanted '([^'\n]*)'\)$/.exec(parsed.error);
+        const open = wanted && !text.replace(/\\\n/g, '').split('\n').some((l) => l.replace(/^\t+/, '') === wanted[1]) ? wanted : null;
         // (A reading still refused after three mendings, or that none fits, is not understood.)
         const mended = open ? [`${text}${text.endsWith('\n') ? '' : '\n'}${open[1]}`] : round < 3 ? mendings(text, parsed.position).filter((t) => t.trim() !== '') : [];
         if (!mended.length) complete = false;

@@ -442,7 +442,8 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       const cmd = args.slice(i, cmdEnd);
       const inputs = sep === fromFile && sep >= 0 ? [PARALLEL_FILE] : sep >= 0 ? args.slice(sep + 1).filter((a) => a !== ':::') : [];
       // No command: each input is a command line (`parallel ::: 'make a' 'make b'`), or each line of stdin is.
-      if (cmd.length === 0) return inputs.length ? { shell: inputs.join('\n') } : { argv: ['sh'] };
+      // (…and each line of `:::: FILE` is one, chosen only when it runs: parallel :::: /tmp/cmds.txt.)
+      if (cmd.length === 0) return inputs.length ? { shell: inputs.map((x) => (x === PARALLEL_FILE ? '"$PARALLEL_INPUT"' : x)).join('\n') } : { argv: ['sh'] };
       // GNU parallel joins the command's words with spaces and runs that through a shell (`parallel
       // 'cat {} | curl …'` is a pipeline), with each replacement string ({}, {.}, {/} …) replaced by
       // the input, shell-quoted (or the input appended). With -q the words are quoted one by one.

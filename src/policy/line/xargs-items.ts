@@ -26,7 +26,8 @@ export function itemsChooseAction(argv: readonly string[], repl: string | undefi
     const cmd = shellCommandString([...args], name);
     // (An item placed inside the code — sh -c 'cd {} && npm test' — is judged as a value the code is given at run time,
     // as the content of a project file would be; an item that is the whole code is the command itself.)
-    if (cmd !== undefined) return repl !== undefined && cmd.trim() === repl ? `as the shell code ${name} -c runs` : undefined;
+    // (A -c given no string takes the first appended item as its code: xargs -a FILE sh -c, xargs -n1 bash -c < FILE.)
+    if (cmd !== undefined) return (repl !== undefined && cmd.trim() === repl) || (repl === undefined && cmd === '' && args.at(-1) !== undefined && /^-[a-zA-Z]*c[a-zA-Z]*$/.test(args.at(-1)!)) ? `as the shell code ${name} -c runs` : undefined;
     return filled(scriptOperand([...args])) ? `as the script ${name} runs` : undefined;
   }
   const lang = languageOf(name);
@@ -48,6 +49,20 @@ export function itemsChooseAction(argv: readonly string[], repl: string | undefi
     // `branch -d` refuses unmerged work whatever it is given.)
     const safe = verb === 'branch' && args.some((a) => a === '-d' || a === '--delete');
     if (repl !== undefined && verb !== undefined && GIT_CHOOSERS.test(verb) && !safe && args.some((a) => a !== verb && a.includes(repl))) return `as what git ${verb} is given`;
+    // (Appended items are the verb's last operands: xargs git checkout given `.` discards every change.)
+    if (repl === undefined && verb !== undefined && GIT_CHOOSERS.test(verb) && !safe) return `as what git ${verb} is given`;
   }
   return undefined;
+}
+
+/**
+ * Where -I's placeholder stands inside the code a shell -c or an interpreter runs (sh -c 'cd {} && npm test', python3 -c
+ * 'exec("{}")'): each item is pasted into that code as text, so an item is code too. Undefined when it stands elsewhere.
+ */
+export function itemsInCode(argv: readonly string[], repl: string): string | undefined {
+  const name = posix.basename(argv[0] ?? '');
+  const args = argv.slice(1);
+  if (isShell(name)) return shellCommandString([...args], name)?.includes(repl) ? `into the code ${name} -c runs` : undefined;
+  const lang = languageOf(name);
+  return lang !== undefined && inlineCodeOf(lang, args).code?.includes(repl) ? `into the code ${name} runs` : undefined;
 }
