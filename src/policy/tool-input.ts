@@ -125,7 +125,7 @@ export function namesIn(input: unknown, toolName = ''): NamedInput {
       const argsAt = entries.find(([k, x]) => ARGS_KEYS.has(k) && k !== argvAt?.[0] && words(x));
       const program = entries.find(([k, x]) => (COMMAND_KEYS.has(k) || PROGRAM_KEYS.has(k) || (k === 'file' && argsAt !== undefined)) && typeof x === 'string' && x.trim() !== '');
       const rest = argsAt ? words(argsAt[1])!.map(shellQuote) : [];
-      const line = argvAt ? [...words(argvAt[1])!.map(shellQuote), ...rest].join(' ') : program && (argsAt || /^\S+$/.test(String(program[1]).trim())) ? [String(program[1]).trim(), ...rest].join(' ') : undefined;
+      const line = argvAt ? [...words(argvAt[1])!.map(shellQuote), ...rest].join(' ') : program && argsAt ? [String(program[1]).trim(), ...rest].join(' ') : undefined;
       const used = new Set<string>();
       // (A container tool given an image runs the command there, with the mounts it is given: judged as docker run is, the
       // image's own entrypoint included — {"image": "curlimages/curl", "command": ["-d", "@/src/.env", URL]}.)
@@ -143,8 +143,8 @@ export function namesIn(input: unknown, toolName = ''): NamedInput {
         const cwd = entries.find(([k, x]) => CWD_KEYS.has(k) && typeof x === 'string' && PATH_SHAPE.test(x.trim()));
         const text = line ?? (program && COMMAND_KEYS.has(program[0]) ? String(program[1]) : undefined);
         if (text !== undefined && cwd) {
+          // (A lone command string is still read as itself too — its base64, its shape — by the visit below.)
           out.commands.push(`cd ${shellQuote(String(cwd[1]).trim())} && ${text}`);
-          if (program) used.add(program[0]);
         } else if (line !== undefined) out.commands.push(line);
       }
       // (Every other argument vector beside it is a command line too: {"command": ["ls"], "cmd": ["rm", "-rf", "/home/u"]}.)
