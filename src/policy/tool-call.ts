@@ -146,7 +146,12 @@ function genericUnits(policy: CompiledPolicy, call: ToolCall, ctx: Context): Jud
   const n = call.tool_name.toLowerCase();
   const reads = /(^|_)(list|get|search|check|read|view|show|fetch|compare|diff)/.test(n);
   if (/merge/.test(n) && !reads) units.push(...judgeLine(policy, 'gh pr merge', ctx));
-  else if (/delete_?(branch|ref)|remove_?branch/.test(n) && !reads) for (const b of named.branches) units.push(...judgeLine(policy, `git push origin --delete '${b.replace(/'/g, '')}'`, ctx));
+  // (A branch deletion tool names the branch under `branch`, `ref`, or its own `name`: delete_branch {name: "main"}, branch_delete.)
+  else if (/(delete|remove)_?(branch|ref)|(branch|ref)_?(delete|remove)/.test(n) && !reads) {
+    const input = call.tool_input as Record<string, unknown>;
+    const branches = named.branches.length ? named.branches : Object.entries(input).filter(([k, v]) => /^(name|branches|names)$/i.test(k) && (typeof v === 'string' || Array.isArray(v))).flatMap(([, v]) => (Array.isArray(v) ? v : [v])).filter((v): v is string => typeof v === 'string');
+    for (const b of branches) units.push(...judgeLine(policy, `git push origin --delete '${b.replace(/'/g, '')}'`, ctx));
+  }
   else if (/push|commit|(create|update|delete|put|write|upload)(_or_update)?_?(file|contents|ref)|force/.test(n) && !reads) for (const b of named.branches) units.push(...judgeLine(policy, `git push origin 'HEAD:${b.replace(/'/g, '')}'`, ctx));
   // (A file: URL naming a file of the project — an editor's document URI — is that path; any other is a scheme DESIGN denies.)
   const inProject = (u: string) => { const m = /^file:\/\/(\/[^?#]*)$/i.exec(u); return m && !m[1]!.split('/').includes('..') && m[1]!.startsWith(`${ctx.projectRoot}/`) ? decodeURIComponent(m[1]!) : undefined; };

@@ -31,8 +31,23 @@ const CODE_KEYS = new Set(['code', 'program', 'expression', 'eval', 'js', 'javas
  *  network only, through the URLs it names — or ones it computes, which are not known. */
 const PAGE_CODE_KEYS = new Set(['function', 'func', 'fn', 'pagefunction']);
 const PAGE_NETWORK = /\b(fetch|WebSocket|XMLHttpRequest|sendBeacon|EventSource|RTCPeerConnection|importScripts|open)\s*\(|\bimport\s*\(|\.(src|href|action)\s*=|\blocation\s*=|\blocation\.(assign|replace)\b/;
-/** Tools that type into a running process (a shell, a REPL, a terminal session): the text they send it runs there. */
-const TYPES_INTO = /process|terminal|shell|repl|session|console|tmux|screen|pty|tty|interact|sendkeys|send_keys|stdin/i;
+/** What follows a network call or assignment that gives it one whole literal URL ('https://h/p', not 'https://' + h). */
+const PAGE_LITERAL_URL = /^\s*\(?\s*(['"`])[a-z][a-z0-9+.-]*:\/\/[^'"`$\s]+\1\s*[,);\n}]/i;
+/** Page code whose reach is not read: code run from a string, a global looked up by a computed name, a network function passed as a value. */
+const PAGE_OPAQUE = /\beval\s*\(|\bnew\s+Function\s*\(|\bFunction\s*\(|\b(window|globalThis|self|top|parent|frames)\s*\[|[\s,(\[=:](fetch|sendBeacon|XMLHttpRequest|WebSocket|EventSource)\s*[,)\].;]|\bsetAttribute\s*\(\s*['"`](src|srcset|href|action|formaction|data|poster)\b/;
+/** Markup written into the page: an element it adds loads what its src/href names. */
+const PAGE_MARKUP = /\b(innerHTML|outerHTML|insertAdjacentHTML|srcdoc)\b|\bdocument\.write(ln)?\s*\(/;
+/** Tools that type into a running process (a shell, a REPL, a terminal session or emulator, the focused window): the text
+ *  they send it runs there. */
+const TYPES_INTO = /process|terminal|shell|repl|session|console|tmux|screen|pty|tty|interact|send_?keys|send-keys|stdin|write_?chars|wezterm|kitty|zellij|iterm|ghostty|alacritty|konsole|xdotool|keystroke/i;
+/** tmux's and terminals' names for keys that type a character. */
+const KEY_NAMES: Readonly<Record<string, string>> = { Enter: '\n', 'C-m': '\n', KPEnter: '\n', Return: '\n', 'C-j': '\n', Space: ' ', Tab: '\t', 'C-i': '\t' };
+/** The lines typed text runs: the text, and the command an editor, pager or REPL runs from it (vim's `:!CMD`, `:r !CMD`,
+ *  less's and IPython's `!CMD`, psql's `\\! CMD`). */
+function typedLines(text: string): string[] {
+  const escaped = /^\s*(?::[\w\s,.$%']*)?!|^\s*\\!/;
+  return [text, ...text.split('\n').filter((l) => escaped.test(l)).map((l) => l.replace(escaped, ''))];
+}
 /** …and the keys holding what they type. */
 const TYPED_KEYS = new Set(['input', 'stdin', 'keys', 'chars', 'line', 'lines', 'text', 'data', 'send', 'write']);
 /** Keys holding a command as an argument vector; and the arguments given beside a `command` that names only the program. */
@@ -87,13 +102,15 @@ export function namesIn(input: unknown, toolName = ''): NamedInput {
         return;
       }
       if (SQL_KEYS.has(key) || (database && key === 'query')) out.sql.push(v);
-      else if (typesInto && TYPED_KEYS.has(key)) out.commands.push(v);
+      else if (typesInto && TYPED_KEYS.has(key)) out.commands.push(...typedLines(v));
       else if (kills && PROCESS_NAME_KEYS.has(key)) out.commands.push(`pkill -f ${shellQuote(v)}`);
       else if (BRANCH_KEYS.has(key)) out.branches.push(v.trim());
       else take(out, key, v);
       return;
     }
     if (Array.isArray(v)) {
+      // (Keys typed one after another — tmux send-keys "r" "m" " " "-rf" "~" Enter — are one text: judged joined, key names read.)
+      if (typesInto && TYPED_KEYS.has(key) && v.length > 1 && v.every((x) => typeof x === 'string')) out.commands.push(...typedLines(v.map((x) => KEY_NAMES[x] ?? x).join('')));
       for (const x of v) visit(x, key, depth + 1);
       return;
     }
@@ -103,26 +120,42 @@ export function namesIn(input: unknown, toolName = ''): NamedInput {
       const entries = Object.entries(v).map(([k, x]) => [norm(k), x] as const);
       const words = (x: unknown): string[] | undefined => (Array.isArray(x) && x.length > 0 && x.every((w) => typeof w === 'string') ? x as string[] : undefined);
       const argvAt = entries.find(([k, x]) => (ARGV_KEYS.has(k) || COMMAND_KEYS.has(k)) && words(x));
-      const program = entries.find(([k, x]) => (COMMAND_KEYS.has(k) || k === 'program' || k === 'executable' || k === 'binary') && typeof x === 'string' && /^\S+$/.test(x.trim()));
-      const argsAt = program ? entries.find(([k, x]) => ARGS_KEYS.has(k) && words(x)) : undefined;
+      // (…the arguments beside either — {"command": ["sh", "-c"], "args": ["…"]}, {"command": "sh -c", "args": […]},
+      // execFile's {"file": "/bin/sh", "args": […]} — are the rest of that command line.)
+      const argsAt = entries.find(([k, x]) => ARGS_KEYS.has(k) && k !== argvAt?.[0] && words(x));
+      const program = entries.find(([k, x]) => (COMMAND_KEYS.has(k) || PROGRAM_KEYS.has(k) || (k === 'file' && argsAt !== undefined)) && typeof x === 'string' && x.trim() !== '');
+      const rest = argsAt ? words(argsAt[1])!.map(shellQuote) : [];
+      const line = argvAt ? [...words(argvAt[1])!.map(shellQuote), ...rest].join(' ') : program && argsAt ? [String(program[1]).trim(), ...rest].join(' ') : undefined;
       const used = new Set<string>();
       // (A container tool given an image runs the command there, with the mounts it is given: judged as docker run is, the
       // image's own entrypoint included — {"image": "curlimages/curl", "command": ["-d", "@/src/.env", URL]}.)
       const image = container ? entries.find(([k, x]) => k === 'image' && typeof x === 'string' && /^[\w./:@-]+$/.test(x)) : undefined;
       if (image) {
-        const cmd = argvAt ? words(argvAt[1])! : (() => { const c = program?.[1]; return typeof c === 'string' ? [c] : []; })();
-        const mounts = entries.filter(([k]) => /^(volumes?|binds?|mounts?)$/.test(k)).flatMap(([, x]) => (typeof x === 'string' ? [x] : words(x) ?? []));
-        out.commands.push(['docker', 'run', '--rm', ...mounts.flatMap((m) => ['-v', m]), image[1] as string].map(shellQuote).join(' ') + (cmd.length ? ` ${argvAt ? cmd.map(shellQuote).join(' ') : cmd[0]}` : ''));
+        // (Mounts in any of the shapes container APIs take — "SRC:DST", a list of them, {SRC: {bind: DST}}, [{source, target}],
+        // inside a host_config too — and the host's namespaces or devices it is given. A shape not read is not understood.)
+        const host = containerHost(entries);
+        if (host === undefined) out.unreadable ??= 'the container tool\'s mounts are given in a shape Rampart does not read';
+        out.commands.push(['docker', 'run', '--rm', ...(host ?? []), image[1] as string].map(shellQuote).join(' ') + (line !== undefined ? ` ${line}` : ''));
         used.add('image');
+        for (const [k] of entries) if (MOUNT_KEYS.test(k) || HOST_CONFIG_KEYS.test(k) || k in HOST_OPTIONS) used.add(k);
+      } else {
+        // (…run in the working directory it is given: {"command": "rm", "args": ["-rf", "Documents"], "cwd": "/home/u"}.)
+        const cwd = entries.find(([k, x]) => CWD_KEYS.has(k) && typeof x === 'string' && PATH_SHAPE.test(x.trim()));
+        const text = line ?? (program && COMMAND_KEYS.has(program[0]) ? String(program[1]) : undefined);
+        if (text !== undefined && cwd) {
+          // (A lone command string is still read as itself too — its base64, its shape — by the visit below.)
+          out.commands.push(`cd ${shellQuote(String(cwd[1]).trim())} && ${text}`);
+        } else if (line !== undefined) out.commands.push(line);
+      }
+      // (Every other argument vector beside it is a command line too: {"command": ["ls"], "cmd": ["rm", "-rf", "/home/u"]}.)
+      for (const [k, x] of entries) if (k !== argvAt?.[0] && (ARGV_KEYS.has(k) || COMMAND_KEYS.has(k)) && words(x)) {
+        out.commands.push(words(x)!.map(shellQuote).join(' '));
+        used.add(k);
+      }
+      if (line !== undefined) {
         if (argvAt) used.add(argvAt[0]);
         else if (program) used.add(program[0]);
-        for (const [k] of entries) if (/^(volumes?|binds?|mounts?)$/.test(k)) used.add(k);
-      } else if (argvAt) {
-        out.commands.push(words(argvAt[1])!.map(shellQuote).join(' '));
-        used.add(argvAt[0]);
-      } else if (program && argsAt) {
-        out.commands.push([String(program[1]).trim(), ...words(argsAt[1])!].map(shellQuote).join(' '));
-        used.add(program[0]).add(argsAt[0]);
+        if (argsAt) used.add(argsAt[0]);
       }
       // (A key may itself be a path: {"files": {"/home/u/.ssh/authorized_keys": "…"}}.)
       for (const [k, x] of Object.entries(v)) {
@@ -134,6 +167,57 @@ export function namesIn(input: unknown, toolName = ''): NamedInput {
   };
   visit(input, '', 0);
   return out;
+}
+
+/** Keys naming the working directory a command is run in. */
+const CWD_KEYS = new Set(['cwd', 'workdir', 'workingdirectory', 'workingdir', 'dir', 'directory']);
+/** Keys naming the program a command runs, beside its arguments. */
+const PROGRAM_KEYS = new Set(['program', 'executable', 'binary']);
+/** Keys of a container tool's mounts, and of the docker API's host configuration that holds them. */
+const MOUNT_KEYS = /^(volumes?|binds?|mounts?)$/;
+const HOST_CONFIG_KEYS = /^(hostconfig|host)$/;
+/** Container options that give it this machine's namespaces or devices: docker run's option for each, given the value. */
+const HOST_OPTIONS: Readonly<Record<string, (v: unknown) => string[]>> = {
+  privileged: (v) => (v === true ? ['--privileged'] : []),
+  pidmode: (v) => (v === 'host' ? ['--pid=host'] : []), pid: (v) => (v === 'host' ? ['--pid=host'] : []),
+  networkmode: (v) => (v === 'host' ? ['--network=host'] : []), network: (v) => (v === 'host' ? ['--network=host'] : []),
+  ipcmode: (v) => (v === 'host' ? ['--ipc=host'] : []), usernsmode: (v) => (v === 'host' ? ['--userns=host'] : []),
+  capadd: (v) => (Array.isArray(v) ? v.filter((c) => typeof c === 'string').map((c) => `--cap-add=${c}`) : typeof v === 'string' ? [`--cap-add=${v}`] : []),
+  devices: (v) => (Array.isArray(v) ? v.map((d) => `--device=${typeof d === 'string' ? d : String((d as Record<string, unknown>)?.PathOnHost ?? (d as Record<string, unknown>)?.pathonhost ?? '/dev/unknown')}`) : []),
+};
+
+/** docker run's options for a container tool's mounts and host options (at the top or in a host_config), or undefined when a
+ *  mount is given in a shape not read. */
+function containerHost(entries: readonly (readonly [string, unknown])[]): string[] | undefined {
+  const out: string[] = [];
+  const str = (o: Record<string, unknown>, ...keys: string[]) => { for (const [k, x] of Object.entries(o)) if (keys.includes(norm(k)) && typeof x === 'string') return x; return undefined; };
+  const mount = (x: unknown, key?: string): boolean => {
+    if (typeof x === 'string') { out.push('-v', x); return true; }
+    if (Array.isArray(x)) return x.every((m) => mount(m));
+    if (typeof x !== 'object' || x === null) return false;
+    const o = x as Record<string, unknown>;
+    const src = str(o, 'source', 'src', 'hostpath', 'host');
+    const dst = str(o, 'target', 'destination', 'dst', 'containerpath', 'bind', 'path');
+    if (src !== undefined && dst !== undefined) { out.push('-v', `${src}:${dst}`); return true; }
+    if (key !== undefined) return false;
+    // ({HOST: {bind: DST, mode}} or {HOST: DST}: the docker SDK's volumes mapping.)
+    return Object.entries(o).every(([h, spec]) => {
+      const d = typeof spec === 'string' ? spec : typeof spec === 'object' && spec !== null ? str(spec as Record<string, unknown>, 'bind', 'target', 'destination', 'dst') : undefined;
+      if (d === undefined) return false;
+      out.push('-v', `${h}:${d}`);
+      return true;
+    });
+  };
+  let read = true;
+  const scan = (es: readonly (readonly [string, unknown])[]): void => {
+    for (const [k, x] of es) {
+      if (MOUNT_KEYS.test(k)) read &&= mount(x);
+      else if (HOST_CONFIG_KEYS.test(k) && typeof x === 'object' && x !== null && !Array.isArray(x)) scan(Object.entries(x).map(([kk, xx]) => [norm(kk), xx] as const));
+      else if (k in HOST_OPTIONS) out.push(...HOST_OPTIONS[k]!(x));
+    }
+  };
+  scan(entries);
+  return read ? out : undefined;
 }
 
 /** A word quoted for the shell where it needs it. */
@@ -189,7 +273,11 @@ function take(out: NamedInput, key: string, v: string): void {
   if (PAGE_CODE_KEYS.has(key)) {
     const urls = [...s.matchAll(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"`)\]]+/gi)].map((m) => m[0]);
     out.urls.push(...urls);
-    if (PAGE_NETWORK.test(s) && !/['"`]\s*[a-z][a-z0-9+.-]*:\/\//i.test(s)) out.unreadable ??= `the page code reaches the network at an address it computes (${key})`;
+    // (Each place it reaches the network must be given a whole literal URL: one literal beside a computed address —
+    // fetch('https://github.com/'); fetch(atob(…) + document.cookie) — or a scheme joined to a host, 'https://' + h, is not.)
+    const sites = [...s.matchAll(new RegExp(PAGE_NETWORK.source, 'g'))];
+    const computed = sites.some((m) => !PAGE_LITERAL_URL.test(s.slice(m.index + m[0].length))) || PAGE_OPAQUE.test(s) || (PAGE_MARKUP.test(s) && /\b(src|srcset|href|action|poster|data|formaction)\s*=|\burl\s*\(/i.test(s));
+    if (computed) out.unreadable ??= `the page code reaches the network at an address it computes (${key})`;
     return;
   }
   if (COMMAND_KEYS.has(key)) out.commands.push(v);

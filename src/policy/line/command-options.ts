@@ -81,6 +81,19 @@ interface Row {
   opaque?: string;
 }
 
+/** A Miller DSL string literal. */
+const MLR_STRING = String.raw`"(?:[^"\\]|\\.)*"`;
+/** The shell lines a Miller DSL expression runs or writes: system("CMD"), exec("CMD", ["ARG", …]), a redirect's `| "CMD"`, and
+ *  `: > F` for each literal file a print, tee, emit or dump redirects into. */
+function mlrLines(v: string): string[] {
+  const lit = (x: string) => x.slice(1, -1).replace(/\\(["\\])/g, '$1');
+  const out: string[] = [];
+  for (const m of v.matchAll(new RegExp(String.raw`\bsystem\s*\(\s*(${MLR_STRING})`, 'g'))) out.push(lit(m[1]!));
+  for (const m of v.matchAll(new RegExp(String.raw`\bexec\s*\(\s*(${MLR_STRING})(?:\s*,\s*\[((?:\s*${MLR_STRING}\s*,?)*)\])?`, 'g'))) out.push([lit(m[1]!), ...[...(m[2] ?? '').matchAll(new RegExp(MLR_STRING, 'g'))].map((a) => quote(lit(a[0])))].join(' '));
+  for (const m of v.matchAll(new RegExp(String.raw`\b(?:tee|emit[1pf]?|print|printn|eprint|dump|edump)\s*(>>?|\|)\s*(${MLR_STRING})`, 'g'))) out.push(m[1] === '|' ? lit(m[2]!) : `: ${m[1]} ${quote(lit(m[2]!))}`);
+  return out;
+}
+
 // make --eval TEXT; a variable given on the command line (X='$(shell …)'); .SHELLFLAGS, the options
 // make hands its SHELL before each recipe line (.SHELLFLAGS='-c curl …;' runs that text first).
 const MAKE_ROWS: Row[] = [
@@ -205,8 +218,9 @@ const ROWS: Record<string, Row[]> = {
   // fastlane run sh command:"CMD" (or command:CMD) runs CMD through the shell, as its Fastfile's sh("CMD") does.
   fastlane: [{ opts: /^[^-]/, shell: (v, args) => (verb(args) === 'run' && args[args.indexOf('run') + 1] === 'sh' && /^command:/.test(v) ? v.slice(8).replace(/^"([\s\S]*)"$/, '$1') : undefined) }],
   // Miller's DSL (mlr put/filter 'EXPR'): system("CMD") and exec("CMD", [ARGS]) run CMD; tee > "F" and emit > "F" write F.
-  mlr: [{ opts: /^[^-]/, shell: (v) => [...v.matchAll(/\b(?:system|exec)\s*\(\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!).join('\n') || undefined },
-    { opts: /^[^-]/, ask: 'mlr runs a command its expression computes', when: (v) => /\b(?:system|exec)\s*\(\s*[^"\s]/.test(v) }],
+  // (exec's list of arguments is its command's too; print, tee, emit and dump > "F" write F, and | "CMD" pipes into CMD.)
+  mlr: [{ opts: /^[^-]/, shell: (v) => mlrLines(v).join('\n') || undefined },
+    { opts: /^[^-]/, ask: 'mlr runs a command its expression computes', when: (v) => new RegExp(String.raw`\b(?:system|exec)\s*\((?!\s*${MLR_STRING}\s*[,)])|\b(?:tee|emit[1pf]?|print|printn|eprint|dump|edump)\s*\|(?!\s*${MLR_STRING}\s*,)`).test(v) }],
   // bpftrace -e 'PROGRAM': system("CMD") runs CMD (with --unsafe), as root when run so.
   bpftrace: [{ opts: /^-e$/, shell: (v) => [...v.matchAll(/\bsystem\s*\(\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!).join('\n') || undefined }],
 };
@@ -475,11 +489,16 @@ function dbClientLines(tool: string, args: readonly string[], stdinText: string 
       if (/^(mysql|mariadb)$/.test(tool)) for (const f of p.matchAll(/\bload_file\s*\(\s*'([^']+)'/gi)) out.push(`cat ${q(f[1]!)}`);
       // (The server connects out where the text says: dblink('host=H …'), a foreign server's OPTIONS (host 'H'), a FEDERATED
       // table's CONNECTION='mysql://…@H/…' — judged as the client connecting there, as psql -h H is.)
+      // (…in any of the call's strings — dblink_connect('name', 'host=H') — and as a URI: 'postgresql://u@H/db'; an option's
+      // name may be quoted, OPTIONS ("host" 'H'); a FEDERATED CONNECTION in either quotes; MySQL's CREATE SERVER … OPTIONS (HOST 'H').)
       if (/^(psql|pgcli)$/.test(tool)) {
-        for (const f of p.matchAll(/\bdblink\w*\s*\(\s*'([^']*)'/gi)) for (const h of f[1]!.matchAll(/\bhost(?:addr)?\s*=\s*([^\s']+)/gi)) out.push(`psql -h ${q(h[1]!)}`);
-        for (const f of p.matchAll(/\boptions\s*\(([^)]*)\)/gi)) for (const h of f[1]!.matchAll(/\bhost(?:addr)?\s+'([^']+)'/gi)) out.push(`psql -h ${q(h[1]!)}`);
+        for (const f of p.matchAll(/\bdblink\w*\s*\(((?:[^()']|'[^']*')*)\)/gi)) for (const str of f[1]!.matchAll(/'([^']*)'/g)) {
+          for (const h of str[1]!.matchAll(/\bhost(?:addr)?\s*=\s*([^\s']+)/gi)) out.push(`psql -h ${q(h[1]!)}`);
+          for (const h of str[1]!.matchAll(/\bpostgres(?:ql)?:\/\/(?:[^@/\s]*@)?(\[[^\]]+\]|[^:/\s,?]+)/gi)) out.push(`psql -h ${q(h[1]!)}`);
+        }
       }
-      if (/^(mysql|mariadb)$/.test(tool)) for (const f of p.matchAll(/\bconnection\s*=?\s*'mysql:\/\/(?:[^@'/]*@)?([^:/']+)/gi)) out.push(`mysql -h ${q(f[1]!)}`);
+      if (/^(psql|pgcli|mysql|mariadb)$/.test(tool)) for (const f of p.matchAll(/\boptions\s*\(([^)]*)\)/gi)) for (const h of f[1]!.matchAll(/(?:\b|")host(?:addr)?"?\s+'([^']+)'/gi)) out.push(`${/^(mysql|mariadb)$/.test(tool) ? 'mysql' : 'psql'} -h ${q(h[1]!)}`);
+      if (/^(mysql|mariadb)$/.test(tool)) for (const f of p.matchAll(/\bconnection\s*=?\s*['"]mysql:\/\/(?:[^@'"/]*@)?([^:/'"]+)/gi)) out.push(`mysql -h ${q(f[1]!)}`);
       // (The server's COPY … TO 'F' and lo_export(…, 'F') write F; EXECUTE of a string built by concatenation or format()
       // is SQL the text does not show — COPY … TO PROG' || 'RAM … — a command Rampart cannot read.)
       if (/^(psql|pgcli)$/.test(tool)) for (const f of p.matchAll(/\bcopy\s+(?:[\w.]+(?:\s*\([^)]*\))?|\((?:[^()]|\([^()]*\))*\))\s+to\s+'([^']+)'|\blo_export\s*\((?:[^()]|\([^()]*\))*,\s*'([^']+)'\s*\)/gi)) out.push(`: > ${q(f[1] ?? f[2]!)}`);

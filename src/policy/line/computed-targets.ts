@@ -153,16 +153,35 @@ const MODELED = /^(require|import|__import__|join|joinpath|resolve|normalize|nor
 
 /** What code writes at a place it computes: whether the code names the project's parent or HOME, and a call the judge does not model in a target. */
 /** A literal directory below the working directory: 'src', "packages/api", not '..', '/etc', '~/x' or 'a/../..'. */
-const PROJECT_DIR = String.raw`(?:"(?![/~])(?![^"]*\.\.)[\w./*?{},[\]-]*"|'(?![/~])(?![^']*\.\.)[\w./*?{},[\]-]*')`;
+// (…nor a brace list naming one: '{/home/u/.ssh,src}/**' lists HOME's keys as well.)
+const PROJECT_DIR = String.raw`(?:"(?![/~])(?![^"]*\.\.)(?![^"]*[{,][/~])[\w./*?{},[\]-]*"|'(?![/~])(?![^']*\.\.)(?![^']*[{,][/~])[\w./*?{},[\]-]*')`;
 /** A loop over what a listing of such a directory yields (Path('src').rglob('*.ts'), glob.glob('src/**', recursive=True),
  *  globSync('src/**'), Dir.glob('lib/**')), binding NAME. A name it holds is a file below the working directory. */
 const LISTED_LOOP = (name: string): RegExp => new RegExp(String.raw`\bfor\s*\(?\s*(?:(?:const|let|var)\s+)?${name}\s+(?:in|of)\s+(?:(?:pathlib\.)?Path\(\s*${PROJECT_DIR}\s*\)\s*\.\s*(?:r?glob\(\s*${PROJECT_DIR}\s*\)|iterdir\(\s*\))|(?:glob\.i?glob|globSync|glob\.sync|fg\.sync|Dir\.glob)\(\s*${PROJECT_DIR}\s*(?:,\s*recursive\s*=\s*True\s*)?\))\s*[:)]`);
+
+/** Whether NAME holds only what a listed loop (LISTED_LOOP) gives it: that loop is the one place code binds NAME — no second
+ *  loop or comprehension over anything else, no assignment (a, NAME = …, NAME: Path = …, :=, +=), no `as NAME`, no parameter
+ *  of a def or lambda, no global — and the code does not move its working directory (os.chdir('..'), process.chdir(home)),
+ *  which is what the listing's relative directory is read from. */
+function listedOnly(name: string, code: string): boolean {
+  if (!LISTED_LOOP(name).test(code) || /\bchdir\s*\(/.test(code)) return false;
+  const n = String.raw`(?<![\w.])${name}(?![\w])`;
+  const loops = code.match(new RegExp(String.raw`\bfor\s*\(?\s*(?:(?:const|let|var)\s+)?[\w\s,()[\]*]*?${n}[\w\s,()[\]*]*?\s(?:in|of)\s`, 'g')) ?? [];
+  const rebound = new RegExp([
+    String.raw`${n}\s*(?::=|[-+*/|&]?=(?!=))`,
+    String.raw`(?:^|[\n;])\s*[\w\s,.()[\]*]*${n}[\w\s,.()[\]*]*(?::[^=\n]+)?=(?!=)`,
+    String.raw`\bas\s+${n}`,
+    String.raw`(?:\bdef\s+\w+\s*\(|\blambda\b|\bfunction\b[^(]*\(|=>)[^)\n:]*${n}|${n}\s*=>`,
+    String.raw`\b(?:global|nonlocal)\s+[\w\s,]*${n}`,
+  ].join('|'));
+  return loops.length === 1 && !rebound.test(code);
+}
 
 /** What code writes at a place it computes: whether the code names the project's parent or HOME, and a call the judge does not model in a target. */
 export function computedWrites(code: string, original: string): { outward: boolean; unmodeled?: string } {
   // (A codemod's loop variable over a listing of a project directory is a project file, whatever text the code replaces in it:
   // s.replace("from '../../utils/", …) names no place.)
-  const targets = writeTargets(code).filter((t) => !READ_TARGET.test(t) && !(/^\s*[A-Za-z_]\w*\s*$/.test(t) && LISTED_LOOP(t.trim()).test(code) && !new RegExp(String.raw`(?<![\w.])${t.trim()}\s*(?::=|[-+*/]?=(?!=))|\bas\s+${t.trim()}\b`).test(code)));
+  const targets = writeTargets(code).filter((t) => !READ_TARGET.test(t) && !(/^\s*[A-Za-z_]\w*\s*$/.test(t) && listedOnly(t.trim(), code)));
   if (!targets.length) return { outward: false };
   return { outward: NAMES_OUTSIDE.test(original), unmodeled: unmodeledCall(targets, assignments(code)) };
 }

@@ -26,6 +26,8 @@ const DATA_VOLUMES = ['/var/lib/postgresql/data', '/var/lib/mysql', '/var/lib/ma
   '/var/opt/mssql', '/var/jenkins_home', '/usr/share/elasticsearch/data', '/usr/share/opensearch/data', '/opt/couchdb/data', '/var/lib/couchdb', '/var/lib/elasticsearch'];
 /** Directories whose entries are mount points by convention (/mnt/backup, /media/usb): each may be a mount of this machine. */
 const MOUNT_PARENTS = /^\/(mnt|media)\/[^/]+$/;
+/** A device's scratch directory (adb's /data/local/tmp), as /tmp is here. */
+const DEVICE_SCRATCH = /^\/data\/local\/tmp\/[^/]/;
 /** Where the line judge places a relative path in a container whose working directory it does not know (elsewhereLines). */
 const UNKNOWN_WORKDIR = '/.workdir';
 
@@ -93,7 +95,14 @@ export function deletesUnplacedMount(there: Elsewhere, deletes: readonly string[
 
 /** Asks about a delete by `name` (rm, find, a one-liner's rmtree) in the container the line is judged inside, where it may
  *  destroy a mount of this machine (see deletesUnplacedMount). */
-export function askUnplacedDeletes(st: State, name: string, deletes: readonly string[], ctx: Pick<Context, 'cwd' | 'home'>): void {
+export function askUnplacedDeletes(st: State, name: string, deletes: readonly string[], ctx: Pick<Context, 'cwd' | 'home'>, forced = false): void {
+  // (A device's own files — a phone's photos, an app's data — are nobody's backup: a recursive or forced removal there is
+  // asked for, whatever runs it — su -c, busybox, find -exec, a loop — except below its temp directory, /data/local/tmp.)
+  const device = st.inside?.device && forced ? deletes.map((d) => containerPath(resolvePath(d, ctx))).find((p) => p !== undefined && !DEVICE_SCRATCH.test(posix.normalize(p))) : undefined;
+  if (device !== undefined) {
+    st.lineTags.tags.add('destroys-outside');
+    st.lineTags.notes.push(`${name} deletes ${device} on a connected device`);
+  }
   const lost = st.inside && deletes.length ? deletesUnplacedMount(st.inside, deletes.map((d) => resolvePath(d, ctx))) : undefined;
   if (lost === undefined) return;
   st.lineTags.tags.add('destroys-outside');

@@ -57,8 +57,9 @@ export function destroys(name: string, args: readonly string[], env: Readonly<Re
       const shell = args.findIndex((a) => a === 'shell' || a === 'exec-out');
       const text = shell < 0 ? '' : args.slice(shell + 1).join(' ');
       // (…below the device's temp directory, /data/local/tmp, as below /tmp here: scratch.)
-      const scratch = (seg: string) => seg.trim().split(/\s+/).slice(1).filter((w) => !w.startsWith('-')).every((w) => /^['"]?\/data\/local\/tmp\/[^'"]/.test(w));
-      const segs = text.split(/[;&|()]+/).map((x) => x.trim());
+      const scratch = (seg: string) => seg.trim().split(/\s+/).slice(1).filter((w) => !w.startsWith('-')).every((w) => /^['"]?\/data\/local\/tmp\/[^'"]/.test(w) && !/(^|\/)\.\.(\/|$)/.test(w));
+      // (…wherever rm stands in the segment: after su -c, busybox, nice, `then`, `do`, as /system/bin/rm.)
+      const segs = text.split(/[;&|()\n]+/).map((x) => x.trim().replace(/^.*?(?:^|\s)(?:\S*\/)?(?=rm\s)/, ''));
       return segs.some((seg) => (/^rm\s+(.*\s)?(-\w*[rRf]|--recursive|--force)\b/.test(seg) || /^find\s.*\s-delete\b/.test(seg)) && !scratch(seg)) || /\b(wipe|recovery\s+--wipe_data|sm\s+partition)\b/.test(text) ? 'adb deletes files on a connected device' : undefined;
     }
     case 'pulumi':

@@ -47,6 +47,9 @@ interface Verb {
   home?: string;
   /** The command starts in this machine's working directory, mounted at its own path (Lima's and colima's shells). */
   hostCwd?: boolean;
+  /** The words run on a device's own files (a phone, an emulator), joined into one text its shell reads, as adbd's `sh -c`
+   *  does: `adb shell 'curl … URL'` is that line, not a program named by the whole quoted text. */
+  device?: boolean;
 }
 
 export interface Mount {
@@ -73,6 +76,8 @@ export interface Elsewhere {
   mountsKnown: boolean;
   /** HOME there: an -e HOME=… the line gives, or the VM user's home. */
   home?: string;
+  /** A device's own files: the words are one shell text (see Verb.device). */
+  device?: boolean;
   /** See Verb.hostCwd. */
   hostCwd?: boolean;
   /** Where named volumes the line did not create are mounted: created earlier, each may bind any host directory. */
@@ -156,8 +161,8 @@ const ROWS: Row[] = [
     tools: /^adb$/,
     global: optionTable(['a', 'd', 'e', 's=', 't=', 'H=', 'P=', 'L=', 'one-device='], { stopAtPositional: true }),
     verbs: {
-      shell: { opts: optionTable(['e=', 'n', 'T', 't', 'x'], { stopAtPositional: true }), command: 'all-operands', home: '/data/local/tmp' },
-      'exec-out': { opts: optionTable([], { stopAtPositional: true }), command: 'all-operands', home: '/data/local/tmp' },
+      shell: { opts: optionTable(['e=', 'n', 'T', 't', 'x'], { stopAtPositional: true }), command: 'all-operands', home: '/data/local/tmp', device: true },
+      'exec-out': { opts: optionTable([], { stopAtPositional: true }), command: 'all-operands', home: '/data/local/tmp', device: true },
     },
   },
   {
@@ -254,7 +259,7 @@ export function elsewhere(tool: string, args: readonly string[], given?: LineGiv
     : (verb.mounts || service ? unplaced ?? hostReach([...s.opts.map((o) => [o.name, o.value ?? ''] as const), ...(service?.options ?? [])], volumes) : undefined)
       ?? (hostMount ? `mounts the host's ${hostMount.source}` : undefined);
   const home = values(s, 'env').map((v) => /^HOME=(.*)$/.exec(v)?.[1]).filter((v) => v !== undefined).at(-1) ?? verb.home;
-  return { command, mounts, ...(workdir !== undefined ? { workdir } : {}), ...(reach ? { hostReach: reach } : {}), own: args.slice(0, Math.max(0, ownCount)), mountsKnown: verb.mountsKnown === true, ...(home !== undefined ? { home } : {}), ...(verb.hostCwd ? { hostCwd: true } : {}), ...(volumeTargets.length ? { volumeTargets } : {}) };
+  return { command, mounts, ...(workdir !== undefined ? { workdir } : {}), ...(reach ? { hostReach: reach } : {}), own: args.slice(0, Math.max(0, ownCount)), mountsKnown: verb.mountsKnown === true, ...(home !== undefined ? { home } : {}), ...(verb.hostCwd ? { hostCwd: true } : {}), ...(verb.device ? { device: true } : {}), ...(volumeTargets.length ? { volumeTargets } : {}) };
 }
 
 /** What the compose files the line wrote (-f FILE…, `-f -` from its stdin, else the project directory's defaults) give
@@ -410,7 +415,9 @@ const WORKDIRS = /^\/(app|src|work|workspace|workdir|code|project|repo|usr\/src\
 export function elsewhereLines(there: Elsewhere, resolveHost: (p: string) => string, home?: string): string[] {
   // (Words after an image that are no program — a glob of files — are arguments to its entrypoint.)
   // (…but a glob in a program directory — /bin/r[m], /usr/bin/w?et — names a program, judged with the glob as written.)
-  if (!there.command.length || (/[*?[]/.test(there.command[0]!) && !/^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(there.command[0]!))) return [];
+  // (A device's words are one text: its first word is the program.)
+  const first = there.device ? there.command.join(' ').trim().split(/\s+/)[0] ?? '' : there.command[0] ?? '';
+  if (!there.command.length || (/[*?[]/.test(first) && !/^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(first))) return [];
   const ctrHome = there.home ?? '/root';
   // (A program that only deletes or empties what it is given changes nothing through a read-only mount — rm -rf /src
   // with -v $PWD:/src:ro fails there — so for it such a mount is the container's own scratch.)
@@ -452,11 +459,13 @@ export function elsewhereLines(there: Elsewhere, resolveHost: (p: string) => str
   const relative = (w: string, k: number) => k > 0 && there.workdir !== undefined && !there.hostCwd && !w.startsWith('-') && !/[=:$`*?[]/.test(w) && /^[\w.][\w./-]*$/.test(w) && (changesOnly || /(^|\/)\.\.(\/|$)/.test(w));
   const command = there.command.map((w, k) => (relative(w, k) ? posix.resolve(there.workdir!, w) : w));
   const lines: string[] = [];
-  for (const cwd of cwds) lines.push(`cd ${quote(cwd)} && ${command.map((w) => quote(rewrite(w))).join(' ')}`);
+  // (A device's shell is given the words joined: each is shell text there, not one quoted word.)
+  const join = (words: readonly string[]) => (there.device ? words.join(' ') : words.map(quote).join(' '));
+  for (const cwd of cwds) lines.push(`cd ${quote(cwd)} && ${join(command.map((w) => rewrite(w)))}`);
   // (…and with each path above a bound directory read as that directory's host side.)
   for (const m of mounts.length ? mounts.filter((x) => x.target !== '/' && x.target !== '~') : []) {
     const words = command.map((w) => rewrite(w, m as Mount));
-    const line = `cd ${quote(cwds[0]!)} && ${words.map(quote).join(' ')}`;
+    const line = `cd ${quote(cwds[0]!)} && ${join(words)}`;
     if (!lines.includes(line)) lines.push(line);
   }
   return lines;

@@ -2493,7 +2493,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // (A delete there of a named volume made before this line, or of a directory no image has, in a container whose mounts
     // are not all seen — exec into a running one, a compose service, a pod, a VM — may destroy a mount of this machine.)
-    askUnplacedDeletes(st, name, facts.deletes, ctx);
+    askUnplacedDeletes(st, name, facts.deletes, ctx, facts.tags.has('recursive') || facts.tags.has('force'));
     // (…and a write there below /host, where node-admin pods and debugging containers mount this machine's root, to a start-up
     // file, ~/.ssh or a cron directory is that write to this machine, could the judge see the mount.)
     const copiedTo = copiedIntoContainer(name, args);

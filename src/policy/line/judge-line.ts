@@ -18,7 +18,7 @@ import { forkBomb } from './destructive.js';
 import { GNU_LONG, judgeArgv } from './judge-argv.js';
 import { fullLongOptions } from '../options.js';
 import { keyedOption, subcommandIndex } from './global-options.js';
-import { splitOptionWord } from './option-expansions.js';
+import { DASH_GLOB, splitOptionWord } from './option-expansions.js';
 import { CURRENT_BRANCH_ARGS } from '../analyzers/git-subcommands.js';
 import { lineChecks } from './line-checks.js';
 import { printfText, unescape } from './printf.js';
@@ -54,7 +54,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     links: parent?.links ?? new Map(), substitutedFds: parent?.substitutedFds ?? new Map(), relativeLinks: parent?.relativeLinks ?? new Set(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
     settledTokenFiles: parent?.settledTokenFiles ?? new Set(),
-    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), references: parent?.references ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), coprocs: new Set(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(), fieldLoopVars: parent?.fieldLoopVars ?? new Set(), globLoopVars: parent?.globLoopVars ?? new Set(),
+    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), references: parent?.references ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), coprocs: new Set(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(), fieldLoopVars: parent?.fieldLoopVars ?? new Set(), globLoopVars: parent?.globLoopVars ?? new Set(), anyGlobLoopVars: parent?.anyGlobLoopVars ?? new Set(),
     // (A nested line — a shell alias's text, bash -c — runs on the branch the line switched to.)
     branch: parent?.branch,
     downloaded: parent?.downloaded ?? new Set(), downloadedBefore: new Set(parent?.downloaded ?? []), functionWrites: parent?.functionWrites ?? new Map(), posix: parent?.posix ?? false,
@@ -144,7 +144,8 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
     // (Items that are plain words or unquoted expansions were split already: each turn's value is one field.)
     // (Not a glob: a file name it matches may hold blanks — touch -- '-D main' — and an unquoted $b splits it again.)
     if (items?.length && items.every((w) => (w.static && !/\s/.test(w.value) && !/[*?[]/.test(w.raw.replace(/'[^']*'|"[^"]*"/g, ''))) || (!w.static && w.parts.every((p) => !('quoted' in p) || !p.quoted)))) st.fieldLoopVars.add(name);
-    else if (items?.some((w) => w.static && /^([*?[]|-)/.test(w.raw.replace(/'[^']*'|"[^"]*"/g, '')))) st.globLoopVars.add(name);
+    else if (items?.some((w) => w.static && DASH_GLOB.test(w.raw.replace(/'[^']*'|"[^"]*"/g, '')))) st.globLoopVars.add(name);
+    if (items?.some((w) => w.static && w.glob)) st.anyGlobLoopVars.add(name);
     if (!/^[A-Z_][A-Z0-9_]*$/.test(name) && !/^(?:(?:https?|ftp|all|no)_proxy|npm_config_\w+)$/i.test(name)) continue;
     for (const w of items ?? []) assignmentTags(st, name, w.static ? w.value : `$(${name})`, w.static, cwd0);
     if (!items?.length) assignmentTags(st, name, '"$@"', false, cwd0);
@@ -694,6 +695,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
       if (captured !== st.dirVars.get(a.name)) st.dirVars.delete(a.name);
     } else if (captured !== undefined) st.dirVars.set(a.name, captured);
     else if (a.scope !== 'prefix') st.dirVars.delete(a.name);
+    // (A copy of a glob loop's variable, or an array of a glob's matches — x=$b, files=(*) — holds file names as it does.)
+    if (a.scope !== 'prefix' && (/^"?\$\{?([A-Za-z_]\w*)\}?"?$/.test(a.value.raw) && st.globLoopVars.has(/\$\{?([A-Za-z_]\w*)/.exec(a.value.raw)![1]!)
+      || a.value.parts.some((p) => p.kind === 'array' && p.elements.some((e) => e.glob && DASH_GLOB.test(e.raw.replace(/'[^']*'|"[^"]*"/g, '')))))) st.globLoopVars.add(a.name);
     if (a.scope !== 'prefix' && BRANCH_SUB.test(a.value.raw)) st.branchVars.add(a.name);
     else if (a.scope !== 'prefix') st.branchVars.delete(a.name);
     if (assignedSecret) st.secretVars.set(a.name, info[assignedSecret.index]!.secretOut!);
@@ -986,7 +990,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   }
   // …and a subcommand whose destructive form an option picks (git branch -D, reset --hard) given an unquoted
   // run-time value where an option may stand: the value may split into that option.
-  const optionWord = verbAt > 0 && argvWords[verbAt]!.static ? splitOptionWord(tool, argvWords, verbAt, st.fieldLoopVars, st.globLoopVars) : undefined;
+  const optionWord = verbAt > 0 && argvWords[verbAt]!.static ? splitOptionWord(tool, argvWords, verbAt, st.fieldLoopVars, st.globLoopVars, st.anyGlobLoopVars) : undefined;
   if (optionWord) {
     st.lineTags.tags.add('dynamic-command');
     st.lineTags.notes.push(`${argv[0]} ${argvWords[verbAt]!.value}'s options include ${optionWord.raw}, only known when the line runs`);
@@ -1269,7 +1273,12 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     // (One that may fail and be passed over — `; cd PATH` — counts only where PATH does not exist yet: if the add fails
     // there, the cd fails too; PATH that exists may be another repository, made by an earlier call. Where the disk
     // cannot be asked, the add is taken as made.)
-    if (wt > 0 && rec.argv[wt + 1] === 'add') {
+    // (…and only a worktree of the project's repository: git -C /tmp/other worktree add, --git-dir=…, GIT_DIR=…, or a cd out
+    // of the project first, add one of another repository, whose build files and remotes are that repository's.)
+    const global = rec.argv.slice(1, Math.max(1, wt));
+    const repoAt = global.map((a, k) => (global[k - 1] === '-C' ? a : undefined)).filter((x) => x !== undefined).reduce((at, d) => resolvePath(d, { cwd: at, home: st.ctx.home }), cwd);
+    const ownRepo = !global.some((a) => /^--(git-dir|work-tree)(=|$)/.test(a)) && cmdEnv.GIT_DIR === undefined && cmdEnv.GIT_WORK_TREE === undefined && !movedOut(st.ctx, repoAt, st.worktrees);
+    if (wt > 0 && rec.argv[wt + 1] === 'add' && ownRepo) {
       const words = rec.argv.slice(wt + 2);
       for (let i = 0; i < words.length; i++) {
         if (WORKTREE_VALUED.test(words[i]!)) { i++; continue; }

@@ -22,11 +22,14 @@ const NEEDS_TWO: Readonly<Record<string, RegExp>> = { git: /^branch$/ };
 // pathspec file), not an option: a value there splits into names, not into -D.
 const VALUE_OPTION = /^(-[mFbBcCsetuU]|--(message|file|format|sort|contains|no-contains|merged|no-merged|points-at|set-upstream-to|orphan|source|exclude|conflict|pathspec-from-file|create|force-create))$/;
 
+/** A glob, a brace list or an extglob pattern whose match may begin with `-` (`*`, `?*`, `{x,*}`, `@(*)`, `-*`), not `./*` or `src/*`. */
+export const DASH_GLOB = /(^|[{,])([*?[]|-|[@+!]\()/;
+
 /**
  * The first word after the subcommand at `subAt` that is an unquoted run-time value where an option may stand
  * (before `--`, not an option's value), for a subcommand in OPTION_CHOSEN; undefined otherwise.
  */
-export function splitOptionWord(tool: string, words: readonly Word[], subAt: number, oneFieldVars: ReadonlySet<string> = new Set(), globVars: ReadonlySet<string> = new Set()): Word | undefined {
+export function splitOptionWord(tool: string, words: readonly Word[], subAt: number, oneFieldVars: ReadonlySet<string> = new Set(), globVars: ReadonlySet<string> = new Set(), anyGlobVars: ReadonlySet<string> = new Set()): Word | undefined {
   const sub = words[subAt];
   if (subAt <= 0 || !sub?.static || !OPTION_CHOSEN[tool]?.test(sub.value)) return undefined;
   const oneWordSafe = NEEDS_TWO[tool]?.test(sub.value) ?? false;
@@ -38,8 +41,12 @@ export function splitOptionWord(tool: string, words: readonly Word[], subAt: num
     // (A loop variable over a glob is a file name each turn, and a file name may hold blanks and begin with `-`: unquoted,
     // `for b in *; do git branch -d $b; done` with a file named `-D main` deletes main. Only a glob whose match can begin
     // with `-` — `*`, `?*`, `-*`, not `./*` or `src/*`.)
-    const loopVar = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(w.raw)?.[1];
-    if (w.static && loopVar !== undefined && globVars.has(loopVar) && /^([*?[]|-)/.test(w.value)) return w;
+    // (…wherever it stands unquoted in the word — ${b%/}, $b"", x$b — and a glob given as the operand itself, `git branch -d *`,
+    // is those file names as words.)
+    const unquoted = w.raw.replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, '""');
+    // (…and over any glob where the word removes a prefix of the match — ${b#./}, ${b##*/}, ${b/src\//} — which may leave a `-` first.)
+    if ([...unquoted.matchAll(/\$(\{)?([A-Za-z_]\w*)(#|\/|:)?/g)].some((m) => globVars.has(m[2]!) || (m[1] !== undefined && m[3] !== undefined && anyGlobVars.has(m[2]!)))) return w;
+    if (w.glob && DASH_GLOB.test(unquoted)) return w;
     const fields = splitFields(w);
     if (fields.length > 0 && !(oneWordSafe && fields.every((f) => oneFieldVars.has(f.replace(/^\$\{?|\}$/g, ''))))) return w;
   }

@@ -236,6 +236,8 @@ export interface State {
   fieldLoopVars: Set<string>;
   /** `for NAME in GLOB` loops whose glob may match a name beginning with `-` (each turn a file name, which may hold blanks). */
   globLoopVars: Set<string>;
+  /** `for NAME in GLOB` loops over any glob (./*, src/*): a prefix removed from NAME — ${b#./} — may leave a leading `-`. */
+  anyGlobLoopVars: Set<string>;
   /** Loop word lists found not to be a project listing (one of their output commands is not). */
   unlisted: WeakSet<object>;
   /** Traps set in the line: judged when it ends, with the variables as they are then. */

@@ -1,5 +1,5 @@
 // Derives a Word's summary fields (value, static, glob, tilde, substitutions, variables) from its parts.
-import type { LiteralPart, QuoteKind, Script, Word, WordPart } from './types.js';
+import type { Command, LiteralPart, QuoteKind, Redirect, Script, Word, WordPart } from './types.js';
 
 const GLOB = /[*?]|\[[^\]]*\]/;
 
@@ -93,7 +93,8 @@ export function wordsFromPieces(pieces: (WordPart | null)[], like: Word): Word[]
  */
 export function expansionsOf(w: Word): string {
   let raw = w.raw;
-  for (const p of w.parts) if (p.kind === 'command-sub' || p.kind === 'process-sub') raw = raw.replace(p.raw, ' ');
+  // (…where a substitution's own script stands for it: sed "s/x/$TOKEN/" in it expands TOKEN, a quoted here-document nothing.)
+  for (const p of w.parts) if (p.kind === 'command-sub' || p.kind === 'process-sub') raw = raw.replace(p.raw, () => ` ${scriptExpansions(p.script)} `);
   return expandingText(raw);
 }
 
@@ -115,4 +116,31 @@ export function expandingText(raw: string): string {
     out += c;
   }
   return out;
+}
+
+/**
+ * The expansions a substitution's script makes, read the same way: its commands' words, assignments, here-strings and
+ * unquoted here-documents. What the script does with them is not modelled for every program — sed "s/x/$TOKEN/", xargs
+ * echo <<< "$TOKEN", jq --arg t "$TOKEN", awk -v t="$TOKEN" print them — so a credential the script expands is one the
+ * word may carry; a quoted here-document's `$TOKEN` is text and expands nothing.
+ */
+function scriptExpansions(sc: Script): string {
+  const out: string[] = [];
+  const redirects = (rs: readonly Redirect[]) => { for (const r of rs) { out.push(expansionsOf(r.target)); if (r.heredoc && !r.heredoc.quoted) out.push(expansionsOf(r.heredoc.content)); } };
+  const script = (x: Script | null) => { for (const l of x?.body ?? []) for (const p of l.pipelines) for (const c of p.commands) command(c); };
+  const command = (c: Command): void => {
+    redirects(c.redirects);
+    switch (c.kind) {
+      case 'simple': for (const a of c.assignments) out.push(expansionsOf(a.value)); for (const x of c.words) out.push(expansionsOf(x)); return;
+      case 'subshell': case 'group': script(c.body); return;
+      case 'if': for (const k of c.clauses) { script(k.condition); script(k.body); } script(c.elseBody); return;
+      case 'for': for (const x of c.items ?? []) out.push(expansionsOf(x)); script(c.body); return;
+      case 'while': case 'until': script(c.condition); script(c.body); return;
+      case 'case': out.push(expansionsOf(c.subject)); for (const i of c.items) script(i.body); return;
+      case 'function': command(c.body); return;
+      case 'arith': out.push(expansionsOf(c.expression)); return;
+    }
+  };
+  script(sc);
+  return out.filter(Boolean).join(' ');
 }
