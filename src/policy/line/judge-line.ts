@@ -30,7 +30,7 @@ import { pathOnlyEdit, plantedProgram, plantsNoCode, shownEdit } from './planted
 import { storedToken } from './token-config.js';
 import { stepFileWrite } from './ci-files.js';
 import { fetchedFiles } from './remote-copies.js';
-import { credentialNameIn, credentialOf, madeBelow, DIGESTS, digestOnly, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
+import { credentialNameIn, credentialOf, madeBelow, DIGESTS, digestOnly, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, realOf, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { isShell, quote, withPositionals } from './unwrap.js';
 import { languageOf } from './interpreters.js';
 import { meantLines, understoodPrefix } from './syntax-repair.js';
@@ -820,6 +820,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     }
   }
   const resolve = (p: string) => (p.startsWith('~') || p.startsWith('$') || p.startsWith('/') ? p : posix.resolve(cwd, p));
+  // (A file the line made as a copy of a secret or a link to one — echo "$GITHUB_TOKEN" > /tmp/b; curl -d @- … < /tmp/b — is that secret.)
+  const madeAs = (p: string) => (p.startsWith('/') ? realOf(st, p) ?? p : p);
   // `exec 3< file` opens a descriptor for the rest of the line: /dev/fd/3 and <&3 are that file.
   if (argv.length === 1 && argv[0] === 'exec') {
     for (const r of fc.redirects) if (r.fd !== null && r.fd > 2 && (r.op === '<' || r.op === '<>')) st.links.set(`/dev/fd/${r.fd}`, posix.resolve(cwd, r.target.value.replace(/^~(?=\/|$)/, st.ctx.home)));
@@ -881,7 +883,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   }
   // What code read from a file named at run time, piped on: possibly a secret (the name is not known).
   const maybeSecret = fc.stdinFrom.some((up) => info[up]?.maybeSecretOut);
-  const cmdCtx: Context = { ...st.ctx, cwd, git: gitAt(st.ctx, cwd, st.worktrees), ...(movedOut(st.ctx, cwd, st.worktrees) ? { movedOut: true } : {}), ...(st.clones.has(cwd) ? { freshClone: true } : {}), env: cmdEnv, stdin: stdin ? resolve(stdin) : stdinSecret, stdout: undefined, ...(cwd === UNKNOWN_CWD && st.cwdGuess !== undefined ? { cwdGuess: st.cwdGuess } : {}) };
+  const cmdCtx: Context = { ...st.ctx, cwd, git: gitAt(st.ctx, cwd, st.worktrees), ...(movedOut(st.ctx, cwd, st.worktrees) ? { movedOut: true } : {}), ...(st.clones.has(cwd) ? { freshClone: true } : {}), env: cmdEnv, stdin: stdin ? madeAs(resolve(stdin)) : stdinSecret, stdout: undefined, ...(cwd === UNKNOWN_CWD && st.cwdGuess !== undefined ? { cwdGuess: st.cwdGuess } : {}) };
   // (Only an unquoted `DIR/.*` is a glob there: quoted, it is more often a regex — run-clang-tidy 'src/.*'.)
   // (Under dotglob a leading * or ? matches a leading dot too: * and *env take .env. A loop's variable over a glob, quoted —
   // for f in *; do cat "$f" — holds each name the glob matched.)
