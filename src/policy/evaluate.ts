@@ -66,8 +66,8 @@ export function analyzeArgv(argv: readonly string[], ctx: Context): Facts {
   // (git in a repository the line just cloned — not pointed elsewhere by -C, --git-dir, --work-tree or GIT_DIR — rewrites
   // no history of the user's: git filter-repo in a fresh /tmp clone. reset --hard and clean -f stay asked there, as DESIGN
   // lists them without exception.)
-  const elsewhere = argv.some((a) => /^(-C|--git-dir|--work-tree)/.test(a)) || ctx.env.GIT_DIR !== undefined || ctx.env.GIT_WORK_TREE !== undefined;
-  if (ctx.freshClone && tool === 'git' && !elsewhere) facts.tags.delete('rewrite-history');
+  // (Only looked at for such a clone: nothing is added to the shim's per-call path.)
+  if (ctx.freshClone && tool === 'git' && !argv.some((a) => /^(-C|--git-dir|--work-tree)/.test(a)) && ctx.env.GIT_DIR === undefined && ctx.env.GIT_WORK_TREE === undefined) facts.tags.delete('rewrite-history');
   return facts;
 }
 

@@ -2,7 +2,7 @@
 // a parameter or a substitution (`source "$1"`, `bash "$(…)"`), a `bash -c` string the running shell
 // fills with its own parameters ("$@", "$0"), and a process substitution whose output is run as code.
 import { posix } from 'node:path';
-import { completionScript, isSecretPath, realOf, type State } from './state.js';
+import { isSecretPath, realOf, type State } from './state.js';
 import type { FlatCommand, Redirect } from '../shell/index.js';
 
 // One parameter or one substitution, and nothing else: "$1", "${X}", "$@", "$(…)", "`…`".
@@ -53,19 +53,13 @@ export function projectScript(st: State, p: string, cwd: string): boolean {
   return !st.opaqueWritten.has(a) && (!st.written.has(a) || st.scripts.has(a));
 }
 
-export type SubstitutedScript = { file: string } | 'completion' | 'unknown';
-
 /**
- * What a `<(…)` given to source or a shell runs: the file a lone `cat FILE` prints (the same as running
- * FILE), a CLI's own completion script, or output known only when it runs.
+ * The file a `<(…)` given to source or a shell runs when all it holds is a lone `cat FILE` (the same as running FILE);
+ * other output is asked for by unreadSubstitution, tried first.
  */
-export function substitutedScript(fc: FlatCommand, flat: readonly FlatCommand[], raw: string): SubstitutedScript {
+export function substitutedFile(fc: FlatCommand, flat: readonly FlatCommand[], raw: string): string | undefined {
   const cmds = inside(fc, flat, raw);
-  const words = cmds.length === 1 ? cmds[0]!.argv : [];
-  const printed = cmds.length === 1 ? lonePrinted(cmds[0]!) : undefined;
-  if (printed !== undefined) return { file: printed };
-  if (words.length > 0 && words.every((w) => w.static) && completionScript(words[0]!.value, words.slice(1).map((w) => w.value))) return 'completion';
-  return 'unknown';
+  return cmds.length === 1 ? lonePrinted(cmds[0]!) : undefined;
 }
 
 /** A redirection that gives the command its standard input (`< f`, `0< f`, `<<`, `<<<`; not `3< f`). */

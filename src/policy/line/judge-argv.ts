@@ -38,7 +38,7 @@ import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCom
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
 import { COMPILED, COMPILED_REACHES, compiledInline, FOREIGN_PROCESS, foreignEvalCode, replVerb, unreadCode, unreadVerdict } from './unread-languages.js';
 import { homeSpelled } from './home-spelled.js';
-import { feedsStdin, outerPositionals, projectScript, substitutedScript, wholeComputed } from './computed-scripts.js';
+import { feedsStdin, outerPositionals, projectScript, substitutedFile, wholeComputed } from './computed-scripts.js';
 import { itemsChooseAction, itemsInCode } from './xargs-items.js';
 import { CMAKE_READ_CALLS } from './cmake-text.js';
 import { buildFilesRead, ownBuildPlace } from './build-runners.js';
@@ -175,13 +175,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     return st.scripts.get(abs0(word));
   };
   // A script operand whose text the line does not know: the file a lone `cat FILE` prints runs like FILE
-  // itself, a CLI's completion script is its own text; other output, or a name computed at run time, is
-  // code chosen only when the line runs.
+  // itself; a name computed at run time is code chosen only when the line runs.
   const computedScript = (name: string, word: string): void => {
     // (Output nobody has read was asked for by unreadSubstitution, which both callers try first.)
     if (/^<\(/.test(word)) {
-      const s = substitutedScript(fc, flat, word);
-      if (typeof s === 'object') st.sub(`${name} ${quote(s.file)}`, ctx.cwd, env);
+      const file = substitutedFile(fc, flat, word);
+      if (file !== undefined) st.sub(`${name} ${quote(file)}`, ctx.cwd, env);
     } else if (wholeComputed(fc, word)) tag('dynamic-command', `${name} runs the script ${word}, named only when the line runs`);
   };
   // (Each program this line put on PATH is followed once: a link there to the system's curl names
