@@ -15,6 +15,7 @@ import { makeRecipes } from './make-text.js';
 import { cmakeCommands } from './cmake-text.js';
 import { foreignIncludes, ownBuildPlace } from './build-runners.js';
 import { direnvShell } from './direnv.js';
+import { literalRuns } from './interpreters.js';
 
 // Files a line writes and a later command in the same line runs without naming them: npm runs
 // package.json's scripts, make runs the Makefile's recipes. The text written is known (echo,
@@ -335,7 +336,18 @@ export function replacedConfig(st: State, path: string, sources: readonly string
 }
 
 /** Keys in such files whose value is a program or module the tool runs. */
-const CONFIG_PROGRAM = /^\s*["']?(rustc-wrapper|rustc-workspace-wrapper|rustc|rustdoc|runner|linker|yarnPath|yarn-path|script-shell|node-options|init-module|build-command|index-url-command)["']?\s*[=:]\s*["']?([^"'\n]+?)["']?\s*,?\s*$/gm;
+// (The value as the file's format reads it: a double-quoted string may hold single quotes — runner = "sh -c 'curl …'" —
+// and the reverse; cargo's runner and wrappers may be a list of words, runner = ["sh", "-c", "…"].)
+const CONFIG_PROGRAM = /^\s*["']?(rustc-wrapper|rustc-workspace-wrapper|rustc|rustdoc|runner|linker|yarnPath|yarn-path|script-shell|node-options|init-module|build-command|index-url-command)["']?\s*[=:]\s*("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|\[[^\]\n]*\]|[^"'\n]+?)\s*,?\s*$/gm;
+
+/** A configuration value as the command line it names: a quoted string's text, a list's words quoted for the shell. */
+function configValue(raw: string): string {
+  const q = (w: string) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
+  const str = (t: string) => (t.startsWith('"') ? t.slice(1, -1).replace(/\\(.)/g, '$1') : t.startsWith("'") ? t.slice(1, -1) : t);
+  if (raw.startsWith('[')) return [...raw.matchAll(/"(?:[^"\\]|\\.)*"|'[^']*'/g)].map((m) => q(str(m[0]))).join(' ');
+  return str(raw);
+}
+
 /** …and npm's own in an .npmrc: the shell it runs scripts with, its git, editor, browser, viewer, a script it loads at start. */
 const NPMRC_PROGRAM = /^\s*(onload-script|shell|git|editor|browser|viewer)\s*=\s*["']?([^"'\n]+?)["']?\s*$/gm;
 
@@ -346,10 +358,11 @@ const YARNRC_PROGRAM = /^\s*["']?(yarn-path)["']?\s+["']?([^"'\n]+?)["']?\s*$/gm
 function configPrograms(st: State, path: string, text: string, cwd: string): void {
   const base = path.slice(path.lastIndexOf('/') + 1);
   for (const m of [...text.matchAll(CONFIG_PROGRAM), ...(base === '.npmrc' ? text.matchAll(NPMRC_PROGRAM) : []), ...(base === '.yarnrc' ? text.matchAll(YARNRC_PROGRAM) : [])]) {
-    if (m[1] === 'node-options') nodeOptionsLoads(st, `${base} node-options`, m[2]!, cwd);
+    const value = configValue(m[2]!);
+    if (m[1] === 'node-options') nodeOptionsLoads(st, `${base} node-options`, value, cwd);
     // (yarnPath into the project's .yarn/releases is the release the project pins; replacing that file is judged where it is written.)
-    else if (/^(yarnPath|yarn-path)$/.test(m[1]!) && posix.resolve(cwd, m[2]!).startsWith(`${st.ctx.projectRoot}/.yarn/releases/`)) continue;
-    else programSetting(st, `${base} ${m[1]}`, m[2]!, true, cwd);
+    else if (/^(yarnPath|yarn-path)$/.test(m[1]!) && posix.resolve(cwd, value).startsWith(`${st.ctx.projectRoot}/.yarn/releases/`)) continue;
+    else programSetting(st, `${base} ${m[1]}`, value, true, cwd);
   }
 }
 
@@ -492,9 +505,16 @@ export function laterRuns(path: string, text: string): string[] {
       return [];
     }
   }
+  // Code that test runners, installers and build tools load by name (pytest's conftest.py, setup.py on an install, nox's
+  // noxfile, sitecustomize, a runner's or bundler's NAME.config.js): the commands it runs literally — os.system("…"),
+  // subprocess.run([...]), execSync("…") — run the next time the developer tests, installs or builds.
+  const code = LOADED_CODE.exec(base);
+  if (code) return literalRuns(text, code[1] ? 'python' : 'node').runs;
   if (/\.(sh|bash|zsh|ksh)$/.test(base) || GIT_HOOK_FILE.test(path) || /^#!\s*\S*\/(env\s+)?(ba|z|k|da)?sh\b/.test(text)) return text.replace(/\\\n/g, ' ').split('\n');
   return [];
 }
+
+const LOADED_CODE = /^(?:(conftest\.py|setup\.py|noxfile\.py|fabfile\.py|dodo\.py|sitecustomize\.py|usercustomize\.py)|(?:jest|vitest|vite|webpack|rollup|babel|playwright|cypress|karma|eslint|next|nuxt|svelte|astro|tsup|prettier|postcss|tailwind)\.config\.[cm]?[jt]s|(?:Gulpfile|gulpfile|Gruntfile|gruntfile)\.[cm]?[jt]s)$/;
 
 /** Whether a file is one whose commands run later (laterRuns) — by its name. */
 export function runsLater(path: string): boolean {
