@@ -38,6 +38,8 @@ import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCom
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
 import { COMPILED, COMPILED_REACHES, compiledInline, FOREIGN_PROCESS, foreignEvalCode, replVerb, unreadCode, unreadVerdict } from './unread-languages.js';
 import { homeSpelled } from './home-spelled.js';
+import { consoleCode } from './framework-consoles.js';
+import { vmShellCommand } from './vm-shells.js';
 import { feedsStdin, outerPositionals, projectScript, substitutedFile, wholeComputed } from './computed-scripts.js';
 import { itemsChooseAction, itemsInCode } from './xargs-items.js';
 import { CMAKE_READ_CALLS } from './cmake-text.js';
@@ -1132,6 +1134,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const lang = languageOf(name);
       if (lang) judgeInterpreter(st, lang, args, ctx, env, stdinText, fc, flat, info, rec);
     }
+    // A framework console's code (manage.py shell -c, rails runner, artisan tinker --execute, their stdin) is the language's
+    // one-liner with the application loaded; a database console's stdin is SQL for the database client.
+    // (Code given by a substitution whose output the line knows — rails runner "$(cat <<'RUBY' … RUBY)" — is that output.)
+    const consoleArgs = args.map((a) => { const k = fc.argv.findIndex((w, i) => i > 0 && w.value === a); return k > 0 ? substitutedWord(fc, flat, info, k) ?? a : a; });
+    for (const run of consoleCode(argv[0]!, consoleArgs, stdinText)) judgeArgv(st, run, ctx, [], undefined, fc, flat, info, { ...rec, writesFiles: [] });
     if (!NO_CONTENT.has(name) && !FILTERS.has(name)) {
       // A server bound to every interface (php -S 0.0.0.0:8000, --host 0.0.0.0, a debugger on
       // --inspect=0.0.0.0) is reachable from other machines; a tunnel service publishes a port.
@@ -1141,7 +1148,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (An application server on every interface — runserver 0.0.0.0:8000, uvicorn --host 0.0.0.0, vite
       // --host 0.0.0.0, as in a container — serves the app, not the directory: only file servers and
       // debuggers count.)
-      const fileServer = /^(php[\d.]*|http-server|serve|live-server|httpd|busybox|caddy|twistd|darkhttpd|miniserve|static-web-server|webfsd|dufs|updog|browser-sync|sirv|sirv-cli|local-web-server|ws|goshs|gossa|simple-http-server)$/.test(name) || (name === 'rclone' && args[0] === 'serve')
+      // (php is one only as its built-in server, -S: `php artisan serve` is the application's own.)
+      const fileServer = (/^php[\d.]*$/.test(name) && args.some((a) => /^-S/.test(a))) || /^(http-server|serve|live-server|httpd|busybox|caddy|twistd|darkhttpd|miniserve|static-web-server|webfsd|dufs|updog|browser-sync|sirv|sirv-cli|local-web-server|ws|goshs|gossa|simple-http-server)$/.test(name) || (name === 'rclone' && args[0] === 'serve')
         || (/^ruby[\d.]*$/.test(name) && args.includes('-run'));
       // (The directory a file server shares: a build or public directory inside the project — not its top, not a
       // dot-directory — is published output, whoever can reach it; the project's top holds its .env.)
@@ -1675,15 +1683,18 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (lookup('env', NAME) of a credential prints it, as printenv NAME does.)
       for (const m of args.join(' ').matchAll(/\blookup\s*\(\s*['"]env['"]\s*,\s*['"](\w+)['"]/g)) if (envCredentialOf(m[1]!, {}) !== undefined) st.sub(`printenv ${m[1]}`, ctx.cwd, env);
     }
-    // vagrant ssh -c CMD runs CMD in the project's VM: its file system is the VM's own (as a container's is),
-    // and /vagrant, the synced project, holds the project's .env.
-    if (name === 'vagrant' && args[0] === 'ssh') {
-      const cmd = args.map((a, k) => (/^(-c|--command)$/.test(args[k - 1] ?? '') ? a : a.startsWith('--command=') ? a.slice(10) : undefined)).find((x) => x !== undefined);
-      // (/vagrant is the project itself, synced: a command naming it is judged here too, on the project's paths —
-      // rm -rf /vagrant, cat /vagrant/.env.)
-      const synced = /(^|[\s'"=:;|&(])\/vagrant(?=\/|[\s'";|&)]|$)/g;
-      if (cmd !== undefined && synced.test(cmd)) st.sub(cmd.replace(synced, `$1${ctx.projectRoot}`), ctx.cwd, env);
-      if (cmd !== undefined) st.subIn(cmd, { ...ctx, cwd: '/home/vagrant', projectRoot: '/', home: '/root', rampartHome: '/nonexistent/.rampart', shimsDir: undefined, env: {}, stdin: undefined, stdout: undefined });
+    // vagrant ssh -c CMD (lando ssh -c, minikube ssh CMD, colima ssh -- CMD …) runs CMD in the tool's VM or container:
+    // vm-shells.ts. A VM with a file system of its own is judged there, and the synced project (/vagrant, /app), which holds
+    // the project's .env, here too; one that mounts this machine's home where it is, or one not known, here.
+    const vm = vmShellCommand(name, args);
+    if (vm) {
+      const cmd = vm.line;
+      // (The synced project is the project itself: a command naming it is judged here too, on the project's paths —
+      // rm -rf /vagrant, cat /app/.env.)
+      const synced = vm.synced === undefined ? undefined : new RegExp(`(^|[\\s'"=:;|&(])${vm.synced.replace(/\//g, '\\/')}(?=\\/|[\\s'";|&)]|$)`, 'g');
+      if (synced && synced.test(cmd)) st.sub(cmd.replace(synced, `$1${ctx.projectRoot}`), ctx.cwd, env);
+      if (vm.ownFs) st.subIn(cmd, { ...ctx, cwd: '/home/vagrant', projectRoot: '/', home: '/root', rampartHome: '/nonexistent/.rampart', shimsDir: undefined, env: {}, stdin: undefined, stdout: undefined });
+      else st.sub(cmd, ctx.cwd, env);
     }
     for (const why of co.spawns) tag('interpreter-spawn', why);
     for (const why of co.unreadable) tag('interpreter-opaque', why);
