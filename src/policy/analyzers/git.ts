@@ -155,6 +155,9 @@ function persistsUsual(key: string, value: string): boolean {
   return false;
 }
 
+
+/** A shell alias whose text starts a shell or an interpreter: what it runs comes from the call's words or stdin. */
+const SHELL_ALIAS = /^!\s*(?:\S*\/)?(?:sh|bash|dash|zsh|ksh|mksh|fish|busybox|env|xargs|eval|exec|python[\d.]*|perl|ruby|node|php|lua|tclsh)(?:\s|$)/;
 /**
  * Judges one config key=value and records what it implies. `transient`: a one-shot override
  * (`-c`, GIT_CONFIG_*) — there a value that switches execution off is hardening; a value written
@@ -204,9 +207,12 @@ export function judgeConfig(f: Facts, key: string, value: string, transient = fa
     if (value) addUrl(f, value, 'proxy');
   } else if (/^(remote\..*\.(url|pushurl|lfsurl|lfspushurl)|submodule\..*\.url|lfs\.(url|pushurl))$/i.test(key)) {
     addRemote(f, value, /pushurl$/i.test(key) ? 'write' : /^submodule\./i.test(key) ? 'read' : 'both');
-  } else if (!transient && /^alias\./i.test(key) && value.startsWith('!') && !/[$`]/.test(value)) {
+  } else if (/^alias\./i.test(key) && value.startsWith('!') && !/[$`]/.test(value) && !(transient && SHELL_ALIAS.test(value))) {
     // A shell alias stored with text the line shows (git config alias.up '!git push origin HEAD') runs that text when it is
     // called, and aliases are resolved before judging there too: the text is judged now as the command line it is.
+    // (…one given with -c for this call alike: git -c alias.last='!git log -1' last runs git log; the call's own words are
+    // judged with it where the alias is resolved below. Not one that starts a shell or an interpreter — !sh, !python —
+    // whose program comes from the call's words or stdin: still refused as code-executing configuration.)
     f.runs.push(value.slice(1));
     f.notes.push(`config ${key} stores a shell alias: ${value.slice(1)}`);
   } else if (EXEC_KEY.test(key) && !(/^alias\./i.test(key) && !value.startsWith('!')) && !(/^submodule\..*\.update$/i.test(key) && !value.startsWith('!'))) {
