@@ -2,6 +2,7 @@
 // added by a newer client): command strings, URLs and file paths, found by the keys that
 // carry them and by the shape of whole string values. Free text (a message body, a prompt)
 // is not mined: a URL inside prose is not a fetch. Pure.
+import { gitToolLine } from './git-tools.js';
 import { gunzipSync, inflateSync } from 'node:zlib';
 
 export interface NamedInput {
@@ -166,6 +167,13 @@ export function namesIn(input: unknown, toolName = ''): NamedInput {
     }
   };
   visit(input, '', 0);
+  // A git tool (git_push, git_reset …) runs that git command: judged as its line, where `remote` names a remote, not a host.
+  const git = gitToolLine(toolName, input as Record<string, unknown>);
+  if (git !== undefined) {
+    out.commands.push(git);
+    const remote = (input as Record<string, unknown>).remote;
+    if (typeof remote === 'string') out.hosts = out.hosts.filter((h) => h !== remote.trim());
+  }
   return out;
 }
 
