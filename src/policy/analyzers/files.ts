@@ -129,7 +129,7 @@ export function analyzeReader({ tool, args: args0 }: AnalyzerInput): Facts {
   f.writes.push(...(tool === 'sed' ? sedWrites(scripts.join('\n')) : scripts.flatMap(awkWrites)));
   // grep -q/-c/-l/-L print no line of the file: whether it matches, how often, or its name.
   const quiet = /^(grep|egrep|fgrep|rg)$/.test(tool) && args.some((a) => (tool === 'rg' ? /^-[a-zA-Z]*[qcl]/ : /^-[a-zA-Z]*[qclL]/).test(a) && !a.startsWith('--') || /^--(quiet|silent|count|files-with-matches|files-without-match)$/.test(a));
-  if (!quiet) f.reads.push(...files.filter((x) => x !== '-'));
+  if (!quiet) f.reads.push(...files.filter((x) => x !== '-'), ...(/^(grep|egrep|fgrep|rg)$/.test(tool) ? patternFiles(args) : []));
   // A recursive search reads every file below its operands: credentials in a directory it is given too.
   if (/^(rg|ag|ack)$/.test(tool) || (/^[ef]?grep$/.test(tool) && args.some((a) => /^-[a-zA-Z]*[rR]/.test(a) && !a.startsWith('--') || /^--(recursive|dereference-recursive|directories=recurse)$/.test(a)))) f.tags.add('recursive-read');
   // sort -o FILE writes its (sorted) input there.
@@ -139,6 +139,22 @@ export function analyzeReader({ tool, args: args0 }: AnalyzerInput): Facts {
     else if (args[i] === '-o' || args[i] === '--output') f.writes.push(args[++i] ?? '');
   }
   return f;
+}
+
+/** The files grep -f/--file (rg -f) takes its patterns from: the lines it prints are those of its operands that hold a
+ *  pattern's text, so a secret given as the pattern list comes out as its values (grep -f .env config.txt). */
+function patternFiles(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k]!;
+    if (a === '--') break;
+    // (-f may end a cluster of flags that take no value: -if FILE, -Fxf FILE, or carry its file glued: -f.env, -if.env.)
+    const short = /^-([a-zA-Z]*?)f(.*)$/s.exec(a);
+    if (short && !a.startsWith('--') && !/[emABCdD]/.test(short[1]!)) out.push(short[2] ? short[2] : args[++k] ?? '');
+    else if (a === '--file') out.push(args[++k] ?? '');
+    else if (a.startsWith('--file=')) out.push(a.slice(7));
+  }
+  return out.filter((x) => x !== '' && x !== '-');
 }
 
 /** The program texts of sed/awk: -e/--expression values, or the first operand. */
@@ -260,8 +276,10 @@ export function analyzeCopy({ tool, args }: AnalyzerInput): Facts {
   });
   const ops = operands(args.filter((_, i) => !skip.has(i)));
   if (ops.length === 0) return f;
-  // (ln with one operand links it into the current directory under its own name: ln -s /etc/hosts makes ./hosts.)
-  const here = tool === 'ln' && targetDir === undefined && ops.length === 1;
+  // (ln with one operand links it into the current directory under its own name: ln -s /etc/hosts makes ./hosts.
+  // Not when that operand is the items xargs appends — any number of words, the last of them the link's name:
+  // xargs ln -sf fed `/tmp/evil ~/.bashrc` replaces ~/.bashrc.)
+  const here = tool === 'ln' && targetDir === undefined && ops.length === 1 && !ops[0]!.includes('$XARGS_INPUT');
   const dest = targetDir ?? (here ? '.' : ops[ops.length - 1]!);
   const sources = targetDir || here ? ops : ops.slice(0, -1);
   f.writes.push(dest);
@@ -309,6 +327,10 @@ export function analyzeWriter({ tool, args }: AnalyzerInput): Facts {
     // setfacl -m SPEC FILE… / -x SPEC FILE… / --set=SPEC FILE…: the files' permissions are written.
     ops = args.filter((a, k) => !a.startsWith('-') && !/^(-[a-zA-Z]*[mxMX]|--modify|--remove|--set|--modify-file|--remove-file|--set-file)$/.test(args[k - 1] ?? ''));
     if (args.some((a) => /^-[a-zA-Z]*R/.test(a) || a === '--recursive')) f.tags.add('recursive');
+  } else if (tool === 'setfattr') {
+    // setfattr -n NAME [-v VALUE] FILE… / -x NAME FILE…: the files' extended attributes are written; NAME and VALUE are
+    // no files (user.key names an attribute). (--restore=DUMP writes the files its dump names: not known here.)
+    ops = args.filter((a, k) => !a.startsWith('-') && !/^(-[hn]*[nvx]|--name|--value|--remove|--restore)$/.test(args[k - 1] ?? ''));
   } else if (tool === 'lesskey') {
     // lesskey [-o OUT] [IN]: OUT (by default ~/.less) is what every later less reads; its #env section may set LESSOPEN.
     const out = args.map((a, k) => (/^(-o|--output)$/.test(args[k - 1] ?? '') ? a : /^--output=/.test(a) ? a.slice(9) : /^-o./.test(a) ? a.slice(2) : undefined)).find((x) => x !== undefined);

@@ -344,6 +344,8 @@ export function analyzeGit(input: AnalyzerInput): Facts {
     const under = (p: string) => (p.startsWith('/') || p.startsWith('~') || p.startsWith('$') ? p : posix.join(root, p));
     f.writes = f.writes.map(under);
     f.stages = f.stages.map(under);
+    // (…and so are the files git rm/mv take out of it: git -C ~ rm -rf .ssh deletes ~/.ssh.)
+    f.deletes = f.deletes.map(under);
     // (…and a whole-tree add or an untracked stash with no pathspec — git --work-tree=~ add -A, GIT_WORK_TREE=.. stash -u —
     // stages that directory: in HOME, the user's credentials.)
     const untrackedStash = sub === 'stash' && /^(push|save)?$/.test(rest.find((a) => !a.startsWith('-')) ?? '') && rest.some((a) => /^(-[a-zA-Z]*[ua][a-zA-Z]*|--include-untracked|--all)$/.test(a));

@@ -99,6 +99,7 @@ export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   chmod: analyzeWriter,
   chattr: analyzeWriter,
   setfacl: analyzeWriter,
+  setfattr: analyzeWriter,
   chown: analyzeWriter,
   chgrp: analyzeWriter,
   shred: analyzeDestroyer,

@@ -9,6 +9,7 @@ import { exShell } from '../analyzers/vim-ex.js';
 import { lessArgs, lessStartCommand, lessVariableWords } from '../analyzers/less-args.js';
 import { makeRecipes } from './make-text.js';
 import { cmakeCommands, cmakeScripts } from './cmake-text.js';
+import { charOfCode } from '../shell/code-point.js';
 
 export interface RunsFound {
   /** Shell command lines the tool will run. */
@@ -292,7 +293,7 @@ function luaLiteral(s: string, i: number): { text: string; end: number } | undef
     if (c !== '\\') { text += c; continue; }
     const e = /^(?:x([0-9a-fA-F]{2})|(\d{1,3})|z\s*|u\{([0-9a-fA-F]+)\}|([\s\S]))/.exec(s.slice(j + 1));
     if (!e) return undefined;
-    text += e[1] ? String.fromCharCode(parseInt(e[1], 16)) : e[2] ? String.fromCharCode(parseInt(e[2], 10)) : e[3] ? String.fromCodePoint(parseInt(e[3], 16))
+    text += e[1] ? String.fromCharCode(parseInt(e[1], 16)) : e[2] ? String.fromCharCode(parseInt(e[2], 10)) : e[3] ? charOfCode(parseInt(e[3], 16))
       : e[4] === undefined ? '' : ({ n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v' } as Record<string, string>)[e[4]] ?? e[4];
     j += e[0].length;
   }

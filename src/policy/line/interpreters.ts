@@ -5,6 +5,7 @@ import { LANGUAGES } from './interpreter-code.js';
 import { foldPathExpressions } from './parent-paths.js';
 import { HOLE, markHoles, plainPythonLiterals, unquote } from './string-literals.js';
 import { callRest, COMPUTED, envChanges, runSetting, settledRun, shellWord, type RunSetting } from './run-options.js';
+import { charOfCode } from '../shell/code-point.js';
 
 // Interpreter one-liners (python -c, node -e, perl -e, ruby -e, php -r, lua, R, julia, deno …): code that opens sockets,
 // spawns processes, deletes trees or reads secrets is refused; code that merely prints such text
@@ -465,7 +466,7 @@ export function decodeLiterals(code0: string): string {
   const hex = (s: string) => { try { return Buffer.from(s, 'hex').toString('utf8'); } catch { return s; } };
   // Escapes spelling ordinary characters (\x2e, \u002e, \056, \u{2e}) read as the characters.
   const code = code0.replace(/\\(?:x([0-9a-fA-F]{2})|u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|([0-7]{1,3}))/g, (m, x?: string, ub?: string, u?: string, o?: string) => {
-    const c = String.fromCodePoint(parseInt(x ?? ub ?? u ?? o!, x || ub || u ? 16 : 8));
+    const c = charOfCode(parseInt(x ?? ub ?? u ?? o!, x || ub || u ? 16 : 8));
     return /["'`\\\n$]/.test(c) || c < ' ' ? m : c;
   });
   return code
@@ -473,7 +474,7 @@ export function decodeLiterals(code0: string): string {
     .replace(new RegExp(String.raw`\bBuffer\.from\(\s*${L}\s*,\s*["']base64["']\s*\)(?:\.toString\(\s*(?:["'][\w-]*["'])?\s*\))?`, 'g'), (...m: string[]) => lit(b64(body(m, 1))))
     .replace(new RegExp(String.raw`\b(?:bytes\.fromhex|binascii\.unhexlify|unhexlify|hex2bin)\s*\(\s*b?${L}\s*\)(?:\s*\.decode\(\s*(?:["'][\w-]*["'])?\s*\))?`, 'g'), (...m: string[]) => lit(hex(body(m, 1))))
     .replace(new RegExp(String.raw`\bBuffer\.from\(\s*${L}\s*,\s*["']hex["']\s*\)(?:\.toString\(\s*(?:["'][\w-]*["'])?\s*\))?`, 'g'), (...m: string[]) => lit(hex(body(m, 1))))
-    .replace(/\bString\.from(?:CharCode|CodePoint)\(\s*(\d+(?:\s*,\s*\d+)*)\s*\)/g, (_m, ns: string) => lit(String.fromCodePoint(...ns.split(',').map((n) => Number(n)))))
+    .replace(/\bString\.from(?:CharCode|CodePoint)\(\s*(\d+(?:\s*,\s*\d+)*)\s*\)/g, (_m, ns: string) => lit(ns.split(',').map((n) => charOfCode(Number(n))).join('')))
     .replace(/\b(?:bytes|bytearray)\(\s*\[\s*(\d+(?:\s*,\s*\d+)*)\s*\]\s*\)(?:\s*\.decode\(\s*(?:["'][\w-]*["'])?\s*\))?/g, (_m, ns: string) => lit(String.fromCharCode(...ns.split(',').map((n) => Number(n)))))
     // (Go's string([]byte{46,101,110,118}) and C's char s[]={47,104,…,0}: printable character codes spell a string.)
     .replace(/\bstring\(\s*\[\]byte\s*\{\s*(\d+(?:\s*,\s*\d+)*)\s*,?\s*\}\s*\)/g, (m, ns: string) => printable(ns) ?? m)

@@ -736,6 +736,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // eval "$(…)" of text the line makes known (decoded base64, a printf format): that text runs.
       const text = substitutionText(fc, flat, info);
       if (!setup && text !== undefined) st.sub(text, ctx.cwd, env);
+      // The outer shell expands eval's words first and eval parses the result: a value the line does not know, anywhere
+      // in them, is shell text that runs (eval ls $dir, eval "echo $x", eval something "$var" — $dir may hold `; rm -rf ~`).
+      // (Single quotes keep the expansion for eval's own parse, where it stays one word: eval 'echo $x'. A count or
+      // status — $#, $?, $$, $! — is a number.)
+      else if (!setup && evalRunsUnknown(fc.argv.slice(1), args)) {
+        tag('dynamic-command', `${name} parses a value known only when the line runs as shell text`);
+      }
     } else if (name === 'hash' && args[0] === '-p' && args[1] && args[2]) {
       // hash -p PATH NAME: NAME now runs PATH, like an alias.
       st.aliases.set(args[2], args[1]);
@@ -3102,6 +3109,14 @@ function tarDirectory(args: readonly string[]): string | undefined {
  */
 /** git subcommands that never connect: an operand xargs fills in there is a path or a revision, not a destination. */
 const GIT_LOCAL = /^(add|rm|mv|log|show|diff|blame|restore|checkout|status|grep|ls-files|stash|reset|commit|format-patch|apply|am|cherry-pick|revert|tag|branch|switch|rev-parse|cat-file|check-ignore|annotate|shortlog|notes)$/;
+
+/** Whether eval's words, as the line expands them (`args`: known values put in), still hold a value the line does not know,
+ *  outside single quotes (`words`: eval's words as written). Words that split into several are read together. */
+function evalRunsUnknown(words: FlatCommand['argv'], args: readonly string[]): boolean {
+  const UNKNOWN = /\$(?![#?$!]|\{[#?$!]\})(?:\{?[A-Za-z_@*0-9]|\()|`/;
+  if (words.length === args.length) return words.some((w, k) => !w.static && UNKNOWN.test(args[k]!));
+  return words.some((w) => !w.static) && UNKNOWN.test(args.join(' '));
+}
 
 function xargsInput(producers: Info[]): string[] {
   const p = producers.at(-1);

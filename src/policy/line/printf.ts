@@ -2,12 +2,14 @@
 // and printf's format reused over its arguments. Text that reaches a shell or a file is judged
 // as what it becomes, not as it was typed (`printf 'cu\x72l …' | sh`).
 
+import { charOfCode } from '../shell/code-point.js';
+
 /** Decodes backslash escapes; `octal0`: \0NNN as well as \NNN (echo -e, %b), else \NNN only (printf formats). */
 export function unescape(s: string, octal0 = false): string {
   return s.replace(/\\(x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{1,4}|U[0-9a-fA-F]{1,8}|0[0-7]{0,3}|[0-7]{1,3}|.)/gs, (m, e: string) => {
     const c = e[0]!;
     if (c === 'x') return String.fromCharCode(parseInt(e.slice(1), 16));
-    if (c === 'u' || c === 'U') return String.fromCodePoint(parseInt(e.slice(1), 16));
+    if (c === 'u' || c === 'U') return charOfCode(parseInt(e.slice(1), 16));
     if (c === '0' && octal0) return String.fromCharCode(parseInt(e.slice(1) || '0', 8));
     // (echo -e and %b take \NNN as well as \0NNN: bash reads up to three digits after a 1-7.)
     if (/[0-7]/.test(c)) return String.fromCharCode(parseInt(e, 8));

@@ -32,7 +32,7 @@ export const DIGESTS = /^(wc|md5sum|sha1sum|sha224sum|sha256sum|sha384sum|sha512
 export const digestOnly = (name: string, args: readonly string[]): boolean => DIGESTS.test(name) && !args.some((a) => /^--f/.test(a) || (name === 'md5' && /^-[a-z]*p/.test(a)));
 // Programs that print facts about files, never their content (the rest may print what they are given).
 export const NO_CONTENT = new Set(['ls', 'stat', 'file', 'wc', 'du', 'df', 'touch', 'mkdir', 'rmdir', 'test', '[', '[[', 'basename', 'dirname', 'realpath', 'readlink',
-  'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'shasum', 'b2sum', 'cksum', 'sum', 'namei', 'lsattr', 'getfacl', 'lsof', 'fuser', 'echo', 'printf',
+  'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'shasum', 'b2sum', 'cksum', 'sum', 'namei', 'lsattr', 'getfacl', 'getfattr', 'setfattr', 'lsof', 'fuser', 'echo', 'printf',
   'which', 'type', 'command', 'hash', 'export', 'declare', 'local', 'readonly', 'unset', 'set', 'cd', 'pushd', 'popd', 'source', '.', 'eval', 'exec',
   'sleep', 'true', 'false', ':', 'kill', 'chmod', 'chown', 'chgrp', 'chattr', 'setfacl', 'sync', 'git-lfs', 'code', 'open', 'xdg-open', 'wait', 'read', 'mapfile', 'readarray',
   // They load a key or an env file into another program, not onto the screen.

@@ -4,6 +4,8 @@
 // single-quoted Perl, Ruby or PHP string keeps its backslashes. An escape the judge cannot decode
 // (Python's `\N{NAME}`, Perl's `\c`) makes the literal unknown: the call is then not a literal run.
 
+import { charOfCode } from '../shell/code-point.js';
+
 const SIMPLE: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', a: '\x07', b: '\b', e: '\x1b', s: ' ', '0': '\0' };
 
 /** Escapes each language knows (beyond \\ and the quotes); an unknown one keeps its backslash in Python and PHP. */
@@ -25,12 +27,12 @@ function decodeEscapes(body: string, lang: string): string | undefined {
     let m: RegExpExecArray | null;
     if (n === '\n') continue; // a line continued
     if (known.includes(n)) out += SIMPLE[n]!;
-    else if (n === 'x' && (m = /^\{([0-9a-fA-F]{1,6})\}/.exec(rest)) && lang === 'perl') { out += String.fromCodePoint(parseInt(m[1]!, 16)); i += m[0].length; }
+    else if (n === 'x' && (m = /^\{([0-9a-fA-F]{1,6})\}/.exec(rest)) && lang === 'perl') { out += charOfCode(parseInt(m[1]!, 16)); i += m[0].length; }
     else if (n === 'x' && (m = (/^(node|bun|deno|python)$/.test(lang) ? /^[0-9a-fA-F]{2}/ : /^[0-9a-fA-F]{1,2}/).exec(rest))) { out += String.fromCharCode(parseInt(m[0], 16)); i += m[0].length; }
-    else if (n === 'u' && (m = /^\{([0-9a-fA-F]{1,6})\}/.exec(rest)) && lang !== 'python') { out += String.fromCodePoint(parseInt(m[1]!, 16)); i += m[0].length; }
+    else if (n === 'u' && (m = /^\{([0-9a-fA-F]{1,6})\}/.exec(rest)) && lang !== 'python') { out += charOfCode(parseInt(m[1]!, 16)); i += m[0].length; }
     else if (n === 'u' && (m = /^[0-9a-fA-F]{4}/.exec(rest)) && lang !== 'perl' && lang !== 'php') { out += String.fromCharCode(parseInt(m[0], 16)); i += m[0].length; }
-    else if (n === 'U' && (m = /^[0-9a-fA-F]{8}/.exec(rest)) && lang === 'python') { out += String.fromCodePoint(parseInt(m[0], 16)); i += m[0].length; }
-    else if (n === 'N' && (m = /^\{U\+([0-9a-fA-F]{1,6})\}/.exec(rest)) && lang === 'perl') { out += String.fromCodePoint(parseInt(m[1]!, 16)); i += m[0].length; }
+    else if (n === 'U' && (m = /^[0-9a-fA-F]{8}/.exec(rest)) && lang === 'python') { out += charOfCode(parseInt(m[0], 16)); i += m[0].length; }
+    else if (n === 'N' && (m = /^\{U\+([0-9a-fA-F]{1,6})\}/.exec(rest)) && lang === 'perl') { out += charOfCode(parseInt(m[1]!, 16)); i += m[0].length; }
     else if (/[0-7]/.test(n)) {
       const o = /^[0-7]{0,2}/.exec(rest)![0];
       out += String.fromCharCode(parseInt(n + o, 8));

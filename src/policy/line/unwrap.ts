@@ -2,6 +2,7 @@
 // run, so that `sudo -u x env -i FOO=1 nice curl …` is judged as curl.
 
 import { has, optionTable, scan, values, type OptionTable } from '../options.js';
+import { charOfCode } from '../shell/code-point.js';
 
 /** The inner command a wrapper runs, or a shell string it runs, or nothing. */
 export interface Unwrapped {
@@ -273,7 +274,7 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
             if (n === 10 || n === 13 || n === 3) text += '\n';
             else if (n === 9) text += '\t';
             else if (n < 0x20 || n === 0x7f || Number.isNaN(n)) { edited = true; text += '\n'; }
-            else text += String.fromCodePoint(n);
+            else text += charOfCode(n);
           };
           const keys = rest.slice(i);
           keys.forEach((k, j) => {

@@ -1,5 +1,7 @@
 // Decoding of `$'…'` (ANSI-C quoting), the spelling agents use to hide a command name (`$'\x63url'`).
 
+import { charOfCode } from './code-point.js';
+
 const SIMPLE: Record<string, string> = {
   a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
   '\\': '\\', "'": "'", '"': '"', '?': '?',
@@ -51,7 +53,7 @@ export function decodeAnsiC(body: string): string {
         continue;
       }
       const code = parseInt(m[0], 16);
-      out += code <= 0x10ffff ? String.fromCodePoint(code) : '';
+      out += charOfCode(code);
       i += 2 + m[0].length;
     } else if (n === 'c' && i + 2 < body.length) {
       out += String.fromCharCode(body.charCodeAt(i + 2) & 0x1f);

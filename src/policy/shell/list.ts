@@ -11,7 +11,9 @@ export interface Stop { paren?: boolean; words?: readonly string[]; caseItem?: b
 export function parseWhole(cur: Cursor): Script {
   const script = parseList(cur, {});
   if (!cur.done) cur.fail(`unexpected ${describe(cur)}`);
-  if (cur.heredocs.length) cur.fail('unterminated here-document', cur.heredocs[0]!.start);
+  // (A here-document opened on the last line, with no newline after it, has an empty body: bash warns and runs the
+  // command with it — `cat <<EOF` prints nothing. The delimiter is named as for a body left open.)
+  if (cur.heredocs.length) cur.fail(`unterminated here-document (wanted '${cur.heredocs[0]!.redirect.heredoc!.delimiter}')`, cur.heredocs[0]!.start);
   return script;
 }
 
