@@ -41,7 +41,7 @@ import { homeSpelled } from './home-spelled.js';
 import { consoleCode } from './framework-consoles.js';
 import { vmShellCommand } from './vm-shells.js';
 import { feedsStdin, outerPositionals, projectScript, substitutedFile, wholeComputed } from './computed-scripts.js';
-import { itemsChooseAction, itemsInCode } from './xargs-items.js';
+import { FILE_READERS, foreignText, itemsChooseAction, itemsInCode } from './xargs-items.js';
 import { CMAKE_READ_CALLS } from './cmake-text.js';
 import { buildFilesRead, ownBuildPlace } from './build-runners.js';
 import { commandsInText } from './text-commands.js';
@@ -156,6 +156,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
   // A file of the project's, as it was before the line ran: not a secret, not one the line wrote with text nobody read,
   // nor a copy or link of a file from elsewhere the line made (cp /tmp/evil.sh run.sh && bash <(cat run.sh)): computed-scripts.ts.
   const ownScriptFile = (p: string): boolean => projectScript(st, p, ctx.cwd);
+  // Code (a shell's -c string, an interpreter's inline code, eval's text) into which this shell pastes a variable `read` filled
+  // with text others wrote (git log --format=%s | while read s; do sh -c "echo $s"; done): that text is code too.
+  const pastedForeign = (code: string | undefined): void => {
+    const v = code === undefined ? undefined : fc.argv.filter((w) => w.value === code).flatMap((w) => w.variables).find((x) => st.foreignVars.has(x));
+    if (v !== undefined) tag('dynamic-command', `${argv0[0]} runs code with $${v} pasted in, ${st.foreignVars.get(v)}, which Rampart has not read`);
+  };
   // What a process substitution given to a shell or source prints that nobody has read (undefined: known, or the project's).
   // (A tool's own setup counts only where the line runs in the project and names no file the line wrote: cd /tmp && source
   // <(shuf init) prints a file from elsewhere.)
@@ -486,10 +492,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // Items read from a file outside the project (xargs -a /tmp/f, < /tmp/f, cat /tmp/f |) pasted into code: that file's
       // text is code nobody read. (A list of the project's own is the project's, as its scripts are.)
       if (items.length === 0 && repl !== undefined && xargsInput(fedInfos(fed, listing)).includes('$XARGS_INPUT')) {
-        const lists = [listFile, ...fed.flatMap((k) => (info[k]?.name === 'cat' ? info[k]!.argv.slice(1).filter((x) => !x.startsWith('-')) : []))].filter((x): x is string => x !== undefined && !/^<\(/.test(x));
+        // (…a reader's file — jq -r '.x[]' /tmp/dl.json, head ~/Downloads/list — as cat's.)
+        const lists = [listFile, ...fed.flatMap((k) => (FILE_READERS.test(info[k]?.name ?? '') ? info[k]!.argv.slice(1).filter((x) => !x.startsWith('-')) : []))].filter((x): x is string => x !== undefined && !/^<\(/.test(x));
         const inCode = itemsInCode(u.argv, repl);
         const elsewhere = lists.find((x) => !resolvePath(x, ctx).startsWith(`${ctx.projectRoot}/`));
-        if (inCode !== undefined && elsewhere !== undefined) tag('dynamic-command', `${name} puts the lines of ${elsewhere}, which Rampart has not read, ${inCode}`);
+        // (…and text others wrote that git prints — commit messages, authors, tag and branch names: what a fetch or a pull brought.)
+        const foreign = fed.map((k) => foreignText(info[k]?.argv ?? [])).find((x) => x !== undefined);
+        if (inCode !== undefined && (elsewhere ?? foreign) !== undefined) tag('dynamic-command', `${name} puts ${elsewhere !== undefined ? `the lines of ${elsewhere}` : foreign}, which Rampart has not read, ${inCode}`);
       }
       // With -I each item runs its own command: the one judged is the riskiest (`..`, a home or
       // absolute path, a secret, a dot-file) — `printf 'dist\n..\n' | xargs -I{} rm -rf {}`.
@@ -664,6 +673,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const cmd0 = noexec && shellCommandString(args, name) !== undefined ? '' : shellCommandString(args, name);
       // `sh -c '"$@"' _ npm test`: the operands after the string are $0, $1 … and fill it in.
       const cmd = cmd0 === undefined ? undefined : withPositionals(cmd0, args.slice(args.indexOf(cmd0) + 1));
+      if (!noexec) pastedForeign(cmd0);
       if (cmd0 !== undefined && !noexec && outerPositionals(fc, cmd0)) tag('dynamic-command', `${name} -c runs the session's own parameters ("$@", "$1", "$0"), known only when the line runs`);
       // PowerShell or cmd.exe text made only of what Rampart reads there: judged as that sh line.
       const foreign = cmd !== undefined && FOREIGN_SHELLS.has(name) ? foreignAsSh(name, cmd) : undefined;
@@ -724,6 +734,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       }
     } else if (name === 'eval') {
       rec.isInterpreter = true;
+      for (const a of args) pastedForeign(a);
       // eval "$(TOOL init)" of a shell-environment tool prints exports and functions of its own
       // (ssh-agent's socket, direnv's allowed .envrc, pyenv/rbenv shims for their languages, brew's
       // prefix): judged as that tool. (Version managers that put node/npm first on PATH — fnm, nvm,
@@ -1139,6 +1150,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (!servesBuild && !help && (bind < 0 || !/^(127\.|localhost|::1)/.test(args[bind + 1] ?? ''))) tag('serves-files', `python -m ${args[1]} serves this directory to other machines`);
     } else {
       const lang = languageOf(name);
+      if (lang) pastedForeign(inlineCodeOf(lang, args).code);
       if (lang) judgeInterpreter(st, lang, args, ctx, env, stdinText, fc, flat, info, rec);
     }
     // A framework console's code (manage.py shell -c, rails runner, artisan tinker --execute, their stdin) is the language's

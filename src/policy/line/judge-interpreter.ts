@@ -11,6 +11,7 @@ import { actsByName, ACTING_NODE_MODULES } from './acting-names.js';
 import { hostsInCode } from './code-hosts.js';
 import { homeSpelled } from './home-spelled.js';
 import { codeSource } from './interpreter-code.js';
+import { argvWrites } from './argv-writes.js';
 import { codePaths, foldLiterals, homeTemplates, judgeCode, movedPaths, REACHES, replacedPaths, SECRETISH, unknownModules } from './interpreters.js';
 import { computedWrites, unmodeledRead } from './computed-targets.js';
 import { isPublisher } from './publish.js';
@@ -339,6 +340,13 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
     st.lineTags.notes.push(`${lang}: ${src.unreadable}`);
   }
   if (src.fromStdin) rec.interpreterReadsStdin = true;
+  // Operands the code writes through its argument vector (open(sys.argv[1], 'w') ~/.bashrc): judged as writes there.
+  const argvTargets = argvWrites(lang, args, src.code, src.fromStdin === true);
+  if (argvTargets.length) {
+    const wf = newFacts(`<${lang} code>`);
+    wf.writes.push(...argvTargets);
+    st.out.push(judgeFacts(st.policy, wf, [], { ...ctx, env, stdin: undefined, stdout: undefined }));
+  }
   // IPython runs `!cmd`, `x = !cmd`, `%sx cmd`, `%system cmd` and `%%bash` cells as shell lines.
   if (lang === 'python' && /^(ipython|ptipython|jupyter)/.test(posix.basename(fc.argv[0]?.value ?? '')) && src.code !== undefined) {
     const cell = /^\s*%%(?:bash|sh|script\s+(?:ba|z|da)?sh|system)\b[^\n]*\n([\s\S]*)$/m.exec(src.code);

@@ -12,6 +12,8 @@ import { newFacts } from '../facts.js';
 import type { CompiledPolicy } from '../policy.js';
 import { commandsOf, compoundWrites, expandingText, expansionsOf, functionWrites, parseShell, resolveVariables, splitFields, type FlatCommand, type Word } from '../shell/index.js';
 import type { Context } from '../types.js';
+import { arithmeticCopies } from './arithmetic-copies.js';
+import { foreignOutput } from './xargs-items.js';
 import { assignmentTags, defaultAssignments, toolSetting } from './assignments.js';
 import { deferredCode } from './deferred-code.js';
 import { forkBomb } from './destructive.js';
@@ -54,7 +56,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     links: parent?.links ?? new Map(), substitutedFds: parent?.substitutedFds ?? new Map(), relativeLinks: parent?.relativeLinks ?? new Set(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
     settledTokenFiles: parent?.settledTokenFiles ?? new Set(),
-    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), references: parent?.references ?? new Map(), listedVars: parent?.listedVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), coprocs: new Set(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(), fieldLoopVars: parent?.fieldLoopVars ?? new Set(), globLoopVars: parent?.globLoopVars ?? new Set(), anyGlobLoopVars: parent?.anyGlobLoopVars ?? new Set(),
+    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), references: parent?.references ?? new Map(), listedVars: parent?.listedVars ?? new Map(), foreignVars: parent?.foreignVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), coprocs: new Set(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(), fieldLoopVars: parent?.fieldLoopVars ?? new Set(), globLoopVars: parent?.globLoopVars ?? new Set(), anyGlobLoopVars: parent?.anyGlobLoopVars ?? new Set(),
     // (A nested line — a shell alias's text, bash -c — runs on the branch the line switched to.)
     branch: parent?.branch,
     downloaded: parent?.downloaded ?? new Set(), downloadedBefore: new Set(parent?.downloaded ?? []), functionWrites: parent?.functionWrites ?? new Map(), posix: parent?.posix ?? false,
@@ -90,6 +92,7 @@ const DEFINITION_IN_TEXT = /(?:^|[\s;&|({'"]|\\n)(?:function\s+)?([A-Za-z_][\w:-
 
 function runLine(st: State, line: string, cwd0: string, shellVars: Record<string, string> = {}): void {
   st.lineText = line;
+  arithmeticCopies(st, line, st.ctx.env);
   const parsed = parseShell(line);
   if (!parsed.ok) {
     // A line the shell refuses runs nothing; its intent is still what it says: it is judged as each
@@ -222,6 +225,12 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
     else if (readNames.length === 1 && fromSub) listed(st, readNames[0]!, fromSub);
     else if (readNames.length === 1 && !redirected.length) listed(st, readNames[0]!, i.info);
     else for (const v of readNames) st.listedVars.delete(v);
+    // (…and a read fed text others wrote — git log --format=%s | while read s — holds that text: pasted into code, it is code.)
+    for (const v of readNames) {
+      const from = fc.stdinFrom.map((up) => foreignOutput(info[up], st.ctx)).find((x) => x !== undefined);
+      if (from !== undefined) st.foreignVars.set(v, from);
+      else st.foreignVars.delete(v);
+    }
     // A name with a space made in the line (mkdir -p 'x /home/user'): a listing split into words may
     // now print any path, so unquoted listings are no longer trusted.
     if (i.info.writesFiles.some((w) => /\s/.test(w)) || (/^(mkdir|touch|cp|mv|ln|install|tee)$/.test(i.info.name) && i.info.argv.slice(1).some((a) => !a.startsWith('-') && /\s/.test(a)))) st.spacedNames = true;

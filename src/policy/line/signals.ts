@@ -51,6 +51,18 @@ export function breToJs(bre: string): string {
 /** The pattern matches one of Rampart's own process names or command lines (or, for a filter of a lister's output, its line there). */
 function matchesRampart(pattern: string, opts: { exact?: boolean; regex?: boolean; icase?: boolean; listed?: boolean } = {}): boolean | 'unknown' {
   const same = (a: string) => (opts.icase ? a.toLowerCase() === pattern.toLowerCase() : a === pattern);
+  // (A pattern the shell computes — pgrep -f "$1", pkill "$(cat name)" — may be anything where its expansion stands: `$`
+  // then a name, a brace or a parenthesis is an expansion left in the word, not an anchor. Unknown when the pattern with
+  // any text there could pick the server; a literal part that cannot — pgrep -f "vite --port $PORT" — still narrows.)
+  if (/\$[\w{(]|`/.test(pattern)) {
+    const any = pattern.replace(/\$\{[^}]*\}|\$\([^)]*\)|\$\w+|`[^`]*`/g, '\0');
+    try {
+      const re = new RegExp(opts.exact ? `^(${any.split('\0').join('.*')})$` : any.split('\0').join('.*'), 'i');
+      return [...CANDIDATES, ...(opts.listed ? LISTED_LINES : [])].some((c) => re.test(c)) ? 'unknown' : false;
+    } catch {
+      return 'unknown';
+    }
+  }
   if (opts.exact && !opts.regex) return CANDIDATES.some((c) => same(c) || same(posix.basename(c.split(' ')[0]!)));
   try {
     const re = new RegExp(opts.exact ? `^(${pattern})$` : pattern, opts.icase ? 'i' : '');

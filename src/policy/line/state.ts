@@ -213,6 +213,8 @@ export interface State {
   references: Map<string, string>;
   /** Variables bound to each path a listing prints (`for f in $(git ls-files)`, `find src | while read -r f`) → DIR/__listed__ for a project listing, or the secret a listing names. */
   listedVars: Map<string, { path: string; secret: boolean }>;
+  /** Variables `read` fills from text others wrote (git log's subjects, a download, a file from elsewhere) → what wrote it. */
+  foreignVars: Map<string, string>;
   /** The line made a file or directory whose name holds whitespace: word-split listings may print any path. */
   spacedNames?: boolean;
   /** The text of the line being judged (offsets of its commands point into it). */

@@ -16,6 +16,11 @@ import type { FlatCommand } from '../shell/index.js';
 // (micromamba shell hook, devbox global shellenv); ssh-agent's -s/-c print its variables.
 const SETUP_WORD = /^(completions?|--completions?(=\w+)?|--(bash|zsh|fish)|init|virtualenv-init|activate|hook|shellenv|env|export|generate-shell-completion|shell\.\w+)$/;
 const PATH_MANAGERS = /^(mise|rtx|fnm|nvm|asdf|volta|nodenv|n)$/;
+// A completion script defines completion functions; any installed tool may print its own. The other setup words print
+// exports (env, shellenv, activate, init, hook): an unknown tool's may put its own directory first on PATH and shadow the
+// shims, so only the setup tools eval "$(…)" also takes are read as their own (source <(mytool env) asks, as eval does).
+const COMPLETION_WORD = /^(completions?|--completions?(=\w+)?|--(bash|zsh|fish)|generate-shell-completion)$/;
+const SETUP_TOOLS = /^(ssh-agent|direnv|pyenv|rbenv|brew|zoxide|starship|conda|micromamba|mamba|opam|goenv|plenv|jenv|devbox|uvx?)$/;
 // Programs whose first word is no setup of theirs: a package runner runs the package so named (npx init, uvx hook), env runs
 // the program so named, printenv prints the variable so named.
 const NOT_SETUP = /^(env|printenv|npx|bunx|pnpx|uvx|pipx|xargs|nohup|sudo|doas|exec|command|builtin|time|nice|timeout|stdbuf)$/;
@@ -57,7 +62,8 @@ export function unreadSubstitution(fc: FlatCommand, flat: readonly FlatCommand[]
     const first = args[0] !== undefined && /^(shell|global)$/.test(args[0]) ? args[1] : args[0];
     const setup = !DECODERS.has(i.name) && !FILTERS.has(i.name) && !isShell(i.name) && languageOf(i.name) === undefined && !PATH_MANAGERS.test(i.name) && !NOT_SETUP.test(i.name)
       && INSTALLED.test(i.argv[0] ?? '') && c.stdinFrom.length === 0 && place.inProject && !args.some(place.wrote)
-      && args.length <= 3 && (SETUP_WORD.test(first ?? '') || (i.name === 'ssh-agent' && /^-[sc]$/.test(first ?? ''))) && args.every((a) => /^[\w.=-]+$/.test(a));
+      && args.length <= 3 && (SETUP_WORD.test(first ?? '') || (i.name === 'ssh-agent' && /^-[sc]$/.test(first ?? ''))) && args.every((a) => /^[\w.=-]+$/.test(a))
+      && (COMPLETION_WORD.test(first ?? '') || SETUP_TOOLS.test(i.name));
     return ownScript || completionScript(i.name, args) || setup;
   };
   const unread = ends.find((c) => textOf(c) === undefined && !own(c));

@@ -2,6 +2,8 @@
 // option, the whole code or the script a shell or interpreter runs, the program awk runs, git's subcommand or the
 // ref or path a work-discarding git verb is given. There the command cannot be judged before the line runs.
 import { posix } from 'node:path';
+import type { Context } from '../types.js';
+import type { Info } from './state.js';
 import { inlineCodeOf } from './interpreter-code.js';
 import { languageOf } from './interpreters.js';
 import { isShell, scriptOperand, shellCommandString } from './unwrap.js';
@@ -65,4 +67,40 @@ export function itemsInCode(argv: readonly string[], repl: string): string | und
   if (isShell(name)) return shellCommandString([...args], name)?.includes(repl) ? `into the code ${name} -c runs` : undefined;
   const lang = languageOf(name);
   return lang !== undefined && inlineCodeOf(lang, args).code?.includes(repl) ? `into the code ${name} runs` : undefined;
+}
+
+// Programs whose output is (part of) the files they are given: the lines they print are those files' lines.
+export const FILE_READERS = /^(cat|tac|head|tail|jq|yq|cut|sort|uniq|grep|egrep|fgrep|rg|sed|awk|gawk|column|tr|nl|paste)$/;
+
+// git verbs that print text others wrote: commit messages and authors (log, show, shortlog, reflog, blame, notes, cat-file,
+// rev-list --format), ref names (for-each-ref, tag, branch, ls-remote, describe, name-rev). A file list (ls-files, diff
+// --name-only, status) is the project's own names, as ls's are.
+const GIT_FOREIGN = /^(log|show|shortlog|reflog|blame|notes|cat-file|rev-list|for-each-ref|tag|branch|ls-remote|describe|name-rev|interpret-trailers)$/;
+
+/** What a command feeding xargs prints that others wrote (git's commit messages, ref names), or undefined. */
+export function foreignText(argv: readonly string[]): string | undefined {
+  if (posix.basename(argv[0] ?? '') !== 'git') return undefined;
+  // (git's own options before the verb: -C DIR, -c k=v, --no-pager.)
+  const verb = argv.slice(1).find((a, k, all) => !a.startsWith('-') && !/^(-C|-c|--git-dir|--work-tree|--namespace)$/.test(all[k - 1] ?? ''));
+  if (verb === undefined || !GIT_FOREIGN.test(verb)) return undefined;
+  // (Local branches are the user's own names — git branch --format=… | xargs -I{} sh -c 'git log -1 {}'; remote ones, -r/-a, are not.)
+  if (verb === 'branch' && !argv.some((a) => /^(-[a-zA-Z]*[ra][a-zA-Z]*|--remotes|--all)$/.test(a))) return undefined;
+  // (…only where it prints names or text, not a file list: git log --name-only --format= is paths.)
+  if (/^(log|show)$/.test(verb) && argv.some((a) => /^--(name-only|name-status)$/.test(a)) && argv.some((a) => /^--(format|pretty)=(format:|tformat:)?$/.test(a))) return undefined;
+  // (…nor where its format prints only hashes, dates and separators — git log --format=%H, rev-list without one.)
+  const format = argv.map((a) => /^--(?:format|pretty)=(?:format:|tformat:)?(.*)$/s.exec(a)?.[1]).find((f) => f !== undefined);
+  if (format !== undefined ? !/%(?![HhTtPp]|[acm][tdDIirs]|%|n)/.test(format) && !/^(oneline|short|medium|full|fuller|reference|email|raw)$/.test(format) : verb === 'rev-list') return undefined;
+  return `what git ${verb} prints (text others wrote)`;
+}
+
+/** What wrote the text a command prints, when others did: a download, git's commit text or ref names, a reader's file from
+ *  outside the project; undefined for the project's own text and names. */
+export function foreignOutput(i: Info | undefined, ctx: Pick<Context, 'cwd' | 'home' | 'projectRoot'>): string | undefined {
+  if (i === undefined) return undefined;
+  if (i.downloadOut) return `what ${i.name} downloaded`;
+  const git = foreignText(i.argv);
+  if (git !== undefined) return git;
+  if (!FILE_READERS.test(i.name)) return undefined;
+  const file = i.argv.slice(1).filter((a) => !a.startsWith('-')).find((a) => !posix.resolve(ctx.cwd, a.replace(/^~(?=\/|$)/, ctx.home)).startsWith(`${ctx.projectRoot}/`));
+  return file === undefined ? undefined : `the lines of ${file}`;
 }

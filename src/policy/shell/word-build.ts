@@ -95,7 +95,16 @@ export function expansionsOf(w: Word): string {
   let raw = w.raw;
   // (…where a substitution's own script stands for it: sed "s/x/$TOKEN/" in it expands TOKEN, a quoted here-document nothing.)
   for (const p of w.parts) if (p.kind === 'command-sub' || p.kind === 'process-sub') raw = raw.replace(p.raw, () => ` ${scriptExpansions(p.script)} `);
-  return expandingText(raw);
+  return arithmeticNames(expandingText(raw));
+}
+
+/**
+ * Arithmetic reads variables by bare name: `$((TOKEN))`, `$[TOKEN]` (bash's old form) and `$((TOKEN+0))` expand TOKEN's value
+ * (a numeric secret — a PIN, an account number — whole), so each name there is written `$NAME` for the readers of this text.
+ * (Not a base's digits — 16#ff — nor a hexadecimal literal's.)
+ */
+function arithmeticNames(text: string): string {
+  return text.replace(/\$\(\(([\s\S]*?)\)\)|\$\[([^\]]*)\]/g, (_m, a: string | undefined, b: string | undefined) => ` ${(a ?? b ?? '').replace(/(^|[^\w$#])([A-Za-z_]\w*)/g, '$1$$$2')} `);
 }
 
 /** A word's raw text less what is single-quoted or escaped, where nothing expands (see expansionsOf). */
