@@ -145,7 +145,8 @@ function genericUnits(policy: CompiledPolicy, call: ToolCall, ctx: Context): Jud
   // request merged (into its base, most often main): judged as the push or `gh pr merge` it is.
   const n = call.tool_name.toLowerCase();
   const reads = /(^|_)(list|get|search|check|read|view|show|fetch|compare|diff)/.test(n);
-  if (/merge/.test(n) && !reads) units.push(...judgeLine(policy, 'gh pr merge', ctx));
+  // (Opening a merge request merges nothing: create_merge_request, open_pull_request.)
+  if (/merge/.test(n) && !reads && !/create|open|new|draft|comment|update_merge_request/.test(n)) units.push(...judgeLine(policy, 'gh pr merge', ctx));
   // (A branch deletion tool names the branch under `branch`, `ref`, or its own `name`: delete_branch {name: "main"}, branch_delete.)
   else if (/(delete|remove)_?(branch|ref)|(branch|ref)_?(delete|remove)/.test(n) && !reads) {
     const input = call.tool_input as Record<string, unknown>;
@@ -172,6 +173,8 @@ function genericUnits(policy: CompiledPolicy, call: ToolCall, ctx: Context): Jud
     const content = Object.entries(input).some(([k, v]) => CONTENT_KEYS.has(norm(k)) && typeof v === 'string' && v !== '');
     const f = newFacts(call.tool_name);
     for (const role of pathRoles(call.tool_name, urls.length > 0, content)) f[role].push(...named.paths);
+    // (A move takes a directory with everything below it, as mv does: judged as the recursive removal from where it was.)
+    if (/move|rename/i.test(call.tool_name)) f.tags.add('recursive');
     units.push(judgeFacts(policy, f, [call.tool_name], ctx));
     // A tool that runs things given a script by path and no command line: what runs is not in the call.
     if (named.commands.length === 0 && /run|exec|spawn|launch|shell|terminal|invoke|eval/i.test(call.tool_name) && named.paths.some((p) => /\.(sh|bash|zsh|py|js|mjs|cjs|ts|rb|pl|php|ps1|bat|cmd|exe)$/.test(p))) {

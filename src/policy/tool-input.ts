@@ -25,7 +25,8 @@ const MAX_STRINGS = 2000;
 export const norm = (k: string) => k.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Keys whose string value is a command line a shell will run. */
-export const COMMAND_KEYS = new Set(['command', 'cmd', 'commandline', 'shellcommand', 'script', 'shell', 'exec', 'run', 'bash', 'sh']);
+// (…and the spellings of servers that name the CLI they wrap: aws's cli_command, cmd_line, raw_command.)
+export const COMMAND_KEYS = new Set(['command', 'cmd', 'commandline', 'shellcommand', 'script', 'shell', 'exec', 'run', 'bash', 'sh', 'clicommand', 'cmdline', 'shellcmd', 'rawcommand', 'fullcommand', 'bashcommand', 'terminalcommand', 'commandstring']);
 /** Keys whose value is code in some language: not judged statically here. */
 const CODE_KEYS = new Set(['code', 'program', 'expression', 'eval', 'js', 'javascript', 'python', 'snippet']);
 /** Keys holding a JavaScript function a browser tool runs in the page (Playwright's browser_evaluate): it reaches the
@@ -305,12 +306,14 @@ export const CONTENT_KEYS = new Set(['data', 'content', 'contents', 'text', 'bod
 export function pathRoles(toolName: string, hasUrls: boolean, carriesContent = false): ('reads' | 'writes' | 'deletes' | 'sends')[] {
   const n = toolName.toLowerCase();
   const roles: ('reads' | 'writes' | 'deletes' | 'sends')[] = [];
-  if (/delete|remove|unlink|erase|purge|trash|(^|[^a-z])rm([^a-z]|$)/.test(n)) roles.push('deletes');
+  // (A move or rename takes its source away, as mv does: moving the project root elsewhere removes it from where it was.)
+  if (/delete|remove|unlink|erase|purge|trash|(^|[^a-z])rm([^a-z]|$)|move|rename/.test(n)) roles.push('deletes');
   if (/write|edit|create|save|put|upload|move|rename|mkdir|touch|patch|apply|update|append|insert|replace|copy|set|modify|overwrite|install|extract|unzip|download/.test(n)) roles.push('writes');
   // A name that says nothing (FutureTool) given a path and data to put somewhere: it may write it there.
   else if (carriesContent && !/read|get|list|search|find|fetch|view|show|stat|grep|glob|open|cat|head|tail|query|describe|inspect|lookup|count|diff|check|validate|lint/.test(n)) roles.push('writes');
-  // Everything else is read at least; a tool that also names a URL may send what it reads.
-  roles.push('reads');
+  // Everything else is read at least — but a listing prints names, not contents (listing ~/.ssh is allowed, reading it is
+  // not: Glob and LS are modelled so) — and a tool that also names a URL may send what it reads.
+  if (!(/list|tree|(^|[^a-z])ls([^a-z]|$)|stat|exists/.test(n) && !/read|get_?file|content|cat|search|grep|find|info/.test(n) && !carriesContent)) roles.push('reads');
   if (hasUrls || /upload|send|post|share|publish|attach|email|mail/.test(n)) roles.push('sends');
   return roles;
 }
