@@ -74,6 +74,13 @@ await lineTable(t, {
     ["git -c alias.x='!rm -rf ~' status", 'deny'],
     ["git -c alias.x=\"!$CMD\" x", 'deny'],
   ],
+  // core.sshCommand of plain ssh with -o options is exempt as hardening (BatchMode=yes); switching the host check off is the
+  // opposite, and DESIGN lists core.sshCommand among code-executing configuration.
+  'core.sshCommand that weakens the host check': [
+    ["git -c core.sshCommand='ssh -o StrictHostKeyChecking=no' push origin feature/x", 'deny'],
+    ["git -c core.sshCommand='ssh -o UserKnownHostsFile=/dev/null' fetch", 'deny'],
+    ["git -c 'core.sshCommand=ssh -o BatchMode=yes' fetch origin", 'allow'],
+  ],
 });
 
 t.test('tool calls: code loaded by name, git tools', async (t) => {
