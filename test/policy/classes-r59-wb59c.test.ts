@@ -61,6 +61,12 @@ await lineTable(t, {
     ['php -S0.0.0.0:8000 -t public', 'allow'],
     ['php -S127.0.0.1:8000', 'allow'],
     ['php bin/console server:run 0.0.0.0:8000 --docroot=public', 'allow'],
+    // (Symfony's CLI: --document-root on every interface, --allow-all-ip or --listen-ip.)
+    ['symfony server:start --allow-all-ip --document-root=/home/user', 'ask'],
+    ['symfony serve --listen-ip=0.0.0.0 --document-root .', 'ask'],
+    ['symfony serve --document-root=public --allow-all-ip', 'allow'],
+    ['symfony server:start --allow-all-ip', 'allow'],
+    ['symfony server:start --document-root=/home/user', 'allow'],
   ],
   // F1. Framework consoles: the interpreter's own options with a value (-W ignore, -X dev, php -d …) are not the
   // entry; argparse takes a value glued to -c; dbshell's words after -- are the database client's (psql -c "\! CMD").

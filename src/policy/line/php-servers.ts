@@ -1,6 +1,6 @@
 // PHP's built-in web server shares a directory as files: `php -S ADDR [-t DIR]` (the working directory by default), and
 // the framework commands that start it with a document root of the caller's choosing — Yii's `yii serve --docroot=DIR`,
-// Symfony's `bin/console server:run|server:start --docroot=DIR`. Without a document root those serve the application's
+// Symfony's `bin/console server:run|server:start --docroot=DIR` and its CLI's `symfony serve --document-root=DIR`. Without a document root those serve the application's
 // own web directory through its front controller: the application, not a directory (artisan serve, spark serve).
 
 /** php's options that take no value: they may come clustered before -S (php -nS 0.0.0.0:8000). */
@@ -17,6 +17,13 @@ const FRAMEWORK_SERVE: { entry: RegExp; verbs: RegExp; docroot: RegExp }[] = [
 export function phpServer(name: string, args: readonly string[]): { address?: string; dir: string } | undefined {
   // (A framework's entry run as the program — ./yii serve, bin/console server:run — is php running it.)
   if (FRAMEWORK_SERVE.some((fw) => fw.entry.test(name))) return phpServer('php', [name, ...args]);
+  // (Symfony's CLI serves --document-root, on every interface with --allow-all-ip or the --listen-ip it is given.)
+  if (name === 'symfony' && /^(serve|server:start|local:server:start)$/.test(args[0] ?? '')) {
+    const opt = (o: string) => args.map((a, k) => (args[k - 1] === o ? a : a.startsWith(`${o}=`) ? a.slice(o.length + 1) : undefined)).find((x) => x !== undefined);
+    const dir = opt('--document-root');
+    if (dir === undefined) return undefined;
+    return { address: args.includes('--allow-all-ip') ? '0.0.0.0' : opt('--listen-ip'), dir };
+  }
   if (!/^php[\d.]*$/.test(name)) return undefined;
   const served = new RegExp(`^-[${PHP_FLAG_LETTERS}]*S(.*)$`);
   const s = args.findIndex((a) => served.test(a));
