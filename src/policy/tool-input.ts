@@ -173,7 +173,8 @@ export function namesIn(input: unknown, toolName = ''): NamedInput {
   if (git !== undefined) {
     out.commands.push(git);
     const remote = (input as Record<string, unknown>).remote;
-    if (typeof remote === 'string') out.hosts = out.hosts.filter((h) => h !== remote.trim());
+    // (Only a remote's name — origin, upstream — is no host; evil.example may be read as one by the server, and stays.)
+    if (typeof remote === 'string' && /^[\w-]+$/.test(remote.trim())) out.hosts = out.hosts.filter((h) => h !== remote.trim());
   }
   return out;
 }

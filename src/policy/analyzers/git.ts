@@ -275,6 +275,13 @@ function localRepository(f: Facts, path: string, use: RemoteUse): void {
   if (use !== 'read') f.writes.push(path.replace(/\/*$/, '/'));
 }
 
+/** One of the call's words as the shell text a shell alias gets it in: quoted, but a value the line does not know
+ *  (an unquoted $X the judge kept as text) still expands. */
+function aliasWord(w: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./~-]+$/.test(w)) return w;
+  return /[$`]/.test(w) ? `"${w.replace(/["\\]/g, '\\$&')}"` : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+
 /** Facts of one git invocation. */
 export function analyzeGit(input: AnalyzerInput): Facts {
   const { tool, args, env, depth } = input;
@@ -321,7 +328,14 @@ export function analyzeGit(input: AnalyzerInput): Facts {
     }
     if (alias.startsWith('!')) {
       f.tags.add('shell-alias');
-      f.runs.push(alias.slice(1) + (rest.length ? ' ' + rest.join(' ') : ''));
+      // (git hands the call's words to the text as separate arguments — sh -c 'TEXT "$@"' — so each is judged as the one
+      // word it is: `git -c alias.x='!nice' x sh -c 'rm -rf ~'` runs sh -c 'rm -rf ~', and a quoted '#' is no comment there.)
+      // (It runs in the repository -C names: git -C ~ -c alias.a='!rm -rf .ssh' a deletes ~/.ssh.)
+      const at = dir !== input.cwd ? `cd ${aliasWord(dir)} && ` : '';
+      f.runs.push(at + alias.slice(1) + rest.map((w) => ` ${aliasWord(w)}`).join(''));
+      // (A git the text starts inherits this call's -c settings — GIT_CONFIG_PARAMETERS — and with them its other
+      // aliases: git -c alias.a='!git b' -c alias.b='reset --hard' a resets. Each is judged as the call it would be.)
+      for (const [name, text] of inline) if (name !== sub!.toLowerCase() && !text.startsWith('!')) f.runs.push(`git ${text}`);
       f.notes.push(`alias ${sub} runs a shell command`);
       f.subcommand = sub;
       return f;

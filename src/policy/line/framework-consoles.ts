@@ -15,28 +15,36 @@ interface Console {
   inline: [string, string];
   /** Options that give the code. */
   codeOptions: RegExp;
+  /** A short code option whose value may be glued to it (-c'CODE', as argparse reads it). */
+  glued?: string;
   /** The first operand after the verb is code, unless it names a script file (rails runner scripts/x.rb). */
   operandCode?: boolean;
 }
 
 const CONSOLES: Console[] = [
-  { entry: /^(manage\.py|django-admin(\.py)?)$/, via: /^python[\d.]*$/, verbs: /^(shell|shell_plus)$/, inline: ['python3', '-c'], codeOptions: /^(-c|--command)$/ },
+  { entry: /^(manage\.py|django-admin(\.py)?)$/, via: /^python[\d.]*$/, verbs: /^(shell|shell_plus)$/, inline: ['python3', '-c'], codeOptions: /^(-c|--command)$/, glued: '-c' },
   { entry: /^rails$/, via: /^ruby[\d.]*$/, verbs: /^(runner|r)$/, inline: ['ruby', '-e'], codeOptions: /^$/, operandCode: true },
   { entry: /^rails$/, via: /^ruby[\d.]*$/, verbs: /^(console|c)$/, inline: ['ruby', '-e'], codeOptions: /^$/ },
   { entry: /^artisan$/, via: /^php[\d.]*$/, verbs: /^tinker$/, inline: ['php', '-r'], codeOptions: /^--execute$/ },
 ];
 
-/** Database consoles of the same frameworks: what they read on stdin is SQL for the project's database client. */
+/** Database consoles of the same frameworks: what they read on stdin is SQL for the project's database client, and the
+ *  words after `--` (manage.py dbshell -- -c SQL) are the client's own arguments. */
 const DB_CONSOLES: { entry: RegExp; via: RegExp; verbs: RegExp }[] = [
   { entry: /^(manage\.py|django-admin(\.py)?)$/, via: /^python[\d.]*$/, verbs: /^dbshell$/ },
   { entry: /^rails$/, via: /^ruby[\d.]*$/, verbs: /^(dbconsole|db)$/ },
 ];
+const DB_CLIENTS = ['psql', 'mysql', 'sqlite3'];
+
+/** Interpreters' options that take a value as the next word (python -W ignore, php -d memory_limit=-1, ruby -I lib):
+ *  that word is not the framework's entry. */
+const VIA_VALUED = /^-[WXQdcIrEzC]$/;
 
 /** Where the framework's verb is: after the entry, whether it is the program or an interpreter's operand. */
 function verbAt(entry: RegExp, via: RegExp, name: string, args: readonly string[]): number | undefined {
   if (entry.test(posix.basename(name))) return 0;
   if (!via.test(posix.basename(name))) return undefined;
-  const k = args.findIndex((a) => !a.startsWith('-'));
+  const k = args.findIndex((a, j) => !a.startsWith('-') && !VIA_VALUED.test(args[j - 1] ?? ''));
   return k >= 0 && entry.test(posix.basename(args[k]!)) ? k + 1 : undefined;
 }
 
@@ -52,6 +60,7 @@ export function consoleCode(name: string, args: readonly string[], stdinText: st
     rest.forEach((a, k) => {
       if (c.codeOptions.test(rest[k - 1] ?? '') && !a.startsWith('-')) code.push(a);
       else if (a.startsWith('--') && c.codeOptions.test(a.slice(0, a.indexOf('=')))) code.push(a.slice(a.indexOf('=') + 1));
+      else if (c.glued && a.startsWith(c.glued) && a.length > c.glued.length) code.push(a.slice(c.glued.length));
     });
     if (c.operandCode) {
       const op = rest.find((a, k) => !a.startsWith('-') && !/^(-e|--environment)$/.test(rest[k - 1] ?? ''));
@@ -63,8 +72,10 @@ export function consoleCode(name: string, args: readonly string[], stdinText: st
   }
   for (const d of DB_CONSOLES) {
     const at = verbAt(d.entry, d.via, name, args);
-    if (at === undefined || !d.verbs.test(args[at] ?? '') || stdinText === undefined) continue;
-    out.push(['psql', '-c', stdinText], ['mysql', '-e', stdinText], ['sqlite3', ':memory:', stdinText]);
+    if (at === undefined || !d.verbs.test(args[at] ?? '')) continue;
+    if (stdinText !== undefined) out.push(['psql', '-c', stdinText], ['mysql', '-e', stdinText], ['sqlite3', ':memory:', stdinText]);
+    const dd = args.indexOf('--', at);
+    if (dd >= 0 && dd < args.length - 1) for (const client of DB_CLIENTS) out.push([client, ...args.slice(dd + 1)]);
   }
   return out;
 }

@@ -474,7 +474,9 @@ export function decodeLiterals(code0: string): string {
     .replace(new RegExp(String.raw`\bBuffer\.from\(\s*${L}\s*,\s*["']base64["']\s*\)(?:\.toString\(\s*(?:["'][\w-]*["'])?\s*\))?`, 'g'), (...m: string[]) => lit(b64(body(m, 1))))
     .replace(new RegExp(String.raw`\b(?:bytes\.fromhex|binascii\.unhexlify|unhexlify|hex2bin)\s*\(\s*b?${L}\s*\)(?:\s*\.decode\(\s*(?:["'][\w-]*["'])?\s*\))?`, 'g'), (...m: string[]) => lit(hex(body(m, 1))))
     .replace(new RegExp(String.raw`\bBuffer\.from\(\s*${L}\s*,\s*["']hex["']\s*\)(?:\.toString\(\s*(?:["'][\w-]*["'])?\s*\))?`, 'g'), (...m: string[]) => lit(hex(body(m, 1))))
-    .replace(/\bString\.from(?:CharCode|CodePoint)\(\s*(\d+(?:\s*,\s*\d+)*)\s*\)/g, (_m, ns: string) => lit(ns.split(',').map((n) => charOfCode(Number(n))).join('')))
+    // (fromCharCode takes each number modulo 2^16 — String.fromCharCode(65662) is '~' — and fromCodePoint refuses one
+    // past Unicode's last.)
+    .replace(/\bString\.from(CharCode|CodePoint)\(\s*(\d+(?:\s*,\s*\d+)*)\s*\)/g, (_m, how: string, ns: string) => lit(ns.split(',').map((n) => (how === 'CharCode' ? String.fromCharCode(Number(n)) : charOfCode(Number(n)))).join('')))
     .replace(/\b(?:bytes|bytearray)\(\s*\[\s*(\d+(?:\s*,\s*\d+)*)\s*\]\s*\)(?:\s*\.decode\(\s*(?:["'][\w-]*["'])?\s*\))?/g, (_m, ns: string) => lit(String.fromCharCode(...ns.split(',').map((n) => Number(n)))))
     // (Go's string([]byte{46,101,110,118}) and C's char s[]={47,104,…,0}: printable character codes spell a string.)
     .replace(/\bstring\(\s*\[\]byte\s*\{\s*(\d+(?:\s*,\s*\d+)*)\s*,?\s*\}\s*\)/g, (m, ns: string) => printable(ns) ?? m)

@@ -40,6 +40,7 @@ import { COMPILED, COMPILED_REACHES, compiledInline, FOREIGN_PROCESS, foreignEva
 import { homeSpelled } from './home-spelled.js';
 import { consoleCode } from './framework-consoles.js';
 import { vmShellCommand } from './vm-shells.js';
+import { phpServer } from './php-servers.js';
 import { feedsStdin, outerPositionals, projectScript, substitutedFile, wholeComputed } from './computed-scripts.js';
 import { FILE_READERS, foreignText, itemsChooseAction, itemsInCode } from './xargs-items.js';
 import { CMAKE_READ_CALLS } from './cmake-text.js';
@@ -1167,15 +1168,18 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (An application server on every interface — runserver 0.0.0.0:8000, uvicorn --host 0.0.0.0, vite
       // --host 0.0.0.0, as in a container — serves the app, not the directory: only file servers and
       // debuggers count.)
-      // (php is one only as its built-in server, -S: `php artisan serve` is the application's own.)
-      const fileServer = (/^php[\d.]*$/.test(name) && args.some((a) => /^-S/.test(a))) || /^(http-server|serve|live-server|httpd|busybox|caddy|twistd|darkhttpd|miniserve|static-web-server|webfsd|dufs|updog|browser-sync|sirv|sirv-cli|local-web-server|ws|goshs|gossa|simple-http-server)$/.test(name) || (name === 'rclone' && args[0] === 'serve')
+      // (`php artisan serve` is the application's own.)
+      // (php is one only as its built-in server, -S, or a framework command that starts it on a directory it is given:
+      // php-servers.ts.)
+      const php = phpServer(name, args);
+      const fileServer = php !== undefined || /^(http-server|serve|live-server|httpd|busybox|caddy|twistd|darkhttpd|miniserve|static-web-server|webfsd|dufs|updog|browser-sync|sirv|sirv-cli|local-web-server|ws|goshs|gossa|simple-http-server)$/.test(name) || (name === 'rclone' && args[0] === 'serve')
         || (/^ruby[\d.]*$/.test(name) && args.includes('-run'));
       // (The directory a file server shares: a build or public directory inside the project — not its top, not a
       // dot-directory — is published output, whoever can reach it; the project's top holds its .env.)
       const servesPublished = (() => {
         // (Each server's own options that take a value — http-server's -g and -b are flags, miniserve's -P too; -o takes a path.)
         const VALUED = SERVER_VALUED[name] ?? /^(-p|--port|-a|--address|-l|--listen|-c|--config|-H|--host|-i|--interfaces|-b|--bind|-d|--directory|--server|--files|--addr|--root|-ip|-port|-username|-password|-comment|-S|-t|-e|--hostname|--path|-r|--root-dir|--listen-port)$/;
-        const dir = resolvePath(args.find((a, k) => !a.startsWith('-') && !(VALUED.test(args[k - 1] ?? '') && !(name === 'http-server' && /^(-o|--cors|-r|--robots)$/.test(args[k - 1] ?? '') && !a.startsWith('/'))) && !/^(start|serve|http|file-server|httpd|-run|web|run)$/.test(a) && !/^[\d.:[\]*]+$/.test(a) && !a.includes(':') && !(/smbserver/.test(name) && a === args.find((x) => !x.startsWith('-')))) ?? args.find((a, k) => /^(-d|--directory|--server|--root|-t|--path|-r)$/.test(args[k - 1] ?? '') || /^--(root|path)=/.test(a))?.replace(/^--(root|path)=/, '') ?? '.', ctx);
+        const dir = php ? resolvePath(php.dir, ctx) : resolvePath(args.find((a, k) => !a.startsWith('-') && !(VALUED.test(args[k - 1] ?? '') && !(name === 'http-server' && /^(-o|--cors|-r|--robots)$/.test(args[k - 1] ?? '') && !a.startsWith('/'))) && !/^(start|serve|http|file-server|httpd|-run|web|run)$/.test(a) && !/^[\d.:[\]*]+$/.test(a) && !a.includes(':') && !(/smbserver/.test(name) && a === args.find((x) => !x.startsWith('-')))) ?? args.find((a, k) => /^(-d|--directory|--server|--root|-t|--path|-r)$/.test(args[k - 1] ?? '') || /^--(root|path)=/.test(a))?.replace(/^--(root|path)=/, '') ?? '.', ctx);
         // (…by its name: dist, build, public, site …, not a package's own directory — apps/api holds its .env; and nothing
         // the line linked, copied or archived into it, and no option that mounts more: --mount, --serveStatic, --proxy.)
         const named = dir.slice(ctx.projectRoot.length + 1).split('/').some((seg) => OUTPUT_DIR.test(seg) && !seg.startsWith('.') && seg !== 'node_modules' && seg !== 'tmp');
@@ -1185,7 +1189,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const bindsAll = args.some((a, k) => fileServer && !servesPublished && (/^(0\.0\.0\.0|0|\[::\]|(?!127\.)\d+\.\d+\.\d+\.\d+):\d+$/.test(a)
         || (/^(--host|--bind|--bind-address|--address|--addr|--listen|--ip|-b|-a|-H|-i|--interfaces)$/.test(args[k - 1] ?? '') && anyAddr.test(a))
         || /^--(host|bind|bind-address|address|addr|listen|ip|interfaces)=(0\.0\.0\.0|0|\[?::\]?|(?!127\.)\d+\.\d+\.\d+\.\d+)(:\d+)?$/.test(a))
-        || /^--(inspect|inspect-brk|inspect-wait)=(0\.0\.0\.0|\[?::\]?)(:\d+)?$/.test(a));
+        || /^--(inspect|inspect-brk|inspect-wait)=(0\.0\.0\.0|\[?::\]?)(:\d+)?$/.test(a))
+        || (php?.address !== undefined && !servesPublished && /^(0\.0\.0\.0|0|\[::\]|::|(?!127\.)\d+\.\d+\.\d+\.\d+)(:\d+)?$/.test(php.address));
       const servesByDefault = (name === 'httpd' && !args.some((a, k) => args[k - 1] === '-p' && /^(127\.|localhost)/.test(a)))
         || (/^ruby/.test(name) && args.includes('-run') && args.some((a) => /httpd/.test(a)) && !servesPublished && !args.some((a) => /BindAddress=(127\.|localhost)|--bind-address=(127\.|localhost)/.test(a)))
         || ((name === 'twistd' || (args[0] === '-m' && args[1] === 'twisted')) && args.includes('web'))
@@ -1710,8 +1715,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const cmd = vm.line;
       // (The synced project is the project itself: a command naming it is judged here too, on the project's paths —
       // rm -rf /vagrant, cat /app/.env.)
-      const synced = vm.synced === undefined ? undefined : new RegExp(`(^|[\\s'"=:;|&(])${vm.synced.replace(/\//g, '\\/')}(?=\\/|[\\s'";|&)]|$)`, 'g');
-      if (synced && synced.test(cmd)) st.sub(cmd.replace(synced, `$1${ctx.projectRoot}`), ctx.cwd, env);
+      // (…and so is the home a tool shares elsewhere: lando's /user is ~, rm -rf /user/.ssh deletes ~/.ssh.)
+      let here = cmd;
+      for (const [inside, what] of Object.entries(vm.mounts ?? {})) {
+        here = here.replace(new RegExp(`(^|[\\s'"=:;|&(<>@])${inside.replace(/\//g, '\\/')}(?=\\/|[\\s'";|&)<>]|$)`, 'g'), `$1${what === 'home' ? ctx.home : ctx.projectRoot}`);
+      }
+      if (here !== cmd) st.sub(here, ctx.cwd, env);
       if (vm.ownFs) st.subIn(cmd, { ...ctx, cwd: '/home/vagrant', projectRoot: '/', home: '/root', rampartHome: '/nonexistent/.rampart', shimsDir: undefined, env: {}, stdin: undefined, stdout: undefined });
       else st.sub(cmd, ctx.cwd, env);
     }

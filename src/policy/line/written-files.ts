@@ -338,7 +338,8 @@ export function replacedConfig(st: State, path: string, sources: readonly string
 /** Keys in such files whose value is a program or module the tool runs. */
 // (The value as the file's format reads it: a double-quoted string may hold single quotes — runner = "sh -c 'curl …'" —
 // and the reverse; cargo's runner and wrappers may be a list of words, runner = ["sh", "-c", "…"].)
-const CONFIG_PROGRAM = /^\s*["']?(rustc-wrapper|rustc-workspace-wrapper|rustc|rustdoc|runner|linker|yarnPath|yarn-path|script-shell|node-options|init-module|build-command|index-url-command)["']?\s*[=:]\s*("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|\[[^\]\n]*\]|[^"'\n]+?)\s*,?\s*$/gm;
+// (A comment may follow the value: runner = "…" # why.)
+const CONFIG_PROGRAM = /^\s*["']?(rustc-wrapper|rustc-workspace-wrapper|rustc|rustdoc|runner|linker|yarnPath|yarn-path|script-shell|node-options|init-module|build-command|index-url-command)["']?\s*[=:]\s*("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|\[[^\]\n]*\]|[^"'\n#]+?)\s*,?\s*(?:#[^\n]*)?$/gm;
 
 /** A configuration value as the command line it names: a quoted string's text, a list's words quoted for the shell. */
 function configValue(raw: string): string {
@@ -508,13 +509,15 @@ export function laterRuns(path: string, text: string): string[] {
   // Code that test runners, installers and build tools load by name (pytest's conftest.py, setup.py on an install, nox's
   // noxfile, sitecustomize, a runner's or bundler's NAME.config.js): the commands it runs literally — os.system("…"),
   // subprocess.run([...]), execSync("…") — run the next time the developer tests, installs or builds.
+  // (…Ruby's Rakefile, Vagrantfile and the like, run by rake, vagrant, bundler; any tool's NAME.config.js or NAME.conf.js —
+  // karma.conf.js, webpack.config.babel.js — and the rc files written as code, .eslintrc.cjs, .mocharc.js; Sphinx's conf.py.)
   const code = LOADED_CODE.exec(base);
-  if (code) return literalRuns(text, code[1] ? 'python' : 'node').runs;
+  if (code) return literalRuns(text, code[1] ? 'python' : code[2] ? 'ruby' : 'node').runs;
   if (/\.(sh|bash|zsh|ksh)$/.test(base) || GIT_HOOK_FILE.test(path) || /^#!\s*\S*\/(env\s+)?(ba|z|k|da)?sh\b/.test(text)) return text.replace(/\\\n/g, ' ').split('\n');
   return [];
 }
 
-const LOADED_CODE = /^(?:(conftest\.py|setup\.py|noxfile\.py|fabfile\.py|dodo\.py|sitecustomize\.py|usercustomize\.py)|(?:jest|vitest|vite|webpack|rollup|babel|playwright|cypress|karma|eslint|next|nuxt|svelte|astro|tsup|prettier|postcss|tailwind)\.config\.[cm]?[jt]s|(?:Gulpfile|gulpfile|Gruntfile|gruntfile)\.[cm]?[jt]s)$/;
+const LOADED_CODE = /^(?:(conftest\.py|setup\.py|noxfile\.py|fabfile\.py|dodo\.py|sitecustomize\.py|usercustomize\.py|conf\.py)|(Rakefile|rakefile|Vagrantfile|Guardfile|Capfile|Dangerfile|Fastfile|Podfile|[\w-]+\.rake)|(?:[\w.-]+\.(?:config|conf)(?:\.[\w-]+)?|\.[\w-]+rc|gatsby-(?:node|config|ssr)|[Gg]ulpfile(?:\.babel)?|[Gg]runtfile|[Jj]akefile)\.[cm]?[jt]s)$/;
 
 /** Whether a file is one whose commands run later (laterRuns) — by its name. */
 export function runsLater(path: string): boolean {
