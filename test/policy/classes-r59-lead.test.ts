@@ -78,7 +78,8 @@ await lineTable(t, {
   // opposite, and DESIGN lists core.sshCommand among code-executing configuration.
   'core.sshCommand that weakens the host check': [
     ["git -c core.sshCommand='ssh -o StrictHostKeyChecking=no' push origin feature/x", 'deny'],
-    ["git -c core.sshCommand='ssh -o UserKnownHostsFile=/dev/null' fetch", 'deny'],
+    ["git -c core.sshCommand='ssh -o StrictHostKeyChecking=off -o BatchMode=yes' fetch", 'deny'],
+    ["git -c core.sshCommand='ssh -o UserKnownHostsFile=/dev/null -o StrictHostKeyChecking=accept-new' fetch", 'allow'],
     ["git -c 'core.sshCommand=ssh -o BatchMode=yes' fetch origin", 'allow'],
   ],
 });

@@ -134,9 +134,10 @@ export function disablesExecution(key: string, value: string): boolean {
   if (k === 'core.sshcommand') {
     const m = plainSsh(v);
     // (Include reads another configuration, which may hold a ProxyCommand: not plain ssh.)
-    // (…nor options that switch the host's check off — StrictHostKeyChecking=no, known hosts in /dev/null: a weakening, not
-    // the hardening this exemption is for; refused as DESIGN lists core.sshCommand.)
-    return v === '' || (m !== undefined && ![...m.matchAll(/-o\s*([A-Za-z]+)/g)].some((x) => SSH_EXEC_KEYS.has(x[1]!.toLowerCase()) || x[1]!.toLowerCase() === 'include') && !/-o\s*StrictHostKeyChecking[= ](no|off|false)\b|-o\s*(UserKnownHostsFile|GlobalKnownHostsFile)[= ]\/dev\/null\b/i.test(m));
+    // (…nor one that switches the host's check off — StrictHostKeyChecking=no: a weakening, not the hardening this exemption
+    // is for; refused as DESIGN lists core.sshCommand. Known hosts kept elsewhere, even /dev/null with accept-new, is ssh's
+    // bookkeeping: new hosts are still checked against the first key seen in the call.)
+    return v === '' || (m !== undefined && ![...m.matchAll(/-o\s*([A-Za-z]+)/g)].some((x) => SSH_EXEC_KEYS.has(x[1]!.toLowerCase()) || x[1]!.toLowerCase() === 'include') && !/-o\s*StrictHostKeyChecking[= ](no|off|false)\b/i.test(m));
   }
   return false;
 }
