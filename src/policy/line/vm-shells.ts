@@ -1,9 +1,9 @@
 // Development VMs' and containers' own `ssh` verbs run a command line there: `vagrant ssh -c CMD`, `lando ssh -c CMD`,
-// `minikube ssh CMD`, `colima ssh -- CMD`, `podman machine ssh [NAME] CMD`. What runs is a shell line, not ssh's options
-// and host (lando's -c is no cipher). Where the tool syncs the project (vagrant's /vagrant, lando's /app) a path there is
-// the project's, and where it shares the user's home elsewhere (lando's /user) a path there is the home's; where it mounts
-// the user's home at the same path (colima, lima, podman machine, minikube's host mount), or where it is not known, the
-// line is judged as if it ran here.
+// `minikube ssh CMD`, `podman machine ssh [NAME] CMD`. What runs is a shell line, not ssh's options and host (lando's -c
+// is no cipher). Where the tool syncs the project (vagrant's /vagrant, lando's /app) a path there is the project's, and
+// where it shares the user's home elsewhere (lando's /user) a path there is the home's; a VM with a file system of its
+// own (vagrant, lando, minikube) is judged there; one that mounts the user's home at the same path (podman machine), or
+// one not known, as if it ran here. (colima and lima are elsewhere.ts's, with the mounts they are given.)
 
 interface VmShell {
   /** The tool, and the words before its ssh verb's own options (podman machine ssh). */
@@ -21,9 +21,7 @@ interface VmShell {
 const VM_SHELLS: VmShell[] = [
   { tool: /^vagrant$/, verb: ['ssh'], valued: /^(-p|--plain)$/, mounts: { '/vagrant': 'project' }, ownFs: true },
   { tool: /^lando$/, verb: ['ssh'], valued: /^(-s|--service|-u|--user)$/, mounts: { '/app': 'project', '/user': 'home' }, ownFs: true },
-  { tool: /^minikube$/, verb: ['ssh'], valued: /^(-p|--profile|-n|--node)$/ },
-  { tool: /^(colima|limactl|lima|orb|orbctl)$/, verb: ['ssh'], valued: /^(-p|--profile|--workdir)$/ },
-  { tool: /^(colima|limactl)$/, verb: ['shell'], valued: /^(-p|--profile|--workdir)$/ },
+  { tool: /^minikube$/, verb: ['ssh'], valued: /^(-p|--profile|-n|--node)$/, ownFs: true },
   { tool: /^podman$/, verb: ['machine', 'ssh'], valued: /^(--username)$/ },
   { tool: /^docker-machine$/, verb: ['ssh'], valued: /^$/ },
 ];
@@ -47,13 +45,13 @@ export function vmShellCommand(name: string, args: readonly string[]): { line: s
   if (line === undefined && dd >= 0 && dd < rest.length - 1) line = rest.slice(dd + 1).join(' ');
   if (line === undefined) {
     const ops = before.filter((a, k) => !a.startsWith('-') && !vm.valued.test(before[k - 1] ?? ''));
-    // (A first operand without blanks may name the machine: podman machine ssh dev 'uptime', limactl shell default uptime.
+    // (A first operand without blanks may name the machine: podman machine ssh dev 'uptime'.
     // Or not: podman machine ssh rm -rf ~ runs rm -rf ~ on the default machine. Both readings are judged, each with the
     // words as written — options included.)
     const cmd = ops.findIndex((a) => /\s/.test(a));
     const f = before.findIndex((a, k) => !a.startsWith('-') && !vm.valued.test(before[k - 1] ?? ''));
     if (cmd >= 0) line = ops.slice(cmd).join(' ');
-    else if (ops.length > 0 && /^(podman|limactl|lima|colima)$/.test(name)) line = [before.slice(f + 1), before.slice(f)].filter((w) => w.length > 0).map((w) => w.join(' ')).join('\n');
+    else if (ops.length > 0 && name === 'podman') line = [before.slice(f + 1), before.slice(f)].filter((w) => w.length > 0).map((w) => w.join(' ')).join('\n');
     else if (ops.length > 0 && name === 'minikube') line = ops.join(' ');
   }
   return line === undefined ? undefined : { line, ...(vm.mounts ? { mounts: vm.mounts } : {}), ownFs: vm.ownFs === true };
