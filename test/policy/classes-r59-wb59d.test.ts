@@ -1,4 +1,4 @@
-// Round 59 (wb59d): regressions the round's late tool-call and php changes made (whitebox59d), closed.
+// Round 59 (wb59d): regressions the round's helper branch and late fixes made (whitebox59d), closed.
 import t from 'tap';
 import { builtin, lineTable } from '../helpers/engine.js';
 import { EXAMPLE_CONTEXT } from '../../src/policy/examples.js';
@@ -8,6 +8,22 @@ await lineTable(t, {
   // P2: php's built-in server given a router script answers every request through it: the router decides what is
   // served, so one from outside the project, on every interface, shares what it reads (serves-files: ask), whatever the
   // document root says. The project's own front controller, or any router on localhost, shares nothing new.
+  // A2: a one-liner's operand only read — open(sys.argv[1]), fs.readFileSync(process.argv[1]), File.read(ARGV[0]),
+  // file_get_contents($argv[1]) — is its input, not a target: code writing a file of its own (out.json) writes the
+  // project, not the operand. Any other use of the vector (a second index, an alias, a write mode) is still a write.
+  'one-liners reading their operand': [
+    ["python3 -c 'import sys,json; d=json.load(open(sys.argv[1])); json.dump(d, open(\"out.json\",\"w\"), indent=2)' ~/Downloads/data.json", 'allow'],
+    ["node -e 'const fs=require(\"fs\"); fs.writeFileSync(\"out.txt\", fs.readFileSync(process.argv[1]))' /etc/hosts", 'allow'],
+    ["ruby -e 'File.write(\"out.txt\", File.read(ARGV[0]))' /usr/share/dict/words", 'allow'],
+    ["php -r 'file_put_contents(\"out.txt\", file_get_contents($argv[1]));' /tmp/in.txt", 'allow'],
+    ["python3 -c 'import sys; d=open(sys.argv[1]).read(); open(sys.argv[2], \"a\").write(d)' /tmp/evil ~/.bashrc", 'deny'],
+    ["python3 -c 'import sys; open(sys.argv[1], \"r+\").write(\"x\")' ~/.bashrc", 'deny'],
+    ["python3 -c 'import sys; open(sys.argv[1], mode=\"a\").write(\"x\")' ~/.bashrc", 'deny'],
+    ["python3 -c 'import sys; open(sys.argv[1]); f=sys.argv[1]; open(f, \"a\").write(\"x\")' ~/.bashrc", 'deny'],
+    ["node -e 'const fs=require(\"fs\"); fs.readFileSync(process.argv[1]); fs.appendFileSync(process.argv[1], \"x\")' ~/.profile", 'deny'],
+    ["ruby -e 'File.write(ARGV[1], File.read(ARGV[0]))' /tmp/evil ~/.zshrc", 'deny'],
+    ["php -r 'file_put_contents($argv[2], file_get_contents($argv[1]));' /tmp/evil ~/.bashrc", 'deny'],
+  ],
   'php -S with a router from elsewhere': [
     ['php -S 0.0.0.0:8000 -t public /tmp/router.php', 'ask'],
     ['php -S0.0.0.0:8000 -t public ~/router.php', 'ask'],
