@@ -132,6 +132,9 @@ export function writtenText(policy: CompiledPolicy, path: string, text: string, 
 }
 
 /** Judged units for a tool Rampart has no model of: by what its input names. */
+// A tool that opens, edits or comments on a merge request without merging it (its own name, lower-cased).
+const OPENS_REQUEST = /^(create|open|new|draft|update)_?(merge_?request|pull_?request|mr|pr)|^(add_|create_)?(merge_?request|pull_?request|mr|pr)_?(comment|note|discussion)s?$|^(add|create)_?(comment|note)s?_?(on|to)_/;
+
 function genericUnits(policy: CompiledPolicy, call: ToolCall, ctx: Context): Judged[] | { unreadable: string } {
   const named = namesIn(call.tool_input, call.tool_name);
   if (named.unreadable) return { unreadable: named.unreadable };
@@ -145,8 +148,9 @@ function genericUnits(policy: CompiledPolicy, call: ToolCall, ctx: Context): Jud
   // request merged (into its base, most often main): judged as the push or `gh pr merge` it is.
   const n = call.tool_name.toLowerCase();
   const reads = /(^|_)(list|get|search|check|read|view|show|fetch|compare|diff)/.test(n);
-  // (Opening a merge request merges nothing: create_merge_request, open_pull_request.)
-  if (/merge/.test(n) && !reads && !/create|open|new|draft|comment|update_merge_request/.test(n)) units.push(...judgeLine(policy, 'gh pr merge', ctx));
+  // (Opening a merge request merges nothing: create_merge_request, open_pull_request, a comment on one. Read from the tool's
+  // own name, not its server's — mcp__openapi__merge_pull_request merges — and as its leading verb: merge_…_with_comment merges.)
+  if (/merge/.test(n) && !reads && !OPENS_REQUEST.test(n.split('__').pop()!)) units.push(...judgeLine(policy, 'gh pr merge', ctx));
   // (A branch deletion tool names the branch under `branch`, `ref`, or its own `name`: delete_branch {name: "main"}, branch_delete.)
   else if (/(delete|remove)_?(branch|ref)|(branch|ref)_?(delete|remove)/.test(n) && !reads) {
     const input = call.tool_input as Record<string, unknown>;

@@ -303,6 +303,9 @@ function take(out: NamedInput, key: string, v: string): void {
 /** Keys whose value is data a tool stores somewhere. */
 export const CONTENT_KEYS = new Set(['data', 'content', 'contents', 'text', 'body', 'bytes', 'value', 'payload', 'newsource']);
 
+// Tool names that list a directory or a file's metadata: list_directory, directory_tree, list_allowed_directories, stat, file_exists.
+const LISTING = /^(list|ls|tree|l?stat)([_-]|(dir|directory|directories|files?|folders?|entries|tree)$|$)|[_-](tree|list|listing|ls|l?stat|exists)$|^(file|path|dir|directory)_?exists$|^directorytree$/;
+
 /** What an unknown tool does with the paths it names, read from its name (capabilities as data). */
 export function pathRoles(toolName: string, hasUrls: boolean, carriesContent = false): ('reads' | 'writes' | 'deletes' | 'sends')[] {
   const n = toolName.toLowerCase();
@@ -314,7 +317,10 @@ export function pathRoles(toolName: string, hasUrls: boolean, carriesContent = f
   else if (carriesContent && !/read|get|list|search|find|fetch|view|show|stat|grep|glob|open|cat|head|tail|query|describe|inspect|lookup|count|diff|check|validate|lint/.test(n)) roles.push('writes');
   // Everything else is read at least — but a listing prints names, not contents (listing ~/.ssh is allowed, reading it is
   // not: Glob and LS are modelled so) — and a tool that also names a URL may send what it reads.
-  if (!(/list|tree|(^|[^a-z])ls([^a-z]|$)|stat|exists/.test(n) && !/read|get_?file|content|cat|search|grep|find|info/.test(n) && !carriesContent)) roles.push('reads');
+  // (A listing by the tool's own name, not its server's — mcp__treesitter__parse_file reads — and by a whole word of it:
+  // statistics, list_lines and tree_print print contents.)
+  const own = n.split('__').pop()!;
+  if (!(LISTING.test(own) && !/read|get_?file|content|cat|search|grep|find|info|line|dump|print|text|body|data|show|view|parse|export/.test(own) && !carriesContent)) roles.push('reads');
   if (hasUrls || /upload|send|post|share|publish|attach|email|mail/.test(n)) roles.push('sends');
   return roles;
 }

@@ -9,10 +9,21 @@ import { writesFiles } from './interpreters.js';
 // The argument vector in each language's spelling.
 const ARGV = /\bsys\.argv\b|\bprocess\.argv\b|\bBun\.argv\b|\bDeno\.args\b|(?<![\w$@])ARGV\b|[$@]ARGV\b|\$argv\b|\bcommandArgs\s*\(|\bfileinput\b/;
 
+// An operand only read — json.load(open(sys.argv[1])), fs.readFileSync(process.argv[1]), File.read(ARGV[0]),
+// file_get_contents($argv[1]) — is an input: code that reads its argument there and writes a file of its own
+// (open("out.json", "w")) writes no operand. (Any other use of the vector is still read as a possible target.)
+const READ_ONLY_USE = new RegExp([
+  String.raw`\bopen\(\s*sys\.argv\[\s*-?\d+\s*\]\s*(?:,\s*(?:mode\s*=\s*)?["']r[bt]?["']\s*)?(?:,\s*encoding\s*=\s*["'][\w-]+["']\s*)?\)`,
+  String.raw`\bPath\(\s*sys\.argv\[\s*-?\d+\s*\]\s*\)\.read_(?:text|bytes)\(`,
+  String.raw`\b(?:readFileSync|createReadStream)\(\s*process\.argv\[\s*\d+\s*\]\s*(?=[,)])`,
+  String.raw`\bFile\.(?:read|readlines|foreach|binread)\(\s*ARGV\[\s*-?\d+\s*\]\s*(?=[,)])`,
+  String.raw`\b(?:file_get_contents|file)\(\s*\$argv\[\s*\d+\s*\]\s*\)`,
+].join('|'), 'g');
+
 /** The operands a one-liner given inline (or on stdin after `-`) may write: its arguments, when its code writes files and
  *  reads its argument vector; only words known before the line runs (a computed one is judged where it is computed). */
 export function argvWrites(lang: string, args: readonly string[], code: string | undefined, fromStdin: boolean): string[] {
-  if (code === undefined || !ARGV.test(code) || !writesFiles(code)) return [];
+  if (code === undefined || !ARGV.test(code.replace(READ_ONLY_USE, '')) || !writesFiles(code)) return [];
   const inline = inlineCodeOf(lang, args);
   const at = inline.code !== undefined ? inline.index : fromStdin ? args.indexOf('-') : undefined;
   if (at === undefined || at < 0) return [];

@@ -31,7 +31,10 @@ export function phpServer(name: string, args: readonly string[]): { address?: st
     const glued = served.exec(args[s]!)![1]!;
     const t = args.findIndex((a) => /^-t./.test(a) || a === '-t');
     const dir = t < 0 ? '.' : args[t] === '-t' ? args[t + 1] ?? '.' : args[t]!.slice(2);
-    return { address: glued !== '' ? glued : args[s + 1], dir };
+    // (A router script — php -S ADDR -t public /tmp/router.php — answers every request: what is served is what it reads,
+    // so a router from outside the project shares its place, not the document root.)
+    const router = args.find((a, k) => k !== s && !a.startsWith('-') && !PHP_VALUED.test(args[k - 1] ?? '') && !(k === s + 1 && glued === ''));
+    return { address: glued !== '' ? glued : args[s + 1], dir: router !== undefined && /^(\/|~|\.\.(\/|$))/.test(router) ? router : dir };
   }
   // (The script php runs is its first word that is neither an option nor an option's value.)
   const at = args.findIndex((a, k) => !a.startsWith('-') && !PHP_VALUED.test(args[k - 1] ?? ''));
