@@ -1,6 +1,8 @@
 // Git tools of MCP servers (git_push, git_reset, git_clean, git_checkout …): each runs the git command its name says in
 // the repository it is given. Judged as that command line, so `remote: "origin"` is a remote's name, not a host, and
 // `mode: "hard"` or `force: true` are what they are on git's command line.
+// (ownToolName is only called, never read at load: the import cycle with tool-input.ts is harmless.)
+import { ownToolName } from './tool-input.js';
 import { quote } from './line/unwrap.js';
 
 const GIT_TOOL = /(?:^|_)git_?(push|pull|fetch|reset|clean|checkout|switch|restore|branch|stash|config|clone|remote|rebase|merge|tag|rm)$/i;
@@ -19,7 +21,7 @@ const EXTRA = ['args', 'arguments', 'options', 'flags', 'extra_args', 'extraArgs
 
 /** The git command line a git tool runs, or undefined for any other tool (or a verb whose input says too little). */
 export function gitToolLine(toolName: string, input: Record<string, unknown>): string | undefined {
-  const verb = GIT_TOOL.exec(toolName.replace(/^mcp__[^_]+(?:_[^_]+)*__/, ''))?.[1]?.toLowerCase();
+  const verb = GIT_TOOL.exec(ownToolName(toolName))?.[1]?.toLowerCase();
   if (verb === undefined) return undefined;
   const q = (w: string | undefined) => (w === undefined ? [] : [quote(w)]);
   const repo = first(input, 'repo_path', 'repoPath', 'repository_path', 'path', 'cwd', 'dir', 'directory');

@@ -6,7 +6,7 @@ import { newFacts } from './facts.js';
 import { judgeLine, judgeShellLine } from './line/judge-line.js';
 import { quote } from './line/unwrap.js';
 import type { CompiledPolicy } from './policy.js';
-import { COMMAND_KEYS, CONTENT_KEYS, namesIn, norm, pathRoles, shellQuote } from './tool-input.js';
+import { COMMAND_KEYS, CONTENT_KEYS, namesIn, norm, ownToolName, pathRoles, shellQuote } from './tool-input.js';
 import { credentialText } from './credential-text.js';
 import type { Context, Evaluation } from './types.js';
 
@@ -150,7 +150,7 @@ function genericUnits(policy: CompiledPolicy, call: ToolCall, ctx: Context): Jud
   const reads = /(^|_)(list|get|search|check|read|view|show|fetch|compare|diff)/.test(n);
   // (Opening a merge request merges nothing: create_merge_request, open_pull_request, a comment on one. Read from the tool's
   // own name, not its server's — mcp__openapi__merge_pull_request merges — and as its leading verb: merge_…_with_comment merges.)
-  if (/merge/.test(n) && !reads && !OPENS_REQUEST.test(n.split('__').pop()!)) units.push(...judgeLine(policy, 'gh pr merge', ctx));
+  if (/merge/.test(n) && !reads && !OPENS_REQUEST.test(ownToolName(n))) units.push(...judgeLine(policy, 'gh pr merge', ctx));
   // (A branch deletion tool names the branch under `branch`, `ref`, or its own `name`: delete_branch {name: "main"}, branch_delete.)
   else if (/(delete|remove)_?(branch|ref)|(branch|ref)_?(delete|remove)/.test(n) && !reads) {
     const input = call.tool_input as Record<string, unknown>;

@@ -22,6 +22,8 @@ export interface NamedInput {
 const MAX_DEPTH = 8;
 const MAX_STRINGS = 2000;
 
+/** A tool's own name, without its MCP server's prefix: mcp__github__merge_pull_request → merge_pull_request. */
+export const ownToolName = (name: string): string => name.split('__').pop()!;
 export const norm = (k: string) => k.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Keys whose string value is a command line a shell will run. */
@@ -319,7 +321,7 @@ export function pathRoles(toolName: string, hasUrls: boolean, carriesContent = f
   // not: Glob and LS are modelled so) — and a tool that also names a URL may send what it reads.
   // (A listing by the tool's own name, not its server's — mcp__treesitter__parse_file reads — and by a whole word of it:
   // statistics, list_lines and tree_print print contents.)
-  const own = n.split('__').pop()!;
+  const own = ownToolName(n);
   if (!(LISTING.test(own) && !/read|get_?file|content|cat|search|grep|find|info|line|dump|print|text|body|data|show|view|parse|export/.test(own) && !carriesContent)) roles.push('reads');
   if (hasUrls || /upload|send|post|share|publish|attach|email|mail/.test(n)) roles.push('sends');
   return roles;
