@@ -29,7 +29,7 @@ import { pathspecFile, wholeSpec } from '../analyzers/git-subcommands.js';
 import { unreadSubstitution } from './substituted-scripts.js';
 import { trustsOutside } from './trusted-dirs.js';
 import { startsLater } from './settings-stores.js';
-import { completionScript, CONFIGISH, credentialNameIn, credentialOf, DECODERS, madeBelow, DIGESTS, digestOnly, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, looksUpNames, envCredentialOf, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, processSubText, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
+import { completionScript, CONFIGISH, credentialNameIn, credentialOf, DECODERS, madeBelow, DIGESTS, digestOnly, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, looksUpNames, envCredentialOf, SERVICE_CLIS, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, processSubText, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { addHost, addUrl, STDIN, wholeTree } from '../analyzers/common.js';
 import { composerSettings } from '../analyzers/packages.js';
 import { includedInCode, writesInCode } from '../analyzers/net-clients.js';
@@ -553,7 +553,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const local = fixedAt > 0 && ((/^(npx|bunx|pnpx)$/.test(tool) && !/^[.~/]|^(https?|git|file):/.test(u.argv[fixedAt]!)) || (tool === 'git' && GIT_LOCAL.test(u.argv[fixedAt]!) && !u.argv.slice(1, fixedAt).some((a) => a.includes(repl ?? '\0'))));
       if (repl && !piped.length && NETWORK_TOOLS.has(tool) && u.argv.some((a, k) => a.includes(repl) && !(local && k > fixedAt) && !harmless(a, u.argv?.[k - 1] ?? ''))) tag('opaque-config', `${u.argv[0]} is fed file names xargs reads at run time`);
       // A secret fed in is in every placeholder (or appended): a network tool given it sends it (in a URL, a header, a body).
-      if (fedSecret && (NETWORK_TOOLS.has(tool) || looksUpNames(tool, u.argv.slice(1))) && (repl ? u.argv.slice(1).some((a) => a.includes(repl)) : !piped.length)) {
+      if (fedSecret && (NETWORK_TOOLS.has(tool) || SERVICE_CLIS.test(tool) || looksUpNames(tool, u.argv.slice(1))) && (repl ? u.argv.slice(1).some((a) => a.includes(repl)) : !piped.length)) {
         substitutedSecret ??= ctx.stdin !== undefined && isSecretPath(st, ctx.stdin, ctx) ? ctx.stdin : fc.stdinFrom.map((up) => info[up]?.secretOut).find((x) => x !== undefined);
       }
     }
@@ -1967,7 +1967,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       }
     }
     // (…and a package manager looking a name up: the name goes to its registry.)
-    if (substitutedSecret && (NETWORK_TOOLS.has(name) || facts.hosts.length > 0 || DNS_TOOLS.has(name) || looksUpNames(name, args))) facts.sends.push(substitutedSecret);
+    if (substitutedSecret && (NETWORK_TOOLS.has(name) || SERVICE_CLIS.test(name) || facts.hosts.length > 0 || DNS_TOOLS.has(name) || looksUpNames(name, args))) facts.sends.push(substitutedSecret);
     // An ignore file edited in place, deleted or unstaged by a program (sed -i, rm, git rm --cached),
     // then the whole tree staged: files the old rules kept out (.env, keys) may be committed.
     const redirected = new Set([...redirectWrites].map(resolveW));
@@ -2208,6 +2208,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (/^(croc|wormhole|magic-wormhole|ffsend|transfer)$/.test(name)) for (const a of args.filter((x) => !x.startsWith('-'))) { const p = abs0(a); if (p === ctx.projectRoot || `${ctx.projectRoot}/`.startsWith(`${p.replace(/\/+$/, '')}/`)) facts.sends.push(`${ctx.projectRoot}/.env`); }
       if (ctx.stdin) facts.sends.push(ctx.stdin);
     }
+    // (A service's client fed a secret on stdin — `-m -`, `--body-file -`, a value it prompts for — posts it to its service.)
+    else if (ctx.stdin && SERVICE_CLIS.test(name)) facts.sends.push(ctx.stdin);
     // kubectl/oc cp LOCAL [NS/]POD:PATH hands a local file to a pod of the cluster, as docker cp hands one to a container:
     // a send of it (and POD:PATH is no local file written).
     const cpAt = /^(kubectl|oc)$/.test(name) ? args.indexOf('cp') : -1;

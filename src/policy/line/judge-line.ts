@@ -32,7 +32,7 @@ import { pathOnlyEdit, plantedProgram, plantsNoCode, shownEdit } from './planted
 import { storedToken } from './token-config.js';
 import { stepFileWrite } from './ci-files.js';
 import { fetchedFiles } from './remote-copies.js';
-import { credentialNameIn, credentialOf, madeBelow, DIGESTS, digestOnly, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, realOf, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, UNKNOWN_CWD, type Info, type State } from './state.js';
+import { credentialNameIn, credentialOf, madeBelow, DIGESTS, digestOnly, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, realOf, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, SERVICE_CLIS, storesSetting, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { isShell, quote, withPositionals } from './unwrap.js';
 import { languageOf } from './interpreters.js';
 import { meantLines, understoodPrefix } from './syntax-repair.js';
@@ -1082,9 +1082,10 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // path or query, a commit message, a gist), or printed on for a later one — not one used to
   // authenticate: a header, -u, a credential-named option, a URL's user part (`curl -H "Authorization:
   // Bearer $GITHUB_TOKEN"`, `git push https://x:$GITHUB_TOKEN@github.com/…`).
-  // (gh secret set for this repository stores the value as the repository's secret: its everyday use.)
+  // (gh secret set for this repository stores the value as the repository's secret: its everyday use; so do a service
+  // client's own settings and secrets — state.ts storesSetting.)
   // (kubectl/oc exec hand the words the local shell expanded to a pod on the cluster.)
-  const sender = (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || /^(echo|printf)$/.test(argv[0] ?? '') || (/^(kubectl|oc)$/.test(posix.basename(argv[0] ?? '')) && argv.includes('exec'))) && !(argv[0] === 'gh' && argv[1] === 'secret' && argv[2] === 'set' && !argv.some((a) => /^(-R|--repo)(=|$)/.test(a)));
+  const sender = (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || (SERVICE_CLIS.test(posix.basename(argv[0] ?? '')) && !storesSetting(posix.basename(argv[0] ?? ''), argv.slice(1))) || /^(echo|printf)$/.test(argv[0] ?? '') || (/^(kubectl|oc)$/.test(posix.basename(argv[0] ?? '')) && argv.includes('exec'))) && !(argv[0] === 'gh' && argv[1] === 'secret' && argv[2] === 'set' && !argv.some((a) => /^(-R|--repo)(=|$)/.test(a)));
   // (Also through a name held in another variable: ${!n} with n=GITHUB_TOKEN, a declare -n reference, a copy.)
   const envSecret = sender && !varSecret && !substitutedSecret ? argvWords.map((w, k) => (authUse(argvWords[k - 1]?.value, w.raw) ? undefined : [...expansionsOf(w).matchAll(/\$\{?(!?)([A-Za-z_]\w*)/g)].map((m) => credentialOf(st, m[2]!, cmdEnv, m[1] === '!')).find((x) => x !== undefined))).find((x) => x !== undefined) : undefined;
   if (/^(declare|typeset|local)$/.test(argv[0] ?? '') && argv.some((a) => /^-[a-zA-Z]*n/.test(a))) for (const a of argv.slice(1)) {
