@@ -1443,11 +1443,16 @@ function authUse(prev: string | undefined, raw: string): boolean {
 }
 
 /** Each `for NAME in WORDS` loop of a script, at any depth: its variable and its words (undefined: "$@"). */
+// (The tree shares nodes — a substitution is a part of its word and in the word's list of substitutions — so each node is
+// visited once: walked by every path, `$(echo $(echo …))` nested 24 deep took minutes.)
 function loopBindings(script: unknown): [string, Word[] | undefined][] {
   const out: [string, Word[] | undefined][] = [];
+  const seen = new WeakSet<object>();
   const walk = (node: unknown): void => {
+    if (node && typeof node === 'object' && !seen.has(node)) seen.add(node);
+    else return;
     if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
+    else {
       const n = node as { kind?: string; variable?: unknown; items?: Word[] };
       if (n.kind === 'for' && typeof n.variable === 'string') out.push([n.variable, n.items]);
       for (const v of Object.values(node)) if (v && typeof v === 'object') walk(v);
@@ -1460,9 +1465,12 @@ function loopBindings(script: unknown): [string, Word[] | undefined][] {
 /** The functions a script defines, at any depth → the text of each body. */
 function functionBodies(script: unknown, line: string): Map<string, string> {
   const out = new Map<string, string>();
+  const seen = new WeakSet<object>();
   const walk = (node: unknown): void => {
+    if (node && typeof node === 'object' && !seen.has(node)) seen.add(node);
+    else return;
     if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
+    else {
       const n = node as { kind?: string; name?: string; body?: { start?: number; end?: number } };
       if (n.kind === 'function' && typeof n.name === 'string' && typeof n.body?.start === 'number' && typeof n.body.end === 'number' && n.body.end > n.body.start) out.set(n.name, line.slice(n.body.start, n.body.end));
       for (const v of Object.values(node)) if (v && typeof v === 'object') walk(v);
