@@ -70,6 +70,9 @@ const PATH_KEYS = new Set([
   'workingdirectory', 'folder', 'notebookpath', 'absolutepath', 'target', 'targetpath', 'destination', 'dest', 'destpath', 'src', 'srcpath',
   'source', 'sourcepath', 'output', 'outputpath', 'outputfile', 'outfile', 'inputpath', 'inputfile', 'location', 'root', 'from', 'to', 'newpath', 'oldpath',
 ]);
+/** A key naming a path by its own name though it is not in the list: pathInProject, relative_path, config_file, log_dir.
+ *  (Not a selector or expression that only ends so: xpath, jsonpath, urlpath.) */
+const pathKey = (k: string): boolean => PATH_KEYS.has(k) || (/(path|paths|file|filename|filenames|dir|directory)$|^path/.test(k) && !/(xpath|jsonpath|urlpath|keypath|pathpattern)$/.test(k));
 /** Free text: never mined for paths or URLs. */
 const TEXT_KEYS = new Set(['content', 'contents', 'text', 'body', 'message', 'prompt', 'description', 'title', 'oldstring', 'newstring', 'query', 'pattern', 'comment', 'summary', 'reason', 'note', 'notes', 'instructions', 'newsource', 'todos']);
 
@@ -93,6 +96,7 @@ export function namesIn(input: unknown, toolName = ''): NamedInput {
     out.unreadable = 'the tool input is not a JSON object';
     return out;
   }
+  const kernel = kernelOf(toolName);
   let strings = 0;
   const visit = (v: unknown, key: string, depth: number): void => {
     if (out.unreadable) return;
@@ -109,7 +113,8 @@ export function namesIn(input: unknown, toolName = ''): NamedInput {
       else if (typesInto && TYPED_KEYS.has(key)) out.commands.push(...typedLines(v));
       else if (kills && PROCESS_NAME_KEYS.has(key)) out.commands.push(`pkill -f ${shellQuote(v)}`);
       else if (BRANCH_KEYS.has(key)) out.branches.push(v.trim());
-      else take(out, key, v);
+      else if (kernel === 'local' && KERNEL_CODE_KEYS.has(key)) out.commands.push(...kernelLines(v));
+      else take(out, key, v, kernel);
       return;
     }
     if (Array.isArray(v)) {
@@ -145,11 +150,17 @@ export function namesIn(input: unknown, toolName = ''): NamedInput {
       } else {
         // (…run in the working directory it is given: {"command": "rm", "args": ["-rf", "Documents"], "cwd": "/home/u"}.)
         const cwd = entries.find(([k, x]) => CWD_KEYS.has(k) && typeof x === 'string' && PATH_SHAPE.test(x.trim()));
-        const text = line ?? (program && COMMAND_KEYS.has(program[0]) ? String(program[1]) : undefined);
+        // (…with the environment it is given: {"command": "npm test", "env": {"LD_PRELOAD": "/tmp/x.so"}} is that assignment
+        // before the command — a loader variable, a PATH without the shims, a RAMPART_ setting are judged as the shell's are.)
+        const envAt = entries.find(([k, x]) => ENV_KEYS.has(k) && typeof x === 'object' && x !== null && !Array.isArray(x));
+        const envText = envAt ? Object.entries(envAt[1] as Record<string, unknown>).map(([k, x]) => (/^[A-Za-z_]\w*$/.test(k) && ['string', 'number', 'boolean'].includes(typeof x) ? `${k}=${shellQuote(String(x))}` : undefined)) : [];
+        if (envText.includes(undefined)) out.unreadable ??= 'the tool input gives an environment Rampart does not read';
+        const text0 = line ?? (program && COMMAND_KEYS.has(program[0]) ? String(program[1]) : undefined);
+        const text = text0 !== undefined && envText.length ? `export ${envText.join(' ')}; ${text0}` : text0;
         if (text !== undefined && cwd) {
           // (A lone command string is still read as itself too — its base64, its shape — by the visit below.)
           out.commands.push(`cd ${shellQuote(String(cwd[1]).trim())} && ${text}`);
-        } else if (line !== undefined) out.commands.push(line);
+        } else if (text !== undefined && (line !== undefined || envText.length)) out.commands.push(text);
       }
       // (Every other argument vector beside it is a command line too: {"command": ["ls"], "cmd": ["rm", "-rf", "/home/u"]}.)
       for (const [k, x] of entries) if (k !== argvAt?.[0] && (ARGV_KEYS.has(k) || COMMAND_KEYS.has(k)) && words(x)) {
@@ -179,6 +190,43 @@ export function namesIn(input: unknown, toolName = ''): NamedInput {
     if (typeof remote === 'string' && /^[\w-]+$/.test(remote.trim())) out.hosts = out.hosts.filter((h) => h !== remote.trim());
   }
   return out;
+}
+
+/** Keys holding the environment a command is run with. */
+const ENV_KEYS = new Set(['env', 'environment', 'envvars', 'environmentvariables', 'envvariables']);
+/** Where a tool runs code: in a Jupyter/IPython kernel or a Python REPL on this machine, or in a hosted sandbox (e2b, Daytona,
+ *  Riza, Modal) that does not reach this machine's files. Read from the server's and the tool's names. */
+const REMOTE_SANDBOX = /^mcp__(e2b|e2b[-_]\w+|daytona|riza|modal|codesandbox|judge0|piston|replit)__/i;
+const LOCAL_KERNEL = /jupyter|ipython|notebook|kernel|python_?repl|run_?python|execute_?python|exec_?python/i;
+function kernelOf(toolName: string): 'local' | 'remote' | undefined {
+  if (REMOTE_SANDBOX.test(toolName)) return 'remote';
+  // (A markdown or raw cell is text, not code.)
+  return LOCAL_KERNEL.test(toolName) && !/markdown|raw_?cell/i.test(toolName) ? 'local' : undefined;
+}
+/** …and the keys holding a cell's code. */
+const KERNEL_CODE_KEYS = new Set([...CODE_KEYS, 'cellsource', 'source', 'cellcode', 'cellcontent', 'newsource', 'content', 'input']);
+/** The lines a kernel's cell runs: its Python, judged as `python3 -c` is, and the shell lines IPython runs from it — a `!CMD`
+ *  line (also `x = !CMD`), `%sx`/`%system`, a `%%bash`/`%%sh`/`%%script bash` cell — and the file a `%%writefile` cell writes. */
+export function kernelLines(code: string): string[] {
+  const lines = code.split('\n');
+  const cell = /^\s*%%(bash|sh|zsh|script\s+\S*sh|system|!)\s*$/.exec(lines[0] ?? '');
+  if (cell) return [lines.slice(1).join('\n')];
+  const write = /^\s*%%(?:writefile|file)\s+(-a\s+)?(\S+)\s*$/.exec(lines[0] ?? '');
+  if (write) {
+    let delim = 'RAMPART_CELL';
+    while (code.includes(delim)) delim += '_';
+    return [`cat ${write[1] ? '>>' : '>'} ${shellQuote(write[2]!)} <<'${delim}'\n${lines.slice(1).join('\n')}\n${delim}`];
+  }
+  const shell: string[] = [];
+  const py = lines.map((l) => {
+    const m = /^(\s*)(?:[\w, ]+=\s*)?(?:!!?|%(?:sx|system|sc)\s)(.*)$/.exec(l);
+    if (m) { shell.push(m[2]!); return `${m[1]}pass`; }
+    // (Other magics — %matplotlib, %time, %%timeit — are IPython's, not Python's; %run runs a file as python3 does.)
+    const run = /^(\s*)%run\s+(.*)$/.exec(l);
+    if (run) { shell.push(`python3 ${run[2]}`); return `${run[1]}pass`; }
+    return /^\s*%/.test(l) ? l.replace(/%.*/, 'pass') : l;
+  });
+  return [...shell, `python3 -c ${shellQuote(py.join('\n'))}`];
 }
 
 /** Keys naming the working directory a command is run in. */
@@ -262,7 +310,7 @@ export function encodedText(s0: string, depth = 0): string | undefined {
   return /\s/.test(text) || URL_SHAPE.test(text) || PATH_SHAPE.test(text) || /[$|;&<>{}`]/.test(text) ? text : undefined;
 }
 
-function take(out: NamedInput, key: string, v: string): void {
+function take(out: NamedInput, key: string, v: string, kernel?: 'local' | 'remote'): void {
   const s = v.trim();
   if (s === '') return;
   // Encoded text says what it says, decoded; what it says and Rampart cannot place is not understood.
@@ -293,10 +341,10 @@ function take(out: NamedInput, key: string, v: string): void {
     return;
   }
   if (COMMAND_KEYS.has(key)) out.commands.push(v);
-  else if (CODE_KEYS.has(key)) out.unreadable ??= `the tool input carries code to run (${key})`;
+  else if (CODE_KEYS.has(key) && kernel !== 'remote') out.unreadable ??= `the tool input carries code to run (${key})`;
   else if (URL_KEYS.has(key)) out.urls.push(URL_SHAPE.test(s) ? s : `https://${s}`);
   else if (HOST_KEYS.has(key) && /^[\w.:[\]-]+$/.test(s)) out.hosts.push(s);
-  else if (PATH_KEYS.has(key) && !URL_SHAPE.test(s)) out.paths.push(s);
+  else if (pathKey(key) && !TEXT_KEYS.has(key) && !URL_SHAPE.test(s)) out.paths.push(s);
   else if (TEXT_KEYS.has(key)) return;
   else if (URL_SHAPE.test(s)) out.urls.push(s);
   else if (PATH_SHAPE.test(s)) out.paths.push(s);
