@@ -755,6 +755,18 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       else if (!setup && evalRunsUnknown(fc.argv.slice(1), args)) {
         tag('dynamic-command', `${name} parses a value known only when the line runs as shell text`);
       }
+    } else if (name === 'history' && args.some((a) => /^-[a-zA-Z]*s$/.test(a))) {
+      // history -s TEXT: TEXT becomes the last history entry, which fc -s and !! run again.
+      st.history.push(args.filter((a) => !/^-[a-zA-Z]*s$/.test(a)).join(' '));
+    } else if (name === 'set' && args.some((a) => /^-[a-zA-Z]*H/.test(a) || a === 'histexpand') && /(^|[\s;&|(])!(!|-?\d|[A-Za-z?#$])/.test(st.lineText.slice(st.lineText.search(/histexpand|\s-[a-zA-Z]*H/)))) {
+      // With history expansion on, `!!`, `!cat`, `!-2` in a later line are replaced by earlier history entries as it is read.
+      for (const text of st.history) st.sub(text, ctx.cwd, env);
+      tag('dynamic-command', `set ${args.join(' ')} turns on history expansion: a later line's ! words run text from the shell's history`);
+    } else if (name === 'fc' && !args.some((a) => /^-[a-zA-Z]*l/.test(a))) {
+      // fc re-runs history entries (fc -s, fc -e EDITOR): the lines the line planted are judged, and what else the history holds
+      // — the agent's earlier commands, edited by `old=new` or an editor — is not known here.
+      for (const text of st.history) st.sub(text, ctx.cwd, env);
+      tag('dynamic-command', `fc runs lines from the shell's history, which Rampart does not see`);
     } else if (name === 'hash' && args[0] === '-p' && args[1] && args[2]) {
       // hash -p PATH NAME: NAME now runs PATH, like an alias.
       st.aliases.set(args[2], args[1]);

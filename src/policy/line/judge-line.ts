@@ -56,7 +56,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     links: parent?.links ?? new Map(), substitutedFds: parent?.substitutedFds ?? new Map(), relativeLinks: parent?.relativeLinks ?? new Set(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
     settledTokenFiles: parent?.settledTokenFiles ?? new Set(),
-    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), references: parent?.references ?? new Map(), listedVars: parent?.listedVars ?? new Map(), foreignVars: parent?.foreignVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), coprocs: new Set(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(), fieldLoopVars: parent?.fieldLoopVars ?? new Set(), globLoopVars: parent?.globLoopVars ?? new Set(), anyGlobLoopVars: parent?.anyGlobLoopVars ?? new Set(),
+    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), references: parent?.references ?? new Map(), listedVars: parent?.listedVars ?? new Map(), foreignVars: parent?.foreignVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), coprocs: new Set(), history: parent?.history ?? [], loopOver: parent?.loopOver ?? new Map(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(), fieldLoopVars: parent?.fieldLoopVars ?? new Set(), globLoopVars: parent?.globLoopVars ?? new Set(), anyGlobLoopVars: parent?.anyGlobLoopVars ?? new Set(),
     // (A nested line — a shell alias's text, bash -c — runs on the branch the line switched to.)
     branch: parent?.branch,
     downloaded: parent?.downloaded ?? new Set(), downloadedBefore: new Set(parent?.downloaded ?? []), functionWrites: parent?.functionWrites ?? new Map(), posix: parent?.posix ?? false,
@@ -143,7 +143,16 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
   }
   // `for NAME in …` assigns NAME each item in turn, as NAME=item does: a loop over PATH, LD_PRELOAD or a
   // proxy variable is judged as each of those assignments (an item computed at run time, or "$@", as unknown).
-  for (const [name, items] of loopBindings(parsed.script)) {
+  const bindings = loopBindings(parsed.script);
+  for (const [name, items] of bindings) {
+    // A loop over one unquoted variable (FILES=$(grep -rl x .github); for f in $FILES) gives its variable each word of that
+    // variable's value: where that value is a listing, the loop's variable is a listed path — only where nothing else in the
+    // line binds the name (no assignment, read, other loop …) and it is not used before the loop.
+    const over = items?.length === 1 && items[0]!.parts.length === 1 ? /^\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)\})$/.exec(items[0]!.raw) : null;
+    const at = line.search(new RegExp(`(^|[\\s;&|(])for\\s+${name}\\s+in\\s`));
+    if (over && (over[1] ?? over[2]) !== name && bindings.filter(([n]) => n === name).length === 1 && at >= 0
+      && !new RegExp(`(^|[^\\w$])${name}(\\[[^\\]]*\\])?\\+?=|\\b(read|mapfile|readarray|getopts|printf|declare|typeset|local|export|let|unset|select)\\b[^;&|\\n]*\\b${name}\\b`).test(line)
+      && !new RegExp(`\\$\\{?${name}\\b`).test(line.slice(0, at))) st.loopOver.set(name, (over[1] ?? over[2])!);
     // (Items that are plain words or unquoted expansions were split already: each turn's value is one field.)
     // (Not a glob: a file name it matches may hold blanks — touch -- '-D main' — and an unquoted $b splits it again.)
     if (items?.length && items.every((w) => (w.static && !/\s/.test(w.value) && !/[*?[]/.test(w.raw.replace(/'[^']*'|"[^"]*"/g, ''))) || (!w.static && w.parts.every((p) => !('quoted' in p) || !p.quoted)))) st.fieldLoopVars.add(name);
@@ -342,7 +351,9 @@ function dirVarPath(st: State, raw: string): string | undefined {
  */
 function listedWord(st: State, raw: string): { path: string; secret: boolean; at: string } | undefined {
   const m = /^(@?)"?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(?:\[[@*\d]+\])?(%[^}/%]*|#[^}#]*\/)?\})([\w.-]*(?:\/[\w.-]*)*)"?$/.exec(raw);
-  const v = m ? st.listedVars.get((m[2] ?? m[3])!) : undefined;
+  const name = m ? (m[2] ?? m[3])! : undefined;
+  const over = name !== undefined && !st.listedVars.has(name) ? st.loopOver.get(name) : undefined;
+  const v = name !== undefined ? st.listedVars.get(name) ?? (over !== undefined ? st.listedVars.get(over) : undefined) : undefined;
   if (!v || m![5]!.includes('..')) return undefined;
   return { secret: v.secret, at: m![1]!, path: v.secret ? v.path : `${v.path}${m![5]}` };
 }

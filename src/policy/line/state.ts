@@ -233,6 +233,10 @@ export interface State {
   /** Descriptor variables the line opened (`exec {log}>>f`: log → f) and coproc names (their pipes). */
   fdVars: Map<string, string>;
   coprocs: Set<string>;
+  /** Lines `history -s` put in the shell's history: `fc` runs them again. */
+  history: string[];
+  /** Loop variables whose loop runs over one other variable's words (for f in $FILES): f → FILES. */
+  loopOver: Map<string, string>;
   /** Set by code run in this shell that changes directory (a function body, a sourced file): the caller's directory is then unknown. */
   cwdLost?: boolean;
   /** The line turns on matching dot-files with `*` (dotglob, globdots, GLOBIGNORE). */

@@ -48,8 +48,9 @@ function parseSimple(cur: Cursor): Command {
     skipBlanks(cur);
     cur.tick();
     if (cur.done) break;
-    // `{fd}>file`: a descriptor bash allocates, its number stored in the variable fd.
-    const named = /\{([A-Za-z_]\w*)\}(?=&>|<<<|<&|<>|<|>>|>&|>\||>)/y;
+    // `{fd}>file`: a descriptor bash allocates, its number stored in the variable fd (or an array's element: bash also takes
+    // `exec {COPROC[1]}>&-`, how a coprocess's input is closed).
+    const named = /\{([A-Za-z_]\w*(?:\[[^\]\s{}]*\])?)\}(?=&>|<<<|<&|<>|<|>>|>&|>\||>)/y;
     named.lastIndex = cur.pos;
     const nm = named.exec(cur.text);
     if (nm) {
