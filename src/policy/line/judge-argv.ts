@@ -6,7 +6,7 @@ import { fullLongOptions } from '../options.js';
 import { FULL_LONG } from '../long-options.js';
 import { isComputed, OUTPUT_DIR, resolvePath } from '../paths.js';
 import { nameMatchesGlob } from '../glob.js';
-import { isLocalEndpoint } from '../hosts.js';
+import { isLocalEndpoint, isLoopback } from '../hosts.js';
 import { posix } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { analyzeArgv, decide, judgeFacts } from '../evaluate.js';
@@ -1323,6 +1323,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const git = st.gitAliases.size || st.gitRemotes.size || st.branch !== undefined ? withAliases(ctx.git, st.gitAliases, st.branch, st.gitRemotes) : ctx.git;
     const facts = analyzeArgv(argv, { ...ctx, env, git });
     facts.reads.push(...shownFiles);
+    // ssh to this machine runs its remote command here, as the login user, from that user's home: judged as a line there
+    // (ssh localhost 'rm -rf ~' deletes this machine's home; ssh to any other host runs on that host, which is not judged).
+    const remote = name === 'ssh' ? facts.notes.find((n) => n.startsWith('remote command: ')) : undefined;
+    const targets = facts.hosts.filter((h) => h.role === 'target');
+    if (remote !== undefined && targets.length > 0 && targets.every((h) => isLoopback(h.host))) st.sub(remote.slice('remote command: '.length), ctx.home, env);
     // A read that shows none of a secret's values — diff -q, cut -d= -f1 .env, openssl pkey -pubout, jq keys — is no read of it.
     // (Only for words the line wrote literally: grep "^${name}=" .env may select any line.)
     const literal = fc.argv.length === argv.length && fc.argv.every((w) => w.static);
