@@ -71,7 +71,8 @@ const PATH_KEYS = new Set([
   'source', 'sourcepath', 'output', 'outputpath', 'outputfile', 'outfile', 'inputpath', 'inputfile', 'location', 'root', 'from', 'to', 'newpath', 'oldpath',
 ]);
 /** A key naming a path by its own name though it is not in the list: pathInProject, relative_path, config_file, log_dir.
- *  (Not a selector or expression that only ends so: xpath, jsonpath, urlpath.) */
+ *  (Not a selector or expression that only ends so: xpath, jsonpath, urlpath; nor a file's text under its name — a
+ *  dockerfile or makefile key holding lines.) */
 const pathKey = (k: string): boolean => PATH_KEYS.has(k) || (/(path|paths|file|filename|filenames|dir|directory)$|^path/.test(k) && !/(xpath|jsonpath|urlpath|keypath|pathpattern)$/.test(k));
 /** Free text: never mined for paths or URLs. */
 const TEXT_KEYS = new Set(['content', 'contents', 'text', 'body', 'message', 'prompt', 'description', 'title', 'oldstring', 'newstring', 'query', 'pattern', 'comment', 'summary', 'reason', 'note', 'notes', 'instructions', 'newsource', 'todos']);
@@ -344,7 +345,7 @@ function take(out: NamedInput, key: string, v: string, kernel?: 'local' | 'remot
   else if (CODE_KEYS.has(key) && kernel !== 'remote') out.unreadable ??= `the tool input carries code to run (${key})`;
   else if (URL_KEYS.has(key)) out.urls.push(URL_SHAPE.test(s) ? s : `https://${s}`);
   else if (HOST_KEYS.has(key) && /^[\w.:[\]-]+$/.test(s)) out.hosts.push(s);
-  else if (pathKey(key) && !TEXT_KEYS.has(key) && !URL_SHAPE.test(s)) out.paths.push(s);
+  else if (pathKey(key) && !TEXT_KEYS.has(key) && !URL_SHAPE.test(s) && (PATH_KEYS.has(key) || !/\n/.test(s))) out.paths.push(s);
   else if (TEXT_KEYS.has(key)) return;
   else if (URL_SHAPE.test(s)) out.urls.push(s);
   else if (PATH_SHAPE.test(s)) out.paths.push(s);
