@@ -42,7 +42,7 @@ import { consoleCode } from './framework-consoles.js';
 import { vmShellCommand } from './vm-shells.js';
 import { phpServer } from './php-servers.js';
 import { feedsStdin, outerPositionals, projectScript, substitutedFile, wholeComputed } from './computed-scripts.js';
-import { FILE_READERS, foreignText, itemsChooseAction, itemsInCode } from './xargs-items.js';
+import { FILE_READERS, foreignText, itemsChooseAction, itemsInCode, throughFilters } from './xargs-items.js';
 import { CMAKE_READ_CALLS } from './cmake-text.js';
 import { buildFilesRead, ownBuildPlace } from './build-runners.js';
 import { commandsInText } from './text-commands.js';
@@ -494,11 +494,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // text is code nobody read. (A list of the project's own is the project's, as its scripts are.)
       if (items.length === 0 && repl !== undefined && xargsInput(fedInfos(fed, listing)).includes('$XARGS_INPUT')) {
         // (…a reader's file — jq -r '.x[]' /tmp/dl.json, head ~/Downloads/list — as cat's.)
-        const lists = [listFile, ...fed.flatMap((k) => (FILE_READERS.test(info[k]?.name ?? '') ? info[k]!.argv.slice(1).filter((x) => !x.startsWith('-')) : []))].filter((x): x is string => x !== undefined && !/^<\(/.test(x));
+        // (…through filters too: git log --format=%s | head -1 | xargs -I{} sh -c 'echo "{}"'.)
+        const feeders = throughFilters(fed, info, (k) => flat[k]?.stdinFrom ?? []);
+        const lists = [listFile, ...feeders.flatMap((k) => (FILE_READERS.test(info[k]?.name ?? '') ? info[k]!.argv.slice(1).filter((x) => !x.startsWith('-')) : []))].filter((x): x is string => x !== undefined && !/^<\(/.test(x));
         const inCode = itemsInCode(u.argv, repl);
         const elsewhere = lists.find((x) => !resolvePath(x, ctx).startsWith(`${ctx.projectRoot}/`));
         // (…and text others wrote that git prints — commit messages, authors, tag and branch names: what a fetch or a pull brought.)
-        const foreign = fed.map((k) => foreignText(info[k]?.argv ?? [])).find((x) => x !== undefined);
+        const foreign = feeders.map((k) => foreignText(info[k]?.argv ?? [])).find((x) => x !== undefined);
         if (inCode !== undefined && (elsewhere ?? foreign) !== undefined) tag('dynamic-command', `${name} puts ${elsewhere !== undefined ? `the lines of ${elsewhere}` : foreign}, which Rampart has not read, ${inCode}`);
       }
       // With -I each item runs its own command: the one judged is the riskiest (`..`, a home or
@@ -1190,7 +1192,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         || (/^(--host|--bind|--bind-address|--address|--addr|--listen|--ip|-b|-a|-H|-i|--interfaces)$/.test(args[k - 1] ?? '') && anyAddr.test(a))
         || /^--(host|bind|bind-address|address|addr|listen|ip|interfaces)=(0\.0\.0\.0|0|\[?::\]?|(?!127\.)\d+\.\d+\.\d+\.\d+)(:\d+)?$/.test(a))
         || /^--(inspect|inspect-brk|inspect-wait)=(0\.0\.0\.0|\[?::\]?)(:\d+)?$/.test(a))
-        || (php?.address !== undefined && !servesPublished && /^(0\.0\.0\.0|0|\[::\]|::|(?!127\.)\d+\.\d+\.\d+\.\d+)(:\d+)?$/.test(php.address));
+        || (php?.address !== undefined && !servesPublished && /^(0\.0\.0\.0|0|\[::\]|::|(?!127\.)\d+\.\d+\.\d+\.\d+)(:\d+)?$/.test(php.address))
+        // (…or on an address only known when the line runs — "$HOST:8000", "$(hostname -I)":8000 —, which may be any of them.)
+        || (php?.address !== undefined && !servesPublished && /[$`]/.test(php.address));
       const servesByDefault = (name === 'httpd' && !args.some((a, k) => args[k - 1] === '-p' && /^(127\.|localhost)/.test(a)))
         || (/^ruby/.test(name) && args.includes('-run') && args.some((a) => /httpd/.test(a)) && !servesPublished && !args.some((a) => /BindAddress=(127\.|localhost)|--bind-address=(127\.|localhost)/.test(a)))
         || ((name === 'twistd' || (args[0] === '-m' && args[1] === 'twisted')) && args.includes('web'))
