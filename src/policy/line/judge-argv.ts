@@ -153,6 +153,15 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     && c.redirects.every((r) => !/>/.test(r.op) || /^(\/dev\/null|&?\d)$/.test(r.target.value))));
   const editorOk: EditorCodeOk = (what, p) => linePlain && !argv0.some((a) => /^\s*:*\s*(?:cd|chd(?:ir)?|lcd?|lch(?:dir)?|tcd?|tch(?:dir)?)!?\s/.test(a))
     && (what === 'module' || (/^[\w./-]+$/.test(p) && !p.includes('..') && resolvePath(p, ctx).startsWith(`${ctx.projectRoot}/`) && !isSecretPath(st, resolvePath(p, ctx), ctx)));
+  // A command line nested in this command — sh -c TEXT, a git `!` alias, find -exec, npx -c, submodule foreach — prints
+  // to this command's output: a secret it shows is what this command's output carries (sh -c 'cat .env' | curl -d @- …,
+  // git -c alias.x='!cat' x ~/.ssh/id_rsa | curl …), as cat's would.
+  const subPrinting = (text: string, cwd: string, e: Context['env']): void => {
+    const before = st.out.length;
+    st.sub(text, cwd, e);
+    const shown = rec.secretOut === undefined ? st.out.slice(before).find((j) => SECRET(j, 'reads')) : undefined;
+    if (shown) rec.secretOut = firstSecret(st, shown.facts.reads, { ...ctx, cwd }) ?? rec.secretOut;
+  };
   const riskiest = (ws: readonly string[]) => ws.reduce<string | undefined>((b, w) => (b === undefined || risk(w) > risk(b) ? w : b), undefined);
   // A file of the project's, as it was before the line ran: not a secret, not one the line wrote with text nobody read,
   // nor a copy or link of a file from elsewhere the line made (cp /tmp/evil.sh run.sh && bash <(cat run.sh)): computed-scripts.ts.
@@ -693,7 +702,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         if (/^\s*("?\$[@*1-9]"?|\{\}|%s)\s*$/.test(cmd)) tag('pipe-to-shell', `${name} -c runs text supplied at run time`);
         else {
           const sourcedBefore = st.sourcedSecret;
-          st.sub(name === 'cmd' ? withoutCmdSwitches(cmd) : cmd, ctx.cwd, env);
+          subPrinting(name === 'cmd' ? withoutCmdSwitches(cmd) : cmd, ctx.cwd, env);
           // A command string that sources a secret file and dumps or echoes it prints the secret.
           if (st.sourcedSecret !== undefined && sourcedBefore === undefined && /\b(env|printenv|export\s+-p|declare\s+-[px]|set)\s*($|[;&|)])|\becho\b|\bprintf\b|\bcat\b/.test(cmd)) rec.secretOut = st.sourcedSecret;
         }
@@ -1515,7 +1524,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const inside = elsewhere(name, args, given);
     const outer = st.inside;
     if (inside) st.inside = inside;
-    for (const r of facts.runs) st.sub(stdinText !== undefined && /^(npm|npx)$/.test(name) ? `{ ${r}\n} <<< ${quote(stdinText.replace(/\0/g, '\n'))}` : r, ctx.cwd, env);
+    for (const r of facts.runs) subPrinting(stdinText !== undefined && /^(npm|npx)$/.test(name) ? `{ ${r}\n} <<< ${quote(stdinText.replace(/\0/g, '\n'))}` : r, ctx.cwd, env);
     if (loads !== undefined) st.sourcedSecret = sourcedBefore;
     if (/^(npm|pnpm|bun)$/.test(name)) lifecycleScripts(st, args, ctx.cwd);
     configSetSettings(st, name, args, ctx.cwd);
