@@ -127,6 +127,8 @@ export function analyzeReader({ tool, args: args0 }: AnalyzerInput): Facts {
   // Files the program itself writes: sed's w/W commands and s///w, awk's print > "file"; the files sed's r/R put into its output.
   if (tool === 'sed') f.reads.push(...sedEffects(scripts.join('\n')).reads.filter((x) => x !== '/dev/stdin' && x !== ''));
   f.writes.push(...(tool === 'sed' ? sedWrites(scripts.join('\n')) : scripts.flatMap(awkWrites)));
+  // (…and print > ARGV[n] or > FILENAME: a file the line gives as its operand.)
+  if (/awk$/.test(tool) && scripts.some(awkWritesOperands)) f.writes.push(...files.filter((x) => x !== '-' && !/^\w+=/.test(x)));
   // grep -q/-c/-l/-L print no line of the file: whether it matches, how often, or its name.
   const quiet = /^(grep|egrep|fgrep|rg)$/.test(tool) && args.some((a) => (tool === 'rg' ? /^-[a-zA-Z]*[qcl]/ : /^-[a-zA-Z]*[qclL]/).test(a) && !a.startsWith('--') || /^--(quiet|silent|count|files-with-matches|files-without-match)$/.test(a));
   if (!quiet) f.reads.push(...files.filter((x) => x !== '-'), ...(/^(grep|egrep|fgrep|rg)$/.test(tool) ? patternFiles(args) : []));
@@ -189,6 +191,11 @@ export function sedWrites(script: string): string[] {
 /** Files an awk program writes with print/printf > "file" (a literal start of the name). */
 export function awkWrites(prog: string): string[] {
   return [...prog.matchAll(/\bprintf?\b[^;{}]*?>>?\s*"([^"]+)"/g)].map((m) => m[1]!).filter((x) => !/^\/dev\/(stdout|stderr)$/.test(x));
+}
+
+/** Whether an awk program prints into a file named by its operands: print > ARGV[1], printf … >> FILENAME. */
+export function awkWritesOperands(prog: string): boolean {
+  return /\bprintf?\b[^;{}]*?>>?\s*\(?\s*(?:ARGV\s*\[|FILENAME\b)/.test(prog);
 }
 
 /** ed/ex FILE, sponge FILE: the file operand is rewritten. */

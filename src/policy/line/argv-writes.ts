@@ -6,15 +6,24 @@
 import { inlineCodeOf } from './interpreter-code.js';
 import { writesFiles } from './interpreters.js';
 
-// The argument vector in each language's spelling.
-const ARGV = /\bsys\.argv\b|\bprocess\.argv\b|\bBun\.argv\b|\bDeno\.args\b|(?<![\w$@])ARGV\b|[$@]ARGV\b|\$argv\b|\bcommandArgs\s*\(|\bfileinput\b/;
+// The argument vector in each language's spelling — by its name wherever it stands, not only behind its module: imported
+// (from sys import argv, import sys as s; s.argv, sys.orig_argv), destructured (const {argv} = process), looked up
+// (process["argv"], require("process").argv, $_SERVER["argv"]) — and the languages' own short forms: Ruby's $*, Lua's
+// arg table.
+const ARGV = /\b(?:orig_)?argv\b|\bDeno\.args\b|(?<![\w$@])ARGV\b|[$@]ARGV\b|\bcommandArgs\s*\(|\bfileinput\b/;
+const OWN_ARGV: Readonly<Record<string, RegExp>> = {
+  ruby: /\$\*/,
+  // (Perl's shift and pop with no array, outside a sub, take from @ARGV.)
+  perl: /\b(?:shift|pop)\b(?!\s*\(?\s*[@$])/,
+  lua: /\barg\s*\[/,
+};
 
 // An operand only read — json.load(open(sys.argv[1])), fs.readFileSync(process.argv[1]), File.read(ARGV[0]),
 // file_get_contents($argv[1]) — is an input: code that reads its argument there and writes a file of its own
 // (open("out.json", "w")) writes no operand. (Any other use of the vector is still read as a possible target.)
 const READ_ONLY_USE = new RegExp([
-  String.raw`\bopen\(\s*sys\.argv\[\s*-?\d+\s*\]\s*(?:,\s*(?:mode\s*=\s*)?["']r[bt]?["']\s*)?(?:,\s*encoding\s*=\s*["'][\w-]+["']\s*)?\)`,
-  String.raw`\bPath\(\s*sys\.argv\[\s*-?\d+\s*\]\s*\)\.read_(?:text|bytes)\(`,
+  String.raw`\bopen\(\s*(?:\w+\.)?argv\[\s*-?\d+\s*\]\s*(?:,\s*(?:mode\s*=\s*)?["']r[bt]?["']\s*)?(?:,\s*encoding\s*=\s*["'][\w-]+["']\s*)?\)`,
+  String.raw`\bPath\(\s*(?:\w+\.)?argv\[\s*-?\d+\s*\]\s*\)\.read_(?:text|bytes)\(`,
   String.raw`\b(?:readFileSync|createReadStream)\(\s*process\.argv\[\s*\d+\s*\]\s*(?=[,)])`,
   String.raw`\bFile\.(?:read|readlines|foreach|binread)\(\s*ARGV\[\s*-?\d+\s*\]\s*(?=[,)])`,
   String.raw`\b(?:file_get_contents|file)\(\s*\$argv\[\s*\d+\s*\]\s*\)`,
@@ -23,7 +32,9 @@ const READ_ONLY_USE = new RegExp([
 /** The operands a one-liner given inline (or on stdin after `-`) may write: its arguments, when its code writes files and
  *  reads its argument vector; only words known before the line runs (a computed one is judged where it is computed). */
 export function argvWrites(lang: string, args: readonly string[], code: string | undefined, fromStdin: boolean): string[] {
-  if (code === undefined || !ARGV.test(code.replace(READ_ONLY_USE, '')) || !writesFiles(code)) return [];
+  if (code === undefined || !writesFiles(code)) return [];
+  const rest0 = code.replace(READ_ONLY_USE, '');
+  if (!ARGV.test(rest0) && !OWN_ARGV[lang]?.test(rest0)) return [];
   const inline = inlineCodeOf(lang, args);
   const at = inline.code !== undefined ? inline.index : fromStdin ? args.indexOf('-') : undefined;
   if (at === undefined || at < 0) return [];

@@ -4,7 +4,7 @@
 // has not read: make -C /tmp/x, cd ~/Downloads/x && make, just -f /tmp/j run whatever those files say.
 import { SCRATCH } from './elsewhere.js';
 import { posix } from 'node:path';
-import { optionTable, scan, values, type OptionTable } from '../options.js';
+import { has, optionTable, scan, values, type OptionTable, type Scanned } from '../options.js';
 import { UNKNOWN_CWD } from './state.js';
 
 interface Runner {
@@ -14,6 +14,11 @@ interface Runner {
   table: OptionTable;
   /** The file it reads when none is named, in the directory it runs in. */
   defaults: string[];
+  /** Whether the call runs what the file says (a package manager's verb that runs its scripts); every call when absent. */
+  runs?: (s: Scanned) => boolean;
+  /** Judged only where an option sends it: a package manager in a directory the line changed to is one it scaffolded
+   *  there (cd /tmp && npx create-vite x && cd x && npm i) or a container's (RUN npm ci): not read here. */
+  sentOnly?: boolean;
 }
 
 const UNKNOWN_PLACE = '/$UNKNOWN_PLACE';
@@ -31,6 +36,17 @@ const RUNNERS: Runner[] = [
     table: optionTable(['f,file=', 's,settings=', 'gs,global-settings=', 't,toolchains=', 'gt,global-toolchains=', 'pl,projects=', 'rf,resume-from=', 'T,threads=', 'l,log-file=', 'P,activate-profiles=', 'D,define=', 'b,builder=', 'am,also-make', 'amd,also-make-dependents'], { singleDashLong: true }),
     defaults: ['pom.xml'],
   },
+  // (A package manager runs the scripts of the package.json where it runs — npm --prefix DIR or -C DIR, pnpm --dir/-C, yarn's
+  // and bun's --cwd — on a verb that runs them: run, test, start, an install of that package itself. Not a global install,
+  // whose --prefix is where packages go, nor an install of packages it names.)
+  {
+    names: /^(npm|pnpm|yarn|yarnpkg|bun)$/,
+    table: optionTable(['C,prefix,dir,cwd=', 'g,global', 'location=', 'registry=', 'w,workspace=', 'filter=', 'F=', 'cache=', 'userconfig=']),
+    defaults: ['package.json'],
+    sentOnly: true,
+    runs: (s) => !has(s, 'global') && !values(s, 'location').includes('global')
+      && (/^(run|run-script|rum|urn|test|tst|t|start|stop|restart)$/.test(s.positionals[0] ?? '') || (/^(install|i|ci|isntall)$/.test(s.positionals[0] ?? '') && s.positionals.length === 1)),
+  },
   { names: /^(task|go-task)$/, table: optionTable(['t,taskfile=', 'd,dir=', 'o,output=', 'C,concurrency=', 'I,interval=', 'output-group-begin=', 'output-group-end=', 'sort=']), defaults: ['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'taskfile.yaml', 'Taskfile.dist.yml'] },
 ];
 
@@ -39,6 +55,7 @@ export function buildFilesRead(name: string, args: readonly string[], where: { c
   const runner = RUNNERS.find((r) => r.names.test(name));
   if (!runner) return undefined;
   const s = scan(args, runner.table);
+  if (runner.runs && !runner.runs(s)) return undefined;
   // (Each -C/-d goes on from the one before: make -C a -C b runs in a/b; a file named is found from there.)
   // (~ is the shell's, and so are the working directory's names — $PWD, $(pwd) — and the work tree's top inside the project;
   // another value computed when the line runs — "$TMPDIR/x", $(dirname "$0") — is no place known here.)
@@ -54,7 +71,9 @@ export function buildFilesRead(name: string, args: readonly string[], where: { c
   // (A place that starts with a value computed when the line runs — "$TMPDIR/x", $(dirname "$0") — is no place known here;
   // one whose computed part comes below a known directory — "services/$svc" — lies below that directory.)
   const at = (from: string, p: string) => (/^"?[$`]/.test(known(p)) || from === UNKNOWN_PLACE ? UNKNOWN_PLACE : posix.resolve(from, known(p)));
-  const dir = values(s, 'directory', 'working-directory', 'dir').reduce(at, cwd);
+  const sent = values(s, 'directory', 'working-directory', 'dir', 'prefix');
+  if (runner.sentOnly && sent.length === 0) return undefined;
+  const dir = sent.reduce(at, cwd);
   const given = values(s, 'file', 'justfile', 'rakefile', 'taskfile').filter((f) => f !== '');
   // (A makefile on stdin or from a process substitution is read where its text is known: command-options.)
   const named = given.filter((f) => !/^(-|\/dev\/stdin|\/dev\/fd\/\d+)$|^<\(/.test(f)).map((f) => at(dir, f));

@@ -22,7 +22,8 @@ interface Console {
 }
 
 const CONSOLES: Console[] = [
-  { entry: /^(manage\.py|django-admin(\.py)?)$/, via: /^python[\d.]*$/, verbs: /^(shell|shell_plus)$/, inline: ['python3', '-c'], codeOptions: /^(-c|--command)$/, glued: '-c' },
+  // (`python -m django` is django-admin: the tool's identity is the module's name, django — identity.ts.)
+  { entry: /^(manage\.py|django-admin(\.py)?|django)$/, via: /^python[\d.]*$/, verbs: /^(shell|shell_plus)$/, inline: ['python3', '-c'], codeOptions: /^(-c|--command)$/, glued: '-c' },
   { entry: /^rails$/, via: /^ruby[\d.]*$/, verbs: /^(runner|r)$/, inline: ['ruby', '-e'], codeOptions: /^$/, operandCode: true },
   { entry: /^rails$/, via: /^ruby[\d.]*$/, verbs: /^(console|c)$/, inline: ['ruby', '-e'], codeOptions: /^$/ },
   { entry: /^artisan$/, via: /^php[\d.]*$/, verbs: /^tinker$/, inline: ['php', '-r'], codeOptions: /^--execute$/ },
@@ -31,7 +32,7 @@ const CONSOLES: Console[] = [
 /** Database consoles of the same frameworks: what they read on stdin is SQL for the project's database client, and the
  *  words after `--` (manage.py dbshell -- -c SQL) are the client's own arguments. */
 const DB_CONSOLES: { entry: RegExp; via: RegExp; verbs: RegExp }[] = [
-  { entry: /^(manage\.py|django-admin(\.py)?)$/, via: /^python[\d.]*$/, verbs: /^dbshell$/ },
+  { entry: /^(manage\.py|django-admin(\.py)?|django)$/, via: /^python[\d.]*$/, verbs: /^dbshell$/ },
   { entry: /^rails$/, via: /^ruby[\d.]*$/, verbs: /^(dbconsole|db)$/ },
 ];
 const DB_CLIENTS = ['psql', 'mysql', 'sqlite3'];

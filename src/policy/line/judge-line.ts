@@ -13,7 +13,7 @@ import type { CompiledPolicy } from '../policy.js';
 import { commandsOf, compoundWrites, expandingText, expansionsOf, functionWrites, parseShell, resolveVariables, splitFields, type FlatCommand, type Word } from '../shell/index.js';
 import type { Context } from '../types.js';
 import { arithmeticCopies } from './arithmetic-copies.js';
-import { foreignOutput } from './xargs-items.js';
+import { foreignOutput, throughFilters } from './xargs-items.js';
 import { assignmentTags, defaultAssignments, toolSetting } from './assignments.js';
 import { deferredCode } from './deferred-code.js';
 import { forkBomb } from './destructive.js';
@@ -235,8 +235,9 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
     else if (readNames.length === 1 && !redirected.length) listed(st, readNames[0]!, i.info);
     else for (const v of readNames) st.listedVars.delete(v);
     // (…and a read fed text others wrote — git log --format=%s | while read s — holds that text: pasted into code, it is code.)
+    // (…through filters too: git log --format=%s | head -5 | while read s.)
     for (const v of readNames) {
-      const from = fc.stdinFrom.map((up) => foreignOutput(info[up], st.ctx)).find((x) => x !== undefined);
+      const from = throughFilters(fc.stdinFrom, info, (k) => flat[k]?.stdinFrom ?? []).map((up) => foreignOutput(info[up], st.ctx)).find((x) => x !== undefined);
       if (from !== undefined) st.foreignVars.set(v, from);
       else st.foreignVars.delete(v);
     }

@@ -167,6 +167,9 @@ export function operandCommands(name: string, args0: readonly string[], env: Rea
     const DIR_OPT = name === 'pdm' ? /^(--directory|-C|--cwd|--project|--dir|-p)$/ : /^(--directory|-C|--cwd|--prefix|--project|--dir)$/;
     const dir = args.slice(0, j).map((a, k, xs) => (DIR_OPT.test(xs[k - 1] ?? '') ? a : /^--(directory|cwd|prefix|project|dir)=/.test(a) ? a.slice(a.indexOf('=') + 1) : undefined)).filter((x) => x !== undefined).at(-1);
     if (prog !== undefined && /^[\w.+-]+$/.test(prog) && !/\.(py|js|ts|mjs|cjs|rb|sh)$/.test(prog) && (!isCommandWord(prog) || dir !== undefined)) return { strings: [], suffix: args.slice(j), runs: true, ...(dir !== undefined ? { cwd: dir } : {}) };
+    // (A Python script — uv run manage.py shell -c CODE — is python's operand, and a program by its path — pipenv run
+    // ./manage.py — that program: their words are judged as that command line, framework consoles included.)
+    if (prog !== undefined && /^[\w./+-]+$/.test(prog) && !/\.\.|^\//.test(prog) && (/\.py$/.test(prog) || prog.includes('/'))) return { strings: [], suffix: /\.py$/.test(prog) ? ['python3', ...args.slice(j)] : args.slice(j), runs: true, ...(dir !== undefined ? { cwd: dir } : {}) };
   }
   // (A runner's verb — yarn exec, lerna exec, nx exec — is no program: `exec` the builtin is one, `yarn exec 'rm -rf ~'` runs the string.)
   // (…nor is a task that shares a builtin's name, given the task's own options: gradle exec -PcommandLine='…'.)

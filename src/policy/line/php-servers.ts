@@ -29,7 +29,8 @@ export function phpServer(name: string, args: readonly string[]): { address?: st
   const s = args.findIndex((a) => served.test(a));
   if (s >= 0) {
     const glued = served.exec(args[s]!)![1]!;
-    const t = args.findIndex((a) => /^-t./.test(a) || a === '-t');
+    // (php keeps the last -t it is given: php -S ADDR -t public -t . serves the project's top.)
+    const t = args.reduce((last, a, k) => ((/^-t./.test(a) || a === '-t') && !PHP_VALUED.test(args[k - 1] ?? '') ? k : last), -1);
     const dir = t < 0 ? '.' : args[t] === '-t' ? args[t + 1] ?? '.' : args[t]!.slice(2);
     // (A router script — php -S ADDR -t public /tmp/router.php — answers every request: what is served is what it reads,
     // so a router from outside the project shares its place, not the document root.)

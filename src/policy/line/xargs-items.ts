@@ -93,6 +93,22 @@ export function foreignText(argv: readonly string[]): string | undefined {
   return `what git ${verb} prints (text others wrote)`;
 }
 
+/**
+ * The commands whose printed text reaches a command from `fed` (its feeders): each feeder and, behind a filter that passes
+ * its input on — head, sort, uniq, sed, tr, cut, awk, grep — that filter's own feeders, and so on up the pipe: commit text
+ * through `git log | head -1` is still commit text. `stdinFrom(k)` are command k's feeders.
+ */
+export function throughFilters(fed: readonly number[], info: readonly (Info | undefined)[], stdinFrom: (k: number) => readonly number[]): number[] {
+  const out: number[] = [];
+  for (const todo = [...fed]; todo.length > 0;) {
+    const k = todo.shift()!;
+    if (out.includes(k)) continue;
+    out.push(k);
+    if (FILE_READERS.test(info[k]?.name ?? '')) todo.push(...stdinFrom(k));
+  }
+  return out;
+}
+
 /** What wrote the text a command prints, when others did: a download, git's commit text or ref names, a reader's file from
  *  outside the project; undefined for the project's own text and names. */
 export function foreignOutput(i: Info | undefined, ctx: Pick<Context, 'cwd' | 'home' | 'projectRoot'>): string | undefined {
