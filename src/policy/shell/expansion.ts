@@ -20,6 +20,10 @@ export function readDollar(cur: Cursor, quoted: boolean): WordPart {
     return readCommandSub(cur, quoted);
   }
   if (n === '{') return readParamBrace(cur, quoted);
+  if (n === '[') {
+    const arith = tryArith(cur, quoted, '[');
+    if (arith) return arith;
+  }
   const rest = cur.text.slice(cur.pos + 1, cur.pos + 257);
   const m = NAME.exec(rest);
   const name = m ? m[0] : /[0-9]/.test(n) || (n !== '' && SPECIAL.includes(n)) ? n : null;
@@ -40,16 +44,20 @@ function readCommandSub(cur: Cursor, quoted: boolean): CommandSubPart {
   return { kind: 'command-sub', style: 'dollar', script, raw: cur.text.slice(start, cur.pos), quoted };
 }
 
-/** `$(( … ))`; returns null (cursor restored) when it is really `$( ( … ) )`. */
-function tryArith(cur: Cursor, quoted: boolean): WordPart | null {
+/**
+ * `$(( … ))`; returns null (cursor restored) when it is really `$( ( … ) )`. With `[`: bash's old `$[ … ]`, one word
+ * whatever blanks it holds (null when no `]` closes it: then `$` is a character).
+ */
+function tryArith(cur: Cursor, quoted: boolean, open: '((' | '[' = '(('): WordPart | null {
   const start = cur.pos;
   const pending = cur.heredocs.length;
   const depth = cur.shared.depth;
+  const close = open === '[' ? ']' : '))';
   try {
-    cur.pos += 3;
-    const expression = readWord(cur, 'arith');
-    if (cur.startsWith('))')) {
-      cur.pos += 2;
+    cur.pos += 1 + open.length;
+    const expression = readWord(cur, open === '[' ? 'arith-bracket' : 'arith');
+    if (cur.startsWith(close)) {
+      cur.pos += close.length;
       return { kind: 'arith', expression, raw: cur.text.slice(start, cur.pos), quoted };
     }
   } catch (e) {

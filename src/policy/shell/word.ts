@@ -9,9 +9,10 @@ import type { Word, WordPart } from './types.js';
  * normal: command words; brace: the operand of `${x:-…}` (ends at `}`); quoted-brace: an operand where `'` is a plain
  * character (it still pairs, so a `}` between two of them ends nothing) — `${x:-…}`, `${x+…}`, `${x=…}` inside double
  * quotes or a here-document, and a substring's `${x:…}` anywhere; arith: `$(( … ))` body (ends at an unbalanced `)`);
+ * arith-bracket: `$[ … ]` body (ends at an unbalanced `]`) — in both, as in any arithmetic, `'` is a character too;
  * heredoc: an unquoted heredoc body (runs to the end of the text).
  */
-export type WordMode = 'normal' | 'brace' | 'quoted-brace' | 'arith' | 'heredoc';
+export type WordMode = 'normal' | 'brace' | 'quoted-brace' | 'arith' | 'arith-bracket' | 'heredoc';
 
 const ASSIGN_PREFIX = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=$/;
 
@@ -63,12 +64,15 @@ export function readWord(cur: Cursor, mode: WordMode = 'normal'): Word {
     else if (mode === 'arith') {
       if (c === '(') depth++;
       else if (c === ')' && depth-- === 0) break;
+    } else if (mode === 'arith-bracket') {
+      if (c === '[') depth++;
+      else if (c === ']' && depth-- === 0) break;
     }
     tildeOk = false;
     if (c === '\\') {
       readEscape(cur, parts, mode);
       plain = null;
-    } else if (c === "'" && mode === 'quoted-brace') {
+    } else if (c === "'" && (mode === 'quoted-brace' || mode === 'arith' || mode === 'arith-bracket')) {
       readLiteralQuotes(cur, parts);
       plain = null;
     } else if (c === "'" && mode !== 'heredoc') {
