@@ -965,7 +965,14 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     // (The call itself is judged on as well: what it is fed — `f < .env` — and the words it is given.)
   }
   // Shell aliases defined earlier in the line expand here.
-  const alias = st.aliases.get(argv[0]!);
+  let alias = st.aliases.get(argv[0]!);
+  // (bash: an alias whose text ends in a blank makes the next word an alias too — alias n='nice ' then n w runs
+  // nice with w's text. The words so expanded join the alias's text, each name once.)
+  let taken = 1;
+  for (const seen = new Set([argv[0]!]); alias !== undefined && /[ \t]$/.test(alias) && argvWords[taken]?.static && !seen.has(argv[taken]!) && st.aliases.has(argv[taken]!); taken++) {
+    seen.add(argv[taken]!);
+    alias += st.aliases.get(argv[taken]!)!;
+  }
   if (alias !== undefined && argvWords[0]!.static) {
     // (What runs is the alias's program: line checks see it, e.g. a download run through hash -p.)
     rec.argv = [alias.split(/\s+/)[0]!, ...argv.slice(1)];
@@ -974,8 +981,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     // line feeds it (py <<'EOF' … EOF runs the body as shell). Other text is a line of its own.
     // (Not one that starts with an assignment or a builtin — alias x='LD_PRELOAD=… ls', alias x=export —: those change the
     // shell itself, and are judged as the line they make.)
-    if (/^[\w./+:@%-]+( +[\w./+=:@%-]+)*$/.test(alias.trim()) && !/^(export|declare|typeset|readonly|local|eval|source|\.|set|unset|alias|unalias|builtin|command|enable|exec|cd|pushd|popd|shopt|trap|hash|let|read|mapfile|readarray|printf|ulimit|umask)$/.test(alias.trim().split(/ +/)[0]!)) judgeArgv(st, [...alias.trim().split(/ +/), ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
-    else st.sub([alias, ...argv.slice(1).map(quote)].join(' '), cwd, cmdEnv);
+    if (taken === 1 && /^[\w./+:@%-]+( +[\w./+=:@%-]+)*$/.test(alias.trim()) && !/^(export|declare|typeset|readonly|local|eval|source|\.|set|unset|alias|unalias|builtin|command|enable|exec|cd|pushd|popd|shopt|trap|hash|let|read|mapfile|readarray|printf|ulimit|umask)$/.test(alias.trim().split(/ +/)[0]!)) judgeArgv(st, [...alias.trim().split(/ +/), ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
+    else st.sub([alias, ...argv.slice(taken).map(quote)].join(' '), cwd, cmdEnv);
     return { info: rec, cwd, env: nextEnv };
   }
   // `a[i]=v` / `a[i]+=v`: an array element assignment (its substitutions are commands of their own).

@@ -21,6 +21,8 @@ export const META = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>']
 export class Cursor {
   pos = 0;
   readonly heredocs: PendingHeredoc[] = [];
+  /** How many `$( … )` / `<( … )` the cursor is inside: there bash ends a here-document at a line `DELIM…)` too. */
+  substitutions = 0;
 
   constructor(readonly text: string, readonly offset: number, readonly shared: Shared) {}
 

@@ -2,7 +2,7 @@
 import { Cursor, ParseError, skipBlanks } from './cursor.js';
 import { parseList, parseWhole } from './list.js';
 import { readWord } from './word.js';
-import type { ArrayPart, CommandSubPart, ParamPart, ProcessSubPart, WordPart } from './types.js';
+import type { ArrayPart, CommandSubPart, ParamPart, ProcessSubPart, Script, WordPart } from './types.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 const SPECIAL = '@*#?$!-';
@@ -20,6 +20,10 @@ export function readDollar(cur: Cursor, quoted: boolean): WordPart {
     return readCommandSub(cur, quoted);
   }
   if (n === '{') return readParamBrace(cur, quoted);
+  if (n === '[') {
+    const arith = tryArith(cur, quoted, '[');
+    if (arith) return arith;
+  }
   const rest = cur.text.slice(cur.pos + 1, cur.pos + 257);
   const m = NAME.exec(rest);
   const name = m ? m[0] : /[0-9]/.test(n) || (n !== '' && SPECIAL.includes(n)) ? n : null;
@@ -34,24 +38,26 @@ export function readDollar(cur: Cursor, quoted: boolean): WordPart {
 function readCommandSub(cur: Cursor, quoted: boolean): CommandSubPart {
   const start = cur.pos;
   cur.pos += 2;
-  cur.enter();
-  const script = parseList(cur, { paren: true });
-  cur.leave();
+  const script = substitutionBody(cur);
   if (cur.peek() !== ')') cur.fail('unterminated $( … )', start);
   cur.pos++;
   return { kind: 'command-sub', style: 'dollar', script, raw: cur.text.slice(start, cur.pos), quoted };
 }
 
-/** `$(( … ))`; returns null (cursor restored) when it is really `$( ( … ) )`. */
-function tryArith(cur: Cursor, quoted: boolean): WordPart | null {
+/**
+ * `$(( … ))`; returns null (cursor restored) when it is really `$( ( … ) )`. With `[`: bash's old `$[ … ]`, one word
+ * whatever blanks it holds (null when no `]` closes it: then `$` is a character).
+ */
+function tryArith(cur: Cursor, quoted: boolean, open: '((' | '[' = '(('): WordPart | null {
   const start = cur.pos;
   const pending = cur.heredocs.length;
   const depth = cur.shared.depth;
+  const close = open === '[' ? ']' : '))';
   try {
-    cur.pos += 3;
-    const expression = readWord(cur, 'arith');
-    if (cur.startsWith('))')) {
-      cur.pos += 2;
+    cur.pos += 1 + open.length;
+    const expression = readWord(cur, open === '[' ? 'arith-bracket' : 'arith');
+    if (cur.startsWith(close)) {
+      cur.pos += close.length;
       return { kind: 'arith', expression, raw: cur.text.slice(start, cur.pos), quoted };
     }
   } catch (e) {
@@ -96,12 +102,27 @@ function readParamBrace(cur: Cursor, quoted: boolean): ParamPart {
     if (!op) cur.fail('bad substitution', start);
     part.op = op[0];
     cur.pos += op[0].length;
-    part.arg = readWord(cur, 'brace');
+    // (Inside double quotes the operand of a default, alternative or assignment operator reads `'` as a character:
+    // its substitutions run. A substring's offset and length are arithmetic, where `'` never quotes. Patterns — #, %,
+    // / — and an error message — ? — keep `'` as a quote.)
+    part.arg = readWord(cur, op[0] === ':' || (quoted && /^:?[-+=]$/.test(op[0])) ? 'quoted-brace' : 'brace');
   }
   if (cur.peek() !== '}') cur.fail('unterminated ${ … }', start);
   cur.pos++;
   part.raw = cur.text.slice(start, cur.pos);
   return part;
+}
+
+/** The list inside `$( … )` or `<( … )`, up to its `)`; here-documents read there know they are inside one. */
+function substitutionBody(cur: Cursor): Script {
+  cur.enter();
+  cur.substitutions++;
+  try {
+    return parseList(cur, { paren: true });
+  } finally {
+    cur.substitutions--;
+    cur.leave();
+  }
 }
 
 /** `` `…` ``: unescapes `\``, `\\`, `\$` (and `\"` inside double quotes), then parses the text. */
@@ -135,9 +156,7 @@ export function readProcessSub(cur: Cursor): ProcessSubPart {
   const start = cur.pos;
   const direction = cur.peek() === '<' ? 'in' : 'out';
   cur.pos += 2;
-  cur.enter();
-  const script = parseList(cur, { paren: true });
-  cur.leave();
+  const script = substitutionBody(cur);
   if (cur.peek() !== ')') cur.fail('unterminated process substitution', start);
   cur.pos++;
   return { kind: 'process-sub', direction, script, raw: cur.text.slice(start, cur.pos) };

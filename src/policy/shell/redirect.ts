@@ -12,6 +12,8 @@ export function tryRedirect(cur: Cursor): Redirect | null {
   const m = REDIRECT.exec(cur.text);
   if (!m) return null;
   const op = m[2] as RedirectOp;
+  // (`&>` and `&>>` take no descriptor: in `chmod 777&>/dev/null f` the 777 is chmod's word, read as one.)
+  if (m[1] !== undefined && op.startsWith('&')) return null;
   const after = cur.text[cur.pos + m[0].length];
   if ((op === '<' || op === '>') && after === '(') return null; // process substitution
   const start = cur.pos;
@@ -43,20 +45,29 @@ export function tryRedirect(cur: Cursor): Redirect | null {
 export function consumeNewline(cur: Cursor): void {
   cur.pos++;
   const pending = cur.heredocs.splice(0);
-  for (const { redirect, start } of pending) {
+  for (let k = 0; k < pending.length; k++) {
+    const { redirect, start } = pending[k]!;
     const doc = redirect.heredoc!;
     const lines: string[] = [];
     const bodyStart = cur.pos;
     let closed = false;
     while (!cur.done) {
       cur.tick();
-      const nl = cur.text.indexOf('\n', cur.pos);
-      const end = nl < 0 ? cur.text.length : nl;
-      let line = cur.text.slice(cur.pos, end);
-      if (doc.stripTabs) line = line.replace(/^\t+/, '');
-      cur.pos = nl < 0 ? end : end + 1;
+      const { line: logical, at } = logicalLine(cur, !doc.quoted);
+      const tabs = doc.stripTabs ? /^\t*/.exec(logical)![0].length : 0;
+      const line = logical.slice(tabs);
       if (line === doc.delimiter) {
         closed = true;
+        break;
+      }
+      // bash 5.2, inside `$( … )` or `<( … )`: a line that starts with the delimiter and holds a `)` ends the
+      // here-document too, and the rest of that line after the delimiter is read as shell text — `EOF) && rm -rf ~`
+      // closes the substitution and runs rm. (Not in a plain subshell `( … )`, nor with blanks before the delimiter.)
+      if (cur.substitutions > 0 && line.startsWith(doc.delimiter) && line.slice(doc.delimiter.length).includes(')')) {
+        cur.pos = at[tabs + doc.delimiter.length]!;
+        closed = true;
+        // (Here-documents still pending on that line keep an empty body: what follows is read as commands.)
+        pending.length = k + 1;
         break;
       }
       lines.push(line);
@@ -64,6 +75,30 @@ export function consumeNewline(cur: Cursor): void {
     if (!closed) cur.fail(`unterminated here-document (wanted '${doc.delimiter}')`, start);
     doc.body = lines.length ? lines.join('\n') + '\n' : '';
     doc.content = heredocContent(cur, doc.body, doc.quoted, cur.at(bodyStart));
+  }
+}
+
+/**
+ * The next line of a here-document's body, the cursor moved past its newline. With an unquoted delimiter bash joins a
+ * line ending in an unescaped `\` to the next before it compares the line with the delimiter: `E\` + `OF` is `EOF`.
+ * `at[i]` is where the line's character i stands in the text.
+ */
+function logicalLine(cur: Cursor, joins: boolean): { line: string; at: number[] } {
+  let line = '';
+  const at: number[] = [];
+  for (;;) {
+    const nl = cur.text.indexOf('\n', cur.pos);
+    const end = nl < 0 ? cur.text.length : nl;
+    const piece = cur.text.slice(cur.pos, end);
+    const continued = joins && nl >= 0 && (/\\+$/.exec(piece)?.[0].length ?? 0) % 2 === 1;
+    const keep = continued ? piece.length - 1 : piece.length;
+    for (let i = 0; i < keep; i++) at.push(cur.pos + i);
+    line += piece.slice(0, keep);
+    cur.pos = nl < 0 ? end : end + 1;
+    if (!continued) {
+      at.push(end);
+      return { line, at };
+    }
   }
 }
 

@@ -6,10 +6,13 @@ import { buildWord, pushLiteral } from './word-build.js';
 import type { Word, WordPart } from './types.js';
 
 /**
- * normal: command words; brace: the operand of `${x:-…}` (ends at `}`); arith: `$(( … ))` body
- * (ends at an unbalanced `)`); heredoc: an unquoted heredoc body (runs to the end of the text).
+ * normal: command words; brace: the operand of `${x:-…}` (ends at `}`); quoted-brace: an operand where `'` is a plain
+ * character (it still pairs, so a `}` between two of them ends nothing) — `${x:-…}`, `${x+…}`, `${x=…}` inside double
+ * quotes or a here-document, and a substring's `${x:…}` anywhere; arith: `$(( … ))` body (ends at an unbalanced `)`);
+ * arith-bracket: `$[ … ]` body (ends at an unbalanced `]`) — in both, as in any arithmetic, `'` is a character too;
+ * heredoc: an unquoted heredoc body (runs to the end of the text).
  */
-export type WordMode = 'normal' | 'brace' | 'arith' | 'heredoc';
+export type WordMode = 'normal' | 'brace' | 'quoted-brace' | 'arith' | 'arith-bracket' | 'heredoc';
 
 const ASSIGN_PREFIX = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=$/;
 
@@ -57,14 +60,20 @@ export function readWord(cur: Cursor, mode: WordMode = 'normal'): Word {
         plain = null;
         continue;
       }
-    } else if (mode === 'brace' && c === '}') break;
+    } else if ((mode === 'brace' || mode === 'quoted-brace') && c === '}') break;
     else if (mode === 'arith') {
       if (c === '(') depth++;
       else if (c === ')' && depth-- === 0) break;
+    } else if (mode === 'arith-bracket') {
+      if (c === '[') depth++;
+      else if (c === ']' && depth-- === 0) break;
     }
     tildeOk = false;
     if (c === '\\') {
       readEscape(cur, parts, mode);
+      plain = null;
+    } else if (c === "'" && (mode === 'quoted-brace' || mode === 'arith' || mode === 'arith-bracket')) {
+      readLiteralQuotes(cur, parts);
       plain = null;
     } else if (c === "'" && mode !== 'heredoc') {
       const end = cur.text.indexOf("'", cur.pos + 1);
@@ -157,6 +166,33 @@ export function readDoubleQuoted(cur: Cursor, parts: WordPart[]): void {
       pushLiteral(parts, c, 'double');
       cur.pos++;
     }
+  }
+}
+
+/**
+ * `'…'` in the operand of a `${x:-…}` that stands inside double quotes or a here-document, or in a substring's offset:
+ * bash keeps the quotes as characters and expands what is between them — "${x:-'$(rm -rf ~)'}" runs rm.
+ */
+function readLiteralQuotes(cur: Cursor, parts: WordPart[]): void {
+  const open = cur.pos;
+  pushLiteral(parts, "'", 'double');
+  cur.pos++;
+  for (;;) {
+    cur.tick();
+    if (cur.done) cur.fail('unterminated single quote', open);
+    const c = cur.peek();
+    if (c === '$' || c === '`') {
+      parts.push(c === '$' ? readDollar(cur, true) : readBacktick(cur, true));
+      continue;
+    }
+    if (c === '\\' && '$`"\\'.includes(cur.peek(1)) && cur.peek(1) !== '') {
+      pushLiteral(parts, cur.peek(1), 'double');
+      cur.pos += 2;
+      continue;
+    }
+    pushLiteral(parts, c, 'double');
+    cur.pos++;
+    if (c === "'") return;
   }
 }
 
