@@ -357,7 +357,8 @@ export function analyzeWriter({ tool, args }: AnalyzerInput): Facts {
 export function analyzeDestroyer({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
   const ops = tool === 'truncate' ? operands(args.filter((a, i) => !/^-[sr]$/.test(args[i - 1] ?? '') && !/^-[sr]/.test(a))) : operands(args);
-  f.deletes.push(...ops);
+  // (The null device keeps nothing to lose: truncate -s 0 /dev/null, shred /dev/null change nothing.)
+  f.deletes.push(...ops.filter((o) => o !== '/dev/null'));
   if (tool === 'shred' || tool === 'truncate') f.tags.add('force');
   return f;
 }
@@ -374,6 +375,10 @@ export function analyzeDd({ tool, args }: AnalyzerInput): Facts {
     if (a.startsWith('of=')) f.writes.push(a.slice(3));
     if (a.startsWith('if=')) f.reads.push(a.slice(3));
   }
+  // A file of the repository's own data overwritten (of=.git/HEAD, of=.git/objects/…) is lost as by truncate -s 0 .git/HEAD
+  // (with conv=notrunc too: the bytes dd writes replace the file's own). (.git/hooks is judged as the write it is.)
+  const gitData = args.find((a) => /^of=(.*\/)?\.git(\/|$)/.test(a) && !/^of=(.*\/)?\.git\/hooks(\/|$)/.test(a));
+  if (gitData !== undefined) f.deletes.push(gitData.slice(3));
   return f;
 }
 

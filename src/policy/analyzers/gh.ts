@@ -8,9 +8,8 @@ import type { AnalyzerInput } from './types.js';
 /** Facts of one gh invocation. */
 export function analyzeGh({ tool, args, env }: AnalyzerInput): Facts {
   const f = newFacts(tool);
-  // Another GitHub host (gh api --hostname H, GH_HOST=H, GH_ENTERPRISE_TOKEN's host): gh talks to it.
-  const hostOpt = args.find((a, k) => args[k - 1] === '--hostname' || (args[k - 1] === '-h' && args[0] === 'auth')) ?? args.find((a) => a.startsWith('--hostname='))?.slice(11);
-  for (const h of [hostOpt, env.GH_HOST].filter((x): x is string => Boolean(x))) addHost(f, h, 'target', 'https');
+  // Another GitHub host (gh api --hostname H, GH_HOST=H, a repository HOST/OWNER/REPO): gh talks to it.
+  for (const h of otherHosts(args, env)) addHost(f, h, 'target', 'https');
   const pos = args.filter((a) => !a.startsWith('-'));
   const [group, verb] = pos;
   f.subcommand = [group, verb].filter(Boolean).join(' ');
@@ -105,6 +104,28 @@ export function analyzeGh({ tool, args, env }: AnalyzerInput): Facts {
   }
   persistedPrograms(f, group, args);
   return f;
+}
+
+/**
+ * The hosts gh reaches besides github.com: --hostname (the last one given wins, as for any flag), GH_HOST, and a repository
+ * named HOST/OWNER/REPO or by URL (--repo, -R, GH_REPO) — gh resolves it on that host. With --help gh only prints usage.
+ */
+function otherHosts(args: readonly string[], env: AnalyzerInput['env']): string[] {
+  if (args.includes('--help')) return [];
+  const valueOf = (long: string, short?: string): string[] => args.flatMap((a, k) => {
+    if (a === long || (short !== undefined && a === short && !(short === '-h' && args[0] !== 'auth'))) return args[k + 1] !== undefined ? [args[k + 1]!] : [];
+    if (a.startsWith(`${long}=`)) return [a.slice(long.length + 1)];
+    // (-RHOST/O/R, and after pr/issue view's boolean flags: -wR…, -cR…, -dR….)
+    const attached = short === '-R' ? /^-[wcd]*R(.+)$/.exec(a) : null;
+    return attached ? [attached[1]!] : [];
+  });
+  const hosts = [valueOf('--hostname', '-h').at(-1), env.GH_HOST];
+  for (const repo of [valueOf('--repo', '-R').at(-1), env.GH_REPO]) {
+    const url = /^[a-z][\w+.-]*:\/\/([^/]+)\//i.exec(repo ?? '');
+    const parts = (repo ?? '').split('/');
+    hosts.push(url ? url[1] : parts.length === 3 && parts.every(Boolean) ? parts[0] : undefined);
+  }
+  return hosts.filter((h): h is string => Boolean(h));
 }
 
 /** gh's settings whose value it runs as a program; everyday ones (vim, code --wait, less, a browser) are no risk. */

@@ -122,6 +122,11 @@ export function analyzeSsh({ tool, args }: AnalyzerInput): Facts {
   const after = first.positionals.length > 0 ? scan(first.positionals.slice(1), SSH) : undefined;
   const s: Scanned = after ? { ...first, opts: [...first.opts, ...after.opts], positionals: [first.positionals[0]!, ...after.positionals] } : first;
   const domains = sshOptions(f, s);
+  // -V (version), -Q (a list of algorithms) and -G (the configuration it would use) print and exit: no connection, nothing read from stdin.
+  if (s.opts.some((o) => /^[VQG]$/.test(o.name))) {
+    f.notes.push('ssh -V/-Q/-G prints and exits without connecting');
+    return f;
+  }
   const [dest, ...command] = s.positionals;
   // (A word after the destination only the running shell knows — ssh host $x — may be an option ssh still reads: -oProxyCommand=….)
   if (/^[$`]/.test(command[0] ?? '')) computedOption(f, command[0]!);

@@ -25,6 +25,8 @@ export const CONFIG_VARS: ReadonlySet<string> = new Set(['UV_CONFIG_FILE', 'GOEN
   'R_PROFILE', 'R_PROFILE_USER', 'R_ENVIRON', 'R_ENVIRON_USER', 'JUPYTER_CONFIG_DIR', 'IPYTHONDIR', 'TF_CLI_CONFIG_FILE', 'MAKEFILES',
   // screen's and less's key and start-up files: a screenrc runs commands (exec, screen CMD), a lesskey file's #env sets LESSOPEN.
   'SCREENRC', 'SYSSCREENRC', 'LESSKEY', 'LESSKEYIN', 'LESSKEY_SRC', 'LESSKEY_SYSTEM', 'LESSKEYIN_SYSTEM', 'LESSKEY_SRC_SYSTEM', 'LESSKEY_CONTENT',
+  // ripgrep's config file: its lines are flags, --pre=PROGRAM and --hostname-bin=PROGRAM among them.
+  'RIPGREP_CONFIG_PATH',
 ]);
 /**
  * Variables a tool reads to decide where it connects or what it runs: a proxy, a registry or package index, a pager or
@@ -321,7 +323,9 @@ export function assignmentTags(st: State, name0: string, value: string, isStatic
     const generated = name === 'KUBECONFIG' && to !== undefined && st.generatedKubeconfigs.has(to);
     // (…or nothing at all: PIP_CONFIG_FILE=/dev/null, GIT_CONFIG_GLOBAL=/dev/null read no configuration.)
     const none = to === '/dev/null' && !/^(HOME|XDG_\w+|GIT_DIR|GIT_WORK_TREE|GIT_COMMON_DIR)$/.test(name);
-    const unchanged = projectHome || fresh || generated || none || (to !== undefined && ((DEFAULTS[name] !== undefined && to === `${st.ctx.home}${DEFAULTS[name]}`) || (/^GIT_(DIR|COMMON_DIR)$/.test(name) && to === `${root}/.git` && cwd === root && !/GIT_WORK_TREE|--work-tree|core\.worktree|(^|[\s;&|(])(cd|pushd)\b/.test(st.lineText))));
+    // (…or a config the command is told to skip: rg --no-config reads no RIPGREP_CONFIG_PATH.)
+    const skipped = name === 'RIPGREP_CONFIG_PATH' && /(^|\s)--no-config(\s|$)/.test(st.lineText);
+    const unchanged = projectHome || fresh || generated || none || skipped || (to !== undefined && ((DEFAULTS[name] !== undefined && to === `${st.ctx.home}${DEFAULTS[name]}`) || (/^GIT_(DIR|COMMON_DIR)$/.test(name) && to === `${root}/.git` && cwd === root && !/GIT_WORK_TREE|--work-tree|core\.worktree|(^|[\s;&|(])(cd|pushd)\b/.test(st.lineText))));
     if (!unchanged) {
       tag('config-relocated', `${name}=${value} makes tools read configuration Rampart has not seen`);
       if (to !== undefined) st.relocated.push({ name, path: to });

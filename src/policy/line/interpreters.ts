@@ -1,4 +1,5 @@
 import { hostsInCode } from './code-hosts.js';
+import { plainCalls } from './call-spellings.js';
 import { listensOnly } from './listen-probes.js';
 import { unrollLiteralLoops } from './literal-loops.js';
 import { LANGUAGES } from './interpreter-code.js';
@@ -648,7 +649,8 @@ function splitLists(code: string): string {
 /** What a one-liner does, as tags the line judge turns into facts. (`spell` shows the word lists HOME as what it is
  *  wherever it lives: home-spelled.ts.) */
 export function judgeCode(code0: string, lang: string, spell: (code: string) => string = (c) => c): CodeVerdict {
-  code0 = unalias(foldLiterals(unalias(lang === 'python' ? splitLists(plainPythonLiterals(code0)) : code0)));
+  // (Spellings read before and after the aliases: `from subprocess import Popen as launch; launch(('a', 'b'))`.)
+  code0 = plainCalls(unalias(foldLiterals(unalias(lang === 'python' ? splitLists(plainPythonLiterals(plainCalls(code0, lang))) : plainCalls(code0, lang)))), lang);
   // Calls that run a literal command are judged as that command line, not as "runs programs".
   // (…read once per element of a literal list a loop runs: literal-loops.ts.)
   const unrolled = unrollLiteralLoops(code0, lang)?.map((v) => foldLiterals(lang === 'python' ? splitLists(plainPythonLiterals(v)) : v));

@@ -1705,6 +1705,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (An extension that keys have — pem, key — reaches them, dot-files or not; one that dotenv files have — local,
       // production — reaches .env.local once hidden files are searched.)
       const secretExt = exts.some((e) => /^\.?(pem|key|p12|pfx|kdbx|asc|gpg)$/.test(e) || (hidden && /^\.?(env|local|production|development|staging|test)$/.test(e)));
+      // With no pattern (or one every name matches) and nothing narrowing the search, a deleting command removes every file
+      // fd finds: the project's tree emptied of all but its dot-files, as rm -rf ./* (round 57's reading: ask).
+      const narrowed = exts.length > 0 || own.some((a) => /^(-E|--exclude|-S|--size|--changed-within|--changed-before|--newer|--older|-g|--glob|-p|--full-path)(=|$)/.test(a));
+      if (cmd.length && !narrowed && !outside && (pattern === undefined || /^(\.|\.\*|\^|)$/.test(pattern)) && /^(rm|shred|unlink)$/.test(posix.basename(cmd[0]!))) st.sub(`rm -rf ${(roots.length ? roots : ['.']).map((r) => `${quote(r.replace(/\/+$/, '') || '/')}/*`).join(' ')}`, ctx.cwd, env);
       if (cmd.length && ((hidden && matchesSecret) || outside || secretExt)) {
         const names = exts.length ? ` \\( ${exts.map((e) => `-name ${quote(`*.${e.replace(/^\./, '')}`)}`).join(' -o ')} \\)` : '';
         st.sub(`find ${(roots.length ? roots.map(abs0) : ['.']).map(quote).join(' ')}${names} -exec ${cmd.map((w) => (w === '{}' ? '{}' : quote(w))).join(' ')}${cmd.includes('{}') ? '' : ' {}'} +`, ctx.cwd, env);
@@ -2370,6 +2374,16 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const named = hereString.length && !/^(echo|printf|printenv|declare|typeset)$/.test(name) ? hereString.flatMap(refs) : /^(printenv|declare|typeset)$/.test(name) ? args.filter((a) => !a.startsWith('-') && credentialOf(st, a.replace(/=.*/s, ''), env) !== undefined).map((a) => st.namerefs.get(a.replace(/=.*/s, '')) ?? a) : fc.argv.slice(1).flatMap((w) => refs(expansionsOf(w)));
       // (GOOGLE_APPLICATION_CREDENTIALS, *_FILE, *_PATH hold where a credential is, not the credential.)
       if (named.some((n) => !/^GOOGLE_APPLICATION_CREDENTIALS$|_(FILE|PATH|DIR)$/.test(n))) facts.reads.push(ENVIRON);
+    }
+    // jq --arg NAME "$GH_TOKEN" (or --argjson) binds the credential to $NAME: a program that uses it — '{x:$x}', $ARGS,
+    // $__named — prints it, as echo "$GH_TOKEN" does.
+    if (/^(jq|gojq|jaq)$/.test(name) && toScreen(fc)) {
+      const words = fc.argv.slice(1);
+      for (let k = 0; k + 2 < words.length; k++) {
+        if (!/^--(arg|argjson)$/.test(words[k]!.value) || credentialNameIn(st, expansionsOf(words[k + 2]!), env) === undefined) continue;
+        const bound = words[k + 1]!.value;
+        if (words.some((w, j) => j !== k + 2 && w.static && new RegExp(`\\$(${bound}\\b|ARGS\\b|__named\\b)`).test(w.value))) facts.reads.push(ENVIRON);
+      }
     }
     // awk's ENVIRON["NAME"] and jq's env.NAME / $ENV.NAME read a variable by name from the environment.
     // (…and jq's $ENV["NAME"], env["NAME"], $ENV | .NAME, yq's env(NAME) and strenv(NAME).)
@@ -3385,7 +3399,7 @@ function searchSelection(name: string, args0: readonly string[]): { everything: 
   if (!recursive) return undefined;
   // (Options that take a value, so that the value is not read as the pattern: grep's -D/-d/--binary-files, rg's -M/-j/-r/-E …)
   const VALUED = gitGrep ? /^(-e|-f|-m|--max-count|-A|-B|-C|--context|--after-context|--before-context|--threads|--max-depth)$/ : grep ? /^(-e|--regexp|-f|--file|-m|--max-count|-A|-B|-C|--context|--include|--exclude|--exclude-dir|--exclude-from|-D|--devices|-d|--directories|--binary-files|--color|--colour|--label|--group-separator)$/
-    : /^(-e|--regexp|-f|--file|-m|--max-count|-A|-B|-C|--context|-g|--glob|--iglob|-t|--type|-T|--type-not|--type-add|-G|--file-search-regex|--ignore|--ignore-dir|-d|--max-depth|-M|--max-columns|-j|--threads|-r|--replace|-E|--encoding|--engine|--max-filesize|--sort|--sortr|--color|--colors|--context-separator|--field-match-separator|--path-separator|--pre|--pre-glob)$/;
+    : /^(-e|--regexp|-f|--file|-m|--max-count|-A|-B|-C|--context|-g|--glob|--iglob|-t|--type|-T|--type-not|--type-add|-G|--file-search-regex|--ignore|--ignore-dir|-d|--max-depth|-M|--max-columns|-j|--threads|-r|--replace|-E|--encoding|--engine|--max-filesize|--sort|--sortr|--color|--colors|--context-separator|--field-match-separator|--path-separator|--pre|--pre-glob|--hostname-bin)$/;
   const ops = args.slice(gitGrep ? 1 : 0).filter((a, k, xs) => !a.startsWith('-') && !VALUED.test(xs[k - 1] ?? ''));
   // (Every -e pattern counts — grep -e zz -e '' matches every line — and so do attached -eP and --regexp=P.)
   const given = args.flatMap((a, k) => (/^(-e|--regexp)$/.test(args[k - 1] ?? '') ? [a] : /^--regexp=/.test(a) ? [a.slice(9)] : /^-e./.test(a) ? [a.slice(2)] : []));

@@ -47,7 +47,7 @@ export function judgeShellLine(policy: CompiledPolicy, line: string, ctx: Contex
  * A nested line (`bash -c`, eval, a script this line wrote) shares what the enclosing line
  * established: copies of secrets, scripts and links it made, variables holding secrets, aliases.
  */
-export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, depth = 0, parent?: State, shellVars?: Record<string, string>, end?: { cwd?: string; oldpwd?: string; unsure?: boolean; alt?: string[] }, mendRefused = false): Judged[] {
+export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, depth = 0, parent?: State, shellVars?: Record<string, string>, end?: { cwd?: string; oldpwd?: string; unsure?: boolean; alt?: string[]; env?: Context['env'] }, mendRefused = false): Judged[] {
   const lineTags = newFacts('<line>');
   const st: State = {
     policy, ctx, depth, mendRefused, out: [], lineTags,
@@ -76,7 +76,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
   };
   if (depth > MAX_DEPTH) lineTags.tags.add('shell-too-deep');
   else runLine(st, line, ctx.cwd, shellVars);
-  if (end) Object.assign(end, { cwd: st.endCwd, oldpwd: st.oldpwd, unsure: st.oldpwdUnsure, alt: st.endAlt });
+  if (end) Object.assign(end, { cwd: st.endCwd, oldpwd: st.oldpwd, unsure: st.oldpwdUnsure, alt: st.endAlt, env: st.endEnv });
   st.out.push(judgeFacts(policy, lineTags, ['<line>'], { ...ctx, stdin: undefined, stdout: undefined }));
   if (parent && st.readsSecret) parent.readsSecret = true;
   // `source`d text runs in the same shell: a secret it sourced stays sourced.
@@ -283,6 +283,7 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
   const open = entered.size ? entered.get(Math.min(...entered.keys())) : undefined;
   st.endCwd = open?.cwd ?? cwd;
   st.endAlt = open?.alt ?? st.altCwds;
+  st.endEnv = open ? undefined : env;
   // Traps fire as the shell exits: with the variables and directory the line ends with.
   // (A loop's, an arithmetic command's or a nameref's variable holds what it was given last: not known here.)
   if (st.traps.length) for (const n of compoundWrites(parsed.script)) env = { ...env, [n]: undefined, [`${n}[@]`]: undefined };
@@ -951,10 +952,13 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     // (One that replaces them with `set --` is judged as written, its $1 unknown.)
     const args = argv.slice(1);
     const shifts = /(^|[\s;&|({])set\s+--/.test(fn) ? -1 : /(^|[\s;&|({])shift\b/.test(fn) ? args.length : 0;
-    let end: { cwd?: string; oldpwd?: string; unsure?: boolean; alt?: string[] } = {};
+    let end: { cwd?: string; oldpwd?: string; unsure?: boolean; alt?: string[]; env?: Context['env'] } = {};
     if (shifts < 0) end = st.sub(fed + fn, cwd, cmdEnv, true);
     else for (let k = 0; k <= shifts; k++) end = st.sub(fed + withPositionals(fn, [argv[0]!, ...args.slice(k)]), cwd, cmdEnv, true);
     st.expanding.delete(callKey);
+    // The body runs in this shell: what it assigns or exports is what the caller's next commands see
+    // (f(){ export GH_HOST=elsewhere; }; f; gh api …). (Read from its last reading.)
+    if (end.env) for (const [k, v] of Object.entries(end.env)) if (v !== cmdEnv[k]) nextEnv = { ...nextEnv, [k]: v };
     // A body that changes directory leaves the caller there: where its one reading ends (mkcd() { mkdir -p "$1" && cd "$1"; }),
     // else unknown.
     // (Where the body's own reading ends tells, whatever spelling its cd took — \cd, a nested call, eval.)

@@ -79,7 +79,12 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
   // A download's output given as code: a process substitution an interpreter runs (bash <(curl …), sh -c "$(curl …)").
   const feedsCode = (fc: FlatCommand, me: Info) => {
     const o = fc.origin;
-    if (o && o.parent !== null && info[o.parent]?.isInterpreter) tag('download-exec', `${me.name} output becomes code for ${info[o.parent]!.name}`);
+    // (Not a token a CLI prints for its own service handed over in the environment — GH_TOKEN=$(gh auth token) node -e '…':
+    // nothing is downloaded — unless the variable is one the interpreter loads code from: NODE_OPTIONS, PYTHONSTARTUP, PERL5OPT…)
+    const envName = o?.location === 'assignment' ? flat.find((f) => f.index === o.parent)?.assignments[o.wordIndex]?.name : undefined;
+    const printsToken = /^(\S*\/)?(gh auth token|glab auth token|doctl auth token|gcloud auth (application-default )?print-(access|identity)-token|az account get-access-token)\b/.test(fc.argv.map((w) => w.value).join(' '));
+    const envOnly = printsToken && envName !== undefined && !/^(NODE_OPTIONS|NODE_PATH|PYTHONSTARTUP|PYTHONPATH|PYTHONHOME|PYTHONINSPECT|PERL5OPT|PERL5LIB|PERLLIB|RUBYOPT|RUBYLIB|BASH_ENV|ENV|LD_PRELOAD|LD_LIBRARY_PATH|DYLD_\w+)$/.test(envName);
+    if (o && o.parent !== null && info[o.parent]?.isInterpreter && !envOnly) tag('download-exec', `${me.name} output becomes code for ${info[o.parent]!.name}`);
     // (…or the input of a program that runs what it reads: sqlite3 app.db < <(curl …), as with a pipe.)
     else if (o && o.parent !== null && o.style === 'process-in' && o.location === 'redirect' && CODE_READERS.test(info[o.parent]?.name ?? '') && flat.find((f) => f.index === o.parent)?.redirects[o.wordIndex]?.op === '<') tag('download-exec', `${me.name} output is the input of ${info[o.parent]!.name}, which runs what it reads`);
     // (…or a file given to a program that runs its files: gdb -x <(curl …), vim -S, make -f, tmux source-file, ansible-playbook.)

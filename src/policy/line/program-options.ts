@@ -140,6 +140,9 @@ export function programOptions(name: string, args: readonly string[]): [string, 
     for (let k = 0; k < args.length; k++) {
       const v = valueOf(k, '--pre');
       if (v !== undefined) out.push(['rg --pre', v]);
+      // (--hostname-bin names the program rg runs to learn the host name for its hyperlinks.)
+      const host = valueOf(k, '--hostname-bin');
+      if (host !== undefined) out.push(['rg --hostname-bin', host]);
     }
   }
   if (/^(npm|pnpm|yarn)$/.test(name)) {

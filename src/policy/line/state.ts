@@ -193,6 +193,8 @@ export interface State {
   oldpwdUnsure?: boolean;
   /** Where the line ends up (its last directory outside any subshell; UNKNOWN_CWD when that is not one place). */
   endCwd?: string;
+  /** The variables the line ends with outside any subshell (a function body's exports reach its caller). */
+  endEnv?: Context['env'];
   /** Files downloaded so far, shared with nested lines (a function body called after a download sees it). */
   downloaded: Set<string>;
   /** Those downloaded before this (nested) line began. */
@@ -263,7 +265,7 @@ export interface State {
   calledFunctions: Set<string>;
   /** Judges a command line nested in this one (bash -c, eval, heredocs fed to shells); `sameShell`
    *  (a trap, a function called) runs it in this shell, with the variables the line set so far. */
-  sub(line: string, cwd: string, env: Context['env'], sameShell?: boolean): { cwd?: string; oldpwd?: string; unsure?: boolean; alt?: string[] };
+  sub(line: string, cwd: string, env: Context['env'], sameShell?: boolean): { cwd?: string; oldpwd?: string; unsure?: boolean; alt?: string[]; env?: Context['env'] };
   /** Judges text that runs on another machine's file system (a container's RUN line): its own context. */
   subIn(line: string, ctx: Context): void;
 }

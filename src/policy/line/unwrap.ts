@@ -439,7 +439,8 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       const fromFile = args.indexOf('::::');
       const sep = fromFile >= 0 && (args.indexOf(':::') < 0 || fromFile < args.indexOf(':::')) ? fromFile : args.indexOf(':::');
       const cmdEnd = sep >= 0 ? sep : args.length;
-      const i = skipOpts(args.slice(0, cmdEnd), /^-[jSIadCE]$|^--(jobs|sshlogin|delay|timeout|arg-file|colsep|delimiter|eof|joblog|results|tmpdir|workdir|env|limit|load|memfree|retries|halt|tag-string)$/);
+      // (Options that take a value — `--header :`, `--tagstring '{#}'` — are not the command: `parallel --header : rm -rf / ::: x` runs rm.)
+      const i = skipOpts(args.slice(0, cmdEnd), /^-[jSIadCEnNLs]$|^--(jobs|sshlogin|slf|sshloginfile|ssh|delay|timeout|arg-file|colsep|delimiter|eof|joblog|results|res|tmpdir|workdir|wd|env|limit|load|memfree|memsuspend|retries|halt|tag-string|tagstring|header|basefile|bf|return|transferfile|tf|block|block-size|recend|recstart|rpl|nice|max-args|max-replace-args|max-lines|max-chars|arg-sep|arg-file-sep|termseq)$/);
       const cmd = args.slice(i, cmdEnd);
       const inputs = sep === fromFile && sep >= 0 ? [PARALLEL_FILE] : sep >= 0 ? args.slice(sep + 1).filter((a) => a !== ':::') : [];
       // No command: each input is a command line (`parallel ::: 'make a' 'make b'`), or each line of stdin is.
