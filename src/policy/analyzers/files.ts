@@ -195,7 +195,9 @@ export function awkWrites(prog: string): string[] {
 
 /** Whether an awk program prints into a file named by its operands: print > ARGV[1], printf … >> FILENAME. */
 export function awkWritesOperands(prog: string): boolean {
-  return /\bprintf?\b[^;{}]*?>>?\s*\(?\s*(?:ARGV\s*\[|FILENAME\b)/.test(prog);
+  // (…or into a variable the program may have given an operand's name — f = ARGV[1]; print > f —: a target named at run time.)
+  return /\bprintf?\b[^;{}]*?>>?\s*\(?\s*(?:ARGV\s*\[|FILENAME\b)/.test(prog)
+    || (/\bARGV\s*\[|\bFILENAME\b/.test(prog) && /\bprintf?\b[^;{}]*?>>?\s*\(?\s*[A-Za-z_]/.test(prog));
 }
 
 /** ed/ex FILE, sponge FILE: the file operand is rewritten. */

@@ -111,7 +111,10 @@ export function analyzeGh({ tool, args, env }: AnalyzerInput): Facts {
  * named HOST/OWNER/REPO or by URL (--repo, -R, GH_REPO) — gh resolves it on that host. With --help gh only prints usage.
  */
 function otherHosts(args: readonly string[], env: AnalyzerInput['env']): string[] {
-  if (args.includes('--help')) return [];
+  // (Only --help as a flag of its own: after an option that takes a value — -H --help, --title --help — it is that value, and
+  // the call runs. A bare option word before it — -H, --title, even --paginate — is read as one that takes a value; one that
+  // carries its value — -wRHOST/O/R, --jq=.x — is not.)
+  if (args.some((a, k) => a === '--help' && !/^(--[^=]+|-[A-Za-z])$/.test(args[k - 1] ?? ''))) return [];
   const valueOf = (long: string, short?: string): string[] => args.flatMap((a, k) => {
     if (a === long || (short !== undefined && a === short && !(short === '-h' && args[0] !== 'auth'))) return args[k + 1] !== undefined ? [args[k + 1]!] : [];
     if (a.startsWith(`${long}=`)) return [a.slice(long.length + 1)];
@@ -121,7 +124,8 @@ function otherHosts(args: readonly string[], env: AnalyzerInput['env']): string[
   });
   const hosts = [valueOf('--hostname', '-h').at(-1), env.GH_HOST];
   for (const repo of [valueOf('--repo', '-R').at(-1), env.GH_REPO]) {
-    const url = /^[a-z][\w+.-]*:\/\/([^/]+)\//i.exec(repo ?? '');
+    // (…or by an scp-like git address, git@HOST:OWNER/REPO, which gh reads as a URL too.)
+    const url = /^[a-z][\w+.-]*:\/\/([^/]+)\//i.exec(repo ?? '') ?? /^[\w.-]+@([^:/]+):[^/]+\/[^/]+$/.exec(repo ?? '');
     const parts = (repo ?? '').split('/');
     hosts.push(url ? url[1] : parts.length === 3 && parts.every(Boolean) ? parts[0] : undefined);
   }

@@ -12,10 +12,12 @@ import { writesFiles } from './interpreters.js';
 // arg table.
 const ARGV = /\b(?:orig_)?argv\b|\bDeno\.args\b|(?<![\w$@])ARGV\b|[$@]ARGV\b|\bcommandArgs\s*\(|\bfileinput\b/;
 const OWN_ARGV: Readonly<Record<string, RegExp>> = {
-  ruby: /\$\*/,
+  // (…and ARGF, also spelled $<, whose filename is the operand being read: File.write(ARGF.filename, …).)
+  ruby: /\$\*|\$<|\bARGF\b/,
   // (Perl's shift and pop with no array, outside a sub, take from @ARGV.)
   perl: /\b(?:shift|pop)\b(?!\s*\(?\s*[@$])/,
-  lua: /\barg\s*\[/,
+  // (The arg table however it is walked: arg[1], ipairs(arg), table.unpack(arg).)
+  lua: /\barg\b(?!\s*=)/,
 };
 
 // An operand only read — json.load(open(sys.argv[1])), fs.readFileSync(process.argv[1]), File.read(ARGV[0]),

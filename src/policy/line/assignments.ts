@@ -324,7 +324,9 @@ export function assignmentTags(st: State, name0: string, value: string, isStatic
     // (…or nothing at all: PIP_CONFIG_FILE=/dev/null, GIT_CONFIG_GLOBAL=/dev/null read no configuration.)
     const none = to === '/dev/null' && !/^(HOME|XDG_\w+|GIT_DIR|GIT_WORK_TREE|GIT_COMMON_DIR)$/.test(name);
     // (…or a config the command is told to skip: rg --no-config reads no RIPGREP_CONFIG_PATH.)
-    const skipped = name === 'RIPGREP_CONFIG_PATH' && /(^|\s)--no-config(\s|$)/.test(st.lineText);
+    // (Only when every rg of the line is given it as an option: not in a comment, not after `--` where it is the pattern.)
+    const rgs = [...st.lineText.matchAll(/(?:^|[\s;&|(])rg((?:[ \t]+(?!--(?:\s|$))[^\s;&|#]+)*)/g)];
+    const skipped = name === 'RIPGREP_CONFIG_PATH' && rgs.length > 0 && rgs.every((m) => /\s--no-config(?=\s|$)/.test(m[1]!));
     const unchanged = projectHome || fresh || generated || none || skipped || (to !== undefined && ((DEFAULTS[name] !== undefined && to === `${st.ctx.home}${DEFAULTS[name]}`) || (/^GIT_(DIR|COMMON_DIR)$/.test(name) && to === `${root}/.git` && cwd === root && !/GIT_WORK_TREE|--work-tree|core\.worktree|(^|[\s;&|(])(cd|pushd)\b/.test(st.lineText))));
     if (!unchanged) {
       tag('config-relocated', `${name}=${value} makes tools read configuration Rampart has not seen`);

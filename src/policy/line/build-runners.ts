@@ -15,13 +15,30 @@ interface Runner {
   /** The file it reads when none is named, in the directory it runs in. */
   defaults: string[];
   /** Whether the call runs what the file says (a package manager's verb that runs its scripts); every call when absent. */
-  runs?: (s: Scanned) => boolean;
+  runs?: (s: Scanned, name: string) => boolean;
   /** Judged only where an option sends it: a package manager in a directory the line changed to is one it scaffolded
    *  there (cd /tmp && npx create-vite x && cd x && npm i) or a container's (RUN npm ci): not read here. */
   sentOnly?: boolean;
 }
 
 const UNKNOWN_PLACE = '/$UNKNOWN_PLACE';
+
+// npm's verbs that run the package's own scripts or binaries: run, test, start…, pack and version (prepack, preversion…),
+// rebuild, install-test, exec, explore — and an install of that package itself.
+const NPM_RUNS = /^(run|run-script|rum|urn|test|tst|t|start|stop|restart|pack|version|rebuild|rb|it|install-test|cit|install-ci-test|exec|x|explore|link|ln)$/;
+const NPM_INSTALLS = /^(install|i|ci|isntall|clean-install|ic|add)$/;
+// yarn's, pnpm's and bun's own verbs that run nothing of the package's: any other word is a script's name (yarn build,
+// pnpm dev, bun dev), and bare yarn is yarn install.
+const OWN_VERBS = /^(add|remove|rm|why|info|list|ls|outdated|config|cache|init|create|dlx|audit|licenses|login|logout|view|whoami|help|search|owner|tag|team|import|store|setup|env|npm|set|plugin|constraints|dedupe|pm|upgrade|completions|repl|x|bunx)$/;
+function packageVerbRuns(name: string, pos: readonly string[]): boolean {
+  const verb = pos[0];
+  if (name === 'npm') return NPM_RUNS.test(verb ?? '') || (NPM_INSTALLS.test(verb ?? '') && verb !== 'add' && pos.length === 1);
+  if (verb === undefined) return /^(yarn|yarnpkg)$/.test(name);
+  if (/^(install|i|ci)$/.test(verb)) return pos.length === 1;
+  // (bun build is its bundler.)
+  if (name === 'bun' && verb === 'build') return false;
+  return !OWN_VERBS.test(verb);
+}
 
 const RUNNERS: Runner[] = [
   {
@@ -44,8 +61,7 @@ const RUNNERS: Runner[] = [
     table: optionTable(['C,prefix,dir,cwd=', 'g,global', 'location=', 'registry=', 'w,workspace=', 'filter=', 'F=', 'cache=', 'userconfig=']),
     defaults: ['package.json'],
     sentOnly: true,
-    runs: (s) => !has(s, 'global') && !values(s, 'location').includes('global')
-      && (/^(run|run-script|rum|urn|test|tst|t|start|stop|restart)$/.test(s.positionals[0] ?? '') || (/^(install|i|ci|isntall)$/.test(s.positionals[0] ?? '') && s.positionals.length === 1)),
+    runs: (s, name) => !has(s, 'global') && !values(s, 'location').includes('global') && packageVerbRuns(name, s.positionals),
   },
   { names: /^(task|go-task)$/, table: optionTable(['t,taskfile=', 'd,dir=', 'o,output=', 'C,concurrency=', 'I,interval=', 'output-group-begin=', 'output-group-end=', 'sort=']), defaults: ['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'taskfile.yaml', 'Taskfile.dist.yml'] },
 ];
@@ -55,7 +71,7 @@ export function buildFilesRead(name: string, args: readonly string[], where: { c
   const runner = RUNNERS.find((r) => r.names.test(name));
   if (!runner) return undefined;
   const s = scan(args, runner.table);
-  if (runner.runs && !runner.runs(s)) return undefined;
+  if (runner.runs && !runner.runs(s, name)) return undefined;
   // (Each -C/-d goes on from the one before: make -C a -C b runs in a/b; a file named is found from there.)
   // (~ is the shell's, and so are the working directory's names — $PWD, $(pwd) — and the work tree's top inside the project;
   // another value computed when the line runs — "$TMPDIR/x", $(dirname "$0") — is no place known here.)

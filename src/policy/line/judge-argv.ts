@@ -1213,7 +1213,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         || (/^(--host|--bind|--bind-address|--address|--addr|--listen|--ip|-b|-a|-H|-i|--interfaces)$/.test(args[k - 1] ?? '') && anyAddr.test(a))
         || /^--(host|bind|bind-address|address|addr|listen|ip|interfaces)=(0\.0\.0\.0|0|\[?::\]?|(?!127\.)\d+\.\d+\.\d+\.\d+)(:\d+)?$/.test(a))
         || /^--(inspect|inspect-brk|inspect-wait)=(0\.0\.0\.0|\[?::\]?)(:\d+)?$/.test(a))
-        || (php?.address !== undefined && !servesPublished && /^(0\.0\.0\.0|0|\[::\]|::|(?!127\.)\d+\.\d+\.\d+\.\d+)(:\d+)?$/.test(php.address))
+        // (Every spelling of the IPv6 any-address too: [::], [::0], [0:0:0:0:0:0:0:0].)
+        || (php?.address !== undefined && !servesPublished && /^(0\.0\.0\.0|0|\[[0:]*::?[0:]*\]|[0:]*::[0:]*|(?!127\.)\d+\.\d+\.\d+\.\d+)(:\d+)?$/.test(php.address))
         // (…or on an address only known when the line runs — "$HOST:8000", "$(hostname -I)":8000 —, which may be any of them.)
         || (php?.address !== undefined && !servesPublished && /[$`]/.test(php.address));
       const servesByDefault = (name === 'httpd' && !args.some((a, k) => args[k - 1] === '-p' && /^(127\.|localhost)/.test(a)))
@@ -1708,7 +1709,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // With no pattern (or one every name matches) and nothing narrowing the search, a deleting command removes every file
       // fd finds: the project's tree emptied of all but its dot-files, as rm -rf ./* (round 57's reading: ask).
       const narrowed = exts.length > 0 || own.some((a) => /^(-E|--exclude|-S|--size|--changed-within|--changed-before|--newer|--older|-g|--glob|-p|--full-path)(=|$)/.test(a));
-      if (cmd.length && !narrowed && !outside && (pattern === undefined || /^(\.|\.\*|\^|)$/.test(pattern)) && /^(rm|shred|unlink)$/.test(posix.basename(cmd[0]!))) st.sub(`rm -rf ${(roots.length ? roots : ['.']).map((r) => `${quote(r.replace(/\/+$/, '') || '/')}/*`).join(' ')}`, ctx.cwd, env);
+      if (cmd.length && !narrowed && !outside && (pattern === undefined || /^(\.|\.\*|\^|)$/.test(pattern)) && /^(rm|shred|unlink|truncate)$/.test(posix.basename(cmd[0]!))) st.sub(`rm -rf ${(roots.length ? roots : ['.']).map((r) => `${quote(r.replace(/\/+$/, '') || '/')}/*`).join(' ')}`, ctx.cwd, env);
       if (cmd.length && ((hidden && matchesSecret) || outside || secretExt)) {
         const names = exts.length ? ` \\( ${exts.map((e) => `-name ${quote(`*.${e.replace(/^\./, '')}`)}`).join(' -o ')} \\)` : '';
         st.sub(`find ${(roots.length ? roots.map(abs0) : ['.']).map(quote).join(' ')}${names} -exec ${cmd.map((w) => (w === '{}' ? '{}' : quote(w))).join(' ')}${cmd.includes('{}') ? '' : ' {}'} +`, ctx.cwd, env);

@@ -365,8 +365,10 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
   // A REPL fed nothing in this line reads what is typed later (Codex's write_stdin), unjudged.
   // (`--` ends the options; a program named `-` is read from stdin, which is the same terminal.)
   const rest = args.filter((a) => !/^(-i|--interactive|-q|-u|-B|-E|-s|-I|-S)$/.test(a));
-  // (bun alone prints its usage and exits; its REPL is `bun repl`.)
-  const bare = lang === 'bun' ? rest.length === 1 && rest[0] === 'repl' : rest.length === 0 || (rest[0] === '--' ? rest.length === 1 || rest[1] === '-' : rest[0] === '-');
+  // (bun alone prints its usage and exits; its REPL is `bun repl`, and `bun run -` reads its program from stdin, the terminal.)
+  const fromStdin = rest[0] === '--' ? rest[1] === '-' : rest[0] === '-';
+  const bare = lang === 'bun' ? (rest.length === 1 && rest[0] === 'repl') || (rest[0] === 'run' && rest[1] === '-' && rest.length === 2) || fromStdin || (rest.length === 1 && rest[0] === '--')
+    : rest.length === 0 || (rest[0] === '--' ? rest.length === 1 || rest[1] === '-' : rest[0] === '-');
   if (st.depth === 0 && bare && src.code === undefined && stdinText === undefined && !ctx.stdin && fc.stdinFrom.length === 0 && !fc.redirects.some(feedsStdin)) {
     st.lineTags.tags.add('interactive-session');
     st.lineTags.notes.push(`${lang} starts an interactive session: what is typed into it later is never judged`);

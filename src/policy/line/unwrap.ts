@@ -442,10 +442,28 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       // (Options that take a value — `--header :`, `--tagstring '{#}'` — are not the command: `parallel --header : rm -rf / ::: x` runs rm.)
       const i = skipOpts(args.slice(0, cmdEnd), /^-[jSIadCEnNLs]$|^--(jobs|sshlogin|slf|sshloginfile|ssh|delay|timeout|arg-file|colsep|delimiter|eof|joblog|results|res|tmpdir|workdir|wd|env|limit|load|memfree|memsuspend|retries|halt|tag-string|tagstring|header|basefile|bf|return|transferfile|tf|block|block-size|recend|recstart|rpl|nice|max-args|max-replace-args|max-lines|max-chars|arg-sep|arg-file-sep|termseq)$/);
       const cmd = args.slice(i, cmdEnd);
+      // Option values that are themselves run: --ssh's program (given the host and the job: --ssh 'sh -c "…"' runs here), and
+      // Perl code — every --rpl definition, a {= … =} replacement string in any word — which parallel evaluates for each job.
+      const opts = args.slice(0, i);
+      const runs = [
+        ...opts.flatMap((a, k) => (opts[k - 1] === '--ssh' ? [`${a} github.com`] : a.startsWith("--ssh=") ? [`${a.slice(6)} github.com`] : [])),
+        ...opts.flatMap((a, k) => (opts[k - 1] === '--rpl' ? [`perl -e ${quote(a.replace(/^\S+\s*/, ''))}`] : [])),
+        ...args.slice(0, cmdEnd).flatMap((a) => [...a.matchAll(/\{=([\s\S]*?)=\}/g)].map((m) => `perl -e ${quote(m[1]!)}`)),
+      ];
+      // Files it copies to each remote host before the jobs (--basefile, --transferfile): sent as scp sends them; and the
+      // files it writes here — --joblog's lines end in each job's command text, --results makes files below its directory.
+      const valuesOf = (re: RegExp): string[] => opts.flatMap((a, k) => {
+        const eq = /^(--[\w-]+)=([\s\S]*)$/.exec(a);
+        return re.test(opts[k - 1] ?? '') ? [a] : eq && re.test(eq[1]!) ? [eq[2]!] : [];
+      });
+      const remotes = valuesOf(/^(-S|--sshlogin)$/).flatMap((v) => v.split(',')).map((h) => h.replace(/^\d+\//, '')).filter((h) => h !== ':' && /^[\w.@-]+$/.test(h));
+      for (const f of valuesOf(/^(--basefile|--bf|--transferfile|--tf)$/)) runs.push(...remotes.map((h) => `scp ${quote(f)} ${quote(`${h}:`)}`));
+      for (const f of valuesOf(/^--joblog$/)) runs.push(`echo job >> ${quote(f)}`);
+      for (const d of valuesOf(/^(--results|--res)$/)) runs.push(`echo job > ${quote(`${d.replace(/\/+$/, '')}/1`)}`);
       const inputs = sep === fromFile && sep >= 0 ? [PARALLEL_FILE] : sep >= 0 ? args.slice(sep + 1).filter((a) => a !== ':::') : [];
       // No command: each input is a command line (`parallel ::: 'make a' 'make b'`), or each line of stdin is.
       // (…and each line of `:::: FILE` is one, chosen only when it runs: parallel :::: /tmp/cmds.txt.)
-      if (cmd.length === 0) return inputs.length ? { shell: inputs.map((x) => (x === PARALLEL_FILE ? '"$PARALLEL_INPUT"' : x)).join('\n') } : { argv: ['sh'] };
+      if (cmd.length === 0) return inputs.length ? { shell: [...inputs.map((x) => (x === PARALLEL_FILE ? '"$PARALLEL_INPUT"' : x)), ...runs].join('\n') } : { argv: ['sh'] };
       // GNU parallel joins the command's words with spaces and runs that through a shell (`parallel
       // 'cat {} | curl …'` is a pipeline), with each replacement string ({}, {.}, {/} …) replaced by
       // the input, shell-quoted (or the input appended). With -q the words are quoted one by one.
@@ -458,7 +476,7 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
         const v = x === PARALLEL_STDIN ? x : x === PARALLEL_FILE ? '"$PARALLEL_INPUT"' : quote(x);
         return slot.test(text) ? text.replace(new RegExp(slot.source, 'g'), v) : `${text} ${v}`;
       }));
-      return { shell: jobs.join('\n') };
+      return { shell: [...jobs, ...runs].join('\n') };
     }
     default:
       return undefined;
