@@ -3,6 +3,7 @@
 // carry them and by the shape of whole string values. Free text (a message body, a prompt)
 // is not mined: a URL inside prose is not a fetch. Pure.
 import { gitToolLine } from './git-tools.js';
+import { kernelLines } from './kernel-cells.js';
 import { gunzipSync, inflateSync } from 'node:zlib';
 
 export interface NamedInput {
@@ -114,13 +115,22 @@ export function namesIn(input: unknown, toolName = ''): NamedInput {
       else if (typesInto && TYPED_KEYS.has(key)) out.commands.push(...typedLines(v));
       else if (kills && PROCESS_NAME_KEYS.has(key)) out.commands.push(`pkill -f ${shellQuote(v)}`);
       else if (BRANCH_KEYS.has(key)) out.branches.push(v.trim());
-      else if (kernel === 'local' && KERNEL_CODE_KEYS.has(key)) out.commands.push(...kernelLines(v));
+      else if (kernel === 'local' && KERNEL_CODE_KEYS.has(key)) {
+        const cell = kernelLines(v);
+        if (cell) out.commands.push(...cell);
+        else out.unreadable ??= 'the kernel cell uses IPython in a way Rampart does not read (a magic, get_ipython())';
+      }
       else take(out, key, v, kernel);
       return;
     }
     if (Array.isArray(v)) {
       // (Keys typed one after another — tmux send-keys "r" "m" " " "-rf" "~" Enter — are one text: judged joined, key names read.)
       if (typesInto && TYPED_KEYS.has(key) && v.length > 1 && v.every((x) => typeof x === 'string')) out.commands.push(...typedLines(v.map((x) => KEY_NAMES[x] ?? x).join('')));
+      // (A notebook cell's source kept as nbformat does, a list of lines each ending in a newline, is one cell.)
+      else if (kernel === 'local' && KERNEL_CODE_KEYS.has(key) && v.length > 1 && v.every((x) => typeof x === 'string')) {
+        visit(v.join(''), key, depth + 1);
+        return;
+      }
       for (const x of v) visit(x, key, depth + 1);
       return;
     }
@@ -153,8 +163,13 @@ export function namesIn(input: unknown, toolName = ''): NamedInput {
         const cwd = entries.find(([k, x]) => CWD_KEYS.has(k) && typeof x === 'string' && PATH_SHAPE.test(x.trim()));
         // (…with the environment it is given: {"command": "npm test", "env": {"LD_PRELOAD": "/tmp/x.so"}} is that assignment
         // before the command — a loader variable, a PATH without the shims, a RAMPART_ setting are judged as the shell's are.)
-        const envAt = entries.find(([k, x]) => ENV_KEYS.has(k) && typeof x === 'object' && x !== null && !Array.isArray(x));
-        const envText = envAt ? Object.entries(envAt[1] as Record<string, unknown>).map(([k, x]) => (/^[A-Za-z_]\w*$/.test(k) && ['string', 'number', 'boolean'].includes(typeof x) ? `${k}=${shellQuote(String(x))}` : undefined)) : [];
+        // (…also under the spawn options beside it — {"command": …, "options": {"env": {…}}} — and as a list of K=V
+        // strings, docker's spelling.)
+        const isEnv = ([k, x]: readonly [string, unknown]) => ENV_KEYS.has(k) && typeof x === 'object' && x !== null;
+        const envAt = entries.find(isEnv) ?? entries.filter(([k, x]) => OPTION_KEYS.has(k) && typeof x === 'object' && x !== null && !Array.isArray(x))
+          .map(([, x]) => Object.entries(x as object).map(([k, y]) => [norm(k), y] as const).find(isEnv)).find((e) => e !== undefined);
+        const envPairs = !envAt ? [] : Array.isArray(envAt[1]) ? envAt[1].map((x) => (typeof x === 'string' && x.includes('=') ? [x.slice(0, x.indexOf('=')), x.slice(x.indexOf('=') + 1)] as const : ['', undefined] as const)) : Object.entries(envAt[1] as Record<string, unknown>);
+        const envText = envPairs.map(([k, x]) => (/^[A-Za-z_]\w*$/.test(k) && ['string', 'number', 'boolean'].includes(typeof x) ? `${k}=${shellQuote(String(x))}` : undefined));
         if (envText.includes(undefined)) out.unreadable ??= 'the tool input gives an environment Rampart does not read';
         const text0 = line ?? (program && COMMAND_KEYS.has(program[0]) ? String(program[1]) : undefined);
         const text = text0 !== undefined && envText.length ? `export ${envText.join(' ')}; ${text0}` : text0;
@@ -194,10 +209,13 @@ export function namesIn(input: unknown, toolName = ''): NamedInput {
 }
 
 /** Keys holding the environment a command is run with. */
-const ENV_KEYS = new Set(['env', 'environment', 'envvars', 'environmentvariables', 'envvariables']);
+const ENV_KEYS = new Set(['env', 'environment', 'envvars', 'environmentvariables', 'envvariables', 'extraenv', 'envs', 'additionalenv', 'envmap', 'environ']);
+/** Keys holding a spawn's options beside its command (Node's spawn(cmd, args, options), execa's, a server's own). */
+const OPTION_KEYS = new Set(['options', 'opts', 'spawnoptions', 'execoptions', 'processoptions', 'runoptions']);
 /** Where a tool runs code: in a Jupyter/IPython kernel or a Python REPL on this machine, or in a hosted sandbox (e2b, Daytona,
  *  Riza, Modal) that does not reach this machine's files. Read from the server's and the tool's names. */
-const REMOTE_SANDBOX = /^mcp__(e2b|e2b[-_]\w+|daytona|riza|modal|codesandbox|judge0|piston|replit)__/i;
+// (Not a server named for running here — e2b_local, e2b-selfhosted, e2b_docker: a name its user chose.)
+const REMOTE_SANDBOX = /^mcp__(e2b|e2b[-_](?![\w-]*(local|self|host|docker|dev))[\w-]+|daytona|riza|modal|codesandbox|judge0|piston|replit)__/i;
 const LOCAL_KERNEL = /jupyter|ipython|notebook|kernel|python_?repl|run_?python|execute_?python|exec_?python/i;
 function kernelOf(toolName: string): 'local' | 'remote' | undefined {
   if (REMOTE_SANDBOX.test(toolName)) return 'remote';
@@ -206,30 +224,6 @@ function kernelOf(toolName: string): 'local' | 'remote' | undefined {
 }
 /** …and the keys holding a cell's code. */
 const KERNEL_CODE_KEYS = new Set([...CODE_KEYS, 'cellsource', 'source', 'cellcode', 'cellcontent', 'newsource', 'content', 'input']);
-/** The lines a kernel's cell runs: its Python, judged as `python3 -c` is, and the shell lines IPython runs from it — a `!CMD`
- *  line (also `x = !CMD`), `%sx`/`%system`, a `%%bash`/`%%sh`/`%%script bash` cell — and the file a `%%writefile` cell writes. */
-export function kernelLines(code: string): string[] {
-  const lines = code.split('\n');
-  const cell = /^\s*%%(bash|sh|zsh|script\s+\S*sh|system|!)\s*$/.exec(lines[0] ?? '');
-  if (cell) return [lines.slice(1).join('\n')];
-  const write = /^\s*%%(?:writefile|file)\s+(-a\s+)?(\S+)\s*$/.exec(lines[0] ?? '');
-  if (write) {
-    let delim = 'RAMPART_CELL';
-    while (code.includes(delim)) delim += '_';
-    return [`cat ${write[1] ? '>>' : '>'} ${shellQuote(write[2]!)} <<'${delim}'\n${lines.slice(1).join('\n')}\n${delim}`];
-  }
-  const shell: string[] = [];
-  const py = lines.map((l) => {
-    const m = /^(\s*)(?:[\w, ]+=\s*)?(?:!!?|%(?:sx|system|sc)\s)(.*)$/.exec(l);
-    if (m) { shell.push(m[2]!); return `${m[1]}pass`; }
-    // (Other magics — %matplotlib, %time, %%timeit — are IPython's, not Python's; %run runs a file as python3 does.)
-    const run = /^(\s*)%run\s+(.*)$/.exec(l);
-    if (run) { shell.push(`python3 ${run[2]}`); return `${run[1]}pass`; }
-    return /^\s*%/.test(l) ? l.replace(/%.*/, 'pass') : l;
-  });
-  return [...shell, `python3 -c ${shellQuote(py.join('\n'))}`];
-}
-
 /** Keys naming the working directory a command is run in. */
 const CWD_KEYS = new Set(['cwd', 'workdir', 'workingdirectory', 'workingdir', 'dir', 'directory']);
 /** Keys naming the program a command runs, beside its arguments. */

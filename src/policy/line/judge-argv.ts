@@ -773,7 +773,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // With history expansion on, `!!`, `!cat`, `!-2` in a later line are replaced by earlier history entries as it is read.
       for (const text of st.history) st.sub(text, ctx.cwd, env);
       tag('dynamic-command', `set ${args.join(' ')} turns on history expansion: a later line's ! words run text from the shell's history`);
-    } else if (name === 'fc' && !args.some((a) => /^-[a-zA-Z]*l/.test(a))) {
+    } else if (name === 'fc' && (!args.some((a) => /^-[a-zA-Z]*l/.test(a)) || args.some((a, k) => /^-[a-zA-Z]*s/.test(a) || (/^-[a-zA-Z]*e$/.test(args[k - 1] ?? '') && a === '-')))) {
+      // (bash's fc re-runs when -s or -e - is given whatever else is: fc -ls, fc -l -s run the last entry; only -l alone lists.)
       // fc re-runs history entries (fc -s, fc -e EDITOR): the lines the line planted are judged, and what else the history holds
       // — the agent's earlier commands, edited by `old=new` or an editor — is not known here.
       for (const text of st.history) st.sub(text, ctx.cwd, env);

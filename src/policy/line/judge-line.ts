@@ -152,7 +152,10 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
     const at = line.search(new RegExp(`(^|[\\s;&|(])for\\s+${name}\\s+in\\s`));
     if (over && (over[1] ?? over[2]) !== name && bindings.filter(([n]) => n === name).length === 1 && at >= 0
       && !new RegExp(`(^|[^\\w$])${name}(\\[[^\\]]*\\])?\\+?=|\\b(read|mapfile|readarray|getopts|printf|declare|typeset|local|export|let|unset|select)\\b[^;&|\\n]*\\b${name}\\b`).test(line)
-      && !new RegExp(`\\$\\{?${name}\\b`).test(line.slice(0, at))) st.loopOver.set(name, (over[1] ?? over[2])!);
+      && !new RegExp(`\\$\\{?${name}\\b`).test(line.slice(0, at))
+      // (…and nothing in the line that may rebind it unseen: eval f\=…, a sourced file, wait -p f. A cd is listedWord's:
+      // the names are relative to where the listing ran.)
+      && !/(^|[\s;&|({`])(eval|source|\.|wait)(?=[\s;&|)]|$)/.test(line)) st.loopOver.set(name, (over[1] ?? over[2])!);
     // (Items that are plain words or unquoted expansions were split already: each turn's value is one field.)
     // (Not a glob: a file name it matches may hold blanks — touch -- '-D main' — and an unquoted $b splits it again.)
     if (items?.length && items.every((w) => (w.static && !/\s/.test(w.value) && !/[*?[]/.test(w.raw.replace(/'[^']*'|"[^"]*"/g, ''))) || (!w.static && w.parts.every((p) => !('quoted' in p) || !p.quoted)))) st.fieldLoopVars.add(name);
@@ -219,7 +222,7 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
     if (loopVar && fc.origin!.wholeWord && !fc.origin!.quoted && fc.origin!.loopItems === 1 && fc.stdoutTo.length === 0 && !st.spacedNames) {
       const word = fc.origin!.word;
       if (st.unlisted.has(word) || (env[loopVar] !== undefined && !st.listedVars.has(loopVar))) st.listedVars.delete(loopVar);
-      else listed(st, loopVar, i.info);
+      else listed(st, loopVar, i.info, cwd);
       if (!st.listedVars.has(loopVar)) st.unlisted.add(word);
     } else if (loopVar) st.listedVars.delete(loopVar);
     // (`read` binds one name, from its pipe: `read -r f g` splits, `read f < file` reads another input.)
@@ -230,9 +233,9 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
     const fromFile = redirected.at(-1)?.op === '<' ? st.listings.get(posix.resolve(cwd, redirected.at(-1)!.target.value.replace(/^~(?=\/|$)/, st.ctx.home))) : undefined;
     // (…or from a process substitution's listing: mapfile -t f < <(ls -A), and the loop's own: while read f; do …; done < <(ls -A).)
     const fromSub = redirected.at(-1)?.op === '<' && /^<\(/.test(redirected.at(-1)!.target.raw) ? flat.filter((c) => c.origin != null && ((c.origin.parent === fc.index && c.origin.location === 'redirect') || (c.origin.parent === null && c.origin.word.raw === redirected.at(-1)!.target.raw)) && c.stdoutTo.length === 0).map((c) => info[c.index]).filter((x): x is Info => x !== undefined).at(-1) : undefined;
-    if (readNames.length === 1 && fromFile) listed(st, readNames[0]!, { ...i.info, namesOut: fromFile.namesOut, listsUnder: fromFile.listsUnder });
-    else if (readNames.length === 1 && fromSub) listed(st, readNames[0]!, fromSub);
-    else if (readNames.length === 1 && !redirected.length) listed(st, readNames[0]!, i.info);
+    if (readNames.length === 1 && fromFile) listed(st, readNames[0]!, { ...i.info, namesOut: fromFile.namesOut, listsUnder: fromFile.listsUnder }, cwd);
+    else if (readNames.length === 1 && fromSub) listed(st, readNames[0]!, fromSub, cwd);
+    else if (readNames.length === 1 && !redirected.length) listed(st, readNames[0]!, i.info, cwd);
     else for (const v of readNames) st.listedVars.delete(v);
     // (…and a read fed text others wrote — git log --format=%s | while read s — holds that text: pasted into code, it is code.)
     // (…through filters too: git log --format=%s | head -5 | while read s.)
@@ -251,7 +254,7 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
       if (a.scope === 'prefix') return;
       const subs = /^"?(\$\(|`)[\s\S]*(\)|`)"?$/.test(a.value.raw) && a.value.substitutions.length === 1 ? flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'assignment' && c.origin.wordIndex === k) : [];
       const outputs = subs.filter((c) => c.stdoutTo.length === 0);
-      if (outputs.length && outputs.every((c) => info[c.index]?.listsUnder !== undefined || info[c.index]?.namesOut !== undefined) && !st.spacedNames) listed(st, a.name, info[outputs.at(-1)!.index]!);
+      if (outputs.length && outputs.every((c) => info[c.index]?.listsUnder !== undefined || info[c.index]?.namesOut !== undefined) && !st.spacedNames) listed(st, a.name, info[outputs.at(-1)!.index]!, cwd);
       else st.listedVars.delete(a.name);
     });
     kubeconfigsWritten(st, fc, i.info, cwd);
@@ -351,18 +354,21 @@ function dirVarPath(st: State, raw: string): string | undefined {
  * "${f%.js}.ts", curl's "@$f"). Only operators that keep a listed path inside count: a suffix without
  * a slash removed, or a prefix that ends in a slash — `${f#./}`, not `${f#.}`, which makes ./x absolute.
  */
-function listedWord(st: State, raw: string): { path: string; secret: boolean; at: string } | undefined {
+function listedWord(st: State, raw: string, cwd: string): { path: string; secret: boolean; at: string } | undefined {
   const m = /^(@?)"?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(?:\[[@*\d]+\])?(%[^}/%]*|#[^}#]*\/)?\})([\w.-]*(?:\/[\w.-]*)*)"?$/.exec(raw);
   const name = m ? (m[2] ?? m[3])! : undefined;
   const over = name !== undefined && !st.listedVars.has(name) ? st.loopOver.get(name) : undefined;
   const v = name !== undefined ? st.listedVars.get(name) ?? (over !== undefined ? st.listedVars.get(over) : undefined) : undefined;
   if (!v || m![5]!.includes('..')) return undefined;
+  // (A listing prints names relative to where it ran: used from another directory — FILES=$(ls src); cd ~; rm -rf $FILES —
+  // they are that directory's files, not the listed ones.)
+  if (!v.secret && v.cwds !== undefined && !v.cwds.includes(cwd)) return undefined;
   return { secret: v.secret, at: m![1]!, path: v.secret ? v.path : `${v.path}${m![5]}` };
 }
 
 /** A redirection's target bound to a project listing ("$f.tmp"). */
-function redirectListed(st: State, raw: string): string | undefined {
-  const w = listedWord(st, raw);
+function redirectListed(st: State, raw: string, cwd: string): string | undefined {
+  const w = listedWord(st, raw, cwd);
   return w && !w.secret && !w.at ? w.path : undefined;
 }
 
@@ -570,9 +576,10 @@ const INSTALLERS = /^(npm|pnpm|yarn|bun|pip3?|uv|pipx|gem|cargo|go|composer)$/;
 const SUBCOMMAND_TOOLS = /^(git|npm|pnpm|yarn|bun|npx|docker|podman|kubectl|oc|helm|gh|cargo|pip3?|uv|poetry|go|terraform|skaffold|minikube|kind|aws|gcloud|az|rampart|systemctl|crontab)$/;
 
 /** Binds (or, for anything else, unbinds) a variable to the paths a listing prints: a secret it names, or the project directory it lists. */
-function listed(st: State, name: string, lister: Info): void {
+function listed(st: State, name: string, lister: Info, cwd: string): void {
   if (lister.namesOut) st.listedVars.set(name, { path: lister.namesOut, secret: true });
-  else if (lister.listsUnder) st.listedVars.set(name, { path: lister.listsUnder, secret: false });
+  // (…from where it ran, or where the line may still be when a cd before it may have failed.)
+  else if (lister.listsUnder) st.listedVars.set(name, { path: lister.listsUnder, secret: false, cwds: [cwd, ...st.altCwds] });
   else st.listedVars.delete(name);
 }
 
@@ -680,7 +687,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     const prog = posix.basename(argv[0] ?? '');
     const local = (prog === 'git' && /^(mv|rm)$/.test(argv[1] ?? '')) || (!NETWORK_TOOLS.has(prog) && !/^(gh|git|tar|bsdtar|zip|7z|jar|cpio|cat|head|tail|less|more|bat|xxd|od|hexdump|base64|strings|nl)$/.test(prog));
     argv = argv.map((a, k) => {
-      const w = k > 0 && !argvWords[k]!.static ? listedWord(st, argvWords[k]!.raw) : undefined;
+      const w = k > 0 && !argvWords[k]!.static ? listedWord(st, argvWords[k]!.raw, cwd) : undefined;
       if (!w) return a;
       if (w.secret) return `${w.at}${w.path}`;
       return local && !w.at ? w.path : a;
@@ -780,7 +787,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   };
   for (const r of fc.redirects) {
     // (A redirection's target is rewritten as an operand is: "$f.tmp" with f a listed path, "$out/x".)
-    const target = fdVarFile(st, r.target.raw) ?? dirStackWord(st, r.target, env) ?? (r.target.static ? r.target.value : dirVarPath(st, r.target.raw) ?? redirectListed(st, r.target.raw) ?? withGitTop(st, cwd, r.target.value));
+    const target = fdVarFile(st, r.target.raw) ?? dirStackWord(st, r.target, env) ?? (r.target.static ? r.target.value : dirVarPath(st, r.target.raw) ?? redirectListed(st, r.target.raw, cwd) ?? withGitTop(st, cwd, r.target.value));
     // `{v}>file` / `{v}<file`: v now names the file's descriptor (kept for the line).
     if (r.fdVar && /^(<|<>|>|>>|>\|)$/.test(r.op)) fdVars.set(r.fdVar, posix.resolve(cwd, target.replace(/^~(?=\/|$)/, st.ctx.home)));
     // `>&"$v"` / `<&"${NAME[0]}"`: a descriptor held in a variable — a coproc's pipe, or the file `exec {v}>` opened.
@@ -1056,7 +1063,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   }
   // A command name bound to a listing of project paths (for t in build/*_test; do "$t"; done) runs one of the
   // project's files, as ./build/x_test does: judged as that path (a download there is still caught).
-  const listedCmd = !argvWords[0]!.static ? listedWord(st, argvWords[0]!.raw) : undefined;
+  const listedCmd = !argvWords[0]!.static ? listedWord(st, argvWords[0]!.raw, cwd) : undefined;
   // (Not where this line wrote, downloaded or unpacked anything below that directory: the listing may name it.)
   const listedDir = listedCmd?.path.replace(/\/(__listed__|\*)$/, '');
   const madeThere = listedDir !== undefined && madeBelow(st, info, listedDir);

@@ -31,8 +31,10 @@ export const SERVICE_CLIS = /^(glab|tea|hub|lab|gt|bb|jira|jira-cli|acli|linear|
 /** A service client storing a value as its own secret or setting (heroku config:set, fly secrets set, vercel env add):
  *  the everyday way a deploy gets its token, as gh secret set is for a repository — an environment credential given there
  *  is not exfiltration. (A secret FILE's text is still sent: its analyzers and the words above judge that.) */
+// (Its subcommand words come first: a word after an option is that option's value or an operand — jira -p env …,
+// aws --profile secrets sns publish … name a project and a profile, and send.)
 export const storesSetting = (name: string, args: readonly string[]): boolean => SERVICE_CLIS.test(name)
-  && args.filter((a) => !a.startsWith('-')).slice(0, 2).some((a) => /^(config:set|config:add|secrets?|env|config|variables?|vars?|put-parameter|put-secret-value|create-secret)$/.test(a));
+  && args.slice(0, args.findIndex((a) => a.startsWith('-')) >>> 0).slice(0, 2).some((a) => /^(config:set|config:add|secrets?|env|config|variables?|vars?|put-parameter|put-secret-value|create-secret)$/.test(a));
 export const DNS_TOOLS = new Set(['dig', 'nslookup', 'host', 'getent', 'ping', 'ping6', 'drill', 'resolvectl', 'traceroute', 'traceroute6', 'tracepath', 'whois', 'ssh-keyscan', 'mtr', 'nmap', 'fping', 'dog', 'doggo', 'ntpdate', 'sntp', 'arping', 'curlie', 'kdig', 'delv', 'q']);
 /** Programs that count or hash what they read: a secret fed to them does not reach the screen (cat .env | wc -l). */
 export const DIGESTS = /^(wc|md5sum|sha1sum|sha224sum|sha256sum|sha384sum|sha512sum|shasum|b2sum|cksum|sum|md5)$/;
@@ -223,7 +225,8 @@ export interface State {
   /** The declare -n references alone (no copies): assigning one assigns the variable it names. */
   references: Map<string, string>;
   /** Variables bound to each path a listing prints (`for f in $(git ls-files)`, `find src | while read -r f`) → DIR/__listed__ for a project listing, or the secret a listing names. */
-  listedVars: Map<string, { path: string; secret: boolean }>;
+  /** (cwds: where the listing may have run — its names are relative to it.) */
+  listedVars: Map<string, { path: string; secret: boolean; cwds?: string[] }>;
   /** Variables `read` fills from text others wrote (git log's subjects, a download, a file from elsewhere) → what wrote it. */
   foreignVars: Map<string, string>;
   /** The line made a file or directory whose name holds whitespace: word-split listings may print any path. */
