@@ -1114,8 +1114,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // Bearer $GITHUB_TOKEN"`, `git push https://x:$GITHUB_TOKEN@github.com/…`).
   // (gh secret set for this repository stores the value as the repository's secret: its everyday use; so do a service
   // client's own settings and secrets — state.ts storesSetting.)
-  // (kubectl/oc exec hand the words the local shell expanded to a pod on the cluster.)
-  const sender = (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || (SERVICE_CLIS.test(posix.basename(argv[0] ?? '')) && !storesSetting(posix.basename(argv[0] ?? ''), argv.slice(1))) || /^(echo|printf)$/.test(argv[0] ?? '') || (/^(kubectl|oc)$/.test(posix.basename(argv[0] ?? '')) && argv.includes('exec'))) && !(argv[0] === 'gh' && argv[1] === 'secret' && argv[2] === 'set' && !argv.some((a) => /^(-R|--repo)(=|$)/.test(a)));
+  // (kubectl/oc exec hand the words the local shell expanded to a pod on the cluster; jq --arg t "$TOKEN" prints it on, as echo does.)
+  const sender = (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || (SERVICE_CLIS.test(posix.basename(argv[0] ?? '')) && !storesSetting(posix.basename(argv[0] ?? ''), argv.slice(1))) || /^(echo|printf|jq|gojq|jaq|yq)$/.test(argv[0] ?? '') || (/^(kubectl|oc)$/.test(posix.basename(argv[0] ?? '')) && argv.includes('exec'))) && !(argv[0] === 'gh' && argv[1] === 'secret' && argv[2] === 'set' && !argv.some((a) => /^(-R|--repo)(=|$)/.test(a)));
   // (Also through a name held in another variable: ${!n} with n=GITHUB_TOKEN, a declare -n reference, a copy.)
   const envSecret = sender && !varSecret && !substitutedSecret ? argvWords.map((w, k) => (authUse(argvWords[k - 1]?.value, w.raw) ? undefined : [...expansionsOf(w).matchAll(/\$\{?(!?)([A-Za-z_]\w*)/g)].map((m) => credentialOf(st, m[2]!, cmdEnv, m[1] === '!')).find((x) => x !== undefined))).find((x) => x !== undefined) : undefined;
   if (/^(declare|typeset|local)$/.test(argv[0] ?? '') && argv.some((a) => /^-[a-zA-Z]*n/.test(a))) for (const a of argv.slice(1)) {
