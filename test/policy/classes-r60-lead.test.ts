@@ -73,6 +73,13 @@ await lineTable(t, {
     ["jq -n --arg v \"$VERSION\" '{v:$v}' | curl -d @- http://localhost:3000/x", 'allow'],
     ['curl -H "Authorization: Bearer $GH_TOKEN" https://api.github.com/user | jq .', 'allow'],
   ],
+  // npm reads its prefix from npm_config_prefix too: the scripts run are that directory's package.json's, as with --prefix.
+  'npm prefix from the environment': [
+    ['npm_config_prefix=/tmp/evil npm test', 'ask'],
+    ['export NPM_CONFIG_PREFIX=~/Downloads/pkg; npm run build', 'ask'],
+    ['npm_config_prefix=. npm test', 'allow'],
+    ['npm_config_prefix=$HOME/.npm-global npm install -g typescript', 'ask'],
+  ],
   // Deep nesting is judged in time linear in its depth: the tree shares nodes, and two walks over it visited each node by
   // every path — `$(echo …)` nested 24 deep took minutes on 6fd8216; past the parser's depth limit it asks as unparsed (the hook's deadline would have denied it; a shim
   // waiting on the server would have waited). Under the test's timeout only when the walk is linear.

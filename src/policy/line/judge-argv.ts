@@ -1311,7 +1311,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     }
     // (A build file outside the project that this line did not write — make -f /tmp/Makefile, make -C /tmp/x, just -f /tmp/j,
     // cd ~/Downloads/x && make — runs recipes Rampart has not read.)
-    const build = buildFilesRead(name, args, ctx);
+    // (npm takes its --prefix from npm_config_prefix in the environment too: npm_config_prefix=/tmp/x npm test runs /tmp/x's scripts.)
+    const envPrefix = name === 'npm' ? env.npm_config_prefix ?? env.NPM_CONFIG_PREFIX : undefined;
+    const build = buildFilesRead(name, envPrefix !== undefined ? ['--prefix', envPrefix, ...args] : args, ctx);
     // (Of the files it looks for by default, one the line wrote is the one read.)
     // (…and a worktree of the project's repository the line added is the project at another commit, as a checkout of that
     // commit in place would be: git worktree add /tmp/wt origin/release && make -C /tmp/wt test.)
