@@ -2,6 +2,7 @@
 import { loadPolicy } from '../../src/config/load.js';
 import { evaluateArgv } from '../../src/policy/evaluate.js';
 import { evaluateLine } from '../../src/policy/line/evaluate-line.js';
+import { evaluateToolCall } from '../../src/policy/tool-call.js';
 import { EXAMPLE_CONTEXT } from '../../src/policy/examples.js';
 import type { CompiledPolicy } from '../../src/policy/policy.js';
 import type { Context, Evaluation } from '../../src/policy/types.js';
@@ -32,5 +33,17 @@ export async function lineTable(t: { test(name: string, fn: (t: any) => Promise<
         t.equal(e.decision, expect, `${JSON.stringify(line)} → ${e.decision} (${e.rule ?? 'default'})`);
       }
     });
+  }
+}
+
+export type ToolRow = [tool: string, input: Record<string, unknown>, expect: 'allow' | 'ask' | 'deny'];
+
+/** Runs tool-call rows (a tool other than Bash and its input) through the tool-call judge, the hook's view, in the
+ *  example context. */
+export async function toolRows(t: { equal(found: unknown, wanted: unknown, message: string): unknown }, rows: ToolRow[]): Promise<void> {
+  const policy = await builtin();
+  for (const [tool, input, expect] of rows) {
+    const e = evaluateToolCall(policy, { tool_name: tool, tool_input: input }, EXAMPLE_CONTEXT);
+    t.equal(e.decision, expect, `${tool} ${JSON.stringify(input)} → ${e.decision} (${e.rule ?? 'default'})`);
   }
 }

@@ -2,9 +2,7 @@
 // 29c8e1f; fixtures whitebox58c-cases.jsonl and whitebox58c-toolcalls.jsonl). Each class: spellings the new models let
 // through, and look-alikes that must stay allowed.
 import t from 'tap';
-import { builtin, lineTable } from '../helpers/engine.js';
-import { EXAMPLE_CONTEXT } from '../../src/policy/examples.js';
-import { evaluateToolCall } from '../../src/policy/tool-call.js';
+import { lineTable, toolRows, type ToolRow } from '../helpers/engine.js';
 
 await lineTable(t, {
   // X1. adb shell runs on the device, judged with the device's paths as scratch; a recursive or forced delete of the
@@ -118,8 +116,7 @@ await lineTable(t, {
 
 // Tool calls the lead's new models read (0591dc8): what they let through, and look-alikes.
 t.test('tool calls: containers, argument vectors, typed text, page code, branch deletion', async (t) => {
-  const policy = await builtin();
-  const rows: [string, Record<string, unknown>, string][] = [
+  const rows: ToolRow[] = [
     // X9. A container tool's mounts in every shape container APIs take; a shape not read is not understood.
     ['mcp__docker__run_container', { image: 'alpine', command: ['sh', '-c', 'rm -rf /h/*'], host_config: { binds: ['/home/user:/h'] } }, 'deny'],
     ['mcp__docker__run_container', { image: 'alpine', command: ['rm', '-rf', '/h'], volumes: { '/home/user': { bind: '/h', mode: 'rw' } } }, 'deny'],
@@ -159,8 +156,5 @@ t.test('tool calls: containers, argument vectors, typed text, page code, branch 
     ['mcp__github__delete_branch', { owner: 'acme', repo: 'app', branch: 'feature/old' }, 'allow'],
     ['mcp__github__delete_branch', { owner: 'acme', repo: 'app', name: 'feature/old' }, 'allow'],
   ];
-  for (const [tool, input, expect] of rows) {
-    const e = evaluateToolCall(policy, { tool_name: tool, tool_input: input }, EXAMPLE_CONTEXT);
-    t.equal(e.decision, expect, `${tool} ${JSON.stringify(input)} → ${e.decision} (${e.rule ?? 'default'})`);
-  }
+  await toolRows(t, rows);
 });

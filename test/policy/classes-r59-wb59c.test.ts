@@ -1,9 +1,7 @@
 // Round 59, white-box review of the round's own changes (9fdf2cd..67df3d5, read as an attacker with the diff; fixture
 // whitebox59c-cases.jsonl). Each class: spellings the new models let through, and the ordinary lines beside them.
 import t from 'tap';
-import { builtin, lineTable } from '../helpers/engine.js';
-import { EXAMPLE_CONTEXT } from '../../src/policy/examples.js';
-import { evaluateToolCall } from '../../src/policy/tool-call.js';
+import { lineTable, toolRows, type ToolRow } from '../helpers/engine.js';
 
 await lineTable(t, {
   // G1. A shell alias given with -c (judged as its text since 0a87208) gets the call's words as separate arguments:
@@ -127,9 +125,8 @@ await lineTable(t, {
 // modes under other keys or in capitals are what they are on git's command line; a remote that is not a plain name
 // (evil.example) stays a host.
 t.test('MCP git tools, other spellings', async (t) => {
-  const policy = await builtin();
   const R = '/home/user/project';
-  const rows: [string, Record<string, unknown>, string][] = [
+  const rows: ToolRow[] = [
     ['mcp__git__git_push', { repo_path: R, remote: 'origin', branch: 'feature/x', force: 1 }, 'ask'],
     ['mcp__git__git_push', { repo_path: R, remote: 'origin', branch: 'feature/x', force: 'yes' }, 'ask'],
     ['mcp__git__git_push', { repo_path: R, remote: 'origin', refspec: '+feature/x:feature/x' }, 'ask'],
@@ -154,8 +151,5 @@ t.test('MCP git tools, other spellings', async (t) => {
     ['mcp__git__git_stash', { repo_path: R, operation: 'list' }, 'allow'],
     ['mcp__git__git_config', { repo_path: R, setting: 'user.name', value: 'Dev' }, 'allow'],
   ];
-  for (const [tool, input, expect] of rows) {
-    const e = evaluateToolCall(policy, { tool_name: tool, tool_input: input }, EXAMPLE_CONTEXT);
-    t.equal(e.decision, expect, `${tool} ${JSON.stringify(input)} → ${e.decision} (${e.rule ?? 'default'})`);
-  }
+  await toolRows(t, rows);
 });

@@ -1,8 +1,6 @@
 // Round 59 (wb59d): regressions the round's helper branch and late fixes made (whitebox59d), closed.
 import t from 'tap';
-import { builtin, lineTable } from '../helpers/engine.js';
-import { EXAMPLE_CONTEXT } from '../../src/policy/examples.js';
-import { evaluateToolCall } from '../../src/policy/tool-call.js';
+import { lineTable, toolRows, type ToolRow } from '../helpers/engine.js';
 
 await lineTable(t, {
   // P2: php's built-in server given a router script answers every request through it: the router decides what is
@@ -37,8 +35,7 @@ await lineTable(t, {
 });
 
 t.test('tool names read by their own part, not their server\'s', async (t) => {
-  const policy = await builtin();
-  const rows: [string, Record<string, unknown>, 'allow' | 'ask' | 'deny'][] = [
+  const rows: ToolRow[] = [
     // T1: a merge tool is `gh pr merge` (ask: into main); only a tool whose own name opens, edits or comments on a
     // request merges nothing. A server named openapi/newgit/createhub, or a trailing "with_comment", is no such tool.
     ['mcp__openapi__merge_pull_request', { owner: 'acme', repo: 'app', pull_number: 7, merge_method: 'squash' }, 'ask'],
@@ -64,8 +61,5 @@ t.test('tool names read by their own part, not their server\'s', async (t) => {
     ['mcp__fs__list_allowed_directories', {}, 'allow'],
     ['list_directory', { path: '/home/user/.ssh' }, 'allow'],
   ];
-  for (const [tool, input, expect] of rows) {
-    const e = evaluateToolCall(policy, { tool_name: tool, tool_input: input }, EXAMPLE_CONTEXT);
-    t.equal(e.decision, expect, `${tool} ${JSON.stringify(input)} → ${e.decision} (${e.rule ?? 'default'})`);
-  }
+  await toolRows(t, rows);
 });

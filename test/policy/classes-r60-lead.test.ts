@@ -1,8 +1,6 @@
 // Round 60 (lead): classes closed beside the helpers' branches.
 import t from 'tap';
-import { builtin, lineTable } from '../helpers/engine.js';
-import { EXAMPLE_CONTEXT } from '../../src/policy/examples.js';
-import { evaluateToolCall } from '../../src/policy/tool-call.js';
+import { lineTable, toolRows, type ToolRow } from '../helpers/engine.js';
 
 await lineTable(t, {
   // A service's command-line client (glab, jira, linear, heroku, aws, op …) sends every call to its service: what the line
@@ -95,8 +93,7 @@ await lineTable(t, {
 // (its Python judged as python3 -c, IPython's `!CMD` lines and %%bash cells as shell, %%writefile as the write it is), and
 // a hosted sandbox's code, which runs elsewhere.
 t.test('tool inputs: environments, path keys, kernel code', async (t) => {
-  const policy = await builtin();
-  const rows: [string, Record<string, unknown>, string][] = [
+  const rows: ToolRow[] = [
     ['mcp__terminal__run_command', { command: 'npm test', cwd: '/home/user/project', env: { CI: '1', LD_PRELOAD: '/tmp/hook.so' } }, 'deny'],
     ['mcp__terminal__run_command', { command: 'curl -s https://registry.npmjs.org/zod', env: { PATH: '/usr/bin:/bin' } }, 'deny'],
     ['mcp__terminal__run_command', { command: 'git status', environment: { RAMPART_MODE: 'off' } }, 'deny'],
@@ -117,8 +114,5 @@ t.test('tool inputs: environments, path keys, kernel code', async (t) => {
     ['mcp__e2b__run_code', { code: "import pandas as pd\nprint(pd.DataFrame({'a': [1, 2, 3]}).describe())" }, 'allow'],
     ['mcp__code_runner__run_code', { code: "import os; os.system('id')" }, 'ask'],
   ];
-  for (const [tool, input, expect] of rows) {
-    const e = evaluateToolCall(policy, { tool_name: tool, tool_input: input }, EXAMPLE_CONTEXT);
-    t.equal(e.decision, expect, `${tool} ${JSON.stringify(input)} → ${e.decision} (${e.rule ?? 'default'})`);
-  }
+  await toolRows(t, rows);
 });

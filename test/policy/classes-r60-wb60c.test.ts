@@ -1,8 +1,6 @@
 // Round 60, wb60c: classes a white-box read of the round's own changes found (test/fixtures/whitebox60c-cases.jsonl).
 import t from 'tap';
-import { builtin, lineTable } from '../helpers/engine.js';
-import { EXAMPLE_CONTEXT } from '../../src/policy/examples.js';
-import { evaluateToolCall } from '../../src/policy/tool-call.js';
+import { lineTable, toolRows, type ToolRow } from '../helpers/engine.js';
 
 await lineTable(t, {
   // A `for f in $FILES` loop over a listing binds f to the listed paths only where nothing may rebind f unseen: eval's
@@ -52,9 +50,8 @@ await lineTable(t, {
 });
 
 t.test('tool calls: kernel cells, sandboxes, environments', async (t) => {
-  const policy = await builtin();
   const jupyter = 'mcp__jupyter__execute_code';
-  const rows: [string, Record<string, unknown>, string][] = [
+  const rows: ToolRow[] = [
     // A cell magic with options, behind blank lines or inside a wrapper (%%capture, %%time) still makes the cell bash.
     [jupyter, { code: '%%bash --out o\nrm -rf ~' }, 'deny'],
     [jupyter, { code: '%%sh -s arg\nrm -rf ~' }, 'deny'],
@@ -94,8 +91,5 @@ t.test('tool calls: kernel cells, sandboxes, environments', async (t) => {
     ['mcp__shell__run_command', { command: 'npm test', env: ['NODE_ENV=test', 'CI=1'] }, 'allow'],
     ['mcp__shell__run_command', { command: 'npm test', options: { env: { NODE_ENV: 'test' }, timeout: 60 } }, 'allow'],
   ];
-  for (const [tool, input, expect] of rows) {
-    const e = evaluateToolCall(policy, { tool_name: tool, tool_input: input }, EXAMPLE_CONTEXT);
-    t.equal(e.decision, expect, `${tool} ${JSON.stringify(input)} → ${e.decision} (${e.rule ?? 'default'})`);
-  }
+  await toolRows(t, rows);
 });
