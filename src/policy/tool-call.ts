@@ -8,6 +8,7 @@ import { quote } from './line/unwrap.js';
 import type { CompiledPolicy } from './policy.js';
 import { COMMAND_KEYS, CONTENT_KEYS, namesIn, norm, ownToolName, pathRoles, shellQuote } from './tool-input.js';
 import { credentialText } from './credential-text.js';
+import { readPatch } from './patch-text.js';
 import type { Context, Evaluation } from './types.js';
 
 /** An agent tool call: the client's tool name and input. */
@@ -55,7 +56,8 @@ export const TOOL_MODELS: Readonly<Record<string, ToolModel>> = {
   write_file: { writes: ['file_path'], text: ['content'] },
   replace: { writes: ['file_path'], text: ['new_string'] },
   read_file: { reads: ['absolute_path', 'file_path'] },
-  read_many_files: { reads: ['paths'] },
+  // (Its patterns are `include` since 0.1x — required, with no `paths` — and `paths` before: read either.)
+  read_many_files: { reads: ['paths', 'include'] },
   web_fetch: { fetches: 'prompt', inText: true },
   list_directory: { lists: ['path', 'dir_path'] },
   glob: { lists: ['path', 'dir_path'] },
@@ -86,7 +88,8 @@ function unreadable(tool: string, why: string): Evaluation {
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 /** A field's value as a list of strings (a string, or an array of strings). */
 const strs = (v: unknown): string[] => (typeof v === 'string' && v ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : []).map((p) => p.replace(/^file:\/\/(?=\/)/, ''));
-const URLS_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>)\]]+/gi;
+// (A bracketed IPv6 host — http://[::1]:8080/ — is part of its URL; a lone `]` or `)` ends one written in prose.)
+const URLS_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/(?:\[[^\]\s]*\]|[^\s"'<>)\]])+/gi;
 
 /** Judged units for a shell command line (an argv array is quoted back into one). */
 function commandUnits(policy: CompiledPolicy, command: unknown, ctx: Context): Judged[] | string {
@@ -264,35 +267,16 @@ function resolveDir(cwd: string, dir: string): string {
   return parts.join('/') || '/';
 }
 
-/** The files a Codex patch touches: `*** Add File:`, `*** Update File:`, `*** Move to:` write; `*** Delete File:` deletes. */
-export function patchPaths(text: string): { writes: string[]; deletes: string[] } | undefined {
-  if (!/^\*\*\* Begin Patch\s*$/m.test(text)) return undefined;
-  const writes: string[] = [];
-  const deletes: string[] = [];
-  for (const m of text.matchAll(/^\*\*\* (Add File|Update File|Move to|Delete File): (.+?)\s*$/gm)) {
-    if (m[1] === 'Delete File') deletes.push(m[2]!);
-    else writes.push(m[2]!);
-  }
-  return writes.length || deletes.length ? { writes, deletes } : undefined;
-}
-
 function patchUnits(policy: CompiledPolicy, tool: string, patch: unknown, ctx: Context): Judged[] | string | { unreadable: string } {
   const text = str(patch);
   if (!text) return 'no patch text';
-  const paths = patchPaths(text);
+  const paths = readPatch(text);
   if (!paths) return { unreadable: 'the patch names no file Rampart can read' };
   const f = newFacts(tool);
   f.writes.push(...paths.writes, ...paths.deletes);
   f.deletes.push(...paths.deletes);
   const units = [judgeFacts(policy, f, [tool], ctx)];
-  // The lines a file gains (`+` lines; a moved file's under its new name), judged as text written there.
-  let file: string | undefined;
-  const added = new Map<string, string[]>();
-  for (const line of text.split('\n')) {
-    const head = /^\*\*\* (Add File|Update File|Move to|Delete File): (.+?)\s*$/.exec(line);
-    if (head) file = head[1] === 'Delete File' ? undefined : head[2]!;
-    else if (file !== undefined && line.startsWith('+')) added.set(file, [...(added.get(file) ?? []), line.slice(1)]);
-  }
-  for (const [p, lines] of added) units.push(...writtenText(policy, p.startsWith('/') ? p : `${ctx.cwd}/${p}`, lines.join('\n'), ctx));
+  // The lines a file gains, judged as text written there.
+  for (const [p, lines] of paths.added) units.push(...writtenText(policy, p.startsWith('/') ? p : `${ctx.cwd}/${p}`, lines.join('\n'), ctx));
   return units;
 }

@@ -705,9 +705,16 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
     if (piped) out.lines.push(piped);
   }
   if (stdinText !== undefined && (tool === 'ed' || tool === 'red')) {
+    // (Text after a, i or c up to a lone `.` is what goes into the buffer, not commands.)
+    let text = false;
     for (const l of stdinText.split('\n')) {
+      if (text) { text = l !== '.'; continue; }
+      if (/^\s*[0-9,.$;'+-]*\s*[aic]\s*$/.test(l)) { text = true; continue; }
       const m = /^\s*[0-9,.$;'a-z+-]*\s*[erwEW]?\s*!(.*)$/.exec(l);
       if (m) out.lines.push(m[1]!);
+      // (`w FILE`, `W FILE`, `wq FILE` write the buffer to FILE: judged as a write there.)
+      const w = /^\s*[0-9,.$;'+-]*\s*(?:wq?|W)\s+([^\s!].*?)\s*$/.exec(l);
+      if (w && !m) out.lines.push(`: >> ${quote(w[1]!)}`);
     }
   }
   // Maven's exec plugin runs -Dexec.executable with -Dexec.args (exec:exec): no shell — the args are split into words

@@ -34,6 +34,7 @@ import { addHost, addUrl, STDIN, wholeTree } from '../analyzers/common.js';
 import { composerSettings } from '../analyzers/packages.js';
 import { includedInCode, writesInCode } from '../analyzers/net-clients.js';
 import { foreignAsSh, harmlessPowerShell, withoutCmdSwitches } from './foreign-shells.js';
+import { readPatch, type PatchEffect } from '../patch-text.js';
 import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, shellNoexec, unwrap, withPositionals, xargsSpelled } from './unwrap.js';
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
 import { COMPILED, COMPILED_REACHES, compiledInline, FOREIGN_PROCESS, foreignEvalCode, replVerb, unreadCode, unreadVerdict } from './unread-languages.js';
@@ -134,6 +135,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
   // Files a wrapper-level reading found the program prints (vim -es … %p): read when it is judged.
   const shownFiles: string[] = [];
   let env = { ...ctx.env };
+  // Names this command is given in its environment (NAME=v cmd, env NAME=v cmd), beside those the line exported.
+  const envNames = new Set(fc.assignments.filter((a) => a.scope === 'prefix').map((a) => a.name));
+  // What a child shell this command starts inherits: those names, where their value is a literal the line wrote.
+  // (Unexported variables are not there: X=dist; bash -c 'rm -rf "/$X"' removes /.)
+  const inherited = (): Record<string, string> => Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string' && (envNames.has(e[0]) || st.exported.has(e[0])) && !/[$`]/.test(e[1])));
   const tag = (t: string, note?: string) => {
     st.lineTags.tags.add(t);
     if (note) st.lineTags.notes.push(note);
@@ -156,9 +162,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
   // A command line nested in this command — sh -c TEXT, a git `!` alias, find -exec, npx -c, submodule foreach — prints
   // to this command's output: a secret it shows is what this command's output carries (sh -c 'cat .env' | curl -d @- …,
   // git -c alias.x='!cat' x ~/.ssh/id_rsa | curl …), as cat's would.
-  const subPrinting = (text: string, cwd: string, e: Context['env']): void => {
+  const subPrinting = (text: string, cwd: string, e: Context['env'], vars?: Record<string, string>): void => {
     const before = st.out.length;
-    st.sub(text, cwd, e);
+    st.sub(text, cwd, e, vars);
     const shown = rec.secretOut === undefined ? st.out.slice(before).find((j) => SECRET(j, 'reads')) : undefined;
     if (shown) rec.secretOut = firstSecret(st, shown.facts.reads, { ...ctx, cwd }) ?? rec.secretOut;
   };
@@ -575,6 +581,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         if (copied !== undefined) st.namerefs.set(k, copied);
       }
       env = { ...env, ...u.env };
+      for (const k of Object.keys(u.env ?? {})) envNames.add(k);
       // env -C D, sudo -D D, unshare --wd=D …: relative paths of what runs resolve in D.
       if (u.cwd !== undefined) ctx = { ...ctx, cwd: /^[$`]/.test(u.cwd) ? UNKNOWN_CWD : resolvePath(u.cwd, ctx) };
       // (A relocated configuration read by a program that reads none — env HOME=/tmp ls -la — changes nothing.)
@@ -675,6 +682,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const trusted = trustsOutside(name, args, ctx.cwd, ctx.projectRoot, ctx.home, (p) => realOf(st, p));
     if (trusted !== undefined) tag('interpreter-opaque', trusted);
     // uudecode without -o writes the file its input's header names: any path, ~/.bashrc too, chosen only when it runs.
+    // Codex models apply patches through the shell too (apply_patch <<'EOF' … EOF, or the patch as its one argument), and
+    // Codex applies them itself: what the patch writes and deletes is judged as the shell lines that would do the same.
+    if (/^(apply_patch|applypatch)$/.test(name)) {
+      const text = args[0] ?? stdinText;
+      const patch = text === undefined ? undefined : readPatch(text);
+      if (patch === undefined) tag('dynamic-command', `${name} applies a patch Rampart cannot read`);
+      else st.sub(patchAsShell(patch), ctx.cwd, env, true);
+    }
     if (name === 'uudecode' && !args.some((a) => /^(-o|--output-file)(=|$)/.test(a))) tag('dynamic-path', 'uudecode writes the file its input names, a path known only when it runs');
     const later = startsLater(name, args);
     if (later !== undefined) tag('persistence', later);
@@ -702,7 +717,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         if (/^\s*("?\$[@*1-9]"?|\{\}|%s)\s*$/.test(cmd)) tag('pipe-to-shell', `${name} -c runs text supplied at run time`);
         else {
           const sourcedBefore = st.sourcedSecret;
-          subPrinting(name === 'cmd' ? withoutCmdSwitches(cmd) : cmd, ctx.cwd, env);
+          subPrinting(name === 'cmd' ? withoutCmdSwitches(cmd) : cmd, ctx.cwd, env, FOREIGN_SHELLS.has(name) ? undefined : inherited());
           // A command string that sources a secret file and dumps or echoes it prints the secret.
           if (st.sourcedSecret !== undefined && sourcedBefore === undefined && /\b(env|printenv|export\s+-p|declare\s+-[px]|set)\s*($|[;&|)])|\becho\b|\bprintf\b|\bcat\b/.test(cmd)) rec.secretOut = st.sourcedSecret;
         }
@@ -3844,4 +3859,12 @@ function notebookCells(text: string): string[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Shell lines that do what a patch does: each written file given its added lines, each deleted file removed. */
+function patchAsShell(patch: PatchEffect): string {
+  const all = [...patch.added.values()].flat().join('\n');
+  let end = 'RAMPART_PATCH';
+  while (all.includes(end)) end += '_';
+  return [...patch.writes.map((p) => `cat > ${quote(p)} <<'${end}'\n${(patch.added.get(p) ?? []).join('\n')}\n${end}`), ...patch.deletes.map((p) => `rm -f ${quote(p)}`)].join('\n');
 }

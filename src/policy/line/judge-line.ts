@@ -56,7 +56,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     links: parent?.links ?? new Map(), substitutedFds: parent?.substitutedFds ?? new Map(), relativeLinks: parent?.relativeLinks ?? new Set(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
     settledTokenFiles: parent?.settledTokenFiles ?? new Set(),
-    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), references: parent?.references ?? new Map(), listedVars: parent?.listedVars ?? new Map(), foreignVars: parent?.foreignVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), coprocs: new Set(), history: parent?.history ?? [], loopOver: parent?.loopOver ?? new Map(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(), fieldLoopVars: parent?.fieldLoopVars ?? new Set(), globLoopVars: parent?.globLoopVars ?? new Set(), anyGlobLoopVars: parent?.anyGlobLoopVars ?? new Set(),
+    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), references: parent?.references ?? new Map(), listedVars: parent?.listedVars ?? new Map(), foreignVars: parent?.foreignVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), exported: parent?.exported ?? new Set(), coprocs: new Set(), history: parent?.history ?? [], loopOver: parent?.loopOver ?? new Map(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(), fieldLoopVars: parent?.fieldLoopVars ?? new Set(), globLoopVars: parent?.globLoopVars ?? new Set(), anyGlobLoopVars: parent?.anyGlobLoopVars ?? new Set(),
     // (A nested line — a shell alias's text, bash -c — runs on the branch the line switched to.)
     branch: parent?.branch,
     downloaded: parent?.downloaded ?? new Set(), downloadedBefore: new Set(parent?.downloaded ?? []), functionWrites: parent?.functionWrites ?? new Map(), posix: parent?.posix ?? false,
@@ -65,7 +65,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     // (…spelled any way the shell accepts: dot"glob", zsh's DOT_GLOB, glob_dots.)
     dotglob: parent?.dotglob ?? /dotglob|globdots|GLOBIGNORE\+?=/i.test(line.replace(/["'\\_]/g, '')),
     sub(text, cwd, env, sameShell) {
-      const vars = sameShell ? Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
+      const vars = sameShell === true ? Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string')) : sameShell || undefined;
       const end = {};
       for (const j of judgeLine(policy, text, { ...ctx, cwd, env }, depth + 1, st, vars, end)) st.out.push(j);
       return end;
@@ -1363,6 +1363,14 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     for (const a of rec.argv.slice(1)) {
       const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
       if (m) nextEnv = { ...nextEnv, [m[1]!]: m[2] };
+    }
+    // (export NAME, declare -x NAME=v: a child shell started later has NAME; export -n takes it back.)
+    // (declare/typeset/local/readonly export only with -x, and +x takes it back.)
+    const flags = rec.argv.slice(1).filter((a) => /^[-+][a-zA-Z]+$/.test(a));
+    const exporting = name === 'export' ? !flags.some((f) => /^-\w*n/.test(f)) : flags.some((f) => /^-\w*x/.test(f)) ? true : flags.some((f) => /^\+\w*x/.test(f)) ? false : undefined;
+    for (const a of rec.argv.slice(1)) {
+      const n = /^([A-Za-z_]\w*)(?:=|$)/.exec(a)?.[1];
+      if (n !== undefined && exporting !== undefined) exporting ? st.exported.add(n) : st.exported.delete(n);
     }
     // A declaration given NAME=(…) as quoted text — declare -a "a=(\$(…))", typeset 'x=($(…))', declare -a "a=($p)" — is
     // read again by the builtin as the compound assignment it spells, whose substitutions then run: that text is judged as

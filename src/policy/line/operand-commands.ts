@@ -173,7 +173,9 @@ export function operandCommands(name: string, args0: readonly string[], env: Rea
   }
   // (A runner's verb — yarn exec, lerna exec, nx exec — is no program: `exec` the builtin is one, `yarn exec 'rm -rf ~'` runs the string.)
   // (…nor is a task that shares a builtin's name, given the task's own options: gradle exec -PcommandLine='…'.)
-  const k = args.findIndex((a, i) => isCommandWord(a) && !(/^(exec|eval|source|\.)$/.test(a) && /^-[\w.-]+=/.test(args[i + 1] ?? '')) && !(/^(run|exec|x|dlx)$/.test(a) && /\s/.test(args.slice(i + 1).find((b) => b !== '--' && !b.startsWith('-')) ?? '') && !args.slice(0, i).some((b) => isCommandWord(b))));
+  // (nix-shell -p curl jq --run '…': the words after -p/--packages are the packages it makes available, not what it runs.)
+  const packages = name === 'nix-shell' ? packageWords(args) : new Set<number>();
+  const k = args.findIndex((a, i) => !packages.has(i) && isCommandWord(a) && !(/^(exec|eval|source|\.)$/.test(a) && /^-[\w.-]+=/.test(args[i + 1] ?? '')) && !(/^(run|exec|x|dlx)$/.test(a) && /\s/.test(args.slice(i + 1).find((b) => b !== '--' && !b.startsWith('-')) ?? '') && !args.slice(0, i).some((b) => isCommandWord(b))));
   if (k >= 0) out.suffix = args.slice(k);
   if (k >= 0) out.runs = k === 0 || args[k - 1] === '--' || args.slice(0, k).some((a) => /^(run|exec|x|dlx)$/.test(a));
   const dashdash = args.indexOf('--');
@@ -190,6 +192,17 @@ export function operandCommands(name: string, args0: readonly string[], env: Rea
     const flagged = !code && (COMMAND_FLAG.test(eq?.[1] ?? args[i - 1] ?? '') || (dashdash >= 0 && i > dashdash) || (COMMAND_RUNNERS.has(name) && !a.startsWith('-')) || afterVerb);
     if ((commandString(v) || (flagged && shellShaped(v) && guessedShell(v))) && !(out.suffix && i >= k)) out.strings.push(v);
 
+  });
+  return out;
+}
+
+/** The indices of nix-shell's package names: every word after -p/--packages up to the next option. */
+function packageWords(args: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  let listing = false;
+  args.forEach((a, i) => {
+    if (a.startsWith('-')) listing = a === '-p' || a === '--packages';
+    else if (listing) out.add(i);
   });
   return out;
 }

@@ -266,9 +266,12 @@ export interface State {
   functions: Map<string, string>;
   /** Functions whose body was judged at a call. */
   calledFunctions: Set<string>;
+  /** Names the line exported (export, declare -x): a child shell it starts has them, with their values. */
+  exported: Set<string>;
   /** Judges a command line nested in this one (bash -c, eval, heredocs fed to shells); `sameShell`
-   *  (a trap, a function called) runs it in this shell, with the variables the line set so far. */
-  sub(line: string, cwd: string, env: Context['env'], sameShell?: boolean): { cwd?: string; oldpwd?: string; unsure?: boolean; alt?: string[]; env?: Context['env'] };
+   *  (a trap, a function called) runs it in this shell, with the variables the line set so far; a record
+   *  instead holds the variables a child shell inherits. */
+  sub(line: string, cwd: string, env: Context['env'], sameShell?: boolean | Record<string, string>): { cwd?: string; oldpwd?: string; unsure?: boolean; alt?: string[]; env?: Context['env'] };
   /** Judges text that runs on another machine's file system (a container's RUN line): its own context. */
   subIn(line: string, ctx: Context): void;
 }

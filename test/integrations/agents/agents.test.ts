@@ -14,7 +14,8 @@ import { dialectFor } from '../../../src/integrations/dialects.js';
 import { ConfigTextError } from '../../../src/integrations/shared/managed-file.js';
 import { judgeHook } from '../../../src/integrations/claude-code/judge.js';
 import { AFTER_DENY } from '../../../src/integrations/claude-code/protocol.js';
-import { evaluateToolCall, patchPaths } from '../../../src/policy/tool-call.js';
+import { evaluateToolCall } from '../../../src/policy/tool-call.js';
+import { patchPaths } from '../../../src/policy/patch-text.js';
 import { builtin } from '../../helpers/engine.js';
 import { BIN, exec } from '../../helpers/harness.js';
 

@@ -1,0 +1,33 @@
+// Codex's patch format (apply_patch): which files a patch writes and deletes, and the lines each file gains. Read by the
+// tool-call judge (the apply_patch tool) and by the line judge (apply_patch run as a shell command, as Codex models do).
+
+const HEAD = /^\*\*\* (Add File|Update File|Move to|Delete File): (.+?)\s*$/;
+
+export interface PatchEffect {
+  /** Files added, updated or moved onto, in order. */
+  writes: string[];
+  deletes: string[];
+  /** The lines each written file gains (`+` lines; a moved file's under its new name). */
+  added: Map<string, string[]>;
+}
+
+/** What a patch does; undefined when the text is no patch or names no file. */
+export function readPatch(text: string): PatchEffect | undefined {
+  if (!/^\*\*\* Begin Patch\s*$/m.test(text)) return undefined;
+  const effect: PatchEffect = { writes: [], deletes: [], added: new Map() };
+  let file: string | undefined;
+  for (const line of text.split('\n')) {
+    const head = HEAD.exec(line);
+    if (head) {
+      file = head[1] === 'Delete File' ? undefined : head[2]!;
+      (head[1] === 'Delete File' ? effect.deletes : effect.writes).push(head[2]!);
+    } else if (file !== undefined && line.startsWith('+')) effect.added.set(file, [...(effect.added.get(file) ?? []), line.slice(1)]);
+  }
+  return effect.writes.length || effect.deletes.length ? effect : undefined;
+}
+
+/** The files a Codex patch touches: `*** Add File:`, `*** Update File:`, `*** Move to:` write; `*** Delete File:` deletes. */
+export function patchPaths(text: string): { writes: string[]; deletes: string[] } | undefined {
+  const e = readPatch(text);
+  return e && { writes: e.writes, deletes: e.deletes };
+}
