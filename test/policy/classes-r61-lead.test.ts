@@ -51,6 +51,19 @@ await lineTable(t, {
     ["printf '%s\\n' '1a' 'w /home/user/.bashrc is text here' '.' 'w' 'q' | ed -s notes.txt", 'allow'],
     ["printf '%s\\n' ',s/a/b/' 'w out.txt' 'q' | ed -s notes.txt", 'allow'],
   ],
+  // `git checkout PATH` with one operand named like a file restores it from the index: its local changes are lost, as with
+  // `checkout -- PATH` (DESIGN: ask). bb61a's mini-SWE-agent lines did so unasked. Branch, tag and commit names stay switches.
+  'git checkout of one file': [
+    ['git checkout django/db/backends/sqlite3/base.py', 'ask'],
+    ['git checkout package.json', 'ask'],
+    ['cd src && git checkout app.ts', 'ask'],
+    ['git checkout feature/x', 'allow'],
+    ['git checkout v1.2.3', 'allow'],
+    ['git checkout release/1.2', 'allow'],
+    ['git checkout -b fix.py', 'allow'],
+    ['git checkout origin/feature/login', 'allow'],
+    ['git checkout abc1234', 'allow'],
+  ],
   // nix-shell -p PKG… names packages it makes available; what it runs is --run/--command (bb61b's b61b-210 read
   // `-p curl --run '…'` as curl run with `--run` and took `https` for a host).
   'nix-shell packages are no command': [
