@@ -8,6 +8,7 @@ import { quote } from './line/unwrap.js';
 import type { CompiledPolicy } from './policy.js';
 import { COMMAND_KEYS, CONTENT_KEYS, namesIn, norm, ownToolName, pathRoles, shellQuote } from './tool-input.js';
 import { credentialText } from './credential-text.js';
+import { kernelLines } from './kernel-cells.js';
 import type { Context, Evaluation } from './types.js';
 
 /** An agent tool call: the client's tool name and input. */
@@ -55,7 +56,8 @@ export const TOOL_MODELS: Readonly<Record<string, ToolModel>> = {
   write_file: { writes: ['file_path'], text: ['content'] },
   replace: { writes: ['file_path'], text: ['new_string'] },
   read_file: { reads: ['absolute_path', 'file_path'] },
-  read_many_files: { reads: ['paths'] },
+  // (read_many_files merges its include globs with paths: both name what it reads.)
+  read_many_files: { reads: ['paths', 'include'] },
   web_fetch: { fetches: 'prompt', inText: true },
   list_directory: { lists: ['path', 'dir_path'] },
   glob: { lists: ['path', 'dir_path'] },
@@ -135,10 +137,21 @@ export function writtenText(policy: CompiledPolicy, path: string, text: string, 
 // A tool that opens, edits or comments on a merge request without merging it (its own name, lower-cased).
 const OPENS_REQUEST = /^(create|open|new|draft|update)_?(merge_?request|pull_?request|mr|pr)|^(add_|create_)?(merge_?request|pull_?request|mr|pr)_?(comment|note|discussion)s?$|^(add|create)_?(comment|note)s?_?(on|to)_/;
 
+/** The keys of an edit holding the text it puts in (newText, new_string, replacement). */
+const NEW_TEXT_KEYS = new Set(['newtext', 'newstring', 'new', 'replacement', 'replace', 'newcontent', 'newsource', 'text', 'content']);
+
 function genericUnits(policy: CompiledPolicy, call: ToolCall, ctx: Context): Judged[] | { unreadable: string } {
   const named = namesIn(call.tool_input, call.tool_name);
   if (named.unreadable) return { unreadable: named.unreadable };
   const units: Judged[] = [];
+  // A patch in Codex's format given to another tool (a server's apply_patch) touches the files it names, as apply_patch does.
+  // (Under the keys a patch is given by, not in a message or document that quotes one.)
+  for (const [k, v] of Object.entries(call.tool_input as Record<string, unknown>)) {
+    if (typeof v !== 'string' || !/^(patch|patches|patchtext|diff|input|command|cmd|changes|edits?)$/.test(norm(k)) || !BEGIN_PATCH.test(v)) continue;
+    const p = patchUnits(policy, call.tool_name, v, ctx);
+    if (Array.isArray(p)) units.push(...p);
+    else return { unreadable: typeof p === 'string' ? `a patch with ${p}` : p.unreadable };
+  }
   for (const c of named.commands) units.push(...judgeLine(policy, c, ctx));
   // SQL is judged as the database client given it would be (COPY … TO PROGRAM runs a command, INTO OUTFILE writes a
   // file, pg_read_file reads one), in the tool's dialect where its name says which.
@@ -176,10 +189,19 @@ function genericUnits(policy: CompiledPolicy, call: ToolCall, ctx: Context): Jud
     const input = call.tool_input as Record<string, unknown>;
     const content = Object.entries(input).some(([k, v]) => CONTENT_KEYS.has(norm(k)) && typeof v === 'string' && v !== '');
     const f = newFacts(call.tool_name);
-    for (const role of pathRoles(call.tool_name, urls.length > 0, content)) f[role].push(...named.paths);
+    const roles = pathRoles(call.tool_name, urls.length > 0, content);
+    for (const role of roles) f[role].push(...named.paths);
     // (A move takes a directory with everything below it, as mv does: judged as the recursive removal from where it was.)
     if (/move|rename/i.test(call.tool_name)) f.tags.add('recursive');
     units.push(judgeFacts(policy, f, [call.tool_name], ctx));
+    // The text such a tool writes is judged as Write's is (a package.json script, an .envrc, a task that runs on open):
+    // its content, or each edit's new text ({"edits": [{"oldText", "newText"}]}, the filesystem server's edit_file).
+    if (roles.includes('writes')) {
+      const texts = Object.entries(input).flatMap(([k, v]) => ((CONTENT_KEYS.has(norm(k)) || NEW_TEXT_KEYS.has(norm(k))) && typeof v === 'string' ? [v]
+        : Array.isArray(v) && /^(edits|changes|replacements)$/.test(norm(k)) ? v.flatMap((e) => (typeof e === 'object' && e !== null ? Object.entries(e).filter(([ek, ev]) => NEW_TEXT_KEYS.has(norm(ek)) && typeof ev === 'string').map(([, ev]) => ev as string) : [])) : []))
+        .filter((x) => x !== '');
+      for (const p of named.paths) for (const text of texts) units.push(...writtenText(policy, p, text, ctx));
+    }
     // A tool that runs things given a script by path and no command line: what runs is not in the call.
     if (named.commands.length === 0 && /run|exec|spawn|launch|shell|terminal|invoke|eval/i.test(call.tool_name) && named.paths.some((p) => /\.(sh|bash|zsh|py|js|mjs|cjs|ts|rb|pl|php|ps1|bat|cmd|exe)$/.test(p))) {
       return { unreadable: 'it runs a script named by path, whose text is not in the call' };
@@ -221,16 +243,18 @@ export function evaluateToolCall(policy: CompiledPolicy, call: ToolCall, ctx: Co
     const own = new Set(Object.values(m).flat().filter((x): x is string => typeof x === 'string'));
     for (const [k, v] of Object.entries(input)) if (!own.has(k) && COMMAND_KEYS.has(norm(k)) && typeof v === 'string' && v.trim()) units.push(...judgeLine(policy, v, plain));
   }
-  // A notebook cell's shell lines (`!cmd`, a %%bash or %%sh cell) run when the notebook does.
-  // Its other code (a Python cell) is judged as Python fed to python3, as a heredoc would be.
+  // A notebook cell's code runs when the notebook does: read as a local kernel's cell is (kernel-cells.ts) — its Python, its
+  // `!`/%system lines, %%bash cells, %%writefile writes, the bodies of %%capture/%%time, %cd/%env before later lines. A magic
+  // whose effect is not known makes the cell not understood. (A markdown or raw cell is text.)
+  let notRead: string | undefined;
   if (tool === 'NotebookEdit') {
     const source = str(input.new_source) ?? '';
-    for (const l of notebookShell(source)) units.push(...judgeLine(policy, l, plain));
-    const code = source.split('\n').filter((l) => !/^\s*[!%]/.test(l)).join('\n');
-    if (input.cell_type !== 'markdown' && !/^\s*%%/.test(source) && code.trim()) {
-      let delim = 'RAMPART_CELL';
-      while (code.includes(delim)) delim += '_';
-      units.push(...judgeLine(policy, `python3 <<'${delim}'\n${code}\n${delim}`, plain));
+    if (input.cell_type !== 'markdown' && input.cell_type !== 'raw' && source.trim()) {
+      const lines = kernelLines(source);
+      // (Not read whole, its `!` lines are still the shell lines they are: a deny among them stands.)
+      if (lines === undefined) notRead = 'the cell uses IPython in a way Rampart does not read (a magic, get_ipython())';
+      const shell = source.split('\n').map((l) => /^\s*!!?(.+)$/.exec(l)?.[1]).filter((l): l is string => l !== undefined && l.trim() !== '');
+      for (const l of lines ?? shell) units.push(...judgeLine(policy, l, plain));
     }
   }
   // A search query, or any text an unknown tool sends with a URL, carrying a key or token: that material leaves.
@@ -244,14 +268,9 @@ export function evaluateToolCall(policy: CompiledPolicy, call: ToolCall, ctx: Co
       units.push(judgeFacts(policy, f, [tool], plain));
     }
   }
-  return decide(policy, policy.rules, units);
-}
-
-/** The shell lines of a notebook cell: a %%bash/%%sh/%%script cell whole, else its `!cmd` lines. */
-function notebookShell(source: string): string[] {
-  const cell = /^\s*%%(bash|sh|script\s+(?:ba)?sh)\b[^\n]*\n([\s\S]*)$/.exec(source);
-  if (cell) return [cell[2]!];
-  return source.split('\n').map((l) => /^\s*!(.+)$/.exec(l)?.[1]).filter((l): l is string => l !== undefined && l.trim() !== '');
+  const ev = decide(policy, policy.rules, units);
+  // (What was not read lowers nothing: a deny found beside it stands.)
+  return notRead !== undefined && ev.decision === 'allow' ? unreadable(tool, notRead) : ev;
 }
 
 function resolveDir(cwd: string, dir: string): string {
@@ -264,12 +283,16 @@ function resolveDir(cwd: string, dir: string): string {
   return parts.join('/') || '/';
 }
 
+// (Codex trims a hunk's first line before it reads the marker: an indented header is a header.)
+const BEGIN_PATCH = /^[ \t]*\*\*\* Begin Patch\s*$/m;
+const PATCH_HEAD = /^[ \t]*\*\*\* (Add File|Update File|Move to|Delete File): (.+?)\s*$/;
+
 /** The files a Codex patch touches: `*** Add File:`, `*** Update File:`, `*** Move to:` write; `*** Delete File:` deletes. */
 export function patchPaths(text: string): { writes: string[]; deletes: string[] } | undefined {
-  if (!/^\*\*\* Begin Patch\s*$/m.test(text)) return undefined;
+  if (!BEGIN_PATCH.test(text)) return undefined;
   const writes: string[] = [];
   const deletes: string[] = [];
-  for (const m of text.matchAll(/^\*\*\* (Add File|Update File|Move to|Delete File): (.+?)\s*$/gm)) {
+  for (const m of text.matchAll(new RegExp(PATCH_HEAD.source, 'gm'))) {
     if (m[1] === 'Delete File') deletes.push(m[2]!);
     else writes.push(m[2]!);
   }
@@ -289,7 +312,7 @@ function patchUnits(policy: CompiledPolicy, tool: string, patch: unknown, ctx: C
   let file: string | undefined;
   const added = new Map<string, string[]>();
   for (const line of text.split('\n')) {
-    const head = /^\*\*\* (Add File|Update File|Move to|Delete File): (.+?)\s*$/.exec(line);
+    const head = PATCH_HEAD.exec(line);
     if (head) file = head[1] === 'Delete File' ? undefined : head[2]!;
     else if (file !== undefined && line.startsWith('+')) added.set(file, [...(added.get(file) ?? []), line.slice(1)]);
   }
