@@ -60,13 +60,17 @@ export const TOOL_MODELS: Readonly<Record<string, ToolModel>> = {
   read_many_files: { reads: ['paths', 'include'] },
   web_fetch: { fetches: 'prompt', inText: true },
   list_directory: { lists: ['path', 'dir_path'] },
+  // Its grep tool (search_file_content, later grep_search) prints the matching lines of the files `include` picks under dir_path.
+  search_file_content: { readsGlob: { path: 'dir_path', glob: 'include' } },
+  grep_search: { readsGlob: { path: 'dir_path', glob: 'include' } },
   glob: { lists: ['path', 'dir_path'] },
   save_memory: { inert: true },
   write_todos: { inert: true },
   // Codex
-  shell: { runs: 'command' },
-  exec_command: { runs: 'cmd' },
-  local_shell: { runs: 'command' },
+  // (Its shell tools run in the directory their workdir names.)
+  shell: { runs: 'command', cwd: 'workdir' },
+  exec_command: { runs: 'cmd', cwd: 'workdir' },
+  local_shell: { runs: 'command', cwd: 'workdir' },
   // Codex hooks name its shell tool Bash (as Claude Code does) and its file edits apply_patch.
   apply_patch: { patch: 'command' },
   view_image: { reads: ['path'] },

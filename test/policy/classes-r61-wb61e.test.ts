@@ -130,6 +130,25 @@ const table: Record<string, Row[]> = {
     // (a patch quoted in a message is text, not an edit.)
     ['mcp__github__add_issue_comment', { issue_number: 3, body: PATCH('*** Add File: /home/user/.bashrc\n+echo hi') }, 'allow'],
   ],
+  // W9. Codex's shell tools run in the directory their workdir names; it was not read, so the line was judged in the project.
+  'W9 Codex workdir': [
+    ['exec_command', { cmd: 'rm -rf *', workdir: '/home/user' }, 'deny'],
+    ['shell', { command: ['bash', '-lc', 'rm -rf ./*'], workdir: '/home/user' }, 'deny'],
+    ['local_shell', { command: ['bash', '-lc', 'rm -rf .'], workdir: '/home/user/Documents' }, 'deny'],
+    ['exec_command', { cmd: 'cat credentials', workdir: '/home/user/.aws' }, 'ask'],
+    ['exec_command', { cmd: 'printf x >> .bashrc', workdir: '/home/user' }, 'deny'],
+    ['exec_command', { cmd: 'rm -rf dist', workdir: '/home/user/project/web' }, 'allow'],
+    ['shell', { command: ['bash', '-lc', 'npm test'], workdir: '/home/user/project' }, 'allow'],
+    ['exec_command', { cmd: 'rm -rf out', workdir: '/tmp/build' }, 'allow'],
+  ],
+  // W10. Gemini's grep tool prints the matching lines of the files `include` picks: it was an unknown tool, include unread.
+  'W10 Gemini grep tool': [
+    ['search_file_content', { pattern: '=', include: '.env' }, 'ask'],
+    ['grep_search', { pattern: 'PRIVATE KEY', include: '**/*.pem' }, 'ask'],
+    ['search_file_content', { pattern: 'token', dir_path: '/home/user', include: '.npmrc' }, 'ask'],
+    ['search_file_content', { pattern: 'TODO', dir_path: 'src', include: '*.ts' }, 'allow'],
+    ['grep_search', { pattern: 'useEffect', include: '**/*.tsx' }, 'allow'],
+  ],
 };
 
 const policy = await builtin();
