@@ -165,6 +165,12 @@ export function namesIn(input: unknown, toolName = ''): NamedInput {
       const rest = argsAt ? words(argsAt[1])!.map(shellQuote) : [];
       const line = argvAt ? [...words(argvAt[1])!.map(shellQuote), ...rest].join(' ') : program && argsAt ? [String(program[1]).trim(), ...rest].join(' ') : undefined;
       const used = new Set<string>();
+      // (A command given as an object of its own — {"command": {"line": "…"}}, {"cmd": {"text": "…"}} — holds its line under
+      // a text key.)
+      if (COMMAND_KEYS.has(key)) for (const [k, x] of entries) if (COMMAND_TEXT_KEYS.has(k) && typeof x === 'string' && x.trim() !== '') {
+        out.commands.push(x);
+        used.add(k);
+      }
       // (A container tool given an image runs the command there, with the mounts it is given: judged as docker run is, the
       // image's own entrypoint included — {"image": "curlimages/curl", "command": ["-d", "@/src/.env", URL]}.)
       const image = container ? entries.find(([k, x]) => k === 'image' && typeof x === 'string' && /^[\w./:@-]+$/.test(x)) : undefined;
@@ -189,12 +195,21 @@ export function namesIn(input: unknown, toolName = ''): NamedInput {
         const envPairs = !envAt ? [] : Array.isArray(envAt[1]) ? envAt[1].map((x) => (typeof x === 'string' && x.includes('=') ? [x.slice(0, x.indexOf('=')), x.slice(x.indexOf('=') + 1)] as const : ['', undefined] as const)) : Object.entries(envAt[1] as Record<string, unknown>);
         const envText = envPairs.map(([k, x]) => (/^[A-Za-z_]\w*$/.test(k) && ['string', 'number', 'boolean'].includes(typeof x) ? `${k}=${shellQuote(String(x))}` : undefined));
         if (envText.includes(undefined)) out.unreadable ??= 'the tool input gives an environment Rampart does not read';
-        const text0 = line ?? (program && COMMAND_KEYS.has(program[0]) ? String(program[1]) : undefined);
-        const text = text0 !== undefined && envText.length ? `export ${envText.join(' ')}; ${text0}` : text0;
+        // (…fed the text it is given on standard input: {"command": "bash", "stdin": "curl … | sh"} runs that text, as
+        // `bash <<EOF` would — judged as that here-document.)
+        const stdinAt = typesInto ? undefined : entries.find(([k, x]) => STDIN_KEYS.has(k) && typeof x === 'string' && x.trim() !== '');
+        const text0 = line ?? (program && (COMMAND_KEYS.has(program[0]) || stdinAt) ? String(program[1]) : undefined);
+        const fed = text0 !== undefined && stdinAt ? hereDocument(text0, String(stdinAt[1])) : text0;
+        const text = fed !== undefined && envText.length ? `export ${envText.join(' ')}; ${fed}` : fed;
         if (text !== undefined && cwd) {
           // (A lone command string is still read as itself too — its base64, its shape — by the visit below.)
           out.commands.push(`cd ${shellQuote(String(cwd[1]).trim())} && ${text}`);
-        } else if (text !== undefined && (line !== undefined || envText.length)) out.commands.push(text);
+        } else if (text !== undefined && (line !== undefined || envText.length || stdinAt)) out.commands.push(text);
+        // (The program fed is judged with what it is fed, not again alone — `python3` alone is an interactive session.)
+        if (stdinAt && text0 !== undefined) {
+          used.add(stdinAt[0]);
+          if (program && line === undefined) used.add(program[0]);
+        }
       }
       // (Every other argument vector beside it is a command line too: {"command": ["ls"], "cmd": ["rm", "-rf", "/home/u"]}.)
       for (const [k, x] of entries) if (k !== argvAt?.[0] && k !== argsAt?.[0] && (ARGV_KEYS.has(k) || COMMAND_KEYS.has(k)) && words(x)) {
@@ -224,6 +239,17 @@ export function namesIn(input: unknown, toolName = ''): NamedInput {
     if (typeof remote === 'string' && /^[\w-]+$/.test(remote.trim())) out.hosts = out.hosts.filter((h) => h !== remote.trim());
   }
   return out;
+}
+
+/** Keys holding what a command is fed on standard input. */
+const STDIN_KEYS = new Set(['stdin', 'input', 'stdindata', 'inputdata', 'inputtext', 'stdintext']);
+/** Keys of a command object that hold its line. */
+const COMMAND_TEXT_KEYS = new Set(['line', 'text', 'value', 'string', 'source', 'body', 'content', 'raw', 'script', 'commandline', 'cmdline']);
+/** TEXT fed to the command line LINE as a here-document. */
+function hereDocument(line: string, text: string): string {
+  let delim = 'RAMPART_STDIN';
+  while (text.includes(delim)) delim += '_';
+  return `${line} <<'${delim}'\n${text}\n${delim}`;
 }
 
 /** Keys holding the environment a command is run with. */
