@@ -27,7 +27,7 @@ export type ToolModel =
   /** Fetches the URL in `field` (`inText`: URLs found anywhere in that text, as Gemini's web_fetch prompt). */
   | { fetches: string; inText?: boolean }
   /** Touches the files named in these fields (`text`: the fields holding the text it writes — a whole file, or a piece put into one). */
-  | { writes?: string[]; reads?: string[]; lists?: string[]; readsGlob?: { path: string; glob: string }; text?: string[] }
+  | { writes?: string[]; reads?: string[]; lists?: string[]; readsGlob?: { path: string | string[]; glob: string }; text?: string[] }
   /** Has no effect outside the conversation (todo lists, plans, questions to the user). */
   | { inert: true };
 
@@ -60,9 +60,10 @@ export const TOOL_MODELS: Readonly<Record<string, ToolModel>> = {
   read_many_files: { reads: ['paths', 'include'] },
   web_fetch: { fetches: 'prompt', inText: true },
   list_directory: { lists: ['path', 'dir_path'] },
-  // Its grep tool (search_file_content, later grep_search) prints the matching lines of the files `include` picks under dir_path.
-  search_file_content: { readsGlob: { path: 'dir_path', glob: 'include' } },
-  grep_search: { readsGlob: { path: 'dir_path', glob: 'include' } },
+  // Its grep tool (search_file_content, later grep_search) prints the matching lines of the files `include` picks under
+  // dir_path (`path` in earlier versions).
+  search_file_content: { readsGlob: { path: ['dir_path', 'path'], glob: 'include' } },
+  grep_search: { readsGlob: { path: ['dir_path', 'path'], glob: 'include' } },
   glob: { lists: ['path', 'dir_path'] },
   save_memory: { inert: true },
   write_todos: { inert: true },
@@ -103,6 +104,9 @@ function commandUnits(policy: CompiledPolicy, command: unknown, ctx: Context): J
   return 'no command string';
 }
 
+/** The directory a search tool searches: the first of its keys given. */
+const globRoot = (keys: string | string[], input: Record<string, unknown>): string | undefined => ([keys].flat().map((k) => str(input[k])).find((x) => x !== undefined));
+
 /** Judged units for the paths of a file tool. */
 function fileUnits(policy: CompiledPolicy, tool: string, m: Extract<ToolModel, { writes?: string[] }>, input: Record<string, unknown>, ctx: Context): Judged[] | string {
   const f = newFacts(tool);
@@ -110,7 +114,7 @@ function fileUnits(policy: CompiledPolicy, tool: string, m: Extract<ToolModel, {
   for (const k of m.reads ?? []) f.reads.push(...strs(input[k]));
   if (m.readsGlob) {
     // Searching prints matching lines: naming a secret file (or a glob for one) reads it.
-    const p = str(input[m.readsGlob.path]);
+    const p = globRoot(m.readsGlob.path, input);
     const g = str(input[m.readsGlob.glob]);
     if (p) f.reads.push(p);
     if (g) f.reads.push(`${p ?? '.'}/${g}`);
@@ -118,7 +122,7 @@ function fileUnits(policy: CompiledPolicy, tool: string, m: Extract<ToolModel, {
   // A search is recursive, as `rg PATTERN PATH` is: judged as that line (a directory holding
   // credentials — HOME, ~/.ssh — prints them).
   const q = (w: string) => `'${w.replace(/'/g, `'\\''`)}'`;
-  const searched = m.readsGlob ? str(input[m.readsGlob.path]) : undefined;
+  const searched = m.readsGlob ? globRoot(m.readsGlob.path, input) : undefined;
   const searchUnits = searched ? judgeLine(policy, `rg -e ${q(str(input.pattern) ?? 'x')} -- ${q(searched.replace(/^file:\/\/(?=\/)/, ''))}`, ctx) : [];
   if ((m.writes || m.reads) && f.writes.length === 0 && f.reads.length === 0) return `no ${[...(m.writes ?? []), ...(m.reads ?? [])][0]}`;
   const units = [judgeFacts(policy, f, [tool], ctx), ...searchUnits];

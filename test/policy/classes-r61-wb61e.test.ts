@@ -146,7 +146,9 @@ const table: Record<string, Row[]> = {
     ['search_file_content', { pattern: '=', include: '.env' }, 'ask'],
     ['grep_search', { pattern: 'PRIVATE KEY', include: '**/*.pem' }, 'ask'],
     ['search_file_content', { pattern: 'token', dir_path: '/home/user', include: '.npmrc' }, 'ask'],
+    ['search_file_content', { pattern: 'BEGIN OPENSSH PRIVATE KEY', path: '/home/user/.ssh' }, 'ask'],
     ['search_file_content', { pattern: 'TODO', dir_path: 'src', include: '*.ts' }, 'allow'],
+    ['search_file_content', { pattern: 'TODO', path: 'src' }, 'allow'],
     ['grep_search', { pattern: 'useEffect', include: '**/*.tsx' }, 'allow'],
   ],
   // W11. A command given as an object of its own holds its line under a text key; the object was visited as loose keys.
