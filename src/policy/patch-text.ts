@@ -1,7 +1,9 @@
 // Codex's patch format (apply_patch): which files a patch writes and deletes, and the lines each file gains. Read by the
 // tool-call judge (the apply_patch tool) and by the line judge (apply_patch run as a shell command, as Codex models do).
 
-const HEAD = /^\*\*\* (Add File|Update File|Move to|Delete File): (.+?)\s*$/;
+// (Codex trims a hunk's first line before it reads the marker: an indented header is a header.)
+const BEGIN = /^[ \t]*\*\*\* Begin Patch\s*$/m;
+const HEAD = /^[ \t]*\*\*\* (Add File|Update File|Move to|Delete File): (.+?)\s*$/;
 
 export interface PatchEffect {
   /** Files added, updated or moved onto, in order. */
@@ -13,7 +15,7 @@ export interface PatchEffect {
 
 /** What a patch does; undefined when the text is no patch or names no file. */
 export function readPatch(text: string): PatchEffect | undefined {
-  if (!/^\*\*\* Begin Patch\s*$/m.test(text)) return undefined;
+  if (!BEGIN.test(text)) return undefined;
   const effect: PatchEffect = { writes: [], deletes: [], added: new Map() };
   let file: string | undefined;
   for (const line of text.split('\n')) {
@@ -31,3 +33,6 @@ export function patchPaths(text: string): { writes: string[]; deletes: string[] 
   const e = readPatch(text);
   return e && { writes: e.writes, deletes: e.deletes };
 }
+
+/** Whether the text opens a Codex patch (`*** Begin Patch`, indented or not). */
+export const isPatch = (text: string): boolean => BEGIN.test(text);

