@@ -2252,8 +2252,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const foreignSpec = (a: string) => repositorySpec(a) && (ownOwner === undefined || githubOwner(a) !== ownOwner);
     if (remoteRun || runnerSpecs(name, args).some(foreignSpec)) facts.tags.add('installs-code');
     // Platforms' secret commands and file-transfer tools send what they are given (a file, --env-file, stdin).
-    if ((SECRET_SENDERS.test(name) || uploadsOperands(name, args)) && !args.some((a) => /^(pull|download|ls|list|get|whoami|logs|status|login|logout|link|dev|init|open)$/.test(a))) {
-      facts.sends.push(...facts.reads.splice(0));
+    const uploads = !SECRET_SENDERS.test(name) && uploadsOperands(name, args);
+    if ((SECRET_SENDERS.test(name) || uploads) && !args.some((a) => /^(pull|download|ls|list|get|whoami|logs|status|login|logout|link|dev|init|open)$/.test(a))) {
+      // (A service client's upload verb sends the files its words name — not what else it reads, such as its own token
+      // store: vault token create reads ~/.vault-token to authenticate.)
+      if (uploads) for (let k = facts.reads.length - 1; k >= 0; k--) { if (args.some((a) => a.includes(facts.reads[k]!))) facts.sends.push(...facts.reads.splice(k, 1)); }
+      else facts.sends.push(...facts.reads.splice(0));
       for (const a of args.map((x, k) => (/^(--env-file|--from-env-file|-f|--file)$/.test(args[k - 1] ?? '') ? x : /^--(env-file|file)=/.test(x) ? x.slice(x.indexOf('=') + 1) : undefined)).filter((x): x is string => x !== undefined)) facts.sends.push(a);
       for (const a of args.filter((x) => !x.startsWith('-'))) if (isSecretPath(st, abs0(a), ctx)) facts.sends.push(a);
       // (A person-to-person transfer of a directory holding the project's top sends its .env: croc send ., wormhole send ~.)

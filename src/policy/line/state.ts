@@ -43,9 +43,23 @@ export const storesSetting = (name: string, args: readonly string[]): boolean =>
  *  (Single letters are short options, also with the value attached: -aevil-app.) */
 const SETTINGS_OWNER: Record<string, string[]> = {
   heroku: ['a', 'app'], fly: ['a', 'app'], flyctl: ['a', 'app'], vercel: ['S', 'scope', 'team'], netlify: ['site'],
-  glab: ['g', 'group', 'R', 'repo'], gh: ['R', 'repo', 'o', 'org'], wrangler: ['name'], supabase: ['project-ref'],
+  glab: ['g', 'group', 'R', 'repo', 'hostname'], gh: ['R', 'repo', 'o', 'org'], wrangler: ['name'], supabase: ['project-ref'],
   railway: ['project'], doppler: ['p', 'project'], firebase: ['P', 'project'], infisical: ['projectId', 'project-id'],
 };
+/** Each service client's variables that say which account (or server) it acts as. Set on the line to anything but the
+ *  agent's own value, they make it act as whoever holds that token — anyone: HEROKU_API_KEY=KEY heroku config:set
+ *  GH=$GITHUB_TOKEN stores the agent's token where KEY's owner reads it. */
+const SETTINGS_ACCOUNT: Record<string, string[]> = {
+  heroku: ['HEROKU_API_KEY', 'HEROKU_APP'], fly: ['FLY_API_TOKEN', 'FLY_ACCESS_TOKEN', 'FLY_APP'], flyctl: ['FLY_API_TOKEN', 'FLY_ACCESS_TOKEN', 'FLY_APP'],
+  vercel: ['VERCEL_TOKEN', 'VERCEL_ORG_ID', 'VERCEL_PROJECT_ID'], netlify: ['NETLIFY_AUTH_TOKEN', 'NETLIFY_SITE_ID'],
+  glab: ['GITLAB_TOKEN', 'GITLAB_ACCESS_TOKEN', 'OAUTH_TOKEN', 'GITLAB_HOST', 'GL_HOST', 'GITLAB_URI'], gh: ['GH_TOKEN', 'GITHUB_TOKEN', 'GH_ENTERPRISE_TOKEN', 'GH_REPO', 'GH_HOST'],
+  wrangler: ['CLOUDFLARE_API_TOKEN', 'CLOUDFLARE_API_KEY', 'CLOUDFLARE_ACCOUNT_ID', 'CF_API_TOKEN', 'CF_ACCOUNT_ID'], supabase: ['SUPABASE_ACCESS_TOKEN', 'SUPABASE_PROJECT_ID'],
+  railway: ['RAILWAY_TOKEN', 'RAILWAY_API_TOKEN'], doppler: ['DOPPLER_TOKEN', 'DOPPLER_PROJECT'], firebase: ['FIREBASE_TOKEN', 'GCLOUD_PROJECT'], infisical: ['INFISICAL_TOKEN'],
+};
+/** True when the line sets `name`'s account variables (see SETTINGS_ACCOUNT) to other values than the agent's. */
+export function switchesAccount(name: string, env: Readonly<Record<string, string | undefined>>, agentEnv: Readonly<Record<string, string | undefined>>): boolean {
+  return (Object.hasOwn(SETTINGS_ACCOUNT, name) ? SETTINGS_ACCOUNT[name]! : []).some((k) => env[k] !== agentEnv[k]);
+}
 /** True when `name args` names whose settings it writes (see SETTINGS_OWNER). */
 export function namesOtherOwner(name: string, args: readonly string[]): boolean {
   const opts = Object.hasOwn(SETTINGS_OWNER, name) ? SETTINGS_OWNER[name]! : [];
