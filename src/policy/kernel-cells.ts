@@ -18,7 +18,7 @@ const DISPLAY_CELLS = /^(html|markdown|md|latex|svg)$/;
  *  javascript: link) with the page's reach — Jupyter.notebook.kernel.execute(…) runs Python in this kernel — and Rampart
  *  does not read JavaScript there: not understood. */
 const SCRIPT_CELLS = /^(javascript|js)$/;
-const HOLDS_SCRIPT = /<\s*script\b|\bon[a-z]+\s*=|javascript\s*:|<\s*(iframe|object|embed)\b/i;
+const HOLDS_SCRIPT = /<\s*script\b|<[^>]*\son[a-z]+\s*=|javascript\s*:|<\s*(iframe|object|embed)\b/i;
 /** Cell magics that run the body with a shell. */
 const SHELL_CELLS = /^(bash|sh|zsh|system|!|sx)$/;
 /** …and %%script's program when it is a shell or Python. */

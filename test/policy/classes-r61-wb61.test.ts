@@ -143,6 +143,7 @@ t.test('IPython magics in kernel cells', async (t) => {
     // Look-alikes: markup without script, timing Python, IPython's own variable store, a namespace reset, a log here.
     ['%%html\n<b>hello</b>', 'allow'],
     ['%%markdown\n# Results', 'allow'],
+    ['%%markdown\nSet one = 1 and done = 2 in the config', 'allow'],
     ['%time sum(range(10))', 'allow'],
     ['%store df', 'allow'],
     ['%store -r df', 'allow'],
