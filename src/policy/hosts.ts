@@ -73,6 +73,17 @@ export function isLocalEndpoint(h: HostRef): boolean {
   return isLoopback(h.host) || (h.role !== 'listen' && (h.host === '0.0.0.0' || h.host === '::'));
 }
 
+/** The names the stock /etc/hosts of Debian, Ubuntu, Fedora and RHEL give ::1 (a resolver on this machine answers them so). */
+const HOSTS_FILE_LOOPBACK = /^(ip6-localhost|ip6-loopback|localhost6|localhost6\.localdomain6)$/;
+
+/**
+ * True for a host a connection reaches this machine at: a local endpoint, or a loopback name from /etc/hosts. What a login
+ * there runs (ssh 0 'rm -rf ~', ssh ip6-localhost …) runs here. (Only for that: the network allowlist keeps its own names.)
+ */
+export function isThisMachine(h: HostRef): boolean {
+  return isLocalEndpoint(h) || HOSTS_FILE_LOOPBACK.test(h.host);
+}
+
 export interface ParsedUrl {
   scheme: string;
   host: string;

@@ -12,15 +12,28 @@ function ipyPath(raw: string): string {
 
 /** Cell magics whose body runs as a cell of its own (timed, captured, profiled): the body is read as a cell. */
 const CELL_WRAPPERS = /^(capture|time|timeit|prun|debug)$/;
-/** Cell magics whose body is shown by the notebook's front end, not run here. */
-const DISPLAY_CELLS = /^(html|markdown|md|latex|svg|javascript|js)$/;
+/** Cell magics whose body is shown by the notebook's front end, not run here… */
+const DISPLAY_CELLS = /^(html|markdown|md|latex|svg)$/;
+/** …unless it holds script: the front end runs JavaScript (%%javascript, a <script> element, an onload= handler, a
+ *  javascript: link) with the page's reach — Jupyter.notebook.kernel.execute(…) runs Python in this kernel — and Rampart
+ *  does not read JavaScript there: not understood. */
+const SCRIPT_CELLS = /^(javascript|js)$/;
+const HOLDS_SCRIPT = /<\s*script\b|<[^>]*\son[a-z]+\s*=|javascript\s*:|<\s*(iframe|object|embed)\b/i;
 /** Cell magics that run the body with a shell. */
 const SHELL_CELLS = /^(bash|sh|zsh|system|!|sx)$/;
 /** …and %%script's program when it is a shell or Python. */
 const SHELL_PROGRAM = /(^|\/)(ba|z|da|k)?sh$/;
 const PYTHON_PROGRAM = /(^|\/)python[\d.]*$/;
 /** Line magics that change nothing Rampart judges (plotting, reloading, listing the namespace, timing settings). */
-const INERT_MAGICS = /^(matplotlib|pylab|load_ext|reload_ext|unload_ext|autoreload|aimport|config|who|whos|who_ls|pwd|precision|pprint|xmode|pdb|lsmagic|magic|quickref|history|dirs|page|pinfo|pinfo2|pdoc|pdef|psource|pfile|colors|doctest_mode|tb|reset_selective|notebook_mode|autosave|connect_info|qtconsole)$/;
+// (%reset clears the kernel's namespace; %store without a file keeps a variable in IPython's own profile database.)
+const INERT_MAGICS = /^(matplotlib|pylab|load_ext|reload_ext|unload_ext|autoreload|aimport|config|who|whos|who_ls|pwd|precision|pprint|xmode|pdb|lsmagic|magic|quickref|history|dirs|page|pinfo|pinfo2|pdoc|pdef|psource|pfile|colors|doctest_mode|tb|reset|reset_selective|store|notebook_mode|autosave|connect_info|qtconsole)$/;
+/** Line magics that write a file the line names: %store VAR >FILE / >>FILE (the variable's value), %logstart [FILE] (every
+ *  later input; ipython_log.py by default). Judged as a write of unknown text there (an rc file is persistence). */
+function writtenBy(name: string, rest: string): string | undefined {
+  if (name === 'store') return /(?:^|\s)>>?\s*(\S.*)$/.exec(rest)?.[1]?.trim();
+  if (name === 'logstart') return rest.trim().split(/\s+/).filter((w) => w !== '' && !w.startsWith('-'))[0] ?? 'ipython_log.py';
+  return undefined;
+}
 /** Line magics that run the rest of their line as a Python statement (after their own options). */
 const STATEMENT_MAGICS = /^(time|timeit|prun|debug)$/;
 /** Line magics that run a package manager in the kernel's environment. */
@@ -57,7 +70,8 @@ export function kernelLines(code: string, depth = 0): string[] | undefined {
       return [`cat ${args.some((a) => a === '-a' || a === '--append') ? '>>' : '>'} ${ipyPath(file)} <<'${delim}'\n${body}\n${delim}`];
     }
     if (CELL_WRAPPERS.test(name)) return depth > 8 ? undefined : kernelLines(body, depth + 1);
-    if (DISPLAY_CELLS.test(name)) return [];
+    if (DISPLAY_CELLS.test(name)) return HOLDS_SCRIPT.test(body) ? undefined : [];
+    if (SCRIPT_CELLS.test(name)) return undefined;
     if (PYTHON_PROGRAM.test(name)) return [`python3 -c ${quote(body)}`];
     return undefined;
   }
@@ -66,12 +80,13 @@ export function kernelLines(code: string, depth = 0): string[] | undefined {
   const shell: string[] = [];
   let before = '';
   let unread = false;
-  const py = lines.map((l) => {
+  const readLine = (l: string): string => {
     const bang = /^(\s*)(?:[\w, ]+=\s*)?(?:!!?|%(?:sx|system|sc)\s)(.*)$/.exec(l);
     if (bang) { shell.push(before + bang[2]!); return `${bang[1]}pass`; }
     const magic = /^(\s*)%(\w+)\s*(.*)$/.exec(l);
     if (!magic) return l;
     const [, indent, name, rest] = magic as unknown as [string, string, string, string];
+    const written = writtenBy(name, rest);
     // (%run runs a file as python3 does.)
     if (name === 'run') shell.push(`${before}python3 ${rest}`);
     else if (PACKAGE_MAGICS.test(name)) shell.push(`${before}${name} ${rest}`);
@@ -82,9 +97,12 @@ export function kernelLines(code: string, depth = 0): string[] | undefined {
       const kv = /^([A-Za-z_]\w*)(?:\s*=\s*|\s+)(.*)$/.exec(rest.trim());
       if (kv) before += `export ${kv[1]}=${quote(kv[2]!)} && `;
       else shell.push(`${before}${rest.trim() === '' ? 'env' : `printenv ${quote(rest.trim())}`}`);
-    } else if (STATEMENT_MAGICS.test(name)) return `${indent}${rest.replace(/^(\s*(-[nrp]\s*\d+|-[tcqo])\b)*\s*/, '') || 'pass'}`;
+    } else if (written !== undefined) shell.push(`${before}echo >> ${ipyPath(written)}`);
+    // (IPython transforms the statement as input first: %time !rm -rf ~ runs the shell line, %prun %system … the magic.)
+    else if (STATEMENT_MAGICS.test(name)) return readLine(`${indent}${rest.replace(/^(\s*(-[nrp]\s*\d+|-[tcqo])\b)*\s*/, '') || 'pass'}`);
     else if (!INERT_MAGICS.test(name)) unread = true;
     return `${indent}pass`;
-  });
+  };
+  const py = lines.map(readLine);
   return unread ? undefined : [...shell, `python3 -c ${quote(py.join('\n'))}`];
 }

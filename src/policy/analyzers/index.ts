@@ -32,6 +32,13 @@ import { analyzeDiskWriter, analyzeSshKeygen, DISK_TOOLS } from './system.js';
 import { analyzeTelnet, analyzeOpenssl } from './telnet.js';
 import { analyzeEditor, analyzeExtract, analyzeInplace, analyzeCopy, analyzeCrontab, analyzeReg, analyzeUnison, analyzeDd, analyzeDestroyer, analyzeReader, analyzeSystemctl, analyzeWriter, READERS } from './files.js';
 
+/** Each service client's options (value after = or in the next word) that name the server it talks to. */
+const SERVICE_SERVERS: Record<string, { opts: RegExp }> = {
+  glab: { opts: /^--hostname(?:=(.*))?$/ },
+  vault: { opts: /^--?address(?:=(.*))?$/ },
+  tea: { opts: /^--?url(?:=(.*))?$/ },
+};
+
 export const ANALYZERS: Readonly<Record<string, Analyzer>> = {
   curl: analyzeCurl,
   wget: analyzeWget,
@@ -241,6 +248,19 @@ export function analyze(input: AnalyzerInput): Facts {
         f.tags.add('net-client');
       }
     }
+  }
+  // A service client pointed at another server than its service by an option (glab --hostname H, vault -address=URL, tea
+  // --url URL): every request goes there with the token it holds for the service — GITLAB_TOKEN, VAULT_TOKEN are sent to
+  // any host — so that host is judged as a client's (off the allowlist: net-client-host asks). (Not their variables:
+  // the user's own environment sets VAULT_ADDR and GITLAB_HOST for every call, and this analyzer cannot tell the line's.)
+  const server = SERVICE_SERVERS[input.tool];
+  if (server) {
+    for (let i = 0; i < input.args.length; i++) {
+      const m = server.opts.exec(input.args[i]!);
+      const v = m ? m[1] ?? input.args[++i] : undefined;
+      if (v) addUrl(f, v, 'target', 'https');
+    }
+    if (f.hosts.length) f.tags.add('net-client');
   }
   // A program Rampart has no model of, given a URL (as an operand or --option=URL): it may
   // connect there. The hosts are facts, and a rule asks when one is not on the allowlist.

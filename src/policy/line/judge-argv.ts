@@ -6,7 +6,7 @@ import { fullLongOptions } from '../options.js';
 import { FULL_LONG } from '../long-options.js';
 import { isComputed, OUTPUT_DIR, resolvePath } from '../paths.js';
 import { nameMatchesGlob } from '../glob.js';
-import { isLocalEndpoint, isLoopback } from '../hosts.js';
+import { isLocalEndpoint, isThisMachine } from '../hosts.js';
 import { posix } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { analyzeArgv, decide, judgeFacts } from '../evaluate.js';
@@ -29,7 +29,7 @@ import { pathspecFile, wholeSpec } from '../analyzers/git-subcommands.js';
 import { unreadSubstitution } from './substituted-scripts.js';
 import { trustsOutside } from './trusted-dirs.js';
 import { startsLater } from './settings-stores.js';
-import { completionScript, CONFIGISH, credentialNameIn, credentialOf, DECODERS, madeBelow, DIGESTS, digestOnly, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, looksUpNames, envCredentialOf, SERVICE_CLIS, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, processSubText, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
+import { completionScript, CONFIGISH, credentialNameIn, credentialOf, DECODERS, madeBelow, DIGESTS, digestOnly, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, looksUpNames, envCredentialOf, SERVICE_CLIS, uploadsOperands, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, processSubText, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { addHost, addUrl, STDIN, wholeTree } from '../analyzers/common.js';
 import { composerSettings } from '../analyzers/packages.js';
 import { includedInCode, writesInCode } from '../analyzers/net-clients.js';
@@ -1356,10 +1356,11 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const facts = analyzeArgv(argv, { ...ctx, env, git });
     facts.reads.push(...shownFiles);
     // ssh to this machine runs its remote command here, as the login user, from that user's home: judged as a line there
-    // (ssh localhost 'rm -rf ~' deletes this machine's home; ssh to any other host runs on that host, which is not judged).
+    // (ssh localhost 'rm -rf ~' deletes this machine's home — so do ssh 0, ssh [::] and ssh ip6-localhost; ssh to any other
+    // host runs on that host, which is not judged).
     const remote = name === 'ssh' ? facts.notes.find((n) => n.startsWith('remote command: ')) : undefined;
     const targets = facts.hosts.filter((h) => h.role === 'target');
-    if (remote !== undefined && targets.length > 0 && targets.every((h) => isLoopback(h.host))) st.sub(remote.slice('remote command: '.length), ctx.home, env);
+    if (remote !== undefined && targets.length > 0 && targets.every(isThisMachine)) st.sub(remote.slice('remote command: '.length), ctx.home, env);
     // A read that shows none of a secret's values — diff -q, cut -d= -f1 .env, openssl pkey -pubout, jq keys — is no read of it.
     // (Only for words the line wrote literally: grep "^${name}=" .env may select any line.)
     const literal = fc.argv.length === argv.length && fc.argv.every((w) => w.static);
@@ -1468,8 +1469,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // (Names compared without case, dashes or underscores: --outputDir, --output_dir, -outputdir, --out-dir are one name.)
       const OUT = /^(?:output|outputfile|outfile|out|log|logfile|report|reportfile|trace|tracefile|historyfile|dumpfile|saveto|pidfile|coverprofile|cpuprofile|memprofile|blockprofile|mutexprofile|archive)$/;
       const OUT_DIR = /^(?:cache|cachedir|cachefolder|cachelocation|prefix|targetdir|dest|destination|destdir|downloaddir|wheeldir|outdir|outputdir|outputdirectory|builddir|logsdir|logdir|reportsdir|reportsdirectory|installdir|rootdir|src|tooldir|untardir|repositorycache|separategitdir|basetemp|cachedirectory)$/;
-      const SHORT_DIR: Record<string, RegExp> = { pip: /^-[dw]$/, pip3: /^-[dw]$/, helm: /^-d$/, cmake: /^-B$/ };
-      // (A tool's own directory options by their long name: gem unpack --target D, gem install --bindir D.)
+      const SHORT_DIR: Record<string, RegExp> = { pip: /^-[dw]$/, pip3: /^-[dw]$/, helm: /^-d$/, cmake: /^-B$/, gem: /^-[ni]$/ };
+      // (A tool's own directory options by their long name: gem unpack --target D, gem install --bindir D — and gem's -n/-i above, its
+      // short --bindir/--install-dir.)
       const TOOL_DIR: Record<string, RegExp> = { gem: /^(target|bindir|install-dir)$/ };
       const norm = (o: string) => o.toLowerCase().replace(/[-_]/g, '');
       // (A dotted name is read by its parts: --outputFile.json is an output file, --coverage.reportsDirectory a directory.)
@@ -2049,6 +2051,18 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         if (root && !usual(`${root}/bin`)) into.push(`${root}/bin`);
       }
       if (/^pip[\d.]*$/.test(name) && sub === 'install' && env.PIP_TARGET) into.push(env.PIP_TARGET);
+      // (pip install --target T fills T, site-packages style (a .pth there runs at each python start when T is one);
+      // --prefix P puts console scripts in P/bin and the package in P/lib/pythonX.Y/site-packages; npm -g --prefix P links
+      // bins into P/bin — pip install --prefix ~/.local puts programs on PATH, as cargo install --root ~/.local does.)
+      const opt = (...names: string[]) => args.map((a, k) => (names.includes(args[k - 1] ?? '') ? a : names.map((o) => (a.startsWith(`${o}=`) ? a.slice(o.length + 1) : undefined)).find((v) => v !== undefined))).find((v) => v !== undefined);
+      if (/^pip[\d.]*$/.test(name) && sub === 'install') {
+        const target = opt('--target', '-t');
+        const prefix = opt('--prefix') ?? env.PIP_PREFIX;
+        if (target) into.push(target);
+        if (prefix) into.push(`${prefix}/bin`, `${prefix}/lib/python3/site-packages`);
+      }
+      const npmPrefix = /^(npm|pnpm|yarn)$/.test(name) && args.some((a) => /^(-g|--global|--location=global)$/.test(a)) ? opt('--prefix') : undefined;
+      if (npmPrefix && args.some((a) => /^(i|install|add|link)$/.test(a))) into.push(`${npmPrefix}/bin`);
       if (/^(make|gmake)$/.test(name) && args.includes('install')) {
         const v = (k: string) => args.find((a) => a.startsWith(`${k}=`))?.slice(k.length + 1) ?? env[k];
         const dest = v('DESTDIR');
@@ -2253,8 +2267,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const foreignSpec = (a: string) => repositorySpec(a) && (ownOwner === undefined || githubOwner(a) !== ownOwner);
     if (remoteRun || runnerSpecs(name, args).some(foreignSpec)) facts.tags.add('installs-code');
     // Platforms' secret commands and file-transfer tools send what they are given (a file, --env-file, stdin).
-    if (SECRET_SENDERS.test(name) && !args.some((a) => /^(pull|download|ls|list|get|whoami|logs|status|login|logout|link|dev|init|open)$/.test(a))) {
-      facts.sends.push(...facts.reads.splice(0));
+    const uploads = !SECRET_SENDERS.test(name) && uploadsOperands(name, args);
+    if ((SECRET_SENDERS.test(name) || uploads) && !args.some((a) => /^(pull|download|ls|list|get|whoami|logs|status|login|logout|link|dev|init|open)$/.test(a))) {
+      // (A service client's upload verb sends the files its words name — not what else it reads, such as its own token
+      // store: vault token create reads ~/.vault-token to authenticate.)
+      if (uploads) for (let k = facts.reads.length - 1; k >= 0; k--) { if (args.some((a) => a.includes(facts.reads[k]!))) facts.sends.push(...facts.reads.splice(k, 1)); }
+      else facts.sends.push(...facts.reads.splice(0));
       for (const a of args.map((x, k) => (/^(--env-file|--from-env-file|-f|--file)$/.test(args[k - 1] ?? '') ? x : /^--(env-file|file)=/.test(x) ? x.slice(x.indexOf('=') + 1) : undefined)).filter((x): x is string => x !== undefined)) facts.sends.push(a);
       for (const a of args.filter((x) => !x.startsWith('-'))) if (isSecretPath(st, abs0(a), ctx)) facts.sends.push(a);
       // (A person-to-person transfer of a directory holding the project's top sends its .env: croc send ., wormhole send ~.)

@@ -32,7 +32,7 @@ import { pathOnlyEdit, plantedProgram, plantsNoCode, shownEdit } from './planted
 import { storedToken } from './token-config.js';
 import { stepFileWrite } from './ci-files.js';
 import { fetchedFiles } from './remote-copies.js';
-import { credentialNameIn, credentialOf, madeBelow, DIGESTS, digestOnly, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, realOf, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, SERVICE_CLIS, storesSetting, UNKNOWN_CWD, type Info, type State } from './state.js';
+import { credentialNameIn, credentialOf, madeBelow, DIGESTS, digestOnly, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, realOf, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, SERVICE_CLIS, storesSetting, namesOtherOwner, switchesAccount, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { isShell, quote, withPositionals } from './unwrap.js';
 import { languageOf } from './interpreters.js';
 import { meantLines, understoodPrefix } from './syntax-repair.js';
@@ -906,7 +906,12 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   }
   // (An environment credential in a heredoc fed to a network tool: `curl -d @- … <<< "$GITHUB_TOKEN"`.)
   // (…or to cat, which prints it: msg=$(cat <<EOF … $GITHUB_TOKEN … EOF) holds the credential.)
-  if (stdinSecret === undefined && stdinText !== undefined && !stdinLiteral && (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || /^(read|mapfile|readarray|cat)$/.test(argv[0] ?? ''))) {
+  // (…or to a service's client, which sends what it reads — vercel env add N --scope other <<< "$GITHUB_TOKEN" — unless it
+  // stores it as the project's own setting: wrangler secret put N <<< "$CLOUDFLARE_API_TOKEN".)
+  // (…and as the agent's own account: HEROKU_API_KEY=KEY on the line acts as KEY's owner, who may be anyone.)
+  const ownSetting = storesSetting(posix.basename(argv[0] ?? ''), argv.slice(1)) && !switchesAccount(posix.basename(argv[0] ?? ''), cmdEnv, st.ctx.env);
+  const serviceSends = SERVICE_CLIS.test(posix.basename(argv[0] ?? '')) && !ownSetting;
+  if (stdinSecret === undefined && stdinText !== undefined && !stdinLiteral && (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || serviceSends || /^(read|mapfile|readarray|cat)$/.test(argv[0] ?? ''))) {
     // (Also a copy of one, or one named indirectly: t=$GITHUB_TOKEN; … <<< "$t".)
     for (const m of stdinText.matchAll(/\$\{?(!?)([A-Za-z_]\w*)/g)) stdinSecret ??= credentialOf(st, m[2]!, cmdEnv, m[1] === '!');
   }
@@ -1115,7 +1120,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // (gh secret set for this repository stores the value as the repository's secret: its everyday use; so do a service
   // client's own settings and secrets — state.ts storesSetting.)
   // (kubectl/oc exec hand the words the local shell expanded to a pod on the cluster; jq --arg t "$TOKEN" prints it on, as echo does.)
-  const sender = (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || (SERVICE_CLIS.test(posix.basename(argv[0] ?? '')) && !storesSetting(posix.basename(argv[0] ?? ''), argv.slice(1))) || /^(echo|printf|jq|gojq|jaq|yq)$/.test(argv[0] ?? '') || (/^(kubectl|oc)$/.test(posix.basename(argv[0] ?? '')) && argv.includes('exec'))) && !(argv[0] === 'gh' && argv[1] === 'secret' && argv[2] === 'set' && !argv.some((a) => /^(-R|--repo)(=|$)/.test(a)));
+  const sender = (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || serviceSends || /^(echo|printf|jq|gojq|jaq|yq)$/.test(argv[0] ?? '') || (/^(kubectl|oc)$/.test(posix.basename(argv[0] ?? '')) && argv.includes('exec'))) && !(argv[0] === 'gh' && argv[1] === 'secret' && argv[2] === 'set' && !namesOtherOwner('gh', argv.slice(3)) && !switchesAccount('gh', cmdEnv, st.ctx.env));
   // (Also through a name held in another variable: ${!n} with n=GITHUB_TOKEN, a declare -n reference, a copy.)
   const envSecret = sender && !varSecret && !substitutedSecret ? argvWords.map((w, k) => (authUse(argvWords[k - 1]?.value, w.raw) ? undefined : [...expansionsOf(w).matchAll(/\$\{?(!?)([A-Za-z_]\w*)/g)].map((m) => credentialOf(st, m[2]!, cmdEnv, m[1] === '!')).find((x) => x !== undefined))).find((x) => x !== undefined) : undefined;
   if (/^(declare|typeset|local)$/.test(argv[0] ?? '') && argv.some((a) => /^-[a-zA-Z]*n/.test(a))) for (const a of argv.slice(1)) {
