@@ -63,7 +63,7 @@ export function analyzeCurl({ tool, args, env, cwd }: AnalyzerInput): Facts {
     const v = o.value ?? '';
     if (AT_DATA.includes(o.name)) sendFile(atFile(v, false));
     else if (o.name === 'data-urlencode' || o.name === 'url-query') sendFile(atFile(v, true));
-    else if (o.name === 'form') sendFile(/=[@<]"?([^;"]*)/.exec(v)?.[1]);
+    else if (o.name === 'form') for (const file of formFiles(v)) sendFile(file);
     // -T takes curl's URL globbing too: -T '{a,.env}' uploads both.
     // (-T takes a plain name; `-T @.env` names a file "@.env" — the @ of -d written out of habit. It is
     // judged as the file meant: the same line with the @ dropped sends it.)
@@ -160,6 +160,44 @@ export function analyzeCurl({ tool, args, env, cwd }: AnalyzerInput): Facts {
   if (has(s, 'unix-socket', 'abstract-unix-socket')) f.hosts = f.hosts.filter((h) => h.role !== 'target');
   if (has(s, 'remote-header-name')) f.tags.add('server-named-output');
   return f;
+}
+
+/** The files a -F part reads, as tool_formparse.c parses NAME=CONTENT: after @ a list of files split at ',' (one field, several
+ *  uploads: f=@a.txt,b.txt), after < one file's content; each may carry ;type=, ;filename= and ;headers= parameters, and
+ *  headers=@FILE or headers=<FILE reads FILE's lines as the part's headers (read_field_headers) — text content takes them too.
+ *  A word in double quotes holds ';' and ',' (get_param_word). */
+export function formFiles(value: string): string[] {
+  const eq = value.indexOf('=');
+  if (eq < 0) return [];
+  const content = value.slice(eq + 1);
+  const fromFiles = content.startsWith('@') || content.startsWith('<');
+  // Split at ';' and ',' outside double quotes; each piece keeps the separator before it.
+  const pieces: { sep: string; text: string }[] = [];
+  let sep = '';
+  let text = '';
+  let quoted = false;
+  for (let k = fromFiles ? 1 : 0; k < content.length; k++) {
+    const c = content[k]!;
+    if (c === '\\' && quoted && k + 1 < content.length) text += content[++k];
+    else if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === ';' || (c === ',' && fromFiles))) {
+      pieces.push({ sep, text });
+      sep = c;
+      text = '';
+    } else text += c;
+  }
+  pieces.push({ sep, text });
+  const files: string[] = [];
+  for (const [k, p] of pieces.entries()) {
+    const t = p.text.trim();
+    if (k === 0 || p.sep === ',') {
+      if (fromFiles && t !== '') files.push(t);
+      continue;
+    }
+    const h = /^headers=\s*[@<]\s*(.+)$/.exec(t);
+    if (h) files.push(h[1]!.trim());
+  }
+  return files;
 }
 
 /** `-o "#1"` names outputs after the URL's glob parts ({a,b} lists, [1-3] ranges): every name it can take. */

@@ -39,6 +39,22 @@ function httpieRequest(args: readonly string[]): { url?: string; method?: string
   return { method };
 }
 
+/** The file an HTTPie/xh request item reads, split as HTTPie's KeyValueArgType does (httpie/cli/argtypes.py): at the first
+ *  separator no backslash escapes — ':=@' raw JSON from a file, '=@' a field's text from a file, ':@' a header's value from
+ *  a file, '@' a file upload (with an optional ;type=MIME after the name) —, undefined for any other item. */
+function httpieItemFile(item: string): string | undefined {
+  for (let k = 0; k < item.length; k++) {
+    if (item[k] === '\\') { k++; continue; }
+    const rest = item.slice(k);
+    const sep = [':=@', '=@', ':@', ':=', '==', '=', ':', '@'].find((x) => rest.startsWith(x));
+    if (sep === undefined) continue;
+    if (!sep.endsWith('@')) return undefined;
+    const file = rest.slice(sep.length);
+    return sep === '@' ? file.replace(/;type=[^;]*$/, '') : file;
+  }
+  return undefined;
+}
+
 /** Facts of a network tool read conservatively. */
 export function analyzeGenericNet({ tool, args }: AnalyzerInput): Facts {
   const f = newFacts(tool);
@@ -52,6 +68,12 @@ export function analyzeGenericNet({ tool, args }: AnalyzerInput): Facts {
     const at = /^(?:[\w.-]*[=:]?)@([^@\s]+)$/.exec(a);
     if (at && !a.includes('://') && !/^[\w.+-]+@[\w-]+\./.test(a)) f.sends.push(at[1]!);
     if (ATTACH.test(a) && args[i + 1]) f.sends.push(args[i + 1]!);
+    // (…and in every item spelling HTTPie/xh read: f:=@F embeds F as raw JSON, f@F;type=MIME uploads F, a field named
+    // with brackets or spaces — files[]@F.)
+    if (HTTPIE.has(tool) && !a.startsWith('-') && !a.includes('://') && !HTTPIE_VALUED.test(args[i - 1] ?? '')) {
+      const file = httpieItemFile(a);
+      if (file !== undefined && file !== '') f.sends.push(file);
+    }
   }
   // A proxy option routes the requests through its host: HTTPie/xh --proxy PROTOCOL:URL (https:http://H:3128,
   // all:socks5://H), aria2c --all-proxy=URL / --https-proxy URL, lftp's and rclone's likewise.

@@ -1,7 +1,7 @@
 // Per-subcommand analysis for git, after global options and aliases are resolved.
 import { posix } from 'node:path';
 import type { Facts } from '../facts.js';
-import { has, hasLong, optionTable, scan, values, type OptionTable } from '../options.js';
+import { fullLongOptions, has, hasLong, optionTable, scan, values, type OptionTable } from '../options.js';
 import { addUrl, shellLine, STDIN, STDIN_PATH, wholeTree } from './common.js';
 import { addRemote, disablesExecution, judgeConfig, judgeSshCommand, type RemoteUse } from './git.js';
 import type { AnalyzerInput } from './types.js';
@@ -74,7 +74,8 @@ function wildcardMayBeMain(dst: string): boolean {
 }
 
 function push(f: Facts, rest: string[], input: AnalyzerInput): void {
-  const s = scan(rest, PUSH);
+  // (A one-letter prefix is an option too — git push --m is --mirror —, which the table's scanner does not take.)
+  const s = scan(fullLongOptions(rest, [...PUSH.long.keys()]), PUSH);
   // A dry run pushes nothing.
   if (has(s, 'dry-run')) return;
   if (has(s, 'force', 'force-with-lease', 'force-if-includes', 'mirror')) f.tags.add('force-push');
@@ -221,10 +222,12 @@ export function wholeSpec(spec: string, input: Pick<AnalyzerInput, 'cwd' | 'home
 }
 
 export function gitSubcommand(f: Facts, sub: string, rest: string[], input: AnalyzerInput): void {
-  // git accepts any unambiguous prefix of a long option: --har is --hard.
+  // git accepts any unambiguous prefix of a long option, of any length: --har, --ha, even --f (clean's only f-option) is
+  // --force — parse-options.c's parse_long_opt compares strncmp(long_name, arg, len) with no minimum. (A prefix two options
+  // share makes git refuse to run: reading it as either is safe.)
   // (Words after `--` are operands: git switch -- -f switches to a branch named -f.)
   const opts = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
-  const flags = { has: (long: string) => hasLong(opts, long.replace(/^--/, '')) };
+  const flags = { has: (long: string) => hasLong(opts, long.replace(/^--/, ''), 1) };
   // A short-option cluster is read up to the first letter that takes a value: in `-bfeature` the
   // branch is `feature`, not the flags f, e, a, t, u, r.
   const takes = SHORT_VALUES[sub] ?? '';

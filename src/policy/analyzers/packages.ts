@@ -79,7 +79,8 @@ export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
   // pip install --target/--prefix/--root DIR: packages (and their scripts) land in DIR.
   if (/^pip/.test(tool) || tool === 'uv') {
     for (let i = 0; i < args.length; i++) {
-      const m = /^(--target|--prefix|--root|-t)(?:=(.*))?$/.exec(args[i]!);
+      // (…-t with the directory attached too: optparse takes -tDIR.)
+      const m = /^(--target|--prefix|--root|-t)(?:=(.*))?$/.exec(args[i]!) ?? /^-(t)(.+)$/.exec(args[i]!);
       if (m) f.writes.push(m[2] ?? args[++i] ?? '');
     }
   }

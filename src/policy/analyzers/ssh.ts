@@ -51,7 +51,7 @@ function canonicalDomains(f: Facts, domains: string[]): void {
 
 function sshOptions(f: Facts, s: Scanned, dashSIsProgram = false): string[] {
   // CanonicalizeHostname yes|always with CanonicalDomains: ssh resolves NAME.DOMAIN first, a host that domain's DNS picks.
-  const settings = values(s, 'o').map((o) => /^\s*([A-Za-z0-9]+)\s*[= ]\s*(.*)$/.exec(o)).filter((m) => m !== null).map((m) => [m[1]!.toLowerCase(), m[2]!.trim()] as const);
+  const settings = values(s, 'o').map(sshConfigLine).filter((m) => m !== undefined).map(([k, v]) => [k.toLowerCase(), v] as const);
   const canonicalize = settings.find(([k]) => k === 'canonicalizehostname')?.[1];
   const domains = canonicalize !== undefined && !/^(no|none)$/i.test(canonicalize) ? settings.filter(([k]) => k === 'canonicaldomains').flatMap(([, v]) => v.split(/[\s,]+/).filter(Boolean)) : [];
   // scp/sftp -S PROGRAM replace ssh itself (ssh's own -S is a control socket path).
@@ -60,15 +60,15 @@ function sshOptions(f: Facts, s: Scanned, dashSIsProgram = false): string[] {
     f.notes.push(`-S ${p} replaces ssh with another program`);
   }
   for (const o of values(s, 'o')) {
-    const m = /^\s*([A-Za-z0-9]+)\s*[= ]\s*(.*)$/.exec(o);
+    const m = sshConfigLine(o);
     // (An option whose name only the running shell knows — -o"$x", -o$(x) — may be any: ProxyCommand, LocalCommand, Include.)
-    if (!m && /[$`]/.test(o)) computedOption(f, `-o ${o}`);
+    if ((!m || /[$`]/.test(m[0])) && /[$`]/.test(o)) computedOption(f, `-o ${o}`);
     if (!m) continue;
-    const key = m[1]!.toLowerCase();
-    const val = m[2]!.trim();
+    const key = m[0].toLowerCase();
+    const val = EXEC_KEYS.has(key) ? m[1] : unquoted(m[1]);
     if (EXEC_KEYS.has(key) && !/^(none|no)$/i.test(val)) {
       f.tags.add('exec');
-      f.notes.push(`-o ${m[1]} runs a local command`);
+      f.notes.push(`-o ${m[0]} runs a local command`);
       if (key !== 'permitlocalcommand' && key !== 'match') f.runs.push(val);
     }
     if (key === 'hostname') addHost(f, val, 'target', 'ssh');
@@ -78,7 +78,7 @@ function sshOptions(f: Facts, s: Scanned, dashSIsProgram = false): string[] {
       const sent = sentVariables(key, val).filter((n) => ENV_CREDENTIAL.test(n) || (/[*?]/.test(n) && !PLAIN_ENV.test(n)));
       if (sent.length) {
         f.sends.push('/proc/self/environ');
-        f.notes.push(`-o ${m[1]} sends ${sent.join(', ')} from the environment`);
+        f.notes.push(`-o ${m[0]} sends ${sent.join(', ')} from the environment`);
       }
     }
     // -o Include=FILE reads another configuration (what -F does): ProxyCommand may be in it.
@@ -106,6 +106,33 @@ function sshOptions(f: Facts, s: Scanned, dashSIsProgram = false): string[] {
   for (const e of values(s, 'E')) f.writes.push(e);
   return domains;
 }
+
+// (readconf.c's separators: strdelim splits at these, and at one '=' between keyword and value.)
+const SSH_BLANK = ' \t\r\n';
+
+/** An ssh_config line (-o TEXT) split as OpenSSH's process_config_line takes it: the keyword by strdelim (misc.c), which ends
+ *  it at a blank, '=' or a double quote — a quote is removed and the keyword runs on to the next one (`"ProxyCommand" x`,
+ *  `Proxy"Command" x`), a tab separates as a space does — then the value with its leading blanks and one '=' skipped.
+ *  Undefined when there is no keyword or a quote is left open (ssh refuses the line). */
+export function sshConfigLine(text: string): [string, string] | undefined {
+  let s = text.replace(/^[ \t\r\n]+/, '');
+  const stop = [...s].findIndex((c) => SSH_BLANK.includes(c) || c === '"' || c === '=');
+  if (stop < 0) return s === '' ? undefined : [s, ''];
+  let key = s.slice(0, stop);
+  if (s[stop] === '"') {
+    const close = s.indexOf('"', stop + 1);
+    if (close < 0) return undefined;
+    key += s.slice(stop + 1, close);
+    s = s.slice(close + 1);
+  } else {
+    s = s.slice(stop + (s[stop] === '=' ? 1 : 0));
+  }
+  const value = s.replace(/^[ \t\r\n]*(=[ \t\r\n]*)?/, '').replace(/[ \t\r\n]+$/, '');
+  return key === '' ? undefined : [key, value];
+}
+
+/** A value in double quotes as ssh's argv_split reads one word: HostName "evil.example" is evil.example. */
+const unquoted = (v: string): string => (/^"[^"]*"$/.test(v) ? v.slice(1, -1) : v);
 
 /** An ssh option only known at run time: any option, one that runs a command among them — not understood, so asked. */
 function computedOption(f: Facts, word: string): void {

@@ -14,9 +14,9 @@ const TABLE = optionTable([
   'dns-timeout=', 'connect-timeout=', 'read-timeout=', 'w,wait=', 'waitretry=', 'Q,quota=', 'l,level=',
   'A,accept=', 'R,reject=', 'accept-regex=', 'reject-regex=', 'D,domains=', 'exclude-domains=',
   'I,include-directories=', 'X,exclude-directories=', 'limit-rate=', 'referer=', 'restrict-file-names=',
-  'bind-address=', 'cut-dirs=', 'default-page=', 'E', 'adjust-extension', 'local-encoding=', 'remote-encoding=',
+  'bind-address=', 'cut-dirs=', 'default-page=', 'E,adjust-extension', 'local-encoding=', 'remote-encoding=',
   'progress=', 'secure-protocol=', 'rejected-log=', 'warc-file=', 'use-askpass=', 'prefer-family=',
-  'report-speed=', 'max-redirect=', 'follow-tags=', 'ignore-tags=', 'e', 'F,force-html', 'q,quiet', 'v,verbose',
+  'report-speed=', 'max-redirect=', 'follow-tags=', 'ignore-tags=', 'F,force-html', 'q,quiet', 'v,verbose',
   'nv,no-verbose', 'c,continue', 'N,timestamping', 'S,server-response', 'spider', 'r,recursive', 'm,mirror',
   'k,convert-links', 'p,page-requisites', 'np,no-parent', 'nd,no-directories', 'x,force-directories',
   'nH,no-host-directories', 'H,span-hosts', 'b,background', 'd,debug', 'h,help', 'V,version',
@@ -38,15 +38,19 @@ export function analyzeWget(input: AnalyzerInput): Facts {
   }
   let proxyOff = has(s, 'no-proxy');
   const proxies: string[] = [];
+  const dirPrefixes = values(s, 'directory-prefix');
+  // -e CMD runs a wgetrc command (main.c: execute, 'e', a required value — -epostfile=F too). init.c's parse_line drops
+  // '-' and '_' from the command's name (dehyphen) and looks it up in any case: post_file, post-file and PostFile are postfile.
   for (const cmd of values(s, 'execute')) {
-    const m = /^\s*([a-z_]+)\s*=\s*(.*)$/i.exec(cmd);
+    const m = /^\s*([a-z_-]+)\s*=\s*(.*)$/i.exec(cmd);
     if (!m) continue;
-    const key = m[1]!.toLowerCase().replace(/_/g, '');
+    const key = m[1]!.toLowerCase().replace(/[_-]/g, '');
     const val = m[2]!.trim();
     if (key === 'httpproxy' || key === 'httpsproxy' || key === 'ftpproxy') proxies.push(val);
     else if (key === 'useproxy' && /^(off|no|0)$/i.test(val)) proxyOff = true;
     else if (key === 'postfile' || key === 'bodyfile' || key === 'input' || key === 'loadcookies') f.sends.push(val);
     else if (key === 'outputdocument' || key === 'logfile' || key === 'savecookies') f.writes.push(val);
+    else if (key === 'dirprefix') dirPrefixes.push(val);
     else if (key !== 'robots') f.tags.add('wgetrc-command');
   }
   for (const u of s.positionals) addUrl(f, u, 'target');
@@ -61,7 +65,7 @@ export function analyzeWget(input: AnalyzerInput): Facts {
   if (anew.length) f.truncates = [...(f.truncates ?? []), ...anew];
   // Without -O each download is saved under its own name in -P DIR (or the working directory).
   if (values(s, 'output-document').length === 0) {
-    const dir = values(s, 'directory-prefix').at(-1) ?? input.cwd;
+    const dir = dirPrefixes.at(-1) ?? input.cwd;
     for (const u of s.positionals) {
       const name = posix.basename(u.split(/[?#]/)[0]!.replace(/^[a-z]+:\/\/[^/]*/i, '')) || 'index.html';
       f.writes.push(posix.join(dir, name));

@@ -4,6 +4,7 @@
 import { stepFileWrite } from './ci-files.js';
 import { fullLongOptions } from '../options.js';
 import { FULL_LONG } from '../long-options.js';
+import { tarOptionWords } from './tar-words.js';
 import { isComputed, OUTPUT_DIR, resolvePath } from '../paths.js';
 import { nameMatchesGlob } from '../glob.js';
 import { isLocalEndpoint, isThisMachine } from '../hosts.js';
@@ -396,6 +397,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     const name = canonicalTool(argv[0]!);
     // (GNU tools' long options by any unambiguous prefix — grep --inv, rm --recur, sed --in-pl — in full.)
     if (GNU_LONG[name] && argv.some((a) => a.startsWith('--'))) argv = [argv[0]!, ...fullLongOptions(argv.slice(1), GNU_LONG[name]!)];
+    // (tar's value options hidden in a cluster — -xC/home/user, -xzvC DIR, old-style xC DIR — one a word: -C DIR.)
+    if (name === 'tar' || name === 'gtar') argv = [argv[0]!, ...tarOptionWords(argv.slice(1))];
     // (Neovim Lua that runs literal Ex commands or sets options is read as those commands: vim.cmd("e F"), vim.o.shell = "…".)
     if (/^(vim?|nvim|ex|view|vimdiff|rvim|gvim)$/.test(name)) argv = [argv[0]!, ...vimLuaArgs(argv.slice(1))];
     const handed = launched(argv);
@@ -1636,6 +1639,12 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     // terraform console evaluates what it reads: file(F), filebase64(F), templatefile(F, …) print F (F may be spelled
     // through pathexpand() or abspath()).
     if (/^(terraform|tofu)$/.test(name) && args.includes('console') && stdinText !== undefined) for (const m of stdinText.matchAll(/\b(?:file|filebase64|templatefile|filesha\d*|filemd5)\s*\(\s*(?:(?:pathexpand|abspath)\s*\(\s*)*"([^"]+)"/g)) st.sub(`cat ${quote(m[1]!)}`, ctx.cwd, env);
+    // GNU tar puts TAR_OPTIONS' words before the command line's (tar.c prepend_default_options): TAR_OPTIONS='-C ~/.ssh' tar -xf a.tar
+    // extracts into ~/.ssh. Judged with them, as the line tar runs.
+    if ((name === 'tar' || name === 'gtar') && env.TAR_OPTIONS) {
+      const rest = Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'TAR_OPTIONS'));
+      st.sub(`${name} ${env.TAR_OPTIONS} ${args.map(quote).join(' ')}`, ctx.cwd, rest);
+    }
     // TF_CLI_ARGS and TF_CLI_ARGS_<command> are more of terraform's arguments: judged with the ones written.
     if (/^(terraform|tofu)$/.test(name)) {
       const verb = args.find((a) => !a.startsWith('-'));

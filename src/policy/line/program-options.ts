@@ -128,6 +128,10 @@ export function programOptions(name: string, args: readonly string[]): [string, 
   if (name === 'wget') for (let k = 0; k < args.length; k++) {
     const v = valueOf(k, '--use-askpass');
     if (v !== undefined) out.push(['wget --use-askpass', v]);
+    // (…and so does the wgetrc command use_askpass given to -e/--execute: init.c drops '-' and '_' from its name, any case.)
+    const cmd = /^(-e|--execute)$/.test(args[k - 1] ?? '') ? args[k]! : /^(?:-[a-zA-Z]*?e|--execute=)(.+)$/s.exec(args[k]!)?.[1];
+    const set = cmd === undefined ? null : /^\s*([A-Za-z_-]+)\s*=\s*(.*?)\s*$/s.exec(cmd);
+    if (set && set[1]!.replace(/[-_]/g, '').toLowerCase() === 'useaskpass' && set[2] !== '') out.push(['wget -e use_askpass', set[2]!]);
   }
   // man's pager and browser, install's strip program, zip's test command: run by path as the setting names them.
   const named: Record<string, string[]> = { man: ['-P', '--pager', '-H', '--html'], install: ['--strip-program'], zip: ['-TT', '--unzip-command'] };
