@@ -175,7 +175,8 @@ const LITERAL_RUNS: { re: RegExp; argv?: boolean; program?: boolean; runner?: st
   { re: new RegExp(`\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*\\[(\\s*${LIT}(?:\\s*,\\s*${LIT})*\\s*,?)\\]\\s*(?:,[^()]*)?\\)`, 'g'), argv: true },
   // node: execSync("…"), exec("…"), execSync(`…`) without ${}
   // (Not Ruby's or Perl's exec: there the words after the first are its argv, not options — exec("rm", "-rf", dir).)
-  { re: new RegExp(`\\b(?:execSync|exec)\\(\\s*${Q}\\s*(?:,[^()]*)?\\)`, 'g'), langs: /^(?!(?:ruby|perl)$)/ },
+  // (Nor Python's: exec("print(1)") runs Python, read as that literal's code in judgeCode.)
+  { re: new RegExp(`\\b(?:execSync|exec)\\(\\s*${Q}\\s*(?:,[^()]*)?\\)`, 'g'), langs: /^(?!(?:ruby|perl|python)$)/ },
   { re: /\b(?:execSync|exec)\(\s*`((?:[^`$\\]|\\.)*)`\s*(?:,[^()]*)?\)/g },
   // node: spawnSync("git", ["status"]) / execFileSync(…)
   { re: new RegExp(`\\b(?:spawnSync|spawn|execFileSync|execFile)\\(\\s*(${LIT}(?:\\s*,\\s*\\[\\s*(?:${LIT}(?:\\s*,\\s*${LIT})*)?\\s*,?\\])?)\\s*(?:,\\s*\\{[^()]*\\})?\\)`, 'g'), argv: true },
@@ -651,6 +652,9 @@ function splitLists(code: string): string {
 export function judgeCode(code0: string, lang: string, spell: (code: string) => string = (c) => c): CodeVerdict {
   // (Spellings read before and after the aliases: `from subprocess import Popen as launch; launch(('a', 'b'))`.)
   code0 = plainCalls(unalias(foldLiterals(unalias(lang === 'python' ? splitLists(plainPythonLiterals(plainCalls(code0, lang))) : plainCalls(code0, lang)))), lang);
+  // Python's eval/exec of a literal is that literal's code (read before the literal commands it runs are found:
+  // exec('import os; os.system("date")') runs date).
+  if (lang === 'python') code0 = code0.replace(new RegExp(`\\b(?:eval|exec)\\(\\s*${Q}\\s*\\)`, 'g'), (_m, ...g: string[]) => `(${literalBody(g)})`);
   // Calls that run a literal command are judged as that command line, not as "runs programs".
   // (…read once per element of a literal list a loop runs: literal-loops.ts.)
   const unrolled = unrollLiteralLoops(code0, lang)?.map((v) => foldLiterals(lang === 'python' ? splitLists(plainPythonLiterals(v)) : v));
@@ -677,8 +681,6 @@ export function judgeCode(code0: string, lang: string, spell: (code: string) => 
   });
   // Lua's load("…")() and loadstring("…")() of a literal is that literal's code.
   if (lang === 'lua') code = code.replace(new RegExp(`\\b(?:load|loadstring)\\s*\\(\\s*${Q}\\s*\\)\\s*\\(\\s*\\)`, 'g'), (_m, ...g: string[]) => `(${literalBody(g)})`);
-  // Python's eval/exec of a literal is that literal's code.
-  if (lang === 'python') code = code.replace(new RegExp(`\\b(?:eval|exec)\\(\\s*${Q}\\s*\\)`, 'g'), (_m, ...g: string[]) => `(${literalBody(g)})`);
   // The modules those calls needed are no longer capabilities of their own.
   if (deletes.length || urls.length) {
     const NET_ONLY = urls.length && !/\b(socket|Socket|connect|createConnection|dgram|tls)\b/.test(stripStrings(code));

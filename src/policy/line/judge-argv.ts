@@ -921,7 +921,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // system("cmd") and print … | "cmd" with a literal command: that command line is judged.
       for (const m of prog.matchAll(/system\s*\(\s*"((?:[^"\\]|\\.)*)"/g)) st.sub(m[1]!, ctx.cwd, env);
       // (A pipe inside a string literal is text — print "name|value" — so pipes are found with strings blanked.)
-      for (const m of stripStrings(prog).matchAll(/\bprintf?\b[^;}]*?\|\s*"/g)) {
+      // (…and gawk's coprocess, print "id" |& "sh": the same command, fed the same text.)
+      for (const m of stripStrings(prog).matchAll(/\bprintf?\b[^;}]*?\|&?\s*"/g)) {
         const lit = /^"((?:[^"\\]|\\.)*)"/.exec(prog.slice(m.index! + m[0].length - 1));
         if (lit) st.sub(lit[1]!, ctx.cwd, env);
         // print "cmd" | "sh": what is printed is the shell's script.
@@ -956,7 +957,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       if (args.some((a, k) => /^(-l|--load)$/.test(args[k - 1] ?? '') || /^(-l.|--load=)/.test(a))) tag('interpreter-opaque', `${name} loads a native extension`);
       const built = st.spacedNames || injects ? undefined : awkBuiltCommands(prog, assigned, known, fs);
       for (const c of built ?? []) st.sub(c, ctx.cwd, env);
-      if ((built === undefined && (/system\s*\((?!\s*"(?:[^"\\]|\\.)*"\s*\))|\|\s*getline|@[A-Za-z_]\w*\s*\(/.test(prog))) || /\b(print|printf)\b[^;}]*\|\s*[A-Za-z_(]|\|&/.test(bareProg)) tag('interpreter-spawn', `${name} program runs commands`);
+      if ((built === undefined && (/system\s*\((?!\s*"(?:[^"\\]|\\.)*"\s*\))|\|\s*getline|@[A-Za-z_]\w*\s*\(/.test(prog))) || /\b(print|printf)\b[^;}]*\|&?\s*[A-Za-z_(]|\|&(?!\s*")/.test(bareProg)) tag('interpreter-spawn', `${name} program runs commands`);
       // print > FILE: a literal name, or a variable given with -v NAME=VALUE.
       const vars = new Map(args.flatMap((a, k) => (args[k - 1] === '-v' || /^-v./.test(a) ? [(/^-v./.test(a) ? a.slice(2) : a).split('=')] : [])).filter((kv) => kv.length >= 2).map((kv) => [kv[0]!, kv.slice(1).join('=')] as [string, string]));
       for (const m of bareProg.matchAll(/\bprintf?\b[^;}|]*?>>?\s*(?:"([^"]*)"|([A-Za-z_]\w*))/g)) {
@@ -1007,7 +1008,9 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // GNU sed's `e` command and the s///e flag run shell commands: `e CMD`'s text is judged where it runs.
       const effects = sedEffects(scripts.join('\n'));
       for (const cmd of effects.runs) if (cmd !== '') st.sub(cmd, ctx.cwd, env);
-      if (sedRuns(scripts)) tag('interpreter-spawn', 'sed runs a shell command (e)');
+      // (Only those are understood: an `e` alone or s///e runs text the input supplies, and a script sed would not read as
+      // written may hide one — sed '1e date' f runs date, sed 's/a/b/e' f runs what the file holds.)
+      if (effects.runs.includes('') || (!effects.parsed && sedRuns(scripts))) tag('interpreter-spawn', 'sed runs a shell command (e) the line does not show');
     } else if (/^(vim?|nvim|ex|view)$/.test(name)) {
       // -S/-s/-u FILE: a script of commands (its text, when this line wrote it).
       // (A project script the line did not write or change is the project's: vim -S Session.vim, nvim -u tests/minimal_init.lua.)

@@ -22,6 +22,7 @@ import { plantedProgram } from './planted-programs.js';
 import { ENVIRON, envCredentialOf, fileExists, firstSecret, isSecretPath, processSubText, realOf, rootIgnoreFile, SECRET, secretOfVar, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { askUnplacedDeletes } from './container-deletes.js';
 import { feedsStdin } from './computed-scripts.js';
+import { staysInteractive } from './interactive-after.js';
 
 /** Third-party Python modules whose calls act beyond the project: processes, remote machines, clouds, repositories, keyrings, mail. */
 const ACTING_MODULES = /^(sh|plumbum|pexpect|invoke|fabric\d*|fabfile|duct|command_runner|delegator|shellingham|IPython|ipykernel|cmd2|pdb|code|runpy|pydbus|dbus_next|jeepney|sdbus|ghapi|githubkit|kaggle|gradio|streamlit|minio|pymemcache|pylibmc|valkey|aioredis|fsspec|smart_open|azure_storage|oss2|qiniu|b2sdk|envoy|sarge|psutil|paramiko|pysftp|scp|asyncssh|netmiko|telnetlib3|git|pygit2|dulwich|github|gitlab|boto3|botocore|aiobotocore|s3fs|gcsfs|adlfs|google|azure|docker|kubernetes|ansible|pulumi|hvac|keyring|secretstorage|pymongo|psycopg2?|pymysql|MySQLdb|mysql|redis|cassandra|elasticsearch|opensearchpy|kafka|confluent_kafka|pika|nats|zmq|grpc|websocket|websockets|urllib3|pycurl|requests_toolbelt|mechanize|selenium|playwright|pyppeteer|scrapy|tweepy|slack_sdk|slack|twilio|sendgrid|yagmail|dropbox|pastebin|ftputil|smbclient|impacket|pwn|pwntools|scapy|nmap|shodan|pyautogui|pynput|win32api|ctypes|cffi|ptyprocess|dbus|gi|webbrowser|openai|anthropic|huggingface_hub|wandb|mlflow|supabase|firebase_admin|stripe|memcache|bmemcached|pssh|parallel_ssh|ansible_runner|httplib2|fabric2|spur)$/i;
@@ -372,6 +373,11 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
   if (st.depth === 0 && bare && src.code === undefined && stdinText === undefined && !ctx.stdin && fc.stdinFrom.length === 0 && !fc.redirects.some(feedsStdin)) {
     st.lineTags.tags.add('interactive-session');
     st.lineTags.notes.push(`${lang} starts an interactive session: what is typed into it later is never judged`);
+  }
+  // …and so does one told to stay in its REPL after the code it runs (python3 -i -c CODE, PYTHONINSPECT=1, lua -i FILE).
+  else if (st.depth === 0 && staysInteractive(lang, args, env) && stdinText === undefined && !ctx.stdin && fc.stdinFrom.length === 0 && !fc.redirects.some(feedsStdin)) {
+    st.lineTags.tags.add('interactive-session');
+    st.lineTags.notes.push(`${lang} stays in an interactive session after its code: what is typed into it later is never judged`);
   }
   // A script written earlier in the same line is judged when it runs.
   const known = src.script ? st.scripts.get(posix.resolve(ctx.cwd, src.script)) : undefined;
