@@ -30,7 +30,10 @@ export function analyzeNc({ tool, args }: AnalyzerInput): Facts {
     f.sends.push(STDIN);
     return f;
   }
-  const hostArgs = s.positionals.filter((p) => !/^\d+(-\d+)?$/.test(p));
+  // After the destination every operand is a port (`nc -z 127.0.0.1 "$port"` in a loop): a parameter there is a
+  // port, not a second host. A first operand that is a number may be a host spelled as one, so it keeps the old reading.
+  const port = (p: string): boolean => /^\d+(-\d+)?$/.test(p);
+  const hostArgs = s.positionals.filter((p, i) => !port(p) && !(i > 0 && !port(s.positionals[0]!) && /^\$(\w+|\{\w+\})$/.test(p)));
   if (has(s, 'listen')) {
     // Listening without a loopback bind address accepts peers from anywhere.
     const bind = [...values(s, 'source'), ...hostArgs];

@@ -148,14 +148,15 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
     // A loop over one unquoted variable (FILES=$(grep -rl x .github); for f in $FILES) gives its variable each word of that
     // variable's value: where that value is a listing, the loop's variable is a listed path — only where nothing else in the
     // line binds the name (no assignment, read, other loop …) and it is not used before the loop.
-    const over = items?.length === 1 && items[0]!.parts.length === 1 ? /^\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)\})$/.exec(items[0]!.raw) : null;
+    // (…or over an array's elements, "${FILES[@]}" — mapfile -t FILES < <(git ls-files): each element one listed path.)
+    const over = items?.length === 1 && items[0]!.parts.filter((x) => !(x.kind === 'literal' && x.text === '')).length === 1 ? /^\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)\})$|^"\$\{([A-Za-z_]\w*)\[@\]\}"$/.exec(items[0]!.raw) : null;
     const at = line.search(new RegExp(`(^|[\\s;&|(])for\\s+${name}\\s+in\\s`));
-    if (over && (over[1] ?? over[2]) !== name && bindings.filter(([n]) => n === name).length === 1 && at >= 0
+    if (over && (over[1] ?? over[2] ?? over[3]) !== name && bindings.filter(([n]) => n === name).length === 1 && at >= 0
       && !new RegExp(`(^|[^\\w$])${name}(\\[[^\\]]*\\])?\\+?=|\\b(read|mapfile|readarray|getopts|printf|declare|typeset|local|export|let|unset|select)\\b[^;&|\\n]*\\b${name}\\b`).test(line)
       && !new RegExp(`\\$\\{?${name}\\b`).test(line.slice(0, at))
       // (…and nothing in the line that may rebind it unseen: eval f\=…, a sourced file, wait -p f. A cd is listedWord's:
       // the names are relative to where the listing ran.)
-      && !/(^|[\s;&|({`])(eval|source|\.|wait)(?=[\s;&|)]|$)/.test(line)) st.loopOver.set(name, (over[1] ?? over[2])!);
+      && !/(^|[\s;&|({`])(eval|source|\.|wait)(?=[\s;&|)]|$)/.test(line)) st.loopOver.set(name, (over[1] ?? over[2] ?? over[3])!);
     // (Items that are plain words or unquoted expansions were split already: each turn's value is one field.)
     // (Not a glob: a file name it matches may hold blanks — touch -- '-D main' — and an unquoted $b splits it again.)
     if (items?.length && items.every((w) => (w.static && !/\s/.test(w.value) && !/[*?[]/.test(w.raw.replace(/'[^']*'|"[^"]*"/g, ''))) || (!w.static && w.parts.every((p) => !('quoted' in p) || !p.quoted)))) st.fieldLoopVars.add(name);
@@ -254,7 +255,10 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
       if (a.scope === 'prefix') return;
       const subs = /^"?(\$\(|`)[\s\S]*(\)|`)"?$/.test(a.value.raw) && a.value.substitutions.length === 1 ? flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'assignment' && c.origin.wordIndex === k) : [];
       const outputs = subs.filter((c) => c.stdoutTo.length === 0);
-      if (outputs.length && outputs.every((c) => info[c.index]?.listsUnder !== undefined || info[c.index]?.namesOut !== undefined) && !st.spacedNames) listed(st, a.name, info[outputs.at(-1)!.index]!, cwd);
+      // (A fallback that prints nothing — files=$(git grep -l X || true) — adds no name: the listing is the value.)
+      const silent = (c: FlatCommand) => c.argv.length === 1 && /^(true|false|:)$/.test(c.argv[0]!.value) && c.redirects.length === 0;
+      const listers = outputs.filter((c) => !silent(c));
+      if (listers.length && listers.every((c) => info[c.index]?.listsUnder !== undefined || info[c.index]?.namesOut !== undefined) && !st.spacedNames) listed(st, a.name, info[listers.at(-1)!.index]!, cwd);
       else st.listedVars.delete(a.name);
     });
     kubeconfigsWritten(st, fc, i.info, cwd);
@@ -395,6 +399,9 @@ function capturedDir(st: State, raw: string, cwd: string): string | undefined {
   const home = st.ctx.home;
   const v = raw.replace(/^"(.*)"$/s, '$1');
   if (/^(\$PWD|\$\{PWD\}|\$\(pwd( -[PL])?\)|`pwd( -[PL])?`)$/.test(v)) return cwd;
+  // (${PWD%/} drops a trailing slash: where the working directory is not / it is $PWD as it is — CACHE_ROOT="${PWD%/}/.cache".)
+  const trimmed = /^\$\{PWD%%?\/\}(\/.*)?$/s.exec(v);
+  if (trimmed) return cwd === '/' ? undefined : capturedDir(st, `$PWD${trimmed[1] ?? ''}`, cwd);
   // ("$PWD/dist", "$(pwd)/build/out": a literal path below it.)
   // ("$PWD/build/$(uname -m)": a name below it that a substitution prints — never `..`, never a slash.)
   const below = /^(?:\$PWD|\$\{PWD\}|\$\(pwd(?: -[PL])?\)|`pwd(?: -[PL])?`)(\/.*)$/s.exec(v);

@@ -335,6 +335,16 @@ export function signalPick(name: string, args0: string[], fc: FlatCommand, flat:
     const readers = /^(read|mapfile|readarray)$/;
     // (Only producers of those variables, followed through copies: pid=$!; n=$(seq 3); kill "$pid" picks the line's own job.)
     const wanted = new Set(computed.flatMap((w) => [...w.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!)));
+    // (A loop over a variable's own words — for p in "${PIDS[@]}"; do kill "$p" — copies that variable: PIDS+=($!) picks
+    // the line's own jobs. A loop whose words are anything else stays unread.)
+    const copies = new Set<string>();
+    for (const l of fc.loops ?? []) {
+      const from = l.items.map((w) => /^"?\$\{?([A-Za-z_]\w*)(?:\[[@*]\])?\}?"?$/.exec(w.raw)?.[1]);
+      if (from.length > 0 && from.every((n) => n !== undefined)) {
+        copies.add(l.variable);
+        for (const n of from) wanted.add(n!);
+      }
+    }
     for (let grew = true; grew;) {
       grew = false;
       for (const c of flat) for (const a of c.assignments) if (wanted.has(a.name)) for (const m of a.value.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) if (!wanted.has(m[1]!)) grew = Boolean(wanted.add(m[1]!));
@@ -356,12 +366,12 @@ export function signalPick(name: string, args0: string[], fc: FlatCommand, flat:
       return o?.location === 'assignment' || o?.location === 'compound';
     };
     // (A name set some other way — a loop over a variable's words — keeps every producer in play.)
-    const bound = (n: string) => flat.some((c) => c.assignments.some((a) => a.name === n) || c.origin?.loopVariable === n || (readers.test(c.argv[0]?.value ?? '') && c.argv.some((w) => w.value === n)));
+    const bound = (n: string) => copies.has(n) || flat.some((c) => c.assignments.some((a) => a.name === n) || c.origin?.loopVariable === n || (readers.test(c.argv[0]?.value ?? '') && c.argv.some((w) => w.value === n)));
     const producers = flat.filter([...wanted].every(bound) ? feeds : (c) => c.origin?.location === 'assignment' || c.origin?.location === 'compound' || readers.test(c.argv[0]?.value ?? '')).map((c) => c.index);
     // A pid variable the line never sets (`kill "$PID"` alone) came from outside: unknown.
     // (One the environment holds with a value not known here is not known either.)
     const setHere = (name: string) => ctx.env[name] !== undefined || flat.some((c) => c.assignments.some((a) => a.name === name) || (readers.test(c.argv[0]?.value ?? '') && c.argv.some((w) => w.value === name)));
-    const names = computed.flatMap((w) => [...w.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!));
+    const names = computed.flatMap((w) => [...w.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!)).flatMap((n) => (copies.has(n) ? [...wanted].filter((x) => !copies.has(x)) : [n]));
     if (producers.length === 0 && names.some((n) => !setHere(n))) merge('unknown');
     for (const p of producers) {
       const redirected = flat[p]!.redirects.some((r) => r.op === '<' && under(posix.resolve(ctx.cwd, r.target.value.replace(/^~(?=\/|$)/, ctx.home)), ctx.rampartHome));

@@ -54,4 +54,6 @@ export interface FlatCommand {
   inFunction: string | null;
   /** argv[0] names a function defined in the same script. */
   callsFunction: boolean;
+  /** Enclosing `for NAME in WORDS` loops, outermost first (absent outside any): NAME takes each word's value in turn. */
+  loops?: { variable: string; items: Word[] }[];
 }

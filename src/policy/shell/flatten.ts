@@ -17,6 +17,8 @@ interface Ctx {
   stderrPiped: boolean;
   /** Redirections of enclosing compound commands (`{ …; } > f`, `while …; done < f`): they apply to every command inside. */
   inherited: Redirect[];
+  /** Enclosing `for NAME in WORDS` loops, outermost first. */
+  loops?: { variable: string; items: Word[] }[];
 }
 type DraftOrigin = Omit<Origin, 'parent'> & { parentDraft: FlatCommand | null };
 
@@ -97,7 +99,7 @@ class Flattener {
       case 'for':
         (cmd.items ?? []).forEach((w) => this.subs(w, ctx, null, 'compound', -1, { variable: cmd.variable, items: cmd.items!.length }));
         if (cmd.arithmetic) words([cmd.arithmetic], ctx);
-        this.script(cmd.body, maybe);
+        this.script(cmd.body, cmd.items && cmd.variable ? { ...maybe, loops: [...(ctx.loops ?? []), { variable: cmd.variable, items: cmd.items }] } : maybe);
         break;
       case 'case':
         words([cmd.subject], ctx);
@@ -122,6 +124,7 @@ class Flattener {
       pipeline: ctx.pipe, stdinFrom: [], stdoutTo: [], stderrPiped: ctx.stderrPiped,
       background: ctx.background, conditional: ctx.conditional, subshell: ctx.subshell, scopes: ctx.scopes, negated: ctx.negated,
       depth: ctx.depth, origin: null, inFunction: ctx.inFunction, callsFunction: false,
+      ...(ctx.loops?.length ? { loops: ctx.loops } : {}),
     };
     cmd.assignments.forEach((a, i) => this.subs(a.value, ctx, draft, 'assignment', i));
     cmd.words.forEach((w, i) => this.subs(w, ctx, draft, 'argv', i));
