@@ -63,6 +63,8 @@ await lineTable(t, {
     ['git checkout -b fix.py', 'allow'],
     ['git checkout origin/feature/login', 'allow'],
     ['git checkout abc1234', 'allow'],
+    ['git checkout --theirs package-lock.json && git add package-lock.json', 'allow'],
+    ['git checkout --ours yarn.lock && git add yarn.lock', 'allow'],
   ],
   // nix-shell -p PKG… names packages it makes available; what it runs is --run/--command (bb61b's b61b-210 read
   // `-p curl --run '…'` as curl run with `--run` and took `https` for a host).
