@@ -473,7 +473,8 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       const fromFile = rest.some((a) => a.startsWith('--pathspec-from-file'));
       // (One operand named like a file — src/app.py, package.json — is a path git restores from the index, not a branch to
       // switch to: its local changes are lost. Branch and tag names rarely end in a letter extension; v1.2 is no file name.)
-      const fileLike = pos.length === 1 && !shortHas('b') && !shortHas('B') && !flags.has('--orphan') && /(^|\/)(?!v?\d)[^/.][^/]*\.[A-Za-z][A-Za-z0-9]{0,7}$/.test(pos[0]!);
+      // (Nor is a glob — git refuses *, ? and [ in ref names — or a file every project names so: Makefile, Dockerfile.)
+      const fileLike = pos.length === 1 && !shortHas('b') && !shortHas('B') && !flags.has('--orphan') && (/(^|\/)(?!v?\d)[^/.][^/]*\.[A-Za-z][A-Za-z0-9]{0,7}$/.test(pos[0]!) || /[*?[]/.test(pos[0]!) || WELL_KNOWN_FILES.test(pos[0]!));
       if (rest.includes('--') || flags.has('--force') || shortHas('f') || rest.includes('.') || fromFile || fileLike || (pos.length >= 2 && !shortHas('b') && !shortHas('B') && !flags.has('--orphan'))) f.tags.add('discard-changes');
       // -B resets a branch that may exist to another commit.
       if (shortHas('B')) f.tags.add('rewrite-history');
@@ -709,3 +710,6 @@ function remoteHelper(f: Facts, transport: string, rest: string[], input: Analyz
   const url = rest[1] ?? (rest[0] === undefined ? undefined : remoteUrl(f, input, rest[0]));
   if (url) addRemote(f, /^[a-z][\w+.-]*:\/\//i.test(url) ? url : `${transport}://${url}`);
 }
+
+/** Project files named without an extension, which no one names a branch (git checkout Makefile restores the file). */
+const WELL_KNOWN_FILES = /(^|\/)(Makefile|GNUmakefile|Dockerfile|Containerfile|Jenkinsfile|Vagrantfile|Gemfile|Rakefile|Procfile|Brewfile|Justfile|Pipfile|CODEOWNERS|LICENSE|COPYING)$/;
