@@ -77,6 +77,8 @@ await lineTable(t, {
     ['git checkout src/*', 'ask'],
     ["git checkout 'src/*.ts'", 'ask'],
     ['git checkout main', 'allow'],
+    ['git checkout --theirs package-lock.json && git add package-lock.json', 'allow'],
+    ['git checkout --ours yarn.lock', 'allow'],
     ['git checkout v1.2.3', 'allow'],
     ['git checkout feature/makefile-fix', 'allow'],
     ['git checkout -b Makefile-cleanup', 'allow'],

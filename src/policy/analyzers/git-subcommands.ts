@@ -474,7 +474,8 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       // (One operand named like a file — src/app.py, package.json — is a path git restores from the index, not a branch to
       // switch to: its local changes are lost. Branch and tag names rarely end in a letter extension; v1.2 is no file name.)
       // (Nor is a glob — git refuses *, ? and [ in ref names — or a file every project names so: Makefile, Dockerfile.)
-      const fileLike = pos.length === 1 && !shortHas('b') && !shortHas('B') && !flags.has('--orphan') && (/(^|\/)(?!v?\d)[^/.][^/]*\.[A-Za-z][A-Za-z0-9]{0,7}$/.test(pos[0]!) || /[*?[]/.test(pos[0]!) || WELL_KNOWN_FILES.test(pos[0]!));
+      // (--ours/--theirs take one side of a conflicted file while a merge or rebase stops: the resolution, not lost work.)
+      const fileLike = pos.length === 1 && !shortHas('b') && !shortHas('B') && !flags.has('--orphan') && !flags.has('--ours') && !flags.has('--theirs') && (/(^|\/)(?!v?\d)[^/.][^/]*\.[A-Za-z][A-Za-z0-9]{0,7}$/.test(pos[0]!) || /[*?[]/.test(pos[0]!) || WELL_KNOWN_FILES.test(pos[0]!));
       if (rest.includes('--') || flags.has('--force') || shortHas('f') || rest.includes('.') || fromFile || fileLike || (pos.length >= 2 && !shortHas('b') && !shortHas('B') && !flags.has('--orphan'))) f.tags.add('discard-changes');
       // -B resets a branch that may exist to another commit.
       if (shortHas('B')) f.tags.add('rewrite-history');
