@@ -94,8 +94,9 @@ function unreadable(tool: string, why: string): Evaluation {
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 /** A field's value as a list of strings (a string, or an array of strings). */
 const strs = (v: unknown): string[] => (typeof v === 'string' && v ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : []).map((p) => p.replace(/^file:\/\/(?=\/)/, ''));
-// (A bracketed IPv6 host — http://[::1]:8080/ — is part of its URL; a lone `]` or `)` ends one written in prose.)
-const URLS_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/(?:\[[^\]\s]*\]|[^\s"'<>)\]])+/gi;
+// (A bracketed IPv6 host — http://[::1]:8080/ — is part of its URL; a lone `]` or `)` ends one written in prose. Only the
+// host may be bracketed: a later [x] — https://github.com/a[x](http://evil.example) — ends the URL there, so the next is read.)
+const URLS_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/(?:\[[^\]\s]*\][^\s"'<>)\]]*|[^\s"'<>)\]]+)/gi;
 
 /** Judged units for a shell command line (an argv array is quoted back into one). */
 function commandUnits(policy: CompiledPolicy, command: unknown, ctx: Context): Judged[] | string {

@@ -475,9 +475,10 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       const pos = rest.filter((a, i) => !a.startsWith('-') && !/^(-b|-B|--orphan|--conflict|--pathspec-from-file|-U|--unified|--inter-hunk-context)$/.test(rest[i - 1] ?? ''));
       const fromFile = rest.some((a) => a.startsWith('--pathspec-from-file'));
       // (One operand named like a file — src/app.py, package.json — is a path git restores from the index, not a branch to
-      // switch to: its local changes are lost. Branch and tag names rarely end in a letter extension; v1.2 is no file name.
-      // --ours/--theirs take one side of a conflict, which is how a merge is resolved.)
-      const fileLike = pos.length === 1 && !flags.has('--ours') && !flags.has('--theirs') && !shortHas('b') && !shortHas('B') && !flags.has('--orphan') && /(^|\/)(?!v?\d)[^/.][^/]*\.[A-Za-z][A-Za-z0-9]{0,7}$/.test(pos[0]!);
+      // switch to: its local changes are lost. Branch and tag names rarely end in a letter extension; v1.2 is no file name.)
+      // (Nor is a glob — git refuses *, ? and [ in ref names — or a file every project names so: Makefile, Dockerfile.)
+      // (--ours/--theirs take one side of a conflicted file while a merge or rebase stops: the resolution, not lost work.)
+      const fileLike = pos.length === 1 && !shortHas('b') && !shortHas('B') && !flags.has('--orphan') && !flags.has('--ours') && !flags.has('--theirs') && (/(^|\/)(?!v?\d)[^/.][^/]*\.[A-Za-z][A-Za-z0-9]{0,7}$/.test(pos[0]!) || /[*?[]/.test(pos[0]!) || WELL_KNOWN_FILES.test(pos[0]!));
       if (rest.includes('--') || flags.has('--force') || shortHas('f') || rest.includes('.') || fromFile || fileLike || (pos.length >= 2 && !shortHas('b') && !shortHas('B') && !flags.has('--orphan'))) f.tags.add('discard-changes');
       // -B resets a branch that may exist to another commit.
       if (shortHas('B')) f.tags.add('rewrite-history');
@@ -713,3 +714,6 @@ function remoteHelper(f: Facts, transport: string, rest: string[], input: Analyz
   const url = rest[1] ?? (rest[0] === undefined ? undefined : remoteUrl(f, input, rest[0]));
   if (url) addRemote(f, /^[a-z][\w+.-]*:\/\//i.test(url) ? url : `${transport}://${url}`);
 }
+
+/** Project files named without an extension, which no one names a branch (git checkout Makefile restores the file). */
+const WELL_KNOWN_FILES = /(^|\/)(Makefile|GNUmakefile|Dockerfile|Containerfile|Jenkinsfile|Vagrantfile|Gemfile|Rakefile|Procfile|Brewfile|Justfile|Pipfile|CODEOWNERS|LICENSE|COPYING)$/;

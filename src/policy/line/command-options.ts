@@ -709,11 +709,13 @@ export function commandOptions(tool: string, args: readonly string[], env: Reado
     let text = false;
     for (const l of stdinText.split('\n')) {
       if (text) { text = l !== '.'; continue; }
-      if (/^\s*[0-9,.$;'+-]*\s*[aic]\s*$/.test(l)) { text = true; continue; }
+      // ('c after a quote is mark c's address, not the c command: 1kc then 'c prints a line, and what follows is commands.)
+      if (new RegExp(`^${ED_ADDRESS}[aic]\\s*$`).test(l)) { text = true; continue; }
       const m = /^\s*[0-9,.$;'a-z+-]*\s*[erwEW]?\s*!(.*)$/.exec(l);
       if (m) out.lines.push(m[1]!);
       // (`w FILE`, `W FILE`, `wq FILE` write the buffer to FILE: judged as a write there.)
-      const w = /^\s*[0-9,.$;'+-]*\s*(?:wq?|W)\s+([^\s!].*?)\s*$/.exec(l);
+      // (…after any address — a mark 'a, a pattern /re/ — and in a g/re/ command list.)
+      const w = new RegExp(`^${ED_ADDRESS}(?:[gGvV]/(?:[^/\\\\]|\\\\.)*/)?\\s*(?:wq?|W)\\s+([^\\s!].*?)\\s*$`).exec(l);
       if (w && !m) out.lines.push(`: >> ${quote(w[1]!)}`);
     }
   }
@@ -818,3 +820,6 @@ function mavenWord(word: string): string {
   }
   return `"${out}${lit(word.slice(at))}"`;
 }
+
+/** An ed address or range: line numbers, . $ ; , + -, a mark ('a), a pattern (/re/ or ?re?), with blanks between. */
+const ED_ADDRESS = String.raw`(?:[0-9,.$;+\s-]|'[a-z]|/(?:[^/\\]|\\.)*/|\?(?:[^?\\]|\\.)*\?)*`;

@@ -140,7 +140,15 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
   const envNames = new Set(fc.assignments.filter((a) => a.scope === 'prefix').map((a) => a.name));
   // What a child shell this command starts inherits: those names, where their value is a literal the line wrote.
   // (Unexported variables are not there: X=dist; bash -c 'rm -rf "/$X"' removes /.)
-  const inherited = (): Record<string, string> => Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string' && (envNames.has(e[0]) || st.exported.has(e[0])) && !/[$`]/.test(e[1])));
+  // (…not a name the line's running variables may misstate — set in a branch or subshell, through a nameref, by eval or
+  // source: a child shell's value of it is not known; nor one env -u or env -i takes away.)
+  const dropped = new Set<string>();
+  let cleared = false;
+  const inherited = (): Record<string, string> => {
+    const refs = new Set(st.namerefs.values());
+    const sure = (k: string) => !cleared && st.exported.has(k) && !st.exportUnsure.has(k) && !st.exportUnsure.has('*') && !refs.has(k);
+    return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string' && !dropped.has(e[0]) && (envNames.has(e[0]) || sure(e[0])) && !/[$`]/.test(e[1])));
+  };
   const tag = (t: string, note?: string) => {
     st.lineTags.tags.add(t);
     if (note) st.lineTags.notes.push(note);
@@ -584,7 +592,19 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         if (copied !== undefined) st.namerefs.set(k, copied);
       }
       env = { ...env, ...u.env };
-      for (const k of Object.keys(u.env ?? {})) envNames.add(k);
+      // (env -i starts the command with only the names env gives it; env -u NAME without NAME.)
+      if (u.clears) {
+        cleared = true;
+        envNames.clear();
+      }
+      for (const k of u.unset ?? []) {
+        envNames.delete(k);
+        dropped.add(k);
+      }
+      for (const k of Object.keys(u.env ?? {})) {
+        envNames.add(k);
+        dropped.delete(k);
+      }
       // env -C D, sudo -D D, unshare --wd=D …: relative paths of what runs resolve in D.
       if (u.cwd !== undefined) ctx = { ...ctx, cwd: /^[$`]/.test(u.cwd) ? UNKNOWN_CWD : resolvePath(u.cwd, ctx) };
       // (A relocated configuration read by a program that reads none — env HOME=/tmp ls -la — changes nothing.)

@@ -56,7 +56,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     links: parent?.links ?? new Map(), substitutedFds: parent?.substitutedFds ?? new Map(), relativeLinks: parent?.relativeLinks ?? new Set(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
     settledTokenFiles: parent?.settledTokenFiles ?? new Set(),
-    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), references: parent?.references ?? new Map(), listedVars: parent?.listedVars ?? new Map(), foreignVars: parent?.foreignVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), exported: parent?.exported ?? new Set(), coprocs: new Set(), history: parent?.history ?? [], loopOver: parent?.loopOver ?? new Map(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(), fieldLoopVars: parent?.fieldLoopVars ?? new Set(), globLoopVars: parent?.globLoopVars ?? new Set(), anyGlobLoopVars: parent?.anyGlobLoopVars ?? new Set(),
+    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), references: parent?.references ?? new Map(), listedVars: parent?.listedVars ?? new Map(), foreignVars: parent?.foreignVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), exported: parent?.exported ?? new Set(), exportUnsure: parent?.exportUnsure ?? new Set(), coprocs: new Set(), history: parent?.history ?? [], loopOver: parent?.loopOver ?? new Map(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(), fieldLoopVars: parent?.fieldLoopVars ?? new Set(), globLoopVars: parent?.globLoopVars ?? new Set(), anyGlobLoopVars: parent?.anyGlobLoopVars ?? new Set(),
     // (A nested line — a shell alias's text, bash -c — runs on the branch the line switched to.)
     branch: parent?.branch,
     downloaded: parent?.downloaded ?? new Set(), downloadedBefore: new Set(parent?.downloaded ?? []), functionWrites: parent?.functionWrites ?? new Map(), posix: parent?.posix ?? false,
@@ -67,7 +67,13 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     sub(text, cwd, env, sameShell) {
       const vars = sameShell === true ? Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string')) : sameShell || undefined;
       const end = {};
+      // (What a child shell exports or unexports ends with it: only text run in this same shell changes the line's exports.)
+      const exported = sameShell === true ? undefined : new Set(st.exported);
       for (const j of judgeLine(policy, text, { ...ctx, cwd, env }, depth + 1, st, vars, end)) st.out.push(j);
+      if (exported) {
+        st.exported.clear();
+        for (const n of exported) st.exported.add(n);
+      }
       return end;
     },
     subIn(text, other) {
@@ -625,6 +631,7 @@ function npmPrefixIsRoot(st: State, cwd: string): boolean {
 function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info[], cwd: string, env: Record<string, string | undefined>) {
   const argvWords = fc.argv;
   let argv = argvWords.map(wordText);
+  exportScope(st, fc, argv);
   // /dev/fd/$v of a descriptor `exec {v}>file` opened: that file.
   if (st.fdVars.size) argv = argv.map((a, k) => fdVarFile(st, argvWords[k]!.raw) ?? a);
   // ~- and "$OLDPWD" (and ~+) name bash's directory stack: the directory before the last cd, and the current one.
@@ -1380,9 +1387,12 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     // (declare/typeset/local/readonly export only with -x, and +x takes it back.)
     const flags = rec.argv.slice(1).filter((a) => /^[-+][a-zA-Z]+$/.test(a));
     const exporting = name === 'export' ? !flags.some((f) => /^-\w*n/.test(f)) : flags.some((f) => /^-\w*x/.test(f)) ? true : flags.some((f) => /^\+\w*x/.test(f)) ? false : undefined;
+    // (-x and +x together: which wins is the shell's business, not the line's — not surely exported.)
+    const both = flags.some((f) => /^-\w*x/.test(f)) && flags.some((f) => /^\+\w*x/.test(f));
     for (const a of rec.argv.slice(1)) {
       const n = /^([A-Za-z_]\w*)(?:=|$)/.exec(a)?.[1];
       if (n !== undefined && exporting !== undefined) exporting ? st.exported.add(n) : st.exported.delete(n);
+      if (n !== undefined && both) st.exportUnsure.add(n);
     }
     // A declaration given NAME=(…) as quoted text — declare -a "a=(\$(…))", typeset 'x=($(…))', declare -a "a=($p)" — is
     // read again by the builtin as the compound assignment it spells, whose substitutions then run: that text is judged as
@@ -1560,4 +1570,21 @@ function movedOut(ctx: Context, cwd: string, worktrees: ReadonlySet<string>): bo
   if (cwd === UNKNOWN_CWD || within(ctx.projectRoot) || within(ctx.cwd)) return false;
   for (const w of worktrees) if (within(w)) return false;
   return true;
+}
+
+/** Names a child shell started later may not get as the line's running variables say (State.exportUnsure): what this
+ *  command assigns, declares or unsets where the line may not run it, or runs it in a subshell or a function's body
+ *  (export D=/home/user; (D=dist); bash -c 'rm -rf "$D"' removes HOME); `local` and a declaration judged in a function's
+ *  body last only while it runs; a nameref's target is set through another name; eval and source may set any name. */
+function exportScope(st: State, fc: FlatCommand, argv0: string[]): void {
+  const argv = /^(builtin|command)$/.test(argv0[0] ?? '') ? argv0.slice(1) : argv0;
+  const name = argv[0] ?? '';
+  const declaring = /^(export|declare|typeset|local|readonly|unset|read|mapfile|readarray|getopts|printf)$/.test(name);
+  const declared = declaring ? argv.slice(1).flatMap((a) => /^([A-Za-z_]\w*)(?:=([A-Za-z_]\w*)?|$)/.exec(a)?.slice(1).filter((n): n is string => n !== undefined) ?? []) : [];
+  const names = [...fc.assignments.filter((a) => a.scope !== 'prefix').map((a) => a.name), ...declared];
+  const scoped = fc.conditional || fc.subshell || fc.background || fc.inFunction !== null || fc.depth > 0 || name === 'local' || (st.depth > 0 && /^(declare|typeset)$/.test(name));
+  if (scoped || (declaring && argv.some((a) => /^-[a-zA-Z]*n/.test(a)) && name !== 'export' && name !== 'unset')) for (const n of names) st.exportUnsure.add(n);
+  if (/^(eval|source|\.)$/.test(name)) st.exportUnsure.add('*');
+  // (unset takes the export away too: NAME=v after it is the shell's own.)
+  if (name === 'unset' && !argv.includes('-f')) for (const n of declared) st.exported.delete(n);
 }

@@ -304,6 +304,9 @@ export interface State {
   calledFunctions: Set<string>;
   /** Names the line exported (export, declare -x): a child shell it starts has them, with their values. */
   exported: Set<string>;
+  /** Names whose value or export a child shell may not get as the line's running variables say: set or exported where it
+   *  may not run or runs in a subshell (a branch, `( )`, a pipeline, `&`, a function body), and `*` once eval or source ran. */
+  exportUnsure: Set<string>;
   /** Judges a command line nested in this one (bash -c, eval, heredocs fed to shells); `sameShell`
    *  (a trap, a function called) runs it in this shell, with the variables the line set so far; a record
    *  instead holds the variables a child shell inherits. */

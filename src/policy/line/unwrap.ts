@@ -21,6 +21,10 @@ export interface Unwrapped {
   cwd?: string;
   /** Files the wrapper itself writes before its command runs (strace -o F, time -o F). */
   writes?: string[];
+  /** Names the wrapper takes out of the command's environment (env -u NAME). */
+  unset?: string[];
+  /** The wrapper starts the command with no inherited environment, only its own assignments (env -i, env -). */
+  clears?: boolean;
 }
 
 // Tracers' and GNU time's options, read as getopt does (-fo F is -f -o F; --output=F), so that the command they run and the
@@ -155,7 +159,8 @@ export function unwrap(name: string, args: string[]): Unwrapped | undefined {
       // -S "cmd args" (alone, attached or in a cluster: -iS '…'): the string split into words, the rest after it.
       const split = values(sc, 'split-string');
       if (split.length) return { env, shell: [split.at(-1)!, ...sc.positionals].join(' '), ...(cwd !== undefined ? { cwd } : {}), ...(dropsPath && !/^\s*(\w+=\S*\s+)*PATH=/.test(split.at(-1)!) ? { tags: ['path-strip'] } : {}) };
-      return { ...after(args, i), env, ...(cwd !== undefined ? { cwd } : {}), ...(dropsPath && !('PATH' in env) ? { tags: ['path-strip'] } : {}) };
+      const clears = has(sc, 'ignore-environment') || args.slice(args.length - sc.positionals.length, i).includes('-');
+      return { ...after(args, i), env, unset: values(sc, 'unset'), ...(clears ? { clears } : {}), ...(cwd !== undefined ? { cwd } : {}), ...(dropsPath && !('PATH' in env) ? { tags: ['path-strip'] } : {}) };
     }
     case 'setpriv': {
       const i = skipOpts(args, /^--(reuid|regid|ruid|rgid|euid|egid|groups|inh-caps|ambient-caps|bounding-set|securebits|pdeathsig|selinux-label|apparmor-profile|landlock-access|landlock-rule)$/);
