@@ -50,6 +50,11 @@ await lineTable(t, {
     ['doppler secrets set GH="$GITHUB_TOKEN" -c dev', 'allow'],
     ['wrangler secret put GH --env staging <<< "$GITHUB_TOKEN"', 'allow'],
     ['fly secrets set GH="$GITHUB_TOKEN" --stage', 'allow'],
+    // (A config file inside the project is its own link; one above it or elsewhere is not.)
+    ['fly secrets set GH=$GITHUB_TOKEN --config fly.toml', 'allow'],
+    ['wrangler secret put GH --config ./wrangler.staging.toml <<< "$GITHUB_TOKEN"', 'allow'],
+    ['fly secrets set GH="$GITHUB_TOKEN" --config ../other/fly.toml', 'deny'],
+    ['fly secrets set GH="$GITHUB_TOKEN" --config=/tmp/evil/fly.toml', 'deny'],
     ['vercel env add GH production <<< "$GITHUB_TOKEN"', 'allow'],
     ['heroku config:set NODE_ENV=production', 'allow'],
   ],

@@ -72,8 +72,19 @@ export function switchesAccount(name: string, env: Readonly<Record<string, strin
 /** True when `name args` names whose settings it writes (see SETTINGS_OWNER). */
 export function namesOtherOwner(name: string, args: readonly string[]): boolean {
   const opts = Object.hasOwn(SETTINGS_OWNER, name) ? SETTINGS_OWNER[name]! : [];
-  return args.some((a) => opts.some((o) => (o.length === 1 ? a.startsWith(`-${o}`) && !a.startsWith('--') : a === `--${o}` || a.startsWith(`--${o}=`))));
+  return args.some((a, k) => opts.some((o) => {
+    const at = o.length === 1 ? a.startsWith(`-${o}`) && !a.startsWith('--') : a === `--${o}` || a.startsWith(`--${o}=`);
+    if (!at || !(LINK_PATH_OPTIONS[name] ?? []).includes(o)) return at;
+    // (A file or directory option naming a place inside the project — fly secrets set … --config fly.toml — is its own link.)
+    const v = o.length === 1 ? (a.length > 2 ? a.slice(2) : args[k + 1]) : a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[k + 1];
+    return v === undefined || /^(\/|~|\$|`)|(^|\/)\.\.(\/|$)/.test(v);
+  }));
 }
+/** SETTINGS_OWNER's options that name a file or directory the link is read from (another fly.toml, another .vercel/). */
+const LINK_PATH_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  fly: ['c', 'config'], flyctl: ['c', 'config'], wrangler: ['c', 'config'], vercel: ['cwd', 'A', 'local-config', 'Q', 'global-config'],
+  supabase: ['workdir'], doppler: ['scope', 'configuration'],
+};
 /** A service client's verbs that send the files they are given to the service: hf upload R F, b2 upload-file B F N, wandb
  *  artifact put F, stripe post … -F file=@F, vault kv put P K=@F, op document create F, doctl … ssh-key import
  *  --public-key-file F, jira issue create --body-file F. (Among the first three words, after the client's own groups:
