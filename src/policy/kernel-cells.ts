@@ -18,7 +18,10 @@ const DISPLAY_CELLS = /^(html|markdown|md|latex|svg)$/;
  *  javascript: link) with the page's reach — Jupyter.notebook.kernel.execute(…) runs Python in this kernel — and Rampart
  *  does not read JavaScript there: not understood. */
 const SCRIPT_CELLS = /^(javascript|js)$/;
-const HOLDS_SCRIPT = /<\s*script\b|<[^>]*\son[a-z]+\s*=|javascript\s*:|<\s*(iframe|object|embed)\b/i;
+// (HTML ends a tag name or an attribute at '/' and at a closing quote as at a blank — <svg/onload=…>, <img src="x"onerror=…> —,
+// decodes character references in a value before its scheme is read — jav&#x61;script: —, and SVG animation sets a handler
+// by name: <set attributeName="onmouseover" to="…">.)
+const HOLDS_SCRIPT = /<\s*script\b|<[^>]*[\s/"'`]on[a-z]+\s*=|javascript\s*:|<[^>]*&(#|colon;|tab;|newline;)|attributename\s*=\s*["'`]?\s*on|<\s*(i?frame(set)?|object|embed|portal)\b/i;
 /** Cell magics that run the body with a shell. */
 const SHELL_CELLS = /^(bash|sh|zsh|system|!|sx)$/;
 /** …and %%script's program when it is a shell or Python. */
@@ -36,6 +39,7 @@ function writtenBy(name: string, rest: string): string | undefined {
 }
 /** Line magics that run the rest of their line as a Python statement (after their own options). */
 const STATEMENT_MAGICS = /^(time|timeit|prun|debug)$/;
+const PRUN_FILES = /(?:^|\s)-[TD]\s*(\S+)/g;
 /** Line magics that run a package manager in the kernel's environment. */
 const PACKAGE_MAGICS = /^(pip|conda|mamba|micromamba|uv)$/;
 /** IPython's default shell aliases on POSIX (%rm -rf x runs rm): the program each runs. */
@@ -69,7 +73,12 @@ export function kernelLines(code: string, depth = 0): string[] | undefined {
       while (code.includes(delim)) delim += '_';
       return [`cat ${args.some((a) => a === '-a' || a === '--append') ? '>>' : '>'} ${ipyPath(file)} <<'${delim}'\n${body}\n${delim}`];
     }
-    if (CELL_WRAPPERS.test(name)) return depth > 8 ? undefined : kernelLines(body, depth + 1);
+    if (CELL_WRAPPERS.test(name)) {
+      const inner = depth > 8 ? undefined : kernelLines(body, depth + 1);
+      // (%%prun -T FILE / -D FILE write the profile there, as the line magic does.)
+      const files = name === 'prun' ? [...argText.matchAll(PRUN_FILES)].map((m) => `echo >> ${ipyPath(m[1]!)}`) : [];
+      return inner && [...files, ...inner];
+    }
     if (DISPLAY_CELLS.test(name)) return HOLDS_SCRIPT.test(body) ? undefined : [];
     if (SCRIPT_CELLS.test(name)) return undefined;
     if (PYTHON_PROGRAM.test(name)) return [`python3 -c ${quote(body)}`];
@@ -99,7 +108,15 @@ export function kernelLines(code: string, depth = 0): string[] | undefined {
       else shell.push(`${before}${rest.trim() === '' ? 'env' : `printenv ${quote(rest.trim())}`}`);
     } else if (written !== undefined) shell.push(`${before}echo >> ${ipyPath(written)}`);
     // (IPython transforms the statement as input first: %time !rm -rf ~ runs the shell line, %prun %system … the magic.)
-    else if (STATEMENT_MAGICS.test(name)) return readLine(`${indent}${rest.replace(/^(\s*(-[nrp]\s*\d+|-[tcqo])\b)*\s*/, '') || 'pass'}`);
+    // (%prun -T FILE and -D FILE write the profile's text and its dump there; -s KEY and -l LIMIT only sort and cut it.)
+    else if (STATEMENT_MAGICS.test(name)) {
+      let stmt = rest;
+      if (name === 'prun') {
+        for (const m of rest.matchAll(PRUN_FILES)) shell.push(`${before}echo >> ${ipyPath(m[1]!)}`);
+        stmt = rest.replace(PRUN_FILES, ' ').replace(/(?:^|\s)-[sl]\s*\S+/g, ' ');
+      }
+      return readLine(`${indent}${stmt.replace(/^(\s*(-[nrp]\s*\d+|-[tcqo])\b)*\s*/, '') || 'pass'}`);
+    }
     else if (!INERT_MAGICS.test(name)) unread = true;
     return `${indent}pass`;
   };

@@ -148,17 +148,19 @@ export function writtenText(policy: CompiledPolicy, path: string, text: string, 
 // A tool that opens, edits or comments on a merge request without merging it (its own name, lower-cased).
 const OPENS_REQUEST = /^(create|open|new|draft|update)_?(merge_?request|pull_?request|mr|pr)|^(add_|create_)?(merge_?request|pull_?request|mr|pr)_?(comment|note|discussion)s?$|^(add|create)_?(comment|note)s?_?(on|to)_/;
 
-/** The keys of an edit holding the text it puts in (newText, new_string, replacement). */
-const NEW_TEXT_KEYS = new Set(['newtext', 'newstring', 'new', 'replacement', 'replace', 'newcontent', 'newsource', 'text', 'content']);
+/** The keys holding an edit's pieces — a list ({"edits": [{…}]}, patches, changes, replacements) or one ({"edit": {…}}). */
+const EDIT_LIST_KEYS = /^(edits?|changes?|replacements?|patches|patch|modifications?|operations?|ops|hunks?)$/;
+/** The keys of an edit holding the text it puts in (newText, new_string, replacement, replaceWith). */
+const NEW_TEXT_KEYS = new Set(['newtext', 'newstring', 'new', 'replacement', 'replace', 'newcontent', 'newsource', 'text', 'content', 'replacewith', 'newvalue', 'newcode', 'newcontents', 'insert', 'inserttext']);
 
 function genericUnits(policy: CompiledPolicy, call: ToolCall, ctx: Context): Judged[] | { unreadable: string } {
   const named = namesIn(call.tool_input, call.tool_name);
   if (named.unreadable) return { unreadable: named.unreadable };
   const units: Judged[] = [];
   // A patch in Codex's format given to another tool (a server's apply_patch) touches the files it names, as apply_patch does.
-  // (Under the keys a patch is given by, not in a message or document that quotes one.)
+  // (Under the keys a patch is given by — patch, patch_content, unified_diff, edits — not in a message or document that quotes one.)
   for (const [k, v] of Object.entries(call.tool_input as Record<string, unknown>)) {
-    if (typeof v !== 'string' || !/^(patch|patches|patchtext|diff|input|command|cmd|changes|edits?)$/.test(norm(k)) || !isPatch(v)) continue;
+    if (typeof v !== 'string' || !/^(patch\w*|\w*diffs?|difftext|input|command|cmd|changes|edits?)$/.test(norm(k)) || !isPatch(v)) continue;
     const p = patchUnits(policy, call.tool_name, v, ctx);
     if (Array.isArray(p)) units.push(...p);
     else return { unreadable: typeof p === 'string' ? `a patch with ${p}` : p.unreadable };
@@ -209,7 +211,7 @@ function genericUnits(policy: CompiledPolicy, call: ToolCall, ctx: Context): Jud
     // its content, or each edit's new text ({"edits": [{"oldText", "newText"}]}, the filesystem server's edit_file).
     if (roles.includes('writes')) {
       const texts = Object.entries(input).flatMap(([k, v]) => ((CONTENT_KEYS.has(norm(k)) || NEW_TEXT_KEYS.has(norm(k))) && typeof v === 'string' ? [v]
-        : Array.isArray(v) && /^(edits|changes|replacements)$/.test(norm(k)) ? v.flatMap((e) => (typeof e === 'object' && e !== null ? Object.entries(e).filter(([ek, ev]) => NEW_TEXT_KEYS.has(norm(ek)) && typeof ev === 'string').map(([, ev]) => ev as string) : [])) : []))
+        : typeof v === 'object' && v !== null && EDIT_LIST_KEYS.test(norm(k)) ? [v].flat().flatMap((e) => (typeof e === 'object' && e !== null ? Object.entries(e).filter(([ek, ev]) => NEW_TEXT_KEYS.has(norm(ek)) && typeof ev === 'string').map(([, ev]) => ev as string) : [])) : []))
         .filter((x) => x !== '');
       for (const p of named.paths) for (const text of texts) units.push(...writtenText(policy, p, text, ctx));
     }

@@ -30,7 +30,7 @@ import { pathspecFile, wholeSpec } from '../analyzers/git-subcommands.js';
 import { unreadSubstitution } from './substituted-scripts.js';
 import { trustsOutside } from './trusted-dirs.js';
 import { startsLater } from './settings-stores.js';
-import { completionScript, CONFIGISH, credentialNameIn, credentialOf, DECODERS, madeBelow, DIGESTS, digestOnly, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, looksUpNames, envCredentialOf, SERVICE_CLIS, uploadsOperands, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, processSubText, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
+import { completionScript, CONFIGISH, credentialNameIn, credentialOf, DECODERS, madeBelow, DIGESTS, digestOnly, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, looksUpNames, envCredentialOf, SERVICE_CLIS, SERVICE_UPLOAD_VERB, uploadsOperands, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, processSubText, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { addHost, addUrl, STDIN, wholeTree } from '../analyzers/common.js';
 import { composerSettings } from '../analyzers/packages.js';
 import { includedInCode, writesInCode } from '../analyzers/net-clients.js';
@@ -2300,7 +2300,14 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (remoteRun || runnerSpecs(name, args).some(foreignSpec)) facts.tags.add('installs-code');
     // Platforms' secret commands and file-transfer tools send what they are given (a file, --env-file, stdin).
     const uploads = !SECRET_SENDERS.test(name) && uploadsOperands(name, args);
-    if ((SECRET_SENDERS.test(name) || uploads) && !args.some((a) => /^(pull|download|ls|list|get|whoami|logs|status|login|logout|link|dev|init|open)$/.test(a))) {
+    // (For an upload verb only the words before it say it does not send — hf upload evil/x ./ status puts . at "status".)
+    const verbWords = uploads ? args.filter((a) => !a.startsWith('-')).slice(0, 3) : args;
+    const upVerb = uploads ? verbWords.findIndex((a) => SERVICE_UPLOAD_VERB.test(a)) : -1;
+    if ((SECRET_SENDERS.test(name) || uploads) && !(uploads ? verbWords.slice(0, upVerb) : args).some((a) => /^(pull|download|ls|list|get|whoami|logs|status|login|logout|link|dev|init|open)$/.test(a))) {
+      // (…and a directory holding the project or the home — hf upload R ., wandb artifact put ~ — sends the whole tree, its
+      // .env and keys with it, as b2 sync . and aws s3 sync . do. The clouds' own clients are cloud.ts's: gcloud builds submit .
+      // sends the source to the project's own build, minus .gcloudignore.)
+      if (uploads && !CLOUD_TREES.test(name)) for (const a of args.filter((x) => !x.startsWith('-'))) if (wholeTree(a, ctx.cwd, ctx.home)) tag('uploads-project', `${name} uploads ${a}, a whole tree holding the project or the home`);
       // (A service client's upload verb sends the files its words name — not what else it reads, such as its own token
       // store: vault token create reads ~/.vault-token to authenticate.)
       if (uploads) for (let k = facts.reads.length - 1; k >= 0; k--) { if (args.some((a) => a.includes(facts.reads[k]!))) facts.sends.push(...facts.reads.splice(k, 1)); }
@@ -3131,6 +3138,7 @@ function trSet(spec: string): string[] | undefined {
 }
 
 /** Platforms' CLIs that upload secrets or files, and file-transfer tools. */
+const CLOUD_TREES = /^(aws|gcloud|gsutil|bq|az|oci|ibmcloud)$/;
 const SECRET_SENDERS = /^(supabase|vercel|netlify|fly|flyctl|heroku|doppler|railway|render|dotenv-vault|infisical|croc|wormhole|magic-wormhole|ffsend|transfer|rclone|firebase|wrangler|restic|borg|borgbackup|duplicity|kopia|rdiff-backup|rustic|duplicacy)$/;
 
 /** Build tools and the files they run that Rampart has no reader for. */
