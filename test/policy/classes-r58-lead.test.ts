@@ -72,7 +72,8 @@ await lineTable(t, {
     ['for b in -*; do git branch --delete ${b}; done', 'ask'],
     ['for b in ?*; do git reset $b; done', 'ask'],
     ['for b in *; do git branch -d "$b"; done', 'allow'],
-    ['for f in ./*; do git checkout $f; done', 'allow'],
+    // (Round 61: `git checkout FILE` restores FILE from the index, losing its changes — the glob's names are files.)
+    ['for f in ./*; do git checkout $f; done', 'ask'],
     ['for f in *.log; do rm -f $f; done', 'allow'],
   ],
   // A commit message written the way Claude Code writes it — "$(cat <<'EOF' … EOF)" — is the here-document's literal

@@ -90,7 +90,8 @@ await lineTable(t, {
     ['yarn --cwd /tmp/x run build', 'ask'],
     ['npm ci --prefix ~', 'ask'],
     ['npm --prefix packages/web run build', 'allow'],
-    ['npm install -g --prefix ~/.local typescript', 'ask'],
+    // (Round 61: its programs land in ~/.local/bin, a directory on PATH that runs code: persistence.)
+    ['npm install -g --prefix ~/.local typescript', 'deny'],
     ['npm install --prefix /tmp/x left-pad', 'allow'],
     ['npm --prefix ~ ls', 'allow'],
     ['yarn --cwd apps/docs install', 'allow'],

@@ -93,7 +93,8 @@ await lineTable(t, {
   'pip long-option prefixes and attached values': [
     ['pip install --targ /home/user/.ssh x', 'deny'],
     ['pip3 install --tar /home/user/.config x', 'ask'],
-    ['pip install --prefi /home/user/.local x', 'ask'],
+    // (--prefix ~/.local puts programs in ~/.local/bin: persistence, as wb61's install roots judge it.)
+    ['pip install --prefi /home/user/.local x', 'deny'],
     ['pip download --requirem /home/user/.aws/credentials', 'deny'],
     ['pip download --constr /home/user/.aws/credentials x', 'deny'],
     ['python3 -m pip install --targ /home/user/.ssh x', 'deny'],

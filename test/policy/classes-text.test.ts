@@ -17,7 +17,9 @@ const TABLE: Record<string, LineRow[]> = {
     // e after a custom-delimited address, and s///e followed by another command.
     ["sed '\\,x,e rm -rf ~' f", 'deny'],
     ["sed -n 's/x/y/e;p' f", 'deny'],
-    ["sed -n 'e;p' f", 'deny'],
+    // (GNU sed's `e` takes the rest of the line as its command, as r/w take a file name: 'e;p' runs the text `;p`, which
+    // no shell reads — asked as unparsed since round 61, when a literal command after e began to be judged as itself.)
+    ["sed -n 'e;p' f", 'ask'],
     ["sed -n '/start/,/end/{e rm -rf ~\n}' f", 'deny'],
     ["sed '\\%x%w /home/user/.bashrc' f", 'deny'],
     ["sed -n '$!{p};$w /home/user/.ssh/authorized_keys' f", 'deny'],
