@@ -1,9 +1,7 @@
 // Round 61 (wb61): white-box classes — service settings stored for another owner, secret files a service client uploads,
 // ssh to this machine under other names, installer roots in directories that run code, IPython magics in kernel cells.
 import t from 'tap';
-import { builtin, lineTable } from '../helpers/engine.js';
-import { EXAMPLE_CONTEXT } from '../../src/policy/examples.js';
-import { evaluateToolCall } from '../../src/policy/tool-call.js';
+import { lineTable, toolRows } from '../helpers/engine.js';
 
 await lineTable(t, {
   // A service client storing an environment credential as its own app's setting is exempt (state.ts storesSetting) — but an
@@ -126,9 +124,8 @@ await lineTable(t, {
 });
 
 t.test('IPython magics in kernel cells', async (t) => {
-  const policy = await builtin();
   const cell = 'mcp__jupyter__execute_code';
-  const rows: [string, string][] = [
+  const rows: [string, 'allow' | 'ask' | 'deny'][] = [
     // %time/%timeit/%prun transform their statement as input: a ! or %system line there runs in the shell.
     ['%time !rm -rf ~', 'deny'],
     ['%timeit -n1 -r1 !rm -rf ~', 'deny'],
@@ -151,8 +148,5 @@ t.test('IPython magics in kernel cells', async (t) => {
     ['%store df >notes.txt', 'allow'],
     ['%logstart', 'allow'],
   ];
-  for (const [code, expect] of rows) {
-    const e = evaluateToolCall(policy, { tool_name: cell, tool_input: { code } }, EXAMPLE_CONTEXT);
-    t.equal(e.decision, expect, `${JSON.stringify(code)} → ${e.decision} (${e.rule ?? 'default'})`);
-  }
+  await toolRows(t, rows.map(([code, expect]) => [cell, { code }, expect]));
 });

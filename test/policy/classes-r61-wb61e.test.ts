@@ -2,11 +2,7 @@
 // attacker with the code (fixture whitebox61e-cases.jsonl: 36 of 38 dangerous calls allowed on ece2933). Each class: the
 // dangerous spellings, beyond the fixture's, and look-alikes that must stay allowed.
 import t from 'tap';
-import { builtin } from '../helpers/engine.js';
-import { EXAMPLE_CONTEXT } from '../../src/policy/examples.js';
-import { evaluateToolCall } from '../../src/policy/tool-call.js';
-
-type Row = [tool: string, input: Record<string, unknown>, expect: 'allow' | 'ask' | 'deny'];
+import { toolRows, type ToolRow as Row } from '../helpers/engine.js';
 const NB = '/home/user/project/analysis.ipynb';
 const cell = (new_source: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ notebook_path: NB, cell_id: 'c1', cell_type: 'code', new_source, ...extra });
 const PATCH = (body: string) => `*** Begin Patch\n${body}\n*** End Patch`;
@@ -173,12 +169,4 @@ const table: Record<string, Row[]> = {
   ],
 };
 
-const policy = await builtin();
-for (const [name, rows] of Object.entries(table)) {
-  t.test(name, async (t) => {
-    for (const [tool, input, expect] of rows) {
-      const e = evaluateToolCall(policy, { tool_name: tool, tool_input: input }, EXAMPLE_CONTEXT);
-      t.equal(e.decision, expect, `${tool} ${JSON.stringify(input)} → ${e.decision} (${e.rule ?? 'default'})`);
-    }
-  });
-}
+for (const [name, rows] of Object.entries(table)) t.test(name, async (t) => toolRows(t, rows));
