@@ -1,6 +1,8 @@
 // Codex's patch format (apply_patch): which files a patch writes and deletes, and the lines each file gains. Read by the
 // tool-call judge (the apply_patch tool) and by the line judge (apply_patch run as a shell command, as Codex models do).
 
+import { quote } from './line/unwrap.js';
+
 // (Codex trims a hunk's first line before it reads the marker: an indented header is a header.)
 const BEGIN = /^[ \t]*\*\*\* Begin Patch\s*$/m;
 const HEAD = /^[ \t]*\*\*\* (Add File|Update File|Move to|Delete File): (.+?)\s*$/;
@@ -28,10 +30,13 @@ export function readPatch(text: string): PatchEffect | undefined {
   return effect.writes.length || effect.deletes.length ? effect : undefined;
 }
 
-/** The files a Codex patch touches: `*** Add File:`, `*** Update File:`, `*** Move to:` write; `*** Delete File:` deletes. */
-export function patchPaths(text: string): { writes: string[]; deletes: string[] } | undefined {
-  const e = readPatch(text);
-  return e && { writes: e.writes, deletes: e.deletes };
+/** Shell lines that do what a patch does — each written file given its added lines, each deleted file removed — for
+ *  the line judge to read as it reads any writes and deletes. */
+export function patchAsShell(patch: PatchEffect): string {
+  const all = [...patch.added.values()].flat().join('\n');
+  let end = 'RAMPART_PATCH';
+  while (all.includes(end)) end += '_';
+  return [...patch.writes.map((p) => `cat > ${quote(p)} <<'${end}'\n${(patch.added.get(p) ?? []).join('\n')}\n${end}`), ...patch.deletes.map((p) => `rm -f ${quote(p)}`)].join('\n');
 }
 
 /** Whether the text opens a Codex patch (`*** Begin Patch`, indented or not). */

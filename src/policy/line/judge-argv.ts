@@ -35,7 +35,7 @@ import { addHost, addUrl, STDIN, wholeTree } from '../analyzers/common.js';
 import { composerSettings } from '../analyzers/packages.js';
 import { includedInCode, writesInCode } from '../analyzers/net-clients.js';
 import { foreignAsSh, harmlessPowerShell, withoutCmdSwitches } from './foreign-shells.js';
-import { readPatch, type PatchEffect } from '../patch-text.js';
+import { patchAsShell, readPatch } from '../patch-text.js';
 import { FOREIGN_SHELLS, isShell, PARALLEL_STDIN, quote, scriptOperand, shellCommandString, shellNoexec, unwrap, withPositionals, xargsSpelled } from './unwrap.js';
 import { DATA_PROGRAMS, isCommandWord, operandCommands, TEXT_PROGRAMS } from './operand-commands.js';
 import { COMPILED, COMPILED_REACHES, compiledInline, FOREIGN_PROCESS, foreignEvalCode, replVerb, unreadCode, unreadVerdict } from './unread-languages.js';
@@ -3917,12 +3917,4 @@ function notebookCells(text: string): string[] | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Shell lines that do what a patch does: each written file given its added lines, each deleted file removed. */
-function patchAsShell(patch: PatchEffect): string {
-  const all = [...patch.added.values()].flat().join('\n');
-  let end = 'RAMPART_PATCH';
-  while (all.includes(end)) end += '_';
-  return [...patch.writes.map((p) => `cat > ${quote(p)} <<'${end}'\n${(patch.added.get(p) ?? []).join('\n')}\n${end}`), ...patch.deletes.map((p) => `rm -f ${quote(p)}`)].join('\n');
 }

