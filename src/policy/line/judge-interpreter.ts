@@ -17,7 +17,8 @@ import { computedWrites, unmodeledRead } from './computed-targets.js';
 import { isPublisher } from './publish.js';
 import { isShell } from './unwrap.js';
 import { OTHER_HOME_LOOKUPS } from './unread-languages.js';
-import { judgeLaterRuns, replacedConfig, runsLater } from './written-files.js';
+import { judgeLaterRuns, rememberWritten, replacedConfig, runsLater } from './written-files.js';
+import { jsonEdits } from './json-edits.js';
 import { plantedProgram } from './planted-programs.js';
 import { ENVIRON, envCredentialOf, fileExists, firstSecret, isSecretPath, processSubText, realOf, rootIgnoreFile, SECRET, secretOfVar, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { askUnplacedDeletes } from './container-deletes.js';
@@ -456,13 +457,31 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
       st.out.push(judgeFacts(st.policy, { ...newFacts(lang), reads: [`${ctx.cwd}/.env`], notes: [`the ${lang} code reads each file a listing of the working directory names, .env among them`] }, [], { ...ctx, env, stdin: undefined, stdout: undefined }));
     }
     for (const w of r.writes) if (rootIgnoreFile(w, ctx.projectRoot) && fileExists(ctx, w)) st.ignoreRewrites.add(w);
-    for (const w of r.writes) st.opaqueWritten.set(w, rec);
+    // (A script that only edits JSON files — sets literal values at literal keys of the project's own package.json — writes
+    // text the judge can read: what it set. Any other write is text nobody read.)
+    const edits = r.secret === undefined ? editedFiles(st, code, lang, ctx) : undefined;
+    for (const w of r.writes) {
+      const text = edits?.get(w);
+      if (text !== undefined) rememberWritten(st, w, text, ctx.cwd);
+      else st.opaqueWritten.set(w, rec);
+    }
     if (r.secret !== undefined) {
       rec.secretOut ??= r.secret;
       st.readsSecret = true;
       for (const w of r.writes) st.tainted.set(w, r.secret);
     }
   }
+}
+
+/** The files a JSON-editing script writes (json-edits.ts), by absolute path, with the text to judge for each —
+ *  when every file it copies from is the project's own and not one this line wrote. */
+function editedFiles(st: State, code: string, lang: string, ctx: Context): Map<string, string> | undefined {
+  const e = jsonEdits(code, lang);
+  if (e === undefined) return undefined;
+  const abs = (p: string) => posix.resolve(ctx.cwd, p);
+  const own = (p: string) => p.startsWith(`${ctx.projectRoot}/`) && !st.written.has(p) && !st.scripts.has(p) && !st.opaqueWritten.has(p);
+  if (!e.reads.map(abs).every(own)) return undefined;
+  return new Map([...e.writes].map(([p, text]) => [abs(p), text]));
 }
 
 // Listings of the working directory in each language: os.listdir(), scandir('.'), Path('.').iterdir(), glob('.*'),
