@@ -24,6 +24,12 @@ await lineTable(t, {
     ['find . -name "*.ts" -exec wc -l {} +', 'allow'],
     ['find . -size +$((1024 * 1024))c', 'allow'],
     ['f() { find . "$@"; }; f -name x', 'allow'],
+    // (An argument array the line builds from words it shows: each element is one of them.)
+    ['ex=(node_modules dist); a=(); for e in "${ex[@]}"; do a+=(-path "./$e" -prune -o); done; find . "${a[@]}" -name "*.ts" -print', 'allow'],
+    ["args=(-type f -name '*.log'); find . \"${args[@]}\"", 'allow'],
+    ['find . "${args[@]}"', 'ask'],
+    ['args=("$X"); find . "${args[@]}"', 'ask'],
+    ['find . -name x "${EXTRA[@]}"', 'ask'],
   ],
   // A find primary's values are no primaries: -printf -delete prints the word -delete, -name -delete matches a file of that
   // name. On f58e144 `find . -printf -delete` asked as removing the whole project (qwen-code's tri-state table). The
@@ -58,6 +64,10 @@ await lineTable(t, {
     ['sed -i "s|$OLD|$NEW|g" f', 'allow'],
     ['sed -n "$((N+1))p" f', 'allow'],
     ['sed "/$pat/d" f', 'allow'],
+    // (sed's last-line address written inside double quotes: a one-letter command name the line never sets.)
+    ['kubectl -n app describe pod -l app=api | sed -n "/Events:/,$p"', 'allow'],
+    ['sed -n "10,$p" log.txt', 'allow'],
+    ['sed -n "$START,$S" f', 'ask'],
     ["S='s/a/b/'; sed \"$S\" f", 'allow'],
     ["for s in 's/a/b/' 's/c/d/'; do sed -i \"$s\" f; done", 'allow'],
     ['sed -f "$SCRIPT_FILE" f', 'allow'],

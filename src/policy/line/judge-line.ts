@@ -1057,7 +1057,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     st.lineTags.notes.push(`${argv[0]} ${argvWords[verbAt]!.value}'s options include ${optionWord.raw}, only known when the line runs`);
   }
   // …and find's primaries, sed's script or awk's program given a run-time value where it picks what they do.
-  const programWord = argvWords[0]!.static ? computedProgramWord(tool, argvWords, ARGUMENT_WORD) : undefined;
+  const programWord = argvWords[0]!.static ? computedProgramWord(tool, argvWords, { argumentWord: ARGUMENT_WORD, setHere: (n) => setInLine(st, n), lineText: st.lineText }) : undefined;
   if (programWord) {
     st.lineTags.tags.add('dynamic-command');
     st.lineTags.notes.push(`what ${argv[0]} does depends on ${programWord.raw}, only known when the line runs`);

@@ -17,6 +17,31 @@ const meaningful = (w: Word): WordPart[] => w.parts.filter((p) => !(p.kind === '
 
 type Opaque = (w: Word | undefined) => boolean;
 
+/** What the line tells about its own variables. */
+export interface LineVariables {
+  /** Function and script arguments ("$@", $1): judged where they are called with them. */
+  argumentWord: RegExp;
+  /** Whether the line sets `name` (or the environment given holds it). */
+  setHere: (name: string) => boolean;
+  /** The line's text, where its array assignments (args=(…), args+=(…)) are read. */
+  lineText: string;
+}
+
+// Find's primaries that act rather than test: an argument array holding one of them is not everyday shell.
+const FIND_ACTIONS = /(^|[\s("'])-(delete|exec|execdir|ok|okdir|fprint0?|fprintf|fls)\b/;
+
+/**
+ * "${args[@]}" of an array the line builds itself from words it shows (args=(-name '*.ts'), args+=(-path "./$e" -prune -o)):
+ * each element is one of those words, and a value inside one only follows a literal start — it cannot begin with `-`.
+ * (A find action among them, or a value standing alone as an element, keeps the expansion unknown.)
+ */
+function builtArray(w: Word, vars: LineVariables): boolean {
+  const m = /^"\$\{([A-Za-z_]\w*)\[[@*]\]\}"$/.exec(w.raw);
+  if (!m) return false;
+  const bodies = [...vars.lineText.matchAll(new RegExp(`(?:^|[\\s;&|(])(?:declare\\s+-a\\s+|local\\s+(?:-a\\s+)?)?${m[1]}\\+?=\\(([^)]*)\\)`, 'g'))].map((a) => a[1]!);
+  return bodies.length > 0 && bodies.every((b) => !FIND_ACTIONS.test(b) && !/(^|\s)["']?\$/.test(b) && !/`|\$\(/.test(b));
+}
+
 /** find: a word of the expression, or one after the first starting point (a value beginning with `-` is read as a primary). */
 function findPrimary(words: readonly Word[], opaque: Opaque): Word | undefined {
   let i = 1;
@@ -38,7 +63,7 @@ function findPrimary(words: readonly Word[], opaque: Opaque): Word | undefined {
 }
 
 /** sed: each -e/--expression value, else the first operand, computed where the script ends (its command letter, the s flags). */
-function sedScript(words: readonly Word[], opaque: Opaque): Word | undefined {
+function sedScript(words: readonly Word[], opaque: Opaque, vars: LineVariables): Word | undefined {
   const scripts: Word[] = [];
   let operand: Word | undefined;
   for (let i = 1; i < words.length; i++) {
@@ -53,7 +78,9 @@ function sedScript(words: readonly Word[], opaque: Opaque): Word | undefined {
   }
   if (scripts.length === 0 && operand) scripts.push(operand);
   // ("$S", "s/a/$S", -e"$S": the value may carry the command letter or the s flags, e and w among them.)
-  return scripts.find((w) => opaque(w) && opaquePart(meaningful(w).at(-1)));
+  // (Not sed's last-line address written inside double quotes — "1,$p", "/x/,$d" —: a one-letter command name the line never sets.)
+  const addressTypo = (p: WordPart | undefined, w: Word): boolean => p?.kind === 'param' && !p.op && /^[pdqlnNgGhHxP=]$/.test(p.name) && !vars.setHere(p.name) && meaningful(w).length > 1;
+  return scripts.find((w) => opaque(w) && opaquePart(meaningful(w).at(-1)) && !addressTypo(meaningful(w).at(-1), w));
 }
 
 /** awk: the program (the first operand without -f/-E, or -e/--source text), computed where it starts. */
@@ -80,12 +107,12 @@ function awkProgram(words: readonly Word[], opaque: Opaque): Word | undefined {
 }
 
 /** Per program, where a run-time value picks what it does. */
-const READERS: Readonly<Record<string, (words: readonly Word[], opaque: Opaque) => Word | undefined>> = {
+const READERS: Readonly<Record<string, (words: readonly Word[], opaque: Opaque, vars: LineVariables) => Word | undefined>> = {
   find: findPrimary, sed: sedScript, gsed: sedScript, awk: awkProgram, gawk: awkProgram, mawk: awkProgram, nawk: awkProgram,
 };
 
 /** The first word whose run-time value may pick what `tool` does (find, sed, awk), or undefined. */
-export function computedProgramWord(tool: string, words: readonly Word[], argumentWord: RegExp): Word | undefined {
-  const opaque: Opaque = (w) => w !== undefined && !w.static && !argumentWord.test(w.raw) && w.parts.some(opaquePart);
-  return Object.hasOwn(READERS, tool) ? READERS[tool]!(words, opaque) : undefined;
+export function computedProgramWord(tool: string, words: readonly Word[], vars: LineVariables): Word | undefined {
+  const opaque: Opaque = (w) => w !== undefined && !w.static && !vars.argumentWord.test(w.raw) && w.parts.some(opaquePart) && !builtArray(w, vars);
+  return Object.hasOwn(READERS, tool) ? READERS[tool]!(words, opaque, vars) : undefined;
 }
