@@ -16,6 +16,8 @@ await lineTable(t, {
     ['find src $EXTRA -name "*.o"', 'ask'],
     ['find . -type f $(cat find-opts.txt)', 'ask'],
     ['find . -name "*.tmp" "$ACTION"', 'ask'],
+    ['find . -de$9lete', 'ask'],
+    ['find . -name x -del${X}ete', 'ask'],
     // Look-alikes.
     ['find "$DIR" -name "*.log" -mtime +7', 'allow'],
     ['find $BUILD_DIR -type f -name "$pat"', 'allow'],
