@@ -18,6 +18,12 @@ export function findRoots(args: readonly string[]): { roots: string[]; exprAt: n
   return { roots, exprAt: i };
 }
 
+/** How many words after a find primary are its values (-name PAT, -printf FORMAT, -fprintf FILE FORMAT, -newermt DATE): none for the rest. */
+export function findValueCount(primary: string): number {
+  if (primary === '-fprintf') return 2;
+  return /^-(([acm](min|time|newer))|fstype|gid|group|ilname|iname|inum|ipath|iregex|iwholename|links|lname|name|newer|path|perm|regex|samefile|size|type|uid|used|user|wholename|xtype|context|maxdepth|mindepth|regextype|printf|fprint0?|fls|files0-from|newer[aBcmt][aBcmt])$/.test(primary) ? 1 : 0;
+}
+
 /** The roots, whether -delete is given, and each -exec command with {} standing for a match. */
 export function findParts(args: readonly string[], where?: { cwd: string; home: string }): { roots: string[]; deletes: boolean; execs: string[][]; match: string } {
   const found = findRoots(args);
@@ -38,6 +44,8 @@ export function findParts(args: readonly string[], where?: { cwd: string; home: 
       continue;
     }
     expr.push(a);
+    // (A primary's values are no primaries: -printf -delete prints the word -delete.)
+    for (let n = findValueCount(a); n > 0 && k + 1 < args.length; n--) expr.push(args[++k]!);
   }
   // A match is something below a root, not the root itself; a literal -name says what it is.
   // (Only a -name that must hold: one negated, or one of several alternatives, names nothing.)
@@ -89,7 +97,7 @@ export function findParts(args: readonly string[], where?: { cwd: string; home: 
       if (!tests && !args.includes('-mindepth')) for (const r of roots) execs.push(cmd.map((c) => c.replace(/\{\}/g, r)));
       i = end < 0 ? args.length : end;
     }
-    if (a === '-fprint' || a === '-fprintf' || a === '-fls' || a === '-fprint0') i++;
+    i += findValueCount(a);
   }
   return { roots, deletes, execs, match };
 }

@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import type { Facts } from '../facts.js';
 import { fullLongOptions, has, hasLong, optionTable, scan, values, type OptionTable } from '../options.js';
 import { addUrl, shellLine, STDIN, STDIN_PATH, wholeTree } from './common.js';
-import { addRemote, disablesExecution, judgeConfig, judgeSshCommand, type RemoteUse } from './git.js';
+import { addRemote, disablesExecution, judgeConfig, judgeSshCommand, USUAL_PROGRAMS, type RemoteUse } from './git.js';
 import type { AnalyzerInput } from './types.js';
 import { vcsRemotes } from './vcs-remotes.js';
 
@@ -636,8 +636,9 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
         if (m) f.writes.push(m[1] ?? rest[++i] ?? '');
         if (/^--(ext-diff|textconv)$/.test(rest[i]!)) f.notes.push(`${rest[i]} runs configured programs`);
         // git grep -O<cmd> / --open-files-in-pager=<cmd> runs <cmd> on the matching files.
+        // (The usual pager or editor — -Oless, -Ovim — opens them, as PAGER=more git log does.)
         const pager = sub === 'grep' ? /^(?:-O|--open-files-in-pager=)(.+)$/.exec(rest[i]!) : null;
-        if (pager && !disablesExecution('core.pager', pager[1]!)) {
+        if (pager && !disablesExecution('core.pager', pager[1]!) && !USUAL_PROGRAMS.test(pager[1]!)) {
           f.tags.add('exec-config');
           f.notes.push(`git grep runs ${pager[1]} on the files it finds`);
         }

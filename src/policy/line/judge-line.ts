@@ -21,6 +21,7 @@ import { GNU_LONG, judgeArgv } from './judge-argv.js';
 import { fullLongOptions } from '../options.js';
 import { keyedOption, subcommandIndex } from './global-options.js';
 import { DASH_GLOB, splitOptionWord } from './option-expansions.js';
+import { computedProgramWord } from './program-expansions.js';
 import { CURRENT_BRANCH_ARGS } from '../analyzers/git-subcommands.js';
 import { lineChecks } from './line-checks.js';
 import { printfText, unescape } from './printf.js';
@@ -1054,6 +1055,12 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   if (optionWord) {
     st.lineTags.tags.add('dynamic-command');
     st.lineTags.notes.push(`${argv[0]} ${argvWords[verbAt]!.value}'s options include ${optionWord.raw}, only known when the line runs`);
+  }
+  // …and find's primaries, sed's script or awk's program given a run-time value where it picks what they do.
+  const programWord = argvWords[0]!.static ? computedProgramWord(tool, argvWords, { argumentWord: ARGUMENT_WORD, setHere: (n) => setInLine(st, n), lineText: st.lineText }) : undefined;
+  if (programWord) {
+    st.lineTags.tags.add('dynamic-command');
+    st.lineTags.notes.push(`what ${argv[0]} does depends on ${programWord.raw}, only known when the line runs`);
   }
   // A command name taken from a variable's default (${RUNNER:-npx}, or R="${RUNNER:-npx}"; $R): the
   // line does not set that variable, the agent's environment may — what runs is not known.

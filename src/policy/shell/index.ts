@@ -5,7 +5,7 @@ export type { FlatCommand, Origin, WordLocation } from './flat-command.js';
 export { substitutionsOf } from './substitutions.js';
 export type { SubstitutionRef, SubstitutionStyle } from './substitutions.js';
 export { resolveVariables } from './resolve.js';
-export { splitFields } from './split-fields.js';
+export { printsOneField, splitFields } from './split-fields.js';
 export { expandingText, expansionsOf } from './word-build.js';
 export { compoundWrites, functionWrites, type FunctionWrites } from './variable-effects.js';
 export { decodeAnsiC } from './ansi-c.js';
