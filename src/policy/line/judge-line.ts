@@ -1464,6 +1464,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     const known = name === 'printf' && v >= 0 && argvWords.every((w) => w.static) ? printfText(args.slice(args[v] === '-v' ? v + 2 : v + 1)) : undefined;
     // (A setting tools read — a proxy, a registry, a pager, a cluster's config — is held as computed: each tool reading it asks.)
     for (const n of names) nextEnv = { ...nextEnv, [n]: known ?? (name !== 'unset' && toolSetting(n) ? `$(${name})` : undefined), [`${n}[@]`]: undefined };
+    // (…nor a directory it captured: ROOT=$(pwd); LOG="$ROOT/x"; read -r LOG < f — LOG holds what f says.)
+    for (const n of names) st.dirVars.delete(n);
     // (…and a name the judge watches where it is assigned — PATH, LD_PRELOAD, HOME, NODE_OPTIONS, a proxy — is judged as
     // assigned what the builtin gives: read -r LD_PRELOAD <<< /tmp/x.so as LD_PRELOAD=…, unknown unless printf's literal text.)
     if (name !== 'unset') for (const n of names) if (/^[A-Za-z_]\w*$/.test(n)) assignmentTags(st, n, known ?? `$(${name})`, known !== undefined, cwd);
