@@ -352,7 +352,8 @@ export function pathClassifier(lists: PathLists, ctx: Context): PathClassifier {
       // A substitution that prints one name or a ref name ($PWD/build/$(uname -m), dist/$(git describe)) is a name
       // below where it stands (and, where it may print nothing, that directory itself); one that may print anything
       // ($PWD/$(cat f), out/$(basename "$x")) may print `../..`: the path is then anywhere.
-      const named = namedSubstitutions(raw);
+      // (…and a relative name in such a directory — after cd "dist/$(git describe)" — is below that name.)
+      const named = namedSubstitutions(raw) ?? (!/^[/~$`]/.test(raw) && ctx.cwd.includes('$(') ? namedSubstitutions(resolve(raw)) : undefined);
       if (named?.unsafe === false) {
         const out = classify(named.text, { contains, leaf });
         if (named.empty !== undefined) for (const c of classify(named.empty, { contains, leaf })) out.add(c);

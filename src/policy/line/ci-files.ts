@@ -22,7 +22,7 @@ const ONE_LINE_VARS = /^(GITHUB_(SHA|REF|REF_NAME|REF_TYPE|HEAD_REF|BASE_REF|RUN
 const ROUTES = /proxy$|REGISTRY|INDEX|MIRROR|^GO(PROXY|FLAGS|NOSUMDB|NOSUMCHECK|INSECURE|PRIVATE|SUMDB)$|^GIT_|^(DOCKER|CONTAINER|PODMAN|BUILDKIT)_(HOST|CONFIG|CONTEXT)$|_(ADDR|ENDPOINT|ENDPOINT_URL|SERVER|DOMAIN|BASE_URL|API_URL)$|^(PIP|UV|POETRY|PDM|NPM|YARN|PNPM|BUN|CARGO|GEM|BUNDLE|COMPOSER|NUGET|MAVEN|GRADLE|HOMEBREW|CONDA|DENO|JSR)_/i;
 /** Where a shell builtin is a command word: after an operator or a quote that opens shell text, a keyword, command/builtin,
  *  and prefix assignments. (A `.`, `local` or `read` anywhere else is an operand: `jq -c . matrix.json`, `$HOME/.local/bin`.) */
-const BUILTIN_AT = String.raw`(?:^|[;&|(){}\n!'"\x60]|\b(?:if|then|do|else|elif|while|until|time|command|builtin)\s)\s*(?:[A-Za-z_]\w*=\S*\s+)*`;
+export const BUILTIN_AT = String.raw`(?:^|[;&|(){}\n!'"\x60]|\b(?:if|then|do|else|elif|while|until|time|command|builtin)\s)\s*(?:[A-Za-z_]\w*=\S*\s+)*`;
 /** Commands that may assign a variable whose name the judge cannot read (eval, source, printf -v "$n", read "$n", ${!n}). */
 const ASSIGNS_ANY = new RegExp(String.raw`${BUILTIN_AT}(?:(?:eval|source|\.|let)\s|printf\b[^;&|\n]*\s-v\s*["']?\$|(?:declare|typeset|local|readonly|export|read|mapfile|readarray|unset|getopts)\b[^;&|\n]*\s["']?\$\{?\w)|\$\{!|\$\{\w+:?=`);
 

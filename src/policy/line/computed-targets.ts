@@ -5,7 +5,7 @@
 // call the judge has no model of (site.getusersitepackages() + "a.pth"), a person decides.
 
 /** A plain literal, or Path(literal), or the program's arguments (judged on the line): a target that is read. */
-const READ_TARGET0 = /^\s*(?:(?:Path|Pathname)(?:\.new)?\(\s*)?(?:"[^"\\$#{}]*"|'[^'\\]*')\s*\)?\s*$|^\s*(?:sys\.argv|process\.argv|ARGV|\$ARGV)\s*\[\s*\d+\s*\]\s*$|^\s*\$ARGV\[\d+\]\s*$/;
+const READ_TARGET0 = /^\s*(?:(?:(?:pathlib\.)?Path|Pathname)(?:\.new)?\(\s*)?(?:"[^"\\$#{}]*"|'[^'\\]*')\s*\)?\s*$|^\s*(?:sys\.argv|process\.argv|ARGV|\$ARGV)\s*\[\s*\d+\s*\]\s*$|^\s*\$ARGV\[\d+\]\s*$/;
 
 const READ_TARGET = { test: (t: string): boolean => READ_TARGET0.test(unwrapped(t)) };
 /** An expression without the parentheses around it: ((Path("a"))) → Path("a"). */
@@ -26,7 +26,7 @@ const OPENS = /\b(?:open|io\.open|codecs\.open|openSync|fopen|File\.open|File\.n
 const METHODS = /\.\s*(write_text|write_bytes|touch|symlink_to|hardlink_to|chmod|write|binwrite)\s*\(/g;
 
 /** The text of a call's arguments from the opening parenthesis at `open`, split at top-level commas. */
-function argsAt(code: string, open: number): string[] | undefined {
+export function argsAt(code: string, open: number): string[] | undefined {
   let depth = 0;
   let quote = '';
   const out: string[] = [];
@@ -67,14 +67,14 @@ function receiverAt(code: string, dot: number): string {
 }
 
 /** Names assigned once in the code, with what they are assigned (p = Path.cwd().parent → p: Path.cwd().parent). */
-function assignments(code: string): Map<string, string> {
+export function assignments(code: string): Map<string, string> {
   const seen = new Map<string, string[]>();
   for (const m of code.matchAll(/(?:^|[;\n{]|\b(?:const|let|var|my)\s)\s*(\$?[A-Za-z_]\w*)\s*=(?!=)\s*([^;\n]+?)\s*(?=;|\n|$)/g)) seen.set(m[1]!, [...(seen.get(m[1]!) ?? []), m[2]!]);
   return new Map([...seen].filter(([, v]) => v.length === 1).map(([k, v]) => [k, v[0]!]));
 }
 
 /** An expression with the names the code assigned once replaced by what they hold (a few levels deep). */
-function expand(expr: string, held: Map<string, string>): string {
+export function expand(expr: string, held: Map<string, string>): string {
   for (let round = 0; round < 4; round++) {
     const next = expr.replace(/(?<![.\w$'"])(\$?[A-Za-z_]\w*)(?![\w$'"])/g, (n: string) => (held.has(n) ? `(${held.get(n)})` : n));
     if (next === expr) return expr;
@@ -145,8 +145,9 @@ export function writeTargets(code: string): string[] {
   return out;
 }
 
-/** The working directory's parent or the home directory, named in any spelling (the code's strings included). */
-export const NAMES_OUTSIDE = /["'`/]\.\.(?=[/"'`]|$)|\bos\.pardir\b|\.parents?\b|\bdirname\b|\bsplit\s*\([^;\n]*\[\s*(?:0|:\s*-\d+)\s*\]|\brsplit\b|expanduser|expand_path|Path\.home|homedir|\bHOME\b|USERPROFILE|Dir\.home|getcwd|\bcwd\b|\bPWD\b|__dirname|\bpwd\b|["'`]~(?=[/"'`])/;
+/** The working directory's parent or the home directory, named in any spelling (the code's strings included). (A split at a
+ *  literal separator that holds no slash — line.split('=')[0] — cuts text, not a path.) */
+export const NAMES_OUTSIDE = /["'`/]\.\.(?=[/"'`]|$)|\bos\.pardir\b|\.parents?\b|\bdirname\b|\bsplit\s*\((?!\s*(["'])[^"'/\\]*\1\s*[,)])[^;\n]*\[\s*(?:0|:\s*-\d+)\s*\]|\brsplit\b|expanduser|expand_path|Path\.home|homedir|\bHOME\b|USERPROFILE|Dir\.home|getcwd|\bcwd\b|\bPWD\b|__dirname|\bpwd\b|["'`]~(?=[/"'`])/;
 /** Calls that build or pick a path the way the judge reads it (joins, name changes, temp and listing calls, values; a module
  *  loaded by name — path = require("path") held and expanded — is no place). */
 const MODELED = /^(require|import|__import__|join|joinpath|resolve|normalize|normpath|abspath|realpath|relpath|dirname|basename|Path|PurePath|PosixPath|Pathname|new|str|String|format|replace|strip|lstrip|rstrip|trim|lower|upper|toLowerCase|toUpperCase|with_suffix|with_name|with_stem|int|len|range|enumerate|zip|sorted|reversed|next|iter|min|max|strftime|now|today|isoformat|toISOString|Date|uuid4|uuid1|hex|get|getenv|fetch|mkdtemp|mkdtempSync|gettempdir|tmpdir|mktemp|mkstemp|glob|iglob|globSync|listdir|readdirSync|iterdir|scandir|walk|children|entries|split|rsplit|slice|substring|sub|gsub|pop|shift|keys|values|items|expanduser|expand_path|home|homedir|cwd|getcwd|pwd|parent|absolute|stem|suffix|name|to_s|toString|padStart|zfill|encode|decode|time|random|randint|choice|hash|digest|hexdigest|sha256|md5)$/;

@@ -31,7 +31,7 @@ import { filterProgram, rememberWritten, replacedConfig } from './written-files.
 import { newContainerSetup, recordContainerSetup } from './container-setup.js';
 import { pathOnlyEdit, plantedProgram, plantsNoCode, shownEdit } from './planted-programs.js';
 import { storedToken } from './token-config.js';
-import { stepFileWrite } from './ci-files.js';
+import { BUILTIN_AT, stepFileWrite } from './ci-files.js';
 import { fetchedFiles } from './remote-copies.js';
 import { credentialNameIn, credentialOf, madeBelow, DIGESTS, digestOnly, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, realOf, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, SERVICE_CLIS, storesSetting, namesOtherOwner, switchesAccount, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { isShell, quote, withPositionals } from './unwrap.js';
@@ -158,12 +158,14 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
     // (…or over an array's elements, "${FILES[@]}" — mapfile -t FILES < <(git ls-files): each element one listed path.)
     const over = items?.length === 1 && items[0]!.parts.filter((x) => !(x.kind === 'literal' && x.text === '')).length === 1 ? /^\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)\})$|^"\$\{([A-Za-z_]\w*)\[@\]\}"$/.exec(items[0]!.raw) : null;
     const at = line.search(new RegExp(`(^|[\\s;&|(])for\\s+${name}\\s+in\\s`));
-    if (over && (over[1] ?? over[2] ?? over[3]) !== name && bindings.filter(([n]) => n === name).length === 1 && at >= 0
+    // (A name several loops bind counts where each of them runs over that same one variable: for s in "${scripts[@]}" twice.)
+    if (over && (over[1] ?? over[2] ?? over[3]) !== name && bindings.filter(([n]) => n === name).every(([, xs]) => xs?.length === 1 && xs[0]!.raw === items![0]!.raw) && at >= 0
       && !new RegExp(`(^|[^\\w$])${name}(\\[[^\\]]*\\])?\\+?=|\\b(read|mapfile|readarray|getopts|printf|declare|typeset|local|export|let|unset|select)\\b[^;&|\\n]*\\b${name}\\b`).test(line)
       && !new RegExp(`\\$\\{?${name}\\b`).test(line.slice(0, at))
       // (…and nothing in the line that may rebind it unseen: eval f\=…, a sourced file, wait -p f. A cd is listedWord's:
       // the names are relative to where the listing ran.)
-      && !/(^|[\s;&|({`])(eval|source|\.|wait)(?=[\s;&|)]|$)/.test(line)) st.loopOver.set(name, (over[1] ?? over[2] ?? over[3])!);
+      // (Only as a command word: `grep -c .` and `find . -name x` pass a dot, they source nothing.)
+      && !new RegExp(`${BUILTIN_AT}(eval|source|\\.|wait)(?=[\\s;&|)]|$)`).test(line)) st.loopOver.set(name, (over[1] ?? over[2] ?? over[3])!);
     // (Items that are plain words or unquoted expansions were split already: each turn's value is one field.)
     // (Not a glob: a file name it matches may hold blanks — touch -- '-D main' — and an unquoted $b splits it again.)
     if (items?.length && items.every((w) => (w.static && !/\s/.test(w.value) && !/[*?[]/.test(w.raw.replace(/'[^']*'|"[^"]*"/g, ''))) || (!w.static && w.parts.every((p) => !('quoted' in p) || !p.quoted)))) st.fieldLoopVars.add(name);
@@ -432,6 +434,26 @@ function capturedDir(st: State, raw: string, cwd: string): string | undefined {
   const dir = resolvePath(inner, { cwd, home });
   const there = cwd === dir || cwd.startsWith(`${dir}/`) || st.ctx.realpath?.(dir) !== undefined || [...st.written, ...st.scripts.keys()].some((w) => w.startsWith(`${dir}/`));
   return there ? dir : undefined;
+}
+
+/**
+ * Where a cd goes when its computed parts each print one name (dist/release/$VERSION, VERSION=$(git describe) set once in the
+ * line; out/$(date +%s)) below a known directory of the project or the temp dir: that path, its substitutions kept — the path
+ * checks read each as one name there (possibly empty, or `..` where the printer may print that). Else undefined.
+ */
+function namedCwd(st: State, to: string, env: Record<string, string | undefined>, cwd: string): string | undefined {
+  if (cwd === UNKNOWN_CWD) return undefined;
+  // (A variable stands for its one value: a single substitution, assigned once — nothing else in the line may give it another.)
+  const once = (n: string) => (st.lineText.match(new RegExp(`(^|[^\\w$])${n}\\+?=`, 'g')) ?? []).length === 1
+    && !new RegExp(`\\b(read|mapfile|readarray|getopts|printf|declare|typeset|local|export|let|unset|for|select|eval|source)\\b[^;&|\\n]*\\b${n}\\b`).test(st.lineText);
+  const text = to.replace(/\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g, (m, a?: string, b?: string) => {
+    const v = env[(a ?? b)!];
+    return v !== undefined && /^\$\([^()`$]*\)$/.test(v) && once((a ?? b)!) ? v : m;
+  });
+  if (!namesOnlyComputed(text)) return undefined;
+  const abs = resolvePath(text, { cwd, home: st.ctx.home });
+  const head = abs.slice(0, abs.indexOf('$('));
+  return head.startsWith(`${st.ctx.projectRoot}/`) || /^\/(private\/)?tmp\/./.test(head) ? abs : undefined;
 }
 
 /** Whether the line itself gives NAME a value (an assignment, read, a loop, a declaration): else it comes from the environment. */
@@ -980,8 +1002,15 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     const args = argv.slice(1);
     const shifts = /(^|[\s;&|({])set\s+--/.test(fn) ? -1 : /(^|[\s;&|({])shift\b/.test(fn) ? args.length : 0;
     let end: { cwd?: string; oldpwd?: string; unsure?: boolean; alt?: string[]; env?: Context['env'] } = {};
-    if (shifts < 0) end = st.sub(fed + fn, cwd, cmdEnv, true);
-    else for (let k = 0; k <= shifts; k++) end = st.sub(fed + withPositionals(fn, [argv[0]!, ...args.slice(k)]), cwd, cmdEnv, true);
+    // (A variable that captured a directory — ROOT=$(pwd); LOG="$ROOT/.setup.log" — is that path in the body as well, where
+    // the text it holds still reads as that path here: the body's own expansion of "$ROOT/…" no longer knows ROOT's place.)
+    const bodyEnv = { ...cmdEnv };
+    for (const [k, dir] of st.dirVars) {
+      const text = cmdEnv[k];
+      if (text !== undefined && /[$`]/.test(text) && (dirVarPath(st, `"${text}"`) === dir || capturedDir(st, text, cwd) === dir)) bodyEnv[k] = dir;
+    }
+    if (shifts < 0) end = st.sub(fed + fn, cwd, bodyEnv, true);
+    else for (let k = 0; k <= shifts; k++) end = st.sub(fed + withPositionals(fn, [argv[0]!, ...args.slice(k)]), cwd, bodyEnv, true);
     st.expanding.delete(callKey);
     // The body runs in this shell: what it assigns or exports is what the caller's next commands see
     // (f(){ export GH_HOST=elsewhere; }; f; gh api …). (Read from its last reading.)
@@ -1310,7 +1339,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
       cwd = UNKNOWN_CWD;
     }
     else if (word?.static || home.test(to)) cwd = resolvePath(to, { cwd, home: st.ctx.home });
-    else cwd = UNKNOWN_CWD;
+    else cwd = namedCwd(st, to, env, cwd) ?? UNKNOWN_CWD;
     // (A name with a literal start and no slash, its computed parts included — "pkg-$n", tmp-$$ — is taken as a child of
     // the directory, as a path below it is: see pathClassifier.)
     if (cwd === UNKNOWN_CWD && before !== UNKNOWN_CWD && !word?.static && /^[^/$`~.\s][^/]*$/.test(to ?? '')) st.childOf = before;
@@ -1442,6 +1471,8 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     const known = name === 'printf' && v >= 0 && argvWords.every((w) => w.static) ? printfText(args.slice(args[v] === '-v' ? v + 2 : v + 1)) : undefined;
     // (A setting tools read — a proxy, a registry, a pager, a cluster's config — is held as computed: each tool reading it asks.)
     for (const n of names) nextEnv = { ...nextEnv, [n]: known ?? (name !== 'unset' && toolSetting(n) ? `$(${name})` : undefined), [`${n}[@]`]: undefined };
+    // (…nor a directory it captured: ROOT=$(pwd); LOG="$ROOT/x"; read -r LOG < f — LOG holds what f says.)
+    for (const n of names) st.dirVars.delete(n);
     // (…and a name the judge watches where it is assigned — PATH, LD_PRELOAD, HOME, NODE_OPTIONS, a proxy — is judged as
     // assigned what the builtin gives: read -r LD_PRELOAD <<< /tmp/x.so as LD_PRELOAD=…, unknown unless printf's literal text.)
     if (name !== 'unset') for (const n of names) if (/^[A-Za-z_]\w*$/.test(n)) assignmentTags(st, n, known ?? `$(${name})`, known !== undefined, cwd);
