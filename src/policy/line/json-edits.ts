@@ -159,8 +159,6 @@ class Reader {
   private writes = new Map<string, string>();
   /** Who wrote each file last: a handle's writes add to its text; any other write replaces it. */
   private writers = new Map<string, object | undefined>();
-  /** Values copied from one place in a document to another (pkg.tmp = pkg.scripts): the source, and the edit that copied it. */
-  private copies: { file: string; path: string[]; edit: Edit }[] = [];
   private toks: Tok[] = [];
   private k = 0;
   /** The statement may not run: the body of an if. */
@@ -173,17 +171,13 @@ class Reader {
   // Each statement is read as if it ran, once, in order. Where that reading could differ from the run — a branch
   // not taken, an exit or a throw before the rest, `??=`, setdefault — the difference is a value the script set
   // and then set again: such a script is not read (a key set twice to different values, a file written twice by
-  // different calls, a name bound again in a branch). Values the script copies are followed the same way: a copy
-  // of a value the script also edits, or edits made through the copy, and it is not read.
+  // different calls, a name bound again in a branch).
   run(code: string): JsonEdits {
     for (const s of statements(tokenize(code, this.py), this.py)) {
       if (this.block !== undefined && s.ind <= this.block) this.block = undefined;
       this.cond = this.block !== undefined || s.ln === this.ifLine;
       this.toks = s.toks; this.k = 0; this.ind = s.ind; this.ln = s.ln;
       this.statement();
-    }
-    for (const c of this.copies) {
-      for (const e of this.edits.get(c.file) ?? []) if (e !== c.edit && e[1] !== 'del' && overlaps(e[0], c.path)) fail('copy of an edited value');
     }
     return { reads: [...this.reads], writes: this.writes };
   }
@@ -298,21 +292,19 @@ class Reader {
     // (Only values read here go into a document: a module, a function or a file handle put there is not understood.)
     if (v !== 'del' && !inert(v)) fail('value');
     const list = this.edits.get(r.file) ?? fail('edit of a document not read');
-    const e: Edit = [r.path, v];
-    list!.push(e);
-    // (A value copied from elsewhere in a document is recorded with its source; one spread into an object from another
-    // place — pkg.scripts = {...pkg.scripts, ...pkg.config} — puts keys no one read where they now stand.)
+    // (A value of the document kept where it was — {...pkg.scripts, lint: '…'}, p.jest || {}, [...files, 'dist'] — is the
+    // file's own. One copied from another place is text no one read where it now stands, and may be an object: its keys,
+    // copied whole into scripts, are commands (pkg.scripts = tpl.scripts), and what the script sets through the copy
+    // lands at the source (pkg.tmp = pkg.scripts; pkg.tmp.postinstall = …).)
     const copied = (x: Val, at: string[], spread = false): void => {
-      if (x.t === 'ref') {
-        if (x.file === r.file && same(x.path, at)) return;
-        if (spread) fail('spread from another place');
-        this.copies.push({ file: x.file, path: x.path, edit: e });
-      }
+      if (x.t === 'ref' && !(x.file === r.file && same(x.path, at))) fail('a value copied from another place');
+      if (x.t === 'data' && spread) fail('keys spread from a computed value');
       if (x.t === 'obj') for (const [k, y] of x.props) copied(y, k === '...' ? at : [...at, k], k === '...');
       if (x.t === 'arr') for (const y of x.items) copied(y, at);
       if (x.t === 'alt') { copied(x.a, at); copied(x.b, at); }
     };
     if (v !== 'del') copied(v, r.path);
+    list!.push([r.path, v]);
   }
 
   // expr := term (('+' | '||' | '??' | 'or') term)*
@@ -543,8 +535,6 @@ function inert(x: Val): boolean {
 
 const utf8 = (v: Val): boolean => (v.t === 'lit' && /^utf-?8$/i.test(String(v.v))) || (v.t === 'obj' && v.props.every(([k, x]) => k === 'encoding' && utf8(x)));
 const same = (a: string[], b: string[]): boolean => a.length === b.length && a.every((k, i) => k === b[i]);
-/** One path is the other or inside it. */
-const overlaps = (a: string[], b: string[]): boolean => same(a.slice(0, b.length), b) || same(b.slice(0, a.length), a);
 
 function stringify(v: Val): Val {
   if (!inert(v)) fail('stringify');
