@@ -13,6 +13,8 @@
 // strings that could build a command from harmless pieces — and the script is not read (undefined):
 // the file stays unknown, as before.
 
+import { posix } from 'node:path';
+
 type Val =
   | { t: 'lit'; v: unknown } // a JSON value written out in the code
   | { t: 'data' } // a value of a project file's old content: inert, trusted as the file is
@@ -23,18 +25,35 @@ type Val =
   | { t: 'ref'; file: string; path: string[] }
   | { t: 'mod'; name: string }
   | { t: 'fn'; name: string }
-  | { t: 'file'; file: string; write: boolean; parts: Val[] };
+  | { t: 'file'; file: string; write: boolean; parts: Val[] }
+  | { t: 'alt'; a: Val; b: Val }; // `a || b`, `a ?? b`, `a or b`, `.get(k, b)`: the old value a where it is set, else b
 
-type Tok = { k: 'str'; v: string; tpl?: string } | { k: 'num'; v: number } | { k: 'id'; v: string } | { k: 'p'; v: string } | { k: 'nl' };
+type Tok = ({ k: 'str'; v: string; tpl?: string } | { k: 'num'; v: number } | { k: 'id'; v: string } | { k: 'p'; v: string } | { k: 'nl' }) & { ln?: number; ind?: number };
+/** A statement, with the line it starts on and that line's indentation (Python's blocks). */
+type Stmt = { toks: Tok[]; ln: number; ind: number };
 
 class Unread extends Error {}
 const fail = (why: string): never => { throw new Unread(why); };
 
 const PUNCT = ['??=', '||=', '...', '===', '!==', '==', '!=', '??', '||', '&&', '?.', '**', '<=', '>=', '=>', '(', ')', '[', ']', '{', '}', ',', ';', ':', '.', '=', '+', '!', '<', '>', '-', '*', '?'];
 
+// The escapes read in a string: each stands for one character in both languages. Any other — an octal one (sloppy
+// JavaScript and Python both read '\176' as `~`), \x, \u, \b, \v, a line continuation, Python's unknown escapes that keep
+// their backslash — and the script is not read.
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"' };
+
 function tokenize(code: string, py: boolean): Tok[] {
   const out: Tok[] = [];
   let i = 0;
+  // (Each token knows its line and that line's indentation.)
+  let seen = 0;
+  let ln = 0;
+  const at = (t: Tok): Tok => {
+    for (; seen < i; seen++) if (code[seen] === '\n') ln++;
+    t.ln = ln;
+    t.ind = /^[ \t]*/.exec(code.slice(code.lastIndexOf('\n', i - 1) + 1))![0].length;
+    return t;
+  };
   while (i < code.length) {
     const c = code[i]!;
     if (c === '\n') { out.push({ k: 'nl' }); i++; continue; }
@@ -51,9 +70,11 @@ function tokenize(code: string, py: boolean): Tok[] {
       for (;;) {
         if (j >= code.length) fail('string');
         if (triple ? code.startsWith(q.repeat(3), j) : code[j] === q) break;
-        if (code[j] === '\\' && !pre) {
+        // (In a raw string a backslash keeps the quote after it inside the string: r'\\' #' is one string.)
+        if (code[j] === '\\' && pre) fail('raw escape');
+        if (code[j] === '\\') {
           const n = code[j + 1] ?? '';
-          v += ({ n: '\n', t: '\t', r: '\r', '0': '\0' } as Record<string, string>)[n] ?? (/[xuUN]/.test(n) ? fail('escape') : n);
+          v += n === '0' && !/\d/.test(code[j + 2] ?? '') ? '\0' : ESCAPES[n] ?? (n === '`' && !py ? n : fail('escape'));
           j += 2;
           continue;
         }
@@ -62,17 +83,17 @@ function tokenize(code: string, py: boolean): Tok[] {
         j++;
       }
       // (A template literal keeps its ${…} holes for the evaluator.)
-      out.push(q === '`' ? { k: 'str', v, tpl: v } : { k: 'str', v });
+      out.push(at(q === '`' ? { k: 'str', v, tpl: v } : { k: 'str', v }));
       i = j + (triple ? 3 : 1);
       continue;
     }
     const num = /^\d+(\.\d+)?/.exec(code.slice(i, i + 30));
-    if (num) { out.push({ k: 'num', v: Number(num[0]) }); i += num[0].length; continue; }
+    if (num) { out.push(at({ k: 'num', v: Number(num[0]) })); i += num[0].length; continue; }
     const id = /^[A-Za-z_$][\w$]*/.exec(code.slice(i, i + 200));
-    if (id) { out.push({ k: 'id', v: id[0] }); i += id[0].length; continue; }
+    if (id) { out.push(at({ k: 'id', v: id[0] })); i += id[0].length; continue; }
     const p = PUNCT.find((x) => code.startsWith(x, i));
     if (!p) fail(`character ${c}`);
-    out.push({ k: 'p', v: p! });
+    out.push(at({ k: 'p', v: p! }));
     i += p!.length;
   }
   return out;
@@ -81,11 +102,11 @@ function tokenize(code: string, py: boolean): Tok[] {
 // (A line that ends in an operator, or a next line that starts with `.`, continues the statement.)
 const CONTINUES = /^(\+|=|\.|,|\|\||\?\?|&&|\?|:|\(|\[|\{)$/;
 
-function statements(toks: Tok[], py: boolean): Tok[][] {
-  const out: Tok[][] = [];
+function statements(toks: Tok[], py: boolean): Stmt[] {
+  const out: Stmt[] = [];
   let cur: Tok[] = [];
   let depth = 0;
-  const end = () => { if (cur.length) out.push(cur); cur = []; };
+  const end = () => { if (cur.length) out.push({ toks: cur, ln: cur[0]!.ln ?? 0, ind: cur[0]!.ind ?? 0 }); cur = []; };
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k]!;
     if (t.k === 'p' && '([{'.includes(t.v)) depth++;
@@ -126,18 +147,47 @@ export function jsonEdits(code: string, lang: string): JsonEdits | undefined {
   }
 }
 
+type Edit = [string[], Val | 'del'];
+
+// Names the reader gives a meaning of its own: a script that binds one to something else is not read.
+const BUILTINS = /^(open|print|len|require|JSON|Object|console|process|undefined)$/;
+
 class Reader {
   private vars = new Map<string, Val>();
-  private edits = new Map<string, [string[], Val | 'del'][]>();
+  private edits = new Map<string, Edit[]>();
   private reads = new Set<string>();
   private writes = new Map<string, string>();
+  /** Who wrote each file last: a handle's writes add to its text; any other write replaces it. */
+  private writers = new Map<string, object | undefined>();
   private toks: Tok[] = [];
   private k = 0;
+  /** The statement may not run: the body of an if. */
+  private cond = false;
+  /** The indentation of a Python `if` whose block is open, and the line of a one-line one (`if x: a; b`). */
+  private block: number | undefined;
+  private ifLine: number | undefined;
   constructor(private readonly py: boolean) {}
 
+  // Each statement is read as if it ran, once, in order. Where that reading could differ from the run — a branch
+  // not taken, an exit or a throw before the rest, `??=`, setdefault — the difference is a value the script set
+  // and then set again: such a script is not read (a key set twice to different values, a file written twice by
+  // different calls, a name bound again in a branch).
   run(code: string): JsonEdits {
-    for (const s of statements(tokenize(code, this.py), this.py)) { this.toks = s; this.k = 0; this.statement(); }
+    for (const s of statements(tokenize(code, this.py), this.py)) {
+      if (this.block !== undefined && s.ind <= this.block) this.block = undefined;
+      this.cond = this.block !== undefined || s.ln === this.ifLine;
+      this.toks = s.toks; this.k = 0; this.ind = s.ind; this.ln = s.ln;
+      this.statement();
+    }
     return { reads: [...this.reads], writes: this.writes };
+  }
+  private ind = 0;
+  private ln = 0;
+
+  private bind(name: string, v: Val): void {
+    if (this.cond) fail('a name bound in a branch');
+    if (BUILTINS.test(name)) fail('a builtin bound');
+    this.vars.set(name, v);
   }
 
   private peek(o = 0): Tok | undefined { return this.toks[this.k + o]; }
@@ -157,15 +207,20 @@ class Reader {
       this.take('as');
       const name = this.name();
       this.take(':');
-      this.vars.set(name, v);
+      this.bind(name, v);
       return this.done();
     }
     // (A condition's branch is read as if it ran: if (!p.scripts) p.scripts = {}; / if 'scripts' not in p:)
     if (this.is('if')) {
       this.take();
-      if (!this.py) { this.take('('); this.skipTo(')'); } else { this.skipTo(':'); if (this.k === this.toks.length) return; }
+      if (!this.py) { this.take('('); this.skipTo(')'); } else {
+        this.skipTo(':');
+        if (this.k === this.toks.length) { this.block = Math.min(this.block ?? this.ind, this.ind); return; }
+        this.ifLine = this.ln;
+      }
       if (this.is('{')) fail('block');
       this.toks = this.toks.slice(this.k); this.k = 0;
+      this.cond = true;
       return this.statement();
     }
     if (this.is('delete') || (this.py && this.is('del'))) {
@@ -180,16 +235,17 @@ class Reader {
     if (this.peek()?.k === 'id' && this.is('=', 1)) {
       const name = this.name();
       this.take();
-      this.vars.set(name, this.expr());
+      this.bind(name, this.expr());
       return this.done();
     }
     const left = this.expr();
     if (this.is('=') || this.is('??=') || this.is('||=')) {
-      this.take();
+      const op = this.take();
       const right = this.expr();
       this.done();
       if (left.t !== 'ref') fail('assignment');
-      return this.edit(left as Extract<Val, { t: 'ref' }>, right);
+      // (`??=` and `||=` set the value only where there is none.)
+      return this.edit(left as Extract<Val, { t: 'ref' }>, (op as { v: string }).v === '=' ? right : { t: 'alt', a: left, b: right });
     }
     this.done();
   }
@@ -215,7 +271,7 @@ class Reader {
     const py = /^import ((json|pathlib|sys|os\.path)( , (json|pathlib|sys|os\.path))*)$|^from pathlib import Path$/.exec(words);
     const js = /^import (\w+) from '(node:)?(fs|path)'$/.exec(words);
     if (py) { for (const m of ['json', 'pathlib', 'sys', 'Path']) this.vars.set(m, { t: 'mod', name: m }); return; }
-    if (js) { this.vars.set(js[1]!, { t: 'mod', name: js[3]! }); return; }
+    if (js) { this.bind(js[1]!, { t: 'mod', name: js[3]! }); return; }
     fail('import');
   }
 
@@ -229,14 +285,25 @@ class Reader {
     const m = this.expr();
     this.done();
     if (m.t !== 'mod' || m.name !== 'fs') fail('destructure');
-    for (const n of names) this.vars.set(n, { t: 'fn', name: `fs.${n}` });
+    for (const n of names) this.bind(n, { t: 'fn', name: `fs.${n}` });
   }
 
   private edit(r: Extract<Val, { t: 'ref' }>, v: Val | 'del'): void {
     // (Only values read here go into a document: a module, a function or a file handle put there is not understood.)
-    const known = (x: Val): boolean => x.t === 'lit' || x.t === 'data' || x.t === 'ref' || x.t === 'text' || (x.t === 'obj' && x.props.every(([, y]) => known(y))) || (x.t === 'arr' && x.items.every(known));
-    if (v !== 'del' && !known(v)) fail('value');
+    if (v !== 'del' && !inert(v)) fail('value');
     const list = this.edits.get(r.file) ?? fail('edit of a document not read');
+    // (A value of the document kept where it was — {...pkg.scripts, lint: '…'}, p.jest || {}, [...files, 'dist'] — is the
+    // file's own. One copied from another place is text no one read where it now stands, and may be an object: its keys,
+    // copied whole into scripts, are commands (pkg.scripts = tpl.scripts), and what the script sets through the copy
+    // lands at the source (pkg.tmp = pkg.scripts; pkg.tmp.postinstall = …).)
+    const copied = (x: Val, at: string[], spread = false): void => {
+      if (x.t === 'ref' && !(x.file === r.file && same(x.path, at))) fail('a value copied from another place');
+      if (x.t === 'data' && spread) fail('keys spread from a computed value');
+      if (x.t === 'obj') for (const [k, y] of x.props) copied(y, k === '...' ? at : [...at, k], k === '...');
+      if (x.t === 'arr') for (const y of x.items) copied(y, at);
+      if (x.t === 'alt') { copied(x.a, at); copied(x.b, at); }
+    };
+    if (v !== 'del') copied(v, r.path);
     list!.push([r.path, v]);
   }
 
@@ -248,8 +315,8 @@ class Reader {
       if (this.is('||') || this.is('??') || (this.py && this.is('or'))) {
         this.take();
         const w = this.term();
-        // (The default put in where the old value is missing: what may be written is the default.)
-        v = v.t === 'ref' || v.t === 'data' ? w : v;
+        // (The default put in where the old value is missing: what may be written is either.)
+        v = v.t === 'ref' || v.t === 'data' ? { t: 'alt', a: v, b: w } : v;
         continue;
       }
       return v;
@@ -280,12 +347,18 @@ class Reader {
     if (s.k !== 'str') return fail('require');
     const m = /^(?:node:)?(fs|path)$/.exec((s as { v: string }).v);
     if (m) return { t: 'mod', name: m[1]! };
-    if (/^\.{1,2}\/[\w./-]+\.json$/.test((s as { v: string }).v)) return this.doc((s as { v: string }).v);
+    if (/^\.{1,2}\/[\w./-]+\.json$/.test((s as { v: string }).v)) return this.doc(posix.normalize((s as { v: string }).v));
     return fail('require');
   }
 
-  private doc(file: string): Val {
+  // (A file the script wrote before it reads it holds the script's text, not the project's.)
+  private read(file: string): void {
+    if (this.writes.has(file)) fail('a file read after the script wrote it');
     this.reads.add(file);
+  }
+
+  private doc(file: string): Val {
+    this.read(file);
     if (!this.edits.has(file)) this.edits.set(file, []);
     return { t: 'doc', file };
   }
@@ -296,7 +369,7 @@ class Reader {
     for (let m = /\$\{([^}]*)\}/.exec(rest); m; m = /\$\{([^}]*)\}/.exec(rest)) {
       parts.push({ t: 'lit', v: rest.slice(0, m.index) });
       const saved = [this.toks, this.k] as const;
-      this.toks = statements(tokenize(m[1]!, false), false)[0] ?? fail('hole');
+      this.toks = statements(tokenize(m[1]!, false), false)[0]?.toks ?? fail('hole');
       this.k = 0;
       parts.push(this.expr());
       this.done();
@@ -314,7 +387,7 @@ class Reader {
     return { t: 'arr', items };
   }
 
-  private spread(): Val { const v = this.expr(); if (v.t !== 'ref' && v.t !== 'data') fail('spread'); return { t: 'data' }; }
+  private spread(): Val { const v = this.expr(); if (v.t !== 'ref' && v.t !== 'data') fail('spread'); return v; }
 
   private object(): Val {
     const props: [string, Val][] = [];
@@ -337,8 +410,14 @@ class Reader {
   private args(): Val[] {
     const out: Val[] = [];
     while (!this.is(')')) {
-      // (Python's keyword arguments — indent=2, encoding='utf-8' — shape the output, not the values.)
-      if (this.py && this.peek()?.k === 'id' && this.is('=', 1)) { this.take(); this.take(); this.expr(); }
+      // (Python's keyword arguments — indent=2, encoding='utf-8' — shape the output, not the values; any other — file=,
+      // mode=, an encoding that is not UTF-8 — could send or change them.)
+      if (this.py && this.peek()?.k === 'id' && this.is('=', 1)) {
+        const kw = this.name();
+        this.take();
+        const v = this.expr();
+        if (!/^(indent|sort_keys|ensure_ascii|separators|encoding)$/.test(kw) || (kw === 'encoding' && !utf8(v))) fail(`keyword ${kw}`);
+      }
       else out.push(this.expr());
       if (this.is(',')) this.take(); else break;
     }
@@ -383,9 +462,10 @@ class Reader {
   // The calls read here: parse and write a file, stringify, print, join a list of text, look at keys.
   private call(on: Val, method: string, args: Val[]): Val {
     const fn = method ? ((on.t === 'mod' || on.t === 'fn') ? `${on.name}.${method}` : method) : on.t === 'fn' ? on.name : fail('call');
-    const str = (v: Val | undefined): string => (v?.t === 'lit' && typeof v.v === 'string' && /^[\w./@-]+$/.test(v.v) ? v.v : fail('path'));
-    if (fn === 'fs.readFileSync') { this.reads.add(str(args[0])); return { t: 'file', file: str(args[0]), write: false, parts: [] }; }
-    if (fn === 'fs.writeFileSync') { this.write(str(args[0]), [args[1] ?? fail('write')]); return { t: 'data' }; }
+    const str = (v: Val | undefined): string => (v?.t === 'lit' && typeof v.v === 'string' && /^[\w./@-]+$/.test(v.v) ? posix.normalize(v.v) : fail('path'));
+    if (fn === 'fs.readFileSync') { this.read(str(args[0])); return { t: 'file', file: str(args[0]), write: false, parts: [] }; }
+    // (Written as UTF-8 text: 'base64' or 'hex' would write bytes other than the text read here.)
+    if (fn === 'fs.writeFileSync') { if (args.length > 3 || (args[2] && !utf8(args[2]))) fail('encoding'); this.write(str(args[0]), [args[1] ?? fail('write')]); return { t: 'data' }; }
     if (fn === 'JSON.parse' || fn === 'json.loads' || fn === 'json.load') {
       const f = args[0];
       if (f?.t !== 'file' || f.write) fail('parse');
@@ -396,14 +476,16 @@ class Reader {
       const fh = args[1];
       if (fh?.t !== 'file' || !fh.write) fail('dump');
       (fh as { parts: Val[] }).parts.push(stringify(args[0]!));
-      this.write((fh as { file: string }).file, (fh as { parts: Val[] }).parts);
+      this.write((fh as { file: string }).file, (fh as { parts: Val[] }).parts, fh);
       return { t: 'data' };
     }
-    if (fn === 'open') { const mode = args[1]?.t === 'lit' ? String(args[1].v) : args[1] ? fail('mode') : 'r'; if (!/^[rw]t?$/.test(mode)) fail('mode'); if (mode[0] === 'r') this.reads.add(str(args[0])); return { t: 'file', file: str(args[0]), write: mode[0] === 'w', parts: [] }; }
+    if (fn === 'open') { const mode = args[1]?.t === 'lit' ? String(args[1].v) : args[1] ? fail('mode') : 'r'; if (!/^[rw]t?$/.test(mode) || args.length > 2) fail('mode'); if (mode[0] === 'r') this.read(str(args[0])); return { t: 'file', file: str(args[0]), write: mode[0] === 'w', parts: [] }; }
     if (fn === 'Path' || fn === 'pathlib.Path') return { t: 'file', file: str(args[0]), write: false, parts: [] };
-    if (on.t === 'file' && method === 'read_text') { this.reads.add(on.file); return { t: 'file', file: on.file, write: false, parts: [] }; }
+    if (on.t === 'file' && method === 'read_text') { this.read(on.file); return { t: 'file', file: on.file, write: false, parts: [] }; }
     if (on.t === 'file' && method === 'write_text') { this.write(on.file, [args[0] ?? fail('write')]); return { t: 'data' }; }
-    if (on.t === 'file' && on.write && method === 'write') { on.parts.push(args[0] ?? fail('write')); this.write(on.file, on.parts); return { t: 'data' }; }
+    if (on.t === 'file' && on.write && method === 'write') { on.parts.push(args[0] ?? fail('write')); this.write(on.file, on.parts, on); return { t: 'data' }; }
+    // (Keys and lengths of what the script read, not of argv or the environment.)
+    if (/^(Object\.keys|len)$/.test(fn) && !args.every(inert)) fail(fn);
     if (/^(console\.(log|error|info|warn)|print|process\.exit|sys\.exit|Object\.keys|len)$/.test(fn)) return { t: 'data' };
     if (on.t === 'arr' && method === 'join' && args[0]?.t === 'lit' && typeof args[0].v === 'string') {
       const sep = args[0].v;
@@ -413,27 +495,49 @@ class Reader {
     if (on.t === 'ref' || on.t === 'doc') {
       if (method === 'setdefault' && args[0]?.t === 'lit' && typeof args[0].v === 'string') {
         const r = this.member(on, args[0].v) as Extract<Val, { t: 'ref' }>;
-        if (args[1]) this.edit(r, args[1]);
+        if (args[1]) this.edit(r, { t: 'alt', a: r, b: args[1] });
         return r;
       }
       if (method === 'pop' && args[0]?.t === 'lit' && typeof args[0].v === 'string') { this.edit(this.member(on, args[0].v) as Extract<Val, { t: 'ref' }>, 'del'); return { t: 'data' }; }
-      if (method === 'get' && args[0]?.t === 'lit' && typeof args[0].v === 'string') return this.member(on, args[0].v);
+      if (method === 'get' && args[0]?.t === 'lit' && typeof args[0].v === 'string') { const r = this.member(on, args[0].v); return args[1] ? { t: 'alt', a: r, b: args[1] } : r; }
     }
     return fail(`call ${fn}`);
   }
 
-  private write(file: string, parts: Val[]): void {
-    const v = parts.reduce(concat);
-    // A document written back whole (JSON.stringify(pkg, null, 2) + '\n'): the keys this script set.
-    if (v.t === 'text' && v.of !== undefined) { this.writes.set(file, JSON.stringify(build(this.edits.get(v.of) ?? []))); return; }
-    // Other text: literal pieces with JSON holes (inert) only; raw copied text could be code.
-    if (v.t === 'lit' && typeof v.v === 'string') { this.writes.set(file, v.v); return; }
-    if (v.t !== 'text' || v.parts.includes('raw')) fail('text written');
-    this.writes.set(file, (v as { parts: string[] }).parts.map((p) => (p === 'json' ? 'null' : p)).join(''));
+  private write(file: string, parts: Val[], handle?: object): void {
+    const text = this.text(file, parts.reduce(concat));
+    // (Written again by another call, a file holds one of the two texts — which, only the run knows.)
+    if (this.writes.has(file) && (handle === undefined || this.writers.get(file) !== handle) && this.writes.get(file) !== text) fail('written twice');
+    this.writes.set(file, text);
+    this.writers.set(file, handle);
+  }
+
+  private text(file: string, v: Val): string {
+    // A document written back whole (JSON.stringify(pkg, null, 2) + '\n'): the keys this script set. (Written to another
+    // file, the whole of its old content is new there.)
+    if (v.t === 'text' && v.of !== undefined) return v.of === file ? JSON.stringify(build(this.edits.get(v.of) ?? [], v.of)) : fail('a document written to another file');
+    // Other text: literal pieces with JSON holes (inert in JSON and JavaScript; in a shell script or a makefile "$(…)"
+    // in a JSON string runs) only; raw copied text could be code.
+    if (v.t === 'lit' && typeof v.v === 'string') return v.v;
+    if (v.t !== 'text' || v.parts.includes('raw')) return fail('text written');
+    if (!/\.(json|jsonc|json5|[cm]?[jt]s)$/.test(file)) fail('JSON text in a file that is not JSON or JavaScript');
+    return (v as { parts: string[] }).parts.map((p) => (p === 'json' ? 'null' : p)).join('');
   }
 }
 
+/** A value the reader followed: literal, or the content of a file the script read (not argv, the environment, a handle). */
+function inert(x: Val): boolean {
+  if (x.t === 'obj') return x.props.every(([, y]) => inert(y));
+  if (x.t === 'arr') return x.items.every(inert);
+  if (x.t === 'alt') return inert(x.a) && inert(x.b);
+  return x.t === 'lit' || x.t === 'data' || x.t === 'ref' || x.t === 'text' || x.t === 'doc';
+}
+
+const utf8 = (v: Val): boolean => (v.t === 'lit' && /^utf-?8$/i.test(String(v.v))) || (v.t === 'obj' && v.props.every(([k, x]) => k === 'encoding' && utf8(x)));
+const same = (a: string[], b: string[]): boolean => a.length === b.length && a.every((k, i) => k === b[i]);
+
 function stringify(v: Val): Val {
+  if (!inert(v)) fail('stringify');
   const lit = litOf(v);
   if (lit !== undefined) return { t: 'lit', v: JSON.stringify(lit) };
   return { t: 'text', parts: ['json'], ...(v.t === 'doc' ? { of: v.file } : {}) };
@@ -465,17 +569,31 @@ function concat(a: Val, b: Val): Val {
 
 /** What changed in a document, as JSON: literal values at their keys; a copied value, and each hole in text, as an
  *  unknown `$RAMPART_DATA`; the old keys kept by a spread (`{...pkg.scripts, lint: '…'}`) left out, they are the file's own. */
-function build(edits: [string[], Val | 'del'][]): unknown {
+function build(edits: Edit[], file: string): unknown {
   const root: Record<string, unknown> = {};
   const put = (path: string[], v: Val): void => {
     if (v.t === 'obj') { for (const [k, x] of v.props) if (k !== '...') put([...path, k], x); return; }
+    // (A value put back where it was — p.jest = p.jest || {}, p['scripts'] = p.get('scripts', {}) — is the default or
+    // nothing; a value that may be another place's is a copy.)
+    const self = (x: Val): boolean => x.t === 'ref' && x.file === file && same(x.path, path);
+    if (self(v)) return;
+    if (v.t === 'alt') return put(path, self(v.a) ? v.b : { t: 'data' });
     // (An array with copied items is the file's own data and the literals beside them: the literals are judged.)
     // (A value copied from elsewhere in the file — pkg.scripts.postinstall = pkg.description — is text no one read where it
     // now stands: an unknown `$RAMPART_DATA`.)
     const value = litOf(v) ?? (v.t === 'text' ? v.parts.map((p) => (p === 'json' || p === 'raw' ? '$RAMPART_DATA' : p)).join('') : v.t === 'arr' ? v.items.map((x) => litOf(x) ?? '$RAMPART_DATA') : '$RAMPART_DATA');
+    // (Set twice to different values, or set inside a value that is not an object here — a copy, pkg.tmp = pkg.scripts —
+    // a key holds what only the run knows.)
     let o = root;
-    for (const k of path.slice(0, -1)) o = (o[k] = typeof o[k] === 'object' && o[k] !== null ? o[k] : {}) as Record<string, unknown>;
-    o[path[path.length - 1]!] = value;
+    for (const k of path.slice(0, -1)) {
+      if (!Object.hasOwn(o, k)) o[k] = {};
+      const x = o[k];
+      if (typeof x !== 'object' || x === null || Array.isArray(x)) fail('a value set inside another');
+      o = x as Record<string, unknown>;
+    }
+    const last = path[path.length - 1]!;
+    if (Object.hasOwn(o, last) && JSON.stringify(o[last]) !== JSON.stringify(value)) fail('a key set twice');
+    o[last] = value;
   };
   for (const [path, v] of edits) {
     if (v === 'del') continue;

@@ -459,7 +459,7 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
     for (const w of r.writes) if (rootIgnoreFile(w, ctx.projectRoot) && fileExists(ctx, w)) st.ignoreRewrites.add(w);
     // (A script that only edits JSON files — sets literal values at literal keys of the project's own package.json — writes
     // text the judge can read: what it set. Any other write is text nobody read.)
-    const edits = r.secret === undefined ? editedFiles(st, code, lang, ctx) : undefined;
+    const edits = r.secret === undefined && readAsWritten(st, lang, args, ctx, env, k, src.script) ? editedFiles(st, code, lang, ctx) : undefined;
     for (const w of r.writes) {
       const text = edits?.get(w);
       if (text !== undefined) rememberWritten(st, w, text, ctx.cwd);
@@ -471,6 +471,17 @@ export function judgeInterpreter(st: State, lang: string, args: string[], ctx: C
       for (const w of r.writes) st.tainted.set(w, r.secret);
     }
   }
+}
+
+/** Whether code runs as json-edits.ts reads it: its own text, inline or a script written in the working directory
+ *  (node's require('./x.json') and python's imports look first beside the script), with no module loaded before it
+ *  (-r, --import, --loader) and no stdlib module it imports (json, pathlib, os) replaced by a file this line wrote
+ *  in the working directory (python looks there first) or by a search path. */
+function readAsWritten(st: State, lang: string, args: string[], ctx: Context, env: Context['env'], k: number, script: string | undefined): boolean {
+  if (k > 1 || (k === 1 && posix.dirname(posix.resolve(ctx.cwd, script ?? '')) !== ctx.cwd)) return false;
+  if (lang === 'node') return !args.some((a) => /^(--import|--require|-r|--loader|--experimental-loader|--preload)(=|$)/.test(a));
+  const shadow = new RegExp(`^${escapeRe(ctx.cwd)}/(json|pathlib|os|posixpath|sitecustomize|usercustomize)(\\.py|/)`);
+  return ![...st.written, ...st.scripts.keys(), ...st.opaqueWritten.keys()].some((p) => shadow.test(p)) && !Object.keys(env ?? {}).some((n) => /^PYTHON(PATH|HOME|STARTUP|USERBASE)$/.test(n));
 }
 
 /** The files a JSON-editing script writes (json-edits.ts), by absolute path, with the text to judge for each —
