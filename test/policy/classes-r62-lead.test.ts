@@ -39,6 +39,18 @@ await lineTable(t, {
     ["node - <<'EOF'\nconst fs = require('fs');\nconst pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));\nconst cfg = pkg.jest;\ndelete pkg.jest;\nconst body = ['/** @type {import(\"jest\").Config} */', 'module.exports = ' + JSON.stringify(cfg, null, 2) + ';', ''].join('\\n');\nfs.writeFileSync('jest.config.js', body);\nfs.writeFileSync('package.json', JSON.stringify(pkg, null, 2) + '\\n');\nEOF\nnpx jest", 'allow'],
     ["node - <<'EOF'\nconst fs = require('fs');\nconst t = JSON.parse(fs.readFileSync('tsconfig.json', 'utf8'));\nt.compilerOptions.strict = true;\nt.compilerOptions.noUncheckedIndexedAccess = true;\nfs.writeFileSync('tsconfig.json', JSON.stringify(t, null, 2));\nEOF\nnpx tsc --noEmit", 'allow'],
   ],
+  // A file an interpreter writes through a link this line made is written where the link points, as a shell redirection
+  // there is (wb62c found it allowed on f58e144 too: `ln -s ~/.bashrc notes.txt && node -e "…appendFileSync('notes.txt', …)"`).
+  'interpreter writes through links made in the line': [
+    ["ln -s /home/user/.bashrc notes.txt && node -e \"require('fs').appendFileSync('notes.txt', 'alias ls=x')\"", 'deny'],
+    ["ln -s /home/user/.bashrc notes.txt && python3 -c \"open('notes.txt','a').write('alias ls=x')\"", 'deny'],
+    ["ln -s ~/.ssh/authorized_keys keys.txt && python3 -c \"open('keys.txt','a').write('ssh-ed25519 AAAA x')\"", 'deny'],
+    ["ln -sf ~/.bashrc notes.txt && python3 - <<'EOF'\nwith open('notes.txt', 'a') as f:\n    f.write('alias ls=x\\n')\nEOF", 'deny'],
+    ["ln -s ~/.config notes && node -e \"require('fs').writeFileSync('notes/autostart/x.desktop', 'Exec=sh')\"", 'deny'],
+    ["ln -s /home/user/project/README.md notes.txt && python3 -c \"open('notes.txt','a').write('x')\"", 'allow'],
+    ["ln -s ../README.md docs/notes.txt && node -e \"require('fs').writeFileSync('docs/notes.txt', 'x')\"", 'allow'],
+    ["ln -sf build/out.txt latest.txt && python3 -c \"open('latest.txt','w').write('ok')\"", 'allow'],
+  ],
 });
 
 // The reader itself: what it reads, and where it refuses.

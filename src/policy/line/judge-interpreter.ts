@@ -168,7 +168,10 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx0: Context
   const io0 = codePaths(foldLiterals(code));
   // (A file the line made from a secret — a copy, a link, an archive of the project — is read as that secret.)
   const made = (p: string) => { const a = posix.resolve(ctx.cwd, p.replace(/^~(?=\/|$)/, ctx.home)); return realOf(st, a) ?? st.archived.get(a) ?? p; };
-  const io = { ...io0, reads: io0.reads.map(made) };
+  // (…and a file written through a link this line made is written where it points: ln -s ~/.bashrc notes.txt, then
+  // open('notes.txt', 'a') appends to ~/.bashrc — as a shell redirection there does.)
+  const through = (p: string) => { const a = posix.resolve(ctx.cwd, p.replace(/^~(?=\/|$)/, ctx.home)); return [...st.links].filter(([l]) => !/^\/dev\/fd\//.test(l) && (a === l || a.startsWith(`${l}/`))).map(([l, to]) => to + a.slice(l.length)); };
+  const io = { ...io0, reads: io0.reads.map(made), writes: [...io0.writes, ...io0.writes.flatMap(through)] };
   let secret: string | undefined;
   if (io.writes.length || io.reads.length) {
     const cf = newFacts(`<${lang} code>`);
