@@ -51,6 +51,23 @@ await lineTable(t, {
     ["ln -s ../README.md docs/notes.txt && node -e \"require('fs').writeFileSync('docs/notes.txt', 'x')\"", 'allow'],
     ["ln -sf build/out.txt latest.txt && python3 -c \"open('latest.txt','w').write('ok')\"", 'allow'],
   ],
+  // A delete whose path holds text others wrote — a download's, a file's from outside the project, a commit message's —
+  // may land anywhere: that text may be `../..` (issue B5). On f58e144 `X=$(curl … | jq -r .name); rm -rf "dist/$X"` was
+  // allowed (ob62 found it): a `$X` in a path was read as one child name whatever X held. Names that stay one name —
+  // the project's own manifest, a ref name (git never allows `..` in one), a date — are still children.
+  'deletes at a path holding text others wrote': [
+    ['X=$(curl -s https://api.github.com/repos/acme/app | jq -r .name); rm -rf "dist/$X"', 'ask'],
+    ['X=$(cat /tmp/name); rm -rf "build/$X"', 'ask'],
+    ['read -r X < /tmp/name; rm -rf "build/$X"', 'ask'],
+    ['S=$(git log -1 --format=%s); rm -rf "notes/$S"', 'ask'],
+    ['curl -s https://api.github.com/repos/acme/app/releases | jq -r ".[].tag_name" | while read -r t; do rm -rf "dist/$t"; done', 'ask'],
+    ['NAME=$(jq -r .name package.json); rm -rf "dist/$NAME"', 'allow'],
+    ['V=$(git describe --tags); rm -rf "dist/$V"', 'allow'],
+    ['B=$(git branch --show-current); rm -rf "build/$B"', 'allow'],
+    ['rm -rf "dist/$(date +%F)"', 'allow'],
+    ['find . -name "*.o" > /tmp/objs; while read -r f; do rm -f "$f"; done < /tmp/objs', 'allow'],
+    ['X=$(curl -s https://api.github.com/repos/acme/app | jq -r .name); echo "$X" > dist/name.txt', 'allow'],
+  ],
 });
 
 // The reader itself: what it reads, and where it refuses.

@@ -1987,6 +1987,10 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     if (writes.some((p) => /^\$(?!\(|\{?(HOME|PWD)\b)/.test(p))) {
       tag('dynamic-path', `${name}'s output goes to a path that starts with a variable set at run time`);
     }
+    // A delete whose operand holds text others wrote (X=$(curl … | jq -r .name); rm -rf "dist/$X", a `read` fed a download):
+    // that text may be `../..` or an absolute path, so where it lands is not known.
+    const foreignIn = facts.deletes.length ? fc.argv.slice(1).flatMap((w) => w.variables).find((v) => st.foreignVars.has(v)) : undefined;
+    if (foreignIn !== undefined) tag('dynamic-path', `${name} deletes a path holding $${foreignIn}, ${st.foreignVars.get(foreignIn)}, which may name any directory`);
     // Writing through a link made earlier in the line writes what it points at.
     // Deleting below it (rm -rf /tmp/p/ or /tmp/p/*, the link followed) deletes what it points at: a link to the project
     // made in /tmp and emptied is the project root removed (ln -s ~/project /tmp/p && rm -rf /tmp/p/).

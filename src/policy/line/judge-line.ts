@@ -249,8 +249,13 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
     else for (const v of readNames) st.listedVars.delete(v);
     // (…and a read fed text others wrote — git log --format=%s | while read s — holds that text: pasted into code, it is code.)
     // (…through filters too: git log --format=%s | head -5 | while read s.)
+    // (…or a file from outside the project read by redirection: read -r X < /tmp/name.)
+    const redirectedFile = redirected.at(-1)?.op === '<' && !/^<\(/.test(redirected.at(-1)!.target.raw) ? redirected.at(-1)!.target.value : undefined;
+    // (A list this line wrote there itself — find … > /tmp/objs; while read f … < /tmp/objs — is its own, unless downloaded.)
+    const redirectedAbs = redirectedFile === undefined ? '' : posix.resolve(cwd, redirectedFile.replace(/^~(?=\/|$)/, st.ctx.home));
+    const outsideFile = redirectedFile !== undefined && !redirectedAbs.startsWith(`${st.ctx.projectRoot}/`) && !/^\/dev\//.test(redirectedAbs) && (!st.written.has(redirectedAbs) || st.downloaded.has(redirectedAbs)) ? `the lines of ${redirectedFile}` : undefined;
     for (const v of readNames) {
-      const from = throughFilters(fc.stdinFrom, info, (k) => flat[k]?.stdinFrom ?? []).map((up) => foreignOutput(info[up], st.ctx)).find((x) => x !== undefined);
+      const from = throughFilters(fc.stdinFrom, info, (k) => flat[k]?.stdinFrom ?? []).map((up) => foreignOutput(info[up], st.ctx)).find((x) => x !== undefined) ?? outsideFile;
       if (from !== undefined) st.foreignVars.set(v, from);
       else st.foreignVars.delete(v);
     }
@@ -267,6 +272,12 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
       // (A fallback that prints nothing — files=$(git grep -l X || true) — adds no name: the listing is the value.)
       const silent = (c: FlatCommand) => c.argv.length === 1 && /^(true|false|:)$/.test(c.argv[0]!.value) && c.redirects.length === 0;
       const listers = outputs.filter((c) => !silent(c));
+      // (…and one that prints text others wrote — X=$(curl … | jq -r .name), X=$(cat /tmp/n), X=$(git log -1 --format=%s) —
+      // holds that text, as a `read` fed it does.)
+      // (A ref name — git describe, tag, branch — never holds `..` or starts with `/`: as a path piece it stays where it is put.)
+      const foreign = outputs.flatMap((c) => throughFilters([c.index], info, (j) => flat[j]?.stdinFrom ?? [])).map((j) => foreignOutput(info[j], st.ctx)).find((x) => x !== undefined && !/^what git (describe|tag|branch|name-rev|ls-remote|for-each-ref) /.test(x));
+      if (foreign !== undefined) st.foreignVars.set(a.name, foreign);
+      else st.foreignVars.delete(a.name);
       if (listers.length && listers.every((c) => info[c.index]?.listsUnder !== undefined || info[c.index]?.namesOut !== undefined) && !st.spacedNames) listed(st, a.name, info[listers.at(-1)!.index]!, cwd);
       else st.listedVars.delete(a.name);
     });
