@@ -36,7 +36,9 @@ export const SERVICE_CLIS = /^(glab|tea|hub|lab|gt|bb|jira|jira-cli|acli|linear|
 // (…only for the project's own app: see namesOtherOwner. Namespaced verbs too: firebase functions:secrets:set, netlify env:set.)
 // (A namespaced verb only for a client whose owner options are known — SETTINGS_OWNER: a verb Rampart has not met, twilio
 // serverless:env:set or sentry-cli x:env:set, is not its own settings on that client's word alone.)
-export const storesSetting = (name: string, args: readonly string[]): boolean => SERVICE_CLIS.test(name) && !namesOtherOwner(name, args)
+export const storesSetting = (name: string, args: readonly string[]): boolean => settingsVerb(name, args) && !namesOtherOwner(name, args);
+/** A service client's verb that stores a value as a setting or secret, whoever's (see storesSetting). */
+export const settingsVerb = (name: string, args: readonly string[]): boolean => SERVICE_CLIS.test(name)
   && args.slice(0, args.findIndex((a) => a.startsWith('-')) >>> 0).slice(0, 2).some((a) => /^(config:set|config:add|secrets?|env|config|variables?|vars?|put-parameter|put-secret-value|create-secret)$/.test(a)
     || (Object.hasOwn(SETTINGS_OWNER, name) && /^([\w-]+:)*(secrets|config|env):set$/.test(a)));
 /** Each service client's options that say whose settings a value goes to — an app, team, group, repository or project
@@ -54,6 +56,9 @@ const SETTINGS_OWNER: Record<string, string[]> = {
   vercel: ['S', 'scope', 'team', 't', 'token', 'cwd', 'A', 'local-config', 'Q', 'global-config'], netlify: ['site', 'auth'],
   glab: ['g', 'group', 'R', 'repo', 'hostname'], gh: ['R', 'repo', 'o', 'org'], wrangler: ['name', 'c', 'config'], supabase: ['project-ref', 'workdir'],
   railway: ['project'], doppler: ['p', 'project', 'token', 'scope', 'configuration'], firebase: ['P', 'project', 'token'], infisical: ['projectId', 'project-id', 'token'],
+  // (The clouds' own: a profile, project, account or subscription other than the one configured — aws secretsmanager
+  // put-secret-value … --profile other, gcloud secrets versions add … --project other — or another endpoint.)
+  aws: ['profile', 'endpoint-url'], gcloud: ['project', 'account', 'impersonate-service-account', 'access-token-file', 'configuration'], az: ['subscription'],
 };
 /** Each service client's variables that say which account (or server) it acts as. Set on the line to anything but the
  *  agent's own value, they make it act as whoever holds that token — anyone: HEROKU_API_KEY=KEY heroku config:set
@@ -64,19 +69,34 @@ const SETTINGS_ACCOUNT: Record<string, string[]> = {
   glab: ['GITLAB_TOKEN', 'GITLAB_ACCESS_TOKEN', 'OAUTH_TOKEN', 'GITLAB_HOST', 'GL_HOST', 'GITLAB_URI'], gh: ['GH_TOKEN', 'GITHUB_TOKEN', 'GH_ENTERPRISE_TOKEN', 'GH_REPO', 'GH_HOST'],
   wrangler: ['CLOUDFLARE_API_TOKEN', 'CLOUDFLARE_API_KEY', 'CLOUDFLARE_ACCOUNT_ID', 'CF_API_TOKEN', 'CF_ACCOUNT_ID'], supabase: ['SUPABASE_ACCESS_TOKEN', 'SUPABASE_PROJECT_ID'],
   railway: ['RAILWAY_TOKEN', 'RAILWAY_API_TOKEN'], doppler: ['DOPPLER_TOKEN', 'DOPPLER_PROJECT'], firebase: ['FIREBASE_TOKEN', 'GCLOUD_PROJECT'], infisical: ['INFISICAL_TOKEN'],
+  aws: ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_SECRETS_MANAGER', 'AWS_ENDPOINT_URL_SSM'],
+  gcloud: ['CLOUDSDK_CORE_PROJECT', 'CLOUDSDK_CORE_ACCOUNT', 'CLOUDSDK_CONFIG', 'CLOUDSDK_ACTIVE_CONFIG_NAME', 'CLOUDSDK_AUTH_ACCESS_TOKEN_FILE', 'CLOUDSDK_AUTH_IMPERSONATE_SERVICE_ACCOUNT', 'CLOUDSDK_API_ENDPOINT_OVERRIDES_SECRETMANAGER'],
+  az: ['AZURE_CONFIG_DIR'],
 };
 /** True when the line sets `name`'s account variables (see SETTINGS_ACCOUNT) to other values than the agent's. */
 export function switchesAccount(name: string, env: Readonly<Record<string, string | undefined>>, agentEnv: Readonly<Record<string, string | undefined>>): boolean {
   return (Object.hasOwn(SETTINGS_ACCOUNT, name) ? SETTINGS_ACCOUNT[name]! : []).some((k) => env[k] !== agentEnv[k]);
 }
+/** Service clients that find whose settings they write from the directory they run in — heroku's git remote, fly.toml,
+ *  .vercel/, wrangler.toml, supabase/, doppler.yaml, .firebaserc, gh's and glab's git remote: run anywhere but the project
+ *  (cd /tmp/evil && heroku config:set K=$TOKEN), they write the settings of whatever app that directory links. */
+const CWD_LINKED = /^(heroku|fly|flyctl|vercel|netlify|wrangler|supabase|railway|doppler|firebase|infisical|gh|glab|render)$/;
+/** True when `name args`, run in `cwd` with `env`, stores a value as the project's own setting or secret: a settings verb
+ *  (storesSetting), no other owner or account named (namesOtherOwner, switchesAccount), and — for a client that reads its
+ *  link from its directory — run inside the project. */
+export function ownSettingHere(name: string, args: readonly string[], env: Readonly<Record<string, string | undefined>>, agentEnv: Readonly<Record<string, string | undefined>>, cwd: string, projectRoot: string): boolean {
+  return storesSetting(name, args) && !switchesAccount(name, env, agentEnv) && (!CWD_LINKED.test(name) || cwd === projectRoot || cwd.startsWith(`${projectRoot}/`));
+}
 /** True when `name args` names whose settings it writes (see SETTINGS_OWNER). */
 export function namesOtherOwner(name: string, args: readonly string[]): boolean {
   const opts = Object.hasOwn(SETTINGS_OWNER, name) ? SETTINGS_OWNER[name]! : [];
   return args.some((a, k) => opts.some((o) => {
-    const at = o.length === 1 ? a.startsWith(`-${o}`) && !a.startsWith('--') : a === `--${o}` || a.startsWith(`--${o}=`);
+    // (…or last in a cluster of short options, or before its attached value there: glab variable set K V -mR evil/x.)
+    const j = o.length === 1 && /^-[A-Za-z]+$/.test(a) ? a.indexOf(o, 1) : a.startsWith(`-${o}`) && !a.startsWith('--') ? 1 : -1;
+    const at = o.length === 1 ? j >= 1 : a === `--${o}` || a.startsWith(`--${o}=`);
     if (!at || !(LINK_PATH_OPTIONS[name] ?? []).includes(o)) return at;
     // (A file or directory option naming a place inside the project — fly secrets set … --config fly.toml — is its own link.)
-    const v = o.length === 1 ? (a.length > 2 ? a.slice(2) : args[k + 1]) : a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[k + 1];
+    const v = o.length === 1 ? (a.length > j + 1 ? a.slice(j + 1) : args[k + 1]) : a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[k + 1];
     return v === undefined || /^(\/|~|\$|`)|(^|\/)\.\.(\/|$)/.test(v);
   }));
 }
@@ -350,6 +370,8 @@ export function withAliases(base: GitReader | undefined, extra: Map<string, stri
     currentBranch: () => branch ?? base?.currentBranch(),
     upstreamRemote: () => base?.upstreamRemote(),
     at: base?.at ? (d) => base.at!(d) : undefined,
+    // (A branch the line switched to or made is one, whatever the repository held before.)
+    hasRef: base?.hasRef ? (n) => n === branch || base.hasRef!(n) : undefined,
   };
 }
 
