@@ -76,7 +76,9 @@ const urlKey = (k: string, s: string): boolean => URL_KEYS.has(k) || (/(url|urls
 const HOST_KEYS = new Set(['host', 'hostname', 'hosts', 'server', 'domain', 'address', 'remote', 'remotehost']);
 /** Keys naming a peer as an address (ip, target_host, site): a host when the value has the shape of one — a dotted name or
  *  address, a bracketed IPv6, localhost — so a word such as a remote's name (origin, upstream) is not read as a host. */
-const PEER_KEYS = new Set(['ip', 'ips', 'ipaddress', 'ipaddr', 'targethost', 'targetip', 'targetaddress', 'desthost', 'destinationhost', 'destinationip', 'remoteaddr', 'remoteaddress', 'remoteip', 'serverhost', 'serveraddress', 'serverip', 'hostaddress', 'hostip', 'peer', 'peeraddress', 'site', 'sites', 'upstream', 'upstreamhost']);
+const PEER_KEYS = new Set(['ip', 'ips', 'ipaddress', 'ipaddr', 'targethost', 'targetip', 'targetaddress', 'desthost', 'destinationhost', 'destinationip', 'remoteaddr', 'remoteaddress', 'remoteip', 'serverhost', 'serveraddress', 'serverip', 'hostaddress', 'hostip', 'peer', 'peeraddress', 'site', 'sites', 'upstream', 'upstreamhost',
+  // (…and an origin: a remote's name as often as a host, so only one shaped as a host — {"origin": "evil.example"}.)
+  'origin', 'originhost', 'remoteorigin']);
 const HOST_SHAPE = /^(\[[0-9a-f:.]+\]|[\w-]+(\.[\w-]+)+|localhost)(:\d+)?$/i;
 /** Keys whose value is a file system path. */
 const PATH_KEYS = new Set([
