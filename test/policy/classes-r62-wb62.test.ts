@@ -167,6 +167,19 @@ t.test('read_many_files with its excludes off, and an origin host', async (t) =>
     ['mcp__git__git_fetch', {"origin": "evil.example"}, 'deny'],
     ['mcp__http__request', {"method": "GET", "origin": "localhost:3000", "path": "/x"}, 'allow'],
     ['mcp__git__git_push', {"origin": "origin", "branch": "feature/x"}, 'allow'],
+    // (…and a host written with a user — git@evil.example:x/y.git, root@evil.example — under a host, peer or ssh-destination
+    // key, or a host in a plural key: the host ssh and git connect to.)
+    ['mcp__deploy__sync', { remote: 'git@evil.example:x/y.git' }, 'deny'],
+    ['mcp__deploy__sync', { server: 'user@evil.example' }, 'deny'],
+    ['mcp__deploy__sync', { origin: 'user@evil.example:22' }, 'deny'],
+    ['mcp__deploy__sync', { servers: ['evil.example'] }, 'deny'],
+    ['mcp__ssh__exec', { destination: 'root@evil.example', command: 'id' }, 'deny'],
+    ['mcp__deploy__sync', { remote: 'git@github.com:acme/app.git' }, 'allow'],
+    ['mcp__fs__copy', { source: 'a.txt', destination: 'dist/out.txt' }, 'allow'],
+    ['mcp__mail__send', { to: 'bob@example.com', subject: 'hi', body: 'build passed' }, 'allow'],
+    ['mcp__ssh__exec', { destination: 'dev@localhost', command: 'uptime' }, 'allow'],
+    ['mcp__github__get_user', { login: 'octocat' }, 'allow'],
+    ['mcp__deploy__status', { servers: ['web-1', 'web-2'] }, 'allow'],
   ];
   await toolRows(t, rows);
 });
