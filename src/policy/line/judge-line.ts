@@ -32,7 +32,7 @@ import { pathOnlyEdit, plantedProgram, plantsNoCode, shownEdit } from './planted
 import { storedToken } from './token-config.js';
 import { stepFileWrite } from './ci-files.js';
 import { fetchedFiles } from './remote-copies.js';
-import { credentialNameIn, credentialOf, madeBelow, DIGESTS, DNS_TOOLS, ENVIRON, digestOnly, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, realOf, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, SERVICE_CLIS, ownSettingHere, namesOtherOwner, otherCluster, settingsVerb, switchesAccount, UNKNOWN_CWD, type Info, type State } from './state.js';
+import { credentialNameIn, credentialOf, madeBelow, DIGESTS, DNS_TOOLS, ENVIRON, digestOnly, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, realOf, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, SERVICE_CLIS, ownSettingHere, namesOtherOwner, otherCluster, RELINKS, settingsVerb, switchesAccount, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { isShell, quote, withPositionals } from './unwrap.js';
 import { wrappedCommand } from './wrapped-command.js';
 import { languageOf } from './interpreters.js';
@@ -929,10 +929,12 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const innerName = posix.basename(inner.argv[0] ?? '');
   const innerEnv = { ...cmdEnv, ...inner.env };
   const innerCwd = inner.cwd === undefined ? cwd : /^[$`]/.test(inner.cwd) ? UNKNOWN_CWD : posix.resolve(cwd, inner.cwd.replace(/^~(?=\/|$)/, st.ctx.home));
-  const ownSetting = ownSettingHere(innerName, inner.argv.slice(1), innerEnv, st.ctx.env, innerCwd, st.ctx.projectRoot);
+  // (…unless the line re-points that link first: state.ts RELINKS.)
+  const relinked = RELINKS.test(st.lineText);
+  const ownSetting = ownSettingHere(innerName, inner.argv.slice(1), innerEnv, st.ctx.env, innerCwd, st.ctx.projectRoot) && !relinked;
   const serviceSends = SERVICE_CLIS.test(innerName) && !ownSetting;
   const ghOwnSecret = innerName === 'gh' && inner.argv[1] === 'secret' && inner.argv[2] === 'set' && !namesOtherOwner('gh', inner.argv.slice(3)) && !switchesAccount('gh', innerEnv, st.ctx.env)
-    && (innerCwd === st.ctx.projectRoot || innerCwd.startsWith(`${st.ctx.projectRoot}/`));
+    && (innerCwd === st.ctx.projectRoot || innerCwd.startsWith(`${st.ctx.projectRoot}/`)) && !relinked;
   if (stdinSecret === undefined && stdinText !== undefined && !stdinLiteral && (NETWORK_TOOLS.has(innerName) || serviceSends || /^(read|mapfile|readarray|cat)$/.test(argv[0] ?? ''))) {
     // (Also a copy of one, or one named indirectly: t=$GITHUB_TOKEN; … <<< "$t".)
     for (const m of stdinText.matchAll(/\$\{?(!?)([A-Za-z_]\w*)/g)) stdinSecret ??= credentialOf(st, m[2]!, cmdEnv, m[1] === '!');

@@ -88,6 +88,11 @@ export function switchesAccount(name: string, env: Readonly<Record<string, strin
  *  .vercel/, wrangler.toml, supabase/, doppler.yaml, .firebaserc, gh's and glab's git remote: run anywhere but the project
  *  (cd /tmp/evil && heroku config:set K=$TOKEN), they write the settings of whatever app that directory links. */
 const CWD_LINKED = /^(heroku|fly|flyctl|vercel|netlify|wrangler|supabase|railway|doppler|firebase|infisical|gh|glab|render|travis)$/;
+/** A line that re-points the link a service client reads before it stores a setting — heroku git:remote -a X, gh repo
+ *  set-default X, a git remote added or re-pointed, vercel/netlify/supabase/railway link, firebase use, doppler setup, or a
+ *  link file written (fly.toml, wrangler.toml, .firebaserc, doppler.yaml, .vercel/, supabase's project-ref): the settings it
+ *  stores afterwards are the new link's, whoever owns it, not the project's own. */
+export const RELINKS = /(^|[\s;&|(])(heroku\s+git:remote\b|gh\s+repo\s+set-default\s+(?!-)\S|git\s+(-C\s+\S+\s+)?remote\s+(add|set-url|rename)\b|git\s+config\s+(--\S+\s+)*remote\.|(vercel|netlify|supabase|railway)\s+link\b|firebase\s+use\s+(?!-)\S|doppler\s+setup\b)|(>|\btee\s|\bcp\s|\bmv\s|\bsed\s+-i|\bln\s)[^;&|\n]*(fly\.toml|wrangler\.toml|\.firebaserc|doppler\.yaml|\.vercel\/|project-ref)/;
 /** True when `name args`, run in `cwd` with `env`, stores a value as the project's own setting or secret: a settings verb
  *  (storesSetting), no other owner or account named (namesOtherOwner, switchesAccount), and — for a client that reads its
  *  link from its directory — run inside the project. */
