@@ -930,7 +930,7 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const innerEnv = { ...cmdEnv, ...inner.env };
   const innerCwd = inner.cwd === undefined ? cwd : /^[$`]/.test(inner.cwd) ? UNKNOWN_CWD : posix.resolve(cwd, inner.cwd.replace(/^~(?=\/|$)/, st.ctx.home));
   // (…unless the line re-points that link first: state.ts RELINKS.)
-  const relinked = RELINKS.test(st.lineText);
+  const relinked = (SERVICE_CLIS.test(innerName) || innerName === 'gh') && RELINKS.test(st.lineText);
   const ownSetting = ownSettingHere(innerName, inner.argv.slice(1), innerEnv, st.ctx.env, innerCwd, st.ctx.projectRoot) && !relinked;
   const serviceSends = SERVICE_CLIS.test(innerName) && !ownSetting;
   const ghOwnSecret = innerName === 'gh' && inner.argv[1] === 'secret' && inner.argv[2] === 'set' && !namesOtherOwner('gh', inner.argv.slice(3)) && !switchesAccount('gh', innerEnv, st.ctx.env)
