@@ -62,7 +62,7 @@ export function hostClasses(policy: CompiledPolicy, facts: Facts): Set<HostClass
 /** The facts an analyzer finds in argv (tool = basename of argv[0]). */
 export function analyzeArgv(argv: readonly string[], ctx: Context): Facts {
   const tool = canonicalTool(argv[0] ?? '');
-  const facts = analyze({ tool, args: argv.slice(1), env: ctx.env, cwd: ctx.cwd, home: ctx.home, git: ctx.git, ...(ctx.movedOut ? { movedOut: true } : {}), depth: 0 });
+  const facts = analyze({ tool, args: argv.slice(1), env: ctx.env, cwd: ctx.cwd, home: ctx.home, git: ctx.git, ...(ctx.movedOut ? { movedOut: true } : {}), ...(ctx.realpath ? { realpath: ctx.realpath } : {}), depth: 0 });
   // (git in a repository the line just cloned — not pointed elsewhere by -C, --git-dir, --work-tree or GIT_DIR — rewrites
   // no history of the user's: git filter-repo in a fresh /tmp clone. reset --hard and clean -f stay asked there, as DESIGN
   // lists them without exception.)

@@ -3,6 +3,7 @@
 // input names (tool-input.ts). Same rules, same Evaluation as the shims.
 import { decide, judge, judgeFacts, type Judged } from './evaluate.js';
 import { newFacts } from './facts.js';
+import { nameMatchesGlob } from './glob.js';
 import { judgeLine, judgeShellLine } from './line/judge-line.js';
 import { quote } from './line/unwrap.js';
 import type { CompiledPolicy } from './policy.js';
@@ -115,6 +116,7 @@ function fileUnits(policy: CompiledPolicy, tool: string, m: Extract<ToolModel, {
   const f = newFacts(tool);
   for (const k of m.writes ?? []) f.writes.push(...strs(input[k]));
   for (const k of m.reads ?? []) f.reads.push(...strs(input[k]));
+  if (tool === 'read_many_files') f.reads.push(...unexcluded(input));
   if (m.readsGlob) {
     // Searching prints matching lines: naming a secret file (or a glob for one) reads it.
     const p = globRoot(m.readsGlob.path, input);
@@ -135,6 +137,19 @@ function fileUnits(policy: CompiledPolicy, tool: string, m: Extract<ToolModel, {
   const texts = (m.text ?? []).flatMap((k) => (Array.isArray(input[k]) ? (input[k] as unknown[]).map((e) => (e as { new_string?: unknown })?.new_string) : [input[k]])).filter((x): x is string => typeof x === 'string' && x !== '');
   for (const p of f.writes) for (const text of texts) units.push(...writtenText(policy, p, text, ctx));
   return units;
+}
+
+/** Gemini's read_many_files leaves out .env (its default excludes) and what .gitignore lists — unless its input turns that off
+ *  (useDefaultExcludes: false, file_filtering_options.respect_git_ignore: false). Then a pattern whose last part matches a
+ *  dot-file's name (**\/*, config/*) reads the .env beside it: the .env paths it reads so. */
+function unexcluded(input: Record<string, unknown>): string[] {
+  const filtering = input.file_filtering_options;
+  const open = input.useDefaultExcludes === false || (typeof filtering === 'object' && filtering !== null && (filtering as Record<string, unknown>).respect_git_ignore === false);
+  if (!open) return [];
+  // (A directory named without a glob — ".", "config/" — is read as DIR/**.)
+  const dir = (p: string) => !/[*?[{]/.test(p) && (/^\.?\/?$|\/$/.test(p) || !/\.[^/]*$/.test(p.slice(p.lastIndexOf('/') + 1)));
+  return [...strs(input.paths), ...strs(input.include)].flatMap((p) => (dir(p) ? [`${p.replace(/\/+$/, '') || '.'}/.env`]
+    : nameMatchesGlob(p.slice(p.lastIndexOf('/') + 1), '.env') ? [`${p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '.'}/.env`] : []));
 }
 
 /** Judged units for TEXT put into the file PATH: the line `cat >> PATH <<'EOF'` with that text. */

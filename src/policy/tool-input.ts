@@ -76,7 +76,13 @@ const urlKey = (k: string, s: string): boolean => URL_KEYS.has(k) || (/(url|urls
 const HOST_KEYS = new Set(['host', 'hostname', 'hosts', 'server', 'domain', 'address', 'remote', 'remotehost']);
 /** Keys naming a peer as an address (ip, target_host, site): a host when the value has the shape of one — a dotted name or
  *  address, a bracketed IPv6, localhost — so a word such as a remote's name (origin, upstream) is not read as a host. */
-const PEER_KEYS = new Set(['ip', 'ips', 'ipaddress', 'ipaddr', 'targethost', 'targetip', 'targetaddress', 'desthost', 'destinationhost', 'destinationip', 'remoteaddr', 'remoteaddress', 'remoteip', 'serverhost', 'serveraddress', 'serverip', 'hostaddress', 'hostip', 'peer', 'peeraddress', 'site', 'sites', 'upstream', 'upstreamhost']);
+const PEER_KEYS = new Set(['ip', 'ips', 'ipaddress', 'ipaddr', 'targethost', 'targetip', 'targetaddress', 'desthost', 'destinationhost', 'destinationip', 'remoteaddr', 'remoteaddress', 'remoteip', 'serverhost', 'serveraddress', 'serverip', 'hostaddress', 'hostip', 'peer', 'peeraddress', 'site', 'sites', 'upstream', 'upstreamhost',
+  // (…and an origin: a remote's name as often as a host, so only one shaped as a host — {"origin": "evil.example"}.)
+  'origin', 'originhost', 'remoteorigin', 'servers', 'remotes', 'hostnames', 'domains', 'addresses']);
+/** A host given with a user (root@evil.example, git@evil.example:x/y.git in scp's HOST:PATH form): the host, as ssh and git
+ *  read it. Under a host or peer key, and under the keys an ssh or copy tool names its destination by. */
+const USER_HOST = /^[\w.+-]+@(\[[0-9a-f:.]+\]|[\w-]+(?:\.[\w-]+)*)(?::\S*)?$/i;
+const SSH_DEST_KEYS = new Set(['destination', 'dest', 'target', 'sshtarget', 'sshhost', 'login']);
 const HOST_SHAPE = /^(\[[0-9a-f:.]+\]|[\w-]+(\.[\w-]+)+|localhost)(:\d+)?$/i;
 /** Keys whose value is a file system path. */
 const PATH_KEYS = new Set([
@@ -404,6 +410,7 @@ function take(out: NamedInput, key: string, v: string, kernel?: 'local' | 'remot
   if (commandKey(key)) out.commands.push(v);
   else if (CODE_KEYS.has(key) && kernel !== 'remote') out.unreadable ??= `the tool input carries code to run (${key})`;
   else if (urlKey(key, s)) out.urls.push(URL_SHAPE.test(s) ? s : `https://${s}`);
+  else if ((HOST_KEYS.has(key) || PEER_KEYS.has(key) || SSH_DEST_KEYS.has(key)) && USER_HOST.test(s)) out.hosts.push(USER_HOST.exec(s)![1]!);
   else if (HOST_KEYS.has(key) && /^[\w.:[\]-]+$/.test(s)) out.hosts.push(s);
   else if (PEER_KEYS.has(key) && HOST_SHAPE.test(s)) out.hosts.push(s);
   else if (pathKey(key) && !TEXT_KEYS.has(key) && !URL_SHAPE.test(s) && (PATH_KEYS.has(key) || !/\n/.test(s))) out.paths.push(s);

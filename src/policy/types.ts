@@ -77,4 +77,8 @@ export interface GitReader {
   /** The top of the work tree holding the reader's directory — what `git rev-parse --show-toplevel` prints there —
    *  when it is known from disk (undefined for a bare repository, a moved work tree, GIT_DIR/GIT_WORK_TREE set). */
   toplevel?(): string | undefined;
+  /** Whether NAME names a ref git checkout would switch to — a branch, a tag, a remote's branch (checked out as a new
+   *  tracking branch), HEAD or an abbreviated commit id; undefined when the reader cannot tell. With it the judge tells
+   *  `git checkout main` from `git checkout src`, which restores a directory of the work tree from the index. */
+  hasRef?(name: string): boolean | undefined;
 }

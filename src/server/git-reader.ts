@@ -116,7 +116,7 @@ function walkForGitDir(cwd: string): Found | undefined {
  * A GitReader for the repository containing cwd (empty when there is none). Lazy: most
  * decisions are not about git, so nothing is read until the engine asks.
  */
-export function gitReaderFor(cwd: string, home: string, env: Readonly<Record<string, string | undefined>> = {}): GitReader & { remoteUrls(name: string): string[] } {
+export function gitReaderFor(cwd: string, home: string, env: Readonly<Record<string, string | undefined>> = {}): GitReader & { remoteUrls(name: string): string[]; hasRef(name: string): boolean | undefined } {
   let real: GitReader | undefined;
   const get = () => (real ??= eagerGitReader(cwd, home, env));
   return {
@@ -127,6 +127,7 @@ export function gitReaderFor(cwd: string, home: string, env: Readonly<Record<str
     upstreamRemote: () => get().upstreamRemote(),
     remotes: () => get().remotes?.() ?? [],
     toplevel: () => get().toplevel?.(),
+    hasRef: (n: string) => get().hasRef?.(n),
   };
 }
 
@@ -166,6 +167,15 @@ function envConfig(env: Readonly<Record<string, string | undefined>>): Ini {
     all.set(key, [...(all.get(key) ?? []), v]);
   }
   return ini;
+}
+
+/** A directory's entries, or none when it cannot be read. */
+function safeList(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 function eagerGitReader(cwd: string, home: string, env: Readonly<Record<string, string | undefined>>): GitReader & { remoteUrls(name: string): string[] } {
@@ -209,7 +219,21 @@ function eagerGitReader(cwd: string, home: string, env: Readonly<Record<string, 
       return undefined;
     }
   };
+  // Refs as git checkout resolves its operand: loose files under refs/, packed-refs lines, a remote's branch of that name.
+  const hasRef = (name: string): boolean | undefined => {
+    if (!commonDir) return undefined;
+    if (/^(HEAD|FETCH_HEAD|ORIG_HEAD|MERGE_HEAD|@)$/.test(name) || /^[0-9a-f]{4,40}$/i.test(name)) return true;
+    if (name.split('/').includes('..') || /[\0\s~^:?*[\\]/.test(name)) return undefined;
+    const remotes = fs.existsSync(path.join(commonDir, 'refs', 'remotes')) ? safeList(path.join(commonDir, 'refs', 'remotes')) : [];
+    const candidates = [`refs/heads/${name}`, `refs/tags/${name}`, `refs/${name}`, name.startsWith('refs/') ? name : `refs/remotes/${name}`, ...remotes.map((r) => `refs/remotes/${r}/${name}`)];
+    if (candidates.some((c) => fs.existsSync(path.join(commonDir, c)))) return true;
+    let packed = '';
+    try { packed = fs.readFileSync(path.join(commonDir, 'packed-refs'), 'utf8'); } catch { /* none */ }
+    const refs = new Set(packed.split('\n').map((l) => /^[0-9a-f]{40,64} (\S+)$/.exec(l)?.[1]).filter((r): r is string => r !== undefined));
+    return candidates.some((c) => refs.has(c)) || [...refs].some((r) => r.startsWith('refs/remotes/') && r.endsWith(`/${name}`) && r.split('/').length === 4 + name.split('/').length - 1);
+  };
   return {
+    hasRef,
     remoteUrl: (name) => get(`remote.${name}.pushurl`) ?? get(`remote.${name}.url`),
     // Not in the GitReader interface yet: every fetch and push URL of a remote, for an
     // engine that wants to judge all of them (the strictest wins).

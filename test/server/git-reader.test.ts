@@ -58,4 +58,13 @@ t.test('reads a real repository, a worktree and global aliases', async (t) => {
   t.equal(w.currentBranch(), 'feat');
   t.equal(w.alias('ff'), 'push --force');
   t.equal(gitReaderFor(dir, home).remoteUrl('origin'), undefined, 'no repo');
+  // Refs as git checkout reads its operand: a branch, a tag (loose or packed), a remote's branch; a file of the tree is none.
+  git('tag', 'v1');
+  fs.mkdirSync(path.join(repo, '.git', 'refs', 'remotes', 'origin'), { recursive: true });
+  fs.writeFileSync(path.join(repo, '.git', 'refs', 'remotes', 'origin', 'release'), `${'a'.repeat(40)}\n`);
+  t.same(['main', 'feat', 'v1', 'release', 'origin/release', 'HEAD', 'abc1234'].map((n) => r.hasRef(n)), [true, true, true, true, true, true, true], 'refs');
+  t.same(['sub', 'README', 'src/app'].map((n) => r.hasRef(n)), [false, false, false], 'paths are no refs');
+  git('pack-refs', '--all');
+  t.equal(gitReaderFor(repo, home).hasRef('v1'), true, 'a packed tag');
+  t.equal(gitReaderFor(dir, home).hasRef('main'), undefined, 'no repo: unknown');
 });

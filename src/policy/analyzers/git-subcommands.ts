@@ -479,7 +479,11 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       // (Nor is a glob — git refuses *, ? and [ in ref names — or a file every project names so: Makefile, Dockerfile.)
       // (--ours/--theirs take one side of a conflicted file while a merge or rebase stops: the resolution, not lost work.)
       const fileLike = pos.length === 1 && !shortHas('b') && !shortHas('B') && !flags.has('--orphan') && !flags.has('--ours') && !flags.has('--theirs') && (/(^|\/)(?!v?\d)[^/.][^/]*\.[A-Za-z][A-Za-z0-9]{0,7}$/.test(pos[0]!) || /[*?[]/.test(pos[0]!) || WELL_KNOWN_FILES.test(pos[0]!));
-      if (rest.includes('--') || flags.has('--force') || shortHas('f') || rest.includes('.') || fromFile || fileLike || (pos.length >= 2 && !shortHas('b') && !shortHas('B') && !flags.has('--orphan'))) f.tags.add('discard-changes');
+      // (…and any one operand that is no ref of the repository but names a file or directory there — git checkout README,
+      // git checkout src: known only where the repository and the work tree can be read, at the I/O edge.)
+      const pathNotRef = pos.length === 1 && !fileLike && !shortHas('b') && !shortHas('B') && !flags.has('--orphan') && !flags.has('--detach') && !/[~^@:]/.test(pos[0]!)
+        && input.git?.hasRef?.(pos[0]!) === false && input.realpath?.(posix.resolve(input.cwd, pos[0]!)) !== undefined;
+      if (rest.includes('--') || flags.has('--force') || shortHas('f') || rest.includes('.') || fromFile || fileLike || pathNotRef || (pos.length >= 2 && !shortHas('b') && !shortHas('B') && !flags.has('--orphan'))) f.tags.add('discard-changes');
       // -B resets a branch that may exist to another commit.
       if (shortHas('B')) f.tags.add('rewrite-history');
       // checkout REF -- PATH…: those files are written (an agent's settings or hook from another branch).

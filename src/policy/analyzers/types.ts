@@ -11,6 +11,8 @@ export interface AnalyzerInput {
   git?: GitReader;
   /** The command runs in a directory the line moved to, outside the project (see Context.movedOut). */
   movedOut?: boolean;
+  /** The file system's answer for a path (undefined: it does not exist), where the context can look (see Context.realpath). */
+  realpath?: (absPath: string) => string | undefined;
   /** Recursion depth, for tools that re-enter analysis (git aliases). */
   depth: number;
 }

