@@ -266,7 +266,7 @@ class Reader {
   }
 
   private imports(): void {
-    // import json, pathlib / from pathlib import Path / import fs from 'node:fs'
+    // import json, pathlib / from pathlib import Path / (JavaScript) a default import of the fs or path module
     const words = this.toks.map((t) => (t.k === 'str' ? `'${t.v}'` : (t as { v?: unknown }).v)).join(' ');
     const py = /^import ((json|pathlib|sys|os\.path)( , (json|pathlib|sys|os\.path))*)$|^from pathlib import Path$/.exec(words);
     const js = /^import (\w+) from '(node:)?(fs|path)'$/.exec(words);
