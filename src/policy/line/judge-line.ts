@@ -11,6 +11,7 @@ import { judgeFacts, type Judged } from '../evaluate.js';
 import { newFacts } from '../facts.js';
 import type { CompiledPolicy } from '../policy.js';
 import { commandsOf, compoundWrites, expandingText, expansionsOf, functionWrites, parseShell, resolveVariables, splitFields, type FlatCommand, type Word } from '../shell/index.js';
+import { printsOneField } from '../shell/split-fields.js';
 import type { Context } from '../types.js';
 import { arithmeticCopies } from './arithmetic-copies.js';
 import { foreignOutput, throughFilters } from './xargs-items.js';
@@ -253,7 +254,9 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
     }
     // A name with a space made in the line (mkdir -p 'x /home/user'): a listing split into words may
     // now print any path, so unquoted listings are no longer trusted.
-    if (i.info.writesFiles.some((w) => /\s/.test(w)) || (/^(mkdir|touch|cp|mv|ln|install|tee)$/.test(i.info.name) && i.info.argv.slice(1).some((a) => !a.startsWith('-') && /\s/.test(a)))) st.spacedNames = true;
+    // (A substitution that prints one field — backups/db-$(date +%F).sql.gz — puts no blank in the name its text shows.)
+    const blank = (w: string) => /\s/.test(w.replace(/\$\(([^()]*)\)/g, (sub, body: string) => { const p = parseShell(body); return p.ok && printsOneField(p.script) ? '_' : sub; }));
+    if (i.info.writesFiles.some(blank) || (/^(mkdir|touch|cp|mv|ln|install|tee)$/.test(i.info.name) && i.info.argv.slice(1).some((a) => !a.startsWith('-') && blank(a)))) st.spacedNames = true;
     // Any other assignment to a bound name unbinds it (f=$HOME after the loop); one whose value is a
     // project listing's single name binds it (f=$(ls -t db/migrations/*_x.sql | head -n1)).
     // (Only a value that is that one substitution, every output command of it a lister or a filter of one.)
@@ -264,7 +267,10 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
       // (A fallback that prints nothing — files=$(git grep -l X || true) — adds no name: the listing is the value.)
       const silent = (c: FlatCommand) => c.argv.length === 1 && /^(true|false|:)$/.test(c.argv[0]!.value) && c.redirects.length === 0;
       const listers = outputs.filter((c) => !silent(c));
+      // (…and one that is a listed name with a literal suffix — js="${ts%.ts}.js" in a loop over a listing — names what it does.)
+      const derived = a.value.substitutions.length === 0 ? listedWord(st, a.value.raw, cwd) : undefined;
       if (listers.length && listers.every((c) => info[c.index]?.listsUnder !== undefined || info[c.index]?.namesOut !== undefined) && !st.spacedNames) listed(st, a.name, info[listers.at(-1)!.index]!, cwd);
+      else if (derived && !derived.at) st.listedVars.set(a.name, derived.secret ? { path: derived.path, secret: true } : { path: derived.path, secret: false, cwds: [cwd, ...st.altCwds] });
       else st.listedVars.delete(a.name);
     });
     kubeconfigsWritten(st, fc, i.info, cwd);

@@ -268,7 +268,7 @@ export interface State {
   /** Where a function called by the last command left the shell (its body's cd followed). */
   cwdAfter?: { cwd: string; oldpwd?: string; unsure?: boolean; alt: string[] };
   /** Configuration moved by an assignment (HOME=/tmp/h, GIT_CONFIG_GLOBAL=x) → where it now is. */
-  relocated: { name: string; path: string }[];
+  relocated: { name: string; path: string; text?: string }[];
   /** Files a cluster tool wrote a kubeconfig of its own into, no other writer since (kind get kubeconfig > f, kind export kubeconfig --kubeconfig f). */
   generatedKubeconfigs: Set<string>;
   /** The branch the line switched to (git checkout/switch); '<unknown>' for `checkout -`. */
