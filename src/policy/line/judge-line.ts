@@ -57,7 +57,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     links: parent?.links ?? new Map(), substitutedFds: parent?.substitutedFds ?? new Map(), relativeLinks: parent?.relativeLinks ?? new Set(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
     settledTokenFiles: parent?.settledTokenFiles ?? new Set(),
-    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), references: parent?.references ?? new Map(), listedVars: parent?.listedVars ?? new Map(), foreignVars: parent?.foreignVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), exported: parent?.exported ?? new Set(), exportUnsure: parent?.exportUnsure ?? new Set(), coprocs: new Set(), history: parent?.history ?? [], loopOver: parent?.loopOver ?? new Map(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(), fieldLoopVars: parent?.fieldLoopVars ?? new Set(), globLoopVars: parent?.globLoopVars ?? new Set(), anyGlobLoopVars: parent?.anyGlobLoopVars ?? new Set(),
+    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), references: parent?.references ?? new Map(), listedVars: parent?.listedVars ?? new Map(), foreignVars: parent?.foreignVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), exported: parent?.exported ?? new Set(), exportUnsure: parent?.exportUnsure ?? new Set(), coprocs: parent?.coprocs ?? new Set(), history: parent?.history ?? [], loopOver: parent?.loopOver ?? new Map(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(), fieldLoopVars: parent?.fieldLoopVars ?? new Set(), globLoopVars: parent?.globLoopVars ?? new Set(), anyGlobLoopVars: parent?.anyGlobLoopVars ?? new Set(),
     // (A nested line — a shell alias's text, bash -c — runs on the branch the line switched to.)
     branch: parent?.branch,
     downloaded: parent?.downloaded ?? new Set(), downloadedBefore: new Set(parent?.downloaded ?? []), functionWrites: parent?.functionWrites ?? new Map(), posix: parent?.posix ?? false,
@@ -188,7 +188,8 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
   const calledLater = new Set([...defined.keys()].filter((n) => (line.match(new RegExp(`(^|[^\\w-])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g')) ?? []).length > 1));
   for (const [n, body] of defined) st.functions.set(n, body);
   // coproc NAME … (or COPROC): ${NAME[0]}/${NAME[1]} are its pipes, $NAME_PID its process.
-  st.coprocs = new Set([...line.matchAll(/(?:^|[\s;&|(])coproc\s+(?:([A-Za-z_]\w*)\s+(?=[{(]|(?:while|until|if|for|case)\s))?/g)].map((m) => m[1] ?? 'COPROC'));
+  // (…in a function's body too, judged as a line of its own where it is called: the coproc of the line that calls it.)
+  for (const m of line.matchAll(/(?:^|[\s;&|(])coproc\s+(?:([A-Za-z_]\w*)\s+(?=[{(]|(?:while|until|if|for|case)\s))?/g)) st.coprocs.add(m[1] ?? 'COPROC');
   // The directory at the entry of each subshell the commands are in (`( cd x && … )`, a pipeline
   // element, a substitution): a cd inside one ends with it, and the commands after it run where it began.
   const entered = new Map<number, { cwd: string; alt: string[]; oldpwd: string | undefined; unsure: boolean | undefined }>();
@@ -1106,6 +1107,13 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const moved = /\b(GOPATH|GOBIN|GOENV|GOFLAGS|npm_config_prefix|NPM_CONFIG_PREFIX|PYTHONUSERBASE)=|\bgo\s+env\s+-w\b|--prefix\b/.test(st.lineText) || ['GOPATH', 'GOBIN', 'GOENV', 'npm_config_prefix', 'NPM_CONFIG_PREFIX', 'PYTHONUSERBASE'].some((k) => st.ctx.env[k] !== undefined);
   if (query && queried !== undefined && !moved && !madeBelow(st, info, queried) && !/(^|\/)\.\.(\/|$)/.test(query[2]!)) {
     judgeArgv(st, [`${queried}${query[2]}`, ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
+    return { info: rec, cwd, env: nextEnv };
+  }
+  // A program below a directory the line captured from where it stands (PREFIX="$PWD/.local-prefix"; "$PREFIX/bin/tool"):
+  // that path, as if written out (a guarded tool's name or a download there is still judged as such).
+  const capturedCmd = !argvWords[0]!.static ? dirVarPath(st, argvWords[0]!.raw) : undefined;
+  if (capturedCmd !== undefined) {
+    judgeArgv(st, [capturedCmd, ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
     return { info: rec, cwd, env: nextEnv };
   }
   if (!argvWords[0]!.static) {
