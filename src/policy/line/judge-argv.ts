@@ -903,7 +903,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const acts = (name === 'dbus-send' || name === 'qdbus' || call >= 0) && (method === undefined || !/^(Get|List|Introspect|Ping|Lookup|Dump|Can)\w*$/.test(method));
       if (acts) tag('rampart-tamper', `${name} calls ${method ?? 'a method'} on systemd or logind over D-Bus: it can stop the Rampart server or run commands outside this session`);
     } else if (/^(kill|pkill|killall|killall5|skill|prlimit|systemctl|launchctl)$/.test(name) || name === 'fuser' && args.some((a) => /^-[a-zA-Z]*k/.test(a))) {
-      const pick = signalPick(name, args, fc, flat, info, ctx, st.coprocs);
+      const pick = signalPick(name, args, fc, flat, info, ctx, st.coprocs, st.ownPidVars);
       if (pick === 'rampart') tag('rampart-tamper', `${name} may stop the Rampart server`);
       if (pick === 'unknown') tag('signal-unknown', `${name} signals processes picked at run time in a way Rampart cannot read`);
       const watcher = stopsWatcher(name, args, fc.argv.map((w) => w.raw).join(' '));

@@ -57,7 +57,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     links: parent?.links ?? new Map(), substitutedFds: parent?.substitutedFds ?? new Map(), relativeLinks: parent?.relativeLinks ?? new Set(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
     settledTokenFiles: parent?.settledTokenFiles ?? new Set(),
-    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), references: parent?.references ?? new Map(), listedVars: parent?.listedVars ?? new Map(), foreignVars: parent?.foreignVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), exported: parent?.exported ?? new Set(), exportUnsure: parent?.exportUnsure ?? new Set(), coprocs: parent?.coprocs ?? new Set(), history: parent?.history ?? [], loopOver: parent?.loopOver ?? new Map(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(), fieldLoopVars: parent?.fieldLoopVars ?? new Set(), globLoopVars: parent?.globLoopVars ?? new Set(), anyGlobLoopVars: parent?.anyGlobLoopVars ?? new Set(),
+    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), references: parent?.references ?? new Map(), listedVars: parent?.listedVars ?? new Map(), foreignVars: parent?.foreignVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), exported: parent?.exported ?? new Set(), exportUnsure: parent?.exportUnsure ?? new Set(), coprocs: parent?.coprocs ?? new Set(), ownPidVars: parent?.ownPidVars ?? new Set(), history: parent?.history ?? [], loopOver: parent?.loopOver ?? new Map(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(), fieldLoopVars: parent?.fieldLoopVars ?? new Set(), globLoopVars: parent?.globLoopVars ?? new Set(), anyGlobLoopVars: parent?.anyGlobLoopVars ?? new Set(),
     // (A nested line — a shell alias's text, bash -c — runs on the branch the line switched to.)
     branch: parent?.branch,
     downloaded: parent?.downloaded ?? new Set(), downloadedBefore: new Set(parent?.downloaded ?? []), functionWrites: parent?.functionWrites ?? new Map(), posix: parent?.posix ?? false,
@@ -189,6 +189,8 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
   for (const [n, body] of defined) st.functions.set(n, body);
   // coproc NAME … (or COPROC): ${NAME[0]}/${NAME[1]} are its pipes, $NAME_PID its process.
   // (…in a function's body too, judged as a line of its own where it is called: the coproc of the line that calls it.)
+  // Variables the line fills only with its own jobs' pids (pids+=($!)): a trap or a function may kill "${pids[@]}" at any point.
+  st.ownPidVars = new Set([...st.ownPidVars, ...ownPidVars(flat, line, compoundWrites(parsed.script))]);
   for (const m of line.matchAll(/(?:^|[\s;&|(])coproc\s+(?:([A-Za-z_]\w*)\s+(?=[{(]|(?:while|until|if|for|case)\s))?/g)) st.coprocs.add(m[1] ?? 'COPROC');
   // The directory at the entry of each subshell the commands are in (`( cd x && … )`, a pipeline
   // element, a substitution): a cd inside one ends with it, and the commands after it run where it began.
@@ -364,6 +366,17 @@ function dirVarPath(st: State, raw: string): string | undefined {
   // (Unquoted, a value with blanks is split into several words — d="build /etc/$x"; rm -rf $d — each judged as it is.)
   if (dir !== undefined && !raw.startsWith('"') && /\s/.test(dir)) return undefined;
   return dir !== undefined ? posix.join(dir + (m![3] ?? ''), m![4]!) || '/' : undefined;
+}
+
+/** Variables the line sets only to its own background jobs' pids — pids=(); … & pids+=($!) — and in no other way (no
+ *  read, mapfile, declare, eval, printf -v, element assignment or loop): a trap's kill "${pids[@]}" signals only those. */
+function ownPidVars(flat: readonly FlatCommand[], line: string, loopVars: Iterable<string>): Set<string> {
+  const PID = /^(|\(\s*\)|\((\s*"?\$(!|\{!\})"?)+\s*\)|"?\$(!|\{!\})"?)$/;
+  const loops = new Set(loopVars);
+  const byName = new Map<string, boolean>();
+  for (const c of flat) for (const a of c.assignments) byName.set(a.name, (byName.get(a.name) ?? true) && a.scope !== 'prefix' && PID.test(a.value.raw));
+  const other = (n: string) => new RegExp(`\\b(read|mapfile|readarray|printf|eval|source|declare|typeset|local|export|readonly|unset|let)\\b[^;&|\\n]*\\b${n}\\b|\\b${n}\\[[^\\]]*\\]\\+?=|\\$\\{!`).test(line);
+  return new Set([...byName].filter(([n, only]) => only && !loops.has(n) && !other(n)).map(([n]) => n));
 }
 
 /**

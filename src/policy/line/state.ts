@@ -294,6 +294,8 @@ export interface State {
   /** Descriptor variables the line opened (`exec {log}>>f`: log → f) and coproc names (their pipes). */
   fdVars: Map<string, string>;
   coprocs: Set<string>;
+  /** Variables that hold only the line's own background jobs' pids (pids+=($!)), for its traps and the functions it calls at the end. */
+  ownPidVars: ReadonlySet<string>;
   /** Lines `history -s` put in the shell's history: `fc` runs them again. */
   history: string[];
   /** Loop variables whose loop runs over one other variable's words (for f in $FILES): f → FILES. */
