@@ -65,7 +65,7 @@ import { findRoots } from '../analyzers/find.js';
 import { AGENT_TOOLS } from '../analyzers/agents.js';
 import { configOptions, programOptions } from './program-options.js';
 import { repositorySpec, runnerSpecs } from './package-runners.js';
-import { nodeOptionsLoads, settleTokenWrites, shownTokenWrites } from './token-config.js';
+import { holdsToken, nodeOptionsLoads, settleTokenWrites, shownTokenWrites } from './token-config.js';
 import { echoText, printfText, unescape } from './printf.js';
 import { logsIn, publishes, tokenHandOver } from './publish.js';
 import { printsHelp } from '../analyzers/help.js';
@@ -2027,6 +2027,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     facts.sends = facts.sends.map((p) => unpacked(p) ?? real(p));
     const copier = /^(cp|mv|ln|install|rsync|scp)$/.test(name);
     facts.reads = facts.reads.map((p) => (copier ? undefined : unpacked(p)) ?? real(p));
+    // (…and printed, it shows only that text: cat > .npmrc <<EOF save-exact=true EOF; cat .npmrc holds no token.)
+    facts.reads = facts.reads.filter((p) => { const text = p === STDIN ? undefined : st.scripts.get(abs(p)); return !(st.settledTokenFiles.has(abs(p)) && text !== undefined && !holdsToken(text) && !st.opaqueWritten.has(abs(p))); });
     // (A token file whose whole text this line wrote, literal and judged, commits nothing unseen.)
     facts.stages = facts.stages.map(real).filter((p) => !st.settledTokenFiles.has(abs(p)));
     // git add of a directory (or the whole tree) stages the secret copies this line made inside it.
