@@ -65,6 +65,7 @@ import { findRoots } from '../analyzers/find.js';
 import { AGENT_TOOLS } from '../analyzers/agents.js';
 import { configOptions, programOptions } from './program-options.js';
 import { repositorySpec, runnerSpecs } from './package-runners.js';
+import { withoutZshQualifiers } from './zsh-globs.js';
 import { holdsToken, nodeOptionsLoads, settleTokenWrites, shownTokenWrites } from './token-config.js';
 import { echoText, printfText, unescape } from './printf.js';
 import { logsIn, publishes, tokenHandOver } from './publish.js';
@@ -740,7 +741,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         if (/^\s*("?\$[@*1-9]"?|\{\}|%s)\s*$/.test(cmd)) tag('pipe-to-shell', `${name} -c runs text supplied at run time`);
         else {
           const sourcedBefore = st.sourcedSecret;
-          subPrinting(name === 'cmd' ? withoutCmdSwitches(cmd) : cmd, ctx.cwd, env, FOREIGN_SHELLS.has(name) ? undefined : inherited());
+          // (zsh reads a glob's qualifier — *.json(N) — where sh sees a syntax error: the narrowing ones are dropped.)
+          subPrinting(name === 'cmd' ? withoutCmdSwitches(cmd) : name === 'zsh' ? withoutZshQualifiers(cmd) : cmd, ctx.cwd, env, FOREIGN_SHELLS.has(name) ? undefined : inherited());
           // A command string that sources a secret file and dumps or echoes it prints the secret.
           if (st.sourcedSecret !== undefined && sourcedBefore === undefined && /\b(env|printenv|export\s+-p|declare\s+-[px]|set)\s*($|[;&|)])|\becho\b|\bprintf\b|\bcat\b/.test(cmd)) rec.secretOut = st.sourcedSecret;
         }
