@@ -195,8 +195,12 @@ export function computedWrites(code: string, original: string): { outward: boole
  */
 export function literalWriteTargets(code: string, writeApi: RegExp): string[] | undefined {
   const held = assignments(code);
-  const targets = writeTargets(code).map((t) => unwrapped(expand(t, held)));
-  if (!targets.length || !targets.every((t) => READ_TARGET.test(t))) return undefined;
+  // (A copy, move or link names two places: its source is taken, moved away or linked to as well — copy(".env", URL).)
+  const sources: string[] = [];
+  for (const m of code.matchAll(HEADS[1]![0])) { const a = argsAt(code, m.index! + m[0].length - 1); if (a?.[0] !== undefined) sources.push(a[0]); }
+  const targets = [...writeTargets(code), ...sources].map((t) => unwrapped(expand(t, held)));
+  // (…and a URL is no file: what a copy sends there is not read here.)
+  if (!targets.length || !targets.every((t) => READ_TARGET.test(t) && !/^\s*["'][a-z][\w+.-]*:/i.test(t))) return undefined;
   // (Nothing else in the code writes: with the calls read above blanked, no writing API is left.)
   let rest = code.replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, '""');
   for (const [re] of HEADS) rest = rest.replace(re, '(');
