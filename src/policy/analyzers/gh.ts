@@ -23,7 +23,12 @@ export function analyzeGh({ tool, args, env }: AnalyzerInput): Facts {
     if (verb === 'create' && files.length === 0) send('-');
     for (let i = 0; i < args.length; i++) if (args[i] === '-a' || args[i] === '--add') send(args[i + 1] ?? '');
   }
-  if (group === 'release' && (verb === 'upload' || verb === 'create')) pos.slice(3).forEach((p) => send(p.split('#')[0]!));
+  // (Its operands after the tag are the assets; an option's value — --title "v$V", --notes-file F — is none: the notes
+  // file is sent below, the title, target and category are names.)
+  if (group === 'release' && (verb === 'upload' || verb === 'create')) {
+    const valued = /^(-n|--notes|-F|--notes-file|-t|--title|--target|--discussion-category|--notes-start-tag|-R|--repo)$/;
+    args.filter((a, k) => !a.startsWith('-') && !valued.test(args[k - 1] ?? '')).slice(3).forEach((p) => send(p.split('#')[0]!));
+  }
   // gh pr merge writes the pull request into its base branch on GitHub: main, as a rule.
   if (group === 'pr' && verb === 'merge') {
     f.tags.add('push-protected-branch');

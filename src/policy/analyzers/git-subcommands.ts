@@ -434,7 +434,8 @@ export function gitSubcommand(f: Facts, sub: string, rest: string[], input: Anal
       // (After `--`, -f is the worktree's path, not the force flag.)
       // (A scratch worktree in the temp dir loses only what rm -rf /tmp/… would: not the user's work.)
       // (Written plainly: no `..`, no variable or substitution — /tmp/x/../../home/user/wt is not in the temp dir.)
-      const removed = rest.slice(1).filter((a) => !a.startsWith('-')).at(-1) ?? '';
+      // (The shell's pid or a random number in its name — /tmp/app-main-$$ — is digits: no slash, no `..`.)
+      const removed = (rest.slice(1).filter((a) => !a.startsWith('-')).at(-1) ?? '').replace(/\$(\$|\{\$\}|\{?(RANDOM|BASHPID|SRANDOM)\b\}?)/g, '0');
       // (…nor is HOME, or a directory holding it, when HOME itself lives below /tmp, as in a test harness.)
       const home = input.home.replace(/\/+$/, '');
       const gone = removed.replace(/\/+$/, '');

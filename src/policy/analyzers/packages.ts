@@ -128,7 +128,9 @@ export function analyzePackages({ tool, args, env }: AnalyzerInput): Facts {
   }
   // A package source given as a URL that is not the registry: an OCI chart, a cargo index or git
   // repository, a Helm repository.
-  if ((tool === 'helm' || tool === 'cargo') && /^(install|upgrade|pull|template|push|add|search|repo|dependency|show|fetch)$/.test(pos[0] ?? '')) {
+  // (helm repo index DIR --url URL writes the URL the charts will be served from into DIR/index.yaml: it connects nowhere.)
+  const indexOnly = tool === 'helm' && pos[0] === 'repo' && pos[1] === 'index';
+  if ((tool === 'helm' || tool === 'cargo') && /^(install|upgrade|pull|template|push|add|search|repo|dependency|show|fetch)$/.test(pos[0] ?? '') && !indexOnly) {
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
       const m = /^(--index|--registry|--git|--repo)(?:=(.*))?$/.exec(a);

@@ -76,7 +76,8 @@ function isData(arg: string, bare: string, verb: string): boolean {
 export function actsByName(code0: string, lang: string): boolean {
   const code = foldLiterals(code0);
   if (/\bforce\s*=\s*True\b/.test(code)) return true;
-  const bare = stripComments(stripStrings(code), lang);
+  // (An event loop's run — asyncio.run(main()), trio.run, loop.run_until_complete — runs the code's own coroutine: it acts on nothing.)
+  const bare = stripComments(stripStrings(code), lang).replace(/\b(asyncio|trio|anyio|uvloop)\.run\s*\(|\.run_until_complete\s*\(/g, (m) => m.replace(/run(_until_complete)?/, 'loop'));
   // (m[process.argv[1]](), getattr(m, name)(): a member named at run time.)
   if (/\[\s*[^\s\]'"`\d](?:[^[\]]|\[[^[\]]*\])*\]\s*\(/.test(bare) && /^(node|bun|deno)$/.test(lang)) return true;
   if (/\b(?:getattr|getattr_static|Reflect\.get|Reflect\.apply)\s*\(\s*(?:[^,()]|\([^()]*\))*,\s*(?!["'`])[^\s)]|\b(?:__getattribute__|methodcaller|attrgetter)\s*\(\s*(?!["'`])[^\s)]/.test(bare)) return true;

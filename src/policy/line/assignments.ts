@@ -2,6 +2,7 @@
 // configuration from, or how Rampart sees the line.
 import { posix } from 'node:path';
 import { LOADER_VARS, type State } from './state.js';
+import { harmlessConfig } from './known-configs.js';
 import { newFacts } from '../facts.js';
 import { addHost, addUrl, runsCommands, SYSTEM_DIR, systemProgram } from '../analyzers/common.js';
 import { judgeFacts } from '../evaluate.js';
@@ -328,10 +329,14 @@ export function assignmentTags(st: State, name0: string, value: string, isStatic
     const rgs = [...st.lineText.matchAll(/(?:^|[\s;&|(])rg((?:[ \t]+(?!--(?:\s|$))[^\s;&|#]+)*)/g)];
     const skipped = name === 'RIPGREP_CONFIG_PATH' && rgs.length > 0 && rgs.every((m) => /\s--no-config(?=\s|$)/.test(m[1]!));
     const unchanged = projectHome || fresh || generated || none || skipped || (to !== undefined && ((DEFAULTS[name] !== undefined && to === `${st.ctx.home}${DEFAULTS[name]}`) || (/^GIT_(DIR|COMMON_DIR)$/.test(name) && to === `${root}/.git` && cwd === root && !/GIT_WORK_TREE|--work-tree|core\.worktree|(^|[\s;&|(])(cd|pushd)\b/.test(st.lineText))));
-    if (!unchanged) {
+    // (…or a project file this line wrote with text that sets only harmless keys — [user] name, pip's timeout: judged by
+    // that text, kept for the line's end, where any other write to it makes it planted again.)
+    const text = to !== undefined && to.startsWith(`${root}/`) && !st.opaqueWritten.has(to) ? st.scripts.get(to) : undefined;
+    const known = text !== undefined && harmlessConfig(name, text);
+    if (!unchanged && !known) {
       tag('config-relocated', `${name}=${value} makes tools read configuration Rampart has not seen`);
       if (to !== undefined) st.relocated.push({ name, path: to });
-    }
+    } else if (!unchanged) st.relocated.push({ name, path: to!, text });
   }
   if (TLS_OFF[name]?.test(value)) tag('config-relocated', `${name}=${value} switches certificate checks off`);
   if (name === 'PATH') {

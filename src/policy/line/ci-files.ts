@@ -23,8 +23,10 @@ const ROUTES = /proxy$|REGISTRY|INDEX|MIRROR|^GO(PROXY|FLAGS|NOSUMDB|NOSUMCHECK|
 /** Where a shell builtin is a command word: after an operator or a quote that opens shell text, a keyword, command/builtin,
  *  and prefix assignments. (A `.`, `local` or `read` anywhere else is an operand: `jq -c . matrix.json`, `$HOME/.local/bin`.) */
 export const BUILTIN_AT = String.raw`(?:^|[;&|(){}\n!'"\x60]|\b(?:if|then|do|else|elif|while|until|time|command|builtin)\s)\s*(?:[A-Za-z_]\w*=\S*\s+)*`;
-/** Commands that may assign a variable whose name the judge cannot read (eval, source, printf -v "$n", read "$n", ${!n}). */
-const ASSIGNS_ANY = new RegExp(String.raw`${BUILTIN_AT}(?:(?:eval|source|\.|let)\s|printf\b[^;&|\n]*\s-v\s*["']?\$|(?:declare|typeset|local|readonly|export|read|mapfile|readarray|unset|getopts)\b[^;&|\n]*\s["']?\$\{?\w)|\$\{!|\$\{\w+:?=`);
+/** Commands that may assign a variable whose name the judge cannot read (eval, source, printf -v "$n", read "$n", ${!n}).
+ *  (A `.` with no operand — cp -a "$D/x" . — sources nothing; a here-string or redirection after read — read -r A B <<< "$V" —
+ *  is its input, not a name.) */
+const ASSIGNS_ANY = new RegExp(String.raw`${BUILTIN_AT}(?:(?:eval|source|\.|let)[ \t]+[^\s;&|)]|printf\b[^;&|\n]*\s-v\s*["']?\$|(?:declare|typeset|local|readonly|export|read|mapfile|readarray|unset|getopts)\b[^;&|\n<>]*\s["']?\$\{?\w)|\$\{!|\$\{\w+:?=`);
 
 /** The step file a write target names, and the file written where the runner did not set it (a default the line gives). */
 function stepFileOf(target: string, line: string): { name: string; fallback?: string } | undefined {

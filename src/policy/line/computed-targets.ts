@@ -182,7 +182,41 @@ function listedOnly(name: string, code: string): boolean {
 export function computedWrites(code: string, original: string): { outward: boolean; unmodeled?: string } {
   // (A codemod's loop variable over a listing of a project directory is a project file, whatever text the code replaces in it:
   // s.replace("from '../../utils/", …) names no place.)
-  const targets = writeTargets(code).filter((t) => !READ_TARGET.test(t) && !(/^\s*[A-Za-z_]\w*\s*$/.test(t) && listedOnly(t.trim(), code)));
+  // (…and a name assigned once the program's argument or a literal — const f = process.argv[1] — is that target.)
+  const held = assignments(code);
+  const targets = writeTargets(code).filter((t) => !READ_TARGET.test(t) && !READ_TARGET.test(expand(t, held)) && !(/^\s*[A-Za-z_]\w*\s*$/.test(t) && listedOnly(t.trim(), code)));
   if (!targets.length) return { outward: false };
-  return { outward: NAMES_OUTSIDE.test(original), unmodeled: unmodeledCall(targets, assignments(code)) };
+  return { outward: NAMES_OUTSIDE.test(original), unmodeled: unmodeledCall(targets, held) };
+}
+
+/**
+ * The literal paths code writes, when every call that writes names its target as a literal or as the program's argument
+ * (const f = process.argv[1]; fs.writeFileSync(f, …)) and the code writes by no other means; undefined otherwise. Then the
+ * other path-like strings it holds — a tsconfig value "../*\/src" it sets — are values, not places it writes.
+ */
+export function literalWriteTargets(code: string, writeApi: RegExp): string[] | undefined {
+  const held = assignments(code);
+  // (A copy, move or link names two places: its source is taken, moved away or linked to as well — copy(".env", URL).)
+  const sources: string[] = [];
+  for (const m of code.matchAll(HEADS[1]![0])) { const a = argsAt(code, m.index! + m[0].length - 1); if (a?.[0] !== undefined) sources.push(a[0]); }
+  const targets = [...writeTargets(code), ...sources].map((t) => unwrapped(expand(t, held)));
+  // (…and a URL is no file: what a copy sends there is not read here.)
+  if (!targets.length || !targets.every((t) => READ_TARGET.test(t) && !/^\s*["'][a-z][\w+.-]*:/i.test(t))) return undefined;
+  // (Nothing else in the code writes: with the calls read above blanked, no writing API is left.)
+  let rest = code.replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, '""');
+  for (const [re] of HEADS) rest = rest.replace(re, '(');
+  rest = rest.replace(OPENS, '(').replace(METHODS, '.(');
+  if (writeApi.test(rest)) return undefined;
+  return targets.map((t) => /^\s*(?:(?:Path|Pathname)(?:\.new)?\(\s*)?["']([^"']*)["']/.exec(t)?.[1]).filter((t): t is string => t !== undefined);
+}
+
+/** The same for reads: the literal paths code reads, when every call that reads names a literal or the program's argument
+ *  (fs.readFileSync(f) with f = process.argv[1], json.load(open(sys.argv[1]))) and nothing else in it reads; else undefined. */
+export function literalReadTargets(code: string, readApi: RegExp): string[] | undefined {
+  const held = assignments(code);
+  const targets = readTargets(code).map((t) => unwrapped(expand(t, held)));
+  if (!targets.length || !targets.every((t) => READ_TARGET.test(t))) return undefined;
+  const rest = code.replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, '""').replace(READS, '(').replace(OPENS, '(').replace(/\.\s*(?:read_text|read_bytes|read|binread)\s*\(/g, '.(');
+  if (readApi.test(rest)) return undefined;
+  return targets.map((t) => /^\s*(?:(?:Path|Pathname)(?:\.new)?\(\s*)?["']([^"']*)["']/.exec(t)?.[1]).filter((t): t is string => t !== undefined);
 }

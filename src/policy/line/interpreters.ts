@@ -8,6 +8,7 @@ import { HOLE, markHoles, plainPythonLiterals, unquote } from './string-literals
 import { callRest, COMPUTED, envChanges, runSetting, settledRun, shellWord, type RunSetting } from './run-options.js';
 import { charOfCode } from '../shell/code-point.js';
 import { readableCompiles } from './compiled-source.js';
+import { literalReadTargets, literalWriteTargets } from './computed-targets.js';
 
 // Interpreter one-liners (python -c, node -e, perl -e, ruby -e, php -r, lua, R, julia, deno …): code that opens sockets,
 // spawns processes, deletes trees or reads secrets is refused; code that merely prints such text
@@ -128,8 +129,12 @@ export function codePaths(code0: string): { writes: string[]; reads: string[] } 
   const named = [...code.matchAll(/\b(?:open|fopen|File\.open|File\.new)\s*\(\s*(["'])([^"'\s]+)\1\s*,\s*(?:mode\s*[=:]\s*)?["'][rbtU]*[wax+]|\b(?:writeFileSync|appendFileSync|writeFile|appendFile|file_put_contents|Deno\.writeTextFile(?:Sync)?|Bun\.write)\s*\(\s*(["'])([^"'\s]+)\3|\bPath\(\s*(["'])([^"'\s]+)\5\s*\)\s*\.\s*write_(?:text|bytes)/g)].map((m) => m[2] ?? m[4] ?? m[6]!);
   // (…and the destination of a copy, move or link by a bare relative name: shutil.copy(src, 'node_modules/.bin/jest').)
   const dests = [...code.matchAll(/\b(?:shutil\.(?:copy\w*|move)|os\.(?:rename|replace|symlink|link)|(?:copyFile|cp|rename|symlink|link)(?:Sync)?)\s*\(\s*(?:"[^"]*"|'[^']*'|[\w.]+)\s*,\s*(["'])([^"'\s]+)\1/g)].map((m) => m[2]!);
-  const writes = [...new Set([...(WRITE_API.test(code) ? paths : []), ...named, ...dests])];
-  return { writes, reads: READ_API.test(code) ? paths : [] };
+  // (Where every write names its target — a literal, or the program's argument judged on the line — the other literals are
+  // values it sets, not places: j.compilerOptions.paths = {"@acme/*": ["../*/src"]} before fs.writeFileSync(f, …).)
+  const only = WRITE_API.test(code) ? literalWriteTargets(code, WRITE_API) : undefined;
+  const writes = [...new Set([...(WRITE_API.test(code) ? paths.filter((p) => only === undefined || only.includes(p)) : []), ...named, ...dests])];
+  const read = READ_API.test(code) ? literalReadTargets(code, READ_API) : undefined;
+  return { writes, reads: READ_API.test(code) ? paths.filter((p) => read === undefined || read.includes(p)) : [] };
 }
 
 /** Blanks string literals (quotes kept), so only code is searched for API names. */

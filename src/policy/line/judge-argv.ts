@@ -65,7 +65,8 @@ import { findRoots } from '../analyzers/find.js';
 import { AGENT_TOOLS } from '../analyzers/agents.js';
 import { configOptions, programOptions } from './program-options.js';
 import { repositorySpec, runnerSpecs } from './package-runners.js';
-import { nodeOptionsLoads, settleTokenWrites, shownTokenWrites } from './token-config.js';
+import { withoutZshQualifiers } from './zsh-globs.js';
+import { holdsToken, nodeOptionsLoads, settleTokenWrites, shownTokenWrites } from './token-config.js';
 import { echoText, printfText, unescape } from './printf.js';
 import { logsIn, publishes, tokenHandOver } from './publish.js';
 import { printsHelp } from '../analyzers/help.js';
@@ -743,7 +744,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
         if (/^\s*("?\$[@*1-9]"?|\{\}|%s)\s*$/.test(cmd)) tag('pipe-to-shell', `${name} -c runs text supplied at run time`);
         else {
           const sourcedBefore = st.sourcedSecret;
-          subPrinting(name === 'cmd' ? withoutCmdSwitches(cmd) : cmd, ctx.cwd, env, FOREIGN_SHELLS.has(name) ? undefined : inherited());
+          // (zsh reads a glob's qualifier — *.json(N) — where sh sees a syntax error: the narrowing ones are dropped.)
+          subPrinting(name === 'cmd' ? withoutCmdSwitches(cmd) : name === 'zsh' ? withoutZshQualifiers(cmd) : cmd, ctx.cwd, env, FOREIGN_SHELLS.has(name) ? undefined : inherited());
           // A command string that sources a secret file and dumps or echoes it prints the secret.
           if (st.sourcedSecret !== undefined && sourcedBefore === undefined && /\b(env|printenv|export\s+-p|declare\s+-[px]|set)\s*($|[;&|)])|\becho\b|\bprintf\b|\bcat\b/.test(cmd)) rec.secretOut = st.sourcedSecret;
         }
@@ -906,7 +908,7 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
       const acts = (name === 'dbus-send' || name === 'qdbus' || call >= 0) && (method === undefined || !/^(Get|List|Introspect|Ping|Lookup|Dump|Can)\w*$/.test(method));
       if (acts) tag('rampart-tamper', `${name} calls ${method ?? 'a method'} on systemd or logind over D-Bus: it can stop the Rampart server or run commands outside this session`);
     } else if (/^(kill|pkill|killall|killall5|skill|prlimit|systemctl|launchctl)$/.test(name) || name === 'fuser' && args.some((a) => /^-[a-zA-Z]*k/.test(a))) {
-      const pick = signalPick(name, args, fc, flat, info, ctx, st.coprocs);
+      const pick = signalPick(name, args, fc, flat, info, ctx, st.coprocs, st.ownPidVars);
       if (pick === 'rampart') tag('rampart-tamper', `${name} may stop the Rampart server`);
       if (pick === 'unknown') tag('signal-unknown', `${name} signals processes picked at run time in a way Rampart cannot read`);
       const watcher = stopsWatcher(name, args, fc.argv.map((w) => w.raw).join(' '));
@@ -2034,6 +2036,8 @@ export function judgeArgv(st: State, argv0: string[], ctx: Context, writes: stri
     facts.sends = facts.sends.map((p) => unpacked(p) ?? real(p));
     const copier = /^(cp|mv|ln|install|rsync|scp)$/.test(name);
     facts.reads = facts.reads.map((p) => (copier ? undefined : unpacked(p)) ?? real(p));
+    // (…and printed, it shows only that text: cat > .npmrc <<EOF save-exact=true EOF; cat .npmrc holds no token.)
+    facts.reads = facts.reads.filter((p) => { const text = p === STDIN ? undefined : st.scripts.get(abs(p)); return !(st.settledTokenFiles.has(abs(p)) && text !== undefined && !holdsToken(text) && !st.opaqueWritten.has(abs(p))); });
     // (A token file whose whole text this line wrote, literal and judged, commits nothing unseen.)
     facts.stages = facts.stages.map(real).filter((p) => !st.settledTokenFiles.has(abs(p)));
     // git add of a directory (or the whole tree) stages the secret copies this line made inside it.

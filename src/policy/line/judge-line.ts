@@ -11,6 +11,7 @@ import { judgeFacts, type Judged } from '../evaluate.js';
 import { newFacts } from '../facts.js';
 import type { CompiledPolicy } from '../policy.js';
 import { commandsOf, compoundWrites, expandingText, expansionsOf, functionWrites, parseShell, resolveVariables, splitFields, type FlatCommand, type Word } from '../shell/index.js';
+import { printsOneField } from '../shell/split-fields.js';
 import type { Context } from '../types.js';
 import { arithmeticCopies } from './arithmetic-copies.js';
 import { foreignOutput, throughFilters } from './xargs-items.js';
@@ -58,7 +59,7 @@ export function judgeLine(policy: CompiledPolicy, line: string, ctx: Context, de
     links: parent?.links ?? new Map(), substitutedFds: parent?.substitutedFds ?? new Map(), relativeLinks: parent?.relativeLinks ?? new Set(), binaries: parent?.binaries ?? new Map(), secretVars: parent?.secretVars ?? new Map(),
     sourcedSecret: parent?.sourcedSecret, ignoreRewrites: parent?.ignoreRewrites ?? new Set(), codeJudged: parent?.codeJudged ?? new Set(), expanding: parent?.expanding ?? new Set(), written: parent?.written ?? new Set(), opaqueWritten: parent?.opaqueWritten ?? new Map(),
     settledTokenFiles: parent?.settledTokenFiles ?? new Set(),
-    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), references: parent?.references ?? new Map(), listedVars: parent?.listedVars ?? new Map(), foreignVars: parent?.foreignVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), exported: parent?.exported ?? new Set(), exportUnsure: parent?.exportUnsure ?? new Set(), coprocs: new Set(), history: parent?.history ?? [], loopOver: parent?.loopOver ?? new Map(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(), fieldLoopVars: parent?.fieldLoopVars ?? new Set(), globLoopVars: parent?.globLoopVars ?? new Set(), anyGlobLoopVars: parent?.anyGlobLoopVars ?? new Set(),
+    functions: parent?.functions ?? new Map(), calledFunctions: parent?.calledFunctions ?? new Set(), traps: [], namerefs: parent?.namerefs ?? new Map(), references: parent?.references ?? new Map(), listedVars: parent?.listedVars ?? new Map(), foreignVars: parent?.foreignVars ?? new Map(), unlisted: parent?.unlisted ?? new WeakSet(), lineText: '', altCwds: [], fdVars: parent?.fdVars ?? new Map(), exported: parent?.exported ?? new Set(), exportUnsure: parent?.exportUnsure ?? new Set(), coprocs: parent?.coprocs ?? new Set(), ownPidVars: parent?.ownPidVars ?? new Set(), history: parent?.history ?? [], loopOver: parent?.loopOver ?? new Map(), edits: parent?.edits ?? new Map(), dirVars: parent?.dirVars ?? new Map(), branchVars: parent?.branchVars ?? new Set(), fieldLoopVars: parent?.fieldLoopVars ?? new Set(), globLoopVars: parent?.globLoopVars ?? new Set(), anyGlobLoopVars: parent?.anyGlobLoopVars ?? new Set(),
     // (A nested line — a shell alias's text, bash -c — runs on the branch the line switched to.)
     branch: parent?.branch,
     downloaded: parent?.downloaded ?? new Set(), downloadedBefore: new Set(parent?.downloaded ?? []), functionWrites: parent?.functionWrites ?? new Map(), posix: parent?.posix ?? false,
@@ -191,7 +192,10 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
   const calledLater = new Set([...defined.keys()].filter((n) => (line.match(new RegExp(`(^|[^\\w-])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g')) ?? []).length > 1));
   for (const [n, body] of defined) st.functions.set(n, body);
   // coproc NAME … (or COPROC): ${NAME[0]}/${NAME[1]} are its pipes, $NAME_PID its process.
-  st.coprocs = new Set([...line.matchAll(/(?:^|[\s;&|(])coproc\s+(?:([A-Za-z_]\w*)\s+(?=[{(]|(?:while|until|if|for|case)\s))?/g)].map((m) => m[1] ?? 'COPROC'));
+  // (…in a function's body too, judged as a line of its own where it is called: the coproc of the line that calls it.)
+  // Variables the line fills only with its own jobs' pids (pids+=($!)): a trap or a function may kill "${pids[@]}" at any point.
+  st.ownPidVars = new Set([...st.ownPidVars, ...ownPidVars(flat, line, compoundWrites(parsed.script))]);
+  for (const m of line.matchAll(/(?:^|[\s;&|(])coproc\s+(?:([A-Za-z_]\w*)\s+(?=[{(]|(?:while|until|if|for|case)\s))?/g)) st.coprocs.add(m[1] ?? 'COPROC');
   // The directory at the entry of each subshell the commands are in (`( cd x && … )`, a pipeline
   // element, a substitution): a cd inside one ends with it, and the commands after it run where it began.
   const entered = new Map<number, { cwd: string; alt: string[]; oldpwd: string | undefined; unsure: boolean | undefined }>();
@@ -262,7 +266,9 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
     }
     // A name with a space made in the line (mkdir -p 'x /home/user'): a listing split into words may
     // now print any path, so unquoted listings are no longer trusted.
-    if (i.info.writesFiles.some((w) => /\s/.test(w)) || (/^(mkdir|touch|cp|mv|ln|install|tee)$/.test(i.info.name) && i.info.argv.slice(1).some((a) => !a.startsWith('-') && /\s/.test(a)))) st.spacedNames = true;
+    // (A substitution that prints one field — backups/db-$(date +%F).sql.gz — puts no blank in the name its text shows.)
+    const blank = (w: string) => /\s/.test(w.replace(/\$\(([^()]*)\)/g, (sub, body: string) => { const p = parseShell(body); return p.ok && printsOneField(p.script) ? '_' : sub; }));
+    if (i.info.writesFiles.some(blank) || (/^(mkdir|touch|cp|mv|ln|install|tee)$/.test(i.info.name) && i.info.argv.slice(1).some((a) => !a.startsWith('-') && blank(a)))) st.spacedNames = true;
     // Any other assignment to a bound name unbinds it (f=$HOME after the loop); one whose value is a
     // project listing's single name binds it (f=$(ls -t db/migrations/*_x.sql | head -n1)).
     // (Only a value that is that one substitution, every output command of it a lister or a filter of one.)
@@ -279,7 +285,10 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
       const foreign = outputs.flatMap((c) => throughFilters([c.index], info, (j) => flat[j]?.stdinFrom ?? [])).map((j) => foreignOutput(info[j], st.ctx)).find((x) => x !== undefined && !/^what git (describe|tag|branch|name-rev|ls-remote|for-each-ref) /.test(x));
       if (foreign !== undefined) st.foreignVars.set(a.name, foreign);
       else st.foreignVars.delete(a.name);
+      // (…and one that is a listed name with a literal suffix — js="${ts%.ts}.js" in a loop over a listing — names what it does.)
+      const derived = a.value.substitutions.length === 0 ? listedWord(st, a.value.raw, cwd) : undefined;
       if (listers.length && listers.every((c) => info[c.index]?.listsUnder !== undefined || info[c.index]?.namesOut !== undefined) && !st.spacedNames) listed(st, a.name, info[listers.at(-1)!.index]!, cwd);
+      else if (derived && !derived.at) st.listedVars.set(a.name, derived.secret ? { path: derived.path, secret: true } : { path: derived.path, secret: false, cwds: [cwd, ...st.altCwds] });
       else st.listedVars.delete(a.name);
     });
     kubeconfigsWritten(st, fc, i.info, cwd);
@@ -372,6 +381,17 @@ function dirVarPath(st: State, raw: string): string | undefined {
   // (Unquoted, a value with blanks is split into several words — d="build /etc/$x"; rm -rf $d — each judged as it is.)
   if (dir !== undefined && !raw.startsWith('"') && /\s/.test(dir)) return undefined;
   return dir !== undefined ? posix.join(dir + (m![3] ?? ''), m![4]!) || '/' : undefined;
+}
+
+/** Variables the line sets only to its own background jobs' pids — pids=(); … & pids+=($!) — and in no other way (no
+ *  read, mapfile, declare, eval, printf -v, element assignment or loop): a trap's kill "${pids[@]}" signals only those. */
+function ownPidVars(flat: readonly FlatCommand[], line: string, loopVars: Iterable<string>): Set<string> {
+  const PID = /^(|\(\s*\)|\((\s*"?\$(!|\{!\})"?)+\s*\)|"?\$(!|\{!\})"?)$/;
+  const loops = new Set(loopVars);
+  const byName = new Map<string, boolean>();
+  for (const c of flat) for (const a of c.assignments) byName.set(a.name, (byName.get(a.name) ?? true) && a.scope !== 'prefix' && PID.test(a.value.raw));
+  const other = (n: string) => new RegExp(`\\b(read|mapfile|readarray|printf|eval|source|declare|typeset|local|export|readonly|unset|let)\\b[^;&|\\n]*\\b${n}\\b|\\b${n}\\[[^\\]]*\\]\\+?=|\\$\\{!`).test(line);
+  return new Set([...byName].filter(([n, only]) => only && !loops.has(n) && !other(n)).map(([n]) => n));
 }
 
 /**
@@ -1162,6 +1182,13 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const moved = /\b(GOPATH|GOBIN|GOENV|GOFLAGS|npm_config_prefix|NPM_CONFIG_PREFIX|PYTHONUSERBASE)=|\bgo\s+env\s+-w\b|--prefix\b/.test(st.lineText) || ['GOPATH', 'GOBIN', 'GOENV', 'npm_config_prefix', 'NPM_CONFIG_PREFIX', 'PYTHONUSERBASE'].some((k) => st.ctx.env[k] !== undefined);
   if (query && queried !== undefined && !moved && !madeBelow(st, info, queried) && !/(^|\/)\.\.(\/|$)/.test(query[2]!)) {
     judgeArgv(st, [`${queried}${query[2]}`, ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
+    return { info: rec, cwd, env: nextEnv };
+  }
+  // A program below a directory the line captured from where it stands (PREFIX="$PWD/.local-prefix"; "$PREFIX/bin/tool"):
+  // that path, as if written out (a guarded tool's name or a download there is still judged as such).
+  const capturedCmd = !argvWords[0]!.static ? dirVarPath(st, argvWords[0]!.raw) : undefined;
+  if (capturedCmd !== undefined) {
+    judgeArgv(st, [capturedCmd, ...argv.slice(1)], cmdCtx, writes, stdinText, fc, flat, info, rec);
     return { info: rec, cwd, env: nextEnv };
   }
   if (!argvWords[0]!.static) {

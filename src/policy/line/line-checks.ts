@@ -314,7 +314,9 @@ export function lineChecks(st: State, flat: FlatCommand[], info: Info[], cwd0: s
   const writes = info.flatMap((i) => i?.writesFiles ?? []);
   for (const r of st.relocated) {
     const w = writes.find((p) => p === r.path || p.startsWith(r.path + '/'));
-    if (w) tag('config-planted', `${r.name} points at ${w}, written earlier in the same line`);
+    // (Harmless known text stays so only when no other command of the line writes there: no second write, no unknown text.)
+    const once = r.text !== undefined && info.filter((i) => i?.writesFiles.some((p) => p === r.path || p.startsWith(r.path + '/'))).length === 1 && st.scripts.get(r.path) === r.text && !st.opaqueWritten.has(r.path);
+    if (w && !once) tag('config-planted', `${r.name} points at ${w}, written earlier in the same line`);
   }
   // A line that reads a secret and looks up names computed at run time leaks it through DNS.
   if (st.readsSecret && st.dynamicLookups.length > 0) tag('dns-exfil', `${st.dynamicLookups[0]} looks up names computed in a line that reads a secret`);

@@ -244,10 +244,13 @@ export function substitutionPick(raw: string, fc: FlatCommand, flat: FlatCommand
   return subs.length ? chainPick(upstream(subs, flat), flat, info, ctx) : 'unknown';
 }
 
-export function signalPick(name: string, args0: string[], fc: FlatCommand, flat: FlatCommand[], info: Info[], ctx: Context, coprocs: ReadonlySet<string> = new Set()): Pick {
+export function signalPick(name: string, args0: string[], fc: FlatCommand, flat: FlatCommand[], info: Info[], ctx: Context, coprocs: ReadonlySet<string> = new Set(), ownVars: ReadonlySet<string> = new Set()): Pick {
   // (A coproc's process, $NAME_PID, is the line's own, as $! is.)
   let args = args0;
-  const own = (raw: string) => OWN_PIDS.test(raw) || coprocs.has(/^\$\{?([A-Za-z_]\w*?)_PID\}?$/.exec(raw)?.[1] ?? '');
+  // (…and a variable the calling line filled with its own jobs' pids, read in a trap: kill "${pids[@]}" — unless this text
+  // sets it again.)
+  const resets = (n: string) => flat.some((c) => c.assignments.some((a) => a.name === n) || (/^(read|mapfile|readarray|declare|typeset|local|export|readonly|eval|source|\.|printf|unset|let)$/.test(c.argv[0]?.value ?? '') && c.argv.some((w) => w.raw.includes(n))));
+  const own = (raw: string) => OWN_PIDS.test(raw) || coprocs.has(/^\$\{?([A-Za-z_]\w*?)_PID\}?$/.exec(raw)?.[1] ?? '') || [/^\$\{?([A-Za-z_]\w*)(?:\[[@*]\])?\}?$/.exec(raw)?.[1] ?? ''].some((n) => ownVars.has(n) && !resets(n));
   // The words after the command's own name (kill run by xargs or sudo keeps the outer command).
   const at = fc.argv.findIndex((w) => posix.basename(w.value) === name);
   const words = fc.argv.slice(at + 1);
@@ -326,7 +329,8 @@ export function signalPick(name: string, args0: string[], fc: FlatCommand, flat:
   const computed = ops.filter((w) => !w.static && !own(w.raw.replace(/^"|"$/g, '')));
   // A static operand that is no pid, job or signal (a glob over /proc, a path left by a loop
   // variable, `${p#/proc/}` of one) picks processes nobody can read here.
-  if (ops.some((w) => w.static && !/^-?\d+$|^%\S*$|^-[A-Za-z]+$|^(SIG)?[A-Z]+[A-Z0-9+-]*$|^\$[!$]$/.test(w.value))) merge('unknown');
+  // (An own-pid variable still empty where a trap is judged early — pids=(); trap 'kill "${pids[@]}"' — is no operand.)
+  if (ops.some((w) => w.static && !/^-?\d+$|^%\S*$|^-[A-Za-z]+$|^(SIG)?[A-Z]+[A-Z0-9+-]*$|^\$[!$]$/.test(w.value) && !(w.value === '' && own(w.raw.replace(/^"|"$/g, ''))))) merge('unknown');
   const subs = flat.filter((c) => c.origin?.parent === fc.index && c.origin.location === 'argv').map((c) => c.index);
   if (subs.length) merge(chainPick(upstream(subs, flat), flat, info, ctx));
   else if (computed.length) {

@@ -304,7 +304,7 @@ export interface State {
   /** Where a function called by the last command left the shell (its body's cd followed). */
   cwdAfter?: { cwd: string; oldpwd?: string; unsure?: boolean; alt: string[] };
   /** Configuration moved by an assignment (HOME=/tmp/h, GIT_CONFIG_GLOBAL=x) → where it now is. */
-  relocated: { name: string; path: string }[];
+  relocated: { name: string; path: string; text?: string }[];
   /** Files a cluster tool wrote a kubeconfig of its own into, no other writer since (kind get kubeconfig > f, kind export kubeconfig --kubeconfig f). */
   generatedKubeconfigs: Set<string>;
   /** The branch the line switched to (git checkout/switch); '<unknown>' for `checkout -`. */
@@ -330,6 +330,8 @@ export interface State {
   /** Descriptor variables the line opened (`exec {log}>>f`: log → f) and coproc names (their pipes). */
   fdVars: Map<string, string>;
   coprocs: Set<string>;
+  /** Variables that hold only the line's own background jobs' pids (pids+=($!)), for its traps and the functions it calls at the end. */
+  ownPidVars: ReadonlySet<string>;
   /** Lines `history -s` put in the shell's history: `fc` runs them again. */
   history: string[];
   /** Loop variables whose loop runs over one other variable's words (for f in $FILES): f → FILES. */

@@ -13,6 +13,8 @@ export interface PrintedName {
   /** (`text`, anything, only between a printer and a filter that makes it one of the others.) */
   kind: 'name' | 'ref' | 'component' | 'text';
   empty: boolean;
+  /** (A digest program's line — sha256sum FILE: its first this many characters are hex digits, then the file's name.) */
+  hex?: number;
 }
 
 const NAME: PrintedName = { kind: 'name', empty: false };
@@ -70,6 +72,11 @@ function printer0(argv: string[]): PrintedName | undefined {
       // whose only slash follows its @scope — the manifest's words are the project's, as the agent's edits are. Only by
       // a relative name that does not climb: /tmp/package.json is anybody's text.)
       return !/^-r \.(version|name) (?!\/)(?!.*(^|\/)\.\.(\/|$))[\w./-]*package\.json$/.test(line) ? undefined : line.startsWith('-r .version') ? NAME : { kind: 'ref', empty: false };
+    case 'sha1sum': case 'sha224sum': case 'sha256sum': case 'sha384sum': case 'sha512sum': case 'md5sum': {
+      // (Of one file, with no option: --tag and -b change where the digits stand.)
+      const hex = { sha1sum: 40, sha224sum: 56, sha256sum: 64, sha384sum: 96, sha512sum: 128, md5sum: 32 }[name];
+      return args.length === 1 && !args[0]!.startsWith('-') ? { ...ANY_TEXT, empty: false, hex } : undefined;
+    }
     case 'basename': {
       // Of a literal path: its last name, computed here (basename of `..`, `/` or `x/..` is no name below anything).
       const ops = args[0] === '--' ? args.slice(1) : args;
@@ -96,6 +103,15 @@ function trChars(set: string): string | undefined {
 
 /** A filter after the printer that keeps a name a name: tr mapping to characters other than `.` and `/`, or deleting blanks. */
 function keeps(argv: string[], from: PrintedName): PrintedName | undefined {
+  // (A digest line cut to its digits — cut -c1-16, cut -d' ' -f1, head -c 12, awk '{print $1}' — is one hex name.)
+  if (from.hex !== undefined) {
+    const line = argv.join(' ');
+    const cols = /^cut -c ?(?:1)?-(\d+)$/.exec(line)?.[1] ?? /^head -c ?(\d+)$/.exec(line)?.[1];
+    if (cols !== undefined) return Number(cols) >= 1 && Number(cols) <= from.hex ? NAME : undefined;
+    // (cut's delimiter a blank, -d ' ' or -d' ', and its first field.)
+    const cut = argv[0] === 'cut' ? argv.slice(1).join('\n').replace(/-d\n? (?=\n|$)/, '-dSP') : '';
+    return /^(-dSP\n-f\n?1|-f\n?1\n-dSP)$/.test(cut) || /^awk \{ ?print \$1 ?\}$/.test(line) ? NAME : undefined;
+  }
   if (argv[0] !== 'tr') return undefined;
   const args = argv.slice(1);
   if (args[0] === '-d' && args.length === 2) {
