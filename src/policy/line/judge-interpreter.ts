@@ -195,7 +195,7 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx0: Context
     if (cw.outward || cw.unmodeled !== undefined || unread !== undefined) {
       st.lineTags.tags.add('interpreter-opaque');
       st.lineTags.notes.push(cw.unmodeled !== undefined ? `the one-liner writes to a path it builds with ${cw.unmodeled}(), which Rampart does not model`
-        : cw.outward ? 'the one-liner writes to a path it computes while naming the working directory\'s parent or the home directory'
+        : cw.outward ? 'the one-liner writes to a path it computes while naming the working directory\'s parent, the home directory or the environment'
           : `the one-liner prints a file whose name it builds with ${unread}(), which Rampart does not model`);
       const guesses = cw.outward || cw.unmodeled !== undefined ? homeGuesses(folded) : [];
       if (guesses.length) {

@@ -166,7 +166,8 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
       // (…and nothing in the line that may rebind it unseen: eval f\=…, a sourced file, wait -p f. A cd is listedWord's:
       // the names are relative to where the listing ran.)
       // (Only as a command word: `grep -c .` and `find . -name x` pass a dot, they source nothing.)
-      && !new RegExp(`${BUILTIN_AT}(eval|source|\\.|wait)(?=[\\s;&|)]|$)`).test(line)) st.loopOver.set(name, (over[1] ?? over[2] ?? over[3])!);
+      // (…its options skipped: command -p eval f\\=~ and time -p eval run eval.)
+      && !new RegExp(`${BUILTIN_AT}(?:(?:-\\w+|--)\\s+)*(eval|source|\\.|wait)(?=[\\s;&|)]|$)`).test(line)) st.loopOver.set(name, (over[1] ?? over[2] ?? over[3])!);
     // (Items that are plain words or unquoted expansions were split already: each turn's value is one field.)
     // (Not a glob: a file name it matches may hold blanks — touch -- '-D main' — and an unquoted $b splits it again.)
     if (items?.length && items.every((w) => (w.static && !/\s/.test(w.value) && !/[*?[]/.test(w.raw.replace(/'[^']*'|"[^"]*"/g, ''))) || (!w.static && w.parts.every((p) => !('quoted' in p) || !p.quoted)))) st.fieldLoopVars.add(name);
@@ -248,6 +249,8 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
     else if (readNames.length === 1 && fromSub) listed(st, readNames[0]!, fromSub, cwd);
     else if (readNames.length === 1 && !redirected.length) listed(st, readNames[0]!, i.info, cwd);
     else for (const v of readNames) st.listedVars.delete(v);
+    // (read -a S binds the array S — its elements the words read, not the listing S held: read -ra S < /tmp/evil.)
+    if (i.info.argv[0] === 'read') i.info.argv.slice(1).forEach((a, k, xs) => { if (/^-[A-Za-z]*a$/.test(xs[k - 1] ?? '')) st.listedVars.delete(a); });
     // (…and a read fed text others wrote — git log --format=%s | while read s — holds that text: pasted into code, it is code.)
     // (…through filters too: git log --format=%s | head -5 | while read s.)
     // (…or a file from outside the project read by redirection: read -r X < /tmp/name.)
@@ -462,7 +465,9 @@ function namedCwd(st: State, to: string, env: Record<string, string | undefined>
     const v = env[(a ?? b)!];
     return v !== undefined && /^\$\([^()`$]*\)$/.test(v) && once((a ?? b)!) ? v : m;
   });
-  if (!namesOnlyComputed(text)) return undefined;
+  // (Not where a substitution may print `..` — basename of anything — nor in a line that climbs from there: the path judge
+  // takes the substitution for one name, and `..` past it for its parent, where it may print nothing, or `..`.)
+  if (!namesOnlyComputed(text, true) || /(?<![\w.])\.\.(?![\w.])/.test(st.lineText)) return undefined;
   const abs = resolvePath(text, { cwd, home: st.ctx.home });
   const head = abs.slice(0, abs.indexOf('$('));
   return head.startsWith(`${st.ctx.projectRoot}/`) || /^\/(private\/)?tmp\/./.test(head) ? abs : undefined;
