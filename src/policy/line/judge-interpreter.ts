@@ -495,7 +495,22 @@ function editedFiles(st: State, code: string, lang: string, ctx: Context): Map<s
   const abs = (p: string) => posix.resolve(ctx.cwd, p);
   const own = (p: string) => p.startsWith(`${ctx.projectRoot}/`) && !st.written.has(p) && !st.scripts.has(p) && !st.opaqueWritten.has(p);
   if (!e.reads.map(abs).every(own)) return undefined;
+  // (A value naming a file outside the project — jest's setupFiles: ['/tmp/evil.js'], main: '/tmp/x.js', preset: '../../x' —
+  // is code the tool loads that nobody read: the file stays unread, as the script was.)
+  if ([...e.writes.values()].some((text) => outsideValue(text, ctx.projectRoot))) return undefined;
   return new Map([...e.writes].map(([p, text]) => [abs(p), text]));
+}
+
+/** Whether a JSON text holds a string value that names a path outside the project: absolute elsewhere, from HOME, or climbing out. */
+function outsideValue(text: string, root: string): boolean {
+  const strings: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') strings.push(v);
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+  };
+  try { walk(JSON.parse(text)); } catch { return true; }
+  // (A route or base path — basePath: '/docs', '/api' — is one segment and no file: not a place.)
+  return strings.some((s) => (/^\/[^/\s]+\/|^\/[^/\s]*\.\w+$/.test(s) && s !== root && !s.startsWith(`${root}/`)) || /^~\//.test(s) || /(^|[/\\])\.\.([/\\]|$)/.test(s));
 }
 
 // Listings of the working directory in each language: os.listdir(), scandir('.'), Path('.').iterdir(), glob('.*'),
