@@ -508,7 +508,8 @@ function outsideValue(text: string, root: string): boolean {
     if (typeof v === 'string') strings.push(v);
     else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
   };
-  try { walk(JSON.parse(text)); } catch { return true; }
+  // (A file that is no JSON document — module.exports = {…} — is judged by the strings in it.)
+  try { walk(JSON.parse(text)); } catch { for (const m of text.matchAll(/"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'/g)) strings.push(m[1] ?? m[2]!); }
   // (A route or base path — basePath: '/docs', '/api' — is one segment and no file: not a place.)
   return strings.some((s) => (/^\/[^/\s]+\/|^\/[^/\s]*\.\w+$/.test(s) && s !== root && !s.startsWith(`${root}/`)) || /^~\//.test(s) || /(^|[/\\])\.\.([/\\]|$)/.test(s));
 }

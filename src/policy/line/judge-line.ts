@@ -969,7 +969,10 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const innerEnv = { ...cmdEnv, ...inner.env };
   const innerCwd = inner.cwd === undefined ? cwd : /^[$`]/.test(inner.cwd) ? UNKNOWN_CWD : posix.resolve(cwd, inner.cwd.replace(/^~(?=\/|$)/, st.ctx.home));
   // (…unless the line re-points that link first: state.ts RELINKS.)
-  const relinked = (SERVICE_CLIS.test(innerName) || innerName === 'gh') && RELINKS.test(st.lineText);
+  // (…or a wrapper that acts as another user or loads an environment the line does not show — sudo -u other, dotenv -e
+  // .env.x --, direnv exec DIR: its GH_TOKEN, GH_REPO or CLOUDFLARE_ACCOUNT_ID may name anyone.)
+  const relinked = (SERVICE_CLIS.test(innerName) || innerName === 'gh') && (RELINKS.test(st.lineText)
+    || argv.slice(0, inner.at).some((w) => /^(sudo|doas|su|runuser|pkexec|dotenv|dotenvx|env-cmd|direnv|sops|op|doppler|infisical|chamber|aws-vault|envchain|teller|with-env|varlock)$/.test(posix.basename(w))));
   const ownSetting = ownSettingHere(innerName, inner.argv.slice(1), innerEnv, st.ctx.env, innerCwd, st.ctx.projectRoot) && !relinked;
   const serviceSends = SERVICE_CLIS.test(innerName) && !ownSetting;
   const ghOwnSecret = innerName === 'gh' && inner.argv[1] === 'secret' && inner.argv[2] === 'set' && !namesOtherOwner('gh', inner.argv.slice(3)) && !switchesAccount('gh', innerEnv, st.ctx.env)
