@@ -322,6 +322,11 @@ export function namesOnlyComputed(raw: string, names = false): boolean {
   // (`names`: and none that may print `.` or `..` — basename of anything.)
   return named !== undefined && !named.unsafe && !/[$`]/.test(named.text) && (!names || named.up === undefined);
 }
+/** Whether each substitution in a path prints exactly one name — never nothing, never `..`, never a slash (date +%s, uname -m):
+ *  a `..` after it climbs out of that one directory. */
+export function singleNames(raw: string): boolean {
+  return substitutionsIn(raw).every((s) => { const p = printedNameOf(s.body); return p?.kind === 'name' && !p.empty; });
+}
 /** The name a substitution that prints one stands for in a path. */
 const COMPUTED_NAME = '-computed-';
 

@@ -4,7 +4,7 @@
 // interpreter, /dev/tcp, a secret piped or substituted into a network command, loader variables).
 import { DEFAULT_BINS } from '../shimmed.js';
 import { posix } from 'node:path';
-import { namesOnlyComputed, resolvePath } from '../paths.js';
+import { namesOnlyComputed, resolvePath, singleNames } from '../paths.js';
 import { substitutionsIn } from '../shell/printed-names.js';
 import { nameMatchesGlob } from '../glob.js';
 import { judgeFacts, type Judged } from '../evaluate.js';
@@ -467,7 +467,8 @@ function namedCwd(st: State, to: string, env: Record<string, string | undefined>
   });
   // (Not where a substitution may print `..` — basename of anything — nor in a line that climbs from there: the path judge
   // takes the substitution for one name, and `..` past it for its parent, where it may print nothing, or `..`.)
-  if (!namesOnlyComputed(text, true) || /(?<![\w.])\.\.(?![\w.])/.test(st.lineText)) return undefined;
+  // (…unless each prints exactly one name: out-$(date +%s), then cd .. is the directory it was made in.)
+  if (!namesOnlyComputed(text, true) || (/(?<![\w.])\.\.(?![\w.])/.test(st.lineText) && !singleNames(text))) return undefined;
   const abs = resolvePath(text, { cwd, home: st.ctx.home });
   const head = abs.slice(0, abs.indexOf('$('));
   return head.startsWith(`${st.ctx.projectRoot}/`) || /^\/(private\/)?tmp\/./.test(head) ? abs : undefined;
