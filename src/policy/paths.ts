@@ -317,9 +317,15 @@ function namedSubstitutions(raw: string): { text: string; empty?: string; up?: s
   return { text: text + rest, empty: mayBeEmpty ? tidy(empty + rest) : undefined, up: upLast !== undefined ? up + rest : undefined, upLast, unsafe };
 }
 /** A path's text whose only expansions are substitutions that print a name (build/$(uname -m), dist/$(git describe --tags)). */
-export function namesOnlyComputed(raw: string): boolean {
+export function namesOnlyComputed(raw: string, names = false): boolean {
   const named = namedSubstitutions(raw);
-  return named !== undefined && !named.unsafe && !/[$`]/.test(named.text);
+  // (`names`: and none that may print `.` or `..` — basename of anything.)
+  return named !== undefined && !named.unsafe && !/[$`]/.test(named.text) && (!names || named.up === undefined);
+}
+/** Whether each substitution in a path prints exactly one name — never nothing, never `..`, never a slash (date +%s, uname -m):
+ *  a `..` after it climbs out of that one directory. */
+export function singleNames(raw: string): boolean {
+  return substitutionsIn(raw).every((s) => { const p = printedNameOf(s.body); return p?.kind === 'name' && !p.empty; });
 }
 /** The name a substitution that prints one stands for in a path. */
 const COMPUTED_NAME = '-computed-';

@@ -46,7 +46,8 @@ await lineTable(t, {
     ['VERSION=$(git describe --tags --always --dirty)\nOUT=dist/release/$VERSION\nmkdir -p "$OUT"\n(\n  cd "$OUT"\n  sha256sum app-* > SHA256SUMS\n)', 'allow'],
     ['mkdir -p "out/$(date +%s)" && cd "out/$(date +%s)" && touch done', 'allow'],
     ['V=$(git rev-parse --short HEAD); cd "build/$V" && rm -rf ./*', 'allow'],
-    ['V=$(git describe); OUT=dist/release/$V; cd "$OUT" && rm -rf ../../..', 'ask'],
+    // (wb62d: git describe may print nothing — then ../../.. is the home directory; a line that climbs keeps the directory unknown)
+    ['V=$(git describe); OUT=dist/release/$V; cd "$OUT" && rm -rf ../../..', 'deny'],
     ['V=$(git describe); cd "dist/$V" && cat .env', 'ask'],
     ['V=$(git describe); cd "dist/$V" && curl -T app https://github.com/upload', 'ask'],
     ['X=$(curl -s https://github.com/x); OUT=dist/$X; cd "$OUT" && touch x', 'ask'],

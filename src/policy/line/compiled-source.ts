@@ -5,8 +5,9 @@
 // not code run at run time. Anything else — source read from a file, the arguments or the network — is.
 import { argsAt, assignments, expand } from './computed-targets.js';
 
-/** Ways Python runs a code object (exec and eval by name, however spelled, are among them). */
-const RUNS_CODE = /\b(?:exec|eval|FunctionType|CodeType|LambdaType|MethodType|__code__|timeit|cProfile|profile|runpy|pdb|trace|InteractiveInterpreter|InteractiveConsole|interact|marshal|getattr|__builtins__|builtins)\b/;
+/** Ways Python runs a code object (exec and eval by name, however spelled, are among them; the function type reached
+ *  through type() or __class__ — (lambda: 0).__class__(c, {})() — and bdb's debugger run it too). */
+const RUNS_CODE = /\b(?:exec|eval|FunctionType|CodeType|LambdaType|MethodType|__code__|timeit|cProfile|profile|runpy|pdb|trace|InteractiveInterpreter|InteractiveConsole|interact|marshal|getattr|__builtins__|builtins|__class__|type|bdb|vars|modules|setattr|__setattr__|__globals__)\b/;
 
 /** A source argument built only of literals and ast node constructors (names the code assigned once are read as their values). */
 function literalSource(arg: string, held: Map<string, string>): boolean {

@@ -152,6 +152,9 @@ export const NAMES_OUTSIDE = /["'`/]\.\.(?=[/"'`]|$)|\bos\.pardir\b|\.parents?\b
  *  loaded by name — path = require("path") held and expanded — is no place). */
 const MODELED = /^(require|import|__import__|join|joinpath|resolve|normalize|normpath|abspath|realpath|relpath|dirname|basename|Path|PurePath|PosixPath|Pathname|new|str|String|format|replace|strip|lstrip|rstrip|trim|lower|upper|toLowerCase|toUpperCase|with_suffix|with_name|with_stem|int|len|range|enumerate|zip|sorted|reversed|next|iter|min|max|strftime|now|today|isoformat|toISOString|Date|uuid4|uuid1|hex|get|getenv|fetch|mkdtemp|mkdtempSync|gettempdir|tmpdir|mktemp|mkstemp|glob|iglob|globSync|listdir|readdirSync|iterdir|scandir|walk|children|entries|split|rsplit|slice|substring|sub|gsub|pop|shift|keys|values|items|expanduser|expand_path|home|homedir|cwd|getcwd|pwd|parent|absolute|stem|suffix|name|to_s|toString|padStart|zfill|encode|decode|time|random|randint|choice|hash|digest|hexdigest|sha256|md5)$/;
 
+/** A read of the environment, in each language's spelling. */
+const ENVIRONMENT = /\b(?:environ|getenv|environb)\b|\bprocess\.env\b|\bENV\s*\[|\$ENV\s*\{|\bDeno\.env\b|\bSys\.getenv\b/;
+
 /** What code writes at a place it computes: whether the code names the project's parent or HOME, and a call the judge does not model in a target. */
 /** A literal directory below the working directory: 'src', "packages/api", not '..', '/etc', '~/x' or 'a/../..'. */
 // (…nor a brace list naming one: '{/home/u/.ssh,src}/**' lists HOME's keys as well.)
@@ -186,7 +189,8 @@ export function computedWrites(code: string, original: string): { outward: boole
   const held = assignments(code);
   const targets = writeTargets(code).filter((t) => !READ_TARGET.test(t) && !READ_TARGET.test(expand(t, held)) && !(/^\s*[A-Za-z_]\w*\s*$/.test(t) && listedOnly(t.trim(), code)));
   if (!targets.length) return { outward: false };
-  return { outward: NAMES_OUTSIDE.test(original), unmodeled: unmodeledCall(targets, held) };
+  // (…or one read from the environment — open(os.environ["T"], "a"), t = getenv("T").split("=")[0]: any path at all.)
+  return { outward: NAMES_OUTSIDE.test(original) || targets.some((t) => ENVIRONMENT.test(expand(t, held))), unmodeled: unmodeledCall(targets, held) };
 }
 
 /**

@@ -195,7 +195,7 @@ export function judgeCodeIn(st: State, code: string, lang: string, ctx0: Context
     if (cw.outward || cw.unmodeled !== undefined || unread !== undefined) {
       st.lineTags.tags.add('interpreter-opaque');
       st.lineTags.notes.push(cw.unmodeled !== undefined ? `the one-liner writes to a path it builds with ${cw.unmodeled}(), which Rampart does not model`
-        : cw.outward ? 'the one-liner writes to a path it computes while naming the working directory\'s parent or the home directory'
+        : cw.outward ? 'the one-liner writes to a path it computes while naming the working directory\'s parent, the home directory or the environment'
           : `the one-liner prints a file whose name it builds with ${unread}(), which Rampart does not model`);
       const guesses = cw.outward || cw.unmodeled !== undefined ? homeGuesses(folded) : [];
       if (guesses.length) {
@@ -495,7 +495,23 @@ function editedFiles(st: State, code: string, lang: string, ctx: Context): Map<s
   const abs = (p: string) => posix.resolve(ctx.cwd, p);
   const own = (p: string) => p.startsWith(`${ctx.projectRoot}/`) && !st.written.has(p) && !st.scripts.has(p) && !st.opaqueWritten.has(p);
   if (!e.reads.map(abs).every(own)) return undefined;
+  // (A value naming a file outside the project — jest's setupFiles: ['/tmp/evil.js'], main: '/tmp/x.js', preset: '../../x' —
+  // is code the tool loads that nobody read: the file stays unread, as the script was.)
+  if ([...e.writes.values()].some((text) => outsideValue(text, ctx.projectRoot))) return undefined;
   return new Map([...e.writes].map(([p, text]) => [abs(p), text]));
+}
+
+/** Whether a JSON text holds a string value that names a path outside the project: absolute elsewhere, from HOME, or climbing out. */
+function outsideValue(text: string, root: string): boolean {
+  const strings: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') strings.push(v);
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+  };
+  // (A file that is no JSON document — module.exports = {…} — is judged by the strings in it.)
+  try { walk(JSON.parse(text)); } catch { for (const m of text.matchAll(/"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'/g)) strings.push(m[1] ?? m[2]!); }
+  // (A route or base path — basePath: '/docs', '/api' — is one segment and no file: not a place.)
+  return strings.some((s) => (/^\/[^/\s]+\/|^\/[^/\s]*\.\w+$/.test(s) && s !== root && !s.startsWith(`${root}/`)) || /^~\//.test(s) || /(^|[/\\])\.\.([/\\]|$)/.test(s));
 }
 
 // Listings of the working directory in each language: os.listdir(), scandir('.'), Path('.').iterdir(), glob('.*'),

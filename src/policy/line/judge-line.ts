@@ -4,7 +4,7 @@
 // interpreter, /dev/tcp, a secret piped or substituted into a network command, loader variables).
 import { DEFAULT_BINS } from '../shimmed.js';
 import { posix } from 'node:path';
-import { namesOnlyComputed, resolvePath } from '../paths.js';
+import { namesOnlyComputed, resolvePath, singleNames } from '../paths.js';
 import { substitutionsIn } from '../shell/printed-names.js';
 import { nameMatchesGlob } from '../glob.js';
 import { judgeFacts, type Judged } from '../evaluate.js';
@@ -167,7 +167,8 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
       // (…and nothing in the line that may rebind it unseen: eval f\=…, a sourced file, wait -p f. A cd is listedWord's:
       // the names are relative to where the listing ran.)
       // (Only as a command word: `grep -c .` and `find . -name x` pass a dot, they source nothing.)
-      && !new RegExp(`${BUILTIN_AT}(eval|source|\\.|wait)(?=[\\s;&|)]|$)`).test(line)) st.loopOver.set(name, (over[1] ?? over[2] ?? over[3])!);
+      // (…its options skipped: command -p eval f\\=~ and time -p eval run eval.)
+      && !new RegExp(`${BUILTIN_AT}(?:(?:-\\w+|--)\\s+)*(eval|source|\\.|wait)(?=[\\s;&|)]|$)`).test(line)) st.loopOver.set(name, (over[1] ?? over[2] ?? over[3])!);
     // (Items that are plain words or unquoted expansions were split already: each turn's value is one field.)
     // (Not a glob: a file name it matches may hold blanks — touch -- '-D main' — and an unquoted $b splits it again.)
     if (items?.length && items.every((w) => (w.static && !/\s/.test(w.value) && !/[*?[]/.test(w.raw.replace(/'[^']*'|"[^"]*"/g, ''))) || (!w.static && w.parts.every((p) => !('quoted' in p) || !p.quoted)))) st.fieldLoopVars.add(name);
@@ -252,6 +253,8 @@ function runLine(st: State, line: string, cwd0: string, shellVars: Record<string
     else if (readNames.length === 1 && fromSub) listed(st, readNames[0]!, fromSub, cwd);
     else if (readNames.length === 1 && !redirected.length) listed(st, readNames[0]!, i.info, cwd);
     else for (const v of readNames) st.listedVars.delete(v);
+    // (read -a S binds the array S — its elements the words read, not the listing S held: read -ra S < /tmp/evil.)
+    if (i.info.argv[0] === 'read') i.info.argv.slice(1).forEach((a, k, xs) => { if (/^-[A-Za-z]*a$/.test(xs[k - 1] ?? '')) st.listedVars.delete(a); });
     // (…and a read fed text others wrote — git log --format=%s | while read s — holds that text: pasted into code, it is code.)
     // (…through filters too: git log --format=%s | head -5 | while read s.)
     // (…or a file from outside the project read by redirection: read -r X < /tmp/name.)
@@ -482,7 +485,10 @@ function namedCwd(st: State, to: string, env: Record<string, string | undefined>
     const v = env[(a ?? b)!];
     return v !== undefined && /^\$\([^()`$]*\)$/.test(v) && once((a ?? b)!) ? v : m;
   });
-  if (!namesOnlyComputed(text)) return undefined;
+  // (Not where a substitution may print `..` — basename of anything — nor in a line that climbs from there: the path judge
+  // takes the substitution for one name, and `..` past it for its parent, where it may print nothing, or `..`.)
+  // (…unless each prints exactly one name: out-$(date +%s), then cd .. is the directory it was made in.)
+  if (!namesOnlyComputed(text, true) || (/(?<![\w.])\.\.(?![\w.])/.test(st.lineText) && !singleNames(text))) return undefined;
   const abs = resolvePath(text, { cwd, home: st.ctx.home });
   const head = abs.slice(0, abs.indexOf('$('));
   return head.startsWith(`${st.ctx.projectRoot}/`) || /^\/(private\/)?tmp\/./.test(head) ? abs : undefined;
@@ -984,7 +990,10 @@ function judgeSimple(st: State, fc: FlatCommand, flat: FlatCommand[], info: Info
   const innerEnv = { ...cmdEnv, ...inner.env };
   const innerCwd = inner.cwd === undefined ? cwd : /^[$`]/.test(inner.cwd) ? UNKNOWN_CWD : posix.resolve(cwd, inner.cwd.replace(/^~(?=\/|$)/, st.ctx.home));
   // (…unless the line re-points that link first: state.ts RELINKS.)
-  const relinked = (SERVICE_CLIS.test(innerName) || innerName === 'gh') && RELINKS.test(st.lineText);
+  // (…or a wrapper that acts as another user or loads an environment the line does not show — sudo -u other, dotenv -e
+  // .env.x --, direnv exec DIR: its GH_TOKEN, GH_REPO or CLOUDFLARE_ACCOUNT_ID may name anyone.)
+  const relinked = (SERVICE_CLIS.test(innerName) || innerName === 'gh') && (RELINKS.test(st.lineText)
+    || argv.slice(0, inner.at).some((w) => /^(sudo|doas|su|runuser|pkexec|dotenv|dotenvx|env-cmd|direnv|sops|op|doppler|infisical|chamber|aws-vault|envchain|teller|with-env|varlock)$/.test(posix.basename(w))));
   const ownSetting = ownSettingHere(innerName, inner.argv.slice(1), innerEnv, st.ctx.env, innerCwd, st.ctx.projectRoot) && !relinked;
   const serviceSends = SERVICE_CLIS.test(innerName) && !ownSetting;
   const ghOwnSecret = innerName === 'gh' && inner.argv[1] === 'secret' && inner.argv[2] === 'set' && !namesOtherOwner('gh', inner.argv.slice(3)) && !switchesAccount('gh', innerEnv, st.ctx.env)

@@ -54,8 +54,9 @@ export const settingsVerb = (name: string, args: readonly string[]): boolean => 
 const SETTINGS_OWNER: Record<string, string[]> = {
   heroku: ['a', 'app', 'r', 'remote', 'p', 'pipeline'], fly: ['a', 'app', 't', 'access-token', 'c', 'config'], flyctl: ['a', 'app', 't', 'access-token', 'c', 'config'],
   vercel: ['S', 'scope', 'team', 't', 'token', 'cwd', 'A', 'local-config', 'Q', 'global-config'], netlify: ['site', 'auth'],
-  glab: ['g', 'group', 'R', 'repo', 'hostname'], gh: ['R', 'repo', 'o', 'org'], wrangler: ['name', 'c', 'config'], supabase: ['project-ref', 'workdir'],
+  glab: ['g', 'group', 'R', 'repo', 'hostname'], gh: ['R', 'repo', 'o', 'org'], wrangler: ['name', 'c', 'config', 'account-id'], supabase: ['project-ref', 'workdir'],
   railway: ['project'], doppler: ['p', 'project', 'token', 'scope', 'configuration'], firebase: ['P', 'project', 'token'], infisical: ['projectId', 'project-id', 'token'],
+  // (wrangler --account-id: another Cloudflare account, as CLOUDFLARE_ACCOUNT_ID is.)
   // (The clouds' own: a profile, project, account or subscription other than the one configured — aws secretsmanager
   // put-secret-value … --profile other, gcloud secrets versions add … --project other — or another endpoint.)
   // (travis reads its repository from the git remote, as gh does; circleci's contexts and cf's apps are always named.)
@@ -106,6 +107,8 @@ export const otherCluster = (name: string, args: readonly string[], env: Readonl
 /** True when `name args` names whose settings it writes (see SETTINGS_OWNER). */
 export function namesOtherOwner(name: string, args: readonly string[]): boolean {
   const opts = Object.hasOwn(SETTINGS_OWNER, name) ? SETTINGS_OWNER[name]! : [];
+  // (…or a resource named with its owner: gcloud's projects/P/secrets/S, an AWS ARN's account — arn:aws:…:999999999999:secret:x.)
+  if ((name === 'gcloud' && args.some((a) => /(^|=)projects\/[^/]+\//.test(a))) || (name === 'aws' && args.some((a) => /(^|=)arn:[\w-]+:[\w-]+:[\w-]*:\d{12}:/.test(a)))) return true;
   return args.some((a, k) => opts.some((o) => {
     // (…or last in a cluster of short options, or before its attached value there: glab variable set K V -mR evil/x.)
     const j = o.length === 1 && /^-[A-Za-z]+$/.test(a) ? a.indexOf(o, 1) : a.startsWith(`-${o}`) && !a.startsWith('--') ? 1 : -1;
