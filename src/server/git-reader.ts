@@ -222,7 +222,9 @@ function eagerGitReader(cwd: string, home: string, env: Readonly<Record<string, 
   // Refs as git checkout resolves its operand: loose files under refs/, packed-refs lines, a remote's branch of that name.
   const hasRef = (name: string): boolean | undefined => {
     if (!commonDir) return undefined;
-    if (/^(HEAD|FETCH_HEAD|ORIG_HEAD|MERGE_HEAD|@)$/.test(name) || /^[0-9a-f]{4,40}$/i.test(name)) return true;
+    // (A hex name is taken for an abbreviated commit only at git's default abbreviation length or longer: `git checkout
+    // face`, `git checkout add` restore a file of that name when no ref has it, and are looked up like any name.)
+    if (/^(HEAD|FETCH_HEAD|ORIG_HEAD|MERGE_HEAD|@)$/.test(name) || /^[0-9a-f]{7,40}$/i.test(name)) return true;
     if (name.split('/').includes('..') || /[\0\s~^:?*[\\]/.test(name)) return undefined;
     const remotes = fs.existsSync(path.join(commonDir, 'refs', 'remotes')) ? safeList(path.join(commonDir, 'refs', 'remotes')) : [];
     const candidates = [`refs/heads/${name}`, `refs/tags/${name}`, `refs/${name}`, name.startsWith('refs/') ? name : `refs/remotes/${name}`, ...remotes.map((r) => `refs/remotes/${r}/${name}`)];

@@ -63,7 +63,7 @@ t.test('reads a real repository, a worktree and global aliases', async (t) => {
   fs.mkdirSync(path.join(repo, '.git', 'refs', 'remotes', 'origin'), { recursive: true });
   fs.writeFileSync(path.join(repo, '.git', 'refs', 'remotes', 'origin', 'release'), `${'a'.repeat(40)}\n`);
   t.same(['main', 'feat', 'v1', 'release', 'origin/release', 'HEAD', 'abc1234'].map((n) => r.hasRef(n)), [true, true, true, true, true, true, true], 'refs');
-  t.same(['sub', 'README', 'src/app'].map((n) => r.hasRef(n)), [false, false, false], 'paths are no refs');
+  t.same(['sub', 'README', 'src/app', 'face'].map((n) => r.hasRef(n)), [false, false, false, false], 'paths are no refs (a short hex name too)');
   git('pack-refs', '--all');
   t.equal(gitReaderFor(repo, home).hasRef('v1'), true, 'a packed tag');
   t.equal(gitReaderFor(dir, home).hasRef('main'), undefined, 'no repo: unknown');
